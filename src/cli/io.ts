@@ -1,0 +1,28 @@
+// What a CLI command may touch of its surroundings; tests pass their own to capture output.
+
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** Colour and progress only on a terminal. */
+  isTTY: boolean;
+}
+
+export interface CliCommand {
+  name: string;
+  summary: string;
+  usage: string;
+  /** Resolves to the process exit code. */
+  run(argv: string[], io: CliIO): Promise<number>;
+}
+
+export function processIO(): CliIO {
+  return {
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+    cwd: process.cwd(),
+    env: process.env,
+    isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  };
+}

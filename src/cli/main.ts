@@ -1,0 +1,65 @@
+// The `spiff-models` command line: picks the sub-command and maps errors to exit codes (2 = usage or I/O).
+import { SetupError, UsageError, errorMessage } from '../util/errors.js';
+import type { CliCommand, CliIO } from './io.js';
+import { validateCli } from '../validate/cli.js';
+import { bakeCli } from '../image/cli.js';
+import { promoteCli, publishCli } from '../promote/cli.js';
+import { notifyCli } from '../notify/cli.js';
+import { VERSION } from '../version.js';
+
+export const commands: CliCommand[] = [validateCli, bakeCli, promoteCli, publishCli, notifyCli];
+
+function help(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    `spiff-models ${VERSION}: validate, bake, promote and notify SpiffWorkflow process-model repositories`,
+    '',
+    'Usage: spiff-models <command> [options]   (spiff-models <command> --help for its options)',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+  ].join('\n');
+}
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(help());
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`spiff-models: unknown command '${name}'.\n\n${help()}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(command.usage);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`spiff-models ${name}: ${err.message}\n\nUsage:\n${command.usage}`);
+      return 2;
+    }
+    if (err instanceof SetupError) {
+      io.stderr(`spiff-models ${name}: ${err.message}\n`);
+      return 2;
+    }
+    // parseArgs reports unknown or malformed options with ERR_PARSE_ARGS_* codes: a usage problem.
+    const code = (err as { code?: string }).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`spiff-models ${name}: ${errorMessage(err)}\n\nUsage:\n${command.usage}`);
+      return 2;
+    }
+    io.stderr(`spiff-models ${name}: ${errorMessage(err)}\n`);
+    if (io.env.SPIFF_MODELS_DEBUG && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
+    return 2;
+  }
+}

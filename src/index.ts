@@ -1,0 +1,4 @@
+// Entry point of dist/index.js: the GitHub Action.
+import { run } from './action/main.js';
+
+await run();

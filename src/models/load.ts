@@ -1,0 +1,370 @@
+// Loads a models root once into a ModelsIndex: walks the tree (skipping .git), reads and parses every JSON,
+// BPMN and DMN file exactly once, and builds the repo-wide maps the rules and commands read.
+import fs from 'node:fs';
+import path from 'node:path';
+import { SetupError } from '../util/errors.js';
+import type { Finding } from '../validate/finding.js';
+import { LineIndex, NS, DMN_NAMESPACES, childrenNamed, descendants, parseXml } from './xml.js';
+import type {
+  BpmnDoc,
+  CallRef,
+  DecisionDef,
+  DmnDoc,
+  Group,
+  JsonDoc,
+  Model,
+  ModelsIndex,
+  ProcessDef,
+  RepoFile,
+  XmlDoc,
+} from './types.js';
+import type { XNode } from './xml.js';
+
+/** Files larger than this are listed but not parsed (the check would take longer than it is worth). */
+export const MAX_PARSE_BYTES = 64 * 1024 * 1024;
+
+const PARSED_EXTENSIONS = new Set(['json', 'bpmn', 'dmn']);
+
+export interface LoadOptions {
+  /** Read files from here instead of the file system (used for git trees at another ref). */
+  readFile?: (relPath: string) => Buffer;
+}
+
+export async function loadModels(root: string): Promise<ModelsIndex> {
+  const abs = path.resolve(root);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(abs);
+  } catch {
+    throw new SetupError(
+      `models root '${root}' does not exist: pass the directory holding your process groups`,
+    );
+  }
+  if (!stat.isDirectory()) throw new SetupError(`models root '${root}' is not a directory`);
+  const loadFindings: Finding[] = [];
+  const files = walk(abs, loadFindings);
+  return buildIndex(abs, files, loadFindings, (f) => fs.readFileSync(f.abs));
+}
+
+/** Builds an index from a list of files (paths relative to root) and a reader: shared by disk and git loads. */
+export function buildIndex(
+  root: string,
+  entries: { path: string; size: number }[],
+  loadFindings: Finding[],
+  read: (f: RepoFile) => Buffer,
+): ModelsIndex {
+  const files: RepoFile[] = entries
+    .map((e) => {
+      const slash = e.path.lastIndexOf('/');
+      const name = e.path.slice(slash + 1);
+      const dot = name.lastIndexOf('.');
+      return {
+        path: e.path,
+        abs: path.join(root, e.path),
+        dir: slash >= 0 ? e.path.slice(0, slash) : '',
+        name,
+        ext: dot > 0 ? name.slice(dot + 1).toLowerCase() : '',
+        size: e.size,
+        modelId: null,
+      } as RepoFile;
+    })
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const filesByPath = new Map(files.map((f) => [f.path, f]));
+
+  const groups = new Map<string, Group>();
+  const models = new Map<string, Model>();
+  const groupDirs = new Set<string>();
+  for (const f of files) if (f.name === 'process_group.json') groupDirs.add(f.dir);
+
+  const index: ModelsIndex = {
+    root,
+    files,
+    filesByPath,
+    groups,
+    models,
+    bpmn: new Map(),
+    dmn: new Map(),
+    processes: new Map(),
+    decisionsByDir: new Map(),
+    calls: [],
+    modelCalls: new Map(),
+    loadFindings,
+  };
+
+  const text = (f: RepoFile): string | undefined => {
+    if (f.text !== undefined) return f.text;
+    if (f.size > MAX_PARSE_BYTES) {
+      loadFindings.push(
+        finding(
+          'file-too-large',
+          'warning',
+          `not checked: ${(f.size / 1048576).toFixed(0)} MiB is over the ${MAX_PARSE_BYTES / 1048576} MiB limit`,
+          f,
+        ),
+      );
+      return undefined;
+    }
+    let buf: Buffer;
+    try {
+      buf = read(f);
+    } catch (err) {
+      loadFindings.push(finding('unreadable-file', 'error', `cannot read: ${(err as Error).message}`, f));
+      return undefined;
+    }
+    const decoded = decode(buf, f.ext === 'bpmn' || f.ext === 'dmn');
+    if (decoded === undefined) {
+      loadFindings.push(
+        finding('invalid-encoding', 'error', 'not valid UTF-8 text: save the file as UTF-8', f, null),
+      );
+      return undefined;
+    }
+    f.text = decoded;
+    return decoded;
+  };
+
+  for (const f of files) {
+    if (f.name === 'process_group.json') {
+      const id = f.dir;
+      const json = parseJson(f, text(f));
+      const value = json.value as Record<string, unknown> | undefined;
+      groups.set(id, {
+        id,
+        dir: f.dir,
+        json,
+        displayName: typeof value?.display_name === 'string' ? value.display_name : undefined,
+      });
+    }
+  }
+  for (const f of files) {
+    if (f.name === 'process_model.json' && !groupDirs.has(f.dir)) {
+      const json = parseJson(f, text(f));
+      const info =
+        json.value && typeof json.value === 'object' && !Array.isArray(json.value)
+          ? (json.value as Record<string, unknown>)
+          : undefined;
+      models.set(f.dir, {
+        id: f.dir,
+        dir: f.dir,
+        json,
+        info,
+        files: [],
+        groupId: nearestGroup(f.dir, groupDirs),
+      });
+    }
+  }
+  for (const f of files) {
+    const model = models.get(f.dir);
+    if (model) {
+      f.modelId = model.id;
+      model.files.push(f);
+    }
+  }
+
+  for (const f of files) {
+    if (!PARSED_EXTENSIONS.has(f.ext) || f.ext === 'json') continue;
+    const t = text(f);
+    const parsed = t === undefined ? { hasDoctype: false } : parseXml(t);
+    const base: XmlDoc = { file: f, root: parsed.root, error: parsed.error, hasDoctype: parsed.hasDoctype };
+    if (t === undefined && !parsed.root) base.error = undefined;
+    if (f.ext === 'bpmn') indexBpmn(index, base);
+    else indexDmn(index, base);
+  }
+
+  for (const call of index.calls) {
+    if (!call.modelId) continue;
+    for (const def of index.processes.get(call.processId) ?? []) {
+      if (!def.modelId || def.modelId === call.modelId) continue;
+      let set = index.modelCalls.get(call.modelId);
+      if (!set) index.modelCalls.set(call.modelId, (set = new Set()));
+      set.add(def.modelId);
+    }
+  }
+  return index;
+}
+
+function indexBpmn(index: ModelsIndex, base: XmlDoc): void {
+  const doc: BpmnDoc = { ...base, processes: [], rootElements: new Map(), byId: new Map() };
+  index.bpmn.set(doc.file.path, doc);
+  const root = doc.root;
+  if (!root) return;
+  for (const node of descendants(root)) {
+    if (node.ns !== NS.bpmn) continue;
+    const id = node.attrs.id;
+    if (id !== undefined) {
+      const list = doc.byId.get(id);
+      if (list) list.push(node);
+      else doc.byId.set(id, [node]);
+    }
+    if (node.name === 'callActivity' && node.attrs.calledElement) {
+      const call: CallRef = {
+        processId: node.attrs.calledElement,
+        file: doc.file,
+        node,
+        modelId: doc.file.modelId,
+      };
+      index.calls.push(call);
+    }
+  }
+  if (root.ns !== NS.bpmn || root.name !== 'definitions') return;
+  for (const child of root.children) {
+    if (child.ns !== NS.bpmn) continue;
+    if (child.attrs.id !== undefined) doc.rootElements.set(child.attrs.id, child);
+    if (child.name === 'process' && child.attrs.id) {
+      const def: ProcessDef = {
+        id: child.attrs.id,
+        name: child.attrs.name,
+        file: doc.file,
+        node: child,
+        executable: (child.attrs.isExecutable ?? 'true') === 'true',
+        modelId: doc.file.modelId,
+      };
+      doc.processes.push(def);
+      const list = index.processes.get(def.id);
+      if (list) list.push(def);
+      else index.processes.set(def.id, [def]);
+    }
+  }
+}
+
+function indexDmn(index: ModelsIndex, base: XmlDoc): void {
+  const doc: DmnDoc = { ...base, decisions: [] };
+  index.dmn.set(doc.file.path, doc);
+  const root = doc.root;
+  if (!root || !DMN_NAMESPACES.has(root.ns) || root.name !== 'definitions') return;
+  const decisions = childrenNamed(root, root.ns, 'decision');
+  decisions.forEach((node, i) => {
+    const def: DecisionDef = { id: node.attrs.id ?? '', file: doc.file, node, first: i === 0 };
+    doc.decisions.push(def);
+  });
+  const list = index.decisionsByDir.get(doc.file.dir);
+  if (list) list.push(...doc.decisions);
+  else index.decisionsByDir.set(doc.file.dir, [...doc.decisions]);
+}
+
+function nearestGroup(dir: string, groupDirs: Set<string>): string | null {
+  let d = dir;
+  while (d) {
+    const slash = d.lastIndexOf('/');
+    d = slash >= 0 ? d.slice(0, slash) : '';
+    if (groupDirs.has(d) && d !== '') return d;
+  }
+  return null;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** UTF-8 (BOM stripped); XML files may declare another encoding the decoder knows. */
+function decode(buf: Buffer, xml: boolean): string | undefined {
+  let start = 0;
+  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
+  const body = buf.subarray(start);
+  try {
+    return utf8.decode(body);
+  } catch {
+    if (!xml) return undefined;
+    const head = body.subarray(0, 200).toString('latin1');
+    const m = /^<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']/.exec(head);
+    if (!m || /^utf-?8$/i.test(m[1])) return undefined;
+    try {
+      return new TextDecoder(m[1].toLowerCase(), { fatal: true }).decode(body);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+export function parseJson(file: RepoFile, text: string | undefined): JsonDoc {
+  if (text === undefined) return { file };
+  try {
+    return { file, value: JSON.parse(text) };
+  } catch (err) {
+    const message = (err as Error).message;
+    const m = /position (\d+)/.exec(message);
+    const pos = m ? new LineIndex(text).position(Number(m[1])) : { line: 1, column: 1 };
+    return { file, error: { message: message.replace(/ in JSON at position \d+.*$/, ''), ...pos } };
+  }
+}
+
+function finding(
+  ruleId: string,
+  severity: 'error' | 'warning',
+  message: string,
+  file: RepoFile,
+  modelId: string | null = file.modelId,
+): Finding {
+  return { ruleId, severity, message, file: file.path, line: 1, column: 1, modelId };
+}
+
+/** Walks the tree below root, skipping .git; symlinks are followed only when they stay inside the root. */
+function walk(root: string, findings: Finding[]): { path: string; size: number }[] {
+  const out: { path: string; size: number }[] = [];
+  const realRoot = fs.realpathSync(root);
+  const seen = new Set<string>([realRoot]);
+  const stack: string[] = [''];
+  while (stack.length) {
+    const rel = stack.pop() as string;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(path.join(root, rel), { withFileTypes: true });
+    } catch (err) {
+      findings.push({
+        ruleId: 'unreadable-file',
+        severity: 'error',
+        message: `cannot list directory: ${(err as Error).message}`,
+        file: rel || '.',
+        line: 1,
+        column: 1,
+        modelId: null,
+      });
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.name === '.git') continue;
+      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+      const childAbs = path.join(root, childRel);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      let size = 0;
+      if (entry.isSymbolicLink()) {
+        let real: string;
+        try {
+          real = fs.realpathSync(childAbs);
+        } catch {
+          findings.push(symlinkFinding(childRel, 'points at nothing (broken link)'));
+          continue;
+        }
+        if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
+          findings.push(symlinkFinding(childRel, `leaves the models root (points at ${real}); not followed`));
+          continue;
+        }
+        const st = fs.statSync(real);
+        isDir = st.isDirectory();
+        isFile = st.isFile();
+        if (isDir) {
+          if (seen.has(real)) continue;
+          seen.add(real);
+        }
+        size = st.size;
+      } else if (isFile) {
+        size = fs.statSync(childAbs).size;
+      }
+      if (isDir) stack.push(childRel);
+      else if (isFile) out.push({ path: childRel, size });
+    }
+  }
+  return out;
+}
+
+function symlinkFinding(file: string, what: string): Finding {
+  return {
+    ruleId: 'symlink-outside-root',
+    severity: 'error',
+    message: `symbolic link ${what}: copy the files into the repository instead`,
+    file,
+    line: 1,
+    column: 1,
+    modelId: null,
+  };
+}
+
+export type { XNode };

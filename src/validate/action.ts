@@ -1,0 +1,81 @@
+// The action side of validate: annotations (errors first), job summary, JSON and SARIF files, outputs.
+import fs from 'node:fs';
+import path from 'node:path';
+import * as core from '@actions/core';
+import { formatJson } from './reporters/json.js';
+import { formatMarkdown } from './reporters/markdown.js';
+import { formatSarif } from './reporters/sarif.js';
+import { formatStylish } from './reporters/stylish.js';
+import { relativePrefix } from './cli.js';
+import { validateRepo } from './validate.js';
+import type { Finding } from './finding.js';
+
+/** GitHub shows at most 10 error and 10 warning annotations per step. */
+export const ANNOTATIONS_SHOWN = 10;
+
+export function workspace(): string {
+  return process.env.GITHUB_WORKSPACE || process.cwd();
+}
+
+export async function runValidateAction(): Promise<void> {
+  const ws = workspace();
+  const root = path.resolve(ws, core.getInput('path') || '.');
+  const config = core.getInput('config');
+  const base = core.getInput('base') || undefined;
+  const maxWarningsInput = core.getInput('max-warnings');
+  const maxWarnings = maxWarningsInput === '' ? -1 : Number(maxWarningsInput);
+  if (maxWarningsInput !== '' && (!Number.isInteger(maxWarnings) || maxWarnings < 0))
+    throw new Error(`Input 'max-warnings' must be a whole number >= 0, got '${maxWarningsInput}'.`);
+  const reportFile = path.resolve(ws, core.getInput('report-file') || 'spiff-models-report.json');
+  const sarifFile = path.resolve(ws, core.getInput('sarif-file') || 'spiff-models.sarif');
+  const annotate = (core.getInput('annotations') || 'true') !== 'false';
+
+  const result = await validateRepo(root, {
+    configFile: config ? path.resolve(ws, config) : undefined,
+    base,
+  });
+  const prefix = relativePrefix(ws, root);
+  const repoPath = (f: Finding) => (prefix ? `${prefix}/${f.file}` : f.file);
+
+  fs.mkdirSync(path.dirname(reportFile), { recursive: true });
+  fs.writeFileSync(reportFile, formatJson(result));
+  fs.mkdirSync(path.dirname(sarifFile), { recursive: true });
+  fs.writeFileSync(sarifFile, formatSarif(result, { uriPrefix: prefix }));
+
+  core.info(formatStylish(result, { color: false, root: prefix || undefined }));
+
+  const errors = result.findings.filter((f) => f.severity === 'error');
+  const warnings = result.findings.filter((f) => f.severity === 'warning');
+  let note: string | undefined;
+  if (annotate) {
+    for (const f of errors.slice(0, ANNOTATIONS_SHOWN))
+      core.error(f.message, { title: f.ruleId, file: repoPath(f), startLine: f.line, startColumn: f.column });
+    for (const f of warnings.slice(0, ANNOTATIONS_SHOWN))
+      core.warning(f.message, {
+        title: f.ruleId,
+        file: repoPath(f),
+        startLine: f.line,
+        startColumn: f.column,
+      });
+    const hiddenE = Math.max(0, errors.length - ANNOTATIONS_SHOWN);
+    const hiddenW = Math.max(0, warnings.length - ANNOTATIONS_SHOWN);
+    if (hiddenE || hiddenW)
+      note = `GitHub shows ${ANNOTATIONS_SHOWN} annotations per type: ${hiddenE} errors and ${hiddenW} warnings are not annotated. All findings are below and in the SARIF file (${path.relative(ws, sarifFile)}).`;
+  }
+  await core.summary
+    .addRaw(formatMarkdown(result, { index: result.index, changedModels: result.changedModels, note }), true)
+    .write();
+
+  core.setOutput('errors', String(result.summary.errors));
+  core.setOutput('warnings', String(result.summary.warnings));
+  core.setOutput('report-file', reportFile);
+  core.setOutput('sarif-file', sarifFile);
+  core.setOutput('changed-models', JSON.stringify(result.changedModels));
+
+  if (result.summary.errors > 0)
+    core.setFailed(
+      `${result.summary.errors} errors in ${result.models.filter((m) => m.status === 'error').length} models: the backend would refuse them.`,
+    );
+  else if (maxWarnings >= 0 && result.summary.warnings > maxWarnings)
+    core.setFailed(`${result.summary.warnings} warnings exceed max-warnings ${maxWarnings}.`);
+}

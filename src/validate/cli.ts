@@ -1,0 +1,106 @@
+// `spiff-models validate`: judge a models repo the way spiffworkflow-backend will.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { CliCommand } from '../cli/io.js';
+import { SetupError, UsageError } from '../util/errors.js';
+import { formatJson } from './reporters/json.js';
+import { formatMarkdown } from './reporters/markdown.js';
+import { formatSarif } from './reporters/sarif.js';
+import { formatStylish } from './reporters/stylish.js';
+import { validateRepo } from './validate.js';
+
+const FORMATS = ['stylish', 'json', 'sarif', 'markdown'] as const;
+type Format = (typeof FORMATS)[number];
+
+export const validateCli: CliCommand = {
+  name: 'validate',
+  summary: 'check a models repository the way spiffworkflow-backend will judge it',
+  usage: `spiff-models validate [DIR] [options]
+
+  DIR                    models root (default: .)
+  --format F             stylish (default) | json | sarif | markdown
+  --output FILE          write the report to FILE instead of standard output
+  --config FILE          rule severities (default: .spiff-models.json/.yml at the models root)
+  --base REF             warn about models and process ids that existed at git REF and are gone
+  --max-warnings N       exit 1 when there are more than N warnings
+  --no-color             plain output
+
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem.
+`,
+  async run(argv, io) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', short: 'f', default: 'stylish' },
+        output: { type: 'string', short: 'o' },
+        config: { type: 'string', short: 'c' },
+        base: { type: 'string' },
+        'max-warnings': { type: 'string' },
+        'no-color': { type: 'boolean', default: false },
+      },
+    });
+    if (positionals.length > 1)
+      throw new UsageError(`one models directory at most, got ${positionals.join(' ')}`);
+    const format = values.format as Format;
+    if (!FORMATS.includes(format))
+      throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${format}'`);
+    let maxWarnings = -1;
+    if (values['max-warnings'] !== undefined) {
+      maxWarnings = Number(values['max-warnings']);
+      if (!Number.isInteger(maxWarnings) || maxWarnings < 0)
+        throw new UsageError(`--max-warnings needs a whole number >= 0, not '${values['max-warnings']}'`);
+    }
+    const dir = positionals[0] ?? '.';
+    const root = path.resolve(io.cwd, dir);
+    const configFile = values.config ? path.resolve(io.cwd, values.config) : undefined;
+    if (configFile && !fs.existsSync(configFile))
+      throw new UsageError(`config file ${values.config} does not exist`);
+
+    const result = await validateRepo(root, { configFile, base: values.base });
+    let text: string;
+    switch (format) {
+      case 'json':
+        text = formatJson(result);
+        break;
+      case 'sarif':
+        text = formatSarif(result, { uriPrefix: relativePrefix(io.cwd, root) });
+        break;
+      case 'markdown':
+        text = formatMarkdown(result, { index: result.index, changedModels: result.changedModels });
+        break;
+      default:
+        text = formatStylish(result, {
+          color: io.isTTY && !values['no-color'] && !values.output,
+          root: dir === '.' ? undefined : dir,
+        });
+    }
+    if (values.output) {
+      const out = path.resolve(io.cwd, values.output);
+      try {
+        fs.mkdirSync(path.dirname(out), { recursive: true });
+        fs.writeFileSync(out, text);
+      } catch (err) {
+        throw new SetupError(`cannot write ${values.output}: ${(err as Error).message}`);
+      }
+      const { errors, warnings } = result.summary;
+      io.stderr(`wrote ${format} report to ${values.output}: ${errors} errors, ${warnings} warnings\n`);
+    } else {
+      io.stdout(text);
+    }
+    const { errors, warnings } = result.summary;
+    if (errors > 0) return 1;
+    if (maxWarnings >= 0 && warnings > maxWarnings) {
+      io.stderr(`${warnings} warnings exceed --max-warnings ${maxWarnings}\n`);
+      return 1;
+    }
+    return 0;
+  },
+};
+
+/** Path of the models root relative to the working directory (for SARIF URIs), '' when it is the same. */
+export function relativePrefix(from: string, root: string): string {
+  const rel = path.relative(from, root).split(path.sep).join('/');
+  return rel.startsWith('..') ? '' : rel;
+}

@@ -1,0 +1,52 @@
+// Per-rule severities from `.spiff-models.json` / `.spiff-models.yml` at the models root, or --config FILE.
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { UsageError } from '../util/errors.js';
+import type { Severity } from './finding.js';
+
+export type RuleSetting = Severity | 'off';
+export interface Config {
+  file?: string;
+  rules: Record<string, RuleSetting>;
+}
+
+export const CONFIG_NAMES = ['.spiff-models.json', '.spiff-models.yml', '.spiff-models.yaml'];
+const SETTINGS = new Set(['off', 'warning', 'error', 'info']);
+
+export function loadConfig(root: string, configFile: string | undefined, knownRules: Set<string>): Config {
+  let file = configFile;
+  if (!file) file = CONFIG_NAMES.map((n) => path.join(root, n)).find((p) => fs.existsSync(p));
+  if (!file) return { rules: {} };
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read config file ${file}: ${(err as Error).message}`);
+  }
+  let data: unknown;
+  try {
+    data = file.endsWith('.json') ? JSON.parse(text) : YAML.parse(text);
+  } catch (err) {
+    throw new UsageError(
+      `config file ${file} is not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message}`,
+    );
+  }
+  const rules = (data as { rules?: unknown } | null)?.rules ?? {};
+  if (typeof rules !== 'object' || Array.isArray(rules) || rules === null)
+    throw new UsageError(`config file ${file}: "rules" must map rule ids to off | warning | error`);
+  const out: Record<string, RuleSetting> = {};
+  for (const [id, setting] of Object.entries(rules as Record<string, unknown>)) {
+    if (!knownRules.has(id))
+      throw new UsageError(
+        `config file ${file}: unknown rule "${id}" (see the rule reference in the README)`,
+      );
+    const value = setting === 'warn' ? 'warning' : setting;
+    if (typeof value !== 'string' || !SETTINGS.has(value))
+      throw new UsageError(
+        `config file ${file}: rule "${id}" must be off, warning or error, not ${JSON.stringify(setting)}`,
+      );
+    out[id] = value as RuleSetting;
+  }
+  return { file, rules: out };
+}

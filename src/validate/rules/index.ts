@@ -1,0 +1,78 @@
+// The rule table: adding a rule is one import and one entry.
+import type { Rule } from '../rule.js';
+import { modelJsonInvalid, modelJsonRequired, modelJsonUnknownKey } from './model-json.js';
+import { groupJson, groupMessages } from './group-json.js';
+import { fileExtension, formJson, unitTestOrphan } from './files.js';
+import { dmnStructure, xmlDoctype, xmlMalformed } from './xml.js';
+import { duplicateProcessId, primaryEmpty, primaryProcess } from './primary.js';
+import { engineRules } from './engine.js';
+import { messageDefinition, messageStartConflict } from './messages.js';
+import { dataStoreName, dataStoreReadOnly } from './data-stores.js';
+import { userTaskForm, userTaskNoForm } from './user-tasks.js';
+import { pythonSyntax, scriptEmpty } from './python.js';
+import { idInvalid, idPattern, modelOutsideGroup } from './layout.js';
+import { jsonFormat } from './json-format.js';
+
+export const rules: Rule[] = [
+  modelJsonInvalid,
+  modelJsonUnknownKey,
+  modelJsonRequired,
+  groupJson,
+  groupMessages,
+  fileExtension,
+  xmlMalformed,
+  dmnStructure,
+  primaryProcess,
+  duplicateProcessId,
+  ...engineRules,
+  messageDefinition,
+  messageStartConflict,
+  dataStoreName,
+  userTaskForm,
+  formJson,
+  unitTestOrphan,
+  pythonSyntax,
+  idInvalid,
+  primaryEmpty,
+  userTaskNoForm,
+  scriptEmpty,
+  idPattern,
+  modelOutsideGroup,
+  dataStoreReadOnly,
+  jsonFormat,
+  xmlDoctype,
+];
+
+/** Findings the loader itself produces (not switchable by rule config except by these ids). */
+export const loaderRules: Pick<Rule, 'id' | 'severity' | 'description' | 'fix'>[] = [
+  {
+    id: 'symlink-outside-root',
+    severity: 'error',
+    description: 'a symbolic link points outside the models root (or nowhere); it is not followed',
+    fix: 'Copy the files into the repository instead of linking them.',
+  },
+  {
+    id: 'invalid-encoding',
+    severity: 'error',
+    description: 'a JSON, BPMN or DMN file is not UTF-8 (nor an encoding its XML declaration names)',
+    fix: 'Save the file as UTF-8.',
+  },
+  {
+    id: 'unreadable-file',
+    severity: 'error',
+    description: 'a file or directory cannot be read',
+    fix: 'Fix its permissions.',
+  },
+  {
+    id: 'file-too-large',
+    severity: 'warning',
+    description: 'a file over 64 MiB is listed but not checked',
+    fix: 'Keep large attachments out of the models repository.',
+  },
+  {
+    id: 'removed-since-base',
+    severity: 'warning',
+    description: 'with --base: a model, process id or primary process that existed at the base ref is gone',
+    fix: 'Running instances and callers of the removed process break: keep the id, or migrate callers first.',
+  },
+];

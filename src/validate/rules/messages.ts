@@ -1,0 +1,88 @@
+// Messages: ids and correlations the engine checks when a file is loaded, and message start events that
+// two models would both claim.
+import { NS, childrenNamed, firstChild } from '../../models/xml.js';
+import type { Rule } from '../rule.js';
+import { bpmnElements } from './util.js';
+import type { RepoFile } from '../../models/types.js';
+import type { XNode } from '../../models/xml.js';
+
+export const messageDefinition: Rule = {
+  id: 'message-definition',
+  severity: 'error',
+  description:
+    'a bpmn:message has no id, or a correlation property lacks a retrieval expression or its messageRef',
+  fix: 'Give every message an id and every correlation property a retrieval expression per message.',
+  check({ index, report }) {
+    for (const { file, node } of bpmnElements(index, 'message')) {
+      if (!node.attrs.id) report({ file, node, message: 'Message identifier is missing from bpmn xml' });
+    }
+    for (const { file, node } of bpmnElements(index, 'correlationProperty')) {
+      const id = node.attrs.id;
+      if (!id) {
+        report({ file, node, message: 'Correlation identifier is missing from bpmn xml' });
+        continue;
+      }
+      const exprs = childrenNamed(node, NS.bpmn, 'correlationPropertyRetrievalExpression');
+      if (exprs.length === 0) {
+        report({
+          file,
+          node,
+          message: `Correlation is missing correlation property retrieval expressions: ${id}`,
+        });
+        continue;
+      }
+      for (const e of exprs) {
+        if (!e.attrs.messageRef)
+          report({
+            file,
+            node: e,
+            message: `Message identifier is missing from correlation property: ${id}`,
+          });
+        const formal = firstChild(e, NS.bpmn, 'messagePath') ?? e.children[0];
+        if (!formal || !formal.text.trim())
+          report({
+            file,
+            node: e,
+            message: `correlation property '${id}' has an empty retrieval expression`,
+          });
+      }
+    }
+  },
+};
+
+export const messageStartConflict: Rule = {
+  id: 'message-start-conflict',
+  severity: 'error',
+  description: 'two models start on the same message name',
+  fix: 'Rename one of the messages, or start only one model with it.',
+  check({ index, report }) {
+    const starts = new Map<string, { file: RepoFile; node: XNode; modelId: string }[]>();
+    for (const doc of index.bpmn.values()) {
+      const modelId = doc.file.modelId;
+      if (!modelId) continue;
+      for (const proc of doc.processes) {
+        for (const start of childrenNamed(proc.node, NS.bpmn, 'startEvent')) {
+          for (const def of childrenNamed(start, NS.bpmn, 'messageEventDefinition')) {
+            const ref = def.attrs.messageRef;
+            const msg = ref ? (doc.byId.get(ref) ?? []).find((n) => n.name === 'message') : undefined;
+            const name = msg?.attrs.name ?? ref;
+            if (!name) continue;
+            const list = starts.get(name) ?? [];
+            list.push({ file: doc.file, node: def, modelId });
+            starts.set(name, list);
+          }
+        }
+      }
+    }
+    for (const [name, list] of starts) {
+      const models = new Set(list.map((s) => s.modelId));
+      if (models.size < 2) continue;
+      for (const s of list)
+        report({
+          file: s.file,
+          node: s.node,
+          message: `message '${name}' starts more than one model (${[...models].join(', ')}): the backend cannot tell which to start`,
+        });
+    }
+  },
+};

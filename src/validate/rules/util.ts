@@ -1,0 +1,43 @@
+// Small readers shared by rules.
+import type { Model, ModelsIndex, RepoFile } from '../../models/types.js';
+import { NS, descendants } from '../../models/xml.js';
+import type { XNode } from '../../models/xml.js';
+
+export function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function modelFile(model: Model): RepoFile {
+  return model.json.file;
+}
+
+/** Every bpmn element of a given local name in the repo's BPMN files, with its file. */
+export function* bpmnElements(index: ModelsIndex, name: string): Generator<{ file: RepoFile; node: XNode }> {
+  for (const doc of index.bpmn.values()) {
+    if (!doc.root) continue;
+    for (const node of descendants(doc.root))
+      if (node.ns === NS.bpmn && node.name === name) yield { file: doc.file, node };
+  }
+}
+
+/** Offset of `"key"` in a JSON text (first occurrence), for pointing at a key. */
+export function jsonKeyOffset(text: string | undefined, key: string): number | undefined {
+  if (!text) return undefined;
+  const i = text.indexOf(JSON.stringify(key));
+  return i >= 0 ? i : undefined;
+}
+
+/** spiffworkflow:properties/property values of an element, by name. */
+export function spiffProperties(node: XNode): Map<string, XNode> {
+  const out = new Map<string, XNode>();
+  for (const ext of node.children) {
+    if (ext.ns !== NS.bpmn || ext.name !== 'extensionElements') continue;
+    for (const props of ext.children) {
+      if (props.ns !== NS.spiff || props.name !== 'properties') continue;
+      for (const p of props.children)
+        if (p.ns === NS.spiff && p.name === 'property' && p.attrs.name !== undefined)
+          out.set(p.attrs.name, p);
+    }
+  }
+  return out;
+}

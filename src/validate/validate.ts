@@ -1,0 +1,114 @@
+// validate: load -> analyze -> run rules -> report. The one entry point other commands call.
+import type { ModelsIndex, RepoFile } from '../models/types.js';
+import { loadModels } from '../models/load.js';
+import { LineIndex, attributeOffset } from '../models/xml.js';
+import { analyze } from './analysis.js';
+import { loadConfig } from './config.js';
+import type { Finding, ModelStatus, Report, Severity } from './finding.js';
+import { compareFindings } from './finding.js';
+import type { Report as RuleReport } from './rule.js';
+import { loaderRules, rules } from './rules/index.js';
+import { baseFindings } from './base.js';
+
+export interface ValidateOptions {
+  configFile?: string;
+  /** A git ref to compare with: warn about models and process ids that disappeared. */
+  base?: string;
+  /** An index already loaded for this root (commands that loaded it pass it, nothing is read twice). */
+  index?: ModelsIndex;
+}
+
+export interface ValidateResult extends Report {
+  index: ModelsIndex;
+  /** Model ids whose files differ from --base (empty without it). */
+  changedModels: string[];
+}
+
+export const allRuleIds = new Set([...rules.map((r) => r.id), ...loaderRules.map((r) => r.id)]);
+
+export async function validateRepo(root: string, options: ValidateOptions = {}): Promise<ValidateResult> {
+  const config = loadConfig(root, options.configFile, allRuleIds);
+  const index = options.index ?? (await loadModels(root));
+  const analysis = analyze(index);
+  const lineIndexes = new Map<string, LineIndex>();
+  const position = (file: RepoFile, offset: number) => {
+    let li = lineIndexes.get(file.path);
+    if (!li) lineIndexes.set(file.path, (li = new LineIndex(file.text ?? '')));
+    return li.position(offset);
+  };
+
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  const add = (f: Finding) => {
+    const setting = config.rules[f.ruleId];
+    if (setting === 'off') return;
+    if (setting) f.severity = setting;
+    const key = `${f.ruleId}\0${f.file}\0${f.line}\0${f.column}\0${f.message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    findings.push(f);
+  };
+
+  for (const rule of rules) {
+    if (config.rules[rule.id] === 'off') continue;
+    rule.check({
+      index,
+      analysis,
+      report(r: RuleReport) {
+        let line = r.line;
+        let column = r.column;
+        if (line === undefined) {
+          let offset = r.offset;
+          if (offset === undefined && r.node)
+            offset = r.attr && r.file.text ? attributeOffset(r.file.text, r.node, r.attr) : r.node.offset;
+          ({ line, column } =
+            offset !== undefined && r.file.text !== undefined
+              ? position(r.file, offset)
+              : { line: 1, column: 1 });
+        }
+        add({
+          ruleId: rule.id,
+          severity: rule.severity,
+          message: r.message,
+          file: r.file.path,
+          line,
+          column: column ?? 1,
+          modelId: r.modelId === undefined ? r.file.modelId : r.modelId,
+        });
+      },
+    });
+  }
+  for (const f of index.loadFindings) add({ ...f });
+
+  let changedModels: string[] = [];
+  if (options.base) {
+    const base = await baseFindings(index, options.base);
+    for (const f of base.findings) add(f);
+    changedModels = base.changedModels;
+  }
+
+  findings.sort(compareFindings);
+  return { ...summarize(index, findings), index, changedModels };
+}
+
+export function summarize(index: ModelsIndex, findings: Finding[]): Report {
+  const worst = new Map<string, Severity>();
+  for (const f of findings) {
+    if (!f.modelId || f.severity === 'info') continue;
+    if (f.severity === 'error' || !worst.has(f.modelId)) worst.set(f.modelId, f.severity);
+  }
+  const models: ModelStatus[] = [...index.models.keys()].sort().map((id) => {
+    const w = worst.get(id);
+    return { id, status: w === 'error' ? 'error' : w === 'warning' ? 'warning' : 'ok' };
+  });
+  return {
+    findings,
+    models,
+    summary: {
+      models: index.models.size,
+      files: index.files.length,
+      errors: findings.filter((f) => f.severity === 'error').length,
+      warnings: findings.filter((f) => f.severity === 'warning').length,
+    },
+  };
+}
