@@ -46,8 +46,8 @@ var require_tunnel = __commonJS({
     "use strict";
     var net = __require("net");
     var tls = __require("tls");
-    var http = __require("http");
-    var https = __require("https");
+    var http2 = __require("http");
+    var https2 = __require("https");
     var events = __require("events");
     var assert = __require("assert");
     var util = __require("util");
@@ -57,24 +57,24 @@ var require_tunnel = __commonJS({
     exports2.httpsOverHttps = httpsOverHttps2;
     function httpOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http.request;
+      agent.request = http2.request;
       return agent;
     }
     function httpsOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http.request;
+      agent.request = http2.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
     }
     function httpOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https.request;
+      agent.request = https2.request;
       return agent;
     }
     function httpsOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https.request;
+      agent.request = https2.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
@@ -83,7 +83,7 @@ var require_tunnel = __commonJS({
       var self = this;
       self.options = options || {};
       self.proxyOptions = self.options.proxy || {};
-      self.maxSockets = self.options.maxSockets || http.Agent.defaultMaxSockets;
+      self.maxSockets = self.options.maxSockets || http2.Agent.defaultMaxSockets;
       self.requests = [];
       self.sockets = [];
       self.on("free", function onFree(socket, host, port, localAddress) {
@@ -3673,8 +3673,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context) {
-      const plural = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural}: ${context.types.join(", ")}.`;
+      const plural2 = context.types.length === 1 ? "" : " one of";
+      const message = `${context.argument} could not be converted to${plural2}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context.prefix,
         message
@@ -7627,7 +7627,7 @@ var require_client = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var net = __require("node:net");
-    var http = __require("node:http");
+    var http2 = __require("node:http");
     var util = require_util();
     var { channels } = require_diagnostics();
     var Request = require_request();
@@ -7816,7 +7816,7 @@ var require_client = __commonJS({
         this[kUrl] = util.parseOrigin(url);
         this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
-        this[kMaxHeadersSize] = maxHeaderSize || http.maxHeaderSize;
+        this[kMaxHeadersSize] = maxHeaderSize || http2.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
         this[kKeepAliveMaxTimeout] = keepAliveMaxTimeout == null ? 6e5 : keepAliveMaxTimeout;
         this[kKeepAliveTimeoutThreshold] = keepAliveTimeoutThreshold == null ? 2e3 : keepAliveTimeoutThreshold;
@@ -11118,7 +11118,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "../../work/main/node_modules/undici/lib/mock/mock-client.js"(exports2, module) {
     "use strict";
-    var { promisify } = __require("node:util");
+    var { promisify: promisify2 } = __require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11158,7 +11158,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify(this[kOriginalClose])();
+        await promisify2(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11171,7 +11171,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "../../work/main/node_modules/undici/lib/mock/mock-pool.js"(exports2, module) {
     "use strict";
-    var { promisify } = __require("node:util");
+    var { promisify: promisify2 } = __require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11211,7 +11211,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify(this[kOriginalClose])();
+        await promisify2(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11237,9 +11237,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural) {
+      constructor(singular, plural2) {
         this.singular = singular;
-        this.plural = plural;
+        this.plural = plural2;
       }
       pluralize(count) {
         const one = count === 1;
@@ -12285,13 +12285,13 @@ var require_headers = __commonJS({
           return this.#headersList[kHeadersSortedMap];
         }
         const headers = [];
-        const names = this.#headersList.toSortedArray();
+        const names2 = this.#headersList.toSortedArray();
         const cookies = this.#headersList.cookies;
         if (cookies === null || cookies.length === 1) {
-          return this.#headersList[kHeadersSortedMap] = names;
+          return this.#headersList[kHeadersSortedMap] = names2;
         }
-        for (let i = 0; i < names.length; ++i) {
-          const { 0: name2, 1: value } = names[i];
+        for (let i = 0; i < names2.length; ++i) {
+          const { 0: name2, 1: value } = names2[i];
           if (name2 === "set-cookie") {
             for (let j = 0; j < cookies.length; ++j) {
               headers.push([name2, cookies[j]]);
@@ -20281,27 +20281,27 @@ var require_stringifyString = __commonJS({
       return true;
     }
     function doubleQuotedString(value, ctx) {
-      const json = JSON.stringify(value);
+      const json2 = JSON.stringify(value);
       if (ctx.options.doubleQuotedAsJSON)
-        return json;
+        return json2;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str2 = "";
       let start = 0;
-      for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
-        if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str2 += json.slice(start, i) + "\\ ";
+      for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
+        if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
+          str2 += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
         }
         if (ch === "\\")
-          switch (json[i + 1]) {
+          switch (json2[i + 1]) {
             case "u":
               {
-                str2 += json.slice(start, i);
-                const code = json.substr(i + 2, 4);
+                str2 += json2.slice(start, i);
+                const code = json2.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
                     str2 += "\\0";
@@ -20331,23 +20331,23 @@ var require_stringifyString = __commonJS({
                     if (code.substr(0, 2) === "00")
                       str2 += "\\x" + code.substr(2);
                     else
-                      str2 += json.substr(i, 6);
+                      str2 += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
               }
               break;
             case "n":
-              if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
+              if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str2 += json.slice(start, i) + "\n\n";
-                while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
+                str2 += json2.slice(start, i) + "\n\n";
+                while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
                   str2 += "\n";
                   i += 2;
                 }
                 str2 += indent2;
-                if (json[i + 2] === " ")
+                if (json2[i + 2] === " ")
                   str2 += "\\";
                 i += 1;
                 start = i + 1;
@@ -20357,7 +20357,7 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str2 = start ? str2 + json.slice(start) : json;
+      str2 = start ? str2 + json2.slice(start) : json2;
       return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
@@ -22779,11 +22779,11 @@ var require_Document = __commonJS({
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
       // json & jsonArg are only used from toJSON()
-      toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+      toJS({ json: json2, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
           doc: this,
-          keep: !json,
+          keep: !json2,
           mapAsMap: mapAsMap === true,
           mapKeyWarned: false,
           maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
@@ -26824,11 +26824,11 @@ var Summary = class {
    */
   addTable(rows) {
     const tableBody = rows.map((row) => {
-      const cells = row.map((cell) => {
-        if (typeof cell === "string") {
-          return this.wrap("td", cell);
+      const cells = row.map((cell2) => {
+        if (typeof cell2 === "string") {
+          return this.wrap("td", cell2);
         }
-        const { header, data, colspan, rowspan } = cell;
+        const { header, data, colspan, rowspan } = cell2;
         const tag = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
@@ -26948,6 +26948,9 @@ var ExitCode;
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
+function setSecret(secret) {
+  issueCommand("add-mask", {}, secret);
+}
 function getInput(name2, options) {
   const val = process.env[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options && options.required && !val) {
@@ -31313,7 +31316,7 @@ function decodeEntities2(value) {
   );
 }
 function parseXml2(text) {
-  const hasDoctype = /<!DOCTYPE/i.test(text.slice(0, 4096)) || /<!DOCTYPE/.test(text);
+  const hasDoctype = text.includes("<!DOCTYPE");
   const valid = XMLValidator.validate(text, { allowBooleanAttributes: false });
   if (valid !== true) {
     return {
@@ -31323,7 +31326,7 @@ function parseXml2(text) {
   }
   let ordered;
   try {
-    ordered = parser.parse(text);
+    ordered = parser.parse(hasDoctype ? blankDoctype(text) : text);
   } catch (err) {
     return { hasDoctype, error: { message: err.message, line: 1, column: 1 } };
   }
@@ -31340,6 +31343,24 @@ function parseXml2(text) {
   }
   const root = build(top[0], null, /* @__PURE__ */ new Map([["xml", "http://www.w3.org/XML/1998/namespace"]]), text);
   return { root, hasDoctype };
+}
+function blankDoctype(text) {
+  const start = text.indexOf("<!DOCTYPE");
+  if (start < 0) return text;
+  let i = start + 9;
+  let depth = 0;
+  let quote = "";
+  for (; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = "";
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === "[") depth++;
+    else if (c === "]") depth--;
+    else if (c === ">" && depth <= 0) break;
+  }
+  const blank = text.slice(start, i + 1).replace(/[^\n]/g, " ");
+  return text.slice(0, start) + blank + text.slice(i + 1);
 }
 function elementTag(e) {
   for (const key of Object.keys(e)) {
@@ -31501,16 +31522,16 @@ var modelJsonInvalid = {
   fix: "Fix the JSON syntax at the reported position (the backend cannot load the model, and its boot script stops).",
   check({ index, report }) {
     for (const model of index.models.values()) {
-      const { json } = model;
-      if (json.error)
+      const { json: json2 } = model;
+      if (json2.error)
         report({
-          file: json.file,
-          line: json.error.line,
-          column: json.error.column,
-          message: `invalid JSON: ${json.error.message}`
+          file: json2.file,
+          line: json2.error.line,
+          column: json2.error.column,
+          message: `invalid JSON: ${json2.error.message}`
         });
-      else if (json.value !== void 0 && !model.info)
-        report({ file: json.file, message: "process_model.json must hold a JSON object" });
+      else if (json2.value !== void 0 && !model.info)
+        report({ file: json2.file, message: "process_model.json must hold a JSON object" });
     }
   }
 };
@@ -31587,30 +31608,30 @@ var groupJson = {
   fix: 'Fix the JSON syntax, and give the group a "display_name" string.',
   check({ index, report }) {
     for (const group of index.groups.values()) {
-      const { json } = group;
-      if (json.error) {
+      const { json: json2 } = group;
+      if (json2.error) {
         report({
-          file: json.file,
-          line: json.error.line,
-          column: json.error.column,
-          message: `invalid JSON: ${json.error.message}`,
+          file: json2.file,
+          line: json2.error.line,
+          column: json2.error.column,
+          message: `invalid JSON: ${json2.error.message}`,
           modelId: null
         });
         continue;
       }
-      const value = json.value;
+      const value = json2.value;
       if (value === void 0) continue;
       if (!value || typeof value !== "object" || Array.isArray(value)) {
-        report({ file: json.file, message: "process_group.json must hold a JSON object", modelId: null });
+        report({ file: json2.file, message: "process_group.json must hold a JSON object", modelId: null });
         continue;
       }
       const v = value;
       if (!("display_name" in v))
-        report({ file: json.file, message: 'missing required key "display_name"', modelId: null });
+        report({ file: json2.file, message: 'missing required key "display_name"', modelId: null });
       else if (typeof v.display_name !== "string")
         report({
-          file: json.file,
-          offset: jsonKeyOffset(json.file.text, "display_name"),
+          file: json2.file,
+          offset: jsonKeyOffset(json2.file.text, "display_name"),
           message: '"display_name" must be a string',
           modelId: null
         });
@@ -31710,10 +31731,10 @@ var unitTestOrphan = {
   fix: "Rename the test file after the BPMN file it tests, or delete it.",
   check({ index, report }) {
     for (const model of index.models.values()) {
-      const names = new Set(model.files.map((f) => f.name.toLowerCase()));
+      const names2 = new Set(model.files.map((f) => f.name.toLowerCase()));
       for (const file of model.files) {
         const m = /^test_(.+)\.json$/i.exec(file.name);
-        if (m && !names.has(`${m[1].toLowerCase()}.bpmn`))
+        if (m && !names2.has(`${m[1].toLowerCase()}.bpmn`))
           report({
             file,
             message: `BPMN unit test for "${m[1]}.bpmn", which is not in this directory: the model's test run fails`
@@ -32245,9 +32266,11 @@ function analyze(index) {
     }
     const maps = mapsFor(doc);
     const parsed = /* @__PURE__ */ new Set();
-    const visit = (node) => {
+    const stack = [...starts].reverse();
+    while (stack.length) {
+      const node = stack.pop();
       const id2 = node.attrs.id ?? "";
-      if (parsed.has(id2)) return;
+      if (parsed.has(id2)) continue;
       parsed.add(id2);
       if (node.ns !== NS.bpmn || !SUPPORTED.has(node.name)) {
         issue2(
@@ -32256,13 +32279,13 @@ function analyze(index) {
           node,
           `There is no support implemented for this task type: '${node.name}' ('${id2}') cannot be run by SpiffWorkflow`
         );
-        return;
+        continue;
       }
       reachable.add(node);
       checkNode(doc, node);
-      const boundaries = maps.boundaryByHost.get(id2) ?? [];
-      for (const b of boundaries) {
-        visit(b);
+      const next = [];
+      for (const b of maps.boundaryByHost.get(id2) ?? []) {
+        next.push(b);
         if (firstChild(b, NS.bpmn, "cancelEventDefinition") && node.name !== "transaction") {
           issue2(
             "cancel-event",
@@ -32296,7 +32319,7 @@ function analyze(index) {
           continue;
         }
         connected.push(flow);
-        visit(targets[0]);
+        next.push(targets[0]);
       }
       if ((node.name === "exclusiveGateway" || node.name === "inclusiveGateway") && connected.length) {
         let def = node.attrs.default;
@@ -32312,8 +32335,8 @@ function analyze(index) {
           }
         }
       }
-    };
-    for (const start of starts) visit(start);
+      for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]);
+    }
   }
   function checkNode(doc, node) {
     const file = doc.file;
@@ -37319,11 +37342,11 @@ function formatStylish(report, options) {
     lines.push("");
   }
   const { errors, warnings, models, files } = report.summary;
-  const problems = errors + warnings;
-  if (problems === 0) {
+  const problems2 = errors + warnings;
+  if (problems2 === 0) {
     lines.push(c("green", `\u2714 ${models} models, ${files} files: no problems`));
   } else {
-    const text = `\u2716 ${problems} problem${problems === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}) in ${models} models, ${files} files`;
+    const text = `\u2716 ${problems2} problem${problems2 === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}) in ${models} models, ${files} files`;
     lines.push(c(errors ? "red" : "yellow", c("bold", text)));
     const bad = report.models.filter((m) => m.status === "error").map((m) => m.id);
     if (bad.length) lines.push(`  models with errors: ${bad.join(", ")}`);
@@ -37421,24 +37444,24 @@ function buildIndex(root, entries, loadFindings, read) {
   for (const f of files) {
     if (f.name === "process_group.json") {
       const id2 = f.dir;
-      const json = parseJson(f, text(f));
-      const value = json.value;
+      const json2 = parseJson(f, text(f));
+      const value = json2.value;
       groups.set(id2, {
         id: id2,
         dir: f.dir,
-        json,
+        json: json2,
         displayName: typeof value?.display_name === "string" ? value.display_name : void 0
       });
     }
   }
   for (const f of files) {
     if (f.name === "process_model.json" && !groupDirs.has(f.dir)) {
-      const json = parseJson(f, text(f));
-      const info2 = json.value && typeof json.value === "object" && !Array.isArray(json.value) ? json.value : void 0;
+      const json2 = parseJson(f, text(f));
+      const info2 = json2.value && typeof json2.value === "object" && !Array.isArray(json2.value) ? json2.value : void 0;
       models.set(f.dir, {
         id: f.dir,
         dir: f.dir,
-        json,
+        json: json2,
         info: info2,
         files: [],
         groupId: nearestGroup(f.dir, groupDirs)
@@ -37452,6 +37475,7 @@ function buildIndex(root, entries, loadFindings, read) {
       model.files.push(f);
     }
   }
+  for (const f of files) if (f.ext === "json" && f.modelId !== null) text(f);
   for (const f of files) {
     if (!PARSED_EXTENSIONS.has(f.ext) || f.ext === "json") continue;
     const t2 = text(f);
@@ -37574,7 +37598,6 @@ function finding(ruleId, severity, message, file, modelId = file.modelId) {
 function walk(root, findings) {
   const out = [];
   const realRoot = fs3.realpathSync(root);
-  const seen = /* @__PURE__ */ new Set([realRoot]);
   const stack = [""];
   while (stack.length) {
     const rel = stack.pop();
@@ -37597,7 +37620,7 @@ function walk(root, findings) {
       if (entry.name === ".git") continue;
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
       const childAbs = path.join(root, childRel);
-      let isDir = entry.isDirectory();
+      const isDir = entry.isDirectory();
       let isFile = entry.isFile();
       let size = 0;
       if (entry.isSymbolicLink()) {
@@ -37613,12 +37636,8 @@ function walk(root, findings) {
           continue;
         }
         const st = fs3.statSync(real);
-        isDir = st.isDirectory();
-        isFile = st.isFile();
-        if (isDir) {
-          if (seen.has(real)) continue;
-          seen.add(real);
-        }
+        if (!st.isFile()) continue;
+        isFile = true;
         size = st.size;
       } else if (isFile) {
         size = fs3.statSync(childAbs).size;
@@ -37964,9 +37983,1049 @@ async function runPublishAction() {
   throw new Error("publish is not implemented yet");
 }
 
+// src/notify/environments.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/notify/payload.ts
+var WEBHOOK_PATH = "/v1.0/github-webhook-receive";
+var ZERO_SHA = "0000000000000000000000000000000000000000";
+var REPOSITORY_URL_KEYS = ["html_url", "clone_url", "git_url", "ssh_url"];
+function normalizeRef(ref) {
+  const r = ref.trim();
+  return r.startsWith("refs/") ? r : `refs/heads/${r}`;
+}
+function spiffWebhookUrl(url) {
+  const u = new URL(url);
+  const path5 = u.pathname.replace(/\/+$/, "");
+  if (path5.endsWith(WEBHOOK_PATH)) u.pathname = path5;
+  else if (path5.endsWith("/v1.0")) u.pathname = `${path5}/github-webhook-receive`;
+  else u.pathname = `${path5}${WEBHOOK_PATH}`;
+  return u.toString();
+}
+function fromParts(server, host, path5, exact = {}) {
+  const segments = path5.split("/").filter(Boolean);
+  const name2 = segments[segments.length - 1] ?? path5;
+  const owner = segments.length > 1 ? segments[segments.length - 2] : "";
+  return {
+    name: name2,
+    full_name: owner ? `${owner}/${name2}` : name2,
+    owner,
+    html_url: `${server}/${path5}`,
+    clone_url: `${server}/${path5}.git`,
+    git_url: `git://${host}/${path5}.git`,
+    ssh_url: `git@${host}:${path5}.git`,
+    ...exact
+  };
+}
+function repositoryFromGitHub(serverUrl, fullName) {
+  const server = serverUrl.replace(/\/+$/, "");
+  let host;
+  try {
+    host = new URL(server).hostname;
+  } catch {
+    throw new UsageError(
+      `GITHUB_SERVER_URL '${serverUrl}' is not a URL; give the repository URL explicitly.`
+    );
+  }
+  if (!/^[^/\s]+\/[^/\s]+$/.test(fullName)) {
+    throw new UsageError(
+      `GITHUB_REPOSITORY '${fullName}' is not 'owner/name'; give the repository URL explicitly.`
+    );
+  }
+  return fromParts(server, host, fullName);
+}
+function repositoryFromUrl(given) {
+  const url = given.trim();
+  if (!url) throw new UsageError("the repository URL is empty.");
+  const strip = (p) => p.replace(/^\/+/, "").replace(/\/+$/, "").replace(/\.git$/, "");
+  const http2 = /^https?:\/\//i.test(url) ? new URL(url) : null;
+  if (http2) {
+    http2.username = "";
+    http2.password = "";
+    const path5 = strip(http2.pathname);
+    if (!path5)
+      throw new UsageError(
+        `the repository URL '${url}' names no repository (expected https://host/owner/name).`
+      );
+    const server = `${http2.protocol}//${http2.host}`;
+    const exact = http2.pathname.replace(/\/+$/, "").endsWith(".git") ? { clone_url: `${server}/${path5}.git` } : {};
+    return fromParts(server, http2.hostname, path5, exact);
+  }
+  const ssh = /^ssh:\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/(.+)$/i.exec(url);
+  if (ssh) return fromParts(`https://${ssh[1]}`, ssh[1], strip(ssh[2]), { ssh_url: url });
+  const git = /^git:\/\/([^/:]+)(?::\d+)?\/(.+)$/i.exec(url);
+  if (git) return fromParts(`https://${git[1]}`, git[1], strip(git[2]), { git_url: url });
+  const scp = /^(?:[^@/:]+@)?([^/:]{2,}):(?!\/\/)(.+)$/.exec(url);
+  if (scp) return fromParts(`https://${scp[1]}`, scp[1], strip(scp[2]), { ssh_url: url });
+  const local = fromParts("", "", strip(url.replace(/^file:\/\//, "")));
+  return { ...local, html_url: url, clone_url: url, git_url: url, ssh_url: url };
+}
+function withOverrides(repo, overrides2) {
+  const out = { ...repo };
+  for (const key of REPOSITORY_URL_KEYS) if (overrides2[key]) out[key] = overrides2[key];
+  return out;
+}
+function minimalHeadCommit(sha, pusher, now) {
+  return {
+    id: sha,
+    message: "",
+    timestamp: now.toISOString(),
+    author: pusher,
+    committer: pusher,
+    added: [],
+    removed: [],
+    modified: []
+  };
+}
+function repositoryPayload(repo) {
+  return {
+    name: repo.name,
+    full_name: repo.full_name,
+    owner: { name: repo.owner, login: repo.owner },
+    html_url: repo.html_url,
+    url: repo.html_url,
+    clone_url: repo.clone_url,
+    git_url: repo.git_url,
+    ssh_url: repo.ssh_url
+  };
+}
+var short = (sha) => sha.slice(0, 12);
+function pushPayload(push2, repo) {
+  const head = { ...push2.headCommit, distinct: true, url: `${repo.html_url}/commit/${push2.headCommit.id}` };
+  return {
+    ref: push2.ref,
+    before: push2.before,
+    after: push2.after,
+    created: push2.before === ZERO_SHA,
+    deleted: false,
+    forced: false,
+    base_ref: null,
+    compare: `${repo.html_url}/compare/${short(push2.before)}...${short(push2.after)}`,
+    commits: [head],
+    head_commit: head,
+    repository: repositoryPayload(repo),
+    pusher: push2.pusher,
+    ...push2.sender ? { sender: { login: push2.sender } } : {}
+  };
+}
+function pingPayload(repo, hookUrl, sender) {
+  return {
+    zen: "Keep it logically awesome.",
+    hook_id: 1,
+    hook: {
+      type: "Repository",
+      id: 1,
+      name: "web",
+      active: true,
+      events: ["push"],
+      config: { content_type: "json", insecure_ssl: "0", url: hookUrl }
+    },
+    repository: repositoryPayload(repo),
+    ...sender ? { sender: { login: sender } } : {}
+  };
+}
+function deployPayload(deploy) {
+  return {
+    environment: deploy.environment,
+    image: deploy.image,
+    digest: deploy.digest,
+    tags: deploy.tags,
+    revision: deploy.revision
+  };
+}
+function deployPingPayload(environment) {
+  return { zen: "Keep it logically awesome.", hook_id: 1, environment };
+}
+
+// src/notify/environments.ts
+var KINDS = ["spiff", "deploy"];
+var ENTRY_KEYS = ["name", "url", "kind", "secret", "secret-env", "secret_env", ...REPOSITORY_URL_KEYS];
+var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function isKind(value) {
+  return KINDS.includes(value);
+}
+function problems(where, list, Type = UsageError) {
+  return new Type(`${where}:
+${list.map((p) => `  - ${p}`).join("\n")}`);
+}
+function nameFromUrl(url, taken) {
+  let base = url;
+  try {
+    const u = new URL(url);
+    base = taken.has(u.host) ? `${u.host}${u.pathname.replace(/\/+$/, "")}` : u.host;
+  } catch {
+  }
+  let name2 = base;
+  for (let i = 2; taken.has(name2); i++) name2 = `${base} (${i})`;
+  return name2;
+}
+function checkUrl(url) {
+  let u;
+  try {
+    u = new URL(url);
+  } catch {
+    return `url '${url}' is not a URL (expected https://host[/path])`;
+  }
+  if (u.protocol !== "http:" && u.protocol !== "https:")
+    return `url '${url}' must start with https:// or http://`;
+  return null;
+}
+function parseEnvironments(text, source, defaultKind) {
+  let data;
+  try {
+    data = (0, import_yaml2.parse)(text, { prettyErrors: true });
+  } catch (err) {
+    const first = errorMessage(err).split("\n")[0].replace(/:$/, "");
+    throw new UsageError(`${source} is not valid YAML or JSON: ${first}; fix that line and try again.`);
+  }
+  if (data === null || data === void 0)
+    throw new UsageError(`${source} is empty: list at least one environment.`);
+  let entries;
+  if (Array.isArray(data)) {
+    entries = data.map((value, i) => ({ label: `entry ${i + 1}`, value }));
+  } else if (typeof data === "object" && !("url" in data)) {
+    entries = Object.entries(data).map(([name2, value]) => ({
+      label: `'${name2}'`,
+      value,
+      name: name2
+    }));
+  } else if (typeof data === "object") {
+    entries = [{ label: "entry 1", value: data }];
+  } else {
+    throw new UsageError(`${source} must be a list of environments (YAML or JSON), got ${typeof data}.`);
+  }
+  if (entries.length === 0) throw new UsageError(`${source} is empty: list at least one environment.`);
+  const found = [];
+  const specs = [];
+  const taken = /* @__PURE__ */ new Set();
+  for (const { label, value, name: mapName } of entries) {
+    const isMapping = !!value && typeof value === "object" && !Array.isArray(value);
+    if (typeof value !== "string" && !isMapping) {
+      found.push(`${label}: must be a URL or a mapping with at least 'url'`);
+      continue;
+    }
+    const entry = typeof value === "string" ? { url: value } : { ...value };
+    if (mapName !== void 0 && entry.name === void 0) entry.name = mapName;
+    const text2 = (k) => typeof entry[k] === "string" && entry[k].trim() ? entry[k].trim() : null;
+    const url = text2("url");
+    const name2 = text2("name") ?? nameFromUrl(url ?? label, taken);
+    const where = label === `'${name2}'` ? label : `${label} ('${name2}')`;
+    const at = (msg) => found.push(`${where}: ${msg}`);
+    const unknown = Object.keys(entry).filter((k) => !ENTRY_KEYS.includes(k));
+    if (unknown.length)
+      at(`unknown key ${unknown.map((k) => `'${k}'`).join(", ")} (known: ${ENTRY_KEYS.join(", ")})`);
+    for (const [key, v] of Object.entries(entry)) {
+      if (v !== void 0 && v !== null && typeof v !== "string" && ENTRY_KEYS.includes(key)) {
+        at(`'${key}' must be a string${key === "secret" ? " (quote it, YAML reads 0123 as a number)" : ""}`);
+        delete entry[key];
+      }
+    }
+    if (!url) at("has no 'url'");
+    else {
+      const bad = checkUrl(url);
+      if (bad) at(bad);
+    }
+    if (taken.has(name2)) at(`the name '${name2}' is used twice; names must be unique`);
+    taken.add(name2);
+    const kindText = text2("kind") ?? defaultKind;
+    if (!isKind(kindText)) at(`kind '${kindText}' is not one of ${KINDS.join(", ")}`);
+    const secret = typeof entry.secret === "string" && entry.secret !== "" ? entry.secret : null;
+    const secretEnv = text2("secret-env") ?? text2("secret_env");
+    if (secret && secretEnv) at("give either 'secret' or 'secret-env', not both");
+    if (secretEnv && !ENV_NAME.test(secretEnv)) {
+      at(`secret-env '${secretEnv}' is not an environment variable name (letters, digits, _)`);
+    }
+    const overrides2 = {};
+    for (const key of REPOSITORY_URL_KEYS) {
+      const v = text2(key);
+      if (v) overrides2[key] = v;
+    }
+    specs.push({
+      name: name2,
+      url: url ?? "",
+      kind: isKind(kindText) ? kindText : defaultKind,
+      secret,
+      secretEnv,
+      overrides: overrides2
+    });
+  }
+  if (found.length) throw problems(`${source} has ${found.length === 1 ? "a problem" : "problems"}`, found);
+  return specs;
+}
+function environmentsFromUrls(urls, kind, taken = []) {
+  const names2 = new Set(taken);
+  const found = [];
+  const specs = urls.map((url) => {
+    const bad = checkUrl(url);
+    if (bad) found.push(`--url: ${bad}`);
+    const name2 = nameFromUrl(url, names2);
+    names2.add(name2);
+    return { name: name2, url, kind, secret: null, secretEnv: null, overrides: {} };
+  });
+  if (found.length) throw problems("bad --url", found);
+  return specs;
+}
+function resolveEnvironments(specs, sources) {
+  const found = [];
+  const resolved = [];
+  for (const spec of specs) {
+    let secret = spec.secret;
+    if (!secret && spec.secretEnv) {
+      secret = sources.env[spec.secretEnv] || null;
+      if (!secret) {
+        found.push(
+          `environment '${spec.name}': secret-env ${spec.secretEnv} is not set or empty; set it for this step (e.g. env: ${spec.secretEnv}: \${{ secrets.${spec.secretEnv} }})`
+        );
+        continue;
+      }
+    }
+    secret ??= sources.defaultSecret;
+    if (!secret) {
+      found.push(
+        `environment '${spec.name}' has no secret: give it 'secret-env' in the list, or ${sources.defaultHint}`
+      );
+      continue;
+    }
+    resolved.push({
+      name: spec.name,
+      kind: spec.kind,
+      url: spec.kind === "spiff" ? spiffWebhookUrl(spec.url) : new URL(spec.url).toString(),
+      secret,
+      overrides: spec.overrides
+    });
+  }
+  if (found.length) throw problems("missing secrets", found, SetupError);
+  return resolved;
+}
+
+// src/notify/notify.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
+
+// src/notify/deliver.ts
+import http from "node:http";
+import https from "node:https";
+var defaultRetryPolicy = {
+  timeoutMs: 1e4,
+  retries: 3,
+  backoffBaseMs: 1e3,
+  backoffMaxMs: 3e4,
+  maxRetryAfterMs: 6e4,
+  random: Math.random,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  now: Date.now
+};
+var MAX_BODY = 64 * 1024;
+var AttemptError = class extends Error {
+  constructor(message, retryable) {
+    super(message);
+    this.retryable = retryable;
+  }
+  retryable;
+};
+var PERMANENT_CODES = /* @__PURE__ */ new Set([
+  "ENOTFOUND",
+  "ERR_INVALID_URL",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+  "CERT_HAS_EXPIRED",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY"
+]);
+function describeNetworkError(err) {
+  switch (err.code) {
+    case "ECONNREFUSED":
+      return "connection refused (nothing listens at that address and port)";
+    case "ECONNRESET":
+      return "connection reset by the server before it answered";
+    case "ENOTFOUND":
+      return "host not found (check the URL)";
+    case "EAI_AGAIN":
+      return "DNS lookup failed temporarily";
+    case "ETIMEDOUT":
+      return "connection timed out";
+    default:
+      if (err.code && PERMANENT_CODES.has(err.code)) return `TLS: ${err.message} (${err.code})`;
+      return err.code ? `${err.message} (${err.code})` : err.message;
+  }
+}
+function postOnce(req, timeoutMs) {
+  return new Promise((resolve, reject) => {
+    const url = new URL(req.url);
+    const lib = url.protocol === "https:" ? https : http;
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    let settled = false;
+    const fail = (err) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (timedOut) {
+        reject(new AttemptError(`no complete answer within ${formatSeconds(timeoutMs)}`, true));
+      } else {
+        reject(new AttemptError(describeNetworkError(err), !(err.code && PERMANENT_CODES.has(err.code))));
+      }
+    };
+    const request = lib.request(
+      url,
+      {
+        method: "POST",
+        headers: { ...req.headers, "Content-Length": String(req.body.length), Connection: "close" },
+        signal: controller.signal,
+        agent: false
+      },
+      (res) => {
+        const chunks = [];
+        let size = 0;
+        res.on("data", (chunk) => {
+          if (size < MAX_BODY) chunks.push(chunk.subarray(0, MAX_BODY - size));
+          size += chunk.length;
+        });
+        res.on("error", fail);
+        res.on("close", () => {
+          if (!res.complete) fail(Object.assign(new Error("answer cut off"), { code: "ECONNRESET" }));
+        });
+        res.on("end", () => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString("utf8")
+          });
+        });
+      }
+    );
+    request.on("error", fail);
+    request.end(req.body);
+  });
+}
+function formatSeconds(ms) {
+  const s = ms / 1e3;
+  return `${parseFloat(s.toFixed(s < 10 ? 2 : 1))} s`;
+}
+function parseRetryAfter(value, now) {
+  const v = Array.isArray(value) ? value[0] : value;
+  if (!v) return null;
+  if (/^\s*\d+\s*$/.test(v)) return Number(v) * 1e3;
+  const date = Date.parse(v);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+function backoffDelay(retry, policy) {
+  const full = Math.min(policy.backoffMaxMs, policy.backoffBaseMs * 2 ** (retry - 1));
+  return Math.round(full / 2 + policy.random() * full / 2);
+}
+function isRetryableStatus(status) {
+  return status >= 500 || status === 429;
+}
+async function deliver(req, policy = defaultRetryPolicy, onRetry) {
+  const started = policy.now();
+  const attempts = [];
+  for (let n = 1; ; n++) {
+    const t0 = policy.now();
+    let answer = null;
+    let error2 = null;
+    try {
+      answer = await postOnce(req, policy.timeoutMs);
+    } catch (err) {
+      error2 = err instanceof AttemptError ? err : new AttemptError(String(err), true);
+    }
+    const attempt = {
+      attempt: n,
+      status: answer?.status ?? null,
+      error: error2?.message ?? null,
+      durationMs: policy.now() - t0,
+      retryInMs: null
+    };
+    attempts.push(attempt);
+    const finish = (stoppedBecause = null) => ({
+      status: answer?.status ?? null,
+      headers: answer?.headers ?? {},
+      body: answer?.body ?? "",
+      error: error2?.message ?? null,
+      stoppedBecause,
+      attempts,
+      durationMs: policy.now() - started
+    });
+    const retryable = answer ? isRetryableStatus(answer.status) : error2.retryable;
+    if (!retryable) return finish(error2 ? "another attempt cannot fix this" : null);
+    if (n > policy.retries) return finish();
+    let wait = backoffDelay(n, policy);
+    const retryAfter = answer ? parseRetryAfter(answer.headers["retry-after"], policy.now()) : null;
+    if (retryAfter !== null) {
+      if (retryAfter > policy.maxRetryAfterMs) {
+        return finish(
+          `the server asked to retry after ${formatSeconds(retryAfter)}, more than the ${formatSeconds(policy.maxRetryAfterMs)} limit`
+        );
+      }
+      wait = retryAfter;
+    }
+    attempt.retryInMs = wait;
+    onRetry?.(attempt);
+    await policy.sleep(wait);
+  }
+}
+
+// src/notify/redact.ts
+var Redactor = class {
+  secrets = [];
+  add(secret) {
+    if (!secret || this.secrets.includes(secret)) return;
+    this.secrets.push(secret);
+    this.secrets.sort((a, b) => b.length - a.length);
+  }
+  get all() {
+    return this.secrets;
+  }
+  redact(text) {
+    let out = text;
+    for (const s of this.secrets) out = out.split(s).join("***");
+    return out;
+  }
+};
+function displayUrl(url) {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return url;
+  }
+}
+
+// src/notify/report.ts
+function formatDuration(ms) {
+  return ms < 1e3 ? `${Math.round(ms)} ms` : formatSeconds(ms);
+}
+function resultLine(r) {
+  const status = r.status === null ? "-" : String(r.status);
+  const attempts = `${r.attempts} attempt${r.attempts === 1 ? "" : "s"}`;
+  return `${r.outcome.padEnd(9)} ${r.environment} (${r.event}, ${status}, ${attempts}, ${formatDuration(r.durationMs)}): ${r.message}`;
+}
+function summaryLine(report, failOn, passed) {
+  const total = report.results.length;
+  const parts = [`${report.delivered} of ${total} environment${total === 1 ? "" : "s"} delivered`];
+  if (report.ignored) parts.push(`${report.ignored} ignored`);
+  parts.push(`${report.failed} failed`);
+  return `${parts.join(", ")} (fail-on: ${failOn}${passed ? "" : ", so this step fails"}).`;
+}
+var cell = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\n/g, " ");
+function summaryRows(report) {
+  return [
+    ["Environment", "Event", "Result", "Status", "Attempts", "Time", "Details"],
+    ...report.results.map((r) => [
+      cell(r.environment),
+      r.event,
+      r.outcome,
+      r.status === null ? "-" : String(r.status),
+      String(r.attempts),
+      formatDuration(r.durationMs),
+      cell(r.message)
+    ])
+  ];
+}
+
+// src/notify/sign.ts
+import { createHmac, timingSafeEqual } from "node:crypto";
+function signatureFor(secret, body) {
+  return `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+}
+
+// src/notify/notify.ts
+var FAIL_ON = ["any", "all", "none"];
+var USER_AGENT = `GitHub-Hookshot/spiff-models-${VERSION}`;
+var EXCERPT = 300;
+function excerpt(body) {
+  const flat = body.replace(/\s+/g, " ").trim();
+  return flat.length > EXCERPT ? `${flat.slice(0, EXCERPT)}\u2026` : flat;
+}
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+function prepare(env, req) {
+  if (env.kind === "spiff") {
+    const repository = withOverrides(req.repository, env.overrides);
+    if (req.ping) {
+      return { env, event: "ping", repository, body: json(pingPayload(repository, env.url, req.sender)) };
+    }
+    if (!req.push)
+      throw new UsageError(`environment '${env.name}' is a spiff environment: give the ref and sha pushed.`);
+    return { env, event: "push", repository, body: json(pushPayload(req.push, repository)) };
+  }
+  if (req.ping) return { env, event: "ping", repository: null, body: json(deployPingPayload(env.name)) };
+  if (!req.deploy)
+    throw new UsageError(`environment '${env.name}' is a deploy hook: give the image that was deployed.`);
+  return {
+    env,
+    event: "deploy",
+    repository: null,
+    body: json(deployPayload({ environment: env.name, ...req.deploy }))
+  };
+}
+function json(payload) {
+  return Buffer.from(JSON.stringify(payload), "utf8");
+}
+function headersFor(p, deliveryId) {
+  const signature = signatureFor(p.env.secret, p.body);
+  const headers = {
+    "Content-Type": "application/json",
+    "User-Agent": USER_AGENT,
+    "X-GitHub-Delivery": deliveryId,
+    "X-Hub-Signature-256": signature,
+    "X-Spiff-Models-Event": p.event
+  };
+  if (p.env.kind === "spiff" || p.event === "ping") headers["X-GitHub-Event"] = p.event;
+  if (p.env.kind === "deploy") headers["X-Signature"] = signature;
+  return headers;
+}
+function gitPullAnswer(body) {
+  try {
+    const parsed = JSON.parse(body);
+    if (parsed && typeof parsed === "object" && typeof parsed.git_pull === "boolean") {
+      return parsed.git_pull;
+    }
+  } catch {
+  }
+  return null;
+}
+function interpret(p, d, push2) {
+  const tries = d.attempts.length > 1 ? ` after ${plural(d.attempts.length, "attempt")}` : "";
+  const stopped = d.stoppedBecause ? ` (${d.stoppedBecause})` : "";
+  const failed = (message) => ({ outcome: "failed", message });
+  const spiff = p.env.kind === "spiff";
+  if (d.status === null) {
+    return failed(`no answer${tries}: ${d.error}${stopped}; check the URL and that the runner can reach it.`);
+  }
+  const s = d.status;
+  if (s >= 200 && s < 300) {
+    if (!spiff)
+      return {
+        outcome: "delivered",
+        message: p.event === "ping" ? `ping accepted (${s}).` : `accepted (${s}).`
+      };
+    const pulled = gitPullAnswer(d.body);
+    if (pulled === null) {
+      return failed(
+        `answered ${s} but not with {"git_pull": ...}: the URL reaches something other than spiffworkflow-backend's github-webhook-receive (the frontend?); point it at the backend.`
+      );
+    }
+    if (p.event === "ping") {
+      return {
+        outcome: "delivered",
+        message: "ping accepted: URL, secret and repository URLs match (no pull)."
+      };
+    }
+    if (pulled) {
+      return {
+        outcome: "delivered",
+        message: `the backend is at ${push2.after.slice(0, 7)} (git_pull: true; pulled ${push2.ref} or already there).`
+      };
+    }
+    return {
+      outcome: "ignored",
+      message: `the backend ignored the push (git_pull: false): ${push2.ref} is not its SPIFFWORKFLOW_BACKEND_GIT_SOURCE_BRANCH. Notify this environment for its own branch, or leave it out for this ref.`
+    };
+  }
+  if (s >= 300 && s < 400) {
+    const location = d.headers.location;
+    return failed(
+      `redirected (${s})${location ? ` to ${location}` : ""}: webhooks do not follow redirects, use the final URL.`
+    );
+  }
+  const text = d.body ? `: ${excerpt(d.body)}` : "";
+  if (s === 403 || s === 401) {
+    return failed(
+      spiff ? `signature rejected (${s}): the secret differs from the backend's SPIFFWORKFLOW_BACKEND_GITHUB_WEBHOOK_SECRET; set the same value on both sides.` : `refused (${s}): check that the secret matches the receiver's.`
+    );
+  }
+  if (s === 404) {
+    return failed(
+      spiff ? "not found (404): check the URL; a backend with SPIFFWORKFLOW_BACKEND_WSGI_PATH_PREFIX needs that prefix in it (e.g. https://host/api)." : "not found (404): check the URL."
+    );
+  }
+  if (s === 405)
+    return failed(
+      "method not allowed (405): the URL does not take a POST; is it the backend, not the frontend?"
+    );
+  if (s === 429) return failed(`rate limited (429)${tries}${stopped}; try again later.`);
+  if (s >= 500) {
+    if (spiff && /clone url does not match|GitCloneUrlMismatch/i.test(d.body)) {
+      const r = p.repository;
+      return failed(
+        `the backend's origin URL is none of clone_url ${r.clone_url}, git_url ${r.git_url}, ssh_url ${r.ssh_url} (500${tries}): set clone_url or ssh_url for this environment to the output of \`git config remote.origin.url\` in its models directory.`
+      );
+    }
+    const why = spiff ? "; the backend fails like this when no webhook secret is set, a repository URL does not match, or git pull fails: see its log" : "";
+    return failed(`server error (${s})${tries}${stopped}${text}${why}.`);
+  }
+  return failed(`rejected (${s}), not retried${text}.`);
+}
+function urlPassword(url) {
+  try {
+    const u = new URL(url);
+    return u.password ? decodeURIComponent(u.password) : null;
+  } catch {
+    return null;
+  }
+}
+function countOutcomes(results) {
+  const count = (o) => results.filter((r) => r.outcome === o).length;
+  return { delivered: count("delivered"), ignored: count("ignored"), failed: count("failed") };
+}
+function policyPasses(report, failOn) {
+  if (failOn === "none") return true;
+  if (failOn === "all") return report.results.length === 0 || report.failed < report.results.length;
+  return report.failed === 0;
+}
+function isFailOn(value) {
+  return FAIL_ON.includes(value);
+}
+async function notify(req, options = {}) {
+  const policy = { ...defaultRetryPolicy, ...options.policy };
+  const newId = options.newDeliveryId ?? randomUUID2;
+  const redactor = options.redactor ?? new Redactor();
+  for (const env of req.environments) {
+    redactor.add(env.secret);
+    redactor.add(urlPassword(env.url));
+  }
+  const r = (text) => redactor.redact(text);
+  const prepared = req.environments.map((env) => prepare(env, req));
+  const results = await Promise.all(
+    prepared.map(async (p) => {
+      const deliveryId = newId();
+      const request = { url: p.env.url, headers: headersFor(p, deliveryId), body: p.body };
+      const outcome = await deliver(
+        request,
+        policy,
+        (a) => options.log?.(
+          r(
+            `${p.env.name}: attempt ${a.attempt} ${a.status === null ? `failed: ${a.error}` : `answered ${a.status}`}; retrying in ${formatDuration(a.retryInMs ?? 0)}`
+          )
+        )
+      );
+      const { outcome: result, message } = interpret(p, outcome, req.push);
+      return {
+        environment: p.env.name,
+        kind: p.env.kind,
+        event: p.event,
+        url: r(displayUrl(p.env.url)),
+        deliveryId,
+        outcome: result,
+        status: outcome.status,
+        attempts: outcome.attempts.length,
+        durationMs: outcome.durationMs,
+        answer: r(excerpt(outcome.body)),
+        message: r(message),
+        history: outcome.attempts.map(({ attempt, status, error: error2, durationMs }) => ({
+          attempt,
+          status,
+          error: error2 === null ? null : r(error2),
+          durationMs
+        }))
+      };
+    })
+  );
+  return { results, ...countOutcomes(results) };
+}
+
+// src/notify/context.ts
+import { execFile } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import { promisify } from "node:util";
+var run = promisify(execFile);
+function gitFacts(cwd) {
+  const git = async (...args) => {
+    try {
+      const { stdout } = await run("git", ["-C", cwd, ...args], {
+        timeout: 1e4,
+        maxBuffer: 8 * 1024 * 1024,
+        env: { ...process.env, GIT_TERMINAL_PROMPT: "0" }
+      });
+      return stdout;
+    } catch {
+      return null;
+    }
+  };
+  const line = (s) => s?.trim() ? s.trim() : null;
+  return {
+    resolveCommit: async (rev) => line(await git("rev-parse", "--verify", "--quiet", `${rev}^{commit}`)),
+    parent: async (sha) => line(await git("rev-parse", "--verify", "--quiet", `${sha}^1`)),
+    originUrl: async () => line(await git("config", "--get", "remote.origin.url")),
+    user: async () => {
+      const name2 = line(await git("config", "user.name"));
+      return name2 ? { name: name2, email: line(await git("config", "user.email")) ?? "" } : null;
+    },
+    headCommit: async (sha) => {
+      const log = await git(
+        "log",
+        "-1",
+        "--format=%H%x00%T%x00%an%x00%ae%x00%aI%x00%cn%x00%ce%x00%cI%x00%B",
+        sha,
+        "--"
+      );
+      if (!log) return null;
+      const [id2, tree, an, ae, at, cn, ce, _ct, ...message] = log.split("\0");
+      const changes = await git("diff-tree", "--no-commit-id", "--name-status", "-r", "--root", sha) ?? "";
+      const added = [];
+      const removed = [];
+      const modified = [];
+      for (const row of changes.split("\n").filter(Boolean)) {
+        const [status, first, second] = row.split("	");
+        if (status.startsWith("A") || status.startsWith("C")) added.push(second ?? first);
+        else if (status.startsWith("D")) removed.push(first);
+        else if (status.startsWith("R")) {
+          removed.push(first);
+          added.push(second);
+        } else modified.push(first);
+      }
+      return {
+        id: id2,
+        tree_id: tree,
+        message: message.join("\0").replace(/\n+$/, ""),
+        timestamp: at,
+        author: { name: an, email: ae },
+        committer: { name: cn, email: ce },
+        added,
+        removed,
+        modified
+      };
+    }
+  };
+}
+async function readGitHubEvent(env) {
+  if (!env.GITHUB_EVENT_PATH) return null;
+  try {
+    const payload = JSON.parse(await readFile(env.GITHUB_EVENT_PATH, "utf8"));
+    return { name: env.GITHUB_EVENT_NAME ?? "", payload };
+  } catch {
+    return null;
+  }
+}
+async function resolveRepository(repositoryUrl, env, git) {
+  if (repositoryUrl) return repositoryFromUrl(repositoryUrl);
+  if (env.GITHUB_REPOSITORY)
+    return repositoryFromGitHub(env.GITHUB_SERVER_URL || "https://github.com", env.GITHUB_REPOSITORY);
+  const origin = await git.originUrl();
+  if (origin) return repositoryFromUrl(origin);
+  throw new UsageError(
+    "cannot tell which repository to announce: give the repository URL (CLI --repository-url, action input repository-url), or run where GITHUB_REPOSITORY is set or git has a remote.origin.url."
+  );
+}
+var FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
+async function fullSha(value, what, git) {
+  const v = value.trim();
+  if (FULL_SHA.test(v)) return v.toLowerCase();
+  const resolved = await git.resolveCommit(v);
+  if (resolved) return resolved;
+  throw new UsageError(
+    `${what} '${v}' is not a full commit sha and git here cannot resolve it: give the full 40-character sha (the backend compares it with its HEAD).`
+  );
+}
+async function resolvePush(inputs, env, event, git, now = /* @__PURE__ */ new Date()) {
+  const refText = inputs.ref || env.GITHUB_REF || "";
+  if (!refText)
+    throw new UsageError(`give the ref that was pushed (${inputs.names.ref}, e.g. refs/heads/main).`);
+  const ref = normalizeRef(refText);
+  if (ref.startsWith("refs/pull/")) {
+    throw new UsageError(
+      `the ref ${ref} is a pull request's merge ref, which no environment tracks: give ${inputs.names.ref} and ${inputs.names.sha} of the branch that was pushed.`
+    );
+  }
+  const shaText = inputs.sha || env.GITHUB_SHA || "";
+  if (!shaText) throw new UsageError(`give the commit that was pushed (${inputs.names.sha}).`);
+  const sha = await fullSha(shaText, inputs.names.sha, git);
+  const pushed = event?.payload && event.payload.after === sha ? event.payload : null;
+  let before;
+  if (inputs.before) before = await fullSha(inputs.before, inputs.names.before, git);
+  else if (pushed && typeof pushed.before === "string") before = pushed.before;
+  else before = await git.parent(sha) ?? ZERO_SHA;
+  const actor = env.GITHUB_ACTOR || null;
+  const pusher = pushed?.pusher ?? (actor ? { name: actor, email: `${actor}@users.noreply.github.com` } : null) ?? await git.user() ?? { name: "spiff-models", email: "" };
+  let headCommit = pushed?.head_commit ?? await git.headCommit(sha);
+  if (headCommit) {
+    const {
+      url: _url,
+      distinct: _distinct,
+      ...rest
+    } = headCommit;
+    headCommit = rest;
+  } else headCommit = minimalHeadCommit(sha, pusher, now);
+  return { ref, before, after: sha, pusher, sender: actor, headCommit };
+}
+async function resolveRevision(sha, env, git, flag) {
+  const text = sha || env.GITHUB_SHA || "";
+  if (text) return fullSha(text, flag, git);
+  const head = await git.resolveCommit("HEAD");
+  if (head) return head;
+  throw new UsageError(`give the commit (${flag}).`);
+}
+
+// src/notify/plan.ts
+function parseTimeout(text, name2) {
+  const n = Number(text);
+  if (!text.trim() || !Number.isFinite(n) || n <= 0 || n > 600) {
+    throw new UsageError(`${name2} '${text}' must be a number of seconds above 0 and at most 600.`);
+  }
+  return Math.round(n * 1e3);
+}
+function parseRetries(text, name2) {
+  if (!/^\s*\d+\s*$/.test(text) || Number(text) > 10) {
+    throw new UsageError(`${name2} '${text}' must be a whole number from 0 to 10.`);
+  }
+  return Number(text);
+}
+var DIGEST = /^sha256:[0-9a-f]{64}$/;
+async function planNotify(inputs, names2, env, cwd, now = /* @__PURE__ */ new Date()) {
+  const redactor = new Redactor();
+  redactor.add(inputs.secret);
+  let specs = [];
+  if (inputs.environments)
+    specs = parseEnvironments(inputs.environments.text, inputs.environments.source, inputs.kind);
+  specs = [
+    ...specs,
+    ...environmentsFromUrls(
+      inputs.urls,
+      inputs.kind,
+      specs.map((s) => s.name)
+    )
+  ];
+  if (specs.length === 0) {
+    throw new UsageError(
+      `give at least one environment: ${names2.url}, or ${names2.environments} with a list.`
+    );
+  }
+  for (const spec of specs) redactor.add(spec.secret);
+  const environments = resolveEnvironments(specs, {
+    defaultSecret: inputs.secret,
+    env,
+    defaultHint: `a default secret (${names2.secret})`
+  });
+  for (const e of environments) redactor.add(e.secret);
+  const git = gitFacts(cwd);
+  const needsPush = !inputs.ping && environments.some((e) => e.kind === "spiff");
+  const needsDeploy = !inputs.ping && environments.some((e) => e.kind === "deploy");
+  const event = await readGitHubEvent(env);
+  const repository = await resolveRepository(inputs.repositoryUrl, env, git);
+  const push2 = needsPush ? await resolvePush({ ...inputs, names: names2 }, env, event, git, now) : null;
+  let deploy = null;
+  if (needsDeploy) {
+    const deployNames = environments.filter((e) => e.kind === "deploy").map((e) => `'${e.name}'`);
+    if (!inputs.image) {
+      throw new UsageError(
+        `environment ${deployNames.join(", ")} ${deployNames.length === 1 ? "is a deploy hook" : "are deploy hooks"}: give the image that was built (${names2.image}).`
+      );
+    }
+    if (inputs.digest && !DIGEST.test(inputs.digest)) {
+      throw new UsageError(`${names2.digest} '${inputs.digest}' must look like sha256:<64 hex digits>.`);
+    }
+    deploy = {
+      image: inputs.image,
+      digest: inputs.digest || null,
+      tags: inputs.tags,
+      revision: push2?.after ?? await resolveRevision(inputs.sha, env, git, names2.sha)
+    };
+  }
+  return {
+    request: { environments, repository, push: push2, deploy, ping: inputs.ping, sender: env.GITHUB_ACTOR || null },
+    redactor,
+    policy: { timeoutMs: inputs.timeoutMs, retries: inputs.retries }
+  };
+}
+
 // src/notify/action.ts
-async function runNotifyAction() {
-  throw new Error("notify is not implemented yet");
+var names = {
+  environments: "input 'environments'",
+  url: "input 'environments'",
+  secret: "input 'webhook-secret'",
+  ref: "input 'ref'",
+  sha: "input 'sha'",
+  before: "input 'before'",
+  image: "input 'deploy-image'",
+  digest: "input 'deploy-digest'"
+};
+function booleanInput(name2) {
+  const value = getInput(name2);
+  if (!value) return false;
+  if (/^(true|yes|on)$/i.test(value)) return true;
+  if (/^(false|no|off)$/i.test(value)) return false;
+  throw new UsageError(`input '${name2}' is '${value}'; use true or false.`);
+}
+var optional = (name2) => getInput(name2) || null;
+async function runNotifyAction(overrides2 = {}) {
+  const secret = optional("webhook-secret");
+  if (secret) setSecret(secret);
+  const kind = getInput("notify-kind") || "spiff";
+  if (!isKind(kind))
+    throw new UsageError(`input 'notify-kind' is '${kind}'; use one of ${KINDS.join(", ")}.`);
+  const failOn = getInput("fail-on") || "any";
+  if (!isFailOn(failOn))
+    throw new UsageError(`input 'fail-on' is '${failOn}'; use one of ${FAIL_ON.join(", ")}.`);
+  const environments = getInput("environments");
+  if (!environments) {
+    throw new UsageError(
+      "input 'environments' is empty: list the environments to notify, e.g.\n  environments: |\n    - name: dev\n      url: https://dev.example.com\n      secret-env: DEV_WEBHOOK_SECRET"
+    );
+  }
+  const timeout = getInput("timeout");
+  const retries = getInput("retries");
+  const plan = await planNotify(
+    {
+      environments: { text: environments, source: "input 'environments'" },
+      urls: [],
+      secret,
+      ref: optional("ref"),
+      sha: optional("sha"),
+      before: optional("before"),
+      repositoryUrl: optional("repository-url"),
+      kind,
+      ping: booleanInput("ping"),
+      image: optional("deploy-image"),
+      digest: optional("deploy-digest"),
+      tags: getInput("deploy-tags").split(/[\n,]/).map((t2) => t2.trim()).filter(Boolean),
+      failOn,
+      timeoutMs: timeout ? parseTimeout(timeout, "input 'timeout'") : 1e4,
+      retries: retries ? parseRetries(retries, "input 'retries'") : 3
+    },
+    names,
+    process.env,
+    process.cwd(),
+    overrides2.now?.()
+  );
+  for (const s of plan.redactor.all) setSecret(s);
+  const r = (text) => plan.redactor.redact(text);
+  const report = await notify(plan.request, {
+    ...overrides2,
+    policy: { ...overrides2.policy, ...plan.policy },
+    redactor: plan.redactor,
+    log: (line) => info(line)
+  });
+  const passed = policyPasses(report, failOn);
+  for (const result of report.results) {
+    const line = r(resultLine(result));
+    const title = `notify ${result.environment}`;
+    if (result.outcome === "failed") error(r(result.message), { title });
+    else if (result.outcome === "ignored") warning(r(result.message), { title });
+    info(line);
+  }
+  const summary2 = r(summaryLine(report, failOn, passed));
+  info(summary2);
+  setOutput("results", r(JSON.stringify(report.results)));
+  setOutput("delivered", String(report.delivered));
+  setOutput("failed", String(report.failed));
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    try {
+      const [header, ...rows] = summaryRows(report);
+      await summary.addHeading("spiff-models notify", 3).addRaw(`<p>${r(summary2).replace(/</g, "&lt;")}</p>`).addTable([header.map((data) => ({ data, header: true })), ...rows.map((row) => row.map(r))]).write();
+    } catch (err) {
+      warning(`could not write the job summary: ${errorMessage(err)}`);
+    }
+  }
+  if (!passed) setFailed(summary2);
 }
 
 // src/action/main.ts
@@ -37977,7 +39036,7 @@ var actions = {
   publish: runPublishAction,
   notify: runNotifyAction
 };
-async function run() {
+async function run2() {
   const command = getInput("command") || "validate";
   const action = actions[command];
   if (!action) {
@@ -37992,4 +39051,4 @@ async function run() {
 }
 
 // src/index.ts
-await run();
+await run2();

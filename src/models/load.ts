@@ -160,6 +160,8 @@ export function buildIndex(
     }
   }
 
+  // Other JSON files of models (forms, tests, data stores) are read for the JSON rules.
+  for (const f of files) if (f.ext === 'json' && f.modelId !== null) text(f);
   for (const f of files) {
     if (!PARSED_EXTENSIONS.has(f.ext) || f.ext === 'json') continue;
     const t = text(f);
@@ -299,7 +301,6 @@ function finding(
 function walk(root: string, findings: Finding[]): { path: string; size: number }[] {
   const out: { path: string; size: number }[] = [];
   const realRoot = fs.realpathSync(root);
-  const seen = new Set<string>([realRoot]);
   const stack: string[] = [''];
   while (stack.length) {
     const rel = stack.pop() as string;
@@ -322,7 +323,7 @@ function walk(root: string, findings: Finding[]): { path: string; size: number }
       if (entry.name === '.git') continue;
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
       const childAbs = path.join(root, childRel);
-      let isDir = entry.isDirectory();
+      const isDir = entry.isDirectory();
       let isFile = entry.isFile();
       let size = 0;
       if (entry.isSymbolicLink()) {
@@ -338,12 +339,9 @@ function walk(root: string, findings: Finding[]): { path: string; size: number }
           continue;
         }
         const st = fs.statSync(real);
-        isDir = st.isDirectory();
-        isFile = st.isFile();
-        if (isDir) {
-          if (seen.has(real)) continue;
-          seen.add(real);
-        }
+        // Like the backend's os.walk, linked directories are not descended into; linked files are read.
+        if (!st.isFile()) continue;
+        isFile = true;
         size = st.size;
       } else if (isFile) {
         size = fs.statSync(childAbs).size;

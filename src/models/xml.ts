@@ -74,7 +74,7 @@ export function decodeEntities(value: string): string {
 type Ordered = Record<string, unknown> & { ':@'?: Record<string, string> };
 
 export function parseXml(text: string): XmlParseResult {
-  const hasDoctype = /<!DOCTYPE/i.test(text.slice(0, 4096)) || /<!DOCTYPE/.test(text);
+  const hasDoctype = text.includes('<!DOCTYPE');
   const valid = XMLValidator.validate(text, { allowBooleanAttributes: false });
   if (valid !== true) {
     return {
@@ -84,7 +84,7 @@ export function parseXml(text: string): XmlParseResult {
   }
   let ordered: Ordered[];
   try {
-    ordered = parser.parse(text) as Ordered[];
+    ordered = parser.parse(hasDoctype ? blankDoctype(text) : text) as Ordered[];
   } catch (err) {
     return { hasDoctype, error: { message: (err as Error).message, line: 1, column: 1 } };
   }
@@ -101,6 +101,29 @@ export function parseXml(text: string): XmlParseResult {
   }
   const root = build(top[0], null, new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), text);
   return { root, hasDoctype };
+}
+
+/**
+ * The DOCTYPE blanked out with spaces (newlines kept, so offsets stay true): its declarations are never
+ * used, exactly as the backend's parser ignores them with resolve_entities=False and no DTD loading.
+ */
+export function blankDoctype(text: string): string {
+  const start = text.indexOf('<!DOCTYPE');
+  if (start < 0) return text;
+  let i = start + 9;
+  let depth = 0;
+  let quote = '';
+  for (; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '[') depth++;
+    else if (c === ']') depth--;
+    else if (c === '>' && depth <= 0) break;
+  }
+  const blank = text.slice(start, i + 1).replace(/[^\n]/g, ' ');
+  return text.slice(0, start) + blank + text.slice(i + 1);
 }
 
 function elementTag(e: Ordered): string | undefined {

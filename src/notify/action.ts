@@ -1,4 +1,115 @@
-// PLACEHOLDER (replaced by the notify implementation).
-export async function runNotifyAction(): Promise<void> {
-  throw new Error('notify is not implemented yet');
+// The action shell for `command: notify`: inputs -> plan -> notify -> outputs, job summary and annotations.
+import * as core from '@actions/core';
+import { UsageError, errorMessage } from '../util/errors.js';
+import { isKind, KINDS } from './environments.js';
+import { isFailOn, notify, policyPasses, FAIL_ON, type NotifyOptions } from './notify.js';
+import { parseRetries, parseTimeout, planNotify, type InputNames } from './plan.js';
+import { resultLine, summaryLine, summaryRows } from './report.js';
+
+const names: InputNames = {
+  environments: "input 'environments'",
+  url: "input 'environments'",
+  secret: "input 'webhook-secret'",
+  ref: "input 'ref'",
+  sha: "input 'sha'",
+  before: "input 'before'",
+  image: "input 'deploy-image'",
+  digest: "input 'deploy-digest'",
+};
+
+function booleanInput(name: string): boolean {
+  const value = core.getInput(name);
+  if (!value) return false;
+  if (/^(true|yes|on)$/i.test(value)) return true;
+  if (/^(false|no|off)$/i.test(value)) return false;
+  throw new UsageError(`input '${name}' is '${value}'; use true or false.`);
+}
+
+const optional = (name: string) => core.getInput(name) || null;
+
+/** Runs `notify` in a workflow; `overrides` exists for tests (fast retries). */
+export async function runNotifyAction(overrides: NotifyOptions & { now?: () => Date } = {}): Promise<void> {
+  const secret = optional('webhook-secret');
+  if (secret) core.setSecret(secret);
+  const kind = core.getInput('notify-kind') || 'spiff';
+  if (!isKind(kind))
+    throw new UsageError(`input 'notify-kind' is '${kind}'; use one of ${KINDS.join(', ')}.`);
+  const failOn = core.getInput('fail-on') || 'any';
+  if (!isFailOn(failOn))
+    throw new UsageError(`input 'fail-on' is '${failOn}'; use one of ${FAIL_ON.join(', ')}.`);
+  const environments = core.getInput('environments');
+  if (!environments) {
+    throw new UsageError(
+      "input 'environments' is empty: list the environments to notify, e.g.\n" +
+        '  environments: |\n    - name: dev\n      url: https://dev.example.com\n      secret-env: DEV_WEBHOOK_SECRET',
+    );
+  }
+  const timeout = core.getInput('timeout');
+  const retries = core.getInput('retries');
+
+  const plan = await planNotify(
+    {
+      environments: { text: environments, source: "input 'environments'" },
+      urls: [],
+      secret,
+      ref: optional('ref'),
+      sha: optional('sha'),
+      before: optional('before'),
+      repositoryUrl: optional('repository-url'),
+      kind,
+      ping: booleanInput('ping'),
+      image: optional('deploy-image'),
+      digest: optional('deploy-digest'),
+      tags: core
+        .getInput('deploy-tags')
+        .split(/[\n,]/)
+        .map((t) => t.trim())
+        .filter(Boolean),
+      failOn,
+      timeoutMs: timeout ? parseTimeout(timeout, "input 'timeout'") : 10_000,
+      retries: retries ? parseRetries(retries, "input 'retries'") : 3,
+    },
+    names,
+    process.env,
+    process.cwd(),
+    overrides.now?.(),
+  );
+  for (const s of plan.redactor.all) core.setSecret(s);
+  const r = (text: string) => plan.redactor.redact(text);
+
+  const report = await notify(plan.request, {
+    ...overrides,
+    policy: { ...overrides.policy, ...plan.policy },
+    redactor: plan.redactor,
+    log: (line) => core.info(line),
+  });
+  const passed = policyPasses(report, failOn);
+
+  for (const result of report.results) {
+    const line = r(resultLine(result));
+    const title = `notify ${result.environment}`;
+    if (result.outcome === 'failed') core.error(r(result.message), { title });
+    else if (result.outcome === 'ignored') core.warning(r(result.message), { title });
+    core.info(line);
+  }
+  const summary = r(summaryLine(report, failOn, passed));
+  core.info(summary);
+
+  core.setOutput('results', r(JSON.stringify(report.results)));
+  core.setOutput('delivered', String(report.delivered));
+  core.setOutput('failed', String(report.failed));
+
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    try {
+      const [header, ...rows] = summaryRows(report);
+      await core.summary
+        .addHeading('spiff-models notify', 3)
+        .addRaw(`<p>${r(summary).replace(/</g, '&lt;')}</p>`)
+        .addTable([header.map((data) => ({ data, header: true })), ...rows.map((row) => row.map(r))])
+        .write();
+    } catch (err) {
+      core.warning(`could not write the job summary: ${errorMessage(err)}`);
+    }
+  }
+  if (!passed) core.setFailed(summary);
 }

@@ -198,9 +198,12 @@ export function analyze(index: ModelsIndex): Analysis {
     }
     const maps = mapsFor(doc);
     const parsed = new Set<string>();
-    const visit = (node: XNode): void => {
+    // Iterative (the engine recurses; a long chain must not overflow our stack).
+    const stack: XNode[] = [...starts].reverse();
+    while (stack.length) {
+      const node = stack.pop() as XNode;
       const id = node.attrs.id ?? '';
-      if (parsed.has(id)) return;
+      if (parsed.has(id)) continue;
       parsed.add(id);
       if (node.ns !== NS.bpmn || !SUPPORTED.has(node.name)) {
         issue(
@@ -209,14 +212,14 @@ export function analyze(index: ModelsIndex): Analysis {
           node,
           `There is no support implemented for this task type: '${node.name}' ('${id}') cannot be run by SpiffWorkflow`,
         );
-        return;
+        continue;
       }
       reachable.add(node);
       checkNode(doc, node);
 
-      const boundaries = maps.boundaryByHost.get(id) ?? [];
-      for (const b of boundaries) {
-        visit(b);
+      const next: XNode[] = [];
+      for (const b of maps.boundaryByHost.get(id) ?? []) {
+        next.push(b);
         if (firstChild(b, NS.bpmn, 'cancelEventDefinition') && node.name !== 'transaction') {
           issue(
             'cancel-event',
@@ -253,7 +256,7 @@ export function analyze(index: ModelsIndex): Analysis {
           continue;
         }
         connected.push(flow);
-        visit(targets[0]);
+        next.push(targets[0]);
       }
       if ((node.name === 'exclusiveGateway' || node.name === 'inclusiveGateway') && connected.length) {
         let def = node.attrs.default;
@@ -269,8 +272,8 @@ export function analyze(index: ModelsIndex): Analysis {
           }
         }
       }
-    };
-    for (const start of starts) visit(start);
+      for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]);
+    }
   }
 
   function checkNode(doc: BpmnDoc, node: XNode): void {

@@ -1,0 +1,101 @@
+// Bad input gives findings, never a crash or a hang.
+import fs from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { validateRepo } from '../../src/validate/validate.js';
+import { baseTree, cleanTrees, definitions, processXml, chain, writeTree } from '../helpers/bpmn.js';
+
+afterAll(cleanTrees);
+
+async function findingsOf(tree: Record<string, string | Buffer>) {
+  const report = await validateRepo(writeTree({ ...baseTree(), ...tree }));
+  return report.findings;
+}
+
+describe('bad input', () => {
+  it('reports an empty BPMN file', async () => {
+    const f = await findingsOf({ 'gg/mmm/m.bpmn': '' });
+    expect(f.map((x) => x.ruleId)).toContain('xml-malformed');
+  });
+
+  it('reports a truncated BPMN file at the end', async () => {
+    const full = definitions(processXml('p', chain([], [])));
+    const f = await findingsOf({ 'gg/mmm/m.bpmn': full.slice(0, full.length / 2) });
+    const x = f.find((y) => y.ruleId === 'xml-malformed');
+    expect(x).toBeDefined();
+  });
+
+  it('reports non-UTF-8 JSON and BPMN without crashing', async () => {
+    const f = await findingsOf({
+      'gg/mmm/form-schema.json': Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+      'gg/mmm/m.bpmn': Buffer.concat([Buffer.from('<?xml version="1.0"?><a>'), Buffer.from([0xc3, 0x28]), Buffer.from('</a>')]),
+    });
+    expect(f.filter((x) => x.ruleId === 'invalid-encoding').map((x) => x.file).sort()).toEqual([
+      'gg/mmm/form-schema.json',
+      'gg/mmm/m.bpmn',
+    ]);
+  });
+
+  it('decodes XML that declares ISO-8859-1', async () => {
+    const xml = definitions(processXml('p', chain(['    <bpmn:task id="t" name="Caf\u00e9" />'], ['t']))).replace(
+      'encoding="UTF-8"',
+      'encoding="ISO-8859-1"',
+    );
+    const f = await findingsOf({ 'gg/mmm/m.bpmn': Buffer.from(xml, 'latin1') });
+    expect(f).toEqual([]);
+  });
+
+  it('never expands an entity bomb and never follows external entities', async () => {
+    const bomb = `<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol9 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+ <!ENTITY xxe SYSTEM "file:///etc/passwd">
+]>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d">
+  <bpmn:process id="p" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    <bpmn:scriptTask id="s"><bpmn:script>x = "&lol9;&xxe;"</bpmn:script></bpmn:scriptTask>
+    <bpmn:endEvent id="end" />
+    <bpmn:sequenceFlow id="f0" sourceRef="start" targetRef="s" />
+    <bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+    const started = Date.now();
+    const report = await validateRepo(writeTree({ ...baseTree(), 'gg/mmm/m.bpmn': bomb }));
+    expect(report.findings.map((x) => x.ruleId)).toEqual(['xml-doctype']);
+    const script = report.index.bpmn.get('gg/mmm/m.bpmn')?.processes[0].node.children[1].children[0];
+    expect(script?.text).toBe('x = "&lol9;&xxe;"');
+    expect(Date.now() - started).toBeLessThan(20000); // a generous bound: an expanded bomb would not finish
+  });
+
+  it('handles a huge BPMN file (many elements) without trouble', async () => {
+    const tasks = Array.from({ length: 20000 }, (_, i) => `    <bpmn:task id="t${i}" />`);
+    const ids = tasks.map((_, i) => `t${i}`);
+    const report = await validateRepo(writeTree({ ...baseTree(), 'gg/mmm/m.bpmn': definitions(processXml('p', chain(tasks, ids))) }));
+    expect(report.findings).toEqual([]);
+    expect(report.index.bpmn.get('gg/mmm/m.bpmn')?.byId.size).toBeGreaterThan(40000);
+  });
+
+  it('reports symlinks that leave the models root and does not follow them', async () => {
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'spiff-outside-'));
+    fs.writeFileSync(path.join(outside, 'secret.bpmn'), '<not-xml');
+    const root = writeTree(baseTree());
+    fs.symlinkSync(path.join(outside, 'secret.bpmn'), path.join(root, 'gg/mmm/linked.bpmn'));
+    fs.symlinkSync(outside, path.join(root, 'gg/linked-dir'));
+    fs.symlinkSync(path.join(root, 'gg'), path.join(root, 'gg/mmm/loop'));
+    const report = await validateRepo(root);
+    expect(report.findings.map((f) => `${f.ruleId}:${f.file}`).sort()).toEqual([
+      'symlink-outside-root:gg/linked-dir',
+      'symlink-outside-root:gg/mmm/linked.bpmn',
+    ]);
+    fs.rmSync(outside, { recursive: true, force: true });
+  });
+
+  it('fails clearly when the root does not exist', async () => {
+    await expect(validateRepo('/no/such/models/root')).rejects.toThrow(/does not exist/);
+  });
+});
