@@ -29,19 +29,24 @@ describe('bad input', () => {
   it('reports non-UTF-8 JSON and BPMN without crashing', async () => {
     const f = await findingsOf({
       'gg/mmm/form-schema.json': Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
-      'gg/mmm/m.bpmn': Buffer.concat([Buffer.from('<?xml version="1.0"?><a>'), Buffer.from([0xc3, 0x28]), Buffer.from('</a>')]),
+      'gg/mmm/m.bpmn': Buffer.concat([
+        Buffer.from('<?xml version="1.0"?><a>'),
+        Buffer.from([0xc3, 0x28]),
+        Buffer.from('</a>'),
+      ]),
     });
-    expect(f.filter((x) => x.ruleId === 'invalid-encoding').map((x) => x.file).sort()).toEqual([
-      'gg/mmm/form-schema.json',
-      'gg/mmm/m.bpmn',
-    ]);
+    expect(
+      f
+        .filter((x) => x.ruleId === 'invalid-encoding')
+        .map((x) => x.file)
+        .sort(),
+    ).toEqual(['gg/mmm/form-schema.json', 'gg/mmm/m.bpmn']);
   });
 
   it('decodes XML that declares ISO-8859-1', async () => {
-    const xml = definitions(processXml('p', chain(['    <bpmn:task id="t" name="Caf\u00e9" />'], ['t']))).replace(
-      'encoding="UTF-8"',
-      'encoding="ISO-8859-1"',
-    );
+    const xml = definitions(
+      processXml('p', chain(['    <bpmn:task id="t" name="Caf\u00e9" />'], ['t'])),
+    ).replace('encoding="UTF-8"', 'encoding="ISO-8859-1"');
     const f = await findingsOf({ 'gg/mmm/m.bpmn': Buffer.from(xml, 'latin1') });
     expect(f).toEqual([]);
   });
@@ -75,7 +80,9 @@ describe('bad input', () => {
   it('handles a huge BPMN file (many elements) without trouble', async () => {
     const tasks = Array.from({ length: 20000 }, (_, i) => `    <bpmn:task id="t${i}" />`);
     const ids = tasks.map((_, i) => `t${i}`);
-    const report = await validateRepo(writeTree({ ...baseTree(), 'gg/mmm/m.bpmn': definitions(processXml('p', chain(tasks, ids))) }));
+    const report = await validateRepo(
+      writeTree({ ...baseTree(), 'gg/mmm/m.bpmn': definitions(processXml('p', chain(tasks, ids))) }),
+    );
     expect(report.findings).toEqual([]);
     expect(report.index.bpmn.get('gg/mmm/m.bpmn')?.byId.size).toBeGreaterThan(40000);
   });

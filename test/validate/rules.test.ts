@@ -51,7 +51,17 @@ const userTask = (props: string) =>
 const prop = (name: string, value: string) => `<spiffworkflow:property name="${name}" value="${value}" />`;
 
 const gateway = (attrs: string, flows: string[]) =>
-  [start, `    <bpmn:exclusiveGateway id="gw" ${attrs} />`, task('a'), task('b'), end, flow('f0', 'start', 'gw'), ...flows, flow('fa', 'a', 'end'), flow('fb', 'b', 'end')].join('\n');
+  [
+    start,
+    `    <bpmn:exclusiveGateway id="gw" ${attrs} />`,
+    task('a'),
+    task('b'),
+    end,
+    flow('f0', 'start', 'gw'),
+    ...flows,
+    flow('fa', 'a', 'end'),
+    flow('fb', 'b', 'end'),
+  ].join('\n');
 
 const secondModel = (id: string, body: string, processId = 'q'): Tree => ({
   [`gg/${id}/process_model.json`]: modelJson(`${id}.bpmn`, processId),
@@ -61,95 +71,675 @@ const secondModel = (id: string, body: string, processId = 'q'): Tree => ({
 const cases: Case[] = [
   { name: 'a valid repo has no findings', tree: baseTree(), expect: [] },
   // process_model.json
-  { name: 'invalid JSON in process_model.json', tree: { ...baseTree(), 'gg/mmm/process_model.json': '{\n  "display_name": "x",\n}' }, expect: ['model-json-invalid@gg/mmm/process_model.json:3'] },
-  { name: 'unknown key in process_model.json', tree: { ...baseTree(), 'gg/mmm/process_model.json': modelJson('m.bpmn', 'p', { owner: 'me' }) }, expect: ['model-json-unknown-key'] },
-  { name: 'legacy keys are tolerated', tree: { ...baseTree(), 'gg/mmm/process_model.json': modelJson('m.bpmn', 'p', { display_order: 1, files: [], is_executable: true }) }, not: ['model-json-unknown-key'] },
-  { name: 'missing description', tree: { ...baseTree(), 'gg/mmm/process_model.json': JSON.stringify({ display_name: 'x', primary_file_name: 'm.bpmn', primary_process_id: 'p' }, null, 4) }, expect: ['model-json-required'] },
-  { name: 'bad fault_or_suspend_on_exception', tree: { ...baseTree(), 'gg/mmm/process_model.json': modelJson('m.bpmn', 'p', { fault_or_suspend_on_exception: 'explode' }) }, expect: ['model-json-required'] },
+  {
+    name: 'invalid JSON in process_model.json',
+    tree: { ...baseTree(), 'gg/mmm/process_model.json': '{\n  "display_name": "x",\n}' },
+    expect: ['model-json-invalid@gg/mmm/process_model.json:3'],
+  },
+  {
+    name: 'unknown key in process_model.json',
+    tree: { ...baseTree(), 'gg/mmm/process_model.json': modelJson('m.bpmn', 'p', { owner: 'me' }) },
+    expect: ['model-json-unknown-key'],
+  },
+  {
+    name: 'legacy keys are tolerated',
+    tree: {
+      ...baseTree(),
+      'gg/mmm/process_model.json': modelJson('m.bpmn', 'p', {
+        display_order: 1,
+        files: [],
+        is_executable: true,
+      }),
+    },
+    not: ['model-json-unknown-key'],
+  },
+  {
+    name: 'missing description',
+    tree: {
+      ...baseTree(),
+      'gg/mmm/process_model.json': JSON.stringify(
+        { display_name: 'x', primary_file_name: 'm.bpmn', primary_process_id: 'p' },
+        null,
+        4,
+      ),
+    },
+    expect: ['model-json-required'],
+  },
+  {
+    name: 'bad fault_or_suspend_on_exception',
+    tree: {
+      ...baseTree(),
+      'gg/mmm/process_model.json': modelJson('m.bpmn', 'p', { fault_or_suspend_on_exception: 'explode' }),
+    },
+    expect: ['model-json-required'],
+  },
   // process_group.json
-  { name: 'invalid JSON in process_group.json', tree: { ...baseTree(), 'gg/process_group.json': '{"display_name": ' }, expect: ['group-json'] },
-  { name: 'group without display_name', tree: { ...baseTree(), 'gg/process_group.json': '{"description": ""}' }, expect: ['group-json'] },
-  { name: 'correlation property without retrieval expression', tree: { ...baseTree(), 'gg/process_group.json': groupJson('G', { messages: { m1: { correlation_properties: { order: {} }, schema: {} } } }) }, expect: ['group-messages'] },
-  { name: 'well-formed group messages', tree: { ...baseTree(), 'gg/process_group.json': groupJson('G', { messages: { m1: { correlation_properties: { order: { retrieval_expression: 'order_id' } }, schema: {} } } }) }, not: ['group-messages'] },
+  {
+    name: 'invalid JSON in process_group.json',
+    tree: { ...baseTree(), 'gg/process_group.json': '{"display_name": ' },
+    expect: ['group-json'],
+  },
+  {
+    name: 'group without display_name',
+    tree: { ...baseTree(), 'gg/process_group.json': '{"description": ""}' },
+    expect: ['group-json'],
+  },
+  {
+    name: 'correlation property without retrieval expression',
+    tree: {
+      ...baseTree(),
+      'gg/process_group.json': groupJson('G', {
+        messages: { m1: { correlation_properties: { order: {} }, schema: {} } },
+      }),
+    },
+    expect: ['group-messages'],
+  },
+  {
+    name: 'well-formed group messages',
+    tree: {
+      ...baseTree(),
+      'gg/process_group.json': groupJson('G', {
+        messages: {
+          m1: { correlation_properties: { order: { retrieval_expression: 'order_id' } }, schema: {} },
+        },
+      }),
+    },
+    not: ['group-messages'],
+  },
   // files
-  { name: 'disallowed extension in a model dir', tree: { ...baseTree(), 'gg/mmm/run.sh': 'echo' }, expect: ['file-extension@gg/mmm/run.sh:1'] },
-  { name: 'hidden files, sub-folders and upper-case extensions are fine', tree: { ...baseTree(), 'gg/mmm/.DS_Store': 'x', 'gg/mmm/sub/run.sh': 'x', 'gg/mmm/Diagram.PNG': 'x' }, not: ['file-extension'] },
-  { name: 'test file without its BPMN file', tree: { ...baseTree(), 'gg/mmm/test_other.json': '{}' }, expect: ['unit-test-orphan'] },
-  { name: 'test file beside its BPMN file', tree: { ...baseTree(), 'gg/mmm/test_m.json': '{}' }, not: ['unit-test-orphan'] },
-  { name: 'broken form JSON', tree: { ...baseTree(), 'gg/mmm/form-schema.json': '{"type": "object",,}' }, expect: ['form-json@gg/mmm/form-schema.json:1'] },
-  { name: 'Jinja-templated form is not judged as JSON', tree: { ...baseTree(), 'gg/mmm/form-schema.json': '{"enum": {{ options }} }' }, not: ['form-json'] },
+  {
+    name: 'disallowed extension in a model dir',
+    tree: { ...baseTree(), 'gg/mmm/run.sh': 'echo' },
+    expect: ['file-extension@gg/mmm/run.sh:1'],
+  },
+  {
+    name: 'hidden files, sub-folders and upper-case extensions are fine',
+    tree: { ...baseTree(), 'gg/mmm/.DS_Store': 'x', 'gg/mmm/sub/run.sh': 'x', 'gg/mmm/Diagram.PNG': 'x' },
+    not: ['file-extension'],
+  },
+  {
+    name: 'test file without its BPMN file',
+    tree: { ...baseTree(), 'gg/mmm/test_other.json': '{}' },
+    expect: ['unit-test-orphan'],
+  },
+  {
+    name: 'test file beside its BPMN file',
+    tree: { ...baseTree(), 'gg/mmm/test_m.json': '{}' },
+    not: ['unit-test-orphan'],
+  },
+  {
+    name: 'broken form JSON',
+    tree: { ...baseTree(), 'gg/mmm/form-schema.json': '{"type": "object",,}' },
+    expect: ['form-json@gg/mmm/form-schema.json:1'],
+  },
+  {
+    name: 'Jinja-templated form is not judged as JSON',
+    tree: { ...baseTree(), 'gg/mmm/form-schema.json': '{"enum": {{ options }} }' },
+    not: ['form-json'],
+  },
   // XML
-  { name: 'malformed BPMN', tree: { ...baseTree(), 'gg/mmm/m.bpmn': '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL">\n<bpmn:process id="p">\n</bpmn:definitions>' }, expect: ['xml-malformed@gg/mmm/m.bpmn:3'] },
-  { name: 'BPMN root in the wrong namespace', tree: { ...baseTree(), 'gg/mmm/m.bpmn': '<definitions xmlns="urn:other"><process id="p"/></definitions>' }, expect: ['xml-malformed'] },
-  { name: 'DMN with two decisions', tree: { ...baseTree(), 'gg/mmm/d.dmn': dmn('one', 'two') }, expect: ['dmn-structure'] },
-  { name: 'DMN without decisions', tree: { ...baseTree(), 'gg/mmm/d.dmn': dmn() }, expect: ['dmn-structure'] },
+  {
+    name: 'malformed BPMN',
+    tree: {
+      ...baseTree(),
+      'gg/mmm/m.bpmn':
+        '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL">\n<bpmn:process id="p">\n</bpmn:definitions>',
+    },
+    expect: ['xml-malformed@gg/mmm/m.bpmn:3'],
+  },
+  {
+    name: 'BPMN root in the wrong namespace',
+    tree: {
+      ...baseTree(),
+      'gg/mmm/m.bpmn': '<definitions xmlns="urn:other"><process id="p"/></definitions>',
+    },
+    expect: ['xml-malformed'],
+  },
+  {
+    name: 'DMN with two decisions',
+    tree: { ...baseTree(), 'gg/mmm/d.dmn': dmn('one', 'two') },
+    expect: ['dmn-structure'],
+  },
+  {
+    name: 'DMN without decisions',
+    tree: { ...baseTree(), 'gg/mmm/d.dmn': dmn() },
+    expect: ['dmn-structure'],
+  },
   // primary
-  { name: 'primary file missing', tree: { ...baseTree(), 'gg/mmm/process_model.json': modelJson('nope.bpmn', 'p') }, expect: ['primary-process'] },
-  { name: 'primary process not in the file', tree: { ...baseTree(), 'gg/mmm/process_model.json': modelJson('m.bpmn', 'other') }, expect: ['primary-process'] },
-  { name: 'primary file set but process empty', tree: { ...baseTree(), 'gg/mmm/process_model.json': modelJson('m.bpmn', '') }, expect: ['primary-process'] },
-  { name: 'library model without primary', tree: { ...baseTree(), 'gg/mmm/process_model.json': modelJson('', '') }, expect: ['primary-empty'], not: ['primary-process'] },
-  { name: 'non-executable primary', tree: { ...baseTree(), 'gg/mmm/m.bpmn': definitions(processXml('p', chain([task('t')], ['t']), 'isExecutable="false"')) }, expect: ['process-not-executable'] },
-  { name: 'missing isExecutable is executable', tree: { ...baseTree(), 'gg/mmm/m.bpmn': definitions(processXml('p', chain([task('t')], ['t']), '')) }, expect: [] },
+  {
+    name: 'primary file missing',
+    tree: { ...baseTree(), 'gg/mmm/process_model.json': modelJson('nope.bpmn', 'p') },
+    expect: ['primary-process'],
+  },
+  {
+    name: 'primary process not in the file',
+    tree: { ...baseTree(), 'gg/mmm/process_model.json': modelJson('m.bpmn', 'other') },
+    expect: ['primary-process'],
+  },
+  {
+    name: 'primary file set but process empty',
+    tree: { ...baseTree(), 'gg/mmm/process_model.json': modelJson('m.bpmn', '') },
+    expect: ['primary-process'],
+  },
+  {
+    name: 'library model without primary',
+    tree: { ...baseTree(), 'gg/mmm/process_model.json': modelJson('', '') },
+    expect: ['primary-empty'],
+    not: ['primary-process'],
+  },
+  {
+    name: 'non-executable primary',
+    tree: {
+      ...baseTree(),
+      'gg/mmm/m.bpmn': definitions(processXml('p', chain([task('t')], ['t']), 'isExecutable="false"')),
+    },
+    expect: ['process-not-executable'],
+  },
+  {
+    name: 'missing isExecutable is executable',
+    tree: { ...baseTree(), 'gg/mmm/m.bpmn': definitions(processXml('p', chain([task('t')], ['t']), '')) },
+    expect: [],
+  },
   // duplicates
-  { name: 'duplicate process id inside a model', tree: { ...baseTree(), 'gg/mmm/other.bpmn': definitions(processXml('p', chain([], []))) }, expect: ['duplicate-process-id@gg/mmm/other.bpmn:3', 'duplicate-process-id@gg/mmm/m.bpmn:3'] },
-  { name: 'duplicate process id across models', tree: { ...baseTree(), ...secondModel('nnn', chain([], []), 'p') }, expect: ['duplicate-process-id'] },
+  {
+    name: 'duplicate process id inside a model',
+    tree: { ...baseTree(), 'gg/mmm/other.bpmn': definitions(processXml('p', chain([], []))) },
+    expect: ['duplicate-process-id@gg/mmm/other.bpmn:3', 'duplicate-process-id@gg/mmm/m.bpmn:3'],
+  },
+  {
+    name: 'duplicate process id across models',
+    tree: { ...baseTree(), ...secondModel('nnn', chain([], []), 'p') },
+    expect: ['duplicate-process-id'],
+  },
   // engine walk
-  { name: 'no start event', tree: withProcess([task('t'), end, flow('f', 't', 'end')].join('\n')), expect: ['no-start-event'] },
-  { name: 'reachable complex gateway is unsupported', tree: withProcess([start, '    <bpmn:complexGateway id="cg" />', end, flow('f0', 'start', 'cg'), flow('f1', 'cg', 'end')].join('\n')), expect: ['unsupported-element'] },
-  { name: 'unreachable elements are never checked', tree: withProcess([chain([task('t')], ['t']), '    <bpmn:complexGateway id="cg" />', '    <bpmn:task id="lonely" />', flow('x1', 'lonely', 'cg'), flow('x2', 'lonely', 'end')].join('\n')), expect: [] },
-  { name: 'task with two outgoing flows', tree: withProcess([start, task('t'), task('a'), end, flow('f0', 'start', 't'), flow('f1', 't', 'a'), flow('f2', 't', 'end'), flow('f3', 'a', 'end')].join('\n')), expect: ['implicit-split'] },
-  { name: 'start event and parallel gateway may split', tree: withProcess([start, '    <bpmn:parallelGateway id="pg" />', task('a'), task('b'), '    <bpmn:parallelGateway id="join" />', end, flow('f0', 'start', 'pg'), flow('f1', 'pg', 'a'), flow('f2', 'pg', 'b'), flow('f3', 'a', 'join'), flow('f4', 'b', 'join'), flow('f5', 'join', 'end')].join('\n')), expect: [] },
-  { name: 'sequence flow to nowhere', tree: withProcess([start, end, flow('f0', 'start', 'ghost')].join('\n')), expect: ['dangling-sequence-flow'] },
-  { name: 'gateway flow without condition and not default', tree: withProcess(gateway('', [flow('fa0', 'gw', 'a', 'x > 1'), flow('fb0', 'gw', 'b')])), expect: ['gateway-flow-condition'] },
-  { name: 'gateway with a default flow', tree: withProcess(gateway('default="fb0"', [flow('fa0', 'gw', 'a', 'x > 1'), flow('fb0', 'gw', 'b')])), expect: [] },
-  { name: 'gateway with a single unconditioned flow', tree: withProcess([start, '    <bpmn:exclusiveGateway id="gw" />', end, flow('f0', 'start', 'gw'), flow('f1', 'gw', 'end')].join('\n')), expect: [] },
-  { name: 'sub-process without start event', tree: withProcess(chain([`    <bpmn:subProcess id="sp">${'<bpmn:endEvent id="spe" />'}</bpmn:subProcess>`], ['sp'])), expect: ['subprocess-structure'] },
-  { name: 'sub-process checked inside', tree: withProcess(chain([`    <bpmn:subProcess id="sp"><bpmn:startEvent id="sps" /><bpmn:serviceTask id="st" /><bpmn:endEvent id="spe" />${flow('s1', 'sps', 'st')}${flow('s2', 'st', 'spe')}</bpmn:subProcess>`], ['sp'])), expect: ['service-task-operator'] },
-  { name: 'call activity without calledElement', tree: withProcess(chain(['    <bpmn:callActivity id="ca" />'], ['ca'])), expect: ['call-activity'] },
-  { name: 'call activity to an unknown process', tree: withProcess(chain(['    <bpmn:callActivity id="ca" calledElement="nowhere" />'], ['ca'])), expect: ['call-activity'] },
-  { name: 'call activity into another model is checked there', tree: { ...withProcess(chain(['    <bpmn:callActivity id="ca" calledElement="q" />'], ['ca'])), 'gg/lib/process_model.json': modelJson('', ''), 'gg/lib/lib.bpmn': definitions(processXml('q', [start, '    <bpmn:serviceTask id="st" />', end, flow('f0', 'start', 'st'), flow('f1', 'st', 'end')].join('\n'))) }, expect: ['service-task-operator@gg/lib/lib.bpmn:5'] },
-  { name: 'calling a non-executable process', tree: { ...withProcess(chain(['    <bpmn:callActivity id="ca" calledElement="q" />'], ['ca'])), ...secondModel('nnn', chain([], []), 'q'), 'gg/nnn/nnn.bpmn': definitions(processXml('q', chain([], []), 'isExecutable="false"')) }, expect: ['process-not-executable@gg/nnn/nnn.bpmn:3'] },
-  { name: 'business rule task without decision id', tree: withProcess(chain([businessRule()], ['br'])), expect: ['business-rule-task'] },
-  { name: 'business rule task with a decision elsewhere', tree: { ...withProcess(chain([businessRule('dec')], ['br'])), 'gg/other/d.dmn': dmn('dec') }, expect: ['business-rule-task'] },
-  { name: 'business rule task with a second decision', tree: { ...withProcess(chain([businessRule('two')], ['br'])), 'gg/mmm/d.dmn': dmn('one', 'two') }, expect: ['business-rule-task', 'dmn-structure'] },
-  { name: 'business rule task with its DMN beside it', tree: { ...withProcess(chain([businessRule('dec')], ['br'])), 'gg/mmm/d.dmn': dmn('dec') }, expect: [] },
-  { name: 'service task without operator', tree: withProcess(chain(['    <bpmn:serviceTask id="st" />'], ['st'])), expect: ['service-task-operator'] },
-  { name: 'service task operator without parameters', tree: withProcess(chain(['    <bpmn:serviceTask id="st"><bpmn:extensionElements><spiffworkflow:serviceTaskOperator id="http/GetRequestV2" /></bpmn:extensionElements></bpmn:serviceTask>'], ['st'])), expect: ['service-task-operator'] },
-  { name: 'service task with operator and parameters', tree: withProcess(chain(['    <bpmn:serviceTask id="st"><bpmn:extensionElements><spiffworkflow:serviceTaskOperator id="http/GetRequestV2"><spiffworkflow:parameters /></spiffworkflow:serviceTaskOperator></bpmn:extensionElements></bpmn:serviceTask>'], ['st'])), expect: [] },
-  { name: 'script task without script', tree: withProcess(chain(['    <bpmn:scriptTask id="sc" />'], ['sc'])), expect: ['script-task-missing'] },
-  { name: 'script task with empty script', tree: withProcess(chain(['    <bpmn:scriptTask id="sc"><bpmn:script /></bpmn:scriptTask>'], ['sc'])), expect: ['script-empty'], not: ['script-task-missing'] },
-  { name: 'timer without time specification', tree: withProcess(chain(['    <bpmn:intermediateCatchEvent id="tm"><bpmn:timerEventDefinition /></bpmn:intermediateCatchEvent>'], ['tm'])), expect: ['timer-definition'] },
-  { name: 'timer with a duration', tree: withProcess(chain(['    <bpmn:intermediateCatchEvent id="tm"><bpmn:timerEventDefinition><bpmn:timeDuration>"PT1H"</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>'], ['tm'])), expect: [] },
-  { name: 'conditional event without condition', tree: withProcess(chain(['    <bpmn:intermediateCatchEvent id="ce"><bpmn:conditionalEventDefinition /></bpmn:intermediateCatchEvent>'], ['ce'])), expect: ['conditional-event'] },
-  { name: 'dangling messageRef', tree: withProcess(chain(['    <bpmn:intermediateThrowEvent id="me"><bpmn:messageEventDefinition messageRef="ghost" /></bpmn:intermediateThrowEvent>'], ['me'])), expect: ['event-reference'] },
-  { name: 'dangling signalRef on a boundary event', tree: withProcess([chain([task('t')], ['t']), '    <bpmn:boundaryEvent id="b" attachedToRef="t"><bpmn:signalEventDefinition signalRef="ghost" /></bpmn:boundaryEvent>'].join('\n')), expect: ['event-reference'] },
-  { name: 'resolved messageRef', tree: { ...baseTree(), 'gg/mmm/m.bpmn': definitions(`  <bpmn:message id="msg" name="hello" />\n${processXml('p', chain(['    <bpmn:intermediateThrowEvent id="me"><bpmn:messageEventDefinition messageRef="msg" /></bpmn:intermediateThrowEvent>'], ['me']))}`) }, expect: [] },
-  { name: 'multi-instance without cardinality or input', tree: withProcess(chain(['    <bpmn:task id="mi"><bpmn:multiInstanceLoopCharacteristics /></bpmn:task>'], ['mi'])), expect: ['loop-characteristics'] },
-  { name: 'standard loop without maximum or condition', tree: withProcess(chain(['    <bpmn:task id="lp"><bpmn:standardLoopCharacteristics /></bpmn:task>'], ['lp'])), expect: ['loop-characteristics'] },
-  { name: 'data input association to nothing', tree: withProcess(chain(['    <bpmn:task id="da"><bpmn:dataInputAssociation id="dia"><bpmn:sourceRef>ghost</bpmn:sourceRef></bpmn:dataInputAssociation></bpmn:task>'], ['da'])), expect: ['data-association'] },
-  { name: 'data input association to a data object', tree: withProcess([chain(['    <bpmn:task id="da"><bpmn:dataInputAssociation id="dia"><bpmn:sourceRef>ref</bpmn:sourceRef></bpmn:dataInputAssociation></bpmn:task>'], ['da']), '    <bpmn:dataObject id="obj" />', '    <bpmn:dataObjectReference id="ref" dataObjectRef="obj" />'].join('\n')), expect: [] },
-  { name: 'cancel boundary event on a task', tree: withProcess([chain([task('t')], ['t']), '    <bpmn:boundaryEvent id="b" attachedToRef="t"><bpmn:cancelEventDefinition /></bpmn:boundaryEvent>'].join('\n')), expect: ['cancel-event'] },
+  {
+    name: 'no start event',
+    tree: withProcess([task('t'), end, flow('f', 't', 'end')].join('\n')),
+    expect: ['no-start-event'],
+  },
+  {
+    name: 'reachable complex gateway is unsupported',
+    tree: withProcess(
+      [
+        start,
+        '    <bpmn:complexGateway id="cg" />',
+        end,
+        flow('f0', 'start', 'cg'),
+        flow('f1', 'cg', 'end'),
+      ].join('\n'),
+    ),
+    expect: ['unsupported-element'],
+  },
+  {
+    name: 'unreachable elements are never checked',
+    tree: withProcess(
+      [
+        chain([task('t')], ['t']),
+        '    <bpmn:complexGateway id="cg" />',
+        '    <bpmn:task id="lonely" />',
+        flow('x1', 'lonely', 'cg'),
+        flow('x2', 'lonely', 'end'),
+      ].join('\n'),
+    ),
+    expect: [],
+  },
+  {
+    name: 'task with two outgoing flows',
+    tree: withProcess(
+      [
+        start,
+        task('t'),
+        task('a'),
+        end,
+        flow('f0', 'start', 't'),
+        flow('f1', 't', 'a'),
+        flow('f2', 't', 'end'),
+        flow('f3', 'a', 'end'),
+      ].join('\n'),
+    ),
+    expect: ['implicit-split'],
+  },
+  {
+    name: 'start event and parallel gateway may split',
+    tree: withProcess(
+      [
+        start,
+        '    <bpmn:parallelGateway id="pg" />',
+        task('a'),
+        task('b'),
+        '    <bpmn:parallelGateway id="join" />',
+        end,
+        flow('f0', 'start', 'pg'),
+        flow('f1', 'pg', 'a'),
+        flow('f2', 'pg', 'b'),
+        flow('f3', 'a', 'join'),
+        flow('f4', 'b', 'join'),
+        flow('f5', 'join', 'end'),
+      ].join('\n'),
+    ),
+    expect: [],
+  },
+  {
+    name: 'sequence flow to nowhere',
+    tree: withProcess([start, end, flow('f0', 'start', 'ghost')].join('\n')),
+    expect: ['dangling-sequence-flow'],
+  },
+  {
+    name: 'gateway flow without condition and not default',
+    tree: withProcess(gateway('', [flow('fa0', 'gw', 'a', 'x > 1'), flow('fb0', 'gw', 'b')])),
+    expect: ['gateway-flow-condition'],
+  },
+  {
+    name: 'gateway with a default flow',
+    tree: withProcess(gateway('default="fb0"', [flow('fa0', 'gw', 'a', 'x > 1'), flow('fb0', 'gw', 'b')])),
+    expect: [],
+  },
+  {
+    name: 'gateway with a single unconditioned flow',
+    tree: withProcess(
+      [
+        start,
+        '    <bpmn:exclusiveGateway id="gw" />',
+        end,
+        flow('f0', 'start', 'gw'),
+        flow('f1', 'gw', 'end'),
+      ].join('\n'),
+    ),
+    expect: [],
+  },
+  {
+    name: 'sub-process without start event',
+    tree: withProcess(
+      chain([`    <bpmn:subProcess id="sp">${'<bpmn:endEvent id="spe" />'}</bpmn:subProcess>`], ['sp']),
+    ),
+    expect: ['subprocess-structure'],
+  },
+  {
+    name: 'sub-process checked inside',
+    tree: withProcess(
+      chain(
+        [
+          `    <bpmn:subProcess id="sp"><bpmn:startEvent id="sps" /><bpmn:serviceTask id="st" /><bpmn:endEvent id="spe" />${flow('s1', 'sps', 'st')}${flow('s2', 'st', 'spe')}</bpmn:subProcess>`,
+        ],
+        ['sp'],
+      ),
+    ),
+    expect: ['service-task-operator'],
+  },
+  {
+    name: 'call activity without calledElement',
+    tree: withProcess(chain(['    <bpmn:callActivity id="ca" />'], ['ca'])),
+    expect: ['call-activity'],
+  },
+  {
+    name: 'call activity to an unknown process',
+    tree: withProcess(chain(['    <bpmn:callActivity id="ca" calledElement="nowhere" />'], ['ca'])),
+    expect: ['call-activity'],
+  },
+  {
+    name: 'call activity into another model is checked there',
+    tree: {
+      ...withProcess(chain(['    <bpmn:callActivity id="ca" calledElement="q" />'], ['ca'])),
+      'gg/lib/process_model.json': modelJson('', ''),
+      'gg/lib/lib.bpmn': definitions(
+        processXml(
+          'q',
+          [
+            start,
+            '    <bpmn:serviceTask id="st" />',
+            end,
+            flow('f0', 'start', 'st'),
+            flow('f1', 'st', 'end'),
+          ].join('\n'),
+        ),
+      ),
+    },
+    expect: ['service-task-operator@gg/lib/lib.bpmn:5'],
+  },
+  {
+    name: 'calling a non-executable process',
+    tree: {
+      ...withProcess(chain(['    <bpmn:callActivity id="ca" calledElement="q" />'], ['ca'])),
+      ...secondModel('nnn', chain([], []), 'q'),
+      'gg/nnn/nnn.bpmn': definitions(processXml('q', chain([], []), 'isExecutable="false"')),
+    },
+    expect: ['process-not-executable@gg/nnn/nnn.bpmn:3'],
+  },
+  {
+    name: 'business rule task without decision id',
+    tree: withProcess(chain([businessRule()], ['br'])),
+    expect: ['business-rule-task'],
+  },
+  {
+    name: 'business rule task with a decision elsewhere',
+    tree: { ...withProcess(chain([businessRule('dec')], ['br'])), 'gg/other/d.dmn': dmn('dec') },
+    expect: ['business-rule-task'],
+  },
+  {
+    name: 'business rule task with a second decision',
+    tree: { ...withProcess(chain([businessRule('two')], ['br'])), 'gg/mmm/d.dmn': dmn('one', 'two') },
+    expect: ['business-rule-task', 'dmn-structure'],
+  },
+  {
+    name: 'business rule task with its DMN beside it',
+    tree: { ...withProcess(chain([businessRule('dec')], ['br'])), 'gg/mmm/d.dmn': dmn('dec') },
+    expect: [],
+  },
+  {
+    name: 'service task without operator',
+    tree: withProcess(chain(['    <bpmn:serviceTask id="st" />'], ['st'])),
+    expect: ['service-task-operator'],
+  },
+  {
+    name: 'service task operator without parameters',
+    tree: withProcess(
+      chain(
+        [
+          '    <bpmn:serviceTask id="st"><bpmn:extensionElements><spiffworkflow:serviceTaskOperator id="http/GetRequestV2" /></bpmn:extensionElements></bpmn:serviceTask>',
+        ],
+        ['st'],
+      ),
+    ),
+    expect: ['service-task-operator'],
+  },
+  {
+    name: 'service task with operator and parameters',
+    tree: withProcess(
+      chain(
+        [
+          '    <bpmn:serviceTask id="st"><bpmn:extensionElements><spiffworkflow:serviceTaskOperator id="http/GetRequestV2"><spiffworkflow:parameters /></spiffworkflow:serviceTaskOperator></bpmn:extensionElements></bpmn:serviceTask>',
+        ],
+        ['st'],
+      ),
+    ),
+    expect: [],
+  },
+  {
+    name: 'script task without script',
+    tree: withProcess(chain(['    <bpmn:scriptTask id="sc" />'], ['sc'])),
+    expect: ['script-task-missing'],
+  },
+  {
+    name: 'script task with empty script',
+    tree: withProcess(chain(['    <bpmn:scriptTask id="sc"><bpmn:script /></bpmn:scriptTask>'], ['sc'])),
+    expect: ['script-empty'],
+    not: ['script-task-missing'],
+  },
+  {
+    name: 'timer without time specification',
+    tree: withProcess(
+      chain(
+        [
+          '    <bpmn:intermediateCatchEvent id="tm"><bpmn:timerEventDefinition /></bpmn:intermediateCatchEvent>',
+        ],
+        ['tm'],
+      ),
+    ),
+    expect: ['timer-definition'],
+  },
+  {
+    name: 'timer with a duration',
+    tree: withProcess(
+      chain(
+        [
+          '    <bpmn:intermediateCatchEvent id="tm"><bpmn:timerEventDefinition><bpmn:timeDuration>"PT1H"</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>',
+        ],
+        ['tm'],
+      ),
+    ),
+    expect: [],
+  },
+  {
+    name: 'conditional event without condition',
+    tree: withProcess(
+      chain(
+        [
+          '    <bpmn:intermediateCatchEvent id="ce"><bpmn:conditionalEventDefinition /></bpmn:intermediateCatchEvent>',
+        ],
+        ['ce'],
+      ),
+    ),
+    expect: ['conditional-event'],
+  },
+  {
+    name: 'dangling messageRef',
+    tree: withProcess(
+      chain(
+        [
+          '    <bpmn:intermediateThrowEvent id="me"><bpmn:messageEventDefinition messageRef="ghost" /></bpmn:intermediateThrowEvent>',
+        ],
+        ['me'],
+      ),
+    ),
+    expect: ['event-reference'],
+  },
+  {
+    name: 'dangling signalRef on a boundary event',
+    tree: withProcess(
+      [
+        chain([task('t')], ['t']),
+        '    <bpmn:boundaryEvent id="b" attachedToRef="t"><bpmn:signalEventDefinition signalRef="ghost" /></bpmn:boundaryEvent>',
+      ].join('\n'),
+    ),
+    expect: ['event-reference'],
+  },
+  {
+    name: 'resolved messageRef',
+    tree: {
+      ...baseTree(),
+      'gg/mmm/m.bpmn': definitions(
+        `  <bpmn:message id="msg" name="hello" />\n${processXml('p', chain(['    <bpmn:intermediateThrowEvent id="me"><bpmn:messageEventDefinition messageRef="msg" /></bpmn:intermediateThrowEvent>'], ['me']))}`,
+      ),
+    },
+    expect: [],
+  },
+  {
+    name: 'multi-instance without cardinality or input',
+    tree: withProcess(
+      chain(['    <bpmn:task id="mi"><bpmn:multiInstanceLoopCharacteristics /></bpmn:task>'], ['mi']),
+    ),
+    expect: ['loop-characteristics'],
+  },
+  {
+    name: 'standard loop without maximum or condition',
+    tree: withProcess(
+      chain(['    <bpmn:task id="lp"><bpmn:standardLoopCharacteristics /></bpmn:task>'], ['lp']),
+    ),
+    expect: ['loop-characteristics'],
+  },
+  {
+    name: 'data input association to nothing',
+    tree: withProcess(
+      chain(
+        [
+          '    <bpmn:task id="da"><bpmn:dataInputAssociation id="dia"><bpmn:sourceRef>ghost</bpmn:sourceRef></bpmn:dataInputAssociation></bpmn:task>',
+        ],
+        ['da'],
+      ),
+    ),
+    expect: ['data-association'],
+  },
+  {
+    name: 'data input association to a data object',
+    tree: withProcess(
+      [
+        chain(
+          [
+            '    <bpmn:task id="da"><bpmn:dataInputAssociation id="dia"><bpmn:sourceRef>ref</bpmn:sourceRef></bpmn:dataInputAssociation></bpmn:task>',
+          ],
+          ['da'],
+        ),
+        '    <bpmn:dataObject id="obj" />',
+        '    <bpmn:dataObjectReference id="ref" dataObjectRef="obj" />',
+      ].join('\n'),
+    ),
+    expect: [],
+  },
+  {
+    name: 'cancel boundary event on a task',
+    tree: withProcess(
+      [
+        chain([task('t')], ['t']),
+        '    <bpmn:boundaryEvent id="b" attachedToRef="t"><bpmn:cancelEventDefinition /></bpmn:boundaryEvent>',
+      ].join('\n'),
+    ),
+    expect: ['cancel-event'],
+  },
   // messages and data stores
-  { name: 'correlation property without retrieval expression in BPMN', tree: { ...baseTree(), 'gg/mmm/m.bpmn': definitions(`  <bpmn:correlationProperty id="cp" name="order" />\n${processXml('p', chain([], []))}`) }, expect: ['message-definition'] },
-  { name: 'two models start on the same message', tree: { ...withProcess('    <bpmn:startEvent id="start"><bpmn:messageEventDefinition messageRef="msg" /></bpmn:startEvent>\n    <bpmn:endEvent id="end" />\n' + flow('f', 'start', 'end')), 'gg/mmm/m.bpmn': definitions(`  <bpmn:message id="msg" name="order_placed" />\n${processXml('p', '    <bpmn:startEvent id="start"><bpmn:messageEventDefinition messageRef="msg" /></bpmn:startEvent>\n    <bpmn:endEvent id="end" />\n' + flow('f', 'start', 'end'))}`), 'gg/nnn/process_model.json': modelJson('n.bpmn', 'q'), 'gg/nnn/n.bpmn': definitions(`  <bpmn:message id="other_id" name="order_placed" />\n${processXml('q', '    <bpmn:startEvent id="start"><bpmn:messageEventDefinition messageRef="other_id" /></bpmn:startEvent>\n    <bpmn:endEvent id="end" />\n' + flow('f', 'start', 'end'))}`) }, expect: ['message-start-conflict@gg/mmm/m.bpmn:5', 'message-start-conflict@gg/nnn/n.bpmn:5'] },
-  { name: 'unknown data store implementation', tree: { ...baseTree(), 'gg/mmm/m.bpmn': definitions(`  <bpmn:dataStore id="ds" name="RedisDataStore" />\n${processXml('p', chain([], []))}`) }, expect: ['data-store-name'] },
-  { name: 'JSONFileDataStore on read-only images', tree: { ...baseTree(), 'gg/mmm/m.bpmn': definitions(`  <bpmn:dataStore id="ds" name="JSONFileDataStore" />\n${processXml('p', chain([], []))}`) }, expect: ['data-store-file'], not: ['data-store-name'] },
+  {
+    name: 'correlation property without retrieval expression in BPMN',
+    tree: {
+      ...baseTree(),
+      'gg/mmm/m.bpmn': definitions(
+        `  <bpmn:correlationProperty id="cp" name="order" />\n${processXml('p', chain([], []))}`,
+      ),
+    },
+    expect: ['message-definition'],
+  },
+  {
+    name: 'two models start on the same message',
+    tree: {
+      ...withProcess(
+        '    <bpmn:startEvent id="start"><bpmn:messageEventDefinition messageRef="msg" /></bpmn:startEvent>\n    <bpmn:endEvent id="end" />\n' +
+          flow('f', 'start', 'end'),
+      ),
+      'gg/mmm/m.bpmn': definitions(
+        `  <bpmn:message id="msg" name="order_placed" />\n${processXml('p', '    <bpmn:startEvent id="start"><bpmn:messageEventDefinition messageRef="msg" /></bpmn:startEvent>\n    <bpmn:endEvent id="end" />\n' + flow('f', 'start', 'end'))}`,
+      ),
+      'gg/nnn/process_model.json': modelJson('n.bpmn', 'q'),
+      'gg/nnn/n.bpmn': definitions(
+        `  <bpmn:message id="other_id" name="order_placed" />\n${processXml('q', '    <bpmn:startEvent id="start"><bpmn:messageEventDefinition messageRef="other_id" /></bpmn:startEvent>\n    <bpmn:endEvent id="end" />\n' + flow('f', 'start', 'end'))}`,
+      ),
+    },
+    expect: ['message-start-conflict@gg/mmm/m.bpmn:5', 'message-start-conflict@gg/nnn/n.bpmn:5'],
+  },
+  {
+    name: 'unknown data store implementation',
+    tree: {
+      ...baseTree(),
+      'gg/mmm/m.bpmn': definitions(
+        `  <bpmn:dataStore id="ds" name="RedisDataStore" />\n${processXml('p', chain([], []))}`,
+      ),
+    },
+    expect: ['data-store-name'],
+  },
+  {
+    name: 'JSONFileDataStore on read-only images',
+    tree: {
+      ...baseTree(),
+      'gg/mmm/m.bpmn': definitions(
+        `  <bpmn:dataStore id="ds" name="JSONFileDataStore" />\n${processXml('p', chain([], []))}`,
+      ),
+    },
+    expect: ['data-store-file'],
+    not: ['data-store-name'],
+  },
   // user tasks
-  { name: 'user task form file missing', tree: withProcess(chain([userTask(prop('formJsonSchemaFilename', 'nope-schema.json'))], ['ut'])), expect: ['user-task-form'] },
-  { name: 'user task form reference empty', tree: withProcess(chain([userTask(prop('formJsonSchemaFilename', ''))], ['ut'])), expect: ['user-task-form'] },
-  { name: 'user task ui schema missing', tree: { ...withProcess(chain([userTask(prop('formJsonSchemaFilename', 'a-schema.json') + prop('formUiSchemaFilename', 'a-uischema.json'))], ['ut'])), 'gg/mmm/a-schema.json': '{}' }, expect: ['user-task-form'] },
-  { name: 'user task with its form', tree: { ...withProcess(chain([userTask(prop('formJsonSchemaFilename', 'a-schema.json'))], ['ut'])), 'gg/mmm/a-schema.json': '{}' }, expect: [] },
-  { name: 'user task without form', tree: withProcess(chain(['    <bpmn:userTask id="ut" />'], ['ut'])), expect: ['user-task-no-form'] },
+  {
+    name: 'user task form file missing',
+    tree: withProcess(chain([userTask(prop('formJsonSchemaFilename', 'nope-schema.json'))], ['ut'])),
+    expect: ['user-task-form'],
+  },
+  {
+    name: 'user task form reference empty',
+    tree: withProcess(chain([userTask(prop('formJsonSchemaFilename', ''))], ['ut'])),
+    expect: ['user-task-form'],
+  },
+  {
+    name: 'user task ui schema missing',
+    tree: {
+      ...withProcess(
+        chain(
+          [
+            userTask(
+              prop('formJsonSchemaFilename', 'a-schema.json') +
+                prop('formUiSchemaFilename', 'a-uischema.json'),
+            ),
+          ],
+          ['ut'],
+        ),
+      ),
+      'gg/mmm/a-schema.json': '{}',
+    },
+    expect: ['user-task-form'],
+  },
+  {
+    name: 'user task with its form',
+    tree: {
+      ...withProcess(chain([userTask(prop('formJsonSchemaFilename', 'a-schema.json'))], ['ut'])),
+      'gg/mmm/a-schema.json': '{}',
+    },
+    expect: [],
+  },
+  {
+    name: 'user task without form',
+    tree: withProcess(chain(['    <bpmn:userTask id="ut" />'], ['ut'])),
+    expect: ['user-task-no-form'],
+  },
   // python
-  { name: 'syntax error in a script at its line', tree: withProcess(chain(['    <bpmn:scriptTask id="sc"><bpmn:script>x = 1\nif x\n    y = 2</bpmn:script></bpmn:scriptTask>'], ['sc'])), expect: ['python-syntax@gg/mmm/m.bpmn:6'] },
-  { name: 'syntax error in a pre-script', tree: withProcess(chain(['    <bpmn:task id="ps"><bpmn:extensionElements><spiffworkflow:preScript>x = = 1</spiffworkflow:preScript></bpmn:extensionElements></bpmn:task>'], ['ps'])), expect: ['python-syntax'] },
-  { name: 'assignment is not a condition', tree: withProcess(gateway('default="fb0"', [flow('fa0', 'gw', 'a', 'x = 1'), flow('fb0', 'gw', 'b')])), expect: ['python-syntax'] },
-  { name: 'valid Python with entities and comparisons', tree: withProcess(chain(['    <bpmn:scriptTask id="sc"><bpmn:script>if a &lt; 3 and b &gt; 1:\n    c = [i for i in range(3)]\nelse:\n    c = {"k": f"{a!r}"}</bpmn:script></bpmn:scriptTask>'], ['sc'])), expect: [] },
+  {
+    name: 'syntax error in a script at its line',
+    tree: withProcess(
+      chain(
+        ['    <bpmn:scriptTask id="sc"><bpmn:script>x = 1\nif x\n    y = 2</bpmn:script></bpmn:scriptTask>'],
+        ['sc'],
+      ),
+    ),
+    expect: ['python-syntax@gg/mmm/m.bpmn:6'],
+  },
+  {
+    name: 'syntax error in a pre-script',
+    tree: withProcess(
+      chain(
+        [
+          '    <bpmn:task id="ps"><bpmn:extensionElements><spiffworkflow:preScript>x = = 1</spiffworkflow:preScript></bpmn:extensionElements></bpmn:task>',
+        ],
+        ['ps'],
+      ),
+    ),
+    expect: ['python-syntax'],
+  },
+  {
+    name: 'assignment is not a condition',
+    tree: withProcess(gateway('default="fb0"', [flow('fa0', 'gw', 'a', 'x = 1'), flow('fb0', 'gw', 'b')])),
+    expect: ['python-syntax'],
+  },
+  {
+    name: 'valid Python with entities and comparisons',
+    tree: withProcess(
+      chain(
+        [
+          '    <bpmn:scriptTask id="sc"><bpmn:script>if a &lt; 3 and b &gt; 1:\n    c = [i for i in range(3)]\nelse:\n    c = {"k": f"{a!r}"}</bpmn:script></bpmn:scriptTask>',
+        ],
+        ['sc'],
+      ),
+    ),
+    expect: [],
+  },
   // layout
-  { name: 'colon in a model directory name', tree: { ...baseTree(), 'gg/a:b/process_model.json': modelJson('', '') }, expect: ['id-invalid'] },
-  { name: 'upper-case model directory', tree: { ...baseTree(), 'gg/MyModel/process_model.json': modelJson('', '') }, expect: ['id-pattern'] },
-  { name: 'model outside any group', tree: { 'loose/process_model.json': modelJson('l.bpmn', 'p'), 'loose/l.bpmn': definitions(processXml('p', chain([], []))) }, expect: ['model-outside-group'] },
-  { name: 'non-canonical JSON formatting', tree: { ...baseTree(), 'gg/process_group.json': '{"display_name": "G", "description": ""}' }, expect: ['json-format'] },
+  {
+    name: 'colon in a model directory name',
+    tree: { ...baseTree(), 'gg/a:b/process_model.json': modelJson('', '') },
+    expect: ['id-invalid'],
+  },
+  {
+    name: 'upper-case model directory',
+    tree: { ...baseTree(), 'gg/MyModel/process_model.json': modelJson('', '') },
+    expect: ['id-pattern'],
+  },
+  {
+    name: 'model outside any group',
+    tree: {
+      'loose/process_model.json': modelJson('l.bpmn', 'p'),
+      'loose/l.bpmn': definitions(processXml('p', chain([], []))),
+    },
+    expect: ['model-outside-group'],
+  },
+  {
+    name: 'non-canonical JSON formatting',
+    tree: { ...baseTree(), 'gg/process_group.json': '{"display_name": "G", "description": ""}' },
+    expect: ['json-format'],
+  },
   // never an error for what the backend runs happily
   {
     name: 'modeler quirks and unknown extension elements are fine',
@@ -200,7 +790,11 @@ describe('severity configuration', () => {
 
 describe('report shape', () => {
   it('gives model statuses and a summary', async () => {
-    const root = writeTree({ ...baseTree(), 'gg/bad/process_model.json': '{', 'gg/lib/process_model.json': modelJson('', '') });
+    const root = writeTree({
+      ...baseTree(),
+      'gg/bad/process_model.json': '{',
+      'gg/lib/process_model.json': modelJson('', ''),
+    });
     const report = await validateRepo(root);
     expect(report.models).toEqual([
       { id: 'gg/bad', status: 'error' },

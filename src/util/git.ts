@@ -1,0 +1,78 @@
+// Runs git with an argument array (never through a shell) and turns failures into errors naming the command.
+import { spawn } from 'node:child_process';
+import { SetupError } from './errors.js';
+
+export interface GitOptions {
+  cwd: string;
+  /** Environment for git; defaults to process.env. Prompts are always disabled and messages kept in English. */
+  env?: NodeJS.ProcessEnv;
+  /** Written to git's stdin. */
+  input?: string;
+}
+
+export interface GitResult {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+/** A git command that exited non-zero: the message names the command and carries git's own words. */
+export class GitError extends SetupError {
+  override name = 'GitError';
+  constructor(
+    readonly args: string[],
+    readonly result: GitResult,
+    readonly cwd: string,
+  ) {
+    const said = (result.stderr.trim() || result.stdout.trim()).split('\n').slice(-12).join('\n');
+    super(`git ${args.join(' ')} failed (exit ${result.code}) in ${cwd}${said ? `:\n${said}` : ''}`);
+  }
+}
+
+function gitEnv(env: NodeJS.ProcessEnv | undefined): NodeJS.ProcessEnv {
+  // LC_ALL=C keeps messages parseable (push rejections); no prompt may hang an action waiting for a password.
+  return { ...(env ?? process.env), LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0', GIT_EDITOR: 'true' };
+}
+
+/** Runs git and resolves with its exit code and output whatever the exit code. */
+export function tryGit(args: string[], options: GitOptions): Promise<GitResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, {
+      cwd: options.cwd,
+      env: gitEnv(options.env),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => err.push(d));
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      reject(
+        e.code === 'ENOENT'
+          ? new SetupError('git is not installed or not on PATH: install git and try again.')
+          : new SetupError(`Could not run git ${args.join(' ')} in ${options.cwd}: ${e.message}`),
+      );
+    });
+    child.on('close', (code) => {
+      resolve({
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+        code: code ?? 1,
+      });
+    });
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/** Runs git; resolves with stdout, rejects with a GitError when git exits non-zero. */
+export async function git(args: string[], options: GitOptions): Promise<string> {
+  const result = await tryGit(args, options);
+  if (result.code !== 0) throw new GitError(args, result, options.cwd);
+  return result.stdout;
+}
+
+/** Splits NUL-separated output (`-z`) into its non-empty entries. */
+export function splitZ(text: string): string[] {
+  return text.split('\0').filter((s) => s !== '');
+}

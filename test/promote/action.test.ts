@@ -1,0 +1,207 @@
+// The action side: inputs from INPUT_* variables, outputs to GITHUB_OUTPUT, the job summary, annotations.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { runPromoteAction, runPublishAction } from '../../src/promote/action.js';
+import {
+  branchSha,
+  commitOn,
+  git,
+  group,
+  makeRemote,
+  model,
+  removeTempDirs,
+  tempDir,
+  useGitTestEnv,
+} from '../helpers/git-fixtures.js';
+import { startFakeGitHub, type FakeGitHub } from '../helpers/github-api.js';
+
+beforeAll(useGitTestEnv);
+afterAll(removeTempDirs);
+
+const saved = { ...process.env };
+let outputFile: string;
+let summaryFile: string;
+let stdout: string;
+
+beforeEach(() => {
+  const dir = tempDir('spiff-action-');
+  outputFile = path.join(dir, 'output');
+  // @actions/core remembers the summary file of its first write (one step = one process on a runner):
+  // keep one file for the whole suite and empty it per test.
+  summaryFile ??= path.join(tempDir('spiff-summary-'), 'summary');
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  stdout = '';
+  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  });
+});
+afterEach(() => {
+  jest.restoreAllMocks();
+  for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+  Object.assign(process.env, saved);
+});
+
+/** Sets the step's environment as the runner does: INPUT_<NAME> (upper-cased, hyphens kept). */
+function step(workspace: string, inputs: Record<string, string>): void {
+  for (const key of ['GITHUB_TOKEN', 'GITHUB_REPOSITORY', 'GITHUB_API_URL']) delete process.env[key];
+  process.env.GITHUB_WORKSPACE = workspace;
+  process.env.GITHUB_OUTPUT = outputFile;
+  process.env.GITHUB_STEP_SUMMARY = summaryFile;
+  for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.toUpperCase()}`] = value;
+}
+
+/** Parses the runner's output file (name<<delimiter ... delimiter). */
+function outputs(): Record<string, string> {
+  const text = readFileSync(outputFile, 'utf8');
+  const out: Record<string, string> = {};
+  const re = /^([^<\n]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+  for (let m = re.exec(text); m; m = re.exec(text)) out[m[1]] = m[3];
+  return out;
+}
+
+const tree = { ...group('finance'), ...model('finance/invoice') };
+
+describe('runPromoteAction', () => {
+  it('merges and sets result, commit, commits and changed-models, with a job summary', async () => {
+    const { remote, work } = makeRemote(tree, ['dev', 'staging']);
+    commitOn(work, 'dev', model('finance/payment'), 'add payment');
+    step(work, { command: 'promote', from: 'dev', to: 'staging' });
+    await runPromoteAction();
+    const head = branchSha(remote, 'staging');
+    expect(outputs()).toEqual({
+      result: 'merged',
+      commit: head,
+      commits: '1',
+      'changed-models': '["finance/payment"]',
+    });
+    expect(git(remote, 'log', '-1', '--format=%an <%ae>', 'staging')).toBe(
+      'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>',
+    );
+    const summary = readFileSync(summaryFile, 'utf8');
+    expect(summary).toContain('## Promote `dev` into `staging`: merged');
+    expect(summary).toContain('models added: `finance/payment`');
+  });
+
+  it('plans only with dry-run (INPUT_DRY-RUN) and reads the strategy', async () => {
+    const { remote, work } = makeRemote(tree, ['dev', 'staging']);
+    const devHead = commitOn(work, 'dev', model('finance/payment'), 'add payment');
+    const before = branchSha(remote, 'staging');
+    step(work, {
+      command: 'promote',
+      from: 'dev',
+      to: 'staging',
+      'dry-run': 'true',
+      strategy: 'fast-forward',
+    });
+    expect(process.env['INPUT_DRY-RUN']).toBe('true');
+    await runPromoteAction();
+    expect(outputs()).toMatchObject({ result: 'fast-forwarded', commit: devHead, commits: '1' });
+    expect(branchSha(remote, 'staging')).toBe(before);
+    expect(readFileSync(summaryFile, 'utf8')).toContain('(dry run)');
+  });
+
+  it('sets result conflict, then fails the step', async () => {
+    const { work } = makeRemote(tree, ['dev', 'staging']);
+    commitOn(work, 'dev', { 'finance/invoice/invoice.bpmn': 'dev\n' }, 'dev');
+    commitOn(work, 'staging', { 'finance/invoice/invoice.bpmn': 'staging\n' }, 'staging');
+    step(work, { command: 'promote', from: 'dev', to: 'staging' });
+    await expect(runPromoteAction()).rejects.toThrow(
+      "Promotion of 'dev' into 'staging' refused (conflict): conflicts in finance/invoice/invoice.bpmn. Nothing was pushed.",
+    );
+    expect(outputs()).toMatchObject({
+      result: 'conflict',
+      commit: '',
+      'changed-models': '["finance/invoice"]',
+    });
+    expect(readFileSync(summaryFile, 'utf8')).toContain(
+      '| `finance/invoice/invoice.bpmn` | `finance/invoice` |',
+    );
+  });
+
+  it('annotates new validation errors at their file and line and fails', async () => {
+    const { work } = makeRemote(tree, ['dev', 'staging']);
+    commitOn(work, 'dev', model('finance/payment', { calls: ['Process_missing'] }), 'broken');
+    step(work, { command: 'promote', from: 'dev', to: 'staging' });
+    await expect(runPromoteAction()).rejects.toThrow(/refused \(invalid\): 1 new validation error/);
+    expect(outputs().result).toBe('invalid');
+    expect(stdout).toMatch(
+      /::error title=call-activity,file=finance\/payment\/payment\.bpmn,line=\d+,col=\d+::The process 'Process_missing' was not found/,
+    );
+  });
+
+  it('rejects a malformed boolean input', async () => {
+    const { work } = makeRemote(tree, ['dev', 'staging']);
+    step(work, { command: 'promote', from: 'dev', to: 'staging', validate: 'maybe' });
+    await expect(runPromoteAction()).rejects.toThrow("Input 'validate' must be true or false; got 'maybe'.");
+  });
+});
+
+describe('runPublishAction', () => {
+  let github: FakeGitHub;
+  beforeEach(async () => {
+    github = await startFakeGitHub({ token: 'ghs_action' });
+  });
+  afterEach(() => github.close());
+
+  it('publishes the models of a multi-line input and opens a pull request', async () => {
+    const { remote, work } = makeRemote(tree, ['dev', 'prod']);
+    commitOn(
+      work,
+      'dev',
+      { ...group('hr'), ...model('hr/hiring', { calls: ['Process_finance_invoice'] }), ...model('hr/leave') },
+      'hr models',
+    );
+    await github.close();
+    github = await startFakeGitHub({ token: 'ghs_action', repos: { 'acme/models': remote } });
+    step(work, {
+      command: 'publish',
+      models: 'hr/hiring\nhr/leave\n',
+      from: 'dev',
+      to: 'prod',
+      'github-token': 'ghs_action',
+      'github-api-url': github.url,
+      repository: 'acme/models',
+    });
+    await runPublishAction();
+    const out = outputs();
+    expect(out.branch).toMatch(/^publish-2-models-[0-9a-f]{12}-to-prod$/);
+    expect(out).toMatchObject({
+      commit: branchSha(remote, out.branch),
+      models: '["finance/invoice","hr/hiring","hr/leave"]',
+      'changed-models': '["hr/hiring","hr/leave"]',
+      'pull-request-number': '1',
+      'pull-request-url': 'https://github.example/acme/models/pull/1',
+      operation: 'created',
+    });
+    expect(github.calls('POST', '/repos/acme/models/pulls')[0].headers.authorization).toBe(
+      'token ghs_action',
+    );
+    expect(readFileSync(summaryFile, 'utf8')).toContain('| `finance/invoice` | called by `hr/hiring` |');
+  });
+
+  it('sets operation unchanged and no commit when there is nothing to publish', async () => {
+    const { work } = makeRemote(tree, ['dev', 'prod']);
+    step(work, {
+      command: 'publish',
+      models: 'finance/invoice',
+      from: 'dev',
+      to: 'prod',
+      'pull-request': 'false',
+    });
+    await runPublishAction();
+    expect(outputs()).toMatchObject({
+      operation: 'unchanged',
+      commit: '',
+      branch: 'publish-finance/invoice-to-prod',
+    });
+  });
+
+  it('requires the models input', async () => {
+    const { work } = makeRemote(tree, ['dev', 'prod']);
+    step(work, { command: 'publish', to: 'prod' });
+    await expect(runPublishAction()).rejects.toThrow("Input 'models' is required for publish");
+  });
+});
