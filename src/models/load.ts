@@ -185,12 +185,23 @@ export function buildIndex(
 }
 
 function indexBpmn(index: ModelsIndex, base: XmlDoc): void {
-  const doc: BpmnDoc = { ...base, processes: [], rootElements: new Map(), byId: new Map() };
+  const doc: BpmnDoc = {
+    ...base,
+    processes: [],
+    rootElements: new Map(),
+    byId: new Map(),
+    elements: new Map(),
+  };
   index.bpmn.set(doc.file.path, doc);
   const root = doc.root;
   if (!root) return;
   for (const node of descendants(root)) {
+    if (node.ns === NS.spiff) {
+      addTo(doc.elements, `spiffworkflow:${node.name}`, node);
+      continue;
+    }
     if (node.ns !== NS.bpmn) continue;
+    addTo(doc.elements, node.name, node);
     const id = node.attrs.id;
     if (id !== undefined) {
       const list = doc.byId.get(id);
@@ -241,6 +252,12 @@ function indexDmn(index: ModelsIndex, base: XmlDoc): void {
   const list = index.decisionsByDir.get(doc.file.dir);
   if (list) list.push(...doc.decisions);
   else index.decisionsByDir.set(doc.file.dir, [...doc.decisions]);
+}
+
+function addTo<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function nearestGroup(dir: string, groupDirs: Set<string>): string | null {

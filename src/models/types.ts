@@ -76,6 +76,8 @@ export interface BpmnDoc extends XmlDoc {
   rootElements: Map<string, XNode>;
   /** Every element carrying an id, by id (document-wide, like the engine's `.//bpmn:*[@id=...]`). */
   byId: Map<string, XNode[]>;
+  /** BPMN elements by local name ('userTask') and spiffworkflow ones as 'spiffworkflow:preScript'. */
+  elements: Map<string, XNode[]>;
 }
 
 export interface DmnDoc extends XmlDoc {

@@ -131,23 +131,17 @@ export function analyze(index: ModelsIndex): Analysis {
   const loadedProcesses = new Set<ProcessDef>();
   const docMaps = new Map<BpmnDoc, DocMaps>();
   const dataStoreIds = new Set<string>();
-  for (const doc of index.bpmn.values()) {
-    if (!doc.root) continue;
-    for (const n of descendants(doc.root))
-      if (n.ns === NS.bpmn && n.name === 'dataStore' && n.attrs.id) dataStoreIds.add(n.attrs.id);
-  }
+  for (const doc of index.bpmn.values())
+    for (const n of doc.elements.get('dataStore') ?? []) if (n.attrs.id) dataStoreIds.add(n.attrs.id);
 
   const mapsFor = (doc: BpmnDoc): DocMaps => {
     let maps = docMaps.get(doc);
     if (maps) return maps;
     maps = { flowsBySource: new Map(), boundaryByHost: new Map() };
-    for (const n of descendants(doc.root as XNode)) {
-      if (n.ns !== NS.bpmn) continue;
-      if (n.name === 'sequenceFlow' && n.attrs.sourceRef !== undefined)
-        push(maps.flowsBySource, n.attrs.sourceRef, n);
-      else if (n.name === 'boundaryEvent' && n.attrs.attachedToRef !== undefined)
-        push(maps.boundaryByHost, n.attrs.attachedToRef, n);
-    }
+    for (const n of doc.elements.get('sequenceFlow') ?? [])
+      if (n.attrs.sourceRef !== undefined) push(maps.flowsBySource, n.attrs.sourceRef, n);
+    for (const n of doc.elements.get('boundaryEvent') ?? [])
+      if (n.attrs.attachedToRef !== undefined) push(maps.boundaryByHost, n.attrs.attachedToRef, n);
     docMaps.set(doc, maps);
     return maps;
   };

@@ -2,32 +2,29 @@
 // by the engine when it runs: a syntax error there is a production failure. We parse it now with a Python
 // grammar and report the error at its line inside the BPMN file.
 import { parser } from '@lezer/python';
-import { LineIndex, NS, descendants } from '../../models/xml.js';
+import { LineIndex, NS } from '../../models/xml.js';
 import type { XNode } from '../../models/xml.js';
 import type { Rule } from '../rule.js';
 
 type Kind = 'script' | 'expression';
 
-const EXPRESSIONS = new Set([
-  'conditionExpression',
-  'condition',
-  'timeDate',
-  'timeDuration',
-  'timeCycle',
-  'loopCondition',
-  'completionCondition',
-]);
+/** Elements holding Python, by their key in BpmnDoc.elements. */
+const PYTHON: [string, Kind][] = [
+  ['script', 'script'],
+  ['spiffworkflow:preScript', 'script'],
+  ['spiffworkflow:postScript', 'script'],
+  ['conditionExpression', 'expression'],
+  ['condition', 'expression'],
+  ['timeDate', 'expression'],
+  ['timeDuration', 'expression'],
+  ['timeCycle', 'expression'],
+  ['loopCondition', 'expression'],
+  ['completionCondition', 'expression'],
+  ['spiffworkflow:messagePayload', 'expression'],
+];
 
-function kindOf(node: XNode): Kind | undefined {
-  if (node.ns === NS.bpmn) {
-    if (node.name === 'script') return 'script';
-    if (EXPRESSIONS.has(node.name)) return 'expression';
-  } else if (node.ns === NS.spiff) {
-    if (node.name === 'preScript' || node.name === 'postScript') return 'script';
-    if (node.name === 'messagePayload') return 'expression';
-  }
-  return undefined;
-}
+/** Scripts repeat across a repository (conditions especially): parse each distinct text once. */
+const verdicts = new Map<string, PythonError | null>();
 
 export interface PythonError {
   line: number;
@@ -37,6 +34,16 @@ export interface PythonError {
 
 /** First syntax error of `code` (1-based line/column within the code), or undefined. */
 export function pythonSyntaxError(code: string, kind: Kind): PythonError | undefined {
+  const key = kind[0] + code;
+  const known = verdicts.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const found = parsePython(code, kind);
+  if (verdicts.size > 50000) verdicts.clear();
+  verdicts.set(key, found ?? null);
+  return found;
+}
+
+function parsePython(code: string, kind: Kind): PythonError | undefined {
   const source = kind === 'expression' ? `(\n${code}\n)` : code;
   const tree = parser.parse(source);
   let at = -1;
@@ -68,24 +75,25 @@ export const pythonSyntax: Rule = {
     for (const doc of index.bpmn.values()) {
       if (!doc.root || !doc.file.text) continue;
       let lines: LineIndex | undefined;
-      for (const node of descendants(doc.root)) {
-        const kind = kindOf(node);
-        if (!kind || !node.text.trim()) continue;
-        const lang = node.attrs.language;
-        if (lang && !/python/i.test(lang)) continue;
-        const err = pythonSyntaxError(node.text, kind);
-        if (!err) continue;
-        lines ??= new LineIndex(doc.file.text);
-        const start = lines.position(node.textOffset);
-        const line = start.line + err.line - 1;
-        const column = err.line === 1 ? start.column + err.column - 1 : err.column;
-        const owner = ownerId(node);
-        report({
-          file: doc.file,
-          line,
-          column,
-          message: `Python syntax error in ${describe(node)}${owner ? ` of '${owner}'` : ''}${err.near ? ` near \`${err.near}\`` : ''}: it fails when it runs`,
-        });
+      for (const [key, kind] of PYTHON) {
+        for (const node of doc.elements.get(key) ?? []) {
+          if (!node.text.trim()) continue;
+          const lang = node.attrs.language;
+          if (lang && !/python/i.test(lang)) continue;
+          const err = pythonSyntaxError(node.text, kind);
+          if (!err) continue;
+          lines ??= new LineIndex(doc.file.text);
+          const start = lines.position(node.textOffset);
+          const line = start.line + err.line - 1;
+          const column = err.line === 1 ? start.column + err.column - 1 : err.column;
+          const owner = ownerId(node);
+          report({
+            file: doc.file,
+            line,
+            column,
+            message: `Python syntax error in ${describe(node)}${owner ? ` of '${owner}'` : ''}${err.near ? ` near \`${err.near}\`` : ''}: it fails when it runs`,
+          });
+        }
       }
     }
   },
@@ -119,9 +127,7 @@ export const scriptEmpty: Rule = {
   fix: 'Write the script, or replace the task with a plain task.',
   check({ index, report }) {
     for (const doc of index.bpmn.values()) {
-      if (!doc.root) continue;
-      for (const node of descendants(doc.root)) {
-        if (node.ns !== NS.bpmn || node.name !== 'scriptTask') continue;
+      for (const node of doc.elements.get('scriptTask') ?? []) {
         const script = node.children.find((c) => c.ns === NS.bpmn && c.name === 'script');
         if (script && !script.text.trim())
           report({

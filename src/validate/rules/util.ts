@@ -1,6 +1,6 @@
 // Small readers shared by rules.
 import type { Model, ModelsIndex, RepoFile } from '../../models/types.js';
-import { NS, descendants } from '../../models/xml.js';
+import { NS } from '../../models/xml.js';
 import type { XNode } from '../../models/xml.js';
 
 export function str(value: unknown): string | undefined {
@@ -13,11 +13,8 @@ export function modelFile(model: Model): RepoFile {
 
 /** Every bpmn element of a given local name in the repo's BPMN files, with its file. */
 export function* bpmnElements(index: ModelsIndex, name: string): Generator<{ file: RepoFile; node: XNode }> {
-  for (const doc of index.bpmn.values()) {
-    if (!doc.root) continue;
-    for (const node of descendants(doc.root))
-      if (node.ns === NS.bpmn && node.name === name) yield { file: doc.file, node };
-  }
+  for (const doc of index.bpmn.values())
+    for (const node of doc.elements.get(name) ?? []) yield { file: doc.file, node };
 }
 
 /** Offset of `"key"` in a JSON text (first occurrence), for pointing at a key. */

@@ -1,0 +1,120 @@
+// The XML scanner against fast-xml-parser as an oracle: same verdict on well-formedness, same tree.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parseXml, type XNode } from '../../src/models/xml.js';
+import { REPO_ROOT } from '../helpers/runner.js';
+
+function exampleFiles(): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(bpmn|dmn)$/.test(e.name)) out.push(p);
+    }
+  };
+  walk(path.join(REPO_ROOT, 'examples'));
+  return out;
+}
+
+type Ordered = Record<string, unknown>;
+const oracle = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  preserveOrder: true,
+  processEntities: true,
+  htmlEntities: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  ignoreDeclaration: true,
+});
+
+/** name(attrs)[text]{children} for comparison, skipping diagram interchange like the scanner. */
+function fromOracle(e: Ordered): string {
+  const tag = Object.keys(e).find((k) => k !== ':@' && k !== '#text') as string;
+  // fast-xml-parser leaves character references in attribute values as written; XML decodes them.
+  const attrs = Object.fromEntries(
+    Object.entries((e[':@'] ?? {}) as Record<string, string>).map(([k, v]) => [
+      k,
+      v.replace(/&#(\d+);/g, (_m, d: string) => String.fromCharCode(Number(d))),
+    ]),
+  );
+  const items = e[tag] as Ordered[];
+  const text = items
+    .filter((c) => '#text' in c)
+    .map((c) => String(c['#text']))
+    .join('');
+  const kids = items
+    .filter((c) => !('#text' in c))
+    .filter((c) => !/(BPMNDiagram|DMNDI)$/.test(Object.keys(c).find((k) => k !== ':@') as string))
+    .map(fromOracle);
+  return `${tag.split(':').pop()}(${JSON.stringify(attrs)})[${text.trim()}]{${kids.join(',')}}`;
+}
+
+function fromScanner(n: XNode): string {
+  return `${n.name}(${JSON.stringify(n.attrs)})[${n.text.trim()}]{${n.children.map(fromScanner).join(',')}}`;
+}
+
+describe('xml scanner', () => {
+  it.each(exampleFiles().map((f) => [path.relative(REPO_ROOT, f), f]))(
+    'builds the same tree as fast-xml-parser for %s',
+    (_n, file) => {
+      const text = fs.readFileSync(file, 'utf8');
+      expect(XMLValidator.validate(text)).toBe(true);
+      const ours = parseXml(text);
+      expect(ours.error).toBeUndefined();
+      const theirs = (oracle.parse(text) as Ordered[]).find(
+        (e) => !Object.keys(e).some((k) => k.startsWith('?')),
+      );
+      expect(fromScanner(ours.root as XNode)).toBe(fromOracle(theirs as Ordered));
+    },
+  );
+
+  it.each([
+    ['mismatched end tag', '<a><b></a>', 1, 7],
+    ['unclosed root', '<a>\n<b/>', 2, 5],
+    ['unquoted attribute', '<a x=1/>', 1, 6],
+    ['duplicate attribute', '<a x="1" x="2"/>', 1, 10],
+    ["'<' in text", '<a>1 < 2</a>', 1, 6],
+    ['attribute without value', '<a x/>', 1, 4],
+    ['end tag without start', '</a>', 1, 1],
+    ['unterminated comment', '<a><!-- x</a>', 1, 4],
+  ])('rejects %s like fast-xml-parser does, at line:column', (_name, xml, line, column) => {
+    expect(XMLValidator.validate(xml)).not.toBe(true);
+    const r = parseXml(xml);
+    expect(r.error).toMatchObject({ line, column });
+  });
+
+  it.each([
+    ['an undefined entity', '<a>&nbsp;</a>'],
+    ['a bare ampersand', '<a>fish & chips</a>'],
+    ['an undeclared namespace prefix', '<x:a/>'],
+    ["'--' inside a comment", '<a><!-- a -- b --></a>'],
+    ['two roots (fast-xml-parser lets it pass)', '<a/><b/>'],
+    ['text after the root (fast-xml-parser lets it pass)', '<a/>x'],
+  ])('rejects %s, as lxml does', (_name, xml) => {
+    expect(parseXml(xml).error).toBeDefined();
+  });
+
+  it('keeps CDATA and entity-decoded text, and where the text starts', () => {
+    const xml = '<a>\n<b>x &lt; 1 &amp;&#65;</b><c><![CDATA[if a < b & c: pass]]></c></a>';
+    const root = parseXml(xml).root as XNode;
+    expect(root.children[0].text).toBe('x < 1 &A');
+    expect(root.children[1].text).toBe('if a < b & c: pass');
+    expect(root.children[0].textOffset).toBe(xml.indexOf('x &lt;'));
+  });
+
+  it('accepts entities a DOCTYPE declares without expanding them', () => {
+    const r = parseXml('<!DOCTYPE a [<!ENTITY e "boom">]><a>&e;</a>');
+    expect(r.error).toBeUndefined();
+    expect(r.root?.text).toBe('&e;');
+    expect(r.hasDoctype).toBe(true);
+  });
+
+  it('normalizes whitespace in attribute values', () => {
+    expect(parseXml('<a x="1\n2\t3"/>').root?.attrs.x).toBe('1 2 3');
+  });
+});
