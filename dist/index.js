@@ -11658,7 +11658,7 @@ var require_dns = __commonJS({
   "../../work/main/node_modules/undici/lib/interceptor/dns.js"(exports, module) {
     "use strict";
     var { isIP } = __require("node:net");
-    var { lookup } = __require("node:dns");
+    var { lookup: lookup2 } = __require("node:dns");
     var DecoratorHandler = require_decorator_handler();
     var { InvalidArgumentError, InformationalError } = require_errors();
     var maxInt = Math.pow(2, 31) - 1;
@@ -11748,7 +11748,7 @@ var require_dns = __commonJS({
         }
       }
       #defaultLookup(origin, opts, cb) {
-        lookup(
+        lookup2(
           origin.hostname,
           {
             all: true,
@@ -19200,28 +19200,56 @@ function isSpace(c) {
   return c === 32 || c === 10 || c === 9 || c === 13;
 }
 function isNameChar(c) {
-  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 95 || c === 58 || c === 45 || c === 46 || c >= 128;
+  return c >= 128 || NAME_TABLE[c] !== 0;
 }
 function isNameStart(c) {
-  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c === 58 || c >= 128;
+  return c >= 128 || NAME_TABLE[c] === 1;
+}
+function growTo(a, size) {
+  const b = new Int32Array(Math.max(size, a.length * 2));
+  b.set(a);
+  return b;
+}
+function sameChars(s, x, y, len) {
+  for (let m = 0; m < len; m++) if (s.charCodeAt(x + m) !== s.charCodeAt(y + m)) return false;
+  return true;
+}
+function lookup(scope, s, start, len) {
+  const { prefixes, uris } = scope;
+  for (let k = prefixes.length - 1; k >= 0; k--) {
+    const p = prefixes[k];
+    if (p.length === len && (len === 0 || s.startsWith(p, start))) return uris[k];
+  }
+  return void 0;
 }
 function parseXml(text) {
-  const hasDoctype = text.includes("<!DOCTYPE");
+  const state = { doctype: false };
   try {
-    return { root: scan(text), hasDoctype };
+    return { root: scan(text, state), hasDoctype: state.doctype };
   } catch (err) {
     if (!(err instanceof XmlError)) throw err;
     const { line, column } = new LineIndex(text).position(Math.min(err.at, text.length));
-    return { hasDoctype, error: { message: err.message, line, column } };
+    return {
+      hasDoctype: state.doctype || text.includes("<!DOCTYPE"),
+      error: { message: err.message, line, column }
+    };
   }
 }
-function scan(s) {
+function scan(s, state) {
   const n = s.length;
   let root = null;
   let rootClosed = false;
-  const names2 = [];
+  const nameStart = [];
+  const nameLen = [];
+  const openName = (k) => s.substr(nameStart[k], nameLen[k]);
+  const sameName = (k, at, len) => {
+    if (nameLen[k] !== len) return false;
+    const a = nameStart[k];
+    for (let m = 0; m < len; m++) if (s.charCodeAt(a + m) !== s.charCodeAt(at + m)) return false;
+    return true;
+  };
   const nodes = [];
-  const scopes = [/* @__PURE__ */ new Map([["xml", XML_NS]])];
+  const scopes = [{ prefixes: ["xml"], uris: [XML_NS] }];
   let entities = null;
   let i = 0;
   if (s.startsWith("<?xml") && isSpace(s.charCodeAt(5))) {
@@ -19233,6 +19261,11 @@ function scan(s) {
   const findAmp = (from) => {
     if (nextAmp !== -1 && nextAmp < from) nextAmp = s.indexOf("&", from);
     return nextAmp;
+  };
+  let nextLt = -2;
+  const findLt = (from) => {
+    if (nextLt !== -1 && nextLt < from) nextLt = s.indexOf("<", from);
+    return nextLt;
   };
   let nextCdEnd = -2;
   const findCdEnd = (from) => {
@@ -19257,7 +19290,7 @@ function scan(s) {
     const end = lt < 0 ? n : lt;
     if (end > i) {
       const top = nodes.length ? nodes[nodes.length - 1] : void 0;
-      if (names2.length === 0) {
+      if (nameStart.length === 0) {
         for (let k = i; k < end; k++)
           if (!isSpace(s.charCodeAt(k))) throw new XmlError("text outside the root element", k);
       } else {
@@ -19282,16 +19315,20 @@ function scan(s) {
     if (c === 47) {
       let j = i + 2;
       while (j < n && isNameChar(s.charCodeAt(j))) j++;
-      const name2 = s.slice(i + 2, j);
+      const len = j - i - 2;
+      const name2 = () => s.substr(i + 2, len);
       while (j < n && isSpace(s.charCodeAt(j))) j++;
-      if (s.charCodeAt(j) !== 62) throw new XmlError(`malformed end tag </${name2}`, i);
-      const open2 = names2.pop();
-      if (open2 === void 0) throw new XmlError(`end tag </${name2}> without a start tag`, i);
-      if (open2 !== name2) throw new XmlError(`end tag </${name2}> does not match <${open2}>`, i);
+      if (s.charCodeAt(j) !== 62) throw new XmlError(`malformed end tag </${name2()}`, i);
+      const top = nameStart.length - 1;
+      if (top < 0) throw new XmlError(`end tag </${name2()}> without a start tag`, i);
+      if (!sameName(top, i + 2, len))
+        throw new XmlError(`end tag </${name2()}> does not match <${openName(top)}>`, i);
+      nameStart.pop();
+      nameLen.pop();
       const node = nodes.pop();
       scopes.pop();
       if (node && node.text.includes("&")) node.text = decodeEntities(node.text);
-      if (names2.length === 0) rootClosed = true;
+      if (nameStart.length === 0) rootClosed = true;
       i = j + 1;
     } else if (c === 33) {
       if (s.startsWith("<!--", i)) {
@@ -19301,7 +19338,7 @@ function scan(s) {
         if (dd < e) throw new XmlError("'--' is not allowed inside a comment", dd);
         i = e + 3;
       } else if (s.startsWith("<![CDATA[", i)) {
-        if (names2.length === 0) throw new XmlError("CDATA section outside the root element", i);
+        if (nameStart.length === 0) throw new XmlError("CDATA section outside the root element", i);
         const e = s.indexOf("]]>", i + 9);
         if (e < 0) throw new XmlError("unterminated CDATA section", i);
         const top = nodes[nodes.length - 1];
@@ -19325,6 +19362,7 @@ function scan(s) {
           else if (ch === 62 && depth <= 0) break;
         }
         if (j >= n) throw new XmlError("unterminated DOCTYPE", i);
+        state.doctype = true;
         entities = /* @__PURE__ */ new Set();
         for (const m of s.slice(i, j).matchAll(/<!ENTITY\s+(?:%\s+)?([^\s>]+)/g)) entities.add(m[1]);
         i = j + 1;
@@ -19344,13 +19382,15 @@ function scan(s) {
       if (rootClosed) throw new XmlError("more than one root element", i);
       let j = i + 1;
       while (j < n && isNameChar(s.charCodeAt(j))) j++;
-      const qname = s.slice(i + 1, j);
-      const discarding = names2.length > 0 && nodes[nodes.length - 1] === null;
+      const qEnd = j;
+      const discarding = nameStart.length > 0 && nodes[nodes.length - 1] === null;
+      const qname = discarding ? "" : s.slice(i + 1, qEnd);
       const attrs = {};
-      let seen;
+      let prefixed;
       let selfClosing = false;
       let scope = scopes[scopes.length - 1];
       let ownScope = false;
+      let nAttr = 0;
       for (; ; ) {
         const before = j;
         while (j < n && isSpace(s.charCodeAt(j))) j++;
@@ -19364,34 +19404,45 @@ function scan(s) {
           j += 2;
           break;
         }
-        if (j >= n) throw new XmlError(`unterminated start tag <${qname}`, i);
-        if (j === before || !isNameStart(ch)) throw new XmlError(`malformed attribute in <${qname}>`, j);
+        if (j >= n) throw new XmlError(`unterminated start tag <${s.slice(i + 1, qEnd)}`, i);
+        if (j === before || !isNameStart(ch))
+          throw new XmlError(`malformed attribute in <${s.slice(i + 1, qEnd)}>`, j);
         const a = j;
-        while (j < n && isNameChar(s.charCodeAt(j))) j++;
-        const attr = s.slice(a, j);
+        let colonAt = -1;
+        for (; j < n; j++) {
+          const cc = s.charCodeAt(j);
+          if (cc === 58) {
+            if (colonAt < 0) colonAt = j;
+          } else if (!isNameChar(cc)) break;
+        }
+        const aLen = j - a;
+        for (let m = 0; m < nAttr; m += 2)
+          if (attrPos[m + 1] === aLen && sameChars(s, attrPos[m], a, aLen))
+            throw new XmlError(`duplicate attribute ${s.substr(a, aLen)} in <${s.slice(i + 1, qEnd)}>`, a);
+        if (nAttr + 2 > attrPos.length) attrPos = growTo(attrPos, nAttr + 2);
+        attrPos[nAttr++] = a;
+        attrPos[nAttr++] = aLen;
+        const isNs = aLen >= 5 && s.startsWith("xmlns", a) && (aLen === 5 || colonAt === a + 5);
+        if (colonAt >= 0 && !isNs) (prefixed ??= []).push(a, colonAt - a);
         while (j < n && isSpace(s.charCodeAt(j))) j++;
         if (s.charCodeAt(j) !== 61)
-          throw new XmlError(`attribute ${attr} of <${qname}> needs a value (${attr}="...")`, a);
+          throw new XmlError(`attribute ${s.substr(a, aLen)} needs a value (${s.substr(a, aLen)}="...")`, a);
         j++;
         while (j < n && isSpace(s.charCodeAt(j))) j++;
         const q = s.charCodeAt(j);
         if (q !== 34 && q !== 39)
-          throw new XmlError(`the value of attribute ${attr} of <${qname}> must be quoted`, j);
+          throw new XmlError(`the value of attribute ${s.substr(a, aLen)} must be quoted`, j);
         const close = s.indexOf(q === 34 ? '"' : "'", j + 1);
-        if (close < 0) throw new XmlError(`unterminated value of attribute ${attr}`, j);
-        const lt2 = s.indexOf("<", j + 1);
+        if (close < 0) throw new XmlError(`unterminated value of attribute ${s.substr(a, aLen)}`, j);
+        const lt2 = findLt(j + 1);
         if (lt2 >= 0 && lt2 < close)
-          throw new XmlError(`'<' is not allowed in the value of attribute ${attr}`, lt2);
-        checkReferences(j + 1, close, `the value of attribute ${attr}`);
-        const isNs = attr.charCodeAt(0) === 120 && (attr === "xmlns" || attr.startsWith("xmlns:"));
+          throw new XmlError(`'<' is not allowed in the value of attribute ${s.substr(a, aLen)}`, lt2);
+        checkReferences(j + 1, close, "an attribute value");
         if (discarding && !isNs) {
-          if (seen === void 0) seen = [attr];
-          else if (seen.includes(attr)) throw new XmlError(`duplicate attribute ${attr} in <${qname}>`, a);
-          else seen.push(attr);
           j = close + 1;
           continue;
         }
-        if (attr in attrs) throw new XmlError(`duplicate attribute ${attr} in <${qname}>`, a);
+        const attr = s.substr(a, aLen);
         let value = s.slice(j + 1, close);
         if (value.includes("&")) value = decodeEntities(value);
         if (value.includes("\n") || value.includes("	") || value.includes("\r"))
@@ -19399,53 +19450,71 @@ function scan(s) {
         attrs[attr] = value;
         if (isNs) {
           if (!ownScope) {
-            scope = new Map(scope);
+            scope = { prefixes: [...scope.prefixes], uris: [...scope.uris] };
             ownScope = true;
           }
-          scope.set(attr === "xmlns" ? "" : attr.slice(6), value);
+          scope.prefixes.push(aLen === 5 ? "" : attr.slice(6));
+          scope.uris.push(value);
         }
         j = close + 1;
       }
-      const colon = qname.indexOf(":");
-      const prefix = colon >= 0 ? qname.slice(0, colon) : "";
-      const ns = scope.get(prefix);
-      if (ns === void 0 && prefix)
-        throw new XmlError(`namespace prefix '${prefix}' of <${qname}> is not declared`, i);
-      for (const attr of seen ?? []) {
-        const ac = attr.indexOf(":");
-        if (ac > 0 && !scope.has(attr.slice(0, ac)))
+      let colon = -1;
+      for (let m = i + 1; m < qEnd; m++)
+        if (s.charCodeAt(m) === 58) {
+          colon = m - i - 1;
+          break;
+        }
+      const ns = lookup(scope, s, i + 1, colon >= 0 ? colon : 0);
+      if (ns === void 0 && colon >= 0)
+        throw new XmlError(
+          `namespace prefix '${s.substr(i + 1, colon)}' of <${s.slice(i + 1, qEnd)}> is not declared`,
+          i
+        );
+      for (let m = 0; prefixed !== void 0 && m < prefixed.length; m += 2) {
+        const at = prefixed[m];
+        const len = prefixed[m + 1];
+        if (len === 5 && s.startsWith("xmlns", at)) continue;
+        if (lookup(scope, s, at, len) === void 0)
           throw new XmlError(
-            `namespace prefix '${attr.slice(0, ac)}' of attribute ${attr} is not declared`,
-            i
+            `namespace prefix '${s.substr(at, len)}' of an attribute of <${s.slice(i + 1, qEnd)}> is not declared`,
+            at
           );
       }
-      for (const attr in attrs) {
-        const ac = attr.indexOf(":");
-        if (ac > 0) {
-          const ap = attr.slice(0, ac);
-          if (ap !== "xmlns" && !scope.has(ap))
-            throw new XmlError(`namespace prefix '${ap}' of attribute ${attr} is not declared`, i);
-        }
-      }
       const parent = nodes.length ? nodes[nodes.length - 1] : null;
-      const name2 = colon >= 0 ? qname.slice(colon + 1) : qname;
       let node = null;
-      const keep = names2.length === 0 || parent !== null && !DISCARDED.has(`${ns ?? ""} ${name2}`);
+      let keep = nameStart.length === 0;
+      let name2 = "";
+      if (!keep && parent !== null) {
+        name2 = colon >= 0 ? qname.slice(colon + 1) : qname;
+        keep = !((name2 === "BPMNDiagram" || name2 === "DMNDI" || name2 === "incoming" || name2 === "outgoing") && DISCARDED.has(`${ns ?? ""} ${name2}`));
+      } else if (keep) name2 = colon >= 0 ? qname.slice(colon + 1) : qname;
       if (keep) {
-        node = { name: name2, ns: ns ?? "", attrs, children: [], parent, offset: i, text: "", textOffset: -1 };
-        if (parent) parent.children.push(node);
-        else root = node;
+        node = {
+          name: name2,
+          ns: ns ?? "",
+          attrs,
+          children: NO_CHILDREN,
+          parent,
+          offset: i,
+          text: "",
+          textOffset: -1
+        };
+        if (parent) {
+          if (parent.children === NO_CHILDREN) parent.children = [node];
+          else parent.children.push(node);
+        } else root = node;
       }
       if (!selfClosing) {
-        names2.push(qname);
+        nameStart.push(i + 1);
+        nameLen.push(qEnd - i - 1);
         nodes.push(node);
         scopes.push(scope);
-      } else if (names2.length === 0) rootClosed = true;
+      } else if (nameStart.length === 0) rootClosed = true;
       i = j;
     }
   }
-  if (names2.length)
-    throw new XmlError(`<${names2[names2.length - 1]}> is never closed (the file ends early)`, n);
+  if (nameStart.length)
+    throw new XmlError(`<${openName(nameStart.length - 1)}> is never closed (the file ends early)`, n);
   if (!root) throw new XmlError("no root element", 0);
   return root;
 }
@@ -19481,7 +19550,7 @@ function* descendants(node) {
     for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
   }
 }
-var NS, DMN_NAMESPACES, DISCARDED, ENTITY, NAMED, XmlError, REFERENCE, XML_NS, LineIndex;
+var NS, DMN_NAMESPACES, DISCARDED, NO_CHILDREN, ENTITY, NAMED, XmlError, REFERENCE, XML_NS, NAME_TABLE, attrPos, LineIndex;
 var init_xml = __esm({
   "src/models/xml.ts"() {
     "use strict";
@@ -19496,10 +19565,13 @@ var init_xml = __esm({
       "http://www.omg.org/spec/DMN/20180521/MODEL/"
     ]);
     DISCARDED = /* @__PURE__ */ new Set([
+      "http://www.omg.org/spec/BPMN/20100524/MODEL incoming",
+      "http://www.omg.org/spec/BPMN/20100524/MODEL outgoing",
       "http://www.omg.org/spec/BPMN/20100524/DI BPMNDiagram",
       "https://www.omg.org/spec/DMN/20191111/DMNDI/ DMNDI",
       "http://www.omg.org/spec/DMN/20180521/DMNDI/ DMNDI"
     ]);
+    NO_CHILDREN = Object.freeze([]);
     ENTITY = /&(?:(lt|gt|amp|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
     NAMED = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
     XmlError = class extends Error {
@@ -19511,6 +19583,10 @@ var init_xml = __esm({
     };
     REFERENCE = /&(?:#[0-9]+|#x[0-9a-fA-F]+|([A-Za-z_:\u0080-\uffff][\w.:\-\u0080-\uffff]*));/y;
     XML_NS = "http://www.w3.org/XML/1998/namespace";
+    NAME_TABLE = new Uint8Array(128);
+    for (let c = 0; c < 128; c++)
+      NAME_TABLE[c] = c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c === 58 ? 1 : c >= 48 && c <= 57 || c === 45 || c === 46 ? 2 : 0;
+    attrPos = new Int32Array(64);
     LineIndex = class {
       constructor(text) {
         this.text = text;
@@ -20480,8 +20556,23 @@ function analyze(index) {
         break;
       }
     }
-    checkLoop(file, node);
-    checkDataAssociations(doc, node);
+    for (const child of node.children) {
+      if (child.ns !== NS.bpmn) continue;
+      switch (child.name) {
+        case "multiInstanceLoopCharacteristics":
+          checkMultiInstance(file, node, child);
+          break;
+        case "standardLoopCharacteristics":
+          checkStandardLoop(file, node, child);
+          break;
+        case "dataInputAssociation":
+          checkDataAssociation(doc, node, child, "sourceRef", "dataInputAssociation");
+          break;
+        case "dataOutputAssociation":
+          checkDataAssociation(doc, node, child, "targetRef", "dataOutputAssociation");
+          break;
+      }
+    }
   }
   function checkEventDefinition(doc, event, def) {
     const file = doc.file;
@@ -20555,52 +20646,42 @@ function analyze(index) {
       notFirst ? `decision '${decisionId}' is not the first decision of ${notFirst.file.name}: the engine only finds the first decision of a DMN file; move it to a file of its own` : `No DMN Diagram available with id "${decisionId}": no .dmn file in ${file.dir || "the models root"} starts with that decision (business rule task '${id2}')`
     );
   }
-  function checkLoop(file, node) {
-    const mi = firstChild(node, NS.bpmn, "multiInstanceLoopCharacteristics");
-    if (mi) {
-      const card = firstChild(mi, NS.bpmn, "loopCardinality");
-      const input = firstChild(mi, NS.bpmn, "loopDataInputRef");
-      if (!card === !input)
-        issue2(
-          "loop-characteristics",
-          file,
-          mi,
-          `A multiinstance task must specify exactly one of cardinality or loop input data reference ('${node.attrs.id}' has ${card ? "both" : "neither"})`
-        );
-    }
-    const std = firstChild(node, NS.bpmn, "standardLoopCharacteristics");
-    if (std && std.attrs.loopMaximum === void 0 && !firstChild(std, NS.bpmn, "loopCondition")) {
+  function checkMultiInstance(file, node, mi) {
+    const card = firstChild(mi, NS.bpmn, "loopCardinality");
+    const input = firstChild(mi, NS.bpmn, "loopDataInputRef");
+    if (!card === !input)
+      issue2(
+        "loop-characteristics",
+        file,
+        mi,
+        `A multiinstance task must specify exactly one of cardinality or loop input data reference ('${node.attrs.id}' has ${card ? "both" : "neither"})`
+      );
+  }
+  function checkStandardLoop(file, node, std) {
+    if (std.attrs.loopMaximum === void 0 && !firstChild(std, NS.bpmn, "loopCondition"))
       issue2(
         "loop-characteristics",
         file,
         std,
         `A loopMaximum or loopCondition must be specified for Loop Tasks ('${node.attrs.id}')`
       );
-    }
   }
-  function checkDataAssociations(doc, node) {
-    for (const [assoc, refName, label] of [
-      ["dataInputAssociation", "sourceRef", "dataInputAssociation"],
-      ["dataOutputAssociation", "targetRef", "dataOutputAssociation"]
-    ]) {
-      for (const a of childrenNamed(node, NS.bpmn, assoc)) {
-        for (const ref of childrenNamed(a, NS.bpmn, refName)) {
-          const target = ref.text.trim();
-          const found = (doc.byId.get(target) ?? []).some((n) => {
-            if (n.name === "dataObjectReference")
-              return (doc.byId.get(n.attrs.dataObjectRef ?? "") ?? []).some((o) => o.name === "dataObject");
-            if (n.name === "dataStoreReference") return dataStoreIds.has(n.attrs.dataStoreRef ?? "");
-            return false;
-          });
-          if (!found)
-            issue2(
-              "data-association",
-              doc.file,
-              ref,
-              `Cannot resolve ${label} '${target}' of '${node.attrs.id}': it names no data object reference (with a data object) or data store reference`
-            );
-        }
-      }
+  function checkDataAssociation(doc, node, assoc, refName, label) {
+    for (const ref of childrenNamed(assoc, NS.bpmn, refName)) {
+      const target = ref.text.trim();
+      const found = (doc.byId.get(target) ?? []).some((n) => {
+        if (n.name === "dataObjectReference")
+          return (doc.byId.get(n.attrs.dataObjectRef ?? "") ?? []).some((o) => o.name === "dataObject");
+        if (n.name === "dataStoreReference") return dataStoreIds.has(n.attrs.dataStoreRef ?? "");
+        return false;
+      });
+      if (!found)
+        issue2(
+          "data-association",
+          doc.file,
+          ref,
+          `Cannot resolve ${label} '${target}' of '${node.attrs.id}': it names no data object reference (with a data object) or data store reference`
+        );
     }
   }
   return { issues, reachable, loadedProcesses };
@@ -25486,7 +25567,7 @@ function buildIndex(root, entries, loadFindings, read) {
     const dot2 = name2.lastIndexOf(".");
     return {
       path: e.path,
-      abs: path.join(root, e.path),
+      abs: `${root}/${e.path}`,
       dir: slash >= 0 ? e.path.slice(0, slash) : "",
       name: name2,
       ext: dot2 > 0 ? name2.slice(dot2 + 1).toLowerCase() : "",
@@ -25515,6 +25596,14 @@ function buildIndex(root, entries, loadFindings, read) {
   };
   const text = (f) => {
     if (f.text !== void 0) return f.text;
+    let buf;
+    try {
+      buf = read(f);
+    } catch (err) {
+      loadFindings.push(finding("unreadable-file", "error", `cannot read: ${err.message}`, f));
+      return void 0;
+    }
+    f.size = buf.length;
     if (f.size > MAX_PARSE_BYTES) {
       loadFindings.push(
         finding(
@@ -25524,13 +25613,6 @@ function buildIndex(root, entries, loadFindings, read) {
           f
         )
       );
-      return void 0;
-    }
-    let buf;
-    try {
-      buf = read(f);
-    } catch (err) {
-      loadFindings.push(finding("unreadable-file", "error", `cannot read: ${err.message}`, f));
       return void 0;
     }
     const decoded = decode(buf, f.ext === "bpmn" || f.ext === "dmn");
@@ -25609,7 +25691,11 @@ function indexBpmn(index, base) {
   index.bpmn.set(doc.file.path, doc);
   const root = doc.root;
   if (!root) return;
-  for (const node of descendants(root)) {
+  const stack = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+    if (node === root) continue;
     if (node.ns === NS.spiff) {
       addTo(doc.elements, `spiffworkflow:${node.name}`, node);
       continue;
@@ -25720,7 +25806,7 @@ function walk(root, findings) {
     const rel = stack.pop();
     let entries;
     try {
-      entries = fs3.readdirSync(path.join(root, rel), { withFileTypes: true });
+      entries = fs3.readdirSync(rel ? `${root}/${rel}` : root, { withFileTypes: true });
     } catch (err) {
       findings.push({
         ruleId: "unreadable-file",
@@ -25736,10 +25822,10 @@ function walk(root, findings) {
     for (const entry of entries) {
       if (entry.name === ".git") continue;
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
-      const childAbs = path.join(root, childRel);
+      const childAbs = `${root}/${childRel}`;
       const isDir = entry.isDirectory();
       let isFile = entry.isFile();
-      let size = 0;
+      const size = -1;
       if (entry.isSymbolicLink()) {
         let real;
         try {
@@ -25752,12 +25838,8 @@ function walk(root, findings) {
           findings.push(symlinkFinding(childRel, `leaves the models root (points at ${real}); not followed`));
           continue;
         }
-        const st = fs3.statSync(real);
-        if (!st.isFile()) continue;
+        if (!fs3.statSync(real).isFile()) continue;
         isFile = true;
-        size = st.size;
-      } else if (isFile) {
-        size = fs3.statSync(childAbs).size;
       }
       if (isDir) stack.push(childRel);
       else if (isFile) out.push({ path: childRel, size });

@@ -39,9 +39,7 @@ function bpmn(processId, steps, rand, libProcesses) {
     );
   };
   let prev = 'StartEvent_1';
-  els.push(
-    `    <bpmn:startEvent id="StartEvent_1" name="Start">\n      <bpmn:outgoing>Flow_0</bpmn:outgoing>\n    </bpmn:startEvent>`,
-  );
+  els.push(`    <bpmn:startEvent id="StartEvent_1" name="Start" />`);
   shape('StartEvent_1', 36, 36, y + 22);
   let n = 0;
   const connect = (to, condition) => {
@@ -139,6 +137,26 @@ summary = {"total": total_${i}, "status": status}</bpmn:script>
   connect('EndEvent_1');
   els.push(`    <bpmn:endEvent id="EndEvent_1" name="Done" />`);
   shape('EndEvent_1', 36, 36, y + 22);
+  // Like the modelers' output: every flow node lists its incoming and outgoing flows.
+  const incoming = new Map();
+  const outgoing = new Map();
+  for (const f of flows) {
+    const [, fid, src, tgt] = /id="([^"]+)" sourceRef="([^"]+)" targetRef="([^"]+)"/.exec(f);
+    (outgoing.get(src) ?? outgoing.set(src, []).get(src)).push(fid);
+    (incoming.get(tgt) ?? incoming.set(tgt, []).get(tgt)).push(fid);
+  }
+  for (let k = 0; k < els.length; k++) {
+    const id = /id="([^"]+)"/.exec(els[k])[1];
+    const refs = [
+      ...(incoming.get(id) ?? []).map((f) => `      <bpmn:incoming>${f}</bpmn:incoming>`),
+      ...(outgoing.get(id) ?? []).map((f) => `      <bpmn:outgoing>${f}</bpmn:outgoing>`),
+    ].join('\n');
+    if (!refs) continue;
+    const tag = /^\s*<(bpmn:\w+)/.exec(els[k])[1];
+    els[k] = els[k].endsWith('/>')
+      ? `${els[k].slice(0, -2).trimEnd()}>\n${refs}\n    </${tag}>`
+      : els[k].replace(new RegExp(`\\n\\s*</${tag}>$`), `\n${refs}\n    </${tag}>`);
+  }
   const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:spiffworkflow="http://spiffworkflow.org/bpmn/schema/1.0/core" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="Definitions_${processId}" targetNamespace="http://bpmn.io/schema/bpmn" exporter="Camunda Modeler" exporterVersion="4.11.1">
   <bpmn:process id="${processId}" name="${processId.replace(/_/g, ' ')}" isExecutable="true">

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SetupError } from '../util/errors.js';
 import type { Finding } from '../validate/finding.js';
-import { LineIndex, NS, DMN_NAMESPACES, childrenNamed, descendants, parseXml } from './xml.js';
+import { LineIndex, NS, DMN_NAMESPACES, childrenNamed, parseXml } from './xml.js';
 import type {
   BpmnDoc,
   CallRef,
@@ -60,7 +60,7 @@ export function buildIndex(
       const dot = name.lastIndexOf('.');
       return {
         path: e.path,
-        abs: path.join(root, e.path),
+        abs: `${root}/${e.path}`,
         dir: slash >= 0 ? e.path.slice(0, slash) : '',
         name,
         ext: dot > 0 ? name.slice(dot + 1).toLowerCase() : '',
@@ -93,6 +93,14 @@ export function buildIndex(
 
   const text = (f: RepoFile): string | undefined => {
     if (f.text !== undefined) return f.text;
+    let buf: Buffer;
+    try {
+      buf = read(f);
+    } catch (err) {
+      loadFindings.push(finding('unreadable-file', 'error', `cannot read: ${(err as Error).message}`, f));
+      return undefined;
+    }
+    f.size = buf.length;
     if (f.size > MAX_PARSE_BYTES) {
       loadFindings.push(
         finding(
@@ -102,13 +110,6 @@ export function buildIndex(
           f,
         ),
       );
-      return undefined;
-    }
-    let buf: Buffer;
-    try {
-      buf = read(f);
-    } catch (err) {
-      loadFindings.push(finding('unreadable-file', 'error', `cannot read: ${(err as Error).message}`, f));
       return undefined;
     }
     const decoded = decode(buf, f.ext === 'bpmn' || f.ext === 'dmn');
@@ -195,7 +196,11 @@ function indexBpmn(index: ModelsIndex, base: XmlDoc): void {
   index.bpmn.set(doc.file.path, doc);
   const root = doc.root;
   if (!root) return;
-  for (const node of descendants(root)) {
+  const stack = [root];
+  while (stack.length) {
+    const node = stack.pop() as XNode;
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+    if (node === root) continue;
     if (node.ns === NS.spiff) {
       addTo(doc.elements, `spiffworkflow:${node.name}`, node);
       continue;
@@ -323,7 +328,7 @@ function walk(root: string, findings: Finding[]): { path: string; size: number }
     const rel = stack.pop() as string;
     let entries: fs.Dirent[];
     try {
-      entries = fs.readdirSync(path.join(root, rel), { withFileTypes: true });
+      entries = fs.readdirSync(rel ? `${root}/${rel}` : root, { withFileTypes: true });
     } catch (err) {
       findings.push({
         ruleId: 'unreadable-file',
@@ -339,10 +344,10 @@ function walk(root: string, findings: Finding[]): { path: string; size: number }
     for (const entry of entries) {
       if (entry.name === '.git') continue;
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
-      const childAbs = path.join(root, childRel);
+      const childAbs = `${root}/${childRel}`;
       const isDir = entry.isDirectory();
       let isFile = entry.isFile();
-      let size = 0;
+      const size = -1;
       if (entry.isSymbolicLink()) {
         let real: string;
         try {
@@ -355,13 +360,9 @@ function walk(root: string, findings: Finding[]): { path: string; size: number }
           findings.push(symlinkFinding(childRel, `leaves the models root (points at ${real}); not followed`));
           continue;
         }
-        const st = fs.statSync(real);
         // Like the backend's os.walk, linked directories are not descended into; linked files are read.
-        if (!st.isFile()) continue;
+        if (!fs.statSync(real).isFile()) continue;
         isFile = true;
-        size = st.size;
-      } else if (isFile) {
-        size = fs.statSync(childAbs).size;
       }
       if (isDir) stack.push(childRel);
       else if (isFile) out.push({ path: childRel, size });

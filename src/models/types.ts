@@ -11,6 +11,7 @@ export interface RepoFile {
   name: string;
   /** Lower-case extension without the dot ('' when none). */
   ext: string;
+  /** Bytes, once the file has been read (-1 for files the loader does not read). */
   size: number;
   /** Id of the model whose directory holds this file directly, else null. */
   modelId: string | null;

@@ -19,8 +19,13 @@ export const DMN_NAMESPACES = new Set([
   'http://www.omg.org/spec/DMN/20180521/MODEL/',
 ]);
 
-/** Subtrees checked but not kept (diagram layout). */
+/**
+ * Subtrees checked but not kept: diagram layout, and a flow node's incoming/outgoing lists, which repeat
+ * what the sequence flows say (the engine reads only sourceRef/targetRef).
+ */
 const DISCARDED = new Set([
+  'http://www.omg.org/spec/BPMN/20100524/MODEL incoming',
+  'http://www.omg.org/spec/BPMN/20100524/MODEL outgoing',
   'http://www.omg.org/spec/BPMN/20100524/DI BPMNDiagram',
   'https://www.omg.org/spec/DMN/20191111/DMNDI/ DMNDI',
   'http://www.omg.org/spec/DMN/20180521/DMNDI/ DMNDI',
@@ -47,6 +52,9 @@ export interface XmlParseResult {
   error?: { message: string; line: number; column: number };
   hasDoctype: boolean;
 }
+
+/** Shared by every leaf element (most of a diagram): frozen, replaced on the first child. */
+const NO_CHILDREN: XNode[] = Object.freeze([]) as unknown as XNode[];
 
 const ENTITY = /&(?:(lt|gt|amp|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -80,42 +88,84 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13;
 }
 
+/** ASCII name characters: 1 = may start a name, 2 = may only continue one (digits, '-', '.'). */
+const NAME_TABLE = new Uint8Array(128);
+for (let c = 0; c < 128; c++)
+  NAME_TABLE[c] =
+    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58
+      ? 1
+      : (c >= 48 && c <= 57) || c === 45 || c === 46
+        ? 2
+        : 0;
+
 /** Name characters (simplified XML Name production: ASCII rules, anything non-ASCII allowed). */
 function isNameChar(c: number): boolean {
-  return (
-    (c >= 97 && c <= 122) ||
-    (c >= 65 && c <= 90) ||
-    (c >= 48 && c <= 57) ||
-    c === 95 ||
-    c === 58 ||
-    c === 45 ||
-    c === 46 ||
-    c >= 0x80
-  );
+  return c >= 0x80 || NAME_TABLE[c] !== 0;
 }
 
 function isNameStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58 || c >= 0x80;
+  return c >= 0x80 || NAME_TABLE[c] === 1;
+}
+
+/** Attribute name positions of the tag being read (start, length pairs), reused across tags. */
+let attrPos: Int32Array = new Int32Array(64);
+
+function growTo(a: Int32Array, size: number): Int32Array {
+  const b = new Int32Array(Math.max(size, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+function sameChars(s: string, x: number, y: number, len: number): boolean {
+  for (let m = 0; m < len; m++) if (s.charCodeAt(x + m) !== s.charCodeAt(y + m)) return false;
+  return true;
+}
+
+/** Namespace declarations in force: innermost last; looked up without making prefix strings. */
+interface Scope {
+  prefixes: string[];
+  uris: string[];
+}
+
+function lookup(scope: Scope, s: string, start: number, len: number): string | undefined {
+  const { prefixes, uris } = scope;
+  for (let k = prefixes.length - 1; k >= 0; k--) {
+    const p = prefixes[k];
+    if (p.length === len && (len === 0 || s.startsWith(p, start))) return uris[k];
+  }
+  return undefined;
 }
 
 export function parseXml(text: string): XmlParseResult {
-  const hasDoctype = text.includes('<!DOCTYPE');
+  const state = { doctype: false };
   try {
-    return { root: scan(text), hasDoctype };
+    return { root: scan(text, state), hasDoctype: state.doctype };
   } catch (err) {
     if (!(err instanceof XmlError)) throw err;
     const { line, column } = new LineIndex(text).position(Math.min(err.at, text.length));
-    return { hasDoctype, error: { message: err.message, line, column } };
+    return {
+      hasDoctype: state.doctype || text.includes('<!DOCTYPE'),
+      error: { message: err.message, line, column },
+    };
   }
 }
 
-function scan(s: string): XNode {
+function scan(s: string, state: { doctype: boolean }): XNode {
   const n = s.length;
   let root: XNode | null = null;
   let rootClosed = false;
-  const names: string[] = [];
+  // Open element names as offsets into the text: no string is made for what the tree does not keep.
+  const nameStart: number[] = [];
+  const nameLen: number[] = [];
+  const openName = (k: number) => s.substr(nameStart[k], nameLen[k]);
+  const sameName = (k: number, at: number, len: number) => {
+    if (nameLen[k] !== len) return false;
+    const a = nameStart[k];
+    for (let m = 0; m < len; m++) if (s.charCodeAt(a + m) !== s.charCodeAt(at + m)) return false;
+    return true;
+  };
   const nodes: (XNode | null)[] = [];
-  const scopes: Map<string, string>[] = [new Map([['xml', XML_NS]])];
+  const scopes: Scope[] = [{ prefixes: ['xml'], uris: [XML_NS] }];
   let entities: Set<string> | null = null; // declared in a DOCTYPE (then any entity is accepted)
   let i = 0;
   if (s.startsWith('<?xml') && isSpace(s.charCodeAt(5))) {
@@ -130,6 +180,11 @@ function scan(s: string): XNode {
   const findAmp = (from: number): number => {
     if (nextAmp !== -1 && nextAmp < from) nextAmp = s.indexOf('&', from);
     return nextAmp;
+  };
+  let nextLt = -2;
+  const findLt = (from: number): number => {
+    if (nextLt !== -1 && nextLt < from) nextLt = s.indexOf('<', from);
+    return nextLt;
   };
   let nextCdEnd = -2;
   const findCdEnd = (from: number): number => {
@@ -156,7 +211,7 @@ function scan(s: string): XNode {
     const end = lt < 0 ? n : lt;
     if (end > i) {
       const top = nodes.length ? nodes[nodes.length - 1] : undefined;
-      if (names.length === 0) {
+      if (nameStart.length === 0) {
         for (let k = i; k < end; k++)
           if (!isSpace(s.charCodeAt(k))) throw new XmlError('text outside the root element', k);
       } else {
@@ -183,16 +238,20 @@ function scan(s: string): XNode {
       // end tag
       let j = i + 2;
       while (j < n && isNameChar(s.charCodeAt(j))) j++;
-      const name = s.slice(i + 2, j);
+      const len = j - i - 2;
+      const name = () => s.substr(i + 2, len);
       while (j < n && isSpace(s.charCodeAt(j))) j++;
-      if (s.charCodeAt(j) !== 62) throw new XmlError(`malformed end tag </${name}`, i);
-      const open = names.pop();
-      if (open === undefined) throw new XmlError(`end tag </${name}> without a start tag`, i);
-      if (open !== name) throw new XmlError(`end tag </${name}> does not match <${open}>`, i);
+      if (s.charCodeAt(j) !== 62) throw new XmlError(`malformed end tag </${name()}`, i);
+      const top = nameStart.length - 1;
+      if (top < 0) throw new XmlError(`end tag </${name()}> without a start tag`, i);
+      if (!sameName(top, i + 2, len))
+        throw new XmlError(`end tag </${name()}> does not match <${openName(top)}>`, i);
+      nameStart.pop();
+      nameLen.pop();
       const node = nodes.pop();
       scopes.pop();
       if (node && node.text.includes('&')) node.text = decodeEntities(node.text);
-      if (names.length === 0) rootClosed = true;
+      if (nameStart.length === 0) rootClosed = true;
       i = j + 1;
     } else if (c === 33) {
       if (s.startsWith('<!--', i)) {
@@ -202,7 +261,7 @@ function scan(s: string): XNode {
         if (dd < e) throw new XmlError("'--' is not allowed inside a comment", dd);
         i = e + 3;
       } else if (s.startsWith('<![CDATA[', i)) {
-        if (names.length === 0) throw new XmlError('CDATA section outside the root element', i);
+        if (nameStart.length === 0) throw new XmlError('CDATA section outside the root element', i);
         const e = s.indexOf(']]>', i + 9);
         if (e < 0) throw new XmlError('unterminated CDATA section', i);
         const top = nodes[nodes.length - 1];
@@ -227,6 +286,7 @@ function scan(s: string): XNode {
           else if (ch === 62 && depth <= 0) break;
         }
         if (j >= n) throw new XmlError('unterminated DOCTYPE', i);
+        state.doctype = true;
         entities = new Set();
         for (const m of s.slice(i, j).matchAll(/<!ENTITY\s+(?:%\s+)?([^\s>]+)/g)) entities.add(m[1]);
         i = j + 1;
@@ -247,14 +307,16 @@ function scan(s: string): XNode {
       if (rootClosed) throw new XmlError('more than one root element', i);
       let j = i + 1;
       while (j < n && isNameChar(s.charCodeAt(j))) j++;
-      const qname = s.slice(i + 1, j);
+      const qEnd = j;
       // Inside a discarded (DI) subtree attributes are checked but not kept: no object, no value strings.
-      const discarding = names.length > 0 && nodes[nodes.length - 1] === null;
+      const discarding = nameStart.length > 0 && nodes[nodes.length - 1] === null;
+      const qname = discarding ? '' : s.slice(i + 1, qEnd);
       const attrs: Record<string, string> = {};
-      let seen: string[] | undefined;
+      let prefixed: number[] | undefined; // start, length of qualified attribute names, checked at the end
       let selfClosing = false;
       let scope = scopes[scopes.length - 1];
       let ownScope = false;
+      let nAttr = 0;
       for (;;) {
         const before = j;
         while (j < n && isSpace(s.charCodeAt(j))) j++;
@@ -268,34 +330,45 @@ function scan(s: string): XNode {
           j += 2;
           break;
         }
-        if (j >= n) throw new XmlError(`unterminated start tag <${qname}`, i);
-        if (j === before || !isNameStart(ch)) throw new XmlError(`malformed attribute in <${qname}>`, j);
+        if (j >= n) throw new XmlError(`unterminated start tag <${s.slice(i + 1, qEnd)}`, i);
+        if (j === before || !isNameStart(ch))
+          throw new XmlError(`malformed attribute in <${s.slice(i + 1, qEnd)}>`, j);
         const a = j;
-        while (j < n && isNameChar(s.charCodeAt(j))) j++;
-        const attr = s.slice(a, j);
+        let colonAt = -1;
+        for (; j < n; j++) {
+          const cc = s.charCodeAt(j);
+          if (cc === 58) {
+            if (colonAt < 0) colonAt = j;
+          } else if (!isNameChar(cc)) break;
+        }
+        const aLen = j - a;
+        for (let m = 0; m < nAttr; m += 2)
+          if (attrPos[m + 1] === aLen && sameChars(s, attrPos[m], a, aLen))
+            throw new XmlError(`duplicate attribute ${s.substr(a, aLen)} in <${s.slice(i + 1, qEnd)}>`, a);
+        if (nAttr + 2 > attrPos.length) attrPos = growTo(attrPos, nAttr + 2);
+        attrPos[nAttr++] = a;
+        attrPos[nAttr++] = aLen;
+        const isNs = aLen >= 5 && s.startsWith('xmlns', a) && (aLen === 5 || colonAt === a + 5);
+        if (colonAt >= 0 && !isNs) (prefixed ??= []).push(a, colonAt - a);
         while (j < n && isSpace(s.charCodeAt(j))) j++;
         if (s.charCodeAt(j) !== 61)
-          throw new XmlError(`attribute ${attr} of <${qname}> needs a value (${attr}="...")`, a);
+          throw new XmlError(`attribute ${s.substr(a, aLen)} needs a value (${s.substr(a, aLen)}="...")`, a);
         j++;
         while (j < n && isSpace(s.charCodeAt(j))) j++;
         const q = s.charCodeAt(j);
         if (q !== 34 && q !== 39)
-          throw new XmlError(`the value of attribute ${attr} of <${qname}> must be quoted`, j);
+          throw new XmlError(`the value of attribute ${s.substr(a, aLen)} must be quoted`, j);
         const close = s.indexOf(q === 34 ? '"' : "'", j + 1);
-        if (close < 0) throw new XmlError(`unterminated value of attribute ${attr}`, j);
-        const lt2 = s.indexOf('<', j + 1);
+        if (close < 0) throw new XmlError(`unterminated value of attribute ${s.substr(a, aLen)}`, j);
+        const lt2 = findLt(j + 1);
         if (lt2 >= 0 && lt2 < close)
-          throw new XmlError(`'<' is not allowed in the value of attribute ${attr}`, lt2);
-        checkReferences(j + 1, close, `the value of attribute ${attr}`);
-        const isNs = attr.charCodeAt(0) === 120 && (attr === 'xmlns' || attr.startsWith('xmlns:'));
+          throw new XmlError(`'<' is not allowed in the value of attribute ${s.substr(a, aLen)}`, lt2);
+        checkReferences(j + 1, close, 'an attribute value');
         if (discarding && !isNs) {
-          if (seen === undefined) seen = [attr];
-          else if (seen.includes(attr)) throw new XmlError(`duplicate attribute ${attr} in <${qname}>`, a);
-          else seen.push(attr);
           j = close + 1;
           continue;
         }
-        if (attr in attrs) throw new XmlError(`duplicate attribute ${attr} in <${qname}>`, a);
+        const attr = s.substr(a, aLen);
         let value = s.slice(j + 1, close);
         if (value.includes('&')) value = decodeEntities(value);
         if (value.includes('\n') || value.includes('\t') || value.includes('\r'))
@@ -303,53 +376,74 @@ function scan(s: string): XNode {
         attrs[attr] = value;
         if (isNs) {
           if (!ownScope) {
-            scope = new Map(scope);
+            scope = { prefixes: [...scope.prefixes], uris: [...scope.uris] };
             ownScope = true;
           }
-          scope.set(attr === 'xmlns' ? '' : attr.slice(6), value);
+          scope.prefixes.push(aLen === 5 ? '' : attr.slice(6));
+          scope.uris.push(value);
         }
         j = close + 1;
       }
-      const colon = qname.indexOf(':');
-      const prefix = colon >= 0 ? qname.slice(0, colon) : '';
-      const ns = scope.get(prefix);
-      if (ns === undefined && prefix)
-        throw new XmlError(`namespace prefix '${prefix}' of <${qname}> is not declared`, i);
-      for (const attr of seen ?? []) {
-        const ac = attr.indexOf(':');
-        if (ac > 0 && !scope.has(attr.slice(0, ac)))
+      let colon = -1;
+      for (let m = i + 1; m < qEnd; m++)
+        if (s.charCodeAt(m) === 58) {
+          colon = m - i - 1;
+          break;
+        }
+      const ns = lookup(scope, s, i + 1, colon >= 0 ? colon : 0);
+      if (ns === undefined && colon >= 0)
+        throw new XmlError(
+          `namespace prefix '${s.substr(i + 1, colon)}' of <${s.slice(i + 1, qEnd)}> is not declared`,
+          i,
+        );
+      for (let m = 0; prefixed !== undefined && m < prefixed.length; m += 2) {
+        const at = prefixed[m];
+        const len = prefixed[m + 1];
+        if (len === 5 && s.startsWith('xmlns', at)) continue;
+        if (lookup(scope, s, at, len) === undefined)
           throw new XmlError(
-            `namespace prefix '${attr.slice(0, ac)}' of attribute ${attr} is not declared`,
-            i,
+            `namespace prefix '${s.substr(at, len)}' of an attribute of <${s.slice(i + 1, qEnd)}> is not declared`,
+            at,
           );
       }
-      for (const attr in attrs) {
-        const ac = attr.indexOf(':');
-        if (ac > 0) {
-          const ap = attr.slice(0, ac);
-          if (ap !== 'xmlns' && !scope.has(ap))
-            throw new XmlError(`namespace prefix '${ap}' of attribute ${attr} is not declared`, i);
-        }
-      }
       const parent = nodes.length ? nodes[nodes.length - 1] : null;
-      const name = colon >= 0 ? qname.slice(colon + 1) : qname;
       let node: XNode | null = null;
-      const keep = names.length === 0 || (parent !== null && !DISCARDED.has(`${ns ?? ''} ${name}`));
+      let keep = nameStart.length === 0;
+      let name = '';
+      if (!keep && parent !== null) {
+        name = colon >= 0 ? qname.slice(colon + 1) : qname;
+        keep = !(
+          (name === 'BPMNDiagram' || name === 'DMNDI' || name === 'incoming' || name === 'outgoing') &&
+          DISCARDED.has(`${ns ?? ''} ${name}`)
+        );
+      } else if (keep) name = colon >= 0 ? qname.slice(colon + 1) : qname;
       if (keep) {
-        node = { name, ns: ns ?? '', attrs, children: [], parent, offset: i, text: '', textOffset: -1 };
-        if (parent) parent.children.push(node);
-        else root = node;
+        node = {
+          name,
+          ns: ns ?? '',
+          attrs,
+          children: NO_CHILDREN,
+          parent,
+          offset: i,
+          text: '',
+          textOffset: -1,
+        };
+        if (parent) {
+          if (parent.children === NO_CHILDREN) parent.children = [node];
+          else parent.children.push(node);
+        } else root = node;
       }
       if (!selfClosing) {
-        names.push(qname);
+        nameStart.push(i + 1);
+        nameLen.push(qEnd - i - 1);
         nodes.push(node);
         scopes.push(scope);
-      } else if (names.length === 0) rootClosed = true;
+      } else if (nameStart.length === 0) rootClosed = true;
       i = j;
     }
   }
-  if (names.length)
-    throw new XmlError(`<${names[names.length - 1]}> is never closed (the file ends early)`, n);
+  if (nameStart.length)
+    throw new XmlError(`<${openName(nameStart.length - 1)}> is never closed (the file ends early)`, n);
   if (!root) throw new XmlError('no root element', 0);
   return root;
 }

@@ -366,8 +366,24 @@ export function analyze(index: ModelsIndex): Analysis {
         break;
       }
     }
-    checkLoop(file, node);
-    checkDataAssociations(doc, node);
+    // One pass over the children for loop settings and data associations (most nodes have none).
+    for (const child of node.children) {
+      if (child.ns !== NS.bpmn) continue;
+      switch (child.name) {
+        case 'multiInstanceLoopCharacteristics':
+          checkMultiInstance(file, node, child);
+          break;
+        case 'standardLoopCharacteristics':
+          checkStandardLoop(file, node, child);
+          break;
+        case 'dataInputAssociation':
+          checkDataAssociation(doc, node, child, 'sourceRef', 'dataInputAssociation');
+          break;
+        case 'dataOutputAssociation':
+          checkDataAssociation(doc, node, child, 'targetRef', 'dataOutputAssociation');
+          break;
+      }
+    }
   }
 
   function checkEventDefinition(doc: BpmnDoc, event: XNode, def: XNode): void {
@@ -452,53 +468,50 @@ export function analyze(index: ModelsIndex): Analysis {
     );
   }
 
-  function checkLoop(file: RepoFile, node: XNode): void {
-    const mi = firstChild(node, NS.bpmn, 'multiInstanceLoopCharacteristics');
-    if (mi) {
-      const card = firstChild(mi, NS.bpmn, 'loopCardinality');
-      const input = firstChild(mi, NS.bpmn, 'loopDataInputRef');
-      if (!card === !input)
-        issue(
-          'loop-characteristics',
-          file,
-          mi,
-          `A multiinstance task must specify exactly one of cardinality or loop input data reference ('${node.attrs.id}' has ${card ? 'both' : 'neither'})`,
-        );
-    }
-    const std = firstChild(node, NS.bpmn, 'standardLoopCharacteristics');
-    if (std && std.attrs.loopMaximum === undefined && !firstChild(std, NS.bpmn, 'loopCondition')) {
+  function checkMultiInstance(file: RepoFile, node: XNode, mi: XNode): void {
+    const card = firstChild(mi, NS.bpmn, 'loopCardinality');
+    const input = firstChild(mi, NS.bpmn, 'loopDataInputRef');
+    if (!card === !input)
+      issue(
+        'loop-characteristics',
+        file,
+        mi,
+        `A multiinstance task must specify exactly one of cardinality or loop input data reference ('${node.attrs.id}' has ${card ? 'both' : 'neither'})`,
+      );
+  }
+
+  function checkStandardLoop(file: RepoFile, node: XNode, std: XNode): void {
+    if (std.attrs.loopMaximum === undefined && !firstChild(std, NS.bpmn, 'loopCondition'))
       issue(
         'loop-characteristics',
         file,
         std,
         `A loopMaximum or loopCondition must be specified for Loop Tasks ('${node.attrs.id}')`,
       );
-    }
   }
 
-  function checkDataAssociations(doc: BpmnDoc, node: XNode): void {
-    for (const [assoc, refName, label] of [
-      ['dataInputAssociation', 'sourceRef', 'dataInputAssociation'],
-      ['dataOutputAssociation', 'targetRef', 'dataOutputAssociation'],
-    ] as const) {
-      for (const a of childrenNamed(node, NS.bpmn, assoc)) {
-        for (const ref of childrenNamed(a, NS.bpmn, refName)) {
-          const target = ref.text.trim();
-          const found = (doc.byId.get(target) ?? []).some((n) => {
-            if (n.name === 'dataObjectReference')
-              return (doc.byId.get(n.attrs.dataObjectRef ?? '') ?? []).some((o) => o.name === 'dataObject');
-            if (n.name === 'dataStoreReference') return dataStoreIds.has(n.attrs.dataStoreRef ?? '');
-            return false;
-          });
-          if (!found)
-            issue(
-              'data-association',
-              doc.file,
-              ref,
-              `Cannot resolve ${label} '${target}' of '${node.attrs.id}': it names no data object reference (with a data object) or data store reference`,
-            );
-        }
-      }
+  function checkDataAssociation(
+    doc: BpmnDoc,
+    node: XNode,
+    assoc: XNode,
+    refName: string,
+    label: string,
+  ): void {
+    for (const ref of childrenNamed(assoc, NS.bpmn, refName)) {
+      const target = ref.text.trim();
+      const found = (doc.byId.get(target) ?? []).some((n) => {
+        if (n.name === 'dataObjectReference')
+          return (doc.byId.get(n.attrs.dataObjectRef ?? '') ?? []).some((o) => o.name === 'dataObject');
+        if (n.name === 'dataStoreReference') return dataStoreIds.has(n.attrs.dataStoreRef ?? '');
+        return false;
+      });
+      if (!found)
+        issue(
+          'data-association',
+          doc.file,
+          ref,
+          `Cannot resolve ${label} '${target}' of '${node.attrs.id}': it names no data object reference (with a data object) or data store reference`,
+        );
     }
   }
 

@@ -32,7 +32,7 @@ const oracle = new XMLParser({
   ignoreDeclaration: true,
 });
 
-/** name(attrs)[text]{children} for comparison, skipping diagram interchange like the scanner. */
+/** name(attrs)[text]{children} for comparison, skipping what the scanner does not keep (DI, incoming/outgoing). */
 function fromOracle(e: Ordered): string {
   const tag = Object.keys(e).find((k) => k !== ':@' && k !== '#text') as string;
   // fast-xml-parser leaves character references in attribute values as written; XML decodes them.
@@ -49,7 +49,12 @@ function fromOracle(e: Ordered): string {
     .join('');
   const kids = items
     .filter((c) => !('#text' in c))
-    .filter((c) => !/(BPMNDiagram|DMNDI)$/.test(Object.keys(c).find((k) => k !== ':@') as string))
+    .filter(
+      (c) =>
+        !/(BPMNDiagram|DMNDI|bpmn:incoming|bpmn:outgoing)$/.test(
+          Object.keys(c).find((k) => k !== ':@') as string,
+        ),
+    )
     .map(fromOracle);
   return `${tag.split(':').pop()}(${JSON.stringify(attrs)})[${text.trim()}]{${kids.join(',')}}`;
 }
