@@ -1,0 +1,107 @@
+// Regenerates the README's generated blocks: the rule reference (from the rule table in src/) and the action's
+// inputs and outputs per command (from action.yml). `--check` exits 1 when the README is out of date.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import YAML from 'yaml';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const check = process.argv.includes('--check');
+
+const out = path.join(os.tmpdir(), `spiff-docs-${process.pid}.mjs`);
+await build({
+  stdin: {
+    contents: "export { rules, loaderRules } from './src/validate/rules/index.ts';",
+    resolveDir: root,
+    loader: 'ts',
+  },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  outfile: out,
+  logLevel: 'error',
+  banner: {
+    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+  },
+});
+const { rules, loaderRules } = await import(out);
+fs.rmSync(out, { force: true });
+
+const cell = (s) => String(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+function rulesTable() {
+  const all = [...rules, ...loaderRules].sort((a, b) =>
+    a.severity === b.severity ? a.id.localeCompare(b.id) : a.severity === 'error' ? -1 : 1,
+  );
+  return [
+    '| rule | default | what it catches | how to fix |',
+    '|---|---|---|---|',
+    ...all.map(
+      (r) =>
+        `| <a id="rule-${r.id}"></a>\`${r.id}\` | ${r.severity} | ${cell(r.description)} | ${cell(r.fix)} |`,
+    ),
+  ].join('\n');
+}
+
+const COMMANDS = ['validate', 'bake', 'promote', 'publish', 'notify'];
+
+/** Which commands an input/output belongs to, from its description prefix ("promote, publish: ..."). */
+function commandsOf(name, description) {
+  const m = /^([a-z ,()]+):/.exec(description ?? '');
+  if (!m) return name === 'command' || name === 'path' ? ['all'] : ['all'];
+  const found = COMMANDS.filter((c) => new RegExp(`\\b${c}\\b`).test(m[1]));
+  return found.length ? found : ['all'];
+}
+
+function actionTables() {
+  const action = YAML.parse(fs.readFileSync(path.join(root, 'action.yml'), 'utf8'), { uniqueKeys: true });
+  const lines = [];
+  for (const [kind, entries] of [
+    ['Inputs', action.inputs],
+    ['Outputs', action.outputs],
+  ]) {
+    lines.push(
+      `#### ${kind}`,
+      '',
+      `| ${kind === 'Inputs' ? 'input' : 'output'} | commands | ${kind === 'Inputs' ? 'default | ' : ''}description |`,
+    );
+    lines.push(kind === 'Inputs' ? '|---|---|---|---|' : '|---|---|---|');
+    for (const [name, spec] of Object.entries(entries)) {
+      const desc = spec.description ?? '';
+      const cmds = commandsOf(name, desc).join(', ');
+      const text = desc.replace(/^[a-z ,()]+:\s*/, '');
+      const def = spec.default === undefined ? '' : `\`${cell(spec.default)}\``;
+      lines.push(
+        kind === 'Inputs'
+          ? `| \`${name}\` | ${cmds} | ${def} | ${cell(text)} |`
+          : `| \`${name}\` | ${cmds} | ${cell(text)} |`,
+      );
+    }
+    lines.push('');
+  }
+  return lines.join('\n').trimEnd();
+}
+
+const readmePath = path.join(root, 'README.md');
+const before = fs.readFileSync(readmePath, 'utf8');
+let after = before;
+const blocks = { rules: rulesTable, action: actionTables };
+for (const [name, render] of Object.entries(blocks)) {
+  const re = new RegExp(`(<!-- generated: ${name}[^>]*-->\\n)[\\s\\S]*?(<!-- end generated: ${name} -->)`);
+  if (!re.test(after)) {
+    console.error(`README.md has no "<!-- generated: ${name} -->" block`);
+    process.exit(1);
+  }
+  after = after.replace(re, (_m, open, close) => `${open}${render()}\n${close}`);
+}
+if (check) {
+  if (after !== before) {
+    console.error('README.md is out of date: run `npm run docs` and commit it');
+    process.exit(1);
+  }
+} else if (after !== before) {
+  fs.writeFileSync(readmePath, after);
+  console.log('README.md updated');
+}
