@@ -14174,7 +14174,9 @@ function loadAtRef(root, ref) {
     );
   }
   const prefix = gitSync(root, ["rev-parse", "--show-prefix"]).toString().trim();
-  const listing = gitSync(root, ["ls-tree", "-r", "-l", "-z", `${ref}:${prefix}`]).toString("utf8");
+  const listing = gitSync(root, ["ls-tree", "--full-tree", "-r", "-l", "-z", `${ref}:${prefix}`]).toString(
+    "utf8"
+  );
   const entries = [];
   for (const rec of listing.split("\0")) {
     if (!rec) continue;

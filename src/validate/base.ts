@@ -31,7 +31,9 @@ export function loadAtRef(root: string, ref: string): ModelsIndex {
     );
   }
   const prefix = gitSync(root, ['rev-parse', '--show-prefix']).toString().trim();
-  const listing = gitSync(root, ['ls-tree', '-r', '-l', '-z', `${ref}:${prefix}`]).toString('utf8');
+  const listing = gitSync(root, ['ls-tree', '--full-tree', '-r', '-l', '-z', `${ref}:${prefix}`]).toString(
+    'utf8',
+  );
   const entries: { path: string; size: number; oid: string }[] = [];
   for (const rec of listing.split('\0')) {
     if (!rec) continue;

@@ -180,6 +180,27 @@ describe('validate --base', () => {
     expect(r.code).toBe(0);
   });
 
+  it('compares a models folder inside the repository with the same folder at the base ref', async () => {
+    const repo = writeTree({
+      ...Object.fromEntries(Object.entries(baseTree()).map(([k, v]) => [`models/${k}`, v])),
+      'models/gg/old/process_model.json': modelJson('', ''),
+    });
+    const git = (...args: string[]) =>
+      execFileSync('git', args, { cwd: repo, env: cleanEnv() }).toString().trim();
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'base');
+    fs.rmSync(path.join(repo, 'models/gg/old'), { recursive: true });
+    const r = await runCliBundle(
+      ['validate', '.', '--base', 'main', '--format', 'json'],
+      path.join(repo, 'models'),
+    );
+    const found = JSON.parse(r.stdout).findings.filter(
+      (f: { ruleId: string }) => f.ruleId === 'removed-since-base',
+    );
+    expect(found).toEqual([expect.objectContaining({ file: 'gg/old/process_model.json', modelId: null })]);
+  });
+
   it('exits 2 naming fetch-depth when the base ref is missing', async () => {
     const root = writeTree(baseTree());
     execFileSync('git', ['init', '-q'], { cwd: root });

@@ -1,0 +1,91 @@
+// examples/workflows/pull-request.yml, run as the runner would on a pull request event.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { removeTempDirs, git, model } from '../helpers/git-fixtures.js';
+import { REPO_ROOT } from '../helpers/runner.js';
+import { runWorkflow } from './workflow.js';
+import { makeWorld } from './world.js';
+
+afterAll(removeTempDirs);
+
+const WORKFLOW = path.join(REPO_ROOT, 'examples/workflows/pull-request.yml');
+
+function pullRequestEvent(world: ReturnType<typeof makeWorld>, head: string) {
+  const sha = git(world.remote, 'rev-parse', head);
+  return world.github({
+    event_name: 'pull_request',
+    ref: 'refs/pull/7/merge',
+    ref_name: '7/merge',
+    base_ref: 'dev',
+    head_ref: head,
+    sha,
+    event: {
+      action: 'opened',
+      number: 7,
+      pull_request: { number: 7, head: { ref: head, sha }, base: { ref: 'dev' } },
+    },
+  });
+}
+
+describe('pull-request.yml', () => {
+  it('validates the PR, warns about a removed process, annotates, summarizes and writes SARIF', async () => {
+    const world = makeWorld();
+    git(world.work, 'push', '-q', 'origin', 'origin/dev:refs/heads/feature');
+    // the feature branch breaks a model and drops the shared model's process
+    world.commit(
+      'feature',
+      {
+        'process-models/shared/lookup/process_model.json': null,
+        'process-models/shared/lookup/lookup.bpmn': null,
+        ...Object.fromEntries(
+          Object.entries(model('process-models/finance/refund', { processId: 'refund', calls: ['nowhere'] })),
+        ),
+      },
+      'feature: refunds',
+    );
+    const workspace = world.checkout('feature');
+    const run = await runWorkflow({ file: WORKFLOW, workspace, github: pullRequestEvent(world, 'feature') });
+
+    const validate = run.steps.find((s) => s.id === 'validate');
+    expect(validate?.outcome).toBe('failure');
+    expect(run.failed).toBe(true);
+    // the approval model calls the removed process, the new model calls one that never existed
+    const errors = validate!.commands.filter((c) => c.command === 'error' && c.properties.file);
+    expect(errors.map((e) => `${e.properties.title}@${e.properties.file}`).sort()).toEqual([
+      'call-activity@process-models/finance/approval/approval.bpmn',
+      'call-activity@process-models/finance/refund/refund.bpmn',
+    ]);
+    const warnings = validate!.commands.filter((c) => c.command === 'warning' && c.properties.file);
+    expect(warnings.map((w) => w.message)).toContainEqual(
+      expect.stringMatching(/model 'shared\/lookup' existed at origin\/dev and is gone/),
+    );
+    expect(validate!.outputs.errors).toBe('2');
+    expect(run.summary).toContain('## spiff-models validate: ❌ 2 errors');
+    expect(run.summary).toMatch(/```mermaid\ngraph LR/);
+    const sarifStep = run.steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif'));
+    expect(sarifStep?.inputs.sarif_file).toBe(path.join(workspace, 'spiff-models.sarif'));
+    const sarif = JSON.parse(fs.readFileSync(sarifStep!.inputs.sarif_file, 'utf8'));
+    expect(
+      sarif.runs[0].results.map(
+        (r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+          r.locations[0].physicalLocation.artifactLocation.uri,
+      ),
+    ).toContain('process-models/finance/refund/refund.bpmn');
+  });
+
+  it('passes a clean pull request', async () => {
+    const world = makeWorld();
+    git(world.work, 'push', '-q', 'origin', 'origin/dev:refs/heads/feature');
+    world.commit(
+      'feature',
+      model('process-models/finance/refund', { processId: 'refund', calls: ['shared_lookup'] }),
+      'refunds',
+    );
+    const workspace = world.checkout('feature');
+    const run = await runWorkflow({ file: WORKFLOW, workspace, github: pullRequestEvent(world, 'feature') });
+    expect(run.failed).toBe(false);
+    expect(run.steps.find((s) => s.id === 'validate')?.outputs).toMatchObject({ errors: '0', warnings: '0' });
+    expect(run.summary).toContain('✅ no errors');
+  });
+});
