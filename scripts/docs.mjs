@@ -47,12 +47,18 @@ function rulesTable() {
 
 const COMMANDS = ['validate', 'bake', 'promote', 'publish', 'notify'];
 
-/** Which commands an input/output belongs to, from its description prefix ("promote, publish: ..."). */
-function commandsOf(name, description) {
-  const m = /^([a-z ,()]+):/.exec(description ?? '');
-  if (!m) return name === 'command' || name === 'path' ? ['all'] : ['all'];
-  const found = COMMANDS.filter((c) => new RegExp(`\\b${c}\\b`).test(m[1]));
-  return found.length ? found : ['all'];
+/** Which commands an input/output belongs to, from its description's "promote, publish: ..." segments. */
+function commandsOf(description) {
+  const found = new Set();
+  for (const m of (description ?? '').matchAll(/(?:^|\.\s+)([a-z ,()]+):\s/g))
+    for (const c of COMMANDS) if (new RegExp(`\\b${c}\\b`).test(m[1])) found.add(c);
+  return found.size ? COMMANDS.filter((c) => found.has(c)) : ['all'];
+}
+
+/** The description without its command prefix when it has a single one. */
+function textOf(description) {
+  const segments = [...(description ?? '').matchAll(/(?:^|\.\s+)([a-z ,()]+):\s/g)];
+  return segments.length === 1 ? description.replace(/^[a-z ,()]+:\s*/, '') : (description ?? '');
 }
 
 function actionTables() {
@@ -70,8 +76,8 @@ function actionTables() {
     lines.push(kind === 'Inputs' ? '|---|---|---|---|' : '|---|---|---|');
     for (const [name, spec] of Object.entries(entries)) {
       const desc = spec.description ?? '';
-      const cmds = commandsOf(name, desc).join(', ');
-      const text = desc.replace(/^[a-z ,()]+:\s*/, '');
+      const cmds = commandsOf(desc).join(', ');
+      const text = textOf(desc);
       const def = spec.default === undefined ? '' : `\`${cell(spec.default)}\``;
       lines.push(
         kind === 'Inputs'

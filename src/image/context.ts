@@ -1,0 +1,531 @@
+// The build context: the models files and the git data the image needs, laid out under rootfs/ as they will be
+// in the image, packed as a deterministic tar (sorted entries, fixed times, owners and modes) so the same input
+// gives the same layer digest. Also its content digest and a human-readable listing.
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream, lstatSync, readFileSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, readlink, realpath, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import tar from 'tar-stream';
+import { SetupError, UsageError } from '../util/errors.js';
+import type { GitInfo } from './git.js';
+import { ALWAYS_IGNORED, IGNORE_FILES, compileIgnore, type IgnoreMatcher } from './ignore.js';
+import { ROOTFS_TAR } from './template.js';
+
+export type GitHistory = 'full' | 'minimal' | 'none';
+export const GIT_HISTORY_MODES: GitHistory[] = ['full', 'minimal', 'none'];
+
+export function parseGitHistory(value: string | undefined, what: string): GitHistory {
+  const mode = (value || 'full').trim() as GitHistory;
+  if (!GIT_HISTORY_MODES.includes(mode)) {
+    throw new UsageError(`${what} must be one of ${GIT_HISTORY_MODES.join(', ')}; got '${value}'.`);
+  }
+  return mode;
+}
+
+export interface ContextEntry {
+  /** Name in the tar, `/` separators, no trailing slash. */
+  name: string;
+  type: 'file' | 'directory' | 'symlink';
+  mode: number;
+  size: number;
+  /** File on disk to stream from. */
+  source?: string;
+  /** Generated content (minimal .git files, HEAD, config, the Dockerfile). */
+  content?: Buffer;
+  linkname?: string;
+  /** sha256 of the content, or for content-addressed git object files their name and size. */
+  hash: string;
+}
+
+export interface ContextOptions {
+  /** The models root on disk (absolute). */
+  modelsRoot: string;
+  gitHistory: GitHistory;
+  /** Where the models land in the image when they are the repo root (default /app/process_models). */
+  imagePath: string;
+  git: GitInfo | null;
+}
+
+export interface ContextPlan {
+  /** What the image gets: names are image paths without the leading slash; sorted, parents first. */
+  entries: ContextEntry[];
+  /** SPIFFWORKFLOW_BACKEND_BPMN_SPEC_ABSOLUTE_DIR. */
+  modelsDir: string;
+  /** Where the repository's work tree (and .git) sits in the image; null without git data. */
+  repoDir: string | null;
+  /** SPIFFWORKFLOW_BACKEND_BPMN_SPEC_SUBDIR_WITHIN_REPO, '' when not needed. */
+  subdir: string;
+  /** The mode actually used: `none` when the models are not in a git repository. */
+  gitHistory: GitHistory;
+  /** core.abbrev written in the image's git config (the short sha's length), 0 without git data. */
+  abbrev: number;
+  /** sha256 over every entry (names, types, modes, sizes, contents). */
+  contentDigest: string;
+  modelFiles: number;
+  gitFiles: number;
+  ignoreFile: string | null;
+  warnings: string[];
+}
+
+const DIR_MODE = 0o755;
+const FILE_MODE = 0o644;
+const EXEC_MODE = 0o755;
+
+/** Git dir entries worth baking: history and refs. Hooks, index, logs and the config (credentials!) stay out. */
+const GIT_DIR_KEEP = new Set(['objects', 'refs', 'packed-refs', 'shallow']);
+
+/** Files named after their own content: hashing name and size is enough (packs can be large). */
+const CONTENT_ADDRESSED =
+  /(?:^|\/)objects\/(?:[0-9a-f]{2}\/[0-9a-f]{38,62}|pack\/pack-[0-9a-f]{40,64}\.(?:pack|idx|rev))$/;
+
+function sha256(data: Buffer | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/**
+ * Files up to this size are read whole and synchronously: models repos are thousands of small files, where
+ * the thread-pool round trips of async reads cost more than the reads. Larger ones are streamed.
+ */
+const SMALL_FILE = 1024 * 1024;
+/** Parallel reads while hashing and packing: many small files make per-file latency the cost. */
+const READ_CONCURRENCY = 16;
+
+async function hashFile(file: string, size: number): Promise<string> {
+  if (size <= SMALL_FILE) return sha256(readFileSync(file));
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+async function forEachLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** Fills in the content hash of every file entry that has none yet. */
+async function hashEntries(entries: ContextEntry[]): Promise<void> {
+  const pending = entries.filter((e) => e.type === 'file' && !e.hash && e.source);
+  await forEachLimit(pending, READ_CONCURRENCY, async (e) => {
+    e.hash = await hashFile(e.source as string, e.size);
+  });
+}
+
+function isInside(root: string, p: string): boolean {
+  const rel = path.relative(root, p);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+async function loadIgnore(root: string): Promise<{ matcher: IgnoreMatcher; file: string | null }> {
+  for (const name of IGNORE_FILES) {
+    try {
+      const text = await readFile(path.join(root, name), 'utf8');
+      return { matcher: compileIgnore(text), file: name };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+  }
+  return { matcher: compileIgnore(''), file: null };
+}
+
+interface Collected {
+  entries: ContextEntry[];
+  warnings: string[];
+}
+
+/** Walks the models root: files, directories and symlinks that stay inside the root, minus ignored paths. */
+async function collectModels(root: string, prefix: string, matcher: IgnoreMatcher): Promise<Collected> {
+  const realRoot = await realpath(root);
+  const entries: ContextEntry[] = [];
+  const warnings: string[] = [];
+  const walk = async (rel: string): Promise<void> => {
+    const dir = path.join(realRoot, rel);
+    const names = (await readdir(dir))
+      .sort()
+      // .git: nested repositories' git data never goes in as models; the repo's own is added per mode.
+      .filter((name) => name !== '.git' && (rel || !ALWAYS_IGNORED.includes(name)));
+    const infos = names.map((name) => lstatSync(path.join(dir, name)));
+    for (const [i, name] of names.entries()) {
+      const relPath = rel ? `${rel}/${name}` : name;
+      const abs = path.join(dir, name);
+      const info = infos[i];
+      const isDir = info.isDirectory();
+      if (matcher.ignores(relPath, isDir)) continue;
+      const tarName = `${prefix}/${relPath}`;
+      if (info.isSymbolicLink()) {
+        const target = await readlink(abs);
+        let resolved: string;
+        try {
+          resolved = await realpath(abs);
+        } catch {
+          throw new SetupError(
+            `${relPath} is a symlink to '${target}', which does not exist. Remove the link, or list it in ` +
+              `${IGNORE_FILES[0]} to leave it out of the image.`,
+          );
+        }
+        if (!isInside(realRoot, resolved)) {
+          throw new SetupError(
+            `${relPath} is a symlink to '${target}', outside the models root ${realRoot}: the image would ` +
+              `not hold its target. Replace the link with a copy of the file, or list it in ${IGNORE_FILES[0]}.`,
+          );
+        }
+        // Keep the link, relative, so it resolves in the image wherever the models land.
+        const linkname = path
+          .relative(path.dirname(path.join(realRoot, relPath)), resolved)
+          .split(path.sep)
+          .join('/');
+        entries.push({
+          name: tarName,
+          type: 'symlink',
+          mode: 0o777,
+          size: 0,
+          linkname,
+          hash: `link:${linkname}`,
+        });
+      } else if (isDir) {
+        entries.push({ name: tarName, type: 'directory', mode: DIR_MODE, size: 0, hash: '' });
+        await walk(relPath);
+      } else if (info.isFile()) {
+        entries.push({
+          name: tarName,
+          type: 'file',
+          mode: info.mode & 0o111 ? EXEC_MODE : FILE_MODE,
+          size: info.size,
+          source: abs,
+          hash: '',
+        });
+      } else {
+        warnings.push(
+          `${relPath} is not a regular file, directory or symlink (a socket or device?): left out.`,
+        );
+      }
+    }
+  };
+  await walk('');
+  await hashEntries(entries);
+  return { entries, warnings };
+}
+
+/** The repository's history as the image gets it: objects, refs, shallow list; HEAD and config written fresh. */
+async function collectFullGit(git: GitInfo, prefix: string): Promise<Collected> {
+  const entries: ContextEntry[] = [];
+  const warnings: string[] = [];
+  const walk = async (rel: string): Promise<void> => {
+    const dir = path.join(git.commonDir, rel);
+    const names = (await readdir(dir))
+      .sort()
+      .filter((name) => (rel || GIT_DIR_KEEP.has(name)) && `${rel}/${name}` !== 'objects/info/alternates');
+    const infos = names.map((name) => lstatSync(path.join(dir, name)));
+    for (const [i, name] of names.entries()) {
+      const relPath = rel ? `${rel}/${name}` : name;
+      const abs = path.join(dir, name);
+      const info = infos[i];
+      const tarName = `${prefix}/${relPath}`;
+      if (info.isDirectory()) {
+        entries.push({ name: tarName, type: 'directory', mode: DIR_MODE, size: 0, hash: '' });
+        await walk(relPath);
+      } else if (info.isFile()) {
+        entries.push({
+          name: tarName,
+          type: 'file',
+          mode: FILE_MODE,
+          size: info.size,
+          source: abs,
+          hash: CONTENT_ADDRESSED.test(relPath) ? `name:${info.size}` : '',
+        });
+      } else {
+        warnings.push(`${path.join(git.commonDir, relPath)} is not a regular file or directory: left out.`);
+      }
+    }
+  };
+  await walk('');
+  await hashEntries(entries);
+  return { entries, warnings };
+}
+
+/** The git config the image gets: format, and core.abbrev so `rev-parse --short` prints the same length. */
+export function gitConfig(git: GitInfo, abbrev: number): string {
+  const sha256Repo = git.objectFormat === 'sha256';
+  return [
+    '[core]',
+    `\trepositoryformatversion = ${sha256Repo ? 1 : 0}`,
+    '\tfilemode = true',
+    '\tbare = false',
+    `\tabbrev = ${abbrev}`,
+    ...(sha256Repo ? ['[extensions]', '\tobjectformat = sha256'] : []),
+    '',
+  ].join('\n');
+}
+
+function generated(name: string, text: string): ContextEntry {
+  const content = Buffer.from(text, 'utf8');
+  return { name, type: 'file', mode: FILE_MODE, size: content.length, content, hash: sha256(content) };
+}
+
+function directory(name: string): ContextEntry {
+  return { name, type: 'directory', mode: DIR_MODE, size: 0, hash: '' };
+}
+
+function compareNames(a: ContextEntry, b: ContextEntry): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+export async function planContext(options: ContextOptions): Promise<ContextPlan> {
+  const warnings: string[] = [];
+  const rootInfo = await stat(options.modelsRoot).catch(() => null);
+  if (!rootInfo?.isDirectory()) {
+    throw new SetupError(
+      `the models root ${options.modelsRoot} is not a directory; pass the folder to bake.`,
+    );
+  }
+  const git = options.git;
+  let gitHistory = options.gitHistory;
+  if (!git && gitHistory !== 'none') {
+    warnings.push(
+      `${options.modelsRoot} is not in a git repository (or has no commit): the image gets no git data, new ` +
+        `instances record no revision, and the backend's boot script runs 'git init' in the models dir (which ` +
+        `fails on a read-only filesystem). Bake a git checkout to record the revision.`,
+    );
+    gitHistory = 'none';
+  }
+  const withGit = git !== null && gitHistory !== 'none';
+  const subdir = withGit ? git.subdir : '';
+  const repoDir = withGit ? options.imagePath : null;
+  const modelsDir = subdir ? `${options.imagePath}/${subdir}` : options.imagePath;
+  // Entry names are image paths without the leading slash.
+  const rootfs = (p: string) => p.slice(1);
+
+  const { matcher, file: ignoreFile } = await loadIgnore(options.modelsRoot);
+  const models = await collectModels(options.modelsRoot, rootfs(modelsDir), matcher);
+  warnings.push(...models.warnings);
+  const entries: ContextEntry[] = [...models.entries];
+
+  let abbrev = 0;
+  let gitFiles = 0;
+  if (withGit && repoDir) {
+    const gitDir = rootfs(`${repoDir}/.git`);
+    abbrev = git.shortSha.length;
+    entries.push(directory(gitDir));
+    entries.push(generated(`${gitDir}/HEAD`, `${git.sha}\n`));
+    entries.push(generated(`${gitDir}/config`, gitConfig(git, abbrev)));
+    if (gitHistory === 'full') {
+      if (git.alternates) {
+        throw new SetupError(
+          `${git.commonDir} borrows objects from another repository (objects/info/alternates), so its history ` +
+            `cannot be baked. Run 'git repack -a -d' and delete objects/info/alternates, or use git-history minimal.`,
+        );
+      }
+      if (git.shallow) {
+        warnings.push(
+          `the checkout is shallow: git-history full bakes only the fetched commits, so forms of instances ` +
+            `started on older revisions will not load. Check out with 'fetch-depth: 0' (actions/checkout) or ` +
+            `'git fetch --unshallow'.`,
+        );
+      }
+      const history = await collectFullGit(git, gitDir);
+      warnings.push(...history.warnings);
+      entries.push(...history.entries);
+      gitFiles = history.entries.filter((e) => e.type === 'file').length + 2;
+    } else {
+      entries.push(directory(`${gitDir}/objects`), directory(`${gitDir}/refs`));
+      gitFiles = 2;
+    }
+    if (git.dirty) {
+      warnings.push(
+        `uncommitted changes under ${options.modelsRoot}: the image holds them but records revision ` +
+          `${git.shortSha}. Commit them first so the revision names what is baked.`,
+      );
+    }
+  }
+
+  // Parents of every entry, down from /, so each directory in the tar has fixed metadata.
+  const names = new Set(entries.map((e) => e.name));
+  for (const entry of [...entries]) {
+    const parts = entry.name.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const parent = parts.slice(0, i).join('/');
+      if (!names.has(parent)) {
+        names.add(parent);
+        entries.push(directory(parent));
+      }
+    }
+  }
+  if (!names.has(rootfs(modelsDir))) entries.push(directory(rootfs(modelsDir)));
+  entries.sort(compareNames);
+
+  const digest = createHash('sha256');
+  for (const e of entries) {
+    digest.update(`${e.type} ${e.mode.toString(8)} ${e.size} ${e.hash} ${e.name}\n`);
+  }
+  return {
+    entries,
+    modelsDir,
+    repoDir,
+    subdir,
+    gitHistory,
+    abbrev,
+    contentDigest: `sha256:${digest.digest('hex')}`,
+    modelFiles: models.entries.filter((e) => e.type === 'file').length,
+    gitFiles,
+    ignoreFile,
+    warnings,
+  };
+}
+
+/** The Dockerfile entry at the context root (a plain function so tests and dry-run use the same bytes). */
+export function dockerfileEntry(dockerfile: string): ContextEntry {
+  return generated('Dockerfile', dockerfile);
+}
+
+export interface PackedContext {
+  stream: Readable;
+  /** Bytes emitted so far (the total once the stream has ended). */
+  bytes(): number;
+}
+
+function entryHeader(e: ContextEntry, name: string, date: Date): tar.Header {
+  return {
+    name,
+    type: e.type,
+    mode: e.mode,
+    mtime: date,
+    uid: 0,
+    gid: 0,
+    uname: '',
+    gname: '',
+    size: e.type === 'file' ? e.size : 0,
+    linkname: e.linkname ?? '',
+    devmajor: 0,
+    devminor: 0,
+  };
+}
+
+function addEntry(pack: tar.Pack, header: tar.Header, body: Buffer | string | null): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const done = (err?: Error | null) => (err ? reject(err) : resolve());
+    if (body === null) {
+      // Directories and symlinks have no body: the entry completes on its own.
+      pack.entry(header, done);
+      return;
+    }
+    if (typeof body !== 'string') {
+      pack.entry(header, body, done);
+      return;
+    }
+    const source = createReadStream(body);
+    source.on('error', (err) =>
+      reject(new SetupError(`cannot read ${body} while packing the build context: ${err.message}`)),
+    );
+    source.pipe(pack.entry(header, done));
+  });
+}
+
+/**
+ * The image's new files as a tar rooted at `/` (`./`, `./app`, `./app/process_models/...`), times fixed at
+ * `mtime`: what `ADD rootfs.tar /` unpacks. Unpacking it gives the same layer as copying the files would, but
+ * the engine handles one context file instead of thousands (about twice as fast on a models repo).
+ */
+export function packRootfs(plan: ContextPlan, mtime: number): tar.Pack {
+  const pack = tar.pack();
+  const date = new Date(mtime * 1000);
+  const all = plan.entries;
+  // Small files are read ahead, READ_CONCURRENCY at a time, so the tar is never waiting on one open/read.
+  const reads = new Map<number, Promise<Buffer | null>>();
+  const readAhead = (i: number) => {
+    const e = all[i];
+    if (!e || reads.has(i)) return;
+    const small = e.type === 'file' && !e.content && e.size <= SMALL_FILE;
+    reads.set(
+      i,
+      small ? Promise.resolve().then(() => readFileSync(e.source as string)) : Promise.resolve(null),
+    );
+  };
+  const write = async () => {
+    await addEntry(pack, entryHeader(directory('.'), './', date), null);
+    for (const [i, e] of all.entries()) {
+      for (let j = i; j < i + READ_CONCURRENCY; j++) readAhead(j);
+      const read = await (reads.get(i) as Promise<Buffer | null>).catch((err: Error) => {
+        throw new SetupError(`cannot read ${e.source} while packing the build context: ${err.message}`);
+      });
+      reads.delete(i);
+      if (read && read.length !== e.size) {
+        throw new SetupError(
+          `${e.source} changed while baking (size ${e.size} -> ${read.length}); run bake again.`,
+        );
+      }
+      const body = e.type !== 'file' ? null : (e.content ?? read ?? (e.source as string));
+      await addEntry(pack, entryHeader(e, `./${e.name}`, date), body);
+    }
+    pack.finalize();
+  };
+  write().catch((err) => pack.destroy(err));
+  return pack;
+}
+
+/**
+ * Streams the build context: the Dockerfile and rootfs.tar (written to a temporary file first: a tar entry
+ * needs its size up front). Deterministic: the same plan, Dockerfile and mtime give the same bytes.
+ */
+export function packContext(plan: ContextPlan, dockerfile: string, mtime: number): PackedContext {
+  let bytes = 0;
+  const date = new Date(mtime * 1000);
+  const stream = Readable.from(
+    (async function* () {
+      const tmp = await mkdtemp(path.join(os.tmpdir(), 'spiff-models-context-'));
+      try {
+        const inner = path.join(tmp, ROOTFS_TAR);
+        await pipeline(packRootfs(plan, mtime), createWriteStream(inner));
+        const size = (await stat(inner)).size;
+        const outer = tar.pack();
+        const write = async () => {
+          const df = dockerfileEntry(dockerfile);
+          await addEntry(outer, entryHeader(df, df.name, date), df.content as Buffer);
+          const rootfs = { ...generated(ROOTFS_TAR, ''), size };
+          await addEntry(outer, entryHeader(rootfs, ROOTFS_TAR, date), inner);
+          outer.finalize();
+        };
+        write().catch((err) => outer.destroy(err));
+        for await (const chunk of outer) {
+          bytes += (chunk as Buffer).length;
+          yield chunk as Buffer;
+        }
+      } finally {
+        await rm(tmp, { recursive: true, force: true });
+      }
+    })(),
+    { objectMode: false },
+  );
+  return { stream, bytes: () => bytes };
+}
+
+/** Counts the tar bytes without an engine (dry-run). */
+export async function measureContext(plan: ContextPlan, dockerfile: string, mtime: number): Promise<number> {
+  const packed = packContext(plan, dockerfile, mtime);
+  for await (const _chunk of packed.stream) {
+    // drain
+  }
+  return packed.bytes();
+}
+
+/**
+ * What --dry-run writes next to the Dockerfile: one line per entry (type and mode, size, path), the Dockerfile
+ * first, then every path rootfs.tar puts in the image.
+ */
+export function contextListing(plan: ContextPlan, dockerfile: string): string {
+  const line = (e: ContextEntry, name: string) => {
+    const kind = e.type === 'directory' ? 'd' : e.type === 'symlink' ? 'l' : '-';
+    const link = e.linkname !== undefined ? ` -> ${e.linkname}` : '';
+    return `${kind}${e.mode.toString(8).padStart(4, '0')} ${String(e.size).padStart(10)} ${name}${link}`;
+  };
+  const lines = [
+    line(dockerfileEntry(dockerfile), 'Dockerfile'),
+    `# ${ROOTFS_TAR}, unpacked onto / in the image:`,
+    ...plan.entries.map((e) => line(e, `/${e.name}${e.type === 'directory' ? '/' : ''}`)),
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,186 @@
+// runBakeAction() as the runner calls it: INPUT_* variables (hyphens kept), GITHUB_OUTPUT and
+// GITHUB_STEP_SUMMARY files, masked registry password, grouped build log.
+import { afterAll, afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { runBakeAction } from '../../src/image/action.js';
+import { run } from '../../src/action/main.js';
+import { buildTestBaseImage, removeImages, requireRegistry, startRegistry } from '../helpers/docker.js';
+import { makeRepo, removeDir, tempDir, type Repo } from './fixtures.js';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach(removeDir));
+
+let savedEnv: NodeJS.ProcessEnv;
+let stdout: string;
+let files: { output: string; summary: string; event: string };
+// @actions/core remembers the summary file of its first write: one path for the whole file, emptied per test.
+const summaryDir = tempDir('spiff-models-summary-');
+dirs.push(summaryDir);
+
+beforeEach(() => {
+  savedEnv = { ...process.env };
+  for (const key of Object.keys(process.env)) {
+    if (key.startsWith('INPUT_') || key.startsWith('GITHUB_')) delete process.env[key];
+  }
+  const dir = tempDir('spiff-models-action-');
+  dirs.push(dir);
+  files = {
+    output: path.join(dir, 'output'),
+    summary: path.join(summaryDir, 'summary.md'),
+    event: path.join(dir, 'event.json'),
+  };
+  writeFileSync(files.output, '');
+  writeFileSync(files.summary, '');
+  writeFileSync(files.event, JSON.stringify({ repository: { default_branch: 'main' } }));
+  stdout = '';
+  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += chunk.toString();
+    return true;
+  });
+});
+
+afterEach(() => {
+  jest.restoreAllMocks();
+  process.env = savedEnv;
+  process.exitCode = undefined;
+});
+
+/** Sets the runner's environment: inputs as INPUT_<NAME> with hyphens kept, the file commands, the context. */
+function runner(repo: Repo, inputs: Record<string, string>): void {
+  Object.assign(process.env, {
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_WORKSPACE: repo.root,
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_REPOSITORY: 'org/models',
+  });
+  for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.toUpperCase()}`] = value;
+}
+
+/** Parses the `name<<delimiter` blocks @actions/core appends to GITHUB_OUTPUT. */
+function outputs(): Record<string, string> {
+  const text = readFileSync(files.output, 'utf8');
+  const result: Record<string, string> = {};
+  const re = /^([\w-]+)<<(ghadelimiter_[\w-]+)\n([\s\S]*?)\n\2$/gm;
+  for (let m = re.exec(text); m; m = re.exec(text)) result[m[1]] = m[3];
+  return result;
+}
+
+describe('runBakeAction without an engine', () => {
+  it('dry-run: reads the hyphenated inputs, sets every output and writes the job summary', async () => {
+    const repo = makeRepo({ subdir: 'models' });
+    dirs.push(repo.root);
+    runner(repo, {
+      path: 'models',
+      'base-image': 'ghcr.io/sartography/spiffworkflow-backend:v1.0.0',
+      image: 'ghcr.io/Org/Models',
+      tags: 'prod\nstaging, qa',
+      labels: 'com.example.team=finance\n',
+      'git-history': 'minimal',
+      'dry-run': 'true',
+      'output-dir': '.spiff-models/bake',
+      validate: 'false',
+    });
+    await runBakeAction();
+    const out = outputs();
+    const short = repo.commits[1].slice(0, 7);
+    expect(out.image).toBe('ghcr.io/org/models');
+    expect(out['image-id']).toBe('');
+    expect(out.digest).toBe('');
+    expect(out.tags.split('\n')).toEqual([
+      'ghcr.io/org/models:main',
+      'ghcr.io/org/models:latest',
+      `ghcr.io/org/models:sha-${short}`,
+      'ghcr.io/org/models:prod',
+      'ghcr.io/org/models:staging',
+      'ghcr.io/org/models:qa',
+    ]);
+    expect(out.revision).toBe(short);
+    expect(out.skipped).toBe('false');
+    expect(Number(out['context-bytes'])).toBeGreaterThan(1000);
+    expect(out.labels.split('\n')).toEqual(
+      expect.arrayContaining([
+        'org.opencontainers.image.source=https://github.com/org/models',
+        `org.opencontainers.image.revision=${repo.commits[1]}`,
+        'com.example.team=finance',
+        'io.spiff-models.git-history=minimal',
+      ]),
+    );
+    expect(readFileSync(path.join(repo.root, '.spiff-models/bake/Dockerfile'), 'utf8')).toContain(
+      'SPIFFWORKFLOW_BACKEND_BPMN_SPEC_SUBDIR_WITHIN_REPO="models"',
+    );
+    const summary = readFileSync(files.summary, 'utf8');
+    expect(summary).toContain('<h2>spiff-models bake</h2>');
+    expect(summary).toContain('dry run');
+    expect(summary).toContain(`<code>${short}</code>`);
+  });
+
+  it('a bad input fails the step with a message naming the input', async () => {
+    const repo = makeRepo({ commits: 1 });
+    dirs.push(repo.root);
+    runner(repo, { 'git-history': 'everything', 'dry-run': 'true', validate: 'false' });
+    await expect(runBakeAction()).rejects.toThrow(/input 'git-history' must be one of full, minimal, none/);
+    runner(repo, { push: 'maybe', 'dry-run': 'true', validate: 'false' });
+    await expect(runBakeAction()).rejects.toThrow(/input 'push' must be true or false; got 'maybe'/);
+  });
+
+  it('validation errors fail the step through the action shell', async () => {
+    const repo = makeRepo({ commits: 1 });
+    dirs.push(repo.root);
+    writeFileSync(path.join(repo.models, 'finance/request/process_model.json'), '{ "display_name": "x", ');
+    runner(repo, { command: 'bake', 'dry-run': 'true' });
+    await run();
+    expect(process.exitCode).toBe(1);
+    expect(stdout).toMatch(/::error::refusing to bake: validation found \d+ error/);
+  });
+});
+
+const ready = await requireRegistry();
+(ready ? describe : describe.skip)('runBakeAction against the engine and a registry', () => {
+  it('builds, pushes with masked credentials, groups the log and reports the digest', async () => {
+    const [base, registry] = await Promise.all([
+      buildTestBaseImage(),
+      startRegistry({ user: 'bot', password: 'p4ss-w0rd' }),
+    ]);
+    const repo = makeRepo({ commits: 1 });
+    dirs.push(repo.root);
+    const image = `${registry.host}/org/action-${path
+      .basename(repo.root)
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '')}`;
+    let out: Record<string, string> = {};
+    try {
+      runner(repo, {
+        command: 'bake',
+        'base-image': base,
+        image,
+        push: 'true',
+        verify: 'true',
+        validate: 'true',
+        'registry-username': 'bot',
+        'registry-password': 'p4ss-w0rd',
+      });
+      // Through the action shell, as dist/index.js runs it.
+      await run();
+      expect(process.exitCode).toBeUndefined();
+      out = outputs();
+      expect(stdout).toContain('::add-mask::p4ss-w0rd');
+      expect(stdout).toMatch(/::group::Build [^\n]+\n(?:.*\n)*?Step 1\/\d+ : FROM /);
+      expect(stdout).toContain('::group::Push ');
+      expect(stdout).toContain('::endgroup::');
+      expect(out.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+      expect(out['image-id']).toMatch(/^sha256:/);
+      expect(out.skipped).toBe('false');
+      expect((await registry.tags(image.slice(registry.host.length + 1))).sort()).toEqual(
+        ['latest', 'main', `sha-${repo.commits[0].slice(0, 7)}`].sort(),
+      );
+      expect(readFileSync(files.summary, 'utf8')).toContain(out.digest);
+    } finally {
+      await registry.close();
+      await removeImages([out['image-id'], ...(out.tags ?? '').split('\n')].filter(Boolean));
+    }
+  }, 120_000);
+});
