@@ -24647,7 +24647,7 @@ var require_agent = __commonJS({
     var { Duplex } = __require("stream");
     var { resolve } = __require("path");
     var { readFile: readFile6 } = __require("fs");
-    var { execFile: execFile4, spawn: spawn2 } = __require("child_process");
+    var { execFile: execFile3, spawn: spawn2 } = __require("child_process");
     var { isParsedKey, parseKey } = require_keyParser();
     var {
       makeBufferParser,
@@ -24868,7 +24868,7 @@ var require_agent = __commonJS({
             if (err) {
               if (triedCygpath)
                 return cb(new Error("Invalid cygwin unix socket path"));
-              execFile4("cygpath", ["-w", socketPath], (err2, stdout, stderr) => {
+              execFile3("cygpath", ["-w", socketPath], (err2, stdout, stderr) => {
                 if (err2 || stdout.length === 0)
                   return cb(new Error("Invalid cygwin unix socket path"));
                 triedCygpath = true;
@@ -93324,42 +93324,75 @@ async function removeImage(engine, imageId) {
 
 // src/image/git.ts
 init_errors();
-import { execFile as execFile2 } from "node:child_process";
 import { existsSync } from "node:fs";
 import { realpath as realpath2 } from "node:fs/promises";
 import path7 from "node:path";
-function git(args, cwd, env) {
+
+// src/util/git.ts
+init_errors();
+import { spawn } from "node:child_process";
+var GitError = class extends SetupError {
+  constructor(args, result, cwd) {
+    const said = (result.stderr.trim() || result.stdout.trim()).split("\n").slice(-12).join("\n");
+    super(`git ${args.join(" ")} failed (exit ${result.code}) in ${cwd}${said ? `:
+${said}` : ""}`);
+    this.args = args;
+    this.result = result;
+    this.cwd = cwd;
+  }
+  args;
+  result;
+  cwd;
+  name = "GitError";
+};
+function gitEnv(env) {
+  return { ...env ?? process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", GIT_EDITOR: "true" };
+}
+function tryGit(args, options) {
   return new Promise((resolve, reject) => {
-    execFile2(
-      "git",
-      args,
-      { cwd, env: { ...env ?? process.env, LC_ALL: "C" }, maxBuffer: 64 * 1024 * 1024 },
-      (err, stdout, stderr) => {
-        if (err) {
-          const e = err;
-          if (e.code === "ENOENT") {
-            reject(
-              new SetupError("git is not installed or not on PATH; bake needs it to record the revision.")
-            );
-            return;
-          }
-          reject(
-            Object.assign(new Error(`git ${args.join(" ")}: ${String(stderr).trim() || e.message}`), {
-              stderr
-            })
-          );
-          return;
-        }
-        resolve(String(stdout));
-      }
-    );
+    const child = spawn("git", args, {
+      cwd: options.cwd,
+      env: gitEnv(options.env),
+      stdio: ["pipe", "pipe", "pipe"]
+    });
+    const out = [];
+    const err = [];
+    child.stdout.on("data", (d) => out.push(d));
+    child.stderr.on("data", (d) => err.push(d));
+    child.on("error", (e) => {
+      reject(
+        e.code === "ENOENT" ? new SetupError("git is not installed or not on PATH: install git and try again.") : new SetupError(`Could not run git ${args.join(" ")} in ${options.cwd}: ${e.message}`)
+      );
+    });
+    child.on("close", (code) => {
+      resolve({
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderr: Buffer.concat(err).toString("utf8"),
+        code: code ?? 1
+      });
+    });
+    child.stdin.on("error", () => void 0);
+    child.stdin.end(options.input ?? "");
   });
 }
-async function tryGit(args, cwd) {
+async function git(args, options) {
+  const result = await tryGit(args, options);
+  if (result.code !== 0) throw new GitError(args, result, options.cwd);
+  return result.stdout;
+}
+function splitZ(text) {
+  return text.split("\0").filter((s) => s !== "");
+}
+
+// src/image/git.ts
+function git2(args, cwd) {
+  return git(args, { cwd });
+}
+async function tryGit2(args, cwd) {
   try {
-    return (await git(args, cwd)).trim();
+    return (await git2(args, cwd)).trim();
   } catch (err) {
-    if (err instanceof SetupError) throw err;
+    if (err instanceof SetupError && !(err instanceof GitError)) throw err;
     return null;
   }
 }
@@ -93367,22 +93400,22 @@ function redactUrl(url) {
   return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, "$1");
 }
 async function readGitInfo(dir) {
-  const inside = await tryGit(["rev-parse", "--is-inside-work-tree"], dir);
+  const inside = await tryGit2(["rev-parse", "--is-inside-work-tree"], dir);
   if (inside !== "true") return null;
-  const sha = await tryGit(["rev-parse", "--verify", "-q", "HEAD"], dir);
+  const sha = await tryGit2(["rev-parse", "--verify", "-q", "HEAD"], dir);
   if (!sha) return null;
   const [topRaw, commonRaw, shortSha, objectFormat, shallow, branch, tags2, time, origin, originHead, status] = await Promise.all([
-    git(["rev-parse", "--show-toplevel"], dir),
-    git(["rev-parse", "--git-common-dir"], dir),
-    git(["rev-parse", "--short", "HEAD"], dir),
-    tryGit(["rev-parse", "--show-object-format"], dir),
-    tryGit(["rev-parse", "--is-shallow-repository"], dir),
-    tryGit(["symbolic-ref", "-q", "HEAD"], dir),
-    tryGit(["tag", "--points-at", "HEAD", "--sort=-version:refname"], dir),
-    git(["show", "-s", "--format=%ct", "HEAD"], dir),
-    tryGit(["remote", "get-url", "origin"], dir),
-    tryGit(["symbolic-ref", "-q", "--short", "refs/remotes/origin/HEAD"], dir),
-    git(["status", "--porcelain", "--untracked-files=no", "--", "."], dir)
+    git2(["rev-parse", "--show-toplevel"], dir),
+    git2(["rev-parse", "--git-common-dir"], dir),
+    git2(["rev-parse", "--short", "HEAD"], dir),
+    tryGit2(["rev-parse", "--show-object-format"], dir),
+    tryGit2(["rev-parse", "--is-shallow-repository"], dir),
+    tryGit2(["symbolic-ref", "-q", "HEAD"], dir),
+    tryGit2(["tag", "--points-at", "HEAD", "--sort=-version:refname"], dir),
+    git2(["show", "-s", "--format=%ct", "HEAD"], dir),
+    tryGit2(["remote", "get-url", "origin"], dir),
+    tryGit2(["symbolic-ref", "-q", "--short", "refs/remotes/origin/HEAD"], dir),
+    git2(["status", "--porcelain", "--untracked-files=no", "--", "."], dir)
   ]);
   const topLevel = await realpath2(topRaw.trim());
   const commonDir = await realpath2(path7.resolve(dir, commonRaw.trim()));
@@ -94006,62 +94039,6 @@ var bakeCli = {
 init_errors();
 import path10 from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
-
-// src/util/git.ts
-init_errors();
-import { spawn } from "node:child_process";
-var GitError = class extends SetupError {
-  constructor(args, result, cwd) {
-    const said = (result.stderr.trim() || result.stdout.trim()).split("\n").slice(-12).join("\n");
-    super(`git ${args.join(" ")} failed (exit ${result.code}) in ${cwd}${said ? `:
-${said}` : ""}`);
-    this.args = args;
-    this.result = result;
-    this.cwd = cwd;
-  }
-  args;
-  result;
-  cwd;
-  name = "GitError";
-};
-function gitEnv(env) {
-  return { ...env ?? process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", GIT_EDITOR: "true" };
-}
-function tryGit2(args, options) {
-  return new Promise((resolve, reject) => {
-    const child = spawn("git", args, {
-      cwd: options.cwd,
-      env: gitEnv(options.env),
-      stdio: ["pipe", "pipe", "pipe"]
-    });
-    const out = [];
-    const err = [];
-    child.stdout.on("data", (d) => out.push(d));
-    child.stderr.on("data", (d) => err.push(d));
-    child.on("error", (e) => {
-      reject(
-        e.code === "ENOENT" ? new SetupError("git is not installed or not on PATH: install git and try again.") : new SetupError(`Could not run git ${args.join(" ")} in ${options.cwd}: ${e.message}`)
-      );
-    });
-    child.on("close", (code) => {
-      resolve({
-        stdout: Buffer.concat(out).toString("utf8"),
-        stderr: Buffer.concat(err).toString("utf8"),
-        code: code ?? 1
-      });
-    });
-    child.stdin.on("error", () => void 0);
-    child.stdin.end(options.input ?? "");
-  });
-}
-async function git2(args, options) {
-  const result = await tryGit2(args, options);
-  if (result.code !== 0) throw new GitError(args, result, options.cwd);
-  return result.stdout;
-}
-function splitZ(text) {
-  return text.split("\0").filter((s) => s !== "");
-}
 
 // src/promote/options.ts
 init_errors();
@@ -98352,7 +98329,7 @@ async function gitHubRepo(s, remote, cwd, env) {
   if (!s.token) return void 0;
   let remoteUrl;
   if (!s.repository) {
-    remoteUrl = /[/:\\]/.test(remote) ? remote : (await git2(["remote", "get-url", remote], { cwd, env }).catch(() => "")).trim() || void 0;
+    remoteUrl = /[/:\\]/.test(remote) ? remote : (await git(["remote", "get-url", remote], { cwd, env }).catch(() => "")).trim() || void 0;
   }
   const { owner, repo } = parseRepository(s.repository, remoteUrl);
   return { token: s.token, apiUrl: s.apiUrl || DEFAULT_API_URL, owner, repo };
@@ -98390,14 +98367,14 @@ function modelsPrefix(repoRoot, modelsRootAbs, given) {
   return rel;
 }
 async function toplevel(cwd, env) {
-  const r = await tryGit2(["rev-parse", "--show-toplevel"], { cwd, env }).catch(() => null);
+  const r = await tryGit(["rev-parse", "--show-toplevel"], { cwd, env }).catch(() => null);
   return r && r.code === 0 ? r.stdout.trim() : null;
 }
 async function identityEnv(cwd, env, author2) {
   let who = author2;
   if (!who) {
-    const r = await tryGit2(["var", "GIT_COMMITTER_IDENT"], { cwd, env });
-    const a = await tryGit2(["var", "GIT_AUTHOR_IDENT"], { cwd, env });
+    const r = await tryGit(["var", "GIT_COMMITTER_IDENT"], { cwd, env });
+    const a = await tryGit(["var", "GIT_AUTHOR_IDENT"], { cwd, env });
     if (r.code === 0 && a.code === 0) return env;
     who = DEFAULT_AUTHOR;
   }
@@ -98417,8 +98394,8 @@ function area(kind, workDir, remote, prefix, env, close) {
     prefix,
     modelsRoot: prefix ? path9.join(workDir, ...prefix.split("/")) : workDir,
     env,
-    git: (args, input) => git2(args, { cwd: workDir, env, input }),
-    tryGit: (args, input) => tryGit2(args, { cwd: workDir, env, input }),
+    git: (args, input) => git(args, { cwd: workDir, env, input }),
+    tryGit: (args, input) => tryGit(args, { cwd: workDir, env, input }),
     close
   };
 }
@@ -98426,12 +98403,12 @@ async function openWorkArea(ctx) {
   const cwd = path9.resolve(ctx.cwd);
   const top = await toplevel(cwd, ctx.env);
   let remotes = [];
-  if (top) remotes = (await git2(["remote"], { cwd: top, env: ctx.env })).split("\n").filter(Boolean);
+  if (top) remotes = (await git(["remote"], { cwd: top, env: ctx.env })).split("\n").filter(Boolean);
   if (top && remotes.includes(ctx.remote)) {
     const prefix = modelsPrefix(top, path9.resolve(cwd, ctx.path), ctx.path);
     const env2 = await identityEnv(top, ctx.env, ctx.author);
     if (ctx.inWorkspace) {
-      const dirty = await git2(["status", "--porcelain", "--untracked-files=no"], { cwd: top, env: env2 });
+      const dirty = await git(["status", "--porcelain", "--untracked-files=no"], { cwd: top, env: env2 });
       if (dirty.trim()) {
         throw new SetupError(
           `The checkout at ${top} has uncommitted changes:
@@ -98439,13 +98416,13 @@ ${dirty.trimEnd()}
 Commit or stash them, or run without --in-workspace (a scratch worktree is used then).`
         );
       }
-      const branch = await tryGit2(["symbolic-ref", "-q", "--short", "HEAD"], { cwd: top, env: env2 });
-      const head = (await tryGit2(["rev-parse", "-q", "--verify", "HEAD"], { cwd: top, env: env2 })).stdout.trim();
+      const branch = await tryGit(["symbolic-ref", "-q", "--short", "HEAD"], { cwd: top, env: env2 });
+      const head = (await tryGit(["rev-parse", "-q", "--verify", "HEAD"], { cwd: top, env: env2 })).stdout.trim();
       return area("workspace", top, ctx.remote, prefix, env2, async (keep) => {
-        await tryGit2(["merge", "--abort"], { cwd: top, env: env2 });
+        await tryGit(["merge", "--abort"], { cwd: top, env: env2 });
         if (keep || !head) return;
         const back = branch.code === 0 ? branch.stdout.trim() : head;
-        await tryGit2(["checkout", "-f", "-q", ...branch.code === 0 ? [] : ["--detach"], back], {
+        await tryGit(["checkout", "-f", "-q", ...branch.code === 0 ? [] : ["--detach"], back], {
           cwd: top,
           env: env2
         });
@@ -98453,16 +98430,16 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
     }
     const scratch2 = await mkdtemp2(path9.join(tmpdir(), "spiff-models-"));
     const workDir2 = path9.join(scratch2, "work");
-    await git2(["worktree", "add", "--detach", "--no-checkout", workDir2, "HEAD"], { cwd: top, env: env2 }).catch(
+    await git(["worktree", "add", "--detach", "--no-checkout", workDir2, "HEAD"], { cwd: top, env: env2 }).catch(
       async (err) => {
         await rm2(scratch2, { recursive: true, force: true });
         throw err;
       }
     );
     return area("worktree", workDir2, ctx.remote, prefix, env2, async () => {
-      await tryGit2(["worktree", "remove", "--force", workDir2], { cwd: top, env: env2 });
+      await tryGit(["worktree", "remove", "--force", workDir2], { cwd: top, env: env2 });
       await rm2(scratch2, { recursive: true, force: true });
-      await tryGit2(["worktree", "prune"], { cwd: top, env: env2 });
+      await tryGit(["worktree", "prune"], { cwd: top, env: env2 });
     });
   }
   if (!looksLikeUrl(ctx.remote)) {
@@ -98481,7 +98458,7 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
   const scratch = await mkdtemp2(path9.join(tmpdir(), "spiff-models-"));
   const workDir = path9.join(scratch, "clone");
   try {
-    await git2(["clone", "--quiet", "--no-checkout", "--no-tags", "--", ctx.remote, workDir], {
+    await git(["clone", "--quiet", "--no-checkout", "--no-tags", "--", ctx.remote, workDir], {
       cwd: scratch,
       env: ctx.env
     });
@@ -100091,10 +100068,10 @@ init_errors();
 
 // src/notify/context.ts
 init_errors();
-import { execFile as execFile3 } from "node:child_process";
+import { execFile as execFile2 } from "node:child_process";
 import { readFile as readFile4 } from "node:fs/promises";
 import { promisify } from "node:util";
-var run = promisify(execFile3);
+var run = promisify(execFile2);
 function gitFacts(cwd) {
   const git3 = async (...args) => {
     try {

@@ -3909,8 +3909,8 @@ var require_webidl = __commonJS({
           });
         }
         for (const options of converters) {
-          const { key: key2, defaultValue, required: required2, converter } = options;
-          if (required2 === true) {
+          const { key: key2, defaultValue, required, converter } = options;
+          if (required === true) {
             if (!Object.hasOwn(dictionary, key2)) {
               throw webidl.errors.exception({
                 header: prefix,
@@ -3923,7 +3923,7 @@ var require_webidl = __commonJS({
           if (hasDefault && value !== null) {
             value ??= defaultValue();
           }
-          if (required2 || hasDefault || value !== void 0) {
+          if (required || hasDefault || value !== void 0) {
             value = converter(value, prefix, `${argument}.${key2}`);
             if (options.allowedValues && !options.allowedValues.includes(value)) {
               throw webidl.errors.exception({
@@ -28334,7 +28334,7 @@ var require_schema = __commonJS({
     var _null = require_null();
     var seq = require_seq();
     var string2 = require_string();
-    var bool2 = require_bool();
+    var bool = require_bool();
     var float = require_float();
     var int = require_int();
     var schema = [
@@ -28342,7 +28342,7 @@ var require_schema = __commonJS({
       seq.seq,
       string2.string,
       _null.nullTag,
-      bool2.boolTag,
+      bool.boolTag,
       int.intOct,
       int.int,
       int.intHex,
@@ -28989,7 +28989,7 @@ var require_schema3 = __commonJS({
     var seq = require_seq();
     var string2 = require_string();
     var binary = require_binary();
-    var bool2 = require_bool2();
+    var bool = require_bool2();
     var float = require_float2();
     var int = require_int2();
     var merge2 = require_merge();
@@ -29002,8 +29002,8 @@ var require_schema3 = __commonJS({
       seq.seq,
       string2.string,
       _null.nullTag,
-      bool2.trueTag,
-      bool2.falseTag,
+      bool.trueTag,
+      bool.falseTag,
       int.intBin,
       int.intOct,
       int.int,
@@ -29032,7 +29032,7 @@ var require_tags = __commonJS({
     var _null = require_null();
     var seq = require_seq();
     var string2 = require_string();
-    var bool2 = require_bool();
+    var bool = require_bool();
     var float = require_float();
     var int = require_int();
     var schema = require_schema();
@@ -29053,7 +29053,7 @@ var require_tags = __commonJS({
     ]);
     var tagsByName = {
       binary: binary.binary,
-      bool: bool2.boolTag,
+      bool: bool.boolTag,
       float: float.float,
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
@@ -43760,7 +43760,7 @@ var require_agent2 = __commonJS({
     var { Duplex } = __require("stream");
     var { resolve } = __require("path");
     var { readFile: readFile5 } = __require("fs");
-    var { execFile: execFile4, spawn: spawn2 } = __require("child_process");
+    var { execFile: execFile3, spawn: spawn2 } = __require("child_process");
     var { isParsedKey, parseKey } = require_keyParser();
     var {
       makeBufferParser,
@@ -43981,7 +43981,7 @@ var require_agent2 = __commonJS({
             if (err) {
               if (triedCygpath)
                 return cb(new Error("Invalid cygwin unix socket path"));
-              execFile4("cygpath", ["-w", socketPath], (err2, stdout, stderr) => {
+              execFile3("cygpath", ["-w", socketPath], (err2, stdout, stderr) => {
                 if (err2 || stdout.length === 0)
                   return cb(new Error("Invalid cygwin unix socket path"));
                 triedCygpath = true;
@@ -92476,6 +92476,26 @@ init_errors();
 import fs5 from "node:fs";
 import path4 from "node:path";
 
+// src/action/inputs.ts
+init_errors();
+var TRUE = /* @__PURE__ */ new Set(["true", "yes", "on", "1"]);
+var FALSE = /* @__PURE__ */ new Set(["false", "no", "off", "0"]);
+function booleanInput(name2, fallback = false) {
+  const raw = getInput(name2).trim().toLowerCase();
+  if (!raw) return fallback;
+  if (TRUE.has(raw)) return true;
+  if (FALSE.has(raw)) return false;
+  throw new UsageError(`Input '${name2}' must be true or false; got '${getInput(name2)}'.`);
+}
+function listInput(name2) {
+  return getInput(name2).split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
+}
+function requiredInput(name2) {
+  const value = getInput(name2);
+  if (!value) throw new UsageError(`Input '${name2}' is required for command '${getInput("command")}'.`);
+  return value;
+}
+
 // src/validate/reporters/json.ts
 function formatJson(report) {
   const out = {
@@ -92690,7 +92710,7 @@ async function runValidateAction() {
     throw new Error(`Input 'max-warnings' must be a whole number >= 0, got '${maxWarningsInput}'.`);
   const reportFile = path4.resolve(ws, getInput("report-file") || "spiff-models-report.json");
   const sarifFile = path4.resolve(ws, getInput("sarif-file") || "spiff-models.sarif");
-  const annotate2 = (getInput("annotations") || "true") !== "false";
+  const annotate2 = booleanInput("annotations", true);
   const result = await validateRepo(root, {
     configFile: config ? path4.resolve(ws, config) : void 0,
     base
@@ -93845,42 +93865,75 @@ async function removeImage(engine, imageId) {
 
 // src/image/git.ts
 init_errors();
-import { execFile as execFile2 } from "node:child_process";
 import { existsSync as existsSync2 } from "node:fs";
 import { realpath as realpath2 } from "node:fs/promises";
 import path8 from "node:path";
-function git(args, cwd, env) {
+
+// src/util/git.ts
+init_errors();
+import { spawn } from "node:child_process";
+var GitError = class extends SetupError {
+  constructor(args, result, cwd) {
+    const said = (result.stderr.trim() || result.stdout.trim()).split("\n").slice(-12).join("\n");
+    super(`git ${args.join(" ")} failed (exit ${result.code}) in ${cwd}${said ? `:
+${said}` : ""}`);
+    this.args = args;
+    this.result = result;
+    this.cwd = cwd;
+  }
+  args;
+  result;
+  cwd;
+  name = "GitError";
+};
+function gitEnv(env) {
+  return { ...env ?? process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", GIT_EDITOR: "true" };
+}
+function tryGit(args, options) {
   return new Promise((resolve, reject) => {
-    execFile2(
-      "git",
-      args,
-      { cwd, env: { ...env ?? process.env, LC_ALL: "C" }, maxBuffer: 64 * 1024 * 1024 },
-      (err, stdout, stderr) => {
-        if (err) {
-          const e = err;
-          if (e.code === "ENOENT") {
-            reject(
-              new SetupError("git is not installed or not on PATH; bake needs it to record the revision.")
-            );
-            return;
-          }
-          reject(
-            Object.assign(new Error(`git ${args.join(" ")}: ${String(stderr).trim() || e.message}`), {
-              stderr
-            })
-          );
-          return;
-        }
-        resolve(String(stdout));
-      }
-    );
+    const child = spawn("git", args, {
+      cwd: options.cwd,
+      env: gitEnv(options.env),
+      stdio: ["pipe", "pipe", "pipe"]
+    });
+    const out = [];
+    const err = [];
+    child.stdout.on("data", (d) => out.push(d));
+    child.stderr.on("data", (d) => err.push(d));
+    child.on("error", (e) => {
+      reject(
+        e.code === "ENOENT" ? new SetupError("git is not installed or not on PATH: install git and try again.") : new SetupError(`Could not run git ${args.join(" ")} in ${options.cwd}: ${e.message}`)
+      );
+    });
+    child.on("close", (code2) => {
+      resolve({
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderr: Buffer.concat(err).toString("utf8"),
+        code: code2 ?? 1
+      });
+    });
+    child.stdin.on("error", () => void 0);
+    child.stdin.end(options.input ?? "");
   });
 }
-async function tryGit(args, cwd) {
+async function git(args, options) {
+  const result = await tryGit(args, options);
+  if (result.code !== 0) throw new GitError(args, result, options.cwd);
+  return result.stdout;
+}
+function splitZ(text) {
+  return text.split("\0").filter((s) => s !== "");
+}
+
+// src/image/git.ts
+function git2(args, cwd) {
+  return git(args, { cwd });
+}
+async function tryGit2(args, cwd) {
   try {
-    return (await git(args, cwd)).trim();
+    return (await git2(args, cwd)).trim();
   } catch (err) {
-    if (err instanceof SetupError) throw err;
+    if (err instanceof SetupError && !(err instanceof GitError)) throw err;
     return null;
   }
 }
@@ -93888,22 +93941,22 @@ function redactUrl(url) {
   return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, "$1");
 }
 async function readGitInfo(dir) {
-  const inside = await tryGit(["rev-parse", "--is-inside-work-tree"], dir);
+  const inside = await tryGit2(["rev-parse", "--is-inside-work-tree"], dir);
   if (inside !== "true") return null;
-  const sha = await tryGit(["rev-parse", "--verify", "-q", "HEAD"], dir);
+  const sha = await tryGit2(["rev-parse", "--verify", "-q", "HEAD"], dir);
   if (!sha) return null;
   const [topRaw, commonRaw, shortSha, objectFormat, shallow, branch, tags2, time, origin, originHead, status] = await Promise.all([
-    git(["rev-parse", "--show-toplevel"], dir),
-    git(["rev-parse", "--git-common-dir"], dir),
-    git(["rev-parse", "--short", "HEAD"], dir),
-    tryGit(["rev-parse", "--show-object-format"], dir),
-    tryGit(["rev-parse", "--is-shallow-repository"], dir),
-    tryGit(["symbolic-ref", "-q", "HEAD"], dir),
-    tryGit(["tag", "--points-at", "HEAD", "--sort=-version:refname"], dir),
-    git(["show", "-s", "--format=%ct", "HEAD"], dir),
-    tryGit(["remote", "get-url", "origin"], dir),
-    tryGit(["symbolic-ref", "-q", "--short", "refs/remotes/origin/HEAD"], dir),
-    git(["status", "--porcelain", "--untracked-files=no", "--", "."], dir)
+    git2(["rev-parse", "--show-toplevel"], dir),
+    git2(["rev-parse", "--git-common-dir"], dir),
+    git2(["rev-parse", "--short", "HEAD"], dir),
+    tryGit2(["rev-parse", "--show-object-format"], dir),
+    tryGit2(["rev-parse", "--is-shallow-repository"], dir),
+    tryGit2(["symbolic-ref", "-q", "HEAD"], dir),
+    tryGit2(["tag", "--points-at", "HEAD", "--sort=-version:refname"], dir),
+    git2(["show", "-s", "--format=%ct", "HEAD"], dir),
+    tryGit2(["remote", "get-url", "origin"], dir),
+    tryGit2(["symbolic-ref", "-q", "--short", "refs/remotes/origin/HEAD"], dir),
+    git2(["status", "--porcelain", "--untracked-files=no", "--", "."], dir)
   ]);
   const topLevel = await realpath2(topRaw.trim());
   const commonDir = await realpath2(path8.resolve(dir, commonRaw.trim()));
@@ -94354,16 +94407,6 @@ function formatBytes(n) {
 }
 
 // src/image/action.ts
-function booleanInput(name2, fallback) {
-  const raw = getInput(name2).trim().toLowerCase();
-  if (!raw) return fallback;
-  if (["true", "yes", "on", "1"].includes(raw)) return true;
-  if (["false", "no", "off", "0"].includes(raw)) return false;
-  throw new UsageError(`input '${name2}' must be true or false; got '${getInput(name2)}'.`);
-}
-function listInput(name2) {
-  return getInput(name2).split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
-}
 function labelsInput() {
   const labels = {};
   for (const line of getInput("labels").split("\n")) {
@@ -94463,62 +94506,6 @@ async function runBakeAction() {
 // src/promote/action.ts
 import path12 from "node:path";
 init_errors();
-
-// src/util/git.ts
-init_errors();
-import { spawn } from "node:child_process";
-var GitError = class extends SetupError {
-  constructor(args, result, cwd) {
-    const said = (result.stderr.trim() || result.stdout.trim()).split("\n").slice(-12).join("\n");
-    super(`git ${args.join(" ")} failed (exit ${result.code}) in ${cwd}${said ? `:
-${said}` : ""}`);
-    this.args = args;
-    this.result = result;
-    this.cwd = cwd;
-  }
-  args;
-  result;
-  cwd;
-  name = "GitError";
-};
-function gitEnv(env) {
-  return { ...env ?? process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", GIT_EDITOR: "true" };
-}
-function tryGit2(args, options) {
-  return new Promise((resolve, reject) => {
-    const child = spawn("git", args, {
-      cwd: options.cwd,
-      env: gitEnv(options.env),
-      stdio: ["pipe", "pipe", "pipe"]
-    });
-    const out = [];
-    const err = [];
-    child.stdout.on("data", (d) => out.push(d));
-    child.stderr.on("data", (d) => err.push(d));
-    child.on("error", (e) => {
-      reject(
-        e.code === "ENOENT" ? new SetupError("git is not installed or not on PATH: install git and try again.") : new SetupError(`Could not run git ${args.join(" ")} in ${options.cwd}: ${e.message}`)
-      );
-    });
-    child.on("close", (code2) => {
-      resolve({
-        stdout: Buffer.concat(out).toString("utf8"),
-        stderr: Buffer.concat(err).toString("utf8"),
-        code: code2 ?? 1
-      });
-    });
-    child.stdin.on("error", () => void 0);
-    child.stdin.end(options.input ?? "");
-  });
-}
-async function git2(args, options) {
-  const result = await tryGit2(args, options);
-  if (result.code !== 0) throw new GitError(args, result, options.cwd);
-  return result.stdout;
-}
-function splitZ(text) {
-  return text.split("\0").filter((s) => s !== "");
-}
 
 // src/promote/options.ts
 init_errors();
@@ -98809,7 +98796,7 @@ async function gitHubRepo(s, remote, cwd, env) {
   if (!s.token) return void 0;
   let remoteUrl;
   if (!s.repository) {
-    remoteUrl = /[/:\\]/.test(remote) ? remote : (await git2(["remote", "get-url", remote], { cwd, env }).catch(() => "")).trim() || void 0;
+    remoteUrl = /[/:\\]/.test(remote) ? remote : (await git(["remote", "get-url", remote], { cwd, env }).catch(() => "")).trim() || void 0;
   }
   const { owner, repo } = parseRepository(s.repository, remoteUrl);
   return { token: s.token, apiUrl: s.apiUrl || DEFAULT_API_URL, owner, repo };
@@ -98847,14 +98834,14 @@ function modelsPrefix(repoRoot, modelsRootAbs, given) {
   return rel;
 }
 async function toplevel(cwd, env) {
-  const r = await tryGit2(["rev-parse", "--show-toplevel"], { cwd, env }).catch(() => null);
+  const r = await tryGit(["rev-parse", "--show-toplevel"], { cwd, env }).catch(() => null);
   return r && r.code === 0 ? r.stdout.trim() : null;
 }
 async function identityEnv(cwd, env, author2) {
   let who = author2;
   if (!who) {
-    const r = await tryGit2(["var", "GIT_COMMITTER_IDENT"], { cwd, env });
-    const a = await tryGit2(["var", "GIT_AUTHOR_IDENT"], { cwd, env });
+    const r = await tryGit(["var", "GIT_COMMITTER_IDENT"], { cwd, env });
+    const a = await tryGit(["var", "GIT_AUTHOR_IDENT"], { cwd, env });
     if (r.code === 0 && a.code === 0) return env;
     who = DEFAULT_AUTHOR;
   }
@@ -98874,8 +98861,8 @@ function area(kind, workDir, remote, prefix, env, close) {
     prefix,
     modelsRoot: prefix ? path11.join(workDir, ...prefix.split("/")) : workDir,
     env,
-    git: (args, input) => git2(args, { cwd: workDir, env, input }),
-    tryGit: (args, input) => tryGit2(args, { cwd: workDir, env, input }),
+    git: (args, input) => git(args, { cwd: workDir, env, input }),
+    tryGit: (args, input) => tryGit(args, { cwd: workDir, env, input }),
     close
   };
 }
@@ -98883,12 +98870,12 @@ async function openWorkArea(ctx) {
   const cwd = path11.resolve(ctx.cwd);
   const top = await toplevel(cwd, ctx.env);
   let remotes = [];
-  if (top) remotes = (await git2(["remote"], { cwd: top, env: ctx.env })).split("\n").filter(Boolean);
+  if (top) remotes = (await git(["remote"], { cwd: top, env: ctx.env })).split("\n").filter(Boolean);
   if (top && remotes.includes(ctx.remote)) {
     const prefix = modelsPrefix(top, path11.resolve(cwd, ctx.path), ctx.path);
     const env2 = await identityEnv(top, ctx.env, ctx.author);
     if (ctx.inWorkspace) {
-      const dirty = await git2(["status", "--porcelain", "--untracked-files=no"], { cwd: top, env: env2 });
+      const dirty = await git(["status", "--porcelain", "--untracked-files=no"], { cwd: top, env: env2 });
       if (dirty.trim()) {
         throw new SetupError(
           `The checkout at ${top} has uncommitted changes:
@@ -98896,13 +98883,13 @@ ${dirty.trimEnd()}
 Commit or stash them, or run without --in-workspace (a scratch worktree is used then).`
         );
       }
-      const branch = await tryGit2(["symbolic-ref", "-q", "--short", "HEAD"], { cwd: top, env: env2 });
-      const head = (await tryGit2(["rev-parse", "-q", "--verify", "HEAD"], { cwd: top, env: env2 })).stdout.trim();
+      const branch = await tryGit(["symbolic-ref", "-q", "--short", "HEAD"], { cwd: top, env: env2 });
+      const head = (await tryGit(["rev-parse", "-q", "--verify", "HEAD"], { cwd: top, env: env2 })).stdout.trim();
       return area("workspace", top, ctx.remote, prefix, env2, async (keep) => {
-        await tryGit2(["merge", "--abort"], { cwd: top, env: env2 });
+        await tryGit(["merge", "--abort"], { cwd: top, env: env2 });
         if (keep || !head) return;
         const back = branch.code === 0 ? branch.stdout.trim() : head;
-        await tryGit2(["checkout", "-f", "-q", ...branch.code === 0 ? [] : ["--detach"], back], {
+        await tryGit(["checkout", "-f", "-q", ...branch.code === 0 ? [] : ["--detach"], back], {
           cwd: top,
           env: env2
         });
@@ -98910,16 +98897,16 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
     }
     const scratch2 = await mkdtemp2(path11.join(tmpdir(), "spiff-models-"));
     const workDir2 = path11.join(scratch2, "work");
-    await git2(["worktree", "add", "--detach", "--no-checkout", workDir2, "HEAD"], { cwd: top, env: env2 }).catch(
+    await git(["worktree", "add", "--detach", "--no-checkout", workDir2, "HEAD"], { cwd: top, env: env2 }).catch(
       async (err) => {
         await rm3(scratch2, { recursive: true, force: true });
         throw err;
       }
     );
     return area("worktree", workDir2, ctx.remote, prefix, env2, async () => {
-      await tryGit2(["worktree", "remove", "--force", workDir2], { cwd: top, env: env2 });
+      await tryGit(["worktree", "remove", "--force", workDir2], { cwd: top, env: env2 });
       await rm3(scratch2, { recursive: true, force: true });
-      await tryGit2(["worktree", "prune"], { cwd: top, env: env2 });
+      await tryGit(["worktree", "prune"], { cwd: top, env: env2 });
     });
   }
   if (!looksLikeUrl(ctx.remote)) {
@@ -98938,7 +98925,7 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
   const scratch = await mkdtemp2(path11.join(tmpdir(), "spiff-models-"));
   const workDir = path11.join(scratch, "clone");
   try {
-    await git2(["clone", "--quiet", "--no-checkout", "--no-tags", "--", ctx.remote, workDir], {
+    await git(["clone", "--quiet", "--no-checkout", "--no-tags", "--", ctx.remote, workDir], {
       cwd: scratch,
       env: ctx.env
     });
@@ -99720,24 +99707,12 @@ function publishMarkdown(r) {
 
 // src/promote/action.ts
 var BOT = { name: "github-actions[bot]", email: "41898282+github-actions[bot]@users.noreply.github.com" };
-function bool(name2, fallback) {
-  const value = getInput(name2).trim().toLowerCase();
-  if (!value) return fallback;
-  if (["true", "yes", "on", "1"].includes(value)) return true;
-  if (["false", "no", "off", "0"].includes(value)) return false;
-  throw new UsageError(`Input '${name2}' must be true or false; got '${getInput(name2)}'.`);
-}
-function required(name2) {
-  const value = getInput(name2);
-  if (!value) throw new UsageError(`Input '${name2}' is required for command '${getInput("command")}'.`);
-  return value;
-}
 function context3() {
   return {
     cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
     path: getInput("path") || ".",
     remote: getInput("remote") || "origin",
-    inWorkspace: bool("in-workspace", false),
+    inWorkspace: booleanInput("in-workspace", false),
     env: process.env,
     author: author(getInput("author-name") || BOT.name, getInput("author-email") || BOT.email)
   };
@@ -99783,12 +99758,12 @@ async function runPromoteAction() {
   const via = oneOf("Input 'via'", getInput("via") || "git", VIAS);
   const report = await promote({
     ...ctx,
-    from: required("from"),
-    to: required("to"),
+    from: requiredInput("from"),
+    to: requiredInput("to"),
     strategy: oneOf("Input 'strategy'", getInput("strategy") || "merge", STRATEGIES),
     via,
-    dryRun: bool("dry-run", false),
-    validate: bool("validate", true),
+    dryRun: booleanInput("dry-run", false),
+    validate: booleanInput("validate", true),
     configFile: configFile(ctx),
     github: via === "api" ? await github(ctx) : void 0,
     log: (line) => info(line)
@@ -99811,7 +99786,7 @@ async function runPromoteAction() {
 }
 async function runPublishAction() {
   const ctx = context3();
-  const pullRequest = bool("pull-request", true);
+  const pullRequest = booleanInput("pull-request", true);
   const ids2 = getInput("models").split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
   if (ids2.length === 0)
     throw new UsageError("Input 'models' is required for publish: one model id per line.");
@@ -99819,11 +99794,11 @@ async function runPublishAction() {
     ...ctx,
     modelIds: ids2,
     from: getInput("from") || "HEAD",
-    to: required("to"),
-    dependencies: bool("dependencies", true),
+    to: requiredInput("to"),
+    dependencies: booleanInput("dependencies", true),
     pullRequest,
-    dryRun: bool("dry-run", false),
-    validate: bool("validate", true),
+    dryRun: booleanInput("dry-run", false),
+    validate: booleanInput("validate", true),
     configFile: configFile(ctx),
     github: pullRequest ? await github(ctx) : void 0,
     log: (line) => info(line)
@@ -100610,10 +100585,10 @@ init_errors();
 
 // src/notify/context.ts
 init_errors();
-import { execFile as execFile3 } from "node:child_process";
+import { execFile as execFile2 } from "node:child_process";
 import { readFile as readFile4 } from "node:fs/promises";
 import { promisify } from "node:util";
-var run = promisify(execFile3);
+var run = promisify(execFile2);
 function gitFacts(cwd) {
   const git3 = async (...args) => {
     try {
@@ -100824,13 +100799,6 @@ var names = {
   image: "input 'deploy-image'",
   digest: "input 'deploy-digest'"
 };
-function booleanInput2(name2) {
-  const value = getInput(name2);
-  if (!value) return false;
-  if (/^(true|yes|on)$/i.test(value)) return true;
-  if (/^(false|no|off)$/i.test(value)) return false;
-  throw new UsageError(`input '${name2}' is '${value}'; use true or false.`);
-}
 var optional = (name2) => getInput(name2) || null;
 async function runNotifyAction(overrides2 = {}) {
   const secret = optional("webhook-secret");
@@ -100859,7 +100827,7 @@ async function runNotifyAction(overrides2 = {}) {
       before: optional("before"),
       repositoryUrl: optional("repository-url"),
       kind,
-      ping: booleanInput2("ping"),
+      ping: booleanInput("ping"),
       image: optional("deploy-image"),
       digest: optional("deploy-digest"),
       tags: getInput("deploy-tags").split(/[\n,]/).map((t2) => t2.trim()).filter(Boolean),

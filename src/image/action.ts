@@ -12,23 +12,7 @@ import {
   type BakeResult,
 } from './bake.js';
 import { parseGitHistory } from './context.js';
-
-function booleanInput(name: string, fallback: boolean): boolean {
-  const raw = core.getInput(name).trim().toLowerCase();
-  if (!raw) return fallback;
-  if (['true', 'yes', 'on', '1'].includes(raw)) return true;
-  if (['false', 'no', 'off', '0'].includes(raw)) return false;
-  throw new UsageError(`input '${name}' must be true or false; got '${core.getInput(name)}'.`);
-}
-
-/** Newline- or comma-separated values, blanks dropped. */
-function listInput(name: string): string[] {
-  return core
-    .getInput(name)
-    .split(/[\n,]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
+import { booleanInput, listInput } from '../action/inputs.js';
 
 function labelsInput(): Record<string, string> {
   const labels: Record<string, string> = {};

@@ -1,10 +1,10 @@
 // What bake needs to know about the git repository holding the models: commit, short form, layout,
 // shallowness, ref. Runs the git binary; returns plain data.
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { SetupError } from '../util/errors.js';
+import { GitError, git as runGit } from '../util/git.js';
 
 export interface GitInfo {
   /** Work tree top level (real path). */
@@ -33,39 +33,16 @@ export interface GitInfo {
   alternates: boolean;
 }
 
-export function git(args: string[], cwd: string, env?: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      'git',
-      args,
-      { cwd, env: { ...(env ?? process.env), LC_ALL: 'C' }, maxBuffer: 64 * 1024 * 1024 },
-      (err, stdout, stderr) => {
-        if (err) {
-          const e = err as NodeJS.ErrnoException;
-          if (e.code === 'ENOENT') {
-            reject(
-              new SetupError('git is not installed or not on PATH; bake needs it to record the revision.'),
-            );
-            return;
-          }
-          reject(
-            Object.assign(new Error(`git ${args.join(' ')}: ${String(stderr).trim() || e.message}`), {
-              stderr,
-            }),
-          );
-          return;
-        }
-        resolve(String(stdout));
-      },
-    );
-  });
+function git(args: string[], cwd: string): Promise<string> {
+  return runGit(args, { cwd });
 }
 
 async function tryGit(args: string[], cwd: string): Promise<string | null> {
   try {
     return (await git(args, cwd)).trim();
   } catch (err) {
-    if (err instanceof SetupError) throw err;
+    // git missing is a setup problem; a git command that fails is an answer (not a repository, no such ref)
+    if (err instanceof SetupError && !(err instanceof GitError)) throw err;
     return null;
   }
 }

@@ -1,5 +1,6 @@
 // The action shell for `command: notify`: inputs -> plan -> notify -> outputs, job summary and annotations.
 import * as core from '@actions/core';
+import { booleanInput } from '../action/inputs.js';
 import { UsageError, errorMessage } from '../util/errors.js';
 import { isKind, KINDS } from './environments.js';
 import { isFailOn, notify, policyPasses, FAIL_ON, type NotifyOptions } from './notify.js';
@@ -16,14 +17,6 @@ const names: InputNames = {
   image: "input 'deploy-image'",
   digest: "input 'deploy-digest'",
 };
-
-function booleanInput(name: string): boolean {
-  const value = core.getInput(name);
-  if (!value) return false;
-  if (/^(true|yes|on)$/i.test(value)) return true;
-  if (/^(false|no|off)$/i.test(value)) return false;
-  throw new UsageError(`input '${name}' is '${value}'; use true or false.`);
-}
 
 const optional = (name: string) => core.getInput(name) || null;
 

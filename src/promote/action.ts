@@ -10,29 +10,16 @@ import { promote, STRATEGIES, VIAS } from './promote.js';
 import { publish } from './publish.js';
 import { findingPath, promoteMarkdown, promoteText, publishMarkdown, publishText } from './report.js';
 import type { GitContext } from './workarea.js';
+import { booleanInput, requiredInput } from '../action/inputs.js';
 
 const BOT = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' };
-
-function bool(name: string, fallback: boolean): boolean {
-  const value = core.getInput(name).trim().toLowerCase();
-  if (!value) return fallback;
-  if (['true', 'yes', 'on', '1'].includes(value)) return true;
-  if (['false', 'no', 'off', '0'].includes(value)) return false;
-  throw new UsageError(`Input '${name}' must be true or false; got '${core.getInput(name)}'.`);
-}
-
-function required(name: string): string {
-  const value = core.getInput(name);
-  if (!value) throw new UsageError(`Input '${name}' is required for command '${core.getInput('command')}'.`);
-  return value;
-}
 
 function context(): GitContext {
   return {
     cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
     path: core.getInput('path') || '.',
     remote: core.getInput('remote') || 'origin',
-    inWorkspace: bool('in-workspace', false),
+    inWorkspace: booleanInput('in-workspace', false),
     env: process.env,
     author: author(core.getInput('author-name') || BOT.name, core.getInput('author-email') || BOT.email),
   };
@@ -84,12 +71,12 @@ export async function runPromoteAction(): Promise<void> {
   const via = oneOf("Input 'via'", core.getInput('via') || 'git', VIAS);
   const report = await promote({
     ...ctx,
-    from: required('from'),
-    to: required('to'),
+    from: requiredInput('from'),
+    to: requiredInput('to'),
     strategy: oneOf("Input 'strategy'", core.getInput('strategy') || 'merge', STRATEGIES),
     via,
-    dryRun: bool('dry-run', false),
-    validate: bool('validate', true),
+    dryRun: booleanInput('dry-run', false),
+    validate: booleanInput('validate', true),
     configFile: configFile(ctx),
     github: via === 'api' ? await github(ctx) : undefined,
     log: (line) => core.info(line),
@@ -118,7 +105,7 @@ export async function runPromoteAction(): Promise<void> {
 
 export async function runPublishAction(): Promise<void> {
   const ctx = context();
-  const pullRequest = bool('pull-request', true);
+  const pullRequest = booleanInput('pull-request', true);
   const ids = core
     .getInput('models')
     .split(/[\n,]/)
@@ -130,11 +117,11 @@ export async function runPublishAction(): Promise<void> {
     ...ctx,
     modelIds: ids,
     from: core.getInput('from') || 'HEAD',
-    to: required('to'),
-    dependencies: bool('dependencies', true),
+    to: requiredInput('to'),
+    dependencies: booleanInput('dependencies', true),
     pullRequest,
-    dryRun: bool('dry-run', false),
-    validate: bool('validate', true),
+    dryRun: booleanInput('dry-run', false),
+    validate: booleanInput('validate', true),
     configFile: configFile(ctx),
     github: pullRequest ? await github(ctx) : undefined,
     log: (line) => core.info(line),

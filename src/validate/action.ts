@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
+import { booleanInput } from '../action/inputs.js';
 import { formatJson } from './reporters/json.js';
 import { formatMarkdown } from './reporters/markdown.js';
 import { formatSarif } from './reporters/sarif.js';
@@ -28,7 +29,7 @@ export async function runValidateAction(): Promise<void> {
     throw new Error(`Input 'max-warnings' must be a whole number >= 0, got '${maxWarningsInput}'.`);
   const reportFile = path.resolve(ws, core.getInput('report-file') || 'spiff-models-report.json');
   const sarifFile = path.resolve(ws, core.getInput('sarif-file') || 'spiff-models.sarif');
-  const annotate = (core.getInput('annotations') || 'true') !== 'false';
+  const annotate = booleanInput('annotations', true);
 
   const result = await validateRepo(root, {
     configFile: config ? path.resolve(ws, config) : undefined,

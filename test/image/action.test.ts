@@ -124,7 +124,7 @@ describe('runBakeAction without an engine', () => {
     runner(repo, { 'git-history': 'everything', 'dry-run': 'true', validate: 'false' });
     await expect(runBakeAction()).rejects.toThrow(/input 'git-history' must be one of full, minimal, none/);
     runner(repo, { push: 'maybe', 'dry-run': 'true', validate: 'false' });
-    await expect(runBakeAction()).rejects.toThrow(/input 'push' must be true or false; got 'maybe'/);
+    await expect(runBakeAction()).rejects.toThrow(/Input 'push' must be true or false; got 'maybe'/);
   });
 
   it('validation errors fail the step through the action shell', async () => {

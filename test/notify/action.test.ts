@@ -237,7 +237,7 @@ describe('the notify action', () => {
     ['environments', '', /input 'environments' is empty/],
     ['fail-on', 'sometimes', /input 'fail-on' is 'sometimes'; use one of any, all, none/],
     ['notify-kind', 'argo', /input 'notify-kind' is 'argo'/],
-    ['ping', 'maybe', /input 'ping' is 'maybe'; use true or false/],
+    ['ping', 'maybe', /Input 'ping' must be true or false; got 'maybe'/],
     ['timeout', 'ten', /input 'timeout' 'ten' must be a number of seconds/],
   ])('input %s=%p is a usage error', async (name, value, message) => {
     input('environments', `- ${backend.url}`);
