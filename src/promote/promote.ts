@@ -3,7 +3,7 @@
 import { SetupError, UsageError } from '../util/errors.js';
 import type { GateOutcome } from './gate.js';
 import { validateResult } from './gate.js';
-import { fastForwardViaApi, mergeViaApi, type GitHubRepo } from './github.js';
+import { fastForwardViaApi, mergeViaApi } from './github.js';
 import {
   allChangedModels,
   changedFiles,
@@ -22,7 +22,7 @@ import {
   remoteHeads,
   revParse,
   type CommitInfo,
-  type GitContext,
+  type BranchWriteOptions,
   type WorkArea,
 } from './workarea.js';
 import { splitZ } from '../util/git.js';
@@ -35,18 +35,9 @@ export type Via = (typeof VIAS)[number];
 export type PromoteResultKind =
   'merged' | 'fast-forwarded' | 'up-to-date' | 'conflict' | 'diverged' | 'invalid';
 
-export interface PromoteOptions extends GitContext {
-  from: string;
-  to: string;
+export interface PromoteOptions extends BranchWriteOptions {
   strategy: Strategy;
   via: Via;
-  dryRun: boolean;
-  validate: boolean;
-  configFile?: string;
-  github?: GitHubRepo;
-  log?: (line: string) => void;
-  /** Runs just before each push attempt (1, then 2 on the retry): lets tests move the target meanwhile. */
-  beforePush?: (attempt: number) => Promise<void>;
 }
 
 export interface Conflict {

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { SetupError, UsageError } from '../util/errors.js';
 import { validateResult, type GateOutcome } from './gate.js';
-import { createPull, findOpenPull, updatePull, type GitHubRepo, type PullRequest } from './github.js';
+import { createPull, findOpenPull, updatePull, type PullRequest } from './github.js';
 import { changedFiles, modelChanges, modelDirsAt, type FileChange, type ModelChanges } from './tree.js';
 import {
   checkout,
@@ -13,26 +13,16 @@ import {
   push,
   remoteHeads,
   revParse,
-  type GitContext,
+  type BranchWriteOptions,
   type WorkArea,
 } from './workarea.js';
 
 export type PublishOperation = 'created' | 'updated' | 'unchanged';
 
-export interface PublishOptions extends GitContext {
+export interface PublishOptions extends BranchWriteOptions {
   modelIds: string[];
-  /** Source ref: a branch of the remote, or any commit-ish of the local repository (default HEAD). */
-  from: string;
-  to: string;
   dependencies: boolean;
   pullRequest: boolean;
-  dryRun: boolean;
-  validate: boolean;
-  configFile?: string;
-  github?: GitHubRepo;
-  log?: (line: string) => void;
-  /** Runs just before each push attempt (1, then 2 on the retry): lets tests move the branch meanwhile. */
-  beforePush?: (attempt: number) => Promise<void>;
 }
 
 export interface PublishedModel {

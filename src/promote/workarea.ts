@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { git, splitZ, tryGit, type GitResult } from '../util/git.js';
 import { SetupError, UsageError } from '../util/errors.js';
+import type { GitHubRepo } from './github.js';
 
 export interface GitContext {
   /** Directory the command starts from: a checkout, or any directory when `remote` is a URL. */
@@ -18,6 +19,20 @@ export interface GitContext {
   env: NodeJS.ProcessEnv;
   /** Author and committer of the commits we create; default: git's configured identity. */
   author?: { name: string; email: string };
+}
+
+/** What promote and publish share: where to work, source and target, and how carefully to push. */
+export interface BranchWriteOptions extends GitContext {
+  /** promote: the source branch. publish: a branch of the remote, or any commit-ish (default HEAD). */
+  from: string;
+  to: string;
+  dryRun: boolean;
+  validate: boolean;
+  configFile?: string;
+  github?: GitHubRepo;
+  log?: (line: string) => void;
+  /** Runs just before each push attempt (1, then 2 on the retry): lets tests move the branch meanwhile. */
+  beforePush?: (attempt: number) => Promise<void>;
 }
 
 export interface WorkArea {
