@@ -830,7 +830,7 @@ var init_files = __esm({
 });
 
 // src/validate/rules/xml.ts
-var xmlMalformed, xmlDoctype, dmnStructure;
+var xmlMalformed, bpmnNotDefinitions, xmlDoctype, dmnStructure;
 var init_xml2 = __esm({
   "src/validate/rules/xml.ts"() {
     "use strict";
@@ -838,7 +838,7 @@ var init_xml2 = __esm({
     xmlMalformed = {
       id: "xml-malformed",
       severity: "error",
-      description: "a .bpmn or .dmn file is not well-formed XML, or its root is not a BPMN/DMN definitions element",
+      description: "a .bpmn or .dmn file is not well-formed XML, or a .dmn file is not a DMN definitions document",
       fix: "Fix the XML at the reported position (re-export it from the modeler if unsure).",
       check({ index, report }) {
         for (const doc of [...index.bpmn.values(), ...index.dmn.values()]) {
@@ -853,14 +853,29 @@ var init_xml2 = __esm({
           }
           const root = doc.root;
           if (!root) continue;
-          const isBpmn = doc.file.ext === "bpmn";
-          const ok = root.name === "definitions" && (isBpmn ? root.ns === NS.bpmn : DMN_NAMESPACES.has(root.ns));
-          if (!ok)
+          if (doc.file.ext === "dmn" && !(root.name === "definitions" && DMN_NAMESPACES.has(root.ns)))
             report({
               file: doc.file,
               node: root,
-              message: `root element must be ${isBpmn ? "bpmn:definitions (" + NS.bpmn + ")" : "a DMN definitions element"}, found '${root.name}'${root.ns ? ` in namespace ${root.ns}` : ""}`
+              message: `root element must be a DMN definitions element, found '${root.name}'${root.ns ? ` in namespace ${root.ns}` : ""}: loading the file fails`
             });
+        }
+      }
+    };
+    bpmnNotDefinitions = {
+      id: "bpmn-not-definitions",
+      severity: "warning",
+      description: "a well-formed .bpmn file is not a bpmn:definitions document (an SVG export, say): the backend finds nothing in it",
+      fix: "Rename or remove the file, or re-export the diagram as BPMN.",
+      check({ index, report }) {
+        for (const doc of index.bpmn.values()) {
+          const root = doc.root;
+          if (!root || root.name === "definitions" && root.ns === NS.bpmn) continue;
+          report({
+            file: doc.file,
+            node: root,
+            message: `root element is '${root.name}'${root.ns ? ` in namespace ${root.ns}` : ""}, not bpmn:definitions (${NS.bpmn}): the backend loads the file and finds no process in it`
+          });
         }
       }
     };
@@ -1127,7 +1142,7 @@ var init_engine = __esm({
 });
 
 // src/validate/rules/messages.ts
-var messageDefinition, messageStartConflict;
+var messageDefinition, correlationExpressionEmpty, messageStartConflict;
 var init_messages = __esm({
   "src/validate/rules/messages.ts"() {
     "use strict";
@@ -1164,12 +1179,24 @@ var init_messages = __esm({
                 node: e,
                 message: `Message identifier is missing from correlation property: ${id2}`
               });
+          }
+        }
+      }
+    };
+    correlationExpressionEmpty = {
+      id: "correlation-expression-empty",
+      severity: "warning",
+      description: "a correlation property has an empty retrieval expression for a message: the engine drops it, so it never correlates",
+      fix: "Write the expression that reads the key from the message payload, or remove the correlation property.",
+      check({ index, report }) {
+        for (const { file, node } of bpmnElements(index, "correlationProperty")) {
+          for (const e of childrenNamed(node, NS.bpmn, "correlationPropertyRetrievalExpression")) {
             const formal = firstChild(e, NS.bpmn, "messagePath") ?? e.children[0];
             if (!formal || !formal.text.trim())
               report({
                 file,
                 node: e,
-                message: `correlation property '${id2}' has an empty retrieval expression`
+                message: `correlation property '${node.attrs.id}' has an empty retrieval expression for message '${e.attrs.messageRef ?? ""}': the engine ignores it, so messages are never matched on this key`
               });
           }
         }
@@ -6392,7 +6419,9 @@ var init_rules = __esm({
       modelOutsideGroup,
       dataStoreReadOnly,
       jsonFormat,
-      xmlDoctype
+      xmlDoctype,
+      bpmnNotDefinitions,
+      correlationExpressionEmpty
     ];
     loaderRules = [
       {

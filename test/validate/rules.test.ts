@@ -188,12 +188,35 @@ const cases: Case[] = [
     expect: ['xml-malformed@gg/mmm/m.bpmn:3'],
   },
   {
+    name: 'an SVG export saved as .bpmn beside the model only warns (the backend finds nothing in it)',
+    tree: { ...baseTree(), 'gg/mmm/diagram.bpmn': '<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>' },
+    expect: ['bpmn-not-definitions'],
+    not: ['xml-malformed', 'primary-process'],
+  },
+  {
+    name: 'a .dmn that is not DMN fails to load',
+    tree: { ...baseTree(), 'gg/mmm/d.dmn': '<svg xmlns="http://www.w3.org/2000/svg"/>' },
+    expect: ['xml-malformed'],
+  },
+  {
+    name: 'an empty correlation retrieval expression is ignored by the engine: a warning',
+    tree: {
+      ...baseTree(),
+      'gg/mmm/m.bpmn': definitions(
+        `  <bpmn:message id="msg" name="order" />\n  <bpmn:correlationProperty id="cp" name="order_id"><bpmn:correlationPropertyRetrievalExpression messageRef="msg"><bpmn:formalExpression /></bpmn:correlationPropertyRetrievalExpression></bpmn:correlationProperty>\n${processXml('p', chain([], []))}`,
+      ),
+    },
+    expect: ['correlation-expression-empty'],
+    not: ['message-definition'],
+  },
+  {
     name: 'BPMN root in the wrong namespace',
     tree: {
       ...baseTree(),
       'gg/mmm/m.bpmn': '<definitions xmlns="urn:other"><process id="p"/></definitions>',
     },
-    expect: ['xml-malformed'],
+    expect: ['bpmn-not-definitions'],
+    not: ['xml-malformed'],
   },
   {
     name: 'DMN with two decisions',

@@ -3,10 +3,10 @@ import type { Rule } from '../rule.js';
 import { modelJsonInvalid, modelJsonRequired, modelJsonUnknownKey } from './model-json.js';
 import { groupJson, groupMessages } from './group-json.js';
 import { fileExtension, formJson, unitTestOrphan } from './files.js';
-import { dmnStructure, xmlDoctype, xmlMalformed } from './xml.js';
+import { bpmnNotDefinitions, dmnStructure, xmlDoctype, xmlMalformed } from './xml.js';
 import { duplicateProcessId, primaryEmpty, primaryProcess } from './primary.js';
 import { engineRules } from './engine.js';
-import { messageDefinition, messageStartConflict } from './messages.js';
+import { correlationExpressionEmpty, messageDefinition, messageStartConflict } from './messages.js';
 import { dataStoreName, dataStoreReadOnly } from './data-stores.js';
 import { userTaskForm, userTaskNoForm } from './user-tasks.js';
 import { pythonSyntax, scriptEmpty } from './python.js';
@@ -41,6 +41,8 @@ export const rules: Rule[] = [
   dataStoreReadOnly,
   jsonFormat,
   xmlDoctype,
+  bpmnNotDefinitions,
+  correlationExpressionEmpty,
 ];
 
 /** Findings the loader itself produces (not switchable by rule config except by these ids). */

@@ -38,12 +38,26 @@ export const messageDefinition: Rule = {
             node: e,
             message: `Message identifier is missing from correlation property: ${id}`,
           });
+      }
+    }
+  },
+};
+
+export const correlationExpressionEmpty: Rule = {
+  id: 'correlation-expression-empty',
+  severity: 'warning',
+  description:
+    'a correlation property has an empty retrieval expression for a message: the engine drops it, so it never correlates',
+  fix: 'Write the expression that reads the key from the message payload, or remove the correlation property.',
+  check({ index, report }) {
+    for (const { file, node } of bpmnElements(index, 'correlationProperty')) {
+      for (const e of childrenNamed(node, NS.bpmn, 'correlationPropertyRetrievalExpression')) {
         const formal = firstChild(e, NS.bpmn, 'messagePath') ?? e.children[0];
         if (!formal || !formal.text.trim())
           report({
             file,
             node: e,
-            message: `correlation property '${id}' has an empty retrieval expression`,
+            message: `correlation property '${node.attrs.id}' has an empty retrieval expression for message '${e.attrs.messageRef ?? ''}': the engine ignores it, so messages are never matched on this key`,
           });
       }
     }

@@ -6,7 +6,7 @@ export const xmlMalformed: Rule = {
   id: 'xml-malformed',
   severity: 'error',
   description:
-    'a .bpmn or .dmn file is not well-formed XML, or its root is not a BPMN/DMN definitions element',
+    'a .bpmn or .dmn file is not well-formed XML, or a .dmn file is not a DMN definitions document',
   fix: 'Fix the XML at the reported position (re-export it from the modeler if unsure).',
   check({ index, report }) {
     for (const doc of [...index.bpmn.values(), ...index.dmn.values()]) {
@@ -21,14 +21,33 @@ export const xmlMalformed: Rule = {
       }
       const root = doc.root;
       if (!root) continue;
-      const isBpmn = doc.file.ext === 'bpmn';
-      const ok = root.name === 'definitions' && (isBpmn ? root.ns === NS.bpmn : DMN_NAMESPACES.has(root.ns));
-      if (!ok)
+      // A well-formed .bpmn with another root is loaded and yields nothing (bpmn-not-definitions warns);
+      // a .dmn without a decision crashes the DMN parser when it is loaded.
+      if (doc.file.ext === 'dmn' && !(root.name === 'definitions' && DMN_NAMESPACES.has(root.ns)))
         report({
           file: doc.file,
           node: root,
-          message: `root element must be ${isBpmn ? 'bpmn:definitions (' + NS.bpmn + ')' : 'a DMN definitions element'}, found '${root.name}'${root.ns ? ` in namespace ${root.ns}` : ''}`,
+          message: `root element must be a DMN definitions element, found '${root.name}'${root.ns ? ` in namespace ${root.ns}` : ''}: loading the file fails`,
         });
+    }
+  },
+};
+
+export const bpmnNotDefinitions: Rule = {
+  id: 'bpmn-not-definitions',
+  severity: 'warning',
+  description:
+    'a well-formed .bpmn file is not a bpmn:definitions document (an SVG export, say): the backend finds nothing in it',
+  fix: 'Rename or remove the file, or re-export the diagram as BPMN.',
+  check({ index, report }) {
+    for (const doc of index.bpmn.values()) {
+      const root = doc.root;
+      if (!root || (root.name === 'definitions' && root.ns === NS.bpmn)) continue;
+      report({
+        file: doc.file,
+        node: root,
+        message: `root element is '${root.name}'${root.ns ? ` in namespace ${root.ns}` : ''}, not bpmn:definitions (${NS.bpmn}): the backend loads the file and finds no process in it`,
+      });
     }
   },
 };
