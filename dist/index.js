@@ -20050,310 +20050,6 @@ var init_xml2 = __esm({
   }
 });
 
-// src/validate/rules/primary.ts
-var primaryProcess, primaryEmpty, duplicateProcessId;
-var init_primary = __esm({
-  "src/validate/rules/primary.ts"() {
-    "use strict";
-    init_util();
-    primaryProcess = {
-      id: "primary-process",
-      severity: "error",
-      description: "primary_file_name / primary_process_id do not name an executable process of the model",
-      fix: "Point primary_file_name at a .bpmn file of the model and primary_process_id at a process it defines.",
-      check({ index, report }) {
-        for (const model of index.models.values()) {
-          const info2 = model.info;
-          if (!info2) continue;
-          const file = model.json.file;
-          const primaryFile = str(info2.primary_file_name) ?? "";
-          const primaryId = str(info2.primary_process_id) ?? "";
-          if (!primaryFile) {
-            if (primaryId)
-              report({
-                file,
-                offset: jsonKeyOffset(file.text, "primary_process_id"),
-                message: "primary_process_id is set but primary_file_name is empty: set the file that defines the process"
-              });
-            continue;
-          }
-          const at = jsonKeyOffset(file.text, "primary_file_name");
-          if (!primaryFile.toLowerCase().endsWith(".bpmn") || primaryFile.includes("/")) {
-            report({
-              file,
-              offset: at,
-              message: `primary_file_name "${primaryFile}" must be the name of a .bpmn file in the model directory`
-            });
-            continue;
-          }
-          const doc = index.bpmn.get(model.dir ? `${model.dir}/${primaryFile}` : primaryFile);
-          if (!doc) {
-            report({ file, offset: at, message: `primary file "${primaryFile}" does not exist in ${model.dir}` });
-            continue;
-          }
-          if (!primaryId) {
-            report({
-              file,
-              offset: jsonKeyOffset(file.text, "primary_process_id") ?? at,
-              message: `primary_process_id is empty (no_primary_bpmn_error on validate and run): set it to one of ${doc.processes.map((p) => p.id).join(", ") || "(no processes in the file)"}`
-            });
-            continue;
-          }
-          if (!doc.root) continue;
-          if (!doc.processes.some((p) => p.id === primaryId))
-            report({
-              file,
-              offset: jsonKeyOffset(file.text, "primary_process_id"),
-              message: `The process '${primaryId}' was not found in ${primaryFile}${doc.processes.length ? ` (it defines ${doc.processes.map((p) => p.id).join(", ")})` : ""}`
-            });
-        }
-      }
-    };
-    primaryEmpty = {
-      id: "primary-empty",
-      severity: "warning",
-      description: "a model has no primary file: it is a library model and cannot be started",
-      fix: "Set primary_file_name and primary_process_id, or switch the rule off for library models.",
-      check({ index, report }) {
-        for (const model of index.models.values()) {
-          if (!model.info || str(model.info.primary_file_name)) continue;
-          if (str(model.info.primary_process_id)) continue;
-          report({
-            file: model.json.file,
-            message: `model '${model.id}' has no primary_file_name: it is not runnable and is hidden from start lists (a library model)`
-          });
-        }
-      }
-    };
-    duplicateProcessId = {
-      id: "duplicate-process-id",
-      severity: "error",
-      description: "the same process id is defined twice in a model, or in two models of the repo",
-      fix: "Give each process a repository-wide unique id (call activities resolve ids to an arbitrary definition otherwise).",
-      check({ index, report }) {
-        for (const [id2, defs] of index.processes) {
-          const inModels = defs.filter((d) => d.modelId !== null);
-          if (inModels.length < 2) continue;
-          for (const def of inModels) {
-            const others = inModels.filter((d) => d !== def);
-            const sameModel = others.some((d) => d.modelId === def.modelId);
-            report({
-              file: def.file,
-              node: def.node,
-              attr: "id",
-              message: sameModel ? `Duplicate process ID '${id2}' in model '${def.modelId}' (also in ${others.filter((d) => d.modelId === def.modelId).map((d) => d.file.path).join(", ")}): the model cannot be loaded` : `process id '${id2}' is also defined in ${others.map((d) => d.file.path).join(", ")}: call activities resolve it to an arbitrary one of them`
-            });
-          }
-        }
-      }
-    };
-  }
-});
-
-// src/validate/rules/engine.ts
-function engineRule(check, description, fix) {
-  return {
-    id: check,
-    severity: "error",
-    description,
-    fix,
-    check({ analysis, report }) {
-      for (const issue2 of analysis.issues)
-        if (issue2.check === check)
-          report({ file: issue2.file, node: issue2.node, attr: issue2.attr, message: issue2.message });
-    }
-  };
-}
-var engineRules;
-var init_engine = __esm({
-  "src/validate/rules/engine.ts"() {
-    "use strict";
-    engineRules = [
-      engineRule(
-        "process-not-executable",
-        'a primary or called process has isExecutable="false"',
-        'Set isExecutable="true" on the process (or remove the attribute).'
-      ),
-      engineRule(
-        "no-start-event",
-        "an executable process has no top-level start event",
-        "Add a start event to the process."
-      ),
-      engineRule(
-        "unsupported-element",
-        "a reachable flow node is of a kind the engine has no parser for (e.g. complexGateway)",
-        "Replace the element with a supported task, event or gateway."
-      ),
-      engineRule(
-        "implicit-split",
-        "a task or event other than a gateway or start event has more than one outgoing sequence flow",
-        "Add a parallel or exclusive gateway to split the flow."
-      ),
-      engineRule(
-        "dangling-sequence-flow",
-        "a sequence flow targets an id that no element (or more than one) of the file has",
-        "Reconnect the flow in the modeler or fix its targetRef."
-      ),
-      engineRule(
-        "gateway-flow-condition",
-        "an outgoing flow of an exclusive or inclusive gateway is neither the default nor conditioned",
-        "Add a condition expression to the flow, or mark it as the default flow of the gateway."
-      ),
-      engineRule(
-        "subprocess-structure",
-        "an embedded sub-process or transaction lacks exactly one start event or any end event",
-        "Give the sub-process one start event and at least one end event."
-      ),
-      engineRule(
-        "call-activity",
-        "a call activity has no calledElement, or calls a process id no BPMN file of the repo defines",
-        "Choose the called process in the modeler; check the called model was not renamed or removed."
-      ),
-      engineRule(
-        "business-rule-task",
-        "a business rule task has no calledDecisionId, or its decision is not the first decision of a .dmn in the same folder",
-        "Pick the decision in the modeler and keep the .dmn file beside the .bpmn file."
-      ),
-      engineRule(
-        "service-task-operator",
-        "a service task has no spiffworkflow:serviceTaskOperator with parameters (the parser crashes)",
-        "Select an operator for the service task in the modeler."
-      ),
-      engineRule(
-        "script-task-missing",
-        "a script task has no bpmn:script element",
-        "Add the script body to the task (an empty script is allowed but does nothing)."
-      ),
-      engineRule(
-        "timer-definition",
-        "a timer event has none of timeDate, timeDuration, timeCycle",
-        "Set the timer type and expression in the modeler."
-      ),
-      engineRule("conditional-event", "a conditional event has no condition", "Add the condition expression."),
-      engineRule(
-        "event-reference",
-        "a messageRef / signalRef / errorRef / escalationRef names no element of that kind",
-        "Select an existing message, signal, error or escalation, or define it."
-      ),
-      engineRule(
-        "loop-characteristics",
-        "multi-instance without exactly one of cardinality / input collection, or a loop without maximum or condition",
-        "Complete the loop settings of the task."
-      ),
-      engineRule(
-        "data-association",
-        "a data input/output association names no data object reference or data store reference",
-        "Reconnect the association to an existing data object or data store."
-      ),
-      engineRule(
-        "cancel-event",
-        "a cancel boundary event is attached to something other than a transaction",
-        "Attach cancel events only to transaction sub-processes."
-      )
-    ];
-  }
-});
-
-// src/validate/rules/messages.ts
-var messageDefinition, correlationExpressionEmpty, messageStartConflict;
-var init_messages = __esm({
-  "src/validate/rules/messages.ts"() {
-    "use strict";
-    init_xml();
-    init_util();
-    messageDefinition = {
-      id: "message-definition",
-      severity: "error",
-      description: "a bpmn:message has no id, or a correlation property lacks a retrieval expression or its messageRef",
-      fix: "Give every message an id and every correlation property a retrieval expression per message.",
-      check({ index, report }) {
-        for (const { file, node } of bpmnElements(index, "message")) {
-          if (!node.attrs.id) report({ file, node, message: "Message identifier is missing from bpmn xml" });
-        }
-        for (const { file, node } of bpmnElements(index, "correlationProperty")) {
-          const id2 = node.attrs.id;
-          if (!id2) {
-            report({ file, node, message: "Correlation identifier is missing from bpmn xml" });
-            continue;
-          }
-          const exprs = childrenNamed(node, NS.bpmn, "correlationPropertyRetrievalExpression");
-          if (exprs.length === 0) {
-            report({
-              file,
-              node,
-              message: `Correlation is missing correlation property retrieval expressions: ${id2}`
-            });
-            continue;
-          }
-          for (const e of exprs) {
-            if (!e.attrs.messageRef)
-              report({
-                file,
-                node: e,
-                message: `Message identifier is missing from correlation property: ${id2}`
-              });
-          }
-        }
-      }
-    };
-    correlationExpressionEmpty = {
-      id: "correlation-expression-empty",
-      severity: "warning",
-      description: "a correlation property has an empty retrieval expression for a message: the engine drops it, so it never correlates",
-      fix: "Write the expression that reads the key from the message payload, or remove the correlation property.",
-      check({ index, report }) {
-        for (const { file, node } of bpmnElements(index, "correlationProperty")) {
-          for (const e of childrenNamed(node, NS.bpmn, "correlationPropertyRetrievalExpression")) {
-            const formal = firstChild(e, NS.bpmn, "messagePath") ?? e.children[0];
-            if (!formal || !formal.text.trim())
-              report({
-                file,
-                node: e,
-                message: `correlation property '${node.attrs.id}' has an empty retrieval expression for message '${e.attrs.messageRef ?? ""}': the engine ignores it, so messages are never matched on this key`
-              });
-          }
-        }
-      }
-    };
-    messageStartConflict = {
-      id: "message-start-conflict",
-      severity: "error",
-      description: "two models start on the same message name",
-      fix: "Rename one of the messages, or start only one model with it.",
-      check({ index, report }) {
-        const starts = /* @__PURE__ */ new Map();
-        for (const doc of index.bpmn.values()) {
-          const modelId = doc.file.modelId;
-          if (!modelId) continue;
-          for (const proc of doc.processes) {
-            for (const start of childrenNamed(proc.node, NS.bpmn, "startEvent")) {
-              for (const def of childrenNamed(start, NS.bpmn, "messageEventDefinition")) {
-                const ref = def.attrs.messageRef;
-                const msg = ref ? (doc.byId.get(ref) ?? []).find((n) => n.name === "message") : void 0;
-                const name2 = msg?.attrs.name ?? ref;
-                if (!name2) continue;
-                const list = starts.get(name2) ?? [];
-                list.push({ file: doc.file, node: def, modelId });
-                starts.set(name2, list);
-              }
-            }
-          }
-        }
-        for (const [name2, list] of starts) {
-          const models = new Set(list.map((s) => s.modelId));
-          if (models.size < 2) continue;
-          for (const s of list)
-            report({
-              file: s.file,
-              node: s.node,
-              message: `message '${name2}' starts more than one model (${[...models].join(", ")}): the backend cannot tell which to start`
-            });
-        }
-      }
-    };
-  }
-});
-
 // src/validate/analysis.ts
 function analyze(index) {
   const issues = [];
@@ -20387,8 +20083,7 @@ function analyze(index) {
     const primaryFile = typeof info2.primary_file_name === "string" ? info2.primary_file_name : "";
     const primaryId = typeof info2.primary_process_id === "string" ? info2.primary_process_id : "";
     if (!primaryFile || !primaryId) continue;
-    const doc = index.bpmn.get(model.dir ? `${model.dir}/${primaryFile}` : primaryFile);
-    const def = doc?.processes.find((p) => p.id === primaryId);
+    const def = primaryProcessOf(index, model.id, model.dir, primaryFile, primaryId);
     if (def) enqueue(def);
   }
   while (queue.length) {
@@ -20685,7 +20380,8 @@ function analyze(index) {
       );
   }
   function checkStandardLoop(file, node, std) {
-    if (std.attrs.loopMaximum === void 0 && !firstChild(std, NS.bpmn, "loopCondition"))
+    const condition = firstChild(std, NS.bpmn, "loopCondition");
+    if (std.attrs.loopMaximum === void 0 && !condition?.text.trim())
       issue2(
         "loop-characteristics",
         file,
@@ -20712,6 +20408,10 @@ function analyze(index) {
     }
   }
   return { issues, reachable, loadedProcesses };
+}
+function primaryProcessOf(index, modelId, dir, primaryFile, primaryId) {
+  const doc = index.bpmn.get(dir ? `${dir}/${primaryFile}` : primaryFile);
+  return doc?.processes.find((p) => p.id === primaryId) ?? index.processes.get(primaryId)?.find((p) => p.modelId === modelId);
 }
 function conditionOf(flow) {
   const expr = firstChild(flow, NS.bpmn, "conditionExpression");
@@ -20800,6 +20500,311 @@ var init_analysis = __esm({
       "KKVDataStore",
       "TypeaheadDataStore"
     ]);
+  }
+});
+
+// src/validate/rules/primary.ts
+var primaryProcess, primaryEmpty, duplicateProcessId;
+var init_primary = __esm({
+  "src/validate/rules/primary.ts"() {
+    "use strict";
+    init_analysis();
+    init_util();
+    primaryProcess = {
+      id: "primary-process",
+      severity: "error",
+      description: "primary_file_name / primary_process_id do not name an executable process of the model",
+      fix: "Point primary_file_name at a .bpmn file of the model and primary_process_id at a process it defines.",
+      check({ index, report }) {
+        for (const model of index.models.values()) {
+          const info2 = model.info;
+          if (!info2) continue;
+          const file = model.json.file;
+          const primaryFile = str(info2.primary_file_name) ?? "";
+          const primaryId = str(info2.primary_process_id) ?? "";
+          if (!primaryFile) {
+            if (primaryId)
+              report({
+                file,
+                offset: jsonKeyOffset(file.text, "primary_process_id"),
+                message: "primary_process_id is set but primary_file_name is empty: set the file that defines the process"
+              });
+            continue;
+          }
+          const at = jsonKeyOffset(file.text, "primary_file_name");
+          if (!primaryFile.toLowerCase().endsWith(".bpmn") || primaryFile.includes("/")) {
+            report({
+              file,
+              offset: at,
+              message: `primary_file_name "${primaryFile}" must be the name of a .bpmn file in the model directory`
+            });
+            continue;
+          }
+          const doc = index.bpmn.get(model.dir ? `${model.dir}/${primaryFile}` : primaryFile);
+          if (!doc) {
+            report({ file, offset: at, message: `primary file "${primaryFile}" does not exist in ${model.dir}` });
+            continue;
+          }
+          if (!primaryId) {
+            report({
+              file,
+              offset: jsonKeyOffset(file.text, "primary_process_id") ?? at,
+              message: `primary_process_id is empty (no_primary_bpmn_error on validate and run): set it to one of ${doc.processes.map((p) => p.id).join(", ") || "(no processes in the file)"}`
+            });
+            continue;
+          }
+          if (!doc.root) continue;
+          if (!primaryProcessOf(index, model.id, model.dir, primaryFile, primaryId))
+            report({
+              file,
+              offset: jsonKeyOffset(file.text, "primary_process_id"),
+              message: `The process '${primaryId}' was not found in ${primaryFile}${doc.processes.length ? ` (it defines ${doc.processes.map((p) => p.id).join(", ")})` : ""} nor in another .bpmn file of ${model.dir || "the model"}`
+            });
+        }
+      }
+    };
+    primaryEmpty = {
+      id: "primary-empty",
+      severity: "warning",
+      description: "a model has no primary file: it is a library model and cannot be started",
+      fix: "Set primary_file_name and primary_process_id, or switch the rule off for library models.",
+      check({ index, report }) {
+        for (const model of index.models.values()) {
+          if (!model.info || str(model.info.primary_file_name)) continue;
+          if (str(model.info.primary_process_id)) continue;
+          report({
+            file: model.json.file,
+            message: `model '${model.id}' has no primary_file_name: it is not runnable and is hidden from start lists (a library model)`
+          });
+        }
+      }
+    };
+    duplicateProcessId = {
+      id: "duplicate-process-id",
+      severity: "error",
+      description: "the same process id is defined twice in a model, or in two models of the repo",
+      fix: "Give each process a repository-wide unique id (call activities resolve ids to an arbitrary definition otherwise).",
+      check({ index, report }) {
+        for (const [id2, defs] of index.processes) {
+          const inModels = defs.filter((d) => d.modelId !== null);
+          if (inModels.length < 2) continue;
+          for (const def of inModels) {
+            const others = inModels.filter((d) => d !== def);
+            const sameModel = others.some((d) => d.modelId === def.modelId);
+            report({
+              file: def.file,
+              node: def.node,
+              attr: "id",
+              message: sameModel ? `Duplicate process ID '${id2}' in model '${def.modelId}' (also in ${others.filter((d) => d.modelId === def.modelId).map((d) => d.file.path).join(", ")}): the model cannot be loaded` : `process id '${id2}' is also defined in ${others.map((d) => d.file.path).join(", ")}: call activities resolve it to an arbitrary one of them`
+            });
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine.ts
+function engineRule(check, description, fix) {
+  return {
+    id: check,
+    severity: "error",
+    description,
+    fix,
+    check({ analysis, report }) {
+      for (const issue2 of analysis.issues)
+        if (issue2.check === check)
+          report({ file: issue2.file, node: issue2.node, attr: issue2.attr, message: issue2.message });
+    }
+  };
+}
+var engineRules;
+var init_engine = __esm({
+  "src/validate/rules/engine.ts"() {
+    "use strict";
+    engineRules = [
+      engineRule(
+        "process-not-executable",
+        'a primary or called process has isExecutable="false"',
+        'Set isExecutable="true" on the process (or remove the attribute).'
+      ),
+      engineRule(
+        "no-start-event",
+        "an executable process has no top-level start event",
+        "Add a start event to the process."
+      ),
+      engineRule(
+        "unsupported-element",
+        "a reachable flow node is of a kind the engine has no parser for (e.g. complexGateway)",
+        "Replace the element with a supported task, event or gateway."
+      ),
+      engineRule(
+        "implicit-split",
+        "a task or event other than a gateway or start event has more than one outgoing sequence flow",
+        "Add a parallel or exclusive gateway to split the flow."
+      ),
+      engineRule(
+        "dangling-sequence-flow",
+        "a sequence flow targets an id that no element (or more than one) of the file has",
+        "Reconnect the flow in the modeler or fix its targetRef."
+      ),
+      engineRule(
+        "gateway-flow-condition",
+        "an outgoing flow of an exclusive or inclusive gateway is neither the default nor conditioned",
+        "Add a condition expression to the flow, or mark it as the default flow of the gateway."
+      ),
+      engineRule(
+        "subprocess-structure",
+        "an embedded sub-process or transaction lacks exactly one start event or any end event",
+        "Give the sub-process one start event and at least one end event."
+      ),
+      engineRule(
+        "call-activity",
+        "a call activity has no calledElement, or calls a process id no BPMN file of the repo defines",
+        "Choose the called process in the modeler; check the called model was not renamed or removed."
+      ),
+      engineRule(
+        "business-rule-task",
+        "a business rule task has no calledDecisionId, or its decision is not the first decision of a .dmn in the same folder",
+        "Pick the decision in the modeler and keep the .dmn file beside the .bpmn file."
+      ),
+      engineRule(
+        "service-task-operator",
+        "a service task has no spiffworkflow:serviceTaskOperator with parameters (the parser crashes)",
+        "Select an operator for the service task in the modeler."
+      ),
+      engineRule(
+        "script-task-missing",
+        "a script task has no bpmn:script element",
+        "Add the script body to the task (an empty script is allowed but does nothing)."
+      ),
+      engineRule(
+        "timer-definition",
+        "a timer event has none of timeDate, timeDuration, timeCycle",
+        "Set the timer type and expression in the modeler."
+      ),
+      engineRule("conditional-event", "a conditional event has no condition", "Add the condition expression."),
+      engineRule(
+        "event-reference",
+        "a messageRef / signalRef / errorRef / escalationRef names no element of that kind",
+        "Select an existing message, signal, error or escalation, or define it."
+      ),
+      engineRule(
+        "loop-characteristics",
+        "multi-instance without exactly one of cardinality / input collection, or a loop without maximum or condition",
+        "Complete the loop settings of the task."
+      ),
+      engineRule(
+        "data-association",
+        "a data input/output association names no data object reference or data store reference",
+        "Reconnect the association to an existing data object or data store."
+      ),
+      engineRule(
+        "cancel-event",
+        "a cancel boundary event is attached to something other than a transaction",
+        "Attach cancel events only to transaction sub-processes."
+      )
+    ];
+  }
+});
+
+// src/validate/rules/messages.ts
+var messageDefinition, correlationExpressionEmpty, messageStartConflict;
+var init_messages = __esm({
+  "src/validate/rules/messages.ts"() {
+    "use strict";
+    init_xml();
+    init_util();
+    messageDefinition = {
+      id: "message-definition",
+      severity: "error",
+      description: "a bpmn:message has no id, or a correlation property lacks a retrieval expression or its messageRef",
+      fix: "Give every message an id and every correlation property a retrieval expression per message.",
+      check({ index, report }) {
+        for (const { file, node } of bpmnElements(index, "message")) {
+          if (!node.attrs.id) report({ file, node, message: "Message identifier is missing from bpmn xml" });
+        }
+        for (const { file, node } of bpmnElements(index, "correlationProperty")) {
+          const id2 = node.attrs.id;
+          if (!id2) {
+            report({ file, node, message: "Correlation identifier is missing from bpmn xml" });
+            continue;
+          }
+          const exprs = childrenNamed(node, NS.bpmn, "correlationPropertyRetrievalExpression");
+          if (exprs.length === 0) {
+            report({
+              file,
+              node,
+              message: `Correlation is missing correlation property retrieval expressions: ${id2}`
+            });
+            continue;
+          }
+          for (const e of exprs) {
+            if (!e.attrs.messageRef)
+              report({
+                file,
+                node: e,
+                message: `Message identifier is missing from correlation property: ${id2}`
+              });
+          }
+        }
+      }
+    };
+    correlationExpressionEmpty = {
+      id: "correlation-expression-empty",
+      severity: "warning",
+      description: "a correlation property has an empty retrieval expression for a message: the engine drops it, so it never correlates",
+      fix: "Write the expression that reads the key from the message payload, or remove the correlation property.",
+      check({ index, report }) {
+        for (const { file, node } of bpmnElements(index, "correlationProperty")) {
+          for (const e of childrenNamed(node, NS.bpmn, "correlationPropertyRetrievalExpression")) {
+            const formal = firstChild(e, NS.bpmn, "messagePath") ?? e.children[0];
+            if (!formal || !formal.text.trim())
+              report({
+                file,
+                node: e,
+                message: `correlation property '${node.attrs.id}' has an empty retrieval expression for message '${e.attrs.messageRef ?? ""}': the engine ignores it, so messages are never matched on this key`
+              });
+          }
+        }
+      }
+    };
+    messageStartConflict = {
+      id: "message-start-conflict",
+      severity: "error",
+      description: "two models start on the same message name",
+      fix: "Rename one of the messages, or start only one model with it.",
+      check({ index, report }) {
+        const starts = /* @__PURE__ */ new Map();
+        for (const doc of index.bpmn.values()) {
+          const modelId = doc.file.modelId;
+          if (!modelId) continue;
+          for (const proc of doc.processes) {
+            for (const start of childrenNamed(proc.node, NS.bpmn, "startEvent")) {
+              for (const def of childrenNamed(start, NS.bpmn, "messageEventDefinition")) {
+                const ref = def.attrs.messageRef;
+                const msg = ref ? (doc.byId.get(ref) ?? []).find((n) => n.name === "message") : void 0;
+                const name2 = msg?.attrs.name ?? ref;
+                if (!name2) continue;
+                const list = starts.get(name2) ?? [];
+                list.push({ file: doc.file, node: def, modelId });
+                starts.set(name2, list);
+              }
+            }
+          }
+        }
+        for (const [name2, list] of starts) {
+          const models = new Set(list.map((s) => s.modelId));
+          if (models.size < 2) continue;
+          for (const s of list)
+            report({
+              file: s.file,
+              node: s.node,
+              message: `message '${name2}' starts more than one model (${[...models].join(", ")}): the backend cannot tell which to start`
+            });
+        }
+      }
+    };
   }
 });
 

@@ -162,8 +162,7 @@ export function analyze(index: ModelsIndex): Analysis {
     const primaryFile = typeof info.primary_file_name === 'string' ? info.primary_file_name : '';
     const primaryId = typeof info.primary_process_id === 'string' ? info.primary_process_id : '';
     if (!primaryFile || !primaryId) continue;
-    const doc = index.bpmn.get(model.dir ? `${model.dir}/${primaryFile}` : primaryFile);
-    const def = doc?.processes.find((p) => p.id === primaryId);
+    const def = primaryProcessOf(index, model.id, model.dir, primaryFile, primaryId);
     if (def) enqueue(def);
   }
 
@@ -481,7 +480,9 @@ export function analyze(index: ModelsIndex): Analysis {
   }
 
   function checkStandardLoop(file: RepoFile, node: XNode, std: XNode): void {
-    if (std.attrs.loopMaximum === undefined && !firstChild(std, NS.bpmn, 'loopCondition'))
+    // An empty loopCondition is no condition for the engine (its text is None).
+    const condition = firstChild(std, NS.bpmn, 'loopCondition');
+    if (std.attrs.loopMaximum === undefined && !condition?.text.trim())
       issue(
         'loop-characteristics',
         file,
@@ -516,6 +517,24 @@ export function analyze(index: ModelsIndex): Analysis {
   }
 
   return { issues, reachable, loadedProcesses };
+}
+
+/**
+ * The definition of a model's primary process: in its primary file, else in another .bpmn of the model dir
+ * (the backend loads every file of the directory into one parser and asks it for the id).
+ */
+export function primaryProcessOf(
+  index: ModelsIndex,
+  modelId: string,
+  dir: string,
+  primaryFile: string,
+  primaryId: string,
+): ProcessDef | undefined {
+  const doc = index.bpmn.get(dir ? `${dir}/${primaryFile}` : primaryFile);
+  return (
+    doc?.processes.find((p) => p.id === primaryId) ??
+    index.processes.get(primaryId)?.find((p) => p.modelId === modelId)
+  );
 }
 
 /** The condition of a sequence flow, undefined when it has none (an empty expression counts as none). */

@@ -245,6 +245,19 @@ const cases: Case[] = [
     expect: ['primary-process'],
   },
   {
+    name: 'the primary process may live in another .bpmn of the model (one parser loads them all)',
+    tree: {
+      ...baseTree(),
+      'gg/mmm/process_model.json': modelJson('m.bpmn', 'called'),
+      'gg/mmm/other.bpmn': definitions(
+        processXml('called', chain(['    <bpmn:callActivity id="ca" calledElement="nowhere" />'], ['ca'])),
+      ),
+    },
+    // no primary-process error, and the walk starts from the sibling file's process
+    expect: ['call-activity@gg/mmm/other.bpmn:5'],
+    not: ['primary-process'],
+  },
+  {
     name: 'library model without primary',
     tree: { ...baseTree(), 'gg/mmm/process_model.json': modelJson('', '') },
     expect: ['primary-empty'],
@@ -569,6 +582,30 @@ const cases: Case[] = [
       chain(['    <bpmn:task id="lp"><bpmn:standardLoopCharacteristics /></bpmn:task>'], ['lp']),
     ),
     expect: ['loop-characteristics'],
+  },
+  {
+    name: 'standard loop with an empty loop condition',
+    tree: withProcess(
+      chain(
+        [
+          '    <bpmn:task id="lp"><bpmn:standardLoopCharacteristics><bpmn:loopCondition /></bpmn:standardLoopCharacteristics></bpmn:task>',
+        ],
+        ['lp'],
+      ),
+    ),
+    expect: ['loop-characteristics'],
+  },
+  {
+    name: 'standard loop with a condition',
+    tree: withProcess(
+      chain(
+        [
+          '    <bpmn:task id="lp"><bpmn:standardLoopCharacteristics><bpmn:loopCondition>done</bpmn:loopCondition></bpmn:standardLoopCharacteristics></bpmn:task>',
+        ],
+        ['lp'],
+      ),
+    ),
+    expect: [],
   },
   {
     name: 'data input association to nothing',

@@ -1,5 +1,6 @@
 // The primary file and process of a model: what validate and instance creation look up first.
 import type { Rule } from '../rule.js';
+import { primaryProcessOf } from '../analysis.js';
 import { jsonKeyOffset, str } from './util.js';
 
 export const primaryProcess: Rule = {
@@ -47,11 +48,11 @@ export const primaryProcess: Rule = {
         continue;
       }
       if (!doc.root) continue; // xml-malformed reports it
-      if (!doc.processes.some((p) => p.id === primaryId))
+      if (!primaryProcessOf(index, model.id, model.dir, primaryFile, primaryId))
         report({
           file,
           offset: jsonKeyOffset(file.text, 'primary_process_id'),
-          message: `The process '${primaryId}' was not found in ${primaryFile}${doc.processes.length ? ` (it defines ${doc.processes.map((p) => p.id).join(', ')})` : ''}`,
+          message: `The process '${primaryId}' was not found in ${primaryFile}${doc.processes.length ? ` (it defines ${doc.processes.map((p) => p.id).join(', ')})` : ''} nor in another .bpmn file of ${model.dir || 'the model'}`,
         });
     }
   },
