@@ -20378,6 +20378,26 @@ function analyze(index) {
         mi,
         `A multiinstance task must specify exactly one of cardinality or loop input data reference ('${node.attrs.id}' has ${card ? "both" : "neither"})`
       );
+    const io = firstChild(node, NS.bpmn, "ioSpecification");
+    if (!io) return;
+    const names2 = (kind) => new Set(childrenNamed(io, NS.bpmn, kind).flatMap((d) => [d.attrs.id, d.attrs.name].filter(Boolean)));
+    const inputs = names2("dataInput");
+    const outputs = names2("dataOutput");
+    const output = firstChild(mi, NS.bpmn, "loopDataOutputRef");
+    if (input && !inputs.has(input.text.trim()))
+      issue2(
+        "loop-characteristics",
+        file,
+        input,
+        `The loop input data reference is missing from the IO specification: '${input.text.trim()}' is no data input of '${node.attrs.id}'`
+      );
+    if (output && !inputs.has(output.text.trim()) && !outputs.has(output.text.trim()))
+      issue2(
+        "loop-characteristics",
+        file,
+        output,
+        `The loop output data reference is missing from the IO specification: '${output.text.trim()}' is no data input or output of '${node.attrs.id}'`
+      );
   }
   function checkStandardLoop(file, node, std) {
     const condition = firstChild(std, NS.bpmn, "loopCondition");

@@ -477,6 +477,28 @@ export function analyze(index: ModelsIndex): Analysis {
         mi,
         `A multiinstance task must specify exactly one of cardinality or loop input data reference ('${node.attrs.id}' has ${card ? 'both' : 'neither'})`,
       );
+    // With an ioSpecification on the task, the loop references must name its data inputs (outputs).
+    const io = firstChild(node, NS.bpmn, 'ioSpecification');
+    if (!io) return;
+    const names = (kind: string) =>
+      new Set(childrenNamed(io, NS.bpmn, kind).flatMap((d) => [d.attrs.id, d.attrs.name].filter(Boolean)));
+    const inputs = names('dataInput');
+    const outputs = names('dataOutput');
+    const output = firstChild(mi, NS.bpmn, 'loopDataOutputRef');
+    if (input && !inputs.has(input.text.trim()))
+      issue(
+        'loop-characteristics',
+        file,
+        input,
+        `The loop input data reference is missing from the IO specification: '${input.text.trim()}' is no data input of '${node.attrs.id}'`,
+      );
+    if (output && !inputs.has(output.text.trim()) && !outputs.has(output.text.trim()))
+      issue(
+        'loop-characteristics',
+        file,
+        output,
+        `The loop output data reference is missing from the IO specification: '${output.text.trim()}' is no data input or output of '${node.attrs.id}'`,
+      );
   }
 
   function checkStandardLoop(file: RepoFile, node: XNode, std: XNode): void {

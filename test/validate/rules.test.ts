@@ -584,6 +584,31 @@ const cases: Case[] = [
     expect: ['loop-characteristics'],
   },
   {
+    name: 'multi-instance loop input that the task io specification does not declare',
+    tree: withProcess(
+      chain(
+        [
+          '    <bpmn:task id="mi"><bpmn:ioSpecification><bpmn:dataInput id="in_items" name="items" /><bpmn:dataOutput id="out_results" name="results" /></bpmn:ioSpecification><bpmn:multiInstanceLoopCharacteristics><bpmn:loopDataInputRef>things</bpmn:loopDataInputRef><bpmn:loopDataOutputRef>results</bpmn:loopDataOutputRef></bpmn:multiInstanceLoopCharacteristics></bpmn:task>',
+        ],
+        ['mi'],
+      ),
+    ),
+    expect: ['loop-characteristics'],
+  },
+  {
+    name: 'multi-instance loop references found in the io specification, or no io specification at all',
+    tree: withProcess(
+      chain(
+        [
+          '    <bpmn:task id="mi"><bpmn:ioSpecification><bpmn:dataInput id="in_items" name="items" /><bpmn:dataOutput id="out_results" name="results" /></bpmn:ioSpecification><bpmn:multiInstanceLoopCharacteristics><bpmn:loopDataInputRef>items</bpmn:loopDataInputRef><bpmn:loopDataOutputRef>results</bpmn:loopDataOutputRef></bpmn:multiInstanceLoopCharacteristics></bpmn:task>',
+          '    <bpmn:task id="mi2"><bpmn:multiInstanceLoopCharacteristics><bpmn:loopDataInputRef>anything</bpmn:loopDataInputRef></bpmn:multiInstanceLoopCharacteristics></bpmn:task>',
+        ],
+        ['mi', 'mi2'],
+      ),
+    ),
+    expect: [],
+  },
+  {
     name: 'standard loop with an empty loop condition',
     tree: withProcess(
       chain(
