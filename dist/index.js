@@ -20265,18 +20265,6 @@ function analyze(index) {
         }
         break;
       }
-      case "scriptTask": {
-        let scripts = 0;
-        for (const d of descendants(node)) if (d.ns === NS.bpmn && d.name === "script") scripts++;
-        if (scripts !== 1)
-          issue2(
-            "script-task-missing",
-            file,
-            node,
-            `Invalid Script Task. No Script Provided: script task '${id2}' has ${scripts} bpmn:script elements (exactly one is needed)`
-          );
-        break;
-      }
     }
     for (const child of node.children) {
       if (child.ns !== NS.bpmn) continue;
@@ -20692,11 +20680,6 @@ var init_engine = __esm({
         "service-task-operator",
         "a service task has no spiffworkflow:serviceTaskOperator with parameters (the parser crashes)",
         "Select an operator for the service task in the modeler."
-      ),
-      engineRule(
-        "script-task-missing",
-        "a script task has no bpmn:script element",
-        "Add the script body to the task (an empty script is allowed but does nothing)."
       ),
       engineRule(
         "timer-definition",
@@ -25353,17 +25336,18 @@ var init_python = __esm({
     scriptEmpty = {
       id: "script-empty",
       severity: "warning",
-      description: "a script task has an empty script: it runs and does nothing",
+      description: "a script task has no script or an empty one: it runs and does nothing",
       fix: "Write the script, or replace the task with a plain task.",
       check({ index, report }) {
         for (const doc of index.bpmn.values()) {
           for (const node of doc.elements.get("scriptTask") ?? []) {
-            const script = node.children.find((c) => c.ns === NS.bpmn && c.name === "script");
-            if (script && !script.text.trim())
+            const scripts = node.children.filter((c) => c.ns === NS.bpmn && c.name === "script");
+            const script = scripts[scripts.length - 1];
+            if (!script?.text.trim())
               report({
                 file: doc.file,
                 node,
-                message: `script task '${node.attrs.id}' has an empty script: it does nothing`
+                message: `script task '${node.attrs.id}' has ${script ? "an empty script" : "no script"}: it does nothing`
               });
           }
         }

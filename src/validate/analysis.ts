@@ -17,7 +17,6 @@ export type EngineCheck =
   | 'call-activity'
   | 'business-rule-task'
   | 'service-task-operator'
-  | 'script-task-missing'
   | 'timer-definition'
   | 'conditional-event'
   | 'event-reference'
@@ -352,18 +351,7 @@ export function analyze(index: ModelsIndex): Analysis {
         }
         break;
       }
-      case 'scriptTask': {
-        let scripts = 0;
-        for (const d of descendants(node)) if (d.ns === NS.bpmn && d.name === 'script') scripts++;
-        if (scripts !== 1)
-          issue(
-            'script-task-missing',
-            file,
-            node,
-            `Invalid Script Task. No Script Provided: script task '${id}' has ${scripts} bpmn:script elements (exactly one is needed)`,
-          );
-        break;
-      }
+      // scriptTask: the spiff parser takes the last bpmn:script child and never raises (script-empty warns).
     }
     // One pass over the children for loop settings and data associations (most nodes have none).
     for (const child of node.children) {

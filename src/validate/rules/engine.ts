@@ -69,11 +69,6 @@ export const engineRules: Rule[] = [
     'Select an operator for the service task in the modeler.',
   ),
   engineRule(
-    'script-task-missing',
-    'a script task has no bpmn:script element',
-    'Add the script body to the task (an empty script is allowed but does nothing).',
-  ),
-  engineRule(
     'timer-definition',
     'a timer event has none of timeDate, timeDuration, timeCycle',
     'Set the timer type and expression in the modeler.',

@@ -123,17 +123,19 @@ function ownerId(node: XNode): string | undefined {
 export const scriptEmpty: Rule = {
   id: 'script-empty',
   severity: 'warning',
-  description: 'a script task has an empty script: it runs and does nothing',
+  description: 'a script task has no script or an empty one: it runs and does nothing',
   fix: 'Write the script, or replace the task with a plain task.',
   check({ index, report }) {
     for (const doc of index.bpmn.values()) {
       for (const node of doc.elements.get('scriptTask') ?? []) {
-        const script = node.children.find((c) => c.ns === NS.bpmn && c.name === 'script');
-        if (script && !script.text.trim())
+        // The spiff parser keeps the last bpmn:script child; none at all parses too.
+        const scripts = node.children.filter((c) => c.ns === NS.bpmn && c.name === 'script');
+        const script = scripts[scripts.length - 1];
+        if (!script?.text.trim())
           report({
             file: doc.file,
             node,
-            message: `script task '${node.attrs.id}' has an empty script: it does nothing`,
+            message: `script task '${node.attrs.id}' has ${script ? 'an empty script' : 'no script'}: it does nothing`,
           });
       }
     }
