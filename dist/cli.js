@@ -1142,17 +1142,22 @@ function analyze(index) {
             node,
             `service task '${id2}' has no spiffworkflow:serviceTaskOperator with an id: the parser crashes on it; pick an operator in the modeler`
           );
-        } else if (!firstChild(op, NS.spiff, "parameters")) {
-          issue(
-            "service-task-operator",
-            file,
-            op,
-            `service task '${id2}': operator '${op.attrs.id}' has no spiffworkflow:parameters element: the parser crashes on it`
-          );
+        } else {
+          for (const p of descendants(op)) {
+            if (p.ns !== NS.spiff || p.name !== "parameter" || p.attrs.value === void 0) continue;
+            if (p.attrs.id === void 0 || p.attrs.type === void 0)
+              issue(
+                "service-task-operator",
+                file,
+                p,
+                `service task '${id2}': a parameter of operator '${op.attrs.id}' has a value but no ${p.attrs.id === void 0 ? "id" : "type"}: the parser crashes on it`
+              );
+          }
         }
         break;
       }
     }
+    checkSpiffExtensions(file, node);
     for (const child of node.children) {
       if (child.ns !== NS.bpmn) continue;
       switch (child.name) {
@@ -1242,6 +1247,40 @@ function analyze(index) {
       decisionNode ?? node,
       notFirst ? `decision '${decisionId}' is not the first decision of ${notFirst.file.name}: the engine only finds the first decision of a DMN file; move it to a file of its own` : `No DMN Diagram available with id "${decisionId}": no .dmn file in ${file.dir || "the models root"} starts with that decision (business rule task '${id2}')`
     );
+  }
+  function checkSpiffExtensions(file, node) {
+    if (node.name.endsWith("Gateway")) return;
+    const ext = firstChild(node, NS.bpmn, "extensionElements");
+    if (!ext) return;
+    for (const e of ext.children) {
+      if (e.ns !== NS.spiff) continue;
+      if (e.name === "properties") {
+        for (const p of descendants(e)) {
+          if (p.ns !== NS.spiff || p.name !== "property") continue;
+          const missing = p.attrs.name === void 0 ? "name" : p.attrs.value === void 0 ? "value" : void 0;
+          if (missing)
+            issue(
+              "spiff-extension",
+              file,
+              p,
+              `a spiffworkflow:property of '${node.attrs.id}' has no ${missing} attribute: the parser crashes on it`
+            );
+        }
+      } else if (e.name === "unitTests") {
+        for (const t2 of descendants(e)) {
+          if (t2.ns !== NS.spiff || t2.name !== "unitTest") continue;
+          const has = (n) => [...descendants(t2)].some((c) => c.ns === NS.spiff && c.name === n);
+          const missing = t2.attrs.id === void 0 ? "an id" : !has("inputJson") ? "an inputJson" : !has("expectedOutputJson") ? "an expectedOutputJson" : void 0;
+          if (missing)
+            issue(
+              "spiff-extension",
+              file,
+              t2,
+              `a script unit test of '${node.attrs.id}' has no ${missing.replace(/^an? /, "")}: the parser crashes on it`
+            );
+        }
+      }
+    }
   }
   function checkMultiInstance(file, node, mi) {
     const card = firstChild(mi, NS.bpmn, "loopCardinality");
@@ -1565,8 +1604,13 @@ var init_engine = __esm({
       ),
       engineRule(
         "service-task-operator",
-        "a service task has no spiffworkflow:serviceTaskOperator with parameters (the parser crashes)",
+        "a service task has no spiffworkflow:serviceTaskOperator with an id, or a parameter with a value lacks its id or type (the parser crashes)",
         "Select an operator for the service task in the modeler."
+      ),
+      engineRule(
+        "spiff-extension",
+        "a spiffworkflow:property lacks its name or value, or a script unit test its id, inputJson or expectedOutputJson (the parser crashes)",
+        "Re-save the task in the modeler, or add the missing attribute or element."
       ),
       engineRule(
         "timer-definition",

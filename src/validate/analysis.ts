@@ -21,6 +21,7 @@ export type EngineCheck =
   | 'conditional-event'
   | 'event-reference'
   | 'loop-characteristics'
+  | 'spiff-extension'
   | 'data-association'
   | 'cancel-event';
 
@@ -341,18 +342,25 @@ export function analyze(index: ModelsIndex): Analysis {
             node,
             `service task '${id}' has no spiffworkflow:serviceTaskOperator with an id: the parser crashes on it; pick an operator in the modeler`,
           );
-        } else if (!firstChild(op, NS.spiff, 'parameters')) {
-          issue(
-            'service-task-operator',
-            file,
-            op,
-            `service task '${id}': operator '${op.attrs.id}' has no spiffworkflow:parameters element: the parser crashes on it`,
-          );
+        } else {
+          // The spiff parser reads every spiffworkflow:parameter below the operator; one with a value needs
+          // an id and a type (KeyError otherwise). No parameters at all is fine.
+          for (const p of descendants(op)) {
+            if (p.ns !== NS.spiff || p.name !== 'parameter' || p.attrs.value === undefined) continue;
+            if (p.attrs.id === undefined || p.attrs.type === undefined)
+              issue(
+                'service-task-operator',
+                file,
+                p,
+                `service task '${id}': a parameter of operator '${op.attrs.id}' has a value but no ${p.attrs.id === undefined ? 'id' : 'type'}: the parser crashes on it`,
+              );
+          }
         }
         break;
       }
       // scriptTask: the spiff parser takes the last bpmn:script child and never raises (script-empty warns).
     }
+    checkSpiffExtensions(file, node);
     // One pass over the children for loop settings and data associations (most nodes have none).
     for (const child of node.children) {
       if (child.ns !== NS.bpmn) continue;
@@ -453,6 +461,51 @@ export function analyze(index: ModelsIndex): Analysis {
         ? `decision '${decisionId}' is not the first decision of ${notFirst.file.name}: the engine only finds the first decision of a DMN file; move it to a file of its own`
         : `No DMN Diagram available with id "${decisionId}": no .dmn file in ${file.dir || 'the models root'} starts with that decision (business rule task '${id}')`,
     );
+  }
+
+  /** spiffworkflow extensions the spiff task parser reads with attrib[...] (a KeyError when missing). */
+  function checkSpiffExtensions(file: RepoFile, node: XNode): void {
+    // Gateways keep the base parser, which reads no spiffworkflow extensions.
+    if (node.name.endsWith('Gateway')) return;
+    const ext = firstChild(node, NS.bpmn, 'extensionElements');
+    if (!ext) return;
+    for (const e of ext.children) {
+      if (e.ns !== NS.spiff) continue;
+      if (e.name === 'properties') {
+        for (const p of descendants(e)) {
+          if (p.ns !== NS.spiff || p.name !== 'property') continue;
+          const missing =
+            p.attrs.name === undefined ? 'name' : p.attrs.value === undefined ? 'value' : undefined;
+          if (missing)
+            issue(
+              'spiff-extension',
+              file,
+              p,
+              `a spiffworkflow:property of '${node.attrs.id}' has no ${missing} attribute: the parser crashes on it`,
+            );
+        }
+      } else if (e.name === 'unitTests') {
+        for (const t of descendants(e)) {
+          if (t.ns !== NS.spiff || t.name !== 'unitTest') continue;
+          const has = (n: string) => [...descendants(t)].some((c) => c.ns === NS.spiff && c.name === n);
+          const missing =
+            t.attrs.id === undefined
+              ? 'an id'
+              : !has('inputJson')
+                ? 'an inputJson'
+                : !has('expectedOutputJson')
+                  ? 'an expectedOutputJson'
+                  : undefined;
+          if (missing)
+            issue(
+              'spiff-extension',
+              file,
+              t,
+              `a script unit test of '${node.attrs.id}' has no ${missing.replace(/^an? /, '')}: the parser crashes on it`,
+            );
+        }
+      }
+    }
   }
 
   function checkMultiInstance(file: RepoFile, node: XNode, mi: XNode): void {

@@ -467,7 +467,7 @@ const cases: Case[] = [
     expect: ['service-task-operator'],
   },
   {
-    name: 'service task operator without parameters',
+    name: 'service task operator without parameters (the spiff parser reads none: fine)',
     tree: withProcess(
       chain(
         [
@@ -476,7 +476,43 @@ const cases: Case[] = [
         ['st'],
       ),
     ),
+    expect: [],
+  },
+  {
+    name: 'service task parameter with a value but no type',
+    tree: withProcess(
+      chain(
+        [
+          '    <bpmn:serviceTask id="st"><bpmn:extensionElements><spiffworkflow:serviceTaskOperator id="http/GetRequestV2"><spiffworkflow:parameters><spiffworkflow:parameter id="url" value="1" /></spiffworkflow:parameters></spiffworkflow:serviceTaskOperator></bpmn:extensionElements></bpmn:serviceTask>',
+        ],
+        ['st'],
+      ),
+    ),
     expect: ['service-task-operator'],
+  },
+  {
+    name: 'spiffworkflow property without a value',
+    tree: withProcess(
+      chain(
+        [
+          '    <bpmn:manualTask id="mt"><bpmn:extensionElements><spiffworkflow:properties><spiffworkflow:property name="x" /></spiffworkflow:properties></bpmn:extensionElements></bpmn:manualTask>',
+        ],
+        ['mt'],
+      ),
+    ),
+    expect: ['spiff-extension'],
+  },
+  {
+    name: 'script unit test without expected output',
+    tree: withProcess(
+      chain(
+        [
+          '    <bpmn:scriptTask id="sc"><bpmn:extensionElements><spiffworkflow:unitTests><spiffworkflow:unitTest id="t1"><spiffworkflow:inputJson>{}</spiffworkflow:inputJson></spiffworkflow:unitTest></spiffworkflow:unitTests></bpmn:extensionElements><bpmn:script>x = 1</bpmn:script></bpmn:scriptTask>',
+        ],
+        ['sc'],
+      ),
+    ),
+    expect: ['spiff-extension'],
   },
   {
     name: 'service task with operator and parameters',

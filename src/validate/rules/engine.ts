@@ -65,8 +65,13 @@ export const engineRules: Rule[] = [
   ),
   engineRule(
     'service-task-operator',
-    'a service task has no spiffworkflow:serviceTaskOperator with parameters (the parser crashes)',
+    'a service task has no spiffworkflow:serviceTaskOperator with an id, or a parameter with a value lacks its id or type (the parser crashes)',
     'Select an operator for the service task in the modeler.',
+  ),
+  engineRule(
+    'spiff-extension',
+    'a spiffworkflow:property lacks its name or value, or a script unit test its id, inputJson or expectedOutputJson (the parser crashes)',
+    'Re-save the task in the modeler, or add the missing attribute or element.',
   ),
   engineRule(
     'timer-definition',
