@@ -1212,7 +1212,7 @@ function analyze(index) {
   }
   function checkRef(doc, node, attr, target, label) {
     const value = node.attrs[attr];
-    if (value === void 0) return;
+    if (value === void 0 || attr === "messageRef" && value === "") return;
     const matches = (doc.byId.get(value) ?? []).filter((n) => n.name === target);
     if (matches.length !== 1) {
       issue(

@@ -421,7 +421,9 @@ export function analyze(index: ModelsIndex): Analysis {
 
   function checkRef(doc: BpmnDoc, node: XNode, attr: string, target: string, label: string): void {
     const value = node.attrs[attr];
-    if (value === undefined) return;
+    // The spiff message parser skips an empty messageRef (`if message_ref:`); the base parser checks any
+    // signalRef/errorRef/escalationRef that is present (`is not None`).
+    if (value === undefined || (attr === 'messageRef' && value === '')) return;
     const matches = (doc.byId.get(value) ?? []).filter((n) => n.name === target);
     if (matches.length !== 1) {
       issue(

@@ -586,6 +586,18 @@ const cases: Case[] = [
     expect: ['event-reference'],
   },
   {
+    name: 'an empty messageRef is skipped by the spiff message parser',
+    tree: withProcess(
+      chain(
+        [
+          '    <bpmn:intermediateThrowEvent id="me"><bpmn:messageEventDefinition messageRef="" /></bpmn:intermediateThrowEvent>',
+        ],
+        ['me'],
+      ),
+    ),
+    expect: [],
+  },
+  {
     name: 'dangling signalRef on a boundary event',
     tree: withProcess(
       [
