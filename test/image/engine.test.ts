@@ -17,7 +17,18 @@ import {
   requireDocker,
   startRegistry,
 } from '../helpers/docker.js';
-import { FORM_V1, FORM_V2, git, makeRepo, recordingLog, removeDir, tempDir, type Repo } from './fixtures.js';
+import {
+  FORM_V1,
+  FORM_V2,
+  bakeOptions,
+  git,
+  imageName,
+  makeRepo,
+  recordingLog,
+  removeDir,
+  tempDir,
+  type Repo,
+} from './fixtures.js';
 
 const hasDocker = await requireDocker();
 const suite = hasDocker ? describe : describe.skip;
@@ -27,28 +38,16 @@ const dirs: string[] = [];
 let base = '';
 
 function options(repo: Repo, extra: Partial<BakeOptions> = {}): BakeOptions {
-  return {
-    dir: repo.models,
-    baseImage: base,
-    image: `spiff-models-test/engine-${path
-      .basename(repo.root)
-      .toLowerCase()
-      .replace(/[^a-z0-9]/g, '')}`,
-    tags: [],
-    labels: {},
-    push: false,
-    gitHistory: 'full',
-    verify: false,
-    dryRun: false,
-    outputDir: null,
-    template: null,
-    imageModelsDir: '/app/process_models',
-    validate: false,
-    credentials: null,
-    env: { ...process.env, SOURCE_DATE_EPOCH: undefined },
-    log: recordingLog(),
-    ...extra,
-  };
+  return bakeOptions(
+    repo,
+    {
+      baseImage: base,
+      image: imageName('spiff-models-test/engine-', repo),
+      push: false,
+      env: { ...process.env, SOURCE_DATE_EPOCH: undefined },
+    },
+    extra,
+  );
 }
 
 /** Bakes and remembers everything it left on the engine: image, tags, intermediate images. */

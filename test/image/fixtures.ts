@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BakeLog } from '../../src/image/bake.js';
+import type { BakeLog, BakeOptions } from '../../src/image/bake.js';
 
 export type Files = Record<string, string>;
 
@@ -137,5 +137,37 @@ export function recordingLog(): BakeLog & { lines: string[]; warnings: string[];
     async group(_title, fn) {
       return fn((line) => void lines.push(line));
     },
+  };
+}
+
+/** A registry-safe repository name for a test repo under `prefix` (lower-case letters and digits only). */
+export function imageName(prefix: string, repo: Repo): string {
+  return `${prefix}${path
+    .basename(repo.root)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')}`;
+}
+
+/** Bake options for a test repo: full history, no verify, no validation, a recording log; the suite decides the rest. */
+export function bakeOptions(
+  repo: Repo,
+  suite: Pick<BakeOptions, 'baseImage' | 'image' | 'push' | 'env'>,
+  extra: Partial<BakeOptions> = {},
+): BakeOptions {
+  return {
+    dir: repo.models,
+    tags: [],
+    labels: {},
+    gitHistory: 'full',
+    verify: false,
+    dryRun: false,
+    outputDir: null,
+    template: null,
+    imageModelsDir: '/app/process_models',
+    validate: false,
+    credentials: null,
+    log: recordingLog(),
+    ...suite,
+    ...extra,
   };
 }

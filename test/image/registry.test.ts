@@ -13,7 +13,7 @@ import {
   startRegistry,
   type TestRegistry,
 } from '../helpers/docker.js';
-import { makeRepo, recordingLog, removeDir, tempDir, type Repo } from './fixtures.js';
+import { bakeOptions, imageName, makeRepo, recordingLog, removeDir, tempDir, type Repo } from './fixtures.js';
 
 const ready = await requireRegistry();
 const suite = ready ? describe : describe.skip;
@@ -41,28 +41,16 @@ suite('bake --push to a registry with htpasswd auth', () => {
   });
 
   function options(repo: Repo, extra: Partial<BakeOptions> = {}): BakeOptions {
-    return {
-      dir: repo.models,
-      baseImage: base,
-      image: `${registry.host}/team/${path
-        .basename(repo.root)
-        .toLowerCase()
-        .replace(/[^a-z0-9]/g, '')}`,
-      tags: [],
-      labels: {},
-      push: true,
-      gitHistory: 'full',
-      verify: false,
-      dryRun: false,
-      outputDir: null,
-      template: null,
-      imageModelsDir: '/app/process_models',
-      validate: false,
-      credentials: null,
-      env: { ...process.env, DOCKER_CONFIG: dockerConfig },
-      log: recordingLog(),
-      ...extra,
-    };
+    return bakeOptions(
+      repo,
+      {
+        baseImage: base,
+        image: imageName(`${registry.host}/team/`, repo),
+        push: true,
+        env: { ...process.env, DOCKER_CONFIG: dockerConfig },
+      },
+      extra,
+    );
   }
 
   async function run(opts: BakeOptions): Promise<BakeResult> {
