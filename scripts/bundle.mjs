@@ -3,18 +3,9 @@
 import { build } from 'esbuild';
 import { chmodSync } from 'node:fs';
 import path from 'node:path';
+import { BANNER, EXTERNAL } from './esbuild-shared.mjs';
 
 const outdir = process.argv[2] ?? 'dist';
-// dockerode pulls in ssh2, whose native parts cannot be bundled (ssh2 falls back to pure JS without them);
-// CommonJS dependencies inside an ESM bundle need require/__filename/__dirname.
-const banner = [
-  "import { createRequire as __smCreateRequire } from 'node:module';",
-  "import { fileURLToPath as __smFileURLToPath } from 'node:url';",
-  "import { dirname as __smDirname } from 'node:path';",
-  'const require = __smCreateRequire(import.meta.url);',
-  'const __filename = __smFileURLToPath(import.meta.url);',
-  'const __dirname = __smDirname(__filename);',
-].join('\n');
 
 for (const [entry, out, shebang] of [
   ['src/index.ts', 'index.js', false],
@@ -27,8 +18,8 @@ for (const [entry, out, shebang] of [
     platform: 'node',
     target: 'node20',
     format: 'esm',
-    external: ['cpu-features', '*.node'],
-    banner: { js: (shebang ? '#!/usr/bin/env node\n' : '') + banner },
+    external: EXTERNAL,
+    banner: { js: (shebang ? '#!/usr/bin/env node\n' : '') + BANNER },
     legalComments: 'none',
     logLevel: 'warning',
     minifyWhitespace: false,

@@ -4,28 +4,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleSource } from './esbuild-shared.mjs';
 import YAML from 'yaml';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
 
 const out = path.join(os.tmpdir(), `spiff-docs-${process.pid}.mjs`);
-await build({
-  stdin: {
-    contents: "export { rules, loaderRules } from './src/validate/rules/index.ts';",
-    resolveDir: root,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  outfile: out,
-  logLevel: 'error',
-  banner: {
-    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-  },
-});
+await bundleSource("export { rules, loaderRules } from './src/validate/rules/index.ts';", out);
 const { rules, loaderRules } = await import(out);
 fs.rmSync(out, { force: true });
 

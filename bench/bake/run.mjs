@@ -10,7 +10,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleSource } from '../../scripts/esbuild-shared.mjs';
 import { generate } from '../validate/generate.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -23,35 +23,15 @@ fs.mkdirSync(work, { recursive: true });
 
 // Bundle the shipped code paths (bake, the engine module) and the test helper that makes the base image.
 const bundle = path.join(work, `bake-bench-${process.pid}.mjs`);
-await build({
-  stdin: {
-    contents: [
-      "export { bake } from './src/image/bake.ts';",
-      "export { connectEngine, buildImage, removeImage } from './src/image/engine.ts';",
-      "export { buildTestBaseImage } from './test/helpers/docker.ts';",
-      "export { default as tar } from 'tar-stream';",
-    ].join('\n'),
-    resolveDir: root,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  outfile: bundle,
-  external: ['cpu-features', '*.node'],
-  // CommonJS dependencies (dockerode, ssh2) inside an ESM bundle need require, __filename and __dirname.
-  banner: {
-    js: [
-      "import { createRequire as __cr } from 'node:module';",
-      "import { fileURLToPath as __fu } from 'node:url';",
-      "import { dirname as __dn } from 'node:path';",
-      'const require = __cr(import.meta.url);',
-      'const __filename = __fu(import.meta.url);',
-      'const __dirname = __dn(__filename);',
-    ].join('\n'),
-  },
-  logLevel: 'error',
-});
+await bundleSource(
+  [
+    "export { bake } from './src/image/bake.ts';",
+    "export { connectEngine, buildImage, removeImage } from './src/image/engine.ts';",
+    "export { buildTestBaseImage } from './test/helpers/docker.ts';",
+    "export { default as tar } from 'tar-stream';",
+  ].join('\n'),
+  bundle,
+);
 const { bake, connectEngine, buildImage, removeImage, buildTestBaseImage, tar } = await import(bundle);
 
 // --- the repository: generated models with some history, cloned the way actions/checkout does with

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleSource } from '../../scripts/esbuild-shared.mjs';
 import { generate } from './generate.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -37,21 +37,10 @@ const bpmnBytes = bytes(bpmnFiles);
 
 // Bundle our validator so the child runs exactly the shipped code path (load -> analyze -> rules).
 const bundle = path.join(os.tmpdir(), `spiff-bench-validate-${process.pid}.mjs`);
-await build({
-  stdin: {
-    contents: `import { validateRepo } from './src/validate/validate.ts'; export { validateRepo };`,
-    resolveDir: root,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  outfile: bundle,
-  banner: {
-    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-  },
-  logLevel: 'error',
-});
+await bundleSource(
+  `import { validateRepo } from './src/validate/validate.ts'; export { validateRepo };`,
+  bundle,
+);
 
 const ours = `
 const { validateRepo } = await import(${JSON.stringify(bundle)});
