@@ -1,15 +1,22 @@
 // The `spiff-models` command line: picks the sub-command and maps errors to exit codes (2 = usage or I/O).
 import { SetupError, UsageError, errorMessage } from '../util/errors.js';
 import type { CliCommand, CliIO } from './io.js';
-import { validateCli } from '../validate/cli.js';
-import { bakeCli } from '../image/cli.js';
-import { promoteCli, publishCli } from '../promote/cli.js';
-import { notifyCli } from '../notify/cli.js';
 import { VERSION } from '../version.js';
 
-export const commands: CliCommand[] = [validateCli, bakeCli, promoteCli, publishCli, notifyCli];
+/**
+ * Each command's module, imported only when that command runs: `notify` never loads dockerode, `validate`
+ * never loads the GitHub client (help and an unknown command import them all, for their summaries).
+ */
+const loaders: Record<string, () => Promise<CliCommand>> = {
+  validate: async () => (await import('../validate/cli.js')).validateCli,
+  bake: async () => (await import('../image/cli.js')).bakeCli,
+  promote: async () => (await import('../promote/cli.js')).promoteCli,
+  publish: async () => (await import('../promote/cli.js')).publishCli,
+  notify: async () => (await import('../notify/cli.js')).notifyCli,
+};
 
-function help(): string {
+async function help(): Promise<string> {
+  const commands = await Promise.all(Object.values(loaders).map((load) => load()));
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
     `spiff-models ${VERSION}: validate, bake, promote and notify SpiffWorkflow process-model repositories`,
@@ -25,18 +32,19 @@ function help(): string {
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(help());
+    io.stdout(await help());
     return name ? 0 : 2;
   }
   if (name === '--version' || name === '-v') {
     io.stdout(`${VERSION}\n`);
     return 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
-    io.stderr(`spiff-models: unknown command '${name}'.\n\n${help()}`);
+  const load = Object.hasOwn(loaders, name) ? loaders[name] : undefined;
+  if (!load) {
+    io.stderr(`spiff-models: unknown command '${name}'.\n\n${await help()}`);
     return 2;
   }
+  const command = await load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(command.usage);
     return 0;

@@ -1,7 +1,6 @@
 // Per-rule severities from `.spiff-models.json` / `.spiff-models.yml` at the models root, or --config FILE.
 import fs from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
 import { UsageError } from '../util/errors.js';
 import type { Severity } from './finding.js';
 
@@ -14,7 +13,11 @@ export interface Config {
 export const CONFIG_NAMES = ['.spiff-models.json', '.spiff-models.yml', '.spiff-models.yaml'];
 const SETTINGS = new Set(['off', 'warning', 'error', 'info']);
 
-export function loadConfig(root: string, configFile: string | undefined, knownRules: Set<string>): Config {
+export async function loadConfig(
+  root: string,
+  configFile: string | undefined,
+  knownRules: Set<string>,
+): Promise<Config> {
   let file = configFile;
   if (!file) file = CONFIG_NAMES.map((n) => path.join(root, n)).find((p) => fs.existsSync(p));
   if (!file) return { rules: {} };
@@ -25,8 +28,10 @@ export function loadConfig(root: string, configFile: string | undefined, knownRu
     throw new UsageError(`cannot read config file ${file}: ${(err as Error).message}`);
   }
   let data: unknown;
+  // The YAML library is imported only for a YAML config: most runs have none, and start faster without it.
+  const parseYaml = file.endsWith('.json') ? undefined : (await import('yaml')).parse;
   try {
-    data = file.endsWith('.json') ? JSON.parse(text) : YAML.parse(text);
+    data = parseYaml ? parseYaml(text) : JSON.parse(text);
   } catch (err) {
     throw new UsageError(
       `config file ${file} is not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message}`,

@@ -8,6 +8,7 @@ import type { Finding, ModelStatus, Report, Severity } from './finding.js';
 import { compareFindings } from './finding.js';
 import type { Report as RuleReport } from './rule.js';
 import { loaderRules, rules } from './rules/index.js';
+import { loadPythonParser } from './rules/python.js';
 import { baseFindings } from './base.js';
 
 export interface ValidateOptions {
@@ -27,8 +28,9 @@ export interface ValidateResult extends Report {
 export const allRuleIds = new Set([...rules.map((r) => r.id), ...loaderRules.map((r) => r.id)]);
 
 export async function validateRepo(root: string, options: ValidateOptions = {}): Promise<ValidateResult> {
-  const config = loadConfig(root, options.configFile, allRuleIds);
+  const config = await loadConfig(root, options.configFile, allRuleIds);
   const index = options.index ?? (await loadModels(root));
+  if (index.bpmn.size > 0) await loadPythonParser();
   const analysis = analyze(index);
   const lineIndexes = new Map<string, LineIndex>();
   const position = (file: RepoFile, offset: number) => {

@@ -34,7 +34,7 @@ describe('dist/cli.js validate', () => {
 
   it('runs from a copy of dist/ with no node_modules anywhere above it', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spiff-dist-copy-'));
-    fs.copyFileSync(DIST_CLI, path.join(dir, 'cli.js'));
+    fs.cpSync(path.dirname(DIST_CLI), dir, { recursive: true });
     const models = writeTree(baseTree());
     const r = await runNode(path.join(dir, 'cli.js'), ['validate', models, '--format', 'json'], {
       cwd: dir,

@@ -1,7 +1,7 @@
 // Python inside models (scripts, pre/post scripts, conditions, timer and loop expressions) is only compiled
 // by the engine when it runs: a syntax error there is a production failure. We parse it now with a Python
 // grammar and report the error at its line inside the BPMN file.
-import { parser } from '@lezer/python';
+import type { LRParser } from '@lezer/lr';
 import { LineIndex, NS } from '../../models/xml.js';
 import type { XNode } from '../../models/xml.js';
 import type { Rule } from '../rule.js';
@@ -22,6 +22,13 @@ const PYTHON: [string, Kind][] = [
   ['completionCondition', 'expression'],
   ['spiffworkflow:messagePayload', 'expression'],
 ];
+
+let parser: LRParser | undefined;
+
+/** Loads the grammar; validate calls it only when there is BPMN to check, so an empty root starts faster. */
+export async function loadPythonParser(): Promise<void> {
+  parser ??= (await import('@lezer/python')).parser;
+}
 
 /** Scripts repeat across a repository (conditions especially): parse each distinct text once. */
 const verdicts = new Map<string, PythonError | null>();
@@ -45,6 +52,7 @@ export function pythonSyntaxError(code: string, kind: Kind): PythonError | undef
 
 function parsePython(code: string, kind: Kind): PythonError | undefined {
   const source = kind === 'expression' ? `(\n${code}\n)` : code;
+  if (!parser) throw new Error('internal: loadPythonParser() must run before Python is checked');
   const tree = parser.parse(source);
   let at = -1;
   tree.iterate({

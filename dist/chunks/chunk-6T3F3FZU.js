@@ -1,0 +1,13 @@
+import { createRequire as __smCreateRequire } from 'node:module';
+import { fileURLToPath as __smFileURLToPath } from 'node:url';
+import { dirname as __smDirname } from 'node:path';
+const require = __smCreateRequire(import.meta.url);
+const __filename = __smFileURLToPath(import.meta.url);
+const __dirname = __smDirname(__filename);
+
+// src/version.ts
+var VERSION = "0.1.0";
+
+export {
+  VERSION
+};
