@@ -8,5 +8,5 @@ const __dirname = __smDirname(__filename);
 // src/index.ts
 import module from "node:module";
 module.enableCompileCache?.();
-var { run } = await import("./chunks/main-4DQSR3RV.js");
+var { run } = await import("./chunks/main-VJONG7LA.js");
 await run();

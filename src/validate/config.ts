@@ -13,6 +13,12 @@ export interface Config {
 export const CONFIG_NAMES = ['.spiff-models.json', '.spiff-models.yml', '.spiff-models.yaml'];
 const SETTINGS = new Set(['off', 'warning', 'error', 'info']);
 
+/** yaml is CommonJS: a bundled dynamic import gives its exports as `default`, Node's loader as both. */
+async function yamlParse(): Promise<(text: string) => unknown> {
+  const yaml = await import('yaml');
+  return (yaml.default ?? yaml).parse;
+}
+
 export async function loadConfig(
   root: string,
   configFile: string | undefined,
@@ -29,7 +35,7 @@ export async function loadConfig(
   }
   let data: unknown;
   // The YAML library is imported only for a YAML config: most runs have none, and start faster without it.
-  const parseYaml = file.endsWith('.json') ? undefined : (await import('yaml')).parse;
+  const parseYaml = file.endsWith('.json') ? undefined : await yamlParse();
   try {
     data = parseYaml ? parseYaml(text) : JSON.parse(text);
   } catch (err) {

@@ -1,0 +1,18 @@
+import { createRequire as __smCreateRequire } from 'node:module';
+import { fileURLToPath as __smFileURLToPath } from 'node:url';
+import { dirname as __smDirname } from 'node:path';
+const require = __smCreateRequire(import.meta.url);
+const __filename = __smFileURLToPath(import.meta.url);
+const __dirname = __smDirname(__filename);
+import {
+  relativePrefix,
+  validateCli
+} from "./chunk-55ZDVAVR.js";
+import "./chunk-6T3F3FZU.js";
+import "./chunk-PKJMB5AY.js";
+import "./chunk-GQTEAGUB.js";
+import "./chunk-436XQEGX.js";
+export {
+  relativePrefix,
+  validateCli
+};
