@@ -8,5 +8,5 @@ const __dirname = __smDirname(__filename);
 // src/index.ts
 import module from "node:module";
 module.enableCompileCache?.();
-var { run } = await import("./chunks/main-VJONG7LA.js");
+var { run } = await import("./chunks/main-M7B2WCMJ.js");
 await run();

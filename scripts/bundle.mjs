@@ -17,7 +17,7 @@ const outdir = args[0] ?? 'dist';
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: ROOT,
-  entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts' },
+  entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts', 'parse-worker': 'src/parse-worker.ts' },
   outdir,
   chunkNames: 'chunks/[name]-[hash]',
   splitting: true,

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { SetupError } from '../util/errors.js';
 import type { Finding } from '../validate/finding.js';
 import { LineIndex, NS, DMN_NAMESPACES, childrenNamed, parseXml } from './xml.js';
+import type { XmlParseResult } from './xml.js';
 import type {
   BpmnDoc,
   CallRef,
@@ -28,9 +29,22 @@ const PARSED_EXTENSIONS = new Set(['json', 'bpmn', 'dmn']);
 export interface LoadOptions {
   /** Read files from here instead of the file system (used for git trees at another ref). */
   readFile?: (relPath: string) => Buffer;
+  /**
+   * Worker threads parsing the BPMN/DMN files: 0 never, a number forces that many, undefined lets the
+   * loader decide from the repository's size and the cores (see models/parallel.ts).
+   */
+  workers?: number;
 }
 
-export async function loadModels(root: string): Promise<ModelsIndex> {
+/** A BPMN/DMN file read, decoded and parsed elsewhere (a worker thread): what the loader would have made. */
+export interface PreParsed {
+  size: number;
+  text?: string;
+  parsed: XmlParseResult;
+  finding?: Finding;
+}
+
+export async function loadModels(root: string, options: LoadOptions = {}): Promise<ModelsIndex> {
   const abs = path.resolve(root);
   let stat: fs.Stats;
   try {
@@ -42,9 +56,15 @@ export async function loadModels(root: string): Promise<ModelsIndex> {
   }
   if (!stat.isDirectory()) throw new SetupError(`models root '${root}' is not a directory`);
   const loadFindings: Finding[] = [];
-  const files = walk(abs, loadFindings);
-  return buildIndex(abs, files, loadFindings, (f) => fs.readFileSync(f.abs));
+  const files = walkModels(abs, loadFindings);
+  const read = (f: RepoFile) => fs.readFileSync(f.abs);
+  // Imported only here: the worker pool is not part of what an empty or small repository loads.
+  const { parseInWorkers } = await import('./parallel.js');
+  return buildIndex(abs, files, loadFindings, read, (xml) => parseInWorkers(xml, options.workers));
 }
+
+/** How buildIndex may hand the BPMN/DMN files to worker threads: undefined when they are parsed here. */
+export type ParseElsewhere = (files: RepoFile[]) => Promise<Map<string, PreParsed>> | undefined;
 
 /** Builds an index from a list of files (paths relative to root) and a reader: shared by disk and git loads. */
 export function buildIndex(
@@ -52,7 +72,21 @@ export function buildIndex(
   entries: { path: string; size: number }[],
   loadFindings: Finding[],
   read: (f: RepoFile) => Buffer,
-): ModelsIndex {
+): ModelsIndex;
+export function buildIndex(
+  root: string,
+  entries: { path: string; size: number }[],
+  loadFindings: Finding[],
+  read: (f: RepoFile) => Buffer,
+  elsewhere: ParseElsewhere,
+): Promise<ModelsIndex> | ModelsIndex;
+export function buildIndex(
+  root: string,
+  entries: { path: string; size: number }[],
+  loadFindings: Finding[],
+  read: (f: RepoFile) => Buffer,
+  elsewhere?: ParseElsewhere,
+): Promise<ModelsIndex> | ModelsIndex {
   const files: RepoFile[] = entries
     .map((e) => {
       const slash = e.path.lastIndexOf('/');
@@ -93,34 +127,11 @@ export function buildIndex(
 
   const text = (f: RepoFile): string | undefined => {
     if (f.text !== undefined) return f.text;
-    let buf: Buffer;
-    try {
-      buf = read(f);
-    } catch (err) {
-      loadFindings.push(finding('unreadable-file', 'error', `cannot read: ${(err as Error).message}`, f));
-      return undefined;
-    }
-    f.size = buf.length;
-    if (f.size > MAX_PARSE_BYTES) {
-      loadFindings.push(
-        finding(
-          'file-too-large',
-          'warning',
-          `not checked: ${(f.size / 1048576).toFixed(0)} MiB is over the ${MAX_PARSE_BYTES / 1048576} MiB limit`,
-          f,
-        ),
-      );
-      return undefined;
-    }
-    const decoded = decode(buf, f.ext === 'bpmn' || f.ext === 'dmn');
-    if (decoded === undefined) {
-      loadFindings.push(
-        finding('invalid-encoding', 'error', 'not valid UTF-8 text: save the file as UTF-8', f, null),
-      );
-      return undefined;
-    }
-    f.text = decoded;
-    return decoded;
+    const got = readText(f, () => read(f));
+    f.size = got.size;
+    if (got.finding) loadFindings.push(got.finding);
+    f.text = got.text;
+    return got.text;
   };
 
   for (const f of files) {
@@ -163,16 +174,69 @@ export function buildIndex(
 
   // Other JSON files of models (forms, tests, data stores) are read for the JSON rules.
   for (const f of files) if (f.ext === 'json' && f.modelId !== null) text(f);
-  for (const f of files) {
-    if (!PARSED_EXTENSIONS.has(f.ext) || f.ext === 'json') continue;
-    const t = text(f);
-    const parsed = t === undefined ? { hasDoctype: false } : parseXml(t);
-    const base: XmlDoc = { file: f, root: parsed.root, error: parsed.error, hasDoctype: parsed.hasDoctype };
-    if (t === undefined && !parsed.root) base.error = undefined;
-    if (f.ext === 'bpmn') indexBpmn(index, base);
-    else indexDmn(index, base);
-  }
+  const xmlFiles = files.filter((f) => PARSED_EXTENSIONS.has(f.ext) && f.ext !== 'json');
+  const indexXml = (pre?: Map<string, PreParsed>) => {
+    for (const f of xmlFiles) {
+      const done = pre?.get(f.path);
+      let parsed: XmlParseResult;
+      let t: string | undefined;
+      if (done) {
+        // Same order of findings as a parse here: the worker's are added at this file's turn.
+        f.size = done.size;
+        if (done.finding) loadFindings.push(done.finding);
+        t = f.text = done.text;
+        parsed = done.parsed;
+      } else {
+        t = text(f);
+        parsed = t === undefined ? { hasDoctype: false } : parseXml(t);
+      }
+      const base: XmlDoc = { file: f, root: parsed.root, error: parsed.error, hasDoctype: parsed.hasDoctype };
+      if (t === undefined && !parsed.root) base.error = undefined;
+      if (f.ext === 'bpmn') indexBpmn(index, base);
+      else indexDmn(index, base);
+    }
+    linkCalls(index);
+    return index;
+  };
+  const pending = elsewhere?.(xmlFiles);
+  return pending ? pending.then(indexXml) : indexXml();
+}
 
+/** Reads and decodes one file the loader parses: its text, or the finding that says why there is none. */
+export function readText(
+  f: Pick<RepoFile, 'path' | 'ext' | 'modelId' | 'size'>,
+  read: () => Buffer,
+): { size: number; text?: string; finding?: Finding } {
+  let buf: Buffer;
+  try {
+    buf = read();
+  } catch (err) {
+    return {
+      size: f.size,
+      finding: finding('unreadable-file', 'error', `cannot read: ${(err as Error).message}`, f),
+    };
+  }
+  const size = buf.length;
+  if (size > MAX_PARSE_BYTES)
+    return {
+      size,
+      finding: finding(
+        'file-too-large',
+        'warning',
+        `not checked: ${(size / 1048576).toFixed(0)} MiB is over the ${MAX_PARSE_BYTES / 1048576} MiB limit`,
+        f,
+      ),
+    };
+  const decoded = decode(buf, f.ext === 'bpmn' || f.ext === 'dmn');
+  if (decoded === undefined)
+    return {
+      size,
+      finding: finding('invalid-encoding', 'error', 'not valid UTF-8 text: save the file as UTF-8', f, null),
+    };
+  return { size, text: decoded };
+}
+
+function linkCalls(index: ModelsIndex): void {
   for (const call of index.calls) {
     if (!call.modelId) continue;
     for (const def of index.processes.get(call.processId) ?? []) {
@@ -182,7 +246,6 @@ export function buildIndex(
       set.add(def.modelId);
     }
   }
-  return index;
 }
 
 function indexBpmn(index: ModelsIndex, base: XmlDoc): void {
@@ -313,14 +376,14 @@ function finding(
   ruleId: string,
   severity: 'error' | 'warning',
   message: string,
-  file: RepoFile,
+  file: Pick<RepoFile, 'path' | 'modelId'>,
   modelId: string | null = file.modelId,
 ): Finding {
   return { ruleId, severity, message, file: file.path, line: 1, column: 1, modelId };
 }
 
 /** Walks the tree below root, skipping .git; symlinks are followed only when they stay inside the root. */
-function walk(root: string, findings: Finding[]): { path: string; size: number }[] {
+export function walkModels(root: string, findings: Finding[]): { path: string; size: number }[] {
   const out: { path: string; size: number }[] = [];
   const realRoot = fs.realpathSync(root);
   const stack: string[] = [''];

@@ -54,7 +54,7 @@ export interface XmlParseResult {
 }
 
 /** Shared by every leaf element (most of a diagram): frozen, replaced on the first child. */
-const NO_CHILDREN: XNode[] = Object.freeze([]) as unknown as XNode[];
+export const NO_CHILDREN: XNode[] = Object.freeze([]) as unknown as XNode[];
 
 const ENTITY = /&(?:(lt|gt|amp|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };

@@ -7,7 +7,7 @@ import { formatJson } from './reporters/json.js';
 import { formatMarkdown } from './reporters/markdown.js';
 import { formatSarif } from './reporters/sarif.js';
 import { formatStylish } from './reporters/stylish.js';
-import { relativePrefix } from './cli.js';
+import { cachePath, relativePrefix } from './cli.js';
 import { validateRepo } from './validate.js';
 import type { Finding } from './finding.js';
 
@@ -31,10 +31,15 @@ export async function runValidateAction(): Promise<void> {
   const sarifFile = path.resolve(ws, core.getInput('sarif-file') || 'spiff-models.sarif');
   const annotate = booleanInput('annotations', true);
 
+  // The default cache file is outside the workspace: it must not be baked into an image with the models.
+  const cacheLocation =
+    core.getInput('cache-location') || path.join(process.env.RUNNER_TEMP || ws, 'spiff-models-cache');
   const result = await validateRepo(root, {
     configFile: config ? path.resolve(ws, config) : undefined,
     base,
+    cache: booleanInput('cache', false) ? cachePath(ws, cacheLocation) : undefined,
   });
+  if (result.cacheWarning) core.warning(result.cacheWarning);
   const prefix = relativePrefix(ws, root);
   const repoPath = (f: Finding) => (prefix ? `${prefix}/${f.file}` : f.file);
 

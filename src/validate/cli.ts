@@ -9,6 +9,7 @@ import { formatMarkdown } from './reporters/markdown.js';
 import { formatSarif } from './reporters/sarif.js';
 import { formatStylish } from './reporters/stylish.js';
 import { validateRepo } from './validate.js';
+import { DEFAULT_CACHE_FILE } from './cache.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
@@ -24,6 +25,8 @@ export const validateCli: CliCommand = {
   --config FILE          rule severities (default: .spiff-models.json/.yml at the models root)
   --base REF             warn about models and process ids that existed at git REF and are gone
   --max-warnings N       exit 1 when there are more than N warnings
+  --cache                reuse the last report when no file, setting or tool changed
+  --cache-location FILE  the cache file (default: ${DEFAULT_CACHE_FILE}; a directory holds it)
   --no-color             plain output
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem.
@@ -38,6 +41,8 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem
         config: { type: 'string', short: 'c' },
         base: { type: 'string' },
         'max-warnings': { type: 'string' },
+        cache: { type: 'boolean', default: false },
+        'cache-location': { type: 'string' },
         'no-color': { type: 'boolean', default: false },
       },
     });
@@ -58,7 +63,9 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem
     if (configFile && !fs.existsSync(configFile))
       throw new UsageError(`config file ${values.config} does not exist`);
 
-    const result = await validateRepo(root, { configFile, base: values.base });
+    const cache = values.cache ? cachePath(io.cwd, values['cache-location']) : undefined;
+    const result = await validateRepo(root, { configFile, base: values.base, cache });
+    if (result.cacheWarning) io.stderr(`warning: ${result.cacheWarning}\n`);
     let text: string;
     switch (format) {
       case 'json':
@@ -98,6 +105,13 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem
     return 0;
   },
 };
+
+/** The cache file for --cache-location (a directory holds the default name), relative to cwd. */
+export function cachePath(cwd: string, location: string | undefined): string {
+  const file = path.resolve(cwd, location ?? DEFAULT_CACHE_FILE);
+  const isDir = location?.endsWith('/') || fs.statSync(file, { throwIfNoEntry: false })?.isDirectory();
+  return isDir ? path.join(file, DEFAULT_CACHE_FILE) : file;
+}
 
 /** Path of the models root relative to the working directory (for SARIF URIs), '' when it is the same. */
 export function relativePrefix(from: string, root: string): string {

@@ -1,4 +1,6 @@
 // validate: load -> analyze -> run rules -> report. The one entry point other commands call.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { ModelsIndex, RepoFile } from '../models/types.js';
 import { loadModels } from '../models/load.js';
 import { LineIndex, attributeOffset } from '../models/xml.js';
@@ -10,6 +12,7 @@ import type { Report as RuleReport } from './rule.js';
 import { loaderRules, rules } from './rules/index.js';
 import { loadPythonParser } from './rules/python.js';
 import { baseFindings } from './base.js';
+import { fingerprint, readCache, toolKey, writeCache, type CachedReport, type Fingerprint } from './cache.js';
 
 export interface ValidateOptions {
   configFile?: string;
@@ -17,19 +20,40 @@ export interface ValidateOptions {
   base?: string;
   /** An index already loaded for this root (commands that loaded it pass it, nothing is read twice). */
   index?: ModelsIndex;
+  /** Cache file (--cache): an unchanged repository gets its last report back (see cache.ts); not with --base. */
+  cache?: string;
+  /** The tool identity the cache is keyed by (tests stand in a new build); default: this build's. */
+  toolKey?: string;
+  /** Worker threads for parsing: 0 none, N forces N; default: decided by the repository's size. */
+  workers?: number;
 }
 
 export interface ValidateResult extends Report {
   index: ModelsIndex;
   /** Model ids whose files differ from --base (empty without it). */
   changedModels: string[];
+  /** With a cache: 'hit' when the report came from it (then `index` holds only the call graph). */
+  cache?: 'hit' | 'miss';
+  /** A problem with the cache that did not stop validation (the cache file could not be written). */
+  cacheWarning?: string;
 }
 
 export const allRuleIds = new Set([...rules.map((r) => r.id), ...loaderRules.map((r) => r.id)]);
 
 export async function validateRepo(root: string, options: ValidateOptions = {}): Promise<ValidateResult> {
   const config = await loadConfig(root, options.configFile, allRuleIds);
-  const index = options.index ?? (await loadModels(root));
+  const abs = path.resolve(root);
+  const cacheFile =
+    options.cache && !options.index && !options.base && isDir(abs) ? options.cache : undefined;
+  let print: Fingerprint | undefined;
+  const tool = cacheFile ? (options.toolKey ?? toolKey()) : '';
+  if (cacheFile) {
+    const data = readCache(cacheFile, abs, tool);
+    const inside = path.relative(abs, cacheFile).split(path.sep).join('/');
+    print = fingerprint(abs, config.rules, tool, data?.files, inside);
+    if (data && data.key === print.key) return fromCache(abs, data.report);
+  }
+  const index = options.index ?? (await loadModels(root, { workers: options.workers }));
   if (index.bpmn.size > 0) await loadPythonParser();
   const analysis = analyze(index);
   const lineIndexes = new Map<string, LineIndex>();
@@ -90,7 +114,37 @@ export async function validateRepo(root: string, options: ValidateOptions = {}):
   }
 
   findings.sort(compareFindings);
-  return { ...summarize(index, findings), index, changedModels };
+  const report = summarize(index, findings);
+  if (cacheFile && print) {
+    const modelCalls = [...index.modelCalls].map(([from, to]): [string, string[]] => [from, [...to]]);
+    const cacheWarning = writeCache(cacheFile, abs, tool, print, { ...report, modelCalls });
+    return { ...report, index, changedModels, cache: 'miss', cacheWarning };
+  }
+  return { ...report, index, changedModels };
+}
+
+function isDir(p: string): boolean {
+  return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
+/** The cached report, with an index that holds only what reporters read of it (the call graph). */
+function fromCache(root: string, report: CachedReport): ValidateResult {
+  const index: ModelsIndex = {
+    root,
+    files: [],
+    filesByPath: new Map(),
+    groups: new Map(),
+    models: new Map(),
+    bpmn: new Map(),
+    dmn: new Map(),
+    processes: new Map(),
+    decisionsByDir: new Map(),
+    calls: [],
+    modelCalls: new Map(report.modelCalls.map(([from, to]) => [from, new Set(to)])),
+    loadFindings: [],
+  };
+  const { findings, models, summary } = report;
+  return { findings, models, summary, index, changedModels: [], cache: 'hit' };
 }
 
 export function summarize(index: ModelsIndex, findings: Finding[]): Report {

@@ -1,0 +1,114 @@
+// Parses the BPMN/DMN files of a large repository in worker threads (dist/parse-worker.js), one batch at a
+// time per worker so a slow file does not hold the others back. The loader indexes the results in its
+// own order, so the findings are the same, in the same order, with or without workers.
+import fs from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { PreParsed } from './load.js';
+import type { RepoFile } from './types.js';
+import type { WorkItem, WorkResult } from './parse-worker.js';
+import { NO_CHILDREN, type XNode } from './xml.js';
+
+/**
+ * Below this many BPMN/DMN files a worker's start-up (~30 ms, its own copy of the parser to compile) costs
+ * more than it saves (measured with bench/validate on 2 and 4 cores).
+ */
+export const MIN_FILES_FOR_WORKERS = 600;
+const BATCH = 48;
+const MAX_WORKERS = 8;
+
+/** Workers to use: `requested` or $SPIFF_MODELS_WORKERS when set (0 = none), else from files and cores. */
+export function workerCount(
+  files: number,
+  requested: number | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  cores: number = os.availableParallelism?.() ?? os.cpus().length,
+): number {
+  const fromEnv = env.SPIFF_MODELS_WORKERS;
+  const forced = requested ?? (fromEnv !== undefined && fromEnv !== '' ? Number(fromEnv) : undefined);
+  if (forced !== undefined) {
+    if (!Number.isInteger(forced) || forced < 0)
+      throw new Error(`SPIFF_MODELS_WORKERS must be a whole number >= 0, not '${fromEnv}'`);
+    return Math.min(forced, MAX_WORKERS, Math.ceil(files / BATCH));
+  }
+  if (files < MIN_FILES_FOR_WORKERS || cores < 2) return 0;
+  // The main thread indexes what the workers send: it is one of the cores.
+  return Math.min(cores - 1, MAX_WORKERS);
+}
+
+/** dist/parse-worker.js beside the chunk this code is bundled into; absent when running from src/. */
+function workerScript(): string | undefined {
+  for (const rel of ['../parse-worker.js', './parse-worker.js']) {
+    const file = fileURLToPath(new URL(rel, import.meta.url));
+    if (file.endsWith('.js') && fs.existsSync(file) && !import.meta.url.endsWith('.ts')) return file;
+  }
+  return undefined;
+}
+
+/** Starts the workers when they pay off; resolves to each file's result by path, or undefined to parse here. */
+export function parseInWorkers(
+  files: RepoFile[],
+  requested?: number,
+): Promise<Map<string, PreParsed>> | undefined {
+  const n = workerCount(files.length, requested);
+  const script = n > 0 ? workerScript() : undefined;
+  if (!script) return undefined;
+  const items: WorkItem[] = files.map((f, i) => ({
+    i,
+    abs: f.abs,
+    path: f.path,
+    ext: f.ext,
+    modelId: f.modelId,
+  }));
+  return new Promise((resolve, reject) => {
+    const out = new Map<string, PreParsed>();
+    const workers: Worker[] = [];
+    let next = 0;
+    let pending = 0;
+    let failed = false;
+    const stop = () => Promise.all(workers.map((w) => w.terminate()));
+    const feed = (w: Worker) => {
+      if (next >= items.length) return;
+      w.postMessage(items.slice(next, next + BATCH));
+      next += BATCH;
+      pending++;
+    };
+    for (let k = 0; k < n; k++) {
+      const w = new Worker(script);
+      workers.push(w);
+      w.on('message', (results: WorkResult[]) => {
+        pending--;
+        for (const r of results) {
+          if (r.parsed.root) relink(r.parsed.root);
+          out.set(files[r.i].path, r);
+        }
+        feed(w);
+        if (pending === 0 && next >= items.length && !failed) {
+          if (process.env.SPIFF_MODELS_DEBUG)
+            process.stderr.write(`spiff-models: parsed ${items.length} files in ${n} worker threads\n`);
+          void stop().then(() => resolve(out));
+        }
+      });
+      w.on('error', (err) => {
+        if (failed) return;
+        failed = true;
+        void stop().then(() => reject(err));
+      });
+      feed(w);
+    }
+  });
+}
+
+/** Gives back the parent links the worker dropped, and the shared empty children list of leaves. */
+function relink(root: XNode): void {
+  const stack = [root];
+  while (stack.length) {
+    const node = stack.pop() as XNode;
+    if (node.children.length === 0) node.children = NO_CHILDREN;
+    for (const c of node.children) {
+      c.parent = node;
+      stack.push(c);
+    }
+  }
+}

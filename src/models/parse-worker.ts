@@ -1,0 +1,38 @@
+// What a parse worker thread does with a batch of BPMN/DMN files: read, decode and parse each exactly as
+// the loader would, and send back the results without parent links (structured clone copies every
+// reference; the loader restores them).
+import fs from 'node:fs';
+import { readText } from './load.js';
+import type { PreParsed } from './load.js';
+import type { XNode } from './xml.js';
+import { parseXml } from './xml.js';
+
+export interface WorkItem {
+  i: number;
+  abs: string;
+  path: string;
+  ext: string;
+  modelId: string | null;
+}
+
+export interface WorkResult extends PreParsed {
+  i: number;
+}
+
+export function parseBatch(items: WorkItem[]): WorkResult[] {
+  return items.map((item) => {
+    const got = readText({ ...item, size: -1 }, () => fs.readFileSync(item.abs));
+    const parsed = got.text === undefined ? { hasDoctype: false } : parseXml(got.text);
+    if (parsed.root) unlink(parsed.root);
+    return { i: item.i, size: got.size, text: got.text, finding: got.finding, parsed };
+  });
+}
+
+function unlink(root: XNode): void {
+  const stack = [root];
+  while (stack.length) {
+    const node = stack.pop() as XNode;
+    node.parent = null;
+    for (const c of node.children) stack.push(c);
+  }
+}

@@ -1,0 +1,160 @@
+// --cache: like eslint's, a file that remembers the last report of a models root together with what it was
+// computed from: the content hash of every file below the root, the rule settings and the tool's build.
+// When all of them are unchanged the report is given back without reading or parsing a model; when any
+// differs, the whole repository is validated again. Findings are not reused per file, because rules are
+// cross-file (call activities, process ids, messages, duplicate ids): a change to a called model changes
+// its caller's findings. What is reused per file is its content hash, for files whose size, mtime, ctime
+// and inode did not change (as eslint's file-entry-cache does), so a warm run reads no model file.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { walkModels } from '../models/load.js';
+import type { Finding, Report } from './finding.js';
+import { VERSION } from '../version.js';
+
+/** Default cache file, relative to the working directory (like .eslintcache). */
+export const DEFAULT_CACHE_FILE = '.spiff-models-cache';
+const FORMAT = 1;
+
+interface FileEntry {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+  hash: string;
+}
+
+export interface CachedReport extends Report {
+  modelCalls: [string, string[]][];
+}
+
+interface CacheData {
+  format: number;
+  tool: string;
+  root: string;
+  key: string;
+  files: Record<string, FileEntry>;
+  report: CachedReport;
+}
+
+let buildId: string | undefined;
+
+/**
+ * The tool's identity: its version and its build. Bundled, this code lives in dist/chunks/, whose file names
+ * carry esbuild's content hashes, so any code change gives other names; from src/ the sizes and mtimes of
+ * the sources stand in.
+ */
+export function toolKey(): string {
+  if (buildId) return buildId;
+  const hash = crypto.createHash('sha256').update(`${VERSION}\0${FORMAT}\0`);
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const dirs = here.endsWith(`${path.sep}chunks`)
+    ? [here]
+    : [here, path.join(here, 'rules'), path.join(here, '../models')];
+  for (const dir of dirs) {
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir).sort();
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const st = fs.statSync(path.join(dir, name), { throwIfNoEntry: false });
+      if (st?.isFile()) hash.update(`${name}\0${st.size}\0${st.mtimeMs}\n`);
+    }
+  }
+  return (buildId = hash.digest('hex'));
+}
+
+export interface Fingerprint {
+  key: string;
+  files: Record<string, FileEntry>;
+}
+
+/**
+ * Hashes the state validate depends on: every file below root (the content hash, reused from `previous`
+ * when the file's stat is unchanged), the walk's own findings (links), the rule settings and the tool.
+ * `exclude` is the cache file itself when it lies inside the root.
+ */
+export function fingerprint(
+  root: string,
+  settings: unknown,
+  tool: string,
+  previous: Record<string, FileEntry> | undefined,
+  exclude?: string,
+): Fingerprint {
+  const walkFindings: Finding[] = [];
+  const entries = walkModels(root, walkFindings);
+  const files: Record<string, FileEntry> = {};
+  const key = crypto.createHash('sha256');
+  key.update(`${tool}\0${JSON.stringify(settings)}\0${JSON.stringify(walkFindings)}\n`);
+  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const e of entries) {
+    if (e.path === exclude) continue;
+    const abs = path.join(root, e.path);
+    let entry: FileEntry;
+    try {
+      const st = fs.statSync(abs);
+      const old = previous?.[e.path];
+      if (
+        old &&
+        old.size === st.size &&
+        old.mtimeMs === st.mtimeMs &&
+        old.ctimeMs === st.ctimeMs &&
+        old.ino === st.ino
+      )
+        entry = old;
+      else {
+        const hash = crypto.createHash('sha1').update(fs.readFileSync(abs)).digest('hex');
+        entry = { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino, hash };
+      }
+    } catch (err) {
+      // Unreadable now: part of the key as such, so the validation that reports it runs.
+      entry = { size: -1, mtimeMs: 0, ctimeMs: 0, ino: 0, hash: `unreadable ${(err as Error).message}` };
+    }
+    files[e.path] = entry;
+    key.update(`${e.path}\0${entry.hash}\n`);
+  }
+  return { key: key.digest('hex'), files };
+}
+
+/** The cache file's content, or undefined when it is missing, unreadable, of another format or another tool. */
+export function readCache(file: string, root: string, tool: string): CacheData | undefined {
+  let data: CacheData;
+  try {
+    data = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheData;
+  } catch {
+    return undefined;
+  }
+  if (data?.format !== FORMAT || data.tool !== tool || data.root !== root || !data.files) return undefined;
+  return data;
+}
+
+/**
+ * Writes the cache atomically (a reader never sees half a file). A cache that cannot be written fails no
+ * validation: the message is returned for a warning.
+ */
+export function writeCache(
+  file: string,
+  root: string,
+  tool: string,
+  print: Fingerprint,
+  report: CachedReport,
+): string | undefined {
+  const data: CacheData = { format: FORMAT, tool, root, key: print.key, files: print.files, report };
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(tmp, JSON.stringify(data));
+    fs.renameSync(tmp, file);
+    return undefined;
+  } catch (err) {
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // nothing was written
+    }
+    return `cannot write the cache file ${file}: ${(err as Error).message}`;
+  }
+}
