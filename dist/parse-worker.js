@@ -6,7 +6,7 @@ const __filename = __smFileURLToPath(import.meta.url);
 const __dirname = __smDirname(__filename);
 import {
   readText
-} from "./chunks/chunk-5O6QSELJ.js";
+} from "./chunks/chunk-7IZQYFCP.js";
 import "./chunks/chunk-GQTEAGUB.js";
 import {
   parseXml

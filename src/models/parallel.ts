@@ -75,7 +75,8 @@ export function parseInWorkers(
       pending++;
     };
     for (let k = 0; k < n; k++) {
-      const w = new Worker(script);
+      // Not the parent's execArgv: flags such as --input-type or --eval mean nothing to a worker script.
+      const w = new Worker(script, { execArgv: [] });
       workers.push(w);
       w.on('message', (results: WorkResult[]) => {
         pending--;

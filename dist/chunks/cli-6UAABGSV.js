@@ -1,0 +1,22 @@
+import { createRequire as __smCreateRequire } from 'node:module';
+import { fileURLToPath as __smFileURLToPath } from 'node:url';
+import { dirname as __smDirname } from 'node:path';
+const require = __smCreateRequire(import.meta.url);
+const __filename = __smFileURLToPath(import.meta.url);
+const __dirname = __smDirname(__filename);
+import {
+  cachePath,
+  relativePrefix,
+  validateCli
+} from "./chunk-NPL5O3HJ.js";
+import "./chunk-GX3DQRNU.js";
+import "./chunk-6T3F3FZU.js";
+import "./chunk-7IZQYFCP.js";
+import "./chunk-GQTEAGUB.js";
+import "./chunk-O66H63MT.js";
+import "./chunk-436XQEGX.js";
+export {
+  cachePath,
+  relativePrefix,
+  validateCli
+};
