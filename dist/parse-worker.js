@@ -6,11 +6,11 @@ const __filename = __smFileURLToPath(import.meta.url);
 const __dirname = __smDirname(__filename);
 import {
   readText
-} from "./chunks/chunk-7IZQYFCP.js";
+} from "./chunks/chunk-EKNM7AET.js";
 import "./chunks/chunk-GQTEAGUB.js";
 import {
   parseXml
-} from "./chunks/chunk-O66H63MT.js";
+} from "./chunks/chunk-RZX3ISAB.js";
 import "./chunks/chunk-436XQEGX.js";
 
 // src/parse-worker.ts
@@ -24,7 +24,7 @@ function parseBatch(items) {
     const got = readText({ ...item, size: -1 }, () => fs.readFileSync(item.abs));
     const parsed = got.text === void 0 ? { hasDoctype: false } : parseXml(got.text);
     if (parsed.root) unlink(parsed.root);
-    return { i: item.i, size: got.size, text: got.text, finding: got.finding, parsed };
+    return { i: item.i, size: got.size, finding: got.finding, parsed, hadText: got.text !== void 0 };
   });
 }
 function unlink(root) {

@@ -39,7 +39,8 @@ export interface LoadOptions {
 /** A BPMN/DMN file read, decoded and parsed elsewhere (a worker thread): what the loader would have made. */
 export interface PreParsed {
   size: number;
-  text?: string;
+  /** The file was read and decoded (its text is read again here when a finding needs it). */
+  hadText: boolean;
   parsed: XmlParseResult;
   finding?: Finding;
 }
@@ -179,19 +180,21 @@ export function buildIndex(
     for (const f of xmlFiles) {
       const done = pre?.get(f.path);
       let parsed: XmlParseResult;
-      let t: string | undefined;
+      let hasText: boolean;
       if (done) {
         // Same order of findings as a parse here: the worker's are added at this file's turn.
         f.size = done.size;
         if (done.finding) loadFindings.push(done.finding);
-        t = f.text = done.text;
+        hasText = done.hadText;
         parsed = done.parsed;
       } else {
-        t = text(f);
+        const t = text(f);
+        hasText = t !== undefined;
         parsed = t === undefined ? { hasDoctype: false } : parseXml(t);
       }
       const base: XmlDoc = { file: f, root: parsed.root, error: parsed.error, hasDoctype: parsed.hasDoctype };
-      if (t === undefined && !parsed.root) base.error = undefined;
+      if (!hasText && !parsed.root) base.error = undefined;
+      if (hasText) readAgainWhenNeeded(f, read);
       if (f.ext === 'bpmn') indexBpmn(index, base);
       else indexDmn(index, base);
     }
@@ -200,6 +203,31 @@ export function buildIndex(
   };
   const pending = elsewhere?.(xmlFiles);
   return pending ? pending.then(indexXml) : indexXml();
+}
+
+/**
+ * Lets go of a parsed XML file's text, most of a repository's memory once the tree is built (the tree's
+ * strings are copies, see xml.ts): `file.text` reads it again, once, for the few files a finding points
+ * into (positions, attribute offsets).
+ */
+function readAgainWhenNeeded(f: RepoFile, read: (f: RepoFile) => Buffer): void {
+  let text: string | undefined;
+  let known = false;
+  Object.defineProperty(f, 'text', {
+    configurable: true,
+    enumerable: true,
+    get: () => {
+      if (!known) {
+        text = readText(f, () => read(f)).text;
+        known = true;
+      }
+      return text;
+    },
+    set: (value: string | undefined) => {
+      text = value;
+      known = true;
+    },
+  });
 }
 
 /** Reads and decodes one file the loader parses: its text, or the finding that says why there is none. */

@@ -24,7 +24,8 @@ export function parseBatch(items: WorkItem[]): WorkResult[] {
     const got = readText({ ...item, size: -1 }, () => fs.readFileSync(item.abs));
     const parsed = got.text === undefined ? { hasDoctype: false } : parseXml(got.text);
     if (parsed.root) unlink(parsed.root);
-    return { i: item.i, size: got.size, text: got.text, finding: got.finding, parsed };
+    // The text stays here: the loader reads it again only for a file a finding points into.
+    return { i: item.i, size: got.size, finding: got.finding, parsed, hadText: got.text !== undefined };
   });
 }
 

@@ -136,6 +136,24 @@ function lookup(scope: Scope, s: string, start: number, len: number): string | u
   return undefined;
 }
 
+/**
+ * A copy of a substring that does not hold on to the file text: V8 makes substrings of 13+ characters
+ * views into their parent, so one attribute value kept would keep the whole file in memory.
+ */
+function own(value: string): string {
+  return value.length < 13 ? value : (' ' + value).slice(1);
+}
+
+/** Element names repeat in every file: one string for each, whatever the file. */
+const NAMES = new Map<string, string>();
+function intern(name: string): string {
+  const known = NAMES.get(name);
+  if (known !== undefined) return known;
+  const copy = own(name);
+  if (NAMES.size < 10000) NAMES.set(copy, copy);
+  return copy;
+}
+
 export function parseXml(text: string): XmlParseResult {
   const state = { doctype: false };
   try {
@@ -225,9 +243,9 @@ function scan(s: string, state: { doctype: boolean }): XNode {
             while (k < end && isSpace(s.charCodeAt(k))) k++;
             if (k < end) {
               top.textOffset = i;
-              top.text = s.slice(i, end);
+              top.text = own(s.slice(i, end));
             }
-          } else top.text += s.slice(i, end);
+          } else top.text = own(top.text + s.slice(i, end));
         }
       }
     }
@@ -373,6 +391,8 @@ function scan(s: string, state: { doctype: boolean }): XNode {
         if (value.includes('&')) value = decodeEntities(value);
         if (value.includes('\n') || value.includes('\t') || value.includes('\r'))
           value = value.replace(/\r\n|[\t\n\r]/g, ' ');
+        if (isNs) value = intern(value);
+        else if (value.length >= 13) value = own(value);
         attrs[attr] = value;
         if (isNs) {
           if (!ownScope) {
@@ -419,7 +439,7 @@ function scan(s: string, state: { doctype: boolean }): XNode {
       } else if (keep) name = colon >= 0 ? qname.slice(colon + 1) : qname;
       if (keep) {
         node = {
-          name,
+          name: intern(name),
           ns: ns ?? '',
           attrs,
           children: NO_CHILDREN,

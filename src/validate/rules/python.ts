@@ -81,7 +81,7 @@ export const pythonSyntax: Rule = {
   fix: 'Fix the Python at the reported line; run the model in a test environment to confirm.',
   check({ index, report }) {
     for (const doc of index.bpmn.values()) {
-      if (!doc.root || !doc.file.text) continue;
+      if (!doc.root) continue; // (a parsed file had text: not read again unless a finding needs it)
       let lines: LineIndex | undefined;
       for (const [key, kind] of PYTHON) {
         for (const node of doc.elements.get(key) ?? []) {
@@ -90,7 +90,7 @@ export const pythonSyntax: Rule = {
           if (lang && !/python/i.test(lang)) continue;
           const err = pythonSyntaxError(node.text, kind);
           if (!err) continue;
-          lines ??= new LineIndex(doc.file.text);
+          lines ??= new LineIndex(doc.file.text ?? '');
           const start = lines.position(node.textOffset);
           const line = start.line + err.line - 1;
           const column = err.line === 1 ? start.column + err.column - 1 : err.column;

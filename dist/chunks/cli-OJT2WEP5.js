@@ -1,0 +1,22 @@
+import { createRequire as __smCreateRequire } from 'node:module';
+import { fileURLToPath as __smFileURLToPath } from 'node:url';
+import { dirname as __smDirname } from 'node:path';
+const require = __smCreateRequire(import.meta.url);
+const __filename = __smFileURLToPath(import.meta.url);
+const __dirname = __smDirname(__filename);
+import {
+  cachePath,
+  relativePrefix,
+  validateCli
+} from "./chunk-7ZDI3TQO.js";
+import "./chunk-4RY2LKJM.js";
+import "./chunk-6T3F3FZU.js";
+import "./chunk-EKNM7AET.js";
+import "./chunk-GQTEAGUB.js";
+import "./chunk-RZX3ISAB.js";
+import "./chunk-436XQEGX.js";
+export {
+  cachePath,
+  relativePrefix,
+  validateCli
+};
