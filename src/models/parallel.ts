@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { PreParsed } from './load.js';
 import type { RepoFile } from './types.js';
-import type { WorkItem, WorkResult } from './parse-worker.js';
+import { parseBatch, type WorkItem, type WorkResult } from './parse-worker.js';
 import { NO_CHILDREN, type XNode } from './xml.js';
 
 /**
@@ -46,7 +46,11 @@ function workerScript(): string | undefined {
   return undefined;
 }
 
-/** Starts the workers when they pay off; resolves to each file's result by path, or undefined to parse here. */
+/**
+ * Starts the workers when they pay off; resolves to each file's result by path, or undefined to parse here.
+ * The main thread parses batches too, between the workers' answers: with 2 cores, 1 worker and the main
+ * thread share the files.
+ */
 export function parseInWorkers(
   files: RepoFile[],
   requested?: number,
@@ -67,11 +71,29 @@ export function parseInWorkers(
     let next = 0;
     let pending = 0;
     let failed = false;
-    const stop = () => Promise.all(workers.map((w) => w.terminate()));
+    let finished = false;
+    const take = () => {
+      const batch = items.slice(next, next + BATCH);
+      next += BATCH;
+      return batch;
+    };
+    const finish = () => {
+      if (finished || failed || pending > 0 || next < items.length) return;
+      finished = true;
+      if (process.env.SPIFF_MODELS_DEBUG)
+        process.stderr.write(
+          `spiff-models: parsed ${items.length} files in ${n} worker threads and the main thread\n`,
+        );
+      void Promise.all(workers.map((w) => w.terminate())).then(() => resolve(out));
+    };
+    const fail = (err: unknown) => {
+      if (failed) return;
+      failed = true;
+      void Promise.all(workers.map((w) => w.terminate())).then(() => reject(err));
+    };
     const feed = (w: Worker) => {
       if (next >= items.length) return;
-      w.postMessage(items.slice(next, next + BATCH));
-      next += BATCH;
+      w.postMessage(take());
       pending++;
     };
     for (let k = 0; k < n; k++) {
@@ -85,19 +107,23 @@ export function parseInWorkers(
           out.set(files[r.i].path, r);
         }
         feed(w);
-        if (pending === 0 && next >= items.length && !failed) {
-          if (process.env.SPIFF_MODELS_DEBUG)
-            process.stderr.write(`spiff-models: parsed ${items.length} files in ${n} worker threads\n`);
-          void stop().then(() => resolve(out));
-        }
+        finish();
       });
-      w.on('error', (err) => {
-        if (failed) return;
-        failed = true;
-        void stop().then(() => reject(err));
-      });
+      w.on('error', fail);
       feed(w);
     }
+    // The main thread's share: one batch at a time, letting the workers' answers in between.
+    const parseHere = () => {
+      if (failed) return;
+      if (next >= items.length) return finish();
+      try {
+        for (const r of parseBatch(take(), false)) out.set(files[r.i].path, r);
+      } catch (err) {
+        return fail(err);
+      }
+      setImmediate(parseHere);
+    };
+    setImmediate(parseHere);
   });
 }
 

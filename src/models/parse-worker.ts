@@ -19,11 +19,12 @@ export interface WorkResult extends PreParsed {
   i: number;
 }
 
-export function parseBatch(items: WorkItem[]): WorkResult[] {
+/** `forTransfer`: drop the parent links a structured clone would copy (false when parsed on the main thread). */
+export function parseBatch(items: WorkItem[], forTransfer = true): WorkResult[] {
   return items.map((item) => {
     const got = readText({ ...item, size: -1 }, () => fs.readFileSync(item.abs));
     const parsed = got.text === undefined ? { hasDoctype: false } : parseXml(got.text);
-    if (parsed.root) unlink(parsed.root);
+    if (parsed.root && forTransfer) unlink(parsed.root);
     // The text stays here: the loader reads it again only for a file a finding points into.
     return { i: item.i, size: got.size, finding: got.finding, parsed, hadText: got.text !== undefined };
   });
