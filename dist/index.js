@@ -8,5 +8,5 @@ const __dirname = __smDirname(__filename);
 // src/index.ts
 import module from "node:module";
 module.enableCompileCache?.();
-var { run } = await import("./chunks/main-CNO4R47D.js");
+var { run } = await import("./chunks/main-2UFZEZLH.js");
 await run();

@@ -112,6 +112,15 @@ describe('dist/', () => {
     for (const name of absent) expect([...loaded]).not.toContain(name);
   });
 
+  it('switches on the compile cache (where Node has it) before the entries import any chunk', () => {
+    for (const entry of ['cli.js', 'index.js', 'parse-worker.js']) {
+      const code = fs.readFileSync(path.join(REPO_ROOT, 'dist', entry), 'utf8');
+      const enable = code.indexOf('.enableCompileCache?.()');
+      expect(enable).toBeGreaterThan(0);
+      expect(code.slice(0, enable)).not.toMatch(/from "\.\/chunks\/|import\("\.\/chunks\//);
+    }
+  });
+
   it('bake still loads dockerode (the check above can see a package)', () => {
     expect([...packagesLoadedBy('src/image/cli.ts')]).toContain('dockerode');
   });

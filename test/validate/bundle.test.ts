@@ -270,6 +270,26 @@ describe('dist/index.js validate (as the runner runs it)', () => {
     fs.rmSync(r.outputs['sarif-file']);
   });
 
+  it('keeps the cache under RUNNER_TEMP with cache: true, and gives the same outputs from it', async () => {
+    const ws = writeTree({});
+    writeTree({ ...baseTree(), 'gg/lib/process_model.json': modelJson('', '') }, path.join(ws, 'models'));
+    const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'spiff-runner-temp-'));
+    const run = () =>
+      runActionBundle(
+        { command: 'validate', path: 'models', cache: 'true' },
+        { workspace: ws, env: { RUNNER_TEMP: temp } },
+      );
+    const cold = await run();
+    expect(fs.existsSync(path.join(temp, 'spiff-models-cache'))).toBe(true);
+    const warm = await run();
+    expect(warm.code).toBe(0);
+    expect(warm.outputs).toEqual(cold.outputs);
+    expect(warm.outputs.warnings).toBe('1');
+    expect(warm.summary).toBe(cold.summary);
+    expect(fs.readdirSync(ws).sort()).toEqual(['models', 'spiff-models-report.json', 'spiff-models.sarif']);
+    fs.rmSync(temp, { recursive: true, force: true });
+  });
+
   it('fails the step with a message on a bad input', async () => {
     const r = await runActionBundle(
       { command: 'validate', path: '.', 'max-warnings': 'lots' },
