@@ -19640,6 +19640,9 @@ function spiffProperties(node) {
   }
   return out;
 }
+function reachedOf(analysis, ...kinds) {
+  return kinds.flatMap((k) => analysis.byKind.get(k) ?? []);
+}
 var init_util = __esm({
   "src/validate/rules/util.ts"() {
     "use strict";
@@ -20050,15 +20053,16 @@ var init_xml2 = __esm({
   }
 });
 
-// src/validate/analysis.ts
+// src/validate/reach.ts
+function entersSubprocess(node) {
+  return childrenNamed(node, NS.bpmn, "startEvent").length === 1 && childrenNamed(node, NS.bpmn, "endEvent").length > 0;
+}
 function analyze(index) {
-  const issues = [];
+  const reached = [];
   const reachable = /* @__PURE__ */ new Set();
+  const byKind = /* @__PURE__ */ new Map();
   const loadedProcesses = /* @__PURE__ */ new Set();
   const docMaps = /* @__PURE__ */ new Map();
-  const dataStoreIds = /* @__PURE__ */ new Set();
-  for (const doc of index.bpmn.values())
-    for (const n of doc.elements.get("dataStore") ?? []) if (n.attrs.id) dataStoreIds.add(n.attrs.id);
   const mapsFor = (doc) => {
     let maps = docMaps.get(doc);
     if (maps) return maps;
@@ -20070,12 +20074,18 @@ function analyze(index) {
     docMaps.set(doc, maps);
     return maps;
   };
-  const issue2 = (check, file, node, message, attr) => issues.push({ check, file, node, message, attr });
-  const queue = [];
-  const enqueue = (def) => {
+  const outgoing = (r) => mapsFor(r.doc).flowsBySource.get(r.node.attrs.id ?? "") ?? [];
+  const boundaryEvents = (r) => mapsFor(r.doc).boundaryByHost.get(r.node.attrs.id ?? "") ?? [];
+  const target = (r, flow) => {
+    const targets = r.doc.byId.get(flow.attrs.targetRef ?? "") ?? [];
+    return { node: targets.length === 1 ? targets[0] : void 0, count: targets.length };
+  };
+  const called = (calledElement) => index.processes.get(calledElement)?.[0];
+  const processQueue = [];
+  const load = (def) => {
     if (loadedProcesses.has(def)) return;
     loadedProcesses.add(def);
-    queue.push(def);
+    processQueue.push(def);
   };
   for (const model of index.models.values()) {
     const info2 = model.info;
@@ -20084,398 +20094,61 @@ function analyze(index) {
     const primaryId = typeof info2.primary_process_id === "string" ? info2.primary_process_id : "";
     if (!primaryFile || !primaryId) continue;
     const def = primaryProcessOf(index, model.id, model.dir, primaryFile, primaryId);
-    if (def) enqueue(def);
+    if (def) load(def);
   }
-  while (queue.length) {
-    const def = queue.shift();
-    const doc = index.bpmn.get(def.file.path);
-    if (!def.executable) {
-      issue2(
-        "process-not-executable",
-        def.file,
-        def.node,
-        `Process ${def.id} is not executable: set isExecutable="true" (or remove the attribute) to run or call it`,
-        "isExecutable"
-      );
+  const containers = [];
+  for (let i = 0; i < processQueue.length || containers.length; ) {
+    if (!containers.length) {
+      const def = processQueue[i++];
+      if (!def.executable) continue;
+      containers.push({ doc: index.bpmn.get(def.file.path), container: def.node, process: def });
       continue;
     }
-    walkContainer(doc, def.node, true);
-  }
-  function walkContainer(doc, container, isProcess) {
-    const file = doc.file;
-    const starts = childrenNamed(container, NS.bpmn, "startEvent");
-    if (isProcess && starts.length === 0) {
-      issue2("no-start-event", file, container, `No start event found in process '${container.attrs.id}'`);
-      return;
-    }
-    const maps = mapsFor(doc);
+    const { doc, container, process: process2 } = containers.pop();
     const parsed = /* @__PURE__ */ new Set();
-    const stack = [...starts].reverse();
+    const stack = childrenNamed(container, NS.bpmn, "startEvent").reverse();
     while (stack.length) {
       const node = stack.pop();
       const id2 = node.attrs.id ?? "";
       if (parsed.has(id2)) continue;
       parsed.add(id2);
-      if (node.ns !== NS.bpmn || !SUPPORTED.has(node.name)) {
-        issue2(
-          "unsupported-element",
-          file,
-          node,
-          `There is no support implemented for this task type: '${node.name}' ('${id2}') cannot be run by SpiffWorkflow`
-        );
-        continue;
-      }
+      const supported = node.ns === NS.bpmn && ENGINE_TAGS.has(node.name);
+      const r = { node, doc, container, process: process2, supported };
+      reached.push(r);
+      if (!supported) continue;
       reachable.add(node);
-      checkNode(doc, node);
-      const next = [];
-      for (const b of maps.boundaryByHost.get(id2) ?? []) {
-        next.push(b);
-        if (firstChild(b, NS.bpmn, "cancelEventDefinition") && node.name !== "transaction") {
-          issue2(
-            "cancel-event",
-            file,
-            node,
-            `Cancel Events may only be used with transactions: boundary event '${b.attrs.id}' is attached to a ${node.name}`
-          );
-        }
+      push(byKind, node.name, r);
+      const next = [...boundaryEvents(r)];
+      for (const flow of outgoing(r)) {
+        const t2 = target(r, flow).node;
+        if (t2) next.push(t2);
       }
-      const outgoing = maps.flowsBySource.get(id2) ?? [];
-      if (outgoing.length > 1 && !MULTIPLE_OUTGOING.has(node.name)) {
-        issue2(
-          "implicit-split",
-          file,
-          node,
-          `Multiple outgoing flows are not supported for tasks of type ${node.name} ('${id2}'): add a parallel or exclusive gateway after it`
-        );
-      }
-      const connected = [];
-      for (const flow of outgoing) {
-        const targetRef = flow.attrs.targetRef ?? "";
-        const targets = doc.byId.get(targetRef) ?? [];
-        if (targets.length !== 1) {
-          issue2(
-            "dangling-sequence-flow",
-            file,
-            flow,
-            targets.length === 0 ? `sequence flow '${flow.attrs.id}' targets '${targetRef}', which is not an element of this file` : `sequence flow '${flow.attrs.id}' targets '${targetRef}', an id that ${targets.length} elements share`,
-            "targetRef"
-          );
-          continue;
-        }
-        connected.push(flow);
-        next.push(targets[0]);
-      }
-      if ((node.name === "exclusiveGateway" || node.name === "inclusiveGateway") && connected.length) {
-        let def = node.attrs.default;
-        if (connected.length === 1 && conditionOf(connected[0]) === void 0) def = connected[0].attrs.id;
-        for (const flow of connected) {
-          if (flow.attrs.id !== def && conditionOf(flow) === void 0) {
-            issue2(
-              "gateway-flow-condition",
-              file,
-              flow,
-              `Non-default exclusive outgoing sequence flow without condition: give '${flow.attrs.id}' a condition or make it the default flow of gateway '${id2}'`
-            );
-          }
-        }
-      }
-      for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]);
-    }
-  }
-  function checkNode(doc, node) {
-    const file = doc.file;
-    const id2 = node.attrs.id ?? "";
-    const defs = EVENT_DEFINITIONS[node.name];
-    if (defs) {
-      for (const child of node.children) {
-        if (child.ns !== NS.bpmn || !defs.includes(child.name)) continue;
-        checkEventDefinition(doc, node, child);
-      }
-    }
-    if ((node.name === "sendTask" || node.name === "receiveTask") && node.attrs.messageRef) {
-      checkRef(doc, node, "messageRef", "message", "a Message");
-    }
-    switch (node.name) {
-      case "subProcess":
-      case "transaction": {
-        const starts = childrenNamed(node, NS.bpmn, "startEvent").length;
-        const ends = childrenNamed(node, NS.bpmn, "endEvent").length;
-        if (starts !== 1)
-          issue2(
-            "subprocess-structure",
-            file,
-            node,
-            `Exactly one start event is required in a SubWorkflow Task: sub-process '${id2}' has ${starts}`
-          );
-        else if (ends === 0)
-          issue2(
-            "subprocess-structure",
-            file,
-            node,
-            `A SubWorkflow Must contain an End event: sub-process '${id2}' has none`
-          );
-        else walkContainer(doc, node, false);
-        break;
-      }
-      case "callActivity": {
-        const called = node.attrs.calledElement;
-        if (!called) {
-          issue2(
-            "call-activity",
-            file,
-            node,
-            `No "calledElement" attribute for Call Activity '${id2}': choose the process to call`
-          );
-          break;
-        }
-        const targets = index.processes.get(called);
-        if (!targets?.length) {
-          issue2(
-            "call-activity",
-            file,
-            node,
-            `The process '${called}' was not found: call activity '${id2}' calls a process id that no BPMN file in the repository defines`,
-            "calledElement"
-          );
-          break;
-        }
-        enqueue(targets[0]);
-        break;
-      }
-      case "businessRuleTask":
-        checkBusinessRule(file, node);
-        break;
-      case "serviceTask": {
-        const ext = firstChild(node, NS.bpmn, "extensionElements");
-        const op = ext && firstChild(ext, NS.spiff, "serviceTaskOperator");
-        if (!op || !op.attrs.id) {
-          issue2(
-            "service-task-operator",
-            file,
-            node,
-            `service task '${id2}' has no spiffworkflow:serviceTaskOperator with an id: the parser crashes on it; pick an operator in the modeler`
-          );
-        } else {
-          for (const p of descendants(op)) {
-            if (p.ns !== NS.spiff || p.name !== "parameter" || p.attrs.value === void 0) continue;
-            if (p.attrs.id === void 0 || p.attrs.type === void 0)
-              issue2(
-                "service-task-operator",
-                file,
-                p,
-                `service task '${id2}': a parameter of operator '${op.attrs.id}' has a value but no ${p.attrs.id === void 0 ? "id" : "type"}: the parser crashes on it`
-              );
-          }
-        }
-        break;
-      }
-    }
-    checkSpiffExtensions(file, node);
-    for (const child of node.children) {
-      if (child.ns !== NS.bpmn) continue;
-      switch (child.name) {
-        case "multiInstanceLoopCharacteristics":
-          checkMultiInstance(file, node, child);
-          break;
-        case "standardLoopCharacteristics":
-          checkStandardLoop(file, node, child);
-          break;
-        case "dataInputAssociation":
-          checkDataAssociation(doc, node, child, "sourceRef", "dataInputAssociation");
-          break;
-        case "dataOutputAssociation":
-          checkDataAssociation(doc, node, child, "targetRef", "dataOutputAssociation");
-          break;
+      for (let j = next.length - 1; j >= 0; j--) stack.push(next[j]);
+      if ((node.name === "subProcess" || node.name === "transaction") && entersSubprocess(node))
+        containers.push({ doc, container: node, process: process2 });
+      else if (node.name === "callActivity" && node.attrs.calledElement) {
+        const def = called(node.attrs.calledElement);
+        if (def) load(def);
       }
     }
   }
-  function checkEventDefinition(doc, event, def) {
-    const file = doc.file;
-    const ref = EVENT_REFS[def.name];
-    if (ref) {
-      checkRef(doc, def, ref[0], ref[1], ref[2]);
-      return;
-    }
-    if (def.name === "timerEventDefinition") {
-      let found = false;
-      for (const d of descendants(def)) {
-        if (d.ns === NS.bpmn && (d.name === "timeDate" || d.name === "timeDuration" || d.name === "timeCycle")) {
-          found = true;
-          break;
-        }
-      }
-      if (!found)
-        issue2(
-          "timer-definition",
-          file,
-          def,
-          `Unknown Time Specification: timer of '${event.attrs.id}' needs a timeDate, timeDuration or timeCycle`
-        );
-    } else if (def.name === "conditionalEventDefinition") {
-      let found = false;
-      for (const d of descendants(def)) if (d.ns === NS.bpmn && d.name === "condition") found = true;
-      if (!found)
-        issue2(
-          "conditional-event",
-          file,
-          def,
-          `Conditional event definition with missing condition on '${event.attrs.id}'`
-        );
-    }
-  }
-  function checkRef(doc, node, attr, target, label) {
-    const value = node.attrs[attr];
-    if (value === void 0 || attr === "messageRef" && value === "") return;
-    const matches = (doc.byId.get(value) ?? []).filter((n) => n.name === target);
-    if (matches.length !== 1) {
-      issue2(
-        "event-reference",
-        doc.file,
-        node,
-        matches.length === 0 ? `Expected ${label} node: ${attr}="${value}" names no bpmn:${target} in this file` : `Expected ${label} node: ${matches.length} bpmn:${target} elements have id '${value}'`,
-        attr
-      );
-    }
-  }
-  function checkBusinessRule(file, node) {
-    const id2 = node.attrs.id ?? "";
-    const ext = firstChild(node, NS.bpmn, "extensionElements");
-    const decisionNode = ext && firstChild(ext, NS.spiff, "calledDecisionId");
-    const decisionId = decisionNode?.text.trim() ?? "";
-    if (!decisionId) {
-      issue2(
-        "business-rule-task",
-        file,
-        node,
-        `business rule task '${id2}' has no spiffworkflow:calledDecisionId: choose the DMN decision it evaluates`
-      );
-      return;
-    }
-    const inDir = index.decisionsByDir.get(file.dir) ?? [];
-    if (inDir.some((d) => d.first && d.id === decisionId)) return;
-    const notFirst = inDir.find((d) => d.id === decisionId);
-    issue2(
-      "business-rule-task",
-      file,
-      decisionNode ?? node,
-      notFirst ? `decision '${decisionId}' is not the first decision of ${notFirst.file.name}: the engine only finds the first decision of a DMN file; move it to a file of its own` : `No DMN Diagram available with id "${decisionId}": no .dmn file in ${file.dir || "the models root"} starts with that decision (business rule task '${id2}')`
-    );
-  }
-  function checkSpiffExtensions(file, node) {
-    if (node.name.endsWith("Gateway")) return;
-    const ext = firstChild(node, NS.bpmn, "extensionElements");
-    if (!ext) return;
-    for (const e of ext.children) {
-      if (e.ns !== NS.spiff) continue;
-      if (e.name === "properties") {
-        for (const p of descendants(e)) {
-          if (p.ns !== NS.spiff || p.name !== "property") continue;
-          const missing = p.attrs.name === void 0 ? "name" : p.attrs.value === void 0 ? "value" : void 0;
-          if (missing)
-            issue2(
-              "spiff-extension",
-              file,
-              p,
-              `a spiffworkflow:property of '${node.attrs.id}' has no ${missing} attribute: the parser crashes on it`
-            );
-        }
-      } else if (e.name === "unitTests") {
-        for (const t2 of descendants(e)) {
-          if (t2.ns !== NS.spiff || t2.name !== "unitTest") continue;
-          const has = (n) => [...descendants(t2)].some((c) => c.ns === NS.spiff && c.name === n);
-          const missing = t2.attrs.id === void 0 ? "an id" : !has("inputJson") ? "an inputJson" : !has("expectedOutputJson") ? "an expectedOutputJson" : void 0;
-          if (missing)
-            issue2(
-              "spiff-extension",
-              file,
-              t2,
-              `a script unit test of '${node.attrs.id}' has no ${missing.replace(/^an? /, "")}: the parser crashes on it`
-            );
-        }
-      }
-    }
-  }
-  function checkMultiInstance(file, node, mi) {
-    const card = firstChild(mi, NS.bpmn, "loopCardinality");
-    const input = firstChild(mi, NS.bpmn, "loopDataInputRef");
-    if (!card === !input)
-      issue2(
-        "loop-characteristics",
-        file,
-        mi,
-        `A multiinstance task must specify exactly one of cardinality or loop input data reference ('${node.attrs.id}' has ${card ? "both" : "neither"})`
-      );
-    const io = firstChild(node, NS.bpmn, "ioSpecification");
-    if (!io) return;
-    const names2 = (kind) => new Set(childrenNamed(io, NS.bpmn, kind).flatMap((d) => [d.attrs.id, d.attrs.name].filter(Boolean)));
-    const inputs = names2("dataInput");
-    const outputs = names2("dataOutput");
-    const output = firstChild(mi, NS.bpmn, "loopDataOutputRef");
-    if (input && !inputs.has(input.text.trim()))
-      issue2(
-        "loop-characteristics",
-        file,
-        input,
-        `The loop input data reference is missing from the IO specification: '${input.text.trim()}' is no data input of '${node.attrs.id}'`
-      );
-    if (output && !inputs.has(output.text.trim()) && !outputs.has(output.text.trim()))
-      issue2(
-        "loop-characteristics",
-        file,
-        output,
-        `The loop output data reference is missing from the IO specification: '${output.text.trim()}' is no data input or output of '${node.attrs.id}'`
-      );
-  }
-  function checkStandardLoop(file, node, std) {
-    const condition = firstChild(std, NS.bpmn, "loopCondition");
-    if (std.attrs.loopMaximum === void 0 && !condition?.text.trim())
-      issue2(
-        "loop-characteristics",
-        file,
-        std,
-        `A loopMaximum or loopCondition must be specified for Loop Tasks ('${node.attrs.id}')`
-      );
-  }
-  function checkDataAssociation(doc, node, assoc, refName, label) {
-    for (const ref of childrenNamed(assoc, NS.bpmn, refName)) {
-      const target = ref.text.trim();
-      const found = (doc.byId.get(target) ?? []).some((n) => {
-        if (n.name === "dataObjectReference")
-          return (doc.byId.get(n.attrs.dataObjectRef ?? "") ?? []).some((o) => o.name === "dataObject");
-        if (n.name === "dataStoreReference") return dataStoreIds.has(n.attrs.dataStoreRef ?? "");
-        return false;
-      });
-      if (!found)
-        issue2(
-          "data-association",
-          doc.file,
-          ref,
-          `Cannot resolve ${label} '${target}' of '${node.attrs.id}': it names no data object reference (with a data object) or data store reference`
-        );
-    }
-  }
-  return { issues, reachable, loadedProcesses };
+  return { reached, reachable, byKind, loadedProcesses, outgoing, boundaryEvents, target, called };
 }
 function primaryProcessOf(index, modelId, dir, primaryFile, primaryId) {
   const doc = index.bpmn.get(dir ? `${dir}/${primaryFile}` : primaryFile);
   return doc?.processes.find((p) => p.id === primaryId) ?? index.processes.get(primaryId)?.find((p) => p.modelId === modelId);
-}
-function conditionOf(flow) {
-  const expr = firstChild(flow, NS.bpmn, "conditionExpression");
-  const text = expr?.text;
-  return text && text.trim() ? text : void 0;
 }
 function push(map, key2, value) {
   const list = map.get(key2);
   if (list) list.push(value);
   else map.set(key2, [value]);
 }
-var SUPPORTED, MULTIPLE_OUTGOING, EVENT_DEFINITIONS, EVENT_REFS, KNOWN_DATA_STORES;
-var init_analysis = __esm({
-  "src/validate/analysis.ts"() {
+var ENGINE_TAGS;
+var init_reach = __esm({
+  "src/validate/reach.ts"() {
     "use strict";
     init_xml();
-    SUPPORTED = /* @__PURE__ */ new Set([
+    ENGINE_TAGS = /* @__PURE__ */ new Set([
       "startEvent",
       "endEvent",
       "userTask",
@@ -20497,56 +20170,6 @@ var init_analysis = __esm({
       "eventBasedGateway",
       "businessRuleTask"
     ]);
-    MULTIPLE_OUTGOING = /* @__PURE__ */ new Set([
-      "exclusiveGateway",
-      "parallelGateway",
-      "inclusiveGateway",
-      "eventBasedGateway",
-      "startEvent"
-    ]);
-    EVENT_DEFINITIONS = {
-      startEvent: [
-        "messageEventDefinition",
-        "signalEventDefinition",
-        "timerEventDefinition",
-        "conditionalEventDefinition"
-      ],
-      endEvent: [
-        "messageEventDefinition",
-        "cancelEventDefinition",
-        "errorEventDefinition",
-        "escalationEventDefinition",
-        "terminateEventDefinition"
-      ],
-      intermediateCatchEvent: [
-        "messageEventDefinition",
-        "signalEventDefinition",
-        "timerEventDefinition",
-        "conditionalEventDefinition"
-      ],
-      intermediateThrowEvent: ["messageEventDefinition", "signalEventDefinition", "escalationEventDefinition"],
-      boundaryEvent: [
-        "messageEventDefinition",
-        "signalEventDefinition",
-        "timerEventDefinition",
-        "cancelEventDefinition",
-        "errorEventDefinition",
-        "escalationEventDefinition",
-        "conditionalEventDefinition"
-      ]
-    };
-    EVENT_REFS = {
-      messageEventDefinition: ["messageRef", "message", "a Message"],
-      signalEventDefinition: ["signalRef", "signal", "a Signal"],
-      errorEventDefinition: ["errorRef", "error", "an Error"],
-      escalationEventDefinition: ["escalationRef", "escalation", "an Escalation"]
-    };
-    KNOWN_DATA_STORES = /* @__PURE__ */ new Set([
-      "JSONDataStore",
-      "JSONFileDataStore",
-      "KKVDataStore",
-      "TypeaheadDataStore"
-    ]);
   }
 });
 
@@ -20555,7 +20178,7 @@ var primaryProcess, primaryEmpty, duplicateProcessId;
 var init_primary = __esm({
   "src/validate/rules/primary.ts"() {
     "use strict";
-    init_analysis();
+    init_reach();
     init_util();
     primaryProcess = {
       id: "primary-process",
@@ -20651,106 +20274,586 @@ var init_primary = __esm({
   }
 });
 
-// src/validate/rules/engine.ts
-function engineRule(check, description, fix) {
-  return {
-    id: check,
-    severity: "error",
-    description,
-    fix,
-    check({ analysis, report }) {
-      for (const issue2 of analysis.issues)
-        if (issue2.check === check)
-          report({ file: issue2.file, node: issue2.node, attr: issue2.attr, message: issue2.message });
-    }
-  };
+// src/validate/rules/engine/processes.ts
+var processNotExecutable, noStartEvent, unsupportedElement;
+var init_processes = __esm({
+  "src/validate/rules/engine/processes.ts"() {
+    "use strict";
+    init_xml();
+    processNotExecutable = {
+      id: "process-not-executable",
+      severity: "error",
+      description: 'a primary or called process has isExecutable="false"',
+      fix: 'Set isExecutable="true" on the process (or remove the attribute).',
+      check({ analysis, report }) {
+        for (const def of analysis.loadedProcesses)
+          if (!def.executable)
+            report({
+              file: def.file,
+              node: def.node,
+              attr: "isExecutable",
+              message: `Process ${def.id} is not executable: set isExecutable="true" (or remove the attribute) to run or call it`
+            });
+      }
+    };
+    noStartEvent = {
+      id: "no-start-event",
+      severity: "error",
+      description: "an executable process has no top-level start event",
+      fix: "Add a start event to the process.",
+      check({ analysis, report }) {
+        for (const def of analysis.loadedProcesses)
+          if (def.executable && childrenNamed(def.node, NS.bpmn, "startEvent").length === 0)
+            report({ file: def.file, node: def.node, message: `No start event found in process '${def.id}'` });
+      }
+    };
+    unsupportedElement = {
+      id: "unsupported-element",
+      severity: "error",
+      description: "a reachable flow node is of a kind the engine has no parser for (e.g. complexGateway)",
+      fix: "Replace the element with a supported task, event or gateway.",
+      check({ analysis, report }) {
+        for (const { node, doc, supported } of analysis.reached)
+          if (!supported)
+            report({
+              file: doc.file,
+              node,
+              message: `There is no support implemented for this task type: '${node.name}' ('${node.attrs.id ?? ""}') cannot be run by SpiffWorkflow`
+            });
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/flows.ts
+var MULTIPLE_OUTGOING, implicitSplit, danglingSequenceFlow;
+var init_flows = __esm({
+  "src/validate/rules/engine/flows.ts"() {
+    "use strict";
+    MULTIPLE_OUTGOING = /* @__PURE__ */ new Set([
+      "exclusiveGateway",
+      "parallelGateway",
+      "inclusiveGateway",
+      "eventBasedGateway",
+      "startEvent"
+    ]);
+    implicitSplit = {
+      id: "implicit-split",
+      severity: "error",
+      description: "a task or event other than a gateway or start event has more than one outgoing sequence flow",
+      fix: "Add a parallel or exclusive gateway to split the flow.",
+      check({ analysis, report }) {
+        for (const r of analysis.reached) {
+          if (!r.supported || MULTIPLE_OUTGOING.has(r.node.name) || analysis.outgoing(r).length < 2) continue;
+          report({
+            file: r.doc.file,
+            node: r.node,
+            message: `Multiple outgoing flows are not supported for tasks of type ${r.node.name} ('${r.node.attrs.id}'): add a parallel or exclusive gateway after it`
+          });
+        }
+      }
+    };
+    danglingSequenceFlow = {
+      id: "dangling-sequence-flow",
+      severity: "error",
+      description: "a sequence flow targets an id that no element (or more than one) of the file has",
+      fix: "Reconnect the flow in the modeler or fix its targetRef.",
+      check({ analysis, report }) {
+        for (const r of analysis.reached) {
+          if (!r.supported) continue;
+          for (const flow of analysis.outgoing(r)) {
+            const { node, count } = analysis.target(r, flow);
+            if (node) continue;
+            const targetRef = flow.attrs.targetRef ?? "";
+            report({
+              file: r.doc.file,
+              node: flow,
+              attr: "targetRef",
+              message: count === 0 ? `sequence flow '${flow.attrs.id}' targets '${targetRef}', which is not an element of this file` : `sequence flow '${flow.attrs.id}' targets '${targetRef}', an id that ${count} elements share`
+            });
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/gateways.ts
+function conditionOf(flow) {
+  const expr = firstChild(flow, NS.bpmn, "conditionExpression");
+  const text = expr?.text;
+  return text && text.trim() ? text : void 0;
 }
+var gatewayFlowCondition;
+var init_gateways = __esm({
+  "src/validate/rules/engine/gateways.ts"() {
+    "use strict";
+    init_xml();
+    init_util();
+    gatewayFlowCondition = {
+      id: "gateway-flow-condition",
+      severity: "error",
+      description: "an outgoing flow of an exclusive or inclusive gateway is neither the default nor conditioned",
+      fix: "Add a condition expression to the flow, or mark it as the default flow of the gateway.",
+      check({ analysis, report }) {
+        for (const r of reachedOf(analysis, "exclusiveGateway", "inclusiveGateway")) {
+          const connected = analysis.outgoing(r).filter((f) => analysis.target(r, f).node);
+          if (!connected.length) continue;
+          let def = r.node.attrs.default;
+          if (connected.length === 1 && conditionOf(connected[0]) === void 0) def = connected[0].attrs.id;
+          for (const flow of connected)
+            if (flow.attrs.id !== def && conditionOf(flow) === void 0)
+              report({
+                file: r.doc.file,
+                node: flow,
+                message: `Non-default exclusive outgoing sequence flow without condition: give '${flow.attrs.id}' a condition or make it the default flow of gateway '${r.node.attrs.id ?? ""}'`
+              });
+        }
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/sub-processes.ts
+var subprocessStructure;
+var init_sub_processes = __esm({
+  "src/validate/rules/engine/sub-processes.ts"() {
+    "use strict";
+    init_xml();
+    init_util();
+    subprocessStructure = {
+      id: "subprocess-structure",
+      severity: "error",
+      description: "an embedded sub-process or transaction lacks exactly one start event or any end event",
+      fix: "Give the sub-process one start event and at least one end event.",
+      check({ analysis, report }) {
+        for (const { node, doc } of reachedOf(analysis, "subProcess", "transaction")) {
+          const id2 = node.attrs.id ?? "";
+          const starts = childrenNamed(node, NS.bpmn, "startEvent").length;
+          if (starts !== 1)
+            report({
+              file: doc.file,
+              node,
+              message: `Exactly one start event is required in a SubWorkflow Task: sub-process '${id2}' has ${starts}`
+            });
+          else if (childrenNamed(node, NS.bpmn, "endEvent").length === 0)
+            report({
+              file: doc.file,
+              node,
+              message: `A SubWorkflow Must contain an End event: sub-process '${id2}' has none`
+            });
+        }
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/activities.ts
+var callActivity, businessRuleTask, serviceTaskOperator, spiffExtension;
+var init_activities = __esm({
+  "src/validate/rules/engine/activities.ts"() {
+    "use strict";
+    init_xml();
+    init_util();
+    callActivity = {
+      id: "call-activity",
+      severity: "error",
+      description: "a call activity has no calledElement, or calls a process id no BPMN file of the repo defines",
+      fix: "Choose the called process in the modeler; check the called model was not renamed or removed.",
+      check({ analysis, report }) {
+        for (const { node, doc } of reachedOf(analysis, "callActivity")) {
+          const id2 = node.attrs.id ?? "";
+          const calledElement = node.attrs.calledElement;
+          if (!calledElement)
+            report({
+              file: doc.file,
+              node,
+              message: `No "calledElement" attribute for Call Activity '${id2}': choose the process to call`
+            });
+          else if (!analysis.called(calledElement))
+            report({
+              file: doc.file,
+              node,
+              attr: "calledElement",
+              message: `The process '${calledElement}' was not found: call activity '${id2}' calls a process id that no BPMN file in the repository defines`
+            });
+        }
+      }
+    };
+    businessRuleTask = {
+      id: "business-rule-task",
+      severity: "error",
+      description: "a business rule task has no calledDecisionId, or its decision is not the first decision of a .dmn in the same folder",
+      fix: "Pick the decision in the modeler and keep the .dmn file beside the .bpmn file.",
+      check({ index, analysis, report }) {
+        for (const { node, doc } of reachedOf(analysis, "businessRuleTask")) {
+          const file = doc.file;
+          const id2 = node.attrs.id ?? "";
+          const ext = firstChild(node, NS.bpmn, "extensionElements");
+          const decisionNode = ext && firstChild(ext, NS.spiff, "calledDecisionId");
+          const decisionId = decisionNode?.text.trim() ?? "";
+          if (!decisionId) {
+            report({
+              file,
+              node,
+              message: `business rule task '${id2}' has no spiffworkflow:calledDecisionId: choose the DMN decision it evaluates`
+            });
+            continue;
+          }
+          const inDir = index.decisionsByDir.get(file.dir) ?? [];
+          if (inDir.some((d) => d.first && d.id === decisionId)) continue;
+          const notFirst = inDir.find((d) => d.id === decisionId);
+          report({
+            file,
+            node: decisionNode ?? node,
+            message: notFirst ? `decision '${decisionId}' is not the first decision of ${notFirst.file.name}: the engine only finds the first decision of a DMN file; move it to a file of its own` : `No DMN Diagram available with id "${decisionId}": no .dmn file in ${file.dir || "the models root"} starts with that decision (business rule task '${id2}')`
+          });
+        }
+      }
+    };
+    serviceTaskOperator = {
+      id: "service-task-operator",
+      severity: "error",
+      description: "a service task has no spiffworkflow:serviceTaskOperator with an id, or a parameter with a value lacks its id or type (the parser crashes)",
+      fix: "Select an operator for the service task in the modeler.",
+      check({ analysis, report }) {
+        for (const { node, doc } of reachedOf(analysis, "serviceTask")) {
+          const id2 = node.attrs.id ?? "";
+          const ext = firstChild(node, NS.bpmn, "extensionElements");
+          const op = ext && firstChild(ext, NS.spiff, "serviceTaskOperator");
+          if (!op || !op.attrs.id) {
+            report({
+              file: doc.file,
+              node,
+              message: `service task '${id2}' has no spiffworkflow:serviceTaskOperator with an id: the parser crashes on it; pick an operator in the modeler`
+            });
+            continue;
+          }
+          for (const p of descendants(op)) {
+            if (p.ns !== NS.spiff || p.name !== "parameter" || p.attrs.value === void 0) continue;
+            if (p.attrs.id === void 0 || p.attrs.type === void 0)
+              report({
+                file: doc.file,
+                node: p,
+                message: `service task '${id2}': a parameter of operator '${op.attrs.id}' has a value but no ${p.attrs.id === void 0 ? "id" : "type"}: the parser crashes on it`
+              });
+          }
+        }
+      }
+    };
+    spiffExtension = {
+      id: "spiff-extension",
+      severity: "error",
+      description: "a spiffworkflow:property lacks its name or value, or a script unit test its id, inputJson or expectedOutputJson (the parser crashes)",
+      fix: "Re-save the task in the modeler, or add the missing attribute or element.",
+      check({ analysis, report }) {
+        for (const { node, doc, supported } of analysis.reached) {
+          if (!supported || node.name.endsWith("Gateway")) continue;
+          const ext = firstChild(node, NS.bpmn, "extensionElements");
+          if (!ext) continue;
+          for (const e of ext.children) {
+            if (e.ns !== NS.spiff) continue;
+            if (e.name === "properties") {
+              for (const p of descendants(e)) {
+                if (p.ns !== NS.spiff || p.name !== "property") continue;
+                const missing = p.attrs.name === void 0 ? "name" : p.attrs.value === void 0 ? "value" : void 0;
+                if (missing)
+                  report({
+                    file: doc.file,
+                    node: p,
+                    message: `a spiffworkflow:property of '${node.attrs.id}' has no ${missing} attribute: the parser crashes on it`
+                  });
+              }
+            } else if (e.name === "unitTests") {
+              for (const t2 of descendants(e)) {
+                if (t2.ns !== NS.spiff || t2.name !== "unitTest") continue;
+                const has = (n) => [...descendants(t2)].some((c) => c.ns === NS.spiff && c.name === n);
+                const missing = t2.attrs.id === void 0 ? "id" : !has("inputJson") ? "inputJson" : !has("expectedOutputJson") ? "expectedOutputJson" : void 0;
+                if (missing)
+                  report({
+                    file: doc.file,
+                    node: t2,
+                    message: `a script unit test of '${node.attrs.id}' has no ${missing}: the parser crashes on it`
+                  });
+              }
+            }
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/events.ts
+function* eventDefinitions(reached, names2) {
+  for (const r of reached) {
+    const defs = r.supported ? EVENT_DEFINITIONS[r.node.name] : void 0;
+    if (!defs) continue;
+    for (const def of r.node.children)
+      if (def.ns === NS.bpmn && defs.includes(def.name) && (!names2 || names2.includes(def.name)))
+        yield { r, def };
+  }
+}
+function hasDescendant(node, names2) {
+  for (const d of descendants(node)) if (d.ns === NS.bpmn && names2.includes(d.name)) return true;
+  return false;
+}
+var EVENT_DEFINITIONS, EVENT_REFS, timerDefinition, conditionalEvent, eventReference, cancelEvent;
+var init_events = __esm({
+  "src/validate/rules/engine/events.ts"() {
+    "use strict";
+    init_xml();
+    EVENT_DEFINITIONS = {
+      startEvent: [
+        "messageEventDefinition",
+        "signalEventDefinition",
+        "timerEventDefinition",
+        "conditionalEventDefinition"
+      ],
+      endEvent: [
+        "messageEventDefinition",
+        "cancelEventDefinition",
+        "errorEventDefinition",
+        "escalationEventDefinition",
+        "terminateEventDefinition"
+      ],
+      intermediateCatchEvent: [
+        "messageEventDefinition",
+        "signalEventDefinition",
+        "timerEventDefinition",
+        "conditionalEventDefinition"
+      ],
+      intermediateThrowEvent: ["messageEventDefinition", "signalEventDefinition", "escalationEventDefinition"],
+      boundaryEvent: [
+        "messageEventDefinition",
+        "signalEventDefinition",
+        "timerEventDefinition",
+        "cancelEventDefinition",
+        "errorEventDefinition",
+        "escalationEventDefinition",
+        "conditionalEventDefinition"
+      ]
+    };
+    EVENT_REFS = {
+      messageEventDefinition: ["messageRef", "message", "a Message"],
+      signalEventDefinition: ["signalRef", "signal", "a Signal"],
+      errorEventDefinition: ["errorRef", "error", "an Error"],
+      escalationEventDefinition: ["escalationRef", "escalation", "an Escalation"]
+    };
+    timerDefinition = {
+      id: "timer-definition",
+      severity: "error",
+      description: "a timer event has none of timeDate, timeDuration, timeCycle",
+      fix: "Set the timer type and expression in the modeler.",
+      check({ analysis, report }) {
+        for (const { r, def } of eventDefinitions(analysis.reached, ["timerEventDefinition"]))
+          if (!hasDescendant(def, ["timeDate", "timeDuration", "timeCycle"]))
+            report({
+              file: r.doc.file,
+              node: def,
+              message: `Unknown Time Specification: timer of '${r.node.attrs.id}' needs a timeDate, timeDuration or timeCycle`
+            });
+      }
+    };
+    conditionalEvent = {
+      id: "conditional-event",
+      severity: "error",
+      description: "a conditional event has no condition",
+      fix: "Add the condition expression.",
+      check({ analysis, report }) {
+        for (const { r, def } of eventDefinitions(analysis.reached, ["conditionalEventDefinition"]))
+          if (!hasDescendant(def, ["condition"]))
+            report({
+              file: r.doc.file,
+              node: def,
+              message: `Conditional event definition with missing condition on '${r.node.attrs.id}'`
+            });
+      }
+    };
+    eventReference = {
+      id: "event-reference",
+      severity: "error",
+      description: "a messageRef / signalRef / errorRef / escalationRef names no element of that kind",
+      fix: "Select an existing message, signal, error or escalation, or define it.",
+      check({ analysis, report }) {
+        const check = (doc, node, [attr, target, label]) => {
+          const value = node.attrs[attr];
+          if (value === void 0 || attr === "messageRef" && value === "") return;
+          const matches = (doc.byId.get(value) ?? []).filter((n) => n.name === target);
+          if (matches.length !== 1)
+            report({
+              file: doc.file,
+              node,
+              attr,
+              message: matches.length === 0 ? `Expected ${label} node: ${attr}="${value}" names no bpmn:${target} in this file` : `Expected ${label} node: ${matches.length} bpmn:${target} elements have id '${value}'`
+            });
+        };
+        for (const { r, def } of eventDefinitions(analysis.reached)) {
+          const ref = EVENT_REFS[def.name];
+          if (ref) check(r.doc, def, ref);
+        }
+        for (const kind of ["sendTask", "receiveTask"])
+          for (const r of analysis.byKind.get(kind) ?? [])
+            if (r.node.attrs.messageRef) check(r.doc, r.node, EVENT_REFS.messageEventDefinition);
+      }
+    };
+    cancelEvent = {
+      id: "cancel-event",
+      severity: "error",
+      description: "a cancel boundary event is attached to something other than a transaction",
+      fix: "Attach cancel events only to transaction sub-processes.",
+      check({ analysis, report }) {
+        for (const r of analysis.reached) {
+          if (!r.supported || r.node.name === "transaction") continue;
+          for (const b of analysis.boundaryEvents(r))
+            if (firstChild(b, NS.bpmn, "cancelEventDefinition"))
+              report({
+                file: r.doc.file,
+                node: r.node,
+                message: `Cancel Events may only be used with transactions: boundary event '${b.attrs.id}' is attached to a ${r.node.name}`
+              });
+        }
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/loops.ts
+var loopCharacteristics;
+var init_loops = __esm({
+  "src/validate/rules/engine/loops.ts"() {
+    "use strict";
+    init_xml();
+    loopCharacteristics = {
+      id: "loop-characteristics",
+      severity: "error",
+      description: "multi-instance without exactly one of cardinality / input collection, or a loop without maximum or condition",
+      fix: "Complete the loop settings of the task.",
+      check({ analysis, report }) {
+        for (const { node, doc, supported } of analysis.reached) {
+          if (!supported) continue;
+          const file = doc.file;
+          for (const child of node.children) {
+            if (child.ns !== NS.bpmn) continue;
+            if (child.name === "standardLoopCharacteristics") {
+              const condition = firstChild(child, NS.bpmn, "loopCondition");
+              if (child.attrs.loopMaximum === void 0 && !condition?.text.trim())
+                report({
+                  file,
+                  node: child,
+                  message: `A loopMaximum or loopCondition must be specified for Loop Tasks ('${node.attrs.id}')`
+                });
+            } else if (child.name === "multiInstanceLoopCharacteristics") {
+              const card = firstChild(child, NS.bpmn, "loopCardinality");
+              const input = firstChild(child, NS.bpmn, "loopDataInputRef");
+              if (!card === !input)
+                report({
+                  file,
+                  node: child,
+                  message: `A multiinstance task must specify exactly one of cardinality or loop input data reference ('${node.attrs.id}' has ${card ? "both" : "neither"})`
+                });
+              const io = firstChild(node, NS.bpmn, "ioSpecification");
+              if (!io) continue;
+              const names2 = (kind) => new Set(
+                childrenNamed(io, NS.bpmn, kind).flatMap((d) => [d.attrs.id, d.attrs.name].filter(Boolean))
+              );
+              const inputs = names2("dataInput");
+              const outputs = names2("dataOutput");
+              const output = firstChild(child, NS.bpmn, "loopDataOutputRef");
+              if (input && !inputs.has(input.text.trim()))
+                report({
+                  file,
+                  node: input,
+                  message: `The loop input data reference is missing from the IO specification: '${input.text.trim()}' is no data input of '${node.attrs.id}'`
+                });
+              if (output && !inputs.has(output.text.trim()) && !outputs.has(output.text.trim()))
+                report({
+                  file,
+                  node: output,
+                  message: `The loop output data reference is missing from the IO specification: '${output.text.trim()}' is no data input or output of '${node.attrs.id}'`
+                });
+            }
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/data.ts
+var dataAssociation;
+var init_data = __esm({
+  "src/validate/rules/engine/data.ts"() {
+    "use strict";
+    init_xml();
+    dataAssociation = {
+      id: "data-association",
+      severity: "error",
+      description: "a data input/output association names no data object reference or data store reference",
+      fix: "Reconnect the association to an existing data object or data store.",
+      check({ index, analysis, report }) {
+        const dataStoreIds = /* @__PURE__ */ new Set();
+        for (const doc of index.bpmn.values())
+          for (const n of doc.elements.get("dataStore") ?? []) if (n.attrs.id) dataStoreIds.add(n.attrs.id);
+        for (const { node, doc, supported } of analysis.reached) {
+          if (!supported) continue;
+          for (const assoc of node.children) {
+            if (assoc.ns !== NS.bpmn) continue;
+            const refName = assoc.name === "dataInputAssociation" ? "sourceRef" : assoc.name === "dataOutputAssociation" ? "targetRef" : void 0;
+            if (!refName) continue;
+            for (const ref of childrenNamed(assoc, NS.bpmn, refName)) {
+              const target = ref.text.trim();
+              const found = (doc.byId.get(target) ?? []).some((n) => {
+                if (n.name === "dataObjectReference")
+                  return (doc.byId.get(n.attrs.dataObjectRef ?? "") ?? []).some((o) => o.name === "dataObject");
+                if (n.name === "dataStoreReference") return dataStoreIds.has(n.attrs.dataStoreRef ?? "");
+                return false;
+              });
+              if (!found)
+                report({
+                  file: doc.file,
+                  node: ref,
+                  message: `Cannot resolve ${assoc.name} '${target}' of '${node.attrs.id}': it names no data object reference (with a data object) or data store reference`
+                });
+            }
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/index.ts
 var engineRules;
 var init_engine = __esm({
-  "src/validate/rules/engine.ts"() {
+  "src/validate/rules/engine/index.ts"() {
     "use strict";
+    init_processes();
+    init_flows();
+    init_gateways();
+    init_sub_processes();
+    init_activities();
+    init_events();
+    init_loops();
+    init_data();
     engineRules = [
-      engineRule(
-        "process-not-executable",
-        'a primary or called process has isExecutable="false"',
-        'Set isExecutable="true" on the process (or remove the attribute).'
-      ),
-      engineRule(
-        "no-start-event",
-        "an executable process has no top-level start event",
-        "Add a start event to the process."
-      ),
-      engineRule(
-        "unsupported-element",
-        "a reachable flow node is of a kind the engine has no parser for (e.g. complexGateway)",
-        "Replace the element with a supported task, event or gateway."
-      ),
-      engineRule(
-        "implicit-split",
-        "a task or event other than a gateway or start event has more than one outgoing sequence flow",
-        "Add a parallel or exclusive gateway to split the flow."
-      ),
-      engineRule(
-        "dangling-sequence-flow",
-        "a sequence flow targets an id that no element (or more than one) of the file has",
-        "Reconnect the flow in the modeler or fix its targetRef."
-      ),
-      engineRule(
-        "gateway-flow-condition",
-        "an outgoing flow of an exclusive or inclusive gateway is neither the default nor conditioned",
-        "Add a condition expression to the flow, or mark it as the default flow of the gateway."
-      ),
-      engineRule(
-        "subprocess-structure",
-        "an embedded sub-process or transaction lacks exactly one start event or any end event",
-        "Give the sub-process one start event and at least one end event."
-      ),
-      engineRule(
-        "call-activity",
-        "a call activity has no calledElement, or calls a process id no BPMN file of the repo defines",
-        "Choose the called process in the modeler; check the called model was not renamed or removed."
-      ),
-      engineRule(
-        "business-rule-task",
-        "a business rule task has no calledDecisionId, or its decision is not the first decision of a .dmn in the same folder",
-        "Pick the decision in the modeler and keep the .dmn file beside the .bpmn file."
-      ),
-      engineRule(
-        "service-task-operator",
-        "a service task has no spiffworkflow:serviceTaskOperator with an id, or a parameter with a value lacks its id or type (the parser crashes)",
-        "Select an operator for the service task in the modeler."
-      ),
-      engineRule(
-        "spiff-extension",
-        "a spiffworkflow:property lacks its name or value, or a script unit test its id, inputJson or expectedOutputJson (the parser crashes)",
-        "Re-save the task in the modeler, or add the missing attribute or element."
-      ),
-      engineRule(
-        "timer-definition",
-        "a timer event has none of timeDate, timeDuration, timeCycle",
-        "Set the timer type and expression in the modeler."
-      ),
-      engineRule("conditional-event", "a conditional event has no condition", "Add the condition expression."),
-      engineRule(
-        "event-reference",
-        "a messageRef / signalRef / errorRef / escalationRef names no element of that kind",
-        "Select an existing message, signal, error or escalation, or define it."
-      ),
-      engineRule(
-        "loop-characteristics",
-        "multi-instance without exactly one of cardinality / input collection, or a loop without maximum or condition",
-        "Complete the loop settings of the task."
-      ),
-      engineRule(
-        "data-association",
-        "a data input/output association names no data object reference or data store reference",
-        "Reconnect the association to an existing data object or data store."
-      ),
-      engineRule(
-        "cancel-event",
-        "a cancel boundary event is attached to something other than a transaction",
-        "Attach cancel events only to transaction sub-processes."
-      )
+      processNotExecutable,
+      noStartEvent,
+      unsupportedElement,
+      implicitSplit,
+      danglingSequenceFlow,
+      gatewayFlowCondition,
+      subprocessStructure,
+      callActivity,
+      businessRuleTask,
+      serviceTaskOperator,
+      spiffExtension,
+      timerDefinition,
+      conditionalEvent,
+      eventReference,
+      loopCharacteristics,
+      dataAssociation,
+      cancelEvent
     ];
   }
 });
@@ -20856,12 +20959,17 @@ var init_messages = __esm({
 });
 
 // src/validate/rules/data-stores.ts
-var dataStoreName, dataStoreReadOnly;
+var KNOWN_DATA_STORES, dataStoreName, dataStoreReadOnly;
 var init_data_stores = __esm({
   "src/validate/rules/data-stores.ts"() {
     "use strict";
-    init_analysis();
     init_util();
+    KNOWN_DATA_STORES = /* @__PURE__ */ new Set([
+      "JSONDataStore",
+      "JSONFileDataStore",
+      "KKVDataStore",
+      "TypeaheadDataStore"
+    ]);
     dataStoreName = {
       id: "data-store-name",
       severity: "error",
@@ -33558,7 +33666,7 @@ var init_validate = __esm({
     "use strict";
     init_load();
     init_xml();
-    init_analysis();
+    init_reach();
     init_config();
     init_finding();
     init_rules();

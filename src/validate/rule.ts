@@ -2,7 +2,7 @@
 // and a check that reads the index and reports through the context.
 import type { ModelsIndex, RepoFile } from '../models/types.js';
 import type { XNode } from '../models/xml.js';
-import type { Analysis } from './analysis.js';
+import type { Analysis } from './reach.js';
 import type { Severity } from './finding.js';
 
 export interface Report {

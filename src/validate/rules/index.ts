@@ -5,7 +5,7 @@ import { groupJson, groupMessages } from './group-json.js';
 import { fileExtension, formJson, unitTestOrphan } from './files.js';
 import { bpmnNotDefinitions, dmnStructure, xmlDoctype, xmlMalformed } from './xml.js';
 import { duplicateProcessId, primaryEmpty, primaryProcess } from './primary.js';
-import { engineRules } from './engine.js';
+import { engineRules } from './engine/index.js';
 import { correlationExpressionEmpty, messageDefinition, messageStartConflict } from './messages.js';
 import { dataStoreName, dataStoreReadOnly } from './data-stores.js';
 import { userTaskForm, userTaskNoForm } from './user-tasks.js';

@@ -1,0 +1,193 @@
+// What the engine reaches: SpiffWorkflow parses a model by walking its primary process from the start events
+// along sequence flows, into boundary events, embedded sub-processes and called processes. The engine's checks
+// (rules/engine/) read this walk and judge only what it reached. Every loop here is iterative: nesting depth
+// must never become stack depth.
+import type { BpmnDoc, ModelsIndex, ProcessDef } from '../models/types.js';
+import { NS, childrenNamed } from '../models/xml.js';
+import type { XNode } from '../models/xml.js';
+
+/** A flow node the engine parses, with the parser that parses it. */
+export interface Reached {
+  node: XNode;
+  doc: BpmnDoc;
+  /** The process or embedded sub-process whose parser parses the node. */
+  container: XNode;
+  /** The top-level process the container belongs to. */
+  process: ProcessDef;
+  /** The engine has a parser for this element kind (an unsupported one stops the walk there). */
+  supported: boolean;
+}
+
+/** Where a sequence flow leads for the parser that follows it. */
+export interface FlowTarget {
+  node?: XNode;
+  /** How many elements carry the target id where the parser looks. */
+  count: number;
+}
+
+export interface Analysis {
+  /** Every flow node the engine parses, supported or not, in walk order. */
+  reached: Reached[];
+  /** The supported nodes among them. */
+  reachable: Set<XNode>;
+  /** Supported reached nodes by local name ('userTask'). */
+  byKind: Map<string, Reached[]>;
+  /** Processes the engine would load (primaries and everything they call), executable or not. */
+  loadedProcesses: Set<ProcessDef>;
+  /** The outgoing sequence flows of a reached node, as its parser finds them. */
+  outgoing(r: Reached): XNode[];
+  /** The boundary events attached to a reached node, as its parser finds them. */
+  boundaryEvents(r: Reached): XNode[];
+  /** The element a sequence flow of `r` leads to. */
+  target(r: Reached, flow: XNode): FlowTarget;
+  /** The definition a call activity's calledElement resolves to, if any. */
+  called(calledElement: string): ProcessDef | undefined;
+}
+
+/** Flow-node tags the engine has a parser for. */
+export const ENGINE_TAGS = new Set([
+  'startEvent',
+  'endEvent',
+  'userTask',
+  'task',
+  'subProcess',
+  'manualTask',
+  'exclusiveGateway',
+  'parallelGateway',
+  'inclusiveGateway',
+  'callActivity',
+  'transaction',
+  'scriptTask',
+  'serviceTask',
+  'intermediateCatchEvent',
+  'intermediateThrowEvent',
+  'boundaryEvent',
+  'receiveTask',
+  'sendTask',
+  'eventBasedGateway',
+  'businessRuleTask',
+]);
+
+/** The engine parses an embedded sub-process only with exactly one start event and an end event. */
+export function entersSubprocess(node: XNode): boolean {
+  return (
+    childrenNamed(node, NS.bpmn, 'startEvent').length === 1 &&
+    childrenNamed(node, NS.bpmn, 'endEvent').length > 0
+  );
+}
+
+interface DocMaps {
+  flowsBySource: Map<string, XNode[]>;
+  boundaryByHost: Map<string, XNode[]>;
+}
+
+export function analyze(index: ModelsIndex): Analysis {
+  const reached: Reached[] = [];
+  const reachable = new Set<XNode>();
+  const byKind = new Map<string, Reached[]>();
+  const loadedProcesses = new Set<ProcessDef>();
+  const docMaps = new Map<BpmnDoc, DocMaps>();
+
+  const mapsFor = (doc: BpmnDoc): DocMaps => {
+    let maps = docMaps.get(doc);
+    if (maps) return maps;
+    maps = { flowsBySource: new Map(), boundaryByHost: new Map() };
+    for (const n of doc.elements.get('sequenceFlow') ?? [])
+      if (n.attrs.sourceRef !== undefined) push(maps.flowsBySource, n.attrs.sourceRef, n);
+    for (const n of doc.elements.get('boundaryEvent') ?? [])
+      if (n.attrs.attachedToRef !== undefined) push(maps.boundaryByHost, n.attrs.attachedToRef, n);
+    docMaps.set(doc, maps);
+    return maps;
+  };
+
+  const outgoing = (r: Reached) => mapsFor(r.doc).flowsBySource.get(r.node.attrs.id ?? '') ?? [];
+  const boundaryEvents = (r: Reached) => mapsFor(r.doc).boundaryByHost.get(r.node.attrs.id ?? '') ?? [];
+  const target = (r: Reached, flow: XNode): FlowTarget => {
+    const targets = r.doc.byId.get(flow.attrs.targetRef ?? '') ?? [];
+    return { node: targets.length === 1 ? targets[0] : undefined, count: targets.length };
+  };
+  const called = (calledElement: string) => index.processes.get(calledElement)?.[0];
+
+  const processQueue: ProcessDef[] = [];
+  const load = (def: ProcessDef) => {
+    if (loadedProcesses.has(def)) return;
+    loadedProcesses.add(def);
+    processQueue.push(def);
+  };
+  for (const model of index.models.values()) {
+    const info = model.info;
+    if (!info) continue;
+    const primaryFile = typeof info.primary_file_name === 'string' ? info.primary_file_name : '';
+    const primaryId = typeof info.primary_process_id === 'string' ? info.primary_process_id : '';
+    if (!primaryFile || !primaryId) continue;
+    const def = primaryProcessOf(index, model.id, model.dir, primaryFile, primaryId);
+    if (def) load(def);
+  }
+
+  // Containers (processes and embedded sub-processes) still to walk; each has its own parser and its own
+  // set of parsed nodes, like the engine's per-process task specs.
+  const containers: { doc: BpmnDoc; container: XNode; process: ProcessDef }[] = [];
+  for (let i = 0; i < processQueue.length || containers.length;) {
+    if (!containers.length) {
+      const def = processQueue[i++];
+      if (!def.executable) continue;
+      containers.push({ doc: index.bpmn.get(def.file.path) as BpmnDoc, container: def.node, process: def });
+      continue;
+    }
+    const { doc, container, process } = containers.pop() as (typeof containers)[number];
+    const parsed = new Set<string>();
+    const stack: XNode[] = childrenNamed(container, NS.bpmn, 'startEvent').reverse();
+    while (stack.length) {
+      const node = stack.pop() as XNode;
+      const id = node.attrs.id ?? '';
+      if (parsed.has(id)) continue;
+      parsed.add(id);
+      const supported = node.ns === NS.bpmn && ENGINE_TAGS.has(node.name);
+      const r: Reached = { node, doc, container, process, supported };
+      reached.push(r);
+      if (!supported) continue;
+      reachable.add(node);
+      push(byKind, node.name, r);
+
+      const next: XNode[] = [...boundaryEvents(r)];
+      for (const flow of outgoing(r)) {
+        const t = target(r, flow).node;
+        if (t) next.push(t);
+      }
+      for (let j = next.length - 1; j >= 0; j--) stack.push(next[j]);
+
+      if ((node.name === 'subProcess' || node.name === 'transaction') && entersSubprocess(node))
+        containers.push({ doc, container: node, process });
+      else if (node.name === 'callActivity' && node.attrs.calledElement) {
+        const def = called(node.attrs.calledElement);
+        if (def) load(def);
+      }
+    }
+  }
+
+  return { reached, reachable, byKind, loadedProcesses, outgoing, boundaryEvents, target, called };
+}
+
+/**
+ * The definition of a model's primary process: in its primary file, else in another .bpmn of the model dir
+ * (the backend loads every file of the directory into one parser and asks it for the id).
+ */
+export function primaryProcessOf(
+  index: ModelsIndex,
+  modelId: string,
+  dir: string,
+  primaryFile: string,
+  primaryId: string,
+): ProcessDef | undefined {
+  const doc = index.bpmn.get(dir ? `${dir}/${primaryFile}` : primaryFile);
+  return (
+    doc?.processes.find((p) => p.id === primaryId) ??
+    index.processes.get(primaryId)?.find((p) => p.modelId === modelId)
+  );
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
