@@ -19272,13 +19272,13 @@ function scan(s, state) {
     if (nextCdEnd !== -1 && nextCdEnd < from) nextCdEnd = s.indexOf("]]>", from);
     return nextCdEnd;
   };
-  const checkReferences = (from, to, where) => {
+  const checkReferences = (from, to, where2) => {
     let a = findAmp(from);
     while (a >= 0 && a < to) {
       REFERENCE.lastIndex = a;
       const m = REFERENCE.exec(s);
       if (!m || a + m[0].length > to)
-        throw new XmlError(`'&' in ${where} must start an entity reference such as &amp;`, a);
+        throw new XmlError(`'&' in ${where2} must start an entity reference such as &amp;`, a);
       const name2 = m[1];
       if (name2 && !(name2 in NAMED) && entities === null)
         throw new XmlError(`entity '&${name2};' is not defined (only &lt; &gt; &amp; &quot; &apos; are)`, a);
@@ -20074,11 +20074,12 @@ function analyze(index) {
     docMaps.set(doc, maps);
     return maps;
   };
-  const outgoing = (r) => mapsFor(r.doc).flowsBySource.get(r.node.attrs.id ?? "") ?? [];
-  const boundaryEvents = (r) => mapsFor(r.doc).boundaryByHost.get(r.node.attrs.id ?? "") ?? [];
+  const within = (r, nodes) => nodes.filter((n) => isInside(n, r.container));
+  const outgoing = (r) => within(r, mapsFor(r.doc).flowsBySource.get(r.node.attrs.id ?? "") ?? []);
+  const boundaryEvents = (r) => within(r, mapsFor(r.doc).boundaryByHost.get(r.node.attrs.id ?? "") ?? []);
   const target = (r, flow) => {
-    const targets = r.doc.byId.get(flow.attrs.targetRef ?? "") ?? [];
-    return { node: targets.length === 1 ? targets[0] : void 0, count: targets.length };
+    const found = within(r, r.doc.byId.get(flow.attrs.targetRef ?? "") ?? []);
+    return { node: found[found.length - 1], count: found.length };
   };
   const called = (calledElement) => index.processes.get(calledElement)?.[0];
   const processQueue = [];
@@ -20133,6 +20134,10 @@ function analyze(index) {
     }
   }
   return { reached, reachable, byKind, loadedProcesses, outgoing, boundaryEvents, target, called };
+}
+function isInside(node, container) {
+  for (let p = node.parent; p; p = p.parent) if (p === container) return true;
+  return false;
 }
 function primaryProcessOf(index, modelId, dir, primaryFile, primaryId) {
   const doc = index.bpmn.get(dir ? `${dir}/${primaryFile}` : primaryFile);
@@ -20326,10 +20331,19 @@ var init_processes = __esm({
 });
 
 // src/validate/rules/engine/flows.ts
+function where(node) {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.ns !== NS.bpmn) continue;
+    if (p.name === "process") return `in process '${p.attrs.id ?? ""}'`;
+    if (p.name === "subProcess" || p.name === "transaction") return `in sub-process '${p.attrs.id ?? ""}'`;
+  }
+  return "outside every process";
+}
 var MULTIPLE_OUTGOING, implicitSplit, danglingSequenceFlow;
 var init_flows = __esm({
   "src/validate/rules/engine/flows.ts"() {
     "use strict";
+    init_xml();
     MULTIPLE_OUTGOING = /* @__PURE__ */ new Set([
       "exclusiveGateway",
       "parallelGateway",
@@ -20356,20 +20370,21 @@ var init_flows = __esm({
     danglingSequenceFlow = {
       id: "dangling-sequence-flow",
       severity: "error",
-      description: "a sequence flow targets an id that no element (or more than one) of the file has",
-      fix: "Reconnect the flow in the modeler or fix its targetRef.",
+      description: "a sequence flow targets an id that no element of its own process (or sub-process) has: another pool, or nowhere",
+      fix: "Reconnect the flow in the modeler or fix its targetRef; between pools use a message flow.",
       check({ analysis, report }) {
         for (const r of analysis.reached) {
           if (!r.supported) continue;
           for (const flow of analysis.outgoing(r)) {
-            const { node, count } = analysis.target(r, flow);
-            if (node) continue;
+            if (analysis.target(r, flow).node) continue;
             const targetRef = flow.attrs.targetRef ?? "";
+            const elsewhere = r.doc.byId.get(targetRef)?.[0];
+            const scope = r.container === r.process.node ? `process '${r.process.id}'` : `sub-process '${r.container.attrs.id ?? ""}'`;
             report({
               file: r.doc.file,
               node: flow,
               attr: "targetRef",
-              message: count === 0 ? `sequence flow '${flow.attrs.id}' targets '${targetRef}', which is not an element of this file` : `sequence flow '${flow.attrs.id}' targets '${targetRef}', an id that ${count} elements share`
+              message: elsewhere ? `sequence flow '${flow.attrs.id}' targets '${targetRef}', which lies outside ${scope} (${where(elsewhere)}): each process parser finds only its own elements, so parsing fails ("When looking for a task spec, we found two items"); connect pools with a message flow` : `sequence flow '${flow.attrs.id}' targets '${targetRef}', which is not an element of this file`
             });
           }
         }
@@ -49935,7 +49950,7 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} RMDIR`
         );
       }
-      readdir(where, opts, cb) {
+      readdir(where2, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         if (typeof opts === "function") {
@@ -49945,9 +49960,9 @@ var require_SFTP = __commonJS({
         if (typeof opts !== "object" || opts === null)
           opts = {};
         const doFilter = opts && opts.full ? false : true;
-        if (!Buffer.isBuffer(where) && typeof where !== "string")
+        if (!Buffer.isBuffer(where2) && typeof where2 !== "string")
           throw new Error("missing directory handle or path");
-        if (typeof where === "string") {
+        if (typeof where2 === "string") {
           const entries = [];
           let e = 0;
           const reread = (err, handle) => {
@@ -49969,9 +49984,9 @@ var require_SFTP = __commonJS({
               reread(void 0, handle);
             });
           };
-          return this.opendir(where, reread);
+          return this.opendir(where2, reread);
         }
-        const handleLen = where.length;
+        const handleLen = where2.length;
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + handleLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -49979,7 +49994,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, handleLen, p);
-        buf.set(where, p += 4);
+        buf.set(where2, p += 4);
         this._requests[reqid] = {
           cb: doFilter ? (err, list) => {
             if (typeof cb !== "function")
@@ -93280,11 +93295,11 @@ function lineOf(text, index) {
   return text.slice(0, index).split("\n").length;
 }
 function renderTemplate(template, values) {
-  const where = (line) => `${template.source}:${line}`;
+  const where2 = (line) => `${template.source}:${line}`;
   const directive = /^#\s*escape\s*=\s*(\S)/im.exec(template.text);
   if (directive && directive[1] !== "\\") {
     throw new UsageError(
-      `bad template ${where(lineOf(template.text, directive.index))}: it sets the escape character to '${directive[1]}'; bake escapes values with \\. Remove the escape directive.`
+      `bad template ${where2(lineOf(template.text, directive.index))}: it sets the escape character to '${directive[1]}'; bake escapes values with \\. Remove the escape directive.`
     );
   }
   const rendered = {
@@ -93301,7 +93316,7 @@ function renderTemplate(template, values) {
     const name2 = rawName.trim();
     if (!Object.hasOwn(PLACEHOLDERS, name2)) {
       throw new UsageError(
-        `bad template ${where(lineOf(template.text, offset))}: unknown placeholder ${match}. Known: ${Object.keys(PLACEHOLDERS).map((p) => `{{${p}}}`).join(", ")}.`
+        `bad template ${where2(lineOf(template.text, offset))}: unknown placeholder ${match}. Known: ${Object.keys(PLACEHOLDERS).map((p) => `{{${p}}}`).join(", ")}.`
       );
     }
     used.set(name2, (used.get(name2) ?? 0) + 1);
@@ -93310,7 +93325,7 @@ function renderTemplate(template, values) {
   const stray = /\{\{|\}\}/.exec(out);
   if (stray) {
     throw new UsageError(
-      `bad template ${where(lineOf(out, stray.index))}: an unmatched '${stray[0]}'. Placeholders look like {{copy}}.`
+      `bad template ${where2(lineOf(out, stray.index))}: an unmatched '${stray[0]}'. Placeholders look like {{copy}}.`
     );
   }
   if (used.get("copy") !== 1) {
@@ -93365,7 +93380,7 @@ async function hashEntries(entries) {
     e.hash = await hashFile(e.source, e.size);
   });
 }
-function isInside(root, p) {
+function isInside2(root, p) {
   const rel = path6.relative(root, p);
   return rel === "" || !rel.startsWith("..") && !path6.isAbsolute(rel);
 }
@@ -93405,7 +93420,7 @@ async function collectModels(root, prefix, matcher) {
             `${relPath} is a symlink to '${target}', which does not exist. Remove the link, or list it in ${IGNORE_FILES[0]} to leave it out of the image.`
           );
         }
-        if (!isInside(realRoot, resolved)) {
+        if (!isInside2(realRoot, resolved)) {
           throw new SetupError(
             `${relPath} is a symlink to '${target}', outside the models root ${realRoot}: the image would not hold its target. Replace the link with a copy of the file, or list it in ${IGNORE_FILES[0]}.`
           );
@@ -100180,8 +100195,8 @@ var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function isKind(value) {
   return KINDS.includes(value);
 }
-function problems(where, list, Type = UsageError) {
-  return new Type(`${where}:
+function problems(where2, list, Type = UsageError) {
+  return new Type(`${where2}:
 ${list.map((p) => `  - ${p}`).join("\n")}`);
 }
 function nameFromUrl(url, taken) {
@@ -100245,8 +100260,8 @@ function parseEnvironments(text, source, defaultKind) {
     const text2 = (k) => typeof entry[k] === "string" && entry[k].trim() ? entry[k].trim() : null;
     const url = text2("url");
     const name2 = text2("name") ?? nameFromUrl(url ?? label, taken);
-    const where = label === `'${name2}'` ? label : `${label} ('${name2}')`;
-    const at = (msg) => found.push(`${where}: ${msg}`);
+    const where2 = label === `'${name2}'` ? label : `${label} ('${name2}')`;
+    const at = (msg) => found.push(`${where2}: ${msg}`);
     const unknown = Object.keys(entry).filter((k) => !ENTRY_KEYS.includes(k));
     if (unknown.length)
       at(`unknown key ${unknown.map((k) => `'${k}'`).join(", ")} (known: ${ENTRY_KEYS.join(", ")})`);

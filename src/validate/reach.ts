@@ -20,6 +20,7 @@ export interface Reached {
 
 /** Where a sequence flow leads for the parser that follows it. */
 export interface FlowTarget {
+  /** The element the parser finds (the last one when several share the id). */
   node?: XNode;
   /** How many elements carry the target id where the parser looks. */
   count: number;
@@ -100,11 +101,16 @@ export function analyze(index: ModelsIndex): Analysis {
     return maps;
   };
 
-  const outgoing = (r: Reached) => mapsFor(r.doc).flowsBySource.get(r.node.attrs.id ?? '') ?? [];
-  const boundaryEvents = (r: Reached) => mapsFor(r.doc).boundaryByHost.get(r.node.attrs.id ?? '') ?? [];
+  // Each process parser (one per process and per embedded sub-process) indexes only the elements inside its
+  // own node, last one wins for a shared id (ProcessParser._index_process_nodes, SpiffWorkflow since
+  // 2026-04-24): flows, boundary events and targets outside the container are not found.
+  const within = (r: Reached, nodes: XNode[]) => nodes.filter((n) => isInside(n, r.container));
+  const outgoing = (r: Reached) => within(r, mapsFor(r.doc).flowsBySource.get(r.node.attrs.id ?? '') ?? []);
+  const boundaryEvents = (r: Reached) =>
+    within(r, mapsFor(r.doc).boundaryByHost.get(r.node.attrs.id ?? '') ?? []);
   const target = (r: Reached, flow: XNode): FlowTarget => {
-    const targets = r.doc.byId.get(flow.attrs.targetRef ?? '') ?? [];
-    return { node: targets.length === 1 ? targets[0] : undefined, count: targets.length };
+    const found = within(r, r.doc.byId.get(flow.attrs.targetRef ?? '') ?? []);
+    return { node: found[found.length - 1], count: found.length };
   };
   const called = (calledElement: string) => index.processes.get(calledElement)?.[0];
 
@@ -166,6 +172,12 @@ export function analyze(index: ModelsIndex): Analysis {
   }
 
   return { reached, reachable, byKind, loadedProcesses, outgoing, boundaryEvents, target, called };
+}
+
+/** `node` lies inside `container` (a descendant of it). */
+export function isInside(node: XNode, container: XNode): boolean {
+  for (let p = node.parent; p; p = p.parent) if (p === container) return true;
+  return false;
 }
 
 /**

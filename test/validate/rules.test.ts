@@ -361,6 +361,60 @@ const cases: Case[] = [
     expect: ['dangling-sequence-flow'],
   },
   {
+    name: 'sequence flow into another pool (each process parser finds only its own elements)',
+    tree: {
+      ...baseTree(),
+      'gg/mmm/m.bpmn': definitions(
+        [
+          processXml(
+            'p',
+            [start, task('t'), end, flow('f0', 'start', 't'), flow('f1', 't', 'other_task')].join('\n'),
+          ),
+          processXml(
+            'q',
+            chain([task('other_task')], ['other_task'])
+              .replace(/id="(start|end|f\d)"/g, 'id="q_$1"')
+              .replace(/Ref="(start|end)"/g, 'Ref="q_$1"'),
+          ),
+        ].join('\n'),
+      ),
+    },
+    expect: ['dangling-sequence-flow@gg/mmm/m.bpmn:8'],
+  },
+  {
+    name: 'sequence flow from inside a sub-process to its parent process',
+    tree: withProcess(
+      [
+        start,
+        `    <bpmn:subProcess id="sp"><bpmn:startEvent id="sps" /><bpmn:task id="inner" /><bpmn:endEvent id="spe" />${flow('s1', 'sps', 'inner')}${flow('s2', 'inner', 'after')}</bpmn:subProcess>`,
+        task('after'),
+        end,
+        flow('f0', 'start', 'sp'),
+        flow('f1', 'sp', 'after'),
+        flow('f2', 'after', 'end'),
+      ].join('\n'),
+    ),
+    expect: ['dangling-sequence-flow'],
+  },
+  {
+    name: 'an id shared with an element of another pool resolves inside the own process',
+    tree: {
+      ...baseTree(),
+      'gg/mmm/m.bpmn': definitions(
+        [
+          processXml('p', chain([task('t')], ['t'])),
+          processXml(
+            'q',
+            chain([task('t')], ['t'])
+              .replace(/id="(start|end|f\d)"/g, 'id="q_$1"')
+              .replace(/Ref="(start|end)"/g, 'Ref="q_$1"'),
+          ),
+        ].join('\n'),
+      ),
+    },
+    expect: [],
+  },
+  {
     name: 'gateway flow without condition and not default',
     tree: withProcess(gateway('', [flow('fa0', 'gw', 'a', 'x > 1'), flow('fb0', 'gw', 'b')])),
     expect: ['gateway-flow-condition'],
