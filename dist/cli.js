@@ -1286,7 +1286,7 @@ function conditionOf(flow) {
   const text = expr?.text;
   return text && text.trim() ? text : void 0;
 }
-var gatewayFlowCondition;
+var gatewayFlowCondition, CATCH_DEFINITIONS, eventGatewayTarget;
 var init_gateways = __esm({
   "src/validate/rules/engine/gateways.ts"() {
     "use strict";
@@ -1310,6 +1310,36 @@ var init_gateways = __esm({
                 node: flow,
                 message: `Non-default exclusive outgoing sequence flow without condition: give '${flow.attrs.id}' a condition or make it the default flow of gateway '${r.node.attrs.id ?? ""}'`
               });
+        }
+      }
+    };
+    CATCH_DEFINITIONS = /* @__PURE__ */ new Set([
+      "messageEventDefinition",
+      "signalEventDefinition",
+      "timerEventDefinition",
+      "conditionalEventDefinition"
+    ]);
+    eventGatewayTarget = {
+      id: "event-gateway-target",
+      severity: "error",
+      description: "an event-based gateway leads to something other than a catching event with an event definition (the parser crashes)",
+      fix: "After an event-based gateway put only intermediate catch events (message, signal, timer, conditional) or receive tasks.",
+      check({ analysis, report }) {
+        for (const r of reachedOf(analysis, "eventBasedGateway")) {
+          for (const flow of analysis.outgoing(r)) {
+            const t2 = analysis.target(r, flow).node;
+            if (!t2 || t2.ns !== NS.bpmn) continue;
+            if (t2.name === "receiveTask") continue;
+            if (t2.name === "intermediateCatchEvent" && t2.children.some((c) => c.ns === NS.bpmn && CATCH_DEFINITIONS.has(c.name)))
+              continue;
+            const what = t2.name === "intermediateCatchEvent" ? `${t2.name} without an event definition` : t2.name;
+            report({
+              file: r.doc.file,
+              node: flow,
+              attr: "targetRef",
+              message: `event-based gateway '${r.node.attrs.id ?? ""}' leads to ${what} '${t2.attrs.id ?? ""}': the parser reads the event definition of every target (EventBasedGatewayParser.connect_outgoing) and crashes; put an intermediate catch event (message, signal, timer) or a receive task there`
+            });
+          }
         }
       }
     };
@@ -1745,6 +1775,7 @@ var init_engine = __esm({
       implicitSplit,
       danglingSequenceFlow,
       gatewayFlowCondition,
+      eventGatewayTarget,
       subprocessStructure,
       callActivity,
       businessRuleTask,

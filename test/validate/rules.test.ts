@@ -63,6 +63,22 @@ const gateway = (attrs: string, flows: string[]) =>
     flow('fb', 'b', 'end'),
   ].join('\n');
 
+/** start -> event-based gateway -> each of the three targets a, b, c -> end */
+const eventGateway = (targets: string[]) =>
+  [
+    start,
+    '    <bpmn:eventBasedGateway id="gw" />',
+    ...targets,
+    end,
+    flow('f0', 'start', 'gw'),
+    flow('fa', 'gw', 'a'),
+    flow('fb', 'gw', 'b'),
+    flow('fc', 'gw', 'c'),
+    flow('fa1', 'a', 'end'),
+    flow('fb1', 'b', 'end'),
+    flow('fc1', 'c', 'end'),
+  ].join('\n');
+
 const secondModel = (id: string, body: string, processId = 'q'): Tree => ({
   [`gg/${id}/process_model.json`]: modelJson(`${id}.bpmn`, processId),
   [`gg/${id}/${id}.bpmn`]: definitions(processXml(processId, body)),
@@ -435,6 +451,38 @@ const cases: Case[] = [
         flow('f1', 'gw', 'end'),
       ].join('\n'),
     ),
+    expect: [],
+  },
+  {
+    name: 'event-based gateway leading to a task, a gateway and a bare intermediate event',
+    tree: withProcess(
+      eventGateway([
+        task('a'),
+        '    <bpmn:exclusiveGateway id="b" />',
+        '    <bpmn:intermediateCatchEvent id="c" />',
+      ]),
+    ),
+    expect: [
+      'event-gateway-target@gg/mmm/m.bpmn:11',
+      'event-gateway-target@gg/mmm/m.bpmn:12',
+      'event-gateway-target@gg/mmm/m.bpmn:13',
+    ],
+  },
+  {
+    name: 'event-based gateway leading to catching events and a receive task',
+    tree: {
+      ...baseTree(),
+      'gg/mmm/m.bpmn': definitions(
+        `  <bpmn:message id="msg" name="hello" />\n${processXml(
+          'p',
+          eventGateway([
+            '    <bpmn:intermediateCatchEvent id="a"><bpmn:messageEventDefinition messageRef="msg" /></bpmn:intermediateCatchEvent>',
+            '    <bpmn:intermediateCatchEvent id="b"><bpmn:timerEventDefinition><bpmn:timeDuration>"PT1H"</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>',
+            '    <bpmn:receiveTask id="c" messageRef="msg" />',
+          ]),
+        )}`,
+      ),
+    },
     expect: [],
   },
   {

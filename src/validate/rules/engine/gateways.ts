@@ -1,4 +1,5 @@
-// Gateways: an exclusive or inclusive gateway connects each non-default outgoing flow through its condition.
+// Gateways: an exclusive or inclusive gateway connects each non-default outgoing flow through its condition;
+// an event-based gateway collects the event definitions of the events it leads to.
 import type { Rule } from '../../rule.js';
 import { NS, firstChild } from '../../../models/xml.js';
 import type { XNode } from '../../../models/xml.js';
@@ -30,6 +31,43 @@ export const gatewayFlowCondition: Rule = {
             node: flow,
             message: `Non-default exclusive outgoing sequence flow without condition: give '${flow.attrs.id}' a condition or make it the default flow of gateway '${r.node.attrs.id ?? ''}'`,
           });
+    }
+  },
+};
+
+/** Event definitions an intermediate catch event's parser turns into an event_definition. */
+const CATCH_DEFINITIONS = new Set([
+  'messageEventDefinition',
+  'signalEventDefinition',
+  'timerEventDefinition',
+  'conditionalEventDefinition',
+]);
+
+export const eventGatewayTarget: Rule = {
+  id: 'event-gateway-target',
+  severity: 'error',
+  description:
+    'an event-based gateway leads to something other than a catching event with an event definition (the parser crashes)',
+  fix: 'After an event-based gateway put only intermediate catch events (message, signal, timer, conditional) or receive tasks.',
+  check({ analysis, report }) {
+    for (const r of reachedOf(analysis, 'eventBasedGateway')) {
+      for (const flow of analysis.outgoing(r)) {
+        const t = analysis.target(r, flow).node;
+        if (!t || t.ns !== NS.bpmn) continue;
+        if (t.name === 'receiveTask') continue;
+        if (
+          t.name === 'intermediateCatchEvent' &&
+          t.children.some((c) => c.ns === NS.bpmn && CATCH_DEFINITIONS.has(c.name))
+        )
+          continue;
+        const what = t.name === 'intermediateCatchEvent' ? `${t.name} without an event definition` : t.name;
+        report({
+          file: r.doc.file,
+          node: flow,
+          attr: 'targetRef',
+          message: `event-based gateway '${r.node.attrs.id ?? ''}' leads to ${what} '${t.attrs.id ?? ''}': the parser reads the event definition of every target (EventBasedGatewayParser.connect_outgoing) and crashes; put an intermediate catch event (message, signal, timer) or a receive task there`,
+        });
+      }
     }
   },
 };

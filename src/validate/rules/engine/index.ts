@@ -4,7 +4,7 @@
 import type { Rule } from '../../rule.js';
 import { noStartEvent, processNotExecutable, unsupportedElement } from './processes.js';
 import { danglingSequenceFlow, implicitSplit } from './flows.js';
-import { gatewayFlowCondition } from './gateways.js';
+import { eventGatewayTarget, gatewayFlowCondition } from './gateways.js';
 import { subprocessStructure } from './sub-processes.js';
 import { businessRuleTask, callActivity, serviceTaskOperator, spiffExtension } from './activities.js';
 import { cancelEvent, conditionalEvent, eventReference, timerDefinition } from './events.js';
@@ -18,6 +18,7 @@ export const engineRules: Rule[] = [
   implicitSplit,
   danglingSequenceFlow,
   gatewayFlowCondition,
+  eventGatewayTarget,
   subprocessStructure,
   callActivity,
   businessRuleTask,
