@@ -940,6 +940,43 @@ var init_xml2 = __esm({
   }
 });
 
+// src/validate/callable.ts
+function callableProcesses(index) {
+  const brokenModels = /* @__PURE__ */ new Map();
+  for (const model of index.models.values()) {
+    for (const file of model.files) {
+      if (file.name.startsWith(".")) continue;
+      if (!ALLOWED_EXTENSIONS.has(file.ext)) {
+        brokenModels.set(model.id, `listing its files fails on ${file.name} (extension not allowed)`);
+        break;
+      }
+      const doc = file.ext === "bpmn" ? index.bpmn.get(file.path) : index.dmn.get(file.path);
+      if (!doc) continue;
+      const dmnBroken = file.ext === "dmn" && doc.root && (!DMN_NAMESPACES.has(doc.root.ns) || doc.root.name !== "definitions" || !("decisions" in doc && doc.decisions.length));
+      if (!doc.root || dmnBroken) {
+        brokenModels.set(model.id, `its file ${file.name} does not load`);
+        break;
+      }
+    }
+  }
+  const whyNot = (def) => {
+    if (def.modelId === null) return `${def.file.path} is not directly inside a process-model directory`;
+    const broken = brokenModels.get(def.modelId);
+    return broken && `model '${def.modelId}' is left out: ${broken}`;
+  };
+  return {
+    resolve: (processId) => index.processes.get(processId)?.find((d) => whyNot(d) === void 0),
+    whyNot
+  };
+}
+var init_callable = __esm({
+  "src/validate/callable.ts"() {
+    "use strict";
+    init_xml();
+    init_files();
+  }
+});
+
 // src/validate/reach.ts
 function entersSubprocess(node) {
   return childrenNamed(node, NS.bpmn, "startEvent").length === 1 && childrenNamed(node, NS.bpmn, "endEvent").length > 0;
@@ -968,7 +1005,8 @@ function analyze(index) {
     const found = within(r, r.doc.byId.get(flow.attrs.targetRef ?? "") ?? []);
     return { node: found[found.length - 1], count: found.length };
   };
-  const called = (calledElement) => index.processes.get(calledElement)?.[0];
+  const callable = callableProcesses(index);
+  const called = (calledElement) => callable.resolve(calledElement);
   const processQueue = [];
   const load = (def) => {
     if (loadedProcesses.has(def)) return;
@@ -1020,7 +1058,17 @@ function analyze(index) {
       }
     }
   }
-  return { reached, reachable, byKind, loadedProcesses, outgoing, boundaryEvents, target, called };
+  return {
+    reached,
+    reachable,
+    byKind,
+    loadedProcesses,
+    outgoing,
+    boundaryEvents,
+    target,
+    called,
+    callable
+  };
 }
 function isInside(node, container) {
   for (let p = node.parent; p; p = p.parent) if (p === container) return true;
@@ -1040,6 +1088,7 @@ var init_reach = __esm({
   "src/validate/reach.ts"() {
     "use strict";
     init_xml();
+    init_callable();
     ENGINE_TAGS = /* @__PURE__ */ new Set([
       "startEvent",
       "endEvent",
@@ -1390,9 +1439,9 @@ var init_activities = __esm({
     callActivity = {
       id: "call-activity",
       severity: "error",
-      description: "a call activity has no calledElement, or calls a process id no BPMN file of the repo defines",
-      fix: "Choose the called process in the modeler; check the called model was not renamed or removed.",
-      check({ analysis, report }) {
+      description: "a call activity has no calledElement, or calls a process id no process model of the repo offers (defined nowhere, outside every model directory, or in a model with a file that does not load)",
+      fix: "Choose the called process in the modeler; keep called processes in a process model whose files all load.",
+      check({ index, analysis, report }) {
         for (const { node, doc } of reachedOf(analysis, "callActivity")) {
           const id2 = node.attrs.id ?? "";
           const calledElement = node.attrs.calledElement;
@@ -1402,13 +1451,15 @@ var init_activities = __esm({
               node,
               message: `No "calledElement" attribute for Call Activity '${id2}': choose the process to call`
             });
-          else if (!analysis.called(calledElement))
+          else if (!analysis.called(calledElement)) {
+            const defs = index.processes.get(calledElement) ?? [];
             report({
               file: doc.file,
               node,
               attr: "calledElement",
-              message: `The process '${calledElement}' was not found: call activity '${id2}' calls a process id that no BPMN file in the repository defines`
+              message: defs.length ? `The process '${calledElement}' cannot be called (could_not_find_bpmn_process_identifier): the backend finds called processes only in its boot-time reference cache, and ${defs.map((d) => analysis.callable.whyNot(d)).join("; ")}` : `The process '${calledElement}' was not found: call activity '${id2}' calls a process id that no BPMN file in the repository defines`
             });
+          }
         }
       }
     };

@@ -5,6 +5,8 @@
 import type { BpmnDoc, ModelsIndex, ProcessDef } from '../models/types.js';
 import { NS, childrenNamed } from '../models/xml.js';
 import type { XNode } from '../models/xml.js';
+import { callableProcesses } from './callable.js';
+import type { CallableProcesses } from './callable.js';
 
 /** A flow node the engine parses, with the parser that parses it. */
 export interface Reached {
@@ -43,6 +45,8 @@ export interface Analysis {
   target(r: Reached, flow: XNode): FlowTarget;
   /** The definition a call activity's calledElement resolves to, if any. */
   called(calledElement: string): ProcessDef | undefined;
+  /** What call activities can reach: the backend's boot-time reference cache. */
+  callable: CallableProcesses;
 }
 
 /** Flow-node tags the engine has a parser for. */
@@ -112,7 +116,8 @@ export function analyze(index: ModelsIndex): Analysis {
     const found = within(r, r.doc.byId.get(flow.attrs.targetRef ?? '') ?? []);
     return { node: found[found.length - 1], count: found.length };
   };
-  const called = (calledElement: string) => index.processes.get(calledElement)?.[0];
+  const callable = callableProcesses(index);
+  const called = (calledElement: string) => callable.resolve(calledElement);
 
   const processQueue: ProcessDef[] = [];
   const load = (def: ProcessDef) => {
@@ -171,7 +176,17 @@ export function analyze(index: ModelsIndex): Analysis {
     }
   }
 
-  return { reached, reachable, byKind, loadedProcesses, outgoing, boundaryEvents, target, called };
+  return {
+    reached,
+    reachable,
+    byKind,
+    loadedProcesses,
+    outgoing,
+    boundaryEvents,
+    target,
+    called,
+    callable,
+  };
 }
 
 /** `node` lies inside `container` (a descendant of it). */

@@ -535,6 +535,43 @@ const cases: Case[] = [
     expect: ['service-task-operator@gg/lib/lib.bpmn:5'],
   },
   {
+    name: 'a process defined only outside every model directory is not callable',
+    tree: {
+      ...withProcess(chain(['    <bpmn:callActivity id="ca" calledElement="q" />'], ['ca'])),
+      'shared/lib.bpmn': definitions(processXml('q', chain([], []))),
+    },
+    expect: ['call-activity@gg/mmm/m.bpmn:5'],
+  },
+  {
+    name: 'a process in a model with a broken .dmn is not callable',
+    tree: {
+      ...withProcess(chain(['    <bpmn:callActivity id="ca" calledElement="q" />'], ['ca'])),
+      ...secondModel('nnn', chain([], []), 'q'),
+      'gg/nnn/broken.dmn': '<definitions',
+    },
+    expect: ['call-activity@gg/mmm/m.bpmn:5', 'xml-malformed'],
+  },
+  {
+    name: 'a process in a model whose listing fails (a file with a refused extension) is not callable',
+    tree: {
+      ...withProcess(chain(['    <bpmn:callActivity id="ca" calledElement="q" />'], ['ca'])),
+      ...secondModel('nnn', chain([], []), 'q'),
+      'gg/nnn/notes.sh': 'echo',
+    },
+    expect: ['call-activity@gg/mmm/m.bpmn:5', 'file-extension'],
+  },
+  {
+    name: 'a process in a healthy library model is callable (hidden files and sub-folders do not matter)',
+    tree: {
+      ...withProcess(chain(['    <bpmn:callActivity id="ca" calledElement="q" />'], ['ca'])),
+      'gg/lib/process_model.json': modelJson('', ''),
+      'gg/lib/lib.bpmn': definitions(processXml('q', chain([], []))),
+      'gg/lib/.hidden.sh': 'x',
+      'gg/lib/sub/broken.bpmn': '<nope',
+    },
+    not: ['call-activity'],
+  },
+  {
     name: 'calling a non-executable process',
     tree: {
       ...withProcess(chain(['    <bpmn:callActivity id="ca" calledElement="q" />'], ['ca'])),

@@ -7,9 +7,10 @@ import { reachedOf } from '../util.js';
 export const callActivity: Rule = {
   id: 'call-activity',
   severity: 'error',
-  description: 'a call activity has no calledElement, or calls a process id no BPMN file of the repo defines',
-  fix: 'Choose the called process in the modeler; check the called model was not renamed or removed.',
-  check({ analysis, report }) {
+  description:
+    'a call activity has no calledElement, or calls a process id no process model of the repo offers (defined nowhere, outside every model directory, or in a model with a file that does not load)',
+  fix: 'Choose the called process in the modeler; keep called processes in a process model whose files all load.',
+  check({ index, analysis, report }) {
     for (const { node, doc } of reachedOf(analysis, 'callActivity')) {
       const id = node.attrs.id ?? '';
       const calledElement = node.attrs.calledElement;
@@ -19,13 +20,17 @@ export const callActivity: Rule = {
           node,
           message: `No "calledElement" attribute for Call Activity '${id}': choose the process to call`,
         });
-      else if (!analysis.called(calledElement))
+      else if (!analysis.called(calledElement)) {
+        const defs = index.processes.get(calledElement) ?? [];
         report({
           file: doc.file,
           node,
           attr: 'calledElement',
-          message: `The process '${calledElement}' was not found: call activity '${id}' calls a process id that no BPMN file in the repository defines`,
+          message: defs.length
+            ? `The process '${calledElement}' cannot be called (could_not_find_bpmn_process_identifier): the backend finds called processes only in its boot-time reference cache, and ${defs.map((d) => analysis.callable.whyNot(d)).join('; ')}`
+            : `The process '${calledElement}' was not found: call activity '${id}' calls a process id that no BPMN file in the repository defines`,
         });
+      }
     }
   },
 };
