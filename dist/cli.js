@@ -565,7 +565,7 @@ var init_model_json = __esm({
     modelJsonInvalid = {
       id: "model-json-invalid",
       severity: "error",
-      description: "process_model.json is not a JSON object",
+      description: "process_model.json is not a JSON object (or starts with a byte-order mark: process_model_json_file_corrupted)",
       fix: "Fix the JSON syntax at the reported position (the backend cannot load the model, and its boot script stops).",
       check({ index, report }) {
         for (const model of index.models.values()) {
@@ -658,7 +658,7 @@ var init_group_json = __esm({
     groupJson = {
       id: "group-json",
       severity: "error",
-      description: "process_group.json is not valid JSON or lacks display_name",
+      description: "process_group.json is not valid JSON (a byte-order mark included) or lacks display_name",
       fix: 'Fix the JSON syntax, and give the group a "display_name" string.',
       check({ index, report }) {
         for (const group of index.groups.values()) {
@@ -758,11 +758,343 @@ var init_group_json = __esm({
   }
 });
 
+// src/models/load.ts
+import fs from "node:fs";
+import path from "node:path";
+async function loadModels(root) {
+  const abs = path.resolve(root);
+  let stat3;
+  try {
+    stat3 = fs.statSync(abs);
+  } catch {
+    throw new SetupError(
+      `models root '${root}' does not exist: pass the directory holding your process groups`
+    );
+  }
+  if (!stat3.isDirectory()) throw new SetupError(`models root '${root}' is not a directory`);
+  const loadFindings = [];
+  const files = walk(abs, loadFindings);
+  return buildIndex(abs, files, loadFindings, (f) => fs.readFileSync(f.abs));
+}
+function buildIndex(root, entries, loadFindings, read) {
+  const files = entries.map((e) => {
+    const slash = e.path.lastIndexOf("/");
+    const name2 = e.path.slice(slash + 1);
+    const dot2 = name2.lastIndexOf(".");
+    return {
+      path: e.path,
+      abs: `${root}/${e.path}`,
+      dir: slash >= 0 ? e.path.slice(0, slash) : "",
+      name: name2,
+      ext: dot2 > 0 ? name2.slice(dot2 + 1).toLowerCase() : "",
+      size: e.size,
+      modelId: null
+    };
+  }).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const filesByPath = new Map(files.map((f) => [f.path, f]));
+  const groups = /* @__PURE__ */ new Map();
+  const models = /* @__PURE__ */ new Map();
+  const groupDirs = /* @__PURE__ */ new Set();
+  for (const f of files) if (f.name === "process_group.json") groupDirs.add(f.dir);
+  const index = {
+    root,
+    files,
+    filesByPath,
+    groups,
+    models,
+    bpmn: /* @__PURE__ */ new Map(),
+    dmn: /* @__PURE__ */ new Map(),
+    processes: /* @__PURE__ */ new Map(),
+    decisionsByDir: /* @__PURE__ */ new Map(),
+    calls: [],
+    modelCalls: /* @__PURE__ */ new Map(),
+    loadFindings
+  };
+  const text = (f) => {
+    if (f.text !== void 0) return f.text;
+    let buf;
+    try {
+      buf = read(f);
+    } catch (err) {
+      loadFindings.push(finding("unreadable-file", "error", `cannot read: ${err.message}`, f));
+      return void 0;
+    }
+    f.size = buf.length;
+    if (buf.length >= 3 && buf[0] === 239 && buf[1] === 187 && buf[2] === 191) f.bom = true;
+    if (f.size > MAX_PARSE_BYTES) {
+      loadFindings.push(
+        finding(
+          "file-too-large",
+          "warning",
+          `not checked: ${(f.size / 1048576).toFixed(0)} MiB is over the ${MAX_PARSE_BYTES / 1048576} MiB limit`,
+          f
+        )
+      );
+      return void 0;
+    }
+    const decoded = decode(buf, f.ext === "bpmn" || f.ext === "dmn");
+    if (decoded === void 0) {
+      loadFindings.push(
+        finding("invalid-encoding", "error", "not valid UTF-8 text: save the file as UTF-8", f, null)
+      );
+      return void 0;
+    }
+    f.text = decoded;
+    return decoded;
+  };
+  for (const f of files) {
+    if (f.name === "process_group.json") {
+      const id2 = f.dir;
+      const json2 = parseJson(f, text(f));
+      const value = json2.value;
+      groups.set(id2, {
+        id: id2,
+        dir: f.dir,
+        json: json2,
+        displayName: typeof value?.display_name === "string" ? value.display_name : void 0
+      });
+    }
+  }
+  for (const f of files) {
+    if (f.name === "process_model.json" && !groupDirs.has(f.dir)) {
+      const json2 = parseJson(f, text(f));
+      const info = json2.value && typeof json2.value === "object" && !Array.isArray(json2.value) ? json2.value : void 0;
+      models.set(f.dir, {
+        id: f.dir,
+        dir: f.dir,
+        json: json2,
+        info,
+        files: [],
+        groupId: nearestGroup(f.dir, groupDirs)
+      });
+    }
+  }
+  for (const f of files) {
+    const model = models.get(f.dir);
+    if (model) {
+      f.modelId = model.id;
+      model.files.push(f);
+    }
+  }
+  for (const f of files) if (f.ext === "json" && f.modelId !== null) text(f);
+  for (const f of files) {
+    if (!PARSED_EXTENSIONS.has(f.ext) || f.ext === "json") continue;
+    const t2 = text(f);
+    const parsed = t2 === void 0 ? { hasDoctype: false } : parseXml(t2);
+    const base = { file: f, root: parsed.root, error: parsed.error, hasDoctype: parsed.hasDoctype };
+    if (t2 === void 0 && !parsed.root) base.error = void 0;
+    if (f.ext === "bpmn") indexBpmn(index, base);
+    else indexDmn(index, base);
+  }
+  for (const call of index.calls) {
+    if (!call.modelId) continue;
+    for (const def of index.processes.get(call.processId) ?? []) {
+      if (!def.modelId || def.modelId === call.modelId) continue;
+      let set = index.modelCalls.get(call.modelId);
+      if (!set) index.modelCalls.set(call.modelId, set = /* @__PURE__ */ new Set());
+      set.add(def.modelId);
+    }
+  }
+  return index;
+}
+function indexBpmn(index, base) {
+  const doc = {
+    ...base,
+    processes: [],
+    rootElements: /* @__PURE__ */ new Map(),
+    byId: /* @__PURE__ */ new Map(),
+    elements: /* @__PURE__ */ new Map()
+  };
+  index.bpmn.set(doc.file.path, doc);
+  const root = doc.root;
+  if (!root) return;
+  const stack = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+    if (node === root) continue;
+    if (node.ns === NS.spiff) {
+      addTo(doc.elements, `spiffworkflow:${node.name}`, node);
+      continue;
+    }
+    if (node.ns !== NS.bpmn) continue;
+    addTo(doc.elements, node.name, node);
+    const id2 = node.attrs.id;
+    if (id2 !== void 0) {
+      const list = doc.byId.get(id2);
+      if (list) list.push(node);
+      else doc.byId.set(id2, [node]);
+    }
+    if (node.name === "callActivity" && node.attrs.calledElement) {
+      const call = {
+        processId: node.attrs.calledElement,
+        file: doc.file,
+        node,
+        modelId: doc.file.modelId
+      };
+      index.calls.push(call);
+    }
+  }
+  if (root.ns !== NS.bpmn || root.name !== "definitions") return;
+  for (const child of root.children) {
+    if (child.ns !== NS.bpmn) continue;
+    if (child.attrs.id !== void 0) doc.rootElements.set(child.attrs.id, child);
+    if (child.name === "process" && child.attrs.id) {
+      const def = {
+        id: child.attrs.id,
+        name: child.attrs.name,
+        file: doc.file,
+        node: child,
+        executable: (child.attrs.isExecutable ?? "true") === "true",
+        modelId: doc.file.modelId
+      };
+      doc.processes.push(def);
+      const list = index.processes.get(def.id);
+      if (list) list.push(def);
+      else index.processes.set(def.id, [def]);
+    }
+  }
+}
+function indexDmn(index, base) {
+  const doc = { ...base, decisions: [] };
+  index.dmn.set(doc.file.path, doc);
+  const root = doc.root;
+  if (!root || !DMN_NAMESPACES.has(root.ns) || root.name !== "definitions") return;
+  const decisions = childrenNamed(root, root.ns, "decision");
+  decisions.forEach((node, i) => {
+    const def = { id: node.attrs.id ?? "", file: doc.file, node, first: i === 0 };
+    doc.decisions.push(def);
+  });
+  const list = index.decisionsByDir.get(doc.file.dir);
+  if (list) list.push(...doc.decisions);
+  else index.decisionsByDir.set(doc.file.dir, [...doc.decisions]);
+}
+function addTo(map, key2, value) {
+  const list = map.get(key2);
+  if (list) list.push(value);
+  else map.set(key2, [value]);
+}
+function nearestGroup(dir, groupDirs) {
+  let d = dir;
+  while (d) {
+    const slash = d.lastIndexOf("/");
+    d = slash >= 0 ? d.slice(0, slash) : "";
+    if (groupDirs.has(d) && d !== "") return d;
+  }
+  return null;
+}
+function decode(buf, xml) {
+  let start = 0;
+  if (buf.length >= 3 && buf[0] === 239 && buf[1] === 187 && buf[2] === 191) start = 3;
+  const body = buf.subarray(start);
+  try {
+    return utf8.decode(body);
+  } catch {
+    if (!xml) return void 0;
+    const head = body.subarray(0, 200).toString("latin1");
+    const m = /^<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']/.exec(head);
+    if (!m || /^utf-?8$/i.test(m[1])) return void 0;
+    try {
+      return new TextDecoder(m[1].toLowerCase(), { fatal: true }).decode(body);
+    } catch {
+      return void 0;
+    }
+  }
+}
+function parseJson(file, text) {
+  if (text === void 0) return { file };
+  if (file.bom) return { file, error: { message: BOM_MESSAGE, line: 1, column: 1 } };
+  try {
+    return { file, value: JSON.parse(text) };
+  } catch (err) {
+    const message = err.message;
+    const m = /position (\d+)/.exec(message);
+    const pos = m ? new LineIndex(text).position(Number(m[1])) : { line: 1, column: 1 };
+    return { file, error: { message: message.replace(/ in JSON at position \d+.*$/, ""), ...pos } };
+  }
+}
+function finding(ruleId, severity, message, file, modelId = file.modelId) {
+  return { ruleId, severity, message, file: file.path, line: 1, column: 1, modelId };
+}
+function walk(root, findings) {
+  const out = [];
+  const realRoot = fs.realpathSync(root);
+  const stack = [""];
+  while (stack.length) {
+    const rel = stack.pop();
+    let entries;
+    try {
+      entries = fs.readdirSync(rel ? `${root}/${rel}` : root, { withFileTypes: true });
+    } catch (err) {
+      findings.push({
+        ruleId: "unreadable-file",
+        severity: "error",
+        message: `cannot list directory: ${err.message}`,
+        file: rel || ".",
+        line: 1,
+        column: 1,
+        modelId: null
+      });
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.name === ".git") continue;
+      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+      const childAbs = `${root}/${childRel}`;
+      const isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      const size = -1;
+      if (entry.isSymbolicLink()) {
+        let real;
+        try {
+          real = fs.realpathSync(childAbs);
+        } catch {
+          findings.push(symlinkFinding(childRel, "points at nothing (broken link)"));
+          continue;
+        }
+        if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
+          findings.push(symlinkFinding(childRel, `leaves the models root (points at ${real}); not followed`));
+          continue;
+        }
+        if (!fs.statSync(real).isFile()) continue;
+        isFile = true;
+      }
+      if (isDir) stack.push(childRel);
+      else if (isFile) out.push({ path: childRel, size });
+    }
+  }
+  return out;
+}
+function symlinkFinding(file, what) {
+  return {
+    ruleId: "symlink-outside-root",
+    severity: "error",
+    message: `symbolic link ${what}: copy the files into the repository instead`,
+    file,
+    line: 1,
+    column: 1,
+    modelId: null
+  };
+}
+var MAX_PARSE_BYTES, PARSED_EXTENSIONS, utf8, BOM_MESSAGE;
+var init_load = __esm({
+  "src/models/load.ts"() {
+    "use strict";
+    init_errors();
+    init_xml();
+    MAX_PARSE_BYTES = 64 * 1024 * 1024;
+    PARSED_EXTENSIONS = /* @__PURE__ */ new Set(["json", "bpmn", "dmn"]);
+    utf8 = new TextDecoder("utf-8", { fatal: true });
+    BOM_MESSAGE = "Unexpected UTF-8 BOM: the file starts with a byte-order mark, which Python's json.load refuses; save it as UTF-8 without BOM";
+  }
+});
+
 // src/validate/rules/files.ts
 var ALLOWED_EXTENSIONS, fileExtension, unitTestOrphan, formJson;
 var init_files = __esm({
   "src/validate/rules/files.ts"() {
     "use strict";
+    init_load();
     ALLOWED_EXTENSIONS = new Set(
       "bpmn css csv dmn doc docx gif jpg json md pdf png ppt pptx rtf sql svg txt xls xlsx xml zip".split(" ")
     );
@@ -806,13 +1138,17 @@ var init_files = __esm({
     formJson = {
       id: "form-json",
       severity: "error",
-      description: "a JSON file of a model (form, test, data store) is not valid JSON and holds no Jinja markers",
+      description: "a JSON file of a model (form, test, data store) is not valid JSON (and holds no Jinja markers), or starts with a byte-order mark",
       fix: "Fix the JSON syntax at the reported position.",
       check({ index, report }) {
         for (const model of index.models.values()) {
           for (const file of model.files) {
             if (file.ext !== "json" || file.name === "process_model.json" || file.text === void 0) continue;
             const text = file.text;
+            if (file.bom) {
+              report({ file, offset: 0, message: BOM_MESSAGE });
+              continue;
+            }
             if (text.includes("{{") || text.includes("{%")) continue;
             try {
               JSON.parse(text);
@@ -6713,334 +7049,6 @@ var init_rules = __esm({
         fix: "Running instances and callers of the removed process break: keep the id, or migrate callers first."
       }
     ];
-  }
-});
-
-// src/models/load.ts
-import fs from "node:fs";
-import path from "node:path";
-async function loadModels(root) {
-  const abs = path.resolve(root);
-  let stat3;
-  try {
-    stat3 = fs.statSync(abs);
-  } catch {
-    throw new SetupError(
-      `models root '${root}' does not exist: pass the directory holding your process groups`
-    );
-  }
-  if (!stat3.isDirectory()) throw new SetupError(`models root '${root}' is not a directory`);
-  const loadFindings = [];
-  const files = walk(abs, loadFindings);
-  return buildIndex(abs, files, loadFindings, (f) => fs.readFileSync(f.abs));
-}
-function buildIndex(root, entries, loadFindings, read) {
-  const files = entries.map((e) => {
-    const slash = e.path.lastIndexOf("/");
-    const name2 = e.path.slice(slash + 1);
-    const dot2 = name2.lastIndexOf(".");
-    return {
-      path: e.path,
-      abs: `${root}/${e.path}`,
-      dir: slash >= 0 ? e.path.slice(0, slash) : "",
-      name: name2,
-      ext: dot2 > 0 ? name2.slice(dot2 + 1).toLowerCase() : "",
-      size: e.size,
-      modelId: null
-    };
-  }).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  const filesByPath = new Map(files.map((f) => [f.path, f]));
-  const groups = /* @__PURE__ */ new Map();
-  const models = /* @__PURE__ */ new Map();
-  const groupDirs = /* @__PURE__ */ new Set();
-  for (const f of files) if (f.name === "process_group.json") groupDirs.add(f.dir);
-  const index = {
-    root,
-    files,
-    filesByPath,
-    groups,
-    models,
-    bpmn: /* @__PURE__ */ new Map(),
-    dmn: /* @__PURE__ */ new Map(),
-    processes: /* @__PURE__ */ new Map(),
-    decisionsByDir: /* @__PURE__ */ new Map(),
-    calls: [],
-    modelCalls: /* @__PURE__ */ new Map(),
-    loadFindings
-  };
-  const text = (f) => {
-    if (f.text !== void 0) return f.text;
-    let buf;
-    try {
-      buf = read(f);
-    } catch (err) {
-      loadFindings.push(finding("unreadable-file", "error", `cannot read: ${err.message}`, f));
-      return void 0;
-    }
-    f.size = buf.length;
-    if (f.size > MAX_PARSE_BYTES) {
-      loadFindings.push(
-        finding(
-          "file-too-large",
-          "warning",
-          `not checked: ${(f.size / 1048576).toFixed(0)} MiB is over the ${MAX_PARSE_BYTES / 1048576} MiB limit`,
-          f
-        )
-      );
-      return void 0;
-    }
-    const decoded = decode(buf, f.ext === "bpmn" || f.ext === "dmn");
-    if (decoded === void 0) {
-      loadFindings.push(
-        finding("invalid-encoding", "error", "not valid UTF-8 text: save the file as UTF-8", f, null)
-      );
-      return void 0;
-    }
-    f.text = decoded;
-    return decoded;
-  };
-  for (const f of files) {
-    if (f.name === "process_group.json") {
-      const id2 = f.dir;
-      const json2 = parseJson(f, text(f));
-      const value = json2.value;
-      groups.set(id2, {
-        id: id2,
-        dir: f.dir,
-        json: json2,
-        displayName: typeof value?.display_name === "string" ? value.display_name : void 0
-      });
-    }
-  }
-  for (const f of files) {
-    if (f.name === "process_model.json" && !groupDirs.has(f.dir)) {
-      const json2 = parseJson(f, text(f));
-      const info = json2.value && typeof json2.value === "object" && !Array.isArray(json2.value) ? json2.value : void 0;
-      models.set(f.dir, {
-        id: f.dir,
-        dir: f.dir,
-        json: json2,
-        info,
-        files: [],
-        groupId: nearestGroup(f.dir, groupDirs)
-      });
-    }
-  }
-  for (const f of files) {
-    const model = models.get(f.dir);
-    if (model) {
-      f.modelId = model.id;
-      model.files.push(f);
-    }
-  }
-  for (const f of files) if (f.ext === "json" && f.modelId !== null) text(f);
-  for (const f of files) {
-    if (!PARSED_EXTENSIONS.has(f.ext) || f.ext === "json") continue;
-    const t2 = text(f);
-    const parsed = t2 === void 0 ? { hasDoctype: false } : parseXml(t2);
-    const base = { file: f, root: parsed.root, error: parsed.error, hasDoctype: parsed.hasDoctype };
-    if (t2 === void 0 && !parsed.root) base.error = void 0;
-    if (f.ext === "bpmn") indexBpmn(index, base);
-    else indexDmn(index, base);
-  }
-  for (const call of index.calls) {
-    if (!call.modelId) continue;
-    for (const def of index.processes.get(call.processId) ?? []) {
-      if (!def.modelId || def.modelId === call.modelId) continue;
-      let set = index.modelCalls.get(call.modelId);
-      if (!set) index.modelCalls.set(call.modelId, set = /* @__PURE__ */ new Set());
-      set.add(def.modelId);
-    }
-  }
-  return index;
-}
-function indexBpmn(index, base) {
-  const doc = {
-    ...base,
-    processes: [],
-    rootElements: /* @__PURE__ */ new Map(),
-    byId: /* @__PURE__ */ new Map(),
-    elements: /* @__PURE__ */ new Map()
-  };
-  index.bpmn.set(doc.file.path, doc);
-  const root = doc.root;
-  if (!root) return;
-  const stack = [root];
-  while (stack.length) {
-    const node = stack.pop();
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
-    if (node === root) continue;
-    if (node.ns === NS.spiff) {
-      addTo(doc.elements, `spiffworkflow:${node.name}`, node);
-      continue;
-    }
-    if (node.ns !== NS.bpmn) continue;
-    addTo(doc.elements, node.name, node);
-    const id2 = node.attrs.id;
-    if (id2 !== void 0) {
-      const list = doc.byId.get(id2);
-      if (list) list.push(node);
-      else doc.byId.set(id2, [node]);
-    }
-    if (node.name === "callActivity" && node.attrs.calledElement) {
-      const call = {
-        processId: node.attrs.calledElement,
-        file: doc.file,
-        node,
-        modelId: doc.file.modelId
-      };
-      index.calls.push(call);
-    }
-  }
-  if (root.ns !== NS.bpmn || root.name !== "definitions") return;
-  for (const child of root.children) {
-    if (child.ns !== NS.bpmn) continue;
-    if (child.attrs.id !== void 0) doc.rootElements.set(child.attrs.id, child);
-    if (child.name === "process" && child.attrs.id) {
-      const def = {
-        id: child.attrs.id,
-        name: child.attrs.name,
-        file: doc.file,
-        node: child,
-        executable: (child.attrs.isExecutable ?? "true") === "true",
-        modelId: doc.file.modelId
-      };
-      doc.processes.push(def);
-      const list = index.processes.get(def.id);
-      if (list) list.push(def);
-      else index.processes.set(def.id, [def]);
-    }
-  }
-}
-function indexDmn(index, base) {
-  const doc = { ...base, decisions: [] };
-  index.dmn.set(doc.file.path, doc);
-  const root = doc.root;
-  if (!root || !DMN_NAMESPACES.has(root.ns) || root.name !== "definitions") return;
-  const decisions = childrenNamed(root, root.ns, "decision");
-  decisions.forEach((node, i) => {
-    const def = { id: node.attrs.id ?? "", file: doc.file, node, first: i === 0 };
-    doc.decisions.push(def);
-  });
-  const list = index.decisionsByDir.get(doc.file.dir);
-  if (list) list.push(...doc.decisions);
-  else index.decisionsByDir.set(doc.file.dir, [...doc.decisions]);
-}
-function addTo(map, key2, value) {
-  const list = map.get(key2);
-  if (list) list.push(value);
-  else map.set(key2, [value]);
-}
-function nearestGroup(dir, groupDirs) {
-  let d = dir;
-  while (d) {
-    const slash = d.lastIndexOf("/");
-    d = slash >= 0 ? d.slice(0, slash) : "";
-    if (groupDirs.has(d) && d !== "") return d;
-  }
-  return null;
-}
-function decode(buf, xml) {
-  let start = 0;
-  if (buf.length >= 3 && buf[0] === 239 && buf[1] === 187 && buf[2] === 191) start = 3;
-  const body = buf.subarray(start);
-  try {
-    return utf8.decode(body);
-  } catch {
-    if (!xml) return void 0;
-    const head = body.subarray(0, 200).toString("latin1");
-    const m = /^<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']/.exec(head);
-    if (!m || /^utf-?8$/i.test(m[1])) return void 0;
-    try {
-      return new TextDecoder(m[1].toLowerCase(), { fatal: true }).decode(body);
-    } catch {
-      return void 0;
-    }
-  }
-}
-function parseJson(file, text) {
-  if (text === void 0) return { file };
-  try {
-    return { file, value: JSON.parse(text) };
-  } catch (err) {
-    const message = err.message;
-    const m = /position (\d+)/.exec(message);
-    const pos = m ? new LineIndex(text).position(Number(m[1])) : { line: 1, column: 1 };
-    return { file, error: { message: message.replace(/ in JSON at position \d+.*$/, ""), ...pos } };
-  }
-}
-function finding(ruleId, severity, message, file, modelId = file.modelId) {
-  return { ruleId, severity, message, file: file.path, line: 1, column: 1, modelId };
-}
-function walk(root, findings) {
-  const out = [];
-  const realRoot = fs.realpathSync(root);
-  const stack = [""];
-  while (stack.length) {
-    const rel = stack.pop();
-    let entries;
-    try {
-      entries = fs.readdirSync(rel ? `${root}/${rel}` : root, { withFileTypes: true });
-    } catch (err) {
-      findings.push({
-        ruleId: "unreadable-file",
-        severity: "error",
-        message: `cannot list directory: ${err.message}`,
-        file: rel || ".",
-        line: 1,
-        column: 1,
-        modelId: null
-      });
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.name === ".git") continue;
-      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
-      const childAbs = `${root}/${childRel}`;
-      const isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      const size = -1;
-      if (entry.isSymbolicLink()) {
-        let real;
-        try {
-          real = fs.realpathSync(childAbs);
-        } catch {
-          findings.push(symlinkFinding(childRel, "points at nothing (broken link)"));
-          continue;
-        }
-        if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
-          findings.push(symlinkFinding(childRel, `leaves the models root (points at ${real}); not followed`));
-          continue;
-        }
-        if (!fs.statSync(real).isFile()) continue;
-        isFile = true;
-      }
-      if (isDir) stack.push(childRel);
-      else if (isFile) out.push({ path: childRel, size });
-    }
-  }
-  return out;
-}
-function symlinkFinding(file, what) {
-  return {
-    ruleId: "symlink-outside-root",
-    severity: "error",
-    message: `symbolic link ${what}: copy the files into the repository instead`,
-    file,
-    line: 1,
-    column: 1,
-    modelId: null
-  };
-}
-var MAX_PARSE_BYTES, PARSED_EXTENSIONS, utf8;
-var init_load = __esm({
-  "src/models/load.ts"() {
-    "use strict";
-    init_errors();
-    init_xml();
-    MAX_PARSE_BYTES = 64 * 1024 * 1024;
-    PARSED_EXTENSIONS = /* @__PURE__ */ new Set(["json", "bpmn", "dmn"]);
-    utf8 = new TextDecoder("utf-8", { fatal: true });
   }
 });
 

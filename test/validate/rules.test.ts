@@ -26,6 +26,9 @@ interface Case {
   not?: string[];
 }
 
+/** A UTF-8 byte-order mark (written as UTF-8 it is the bytes EF BB BF). */
+const BOM = '\ufeff';
+
 const task = (id: string) => `    <bpmn:task id="${id}" />`;
 const start = '    <bpmn:startEvent id="start" />';
 const end = '    <bpmn:endEvent id="end" />';
@@ -128,6 +131,29 @@ const cases: Case[] = [
       'gg/mmm/process_model.json': modelJson('m.bpmn', 'p', { fault_or_suspend_on_exception: 'explode' }),
     },
     expect: ['model-json-required'],
+  },
+  {
+    name: 'a byte-order mark in process_model.json (json.load fails: process_model_json_file_corrupted)',
+    tree: { ...baseTree(), 'gg/mmm/process_model.json': BOM + modelJson('m.bpmn', 'p') },
+    expect: ['model-json-invalid@gg/mmm/process_model.json:1'],
+  },
+  {
+    name: 'a byte-order mark in process_group.json',
+    tree: { ...baseTree(), 'gg/process_group.json': BOM + groupJson() },
+    expect: ['group-json@gg/process_group.json:1'],
+  },
+  {
+    name: 'a byte-order mark in a form',
+    tree: {
+      ...withProcess(chain([userTask(prop('formJsonSchemaFilename', 'a-schema.json'))], ['ut'])),
+      'gg/mmm/a-schema.json': BOM + '{}',
+    },
+    expect: ['form-json@gg/mmm/a-schema.json:1'],
+  },
+  {
+    name: 'a byte-order mark in a .bpmn file is fine (lxml reads it)',
+    tree: { ...baseTree(), 'gg/mmm/m.bpmn': BOM + definitions(processXml('p', chain([task('t')], ['t']))) },
+    expect: [],
   },
   // process_group.json
   {
