@@ -6712,9 +6712,18 @@ function pythonSyntaxError(code, kind) {
   return found;
 }
 function parsePython(code, kind) {
-  const source = kind === "expression" ? `(
-${code}
-)` : code;
+  if (kind === "expression") {
+    const line = evalLogicalLine(code);
+    if ("error" in line) return errorAt(code, line.error, line.reason);
+    const err2 = grammarError(`(
+${line.text}
+)`);
+    return err2 === void 0 ? void 0 : errorAt(code, line.start + Math.max(err2 - 2, 0));
+  }
+  const err = grammarError(code);
+  return err === void 0 ? void 0 : errorAt(code, err);
+}
+function grammarError(source) {
   const tree = parser.parse(source);
   let at = -1;
   tree.iterate({
@@ -6727,12 +6736,66 @@ ${code}
       return void 0;
     }
   });
-  if (at < 0) return void 0;
-  const shift = kind === "expression" ? 2 : 0;
-  const offset = Math.min(Math.max(at - shift, 0), code.length);
+  return at < 0 ? void 0 : at;
+}
+function errorAt(code, at, reason) {
+  const offset = Math.min(Math.max(at, 0), code.length);
   const pos = new LineIndex(code).position(offset);
   const lineText = code.split("\n")[pos.line - 1] ?? "";
-  return { ...pos, near: lineText.trim().slice(0, 60) };
+  return { ...pos, near: lineText.trim().slice(0, 60), reason };
+}
+function evalLogicalLine(code) {
+  let i = /^[ \t]*/.exec(code)?.[0].length ?? 0;
+  for (; ; ) {
+    const nl = code.indexOf("\n", i);
+    if (nl < 0 || !BLANK_LINE.test(code.slice(i, nl).replace(/\r$/, ""))) break;
+    i = nl + 1;
+  }
+  if (i < code.length && /[ \t\f]/.test(code[i]))
+    return { error: i, reason: "unexpected indent: the expression must start at the beginning of a line" };
+  const start = i;
+  let depth = 0;
+  let end = code.length;
+  scan: while (i < code.length) {
+    const c = code[i];
+    if (c === "#") {
+      while (i < code.length && code[i] !== "\n") i++;
+    } else if (c === '"' || c === "'") {
+      const triple = code.startsWith(c.repeat(3), i);
+      const close = triple ? c.repeat(3) : c;
+      i += close.length;
+      while (i < code.length && !code.startsWith(close, i)) {
+        if (code[i] === "\\") i++;
+        else if (!triple && code[i] === "\n") break;
+        i++;
+      }
+      i += close.length;
+    } else if (c === "\\" && code[i + 1] === "\n") i += 2;
+    else if (c === "\\" && code.startsWith("\r\n", i + 1)) i += 3;
+    else if ("([{".includes(c)) {
+      depth++;
+      i++;
+    } else if (")]}".includes(c)) {
+      depth = Math.max(0, depth - 1);
+      i++;
+    } else if (c === "\n" && depth === 0) {
+      end = i;
+      break scan;
+    } else i++;
+  }
+  let j = end + 1;
+  while (j < code.length) {
+    const nl = code.indexOf("\n", j);
+    const lineText = code.slice(j, nl < 0 ? code.length : nl).replace(/\r$/, "");
+    if (!BLANK_LINE.test(lineText) || nl < 0 && /^[ \t\f]+$/.test(lineText))
+      return {
+        error: j,
+        reason: BLANK_LINE.test(lineText) ? "unexpected indent: spaces after the last line break of an expression fail in eval" : "a line break outside brackets ends the expression (conditions and timer expressions are one Python expression): join the lines or wrap the expression in parentheses"
+      };
+    if (nl < 0) break;
+    j = nl + 1;
+  }
+  return { text: code.slice(start, end), start };
 }
 function describe(node) {
   switch (node.name) {
@@ -6753,7 +6816,7 @@ function ownerId(node) {
     if (p.ns === NS.bpmn && p.attrs.id) return p.attrs.id;
   return void 0;
 }
-var PYTHON, verdicts, pythonSyntax, scriptEmpty;
+var PYTHON, verdicts, BLANK_LINE, pythonSyntax, scriptEmpty, BARE_ISO, timerIsoUnquoted;
 var init_python = __esm({
   "src/validate/rules/python.ts"() {
     "use strict";
@@ -6773,6 +6836,7 @@ var init_python = __esm({
       ["spiffworkflow:messagePayload", "expression"]
     ];
     verdicts = /* @__PURE__ */ new Map();
+    BLANK_LINE = /^[ \t\f]*(?:#[^\n]*)?$/;
     pythonSyntax = {
       id: "python-syntax",
       severity: "error",
@@ -6798,7 +6862,7 @@ var init_python = __esm({
                 file: doc.file,
                 line,
                 column,
-                message: `Python syntax error in ${describe(node)}${owner ? ` of '${owner}'` : ""}${err.near ? ` near \`${err.near}\`` : ""}: it fails when it runs`
+                message: `Python syntax error in ${describe(node)}${owner ? ` of '${owner}'` : ""}${err.near ? ` near \`${err.near}\`` : ""}: it fails when it runs${err.reason ? ` (${err.reason})` : ""}`
               });
             }
           }
@@ -6823,6 +6887,27 @@ var init_python = __esm({
               });
           }
         }
+      }
+    };
+    BARE_ISO = /^(?:R\d*\/)?P(?=[\dT])(?:\d+[YMWD])*(?:T(?=\d)(?:\d+[HMS])+)?$/;
+    timerIsoUnquoted = {
+      id: "timer-iso-unquoted",
+      severity: "warning",
+      description: "a timer expression is an unquoted ISO 8601 duration (PT5M): it is Python, so the timer fails with a NameError when it starts",
+      fix: 'Quote it ("PT5M") or write a Python value such as timedelta(minutes=5).',
+      check({ index, report }) {
+        for (const doc of index.bpmn.values())
+          for (const key2 of ["timeDate", "timeDuration", "timeCycle"])
+            for (const node of doc.elements.get(key2) ?? []) {
+              const text = node.text.trim();
+              if (!BARE_ISO.test(text)) continue;
+              const owner = ownerId(node);
+              report({
+                file: doc.file,
+                offset: node.textOffset + node.text.indexOf(text),
+                message: `timer expression ${text}${owner ? ` of '${owner}'` : ""} is Python: unquoted it is a NameError when the timer starts; write "${text}" (quoted) or timedelta(...)`
+              });
+            }
       }
     };
   }
@@ -7009,6 +7094,7 @@ var init_rules = __esm({
       primaryEmpty,
       userTaskNoForm,
       scriptEmpty,
+      timerIsoUnquoted,
       idPattern,
       modelOutsideGroup,
       dataStoreReadOnly,

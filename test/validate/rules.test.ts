@@ -1003,6 +1003,57 @@ const cases: Case[] = [
     expect: ['python-syntax'],
   },
   {
+    name: 'a condition is one Python expression: a line break outside brackets ends it',
+    tree: withProcess(
+      gateway('default="fb0"', [flow('fa0', 'gw', 'a', 'art == Sonder-\nversand'), flow('fb0', 'gw', 'b')]),
+    ),
+    expect: ['python-syntax@gg/mmm/m.bpmn:11'],
+  },
+  {
+    name: 'a condition that goes on after a line break (eval reads one logical line)',
+    tree: withProcess(
+      gateway('default="fb0"', [flow('fa0', 'gw', 'a', 'x > 1\nand y'), flow('fb0', 'gw', 'b')]),
+    ),
+    expect: ['python-syntax@gg/mmm/m.bpmn:11'],
+  },
+  {
+    name: 'line breaks inside brackets, strings and after a backslash are fine in a condition',
+    tree: withProcess(
+      gateway('default="fb0"', [
+        flow('fa0', 'gw', 'a', '(x > 1\n and y)\n# why\n'),
+        flow('fb0', 'gw', 'b', "x in [\n 1,\n 2] and z \\\n == '''a\nb'''"),
+      ]),
+    ),
+    not: ['python-syntax'],
+  },
+  {
+    name: 'an unquoted ISO duration as a timer expression is a NameError at run time',
+    tree: withProcess(
+      chain(
+        [
+          '    <bpmn:intermediateCatchEvent id="tm"><bpmn:timerEventDefinition><bpmn:timeDuration>PT5M</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>',
+        ],
+        ['tm'],
+      ),
+    ),
+    expect: ['timer-iso-unquoted@gg/mmm/m.bpmn:5'],
+    not: ['python-syntax'],
+  },
+  {
+    name: 'quoted ISO durations and Python timer values are fine',
+    tree: withProcess(
+      chain(
+        [
+          '    <bpmn:intermediateCatchEvent id="tm"><bpmn:timerEventDefinition><bpmn:timeDuration>"PT5M"</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>',
+          '    <bpmn:intermediateCatchEvent id="tm2"><bpmn:timerEventDefinition><bpmn:timeCycle>timedelta(minutes=5)</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>',
+          '    <bpmn:intermediateCatchEvent id="tm3"><bpmn:timerEventDefinition><bpmn:timeDate>PERIOD</bpmn:timeDate></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>',
+        ],
+        ['tm', 'tm2', 'tm3'],
+      ),
+    ),
+    expect: [],
+  },
+  {
     name: 'valid Python with entities and comparisons',
     tree: withProcess(
       chain(

@@ -9,7 +9,7 @@ import { engineRules } from './engine/index.js';
 import { correlationExpressionEmpty, messageDefinition, messageStartConflict } from './messages.js';
 import { dataStoreName, dataStoreReadOnly } from './data-stores.js';
 import { userTaskForm, userTaskNoForm } from './user-tasks.js';
-import { pythonSyntax, scriptEmpty } from './python.js';
+import { pythonSyntax, scriptEmpty, timerIsoUnquoted } from './python.js';
 import { idInvalid, idPattern, modelOutsideGroup } from './layout.js';
 import { jsonFormat } from './json-format.js';
 
@@ -36,6 +36,7 @@ export const rules: Rule[] = [
   primaryEmpty,
   userTaskNoForm,
   scriptEmpty,
+  timerIsoUnquoted,
   idPattern,
   modelOutsideGroup,
   dataStoreReadOnly,
