@@ -17,6 +17,8 @@ export interface Report {
   column?: number;
   /** Defaults to the model holding the file. */
   modelId?: string | null;
+  /** This finding's severity when it differs from the rule's default (a configured severity still wins). */
+  severity?: Severity;
 }
 
 export interface RuleContext {

@@ -68,7 +68,7 @@ export async function validateRepo(root: string, options: ValidateOptions = {}):
         }
         add({
           ruleId: rule.id,
-          severity: rule.severity,
+          severity: r.severity ?? rule.severity,
           message: r.message,
           file: r.file.path,
           line,

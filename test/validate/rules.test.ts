@@ -1153,3 +1153,74 @@ describe('report shape', () => {
     expect(report.summary).toEqual({ models: 3, files: 5, errors: 1, warnings: 1 });
   });
 });
+
+describe('user tasks without a form (issue 16)', () => {
+  const severities = async (tree: Tree) =>
+    (await validateRepo(writeTree(tree))).findings.map((f) => `${f.ruleId}:${f.severity}@${f.line}`);
+
+  it('is an error where the engine reaches the task, naming it and saying what to do', async () => {
+    const report = await validateRepo(
+      writeTree(withProcess(chain(['    <bpmn:userTask id="approve" />'], ['approve']))),
+    );
+    expect(report.findings).toMatchObject([
+      {
+        ruleId: 'user-task-no-form',
+        severity: 'error',
+        line: 5,
+        message: expect.stringMatching(
+          /'approve'.*missing_form_file.*add a form in the modeler.*manual task/,
+        ),
+      },
+    ]);
+  });
+
+  it('is an error in a process the primary calls from another model', async () => {
+    const tree = {
+      ...withProcess(chain(['    <bpmn:callActivity id="ca" calledElement="q" />'], ['ca'])),
+      'gg/lib/process_model.json': modelJson('', ''),
+      'gg/lib/lib.bpmn': definitions(processXml('q', chain(['    <bpmn:userTask id="ut" />'], ['ut']))),
+    };
+    expect(await severities(tree)).toEqual(['user-task-no-form:error@5', 'primary-empty:warning@1']);
+  });
+
+  it('stays a warning in a branch the engine never reaches', async () => {
+    const tree = withProcess(
+      [chain([task('t')], ['t']), '    <bpmn:userTask id="orphan" />', flow('x', 'orphan', 'end')].join('\n'),
+    );
+    expect(await severities(tree)).toEqual(['user-task-no-form:warning@9']);
+  });
+
+  it('an empty formJsonSchemaFilename is an error (user-task-form), not reported twice', async () => {
+    const tree = withProcess(chain([userTask(prop('formJsonSchemaFilename', ''))], ['ut']));
+    expect(await severities(tree)).toEqual(['user-task-form:error@5']);
+  });
+
+  it('leaves manual tasks and tasks with only instructions alone', async () => {
+    const instructions =
+      '<bpmn:extensionElements><spiffworkflow:instructionsForEndUser>Read this</spiffworkflow:instructionsForEndUser></bpmn:extensionElements>';
+    const tree = withProcess(
+      chain(
+        [
+          `    <bpmn:manualTask id="mt">${instructions}</bpmn:manualTask>`,
+          '    <bpmn:manualTask id="mt2" />',
+        ],
+        ['mt', 'mt2'],
+      ),
+    );
+    expect(await severities(tree)).toEqual([]);
+  });
+
+  it('a configured severity still applies to both cases', async () => {
+    const tree = {
+      ...withProcess(
+        [
+          chain(['    <bpmn:userTask id="ut" />'], ['ut']),
+          '    <bpmn:userTask id="orphan" />',
+          flow('x', 'orphan', 'end'),
+        ].join('\n'),
+      ),
+      '.spiff-models.yml': 'rules:\n  user-task-no-form: warning\n',
+    };
+    expect(await severities(tree)).toEqual(['user-task-no-form:warning@5', 'user-task-no-form:warning@9']);
+  });
+});
