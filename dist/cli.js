@@ -1314,6 +1314,12 @@ var init_callable = __esm({
 });
 
 // src/validate/reach.ts
+function adHocStarts(node, flows) {
+  const inner = node.children.filter((c) => c.ns === NS.bpmn && ENGINE_TAGS.has(c.name));
+  if (inner.some((c) => c.name === "startEvent" || c.name === "endEvent")) return void 0;
+  const targeted = new Set(flows.map((f) => f.attrs.targetRef));
+  return inner.filter((c) => !targeted.has(c.attrs.id));
+}
 function entersSubprocess(node) {
   return childrenNamed(node, NS.bpmn, "startEvent").length === 1 && childrenNamed(node, NS.bpmn, "endEvent").length > 0;
 }
@@ -1363,12 +1369,18 @@ function analyze(index) {
     if (!containers.length) {
       const def = processQueue[i++];
       if (!def.executable) continue;
-      containers.push({ doc: index.bpmn.get(def.file.path), container: def.node, process: def });
+      const starts2 = childrenNamed(def.node, NS.bpmn, "startEvent");
+      containers.push({
+        doc: index.bpmn.get(def.file.path),
+        container: def.node,
+        process: def,
+        starts: starts2
+      });
       continue;
     }
-    const { doc, container, process: process2 } = containers.pop();
+    const { doc, container, process: process2, starts } = containers.pop();
     const parsed = /* @__PURE__ */ new Set();
-    const stack = childrenNamed(container, NS.bpmn, "startEvent").reverse();
+    const stack = [...starts].reverse();
     while (stack.length) {
       const node = stack.pop();
       const id2 = node.attrs.id ?? "";
@@ -1387,8 +1399,17 @@ function analyze(index) {
       }
       for (let j = next.length - 1; j >= 0; j--) stack.push(next[j]);
       if ((node.name === "subProcess" || node.name === "transaction") && entersSubprocess(node))
-        containers.push({ doc, container: node, process: process2 });
-      else if (node.name === "callActivity" && node.attrs.calledElement) {
+        containers.push({
+          doc,
+          container: node,
+          process: process2,
+          starts: childrenNamed(node, NS.bpmn, "startEvent")
+        });
+      else if (node.name === "adHocSubProcess") {
+        const flows = (doc.elements.get("sequenceFlow") ?? []).filter((f) => isInside(f, node));
+        const inner = adHocStarts(node, flows);
+        if (inner) containers.push({ doc, container: node, process: process2, starts: inner });
+      } else if (node.name === "callActivity" && node.attrs.calledElement) {
         const def = called(node.attrs.calledElement);
         if (def) load(def);
       }
@@ -1445,7 +1466,8 @@ var init_reach = __esm({
       "receiveTask",
       "sendTask",
       "eventBasedGateway",
-      "businessRuleTask"
+      "businessRuleTask",
+      "adHocSubProcess"
     ]);
   }
 });
@@ -1732,7 +1754,7 @@ var init_gateways = __esm({
 });
 
 // src/validate/rules/engine/sub-processes.ts
-var subprocessStructure;
+var subprocessStructure, adhocSubprocess;
 var init_sub_processes = __esm({
   "src/validate/rules/engine/sub-processes.ts"() {
     "use strict";
@@ -1758,6 +1780,25 @@ var init_sub_processes = __esm({
               file: doc.file,
               node,
               message: `A SubWorkflow Must contain an End event: sub-process '${id2}' has none`
+            });
+        }
+      }
+    };
+    adhocSubprocess = {
+      id: "adhoc-subprocess",
+      severity: "error",
+      description: "an ad hoc sub-process contains a start or end event (the parser refuses them)",
+      fix: "Remove the start and end events from the ad hoc sub-process: its tasks without incoming flows start it.",
+      check({ analysis, report }) {
+        for (const { node, doc } of reachedOf(analysis, "adHocSubProcess")) {
+          const event = node.children.find(
+            (c) => c.ns === NS.bpmn && (c.name === "startEvent" || c.name === "endEvent")
+          );
+          if (event)
+            report({
+              file: doc.file,
+              node: event,
+              message: `Ad hoc subprocesses may not contain start or end events: remove ${event.name} '${event.attrs.id ?? ""}' from '${node.attrs.id ?? ""}' (its tasks without incoming flows are where it starts)`
             });
         }
       }
@@ -1917,7 +1958,7 @@ function hasDescendant(node, names2) {
   for (const d of descendants(node)) if (d.ns === NS.bpmn && names2.includes(d.name)) return true;
   return false;
 }
-var EVENT_DEFINITIONS, EVENT_REFS, timerDefinition, conditionalEvent, eventReference, cancelEvent;
+var EVENT_DEFINITIONS, EVENT_REFS, timerDefinition, conditionalEvent, eventReference, cancelEvent, boundaryEventDefinition;
 var init_events = __esm({
   "src/validate/rules/engine/events.ts"() {
     "use strict";
@@ -2034,6 +2075,25 @@ var init_events = __esm({
         }
       }
     };
+    boundaryEventDefinition = {
+      id: "boundary-event-definition",
+      severity: "error",
+      description: 'a boundary event has no event definition the engine reads (BoundaryEventParser: "Unsupported Catch Event")',
+      fix: "Give the boundary event a timer, message, signal, error, escalation, conditional or cancel definition, or remove it.",
+      check({ analysis, report }) {
+        const known = EVENT_DEFINITIONS.boundaryEvent;
+        for (const { node, doc } of analysis.byKind.get("boundaryEvent") ?? []) {
+          let found = false;
+          for (const d of descendants(node)) if (d.ns === NS.bpmn && known.includes(d.name)) found = true;
+          if (!found)
+            report({
+              file: doc.file,
+              node,
+              message: `Unsupported Catch Event: boundary event '${node.attrs.id ?? ""}' has no event definition the engine reads, and parsing fails`
+            });
+        }
+      }
+    };
   }
 });
 
@@ -2046,7 +2106,7 @@ var init_loops = __esm({
     loopCharacteristics = {
       id: "loop-characteristics",
       severity: "error",
-      description: "multi-instance without exactly one of cardinality / input collection, or a loop without maximum or condition",
+      description: "multi-instance without exactly one of cardinality / input collection, or a loop without maximum or condition, or with a maximum that is no whole number",
       fix: "Complete the loop settings of the task.",
       check({ analysis, report }) {
         for (const { node, doc, supported } of analysis.reached) {
@@ -2056,6 +2116,14 @@ var init_loops = __esm({
             if (child.ns !== NS.bpmn) continue;
             if (child.name === "standardLoopCharacteristics") {
               const condition = firstChild(child, NS.bpmn, "loopCondition");
+              const max = child.attrs.loopMaximum;
+              if (max !== void 0 && !/^\s*[+-]?\d+(?:_\d+)*\s*$/.test(max))
+                report({
+                  file,
+                  node: child,
+                  attr: "loopMaximum",
+                  message: `loopMaximum "${max}" of '${node.attrs.id}' is not a whole number: the parser reads it with int() and fails`
+                });
               if (child.attrs.loopMaximum === void 0 && !condition?.text.trim())
                 report({
                   file,
@@ -2164,6 +2232,7 @@ var init_engine = __esm({
       gatewayFlowCondition,
       eventGatewayTarget,
       subprocessStructure,
+      adhocSubprocess,
       callActivity,
       businessRuleTask,
       serviceTaskOperator,
@@ -2173,7 +2242,8 @@ var init_engine = __esm({
       eventReference,
       loopCharacteristics,
       dataAssociation,
-      cancelEvent
+      cancelEvent,
+      boundaryEventDefinition
     ];
   }
 });

@@ -71,7 +71,19 @@ export const ENGINE_TAGS = new Set([
   'sendTask',
   'eventBasedGateway',
   'businessRuleTask',
+  'adHocSubProcess',
 ]);
+
+/**
+ * Where the parser of an ad hoc sub-process starts (AdHocParser.add_tasks): every flow node inside without
+ * an incoming flow; it refuses start and end events inside (then undefined: the walk does not enter).
+ */
+export function adHocStarts(node: XNode, flows: XNode[]): XNode[] | undefined {
+  const inner = node.children.filter((c) => c.ns === NS.bpmn && ENGINE_TAGS.has(c.name));
+  if (inner.some((c) => c.name === 'startEvent' || c.name === 'endEvent')) return undefined;
+  const targeted = new Set(flows.map((f) => f.attrs.targetRef));
+  return inner.filter((c) => !targeted.has(c.attrs.id));
+}
 
 /** The engine parses an embedded sub-process only with exactly one start event and an end event. */
 export function entersSubprocess(node: XNode): boolean {
@@ -137,17 +149,23 @@ export function analyze(index: ModelsIndex): Analysis {
 
   // Containers (processes and embedded sub-processes) still to walk; each has its own parser and its own
   // set of parsed nodes, like the engine's per-process task specs.
-  const containers: { doc: BpmnDoc; container: XNode; process: ProcessDef }[] = [];
+  const containers: { doc: BpmnDoc; container: XNode; process: ProcessDef; starts: XNode[] }[] = [];
   for (let i = 0; i < processQueue.length || containers.length;) {
     if (!containers.length) {
       const def = processQueue[i++];
       if (!def.executable) continue;
-      containers.push({ doc: index.bpmn.get(def.file.path) as BpmnDoc, container: def.node, process: def });
+      const starts = childrenNamed(def.node, NS.bpmn, 'startEvent');
+      containers.push({
+        doc: index.bpmn.get(def.file.path) as BpmnDoc,
+        container: def.node,
+        process: def,
+        starts,
+      });
       continue;
     }
-    const { doc, container, process } = containers.pop() as (typeof containers)[number];
+    const { doc, container, process, starts } = containers.pop() as (typeof containers)[number];
     const parsed = new Set<string>();
-    const stack: XNode[] = childrenNamed(container, NS.bpmn, 'startEvent').reverse();
+    const stack: XNode[] = [...starts].reverse();
     while (stack.length) {
       const node = stack.pop() as XNode;
       const id = node.attrs.id ?? '';
@@ -168,8 +186,17 @@ export function analyze(index: ModelsIndex): Analysis {
       for (let j = next.length - 1; j >= 0; j--) stack.push(next[j]);
 
       if ((node.name === 'subProcess' || node.name === 'transaction') && entersSubprocess(node))
-        containers.push({ doc, container: node, process });
-      else if (node.name === 'callActivity' && node.attrs.calledElement) {
+        containers.push({
+          doc,
+          container: node,
+          process,
+          starts: childrenNamed(node, NS.bpmn, 'startEvent'),
+        });
+      else if (node.name === 'adHocSubProcess') {
+        const flows = (doc.elements.get('sequenceFlow') ?? []).filter((f) => isInside(f, node));
+        const inner = adHocStarts(node, flows);
+        if (inner) containers.push({ doc, container: node, process, starts: inner });
+      } else if (node.name === 'callActivity' && node.attrs.calledElement) {
         const def = called(node.attrs.calledElement);
         if (def) load(def);
       }

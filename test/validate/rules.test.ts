@@ -846,6 +846,75 @@ const cases: Case[] = [
     expect: [],
   },
   {
+    name: 'boundary event without an event definition (Unsupported Catch Event)',
+    tree: withProcess(
+      [chain([task('t')], ['t']), '    <bpmn:boundaryEvent id="b" attachedToRef="t" />'].join('\n'),
+    ),
+    expect: ['boundary-event-definition@gg/mmm/m.bpmn:9'],
+  },
+  {
+    name: 'boundary events with timer and error definitions',
+    tree: {
+      ...baseTree(),
+      'gg/mmm/m.bpmn': definitions(
+        `  <bpmn:error id="err" errorCode="E1" />\n${processXml(
+          'p',
+          [
+            chain([task('t')], ['t']),
+            '    <bpmn:boundaryEvent id="b1" attachedToRef="t"><bpmn:timerEventDefinition><bpmn:timeDuration>"PT1H"</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>',
+            '    <bpmn:boundaryEvent id="b2" attachedToRef="t"><bpmn:errorEventDefinition errorRef="err" /></bpmn:boundaryEvent>',
+          ].join('\n'),
+        )}`,
+      ),
+    },
+    expect: [],
+  },
+  {
+    name: 'standard loop whose loopMaximum is no whole number (int() fails)',
+    tree: withProcess(
+      chain(
+        ['    <bpmn:task id="lp"><bpmn:standardLoopCharacteristics loopMaximum="2.5" /></bpmn:task>'],
+        ['lp'],
+      ),
+    ),
+    expect: ['loop-characteristics@gg/mmm/m.bpmn:5'],
+  },
+  {
+    name: 'standard loop with a whole loopMaximum',
+    tree: withProcess(
+      chain(
+        ['    <bpmn:task id="lp"><bpmn:standardLoopCharacteristics loopMaximum=" 3" /></bpmn:task>'],
+        ['lp'],
+      ),
+    ),
+    expect: [],
+  },
+  {
+    name: 'an ad hoc sub-process is supported and checked inside from its tasks without incoming flows',
+    tree: withProcess(
+      chain(
+        [
+          `    <bpmn:adHocSubProcess id="ah"><bpmn:task id="first" /><bpmn:serviceTask id="second" />${flow('s1', 'first', 'second')}</bpmn:adHocSubProcess>`,
+        ],
+        ['ah'],
+      ),
+    ),
+    expect: ['service-task-operator'],
+    not: ['unsupported-element', 'subprocess-structure', 'adhoc-subprocess'],
+  },
+  {
+    name: 'an ad hoc sub-process with a start event',
+    tree: withProcess(
+      chain(
+        [
+          `    <bpmn:adHocSubProcess id="ah"><bpmn:startEvent id="ahs" /><bpmn:task id="first" />${flow('s1', 'ahs', 'first')}</bpmn:adHocSubProcess>`,
+        ],
+        ['ah'],
+      ),
+    ),
+    expect: ['adhoc-subprocess'],
+  },
+  {
     name: 'data input association to nothing',
     tree: withProcess(
       chain(

@@ -145,3 +145,24 @@ export const cancelEvent: Rule = {
     }
   },
 };
+
+export const boundaryEventDefinition: Rule = {
+  id: 'boundary-event-definition',
+  severity: 'error',
+  description:
+    'a boundary event has no event definition the engine reads (BoundaryEventParser: "Unsupported Catch Event")',
+  fix: 'Give the boundary event a timer, message, signal, error, escalation, conditional or cancel definition, or remove it.',
+  check({ analysis, report }) {
+    const known = EVENT_DEFINITIONS.boundaryEvent;
+    for (const { node, doc } of analysis.byKind.get('boundaryEvent') ?? []) {
+      let found = false;
+      for (const d of descendants(node)) if (d.ns === NS.bpmn && known.includes(d.name)) found = true;
+      if (!found)
+        report({
+          file: doc.file,
+          node,
+          message: `Unsupported Catch Event: boundary event '${node.attrs.id ?? ''}' has no event definition the engine reads, and parsing fails`,
+        });
+    }
+  },
+};

@@ -5,9 +5,15 @@ import type { Rule } from '../../rule.js';
 import { noStartEvent, processNotExecutable, unsupportedElement } from './processes.js';
 import { danglingSequenceFlow, implicitSplit } from './flows.js';
 import { eventGatewayTarget, gatewayFlowCondition } from './gateways.js';
-import { subprocessStructure } from './sub-processes.js';
+import { adhocSubprocess, subprocessStructure } from './sub-processes.js';
 import { businessRuleTask, callActivity, serviceTaskOperator, spiffExtension } from './activities.js';
-import { cancelEvent, conditionalEvent, eventReference, timerDefinition } from './events.js';
+import {
+  boundaryEventDefinition,
+  cancelEvent,
+  conditionalEvent,
+  eventReference,
+  timerDefinition,
+} from './events.js';
 import { loopCharacteristics } from './loops.js';
 import { dataAssociation } from './data.js';
 
@@ -20,6 +26,7 @@ export const engineRules: Rule[] = [
   gatewayFlowCondition,
   eventGatewayTarget,
   subprocessStructure,
+  adhocSubprocess,
   callActivity,
   businessRuleTask,
   serviceTaskOperator,
@@ -30,4 +37,5 @@ export const engineRules: Rule[] = [
   loopCharacteristics,
   dataAssociation,
   cancelEvent,
+  boundaryEventDefinition,
 ];

@@ -1,5 +1,5 @@
 // Loops: a multi-instance task needs exactly one of cardinality or input collection, named in its io
-// specification when it has one; a standard loop needs a maximum or a condition.
+// specification when it has one; a standard loop needs a maximum (a whole number) or a condition.
 import type { Rule } from '../../rule.js';
 import { NS, childrenNamed, firstChild } from '../../../models/xml.js';
 
@@ -7,7 +7,7 @@ export const loopCharacteristics: Rule = {
   id: 'loop-characteristics',
   severity: 'error',
   description:
-    'multi-instance without exactly one of cardinality / input collection, or a loop without maximum or condition',
+    'multi-instance without exactly one of cardinality / input collection, or a loop without maximum or condition, or with a maximum that is no whole number',
   fix: 'Complete the loop settings of the task.',
   check({ analysis, report }) {
     for (const { node, doc, supported } of analysis.reached) {
@@ -18,6 +18,15 @@ export const loopCharacteristics: Rule = {
         if (child.name === 'standardLoopCharacteristics') {
           // An empty loopCondition is no condition for the engine (its text is None).
           const condition = firstChild(child, NS.bpmn, 'loopCondition');
+          // The parser reads loopMaximum with int(): anything Python's int() refuses fails the parse.
+          const max = child.attrs.loopMaximum;
+          if (max !== undefined && !/^\s*[+-]?\d+(?:_\d+)*\s*$/.test(max))
+            report({
+              file,
+              node: child,
+              attr: 'loopMaximum',
+              message: `loopMaximum "${max}" of '${node.attrs.id}' is not a whole number: the parser reads it with int() and fails`,
+            });
           if (child.attrs.loopMaximum === undefined && !condition?.text.trim())
             report({
               file,

@@ -1,5 +1,5 @@
 // Embedded sub-processes and transactions: the sub-process parser needs exactly one start event and an end
-// event before it parses what is inside (the walk enters only those).
+// event before it parses what is inside (the walk enters only those); an ad hoc sub-process may have neither.
 import type { Rule } from '../../rule.js';
 import { NS, childrenNamed } from '../../../models/xml.js';
 import { reachedOf } from '../util.js';
@@ -24,6 +24,26 @@ export const subprocessStructure: Rule = {
           file: doc.file,
           node,
           message: `A SubWorkflow Must contain an End event: sub-process '${id}' has none`,
+        });
+    }
+  },
+};
+
+export const adhocSubprocess: Rule = {
+  id: 'adhoc-subprocess',
+  severity: 'error',
+  description: 'an ad hoc sub-process contains a start or end event (the parser refuses them)',
+  fix: 'Remove the start and end events from the ad hoc sub-process: its tasks without incoming flows start it.',
+  check({ analysis, report }) {
+    for (const { node, doc } of reachedOf(analysis, 'adHocSubProcess')) {
+      const event = node.children.find(
+        (c) => c.ns === NS.bpmn && (c.name === 'startEvent' || c.name === 'endEvent'),
+      );
+      if (event)
+        report({
+          file: doc.file,
+          node: event,
+          message: `Ad hoc subprocesses may not contain start or end events: remove ${event.name} '${event.attrs.id ?? ''}' from '${node.attrs.id ?? ''}' (its tasks without incoming flows are where it starts)`,
         });
     }
   },
