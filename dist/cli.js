@@ -49305,9 +49305,9 @@ var require_client_interceptors = __commonJS({
           this.requester = defaultRequester;
         }
       }
-      cancelWithStatus(status, details) {
+      cancelWithStatus(status, details2) {
         this.requester.cancel(() => {
-          this.nextCall.cancelWithStatus(status, details);
+          this.nextCall.cancelWithStatus(status, details2);
         });
       }
       getPeer() {
@@ -49408,8 +49408,8 @@ var require_client_interceptors = __commonJS({
         this.call = call;
         this.methodDefinition = methodDefinition;
       }
-      cancelWithStatus(status, details) {
-        this.call.cancelWithStatus(status, details);
+      cancelWithStatus(status, details2) {
+        this.call.cancelWithStatus(status, details2);
       }
       getPeer() {
         return this.call.getPeer();
@@ -60476,14 +60476,14 @@ var require_control_plane_status = __commonJS({
       constants_1.Status.OUT_OF_RANGE,
       constants_1.Status.DATA_LOSS
     ];
-    function restrictControlPlaneStatusCode(code2, details) {
+    function restrictControlPlaneStatusCode(code2, details2) {
       if (INAPPROPRIATE_CONTROL_PLANE_CODES.includes(code2)) {
         return {
           code: constants_1.Status.INTERNAL,
-          details: `Invalid status from control plane: ${code2} ${constants_1.Status[code2]} ${details}`
+          details: `Invalid status from control plane: ${code2} ${constants_1.Status[code2]} ${details2}`
         };
       } else {
-        return { code: code2, details };
+        return { code: code2, details: details2 };
       }
     }
   }
@@ -60676,13 +60676,13 @@ var require_single_subchannel_channel = __commonJS({
         }
         this.filterStack = filterStackFactory.createFilter();
       }
-      cancelWithStatus(status, details) {
+      cancelWithStatus(status, details2) {
         if (this.childCall) {
-          this.childCall.cancelWithStatus(status, details);
+          this.childCall.cancelWithStatus(status, details2);
         } else {
           this.pendingStatus = {
             code: status,
-            details,
+            details: details2,
             metadata: new metadata_1.Metadata()
           };
         }
@@ -60710,10 +60710,10 @@ var require_single_subchannel_channel = __commonJS({
           credsMetadata = await this.subchannel.getCallCredentials().generateMetadata({ method_name: this.method, service_url: this.serviceUrl });
         } catch (e) {
           const error = e;
-          const { code: code2, details } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(typeof error.code === "number" ? error.code : constants_1.Status.UNKNOWN, `Getting metadata from plugin failed with error: ${error.message}`);
+          const { code: code2, details: details2 } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(typeof error.code === "number" ? error.code : constants_1.Status.UNKNOWN, `Getting metadata from plugin failed with error: ${error.message}`);
           listener.onReceiveStatus({
             code: code2,
-            details,
+            details: details2,
             metadata: new metadata_1.Metadata()
           });
           return;
@@ -61820,7 +61820,7 @@ var require_subchannel_call = __commonJS({
       return "Unknown system error " + errno;
     }
     function mapHttpStatusCode(code2) {
-      const details = `Received HTTP status code ${code2}`;
+      const details2 = `Received HTTP status code ${code2}`;
       let mappedStatusCode;
       switch (code2) {
         // TODO(murgatroid99): handle 100 and 101
@@ -61847,7 +61847,7 @@ var require_subchannel_call = __commonJS({
       }
       return {
         code: mappedStatusCode,
-        details,
+        details: details2,
         metadata: new metadata_1.Metadata()
       };
     }
@@ -61942,7 +61942,7 @@ var require_subchannel_call = __commonJS({
               return;
             }
             let code2;
-            let details = "";
+            let details2 = "";
             switch (http2Stream.rstCode) {
               case http22.constants.NGHTTP2_NO_ERROR:
                 if (this.finalStatus !== null) {
@@ -61951,53 +61951,53 @@ var require_subchannel_call = __commonJS({
                 if (this.httpStatusCode && this.httpStatusCode !== 200) {
                   const mappedStatus = mapHttpStatusCode(this.httpStatusCode);
                   code2 = mappedStatus.code;
-                  details = mappedStatus.details;
+                  details2 = mappedStatus.details;
                 } else {
                   code2 = constants_1.Status.INTERNAL;
-                  details = `Received RST_STREAM with code ${http2Stream.rstCode} (Call ended without gRPC status)`;
+                  details2 = `Received RST_STREAM with code ${http2Stream.rstCode} (Call ended without gRPC status)`;
                 }
                 break;
               case http22.constants.NGHTTP2_REFUSED_STREAM:
                 code2 = constants_1.Status.UNAVAILABLE;
-                details = "Stream refused by server";
+                details2 = "Stream refused by server";
                 break;
               case http22.constants.NGHTTP2_CANCEL:
                 if (this.connectionDropped) {
                   code2 = constants_1.Status.UNAVAILABLE;
-                  details = "Connection dropped";
+                  details2 = "Connection dropped";
                 } else {
                   code2 = constants_1.Status.CANCELLED;
-                  details = "Call cancelled";
+                  details2 = "Call cancelled";
                 }
                 break;
               case http22.constants.NGHTTP2_ENHANCE_YOUR_CALM:
                 code2 = constants_1.Status.RESOURCE_EXHAUSTED;
-                details = "Bandwidth exhausted or memory limit exceeded";
+                details2 = "Bandwidth exhausted or memory limit exceeded";
                 break;
               case http22.constants.NGHTTP2_INADEQUATE_SECURITY:
                 code2 = constants_1.Status.PERMISSION_DENIED;
-                details = "Protocol not secure enough";
+                details2 = "Protocol not secure enough";
                 break;
               case http22.constants.NGHTTP2_INTERNAL_ERROR:
                 code2 = constants_1.Status.INTERNAL;
                 if (this.internalError === null) {
-                  details = `Received RST_STREAM with code ${http2Stream.rstCode} (Internal server error)`;
+                  details2 = `Received RST_STREAM with code ${http2Stream.rstCode} (Internal server error)`;
                 } else {
                   if (this.internalError.code === "ECONNRESET" || this.internalError.code === "ETIMEDOUT") {
                     code2 = constants_1.Status.UNAVAILABLE;
-                    details = this.internalError.message;
+                    details2 = this.internalError.message;
                   } else {
-                    details = `Received RST_STREAM with code ${http2Stream.rstCode} triggered by internal client error: ${this.internalError.message}`;
+                    details2 = `Received RST_STREAM with code ${http2Stream.rstCode} triggered by internal client error: ${this.internalError.message}`;
                   }
                 }
                 break;
               default:
                 code2 = constants_1.Status.INTERNAL;
-                details = `Received RST_STREAM with code ${http2Stream.rstCode}`;
+                details2 = `Received RST_STREAM with code ${http2Stream.rstCode}`;
             }
             this.endCall({
               code: code2,
-              details,
+              details: details2,
               metadata: new metadata_1.Metadata(),
               rstCode: http2Stream.rstCode
             });
@@ -62116,23 +62116,23 @@ var require_subchannel_call = __commonJS({
             this.trace("received status code " + receivedStatus + " from server");
           }
           metadata.remove("grpc-status");
-          let details = "";
+          let details2 = "";
           const messageValues = metadata.get("grpc-message");
           if (messageValues.length > 0 && typeof messageValues[0] === "string") {
             const messageString = messageValues[0];
             try {
-              details = decodeURI(messageString);
+              details2 = decodeURI(messageString);
             } catch (error) {
-              details = messageString;
+              details2 = messageString;
             }
             metadata.remove("grpc-message");
             if (this.traceEnabled) {
-              this.trace('received status details string "' + details + '" from server');
+              this.trace('received status details string "' + details2 + '" from server');
             }
           }
           status = {
             code: receivedStatus,
-            details,
+            details: details2,
             metadata
           };
         } else if (this.httpStatusCode) {
@@ -62169,11 +62169,11 @@ var require_subchannel_call = __commonJS({
           this.http2Stream.close(code2);
         }
       }
-      cancelWithStatus(status, details) {
+      cancelWithStatus(status, details2) {
         if (this.traceEnabled) {
-          this.trace("cancelWithStatus code: " + status + ' details: "' + details + '"');
+          this.trace("cancelWithStatus code: " + status + ' details: "' + details2 + '"');
         }
-        this.endCall({ code: status, details, metadata: new metadata_1.Metadata() });
+        this.endCall({ code: status, details: details2, metadata: new metadata_1.Metadata() });
       }
       getStatus() {
         return this.finalStatus;
@@ -63102,27 +63102,27 @@ var require_load_balancing_call = __commonJS({
                 this.child.halfClose();
               }
             }, (error) => {
-              const { code: code3, details: details2 } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(typeof error.code === "number" ? error.code : constants_1.Status.UNKNOWN, `Getting metadata from plugin failed with error: ${error.message}`);
+              const { code: code3, details: details3 } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(typeof error.code === "number" ? error.code : constants_1.Status.UNKNOWN, `Getting metadata from plugin failed with error: ${error.message}`);
               this.outputStatus({
                 code: code3,
-                details: details2,
+                details: details3,
                 metadata: new metadata_1.Metadata()
               }, "PROCESSED");
             });
             break;
           case picker_1.PickResultType.DROP:
-            const { code: code2, details } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(pickResult.status.code, pickResult.status.details);
+            const { code: code2, details: details2 } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(pickResult.status.code, pickResult.status.details);
             setImmediate(() => {
-              this.outputStatus({ code: code2, details, metadata: pickResult.status.metadata }, "DROP");
+              this.outputStatus({ code: code2, details: details2, metadata: pickResult.status.metadata }, "DROP");
             });
             break;
           case picker_1.PickResultType.TRANSIENT_FAILURE:
             if (this.metadata.getOptions().waitForReady) {
               this.channel.queueCallForPick(this);
             } else {
-              const { code: code3, details: details2 } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(pickResult.status.code, pickResult.status.details);
+              const { code: code3, details: details3 } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(pickResult.status.code, pickResult.status.details);
               setImmediate(() => {
-                this.outputStatus({ code: code3, details: details2, metadata: pickResult.status.metadata }, "PROCESSED");
+                this.outputStatus({ code: code3, details: details3, metadata: pickResult.status.metadata }, "PROCESSED");
               });
             }
             break;
@@ -63130,13 +63130,13 @@ var require_load_balancing_call = __commonJS({
             this.channel.queueCallForPick(this);
         }
       }
-      cancelWithStatus(status, details) {
+      cancelWithStatus(status, details2) {
         var _a;
         if (this.traceEnabled) {
-          this.trace("cancelWithStatus code: " + status + ' details: "' + details + '"');
+          this.trace("cancelWithStatus code: " + status + ' details: "' + details2 + '"');
         }
-        (_a = this.child) === null || _a === void 0 ? void 0 : _a.cancelWithStatus(status, details);
-        this.outputStatus({ code: status, details, metadata: new metadata_1.Metadata() }, "PROCESSED");
+        (_a = this.child) === null || _a === void 0 ? void 0 : _a.cancelWithStatus(status, details2);
+        this.outputStatus({ code: status, details: details2, metadata: new metadata_1.Metadata() }, "PROCESSED");
       }
       getPeer() {
         var _a, _b;
@@ -63363,10 +63363,10 @@ var require_resolving_call = __commonJS({
         this.configReceivedTime = Date.now();
         const config = configResult.config;
         if (config.status !== constants_1.Status.OK) {
-          const { code: code2, details } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(config.status, "Failed to route call to method " + this.method);
+          const { code: code2, details: details2 } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(config.status, "Failed to route call to method " + this.method);
           this.outputStatus({
             code: code2,
-            details,
+            details: details2,
             metadata: new metadata_1.Metadata()
           });
           return;
@@ -63433,15 +63433,15 @@ var require_resolving_call = __commonJS({
           this.outputStatus(status);
         }
       }
-      cancelWithStatus(status, details) {
+      cancelWithStatus(status, details2) {
         var _a;
         if (this.traceEnabled) {
-          this.trace("cancelWithStatus code: " + status + ' details: "' + details + '"');
+          this.trace("cancelWithStatus code: " + status + ' details: "' + details2 + '"');
         }
-        (_a = this.child) === null || _a === void 0 ? void 0 : _a.cancelWithStatus(status, details);
+        (_a = this.child) === null || _a === void 0 ? void 0 : _a.cancelWithStatus(status, details2);
         this.outputStatus({
           code: status,
-          details,
+          details: details2,
           metadata: new metadata_1.Metadata()
         });
       }
@@ -63662,9 +63662,9 @@ var require_retrying_call = __commonJS({
           });
         });
       }
-      cancelWithStatus(status, details) {
+      cancelWithStatus(status, details2) {
         if (this.traceEnabled) {
-          this.trace("cancelWithStatus code: " + status + ' details: "' + details + '"');
+          this.trace("cancelWithStatus code: " + status + ' details: "' + details2 + '"');
         }
         this.state = "NO_RETRY";
         if (this.retryTimer) {
@@ -63675,9 +63675,9 @@ var require_retrying_call = __commonJS({
           clearTimeout(this.hedgingTimer);
           this.hedgingTimer = null;
         }
-        this.reportStatus({ code: status, details, metadata: new metadata_1.Metadata() });
+        this.reportStatus({ code: status, details: details2, metadata: new metadata_1.Metadata() });
         for (const { call } of this.underlyingCalls) {
-          call.cancelWithStatus(status, details);
+          call.cancelWithStatus(status, details2);
         }
       }
       getPeer() {
@@ -65630,7 +65630,7 @@ var require_orca = __commonJS({
     exports.GRPC_METRICS_HEADER = "endpoint-load-metrics-bin";
     var PARSED_LOAD_REPORT_KEY = "grpc_orca_load_report";
     function createMetricsReader(listener, previousOnCallEnded) {
-      return (code2, details, metadata) => {
+      return (code2, details2, metadata) => {
         let parsedLoadReport = metadata.getOpaque(PARSED_LOAD_REPORT_KEY);
         if (parsedLoadReport) {
           listener(parsedLoadReport);
@@ -65644,7 +65644,7 @@ var require_orca = __commonJS({
           }
         }
         if (previousOnCallEnded) {
-          previousOnCallEnded(code2, details, metadata);
+          previousOnCallEnded(code2, details2, metadata);
         }
       };
     }
@@ -66279,15 +66279,15 @@ var require_server_interceptors = __commonJS({
         try {
           queueEntry.parsedMessage = this.handler.deserialize(decompressedMessage);
         } catch (err) {
-          let details;
+          let details2;
           if (environment_1.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS) {
-            details = `Error deserializing request: ${err.message}`;
+            details2 = `Error deserializing request: ${err.message}`;
           } else {
-            details = "Error deserializing request";
+            details2 = "Error deserializing request";
           }
           this.sendStatus({
             code: constants_1.Status.INTERNAL,
-            details
+            details: details2
           });
           return;
         }
@@ -66367,15 +66367,15 @@ var require_server_interceptors = __commonJS({
         try {
           response = this.serializeMessage(message);
         } catch (e) {
-          let details;
+          let details2;
           if (environment_1.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS) {
-            details = `Error serializing response: ${(0, error_1.getErrorMessage)(e)}`;
+            details2 = `Error serializing response: ${(0, error_1.getErrorMessage)(e)}`;
           } else {
-            details = "Error serializing response";
+            details2 = "Error serializing response";
           }
           this.sendStatus({
             code: constants_1.Status.INTERNAL,
-            details,
+            details: details2,
             metadata: null
           });
           return;
@@ -66393,15 +66393,15 @@ var require_server_interceptors = __commonJS({
         this.stream.write(response, (error) => {
           var _a;
           if (error) {
-            let details;
+            let details2;
             if (environment_1.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS) {
-              details = `Error writing message: ${(0, error_1.getErrorMessage)(error)}`;
+              details2 = `Error writing message: ${(0, error_1.getErrorMessage)(error)}`;
             } else {
-              details = "Internal server error";
+              details2 = "Internal server error";
             }
             this.sendStatus({
               code: constants_1.Status.INTERNAL,
-              details,
+              details: details2,
               metadata: null
             });
             return;
@@ -67829,15 +67829,15 @@ var require_server2 = __commonJS({
           try {
             handler2.func(stream, respond);
           } catch (err) {
-            let details;
+            let details2;
             if (environment_1.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS) {
-              details = `Server method handler threw error ${err.message}`;
+              details2 = `Server method handler threw error ${err.message}`;
             } else {
-              details = "Unknown error";
+              details2 = "Unknown error";
             }
             call.sendStatus({
               code: constants_1.Status.UNKNOWN,
-              details,
+              details: details2,
               metadata: null
             });
           }
@@ -67871,15 +67871,15 @@ var require_server2 = __commonJS({
           try {
             handler2.func(stream, respond);
           } catch (err) {
-            let details;
+            let details2;
             if (environment_1.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS) {
-              details = `Server method handler threw error ${err.message}`;
+              details2 = `Server method handler threw error ${err.message}`;
             } else {
-              details = "Unknown error";
+              details2 = "Unknown error";
             }
             call.sendStatus({
               code: constants_1.Status.UNKNOWN,
-              details,
+              details: details2,
               metadata: null
             });
           }
@@ -67933,15 +67933,15 @@ var require_server2 = __commonJS({
           try {
             handler2.func(stream);
           } catch (err) {
-            let details;
+            let details2;
             if (environment_1.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS) {
-              details = `Server method handler threw error ${err.message}`;
+              details2 = `Server method handler threw error ${err.message}`;
             } else {
-              details = "Unknown error";
+              details2 = "Unknown error";
             }
             call.sendStatus({
               code: constants_1.Status.UNKNOWN,
-              details,
+              details: details2,
               metadata: null
             });
           }
@@ -67963,15 +67963,15 @@ var require_server2 = __commonJS({
           try {
             handler2.func(stream);
           } catch (err) {
-            let details;
+            let details2;
             if (environment_1.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS) {
-              details = `Server method handler threw error ${err.message}`;
+              details2 = `Server method handler threw error ${err.message}`;
             } else {
-              details = "Unknown error";
+              details2 = "Unknown error";
             }
             call.sendStatus({
               code: constants_1.Status.UNKNOWN,
-              details,
+              details: details2,
               metadata: null
             });
           }
@@ -68016,8 +68016,8 @@ var require_status_builder = __commonJS({
       /**
        * Adds details to the builder.
        */
-      withDetails(details) {
-        this.details = details;
+      withDetails(details2) {
+        this.details = details2;
         return this;
       }
       /**
@@ -69251,14 +69251,14 @@ var require_load_balancer_outlier_detection = __commonJS({
           if (mapEntry) {
             let onCallEnded = wrappedPick.onCallEnded;
             if (this.countCalls) {
-              onCallEnded = (statusCode, details, metadata) => {
+              onCallEnded = (statusCode, details2, metadata) => {
                 var _a2;
                 if (statusCode === constants_1.Status.OK) {
                   mapEntry.counter.addSuccess();
                 } else {
                   mapEntry.counter.addFailure();
                 }
-                (_a2 = wrappedPick.onCallEnded) === null || _a2 === void 0 ? void 0 : _a2.call(wrappedPick, statusCode, details, metadata);
+                (_a2 = wrappedPick.onCallEnded) === null || _a2 === void 0 ? void 0 : _a2.call(wrappedPick, statusCode, details2, metadata);
               };
             }
             return Object.assign(Object.assign({}, wrappedPick), { subchannel: subchannelWrapper.getWrappedSubchannel(), onCallEnded });
@@ -92196,13 +92196,8 @@ async function repoPlace(root, env, fallback = { prefix: "" }) {
   return { prefix, links: server && repository && commit ? { server, repository, commit } : void 0 };
 }
 
-// src/validate/reporters/markdown.ts
-var ICON = { ok: "\u2705", warning: "\u26A0\uFE0F", error: "\u274C" };
-var VISIBLE_ERRORS = 100;
+// src/validate/reporters/finding-lines.ts
 var LINE_CHARS = 105;
-var GRAPH_NODES = 40;
-var ISOLATED_NAMED = 30;
-var description = new Map([...rules, ...loaderRules].map((r) => [r.id, r.description]));
 function byModel(findings) {
   const groups = /* @__PURE__ */ new Map();
   for (const f of findings) {
@@ -92213,13 +92208,9 @@ function byModel(findings) {
   const out = [...groups].map(([modelId, list]) => ({ modelId, findings: list }));
   return [...out.filter((g) => g.modelId !== null), ...out.filter((g) => g.modelId === null)];
 }
-function formatMarkdown(report, options = {}) {
-  const { errors, warnings, models, files } = report.summary;
-  const prefix = options.prefix ?? "";
-  const links = options.links;
-  const command = options.command ?? "npx spiff-models validate .";
+function findingLines(list, what, options = {}) {
+  const { prefix = "", links, modelDir = (id2) => id2 } = options;
   const repoPath2 = (p) => prefix ? `${prefix}/${p}` : p;
-  const modelDir = (id2) => options.index?.models.get(id2)?.dir ?? id2;
   const findingLine2 = (f, dir) => {
     const shown = dir !== null && f.file.startsWith(`${dir}/`) ? f.file.slice(dir.length + 1) : repoPath2(f.file);
     const where = f.line > 0 ? `${shown}:${f.line}` : shown;
@@ -92229,17 +92220,37 @@ function formatMarkdown(report, options = {}) {
     const loc = links ? link(label2, blobUrl(links, repoPath2(f.file), f.line), message === f.message ? void 0 : f.message) : label2;
     return `- ${prose(message)} \xB7 ${loc} <sub>${text(f.ruleId)}</sub>`;
   };
-  const groupLines = (list, what) => {
-    const out = [];
-    for (const g of byModel(list)) {
-      const dir = g.modelId === null ? null : modelDir(g.modelId);
-      const title = dir === null ? "Not in any model" : links ? link(code(`${repoPath2(dir)}/`), treeUrl(links, repoPath2(dir))) : code(`${repoPath2(dir)}/`);
-      out.push(`
+  const out = [];
+  for (const g of byModel(list)) {
+    const dir = g.modelId === null ? null : modelDir(g.modelId);
+    const title = dir === null ? "Not in any model" : links ? link(code(`${repoPath2(dir)}/`), treeUrl(links, repoPath2(dir))) : code(`${repoPath2(dir)}/`);
+    out.push(`
 **${title}** \xB7 ${plural(g.findings.length, what)}`);
-      for (const f of g.findings) out.push(findingLine2(f, dir));
-    }
-    return out;
-  };
+    for (const f of g.findings) out.push(findingLine2(f, dir));
+  }
+  return out;
+}
+function shorten(message, room) {
+  const flat = message.replace(/\s+/g, " ");
+  if ([...flat].length <= room) return flat;
+  let best = -1;
+  for (const m of flat.matchAll(/: |; | \(/g)) if (m.index >= 30 && m.index <= room - 2) best = m.index;
+  return best > 0 ? `${flat.slice(0, best)} \u2026` : truncate(flat, room);
+}
+
+// src/validate/reporters/markdown.ts
+var ICON = { ok: "\u2705", warning: "\u26A0\uFE0F", error: "\u274C" };
+var VISIBLE_ERRORS = 100;
+var GRAPH_NODES = 40;
+var ISOLATED_NAMED = 30;
+var description = new Map([...rules, ...loaderRules].map((r) => [r.id, r.description]));
+function formatMarkdown(report, options = {}) {
+  const { errors, warnings, models, files } = report.summary;
+  const prefix = options.prefix ?? "";
+  const links = options.links;
+  const command = options.command ?? "npx spiff-models validate .";
+  const modelDir = (id2) => options.index?.models.get(id2)?.dir ?? id2;
+  const groupLines = (list, what) => findingLines(list, what, { prefix, links, modelDir });
   const reportsWhere = () => {
     const r = options.reports;
     if (!r?.json && !r?.sarif) return " (`--format json` or `--format sarif` writes them)";
@@ -92376,13 +92387,6 @@ function formatMarkdown(report, options = {}) {
   }
   return `${fit(parts, options.limit ?? STEP_SUMMARY_LIMIT)}
 `;
-}
-function shorten(message, room) {
-  const flat = message.replace(/\s+/g, " ");
-  if ([...flat].length <= room) return flat;
-  let best = -1;
-  for (const m of flat.matchAll(/: |; | \(/g)) if (m.index >= 30 && m.index <= room - 2) best = m.index;
-  return best > 0 ? `${flat.slice(0, best)} \u2026` : truncate(flat, room);
 }
 function graphSection(g) {
   const out = [

@@ -606,10 +606,10 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code3, data) {
+      constructor(message, code2, data) {
         super(message);
         this.name = "HTTPParserError";
-        this.code = code3 ? `HPE_${code3}` : void 0;
+        this.code = code2 ? `HPE_${code2}` : void 0;
         this.data = data ? data.toString() : void 0;
       }
       static [Symbol.hasInstance](instance) {
@@ -632,12 +632,12 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code3, { headers, data }) {
+      constructor(message, code2, { headers, data }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
-        this.statusCode = code3;
+        this.statusCode = code2;
         this.data = data;
         this.headers = headers;
       }
@@ -648,12 +648,12 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code3, { headers, data }) {
+      constructor(message, code2, { headers, data }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
-        this.statusCode = code3;
+        this.statusCode = code2;
         this.data = data;
         this.headers = headers;
       }
@@ -863,8 +863,8 @@ var require_tree = __commonJS({
         if (index === void 0 || index >= key2.length) {
           throw new TypeError("Unreachable");
         }
-        const code3 = this.code = key2.charCodeAt(index);
-        if (code3 > 127) {
+        const code2 = this.code = key2.charCodeAt(index);
+        if (code2 > 127) {
           throw new TypeError("key must be ascii string");
         }
         if (key2.length !== ++index) {
@@ -885,11 +885,11 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (true) {
-          const code3 = key2.charCodeAt(index);
-          if (code3 > 127) {
+          const code2 = key2.charCodeAt(index);
+          if (code2 > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node.code === code3) {
+          if (node.code === code2) {
             if (length === ++index) {
               node.value = value;
               break;
@@ -899,7 +899,7 @@ var require_tree = __commonJS({
               node.middle = new _TstNode(key2, value, index);
               break;
             }
-          } else if (node.code < code3) {
+          } else if (node.code < code2) {
             if (node.left !== null) {
               node = node.left;
             } else {
@@ -923,19 +923,19 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (node !== null && index < keylength) {
-          let code3 = key2[index];
-          if (code3 <= 90 && code3 >= 65) {
-            code3 |= 32;
+          let code2 = key2[index];
+          if (code2 <= 90 && code2 >= 65) {
+            code2 |= 32;
           }
           while (node !== null) {
-            if (code3 === node.code) {
+            if (code2 === node.code) {
               if (keylength === ++index) {
                 return node;
               }
               node = node.middle;
               break;
             }
-            node = node.code < code3 ? node.left : node.right;
+            node = node.code < code2 ? node.left : node.right;
           }
         }
         return null;
@@ -1642,11 +1642,11 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code: code3, reason } = evt;
+        const { websocket, code: code2, reason } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
-          code3,
+          code2,
           reason
         );
       });
@@ -4134,9 +4134,9 @@ var require_util2 = __commonJS({
     }
     function isValidEncodedURL(url2) {
       for (let i = 0; i < url2.length; ++i) {
-        const code3 = url2.charCodeAt(i);
-        if (code3 > 126 || // Non-US-ASCII + DEL
-        code3 < 32) {
+        const code2 = url2.charCodeAt(i);
+        if (code2 > 126 || // Non-US-ASCII + DEL
+        code2 < 32) {
           return false;
         }
       }
@@ -4727,8 +4727,8 @@ var require_util2 = __commonJS({
       }
       const rangeStart = collectASequenceOfCodePoints(
         (char) => {
-          const code3 = char.charCodeAt(0);
-          return code3 >= 48 && code3 <= 57;
+          const code2 = char.charCodeAt(0);
+          return code2 >= 48 && code2 <= 57;
         },
         data,
         position
@@ -4754,8 +4754,8 @@ var require_util2 = __commonJS({
       }
       const rangeEnd = collectASequenceOfCodePoints(
         (char) => {
-          const code3 = char.charCodeAt(0);
-          return code3 >= 48 && code3 <= 57;
+          const code2 = char.charCodeAt(0);
+          return code2 >= 48 && code2 <= 57;
         },
         data,
         position
@@ -7046,9 +7046,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type, code3, id2) {
+    function onHttp2FrameError(type, code2, id2) {
       if (id2 === 0) {
-        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code3}`);
+        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
       }
@@ -7058,8 +7058,8 @@ var require_client_h2 = __commonJS({
       this.destroy(err);
       util.destroy(this[kSocket], err);
     }
-    function onHTTP2GoAway(code3) {
-      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code3}`, util.getSocketInfo(this));
+    function onHTTP2GoAway(code2) {
+      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code2}`, util.getSocketInfo(this));
       const client2 = this[kClient];
       client2[kSocket] = null;
       client2[kHTTPContext] = null;
@@ -7264,8 +7264,8 @@ var require_client_h2 = __commonJS({
       stream.once("error", function(err) {
         abort(err);
       });
-      stream.once("frameError", (type, code3) => {
-        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code3}`));
+      stream.once("frameError", (type, code2) => {
+        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`));
       });
       return true;
       function writeBodyH2() {
@@ -9203,7 +9203,7 @@ var require_retry_handler = __commonJS({
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
       static [kRetryHandlerDefaultRetry](err, { state, opts }, cb) {
-        const { statusCode, code: code3, headers } = err;
+        const { statusCode, code: code2, headers } = err;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -9215,7 +9215,7 @@ var require_retry_handler = __commonJS({
           methods
         } = retryOptions;
         const { counter } = state;
-        if (code3 && code3 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code3)) {
+        if (code2 && code2 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code2)) {
           cb(err);
           return;
         }
@@ -11958,8 +11958,8 @@ var require_headers = __commonJS({
     var util = __require("node:util");
     var kHeadersMap = /* @__PURE__ */ Symbol("headers map");
     var kHeadersSortedMap = /* @__PURE__ */ Symbol("headers map sorted");
-    function isHTTPWhiteSpaceCharCode(code3) {
-      return code3 === 10 || code3 === 13 || code3 === 9 || code3 === 32;
+    function isHTTPWhiteSpaceCharCode(code2) {
+      return code2 === 10 || code2 === 13 || code2 === 9 || code2 === 32;
     }
     function headerValueNormalize(potentialValue) {
       let i = 0;
@@ -16114,8 +16114,8 @@ var require_util6 = __commonJS({
     "use strict";
     function isCTLExcludingHtab(value) {
       for (let i = 0; i < value.length; ++i) {
-        const code3 = value.charCodeAt(i);
-        if (code3 >= 0 && code3 <= 8 || code3 >= 10 && code3 <= 31 || code3 === 127) {
+        const code2 = value.charCodeAt(i);
+        if (code2 >= 0 && code2 <= 8 || code2 >= 10 && code2 <= 31 || code2 === 127) {
           return true;
         }
       }
@@ -16123,26 +16123,26 @@ var require_util6 = __commonJS({
     }
     function validateCookieName(name2) {
       for (let i = 0; i < name2.length; ++i) {
-        const code3 = name2.charCodeAt(i);
-        if (code3 < 33 || // exclude CTLs (0-31), SP and HT
-        code3 > 126 || // exclude non-ascii and DEL
-        code3 === 34 || // "
-        code3 === 40 || // (
-        code3 === 41 || // )
-        code3 === 60 || // <
-        code3 === 62 || // >
-        code3 === 64 || // @
-        code3 === 44 || // ,
-        code3 === 59 || // ;
-        code3 === 58 || // :
-        code3 === 92 || // \
-        code3 === 47 || // /
-        code3 === 91 || // [
-        code3 === 93 || // ]
-        code3 === 63 || // ?
-        code3 === 61 || // =
-        code3 === 123 || // {
-        code3 === 125) {
+        const code2 = name2.charCodeAt(i);
+        if (code2 < 33 || // exclude CTLs (0-31), SP and HT
+        code2 > 126 || // exclude non-ascii and DEL
+        code2 === 34 || // "
+        code2 === 40 || // (
+        code2 === 41 || // )
+        code2 === 60 || // <
+        code2 === 62 || // >
+        code2 === 64 || // @
+        code2 === 44 || // ,
+        code2 === 59 || // ;
+        code2 === 58 || // :
+        code2 === 92 || // \
+        code2 === 47 || // /
+        code2 === 91 || // [
+        code2 === 93 || // ]
+        code2 === 63 || // ?
+        code2 === 61 || // =
+        code2 === 123 || // {
+        code2 === 125) {
           throw new Error("Invalid cookie name");
         }
       }
@@ -16158,31 +16158,31 @@ var require_util6 = __commonJS({
         ++i;
       }
       while (i < len) {
-        const code3 = value.charCodeAt(i++);
-        if (code3 < 33 || // exclude CTLs (0-31)
-        code3 > 126 || // non-ascii and DEL (127)
-        code3 === 34 || // "
-        code3 === 44 || // ,
-        code3 === 59 || // ;
-        code3 === 92) {
+        const code2 = value.charCodeAt(i++);
+        if (code2 < 33 || // exclude CTLs (0-31)
+        code2 > 126 || // non-ascii and DEL (127)
+        code2 === 34 || // "
+        code2 === 44 || // ,
+        code2 === 59 || // ;
+        code2 === 92) {
           throw new Error("Invalid cookie value");
         }
       }
     }
     function validateCookiePath(path14) {
       for (let i = 0; i < path14.length; ++i) {
-        const code3 = path14.charCodeAt(i);
-        if (code3 < 32 || // exclude CTLs (0-31)
-        code3 > 126 || // exclude DEL and non-ascii
-        code3 === 59) {
+        const code2 = path14.charCodeAt(i);
+        if (code2 < 32 || // exclude CTLs (0-31)
+        code2 > 126 || // exclude DEL and non-ascii
+        code2 === 59) {
           throw new Error("Invalid cookie path");
         }
       }
     }
-    function isLetterOrDigit(code3) {
-      return code3 >= 48 && code3 <= 57 || // 0-9
-      code3 >= 65 && code3 <= 90 || // A-Z
-      code3 >= 97 && code3 <= 122;
+    function isLetterOrDigit(code2) {
+      return code2 >= 48 && code2 <= 57 || // 0-9
+      code2 >= 65 && code2 <= 90 || // A-Z
+      code2 >= 97 && code2 <= 122;
     }
     function validateCookieDomain(domain) {
       if (domain === " ") {
@@ -16193,8 +16193,8 @@ var require_util6 = __commonJS({
       }
       let labelLength = 0;
       for (let i = 0; i < domain.length; ++i) {
-        const code3 = domain.charCodeAt(i);
-        if (code3 === 46) {
+        const code2 = domain.charCodeAt(i);
+        if (code2 === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
@@ -16204,10 +16204,10 @@ var require_util6 = __commonJS({
           labelLength = 0;
           continue;
         }
-        if (labelLength === 0 && !isLetterOrDigit(code3)) {
+        if (labelLength === 0 && !isLetterOrDigit(code2)) {
           throw new Error("Invalid cookie domain");
         }
-        if (!isLetterOrDigit(code3) && code3 !== 45) {
+        if (!isLetterOrDigit(code2) && code2 !== 45) {
           throw new Error("Invalid cookie domain");
         }
         if (++labelLength > 63) {
@@ -16981,37 +16981,37 @@ var require_util7 = __commonJS({
         return false;
       }
       for (let i = 0; i < protocol.length; ++i) {
-        const code3 = protocol.charCodeAt(i);
-        if (code3 < 33 || // CTL, contains SP (0x20) and HT (0x09)
-        code3 > 126 || code3 === 34 || // "
-        code3 === 40 || // (
-        code3 === 41 || // )
-        code3 === 44 || // ,
-        code3 === 47 || // /
-        code3 === 58 || // :
-        code3 === 59 || // ;
-        code3 === 60 || // <
-        code3 === 61 || // =
-        code3 === 62 || // >
-        code3 === 63 || // ?
-        code3 === 64 || // @
-        code3 === 91 || // [
-        code3 === 92 || // \
-        code3 === 93 || // ]
-        code3 === 123 || // {
-        code3 === 125) {
+        const code2 = protocol.charCodeAt(i);
+        if (code2 < 33 || // CTL, contains SP (0x20) and HT (0x09)
+        code2 > 126 || code2 === 34 || // "
+        code2 === 40 || // (
+        code2 === 41 || // )
+        code2 === 44 || // ,
+        code2 === 47 || // /
+        code2 === 58 || // :
+        code2 === 59 || // ;
+        code2 === 60 || // <
+        code2 === 61 || // =
+        code2 === 62 || // >
+        code2 === 63 || // ?
+        code2 === 64 || // @
+        code2 === 91 || // [
+        code2 === 92 || // \
+        code2 === 93 || // ]
+        code2 === 123 || // {
+        code2 === 125) {
           return false;
         }
       }
       return true;
     }
-    function isValidStatusCode(code3) {
-      if (code3 >= 1e3 && code3 < 1015) {
-        return code3 !== 1004 && // reserved
-        code3 !== 1005 && // "MUST NOT be set as a status code"
-        code3 !== 1006;
+    function isValidStatusCode(code2) {
+      if (code2 >= 1e3 && code2 < 1015) {
+        return code2 !== 1004 && // reserved
+        code2 !== 1005 && // "MUST NOT be set as a status code"
+        code2 !== 1006;
       }
-      return code3 >= 3e3 && code3 <= 4999;
+      return code2 >= 3e3 && code2 <= 4999;
     }
     function failWebsocketConnection(ws, reason) {
       const { [kController]: controller, [kResponse]: response } = ws;
@@ -17280,7 +17280,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws, code3, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws, code2, reason, reasonByteLength) {
       if (isClosing(ws) || isClosed(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
@@ -17288,12 +17288,12 @@ var require_connection = __commonJS({
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code3 !== void 0 && reason === void 0) {
+        if (code2 !== void 0 && reason === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code3, 0);
-        } else if (code3 !== void 0 && reason !== void 0) {
+          frame.frameData.writeUInt16BE(code2, 0);
+        } else if (code2 !== void 0 && reason !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code3, 0);
+          frame.frameData.writeUInt16BE(code2, 0);
           frame.frameData.write(reason, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
@@ -17318,25 +17318,25 @@ var require_connection = __commonJS({
       response.socket.off("close", onSocketClose);
       response.socket.off("error", onSocketError);
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
-      let code3 = 1005;
+      let code2 = 1005;
       let reason = "";
       const result = ws[kByteParser].closingInfo;
       if (result && !result.error) {
-        code3 = result.code ?? 1005;
+        code2 = result.code ?? 1005;
         reason = result.reason;
       } else if (!ws[kReceivedClose]) {
-        code3 = 1006;
+        code2 = 1006;
       }
       ws[kReadyState] = states.CLOSED;
       fireEvent("close", ws, (type, init) => new CloseEvent(type, init), {
         wasClean,
-        code: code3,
+        code: code2,
         reason
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws,
-          code: code3,
+          code: code2,
           reason
         });
       }
@@ -17461,8 +17461,8 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws, code3, reason) {
-      closeWebSocketConnection(ws, code3, reason, Buffer.byteLength(reason));
+    function failWebsocketConnectionWithCode(ws, code2, reason) {
+      closeWebSocketConnection(ws, code2, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws, reason);
     }
     var ByteParser = class extends Writable {
@@ -17649,8 +17649,8 @@ var require_receiver = __commonJS({
                   this.#info.fin,
                   (error2, data) => {
                     if (error2) {
-                      const code3 = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnectionWithCode(this.ws, code3, error2.message);
+                      const code2 = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnectionWithCode(this.ws, code2, error2.message);
                       return;
                     }
                     if (!this.writeFragments(data)) {
@@ -17736,11 +17736,11 @@ var require_receiver = __commonJS({
       }
       parseCloseBody(data) {
         assert(data.length !== 1);
-        let code3;
+        let code2;
         if (data.length >= 2) {
-          code3 = data.readUInt16BE(0);
+          code2 = data.readUInt16BE(0);
         }
-        if (code3 !== void 0 && !isValidStatusCode(code3)) {
+        if (code2 !== void 0 && !isValidStatusCode(code2)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
         let reason = data.subarray(2);
@@ -17752,7 +17752,7 @@ var require_receiver = __commonJS({
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code: code3, reason, error: false };
+        return { code: code2, reason, error: false };
       }
       /**
        * Parses control frames.
@@ -17767,8 +17767,8 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body);
           if (this.#info.closeInfo.error) {
-            const { code: code3, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code3, reason, reason.length);
+            const { code: code2, reason } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code2, reason, reason.length);
             failWebsocketConnection(this.ws, reason);
             return false;
           }
@@ -18006,17 +18006,17 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code3 = void 0, reason = void 0) {
+      close(code2 = void 0, reason = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
-        if (code3 !== void 0) {
-          code3 = webidl.converters["unsigned short"](code3, prefix, "code", { clamp: true });
+        if (code2 !== void 0) {
+          code2 = webidl.converters["unsigned short"](code2, prefix, "code", { clamp: true });
         }
         if (reason !== void 0) {
           reason = webidl.converters.USVString(reason, prefix, "reason");
         }
-        if (code3 !== void 0) {
-          if (code3 !== 1e3 && (code3 < 3e3 || code3 > 4999)) {
+        if (code2 !== void 0) {
+          if (code2 !== 1e3 && (code2 < 3e3 || code2 > 4999)) {
             throw new DOMException("invalid code", "InvalidAccessError");
           }
         }
@@ -18030,7 +18030,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code3, reason, reasonByteLength);
+        closeWebSocketConnection(this, code2, reason, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -18276,15 +18276,15 @@ var require_websocket = __commonJS({
     }
     function onParserError(err) {
       let message;
-      let code3;
+      let code2;
       if (err instanceof CloseEvent) {
         message = err.reason;
-        code3 = err.code;
+        code2 = err.code;
       } else {
         message = err.message;
       }
       fireEvent("error", this, () => new ErrorEvent("error", { error: err, message }));
-      closeWebSocketConnection(this, code3);
+      closeWebSocketConnection(this, code2);
     }
     module.exports = {
       WebSocket
@@ -19191,8 +19191,8 @@ function decodeEntities(value) {
     ENTITY,
     (m, named, dec, hex) => {
       if (named) return NAMED[named];
-      const code3 = dec ? Number.parseInt(dec, 10) : Number.parseInt(hex, 16);
-      return code3 > 0 && code3 <= 1114111 ? String.fromCodePoint(code3) : m;
+      const code2 = dec ? Number.parseInt(dec, 10) : Number.parseInt(hex, 16);
+      return code2 > 0 && code2 <= 1114111 ? String.fromCodePoint(code2) : m;
     }
   );
 }
@@ -25274,19 +25274,19 @@ var init_dist4 = __esm({
 });
 
 // src/validate/rules/python.ts
-function pythonSyntaxError(code3, kind) {
-  const key2 = kind[0] + code3;
+function pythonSyntaxError(code2, kind) {
+  const key2 = kind[0] + code2;
   const known = verdicts.get(key2);
   if (known !== void 0) return known ?? void 0;
-  const found = parsePython(code3, kind);
+  const found = parsePython(code2, kind);
   if (verdicts.size > 5e4) verdicts.clear();
   verdicts.set(key2, found ?? null);
   return found;
 }
-function parsePython(code3, kind) {
+function parsePython(code2, kind) {
   const source = kind === "expression" ? `(
-${code3}
-)` : code3;
+${code2}
+)` : code2;
   const tree = parser.parse(source);
   let at = -1;
   tree.iterate({
@@ -25301,9 +25301,9 @@ ${code3}
   });
   if (at < 0) return void 0;
   const shift = kind === "expression" ? 2 : 0;
-  const offset = Math.min(Math.max(at - shift, 0), code3.length);
-  const pos = new LineIndex(code3).position(offset);
-  const lineText = code3.split("\n")[pos.line - 1] ?? "";
+  const offset = Math.min(Math.max(at - shift, 0), code2.length);
+  const pos = new LineIndex(code2).position(offset);
+  const lineText = code2.split("\n")[pos.line - 1] ?? "";
   return { ...pos, near: lineText.trim().slice(0, 60) };
 }
 function describe(node) {
@@ -25494,9 +25494,9 @@ function pyString(s) {
   let out = '"';
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
-    const code3 = s.charCodeAt(i);
+    const code2 = s.charCodeAt(i);
     if (ESCAPES[c]) out += ESCAPES[c];
-    else if (code3 < 32 || code3 > 126) out += `\\u${code3.toString(16).padStart(4, "0")}`;
+    else if (code2 < 32 || code2 > 126) out += `\\u${code2.toString(16).padStart(4, "0")}`;
     else out += c;
   }
   return out + '"';
@@ -27099,8 +27099,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str2 += json2.slice(start, i);
-                const code3 = json2.substr(i + 2, 4);
-                switch (code3) {
+                const code2 = json2.substr(i + 2, 4);
+                switch (code2) {
                   case "0000":
                     str2 += "\\0";
                     break;
@@ -27126,8 +27126,8 @@ var require_stringifyString = __commonJS({
                     str2 += "\\P";
                     break;
                   default:
-                    if (code3.substr(0, 2) === "00")
-                      str2 += "\\x" + code3.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str2 += "\\x" + code2.substr(2);
                     else
                       str2 += json2.substr(i, 6);
                 }
@@ -29626,22 +29626,22 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name2, pos, code3, message) {
+      constructor(name2, pos, code2, message) {
         super();
         this.name = name2;
-        this.code = code3;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code3, message) {
-        super("YAMLParseError", pos, code3, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code3, message) {
-        super("YAMLWarning", pos, code3, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError = (src, lc) => (error2) => {
@@ -30550,7 +30550,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code3, msg) => onError(offset + rel, code3, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -30748,9 +30748,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code3 = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code3);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -31072,12 +31072,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code3, message, warning2) => {
+        this.onError = (source, code2, message, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code3, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code3, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -31239,12 +31239,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code3, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code3, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code3, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -32833,14 +32833,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs7 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs7, sep: [] });
+                map.items.push({ start, key: fs8, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs7);
+                this.stack.push(fs8);
               } else {
-                Object.assign(it, { key: fs7, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -32968,13 +32968,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs7 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs7, sep: [] });
+                fc.items.push({ start: [], key: fs8, sep: [] });
               else if (it.sep)
-                this.stack.push(fs7);
+                this.stack.push(fs8);
               else
-                Object.assign(it, { key: fs7, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -34056,9 +34056,9 @@ var require_text_decoder = __commonJS({
 var require_errors3 = __commonJS({
   "node_modules/streamx/lib/errors.js"(exports, module) {
     module.exports = class StreamError extends Error {
-      constructor(msg, code3, fn = StreamError) {
+      constructor(msg, code2, fn = StreamError) {
         super(msg);
-        this.code = code3;
+        this.code = code2;
         if (Error.captureStackTrace) {
           Error.captureStackTrace(this, fn);
         }
@@ -44027,10 +44027,10 @@ var require_agent2 = __commonJS({
             error2 = err;
             cb(error2);
           });
-          proc.on("close", (code3) => {
+          proc.on("close", (code2) => {
             this.proc = void 0;
             if (!error2) {
-              if (error2 = ERROR[code3])
+              if (error2 = ERROR[code2])
                 return cb(error2);
               cb();
             }
@@ -44684,11 +44684,11 @@ var require_zlib = __commonJS({
     function processCallback() {
       throw new Error("Should not get here");
     }
-    function zlibOnError(message, errno, code3) {
+    function zlibOnError(message, errno, code2) {
       const self2 = this._owner;
       const error2 = new Error(message);
       error2.errno = errno;
-      error2.code = code3;
+      error2.code = code2;
       self2._err = error2;
     }
     function _close(engine) {
@@ -49121,8 +49121,8 @@ var require_SFTP = __commonJS({
   "node_modules/ssh2/lib/protocol/SFTP.js"(exports, module) {
     "use strict";
     var EventEmitter = __require("events");
-    var fs7 = __require("fs");
-    var { constants: constants3 } = fs7;
+    var fs8 = __require("fs");
+    var { constants: constants3 } = fs8;
     var {
       Readable: ReadableStream2,
       Writable: WritableStream
@@ -49551,12 +49551,12 @@ var require_SFTP = __commonJS({
       fastGet(remotePath, localPath, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        fastXfer(this, fs7, remotePath, localPath, opts, cb);
+        fastXfer(this, fs8, remotePath, localPath, opts, cb);
       }
       fastPut(localPath, remotePath, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        fastXfer(fs7, this, localPath, remotePath, opts, cb);
+        fastXfer(fs8, this, localPath, remotePath, opts, cb);
       }
       readFile(path14, options, callback_) {
         if (this.server)
@@ -50537,11 +50537,11 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} HANDLE`
         );
       }
-      status(reqid, code3, message) {
+      status(reqid, code2, message) {
         if (!this.server)
           throw new Error("Server-only method called in client mode");
-        if (!VALID_STATUS_CODES.has(code3))
-          throw new Error(`Bad status code: ${code3}`);
+        if (!VALID_STATUS_CODES.has(code2))
+          throw new Error(`Bad status code: ${code2}`);
         message || (message = "");
         const msgLen = Buffer.byteLength(message);
         let p = 9;
@@ -50549,7 +50549,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, buf.length - 4, 0);
         buf[4] = RESPONSE.STATUS;
         writeUInt32BE(buf, reqid, 5);
-        writeUInt32BE(buf, code3, p);
+        writeUInt32BE(buf, code2, p);
         writeUInt32BE(buf, msgLen, p += 4);
         p += 4;
         if (msgLen) {
@@ -50817,13 +50817,13 @@ var require_SFTP = __commonJS({
             if (--left === 0)
               cb(err);
           };
-          if (srcHandle && (src === fs7 || src.outgoing.state === "open"))
+          if (srcHandle && (src === fs8 || src.outgoing.state === "open"))
             ++left;
-          if (dstHandle && (dst === fs7 || dst.outgoing.state === "open"))
+          if (dstHandle && (dst === fs8 || dst.outgoing.state === "open"))
             ++left;
-          if (srcHandle && (src === fs7 || src.outgoing.state === "open"))
+          if (srcHandle && (src === fs8 || src.outgoing.state === "open"))
             src.close(srcHandle, cbfinal);
-          if (dstHandle && (dst === fs7 || dst.outgoing.state === "open"))
+          if (dstHandle && (dst === fs8 || dst.outgoing.state === "open"))
             dst.close(dstHandle, cbfinal);
         } else {
           cb(err);
@@ -50839,7 +50839,7 @@ var require_SFTP = __commonJS({
           tryStat(null, { size: fileSize });
         function tryStat(err2, attrs) {
           if (err2) {
-            if (src !== fs7) {
+            if (src !== fs8) {
               src.stat(srcPath, (err_, attrs_) => {
                 if (err_)
                   return onerror(err2);
@@ -54009,17 +54009,17 @@ var require_client2 = __commonJS({
               removeListeners();
               cb(err3);
             }
-            function onExit(code3, signal) {
+            function onExit(code2, signal) {
               removeListeners();
               let msg;
-              if (typeof code3 === "number")
-                msg = `Received exit code ${code3} while establishing SFTP session`;
+              if (typeof code2 === "number")
+                msg = `Received exit code ${code2} while establishing SFTP session`;
               else if (signal !== void 0)
                 msg = `Received signal ${signal} while establishing SFTP session`;
               else
                 msg = "Received unexpected SFTP session termination";
               const err3 = new Error(msg);
-              err3.code = code3;
+              err3.code = code2;
               err3.signal = signal;
               cb(err3);
             }
@@ -56602,7 +56602,7 @@ var require_errors5 = __commonJS({
   "node_modules/readable-stream/errors.js"(exports, module) {
     "use strict";
     var codes = {};
-    function createErrorType(code3, message, Base) {
+    function createErrorType(code2, message, Base) {
       if (!Base) {
         Base = Error;
       }
@@ -56619,8 +56619,8 @@ var require_errors5 = __commonJS({
         }
       }
       NodeError.prototype.name = Base.name;
-      NodeError.prototype.code = code3;
-      codes[code3] = NodeError;
+      NodeError.prototype.code = code2;
+      codes[code2] = NodeError;
     }
     function oneOf2(expected, thing) {
       if (Array.isArray(expected)) {
@@ -59800,12 +59800,12 @@ var require_src = __commonJS({
 // node_modules/split-ca/index.js
 var require_split_ca = __commonJS({
   "node_modules/split-ca/index.js"(exports, module) {
-    var fs7 = __require("fs");
+    var fs8 = __require("fs");
     module.exports = function(filepath, split, encoding) {
       split = typeof split !== "undefined" ? split : "\n";
       encoding = typeof encoding !== "undefined" ? encoding : "utf8";
       var ca = [];
-      var chain = fs7.readFileSync(filepath, encoding);
+      var chain = fs8.readFileSync(filepath, encoding);
       if (chain.indexOf("-END CERTIFICATE-") < 0 || chain.indexOf("-BEGIN CERTIFICATE-") < 0) {
         throw Error("File does not contain 'BEGIN CERTIFICATE' or 'END CERTIFICATE'");
       }
@@ -59833,7 +59833,7 @@ var require_modem = __commonJS({
   "node_modules/docker-modem/lib/modem.js"(exports, module) {
     var querystring = __require("querystring");
     var http3 = require_http();
-    var fs7 = __require("fs");
+    var fs8 = __require("fs");
     var path14 = __require("path");
     var url2 = __require("url");
     var ssh = require_ssh();
@@ -59884,8 +59884,8 @@ var require_modem = __commonJS({
         opts.host = host.hostname;
         if (process.env.DOCKER_CERT_PATH) {
           opts.ca = splitca(path14.join(process.env.DOCKER_CERT_PATH, "ca.pem"));
-          opts.cert = fs7.readFileSync(path14.join(process.env.DOCKER_CERT_PATH, "cert.pem"));
-          opts.key = fs7.readFileSync(path14.join(process.env.DOCKER_CERT_PATH, "key.pem"));
+          opts.cert = fs8.readFileSync(path14.join(process.env.DOCKER_CERT_PATH, "cert.pem"));
+          opts.key = fs8.readFileSync(path14.join(process.env.DOCKER_CERT_PATH, "key.pem"));
         }
         if (process.env.DOCKER_CLIENT_TIMEOUT) {
           opts.timeout = parseInt(process.env.DOCKER_CLIENT_TIMEOUT, 10);
@@ -59896,7 +59896,7 @@ var require_modem = __commonJS({
     var findDefaultUnixSocket = function() {
       return new Promise(function(resolve) {
         var userDockerSocket = path14.join(os8.homedir(), ".docker", "run", "docker.sock");
-        fs7.access(userDockerSocket, function(err) {
+        fs8.access(userDockerSocket, function(err) {
           if (err) resolve("/var/run/docker.sock");
           else resolve(userDockerSocket);
         });
@@ -59989,7 +59989,7 @@ var require_modem = __commonJS({
       }
       if (options.file) {
         if (typeof options.file === "string") {
-          data = fs7.createReadStream(path14.resolve(options.file));
+          data = fs8.createReadStream(path14.resolve(options.file));
         } else {
           data = options.file;
         }
@@ -60521,14 +60521,14 @@ var require_ignore = __commonJS({
 var require_chownr = __commonJS({
   "node_modules/chownr/chownr.js"(exports, module) {
     "use strict";
-    var fs7 = __require("fs");
+    var fs8 = __require("fs");
     var path14 = __require("path");
-    var LCHOWN = fs7.lchown ? "lchown" : "chown";
-    var LCHOWNSYNC = fs7.lchownSync ? "lchownSync" : "chownSync";
-    var needEISDIRHandled = fs7.lchown && !process.version.match(/v1[1-9]+\./) && !process.version.match(/v10\.[6-9]/);
+    var LCHOWN = fs8.lchown ? "lchown" : "chown";
+    var LCHOWNSYNC = fs8.lchownSync ? "lchownSync" : "chownSync";
+    var needEISDIRHandled = fs8.lchown && !process.version.match(/v1[1-9]+\./) && !process.version.match(/v10\.[6-9]/);
     var lchownSync = (path15, uid, gid) => {
       try {
-        return fs7[LCHOWNSYNC](path15, uid, gid);
+        return fs8[LCHOWNSYNC](path15, uid, gid);
       } catch (er) {
         if (er.code !== "ENOENT")
           throw er;
@@ -60536,7 +60536,7 @@ var require_chownr = __commonJS({
     };
     var chownSync = (path15, uid, gid) => {
       try {
-        return fs7.chownSync(path15, uid, gid);
+        return fs8.chownSync(path15, uid, gid);
       } catch (er) {
         if (er.code !== "ENOENT")
           throw er;
@@ -60546,7 +60546,7 @@ var require_chownr = __commonJS({
       if (!er || er.code !== "EISDIR")
         cb(er);
       else
-        fs7.chown(path15, uid, gid, cb);
+        fs8.chown(path15, uid, gid, cb);
     } : (_, __, ___, cb) => cb;
     var handleEISDirSync = needEISDIRHandled ? (path15, uid, gid) => {
       try {
@@ -60558,18 +60558,18 @@ var require_chownr = __commonJS({
       }
     } : (path15, uid, gid) => lchownSync(path15, uid, gid);
     var nodeVersion = process.version;
-    var readdir3 = (path15, options, cb) => fs7.readdir(path15, options, cb);
-    var readdirSync = (path15, options) => fs7.readdirSync(path15, options);
+    var readdir3 = (path15, options, cb) => fs8.readdir(path15, options, cb);
+    var readdirSync = (path15, options) => fs8.readdirSync(path15, options);
     if (/^v4\./.test(nodeVersion))
-      readdir3 = (path15, options, cb) => fs7.readdir(path15, cb);
+      readdir3 = (path15, options, cb) => fs8.readdir(path15, cb);
     var chown = (cpath, uid, gid, cb) => {
-      fs7[LCHOWN](cpath, uid, gid, handleEISDIR(cpath, uid, gid, (er) => {
+      fs8[LCHOWN](cpath, uid, gid, handleEISDIR(cpath, uid, gid, (er) => {
         cb(er && er.code !== "ENOENT" ? er : null);
       }));
     };
     var chownrKid = (p, child, uid, gid, cb) => {
       if (typeof child === "string")
-        return fs7.lstat(path14.resolve(p, child), (er, stats) => {
+        return fs8.lstat(path14.resolve(p, child), (er, stats) => {
           if (er)
             return cb(er.code !== "ENOENT" ? er : null);
           stats.name = child;
@@ -60613,7 +60613,7 @@ var require_chownr = __commonJS({
     var chownrKidSync = (p, child, uid, gid) => {
       if (typeof child === "string") {
         try {
-          const stats = fs7.lstatSync(path14.resolve(p, child));
+          const stats = fs8.lstatSync(path14.resolve(p, child));
           stats.name = child;
           child = stats;
         } catch (er) {
@@ -61868,9 +61868,9 @@ var require_pump = __commonJS({
   "node_modules/pump/index.js"(exports, module) {
     var once = require_once();
     var eos = require_end_of_stream2();
-    var fs7;
+    var fs8;
     try {
-      fs7 = __require("fs");
+      fs8 = __require("fs");
     } catch (e) {
     }
     var noop3 = function() {
@@ -61881,8 +61881,8 @@ var require_pump = __commonJS({
     };
     var isFS = function(stream) {
       if (!ancient) return false;
-      if (!fs7) return false;
-      return (stream instanceof (fs7.ReadStream || noop3) || stream instanceof (fs7.WriteStream || noop3)) && isFn(stream.close);
+      if (!fs8) return false;
+      return (stream instanceof (fs8.ReadStream || noop3) || stream instanceof (fs8.WriteStream || noop3)) && isFn(stream.close);
     };
     var isRequest = function(stream) {
       return stream.setHeader && isFn(stream.abort);
@@ -61942,7 +61942,7 @@ var require_pump = __commonJS({
 var require_mkdirp_classic = __commonJS({
   "node_modules/mkdirp-classic/index.js"(exports, module) {
     var path14 = __require("path");
-    var fs7 = __require("fs");
+    var fs8 = __require("fs");
     var _0777 = parseInt("0777", 8);
     module.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
     function mkdirP(p, opts, f, made) {
@@ -61953,7 +61953,7 @@ var require_mkdirp_classic = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs7;
+      var xfs = opts.fs || fs8;
       if (mode === void 0) {
         mode = _0777 & ~process.umask();
       }
@@ -61990,7 +61990,7 @@ var require_mkdirp_classic = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs7;
+      var xfs = opts.fs || fs8;
       if (mode === void 0) {
         mode = _0777 & ~process.umask();
       }
@@ -62031,7 +62031,7 @@ var require_tar_fs = __commonJS({
     var tar2 = require_tar_stream2();
     var pump = require_pump();
     var mkdirp = require_mkdirp_classic();
-    var fs7 = __require("fs");
+    var fs8 = __require("fs");
     var path14 = __require("path");
     var os8 = __require("os");
     var win32 = os8.platform() === "win32";
@@ -62045,7 +62045,7 @@ var require_tar_fs = __commonJS({
     var normalize = !win32 ? echo : function(name2) {
       return name2.replace(/\\/g, "/").replace(/[:?<>|]/g, "_");
     };
-    var statAll = function(fs8, stat4, cwd, ignore, entries, sort) {
+    var statAll = function(fs9, stat4, cwd, ignore, entries, sort) {
       var queue = entries || ["."];
       for (var i = 0; i < queue.length; i++) {
         if (!inCwd(path14.resolve(cwd, queue[i]), cwd)) throw new Error(queue[i] + " is not a valid path");
@@ -62054,10 +62054,10 @@ var require_tar_fs = __commonJS({
         if (!queue.length) return callback();
         var next = queue.shift();
         var nextAbs = path14.join(cwd, next);
-        stat4.call(fs8, nextAbs, function(err, stat5) {
+        stat4.call(fs9, nextAbs, function(err, stat5) {
           if (err) return callback(err);
           if (!stat5.isDirectory()) return callback(null, next, stat5);
-          fs8.readdir(nextAbs, function(err2, files) {
+          fs9.readdir(nextAbs, function(err2, files) {
             if (err2) return callback(err2);
             if (sort) files.sort();
             for (var i2 = 0; i2 < files.length; i2++) {
@@ -62081,7 +62081,7 @@ var require_tar_fs = __commonJS({
     exports.pack = function(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      var xfs = opts.fs || fs7;
+      var xfs = opts.fs || fs8;
       var ignore = opts.ignore || opts.filter || noop3;
       var map = opts.map || noop3;
       var mapStream = opts.mapStream || echo;
@@ -62168,7 +62168,7 @@ var require_tar_fs = __commonJS({
     exports.extract = function(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      var xfs = opts.fs || fs7;
+      var xfs = opts.fs || fs8;
       var ignore = opts.ignore || opts.filter || noop3;
       var map = opts.map || noop3;
       var mapStream = opts.mapStream || echo;
@@ -62337,20 +62337,20 @@ var require_tar_fs = __commonJS({
       if (opts.finish) extract.on("finish", opts.finish);
       return extract;
     };
-    function validate(fs8, name2, root, cb) {
+    function validate(fs9, name2, root, cb) {
       if (name2 === root) return cb(null, true);
-      fs8.lstat(name2, function(err, st) {
+      fs9.lstat(name2, function(err, st) {
         if (err && err.code !== "ENOENT") return cb(err);
-        if (err || st.isDirectory()) return validate(fs8, path14.join(name2, ".."), root, cb);
+        if (err || st.isDirectory()) return validate(fs9, path14.join(name2, ".."), root, cb);
         cb(null, false);
       });
     }
-    function validateNotSymlink(fs8, name2, root, cb) {
+    function validateNotSymlink(fs9, name2, root, cb) {
       if (name2 === root) return cb(null, true);
       if (!name2.startsWith(root + path14.sep)) return cb(null, false);
-      fs8.lstat(name2, function(err, st) {
+      fs9.lstat(name2, function(err, st) {
         if (err && err.code !== "ENOENT" && err.code !== "EPERM") return cb(err);
-        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs8, path14.join(name2, ".."), root, cb);
+        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs9, path14.join(name2, ".."), root, cb);
         cb(null, false);
       });
     }
@@ -62391,7 +62391,7 @@ var require_tar_fs = __commonJS({
 var require_util9 = __commonJS({
   "node_modules/dockerode/lib/util.js"(exports, module) {
     var DockerIgnore = require_ignore();
-    var fs7 = __require("fs");
+    var fs8 = __require("fs");
     var path14 = __require("path");
     var tar2 = require_tar_fs();
     var zlib = __require("zlib");
@@ -62444,7 +62444,7 @@ var require_util9 = __commonJS({
     };
     module.exports.prepareBuildContext = function(file, next) {
       if (file && file.context) {
-        fs7.readFile(path14.join(file.context, ".dockerignore"), (err, data) => {
+        fs8.readFile(path14.join(file.context, ".dockerignore"), (err, data) => {
           let ignoreFn;
           let filterFn;
           if (!err) {
@@ -65385,14 +65385,14 @@ var require_tls_helpers = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CIPHER_SUITES = void 0;
     exports.getDefaultRootsData = getDefaultRootsData;
-    var fs7 = __require("fs");
+    var fs8 = __require("fs");
     exports.CIPHER_SUITES = process.env.GRPC_SSL_CIPHER_SUITES;
     var DEFAULT_ROOTS_FILE_PATH = process.env.GRPC_DEFAULT_SSL_ROOTS_FILE_PATH;
     var defaultRootsData = null;
     function getDefaultRootsData() {
       if (DEFAULT_ROOTS_FILE_PATH) {
         if (defaultRootsData === null) {
-          defaultRootsData = fs7.readFileSync(DEFAULT_ROOTS_FILE_PATH);
+          defaultRootsData = fs8.readFileSync(DEFAULT_ROOTS_FILE_PATH);
         }
         return defaultRootsData;
       }
@@ -68418,9 +68418,9 @@ var require_client_interceptors = __commonJS({
           this.requester = defaultRequester;
         }
       }
-      cancelWithStatus(status, details) {
+      cancelWithStatus(status, details2) {
         this.requester.cancel(() => {
-          this.nextCall.cancelWithStatus(status, details);
+          this.nextCall.cancelWithStatus(status, details2);
         });
       }
       getPeer() {
@@ -68521,8 +68521,8 @@ var require_client_interceptors = __commonJS({
         this.call = call;
         this.methodDefinition = methodDefinition;
       }
-      cancelWithStatus(status, details) {
-        this.call.cancelWithStatus(status, details);
+      cancelWithStatus(status, details2) {
+        this.call.cancelWithStatus(status, details2);
       }
       getPeer() {
         return this.call.getPeer();
@@ -71965,17 +71965,17 @@ var require_codegen = __commonJS({
 var require_fs = __commonJS({
   "node_modules/@protobufjs/fetch/util/fs.js"(exports, module) {
     "use strict";
-    var fs7 = null;
+    var fs8 = null;
     try {
-      fs7 = __require(
+      fs8 = __require(
         /* webpackIgnore: true */
         "fs"
       );
-      if (!fs7 || !fs7.readFile || !fs7.readFileSync)
-        fs7 = null;
+      if (!fs8 || !fs8.readFile || !fs8.readFileSync)
+        fs8 = null;
     } catch (e) {
     }
-    module.exports = fs7;
+    module.exports = fs8;
   }
 });
 
@@ -71985,7 +71985,7 @@ var require_fetch2 = __commonJS({
     "use strict";
     module.exports = fetch3;
     var asPromise = require_aspromise();
-    var fs7 = require_fs();
+    var fs8 = require_fs();
     function fetch3(filename, options, callback) {
       if (typeof options === "function") {
         callback = options;
@@ -71994,8 +71994,8 @@ var require_fetch2 = __commonJS({
         options = {};
       if (!callback)
         return asPromise(fetch3, this, filename, options);
-      if (!options.xhr && fs7 && fs7.readFile)
-        return fs7.readFile(filename, function fetchReadFileCallback(err, contents) {
+      if (!options.xhr && fs8 && fs8.readFile)
+        return fs8.readFile(filename, function fetchReadFileCallback(err, contents) {
           return err && typeof XMLHttpRequest !== "undefined" ? fetch3.xhr(filename, options, callback) : err ? callback(err) : callback(null, options.binary ? contents : contents.toString("utf8"));
         });
       return fetch3.xhr(filename, options, callback);
@@ -72098,17 +72098,17 @@ var require_patterns = __commonJS({
 var require_fs2 = __commonJS({
   "node_modules/protobufjs/src/util/fs.js"(exports, module) {
     "use strict";
-    var fs7 = null;
+    var fs8 = null;
     try {
-      fs7 = __require(
+      fs8 = __require(
         /* webpackIgnore: true */
         "fs"
       );
-      if (!fs7 || !fs7.readFile || !fs7.readFileSync)
-        fs7 = null;
+      if (!fs8 || !fs8.readFile || !fs8.readFileSync)
+        fs8 = null;
     } catch (e) {
     }
-    module.exports = fs7;
+    module.exports = fs8;
   }
 });
 
@@ -78409,7 +78409,7 @@ var require_util11 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
-    var fs7 = __require("fs");
+    var fs8 = __require("fs");
     var path14 = __require("path");
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
@@ -78421,7 +78421,7 @@ var require_util11 = __commonJS({
         for (const directory2 of includePaths) {
           const fullPath = path14.join(directory2, target);
           try {
-            fs7.accessSync(fullPath, fs7.constants.R_OK);
+            fs8.accessSync(fullPath, fs8.constants.R_OK);
             return fullPath;
           } catch (err) {
             continue;
@@ -79589,14 +79589,14 @@ var require_control_plane_status = __commonJS({
       constants_1.Status.OUT_OF_RANGE,
       constants_1.Status.DATA_LOSS
     ];
-    function restrictControlPlaneStatusCode(code3, details) {
-      if (INAPPROPRIATE_CONTROL_PLANE_CODES.includes(code3)) {
+    function restrictControlPlaneStatusCode(code2, details2) {
+      if (INAPPROPRIATE_CONTROL_PLANE_CODES.includes(code2)) {
         return {
           code: constants_1.Status.INTERNAL,
-          details: `Invalid status from control plane: ${code3} ${constants_1.Status[code3]} ${details}`
+          details: `Invalid status from control plane: ${code2} ${constants_1.Status[code2]} ${details2}`
         };
       } else {
-        return { code: code3, details };
+        return { code: code2, details: details2 };
       }
     }
   }
@@ -79789,13 +79789,13 @@ var require_single_subchannel_channel = __commonJS({
         }
         this.filterStack = filterStackFactory.createFilter();
       }
-      cancelWithStatus(status, details) {
+      cancelWithStatus(status, details2) {
         if (this.childCall) {
-          this.childCall.cancelWithStatus(status, details);
+          this.childCall.cancelWithStatus(status, details2);
         } else {
           this.pendingStatus = {
             code: status,
-            details,
+            details: details2,
             metadata: new metadata_1.Metadata()
           };
         }
@@ -79823,10 +79823,10 @@ var require_single_subchannel_channel = __commonJS({
           credsMetadata = await this.subchannel.getCallCredentials().generateMetadata({ method_name: this.method, service_url: this.serviceUrl });
         } catch (e) {
           const error2 = e;
-          const { code: code3, details } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(typeof error2.code === "number" ? error2.code : constants_1.Status.UNKNOWN, `Getting metadata from plugin failed with error: ${error2.message}`);
+          const { code: code2, details: details2 } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(typeof error2.code === "number" ? error2.code : constants_1.Status.UNKNOWN, `Getting metadata from plugin failed with error: ${error2.message}`);
           listener.onReceiveStatus({
-            code: code3,
-            details,
+            code: code2,
+            details: details2,
             metadata: new metadata_1.Metadata()
           });
           return;
@@ -80932,10 +80932,10 @@ var require_subchannel_call = __commonJS({
       }
       return "Unknown system error " + errno;
     }
-    function mapHttpStatusCode(code3) {
-      const details = `Received HTTP status code ${code3}`;
+    function mapHttpStatusCode(code2) {
+      const details2 = `Received HTTP status code ${code2}`;
       let mappedStatusCode;
-      switch (code3) {
+      switch (code2) {
         // TODO(murgatroid99): handle 100 and 101
         case 400:
           mappedStatusCode = constants_1.Status.INTERNAL;
@@ -80960,7 +80960,7 @@ var require_subchannel_call = __commonJS({
       }
       return {
         code: mappedStatusCode,
-        details,
+        details: details2,
         metadata: new metadata_1.Metadata()
       };
     }
@@ -81054,8 +81054,8 @@ var require_subchannel_call = __commonJS({
             if (((_a2 = this.finalStatus) === null || _a2 === void 0 ? void 0 : _a2.code) === constants_1.Status.OK) {
               return;
             }
-            let code3;
-            let details = "";
+            let code2;
+            let details2 = "";
             switch (http2Stream.rstCode) {
               case http22.constants.NGHTTP2_NO_ERROR:
                 if (this.finalStatus !== null) {
@@ -81063,54 +81063,54 @@ var require_subchannel_call = __commonJS({
                 }
                 if (this.httpStatusCode && this.httpStatusCode !== 200) {
                   const mappedStatus = mapHttpStatusCode(this.httpStatusCode);
-                  code3 = mappedStatus.code;
-                  details = mappedStatus.details;
+                  code2 = mappedStatus.code;
+                  details2 = mappedStatus.details;
                 } else {
-                  code3 = constants_1.Status.INTERNAL;
-                  details = `Received RST_STREAM with code ${http2Stream.rstCode} (Call ended without gRPC status)`;
+                  code2 = constants_1.Status.INTERNAL;
+                  details2 = `Received RST_STREAM with code ${http2Stream.rstCode} (Call ended without gRPC status)`;
                 }
                 break;
               case http22.constants.NGHTTP2_REFUSED_STREAM:
-                code3 = constants_1.Status.UNAVAILABLE;
-                details = "Stream refused by server";
+                code2 = constants_1.Status.UNAVAILABLE;
+                details2 = "Stream refused by server";
                 break;
               case http22.constants.NGHTTP2_CANCEL:
                 if (this.connectionDropped) {
-                  code3 = constants_1.Status.UNAVAILABLE;
-                  details = "Connection dropped";
+                  code2 = constants_1.Status.UNAVAILABLE;
+                  details2 = "Connection dropped";
                 } else {
-                  code3 = constants_1.Status.CANCELLED;
-                  details = "Call cancelled";
+                  code2 = constants_1.Status.CANCELLED;
+                  details2 = "Call cancelled";
                 }
                 break;
               case http22.constants.NGHTTP2_ENHANCE_YOUR_CALM:
-                code3 = constants_1.Status.RESOURCE_EXHAUSTED;
-                details = "Bandwidth exhausted or memory limit exceeded";
+                code2 = constants_1.Status.RESOURCE_EXHAUSTED;
+                details2 = "Bandwidth exhausted or memory limit exceeded";
                 break;
               case http22.constants.NGHTTP2_INADEQUATE_SECURITY:
-                code3 = constants_1.Status.PERMISSION_DENIED;
-                details = "Protocol not secure enough";
+                code2 = constants_1.Status.PERMISSION_DENIED;
+                details2 = "Protocol not secure enough";
                 break;
               case http22.constants.NGHTTP2_INTERNAL_ERROR:
-                code3 = constants_1.Status.INTERNAL;
+                code2 = constants_1.Status.INTERNAL;
                 if (this.internalError === null) {
-                  details = `Received RST_STREAM with code ${http2Stream.rstCode} (Internal server error)`;
+                  details2 = `Received RST_STREAM with code ${http2Stream.rstCode} (Internal server error)`;
                 } else {
                   if (this.internalError.code === "ECONNRESET" || this.internalError.code === "ETIMEDOUT") {
-                    code3 = constants_1.Status.UNAVAILABLE;
-                    details = this.internalError.message;
+                    code2 = constants_1.Status.UNAVAILABLE;
+                    details2 = this.internalError.message;
                   } else {
-                    details = `Received RST_STREAM with code ${http2Stream.rstCode} triggered by internal client error: ${this.internalError.message}`;
+                    details2 = `Received RST_STREAM with code ${http2Stream.rstCode} triggered by internal client error: ${this.internalError.message}`;
                   }
                 }
                 break;
               default:
-                code3 = constants_1.Status.INTERNAL;
-                details = `Received RST_STREAM with code ${http2Stream.rstCode}`;
+                code2 = constants_1.Status.INTERNAL;
+                details2 = `Received RST_STREAM with code ${http2Stream.rstCode}`;
             }
             this.endCall({
-              code: code3,
-              details,
+              code: code2,
+              details: details2,
               metadata: new metadata_1.Metadata(),
               rstCode: http2Stream.rstCode
             });
@@ -81229,23 +81229,23 @@ var require_subchannel_call = __commonJS({
             this.trace("received status code " + receivedStatus + " from server");
           }
           metadata.remove("grpc-status");
-          let details = "";
+          let details2 = "";
           const messageValues = metadata.get("grpc-message");
           if (messageValues.length > 0 && typeof messageValues[0] === "string") {
             const messageString = messageValues[0];
             try {
-              details = decodeURI(messageString);
+              details2 = decodeURI(messageString);
             } catch (error2) {
-              details = messageString;
+              details2 = messageString;
             }
             metadata.remove("grpc-message");
             if (this.traceEnabled) {
-              this.trace('received status details string "' + details + '" from server');
+              this.trace('received status details string "' + details2 + '" from server');
             }
           }
           status = {
             code: receivedStatus,
-            details,
+            details: details2,
             metadata
           };
         } else if (this.httpStatusCode) {
@@ -81270,23 +81270,23 @@ var require_subchannel_call = __commonJS({
             this.http2Stream.end();
           }
         } else {
-          let code3;
+          let code2;
           if (((_a = this.finalStatus) === null || _a === void 0 ? void 0 : _a.code) === constants_1.Status.OK) {
-            code3 = http22.constants.NGHTTP2_NO_ERROR;
+            code2 = http22.constants.NGHTTP2_NO_ERROR;
           } else {
-            code3 = http22.constants.NGHTTP2_CANCEL;
+            code2 = http22.constants.NGHTTP2_CANCEL;
           }
           if (this.traceEnabled) {
-            this.trace("close http2 stream with code " + code3);
+            this.trace("close http2 stream with code " + code2);
           }
-          this.http2Stream.close(code3);
+          this.http2Stream.close(code2);
         }
       }
-      cancelWithStatus(status, details) {
+      cancelWithStatus(status, details2) {
         if (this.traceEnabled) {
-          this.trace("cancelWithStatus code: " + status + ' details: "' + details + '"');
+          this.trace("cancelWithStatus code: " + status + ' details: "' + details2 + '"');
         }
-        this.endCall({ code: status, details, metadata: new metadata_1.Metadata() });
+        this.endCall({ code: status, details: details2, metadata: new metadata_1.Metadata() });
       }
       getStatus() {
         return this.finalStatus;
@@ -81321,13 +81321,13 @@ var require_subchannel_call = __commonJS({
         const cb = (error2) => {
           process.nextTick(() => {
             var _a;
-            let code3 = constants_1.Status.UNAVAILABLE;
+            let code2 = constants_1.Status.UNAVAILABLE;
             if ((error2 === null || error2 === void 0 ? void 0 : error2.code) === "ERR_STREAM_WRITE_AFTER_END") {
-              code3 = constants_1.Status.INTERNAL;
+              code2 = constants_1.Status.INTERNAL;
             }
             if (error2) {
               this.endCall({
-                code: code3,
+                code: code2,
                 details: `Write error: ${error2.message}`,
                 metadata: new metadata_1.Metadata(),
                 rstCode: this.http2Stream.rstCode
@@ -82215,27 +82215,27 @@ var require_load_balancing_call = __commonJS({
                 this.child.halfClose();
               }
             }, (error2) => {
-              const { code: code4, details: details2 } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(typeof error2.code === "number" ? error2.code : constants_1.Status.UNKNOWN, `Getting metadata from plugin failed with error: ${error2.message}`);
+              const { code: code3, details: details3 } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(typeof error2.code === "number" ? error2.code : constants_1.Status.UNKNOWN, `Getting metadata from plugin failed with error: ${error2.message}`);
               this.outputStatus({
-                code: code4,
-                details: details2,
+                code: code3,
+                details: details3,
                 metadata: new metadata_1.Metadata()
               }, "PROCESSED");
             });
             break;
           case picker_1.PickResultType.DROP:
-            const { code: code3, details } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(pickResult.status.code, pickResult.status.details);
+            const { code: code2, details: details2 } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(pickResult.status.code, pickResult.status.details);
             setImmediate(() => {
-              this.outputStatus({ code: code3, details, metadata: pickResult.status.metadata }, "DROP");
+              this.outputStatus({ code: code2, details: details2, metadata: pickResult.status.metadata }, "DROP");
             });
             break;
           case picker_1.PickResultType.TRANSIENT_FAILURE:
             if (this.metadata.getOptions().waitForReady) {
               this.channel.queueCallForPick(this);
             } else {
-              const { code: code4, details: details2 } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(pickResult.status.code, pickResult.status.details);
+              const { code: code3, details: details3 } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(pickResult.status.code, pickResult.status.details);
               setImmediate(() => {
-                this.outputStatus({ code: code4, details: details2, metadata: pickResult.status.metadata }, "PROCESSED");
+                this.outputStatus({ code: code3, details: details3, metadata: pickResult.status.metadata }, "PROCESSED");
               });
             }
             break;
@@ -82243,13 +82243,13 @@ var require_load_balancing_call = __commonJS({
             this.channel.queueCallForPick(this);
         }
       }
-      cancelWithStatus(status, details) {
+      cancelWithStatus(status, details2) {
         var _a;
         if (this.traceEnabled) {
-          this.trace("cancelWithStatus code: " + status + ' details: "' + details + '"');
+          this.trace("cancelWithStatus code: " + status + ' details: "' + details2 + '"');
         }
-        (_a = this.child) === null || _a === void 0 ? void 0 : _a.cancelWithStatus(status, details);
-        this.outputStatus({ code: status, details, metadata: new metadata_1.Metadata() }, "PROCESSED");
+        (_a = this.child) === null || _a === void 0 ? void 0 : _a.cancelWithStatus(status, details2);
+        this.outputStatus({ code: status, details: details2, metadata: new metadata_1.Metadata() }, "PROCESSED");
       }
       getPeer() {
         var _a, _b;
@@ -82476,10 +82476,10 @@ var require_resolving_call = __commonJS({
         this.configReceivedTime = Date.now();
         const config = configResult.config;
         if (config.status !== constants_1.Status.OK) {
-          const { code: code3, details } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(config.status, "Failed to route call to method " + this.method);
+          const { code: code2, details: details2 } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(config.status, "Failed to route call to method " + this.method);
           this.outputStatus({
-            code: code3,
-            details,
+            code: code2,
+            details: details2,
             metadata: new metadata_1.Metadata()
           });
           return;
@@ -82546,15 +82546,15 @@ var require_resolving_call = __commonJS({
           this.outputStatus(status);
         }
       }
-      cancelWithStatus(status, details) {
+      cancelWithStatus(status, details2) {
         var _a;
         if (this.traceEnabled) {
-          this.trace("cancelWithStatus code: " + status + ' details: "' + details + '"');
+          this.trace("cancelWithStatus code: " + status + ' details: "' + details2 + '"');
         }
-        (_a = this.child) === null || _a === void 0 ? void 0 : _a.cancelWithStatus(status, details);
+        (_a = this.child) === null || _a === void 0 ? void 0 : _a.cancelWithStatus(status, details2);
         this.outputStatus({
           code: status,
-          details,
+          details: details2,
           metadata: new metadata_1.Metadata()
         });
       }
@@ -82775,9 +82775,9 @@ var require_retrying_call = __commonJS({
           });
         });
       }
-      cancelWithStatus(status, details) {
+      cancelWithStatus(status, details2) {
         if (this.traceEnabled) {
-          this.trace("cancelWithStatus code: " + status + ' details: "' + details + '"');
+          this.trace("cancelWithStatus code: " + status + ' details: "' + details2 + '"');
         }
         this.state = "NO_RETRY";
         if (this.retryTimer) {
@@ -82788,9 +82788,9 @@ var require_retrying_call = __commonJS({
           clearTimeout(this.hedgingTimer);
           this.hedgingTimer = null;
         }
-        this.reportStatus({ code: status, details, metadata: new metadata_1.Metadata() });
+        this.reportStatus({ code: status, details: details2, metadata: new metadata_1.Metadata() });
         for (const { call } of this.underlyingCalls) {
-          call.cancelWithStatus(status, details);
+          call.cancelWithStatus(status, details2);
         }
       }
       getPeer() {
@@ -82870,10 +82870,10 @@ var require_retrying_call = __commonJS({
           this.commitCall(callWithMostMessages);
         }
       }
-      isStatusCodeInList(list, code3) {
+      isStatusCodeInList(list, code2) {
         return list.some((value) => {
           var _a;
-          return value === code3 || value.toString().toLowerCase() === ((_a = constants_1.Status[code3]) === null || _a === void 0 ? void 0 : _a.toLowerCase());
+          return value === code2 || value.toString().toLowerCase() === ((_a = constants_1.Status[code2]) === null || _a === void 0 ? void 0 : _a.toLowerCase());
         });
       }
       getNextRetryJitter() {
@@ -84743,7 +84743,7 @@ var require_orca = __commonJS({
     exports.GRPC_METRICS_HEADER = "endpoint-load-metrics-bin";
     var PARSED_LOAD_REPORT_KEY = "grpc_orca_load_report";
     function createMetricsReader(listener, previousOnCallEnded) {
-      return (code3, details, metadata) => {
+      return (code2, details2, metadata) => {
         let parsedLoadReport = metadata.getOpaque(PARSED_LOAD_REPORT_KEY);
         if (parsedLoadReport) {
           listener(parsedLoadReport);
@@ -84757,7 +84757,7 @@ var require_orca = __commonJS({
           }
         }
         if (previousOnCallEnded) {
-          previousOnCallEnded(code3, details, metadata);
+          previousOnCallEnded(code2, details2, metadata);
         }
       };
     }
@@ -85392,15 +85392,15 @@ var require_server_interceptors = __commonJS({
         try {
           queueEntry.parsedMessage = this.handler.deserialize(decompressedMessage);
         } catch (err) {
-          let details;
+          let details2;
           if (environment_1.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS) {
-            details = `Error deserializing request: ${err.message}`;
+            details2 = `Error deserializing request: ${err.message}`;
           } else {
-            details = "Error deserializing request";
+            details2 = "Error deserializing request";
           }
           this.sendStatus({
             code: constants_1.Status.INTERNAL,
-            details
+            details: details2
           });
           return;
         }
@@ -85480,15 +85480,15 @@ var require_server_interceptors = __commonJS({
         try {
           response = this.serializeMessage(message);
         } catch (e) {
-          let details;
+          let details2;
           if (environment_1.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS) {
-            details = `Error serializing response: ${(0, error_1.getErrorMessage)(e)}`;
+            details2 = `Error serializing response: ${(0, error_1.getErrorMessage)(e)}`;
           } else {
-            details = "Error serializing response";
+            details2 = "Error serializing response";
           }
           this.sendStatus({
             code: constants_1.Status.INTERNAL,
-            details,
+            details: details2,
             metadata: null
           });
           return;
@@ -85506,15 +85506,15 @@ var require_server_interceptors = __commonJS({
         this.stream.write(response, (error2) => {
           var _a;
           if (error2) {
-            let details;
+            let details2;
             if (environment_1.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS) {
-              details = `Error writing message: ${(0, error_1.getErrorMessage)(error2)}`;
+              details2 = `Error writing message: ${(0, error_1.getErrorMessage)(error2)}`;
             } else {
-              details = "Internal server error";
+              details2 = "Internal server error";
             }
             this.sendStatus({
               code: constants_1.Status.INTERNAL,
-              details,
+              details: details2,
               metadata: null
             });
             return;
@@ -86942,15 +86942,15 @@ var require_server2 = __commonJS({
           try {
             handler2.func(stream, respond);
           } catch (err) {
-            let details;
+            let details2;
             if (environment_1.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS) {
-              details = `Server method handler threw error ${err.message}`;
+              details2 = `Server method handler threw error ${err.message}`;
             } else {
-              details = "Unknown error";
+              details2 = "Unknown error";
             }
             call.sendStatus({
               code: constants_1.Status.UNKNOWN,
-              details,
+              details: details2,
               metadata: null
             });
           }
@@ -86984,15 +86984,15 @@ var require_server2 = __commonJS({
           try {
             handler2.func(stream, respond);
           } catch (err) {
-            let details;
+            let details2;
             if (environment_1.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS) {
-              details = `Server method handler threw error ${err.message}`;
+              details2 = `Server method handler threw error ${err.message}`;
             } else {
-              details = "Unknown error";
+              details2 = "Unknown error";
             }
             call.sendStatus({
               code: constants_1.Status.UNKNOWN,
-              details,
+              details: details2,
               metadata: null
             });
           }
@@ -87046,15 +87046,15 @@ var require_server2 = __commonJS({
           try {
             handler2.func(stream);
           } catch (err) {
-            let details;
+            let details2;
             if (environment_1.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS) {
-              details = `Server method handler threw error ${err.message}`;
+              details2 = `Server method handler threw error ${err.message}`;
             } else {
-              details = "Unknown error";
+              details2 = "Unknown error";
             }
             call.sendStatus({
               code: constants_1.Status.UNKNOWN,
-              details,
+              details: details2,
               metadata: null
             });
           }
@@ -87076,15 +87076,15 @@ var require_server2 = __commonJS({
           try {
             handler2.func(stream);
           } catch (err) {
-            let details;
+            let details2;
             if (environment_1.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS) {
-              details = `Server method handler threw error ${err.message}`;
+              details2 = `Server method handler threw error ${err.message}`;
             } else {
-              details = "Unknown error";
+              details2 = "Unknown error";
             }
             call.sendStatus({
               code: constants_1.Status.UNKNOWN,
-              details,
+              details: details2,
               metadata: null
             });
           }
@@ -87122,15 +87122,15 @@ var require_status_builder = __commonJS({
       /**
        * Adds a status code to the builder.
        */
-      withCode(code3) {
-        this.code = code3;
+      withCode(code2) {
+        this.code = code2;
         return this;
       }
       /**
        * Adds details to the builder.
        */
-      withDetails(details) {
-        this.details = details;
+      withDetails(details2) {
+        this.details = details2;
         return this;
       }
       /**
@@ -87586,7 +87586,7 @@ var require_certificate_provider = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FileWatcherCertificateProvider = void 0;
-    var fs7 = __require("fs");
+    var fs8 = __require("fs");
     var logging = require_logging();
     var constants_1 = require_constants8();
     var util_1 = __require("util");
@@ -87594,7 +87594,7 @@ var require_certificate_provider = __commonJS({
     function trace(text2) {
       logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
     }
-    var readFilePromise = (0, util_1.promisify)(fs7.readFile);
+    var readFilePromise = (0, util_1.promisify)(fs8.readFile);
     var FileWatcherCertificateProvider = class {
       constructor(config) {
         this.config = config;
@@ -88364,14 +88364,14 @@ var require_load_balancer_outlier_detection = __commonJS({
           if (mapEntry) {
             let onCallEnded = wrappedPick.onCallEnded;
             if (this.countCalls) {
-              onCallEnded = (statusCode, details, metadata) => {
+              onCallEnded = (statusCode, details2, metadata) => {
                 var _a2;
                 if (statusCode === constants_1.Status.OK) {
                   mapEntry.counter.addSuccess();
                 } else {
                   mapEntry.counter.addFailure();
                 }
-                (_a2 = wrappedPick.onCallEnded) === null || _a2 === void 0 ? void 0 : _a2.call(wrappedPick, statusCode, details, metadata);
+                (_a2 = wrappedPick.onCallEnded) === null || _a2 === void 0 ? void 0 : _a2.call(wrappedPick, statusCode, details2, metadata);
               };
             }
             return Object.assign(Object.assign({}, wrappedPick), { subchannel: subchannelWrapper.getWrappedSubchannel(), onCallEnded });
@@ -89283,7 +89283,7 @@ var require_util12 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
-    var fs7 = __require("fs");
+    var fs8 = __require("fs");
     var path14 = __require("path");
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
@@ -89295,7 +89295,7 @@ var require_util12 = __commonJS({
         for (const directory2 of includePaths) {
           const fullPath = path14.join(directory2, target);
           try {
-            fs7.accessSync(fullPath, fs7.constants.R_OK);
+            fs8.accessSync(fullPath, fs8.constants.R_OK);
             return fullPath;
           } catch (err) {
             continue;
@@ -92319,9 +92319,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code3, lang) {
+  addCodeBlock(code2, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code3), attrs);
+    const element = this.wrap("pre", this.wrap("code", code2), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -92620,6 +92620,11 @@ function code(s, options = {}) {
   const pad = /^[` ]|[` ]$/.test(body) && !/^ +$/.test(body) ? " " : "";
   return `${fence}${pad}${body}${pad}${fence}`;
 }
+function codeBlock(s, info2 = "text") {
+  const longest = Math.max(0, ...[...s.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return [`${fence}${info2}`, ...s.replace(/\r\n?/g, "\n").split("\n"), fence];
+}
 function url(u) {
   return oneLine(u).replace(
     /[\s()<>|`\\]/g,
@@ -92647,6 +92652,16 @@ function prose(s, options = {}) {
 function truncate(s, max) {
   const chars = [...s];
   return chars.length <= max ? s : `${chars.slice(0, max - 1).join("")}\u2026`;
+}
+function details(summary2, body, open2 = false) {
+  return [
+    `<details${open2 ? " open" : ""}><summary>${escapeHtml(summary2)}</summary>`,
+    "",
+    ...body,
+    "",
+    "</details>",
+    ""
+  ];
 }
 var plural = (n, word, many = `${word}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? word : many}`;
 function bytes(s) {
@@ -92714,11 +92729,11 @@ function tryGit(args, options) {
         e.code === "ENOENT" ? new SetupError("git is not installed or not on PATH: install git and try again.") : new SetupError(`Could not run git ${args.join(" ")} in ${options.cwd}: ${e.message}`)
       );
     });
-    child.on("close", (code3) => {
+    child.on("close", (code2) => {
       resolve({
         stdout: Buffer.concat(out).toString("utf8"),
         stderr: Buffer.concat(err).toString("utf8"),
-        code: code3 ?? 1
+        code: code2 ?? 1
       });
     });
     child.stdin.on("error", () => void 0);
@@ -92764,13 +92779,8 @@ async function repoPlace(root, env, fallback = { prefix: "" }) {
   return { prefix, links: server && repository && commit ? { server, repository, commit } : void 0 };
 }
 
-// src/validate/reporters/markdown.ts
-var ICON = { ok: "\u2705", warning: "\u26A0\uFE0F", error: "\u274C" };
-var VISIBLE_ERRORS = 100;
+// src/validate/reporters/finding-lines.ts
 var LINE_CHARS = 105;
-var GRAPH_NODES = 40;
-var ISOLATED_NAMED = 30;
-var description = new Map([...rules, ...loaderRules].map((r) => [r.id, r.description]));
 function byModel(findings) {
   const groups = /* @__PURE__ */ new Map();
   for (const f of findings) {
@@ -92781,13 +92791,9 @@ function byModel(findings) {
   const out = [...groups].map(([modelId, list]) => ({ modelId, findings: list }));
   return [...out.filter((g) => g.modelId !== null), ...out.filter((g) => g.modelId === null)];
 }
-function formatMarkdown(report, options = {}) {
-  const { errors, warnings, models, files } = report.summary;
-  const prefix = options.prefix ?? "";
-  const links = options.links;
-  const command = options.command ?? "npx spiff-models validate .";
+function findingLines(list, what, options = {}) {
+  const { prefix = "", links, modelDir = (id2) => id2 } = options;
   const repoPath2 = (p) => prefix ? `${prefix}/${p}` : p;
-  const modelDir = (id2) => options.index?.models.get(id2)?.dir ?? id2;
   const findingLine2 = (f, dir) => {
     const shown = dir !== null && f.file.startsWith(`${dir}/`) ? f.file.slice(dir.length + 1) : repoPath2(f.file);
     const where = f.line > 0 ? `${shown}:${f.line}` : shown;
@@ -92797,17 +92803,37 @@ function formatMarkdown(report, options = {}) {
     const loc = links ? link(label2, blobUrl(links, repoPath2(f.file), f.line), message === f.message ? void 0 : f.message) : label2;
     return `- ${prose(message)} \xB7 ${loc} <sub>${text(f.ruleId)}</sub>`;
   };
-  const groupLines = (list, what) => {
-    const out = [];
-    for (const g of byModel(list)) {
-      const dir = g.modelId === null ? null : modelDir(g.modelId);
-      const title = dir === null ? "Not in any model" : links ? link(code(`${repoPath2(dir)}/`), treeUrl(links, repoPath2(dir))) : code(`${repoPath2(dir)}/`);
-      out.push(`
+  const out = [];
+  for (const g of byModel(list)) {
+    const dir = g.modelId === null ? null : modelDir(g.modelId);
+    const title = dir === null ? "Not in any model" : links ? link(code(`${repoPath2(dir)}/`), treeUrl(links, repoPath2(dir))) : code(`${repoPath2(dir)}/`);
+    out.push(`
 **${title}** \xB7 ${plural(g.findings.length, what)}`);
-      for (const f of g.findings) out.push(findingLine2(f, dir));
-    }
-    return out;
-  };
+    for (const f of g.findings) out.push(findingLine2(f, dir));
+  }
+  return out;
+}
+function shorten(message, room) {
+  const flat = message.replace(/\s+/g, " ");
+  if ([...flat].length <= room) return flat;
+  let best = -1;
+  for (const m of flat.matchAll(/: |; | \(/g)) if (m.index >= 30 && m.index <= room - 2) best = m.index;
+  return best > 0 ? `${flat.slice(0, best)} \u2026` : truncate(flat, room);
+}
+
+// src/validate/reporters/markdown.ts
+var ICON = { ok: "\u2705", warning: "\u26A0\uFE0F", error: "\u274C" };
+var VISIBLE_ERRORS = 100;
+var GRAPH_NODES = 40;
+var ISOLATED_NAMED = 30;
+var description = new Map([...rules, ...loaderRules].map((r) => [r.id, r.description]));
+function formatMarkdown(report, options = {}) {
+  const { errors, warnings, models, files } = report.summary;
+  const prefix = options.prefix ?? "";
+  const links = options.links;
+  const command = options.command ?? "npx spiff-models validate .";
+  const modelDir = (id2) => options.index?.models.get(id2)?.dir ?? id2;
+  const groupLines = (list, what) => findingLines(list, what, { prefix, links, modelDir });
   const reportsWhere = () => {
     const r = options.reports;
     if (!r?.json && !r?.sarif) return " (`--format json` or `--format sarif` writes them)";
@@ -92944,13 +92970,6 @@ function formatMarkdown(report, options = {}) {
   }
   return `${fit(parts, options.limit ?? STEP_SUMMARY_LIMIT)}
 `;
-}
-function shorten(message, room) {
-  const flat = message.replace(/\s+/g, " ");
-  if ([...flat].length <= room) return flat;
-  let best = -1;
-  for (const m of flat.matchAll(/: |; | \(/g)) if (m.index >= 30 && m.index <= room - 2) best = m.index;
-  return best > 0 ? `${flat.slice(0, best)} \u2026` : truncate(flat, room);
 }
 function graphSection(g) {
   const out = [
@@ -93138,7 +93157,7 @@ var C = {
   reset: "\x1B[0m"
 };
 function formatStylish(report, options) {
-  const c = (code3, s) => options.color ? `${C[code3]}${s}${C.reset}` : s;
+  const c = (code2, s) => options.color ? `${C[code2]}${s}${C.reset}` : s;
   const byFile = /* @__PURE__ */ new Map();
   for (const f of report.findings) {
     const list = byFile.get(f.file);
@@ -93541,9 +93560,9 @@ async function loadTemplate(file) {
   try {
     text2 = await readFile2(file, "utf8");
   } catch (err) {
-    const code3 = err.code;
+    const code2 = err.code;
     throw new UsageError(
-      `cannot read the Dockerfile template ${file} (${code3 ?? String(err)}); check the --template path (action input: template), relative to the working directory.`
+      `cannot read the Dockerfile template ${file} (${code2 ?? String(err)}); check the --template path (action input: template), relative to the working directory.`
     );
   }
   return { text: text2, source: file };
@@ -94852,6 +94871,49 @@ function formatBytes(n) {
   return `${(n / 1024 / 1024).toFixed(1)} MiB`;
 }
 
+// src/image/summary.ts
+var cell = (s) => code(s, { table: true });
+function bakeMarkdown(r) {
+  const ref = r.digest ? `${r.image}@${r.digest}` : r.tags[0] ?? r.image;
+  const what = r.dryRun ? "dry run, nothing built" : `${r.skipped ? "unchanged, re-tagged" : "built"}${r.pushed ? " and pushed" : ", not pushed"}`;
+  const out = [`## spiff-models bake: ${r.dryRun ? "\u{1F4DD}" : "\u2705"} ${what}`, ""];
+  out.push(
+    r.dryRun ? `The build context and Dockerfile were planned${r.outputDir ? ` and written to ${code(r.outputDir)}` : ""}; run without dry-run to build.` : r.skipped ? `An image built from the same input already existed (${code(r.imageId.slice(0, 19))}): no build, only new tags.` : `Deploy ${code(ref)}: new process instances record revision ${code(r.revision || "none")}.`,
+    ""
+  );
+  if (r.warnings.length) {
+    out.push(`**${plural(r.warnings.length, "warning")}:**`, "");
+    out.push(...r.warnings.map((w) => `- ${prose(w)}`), "");
+  }
+  out.push(
+    "| | |",
+    "|---|---|",
+    `| image | ${cell(r.image)} |`,
+    `| digest | ${r.digest ? cell(r.digest) : r.dryRun ? "none (dry run)" : "none (not pushed)"} |`,
+    `| tags | ${r.tags.length ? r.tags.map(cell).join("<br>") : "none"} |`,
+    `| revision | ${r.revision ? cell(r.revision) : "none recorded (not a git checkout)"} |`,
+    `| result | ${r.dryRun ? "dry run" : r.skipped ? "skipped: same input as an existing image" : "built"} |`,
+    ""
+  );
+  out.push(
+    ...details("Details", [
+      "| | |",
+      "|---|---|",
+      `| image id | ${r.imageId ? cell(r.imageId) : "-"} |`,
+      `| base image | ${cell(r.baseImage)} |`,
+      `| commit | ${r.commit ? cell(r.commit) : "-"} |`,
+      `| models dir | ${cell(r.modelsDir)} |`,
+      `| git history | ${cell(r.gitHistory)} |`,
+      `| context | ${r.skipped ? "not sent" : formatBytes(r.contextBytes)} |`,
+      `| verified | ${r.verified.length ? r.verified.map((v) => prose(v, { table: true })).join("<br>") : "-"} |`,
+      `| input digest | ${r.inputDigest ? cell(r.inputDigest) : "-"} |`,
+      `| labels | ${Object.entries(r.labels).map(([k, v]) => cell(`${k}=${v}`)).join("<br>") || "-"} |`
+    ])
+  );
+  return `${out.join("\n")}
+`;
+}
+
 // src/image/action.ts
 function labelsInput() {
   const labels = {};
@@ -94879,28 +94941,7 @@ var actionLog = {
 };
 async function writeSummary(r) {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
-  const code3 = (s) => `<code>${s.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</code>`;
-  const status = r.dryRun ? "dry run" : r.skipped ? "unchanged: re-tagged" : "built";
-  await summary.addHeading("spiff-models bake", 2).addTable([
-    [
-      { data: "what", header: true },
-      { data: "value", header: true }
-    ],
-    ["result", `${status}${r.pushed ? ", pushed" : ""}`],
-    ["image id", r.imageId ? code3(r.imageId) : "-"],
-    ["digest", r.digest ? code3(r.digest) : "-"],
-    ["tags", r.tags.map(code3).join("<br>")],
-    ["revision", r.revision ? code3(r.revision) : "none recorded"],
-    ["models dir", code3(r.modelsDir)],
-    ["git history", r.gitHistory],
-    ["context", r.skipped ? "not sent" : formatBytes(r.contextBytes)],
-    ["verified", r.verified.length ? r.verified.join("<br>") : "-"]
-  ]).addRaw(r.warnings.length ? `
-
-**Warnings**
-
-${r.warnings.map((w) => `- ${w}`).join("\n")}
-` : "").write();
+  await summary.addRaw(bakeMarkdown(r)).write();
 }
 async function runBakeAction() {
   const env = process.env;
@@ -95527,20 +95568,20 @@ CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
 CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code3 = 128; code3 <= 255; code3++) {
-  CHAR_MAP[code3] |= LOWER_CASE;
+for (let code2 = 128; code2 <= 255; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE;
 }
 for (const char of "!#$%&'*+-.^_`|~") {
   CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
 }
-for (let code3 = 48; code3 <= 57; code3++) {
-  CHAR_MAP[code3] |= TOKEN_FLAG;
+for (let code2 = 48; code2 <= 57; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
 }
-for (let code3 = 65; code3 <= 90; code3++) {
-  CHAR_MAP[code3] |= LOWER_CASE | TOKEN_FLAG;
+for (let code2 = 65; code2 <= 90; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
 }
-for (let code3 = 97; code3 <= 122; code3++) {
-  CHAR_MAP[code3] |= TOKEN_FLAG;
+for (let code2 = 97; code2 <= 122; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
 }
 var NullObject = /* @__PURE__ */ (() => {
   const C2 = function() {
@@ -95560,8 +95601,8 @@ function parse2(header, options) {
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code3 = header.charCodeAt(index);
-    const flags = CHAR_MAP[code3];
+    const code2 = header.charCodeAt(index);
+    const flags = CHAR_MAP[code2];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
       break;
@@ -95572,7 +95613,7 @@ function parse2(header, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code3 & NON_ASCII | flags;
+    typeFlags |= code2 & NON_ASCII | flags;
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
@@ -95594,14 +95635,14 @@ function parseParameters(header, type, index, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code3 = header.charCodeAt(index);
-      const flags = CHAR_MAP[code3];
+      const code2 = header.charCodeAt(index);
+      const flags = CHAR_MAP[code2];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code3 === EQ) {
+      if (code2 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key2 = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
@@ -95613,16 +95654,16 @@ function parseParameters(header, type, index, len, stopFlags) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code4 = header.charCodeAt(index);
-            if (code4 === DQUOTE) {
+            const code3 = header.charCodeAt(index);
+            if (code3 === DQUOTE) {
               if (parameters[key2] === void 0) {
                 parameters[key2] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
               while (index < len) {
-                const code5 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code5];
+                const code4 = header.charCodeAt(index);
+                const flags2 = CHAR_MAP[code4];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
@@ -95633,7 +95674,7 @@ function parseParameters(header, type, index, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code4 === BSLASH && index + 1 < len) {
+            if (code3 === BSLASH && index + 1 < len) {
               escaped = true;
               index += 2;
               continue;
@@ -95646,8 +95687,8 @@ function parseParameters(header, type, index, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code4 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code4];
+          const code3 = header.charCodeAt(index);
+          const flags2 = CHAR_MAP[code3];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
             break;
@@ -95674,7 +95715,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code3 & NON_ASCII | flags;
+      keyFlags |= code2 & NON_ASCII | flags;
       index++;
     }
   }
@@ -99455,12 +99496,12 @@ function judge(resultFindings, targetFindings) {
   };
 }
 async function validateResult(a, result, target, configFile2) {
-  const { findingsOf: findingsOf2 } = await Promise.resolve().then(() => (init_validation(), validation_exports));
+  const { findingsOf: findingsOf3 } = await Promise.resolve().then(() => (init_validation(), validation_exports));
   await checkout(a, result);
-  const after = existsSync4(a.modelsRoot) ? await findingsOf2(a.modelsRoot, configFile2) : [];
+  const after = existsSync4(a.modelsRoot) ? await findingsOf3(a.modelsRoot, configFile2) : [];
   if (!after.some((f) => f.severity === "error")) return judge(after, []);
   await checkout(a, target);
-  const before = existsSync4(a.modelsRoot) ? await findingsOf2(a.modelsRoot, configFile2) : [];
+  const before = existsSync4(a.modelsRoot) ? await findingsOf3(a.modelsRoot, configFile2) : [];
   await checkout(a, result);
   return judge(after, before);
 }
@@ -99498,9 +99539,9 @@ async function changedFiles(a, from, to) {
   const parts = splitZ(await a.git(args));
   const changes = [];
   for (let i = 0; i + 1 < parts.length; i += 2) {
-    const code3 = parts[i][0];
+    const code2 = parts[i][0];
     changes.push({
-      status: code3 === "A" ? "added" : code3 === "D" ? "removed" : "modified",
+      status: code2 === "A" ? "added" : code2 === "D" ? "removed" : "modified",
       path: parts[i + 1]
     });
   }
@@ -100083,70 +100124,132 @@ function publishText(r) {
   return `${lines.join("\n")}
 `;
 }
-var code2 = (s) => `\`${s}\``;
-var ids = (list) => list.length ? list.map(code2).join(", ") : "none";
+var ids = (list) => list.length ? list.map((id2) => code(id2)).join(", ") : "none";
+function movedLine(m) {
+  return `Models added: ${ids(m.added)}; changed: ${ids(m.changed)}; removed: ${ids(m.removed)}.`;
+}
 function validationMarkdown(v, prefix, target) {
   if (!v) return ["Validation: skipped.", ""];
-  const rows = (list) => list.map(
-    (f) => `| ${code2(`${findingPath(prefix, f)}:${f.line}:${f.column}`)} | ${f.ruleId} | ${f.message} |`
-  );
-  const out = [
-    v.newErrors.length ? `**${v.newErrors.length} new validation error(s):**` : "Validation: no new errors.",
-    ""
-  ];
-  if (v.newErrors.length) out.push("| Where | Rule | Message |", "|---|---|---|", ...rows(v.newErrors), "");
-  if (v.existingErrors.length) {
-    out.push(`${v.existingErrors.length} error(s) ${code2(target)} already has (not blocking):`, "");
-    out.push("| Where | Rule | Message |", "|---|---|---|", ...rows(v.existingErrors), "");
+  const out = [];
+  if (v.newErrors.length) {
+    out.push(`**${plural(v.newErrors.length, "new validation error")}** that ${code(target)} does not have:`);
+    out.push(...findingLines(v.newErrors, "error", { prefix }), "");
+  } else {
+    out.push(`Validation: no new errors${v.warnings ? ` (${plural(v.warnings, "warning")})` : ""}.`, "");
   }
+  if (v.existingErrors.length)
+    out.push(
+      ...details(
+        `${plural(v.existingErrors.length, "error")} ${target} already has (not blocking)`,
+        findingLines(v.existingErrors, "error", { prefix })
+      )
+    );
   return out;
 }
+function warningLines(warnings) {
+  return warnings.length ? [...warnings.map((w) => `> \u26A0\uFE0F ${prose(w)}`), ""] : [];
+}
 function promoteMarkdown(r) {
-  const out = [
-    `## Promote ${code2(r.from)} into ${code2(r.to)}${r.dryRun ? " (dry run)" : ""}: ${r.result}`,
-    "",
-    `Strategy ${r.strategy} via ${r.via}; source ${code2(short(r.sourceCommit))}, target ${code2(short(r.targetCommit))}` + (r.commit ? `, now ${code2(short(r.commit))}` : "") + ".",
-    ""
-  ];
-  if (r.result !== "up-to-date") {
+  const from = code(r.from);
+  const to = code(r.to);
+  const dry = r.dryRun ? " (dry run)" : "";
+  const verdict = {
+    merged: `\u2705 ${from} ${r.dryRun ? "would be merged" : "merged"} into ${to}`,
+    "fast-forwarded": `\u2705 ${to} ${r.dryRun ? "would be fast-forwarded" : "fast-forwarded"} to ${from}`,
+    "up-to-date": `\u2705 ${to} already contains ${from}`,
+    conflict: `\u274C ${from} into ${to} refused: ${plural(r.conflicts.length, "conflicting file")}`,
+    diverged: `\u274C ${from} into ${to} refused: ${to} has diverged`,
+    invalid: `\u274C ${from} into ${to} refused: ${plural(r.validation?.newErrors.length ?? 0, "new error")}`
+  };
+  const out = [`## spiff-models promote${dry}: ${verdict[r.result]}`, ""];
+  if (r.result === "conflict") {
+    out.push("Nothing was pushed. Conflicting files:", "");
     out.push(
-      `${r.commits.length} commit(s); models added: ${ids(r.models.added)}; changed: ${ids(r.models.changed)}; removed: ${ids(r.models.removed)}.`,
+      ...r.conflicts.map((c) => `- ${code(c.file)}${c.modelId ? ` (model ${code(c.modelId)})` : ""}`),
       ""
     );
-  }
-  if (r.conflicts.length) {
-    out.push("Conflicting files (nothing was pushed):", "", "| File | Model |", "|---|---|");
-    out.push(...r.conflicts.map((c) => `| ${code2(c.file)} | ${c.modelId ? code2(c.modelId) : ""} |`), "");
-  }
-  if (r.result === "diverged") {
     out.push(
-      `${code2(r.to)} has ${r.targetOnlyCommits} commit(s) ${code2(r.from)} lacks: no fast-forward possible.`,
+      `**What to do:** merge ${to} into ${from} (or a branch made from it), resolve the conflicts there, push, and promote again.`,
       ""
     );
+  } else if (r.result === "diverged") {
+    out.push(
+      `Nothing was pushed: ${to} has ${plural(r.targetOnlyCommits, "commit")} ${from} lacks, so it cannot be fast-forwarded.`,
+      "",
+      `**What to do:** merge ${to} back into ${from} first, or promote with strategy ${code("merge")}.`,
+      ""
+    );
+  } else if (r.result === "invalid") {
+    out.push("Nothing was pushed.", "", ...validationMarkdown(r.validation, r.root, r.to));
+    out.push(
+      `**What to do:** fix them on ${from} and promote again (or set ${code("validate: false")} to override).`,
+      ""
+    );
+  } else if (r.result !== "up-to-date") {
+    out.push(
+      `${plural(r.commits.length, "commit")} ${r.dryRun ? "would move" : "moved"}` + (r.commit && !r.dryRun ? `; ${to} is now at ${code(short(r.commit))}` : "") + `. ${movedLine(r.models)}`,
+      "",
+      ...validationMarkdown(r.validation, r.root, r.to)
+    );
   }
-  if (["merged", "fast-forwarded", "invalid"].includes(r.result))
-    out.push(...validationMarkdown(r.validation, r.root, r.to));
-  out.push(...r.warnings.map((w) => `> ${w}`));
+  out.push(...warningLines(r.warnings));
+  if (r.commits.length)
+    out.push(
+      ...details(
+        `${plural(r.commits.length, "commit")}`,
+        r.commits.map((c) => `- ${code(short(c.sha))} ${text(c.subject)}`)
+      )
+    );
+  out.push(
+    ...details("Details", [
+      `Strategy ${code(r.strategy)} via ${code(r.via)}, remote ${code(r.remote)}; source ${code(short(r.sourceCommit))}, target ${code(short(r.targetCommit))}${r.commit ? `, result ${code(short(r.commit))}` : ""}; ${plural(r.attempts, "attempt")}.`,
+      ...r.models.otherFiles.length ? ["", `Other files: ${ids(r.models.otherFiles)}.`] : []
+    ])
+  );
   return `${out.join("\n")}
 `;
 }
 function publishMarkdown(r) {
-  const out = [
-    `## Publish to ${code2(r.to)}${r.dryRun ? " (dry run)" : ""}: ${r.refused ? "refused" : r.operation}`,
-    "",
-    `Branch ${code2(r.branch)} from ${code2(r.from)} (${code2(short(r.sourceCommit))})` + (r.pullRequest ? `, pull request [#${r.pullRequest.number}](${r.pullRequest.url})` : "") + ".",
-    "",
+  const to = code(r.to);
+  const dry = r.dryRun ? " (dry run)" : "";
+  const pr = r.pullRequest ? link(`#${r.pullRequest.number}`, r.pullRequest.url) : null;
+  const n = r.validation?.newErrors.length ?? 0;
+  const verdict = r.refused ? `\u274C to ${to} refused: ${plural(n, "new error")}` : r.operation === "unchanged" ? `\u2705 ${r.files.length ? "branch" : "nothing to publish:"} ${code(r.branch)} ${r.files.length ? "unchanged" : `already matches ${to}`}` : `\u2705 ${plural(r.models.length, "model")} to ${to}${pr ? `: pull request ${pr}` : `, branch ${code(r.branch)} ${r.dryRun ? "would be " : ""}${r.operation}`}`;
+  const out = [`## spiff-models publish${dry}: ${verdict}`, ""];
+  if (r.refused) {
+    out.push("Nothing was pushed.", "", ...validationMarkdown(r.validation, r.root, r.to));
+    out.push(
+      `**What to do:** fix them in ${code(r.from)} and publish again (or set ${code("validate: false")} to override).`,
+      ""
+    );
+  } else {
+    if (pr) out.push(`Review and merge pull request ${pr} (branch ${code(r.branch)} into ${to}).`, "");
+    if (r.files.length)
+      out.push(`${plural(r.files.length, "file")} differ from ${to}. ${movedLine(r.changes)}`, "");
+    if (r.files.length) out.push(...validationMarkdown(r.validation, r.root, r.to));
+  }
+  out.push(...warningLines(r.warnings));
+  out.push(
     "| Model | Why |",
     "|---|---|",
     ...r.models.map(
-      (m) => `| ${code2(m.id)} | ${m.reason === "requested" ? "requested" : `called by ${code2(m.calledBy ?? "")}`} |`
+      (m) => `| ${code(m.id, { table: true })} | ${m.reason === "requested" ? "requested" : `called by ${code(m.calledBy ?? "", { table: true })}`} |`
     ),
-    "",
-    `Group files: ${ids(r.groupFiles)}.`,
     ""
-  ];
-  if (r.files.length) out.push(...validationMarkdown(r.validation, r.root, r.to));
-  out.push(...r.warnings.map((w) => `> ${w}`));
+  );
+  if (r.files.length)
+    out.push(
+      ...details(plural(r.files.length, "file"), [
+        "| Change | File |",
+        "|---|---|",
+        ...r.files.map((f) => `| ${f.status} | ${code(f.path, { table: true })} |`)
+      ])
+    );
+  out.push(
+    ...details("Details", [
+      `Branch ${code(r.branch)} from ${code(r.from)} (${code(short(r.sourceCommit))}) onto ${to} (${code(short(r.targetCommit))})${r.commit ? `, head ${code(short(r.commit))}` : ""}; ${plural(r.attempts, "attempt")}. Group files: ${ids(r.groupFiles)}.`
+    ])
+  );
   return `${out.join("\n")}
 `;
 }
@@ -100807,21 +100910,6 @@ function summaryLine(report, failOn, passed) {
   parts.push(`${report.failed} failed`);
   return `${parts.join(", ")} (fail-on: ${failOn}${passed ? "" : ", so this step fails"}).`;
 }
-var cell = (text2) => text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\n/g, " ");
-function summaryRows(report) {
-  return [
-    ["Environment", "Event", "Result", "Status", "Attempts", "Time", "Details"],
-    ...report.results.map((r) => [
-      cell(r.environment),
-      r.event,
-      r.outcome,
-      r.status === null ? "-" : String(r.status),
-      String(r.attempts),
-      formatDuration(r.durationMs),
-      cell(r.message)
-    ])
-  ];
-}
 
 // src/notify/sign.ts
 import { createHmac, timingSafeEqual } from "node:crypto";
@@ -101234,6 +101322,38 @@ async function planNotify(inputs, names2, env, cwd, now = /* @__PURE__ */ new Da
   };
 }
 
+// src/notify/summary.ts
+var ICON2 = { delivered: "\u2705", ignored: "\u26A0\uFE0F", failed: "\u274C" };
+function notifyMarkdown(report, failOn, passed, redact = (t2) => t2) {
+  const total = report.results.length;
+  const cell2 = (s) => code(redact(s), { table: true });
+  const say = (s) => prose(redact(s), { table: true });
+  const verdict = report.failed ? `${passed ? "\u26A0\uFE0F" : "\u274C"} ${report.failed} of ${plural(total, "environment")} failed` : report.ignored ? `\u26A0\uFE0F ${report.delivered} of ${plural(total, "environment")} delivered, ${report.ignored} ignored the push` : `\u2705 ${plural(total, "environment")} notified`;
+  const out = [
+    `## spiff-models notify: ${verdict}`,
+    "",
+    `${plural(report.delivered, "delivery", "deliveries")}, ${report.ignored} ignored, ${report.failed} failed (fail-on: ${code(failOn)}${passed ? "" : ", so this step fails"}).`,
+    "",
+    "| Environment | Outcome | What happened |",
+    "|---|---|---|",
+    ...report.results.map(
+      (r) => `| ${cell2(r.environment)} | ${ICON2[r.outcome]} ${r.outcome}${r.status === null ? "" : ` (${r.status})`} | ${say(r.message)} |`
+    ),
+    ""
+  ];
+  out.push(
+    ...details(`Attempts and timings (${plural(total, "environment")})`, [
+      "| Environment | Kind | Event | Status | Attempts | Time | Delivery |",
+      "|---|---|---|--:|--:|--:|---|",
+      ...report.results.map(
+        (r) => `| ${cell2(r.environment)} | ${r.kind} | ${r.event} | ${r.status ?? "-"} | ${r.attempts} | ${formatDuration(r.durationMs)} | ${cell2(r.deliveryId)} |`
+      )
+    ])
+  );
+  return `${out.join("\n")}
+`;
+}
+
 // src/notify/action.ts
 var names = {
   environments: "input 'environments'",
@@ -101309,13 +101429,50 @@ async function runNotifyAction(overrides2 = {}) {
   setOutput("failed", String(report.failed));
   if (process.env.GITHUB_STEP_SUMMARY) {
     try {
-      const [header, ...rows] = summaryRows(report);
-      await summary.addHeading("spiff-models notify", 3).addRaw(`<p>${r(summary2).replace(/</g, "&lt;")}</p>`).addTable([header.map((data) => ({ data, header: true })), ...rows.map((row) => row.map(r))]).write();
+      await summary.addRaw(notifyMarkdown(report, failOn, passed, r)).write();
     } catch (err) {
       warning(`could not write the job summary: ${errorMessage(err)}`);
     }
   }
   if (!passed) setFailed(summary2);
+}
+
+// src/action/summary.ts
+import fs7 from "node:fs";
+init_errors();
+function summarySize(env = process.env) {
+  const file = env.GITHUB_STEP_SUMMARY;
+  try {
+    return file ? fs7.statSync(file).size : 0;
+  } catch {
+    return 0;
+  }
+}
+function findingsOf2(err) {
+  const findings = err.findings;
+  return Array.isArray(findings) ? findings : [];
+}
+function failureMarkdown(command, err) {
+  const [first, ...rest] = errorMessage(err).trim().split("\n");
+  const out = [`## spiff-models ${command}: \u274C failed`, "", prose(first), ""];
+  const findings = findingsOf2(err);
+  if (findings.length) {
+    out.push(...findingLines(findings, "error"), "");
+    const advice = rest.filter((l) => !/^\s/.test(l));
+    if (advice.length) out.push(prose(advice.join(" ")), "");
+  } else if (rest.length) {
+    out.push(...codeBlock(rest.join("\n")), "");
+  }
+  return `${out.join("\n")}
+`;
+}
+async function writeFailureSummary(command, err) {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  try {
+    await summary.addRaw(failureMarkdown(command, err)).write();
+  } catch (e) {
+    warning(`could not write the job summary: ${errorMessage(e)}`);
+  }
 }
 
 // src/action/main.ts
@@ -101333,9 +101490,11 @@ async function run2() {
     setFailed(`Input 'command' must be one of ${Object.keys(actions).join(", ")}; got '${command}'.`);
     return;
   }
+  const before = summarySize();
   try {
     await action();
   } catch (err) {
+    if (summarySize() === before) await writeFailureSummary(command, err);
     setFailed(errorMessage(err));
   }
 }

@@ -50,6 +50,13 @@ export function code(s: string, options: { table?: boolean } = {}): string {
   return `${fence}${pad}${body}${pad}${fence}`;
 }
 
+/** A fenced block shown exactly (multi-line error messages): the fence is longer than any backtick run inside. */
+export function codeBlock(s: string, info = 'text'): string[] {
+  const longest = Math.max(0, ...[...s.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return [`${fence}${info}`, ...s.replace(/\r\n?/g, '\n').split('\n'), fence];
+}
+
 /** A URL as a link destination: characters that end or break `(...)` are percent-encoded. */
 export function url(u: string): string {
   return oneLine(u).replace(

@@ -9,23 +9,17 @@ import {
   fit,
   link,
   plural,
-  prose,
   STEP_SUMMARY_LIMIT,
   escapeHtml,
   text,
-  truncate,
   type Part,
 } from '../../util/markdown.js';
-import { blobUrl, treeUrl, type RepoLinks } from '../../util/repo-links.js';
+import type { RepoLinks } from '../../util/repo-links.js';
+import { findingLines } from './finding-lines.js';
 
 const ICON = { ok: '✅', warning: '⚠️', error: '❌' } as const;
 /** Errors listed before the rest is folded: the reproduce line stays within reach. */
 export const VISIBLE_ERRORS = 100;
-/**
- * Characters of a finding line that fit GitHub's summary column (about 850 px of 16 px text): longer messages
- * are cut after their first clause (the reports, and the link's title, keep them whole).
- */
-export const LINE_CHARS = 105;
 /** Mermaid stays legible up to about this many nodes. */
 export const GRAPH_NODES = 40;
 const ISOLATED_NAMED = 30;
@@ -50,59 +44,14 @@ export interface MarkdownOptions {
 
 const description = new Map([...rules, ...loaderRules].map((r) => [r.id, r.description]));
 
-interface ModelFindings {
-  modelId: string | null;
-  findings: Finding[];
-}
-
-/** Findings grouped by model in report order, findings outside any model last. */
-function byModel(findings: Finding[]): ModelFindings[] {
-  const groups = new Map<string | null, Finding[]>();
-  for (const f of findings) {
-    const list = groups.get(f.modelId);
-    if (list) list.push(f);
-    else groups.set(f.modelId, [f]);
-  }
-  const out = [...groups].map(([modelId, list]) => ({ modelId, findings: list }));
-  return [...out.filter((g) => g.modelId !== null), ...out.filter((g) => g.modelId === null)];
-}
-
 export function formatMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const { errors, warnings, models, files } = report.summary;
   const prefix = options.prefix ?? '';
   const links = options.links;
   const command = options.command ?? 'npx spiff-models validate .';
-  const repoPath = (p: string) => (prefix ? `${prefix}/${p}` : p);
   const modelDir = (id: string) => options.index?.models.get(id)?.dir ?? id;
 
-  const findingLine = (f: Finding, dir: string | null): string => {
-    const shown =
-      dir !== null && f.file.startsWith(`${dir}/`) ? f.file.slice(dir.length + 1) : repoPath(f.file);
-    const where = f.line > 0 ? `${shown}:${f.line}` : shown;
-    const room = Math.max(50, LINE_CHARS - where.length - 3 - Math.ceil(0.6 * f.ruleId.length));
-    const message = shorten(f.message, room);
-    const label = code(where);
-    const loc = links
-      ? link(label, blobUrl(links, repoPath(f.file), f.line), message === f.message ? undefined : f.message)
-      : label;
-    return `- ${prose(message)} · ${loc} <sub>${text(f.ruleId)}</sub>`;
-  };
-  const groupLines = (list: Finding[], what: string): string[] => {
-    const out: string[] = [];
-    for (const g of byModel(list)) {
-      const dir = g.modelId === null ? null : modelDir(g.modelId);
-      const title =
-        dir === null
-          ? 'Not in any model'
-          : links
-            ? link(code(`${repoPath(dir)}/`), treeUrl(links, repoPath(dir)))
-            : code(`${repoPath(dir)}/`);
-      // The blank line ends the previous list: a bold line right after a list item would join it.
-      out.push(`\n**${title}** · ${plural(g.findings.length, what)}`);
-      for (const f of g.findings) out.push(findingLine(f, dir));
-    }
-    return out;
-  };
+  const groupLines = (list: Finding[], what: string) => findingLines(list, what, { prefix, links, modelDir });
   const reportsWhere = (): string => {
     const r = options.reports;
     if (!r?.json && !r?.sarif) return ' (`--format json` or `--format sarif` writes them)';
@@ -255,15 +204,6 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
     });
   }
   return `${fit(parts, options.limit ?? STEP_SUMMARY_LIMIT)}\n`;
-}
-
-/** The message cut to `room` characters: after a clause (': ', '; ', ' (') when one ends late enough. */
-export function shorten(message: string, room: number): string {
-  const flat = message.replace(/\s+/g, ' ');
-  if ([...flat].length <= room) return flat;
-  let best = -1;
-  for (const m of flat.matchAll(/: |; | \(/g)) if (m.index >= 30 && m.index <= room - 2) best = m.index;
-  return best > 0 ? `${flat.slice(0, best)} …` : truncate(flat, room);
 }
 
 function graphSection(g: CallGraph): string[] {
