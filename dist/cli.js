@@ -92281,7 +92281,6 @@ function formatMarkdown(report, options = {}) {
       `${plural(models, "model")}, ${plural(files, "file")} checked: nothing the backend would refuse.`
     );
   }
-  if (options.note) head.push("", `> ${text(options.note)}`);
   parts.push({ head });
   if (errorList.length) {
     const lines = groupLines(errorList, "error");
@@ -92315,7 +92314,8 @@ function formatMarkdown(report, options = {}) {
         "",
         "### Reproduce locally",
         "",
-        `${code(command)} prints the same findings with file:line:column. The reports hold every finding${reportsWhere()}.`
+        `${code(command)} prints the same findings with file:line:column. The reports hold every finding${reportsWhere()}.`,
+        ...options.note ? ["", `> ${text(options.note)}`] : []
       ]
     });
   }

@@ -92864,7 +92864,6 @@ function formatMarkdown(report, options = {}) {
       `${plural(models, "model")}, ${plural(files, "file")} checked: nothing the backend would refuse.`
     );
   }
-  if (options.note) head.push("", `> ${text(options.note)}`);
   parts.push({ head });
   if (errorList.length) {
     const lines = groupLines(errorList, "error");
@@ -92898,7 +92897,8 @@ function formatMarkdown(report, options = {}) {
         "",
         "### Reproduce locally",
         "",
-        `${code(command)} prints the same findings with file:line:column. The reports hold every finding${reportsWhere()}.`
+        `${code(command)} prints the same findings with file:line:column. The reports hold every finding${reportsWhere()}.`,
+        ...options.note ? ["", `> ${text(options.note)}`] : []
       ]
     });
   }
@@ -93250,7 +93250,7 @@ async function runValidateAction() {
     const hiddenE = Math.max(0, errors.length - ANNOTATIONS_SHOWN);
     const hiddenW = Math.max(0, warnings.length - ANNOTATIONS_SHOWN);
     if (hiddenE || hiddenW)
-      note = `GitHub shows ${ANNOTATIONS_SHOWN} annotations per type: ${hiddenE} errors and ${hiddenW} warnings are not annotated. All findings are below and in the SARIF file (${path5.relative(ws, sarifFile)}).`;
+      note = `GitHub shows ${ANNOTATIONS_SHOWN} annotations per type: ${hiddenE} errors and ${hiddenW} warnings are not annotated; this summary and the SARIF file (${path5.relative(ws, sarifFile)}) list them all.`;
   }
   const rel = (file) => path5.relative(ws, file).split(path5.sep).join("/");
   const place = await repoPlace(root, process.env, { commit: process.env.GITHUB_SHA, prefix });

@@ -62,7 +62,7 @@ export async function runValidateAction(): Promise<void> {
     const hiddenE = Math.max(0, errors.length - ANNOTATIONS_SHOWN);
     const hiddenW = Math.max(0, warnings.length - ANNOTATIONS_SHOWN);
     if (hiddenE || hiddenW)
-      note = `GitHub shows ${ANNOTATIONS_SHOWN} annotations per type: ${hiddenE} errors and ${hiddenW} warnings are not annotated. All findings are below and in the SARIF file (${path.relative(ws, sarifFile)}).`;
+      note = `GitHub shows ${ANNOTATIONS_SHOWN} annotations per type: ${hiddenE} errors and ${hiddenW} warnings are not annotated; this summary and the SARIF file (${path.relative(ws, sarifFile)}) list them all.`;
   }
   const rel = (file: string) => path.relative(ws, file).split(path.sep).join('/');
   const place = await repoPlace(root, process.env, { commit: process.env.GITHUB_SHA, prefix });

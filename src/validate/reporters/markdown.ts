@@ -27,7 +27,7 @@ const ISOLATED_NAMED = 30;
 export interface MarkdownOptions {
   index?: ModelsIndex;
   changedModels?: string[];
-  /** Shown under the verdict (e.g. that annotations were capped). */
+  /** Shown with the reproduce line (e.g. that annotations were capped). */
   note?: string;
   /** The models root inside the repository ('' at its root): shown paths are repository paths. */
   prefix?: string;
@@ -88,7 +88,6 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
       `${plural(models, 'model')}, ${plural(files, 'file')} checked: nothing the backend would refuse.`,
     );
   }
-  if (options.note) head.push('', `> ${text(options.note)}`);
   parts.push({ head });
 
   if (errorList.length) {
@@ -127,6 +126,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
         '',
         `${code(command)} prints the same findings with file:line:column. ` +
           `The reports hold every finding${reportsWhere()}.`,
+        ...(options.note ? ['', `> ${text(options.note)}`] : []),
       ],
     });
   }
