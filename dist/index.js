@@ -24321,13 +24321,13 @@ function styleTags(spec) {
       tags2 = [tags2];
     for (let part of prop.split(" "))
       if (part) {
-        let pieces = [], mode = 2, rest = part;
+        let pieces = [], mode = 2, rest2 = part;
         for (let pos = 0; ; ) {
-          if (rest == "..." && pos > 0 && pos + 3 == part.length) {
+          if (rest2 == "..." && pos > 0 && pos + 3 == part.length) {
             mode = 1;
             break;
           }
-          let m = /^"(?:[^"\\]|\\.)*?"|[^\/!]+/.exec(rest);
+          let m = /^"(?:[^"\\]|\\.)*?"|[^\/!]+/.exec(rest2);
           if (!m)
             throw new RangeError("Invalid path: " + part);
           pieces.push(m[0] == "*" ? "" : m[0][0] == '"' ? JSON.parse(m[0]) : m[0]);
@@ -24341,7 +24341,7 @@ function styleTags(spec) {
           }
           if (next != "/")
             throw new RangeError("Invalid path: " + part);
-          rest = part.slice(pos);
+          rest2 = part.slice(pos);
         }
         let last = pieces.length - 1, inner = pieces[last];
         if (!inner)
@@ -26815,14 +26815,14 @@ var require_Collection = __commonJS({
         if (isEmptyPath(path14))
           this.add(value);
         else {
-          const [key2, ...rest] = path14;
+          const [key2, ...rest2] = path14;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
-            node.addIn(rest, value);
+            node.addIn(rest2, value);
           else if (node === void 0 && this.schema)
-            this.set(key2, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest2, value));
           else
-            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest2}`);
         }
       }
       /**
@@ -26830,14 +26830,14 @@ var require_Collection = __commonJS({
        * @returns `true` if the item was found and removed.
        */
       deleteIn(path14) {
-        const [key2, ...rest] = path14;
-        if (rest.length === 0)
+        const [key2, ...rest2] = path14;
+        if (rest2.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
         if (identity.isCollection(node))
-          return node.deleteIn(rest);
+          return node.deleteIn(rest2);
         else
-          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest2}`);
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -26845,12 +26845,12 @@ var require_Collection = __commonJS({
        * `true` (collections are always returned intact).
        */
       getIn(path14, keepScalar) {
-        const [key2, ...rest] = path14;
+        const [key2, ...rest2] = path14;
         const node = this.get(key2, true);
-        if (rest.length === 0)
+        if (rest2.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
         else
-          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+          return identity.isCollection(node) ? node.getIn(rest2, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node) => {
@@ -26864,28 +26864,28 @@ var require_Collection = __commonJS({
        * Checks if the collection includes a value with the key `key`.
        */
       hasIn(path14) {
-        const [key2, ...rest] = path14;
-        if (rest.length === 0)
+        const [key2, ...rest2] = path14;
+        if (rest2.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
-        return identity.isCollection(node) ? node.hasIn(rest) : false;
+        return identity.isCollection(node) ? node.hasIn(rest2) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
       setIn(path14, value) {
-        const [key2, ...rest] = path14;
-        if (rest.length === 0) {
+        const [key2, ...rest2] = path14;
+        if (rest2.length === 0) {
           this.set(key2, value);
         } else {
           const node = this.get(key2, true);
           if (identity.isCollection(node))
-            node.setIn(rest, value);
+            node.setIn(rest2, value);
           else if (node === void 0 && this.schema)
-            this.set(key2, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest2, value));
           else
-            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest2}`);
         }
       }
     };
@@ -45884,7 +45884,7 @@ var require_kex = __commonJS({
           const newKexBuf = Buffer.from(kex.join(","));
           len -= entry.buffer.length - newKexBuf.length;
           const all = self2._offer.lists.all;
-          const rest = new Uint8Array(
+          const rest2 = new Uint8Array(
             all.buffer,
             all.byteOffset + 4 + entry.buffer.length,
             all.length - (4 + entry.buffer.length)
@@ -45892,7 +45892,7 @@ var require_kex = __commonJS({
           payload = Buffer.allocUnsafe(len);
           writeUInt32BE(payload, newKexBuf.length, 17);
           payload.set(newKexBuf, 17 + 4);
-          payload.set(rest, 17 + 4 + newKexBuf.length);
+          payload.set(rest2, 17 + 4 + newKexBuf.length);
         }
       }
       if (payload === void 0) {
@@ -92664,6 +92664,9 @@ function details(summary2, body, open2 = false) {
   ];
 }
 var plural = (n, word, many = `${word}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? word : many}`;
+function firstItems(items, max, rest2) {
+  return items.length <= max ? items : [...items.slice(0, max), rest2(items.length - max)];
+}
 function bytes(s) {
   return Buffer.byteLength(s, "utf8") + 1;
 }
@@ -92875,17 +92878,17 @@ function formatMarkdown(report, options = {}) {
         break;
       }
     const visible = lines.slice(0, cut);
-    let rest = lines.slice(cut);
-    if (rest.length && rest[0].startsWith("- ")) {
+    let rest2 = lines.slice(cut);
+    if (rest2.length && rest2[0].startsWith("- ")) {
       const title = [...visible].reverse().find((l) => l.startsWith("\n**")) ?? "";
-      rest = [title.replace(/ · .*$/, " \xB7 continued"), ...rest];
+      rest2 = [title.replace(/ · .*$/, " \xB7 continued"), ...rest2];
     }
     parts.push({ head: ["", "### Errors"], items: visible, cut: (d) => cutLine(d, "error line") });
-    if (rest.length) {
+    if (rest2.length) {
       const more = errorList.length - VISIBLE_ERRORS;
       parts.push({
         head: ["", `<details><summary>${escapeHtml(`${plural(more, "more error")}`)}</summary>`],
-        items: rest,
+        items: rest2,
         cut: (d) => cutLine(d, "error line"),
         tail: ["", "</details>"]
       });
@@ -93313,31 +93316,31 @@ function parseReference(ref, what) {
     );
   };
   if (!ref || /\s|[\u0000-\u001f\u007f]/.test(ref)) bad("empty or containing whitespace");
-  let rest = ref;
+  let rest2 = ref;
   let digest = null;
-  const at = rest.indexOf("@");
+  const at = rest2.indexOf("@");
   if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
+    digest = rest2.slice(at + 1);
+    rest2 = rest2.slice(0, at);
     if (!digestPattern.test(digest)) bad(`bad digest '${digest}'`);
   }
   let tag = null;
-  const lastSlash = rest.lastIndexOf("/");
-  const colon = rest.lastIndexOf(":");
+  const lastSlash = rest2.lastIndexOf("/");
+  const colon = rest2.lastIndexOf(":");
   if (colon > lastSlash) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
+    tag = rest2.slice(colon + 1);
+    rest2 = rest2.slice(0, colon);
     if (!isValidTag(tag))
       bad(`bad tag '${tag}' (letters, digits, _ . -; at most 128; not starting with . or -)`);
   }
   let registry = DOCKER_HUB;
-  let path14 = rest;
-  const slash = rest.indexOf("/");
+  let path14 = rest2;
+  const slash = rest2.indexOf("/");
   if (slash > 0) {
-    const first = rest.slice(0, slash);
+    const first = rest2.slice(0, slash);
     if (first.includes(".") || first.includes(":") || first === "localhost" || first.startsWith("[")) {
       registry = first;
-      path14 = rest.slice(slash + 1);
+      path14 = rest2.slice(slash + 1);
     }
   }
   if (!domainPattern.test(registry)) bad(`bad registry host '${registry}'`);
@@ -100124,7 +100127,12 @@ function publishText(r) {
   return `${lines.join("\n")}
 `;
 }
-var ids = (list) => list.length ? list.map((id2) => code(id2)).join(", ") : "none";
+var NAMED2 = 50;
+var ids = (list) => list.length ? list.slice(0, NAMED2).map((id2) => code(id2)).join(", ") + (list.length > NAMED2 ? ` and ${list.length - NAMED2} more` : "") : "none";
+var LISTED = 200;
+var rest = (what) => (n) => `
+*\u2026and ${plural(n, `more ${what}`)}: the step log lists them all.*`;
+var errorLines = (list, prefix) => firstItems(findingLines(list, "error", { prefix }), LISTED, rest("line"));
 function movedLine(m) {
   return `Models added: ${ids(m.added)}; changed: ${ids(m.changed)}; removed: ${ids(m.removed)}.`;
 }
@@ -100133,7 +100141,7 @@ function validationMarkdown(v, prefix, target) {
   const out = [];
   if (v.newErrors.length) {
     out.push(`**${plural(v.newErrors.length, "new validation error")}** that ${code(target)} does not have:`);
-    out.push(...findingLines(v.newErrors, "error", { prefix }), "");
+    out.push(...errorLines(v.newErrors, prefix), "");
   } else {
     out.push(`Validation: no new errors${v.warnings ? ` (${plural(v.warnings, "warning")})` : ""}.`, "");
   }
@@ -100141,7 +100149,7 @@ function validationMarkdown(v, prefix, target) {
     out.push(
       ...details(
         `${plural(v.existingErrors.length, "error")} ${target} already has (not blocking)`,
-        findingLines(v.existingErrors, "error", { prefix })
+        errorLines(v.existingErrors, prefix)
       )
     );
   return out;
@@ -100164,10 +100172,10 @@ function promoteMarkdown(r) {
   const out = [`## spiff-models promote${dry}: ${verdict[r.result]}`, ""];
   if (r.result === "conflict") {
     out.push("Nothing was pushed. Conflicting files:", "");
-    out.push(
-      ...r.conflicts.map((c) => `- ${code(c.file)}${c.modelId ? ` (model ${code(c.modelId)})` : ""}`),
-      ""
+    const files = r.conflicts.map(
+      (c) => `- ${code(c.file)}${c.modelId ? ` (model ${code(c.modelId)})` : ""}`
     );
+    out.push(...firstItems(files, LISTED, rest("file")), "");
     out.push(
       `**What to do:** merge ${to} into ${from} (or a branch made from it), resolve the conflicts there, push, and promote again.`,
       ""
@@ -100197,7 +100205,11 @@ function promoteMarkdown(r) {
     out.push(
       ...details(
         `${plural(r.commits.length, "commit")}`,
-        r.commits.map((c) => `- ${code(short(c.sha))} ${text(c.subject)}`)
+        firstItems(
+          r.commits.map((c) => `- ${code(short(c.sha))} ${text(c.subject)}`),
+          LISTED,
+          rest("commit")
+        )
       )
     );
   out.push(
@@ -100242,7 +100254,11 @@ function publishMarkdown(r) {
       ...details(plural(r.files.length, "file"), [
         "| Change | File |",
         "|---|---|",
-        ...r.files.map((f) => `| ${f.status} | ${code(f.path, { table: true })} |`)
+        ...firstItems(
+          r.files.map((f) => `| ${f.status} | ${code(f.path, { table: true })} |`),
+          LISTED,
+          (n2) => `| \u2026 | ${plural(n2, "more file")}: the step log lists them all |`
+        )
       ])
     );
   out.push(
@@ -101236,9 +101252,9 @@ async function resolvePush(inputs, env, event, git3, now = /* @__PURE__ */ new D
     const {
       url: _url,
       distinct: _distinct,
-      ...rest
+      ...rest2
     } = headCommit;
-    headCommit = rest;
+    headCommit = rest2;
   } else headCommit = minimalHeadCommit(sha, pusher, now);
   return { ref, before, after: sha, pusher, sender: actor, headCommit };
 }
@@ -101453,15 +101469,31 @@ function findingsOf2(err) {
   return Array.isArray(findings) ? findings : [];
 }
 function failureMarkdown(command, err) {
-  const [first, ...rest] = errorMessage(err).trim().split("\n");
+  const [first, ...rest2] = errorMessage(err).trim().split("\n");
   const out = [`## spiff-models ${command}: \u274C failed`, "", prose(first), ""];
   const findings = findingsOf2(err);
   if (findings.length) {
-    out.push(...findingLines(findings, "error"), "");
-    const advice = rest.filter((l) => !/^\s/.test(l));
+    const lines = findingLines(findings, "error");
+    out.push(
+      ...firstItems(
+        lines,
+        200,
+        (n) => `
+*\u2026and ${n} more lines: the step log and the validate command list them all.*`
+      ),
+      ""
+    );
+    const advice = rest2.filter((l) => !/^\s/.test(l));
     if (advice.length) out.push(prose(advice.join(" ")), "");
-  } else if (rest.length) {
-    out.push(...codeBlock(rest.join("\n")), "");
+  } else if (rest2.length) {
+    const shown = rest2.join("\n");
+    out.push(
+      ...codeBlock(
+        shown.length > 5e4 ? `${shown.slice(0, 5e4)}
+\u2026 (cut; the step log has it all)` : shown
+      ),
+      ""
+    );
   }
   return `${out.join("\n")}
 `;

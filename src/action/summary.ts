@@ -2,7 +2,7 @@
 // error carries them), the rest of the message as written, so the run page says why without opening the log.
 import fs from 'node:fs';
 import * as core from '@actions/core';
-import { codeBlock, prose } from '../util/markdown.js';
+import { codeBlock, firstItems, prose } from '../util/markdown.js';
 import { errorMessage } from '../util/errors.js';
 import type { Finding } from '../validate/finding.js';
 import { findingLines } from '../validate/reporters/finding-lines.js';
@@ -28,11 +28,26 @@ export function failureMarkdown(command: string, err: unknown): string {
   const findings = findingsOf(err);
   if (findings.length) {
     // The message lists the first findings itself; the summary lists them all, then the message's advice.
-    out.push(...findingLines(findings, 'error'), '');
+    const lines = findingLines(findings, 'error');
+    out.push(
+      ...firstItems(
+        lines,
+        200,
+        (n) => `\n*…and ${n} more lines: the step log and the validate command list them all.*`,
+      ),
+      '',
+    );
     const advice = rest.filter((l) => !/^\s/.test(l));
     if (advice.length) out.push(prose(advice.join(' ')), '');
   } else if (rest.length) {
-    out.push(...codeBlock(rest.join('\n')), '');
+    // An error message quoting a build log or a server's answer: keep it whole but bounded.
+    const shown = rest.join('\n');
+    out.push(
+      ...codeBlock(
+        shown.length > 50_000 ? `${shown.slice(0, 50_000)}\n… (cut; the step log has it all)` : shown,
+      ),
+      '',
+    );
   }
   return `${out.join('\n')}\n`;
 }

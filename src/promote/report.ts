@@ -4,7 +4,7 @@ import type { GateOutcome } from './gate.js';
 import type { PromoteReport } from './promote.js';
 import type { PublishReport } from './publish.js';
 import type { ModelChanges } from './tree.js';
-import { code, details, link, plural, prose, text } from '../util/markdown.js';
+import { code, details, firstItems, link, plural, prose, text } from '../util/markdown.js';
 import { findingLines } from '../validate/reporters/finding-lines.js';
 
 const short = (sha: string | null): string => (sha ? sha.slice(0, 7) : '-');
@@ -118,7 +118,20 @@ export function publishText(r: PublishReport): string {
 
 // The job summaries: verdict first, then what failed and what to do, what moved, the rest folded. Branch names,
 // model ids, paths and commit subjects come from the repository: they go through util/markdown.
-const ids = (list: string[]): string => (list.length ? list.map((id) => code(id)).join(', ') : 'none');
+const NAMED = 50;
+const ids = (list: string[]): string =>
+  list.length
+    ? list
+        .slice(0, NAMED)
+        .map((id) => code(id))
+        .join(', ') + (list.length > NAMED ? ` and ${list.length - NAMED} more` : '')
+    : 'none';
+/** Lines a list may take in a summary (conflicts, errors, commits, files); the step log has them all. */
+const LISTED = 200;
+const rest = (what: string) => (n: number) =>
+  `\n*…and ${plural(n, `more ${what}`)}: the step log lists them all.*`;
+const errorLines = (list: Finding[], prefix: string) =>
+  firstItems(findingLines(list, 'error', { prefix }), LISTED, rest('line'));
 
 function movedLine(m: ModelChanges): string {
   return `Models added: ${ids(m.added)}; changed: ${ids(m.changed)}; removed: ${ids(m.removed)}.`;
@@ -130,7 +143,7 @@ function validationMarkdown(v: GateOutcome | null, prefix: string, target: strin
   const out: string[] = [];
   if (v.newErrors.length) {
     out.push(`**${plural(v.newErrors.length, 'new validation error')}** that ${code(target)} does not have:`);
-    out.push(...findingLines(v.newErrors, 'error', { prefix }), '');
+    out.push(...errorLines(v.newErrors, prefix), '');
   } else {
     out.push(`Validation: no new errors${v.warnings ? ` (${plural(v.warnings, 'warning')})` : ''}.`, '');
   }
@@ -138,7 +151,7 @@ function validationMarkdown(v: GateOutcome | null, prefix: string, target: strin
     out.push(
       ...details(
         `${plural(v.existingErrors.length, 'error')} ${target} already has (not blocking)`,
-        findingLines(v.existingErrors, 'error', { prefix }),
+        errorLines(v.existingErrors, prefix),
       ),
     );
   return out;
@@ -163,10 +176,10 @@ export function promoteMarkdown(r: PromoteReport): string {
   const out = [`## spiff-models promote${dry}: ${verdict[r.result]}`, ''];
   if (r.result === 'conflict') {
     out.push('Nothing was pushed. Conflicting files:', '');
-    out.push(
-      ...r.conflicts.map((c) => `- ${code(c.file)}${c.modelId ? ` (model ${code(c.modelId)})` : ''}`),
-      '',
+    const files = r.conflicts.map(
+      (c) => `- ${code(c.file)}${c.modelId ? ` (model ${code(c.modelId)})` : ''}`,
     );
+    out.push(...firstItems(files, LISTED, rest('file')), '');
     out.push(
       `**What to do:** merge ${to} into ${from} (or a branch made from it), resolve the conflicts there, push, ` +
         'and promote again.',
@@ -200,7 +213,11 @@ export function promoteMarkdown(r: PromoteReport): string {
     out.push(
       ...details(
         `${plural(r.commits.length, 'commit')}`,
-        r.commits.map((c) => `- ${code(short(c.sha))} ${text(c.subject)}`),
+        firstItems(
+          r.commits.map((c) => `- ${code(short(c.sha))} ${text(c.subject)}`),
+          LISTED,
+          rest('commit'),
+        ),
       ),
     );
   out.push(
@@ -252,7 +269,11 @@ export function publishMarkdown(r: PublishReport): string {
       ...details(plural(r.files.length, 'file'), [
         '| Change | File |',
         '|---|---|',
-        ...r.files.map((f) => `| ${f.status} | ${code(f.path, { table: true })} |`),
+        ...firstItems(
+          r.files.map((f) => `| ${f.status} | ${code(f.path, { table: true })} |`),
+          LISTED,
+          (n) => `| … | ${plural(n, 'more file')}: the step log lists them all |`,
+        ),
       ]),
     );
   out.push(

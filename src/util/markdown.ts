@@ -111,6 +111,14 @@ export function details(summary: string, body: string[], open = false): string[]
 export const plural = (n: number, word: string, many = `${word}s`): string =>
   `${n.toLocaleString('en-US')} ${n === 1 ? word : many}`;
 
+/**
+ * At most `max` items of a list whose length the repository decides (conflicts, new errors), then one line
+ * saying how many were left out and where they are: a summary stays readable and under GitHub's limit.
+ */
+export function firstItems(items: string[], max: number, rest: (dropped: number) => string): string[] {
+  return items.length <= max ? items : [...items.slice(0, max), rest(items.length - max)];
+}
+
 export function bytes(s: string): number {
   return Buffer.byteLength(s, 'utf8') + 1;
 }

@@ -2,7 +2,7 @@
 // become markup: rendered as GFM, it must stay text, in one piece, on its line.
 import { describe, expect, it } from '@jest/globals';
 import { decode, elements, renderGfm } from '../helpers/markdown.js';
-import { code, codeBlock, fit, link, prose, text } from '../../src/util/markdown.js';
+import { code, codeBlock, fit, link, prose, STEP_SUMMARY_LIMIT, text } from '../../src/util/markdown.js';
 import { bakeMarkdown } from '../../src/image/summary.js';
 import type { BakeResult } from '../../src/image/bake.js';
 import { promoteMarkdown, publishMarkdown } from '../../src/promote/report.js';
@@ -238,5 +238,35 @@ describe('every command summary keeps repository and server text as text', () =>
       for (const row of elements(table, 'tr').slice(1)) expect(elements(row, 'td')).toHaveLength(header);
     }
     expect(md).not.toContain('SECRET');
+  });
+});
+
+describe('summaries of lists the repository makes long stay bounded', () => {
+  it('promote: thousands of conflicts, new errors and commits are cut with a line saying how many', () => {
+    const r = promote();
+    r.conflicts = Array.from({ length: 5000 }, (_, i) => ({ file: `m/f${i}.bpmn`, modelId: `m${i}` }));
+    r.commits = Array.from({ length: 5000 }, (_, i) => ({ sha: 'c'.repeat(40), subject: `commit ${i}` }));
+    const md = promoteMarkdown(r);
+    expect(Buffer.byteLength(md)).toBeLessThan(200_000);
+    expect(md).toContain('*…and 4,800 more files: the step log lists them all.*');
+    expect(md).toContain('*…and 4,800 more commits: the step log lists them all.*');
+    r.result = 'invalid';
+    r.conflicts = [];
+    r.validation!.newErrors = Array.from({ length: 5000 }, (_, i) => ({
+      ...finding,
+      file: `m/x/f${i}.bpmn`,
+      modelId: `m/x`,
+    }));
+    const invalid = promoteMarkdown(r);
+    expect(Buffer.byteLength(invalid)).toBeLessThan(STEP_SUMMARY_LIMIT);
+    expect(invalid).toMatch(/\*…and [\d,]+ more lines: the step log lists them all\.\*/);
+  });
+
+  it('publish: thousands of files fold into a table that is cut in a row of its own', () => {
+    const r = publish();
+    r.files = Array.from({ length: 5000 }, (_, i) => ({ status: 'added' as const, path: `m/f${i}.bpmn` }));
+    const md = publishMarkdown(r);
+    expect(md).toContain('| … | 4,800 more files: the step log lists them all |');
+    expect(Buffer.byteLength(md)).toBeLessThan(100_000);
   });
 });
