@@ -8,5 +8,5 @@ const __dirname = __smDirname(__filename);
 // src/index.ts
 import module from "node:module";
 module.enableCompileCache?.();
-var { run } = await import("./chunks/main-2UFZEZLH.js");
+var { run } = await import("./chunks/main-EBAAPLE7.js");
 await run();

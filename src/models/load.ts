@@ -39,6 +39,7 @@ export interface LoadOptions {
 /** A BPMN/DMN file read, decoded and parsed elsewhere (a worker thread): what the loader would have made. */
 export interface PreParsed {
   size: number;
+  bom?: boolean;
   /** The file was read and decoded (its text is read again here when a finding needs it). */
   hadText: boolean;
   parsed: XmlParseResult;
@@ -130,6 +131,7 @@ export function buildIndex(
     if (f.text !== undefined) return f.text;
     const got = readText(f, () => read(f));
     f.size = got.size;
+    if (got.bom) f.bom = true;
     if (got.finding) loadFindings.push(got.finding);
     f.text = got.text;
     return got.text;
@@ -184,6 +186,7 @@ export function buildIndex(
       if (done) {
         // Same order of findings as a parse here: the worker's are added at this file's turn.
         f.size = done.size;
+        if (done.bom) f.bom = true;
         if (done.finding) loadFindings.push(done.finding);
         hasText = done.hadText;
         parsed = done.parsed;
@@ -234,7 +237,7 @@ function readAgainWhenNeeded(f: RepoFile, read: (f: RepoFile) => Buffer): void {
 export function readText(
   f: Pick<RepoFile, 'path' | 'ext' | 'modelId' | 'size'>,
   read: () => Buffer,
-): { size: number; text?: string; finding?: Finding } {
+): { size: number; bom?: boolean; text?: string; finding?: Finding } {
   let buf: Buffer;
   try {
     buf = read();
@@ -245,9 +248,11 @@ export function readText(
     };
   }
   const size = buf.length;
+  const bom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? true : undefined;
   if (size > MAX_PARSE_BYTES)
     return {
       size,
+      bom,
       finding: finding(
         'file-too-large',
         'warning',
@@ -259,9 +264,10 @@ export function readText(
   if (decoded === undefined)
     return {
       size,
+      bom,
       finding: finding('invalid-encoding', 'error', 'not valid UTF-8 text: save the file as UTF-8', f, null),
     };
-  return { size, text: decoded };
+  return { size, bom, text: decoded };
 }
 
 function linkCalls(index: ModelsIndex): void {
@@ -388,8 +394,13 @@ function decode(buf: Buffer, xml: boolean): string | undefined {
   }
 }
 
+export const BOM_MESSAGE =
+  "Unexpected UTF-8 BOM: the file starts with a byte-order mark, which Python's json.load refuses; save it as UTF-8 without BOM";
+
 export function parseJson(file: RepoFile, text: string | undefined): JsonDoc {
   if (text === undefined) return { file };
+  // The backend reads JSON with json.load(open(path)): a byte-order mark is "Unexpected UTF-8 BOM" there.
+  if (file.bom) return { file, error: { message: BOM_MESSAGE, line: 1, column: 1 } };
   try {
     return { file, value: JSON.parse(text) };
   } catch (err) {

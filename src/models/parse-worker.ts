@@ -26,7 +26,14 @@ export function parseBatch(items: WorkItem[], forTransfer = true): WorkResult[] 
     const parsed = got.text === undefined ? { hasDoctype: false } : parseXml(got.text);
     if (parsed.root && forTransfer) unlink(parsed.root);
     // The text stays here: the loader reads it again only for a file a finding points into.
-    return { i: item.i, size: got.size, finding: got.finding, parsed, hadText: got.text !== undefined };
+    return {
+      i: item.i,
+      size: got.size,
+      bom: got.bom,
+      finding: got.finding,
+      parsed,
+      hadText: got.text !== undefined,
+    };
   });
 }
 
