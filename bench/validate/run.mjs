@@ -128,7 +128,7 @@ const json = ['validate', large, '--format', 'json'];
 const largeFloor = best(() => floorRun(large));
 const noWorkers = best(() => cliRun(json, { SPIFF_MODELS_WORKERS: '0' }));
 const byDefault = best(() => cliRun(json));
-const forced = cores < 3 ? best(() => cliRun(json, { SPIFF_MODELS_WORKERS: '2' })) : undefined;
+const forced = cores < 4 ? best(() => cliRun(json, { SPIFF_MODELS_WORKERS: '2' })) : undefined;
 const cacheFile = path.join(work, 'bench-validate-cache');
 const cacheArgs = [...json, '--cache', '--cache-location', cacheFile];
 const cold = best(() => {
@@ -156,7 +156,7 @@ const rows = [
     rss(largeFloor),
   ],
   row('validate, no worker threads', noWorkers),
-  row(`validate, default (workers from ${'600'} BPMN/DMN files on 2+ cores)`, byDefault),
+  row('validate, default (workers from 600 BPMN/DMN files on 4+ cores)', byDefault),
 ];
 if (forced) rows.push(row('validate, 2 worker threads forced', forced));
 rows.push(

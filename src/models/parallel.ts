@@ -11,10 +11,13 @@ import { parseBatch, type WorkItem, type WorkResult } from './parse-worker.js';
 import { NO_CHILDREN, type XNode } from './xml.js';
 
 /**
- * Below this many BPMN/DMN files a worker's start-up (~30 ms, its own copy of the parser to compile) costs
- * more than it saves (measured with bench/validate on 2 and 4 cores).
+ * Workers are started by default only for this many BPMN/DMN files or more (below it a worker's start-up,
+ * ~30 ms and its own copy of the parser to compile, outweighs its share) and on this many cores or more: on
+ * the 2-core machine bench/validate ran on, 1 worker beside the main thread was slower than none (the copy
+ * of each tree back to the main thread costs about half a parse). GitHub's standard runners have 4 cores.
  */
 export const MIN_FILES_FOR_WORKERS = 600;
+export const MIN_CORES_FOR_WORKERS = 4;
 const BATCH = 48;
 const MAX_WORKERS = 8;
 
@@ -32,7 +35,7 @@ export function workerCount(
       throw new Error(`SPIFF_MODELS_WORKERS must be a whole number >= 0, not '${fromEnv}'`);
     return Math.min(forced, MAX_WORKERS, Math.ceil(files / BATCH));
   }
-  if (files < MIN_FILES_FOR_WORKERS || cores < 2) return 0;
+  if (files < MIN_FILES_FOR_WORKERS || cores < MIN_CORES_FOR_WORKERS) return 0;
   // The main thread indexes what the workers send: it is one of the cores.
   return Math.min(cores - 1, MAX_WORKERS);
 }

@@ -101,6 +101,8 @@ describe('workerCount', () => {
     [10, undefined, {}, 4, 0],
     [MIN_FILES_FOR_WORKERS, undefined, {}, 4, 3],
     [MIN_FILES_FOR_WORKERS, undefined, {}, 1, 0],
+    [MIN_FILES_FOR_WORKERS, undefined, {}, 2, 0],
+    [MIN_FILES_FOR_WORKERS - 1, undefined, {}, 4, 0],
     [100_000, undefined, {}, 64, 8],
     [10, undefined, { SPIFF_MODELS_WORKERS: '2' }, 1, 1],
     [1000, undefined, { SPIFF_MODELS_WORKERS: '2' }, 1, 2],
