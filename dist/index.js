@@ -8,5 +8,5 @@ const __dirname = __smDirname(__filename);
 // src/index.ts
 import module from "node:module";
 module.enableCompileCache?.();
-var { run } = await import("./chunks/main-UCPOXQH5.js");
+var { run } = await import("./chunks/main-VBU3QV3P.js");
 await run();

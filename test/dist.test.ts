@@ -57,11 +57,15 @@ function packagesLoadedBy(entryPoint: string): Set<string> {
   const key = (p: string) => path.relative(path.join(out, 'dist'), path.resolve(REPO_ROOT, p));
   const byKey = new Map(Object.entries(meta.outputs).map(([p, o]) => [key(p), o]));
   const pkgs = new Set<string>();
-  for (const k of staticClosure(key(chunk[0])))
+  for (const k of staticClosure(key(chunk[0]))) {
     for (const input of Object.keys(byKey.get(k)?.inputs ?? {})) {
       const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
       if (m) pkgs.add(m[1]);
     }
+    // Node's own modules count too: child_process loads net, worker_threads its own machinery.
+    for (const i of byKey.get(k)?.imports ?? [])
+      if (i.kind === 'import-statement' && i.path.startsWith('node:')) pkgs.add(i.path);
+  }
   return pkgs;
 }
 
@@ -103,7 +107,18 @@ describe('dist/', () => {
   it.each([
     ['src/notify/cli.ts', ['dockerode', 'ssh2', '@actions/github']],
     ['src/promote/cli.ts', ['dockerode', 'ssh2']],
-    ['src/validate/cli.ts', ['dockerode', '@actions/github', '@actions/core', 'yaml', '@lezer/python']],
+    [
+      'src/validate/cli.ts',
+      [
+        'dockerode',
+        '@actions/github',
+        '@actions/core',
+        'yaml',
+        '@lezer/python',
+        'node:child_process',
+        'node:worker_threads',
+      ],
+    ],
     ['src/cli/main.ts', ['dockerode', '@actions/github', 'yaml', '@lezer/python']],
     ['src/notify/action.ts', ['dockerode', 'ssh2']],
     ['src/promote/action.ts', ['dockerode', 'ssh2']],

@@ -60,13 +60,16 @@ export async function loadModels(root: string, options: LoadOptions = {}): Promi
   const loadFindings: Finding[] = [];
   const files = walkModels(abs, loadFindings);
   const read = (f: RepoFile) => fs.readFileSync(f.abs);
-  // Imported only here: the worker pool is not part of what an empty or small repository loads.
-  const { parseInWorkers } = await import('./parallel.js');
-  return buildIndex(abs, files, loadFindings, read, (xml) => parseInWorkers(xml, options.workers));
+  // The worker pool (worker_threads) is imported only when there is XML to parse: not for an empty root.
+  return buildIndex(abs, files, loadFindings, read, (xml) =>
+    xml.length === 0
+      ? undefined
+      : import('./parallel.js').then(({ parseInWorkers }) => parseInWorkers(xml, options.workers)),
+  );
 }
 
 /** How buildIndex may hand the BPMN/DMN files to worker threads: undefined when they are parsed here. */
-export type ParseElsewhere = (files: RepoFile[]) => Promise<Map<string, PreParsed>> | undefined;
+export type ParseElsewhere = (files: RepoFile[]) => Promise<Map<string, PreParsed> | undefined> | undefined;
 
 /** Builds an index from a list of files (paths relative to root) and a reader: shared by disk and git loads. */
 export function buildIndex(

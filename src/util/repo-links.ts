@@ -2,7 +2,6 @@
 // data from the environment and git; the formatters stay pure.
 import fs from 'node:fs';
 import path from 'node:path';
-import { tryGit } from './git.js';
 
 export interface RepoLinks {
   /** https://github.com (GITHUB_SERVER_URL) */
@@ -49,6 +48,8 @@ export async function repoPlace(
 ): Promise<RepoPlace> {
   let commit = fallback.commit;
   let prefix = fallback.prefix;
+  // git (child_process) is imported here, not with the pure URL formatters the reporters use.
+  const { tryGit } = await import('./git.js');
   const r = await tryGit(['rev-parse', '--show-toplevel', 'HEAD'], { cwd: root, env }).catch(() => null);
   if (r && r.code === 0) {
     const [top, sha] = r.stdout.trim().split('\n');

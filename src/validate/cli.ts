@@ -10,7 +10,6 @@ import { formatSarif } from './reporters/sarif.js';
 import { formatStylish } from './reporters/stylish.js';
 import { validateRepo } from './validate.js';
 import { DEFAULT_CACHE_FILE } from './cache.js';
-import { repoPlace } from '../util/repo-links.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
@@ -77,6 +76,8 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem
         break;
       case 'markdown': {
         // Links to the lines need GitHub's context; the commit is the checked-out one (see repoPlace).
+        // Imported here: it runs git (child_process), which the other formats never load.
+        const { repoPlace } = await import('../util/repo-links.js');
         const place = await repoPlace(root, io.env, { prefix: relativePrefix(io.cwd, root) });
         text = formatMarkdown(result, {
           index: result.index,

@@ -11,7 +11,6 @@ import { compareFindings } from './finding.js';
 import type { Report as RuleReport } from './rule.js';
 import { loaderRules, rules } from './rules/index.js';
 import { loadPythonParser } from './rules/python.js';
-import { baseFindings } from './base.js';
 import { fingerprint, readCache, toolKey, writeCache, type CachedReport, type Fingerprint } from './cache.js';
 
 export interface ValidateOptions {
@@ -108,6 +107,8 @@ export async function validateRepo(root: string, options: ValidateOptions = {}):
 
   let changedModels: string[] = [];
   if (options.base) {
+    // Imported only for --base: it runs git (child_process), which nothing else here needs.
+    const { baseFindings } = await import('./base.js');
     const base = await baseFindings(index, options.base);
     for (const f of base.findings) add(f);
     changedModels = base.changedModels;
