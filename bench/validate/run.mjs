@@ -156,7 +156,12 @@ const rows = [
     rss(largeFloor),
   ],
   row('validate, no worker threads', noWorkers),
-  row('validate, default (workers from 600 BPMN/DMN files on 4+ cores)', byDefault),
+  row(
+    cores >= 4
+      ? `validate, default (${Math.min(cores - 1, 8)} worker threads + the main thread)`
+      : `validate, default (no workers on ${cores} cores: a second run of the line above)`,
+    byDefault,
+  ),
 ];
 if (forced) rows.push(row('validate, 2 worker threads forced', forced));
 rows.push(

@@ -15,7 +15,7 @@ import { VERSION } from '../version.js';
 
 /** Default cache file, relative to the working directory (like .eslintcache). */
 export const DEFAULT_CACHE_FILE = '.spiff-models-cache';
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface FileEntry {
   size: number;
@@ -26,7 +26,13 @@ interface FileEntry {
 }
 
 export interface CachedReport extends Report {
-  modelCalls: [string, string[]][];
+  /** What the markdown summary reads of the index besides the report: the call graph and its groups. */
+  graph: {
+    models: [id: string, dir: string, groupId: string | null][];
+    modelCalls: [string, string[]][];
+    calls: [modelId: string, processId: string][];
+    processIds: string[];
+  };
 }
 
 interface CacheData {

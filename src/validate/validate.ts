@@ -1,7 +1,7 @@
 // validate: load -> analyze -> run rules -> report. The one entry point other commands call.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ModelsIndex, RepoFile } from '../models/types.js';
+import type { CallRef, Model, ModelsIndex, ProcessDef, RepoFile } from '../models/types.js';
 import { loadModels } from '../models/load.js';
 import { LineIndex, attributeOffset } from '../models/xml.js';
 import { analyze } from './reach.js';
@@ -117,8 +117,7 @@ export async function validateRepo(root: string, options: ValidateOptions = {}):
   findings.sort(compareFindings);
   const report = summarize(index, findings);
   if (cacheFile && print) {
-    const modelCalls = [...index.modelCalls].map(([from, to]): [string, string[]] => [from, [...to]]);
-    const cacheWarning = writeCache(cacheFile, abs, tool, print, { ...report, modelCalls });
+    const cacheWarning = writeCache(cacheFile, abs, tool, print, { ...report, graph: graphOf(index) });
     return { ...report, index, changedModels, cache: 'miss', cacheWarning };
   }
   return { ...report, index, changedModels };
@@ -128,24 +127,41 @@ function isDir(p: string): boolean {
   return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 
-/** The cached report, with an index that holds only what reporters read of it (the call graph). */
+function graphOf(index: ModelsIndex): CachedReport['graph'] {
+  return {
+    models: [...index.models.values()].map((m): [string, string, string | null] => [m.id, m.dir, m.groupId]),
+    modelCalls: [...index.modelCalls].map(([from, to]): [string, string[]] => [from, [...to]]),
+    calls: index.calls.flatMap((c): [string, string][] => (c.modelId ? [[c.modelId, c.processId]] : [])),
+    processIds: [...index.processes.keys()].filter((id) => index.processes.get(id)?.length),
+  };
+}
+
+/**
+ * The cached report, with an index that holds only what the reporters read of it: models (id, dir, group),
+ * the calls between them and which process ids exist. Its files, documents and trees are empty.
+ */
 function fromCache(root: string, report: CachedReport): ValidateResult {
+  const { graph } = report;
+  const models = new Map(
+    graph.models.map(([id, dir, groupId]) => [id, { id, dir, groupId, files: [] } as unknown as Model]),
+  );
+  const processes = new Map(graph.processIds.map((id) => [id, [{ id } as ProcessDef]]));
   const index: ModelsIndex = {
     root,
     files: [],
     filesByPath: new Map(),
     groups: new Map(),
-    models: new Map(),
+    models,
     bpmn: new Map(),
     dmn: new Map(),
-    processes: new Map(),
+    processes,
     decisionsByDir: new Map(),
-    calls: [],
-    modelCalls: new Map(report.modelCalls.map(([from, to]) => [from, new Set(to)])),
+    calls: graph.calls.map(([modelId, processId]) => ({ modelId, processId }) as CallRef),
+    modelCalls: new Map(graph.modelCalls.map(([from, to]) => [from, new Set(to)])),
     loadFindings: [],
   };
-  const { findings, models, summary } = report;
-  return { findings, models, summary, index, changedModels: [], cache: 'hit' };
+  const { findings, models: statuses, summary } = report;
+  return { findings, models: statuses, summary, index, changedModels: [], cache: 'hit' };
 }
 
 export function summarize(index: ModelsIndex, findings: Finding[]): Report {

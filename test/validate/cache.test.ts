@@ -14,6 +14,8 @@ import {
   writeTree,
 } from '../helpers/bpmn.js';
 import { formatJson } from '../../src/validate/reporters/json.js';
+import { callGraph, formatMarkdown } from '../../src/validate/reporters/markdown.js';
+import { dozensOfErrors } from '../helpers/summary-repos.js';
 import { validateRepo, type ValidateOptions } from '../../src/validate/validate.js';
 
 afterAll(cleanTrees);
@@ -44,7 +46,23 @@ describe('validate --cache', () => {
     const warm = await validateRepo(root, { cache, toolKey: 'build-1' });
     expect(warm.cache).toBe('hit');
     expect(warm.index.modelCalls).toEqual(new Map([['gg/mmm', new Set(['gg/lib'])]]));
+    expect([...warm.index.models.keys()]).toEqual([...(await validateRepo(root)).index.models.keys()]);
     expect((await check(root, cache)).status).toBe('hit');
+  });
+
+  it('gives the markdown summary (call graph, groups, missing processes) the same from the cache', async () => {
+    const root = writeTree(dozensOfErrors());
+    const cache = cacheFile();
+    const md = (r: Awaited<ReturnType<typeof validateRepo>>) =>
+      formatMarkdown(r, { index: r.index, changedModels: ['finance/invoice-3'] });
+    const cold = await validateRepo(root, { cache, toolKey: 'b' });
+    const warm = await validateRepo(root, { cache, toolKey: 'b' });
+    expect(warm.cache).toBe('hit');
+    const graph = callGraph(cold.index, cold, [])!;
+    expect(graph.nodes).toContain('missing:nope_process');
+    expect(graph.mermaid).toContain('subgraph g0["finance"]');
+    expect(callGraph(warm.index, warm, [])).toEqual(graph);
+    expect(md(warm)).toBe(md(cold));
   });
 
   it('validates a changed file again', async () => {

@@ -1,0 +1,26 @@
+import { createRequire as __smCreateRequire } from 'node:module';
+import { fileURLToPath as __smFileURLToPath } from 'node:url';
+import { dirname as __smDirname } from 'node:path';
+const require = __smCreateRequire(import.meta.url);
+const __filename = __smFileURLToPath(import.meta.url);
+const __dirname = __smDirname(__filename);
+import {
+  cachePath,
+  relativePrefix,
+  reproduceCommand,
+  validateCli
+} from "./chunk-OH7TFCZW.js";
+import "./chunk-2474NHSH.js";
+import "./chunk-6T3F3FZU.js";
+import "./chunk-ENB4SMU2.js";
+import "./chunk-OWPOM6BR.js";
+import "./chunk-5WI5XNFI.js";
+import "./chunk-MVXJAKHT.js";
+import "./chunk-GQTEAGUB.js";
+import "./chunk-436XQEGX.js";
+export {
+  cachePath,
+  relativePrefix,
+  reproduceCommand,
+  validateCli
+};
