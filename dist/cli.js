@@ -71,6 +71,154 @@ var init_errors = __esm({
   }
 });
 
+// node_modules/fastest-levenshtein/mod.js
+var require_mod = __commonJS({
+  "node_modules/fastest-levenshtein/mod.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.distance = exports.closest = void 0;
+    var peq = new Uint32Array(65536);
+    var myers_32 = function(a, b) {
+      var n = a.length;
+      var m = b.length;
+      var lst = 1 << n - 1;
+      var pv = -1;
+      var mv = 0;
+      var sc = n;
+      var i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] |= 1 << i;
+      }
+      for (i = 0; i < m; i++) {
+        var eq = peq[b.charCodeAt(i)];
+        var xv = eq | mv;
+        eq |= (eq & pv) + pv ^ pv;
+        mv |= ~(eq | pv);
+        pv &= eq;
+        if (mv & lst) {
+          sc++;
+        }
+        if (pv & lst) {
+          sc--;
+        }
+        mv = mv << 1 | 1;
+        pv = pv << 1 | ~(xv | mv);
+        mv &= xv;
+      }
+      i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] = 0;
+      }
+      return sc;
+    };
+    var myers_x = function(b, a) {
+      var n = a.length;
+      var m = b.length;
+      var mhc = [];
+      var phc = [];
+      var hsize = Math.ceil(n / 32);
+      var vsize = Math.ceil(m / 32);
+      for (var i = 0; i < hsize; i++) {
+        phc[i] = -1;
+        mhc[i] = 0;
+      }
+      var j = 0;
+      for (; j < vsize - 1; j++) {
+        var mv_1 = 0;
+        var pv_1 = -1;
+        var start_1 = j * 32;
+        var vlen_1 = Math.min(32, m) + start_1;
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] |= 1 << k;
+        }
+        for (var i = 0; i < n; i++) {
+          var eq = peq[a.charCodeAt(i)];
+          var pb = phc[i / 32 | 0] >>> i & 1;
+          var mb = mhc[i / 32 | 0] >>> i & 1;
+          var xv = eq | mv_1;
+          var xh = ((eq | mb) & pv_1) + pv_1 ^ pv_1 | eq | mb;
+          var ph = mv_1 | ~(xh | pv_1);
+          var mh = pv_1 & xh;
+          if (ph >>> 31 ^ pb) {
+            phc[i / 32 | 0] ^= 1 << i;
+          }
+          if (mh >>> 31 ^ mb) {
+            mhc[i / 32 | 0] ^= 1 << i;
+          }
+          ph = ph << 1 | pb;
+          mh = mh << 1 | mb;
+          pv_1 = mh | ~(xv | ph);
+          mv_1 = ph & xv;
+        }
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] = 0;
+        }
+      }
+      var mv = 0;
+      var pv = -1;
+      var start = j * 32;
+      var vlen = Math.min(32, m - start) + start;
+      for (var k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] |= 1 << k;
+      }
+      var score = m;
+      for (var i = 0; i < n; i++) {
+        var eq = peq[a.charCodeAt(i)];
+        var pb = phc[i / 32 | 0] >>> i & 1;
+        var mb = mhc[i / 32 | 0] >>> i & 1;
+        var xv = eq | mv;
+        var xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
+        var ph = mv | ~(xh | pv);
+        var mh = pv & xh;
+        score += ph >>> m - 1 & 1;
+        score -= mh >>> m - 1 & 1;
+        if (ph >>> 31 ^ pb) {
+          phc[i / 32 | 0] ^= 1 << i;
+        }
+        if (mh >>> 31 ^ mb) {
+          mhc[i / 32 | 0] ^= 1 << i;
+        }
+        ph = ph << 1 | pb;
+        mh = mh << 1 | mb;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+      }
+      for (var k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] = 0;
+      }
+      return score;
+    };
+    var distance2 = function(a, b) {
+      if (a.length < b.length) {
+        var tmp = b;
+        b = a;
+        a = tmp;
+      }
+      if (b.length === 0) {
+        return a.length;
+      }
+      if (a.length <= 32) {
+        return myers_32(a, b);
+      }
+      return myers_x(a, b);
+    };
+    exports.distance = distance2;
+    var closest2 = function(str2, arr) {
+      var min_distance = Infinity;
+      var min_index = 0;
+      for (var i = 0; i < arr.length; i++) {
+        var dist = distance2(str2, arr[i]);
+        if (dist < min_distance) {
+          min_distance = dist;
+          min_index = i;
+        }
+      }
+      return arr[min_index];
+    };
+    exports.closest = closest2;
+  }
+});
+
 // src/models/xml.ts
 function decodeEntities(value) {
   if (!value.includes("&")) return value;
@@ -92012,7 +92160,210 @@ init_errors();
 init_errors();
 import fs3 from "node:fs";
 import path3 from "node:path";
+
+// src/util/options.ts
+var import_fastest_levenshtein = __toESM(require_mod(), 1);
+init_errors();
 import { parseArgs } from "node:util";
+var flagOf = (o, key2) => o.flag === null ? null : o.flag ?? kebab(key2);
+function cliFlag(o, key2) {
+  const flag = flagOf(o, key2);
+  if (flag === null) return null;
+  return o.type === "boolean" && o.default === true ? `no-${flag}` : flag;
+}
+function kebab(name2) {
+  return name2.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+function camel(name2) {
+  return name2.replace(/-([a-z0-9])/g, (_m, c) => c.toUpperCase());
+}
+function closest(word, candidates) {
+  let best;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = (0, import_fastest_levenshtein.distance)(word, c);
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return best !== void 0 && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : void 0;
+}
+function suggestion(word, candidates, prefix = "") {
+  const hit = closest(word, candidates);
+  return hit ? `; did you mean ${prefix}${hit}?` : "";
+}
+function cliFlags(spec) {
+  const flags = ["--help"];
+  for (const [key2, o] of Object.entries(spec.options)) {
+    const f = cliFlag(o, key2);
+    if (f) flags.push(`--${f}`);
+  }
+  return flags;
+}
+function parseFlags(spec, argv) {
+  const options = {};
+  for (const [key2, o] of Object.entries(spec.options)) {
+    const flag = cliFlag(o, key2);
+    if (!flag) continue;
+    options[flag] = {
+      type: o.type === "boolean" ? "boolean" : "string",
+      ...o.type === "list" ? { multiple: true } : {},
+      ...o.short ? { short: o.short } : {}
+    };
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw parseError(err, spec);
+  }
+  const values = {};
+  for (const [key2, o] of Object.entries(spec.options)) {
+    const flag = cliFlag(o, key2);
+    const raw = flag ? parsed.values[flag] : void 0;
+    if (o.type === "boolean") values[key2] = o.default === true ? raw !== true : raw === true;
+    else if (o.type === "list") values[key2] = (raw ?? []).map((s) => s.trim());
+    else values[key2] = raw ?? (typeof o.default === "string" ? o.default : void 0);
+  }
+  return { values, positionals: parsed.positionals };
+}
+function parseError(err, spec) {
+  const code = err.code;
+  const message = err instanceof Error ? err.message : String(err);
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    const word = /'(-{1,2}[^'\s]+)'/.exec(message)?.[1] ?? "";
+    const name2 = word.replace(/^-+/, "").replace(/=.*$/, "");
+    const hit = closest(
+      `--${name2}`,
+      cliFlags(spec).filter((f) => f !== "--help")
+    );
+    return new UsageError(`unknown option ${word}${hit ? `; did you mean ${hit}?` : ""}`);
+  }
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    const flag = /--([a-z0-9-]+)/.exec(message)?.[1];
+    if (/argument missing/.test(message) && flag) return new UsageError(`--${flag} needs a value`);
+    return new UsageError(message.split("\n")[0]);
+  }
+  if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS"))
+    return new UsageError(message.split("\n")[0]);
+  return err instanceof Error ? err : new Error(message);
+}
+function usageText(spec) {
+  const rows = [];
+  for (const [key2, o] of Object.entries(spec.options)) {
+    const flag = cliFlag(o, key2);
+    if (!flag) continue;
+    const arg = o.type === "boolean" ? "" : ` ${o.arg ?? "VALUE"}`;
+    const short3 = o.short ? `-${o.short}, ` : "";
+    let doc = o.flagDoc ?? o.doc;
+    if (o.type === "list") doc += " (repeatable)";
+    if (typeof o.default === "string" && o.default && !/\(default/.test(doc))
+      doc += ` (default ${o.default})`;
+    rows.push([`${short3}--${flag}${arg}`, doc]);
+  }
+  const width = Math.min(26, Math.max(...rows.map(([f]) => f.length)));
+  const lines = rows.map(
+    ([f, d]) => f.length > width ? `  ${f}
+  ${"".padEnd(width)}  ${d}` : `  ${f.padEnd(width)}  ${d}`
+  );
+  return [
+    spec.synopsis,
+    "",
+    ...spec.intro ? [spec.intro.trimEnd(), ""] : [],
+    ...lines,
+    "",
+    ...spec.epilogue ? [spec.epilogue.trimEnd(), ""] : []
+  ].join("\n");
+}
+function jsonOutputs(spec, outputs, extras = {}) {
+  const json2 = {};
+  for (const name2 of Object.keys(spec.outputs)) if (name2 in outputs) json2[camel(name2)] = outputs[name2];
+  for (const [k, v] of Object.entries(extras)) if (!(k in json2)) json2[k] = v;
+  return json2;
+}
+var PATH_OPTION = {
+  type: "string",
+  flag: null,
+  input: "path",
+  default: ".",
+  doc: "Models root (the directory SPIFFWORKFLOW_BACKEND_BPMN_SPEC_ABSOLUTE_DIR points at), relative to the workspace"
+};
+
+// src/validate/options.ts
+var FORMATS = ["stylish", "json", "sarif", "markdown"];
+var CONFIG_OPTION = {
+  type: "string",
+  short: "c",
+  arg: "FILE",
+  doc: "rule severities file (default: .spiff-models.json/.yml at the models root)"
+};
+var validateSpec = {
+  name: "validate",
+  summary: "check a models repository the way spiffworkflow-backend will judge it",
+  synopsis: "spiff-models validate [DIR] [options]",
+  intro: "  DIR                       models root (default: .)",
+  options: {
+    path: PATH_OPTION,
+    format: {
+      type: "string",
+      input: null,
+      short: "f",
+      arg: "F",
+      default: "stylish",
+      doc: `report format: ${FORMATS.join(" | ")}`
+    },
+    output: {
+      type: "string",
+      input: null,
+      short: "o",
+      arg: "FILE",
+      doc: "write the report to FILE instead of standard output"
+    },
+    config: CONFIG_OPTION,
+    base: {
+      type: "string",
+      arg: "REF",
+      doc: "a git ref to compare with (e.g. origin/main): warn about models, process ids and primary processes that are gone"
+    },
+    maxWarnings: {
+      type: "string",
+      flag: "max-warnings",
+      arg: "N",
+      doc: "fail when there are more warnings than this (default: warnings never fail)"
+    },
+    color: {
+      type: "boolean",
+      input: null,
+      default: true,
+      doc: "plain output",
+      flagDoc: "plain output, no colour"
+    },
+    reportFile: {
+      type: "string",
+      flag: null,
+      input: "report-file",
+      doc: "where to write the JSON report, relative to the workspace (default: $RUNNER_TEMP/spiff-models-report.json, outside the models)"
+    },
+    sarifFile: {
+      type: "string",
+      flag: null,
+      input: "sarif-file",
+      doc: "where to write the SARIF report, relative to the workspace (default: $RUNNER_TEMP/spiff-models.sarif)"
+    },
+    annotations: {
+      type: "boolean",
+      flag: null,
+      default: true,
+      doc: "annotate findings on files (errors first, 10 per type as GitHub shows)"
+    }
+  },
+  outputs: {
+    errors: { doc: "number of errors" },
+    warnings: { doc: "number of warnings" },
+    "report-file": { doc: "path of the JSON report" },
+    "sarif-file": { doc: "path of the SARIF report (for github/codeql-action/upload-sarif)" },
+    "changed-models": { doc: "with base: JSON array of the model ids changed since base" }
+  },
+  epilogue: "Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem."
+};
 
 // src/validate/reporters/json.ts
 function formatJson(report) {
@@ -92204,45 +92555,24 @@ function formatStylish(report, options) {
 
 // src/validate/cli.ts
 init_validate();
-var FORMATS = ["stylish", "json", "sarif", "markdown"];
 var validateCli = {
-  name: "validate",
-  summary: "check a models repository the way spiffworkflow-backend will judge it",
-  usage: `spiff-models validate [DIR] [options]
-
-  DIR                    models root (default: .)
-  --format F             stylish (default) | json | sarif | markdown
-  --output FILE          write the report to FILE instead of standard output
-  --config FILE          rule severities (default: .spiff-models.json/.yml at the models root)
-  --base REF             warn about models and process ids that existed at git REF and are gone
-  --max-warnings N       exit 1 when there are more than N warnings
-  --no-color             plain output
-
-Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem.
-`,
+  name: validateSpec.name,
+  summary: validateSpec.summary,
+  usage: usageText(validateSpec),
   async run(argv, io) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: "string", short: "f", default: "stylish" },
-        output: { type: "string", short: "o" },
-        config: { type: "string", short: "c" },
-        base: { type: "string" },
-        "max-warnings": { type: "string" },
-        "no-color": { type: "boolean", default: false }
-      }
-    });
+    const { values, positionals } = parseFlags(validateSpec, argv);
     if (positionals.length > 1)
       throw new UsageError(`one models directory at most, got ${positionals.join(" ")}`);
     const format = values.format;
     if (!FORMATS.includes(format))
-      throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not '${format}'`);
+      throw new UsageError(
+        `--format must be one of ${FORMATS.join(", ")}, not '${format}'${suggestion(format, FORMATS)}`
+      );
     let maxWarnings = -1;
-    if (values["max-warnings"] !== void 0) {
-      maxWarnings = Number(values["max-warnings"]);
+    if (values.maxWarnings !== void 0) {
+      maxWarnings = Number(values.maxWarnings);
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0)
-        throw new UsageError(`--max-warnings needs a whole number >= 0, not '${values["max-warnings"]}'`);
+        throw new UsageError(`--max-warnings needs a whole number >= 0, not '${values.maxWarnings}'`);
     }
     const dir = positionals[0] ?? ".";
     const root = path3.resolve(io.cwd, dir);
@@ -92263,7 +92593,7 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem
         break;
       default:
         text = formatStylish(result, {
-          color: io.isTTY && !values["no-color"] && !values.output,
+          color: io.isTTY && values.color && !values.output,
           root: dir === "." ? void 0 : dir
         });
     }
@@ -92298,7 +92628,6 @@ function relativePrefix(from, root) {
 
 // src/image/cli.ts
 init_errors();
-import { parseArgs as parseArgs2 } from "node:util";
 
 // src/image/bake.ts
 init_errors();
@@ -93947,43 +94276,155 @@ function formatBytes(n) {
   return `${(n / 1024 / 1024).toFixed(1)} MiB`;
 }
 
-// src/image/cli.ts
+// src/image/options.ts
+init_errors();
 var REGISTRY_PASSWORD_ENV = "SPIFF_MODELS_REGISTRY_PASSWORD";
-var usage = `spiff-models bake [DIR] [options]
-
-Build a spiffworkflow-backend image with the models in DIR (default .) baked in, through the Docker Engine.
-
-  --base-image REF        backend image to build on (default ${DEFAULT_BASE_IMAGE}; pin a tag or digest)
-  --image NAME            repository to tag and push, e.g. ghcr.io/org/process-models (default: the folder name)
-  --tag TAG               extra tag, repeatable (sha-<7>, branch, version tags and latest are automatic)
-  --label KEY=VALUE       extra label, repeatable
-  --push                  push every tag (credentials: ~/.docker/config.json, or --registry-username with the
-                          password in $${REGISTRY_PASSWORD_ENV})
-  --registry-username U   registry user for --push and for pulling the base image from the same registry
-  --git-history MODE      full (default: the history, so old instances' forms load) | minimal | none
-  --image-models-dir PATH where the repository lands in the image (default ${DEFAULT_IMAGE_MODELS_DIR})
-  --template FILE         your own Dockerfile template (placeholders: see the README)
-  --verify                run the image once (no network) to check the models dir, env and revision
-  --dry-run               write the Dockerfile and the context listing; no engine needed
-  --output-dir DIR        where --dry-run writes Dockerfile, context.txt and bake.json
-  --ref REF               git ref the tags derive from (default: $GITHUB_REF, else the checkout's branch/tag)
-  --default-branch NAME   branch whose builds are also tagged latest (default: origin's HEAD)
-  --config FILE           validation config file
-  --no-validate           bake even when validation finds errors
-  --no-cache              build even when an image with the same input already exists
-  --json                  print the outputs as JSON on stdout
-
-Exit codes: 0 baked, 1 validation/build/verify/push failed, 2 usage or setup problem.
-`;
-function parseLabels(values) {
+var bakeSpec = {
+  name: "bake",
+  summary: "build a spiffworkflow-backend image with the models baked in (Docker Engine API)",
+  synopsis: "spiff-models bake [DIR] [options]",
+  intro: "Build a spiffworkflow-backend image with the models in DIR (default .) baked in, through the Docker Engine.",
+  options: {
+    path: PATH_OPTION,
+    baseImage: {
+      type: "string",
+      input: "base-image",
+      arg: "REF",
+      default: DEFAULT_BASE_IMAGE,
+      doc: "the spiffworkflow-backend image to build on; pin a version tag or digest (a moving tag gets a warning)"
+    },
+    image: {
+      type: "string",
+      arg: "NAME",
+      doc: "the repository to tag and push, e.g. ghcr.io/org/process-models (lower-cased; default: the models folder name, local only)"
+    },
+    tags: {
+      type: "list",
+      flag: "tag",
+      input: "tags",
+      arg: "TAG",
+      doc: "extra tags (sha-<7>, the branch, X.Y.Z/X.Y/X from a vX.Y.Z tag, pr-<n> and latest on the default branch come by themselves)",
+      inputDoc: "extra tags, one per line or comma-separated (sha-<7>, the branch, X.Y.Z/X.Y/X from a vX.Y.Z tag, pr-<n> and latest on the default branch come by themselves)"
+    },
+    labels: {
+      type: "list",
+      flag: "label",
+      input: "labels",
+      arg: "KEY=VALUE",
+      lines: true,
+      doc: "extra image labels, KEY=VALUE one per line (the io.spiff-models. prefix is reserved)",
+      flagDoc: "extra image label (the io.spiff-models. prefix is reserved)"
+    },
+    push: {
+      type: "boolean",
+      default: false,
+      doc: "push every tag; credentials from registry-username/registry-password, else what docker/login-action stored",
+      flagDoc: `push every tag (credentials: ~/.docker/config.json, or --registry-username with the password in $${REGISTRY_PASSWORD_ENV})`
+    },
+    registryUsername: {
+      type: "string",
+      input: "registry-username",
+      arg: "USER",
+      doc: "registry user for push (and for pulling the base image from the same registry)"
+    },
+    registryPassword: {
+      type: "string",
+      flag: null,
+      input: "registry-password",
+      doc: "registry password or token (masked in the log; pass it from secrets)"
+    },
+    gitHistory: {
+      type: "string",
+      input: "git-history",
+      arg: "MODE",
+      default: "full",
+      doc: "how the image records the commit: full (the history, so forms of instances started on older revisions load; needs fetch-depth: 0), minimal (a tiny .git for rev-parse only) or none"
+    },
+    verify: {
+      type: "boolean",
+      default: false,
+      doc: "run the built image once (no network, as an unprivileged user) to check the models dir, its env var and the recorded revision"
+    },
+    template: {
+      type: "string",
+      arg: "FILE",
+      doc: "your own Dockerfile template, relative to the workspace (placeholders: see the README); default: templates/Dockerfile.bake"
+    },
+    imageModelsDir: {
+      type: "string",
+      input: "image-models-dir",
+      arg: "PATH",
+      default: DEFAULT_IMAGE_MODELS_DIR,
+      doc: "where the repository lands in the image; the models dir is this path, or this path/<sub-folder> when the models are a sub-folder of the repo"
+    },
+    dryRun: {
+      type: "boolean",
+      input: "dry-run",
+      default: false,
+      doc: "write the rendered Dockerfile and the context listing to output-dir, no engine needed"
+    },
+    outputDir: {
+      type: "string",
+      input: "output-dir",
+      arg: "DIR",
+      doc: "with dry-run, the folder (relative to the workspace) that gets the Dockerfile, context.txt and bake.json"
+    },
+    ref: {
+      type: "string",
+      input: null,
+      arg: "REF",
+      doc: "git ref the tags derive from (default: $GITHUB_REF, else the checkout's branch/tag)"
+    },
+    defaultBranch: {
+      type: "string",
+      flag: "default-branch",
+      input: null,
+      arg: "NAME",
+      doc: "branch whose builds are also tagged latest (default: origin's HEAD)"
+    },
+    config: CONFIG_OPTION,
+    validate: {
+      type: "boolean",
+      default: true,
+      doc: "validate first and refuse to bake a repository with errors",
+      flagDoc: "bake even when validation finds errors"
+    },
+    cache: {
+      type: "boolean",
+      input: null,
+      default: true,
+      doc: "reuse an image with the same input",
+      flagDoc: "build even when an image with the same input already exists"
+    },
+    json: { type: "boolean", input: null, default: false, doc: "print the outputs as JSON on stdout" }
+  },
+  outputs: {
+    image: { doc: "the repository the image was tagged into (the image input, lower-cased)" },
+    "image-id": { doc: "the image id (sha256:...)" },
+    digest: { doc: "the manifest digest the registry reported (empty without push)" },
+    tags: { doc: "the full references tagged (and pushed), one per line" },
+    revision: {
+      doc: "what git rev-parse --short HEAD prints in the image, i.e. the revision new instances record (empty with git-history none)"
+    },
+    labels: { doc: "the image labels, KEY=VALUE one per line" },
+    "context-bytes": { doc: "size of the build context sent to the engine (0 when skipped)" },
+    skipped: {
+      doc: "true when an image with the same input (models, git data, Dockerfile, base image id) existed: re-tagged (and pushed) without a build"
+    }
+  },
+  epilogue: "Exit codes: 0 baked, 1 validation/build/verify/push failed, 2 usage or setup problem."
+};
+function parseLabels(values, what) {
   const labels = {};
   for (const v of values) {
     const eq = v.indexOf("=");
-    if (eq <= 0) throw new UsageError(`--label '${v}' must be KEY=VALUE.`);
-    labels[v.slice(0, eq).trim()] = v.slice(eq + 1);
+    if (eq <= 0) throw new UsageError(`${what}: '${v}' must be KEY=VALUE.`);
+    labels[v.slice(0, eq).trim()] = v.slice(eq + 1).trim();
   }
   return labels;
 }
+
+// src/image/cli.ts
 function cliLog(io) {
   return {
     info: (m) => io.stderr(`${m}
@@ -94018,7 +94459,7 @@ function formatResult(r) {
   const width = Math.max(...rows.map(([k]) => k.length));
   return rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join("\n") + "\n";
 }
-function outputsJson(r) {
+function bakeOutputs(r) {
   return {
     image: r.image,
     "image-id": r.imageId,
@@ -94027,55 +94468,34 @@ function outputsJson(r) {
     revision: r.revision,
     labels: r.labels,
     "context-bytes": r.contextBytes,
-    skipped: r.skipped,
+    skipped: r.skipped
+  };
+}
+function outputsJson(r) {
+  return jsonOutputs(bakeSpec, bakeOutputs(r), {
     commit: r.commit,
-    "models-dir": r.modelsDir,
-    "git-history": r.gitHistory,
-    "input-digest": r.inputDigest,
-    "content-digest": r.contentDigest,
+    modelsDir: r.modelsDir,
+    gitHistory: r.gitHistory,
+    inputDigest: r.inputDigest,
+    contentDigest: r.contentDigest,
     pushed: r.pushed,
-    "dry-run": r.dryRun,
+    dryRun: r.dryRun,
     verified: r.verified,
     warnings: r.warnings
-  };
+  });
 }
 var bakeCli = {
   name: "bake",
   summary: "build a spiffworkflow-backend image with the models baked in (Docker Engine API)",
-  usage,
+  usage: usageText(bakeSpec),
   async run(argv, io) {
-    const { values, positionals } = parseArgs2({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        "base-image": { type: "string" },
-        image: { type: "string" },
-        tag: { type: "string", multiple: true },
-        label: { type: "string", multiple: true },
-        push: { type: "boolean" },
-        "registry-username": { type: "string" },
-        "git-history": { type: "string" },
-        "image-models-dir": { type: "string" },
-        template: { type: "string" },
-        verify: { type: "boolean" },
-        "dry-run": { type: "boolean" },
-        "output-dir": { type: "string" },
-        ref: { type: "string" },
-        "default-branch": { type: "string" },
-        config: { type: "string" },
-        "no-validate": { type: "boolean" },
-        "no-cache": { type: "boolean" },
-        json: { type: "boolean" }
-      }
-    });
+    const { values, positionals } = parseFlags(bakeSpec, argv);
     if (positionals.length > 1)
       throw new UsageError(`expected at most one DIR, got ${positionals.join(" ")}.`);
-    if (values["output-dir"] && !values["dry-run"])
-      throw new UsageError("--output-dir only applies to --dry-run.");
+    if (values.outputDir && !values.dryRun) throw new UsageError("--output-dir only applies to --dry-run.");
     const resolve = (p) => p.startsWith("/") ? p : `${io.cwd}/${p}`;
     const password = io.env[REGISTRY_PASSWORD_ENV] ?? "";
-    const username = values["registry-username"] ?? "";
+    const username = values.registryUsername ?? "";
     if (username && !password) {
       throw new UsageError(`--registry-username needs the password in $${REGISTRY_PASSWORD_ENV}.`);
     }
@@ -94083,23 +94503,23 @@ var bakeCli = {
     try {
       const result = await bake({
         dir: resolve(positionals[0] ?? "."),
-        baseImage: values["base-image"] ?? DEFAULT_BASE_IMAGE,
+        baseImage: values.baseImage,
         image: values.image ?? null,
-        tags: values.tag ?? [],
-        labels: parseLabels(values.label ?? []),
-        push: values.push ?? false,
-        gitHistory: parseGitHistory(values["git-history"], "--git-history"),
-        verify: values.verify ?? false,
-        dryRun: values["dry-run"] ?? false,
-        outputDir: values["output-dir"] ? resolve(values["output-dir"]) : null,
+        tags: values.tags,
+        labels: parseLabels(values.labels, "--label"),
+        push: values.push,
+        gitHistory: parseGitHistory(values.gitHistory, "--git-history"),
+        verify: values.verify,
+        dryRun: values.dryRun,
+        outputDir: values.outputDir ? resolve(values.outputDir) : null,
         template: values.template ? resolve(values.template) : null,
-        imageModelsDir: values["image-models-dir"] ?? DEFAULT_IMAGE_MODELS_DIR,
-        validate: !values["no-validate"],
+        imageModelsDir: values.imageModelsDir,
+        validate: values.validate,
         configFile: values.config ? resolve(values.config) : void 0,
         credentials: username || password ? { username, password } : null,
         ref: values.ref ?? io.env.GITHUB_REF ?? null,
-        defaultBranch: values["default-branch"] ?? null,
-        noCache: values["no-cache"] ?? false,
+        defaultBranch: values.defaultBranch ?? null,
+        noCache: !values.cache,
         env: io.env,
         log
       });
@@ -94120,7 +94540,6 @@ var bakeCli = {
 // src/promote/cli.ts
 init_errors();
 import path10 from "node:path";
-import { parseArgs as parseArgs3 } from "node:util";
 
 // src/promote/options.ts
 init_errors();
@@ -98375,7 +98794,7 @@ async function findOpenPull(gh, head, base) {
     throw failure(gh, `Looking for an open pull request from '${head}'`, err);
   }
 }
-async function createPull(gh, head, base, title, body) {
+async function createPull(gh, head, base, title, body, draft = false) {
   try {
     const res = await client(gh).rest.pulls.create({
       owner: gh.owner,
@@ -98383,7 +98802,8 @@ async function createPull(gh, head, base, title, body) {
       head,
       base,
       title,
-      body
+      body,
+      ...draft ? { draft: true } : {}
     });
     return { number: res.data.number, url: res.data.html_url };
   } catch (err) {
@@ -98402,6 +98822,30 @@ async function updatePull(gh, number2, title, body) {
     return { number: res.data.number, url: res.data.html_url };
   } catch (err) {
     throw failure(gh, `Updating pull request #${number2}`, err);
+  }
+}
+async function addLabels(gh, number2, labels) {
+  if (labels.length === 0) return;
+  try {
+    await client(gh).rest.issues.addLabels({ owner: gh.owner, repo: gh.repo, issue_number: number2, labels });
+  } catch (err) {
+    throw failure(gh, `Labelling pull request #${number2}`, err);
+  }
+}
+async function requestReviewers(gh, number2, reviewers) {
+  const users = reviewers.filter((r) => !r.includes("/"));
+  const teams = reviewers.filter((r) => r.includes("/")).map((r) => r.slice(r.indexOf("/") + 1));
+  if (users.length === 0 && teams.length === 0) return;
+  try {
+    await client(gh).rest.pulls.requestReviewers({
+      owner: gh.owner,
+      repo: gh.repo,
+      pull_number: number2,
+      ...users.length ? { reviewers: users } : {},
+      ...teams.length ? { team_reviewers: teams } : {}
+    });
+  } catch (err) {
+    throw failure(gh, `Requesting reviews on pull request #${number2}`, err);
   }
 }
 
@@ -98424,6 +98868,194 @@ function author(name2, email) {
   if (!name2 && !email) return void 0;
   if (!name2 || !email) throw new UsageError("Give both the author name and the author email, or neither.");
   return { name: name2, email };
+}
+var BOT = { name: "github-actions[bot]", email: "41898282+github-actions[bot]@users.noreply.github.com" };
+var branchOptions = {
+  path: {
+    ...PATH_OPTION,
+    flag: "path",
+    arg: "DIR",
+    flagDoc: "models root inside the repository"
+  },
+  remote: {
+    type: "string",
+    arg: "NAME|URL",
+    default: "origin",
+    doc: "the git remote of the workspace to fetch from and push to, or a clone URL",
+    flagDoc: "remote to fetch from and push to; a URL is cloned to a scratch dir"
+  },
+  dryRun: { type: "boolean", input: "dry-run", default: false, doc: "plan only; push nothing" },
+  validate: {
+    type: "boolean",
+    default: true,
+    doc: "validate the result first and refuse new errors (errors the target already has do not block)",
+    flagDoc: "skip validating the result (by default new errors refuse it)"
+  },
+  config: CONFIG_OPTION,
+  inWorkspace: {
+    type: "boolean",
+    input: "in-workspace",
+    default: false,
+    doc: "build the result in the workspace checkout (left checked out, detached) instead of a scratch worktree"
+  },
+  authorName: {
+    type: "string",
+    input: "author-name",
+    arg: "NAME",
+    inputDefault: BOT.name,
+    doc: "author and committer name of the commits made (default: git's identity)",
+    inputDoc: "author and committer name of the commits made"
+  },
+  authorEmail: {
+    type: "string",
+    input: "author-email",
+    arg: "EMAIL",
+    inputDefault: BOT.email,
+    doc: "author and committer email of the commits made (default: git's identity)",
+    inputDoc: "author and committer email of the commits made"
+  },
+  repository: {
+    type: "string",
+    arg: "OWNER/REPO",
+    doc: "the GitHub repository OWNER/REPO for API calls (default: GITHUB_REPOSITORY, else the remote URL)"
+  },
+  apiUrl: {
+    type: "string",
+    flag: "api-url",
+    input: "github-api-url",
+    arg: "URL",
+    doc: `GitHub REST API base URL (default: GITHUB_API_URL, else ${DEFAULT_API_URL})`,
+    flagDoc: `GitHub REST API (default GITHUB_API_URL or ${DEFAULT_API_URL}); token from GITHUB_TOKEN or GH_TOKEN`
+  },
+  githubToken: {
+    type: "string",
+    flag: null,
+    input: "github-token",
+    inputDefault: "${{ github.token }}",
+    doc: "token for the GitHub REST API (needs contents: write, and pull-requests: write for publish)"
+  },
+  json: { type: "boolean", input: null, default: false, doc: "print the report as JSON" }
+};
+var promoteSpec = {
+  name: "promote",
+  summary: "merge an environment branch into the next one (dev -> staging -> prod), validated, never forced",
+  synopsis: "spiff-models promote --from BRANCH --to BRANCH [--strategy merge|fast-forward] [--via git|api] [options]",
+  options: {
+    from: { type: "string", arg: "BRANCH", doc: "the source branch (e.g. dev)" },
+    to: { type: "string", arg: "BRANCH", doc: "the target branch (e.g. staging)" },
+    strategy: {
+      type: "string",
+      arg: "S",
+      default: "merge",
+      doc: "merge (a merge commit naming source, commit and changed models) or fast-forward (refused when the target has diverged)"
+    },
+    via: {
+      type: "string",
+      arg: "git|api",
+      default: "git",
+      doc: "git (fetch, merge, push) or api (merge through the GitHub REST API after the local checks)"
+    },
+    ...branchOptions
+  },
+  outputs: {
+    result: {
+      doc: "merged, fast-forwarded, up-to-date, conflict, diverged (fast-forward impossible) or invalid (new validation errors)"
+    },
+    commit: { doc: "the target branch commit after the promotion" },
+    commits: { doc: "how many commits of the source the target gained" },
+    "changed-models": { doc: "JSON array of the model ids added, changed or removed on the target" }
+  },
+  epilogue: "Exit codes: 0 promoted or up to date, 1 refused (conflict, diverged, new validation errors), 2 usage or setup error."
+};
+var publishSpec = {
+  name: "publish",
+  summary: "publish selected models (with their groups and called models) to a branch as one pull request",
+  synopsis: "spiff-models publish MODEL_ID... --to BRANCH [--from REF] [--no-dependencies] [--no-pull-request] [options]",
+  intro: "  MODEL_ID...               model ids (paths relative to the models root, like group/model)",
+  options: {
+    models: {
+      type: "list",
+      flag: null,
+      doc: "the model ids to publish, one per line (paths relative to the models root, like group/model)"
+    },
+    from: {
+      type: "string",
+      arg: "REF",
+      doc: "the source ref, a remote branch or a commit-ish (default: the checked-out commit)"
+    },
+    to: { type: "string", arg: "BRANCH", doc: "the branch the pull request targets" },
+    dependencies: {
+      type: "boolean",
+      default: true,
+      doc: "also publish the models the published ones call, transitively, with their group files",
+      flagDoc: "do not add the models the published ones call (transitively)"
+    },
+    pullRequest: {
+      type: "boolean",
+      input: "pull-request",
+      default: true,
+      doc: "open or update one pull request for the publish branch (false: only push the branch)",
+      flagDoc: "only push the publish branch (no GitHub token needed)"
+    },
+    ...pullRequestSpec(),
+    ...branchOptions
+  },
+  outputs: {
+    branch: { doc: "the publish branch" },
+    commit: { doc: "the head of the publish branch (empty when nothing changed)" },
+    models: { doc: "JSON array of the published model ids, dependencies included" },
+    "changed-models": { doc: "JSON array of the model ids added, changed or removed on the target" },
+    "pull-request-number": { doc: "number of the pull request opened or updated" },
+    "pull-request-url": { doc: "URL of the pull request" },
+    operation: { doc: "created, updated or unchanged" }
+  },
+  epilogue: `The branch is publish-<model id>-to-<target> for one model (the backend's naming), publish-<n>-models-<digest>-to-<target>
+for several; it is rebuilt from the current target on every run (force-with-lease on the value seen).
+Exit codes: 0 published or unchanged, 1 refused (new validation errors), 2 usage or setup error.`
+};
+function pullRequestSpec() {
+  return {
+    title: {
+      type: "string",
+      arg: "TEXT",
+      doc: 'pull request title (default: "Publish <models> to <target>")'
+    },
+    body: {
+      type: "string",
+      arg: "TEXT",
+      doc: "pull request body, markdown (default: the models, their changes and the validation result)"
+    },
+    labels: {
+      type: "list",
+      flag: "label",
+      input: "labels",
+      arg: "LABEL",
+      doc: "labels to add to the pull request, one per line or comma-separated",
+      flagDoc: "label to add to the pull request"
+    },
+    reviewers: {
+      type: "list",
+      flag: "reviewer",
+      input: "reviewers",
+      arg: "LOGIN",
+      doc: "users to request a review from, one per line or comma-separated (org/team for a team)",
+      flagDoc: "user (or org/team) to request a review from"
+    },
+    draft: {
+      type: "boolean",
+      default: false,
+      doc: "open the pull request as a draft (an existing one keeps its state)"
+    }
+  };
+}
+function pullRequestOptions(values) {
+  return {
+    title: values.title || void 0,
+    body: values.body || void 0,
+    labels: values.labels,
+    reviewers: values.reviewers,
+    draft: values.draft
+  };
 }
 
 // src/promote/promote.ts
@@ -99135,16 +99767,19 @@ What to do: check that the credentials may push new branches there.`
     return report;
   }
   const gh = opts.github;
-  const title = pullRequestTitle(models, to);
-  const body = pullRequestBody(report);
+  const settings = opts.pullRequestOptions;
+  const title = settings?.title ?? pullRequestTitle(models, to);
+  const body = settings?.body ?? pullRequestBody(report);
   const open = await findOpenPull(gh, branch, to);
   if (open) {
     report.pullRequest = reuse ? open : await updatePull(gh, open.number, title, body);
     report.operation = reuse ? "unchanged" : "updated";
   } else {
-    report.pullRequest = await createPull(gh, branch, to, title, body);
+    report.pullRequest = await createPull(gh, branch, to, title, body, settings?.draft ?? false);
     report.operation = "created";
   }
+  await addLabels(gh, report.pullRequest.number, settings?.labels ?? []);
+  await requestReviewers(gh, report.pullRequest.number, settings?.reviewers ?? []);
   return report;
 }
 
@@ -99254,48 +99889,21 @@ function publishText(r) {
 }
 
 // src/promote/cli.ts
-var commonOptions = {
-  from: { type: "string" },
-  to: { type: "string" },
-  remote: { type: "string", default: "origin" },
-  path: { type: "string", default: "." },
-  "dry-run": { type: "boolean", default: false },
-  json: { type: "boolean", default: false },
-  "no-validate": { type: "boolean", default: false },
-  config: { type: "string" },
-  "in-workspace": { type: "boolean", default: false },
-  "author-name": { type: "string" },
-  "author-email": { type: "string" },
-  repository: { type: "string" },
-  "api-url": { type: "string" }
-};
-var commonUsage = `  --remote NAME|URL       remote to fetch from and push to (default origin); a URL is cloned to a scratch dir
-  --path DIR              models root inside the repository (default .)
-  --no-validate           skip validating the result (by default new errors refuse it)
-  --config FILE           validation config file (default: the one in the models root, if any)
-  --in-workspace          build the result in this checkout (left checked out, detached) instead of a scratch worktree
-  --author-name NAME      author and committer of the commits made (default: git's identity)
-  --author-email EMAIL
-  --repository OWNER/REPO GitHub repository for API calls (default GITHUB_REPOSITORY or the remote URL)
-  --api-url URL           GitHub REST API (default GITHUB_API_URL or ${DEFAULT_API_URL}); token from GITHUB_TOKEN or GH_TOKEN
-  --dry-run               print the plan; push nothing
-  --json                  print the report as JSON
-`;
 function context3(values, io) {
   return {
     cwd: io.cwd,
     path: values.path,
     remote: values.remote,
-    inWorkspace: values["in-workspace"],
+    inWorkspace: values.inWorkspace,
     env: io.env,
-    author: author(values["author-name"], values["author-email"])
+    author: author(values.authorName, values.authorEmail)
   };
 }
 function github(values, io) {
   return gitHubRepo(
     {
       token: io.env.GITHUB_TOKEN || io.env.GH_TOKEN,
-      apiUrl: values["api-url"] || io.env.GITHUB_API_URL,
+      apiUrl: values.apiUrl || io.env.GITHUB_API_URL,
       repository: values.repository || io.env.GITHUB_REPOSITORY
     },
     values.remote,
@@ -99304,33 +99912,14 @@ function github(values, io) {
   );
 }
 function configFile(values, io) {
-  const file = values.config;
-  return file ? path10.resolve(io.cwd, file) : void 0;
+  return values.config ? path10.resolve(io.cwd, values.config) : void 0;
 }
 var promoteCli = {
-  name: "promote",
-  summary: "merge an environment branch into the next one (dev -> staging -> prod), validated, never forced",
-  usage: `spiff-models promote --from BRANCH --to BRANCH [--strategy merge|fast-forward] [--via git|api] [options]
-
-  --from BRANCH           source branch on the remote
-  --to BRANCH             target branch on the remote
-  --strategy S            merge (a merge commit naming source, commit and models; default) or fast-forward
-                          (refused when the target has commits the source lacks)
-  --via git|api           push with git (default) or merge through the GitHub REST API (needs GITHUB_TOKEN)
-${commonUsage}
-Exit codes: 0 promoted or up to date, 1 refused (conflict, diverged, new validation errors), 2 usage or setup error.
-`,
+  name: promoteSpec.name,
+  summary: promoteSpec.summary,
+  usage: usageText(promoteSpec),
   async run(argv, io) {
-    const { values, positionals } = parseArgs3({
-      args: argv,
-      options: {
-        ...commonOptions,
-        strategy: { type: "string", default: "merge" },
-        via: { type: "string", default: "git" }
-      },
-      allowPositionals: true,
-      strict: true
-    });
+    const { values, positionals } = parseFlags(promoteSpec, argv);
     if (positionals.length) throw new UsageError(`Unexpected argument '${positionals[0]}'.`);
     if (!values.from || !values.to) throw new UsageError("promote needs both --from BRANCH and --to BRANCH.");
     const via = oneOf("--via", values.via, VIAS);
@@ -99340,8 +99929,8 @@ Exit codes: 0 promoted or up to date, 1 refused (conflict, diverged, new validat
       to: values.to,
       strategy: oneOf("--strategy", values.strategy, STRATEGIES),
       via,
-      dryRun: values["dry-run"],
-      validate: !values["no-validate"],
+      dryRun: values.dryRun,
+      validate: values.validate,
       configFile: configFile(values, io),
       github: via === "api" ? await github(values, io) : void 0,
       log: (line) => io.stderr(`${line}
@@ -99353,43 +99942,24 @@ Exit codes: 0 promoted or up to date, 1 refused (conflict, diverged, new validat
   }
 };
 var publishCli = {
-  name: "publish",
-  summary: "publish selected models (with their groups and called models) to a branch as one pull request",
-  usage: `spiff-models publish MODEL_ID... --to BRANCH [--from REF] [--no-dependencies] [--no-pull-request] [options]
-
-  MODEL_ID...             model ids (paths relative to the models root, like group/model)
-  --from REF              source: a branch of the remote, or a ref or commit here (default HEAD)
-  --to BRANCH             target branch of the pull request
-  --no-dependencies       do not add the models the published ones call (transitively)
-  --no-pull-request       only push the publish branch (no GitHub token needed)
-${commonUsage}
-The branch is publish-<model id>-to-<target> for one model (the backend's naming), publish-<n>-models-<digest>-to-<target>
-for several; it is rebuilt from the current target on every run (force-with-lease on the value seen).
-Exit codes: 0 published or unchanged, 1 refused (new validation errors), 2 usage or setup error.
-`,
+  name: publishSpec.name,
+  summary: publishSpec.summary,
+  usage: usageText(publishSpec),
   async run(argv, io) {
-    const { values, positionals } = parseArgs3({
-      args: argv,
-      options: {
-        ...commonOptions,
-        "no-dependencies": { type: "boolean", default: false },
-        "no-pull-request": { type: "boolean", default: false }
-      },
-      allowPositionals: true,
-      strict: true
-    });
+    const { values, positionals } = parseFlags(publishSpec, argv);
     if (positionals.length === 0) throw new UsageError("publish needs at least one MODEL_ID.");
     if (!values.to) throw new UsageError("publish needs --to BRANCH.");
-    const pullRequest = !values["no-pull-request"];
+    const pullRequest = values.pullRequest;
     const report = await publish({
       ...context3(values, io),
       modelIds: positionals,
       from: values.from || "HEAD",
       to: values.to,
-      dependencies: !values["no-dependencies"],
+      dependencies: values.dependencies,
       pullRequest,
-      dryRun: values["dry-run"],
-      validate: !values["no-validate"],
+      pullRequestOptions: pullRequestOptions(values),
+      dryRun: values.dryRun,
+      validate: values.validate,
       configFile: configFile(values, io),
       github: pullRequest ? await github(values, io) : void 0,
       log: (line) => io.stderr(`${line}
@@ -99405,7 +99975,117 @@ Exit codes: 0 published or unchanged, 1 refused (new validation errors), 2 usage
 init_errors();
 import { readFile as readFile5 } from "node:fs/promises";
 import path11 from "node:path";
-import { parseArgs as parseArgs4 } from "node:util";
+
+// src/notify/options.ts
+var notifySpec = {
+  name: "notify",
+  summary: "tell running environments that new models are ready (signed webhook, with retries)",
+  synopsis: `spiff-models notify --url URL [--url URL]... (--secret S | --secret-env NAME) --ref REF --sha SHA [options]
+spiff-models notify --environments FILE [--secret-env NAME] --ref REF --sha SHA [options]`,
+  intro: `Tells running environments that new models are ready: a signed GitHub push event to git-synced
+spiffworkflow-backend environments (POST <url>/v1.0/github-webhook-receive), or a signed deploy hook
+{environment, image, digest, tags, revision} to baked environments. All environments at once, with retries.`,
+  options: {
+    url: {
+      type: "list",
+      input: null,
+      arg: "URL",
+      doc: "an environment; a backend base URL or the full receive URL"
+    },
+    environments: {
+      type: "string",
+      arg: "FILE",
+      doc: `the environments to tell about new models, a YAML or JSON list. Each entry: name, url, kind (spiff: a git-synced spiffworkflow-backend, its base URL or full /v1.0/github-webhook-receive URL; deploy: a deploy hook), secret or secret-env (the name of an env var holding it), and optional clone_url, git_url, ssh_url, html_url overrides. A plain URL is an entry too.`,
+      flagDoc: "a YAML or JSON file listing them: name, url, kind, secret | secret-env, clone_url, git_url, ssh_url, html_url (see README)"
+    },
+    secret: {
+      type: "string",
+      input: "webhook-secret",
+      arg: "S",
+      doc: "the webhook secret for environments that name none (pass it from secrets)",
+      flagDoc: "the webhook secret for environments that name none (visible in the process list: prefer --secret-env)"
+    },
+    secretEnv: {
+      type: "string",
+      flag: "secret-env",
+      input: null,
+      arg: "NAME",
+      doc: "read that secret from the environment variable NAME"
+    },
+    kind: {
+      type: "string",
+      input: "notify-kind",
+      arg: "spiff|deploy",
+      default: "spiff",
+      doc: "kind of the environments that do not say, spiff or deploy"
+    },
+    ref: {
+      type: "string",
+      arg: "REF",
+      doc: "the ref that was pushed, e.g. refs/heads/main or main (default: GITHUB_REF)"
+    },
+    sha: { type: "string", arg: "SHA", doc: "the commit that was pushed (default: GITHUB_SHA)" },
+    before: {
+      type: "string",
+      arg: "SHA",
+      doc: "the commit before the push (default: the push event's, else the parent commit)"
+    },
+    repositoryUrl: {
+      type: "string",
+      input: "repository-url",
+      arg: "URL",
+      doc: "the repository the backends cloned, e.g. https://github.com/o/r (default: GITHUB_SERVER_URL/GITHUB_REPOSITORY, else git's remote.origin.url)"
+    },
+    ping: {
+      type: "boolean",
+      default: false,
+      doc: "send a ping instead of a push: checks URL, secret and repository URLs without a pull"
+    },
+    image: {
+      type: "string",
+      input: "deploy-image",
+      arg: "REF",
+      doc: "for deploy hooks, the image that was built (e.g. the bake output)"
+    },
+    digest: {
+      type: "string",
+      input: "deploy-digest",
+      arg: "sha256:...",
+      doc: "for deploy hooks, the image digest (sha256:...)"
+    },
+    tags: {
+      type: "list",
+      flag: "tag",
+      input: "deploy-tags",
+      arg: "TAG",
+      doc: "for deploy hooks, the tags pushed (one per line or comma-separated)",
+      flagDoc: "for deploy hooks, a tag pushed"
+    },
+    timeout: { type: "string", arg: "S", default: "10", doc: "seconds per delivery attempt" },
+    retries: {
+      type: "string",
+      arg: "N",
+      default: "3",
+      doc: "retries on network errors, 5xx and 429, with backoff"
+    },
+    failOn: {
+      type: "string",
+      input: "fail-on",
+      arg: "any|all|none",
+      default: "any",
+      doc: "fail when any, all or none of the environments failed"
+    },
+    json: { type: "boolean", input: null, default: false, doc: "print the results as JSON" }
+  },
+  outputs: {
+    results: {
+      doc: "JSON array, one result per environment: environment, kind, event, url, deliveryId, outcome (delivered|ignored|failed), status, attempts, durationMs, answer, message, history"
+    },
+    delivered: { doc: "how many environments took the notification" },
+    failed: { doc: "how many environments failed (ignored ones, git_pull false, count in neither)" }
+  },
+  epilogue: "Exit codes: 0 the fail-on policy passes, 1 deliveries failed, 2 usage or setup problem."
+};
 
 // src/notify/environments.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -100354,39 +101034,6 @@ async function planNotify(inputs, names2, env, cwd, now = /* @__PURE__ */ new Da
 }
 
 // src/notify/cli.ts
-var usage2 = `spiff-models notify --url URL [--url URL]... (--secret S | --secret-env NAME) --ref REF --sha SHA [options]
-spiff-models notify --environments FILE [--secret-env NAME] --ref REF --sha SHA [options]
-
-Tells running environments that new models are ready: a signed GitHub push event to git-synced
-spiffworkflow-backend environments (POST <url>/v1.0/github-webhook-receive), or a signed deploy hook
-{environment, image, digest, tags, revision} to baked environments. All environments at once, with retries.
-
-Environments:
-  --url URL              an environment (repeatable); a backend base URL or the full receive URL
-  --environments FILE    a YAML or JSON list: name, url, kind, secret | secret-env, clone_url, git_url,
-                         ssh_url, html_url (see README)
-  --secret S             the webhook secret for environments that name none (visible in the process list:
-                         prefer --secret-env)
-  --secret-env NAME      read that secret from the environment variable NAME
-  --kind spiff|deploy    kind of environments that do not say (default spiff)
-
-What to announce:
-  --ref REF              the ref pushed, e.g. refs/heads/main or main (default GITHUB_REF)
-  --sha SHA              the commit pushed (default GITHUB_SHA)
-  --before SHA           the commit before the push (default: the push event's, or the parent commit)
-  --repository-url URL   the repository, e.g. https://github.com/o/r (default from GITHUB_SERVER_URL and
-                         GITHUB_REPOSITORY, else git's remote.origin.url)
-  --ping                 send a ping instead: checks URL, secret and repository URLs without a pull
-  --image REF --digest sha256:... --tag TAG...   what deploy hooks announce
-
-Delivery:
-  --timeout S            seconds per attempt (default 10)
-  --retries N            retries on network errors, 5xx and 429 (default 3)
-  --fail-on any|all|none exit 1 when any (default) / all / no environment failed
-  --json                 print the results as JSON
-
-Exit codes: 0 the fail-on policy passes, 1 deliveries failed, 2 usage or setup problem.
-`;
 var names = {
   environments: "--environments",
   url: "--url",
@@ -100399,51 +101046,29 @@ var names = {
 };
 function createNotifyCli(overrides2 = {}) {
   return {
-    name: "notify",
-    summary: "tell running environments that new models are ready (signed webhook, with retries)",
-    usage: usage2,
+    name: notifySpec.name,
+    summary: notifySpec.summary,
+    usage: usageText(notifySpec),
     run: (argv, io) => runNotifyCli(argv, io, overrides2)
   };
 }
 var notifyCli = createNotifyCli();
 async function runNotifyCli(argv, io, overrides2) {
-  const { values } = parseArgs4({
-    args: argv,
-    allowPositionals: false,
-    strict: true,
-    options: {
-      url: { type: "string", multiple: true },
-      environments: { type: "string" },
-      secret: { type: "string" },
-      "secret-env": { type: "string" },
-      kind: { type: "string" },
-      ref: { type: "string" },
-      sha: { type: "string" },
-      before: { type: "string" },
-      "repository-url": { type: "string" },
-      ping: { type: "boolean" },
-      image: { type: "string" },
-      digest: { type: "string" },
-      tag: { type: "string", multiple: true },
-      timeout: { type: "string" },
-      retries: { type: "string" },
-      "fail-on": { type: "string" },
-      json: { type: "boolean" }
-    }
-  });
-  if (values.secret !== void 0 && values["secret-env"] !== void 0) {
+  const { values, positionals } = parseFlags(notifySpec, argv);
+  if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+  if (values.secret !== void 0 && values.secretEnv !== void 0) {
     throw new UsageError("give either --secret or --secret-env, not both.");
   }
   let secret = values.secret ?? null;
-  if (values["secret-env"] !== void 0) {
-    const name2 = values["secret-env"];
+  if (values.secretEnv !== void 0) {
+    const name2 = values.secretEnv;
     secret = io.env[name2] || null;
     if (!secret)
       throw new SetupError(`--secret-env ${name2}: the environment variable ${name2} is not set or empty.`);
   }
-  const kind = values.kind ?? "spiff";
+  const kind = values.kind;
   if (!isKind(kind)) throw new UsageError(`--kind '${kind}' must be one of ${KINDS.join(", ")}.`);
-  const failOn = values["fail-on"] ?? "any";
+  const failOn = values.failOn;
   if (!isFailOn(failOn)) throw new UsageError(`--fail-on '${failOn}' must be one of ${FAIL_ON.join(", ")}.`);
   let environments = null;
   if (values.environments !== void 0) {
@@ -100457,20 +101082,20 @@ async function runNotifyCli(argv, io, overrides2) {
   const plan = await planNotify(
     {
       environments,
-      urls: values.url ?? [],
+      urls: values.url,
       secret,
       ref: values.ref ?? null,
       sha: values.sha ?? null,
       before: values.before ?? null,
-      repositoryUrl: values["repository-url"] ?? null,
+      repositoryUrl: values.repositoryUrl ?? null,
       kind,
-      ping: values.ping ?? false,
+      ping: values.ping,
       image: values.image ?? null,
       digest: values.digest ?? null,
-      tags: values.tag ?? [],
+      tags: values.tags,
       failOn,
-      timeoutMs: values.timeout === void 0 ? 1e4 : parseTimeout(values.timeout, "--timeout"),
-      retries: values.retries === void 0 ? 3 : parseRetries(values.retries, "--retries")
+      timeoutMs: parseTimeout(values.timeout, "--timeout"),
+      retries: parseRetries(values.retries, "--retries")
     },
     names,
     io.env,
@@ -100525,9 +101150,12 @@ async function main(argv, io) {
   }
   const command = commands.find((c) => c.name === name2);
   if (!command) {
-    io.stderr(`spiff-models: unknown command '${name2}'.
-
-${help()}`);
+    const hint = name2.startsWith("-") ? `unknown option ${name2}${suggestion(name2, ["--help", "--version"])}` : `unknown command '${name2}'${suggestion(
+      name2,
+      commands.map((c) => c.name)
+    )}`;
+    io.stderr(`spiff-models: ${hint} (spiff-models --help lists the commands)
+`);
     return 2;
   }
   if (rest.includes("--help") || rest.includes("-h")) {
@@ -100538,23 +101166,13 @@ ${help()}`);
     return await command.run(rest, io);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr(`spiff-models ${name2}: ${err.message}
-
-Usage:
-${command.usage}`);
+      io.stderr(`spiff-models ${name2}: ${err.message} (spiff-models ${name2} --help for its options)
+`);
       return 2;
     }
     if (err instanceof SetupError) {
       io.stderr(`spiff-models ${name2}: ${err.message}
 `);
-      return 2;
-    }
-    const code = err.code;
-    if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS")) {
-      io.stderr(`spiff-models ${name2}: ${errorMessage(err)}
-
-Usage:
-${command.usage}`);
       return 2;
     }
     io.stderr(`spiff-models ${name2}: ${errorMessage(err)}
@@ -100572,8 +101190,14 @@ function processIO() {
     stderr: (t2) => void process.stderr.write(t2),
     cwd: process.cwd(),
     env: process.env,
-    isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR
+    isTTY: colorWanted(Boolean(process.stdout.isTTY), process.env)
   };
+}
+function colorWanted(isTTY, env) {
+  if (env.NO_COLOR) return false;
+  const force = env.FORCE_COLOR;
+  if (force !== void 0 && force !== "") return !["0", "false"].includes(force.toLowerCase());
+  return isTTY;
 }
 
 // src/cli.ts

@@ -1,8 +1,11 @@
 // The action side of validate: annotations (errors first), job summary, JSON and SARIF files, outputs.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
-import { booleanInput } from '../action/inputs.js';
+import { readInputs } from '../action/inputs.js';
+import { UsageError } from '../util/errors.js';
+import { validateSpec } from './options.js';
 import { formatJson } from './reporters/json.js';
 import { formatMarkdown } from './reporters/markdown.js';
 import { formatSarif } from './reporters/sarif.js';
@@ -20,16 +23,22 @@ export function workspace(): string {
 
 export async function runValidateAction(): Promise<void> {
   const ws = workspace();
-  const root = path.resolve(ws, core.getInput('path') || '.');
-  const config = core.getInput('config');
-  const base = core.getInput('base') || undefined;
-  const maxWarningsInput = core.getInput('max-warnings');
-  const maxWarnings = maxWarningsInput === '' ? -1 : Number(maxWarningsInput);
-  if (maxWarningsInput !== '' && (!Number.isInteger(maxWarnings) || maxWarnings < 0))
-    throw new Error(`Input 'max-warnings' must be a whole number >= 0, got '${maxWarningsInput}'.`);
-  const reportFile = path.resolve(ws, core.getInput('report-file') || 'spiff-models-report.json');
-  const sarifFile = path.resolve(ws, core.getInput('sarif-file') || 'spiff-models.sarif');
-  const annotate = booleanInput('annotations', true);
+  const input = readInputs(validateSpec);
+  const root = path.resolve(ws, input.path);
+  const config = input.config;
+  const base = input.base || undefined;
+  const maxWarnings = input.maxWarnings === undefined ? -1 : Number(input.maxWarnings);
+  if (input.maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0))
+    throw new UsageError(`Input 'max-warnings' must be a whole number >= 0, got '${input.maxWarnings}'.`);
+  // Reports go outside the workspace by default: inside the models root they would be committed or baked.
+  const reportDir = process.env.RUNNER_TEMP || os.tmpdir();
+  const reportFile = input.reportFile
+    ? path.resolve(ws, input.reportFile)
+    : path.join(reportDir, 'spiff-models-report.json');
+  const sarifFile = input.sarifFile
+    ? path.resolve(ws, input.sarifFile)
+    : path.join(reportDir, 'spiff-models.sarif');
+  const annotate = input.annotations;
 
   const result = await validateRepo(root, {
     configFile: config ? path.resolve(ws, config) : undefined,
@@ -61,11 +70,15 @@ export async function runValidateAction(): Promise<void> {
     const hiddenE = Math.max(0, errors.length - ANNOTATIONS_SHOWN);
     const hiddenW = Math.max(0, warnings.length - ANNOTATIONS_SHOWN);
     if (hiddenE || hiddenW)
-      note = `GitHub shows ${ANNOTATIONS_SHOWN} annotations per type: ${hiddenE} errors and ${hiddenW} warnings are not annotated. All findings are below and in the SARIF file (${path.relative(ws, sarifFile)}).`;
+      note = `GitHub shows ${ANNOTATIONS_SHOWN} annotations per type: ${hiddenE} errors and ${hiddenW} warnings are not annotated. All findings are below and in the SARIF file (${sarifFile.startsWith(ws) ? path.relative(ws, sarifFile) : sarifFile}).`;
   }
-  await core.summary
-    .addRaw(formatMarkdown(result, { index: result.index, changedModels: result.changedModels, note }), true)
-    .write();
+  if (process.env.GITHUB_STEP_SUMMARY)
+    await core.summary
+      .addRaw(
+        formatMarkdown(result, { index: result.index, changedModels: result.changedModels, note }),
+        true,
+      )
+      .write();
 
   core.setOutput('errors', String(result.summary.errors));
   core.setOutput('warnings', String(result.summary.warnings));
