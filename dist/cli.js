@@ -92286,6 +92286,15 @@ var PATH_OPTION = {
   default: ".",
   doc: "Models root (the directory SPIFFWORKFLOW_BACKEND_BPMN_SPEC_ABSOLUTE_DIR points at), relative to the workspace"
 };
+function reportJson(spec, report, outputs) {
+  const json2 = { ...report };
+  for (const [name2, value] of Object.entries(outputs)) {
+    const key2 = camel(name2);
+    if (!(key2 in json2)) json2[key2] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  return `${JSON.stringify(json2, null, 2)}
+`;
+}
 
 // src/validate/options.ts
 var FORMATS = ["stylish", "json", "sarif", "markdown"];
@@ -99887,6 +99896,25 @@ function publishText(r) {
   return `${lines.join("\n")}
 `;
 }
+function promoteOutputs(r) {
+  return {
+    result: r.result,
+    commit: r.commit ?? "",
+    commits: String(r.commits.length),
+    "changed-models": JSON.stringify(r.changedModels)
+  };
+}
+function publishOutputs(r) {
+  return {
+    branch: r.branch,
+    commit: r.commit ?? "",
+    models: JSON.stringify(r.models.map((m) => m.id).sort()),
+    "changed-models": JSON.stringify([...r.changes.added, ...r.changes.changed, ...r.changes.removed].sort()),
+    "pull-request-number": r.pullRequest ? String(r.pullRequest.number) : "",
+    "pull-request-url": r.pullRequest?.url ?? "",
+    operation: r.refused ? "" : r.operation
+  };
+}
 
 // src/promote/cli.ts
 function context3(values, io) {
@@ -99936,8 +99964,7 @@ var promoteCli = {
       log: (line) => io.stderr(`${line}
 `)
     });
-    io.stdout(values.json ? `${JSON.stringify(report, null, 2)}
-` : promoteText(report));
+    io.stdout(values.json ? reportJson(promoteSpec, report, promoteOutputs(report)) : promoteText(report));
     return report.refused ? 1 : 0;
   }
 };
@@ -99965,8 +99992,7 @@ var publishCli = {
       log: (line) => io.stderr(`${line}
 `)
     });
-    io.stdout(values.json ? `${JSON.stringify(report, null, 2)}
-` : publishText(report));
+    io.stdout(values.json ? reportJson(publishSpec, report, publishOutputs(report)) : publishText(report));
     return report.refused ? 1 : 0;
   }
 };

@@ -100753,6 +100753,25 @@ function publishMarkdown(r) {
   return `${out.join("\n")}
 `;
 }
+function promoteOutputs(r) {
+  return {
+    result: r.result,
+    commit: r.commit ?? "",
+    commits: String(r.commits.length),
+    "changed-models": JSON.stringify(r.changedModels)
+  };
+}
+function publishOutputs(r) {
+  return {
+    branch: r.branch,
+    commit: r.commit ?? "",
+    models: JSON.stringify(r.models.map((m) => m.id).sort()),
+    "changed-models": JSON.stringify([...r.changes.added, ...r.changes.changed, ...r.changes.removed].sort()),
+    "pull-request-number": r.pullRequest ? String(r.pullRequest.number) : "",
+    "pull-request-url": r.pullRequest?.url ?? "",
+    operation: r.refused ? "" : r.operation
+  };
+}
 
 // src/promote/action.ts
 function context3(input) {
@@ -100820,12 +100839,7 @@ async function runPromoteAction() {
     github: via === "api" ? await github(input, ctx) : void 0,
     log: (line) => info(line)
   });
-  setOutputs(promoteSpec, {
-    result: report.result,
-    commit: report.commit ?? "",
-    commits: String(report.commits.length),
-    "changed-models": JSON.stringify(report.changedModels)
-  });
+  setOutputs(promoteSpec, promoteOutputs(report));
   const text = promoteText(report);
   info(text);
   annotate(report.validation, report.root);
@@ -100857,17 +100871,7 @@ async function runPublishAction() {
     github: input.pullRequest ? await github(input, ctx) : void 0,
     log: (line) => info(line)
   });
-  setOutputs(publishSpec, {
-    branch: report.branch,
-    commit: report.commit ?? "",
-    models: JSON.stringify(report.models.map((m) => m.id).sort()),
-    "changed-models": JSON.stringify(
-      [...report.changes.added, ...report.changes.changed, ...report.changes.removed].sort()
-    ),
-    "pull-request-number": report.pullRequest ? String(report.pullRequest.number) : "",
-    "pull-request-url": report.pullRequest?.url ?? "",
-    operation: report.refused ? "" : report.operation
-  });
+  setOutputs(publishSpec, publishOutputs(report));
   info(publishText(report));
   annotate(report.validation, report.root);
   for (const w of report.warnings) warning(w);

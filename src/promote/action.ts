@@ -16,7 +16,15 @@ import {
 } from './options.js';
 import { promote, STRATEGIES, VIAS } from './promote.js';
 import { publish } from './publish.js';
-import { findingPath, promoteMarkdown, promoteText, publishMarkdown, publishText } from './report.js';
+import {
+  findingPath,
+  promoteMarkdown,
+  promoteOutputs,
+  promoteText,
+  publishMarkdown,
+  publishOutputs,
+  publishText,
+} from './report.js';
 import type { GitContext } from './workarea.js';
 import { readInputs, setOutputs } from '../action/inputs.js';
 import type { Values } from '../util/options.js';
@@ -96,12 +104,8 @@ export async function runPromoteAction(): Promise<void> {
     github: via === 'api' ? await github(input, ctx) : undefined,
     log: (line) => core.info(line),
   });
-  setOutputs(promoteSpec, {
-    result: report.result,
-    commit: report.commit ?? '',
-    commits: String(report.commits.length),
-    'changed-models': JSON.stringify(report.changedModels),
-  });
+  setOutputs(promoteSpec, promoteOutputs(report));
+
   const text = promoteText(report);
   core.info(text);
   annotate(report.validation, report.root);
@@ -139,17 +143,8 @@ export async function runPublishAction(): Promise<void> {
     github: input.pullRequest ? await github(input, ctx) : undefined,
     log: (line) => core.info(line),
   });
-  setOutputs(publishSpec, {
-    branch: report.branch,
-    commit: report.commit ?? '',
-    models: JSON.stringify(report.models.map((m) => m.id).sort()),
-    'changed-models': JSON.stringify(
-      [...report.changes.added, ...report.changes.changed, ...report.changes.removed].sort(),
-    ),
-    'pull-request-number': report.pullRequest ? String(report.pullRequest.number) : '',
-    'pull-request-url': report.pullRequest?.url ?? '',
-    operation: report.refused ? '' : report.operation,
-  });
+  setOutputs(publishSpec, publishOutputs(report));
+
   core.info(publishText(report));
   annotate(report.validation, report.root);
   for (const w of report.warnings) core.warning(w);

@@ -2,11 +2,11 @@
 import path from 'node:path';
 import type { CliCommand, CliIO } from '../cli/io.js';
 import { UsageError } from '../util/errors.js';
-import { parseFlags, usageText, type Values } from '../util/options.js';
+import { parseFlags, reportJson, usageText, type Values } from '../util/options.js';
 import { author, gitHubRepo, oneOf, promoteSpec, publishSpec, pullRequestOptions } from './options.js';
 import { promote, STRATEGIES, VIAS } from './promote.js';
 import { publish } from './publish.js';
-import { promoteText, publishText } from './report.js';
+import { promoteOutputs, promoteText, publishOutputs, publishText } from './report.js';
 import type { GitContext } from './workarea.js';
 
 type BranchValues = Values<typeof promoteSpec> | Values<typeof publishSpec>;
@@ -60,7 +60,7 @@ export const promoteCli: CliCommand = {
       github: via === 'api' ? await github(values, io) : undefined,
       log: (line) => io.stderr(`${line}\n`),
     });
-    io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : promoteText(report));
+    io.stdout(values.json ? reportJson(promoteSpec, report, promoteOutputs(report)) : promoteText(report));
     return report.refused ? 1 : 0;
   },
 };
@@ -88,7 +88,7 @@ export const publishCli: CliCommand = {
       github: pullRequest ? await github(values, io) : undefined,
       log: (line) => io.stderr(`${line}\n`),
     });
-    io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : publishText(report));
+    io.stdout(values.json ? reportJson(publishSpec, report, publishOutputs(report)) : publishText(report));
     return report.refused ? 1 : 0;
   },
 };

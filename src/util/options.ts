@@ -237,3 +237,16 @@ export const ACTION_INPUTS = {
     doc: 'Write the job summary (false: only the log, annotations and outputs)',
   },
 } as const satisfies Record<string, OptionSpec>;
+
+/**
+ * A report for `--json` that also carries every action output under its camelCase name; the report's own field
+ * wins where both exist (it holds the richer value, e.g. the commits rather than their count).
+ */
+export function reportJson(spec: CommandSpec, report: object, outputs: Record<string, string>): string {
+  const json: Record<string, unknown> = { ...report };
+  for (const [name, value] of Object.entries(outputs)) {
+    const key = camel(name);
+    if (!(key in json)) json[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  return `${JSON.stringify(json, null, 2)}\n`;
+}
