@@ -7050,7 +7050,7 @@ var require_visit = __commonJS({
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
-    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit(node, visitor) {
       const visitor_ = initVisitor(visitor);
@@ -7062,19 +7062,19 @@ var require_visit = __commonJS({
         visit_(null, node, visitor_, Object.freeze([]));
     }
     visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
+    visit.SKIP = SKIP2;
     visit.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path12) {
-      const ctrl = callVisitor(key2, node, visitor, path12);
+    function visit_(key2, node, visitor, path14) {
+      const ctrl = callVisitor(key2, node, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path12, ctrl);
-        return visit_(key2, ctrl, visitor, path12);
+        replaceNode(key2, path14, ctrl);
+        return visit_(key2, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path12 = Object.freeze(path12.concat(node));
+          path14 = Object.freeze(path14.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path12);
+            const ci = visit_(i, node.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7085,13 +7085,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path12 = Object.freeze(path12.concat(node));
-          const ck = visit_("key", node.key, visitor, path12);
+          path14 = Object.freeze(path14.concat(node));
+          const ck = visit_("key", node.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path12);
+          const cv = visit_("value", node.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7110,19 +7110,19 @@ var require_visit = __commonJS({
         await visitAsync_(null, node, visitor_, Object.freeze([]));
     }
     visitAsync.BREAK = BREAK;
-    visitAsync.SKIP = SKIP;
+    visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path12) {
-      const ctrl = await callVisitor(key2, node, visitor, path12);
+    async function visitAsync_(key2, node, visitor, path14) {
+      const ctrl = await callVisitor(key2, node, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path12, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path12);
+        replaceNode(key2, path14, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path12 = Object.freeze(path12.concat(node));
+          path14 = Object.freeze(path14.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path12);
+            const ci = await visitAsync_(i, node.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7133,13 +7133,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path12 = Object.freeze(path12.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path12);
+          path14 = Object.freeze(path14.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path12);
+          const cv = await visitAsync_("value", node.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7166,23 +7166,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path12) {
+    function callVisitor(key2, node, visitor, path14) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path12);
+        return visitor(key2, node, path14);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path12);
+        return visitor.Map?.(key2, node, path14);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path12);
+        return visitor.Seq?.(key2, node, path14);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path12);
+        return visitor.Pair?.(key2, node, path14);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path12);
+        return visitor.Scalar?.(key2, node, path14);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path12);
+        return visitor.Alias?.(key2, node, path14);
       return void 0;
     }
-    function replaceNode(key2, path12, node) {
-      const parent = path12[path12.length - 1];
+    function replaceNode(key2, path14, node) {
+      const parent = path14[path14.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -7794,10 +7794,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path12, value) {
+    function collectionFromPath(schema, path14, value) {
       let v = value;
-      for (let i = path12.length - 1; i >= 0; --i) {
-        const k = path12[i];
+      for (let i = path14.length - 1; i >= 0; --i) {
+        const k = path14[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -7816,7 +7816,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
+    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -7846,11 +7846,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path12, value) {
-        if (isEmptyPath(path12))
+      addIn(path14, value) {
+        if (isEmptyPath(path14))
           this.add(value);
         else {
-          const [key2, ...rest] = path12;
+          const [key2, ...rest] = path14;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -7864,8 +7864,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        const [key2, ...rest] = path12;
+      deleteIn(path14) {
+        const [key2, ...rest] = path14;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -7879,8 +7879,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        const [key2, ...rest] = path12;
+      getIn(path14, keepScalar) {
+        const [key2, ...rest] = path14;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -7898,8 +7898,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path12) {
-        const [key2, ...rest] = path12;
+      hasIn(path14) {
+        const [key2, ...rest] = path14;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -7909,8 +7909,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        const [key2, ...rest] = path12;
+      setIn(path14, value) {
+        const [key2, ...rest] = path14;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -10425,9 +10425,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path12, value) {
+      addIn(path14, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path12, value);
+          this.contents.addIn(path14, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10502,14 +10502,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        if (Collection2.isEmptyPath(path12)) {
+      deleteIn(path14) {
+        if (Collection2.isEmptyPath(path14)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10524,10 +10524,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        if (Collection2.isEmptyPath(path12))
+      getIn(path14, keepScalar) {
+        if (Collection2.isEmptyPath(path14))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10538,10 +10538,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path12) {
-        if (Collection2.isEmptyPath(path12))
+      hasIn(path14) {
+        if (Collection2.isEmptyPath(path14))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -10558,13 +10558,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        if (Collection2.isEmptyPath(path12)) {
+      setIn(path14, value) {
+        if (Collection2.isEmptyPath(path14)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path12), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path14), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path12, value);
+          this.contents.setIn(path14, value);
         }
       }
       /**
@@ -12515,7 +12515,7 @@ var require_cst_visit = __commonJS({
   "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
-    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
     function visit(cst, visitor) {
       if ("type" in cst && cst.type === "document")
@@ -12523,11 +12523,11 @@ var require_cst_visit = __commonJS({
       _visit(Object.freeze([]), cst, visitor);
     }
     visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
+    visit.SKIP = SKIP2;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path12) => {
+    visit.itemAtPath = (cst, path14) => {
       let item = cst;
-      for (const [field, index] of path12) {
+      for (const [field, index] of path14) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -12536,23 +12536,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path12) => {
-      const parent = visit.itemAtPath(cst, path12.slice(0, -1));
-      const field = path12[path12.length - 1][0];
+    visit.parentCollection = (cst, path14) => {
+      const parent = visit.itemAtPath(cst, path14.slice(0, -1));
+      const field = path14[path14.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path12, item, visitor) {
-      let ctrl = visitor(item, path12);
+    function _visit(path14, item, visitor) {
+      let ctrl = visitor(item, path14);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path14.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12563,10 +12563,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path12);
+            ctrl = ctrl(item, path14);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
     }
     exports.visit = visit;
   }
@@ -13868,14 +13868,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs4 = this.flowScalar(this.type);
+              const fs6 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs4, sep: [] });
+                map.items.push({ start, key: fs6, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs4);
+                this.stack.push(fs6);
               } else {
-                Object.assign(it, { key: fs4, sep: [] });
+                Object.assign(it, { key: fs6, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -14003,13 +14003,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs4 = this.flowScalar(this.type);
+              const fs6 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs4, sep: [] });
+                fc.items.push({ start: [], key: fs6, sep: [] });
               else if (it.sep)
-                this.stack.push(fs4);
+                this.stack.push(fs6);
               else
-                Object.assign(it, { key: fs4, sep: [] });
+                Object.assign(it, { key: fs6, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -25177,11 +25177,11 @@ var require_agent = __commonJS({
       };
     })();
     var WINDOWS_PIPE_REGEX = /^[/\\][/\\]\.[/\\]pipe[/\\].+/;
-    function createAgent(path12) {
-      if (process.platform === "win32" && !WINDOWS_PIPE_REGEX.test(path12)) {
-        return path12 === "pageant" ? new PageantAgent() : new CygwinAgent(path12);
+    function createAgent(path14) {
+      if (process.platform === "win32" && !WINDOWS_PIPE_REGEX.test(path14)) {
+        return path14 === "pageant" ? new PageantAgent() : new CygwinAgent(path14);
       }
-      return new OpenSSHAgent(path12);
+      return new OpenSSHAgent(path14);
     }
     var AgentProtocol = (() => {
       const SSH_AGENTC_REQUEST_IDENTITIES = 11;
@@ -30156,8 +30156,8 @@ var require_SFTP = __commonJS({
   "node_modules/ssh2/lib/protocol/SFTP.js"(exports, module) {
     "use strict";
     var EventEmitter = __require("events");
-    var fs4 = __require("fs");
-    var { constants } = fs4;
+    var fs6 = __require("fs");
+    var { constants } = fs6;
     var {
       Readable: ReadableStream2,
       Writable: WritableStream
@@ -30425,17 +30425,17 @@ var require_SFTP = __commonJS({
       // ===========================================================================
       // Client-specific ===========================================================
       // ===========================================================================
-      createReadStream(path12, options) {
+      createReadStream(path14, options) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        return new ReadStream(this, path12, options);
+        return new ReadStream(this, path14, options);
       }
-      createWriteStream(path12, options) {
+      createWriteStream(path14, options) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        return new WriteStream(this, path12, options);
+        return new WriteStream(this, path14, options);
       }
-      open(path12, flags_, attrs, cb) {
+      open(path14, flags_, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         if (typeof attrs === "function") {
@@ -30454,7 +30454,7 @@ var require_SFTP = __commonJS({
           attrsFlags = attrs.flags;
           attrsLen = attrs.nb;
         }
-        const pathLen = Buffer.byteLength(path12);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -30462,7 +30462,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path12, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         writeUInt32BE(buf, attrsFlags, p += 4);
         if (attrsLen) {
@@ -30586,14 +30586,14 @@ var require_SFTP = __commonJS({
       fastGet(remotePath, localPath, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        fastXfer(this, fs4, remotePath, localPath, opts, cb);
+        fastXfer(this, fs6, remotePath, localPath, opts, cb);
       }
       fastPut(localPath, remotePath, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        fastXfer(fs4, this, localPath, remotePath, opts, cb);
+        fastXfer(fs6, this, localPath, remotePath, opts, cb);
       }
-      readFile(path12, options, callback_) {
+      readFile(path14, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -30666,13 +30666,13 @@ var require_SFTP = __commonJS({
             return callback && callback(er, buffer);
           });
         };
-        this.open(path12, flag, 438, (er, handle_) => {
+        this.open(path14, flag, 438, (er, handle_) => {
           if (er)
             return callback && callback(er);
           handle = handle_;
           const tryStat = (er2, st) => {
             if (er2) {
-              this.stat(path12, (er_, st_) => {
+              this.stat(path14, (er_, st_) => {
                 if (er_) {
                   return this.close(handle, () => {
                     callback && callback(er2);
@@ -30693,7 +30693,7 @@ var require_SFTP = __commonJS({
           this.fstat(handle, tryStat);
         });
       }
-      writeFile(path12, data, options, callback_) {
+      writeFile(path14, data, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -30712,7 +30712,7 @@ var require_SFTP = __commonJS({
         if (options.encoding && !Buffer.isEncoding(options.encoding))
           throw new Error(`Unknown encoding: ${options.encoding}`);
         const flag = options.flag || "w";
-        this.open(path12, flag, options.mode, (openErr, handle) => {
+        this.open(path14, flag, options.mode, (openErr, handle) => {
           if (openErr) {
             callback && callback(openErr);
           } else {
@@ -30721,7 +30721,7 @@ var require_SFTP = __commonJS({
             if (position === null) {
               const tryStat = (er, st) => {
                 if (er) {
-                  this.stat(path12, (er_, st_) => {
+                  this.stat(path14, (er_, st_) => {
                     if (er_) {
                       return this.close(handle, () => {
                         callback && callback(er);
@@ -30740,7 +30740,7 @@ var require_SFTP = __commonJS({
           }
         });
       }
-      appendFile(path12, data, options, callback_) {
+      appendFile(path14, data, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -30758,12 +30758,12 @@ var require_SFTP = __commonJS({
           throw new TypeError("Bad arguments");
         if (!options.flag)
           options = Object.assign({ flag: "a" }, options);
-        this.writeFile(path12, data, options, callback);
+        this.writeFile(path14, data, options, callback);
       }
-      exists(path12, cb) {
+      exists(path14, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        this.stat(path12, (err) => {
+        this.stat(path14, (err) => {
           cb && cb(err ? false : true);
         });
       }
@@ -30806,7 +30806,7 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} RENAME`
         );
       }
-      mkdir(path12, attrs, cb) {
+      mkdir(path14, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let flags = 0;
@@ -30820,7 +30820,7 @@ var require_SFTP = __commonJS({
           flags = attrs.flags;
           attrsLen = attrs.nb;
         }
-        const pathLen = Buffer.byteLength(path12);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -30828,7 +30828,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path12, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -30844,10 +30844,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} MKDIR`
         );
       }
-      rmdir(path12, cb) {
+      rmdir(path14, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path12);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -30855,7 +30855,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path12, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
@@ -30945,10 +30945,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} FSTAT`
         );
       }
-      stat(path12, cb) {
+      stat(path14, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path12);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -30956,17 +30956,17 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path12, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} STAT`
         );
       }
-      lstat(path12, cb) {
+      lstat(path14, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path12);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -30974,17 +30974,17 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path12, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} LSTAT`
         );
       }
-      opendir(path12, cb) {
+      opendir(path14, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path12);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -30992,14 +30992,14 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path12, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} OPENDIR`
         );
       }
-      setstat(path12, attrs, cb) {
+      setstat(path14, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let flags = 0;
@@ -31011,7 +31011,7 @@ var require_SFTP = __commonJS({
         } else if (typeof attrs === "function") {
           cb = attrs;
         }
-        const pathLen = Buffer.byteLength(path12);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31019,7 +31019,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path12, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -31079,8 +31079,8 @@ var require_SFTP = __commonJS({
           mtime: toUnixTimestamp(mtime)
         }, cb);
       }
-      utimes(path12, atime, mtime, cb) {
-        return this.setstat(path12, {
+      utimes(path14, atime, mtime, cb) {
+        return this.setstat(path14, {
           atime: toUnixTimestamp(atime),
           mtime: toUnixTimestamp(mtime)
         }, cb);
@@ -31091,8 +31091,8 @@ var require_SFTP = __commonJS({
           gid
         }, cb);
       }
-      chown(path12, uid, gid, cb) {
-        return this.setstat(path12, {
+      chown(path14, uid, gid, cb) {
+        return this.setstat(path14, {
           uid,
           gid
         }, cb);
@@ -31102,15 +31102,15 @@ var require_SFTP = __commonJS({
           mode
         }, cb);
       }
-      chmod(path12, mode, cb) {
-        return this.setstat(path12, {
+      chmod(path14, mode, cb) {
+        return this.setstat(path14, {
           mode
         }, cb);
       }
-      readlink(path12, cb) {
+      readlink(path14, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path12);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31118,7 +31118,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path12, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names2) => {
             if (typeof cb !== "function")
@@ -31163,10 +31163,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} SYMLINK`
         );
       }
-      realpath(path12, cb) {
+      realpath(path14, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path12);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31174,7 +31174,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path12, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names2) => {
             if (typeof cb !== "function")
@@ -31219,13 +31219,13 @@ var require_SFTP = __commonJS({
           this._debug(`SFTP: Outbound: ${which} posix-rename@openssh.com`);
         }
       }
-      ext_openssh_statvfs(path12, cb) {
+      ext_openssh_statvfs(path14, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["statvfs@openssh.com"];
         if (!ext || ext !== "2")
           throw new Error("Server does not support this extended request");
-        const pathLen = Buffer.byteLength(path12);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 19 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31235,7 +31235,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 19, p);
         buf.utf8Write("statvfs@openssh.com", p += 4, 19);
         writeUInt32BE(buf, pathLen, p += 19);
-        buf.utf8Write(path12, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         this._requests[reqid] = { extended: "statvfs@openssh.com", cb };
         const isBuffered = sendOrBuffer(this, buf);
         if (this._debug) {
@@ -31321,7 +31321,7 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} fsync@openssh.com`
         );
       }
-      ext_openssh_lsetstat(path12, attrs, cb) {
+      ext_openssh_lsetstat(path14, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["lsetstat@openssh.com"];
@@ -31336,7 +31336,7 @@ var require_SFTP = __commonJS({
         } else if (typeof attrs === "function") {
           cb = attrs;
         }
-        const pathLen = Buffer.byteLength(path12);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 20 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31346,7 +31346,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 20, p);
         buf.utf8Write("lsetstat@openssh.com", p += 4, 20);
         writeUInt32BE(buf, pathLen, p += 20);
-        buf.utf8Write(path12, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -31363,13 +31363,13 @@ var require_SFTP = __commonJS({
           this._debug(`SFTP: Outbound: ${status} lsetstat@openssh.com`);
         }
       }
-      ext_openssh_expandPath(path12, cb) {
+      ext_openssh_expandPath(path14, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["expand-path@openssh.com"];
         if (ext !== "1")
           throw new Error("Server does not support this extended request");
-        const pathLen = Buffer.byteLength(path12);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 23 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31379,7 +31379,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 23, p);
         buf.utf8Write("expand-path@openssh.com", p += 4, 23);
         writeUInt32BE(buf, pathLen, p += 20);
-        buf.utf8Write(path12, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names2) => {
             if (typeof cb !== "function")
@@ -31852,13 +31852,13 @@ var require_SFTP = __commonJS({
             if (--left === 0)
               cb(err);
           };
-          if (srcHandle && (src === fs4 || src.outgoing.state === "open"))
+          if (srcHandle && (src === fs6 || src.outgoing.state === "open"))
             ++left;
-          if (dstHandle && (dst === fs4 || dst.outgoing.state === "open"))
+          if (dstHandle && (dst === fs6 || dst.outgoing.state === "open"))
             ++left;
-          if (srcHandle && (src === fs4 || src.outgoing.state === "open"))
+          if (srcHandle && (src === fs6 || src.outgoing.state === "open"))
             src.close(srcHandle, cbfinal);
-          if (dstHandle && (dst === fs4 || dst.outgoing.state === "open"))
+          if (dstHandle && (dst === fs6 || dst.outgoing.state === "open"))
             dst.close(dstHandle, cbfinal);
         } else {
           cb(err);
@@ -31874,7 +31874,7 @@ var require_SFTP = __commonJS({
           tryStat(null, { size: fileSize });
         function tryStat(err2, attrs) {
           if (err2) {
-            if (src !== fs4) {
+            if (src !== fs6) {
               src.stat(srcPath, (err_, attrs_) => {
                 if (err_)
                   return onerror(err2);
@@ -32657,12 +32657,12 @@ var require_SFTP = __commonJS({
       [REQUEST.LSTAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path12 = bufferParser.readString(true);
+        const path14 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path12 === void 0)
+        if (path14 === void 0)
           return doFatalSFTPError(sftp, "Malformed LSTAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received LSTAT (id:${reqID})`);
-        if (!sftp.emit("LSTAT", reqID, path12)) {
+        if (!sftp.emit("LSTAT", reqID, path14)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -32681,13 +32681,13 @@ var require_SFTP = __commonJS({
       [REQUEST.SETSTAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path12 = bufferParser.readString(true);
+        const path14 = bufferParser.readString(true);
         const attrs = readAttrs(sftp._biOpt);
         bufferParser.clear();
         if (attrs === void 0)
           return doFatalSFTPError(sftp, "Malformed SETSTAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received SETSTAT (id:${reqID})`);
-        if (!sftp.emit("SETSTAT", reqID, path12, attrs)) {
+        if (!sftp.emit("SETSTAT", reqID, path14, attrs)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -32709,12 +32709,12 @@ var require_SFTP = __commonJS({
       [REQUEST.OPENDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path12 = bufferParser.readString(true);
+        const path14 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path12 === void 0)
+        if (path14 === void 0)
           return doFatalSFTPError(sftp, "Malformed OPENDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received OPENDIR (id:${reqID})`);
-        if (!sftp.emit("OPENDIR", reqID, path12)) {
+        if (!sftp.emit("OPENDIR", reqID, path14)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -32733,63 +32733,63 @@ var require_SFTP = __commonJS({
       [REQUEST.REMOVE]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path12 = bufferParser.readString(true);
+        const path14 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path12 === void 0)
+        if (path14 === void 0)
           return doFatalSFTPError(sftp, "Malformed REMOVE packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received REMOVE (id:${reqID})`);
-        if (!sftp.emit("REMOVE", reqID, path12)) {
+        if (!sftp.emit("REMOVE", reqID, path14)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.MKDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path12 = bufferParser.readString(true);
+        const path14 = bufferParser.readString(true);
         const attrs = readAttrs(sftp._biOpt);
         bufferParser.clear();
         if (attrs === void 0)
           return doFatalSFTPError(sftp, "Malformed MKDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received MKDIR (id:${reqID})`);
-        if (!sftp.emit("MKDIR", reqID, path12, attrs)) {
+        if (!sftp.emit("MKDIR", reqID, path14, attrs)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.RMDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path12 = bufferParser.readString(true);
+        const path14 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path12 === void 0)
+        if (path14 === void 0)
           return doFatalSFTPError(sftp, "Malformed RMDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received RMDIR (id:${reqID})`);
-        if (!sftp.emit("RMDIR", reqID, path12)) {
+        if (!sftp.emit("RMDIR", reqID, path14)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.REALPATH]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path12 = bufferParser.readString(true);
+        const path14 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path12 === void 0)
+        if (path14 === void 0)
           return doFatalSFTPError(sftp, "Malformed REALPATH packet");
         sftp._debug && sftp._debug(
           `SFTP: Inbound: Received REALPATH (id:${reqID})`
         );
-        if (!sftp.emit("REALPATH", reqID, path12)) {
+        if (!sftp.emit("REALPATH", reqID, path14)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.STAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path12 = bufferParser.readString(true);
+        const path14 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path12 === void 0)
+        if (path14 === void 0)
           return doFatalSFTPError(sftp, "Malformed STAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received STAT (id:${reqID})`);
-        if (!sftp.emit("STAT", reqID, path12)) {
+        if (!sftp.emit("STAT", reqID, path14)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -32809,14 +32809,14 @@ var require_SFTP = __commonJS({
       [REQUEST.READLINK]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path12 = bufferParser.readString(true);
+        const path14 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path12 === void 0)
+        if (path14 === void 0)
           return doFatalSFTPError(sftp, "Malformed READLINK packet");
         sftp._debug && sftp._debug(
           `SFTP: Inbound: Received READLINK (id:${reqID})`
         );
-        if (!sftp.emit("READLINK", reqID, path12)) {
+        if (!sftp.emit("READLINK", reqID, path14)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -32887,7 +32887,7 @@ var require_SFTP = __commonJS({
     function roundUpToMultipleOf8(n) {
       return n + 7 & ~7;
     }
-    function ReadStream(sftp, path12, options) {
+    function ReadStream(sftp, path14, options) {
       if (options === void 0)
         options = {};
       else if (typeof options === "string")
@@ -32901,7 +32901,7 @@ var require_SFTP = __commonJS({
       options.emitClose = false;
       options.autoDestroy = false;
       ReadableStream2.call(this, options);
-      this.path = path12;
+      this.path = path14;
       this.flags = options.flags === void 0 ? "r" : options.flags;
       this.mode = options.mode === void 0 ? 438 : options.mode;
       this.start = options.start;
@@ -33032,7 +33032,7 @@ var require_SFTP = __commonJS({
       },
       configurable: true
     });
-    function WriteStream(sftp, path12, options) {
+    function WriteStream(sftp, path14, options) {
       if (options === void 0)
         options = {};
       else if (typeof options === "string")
@@ -33044,7 +33044,7 @@ var require_SFTP = __commonJS({
       options.emitClose = false;
       options.autoDestroy = false;
       WritableStream.call(this, options);
-      this.path = path12;
+      this.path = path14;
       this.flags = options.flags === void 0 ? "w" : options.flags;
       this.mode = options.mode === void 0 ? 438 : options.mode;
       this.start = options.start;
@@ -40835,12 +40835,12 @@ var require_src = __commonJS({
 // node_modules/split-ca/index.js
 var require_split_ca = __commonJS({
   "node_modules/split-ca/index.js"(exports, module) {
-    var fs4 = __require("fs");
+    var fs6 = __require("fs");
     module.exports = function(filepath, split, encoding) {
       split = typeof split !== "undefined" ? split : "\n";
       encoding = typeof encoding !== "undefined" ? encoding : "utf8";
       var ca = [];
-      var chain = fs4.readFileSync(filepath, encoding);
+      var chain = fs6.readFileSync(filepath, encoding);
       if (chain.indexOf("-END CERTIFICATE-") < 0 || chain.indexOf("-BEGIN CERTIFICATE-") < 0) {
         throw Error("File does not contain 'BEGIN CERTIFICATE' or 'END CERTIFICATE'");
       }
@@ -40868,8 +40868,8 @@ var require_modem = __commonJS({
   "node_modules/docker-modem/lib/modem.js"(exports, module) {
     var querystring = __require("querystring");
     var http3 = require_http();
-    var fs4 = __require("fs");
-    var path12 = __require("path");
+    var fs6 = __require("fs");
+    var path14 = __require("path");
     var url = __require("url");
     var ssh = require_ssh();
     var HttpDuplex = require_http_duplex();
@@ -40918,9 +40918,9 @@ var require_modem = __commonJS({
         }
         opts.host = host.hostname;
         if (process.env.DOCKER_CERT_PATH) {
-          opts.ca = splitca(path12.join(process.env.DOCKER_CERT_PATH, "ca.pem"));
-          opts.cert = fs4.readFileSync(path12.join(process.env.DOCKER_CERT_PATH, "cert.pem"));
-          opts.key = fs4.readFileSync(path12.join(process.env.DOCKER_CERT_PATH, "key.pem"));
+          opts.ca = splitca(path14.join(process.env.DOCKER_CERT_PATH, "ca.pem"));
+          opts.cert = fs6.readFileSync(path14.join(process.env.DOCKER_CERT_PATH, "cert.pem"));
+          opts.key = fs6.readFileSync(path14.join(process.env.DOCKER_CERT_PATH, "key.pem"));
         }
         if (process.env.DOCKER_CLIENT_TIMEOUT) {
           opts.timeout = parseInt(process.env.DOCKER_CLIENT_TIMEOUT, 10);
@@ -40930,8 +40930,8 @@ var require_modem = __commonJS({
     };
     var findDefaultUnixSocket = function() {
       return new Promise(function(resolve) {
-        var userDockerSocket = path12.join(os4.homedir(), ".docker", "run", "docker.sock");
-        fs4.access(userDockerSocket, function(err) {
+        var userDockerSocket = path14.join(os4.homedir(), ".docker", "run", "docker.sock");
+        fs6.access(userDockerSocket, function(err) {
           if (err) resolve("/var/run/docker.sock");
           else resolve(userDockerSocket);
         });
@@ -41024,7 +41024,7 @@ var require_modem = __commonJS({
       }
       if (options.file) {
         if (typeof options.file === "string") {
-          data = fs4.createReadStream(path12.resolve(options.file));
+          data = fs6.createReadStream(path14.resolve(options.file));
         } else {
           data = options.file;
         }
@@ -41342,7 +41342,7 @@ var require_modem = __commonJS({
 var require_ignore = __commonJS({
   "node_modules/@balena/dockerignore/ignore.js"(exports, module) {
     "use strict";
-    var path12 = __require("path");
+    var path14 = __require("path");
     var factory = (options) => new IgnoreBase(options);
     factory.default = factory;
     module.exports = factory;
@@ -41351,22 +41351,22 @@ var require_ignore = __commonJS({
     }
     var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
     var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-    var REGEX_TRAILING_PATH_SEP = path12.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+    var REGEX_TRAILING_PATH_SEP = path14.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
     var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
     function cleanPath(file) {
-      return path12.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
+      return path14.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
     }
     function toSlash(file) {
-      if (path12.sep === "/") {
+      if (path14.sep === "/") {
         return file;
       }
       return file.replace(/\\/g, "/");
     }
     function fromSlash(file) {
-      if (path12.sep === "/") {
+      if (path14.sep === "/") {
         return file;
       }
-      return file.replace(/\//g, path12.sep);
+      return file.replace(/\//g, path14.sep);
     }
     var IgnoreBase = class {
       constructor({
@@ -41415,13 +41415,13 @@ var require_ignore = __commonJS({
         return pattern && typeof pattern === "string" && pattern.indexOf("#") !== 0 && pattern.trim() !== "";
       }
       filter(paths) {
-        return make_array(paths).filter((path13) => this._filter(path13));
+        return make_array(paths).filter((path15) => this._filter(path15));
       }
       createFilter() {
-        return (path13) => this._filter(path13);
+        return (path15) => this._filter(path15);
       }
-      ignores(path13) {
-        return !this._filter(path13);
+      ignores(path15) {
+        return !this._filter(path15);
       }
       // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
@@ -41460,36 +41460,36 @@ var require_ignore = __commonJS({
           origin,
           pattern,
           // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-          dirs: pattern.split(path12.sep),
+          dirs: pattern.split(path14.sep),
           negative
         };
       }
       // @returns `Boolean` true if the `path` is NOT ignored
-      _filter(path13) {
-        if (!path13) {
+      _filter(path15) {
+        if (!path15) {
           return false;
         }
-        if (path13 in this._cache) {
-          return this._cache[path13];
+        if (path15 in this._cache) {
+          return this._cache[path15];
         }
-        return this._cache[path13] = this._test(path13);
+        return this._cache[path15] = this._test(path15);
       }
       // @returns {Boolean} true if a file is NOT ignored
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
       _test(file) {
         file = fromSlash(file);
-        const parentPath = cleanPath(path12.dirname(file));
-        const parentPathDirs = parentPath.split(path12.sep);
+        const parentPath = cleanPath(path14.dirname(file));
+        const parentPathDirs = parentPath.split(path14.sep);
         let matched = false;
         this._rules.forEach((rule) => {
           let match = this._match(file, rule);
           if (!match && parentPath !== ".") {
             if (rule.dirs.includes("**")) {
               for (let i = rule.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
-                match = match || this._match(parentPathDirs.slice(0, i).join(path12.sep), rule);
+                match = match || this._match(parentPathDirs.slice(0, i).join(path14.sep), rule);
               }
             } else if (rule.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path12.sep), rule);
+              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path14.sep), rule);
             }
           }
           if (match) {
@@ -41508,13 +41508,13 @@ var require_ignore = __commonJS({
           return rule;
         }
         let regStr = "^";
-        let escapedSlash = path12.sep === "\\" ? "\\\\" : path12.sep;
+        let escapedSlash = path14.sep === "\\" ? "\\\\" : path14.sep;
         for (let i = 0; i < rule.pattern.length; i++) {
           const ch = rule.pattern[i];
           if (ch === "*") {
             if (rule.pattern[i + 1] === "*") {
               i++;
-              if (rule.pattern[i + 1] === path12.sep) {
+              if (rule.pattern[i + 1] === path14.sep) {
                 i++;
               }
               if (rule.pattern[i + 1] === void 0) {
@@ -41530,7 +41530,7 @@ var require_ignore = __commonJS({
           } else if (ch === "." || ch === "$") {
             regStr += `\\${ch}`;
           } else if (ch === "\\") {
-            if (path12.sep === "\\") {
+            if (path14.sep === "\\") {
               regStr += escapedSlash;
               continue;
             }
@@ -41556,69 +41556,69 @@ var require_ignore = __commonJS({
 var require_chownr = __commonJS({
   "node_modules/chownr/chownr.js"(exports, module) {
     "use strict";
-    var fs4 = __require("fs");
-    var path12 = __require("path");
-    var LCHOWN = fs4.lchown ? "lchown" : "chown";
-    var LCHOWNSYNC = fs4.lchownSync ? "lchownSync" : "chownSync";
-    var needEISDIRHandled = fs4.lchown && !process.version.match(/v1[1-9]+\./) && !process.version.match(/v10\.[6-9]/);
-    var lchownSync = (path13, uid, gid) => {
+    var fs6 = __require("fs");
+    var path14 = __require("path");
+    var LCHOWN = fs6.lchown ? "lchown" : "chown";
+    var LCHOWNSYNC = fs6.lchownSync ? "lchownSync" : "chownSync";
+    var needEISDIRHandled = fs6.lchown && !process.version.match(/v1[1-9]+\./) && !process.version.match(/v10\.[6-9]/);
+    var lchownSync = (path15, uid, gid) => {
       try {
-        return fs4[LCHOWNSYNC](path13, uid, gid);
+        return fs6[LCHOWNSYNC](path15, uid, gid);
       } catch (er) {
         if (er.code !== "ENOENT")
           throw er;
       }
     };
-    var chownSync = (path13, uid, gid) => {
+    var chownSync = (path15, uid, gid) => {
       try {
-        return fs4.chownSync(path13, uid, gid);
+        return fs6.chownSync(path15, uid, gid);
       } catch (er) {
         if (er.code !== "ENOENT")
           throw er;
       }
     };
-    var handleEISDIR = needEISDIRHandled ? (path13, uid, gid, cb) => (er) => {
+    var handleEISDIR = needEISDIRHandled ? (path15, uid, gid, cb) => (er) => {
       if (!er || er.code !== "EISDIR")
         cb(er);
       else
-        fs4.chown(path13, uid, gid, cb);
+        fs6.chown(path15, uid, gid, cb);
     } : (_, __, ___, cb) => cb;
-    var handleEISDirSync = needEISDIRHandled ? (path13, uid, gid) => {
+    var handleEISDirSync = needEISDIRHandled ? (path15, uid, gid) => {
       try {
-        return lchownSync(path13, uid, gid);
+        return lchownSync(path15, uid, gid);
       } catch (er) {
         if (er.code !== "EISDIR")
           throw er;
-        chownSync(path13, uid, gid);
+        chownSync(path15, uid, gid);
       }
-    } : (path13, uid, gid) => lchownSync(path13, uid, gid);
+    } : (path15, uid, gid) => lchownSync(path15, uid, gid);
     var nodeVersion = process.version;
-    var readdir2 = (path13, options, cb) => fs4.readdir(path13, options, cb);
-    var readdirSync = (path13, options) => fs4.readdirSync(path13, options);
+    var readdir2 = (path15, options, cb) => fs6.readdir(path15, options, cb);
+    var readdirSync = (path15, options) => fs6.readdirSync(path15, options);
     if (/^v4\./.test(nodeVersion))
-      readdir2 = (path13, options, cb) => fs4.readdir(path13, cb);
+      readdir2 = (path15, options, cb) => fs6.readdir(path15, cb);
     var chown = (cpath, uid, gid, cb) => {
-      fs4[LCHOWN](cpath, uid, gid, handleEISDIR(cpath, uid, gid, (er) => {
+      fs6[LCHOWN](cpath, uid, gid, handleEISDIR(cpath, uid, gid, (er) => {
         cb(er && er.code !== "ENOENT" ? er : null);
       }));
     };
     var chownrKid = (p, child, uid, gid, cb) => {
       if (typeof child === "string")
-        return fs4.lstat(path12.resolve(p, child), (er, stats) => {
+        return fs6.lstat(path14.resolve(p, child), (er, stats) => {
           if (er)
             return cb(er.code !== "ENOENT" ? er : null);
           stats.name = child;
           chownrKid(p, stats, uid, gid, cb);
         });
       if (child.isDirectory()) {
-        chownr(path12.resolve(p, child.name), uid, gid, (er) => {
+        chownr(path14.resolve(p, child.name), uid, gid, (er) => {
           if (er)
             return cb(er);
-          const cpath = path12.resolve(p, child.name);
+          const cpath = path14.resolve(p, child.name);
           chown(cpath, uid, gid, cb);
         });
       } else {
-        const cpath = path12.resolve(p, child.name);
+        const cpath = path14.resolve(p, child.name);
         chown(cpath, uid, gid, cb);
       }
     };
@@ -41648,7 +41648,7 @@ var require_chownr = __commonJS({
     var chownrKidSync = (p, child, uid, gid) => {
       if (typeof child === "string") {
         try {
-          const stats = fs4.lstatSync(path12.resolve(p, child));
+          const stats = fs6.lstatSync(path14.resolve(p, child));
           stats.name = child;
           child = stats;
         } catch (er) {
@@ -41659,8 +41659,8 @@ var require_chownr = __commonJS({
         }
       }
       if (child.isDirectory())
-        chownrSync(path12.resolve(p, child.name), uid, gid);
-      handleEISDirSync(path12.resolve(p, child.name), uid, gid);
+        chownrSync(path14.resolve(p, child.name), uid, gid);
+      handleEISDirSync(path14.resolve(p, child.name), uid, gid);
     };
     var chownrSync = (p, uid, gid) => {
       let children;
@@ -42903,9 +42903,9 @@ var require_pump = __commonJS({
   "node_modules/pump/index.js"(exports, module) {
     var once = require_once();
     var eos = require_end_of_stream2();
-    var fs4;
+    var fs6;
     try {
-      fs4 = __require("fs");
+      fs6 = __require("fs");
     } catch (e) {
     }
     var noop3 = function() {
@@ -42916,8 +42916,8 @@ var require_pump = __commonJS({
     };
     var isFS = function(stream) {
       if (!ancient) return false;
-      if (!fs4) return false;
-      return (stream instanceof (fs4.ReadStream || noop3) || stream instanceof (fs4.WriteStream || noop3)) && isFn(stream.close);
+      if (!fs6) return false;
+      return (stream instanceof (fs6.ReadStream || noop3) || stream instanceof (fs6.WriteStream || noop3)) && isFn(stream.close);
     };
     var isRequest = function(stream) {
       return stream.setHeader && isFn(stream.abort);
@@ -42976,8 +42976,8 @@ var require_pump = __commonJS({
 // node_modules/mkdirp-classic/index.js
 var require_mkdirp_classic = __commonJS({
   "node_modules/mkdirp-classic/index.js"(exports, module) {
-    var path12 = __require("path");
-    var fs4 = __require("fs");
+    var path14 = __require("path");
+    var fs6 = __require("fs");
     var _0777 = parseInt("0777", 8);
     module.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
     function mkdirP(p, opts, f, made) {
@@ -42988,14 +42988,14 @@ var require_mkdirp_classic = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs4;
+      var xfs = opts.fs || fs6;
       if (mode === void 0) {
         mode = _0777 & ~process.umask();
       }
       if (!made) made = null;
       var cb = f || function() {
       };
-      p = path12.resolve(p);
+      p = path14.resolve(p);
       xfs.mkdir(p, mode, function(er) {
         if (!er) {
           made = made || p;
@@ -43003,7 +43003,7 @@ var require_mkdirp_classic = __commonJS({
         }
         switch (er.code) {
           case "ENOENT":
-            mkdirP(path12.dirname(p), opts, function(er2, made2) {
+            mkdirP(path14.dirname(p), opts, function(er2, made2) {
               if (er2) cb(er2, made2);
               else mkdirP(p, opts, cb, made2);
             });
@@ -43025,19 +43025,19 @@ var require_mkdirp_classic = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs4;
+      var xfs = opts.fs || fs6;
       if (mode === void 0) {
         mode = _0777 & ~process.umask();
       }
       if (!made) made = null;
-      p = path12.resolve(p);
+      p = path14.resolve(p);
       try {
         xfs.mkdirSync(p, mode);
         made = made || p;
       } catch (err0) {
         switch (err0.code) {
           case "ENOENT":
-            made = sync(path12.dirname(p), opts, made);
+            made = sync(path14.dirname(p), opts, made);
             sync(p, opts, made);
             break;
           // In the case of any other error, just see if there's a dir
@@ -43066,8 +43066,8 @@ var require_tar_fs = __commonJS({
     var tar2 = require_tar_stream2();
     var pump = require_pump();
     var mkdirp = require_mkdirp_classic();
-    var fs4 = __require("fs");
-    var path12 = __require("path");
+    var fs6 = __require("fs");
+    var path14 = __require("path");
     var os4 = __require("os");
     var win32 = os4.platform() === "win32";
     var DOTDOT_LEADING = 1;
@@ -43080,23 +43080,23 @@ var require_tar_fs = __commonJS({
     var normalize = !win32 ? echo : function(name2) {
       return name2.replace(/\\/g, "/").replace(/[:?<>|]/g, "_");
     };
-    var statAll = function(fs5, stat3, cwd, ignore, entries, sort) {
+    var statAll = function(fs7, stat3, cwd, ignore, entries, sort) {
       var queue = entries || ["."];
       for (var i = 0; i < queue.length; i++) {
-        if (!inCwd(path12.resolve(cwd, queue[i]), cwd)) throw new Error(queue[i] + " is not a valid path");
+        if (!inCwd(path14.resolve(cwd, queue[i]), cwd)) throw new Error(queue[i] + " is not a valid path");
       }
       return function loop(callback) {
         if (!queue.length) return callback();
         var next = queue.shift();
-        var nextAbs = path12.join(cwd, next);
-        stat3.call(fs5, nextAbs, function(err, stat4) {
+        var nextAbs = path14.join(cwd, next);
+        stat3.call(fs7, nextAbs, function(err, stat4) {
           if (err) return callback(err);
           if (!stat4.isDirectory()) return callback(null, next, stat4);
-          fs5.readdir(nextAbs, function(err2, files) {
+          fs7.readdir(nextAbs, function(err2, files) {
             if (err2) return callback(err2);
             if (sort) files.sort();
             for (var i2 = 0; i2 < files.length; i2++) {
-              if (!ignore(path12.join(cwd, next, files[i2]))) queue.push(path12.join(next, files[i2]));
+              if (!ignore(path14.join(cwd, next, files[i2]))) queue.push(path14.join(next, files[i2]));
             }
             callback(null, next, stat4);
           });
@@ -43107,7 +43107,7 @@ var require_tar_fs = __commonJS({
       return function(header) {
         header.name = header.name.split("/").slice(level).join("/");
         var linkname = header.linkname;
-        if (linkname && (header.type === "link" || path12.isAbsolute(linkname))) {
+        if (linkname && (header.type === "link" || path14.isAbsolute(linkname))) {
           header.linkname = linkname.split("/").slice(level).join("/");
         }
         return map(header);
@@ -43116,7 +43116,7 @@ var require_tar_fs = __commonJS({
     exports.pack = function(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      var xfs = opts.fs || fs4;
+      var xfs = opts.fs || fs6;
       var ignore = opts.ignore || opts.filter || noop3;
       var map = opts.map || noop3;
       var mapStream = opts.mapStream || echo;
@@ -43137,7 +43137,7 @@ var require_tar_fs = __commonJS({
         fmode |= parseInt(222, 8);
       }
       var onsymlink = function(filename, header) {
-        xfs.readlink(path12.join(cwd, filename), function(err, linkname) {
+        xfs.readlink(path14.join(cwd, filename), function(err, linkname) {
           if (err) return pack.destroy(err);
           header.linkname = normalize(linkname);
           pack.entry(header, onnextentry);
@@ -43178,7 +43178,7 @@ var require_tar_fs = __commonJS({
         }
         var entry = pack.entry(header, onnextentry);
         if (!entry) return;
-        var rs = mapStream(xfs.createReadStream(path12.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
+        var rs = mapStream(xfs.createReadStream(path14.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
         rs.on("error", function(err2) {
           entry.destroy(err2);
         });
@@ -43203,7 +43203,7 @@ var require_tar_fs = __commonJS({
     exports.extract = function(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      var xfs = opts.fs || fs4;
+      var xfs = opts.fs || fs6;
       var ignore = opts.ignore || opts.filter || noop3;
       var map = opts.map || noop3;
       var mapStream = opts.mapStream || echo;
@@ -43260,7 +43260,7 @@ var require_tar_fs = __commonJS({
       extract.on("entry", function(header, stream, next) {
         header = map(header) || header;
         header.name = normalize(header.name);
-        var name2 = path12.join(cwd, path12.join("/", header.name));
+        var name2 = path14.join(cwd, path14.join("/", header.name));
         if (ignore(name2, header)) {
           stream.resume();
           return next();
@@ -43268,7 +43268,7 @@ var require_tar_fs = __commonJS({
         if (!validPath(header.name, DOTDOT_NONE)) {
           return next(new Error(JSON.stringify(header.name) + " is not a valid path"));
         }
-        var isRoot = path12.join(name2, ".") === path12.join(cwd, ".");
+        var isRoot = path14.join(name2, ".") === path14.join(cwd, ".");
         var stat3 = function(err) {
           if (err) return next(err);
           if (isRoot) return next();
@@ -43298,9 +43298,9 @@ var require_tar_fs = __commonJS({
         var onsymlink = function() {
           if (win32) return next();
           if (!validPath(header.linkname, DOTDOT_LEADING)) return next(new Error(name2 + " is not a valid symlink"));
-          var dst = path12.resolve(path12.dirname(name2), header.linkname);
+          var dst = path14.resolve(path14.dirname(name2), header.linkname);
           if (!inCwd(dst, cwd)) return next(new Error(name2 + " is not a valid symlink"));
-          validateNotSymlink(xfs, dst, path12.resolve(cwd), function(err, valid) {
+          validateNotSymlink(xfs, dst, path14.resolve(cwd), function(err, valid) {
             if (err) return next(err);
             if (!valid) return next(new Error(name2 + " is not a valid symlink"));
             xfs.unlink(name2, function() {
@@ -43311,7 +43311,7 @@ var require_tar_fs = __commonJS({
         var onlink = function() {
           if (win32) return next();
           if (!validPath(header.linkname, DOTDOT_NONE)) return next(new Error(name2 + " is not a valid hardlink"));
-          var srcpath = path12.join(cwd, path12.join("/", header.linkname));
+          var srcpath = path14.join(cwd, path14.join("/", header.linkname));
           xfs.realpath(srcpath, function(err, dst) {
             if (err || !inCwd(dst, cwd)) return next(new Error(name2 + " is not a valid hardlink"));
             xfs.unlink(name2, function() {
@@ -43343,8 +43343,8 @@ var require_tar_fs = __commonJS({
             });
           }
         };
-        var dir = isRoot ? path12.join(cwd, ".") : path12.dirname(name2);
-        validate(xfs, dir, path12.join(cwd, "."), function(err, valid) {
+        var dir = isRoot ? path14.join(cwd, ".") : path14.dirname(name2);
+        validate(xfs, dir, path14.join(cwd, "."), function(err, valid) {
           if (err) return next(err);
           if (!valid) return next(new Error(dir + " is not a valid path"));
           if (header.type === "directory") return ondirectory();
@@ -43372,20 +43372,20 @@ var require_tar_fs = __commonJS({
       if (opts.finish) extract.on("finish", opts.finish);
       return extract;
     };
-    function validate(fs5, name2, root, cb) {
+    function validate(fs7, name2, root, cb) {
       if (name2 === root) return cb(null, true);
-      fs5.lstat(name2, function(err, st) {
+      fs7.lstat(name2, function(err, st) {
         if (err && err.code !== "ENOENT") return cb(err);
-        if (err || st.isDirectory()) return validate(fs5, path12.join(name2, ".."), root, cb);
+        if (err || st.isDirectory()) return validate(fs7, path14.join(name2, ".."), root, cb);
         cb(null, false);
       });
     }
-    function validateNotSymlink(fs5, name2, root, cb) {
+    function validateNotSymlink(fs7, name2, root, cb) {
       if (name2 === root) return cb(null, true);
-      if (!name2.startsWith(root + path12.sep)) return cb(null, false);
-      fs5.lstat(name2, function(err, st) {
+      if (!name2.startsWith(root + path14.sep)) return cb(null, false);
+      fs7.lstat(name2, function(err, st) {
         if (err && err.code !== "ENOENT" && err.code !== "EPERM") return cb(err);
-        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs5, path12.join(name2, ".."), root, cb);
+        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs7, path14.join(name2, ".."), root, cb);
         cb(null, false);
       });
     }
@@ -43416,8 +43416,8 @@ var require_tar_fs = __commonJS({
       });
     }
     function inCwd(dst, cwd) {
-      cwd = path12.resolve(cwd);
-      return cwd === dst || dst.startsWith(cwd + path12.sep);
+      cwd = path14.resolve(cwd);
+      return cwd === dst || dst.startsWith(cwd + path14.sep);
     }
   }
 });
@@ -43426,8 +43426,8 @@ var require_tar_fs = __commonJS({
 var require_util = __commonJS({
   "node_modules/dockerode/lib/util.js"(exports, module) {
     var DockerIgnore = require_ignore();
-    var fs4 = __require("fs");
-    var path12 = __require("path");
+    var fs6 = __require("fs");
+    var path14 = __require("path");
     var tar2 = require_tar_fs();
     var zlib = __require("zlib");
     var arr = [];
@@ -43479,14 +43479,14 @@ var require_util = __commonJS({
     };
     module.exports.prepareBuildContext = function(file, next) {
       if (file && file.context) {
-        fs4.readFile(path12.join(file.context, ".dockerignore"), (err, data) => {
+        fs6.readFile(path14.join(file.context, ".dockerignore"), (err, data) => {
           let ignoreFn;
           let filterFn;
           if (!err) {
             const dockerIgnore = DockerIgnore({ ignorecase: false }).add(data.toString());
             filterFn = dockerIgnore.createFilter();
-            ignoreFn = (path13) => {
-              return !filterFn(path13);
+            ignoreFn = (path15) => {
+              return !filterFn(path15);
             };
           }
           const entries = file.src.slice() || [];
@@ -46420,14 +46420,14 @@ var require_tls_helpers = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CIPHER_SUITES = void 0;
     exports.getDefaultRootsData = getDefaultRootsData;
-    var fs4 = __require("fs");
+    var fs6 = __require("fs");
     exports.CIPHER_SUITES = process.env.GRPC_SSL_CIPHER_SUITES;
     var DEFAULT_ROOTS_FILE_PATH = process.env.GRPC_DEFAULT_SSL_ROOTS_FILE_PATH;
     var defaultRootsData = null;
     function getDefaultRootsData() {
       if (DEFAULT_ROOTS_FILE_PATH) {
         if (defaultRootsData === null) {
-          defaultRootsData = fs4.readFileSync(DEFAULT_ROOTS_FILE_PATH);
+          defaultRootsData = fs6.readFileSync(DEFAULT_ROOTS_FILE_PATH);
         }
         return defaultRootsData;
       }
@@ -46460,19 +46460,19 @@ var require_uri_parser = __commonJS({
       };
     }
     var NUMBER_REGEX = /^\d+$/;
-    function splitHostPort(path12) {
-      if (path12.startsWith("[")) {
-        const hostEnd = path12.indexOf("]");
+    function splitHostPort(path14) {
+      if (path14.startsWith("[")) {
+        const hostEnd = path14.indexOf("]");
         if (hostEnd === -1) {
           return null;
         }
-        const host = path12.substring(1, hostEnd);
+        const host = path14.substring(1, hostEnd);
         if (host.indexOf(":") === -1) {
           return null;
         }
-        if (path12.length > hostEnd + 1) {
-          if (path12[hostEnd + 1] === ":") {
-            const portString = path12.substring(hostEnd + 2);
+        if (path14.length > hostEnd + 1) {
+          if (path14[hostEnd + 1] === ":") {
+            const portString = path14.substring(hostEnd + 2);
             if (NUMBER_REGEX.test(portString)) {
               return {
                 host,
@@ -46490,7 +46490,7 @@ var require_uri_parser = __commonJS({
           };
         }
       } else {
-        const splitPath = path12.split(":");
+        const splitPath = path14.split(":");
         if (splitPath.length === 2) {
           if (NUMBER_REGEX.test(splitPath[1])) {
             return {
@@ -46502,7 +46502,7 @@ var require_uri_parser = __commonJS({
           }
         } else {
           return {
-            host: path12
+            host: path14
           };
         }
       }
@@ -49538,14 +49538,14 @@ var require_client_interceptors = __commonJS({
       }
     };
     exports.InterceptingCall = InterceptingCall;
-    function getCall(channel, path12, options) {
+    function getCall(channel, path14, options) {
       var _a, _b;
       const deadline = (_a = options.deadline) !== null && _a !== void 0 ? _a : Infinity;
       const host = options.host;
       const parent = (_b = options.parent) !== null && _b !== void 0 ? _b : null;
       const propagateFlags = options.propagate_flags;
       const credentials = options.credentials;
-      const call = channel.createCall(path12, deadline, host, parent, propagateFlags);
+      const call = channel.createCall(path14, deadline, host, parent, propagateFlags);
       if (credentials) {
         call.setCredentials(credentials);
       }
@@ -50115,9 +50115,9 @@ var require_make_client = __commonJS({
       ServiceClientImpl.serviceName = serviceName;
       return ServiceClientImpl;
     }
-    function partial(fn, path12, serialize, deserialize) {
+    function partial(fn, path14, serialize, deserialize) {
       return function(...args) {
-        return fn.call(this, path12, serialize, deserialize, ...args);
+        return fn.call(this, path14, serialize, deserialize, ...args);
       };
     }
     function isProtobufTypeDefinition(obj) {
@@ -53000,17 +53000,17 @@ var require_codegen = __commonJS({
 var require_fs = __commonJS({
   "node_modules/@protobufjs/fetch/util/fs.js"(exports, module) {
     "use strict";
-    var fs4 = null;
+    var fs6 = null;
     try {
-      fs4 = __require(
+      fs6 = __require(
         /* webpackIgnore: true */
         "fs"
       );
-      if (!fs4 || !fs4.readFile || !fs4.readFileSync)
-        fs4 = null;
+      if (!fs6 || !fs6.readFile || !fs6.readFileSync)
+        fs6 = null;
     } catch (e) {
     }
-    module.exports = fs4;
+    module.exports = fs6;
   }
 });
 
@@ -53020,7 +53020,7 @@ var require_fetch = __commonJS({
     "use strict";
     module.exports = fetch3;
     var asPromise = require_aspromise();
-    var fs4 = require_fs();
+    var fs6 = require_fs();
     function fetch3(filename, options, callback) {
       if (typeof options === "function") {
         callback = options;
@@ -53029,8 +53029,8 @@ var require_fetch = __commonJS({
         options = {};
       if (!callback)
         return asPromise(fetch3, this, filename, options);
-      if (!options.xhr && fs4 && fs4.readFile)
-        return fs4.readFile(filename, function fetchReadFileCallback(err, contents) {
+      if (!options.xhr && fs6 && fs6.readFile)
+        return fs6.readFile(filename, function fetchReadFileCallback(err, contents) {
           return err && typeof XMLHttpRequest !== "undefined" ? fetch3.xhr(filename, options, callback) : err ? callback(err) : callback(null, options.binary ? contents : contents.toString("utf8"));
         });
       return fetch3.xhr(filename, options, callback);
@@ -53068,15 +53068,15 @@ var require_fetch = __commonJS({
 var require_path = __commonJS({
   "node_modules/@protobufjs/path/index.js"(exports) {
     "use strict";
-    var path12 = exports;
+    var path14 = exports;
     var isAbsolute = (
       /**
        * Tests if the specified path is absolute.
        * @param {string} path Path to test
        * @returns {boolean} `true` if path is absolute
        */
-      path12.isAbsolute = function isAbsolute2(path13) {
-        return /^(?:\/|\w+:)/.test(path13);
+      path14.isAbsolute = function isAbsolute2(path15) {
+        return /^(?:\/|\w+:)/.test(path15);
       }
     );
     var normalize = (
@@ -53085,9 +53085,9 @@ var require_path = __commonJS({
        * @param {string} path Path to normalize
        * @returns {string} Normalized path
        */
-      path12.normalize = function normalize2(path13) {
-        path13 = path13.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
-        var parts = path13.split("/"), absolute = isAbsolute(path13), prefix = "";
+      path14.normalize = function normalize2(path15) {
+        path15 = path15.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
+        var parts = path15.split("/"), absolute = isAbsolute(path15), prefix = "";
         if (absolute)
           prefix = parts.shift() + "/";
         for (var i = 0; i < parts.length; ) {
@@ -53106,7 +53106,7 @@ var require_path = __commonJS({
         return prefix + parts.join("/");
       }
     );
-    path12.resolve = function resolve(originPath, includePath, alreadyNormalized) {
+    path14.resolve = function resolve(originPath, includePath, alreadyNormalized) {
       if (!alreadyNormalized)
         includePath = normalize(includePath);
       if (isAbsolute(includePath))
@@ -53133,17 +53133,17 @@ var require_patterns = __commonJS({
 var require_fs2 = __commonJS({
   "node_modules/protobufjs/src/util/fs.js"(exports, module) {
     "use strict";
-    var fs4 = null;
+    var fs6 = null;
     try {
-      fs4 = __require(
+      fs6 = __require(
         /* webpackIgnore: true */
         "fs"
       );
-      if (!fs4 || !fs4.readFile || !fs4.readFileSync)
-        fs4 = null;
+      if (!fs6 || !fs6.readFile || !fs6.readFileSync)
+        fs6 = null;
     } catch (e) {
     }
-    module.exports = fs4;
+    module.exports = fs6;
   }
 });
 
@@ -53290,18 +53290,18 @@ var require_namespace = __commonJS({
       object.onRemove(this);
       return clearCache(this);
     };
-    Namespace.prototype.define = function define2(path12, json2) {
-      if (util.isString(path12))
-        path12 = path12.split(".");
-      else if (!Array.isArray(path12))
+    Namespace.prototype.define = function define2(path14, json2) {
+      if (util.isString(path14))
+        path14 = path14.split(".");
+      else if (!Array.isArray(path14))
         throw TypeError("illegal path");
-      if (path12 && path12.length && path12[0] === "")
+      if (path14 && path14.length && path14[0] === "")
         throw Error("path must be relative");
-      if (path12.length > util.recursionLimit)
+      if (path14.length > util.recursionLimit)
         throw Error("max depth exceeded");
       var ptr = this;
-      while (path12.length > 0) {
-        var part = path12.shift();
+      while (path14.length > 0) {
+        var part = path14.shift();
         if (ptr.nested && ptr.nested[part]) {
           ptr = ptr.nested[part];
           if (!(ptr instanceof Namespace))
@@ -53336,26 +53336,26 @@ var require_namespace = __commonJS({
       });
       return this;
     };
-    Namespace.prototype.lookup = function lookup2(path12, filterTypes, parentAlreadyChecked) {
+    Namespace.prototype.lookup = function lookup2(path14, filterTypes, parentAlreadyChecked) {
       if (typeof filterTypes === "boolean") {
         parentAlreadyChecked = filterTypes;
         filterTypes = void 0;
       } else if (filterTypes && !Array.isArray(filterTypes))
         filterTypes = [filterTypes];
-      if (util.isString(path12) && path12.length) {
-        if (path12 === ".")
+      if (util.isString(path14) && path14.length) {
+        if (path14 === ".")
           return this.root;
-        path12 = path12.split(".");
-      } else if (!path12.length)
+        path14 = path14.split(".");
+      } else if (!path14.length)
         return this;
-      var flatPath = path12.join(".");
-      if (path12[0] === "")
-        return this.root.lookup(path12.slice(1), filterTypes);
+      var flatPath = path14.join(".");
+      if (path14[0] === "")
+        return this.root.lookup(path14.slice(1), filterTypes);
       var found = this.root._fullyQualifiedObjects && this.root._fullyQualifiedObjects["." + flatPath];
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
-      found = this._lookupImpl(path12, flatPath);
+      found = this._lookupImpl(path14, flatPath);
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
@@ -53363,7 +53363,7 @@ var require_namespace = __commonJS({
         return null;
       var current = this;
       while (current.parent) {
-        found = current.parent._lookupImpl(path12, flatPath);
+        found = current.parent._lookupImpl(path14, flatPath);
         if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
           return found;
         }
@@ -53371,22 +53371,22 @@ var require_namespace = __commonJS({
       }
       return null;
     };
-    Namespace.prototype._lookupImpl = function lookup2(path12, flatPath) {
+    Namespace.prototype._lookupImpl = function lookup2(path14, flatPath) {
       if (Object.prototype.hasOwnProperty.call(this._lookupCache, flatPath)) {
         return this._lookupCache[flatPath];
       }
-      var found = this.get(path12[0]);
+      var found = this.get(path14[0]);
       var exact = null;
       if (found) {
-        if (path12.length === 1) {
+        if (path14.length === 1) {
           exact = found;
         } else if (found instanceof Namespace) {
-          path12 = path12.slice(1);
-          exact = found._lookupImpl(path12, path12.join("."));
+          path14 = path14.slice(1);
+          exact = found._lookupImpl(path14, path14.join("."));
         }
       } else {
         for (var i = 0; i < this.nestedArray.length; ++i)
-          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path12, flatPath))) {
+          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path14, flatPath))) {
             exact = found;
             break;
           }
@@ -53394,28 +53394,28 @@ var require_namespace = __commonJS({
       this._lookupCache[flatPath] = exact;
       return exact;
     };
-    Namespace.prototype.lookupType = function lookupType(path12) {
-      var found = this.lookup(path12, [Type]);
+    Namespace.prototype.lookupType = function lookupType(path14) {
+      var found = this.lookup(path14, [Type]);
       if (!found)
-        throw Error("no such type: " + path12);
+        throw Error("no such type: " + path14);
       return found;
     };
-    Namespace.prototype.lookupEnum = function lookupEnum(path12) {
-      var found = this.lookup(path12, [Enum]);
+    Namespace.prototype.lookupEnum = function lookupEnum(path14) {
+      var found = this.lookup(path14, [Enum]);
       if (!found)
-        throw Error("no such Enum '" + path12 + "' in " + this);
+        throw Error("no such Enum '" + path14 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path12) {
-      var found = this.lookup(path12, [Type, Enum]);
+    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path14) {
+      var found = this.lookup(path14, [Type, Enum]);
       if (!found)
-        throw Error("no such Type or Enum '" + path12 + "' in " + this);
+        throw Error("no such Type or Enum '" + path14 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupService = function lookupService(path12) {
-      var found = this.lookup(path12, [Service]);
+    Namespace.prototype.lookupService = function lookupService(path14) {
+      var found = this.lookup(path14, [Service]);
       if (!found)
-        throw Error("no such Service '" + path12 + "' in " + this);
+        throw Error("no such Service '" + path14 + "' in " + this);
       return found;
     };
     Namespace._configure = function(Type_, Service_, Enum_) {
@@ -54832,13 +54832,13 @@ var require_util2 = __commonJS({
       Object.defineProperty(object, "$type", { value: enm, enumerable: false });
       return enm;
     };
-    util.setProperty = function setProperty(dst, path12, value, ifNotSet) {
-      function setProp(dst2, path13, value2) {
-        var part = path13.shift();
+    util.setProperty = function setProperty(dst, path14, value, ifNotSet) {
+      function setProp(dst2, path15, value2) {
+        var part = path15.shift();
         if (util.isUnsafeProperty(part))
           return dst2;
-        if (path13.length > 0) {
-          dst2[part] = setProp(dst2[part] || {}, path13, value2);
+        if (path15.length > 0) {
+          dst2[part] = setProp(dst2[part] || {}, path15, value2);
         } else {
           var prevValue = dst2[part];
           if (prevValue && ifNotSet)
@@ -54851,12 +54851,12 @@ var require_util2 = __commonJS({
       }
       if (typeof dst !== "object")
         throw TypeError("dst must be an object");
-      if (!path12)
+      if (!path14)
         throw TypeError("path must be specified");
-      path12 = path12.split(".");
-      if (path12.length > util.recursionLimit)
+      path14 = path14.split(".");
+      if (path14.length > util.recursionLimit)
         throw Error("max depth exceeded");
-      return setProp(dst, path12, value);
+      return setProp(dst, path14, value);
     };
     Object.defineProperty(util, "decorateRoot", {
       get: function() {
@@ -55402,12 +55402,12 @@ var require_object = __commonJS({
        */
       fullName: {
         get: function() {
-          var path12 = [this.name], ptr = this.parent;
+          var path14 = [this.name], ptr = this.parent;
           while (ptr) {
-            path12.unshift(ptr.name);
+            path14.unshift(ptr.name);
             ptr = ptr.parent;
           }
-          return path12.join(".");
+          return path14.join(".");
         }
       }
     });
@@ -59444,19 +59444,19 @@ var require_util3 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
-    var fs4 = __require("fs");
-    var path12 = __require("path");
+    var fs6 = __require("fs");
+    var path14 = __require("path");
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
       const originalResolvePath = root.resolvePath;
       root.resolvePath = (origin, target) => {
-        if (path12.isAbsolute(target)) {
+        if (path14.isAbsolute(target)) {
           return target;
         }
         for (const directory2 of includePaths) {
-          const fullPath = path12.join(directory2, target);
+          const fullPath = path14.join(directory2, target);
           try {
-            fs4.accessSync(fullPath, fs4.constants.R_OK);
+            fs6.accessSync(fullPath, fs6.constants.R_OK);
             return fullPath;
           } catch (err) {
             continue;
@@ -65067,9 +65067,9 @@ var require_server_call = __commonJS({
       return status;
     }
     var ServerUnaryCallImpl = class extends events_1.EventEmitter {
-      constructor(path12, call, metadata, request2) {
+      constructor(path14, call, metadata, request2) {
         super();
-        this.path = path12;
+        this.path = path14;
         this.call = call;
         this.metadata = metadata;
         this.request = request2;
@@ -65099,9 +65099,9 @@ var require_server_call = __commonJS({
     };
     exports.ServerUnaryCallImpl = ServerUnaryCallImpl;
     var ServerReadableStreamImpl = class extends stream_1.Readable {
-      constructor(path12, call, metadata) {
+      constructor(path14, call, metadata) {
         super({ objectMode: true });
-        this.path = path12;
+        this.path = path14;
         this.call = call;
         this.metadata = metadata;
         this.cancelled = false;
@@ -65133,9 +65133,9 @@ var require_server_call = __commonJS({
     };
     exports.ServerReadableStreamImpl = ServerReadableStreamImpl;
     var ServerWritableStreamImpl = class extends stream_1.Writable {
-      constructor(path12, call, metadata, request2) {
+      constructor(path14, call, metadata, request2) {
         super({ objectMode: true });
-        this.path = path12;
+        this.path = path14;
         this.call = call;
         this.metadata = metadata;
         this.request = request2;
@@ -65189,9 +65189,9 @@ var require_server_call = __commonJS({
     };
     exports.ServerWritableStreamImpl = ServerWritableStreamImpl;
     var ServerDuplexStreamImpl = class extends stream_1.Duplex {
-      constructor(path12, call, metadata) {
+      constructor(path14, call, metadata) {
         super({ objectMode: true });
-        this.path = path12;
+        this.path = path14;
         this.call = call;
         this.metadata = metadata;
         this.pendingStatus = {
@@ -67492,11 +67492,11 @@ var require_server2 = __commonJS({
           }
           return true;
         }
-        _retrieveHandler(path12) {
-          serverCallTrace("Received call to method " + path12 + " at address " + this.serverAddressString);
-          const handler2 = this.handlers.get(path12);
+        _retrieveHandler(path14) {
+          serverCallTrace("Received call to method " + path14 + " at address " + this.serverAddressString);
+          const handler2 = this.handlers.get(path14);
           if (handler2 === void 0) {
-            serverCallTrace("No handler registered for method " + path12 + ". Sending UNIMPLEMENTED status.");
+            serverCallTrace("No handler registered for method " + path14 + ". Sending UNIMPLEMENTED status.");
             return null;
           }
           return handler2;
@@ -67520,10 +67520,10 @@ var require_server2 = __commonJS({
             channelzSessionInfo === null || channelzSessionInfo === void 0 ? void 0 : channelzSessionInfo.streamTracker.addCallFailed();
             return;
           }
-          const path12 = headers[HTTP2_HEADER_PATH];
-          const handler2 = this._retrieveHandler(path12);
+          const path14 = headers[HTTP2_HEADER_PATH];
+          const handler2 = this._retrieveHandler(path14);
           if (!handler2) {
-            this._respondWithError(getUnimplementedStatusResponse(path12), stream, channelzSessionInfo);
+            this._respondWithError(getUnimplementedStatusResponse(path14), stream, channelzSessionInfo);
             return;
           }
           const callEventTracker = {
@@ -67573,10 +67573,10 @@ var require_server2 = __commonJS({
           if (this._verifyContentType(stream, headers) !== true) {
             return;
           }
-          const path12 = headers[HTTP2_HEADER_PATH];
-          const handler2 = this._retrieveHandler(path12);
+          const path14 = headers[HTTP2_HEADER_PATH];
+          const handler2 = this._retrieveHandler(path14);
           if (!handler2) {
-            this._respondWithError(getUnimplementedStatusResponse(path12), stream, null);
+            this._respondWithError(getUnimplementedStatusResponse(path14), stream, null);
             return;
           }
           const call = (0, server_interceptors_1.getServerInterceptingCall)([...extraInterceptors, ...this.interceptors], stream, headers, null, handler2, this.options);
@@ -68621,7 +68621,7 @@ var require_certificate_provider = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FileWatcherCertificateProvider = void 0;
-    var fs4 = __require("fs");
+    var fs6 = __require("fs");
     var logging = require_logging();
     var constants_1 = require_constants3();
     var util_1 = __require("util");
@@ -68629,7 +68629,7 @@ var require_certificate_provider = __commonJS({
     function trace(text) {
       logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
     }
-    var readFilePromise = (0, util_1.promisify)(fs4.readFile);
+    var readFilePromise = (0, util_1.promisify)(fs6.readFile);
     var FileWatcherCertificateProvider = class {
       constructor(config) {
         this.config = config;
@@ -68884,13 +68884,13 @@ var require_resolver_uds = __commonJS({
         this.listener = listener;
         this.hasReturnedResult = false;
         this.endpoints = [];
-        let path12;
+        let path14;
         if (target.authority === "") {
-          path12 = "/" + target.path;
+          path14 = "/" + target.path;
         } else {
-          path12 = target.path;
+          path14 = target.path;
         }
-        this.endpoints = [{ addresses: [{ path: path12 }] }];
+        this.endpoints = [{ addresses: [{ path: path14 }] }];
       }
       updateResolution() {
         if (!this.hasReturnedResult) {
@@ -68950,12 +68950,12 @@ var require_resolver_ip = __commonJS({
           return;
         }
         const pathList = target.path.split(",");
-        for (const path12 of pathList) {
-          const hostPort = (0, uri_parser_1.splitHostPort)(path12);
+        for (const path14 of pathList) {
+          const hostPort = (0, uri_parser_1.splitHostPort)(path14);
           if (hostPort === null) {
             this.error = {
               code: constants_1.Status.UNAVAILABLE,
-              details: `Failed to parse ${target.scheme} address ${path12}`,
+              details: `Failed to parse ${target.scheme} address ${path14}`,
               metadata: new metadata_1.Metadata()
             };
             return;
@@ -68963,7 +68963,7 @@ var require_resolver_ip = __commonJS({
           if (target.scheme === IPV4_SCHEME && !(0, net_1.isIPv4)(hostPort.host) || target.scheme === IPV6_SCHEME && !(0, net_1.isIPv6)(hostPort.host)) {
             this.error = {
               code: constants_1.Status.UNAVAILABLE,
-              details: `Failed to parse ${target.scheme} address ${path12}`,
+              details: `Failed to parse ${target.scheme} address ${path14}`,
               metadata: new metadata_1.Metadata()
             };
             return;
@@ -70318,19 +70318,19 @@ var require_util4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
-    var fs4 = __require("fs");
-    var path12 = __require("path");
+    var fs6 = __require("fs");
+    var path14 = __require("path");
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
       const originalResolvePath = root.resolvePath;
       root.resolvePath = (origin, target) => {
-        if (path12.isAbsolute(target)) {
+        if (path14.isAbsolute(target)) {
           return target;
         }
         for (const directory2 of includePaths) {
-          const fullPath = path12.join(directory2, target);
+          const fullPath = path14.join(directory2, target);
           try {
-            fs4.accessSync(fullPath, fs4.constants.R_OK);
+            fs6.accessSync(fullPath, fs6.constants.R_OK);
             return fullPath;
           } catch (err) {
             continue;
@@ -70575,7 +70575,7 @@ var require_session = __commonJS({
   "node_modules/dockerode/lib/session.js"(exports, module) {
     var grpc = require_src4();
     var protoLoader = require_src5();
-    var path12 = __require("path");
+    var path14 = __require("path");
     var crypto = __require("crypto");
     function withSession(docker, auth2, handler2) {
       const sessionId = crypto.randomUUID();
@@ -70602,7 +70602,7 @@ var require_session = __commonJS({
         const injector = server.createConnectionInjector(creds);
         injector.injectConnection(socket);
         const pkg = protoLoader.loadSync(
-          path12.resolve(__dirname, "proto", "auth.proto")
+          path14.resolve(__dirname, "proto", "auth.proto")
         );
         const service = grpc.loadPackageDefinition(pkg);
         server.addService(service.moby.filesync.v1.Auth.service, {
@@ -70632,7 +70632,7 @@ var require_session = __commonJS({
 var require_buildkit = __commonJS({
   "node_modules/dockerode/lib/buildkit.js"(exports, module) {
     var protobuf = require_protobufjs();
-    var path12 = __require("path");
+    var path14 = __require("path");
     var BUILDKIT_TRACE_ID = "moby.buildkit.trace";
     var BUILDKIT_IMAGE_ID = "moby.image.id";
     var PROTO_TYPE = "moby.buildkit.v1.StatusResponse";
@@ -70642,7 +70642,7 @@ var require_buildkit = __commonJS({
     function loadProto() {
       if (StatusResponse) return StatusResponse;
       var root = protobuf.loadSync(
-        path12.resolve(__dirname, "proto", "buildkit_status.proto")
+        path14.resolve(__dirname, "proto", "buildkit_status.proto")
       );
       StatusResponse = root.lookupType(PROTO_TYPE);
       return StatusResponse;
@@ -73366,14 +73366,14 @@ var require_util5 = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path12 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path14 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path12 && path12[0] !== "/") {
-          path12 = `/${path12}`;
+        if (path14 && path14[0] !== "/") {
+          path14 = `/${path14}`;
         }
-        return new URL(`${origin}${path12}`);
+        return new URL(`${origin}${path14}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -73824,39 +73824,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin }
+          request: { method, path: path14, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path12);
+        debuglog("sending request to %s %s/%s", method, origin, path14);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin },
+          request: { method, path: path14, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path12,
+          path14,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin }
+          request: { method, path: path14, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path12);
+        debuglog("trailers received from %s %s/%s", method, origin, path14);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin },
+          request: { method, path: path14, origin },
           error
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path12,
+          path14,
           error.message
         );
       });
@@ -73905,9 +73905,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path12, origin }
+            request: { method, path: path14, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path12);
+          debuglog("sending request to %s %s/%s", method, origin, path14);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -73970,7 +73970,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path12,
+        path: path14,
         method,
         body,
         headers,
@@ -73985,11 +73985,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path12 !== "string") {
+        if (typeof path14 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path12[0] !== "/" && !(path12.startsWith("http://") || path12.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path14[0] !== "/" && !(path14.startsWith("http://") || path14.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path12)) {
+        } else if (invalidPathRegex.test(path14)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -74055,7 +74055,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path12, query) : path12;
+        this.path = query ? buildURL(path14, query) : path14;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -78748,7 +78748,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client2, request2) {
-      const { method, path: path12, host, upgrade, blocking, reset } = request2;
+      const { method, path: path14, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -78829,7 +78829,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path12} HTTP/1.1\r
+      let header = `${method} ${path14} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -79358,7 +79358,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client2, request2) {
       const session = client2[kHTTP2Session];
-      const { method, path: path12, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path14, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client2, request2, new Error("Upgrade not supported for H2"));
@@ -79455,7 +79455,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path12;
+      headers[HTTP2_HEADER_PATH] = path14;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -79808,9 +79808,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path12 = search ? `${pathname}${search}` : pathname;
+        const path14 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path12;
+        this.opts.path = path14;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -81049,10 +81049,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path12 = "/",
+          path: path14 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path12;
+        opts.path = origin + path14;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -83024,20 +83024,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path12) {
-      if (typeof path12 !== "string") {
-        return path12;
+    function safeUrl(path14) {
+      if (typeof path14 !== "string") {
+        return path14;
       }
-      const pathSegments = path12.split("?");
+      const pathSegments = path14.split("?");
       if (pathSegments.length !== 2) {
-        return path12;
+        return path14;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path12, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path12);
+    function matchKey(mockDispatch2, { path: path14, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path14);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -83059,7 +83059,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path12 }) => matchValue(safeUrl(path12), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path14 }) => matchValue(safeUrl(path14), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -83097,9 +83097,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path12, method, body, headers, query } = opts;
+      const { path: path14, method, body, headers, query } = opts;
       return {
-        path: path12,
+        path: path14,
         method,
         body,
         headers,
@@ -83562,10 +83562,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path12, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path14, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path12,
+            Path: path14,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -88444,9 +88444,9 @@ var require_util10 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path12) {
-      for (let i = 0; i < path12.length; ++i) {
-        const code = path12.charCodeAt(i);
+    function validateCookiePath(path14) {
+      for (let i = 0; i < path14.length; ++i) {
+        const code = path14.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -91366,11 +91366,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path12 = opts.path;
+          let path14 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path12 = `/${path12}`;
+            path14 = `/${path14}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path12);
+          url = new URL(util.parseOrigin(url).origin + path14);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -92687,24 +92687,24 @@ function parseReference(ref, what) {
       bad(`bad tag '${tag}' (letters, digits, _ . -; at most 128; not starting with . or -)`);
   }
   let registry = DOCKER_HUB;
-  let path12 = rest;
+  let path14 = rest;
   const slash = rest.indexOf("/");
   if (slash > 0) {
     const first = rest.slice(0, slash);
     if (first.includes(".") || first.includes(":") || first === "localhost" || first.startsWith("[")) {
       registry = first;
-      path12 = rest.slice(slash + 1);
+      path14 = rest.slice(slash + 1);
     }
   }
   if (!domainPattern.test(registry)) bad(`bad registry host '${registry}'`);
-  if (!pathPattern.test(path12)) {
+  if (!pathPattern.test(path14)) {
     bad(
-      path12 !== path12.toLowerCase() ? `repository '${path12}' must be lower case` : `bad repository '${path12}' (lower-case letters, digits, and . _ - between them)`
+      path14 !== path14.toLowerCase() ? `repository '${path14}' must be lower case` : `bad repository '${path14}' (lower-case letters, digits, and . _ - between them)`
     );
   }
-  if (registry === DOCKER_HUB && !path12.includes("/")) path12 = `library/${path12}`;
-  const repository = registry === DOCKER_HUB ? path12.replace(/^library\//, "") : `${registry}/${path12}`;
-  return { registry, path: path12, repository, tag, digest };
+  if (registry === DOCKER_HUB && !path14.includes("/")) path14 = `library/${path14}`;
+  const repository = registry === DOCKER_HUB ? path14.replace(/^library\//, "") : `${registry}/${path14}`;
+  return { registry, path: path14, repository, tag, digest };
 }
 function parseImageName(name2, what) {
   const ref = parseReference(name2.trim().toLowerCase(), what);
@@ -92876,11 +92876,11 @@ function compileIgnore(text) {
   }
   return {
     patterns: rules2.map((r) => r.source),
-    ignores(path12, isDir) {
+    ignores(path14, isDir) {
       let ignored = false;
       for (const rule of rules2) {
         if (rule.dirOnly && !isDir) continue;
-        if (rule.regex.test(path12)) ignored = !rule.negate;
+        if (rule.regex.test(path14)) ignored = !rule.negate;
       }
       return ignored;
     }
@@ -92941,11 +92941,11 @@ function checkKey(key2, what) {
   }
   return key2;
 }
-function checkImagePath(path12, what) {
-  const normalized = path12.length > 1 ? path12.replace(/\/+$/, "") : path12;
+function checkImagePath(path14, what) {
+  const normalized = path14.length > 1 ? path14.replace(/\/+$/, "") : path14;
   if (!SAFE_PATH.test(normalized) || normalized.split("/").some((s) => s === ".." || s === ".")) {
     throw new UsageError(
-      `${what} '${printable(path12)}' must be an absolute path in the image made of letters, digits and . _ - (e.g. /app/process_models).`
+      `${what} '${printable(path14)}' must be an absolute path in the image made of letters, digits and . _ - (e.g. /app/process_models).`
     );
   }
   return normalized;
@@ -94567,8 +94567,8 @@ var Context2 = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path12 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path12} does not exist${EOL}`);
+        const path14 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path14} does not exist${EOL}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -99291,12 +99291,12 @@ function relativeToRoot(prefix, repoPath2) {
   if (!prefix) return repoPath2;
   return repoPath2.startsWith(`${prefix}/`) ? repoPath2.slice(prefix.length + 1) : null;
 }
-function modelIdOf(prefix, repoPath2, modelDirs) {
+function modelIdOf(prefix, repoPath2, modelDirs2) {
   const rel = relativeToRoot(prefix, repoPath2);
   if (rel === null) return null;
   let dir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "";
   while (dir) {
-    if (modelDirs.has(dir)) return dir;
+    if (modelDirs2.has(dir)) return dir;
     dir = dir.includes("/") ? dir.slice(0, dir.lastIndexOf("/")) : "";
   }
   return null;
@@ -100128,24 +100128,24 @@ function normalizeRef(ref) {
 }
 function spiffWebhookUrl(url) {
   const u = new URL(url);
-  const path12 = u.pathname.replace(/\/+$/, "");
-  if (path12.endsWith(WEBHOOK_PATH)) u.pathname = path12;
-  else if (path12.endsWith("/v1.0")) u.pathname = `${path12}/github-webhook-receive`;
-  else u.pathname = `${path12}${WEBHOOK_PATH}`;
+  const path14 = u.pathname.replace(/\/+$/, "");
+  if (path14.endsWith(WEBHOOK_PATH)) u.pathname = path14;
+  else if (path14.endsWith("/v1.0")) u.pathname = `${path14}/github-webhook-receive`;
+  else u.pathname = `${path14}${WEBHOOK_PATH}`;
   return u.toString();
 }
-function fromParts(server, host, path12, exact = {}) {
-  const segments = path12.split("/").filter(Boolean);
-  const name2 = segments[segments.length - 1] ?? path12;
+function fromParts(server, host, path14, exact = {}) {
+  const segments = path14.split("/").filter(Boolean);
+  const name2 = segments[segments.length - 1] ?? path14;
   const owner = segments.length > 1 ? segments[segments.length - 2] : "";
   return {
     name: name2,
     full_name: owner ? `${owner}/${name2}` : name2,
     owner,
-    html_url: `${server}/${path12}`,
-    clone_url: `${server}/${path12}.git`,
-    git_url: `git://${host}/${path12}.git`,
-    ssh_url: `git@${host}:${path12}.git`,
+    html_url: `${server}/${path14}`,
+    clone_url: `${server}/${path14}.git`,
+    git_url: `git://${host}/${path14}.git`,
+    ssh_url: `git@${host}:${path14}.git`,
     ...exact
   };
 }
@@ -100174,14 +100174,14 @@ function repositoryFromUrl(given) {
   if (http3) {
     http3.username = "";
     http3.password = "";
-    const path12 = strip(http3.pathname);
-    if (!path12)
+    const path14 = strip(http3.pathname);
+    if (!path14)
       throw new UsageError(
         `the repository URL '${url}' names no repository (expected https://host/owner/name).`
       );
     const server = `${http3.protocol}//${http3.host}`;
-    const exact = http3.pathname.replace(/\/+$/, "").endsWith(".git") ? { clone_url: `${server}/${path12}.git` } : {};
-    return fromParts(server, http3.hostname, path12, exact);
+    const exact = http3.pathname.replace(/\/+$/, "").endsWith(".git") ? { clone_url: `${server}/${path14}.git` } : {};
+    return fromParts(server, http3.hostname, path14, exact);
   }
   const ssh = /^ssh:\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/(.+)$/i.exec(url);
   if (ssh) return fromParts(`https://${ssh[1]}`, ssh[1], strip(ssh[2]), { ssh_url: url });
@@ -101149,8 +101149,221 @@ async function runNotifyCli(argv, io, overrides2) {
   return passed ? 0 : 1;
 }
 
+// src/init/cli.ts
+init_errors();
+import fs5 from "node:fs";
+import path13 from "node:path";
+
+// src/init/detect.ts
+init_errors();
+import fs4 from "node:fs";
+import path12 from "node:path";
+var SKIP = /* @__PURE__ */ new Set([".git", "node_modules", "dist", ".github", ".spiff-models"]);
+function modelDirs(dir) {
+  const found = [];
+  const walk2 = (rel) => {
+    const entries = fs4.readdirSync(path12.join(dir, rel), { withFileTypes: true });
+    if (rel && entries.some((e) => e.isFile() && e.name === "process_model.json")) {
+      found.push(rel);
+      return;
+    }
+    for (const e of entries)
+      if (e.isDirectory() && !SKIP.has(e.name)) walk2(rel ? `${rel}/${e.name}` : e.name);
+  };
+  walk2("");
+  return found.sort();
+}
+function rootOf(repo, modelDir) {
+  let parts = modelDir.split("/").slice(0, -1);
+  while (parts.length && fs4.existsSync(path12.join(repo, ...parts, "process_group.json")))
+    parts = parts.slice(0, -1);
+  return parts.join("/") || ".";
+}
+function detectModelsRoot(repo) {
+  const dirs = modelDirs(repo);
+  if (dirs.length === 0)
+    throw new SetupError(
+      `no process_model.json under ${repo}: put the models where the backend expects them (groups and models as folders), or give --path`
+    );
+  const roots = [...new Set(dirs.map((d) => rootOf(repo, d)))];
+  if (roots.length > 1)
+    throw new SetupError(
+      `models under ${roots.length} different roots (${roots.join(", ")}): give the one the backend reads with --path`
+    );
+  const root = roots[0];
+  return { root, models: dirs.map((d) => root === "." ? d : d.slice(root.length + 1)) };
+}
+
+// src/init/options.ts
+var initSpec = {
+  name: "init",
+  summary: "set up a models repository: the workflows, a .spiff-models.yml, then validate",
+  synopsis: "spiff-models init [DIR] [options]",
+  intro: `Writes .github/workflows/ (pull request, push, promote, release) adapted to the repository in DIR (default .)
+and a .spiff-models.yml at the models root, prints what it wrote and what to set up next, then validates.`,
+  options: {
+    path: {
+      type: "string",
+      input: null,
+      arg: "DIR",
+      doc: "the models root inside the repository (default: found from the process_model.json files)"
+    },
+    branches: {
+      type: "string",
+      input: null,
+      arg: "A,B,C",
+      default: "dev,staging,prod",
+      doc: "the environment branches, in promotion order"
+    },
+    image: {
+      type: "string",
+      input: null,
+      arg: "NAME",
+      doc: "the image repository to bake into (default: ghcr.io/<owner>/<repo>-backend)"
+    },
+    force: { type: "boolean", input: null, default: false, doc: "overwrite files that exist" },
+    dryRun: {
+      type: "boolean",
+      input: null,
+      default: false,
+      doc: "print what would be written; write nothing"
+    },
+    validate: {
+      type: "boolean",
+      input: null,
+      default: true,
+      doc: "validate after writing",
+      flagDoc: "do not validate after writing"
+    }
+  },
+  outputs: {},
+  epilogue: "Exit codes: 0 written and valid, 1 written but validation found errors, 2 usage problem or files exist (nothing written)."
+};
+
+// src/init/templates.ts
+var WORKFLOWS = {
+  "promote.yml": "# Promote models between environment branches (dev -> staging on weekday mornings, or any pair by hand), then\n# bake the promoted commit and notify the target's environments. The alternative for a single change:\n# publish selected models (with the models they call and their group files) to the target as a pull request.\nname: Promote models\n\non:\n  schedule:\n    - cron: '0 6 * * 1-5' # dev -> staging\n  workflow_dispatch:\n    inputs:\n      from:\n        description: Source branch\n        type: choice\n        options: [dev, staging]\n        default: dev\n      to:\n        description: Target branch\n        type: choice\n        options: [staging, prod]\n        default: staging\n      models:\n        description: 'Publish only these model ids (one per line) as a pull request instead of merging the branch'\n        required: false\n\npermissions:\n  contents: write # push the target branch / the publish branch\n  packages: write # push the image\n  pull-requests: write # publish opens or updates a pull request\n\n# One promotion into a target branch at a time: two runs merging into staging at once would race on the push.\nconcurrency:\n  group: promote-${{ inputs.to || 'staging' }}\n  cancel-in-progress: false\n\nenv:\n  FROM: ${{ inputs.from || 'dev' }}\n  TO: ${{ inputs.to || 'staging' }}\n  REGISTRY: ${{ vars.REGISTRY || 'ghcr.io' }}\n  IMAGE: ${{ vars.IMAGE_REPOSITORY || format('ghcr.io/{0}-backend', github.repository) }}\n  BASE_IMAGE: ${{ vars.BACKEND_BASE_IMAGE || 'ghcr.io/sartography/spiffworkflow-backend:v1.1.3' }}\n\njobs:\n  promote:\n    if: inputs.models == ''\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v7\n        with:\n          fetch-depth: 0\n\n      - name: Promote\n        id: promote\n        uses: spiff-models/spiff-models@v1\n        with:\n          command: promote\n          path: process-models\n          from: ${{ env.FROM }}\n          to: ${{ env.TO }}\n          strategy: merge\n          in-workspace: true # leave the promoted commit checked out for the bake below\n\n      - uses: docker/login-action@v4\n        if: steps.promote.outputs.result != 'up-to-date'\n        with:\n          registry: ${{ env.REGISTRY }}\n          username: ${{ vars.REGISTRY_USERNAME || github.actor }}\n          password: ${{ secrets.REGISTRY_PASSWORD || secrets.GITHUB_TOKEN }}\n\n      - name: Bake the target\n        id: bake\n        if: steps.promote.outputs.result != 'up-to-date'\n        uses: spiff-models/spiff-models@v1\n        with:\n          command: bake\n          path: process-models\n          base-image: ${{ env.BASE_IMAGE }}\n          image: ${{ env.IMAGE }}\n          tags: ${{ env.TO }}\n          push: true\n          validate: false # promote validated the merged tree\n\n      - name: Notify the target's environments\n        if: steps.promote.outputs.result != 'up-to-date'\n        uses: spiff-models/spiff-models@v1\n        env:\n          STAGING_WEBHOOK_SECRET: ${{ secrets.STAGING_WEBHOOK_SECRET }}\n          STAGING_DEPLOY_SECRET: ${{ secrets.STAGING_DEPLOY_SECRET }}\n          PROD_WEBHOOK_SECRET: ${{ secrets.PROD_WEBHOOK_SECRET }}\n          PROD_DEPLOY_SECRET: ${{ secrets.PROD_DEPLOY_SECRET }}\n        with:\n          command: notify\n          environments: ${{ env.TO == 'prod' && vars.PROD_ENVIRONMENTS || vars.STAGING_ENVIRONMENTS }}\n          ref: refs/heads/${{ env.TO }}\n          sha: ${{ steps.promote.outputs.commit }}\n          deploy-image: ${{ env.IMAGE }}\n          deploy-digest: ${{ steps.bake.outputs.digest }}\n          deploy-tags: ${{ steps.bake.outputs.tags }}\n\n  publish:\n    if: inputs.models != ''\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v7\n        with:\n          ref: ${{ env.FROM }}\n          fetch-depth: 0\n\n      - name: Publish selected models as a pull request\n        id: publish\n        uses: spiff-models/spiff-models@v1\n        with:\n          command: publish\n          path: process-models\n          models: ${{ inputs.models }}\n          to: ${{ env.TO }}\n",
+  "pull-request.yml": "# Validate process models on every pull request: annotations on the changed files, a job summary with the\n# models table and call graph, SARIF for the PR's code scanning view, and a check against the base branch for\n# removed models and process ids (running instances and callers break on them).\nname: Validate process models\n\non:\n  pull_request:\n    paths:\n      - 'process-models/**'\n\npermissions:\n  contents: read\n  security-events: write # upload-sarif\n  actions: read # upload-sarif reads the workflow run (needed on private repositories)\n\nconcurrency:\n  group: validate-${{ github.event.pull_request.number }}\n  cancel-in-progress: true # a newer push to the pull request supersedes this run\n\njobs:\n  validate:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v7\n        with:\n          fetch-depth: 0 # --base needs the base branch's history\n\n      - name: Validate\n        id: validate\n        uses: spiff-models/spiff-models@v1\n        with:\n          command: validate\n          path: process-models\n          base: origin/${{ github.base_ref }}\n\n      - name: Upload findings to code scanning\n        if: always() && steps.validate.outputs.sarif-file != ''\n        uses: github/codeql-action/upload-sarif@v4\n        with:\n          sarif_file: ${{ steps.validate.outputs.sarif-file }}\n          category: spiff-models\n",
+  "push.yml": "# On every push to the dev branch: validate, bake the models into a read-only backend image, push it, and tell\n# the dev environments: git-synced backends get a signed push event (they pull), baked ones a deploy hook with\n# the new digest. Pushes made with GITHUB_TOKEN trigger no other workflow, so this one notifies itself.\nname: Ship models to dev\n\non:\n  push:\n    branches: [dev]\n    paths:\n      - 'process-models/**'\n\npermissions:\n  contents: read\n  packages: write # push the image to ghcr.io\n\n# One ship per branch at a time, in push order: an older run must not push its image (or notify) after a newer\n# one. Queued runs wait instead of being cancelled, so no push goes unshipped.\nconcurrency:\n  group: ship-${{ github.ref }}\n  cancel-in-progress: false\n\nenv:\n  REGISTRY: ${{ vars.REGISTRY || 'ghcr.io' }}\n  IMAGE: ${{ vars.IMAGE_REPOSITORY || format('ghcr.io/{0}-backend', github.repository) }}\n  # Pin the backend version you test against (a tag or a digest).\n  BASE_IMAGE: ${{ vars.BACKEND_BASE_IMAGE || 'ghcr.io/sartography/spiffworkflow-backend:v1.1.3' }}\n\njobs:\n  ship:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v7\n        with:\n          fetch-depth: 0 # the image keeps the history: forms of older instances still load\n\n      - name: Validate\n        id: validate\n        uses: spiff-models/spiff-models@v1\n        with:\n          command: validate\n          path: process-models\n\n      - uses: docker/login-action@v4\n        with:\n          registry: ${{ env.REGISTRY }}\n          username: ${{ vars.REGISTRY_USERNAME || github.actor }}\n          password: ${{ secrets.REGISTRY_PASSWORD || secrets.GITHUB_TOKEN }}\n\n      - name: Bake the models into the backend image\n        id: bake\n        uses: spiff-models/spiff-models@v1\n        with:\n          command: bake\n          path: process-models\n          base-image: ${{ env.BASE_IMAGE }}\n          image: ${{ env.IMAGE }}\n          push: true\n          validate: false # validated above\n\n      - name: Notify the dev environments\n        id: notify\n        uses: spiff-models/spiff-models@v1\n        env:\n          DEV_WEBHOOK_SECRET: ${{ secrets.DEV_WEBHOOK_SECRET }}\n          DEV_DEPLOY_SECRET: ${{ secrets.DEV_DEPLOY_SECRET }}\n        with:\n          command: notify\n          # name, url, kind (spiff | deploy), secret-env; see the README for repository URL overrides\n          environments: ${{ vars.DEV_ENVIRONMENTS }}\n          deploy-image: ${{ env.IMAGE }}\n          deploy-digest: ${{ steps.bake.outputs.digest }}\n          deploy-tags: ${{ steps.bake.outputs.tags }}\n",
+  "release.yml": "# On a v* tag: validate, bake an image tagged X.Y.Z, X.Y, X and latest, push it, and attach the validation\n# report to the GitHub release.\nname: Release models\n\non:\n  push:\n    tags: ['v*']\n\npermissions:\n  contents: write # create the release and attach the report\n  packages: write\n\nenv:\n  REGISTRY: ${{ vars.REGISTRY || 'ghcr.io' }}\n  IMAGE: ${{ vars.IMAGE_REPOSITORY || format('ghcr.io/{0}-backend', github.repository) }}\n  BASE_IMAGE: ${{ vars.BACKEND_BASE_IMAGE || 'ghcr.io/sartography/spiffworkflow-backend:v1.1.3' }}\n\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v7\n        with:\n          fetch-depth: 0\n\n      - name: Validate\n        id: validate\n        uses: spiff-models/spiff-models@v1\n        with:\n          command: validate\n          path: process-models\n\n      - uses: docker/login-action@v4\n        with:\n          registry: ${{ env.REGISTRY }}\n          username: ${{ vars.REGISTRY_USERNAME || github.actor }}\n          password: ${{ secrets.REGISTRY_PASSWORD || secrets.GITHUB_TOKEN }}\n\n      - name: Bake the release image\n        id: bake\n        uses: spiff-models/spiff-models@v1\n        with:\n          command: bake\n          path: process-models\n          base-image: ${{ env.BASE_IMAGE }}\n          image: ${{ env.IMAGE }}\n          push: true\n          validate: false\n\n      - name: Attach the validation report to the release\n        if: always() && steps.validate.outputs.report-file != ''\n        uses: softprops/action-gh-release@v2\n        with:\n          files: |\n            ${{ steps.validate.outputs.report-file }}\n            ${{ steps.validate.outputs.sarif-file }}\n          body: |\n            Image `${{ env.IMAGE }}@${{ steps.bake.outputs.digest }}` (models revision ${{ steps.bake.outputs.revision }}).\n"
+};
+
+// src/init/plan.ts
+var CONFIG_SCHEMA_URL = "https://raw.githubusercontent.com/spiff-models/spiff-models/v1/schemas/config.schema.json";
+var EXAMPLE_ROOT = "process-models";
+var EXAMPLE_BRANCHES = ["dev", "staging", "prod"];
+function adapt(text, s) {
+  let out = text;
+  if (s.root === ".") {
+    out = out.replaceAll(`'${EXAMPLE_ROOT}/**'`, "'**'").replaceAll(`path: ${EXAMPLE_ROOT}`, "path: .");
+  } else {
+    out = out.replaceAll(`'${EXAMPLE_ROOT}/**'`, `'${s.root}/**'`).replaceAll(`path: ${EXAMPLE_ROOT}`, `path: ${s.root}`);
+  }
+  const map = new Map(EXAMPLE_BRANCHES.map((b, i) => [b, s.branches[i]]));
+  out = out.replace(/(?<![\w-])(dev|staging|prod)(?![\w-])/g, (m) => map.get(m) ?? m);
+  if (s.image)
+    out = out.replace(
+      "vars.IMAGE_REPOSITORY || format('ghcr.io/{0}-backend', github.repository)",
+      `vars.IMAGE_REPOSITORY || '${s.image}'`
+    );
+  return out;
+}
+function configText() {
+  return [
+    `# yaml-language-server: $schema=${CONFIG_SCHEMA_URL}`,
+    `$schema: ${CONFIG_SCHEMA_URL}`,
+    "# Rule severities: off, warning or error. The rule ids are in the README (spiff-models validate --help).",
+    "rules: {}",
+    ""
+  ].join("\n");
+}
+function planInit(s) {
+  const files = Object.entries(WORKFLOWS).map(([name2, text]) => ({
+    path: `.github/workflows/${name2}`,
+    text: adapt(text, s)
+  }));
+  files.push({
+    path: s.root === "." ? ".spiff-models.yml" : `${s.root}/.spiff-models.yml`,
+    text: configText()
+  });
+  return files;
+}
+function settingsUsed(files) {
+  const all = files.map((f) => f.text).join("\n");
+  const names2 = (kind) => [...new Set([...all.matchAll(new RegExp(`\\b${kind}\\.([A-Z][A-Z0-9_]*)`, "g"))].map((m) => m[1]))].filter((n) => n !== "GITHUB_TOKEN").sort();
+  return { vars: names2("vars"), secrets: names2("secrets") };
+}
+
+// src/init/cli.ts
+var BRANCH = /^[A-Za-z0-9._/-]+$/;
+var initCli = {
+  name: initSpec.name,
+  summary: initSpec.summary,
+  usage: usageText(initSpec),
+  async run(argv, io) {
+    const { values, positionals } = parseFlags(initSpec, argv);
+    if (positionals.length > 1)
+      throw new UsageError(`one repository directory at most, got ${positionals.join(" ")}`);
+    const repo = path13.resolve(io.cwd, positionals[0] ?? ".");
+    if (!fs5.existsSync(repo)) throw new SetupError(`${positionals[0]} does not exist`);
+    const branches = values.branches.split(",").map((b) => b.trim());
+    if (branches.length !== 3 || !branches.every((b) => BRANCH.test(b)) || new Set(branches).size !== 3)
+      throw new UsageError(
+        `--branches needs three different branch names, e.g. dev,staging,prod; got '${values.branches}'`
+      );
+    let root;
+    if (values.path) {
+      root = path13.relative(repo, path13.resolve(repo, values.path)).split(path13.sep).join("/") || ".";
+      if (root.startsWith(".."))
+        throw new UsageError(`--path ${values.path} is outside the repository ${repo}`);
+      if (!fs5.existsSync(path13.join(repo, root)))
+        throw new SetupError(`--path ${values.path}: no such directory`);
+    } else {
+      root = detectModelsRoot(repo).root;
+    }
+    const files = planInit({
+      root,
+      branches,
+      image: values.image ?? null
+    });
+    const existing = files.filter((f) => fs5.existsSync(path13.join(repo, f.path))).map((f) => f.path);
+    if (existing.length && !values.force && !values.dryRun)
+      throw new SetupError(
+        `${existing.join(", ")} already exist${existing.length === 1 ? "s" : ""}: nothing written (--force overwrites)`
+      );
+    const verb = values.dryRun ? "would write" : "wrote";
+    for (const f of files) {
+      if (!values.dryRun) {
+        fs5.mkdirSync(path13.dirname(path13.join(repo, f.path)), { recursive: true });
+        fs5.writeFileSync(path13.join(repo, f.path), f.text);
+      }
+      io.stdout(`${verb} ${f.path}${existing.includes(f.path) ? " (overwritten)" : ""}
+`);
+    }
+    const { vars, secrets } = settingsUsed(files);
+    io.stdout(
+      [
+        "",
+        `Models root: ${root === "." ? "the repository root" : root}. Environment branches: ${branches.join(" -> ")}.`,
+        "Next steps (repository Settings > Secrets and variables > Actions):",
+        `  variables: ${vars.join(", ")} (REGISTRY, REGISTRY_USERNAME and IMAGE_REPOSITORY have defaults)`,
+        '    *_ENVIRONMENTS: the environments of each branch, a YAML list (see the README, "The environments list")',
+        "    BACKEND_BASE_IMAGE: the spiffworkflow-backend version to bake on (a tag or a digest)",
+        `  secrets: ${secrets.join(", ")}`,
+        "    the webhook secret of each backend (SPIFFWORKFLOW_BACKEND_GITHUB_WEBHOOK_SECRET) and of each deploy hook",
+        `Then commit .github/workflows and push a branch: pull requests touching ${root === "." ? "the repository" : `${root}/`} are validated.`,
+        ""
+      ].join("\n")
+    );
+    if (!values.validate) return 0;
+    io.stdout(`Validating ${root} with the new configuration:
+`);
+    return validateCli.run([path13.join(repo, root)], io);
+  }
+};
+
 // src/cli/main.ts
-var commands = [validateCli, bakeCli, promoteCli, publishCli, notifyCli];
+var commands = [initCli, validateCli, bakeCli, promoteCli, publishCli, notifyCli];
 function help() {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [

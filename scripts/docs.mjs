@@ -121,6 +121,26 @@ for (const [name, render] of Object.entries(blocks)) {
   }
   after = after.replace(re, (_m, open, close) => `${open}${render()}\n${close}`);
 }
+// The example workflows, embedded for `spiff-models init` (dist/cli.js runs without the repository's files).
+const templatesPath = path.join(root, 'src/init/templates.ts');
+const templatesBefore = fs.existsSync(templatesPath) ? fs.readFileSync(templatesPath, 'utf8') : '';
+const workflowsDir = path.join(root, 'examples/workflows');
+const workflows = Object.fromEntries(
+  fs
+    .readdirSync(workflowsDir)
+    .filter((f) => f.endsWith('.yml'))
+    .sort()
+    .map((f) => [f, fs.readFileSync(path.join(workflowsDir, f), 'utf8')]),
+);
+const templatesAfter = await prettier.format(
+  [
+    '// Generated from examples/workflows by `npm run docs`: the workflows `spiff-models init` adapts and writes.',
+    `export const WORKFLOWS: Record<string, string> = ${JSON.stringify(workflows, null, 2)};`,
+    '',
+  ].join('\n'),
+  { ...(await prettier.resolveConfig(templatesPath)), filepath: templatesPath },
+);
+
 const actionPath = path.join(root, 'action.yml');
 const actionBefore = fs.readFileSync(actionPath, 'utf8');
 // Formatted as `prettier --check` wants it (quotes, wrapping), so the generated file passes the format check.
@@ -131,6 +151,7 @@ const actionAfter = await prettier.format(actionYml(actionBefore), {
 const stale = [
   ['README.md', readmePath, before, after],
   ['action.yml', actionPath, actionBefore, actionAfter],
+  ['src/init/templates.ts', templatesPath, templatesBefore, templatesAfter],
 ].filter(([, , b, a]) => b !== a);
 for (const [name, file, , text] of stale) {
   if (check) console.error(`${name} is out of date: run \`npm run docs\` and commit it`);

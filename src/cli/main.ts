@@ -5,10 +5,11 @@ import { validateCli } from '../validate/cli.js';
 import { bakeCli } from '../image/cli.js';
 import { promoteCli, publishCli } from '../promote/cli.js';
 import { notifyCli } from '../notify/cli.js';
+import { initCli } from '../init/cli.js';
 import { VERSION } from '../version.js';
 import { suggestion } from '../util/options.js';
 
-export const commands: CliCommand[] = [validateCli, bakeCli, promoteCli, publishCli, notifyCli];
+export const commands: CliCommand[] = [initCli, validateCli, bakeCli, promoteCli, publishCli, notifyCli];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
