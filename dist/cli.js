@@ -307,13 +307,13 @@ function scan(s, state) {
     if (nextCdEnd !== -1 && nextCdEnd < from) nextCdEnd = s.indexOf("]]>", from);
     return nextCdEnd;
   };
-  const checkReferences = (from, to, where) => {
+  const checkReferences = (from, to, where2) => {
     let a = findAmp(from);
     while (a >= 0 && a < to) {
       REFERENCE.lastIndex = a;
       const m = REFERENCE.exec(s);
       if (!m || a + m[0].length > to)
-        throw new XmlError(`'&' in ${where} must start an entity reference such as &amp;`, a);
+        throw new XmlError(`'&' in ${where2} must start an entity reference such as &amp;`, a);
       const name2 = m[1];
       if (name2 && !(name2 in NAMED) && entities === null)
         throw new XmlError(`entity '&${name2};' is not defined (only &lt; &gt; &amp; &quot; &apos; are)`, a);
@@ -675,6 +675,9 @@ function spiffProperties(node) {
   }
   return out;
 }
+function reachedOf(analysis, ...kinds) {
+  return kinds.flatMap((k) => analysis.byKind.get(k) ?? []);
+}
 var init_util = __esm({
   "src/validate/rules/util.ts"() {
     "use strict";
@@ -710,7 +713,7 @@ var init_model_json = __esm({
     modelJsonInvalid = {
       id: "model-json-invalid",
       severity: "error",
-      description: "process_model.json is not a JSON object",
+      description: "process_model.json is not a JSON object (or starts with a byte-order mark: process_model_json_file_corrupted)",
       fix: "Fix the JSON syntax at the reported position (the backend cannot load the model, and its boot script stops).",
       check({ index, report }) {
         for (const model of index.models.values()) {
@@ -803,7 +806,7 @@ var init_group_json = __esm({
     groupJson = {
       id: "group-json",
       severity: "error",
-      description: "process_group.json is not valid JSON or lacks display_name",
+      description: "process_group.json is not valid JSON (a byte-order mark included) or lacks display_name",
       fix: 'Fix the JSON syntax, and give the group a "display_name" string.',
       check({ index, report }) {
         for (const group of index.groups.values()) {
@@ -903,11 +906,343 @@ var init_group_json = __esm({
   }
 });
 
+// src/models/load.ts
+import fs from "node:fs";
+import path from "node:path";
+async function loadModels(root) {
+  const abs = path.resolve(root);
+  let stat3;
+  try {
+    stat3 = fs.statSync(abs);
+  } catch {
+    throw new SetupError(
+      `models root '${root}' does not exist: pass the directory holding your process groups`
+    );
+  }
+  if (!stat3.isDirectory()) throw new SetupError(`models root '${root}' is not a directory`);
+  const loadFindings = [];
+  const files = walk(abs, loadFindings);
+  return buildIndex(abs, files, loadFindings, (f) => fs.readFileSync(f.abs));
+}
+function buildIndex(root, entries, loadFindings, read) {
+  const files = entries.map((e) => {
+    const slash = e.path.lastIndexOf("/");
+    const name2 = e.path.slice(slash + 1);
+    const dot2 = name2.lastIndexOf(".");
+    return {
+      path: e.path,
+      abs: `${root}/${e.path}`,
+      dir: slash >= 0 ? e.path.slice(0, slash) : "",
+      name: name2,
+      ext: dot2 > 0 ? name2.slice(dot2 + 1).toLowerCase() : "",
+      size: e.size,
+      modelId: null
+    };
+  }).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const filesByPath = new Map(files.map((f) => [f.path, f]));
+  const groups = /* @__PURE__ */ new Map();
+  const models = /* @__PURE__ */ new Map();
+  const groupDirs = /* @__PURE__ */ new Set();
+  for (const f of files) if (f.name === "process_group.json") groupDirs.add(f.dir);
+  const index = {
+    root,
+    files,
+    filesByPath,
+    groups,
+    models,
+    bpmn: /* @__PURE__ */ new Map(),
+    dmn: /* @__PURE__ */ new Map(),
+    processes: /* @__PURE__ */ new Map(),
+    decisionsByDir: /* @__PURE__ */ new Map(),
+    calls: [],
+    modelCalls: /* @__PURE__ */ new Map(),
+    loadFindings
+  };
+  const text = (f) => {
+    if (f.text !== void 0) return f.text;
+    let buf;
+    try {
+      buf = read(f);
+    } catch (err) {
+      loadFindings.push(finding("unreadable-file", "error", `cannot read: ${err.message}`, f));
+      return void 0;
+    }
+    f.size = buf.length;
+    if (buf.length >= 3 && buf[0] === 239 && buf[1] === 187 && buf[2] === 191) f.bom = true;
+    if (f.size > MAX_PARSE_BYTES) {
+      loadFindings.push(
+        finding(
+          "file-too-large",
+          "warning",
+          `not checked: ${(f.size / 1048576).toFixed(0)} MiB is over the ${MAX_PARSE_BYTES / 1048576} MiB limit`,
+          f
+        )
+      );
+      return void 0;
+    }
+    const decoded = decode(buf, f.ext === "bpmn" || f.ext === "dmn");
+    if (decoded === void 0) {
+      loadFindings.push(
+        finding("invalid-encoding", "error", "not valid UTF-8 text: save the file as UTF-8", f, null)
+      );
+      return void 0;
+    }
+    f.text = decoded;
+    return decoded;
+  };
+  for (const f of files) {
+    if (f.name === "process_group.json") {
+      const id2 = f.dir;
+      const json2 = parseJson(f, text(f));
+      const value = json2.value;
+      groups.set(id2, {
+        id: id2,
+        dir: f.dir,
+        json: json2,
+        displayName: typeof value?.display_name === "string" ? value.display_name : void 0
+      });
+    }
+  }
+  for (const f of files) {
+    if (f.name === "process_model.json" && !groupDirs.has(f.dir)) {
+      const json2 = parseJson(f, text(f));
+      const info = json2.value && typeof json2.value === "object" && !Array.isArray(json2.value) ? json2.value : void 0;
+      models.set(f.dir, {
+        id: f.dir,
+        dir: f.dir,
+        json: json2,
+        info,
+        files: [],
+        groupId: nearestGroup(f.dir, groupDirs)
+      });
+    }
+  }
+  for (const f of files) {
+    const model = models.get(f.dir);
+    if (model) {
+      f.modelId = model.id;
+      model.files.push(f);
+    }
+  }
+  for (const f of files) if (f.ext === "json" && f.modelId !== null) text(f);
+  for (const f of files) {
+    if (!PARSED_EXTENSIONS.has(f.ext) || f.ext === "json") continue;
+    const t2 = text(f);
+    const parsed = t2 === void 0 ? { hasDoctype: false } : parseXml(t2);
+    const base = { file: f, root: parsed.root, error: parsed.error, hasDoctype: parsed.hasDoctype };
+    if (t2 === void 0 && !parsed.root) base.error = void 0;
+    if (f.ext === "bpmn") indexBpmn(index, base);
+    else indexDmn(index, base);
+  }
+  for (const call of index.calls) {
+    if (!call.modelId) continue;
+    for (const def of index.processes.get(call.processId) ?? []) {
+      if (!def.modelId || def.modelId === call.modelId) continue;
+      let set = index.modelCalls.get(call.modelId);
+      if (!set) index.modelCalls.set(call.modelId, set = /* @__PURE__ */ new Set());
+      set.add(def.modelId);
+    }
+  }
+  return index;
+}
+function indexBpmn(index, base) {
+  const doc = {
+    ...base,
+    processes: [],
+    rootElements: /* @__PURE__ */ new Map(),
+    byId: /* @__PURE__ */ new Map(),
+    elements: /* @__PURE__ */ new Map()
+  };
+  index.bpmn.set(doc.file.path, doc);
+  const root = doc.root;
+  if (!root) return;
+  const stack = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+    if (node === root) continue;
+    if (node.ns === NS.spiff) {
+      addTo(doc.elements, `spiffworkflow:${node.name}`, node);
+      continue;
+    }
+    if (node.ns !== NS.bpmn) continue;
+    addTo(doc.elements, node.name, node);
+    const id2 = node.attrs.id;
+    if (id2 !== void 0) {
+      const list = doc.byId.get(id2);
+      if (list) list.push(node);
+      else doc.byId.set(id2, [node]);
+    }
+    if (node.name === "callActivity" && node.attrs.calledElement) {
+      const call = {
+        processId: node.attrs.calledElement,
+        file: doc.file,
+        node,
+        modelId: doc.file.modelId
+      };
+      index.calls.push(call);
+    }
+  }
+  if (root.ns !== NS.bpmn || root.name !== "definitions") return;
+  for (const child of root.children) {
+    if (child.ns !== NS.bpmn) continue;
+    if (child.attrs.id !== void 0) doc.rootElements.set(child.attrs.id, child);
+    if (child.name === "process" && child.attrs.id) {
+      const def = {
+        id: child.attrs.id,
+        name: child.attrs.name,
+        file: doc.file,
+        node: child,
+        executable: (child.attrs.isExecutable ?? "true") === "true",
+        modelId: doc.file.modelId
+      };
+      doc.processes.push(def);
+      const list = index.processes.get(def.id);
+      if (list) list.push(def);
+      else index.processes.set(def.id, [def]);
+    }
+  }
+}
+function indexDmn(index, base) {
+  const doc = { ...base, decisions: [] };
+  index.dmn.set(doc.file.path, doc);
+  const root = doc.root;
+  if (!root || !DMN_NAMESPACES.has(root.ns) || root.name !== "definitions") return;
+  const decisions = childrenNamed(root, root.ns, "decision");
+  decisions.forEach((node, i) => {
+    const def = { id: node.attrs.id ?? "", file: doc.file, node, first: i === 0 };
+    doc.decisions.push(def);
+  });
+  const list = index.decisionsByDir.get(doc.file.dir);
+  if (list) list.push(...doc.decisions);
+  else index.decisionsByDir.set(doc.file.dir, [...doc.decisions]);
+}
+function addTo(map, key2, value) {
+  const list = map.get(key2);
+  if (list) list.push(value);
+  else map.set(key2, [value]);
+}
+function nearestGroup(dir, groupDirs) {
+  let d = dir;
+  while (d) {
+    const slash = d.lastIndexOf("/");
+    d = slash >= 0 ? d.slice(0, slash) : "";
+    if (groupDirs.has(d) && d !== "") return d;
+  }
+  return null;
+}
+function decode(buf, xml) {
+  let start = 0;
+  if (buf.length >= 3 && buf[0] === 239 && buf[1] === 187 && buf[2] === 191) start = 3;
+  const body = buf.subarray(start);
+  try {
+    return utf8.decode(body);
+  } catch {
+    if (!xml) return void 0;
+    const head = body.subarray(0, 200).toString("latin1");
+    const m = /^<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']/.exec(head);
+    if (!m || /^utf-?8$/i.test(m[1])) return void 0;
+    try {
+      return new TextDecoder(m[1].toLowerCase(), { fatal: true }).decode(body);
+    } catch {
+      return void 0;
+    }
+  }
+}
+function parseJson(file, text) {
+  if (text === void 0) return { file };
+  if (file.bom) return { file, error: { message: BOM_MESSAGE, line: 1, column: 1 } };
+  try {
+    return { file, value: JSON.parse(text) };
+  } catch (err) {
+    const message = err.message;
+    const m = /position (\d+)/.exec(message);
+    const pos = m ? new LineIndex(text).position(Number(m[1])) : { line: 1, column: 1 };
+    return { file, error: { message: message.replace(/ in JSON at position \d+.*$/, ""), ...pos } };
+  }
+}
+function finding(ruleId, severity, message, file, modelId = file.modelId) {
+  return { ruleId, severity, message, file: file.path, line: 1, column: 1, modelId };
+}
+function walk(root, findings) {
+  const out = [];
+  const realRoot = fs.realpathSync(root);
+  const stack = [""];
+  while (stack.length) {
+    const rel = stack.pop();
+    let entries;
+    try {
+      entries = fs.readdirSync(rel ? `${root}/${rel}` : root, { withFileTypes: true });
+    } catch (err) {
+      findings.push({
+        ruleId: "unreadable-file",
+        severity: "error",
+        message: `cannot list directory: ${err.message}`,
+        file: rel || ".",
+        line: 1,
+        column: 1,
+        modelId: null
+      });
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.name === ".git") continue;
+      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+      const childAbs = `${root}/${childRel}`;
+      const isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      const size = -1;
+      if (entry.isSymbolicLink()) {
+        let real;
+        try {
+          real = fs.realpathSync(childAbs);
+        } catch {
+          findings.push(symlinkFinding(childRel, "points at nothing (broken link)"));
+          continue;
+        }
+        if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
+          findings.push(symlinkFinding(childRel, `leaves the models root (points at ${real}); not followed`));
+          continue;
+        }
+        if (!fs.statSync(real).isFile()) continue;
+        isFile = true;
+      }
+      if (isDir) stack.push(childRel);
+      else if (isFile) out.push({ path: childRel, size });
+    }
+  }
+  return out;
+}
+function symlinkFinding(file, what) {
+  return {
+    ruleId: "symlink-outside-root",
+    severity: "error",
+    message: `symbolic link ${what}: copy the files into the repository instead`,
+    file,
+    line: 1,
+    column: 1,
+    modelId: null
+  };
+}
+var MAX_PARSE_BYTES, PARSED_EXTENSIONS, utf8, BOM_MESSAGE;
+var init_load = __esm({
+  "src/models/load.ts"() {
+    "use strict";
+    init_errors();
+    init_xml();
+    MAX_PARSE_BYTES = 64 * 1024 * 1024;
+    PARSED_EXTENSIONS = /* @__PURE__ */ new Set(["json", "bpmn", "dmn"]);
+    utf8 = new TextDecoder("utf-8", { fatal: true });
+    BOM_MESSAGE = "Unexpected UTF-8 BOM: the file starts with a byte-order mark, which Python's json.load refuses; save it as UTF-8 without BOM";
+  }
+});
+
 // src/validate/rules/files.ts
 var ALLOWED_EXTENSIONS, fileExtension, unitTestOrphan, formJson;
 var init_files = __esm({
   "src/validate/rules/files.ts"() {
     "use strict";
+    init_load();
     ALLOWED_EXTENSIONS = new Set(
       "bpmn css csv dmn doc docx gif jpg json md pdf png ppt pptx rtf sql svg txt xls xlsx xml zip".split(" ")
     );
@@ -951,13 +1286,17 @@ var init_files = __esm({
     formJson = {
       id: "form-json",
       severity: "error",
-      description: "a JSON file of a model (form, test, data store) is not valid JSON and holds no Jinja markers",
+      description: "a JSON file of a model (form, test, data store) is not valid JSON (and holds no Jinja markers), or starts with a byte-order mark",
       fix: "Fix the JSON syntax at the reported position.",
       check({ index, report }) {
         for (const model of index.models.values()) {
           for (const file of model.files) {
             if (file.ext !== "json" || file.name === "process_model.json" || file.text === void 0) continue;
             const text = file.text;
+            if (file.bom) {
+              report({ file, offset: 0, message: BOM_MESSAGE });
+              continue;
+            }
             if (text.includes("{{") || text.includes("{%")) continue;
             try {
               JSON.parse(text);
@@ -1085,15 +1424,59 @@ var init_xml2 = __esm({
   }
 });
 
-// src/validate/analysis.ts
+// src/validate/callable.ts
+function callableProcesses(index) {
+  const brokenModels = /* @__PURE__ */ new Map();
+  for (const model of index.models.values()) {
+    for (const file of model.files) {
+      if (file.name.startsWith(".")) continue;
+      if (!ALLOWED_EXTENSIONS.has(file.ext)) {
+        brokenModels.set(model.id, `listing its files fails on ${file.name} (extension not allowed)`);
+        break;
+      }
+      const doc = file.ext === "bpmn" ? index.bpmn.get(file.path) : index.dmn.get(file.path);
+      if (!doc) continue;
+      const dmnBroken = file.ext === "dmn" && doc.root && (!DMN_NAMESPACES.has(doc.root.ns) || doc.root.name !== "definitions" || !("decisions" in doc && doc.decisions.length));
+      if (!doc.root || dmnBroken) {
+        brokenModels.set(model.id, `its file ${file.name} does not load`);
+        break;
+      }
+    }
+  }
+  const whyNot = (def) => {
+    if (def.modelId === null) return `${def.file.path} is not directly inside a process-model directory`;
+    const broken = brokenModels.get(def.modelId);
+    return broken && `model '${def.modelId}' is left out: ${broken}`;
+  };
+  return {
+    resolve: (processId) => index.processes.get(processId)?.find((d) => whyNot(d) === void 0),
+    whyNot
+  };
+}
+var init_callable = __esm({
+  "src/validate/callable.ts"() {
+    "use strict";
+    init_xml();
+    init_files();
+  }
+});
+
+// src/validate/reach.ts
+function adHocStarts(node, flows) {
+  const inner = node.children.filter((c) => c.ns === NS.bpmn && ENGINE_TAGS.has(c.name));
+  if (inner.some((c) => c.name === "startEvent" || c.name === "endEvent")) return void 0;
+  const targeted = new Set(flows.map((f) => f.attrs.targetRef));
+  return inner.filter((c) => !targeted.has(c.attrs.id));
+}
+function entersSubprocess(node) {
+  return childrenNamed(node, NS.bpmn, "startEvent").length === 1 && childrenNamed(node, NS.bpmn, "endEvent").length > 0;
+}
 function analyze(index) {
-  const issues = [];
+  const reached = [];
   const reachable = /* @__PURE__ */ new Set();
+  const byKind = /* @__PURE__ */ new Map();
   const loadedProcesses = /* @__PURE__ */ new Set();
   const docMaps = /* @__PURE__ */ new Map();
-  const dataStoreIds = /* @__PURE__ */ new Set();
-  for (const doc of index.bpmn.values())
-    for (const n of doc.elements.get("dataStore") ?? []) if (n.attrs.id) dataStoreIds.add(n.attrs.id);
   const mapsFor = (doc) => {
     let maps = docMaps.get(doc);
     if (maps) return maps;
@@ -1105,12 +1488,20 @@ function analyze(index) {
     docMaps.set(doc, maps);
     return maps;
   };
-  const issue = (check, file, node, message, attr) => issues.push({ check, file, node, message, attr });
-  const queue = [];
-  const enqueue = (def) => {
+  const within = (r, nodes) => nodes.filter((n) => isInside(n, r.container));
+  const outgoing = (r) => within(r, mapsFor(r.doc).flowsBySource.get(r.node.attrs.id ?? "") ?? []);
+  const boundaryEvents = (r) => within(r, mapsFor(r.doc).boundaryByHost.get(r.node.attrs.id ?? "") ?? []);
+  const target = (r, flow) => {
+    const found = within(r, r.doc.byId.get(flow.attrs.targetRef ?? "") ?? []);
+    return { node: found[found.length - 1], count: found.length };
+  };
+  const callable = callableProcesses(index);
+  const called = (calledElement) => callable.resolve(calledElement);
+  const processQueue = [];
+  const load = (def) => {
     if (loadedProcesses.has(def)) return;
     loadedProcesses.add(def);
-    queue.push(def);
+    processQueue.push(def);
   };
   for (const model of index.models.values()) {
     const info = model.info;
@@ -1119,31 +1510,23 @@ function analyze(index) {
     const primaryId = typeof info.primary_process_id === "string" ? info.primary_process_id : "";
     if (!primaryFile || !primaryId) continue;
     const def = primaryProcessOf(index, model.id, model.dir, primaryFile, primaryId);
-    if (def) enqueue(def);
+    if (def) load(def);
   }
-  while (queue.length) {
-    const def = queue.shift();
-    const doc = index.bpmn.get(def.file.path);
-    if (!def.executable) {
-      issue(
-        "process-not-executable",
-        def.file,
-        def.node,
-        `Process ${def.id} is not executable: set isExecutable="true" (or remove the attribute) to run or call it`,
-        "isExecutable"
-      );
+  const containers = [];
+  for (let i = 0; i < processQueue.length || containers.length; ) {
+    if (!containers.length) {
+      const def = processQueue[i++];
+      if (!def.executable) continue;
+      const starts2 = childrenNamed(def.node, NS.bpmn, "startEvent");
+      containers.push({
+        doc: index.bpmn.get(def.file.path),
+        container: def.node,
+        process: def,
+        starts: starts2
+      });
       continue;
     }
-    walkContainer(doc, def.node, true);
-  }
-  function walkContainer(doc, container, isProcess) {
-    const file = doc.file;
-    const starts = childrenNamed(container, NS.bpmn, "startEvent");
-    if (isProcess && starts.length === 0) {
-      issue("no-start-event", file, container, `No start event found in process '${container.attrs.id}'`);
-      return;
-    }
-    const maps = mapsFor(doc);
+    const { doc, container, process: process2, starts } = containers.pop();
     const parsed = /* @__PURE__ */ new Set();
     const stack = [...starts].reverse();
     while (stack.length) {
@@ -1151,366 +1534,67 @@ function analyze(index) {
       const id2 = node.attrs.id ?? "";
       if (parsed.has(id2)) continue;
       parsed.add(id2);
-      if (node.ns !== NS.bpmn || !SUPPORTED.has(node.name)) {
-        issue(
-          "unsupported-element",
-          file,
-          node,
-          `There is no support implemented for this task type: '${node.name}' ('${id2}') cannot be run by SpiffWorkflow`
-        );
-        continue;
-      }
+      const supported = node.ns === NS.bpmn && ENGINE_TAGS.has(node.name);
+      const r = { node, doc, container, process: process2, supported };
+      reached.push(r);
+      if (!supported) continue;
       reachable.add(node);
-      checkNode(doc, node);
-      const next = [];
-      for (const b of maps.boundaryByHost.get(id2) ?? []) {
-        next.push(b);
-        if (firstChild(b, NS.bpmn, "cancelEventDefinition") && node.name !== "transaction") {
-          issue(
-            "cancel-event",
-            file,
-            node,
-            `Cancel Events may only be used with transactions: boundary event '${b.attrs.id}' is attached to a ${node.name}`
-          );
-        }
+      push(byKind, node.name, r);
+      const next = [...boundaryEvents(r)];
+      for (const flow of outgoing(r)) {
+        const t2 = target(r, flow).node;
+        if (t2) next.push(t2);
       }
-      const outgoing = maps.flowsBySource.get(id2) ?? [];
-      if (outgoing.length > 1 && !MULTIPLE_OUTGOING.has(node.name)) {
-        issue(
-          "implicit-split",
-          file,
-          node,
-          `Multiple outgoing flows are not supported for tasks of type ${node.name} ('${id2}'): add a parallel or exclusive gateway after it`
-        );
-      }
-      const connected = [];
-      for (const flow of outgoing) {
-        const targetRef = flow.attrs.targetRef ?? "";
-        const targets = doc.byId.get(targetRef) ?? [];
-        if (targets.length !== 1) {
-          issue(
-            "dangling-sequence-flow",
-            file,
-            flow,
-            targets.length === 0 ? `sequence flow '${flow.attrs.id}' targets '${targetRef}', which is not an element of this file` : `sequence flow '${flow.attrs.id}' targets '${targetRef}', an id that ${targets.length} elements share`,
-            "targetRef"
-          );
-          continue;
-        }
-        connected.push(flow);
-        next.push(targets[0]);
-      }
-      if ((node.name === "exclusiveGateway" || node.name === "inclusiveGateway") && connected.length) {
-        let def = node.attrs.default;
-        if (connected.length === 1 && conditionOf(connected[0]) === void 0) def = connected[0].attrs.id;
-        for (const flow of connected) {
-          if (flow.attrs.id !== def && conditionOf(flow) === void 0) {
-            issue(
-              "gateway-flow-condition",
-              file,
-              flow,
-              `Non-default exclusive outgoing sequence flow without condition: give '${flow.attrs.id}' a condition or make it the default flow of gateway '${id2}'`
-            );
-          }
-        }
-      }
-      for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]);
-    }
-  }
-  function checkNode(doc, node) {
-    const file = doc.file;
-    const id2 = node.attrs.id ?? "";
-    const defs = EVENT_DEFINITIONS[node.name];
-    if (defs) {
-      for (const child of node.children) {
-        if (child.ns !== NS.bpmn || !defs.includes(child.name)) continue;
-        checkEventDefinition(doc, node, child);
-      }
-    }
-    if ((node.name === "sendTask" || node.name === "receiveTask") && node.attrs.messageRef) {
-      checkRef(doc, node, "messageRef", "message", "a Message");
-    }
-    switch (node.name) {
-      case "subProcess":
-      case "transaction": {
-        const starts = childrenNamed(node, NS.bpmn, "startEvent").length;
-        const ends = childrenNamed(node, NS.bpmn, "endEvent").length;
-        if (starts !== 1)
-          issue(
-            "subprocess-structure",
-            file,
-            node,
-            `Exactly one start event is required in a SubWorkflow Task: sub-process '${id2}' has ${starts}`
-          );
-        else if (ends === 0)
-          issue(
-            "subprocess-structure",
-            file,
-            node,
-            `A SubWorkflow Must contain an End event: sub-process '${id2}' has none`
-          );
-        else walkContainer(doc, node, false);
-        break;
-      }
-      case "callActivity": {
-        const called = node.attrs.calledElement;
-        if (!called) {
-          issue(
-            "call-activity",
-            file,
-            node,
-            `No "calledElement" attribute for Call Activity '${id2}': choose the process to call`
-          );
-          break;
-        }
-        const targets = index.processes.get(called);
-        if (!targets?.length) {
-          issue(
-            "call-activity",
-            file,
-            node,
-            `The process '${called}' was not found: call activity '${id2}' calls a process id that no BPMN file in the repository defines`,
-            "calledElement"
-          );
-          break;
-        }
-        enqueue(targets[0]);
-        break;
-      }
-      case "businessRuleTask":
-        checkBusinessRule(file, node);
-        break;
-      case "serviceTask": {
-        const ext = firstChild(node, NS.bpmn, "extensionElements");
-        const op = ext && firstChild(ext, NS.spiff, "serviceTaskOperator");
-        if (!op || !op.attrs.id) {
-          issue(
-            "service-task-operator",
-            file,
-            node,
-            `service task '${id2}' has no spiffworkflow:serviceTaskOperator with an id: the parser crashes on it; pick an operator in the modeler`
-          );
-        } else {
-          for (const p of descendants(op)) {
-            if (p.ns !== NS.spiff || p.name !== "parameter" || p.attrs.value === void 0) continue;
-            if (p.attrs.id === void 0 || p.attrs.type === void 0)
-              issue(
-                "service-task-operator",
-                file,
-                p,
-                `service task '${id2}': a parameter of operator '${op.attrs.id}' has a value but no ${p.attrs.id === void 0 ? "id" : "type"}: the parser crashes on it`
-              );
-          }
-        }
-        break;
-      }
-    }
-    checkSpiffExtensions(file, node);
-    for (const child of node.children) {
-      if (child.ns !== NS.bpmn) continue;
-      switch (child.name) {
-        case "multiInstanceLoopCharacteristics":
-          checkMultiInstance(file, node, child);
-          break;
-        case "standardLoopCharacteristics":
-          checkStandardLoop(file, node, child);
-          break;
-        case "dataInputAssociation":
-          checkDataAssociation(doc, node, child, "sourceRef", "dataInputAssociation");
-          break;
-        case "dataOutputAssociation":
-          checkDataAssociation(doc, node, child, "targetRef", "dataOutputAssociation");
-          break;
+      for (let j = next.length - 1; j >= 0; j--) stack.push(next[j]);
+      if ((node.name === "subProcess" || node.name === "transaction") && entersSubprocess(node))
+        containers.push({
+          doc,
+          container: node,
+          process: process2,
+          starts: childrenNamed(node, NS.bpmn, "startEvent")
+        });
+      else if (node.name === "adHocSubProcess") {
+        const flows = (doc.elements.get("sequenceFlow") ?? []).filter((f) => isInside(f, node));
+        const inner = adHocStarts(node, flows);
+        if (inner) containers.push({ doc, container: node, process: process2, starts: inner });
+      } else if (node.name === "callActivity" && node.attrs.calledElement) {
+        const def = called(node.attrs.calledElement);
+        if (def) load(def);
       }
     }
   }
-  function checkEventDefinition(doc, event, def) {
-    const file = doc.file;
-    const ref = EVENT_REFS[def.name];
-    if (ref) {
-      checkRef(doc, def, ref[0], ref[1], ref[2]);
-      return;
-    }
-    if (def.name === "timerEventDefinition") {
-      let found = false;
-      for (const d of descendants(def)) {
-        if (d.ns === NS.bpmn && (d.name === "timeDate" || d.name === "timeDuration" || d.name === "timeCycle")) {
-          found = true;
-          break;
-        }
-      }
-      if (!found)
-        issue(
-          "timer-definition",
-          file,
-          def,
-          `Unknown Time Specification: timer of '${event.attrs.id}' needs a timeDate, timeDuration or timeCycle`
-        );
-    } else if (def.name === "conditionalEventDefinition") {
-      let found = false;
-      for (const d of descendants(def)) if (d.ns === NS.bpmn && d.name === "condition") found = true;
-      if (!found)
-        issue(
-          "conditional-event",
-          file,
-          def,
-          `Conditional event definition with missing condition on '${event.attrs.id}'`
-        );
-    }
-  }
-  function checkRef(doc, node, attr, target, label) {
-    const value = node.attrs[attr];
-    if (value === void 0 || attr === "messageRef" && value === "") return;
-    const matches = (doc.byId.get(value) ?? []).filter((n) => n.name === target);
-    if (matches.length !== 1) {
-      issue(
-        "event-reference",
-        doc.file,
-        node,
-        matches.length === 0 ? `Expected ${label} node: ${attr}="${value}" names no bpmn:${target} in this file` : `Expected ${label} node: ${matches.length} bpmn:${target} elements have id '${value}'`,
-        attr
-      );
-    }
-  }
-  function checkBusinessRule(file, node) {
-    const id2 = node.attrs.id ?? "";
-    const ext = firstChild(node, NS.bpmn, "extensionElements");
-    const decisionNode = ext && firstChild(ext, NS.spiff, "calledDecisionId");
-    const decisionId = decisionNode?.text.trim() ?? "";
-    if (!decisionId) {
-      issue(
-        "business-rule-task",
-        file,
-        node,
-        `business rule task '${id2}' has no spiffworkflow:calledDecisionId: choose the DMN decision it evaluates`
-      );
-      return;
-    }
-    const inDir = index.decisionsByDir.get(file.dir) ?? [];
-    if (inDir.some((d) => d.first && d.id === decisionId)) return;
-    const notFirst = inDir.find((d) => d.id === decisionId);
-    issue(
-      "business-rule-task",
-      file,
-      decisionNode ?? node,
-      notFirst ? `decision '${decisionId}' is not the first decision of ${notFirst.file.name}: the engine only finds the first decision of a DMN file; move it to a file of its own` : `No DMN Diagram available with id "${decisionId}": no .dmn file in ${file.dir || "the models root"} starts with that decision (business rule task '${id2}')`
-    );
-  }
-  function checkSpiffExtensions(file, node) {
-    if (node.name.endsWith("Gateway")) return;
-    const ext = firstChild(node, NS.bpmn, "extensionElements");
-    if (!ext) return;
-    for (const e of ext.children) {
-      if (e.ns !== NS.spiff) continue;
-      if (e.name === "properties") {
-        for (const p of descendants(e)) {
-          if (p.ns !== NS.spiff || p.name !== "property") continue;
-          const missing = p.attrs.name === void 0 ? "name" : p.attrs.value === void 0 ? "value" : void 0;
-          if (missing)
-            issue(
-              "spiff-extension",
-              file,
-              p,
-              `a spiffworkflow:property of '${node.attrs.id}' has no ${missing} attribute: the parser crashes on it`
-            );
-        }
-      } else if (e.name === "unitTests") {
-        for (const t2 of descendants(e)) {
-          if (t2.ns !== NS.spiff || t2.name !== "unitTest") continue;
-          const has = (n) => [...descendants(t2)].some((c) => c.ns === NS.spiff && c.name === n);
-          const missing = t2.attrs.id === void 0 ? "an id" : !has("inputJson") ? "an inputJson" : !has("expectedOutputJson") ? "an expectedOutputJson" : void 0;
-          if (missing)
-            issue(
-              "spiff-extension",
-              file,
-              t2,
-              `a script unit test of '${node.attrs.id}' has no ${missing.replace(/^an? /, "")}: the parser crashes on it`
-            );
-        }
-      }
-    }
-  }
-  function checkMultiInstance(file, node, mi) {
-    const card = firstChild(mi, NS.bpmn, "loopCardinality");
-    const input = firstChild(mi, NS.bpmn, "loopDataInputRef");
-    if (!card === !input)
-      issue(
-        "loop-characteristics",
-        file,
-        mi,
-        `A multiinstance task must specify exactly one of cardinality or loop input data reference ('${node.attrs.id}' has ${card ? "both" : "neither"})`
-      );
-    const io = firstChild(node, NS.bpmn, "ioSpecification");
-    if (!io) return;
-    const names2 = (kind) => new Set(childrenNamed(io, NS.bpmn, kind).flatMap((d) => [d.attrs.id, d.attrs.name].filter(Boolean)));
-    const inputs = names2("dataInput");
-    const outputs = names2("dataOutput");
-    const output = firstChild(mi, NS.bpmn, "loopDataOutputRef");
-    if (input && !inputs.has(input.text.trim()))
-      issue(
-        "loop-characteristics",
-        file,
-        input,
-        `The loop input data reference is missing from the IO specification: '${input.text.trim()}' is no data input of '${node.attrs.id}'`
-      );
-    if (output && !inputs.has(output.text.trim()) && !outputs.has(output.text.trim()))
-      issue(
-        "loop-characteristics",
-        file,
-        output,
-        `The loop output data reference is missing from the IO specification: '${output.text.trim()}' is no data input or output of '${node.attrs.id}'`
-      );
-  }
-  function checkStandardLoop(file, node, std) {
-    const condition = firstChild(std, NS.bpmn, "loopCondition");
-    if (std.attrs.loopMaximum === void 0 && !condition?.text.trim())
-      issue(
-        "loop-characteristics",
-        file,
-        std,
-        `A loopMaximum or loopCondition must be specified for Loop Tasks ('${node.attrs.id}')`
-      );
-  }
-  function checkDataAssociation(doc, node, assoc, refName, label) {
-    for (const ref of childrenNamed(assoc, NS.bpmn, refName)) {
-      const target = ref.text.trim();
-      const found = (doc.byId.get(target) ?? []).some((n) => {
-        if (n.name === "dataObjectReference")
-          return (doc.byId.get(n.attrs.dataObjectRef ?? "") ?? []).some((o) => o.name === "dataObject");
-        if (n.name === "dataStoreReference") return dataStoreIds.has(n.attrs.dataStoreRef ?? "");
-        return false;
-      });
-      if (!found)
-        issue(
-          "data-association",
-          doc.file,
-          ref,
-          `Cannot resolve ${label} '${target}' of '${node.attrs.id}': it names no data object reference (with a data object) or data store reference`
-        );
-    }
-  }
-  return { issues, reachable, loadedProcesses };
+  return {
+    reached,
+    reachable,
+    byKind,
+    loadedProcesses,
+    outgoing,
+    boundaryEvents,
+    target,
+    called,
+    callable
+  };
+}
+function isInside(node, container) {
+  for (let p = node.parent; p; p = p.parent) if (p === container) return true;
+  return false;
 }
 function primaryProcessOf(index, modelId, dir, primaryFile, primaryId) {
   const doc = index.bpmn.get(dir ? `${dir}/${primaryFile}` : primaryFile);
   return doc?.processes.find((p) => p.id === primaryId) ?? index.processes.get(primaryId)?.find((p) => p.modelId === modelId);
-}
-function conditionOf(flow) {
-  const expr = firstChild(flow, NS.bpmn, "conditionExpression");
-  const text = expr?.text;
-  return text && text.trim() ? text : void 0;
 }
 function push(map, key2, value) {
   const list = map.get(key2);
   if (list) list.push(value);
   else map.set(key2, [value]);
 }
-var SUPPORTED, MULTIPLE_OUTGOING, EVENT_DEFINITIONS, EVENT_REFS, KNOWN_DATA_STORES;
-var init_analysis = __esm({
-  "src/validate/analysis.ts"() {
+var ENGINE_TAGS;
+var init_reach = __esm({
+  "src/validate/reach.ts"() {
     "use strict";
     init_xml();
-    SUPPORTED = /* @__PURE__ */ new Set([
+    init_callable();
+    ENGINE_TAGS = /* @__PURE__ */ new Set([
       "startEvent",
       "endEvent",
       "userTask",
@@ -1530,57 +1614,8 @@ var init_analysis = __esm({
       "receiveTask",
       "sendTask",
       "eventBasedGateway",
-      "businessRuleTask"
-    ]);
-    MULTIPLE_OUTGOING = /* @__PURE__ */ new Set([
-      "exclusiveGateway",
-      "parallelGateway",
-      "inclusiveGateway",
-      "eventBasedGateway",
-      "startEvent"
-    ]);
-    EVENT_DEFINITIONS = {
-      startEvent: [
-        "messageEventDefinition",
-        "signalEventDefinition",
-        "timerEventDefinition",
-        "conditionalEventDefinition"
-      ],
-      endEvent: [
-        "messageEventDefinition",
-        "cancelEventDefinition",
-        "errorEventDefinition",
-        "escalationEventDefinition",
-        "terminateEventDefinition"
-      ],
-      intermediateCatchEvent: [
-        "messageEventDefinition",
-        "signalEventDefinition",
-        "timerEventDefinition",
-        "conditionalEventDefinition"
-      ],
-      intermediateThrowEvent: ["messageEventDefinition", "signalEventDefinition", "escalationEventDefinition"],
-      boundaryEvent: [
-        "messageEventDefinition",
-        "signalEventDefinition",
-        "timerEventDefinition",
-        "cancelEventDefinition",
-        "errorEventDefinition",
-        "escalationEventDefinition",
-        "conditionalEventDefinition"
-      ]
-    };
-    EVENT_REFS = {
-      messageEventDefinition: ["messageRef", "message", "a Message"],
-      signalEventDefinition: ["signalRef", "signal", "a Signal"],
-      errorEventDefinition: ["errorRef", "error", "an Error"],
-      escalationEventDefinition: ["escalationRef", "escalation", "an Escalation"]
-    };
-    KNOWN_DATA_STORES = /* @__PURE__ */ new Set([
-      "JSONDataStore",
-      "JSONFileDataStore",
-      "KKVDataStore",
-      "TypeaheadDataStore"
+      "businessRuleTask",
+      "adHocSubProcess"
     ]);
   }
 });
@@ -1590,7 +1625,7 @@ var primaryProcess, primaryEmpty, duplicateProcessId;
 var init_primary = __esm({
   "src/validate/rules/primary.ts"() {
     "use strict";
-    init_analysis();
+    init_reach();
     init_util();
     primaryProcess = {
       id: "primary-process",
@@ -1686,106 +1721,677 @@ var init_primary = __esm({
   }
 });
 
-// src/validate/rules/engine.ts
-function engineRule(check, description, fix) {
-  return {
-    id: check,
-    severity: "error",
-    description,
-    fix,
-    check({ analysis, report }) {
-      for (const issue of analysis.issues)
-        if (issue.check === check)
-          report({ file: issue.file, node: issue.node, attr: issue.attr, message: issue.message });
-    }
-  };
+// src/validate/rules/engine/processes.ts
+var processNotExecutable, noStartEvent, unsupportedElement;
+var init_processes = __esm({
+  "src/validate/rules/engine/processes.ts"() {
+    "use strict";
+    init_xml();
+    processNotExecutable = {
+      id: "process-not-executable",
+      severity: "error",
+      description: 'a primary or called process has isExecutable="false"',
+      fix: 'Set isExecutable="true" on the process (or remove the attribute).',
+      check({ analysis, report }) {
+        for (const def of analysis.loadedProcesses)
+          if (!def.executable)
+            report({
+              file: def.file,
+              node: def.node,
+              attr: "isExecutable",
+              message: `Process ${def.id} is not executable: set isExecutable="true" (or remove the attribute) to run or call it`
+            });
+      }
+    };
+    noStartEvent = {
+      id: "no-start-event",
+      severity: "error",
+      description: "an executable process has no top-level start event",
+      fix: "Add a start event to the process.",
+      check({ analysis, report }) {
+        for (const def of analysis.loadedProcesses)
+          if (def.executable && childrenNamed(def.node, NS.bpmn, "startEvent").length === 0)
+            report({ file: def.file, node: def.node, message: `No start event found in process '${def.id}'` });
+      }
+    };
+    unsupportedElement = {
+      id: "unsupported-element",
+      severity: "error",
+      description: "a reachable flow node is of a kind the engine has no parser for (e.g. complexGateway)",
+      fix: "Replace the element with a supported task, event or gateway.",
+      check({ analysis, report }) {
+        for (const { node, doc, supported } of analysis.reached)
+          if (!supported)
+            report({
+              file: doc.file,
+              node,
+              message: `There is no support implemented for this task type: '${node.name}' ('${node.attrs.id ?? ""}') cannot be run by SpiffWorkflow`
+            });
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/flows.ts
+function where(node) {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.ns !== NS.bpmn) continue;
+    if (p.name === "process") return `in process '${p.attrs.id ?? ""}'`;
+    if (p.name === "subProcess" || p.name === "transaction") return `in sub-process '${p.attrs.id ?? ""}'`;
+  }
+  return "outside every process";
 }
+var MULTIPLE_OUTGOING, implicitSplit, danglingSequenceFlow;
+var init_flows = __esm({
+  "src/validate/rules/engine/flows.ts"() {
+    "use strict";
+    init_xml();
+    MULTIPLE_OUTGOING = /* @__PURE__ */ new Set([
+      "exclusiveGateway",
+      "parallelGateway",
+      "inclusiveGateway",
+      "eventBasedGateway",
+      "startEvent"
+    ]);
+    implicitSplit = {
+      id: "implicit-split",
+      severity: "error",
+      description: "a task or event other than a gateway or start event has more than one outgoing sequence flow",
+      fix: "Add a parallel or exclusive gateway to split the flow.",
+      check({ analysis, report }) {
+        for (const r of analysis.reached) {
+          if (!r.supported || MULTIPLE_OUTGOING.has(r.node.name) || analysis.outgoing(r).length < 2) continue;
+          report({
+            file: r.doc.file,
+            node: r.node,
+            message: `Multiple outgoing flows are not supported for tasks of type ${r.node.name} ('${r.node.attrs.id}'): add a parallel or exclusive gateway after it`
+          });
+        }
+      }
+    };
+    danglingSequenceFlow = {
+      id: "dangling-sequence-flow",
+      severity: "error",
+      description: "a sequence flow targets an id that no element of its own process (or sub-process) has: another pool, or nowhere",
+      fix: "Reconnect the flow in the modeler or fix its targetRef; between pools use a message flow.",
+      check({ analysis, report }) {
+        for (const r of analysis.reached) {
+          if (!r.supported) continue;
+          for (const flow of analysis.outgoing(r)) {
+            if (analysis.target(r, flow).node) continue;
+            const targetRef = flow.attrs.targetRef ?? "";
+            const elsewhere = r.doc.byId.get(targetRef)?.[0];
+            const scope = r.container === r.process.node ? `process '${r.process.id}'` : `sub-process '${r.container.attrs.id ?? ""}'`;
+            report({
+              file: r.doc.file,
+              node: flow,
+              attr: "targetRef",
+              message: elsewhere ? `sequence flow '${flow.attrs.id}' targets '${targetRef}', which lies outside ${scope} (${where(elsewhere)}): each process parser finds only its own elements, so parsing fails ("When looking for a task spec, we found two items"); connect pools with a message flow` : `sequence flow '${flow.attrs.id}' targets '${targetRef}', which is not an element of this file`
+            });
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/gateways.ts
+function conditionOf(flow) {
+  const expr = firstChild(flow, NS.bpmn, "conditionExpression");
+  const text = expr?.text;
+  return text && text.trim() ? text : void 0;
+}
+var gatewayFlowCondition, CATCH_DEFINITIONS, eventGatewayTarget;
+var init_gateways = __esm({
+  "src/validate/rules/engine/gateways.ts"() {
+    "use strict";
+    init_xml();
+    init_util();
+    gatewayFlowCondition = {
+      id: "gateway-flow-condition",
+      severity: "error",
+      description: "an outgoing flow of an exclusive or inclusive gateway is neither the default nor conditioned",
+      fix: "Add a condition expression to the flow, or mark it as the default flow of the gateway.",
+      check({ analysis, report }) {
+        for (const r of reachedOf(analysis, "exclusiveGateway", "inclusiveGateway")) {
+          const connected = analysis.outgoing(r).filter((f) => analysis.target(r, f).node);
+          if (!connected.length) continue;
+          let def = r.node.attrs.default;
+          if (connected.length === 1 && conditionOf(connected[0]) === void 0) def = connected[0].attrs.id;
+          for (const flow of connected)
+            if (flow.attrs.id !== def && conditionOf(flow) === void 0)
+              report({
+                file: r.doc.file,
+                node: flow,
+                message: `Non-default exclusive outgoing sequence flow without condition: give '${flow.attrs.id}' a condition or make it the default flow of gateway '${r.node.attrs.id ?? ""}'`
+              });
+        }
+      }
+    };
+    CATCH_DEFINITIONS = /* @__PURE__ */ new Set([
+      "messageEventDefinition",
+      "signalEventDefinition",
+      "timerEventDefinition",
+      "conditionalEventDefinition"
+    ]);
+    eventGatewayTarget = {
+      id: "event-gateway-target",
+      severity: "error",
+      description: "an event-based gateway leads to something other than a catching event with an event definition (the parser crashes)",
+      fix: "After an event-based gateway put only intermediate catch events (message, signal, timer, conditional) or receive tasks.",
+      check({ analysis, report }) {
+        for (const r of reachedOf(analysis, "eventBasedGateway")) {
+          for (const flow of analysis.outgoing(r)) {
+            const t2 = analysis.target(r, flow).node;
+            if (!t2 || t2.ns !== NS.bpmn) continue;
+            if (t2.name === "receiveTask") continue;
+            if (t2.name === "intermediateCatchEvent" && t2.children.some((c) => c.ns === NS.bpmn && CATCH_DEFINITIONS.has(c.name)))
+              continue;
+            const what = t2.name === "intermediateCatchEvent" ? `${t2.name} without an event definition` : t2.name;
+            report({
+              file: r.doc.file,
+              node: flow,
+              attr: "targetRef",
+              message: `event-based gateway '${r.node.attrs.id ?? ""}' leads to ${what} '${t2.attrs.id ?? ""}': the parser reads the event definition of every target (EventBasedGatewayParser.connect_outgoing) and crashes; put an intermediate catch event (message, signal, timer) or a receive task there`
+            });
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/sub-processes.ts
+var subprocessStructure, adhocSubprocess;
+var init_sub_processes = __esm({
+  "src/validate/rules/engine/sub-processes.ts"() {
+    "use strict";
+    init_xml();
+    init_util();
+    subprocessStructure = {
+      id: "subprocess-structure",
+      severity: "error",
+      description: "an embedded sub-process or transaction lacks exactly one start event or any end event",
+      fix: "Give the sub-process one start event and at least one end event.",
+      check({ analysis, report }) {
+        for (const { node, doc } of reachedOf(analysis, "subProcess", "transaction")) {
+          const id2 = node.attrs.id ?? "";
+          const starts = childrenNamed(node, NS.bpmn, "startEvent").length;
+          if (starts !== 1)
+            report({
+              file: doc.file,
+              node,
+              message: `Exactly one start event is required in a SubWorkflow Task: sub-process '${id2}' has ${starts}`
+            });
+          else if (childrenNamed(node, NS.bpmn, "endEvent").length === 0)
+            report({
+              file: doc.file,
+              node,
+              message: `A SubWorkflow Must contain an End event: sub-process '${id2}' has none`
+            });
+        }
+      }
+    };
+    adhocSubprocess = {
+      id: "adhoc-subprocess",
+      severity: "error",
+      description: "an ad hoc sub-process contains a start or end event (the parser refuses them)",
+      fix: "Remove the start and end events from the ad hoc sub-process: its tasks without incoming flows start it.",
+      check({ analysis, report }) {
+        for (const { node, doc } of reachedOf(analysis, "adHocSubProcess")) {
+          const event = node.children.find(
+            (c) => c.ns === NS.bpmn && (c.name === "startEvent" || c.name === "endEvent")
+          );
+          if (event)
+            report({
+              file: doc.file,
+              node: event,
+              message: `Ad hoc subprocesses may not contain start or end events: remove ${event.name} '${event.attrs.id ?? ""}' from '${node.attrs.id ?? ""}' (its tasks without incoming flows are where it starts)`
+            });
+        }
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/activities.ts
+var callActivity, businessRuleTask, serviceTaskOperator, spiffExtension;
+var init_activities = __esm({
+  "src/validate/rules/engine/activities.ts"() {
+    "use strict";
+    init_xml();
+    init_util();
+    callActivity = {
+      id: "call-activity",
+      severity: "error",
+      description: "a call activity has no calledElement, or calls a process id no process model of the repo offers (defined nowhere, outside every model directory, or in a model with a file that does not load)",
+      fix: "Choose the called process in the modeler; keep called processes in a process model whose files all load.",
+      check({ index, analysis, report }) {
+        for (const { node, doc } of reachedOf(analysis, "callActivity")) {
+          const id2 = node.attrs.id ?? "";
+          const calledElement = node.attrs.calledElement;
+          if (!calledElement)
+            report({
+              file: doc.file,
+              node,
+              message: `No "calledElement" attribute for Call Activity '${id2}': choose the process to call`
+            });
+          else if (!analysis.called(calledElement)) {
+            const defs = index.processes.get(calledElement) ?? [];
+            report({
+              file: doc.file,
+              node,
+              attr: "calledElement",
+              message: defs.length ? `The process '${calledElement}' cannot be called (could_not_find_bpmn_process_identifier): the backend finds called processes only in its boot-time reference cache, and ${defs.map((d) => analysis.callable.whyNot(d)).join("; ")}` : `The process '${calledElement}' was not found: call activity '${id2}' calls a process id that no BPMN file in the repository defines`
+            });
+          }
+        }
+      }
+    };
+    businessRuleTask = {
+      id: "business-rule-task",
+      severity: "error",
+      description: "a business rule task has no calledDecisionId, or its decision is not the first decision of a .dmn in the same folder",
+      fix: "Pick the decision in the modeler and keep the .dmn file beside the .bpmn file.",
+      check({ index, analysis, report }) {
+        for (const { node, doc } of reachedOf(analysis, "businessRuleTask")) {
+          const file = doc.file;
+          const id2 = node.attrs.id ?? "";
+          const ext = firstChild(node, NS.bpmn, "extensionElements");
+          const decisionNode = ext && firstChild(ext, NS.spiff, "calledDecisionId");
+          const decisionId = decisionNode?.text.trim() ?? "";
+          if (!decisionId) {
+            report({
+              file,
+              node,
+              message: `business rule task '${id2}' has no spiffworkflow:calledDecisionId: choose the DMN decision it evaluates`
+            });
+            continue;
+          }
+          const inDir = index.decisionsByDir.get(file.dir) ?? [];
+          if (inDir.some((d) => d.first && d.id === decisionId)) continue;
+          const notFirst = inDir.find((d) => d.id === decisionId);
+          report({
+            file,
+            node: decisionNode ?? node,
+            message: notFirst ? `decision '${decisionId}' is not the first decision of ${notFirst.file.name}: the engine only finds the first decision of a DMN file; move it to a file of its own` : `No DMN Diagram available with id "${decisionId}": no .dmn file in ${file.dir || "the models root"} starts with that decision (business rule task '${id2}')`
+          });
+        }
+      }
+    };
+    serviceTaskOperator = {
+      id: "service-task-operator",
+      severity: "error",
+      description: "a service task has no spiffworkflow:serviceTaskOperator with an id, or a parameter with a value lacks its id or type (the parser crashes)",
+      fix: "Select an operator for the service task in the modeler.",
+      check({ analysis, report }) {
+        for (const { node, doc } of reachedOf(analysis, "serviceTask")) {
+          const id2 = node.attrs.id ?? "";
+          const ext = firstChild(node, NS.bpmn, "extensionElements");
+          const op = ext && firstChild(ext, NS.spiff, "serviceTaskOperator");
+          if (!op || !op.attrs.id) {
+            report({
+              file: doc.file,
+              node,
+              message: `service task '${id2}' has no spiffworkflow:serviceTaskOperator with an id: the parser crashes on it; pick an operator in the modeler`
+            });
+            continue;
+          }
+          for (const p of descendants(op)) {
+            if (p.ns !== NS.spiff || p.name !== "parameter" || p.attrs.value === void 0) continue;
+            if (p.attrs.id === void 0 || p.attrs.type === void 0)
+              report({
+                file: doc.file,
+                node: p,
+                message: `service task '${id2}': a parameter of operator '${op.attrs.id}' has a value but no ${p.attrs.id === void 0 ? "id" : "type"}: the parser crashes on it`
+              });
+          }
+        }
+      }
+    };
+    spiffExtension = {
+      id: "spiff-extension",
+      severity: "error",
+      description: "a spiffworkflow:property lacks its name or value, or a script unit test its id, inputJson or expectedOutputJson (the parser crashes)",
+      fix: "Re-save the task in the modeler, or add the missing attribute or element.",
+      check({ analysis, report }) {
+        for (const { node, doc, supported } of analysis.reached) {
+          if (!supported || node.name.endsWith("Gateway")) continue;
+          const ext = firstChild(node, NS.bpmn, "extensionElements");
+          if (!ext) continue;
+          for (const e of ext.children) {
+            if (e.ns !== NS.spiff) continue;
+            if (e.name === "properties") {
+              for (const p of descendants(e)) {
+                if (p.ns !== NS.spiff || p.name !== "property") continue;
+                const missing = p.attrs.name === void 0 ? "name" : p.attrs.value === void 0 ? "value" : void 0;
+                if (missing)
+                  report({
+                    file: doc.file,
+                    node: p,
+                    message: `a spiffworkflow:property of '${node.attrs.id}' has no ${missing} attribute: the parser crashes on it`
+                  });
+              }
+            } else if (e.name === "unitTests") {
+              for (const t2 of descendants(e)) {
+                if (t2.ns !== NS.spiff || t2.name !== "unitTest") continue;
+                const has = (n) => [...descendants(t2)].some((c) => c.ns === NS.spiff && c.name === n);
+                const missing = t2.attrs.id === void 0 ? "id" : !has("inputJson") ? "inputJson" : !has("expectedOutputJson") ? "expectedOutputJson" : void 0;
+                if (missing)
+                  report({
+                    file: doc.file,
+                    node: t2,
+                    message: `a script unit test of '${node.attrs.id}' has no ${missing}: the parser crashes on it`
+                  });
+              }
+            }
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/events.ts
+function* eventDefinitions(reached, names2) {
+  for (const r of reached) {
+    const defs = r.supported ? EVENT_DEFINITIONS[r.node.name] : void 0;
+    if (!defs) continue;
+    for (const def of r.node.children)
+      if (def.ns === NS.bpmn && defs.includes(def.name) && (!names2 || names2.includes(def.name)))
+        yield { r, def };
+  }
+}
+function hasDescendant(node, names2) {
+  for (const d of descendants(node)) if (d.ns === NS.bpmn && names2.includes(d.name)) return true;
+  return false;
+}
+var EVENT_DEFINITIONS, EVENT_REFS, timerDefinition, conditionalEvent, eventReference, cancelEvent, boundaryEventDefinition;
+var init_events = __esm({
+  "src/validate/rules/engine/events.ts"() {
+    "use strict";
+    init_xml();
+    EVENT_DEFINITIONS = {
+      startEvent: [
+        "messageEventDefinition",
+        "signalEventDefinition",
+        "timerEventDefinition",
+        "conditionalEventDefinition"
+      ],
+      endEvent: [
+        "messageEventDefinition",
+        "cancelEventDefinition",
+        "errorEventDefinition",
+        "escalationEventDefinition",
+        "terminateEventDefinition"
+      ],
+      intermediateCatchEvent: [
+        "messageEventDefinition",
+        "signalEventDefinition",
+        "timerEventDefinition",
+        "conditionalEventDefinition"
+      ],
+      intermediateThrowEvent: ["messageEventDefinition", "signalEventDefinition", "escalationEventDefinition"],
+      boundaryEvent: [
+        "messageEventDefinition",
+        "signalEventDefinition",
+        "timerEventDefinition",
+        "cancelEventDefinition",
+        "errorEventDefinition",
+        "escalationEventDefinition",
+        "conditionalEventDefinition"
+      ]
+    };
+    EVENT_REFS = {
+      messageEventDefinition: ["messageRef", "message", "a Message"],
+      signalEventDefinition: ["signalRef", "signal", "a Signal"],
+      errorEventDefinition: ["errorRef", "error", "an Error"],
+      escalationEventDefinition: ["escalationRef", "escalation", "an Escalation"]
+    };
+    timerDefinition = {
+      id: "timer-definition",
+      severity: "error",
+      description: "a timer event has none of timeDate, timeDuration, timeCycle",
+      fix: "Set the timer type and expression in the modeler.",
+      check({ analysis, report }) {
+        for (const { r, def } of eventDefinitions(analysis.reached, ["timerEventDefinition"]))
+          if (!hasDescendant(def, ["timeDate", "timeDuration", "timeCycle"]))
+            report({
+              file: r.doc.file,
+              node: def,
+              message: `Unknown Time Specification: timer of '${r.node.attrs.id}' needs a timeDate, timeDuration or timeCycle`
+            });
+      }
+    };
+    conditionalEvent = {
+      id: "conditional-event",
+      severity: "error",
+      description: "a conditional event has no condition",
+      fix: "Add the condition expression.",
+      check({ analysis, report }) {
+        for (const { r, def } of eventDefinitions(analysis.reached, ["conditionalEventDefinition"]))
+          if (!hasDescendant(def, ["condition"]))
+            report({
+              file: r.doc.file,
+              node: def,
+              message: `Conditional event definition with missing condition on '${r.node.attrs.id}'`
+            });
+      }
+    };
+    eventReference = {
+      id: "event-reference",
+      severity: "error",
+      description: "a messageRef / signalRef / errorRef / escalationRef names no element of that kind",
+      fix: "Select an existing message, signal, error or escalation, or define it.",
+      check({ analysis, report }) {
+        const check = (doc, node, [attr, target, label]) => {
+          const value = node.attrs[attr];
+          if (value === void 0 || attr === "messageRef" && value === "") return;
+          const matches = (doc.byId.get(value) ?? []).filter((n) => n.name === target);
+          if (matches.length !== 1)
+            report({
+              file: doc.file,
+              node,
+              attr,
+              message: matches.length === 0 ? `Expected ${label} node: ${attr}="${value}" names no bpmn:${target} in this file` : `Expected ${label} node: ${matches.length} bpmn:${target} elements have id '${value}'`
+            });
+        };
+        for (const { r, def } of eventDefinitions(analysis.reached)) {
+          const ref = EVENT_REFS[def.name];
+          if (ref) check(r.doc, def, ref);
+        }
+        for (const kind of ["sendTask", "receiveTask"])
+          for (const r of analysis.byKind.get(kind) ?? [])
+            if (r.node.attrs.messageRef) check(r.doc, r.node, EVENT_REFS.messageEventDefinition);
+      }
+    };
+    cancelEvent = {
+      id: "cancel-event",
+      severity: "error",
+      description: "a cancel boundary event is attached to something other than a transaction",
+      fix: "Attach cancel events only to transaction sub-processes.",
+      check({ analysis, report }) {
+        for (const r of analysis.reached) {
+          if (!r.supported || r.node.name === "transaction") continue;
+          for (const b of analysis.boundaryEvents(r))
+            if (firstChild(b, NS.bpmn, "cancelEventDefinition"))
+              report({
+                file: r.doc.file,
+                node: r.node,
+                message: `Cancel Events may only be used with transactions: boundary event '${b.attrs.id}' is attached to a ${r.node.name}`
+              });
+        }
+      }
+    };
+    boundaryEventDefinition = {
+      id: "boundary-event-definition",
+      severity: "error",
+      description: 'a boundary event has no event definition the engine reads (BoundaryEventParser: "Unsupported Catch Event")',
+      fix: "Give the boundary event a timer, message, signal, error, escalation, conditional or cancel definition, or remove it.",
+      check({ analysis, report }) {
+        const known = EVENT_DEFINITIONS.boundaryEvent;
+        for (const { node, doc } of analysis.byKind.get("boundaryEvent") ?? []) {
+          let found = false;
+          for (const d of descendants(node)) if (d.ns === NS.bpmn && known.includes(d.name)) found = true;
+          if (!found)
+            report({
+              file: doc.file,
+              node,
+              message: `Unsupported Catch Event: boundary event '${node.attrs.id ?? ""}' has no event definition the engine reads, and parsing fails`
+            });
+        }
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/loops.ts
+var loopCharacteristics;
+var init_loops = __esm({
+  "src/validate/rules/engine/loops.ts"() {
+    "use strict";
+    init_xml();
+    loopCharacteristics = {
+      id: "loop-characteristics",
+      severity: "error",
+      description: "multi-instance without exactly one of cardinality / input collection, or a loop without maximum or condition, or with a maximum that is no whole number",
+      fix: "Complete the loop settings of the task.",
+      check({ analysis, report }) {
+        for (const { node, doc, supported } of analysis.reached) {
+          if (!supported) continue;
+          const file = doc.file;
+          for (const child of node.children) {
+            if (child.ns !== NS.bpmn) continue;
+            if (child.name === "standardLoopCharacteristics") {
+              const condition = firstChild(child, NS.bpmn, "loopCondition");
+              const max = child.attrs.loopMaximum;
+              if (max !== void 0 && !/^\s*[+-]?\d+(?:_\d+)*\s*$/.test(max))
+                report({
+                  file,
+                  node: child,
+                  attr: "loopMaximum",
+                  message: `loopMaximum "${max}" of '${node.attrs.id}' is not a whole number: the parser reads it with int() and fails`
+                });
+              if (child.attrs.loopMaximum === void 0 && !condition?.text.trim())
+                report({
+                  file,
+                  node: child,
+                  message: `A loopMaximum or loopCondition must be specified for Loop Tasks ('${node.attrs.id}')`
+                });
+            } else if (child.name === "multiInstanceLoopCharacteristics") {
+              const card = firstChild(child, NS.bpmn, "loopCardinality");
+              const input = firstChild(child, NS.bpmn, "loopDataInputRef");
+              if (!card === !input)
+                report({
+                  file,
+                  node: child,
+                  message: `A multiinstance task must specify exactly one of cardinality or loop input data reference ('${node.attrs.id}' has ${card ? "both" : "neither"})`
+                });
+              const io = firstChild(node, NS.bpmn, "ioSpecification");
+              if (!io) continue;
+              const names2 = (kind) => new Set(
+                childrenNamed(io, NS.bpmn, kind).flatMap((d) => [d.attrs.id, d.attrs.name].filter(Boolean))
+              );
+              const inputs = names2("dataInput");
+              const outputs = names2("dataOutput");
+              const output = firstChild(child, NS.bpmn, "loopDataOutputRef");
+              if (input && !inputs.has(input.text.trim()))
+                report({
+                  file,
+                  node: input,
+                  message: `The loop input data reference is missing from the IO specification: '${input.text.trim()}' is no data input of '${node.attrs.id}'`
+                });
+              if (output && !inputs.has(output.text.trim()) && !outputs.has(output.text.trim()))
+                report({
+                  file,
+                  node: output,
+                  message: `The loop output data reference is missing from the IO specification: '${output.text.trim()}' is no data input or output of '${node.attrs.id}'`
+                });
+            }
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/data.ts
+var dataAssociation;
+var init_data = __esm({
+  "src/validate/rules/engine/data.ts"() {
+    "use strict";
+    init_xml();
+    dataAssociation = {
+      id: "data-association",
+      severity: "error",
+      description: "a data input/output association names no data object reference or data store reference",
+      fix: "Reconnect the association to an existing data object or data store.",
+      check({ index, analysis, report }) {
+        const dataStoreIds = /* @__PURE__ */ new Set();
+        for (const doc of index.bpmn.values())
+          for (const n of doc.elements.get("dataStore") ?? []) if (n.attrs.id) dataStoreIds.add(n.attrs.id);
+        for (const { node, doc, supported } of analysis.reached) {
+          if (!supported) continue;
+          for (const assoc of node.children) {
+            if (assoc.ns !== NS.bpmn) continue;
+            const refName = assoc.name === "dataInputAssociation" ? "sourceRef" : assoc.name === "dataOutputAssociation" ? "targetRef" : void 0;
+            if (!refName) continue;
+            for (const ref of childrenNamed(assoc, NS.bpmn, refName)) {
+              const target = ref.text.trim();
+              const found = (doc.byId.get(target) ?? []).some((n) => {
+                if (n.name === "dataObjectReference")
+                  return (doc.byId.get(n.attrs.dataObjectRef ?? "") ?? []).some((o) => o.name === "dataObject");
+                if (n.name === "dataStoreReference") return dataStoreIds.has(n.attrs.dataStoreRef ?? "");
+                return false;
+              });
+              if (!found)
+                report({
+                  file: doc.file,
+                  node: ref,
+                  message: `Cannot resolve ${assoc.name} '${target}' of '${node.attrs.id}': it names no data object reference (with a data object) or data store reference`
+                });
+            }
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/index.ts
 var engineRules;
 var init_engine = __esm({
-  "src/validate/rules/engine.ts"() {
+  "src/validate/rules/engine/index.ts"() {
     "use strict";
+    init_processes();
+    init_flows();
+    init_gateways();
+    init_sub_processes();
+    init_activities();
+    init_events();
+    init_loops();
+    init_data();
     engineRules = [
-      engineRule(
-        "process-not-executable",
-        'a primary or called process has isExecutable="false"',
-        'Set isExecutable="true" on the process (or remove the attribute).'
-      ),
-      engineRule(
-        "no-start-event",
-        "an executable process has no top-level start event",
-        "Add a start event to the process."
-      ),
-      engineRule(
-        "unsupported-element",
-        "a reachable flow node is of a kind the engine has no parser for (e.g. complexGateway)",
-        "Replace the element with a supported task, event or gateway."
-      ),
-      engineRule(
-        "implicit-split",
-        "a task or event other than a gateway or start event has more than one outgoing sequence flow",
-        "Add a parallel or exclusive gateway to split the flow."
-      ),
-      engineRule(
-        "dangling-sequence-flow",
-        "a sequence flow targets an id that no element (or more than one) of the file has",
-        "Reconnect the flow in the modeler or fix its targetRef."
-      ),
-      engineRule(
-        "gateway-flow-condition",
-        "an outgoing flow of an exclusive or inclusive gateway is neither the default nor conditioned",
-        "Add a condition expression to the flow, or mark it as the default flow of the gateway."
-      ),
-      engineRule(
-        "subprocess-structure",
-        "an embedded sub-process or transaction lacks exactly one start event or any end event",
-        "Give the sub-process one start event and at least one end event."
-      ),
-      engineRule(
-        "call-activity",
-        "a call activity has no calledElement, or calls a process id no BPMN file of the repo defines",
-        "Choose the called process in the modeler; check the called model was not renamed or removed."
-      ),
-      engineRule(
-        "business-rule-task",
-        "a business rule task has no calledDecisionId, or its decision is not the first decision of a .dmn in the same folder",
-        "Pick the decision in the modeler and keep the .dmn file beside the .bpmn file."
-      ),
-      engineRule(
-        "service-task-operator",
-        "a service task has no spiffworkflow:serviceTaskOperator with an id, or a parameter with a value lacks its id or type (the parser crashes)",
-        "Select an operator for the service task in the modeler."
-      ),
-      engineRule(
-        "spiff-extension",
-        "a spiffworkflow:property lacks its name or value, or a script unit test its id, inputJson or expectedOutputJson (the parser crashes)",
-        "Re-save the task in the modeler, or add the missing attribute or element."
-      ),
-      engineRule(
-        "timer-definition",
-        "a timer event has none of timeDate, timeDuration, timeCycle",
-        "Set the timer type and expression in the modeler."
-      ),
-      engineRule("conditional-event", "a conditional event has no condition", "Add the condition expression."),
-      engineRule(
-        "event-reference",
-        "a messageRef / signalRef / errorRef / escalationRef names no element of that kind",
-        "Select an existing message, signal, error or escalation, or define it."
-      ),
-      engineRule(
-        "loop-characteristics",
-        "multi-instance without exactly one of cardinality / input collection, or a loop without maximum or condition",
-        "Complete the loop settings of the task."
-      ),
-      engineRule(
-        "data-association",
-        "a data input/output association names no data object reference or data store reference",
-        "Reconnect the association to an existing data object or data store."
-      ),
-      engineRule(
-        "cancel-event",
-        "a cancel boundary event is attached to something other than a transaction",
-        "Attach cancel events only to transaction sub-processes."
-      )
+      processNotExecutable,
+      noStartEvent,
+      unsupportedElement,
+      implicitSplit,
+      danglingSequenceFlow,
+      gatewayFlowCondition,
+      eventGatewayTarget,
+      subprocessStructure,
+      adhocSubprocess,
+      callActivity,
+      businessRuleTask,
+      serviceTaskOperator,
+      spiffExtension,
+      timerDefinition,
+      conditionalEvent,
+      eventReference,
+      loopCharacteristics,
+      dataAssociation,
+      cancelEvent,
+      boundaryEventDefinition
     ];
   }
 });
@@ -1891,12 +2497,17 @@ var init_messages = __esm({
 });
 
 // src/validate/rules/data-stores.ts
-var dataStoreName, dataStoreReadOnly;
+var KNOWN_DATA_STORES, dataStoreName, dataStoreReadOnly;
 var init_data_stores = __esm({
   "src/validate/rules/data-stores.ts"() {
     "use strict";
-    init_analysis();
     init_util();
+    KNOWN_DATA_STORES = /* @__PURE__ */ new Set([
+      "JSONDataStore",
+      "JSONFileDataStore",
+      "KKVDataStore",
+      "TypeaheadDataStore"
+    ]);
     dataStoreName = {
       id: "data-store-name",
       severity: "error",
@@ -1977,17 +2588,26 @@ var init_user_tasks = __esm({
     };
     userTaskNoForm = {
       id: "user-task-no-form",
-      severity: "warning",
-      description: "a user task has no form schema file",
-      fix: "Add a form in the modeler (formJsonSchemaFilename), or use a manual task for instructions only.",
-      check({ index, report }) {
+      severity: "error",
+      description: "a user task the engine reaches has no form schema file (missing_form_file when a person opens it); an unreachable one is a warning",
+      fix: "Add a form in the modeler (formJsonSchemaFilename), or make it a manual task if it only shows instructions.",
+      check({ index, analysis, report }) {
         for (const { file, node } of bpmnElements(index, "userTask")) {
-          if (!spiffProperties(node).has("formJsonSchemaFilename"))
-            report({
+          if (spiffProperties(node).has("formJsonSchemaFilename")) continue;
+          const id2 = node.attrs.id ?? "";
+          const fix = `add a form in the modeler (formJsonSchemaFilename), or make it a manual task if it only shows instructions`;
+          report(
+            analysis.reachable.has(node) ? {
               file,
               node,
-              message: `user task '${node.attrs.id}' has no form (formJsonSchemaFilename): opening it fails with missing_form_file`
-            });
+              message: `user task '${id2}' has no form: when a person opens it the backend answers missing_form_file (400) and the instance stays stuck there; ${fix}`
+            } : {
+              file,
+              node,
+              severity: "warning",
+              message: `user task '${id2}' has no form (the engine does not reach it from a start event today, so nothing fails yet): ${fix}`
+            }
+          );
         }
       }
     };
@@ -6319,9 +6939,18 @@ function pythonSyntaxError(code, kind) {
   return found;
 }
 function parsePython(code, kind) {
-  const source = kind === "expression" ? `(
-${code}
-)` : code;
+  if (kind === "expression") {
+    const line = evalLogicalLine(code);
+    if ("error" in line) return errorAt(code, line.error, line.reason);
+    const err2 = grammarError(`(
+${line.text}
+)`);
+    return err2 === void 0 ? void 0 : errorAt(code, line.start + Math.max(err2 - 2, 0));
+  }
+  const err = grammarError(code);
+  return err === void 0 ? void 0 : errorAt(code, err);
+}
+function grammarError(source) {
   const tree = parser.parse(source);
   let at = -1;
   tree.iterate({
@@ -6334,12 +6963,66 @@ ${code}
       return void 0;
     }
   });
-  if (at < 0) return void 0;
-  const shift = kind === "expression" ? 2 : 0;
-  const offset = Math.min(Math.max(at - shift, 0), code.length);
+  return at < 0 ? void 0 : at;
+}
+function errorAt(code, at, reason) {
+  const offset = Math.min(Math.max(at, 0), code.length);
   const pos = new LineIndex(code).position(offset);
   const lineText = code.split("\n")[pos.line - 1] ?? "";
-  return { ...pos, near: lineText.trim().slice(0, 60) };
+  return { ...pos, near: lineText.trim().slice(0, 60), reason };
+}
+function evalLogicalLine(code) {
+  let i = /^[ \t]*/.exec(code)?.[0].length ?? 0;
+  for (; ; ) {
+    const nl = code.indexOf("\n", i);
+    if (nl < 0 || !BLANK_LINE.test(code.slice(i, nl).replace(/\r$/, ""))) break;
+    i = nl + 1;
+  }
+  if (i < code.length && /[ \t\f]/.test(code[i]))
+    return { error: i, reason: "unexpected indent: the expression must start at the beginning of a line" };
+  const start = i;
+  let depth = 0;
+  let end = code.length;
+  scan: while (i < code.length) {
+    const c = code[i];
+    if (c === "#") {
+      while (i < code.length && code[i] !== "\n") i++;
+    } else if (c === '"' || c === "'") {
+      const triple = code.startsWith(c.repeat(3), i);
+      const close = triple ? c.repeat(3) : c;
+      i += close.length;
+      while (i < code.length && !code.startsWith(close, i)) {
+        if (code[i] === "\\") i++;
+        else if (!triple && code[i] === "\n") break;
+        i++;
+      }
+      i += close.length;
+    } else if (c === "\\" && code[i + 1] === "\n") i += 2;
+    else if (c === "\\" && code.startsWith("\r\n", i + 1)) i += 3;
+    else if ("([{".includes(c)) {
+      depth++;
+      i++;
+    } else if (")]}".includes(c)) {
+      depth = Math.max(0, depth - 1);
+      i++;
+    } else if (c === "\n" && depth === 0) {
+      end = i;
+      break scan;
+    } else i++;
+  }
+  let j = end + 1;
+  while (j < code.length) {
+    const nl = code.indexOf("\n", j);
+    const lineText = code.slice(j, nl < 0 ? code.length : nl).replace(/\r$/, "");
+    if (!BLANK_LINE.test(lineText) || nl < 0 && /^[ \t\f]+$/.test(lineText))
+      return {
+        error: j,
+        reason: BLANK_LINE.test(lineText) ? "unexpected indent: spaces after the last line break of an expression fail in eval" : "a line break outside brackets ends the expression (conditions and timer expressions are one Python expression): join the lines or wrap the expression in parentheses"
+      };
+    if (nl < 0) break;
+    j = nl + 1;
+  }
+  return { text: code.slice(start, end), start };
 }
 function describe(node) {
   switch (node.name) {
@@ -6360,7 +7043,7 @@ function ownerId(node) {
     if (p.ns === NS.bpmn && p.attrs.id) return p.attrs.id;
   return void 0;
 }
-var PYTHON, verdicts, pythonSyntax, scriptEmpty;
+var PYTHON, verdicts, BLANK_LINE, pythonSyntax, scriptEmpty, BARE_ISO, timerIsoUnquoted;
 var init_python = __esm({
   "src/validate/rules/python.ts"() {
     "use strict";
@@ -6380,6 +7063,7 @@ var init_python = __esm({
       ["spiffworkflow:messagePayload", "expression"]
     ];
     verdicts = /* @__PURE__ */ new Map();
+    BLANK_LINE = /^[ \t\f]*(?:#[^\n]*)?$/;
     pythonSyntax = {
       id: "python-syntax",
       severity: "error",
@@ -6405,7 +7089,7 @@ var init_python = __esm({
                 file: doc.file,
                 line,
                 column,
-                message: `Python syntax error in ${describe(node)}${owner ? ` of '${owner}'` : ""}${err.near ? ` near \`${err.near}\`` : ""}: it fails when it runs`
+                message: `Python syntax error in ${describe(node)}${owner ? ` of '${owner}'` : ""}${err.near ? ` near \`${err.near}\`` : ""}: it fails when it runs${err.reason ? ` (${err.reason})` : ""}`
               });
             }
           }
@@ -6430,6 +7114,27 @@ var init_python = __esm({
               });
           }
         }
+      }
+    };
+    BARE_ISO = /^(?:R\d*\/)?P(?=[\dT])(?:\d+[YMWD])*(?:T(?=\d)(?:\d+[HMS])+)?$/;
+    timerIsoUnquoted = {
+      id: "timer-iso-unquoted",
+      severity: "warning",
+      description: "a timer expression is an unquoted ISO 8601 duration (PT5M): it is Python, so the timer fails with a NameError when it starts",
+      fix: 'Quote it ("PT5M") or write a Python value such as timedelta(minutes=5).',
+      check({ index, report }) {
+        for (const doc of index.bpmn.values())
+          for (const key2 of ["timeDate", "timeDuration", "timeCycle"])
+            for (const node of doc.elements.get(key2) ?? []) {
+              const text = node.text.trim();
+              if (!BARE_ISO.test(text)) continue;
+              const owner = ownerId(node);
+              report({
+                file: doc.file,
+                offset: node.textOffset + node.text.indexOf(text),
+                message: `timer expression ${text}${owner ? ` of '${owner}'` : ""} is Python: unquoted it is a NameError when the timer starts; write "${text}" (quoted) or timedelta(...)`
+              });
+            }
       }
     };
   }
@@ -6616,6 +7321,7 @@ var init_rules = __esm({
       primaryEmpty,
       userTaskNoForm,
       scriptEmpty,
+      timerIsoUnquoted,
       idPattern,
       modelOutsideGroup,
       dataStoreReadOnly,
@@ -6656,334 +7362,6 @@ var init_rules = __esm({
         fix: "Running instances and callers of the removed process break: keep the id, or migrate callers first."
       }
     ];
-  }
-});
-
-// src/models/load.ts
-import fs from "node:fs";
-import path from "node:path";
-async function loadModels(root) {
-  const abs = path.resolve(root);
-  let stat3;
-  try {
-    stat3 = fs.statSync(abs);
-  } catch {
-    throw new SetupError(
-      `models root '${root}' does not exist: pass the directory holding your process groups`
-    );
-  }
-  if (!stat3.isDirectory()) throw new SetupError(`models root '${root}' is not a directory`);
-  const loadFindings = [];
-  const files = walk(abs, loadFindings);
-  return buildIndex(abs, files, loadFindings, (f) => fs.readFileSync(f.abs));
-}
-function buildIndex(root, entries, loadFindings, read) {
-  const files = entries.map((e) => {
-    const slash = e.path.lastIndexOf("/");
-    const name2 = e.path.slice(slash + 1);
-    const dot2 = name2.lastIndexOf(".");
-    return {
-      path: e.path,
-      abs: `${root}/${e.path}`,
-      dir: slash >= 0 ? e.path.slice(0, slash) : "",
-      name: name2,
-      ext: dot2 > 0 ? name2.slice(dot2 + 1).toLowerCase() : "",
-      size: e.size,
-      modelId: null
-    };
-  }).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  const filesByPath = new Map(files.map((f) => [f.path, f]));
-  const groups = /* @__PURE__ */ new Map();
-  const models = /* @__PURE__ */ new Map();
-  const groupDirs = /* @__PURE__ */ new Set();
-  for (const f of files) if (f.name === "process_group.json") groupDirs.add(f.dir);
-  const index = {
-    root,
-    files,
-    filesByPath,
-    groups,
-    models,
-    bpmn: /* @__PURE__ */ new Map(),
-    dmn: /* @__PURE__ */ new Map(),
-    processes: /* @__PURE__ */ new Map(),
-    decisionsByDir: /* @__PURE__ */ new Map(),
-    calls: [],
-    modelCalls: /* @__PURE__ */ new Map(),
-    loadFindings
-  };
-  const text = (f) => {
-    if (f.text !== void 0) return f.text;
-    let buf;
-    try {
-      buf = read(f);
-    } catch (err) {
-      loadFindings.push(finding("unreadable-file", "error", `cannot read: ${err.message}`, f));
-      return void 0;
-    }
-    f.size = buf.length;
-    if (f.size > MAX_PARSE_BYTES) {
-      loadFindings.push(
-        finding(
-          "file-too-large",
-          "warning",
-          `not checked: ${(f.size / 1048576).toFixed(0)} MiB is over the ${MAX_PARSE_BYTES / 1048576} MiB limit`,
-          f
-        )
-      );
-      return void 0;
-    }
-    const decoded = decode(buf, f.ext === "bpmn" || f.ext === "dmn");
-    if (decoded === void 0) {
-      loadFindings.push(
-        finding("invalid-encoding", "error", "not valid UTF-8 text: save the file as UTF-8", f, null)
-      );
-      return void 0;
-    }
-    f.text = decoded;
-    return decoded;
-  };
-  for (const f of files) {
-    if (f.name === "process_group.json") {
-      const id2 = f.dir;
-      const json2 = parseJson(f, text(f));
-      const value = json2.value;
-      groups.set(id2, {
-        id: id2,
-        dir: f.dir,
-        json: json2,
-        displayName: typeof value?.display_name === "string" ? value.display_name : void 0
-      });
-    }
-  }
-  for (const f of files) {
-    if (f.name === "process_model.json" && !groupDirs.has(f.dir)) {
-      const json2 = parseJson(f, text(f));
-      const info = json2.value && typeof json2.value === "object" && !Array.isArray(json2.value) ? json2.value : void 0;
-      models.set(f.dir, {
-        id: f.dir,
-        dir: f.dir,
-        json: json2,
-        info,
-        files: [],
-        groupId: nearestGroup(f.dir, groupDirs)
-      });
-    }
-  }
-  for (const f of files) {
-    const model = models.get(f.dir);
-    if (model) {
-      f.modelId = model.id;
-      model.files.push(f);
-    }
-  }
-  for (const f of files) if (f.ext === "json" && f.modelId !== null) text(f);
-  for (const f of files) {
-    if (!PARSED_EXTENSIONS.has(f.ext) || f.ext === "json") continue;
-    const t2 = text(f);
-    const parsed = t2 === void 0 ? { hasDoctype: false } : parseXml(t2);
-    const base = { file: f, root: parsed.root, error: parsed.error, hasDoctype: parsed.hasDoctype };
-    if (t2 === void 0 && !parsed.root) base.error = void 0;
-    if (f.ext === "bpmn") indexBpmn(index, base);
-    else indexDmn(index, base);
-  }
-  for (const call of index.calls) {
-    if (!call.modelId) continue;
-    for (const def of index.processes.get(call.processId) ?? []) {
-      if (!def.modelId || def.modelId === call.modelId) continue;
-      let set = index.modelCalls.get(call.modelId);
-      if (!set) index.modelCalls.set(call.modelId, set = /* @__PURE__ */ new Set());
-      set.add(def.modelId);
-    }
-  }
-  return index;
-}
-function indexBpmn(index, base) {
-  const doc = {
-    ...base,
-    processes: [],
-    rootElements: /* @__PURE__ */ new Map(),
-    byId: /* @__PURE__ */ new Map(),
-    elements: /* @__PURE__ */ new Map()
-  };
-  index.bpmn.set(doc.file.path, doc);
-  const root = doc.root;
-  if (!root) return;
-  const stack = [root];
-  while (stack.length) {
-    const node = stack.pop();
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
-    if (node === root) continue;
-    if (node.ns === NS.spiff) {
-      addTo(doc.elements, `spiffworkflow:${node.name}`, node);
-      continue;
-    }
-    if (node.ns !== NS.bpmn) continue;
-    addTo(doc.elements, node.name, node);
-    const id2 = node.attrs.id;
-    if (id2 !== void 0) {
-      const list = doc.byId.get(id2);
-      if (list) list.push(node);
-      else doc.byId.set(id2, [node]);
-    }
-    if (node.name === "callActivity" && node.attrs.calledElement) {
-      const call = {
-        processId: node.attrs.calledElement,
-        file: doc.file,
-        node,
-        modelId: doc.file.modelId
-      };
-      index.calls.push(call);
-    }
-  }
-  if (root.ns !== NS.bpmn || root.name !== "definitions") return;
-  for (const child of root.children) {
-    if (child.ns !== NS.bpmn) continue;
-    if (child.attrs.id !== void 0) doc.rootElements.set(child.attrs.id, child);
-    if (child.name === "process" && child.attrs.id) {
-      const def = {
-        id: child.attrs.id,
-        name: child.attrs.name,
-        file: doc.file,
-        node: child,
-        executable: (child.attrs.isExecutable ?? "true") === "true",
-        modelId: doc.file.modelId
-      };
-      doc.processes.push(def);
-      const list = index.processes.get(def.id);
-      if (list) list.push(def);
-      else index.processes.set(def.id, [def]);
-    }
-  }
-}
-function indexDmn(index, base) {
-  const doc = { ...base, decisions: [] };
-  index.dmn.set(doc.file.path, doc);
-  const root = doc.root;
-  if (!root || !DMN_NAMESPACES.has(root.ns) || root.name !== "definitions") return;
-  const decisions = childrenNamed(root, root.ns, "decision");
-  decisions.forEach((node, i) => {
-    const def = { id: node.attrs.id ?? "", file: doc.file, node, first: i === 0 };
-    doc.decisions.push(def);
-  });
-  const list = index.decisionsByDir.get(doc.file.dir);
-  if (list) list.push(...doc.decisions);
-  else index.decisionsByDir.set(doc.file.dir, [...doc.decisions]);
-}
-function addTo(map, key2, value) {
-  const list = map.get(key2);
-  if (list) list.push(value);
-  else map.set(key2, [value]);
-}
-function nearestGroup(dir, groupDirs) {
-  let d = dir;
-  while (d) {
-    const slash = d.lastIndexOf("/");
-    d = slash >= 0 ? d.slice(0, slash) : "";
-    if (groupDirs.has(d) && d !== "") return d;
-  }
-  return null;
-}
-function decode(buf, xml) {
-  let start = 0;
-  if (buf.length >= 3 && buf[0] === 239 && buf[1] === 187 && buf[2] === 191) start = 3;
-  const body = buf.subarray(start);
-  try {
-    return utf8.decode(body);
-  } catch {
-    if (!xml) return void 0;
-    const head = body.subarray(0, 200).toString("latin1");
-    const m = /^<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']/.exec(head);
-    if (!m || /^utf-?8$/i.test(m[1])) return void 0;
-    try {
-      return new TextDecoder(m[1].toLowerCase(), { fatal: true }).decode(body);
-    } catch {
-      return void 0;
-    }
-  }
-}
-function parseJson(file, text) {
-  if (text === void 0) return { file };
-  try {
-    return { file, value: JSON.parse(text) };
-  } catch (err) {
-    const message = err.message;
-    const m = /position (\d+)/.exec(message);
-    const pos = m ? new LineIndex(text).position(Number(m[1])) : { line: 1, column: 1 };
-    return { file, error: { message: message.replace(/ in JSON at position \d+.*$/, ""), ...pos } };
-  }
-}
-function finding(ruleId, severity, message, file, modelId = file.modelId) {
-  return { ruleId, severity, message, file: file.path, line: 1, column: 1, modelId };
-}
-function walk(root, findings) {
-  const out = [];
-  const realRoot = fs.realpathSync(root);
-  const stack = [""];
-  while (stack.length) {
-    const rel = stack.pop();
-    let entries;
-    try {
-      entries = fs.readdirSync(rel ? `${root}/${rel}` : root, { withFileTypes: true });
-    } catch (err) {
-      findings.push({
-        ruleId: "unreadable-file",
-        severity: "error",
-        message: `cannot list directory: ${err.message}`,
-        file: rel || ".",
-        line: 1,
-        column: 1,
-        modelId: null
-      });
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.name === ".git") continue;
-      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
-      const childAbs = `${root}/${childRel}`;
-      const isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      const size = -1;
-      if (entry.isSymbolicLink()) {
-        let real;
-        try {
-          real = fs.realpathSync(childAbs);
-        } catch {
-          findings.push(symlinkFinding(childRel, "points at nothing (broken link)"));
-          continue;
-        }
-        if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
-          findings.push(symlinkFinding(childRel, `leaves the models root (points at ${real}); not followed`));
-          continue;
-        }
-        if (!fs.statSync(real).isFile()) continue;
-        isFile = true;
-      }
-      if (isDir) stack.push(childRel);
-      else if (isFile) out.push({ path: childRel, size });
-    }
-  }
-  return out;
-}
-function symlinkFinding(file, what) {
-  return {
-    ruleId: "symlink-outside-root",
-    severity: "error",
-    message: `symbolic link ${what}: copy the files into the repository instead`,
-    file,
-    line: 1,
-    column: 1,
-    modelId: null
-  };
-}
-var MAX_PARSE_BYTES, PARSED_EXTENSIONS, utf8;
-var init_load = __esm({
-  "src/models/load.ts"() {
-    "use strict";
-    init_errors();
-    init_xml();
-    MAX_PARSE_BYTES = 64 * 1024 * 1024;
-    PARSED_EXTENSIONS = /* @__PURE__ */ new Set(["json", "bpmn", "dmn"]);
-    utf8 = new TextDecoder("utf-8", { fatal: true });
   }
 });
 
@@ -14546,7 +14924,7 @@ async function validateRepo(root, options = {}) {
         }
         add({
           ruleId: rule.id,
-          severity: rule.severity,
+          severity: r.severity ?? rule.severity,
           message: r.message,
           file: r.file.path,
           line,
@@ -14593,7 +14971,7 @@ var init_validate = __esm({
     "use strict";
     init_load();
     init_xml();
-    init_analysis();
+    init_reach();
     init_config();
     init_finding();
     init_rules();
@@ -30862,7 +31240,7 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} RMDIR`
         );
       }
-      readdir(where, opts, cb) {
+      readdir(where2, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         if (typeof opts === "function") {
@@ -30872,9 +31250,9 @@ var require_SFTP = __commonJS({
         if (typeof opts !== "object" || opts === null)
           opts = {};
         const doFilter = opts && opts.full ? false : true;
-        if (!Buffer.isBuffer(where) && typeof where !== "string")
+        if (!Buffer.isBuffer(where2) && typeof where2 !== "string")
           throw new Error("missing directory handle or path");
-        if (typeof where === "string") {
+        if (typeof where2 === "string") {
           const entries = [];
           let e = 0;
           const reread = (err, handle) => {
@@ -30896,9 +31274,9 @@ var require_SFTP = __commonJS({
               reread(void 0, handle);
             });
           };
-          return this.opendir(where, reread);
+          return this.opendir(where2, reread);
         }
-        const handleLen = where.length;
+        const handleLen = where2.length;
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + handleLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -30906,7 +31284,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, handleLen, p);
-        buf.set(where, p += 4);
+        buf.set(where2, p += 4);
         this._requests[reqid] = {
           cb: doFilter ? (err, list) => {
             if (typeof cb !== "function")
@@ -92969,11 +93347,11 @@ function lineOf(text, index) {
   return text.slice(0, index).split("\n").length;
 }
 function renderTemplate(template, values) {
-  const where = (line) => `${template.source}:${line}`;
+  const where2 = (line) => `${template.source}:${line}`;
   const directive = /^#\s*escape\s*=\s*(\S)/im.exec(template.text);
   if (directive && directive[1] !== "\\") {
     throw new UsageError(
-      `bad template ${where(lineOf(template.text, directive.index))}: it sets the escape character to '${directive[1]}'; bake escapes values with \\. Remove the escape directive.`
+      `bad template ${where2(lineOf(template.text, directive.index))}: it sets the escape character to '${directive[1]}'; bake escapes values with \\. Remove the escape directive.`
     );
   }
   const rendered = {
@@ -92990,7 +93368,7 @@ function renderTemplate(template, values) {
     const name2 = rawName.trim();
     if (!Object.hasOwn(PLACEHOLDERS, name2)) {
       throw new UsageError(
-        `bad template ${where(lineOf(template.text, offset))}: unknown placeholder ${match}. Known: ${Object.keys(PLACEHOLDERS).map((p) => `{{${p}}}`).join(", ")}.`
+        `bad template ${where2(lineOf(template.text, offset))}: unknown placeholder ${match}. Known: ${Object.keys(PLACEHOLDERS).map((p) => `{{${p}}}`).join(", ")}.`
       );
     }
     used.set(name2, (used.get(name2) ?? 0) + 1);
@@ -92999,7 +93377,7 @@ function renderTemplate(template, values) {
   const stray = /\{\{|\}\}/.exec(out);
   if (stray) {
     throw new UsageError(
-      `bad template ${where(lineOf(out, stray.index))}: an unmatched '${stray[0]}'. Placeholders look like {{copy}}.`
+      `bad template ${where2(lineOf(out, stray.index))}: an unmatched '${stray[0]}'. Placeholders look like {{copy}}.`
     );
   }
   if (used.get("copy") !== 1) {
@@ -93054,7 +93432,7 @@ async function hashEntries(entries) {
     e.hash = await hashFile(e.source, e.size);
   });
 }
-function isInside(root, p) {
+function isInside2(root, p) {
   const rel = path5.relative(root, p);
   return rel === "" || !rel.startsWith("..") && !path5.isAbsolute(rel);
 }
@@ -93094,7 +93472,7 @@ async function collectModels(root, prefix, matcher) {
             `${relPath} is a symlink to '${target}', which does not exist. Remove the link, or list it in ${IGNORE_FILES[0]} to leave it out of the image.`
           );
         }
-        if (!isInside(realRoot, resolved)) {
+        if (!isInside2(realRoot, resolved)) {
           throw new SetupError(
             `${relPath} is a symlink to '${target}', outside the models root ${realRoot}: the image would not hold its target. Replace the link with a copy of the file, or list it in ${IGNORE_FILES[0]}.`
           );
@@ -100276,8 +100654,8 @@ var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function isKind(value) {
   return KINDS.includes(value);
 }
-function problems(where, list, Type = UsageError) {
-  return new Type(`${where}:
+function problems(where2, list, Type = UsageError) {
+  return new Type(`${where2}:
 ${list.map((p) => `  - ${p}`).join("\n")}`);
 }
 function nameFromUrl(url, taken) {
@@ -100341,8 +100719,8 @@ function parseEnvironments(text, source, defaultKind) {
     const text2 = (k) => typeof entry[k] === "string" && entry[k].trim() ? entry[k].trim() : null;
     const url = text2("url");
     const name2 = text2("name") ?? nameFromUrl(url ?? label, taken);
-    const where = label === `'${name2}'` ? label : `${label} ('${name2}')`;
-    const at = (msg) => found.push(`${where}: ${msg}`);
+    const where2 = label === `'${name2}'` ? label : `${label} ('${name2}')`;
+    const at = (msg) => found.push(`${where2}: ${msg}`);
     const unknown = Object.keys(entry).filter((k) => !ENTRY_KEYS.includes(k));
     if (unknown.length)
       at(`unknown key ${unknown.map((k) => `'${k}'`).join(", ")} (known: ${ENTRY_KEYS.join(", ")})`);
