@@ -92624,6 +92624,18 @@ function parseError(err, spec) {
     return new UsageError(message.split("\n")[0]);
   return err instanceof Error ? err : new Error(message);
 }
+function wrap(text, width) {
+  const lines = [];
+  let line = "";
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
 function usageText(spec) {
   const rows = [];
   for (const [key2, o] of Object.entries(spec.options)) {
@@ -92637,11 +92649,15 @@ function usageText(spec) {
       doc += ` (default ${o.default})`;
     rows.push([`${short3}--${flag}${arg}`, doc]);
   }
-  const width = Math.min(26, Math.max(...rows.map(([f]) => f.length)));
-  const lines = rows.map(
-    ([f, d]) => f.length > width ? `  ${f}
-  ${"".padEnd(width)}  ${d}` : `  ${f.padEnd(width)}  ${d}`
-  );
+  const width = 24;
+  rows.unshift(...(spec.args ?? []).map(([name2, doc]) => [name2, doc]));
+  const indent2 = " ".repeat(width + 4);
+  const lines = rows.map(([f, d]) => {
+    const text = wrap(d, 110 - indent2.length).join(`
+${indent2}`);
+    return f.length > width ? `  ${f}
+${indent2}${text}` : `  ${f.padEnd(width)}  ${text}`;
+  });
   return [
     spec.synopsis,
     "",
@@ -92686,7 +92702,7 @@ var validateSpec = {
   name: "validate",
   summary: "check a models repository the way spiffworkflow-backend will judge it",
   synopsis: "spiff-models validate [DIR] [options]",
-  intro: "  DIR                       models root (default: .)",
+  args: [["DIR", "models root (default: .)"]],
   options: {
     path: PATH_OPTION,
     format: {
@@ -99358,7 +99374,7 @@ var publishSpec = {
   name: "publish",
   summary: "publish selected models (with their groups and called models) to a branch as one pull request",
   synopsis: "spiff-models publish MODEL_ID... --to BRANCH [--from REF] [--no-dependencies] [--no-pull-request] [options]",
-  intro: "  MODEL_ID...               model ids (paths relative to the models root, like group/model)",
+  args: [["MODEL_ID...", "model ids (paths relative to the models root, like group/model)"]],
   options: {
     models: {
       type: "list",

@@ -158,7 +158,7 @@ export const publishSpec = {
   summary: 'publish selected models (with their groups and called models) to a branch as one pull request',
   synopsis:
     'spiff-models publish MODEL_ID... --to BRANCH [--from REF] [--no-dependencies] [--no-pull-request] [options]',
-  intro: '  MODEL_ID...               model ids (paths relative to the models root, like group/model)',
+  args: [['MODEL_ID...', 'model ids (paths relative to the models root, like group/model)']],
   options: {
     models: {
       type: 'list',

@@ -40,8 +40,10 @@ export interface CommandSpec {
   summary: string;
   /** Usage line(s) without options, e.g. `spiff-models validate [DIR] [options]`. */
   synopsis: string;
-  /** Lines under the synopsis, before the options (positionals, what the command does). */
+  /** Lines under the synopsis, before the options (what the command does). */
   intro?: string;
+  /** The positional arguments, as [name, doc], listed above the flags. */
+  args?: ReadonlyArray<readonly [string, string]>;
   options: Record<string, OptionSpec>;
   /** Action outputs by their kebab-case name; `--json` prints the same values under the camelCase name. */
   outputs: Record<string, OutputSpec>;
@@ -173,6 +175,20 @@ function parseError(err: unknown, spec: CommandSpec): Error {
   return err instanceof Error ? err : new Error(message);
 }
 
+/** Words of `text` in lines of at most `width` characters (a longer word gets a line of its own). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 /** The `--help` text: synopsis, intro, one line per flag, epilogue. */
 export function usageText(spec: CommandSpec): string {
   const rows: Array<[string, string]> = [];
@@ -187,10 +203,13 @@ export function usageText(spec: CommandSpec): string {
       doc += ` (default ${o.default})`;
     rows.push([`${short}--${flag}${arg}`, doc]);
   }
-  const width = Math.min(26, Math.max(...rows.map(([f]) => f.length)));
-  const lines = rows.map(([f, d]) =>
-    f.length > width ? `  ${f}\n  ${''.padEnd(width)}  ${d}` : `  ${f.padEnd(width)}  ${d}`,
-  );
+  const width = 24;
+  rows.unshift(...(spec.args ?? []).map(([name, doc]) => [name, doc] as [string, string]));
+  const indent = ' '.repeat(width + 4);
+  const lines = rows.map(([f, d]) => {
+    const text = wrap(d, 110 - indent.length).join(`\n${indent}`);
+    return f.length > width ? `  ${f}\n${indent}${text}` : `  ${f.padEnd(width)}  ${text}`;
+  });
   return [
     spec.synopsis,
     '',

@@ -14,7 +14,7 @@ export const validateSpec = {
   name: 'validate',
   summary: 'check a models repository the way spiffworkflow-backend will judge it',
   synopsis: 'spiff-models validate [DIR] [options]',
-  intro: '  DIR                       models root (default: .)',
+  args: [['DIR', 'models root (default: .)']],
   options: {
     path: PATH_OPTION,
     format: {
