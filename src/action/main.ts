@@ -8,6 +8,7 @@ import { runValidateAction } from '../validate/action.js';
 import { runBakeAction } from '../image/action.js';
 import { runPromoteAction, runPublishAction } from '../promote/action.js';
 import { runNotifyAction } from '../notify/action.js';
+import { summarySize, writeFailureSummary } from './summary.js';
 
 const actions: Record<string, () => Promise<void>> = {
   validate: runValidateAction,
@@ -25,6 +26,7 @@ export async function run(): Promise<void> {
     core.setFailed(`Input 'command' must be one of ${Object.keys(actions).join(', ')}; got '${command}'.`);
     return;
   }
+  const before = summarySize();
   try {
     const known = new Map(actionInputs().map((e) => [e.name, e.default]));
     for (const name of unusedInputs(spec, known, Object.keys(ACTION_INPUTS))) {
@@ -37,6 +39,8 @@ export async function run(): Promise<void> {
     if (!booleanInput('summary', true)) delete process.env.GITHUB_STEP_SUMMARY;
     await action();
   } catch (err) {
+    // A command that failed after writing its summary (a refused promotion) said it there already.
+    if (summarySize() === before) await writeFailureSummary(command, err);
     core.setFailed(errorMessage(err));
   }
 }

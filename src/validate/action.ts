@@ -10,7 +10,8 @@ import { formatJson } from './reporters/json.js';
 import { formatMarkdown } from './reporters/markdown.js';
 import { formatSarif } from './reporters/sarif.js';
 import { formatStylish } from './reporters/stylish.js';
-import { relativePrefix } from './cli.js';
+import { relativePrefix, reproduceCommand } from './cli.js';
+import { repoPlace, runUrl } from '../util/repo-links.js';
 import { validateRepo } from './validate.js';
 import type { Finding } from './finding.js';
 
@@ -39,6 +40,9 @@ export async function runValidateAction(): Promise<void> {
     ? path.resolve(ws, input.sarifFile)
     : path.join(reportDir, 'spiff-models.sarif');
   const annotate = input.annotations;
+  // Report paths as the log shows them: relative inside the workspace, absolute (RUNNER_TEMP) outside it.
+  const shown = (file: string) =>
+    file.startsWith(ws + path.sep) ? path.relative(ws, file).split(path.sep).join('/') : file;
 
   const result = await validateRepo(root, {
     configFile: config ? path.resolve(ws, config) : undefined,
@@ -70,15 +74,20 @@ export async function runValidateAction(): Promise<void> {
     const hiddenE = Math.max(0, errors.length - ANNOTATIONS_SHOWN);
     const hiddenW = Math.max(0, warnings.length - ANNOTATIONS_SHOWN);
     if (hiddenE || hiddenW)
-      note = `GitHub shows ${ANNOTATIONS_SHOWN} annotations per type: ${hiddenE} errors and ${hiddenW} warnings are not annotated. All findings are below and in the SARIF file (${sarifFile.startsWith(ws) ? path.relative(ws, sarifFile) : sarifFile}).`;
+      note = `GitHub shows ${ANNOTATIONS_SHOWN} annotations per type: ${hiddenE} errors and ${hiddenW} warnings are not annotated; this summary and the SARIF file (${shown(sarifFile)}) list them all.`;
   }
-  if (process.env.GITHUB_STEP_SUMMARY)
-    await core.summary
-      .addRaw(
-        formatMarkdown(result, { index: result.index, changedModels: result.changedModels, note }),
-        true,
-      )
-      .write();
+  const rel = (file: string) => path.relative(ws, file).split(path.sep).join('/');
+  const place = await repoPlace(root, process.env, { commit: process.env.GITHUB_SHA, prefix });
+  const summary = formatMarkdown(result, {
+    index: result.index,
+    changedModels: result.changedModels,
+    note,
+    prefix: place.prefix,
+    links: place.links,
+    command: reproduceCommand(place.prefix || '.', { config: config && rel(path.resolve(ws, config)), base }),
+    reports: { json: shown(reportFile), sarif: shown(sarifFile), artifacts: runUrl(process.env) },
+  });
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary, true).write();
 
   core.setOutput('errors', String(result.summary.errors));
   core.setOutput('warnings', String(result.summary.warnings));
