@@ -100497,7 +100497,8 @@ async function runValidateAction() {
   const reportFile = input.reportFile ? path10.resolve(ws, input.reportFile) : path10.join(reportDir, "spiff-models-report.json");
   const sarifFile = input.sarifFile ? path10.resolve(ws, input.sarifFile) : path10.join(reportDir, "spiff-models.sarif");
   const annotate2 = input.annotations;
-  const shown = (file) => file.startsWith(ws + path10.sep) ? path10.relative(ws, file).split(path10.sep).join("/") : file;
+  const temp = process.env.RUNNER_TEMP;
+  const shown = (file) => file.startsWith(ws + path10.sep) ? path10.relative(ws, file).split(path10.sep).join("/") : temp && file.startsWith(temp + path10.sep) ? `$RUNNER_TEMP/${path10.relative(temp, file).split(path10.sep).join("/")}` : file;
   const result = await validateRepo(root, {
     configFile: config ? path10.resolve(ws, config) : void 0,
     base: base2

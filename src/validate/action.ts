@@ -40,9 +40,14 @@ export async function runValidateAction(): Promise<void> {
     ? path.resolve(ws, input.sarifFile)
     : path.join(reportDir, 'spiff-models.sarif');
   const annotate = input.annotations;
-  // Report paths as the log shows them: relative inside the workspace, absolute (RUNNER_TEMP) outside it.
+  // Report paths as a person reads them: relative in the workspace, $RUNNER_TEMP/... there, else absolute.
+  const temp = process.env.RUNNER_TEMP;
   const shown = (file: string) =>
-    file.startsWith(ws + path.sep) ? path.relative(ws, file).split(path.sep).join('/') : file;
+    file.startsWith(ws + path.sep)
+      ? path.relative(ws, file).split(path.sep).join('/')
+      : temp && file.startsWith(temp + path.sep)
+        ? `$RUNNER_TEMP/${path.relative(temp, file).split(path.sep).join('/')}`
+        : file;
 
   const result = await validateRepo(root, {
     configFile: config ? path.resolve(ws, config) : undefined,

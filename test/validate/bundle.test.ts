@@ -276,7 +276,9 @@ describe('dist/index.js validate (as the runner runs it)', () => {
       `[\`m.bpmn:5\`](https://github.com/acme/models/blob/${sha}/models/gg/mmm/m.bpmn#L5`,
     );
     expect(r.summary).toContain('`npx spiff-models validate models`');
-    expect(r.summary).toContain('JSON `spiff-models-report.json`, SARIF `spiff-models.sarif`');
+    expect(r.summary).toContain(
+      'JSON `$RUNNER_TEMP/spiff-models-report.json`, SARIF `$RUNNER_TEMP/spiff-models.sarif`',
+    );
   });
 
   it('succeeds on the example models', async () => {
