@@ -6511,23 +6511,142 @@ var init_rules = __esm({
   }
 });
 
-// src/models/load.ts
+// src/models/tree.ts
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-async function loadModels(root) {
+function comparePaths(a, b) {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+function relativeLink(fromDir, to) {
+  return path.posix.relative(fromDir, to) || ".";
+}
+function walkDisk(root) {
   const abs = path.resolve(root);
+  const realRoot = fs.realpathSync(abs);
+  const entries = [];
+  const problems2 = [];
+  const toRel = (p) => path.relative(realRoot, p).split(path.sep).join("/");
+  const stack = [""];
+  while (stack.length) {
+    const rel = stack.pop();
+    let names2;
+    try {
+      names2 = fs.readdirSync(rel ? path.join(realRoot, rel) : realRoot);
+    } catch (err) {
+      problems2.push({ path: rel || ".", kind: "unreadable", detail: err.message });
+      continue;
+    }
+    for (const name2 of names2) {
+      if (name2 === ".git") continue;
+      const childRel = rel ? `${rel}/${name2}` : name2;
+      const childAbs = path.join(realRoot, childRel);
+      const info = fs.lstatSync(childAbs);
+      if (info.isDirectory()) {
+        entries.push({ path: childRel, type: "directory", executable: true, size: 0 });
+        stack.push(childRel);
+      } else if (info.isFile()) {
+        entries.push({
+          path: childRel,
+          type: "file",
+          executable: (info.mode & 73) !== 0,
+          size: info.size,
+          source: { kind: "disk", abs: childAbs }
+        });
+      } else if (info.isSymbolicLink()) {
+        const link = fs.readlinkSync(childAbs);
+        let real;
+        try {
+          real = fs.realpathSync(childAbs);
+        } catch {
+          problems2.push({ path: childRel, kind: "broken-link", link, detail: link });
+          continue;
+        }
+        if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
+          problems2.push({ path: childRel, kind: "outside-root", link, detail: real });
+          continue;
+        }
+        const targetRel = toRel(real);
+        const dir = rel;
+        entries.push({
+          path: childRel,
+          type: "symlink",
+          executable: false,
+          size: 0,
+          link,
+          linkname: relativeLink(dir, targetRel),
+          target: { path: targetRel, type: fs.statSync(real).isDirectory() ? "directory" : "file" },
+          source: { kind: "disk", abs: childAbs }
+        });
+      } else {
+        problems2.push({ path: childRel, kind: "special", detail: "a socket, FIFO or device" });
+      }
+    }
+  }
+  entries.sort(comparePaths);
+  return { root: abs, from: "disk", commit: null, gitDir: null, entries, problems: problems2 };
+}
+function readableFiles(tree) {
+  return tree.entries.filter((e) => e.type === "file" || e.type === "symlink" && e.target?.type === "file");
+}
+function readBlobs(gitDir, oids) {
+  const out = /* @__PURE__ */ new Map();
+  const wanted = [...new Set(oids)];
+  if (wanted.length === 0) return out;
+  const r = spawnSync("git", ["--git-dir", gitDir, "cat-file", "--batch"], {
+    input: `${wanted.join("\n")}
+`,
+    maxBuffer: 1 << 30,
+    env: { ...process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0" }
+  });
+  if (r.error) throw new SetupError(`cannot run git cat-file in ${gitDir}: ${r.error.message}`);
+  if (r.status !== 0) {
+    throw new SetupError(`git cat-file --batch failed in ${gitDir}: ${r.stderr.toString().trim()}`);
+  }
+  const buf = r.stdout;
+  let pos = 0;
+  for (const oid of wanted) {
+    const nl = buf.indexOf(10, pos);
+    const header = buf.subarray(pos, nl).toString();
+    const [, type, size] = header.split(" ");
+    if (type !== "blob") throw new SetupError(`git object ${oid} in ${gitDir} is missing (${header}).`);
+    out.set(oid, buf.subarray(nl + 1, nl + 1 + Number(size)));
+    pos = nl + 1 + Number(size) + 1;
+  }
+  return out;
+}
+function readTreeFile(tree, relPath) {
+  const entry = tree.entries.find((e) => e.path === relPath && e.type === "file");
+  if (!entry?.source) return null;
+  if (entry.source.kind === "disk") return fs.readFileSync(entry.source.abs);
+  return readBlobs(tree.gitDir, [entry.source.oid]).get(entry.source.oid) ?? null;
+}
+var init_tree = __esm({
+  "src/models/tree.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/models/load.ts
+import fs2 from "node:fs";
+import path2 from "node:path";
+async function loadModels(root, options = {}) {
+  const abs = path2.resolve(root);
   let stat3;
   try {
-    stat3 = fs.statSync(abs);
+    stat3 = fs2.statSync(abs);
   } catch {
     throw new SetupError(
       `models root '${root}' does not exist: pass the directory holding your process groups`
     );
   }
   if (!stat3.isDirectory()) throw new SetupError(`models root '${root}' is not a directory`);
-  const loadFindings = [];
-  const files = walk(abs, loadFindings);
-  return buildIndex(abs, files, loadFindings, (f) => fs.readFileSync(f.abs));
+  const tree = options.tree ?? walkDisk(abs);
+  const files = readableFiles(tree).map((e) => ({ path: e.path, size: -1 }));
+  const index = buildIndex(abs, files, treeFindings(tree), options.read ?? ((f) => fs2.readFileSync(f.abs)));
+  index.tree = tree;
+  return index;
 }
 function buildIndex(root, entries, loadFindings, read) {
   const files = entries.map((e) => {
@@ -6767,54 +6886,24 @@ function parseJson(file, text) {
 function finding(ruleId, severity, message, file, modelId = file.modelId) {
   return { ruleId, severity, message, file: file.path, line: 1, column: 1, modelId };
 }
-function walk(root, findings) {
-  const out = [];
-  const realRoot = fs.realpathSync(root);
-  const stack = [""];
-  while (stack.length) {
-    const rel = stack.pop();
-    let entries;
-    try {
-      entries = fs.readdirSync(rel ? `${root}/${rel}` : root, { withFileTypes: true });
-    } catch (err) {
+function treeFindings(tree) {
+  const findings = [];
+  for (const p of tree.problems) {
+    if (p.kind === "broken-link") findings.push(symlinkFinding(p.path, "points at nothing (broken link)"));
+    else if (p.kind === "outside-root")
+      findings.push(symlinkFinding(p.path, `leaves the models root (points at ${p.detail}); not followed`));
+    else if (p.kind === "unreadable")
       findings.push({
         ruleId: "unreadable-file",
         severity: "error",
-        message: `cannot list directory: ${err.message}`,
-        file: rel || ".",
+        message: `cannot list directory: ${p.detail}`,
+        file: p.path,
         line: 1,
         column: 1,
         modelId: null
       });
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.name === ".git") continue;
-      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
-      const childAbs = `${root}/${childRel}`;
-      const isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      const size = -1;
-      if (entry.isSymbolicLink()) {
-        let real;
-        try {
-          real = fs.realpathSync(childAbs);
-        } catch {
-          findings.push(symlinkFinding(childRel, "points at nothing (broken link)"));
-          continue;
-        }
-        if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
-          findings.push(symlinkFinding(childRel, `leaves the models root (points at ${real}); not followed`));
-          continue;
-        }
-        if (!fs.statSync(real).isFile()) continue;
-        isFile = true;
-      }
-      if (isDir) stack.push(childRel);
-      else if (isFile) out.push({ path: childRel, size });
-    }
   }
-  return out;
+  return findings;
 }
 function symlinkFinding(file, what) {
   return {
@@ -6833,6 +6922,7 @@ var init_load = __esm({
     "use strict";
     init_errors();
     init_xml();
+    init_tree();
     MAX_PARSE_BYTES = 64 * 1024 * 1024;
     PARSED_EXTENSIONS = /* @__PURE__ */ new Set(["json", "bpmn", "dmn"]);
     utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -6916,17 +7006,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path12) {
-      const ctrl = callVisitor(key2, node, visitor, path12);
+    function visit_(key2, node, visitor, path14) {
+      const ctrl = callVisitor(key2, node, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path12, ctrl);
-        return visit_(key2, ctrl, visitor, path12);
+        replaceNode(key2, path14, ctrl);
+        return visit_(key2, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path12 = Object.freeze(path12.concat(node));
+          path14 = Object.freeze(path14.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path12);
+            const ci = visit_(i, node.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6937,13 +7027,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path12 = Object.freeze(path12.concat(node));
-          const ck = visit_("key", node.key, visitor, path12);
+          path14 = Object.freeze(path14.concat(node));
+          const ck = visit_("key", node.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path12);
+          const cv = visit_("value", node.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -6964,17 +7054,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path12) {
-      const ctrl = await callVisitor(key2, node, visitor, path12);
+    async function visitAsync_(key2, node, visitor, path14) {
+      const ctrl = await callVisitor(key2, node, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path12, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path12);
+        replaceNode(key2, path14, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path12 = Object.freeze(path12.concat(node));
+          path14 = Object.freeze(path14.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path12);
+            const ci = await visitAsync_(i, node.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6985,13 +7075,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path12 = Object.freeze(path12.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path12);
+          path14 = Object.freeze(path14.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path12);
+          const cv = await visitAsync_("value", node.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7018,23 +7108,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path12) {
+    function callVisitor(key2, node, visitor, path14) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path12);
+        return visitor(key2, node, path14);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path12);
+        return visitor.Map?.(key2, node, path14);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path12);
+        return visitor.Seq?.(key2, node, path14);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path12);
+        return visitor.Pair?.(key2, node, path14);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path12);
+        return visitor.Scalar?.(key2, node, path14);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path12);
+        return visitor.Alias?.(key2, node, path14);
       return void 0;
     }
-    function replaceNode(key2, path12, node) {
-      const parent = path12[path12.length - 1];
+    function replaceNode(key2, path14, node) {
+      const parent = path14[path14.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -7646,10 +7736,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path12, value) {
+    function collectionFromPath(schema, path14, value) {
       let v = value;
-      for (let i = path12.length - 1; i >= 0; --i) {
-        const k = path12[i];
+      for (let i = path14.length - 1; i >= 0; --i) {
+        const k = path14[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -7668,7 +7758,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
+    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -7698,11 +7788,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path12, value) {
-        if (isEmptyPath(path12))
+      addIn(path14, value) {
+        if (isEmptyPath(path14))
           this.add(value);
         else {
-          const [key2, ...rest] = path12;
+          const [key2, ...rest] = path14;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -7716,8 +7806,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        const [key2, ...rest] = path12;
+      deleteIn(path14) {
+        const [key2, ...rest] = path14;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -7731,8 +7821,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        const [key2, ...rest] = path12;
+      getIn(path14, keepScalar) {
+        const [key2, ...rest] = path14;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -7750,8 +7840,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path12) {
-        const [key2, ...rest] = path12;
+      hasIn(path14) {
+        const [key2, ...rest] = path14;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -7761,8 +7851,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        const [key2, ...rest] = path12;
+      setIn(path14, value) {
+        const [key2, ...rest] = path14;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -10277,9 +10367,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path12, value) {
+      addIn(path14, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path12, value);
+          this.contents.addIn(path14, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10354,14 +10444,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        if (Collection2.isEmptyPath(path12)) {
+      deleteIn(path14) {
+        if (Collection2.isEmptyPath(path14)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10376,10 +10466,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        if (Collection2.isEmptyPath(path12))
+      getIn(path14, keepScalar) {
+        if (Collection2.isEmptyPath(path14))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10390,10 +10480,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path12) {
-        if (Collection2.isEmptyPath(path12))
+      hasIn(path14) {
+        if (Collection2.isEmptyPath(path14))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -10410,13 +10500,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        if (Collection2.isEmptyPath(path12)) {
+      setIn(path14, value) {
+        if (Collection2.isEmptyPath(path14)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path12), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path14), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path12, value);
+          this.contents.setIn(path14, value);
         }
       }
       /**
@@ -12377,9 +12467,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path12) => {
+    visit.itemAtPath = (cst, path14) => {
       let item = cst;
-      for (const [field, index] of path12) {
+      for (const [field, index] of path14) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -12388,23 +12478,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path12) => {
-      const parent = visit.itemAtPath(cst, path12.slice(0, -1));
-      const field = path12[path12.length - 1][0];
+    visit.parentCollection = (cst, path14) => {
+      const parent = visit.itemAtPath(cst, path14.slice(0, -1));
+      const field = path14[path14.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path12, item, visitor) {
-      let ctrl = visitor(item, path12);
+    function _visit(path14, item, visitor) {
+      let ctrl = visitor(item, path14);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path14.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12415,10 +12505,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path12);
+            ctrl = ctrl(item, path14);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
     }
     exports.visit = visit;
   }
@@ -13720,14 +13810,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs4 = this.flowScalar(this.type);
+              const fs5 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs4, sep: [] });
+                map.items.push({ start, key: fs5, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs4);
+                this.stack.push(fs5);
               } else {
-                Object.assign(it, { key: fs4, sep: [] });
+                Object.assign(it, { key: fs5, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -13855,13 +13945,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs4 = this.flowScalar(this.type);
+              const fs5 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs4, sep: [] });
+                fc.items.push({ start: [], key: fs5, sep: [] });
               else if (it.sep)
-                this.stack.push(fs4);
+                this.stack.push(fs5);
               else
-                Object.assign(it, { key: fs4, sep: [] });
+                Object.assign(it, { key: fs5, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -14170,15 +14260,15 @@ var require_dist = __commonJS({
 });
 
 // src/validate/config.ts
-import fs2 from "node:fs";
-import path2 from "node:path";
+import fs3 from "node:fs";
+import path3 from "node:path";
 function loadConfig(root, configFile2, knownRules) {
   let file = configFile2;
-  if (!file) file = CONFIG_NAMES.map((n) => path2.join(root, n)).find((p) => fs2.existsSync(p));
+  if (!file) file = CONFIG_NAMES.map((n) => path3.join(root, n)).find((p) => fs3.existsSync(p));
   if (!file) return { rules: {} };
   let text;
   try {
-    text = fs2.readFileSync(file, "utf8");
+    text = fs3.readFileSync(file, "utf8");
   } catch (err) {
     throw new UsageError(`cannot read config file ${file}: ${err.message}`);
   }
@@ -14232,9 +14322,9 @@ var init_finding = __esm({
 });
 
 // src/validate/base.ts
-import { spawnSync } from "node:child_process";
+import { spawnSync as spawnSync2 } from "node:child_process";
 function gitSync(cwd, args, input) {
-  const r = spawnSync("git", args, {
+  const r = spawnSync2("git", args, {
     cwd,
     input,
     maxBuffer: 1 << 30,
@@ -16877,6 +16967,807 @@ var require_tar_stream = __commonJS({
   "node_modules/tar-stream/index.js"(exports) {
     exports.extract = require_extract();
     exports.pack = require_pack();
+  }
+});
+
+// src/image/ignore.ts
+function escapeRegex(c) {
+  return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
+}
+function globToRegex(glob) {
+  let out = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*") {
+      if (glob[i + 1] === "*") {
+        const atStart = i === 0 || glob[i - 1] === "/";
+        const atEnd = i + 2 === glob.length || glob[i + 2] === "/";
+        if (atStart && atEnd) {
+          if (i + 2 === glob.length) out += ".*";
+          else {
+            out += "(?:.*/)?";
+            i++;
+          }
+          i++;
+          continue;
+        }
+      }
+      out += "[^/]*";
+    } else if (c === "?") {
+      out += "[^/]";
+    } else if (c === "[") {
+      const end = glob.indexOf("]", i + 2);
+      if (end < 0) out += "\\[";
+      else {
+        let body = glob.slice(i + 1, end).replace(/\\/g, "\\\\");
+        if (body.startsWith("!")) body = `^${body.slice(1)}`;
+        out += `[${body}]`;
+        i = end;
+      }
+    } else if (c === "\\" && i + 1 < glob.length) {
+      out += escapeRegex(glob[++i]);
+    } else {
+      out += escapeRegex(c);
+    }
+  }
+  return out;
+}
+function compileIgnore(text) {
+  const rules2 = [];
+  for (const raw of text.split(/\r?\n/)) {
+    let line = raw.replace(/(?<!\\)\s+$/, "");
+    if (!line || line.startsWith("#")) continue;
+    let negate = false;
+    if (line.startsWith("!")) {
+      negate = true;
+      line = line.slice(1);
+    } else if (line.startsWith("\\!") || line.startsWith("\\#")) {
+      line = line.slice(1);
+    }
+    let dirOnly = false;
+    if (line.endsWith("/")) {
+      dirOnly = true;
+      line = line.replace(/\/+$/, "");
+    }
+    if (!line) continue;
+    const anchored = line.includes("/");
+    line = line.replace(/^\/+/, "");
+    const body = globToRegex(line);
+    const regex = new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`);
+    rules2.push({ negate, dirOnly, regex, source: raw });
+  }
+  return {
+    patterns: rules2.map((r) => r.source),
+    ignores(path14, isDir) {
+      let ignored = false;
+      for (const rule of rules2) {
+        if (rule.dirOnly && !isDir) continue;
+        if (rule.regex.test(path14)) ignored = !rule.negate;
+      }
+      return ignored;
+    }
+  };
+}
+var IGNORE_FILES, ALWAYS_IGNORED;
+var init_ignore = __esm({
+  "src/image/ignore.ts"() {
+    "use strict";
+    IGNORE_FILES = [".spiff-models-ignore", ".dockerignore"];
+    ALWAYS_IGNORED = [".git", ".spiff-models", ...IGNORE_FILES];
+  }
+});
+
+// src/image/reference.ts
+function isValidTag(tag) {
+  return tagPattern.test(tag);
+}
+function parseReference(ref, what) {
+  const bad = (why) => {
+    throw new UsageError(
+      `${what} '${printable(ref)}' is not a valid image reference: ${why}. Expected [REGISTRY/]PATH[:TAG][@DIGEST], e.g. ghcr.io/sartography/spiffworkflow-backend:v1.0.0.`
+    );
+  };
+  if (!ref || /\s|[\u0000-\u001f\u007f]/.test(ref)) bad("empty or containing whitespace");
+  let rest = ref;
+  let digest = null;
+  const at = rest.indexOf("@");
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    if (!digestPattern.test(digest)) bad(`bad digest '${digest}'`);
+  }
+  let tag = null;
+  const lastSlash = rest.lastIndexOf("/");
+  const colon = rest.lastIndexOf(":");
+  if (colon > lastSlash) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+    if (!isValidTag(tag))
+      bad(`bad tag '${tag}' (letters, digits, _ . -; at most 128; not starting with . or -)`);
+  }
+  let registry = DOCKER_HUB;
+  let path14 = rest;
+  const slash = rest.indexOf("/");
+  if (slash > 0) {
+    const first = rest.slice(0, slash);
+    if (first.includes(".") || first.includes(":") || first === "localhost" || first.startsWith("[")) {
+      registry = first;
+      path14 = rest.slice(slash + 1);
+    }
+  }
+  if (!domainPattern.test(registry)) bad(`bad registry host '${registry}'`);
+  if (!pathPattern.test(path14)) {
+    bad(
+      path14 !== path14.toLowerCase() ? `repository '${path14}' must be lower case` : `bad repository '${path14}' (lower-case letters, digits, and . _ - between them)`
+    );
+  }
+  if (registry === DOCKER_HUB && !path14.includes("/")) path14 = `library/${path14}`;
+  const repository = registry === DOCKER_HUB ? path14.replace(/^library\//, "") : `${registry}/${path14}`;
+  return { registry, path: path14, repository, tag, digest };
+}
+function parseImageName(name2, what) {
+  const ref = parseReference(name2.trim().toLowerCase(), what);
+  if (ref.tag || ref.digest) {
+    throw new UsageError(
+      `${what} '${printable(name2)}' names a tag or digest; give the repository only (e.g. ghcr.io/org/models) and pass tags with --tag (action input: tags).`
+    );
+  }
+  return ref;
+}
+function printable(text) {
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+var component, pathPattern, domainPattern, tagPattern, digestPattern, DOCKER_HUB;
+var init_reference = __esm({
+  "src/image/reference.ts"() {
+    "use strict";
+    init_errors();
+    component = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+    pathPattern = new RegExp(`^${component}(?:/${component})*$`);
+    domainPattern = /^(?:localhost|\[[0-9a-fA-F:]+\]|(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*)(?::[0-9]+)?$/;
+    tagPattern = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+    digestPattern = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-fA-F]{32,}$/;
+    DOCKER_HUB = "docker.io";
+  }
+});
+
+// src/image/template.ts
+import { readFile } from "node:fs/promises";
+async function loadTemplate(file) {
+  if (!file) return { text: DEFAULT_TEMPLATE, source: "the default template" };
+  let text;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (err) {
+    const code = err.code;
+    throw new UsageError(
+      `cannot read the Dockerfile template ${file} (${code ?? String(err)}); check the --template path (action input: template), relative to the working directory.`
+    );
+  }
+  return { text, source: file };
+}
+function quote(value, what) {
+  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(value)) {
+    throw new UsageError(
+      `${what} contains a line break or control character ('${printable(value)}'); a Dockerfile value cannot hold one. Remove it.`
+    );
+  }
+  return `"${value.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
+}
+function checkKey(key2, what) {
+  if (!KEY.test(key2)) {
+    throw new UsageError(
+      `${what} '${printable(key2)}' is not a valid key: use letters, digits and . _ / - (not starting with one of them).`
+    );
+  }
+  return key2;
+}
+function checkImagePath(path14, what) {
+  const normalized = path14.length > 1 ? path14.replace(/\/+$/, "") : path14;
+  if (!SAFE_PATH.test(normalized) || normalized.split("/").some((s) => s === ".." || s === ".")) {
+    throw new UsageError(
+      `${what} '${printable(path14)}' must be an absolute path in the image made of letters, digits and . _ - (e.g. /app/process_models).`
+    );
+  }
+  return normalized;
+}
+function instruction(keyword2, pairs, what) {
+  if (pairs.length === 0) return "";
+  const words = pairs.map(([k, v]) => `${checkKey(k, `${what} key`)}=${quote(v, `${what} '${k}'`)}`);
+  return `${keyword2} ${words.join(" \\\n" + " ".repeat(keyword2.length + 1))}`;
+}
+function renderLabels(labels) {
+  return instruction(
+    "LABEL",
+    Object.entries(labels).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0),
+    "label"
+  );
+}
+function renderEnv(env) {
+  return instruction("ENV", env, "environment variable");
+}
+function lineOf(text, index) {
+  return text.slice(0, index).split("\n").length;
+}
+function renderTemplate(template, values) {
+  const where = (line) => `${template.source}:${line}`;
+  const directive = /^#\s*escape\s*=\s*(\S)/im.exec(template.text);
+  if (directive && directive[1] !== "\\") {
+    throw new UsageError(
+      `bad template ${where(lineOf(template.text, directive.index))}: it sets the escape character to '${directive[1]}'; bake escapes values with \\. Remove the escape directive.`
+    );
+  }
+  const rendered = {
+    base_image: () => values.baseImage,
+    labels: () => renderLabels(values.labels),
+    env: () => renderEnv(values.env),
+    copy: () => `ADD ${ROOTFS_TAR} /`,
+    models_dir: () => checkImagePath(values.modelsDir, "the models dir for {{models_dir}}"),
+    revision: () => /^[0-9a-f]*$/.test(values.revision) ? values.revision : "",
+    short_revision: () => /^[0-9a-f]*$/.test(values.shortRevision) ? values.shortRevision : ""
+  };
+  const used = /* @__PURE__ */ new Map();
+  const out = template.text.replace(/\{\{([^{}]*)\}\}/g, (match, rawName, offset) => {
+    const name2 = rawName.trim();
+    if (!Object.hasOwn(PLACEHOLDERS, name2)) {
+      throw new UsageError(
+        `bad template ${where(lineOf(template.text, offset))}: unknown placeholder ${match}. Known: ${Object.keys(PLACEHOLDERS).map((p) => `{{${p}}}`).join(", ")}.`
+      );
+    }
+    used.set(name2, (used.get(name2) ?? 0) + 1);
+    return rendered[name2]();
+  });
+  const stray = /\{\{|\}\}/.exec(out);
+  if (stray) {
+    throw new UsageError(
+      `bad template ${where(lineOf(out, stray.index))}: an unmatched '${stray[0]}'. Placeholders look like {{copy}}.`
+    );
+  }
+  if (used.get("copy") !== 1) {
+    throw new UsageError(
+      `bad template ${template.source}: it must use {{copy}} exactly once (found ${used.get("copy") ?? 0}); that line puts the models in the image.`
+    );
+  }
+  if (!/^\s*FROM\s/im.test(out)) {
+    throw new UsageError(
+      `bad template ${template.source}: no FROM instruction; start with FROM {{base_image}}.`
+    );
+  }
+  return out.endsWith("\n") ? out : `${out}
+`;
+}
+var PLACEHOLDERS, ROOTFS_TAR, DEFAULT_TEMPLATE, KEY, SAFE_PATH;
+var init_template = __esm({
+  "src/image/template.ts"() {
+    "use strict";
+    init_errors();
+    init_reference();
+    PLACEHOLDERS = {
+      base_image: "the base image reference (FROM {{base_image}})",
+      labels: "one LABEL instruction with the OCI labels and ours, values quoted",
+      env: "one ENV instruction: the models dir, the sub-folder within the repo, git safe.directory",
+      copy: "the instruction that puts the models (and git data) in place: ADD rootfs.tar /",
+      models_dir: "the models directory in the image (SPIFFWORKFLOW_BACKEND_BPMN_SPEC_ABSOLUTE_DIR), unquoted",
+      revision: "the full commit sha, or empty without git",
+      short_revision: "what `git rev-parse --short HEAD` prints in the image, or empty"
+    };
+    ROOTFS_TAR = "rootfs.tar";
+    DEFAULT_TEMPLATE = [
+      "# The spiffworkflow-backend image with the process models baked in, rendered by `spiff-models bake`.",
+      "# Placeholders are listed in the README (section bake); every value arrives checked and escaped.",
+      "# LABEL comes last: a new tag or version only re-labels, the models layer stays cached and identical.",
+      "FROM {{base_image}}",
+      "{{env}}",
+      "{{copy}}",
+      "{{labels}}",
+      ""
+    ].join("\n");
+    KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
+    SAFE_PATH = /^\/(?:[A-Za-z0-9._-]+\/?)*$/;
+  }
+});
+
+// src/image/context.ts
+import { createHash } from "node:crypto";
+import { createReadStream, createWriteStream, lstatSync, readFileSync } from "node:fs";
+import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import os from "node:os";
+import path5 from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+function parseGitHistory(value, what) {
+  const mode = (value || "full").trim();
+  if (!GIT_HISTORY_MODES.includes(mode)) {
+    throw new UsageError(`${what} must be one of ${GIT_HISTORY_MODES.join(", ")}; got '${value}'.`);
+  }
+  return mode;
+}
+function sha256(data) {
+  return createHash("sha256").update(data).digest("hex");
+}
+async function hashFile(file, size) {
+  if (size <= SMALL_FILE) return sha256(readFileSync(file));
+  const hash2 = createHash("sha256");
+  for await (const chunk of createReadStream(file)) hash2.update(chunk);
+  return hash2.digest("hex");
+}
+async function forEachLimit(items, limit, fn) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+async function hashEntries(entries) {
+  const pending = entries.filter((e) => e.type === "file" && !e.hash && e.source);
+  await forEachLimit(pending, READ_CONCURRENCY, async (e) => {
+    e.hash = await hashFile(e.source, e.size);
+  });
+}
+function loadIgnore(tree) {
+  for (const name2 of IGNORE_FILES) {
+    const bytes = readTreeFile(tree, name2);
+    if (bytes) return { matcher: compileIgnore(bytes.toString("utf8")), file: name2 };
+  }
+  return { matcher: compileIgnore(""), file: null };
+}
+async function collectModels(tree, prefix, matcher) {
+  const entries = [];
+  const warnings = [];
+  const ignoredDirs = /* @__PURE__ */ new Set();
+  const ignored = (p, isDir) => {
+    if (ALWAYS_IGNORED.includes(p.split("/")[0])) return true;
+    for (let i = p.indexOf("/"); i >= 0; i = p.indexOf("/", i + 1)) {
+      if (ignoredDirs.has(p.slice(0, i))) return true;
+    }
+    if (!matcher.ignores(p, isDir)) return false;
+    if (isDir) ignoredDirs.add(p);
+    return true;
+  };
+  for (const problem of tree.problems) {
+    if (ignored(problem.path, false)) continue;
+    const ignoreHint = `list it in ${IGNORE_FILES[0]} to leave it out of the image`;
+    if (problem.kind === "broken-link") {
+      throw new SetupError(
+        `${problem.path} is a symlink to '${problem.link}', which does not exist. Remove the link, or ${ignoreHint}.`
+      );
+    }
+    if (problem.kind === "outside-root") {
+      throw new SetupError(
+        `${problem.path} is a symlink to '${problem.link}', outside the models root ${tree.root}: the image would not hold its target. Replace the link with a copy of the file, or list it in ${IGNORE_FILES[0]}.`
+      );
+    }
+    if (problem.kind === "unreadable") {
+      throw new SetupError(
+        `cannot read ${problem.path} under ${tree.root}: ${problem.detail}; or ${ignoreHint}.`
+      );
+    }
+    warnings.push(
+      `${problem.path} is not a regular file, directory or symlink (${problem.detail}): left out.`
+    );
+  }
+  for (const e of tree.entries) {
+    if (ignored(e.path, e.type === "directory")) continue;
+    const name2 = `${prefix}/${e.path}`;
+    if (e.type === "directory") {
+      entries.push(directory(name2));
+    } else if (e.type === "symlink") {
+      const linkname = e.linkname;
+      entries.push({ name: name2, type: "symlink", mode: 511, size: 0, linkname, hash: `link:${linkname}` });
+    } else {
+      const source = e.source;
+      entries.push({
+        name: name2,
+        type: "file",
+        mode: e.executable ? EXEC_MODE : FILE_MODE,
+        size: e.size,
+        ...source.kind === "disk" ? { source: source.abs } : { blob: source.oid },
+        hash: source.kind === "git" ? `git:${source.oid}` : ""
+      });
+    }
+  }
+  await hashEntries(entries);
+  return { entries, warnings };
+}
+async function collectFullGit(git3, prefix) {
+  const entries = [];
+  const warnings = [];
+  const walk = async (rel) => {
+    const dir = path5.join(git3.commonDir, rel);
+    const names2 = (await readdir(dir)).sort().filter((name2) => (rel || GIT_DIR_KEEP.has(name2)) && `${rel}/${name2}` !== "objects/info/alternates");
+    const infos = names2.map((name2) => lstatSync(path5.join(dir, name2)));
+    for (const [i, name2] of names2.entries()) {
+      const relPath = rel ? `${rel}/${name2}` : name2;
+      const abs = path5.join(dir, name2);
+      const info = infos[i];
+      const tarName = `${prefix}/${relPath}`;
+      if (info.isDirectory()) {
+        entries.push({ name: tarName, type: "directory", mode: DIR_MODE, size: 0, hash: "" });
+        await walk(relPath);
+      } else if (info.isFile()) {
+        entries.push({
+          name: tarName,
+          type: "file",
+          mode: FILE_MODE,
+          size: info.size,
+          source: abs,
+          hash: CONTENT_ADDRESSED.test(relPath) ? `name:${info.size}` : ""
+        });
+      } else {
+        warnings.push(`${path5.join(git3.commonDir, relPath)} is not a regular file or directory: left out.`);
+      }
+    }
+  };
+  await walk("");
+  await hashEntries(entries);
+  return { entries, warnings };
+}
+function gitConfig(git3, abbrev) {
+  const sha256Repo = git3.objectFormat === "sha256";
+  return [
+    "[core]",
+    `	repositoryformatversion = ${sha256Repo ? 1 : 0}`,
+    "	filemode = true",
+    "	bare = false",
+    `	abbrev = ${abbrev}`,
+    ...sha256Repo ? ["[extensions]", "	objectformat = sha256"] : [],
+    ""
+  ].join("\n");
+}
+function generated(name2, text) {
+  const content2 = Buffer.from(text, "utf8");
+  return { name: name2, type: "file", mode: FILE_MODE, size: content2.length, content: content2, hash: sha256(content2) };
+}
+function directory(name2) {
+  return { name: name2, type: "directory", mode: DIR_MODE, size: 0, hash: "" };
+}
+function compareNames(a, b) {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+async function planContext(options) {
+  const warnings = [];
+  const rootInfo = await stat(options.modelsRoot).catch(() => null);
+  if (!rootInfo?.isDirectory()) {
+    throw new SetupError(
+      `the models root ${options.modelsRoot} is not a directory; pass the folder to bake.`
+    );
+  }
+  const git3 = options.git;
+  let gitHistory = options.gitHistory;
+  if (!git3 && gitHistory !== "none") {
+    warnings.push(
+      `${options.modelsRoot} is not in a git repository (or has no commit): the image gets no git data, new instances record no revision, and the backend's boot script runs 'git init' in the models dir (which fails on a read-only filesystem). Bake a git checkout to record the revision.`
+    );
+    gitHistory = "none";
+  }
+  const withGit = git3 !== null && gitHistory !== "none";
+  const subdir = withGit ? git3.subdir : "";
+  const repoDir = withGit ? options.imagePath : null;
+  const modelsDir = subdir ? `${options.imagePath}/${subdir}` : options.imagePath;
+  const rootfs = (p) => p.slice(1);
+  const tree = options.tree ?? walkDisk(options.modelsRoot);
+  const { matcher, file: ignoreFile } = loadIgnore(tree);
+  const models = await collectModels(tree, rootfs(modelsDir), matcher);
+  warnings.push(...models.warnings);
+  const entries = [...models.entries];
+  let abbrev = 0;
+  let gitFiles = 0;
+  if (withGit && repoDir) {
+    const gitDir = rootfs(`${repoDir}/.git`);
+    abbrev = git3.shortSha.length;
+    entries.push(directory(gitDir));
+    entries.push(generated(`${gitDir}/HEAD`, `${git3.sha}
+`));
+    entries.push(generated(`${gitDir}/config`, gitConfig(git3, abbrev)));
+    if (gitHistory === "full") {
+      if (git3.alternates) {
+        throw new SetupError(
+          `${git3.commonDir} borrows objects from another repository (objects/info/alternates), so its history cannot be baked. Run 'git repack -a -d' and delete objects/info/alternates, or use git-history minimal.`
+        );
+      }
+      if (git3.shallow) {
+        warnings.push(
+          `the checkout is shallow: git-history full bakes only the fetched commits, so forms of instances started on older revisions will not load. Check out with 'fetch-depth: 0' (actions/checkout) or 'git fetch --unshallow'.`
+        );
+      }
+      const history = await collectFullGit(git3, gitDir);
+      warnings.push(...history.warnings);
+      entries.push(...history.entries);
+      gitFiles = history.entries.filter((e) => e.type === "file").length + 2;
+    } else {
+      entries.push(directory(`${gitDir}/objects`), directory(`${gitDir}/refs`));
+      gitFiles = 2;
+    }
+    if (git3.dirty) {
+      warnings.push(
+        `uncommitted changes under ${options.modelsRoot}: the image holds them but records revision ${git3.shortSha}. Commit them first so the revision names what is baked.`
+      );
+    }
+  }
+  const names2 = new Set(entries.map((e) => e.name));
+  for (const entry of [...entries]) {
+    const parts = entry.name.split("/");
+    for (let i = 1; i < parts.length; i++) {
+      const parent = parts.slice(0, i).join("/");
+      if (!names2.has(parent)) {
+        names2.add(parent);
+        entries.push(directory(parent));
+      }
+    }
+  }
+  if (!names2.has(rootfs(modelsDir))) entries.push(directory(rootfs(modelsDir)));
+  entries.sort(compareNames);
+  const digest = createHash("sha256");
+  for (const e of entries) {
+    digest.update(`${e.type} ${e.mode.toString(8)} ${e.size} ${e.hash} ${e.name}
+`);
+  }
+  return {
+    entries,
+    modelsDir,
+    repoDir,
+    subdir,
+    gitHistory,
+    abbrev,
+    contentDigest: `sha256:${digest.digest("hex")}`,
+    modelFiles: models.entries.filter((e) => e.type === "file").length,
+    gitFiles,
+    ignoreFile,
+    blobDir: tree.gitDir,
+    warnings
+  };
+}
+function dockerfileEntry(dockerfile) {
+  return generated("Dockerfile", dockerfile);
+}
+function entryHeader(e, name2, date) {
+  return {
+    name: name2,
+    type: e.type,
+    mode: e.mode,
+    mtime: date,
+    uid: 0,
+    gid: 0,
+    uname: "",
+    gname: "",
+    size: e.type === "file" ? e.size : 0,
+    linkname: e.linkname ?? "",
+    devmajor: 0,
+    devminor: 0
+  };
+}
+function addEntry(pack, header, body) {
+  return new Promise((resolve, reject) => {
+    const done = (err) => err ? reject(err) : resolve();
+    if (body === null) {
+      pack.entry(header, done);
+      return;
+    }
+    if (typeof body !== "string") {
+      pack.entry(header, body, done);
+      return;
+    }
+    const source = createReadStream(body);
+    source.on(
+      "error",
+      (err) => reject(new SetupError(`cannot read ${body} while packing the build context: ${err.message}`))
+    );
+    source.pipe(pack.entry(header, done));
+  });
+}
+function packRootfs(plan, mtime) {
+  const pack = import_tar_stream.default.pack();
+  const date = new Date(mtime * 1e3);
+  const all = plan.entries;
+  const reads = /* @__PURE__ */ new Map();
+  let blobs = /* @__PURE__ */ new Map();
+  const loadBlobs = (from) => {
+    const oids = [];
+    let bytes = 0;
+    for (let j = from; j < all.length && (bytes < BLOB_BATCH || oids.length === 0); j++) {
+      const blob = all[j].blob;
+      if (blob) {
+        oids.push(blob);
+        bytes += all[j].size;
+      }
+    }
+    blobs = readBlobs(plan.blobDir, oids);
+  };
+  const readAhead = (i) => {
+    const e = all[i];
+    if (!e || reads.has(i) || e.blob) return;
+    const small = e.type === "file" && !e.content && e.size <= SMALL_FILE;
+    reads.set(
+      i,
+      small ? Promise.resolve().then(() => readFileSync(e.source)) : Promise.resolve(null)
+    );
+  };
+  const readBlob = (i) => {
+    const oid = all[i].blob;
+    if (!blobs.has(oid)) loadBlobs(i);
+    return Promise.resolve(blobs.get(oid) ?? null);
+  };
+  const write = async () => {
+    await addEntry(pack, entryHeader(directory("."), "./", date), null);
+    for (const [i, e] of all.entries()) {
+      for (let j = i; j < i + READ_CONCURRENCY; j++) readAhead(j);
+      const read = await (e.blob ? readBlob(i) : reads.get(i)).catch(
+        (err) => {
+          if (err instanceof SetupError) throw err;
+          throw new SetupError(`cannot read ${e.source} while packing the build context: ${err.message}`);
+        }
+      );
+      reads.delete(i);
+      if (read && read.length !== e.size) {
+        throw new SetupError(
+          `${e.source} changed while baking (size ${e.size} -> ${read.length}); run bake again.`
+        );
+      }
+      const body = e.type !== "file" ? null : e.content ?? read ?? e.source;
+      await addEntry(pack, entryHeader(e, `./${e.name}`, date), body);
+    }
+    pack.finalize();
+  };
+  write().catch((err) => pack.destroy(err));
+  return pack;
+}
+function packContext(plan, dockerfile, mtime) {
+  let bytes = 0;
+  const date = new Date(mtime * 1e3);
+  const stream = Readable.from(
+    (async function* () {
+      const tmp = await mkdtemp(path5.join(os.tmpdir(), "spiff-models-context-"));
+      try {
+        const inner = path5.join(tmp, ROOTFS_TAR);
+        await pipeline(packRootfs(plan, mtime), createWriteStream(inner));
+        const size = (await stat(inner)).size;
+        const outer = import_tar_stream.default.pack();
+        const write = async () => {
+          const df = dockerfileEntry(dockerfile);
+          await addEntry(outer, entryHeader(df, df.name, date), df.content);
+          const rootfs = { ...generated(ROOTFS_TAR, ""), size };
+          await addEntry(outer, entryHeader(rootfs, ROOTFS_TAR, date), inner);
+          outer.finalize();
+        };
+        write().catch((err) => outer.destroy(err));
+        for await (const chunk of outer) {
+          bytes += chunk.length;
+          yield chunk;
+        }
+      } finally {
+        await rm(tmp, { recursive: true, force: true });
+      }
+    })(),
+    { objectMode: false }
+  );
+  return { stream, bytes: () => bytes };
+}
+async function measureContext(plan, dockerfile, mtime) {
+  const packed = packContext(plan, dockerfile, mtime);
+  for await (const _chunk of packed.stream) {
+  }
+  return packed.bytes();
+}
+function contextListing(plan, dockerfile) {
+  const line = (e, name2) => {
+    const kind = e.type === "directory" ? "d" : e.type === "symlink" ? "l" : "-";
+    const link = e.linkname !== void 0 ? ` -> ${e.linkname}` : "";
+    return `${kind}${e.mode.toString(8).padStart(4, "0")} ${String(e.size).padStart(10)} ${name2}${link}`;
+  };
+  const lines = [
+    line(dockerfileEntry(dockerfile), "Dockerfile"),
+    `# ${ROOTFS_TAR}, unpacked onto / in the image:`,
+    ...plan.entries.map((e) => line(e, `/${e.name}${e.type === "directory" ? "/" : ""}`))
+  ];
+  return `${lines.join("\n")}
+`;
+}
+var import_tar_stream, GIT_HISTORY_MODES, DIR_MODE, FILE_MODE, EXEC_MODE, GIT_DIR_KEEP, CONTENT_ADDRESSED, SMALL_FILE, READ_CONCURRENCY, BLOB_BATCH;
+var init_context = __esm({
+  "src/image/context.ts"() {
+    "use strict";
+    import_tar_stream = __toESM(require_tar_stream(), 1);
+    init_tree();
+    init_errors();
+    init_ignore();
+    init_template();
+    GIT_HISTORY_MODES = ["full", "minimal", "none"];
+    DIR_MODE = 493;
+    FILE_MODE = 420;
+    EXEC_MODE = 493;
+    GIT_DIR_KEEP = /* @__PURE__ */ new Set(["objects", "refs", "packed-refs", "shallow"]);
+    CONTENT_ADDRESSED = /(?:^|\/)objects\/(?:[0-9a-f]{2}\/[0-9a-f]{38,62}|pack\/pack-[0-9a-f]{40,64}\.(?:pack|idx|rev))$/;
+    SMALL_FILE = 1024 * 1024;
+    READ_CONCURRENCY = 16;
+    BLOB_BATCH = 64 * 1024 * 1024;
+  }
+});
+
+// src/image/auth.ts
+import { execFile } from "node:child_process";
+import { readFile as readFile2 } from "node:fs/promises";
+import os2 from "node:os";
+import path6 from "node:path";
+function serverAddress(registry) {
+  return registry === DOCKER_HUB ? "https://index.docker.io/v1/" : registry;
+}
+function normalizeKey(key2) {
+  const host = key2.replace(/^[a-z]+:\/\//i, "").replace(/\/.*$/, "");
+  return HUB_KEYS.includes(host) || HUB_KEYS.includes(key2) ? DOCKER_HUB : host.toLowerCase();
+}
+function dockerConfigPath(env) {
+  const dir = env.DOCKER_CONFIG || path6.join(env.HOME || os2.homedir(), ".docker");
+  return path6.join(dir, "config.json");
+}
+function runHelper(helper, server, env) {
+  return new Promise((resolve) => {
+    const child = execFile(
+      `docker-credential-${helper}`,
+      ["get"],
+      { env, timeout: 3e4 },
+      (err, stdout) => {
+        if (err) {
+          resolve(null);
+          return;
+        }
+        try {
+          const data = JSON.parse(String(stdout));
+          resolve(data.Secret ? { username: data.Username ?? "", password: data.Secret } : null);
+        } catch {
+          resolve(null);
+        }
+      }
+    );
+    child.stdin?.end(server);
+  });
+}
+async function resolveAuth(registry, explicit, env) {
+  const server = serverAddress(registry);
+  if (explicit && (explicit.username || explicit.password)) {
+    return { username: explicit.username, password: explicit.password, serveraddress: server };
+  }
+  const file = dockerConfigPath(env);
+  let config;
+  try {
+    config = JSON.parse(await readFile2(file, "utf8"));
+  } catch (err) {
+    if (err.code === "ENOENT") return null;
+    throw new SetupError(
+      `cannot read Docker credentials from ${file}: ${err.message}. Fix or remove it.`
+    );
+  }
+  const wanted = normalizeKey(registry);
+  const helper = Object.entries(config.credHelpers ?? {}).find(([k]) => normalizeKey(k) === wanted)?.[1] ?? config.credsStore;
+  const entry = Object.entries(config.auths ?? {}).find(([k]) => normalizeKey(k) === wanted)?.[1];
+  if (entry?.auth) {
+    const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
+    const colon = decoded.indexOf(":");
+    if (colon < 0) {
+      throw new SetupError(
+        `the auth entry for ${registry} in ${file} is not base64 of user:password; log in again.`
+      );
+    }
+    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1), serveraddress: server };
+  }
+  if (entry?.identitytoken) return { identitytoken: entry.identitytoken, serveraddress: server };
+  if (entry?.username && entry.password) {
+    return { username: entry.username, password: entry.password, serveraddress: server };
+  }
+  if (helper) {
+    const creds = await runHelper(helper, server, env);
+    if (creds) {
+      return creds.username === "<token>" ? { identitytoken: creds.password, serveraddress: server } : { username: creds.username, password: creds.password, serveraddress: server };
+    }
+  }
+  return null;
+}
+var HUB_KEYS;
+var init_auth = __esm({
+  "src/image/auth.ts"() {
+    "use strict";
+    init_errors();
+    init_reference();
+    HUB_KEYS = ["https://index.docker.io/v1/", "index.docker.io", "docker.io", "registry-1.docker.io"];
   }
 });
 
@@ -24728,7 +25619,7 @@ var require_agent = __commonJS({
     var { Socket } = __require("net");
     var { Duplex } = __require("stream");
     var { resolve } = __require("path");
-    var { readFile: readFile6 } = __require("fs");
+    var { readFile: readFile5 } = __require("fs");
     var { execFile: execFile3, spawn: spawn2 } = __require("child_process");
     var { isParsedKey, parseKey } = require_keyParser();
     var {
@@ -24946,7 +25837,7 @@ var require_agent = __commonJS({
           cb = once(cb);
           let socketPath = this.socketPath;
           let triedCygpath = false;
-          readFile6(socketPath, function readCygsocket(err, data) {
+          readFile5(socketPath, function readCygsocket(err, data) {
             if (err) {
               if (triedCygpath)
                 return cb(new Error("Invalid cygwin unix socket path"));
@@ -24955,7 +25846,7 @@ var require_agent = __commonJS({
                   return cb(new Error("Invalid cygwin unix socket path"));
                 triedCygpath = true;
                 socketPath = stdout.toString().replace(/[\r\n]/g, "");
-                readFile6(socketPath, readCygsocket);
+                readFile5(socketPath, readCygsocket);
               });
               return;
             }
@@ -25029,11 +25920,11 @@ var require_agent = __commonJS({
       };
     })();
     var WINDOWS_PIPE_REGEX = /^[/\\][/\\]\.[/\\]pipe[/\\].+/;
-    function createAgent(path12) {
-      if (process.platform === "win32" && !WINDOWS_PIPE_REGEX.test(path12)) {
-        return path12 === "pageant" ? new PageantAgent() : new CygwinAgent(path12);
+    function createAgent(path14) {
+      if (process.platform === "win32" && !WINDOWS_PIPE_REGEX.test(path14)) {
+        return path14 === "pageant" ? new PageantAgent() : new CygwinAgent(path14);
       }
-      return new OpenSSHAgent(path12);
+      return new OpenSSHAgent(path14);
     }
     var AgentProtocol = (() => {
       const SSH_AGENTC_REQUEST_IDENTITIES = 11;
@@ -30008,8 +30899,8 @@ var require_SFTP = __commonJS({
   "node_modules/ssh2/lib/protocol/SFTP.js"(exports, module) {
     "use strict";
     var EventEmitter = __require("events");
-    var fs4 = __require("fs");
-    var { constants } = fs4;
+    var fs5 = __require("fs");
+    var { constants } = fs5;
     var {
       Readable: ReadableStream2,
       Writable: WritableStream
@@ -30277,17 +31168,17 @@ var require_SFTP = __commonJS({
       // ===========================================================================
       // Client-specific ===========================================================
       // ===========================================================================
-      createReadStream(path12, options) {
+      createReadStream(path14, options) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        return new ReadStream(this, path12, options);
+        return new ReadStream(this, path14, options);
       }
-      createWriteStream(path12, options) {
+      createWriteStream(path14, options) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        return new WriteStream(this, path12, options);
+        return new WriteStream(this, path14, options);
       }
-      open(path12, flags_, attrs, cb) {
+      open(path14, flags_, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         if (typeof attrs === "function") {
@@ -30306,7 +31197,7 @@ var require_SFTP = __commonJS({
           attrsFlags = attrs.flags;
           attrsLen = attrs.nb;
         }
-        const pathLen = Buffer.byteLength(path12);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -30314,7 +31205,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path12, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         writeUInt32BE(buf, attrsFlags, p += 4);
         if (attrsLen) {
@@ -30438,14 +31329,14 @@ var require_SFTP = __commonJS({
       fastGet(remotePath, localPath, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        fastXfer(this, fs4, remotePath, localPath, opts, cb);
+        fastXfer(this, fs5, remotePath, localPath, opts, cb);
       }
       fastPut(localPath, remotePath, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        fastXfer(fs4, this, localPath, remotePath, opts, cb);
+        fastXfer(fs5, this, localPath, remotePath, opts, cb);
       }
-      readFile(path12, options, callback_) {
+      readFile(path14, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -30518,13 +31409,13 @@ var require_SFTP = __commonJS({
             return callback && callback(er, buffer);
           });
         };
-        this.open(path12, flag, 438, (er, handle_) => {
+        this.open(path14, flag, 438, (er, handle_) => {
           if (er)
             return callback && callback(er);
           handle = handle_;
           const tryStat = (er2, st) => {
             if (er2) {
-              this.stat(path12, (er_, st_) => {
+              this.stat(path14, (er_, st_) => {
                 if (er_) {
                   return this.close(handle, () => {
                     callback && callback(er2);
@@ -30545,7 +31436,7 @@ var require_SFTP = __commonJS({
           this.fstat(handle, tryStat);
         });
       }
-      writeFile(path12, data, options, callback_) {
+      writeFile(path14, data, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -30564,7 +31455,7 @@ var require_SFTP = __commonJS({
         if (options.encoding && !Buffer.isEncoding(options.encoding))
           throw new Error(`Unknown encoding: ${options.encoding}`);
         const flag = options.flag || "w";
-        this.open(path12, flag, options.mode, (openErr, handle) => {
+        this.open(path14, flag, options.mode, (openErr, handle) => {
           if (openErr) {
             callback && callback(openErr);
           } else {
@@ -30573,7 +31464,7 @@ var require_SFTP = __commonJS({
             if (position === null) {
               const tryStat = (er, st) => {
                 if (er) {
-                  this.stat(path12, (er_, st_) => {
+                  this.stat(path14, (er_, st_) => {
                     if (er_) {
                       return this.close(handle, () => {
                         callback && callback(er);
@@ -30592,7 +31483,7 @@ var require_SFTP = __commonJS({
           }
         });
       }
-      appendFile(path12, data, options, callback_) {
+      appendFile(path14, data, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -30610,12 +31501,12 @@ var require_SFTP = __commonJS({
           throw new TypeError("Bad arguments");
         if (!options.flag)
           options = Object.assign({ flag: "a" }, options);
-        this.writeFile(path12, data, options, callback);
+        this.writeFile(path14, data, options, callback);
       }
-      exists(path12, cb) {
+      exists(path14, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        this.stat(path12, (err) => {
+        this.stat(path14, (err) => {
           cb && cb(err ? false : true);
         });
       }
@@ -30658,7 +31549,7 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} RENAME`
         );
       }
-      mkdir(path12, attrs, cb) {
+      mkdir(path14, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let flags = 0;
@@ -30672,7 +31563,7 @@ var require_SFTP = __commonJS({
           flags = attrs.flags;
           attrsLen = attrs.nb;
         }
-        const pathLen = Buffer.byteLength(path12);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -30680,7 +31571,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path12, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -30696,10 +31587,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} MKDIR`
         );
       }
-      rmdir(path12, cb) {
+      rmdir(path14, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path12);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -30707,7 +31598,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path12, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
@@ -30797,10 +31688,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} FSTAT`
         );
       }
-      stat(path12, cb) {
+      stat(path14, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path12);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -30808,17 +31699,17 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path12, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} STAT`
         );
       }
-      lstat(path12, cb) {
+      lstat(path14, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path12);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -30826,17 +31717,17 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path12, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} LSTAT`
         );
       }
-      opendir(path12, cb) {
+      opendir(path14, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path12);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -30844,14 +31735,14 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path12, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} OPENDIR`
         );
       }
-      setstat(path12, attrs, cb) {
+      setstat(path14, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let flags = 0;
@@ -30863,7 +31754,7 @@ var require_SFTP = __commonJS({
         } else if (typeof attrs === "function") {
           cb = attrs;
         }
-        const pathLen = Buffer.byteLength(path12);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -30871,7 +31762,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path12, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -30931,8 +31822,8 @@ var require_SFTP = __commonJS({
           mtime: toUnixTimestamp(mtime)
         }, cb);
       }
-      utimes(path12, atime, mtime, cb) {
-        return this.setstat(path12, {
+      utimes(path14, atime, mtime, cb) {
+        return this.setstat(path14, {
           atime: toUnixTimestamp(atime),
           mtime: toUnixTimestamp(mtime)
         }, cb);
@@ -30943,8 +31834,8 @@ var require_SFTP = __commonJS({
           gid
         }, cb);
       }
-      chown(path12, uid, gid, cb) {
-        return this.setstat(path12, {
+      chown(path14, uid, gid, cb) {
+        return this.setstat(path14, {
           uid,
           gid
         }, cb);
@@ -30954,15 +31845,15 @@ var require_SFTP = __commonJS({
           mode
         }, cb);
       }
-      chmod(path12, mode, cb) {
-        return this.setstat(path12, {
+      chmod(path14, mode, cb) {
+        return this.setstat(path14, {
           mode
         }, cb);
       }
-      readlink(path12, cb) {
+      readlink(path14, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path12);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -30970,7 +31861,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path12, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names2) => {
             if (typeof cb !== "function")
@@ -31015,10 +31906,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} SYMLINK`
         );
       }
-      realpath(path12, cb) {
+      realpath(path14, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path12);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31026,7 +31917,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path12, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names2) => {
             if (typeof cb !== "function")
@@ -31071,13 +31962,13 @@ var require_SFTP = __commonJS({
           this._debug(`SFTP: Outbound: ${which} posix-rename@openssh.com`);
         }
       }
-      ext_openssh_statvfs(path12, cb) {
+      ext_openssh_statvfs(path14, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["statvfs@openssh.com"];
         if (!ext || ext !== "2")
           throw new Error("Server does not support this extended request");
-        const pathLen = Buffer.byteLength(path12);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 19 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31087,7 +31978,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 19, p);
         buf.utf8Write("statvfs@openssh.com", p += 4, 19);
         writeUInt32BE(buf, pathLen, p += 19);
-        buf.utf8Write(path12, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         this._requests[reqid] = { extended: "statvfs@openssh.com", cb };
         const isBuffered = sendOrBuffer(this, buf);
         if (this._debug) {
@@ -31173,7 +32064,7 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} fsync@openssh.com`
         );
       }
-      ext_openssh_lsetstat(path12, attrs, cb) {
+      ext_openssh_lsetstat(path14, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["lsetstat@openssh.com"];
@@ -31188,7 +32079,7 @@ var require_SFTP = __commonJS({
         } else if (typeof attrs === "function") {
           cb = attrs;
         }
-        const pathLen = Buffer.byteLength(path12);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 20 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31198,7 +32089,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 20, p);
         buf.utf8Write("lsetstat@openssh.com", p += 4, 20);
         writeUInt32BE(buf, pathLen, p += 20);
-        buf.utf8Write(path12, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -31215,13 +32106,13 @@ var require_SFTP = __commonJS({
           this._debug(`SFTP: Outbound: ${status} lsetstat@openssh.com`);
         }
       }
-      ext_openssh_expandPath(path12, cb) {
+      ext_openssh_expandPath(path14, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["expand-path@openssh.com"];
         if (ext !== "1")
           throw new Error("Server does not support this extended request");
-        const pathLen = Buffer.byteLength(path12);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 23 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31231,7 +32122,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 23, p);
         buf.utf8Write("expand-path@openssh.com", p += 4, 23);
         writeUInt32BE(buf, pathLen, p += 20);
-        buf.utf8Write(path12, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names2) => {
             if (typeof cb !== "function")
@@ -31704,13 +32595,13 @@ var require_SFTP = __commonJS({
             if (--left === 0)
               cb(err);
           };
-          if (srcHandle && (src === fs4 || src.outgoing.state === "open"))
+          if (srcHandle && (src === fs5 || src.outgoing.state === "open"))
             ++left;
-          if (dstHandle && (dst === fs4 || dst.outgoing.state === "open"))
+          if (dstHandle && (dst === fs5 || dst.outgoing.state === "open"))
             ++left;
-          if (srcHandle && (src === fs4 || src.outgoing.state === "open"))
+          if (srcHandle && (src === fs5 || src.outgoing.state === "open"))
             src.close(srcHandle, cbfinal);
-          if (dstHandle && (dst === fs4 || dst.outgoing.state === "open"))
+          if (dstHandle && (dst === fs5 || dst.outgoing.state === "open"))
             dst.close(dstHandle, cbfinal);
         } else {
           cb(err);
@@ -31726,7 +32617,7 @@ var require_SFTP = __commonJS({
           tryStat(null, { size: fileSize });
         function tryStat(err2, attrs) {
           if (err2) {
-            if (src !== fs4) {
+            if (src !== fs5) {
               src.stat(srcPath, (err_, attrs_) => {
                 if (err_)
                   return onerror(err2);
@@ -32509,12 +33400,12 @@ var require_SFTP = __commonJS({
       [REQUEST.LSTAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path12 = bufferParser.readString(true);
+        const path14 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path12 === void 0)
+        if (path14 === void 0)
           return doFatalSFTPError(sftp, "Malformed LSTAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received LSTAT (id:${reqID})`);
-        if (!sftp.emit("LSTAT", reqID, path12)) {
+        if (!sftp.emit("LSTAT", reqID, path14)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -32533,13 +33424,13 @@ var require_SFTP = __commonJS({
       [REQUEST.SETSTAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path12 = bufferParser.readString(true);
+        const path14 = bufferParser.readString(true);
         const attrs = readAttrs(sftp._biOpt);
         bufferParser.clear();
         if (attrs === void 0)
           return doFatalSFTPError(sftp, "Malformed SETSTAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received SETSTAT (id:${reqID})`);
-        if (!sftp.emit("SETSTAT", reqID, path12, attrs)) {
+        if (!sftp.emit("SETSTAT", reqID, path14, attrs)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -32561,12 +33452,12 @@ var require_SFTP = __commonJS({
       [REQUEST.OPENDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path12 = bufferParser.readString(true);
+        const path14 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path12 === void 0)
+        if (path14 === void 0)
           return doFatalSFTPError(sftp, "Malformed OPENDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received OPENDIR (id:${reqID})`);
-        if (!sftp.emit("OPENDIR", reqID, path12)) {
+        if (!sftp.emit("OPENDIR", reqID, path14)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -32585,63 +33476,63 @@ var require_SFTP = __commonJS({
       [REQUEST.REMOVE]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path12 = bufferParser.readString(true);
+        const path14 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path12 === void 0)
+        if (path14 === void 0)
           return doFatalSFTPError(sftp, "Malformed REMOVE packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received REMOVE (id:${reqID})`);
-        if (!sftp.emit("REMOVE", reqID, path12)) {
+        if (!sftp.emit("REMOVE", reqID, path14)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.MKDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path12 = bufferParser.readString(true);
+        const path14 = bufferParser.readString(true);
         const attrs = readAttrs(sftp._biOpt);
         bufferParser.clear();
         if (attrs === void 0)
           return doFatalSFTPError(sftp, "Malformed MKDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received MKDIR (id:${reqID})`);
-        if (!sftp.emit("MKDIR", reqID, path12, attrs)) {
+        if (!sftp.emit("MKDIR", reqID, path14, attrs)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.RMDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path12 = bufferParser.readString(true);
+        const path14 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path12 === void 0)
+        if (path14 === void 0)
           return doFatalSFTPError(sftp, "Malformed RMDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received RMDIR (id:${reqID})`);
-        if (!sftp.emit("RMDIR", reqID, path12)) {
+        if (!sftp.emit("RMDIR", reqID, path14)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.REALPATH]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path12 = bufferParser.readString(true);
+        const path14 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path12 === void 0)
+        if (path14 === void 0)
           return doFatalSFTPError(sftp, "Malformed REALPATH packet");
         sftp._debug && sftp._debug(
           `SFTP: Inbound: Received REALPATH (id:${reqID})`
         );
-        if (!sftp.emit("REALPATH", reqID, path12)) {
+        if (!sftp.emit("REALPATH", reqID, path14)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.STAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path12 = bufferParser.readString(true);
+        const path14 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path12 === void 0)
+        if (path14 === void 0)
           return doFatalSFTPError(sftp, "Malformed STAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received STAT (id:${reqID})`);
-        if (!sftp.emit("STAT", reqID, path12)) {
+        if (!sftp.emit("STAT", reqID, path14)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -32661,14 +33552,14 @@ var require_SFTP = __commonJS({
       [REQUEST.READLINK]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path12 = bufferParser.readString(true);
+        const path14 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path12 === void 0)
+        if (path14 === void 0)
           return doFatalSFTPError(sftp, "Malformed READLINK packet");
         sftp._debug && sftp._debug(
           `SFTP: Inbound: Received READLINK (id:${reqID})`
         );
-        if (!sftp.emit("READLINK", reqID, path12)) {
+        if (!sftp.emit("READLINK", reqID, path14)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -32739,7 +33630,7 @@ var require_SFTP = __commonJS({
     function roundUpToMultipleOf8(n) {
       return n + 7 & ~7;
     }
-    function ReadStream(sftp, path12, options) {
+    function ReadStream(sftp, path14, options) {
       if (options === void 0)
         options = {};
       else if (typeof options === "string")
@@ -32753,7 +33644,7 @@ var require_SFTP = __commonJS({
       options.emitClose = false;
       options.autoDestroy = false;
       ReadableStream2.call(this, options);
-      this.path = path12;
+      this.path = path14;
       this.flags = options.flags === void 0 ? "r" : options.flags;
       this.mode = options.mode === void 0 ? 438 : options.mode;
       this.start = options.start;
@@ -32884,7 +33775,7 @@ var require_SFTP = __commonJS({
       },
       configurable: true
     });
-    function WriteStream(sftp, path12, options) {
+    function WriteStream(sftp, path14, options) {
       if (options === void 0)
         options = {};
       else if (typeof options === "string")
@@ -32896,7 +33787,7 @@ var require_SFTP = __commonJS({
       options.emitClose = false;
       options.autoDestroy = false;
       WritableStream.call(this, options);
-      this.path = path12;
+      this.path = path14;
       this.flags = options.flags === void 0 ? "w" : options.flags;
       this.mode = options.mode === void 0 ? 438 : options.mode;
       this.start = options.start;
@@ -40687,12 +41578,12 @@ var require_src = __commonJS({
 // node_modules/split-ca/index.js
 var require_split_ca = __commonJS({
   "node_modules/split-ca/index.js"(exports, module) {
-    var fs4 = __require("fs");
+    var fs5 = __require("fs");
     module.exports = function(filepath, split, encoding) {
       split = typeof split !== "undefined" ? split : "\n";
       encoding = typeof encoding !== "undefined" ? encoding : "utf8";
       var ca = [];
-      var chain = fs4.readFileSync(filepath, encoding);
+      var chain = fs5.readFileSync(filepath, encoding);
       if (chain.indexOf("-END CERTIFICATE-") < 0 || chain.indexOf("-BEGIN CERTIFICATE-") < 0) {
         throw Error("File does not contain 'BEGIN CERTIFICATE' or 'END CERTIFICATE'");
       }
@@ -40720,8 +41611,8 @@ var require_modem = __commonJS({
   "node_modules/docker-modem/lib/modem.js"(exports, module) {
     var querystring = __require("querystring");
     var http3 = require_http();
-    var fs4 = __require("fs");
-    var path12 = __require("path");
+    var fs5 = __require("fs");
+    var path14 = __require("path");
     var url = __require("url");
     var ssh = require_ssh();
     var HttpDuplex = require_http_duplex();
@@ -40770,9 +41661,9 @@ var require_modem = __commonJS({
         }
         opts.host = host.hostname;
         if (process.env.DOCKER_CERT_PATH) {
-          opts.ca = splitca(path12.join(process.env.DOCKER_CERT_PATH, "ca.pem"));
-          opts.cert = fs4.readFileSync(path12.join(process.env.DOCKER_CERT_PATH, "cert.pem"));
-          opts.key = fs4.readFileSync(path12.join(process.env.DOCKER_CERT_PATH, "key.pem"));
+          opts.ca = splitca(path14.join(process.env.DOCKER_CERT_PATH, "ca.pem"));
+          opts.cert = fs5.readFileSync(path14.join(process.env.DOCKER_CERT_PATH, "cert.pem"));
+          opts.key = fs5.readFileSync(path14.join(process.env.DOCKER_CERT_PATH, "key.pem"));
         }
         if (process.env.DOCKER_CLIENT_TIMEOUT) {
           opts.timeout = parseInt(process.env.DOCKER_CLIENT_TIMEOUT, 10);
@@ -40782,8 +41673,8 @@ var require_modem = __commonJS({
     };
     var findDefaultUnixSocket = function() {
       return new Promise(function(resolve) {
-        var userDockerSocket = path12.join(os4.homedir(), ".docker", "run", "docker.sock");
-        fs4.access(userDockerSocket, function(err) {
+        var userDockerSocket = path14.join(os4.homedir(), ".docker", "run", "docker.sock");
+        fs5.access(userDockerSocket, function(err) {
           if (err) resolve("/var/run/docker.sock");
           else resolve(userDockerSocket);
         });
@@ -40876,7 +41767,7 @@ var require_modem = __commonJS({
       }
       if (options.file) {
         if (typeof options.file === "string") {
-          data = fs4.createReadStream(path12.resolve(options.file));
+          data = fs5.createReadStream(path14.resolve(options.file));
         } else {
           data = options.file;
         }
@@ -41194,7 +42085,7 @@ var require_modem = __commonJS({
 var require_ignore = __commonJS({
   "node_modules/@balena/dockerignore/ignore.js"(exports, module) {
     "use strict";
-    var path12 = __require("path");
+    var path14 = __require("path");
     var factory = (options) => new IgnoreBase(options);
     factory.default = factory;
     module.exports = factory;
@@ -41203,22 +42094,22 @@ var require_ignore = __commonJS({
     }
     var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
     var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-    var REGEX_TRAILING_PATH_SEP = path12.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+    var REGEX_TRAILING_PATH_SEP = path14.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
     var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
     function cleanPath(file) {
-      return path12.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
+      return path14.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
     }
     function toSlash(file) {
-      if (path12.sep === "/") {
+      if (path14.sep === "/") {
         return file;
       }
       return file.replace(/\\/g, "/");
     }
     function fromSlash(file) {
-      if (path12.sep === "/") {
+      if (path14.sep === "/") {
         return file;
       }
-      return file.replace(/\//g, path12.sep);
+      return file.replace(/\//g, path14.sep);
     }
     var IgnoreBase = class {
       constructor({
@@ -41267,13 +42158,13 @@ var require_ignore = __commonJS({
         return pattern && typeof pattern === "string" && pattern.indexOf("#") !== 0 && pattern.trim() !== "";
       }
       filter(paths) {
-        return make_array(paths).filter((path13) => this._filter(path13));
+        return make_array(paths).filter((path15) => this._filter(path15));
       }
       createFilter() {
-        return (path13) => this._filter(path13);
+        return (path15) => this._filter(path15);
       }
-      ignores(path13) {
-        return !this._filter(path13);
+      ignores(path15) {
+        return !this._filter(path15);
       }
       // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
@@ -41312,36 +42203,36 @@ var require_ignore = __commonJS({
           origin,
           pattern,
           // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-          dirs: pattern.split(path12.sep),
+          dirs: pattern.split(path14.sep),
           negative
         };
       }
       // @returns `Boolean` true if the `path` is NOT ignored
-      _filter(path13) {
-        if (!path13) {
+      _filter(path15) {
+        if (!path15) {
           return false;
         }
-        if (path13 in this._cache) {
-          return this._cache[path13];
+        if (path15 in this._cache) {
+          return this._cache[path15];
         }
-        return this._cache[path13] = this._test(path13);
+        return this._cache[path15] = this._test(path15);
       }
       // @returns {Boolean} true if a file is NOT ignored
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
       _test(file) {
         file = fromSlash(file);
-        const parentPath = cleanPath(path12.dirname(file));
-        const parentPathDirs = parentPath.split(path12.sep);
+        const parentPath = cleanPath(path14.dirname(file));
+        const parentPathDirs = parentPath.split(path14.sep);
         let matched = false;
         this._rules.forEach((rule) => {
           let match = this._match(file, rule);
           if (!match && parentPath !== ".") {
             if (rule.dirs.includes("**")) {
               for (let i = rule.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
-                match = match || this._match(parentPathDirs.slice(0, i).join(path12.sep), rule);
+                match = match || this._match(parentPathDirs.slice(0, i).join(path14.sep), rule);
               }
             } else if (rule.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path12.sep), rule);
+              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path14.sep), rule);
             }
           }
           if (match) {
@@ -41360,13 +42251,13 @@ var require_ignore = __commonJS({
           return rule;
         }
         let regStr = "^";
-        let escapedSlash = path12.sep === "\\" ? "\\\\" : path12.sep;
+        let escapedSlash = path14.sep === "\\" ? "\\\\" : path14.sep;
         for (let i = 0; i < rule.pattern.length; i++) {
           const ch = rule.pattern[i];
           if (ch === "*") {
             if (rule.pattern[i + 1] === "*") {
               i++;
-              if (rule.pattern[i + 1] === path12.sep) {
+              if (rule.pattern[i + 1] === path14.sep) {
                 i++;
               }
               if (rule.pattern[i + 1] === void 0) {
@@ -41382,7 +42273,7 @@ var require_ignore = __commonJS({
           } else if (ch === "." || ch === "$") {
             regStr += `\\${ch}`;
           } else if (ch === "\\") {
-            if (path12.sep === "\\") {
+            if (path14.sep === "\\") {
               regStr += escapedSlash;
               continue;
             }
@@ -41408,69 +42299,69 @@ var require_ignore = __commonJS({
 var require_chownr = __commonJS({
   "node_modules/chownr/chownr.js"(exports, module) {
     "use strict";
-    var fs4 = __require("fs");
-    var path12 = __require("path");
-    var LCHOWN = fs4.lchown ? "lchown" : "chown";
-    var LCHOWNSYNC = fs4.lchownSync ? "lchownSync" : "chownSync";
-    var needEISDIRHandled = fs4.lchown && !process.version.match(/v1[1-9]+\./) && !process.version.match(/v10\.[6-9]/);
-    var lchownSync = (path13, uid, gid) => {
+    var fs5 = __require("fs");
+    var path14 = __require("path");
+    var LCHOWN = fs5.lchown ? "lchown" : "chown";
+    var LCHOWNSYNC = fs5.lchownSync ? "lchownSync" : "chownSync";
+    var needEISDIRHandled = fs5.lchown && !process.version.match(/v1[1-9]+\./) && !process.version.match(/v10\.[6-9]/);
+    var lchownSync = (path15, uid, gid) => {
       try {
-        return fs4[LCHOWNSYNC](path13, uid, gid);
+        return fs5[LCHOWNSYNC](path15, uid, gid);
       } catch (er) {
         if (er.code !== "ENOENT")
           throw er;
       }
     };
-    var chownSync = (path13, uid, gid) => {
+    var chownSync = (path15, uid, gid) => {
       try {
-        return fs4.chownSync(path13, uid, gid);
+        return fs5.chownSync(path15, uid, gid);
       } catch (er) {
         if (er.code !== "ENOENT")
           throw er;
       }
     };
-    var handleEISDIR = needEISDIRHandled ? (path13, uid, gid, cb) => (er) => {
+    var handleEISDIR = needEISDIRHandled ? (path15, uid, gid, cb) => (er) => {
       if (!er || er.code !== "EISDIR")
         cb(er);
       else
-        fs4.chown(path13, uid, gid, cb);
+        fs5.chown(path15, uid, gid, cb);
     } : (_, __, ___, cb) => cb;
-    var handleEISDirSync = needEISDIRHandled ? (path13, uid, gid) => {
+    var handleEISDirSync = needEISDIRHandled ? (path15, uid, gid) => {
       try {
-        return lchownSync(path13, uid, gid);
+        return lchownSync(path15, uid, gid);
       } catch (er) {
         if (er.code !== "EISDIR")
           throw er;
-        chownSync(path13, uid, gid);
+        chownSync(path15, uid, gid);
       }
-    } : (path13, uid, gid) => lchownSync(path13, uid, gid);
+    } : (path15, uid, gid) => lchownSync(path15, uid, gid);
     var nodeVersion = process.version;
-    var readdir2 = (path13, options, cb) => fs4.readdir(path13, options, cb);
-    var readdirSync = (path13, options) => fs4.readdirSync(path13, options);
+    var readdir2 = (path15, options, cb) => fs5.readdir(path15, options, cb);
+    var readdirSync = (path15, options) => fs5.readdirSync(path15, options);
     if (/^v4\./.test(nodeVersion))
-      readdir2 = (path13, options, cb) => fs4.readdir(path13, cb);
+      readdir2 = (path15, options, cb) => fs5.readdir(path15, cb);
     var chown = (cpath, uid, gid, cb) => {
-      fs4[LCHOWN](cpath, uid, gid, handleEISDIR(cpath, uid, gid, (er) => {
+      fs5[LCHOWN](cpath, uid, gid, handleEISDIR(cpath, uid, gid, (er) => {
         cb(er && er.code !== "ENOENT" ? er : null);
       }));
     };
     var chownrKid = (p, child, uid, gid, cb) => {
       if (typeof child === "string")
-        return fs4.lstat(path12.resolve(p, child), (er, stats) => {
+        return fs5.lstat(path14.resolve(p, child), (er, stats) => {
           if (er)
             return cb(er.code !== "ENOENT" ? er : null);
           stats.name = child;
           chownrKid(p, stats, uid, gid, cb);
         });
       if (child.isDirectory()) {
-        chownr(path12.resolve(p, child.name), uid, gid, (er) => {
+        chownr(path14.resolve(p, child.name), uid, gid, (er) => {
           if (er)
             return cb(er);
-          const cpath = path12.resolve(p, child.name);
+          const cpath = path14.resolve(p, child.name);
           chown(cpath, uid, gid, cb);
         });
       } else {
-        const cpath = path12.resolve(p, child.name);
+        const cpath = path14.resolve(p, child.name);
         chown(cpath, uid, gid, cb);
       }
     };
@@ -41500,7 +42391,7 @@ var require_chownr = __commonJS({
     var chownrKidSync = (p, child, uid, gid) => {
       if (typeof child === "string") {
         try {
-          const stats = fs4.lstatSync(path12.resolve(p, child));
+          const stats = fs5.lstatSync(path14.resolve(p, child));
           stats.name = child;
           child = stats;
         } catch (er) {
@@ -41511,8 +42402,8 @@ var require_chownr = __commonJS({
         }
       }
       if (child.isDirectory())
-        chownrSync(path12.resolve(p, child.name), uid, gid);
-      handleEISDirSync(path12.resolve(p, child.name), uid, gid);
+        chownrSync(path14.resolve(p, child.name), uid, gid);
+      handleEISDirSync(path14.resolve(p, child.name), uid, gid);
     };
     var chownrSync = (p, uid, gid) => {
       let children;
@@ -42755,9 +43646,9 @@ var require_pump = __commonJS({
   "node_modules/pump/index.js"(exports, module) {
     var once = require_once();
     var eos = require_end_of_stream2();
-    var fs4;
+    var fs5;
     try {
-      fs4 = __require("fs");
+      fs5 = __require("fs");
     } catch (e) {
     }
     var noop3 = function() {
@@ -42768,8 +43659,8 @@ var require_pump = __commonJS({
     };
     var isFS = function(stream) {
       if (!ancient) return false;
-      if (!fs4) return false;
-      return (stream instanceof (fs4.ReadStream || noop3) || stream instanceof (fs4.WriteStream || noop3)) && isFn(stream.close);
+      if (!fs5) return false;
+      return (stream instanceof (fs5.ReadStream || noop3) || stream instanceof (fs5.WriteStream || noop3)) && isFn(stream.close);
     };
     var isRequest = function(stream) {
       return stream.setHeader && isFn(stream.abort);
@@ -42828,8 +43719,8 @@ var require_pump = __commonJS({
 // node_modules/mkdirp-classic/index.js
 var require_mkdirp_classic = __commonJS({
   "node_modules/mkdirp-classic/index.js"(exports, module) {
-    var path12 = __require("path");
-    var fs4 = __require("fs");
+    var path14 = __require("path");
+    var fs5 = __require("fs");
     var _0777 = parseInt("0777", 8);
     module.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
     function mkdirP(p, opts, f, made) {
@@ -42840,14 +43731,14 @@ var require_mkdirp_classic = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs4;
+      var xfs = opts.fs || fs5;
       if (mode === void 0) {
         mode = _0777 & ~process.umask();
       }
       if (!made) made = null;
       var cb = f || function() {
       };
-      p = path12.resolve(p);
+      p = path14.resolve(p);
       xfs.mkdir(p, mode, function(er) {
         if (!er) {
           made = made || p;
@@ -42855,7 +43746,7 @@ var require_mkdirp_classic = __commonJS({
         }
         switch (er.code) {
           case "ENOENT":
-            mkdirP(path12.dirname(p), opts, function(er2, made2) {
+            mkdirP(path14.dirname(p), opts, function(er2, made2) {
               if (er2) cb(er2, made2);
               else mkdirP(p, opts, cb, made2);
             });
@@ -42877,19 +43768,19 @@ var require_mkdirp_classic = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs4;
+      var xfs = opts.fs || fs5;
       if (mode === void 0) {
         mode = _0777 & ~process.umask();
       }
       if (!made) made = null;
-      p = path12.resolve(p);
+      p = path14.resolve(p);
       try {
         xfs.mkdirSync(p, mode);
         made = made || p;
       } catch (err0) {
         switch (err0.code) {
           case "ENOENT":
-            made = sync(path12.dirname(p), opts, made);
+            made = sync(path14.dirname(p), opts, made);
             sync(p, opts, made);
             break;
           // In the case of any other error, just see if there's a dir
@@ -42918,8 +43809,8 @@ var require_tar_fs = __commonJS({
     var tar2 = require_tar_stream2();
     var pump = require_pump();
     var mkdirp = require_mkdirp_classic();
-    var fs4 = __require("fs");
-    var path12 = __require("path");
+    var fs5 = __require("fs");
+    var path14 = __require("path");
     var os4 = __require("os");
     var win32 = os4.platform() === "win32";
     var DOTDOT_LEADING = 1;
@@ -42932,23 +43823,23 @@ var require_tar_fs = __commonJS({
     var normalize = !win32 ? echo : function(name2) {
       return name2.replace(/\\/g, "/").replace(/[:?<>|]/g, "_");
     };
-    var statAll = function(fs5, stat3, cwd, ignore, entries, sort) {
+    var statAll = function(fs6, stat3, cwd, ignore, entries, sort) {
       var queue = entries || ["."];
       for (var i = 0; i < queue.length; i++) {
-        if (!inCwd(path12.resolve(cwd, queue[i]), cwd)) throw new Error(queue[i] + " is not a valid path");
+        if (!inCwd(path14.resolve(cwd, queue[i]), cwd)) throw new Error(queue[i] + " is not a valid path");
       }
       return function loop(callback) {
         if (!queue.length) return callback();
         var next = queue.shift();
-        var nextAbs = path12.join(cwd, next);
-        stat3.call(fs5, nextAbs, function(err, stat4) {
+        var nextAbs = path14.join(cwd, next);
+        stat3.call(fs6, nextAbs, function(err, stat4) {
           if (err) return callback(err);
           if (!stat4.isDirectory()) return callback(null, next, stat4);
-          fs5.readdir(nextAbs, function(err2, files) {
+          fs6.readdir(nextAbs, function(err2, files) {
             if (err2) return callback(err2);
             if (sort) files.sort();
             for (var i2 = 0; i2 < files.length; i2++) {
-              if (!ignore(path12.join(cwd, next, files[i2]))) queue.push(path12.join(next, files[i2]));
+              if (!ignore(path14.join(cwd, next, files[i2]))) queue.push(path14.join(next, files[i2]));
             }
             callback(null, next, stat4);
           });
@@ -42959,7 +43850,7 @@ var require_tar_fs = __commonJS({
       return function(header) {
         header.name = header.name.split("/").slice(level).join("/");
         var linkname = header.linkname;
-        if (linkname && (header.type === "link" || path12.isAbsolute(linkname))) {
+        if (linkname && (header.type === "link" || path14.isAbsolute(linkname))) {
           header.linkname = linkname.split("/").slice(level).join("/");
         }
         return map(header);
@@ -42968,7 +43859,7 @@ var require_tar_fs = __commonJS({
     exports.pack = function(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      var xfs = opts.fs || fs4;
+      var xfs = opts.fs || fs5;
       var ignore = opts.ignore || opts.filter || noop3;
       var map = opts.map || noop3;
       var mapStream = opts.mapStream || echo;
@@ -42989,7 +43880,7 @@ var require_tar_fs = __commonJS({
         fmode |= parseInt(222, 8);
       }
       var onsymlink = function(filename, header) {
-        xfs.readlink(path12.join(cwd, filename), function(err, linkname) {
+        xfs.readlink(path14.join(cwd, filename), function(err, linkname) {
           if (err) return pack.destroy(err);
           header.linkname = normalize(linkname);
           pack.entry(header, onnextentry);
@@ -43030,7 +43921,7 @@ var require_tar_fs = __commonJS({
         }
         var entry = pack.entry(header, onnextentry);
         if (!entry) return;
-        var rs = mapStream(xfs.createReadStream(path12.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
+        var rs = mapStream(xfs.createReadStream(path14.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
         rs.on("error", function(err2) {
           entry.destroy(err2);
         });
@@ -43055,7 +43946,7 @@ var require_tar_fs = __commonJS({
     exports.extract = function(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      var xfs = opts.fs || fs4;
+      var xfs = opts.fs || fs5;
       var ignore = opts.ignore || opts.filter || noop3;
       var map = opts.map || noop3;
       var mapStream = opts.mapStream || echo;
@@ -43112,7 +44003,7 @@ var require_tar_fs = __commonJS({
       extract.on("entry", function(header, stream, next) {
         header = map(header) || header;
         header.name = normalize(header.name);
-        var name2 = path12.join(cwd, path12.join("/", header.name));
+        var name2 = path14.join(cwd, path14.join("/", header.name));
         if (ignore(name2, header)) {
           stream.resume();
           return next();
@@ -43120,7 +44011,7 @@ var require_tar_fs = __commonJS({
         if (!validPath(header.name, DOTDOT_NONE)) {
           return next(new Error(JSON.stringify(header.name) + " is not a valid path"));
         }
-        var isRoot = path12.join(name2, ".") === path12.join(cwd, ".");
+        var isRoot = path14.join(name2, ".") === path14.join(cwd, ".");
         var stat3 = function(err) {
           if (err) return next(err);
           if (isRoot) return next();
@@ -43150,9 +44041,9 @@ var require_tar_fs = __commonJS({
         var onsymlink = function() {
           if (win32) return next();
           if (!validPath(header.linkname, DOTDOT_LEADING)) return next(new Error(name2 + " is not a valid symlink"));
-          var dst = path12.resolve(path12.dirname(name2), header.linkname);
+          var dst = path14.resolve(path14.dirname(name2), header.linkname);
           if (!inCwd(dst, cwd)) return next(new Error(name2 + " is not a valid symlink"));
-          validateNotSymlink(xfs, dst, path12.resolve(cwd), function(err, valid) {
+          validateNotSymlink(xfs, dst, path14.resolve(cwd), function(err, valid) {
             if (err) return next(err);
             if (!valid) return next(new Error(name2 + " is not a valid symlink"));
             xfs.unlink(name2, function() {
@@ -43163,7 +44054,7 @@ var require_tar_fs = __commonJS({
         var onlink = function() {
           if (win32) return next();
           if (!validPath(header.linkname, DOTDOT_NONE)) return next(new Error(name2 + " is not a valid hardlink"));
-          var srcpath = path12.join(cwd, path12.join("/", header.linkname));
+          var srcpath = path14.join(cwd, path14.join("/", header.linkname));
           xfs.realpath(srcpath, function(err, dst) {
             if (err || !inCwd(dst, cwd)) return next(new Error(name2 + " is not a valid hardlink"));
             xfs.unlink(name2, function() {
@@ -43195,8 +44086,8 @@ var require_tar_fs = __commonJS({
             });
           }
         };
-        var dir = isRoot ? path12.join(cwd, ".") : path12.dirname(name2);
-        validate(xfs, dir, path12.join(cwd, "."), function(err, valid) {
+        var dir = isRoot ? path14.join(cwd, ".") : path14.dirname(name2);
+        validate(xfs, dir, path14.join(cwd, "."), function(err, valid) {
           if (err) return next(err);
           if (!valid) return next(new Error(dir + " is not a valid path"));
           if (header.type === "directory") return ondirectory();
@@ -43224,20 +44115,20 @@ var require_tar_fs = __commonJS({
       if (opts.finish) extract.on("finish", opts.finish);
       return extract;
     };
-    function validate(fs5, name2, root, cb) {
+    function validate(fs6, name2, root, cb) {
       if (name2 === root) return cb(null, true);
-      fs5.lstat(name2, function(err, st) {
+      fs6.lstat(name2, function(err, st) {
         if (err && err.code !== "ENOENT") return cb(err);
-        if (err || st.isDirectory()) return validate(fs5, path12.join(name2, ".."), root, cb);
+        if (err || st.isDirectory()) return validate(fs6, path14.join(name2, ".."), root, cb);
         cb(null, false);
       });
     }
-    function validateNotSymlink(fs5, name2, root, cb) {
+    function validateNotSymlink(fs6, name2, root, cb) {
       if (name2 === root) return cb(null, true);
-      if (!name2.startsWith(root + path12.sep)) return cb(null, false);
-      fs5.lstat(name2, function(err, st) {
+      if (!name2.startsWith(root + path14.sep)) return cb(null, false);
+      fs6.lstat(name2, function(err, st) {
         if (err && err.code !== "ENOENT" && err.code !== "EPERM") return cb(err);
-        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs5, path12.join(name2, ".."), root, cb);
+        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs6, path14.join(name2, ".."), root, cb);
         cb(null, false);
       });
     }
@@ -43268,8 +44159,8 @@ var require_tar_fs = __commonJS({
       });
     }
     function inCwd(dst, cwd) {
-      cwd = path12.resolve(cwd);
-      return cwd === dst || dst.startsWith(cwd + path12.sep);
+      cwd = path14.resolve(cwd);
+      return cwd === dst || dst.startsWith(cwd + path14.sep);
     }
   }
 });
@@ -43278,8 +44169,8 @@ var require_tar_fs = __commonJS({
 var require_util = __commonJS({
   "node_modules/dockerode/lib/util.js"(exports, module) {
     var DockerIgnore = require_ignore();
-    var fs4 = __require("fs");
-    var path12 = __require("path");
+    var fs5 = __require("fs");
+    var path14 = __require("path");
     var tar2 = require_tar_fs();
     var zlib = __require("zlib");
     var arr = [];
@@ -43331,14 +44222,14 @@ var require_util = __commonJS({
     };
     module.exports.prepareBuildContext = function(file, next) {
       if (file && file.context) {
-        fs4.readFile(path12.join(file.context, ".dockerignore"), (err, data) => {
+        fs5.readFile(path14.join(file.context, ".dockerignore"), (err, data) => {
           let ignoreFn;
           let filterFn;
           if (!err) {
             const dockerIgnore = DockerIgnore({ ignorecase: false }).add(data.toString());
             filterFn = dockerIgnore.createFilter();
-            ignoreFn = (path13) => {
-              return !filterFn(path13);
+            ignoreFn = (path15) => {
+              return !filterFn(path15);
             };
           }
           const entries = file.src.slice() || [];
@@ -46272,14 +47163,14 @@ var require_tls_helpers = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CIPHER_SUITES = void 0;
     exports.getDefaultRootsData = getDefaultRootsData;
-    var fs4 = __require("fs");
+    var fs5 = __require("fs");
     exports.CIPHER_SUITES = process.env.GRPC_SSL_CIPHER_SUITES;
     var DEFAULT_ROOTS_FILE_PATH = process.env.GRPC_DEFAULT_SSL_ROOTS_FILE_PATH;
     var defaultRootsData = null;
     function getDefaultRootsData() {
       if (DEFAULT_ROOTS_FILE_PATH) {
         if (defaultRootsData === null) {
-          defaultRootsData = fs4.readFileSync(DEFAULT_ROOTS_FILE_PATH);
+          defaultRootsData = fs5.readFileSync(DEFAULT_ROOTS_FILE_PATH);
         }
         return defaultRootsData;
       }
@@ -46312,19 +47203,19 @@ var require_uri_parser = __commonJS({
       };
     }
     var NUMBER_REGEX = /^\d+$/;
-    function splitHostPort(path12) {
-      if (path12.startsWith("[")) {
-        const hostEnd = path12.indexOf("]");
+    function splitHostPort(path14) {
+      if (path14.startsWith("[")) {
+        const hostEnd = path14.indexOf("]");
         if (hostEnd === -1) {
           return null;
         }
-        const host = path12.substring(1, hostEnd);
+        const host = path14.substring(1, hostEnd);
         if (host.indexOf(":") === -1) {
           return null;
         }
-        if (path12.length > hostEnd + 1) {
-          if (path12[hostEnd + 1] === ":") {
-            const portString = path12.substring(hostEnd + 2);
+        if (path14.length > hostEnd + 1) {
+          if (path14[hostEnd + 1] === ":") {
+            const portString = path14.substring(hostEnd + 2);
             if (NUMBER_REGEX.test(portString)) {
               return {
                 host,
@@ -46342,7 +47233,7 @@ var require_uri_parser = __commonJS({
           };
         }
       } else {
-        const splitPath = path12.split(":");
+        const splitPath = path14.split(":");
         if (splitPath.length === 2) {
           if (NUMBER_REGEX.test(splitPath[1])) {
             return {
@@ -46354,7 +47245,7 @@ var require_uri_parser = __commonJS({
           }
         } else {
           return {
-            host: path12
+            host: path14
           };
         }
       }
@@ -49390,14 +50281,14 @@ var require_client_interceptors = __commonJS({
       }
     };
     exports.InterceptingCall = InterceptingCall;
-    function getCall(channel, path12, options) {
+    function getCall(channel, path14, options) {
       var _a, _b;
       const deadline = (_a = options.deadline) !== null && _a !== void 0 ? _a : Infinity;
       const host = options.host;
       const parent = (_b = options.parent) !== null && _b !== void 0 ? _b : null;
       const propagateFlags = options.propagate_flags;
       const credentials = options.credentials;
-      const call = channel.createCall(path12, deadline, host, parent, propagateFlags);
+      const call = channel.createCall(path14, deadline, host, parent, propagateFlags);
       if (credentials) {
         call.setCredentials(credentials);
       }
@@ -49967,9 +50858,9 @@ var require_make_client = __commonJS({
       ServiceClientImpl.serviceName = serviceName;
       return ServiceClientImpl;
     }
-    function partial(fn, path12, serialize, deserialize) {
+    function partial(fn, path14, serialize, deserialize) {
       return function(...args) {
-        return fn.call(this, path12, serialize, deserialize, ...args);
+        return fn.call(this, path14, serialize, deserialize, ...args);
       };
     }
     function isProtobufTypeDefinition(obj) {
@@ -52852,17 +53743,17 @@ var require_codegen = __commonJS({
 var require_fs = __commonJS({
   "node_modules/@protobufjs/fetch/util/fs.js"(exports, module) {
     "use strict";
-    var fs4 = null;
+    var fs5 = null;
     try {
-      fs4 = __require(
+      fs5 = __require(
         /* webpackIgnore: true */
         "fs"
       );
-      if (!fs4 || !fs4.readFile || !fs4.readFileSync)
-        fs4 = null;
+      if (!fs5 || !fs5.readFile || !fs5.readFileSync)
+        fs5 = null;
     } catch (e) {
     }
-    module.exports = fs4;
+    module.exports = fs5;
   }
 });
 
@@ -52872,7 +53763,7 @@ var require_fetch = __commonJS({
     "use strict";
     module.exports = fetch3;
     var asPromise = require_aspromise();
-    var fs4 = require_fs();
+    var fs5 = require_fs();
     function fetch3(filename, options, callback) {
       if (typeof options === "function") {
         callback = options;
@@ -52881,8 +53772,8 @@ var require_fetch = __commonJS({
         options = {};
       if (!callback)
         return asPromise(fetch3, this, filename, options);
-      if (!options.xhr && fs4 && fs4.readFile)
-        return fs4.readFile(filename, function fetchReadFileCallback(err, contents) {
+      if (!options.xhr && fs5 && fs5.readFile)
+        return fs5.readFile(filename, function fetchReadFileCallback(err, contents) {
           return err && typeof XMLHttpRequest !== "undefined" ? fetch3.xhr(filename, options, callback) : err ? callback(err) : callback(null, options.binary ? contents : contents.toString("utf8"));
         });
       return fetch3.xhr(filename, options, callback);
@@ -52920,15 +53811,15 @@ var require_fetch = __commonJS({
 var require_path = __commonJS({
   "node_modules/@protobufjs/path/index.js"(exports) {
     "use strict";
-    var path12 = exports;
+    var path14 = exports;
     var isAbsolute = (
       /**
        * Tests if the specified path is absolute.
        * @param {string} path Path to test
        * @returns {boolean} `true` if path is absolute
        */
-      path12.isAbsolute = function isAbsolute2(path13) {
-        return /^(?:\/|\w+:)/.test(path13);
+      path14.isAbsolute = function isAbsolute2(path15) {
+        return /^(?:\/|\w+:)/.test(path15);
       }
     );
     var normalize = (
@@ -52937,9 +53828,9 @@ var require_path = __commonJS({
        * @param {string} path Path to normalize
        * @returns {string} Normalized path
        */
-      path12.normalize = function normalize2(path13) {
-        path13 = path13.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
-        var parts = path13.split("/"), absolute = isAbsolute(path13), prefix = "";
+      path14.normalize = function normalize2(path15) {
+        path15 = path15.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
+        var parts = path15.split("/"), absolute = isAbsolute(path15), prefix = "";
         if (absolute)
           prefix = parts.shift() + "/";
         for (var i = 0; i < parts.length; ) {
@@ -52958,7 +53849,7 @@ var require_path = __commonJS({
         return prefix + parts.join("/");
       }
     );
-    path12.resolve = function resolve(originPath, includePath, alreadyNormalized) {
+    path14.resolve = function resolve(originPath, includePath, alreadyNormalized) {
       if (!alreadyNormalized)
         includePath = normalize(includePath);
       if (isAbsolute(includePath))
@@ -52985,17 +53876,17 @@ var require_patterns = __commonJS({
 var require_fs2 = __commonJS({
   "node_modules/protobufjs/src/util/fs.js"(exports, module) {
     "use strict";
-    var fs4 = null;
+    var fs5 = null;
     try {
-      fs4 = __require(
+      fs5 = __require(
         /* webpackIgnore: true */
         "fs"
       );
-      if (!fs4 || !fs4.readFile || !fs4.readFileSync)
-        fs4 = null;
+      if (!fs5 || !fs5.readFile || !fs5.readFileSync)
+        fs5 = null;
     } catch (e) {
     }
-    module.exports = fs4;
+    module.exports = fs5;
   }
 });
 
@@ -53142,18 +54033,18 @@ var require_namespace = __commonJS({
       object.onRemove(this);
       return clearCache(this);
     };
-    Namespace.prototype.define = function define2(path12, json2) {
-      if (util.isString(path12))
-        path12 = path12.split(".");
-      else if (!Array.isArray(path12))
+    Namespace.prototype.define = function define2(path14, json2) {
+      if (util.isString(path14))
+        path14 = path14.split(".");
+      else if (!Array.isArray(path14))
         throw TypeError("illegal path");
-      if (path12 && path12.length && path12[0] === "")
+      if (path14 && path14.length && path14[0] === "")
         throw Error("path must be relative");
-      if (path12.length > util.recursionLimit)
+      if (path14.length > util.recursionLimit)
         throw Error("max depth exceeded");
       var ptr = this;
-      while (path12.length > 0) {
-        var part = path12.shift();
+      while (path14.length > 0) {
+        var part = path14.shift();
         if (ptr.nested && ptr.nested[part]) {
           ptr = ptr.nested[part];
           if (!(ptr instanceof Namespace))
@@ -53188,26 +54079,26 @@ var require_namespace = __commonJS({
       });
       return this;
     };
-    Namespace.prototype.lookup = function lookup2(path12, filterTypes, parentAlreadyChecked) {
+    Namespace.prototype.lookup = function lookup2(path14, filterTypes, parentAlreadyChecked) {
       if (typeof filterTypes === "boolean") {
         parentAlreadyChecked = filterTypes;
         filterTypes = void 0;
       } else if (filterTypes && !Array.isArray(filterTypes))
         filterTypes = [filterTypes];
-      if (util.isString(path12) && path12.length) {
-        if (path12 === ".")
+      if (util.isString(path14) && path14.length) {
+        if (path14 === ".")
           return this.root;
-        path12 = path12.split(".");
-      } else if (!path12.length)
+        path14 = path14.split(".");
+      } else if (!path14.length)
         return this;
-      var flatPath = path12.join(".");
-      if (path12[0] === "")
-        return this.root.lookup(path12.slice(1), filterTypes);
+      var flatPath = path14.join(".");
+      if (path14[0] === "")
+        return this.root.lookup(path14.slice(1), filterTypes);
       var found = this.root._fullyQualifiedObjects && this.root._fullyQualifiedObjects["." + flatPath];
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
-      found = this._lookupImpl(path12, flatPath);
+      found = this._lookupImpl(path14, flatPath);
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
@@ -53215,7 +54106,7 @@ var require_namespace = __commonJS({
         return null;
       var current = this;
       while (current.parent) {
-        found = current.parent._lookupImpl(path12, flatPath);
+        found = current.parent._lookupImpl(path14, flatPath);
         if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
           return found;
         }
@@ -53223,22 +54114,22 @@ var require_namespace = __commonJS({
       }
       return null;
     };
-    Namespace.prototype._lookupImpl = function lookup2(path12, flatPath) {
+    Namespace.prototype._lookupImpl = function lookup2(path14, flatPath) {
       if (Object.prototype.hasOwnProperty.call(this._lookupCache, flatPath)) {
         return this._lookupCache[flatPath];
       }
-      var found = this.get(path12[0]);
+      var found = this.get(path14[0]);
       var exact = null;
       if (found) {
-        if (path12.length === 1) {
+        if (path14.length === 1) {
           exact = found;
         } else if (found instanceof Namespace) {
-          path12 = path12.slice(1);
-          exact = found._lookupImpl(path12, path12.join("."));
+          path14 = path14.slice(1);
+          exact = found._lookupImpl(path14, path14.join("."));
         }
       } else {
         for (var i = 0; i < this.nestedArray.length; ++i)
-          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path12, flatPath))) {
+          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path14, flatPath))) {
             exact = found;
             break;
           }
@@ -53246,28 +54137,28 @@ var require_namespace = __commonJS({
       this._lookupCache[flatPath] = exact;
       return exact;
     };
-    Namespace.prototype.lookupType = function lookupType(path12) {
-      var found = this.lookup(path12, [Type]);
+    Namespace.prototype.lookupType = function lookupType(path14) {
+      var found = this.lookup(path14, [Type]);
       if (!found)
-        throw Error("no such type: " + path12);
+        throw Error("no such type: " + path14);
       return found;
     };
-    Namespace.prototype.lookupEnum = function lookupEnum(path12) {
-      var found = this.lookup(path12, [Enum]);
+    Namespace.prototype.lookupEnum = function lookupEnum(path14) {
+      var found = this.lookup(path14, [Enum]);
       if (!found)
-        throw Error("no such Enum '" + path12 + "' in " + this);
+        throw Error("no such Enum '" + path14 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path12) {
-      var found = this.lookup(path12, [Type, Enum]);
+    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path14) {
+      var found = this.lookup(path14, [Type, Enum]);
       if (!found)
-        throw Error("no such Type or Enum '" + path12 + "' in " + this);
+        throw Error("no such Type or Enum '" + path14 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupService = function lookupService(path12) {
-      var found = this.lookup(path12, [Service]);
+    Namespace.prototype.lookupService = function lookupService(path14) {
+      var found = this.lookup(path14, [Service]);
       if (!found)
-        throw Error("no such Service '" + path12 + "' in " + this);
+        throw Error("no such Service '" + path14 + "' in " + this);
       return found;
     };
     Namespace._configure = function(Type_, Service_, Enum_) {
@@ -54684,13 +55575,13 @@ var require_util2 = __commonJS({
       Object.defineProperty(object, "$type", { value: enm, enumerable: false });
       return enm;
     };
-    util.setProperty = function setProperty(dst, path12, value, ifNotSet) {
-      function setProp(dst2, path13, value2) {
-        var part = path13.shift();
+    util.setProperty = function setProperty(dst, path14, value, ifNotSet) {
+      function setProp(dst2, path15, value2) {
+        var part = path15.shift();
         if (util.isUnsafeProperty(part))
           return dst2;
-        if (path13.length > 0) {
-          dst2[part] = setProp(dst2[part] || {}, path13, value2);
+        if (path15.length > 0) {
+          dst2[part] = setProp(dst2[part] || {}, path15, value2);
         } else {
           var prevValue = dst2[part];
           if (prevValue && ifNotSet)
@@ -54703,12 +55594,12 @@ var require_util2 = __commonJS({
       }
       if (typeof dst !== "object")
         throw TypeError("dst must be an object");
-      if (!path12)
+      if (!path14)
         throw TypeError("path must be specified");
-      path12 = path12.split(".");
-      if (path12.length > util.recursionLimit)
+      path14 = path14.split(".");
+      if (path14.length > util.recursionLimit)
         throw Error("max depth exceeded");
-      return setProp(dst, path12, value);
+      return setProp(dst, path14, value);
     };
     Object.defineProperty(util, "decorateRoot", {
       get: function() {
@@ -55254,12 +56145,12 @@ var require_object = __commonJS({
        */
       fullName: {
         get: function() {
-          var path12 = [this.name], ptr = this.parent;
+          var path14 = [this.name], ptr = this.parent;
           while (ptr) {
-            path12.unshift(ptr.name);
+            path14.unshift(ptr.name);
             ptr = ptr.parent;
           }
-          return path12.join(".");
+          return path14.join(".");
         }
       }
     });
@@ -59296,19 +60187,19 @@ var require_util3 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
-    var fs4 = __require("fs");
-    var path12 = __require("path");
+    var fs5 = __require("fs");
+    var path14 = __require("path");
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
       const originalResolvePath = root.resolvePath;
       root.resolvePath = (origin, target) => {
-        if (path12.isAbsolute(target)) {
+        if (path14.isAbsolute(target)) {
           return target;
         }
         for (const directory2 of includePaths) {
-          const fullPath = path12.join(directory2, target);
+          const fullPath = path14.join(directory2, target);
           try {
-            fs4.accessSync(fullPath, fs4.constants.R_OK);
+            fs5.accessSync(fullPath, fs5.constants.R_OK);
             return fullPath;
           } catch (err) {
             continue;
@@ -64919,9 +65810,9 @@ var require_server_call = __commonJS({
       return status;
     }
     var ServerUnaryCallImpl = class extends events_1.EventEmitter {
-      constructor(path12, call, metadata, request2) {
+      constructor(path14, call, metadata, request2) {
         super();
-        this.path = path12;
+        this.path = path14;
         this.call = call;
         this.metadata = metadata;
         this.request = request2;
@@ -64951,9 +65842,9 @@ var require_server_call = __commonJS({
     };
     exports.ServerUnaryCallImpl = ServerUnaryCallImpl;
     var ServerReadableStreamImpl = class extends stream_1.Readable {
-      constructor(path12, call, metadata) {
+      constructor(path14, call, metadata) {
         super({ objectMode: true });
-        this.path = path12;
+        this.path = path14;
         this.call = call;
         this.metadata = metadata;
         this.cancelled = false;
@@ -64985,9 +65876,9 @@ var require_server_call = __commonJS({
     };
     exports.ServerReadableStreamImpl = ServerReadableStreamImpl;
     var ServerWritableStreamImpl = class extends stream_1.Writable {
-      constructor(path12, call, metadata, request2) {
+      constructor(path14, call, metadata, request2) {
         super({ objectMode: true });
-        this.path = path12;
+        this.path = path14;
         this.call = call;
         this.metadata = metadata;
         this.request = request2;
@@ -65041,9 +65932,9 @@ var require_server_call = __commonJS({
     };
     exports.ServerWritableStreamImpl = ServerWritableStreamImpl;
     var ServerDuplexStreamImpl = class extends stream_1.Duplex {
-      constructor(path12, call, metadata) {
+      constructor(path14, call, metadata) {
         super({ objectMode: true });
-        this.path = path12;
+        this.path = path14;
         this.call = call;
         this.metadata = metadata;
         this.pendingStatus = {
@@ -67344,11 +68235,11 @@ var require_server2 = __commonJS({
           }
           return true;
         }
-        _retrieveHandler(path12) {
-          serverCallTrace("Received call to method " + path12 + " at address " + this.serverAddressString);
-          const handler2 = this.handlers.get(path12);
+        _retrieveHandler(path14) {
+          serverCallTrace("Received call to method " + path14 + " at address " + this.serverAddressString);
+          const handler2 = this.handlers.get(path14);
           if (handler2 === void 0) {
-            serverCallTrace("No handler registered for method " + path12 + ". Sending UNIMPLEMENTED status.");
+            serverCallTrace("No handler registered for method " + path14 + ". Sending UNIMPLEMENTED status.");
             return null;
           }
           return handler2;
@@ -67372,10 +68263,10 @@ var require_server2 = __commonJS({
             channelzSessionInfo === null || channelzSessionInfo === void 0 ? void 0 : channelzSessionInfo.streamTracker.addCallFailed();
             return;
           }
-          const path12 = headers[HTTP2_HEADER_PATH];
-          const handler2 = this._retrieveHandler(path12);
+          const path14 = headers[HTTP2_HEADER_PATH];
+          const handler2 = this._retrieveHandler(path14);
           if (!handler2) {
-            this._respondWithError(getUnimplementedStatusResponse(path12), stream, channelzSessionInfo);
+            this._respondWithError(getUnimplementedStatusResponse(path14), stream, channelzSessionInfo);
             return;
           }
           const callEventTracker = {
@@ -67425,10 +68316,10 @@ var require_server2 = __commonJS({
           if (this._verifyContentType(stream, headers) !== true) {
             return;
           }
-          const path12 = headers[HTTP2_HEADER_PATH];
-          const handler2 = this._retrieveHandler(path12);
+          const path14 = headers[HTTP2_HEADER_PATH];
+          const handler2 = this._retrieveHandler(path14);
           if (!handler2) {
-            this._respondWithError(getUnimplementedStatusResponse(path12), stream, null);
+            this._respondWithError(getUnimplementedStatusResponse(path14), stream, null);
             return;
           }
           const call = (0, server_interceptors_1.getServerInterceptingCall)([...extraInterceptors, ...this.interceptors], stream, headers, null, handler2, this.options);
@@ -68473,7 +69364,7 @@ var require_certificate_provider = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FileWatcherCertificateProvider = void 0;
-    var fs4 = __require("fs");
+    var fs5 = __require("fs");
     var logging = require_logging();
     var constants_1 = require_constants3();
     var util_1 = __require("util");
@@ -68481,7 +69372,7 @@ var require_certificate_provider = __commonJS({
     function trace(text) {
       logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
     }
-    var readFilePromise = (0, util_1.promisify)(fs4.readFile);
+    var readFilePromise = (0, util_1.promisify)(fs5.readFile);
     var FileWatcherCertificateProvider = class {
       constructor(config) {
         this.config = config;
@@ -68736,13 +69627,13 @@ var require_resolver_uds = __commonJS({
         this.listener = listener;
         this.hasReturnedResult = false;
         this.endpoints = [];
-        let path12;
+        let path14;
         if (target.authority === "") {
-          path12 = "/" + target.path;
+          path14 = "/" + target.path;
         } else {
-          path12 = target.path;
+          path14 = target.path;
         }
-        this.endpoints = [{ addresses: [{ path: path12 }] }];
+        this.endpoints = [{ addresses: [{ path: path14 }] }];
       }
       updateResolution() {
         if (!this.hasReturnedResult) {
@@ -68802,12 +69693,12 @@ var require_resolver_ip = __commonJS({
           return;
         }
         const pathList = target.path.split(",");
-        for (const path12 of pathList) {
-          const hostPort = (0, uri_parser_1.splitHostPort)(path12);
+        for (const path14 of pathList) {
+          const hostPort = (0, uri_parser_1.splitHostPort)(path14);
           if (hostPort === null) {
             this.error = {
               code: constants_1.Status.UNAVAILABLE,
-              details: `Failed to parse ${target.scheme} address ${path12}`,
+              details: `Failed to parse ${target.scheme} address ${path14}`,
               metadata: new metadata_1.Metadata()
             };
             return;
@@ -68815,7 +69706,7 @@ var require_resolver_ip = __commonJS({
           if (target.scheme === IPV4_SCHEME && !(0, net_1.isIPv4)(hostPort.host) || target.scheme === IPV6_SCHEME && !(0, net_1.isIPv6)(hostPort.host)) {
             this.error = {
               code: constants_1.Status.UNAVAILABLE,
-              details: `Failed to parse ${target.scheme} address ${path12}`,
+              details: `Failed to parse ${target.scheme} address ${path14}`,
               metadata: new metadata_1.Metadata()
             };
             return;
@@ -70170,19 +71061,19 @@ var require_util4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
-    var fs4 = __require("fs");
-    var path12 = __require("path");
+    var fs5 = __require("fs");
+    var path14 = __require("path");
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
       const originalResolvePath = root.resolvePath;
       root.resolvePath = (origin, target) => {
-        if (path12.isAbsolute(target)) {
+        if (path14.isAbsolute(target)) {
           return target;
         }
         for (const directory2 of includePaths) {
-          const fullPath = path12.join(directory2, target);
+          const fullPath = path14.join(directory2, target);
           try {
-            fs4.accessSync(fullPath, fs4.constants.R_OK);
+            fs5.accessSync(fullPath, fs5.constants.R_OK);
             return fullPath;
           } catch (err) {
             continue;
@@ -70427,7 +71318,7 @@ var require_session = __commonJS({
   "node_modules/dockerode/lib/session.js"(exports, module) {
     var grpc = require_src4();
     var protoLoader = require_src5();
-    var path12 = __require("path");
+    var path14 = __require("path");
     var crypto = __require("crypto");
     function withSession(docker, auth2, handler2) {
       const sessionId = crypto.randomUUID();
@@ -70454,7 +71345,7 @@ var require_session = __commonJS({
         const injector = server.createConnectionInjector(creds);
         injector.injectConnection(socket);
         const pkg = protoLoader.loadSync(
-          path12.resolve(__dirname, "proto", "auth.proto")
+          path14.resolve(__dirname, "proto", "auth.proto")
         );
         const service = grpc.loadPackageDefinition(pkg);
         server.addService(service.moby.filesync.v1.Auth.service, {
@@ -70484,7 +71375,7 @@ var require_session = __commonJS({
 var require_buildkit = __commonJS({
   "node_modules/dockerode/lib/buildkit.js"(exports, module) {
     var protobuf = require_protobufjs();
-    var path12 = __require("path");
+    var path14 = __require("path");
     var BUILDKIT_TRACE_ID = "moby.buildkit.trace";
     var BUILDKIT_IMAGE_ID = "moby.image.id";
     var PROTO_TYPE = "moby.buildkit.v1.StatusResponse";
@@ -70494,7 +71385,7 @@ var require_buildkit = __commonJS({
     function loadProto() {
       if (StatusResponse) return StatusResponse;
       var root = protobuf.loadSync(
-        path12.resolve(__dirname, "proto", "buildkit_status.proto")
+        path14.resolve(__dirname, "proto", "buildkit_status.proto")
       );
       StatusResponse = root.lookupType(PROTO_TYPE);
       return StatusResponse;
@@ -72098,6 +72989,1072 @@ var require_docker = __commonJS({
   }
 });
 
+// src/image/engine.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import http from "node:http";
+import https from "node:https";
+import os3 from "node:os";
+import path7 from "node:path";
+function noKeepAlive() {
+  return new http.Agent({ keepAlive: false });
+}
+function engineOptions(env) {
+  const host = env.DOCKER_HOST;
+  const base = {
+    socketPath: void 0,
+    host: void 0,
+    port: void 0,
+    protocol: void 0,
+    ca: void 0,
+    cert: void 0,
+    key: void 0
+  };
+  if (!host || host.startsWith("unix://")) {
+    const socketPath = host ? host.slice("unix://".length) || "/var/run/docker.sock" : "/var/run/docker.sock";
+    return { options: { ...base, socketPath, agent: noKeepAlive() }, address: `unix://${socketPath}` };
+  }
+  let url;
+  try {
+    url = new URL(host.includes("://") ? host : `tcp://${host}`);
+  } catch {
+    throw new SetupError(
+      `DOCKER_HOST='${printable(host)}' is not a URL; use unix:///path, tcp://host:port or ssh://user@host.`
+    );
+  }
+  if (url.protocol === "ssh:") {
+    return {
+      options: {
+        ...base,
+        protocol: "ssh",
+        host: url.hostname,
+        port: url.port || 22,
+        username: decodeURIComponent(url.username) || void 0,
+        sshOptions: { agent: env.SSH_AUTH_SOCK }
+      },
+      address: host
+    };
+  }
+  const tls = Boolean(env.DOCKER_TLS_VERIFY) && env.DOCKER_TLS_VERIFY !== "0";
+  const options = {
+    ...base,
+    host: url.hostname.replace(/^\[|\]$/g, ""),
+    port: url.port || (tls ? 2376 : 2375),
+    protocol: tls ? "https" : "http",
+    agent: tls ? new https.Agent({ keepAlive: false }) : noKeepAlive()
+  };
+  if (tls) {
+    const certDir = env.DOCKER_CERT_PATH || path7.join(env.HOME || os3.homedir(), ".docker");
+    try {
+      options.ca = readFileSync2(path7.join(certDir, "ca.pem"));
+      options.cert = readFileSync2(path7.join(certDir, "cert.pem"));
+      options.key = readFileSync2(path7.join(certDir, "key.pem"));
+    } catch (err) {
+      throw new SetupError(
+        `DOCKER_TLS_VERIFY is set but the TLS files are not readable in ${certDir} (${errorMessage(err)}); set DOCKER_CERT_PATH to the folder holding ca.pem, cert.pem and key.pem.`
+      );
+    }
+  }
+  return { options, address: host };
+}
+async function connectEngine(env) {
+  const { options, address } = engineOptions(env);
+  const docker = new import_dockerode.default(options);
+  try {
+    await docker.ping();
+  } catch (err) {
+    throw new SetupError(
+      `cannot reach the Docker Engine at ${address} (${errorMessage(err)}). Start Docker, or point DOCKER_HOST at a running engine; --dry-run renders the Dockerfile and the context without one.`
+    );
+  }
+  return { docker, address };
+}
+function statusOf(err) {
+  return err.statusCode;
+}
+function engineMessage(err) {
+  let json2 = err.json;
+  if (typeof json2 === "string") {
+    const text = json2;
+    try {
+      json2 = JSON.parse(text);
+    } catch {
+      return text.trim() || errorMessage(err);
+    }
+  }
+  const message = json2 && typeof json2 === "object" ? json2.message : void 0;
+  return typeof message === "string" && message ? message.trim() : errorMessage(err);
+}
+async function inspectImage(engine, ref) {
+  try {
+    return await engine.docker.getImage(ref).inspect();
+  } catch (err) {
+    if (statusOf(err) === 404) return null;
+    throw new SetupError(`cannot inspect image ${ref} on ${engine.address}: ${engineMessage(err)}`);
+  }
+}
+function readJsonStream(stream, onMessage) {
+  return new Promise((resolve, reject) => {
+    let buffer = "";
+    const handle = (line) => {
+      const text = line.trim();
+      if (!text) return;
+      try {
+        onMessage(JSON.parse(text));
+      } catch (err) {
+        if (err instanceof SyntaxError) onMessage({ stream: `${text}
+` });
+        else throw err;
+      }
+    };
+    stream.on("data", (chunk) => {
+      buffer += chunk.toString();
+      let nl;
+      while ((nl = buffer.indexOf("\n")) >= 0) {
+        handle(buffer.slice(0, nl));
+        buffer = buffer.slice(nl + 1);
+      }
+    });
+    stream.on("end", () => {
+      handle(buffer);
+      resolve();
+    });
+    stream.on("error", reject);
+  });
+}
+function progressLogger(log) {
+  const last = /* @__PURE__ */ new Map();
+  return (m) => {
+    if (!m.status) return;
+    const key2 = m.id ?? "";
+    if (last.get(key2) === m.status) return;
+    last.set(key2, m.status);
+    log(m.id ? `${m.id}: ${m.status}` : m.status);
+  };
+}
+async function pullImage(engine, ref, auth2, log) {
+  const parsed = parseReference(ref, "base image");
+  const fromImage = parsed.registry === "docker.io" ? parsed.path : `${parsed.registry}/${parsed.path}`;
+  let failure2 = null;
+  try {
+    const stream = await engine.docker.createImage({
+      fromImage,
+      tag: parsed.digest ?? parsed.tag ?? "latest",
+      ...auth2 ? { authconfig: auth2 } : {}
+    });
+    const logProgress = progressLogger(log);
+    await readJsonStream(stream, (m) => {
+      if (m.error || m.errorDetail) failure2 = m.errorDetail?.message || m.error || "unknown error";
+      else logProgress(m);
+    });
+  } catch (err) {
+    failure2 = engineMessage(err);
+  }
+  if (failure2) {
+    throw new SetupError(
+      `the base image ${ref} is not on the engine and pulling it failed: ${failure2}. Check the name and tag, log in to ${parsed.registry} (docker login, or the registry-username/registry-password inputs) or load the image (docker pull / docker load) before baking.`
+    );
+  }
+}
+async function findImagesByLabel(engine, key2, value) {
+  const images = await engine.docker.listImages({ filters: JSON.stringify({ label: [`${key2}=${value}`] }) });
+  return images.sort((a, b) => b.Created - a.Created).map((i) => i.Id);
+}
+async function buildImage(engine, request2, log) {
+  let step = null;
+  let imageId = null;
+  let failure2 = null;
+  let stream;
+  try {
+    stream = await engine.docker.buildImage(request2.context, {
+      networkmode: "none",
+      labels: request2.labels,
+      rm: true,
+      forcerm: true,
+      pull: false,
+      nocache: request2.noCache ?? false
+    });
+  } catch (err) {
+    const message = engineMessage(err);
+    throw new BuildError(`the engine refused the build: ${message}${hintFor(message)}`, null);
+  }
+  let partial = "";
+  await readJsonStream(stream, (m) => {
+    if (m.error || m.errorDetail) {
+      failure2 = (m.errorDetail?.message || m.error || "unknown error").trim();
+      return;
+    }
+    if (m.aux?.ID) imageId = m.aux.ID;
+    if (m.stream) {
+      partial += m.stream;
+      let nl;
+      while ((nl = partial.indexOf("\n")) >= 0) {
+        const line = partial.slice(0, nl).replace(/\r$/, "");
+        partial = partial.slice(nl + 1);
+        const s = STEP.exec(line);
+        if (s) step = `step ${s[1]} (${s[2]})`;
+        const built = /^Successfully built ([0-9a-f]+)$/.exec(line);
+        if (built && !imageId) imageId = built[1];
+        if (line.trim()) log(line);
+      }
+    }
+  });
+  if (partial.trim()) log(partial.trim());
+  if (failure2) {
+    throw new BuildError(
+      `the build failed${step ? ` at ${step}` : ""}: ${failure2}${hintFor(failure2)}`,
+      step
+    );
+  }
+  if (!imageId)
+    throw new BuildError("the build stream ended without an image id (see the build log above).", step);
+  return imageId;
+}
+function hintFor(message) {
+  if (/pull access denied|manifest unknown|not found|No such image/i.test(message)) {
+    return ". Check the base image name and that it is on the engine (bake pulls it first when it can).";
+  }
+  if (/unknown instruction|dockerfile parse error/i.test(message)) {
+    return ". Fix the Dockerfile template (--template).";
+  }
+  return "";
+}
+async function tagImage(engine, imageId, reference) {
+  const colon = reference.lastIndexOf(":");
+  await engine.docker.getImage(imageId).tag({ repo: reference.slice(0, colon), tag: reference.slice(colon + 1) });
+}
+async function checkAuth(engine, auth2, registry) {
+  try {
+    await engine.docker.checkAuth(auth2);
+  } catch (err) {
+    throw new PushError(
+      `the registry ${registry} refused the credentials${auth2.username ? ` of user '${auth2.username}'` : ""}: ${engineMessage(err)}. Nothing was pushed. Check registry-username/registry-password (or docker login), and that the token may write packages.`
+    );
+  }
+}
+async function pushImage(engine, reference, auth2, log) {
+  const colon = reference.lastIndexOf(":");
+  const repository = reference.slice(0, colon);
+  const tag = reference.slice(colon + 1);
+  let digest = null;
+  let failure2 = null;
+  try {
+    const stream = await engine.docker.getImage(repository).push({
+      tag,
+      // The engine wants an auth header even for anonymous pushes.
+      authconfig: auth2 ?? { serveraddress: parseReference(reference, "image").registry }
+    });
+    const logProgress = progressLogger(log);
+    await readJsonStream(stream, (m) => {
+      if (m.error || m.errorDetail) failure2 = (m.errorDetail?.message || m.error || "unknown error").trim();
+      else if (m.aux?.Digest) digest = m.aux.Digest;
+      else logProgress(m);
+    });
+  } catch (err) {
+    failure2 = engineMessage(err);
+  }
+  if (failure2 || !digest) {
+    throw new PushError(
+      `pushing ${reference} failed: ${failure2 ?? "the registry reported no digest"}. Check that you are logged in to the registry (docker login, or registry-username/registry-password) and may push to ${repository}.`
+    );
+  }
+  return digest;
+}
+function demux(buffer) {
+  const out = [];
+  const err = [];
+  let i = 0;
+  while (i + 8 <= buffer.length) {
+    const kind = buffer[i];
+    const size = buffer.readUInt32BE(i + 4);
+    const frame = buffer.subarray(i + 8, i + 8 + size);
+    (kind === 2 ? err : out).push(frame);
+    i += 8 + size;
+  }
+  return { stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") };
+}
+async function runOnce(engine, image, entrypoint, user, statPaths) {
+  const container = await engine.docker.createContainer({
+    Image: image,
+    Entrypoint: entrypoint ?? ["/nonexistent"],
+    Cmd: [],
+    User: user,
+    Tty: false,
+    NetworkDisabled: true,
+    HostConfig: { NetworkMode: "none" }
+  });
+  try {
+    let exitCode = 0;
+    let stdout = "";
+    let stderr = "";
+    if (entrypoint) {
+      await container.start();
+      const result = await container.wait();
+      exitCode = result.StatusCode;
+      const logs = await container.logs({ stdout: true, stderr: true, follow: false });
+      ({ stdout, stderr } = demux(Buffer.isBuffer(logs) ? logs : Buffer.from(String(logs))));
+    }
+    const exists = {};
+    for (const p of statPaths) {
+      try {
+        const res = await container.infoArchive({ path: p });
+        res.resume();
+        exists[p] = true;
+      } catch {
+        exists[p] = false;
+      }
+    }
+    return { exitCode, stdout, stderr, exists };
+  } finally {
+    await container.remove({ force: true }).catch(() => void 0);
+  }
+}
+async function removeImage(engine, imageId) {
+  await engine.docker.getImage(imageId).remove({ force: true, noprune: false }).catch(() => void 0);
+}
+var import_dockerode, BakeFailure, BuildError, PushError, STEP;
+var init_engine2 = __esm({
+  "src/image/engine.ts"() {
+    "use strict";
+    import_dockerode = __toESM(require_docker(), 1);
+    init_errors();
+    init_reference();
+    BakeFailure = class extends Error {
+      name = "BakeFailure";
+    };
+    BuildError = class extends BakeFailure {
+      constructor(message, step) {
+        super(message);
+        this.step = step;
+      }
+      step;
+      name = "BuildError";
+    };
+    PushError = class extends BakeFailure {
+      name = "PushError";
+    };
+    STEP = /^Step (\d+\/\d+) : (.*)$/;
+  }
+});
+
+// src/util/git.ts
+import { spawn } from "node:child_process";
+function gitEnv(env) {
+  return { ...env ?? process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", GIT_EDITOR: "true" };
+}
+function tryGit(args, options) {
+  return new Promise((resolve, reject) => {
+    const child = spawn("git", args, {
+      cwd: options.cwd,
+      env: gitEnv(options.env),
+      stdio: ["pipe", "pipe", "pipe"]
+    });
+    const out = [];
+    const err = [];
+    child.stdout.on("data", (d) => out.push(d));
+    child.stderr.on("data", (d) => err.push(d));
+    child.on("error", (e) => {
+      reject(
+        e.code === "ENOENT" ? new SetupError("git is not installed or not on PATH: install git and try again.") : new SetupError(`Could not run git ${args.join(" ")} in ${options.cwd}: ${e.message}`)
+      );
+    });
+    child.on("close", (code) => {
+      resolve({
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderr: Buffer.concat(err).toString("utf8"),
+        code: code ?? 1
+      });
+    });
+    child.stdin.on("error", () => void 0);
+    child.stdin.end(options.input ?? "");
+  });
+}
+async function git(args, options) {
+  const result = await tryGit(args, options);
+  if (result.code !== 0) throw new GitError(args, result, options.cwd);
+  return result.stdout;
+}
+function splitZ(text) {
+  return text.split("\0").filter((s) => s !== "");
+}
+var GitError;
+var init_git = __esm({
+  "src/util/git.ts"() {
+    "use strict";
+    init_errors();
+    GitError = class extends SetupError {
+      constructor(args, result, cwd) {
+        const said = (result.stderr.trim() || result.stdout.trim()).split("\n").slice(-12).join("\n");
+        super(`git ${args.join(" ")} failed (exit ${result.code}) in ${cwd}${said ? `:
+${said}` : ""}`);
+        this.args = args;
+        this.result = result;
+        this.cwd = cwd;
+      }
+      args;
+      result;
+      cwd;
+      name = "GitError";
+    };
+  }
+});
+
+// src/image/git.ts
+import { existsSync } from "node:fs";
+import { realpath } from "node:fs/promises";
+import path8 from "node:path";
+function git2(args, cwd) {
+  return git(args, { cwd });
+}
+async function tryGit2(args, cwd) {
+  try {
+    return (await git2(args, cwd)).trim();
+  } catch (err) {
+    if (err instanceof SetupError && !(err instanceof GitError)) throw err;
+    return null;
+  }
+}
+function redactUrl(url) {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, "$1");
+}
+async function readGitInfo(dir) {
+  const inside = await tryGit2(["rev-parse", "--is-inside-work-tree"], dir);
+  if (inside !== "true") return null;
+  const sha = await tryGit2(["rev-parse", "--verify", "-q", "HEAD"], dir);
+  if (!sha) return null;
+  const [topRaw, commonRaw, shortSha, objectFormat, shallow, branch, tags2, time, origin, originHead, status] = await Promise.all([
+    git2(["rev-parse", "--show-toplevel"], dir),
+    git2(["rev-parse", "--git-common-dir"], dir),
+    git2(["rev-parse", "--short", "HEAD"], dir),
+    tryGit2(["rev-parse", "--show-object-format"], dir),
+    tryGit2(["rev-parse", "--is-shallow-repository"], dir),
+    tryGit2(["symbolic-ref", "-q", "HEAD"], dir),
+    tryGit2(["tag", "--points-at", "HEAD", "--sort=-version:refname"], dir),
+    git2(["show", "-s", "--format=%ct", "HEAD"], dir),
+    tryGit2(["remote", "get-url", "origin"], dir),
+    tryGit2(["symbolic-ref", "-q", "--short", "refs/remotes/origin/HEAD"], dir),
+    git2(["status", "--porcelain", "--untracked-files=no", "--", "."], dir)
+  ]);
+  const topLevel = await realpath(topRaw.trim());
+  const commonDir = await realpath(path8.resolve(dir, commonRaw.trim()));
+  const rel = path8.relative(topLevel, await realpath(dir));
+  const tag = tags2?.split("\n").find(Boolean);
+  return {
+    topLevel,
+    subdir: rel.split(path8.sep).join("/"),
+    commonDir,
+    sha: sha.trim(),
+    shortSha: shortSha.trim(),
+    objectFormat: objectFormat || "sha1",
+    shallow: shallow === "true",
+    ref: branch || (tag ? `refs/tags/${tag}` : null),
+    commitTime: Number(time.trim()),
+    originUrl: origin ? redactUrl(origin) : null,
+    defaultBranch: originHead ? originHead.replace(/^origin\//, "") : null,
+    dirty: status.trim() !== "",
+    alternates: existsSync(path8.join(commonDir, "objects", "info", "alternates"))
+  };
+}
+var init_git2 = __esm({
+  "src/image/git.ts"() {
+    "use strict";
+    init_errors();
+    init_git();
+  }
+});
+
+// src/image/tags.ts
+function parseSemver(tag) {
+  const m = semverPattern.exec(tag);
+  if (!m) return null;
+  const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const prerelease = m[4] ?? null;
+  return {
+    major,
+    minor,
+    patch,
+    prerelease,
+    version: `${major}.${minor}.${patch}${prerelease ? `-${prerelease}` : ""}`
+  };
+}
+function sanitizeTag(name2) {
+  return name2.replace(/[^A-Za-z0-9_.-]+/g, "-").replace(/^[.-]+/, "").slice(0, 128);
+}
+function semverTags(v) {
+  if (v.prerelease) return [v.version];
+  const tags2 = [v.version, `${v.major}.${v.minor}`];
+  if (v.major > 0) tags2.push(String(v.major));
+  tags2.push("latest");
+  return tags2;
+}
+function planTags(source) {
+  const ordered = [];
+  const add = (tag) => {
+    if (tag && !ordered.includes(tag)) ordered.push(tag);
+  };
+  const ref = source.ref ?? "";
+  if (ref.startsWith("refs/tags/")) {
+    const name2 = ref.slice("refs/tags/".length);
+    const semver = parseSemver(name2);
+    if (semver) semverTags(semver).forEach(add);
+    else add(sanitizeTag(name2));
+  } else if (ref.startsWith("refs/heads/")) {
+    const branch = ref.slice("refs/heads/".length);
+    add(sanitizeTag(branch));
+    if (source.defaultBranch && branch === source.defaultBranch) add("latest");
+  } else {
+    const pr = /^refs\/pull\/(\d+)\/(?:merge|head)$/.exec(ref);
+    if (pr) add(`pr-${pr[1]}`);
+  }
+  if (source.sha) add(`sha-${source.sha.slice(0, 7)}`);
+  for (const tag of source.extraTags) {
+    if (!isValidTag(tag)) {
+      throw new UsageError(
+        `tag '${printable(tag)}' is not a valid Docker tag: use letters, digits, _ . - (at most 128, not starting with . or -). Give tags without the repository; --image names the repository.`
+      );
+    }
+    add(tag);
+  }
+  if (ordered.length === 0) add("latest");
+  return {
+    tags: ordered,
+    references: ordered.map((t2) => `${source.image}:${t2}`),
+    version: ordered[0]
+  };
+}
+var semverPattern;
+var init_tags = __esm({
+  "src/image/tags.ts"() {
+    "use strict";
+    init_errors();
+    init_reference();
+    semverPattern = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+[0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*)?$/;
+  }
+});
+
+// src/image/validation.ts
+function describe2(f) {
+  return `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.message} (${f.ruleId})`;
+}
+async function validateBeforeBake(root, configFile2, warn, index) {
+  const { validateRepo: validateRepo2 } = await Promise.resolve().then(() => (init_validate(), validate_exports));
+  const report = await validateRepo2(root, {
+    ...configFile2 ? { configFile: configFile2 } : {},
+    ...index ? { index } : {}
+  });
+  const errors = report.findings.filter((f) => f.severity === "error");
+  if (errors.length > 0) {
+    const listed = errors.slice(0, SHOWN).map((f) => `  ${describe2(f)}`);
+    if (errors.length > SHOWN)
+      listed.push(`  ... and ${errors.length - SHOWN} more (spiff-models validate lists all)`);
+    throw new ValidationFailure(
+      `refusing to bake: validation found ${errors.length} error${errors.length === 1 ? "" : "s"} in ${root}:
+${listed.join("\n")}
+Fix them (spiff-models validate ${root} shows all findings), or bake anyway with --no-validate (action input validate: false).`,
+      errors
+    );
+  }
+  if (report.summary.warnings > 0) {
+    warn(`validation found ${report.summary.warnings} warning(s); run spiff-models validate to see them.`);
+  }
+  return {
+    summary: { errors: 0, warnings: report.summary.warnings, models: report.summary.models },
+    index: report.index
+  };
+}
+var ValidationFailure, SHOWN;
+var init_validation = __esm({
+  "src/image/validation.ts"() {
+    "use strict";
+    init_engine2();
+    ValidationFailure = class extends BakeFailure {
+      constructor(message, findings) {
+        super(message);
+        this.findings = findings;
+      }
+      findings;
+      name = "ValidationFailure";
+    };
+    SHOWN = 10;
+  }
+});
+
+// src/image/verify.ts
+async function verifyImage(engine, imageId, expected) {
+  const fail = (what) => {
+    throw new VerifyError(`verify failed for image ${imageId.slice(0, 19)}: ${what}`);
+  };
+  const info = await engine.docker.getImage(imageId).inspect();
+  const env = new Map(
+    (info.Config?.Env ?? []).map((e) => {
+      const eq = e.indexOf("=");
+      return [e.slice(0, eq), e.slice(eq + 1)];
+    })
+  );
+  const checks = [];
+  if (env.get(MODELS_DIR_ENV) !== expected.modelsDir) {
+    fail(
+      `${MODELS_DIR_ENV} is '${env.get(MODELS_DIR_ENV) ?? "(unset)"}', expected '${expected.modelsDir}'. A custom template must keep {{env}}.`
+    );
+  }
+  checks.push(`${MODELS_DIR_ENV}=${expected.modelsDir}`);
+  const withGit = expected.gitHistory !== "none";
+  const run2 = await runOnce(
+    engine,
+    imageId,
+    withGit ? ["git", "-C", expected.modelsDir, "rev-parse", "--short", "HEAD"] : null,
+    VERIFY_USER,
+    [expected.modelsDir]
+  );
+  if (!run2.exists[expected.modelsDir])
+    fail(`the models dir ${expected.modelsDir} does not exist in the image.`);
+  checks.push(`models dir ${expected.modelsDir} exists`);
+  if (withGit) {
+    const printed = run2.stdout.trim();
+    if (run2.exitCode !== 0 || printed !== expected.shortRevision) {
+      fail(
+        `'git -C ${expected.modelsDir} rev-parse --short HEAD' as user ${VERIFY_USER} ` + (run2.exitCode !== 0 ? `exited ${run2.exitCode}: ${run2.stderr.trim() || run2.stdout.trim()}` : `printed '${printed}', expected '${expected.shortRevision}'`) + ". The base image needs git, and the template must keep {{env}} (safe.directory) and {{copy}}."
+      );
+    }
+    checks.push(`git rev-parse --short HEAD = ${printed} (as ${VERIFY_USER})`);
+  }
+  return { checks };
+}
+var MODELS_DIR_ENV, SUBDIR_ENV, VERIFY_USER, VerifyError;
+var init_verify = __esm({
+  "src/image/verify.ts"() {
+    "use strict";
+    init_engine2();
+    MODELS_DIR_ENV = "SPIFFWORKFLOW_BACKEND_BPMN_SPEC_ABSOLUTE_DIR";
+    SUBDIR_ENV = "SPIFFWORKFLOW_BACKEND_BPMN_SPEC_SUBDIR_WITHIN_REPO";
+    VERIFY_USER = "65534:65534";
+    VerifyError = class extends BakeFailure {
+      name = "VerifyError";
+    };
+  }
+});
+
+// src/image/plan.ts
+import { mkdir, stat as stat2, writeFile } from "node:fs/promises";
+import path9 from "node:path";
+function isPinned(ref) {
+  const parsed = parseReference(ref, "base image");
+  return Boolean(parsed.digest) || Boolean(parsed.tag && !/(^|-)latest$/.test(parsed.tag));
+}
+function localImageName(dir) {
+  const name2 = path9.basename(dir).toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[._-]+|[._-]+$/g, "").replace(/[._-]{2,}/g, "-");
+  return name2 || "process-models";
+}
+function createdTime(env, git3) {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return Number(epoch);
+  return git3 ? git3.commitTime : null;
+}
+function buildLabels(args) {
+  const { git: git3, plan } = args;
+  const title = args.image.split("/").pop() ?? args.image;
+  const labels = {
+    [`${OCI}title`]: title,
+    [`${OCI}description`]: `spiffworkflow-backend with the process models of ${args.sourceUrl ?? title} baked in` + (git3 ? ` at ${git3.shortSha}` : ""),
+    [`${OCI}version`]: args.version,
+    [`${OCI}base.name`]: args.baseImage,
+    [LABELS.contentDigest]: plan.contentDigest,
+    [LABELS.modelsDir]: plan.modelsDir,
+    [LABELS.gitHistory]: plan.gitHistory
+  };
+  if (args.sourceUrl) labels[`${OCI}source`] = args.sourceUrl;
+  if (args.created !== null) labels[`${OCI}created`] = new Date(args.created * 1e3).toISOString();
+  if (git3) {
+    labels[`${OCI}revision`] = git3.sha;
+    if (plan.gitHistory !== "none") labels[LABELS.revision] = git3.shortSha;
+  }
+  for (const [key2, value] of Object.entries(args.extra)) {
+    checkKey(key2, "label");
+    if (key2.startsWith(LABEL_PREFIX)) {
+      throw new UsageError(
+        `label '${key2}' uses the prefix ${LABEL_PREFIX}, which bake sets itself; rename it.`
+      );
+    }
+    labels[key2] = value;
+  }
+  return labels;
+}
+function buildEnv(plan, baseEnv) {
+  const env = [[MODELS_DIR_ENV, plan.modelsDir]];
+  if (plan.subdir) env.push([SUBDIR_ENV, plan.subdir]);
+  if (plan.gitHistory !== "none") {
+    const count = baseEnv.find((e) => e.startsWith("GIT_CONFIG_COUNT="))?.slice("GIT_CONFIG_COUNT=".length);
+    const n = count && /^\d+$/.test(count) ? Number(count) : 0;
+    env.push(
+      [`GIT_CONFIG_KEY_${n}`, "safe.directory"],
+      [`GIT_CONFIG_VALUE_${n}`, "*"],
+      ["GIT_CONFIG_COUNT", `${n + 1}`]
+    );
+  }
+  return env;
+}
+function envFor(plan, baseEnv) {
+  return buildEnv(plan.layer, baseEnv);
+}
+function renderDockerfile(plan, baseEnv, extraLabels = {}) {
+  return renderTemplate(plan.template, {
+    baseImage: plan.baseImage,
+    labels: { ...plan.labels, ...extraLabels },
+    env: envFor(plan, baseEnv),
+    modelsDir: plan.layer.modelsDir,
+    revision: plan.git?.commit ?? "",
+    shortRevision: plan.revision
+  });
+}
+function workingDirOf(dockerfile) {
+  let dir = null;
+  for (const m of dockerfile.matchAll(/^\s*WORKDIR\s+(\S+)\s*$/gim)) dir = m[1];
+  return dir && dir.startsWith("/") && !dir.includes("$") ? dir : null;
+}
+async function planBake(options) {
+  const { log, env } = options;
+  const warnings = [];
+  const warn = (message) => {
+    warnings.push(message);
+    log.warning(message);
+  };
+  const dir = path9.resolve(options.dir);
+  if (!(await stat2(dir).catch(() => null))?.isDirectory()) {
+    throw new SetupError(
+      `the models root ${dir} is not a directory; pass the folder holding the process groups.`
+    );
+  }
+  parseReference(options.baseImage, "base-image");
+  if (options.push && !options.image) {
+    throw new UsageError(
+      "--push needs --image naming the registry repository (e.g. ghcr.io/org/process-models)."
+    );
+  }
+  if (options.push && options.dryRun) throw new UsageError("--push and --dry-run exclude each other.");
+  const image = parseImageName(
+    options.image ?? localImageName(dir),
+    options.image ? "image" : "image name"
+  ).repository;
+  const imagePath = checkImagePath(options.imageModelsDir, "image models dir");
+  const template = await loadTemplate(options.template);
+  renderTemplate(template, {
+    baseImage: options.baseImage,
+    labels: options.labels,
+    env: [],
+    modelsDir: imagePath,
+    revision: "",
+    shortRevision: ""
+  });
+  if (!isPinned(options.baseImage)) {
+    warn(
+      `base image ${options.baseImage} is not pinned: a rebuild may pick up another backend release. Pin a version tag or a digest (e.g. ghcr.io/sartography/spiffworkflow-backend:v1.0.0).`
+    );
+  }
+  let tree;
+  let validation = null;
+  if (options.validate) {
+    const { summary, index } = await validateBeforeBake(dir, options.configFile, warn);
+    log.info(`validated ${summary.models} model(s): no errors`);
+    validation = { models: summary.models, warnings: summary.warnings };
+    tree = index.tree ?? walkDisk(dir);
+  } else {
+    tree = walkDisk(dir);
+  }
+  const git3 = await readGitInfo(dir).catch((err) => {
+    if (err instanceof SetupError) throw err;
+    return null;
+  });
+  const context4 = await planContext({
+    modelsRoot: dir,
+    gitHistory: options.gitHistory,
+    imagePath,
+    git: git3,
+    tree
+  });
+  context4.warnings.forEach(warn);
+  if (options.gitHistory === "none") {
+    warn(
+      `git-history none: new instances record no revision, and the backend's boot script runs 'git init' in ${context4.modelsDir} (which fails on a read-only filesystem).`
+    );
+  }
+  const tags2 = planTags({
+    image,
+    sha: git3?.sha ?? null,
+    ref: options.ref ?? git3?.ref ?? null,
+    defaultBranch: options.defaultBranch ?? git3?.defaultBranch ?? null,
+    extraTags: options.tags
+  });
+  const created = createdTime(env, git3);
+  const labels = buildLabels({
+    git: git3,
+    plan: context4,
+    created,
+    version: tags2.version,
+    image,
+    baseImage: options.baseImage,
+    sourceUrl: options.sourceUrl ?? git3?.originUrl ?? null,
+    extra: options.labels
+  });
+  const mtime = Number(
+    env.SOURCE_DATE_EPOCH && /^\d+$/.test(env.SOURCE_DATE_EPOCH) ? env.SOURCE_DATE_EPOCH : 0
+  );
+  const revision = context4.gitHistory !== "none" && git3 ? git3.shortSha : "";
+  const plan = {
+    dir,
+    image,
+    registry: options.image ? parseReference(image, "image").registry : null,
+    baseImage: options.baseImage,
+    validation,
+    git: git3 ? {
+      commit: git3.sha,
+      shortRevision: git3.shortSha,
+      abbrev: git3.shortSha.length,
+      ref: git3.ref,
+      subdir: git3.subdir,
+      objectFormat: git3.objectFormat,
+      shallow: git3.shallow,
+      dirty: git3.dirty,
+      commitTime: git3.commitTime,
+      originUrl: git3.originUrl
+    } : null,
+    tags: tags2,
+    labels,
+    env: buildEnv(context4, []),
+    workingDir: null,
+    revision,
+    created,
+    layer: { ...context4, imagePath, mtime, uid: 0, gid: 0 },
+    template,
+    warnings
+  };
+  plan.workingDir = workingDirOf(renderDockerfile(plan, []));
+  log.info(
+    `models ${dir} -> ${context4.modelsDir} (git-history ${context4.gitHistory}${revision ? `, revision ${revision}` : ""}; ${context4.modelFiles} model files, ${context4.gitFiles} git files)`
+  );
+  return plan;
+}
+function entrySource(e) {
+  if (e.blob) return `git:${e.blob}`;
+  if (e.source) return `file:${e.source}`;
+  if (e.content) return "generated";
+  return "";
+}
+function planJson(plan) {
+  const { layer } = plan;
+  return {
+    dir: plan.dir,
+    image: plan.image,
+    registry: plan.registry,
+    baseImage: plan.baseImage,
+    validation: plan.validation,
+    git: plan.git,
+    tags: plan.tags.references,
+    labels: plan.labels,
+    env: Object.fromEntries(plan.env),
+    workingDir: plan.workingDir,
+    revision: plan.revision,
+    template: plan.template.source,
+    layer: {
+      imagePath: layer.imagePath,
+      modelsDir: layer.modelsDir,
+      repoDir: layer.repoDir,
+      subdir: layer.subdir,
+      gitHistory: layer.gitHistory,
+      abbrev: layer.abbrev,
+      contentDigest: layer.contentDigest,
+      modelFiles: layer.modelFiles,
+      gitFiles: layer.gitFiles,
+      ignoreFile: layer.ignoreFile,
+      mtime: layer.mtime,
+      uid: layer.uid,
+      gid: layer.gid,
+      entries: layer.entries.map((e) => ({
+        path: `/${e.name}`,
+        type: e.type,
+        mode: `0${e.mode.toString(8)}`,
+        size: e.size,
+        ...e.linkname !== void 0 ? { linkname: e.linkname } : {},
+        ...entrySource(e) ? { source: entrySource(e) } : {}
+      }))
+    },
+    warnings: plan.warnings
+  };
+}
+function describePlan(plan) {
+  const { layer } = plan;
+  const lines = [
+    `plan for ${plan.dir}`,
+    `  validation    ${plan.validation ? `${plan.validation.models} model(s), no errors, ${plan.validation.warnings} warning(s)` : "skipped"}`,
+    `  commit        ${plan.git ? `${plan.git.commit} (revision ${plan.revision || "not recorded"})` : "none (not a git checkout)"}`,
+    `  base image    ${plan.baseImage}`,
+    `  tags          ${plan.tags.references.join(" ")}`,
+    `  models        ${layer.modelsDir} (${layer.modelFiles} files; git-history ${layer.gitHistory}, ${layer.gitFiles} git files)`,
+    `  layer         ${layer.entries.length} entries, owner ${layer.uid}:${layer.gid}, mtime ${layer.mtime}, ${layer.contentDigest}`,
+    `  working dir   ${plan.workingDir ?? "(the base image\u2019s)"}`,
+    ...plan.env.map(([k, v], i) => `  ${i === 0 ? "env" : ""}`.padEnd(16) + `${k}=${v}`),
+    ...Object.entries(plan.labels).sort(([a], [b]) => a < b ? -1 : 1).map(([k, v], i) => `  ${i === 0 ? "labels" : ""}`.padEnd(16) + `${k}=${v}`)
+  ];
+  return `${lines.join("\n")}
+`;
+}
+async function writeDryRun(plan, dockerfile, outputDir, result) {
+  const out = path9.resolve(outputDir);
+  await mkdir(out, { recursive: true });
+  await writeFile(path9.join(out, "Dockerfile"), dockerfile);
+  await writeFile(path9.join(out, "context.txt"), contextListing(plan.layer, dockerfile));
+  await writeFile(path9.join(out, "bake.json"), `${JSON.stringify(result, null, 2)}
+`);
+  await writeFile(path9.join(out, "plan.json"), `${JSON.stringify(planJson(plan), null, 2)}
+`);
+}
+var DEFAULT_BASE_IMAGE, DEFAULT_IMAGE_MODELS_DIR, LABEL_PREFIX, LABELS, OCI;
+var init_plan = __esm({
+  "src/image/plan.ts"() {
+    "use strict";
+    init_tree();
+    init_errors();
+    init_context();
+    init_git2();
+    init_reference();
+    init_tags();
+    init_template();
+    init_validation();
+    init_verify();
+    DEFAULT_BASE_IMAGE = "ghcr.io/sartography/spiffworkflow-backend:latest";
+    DEFAULT_IMAGE_MODELS_DIR = "/app/process_models";
+    LABEL_PREFIX = "io.spiff-models.";
+    LABELS = {
+      revision: `${LABEL_PREFIX}revision`,
+      contentDigest: `${LABEL_PREFIX}content-digest`,
+      inputDigest: `${LABEL_PREFIX}input-digest`,
+      modelsDir: `${LABEL_PREFIX}models-dir`,
+      gitHistory: `${LABEL_PREFIX}git-history`
+    };
+    OCI = "org.opencontainers.image.";
+  }
+});
+
+// src/image/builders/engine.ts
+var engine_exports = {};
+__export(engine_exports, {
+  engineBuilder: () => engineBuilder,
+  formatBytes: () => formatBytes,
+  inputDigest: () => inputDigest
+});
+import { createHash as createHash2 } from "node:crypto";
+function inputDigest(contentDigest, dockerfile, baseImageId) {
+  const hash2 = createHash2("sha256").update(`spiff-models bake 1
+${contentDigest}
+`).update(createHash2("sha256").update(dockerfile).digest("hex")).update(`
+${baseImageId}
+`);
+  return `sha256:${hash2.digest("hex")}`;
+}
+function formatBytes(n) {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
+async function ensureBaseImage(engine, plan, options, log) {
+  const found = await inspectImage(engine, plan.baseImage);
+  if (found) return found;
+  const registry = parseReference(plan.baseImage, "base image").registry;
+  const pushRegistry = plan.registry;
+  const auth2 = await resolveAuth(
+    registry,
+    registry === pushRegistry ? options.credentials : null,
+    options.env
+  );
+  await log.group(`Pull ${plan.baseImage}`, (line) => pullImage(engine, plan.baseImage, auth2, line));
+  const pulled = await inspectImage(engine, plan.baseImage);
+  if (!pulled) throw new SetupError(`pulled ${printable(plan.baseImage)} but the engine does not list it.`);
+  return pulled;
+}
+var engineBuilder;
+var init_engine3 = __esm({
+  "src/image/builders/engine.ts"() {
+    "use strict";
+    init_errors();
+    init_auth();
+    init_context();
+    init_engine2();
+    init_plan();
+    init_reference();
+    init_verify();
+    engineBuilder = {
+      name: "engine",
+      async build(plan, options) {
+        const { log, env } = options;
+        const engine = await connectEngine(env);
+        const base = await ensureBaseImage(engine, plan, options, log);
+        const baseEnv = base.Config?.Env ?? [];
+        const digest = inputDigest(plan.layer.contentDigest, renderDockerfile(plan, baseEnv), base.Id);
+        const digestLabel = { [LABELS.inputDigest]: digest };
+        const dockerfile = renderDockerfile(plan, baseEnv, digestLabel);
+        const labelledByTemplate = dockerfile.includes(digest);
+        const result = {
+          imageId: "",
+          digest: "",
+          tags: plan.tags.references,
+          labels: { ...plan.labels, [LABELS.inputDigest]: digest },
+          inputDigest: digest,
+          contextBytes: 0,
+          skipped: false,
+          pushed: false,
+          verified: []
+        };
+        const existing = options.noCache ? [] : await findImagesByLabel(engine, LABELS.inputDigest, digest);
+        if (existing[0]) {
+          result.imageId = existing[0];
+          result.skipped = true;
+          log.info(`unchanged input (${digest.slice(0, 19)}): reusing image ${existing[0].slice(0, 19)}`);
+        } else {
+          const packed = packContext(plan.layer, dockerfile, plan.layer.mtime);
+          result.imageId = await log.group(
+            `Build ${plan.image} (${plan.tags.tags.join(", ")})`,
+            (line) => buildImage(
+              engine,
+              { context: packed.stream, labels: labelledByTemplate ? {} : digestLabel, noCache: options.noCache },
+              line
+            )
+          );
+          result.contextBytes = packed.bytes();
+          log.info(`built ${result.imageId.slice(0, 19)} from a ${formatBytes(result.contextBytes)} context`);
+        }
+        if (options.verify) {
+          try {
+            const verified = await verifyImage(engine, result.imageId, {
+              modelsDir: plan.layer.modelsDir,
+              gitHistory: plan.layer.gitHistory,
+              shortRevision: plan.revision
+            });
+            result.verified = verified.checks;
+            log.info(`verified: ${verified.checks.join("; ")}`);
+          } catch (err) {
+            if (!result.skipped) await removeImage(engine, result.imageId);
+            throw err;
+          }
+        }
+        for (const reference of result.tags) await tagImage(engine, result.imageId, reference);
+        log.info(`tagged ${result.tags.join(", ")}`);
+        if (options.push) {
+          const registry = parseReference(plan.image, "image").registry;
+          const auth2 = await resolveAuth(registry, options.credentials, env);
+          if (auth2) await checkAuth(engine, auth2, registry);
+          const digests = await log.group(`Push ${plan.image}`, async (line) => {
+            const out = [];
+            for (const reference of result.tags) out.push(await pushImage(engine, reference, auth2, line));
+            return out;
+          });
+          result.digest = digests[0] ?? "";
+          result.pushed = true;
+          log.info(`pushed ${result.tags.join(", ")} (${result.digest})`);
+        }
+        return result;
+      }
+    };
+  }
+});
+
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
   "node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js"(exports) {
@@ -73218,14 +75175,14 @@ var require_util5 = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path12 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path14 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path12 && path12[0] !== "/") {
-          path12 = `/${path12}`;
+        if (path14 && path14[0] !== "/") {
+          path14 = `/${path14}`;
         }
-        return new URL(`${origin}${path12}`);
+        return new URL(`${origin}${path14}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -73676,39 +75633,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin }
+          request: { method, path: path14, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path12);
+        debuglog("sending request to %s %s/%s", method, origin, path14);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin },
+          request: { method, path: path14, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path12,
+          path14,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin }
+          request: { method, path: path14, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path12);
+        debuglog("trailers received from %s %s/%s", method, origin, path14);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin },
+          request: { method, path: path14, origin },
           error
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path12,
+          path14,
           error.message
         );
       });
@@ -73757,9 +75714,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path12, origin }
+            request: { method, path: path14, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path12);
+          debuglog("sending request to %s %s/%s", method, origin, path14);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -73822,7 +75779,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path12,
+        path: path14,
         method,
         body,
         headers,
@@ -73837,11 +75794,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path12 !== "string") {
+        if (typeof path14 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path12[0] !== "/" && !(path12.startsWith("http://") || path12.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path14[0] !== "/" && !(path14.startsWith("http://") || path14.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path12)) {
+        } else if (invalidPathRegex.test(path14)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -73907,7 +75864,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path12, query) : path12;
+        this.path = query ? buildURL(path14, query) : path14;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -78600,7 +80557,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client2, request2) {
-      const { method, path: path12, host, upgrade, blocking, reset } = request2;
+      const { method, path: path14, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -78681,7 +80638,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path12} HTTP/1.1\r
+      let header = `${method} ${path14} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -79210,7 +81167,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client2, request2) {
       const session = client2[kHTTP2Session];
-      const { method, path: path12, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path14, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client2, request2, new Error("Upgrade not supported for H2"));
@@ -79307,7 +81264,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path12;
+      headers[HTTP2_HEADER_PATH] = path14;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -79660,9 +81617,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path12 = search ? `${pathname}${search}` : pathname;
+        const path14 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path12;
+        this.opts.path = path14;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -80901,10 +82858,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path12 = "/",
+          path: path14 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path12;
+        opts.path = origin + path14;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -82876,20 +84833,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path12) {
-      if (typeof path12 !== "string") {
-        return path12;
+    function safeUrl(path14) {
+      if (typeof path14 !== "string") {
+        return path14;
       }
-      const pathSegments = path12.split("?");
+      const pathSegments = path14.split("?");
       if (pathSegments.length !== 2) {
-        return path12;
+        return path14;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path12, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path12);
+    function matchKey(mockDispatch2, { path: path14, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path14);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -82911,7 +84868,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path12 }) => matchValue(safeUrl(path12), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path14 }) => matchValue(safeUrl(path14), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -82949,9 +84906,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path12, method, body, headers, query } = opts;
+      const { path: path14, method, body, headers, query } = opts;
       return {
-        path: path12,
+        path: path14,
         method,
         body,
         headers,
@@ -83414,10 +85371,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path12, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path14, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path12,
+            Path: path14,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -88296,9 +90253,9 @@ var require_util10 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path12) {
-      for (let i = 0; i < path12.length; ++i) {
-        const code = path12.charCodeAt(i);
+    function validateCookiePath(path14) {
+      for (let i = 0; i < path14.length; ++i) {
+        const code = path14.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -91218,11 +93175,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path12 = opts.path;
+          let path14 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path12 = `/${path12}`;
+            path14 = `/${path14}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path12);
+          url = new URL(util.parseOrigin(url).origin + path14);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -91997,7 +93954,7 @@ async function findingsOf(modelsRoot, configFile2) {
 async function indexOf(modelsRoot) {
   return loadModels(modelsRoot);
 }
-var init_validation = __esm({
+var init_validation2 = __esm({
   "src/promote/validation.ts"() {
     "use strict";
     init_validate();
@@ -92010,8 +93967,8 @@ init_errors();
 
 // src/validate/cli.ts
 init_errors();
-import fs3 from "node:fs";
-import path3 from "node:path";
+import fs4 from "node:fs";
+import path4 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/validate/reporters/json.ts
@@ -92245,9 +94202,9 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem
         throw new UsageError(`--max-warnings needs a whole number >= 0, not '${values["max-warnings"]}'`);
     }
     const dir = positionals[0] ?? ".";
-    const root = path3.resolve(io.cwd, dir);
-    const configFile2 = values.config ? path3.resolve(io.cwd, values.config) : void 0;
-    if (configFile2 && !fs3.existsSync(configFile2))
+    const root = path4.resolve(io.cwd, dir);
+    const configFile2 = values.config ? path4.resolve(io.cwd, values.config) : void 0;
+    if (configFile2 && !fs4.existsSync(configFile2))
       throw new UsageError(`config file ${values.config} does not exist`);
     const result = await validateRepo(root, { configFile: configFile2, base: values.base });
     let text;
@@ -92268,10 +94225,10 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem
         });
     }
     if (values.output) {
-      const out = path3.resolve(io.cwd, values.output);
+      const out = path4.resolve(io.cwd, values.output);
       try {
-        fs3.mkdirSync(path3.dirname(out), { recursive: true });
-        fs3.writeFileSync(out, text);
+        fs4.mkdirSync(path4.dirname(out), { recursive: true });
+        fs4.writeFileSync(out, text);
       } catch (err) {
         throw new SetupError(`cannot write ${values.output}: ${err.message}`);
       }
@@ -92292,7 +94249,7 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem
   }
 };
 function relativePrefix(from, root) {
-  const rel = path3.relative(from, root).split(path3.sep).join("/");
+  const rel = path4.relative(from, root).split(path4.sep).join("/");
   return rel.startsWith("..") ? "" : rel;
 }
 
@@ -92301,1653 +94258,87 @@ init_errors();
 import { parseArgs as parseArgs2 } from "node:util";
 
 // src/image/bake.ts
+init_context();
+import path10 from "node:path";
+
+// src/image/builders/index.ts
 init_errors();
-import { createHash as createHash2 } from "node:crypto";
-import { mkdir, stat as stat2, writeFile } from "node:fs/promises";
-import path8 from "node:path";
-
-// src/image/auth.ts
-init_errors();
-import { execFile } from "node:child_process";
-import { readFile } from "node:fs/promises";
-import os from "node:os";
-import path4 from "node:path";
-
-// src/image/reference.ts
-init_errors();
-var component = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
-var pathPattern = new RegExp(`^${component}(?:/${component})*$`);
-var domainPattern = /^(?:localhost|\[[0-9a-fA-F:]+\]|(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*)(?::[0-9]+)?$/;
-var tagPattern = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-var digestPattern = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-fA-F]{32,}$/;
-var DOCKER_HUB = "docker.io";
-function isValidTag(tag) {
-  return tagPattern.test(tag);
-}
-function parseReference(ref, what) {
-  const bad = (why) => {
-    throw new UsageError(
-      `${what} '${printable(ref)}' is not a valid image reference: ${why}. Expected [REGISTRY/]PATH[:TAG][@DIGEST], e.g. ghcr.io/sartography/spiffworkflow-backend:v1.0.0.`
-    );
-  };
-  if (!ref || /\s|[\u0000-\u001f\u007f]/.test(ref)) bad("empty or containing whitespace");
-  let rest = ref;
-  let digest = null;
-  const at = rest.indexOf("@");
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-    if (!digestPattern.test(digest)) bad(`bad digest '${digest}'`);
-  }
-  let tag = null;
-  const lastSlash = rest.lastIndexOf("/");
-  const colon = rest.lastIndexOf(":");
-  if (colon > lastSlash) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-    if (!isValidTag(tag))
-      bad(`bad tag '${tag}' (letters, digits, _ . -; at most 128; not starting with . or -)`);
-  }
-  let registry = DOCKER_HUB;
-  let path12 = rest;
-  const slash = rest.indexOf("/");
-  if (slash > 0) {
-    const first = rest.slice(0, slash);
-    if (first.includes(".") || first.includes(":") || first === "localhost" || first.startsWith("[")) {
-      registry = first;
-      path12 = rest.slice(slash + 1);
-    }
-  }
-  if (!domainPattern.test(registry)) bad(`bad registry host '${registry}'`);
-  if (!pathPattern.test(path12)) {
-    bad(
-      path12 !== path12.toLowerCase() ? `repository '${path12}' must be lower case` : `bad repository '${path12}' (lower-case letters, digits, and . _ - between them)`
-    );
-  }
-  if (registry === DOCKER_HUB && !path12.includes("/")) path12 = `library/${path12}`;
-  const repository = registry === DOCKER_HUB ? path12.replace(/^library\//, "") : `${registry}/${path12}`;
-  return { registry, path: path12, repository, tag, digest };
-}
-function parseImageName(name2, what) {
-  const ref = parseReference(name2.trim().toLowerCase(), what);
-  if (ref.tag || ref.digest) {
-    throw new UsageError(
-      `${what} '${printable(name2)}' names a tag or digest; give the repository only (e.g. ghcr.io/org/models) and pass tags with --tag (action input: tags).`
-    );
-  }
-  return ref;
-}
-function printable(text) {
-  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
-}
-
-// src/image/auth.ts
-var HUB_KEYS = ["https://index.docker.io/v1/", "index.docker.io", "docker.io", "registry-1.docker.io"];
-function serverAddress(registry) {
-  return registry === DOCKER_HUB ? "https://index.docker.io/v1/" : registry;
-}
-function normalizeKey(key2) {
-  const host = key2.replace(/^[a-z]+:\/\//i, "").replace(/\/.*$/, "");
-  return HUB_KEYS.includes(host) || HUB_KEYS.includes(key2) ? DOCKER_HUB : host.toLowerCase();
-}
-function dockerConfigPath(env) {
-  const dir = env.DOCKER_CONFIG || path4.join(env.HOME || os.homedir(), ".docker");
-  return path4.join(dir, "config.json");
-}
-function runHelper(helper, server, env) {
-  return new Promise((resolve) => {
-    const child = execFile(
-      `docker-credential-${helper}`,
-      ["get"],
-      { env, timeout: 3e4 },
-      (err, stdout) => {
-        if (err) {
-          resolve(null);
-          return;
-        }
-        try {
-          const data = JSON.parse(String(stdout));
-          resolve(data.Secret ? { username: data.Username ?? "", password: data.Secret } : null);
-        } catch {
-          resolve(null);
-        }
-      }
-    );
-    child.stdin?.end(server);
-  });
-}
-async function resolveAuth(registry, explicit, env) {
-  const server = serverAddress(registry);
-  if (explicit && (explicit.username || explicit.password)) {
-    return { username: explicit.username, password: explicit.password, serveraddress: server };
-  }
-  const file = dockerConfigPath(env);
-  let config;
-  try {
-    config = JSON.parse(await readFile(file, "utf8"));
-  } catch (err) {
-    if (err.code === "ENOENT") return null;
-    throw new SetupError(
-      `cannot read Docker credentials from ${file}: ${err.message}. Fix or remove it.`
-    );
-  }
-  const wanted = normalizeKey(registry);
-  const helper = Object.entries(config.credHelpers ?? {}).find(([k]) => normalizeKey(k) === wanted)?.[1] ?? config.credsStore;
-  const entry = Object.entries(config.auths ?? {}).find(([k]) => normalizeKey(k) === wanted)?.[1];
-  if (entry?.auth) {
-    const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
-    const colon = decoded.indexOf(":");
-    if (colon < 0) {
-      throw new SetupError(
-        `the auth entry for ${registry} in ${file} is not base64 of user:password; log in again.`
-      );
-    }
-    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1), serveraddress: server };
-  }
-  if (entry?.identitytoken) return { identitytoken: entry.identitytoken, serveraddress: server };
-  if (entry?.username && entry.password) {
-    return { username: entry.username, password: entry.password, serveraddress: server };
-  }
-  if (helper) {
-    const creds = await runHelper(helper, server, env);
-    if (creds) {
-      return creds.username === "<token>" ? { identitytoken: creds.password, serveraddress: server } : { username: creds.username, password: creds.password, serveraddress: server };
-    }
-  }
-  return null;
-}
-
-// src/image/context.ts
-var import_tar_stream = __toESM(require_tar_stream(), 1);
-init_errors();
-import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream, lstatSync, readFileSync } from "node:fs";
-import { mkdtemp, readdir, readFile as readFile3, readlink, realpath, rm, stat } from "node:fs/promises";
-import os2 from "node:os";
-import path5 from "node:path";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-
-// src/image/ignore.ts
-var IGNORE_FILES = [".spiff-models-ignore", ".dockerignore"];
-var ALWAYS_IGNORED = [".git", ".spiff-models", ...IGNORE_FILES];
-function escapeRegex(c) {
-  return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
-}
-function globToRegex(glob) {
-  let out = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === "*") {
-      if (glob[i + 1] === "*") {
-        const atStart = i === 0 || glob[i - 1] === "/";
-        const atEnd = i + 2 === glob.length || glob[i + 2] === "/";
-        if (atStart && atEnd) {
-          if (i + 2 === glob.length) out += ".*";
-          else {
-            out += "(?:.*/)?";
-            i++;
-          }
-          i++;
-          continue;
-        }
-      }
-      out += "[^/]*";
-    } else if (c === "?") {
-      out += "[^/]";
-    } else if (c === "[") {
-      const end = glob.indexOf("]", i + 2);
-      if (end < 0) out += "\\[";
-      else {
-        let body = glob.slice(i + 1, end).replace(/\\/g, "\\\\");
-        if (body.startsWith("!")) body = `^${body.slice(1)}`;
-        out += `[${body}]`;
-        i = end;
-      }
-    } else if (c === "\\" && i + 1 < glob.length) {
-      out += escapeRegex(glob[++i]);
-    } else {
-      out += escapeRegex(c);
-    }
-  }
-  return out;
-}
-function compileIgnore(text) {
-  const rules2 = [];
-  for (const raw of text.split(/\r?\n/)) {
-    let line = raw.replace(/(?<!\\)\s+$/, "");
-    if (!line || line.startsWith("#")) continue;
-    let negate = false;
-    if (line.startsWith("!")) {
-      negate = true;
-      line = line.slice(1);
-    } else if (line.startsWith("\\!") || line.startsWith("\\#")) {
-      line = line.slice(1);
-    }
-    let dirOnly = false;
-    if (line.endsWith("/")) {
-      dirOnly = true;
-      line = line.replace(/\/+$/, "");
-    }
-    if (!line) continue;
-    const anchored = line.includes("/");
-    line = line.replace(/^\/+/, "");
-    const body = globToRegex(line);
-    const regex = new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`);
-    rules2.push({ negate, dirOnly, regex, source: raw });
-  }
-  return {
-    patterns: rules2.map((r) => r.source),
-    ignores(path12, isDir) {
-      let ignored = false;
-      for (const rule of rules2) {
-        if (rule.dirOnly && !isDir) continue;
-        if (rule.regex.test(path12)) ignored = !rule.negate;
-      }
-      return ignored;
-    }
-  };
-}
-
-// src/image/template.ts
-init_errors();
-import { readFile as readFile2 } from "node:fs/promises";
-var PLACEHOLDERS = {
-  base_image: "the base image reference (FROM {{base_image}})",
-  labels: "one LABEL instruction with the OCI labels and ours, values quoted",
-  env: "one ENV instruction: the models dir, the sub-folder within the repo, git safe.directory",
-  copy: "the instruction that puts the models (and git data) in place: ADD rootfs.tar /",
-  models_dir: "the models directory in the image (SPIFFWORKFLOW_BACKEND_BPMN_SPEC_ABSOLUTE_DIR), unquoted",
-  revision: "the full commit sha, or empty without git",
-  short_revision: "what `git rev-parse --short HEAD` prints in the image, or empty"
+var BUILDERS = {
+  engine: async () => (await Promise.resolve().then(() => (init_engine3(), engine_exports))).engineBuilder
 };
-var ROOTFS_TAR = "rootfs.tar";
-var DEFAULT_TEMPLATE = [
-  "# The spiffworkflow-backend image with the process models baked in, rendered by `spiff-models bake`.",
-  "# Placeholders are listed in the README (section bake); every value arrives checked and escaped.",
-  "# LABEL comes last: a new tag or version only re-labels, the models layer stays cached and identical.",
-  "FROM {{base_image}}",
-  "{{env}}",
-  "{{copy}}",
-  "{{labels}}",
-  ""
-].join("\n");
-async function loadTemplate(file) {
-  if (!file) return { text: DEFAULT_TEMPLATE, source: "the default template" };
-  let text;
-  try {
-    text = await readFile2(file, "utf8");
-  } catch (err) {
-    const code = err.code;
-    throw new UsageError(
-      `cannot read the Dockerfile template ${file} (${code ?? String(err)}); check the --template path (action input: template), relative to the working directory.`
-    );
+var DEFAULT_BUILDER = "engine";
+function checkBuilder(name2, what) {
+  if (!Object.hasOwn(BUILDERS, name2)) {
+    throw new UsageError(`${what} must be one of ${Object.keys(BUILDERS).join(", ")}; got '${name2}'.`);
   }
-  return { text, source: file };
+  return name2;
 }
-var KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
-var SAFE_PATH = /^\/(?:[A-Za-z0-9._-]+\/?)*$/;
-function quote(value, what) {
-  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(value)) {
-    throw new UsageError(
-      `${what} contains a line break or control character ('${printable(value)}'); a Dockerfile value cannot hold one. Remove it.`
-    );
-  }
-  return `"${value.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
-}
-function checkKey(key2, what) {
-  if (!KEY.test(key2)) {
-    throw new UsageError(
-      `${what} '${printable(key2)}' is not a valid key: use letters, digits and . _ / - (not starting with one of them).`
-    );
-  }
-  return key2;
-}
-function checkImagePath(path12, what) {
-  const normalized = path12.length > 1 ? path12.replace(/\/+$/, "") : path12;
-  if (!SAFE_PATH.test(normalized) || normalized.split("/").some((s) => s === ".." || s === ".")) {
-    throw new UsageError(
-      `${what} '${printable(path12)}' must be an absolute path in the image made of letters, digits and . _ - (e.g. /app/process_models).`
-    );
-  }
-  return normalized;
-}
-function instruction(keyword2, pairs, what) {
-  if (pairs.length === 0) return "";
-  const words = pairs.map(([k, v]) => `${checkKey(k, `${what} key`)}=${quote(v, `${what} '${k}'`)}`);
-  return `${keyword2} ${words.join(" \\\n" + " ".repeat(keyword2.length + 1))}`;
-}
-function renderLabels(labels) {
-  return instruction(
-    "LABEL",
-    Object.entries(labels).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0),
-    "label"
-  );
-}
-function renderEnv(env) {
-  return instruction("ENV", env, "environment variable");
-}
-function lineOf(text, index) {
-  return text.slice(0, index).split("\n").length;
-}
-function renderTemplate(template, values) {
-  const where = (line) => `${template.source}:${line}`;
-  const directive = /^#\s*escape\s*=\s*(\S)/im.exec(template.text);
-  if (directive && directive[1] !== "\\") {
-    throw new UsageError(
-      `bad template ${where(lineOf(template.text, directive.index))}: it sets the escape character to '${directive[1]}'; bake escapes values with \\. Remove the escape directive.`
-    );
-  }
-  const rendered = {
-    base_image: () => values.baseImage,
-    labels: () => renderLabels(values.labels),
-    env: () => renderEnv(values.env),
-    copy: () => `ADD ${ROOTFS_TAR} /`,
-    models_dir: () => checkImagePath(values.modelsDir, "the models dir for {{models_dir}}"),
-    revision: () => /^[0-9a-f]*$/.test(values.revision) ? values.revision : "",
-    short_revision: () => /^[0-9a-f]*$/.test(values.shortRevision) ? values.shortRevision : ""
-  };
-  const used = /* @__PURE__ */ new Map();
-  const out = template.text.replace(/\{\{([^{}]*)\}\}/g, (match, rawName, offset) => {
-    const name2 = rawName.trim();
-    if (!Object.hasOwn(PLACEHOLDERS, name2)) {
-      throw new UsageError(
-        `bad template ${where(lineOf(template.text, offset))}: unknown placeholder ${match}. Known: ${Object.keys(PLACEHOLDERS).map((p) => `{{${p}}}`).join(", ")}.`
-      );
-    }
-    used.set(name2, (used.get(name2) ?? 0) + 1);
-    return rendered[name2]();
-  });
-  const stray = /\{\{|\}\}/.exec(out);
-  if (stray) {
-    throw new UsageError(
-      `bad template ${where(lineOf(out, stray.index))}: an unmatched '${stray[0]}'. Placeholders look like {{copy}}.`
-    );
-  }
-  if (used.get("copy") !== 1) {
-    throw new UsageError(
-      `bad template ${template.source}: it must use {{copy}} exactly once (found ${used.get("copy") ?? 0}); that line puts the models in the image.`
-    );
-  }
-  if (!/^\s*FROM\s/im.test(out)) {
-    throw new UsageError(
-      `bad template ${template.source}: no FROM instruction; start with FROM {{base_image}}.`
-    );
-  }
-  return out.endsWith("\n") ? out : `${out}
-`;
-}
-
-// src/image/context.ts
-var GIT_HISTORY_MODES = ["full", "minimal", "none"];
-function parseGitHistory(value, what) {
-  const mode = (value || "full").trim();
-  if (!GIT_HISTORY_MODES.includes(mode)) {
-    throw new UsageError(`${what} must be one of ${GIT_HISTORY_MODES.join(", ")}; got '${value}'.`);
-  }
-  return mode;
-}
-var DIR_MODE = 493;
-var FILE_MODE = 420;
-var EXEC_MODE = 493;
-var GIT_DIR_KEEP = /* @__PURE__ */ new Set(["objects", "refs", "packed-refs", "shallow"]);
-var CONTENT_ADDRESSED = /(?:^|\/)objects\/(?:[0-9a-f]{2}\/[0-9a-f]{38,62}|pack\/pack-[0-9a-f]{40,64}\.(?:pack|idx|rev))$/;
-function sha256(data) {
-  return createHash("sha256").update(data).digest("hex");
-}
-var SMALL_FILE = 1024 * 1024;
-var READ_CONCURRENCY = 16;
-async function hashFile(file, size) {
-  if (size <= SMALL_FILE) return sha256(readFileSync(file));
-  const hash2 = createHash("sha256");
-  for await (const chunk of createReadStream(file)) hash2.update(chunk);
-  return hash2.digest("hex");
-}
-async function forEachLimit(items, limit, fn) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-async function hashEntries(entries) {
-  const pending = entries.filter((e) => e.type === "file" && !e.hash && e.source);
-  await forEachLimit(pending, READ_CONCURRENCY, async (e) => {
-    e.hash = await hashFile(e.source, e.size);
-  });
-}
-function isInside(root, p) {
-  const rel = path5.relative(root, p);
-  return rel === "" || !rel.startsWith("..") && !path5.isAbsolute(rel);
-}
-async function loadIgnore(root) {
-  for (const name2 of IGNORE_FILES) {
-    try {
-      const text = await readFile3(path5.join(root, name2), "utf8");
-      return { matcher: compileIgnore(text), file: name2 };
-    } catch (err) {
-      if (err.code !== "ENOENT") throw err;
-    }
-  }
-  return { matcher: compileIgnore(""), file: null };
-}
-async function collectModels(root, prefix, matcher) {
-  const realRoot = await realpath(root);
-  const entries = [];
-  const warnings = [];
-  const walk2 = async (rel) => {
-    const dir = path5.join(realRoot, rel);
-    const names2 = (await readdir(dir)).sort().filter((name2) => name2 !== ".git" && (rel || !ALWAYS_IGNORED.includes(name2)));
-    const infos = names2.map((name2) => lstatSync(path5.join(dir, name2)));
-    for (const [i, name2] of names2.entries()) {
-      const relPath = rel ? `${rel}/${name2}` : name2;
-      const abs = path5.join(dir, name2);
-      const info = infos[i];
-      const isDir = info.isDirectory();
-      if (matcher.ignores(relPath, isDir)) continue;
-      const tarName = `${prefix}/${relPath}`;
-      if (info.isSymbolicLink()) {
-        const target = await readlink(abs);
-        let resolved;
-        try {
-          resolved = await realpath(abs);
-        } catch {
-          throw new SetupError(
-            `${relPath} is a symlink to '${target}', which does not exist. Remove the link, or list it in ${IGNORE_FILES[0]} to leave it out of the image.`
-          );
-        }
-        if (!isInside(realRoot, resolved)) {
-          throw new SetupError(
-            `${relPath} is a symlink to '${target}', outside the models root ${realRoot}: the image would not hold its target. Replace the link with a copy of the file, or list it in ${IGNORE_FILES[0]}.`
-          );
-        }
-        const linkname = path5.relative(path5.dirname(path5.join(realRoot, relPath)), resolved).split(path5.sep).join("/");
-        entries.push({
-          name: tarName,
-          type: "symlink",
-          mode: 511,
-          size: 0,
-          linkname,
-          hash: `link:${linkname}`
-        });
-      } else if (isDir) {
-        entries.push({ name: tarName, type: "directory", mode: DIR_MODE, size: 0, hash: "" });
-        await walk2(relPath);
-      } else if (info.isFile()) {
-        entries.push({
-          name: tarName,
-          type: "file",
-          mode: info.mode & 73 ? EXEC_MODE : FILE_MODE,
-          size: info.size,
-          source: abs,
-          hash: ""
-        });
-      } else {
-        warnings.push(
-          `${relPath} is not a regular file, directory or symlink (a socket or device?): left out.`
-        );
-      }
-    }
-  };
-  await walk2("");
-  await hashEntries(entries);
-  return { entries, warnings };
-}
-async function collectFullGit(git3, prefix) {
-  const entries = [];
-  const warnings = [];
-  const walk2 = async (rel) => {
-    const dir = path5.join(git3.commonDir, rel);
-    const names2 = (await readdir(dir)).sort().filter((name2) => (rel || GIT_DIR_KEEP.has(name2)) && `${rel}/${name2}` !== "objects/info/alternates");
-    const infos = names2.map((name2) => lstatSync(path5.join(dir, name2)));
-    for (const [i, name2] of names2.entries()) {
-      const relPath = rel ? `${rel}/${name2}` : name2;
-      const abs = path5.join(dir, name2);
-      const info = infos[i];
-      const tarName = `${prefix}/${relPath}`;
-      if (info.isDirectory()) {
-        entries.push({ name: tarName, type: "directory", mode: DIR_MODE, size: 0, hash: "" });
-        await walk2(relPath);
-      } else if (info.isFile()) {
-        entries.push({
-          name: tarName,
-          type: "file",
-          mode: FILE_MODE,
-          size: info.size,
-          source: abs,
-          hash: CONTENT_ADDRESSED.test(relPath) ? `name:${info.size}` : ""
-        });
-      } else {
-        warnings.push(`${path5.join(git3.commonDir, relPath)} is not a regular file or directory: left out.`);
-      }
-    }
-  };
-  await walk2("");
-  await hashEntries(entries);
-  return { entries, warnings };
-}
-function gitConfig(git3, abbrev) {
-  const sha256Repo = git3.objectFormat === "sha256";
-  return [
-    "[core]",
-    `	repositoryformatversion = ${sha256Repo ? 1 : 0}`,
-    "	filemode = true",
-    "	bare = false",
-    `	abbrev = ${abbrev}`,
-    ...sha256Repo ? ["[extensions]", "	objectformat = sha256"] : [],
-    ""
-  ].join("\n");
-}
-function generated(name2, text) {
-  const content2 = Buffer.from(text, "utf8");
-  return { name: name2, type: "file", mode: FILE_MODE, size: content2.length, content: content2, hash: sha256(content2) };
-}
-function directory(name2) {
-  return { name: name2, type: "directory", mode: DIR_MODE, size: 0, hash: "" };
-}
-function compareNames(a, b) {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-}
-async function planContext(options) {
-  const warnings = [];
-  const rootInfo = await stat(options.modelsRoot).catch(() => null);
-  if (!rootInfo?.isDirectory()) {
-    throw new SetupError(
-      `the models root ${options.modelsRoot} is not a directory; pass the folder to bake.`
-    );
-  }
-  const git3 = options.git;
-  let gitHistory = options.gitHistory;
-  if (!git3 && gitHistory !== "none") {
-    warnings.push(
-      `${options.modelsRoot} is not in a git repository (or has no commit): the image gets no git data, new instances record no revision, and the backend's boot script runs 'git init' in the models dir (which fails on a read-only filesystem). Bake a git checkout to record the revision.`
-    );
-    gitHistory = "none";
-  }
-  const withGit = git3 !== null && gitHistory !== "none";
-  const subdir = withGit ? git3.subdir : "";
-  const repoDir = withGit ? options.imagePath : null;
-  const modelsDir = subdir ? `${options.imagePath}/${subdir}` : options.imagePath;
-  const rootfs = (p) => p.slice(1);
-  const { matcher, file: ignoreFile } = await loadIgnore(options.modelsRoot);
-  const models = await collectModels(options.modelsRoot, rootfs(modelsDir), matcher);
-  warnings.push(...models.warnings);
-  const entries = [...models.entries];
-  let abbrev = 0;
-  let gitFiles = 0;
-  if (withGit && repoDir) {
-    const gitDir = rootfs(`${repoDir}/.git`);
-    abbrev = git3.shortSha.length;
-    entries.push(directory(gitDir));
-    entries.push(generated(`${gitDir}/HEAD`, `${git3.sha}
-`));
-    entries.push(generated(`${gitDir}/config`, gitConfig(git3, abbrev)));
-    if (gitHistory === "full") {
-      if (git3.alternates) {
-        throw new SetupError(
-          `${git3.commonDir} borrows objects from another repository (objects/info/alternates), so its history cannot be baked. Run 'git repack -a -d' and delete objects/info/alternates, or use git-history minimal.`
-        );
-      }
-      if (git3.shallow) {
-        warnings.push(
-          `the checkout is shallow: git-history full bakes only the fetched commits, so forms of instances started on older revisions will not load. Check out with 'fetch-depth: 0' (actions/checkout) or 'git fetch --unshallow'.`
-        );
-      }
-      const history = await collectFullGit(git3, gitDir);
-      warnings.push(...history.warnings);
-      entries.push(...history.entries);
-      gitFiles = history.entries.filter((e) => e.type === "file").length + 2;
-    } else {
-      entries.push(directory(`${gitDir}/objects`), directory(`${gitDir}/refs`));
-      gitFiles = 2;
-    }
-    if (git3.dirty) {
-      warnings.push(
-        `uncommitted changes under ${options.modelsRoot}: the image holds them but records revision ${git3.shortSha}. Commit them first so the revision names what is baked.`
-      );
-    }
-  }
-  const names2 = new Set(entries.map((e) => e.name));
-  for (const entry of [...entries]) {
-    const parts = entry.name.split("/");
-    for (let i = 1; i < parts.length; i++) {
-      const parent = parts.slice(0, i).join("/");
-      if (!names2.has(parent)) {
-        names2.add(parent);
-        entries.push(directory(parent));
-      }
-    }
-  }
-  if (!names2.has(rootfs(modelsDir))) entries.push(directory(rootfs(modelsDir)));
-  entries.sort(compareNames);
-  const digest = createHash("sha256");
-  for (const e of entries) {
-    digest.update(`${e.type} ${e.mode.toString(8)} ${e.size} ${e.hash} ${e.name}
-`);
-  }
-  return {
-    entries,
-    modelsDir,
-    repoDir,
-    subdir,
-    gitHistory,
-    abbrev,
-    contentDigest: `sha256:${digest.digest("hex")}`,
-    modelFiles: models.entries.filter((e) => e.type === "file").length,
-    gitFiles,
-    ignoreFile,
-    warnings
-  };
-}
-function dockerfileEntry(dockerfile) {
-  return generated("Dockerfile", dockerfile);
-}
-function entryHeader(e, name2, date) {
-  return {
-    name: name2,
-    type: e.type,
-    mode: e.mode,
-    mtime: date,
-    uid: 0,
-    gid: 0,
-    uname: "",
-    gname: "",
-    size: e.type === "file" ? e.size : 0,
-    linkname: e.linkname ?? "",
-    devmajor: 0,
-    devminor: 0
-  };
-}
-function addEntry(pack, header, body) {
-  return new Promise((resolve, reject) => {
-    const done = (err) => err ? reject(err) : resolve();
-    if (body === null) {
-      pack.entry(header, done);
-      return;
-    }
-    if (typeof body !== "string") {
-      pack.entry(header, body, done);
-      return;
-    }
-    const source = createReadStream(body);
-    source.on(
-      "error",
-      (err) => reject(new SetupError(`cannot read ${body} while packing the build context: ${err.message}`))
-    );
-    source.pipe(pack.entry(header, done));
-  });
-}
-function packRootfs(plan, mtime) {
-  const pack = import_tar_stream.default.pack();
-  const date = new Date(mtime * 1e3);
-  const all = plan.entries;
-  const reads = /* @__PURE__ */ new Map();
-  const readAhead = (i) => {
-    const e = all[i];
-    if (!e || reads.has(i)) return;
-    const small = e.type === "file" && !e.content && e.size <= SMALL_FILE;
-    reads.set(
-      i,
-      small ? Promise.resolve().then(() => readFileSync(e.source)) : Promise.resolve(null)
-    );
-  };
-  const write = async () => {
-    await addEntry(pack, entryHeader(directory("."), "./", date), null);
-    for (const [i, e] of all.entries()) {
-      for (let j = i; j < i + READ_CONCURRENCY; j++) readAhead(j);
-      const read = await reads.get(i).catch((err) => {
-        throw new SetupError(`cannot read ${e.source} while packing the build context: ${err.message}`);
-      });
-      reads.delete(i);
-      if (read && read.length !== e.size) {
-        throw new SetupError(
-          `${e.source} changed while baking (size ${e.size} -> ${read.length}); run bake again.`
-        );
-      }
-      const body = e.type !== "file" ? null : e.content ?? read ?? e.source;
-      await addEntry(pack, entryHeader(e, `./${e.name}`, date), body);
-    }
-    pack.finalize();
-  };
-  write().catch((err) => pack.destroy(err));
-  return pack;
-}
-function packContext(plan, dockerfile, mtime) {
-  let bytes = 0;
-  const date = new Date(mtime * 1e3);
-  const stream = Readable.from(
-    (async function* () {
-      const tmp = await mkdtemp(path5.join(os2.tmpdir(), "spiff-models-context-"));
-      try {
-        const inner = path5.join(tmp, ROOTFS_TAR);
-        await pipeline(packRootfs(plan, mtime), createWriteStream(inner));
-        const size = (await stat(inner)).size;
-        const outer = import_tar_stream.default.pack();
-        const write = async () => {
-          const df = dockerfileEntry(dockerfile);
-          await addEntry(outer, entryHeader(df, df.name, date), df.content);
-          const rootfs = { ...generated(ROOTFS_TAR, ""), size };
-          await addEntry(outer, entryHeader(rootfs, ROOTFS_TAR, date), inner);
-          outer.finalize();
-        };
-        write().catch((err) => outer.destroy(err));
-        for await (const chunk of outer) {
-          bytes += chunk.length;
-          yield chunk;
-        }
-      } finally {
-        await rm(tmp, { recursive: true, force: true });
-      }
-    })(),
-    { objectMode: false }
-  );
-  return { stream, bytes: () => bytes };
-}
-async function measureContext(plan, dockerfile, mtime) {
-  const packed = packContext(plan, dockerfile, mtime);
-  for await (const _chunk of packed.stream) {
-  }
-  return packed.bytes();
-}
-function contextListing(plan, dockerfile) {
-  const line = (e, name2) => {
-    const kind = e.type === "directory" ? "d" : e.type === "symlink" ? "l" : "-";
-    const link = e.linkname !== void 0 ? ` -> ${e.linkname}` : "";
-    return `${kind}${e.mode.toString(8).padStart(4, "0")} ${String(e.size).padStart(10)} ${name2}${link}`;
-  };
-  const lines = [
-    line(dockerfileEntry(dockerfile), "Dockerfile"),
-    `# ${ROOTFS_TAR}, unpacked onto / in the image:`,
-    ...plan.entries.map((e) => line(e, `/${e.name}${e.type === "directory" ? "/" : ""}`))
-  ];
-  return `${lines.join("\n")}
-`;
-}
-
-// src/image/engine.ts
-var import_dockerode = __toESM(require_docker(), 1);
-init_errors();
-import { readFileSync as readFileSync2 } from "node:fs";
-import http from "node:http";
-import https from "node:https";
-import os3 from "node:os";
-import path6 from "node:path";
-var BakeFailure = class extends Error {
-  name = "BakeFailure";
-};
-var BuildError = class extends BakeFailure {
-  constructor(message, step) {
-    super(message);
-    this.step = step;
-  }
-  step;
-  name = "BuildError";
-};
-var PushError = class extends BakeFailure {
-  name = "PushError";
-};
-function noKeepAlive() {
-  return new http.Agent({ keepAlive: false });
-}
-function engineOptions(env) {
-  const host = env.DOCKER_HOST;
-  const base = {
-    socketPath: void 0,
-    host: void 0,
-    port: void 0,
-    protocol: void 0,
-    ca: void 0,
-    cert: void 0,
-    key: void 0
-  };
-  if (!host || host.startsWith("unix://")) {
-    const socketPath = host ? host.slice("unix://".length) || "/var/run/docker.sock" : "/var/run/docker.sock";
-    return { options: { ...base, socketPath, agent: noKeepAlive() }, address: `unix://${socketPath}` };
-  }
-  let url;
-  try {
-    url = new URL(host.includes("://") ? host : `tcp://${host}`);
-  } catch {
-    throw new SetupError(
-      `DOCKER_HOST='${printable(host)}' is not a URL; use unix:///path, tcp://host:port or ssh://user@host.`
-    );
-  }
-  if (url.protocol === "ssh:") {
-    return {
-      options: {
-        ...base,
-        protocol: "ssh",
-        host: url.hostname,
-        port: url.port || 22,
-        username: decodeURIComponent(url.username) || void 0,
-        sshOptions: { agent: env.SSH_AUTH_SOCK }
-      },
-      address: host
-    };
-  }
-  const tls = Boolean(env.DOCKER_TLS_VERIFY) && env.DOCKER_TLS_VERIFY !== "0";
-  const options = {
-    ...base,
-    host: url.hostname.replace(/^\[|\]$/g, ""),
-    port: url.port || (tls ? 2376 : 2375),
-    protocol: tls ? "https" : "http",
-    agent: tls ? new https.Agent({ keepAlive: false }) : noKeepAlive()
-  };
-  if (tls) {
-    const certDir = env.DOCKER_CERT_PATH || path6.join(env.HOME || os3.homedir(), ".docker");
-    try {
-      options.ca = readFileSync2(path6.join(certDir, "ca.pem"));
-      options.cert = readFileSync2(path6.join(certDir, "cert.pem"));
-      options.key = readFileSync2(path6.join(certDir, "key.pem"));
-    } catch (err) {
-      throw new SetupError(
-        `DOCKER_TLS_VERIFY is set but the TLS files are not readable in ${certDir} (${errorMessage(err)}); set DOCKER_CERT_PATH to the folder holding ca.pem, cert.pem and key.pem.`
-      );
-    }
-  }
-  return { options, address: host };
-}
-async function connectEngine(env) {
-  const { options, address } = engineOptions(env);
-  const docker = new import_dockerode.default(options);
-  try {
-    await docker.ping();
-  } catch (err) {
-    throw new SetupError(
-      `cannot reach the Docker Engine at ${address} (${errorMessage(err)}). Start Docker, or point DOCKER_HOST at a running engine; --dry-run renders the Dockerfile and the context without one.`
-    );
-  }
-  return { docker, address };
-}
-function statusOf(err) {
-  return err.statusCode;
-}
-function engineMessage(err) {
-  let json2 = err.json;
-  if (typeof json2 === "string") {
-    const text = json2;
-    try {
-      json2 = JSON.parse(text);
-    } catch {
-      return text.trim() || errorMessage(err);
-    }
-  }
-  const message = json2 && typeof json2 === "object" ? json2.message : void 0;
-  return typeof message === "string" && message ? message.trim() : errorMessage(err);
-}
-async function inspectImage(engine, ref) {
-  try {
-    return await engine.docker.getImage(ref).inspect();
-  } catch (err) {
-    if (statusOf(err) === 404) return null;
-    throw new SetupError(`cannot inspect image ${ref} on ${engine.address}: ${engineMessage(err)}`);
-  }
-}
-function readJsonStream(stream, onMessage) {
-  return new Promise((resolve, reject) => {
-    let buffer = "";
-    const handle = (line) => {
-      const text = line.trim();
-      if (!text) return;
-      try {
-        onMessage(JSON.parse(text));
-      } catch (err) {
-        if (err instanceof SyntaxError) onMessage({ stream: `${text}
-` });
-        else throw err;
-      }
-    };
-    stream.on("data", (chunk) => {
-      buffer += chunk.toString();
-      let nl;
-      while ((nl = buffer.indexOf("\n")) >= 0) {
-        handle(buffer.slice(0, nl));
-        buffer = buffer.slice(nl + 1);
-      }
-    });
-    stream.on("end", () => {
-      handle(buffer);
-      resolve();
-    });
-    stream.on("error", reject);
-  });
-}
-function progressLogger(log) {
-  const last = /* @__PURE__ */ new Map();
-  return (m) => {
-    if (!m.status) return;
-    const key2 = m.id ?? "";
-    if (last.get(key2) === m.status) return;
-    last.set(key2, m.status);
-    log(m.id ? `${m.id}: ${m.status}` : m.status);
-  };
-}
-async function pullImage(engine, ref, auth2, log) {
-  const parsed = parseReference(ref, "base image");
-  const fromImage = parsed.registry === "docker.io" ? parsed.path : `${parsed.registry}/${parsed.path}`;
-  let failure2 = null;
-  try {
-    const stream = await engine.docker.createImage({
-      fromImage,
-      tag: parsed.digest ?? parsed.tag ?? "latest",
-      ...auth2 ? { authconfig: auth2 } : {}
-    });
-    const logProgress = progressLogger(log);
-    await readJsonStream(stream, (m) => {
-      if (m.error || m.errorDetail) failure2 = m.errorDetail?.message || m.error || "unknown error";
-      else logProgress(m);
-    });
-  } catch (err) {
-    failure2 = engineMessage(err);
-  }
-  if (failure2) {
-    throw new SetupError(
-      `the base image ${ref} is not on the engine and pulling it failed: ${failure2}. Check the name and tag, log in to ${parsed.registry} (docker login, or the registry-username/registry-password inputs) or load the image (docker pull / docker load) before baking.`
-    );
-  }
-}
-async function findImagesByLabel(engine, key2, value) {
-  const images = await engine.docker.listImages({ filters: JSON.stringify({ label: [`${key2}=${value}`] }) });
-  return images.sort((a, b) => b.Created - a.Created).map((i) => i.Id);
-}
-var STEP = /^Step (\d+\/\d+) : (.*)$/;
-async function buildImage(engine, request2, log) {
-  let step = null;
-  let imageId = null;
-  let failure2 = null;
-  let stream;
-  try {
-    stream = await engine.docker.buildImage(request2.context, {
-      networkmode: "none",
-      labels: request2.labels,
-      rm: true,
-      forcerm: true,
-      pull: false,
-      nocache: request2.noCache ?? false
-    });
-  } catch (err) {
-    const message = engineMessage(err);
-    throw new BuildError(`the engine refused the build: ${message}${hintFor(message)}`, null);
-  }
-  let partial = "";
-  await readJsonStream(stream, (m) => {
-    if (m.error || m.errorDetail) {
-      failure2 = (m.errorDetail?.message || m.error || "unknown error").trim();
-      return;
-    }
-    if (m.aux?.ID) imageId = m.aux.ID;
-    if (m.stream) {
-      partial += m.stream;
-      let nl;
-      while ((nl = partial.indexOf("\n")) >= 0) {
-        const line = partial.slice(0, nl).replace(/\r$/, "");
-        partial = partial.slice(nl + 1);
-        const s = STEP.exec(line);
-        if (s) step = `step ${s[1]} (${s[2]})`;
-        const built = /^Successfully built ([0-9a-f]+)$/.exec(line);
-        if (built && !imageId) imageId = built[1];
-        if (line.trim()) log(line);
-      }
-    }
-  });
-  if (partial.trim()) log(partial.trim());
-  if (failure2) {
-    throw new BuildError(
-      `the build failed${step ? ` at ${step}` : ""}: ${failure2}${hintFor(failure2)}`,
-      step
-    );
-  }
-  if (!imageId)
-    throw new BuildError("the build stream ended without an image id (see the build log above).", step);
-  return imageId;
-}
-function hintFor(message) {
-  if (/pull access denied|manifest unknown|not found|No such image/i.test(message)) {
-    return ". Check the base image name and that it is on the engine (bake pulls it first when it can).";
-  }
-  if (/unknown instruction|dockerfile parse error/i.test(message)) {
-    return ". Fix the Dockerfile template (--template).";
-  }
-  return "";
-}
-async function tagImage(engine, imageId, reference) {
-  const colon = reference.lastIndexOf(":");
-  await engine.docker.getImage(imageId).tag({ repo: reference.slice(0, colon), tag: reference.slice(colon + 1) });
-}
-async function checkAuth(engine, auth2, registry) {
-  try {
-    await engine.docker.checkAuth(auth2);
-  } catch (err) {
-    throw new PushError(
-      `the registry ${registry} refused the credentials${auth2.username ? ` of user '${auth2.username}'` : ""}: ${engineMessage(err)}. Nothing was pushed. Check registry-username/registry-password (or docker login), and that the token may write packages.`
-    );
-  }
-}
-async function pushImage(engine, reference, auth2, log) {
-  const colon = reference.lastIndexOf(":");
-  const repository = reference.slice(0, colon);
-  const tag = reference.slice(colon + 1);
-  let digest = null;
-  let failure2 = null;
-  try {
-    const stream = await engine.docker.getImage(repository).push({
-      tag,
-      // The engine wants an auth header even for anonymous pushes.
-      authconfig: auth2 ?? { serveraddress: parseReference(reference, "image").registry }
-    });
-    const logProgress = progressLogger(log);
-    await readJsonStream(stream, (m) => {
-      if (m.error || m.errorDetail) failure2 = (m.errorDetail?.message || m.error || "unknown error").trim();
-      else if (m.aux?.Digest) digest = m.aux.Digest;
-      else logProgress(m);
-    });
-  } catch (err) {
-    failure2 = engineMessage(err);
-  }
-  if (failure2 || !digest) {
-    throw new PushError(
-      `pushing ${reference} failed: ${failure2 ?? "the registry reported no digest"}. Check that you are logged in to the registry (docker login, or registry-username/registry-password) and may push to ${repository}.`
-    );
-  }
-  return digest;
-}
-function demux(buffer) {
-  const out = [];
-  const err = [];
-  let i = 0;
-  while (i + 8 <= buffer.length) {
-    const kind = buffer[i];
-    const size = buffer.readUInt32BE(i + 4);
-    const frame = buffer.subarray(i + 8, i + 8 + size);
-    (kind === 2 ? err : out).push(frame);
-    i += 8 + size;
-  }
-  return { stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") };
-}
-async function runOnce(engine, image, entrypoint, user, statPaths) {
-  const container = await engine.docker.createContainer({
-    Image: image,
-    Entrypoint: entrypoint ?? ["/nonexistent"],
-    Cmd: [],
-    User: user,
-    Tty: false,
-    NetworkDisabled: true,
-    HostConfig: { NetworkMode: "none" }
-  });
-  try {
-    let exitCode = 0;
-    let stdout = "";
-    let stderr = "";
-    if (entrypoint) {
-      await container.start();
-      const result = await container.wait();
-      exitCode = result.StatusCode;
-      const logs = await container.logs({ stdout: true, stderr: true, follow: false });
-      ({ stdout, stderr } = demux(Buffer.isBuffer(logs) ? logs : Buffer.from(String(logs))));
-    }
-    const exists = {};
-    for (const p of statPaths) {
-      try {
-        const res = await container.infoArchive({ path: p });
-        res.resume();
-        exists[p] = true;
-      } catch {
-        exists[p] = false;
-      }
-    }
-    return { exitCode, stdout, stderr, exists };
-  } finally {
-    await container.remove({ force: true }).catch(() => void 0);
-  }
-}
-async function removeImage(engine, imageId) {
-  await engine.docker.getImage(imageId).remove({ force: true, noprune: false }).catch(() => void 0);
-}
-
-// src/image/git.ts
-init_errors();
-import { existsSync } from "node:fs";
-import { realpath as realpath2 } from "node:fs/promises";
-import path7 from "node:path";
-
-// src/util/git.ts
-init_errors();
-import { spawn } from "node:child_process";
-var GitError = class extends SetupError {
-  constructor(args, result, cwd) {
-    const said = (result.stderr.trim() || result.stdout.trim()).split("\n").slice(-12).join("\n");
-    super(`git ${args.join(" ")} failed (exit ${result.code}) in ${cwd}${said ? `:
-${said}` : ""}`);
-    this.args = args;
-    this.result = result;
-    this.cwd = cwd;
-  }
-  args;
-  result;
-  cwd;
-  name = "GitError";
-};
-function gitEnv(env) {
-  return { ...env ?? process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", GIT_EDITOR: "true" };
-}
-function tryGit(args, options) {
-  return new Promise((resolve, reject) => {
-    const child = spawn("git", args, {
-      cwd: options.cwd,
-      env: gitEnv(options.env),
-      stdio: ["pipe", "pipe", "pipe"]
-    });
-    const out = [];
-    const err = [];
-    child.stdout.on("data", (d) => out.push(d));
-    child.stderr.on("data", (d) => err.push(d));
-    child.on("error", (e) => {
-      reject(
-        e.code === "ENOENT" ? new SetupError("git is not installed or not on PATH: install git and try again.") : new SetupError(`Could not run git ${args.join(" ")} in ${options.cwd}: ${e.message}`)
-      );
-    });
-    child.on("close", (code) => {
-      resolve({
-        stdout: Buffer.concat(out).toString("utf8"),
-        stderr: Buffer.concat(err).toString("utf8"),
-        code: code ?? 1
-      });
-    });
-    child.stdin.on("error", () => void 0);
-    child.stdin.end(options.input ?? "");
-  });
-}
-async function git(args, options) {
-  const result = await tryGit(args, options);
-  if (result.code !== 0) throw new GitError(args, result, options.cwd);
-  return result.stdout;
-}
-function splitZ(text) {
-  return text.split("\0").filter((s) => s !== "");
-}
-
-// src/image/git.ts
-function git2(args, cwd) {
-  return git(args, { cwd });
-}
-async function tryGit2(args, cwd) {
-  try {
-    return (await git2(args, cwd)).trim();
-  } catch (err) {
-    if (err instanceof SetupError && !(err instanceof GitError)) throw err;
-    return null;
-  }
-}
-function redactUrl(url) {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, "$1");
-}
-async function readGitInfo(dir) {
-  const inside = await tryGit2(["rev-parse", "--is-inside-work-tree"], dir);
-  if (inside !== "true") return null;
-  const sha = await tryGit2(["rev-parse", "--verify", "-q", "HEAD"], dir);
-  if (!sha) return null;
-  const [topRaw, commonRaw, shortSha, objectFormat, shallow, branch, tags2, time, origin, originHead, status] = await Promise.all([
-    git2(["rev-parse", "--show-toplevel"], dir),
-    git2(["rev-parse", "--git-common-dir"], dir),
-    git2(["rev-parse", "--short", "HEAD"], dir),
-    tryGit2(["rev-parse", "--show-object-format"], dir),
-    tryGit2(["rev-parse", "--is-shallow-repository"], dir),
-    tryGit2(["symbolic-ref", "-q", "HEAD"], dir),
-    tryGit2(["tag", "--points-at", "HEAD", "--sort=-version:refname"], dir),
-    git2(["show", "-s", "--format=%ct", "HEAD"], dir),
-    tryGit2(["remote", "get-url", "origin"], dir),
-    tryGit2(["symbolic-ref", "-q", "--short", "refs/remotes/origin/HEAD"], dir),
-    git2(["status", "--porcelain", "--untracked-files=no", "--", "."], dir)
-  ]);
-  const topLevel = await realpath2(topRaw.trim());
-  const commonDir = await realpath2(path7.resolve(dir, commonRaw.trim()));
-  const rel = path7.relative(topLevel, await realpath2(dir));
-  const tag = tags2?.split("\n").find(Boolean);
-  return {
-    topLevel,
-    subdir: rel.split(path7.sep).join("/"),
-    commonDir,
-    sha: sha.trim(),
-    shortSha: shortSha.trim(),
-    objectFormat: objectFormat || "sha1",
-    shallow: shallow === "true",
-    ref: branch || (tag ? `refs/tags/${tag}` : null),
-    commitTime: Number(time.trim()),
-    originUrl: origin ? redactUrl(origin) : null,
-    defaultBranch: originHead ? originHead.replace(/^origin\//, "") : null,
-    dirty: status.trim() !== "",
-    alternates: existsSync(path7.join(commonDir, "objects", "info", "alternates"))
-  };
-}
-
-// src/image/tags.ts
-init_errors();
-var semverPattern = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+[0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*)?$/;
-function parseSemver(tag) {
-  const m = semverPattern.exec(tag);
-  if (!m) return null;
-  const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const prerelease = m[4] ?? null;
-  return {
-    major,
-    minor,
-    patch,
-    prerelease,
-    version: `${major}.${minor}.${patch}${prerelease ? `-${prerelease}` : ""}`
-  };
-}
-function sanitizeTag(name2) {
-  return name2.replace(/[^A-Za-z0-9_.-]+/g, "-").replace(/^[.-]+/, "").slice(0, 128);
-}
-function semverTags(v) {
-  if (v.prerelease) return [v.version];
-  const tags2 = [v.version, `${v.major}.${v.minor}`];
-  if (v.major > 0) tags2.push(String(v.major));
-  tags2.push("latest");
-  return tags2;
-}
-function planTags(source) {
-  const ordered = [];
-  const add = (tag) => {
-    if (tag && !ordered.includes(tag)) ordered.push(tag);
-  };
-  const ref = source.ref ?? "";
-  if (ref.startsWith("refs/tags/")) {
-    const name2 = ref.slice("refs/tags/".length);
-    const semver = parseSemver(name2);
-    if (semver) semverTags(semver).forEach(add);
-    else add(sanitizeTag(name2));
-  } else if (ref.startsWith("refs/heads/")) {
-    const branch = ref.slice("refs/heads/".length);
-    add(sanitizeTag(branch));
-    if (source.defaultBranch && branch === source.defaultBranch) add("latest");
-  } else {
-    const pr = /^refs\/pull\/(\d+)\/(?:merge|head)$/.exec(ref);
-    if (pr) add(`pr-${pr[1]}`);
-  }
-  if (source.sha) add(`sha-${source.sha.slice(0, 7)}`);
-  for (const tag of source.extraTags) {
-    if (!isValidTag(tag)) {
-      throw new UsageError(
-        `tag '${printable(tag)}' is not a valid Docker tag: use letters, digits, _ . - (at most 128, not starting with . or -). Give tags without the repository; --image names the repository.`
-      );
-    }
-    add(tag);
-  }
-  if (ordered.length === 0) add("latest");
-  return {
-    tags: ordered,
-    references: ordered.map((t2) => `${source.image}:${t2}`),
-    version: ordered[0]
-  };
-}
-
-// src/image/validation.ts
-var ValidationFailure = class extends BakeFailure {
-  constructor(message, findings) {
-    super(message);
-    this.findings = findings;
-  }
-  findings;
-  name = "ValidationFailure";
-};
-var SHOWN = 10;
-function describe2(f) {
-  return `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.message} (${f.ruleId})`;
-}
-async function validateBeforeBake(root, configFile2, warn) {
-  const { validateRepo: validateRepo2 } = await Promise.resolve().then(() => (init_validate(), validate_exports));
-  const report = await validateRepo2(root, configFile2 ? { configFile: configFile2 } : {});
-  const errors = report.findings.filter((f) => f.severity === "error");
-  if (errors.length > 0) {
-    const listed = errors.slice(0, SHOWN).map((f) => `  ${describe2(f)}`);
-    if (errors.length > SHOWN)
-      listed.push(`  ... and ${errors.length - SHOWN} more (spiff-models validate lists all)`);
-    throw new ValidationFailure(
-      `refusing to bake: validation found ${errors.length} error${errors.length === 1 ? "" : "s"} in ${root}:
-${listed.join("\n")}
-Fix them (spiff-models validate ${root} shows all findings), or bake anyway with --no-validate (action input validate: false).`,
-      errors
-    );
-  }
-  if (report.summary.warnings > 0) {
-    warn(`validation found ${report.summary.warnings} warning(s); run spiff-models validate to see them.`);
-  }
-  return { errors: 0, warnings: report.summary.warnings, models: report.summary.models };
-}
-
-// src/image/verify.ts
-var MODELS_DIR_ENV = "SPIFFWORKFLOW_BACKEND_BPMN_SPEC_ABSOLUTE_DIR";
-var SUBDIR_ENV = "SPIFFWORKFLOW_BACKEND_BPMN_SPEC_SUBDIR_WITHIN_REPO";
-var VERIFY_USER = "65534:65534";
-var VerifyError = class extends BakeFailure {
-  name = "VerifyError";
-};
-async function verifyImage(engine, imageId, expected) {
-  const fail = (what) => {
-    throw new VerifyError(`verify failed for image ${imageId.slice(0, 19)}: ${what}`);
-  };
-  const info = await engine.docker.getImage(imageId).inspect();
-  const env = new Map(
-    (info.Config?.Env ?? []).map((e) => {
-      const eq = e.indexOf("=");
-      return [e.slice(0, eq), e.slice(eq + 1)];
-    })
-  );
-  const checks = [];
-  if (env.get(MODELS_DIR_ENV) !== expected.modelsDir) {
-    fail(
-      `${MODELS_DIR_ENV} is '${env.get(MODELS_DIR_ENV) ?? "(unset)"}', expected '${expected.modelsDir}'. A custom template must keep {{env}}.`
-    );
-  }
-  checks.push(`${MODELS_DIR_ENV}=${expected.modelsDir}`);
-  const withGit = expected.gitHistory !== "none";
-  const run2 = await runOnce(
-    engine,
-    imageId,
-    withGit ? ["git", "-C", expected.modelsDir, "rev-parse", "--short", "HEAD"] : null,
-    VERIFY_USER,
-    [expected.modelsDir]
-  );
-  if (!run2.exists[expected.modelsDir])
-    fail(`the models dir ${expected.modelsDir} does not exist in the image.`);
-  checks.push(`models dir ${expected.modelsDir} exists`);
-  if (withGit) {
-    const printed = run2.stdout.trim();
-    if (run2.exitCode !== 0 || printed !== expected.shortRevision) {
-      fail(
-        `'git -C ${expected.modelsDir} rev-parse --short HEAD' as user ${VERIFY_USER} ` + (run2.exitCode !== 0 ? `exited ${run2.exitCode}: ${run2.stderr.trim() || run2.stdout.trim()}` : `printed '${printed}', expected '${expected.shortRevision}'`) + ". The base image needs git, and the template must keep {{env}} (safe.directory) and {{copy}}."
-      );
-    }
-    checks.push(`git rev-parse --short HEAD = ${printed} (as ${VERIFY_USER})`);
-  }
-  return { checks };
+async function loadBuilder(name2) {
+  return BUILDERS[checkBuilder(name2, "builder")]();
 }
 
 // src/image/bake.ts
-var DEFAULT_BASE_IMAGE = "ghcr.io/sartography/spiffworkflow-backend:latest";
-var DEFAULT_IMAGE_MODELS_DIR = "/app/process_models";
-var LABEL_PREFIX = "io.spiff-models.";
-var LABELS = {
-  revision: `${LABEL_PREFIX}revision`,
-  contentDigest: `${LABEL_PREFIX}content-digest`,
-  inputDigest: `${LABEL_PREFIX}input-digest`,
-  modelsDir: `${LABEL_PREFIX}models-dir`,
-  gitHistory: `${LABEL_PREFIX}git-history`
-};
-var OCI = "org.opencontainers.image.";
-function isPinned(ref) {
-  const parsed = parseReference(ref, "base image");
-  return Boolean(parsed.digest) || Boolean(parsed.tag && !/(^|-)latest$/.test(parsed.tag));
-}
-function localImageName(dir) {
-  const name2 = path8.basename(dir).toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[._-]+|[._-]+$/g, "").replace(/[._-]{2,}/g, "-");
-  return name2 || "process-models";
-}
-function createdTime(env, git3) {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return Number(epoch);
-  return git3 ? git3.commitTime : null;
-}
-function buildLabels(args) {
-  const { git: git3, plan } = args;
-  const title = args.image.split("/").pop() ?? args.image;
-  const labels = {
-    [`${OCI}title`]: title,
-    [`${OCI}description`]: `spiffworkflow-backend with the process models of ${args.sourceUrl ?? title} baked in` + (git3 ? ` at ${git3.shortSha}` : ""),
-    [`${OCI}version`]: args.version,
-    [`${OCI}base.name`]: args.baseImage,
-    [LABELS.contentDigest]: plan.contentDigest,
-    [LABELS.modelsDir]: plan.modelsDir,
-    [LABELS.gitHistory]: plan.gitHistory
-  };
-  if (args.sourceUrl) labels[`${OCI}source`] = args.sourceUrl;
-  if (args.created !== null) labels[`${OCI}created`] = new Date(args.created * 1e3).toISOString();
-  if (git3) {
-    labels[`${OCI}revision`] = git3.sha;
-    if (plan.gitHistory !== "none") labels[LABELS.revision] = git3.shortSha;
-  }
-  for (const [key2, value] of Object.entries(args.extra)) {
-    checkKey(key2, "label");
-    if (key2.startsWith(LABEL_PREFIX)) {
-      throw new UsageError(
-        `label '${key2}' uses the prefix ${LABEL_PREFIX}, which bake sets itself; rename it.`
-      );
-    }
-    labels[key2] = value;
-  }
-  return labels;
-}
-function buildEnv(plan, baseEnv) {
-  const env = [[MODELS_DIR_ENV, plan.modelsDir]];
-  if (plan.subdir) env.push([SUBDIR_ENV, plan.subdir]);
-  if (plan.gitHistory !== "none") {
-    const count = baseEnv.find((e) => e.startsWith("GIT_CONFIG_COUNT="))?.slice("GIT_CONFIG_COUNT=".length);
-    const n = count && /^\d+$/.test(count) ? Number(count) : 0;
-    env.push(
-      [`GIT_CONFIG_KEY_${n}`, "safe.directory"],
-      [`GIT_CONFIG_VALUE_${n}`, "*"],
-      ["GIT_CONFIG_COUNT", `${n + 1}`]
-    );
-  }
-  return env;
-}
-function inputDigest(contentDigest, dockerfile, baseImageId) {
-  const hash2 = createHash2("sha256").update(`spiff-models bake 1
-${contentDigest}
-`).update(createHash2("sha256").update(dockerfile).digest("hex")).update(`
-${baseImageId}
-`);
-  return `sha256:${hash2.digest("hex")}`;
-}
-async function bake(options) {
-  const { log, env } = options;
-  const warnings = [];
-  const warn = (message) => {
-    warnings.push(message);
-    log.warning(message);
-  };
-  const dir = path8.resolve(options.dir);
-  if (!(await stat2(dir).catch(() => null))?.isDirectory()) {
-    throw new SetupError(
-      `the models root ${dir} is not a directory; pass the folder holding the process groups.`
-    );
-  }
-  parseReference(options.baseImage, "base-image");
-  if (options.push && !options.image) {
-    throw new UsageError(
-      "--push needs --image naming the registry repository (e.g. ghcr.io/org/process-models)."
-    );
-  }
-  if (options.push && options.dryRun) throw new UsageError("--push and --dry-run exclude each other.");
-  const image = parseImageName(
-    options.image ?? localImageName(dir),
-    options.image ? "image" : "image name"
-  ).repository;
-  const imagePath = checkImagePath(options.imageModelsDir, "image models dir");
-  const template = await loadTemplate(options.template);
-  renderTemplate(template, {
-    baseImage: options.baseImage,
-    labels: options.labels,
-    env: [],
-    modelsDir: imagePath,
-    revision: "",
-    shortRevision: ""
-  });
-  if (!isPinned(options.baseImage)) {
-    warn(
-      `base image ${options.baseImage} is not pinned: a rebuild may pick up another backend release. Pin a version tag or a digest (e.g. ghcr.io/sartography/spiffworkflow-backend:v1.0.0).`
-    );
-  }
-  if (options.validate) {
-    const summary = await validateBeforeBake(dir, options.configFile, warn);
-    log.info(`validated ${summary.models} model(s): no errors`);
-  }
-  const git3 = await readGitInfo(dir).catch((err) => {
-    if (err instanceof SetupError) throw err;
-    return null;
-  });
-  const plan = await planContext({ modelsRoot: dir, gitHistory: options.gitHistory, imagePath, git: git3 });
-  plan.warnings.forEach(warn);
-  if (options.gitHistory === "none") {
-    warn(
-      `git-history none: new instances record no revision, and the backend's boot script runs 'git init' in ${plan.modelsDir} (which fails on a read-only filesystem).`
-    );
-  }
-  const tagPlan = planTags({
-    image,
-    sha: git3?.sha ?? null,
-    ref: options.ref ?? git3?.ref ?? null,
-    defaultBranch: options.defaultBranch ?? git3?.defaultBranch ?? null,
-    extraTags: options.tags
-  });
-  const created = createdTime(env, git3);
-  const labels = buildLabels({
-    git: git3,
-    plan,
-    created,
-    version: tagPlan.version,
-    image,
-    baseImage: options.baseImage,
-    sourceUrl: options.sourceUrl ?? git3?.originUrl ?? null,
-    extra: options.labels
-  });
-  const mtime = Number(
-    env.SOURCE_DATE_EPOCH && /^\d+$/.test(env.SOURCE_DATE_EPOCH) ? env.SOURCE_DATE_EPOCH : 0
-  );
-  const revision = plan.gitHistory !== "none" && git3 ? git3.shortSha : "";
-  const render = (baseEnv2, extraLabels = {}) => renderTemplate(template, {
-    baseImage: options.baseImage,
-    labels: { ...labels, ...extraLabels },
-    env: buildEnv(plan, baseEnv2),
-    modelsDir: plan.modelsDir,
-    revision: git3?.sha ?? "",
-    shortRevision: revision
-  });
-  const result = {
+init_plan();
+init_plan();
+init_engine3();
+function planResult(plan, dryRun) {
+  return {
     imageId: "",
     digest: "",
-    tags: tagPlan.references,
-    revision,
-    commit: git3?.sha ?? "",
-    labels,
+    tags: plan.tags.references,
+    revision: plan.revision,
+    commit: plan.git?.commit ?? "",
+    labels: plan.labels,
     contextBytes: 0,
     skipped: false,
     pushed: false,
-    dryRun: options.dryRun,
-    image,
-    baseImage: options.baseImage,
-    modelsDir: plan.modelsDir,
-    gitHistory: plan.gitHistory,
-    contentDigest: plan.contentDigest,
+    dryRun,
+    image: plan.image,
+    baseImage: plan.baseImage,
+    modelsDir: plan.layer.modelsDir,
+    gitHistory: plan.layer.gitHistory,
+    contentDigest: plan.layer.contentDigest,
     inputDigest: "",
     verified: [],
-    warnings,
+    warnings: plan.warnings,
     outputDir: null
   };
-  log.info(
-    `models ${dir} -> ${plan.modelsDir} (git-history ${plan.gitHistory}${revision ? `, revision ${revision}` : ""}; ${plan.modelFiles} model files, ${plan.gitFiles} git files)`
-  );
+}
+async function bake(options) {
+  const { log } = options;
+  const builderName = checkBuilder(options.builder ?? DEFAULT_BUILDER, "--builder");
+  const plan = await planBake(options);
+  const result = planResult(plan, options.dryRun);
   if (options.dryRun) {
-    const dockerfile2 = render([]);
-    result.contextBytes = await measureContext(plan, dockerfile2, mtime);
+    const dockerfile = renderDockerfile(plan, []);
+    result.contextBytes = await measureContext(plan.layer, dockerfile, plan.layer.mtime);
     if (options.outputDir) {
-      const out = path8.resolve(options.outputDir);
-      await mkdir(out, { recursive: true });
-      await writeFile(path8.join(out, "Dockerfile"), dockerfile2);
-      await writeFile(path8.join(out, "context.txt"), contextListing(plan, dockerfile2));
-      result.outputDir = out;
-      await writeFile(path8.join(out, "bake.json"), `${JSON.stringify(result, null, 2)}
-`);
-      log.info(`dry run: wrote Dockerfile, context.txt and bake.json to ${out}`);
+      result.outputDir = path10.resolve(options.outputDir);
+      await writeDryRun(plan, dockerfile, result.outputDir, result);
+      log.info(`dry run: wrote Dockerfile, context.txt and bake.json (and plan.json) to ${result.outputDir}`);
     } else {
       log.info(`dry run: the Dockerfile would be
-${dockerfile2}`);
+${dockerfile}`);
     }
-    return result;
+    return Object.defineProperty(result, "plan", { value: plan, enumerable: false });
   }
-  const engine = await connectEngine(env);
-  const base = await ensureBaseImage(engine, options, log);
-  const baseEnv = base.Config?.Env ?? [];
-  result.inputDigest = inputDigest(plan.contentDigest, render(baseEnv), base.Id);
-  const digestLabel = { [LABELS.inputDigest]: result.inputDigest };
-  const dockerfile = render(baseEnv, digestLabel);
-  const labelledByTemplate = dockerfile.includes(result.inputDigest);
-  const existing = options.noCache ? [] : await findImagesByLabel(engine, LABELS.inputDigest, result.inputDigest);
-  if (existing[0]) {
-    result.imageId = existing[0];
-    result.skipped = true;
-    log.info(
-      `unchanged input (${result.inputDigest.slice(0, 19)}): reusing image ${existing[0].slice(0, 19)}`
-    );
-  } else {
-    const packed = packContext(plan, dockerfile, mtime);
-    result.imageId = await log.group(
-      `Build ${image} (${tagPlan.tags.join(", ")})`,
-      (line) => buildImage(
-        engine,
-        { context: packed.stream, labels: labelledByTemplate ? {} : digestLabel, noCache: options.noCache },
-        line
-      )
-    );
-    result.contextBytes = packed.bytes();
-    log.info(`built ${result.imageId.slice(0, 19)} from a ${formatBytes(result.contextBytes)} context`);
-  }
-  result.labels = { ...labels, [LABELS.inputDigest]: result.inputDigest };
-  if (options.verify) {
-    try {
-      const verified = await verifyImage(engine, result.imageId, {
-        modelsDir: plan.modelsDir,
-        gitHistory: plan.gitHistory,
-        shortRevision: revision
-      });
-      result.verified = verified.checks;
-      log.info(`verified: ${verified.checks.join("; ")}`);
-    } catch (err) {
-      if (!result.skipped) await removeImage(engine, result.imageId);
-      throw err;
-    }
-  }
-  for (const reference of result.tags) await tagImage(engine, result.imageId, reference);
-  log.info(`tagged ${result.tags.join(", ")}`);
-  if (options.push) {
-    const registry = parseReference(image, "image").registry;
-    const auth2 = await resolveAuth(registry, options.credentials, env);
-    if (auth2) await checkAuth(engine, auth2, registry);
-    const digests = await log.group(`Push ${image}`, async (line) => {
-      const out = [];
-      for (const reference of result.tags) out.push(await pushImage(engine, reference, auth2, line));
-      return out;
-    });
-    result.digest = digests[0] ?? "";
-    result.pushed = true;
-    log.info(`pushed ${result.tags.join(", ")} (${result.digest})`);
-  }
-  return result;
-}
-async function ensureBaseImage(engine, options, log) {
-  const found = await inspectImage(engine, options.baseImage);
-  if (found) return found;
-  const registry = parseReference(options.baseImage, "base image").registry;
-  const pushRegistry = options.image ? parseReference(options.image.toLowerCase(), "image").registry : null;
-  const auth2 = await resolveAuth(
-    registry,
-    registry === pushRegistry ? options.credentials : null,
-    options.env
-  );
-  await log.group(`Pull ${options.baseImage}`, (line) => pullImage(engine, options.baseImage, auth2, line));
-  const pulled = await inspectImage(engine, options.baseImage);
-  if (!pulled)
-    throw new SetupError(`pulled ${printable(options.baseImage)} but the engine does not list it.`);
-  return pulled;
-}
-function formatBytes(n) {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  const builder = await loadBuilder(builderName);
+  const built = await builder.build(plan, {
+    push: options.push,
+    verify: options.verify,
+    noCache: options.noCache ?? false,
+    credentials: options.credentials,
+    env: options.env,
+    log
+  });
+  Object.assign(result, built);
+  return Object.defineProperty(result, "plan", { value: plan, enumerable: false });
 }
 
 // src/image/cli.ts
+init_context();
+init_engine2();
+init_plan();
 var REGISTRY_PASSWORD_ENV = "SPIFF_MODELS_REGISTRY_PASSWORD";
 var usage = `spiff-models bake [DIR] [options]
 
@@ -93964,7 +94355,8 @@ Build a spiffworkflow-backend image with the models in DIR (default .) baked in,
   --image-models-dir PATH where the repository lands in the image (default ${DEFAULT_IMAGE_MODELS_DIR})
   --template FILE         your own Dockerfile template (placeholders: see the README)
   --verify                run the image once (no network) to check the models dir, env and revision
-  --dry-run               write the Dockerfile and the context listing; no engine needed
+  --builder NAME          who builds from the plan: ${Object.keys(BUILDERS).join(" | ")} (default ${DEFAULT_BUILDER})
+  --dry-run               print the plan (files, tags, labels, env, layer) and render the Dockerfile; no engine
   --output-dir DIR        where --dry-run writes Dockerfile, context.txt and bake.json
   --ref REF               git ref the tags derive from (default: $GITHUB_REF, else the checkout's branch/tag)
   --default-branch NAME   branch whose builds are also tagged latest (default: origin's HEAD)
@@ -94060,6 +94452,7 @@ var bakeCli = {
         template: { type: "string" },
         verify: { type: "boolean" },
         "dry-run": { type: "boolean" },
+        builder: { type: "string" },
         "output-dir": { type: "string" },
         ref: { type: "string" },
         "default-branch": { type: "string" },
@@ -94100,11 +94493,19 @@ var bakeCli = {
         ref: values.ref ?? io.env.GITHUB_REF ?? null,
         defaultBranch: values["default-branch"] ?? null,
         noCache: values["no-cache"] ?? false,
+        builder: values.builder ?? DEFAULT_BUILDER,
         env: io.env,
         log
       });
-      io.stdout(values.json ? `${JSON.stringify(outputsJson(result), null, 2)}
-` : formatResult(result));
+      const plan = result.dryRun && result.plan ? result.plan : null;
+      if (values.json) {
+        const json2 = { ...outputsJson(result), ...plan ? { plan: planJson(plan) } : {} };
+        io.stdout(`${JSON.stringify(json2, null, 2)}
+`);
+      } else {
+        io.stdout(`${plan ? `${describePlan(plan)}
+` : ""}${formatResult(result)}`);
+      }
       return 0;
     } catch (err) {
       if (err instanceof BakeFailure) {
@@ -94119,10 +94520,11 @@ var bakeCli = {
 
 // src/promote/cli.ts
 init_errors();
-import path10 from "node:path";
+import path12 from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 
 // src/promote/options.ts
+init_git();
 init_errors();
 
 // node_modules/@actions/github/lib/context.js
@@ -94139,8 +94541,8 @@ var Context2 = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path12 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path12} does not exist${EOL}`);
+        const path14 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path14} does not exist${EOL}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -98433,17 +98835,18 @@ init_errors();
 import { existsSync as existsSync3 } from "node:fs";
 
 // src/promote/workarea.ts
+init_git();
+init_errors();
 import { mkdtemp as mkdtemp2, rm as rm2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import path9 from "node:path";
-init_errors();
+import path11 from "node:path";
 var DEFAULT_AUTHOR = { name: "spiff-models", email: "spiff-models@users.noreply.github.com" };
 function looksLikeUrl(remote) {
   return /[/:\\]/.test(remote) || remote.endsWith(".git");
 }
 function modelsPrefix(repoRoot, modelsRootAbs, given) {
-  const rel = path9.relative(repoRoot, modelsRootAbs).split(path9.sep).join("/");
-  if (rel === ".." || rel.startsWith("../") || path9.isAbsolute(rel)) {
+  const rel = path11.relative(repoRoot, modelsRootAbs).split(path11.sep).join("/");
+  if (rel === ".." || rel.startsWith("../") || path11.isAbsolute(rel)) {
     throw new UsageError(`The models path '${given}' is outside the git repository at ${repoRoot}.`);
   }
   return rel;
@@ -98474,7 +98877,7 @@ function area(kind, workDir, remote, prefix, env, close) {
     workDir,
     remote,
     prefix,
-    modelsRoot: prefix ? path9.join(workDir, ...prefix.split("/")) : workDir,
+    modelsRoot: prefix ? path11.join(workDir, ...prefix.split("/")) : workDir,
     env,
     git: (args, input) => git(args, { cwd: workDir, env, input }),
     tryGit: (args, input) => tryGit(args, { cwd: workDir, env, input }),
@@ -98482,12 +98885,12 @@ function area(kind, workDir, remote, prefix, env, close) {
   };
 }
 async function openWorkArea(ctx) {
-  const cwd = path9.resolve(ctx.cwd);
+  const cwd = path11.resolve(ctx.cwd);
   const top = await toplevel(cwd, ctx.env);
   let remotes = [];
   if (top) remotes = (await git(["remote"], { cwd: top, env: ctx.env })).split("\n").filter(Boolean);
   if (top && remotes.includes(ctx.remote)) {
-    const prefix = modelsPrefix(top, path9.resolve(cwd, ctx.path), ctx.path);
+    const prefix = modelsPrefix(top, path11.resolve(cwd, ctx.path), ctx.path);
     const env2 = await identityEnv(top, ctx.env, ctx.author);
     if (ctx.inWorkspace) {
       const dirty = await git(["status", "--porcelain", "--untracked-files=no"], { cwd: top, env: env2 });
@@ -98510,8 +98913,8 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
         });
       });
     }
-    const scratch2 = await mkdtemp2(path9.join(tmpdir(), "spiff-models-"));
-    const workDir2 = path9.join(scratch2, "work");
+    const scratch2 = await mkdtemp2(path11.join(tmpdir(), "spiff-models-"));
+    const workDir2 = path11.join(scratch2, "work");
     await git(["worktree", "add", "--detach", "--no-checkout", workDir2, "HEAD"], { cwd: top, env: env2 }).catch(
       async (err) => {
         await rm2(scratch2, { recursive: true, force: true });
@@ -98537,8 +98940,8 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
   if (ctx.inWorkspace) {
     throw new UsageError("--in-workspace needs --remote to name a remote of the checkout, not a URL.");
   }
-  const scratch = await mkdtemp2(path9.join(tmpdir(), "spiff-models-"));
-  const workDir = path9.join(scratch, "clone");
+  const scratch = await mkdtemp2(path11.join(tmpdir(), "spiff-models-"));
+  const workDir = path11.join(scratch, "clone");
   try {
     await git(["clone", "--quiet", "--no-checkout", "--no-tags", "--", ctx.remote, workDir], {
       cwd: scratch,
@@ -98548,8 +98951,8 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
     await rm2(scratch, { recursive: true, force: true });
     throw new SetupError(`Could not clone ${ctx.remote}: ${err.message}`);
   }
-  const normalized = path9.posix.normalize(ctx.path.split(path9.sep).join("/")).replace(/\/+$/, "");
-  if (path9.posix.isAbsolute(normalized) || normalized === ".." || normalized.startsWith("../")) {
+  const normalized = path11.posix.normalize(ctx.path.split(path11.sep).join("/")).replace(/\/+$/, "");
+  if (path11.posix.isAbsolute(normalized) || normalized === ".." || normalized.startsWith("../")) {
     await rm2(scratch, { recursive: true, force: true });
     throw new UsageError(
       `With a remote URL, --path must be relative to the repository root; got '${ctx.path}'.`
@@ -98624,7 +99027,7 @@ function judge(resultFindings, targetFindings) {
   };
 }
 async function validateResult(a, result, target, configFile2) {
-  const { findingsOf: findingsOf2 } = await Promise.resolve().then(() => (init_validation(), validation_exports));
+  const { findingsOf: findingsOf2 } = await Promise.resolve().then(() => (init_validation2(), validation_exports));
   await checkout(a, result);
   const after = existsSync3(a.modelsRoot) ? await findingsOf2(a.modelsRoot, configFile2) : [];
   if (!after.some((f) => f.severity === "error")) return judge(after, []);
@@ -98635,6 +99038,7 @@ async function validateResult(a, result, target, configFile2) {
 }
 
 // src/promote/tree.ts
+init_git();
 async function modelDirsAt(a, commit) {
   const args = ["ls-tree", "-r", "-z", "--full-tree", "--name-only", commit];
   if (a.prefix) args.push("--", a.prefix);
@@ -98698,6 +99102,7 @@ function allChangedModels(m) {
 }
 
 // src/promote/promote.ts
+init_git();
 var STRATEGIES = ["merge", "fast-forward"];
 var VIAS = ["git", "api"];
 var REFUSED = ["conflict", "diverged", "invalid"];
@@ -99048,7 +99453,7 @@ async function attemptPublish(a, opts, ids, branch, source, attempt) {
       `The models root '${a.prefix || "."}' does not exist in ${opts.from} (${source}): check --path.`
     );
   }
-  const { indexOf: indexOf2 } = await Promise.resolve().then(() => (init_validation(), validation_exports));
+  const { indexOf: indexOf2 } = await Promise.resolve().then(() => (init_validation2(), validation_exports));
   const index = await indexOf2(a.modelsRoot);
   const unknown = ids.filter((id2) => !index.models.has(id2));
   if (unknown.length) {
@@ -99305,7 +99710,7 @@ function github(values, io) {
 }
 function configFile(values, io) {
   const file = values.config;
-  return file ? path10.resolve(io.cwd, file) : void 0;
+  return file ? path12.resolve(io.cwd, file) : void 0;
 }
 var promoteCli = {
   name: "promote",
@@ -99403,8 +99808,8 @@ Exit codes: 0 published or unchanged, 1 refused (new validation errors), 2 usage
 
 // src/notify/cli.ts
 init_errors();
-import { readFile as readFile5 } from "node:fs/promises";
-import path11 from "node:path";
+import { readFile as readFile4 } from "node:fs/promises";
+import path13 from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
 
 // src/notify/environments.ts
@@ -99422,24 +99827,24 @@ function normalizeRef(ref) {
 }
 function spiffWebhookUrl(url) {
   const u = new URL(url);
-  const path12 = u.pathname.replace(/\/+$/, "");
-  if (path12.endsWith(WEBHOOK_PATH)) u.pathname = path12;
-  else if (path12.endsWith("/v1.0")) u.pathname = `${path12}/github-webhook-receive`;
-  else u.pathname = `${path12}${WEBHOOK_PATH}`;
+  const path14 = u.pathname.replace(/\/+$/, "");
+  if (path14.endsWith(WEBHOOK_PATH)) u.pathname = path14;
+  else if (path14.endsWith("/v1.0")) u.pathname = `${path14}/github-webhook-receive`;
+  else u.pathname = `${path14}${WEBHOOK_PATH}`;
   return u.toString();
 }
-function fromParts(server, host, path12, exact = {}) {
-  const segments = path12.split("/").filter(Boolean);
-  const name2 = segments[segments.length - 1] ?? path12;
+function fromParts(server, host, path14, exact = {}) {
+  const segments = path14.split("/").filter(Boolean);
+  const name2 = segments[segments.length - 1] ?? path14;
   const owner = segments.length > 1 ? segments[segments.length - 2] : "";
   return {
     name: name2,
     full_name: owner ? `${owner}/${name2}` : name2,
     owner,
-    html_url: `${server}/${path12}`,
-    clone_url: `${server}/${path12}.git`,
-    git_url: `git://${host}/${path12}.git`,
-    ssh_url: `git@${host}:${path12}.git`,
+    html_url: `${server}/${path14}`,
+    clone_url: `${server}/${path14}.git`,
+    git_url: `git://${host}/${path14}.git`,
+    ssh_url: `git@${host}:${path14}.git`,
     ...exact
   };
 }
@@ -99468,14 +99873,14 @@ function repositoryFromUrl(given) {
   if (http3) {
     http3.username = "";
     http3.password = "";
-    const path12 = strip(http3.pathname);
-    if (!path12)
+    const path14 = strip(http3.pathname);
+    if (!path14)
       throw new UsageError(
         `the repository URL '${url}' names no repository (expected https://host/owner/name).`
       );
     const server = `${http3.protocol}//${http3.host}`;
-    const exact = http3.pathname.replace(/\/+$/, "").endsWith(".git") ? { clone_url: `${server}/${path12}.git` } : {};
-    return fromParts(server, http3.hostname, path12, exact);
+    const exact = http3.pathname.replace(/\/+$/, "").endsWith(".git") ? { clone_url: `${server}/${path14}.git` } : {};
+    return fromParts(server, http3.hostname, path14, exact);
   }
   const ssh = /^ssh:\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/(.+)$/i.exec(url);
   if (ssh) return fromParts(`https://${ssh[1]}`, ssh[1], strip(ssh[2]), { ssh_url: url });
@@ -100151,7 +100556,7 @@ init_errors();
 // src/notify/context.ts
 init_errors();
 import { execFile as execFile2 } from "node:child_process";
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 import { promisify } from "node:util";
 var run = promisify(execFile2);
 function gitFacts(cwd) {
@@ -100216,7 +100621,7 @@ function gitFacts(cwd) {
 async function readGitHubEvent(env) {
   if (!env.GITHUB_EVENT_PATH) return null;
   try {
-    const payload = JSON.parse(await readFile4(env.GITHUB_EVENT_PATH, "utf8"));
+    const payload = JSON.parse(await readFile3(env.GITHUB_EVENT_PATH, "utf8"));
     return { name: env.GITHUB_EVENT_NAME ?? "", payload };
   } catch {
     return null;
@@ -100447,9 +100852,9 @@ async function runNotifyCli(argv, io, overrides2) {
   if (!isFailOn(failOn)) throw new UsageError(`--fail-on '${failOn}' must be one of ${FAIL_ON.join(", ")}.`);
   let environments = null;
   if (values.environments !== void 0) {
-    const file = path11.resolve(io.cwd, values.environments);
+    const file = path13.resolve(io.cwd, values.environments);
     try {
-      environments = { text: await readFile5(file, "utf8"), source: values.environments };
+      environments = { text: await readFile4(file, "utf8"), source: values.environments };
     } catch (err) {
       throw new SetupError(`--environments ${values.environments}: cannot read it (${errorMessage(err)}).`);
     }

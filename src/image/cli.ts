@@ -10,8 +10,10 @@ import {
   type BakeLog,
   type BakeResult,
 } from './bake.js';
+import { BUILDERS, DEFAULT_BUILDER } from './builders/index.js';
 import { parseGitHistory } from './context.js';
 import { BakeFailure } from './engine.js';
+import { describePlan, planJson } from './plan.js';
 
 export const REGISTRY_PASSWORD_ENV = 'SPIFF_MODELS_REGISTRY_PASSWORD';
 
@@ -30,7 +32,8 @@ Build a spiffworkflow-backend image with the models in DIR (default .) baked in,
   --image-models-dir PATH where the repository lands in the image (default ${DEFAULT_IMAGE_MODELS_DIR})
   --template FILE         your own Dockerfile template (placeholders: see the README)
   --verify                run the image once (no network) to check the models dir, env and revision
-  --dry-run               write the Dockerfile and the context listing; no engine needed
+  --builder NAME          who builds from the plan: ${Object.keys(BUILDERS).join(' | ')} (default ${DEFAULT_BUILDER})
+  --dry-run               print the plan (files, tags, labels, env, layer) and render the Dockerfile; no engine
   --output-dir DIR        where --dry-run writes Dockerfile, context.txt and bake.json
   --ref REF               git ref the tags derive from (default: $GITHUB_REF, else the checkout's branch/tag)
   --default-branch NAME   branch whose builds are also tagged latest (default: origin's HEAD)
@@ -127,6 +130,7 @@ export const bakeCli: CliCommand = {
         template: { type: 'string' },
         verify: { type: 'boolean' },
         'dry-run': { type: 'boolean' },
+        builder: { type: 'string' },
         'output-dir': { type: 'string' },
         ref: { type: 'string' },
         'default-branch': { type: 'string' },
@@ -167,10 +171,17 @@ export const bakeCli: CliCommand = {
         ref: values.ref ?? io.env.GITHUB_REF ?? null,
         defaultBranch: values['default-branch'] ?? null,
         noCache: values['no-cache'] ?? false,
+        builder: values.builder ?? DEFAULT_BUILDER,
         env: io.env,
         log,
       });
-      io.stdout(values.json ? `${JSON.stringify(outputsJson(result), null, 2)}\n` : formatResult(result));
+      const plan = result.dryRun && result.plan ? result.plan : null;
+      if (values.json) {
+        const json = { ...outputsJson(result), ...(plan ? { plan: planJson(plan) } : {}) };
+        io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+      } else {
+        io.stdout(`${plan ? `${describePlan(plan)}\n` : ''}${formatResult(result)}`);
+      }
       return 0;
     } catch (err) {
       if (err instanceof BakeFailure) {
