@@ -36455,6 +36455,27 @@ function checkImagePath(path15, what) {
   }
   return normalized;
 }
+function checkModelsDir(value, what) {
+  const fix = "Choose a folder of its own, e.g. /app/process_models (the default) or /srv/models.";
+  if (/^\/+$/.test(value)) {
+    throw new UsageError(
+      `${what} '${printable(value)}' is the image's root: the models would be unpacked over it. ${fix}`
+    );
+  }
+  const dir = checkImagePath(value, what);
+  const system = SYSTEM_DIRS.find((d) => dir === d || dir.startsWith(`${d}/`));
+  if (system) {
+    throw new UsageError(
+      `${what} '${printable(value)}' is or lies under ${system}, a system folder of the image: the models layer would replace the owner and mode of its folders. ${fix}`
+    );
+  }
+  if (dir === BACKEND_CODE_DIR) {
+    throw new UsageError(
+      `${what} '${printable(value)}' is the backend's code folder: the models would be mixed into the backend's code. ${fix}`
+    );
+  }
+  return dir;
+}
 function instruction(keyword2, pairs, what) {
   if (pairs.length === 0) return "";
   const words = pairs.map(([k, v]) => `${checkKey(k, `${what} key`)}=${quote(v, `${what} '${k}'`)}`);
@@ -36475,10 +36496,11 @@ function lineOf(text, index) {
 }
 function renderTemplate(template, values) {
   const where = (line) => `${template.source}:${line}`;
-  const directive = /^#\s*escape\s*=\s*(\S)/im.exec(template.text);
+  const text = template.text.replace(/^\uFEFF/, "");
+  const directive = /^[ \t]*#[ \t]*escape[ \t]*=[ \t]*(\S)/im.exec(text);
   if (directive && directive[1] !== "\\") {
     throw new UsageError(
-      `bad template ${where(lineOf(template.text, directive.index))}: it sets the escape character to '${directive[1]}'; bake escapes values with \\. Remove the escape directive.`
+      `bad template ${where(lineOf(text, directive.index))}: it sets the escape character to '${directive[1]}'; bake escapes values with \\. Remove the escape directive.`
     );
   }
   const rendered = {
@@ -36491,22 +36513,23 @@ function renderTemplate(template, values) {
     short_revision: () => /^[0-9a-f]*$/.test(values.shortRevision) ? values.shortRevision : ""
   };
   const used = /* @__PURE__ */ new Map();
-  const out = template.text.replace(/\{\{([^{}]*)\}\}/g, (match, rawName, offset) => {
+  const placeholder = /\{\{([^{}]*)\}\}/g;
+  const stray = /\{\{|\}\}/.exec(text.replace(placeholder, (m) => m.replace(/[^\n]/g, " ")));
+  if (stray) {
+    throw new UsageError(
+      `bad template ${where(lineOf(text, stray.index))}: an unmatched '${stray[0]}'. Placeholders look like {{copy}}.`
+    );
+  }
+  const out = text.replace(placeholder, (match, rawName, offset) => {
     const name2 = rawName.trim();
     if (!Object.hasOwn(PLACEHOLDERS, name2)) {
       throw new UsageError(
-        `bad template ${where(lineOf(template.text, offset))}: unknown placeholder ${match}. Known: ${Object.keys(PLACEHOLDERS).map((p) => `{{${p}}}`).join(", ")}.`
+        `bad template ${where(lineOf(text, offset))}: unknown placeholder ${match}. Known: ${Object.keys(PLACEHOLDERS).map((p) => `{{${p}}}`).join(", ")}.`
       );
     }
     used.set(name2, (used.get(name2) ?? 0) + 1);
     return rendered[name2]();
   });
-  const stray = /\{\{|\}\}/.exec(out);
-  if (stray) {
-    throw new UsageError(
-      `bad template ${where(lineOf(out, stray.index))}: an unmatched '${stray[0]}'. Placeholders look like {{copy}}.`
-    );
-  }
   if (used.get("copy") !== 1) {
     throw new UsageError(
       `bad template ${template.source}: it must use {{copy}} exactly once (found ${used.get("copy") ?? 0}); that line puts the models in the image.`
@@ -36520,7 +36543,7 @@ function renderTemplate(template, values) {
   return out.endsWith("\n") ? out : `${out}
 `;
 }
-var PLACEHOLDERS, ROOTFS_TAR, DEFAULT_TEMPLATE, KEY, SAFE_PATH;
+var PLACEHOLDERS, ROOTFS_TAR, DEFAULT_TEMPLATE, KEY, SAFE_PATH, SYSTEM_DIRS, BACKEND_CODE_DIR;
 var init_template = __esm({
   "src/image/template.ts"() {
     "use strict";
@@ -36548,6 +36571,24 @@ var init_template = __esm({
     ].join("\n");
     KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
     SAFE_PATH = /^\/(?:[A-Za-z0-9._-]+\/?)*$/;
+    SYSTEM_DIRS = [
+      "/bin",
+      "/boot",
+      "/dev",
+      "/etc",
+      "/lib",
+      "/lib32",
+      "/lib64",
+      "/libx32",
+      "/proc",
+      "/run",
+      "/sbin",
+      "/sys",
+      "/tmp",
+      "/usr",
+      "/var"
+    ];
+    BACKEND_CODE_DIR = "/app";
   }
 });
 
@@ -93069,7 +93110,7 @@ async function planBake(options) {
     options.image ?? localImageName(dir),
     options.image ? "image" : "image name"
   ).repository;
-  const imagePath = checkImagePath(options.imageModelsDir, "image models dir");
+  const imagePath = checkModelsDir(options.imageModelsDir, "image models dir");
   const template = await loadTemplate(options.template);
   renderTemplate(template, {
     baseImage: options.baseImage,

@@ -16,7 +16,7 @@ import {
 import { readGitInfo, type GitInfo } from './git.js';
 import { parseImageName, parseReference } from './reference.js';
 import { planTags, type TagPlan } from './tags.js';
-import { checkImagePath, checkKey, loadTemplate, renderTemplate, type Template } from './template.js';
+import { checkKey, checkModelsDir, loadTemplate, renderTemplate, type Template } from './template.js';
 import { validateBeforeBake } from './validation.js';
 import { MODELS_DIR_ENV, SUBDIR_ENV } from './verify.js';
 
@@ -308,7 +308,7 @@ export async function planBake(options: BakeOptions): Promise<BakePlan> {
     options.image ?? localImageName(dir),
     options.image ? 'image' : 'image name',
   ).repository;
-  const imagePath = checkImagePath(options.imageModelsDir, 'image models dir');
+  const imagePath = checkModelsDir(options.imageModelsDir, 'image models dir');
   const template = await loadTemplate(options.template);
   // A bad template or label fails now, not after validating and reading the whole tree.
   renderTemplate(template, {

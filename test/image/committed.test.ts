@@ -1,10 +1,12 @@
 // What bake includes: the committed tree of the models root, never what merely lies in the checkout (untracked
 // and ignored files, work-tree edits), whatever the template; --include-untracked as the explicit opt-in.
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import tar from 'tar-stream';
 import { packContext } from '../../src/image/context.js';
+import { layerTar } from '../../src/image/layer.js';
 import { planBake, renderDockerfile, type BakePlan } from '../../src/image/plan.js';
 import {
   bakeOptions,
@@ -195,5 +197,29 @@ describe('the git data of git-history full', () => {
     expect(() => inImage(['cat-file', '-e', dangling])).toThrow();
     expect(() => inImage(['cat-file', '-e', stash])).toThrow();
     expect(inImage(['for-each-ref', '--format=%(refname)'])).toBe('refs/heads/main');
+  });
+});
+
+describe('symlinks in the layer', () => {
+  it('a link to its own folder (grp/self -> .) is kept as "." and the layer unpacks with tar -x', async () => {
+    const r = makeRepo({ commits: 1 });
+    dirs.push(r.root);
+    mkdirSync(path.join(r.models, 'grp'), { recursive: true });
+    writeFileSync(path.join(r.models, 'grp/readme.txt'), 'x\n');
+    symlinkSync('.', path.join(r.models, 'grp/self'));
+    symlinkSync('..', path.join(r.models, 'grp/up'));
+    git(r.root, ['add', '-A']);
+    git(r.root, ['commit', '-q', '-m', 'links']);
+    const p = await plan(r, { gitHistory: 'none' });
+    const link = (n: string) => p.layer.entries.find((e) => e.name === `app/process_models/grp/${n}`);
+    expect(link('self')).toMatchObject({ type: 'symlink', linkname: '.' });
+    expect(link('up')).toMatchObject({ type: 'symlink', linkname: '..' });
+    const out = tempDir();
+    dirs.push(out);
+    const bytes: Buffer[] = [];
+    for await (const c of layerTar(p.layer)) bytes.push(c as Buffer);
+    execFileSync('tar', ['-x', '-C', out], { input: Buffer.concat(bytes) });
+    expect(readlinkSync(path.join(out, 'app/process_models/grp/self'))).toBe('.');
+    expect(readFileSync(path.join(out, 'app/process_models/grp/self/readme.txt'), 'utf8')).toBe('x\n');
   });
 });
