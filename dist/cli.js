@@ -24611,7 +24611,7 @@ var require_keyParser = __commonJS({
     var {
       createDecipheriv,
       createECDH,
-      createHash: createHash4,
+      createHash: createHash5,
       createHmac: createHmac2,
       createSign,
       createVerify,
@@ -25299,11 +25299,11 @@ ${formatted}-----END ${type} KEY-----`;
                 );
               }
               const ivSlice = bufferSlice(cipherIV, 0, 8);
-              let cipherKey = createHash4("md5").update(passphrase).update(ivSlice).digest();
+              let cipherKey = createHash5("md5").update(passphrase).update(ivSlice).digest();
               while (cipherKey.length < encInfo.keyLen) {
                 cipherKey = combineBuffers(
                   cipherKey,
-                  createHash4("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
+                  createHash5("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
                 );
               }
               if (cipherKey.length > encInfo.keyLen)
@@ -25468,8 +25468,8 @@ ${formatted}-----END ${type} KEY-----`;
         if (encrypted) {
           const encInfo = CIPHER_INFO[cipherName];
           let cipherKey = combineBuffers(
-            createHash4("sha1").update(PPK_PP1).update(passphrase).digest(),
-            createHash4("sha1").update(PPK_PP2).update(passphrase).digest()
+            createHash5("sha1").update(PPK_PP1).update(passphrase).digest(),
+            createHash5("sha1").update(PPK_PP2).update(passphrase).digest()
           );
           if (cipherKey.length > encInfo.keyLen)
             cipherKey = bufferSlice(cipherKey, 0, encInfo.keyLen);
@@ -25509,7 +25509,7 @@ ${formatted}-----END ${type} KEY-----`;
           passphrase = EMPTY_PASSPHRASE;
         const calcMAC = createHmac2(
           "sha1",
-          createHash4("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
+          createHash5("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
         ).update(macData).digest("hex");
         if (calcMAC !== mac) {
           if (encrypted) {
@@ -27831,7 +27831,7 @@ var require_kex = __commonJS({
       createDiffieHellman,
       createDiffieHellmanGroup,
       createECDH,
-      createHash: createHash4,
+      createHash: createHash5,
       createPublicKey,
       diffieHellman,
       generateKeyPairSync,
@@ -28257,7 +28257,7 @@ var require_kex = __commonJS({
               DISCONNECT_REASON.KEY_EXCHANGE_FAILED
             );
           }
-          const hash2 = createHash4(this.hashName);
+          const hash2 = createHash5(this.hashName);
           hashString(hash2, isServer ? this._remoteIdentRaw : this._identRaw);
           hashString(hash2, isServer ? this._identRaw : this._remoteIdentRaw);
           hashString(hash2, isServer ? this._remoteKexinit : this._kexinit);
@@ -29265,9 +29265,9 @@ var require_kex = __commonJS({
     function generateKEXVal(len, hashName, secret, exchangeHash, sessionID, char) {
       let ret;
       if (len) {
-        let digest = createHash4(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
+        let digest = createHash5(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
         while (digest.length < len) {
-          const chunk = createHash4(hashName).update(secret).update(exchangeHash).update(digest).digest();
+          const chunk = createHash5(hashName).update(secret).update(exchangeHash).update(digest).digest();
           const extended = Buffer.allocUnsafe(digest.length + chunk.length);
           extended.set(digest, 0);
           extended.set(chunk, digest.length);
@@ -34702,7 +34702,7 @@ var require_client = __commonJS({
   "node_modules/ssh2/lib/client.js"(exports, module) {
     "use strict";
     var {
-      createHash: createHash4,
+      createHash: createHash5,
       getHashes,
       randomFillSync
     } = __require("crypto");
@@ -34924,7 +34924,7 @@ var require_client = __commonJS({
           }
           hostVerifier = (key2, verify) => {
             if (hashAlgo)
-              key2 = createHash4(hashAlgo).update(key2).digest("hex");
+              key2 = createHash5(hashAlgo).update(key2).digest("hex");
             const ret = hashCb(key2, verify);
             if (ret !== void 0)
               verify(ret);
@@ -44039,7 +44039,7 @@ var require_mkdirp_classic = __commonJS({
 var require_tar_fs = __commonJS({
   "node_modules/tar-fs/index.js"(exports) {
     var chownr = require_chownr();
-    var tar2 = require_tar_stream2();
+    var tar3 = require_tar_stream2();
     var pump = require_pump();
     var mkdirp = require_mkdirp_classic();
     var fs5 = __require("fs");
@@ -44101,7 +44101,7 @@ var require_tar_fs = __commonJS({
       var umask = typeof opts.umask === "number" ? ~opts.umask : ~processUmask();
       var dmode = typeof opts.dmode === "number" ? opts.dmode : 0;
       var fmode = typeof opts.fmode === "number" ? opts.fmode : 0;
-      var pack = opts.pack || tar2.pack();
+      var pack = opts.pack || tar3.pack();
       var finish = opts.finish || noop3;
       if (opts.strip) map = strip(map, opts.strip);
       if (opts.readable) {
@@ -44184,7 +44184,7 @@ var require_tar_fs = __commonJS({
       var map = opts.map || noop3;
       var mapStream = opts.mapStream || echo;
       var own = opts.chown !== false && !win32 && processGetuid() === 0;
-      var extract = opts.extract || tar2.extract();
+      var extract = opts.extract || tar3.extract();
       var stack = [];
       var now = /* @__PURE__ */ new Date();
       var umask = typeof opts.umask === "number" ? ~opts.umask : ~processUmask();
@@ -44404,7 +44404,7 @@ var require_util = __commonJS({
     var DockerIgnore = require_ignore();
     var fs5 = __require("fs");
     var path14 = __require("path");
-    var tar2 = require_tar_fs();
+    var tar3 = require_tar_fs();
     var zlib = __require("zlib");
     var arr = [];
     var each = arr.forEach;
@@ -44466,7 +44466,7 @@ var require_util = __commonJS({
             };
           }
           const entries = file.src.slice() || [];
-          const pack = tar2.pack(file.context, {
+          const pack = tar3.pack(file.context, {
             entries: filterFn ? entries.filter(filterFn) : entries,
             ignore: ignoreFn
             // Only works on directories
@@ -73544,6 +73544,27 @@ async function runOnce(engine, image, entrypoint, user, statPaths) {
 async function removeImage(engine, imageId) {
   await engine.docker.getImage(imageId).remove({ force: true, noprune: false }).catch(() => void 0);
 }
+async function readImagePath(engine, image, dir, read) {
+  const container = await engine.docker.createContainer({
+    Image: image,
+    Entrypoint: ["/nonexistent"],
+    Cmd: [],
+    NetworkDisabled: true,
+    HostConfig: { NetworkMode: "none" }
+  });
+  try {
+    let archive;
+    try {
+      archive = await container.getArchive({ path: dir });
+    } catch (err) {
+      if (statusOf(err) === 404) return null;
+      throw err;
+    }
+    return await read(archive);
+  } finally {
+    await container.remove({ force: true }).catch(() => void 0);
+  }
+}
 var import_dockerode, BakeFailure, BuildError, PushError, STEP;
 var init_engine2 = __esm({
   "src/image/engine.ts"() {
@@ -74196,6 +74217,100 @@ var init_plan = __esm({
   }
 });
 
+// src/image/reuse.ts
+import { createHash as createHash2 } from "node:crypto";
+function readArchive(parent, stream) {
+  const seen = /* @__PURE__ */ new Map();
+  const extract = import_tar_stream2.default.extract();
+  return new Promise((resolve, reject) => {
+    extract.on("entry", (header, body, next) => {
+      const sha2562 = createHash2("sha256");
+      const gitSha1 = createHash2("sha1").update(`blob ${header.size ?? 0}\0`);
+      const gitSha256 = createHash2("sha256").update(`blob ${header.size ?? 0}\0`);
+      body.on("data", (d) => {
+        const chunk = d;
+        sha2562.update(chunk);
+        gitSha1.update(chunk);
+        gitSha256.update(chunk);
+      });
+      body.on("end", () => {
+        const name2 = `${parent}${header.name.replace(/\/$/, "")}`;
+        seen.set(name2, {
+          type: header.type ?? "file",
+          mode: (header.mode ?? 0) & 4095,
+          uid: header.uid ?? -1,
+          gid: header.gid ?? -1,
+          size: header.size ?? 0,
+          linkname: header.linkname ?? "",
+          sha256: sha2562.digest("hex"),
+          gitSha1: gitSha1.digest("hex"),
+          gitSha256: gitSha256.digest("hex")
+        });
+        next();
+      });
+      body.resume();
+    });
+    extract.on("finish", () => resolve(seen));
+    extract.on("error", reject);
+    stream.on("error", reject);
+    stream.pipe(extract);
+  });
+}
+function sameEntry(e, s) {
+  if (!s || s.uid !== 0 || s.gid !== 0) return false;
+  if (e.type === "directory") return s.type === "directory" && s.mode === e.mode;
+  if (e.type === "symlink") return s.type === "symlink" && s.linkname === e.linkname;
+  if (s.type !== "file" || s.mode !== e.mode || s.size !== e.size) return false;
+  if (e.hash.startsWith("git:")) {
+    const oid = e.hash.slice(4);
+    return oid.length === 64 ? s.gitSha256 === oid : s.gitSha1 === oid;
+  }
+  return s.sha256 === e.hash;
+}
+async function whyNotReusable(engine, candidate, expected) {
+  const info = await engine.docker.getImage(candidate).inspect();
+  const baseLayers = expected.base.RootFS?.Layers ?? [];
+  const layers = info.RootFS?.Layers ?? [];
+  if (layers.length !== baseLayers.length + 1 || baseLayers.some((l, i) => layers[i] !== l)) {
+    return `its layers are not the base image's plus one models layer`;
+  }
+  const labels = info.Config?.Labels ?? {};
+  for (const [key2, value] of Object.entries(expected.labels)) {
+    if (labels[key2] !== value) return `label ${key2} differs`;
+  }
+  if (expected.plan.template.source === "the default template") {
+    const allowed = { ...expected.base.Config?.Labels ?? {}, ...expected.labels };
+    const extra = Object.keys(labels).find((k) => allowed[k] !== labels[k]);
+    if (extra) return `it has a label this bake does not set (${extra})`;
+  }
+  const env = new Set(info.Config?.Env ?? []);
+  const missing = expected.env.find((e) => !env.has(e));
+  if (missing) return `its env lacks ${missing.slice(0, missing.indexOf("="))}`;
+  const { layer } = expected.plan;
+  const root = layer.imagePath.slice(1);
+  const parent = root.includes("/") ? `${root.slice(0, root.lastIndexOf("/"))}/` : "";
+  const seen = await readImagePath(
+    engine,
+    candidate,
+    layer.imagePath,
+    (stream) => readArchive(parent, stream)
+  );
+  if (!seen) return `it has no ${layer.imagePath}`;
+  const planned = layer.entries.filter((e) => e.name === root || e.name.startsWith(`${root}/`));
+  if (seen.size !== planned.length)
+    return `its ${layer.imagePath} holds ${seen.size} entries, the plan ${planned.length}`;
+  const differs = planned.find((e) => !sameEntry(e, seen.get(e.name)));
+  return differs ? `/${differs.name} differs from the plan` : null;
+}
+var import_tar_stream2;
+var init_reuse = __esm({
+  "src/image/reuse.ts"() {
+    "use strict";
+    import_tar_stream2 = __toESM(require_tar_stream(), 1);
+    init_engine2();
+  }
+});
+
 // src/image/builders/engine.ts
 var engine_exports = {};
 __export(engine_exports, {
@@ -74203,11 +74318,11 @@ __export(engine_exports, {
   formatBytes: () => formatBytes,
   inputDigest: () => inputDigest
 });
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 function inputDigest(contentDigest, dockerfile, baseImageId) {
-  const hash2 = createHash2("sha256").update(`spiff-models bake 1
+  const hash2 = createHash3("sha256").update(`spiff-models bake 1
 ${contentDigest}
-`).update(createHash2("sha256").update(dockerfile).digest("hex")).update(`
+`).update(createHash3("sha256").update(dockerfile).digest("hex")).update(`
 ${baseImageId}
 `);
   return `sha256:${hash2.digest("hex")}`;
@@ -74232,6 +74347,16 @@ async function ensureBaseImage(engine, plan, options, log) {
   if (!pulled) throw new SetupError(`pulled ${printable(plan.baseImage)} but the engine does not list it.`);
   return pulled;
 }
+async function firstReusable(engine, candidates, expected, log) {
+  for (const id2 of candidates) {
+    const why = await whyNotReusable(engine, id2, expected);
+    if (!why) return id2;
+    log.warning(
+      `image ${id2.slice(0, 19)} carries this bake's input digest but is not what it would build (${why}): not reused.`
+    );
+  }
+  return null;
+}
 var engineBuilder;
 var init_engine3 = __esm({
   "src/image/builders/engine.ts"() {
@@ -74242,6 +74367,7 @@ var init_engine3 = __esm({
     init_engine2();
     init_plan();
     init_reference();
+    init_reuse();
     init_verify();
     engineBuilder = {
       name: "engine",
@@ -74266,10 +74392,22 @@ var init_engine3 = __esm({
           verified: []
         };
         const existing = options.noCache ? [] : await findImagesByLabel(engine, LABELS.inputDigest, digest);
-        if (existing[0]) {
-          result.imageId = existing[0];
+        const reusable = await firstReusable(
+          engine,
+          existing,
+          {
+            plan,
+            base,
+            // A template without {{labels}} gets only the input digest, through the build API.
+            labels: labelledByTemplate ? result.labels : digestLabel,
+            env: envFor(plan, baseEnv).map(([k, v]) => `${k}=${v}`)
+          },
+          log
+        );
+        if (reusable) {
+          result.imageId = reusable;
           result.skipped = true;
-          log.info(`unchanged input (${digest.slice(0, 19)}): reusing image ${existing[0].slice(0, 19)}`);
+          log.info(`unchanged input (${digest.slice(0, 19)}): reusing image ${reusable.slice(0, 19)}`);
         } else {
           const packed = packContext(plan.layer, dockerfile, plan.layer.mtime);
           result.imageId = await log.group(
@@ -99572,7 +99710,7 @@ What to do: check that the credentials may push to '${to}' and that branch prote
 
 // src/promote/publish.ts
 init_errors();
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { existsSync as existsSync4 } from "node:fs";
 function normalizeModelId(raw) {
   const id2 = raw.trim().replace(/:/g, "/").replace(/\/+$/, "");
@@ -99592,7 +99730,7 @@ function normalizeModelId(raw) {
 function publishBranchName(ids, to) {
   const unique = [...new Set(ids)].sort();
   if (unique.length === 1) return `publish-${unique[0]}-to-${to}`;
-  const digest = createHash3("sha256").update(unique.join("\n")).digest("hex").slice(0, 12);
+  const digest = createHash4("sha256").update(unique.join("\n")).digest("hex").slice(0, 12);
   return `publish-${unique.length}-models-${digest}-to-${to}`;
 }
 function dependencyClosure(requested, calls) {
