@@ -36254,6 +36254,220 @@ var require_tar_stream = __commonJS({
   }
 });
 
+// node_modules/@balena/dockerignore/ignore.js
+var require_ignore = __commonJS({
+  "node_modules/@balena/dockerignore/ignore.js"(exports, module) {
+    "use strict";
+    var path15 = __require("path");
+    var factory = (options) => new IgnoreBase(options);
+    factory.default = factory;
+    module.exports = factory;
+    function make_array(subject) {
+      return Array.isArray(subject) ? subject : [subject];
+    }
+    var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
+    var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
+    var REGEX_TRAILING_PATH_SEP = path15.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+    var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
+    function cleanPath(file) {
+      return path15.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
+    }
+    function toSlash(file) {
+      if (path15.sep === "/") {
+        return file;
+      }
+      return file.replace(/\\/g, "/");
+    }
+    function fromSlash(file) {
+      if (path15.sep === "/") {
+        return file;
+      }
+      return file.replace(/\//g, path15.sep);
+    }
+    var IgnoreBase = class {
+      constructor({
+        // https://github.com/kaelzhang/node-ignore/blob/5.1.4/index.js#L372
+        ignorecase = true
+      } = {}) {
+        this._rules = [];
+        this._ignorecase = ignorecase;
+        this[KEY_IGNORE] = true;
+        this._initCache();
+      }
+      _initCache() {
+        this._cache = {};
+      }
+      // @param {Array.<string>|string|Ignore} pattern
+      add(pattern) {
+        this._added = false;
+        if (typeof pattern === "string") {
+          pattern = pattern.split(/\r?\n/g);
+        }
+        make_array(pattern).forEach(this._addPattern, this);
+        if (this._added) {
+          this._initCache();
+        }
+        return this;
+      }
+      // legacy
+      addPattern(pattern) {
+        return this.add(pattern);
+      }
+      _addPattern(pattern) {
+        if (pattern && pattern[KEY_IGNORE]) {
+          this._rules = this._rules.concat(pattern._rules);
+          this._added = true;
+          return;
+        }
+        if (this._checkPattern(pattern)) {
+          const rule = this._createRule(pattern.trim());
+          if (rule !== null) {
+            this._added = true;
+            this._rules.push(rule);
+          }
+        }
+      }
+      _checkPattern(pattern) {
+        return pattern && typeof pattern === "string" && pattern.indexOf("#") !== 0 && pattern.trim() !== "";
+      }
+      filter(paths) {
+        return make_array(paths).filter((path16) => this._filter(path16));
+      }
+      createFilter() {
+        return (path16) => this._filter(path16);
+      }
+      ignores(path16) {
+        return !this._filter(path16);
+      }
+      // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
+      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
+      _createRule(pattern) {
+        const origin = pattern;
+        let negative = false;
+        if (pattern[0] === "!") {
+          negative = true;
+          pattern = pattern.substring(1).trim();
+        }
+        if (pattern.length > 0) {
+          pattern = cleanPath(pattern);
+          pattern = toSlash(pattern);
+          if (pattern.length > 1 && pattern[0] === "/") {
+            pattern = pattern.slice(1);
+          }
+        }
+        if (negative) {
+          pattern = "!" + pattern;
+        }
+        pattern = pattern.trim();
+        if (pattern === "") {
+          return null;
+        }
+        pattern = cleanPath(pattern);
+        if (pattern[0] === "!") {
+          if (pattern.length === 1) {
+            return null;
+          }
+          negative = true;
+          pattern = pattern.substring(1);
+        } else {
+          negative = false;
+        }
+        return {
+          origin,
+          pattern,
+          // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
+          dirs: pattern.split(path15.sep),
+          negative
+        };
+      }
+      // @returns `Boolean` true if the `path` is NOT ignored
+      _filter(path16) {
+        if (!path16) {
+          return false;
+        }
+        if (path16 in this._cache) {
+          return this._cache[path16];
+        }
+        return this._cache[path16] = this._test(path16);
+      }
+      // @returns {Boolean} true if a file is NOT ignored
+      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
+      _test(file) {
+        file = fromSlash(file);
+        const parentPath = cleanPath(path15.dirname(file));
+        const parentPathDirs = parentPath.split(path15.sep);
+        let matched = false;
+        this._rules.forEach((rule) => {
+          let match = this._match(file, rule);
+          if (!match && parentPath !== ".") {
+            if (rule.dirs.includes("**")) {
+              for (let i = rule.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
+                match = match || this._match(parentPathDirs.slice(0, i).join(path15.sep), rule);
+              }
+            } else if (rule.dirs.length <= parentPathDirs.length) {
+              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path15.sep), rule);
+            }
+          }
+          if (match) {
+            matched = !rule.negative;
+          }
+        });
+        return !matched;
+      }
+      // @returns {Boolean} true if a file is matched by a rule
+      _match(file, rule) {
+        return this._compile(rule).regexp.test(file);
+      }
+      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L139
+      _compile(rule) {
+        if (rule.regexp) {
+          return rule;
+        }
+        let regStr = "^";
+        let escapedSlash = path15.sep === "\\" ? "\\\\" : path15.sep;
+        for (let i = 0; i < rule.pattern.length; i++) {
+          const ch = rule.pattern[i];
+          if (ch === "*") {
+            if (rule.pattern[i + 1] === "*") {
+              i++;
+              if (rule.pattern[i + 1] === path15.sep) {
+                i++;
+              }
+              if (rule.pattern[i + 1] === void 0) {
+                regStr += ".*";
+              } else {
+                regStr += `(.*${escapedSlash})?`;
+              }
+            } else {
+              regStr += `[^${escapedSlash}]*`;
+            }
+          } else if (ch === "?") {
+            regStr += `[^${escapedSlash}]`;
+          } else if (ch === "." || ch === "$") {
+            regStr += `\\${ch}`;
+          } else if (ch === "\\") {
+            if (path15.sep === "\\") {
+              regStr += escapedSlash;
+              continue;
+            }
+            if (rule.pattern[i + 1] !== void 0) {
+              regStr += "\\" + rule.pattern[i + 1];
+              i++;
+            } else {
+              regStr += "\\";
+            }
+          } else {
+            regStr += ch;
+          }
+        }
+        regStr += "$";
+        rule.regexp = new RegExp(regStr, this._ignorecase ? "i" : "");
+        return rule;
+      }
+    };
+  }
+});
+
 // src/image/ignore.ts
 function escapeRegex(c) {
   return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
@@ -36322,6 +36536,7 @@ function compileIgnore(text) {
   }
   return {
     patterns: rules2.map((r) => r.source),
+    prunesDirectories: true,
     ignores(path15, isDir) {
       let ignored = false;
       for (const rule of rules2) {
@@ -36332,10 +36547,24 @@ function compileIgnore(text) {
     }
   };
 }
-var IGNORE_FILES, ALWAYS_IGNORED;
+function compileDockerignore(text) {
+  const patterns = text.split(/\r?\n/);
+  const matcher = dockerignore().add(patterns);
+  return {
+    patterns: patterns.filter((p) => p.trim() && !p.trim().startsWith("#")),
+    prunesDirectories: false,
+    ignores: (path15) => matcher.ignores(path15)
+  };
+}
+function compileIgnoreFile(name2, text) {
+  return name2 === ".dockerignore" ? compileDockerignore(text) : compileIgnore(text);
+}
+var import_dockerignore, dockerignore, IGNORE_FILES, ALWAYS_IGNORED;
 var init_ignore = __esm({
   "src/image/ignore.ts"() {
     "use strict";
+    import_dockerignore = __toESM(require_ignore(), 1);
+    dockerignore = import_dockerignore.default.default ?? import_dockerignore.default;
     IGNORE_FILES = [".spiff-models-ignore", ".dockerignore"];
     ALWAYS_IGNORED = [".git", ".spiff-models", ...IGNORE_FILES];
   }
@@ -36633,7 +36862,7 @@ async function hashEntries(entries) {
 function loadIgnore(tree) {
   for (const name2 of IGNORE_FILES) {
     const bytes = readTreeFile(tree, name2);
-    if (bytes) return { matcher: compileIgnore(bytes.toString("utf8")), file: name2 };
+    if (bytes) return { matcher: compileIgnoreFile(name2, bytes.toString("utf8")), file: name2 };
   }
   return { matcher: compileIgnore(""), file: null };
 }
@@ -36647,7 +36876,7 @@ async function collectModels(tree, prefix, matcher) {
       if (ignoredDirs.has(p.slice(0, i))) return true;
     }
     if (!matcher.ignores(p, isDir)) return false;
-    if (isDir) ignoredDirs.add(p);
+    if (isDir && matcher.prunesDirectories) ignoredDirs.add(p);
     return true;
   };
   for (const problem of tree.problems) {
@@ -61424,220 +61653,6 @@ var require_modem = __commonJS({
       return querystring.stringify(clone);
     };
     module.exports = Modem;
-  }
-});
-
-// node_modules/@balena/dockerignore/ignore.js
-var require_ignore = __commonJS({
-  "node_modules/@balena/dockerignore/ignore.js"(exports, module) {
-    "use strict";
-    var path15 = __require("path");
-    var factory = (options) => new IgnoreBase(options);
-    factory.default = factory;
-    module.exports = factory;
-    function make_array(subject) {
-      return Array.isArray(subject) ? subject : [subject];
-    }
-    var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
-    var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-    var REGEX_TRAILING_PATH_SEP = path15.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
-    var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
-    function cleanPath(file) {
-      return path15.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
-    }
-    function toSlash(file) {
-      if (path15.sep === "/") {
-        return file;
-      }
-      return file.replace(/\\/g, "/");
-    }
-    function fromSlash(file) {
-      if (path15.sep === "/") {
-        return file;
-      }
-      return file.replace(/\//g, path15.sep);
-    }
-    var IgnoreBase = class {
-      constructor({
-        // https://github.com/kaelzhang/node-ignore/blob/5.1.4/index.js#L372
-        ignorecase = true
-      } = {}) {
-        this._rules = [];
-        this._ignorecase = ignorecase;
-        this[KEY_IGNORE] = true;
-        this._initCache();
-      }
-      _initCache() {
-        this._cache = {};
-      }
-      // @param {Array.<string>|string|Ignore} pattern
-      add(pattern) {
-        this._added = false;
-        if (typeof pattern === "string") {
-          pattern = pattern.split(/\r?\n/g);
-        }
-        make_array(pattern).forEach(this._addPattern, this);
-        if (this._added) {
-          this._initCache();
-        }
-        return this;
-      }
-      // legacy
-      addPattern(pattern) {
-        return this.add(pattern);
-      }
-      _addPattern(pattern) {
-        if (pattern && pattern[KEY_IGNORE]) {
-          this._rules = this._rules.concat(pattern._rules);
-          this._added = true;
-          return;
-        }
-        if (this._checkPattern(pattern)) {
-          const rule = this._createRule(pattern.trim());
-          if (rule !== null) {
-            this._added = true;
-            this._rules.push(rule);
-          }
-        }
-      }
-      _checkPattern(pattern) {
-        return pattern && typeof pattern === "string" && pattern.indexOf("#") !== 0 && pattern.trim() !== "";
-      }
-      filter(paths) {
-        return make_array(paths).filter((path16) => this._filter(path16));
-      }
-      createFilter() {
-        return (path16) => this._filter(path16);
-      }
-      ignores(path16) {
-        return !this._filter(path16);
-      }
-      // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
-      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
-      _createRule(pattern) {
-        const origin = pattern;
-        let negative = false;
-        if (pattern[0] === "!") {
-          negative = true;
-          pattern = pattern.substring(1).trim();
-        }
-        if (pattern.length > 0) {
-          pattern = cleanPath(pattern);
-          pattern = toSlash(pattern);
-          if (pattern.length > 1 && pattern[0] === "/") {
-            pattern = pattern.slice(1);
-          }
-        }
-        if (negative) {
-          pattern = "!" + pattern;
-        }
-        pattern = pattern.trim();
-        if (pattern === "") {
-          return null;
-        }
-        pattern = cleanPath(pattern);
-        if (pattern[0] === "!") {
-          if (pattern.length === 1) {
-            return null;
-          }
-          negative = true;
-          pattern = pattern.substring(1);
-        } else {
-          negative = false;
-        }
-        return {
-          origin,
-          pattern,
-          // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-          dirs: pattern.split(path15.sep),
-          negative
-        };
-      }
-      // @returns `Boolean` true if the `path` is NOT ignored
-      _filter(path16) {
-        if (!path16) {
-          return false;
-        }
-        if (path16 in this._cache) {
-          return this._cache[path16];
-        }
-        return this._cache[path16] = this._test(path16);
-      }
-      // @returns {Boolean} true if a file is NOT ignored
-      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
-      _test(file) {
-        file = fromSlash(file);
-        const parentPath = cleanPath(path15.dirname(file));
-        const parentPathDirs = parentPath.split(path15.sep);
-        let matched = false;
-        this._rules.forEach((rule) => {
-          let match = this._match(file, rule);
-          if (!match && parentPath !== ".") {
-            if (rule.dirs.includes("**")) {
-              for (let i = rule.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
-                match = match || this._match(parentPathDirs.slice(0, i).join(path15.sep), rule);
-              }
-            } else if (rule.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path15.sep), rule);
-            }
-          }
-          if (match) {
-            matched = !rule.negative;
-          }
-        });
-        return !matched;
-      }
-      // @returns {Boolean} true if a file is matched by a rule
-      _match(file, rule) {
-        return this._compile(rule).regexp.test(file);
-      }
-      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L139
-      _compile(rule) {
-        if (rule.regexp) {
-          return rule;
-        }
-        let regStr = "^";
-        let escapedSlash = path15.sep === "\\" ? "\\\\" : path15.sep;
-        for (let i = 0; i < rule.pattern.length; i++) {
-          const ch = rule.pattern[i];
-          if (ch === "*") {
-            if (rule.pattern[i + 1] === "*") {
-              i++;
-              if (rule.pattern[i + 1] === path15.sep) {
-                i++;
-              }
-              if (rule.pattern[i + 1] === void 0) {
-                regStr += ".*";
-              } else {
-                regStr += `(.*${escapedSlash})?`;
-              }
-            } else {
-              regStr += `[^${escapedSlash}]*`;
-            }
-          } else if (ch === "?") {
-            regStr += `[^${escapedSlash}]`;
-          } else if (ch === "." || ch === "$") {
-            regStr += `\\${ch}`;
-          } else if (ch === "\\") {
-            if (path15.sep === "\\") {
-              regStr += escapedSlash;
-              continue;
-            }
-            if (rule.pattern[i + 1] !== void 0) {
-              regStr += "\\" + rule.pattern[i + 1];
-              i++;
-            } else {
-              regStr += "\\";
-            }
-          } else {
-            regStr += ch;
-          }
-        }
-        regStr += "$";
-        rule.regexp = new RegExp(regStr, this._ignorecase ? "i" : "");
-        return rule;
-      }
-    };
   }
 });
 
@@ -93120,6 +93135,11 @@ async function planBake(options) {
       `the models root ${dir} is not a directory; pass the folder holding the process groups.`
     );
   }
+  if (!options.baseImage.trim()) {
+    throw new UsageError(
+      `--base-image is required (action input base-image): the spiffworkflow-backend release to build on, pinned to a version tag or a digest, e.g. ${EXAMPLE_BASE_IMAGE}.`
+    );
+  }
   parseReference(options.baseImage, "base-image");
   if (options.push && !options.image) {
     throw new UsageError(
@@ -93143,7 +93163,7 @@ async function planBake(options) {
   });
   if (!isPinned(options.baseImage)) {
     warn(
-      `base image ${options.baseImage} is not pinned: a rebuild may pick up another backend release. Pin a version tag or a digest (e.g. ghcr.io/sartography/spiffworkflow-backend:v1.0.0).`
+      `base image ${options.baseImage} is not pinned: a rebuild may pick up another backend release. Pin a version tag or a digest (e.g. ${EXAMPLE_BASE_IMAGE}).`
     );
   }
   const git3 = await readGitInfo(dir).catch((err) => {
@@ -93285,7 +93305,7 @@ async function writeDryRun(plan, dockerfile, outputDir, result) {
   await writeFile2(path10.join(out, "plan.json"), `${JSON.stringify(planJson(plan), null, 2)}
 `);
 }
-var DEFAULT_BASE_IMAGE, DEFAULT_IMAGE_MODELS_DIR, LABEL_PREFIX, LABELS, OCI;
+var EXAMPLE_BASE_IMAGE, DEFAULT_IMAGE_MODELS_DIR, LABEL_PREFIX, LABELS, OCI;
 var init_plan = __esm({
   "src/image/plan.ts"() {
     "use strict";
@@ -93299,7 +93319,7 @@ var init_plan = __esm({
     init_template();
     init_validation();
     init_verify();
-    DEFAULT_BASE_IMAGE = "ghcr.io/sartography/spiffworkflow-backend:latest";
+    EXAMPLE_BASE_IMAGE = "ghcr.io/sartography/spiffworkflow-backend:v2.2.0";
     DEFAULT_IMAGE_MODELS_DIR = "/app/process_models";
     LABEL_PREFIX = "io.spiff-models.";
     LABELS = {
@@ -95324,7 +95344,7 @@ async function runBakeAction() {
   const source = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` : null;
   const result = await bake({
     dir: inWorkspace(getInput("path") || "."),
-    baseImage: getInput("base-image") || DEFAULT_BASE_IMAGE,
+    baseImage: getInput("base-image"),
     image: getInput("image") || null,
     tags: listInput("tags"),
     labels: labelsInput(),

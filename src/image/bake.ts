@@ -9,8 +9,8 @@ import { planBake, renderDockerfile, writeDryRun, type BakeOptions, type BakePla
 export {
   buildEnv,
   buildLabels,
-  DEFAULT_BASE_IMAGE,
   DEFAULT_IMAGE_MODELS_DIR,
+  EXAMPLE_BASE_IMAGE,
   LABEL_PREFIX,
   LABELS,
   type BakeLog,
