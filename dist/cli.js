@@ -9,6 +9,6 @@ const __dirname = __smDirname(__filename);
 // src/cli.ts
 import module from "node:module";
 module.enableCompileCache?.();
-var { main } = await import("./chunks/main-6PEKNKN3.js");
-var { processIO } = await import("./chunks/io-FKLQXIST.js");
+var { main } = await import("./chunks/main-3SJ37DXH.js");
+var { processIO } = await import("./chunks/io-GJBXI4IE.js");
 process.exitCode = await main(process.argv.slice(2), processIO());

@@ -8,5 +8,5 @@ const __dirname = __smDirname(__filename);
 // src/index.ts
 import module from "node:module";
 module.enableCompileCache?.();
-var { run } = await import("./chunks/main-PEXVVVP2.js");
+var { run } = await import("./chunks/main-3TN7WBIL.js");
 await run();

@@ -2,12 +2,14 @@
 import { SetupError, UsageError, errorMessage } from '../util/errors.js';
 import type { CliCommand, CliIO } from './io.js';
 import { VERSION } from '../version.js';
+import { suggestion } from '../util/options.js';
 
 /**
  * Each command's module, imported only when that command runs: `notify` never loads dockerode, `validate`
- * never loads the GitHub client (help and an unknown command import them all, for their summaries).
+ * never loads the GitHub client (help imports them all, for their summaries).
  */
 const loaders: Record<string, () => Promise<CliCommand>> = {
+  init: async () => (await import('../init/cli.js')).initCli,
   validate: async () => (await import('../validate/cli.js')).validateCli,
   bake: async () => (await import('../image/cli.js')).bakeCli,
   promote: async () => (await import('../promote/cli.js')).promoteCli,
@@ -41,7 +43,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   const load = Object.hasOwn(loaders, name) ? loaders[name] : undefined;
   if (!load) {
-    io.stderr(`spiff-models: unknown command '${name}'.\n\n${await help()}`);
+    const hint = name.startsWith('-')
+      ? `unknown option ${name}${suggestion(name, ['--help', '--version'])}`
+      : `unknown command '${name}'${suggestion(name, Object.keys(loaders))}`;
+    io.stderr(`spiff-models: ${hint} (spiff-models --help lists the commands)\n`);
     return 2;
   }
   const command = await load();
@@ -52,18 +57,13 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   try {
     return await command.run(rest, io);
   } catch (err) {
+    // One line that says what is wrong (and the likely flag), not the whole usage text.
     if (err instanceof UsageError) {
-      io.stderr(`spiff-models ${name}: ${err.message}\n\nUsage:\n${command.usage}`);
+      io.stderr(`spiff-models ${name}: ${err.message} (spiff-models ${name} --help for its options)\n`);
       return 2;
     }
     if (err instanceof SetupError) {
       io.stderr(`spiff-models ${name}: ${err.message}\n`);
-      return 2;
-    }
-    // parseArgs reports unknown or malformed options with ERR_PARSE_ARGS_* codes: a usage problem.
-    const code = (err as { code?: string }).code;
-    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`spiff-models ${name}: ${errorMessage(err)}\n\nUsage:\n${command.usage}`);
       return 2;
     }
     io.stderr(`spiff-models ${name}: ${errorMessage(err)}\n`);

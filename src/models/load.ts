@@ -20,6 +20,7 @@ import type {
   XmlDoc,
 } from './types.js';
 import type { XNode } from './xml.js';
+import { readableFiles, walkDisk, type SourceTree } from './tree.js';
 
 /** Files larger than this are listed but not parsed (the check would take longer than it is worth). */
 export const MAX_PARSE_BYTES = 64 * 1024 * 1024;
@@ -27,11 +28,14 @@ export const MAX_PARSE_BYTES = 64 * 1024 * 1024;
 const PARSED_EXTENSIONS = new Set(['json', 'bpmn', 'dmn']);
 
 export interface LoadOptions {
-  /** Read files from here instead of the file system (used for git trees at another ref). */
-  readFile?: (relPath: string) => Buffer;
+  /** The listing to load (default: the work tree on disk, walked once). bake passes the committed tree. */
+  tree?: SourceTree;
+  /** Reads a file of `tree` (default: from disk, through links). */
+  read?: (f: RepoFile) => Buffer;
   /**
-   * Worker threads parsing the BPMN/DMN files: 0 never, a number forces that many, undefined lets the
-   * loader decide from the repository's size and the cores (see models/parallel.ts).
+   * Worker threads parsing the BPMN/DMN files (from disk, so only with the default `read`): 0 never, a
+   * number forces that many, undefined lets the loader decide from the repository's size and the cores
+   * (see models/parallel.ts).
    */
   workers?: number;
 }
@@ -57,15 +61,21 @@ export async function loadModels(root: string, options: LoadOptions = {}): Promi
     );
   }
   if (!stat.isDirectory()) throw new SetupError(`models root '${root}' is not a directory`);
-  const loadFindings: Finding[] = [];
-  const files = walkModels(abs, loadFindings);
-  const read = (f: RepoFile) => fs.readFileSync(f.abs);
-  // The worker pool (worker_threads) is imported only when there is XML to parse: not for an empty root.
-  return buildIndex(abs, files, loadFindings, read, (xml) =>
-    xml.length === 0
-      ? undefined
-      : import('./parallel.js').then(({ parseInWorkers }) => parseInWorkers(xml, options.workers)),
-  );
+  const tree = options.tree ?? walkDisk(abs);
+  // Like the backend's os.walk, linked directories are not descended into; linked files are read.
+  const files = readableFiles(tree).map((e) => ({ path: e.path, size: -1 }));
+  const read = options.read ?? ((f: RepoFile) => fs.readFileSync(f.abs));
+  // Workers read the files from disk themselves: not with another reader (bake's committed tree). The pool
+  // (worker_threads) is imported only when there is XML to parse: not for an empty root.
+  const elsewhere: ParseElsewhere | undefined = options.read
+    ? undefined
+    : (xml) =>
+        xml.length === 0
+          ? undefined
+          : import('./parallel.js').then(({ parseInWorkers }) => parseInWorkers(xml, options.workers));
+  const index = await buildIndex(abs, files, treeFindings(tree), read, elsewhere);
+  index.tree = tree;
+  return index;
 }
 
 /** How buildIndex may hand the BPMN/DMN files to worker threads: undefined when they are parsed here. */
@@ -83,7 +93,7 @@ export function buildIndex(
   entries: { path: string; size: number }[],
   loadFindings: Finding[],
   read: (f: RepoFile) => Buffer,
-  elsewhere: ParseElsewhere,
+  elsewhere?: ParseElsewhere,
 ): Promise<ModelsIndex> | ModelsIndex;
 export function buildIndex(
   root: string,
@@ -424,56 +434,25 @@ function finding(
   return { ruleId, severity, message, file: file.path, line: 1, column: 1, modelId };
 }
 
-/** Walks the tree below root, skipping .git; symlinks are followed only when they stay inside the root. */
-export function walkModels(root: string, findings: Finding[]): { path: string; size: number }[] {
-  const out: { path: string; size: number }[] = [];
-  const realRoot = fs.realpathSync(root);
-  const stack: string[] = [''];
-  while (stack.length) {
-    const rel = stack.pop() as string;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(rel ? `${root}/${rel}` : root, { withFileTypes: true });
-    } catch (err) {
+/** The tree's problems as the loader reports them. */
+function treeFindings(tree: SourceTree): Finding[] {
+  const findings: Finding[] = [];
+  for (const p of tree.problems) {
+    if (p.kind === 'broken-link') findings.push(symlinkFinding(p.path, 'points at nothing (broken link)'));
+    else if (p.kind === 'outside-root')
+      findings.push(symlinkFinding(p.path, `leaves the models root (points at ${p.detail}); not followed`));
+    else if (p.kind === 'unreadable')
       findings.push({
         ruleId: 'unreadable-file',
         severity: 'error',
-        message: `cannot list directory: ${(err as Error).message}`,
-        file: rel || '.',
+        message: `cannot list directory: ${p.detail}`,
+        file: p.path,
         line: 1,
         column: 1,
         modelId: null,
       });
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.name === '.git') continue;
-      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
-      const childAbs = `${root}/${childRel}`;
-      const isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      const size = -1;
-      if (entry.isSymbolicLink()) {
-        let real: string;
-        try {
-          real = fs.realpathSync(childAbs);
-        } catch {
-          findings.push(symlinkFinding(childRel, 'points at nothing (broken link)'));
-          continue;
-        }
-        if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
-          findings.push(symlinkFinding(childRel, `leaves the models root (points at ${real}); not followed`));
-          continue;
-        }
-        // Like the backend's os.walk, linked directories are not descended into; linked files are read.
-        if (!fs.statSync(real).isFile()) continue;
-        isFile = true;
-      }
-      if (isDir) stack.push(childRel);
-      else if (isFile) out.push({ path: childRel, size });
-    }
   }
-  return out;
+  return findings;
 }
 
 function symlinkFinding(file: string, what: string): Finding {

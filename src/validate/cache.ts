@@ -9,8 +9,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { walkModels } from '../models/load.js';
-import type { Finding, Report } from './finding.js';
+import { readableFiles, walkDisk } from '../models/tree.js';
+import type { Report } from './finding.js';
 import { VERSION } from '../version.js';
 
 /** Default cache file, relative to the working directory (like .eslintcache). */
@@ -90,8 +90,10 @@ export function fingerprint(
   previous: Record<string, FileEntry> | undefined,
   exclude?: string,
 ): Fingerprint {
-  const walkFindings: Finding[] = [];
-  const entries = walkModels(root, walkFindings);
+  // The walk's problems (links, unreadable directories) are findings: part of the key as they are.
+  const tree = walkDisk(root);
+  const walkFindings = tree.problems;
+  const entries = readableFiles(tree).map((e) => ({ path: e.path }));
   const files: Record<string, FileEntry> = {};
   const key = crypto.createHash('sha256');
   key.update(`${tool}\0${JSON.stringify(settings)}\0${JSON.stringify(walkFindings)}\n`);

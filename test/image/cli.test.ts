@@ -6,9 +6,10 @@ import path from 'node:path';
 import type { CliIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { buildTestBaseImage, builtImageIds, removeImages, requireDocker } from '../helpers/docker.js';
-import { makeRepo, removeDir, tempDir } from './fixtures.js';
+import { git, makeRepo, removeDir, tempDir } from './fixtures.js';
 
 const dirs: string[] = [];
+const PINNED_BASE = 'ghcr.io/sartography/spiffworkflow-backend:v2.2.0';
 afterAll(() => dirs.forEach(removeDir));
 
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}, cwd = process.cwd()) {
@@ -21,7 +22,9 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = {}, cwd = process.cw
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     isTTY: false,
   };
-  const code = await main(['bake', ...args], io);
+  // The base image is required; tests that are about something else name a pinned one.
+  const base = args.includes('--base-image') ? [] : ['--base-image', PINNED_BASE];
+  const code = await main(['bake', ...args, ...base], io);
   return { code, stdout, stderr };
 }
 
@@ -82,7 +85,7 @@ describe('bake --dry-run (no engine needed)', () => {
     expect(stdout).toMatch(/^revision +[0-9a-f]{7}$/m);
   });
 
-  it('--json prints the outputs under the action output names', async () => {
+  it('--json prints the outputs under the camelCase of the action output names', async () => {
     const r = repo({ commits: 1 });
     const { code, stdout, stderr } = await cli([
       r.models,
@@ -91,23 +94,18 @@ describe('bake --dry-run (no engine needed)', () => {
       '--no-validate',
       '--git-history',
       'minimal',
+      // No default any more; an explicit moving tag still gets the warning.
+      '--base-image',
+      'ghcr.io/sartography/spiffworkflow-backend:latest',
     ]);
     expect(code).toBe(0);
     const outputs = JSON.parse(stdout);
     expect(Object.keys(outputs)).toEqual(
-      expect.arrayContaining([
-        'image-id',
-        'digest',
-        'tags',
-        'revision',
-        'labels',
-        'context-bytes',
-        'skipped',
-      ]),
+      expect.arrayContaining(['imageId', 'digest', 'tags', 'revision', 'labels', 'contextBytes', 'skipped']),
     );
-    expect(outputs['git-history']).toBe('minimal');
+    expect(outputs.gitHistory).toBe('minimal');
     expect(outputs.labels['io.spiff-models.revision']).toBe(r.commits[0].slice(0, 7));
-    // The unpinned default base image is worth a warning.
+    // An unpinned base image is worth a warning.
     expect(stderr).toMatch(
       /warning: base image ghcr\.io\/sartography\/spiffworkflow-backend:latest is not pinned/,
     );
@@ -118,7 +116,14 @@ describe('bake --dry-run (no engine needed)', () => {
     if (!existsSync(examples)) return;
     const out = path.join(tempDir(), 'dry');
     dirs.push(path.dirname(out));
-    const { code, stderr } = await cli([examples, '--dry-run', '--output-dir', out]);
+    const { code, stderr } = await cli([
+      examples,
+      '--base-image',
+      'ghcr.io/sartography/spiffworkflow-backend:v2.2.0',
+      '--dry-run',
+      '--output-dir',
+      out,
+    ]);
     expect(stderr).toContain('dry run: wrote Dockerfile, context.txt and bake.json');
     expect(code).toBe(0);
     expect(readFileSync(path.join(out, 'context.txt'), 'utf8')).toMatch(/process_group\.json/);
@@ -144,13 +149,17 @@ describe('usage and setup errors exit 2', () => {
       ['--image-models-dir', 'relative/dir'],
       /image models dir 'relative\/dir' must be an absolute path/,
     ],
-    ['an unknown option', ['--frobnicate'], /Unknown option '--frobnicate'/],
+    [
+      'an unknown option',
+      ['--frobnicate'],
+      /^spiff-models bake: unknown option --frobnicate \(spiff-models bake --help for its options\)\n$/,
+    ],
     [
       'a username without password',
       ['--registry-username', 'me'],
       /needs the password in \$SPIFF_MODELS_REGISTRY_PASSWORD/,
     ],
-    ['a label that is not KEY=VALUE', ['--label', 'novalue'], /--label 'novalue' must be KEY=VALUE/],
+    ['a label that is not KEY=VALUE', ['--label', 'novalue'], /--label: 'novalue' must be KEY=VALUE/],
   ])('%s', async (_name, args, message) => {
     const r = repo({ commits: 1 });
     const { code, stderr } = await cli(
@@ -203,6 +212,8 @@ describe('validation before baking', () => {
       file,
       readFileSync(file, 'utf8').replace('"description": ""', '"description": "", "owner": "me"'),
     );
+    // bake judges (and bakes) the committed tree.
+    git(r.root, ['commit', '-q', '-am', 'owner']);
     const refused = await cli([r.models, '--dry-run']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(

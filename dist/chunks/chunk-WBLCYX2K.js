@@ -1,0 +1,262 @@
+import { createRequire as __smCreateRequire } from 'node:module';
+import { fileURLToPath as __smFileURLToPath } from 'node:url';
+import { dirname as __smDirname } from 'node:path';
+const require = __smCreateRequire(import.meta.url);
+const __filename = __smFileURLToPath(import.meta.url);
+const __dirname = __smDirname(__filename);
+import {
+  DEFAULT_IMAGE_MODELS_DIR,
+  EXAMPLE_BASE_IMAGE,
+  measureContext,
+  planBake,
+  renderDockerfile,
+  writeDryRun
+} from "./chunk-KLPQAA54.js";
+import {
+  CONFIG_OPTION
+} from "./chunk-7ON2H2UU.js";
+import {
+  PATH_OPTION
+} from "./chunk-KYKGFIPD.js";
+import {
+  UsageError
+} from "./chunk-GQTEAGUB.js";
+
+// src/image/bake.ts
+import path from "node:path";
+
+// src/image/builders/index.ts
+var BUILDERS = {
+  engine: async () => (await import("./engine-23QKSDZG.js")).engineBuilder
+};
+var DEFAULT_BUILDER = "engine";
+function checkBuilder(name, what) {
+  if (!Object.hasOwn(BUILDERS, name)) {
+    throw new UsageError(`${what} must be one of ${Object.keys(BUILDERS).join(", ")}; got '${name}'.`);
+  }
+  return name;
+}
+async function loadBuilder(name) {
+  return BUILDERS[checkBuilder(name, "builder")]();
+}
+
+// src/image/bake.ts
+function planResult(plan, dryRun) {
+  return {
+    imageId: "",
+    digest: "",
+    tags: plan.tags.references,
+    revision: plan.revision,
+    commit: plan.git?.commit ?? "",
+    labels: plan.labels,
+    contextBytes: 0,
+    skipped: false,
+    pushed: false,
+    dryRun,
+    image: plan.image,
+    baseImage: plan.baseImage,
+    modelsDir: plan.layer.modelsDir,
+    gitHistory: plan.layer.gitHistory,
+    contentDigest: plan.layer.contentDigest,
+    inputDigest: "",
+    verified: [],
+    warnings: plan.warnings,
+    outputDir: null
+  };
+}
+async function bake(options) {
+  const { log } = options;
+  const builderName = checkBuilder(options.builder ?? DEFAULT_BUILDER, "--builder");
+  const plan = await planBake(options);
+  const result = planResult(plan, options.dryRun);
+  if (options.dryRun) {
+    const dockerfile = renderDockerfile(plan, []);
+    result.contextBytes = await measureContext(plan.layer, dockerfile, plan.layer.mtime);
+    if (options.outputDir) {
+      result.outputDir = path.resolve(options.outputDir);
+      await writeDryRun(plan, dockerfile, result.outputDir, result);
+      log.info(`dry run: wrote Dockerfile, context.txt and bake.json (and plan.json) to ${result.outputDir}`);
+    } else {
+      log.info(`dry run: the Dockerfile would be
+${dockerfile}`);
+    }
+    return Object.defineProperty(result, "plan", { value: plan, enumerable: false });
+  }
+  const builder = await loadBuilder(builderName);
+  const built = await builder.build(plan, {
+    push: options.push,
+    verify: options.verify,
+    noCache: options.noCache ?? false,
+    credentials: options.credentials,
+    env: options.env,
+    log
+  });
+  Object.assign(result, built);
+  return Object.defineProperty(result, "plan", { value: plan, enumerable: false });
+}
+
+// src/image/options.ts
+var REGISTRY_PASSWORD_ENV = "SPIFF_MODELS_REGISTRY_PASSWORD";
+var bakeSpec = {
+  name: "bake",
+  summary: "build a spiffworkflow-backend image with the models baked in (Docker Engine API)",
+  synopsis: "spiff-models bake [DIR] [options]",
+  intro: "Build a spiffworkflow-backend image with the models in DIR (default .) baked in, through the Docker Engine.",
+  options: {
+    path: PATH_OPTION,
+    baseImage: {
+      type: "string",
+      input: "base-image",
+      arg: "REF",
+      doc: `the spiffworkflow-backend image to build on, required (no default): a version tag or digest, e.g. ${EXAMPLE_BASE_IMAGE} (a moving tag gets a warning)`
+    },
+    image: {
+      type: "string",
+      arg: "NAME",
+      doc: "the repository to tag and push, e.g. ghcr.io/org/process-models (lower-cased; default: the models folder name, local only)"
+    },
+    tags: {
+      type: "list",
+      flag: "tag",
+      input: "tags",
+      arg: "TAG",
+      doc: "extra tags (sha-<7>, the branch, X.Y.Z/X.Y/X from a vX.Y.Z tag, pr-<n> and latest on the default branch come by themselves)",
+      inputDoc: "extra tags, one per line or comma-separated (sha-<7>, the branch, X.Y.Z/X.Y/X from a vX.Y.Z tag, pr-<n> and latest on the default branch come by themselves)"
+    },
+    labels: {
+      type: "list",
+      flag: "label",
+      input: "labels",
+      arg: "KEY=VALUE",
+      lines: true,
+      doc: "extra image labels, KEY=VALUE one per line (the io.spiff-models. prefix is reserved)",
+      flagDoc: "extra image label (the io.spiff-models. prefix is reserved)"
+    },
+    push: {
+      type: "boolean",
+      default: false,
+      doc: "push every tag; credentials from registry-username/registry-password, else what docker/login-action stored",
+      flagDoc: `push every tag (credentials: ~/.docker/config.json, or --registry-username with the password in $${REGISTRY_PASSWORD_ENV})`
+    },
+    registryUsername: {
+      type: "string",
+      input: "registry-username",
+      arg: "USER",
+      doc: "registry user for push (and for pulling the base image from the same registry)"
+    },
+    registryPassword: {
+      type: "string",
+      flag: null,
+      input: "registry-password",
+      doc: "registry password or token (masked in the log; pass it from secrets)"
+    },
+    gitHistory: {
+      type: "string",
+      input: "git-history",
+      arg: "MODE",
+      default: "full",
+      doc: "how the image records the commit: full (the history, so forms of instances started on older revisions load; needs fetch-depth: 0), minimal (a tiny .git for rev-parse only) or none"
+    },
+    verify: {
+      type: "boolean",
+      default: false,
+      doc: "run the built image once (no network, as an unprivileged user) to check the models dir, its env var and the recorded revision"
+    },
+    template: {
+      type: "string",
+      arg: "FILE",
+      doc: "your own Dockerfile template, relative to the workspace (placeholders: see the README); default: templates/Dockerfile.bake"
+    },
+    imageModelsDir: {
+      type: "string",
+      input: "image-models-dir",
+      arg: "PATH",
+      default: DEFAULT_IMAGE_MODELS_DIR,
+      doc: "where the repository lands in the image; the models dir is this path, or this path/<sub-folder> when the models are a sub-folder of the repo"
+    },
+    includeUntracked: {
+      type: "boolean",
+      input: "include-untracked",
+      default: false,
+      doc: "also bake untracked files that no ignore rule matches (listed in a warning); default: only the committed tree of the models root. Ignored files are never baked"
+    },
+    builder: {
+      type: "string",
+      input: null,
+      arg: "NAME",
+      default: DEFAULT_BUILDER,
+      doc: `who builds from the plan: ${Object.keys(BUILDERS).join(" | ")}`
+    },
+    dryRun: {
+      type: "boolean",
+      input: "dry-run",
+      default: false,
+      doc: "print the plan (files, tags, labels, env, layer) and write the rendered Dockerfile and the context listing to output-dir, no engine needed"
+    },
+    outputDir: {
+      type: "string",
+      input: "output-dir",
+      arg: "DIR",
+      doc: "with dry-run, the folder (relative to the workspace) that gets the Dockerfile, context.txt, bake.json and plan.json"
+    },
+    ref: {
+      type: "string",
+      input: null,
+      arg: "REF",
+      doc: "git ref the tags derive from (default: $GITHUB_REF, else the checkout's branch/tag)"
+    },
+    defaultBranch: {
+      type: "string",
+      flag: "default-branch",
+      input: null,
+      arg: "NAME",
+      doc: "branch whose builds are also tagged latest (default: origin's HEAD)"
+    },
+    config: CONFIG_OPTION,
+    validate: {
+      type: "boolean",
+      default: true,
+      doc: "validate first and refuse to bake a repository with errors",
+      flagDoc: "bake even when validation finds errors"
+    },
+    cache: {
+      type: "boolean",
+      input: null,
+      default: true,
+      doc: "reuse an image with the same input",
+      flagDoc: "build even when an image with the same input already exists"
+    },
+    json: { type: "boolean", input: null, default: false, doc: "print the outputs as JSON on stdout" }
+  },
+  outputs: {
+    image: { doc: "the repository the image was tagged into (the image input, lower-cased)" },
+    "image-id": { doc: "the image id (sha256:...)" },
+    digest: { doc: "the manifest digest the registry reported (empty without push)" },
+    tags: { doc: "the full references tagged (and pushed), one per line" },
+    revision: {
+      doc: "what git rev-parse --short HEAD prints in the image, i.e. the revision new instances record (empty with git-history none)"
+    },
+    labels: { doc: "the image labels, KEY=VALUE one per line" },
+    "context-bytes": { doc: "size of the build context sent to the engine (0 when skipped)" },
+    skipped: {
+      doc: "true when an image with the same input (models, git data, Dockerfile, base image id) existed: re-tagged (and pushed) without a build"
+    }
+  },
+  epilogue: "Exit codes: 0 baked, 1 validation/build/verify/push failed, 2 usage or setup problem."
+};
+function parseLabels(values, what) {
+  const labels = {};
+  for (const v of values) {
+    const eq = v.indexOf("=");
+    if (eq <= 0) throw new UsageError(`${what}: '${v}' must be KEY=VALUE.`);
+    labels[v.slice(0, eq).trim()] = v.slice(eq + 1).trim();
+  }
+  return labels;
+}
+
+export {
+  bake,
+  REGISTRY_PASSWORD_ENV,
+  bakeSpec,
+  parseLabels
+};

@@ -1,0 +1,28 @@
+import { createRequire as __smCreateRequire } from 'node:module';
+import { fileURLToPath as __smFileURLToPath } from 'node:url';
+import { dirname as __smDirname } from 'node:path';
+const require = __smCreateRequire(import.meta.url);
+const __filename = __smFileURLToPath(import.meta.url);
+const __dirname = __smDirname(__filename);
+import {
+  cachePath,
+  relativePrefix,
+  reproduceCommand,
+  validateCli
+} from "./chunk-BHYWSNKS.js";
+import "./chunk-ITELT32S.js";
+import "./chunk-5WI5XNFI.js";
+import "./chunk-OWPOM6BR.js";
+import "./chunk-7ON2H2UU.js";
+import "./chunk-KYKGFIPD.js";
+import "./chunk-IUHDLOBH.js";
+import "./chunk-6T3F3FZU.js";
+import "./chunk-4BJCIIMC.js";
+import "./chunk-GQTEAGUB.js";
+import "./chunk-436XQEGX.js";
+export {
+  cachePath,
+  relativePrefix,
+  reproduceCommand,
+  validateCli
+};

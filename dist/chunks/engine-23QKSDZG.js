@@ -1,0 +1,20 @@
+import { createRequire as __smCreateRequire } from 'node:module';
+import { fileURLToPath as __smFileURLToPath } from 'node:url';
+import { dirname as __smDirname } from 'node:path';
+const require = __smCreateRequire(import.meta.url);
+const __filename = __smFileURLToPath(import.meta.url);
+const __dirname = __smDirname(__filename);
+import {
+  engineBuilder,
+  formatBytes,
+  inputDigest
+} from "./chunk-KLPQAA54.js";
+import "./chunk-4BJCIIMC.js";
+import "./chunk-HBV3JMUV.js";
+import "./chunk-GQTEAGUB.js";
+import "./chunk-436XQEGX.js";
+export {
+  engineBuilder,
+  formatBytes,
+  inputDigest
+};
