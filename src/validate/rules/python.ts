@@ -1,7 +1,7 @@
 // Python inside models (scripts, pre/post scripts, conditions, timer and loop expressions) is only compiled
 // by the engine when it runs: a syntax error there is a production failure. We parse it now with a Python
 // grammar and report the error at its line inside the BPMN file.
-import type { LRParser } from '@lezer/lr';
+import type { parser as pythonGrammar } from '@lezer/python';
 import { LineIndex, NS } from '../../models/xml.js';
 import type { XNode } from '../../models/xml.js';
 import type { Rule } from '../rule.js';
@@ -23,7 +23,7 @@ const PYTHON: [string, Kind][] = [
   ['spiffworkflow:messagePayload', 'expression'],
 ];
 
-let parser: LRParser | undefined;
+let parser: typeof pythonGrammar | undefined;
 
 /** Loads the grammar; validate calls it only when there is BPMN to check, so an empty root starts faster. */
 export async function loadPythonParser(): Promise<void> {
