@@ -1091,14 +1091,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path13 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path14 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path13 && path13[0] !== "/") {
-          path13 = `/${path13}`;
+        if (path14 && path14[0] !== "/") {
+          path14 = `/${path14}`;
         }
-        return new URL(`${origin}${path13}`);
+        return new URL(`${origin}${path14}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1549,39 +1549,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin }
+          request: { method, path: path14, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path13);
+        debuglog("sending request to %s %s/%s", method, origin, path14);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin },
+          request: { method, path: path14, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path13,
+          path14,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin }
+          request: { method, path: path14, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path13);
+        debuglog("trailers received from %s %s/%s", method, origin, path14);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin },
+          request: { method, path: path14, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path13,
+          path14,
           error2.message
         );
       });
@@ -1630,9 +1630,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path13, origin }
+            request: { method, path: path14, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path13);
+          debuglog("sending request to %s %s/%s", method, origin, path14);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1695,7 +1695,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path13,
+        path: path14,
         method,
         body,
         headers,
@@ -1710,11 +1710,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path13 !== "string") {
+        if (typeof path14 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path13[0] !== "/" && !(path13.startsWith("http://") || path13.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path14[0] !== "/" && !(path14.startsWith("http://") || path14.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path13)) {
+        } else if (invalidPathRegex.test(path14)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1780,7 +1780,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path13, query) : path13;
+        this.path = query ? buildURL(path14, query) : path14;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -4093,8 +4093,8 @@ var require_webidl = __commonJS({
 var require_util2 = __commonJS({
   "node_modules/undici/lib/web/fetch/util.js"(exports, module) {
     "use strict";
-    var { Transform } = __require("node:stream");
-    var zlib = __require("node:zlib");
+    var { Transform: Transform2 } = __require("node:stream");
+    var zlib2 = __require("node:zlib");
     var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants3();
     var { getGlobalOrigin } = require_global();
     var { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = require_data_url();
@@ -4781,7 +4781,7 @@ var require_util2 = __commonJS({
       contentRange += isomorphicEncode(`${fullLength}`);
       return contentRange;
     }
-    var InflateStream = class extends Transform {
+    var InflateStream = class extends Transform2 {
       #zlibOptions;
       /** @param {zlib.ZlibOptions} [zlibOptions] */
       constructor(zlibOptions) {
@@ -4794,7 +4794,7 @@ var require_util2 = __commonJS({
             callback();
             return;
           }
-          this._inflateStream = (chunk[0] & 15) === 8 ? zlib.createInflate(this.#zlibOptions) : zlib.createInflateRaw(this.#zlibOptions);
+          this._inflateStream = (chunk[0] & 15) === 8 ? zlib2.createInflate(this.#zlibOptions) : zlib2.createInflateRaw(this.#zlibOptions);
           this._inflateStream.on("data", this.push.bind(this));
           this._inflateStream.on("end", () => this.push(null));
           this._inflateStream.on("error", (err) => this.destroy(err));
@@ -6473,7 +6473,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client2, request2) {
-      const { method, path: path13, host, upgrade, blocking, reset } = request2;
+      const { method, path: path14, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6554,7 +6554,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path13} HTTP/1.1\r
+      let header = `${method} ${path14} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -6884,7 +6884,7 @@ var require_client_h2 = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { errorMonitor } = __require("node:events");
-    var { pipeline: pipeline2 } = __require("node:stream");
+    var { pipeline: pipeline3 } = __require("node:stream");
     var util = require_util();
     var {
       RequestContentLengthMismatchError,
@@ -7083,7 +7083,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client2, request2) {
       const session = client2[kHTTP2Session];
-      const { method, path: path13, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path14, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client2, request2, new Error("Upgrade not supported for H2"));
@@ -7180,7 +7180,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path13;
+      headers[HTTP2_HEADER_PATH] = path14;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7363,7 +7363,7 @@ var require_client_h2 = __commonJS({
     }
     function writeStream(abort, socket, expectsPayload, h2stream, body, client2, request2, contentLength) {
       assert(contentLength !== 0 || client2[kRunning] === 0, "stream body cannot be pipelined");
-      const pipe = pipeline2(
+      const pipe = pipeline3(
         body,
         h2stream,
         (err) => {
@@ -7533,9 +7533,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path13 = search ? `${pathname}${search}` : pathname;
+        const path14 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path13;
+        this.opts.path = path14;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8774,10 +8774,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path13 = "/",
+          path: path14 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path13;
+        opts.path = origin + path14;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10408,7 +10408,7 @@ var require_api_pipeline = __commonJS({
         util.destroy(ret, err);
       }
     };
-    function pipeline2(opts, handler2) {
+    function pipeline3(opts, handler2) {
       try {
         const pipelineHandler = new PipelineHandler(opts, handler2);
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
@@ -10417,7 +10417,7 @@ var require_api_pipeline = __commonJS({
         return new PassThrough().destroy(err);
       }
     }
-    module.exports = pipeline2;
+    module.exports = pipeline3;
   }
 });
 
@@ -10749,20 +10749,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path13) {
-      if (typeof path13 !== "string") {
-        return path13;
+    function safeUrl(path14) {
+      if (typeof path14 !== "string") {
+        return path14;
       }
-      const pathSegments = path13.split("?");
+      const pathSegments = path14.split("?");
       if (pathSegments.length !== 2) {
-        return path13;
+        return path14;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path13, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path13);
+    function matchKey(mockDispatch2, { path: path14, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path14);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10784,7 +10784,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path13 }) => matchValue(safeUrl(path13), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path14 }) => matchValue(safeUrl(path14), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10822,9 +10822,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path13, method, body, headers, query } = opts;
+      const { path: path14, method, body, headers, query } = opts;
       return {
-        path: path13,
+        path: path14,
         method,
         body,
         headers,
@@ -11267,13 +11267,13 @@ var require_pluralizer = __commonJS({
 var require_pending_interceptors_formatter = __commonJS({
   "node_modules/undici/lib/mock/pending-interceptors-formatter.js"(exports, module) {
     "use strict";
-    var { Transform } = __require("node:stream");
+    var { Transform: Transform2 } = __require("node:stream");
     var { Console } = __require("node:console");
     var PERSISTENT = process.versions.icu ? "\u2705" : "Y ";
     var NOT_PERSISTENT = process.versions.icu ? "\u274C" : "N ";
     module.exports = class PendingInterceptorsFormatter {
       constructor({ disableColors } = {}) {
-        this.transform = new Transform({
+        this.transform = new Transform2({
           transform(chunk, _enc, cb) {
             cb(null, chunk);
           }
@@ -11287,10 +11287,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path13, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path14, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path13,
+            Path: path14,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -13535,7 +13535,7 @@ var require_fetch = __commonJS({
     } = require_response();
     var { HeadersList } = require_headers();
     var { Request, cloneRequest } = require_request2();
-    var zlib = __require("node:zlib");
+    var zlib2 = __require("node:zlib");
     var {
       bytesMatch,
       makePolicyContainer,
@@ -13582,7 +13582,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable: Readable2, pipeline: pipeline2, finished } = __require("node:stream");
+    var { Readable: Readable2, pipeline: pipeline3, finished } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14497,23 +14497,23 @@ var require_fetch = __commonJS({
                 for (let i = codings.length - 1; i >= 0; --i) {
                   const coding = codings[i].trim();
                   if (coding === "x-gzip" || coding === "gzip") {
-                    decoders.push(zlib.createGunzip({
+                    decoders.push(zlib2.createGunzip({
                       // Be less strict when decoding compressed responses, since sometimes
                       // servers send slightly invalid responses that are still accepted
                       // by common browsers.
                       // Always using Z_SYNC_FLUSH is what cURL does.
-                      flush: zlib.constants.Z_SYNC_FLUSH,
-                      finishFlush: zlib.constants.Z_SYNC_FLUSH
+                      flush: zlib2.constants.Z_SYNC_FLUSH,
+                      finishFlush: zlib2.constants.Z_SYNC_FLUSH
                     }));
                   } else if (coding === "deflate") {
                     decoders.push(createInflate({
-                      flush: zlib.constants.Z_SYNC_FLUSH,
-                      finishFlush: zlib.constants.Z_SYNC_FLUSH
+                      flush: zlib2.constants.Z_SYNC_FLUSH,
+                      finishFlush: zlib2.constants.Z_SYNC_FLUSH
                     }));
                   } else if (coding === "br") {
-                    decoders.push(zlib.createBrotliDecompress({
-                      flush: zlib.constants.BROTLI_OPERATION_FLUSH,
-                      finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH
+                    decoders.push(zlib2.createBrotliDecompress({
+                      flush: zlib2.constants.BROTLI_OPERATION_FLUSH,
+                      finishFlush: zlib2.constants.BROTLI_OPERATION_FLUSH
                     }));
                   } else {
                     decoders.length = 0;
@@ -14527,7 +14527,7 @@ var require_fetch = __commonJS({
                 status,
                 statusText,
                 headersList,
-                body: decoders.length ? pipeline2(this.body, ...decoders, (err) => {
+                body: decoders.length ? pipeline3(this.body, ...decoders, (err) => {
                   if (err) {
                     this.onError(err);
                   }
@@ -16169,9 +16169,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path13) {
-      for (let i = 0; i < path13.length; ++i) {
-        const code2 = path13.charCodeAt(i);
+    function validateCookiePath(path14) {
+      for (let i = 0; i < path14.length; ++i) {
+        const code2 = path14.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -18324,7 +18324,7 @@ var require_eventsource_stream = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource-stream.js"(exports, module) {
     "use strict";
     var buffer = __require("node:buffer");
-    var { Transform } = __require("node:stream");
+    var { Transform: Transform2 } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util8();
     var BOM = [239, 187, 191];
     var LF = 10;
@@ -18374,7 +18374,7 @@ var require_eventsource_stream = __commonJS({
       error2.aborted = false;
       return error2;
     }
-    var EventSourceStream = class extends Transform {
+    var EventSourceStream = class extends Transform2 {
       /**
        * @type {eventSourceSettings}
        */
@@ -18728,7 +18728,7 @@ ${value}`;
 var require_eventsource = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource.js"(exports, module) {
     "use strict";
-    var { pipeline: pipeline2 } = __require("node:stream");
+    var { pipeline: pipeline3 } = __require("node:stream");
     var { fetching } = require_fetch();
     var { makeRequest } = require_request2();
     var { webidl } = require_webidl();
@@ -18888,7 +18888,7 @@ var require_eventsource = __commonJS({
               ));
             }
           });
-          pipeline2(
+          pipeline3(
             response.body.stream,
             eventSourceStream,
             (error2) => {
@@ -19091,11 +19091,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path13 = opts.path;
+          let path14 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path13 = `/${path13}`;
+            path14 = `/${path14}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path13);
+          url = new URL(util.parseOrigin(url).origin + path14);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -25629,15 +25629,15 @@ import fs3 from "node:fs";
 import path from "node:path";
 async function loadModels(root) {
   const abs = path.resolve(root);
-  let stat4;
+  let stat5;
   try {
-    stat4 = fs3.statSync(abs);
+    stat5 = fs3.statSync(abs);
   } catch {
     throw new SetupError(
       `models root '${root}' does not exist: pass the directory holding your process groups`
     );
   }
-  if (!stat4.isDirectory()) throw new SetupError(`models root '${root}' is not a directory`);
+  if (!stat5.isDirectory()) throw new SetupError(`models root '${root}' is not a directory`);
   const loadFindings = [];
   const files = walk(abs, loadFindings);
   return buildIndex(abs, files, loadFindings, (f) => fs3.readFileSync(f.abs));
@@ -26029,17 +26029,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path13) {
-      const ctrl = callVisitor(key2, node, visitor, path13);
+    function visit_(key2, node, visitor, path14) {
+      const ctrl = callVisitor(key2, node, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path13, ctrl);
-        return visit_(key2, ctrl, visitor, path13);
+        replaceNode(key2, path14, ctrl);
+        return visit_(key2, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path13 = Object.freeze(path13.concat(node));
+          path14 = Object.freeze(path14.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path13);
+            const ci = visit_(i, node.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26050,13 +26050,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path13 = Object.freeze(path13.concat(node));
-          const ck = visit_("key", node.key, visitor, path13);
+          path14 = Object.freeze(path14.concat(node));
+          const ck = visit_("key", node.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path13);
+          const cv = visit_("value", node.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26077,17 +26077,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path13) {
-      const ctrl = await callVisitor(key2, node, visitor, path13);
+    async function visitAsync_(key2, node, visitor, path14) {
+      const ctrl = await callVisitor(key2, node, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path13, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path13);
+        replaceNode(key2, path14, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path13 = Object.freeze(path13.concat(node));
+          path14 = Object.freeze(path14.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path13);
+            const ci = await visitAsync_(i, node.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26098,13 +26098,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path13 = Object.freeze(path13.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path13);
+          path14 = Object.freeze(path14.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path13);
+          const cv = await visitAsync_("value", node.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26131,23 +26131,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path13) {
+    function callVisitor(key2, node, visitor, path14) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path13);
+        return visitor(key2, node, path14);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path13);
+        return visitor.Map?.(key2, node, path14);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path13);
+        return visitor.Seq?.(key2, node, path14);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path13);
+        return visitor.Pair?.(key2, node, path14);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path13);
+        return visitor.Scalar?.(key2, node, path14);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path13);
+        return visitor.Alias?.(key2, node, path14);
       return void 0;
     }
-    function replaceNode(key2, path13, node) {
-      const parent = path13[path13.length - 1];
+    function replaceNode(key2, path14, node) {
+      const parent = path14[path14.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -26759,10 +26759,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path13, value) {
+    function collectionFromPath(schema, path14, value) {
       let v = value;
-      for (let i = path13.length - 1; i >= 0; --i) {
-        const k = path13[i];
+      for (let i = path14.length - 1; i >= 0; --i) {
+        const k = path14[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -26781,7 +26781,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
+    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -26811,11 +26811,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path13, value) {
-        if (isEmptyPath(path13))
+      addIn(path14, value) {
+        if (isEmptyPath(path14))
           this.add(value);
         else {
-          const [key2, ...rest] = path13;
+          const [key2, ...rest] = path14;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -26829,8 +26829,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        const [key2, ...rest] = path13;
+      deleteIn(path14) {
+        const [key2, ...rest] = path14;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -26844,8 +26844,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        const [key2, ...rest] = path13;
+      getIn(path14, keepScalar) {
+        const [key2, ...rest] = path14;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -26863,8 +26863,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path13) {
-        const [key2, ...rest] = path13;
+      hasIn(path14) {
+        const [key2, ...rest] = path14;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -26874,8 +26874,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value) {
-        const [key2, ...rest] = path13;
+      setIn(path14, value) {
+        const [key2, ...rest] = path14;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -28605,8 +28605,8 @@ ${cn.comment}` : item.comment;
     }
     function createPairs(schema, iterable, ctx) {
       const { replacer } = ctx;
-      const pairs2 = new YAMLSeq.YAMLSeq(schema);
-      pairs2.tag = "tag:yaml.org,2002:pairs";
+      const pairs3 = new YAMLSeq.YAMLSeq(schema);
+      pairs3.tag = "tag:yaml.org,2002:pairs";
       let i = 0;
       if (iterable && Symbol.iterator in Object(iterable))
         for (let it of iterable) {
@@ -28630,11 +28630,11 @@ ${cn.comment}` : item.comment;
           } else {
             key2 = it;
           }
-          pairs2.items.push(Pair.createPair(key2, value, ctx));
+          pairs3.items.push(Pair.createPair(key2, value, ctx));
         }
-      return pairs2;
+      return pairs3;
     }
-    var pairs = {
+    var pairs2 = {
       collection: "seq",
       default: false,
       tag: "tag:yaml.org,2002:pairs",
@@ -28642,7 +28642,7 @@ ${cn.comment}` : item.comment;
       createNode: createPairs
     };
     exports.createPairs = createPairs;
-    exports.pairs = pairs;
+    exports.pairs = pairs2;
     exports.resolvePairs = resolvePairs;
   }
 });
@@ -28655,7 +28655,7 @@ var require_omap = __commonJS({
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
-    var pairs = require_pairs();
+    var pairs2 = require_pairs();
     var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
       constructor() {
         super();
@@ -28691,7 +28691,7 @@ var require_omap = __commonJS({
         return map;
       }
       static from(schema, iterable, ctx) {
-        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const pairs$1 = pairs2.createPairs(schema, iterable, ctx);
         const omap2 = new this();
         omap2.items = pairs$1.items;
         return omap2;
@@ -28705,7 +28705,7 @@ var require_omap = __commonJS({
       default: false,
       tag: "tag:yaml.org,2002:omap",
       resolve(seq, onError) {
-        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const pairs$1 = pairs2.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key: key2 } of pairs$1.items) {
           if (identity.isScalar(key2)) {
@@ -29076,7 +29076,7 @@ var require_schema3 = __commonJS({
     var int = require_int2();
     var merge2 = require_merge();
     var omap = require_omap();
-    var pairs = require_pairs();
+    var pairs2 = require_pairs();
     var set = require_set();
     var timestamp = require_timestamp();
     var schema = [
@@ -29096,7 +29096,7 @@ var require_schema3 = __commonJS({
       binary.binary,
       merge2.merge,
       omap.omap,
-      pairs.pairs,
+      pairs2.pairs,
       set.set,
       timestamp.intTime,
       timestamp.floatTime,
@@ -29122,7 +29122,7 @@ var require_tags = __commonJS({
     var binary = require_binary();
     var merge2 = require_merge();
     var omap = require_omap();
-    var pairs = require_pairs();
+    var pairs2 = require_pairs();
     var schema$2 = require_schema3();
     var set = require_set();
     var timestamp = require_timestamp();
@@ -29148,7 +29148,7 @@ var require_tags = __commonJS({
       merge: merge2.merge,
       null: _null.nullTag,
       omap: omap.omap,
-      pairs: pairs.pairs,
+      pairs: pairs2.pairs,
       seq: seq.seq,
       set: set.set,
       timestamp: timestamp.timestamp
@@ -29157,7 +29157,7 @@ var require_tags = __commonJS({
       "tag:yaml.org,2002:binary": binary.binary,
       "tag:yaml.org,2002:merge": merge2.merge,
       "tag:yaml.org,2002:omap": omap.omap,
-      "tag:yaml.org,2002:pairs": pairs.pairs,
+      "tag:yaml.org,2002:pairs": pairs2.pairs,
       "tag:yaml.org,2002:set": set.set,
       "tag:yaml.org,2002:timestamp": timestamp.timestamp
     };
@@ -29390,9 +29390,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path13, value) {
+      addIn(path14, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path13, value);
+          this.contents.addIn(path14, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -29467,14 +29467,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        if (Collection2.isEmptyPath(path13)) {
+      deleteIn(path14) {
+        if (Collection2.isEmptyPath(path14)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -29489,10 +29489,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        if (Collection2.isEmptyPath(path13))
+      getIn(path14, keepScalar) {
+        if (Collection2.isEmptyPath(path14))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -29503,10 +29503,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path13) {
-        if (Collection2.isEmptyPath(path13))
+      hasIn(path14) {
+        if (Collection2.isEmptyPath(path14))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -29523,13 +29523,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value) {
-        if (Collection2.isEmptyPath(path13)) {
+      setIn(path14, value) {
+        if (Collection2.isEmptyPath(path14)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path13), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path14), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path13, value);
+          this.contents.setIn(path14, value);
         }
       }
       /**
@@ -31490,9 +31490,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path13) => {
+    visit.itemAtPath = (cst, path14) => {
       let item = cst;
-      for (const [field, index] of path13) {
+      for (const [field, index] of path14) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -31501,23 +31501,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path13) => {
-      const parent = visit.itemAtPath(cst, path13.slice(0, -1));
-      const field = path13[path13.length - 1][0];
+    visit.parentCollection = (cst, path14) => {
+      const parent = visit.itemAtPath(cst, path14.slice(0, -1));
+      const field = path14[path14.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path13, item, visitor) {
-      let ctrl = visitor(item, path13);
+    function _visit(path14, item, visitor) {
+      let ctrl = visitor(item, path14);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path13.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path14.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -31528,10 +31528,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path13);
+            ctrl = ctrl(item, path14);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
     }
     exports.visit = visit;
   }
@@ -34713,7 +34713,7 @@ var require_streamx = __commonJS({
         fn().then((src) => {
           if (src === null) return out.end();
           if (out.destroying) return;
-          pipeline2(src, out, noop3);
+          pipeline3(src, out, noop3);
         }).catch((err) => out.destroy(err));
         return out;
       }
@@ -34945,7 +34945,7 @@ var require_streamx = __commonJS({
         return this;
       }
     };
-    var Transform = class extends Duplex {
+    var Transform2 = class extends Duplex {
       constructor(opts) {
         super(opts);
         this._transformState = new TransformState(this);
@@ -34989,7 +34989,7 @@ var require_streamx = __commonJS({
         this._flush(transformAfterFlush.bind(this));
       }
     };
-    var PassThrough = class extends Transform {
+    var PassThrough = class extends Transform2 {
     };
     function transformAfterFlush(err, data) {
       const cb = this._transformState.afterFinal;
@@ -35000,13 +35000,13 @@ var require_streamx = __commonJS({
     }
     function pipelinePromise(...streams) {
       return new Promise((resolve, reject) => {
-        return pipeline2(...streams, (err) => {
+        return pipeline3(...streams, (err) => {
           if (err) return reject(err);
           resolve();
         });
       });
     }
-    function pipeline2(stream, ...streams) {
+    function pipeline3(stream, ...streams) {
       const all = Array.isArray(stream) ? [...stream, ...streams] : [stream, ...streams];
       const done = all.length && typeof all[all.length - 1] === "function" ? all.pop() : null;
       if (all.length < 2) throw StreamError.BAD_ARGUMENT("Pipeline requires at least 2 streams");
@@ -35104,7 +35104,7 @@ var require_streamx = __commonJS({
       return s._writev !== Writable.prototype._writev && s._writev !== Duplex.prototype._writev;
     }
     module.exports = {
-      pipeline: pipeline2,
+      pipeline: pipeline3,
       pipelinePromise,
       isStream,
       isStreamx,
@@ -35118,7 +35118,7 @@ var require_streamx = __commonJS({
       Writable,
       Readable: Readable2,
       Duplex,
-      Transform,
+      Transform: Transform2,
       // Export PassThrough for compatibility with Node.js core's stream module
       PassThrough
     };
@@ -35169,7 +35169,7 @@ var require_headers2 = __commonJS({
       }
       return result;
     };
-    exports.encode = function encode(opts) {
+    exports.encode = function encode2(opts) {
       const buf = b4a.alloc(512);
       let name2 = opts.name;
       let prefix = "";
@@ -42600,7 +42600,7 @@ var require_keyParser = __commonJS({
     var {
       createDecipheriv,
       createECDH,
-      createHash: createHash4,
+      createHash: createHash6,
       createHmac: createHmac2,
       createSign,
       createVerify,
@@ -43288,11 +43288,11 @@ ${formatted}-----END ${type} KEY-----`;
                 );
               }
               const ivSlice = bufferSlice(cipherIV, 0, 8);
-              let cipherKey = createHash4("md5").update(passphrase).update(ivSlice).digest();
+              let cipherKey = createHash6("md5").update(passphrase).update(ivSlice).digest();
               while (cipherKey.length < encInfo.keyLen) {
                 cipherKey = combineBuffers(
                   cipherKey,
-                  createHash4("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
+                  createHash6("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
                 );
               }
               if (cipherKey.length > encInfo.keyLen)
@@ -43457,8 +43457,8 @@ ${formatted}-----END ${type} KEY-----`;
         if (encrypted) {
           const encInfo = CIPHER_INFO[cipherName];
           let cipherKey = combineBuffers(
-            createHash4("sha1").update(PPK_PP1).update(passphrase).digest(),
-            createHash4("sha1").update(PPK_PP2).update(passphrase).digest()
+            createHash6("sha1").update(PPK_PP1).update(passphrase).digest(),
+            createHash6("sha1").update(PPK_PP2).update(passphrase).digest()
           );
           if (cipherKey.length > encInfo.keyLen)
             cipherKey = bufferSlice(cipherKey, 0, encInfo.keyLen);
@@ -43498,7 +43498,7 @@ ${formatted}-----END ${type} KEY-----`;
           passphrase = EMPTY_PASSPHRASE;
         const calcMAC = createHmac2(
           "sha1",
-          createHash4("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
+          createHash6("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
         ).update(macData).digest("hex");
         if (calcMAC !== mac) {
           if (encrypted) {
@@ -44142,11 +44142,11 @@ var require_agent2 = __commonJS({
       };
     })();
     var WINDOWS_PIPE_REGEX = /^[/\\][/\\]\.[/\\]pipe[/\\].+/;
-    function createAgent(path13) {
-      if (process.platform === "win32" && !WINDOWS_PIPE_REGEX.test(path13)) {
-        return path13 === "pageant" ? new PageantAgent() : new CygwinAgent(path13);
+    function createAgent(path14) {
+      if (process.platform === "win32" && !WINDOWS_PIPE_REGEX.test(path14)) {
+        return path14 === "pageant" ? new PageantAgent() : new CygwinAgent(path14);
       }
-      return new OpenSSHAgent(path13);
+      return new OpenSSHAgent(path14);
     }
     var AgentProtocol = (() => {
       const SSH_AGENTC_REQUEST_IDENTITIES = 11;
@@ -45820,7 +45820,7 @@ var require_kex = __commonJS({
       createDiffieHellman,
       createDiffieHellmanGroup,
       createECDH,
-      createHash: createHash4,
+      createHash: createHash6,
       createPublicKey,
       diffieHellman,
       generateKeyPairSync,
@@ -46246,7 +46246,7 @@ var require_kex = __commonJS({
               DISCONNECT_REASON.KEY_EXCHANGE_FAILED
             );
           }
-          const hash2 = createHash4(this.hashName);
+          const hash2 = createHash6(this.hashName);
           hashString(hash2, isServer ? this._remoteIdentRaw : this._identRaw);
           hashString(hash2, isServer ? this._identRaw : this._remoteIdentRaw);
           hashString(hash2, isServer ? this._remoteKexinit : this._kexinit);
@@ -47254,9 +47254,9 @@ var require_kex = __commonJS({
     function generateKEXVal(len, hashName, secret, exchangeHash, sessionID, char) {
       let ret;
       if (len) {
-        let digest = createHash4(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
+        let digest = createHash6(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
         while (digest.length < len) {
-          const chunk = createHash4(hashName).update(secret).update(exchangeHash).update(digest).digest();
+          const chunk = createHash6(hashName).update(secret).update(exchangeHash).update(digest).digest();
           const extended = Buffer.allocUnsafe(digest.length + chunk.length);
           extended.set(digest, 0);
           extended.set(chunk, digest.length);
@@ -49390,17 +49390,17 @@ var require_SFTP = __commonJS({
       // ===========================================================================
       // Client-specific ===========================================================
       // ===========================================================================
-      createReadStream(path13, options) {
+      createReadStream(path14, options) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        return new ReadStream(this, path13, options);
+        return new ReadStream(this, path14, options);
       }
-      createWriteStream(path13, options) {
+      createWriteStream(path14, options) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        return new WriteStream(this, path13, options);
+        return new WriteStream(this, path14, options);
       }
-      open(path13, flags_, attrs, cb) {
+      open(path14, flags_, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         if (typeof attrs === "function") {
@@ -49419,7 +49419,7 @@ var require_SFTP = __commonJS({
           attrsFlags = attrs.flags;
           attrsLen = attrs.nb;
         }
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -49427,7 +49427,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         writeUInt32BE(buf, attrsFlags, p += 4);
         if (attrsLen) {
@@ -49558,7 +49558,7 @@ var require_SFTP = __commonJS({
           throw new Error("Client-only method called in server mode");
         fastXfer(fs6, this, localPath, remotePath, opts, cb);
       }
-      readFile(path13, options, callback_) {
+      readFile(path14, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -49631,13 +49631,13 @@ var require_SFTP = __commonJS({
             return callback && callback(er, buffer);
           });
         };
-        this.open(path13, flag, 438, (er, handle_) => {
+        this.open(path14, flag, 438, (er, handle_) => {
           if (er)
             return callback && callback(er);
           handle = handle_;
           const tryStat = (er2, st) => {
             if (er2) {
-              this.stat(path13, (er_, st_) => {
+              this.stat(path14, (er_, st_) => {
                 if (er_) {
                   return this.close(handle, () => {
                     callback && callback(er2);
@@ -49658,7 +49658,7 @@ var require_SFTP = __commonJS({
           this.fstat(handle, tryStat);
         });
       }
-      writeFile(path13, data, options, callback_) {
+      writeFile(path14, data, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -49677,7 +49677,7 @@ var require_SFTP = __commonJS({
         if (options.encoding && !Buffer.isEncoding(options.encoding))
           throw new Error(`Unknown encoding: ${options.encoding}`);
         const flag = options.flag || "w";
-        this.open(path13, flag, options.mode, (openErr, handle) => {
+        this.open(path14, flag, options.mode, (openErr, handle) => {
           if (openErr) {
             callback && callback(openErr);
           } else {
@@ -49686,7 +49686,7 @@ var require_SFTP = __commonJS({
             if (position === null) {
               const tryStat = (er, st) => {
                 if (er) {
-                  this.stat(path13, (er_, st_) => {
+                  this.stat(path14, (er_, st_) => {
                     if (er_) {
                       return this.close(handle, () => {
                         callback && callback(er);
@@ -49705,7 +49705,7 @@ var require_SFTP = __commonJS({
           }
         });
       }
-      appendFile(path13, data, options, callback_) {
+      appendFile(path14, data, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -49723,12 +49723,12 @@ var require_SFTP = __commonJS({
           throw new TypeError("Bad arguments");
         if (!options.flag)
           options = Object.assign({ flag: "a" }, options);
-        this.writeFile(path13, data, options, callback);
+        this.writeFile(path14, data, options, callback);
       }
-      exists(path13, cb) {
+      exists(path14, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        this.stat(path13, (err) => {
+        this.stat(path14, (err) => {
           cb && cb(err ? false : true);
         });
       }
@@ -49771,7 +49771,7 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} RENAME`
         );
       }
-      mkdir(path13, attrs, cb) {
+      mkdir(path14, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let flags = 0;
@@ -49785,7 +49785,7 @@ var require_SFTP = __commonJS({
           flags = attrs.flags;
           attrsLen = attrs.nb;
         }
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -49793,7 +49793,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -49809,10 +49809,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} MKDIR`
         );
       }
-      rmdir(path13, cb) {
+      rmdir(path14, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -49820,7 +49820,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
@@ -49910,10 +49910,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} FSTAT`
         );
       }
-      stat(path13, cb) {
+      stat(path14, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -49921,17 +49921,17 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} STAT`
         );
       }
-      lstat(path13, cb) {
+      lstat(path14, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -49939,17 +49939,17 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} LSTAT`
         );
       }
-      opendir(path13, cb) {
+      opendir(path14, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -49957,14 +49957,14 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} OPENDIR`
         );
       }
-      setstat(path13, attrs, cb) {
+      setstat(path14, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let flags = 0;
@@ -49976,7 +49976,7 @@ var require_SFTP = __commonJS({
         } else if (typeof attrs === "function") {
           cb = attrs;
         }
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -49984,7 +49984,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -50044,8 +50044,8 @@ var require_SFTP = __commonJS({
           mtime: toUnixTimestamp(mtime)
         }, cb);
       }
-      utimes(path13, atime, mtime, cb) {
-        return this.setstat(path13, {
+      utimes(path14, atime, mtime, cb) {
+        return this.setstat(path14, {
           atime: toUnixTimestamp(atime),
           mtime: toUnixTimestamp(mtime)
         }, cb);
@@ -50056,8 +50056,8 @@ var require_SFTP = __commonJS({
           gid
         }, cb);
       }
-      chown(path13, uid, gid, cb) {
-        return this.setstat(path13, {
+      chown(path14, uid, gid, cb) {
+        return this.setstat(path14, {
           uid,
           gid
         }, cb);
@@ -50067,15 +50067,15 @@ var require_SFTP = __commonJS({
           mode
         }, cb);
       }
-      chmod(path13, mode, cb) {
-        return this.setstat(path13, {
+      chmod(path14, mode, cb) {
+        return this.setstat(path14, {
           mode
         }, cb);
       }
-      readlink(path13, cb) {
+      readlink(path14, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -50083,7 +50083,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names2) => {
             if (typeof cb !== "function")
@@ -50128,10 +50128,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} SYMLINK`
         );
       }
-      realpath(path13, cb) {
+      realpath(path14, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -50139,7 +50139,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names2) => {
             if (typeof cb !== "function")
@@ -50184,13 +50184,13 @@ var require_SFTP = __commonJS({
           this._debug(`SFTP: Outbound: ${which2} posix-rename@openssh.com`);
         }
       }
-      ext_openssh_statvfs(path13, cb) {
+      ext_openssh_statvfs(path14, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["statvfs@openssh.com"];
         if (!ext || ext !== "2")
           throw new Error("Server does not support this extended request");
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 19 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -50200,7 +50200,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 19, p);
         buf.utf8Write("statvfs@openssh.com", p += 4, 19);
         writeUInt32BE(buf, pathLen, p += 19);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         this._requests[reqid] = { extended: "statvfs@openssh.com", cb };
         const isBuffered = sendOrBuffer(this, buf);
         if (this._debug) {
@@ -50286,7 +50286,7 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} fsync@openssh.com`
         );
       }
-      ext_openssh_lsetstat(path13, attrs, cb) {
+      ext_openssh_lsetstat(path14, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["lsetstat@openssh.com"];
@@ -50301,7 +50301,7 @@ var require_SFTP = __commonJS({
         } else if (typeof attrs === "function") {
           cb = attrs;
         }
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 20 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -50311,7 +50311,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 20, p);
         buf.utf8Write("lsetstat@openssh.com", p += 4, 20);
         writeUInt32BE(buf, pathLen, p += 20);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -50328,13 +50328,13 @@ var require_SFTP = __commonJS({
           this._debug(`SFTP: Outbound: ${status} lsetstat@openssh.com`);
         }
       }
-      ext_openssh_expandPath(path13, cb) {
+      ext_openssh_expandPath(path14, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["expand-path@openssh.com"];
         if (ext !== "1")
           throw new Error("Server does not support this extended request");
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 23 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -50344,7 +50344,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 23, p);
         buf.utf8Write("expand-path@openssh.com", p += 4, 23);
         writeUInt32BE(buf, pathLen, p += 20);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names2) => {
             if (typeof cb !== "function")
@@ -51622,12 +51622,12 @@ var require_SFTP = __commonJS({
       [REQUEST.LSTAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path13 = bufferParser.readString(true);
+        const path14 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path13 === void 0)
+        if (path14 === void 0)
           return doFatalSFTPError(sftp, "Malformed LSTAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received LSTAT (id:${reqID})`);
-        if (!sftp.emit("LSTAT", reqID, path13)) {
+        if (!sftp.emit("LSTAT", reqID, path14)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -51646,13 +51646,13 @@ var require_SFTP = __commonJS({
       [REQUEST.SETSTAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path13 = bufferParser.readString(true);
+        const path14 = bufferParser.readString(true);
         const attrs = readAttrs(sftp._biOpt);
         bufferParser.clear();
         if (attrs === void 0)
           return doFatalSFTPError(sftp, "Malformed SETSTAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received SETSTAT (id:${reqID})`);
-        if (!sftp.emit("SETSTAT", reqID, path13, attrs)) {
+        if (!sftp.emit("SETSTAT", reqID, path14, attrs)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -51674,12 +51674,12 @@ var require_SFTP = __commonJS({
       [REQUEST.OPENDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path13 = bufferParser.readString(true);
+        const path14 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path13 === void 0)
+        if (path14 === void 0)
           return doFatalSFTPError(sftp, "Malformed OPENDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received OPENDIR (id:${reqID})`);
-        if (!sftp.emit("OPENDIR", reqID, path13)) {
+        if (!sftp.emit("OPENDIR", reqID, path14)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -51698,63 +51698,63 @@ var require_SFTP = __commonJS({
       [REQUEST.REMOVE]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path13 = bufferParser.readString(true);
+        const path14 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path13 === void 0)
+        if (path14 === void 0)
           return doFatalSFTPError(sftp, "Malformed REMOVE packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received REMOVE (id:${reqID})`);
-        if (!sftp.emit("REMOVE", reqID, path13)) {
+        if (!sftp.emit("REMOVE", reqID, path14)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.MKDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path13 = bufferParser.readString(true);
+        const path14 = bufferParser.readString(true);
         const attrs = readAttrs(sftp._biOpt);
         bufferParser.clear();
         if (attrs === void 0)
           return doFatalSFTPError(sftp, "Malformed MKDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received MKDIR (id:${reqID})`);
-        if (!sftp.emit("MKDIR", reqID, path13, attrs)) {
+        if (!sftp.emit("MKDIR", reqID, path14, attrs)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.RMDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path13 = bufferParser.readString(true);
+        const path14 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path13 === void 0)
+        if (path14 === void 0)
           return doFatalSFTPError(sftp, "Malformed RMDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received RMDIR (id:${reqID})`);
-        if (!sftp.emit("RMDIR", reqID, path13)) {
+        if (!sftp.emit("RMDIR", reqID, path14)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.REALPATH]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path13 = bufferParser.readString(true);
+        const path14 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path13 === void 0)
+        if (path14 === void 0)
           return doFatalSFTPError(sftp, "Malformed REALPATH packet");
         sftp._debug && sftp._debug(
           `SFTP: Inbound: Received REALPATH (id:${reqID})`
         );
-        if (!sftp.emit("REALPATH", reqID, path13)) {
+        if (!sftp.emit("REALPATH", reqID, path14)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.STAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path13 = bufferParser.readString(true);
+        const path14 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path13 === void 0)
+        if (path14 === void 0)
           return doFatalSFTPError(sftp, "Malformed STAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received STAT (id:${reqID})`);
-        if (!sftp.emit("STAT", reqID, path13)) {
+        if (!sftp.emit("STAT", reqID, path14)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -51774,14 +51774,14 @@ var require_SFTP = __commonJS({
       [REQUEST.READLINK]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path13 = bufferParser.readString(true);
+        const path14 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path13 === void 0)
+        if (path14 === void 0)
           return doFatalSFTPError(sftp, "Malformed READLINK packet");
         sftp._debug && sftp._debug(
           `SFTP: Inbound: Received READLINK (id:${reqID})`
         );
-        if (!sftp.emit("READLINK", reqID, path13)) {
+        if (!sftp.emit("READLINK", reqID, path14)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -51852,7 +51852,7 @@ var require_SFTP = __commonJS({
     function roundUpToMultipleOf8(n) {
       return n + 7 & ~7;
     }
-    function ReadStream(sftp, path13, options) {
+    function ReadStream(sftp, path14, options) {
       if (options === void 0)
         options = {};
       else if (typeof options === "string")
@@ -51866,7 +51866,7 @@ var require_SFTP = __commonJS({
       options.emitClose = false;
       options.autoDestroy = false;
       ReadableStream2.call(this, options);
-      this.path = path13;
+      this.path = path14;
       this.flags = options.flags === void 0 ? "r" : options.flags;
       this.mode = options.mode === void 0 ? 438 : options.mode;
       this.start = options.start;
@@ -51997,7 +51997,7 @@ var require_SFTP = __commonJS({
       },
       configurable: true
     });
-    function WriteStream(sftp, path13, options) {
+    function WriteStream(sftp, path14, options) {
       if (options === void 0)
         options = {};
       else if (typeof options === "string")
@@ -52009,7 +52009,7 @@ var require_SFTP = __commonJS({
       options.emitClose = false;
       options.autoDestroy = false;
       WritableStream.call(this, options);
-      this.path = path13;
+      this.path = path14;
       this.flags = options.flags === void 0 ? "w" : options.flags;
       this.mode = options.mode === void 0 ? 438 : options.mode;
       this.start = options.start;
@@ -52691,7 +52691,7 @@ var require_client2 = __commonJS({
   "node_modules/ssh2/lib/client.js"(exports, module) {
     "use strict";
     var {
-      createHash: createHash4,
+      createHash: createHash6,
       getHashes,
       randomFillSync
     } = __require("crypto");
@@ -52913,7 +52913,7 @@ var require_client2 = __commonJS({
           }
           hostVerifier = (key2, verify) => {
             if (hashAlgo)
-              key2 = createHash4(hashAlgo).update(key2).digest("hex");
+              key2 = createHash6(hashAlgo).update(key2).digest("hex");
             const ret = hashCb(key2, verify);
             if (ret !== void 0)
               verify(ret);
@@ -58765,14 +58765,14 @@ var require_stream_readable = __commonJS({
 var require_stream_transform = __commonJS({
   "node_modules/readable-stream/lib/_stream_transform.js"(exports, module) {
     "use strict";
-    module.exports = Transform;
+    module.exports = Transform2;
     var _require$codes = require_errors5().codes;
     var ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED;
     var ERR_MULTIPLE_CALLBACK = _require$codes.ERR_MULTIPLE_CALLBACK;
     var ERR_TRANSFORM_ALREADY_TRANSFORMING = _require$codes.ERR_TRANSFORM_ALREADY_TRANSFORMING;
     var ERR_TRANSFORM_WITH_LENGTH_0 = _require$codes.ERR_TRANSFORM_WITH_LENGTH_0;
     var Duplex = require_stream_duplex();
-    require_inherits()(Transform, Duplex);
+    require_inherits()(Transform2, Duplex);
     function afterTransform(er, data) {
       var ts = this._transformState;
       ts.transforming = false;
@@ -58791,8 +58791,8 @@ var require_stream_transform = __commonJS({
         this._read(rs.highWaterMark);
       }
     }
-    function Transform(options) {
-      if (!(this instanceof Transform)) return new Transform(options);
+    function Transform2(options) {
+      if (!(this instanceof Transform2)) return new Transform2(options);
       Duplex.call(this, options);
       this._transformState = {
         afterTransform: afterTransform.bind(this),
@@ -58820,14 +58820,14 @@ var require_stream_transform = __commonJS({
         done(this, null, null);
       }
     }
-    Transform.prototype.push = function(chunk, encoding) {
+    Transform2.prototype.push = function(chunk, encoding) {
       this._transformState.needTransform = false;
       return Duplex.prototype.push.call(this, chunk, encoding);
     };
-    Transform.prototype._transform = function(chunk, encoding, cb) {
+    Transform2.prototype._transform = function(chunk, encoding, cb) {
       cb(new ERR_METHOD_NOT_IMPLEMENTED("_transform()"));
     };
-    Transform.prototype._write = function(chunk, encoding, cb) {
+    Transform2.prototype._write = function(chunk, encoding, cb) {
       var ts = this._transformState;
       ts.writecb = cb;
       ts.writechunk = chunk;
@@ -58837,7 +58837,7 @@ var require_stream_transform = __commonJS({
         if (ts.needTransform || rs.needReadable || rs.length < rs.highWaterMark) this._read(rs.highWaterMark);
       }
     };
-    Transform.prototype._read = function(n) {
+    Transform2.prototype._read = function(n) {
       var ts = this._transformState;
       if (ts.writechunk !== null && !ts.transforming) {
         ts.transforming = true;
@@ -58846,7 +58846,7 @@ var require_stream_transform = __commonJS({
         ts.needTransform = true;
       }
     };
-    Transform.prototype._destroy = function(err, cb) {
+    Transform2.prototype._destroy = function(err, cb) {
       Duplex.prototype._destroy.call(this, err, function(err2) {
         cb(err2);
       });
@@ -58867,11 +58867,11 @@ var require_stream_passthrough = __commonJS({
   "node_modules/readable-stream/lib/_stream_passthrough.js"(exports, module) {
     "use strict";
     module.exports = PassThrough;
-    var Transform = require_stream_transform();
-    require_inherits()(PassThrough, Transform);
+    var Transform2 = require_stream_transform();
+    require_inherits()(PassThrough, Transform2);
     function PassThrough(options) {
       if (!(this instanceof PassThrough)) return new PassThrough(options);
-      Transform.call(this, options);
+      Transform2.call(this, options);
     }
     PassThrough.prototype._transform = function(chunk, encoding, cb) {
       cb(null, chunk);
@@ -58937,7 +58937,7 @@ var require_pipeline = __commonJS({
       if (typeof streams[streams.length - 1] !== "function") return noop3;
       return streams.pop();
     }
-    function pipeline2() {
+    function pipeline3() {
       for (var _len = arguments.length, streams = new Array(_len), _key = 0; _key < _len; _key++) {
         streams[_key] = arguments[_key];
       }
@@ -58960,7 +58960,7 @@ var require_pipeline = __commonJS({
       });
       return streams.reduce(pipe);
     }
-    module.exports = pipeline2;
+    module.exports = pipeline3;
   }
 });
 
@@ -59514,7 +59514,7 @@ var require_has_flag = __commonJS({
 var require_supports_color = __commonJS({
   "node_modules/supports-color/index.js"(exports, module) {
     "use strict";
-    var os8 = __require("os");
+    var os9 = __require("os");
     var tty = __require("tty");
     var hasFlag = require_has_flag();
     var { env } = process;
@@ -59562,7 +59562,7 @@ var require_supports_color = __commonJS({
         return min;
       }
       if (process.platform === "win32") {
-        const osRelease = os8.release().split(".");
+        const osRelease = os9.release().split(".");
         if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
           return Number(osRelease[2]) >= 14931 ? 3 : 2;
         }
@@ -59834,7 +59834,7 @@ var require_modem = __commonJS({
     var querystring = __require("querystring");
     var http3 = require_http();
     var fs6 = __require("fs");
-    var path13 = __require("path");
+    var path14 = __require("path");
     var url = __require("url");
     var ssh = require_ssh();
     var HttpDuplex = require_http_duplex();
@@ -59842,8 +59842,8 @@ var require_modem = __commonJS({
     var utils = require_utils2();
     var util = __require("util");
     var splitca = require_split_ca();
-    var os8 = __require("os");
-    var isWin = os8.type() === "Windows_NT";
+    var os9 = __require("os");
+    var isWin = os9.type() === "Windows_NT";
     var stream = __require("stream");
     var defaultOpts = function() {
       var host;
@@ -59883,9 +59883,9 @@ var require_modem = __commonJS({
         }
         opts.host = host.hostname;
         if (process.env.DOCKER_CERT_PATH) {
-          opts.ca = splitca(path13.join(process.env.DOCKER_CERT_PATH, "ca.pem"));
-          opts.cert = fs6.readFileSync(path13.join(process.env.DOCKER_CERT_PATH, "cert.pem"));
-          opts.key = fs6.readFileSync(path13.join(process.env.DOCKER_CERT_PATH, "key.pem"));
+          opts.ca = splitca(path14.join(process.env.DOCKER_CERT_PATH, "ca.pem"));
+          opts.cert = fs6.readFileSync(path14.join(process.env.DOCKER_CERT_PATH, "cert.pem"));
+          opts.key = fs6.readFileSync(path14.join(process.env.DOCKER_CERT_PATH, "key.pem"));
         }
         if (process.env.DOCKER_CLIENT_TIMEOUT) {
           opts.timeout = parseInt(process.env.DOCKER_CLIENT_TIMEOUT, 10);
@@ -59895,7 +59895,7 @@ var require_modem = __commonJS({
     };
     var findDefaultUnixSocket = function() {
       return new Promise(function(resolve) {
-        var userDockerSocket = path13.join(os8.homedir(), ".docker", "run", "docker.sock");
+        var userDockerSocket = path14.join(os9.homedir(), ".docker", "run", "docker.sock");
         fs6.access(userDockerSocket, function(err) {
           if (err) resolve("/var/run/docker.sock");
           else resolve(userDockerSocket);
@@ -59989,7 +59989,7 @@ var require_modem = __commonJS({
       }
       if (options.file) {
         if (typeof options.file === "string") {
-          data = fs6.createReadStream(path13.resolve(options.file));
+          data = fs6.createReadStream(path14.resolve(options.file));
         } else {
           data = options.file;
         }
@@ -60307,7 +60307,7 @@ var require_modem = __commonJS({
 var require_ignore = __commonJS({
   "node_modules/@balena/dockerignore/ignore.js"(exports, module) {
     "use strict";
-    var path13 = __require("path");
+    var path14 = __require("path");
     var factory = (options) => new IgnoreBase(options);
     factory.default = factory;
     module.exports = factory;
@@ -60316,22 +60316,22 @@ var require_ignore = __commonJS({
     }
     var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
     var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-    var REGEX_TRAILING_PATH_SEP = path13.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+    var REGEX_TRAILING_PATH_SEP = path14.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
     var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
     function cleanPath(file) {
-      return path13.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
+      return path14.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
     }
     function toSlash(file) {
-      if (path13.sep === "/") {
+      if (path14.sep === "/") {
         return file;
       }
       return file.replace(/\\/g, "/");
     }
     function fromSlash(file) {
-      if (path13.sep === "/") {
+      if (path14.sep === "/") {
         return file;
       }
-      return file.replace(/\//g, path13.sep);
+      return file.replace(/\//g, path14.sep);
     }
     var IgnoreBase = class {
       constructor({
@@ -60380,13 +60380,13 @@ var require_ignore = __commonJS({
         return pattern && typeof pattern === "string" && pattern.indexOf("#") !== 0 && pattern.trim() !== "";
       }
       filter(paths) {
-        return make_array(paths).filter((path14) => this._filter(path14));
+        return make_array(paths).filter((path15) => this._filter(path15));
       }
       createFilter() {
-        return (path14) => this._filter(path14);
+        return (path15) => this._filter(path15);
       }
-      ignores(path14) {
-        return !this._filter(path14);
+      ignores(path15) {
+        return !this._filter(path15);
       }
       // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
@@ -60425,36 +60425,36 @@ var require_ignore = __commonJS({
           origin,
           pattern,
           // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-          dirs: pattern.split(path13.sep),
+          dirs: pattern.split(path14.sep),
           negative
         };
       }
       // @returns `Boolean` true if the `path` is NOT ignored
-      _filter(path14) {
-        if (!path14) {
+      _filter(path15) {
+        if (!path15) {
           return false;
         }
-        if (path14 in this._cache) {
-          return this._cache[path14];
+        if (path15 in this._cache) {
+          return this._cache[path15];
         }
-        return this._cache[path14] = this._test(path14);
+        return this._cache[path15] = this._test(path15);
       }
       // @returns {Boolean} true if a file is NOT ignored
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
       _test(file) {
         file = fromSlash(file);
-        const parentPath = cleanPath(path13.dirname(file));
-        const parentPathDirs = parentPath.split(path13.sep);
+        const parentPath = cleanPath(path14.dirname(file));
+        const parentPathDirs = parentPath.split(path14.sep);
         let matched = false;
         this._rules.forEach((rule) => {
           let match = this._match(file, rule);
           if (!match && parentPath !== ".") {
             if (rule.dirs.includes("**")) {
               for (let i = rule.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
-                match = match || this._match(parentPathDirs.slice(0, i).join(path13.sep), rule);
+                match = match || this._match(parentPathDirs.slice(0, i).join(path14.sep), rule);
               }
             } else if (rule.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path13.sep), rule);
+              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path14.sep), rule);
             }
           }
           if (match) {
@@ -60473,13 +60473,13 @@ var require_ignore = __commonJS({
           return rule;
         }
         let regStr = "^";
-        let escapedSlash = path13.sep === "\\" ? "\\\\" : path13.sep;
+        let escapedSlash = path14.sep === "\\" ? "\\\\" : path14.sep;
         for (let i = 0; i < rule.pattern.length; i++) {
           const ch = rule.pattern[i];
           if (ch === "*") {
             if (rule.pattern[i + 1] === "*") {
               i++;
-              if (rule.pattern[i + 1] === path13.sep) {
+              if (rule.pattern[i + 1] === path14.sep) {
                 i++;
               }
               if (rule.pattern[i + 1] === void 0) {
@@ -60495,7 +60495,7 @@ var require_ignore = __commonJS({
           } else if (ch === "." || ch === "$") {
             regStr += `\\${ch}`;
           } else if (ch === "\\") {
-            if (path13.sep === "\\") {
+            if (path14.sep === "\\") {
               regStr += escapedSlash;
               continue;
             }
@@ -60522,46 +60522,46 @@ var require_chownr = __commonJS({
   "node_modules/chownr/chownr.js"(exports, module) {
     "use strict";
     var fs6 = __require("fs");
-    var path13 = __require("path");
+    var path14 = __require("path");
     var LCHOWN = fs6.lchown ? "lchown" : "chown";
     var LCHOWNSYNC = fs6.lchownSync ? "lchownSync" : "chownSync";
     var needEISDIRHandled = fs6.lchown && !process.version.match(/v1[1-9]+\./) && !process.version.match(/v10\.[6-9]/);
-    var lchownSync = (path14, uid, gid) => {
+    var lchownSync = (path15, uid, gid) => {
       try {
-        return fs6[LCHOWNSYNC](path14, uid, gid);
+        return fs6[LCHOWNSYNC](path15, uid, gid);
       } catch (er) {
         if (er.code !== "ENOENT")
           throw er;
       }
     };
-    var chownSync = (path14, uid, gid) => {
+    var chownSync = (path15, uid, gid) => {
       try {
-        return fs6.chownSync(path14, uid, gid);
+        return fs6.chownSync(path15, uid, gid);
       } catch (er) {
         if (er.code !== "ENOENT")
           throw er;
       }
     };
-    var handleEISDIR = needEISDIRHandled ? (path14, uid, gid, cb) => (er) => {
+    var handleEISDIR = needEISDIRHandled ? (path15, uid, gid, cb) => (er) => {
       if (!er || er.code !== "EISDIR")
         cb(er);
       else
-        fs6.chown(path14, uid, gid, cb);
+        fs6.chown(path15, uid, gid, cb);
     } : (_, __, ___, cb) => cb;
-    var handleEISDirSync = needEISDIRHandled ? (path14, uid, gid) => {
+    var handleEISDirSync = needEISDIRHandled ? (path15, uid, gid) => {
       try {
-        return lchownSync(path14, uid, gid);
+        return lchownSync(path15, uid, gid);
       } catch (er) {
         if (er.code !== "EISDIR")
           throw er;
-        chownSync(path14, uid, gid);
+        chownSync(path15, uid, gid);
       }
-    } : (path14, uid, gid) => lchownSync(path14, uid, gid);
+    } : (path15, uid, gid) => lchownSync(path15, uid, gid);
     var nodeVersion = process.version;
-    var readdir3 = (path14, options, cb) => fs6.readdir(path14, options, cb);
-    var readdirSync = (path14, options) => fs6.readdirSync(path14, options);
+    var readdir3 = (path15, options, cb) => fs6.readdir(path15, options, cb);
+    var readdirSync = (path15, options) => fs6.readdirSync(path15, options);
     if (/^v4\./.test(nodeVersion))
-      readdir3 = (path14, options, cb) => fs6.readdir(path14, cb);
+      readdir3 = (path15, options, cb) => fs6.readdir(path15, cb);
     var chown = (cpath, uid, gid, cb) => {
       fs6[LCHOWN](cpath, uid, gid, handleEISDIR(cpath, uid, gid, (er) => {
         cb(er && er.code !== "ENOENT" ? er : null);
@@ -60569,21 +60569,21 @@ var require_chownr = __commonJS({
     };
     var chownrKid = (p, child, uid, gid, cb) => {
       if (typeof child === "string")
-        return fs6.lstat(path13.resolve(p, child), (er, stats) => {
+        return fs6.lstat(path14.resolve(p, child), (er, stats) => {
           if (er)
             return cb(er.code !== "ENOENT" ? er : null);
           stats.name = child;
           chownrKid(p, stats, uid, gid, cb);
         });
       if (child.isDirectory()) {
-        chownr(path13.resolve(p, child.name), uid, gid, (er) => {
+        chownr(path14.resolve(p, child.name), uid, gid, (er) => {
           if (er)
             return cb(er);
-          const cpath = path13.resolve(p, child.name);
+          const cpath = path14.resolve(p, child.name);
           chown(cpath, uid, gid, cb);
         });
       } else {
-        const cpath = path13.resolve(p, child.name);
+        const cpath = path14.resolve(p, child.name);
         chown(cpath, uid, gid, cb);
       }
     };
@@ -60613,7 +60613,7 @@ var require_chownr = __commonJS({
     var chownrKidSync = (p, child, uid, gid) => {
       if (typeof child === "string") {
         try {
-          const stats = fs6.lstatSync(path13.resolve(p, child));
+          const stats = fs6.lstatSync(path14.resolve(p, child));
           stats.name = child;
           child = stats;
         } catch (er) {
@@ -60624,8 +60624,8 @@ var require_chownr = __commonJS({
         }
       }
       if (child.isDirectory())
-        chownrSync(path13.resolve(p, child.name), uid, gid);
-      handleEISDirSync(path13.resolve(p, child.name), uid, gid);
+        chownrSync(path14.resolve(p, child.name), uid, gid);
+      handleEISDirSync(path14.resolve(p, child.name), uid, gid);
     };
     var chownrSync = (p, uid, gid) => {
       let children;
@@ -61941,7 +61941,7 @@ var require_pump = __commonJS({
 // node_modules/mkdirp-classic/index.js
 var require_mkdirp_classic = __commonJS({
   "node_modules/mkdirp-classic/index.js"(exports, module) {
-    var path13 = __require("path");
+    var path14 = __require("path");
     var fs6 = __require("fs");
     var _0777 = parseInt("0777", 8);
     module.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
@@ -61960,7 +61960,7 @@ var require_mkdirp_classic = __commonJS({
       if (!made) made = null;
       var cb = f || function() {
       };
-      p = path13.resolve(p);
+      p = path14.resolve(p);
       xfs.mkdir(p, mode, function(er) {
         if (!er) {
           made = made || p;
@@ -61968,7 +61968,7 @@ var require_mkdirp_classic = __commonJS({
         }
         switch (er.code) {
           case "ENOENT":
-            mkdirP(path13.dirname(p), opts, function(er2, made2) {
+            mkdirP(path14.dirname(p), opts, function(er2, made2) {
               if (er2) cb(er2, made2);
               else mkdirP(p, opts, cb, made2);
             });
@@ -61977,8 +61977,8 @@ var require_mkdirp_classic = __commonJS({
           // there already.  If so, then hooray!  If not, then something
           // is borked.
           default:
-            xfs.stat(p, function(er2, stat4) {
-              if (er2 || !stat4.isDirectory()) cb(er, made);
+            xfs.stat(p, function(er2, stat5) {
+              if (er2 || !stat5.isDirectory()) cb(er, made);
               else cb(null, made);
             });
             break;
@@ -61995,27 +61995,27 @@ var require_mkdirp_classic = __commonJS({
         mode = _0777 & ~process.umask();
       }
       if (!made) made = null;
-      p = path13.resolve(p);
+      p = path14.resolve(p);
       try {
         xfs.mkdirSync(p, mode);
         made = made || p;
       } catch (err0) {
         switch (err0.code) {
           case "ENOENT":
-            made = sync(path13.dirname(p), opts, made);
+            made = sync(path14.dirname(p), opts, made);
             sync(p, opts, made);
             break;
           // In the case of any other error, just see if there's a dir
           // there already.  If so, then hooray!  If not, then something
           // is borked.
           default:
-            var stat4;
+            var stat5;
             try {
-              stat4 = xfs.statSync(p);
+              stat5 = xfs.statSync(p);
             } catch (err1) {
               throw err0;
             }
-            if (!stat4.isDirectory()) throw err0;
+            if (!stat5.isDirectory()) throw err0;
             break;
         }
       }
@@ -62032,9 +62032,9 @@ var require_tar_fs = __commonJS({
     var pump = require_pump();
     var mkdirp = require_mkdirp_classic();
     var fs6 = __require("fs");
-    var path13 = __require("path");
-    var os8 = __require("os");
-    var win32 = os8.platform() === "win32";
+    var path14 = __require("path");
+    var os9 = __require("os");
+    var win32 = os9.platform() === "win32";
     var DOTDOT_LEADING = 1;
     var DOTDOT_NONE = 2;
     var noop3 = function() {
@@ -62045,25 +62045,25 @@ var require_tar_fs = __commonJS({
     var normalize = !win32 ? echo : function(name2) {
       return name2.replace(/\\/g, "/").replace(/[:?<>|]/g, "_");
     };
-    var statAll = function(fs7, stat4, cwd, ignore, entries, sort) {
+    var statAll = function(fs7, stat5, cwd, ignore, entries, sort) {
       var queue = entries || ["."];
       for (var i = 0; i < queue.length; i++) {
-        if (!inCwd(path13.resolve(cwd, queue[i]), cwd)) throw new Error(queue[i] + " is not a valid path");
+        if (!inCwd(path14.resolve(cwd, queue[i]), cwd)) throw new Error(queue[i] + " is not a valid path");
       }
       return function loop(callback) {
         if (!queue.length) return callback();
         var next = queue.shift();
-        var nextAbs = path13.join(cwd, next);
-        stat4.call(fs7, nextAbs, function(err, stat5) {
+        var nextAbs = path14.join(cwd, next);
+        stat5.call(fs7, nextAbs, function(err, stat6) {
           if (err) return callback(err);
-          if (!stat5.isDirectory()) return callback(null, next, stat5);
+          if (!stat6.isDirectory()) return callback(null, next, stat6);
           fs7.readdir(nextAbs, function(err2, files) {
             if (err2) return callback(err2);
             if (sort) files.sort();
             for (var i2 = 0; i2 < files.length; i2++) {
-              if (!ignore(path13.join(cwd, next, files[i2]))) queue.push(path13.join(next, files[i2]));
+              if (!ignore(path14.join(cwd, next, files[i2]))) queue.push(path14.join(next, files[i2]));
             }
-            callback(null, next, stat5);
+            callback(null, next, stat6);
           });
         });
       };
@@ -62072,7 +62072,7 @@ var require_tar_fs = __commonJS({
       return function(header) {
         header.name = header.name.split("/").slice(level).join("/");
         var linkname = header.linkname;
-        if (linkname && (header.type === "link" || path13.isAbsolute(linkname))) {
+        if (linkname && (header.type === "link" || path14.isAbsolute(linkname))) {
           header.linkname = linkname.split("/").slice(level).join("/");
         }
         return map(header);
@@ -62102,48 +62102,48 @@ var require_tar_fs = __commonJS({
         fmode |= parseInt(222, 8);
       }
       var onsymlink = function(filename, header) {
-        xfs.readlink(path13.join(cwd, filename), function(err, linkname) {
+        xfs.readlink(path14.join(cwd, filename), function(err, linkname) {
           if (err) return pack.destroy(err);
           header.linkname = normalize(linkname);
           pack.entry(header, onnextentry);
         });
       };
-      var onstat = function(err, filename, stat4) {
+      var onstat = function(err, filename, stat5) {
         if (err) return pack.destroy(err);
         if (!filename) {
           if (opts.finalize !== false) pack.finalize();
           return finish(pack);
         }
-        if (stat4.isSocket()) return onnextentry();
+        if (stat5.isSocket()) return onnextentry();
         var header = {
           name: normalize(filename),
-          mode: (stat4.mode | (stat4.isDirectory() ? dmode : fmode)) & umask,
-          mtime: stat4.mtime,
-          size: stat4.size,
+          mode: (stat5.mode | (stat5.isDirectory() ? dmode : fmode)) & umask,
+          mtime: stat5.mtime,
+          size: stat5.size,
           type: "file",
-          uid: stat4.uid,
-          gid: stat4.gid
+          uid: stat5.uid,
+          gid: stat5.gid
         };
-        if (stat4.isDirectory()) {
+        if (stat5.isDirectory()) {
           header.size = 0;
           header.type = "directory";
           header = map(header) || header;
           return pack.entry(header, onnextentry);
         }
-        if (stat4.isSymbolicLink()) {
+        if (stat5.isSymbolicLink()) {
           header.size = 0;
           header.type = "symlink";
           header = map(header) || header;
           return onsymlink(filename, header);
         }
         header = map(header) || header;
-        if (!stat4.isFile()) {
+        if (!stat5.isFile()) {
           if (strict) return pack.destroy(new Error("unsupported type for " + filename));
           return onnextentry();
         }
         var entry = pack.entry(header, onnextentry);
         if (!entry) return;
-        var rs = mapStream(xfs.createReadStream(path13.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
+        var rs = mapStream(xfs.createReadStream(path14.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
         rs.on("error", function(err2) {
           entry.destroy(err2);
         });
@@ -62225,7 +62225,7 @@ var require_tar_fs = __commonJS({
       extract.on("entry", function(header, stream, next) {
         header = map(header) || header;
         header.name = normalize(header.name);
-        var name2 = path13.join(cwd, path13.join("/", header.name));
+        var name2 = path14.join(cwd, path14.join("/", header.name));
         if (ignore(name2, header)) {
           stream.resume();
           return next();
@@ -62233,8 +62233,8 @@ var require_tar_fs = __commonJS({
         if (!validPath(header.name, DOTDOT_NONE)) {
           return next(new Error(JSON.stringify(header.name) + " is not a valid path"));
         }
-        var isRoot = path13.join(name2, ".") === path13.join(cwd, ".");
-        var stat4 = function(err) {
+        var isRoot = path14.join(name2, ".") === path14.join(cwd, ".");
+        var stat5 = function(err) {
           if (err) return next(err);
           if (isRoot) return next();
           utimes(name2, header, function(err2) {
@@ -62257,26 +62257,26 @@ var require_tar_fs = __commonJS({
               own,
               uid: header.uid,
               gid: header.gid
-            }, stat4);
+            }, stat5);
           }
         };
         var onsymlink = function() {
           if (win32) return next();
           if (!validPath(header.linkname, DOTDOT_LEADING)) return next(new Error(name2 + " is not a valid symlink"));
-          var dst = path13.resolve(path13.dirname(name2), header.linkname);
+          var dst = path14.resolve(path14.dirname(name2), header.linkname);
           if (!inCwd(dst, cwd)) return next(new Error(name2 + " is not a valid symlink"));
-          validateNotSymlink(xfs, dst, path13.resolve(cwd), function(err, valid) {
+          validateNotSymlink(xfs, dst, path14.resolve(cwd), function(err, valid) {
             if (err) return next(err);
             if (!valid) return next(new Error(name2 + " is not a valid symlink"));
             xfs.unlink(name2, function() {
-              xfs.symlink(header.linkname, name2, stat4);
+              xfs.symlink(header.linkname, name2, stat5);
             });
           });
         };
         var onlink = function() {
           if (win32) return next();
           if (!validPath(header.linkname, DOTDOT_NONE)) return next(new Error(name2 + " is not a valid hardlink"));
-          var srcpath = path13.join(cwd, path13.join("/", header.linkname));
+          var srcpath = path14.join(cwd, path14.join("/", header.linkname));
           xfs.realpath(srcpath, function(err, dst) {
             if (err || !inCwd(dst, cwd)) return next(new Error(name2 + " is not a valid hardlink"));
             xfs.unlink(name2, function() {
@@ -62285,7 +62285,7 @@ var require_tar_fs = __commonJS({
                   stream = xfs.createReadStream(srcpath);
                   return onfile();
                 }
-                stat4(err2);
+                stat5(err2);
               });
             });
           });
@@ -62304,12 +62304,12 @@ var require_tar_fs = __commonJS({
             });
             pump(rs, ws, function(err2) {
               if (err2) return next(err2);
-              ws.on("close", stat4);
+              ws.on("close", stat5);
             });
           }
         };
-        var dir = isRoot ? path13.join(cwd, ".") : path13.dirname(name2);
-        validate(xfs, dir, path13.join(cwd, "."), function(err, valid) {
+        var dir = isRoot ? path14.join(cwd, ".") : path14.dirname(name2);
+        validate(xfs, dir, path14.join(cwd, "."), function(err, valid) {
           if (err) return next(err);
           if (!valid) return next(new Error(dir + " is not a valid path"));
           if (header.type === "directory") return ondirectory();
@@ -62341,16 +62341,16 @@ var require_tar_fs = __commonJS({
       if (name2 === root) return cb(null, true);
       fs7.lstat(name2, function(err, st) {
         if (err && err.code !== "ENOENT") return cb(err);
-        if (err || st.isDirectory()) return validate(fs7, path13.join(name2, ".."), root, cb);
+        if (err || st.isDirectory()) return validate(fs7, path14.join(name2, ".."), root, cb);
         cb(null, false);
       });
     }
     function validateNotSymlink(fs7, name2, root, cb) {
       if (name2 === root) return cb(null, true);
-      if (!name2.startsWith(root + path13.sep)) return cb(null, false);
+      if (!name2.startsWith(root + path14.sep)) return cb(null, false);
       fs7.lstat(name2, function(err, st) {
         if (err && err.code !== "ENOENT" && err.code !== "EPERM") return cb(err);
-        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs7, path13.join(name2, ".."), root, cb);
+        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs7, path14.join(name2, ".."), root, cb);
         cb(null, false);
       });
     }
@@ -62381,8 +62381,8 @@ var require_tar_fs = __commonJS({
       });
     }
     function inCwd(dst, cwd) {
-      cwd = path13.resolve(cwd);
-      return cwd === dst || dst.startsWith(cwd + path13.sep);
+      cwd = path14.resolve(cwd);
+      return cwd === dst || dst.startsWith(cwd + path14.sep);
     }
   }
 });
@@ -62392,9 +62392,9 @@ var require_util9 = __commonJS({
   "node_modules/dockerode/lib/util.js"(exports, module) {
     var DockerIgnore = require_ignore();
     var fs6 = __require("fs");
-    var path13 = __require("path");
+    var path14 = __require("path");
     var tar2 = require_tar_fs();
-    var zlib = __require("zlib");
+    var zlib2 = __require("zlib");
     var arr = [];
     var each = arr.forEach;
     var slice = arr.slice;
@@ -62444,14 +62444,14 @@ var require_util9 = __commonJS({
     };
     module.exports.prepareBuildContext = function(file, next) {
       if (file && file.context) {
-        fs6.readFile(path13.join(file.context, ".dockerignore"), (err, data) => {
+        fs6.readFile(path14.join(file.context, ".dockerignore"), (err, data) => {
           let ignoreFn;
           let filterFn;
           if (!err) {
             const dockerIgnore = DockerIgnore({ ignorecase: false }).add(data.toString());
             filterFn = dockerIgnore.createFilter();
-            ignoreFn = (path14) => {
-              return !filterFn(path14);
+            ignoreFn = (path15) => {
+              return !filterFn(path15);
             };
           }
           const entries = file.src.slice() || [];
@@ -62460,7 +62460,7 @@ var require_util9 = __commonJS({
             ignore: ignoreFn
             // Only works on directories
           });
-          next(pack.pipe(zlib.createGzip()));
+          next(pack.pipe(zlib2.createGzip()));
         });
       } else {
         next(file);
@@ -65425,19 +65425,19 @@ var require_uri_parser = __commonJS({
       };
     }
     var NUMBER_REGEX = /^\d+$/;
-    function splitHostPort(path13) {
-      if (path13.startsWith("[")) {
-        const hostEnd = path13.indexOf("]");
+    function splitHostPort(path14) {
+      if (path14.startsWith("[")) {
+        const hostEnd = path14.indexOf("]");
         if (hostEnd === -1) {
           return null;
         }
-        const host = path13.substring(1, hostEnd);
+        const host = path14.substring(1, hostEnd);
         if (host.indexOf(":") === -1) {
           return null;
         }
-        if (path13.length > hostEnd + 1) {
-          if (path13[hostEnd + 1] === ":") {
-            const portString = path13.substring(hostEnd + 2);
+        if (path14.length > hostEnd + 1) {
+          if (path14[hostEnd + 1] === ":") {
+            const portString = path14.substring(hostEnd + 2);
             if (NUMBER_REGEX.test(portString)) {
               return {
                 host,
@@ -65455,7 +65455,7 @@ var require_uri_parser = __commonJS({
           };
         }
       } else {
-        const splitPath = path13.split(":");
+        const splitPath = path14.split(":");
         if (splitPath.length === 2) {
           if (NUMBER_REGEX.test(splitPath[1])) {
             return {
@@ -65467,7 +65467,7 @@ var require_uri_parser = __commonJS({
           }
         } else {
           return {
-            host: path13
+            host: path14
           };
         }
       }
@@ -66062,7 +66062,7 @@ var require_service_config = __commonJS({
     exports.validateRetryThrottling = validateRetryThrottling;
     exports.validateServiceConfig = validateServiceConfig;
     exports.extractAndSelectServiceConfig = extractAndSelectServiceConfig;
-    var os8 = __require("os");
+    var os9 = __require("os");
     var constants_1 = require_constants8();
     var DURATION_REGEX = /^\d+(\.\d{1,9})?s$/;
     var CLIENT_LANGUAGE_STRING = "node";
@@ -66361,7 +66361,7 @@ var require_service_config = __commonJS({
         if (Array.isArray(validatedConfig.clientHostname)) {
           let hostnameMatched = false;
           for (const hostname of validatedConfig.clientHostname) {
-            if (hostname === os8.hostname()) {
+            if (hostname === os9.hostname()) {
               hostnameMatched = true;
             }
           }
@@ -68503,14 +68503,14 @@ var require_client_interceptors = __commonJS({
       }
     };
     exports.InterceptingCall = InterceptingCall;
-    function getCall(channel, path13, options) {
+    function getCall(channel, path14, options) {
       var _a, _b;
       const deadline = (_a = options.deadline) !== null && _a !== void 0 ? _a : Infinity;
       const host = options.host;
       const parent = (_b = options.parent) !== null && _b !== void 0 ? _b : null;
       const propagateFlags = options.propagate_flags;
       const credentials = options.credentials;
-      const call = channel.createCall(path13, deadline, host, parent, propagateFlags);
+      const call = channel.createCall(path14, deadline, host, parent, propagateFlags);
       if (credentials) {
         call.setCredentials(credentials);
       }
@@ -69080,9 +69080,9 @@ var require_make_client = __commonJS({
       ServiceClientImpl.serviceName = serviceName;
       return ServiceClientImpl;
     }
-    function partial(fn, path13, serialize, deserialize) {
+    function partial(fn, path14, serialize, deserialize) {
       return function(...args) {
-        return fn.call(this, path13, serialize, deserialize, ...args);
+        return fn.call(this, path14, serialize, deserialize, ...args);
       };
     }
     function isProtobufTypeDefinition(obj) {
@@ -69547,7 +69547,7 @@ var require_base64 = __commonJS({
     for (i = 0; i < 64; )
       s64[b64[i] = i < 26 ? i + 65 : i < 52 ? i + 71 : i < 62 ? i - 4 : i - 59 | 43] = i++;
     var i;
-    base64.encode = function encode(buffer, start, end) {
+    base64.encode = function encode2(buffer, start, end) {
       var parts = null, chunk = [];
       var i2 = 0, j = 0, t2;
       while (start < end) {
@@ -72033,15 +72033,15 @@ var require_fetch2 = __commonJS({
 var require_path = __commonJS({
   "node_modules/@protobufjs/path/index.js"(exports) {
     "use strict";
-    var path13 = exports;
+    var path14 = exports;
     var isAbsolute = (
       /**
        * Tests if the specified path is absolute.
        * @param {string} path Path to test
        * @returns {boolean} `true` if path is absolute
        */
-      path13.isAbsolute = function isAbsolute2(path14) {
-        return /^(?:\/|\w+:)/.test(path14);
+      path14.isAbsolute = function isAbsolute2(path15) {
+        return /^(?:\/|\w+:)/.test(path15);
       }
     );
     var normalize = (
@@ -72050,9 +72050,9 @@ var require_path = __commonJS({
        * @param {string} path Path to normalize
        * @returns {string} Normalized path
        */
-      path13.normalize = function normalize2(path14) {
-        path14 = path14.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
-        var parts = path14.split("/"), absolute = isAbsolute(path14), prefix = "";
+      path14.normalize = function normalize2(path15) {
+        path15 = path15.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
+        var parts = path15.split("/"), absolute = isAbsolute(path15), prefix = "";
         if (absolute)
           prefix = parts.shift() + "/";
         for (var i = 0; i < parts.length; ) {
@@ -72071,7 +72071,7 @@ var require_path = __commonJS({
         return prefix + parts.join("/");
       }
     );
-    path13.resolve = function resolve(originPath, includePath, alreadyNormalized) {
+    path14.resolve = function resolve(originPath, includePath, alreadyNormalized) {
       if (!alreadyNormalized)
         includePath = normalize(includePath);
       if (isAbsolute(includePath))
@@ -72255,18 +72255,18 @@ var require_namespace = __commonJS({
       object.onRemove(this);
       return clearCache(this);
     };
-    Namespace.prototype.define = function define2(path13, json2) {
-      if (util.isString(path13))
-        path13 = path13.split(".");
-      else if (!Array.isArray(path13))
+    Namespace.prototype.define = function define2(path14, json2) {
+      if (util.isString(path14))
+        path14 = path14.split(".");
+      else if (!Array.isArray(path14))
         throw TypeError("illegal path");
-      if (path13 && path13.length && path13[0] === "")
+      if (path14 && path14.length && path14[0] === "")
         throw Error("path must be relative");
-      if (path13.length > util.recursionLimit)
+      if (path14.length > util.recursionLimit)
         throw Error("max depth exceeded");
       var ptr = this;
-      while (path13.length > 0) {
-        var part = path13.shift();
+      while (path14.length > 0) {
+        var part = path14.shift();
         if (ptr.nested && ptr.nested[part]) {
           ptr = ptr.nested[part];
           if (!(ptr instanceof Namespace))
@@ -72301,26 +72301,26 @@ var require_namespace = __commonJS({
       });
       return this;
     };
-    Namespace.prototype.lookup = function lookup2(path13, filterTypes, parentAlreadyChecked) {
+    Namespace.prototype.lookup = function lookup2(path14, filterTypes, parentAlreadyChecked) {
       if (typeof filterTypes === "boolean") {
         parentAlreadyChecked = filterTypes;
         filterTypes = void 0;
       } else if (filterTypes && !Array.isArray(filterTypes))
         filterTypes = [filterTypes];
-      if (util.isString(path13) && path13.length) {
-        if (path13 === ".")
+      if (util.isString(path14) && path14.length) {
+        if (path14 === ".")
           return this.root;
-        path13 = path13.split(".");
-      } else if (!path13.length)
+        path14 = path14.split(".");
+      } else if (!path14.length)
         return this;
-      var flatPath = path13.join(".");
-      if (path13[0] === "")
-        return this.root.lookup(path13.slice(1), filterTypes);
+      var flatPath = path14.join(".");
+      if (path14[0] === "")
+        return this.root.lookup(path14.slice(1), filterTypes);
       var found = this.root._fullyQualifiedObjects && this.root._fullyQualifiedObjects["." + flatPath];
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
-      found = this._lookupImpl(path13, flatPath);
+      found = this._lookupImpl(path14, flatPath);
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
@@ -72328,7 +72328,7 @@ var require_namespace = __commonJS({
         return null;
       var current = this;
       while (current.parent) {
-        found = current.parent._lookupImpl(path13, flatPath);
+        found = current.parent._lookupImpl(path14, flatPath);
         if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
           return found;
         }
@@ -72336,22 +72336,22 @@ var require_namespace = __commonJS({
       }
       return null;
     };
-    Namespace.prototype._lookupImpl = function lookup2(path13, flatPath) {
+    Namespace.prototype._lookupImpl = function lookup2(path14, flatPath) {
       if (Object.prototype.hasOwnProperty.call(this._lookupCache, flatPath)) {
         return this._lookupCache[flatPath];
       }
-      var found = this.get(path13[0]);
+      var found = this.get(path14[0]);
       var exact = null;
       if (found) {
-        if (path13.length === 1) {
+        if (path14.length === 1) {
           exact = found;
         } else if (found instanceof Namespace) {
-          path13 = path13.slice(1);
-          exact = found._lookupImpl(path13, path13.join("."));
+          path14 = path14.slice(1);
+          exact = found._lookupImpl(path14, path14.join("."));
         }
       } else {
         for (var i = 0; i < this.nestedArray.length; ++i)
-          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path13, flatPath))) {
+          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path14, flatPath))) {
             exact = found;
             break;
           }
@@ -72359,28 +72359,28 @@ var require_namespace = __commonJS({
       this._lookupCache[flatPath] = exact;
       return exact;
     };
-    Namespace.prototype.lookupType = function lookupType(path13) {
-      var found = this.lookup(path13, [Type]);
+    Namespace.prototype.lookupType = function lookupType(path14) {
+      var found = this.lookup(path14, [Type]);
       if (!found)
-        throw Error("no such type: " + path13);
+        throw Error("no such type: " + path14);
       return found;
     };
-    Namespace.prototype.lookupEnum = function lookupEnum(path13) {
-      var found = this.lookup(path13, [Enum]);
+    Namespace.prototype.lookupEnum = function lookupEnum(path14) {
+      var found = this.lookup(path14, [Enum]);
       if (!found)
-        throw Error("no such Enum '" + path13 + "' in " + this);
+        throw Error("no such Enum '" + path14 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path13) {
-      var found = this.lookup(path13, [Type, Enum]);
+    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path14) {
+      var found = this.lookup(path14, [Type, Enum]);
       if (!found)
-        throw Error("no such Type or Enum '" + path13 + "' in " + this);
+        throw Error("no such Type or Enum '" + path14 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupService = function lookupService(path13) {
-      var found = this.lookup(path13, [Service]);
+    Namespace.prototype.lookupService = function lookupService(path14) {
+      var found = this.lookup(path14, [Service]);
       if (!found)
-        throw Error("no such Service '" + path13 + "' in " + this);
+        throw Error("no such Service '" + path14 + "' in " + this);
       return found;
     };
     Namespace._configure = function(Type_, Service_, Enum_) {
@@ -72646,7 +72646,7 @@ var require_message = __commonJS({
     Message.create = function create(properties) {
       return this.$type.create(properties);
     };
-    Message.encode = function encode(message, writer) {
+    Message.encode = function encode2(message, writer) {
       return this.$type.encode(message, writer);
     };
     Message.encodeDelimited = function encodeDelimited(message, writer) {
@@ -73797,13 +73797,13 @@ var require_util10 = __commonJS({
       Object.defineProperty(object, "$type", { value: enm, enumerable: false });
       return enm;
     };
-    util.setProperty = function setProperty(dst, path13, value, ifNotSet) {
-      function setProp(dst2, path14, value2) {
-        var part = path14.shift();
+    util.setProperty = function setProperty(dst, path14, value, ifNotSet) {
+      function setProp(dst2, path15, value2) {
+        var part = path15.shift();
         if (util.isUnsafeProperty(part))
           return dst2;
-        if (path14.length > 0) {
-          dst2[part] = setProp(dst2[part] || {}, path14, value2);
+        if (path15.length > 0) {
+          dst2[part] = setProp(dst2[part] || {}, path15, value2);
         } else {
           var prevValue = dst2[part];
           if (prevValue && ifNotSet)
@@ -73816,12 +73816,12 @@ var require_util10 = __commonJS({
       }
       if (typeof dst !== "object")
         throw TypeError("dst must be an object");
-      if (!path13)
+      if (!path14)
         throw TypeError("path must be specified");
-      path13 = path13.split(".");
-      if (path13.length > util.recursionLimit)
+      path14 = path14.split(".");
+      if (path14.length > util.recursionLimit)
         throw Error("max depth exceeded");
-      return setProp(dst, path13, value);
+      return setProp(dst, path14, value);
     };
     Object.defineProperty(util, "decorateRoot", {
       get: function() {
@@ -74367,12 +74367,12 @@ var require_object = __commonJS({
        */
       fullName: {
         get: function() {
-          var path13 = [this.name], ptr = this.parent;
+          var path14 = [this.name], ptr = this.parent;
           while (ptr) {
-            path13.unshift(ptr.name);
+            path14.unshift(ptr.name);
             ptr = ptr.parent;
           }
-          return path13.join(".");
+          return path14.join(".");
         }
       }
     });
@@ -78410,16 +78410,16 @@ var require_util11 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
     var fs6 = __require("fs");
-    var path13 = __require("path");
+    var path14 = __require("path");
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
       const originalResolvePath = root.resolvePath;
       root.resolvePath = (origin, target) => {
-        if (path13.isAbsolute(target)) {
+        if (path14.isAbsolute(target)) {
           return target;
         }
         for (const directory2 of includePaths) {
-          const fullPath = path13.join(directory2, target);
+          const fullPath = path14.join(directory2, target);
           try {
             fs6.accessSync(fullPath, fs6.constants.R_OK);
             return fullPath;
@@ -79309,7 +79309,7 @@ var require_compression_filter = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CompressionFilterFactory = exports.CompressionFilter = void 0;
-    var zlib = __require("zlib");
+    var zlib2 = __require("zlib");
     var compression_algorithms_1 = require_compression_algorithms();
     var constants_1 = require_constants8();
     var filter_1 = require_filter();
@@ -79369,7 +79369,7 @@ var require_compression_filter = __commonJS({
       }
       compressMessage(message) {
         return new Promise((resolve, reject) => {
-          zlib.deflate(message, (err, output) => {
+          zlib2.deflate(message, (err, output) => {
             if (err) {
               reject(err);
             } else {
@@ -79382,7 +79382,7 @@ var require_compression_filter = __commonJS({
         return new Promise((resolve, reject) => {
           let totalLength = 0;
           const messageParts = [];
-          const decompresser = zlib.createInflate();
+          const decompresser = zlib2.createInflate();
           decompresser.on("error", (error2) => {
             reject({
               code: constants_1.Status.INTERNAL,
@@ -79415,7 +79415,7 @@ var require_compression_filter = __commonJS({
       }
       compressMessage(message) {
         return new Promise((resolve, reject) => {
-          zlib.gzip(message, (err, output) => {
+          zlib2.gzip(message, (err, output) => {
             if (err) {
               reject(err);
             } else {
@@ -79428,7 +79428,7 @@ var require_compression_filter = __commonJS({
         return new Promise((resolve, reject) => {
           let totalLength = 0;
           const messageParts = [];
-          const decompresser = zlib.createGunzip();
+          const decompresser = zlib2.createGunzip();
           decompresser.on("error", (error2) => {
             reject({
               code: constants_1.Status.INTERNAL,
@@ -80917,7 +80917,7 @@ var require_subchannel_call = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Http2SubchannelCall = void 0;
     var http22 = __require("http2");
-    var os8 = __require("os");
+    var os9 = __require("os");
     var constants_1 = require_constants8();
     var metadata_1 = require_metadata();
     var stream_decoder_1 = require_stream_decoder();
@@ -80925,7 +80925,7 @@ var require_subchannel_call = __commonJS({
     var constants_2 = require_constants8();
     var TRACER_NAME = "subchannel_call";
     function getSystemErrorName(errno) {
-      for (const [name2, num] of Object.entries(os8.constants.errno)) {
+      for (const [name2, num] of Object.entries(os9.constants.errno)) {
         if (num === errno) {
           return name2;
         }
@@ -84032,9 +84032,9 @@ var require_server_call = __commonJS({
       return status;
     }
     var ServerUnaryCallImpl = class extends events_1.EventEmitter {
-      constructor(path13, call, metadata, request2) {
+      constructor(path14, call, metadata, request2) {
         super();
-        this.path = path13;
+        this.path = path14;
         this.call = call;
         this.metadata = metadata;
         this.request = request2;
@@ -84064,9 +84064,9 @@ var require_server_call = __commonJS({
     };
     exports.ServerUnaryCallImpl = ServerUnaryCallImpl;
     var ServerReadableStreamImpl = class extends stream_1.Readable {
-      constructor(path13, call, metadata) {
+      constructor(path14, call, metadata) {
         super({ objectMode: true });
-        this.path = path13;
+        this.path = path14;
         this.call = call;
         this.metadata = metadata;
         this.cancelled = false;
@@ -84098,9 +84098,9 @@ var require_server_call = __commonJS({
     };
     exports.ServerReadableStreamImpl = ServerReadableStreamImpl;
     var ServerWritableStreamImpl = class extends stream_1.Writable {
-      constructor(path13, call, metadata, request2) {
+      constructor(path14, call, metadata, request2) {
         super({ objectMode: true });
-        this.path = path13;
+        this.path = path14;
         this.call = call;
         this.metadata = metadata;
         this.request = request2;
@@ -84154,9 +84154,9 @@ var require_server_call = __commonJS({
     };
     exports.ServerWritableStreamImpl = ServerWritableStreamImpl;
     var ServerDuplexStreamImpl = class extends stream_1.Duplex {
-      constructor(path13, call, metadata) {
+      constructor(path14, call, metadata) {
         super({ objectMode: true });
-        this.path = path13;
+        this.path = path14;
         this.call = call;
         this.metadata = metadata;
         this.pendingStatus = {
@@ -84872,7 +84872,7 @@ var require_server_interceptors = __commonJS({
     var constants_1 = require_constants8();
     var http22 = __require("http2");
     var error_1 = require_error();
-    var zlib = __require("zlib");
+    var zlib2 = __require("zlib");
     var stream_decoder_1 = require_stream_decoder();
     var logging = require_logging();
     var tls_1 = __require("tls");
@@ -85339,9 +85339,9 @@ var require_server_interceptors = __commonJS({
         } else if (encoding === "deflate" || encoding === "gzip") {
           let decompresser;
           if (encoding === "deflate") {
-            decompresser = zlib.createInflate();
+            decompresser = zlib2.createInflate();
           } else {
-            decompresser = zlib.createGunzip();
+            decompresser = zlib2.createGunzip();
           }
           return new Promise((resolve, reject) => {
             let totalLength = 0;
@@ -86457,11 +86457,11 @@ var require_server2 = __commonJS({
           }
           return true;
         }
-        _retrieveHandler(path13) {
-          serverCallTrace("Received call to method " + path13 + " at address " + this.serverAddressString);
-          const handler2 = this.handlers.get(path13);
+        _retrieveHandler(path14) {
+          serverCallTrace("Received call to method " + path14 + " at address " + this.serverAddressString);
+          const handler2 = this.handlers.get(path14);
           if (handler2 === void 0) {
-            serverCallTrace("No handler registered for method " + path13 + ". Sending UNIMPLEMENTED status.");
+            serverCallTrace("No handler registered for method " + path14 + ". Sending UNIMPLEMENTED status.");
             return null;
           }
           return handler2;
@@ -86485,10 +86485,10 @@ var require_server2 = __commonJS({
             channelzSessionInfo === null || channelzSessionInfo === void 0 ? void 0 : channelzSessionInfo.streamTracker.addCallFailed();
             return;
           }
-          const path13 = headers[HTTP2_HEADER_PATH];
-          const handler2 = this._retrieveHandler(path13);
+          const path14 = headers[HTTP2_HEADER_PATH];
+          const handler2 = this._retrieveHandler(path14);
           if (!handler2) {
-            this._respondWithError(getUnimplementedStatusResponse(path13), stream, channelzSessionInfo);
+            this._respondWithError(getUnimplementedStatusResponse(path14), stream, channelzSessionInfo);
             return;
           }
           const callEventTracker = {
@@ -86538,10 +86538,10 @@ var require_server2 = __commonJS({
           if (this._verifyContentType(stream, headers) !== true) {
             return;
           }
-          const path13 = headers[HTTP2_HEADER_PATH];
-          const handler2 = this._retrieveHandler(path13);
+          const path14 = headers[HTTP2_HEADER_PATH];
+          const handler2 = this._retrieveHandler(path14);
           if (!handler2) {
-            this._respondWithError(getUnimplementedStatusResponse(path13), stream, null);
+            this._respondWithError(getUnimplementedStatusResponse(path14), stream, null);
             return;
           }
           const call = (0, server_interceptors_1.getServerInterceptingCall)([...extraInterceptors, ...this.interceptors], stream, headers, null, handler2, this.options);
@@ -87849,13 +87849,13 @@ var require_resolver_uds = __commonJS({
         this.listener = listener;
         this.hasReturnedResult = false;
         this.endpoints = [];
-        let path13;
+        let path14;
         if (target.authority === "") {
-          path13 = "/" + target.path;
+          path14 = "/" + target.path;
         } else {
-          path13 = target.path;
+          path14 = target.path;
         }
-        this.endpoints = [{ addresses: [{ path: path13 }] }];
+        this.endpoints = [{ addresses: [{ path: path14 }] }];
       }
       updateResolution() {
         if (!this.hasReturnedResult) {
@@ -87915,12 +87915,12 @@ var require_resolver_ip = __commonJS({
           return;
         }
         const pathList = target.path.split(",");
-        for (const path13 of pathList) {
-          const hostPort = (0, uri_parser_1.splitHostPort)(path13);
+        for (const path14 of pathList) {
+          const hostPort = (0, uri_parser_1.splitHostPort)(path14);
           if (hostPort === null) {
             this.error = {
               code: constants_1.Status.UNAVAILABLE,
-              details: `Failed to parse ${target.scheme} address ${path13}`,
+              details: `Failed to parse ${target.scheme} address ${path14}`,
               metadata: new metadata_1.Metadata()
             };
             return;
@@ -87928,7 +87928,7 @@ var require_resolver_ip = __commonJS({
           if (target.scheme === IPV4_SCHEME && !(0, net_1.isIPv4)(hostPort.host) || target.scheme === IPV6_SCHEME && !(0, net_1.isIPv6)(hostPort.host)) {
             this.error = {
               code: constants_1.Status.UNAVAILABLE,
-              details: `Failed to parse ${target.scheme} address ${path13}`,
+              details: `Failed to parse ${target.scheme} address ${path14}`,
               metadata: new metadata_1.Metadata()
             };
             return;
@@ -89284,16 +89284,16 @@ var require_util12 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
     var fs6 = __require("fs");
-    var path13 = __require("path");
+    var path14 = __require("path");
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
       const originalResolvePath = root.resolvePath;
       root.resolvePath = (origin, target) => {
-        if (path13.isAbsolute(target)) {
+        if (path14.isAbsolute(target)) {
           return target;
         }
         for (const directory2 of includePaths) {
-          const fullPath = path13.join(directory2, target);
+          const fullPath = path14.join(directory2, target);
           try {
             fs6.accessSync(fullPath, fs6.constants.R_OK);
             return fullPath;
@@ -89540,7 +89540,7 @@ var require_session = __commonJS({
   "node_modules/dockerode/lib/session.js"(exports, module) {
     var grpc = require_src4();
     var protoLoader = require_src5();
-    var path13 = __require("path");
+    var path14 = __require("path");
     var crypto2 = __require("crypto");
     function withSession(docker, auth2, handler2) {
       const sessionId = crypto2.randomUUID();
@@ -89567,7 +89567,7 @@ var require_session = __commonJS({
         const injector = server.createConnectionInjector(creds);
         injector.injectConnection(socket);
         const pkg = protoLoader.loadSync(
-          path13.resolve(__dirname, "proto", "auth.proto")
+          path14.resolve(__dirname, "proto", "auth.proto")
         );
         const service = grpc.loadPackageDefinition(pkg);
         server.addService(service.moby.filesync.v1.Auth.service, {
@@ -89597,7 +89597,7 @@ var require_session = __commonJS({
 var require_buildkit = __commonJS({
   "node_modules/dockerode/lib/buildkit.js"(exports, module) {
     var protobuf = require_protobufjs();
-    var path13 = __require("path");
+    var path14 = __require("path");
     var BUILDKIT_TRACE_ID = "moby.buildkit.trace";
     var BUILDKIT_IMAGE_ID = "moby.image.id";
     var PROTO_TYPE = "moby.buildkit.v1.StatusResponse";
@@ -89607,7 +89607,7 @@ var require_buildkit = __commonJS({
     function loadProto() {
       if (StatusResponse) return StatusResponse;
       var root = protobuf.loadSync(
-        path13.resolve(__dirname, "proto", "buildkit_status.proto")
+        path14.resolve(__dirname, "proto", "buildkit_status.proto")
       );
       StatusResponse = root.lookupType(PROTO_TYPE);
       return StatusResponse;
@@ -92838,14 +92838,14 @@ async function runValidateAction() {
 
 // src/image/action.ts
 import { readFileSync as readFileSync3 } from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 init_errors();
 
 // src/image/bake.ts
 init_errors();
-import { createHash as createHash2 } from "node:crypto";
-import { mkdir as mkdir2, stat as stat3, writeFile as writeFile2 } from "node:fs/promises";
-import path9 from "node:path";
+import { createHash as createHash4 } from "node:crypto";
+import { mkdir as mkdir2, stat as stat4, writeFile as writeFile2 } from "node:fs/promises";
+import path10 from "node:path";
 
 // src/image/auth.ts
 init_errors();
@@ -92890,24 +92890,24 @@ function parseReference(ref, what) {
       bad(`bad tag '${tag}' (letters, digits, _ . -; at most 128; not starting with . or -)`);
   }
   let registry = DOCKER_HUB;
-  let path13 = rest;
+  let path14 = rest;
   const slash = rest.indexOf("/");
   if (slash > 0) {
     const first = rest.slice(0, slash);
     if (first.includes(".") || first.includes(":") || first === "localhost" || first.startsWith("[")) {
       registry = first;
-      path13 = rest.slice(slash + 1);
+      path14 = rest.slice(slash + 1);
     }
   }
   if (!domainPattern.test(registry)) bad(`bad registry host '${registry}'`);
-  if (!pathPattern.test(path13)) {
+  if (!pathPattern.test(path14)) {
     bad(
-      path13 !== path13.toLowerCase() ? `repository '${path13}' must be lower case` : `bad repository '${path13}' (lower-case letters, digits, and . _ - between them)`
+      path14 !== path14.toLowerCase() ? `repository '${path14}' must be lower case` : `bad repository '${path14}' (lower-case letters, digits, and . _ - between them)`
     );
   }
-  if (registry === DOCKER_HUB && !path13.includes("/")) path13 = `library/${path13}`;
-  const repository = registry === DOCKER_HUB ? path13.replace(/^library\//, "") : `${registry}/${path13}`;
-  return { registry, path: path13, repository, tag, digest };
+  if (registry === DOCKER_HUB && !path14.includes("/")) path14 = `library/${path14}`;
+  const repository = registry === DOCKER_HUB ? path14.replace(/^library\//, "") : `${registry}/${path14}`;
+  return { registry, path: path14, repository, tag, digest };
 }
 function parseImageName(name2, what) {
   const ref = parseReference(name2.trim().toLowerCase(), what);
@@ -93079,11 +93079,11 @@ function compileIgnore(text) {
   }
   return {
     patterns: rules2.map((r) => r.source),
-    ignores(path13, isDir) {
+    ignores(path14, isDir) {
       let ignored = false;
       for (const rule of rules2) {
         if (rule.dirOnly && !isDir) continue;
-        if (rule.regex.test(path13)) ignored = !rule.negate;
+        if (rule.regex.test(path14)) ignored = !rule.negate;
       }
       return ignored;
     }
@@ -93144,18 +93144,18 @@ function checkKey(key2, what) {
   }
   return key2;
 }
-function checkImagePath(path13, what) {
-  const normalized = path13.length > 1 ? path13.replace(/\/+$/, "") : path13;
+function checkImagePath(path14, what) {
+  const normalized = path14.length > 1 ? path14.replace(/\/+$/, "") : path14;
   if (!SAFE_PATH.test(normalized) || normalized.split("/").some((s) => s === ".." || s === ".")) {
     throw new UsageError(
-      `${what} '${printable(path13)}' must be an absolute path in the image made of letters, digits and . _ - (e.g. /app/process_models).`
+      `${what} '${printable(path14)}' must be an absolute path in the image made of letters, digits and . _ - (e.g. /app/process_models).`
     );
   }
   return normalized;
 }
-function instruction(keyword2, pairs, what) {
-  if (pairs.length === 0) return "";
-  const words = pairs.map(([k, v]) => `${checkKey(k, `${what} key`)}=${quote(v, `${what} '${k}'`)}`);
+function instruction(keyword2, pairs2, what) {
+  if (pairs2.length === 0) return "";
+  const words = pairs2.map(([k, v]) => `${checkKey(k, `${what} key`)}=${quote(v, `${what} '${k}'`)}`);
   return `${keyword2} ${words.join(" \\\n" + " ".repeat(keyword2.length + 1))}`;
 }
 function renderLabels(labels) {
@@ -94157,6 +94157,1227 @@ Fix them (spiff-models validate ${root} shows all findings), or bake anyway with
   return { errors: 0, warnings: report.summary.warnings, models: report.summary.models };
 }
 
+// src/image/registry/build.ts
+init_errors();
+
+// src/image/registry/client.ts
+init_errors();
+import { createHash as createHash2 } from "node:crypto";
+
+// src/image/registry/challenge.ts
+function parseChallenges(header) {
+  if (!header) return [];
+  const challenges = [];
+  let i = 0;
+  const s = header;
+  const skip = (re) => {
+    while (i < s.length && re.test(s[i])) i++;
+  };
+  while (i < s.length) {
+    skip(/[\s,]/);
+    const start = i;
+    while (i < s.length && /[!#$%&'*+\-.^_`|~0-9A-Za-z]/.test(s[i])) i++;
+    if (i === start) break;
+    const scheme = s.slice(start, i).toLowerCase();
+    const params = {};
+    for (; ; ) {
+      skip(/[\s,]/);
+      const keyStart = i;
+      while (i < s.length && /[!#$%&'*+\-.^_`|~0-9A-Za-z]/.test(s[i])) i++;
+      const key2 = s.slice(keyStart, i);
+      skip(/\s/);
+      if (!key2 || s[i] !== "=") {
+        i = keyStart;
+        break;
+      }
+      i++;
+      skip(/\s/);
+      let value = "";
+      if (s[i] === '"') {
+        i++;
+        while (i < s.length && s[i] !== '"') {
+          if (s[i] === "\\" && i + 1 < s.length) i++;
+          value += s[i++];
+        }
+        i++;
+      } else {
+        const valueStart = i;
+        while (i < s.length && !/[\s,]/.test(s[i])) i++;
+        value = s.slice(valueStart, i);
+      }
+      params[key2.toLowerCase()] = value;
+    }
+    challenges.push({ scheme, params });
+  }
+  return challenges;
+}
+
+// src/image/registry/media-types.ts
+var OCI_INDEX = "application/vnd.oci.image.index.v1+json";
+var OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+var OCI_LAYER_GZIP = "application/vnd.oci.image.layer.v1.tar+gzip";
+var DOCKER_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
+var DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
+var DOCKER_LAYER_GZIP = "application/vnd.docker.image.rootfs.diff.tar.gzip";
+var INDEX_TYPES = [OCI_INDEX, DOCKER_LIST];
+var MANIFEST_TYPES = [OCI_MANIFEST, DOCKER_MANIFEST];
+var MANIFEST_ACCEPT = [...INDEX_TYPES, ...MANIFEST_TYPES].join(", ");
+var ATTESTATION_ANNOTATION = "vnd.docker.reference.type";
+function formatPlatform(p) {
+  return [p.os, p.architecture, p.variant].filter(Boolean).join("/");
+}
+function isAttestation(d) {
+  return d.annotations?.[ATTESTATION_ANNOTATION] === "attestation-manifest" || d.platform?.os === "unknown" && d.platform?.architecture === "unknown";
+}
+function layerTypeFor(manifestType) {
+  return manifestType === DOCKER_MANIFEST ? DOCKER_LAYER_GZIP : OCI_LAYER_GZIP;
+}
+
+// src/image/registry/client.ts
+var RegistryError = class extends BakeFailure {
+  constructor(message, status, code2 = null) {
+    super(message);
+    this.status = status;
+    this.code = code2;
+  }
+  status;
+  code;
+  name = "RegistryError";
+};
+var RegistryAuthError = class extends RegistryError {
+  name = "RegistryAuthError";
+};
+var DEFAULT_RETRY = { attempts: 4, delayMs: 250 };
+var CHUNK_SIZE = 16 * 1024 * 1024;
+function sha256Digest(data) {
+  return `sha256:${createHash2("sha256").update(data).digest("hex")}`;
+}
+function isLoopback(registry) {
+  const host = registry.startsWith("[") ? registry.slice(1, registry.indexOf("]")) : registry.replace(/:\d+$/, "");
+  return host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+function registryBaseUrl(registry, insecure = []) {
+  const host = registry === DOCKER_HUB ? "registry-1.docker.io" : registry;
+  const plain = isLoopback(registry) || insecure.some((h) => h.toLowerCase() === registry.toLowerCase());
+  return `${plain ? "http" : "https"}://${host}`;
+}
+var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+function registryWords(text) {
+  try {
+    const body = JSON.parse(text);
+    const first = body.errors?.[0];
+    if (first) {
+      return {
+        code: first.code ?? null,
+        message: [first.code, first.message].filter(Boolean).join(": ")
+      };
+    }
+  } catch {
+  }
+  return { code: null, message: text.trim().slice(0, 300) };
+}
+function retriable(status) {
+  return status >= 500 || status === 429 || status === 408;
+}
+var RegistryClient = class {
+  registry;
+  baseUrl;
+  auth;
+  retry;
+  chunkSize;
+  log;
+  /** `repository:<name>:<actions>` for every repository this run touches: one token covers them all. */
+  scopes = /* @__PURE__ */ new Map();
+  authorization = null;
+  authorizedFor = "";
+  constructor(options) {
+    this.registry = options.registry;
+    this.baseUrl = registryBaseUrl(options.registry, options.insecure);
+    this.auth = options.auth;
+    this.retry = options.retry ?? DEFAULT_RETRY;
+    this.chunkSize = options.chunkSize ?? CHUNK_SIZE;
+    this.log = options.log ?? (() => void 0);
+  }
+  /** Declares what this run does in `repository` (pull; pull,push), before the first request. */
+  need(repository, ...actions2) {
+    const set = this.scopes.get(repository) ?? /* @__PURE__ */ new Set();
+    actions2.forEach((a) => set.add(a));
+    this.scopes.set(repository, set);
+  }
+  scopeList(extra) {
+    const scopes = [...this.scopes].map(
+      ([repo, actions2]) => `repository:${repo}:${[...actions2].sort().join(",")}`
+    );
+    scopes.sort((a, b) => Number(b.endsWith("push")) - Number(a.endsWith("push")));
+    for (const s of (extra ?? "").split(" ").filter(Boolean)) if (!scopes.includes(s)) scopes.push(s);
+    return scopes;
+  }
+  who() {
+    return this.auth?.username ? ` of user '${this.auth.username}'` : "";
+  }
+  howToLogIn() {
+    return `Log in to ${this.registry} (docker login, docker/login-action, or the registry-username/registry-password inputs; CLI: --registry-username with $SPIFF_MODELS_REGISTRY_PASSWORD)`;
+  }
+  /** Answers a 401: a token from the Bearer realm, or Basic credentials. */
+  async authenticate(challenges, what) {
+    const bearer = challenges.find((c) => c.scheme === "bearer");
+    const basic = challenges.find((c) => c.scheme === "basic");
+    if (bearer) {
+      const realm = bearer.params.realm;
+      if (!realm) {
+        throw new RegistryAuthError(
+          `${this.registry} asked for a Bearer token without naming a realm while ${what}.`,
+          401
+        );
+      }
+      const scopes = this.scopeList(bearer.params.scope);
+      const key2 = `bearer ${scopes.join(" ")}`;
+      this.authorization = `Bearer ${await this.fetchToken(realm, bearer.params.service, scopes, what)}`;
+      this.authorizedFor = key2;
+      return;
+    }
+    if (basic) {
+      if (!this.auth?.username && !this.auth?.password) {
+        throw new RegistryAuthError(
+          `${this.registry} needs credentials (Basic realm "${basic.params.realm ?? ""}") while ${what}. ${this.howToLogIn()}.`,
+          401
+        );
+      }
+      this.authorization = `Basic ${Buffer.from(`${this.auth.username ?? ""}:${this.auth.password ?? ""}`).toString("base64")}`;
+      this.authorizedFor = "basic";
+      return;
+    }
+    const schemes = challenges.map((c) => c.scheme).join(", ") || "none";
+    throw new RegistryAuthError(
+      `${this.registry} answered 401 with an authentication scheme this tool does not speak (${schemes}) while ${what}; only Bearer and Basic are supported.`,
+      401
+    );
+  }
+  /** The token flow: GET the realm (Basic when there are credentials), or POST a refresh token (identitytoken). */
+  async fetchToken(realm, service, scopes, what) {
+    let url;
+    try {
+      url = new URL(realm);
+    } catch {
+      throw new RegistryAuthError(
+        `${this.registry} named a token realm that is not a URL: '${printable(realm)}'.`,
+        401
+      );
+    }
+    let response;
+    try {
+      if (this.auth?.identitytoken) {
+        const form = new URLSearchParams({
+          grant_type: "refresh_token",
+          refresh_token: this.auth.identitytoken,
+          client_id: "spiff-models",
+          ...service ? { service } : {}
+        });
+        if (scopes.length) form.set("scope", scopes.join(" "));
+        response = await fetch(url, {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+          body: form.toString()
+        });
+      } else {
+        if (service) url.searchParams.set("service", service);
+        for (const s of scopes) url.searchParams.append("scope", s);
+        const headers = {};
+        if (this.auth?.username || this.auth?.password) {
+          headers.Authorization = `Basic ${Buffer.from(`${this.auth.username ?? ""}:${this.auth.password ?? ""}`).toString("base64")}`;
+        }
+        response = await this.withRetry(
+          `getting a token from ${url.origin}${url.pathname}`,
+          () => fetch(url, { headers })
+        );
+      }
+    } catch (err) {
+      if (err instanceof RegistryError) throw err;
+      throw new RegistryAuthError(
+        `cannot reach the token realm ${url.origin}${url.pathname} of ${this.registry}: ${errorMessage(err)}.`,
+        null
+      );
+    }
+    const text = await response.text();
+    if (response.status === 401 || response.status === 403) {
+      throw new RegistryAuthError(
+        `the registry ${this.registry} refused the credentials${this.who()} (token realm ${url.origin}${url.pathname} answered ${response.status}: ${registryWords(text).message || response.statusText}) while ${what}. Nothing was pushed. ${this.howToLogIn()}, and check that the token may read the base and write the image.`,
+        response.status
+      );
+    }
+    if (!response.ok) {
+      throw new RegistryAuthError(
+        `the token realm ${url.origin}${url.pathname} of ${this.registry} answered ${response.status} while ${what}: ${registryWords(text).message}`,
+        response.status
+      );
+    }
+    let body;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new RegistryAuthError(
+        `the token realm of ${this.registry} answered something that is not JSON.`,
+        200
+      );
+    }
+    const token = body.token ?? body.access_token;
+    if (!token)
+      throw new RegistryAuthError(`the token realm of ${this.registry} answered without a token.`, 200);
+    this.log(`${this.registry}: token for ${scopes.join(" ") || "no scope"}`);
+    return token;
+  }
+  /** Runs `attempt` until it answers something that is not 5xx/429, or the tries are used up. */
+  async withRetry(what, attempt) {
+    let delay = this.retry.delayMs;
+    for (let n = 1; ; n++) {
+      let failure2;
+      try {
+        const response = await attempt();
+        if (!retriable(response.status) || n >= this.retry.attempts) return response;
+        failure2 = `${response.status} ${registryWords(await response.text()).message || response.statusText}`;
+      } catch (err) {
+        if (err instanceof RegistryError) throw err;
+        const cause = err.cause;
+        failure2 = `${errorMessage(err)}${cause ? ` (${errorMessage(cause)})` : ""}`;
+        if (n >= this.retry.attempts) {
+          throw new RegistryError(
+            `cannot reach the registry ${this.registry} (${this.baseUrl}) while ${what}: ${failure2}, after ${n} tries. Check the registry name and that it is up${this.baseUrl.startsWith("https") && !isLoopback(this.registry) ? "" : " (plain HTTP for loopback and --insecure-registry)"}.`,
+            null
+          );
+        }
+      }
+      this.log(
+        `${this.registry}: ${what}: ${failure2}; try ${n + 1} of ${this.retry.attempts} in ${delay} ms`
+      );
+      await sleep(delay);
+      delay *= 2;
+    }
+  }
+  /** One request with auth: a 401 is answered once (token or Basic), then the request is sent again. */
+  async request(method, pathOrUrl, options) {
+    const url = new URL(pathOrUrl, this.baseUrl);
+    const send = () => {
+      const headers = { ...options.headers ?? {} };
+      if (this.authorization) headers.Authorization = this.authorization;
+      return fetch(url, {
+        method,
+        headers,
+        body: options.body,
+        redirect: "follow"
+      });
+    };
+    const sendWithRetry = () => options.once ? send() : this.withRetry(options.what, send);
+    let response = await sendWithRetry().catch((err) => {
+      if (err instanceof RegistryError) throw err;
+      throw new RegistryError(
+        `cannot reach the registry ${this.registry} (${this.baseUrl}) while ${options.what}: ${errorMessage(err)}.`,
+        null
+      );
+    });
+    if (response.status === 401) {
+      const challenges = parseChallenges(response.headers.get("www-authenticate"));
+      await response.arrayBuffer();
+      const before = this.authorizedFor;
+      await this.authenticate(challenges, options.what);
+      response = await sendWithRetry();
+      if (response.status === 401) {
+        const text = await response.text();
+        const retryChallenges = parseChallenges(response.headers.get("www-authenticate"));
+        if (this.authorizedFor !== before && retryChallenges.some((c) => c.scheme === "bearer")) {
+          await this.authenticate(retryChallenges, options.what);
+          response = await sendWithRetry();
+        }
+        if (response.status === 401) {
+          throw new RegistryAuthError(
+            `the registry ${this.registry} refused the credentials${this.who()} while ${options.what}: ${registryWords(text).message || "unauthorized"}. Nothing was tagged. ${this.howToLogIn()}.`,
+            401
+          );
+        }
+      }
+    }
+    if (!options.ok.includes(response.status)) {
+      const text = await response.text().catch(() => "");
+      const words = registryWords(text);
+      const Kind = response.status === 403 ? RegistryAuthError : RegistryError;
+      throw new Kind(
+        `the registry ${this.registry} answered ${response.status} while ${options.what}${words.message ? `: ${words.message}` : ""}` + (response.status === 403 ? `. The credentials${this.who()} may not do this; check the token's permissions (GHCR: packages: write).` : retriable(response.status) ? ` (after ${options.once ? "one try" : `${this.retry.attempts} tries`}).` : "."),
+        response.status,
+        words.code
+      );
+    }
+    return response;
+  }
+  /** The manifest or index at `reference` (tag or digest), checked against its digest. Null when unknown. */
+  async getManifest(repository, reference) {
+    const what = `reading the manifest ${repository}${reference.includes(":") ? "@" : ":"}${reference}`;
+    const response = await this.request("GET", `/v2/${repository}/manifests/${reference}`, {
+      headers: { Accept: MANIFEST_ACCEPT },
+      ok: [200, 404],
+      what
+    });
+    if (response.status === 404) {
+      await response.arrayBuffer();
+      return null;
+    }
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const digest = sha256Digest(bytes);
+    if (reference.startsWith("sha256:") && reference !== digest) {
+      throw new RegistryError(`${what}: the registry sent content with digest ${digest}.`, 200);
+    }
+    let mediaType = (response.headers.get("content-type") ?? "").split(";")[0].trim();
+    try {
+      const parsed = JSON.parse(bytes.toString("utf8"));
+      if (parsed.mediaType) mediaType = parsed.mediaType;
+    } catch {
+      throw new RegistryError(`${what}: the registry sent a manifest that is not JSON.`, 200);
+    }
+    return { mediaType, digest, bytes };
+  }
+  /** The digest a tag points at, or null when the tag (or repository) does not exist. */
+  async manifestDigest(repository, reference) {
+    const response = await this.request("HEAD", `/v2/${repository}/manifests/${reference}`, {
+      headers: { Accept: MANIFEST_ACCEPT },
+      ok: [200, 404],
+      what: `looking up ${repository}:${reference}`
+    });
+    return response.status === 200 ? response.headers.get("docker-content-digest") : null;
+  }
+  async hasBlob(repository, digest) {
+    const response = await this.request("HEAD", `/v2/${repository}/blobs/${digest}`, {
+      ok: [200, 404],
+      what: `checking blob ${digest.slice(0, 19)} in ${repository}`
+    });
+    return response.status === 200;
+  }
+  /** A small blob (a config), whole and checked against its digest. */
+  async getBlob(repository, digest) {
+    const what = `reading blob ${digest.slice(0, 19)} of ${repository}`;
+    const response = await this.request("GET", `/v2/${repository}/blobs/${digest}`, { ok: [200], what });
+    const bytes = Buffer.from(await response.arrayBuffer());
+    if (sha256Digest(bytes) !== digest) {
+      throw new RegistryError(`${what}: the registry sent content with digest ${sha256Digest(bytes)}.`, 200);
+    }
+    return bytes;
+  }
+  /** A blob's bytes as they arrive (base layers copied between registries). */
+  blobSource(repository, digest) {
+    return async function* () {
+      const response = await this.request("GET", `/v2/${repository}/blobs/${digest}`, {
+        ok: [200],
+        what: `reading blob ${digest.slice(0, 19)} of ${repository}`
+      });
+      if (!response.body) return;
+      for await (const chunk of response.body) yield chunk;
+    }.bind(this);
+  }
+  /**
+   * Cross-repository mount: true when the registry linked the blob (201); false when it wants an upload (202,
+   * it then opened one, which is left to expire).
+   */
+  async mountBlob(repository, digest, from) {
+    const query = new URLSearchParams({ mount: digest, from });
+    const response = await this.request("POST", `/v2/${repository}/blobs/uploads/?${query}`, {
+      ok: [201, 202],
+      what: `mounting blob ${digest.slice(0, 19)} from ${from} into ${repository}`
+    });
+    await response.arrayBuffer();
+    return response.status === 201;
+  }
+  location(response, what) {
+    const location = response.headers.get("location");
+    if (!location)
+      throw new RegistryError(`${what}: the registry sent no Location for the upload.`, response.status);
+    return new URL(location, this.baseUrl);
+  }
+  /**
+   * Uploads a blob of `size` bytes: one PUT when it fits a chunk, else PATCH chunks and a closing PUT. A failure
+   * anywhere restarts the upload (a half-sent session cannot be trusted), with backoff.
+   */
+  async uploadBlob(repository, digest, size, source) {
+    const what = `uploading blob ${digest.slice(0, 19)} (${size} bytes) to ${repository}`;
+    let delay = this.retry.delayMs;
+    for (let n = 1; ; n++) {
+      try {
+        await this.uploadOnce(repository, digest, size, source, what);
+        return;
+      } catch (err) {
+        const again = n < this.retry.attempts && !(err instanceof RegistryAuthError) && (!(err instanceof RegistryError) || err.status === null || retriable(err.status));
+        if (!again) throw err;
+        this.log(
+          `${this.registry}: ${what}: ${errorMessage(err)}; try ${n + 1} of ${this.retry.attempts} in ${delay} ms`
+        );
+        await sleep(delay);
+        delay *= 2;
+      }
+    }
+  }
+  async uploadOnce(repository, digest, size, source, what) {
+    const started = await this.request("POST", `/v2/${repository}/blobs/uploads/`, {
+      ok: [202],
+      what,
+      once: true
+    });
+    await started.arrayBuffer();
+    let location = this.location(started, what);
+    const hash2 = createHash2("sha256");
+    let sent = 0;
+    const octets = { "Content-Type": "application/octet-stream" };
+    const close = async (body) => {
+      location.searchParams.set("digest", digest);
+      const done = await this.request("PUT", location.toString(), {
+        headers: octets,
+        body,
+        ok: [201, 204],
+        what,
+        once: true
+      });
+      await done.arrayBuffer();
+    };
+    const check = () => {
+      const got = `sha256:${hash2.digest("hex")}`;
+      if (sent !== size || got !== digest) {
+        throw new RegistryError(
+          `${what}: the source gave ${sent} bytes with digest ${got}; expected ${size} bytes, ${digest}.`,
+          null
+        );
+      }
+    };
+    if (size <= this.chunkSize) {
+      const parts = [];
+      for await (const chunk of source()) {
+        const b = Buffer.from(chunk);
+        hash2.update(b);
+        sent += b.length;
+        parts.push(b);
+      }
+      check();
+      await close(Buffer.concat(parts));
+      return;
+    }
+    let pending = [];
+    let pendingBytes = 0;
+    const patch = async () => {
+      const body = Buffer.concat(pending);
+      pending = [];
+      pendingBytes = 0;
+      const response = await this.request("PATCH", location.toString(), {
+        headers: {
+          ...octets,
+          "Content-Range": `${sent - body.length}-${sent - 1}`
+        },
+        body,
+        ok: [202, 204],
+        what,
+        once: true
+      });
+      await response.arrayBuffer();
+      location = this.location(response, what);
+    };
+    for await (const chunk of source()) {
+      let b = Buffer.from(chunk);
+      while (b.length) {
+        const take = Math.min(b.length, this.chunkSize - pendingBytes);
+        const part = b.subarray(0, take);
+        hash2.update(part);
+        sent += part.length;
+        pending.push(part);
+        pendingBytes += part.length;
+        b = b.subarray(take);
+        if (pendingBytes === this.chunkSize) await patch();
+      }
+    }
+    if (pendingBytes) await patch();
+    check();
+    await close(Buffer.alloc(0));
+  }
+  /** PUT a manifest or index at a tag or its digest; returns the digest (Docker-Content-Digest, else computed). */
+  async putManifest(repository, reference, mediaType, bytes) {
+    const response = await this.request("PUT", `/v2/${repository}/manifests/${reference}`, {
+      headers: { "Content-Type": mediaType },
+      body: bytes,
+      ok: [200, 201, 202],
+      what: `writing ${repository}${reference.startsWith("sha256:") ? "@" : ":"}${reference}`
+    });
+    await response.arrayBuffer();
+    const digest = sha256Digest(bytes);
+    const said = response.headers.get("docker-content-digest");
+    if (said && said !== digest) {
+      throw new RegistryError(
+        `writing ${repository}:${reference}: the registry stored digest ${said}, but the manifest sent has ${digest}.`,
+        response.status
+      );
+    }
+    return digest;
+  }
+};
+
+// src/image/registry/dockerfile.ts
+init_errors();
+var ALLOWED = /* @__PURE__ */ new Set(["FROM", "ENV", "LABEL", "WORKDIR", "ADD", "COPY"]);
+var PLACEHOLDER_KEYWORD = {
+  "{{env}}": "ENV",
+  "{{labels}}": "LABEL",
+  "{{copy}}": "ADD"
+};
+function logicalLines(text) {
+  const out = [];
+  const lines = text.split("\n");
+  let i = 0;
+  while (i < lines.length) {
+    const start = i;
+    let line = lines[i++].replace(/\r$/, "");
+    if (/^\s*(#|$)/.test(line)) continue;
+    while (/\\\s*$/.test(line) && i < lines.length) {
+      line = line.replace(/\\\s*$/, "");
+      let next = lines[i++].replace(/\r$/, "");
+      while (/^\s*#/.test(next) && i < lines.length) next = lines[i++].replace(/\r$/, "");
+      line += /^\s*#/.test(next) ? "" : next;
+    }
+    const m = /^\s*(\S+)\s*([\s\S]*)$/.exec(line);
+    if (!m) continue;
+    out.push({ line: start + 1, keyword: m[1], rest: m[2].trim() });
+  }
+  return out;
+}
+function refuse(template, line, what) {
+  throw new UsageError(
+    `template ${template.source}:${line}: ${what} The registry builder (builder: registry) does not run a build: it appends the models layer to the base image in the registry and can only set FROM {{base_image}}, ENV, LABEL, WORKDIR and {{copy}}. Use builder engine (--builder engine) for this template, or remove the instruction.`
+  );
+}
+function checkTemplateForRegistry(template) {
+  let froms = 0;
+  for (const l of logicalLines(template.text)) {
+    const keyword2 = PLACEHOLDER_KEYWORD[l.keyword] ?? l.keyword.toUpperCase();
+    if (!ALLOWED.has(keyword2))
+      refuse(template, l.line, `${keyword2} cannot be applied without a Docker Engine.`);
+    if (keyword2 === "FROM") {
+      froms++;
+      if (froms > 1) refuse(template, l.line, "a second FROM (a multi-stage build) needs a Docker Engine.");
+      if (!/^\{\{\s*base_image\s*\}\}$/.test(l.rest)) {
+        refuse(
+          template,
+          l.line,
+          `FROM ${l.rest} is not FROM {{base_image}}: the registry builder reads the base image named by base-image (--base-image), so the template must build on it.`
+        );
+      }
+    }
+    if ((keyword2 === "ADD" || keyword2 === "COPY") && l.keyword !== "{{copy}}") {
+      refuse(
+        template,
+        l.line,
+        `${keyword2} ${l.rest} copies files the registry builder does not have; only {{copy}} (the models) is applied.`
+      );
+    }
+  }
+}
+function splitWords(input, env, what) {
+  const words = [];
+  let word = "";
+  let inWord = false;
+  let i = 0;
+  const expand2 = () => {
+    i++;
+    if (input[i] === "{") {
+      const close = input.indexOf("}", i);
+      if (close < 0) throw new UsageError(`${what}: '\${' without a closing '}'.`);
+      const body = input.slice(i + 1, close);
+      i = close + 1;
+      const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([\s\S]*))?$/.exec(body);
+      if (!m2)
+        throw new UsageError(
+          `${what}: unsupported substitution '\${${body}}' (use \${VAR}, \${VAR:-x}, \${VAR:+x}).`
+        );
+      const value = env.get(m2[1]);
+      if (m2[2] === "-") return value ? value : m2[3];
+      if (m2[2] === "+") return value ? m2[3] : "";
+      return value ?? "";
+    }
+    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(input.slice(i));
+    if (!m) return "$";
+    i += m[0].length;
+    return env.get(m[0]) ?? "";
+  };
+  while (i < input.length) {
+    const c = input[i];
+    if (/\s/.test(c)) {
+      if (inWord) words.push(word);
+      word = "";
+      inWord = false;
+      i++;
+      continue;
+    }
+    inWord = true;
+    if (c === "\\") {
+      word += input[i + 1] ?? "";
+      i += 2;
+    } else if (c === "'") {
+      const close = input.indexOf("'", i + 1);
+      if (close < 0) throw new UsageError(`${what}: a single quote without its closing quote.`);
+      word += input.slice(i + 1, close);
+      i = close + 1;
+    } else if (c === '"') {
+      i++;
+      while (i < input.length && input[i] !== '"') {
+        if (input[i] === "\\" && /["\\$]/.test(input[i + 1] ?? "")) {
+          word += input[i + 1];
+          i += 2;
+        } else if (input[i] === "$") {
+          word += expand2();
+        } else {
+          word += input[i++];
+        }
+      }
+      if (input[i] !== '"') throw new UsageError(`${what}: a double quote without its closing quote.`);
+      i++;
+    } else if (c === "$") {
+      word += expand2();
+    } else {
+      word += c;
+      i++;
+    }
+  }
+  if (inWord) words.push(word);
+  return words;
+}
+function pairs(words, keyword2, what) {
+  return words.map((w) => {
+    const eq = w.indexOf("=");
+    if (eq <= 0) throw new UsageError(`${what}: '${w}' is not KEY=VALUE (${keyword2} KEY=VALUE ...).`);
+    return [w.slice(0, eq), w.slice(eq + 1)];
+  });
+}
+function readInstructions(rendered, source, baseEnv) {
+  const env = new Map(
+    baseEnv.map((e) => {
+      const eq = e.indexOf("=");
+      return eq < 0 ? [e, ""] : [e.slice(0, eq), e.slice(eq + 1)];
+    })
+  );
+  const out = [];
+  let copies = 0;
+  for (const l of logicalLines(rendered)) {
+    const keyword2 = l.keyword.toUpperCase();
+    const what = `template ${source}, ${keyword2} (rendered line ${l.line})`;
+    const text = `${keyword2} ${l.rest}`.replace(/\s*\\?\n\s*/g, " ");
+    if (keyword2 === "FROM") continue;
+    if (keyword2 === "ENV") {
+      const words = splitWords(l.rest, env, what);
+      const list = words.length >= 1 && !words[0].includes("=") ? [[words[0], splitWords(l.rest.replace(/^\S+\s*/, ""), env, what).join(" ")]] : pairs(words, "ENV", what);
+      list.forEach(([k, v]) => env.set(k, v));
+      out.push({ kind: "env", pairs: list, text });
+    } else if (keyword2 === "LABEL") {
+      out.push({ kind: "label", pairs: pairs(splitWords(l.rest, env, what), "LABEL", what), text });
+    } else if (keyword2 === "WORKDIR") {
+      const words = splitWords(l.rest, env, what);
+      if (words.length !== 1) throw new UsageError(`${what}: WORKDIR takes one path.`);
+      out.push({ kind: "workdir", path: words[0], text });
+    } else if (keyword2 === "ADD" || keyword2 === "COPY") {
+      if (l.rest !== `${ROOTFS_TAR} /`) {
+        throw new UsageError(`${what}: only {{copy}} can put files in the image with the registry builder.`);
+      }
+      copies++;
+      out.push({ kind: "copy", text });
+    } else {
+      throw new UsageError(`${what}: ${keyword2} cannot be applied without a Docker Engine.`);
+    }
+  }
+  if (copies !== 1) throw new UsageError(`template ${source}: it must use {{copy}} exactly once.`);
+  return out;
+}
+
+// src/image/registry/image.ts
+init_errors();
+var COMMENT = "spiff-models bake (registry builder)";
+function setEnv(env, key2, value) {
+  const entry = `${key2}=${value}`;
+  const i = env.findIndex((e) => e === key2 || e.startsWith(`${key2}=`));
+  if (i < 0) return [...env, entry];
+  const copy = [...env];
+  copy[i] = entry;
+  return copy;
+}
+function resolveWorkdir(current, next) {
+  const joined = next.startsWith("/") ? next : `${current.replace(/\/$/, "") || ""}/${next}`;
+  const parts = [];
+  for (const p of joined.split("/")) {
+    if (!p || p === ".") continue;
+    if (p === "..") parts.pop();
+    else parts.push(p);
+  }
+  return `/${parts.join("/")}`;
+}
+function appendToConfig(base, instructions, layer, created) {
+  const config = { ...base.config ?? {} };
+  let env = [...config.Env ?? []];
+  let labels = { ...config.Labels ?? {} };
+  let workdir = config.WorkingDir ?? "";
+  const history = [...base.history ?? []];
+  const when = created ?? base.created;
+  for (const ins of instructions) {
+    if (ins.kind === "env") for (const [k, v] of ins.pairs) env = setEnv(env, k, v);
+    else if (ins.kind === "label") labels = { ...labels, ...Object.fromEntries(ins.pairs) };
+    else if (ins.kind === "workdir") workdir = resolveWorkdir(workdir || "/", ins.path);
+    history.push({
+      ...when ? { created: when } : {},
+      created_by: ins.text,
+      comment: COMMENT,
+      ...ins.kind === "copy" ? {} : { empty_layer: true }
+    });
+  }
+  config.Env = env;
+  config.Labels = Object.fromEntries(Object.entries(labels).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+  if (workdir) config.WorkingDir = workdir;
+  const out = {
+    ...base,
+    config,
+    rootfs: { type: "layers", diff_ids: [...base.rootfs?.diff_ids ?? [], layer.diffId] },
+    history
+  };
+  if (when) out.created = when;
+  return out;
+}
+function appendToManifest(base, manifestType, config, layer) {
+  return {
+    schemaVersion: 2,
+    mediaType: manifestType,
+    config,
+    layers: [
+      ...base.layers,
+      { mediaType: layerTypeFor(manifestType), digest: layer.digest, size: layer.size }
+    ]
+  };
+}
+function buildIndex2(indexType, manifests) {
+  return { schemaVersion: 2, mediaType: indexType, manifests };
+}
+function isManifestType(t2) {
+  return t2 === OCI_MANIFEST || t2 === DOCKER_MANIFEST;
+}
+function parsePlatform(text, what) {
+  const parts = text.trim().split("/");
+  if (parts.length < 2 || parts.length > 3 || parts.some((p) => !/^[a-z0-9_.-]+$/i.test(p))) {
+    throw new UsageError(`${what} '${text}' is not OS/ARCH[/VARIANT] (e.g. linux/amd64, linux/arm64).`);
+  }
+  return { os: parts[0], architecture: parts[1], ...parts[2] ? { variant: parts[2] } : {} };
+}
+function platformMatches(wanted, actual) {
+  if (wanted.os !== actual.os || wanted.architecture !== actual.architecture) return false;
+  if (!wanted.variant) return true;
+  const variant = actual.variant ?? (actual.architecture === "arm64" ? "v8" : void 0);
+  return wanted.variant === variant;
+}
+function encode(value) {
+  return Buffer.from(JSON.stringify(value), "utf8");
+}
+
+// src/image/registry/layer.ts
+import { createHash as createHash3 } from "node:crypto";
+import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
+import { mkdtemp as mkdtemp2, rm as rm3, stat as stat3 } from "node:fs/promises";
+import os8 from "node:os";
+import path9 from "node:path";
+import { Transform } from "node:stream";
+import { pipeline as pipeline2 } from "node:stream/promises";
+import zlib from "node:zlib";
+var GZIP_LEVEL = 6;
+var GZIP_OS_UNIX = 3;
+function hashing(hash2, count) {
+  return new Transform({
+    transform(chunk, _enc, done) {
+      hash2.update(chunk);
+      count.n += chunk.length;
+      done(null, chunk);
+    }
+  });
+}
+function fixOsByte() {
+  let offset = 0;
+  return new Transform({
+    transform(chunk, _enc, done) {
+      if (offset <= 9 && offset + chunk.length > 9) {
+        chunk = Buffer.from(chunk);
+        chunk[9 - offset] = GZIP_OS_UNIX;
+      }
+      offset += chunk.length;
+      done(null, chunk);
+    }
+  });
+}
+async function writeModelsLayer(tar2) {
+  const dir = await mkdtemp2(path9.join(os8.tmpdir(), "spiff-models-layer-"));
+  const file = path9.join(dir, "layer.tar.gz");
+  const tarHash = createHash3("sha256");
+  const gzHash = createHash3("sha256");
+  const tarCount = { n: 0 };
+  const gzCount = { n: 0 };
+  try {
+    await pipeline2(
+      tar2,
+      hashing(tarHash, tarCount),
+      zlib.createGzip({ level: GZIP_LEVEL }),
+      fixOsByte(),
+      hashing(gzHash, gzCount),
+      createWriteStream2(file)
+    );
+  } catch (err) {
+    await rm3(dir, { recursive: true, force: true });
+    throw err;
+  }
+  const size = (await stat3(file)).size;
+  return {
+    digest: `sha256:${gzHash.digest("hex")}`,
+    diffId: `sha256:${tarHash.digest("hex")}`,
+    size,
+    tarSize: tarCount.n,
+    file,
+    source: () => createReadStream2(file),
+    remove: () => rm3(dir, { recursive: true, force: true })
+  };
+}
+
+// src/image/registry/build.ts
+async function mapLimit(items, limit, fn) {
+  const out = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+function parseJson2(bytes, what) {
+  try {
+    return JSON.parse(bytes.toString("utf8"));
+  } catch {
+    throw new RegistryError(`${what} is not JSON.`, 200);
+  }
+}
+function unknownType(what, mediaType) {
+  return new SetupError(
+    `${what} has media type '${printable(mediaType || "(none)")}', which the registry builder does not know: it reads OCI and Docker v2 image indexes and manifests (${[...INDEX_TYPES, ...MANIFEST_TYPES].join(", ")}). Use builder engine (--builder engine), or a base image pushed in one of those formats.`
+  );
+}
+function repoName(ref) {
+  return ref.path;
+}
+function selectPlatforms(entries, wanted, base) {
+  const platforms = entries.filter((d) => !isAttestation(d));
+  for (const d of platforms) {
+    if (!MANIFEST_TYPES.includes(d.mediaType))
+      throw unknownType(`an entry of the base image ${base}`, d.mediaType);
+    if (!d.platform) {
+      throw new SetupError(
+        `an entry of the base image ${base} (${d.digest}) names no platform; use builder engine.`
+      );
+    }
+  }
+  if (!wanted) return platforms;
+  const chosen = platforms.filter((d) => wanted.some((w) => platformMatches(w, d.platform)));
+  const missing = wanted.filter((w) => !platforms.some((d) => platformMatches(w, d.platform)));
+  if (missing.length) {
+    throw new UsageError(
+      `the base image ${base} has no ${missing.map(formatPlatform).join(", ")} image; it has ${platforms.map((d) => formatPlatform(d.platform)).join(", ") || "no platform images"}. Fix --platform (action input: platforms).`
+    );
+  }
+  return chosen;
+}
+async function readBase(client2, ref, wanted, baseImage) {
+  const repository = repoName(ref);
+  const top = await client2.getManifest(repository, ref.digest ?? ref.tag ?? "latest");
+  if (!top) {
+    throw new SetupError(
+      `the base image ${baseImage} is not in the registry ${ref.registry} (no manifest for ${ref.digest ?? ref.tag ?? "latest"} in ${repository}). Check the name and tag, and that the credentials may read it.`
+    );
+  }
+  const readEntry = async (descriptor, bytes, manifestType) => {
+    const manifest = parseJson2(bytes, `the manifest of ${baseImage}`);
+    if (!manifest.config?.digest || !Array.isArray(manifest.layers)) {
+      throw new SetupError(
+        `the manifest ${descriptor?.digest ?? ""} of ${baseImage} has no config or layers.`
+      );
+    }
+    const config = parseJson2(
+      await client2.getBlob(repository, manifest.config.digest),
+      `the config of ${baseImage}`
+    );
+    return { descriptor, manifest, manifestType, config, configType: manifest.config.mediaType };
+  };
+  if (INDEX_TYPES.includes(top.mediaType)) {
+    const index = parseJson2(top.bytes, `the index of ${baseImage}`);
+    const chosen = selectPlatforms(index.manifests ?? [], wanted, baseImage);
+    if (!chosen.length) throw new SetupError(`the base image ${baseImage} lists no platform images.`);
+    const entries = await mapLimit(chosen, 4, async (d) => {
+      const m = await client2.getManifest(repository, d.digest);
+      if (!m)
+        throw new SetupError(
+          `the base image ${baseImage} lists ${d.digest}, which its registry does not have.`
+        );
+      if (!isManifestType(m.mediaType))
+        throw unknownType(`the ${formatPlatform(d.platform)} image of ${baseImage}`, m.mediaType);
+      return readEntry(d, m.bytes, m.mediaType);
+    });
+    return { digest: top.digest, indexType: top.mediaType, entries };
+  }
+  if (isManifestType(top.mediaType)) {
+    const entry = await readEntry(null, top.bytes, top.mediaType);
+    const platform2 = {
+      os: entry.config.os ?? "linux",
+      architecture: entry.config.architecture ?? "amd64",
+      ...entry.config.variant ? { variant: entry.config.variant } : {}
+    };
+    if (wanted && !wanted.some((w) => platformMatches(w, platform2))) {
+      throw new UsageError(
+        `the base image ${baseImage} is a single ${formatPlatform(platform2)} image; --platform asks for ${wanted.map(formatPlatform).join(", ")}.`
+      );
+    }
+    entry.descriptor = { mediaType: top.mediaType, digest: top.digest, size: top.bytes.length, platform: platform2 };
+    return { digest: top.digest, indexType: null, entries: [entry] };
+  }
+  throw unknownType(`the base image ${baseImage}`, top.mediaType);
+}
+async function registryBuild(request2) {
+  const { log } = request2;
+  checkTemplateForRegistry(request2.template);
+  const baseRef = parseReference(request2.baseImage, "base image");
+  const target = parseReference(request2.image, "image");
+  const sameRegistry = baseRef.registry === target.registry;
+  const targetAuth = await resolveAuth(target.registry, request2.credentials, request2.env);
+  const clientOptions = {
+    insecure: request2.insecureRegistries,
+    ...request2.client ?? {}
+  };
+  const lines = [];
+  const detail = (line) => lines.push(line);
+  const targetClient = new RegistryClient({
+    registry: target.registry,
+    auth: targetAuth,
+    log: detail,
+    ...clientOptions
+  });
+  const baseClient = sameRegistry ? targetClient : new RegistryClient({
+    registry: baseRef.registry,
+    // The credentials given for pushing only apply to the registry pushed to.
+    auth: await resolveAuth(baseRef.registry, null, request2.env),
+    log: detail,
+    ...clientOptions
+  });
+  baseClient.need(repoName(baseRef), "pull");
+  if (request2.push) targetClient.need(repoName(target), "pull", "push");
+  const layerPromise = writeModelsLayer(request2.layerTar());
+  let layer = null;
+  try {
+    const base = await readBase(baseClient, baseRef, request2.platforms, request2.baseImage).catch(
+      async (err) => {
+        await layerPromise.then((l) => l.remove()).catch(() => void 0);
+        throw err;
+      }
+    );
+    layer = await layerPromise;
+    const inputDigest2 = request2.inputDigest(base.digest);
+    const digestLabel = { [request2.inputDigestLabel]: inputDigest2 };
+    const created = request2.created;
+    const platforms = [];
+    const configs = /* @__PURE__ */ new Map();
+    const manifests = [];
+    const descriptors = [];
+    for (const entry of base.entries) {
+      const baseEnv = entry.config.config?.Env ?? [];
+      const rendered = request2.render(baseEnv, digestLabel);
+      const instructions = readInstructions(rendered, request2.template.source, baseEnv);
+      const config = appendToConfig(entry.config, instructions, layer, created);
+      const configBytes = encode(config);
+      const configDigest = sha256Digest(configBytes);
+      configs.set(configDigest, configBytes);
+      const manifest = appendToManifest(
+        entry.manifest,
+        entry.manifestType,
+        { mediaType: entry.configType, digest: configDigest, size: configBytes.length },
+        layer
+      );
+      const manifestBytes = encode(manifest);
+      const manifestDigest = sha256Digest(manifestBytes);
+      manifests.push({ digest: manifestDigest, bytes: manifestBytes, mediaType: entry.manifestType });
+      const platform2 = entry.descriptor?.platform;
+      descriptors.push({
+        mediaType: entry.manifestType,
+        digest: manifestDigest,
+        size: manifestBytes.length,
+        platform: platform2
+      });
+      platforms.push({ platform: platform2, manifestDigest, configDigest, baseLayers: entry.manifest.layers, config });
+    }
+    const top = base.indexType ? (() => {
+      const bytes = encode(buildIndex2(base.indexType, descriptors));
+      return { digest: sha256Digest(bytes), bytes, mediaType: base.indexType };
+    })() : manifests[0];
+    const result = {
+      digest: top.digest,
+      baseDigest: base.digest,
+      mediaType: top.mediaType,
+      layer: { digest: layer.digest, diffId: layer.diffId, size: layer.size },
+      platforms,
+      inputDigest: inputDigest2,
+      labels: platforms[0]?.config.config?.Labels ?? {},
+      unchanged: false,
+      pushed: false,
+      uploadedBytes: 0,
+      mounted: 0,
+      copied: 0
+    };
+    const names2 = platforms.map((p) => formatPlatform(p.platform)).join(", ");
+    log.info(
+      `registry builder: ${request2.baseImage} (${base.digest.slice(0, 19)}) + models layer ${layer.digest.slice(0, 19)} (${layer.size} bytes) for ${names2} -> ${top.digest.slice(0, 19)}`
+    );
+    if (!request2.push) {
+      log.info(
+        `not pushed (push is off): ${request2.image}@${top.digest} would be tagged ${request2.tags.join(", ")}`
+      );
+      return result;
+    }
+    const repository = repoName(target);
+    const current = await mapLimit(request2.tags, 4, (tag) => targetClient.manifestDigest(repository, tag));
+    if (current.every((d) => d === top.digest)) {
+      result.unchanged = true;
+      log.info(
+        `unchanged input: ${request2.image}:{${request2.tags.join(",")}} already point at ${top.digest}; pushed nothing`
+      );
+      return result;
+    }
+    await log.group(`Push ${request2.image} (${names2})`, async (line) => {
+      const flush = () => lines.splice(0).forEach(line);
+      const exists2 = await targetClient.manifestDigest(repository, top.digest);
+      if (exists2 !== top.digest) {
+        const baseLayers = /* @__PURE__ */ new Map();
+        for (const p of platforms) for (const l of p.baseLayers) baseLayers.set(l.digest, l);
+        const layerFile = layer;
+        const blobs = [
+          async () => {
+            if (await targetClient.hasBlob(repository, layerFile.digest)) return;
+            await targetClient.uploadBlob(repository, layerFile.digest, layerFile.size, layerFile.source);
+            result.uploadedBytes += layerFile.size;
+            line(`models layer ${layerFile.digest.slice(0, 19)}: uploaded ${layerFile.size} bytes`);
+          },
+          ...[...baseLayers.values()].map((l) => async () => {
+            if (await targetClient.hasBlob(repository, l.digest)) return;
+            if (sameRegistry && await targetClient.mountBlob(repository, l.digest, repoName(baseRef))) {
+              result.mounted++;
+              line(`base layer ${l.digest.slice(0, 19)}: mounted from ${repoName(baseRef)}`);
+              return;
+            }
+            await targetClient.uploadBlob(
+              repository,
+              l.digest,
+              l.size,
+              baseClient.blobSource(repoName(baseRef), l.digest)
+            );
+            result.copied++;
+            result.uploadedBytes += l.size;
+            line(
+              `base layer ${l.digest.slice(0, 19)}: copied from ${baseRef.registry}/${repoName(baseRef)} (${l.size} bytes)`
+            );
+          }),
+          ...[...configs].map(([digest, bytes]) => async () => {
+            if (await targetClient.hasBlob(repository, digest)) return;
+            await targetClient.uploadBlob(repository, digest, bytes.length, async function* () {
+              yield bytes;
+            });
+            result.uploadedBytes += bytes.length;
+          })
+        ];
+        await mapLimit(blobs, 4, (upload) => upload());
+        flush();
+        for (const m of manifests) await targetClient.putManifest(repository, m.digest, m.mediaType, m.bytes);
+        if (base.indexType) await targetClient.putManifest(repository, top.digest, top.mediaType, top.bytes);
+        line(
+          `${base.indexType ? "index" : "manifest"} ${top.digest} written (${manifests.length} platform manifest(s))`
+        );
+      } else {
+        line(`${top.digest} is already in ${repository}: only the tags are written`);
+      }
+      for (const [i, tag] of request2.tags.entries()) {
+        if (current[i] === top.digest) continue;
+        await targetClient.putManifest(repository, tag, top.mediaType, top.bytes);
+        line(`tagged ${tag}`);
+      }
+      flush();
+    });
+    result.pushed = true;
+    return result;
+  } finally {
+    if (layer) await layer.remove();
+  }
+}
+async function verifyPushed(request2, result, expected) {
+  const target = parseReference(request2.image, "image");
+  const repository = repoName(target);
+  const client2 = new RegistryClient({
+    registry: target.registry,
+    auth: await resolveAuth(target.registry, request2.credentials, request2.env),
+    insecure: request2.insecureRegistries,
+    ...request2.client ?? {}
+  });
+  client2.need(repository, "pull");
+  const fail = (what) => {
+    throw new RegistryVerifyError(`verify failed for ${request2.image}@${result.digest}: ${what}`, null);
+  };
+  const top = await client2.getManifest(repository, result.digest);
+  if (!top) fail("the registry does not have it.");
+  const checks = [];
+  const wanted = new Map(result.platforms.map((p) => [p.manifestDigest, p]));
+  if (INDEX_TYPES.includes(top.mediaType)) {
+    const index = parseJson2(top.bytes, "the pushed index");
+    const listed = index.manifests.map((d) => d.digest).sort();
+    if (JSON.stringify(listed) !== JSON.stringify([...wanted.keys()].sort())) {
+      fail(`the index lists ${listed.join(", ")}, expected ${[...wanted.keys()].join(", ")}.`);
+    }
+    if (index.manifests.some(isAttestation)) fail("the index lists an attestation manifest.");
+    checks.push(`index lists ${result.platforms.map((p) => formatPlatform(p.platform)).join(", ")}`);
+  }
+  for (const p of result.platforms) {
+    const name2 = formatPlatform(p.platform);
+    const m = await client2.getManifest(repository, p.manifestDigest);
+    if (!m) fail(`the ${name2} manifest ${p.manifestDigest} is missing.`);
+    const manifest = parseJson2(m.bytes, `the ${name2} manifest`);
+    const layers = manifest.layers.map((l) => l.digest);
+    const expectedLayers = [...p.baseLayers.map((l) => l.digest), result.layer.digest];
+    if (JSON.stringify(layers) !== JSON.stringify(expectedLayers)) {
+      fail(
+        `the ${name2} manifest's layers are ${layers.join(", ")}; expected the base layers plus ${result.layer.digest}.`
+      );
+    }
+    for (const digest of [...layers, manifest.config.digest]) {
+      if (!await client2.hasBlob(repository, digest))
+        fail(`blob ${digest} of the ${name2} image is missing.`);
+    }
+    const config = parseJson2(
+      await client2.getBlob(repository, manifest.config.digest),
+      `the ${name2} config`
+    );
+    const diffIds = config.rootfs?.diff_ids ?? [];
+    if (diffIds[diffIds.length - 1] !== result.layer.diffId)
+      fail(`the ${name2} config's last diff_id is not the models layer's.`);
+    const env = config.config?.Env ?? [];
+    if (!env.includes(`${expected.modelsDirEnv}=${expected.modelsDir}`)) {
+      fail(
+        `the ${name2} config does not set ${expected.modelsDirEnv}=${expected.modelsDir}. A custom template must keep {{env}}.`
+      );
+    }
+    const labels = config.config?.Labels ?? {};
+    for (const [k, v] of Object.entries(expected.labels)) {
+      if (labels[k] !== v)
+        fail(`the ${name2} config's label ${k} is '${labels[k] ?? "(unset)"}', expected '${v}'.`);
+    }
+    checks.push(`${name2}: base layers + models layer, ${expected.modelsDirEnv}=${expected.modelsDir}`);
+  }
+  return checks;
+}
+var RegistryVerifyError = class extends RegistryError {
+  name = "RegistryVerifyError";
+};
+
 // src/image/verify.ts
 var MODELS_DIR_ENV = "SPIFFWORKFLOW_BACKEND_BPMN_SPEC_ABSOLUTE_DIR";
 var SUBDIR_ENV = "SPIFFWORKFLOW_BACKEND_BPMN_SPEC_SUBDIR_WITHIN_REPO";
@@ -94216,13 +95437,21 @@ var LABELS = {
   modelsDir: `${LABEL_PREFIX}models-dir`,
   gitHistory: `${LABEL_PREFIX}git-history`
 };
+var BUILDERS = ["engine", "registry", "auto"];
+function parseBuilder(value, what) {
+  const name2 = (value || "engine").trim();
+  if (!BUILDERS.includes(name2)) {
+    throw new UsageError(`${what} must be one of ${BUILDERS.join(", ")}; got '${value}'.`);
+  }
+  return name2;
+}
 var OCI = "org.opencontainers.image.";
 function isPinned(ref) {
   const parsed = parseReference(ref, "base image");
   return Boolean(parsed.digest) || Boolean(parsed.tag && !/(^|-)latest$/.test(parsed.tag));
 }
 function localImageName(dir) {
-  const name2 = path9.basename(dir).toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[._-]+|[._-]+$/g, "").replace(/[._-]{2,}/g, "-");
+  const name2 = path10.basename(dir).toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[._-]+|[._-]+$/g, "").replace(/[._-]{2,}/g, "-");
   return name2 || "process-models";
 }
 function createdTime(env, git3) {
@@ -94274,9 +95503,9 @@ function buildEnv(plan, baseEnv) {
   return env;
 }
 function inputDigest(contentDigest, dockerfile, baseImageId) {
-  const hash2 = createHash2("sha256").update(`spiff-models bake 1
+  const hash2 = createHash4("sha256").update(`spiff-models bake 1
 ${contentDigest}
-`).update(createHash2("sha256").update(dockerfile).digest("hex")).update(`
+`).update(createHash4("sha256").update(dockerfile).digest("hex")).update(`
 ${baseImageId}
 `);
   return `sha256:${hash2.digest("hex")}`;
@@ -94288,8 +95517,8 @@ async function bake(options) {
     warnings.push(message);
     log.warning(message);
   };
-  const dir = path9.resolve(options.dir);
-  if (!(await stat3(dir).catch(() => null))?.isDirectory()) {
+  const dir = path10.resolve(options.dir);
+  if (!(await stat4(dir).catch(() => null))?.isDirectory()) {
     throw new SetupError(
       `the models root ${dir} is not a directory; pass the folder holding the process groups.`
     );
@@ -94301,6 +95530,21 @@ async function bake(options) {
     );
   }
   if (options.push && options.dryRun) throw new UsageError("--push and --dry-run exclude each other.");
+  const platforms = (options.platforms ?? []).map((p) => parsePlatform(p, "platform"));
+  let builder = options.builder ?? "engine";
+  if (builder !== "engine" && !options.image && !options.dryRun) {
+    if (builder === "registry") {
+      throw new UsageError(
+        "--builder registry needs --image naming the registry repository to push to (e.g. ghcr.io/org/process-models)."
+      );
+    }
+    builder = "engine";
+  }
+  if (platforms.length && builder === "engine") {
+    throw new UsageError(
+      "--platform applies to the registry builder (--builder registry or auto); the engine builds its own platform."
+    );
+  }
   const image = parseImageName(
     options.image ?? localImageName(dir),
     options.image ? "image" : "image name"
@@ -94315,6 +95559,8 @@ async function bake(options) {
     revision: "",
     shortRevision: ""
   });
+  if (builder === "auto" && !options.dryRun) builder = await engineAnswers(env) ? "engine" : "registry";
+  if (builder === "registry") checkTemplateForRegistry(template);
   if (!isPinned(options.baseImage)) {
     warn(
       `base image ${options.baseImage} is not pinned: a rebuild may pick up another backend release. Pin a version tag or a digest (e.g. ghcr.io/sartography/spiffworkflow-backend:v1.0.0).`
@@ -94366,6 +95612,8 @@ async function bake(options) {
     shortRevision: revision
   });
   const result = {
+    builder: builder === "registry" ? "registry" : "engine",
+    platforms: [],
     imageId: "",
     digest: "",
     tags: tagPlan.references,
@@ -94393,18 +95641,22 @@ async function bake(options) {
     const dockerfile2 = render([]);
     result.contextBytes = await measureContext(plan, dockerfile2, mtime);
     if (options.outputDir) {
-      const out = path9.resolve(options.outputDir);
+      const out = path10.resolve(options.outputDir);
       await mkdir2(out, { recursive: true });
-      await writeFile2(path9.join(out, "Dockerfile"), dockerfile2);
-      await writeFile2(path9.join(out, "context.txt"), contextListing(plan, dockerfile2));
+      await writeFile2(path10.join(out, "Dockerfile"), dockerfile2);
+      await writeFile2(path10.join(out, "context.txt"), contextListing(plan, dockerfile2));
       result.outputDir = out;
-      await writeFile2(path9.join(out, "bake.json"), `${JSON.stringify(result, null, 2)}
+      await writeFile2(path10.join(out, "bake.json"), `${JSON.stringify(result, null, 2)}
 `);
       log.info(`dry run: wrote Dockerfile, context.txt and bake.json to ${out}`);
     } else {
       log.info(`dry run: the Dockerfile would be
 ${dockerfile2}`);
     }
+    return result;
+  }
+  if (builder === "registry") {
+    await registryBake({ options, result, plan, template, render, mtime, created, platforms, log, image });
     return result;
   }
   const engine = await connectEngine(env);
@@ -94466,6 +95718,78 @@ ${dockerfile2}`);
   }
   return result;
 }
+async function engineAnswers(env) {
+  try {
+    await connectEngine(env);
+    return true;
+  } catch {
+    return false;
+  }
+}
+async function registryBake(args) {
+  const { options, result, plan, log } = args;
+  const request2 = {
+    baseImage: options.baseImage,
+    image: args.image,
+    tags: result.tags.map((r) => r.slice(r.lastIndexOf(":") + 1)),
+    template: args.template,
+    render: args.render,
+    // The base digest pins every platform's config, so the Dockerfile without base env is enough next to it.
+    inputDigest: (baseDigest) => inputDigest(plan.contentDigest, args.render([]), baseDigest),
+    inputDigestLabel: LABELS.inputDigest,
+    layerTar: () => packRootfs(plan, args.mtime),
+    created: args.created !== null ? new Date(args.created * 1e3).toISOString() : null,
+    platforms: args.platforms.length ? args.platforms : null,
+    push: options.push,
+    credentials: options.credentials,
+    insecureRegistries: options.insecureRegistries ?? [],
+    env: options.env,
+    log,
+    client: options.registryClient
+  };
+  const built = await registryBuild(request2);
+  result.digest = built.digest;
+  result.inputDigest = built.inputDigest;
+  result.labels = { ...result.labels, [LABELS.inputDigest]: built.inputDigest };
+  result.imageId = built.platforms[0]?.configDigest ?? "";
+  result.platforms = built.platforms.map((p) => formatPlatform(p.platform));
+  result.skipped = built.unchanged;
+  result.pushed = built.pushed;
+  result.contextBytes = built.unchanged ? 0 : built.layer.size;
+  if (built.pushed) log.info(`pushed ${result.tags.join(", ")} (${result.digest})`);
+  if (options.verify) {
+    if (!built.pushed && !built.unchanged) {
+      throw new UsageError("--verify with the registry builder checks the pushed image: add --push.");
+    }
+    const engine = await connectEngine(options.env).catch(() => null);
+    if (engine) {
+      const reference = `${args.image}@${built.digest}`;
+      const registry = parseReference(args.image, "image").registry;
+      const auth2 = await resolveAuth(registry, options.credentials, options.env);
+      await log.group(`Pull ${reference} (verify)`, (line) => pullImage(engine, reference, auth2, line));
+      try {
+        const verified = await verifyImage(engine, reference, {
+          modelsDir: plan.modelsDir,
+          gitHistory: plan.gitHistory,
+          shortRevision: result.revision
+        });
+        result.verified = verified.checks;
+      } finally {
+        await removeImage(engine, reference);
+      }
+    } else {
+      const labels = {};
+      if (result.commit) labels["org.opencontainers.image.revision"] = result.commit;
+      if (result.labels[LABELS.revision]) labels[LABELS.revision] = result.labels[LABELS.revision];
+      result.verified = await verifyPushed(request2, built, {
+        modelsDir: plan.modelsDir,
+        modelsDirEnv: MODELS_DIR_ENV,
+        labels
+      });
+    }
+    log.info(`verified: ${result.verified.join("; ")}`);
+  }
+}
 async function ensureBaseImage(engine, options, log) {
   const found = await inspectImage(engine, options.baseImage);
   if (found) return found;
@@ -94516,13 +95840,15 @@ var actionLog = {
 async function writeSummary(r) {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   const code2 = (s) => `<code>${s.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</code>`;
-  const status = r.dryRun ? "dry run" : r.skipped ? "unchanged: re-tagged" : "built";
+  const unchanged = r.builder === "registry" ? "unchanged: nothing pushed" : "unchanged: re-tagged";
+  const status = r.dryRun ? "dry run" : r.skipped ? unchanged : "built";
   await summary.addHeading("spiff-models bake", 2).addTable([
     [
       { data: "what", header: true },
       { data: "value", header: true }
     ],
     ["result", `${status}${r.pushed ? ", pushed" : ""}`],
+    ["builder", r.builder + (r.platforms.length ? ` (${r.platforms.join(", ")})` : "")],
     ["image id", r.imageId ? code2(r.imageId) : "-"],
     ["digest", r.digest ? code2(r.digest) : "-"],
     ["tags", r.tags.map(code2).join("<br>")],
@@ -94544,7 +95870,7 @@ async function runBakeAction() {
   if (password) setSecret(password);
   const username = getInput("registry-username");
   const workspace2 = env.GITHUB_WORKSPACE || process.cwd();
-  const inWorkspace = (p) => path10.resolve(workspace2, p);
+  const inWorkspace = (p) => path11.resolve(workspace2, p);
   const outputDir = getInput("output-dir");
   const template = getInput("template");
   const config = getInput("config");
@@ -94568,6 +95894,9 @@ async function runBakeAction() {
     ref: env.GITHUB_REF || null,
     defaultBranch: defaultBranch(env),
     sourceUrl: source,
+    builder: parseBuilder(getInput("builder"), "input 'builder'"),
+    platforms: listInput("platforms"),
+    insecureRegistries: listInput("insecure-registries"),
     env,
     log: actionLog
   });
@@ -94582,11 +95911,13 @@ async function runBakeAction() {
   );
   setOutput("context-bytes", String(result.contextBytes));
   setOutput("skipped", String(result.skipped));
+  setOutput("builder", result.builder);
+  setOutput("platforms", result.platforms.join("\n"));
   await writeSummary(result);
 }
 
 // src/promote/action.ts
-import path12 from "node:path";
+import path13 from "node:path";
 init_errors();
 
 // src/promote/options.ts
@@ -94606,8 +95937,8 @@ var Context2 = class {
       if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync4(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path13 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path13} does not exist${EOL5}`);
+        const path14 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path14} does not exist${EOL5}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -98900,17 +100231,17 @@ init_errors();
 import { existsSync as existsSync4 } from "node:fs";
 
 // src/promote/workarea.ts
-import { mkdtemp as mkdtemp2, rm as rm3 } from "node:fs/promises";
+import { mkdtemp as mkdtemp3, rm as rm4 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import path11 from "node:path";
+import path12 from "node:path";
 init_errors();
 var DEFAULT_AUTHOR = { name: "spiff-models", email: "spiff-models@users.noreply.github.com" };
 function looksLikeUrl(remote) {
   return /[/:\\]/.test(remote) || remote.endsWith(".git");
 }
 function modelsPrefix(repoRoot, modelsRootAbs, given) {
-  const rel = path11.relative(repoRoot, modelsRootAbs).split(path11.sep).join("/");
-  if (rel === ".." || rel.startsWith("../") || path11.isAbsolute(rel)) {
+  const rel = path12.relative(repoRoot, modelsRootAbs).split(path12.sep).join("/");
+  if (rel === ".." || rel.startsWith("../") || path12.isAbsolute(rel)) {
     throw new UsageError(`The models path '${given}' is outside the git repository at ${repoRoot}.`);
   }
   return rel;
@@ -98941,7 +100272,7 @@ function area(kind, workDir, remote, prefix, env, close) {
     workDir,
     remote,
     prefix,
-    modelsRoot: prefix ? path11.join(workDir, ...prefix.split("/")) : workDir,
+    modelsRoot: prefix ? path12.join(workDir, ...prefix.split("/")) : workDir,
     env,
     git: (args, input) => git(args, { cwd: workDir, env, input }),
     tryGit: (args, input) => tryGit(args, { cwd: workDir, env, input }),
@@ -98949,12 +100280,12 @@ function area(kind, workDir, remote, prefix, env, close) {
   };
 }
 async function openWorkArea(ctx) {
-  const cwd = path11.resolve(ctx.cwd);
+  const cwd = path12.resolve(ctx.cwd);
   const top = await toplevel(cwd, ctx.env);
   let remotes = [];
   if (top) remotes = (await git(["remote"], { cwd: top, env: ctx.env })).split("\n").filter(Boolean);
   if (top && remotes.includes(ctx.remote)) {
-    const prefix = modelsPrefix(top, path11.resolve(cwd, ctx.path), ctx.path);
+    const prefix = modelsPrefix(top, path12.resolve(cwd, ctx.path), ctx.path);
     const env2 = await identityEnv(top, ctx.env, ctx.author);
     if (ctx.inWorkspace) {
       const dirty = await git(["status", "--porcelain", "--untracked-files=no"], { cwd: top, env: env2 });
@@ -98977,17 +100308,17 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
         });
       });
     }
-    const scratch2 = await mkdtemp2(path11.join(tmpdir(), "spiff-models-"));
-    const workDir2 = path11.join(scratch2, "work");
+    const scratch2 = await mkdtemp3(path12.join(tmpdir(), "spiff-models-"));
+    const workDir2 = path12.join(scratch2, "work");
     await git(["worktree", "add", "--detach", "--no-checkout", workDir2, "HEAD"], { cwd: top, env: env2 }).catch(
       async (err) => {
-        await rm3(scratch2, { recursive: true, force: true });
+        await rm4(scratch2, { recursive: true, force: true });
         throw err;
       }
     );
     return area("worktree", workDir2, ctx.remote, prefix, env2, async () => {
       await tryGit(["worktree", "remove", "--force", workDir2], { cwd: top, env: env2 });
-      await rm3(scratch2, { recursive: true, force: true });
+      await rm4(scratch2, { recursive: true, force: true });
       await tryGit(["worktree", "prune"], { cwd: top, env: env2 });
     });
   }
@@ -99004,27 +100335,27 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
   if (ctx.inWorkspace) {
     throw new UsageError("--in-workspace needs --remote to name a remote of the checkout, not a URL.");
   }
-  const scratch = await mkdtemp2(path11.join(tmpdir(), "spiff-models-"));
-  const workDir = path11.join(scratch, "clone");
+  const scratch = await mkdtemp3(path12.join(tmpdir(), "spiff-models-"));
+  const workDir = path12.join(scratch, "clone");
   try {
     await git(["clone", "--quiet", "--no-checkout", "--no-tags", "--", ctx.remote, workDir], {
       cwd: scratch,
       env: ctx.env
     });
   } catch (err) {
-    await rm3(scratch, { recursive: true, force: true });
+    await rm4(scratch, { recursive: true, force: true });
     throw new SetupError(`Could not clone ${ctx.remote}: ${err.message}`);
   }
-  const normalized = path11.posix.normalize(ctx.path.split(path11.sep).join("/")).replace(/\/+$/, "");
-  if (path11.posix.isAbsolute(normalized) || normalized === ".." || normalized.startsWith("../")) {
-    await rm3(scratch, { recursive: true, force: true });
+  const normalized = path12.posix.normalize(ctx.path.split(path12.sep).join("/")).replace(/\/+$/, "");
+  if (path12.posix.isAbsolute(normalized) || normalized === ".." || normalized.startsWith("../")) {
+    await rm4(scratch, { recursive: true, force: true });
     throw new UsageError(
       `With a remote URL, --path must be relative to the repository root; got '${ctx.path}'.`
     );
   }
   const env = await identityEnv(workDir, ctx.env, ctx.author);
   return area("clone", workDir, "origin", normalized === "." ? "" : normalized, env, async () => {
-    await rm3(scratch, { recursive: true, force: true });
+    await rm4(scratch, { recursive: true, force: true });
   });
 }
 async function remoteHeads(a, branches) {
@@ -99368,7 +100699,7 @@ What to do: check that the credentials may push to '${to}' and that branch prote
 
 // src/promote/publish.ts
 init_errors();
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { existsSync as existsSync5 } from "node:fs";
 function normalizeModelId(raw) {
   const id2 = raw.trim().replace(/:/g, "/").replace(/\/+$/, "");
@@ -99388,7 +100719,7 @@ function normalizeModelId(raw) {
 function publishBranchName(ids2, to) {
   const unique = [...new Set(ids2)].sort();
   if (unique.length === 1) return `publish-${unique[0]}-to-${to}`;
-  const digest = createHash3("sha256").update(unique.join("\n")).digest("hex").slice(0, 12);
+  const digest = createHash5("sha256").update(unique.join("\n")).digest("hex").slice(0, 12);
   return `publish-${unique.length}-models-${digest}-to-${to}`;
 }
 function dependencyClosure(requested, calls) {
@@ -99815,7 +101146,7 @@ function github(ctx) {
 }
 function configFile(ctx) {
   const file = getInput("config");
-  return file ? path12.resolve(ctx.cwd, file) : void 0;
+  return file ? path13.resolve(ctx.cwd, file) : void 0;
 }
 function annotate(v, root) {
   const props = (f) => ({
@@ -99924,24 +101255,24 @@ function normalizeRef(ref) {
 }
 function spiffWebhookUrl(url) {
   const u = new URL(url);
-  const path13 = u.pathname.replace(/\/+$/, "");
-  if (path13.endsWith(WEBHOOK_PATH)) u.pathname = path13;
-  else if (path13.endsWith("/v1.0")) u.pathname = `${path13}/github-webhook-receive`;
-  else u.pathname = `${path13}${WEBHOOK_PATH}`;
+  const path14 = u.pathname.replace(/\/+$/, "");
+  if (path14.endsWith(WEBHOOK_PATH)) u.pathname = path14;
+  else if (path14.endsWith("/v1.0")) u.pathname = `${path14}/github-webhook-receive`;
+  else u.pathname = `${path14}${WEBHOOK_PATH}`;
   return u.toString();
 }
-function fromParts(server, host, path13, exact = {}) {
-  const segments = path13.split("/").filter(Boolean);
-  const name2 = segments[segments.length - 1] ?? path13;
+function fromParts(server, host, path14, exact = {}) {
+  const segments = path14.split("/").filter(Boolean);
+  const name2 = segments[segments.length - 1] ?? path14;
   const owner = segments.length > 1 ? segments[segments.length - 2] : "";
   return {
     name: name2,
     full_name: owner ? `${owner}/${name2}` : name2,
     owner,
-    html_url: `${server}/${path13}`,
-    clone_url: `${server}/${path13}.git`,
-    git_url: `git://${host}/${path13}.git`,
-    ssh_url: `git@${host}:${path13}.git`,
+    html_url: `${server}/${path14}`,
+    clone_url: `${server}/${path14}.git`,
+    git_url: `git://${host}/${path14}.git`,
+    ssh_url: `git@${host}:${path14}.git`,
     ...exact
   };
 }
@@ -99970,14 +101301,14 @@ function repositoryFromUrl(given) {
   if (http3) {
     http3.username = "";
     http3.password = "";
-    const path13 = strip(http3.pathname);
-    if (!path13)
+    const path14 = strip(http3.pathname);
+    if (!path14)
       throw new UsageError(
         `the repository URL '${url}' names no repository (expected https://host/owner/name).`
       );
     const server = `${http3.protocol}//${http3.host}`;
-    const exact = http3.pathname.replace(/\/+$/, "").endsWith(".git") ? { clone_url: `${server}/${path13}.git` } : {};
-    return fromParts(server, http3.hostname, path13, exact);
+    const exact = http3.pathname.replace(/\/+$/, "").endsWith(".git") ? { clone_url: `${server}/${path14}.git` } : {};
+    return fromParts(server, http3.hostname, path14, exact);
   }
   const ssh = /^ssh:\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/(.+)$/i.exec(url);
   if (ssh) return fromParts(`https://${ssh[1]}`, ssh[1], strip(ssh[2]), { ssh_url: url });

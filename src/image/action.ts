@@ -8,6 +8,7 @@ import {
   DEFAULT_BASE_IMAGE,
   DEFAULT_IMAGE_MODELS_DIR,
   formatBytes,
+  parseBuilder,
   type BakeLog,
   type BakeResult,
 } from './bake.js';
@@ -47,7 +48,8 @@ const actionLog: BakeLog = {
 async function writeSummary(r: BakeResult): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   const code = (s: string) => `<code>${s.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</code>`;
-  const status = r.dryRun ? 'dry run' : r.skipped ? 'unchanged: re-tagged' : 'built';
+  const unchanged = r.builder === 'registry' ? 'unchanged: nothing pushed' : 'unchanged: re-tagged';
+  const status = r.dryRun ? 'dry run' : r.skipped ? unchanged : 'built';
   await core.summary
     .addHeading('spiff-models bake', 2)
     .addTable([
@@ -56,6 +58,7 @@ async function writeSummary(r: BakeResult): Promise<void> {
         { data: 'value', header: true },
       ],
       ['result', `${status}${r.pushed ? ', pushed' : ''}`],
+      ['builder', r.builder + (r.platforms.length ? ` (${r.platforms.join(', ')})` : '')],
       ['image id', r.imageId ? code(r.imageId) : '-'],
       ['digest', r.digest ? code(r.digest) : '-'],
       ['tags', r.tags.map(code).join('<br>')],
@@ -103,6 +106,9 @@ export async function runBakeAction(): Promise<void> {
     ref: env.GITHUB_REF || null,
     defaultBranch: defaultBranch(env),
     sourceUrl: source,
+    builder: parseBuilder(core.getInput('builder'), "input 'builder'"),
+    platforms: listInput('platforms'),
+    insecureRegistries: listInput('insecure-registries'),
     env,
     log: actionLog,
   });
@@ -120,5 +126,7 @@ export async function runBakeAction(): Promise<void> {
   );
   core.setOutput('context-bytes', String(result.contextBytes));
   core.setOutput('skipped', String(result.skipped));
+  core.setOutput('builder', result.builder);
+  core.setOutput('platforms', result.platforms.join('\n'));
   await writeSummary(result);
 }

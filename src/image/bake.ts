@@ -3,12 +3,14 @@
 import { createHash } from 'node:crypto';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { SetupError, UsageError } from '../util/errors.js';
 import { resolveAuth, type Credentials } from './auth.js';
 import {
   contextListing,
   measureContext,
   packContext,
+  packRootfs,
   planContext,
   type ContextPlan,
   type GitHistory,
@@ -28,8 +30,12 @@ import {
 import { readGitInfo, type GitInfo } from './git.js';
 import { parseImageName, parseReference, printable } from './reference.js';
 import { planTags } from './tags.js';
-import { checkImagePath, checkKey, loadTemplate, renderTemplate } from './template.js';
+import { checkImagePath, checkKey, loadTemplate, renderTemplate, type Template } from './template.js';
 import { validateBeforeBake } from './validation.js';
+import { registryBuild, verifyPushed, type RegistryBuildRequest } from './registry/build.js';
+import { checkTemplateForRegistry } from './registry/dockerfile.js';
+import { parsePlatform } from './registry/image.js';
+import { formatPlatform, type Platform } from './registry/media-types.js';
 import { MODELS_DIR_ENV, SUBDIR_ENV, verifyImage } from './verify.js';
 
 export const DEFAULT_BASE_IMAGE = 'ghcr.io/sartography/spiffworkflow-backend:latest';
@@ -79,13 +85,37 @@ export interface BakeOptions {
   sourceUrl?: string | null;
   /** Build even when an image with the same input exists. */
   noCache?: boolean;
+  /** engine (default): a Docker Engine builds one platform; registry: the models layer is appended in the
+   * registry for every platform of the base; auto: engine when one answers, registry otherwise. */
+  builder?: BuilderName;
+  /** registry builder: only these platforms of the base (`linux/amd64`); empty: all. */
+  platforms?: string[];
+  /** Registries spoken to over plain HTTP besides 127.0.0.0/8 and ::1. */
+  insecureRegistries?: string[];
+  /** registry builder: client knobs for tests (retry delays, upload chunk size). */
+  registryClient?: RegistryBuildRequest['client'];
   env: NodeJS.ProcessEnv;
   log: BakeLog;
 }
 
+export type BuilderName = 'engine' | 'registry' | 'auto';
+export const BUILDERS: BuilderName[] = ['engine', 'registry', 'auto'];
+
+export function parseBuilder(value: string | undefined, what: string): BuilderName {
+  const name = (value || 'engine').trim() as BuilderName;
+  if (!BUILDERS.includes(name)) {
+    throw new UsageError(`${what} must be one of ${BUILDERS.join(', ')}; got '${value}'.`);
+  }
+  return name;
+}
+
 export interface BakeResult {
+  /** The builder that ran: engine or registry (auto resolved). */
+  builder: 'engine' | 'registry';
+  /** Platforms built (registry builder: every platform of the base, or --platform's). */
+  platforms: string[];
   imageId: string;
-  /** Manifest digest from the registry; '' when not pushed. */
+  /** Manifest digest from the registry (the index digest with the registry builder); '' when not pushed. */
   digest: string;
   /** Full references (`repository:tag`). */
   tags: string[];
@@ -224,6 +254,21 @@ export async function bake(options: BakeOptions): Promise<BakeResult> {
     );
   }
   if (options.push && options.dryRun) throw new UsageError('--push and --dry-run exclude each other.');
+  const platforms = (options.platforms ?? []).map((p) => parsePlatform(p, 'platform'));
+  let builder = options.builder ?? 'engine';
+  if (builder !== 'engine' && !options.image && !options.dryRun) {
+    if (builder === 'registry') {
+      throw new UsageError(
+        '--builder registry needs --image naming the registry repository to push to (e.g. ghcr.io/org/process-models).',
+      );
+    }
+    builder = 'engine';
+  }
+  if (platforms.length && builder === 'engine') {
+    throw new UsageError(
+      '--platform applies to the registry builder (--builder registry or auto); the engine builds its own platform.',
+    );
+  }
   const image = parseImageName(
     options.image ?? localImageName(dir),
     options.image ? 'image' : 'image name',
@@ -239,6 +284,8 @@ export async function bake(options: BakeOptions): Promise<BakeResult> {
     revision: '',
     shortRevision: '',
   });
+  if (builder === 'auto' && !options.dryRun) builder = (await engineAnswers(env)) ? 'engine' : 'registry';
+  if (builder === 'registry') checkTemplateForRegistry(template);
   if (!isPinned(options.baseImage)) {
     warn(
       `base image ${options.baseImage} is not pinned: a rebuild may pick up another backend release. ` +
@@ -296,6 +343,8 @@ export async function bake(options: BakeOptions): Promise<BakeResult> {
       shortRevision: revision,
     });
   const result: BakeResult = {
+    builder: builder === 'registry' ? 'registry' : 'engine',
+    platforms: [],
     imageId: '',
     digest: '',
     tags: tagPlan.references,
@@ -335,6 +384,11 @@ export async function bake(options: BakeOptions): Promise<BakeResult> {
     } else {
       log.info(`dry run: the Dockerfile would be\n${dockerfile}`);
     }
+    return result;
+  }
+
+  if (builder === 'registry') {
+    await registryBake({ options, result, plan, template, render, mtime, created, platforms, log, image });
     return result;
   }
 
@@ -404,6 +458,96 @@ export async function bake(options: BakeOptions): Promise<BakeResult> {
     log.info(`pushed ${result.tags.join(', ')} (${result.digest})`);
   }
   return result;
+}
+
+/** True when a Docker Engine answers at DOCKER_HOST (auto picks the engine builder then). */
+async function engineAnswers(env: NodeJS.ProcessEnv): Promise<boolean> {
+  try {
+    await connectEngine(env);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+interface RegistryBakeArgs {
+  options: BakeOptions;
+  result: BakeResult;
+  plan: ContextPlan;
+  template: Template;
+  render: (baseEnv: string[], extraLabels?: Record<string, string>) => string;
+  mtime: number;
+  created: number | null;
+  platforms: Platform[];
+  log: BakeLog;
+  image: string;
+}
+
+/** The registry builder's part of bake: no engine for the build; an engine only for --verify when one answers. */
+async function registryBake(args: RegistryBakeArgs): Promise<void> {
+  const { options, result, plan, log } = args;
+  const request: RegistryBuildRequest = {
+    baseImage: options.baseImage,
+    image: args.image,
+    tags: result.tags.map((r) => r.slice(r.lastIndexOf(':') + 1)),
+    template: args.template,
+    render: args.render,
+    // The base digest pins every platform's config, so the Dockerfile without base env is enough next to it.
+    inputDigest: (baseDigest) => inputDigest(plan.contentDigest, args.render([]), baseDigest),
+    inputDigestLabel: LABELS.inputDigest,
+    layerTar: () => packRootfs(plan, args.mtime) as unknown as Readable,
+    created: args.created !== null ? new Date(args.created * 1000).toISOString() : null,
+    platforms: args.platforms.length ? args.platforms : null,
+    push: options.push,
+    credentials: options.credentials,
+    insecureRegistries: options.insecureRegistries ?? [],
+    env: options.env,
+    log,
+    client: options.registryClient,
+  };
+  const built = await registryBuild(request);
+  result.digest = built.digest;
+  result.inputDigest = built.inputDigest;
+  result.labels = { ...result.labels, [LABELS.inputDigest]: built.inputDigest };
+  result.imageId = built.platforms[0]?.configDigest ?? '';
+  result.platforms = built.platforms.map((p) => formatPlatform(p.platform));
+  result.skipped = built.unchanged;
+  result.pushed = built.pushed;
+  result.contextBytes = built.unchanged ? 0 : built.layer.size;
+  if (built.pushed) log.info(`pushed ${result.tags.join(', ')} (${result.digest})`);
+
+  if (options.verify) {
+    if (!built.pushed && !built.unchanged) {
+      throw new UsageError('--verify with the registry builder checks the pushed image: add --push.');
+    }
+    const engine = await connectEngine(options.env).catch(() => null);
+    if (engine) {
+      const reference = `${args.image}@${built.digest}`;
+      const registry = parseReference(args.image, 'image').registry;
+      const auth = await resolveAuth(registry, options.credentials, options.env);
+      await log.group(`Pull ${reference} (verify)`, (line) => pullImage(engine, reference, auth, line));
+      try {
+        const verified = await verifyImage(engine, reference, {
+          modelsDir: plan.modelsDir,
+          gitHistory: plan.gitHistory,
+          shortRevision: result.revision,
+        });
+        result.verified = verified.checks;
+      } finally {
+        await removeImage(engine, reference);
+      }
+    } else {
+      const labels: Record<string, string> = {};
+      if (result.commit) labels['org.opencontainers.image.revision'] = result.commit;
+      if (result.labels[LABELS.revision]) labels[LABELS.revision] = result.labels[LABELS.revision];
+      result.verified = await verifyPushed(request, built, {
+        modelsDir: plan.modelsDir,
+        modelsDirEnv: MODELS_DIR_ENV,
+        labels,
+      });
+    }
+    log.info(`verified: ${result.verified.join('; ')}`);
+  }
 }
 
 async function ensureBaseImage(engine: Engine, options: BakeOptions, log: BakeLog) {

@@ -7,6 +7,7 @@ import {
   DEFAULT_BASE_IMAGE,
   DEFAULT_IMAGE_MODELS_DIR,
   formatBytes,
+  parseBuilder,
   type BakeLog,
   type BakeResult,
 } from './bake.js';
@@ -17,7 +18,8 @@ export const REGISTRY_PASSWORD_ENV = 'SPIFF_MODELS_REGISTRY_PASSWORD';
 
 const usage = `spiff-models bake [DIR] [options]
 
-Build a spiffworkflow-backend image with the models in DIR (default .) baked in, through the Docker Engine.
+Build a spiffworkflow-backend image with the models in DIR (default .) baked in: through the Docker Engine
+(one platform), or straight in the registry (every platform of the base, no engine).
 
   --base-image REF        backend image to build on (default ${DEFAULT_BASE_IMAGE}; pin a tag or digest)
   --image NAME            repository to tag and push, e.g. ghcr.io/org/process-models (default: the folder name)
@@ -26,10 +28,16 @@ Build a spiffworkflow-backend image with the models in DIR (default .) baked in,
   --push                  push every tag (credentials: ~/.docker/config.json, or --registry-username with the
                           password in $${REGISTRY_PASSWORD_ENV})
   --registry-username U   registry user for --push and for pulling the base image from the same registry
+  --builder NAME          engine (default: a Docker Engine builds the native platform) | registry (append the
+                          models layer in the registry, every platform of the base; needs --image) | auto
+                          (engine when one answers, registry otherwise)
+  --platform OS/ARCH      registry builder: only this platform of the base, repeatable (default: all)
+  --insecure-registry H   speak plain HTTP to registry H (127.0.0.0/8 and ::1 always are), repeatable
   --git-history MODE      full (default: the history, so old instances' forms load) | minimal | none
   --image-models-dir PATH where the repository lands in the image (default ${DEFAULT_IMAGE_MODELS_DIR})
   --template FILE         your own Dockerfile template (placeholders: see the README)
-  --verify                run the image once (no network) to check the models dir, env and revision
+  --verify                run the image once (no network) to check the models dir, env and revision; registry
+                          builder without an engine: read back and check the pushed configs and layers
   --dry-run               write the Dockerfile and the context listing; no engine needed
   --output-dir DIR        where --dry-run writes Dockerfile, context.txt and bake.json
   --ref REF               git ref the tags derive from (default: $GITHUB_REF, else the checkout's branch/tag)
@@ -39,7 +47,9 @@ Build a spiffworkflow-backend image with the models in DIR (default .) baked in,
   --no-cache              build even when an image with the same input already exists
   --json                  print the outputs as JSON on stdout
 
-Exit codes: 0 baked, 1 validation/build/verify/push failed, 2 usage or setup problem.
+Exit codes: 0 baked, 1 validation/build/verify/push failed (registry builder: the registry refused the
+credentials or kept failing; no tag points at a partial image), 2 usage or setup problem (no engine, base image
+missing, a media type or template the registry builder cannot apply).
 `;
 
 function parseLabels(values: string[]): Record<string, string> {
@@ -69,9 +79,11 @@ function cliLog(io: CliIO): BakeLog {
 
 export function formatResult(r: BakeResult): string {
   const rows: Array<[string, string]> = [
+    ['builder', r.builder],
     ['image-id', r.imageId || '(dry run)'],
     ['digest', r.digest || (r.pushed ? '' : '(not pushed)')],
     ['tags', r.tags.join(' ')],
+    ...(r.platforms.length ? [['platforms', r.platforms.join(' ')] as [string, string]] : []),
     ['revision', r.revision || '(none)'],
     ['models-dir', r.modelsDir],
     ['git-history', r.gitHistory],
@@ -87,6 +99,8 @@ export function formatResult(r: BakeResult): string {
 export function outputsJson(r: BakeResult): Record<string, unknown> {
   return {
     image: r.image,
+    builder: r.builder,
+    platforms: r.platforms,
     'image-id': r.imageId,
     digest: r.digest,
     tags: r.tags,
@@ -122,6 +136,9 @@ export const bakeCli: CliCommand = {
         label: { type: 'string', multiple: true },
         push: { type: 'boolean' },
         'registry-username': { type: 'string' },
+        builder: { type: 'string' },
+        platform: { type: 'string', multiple: true },
+        'insecure-registry': { type: 'string', multiple: true },
         'git-history': { type: 'string' },
         'image-models-dir': { type: 'string' },
         template: { type: 'string' },
@@ -167,6 +184,9 @@ export const bakeCli: CliCommand = {
         ref: values.ref ?? io.env.GITHUB_REF ?? null,
         defaultBranch: values['default-branch'] ?? null,
         noCache: values['no-cache'] ?? false,
+        builder: parseBuilder(values.builder, '--builder'),
+        platforms: (values.platform ?? []).flatMap((p) => p.split(',')).filter(Boolean),
+        insecureRegistries: values['insecure-registry'] ?? [],
         env: io.env,
         log,
       });
