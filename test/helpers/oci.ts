@@ -22,6 +22,10 @@ export const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+
 export const DOCKER_CONFIG = 'application/vnd.docker.container.image.v1+json';
 export const DOCKER_LAYER = 'application/vnd.docker.image.rootfs.diff.tar.gzip';
 
+/** Manifests and configs as the tests read them: plain JSON. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON read back for assertions
+export type Json = any;
+
 export function basic(user: string, password: string): string {
   return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 }
@@ -75,7 +79,7 @@ export async function getManifest(
   r: RawRegistry,
   repo: string,
   ref: string,
-): Promise<{ status: number; mediaType: string; digest: string; json: any }> {
+): Promise<{ status: number; mediaType: string; digest: string; json: Json }> {
   const res = await fetch(`${r.url}/v2/${repo}/manifests/${ref}`, {
     headers: headers(r, { Accept: ACCEPT }),
   });
@@ -116,7 +120,7 @@ export interface PushedBase {
   reference: string;
   digest: string;
   /** By architecture: the manifest digest and its layer digests. */
-  platforms: Record<string, { manifest: string; layers: string[]; config: any }>;
+  platforms: Record<string, { manifest: string; layers: string[]; config: Json }>;
   attestation: string;
 }
 
