@@ -6511,23 +6511,142 @@ var init_rules = __esm({
   }
 });
 
-// src/models/load.ts
+// src/models/tree.ts
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-async function loadModels(root) {
+function comparePaths(a, b) {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+function relativeLink(fromDir, to) {
+  return path.posix.relative(fromDir, to) || ".";
+}
+function walkDisk(root) {
   const abs = path.resolve(root);
+  const realRoot = fs.realpathSync(abs);
+  const entries = [];
+  const problems2 = [];
+  const toRel = (p) => path.relative(realRoot, p).split(path.sep).join("/");
+  const stack = [""];
+  while (stack.length) {
+    const rel = stack.pop();
+    let names2;
+    try {
+      names2 = fs.readdirSync(rel ? path.join(realRoot, rel) : realRoot);
+    } catch (err) {
+      problems2.push({ path: rel || ".", kind: "unreadable", detail: err.message });
+      continue;
+    }
+    for (const name2 of names2) {
+      if (name2 === ".git") continue;
+      const childRel = rel ? `${rel}/${name2}` : name2;
+      const childAbs = path.join(realRoot, childRel);
+      const info = fs.lstatSync(childAbs);
+      if (info.isDirectory()) {
+        entries.push({ path: childRel, type: "directory", executable: true, size: 0 });
+        stack.push(childRel);
+      } else if (info.isFile()) {
+        entries.push({
+          path: childRel,
+          type: "file",
+          executable: (info.mode & 73) !== 0,
+          size: info.size,
+          source: { kind: "disk", abs: childAbs }
+        });
+      } else if (info.isSymbolicLink()) {
+        const link = fs.readlinkSync(childAbs);
+        let real;
+        try {
+          real = fs.realpathSync(childAbs);
+        } catch {
+          problems2.push({ path: childRel, kind: "broken-link", link, detail: link });
+          continue;
+        }
+        if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
+          problems2.push({ path: childRel, kind: "outside-root", link, detail: real });
+          continue;
+        }
+        const targetRel = toRel(real);
+        const dir = rel;
+        entries.push({
+          path: childRel,
+          type: "symlink",
+          executable: false,
+          size: 0,
+          link,
+          linkname: relativeLink(dir, targetRel),
+          target: { path: targetRel, type: fs.statSync(real).isDirectory() ? "directory" : "file" },
+          source: { kind: "disk", abs: childAbs }
+        });
+      } else {
+        problems2.push({ path: childRel, kind: "special", detail: "a socket, FIFO or device" });
+      }
+    }
+  }
+  entries.sort(comparePaths);
+  return { root: abs, from: "disk", commit: null, gitDir: null, entries, problems: problems2 };
+}
+function readableFiles(tree) {
+  return tree.entries.filter((e) => e.type === "file" || e.type === "symlink" && e.target?.type === "file");
+}
+function readBlobs(gitDir, oids) {
+  const out = /* @__PURE__ */ new Map();
+  const wanted = [...new Set(oids)];
+  if (wanted.length === 0) return out;
+  const r = spawnSync("git", ["--git-dir", gitDir, "cat-file", "--batch"], {
+    input: `${wanted.join("\n")}
+`,
+    maxBuffer: 1 << 30,
+    env: { ...process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0" }
+  });
+  if (r.error) throw new SetupError(`cannot run git cat-file in ${gitDir}: ${r.error.message}`);
+  if (r.status !== 0) {
+    throw new SetupError(`git cat-file --batch failed in ${gitDir}: ${r.stderr.toString().trim()}`);
+  }
+  const buf = r.stdout;
+  let pos = 0;
+  for (const oid of wanted) {
+    const nl = buf.indexOf(10, pos);
+    const header = buf.subarray(pos, nl).toString();
+    const [, type, size] = header.split(" ");
+    if (type !== "blob") throw new SetupError(`git object ${oid} in ${gitDir} is missing (${header}).`);
+    out.set(oid, buf.subarray(nl + 1, nl + 1 + Number(size)));
+    pos = nl + 1 + Number(size) + 1;
+  }
+  return out;
+}
+function readTreeFile(tree, relPath) {
+  const entry = tree.entries.find((e) => e.path === relPath && e.type === "file");
+  if (!entry?.source) return null;
+  if (entry.source.kind === "disk") return fs.readFileSync(entry.source.abs);
+  return readBlobs(tree.gitDir, [entry.source.oid]).get(entry.source.oid) ?? null;
+}
+var init_tree = __esm({
+  "src/models/tree.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/models/load.ts
+import fs2 from "node:fs";
+import path2 from "node:path";
+async function loadModels(root, options = {}) {
+  const abs = path2.resolve(root);
   let stat4;
   try {
-    stat4 = fs.statSync(abs);
+    stat4 = fs2.statSync(abs);
   } catch {
     throw new SetupError(
       `models root '${root}' does not exist: pass the directory holding your process groups`
     );
   }
   if (!stat4.isDirectory()) throw new SetupError(`models root '${root}' is not a directory`);
-  const loadFindings = [];
-  const files = walk(abs, loadFindings);
-  return buildIndex(abs, files, loadFindings, (f) => fs.readFileSync(f.abs));
+  const tree = options.tree ?? walkDisk(abs);
+  const files = readableFiles(tree).map((e) => ({ path: e.path, size: -1 }));
+  const index = buildIndex(abs, files, treeFindings(tree), options.read ?? ((f) => fs2.readFileSync(f.abs)));
+  index.tree = tree;
+  return index;
 }
 function buildIndex(root, entries, loadFindings, read) {
   const files = entries.map((e) => {
@@ -6767,54 +6886,24 @@ function parseJson(file, text) {
 function finding(ruleId, severity, message, file, modelId = file.modelId) {
   return { ruleId, severity, message, file: file.path, line: 1, column: 1, modelId };
 }
-function walk(root, findings) {
-  const out = [];
-  const realRoot = fs.realpathSync(root);
-  const stack = [""];
-  while (stack.length) {
-    const rel = stack.pop();
-    let entries;
-    try {
-      entries = fs.readdirSync(rel ? `${root}/${rel}` : root, { withFileTypes: true });
-    } catch (err) {
+function treeFindings(tree) {
+  const findings = [];
+  for (const p of tree.problems) {
+    if (p.kind === "broken-link") findings.push(symlinkFinding(p.path, "points at nothing (broken link)"));
+    else if (p.kind === "outside-root")
+      findings.push(symlinkFinding(p.path, `leaves the models root (points at ${p.detail}); not followed`));
+    else if (p.kind === "unreadable")
       findings.push({
         ruleId: "unreadable-file",
         severity: "error",
-        message: `cannot list directory: ${err.message}`,
-        file: rel || ".",
+        message: `cannot list directory: ${p.detail}`,
+        file: p.path,
         line: 1,
         column: 1,
         modelId: null
       });
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.name === ".git") continue;
-      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
-      const childAbs = `${root}/${childRel}`;
-      const isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      const size = -1;
-      if (entry.isSymbolicLink()) {
-        let real;
-        try {
-          real = fs.realpathSync(childAbs);
-        } catch {
-          findings.push(symlinkFinding(childRel, "points at nothing (broken link)"));
-          continue;
-        }
-        if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
-          findings.push(symlinkFinding(childRel, `leaves the models root (points at ${real}); not followed`));
-          continue;
-        }
-        if (!fs.statSync(real).isFile()) continue;
-        isFile = true;
-      }
-      if (isDir) stack.push(childRel);
-      else if (isFile) out.push({ path: childRel, size });
-    }
   }
-  return out;
+  return findings;
 }
 function symlinkFinding(file, what) {
   return {
@@ -6833,6 +6922,7 @@ var init_load = __esm({
     "use strict";
     init_errors();
     init_xml();
+    init_tree();
     MAX_PARSE_BYTES = 64 * 1024 * 1024;
     PARSED_EXTENSIONS = /* @__PURE__ */ new Set(["json", "bpmn", "dmn"]);
     utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -6916,17 +7006,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path13) {
-      const ctrl = callVisitor(key2, node, visitor, path13);
+    function visit_(key2, node, visitor, path15) {
+      const ctrl = callVisitor(key2, node, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path13, ctrl);
-        return visit_(key2, ctrl, visitor, path13);
+        replaceNode(key2, path15, ctrl);
+        return visit_(key2, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path13 = Object.freeze(path13.concat(node));
+          path15 = Object.freeze(path15.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path13);
+            const ci = visit_(i, node.items[i], visitor, path15);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6937,13 +7027,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path13 = Object.freeze(path13.concat(node));
-          const ck = visit_("key", node.key, visitor, path13);
+          path15 = Object.freeze(path15.concat(node));
+          const ck = visit_("key", node.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path13);
+          const cv = visit_("value", node.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -6964,17 +7054,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path13) {
-      const ctrl = await callVisitor(key2, node, visitor, path13);
+    async function visitAsync_(key2, node, visitor, path15) {
+      const ctrl = await callVisitor(key2, node, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path13, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path13);
+        replaceNode(key2, path15, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path13 = Object.freeze(path13.concat(node));
+          path15 = Object.freeze(path15.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path13);
+            const ci = await visitAsync_(i, node.items[i], visitor, path15);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6985,13 +7075,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path13 = Object.freeze(path13.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path13);
+          path15 = Object.freeze(path15.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path13);
+          const cv = await visitAsync_("value", node.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7018,23 +7108,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path13) {
+    function callVisitor(key2, node, visitor, path15) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path13);
+        return visitor(key2, node, path15);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path13);
+        return visitor.Map?.(key2, node, path15);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path13);
+        return visitor.Seq?.(key2, node, path15);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path13);
+        return visitor.Pair?.(key2, node, path15);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path13);
+        return visitor.Scalar?.(key2, node, path15);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path13);
+        return visitor.Alias?.(key2, node, path15);
       return void 0;
     }
-    function replaceNode(key2, path13, node) {
-      const parent = path13[path13.length - 1];
+    function replaceNode(key2, path15, node) {
+      const parent = path15[path15.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -7646,10 +7736,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path13, value) {
+    function collectionFromPath(schema, path15, value) {
       let v = value;
-      for (let i = path13.length - 1; i >= 0; --i) {
-        const k = path13[i];
+      for (let i = path15.length - 1; i >= 0; --i) {
+        const k = path15[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -7668,7 +7758,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
+    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -7698,11 +7788,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path13, value) {
-        if (isEmptyPath(path13))
+      addIn(path15, value) {
+        if (isEmptyPath(path15))
           this.add(value);
         else {
-          const [key2, ...rest] = path13;
+          const [key2, ...rest] = path15;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -7716,8 +7806,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        const [key2, ...rest] = path13;
+      deleteIn(path15) {
+        const [key2, ...rest] = path15;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -7731,8 +7821,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        const [key2, ...rest] = path13;
+      getIn(path15, keepScalar) {
+        const [key2, ...rest] = path15;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -7750,8 +7840,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path13) {
-        const [key2, ...rest] = path13;
+      hasIn(path15) {
+        const [key2, ...rest] = path15;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -7761,8 +7851,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value) {
-        const [key2, ...rest] = path13;
+      setIn(path15, value) {
+        const [key2, ...rest] = path15;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -10277,9 +10367,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path13, value) {
+      addIn(path15, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path13, value);
+          this.contents.addIn(path15, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10354,14 +10444,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        if (Collection2.isEmptyPath(path13)) {
+      deleteIn(path15) {
+        if (Collection2.isEmptyPath(path15)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10376,10 +10466,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        if (Collection2.isEmptyPath(path13))
+      getIn(path15, keepScalar) {
+        if (Collection2.isEmptyPath(path15))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10390,10 +10480,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path13) {
-        if (Collection2.isEmptyPath(path13))
+      hasIn(path15) {
+        if (Collection2.isEmptyPath(path15))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -10410,13 +10500,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value) {
-        if (Collection2.isEmptyPath(path13)) {
+      setIn(path15, value) {
+        if (Collection2.isEmptyPath(path15)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path13), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path15), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path13, value);
+          this.contents.setIn(path15, value);
         }
       }
       /**
@@ -12377,9 +12467,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path13) => {
+    visit.itemAtPath = (cst, path15) => {
       let item = cst;
-      for (const [field, index] of path13) {
+      for (const [field, index] of path15) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -12388,23 +12478,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path13) => {
-      const parent = visit.itemAtPath(cst, path13.slice(0, -1));
-      const field = path13[path13.length - 1][0];
+    visit.parentCollection = (cst, path15) => {
+      const parent = visit.itemAtPath(cst, path15.slice(0, -1));
+      const field = path15[path15.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path13, item, visitor) {
-      let ctrl = visitor(item, path13);
+    function _visit(path15, item, visitor) {
+      let ctrl = visitor(item, path15);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path13.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12415,10 +12505,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path13);
+            ctrl = ctrl(item, path15);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
     }
     exports.visit = visit;
   }
@@ -13720,14 +13810,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs4 = this.flowScalar(this.type);
+              const fs5 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs4, sep: [] });
+                map.items.push({ start, key: fs5, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs4);
+                this.stack.push(fs5);
               } else {
-                Object.assign(it, { key: fs4, sep: [] });
+                Object.assign(it, { key: fs5, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -13855,13 +13945,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs4 = this.flowScalar(this.type);
+              const fs5 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs4, sep: [] });
+                fc.items.push({ start: [], key: fs5, sep: [] });
               else if (it.sep)
-                this.stack.push(fs4);
+                this.stack.push(fs5);
               else
-                Object.assign(it, { key: fs4, sep: [] });
+                Object.assign(it, { key: fs5, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -14170,15 +14260,15 @@ var require_dist = __commonJS({
 });
 
 // src/validate/config.ts
-import fs2 from "node:fs";
-import path2 from "node:path";
+import fs3 from "node:fs";
+import path3 from "node:path";
 function loadConfig(root, configFile2, knownRules) {
   let file = configFile2;
-  if (!file) file = CONFIG_NAMES.map((n) => path2.join(root, n)).find((p) => fs2.existsSync(p));
+  if (!file) file = CONFIG_NAMES.map((n) => path3.join(root, n)).find((p) => fs3.existsSync(p));
   if (!file) return { rules: {} };
   let text;
   try {
-    text = fs2.readFileSync(file, "utf8");
+    text = fs3.readFileSync(file, "utf8");
   } catch (err) {
     throw new UsageError(`cannot read config file ${file}: ${err.message}`);
   }
@@ -14232,9 +14322,9 @@ var init_finding = __esm({
 });
 
 // src/validate/base.ts
-import { spawnSync } from "node:child_process";
+import { spawnSync as spawnSync2 } from "node:child_process";
 function gitSync(cwd, args, input) {
-  const r = spawnSync("git", args, {
+  const r = spawnSync2("git", args, {
     cwd,
     input,
     maxBuffer: 1 << 30,
@@ -15583,7 +15673,7 @@ var require_streamx = __commonJS({
         }
       }
     };
-    var Readable2 = class _Readable extends Stream {
+    var Readable3 = class _Readable extends Stream {
       constructor(opts) {
         super(opts);
         this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD;
@@ -15794,7 +15884,7 @@ var require_streamx = __commonJS({
         return this;
       }
     };
-    var Duplex = class extends Readable2 {
+    var Duplex = class extends Readable3 {
       // and Writable
       constructor(opts) {
         super(opts);
@@ -16003,7 +16093,7 @@ var require_streamx = __commonJS({
       getStreamError,
       Stream,
       Writable,
-      Readable: Readable2,
+      Readable: Readable3,
       Duplex,
       Transform: Transform2,
       // Export PassThrough for compatibility with Node.js core's stream module
@@ -16277,7 +16367,7 @@ var require_headers = __commonJS({
 // node_modules/tar-stream/extract.js
 var require_extract = __commonJS({
   "node_modules/tar-stream/extract.js"(exports, module) {
-    var { Writable, Readable: Readable2, getStreamError } = require_streamx();
+    var { Writable, Readable: Readable3, getStreamError } = require_streamx();
     var FIFO = require_fast_fifo();
     var b4a = require_b4a();
     var headers = require_headers();
@@ -16325,7 +16415,7 @@ var require_extract = __commonJS({
         return buf.subarray(this._offset, this._offset += size);
       }
     };
-    var Source = class extends Readable2 {
+    var Source = class extends Readable3 {
       constructor(self2, header, offset) {
         super();
         this.header = header;
@@ -16641,7 +16731,7 @@ var require_constants = __commonJS({
 // node_modules/tar-stream/pack.js
 var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports, module) {
-    var { Readable: Readable2, Writable, getStreamError } = require_streamx();
+    var { Readable: Readable3, Writable, getStreamError } = require_streamx();
     var b4a = require_b4a();
     var constants = require_constants();
     var headers = require_headers();
@@ -16734,7 +16824,7 @@ var require_pack = __commonJS({
         cb();
       }
     };
-    var Pack = class extends Readable2 {
+    var Pack = class extends Readable3 {
       constructor(opts) {
         super(opts);
         this._drain = noop3;
@@ -16877,6 +16967,807 @@ var require_tar_stream = __commonJS({
   "node_modules/tar-stream/index.js"(exports) {
     exports.extract = require_extract();
     exports.pack = require_pack();
+  }
+});
+
+// src/image/ignore.ts
+function escapeRegex(c) {
+  return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
+}
+function globToRegex(glob) {
+  let out = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*") {
+      if (glob[i + 1] === "*") {
+        const atStart = i === 0 || glob[i - 1] === "/";
+        const atEnd = i + 2 === glob.length || glob[i + 2] === "/";
+        if (atStart && atEnd) {
+          if (i + 2 === glob.length) out += ".*";
+          else {
+            out += "(?:.*/)?";
+            i++;
+          }
+          i++;
+          continue;
+        }
+      }
+      out += "[^/]*";
+    } else if (c === "?") {
+      out += "[^/]";
+    } else if (c === "[") {
+      const end = glob.indexOf("]", i + 2);
+      if (end < 0) out += "\\[";
+      else {
+        let body = glob.slice(i + 1, end).replace(/\\/g, "\\\\");
+        if (body.startsWith("!")) body = `^${body.slice(1)}`;
+        out += `[${body}]`;
+        i = end;
+      }
+    } else if (c === "\\" && i + 1 < glob.length) {
+      out += escapeRegex(glob[++i]);
+    } else {
+      out += escapeRegex(c);
+    }
+  }
+  return out;
+}
+function compileIgnore(text) {
+  const rules2 = [];
+  for (const raw of text.split(/\r?\n/)) {
+    let line = raw.replace(/(?<!\\)\s+$/, "");
+    if (!line || line.startsWith("#")) continue;
+    let negate = false;
+    if (line.startsWith("!")) {
+      negate = true;
+      line = line.slice(1);
+    } else if (line.startsWith("\\!") || line.startsWith("\\#")) {
+      line = line.slice(1);
+    }
+    let dirOnly = false;
+    if (line.endsWith("/")) {
+      dirOnly = true;
+      line = line.replace(/\/+$/, "");
+    }
+    if (!line) continue;
+    const anchored = line.includes("/");
+    line = line.replace(/^\/+/, "");
+    const body = globToRegex(line);
+    const regex = new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`);
+    rules2.push({ negate, dirOnly, regex, source: raw });
+  }
+  return {
+    patterns: rules2.map((r) => r.source),
+    ignores(path15, isDir) {
+      let ignored = false;
+      for (const rule of rules2) {
+        if (rule.dirOnly && !isDir) continue;
+        if (rule.regex.test(path15)) ignored = !rule.negate;
+      }
+      return ignored;
+    }
+  };
+}
+var IGNORE_FILES, ALWAYS_IGNORED;
+var init_ignore = __esm({
+  "src/image/ignore.ts"() {
+    "use strict";
+    IGNORE_FILES = [".spiff-models-ignore", ".dockerignore"];
+    ALWAYS_IGNORED = [".git", ".spiff-models", ...IGNORE_FILES];
+  }
+});
+
+// src/image/reference.ts
+function isValidTag(tag) {
+  return tagPattern.test(tag);
+}
+function parseReference(ref, what) {
+  const bad = (why) => {
+    throw new UsageError(
+      `${what} '${printable(ref)}' is not a valid image reference: ${why}. Expected [REGISTRY/]PATH[:TAG][@DIGEST], e.g. ghcr.io/sartography/spiffworkflow-backend:v1.0.0.`
+    );
+  };
+  if (!ref || /\s|[\u0000-\u001f\u007f]/.test(ref)) bad("empty or containing whitespace");
+  let rest = ref;
+  let digest = null;
+  const at = rest.indexOf("@");
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    if (!digestPattern.test(digest)) bad(`bad digest '${digest}'`);
+  }
+  let tag = null;
+  const lastSlash = rest.lastIndexOf("/");
+  const colon = rest.lastIndexOf(":");
+  if (colon > lastSlash) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+    if (!isValidTag(tag))
+      bad(`bad tag '${tag}' (letters, digits, _ . -; at most 128; not starting with . or -)`);
+  }
+  let registry = DOCKER_HUB;
+  let path15 = rest;
+  const slash = rest.indexOf("/");
+  if (slash > 0) {
+    const first = rest.slice(0, slash);
+    if (first.includes(".") || first.includes(":") || first === "localhost" || first.startsWith("[")) {
+      registry = first;
+      path15 = rest.slice(slash + 1);
+    }
+  }
+  if (!domainPattern.test(registry)) bad(`bad registry host '${registry}'`);
+  if (!pathPattern.test(path15)) {
+    bad(
+      path15 !== path15.toLowerCase() ? `repository '${path15}' must be lower case` : `bad repository '${path15}' (lower-case letters, digits, and . _ - between them)`
+    );
+  }
+  if (registry === DOCKER_HUB && !path15.includes("/")) path15 = `library/${path15}`;
+  const repository = registry === DOCKER_HUB ? path15.replace(/^library\//, "") : `${registry}/${path15}`;
+  return { registry, path: path15, repository, tag, digest };
+}
+function parseImageName(name2, what) {
+  const ref = parseReference(name2.trim().toLowerCase(), what);
+  if (ref.tag || ref.digest) {
+    throw new UsageError(
+      `${what} '${printable(name2)}' names a tag or digest; give the repository only (e.g. ghcr.io/org/models) and pass tags with --tag (action input: tags).`
+    );
+  }
+  return ref;
+}
+function printable(text) {
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+var component, pathPattern, domainPattern, tagPattern, digestPattern, DOCKER_HUB;
+var init_reference = __esm({
+  "src/image/reference.ts"() {
+    "use strict";
+    init_errors();
+    component = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+    pathPattern = new RegExp(`^${component}(?:/${component})*$`);
+    domainPattern = /^(?:localhost|\[[0-9a-fA-F:]+\]|(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*)(?::[0-9]+)?$/;
+    tagPattern = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+    digestPattern = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-fA-F]{32,}$/;
+    DOCKER_HUB = "docker.io";
+  }
+});
+
+// src/image/template.ts
+import { readFile } from "node:fs/promises";
+async function loadTemplate(file) {
+  if (!file) return { text: DEFAULT_TEMPLATE, source: "the default template" };
+  let text;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (err) {
+    const code = err.code;
+    throw new UsageError(
+      `cannot read the Dockerfile template ${file} (${code ?? String(err)}); check the --template path (action input: template), relative to the working directory.`
+    );
+  }
+  return { text, source: file };
+}
+function quote(value, what) {
+  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(value)) {
+    throw new UsageError(
+      `${what} contains a line break or control character ('${printable(value)}'); a Dockerfile value cannot hold one. Remove it.`
+    );
+  }
+  return `"${value.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
+}
+function checkKey(key2, what) {
+  if (!KEY.test(key2)) {
+    throw new UsageError(
+      `${what} '${printable(key2)}' is not a valid key: use letters, digits and . _ / - (not starting with one of them).`
+    );
+  }
+  return key2;
+}
+function checkImagePath(path15, what) {
+  const normalized = path15.length > 1 ? path15.replace(/\/+$/, "") : path15;
+  if (!SAFE_PATH.test(normalized) || normalized.split("/").some((s) => s === ".." || s === ".")) {
+    throw new UsageError(
+      `${what} '${printable(path15)}' must be an absolute path in the image made of letters, digits and . _ - (e.g. /app/process_models).`
+    );
+  }
+  return normalized;
+}
+function instruction(keyword2, pairs2, what) {
+  if (pairs2.length === 0) return "";
+  const words = pairs2.map(([k, v]) => `${checkKey(k, `${what} key`)}=${quote(v, `${what} '${k}'`)}`);
+  return `${keyword2} ${words.join(" \\\n" + " ".repeat(keyword2.length + 1))}`;
+}
+function renderLabels(labels) {
+  return instruction(
+    "LABEL",
+    Object.entries(labels).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0),
+    "label"
+  );
+}
+function renderEnv(env) {
+  return instruction("ENV", env, "environment variable");
+}
+function lineOf(text, index) {
+  return text.slice(0, index).split("\n").length;
+}
+function renderTemplate(template, values) {
+  const where = (line) => `${template.source}:${line}`;
+  const directive = /^#\s*escape\s*=\s*(\S)/im.exec(template.text);
+  if (directive && directive[1] !== "\\") {
+    throw new UsageError(
+      `bad template ${where(lineOf(template.text, directive.index))}: it sets the escape character to '${directive[1]}'; bake escapes values with \\. Remove the escape directive.`
+    );
+  }
+  const rendered = {
+    base_image: () => values.baseImage,
+    labels: () => renderLabels(values.labels),
+    env: () => renderEnv(values.env),
+    copy: () => `ADD ${ROOTFS_TAR} /`,
+    models_dir: () => checkImagePath(values.modelsDir, "the models dir for {{models_dir}}"),
+    revision: () => /^[0-9a-f]*$/.test(values.revision) ? values.revision : "",
+    short_revision: () => /^[0-9a-f]*$/.test(values.shortRevision) ? values.shortRevision : ""
+  };
+  const used = /* @__PURE__ */ new Map();
+  const out = template.text.replace(/\{\{([^{}]*)\}\}/g, (match, rawName, offset) => {
+    const name2 = rawName.trim();
+    if (!Object.hasOwn(PLACEHOLDERS, name2)) {
+      throw new UsageError(
+        `bad template ${where(lineOf(template.text, offset))}: unknown placeholder ${match}. Known: ${Object.keys(PLACEHOLDERS).map((p) => `{{${p}}}`).join(", ")}.`
+      );
+    }
+    used.set(name2, (used.get(name2) ?? 0) + 1);
+    return rendered[name2]();
+  });
+  const stray = /\{\{|\}\}/.exec(out);
+  if (stray) {
+    throw new UsageError(
+      `bad template ${where(lineOf(out, stray.index))}: an unmatched '${stray[0]}'. Placeholders look like {{copy}}.`
+    );
+  }
+  if (used.get("copy") !== 1) {
+    throw new UsageError(
+      `bad template ${template.source}: it must use {{copy}} exactly once (found ${used.get("copy") ?? 0}); that line puts the models in the image.`
+    );
+  }
+  if (!/^\s*FROM\s/im.test(out)) {
+    throw new UsageError(
+      `bad template ${template.source}: no FROM instruction; start with FROM {{base_image}}.`
+    );
+  }
+  return out.endsWith("\n") ? out : `${out}
+`;
+}
+var PLACEHOLDERS, ROOTFS_TAR, DEFAULT_TEMPLATE, KEY, SAFE_PATH;
+var init_template = __esm({
+  "src/image/template.ts"() {
+    "use strict";
+    init_errors();
+    init_reference();
+    PLACEHOLDERS = {
+      base_image: "the base image reference (FROM {{base_image}})",
+      labels: "one LABEL instruction with the OCI labels and ours, values quoted",
+      env: "one ENV instruction: the models dir, the sub-folder within the repo, git safe.directory",
+      copy: "the instruction that puts the models (and git data) in place: ADD rootfs.tar /",
+      models_dir: "the models directory in the image (SPIFFWORKFLOW_BACKEND_BPMN_SPEC_ABSOLUTE_DIR), unquoted",
+      revision: "the full commit sha, or empty without git",
+      short_revision: "what `git rev-parse --short HEAD` prints in the image, or empty"
+    };
+    ROOTFS_TAR = "rootfs.tar";
+    DEFAULT_TEMPLATE = [
+      "# The spiffworkflow-backend image with the process models baked in, rendered by `spiff-models bake`.",
+      "# Placeholders are listed in the README (section bake); every value arrives checked and escaped.",
+      "# LABEL comes last: a new tag or version only re-labels, the models layer stays cached and identical.",
+      "FROM {{base_image}}",
+      "{{env}}",
+      "{{copy}}",
+      "{{labels}}",
+      ""
+    ].join("\n");
+    KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
+    SAFE_PATH = /^\/(?:[A-Za-z0-9._-]+\/?)*$/;
+  }
+});
+
+// src/image/context.ts
+import { createHash } from "node:crypto";
+import { createReadStream, createWriteStream, lstatSync, readFileSync } from "node:fs";
+import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import os from "node:os";
+import path5 from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+function parseGitHistory(value, what) {
+  const mode = (value || "full").trim();
+  if (!GIT_HISTORY_MODES.includes(mode)) {
+    throw new UsageError(`${what} must be one of ${GIT_HISTORY_MODES.join(", ")}; got '${value}'.`);
+  }
+  return mode;
+}
+function sha256(data) {
+  return createHash("sha256").update(data).digest("hex");
+}
+async function hashFile(file, size) {
+  if (size <= SMALL_FILE) return sha256(readFileSync(file));
+  const hash2 = createHash("sha256");
+  for await (const chunk of createReadStream(file)) hash2.update(chunk);
+  return hash2.digest("hex");
+}
+async function forEachLimit(items, limit, fn) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+async function hashEntries(entries) {
+  const pending = entries.filter((e) => e.type === "file" && !e.hash && e.source);
+  await forEachLimit(pending, READ_CONCURRENCY, async (e) => {
+    e.hash = await hashFile(e.source, e.size);
+  });
+}
+function loadIgnore(tree) {
+  for (const name2 of IGNORE_FILES) {
+    const bytes = readTreeFile(tree, name2);
+    if (bytes) return { matcher: compileIgnore(bytes.toString("utf8")), file: name2 };
+  }
+  return { matcher: compileIgnore(""), file: null };
+}
+async function collectModels(tree, prefix, matcher) {
+  const entries = [];
+  const warnings = [];
+  const ignoredDirs = /* @__PURE__ */ new Set();
+  const ignored = (p, isDir) => {
+    if (ALWAYS_IGNORED.includes(p.split("/")[0])) return true;
+    for (let i = p.indexOf("/"); i >= 0; i = p.indexOf("/", i + 1)) {
+      if (ignoredDirs.has(p.slice(0, i))) return true;
+    }
+    if (!matcher.ignores(p, isDir)) return false;
+    if (isDir) ignoredDirs.add(p);
+    return true;
+  };
+  for (const problem of tree.problems) {
+    if (ignored(problem.path, false)) continue;
+    const ignoreHint = `list it in ${IGNORE_FILES[0]} to leave it out of the image`;
+    if (problem.kind === "broken-link") {
+      throw new SetupError(
+        `${problem.path} is a symlink to '${problem.link}', which does not exist. Remove the link, or ${ignoreHint}.`
+      );
+    }
+    if (problem.kind === "outside-root") {
+      throw new SetupError(
+        `${problem.path} is a symlink to '${problem.link}', outside the models root ${tree.root}: the image would not hold its target. Replace the link with a copy of the file, or list it in ${IGNORE_FILES[0]}.`
+      );
+    }
+    if (problem.kind === "unreadable") {
+      throw new SetupError(
+        `cannot read ${problem.path} under ${tree.root}: ${problem.detail}; or ${ignoreHint}.`
+      );
+    }
+    warnings.push(
+      `${problem.path} is not a regular file, directory or symlink (${problem.detail}): left out.`
+    );
+  }
+  for (const e of tree.entries) {
+    if (ignored(e.path, e.type === "directory")) continue;
+    const name2 = `${prefix}/${e.path}`;
+    if (e.type === "directory") {
+      entries.push(directory(name2));
+    } else if (e.type === "symlink") {
+      const linkname = e.linkname;
+      entries.push({ name: name2, type: "symlink", mode: 511, size: 0, linkname, hash: `link:${linkname}` });
+    } else {
+      const source = e.source;
+      entries.push({
+        name: name2,
+        type: "file",
+        mode: e.executable ? EXEC_MODE : FILE_MODE,
+        size: e.size,
+        ...source.kind === "disk" ? { source: source.abs } : { blob: source.oid },
+        hash: source.kind === "git" ? `git:${source.oid}` : ""
+      });
+    }
+  }
+  await hashEntries(entries);
+  return { entries, warnings };
+}
+async function collectFullGit(git3, prefix) {
+  const entries = [];
+  const warnings = [];
+  const walk = async (rel) => {
+    const dir = path5.join(git3.commonDir, rel);
+    const names2 = (await readdir(dir)).sort().filter((name2) => (rel || GIT_DIR_KEEP.has(name2)) && `${rel}/${name2}` !== "objects/info/alternates");
+    const infos = names2.map((name2) => lstatSync(path5.join(dir, name2)));
+    for (const [i, name2] of names2.entries()) {
+      const relPath = rel ? `${rel}/${name2}` : name2;
+      const abs = path5.join(dir, name2);
+      const info = infos[i];
+      const tarName = `${prefix}/${relPath}`;
+      if (info.isDirectory()) {
+        entries.push({ name: tarName, type: "directory", mode: DIR_MODE, size: 0, hash: "" });
+        await walk(relPath);
+      } else if (info.isFile()) {
+        entries.push({
+          name: tarName,
+          type: "file",
+          mode: FILE_MODE,
+          size: info.size,
+          source: abs,
+          hash: CONTENT_ADDRESSED.test(relPath) ? `name:${info.size}` : ""
+        });
+      } else {
+        warnings.push(`${path5.join(git3.commonDir, relPath)} is not a regular file or directory: left out.`);
+      }
+    }
+  };
+  await walk("");
+  await hashEntries(entries);
+  return { entries, warnings };
+}
+function gitConfig(git3, abbrev) {
+  const sha256Repo = git3.objectFormat === "sha256";
+  return [
+    "[core]",
+    `	repositoryformatversion = ${sha256Repo ? 1 : 0}`,
+    "	filemode = true",
+    "	bare = false",
+    `	abbrev = ${abbrev}`,
+    ...sha256Repo ? ["[extensions]", "	objectformat = sha256"] : [],
+    ""
+  ].join("\n");
+}
+function generated(name2, text) {
+  const content2 = Buffer.from(text, "utf8");
+  return { name: name2, type: "file", mode: FILE_MODE, size: content2.length, content: content2, hash: sha256(content2) };
+}
+function directory(name2) {
+  return { name: name2, type: "directory", mode: DIR_MODE, size: 0, hash: "" };
+}
+function compareNames(a, b) {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+async function planContext(options) {
+  const warnings = [];
+  const rootInfo = await stat(options.modelsRoot).catch(() => null);
+  if (!rootInfo?.isDirectory()) {
+    throw new SetupError(
+      `the models root ${options.modelsRoot} is not a directory; pass the folder to bake.`
+    );
+  }
+  const git3 = options.git;
+  let gitHistory = options.gitHistory;
+  if (!git3 && gitHistory !== "none") {
+    warnings.push(
+      `${options.modelsRoot} is not in a git repository (or has no commit): the image gets no git data, new instances record no revision, and the backend's boot script runs 'git init' in the models dir (which fails on a read-only filesystem). Bake a git checkout to record the revision.`
+    );
+    gitHistory = "none";
+  }
+  const withGit = git3 !== null && gitHistory !== "none";
+  const subdir = withGit ? git3.subdir : "";
+  const repoDir = withGit ? options.imagePath : null;
+  const modelsDir = subdir ? `${options.imagePath}/${subdir}` : options.imagePath;
+  const rootfs = (p) => p.slice(1);
+  const tree = options.tree ?? walkDisk(options.modelsRoot);
+  const { matcher, file: ignoreFile } = loadIgnore(tree);
+  const models = await collectModels(tree, rootfs(modelsDir), matcher);
+  warnings.push(...models.warnings);
+  const entries = [...models.entries];
+  let abbrev = 0;
+  let gitFiles = 0;
+  if (withGit && repoDir) {
+    const gitDir = rootfs(`${repoDir}/.git`);
+    abbrev = git3.shortSha.length;
+    entries.push(directory(gitDir));
+    entries.push(generated(`${gitDir}/HEAD`, `${git3.sha}
+`));
+    entries.push(generated(`${gitDir}/config`, gitConfig(git3, abbrev)));
+    if (gitHistory === "full") {
+      if (git3.alternates) {
+        throw new SetupError(
+          `${git3.commonDir} borrows objects from another repository (objects/info/alternates), so its history cannot be baked. Run 'git repack -a -d' and delete objects/info/alternates, or use git-history minimal.`
+        );
+      }
+      if (git3.shallow) {
+        warnings.push(
+          `the checkout is shallow: git-history full bakes only the fetched commits, so forms of instances started on older revisions will not load. Check out with 'fetch-depth: 0' (actions/checkout) or 'git fetch --unshallow'.`
+        );
+      }
+      const history = await collectFullGit(git3, gitDir);
+      warnings.push(...history.warnings);
+      entries.push(...history.entries);
+      gitFiles = history.entries.filter((e) => e.type === "file").length + 2;
+    } else {
+      entries.push(directory(`${gitDir}/objects`), directory(`${gitDir}/refs`));
+      gitFiles = 2;
+    }
+    if (git3.dirty) {
+      warnings.push(
+        `uncommitted changes under ${options.modelsRoot}: the image holds them but records revision ${git3.shortSha}. Commit them first so the revision names what is baked.`
+      );
+    }
+  }
+  const names2 = new Set(entries.map((e) => e.name));
+  for (const entry of [...entries]) {
+    const parts = entry.name.split("/");
+    for (let i = 1; i < parts.length; i++) {
+      const parent = parts.slice(0, i).join("/");
+      if (!names2.has(parent)) {
+        names2.add(parent);
+        entries.push(directory(parent));
+      }
+    }
+  }
+  if (!names2.has(rootfs(modelsDir))) entries.push(directory(rootfs(modelsDir)));
+  entries.sort(compareNames);
+  const digest = createHash("sha256");
+  for (const e of entries) {
+    digest.update(`${e.type} ${e.mode.toString(8)} ${e.size} ${e.hash} ${e.name}
+`);
+  }
+  return {
+    entries,
+    modelsDir,
+    repoDir,
+    subdir,
+    gitHistory,
+    abbrev,
+    contentDigest: `sha256:${digest.digest("hex")}`,
+    modelFiles: models.entries.filter((e) => e.type === "file").length,
+    gitFiles,
+    ignoreFile,
+    blobDir: tree.gitDir,
+    warnings
+  };
+}
+function dockerfileEntry(dockerfile) {
+  return generated("Dockerfile", dockerfile);
+}
+function entryHeader(e, name2, date) {
+  return {
+    name: name2,
+    type: e.type,
+    mode: e.mode,
+    mtime: date,
+    uid: 0,
+    gid: 0,
+    uname: "",
+    gname: "",
+    size: e.type === "file" ? e.size : 0,
+    linkname: e.linkname ?? "",
+    devmajor: 0,
+    devminor: 0
+  };
+}
+function addEntry(pack, header, body) {
+  return new Promise((resolve, reject) => {
+    const done = (err) => err ? reject(err) : resolve();
+    if (body === null) {
+      pack.entry(header, done);
+      return;
+    }
+    if (typeof body !== "string") {
+      pack.entry(header, body, done);
+      return;
+    }
+    const source = createReadStream(body);
+    source.on(
+      "error",
+      (err) => reject(new SetupError(`cannot read ${body} while packing the build context: ${err.message}`))
+    );
+    source.pipe(pack.entry(header, done));
+  });
+}
+function packRootfs(plan, mtime) {
+  const pack = import_tar_stream.default.pack();
+  const date = new Date(mtime * 1e3);
+  const all = plan.entries;
+  const reads = /* @__PURE__ */ new Map();
+  let blobs = /* @__PURE__ */ new Map();
+  const loadBlobs = (from) => {
+    const oids = [];
+    let bytes = 0;
+    for (let j = from; j < all.length && (bytes < BLOB_BATCH || oids.length === 0); j++) {
+      const blob = all[j].blob;
+      if (blob) {
+        oids.push(blob);
+        bytes += all[j].size;
+      }
+    }
+    blobs = readBlobs(plan.blobDir, oids);
+  };
+  const readAhead = (i) => {
+    const e = all[i];
+    if (!e || reads.has(i) || e.blob) return;
+    const small = e.type === "file" && !e.content && e.size <= SMALL_FILE;
+    reads.set(
+      i,
+      small ? Promise.resolve().then(() => readFileSync(e.source)) : Promise.resolve(null)
+    );
+  };
+  const readBlob = (i) => {
+    const oid = all[i].blob;
+    if (!blobs.has(oid)) loadBlobs(i);
+    return Promise.resolve(blobs.get(oid) ?? null);
+  };
+  const write = async () => {
+    await addEntry(pack, entryHeader(directory("."), "./", date), null);
+    for (const [i, e] of all.entries()) {
+      for (let j = i; j < i + READ_CONCURRENCY; j++) readAhead(j);
+      const read = await (e.blob ? readBlob(i) : reads.get(i)).catch(
+        (err) => {
+          if (err instanceof SetupError) throw err;
+          throw new SetupError(`cannot read ${e.source} while packing the build context: ${err.message}`);
+        }
+      );
+      reads.delete(i);
+      if (read && read.length !== e.size) {
+        throw new SetupError(
+          `${e.source} changed while baking (size ${e.size} -> ${read.length}); run bake again.`
+        );
+      }
+      const body = e.type !== "file" ? null : e.content ?? read ?? e.source;
+      await addEntry(pack, entryHeader(e, `./${e.name}`, date), body);
+    }
+    pack.finalize();
+  };
+  write().catch((err) => pack.destroy(err));
+  return pack;
+}
+function packContext(plan, dockerfile, mtime) {
+  let bytes = 0;
+  const date = new Date(mtime * 1e3);
+  const stream = Readable.from(
+    (async function* () {
+      const tmp = await mkdtemp(path5.join(os.tmpdir(), "spiff-models-context-"));
+      try {
+        const inner = path5.join(tmp, ROOTFS_TAR);
+        await pipeline(packRootfs(plan, mtime), createWriteStream(inner));
+        const size = (await stat(inner)).size;
+        const outer = import_tar_stream.default.pack();
+        const write = async () => {
+          const df = dockerfileEntry(dockerfile);
+          await addEntry(outer, entryHeader(df, df.name, date), df.content);
+          const rootfs = { ...generated(ROOTFS_TAR, ""), size };
+          await addEntry(outer, entryHeader(rootfs, ROOTFS_TAR, date), inner);
+          outer.finalize();
+        };
+        write().catch((err) => outer.destroy(err));
+        for await (const chunk of outer) {
+          bytes += chunk.length;
+          yield chunk;
+        }
+      } finally {
+        await rm(tmp, { recursive: true, force: true });
+      }
+    })(),
+    { objectMode: false }
+  );
+  return { stream, bytes: () => bytes };
+}
+async function measureContext(plan, dockerfile, mtime) {
+  const packed = packContext(plan, dockerfile, mtime);
+  for await (const _chunk of packed.stream) {
+  }
+  return packed.bytes();
+}
+function contextListing(plan, dockerfile) {
+  const line = (e, name2) => {
+    const kind = e.type === "directory" ? "d" : e.type === "symlink" ? "l" : "-";
+    const link = e.linkname !== void 0 ? ` -> ${e.linkname}` : "";
+    return `${kind}${e.mode.toString(8).padStart(4, "0")} ${String(e.size).padStart(10)} ${name2}${link}`;
+  };
+  const lines = [
+    line(dockerfileEntry(dockerfile), "Dockerfile"),
+    `# ${ROOTFS_TAR}, unpacked onto / in the image:`,
+    ...plan.entries.map((e) => line(e, `/${e.name}${e.type === "directory" ? "/" : ""}`))
+  ];
+  return `${lines.join("\n")}
+`;
+}
+var import_tar_stream, GIT_HISTORY_MODES, DIR_MODE, FILE_MODE, EXEC_MODE, GIT_DIR_KEEP, CONTENT_ADDRESSED, SMALL_FILE, READ_CONCURRENCY, BLOB_BATCH;
+var init_context = __esm({
+  "src/image/context.ts"() {
+    "use strict";
+    import_tar_stream = __toESM(require_tar_stream(), 1);
+    init_tree();
+    init_errors();
+    init_ignore();
+    init_template();
+    GIT_HISTORY_MODES = ["full", "minimal", "none"];
+    DIR_MODE = 493;
+    FILE_MODE = 420;
+    EXEC_MODE = 493;
+    GIT_DIR_KEEP = /* @__PURE__ */ new Set(["objects", "refs", "packed-refs", "shallow"]);
+    CONTENT_ADDRESSED = /(?:^|\/)objects\/(?:[0-9a-f]{2}\/[0-9a-f]{38,62}|pack\/pack-[0-9a-f]{40,64}\.(?:pack|idx|rev))$/;
+    SMALL_FILE = 1024 * 1024;
+    READ_CONCURRENCY = 16;
+    BLOB_BATCH = 64 * 1024 * 1024;
+  }
+});
+
+// src/image/auth.ts
+import { execFile } from "node:child_process";
+import { readFile as readFile2 } from "node:fs/promises";
+import os2 from "node:os";
+import path6 from "node:path";
+function serverAddress(registry) {
+  return registry === DOCKER_HUB ? "https://index.docker.io/v1/" : registry;
+}
+function normalizeKey(key2) {
+  const host = key2.replace(/^[a-z]+:\/\//i, "").replace(/\/.*$/, "");
+  return HUB_KEYS.includes(host) || HUB_KEYS.includes(key2) ? DOCKER_HUB : host.toLowerCase();
+}
+function dockerConfigPath(env) {
+  const dir = env.DOCKER_CONFIG || path6.join(env.HOME || os2.homedir(), ".docker");
+  return path6.join(dir, "config.json");
+}
+function runHelper(helper, server, env) {
+  return new Promise((resolve) => {
+    const child = execFile(
+      `docker-credential-${helper}`,
+      ["get"],
+      { env, timeout: 3e4 },
+      (err, stdout) => {
+        if (err) {
+          resolve(null);
+          return;
+        }
+        try {
+          const data = JSON.parse(String(stdout));
+          resolve(data.Secret ? { username: data.Username ?? "", password: data.Secret } : null);
+        } catch {
+          resolve(null);
+        }
+      }
+    );
+    child.stdin?.end(server);
+  });
+}
+async function resolveAuth(registry, explicit, env) {
+  const server = serverAddress(registry);
+  if (explicit && (explicit.username || explicit.password)) {
+    return { username: explicit.username, password: explicit.password, serveraddress: server };
+  }
+  const file = dockerConfigPath(env);
+  let config;
+  try {
+    config = JSON.parse(await readFile2(file, "utf8"));
+  } catch (err) {
+    if (err.code === "ENOENT") return null;
+    throw new SetupError(
+      `cannot read Docker credentials from ${file}: ${err.message}. Fix or remove it.`
+    );
+  }
+  const wanted = normalizeKey(registry);
+  const helper = Object.entries(config.credHelpers ?? {}).find(([k]) => normalizeKey(k) === wanted)?.[1] ?? config.credsStore;
+  const entry = Object.entries(config.auths ?? {}).find(([k]) => normalizeKey(k) === wanted)?.[1];
+  if (entry?.auth) {
+    const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
+    const colon = decoded.indexOf(":");
+    if (colon < 0) {
+      throw new SetupError(
+        `the auth entry for ${registry} in ${file} is not base64 of user:password; log in again.`
+      );
+    }
+    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1), serveraddress: server };
+  }
+  if (entry?.identitytoken) return { identitytoken: entry.identitytoken, serveraddress: server };
+  if (entry?.username && entry.password) {
+    return { username: entry.username, password: entry.password, serveraddress: server };
+  }
+  if (helper) {
+    const creds = await runHelper(helper, server, env);
+    if (creds) {
+      return creds.username === "<token>" ? { identitytoken: creds.password, serveraddress: server } : { username: creds.username, password: creds.password, serveraddress: server };
+    }
+  }
+  return null;
+}
+var HUB_KEYS;
+var init_auth = __esm({
+  "src/image/auth.ts"() {
+    "use strict";
+    init_errors();
+    init_reference();
+    HUB_KEYS = ["https://index.docker.io/v1/", "index.docker.io", "docker.io", "registry-1.docker.io"];
   }
 });
 
@@ -24728,7 +25619,7 @@ var require_agent = __commonJS({
     var { Socket } = __require("net");
     var { Duplex } = __require("stream");
     var { resolve } = __require("path");
-    var { readFile: readFile6 } = __require("fs");
+    var { readFile: readFile5 } = __require("fs");
     var { execFile: execFile3, spawn: spawn2 } = __require("child_process");
     var { isParsedKey, parseKey } = require_keyParser();
     var {
@@ -24946,7 +25837,7 @@ var require_agent = __commonJS({
           cb = once(cb);
           let socketPath = this.socketPath;
           let triedCygpath = false;
-          readFile6(socketPath, function readCygsocket(err, data) {
+          readFile5(socketPath, function readCygsocket(err, data) {
             if (err) {
               if (triedCygpath)
                 return cb(new Error("Invalid cygwin unix socket path"));
@@ -24955,7 +25846,7 @@ var require_agent = __commonJS({
                   return cb(new Error("Invalid cygwin unix socket path"));
                 triedCygpath = true;
                 socketPath = stdout.toString().replace(/[\r\n]/g, "");
-                readFile6(socketPath, readCygsocket);
+                readFile5(socketPath, readCygsocket);
               });
               return;
             }
@@ -25029,11 +25920,11 @@ var require_agent = __commonJS({
       };
     })();
     var WINDOWS_PIPE_REGEX = /^[/\\][/\\]\.[/\\]pipe[/\\].+/;
-    function createAgent(path13) {
-      if (process.platform === "win32" && !WINDOWS_PIPE_REGEX.test(path13)) {
-        return path13 === "pageant" ? new PageantAgent() : new CygwinAgent(path13);
+    function createAgent(path15) {
+      if (process.platform === "win32" && !WINDOWS_PIPE_REGEX.test(path15)) {
+        return path15 === "pageant" ? new PageantAgent() : new CygwinAgent(path15);
       }
-      return new OpenSSHAgent(path13);
+      return new OpenSSHAgent(path15);
     }
     var AgentProtocol = (() => {
       const SSH_AGENTC_REQUEST_IDENTITIES = 11;
@@ -30008,8 +30899,8 @@ var require_SFTP = __commonJS({
   "node_modules/ssh2/lib/protocol/SFTP.js"(exports, module) {
     "use strict";
     var EventEmitter = __require("events");
-    var fs4 = __require("fs");
-    var { constants } = fs4;
+    var fs5 = __require("fs");
+    var { constants } = fs5;
     var {
       Readable: ReadableStream2,
       Writable: WritableStream
@@ -30277,17 +31168,17 @@ var require_SFTP = __commonJS({
       // ===========================================================================
       // Client-specific ===========================================================
       // ===========================================================================
-      createReadStream(path13, options) {
+      createReadStream(path15, options) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        return new ReadStream(this, path13, options);
+        return new ReadStream(this, path15, options);
       }
-      createWriteStream(path13, options) {
+      createWriteStream(path15, options) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        return new WriteStream(this, path13, options);
+        return new WriteStream(this, path15, options);
       }
-      open(path13, flags_, attrs, cb) {
+      open(path15, flags_, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         if (typeof attrs === "function") {
@@ -30306,7 +31197,7 @@ var require_SFTP = __commonJS({
           attrsFlags = attrs.flags;
           attrsLen = attrs.nb;
         }
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path15);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -30314,7 +31205,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path15, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         writeUInt32BE(buf, attrsFlags, p += 4);
         if (attrsLen) {
@@ -30438,14 +31329,14 @@ var require_SFTP = __commonJS({
       fastGet(remotePath, localPath, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        fastXfer(this, fs4, remotePath, localPath, opts, cb);
+        fastXfer(this, fs5, remotePath, localPath, opts, cb);
       }
       fastPut(localPath, remotePath, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        fastXfer(fs4, this, localPath, remotePath, opts, cb);
+        fastXfer(fs5, this, localPath, remotePath, opts, cb);
       }
-      readFile(path13, options, callback_) {
+      readFile(path15, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -30518,13 +31409,13 @@ var require_SFTP = __commonJS({
             return callback && callback(er, buffer);
           });
         };
-        this.open(path13, flag, 438, (er, handle_) => {
+        this.open(path15, flag, 438, (er, handle_) => {
           if (er)
             return callback && callback(er);
           handle = handle_;
           const tryStat = (er2, st) => {
             if (er2) {
-              this.stat(path13, (er_, st_) => {
+              this.stat(path15, (er_, st_) => {
                 if (er_) {
                   return this.close(handle, () => {
                     callback && callback(er2);
@@ -30545,7 +31436,7 @@ var require_SFTP = __commonJS({
           this.fstat(handle, tryStat);
         });
       }
-      writeFile(path13, data, options, callback_) {
+      writeFile(path15, data, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -30564,7 +31455,7 @@ var require_SFTP = __commonJS({
         if (options.encoding && !Buffer.isEncoding(options.encoding))
           throw new Error(`Unknown encoding: ${options.encoding}`);
         const flag = options.flag || "w";
-        this.open(path13, flag, options.mode, (openErr, handle) => {
+        this.open(path15, flag, options.mode, (openErr, handle) => {
           if (openErr) {
             callback && callback(openErr);
           } else {
@@ -30573,7 +31464,7 @@ var require_SFTP = __commonJS({
             if (position === null) {
               const tryStat = (er, st) => {
                 if (er) {
-                  this.stat(path13, (er_, st_) => {
+                  this.stat(path15, (er_, st_) => {
                     if (er_) {
                       return this.close(handle, () => {
                         callback && callback(er);
@@ -30592,7 +31483,7 @@ var require_SFTP = __commonJS({
           }
         });
       }
-      appendFile(path13, data, options, callback_) {
+      appendFile(path15, data, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -30610,12 +31501,12 @@ var require_SFTP = __commonJS({
           throw new TypeError("Bad arguments");
         if (!options.flag)
           options = Object.assign({ flag: "a" }, options);
-        this.writeFile(path13, data, options, callback);
+        this.writeFile(path15, data, options, callback);
       }
-      exists(path13, cb) {
+      exists(path15, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        this.stat(path13, (err) => {
+        this.stat(path15, (err) => {
           cb && cb(err ? false : true);
         });
       }
@@ -30658,7 +31549,7 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} RENAME`
         );
       }
-      mkdir(path13, attrs, cb) {
+      mkdir(path15, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let flags = 0;
@@ -30672,7 +31563,7 @@ var require_SFTP = __commonJS({
           flags = attrs.flags;
           attrsLen = attrs.nb;
         }
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path15);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -30680,7 +31571,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path15, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -30696,10 +31587,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} MKDIR`
         );
       }
-      rmdir(path13, cb) {
+      rmdir(path15, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path15);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -30707,7 +31598,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path15, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
@@ -30797,10 +31688,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} FSTAT`
         );
       }
-      stat(path13, cb) {
+      stat(path15, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path15);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -30808,17 +31699,17 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path15, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} STAT`
         );
       }
-      lstat(path13, cb) {
+      lstat(path15, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path15);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -30826,17 +31717,17 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path15, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} LSTAT`
         );
       }
-      opendir(path13, cb) {
+      opendir(path15, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path15);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -30844,14 +31735,14 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path15, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} OPENDIR`
         );
       }
-      setstat(path13, attrs, cb) {
+      setstat(path15, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let flags = 0;
@@ -30863,7 +31754,7 @@ var require_SFTP = __commonJS({
         } else if (typeof attrs === "function") {
           cb = attrs;
         }
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path15);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -30871,7 +31762,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path15, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -30931,8 +31822,8 @@ var require_SFTP = __commonJS({
           mtime: toUnixTimestamp(mtime)
         }, cb);
       }
-      utimes(path13, atime, mtime, cb) {
-        return this.setstat(path13, {
+      utimes(path15, atime, mtime, cb) {
+        return this.setstat(path15, {
           atime: toUnixTimestamp(atime),
           mtime: toUnixTimestamp(mtime)
         }, cb);
@@ -30943,8 +31834,8 @@ var require_SFTP = __commonJS({
           gid
         }, cb);
       }
-      chown(path13, uid, gid, cb) {
-        return this.setstat(path13, {
+      chown(path15, uid, gid, cb) {
+        return this.setstat(path15, {
           uid,
           gid
         }, cb);
@@ -30954,15 +31845,15 @@ var require_SFTP = __commonJS({
           mode
         }, cb);
       }
-      chmod(path13, mode, cb) {
-        return this.setstat(path13, {
+      chmod(path15, mode, cb) {
+        return this.setstat(path15, {
           mode
         }, cb);
       }
-      readlink(path13, cb) {
+      readlink(path15, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path15);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -30970,7 +31861,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path15, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names2) => {
             if (typeof cb !== "function")
@@ -31015,10 +31906,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} SYMLINK`
         );
       }
-      realpath(path13, cb) {
+      realpath(path15, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path15);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31026,7 +31917,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path15, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names2) => {
             if (typeof cb !== "function")
@@ -31071,13 +31962,13 @@ var require_SFTP = __commonJS({
           this._debug(`SFTP: Outbound: ${which} posix-rename@openssh.com`);
         }
       }
-      ext_openssh_statvfs(path13, cb) {
+      ext_openssh_statvfs(path15, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["statvfs@openssh.com"];
         if (!ext || ext !== "2")
           throw new Error("Server does not support this extended request");
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path15);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 19 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31087,7 +31978,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 19, p);
         buf.utf8Write("statvfs@openssh.com", p += 4, 19);
         writeUInt32BE(buf, pathLen, p += 19);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path15, p += 4, pathLen);
         this._requests[reqid] = { extended: "statvfs@openssh.com", cb };
         const isBuffered = sendOrBuffer(this, buf);
         if (this._debug) {
@@ -31173,7 +32064,7 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} fsync@openssh.com`
         );
       }
-      ext_openssh_lsetstat(path13, attrs, cb) {
+      ext_openssh_lsetstat(path15, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["lsetstat@openssh.com"];
@@ -31188,7 +32079,7 @@ var require_SFTP = __commonJS({
         } else if (typeof attrs === "function") {
           cb = attrs;
         }
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path15);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 20 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31198,7 +32089,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 20, p);
         buf.utf8Write("lsetstat@openssh.com", p += 4, 20);
         writeUInt32BE(buf, pathLen, p += 20);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path15, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -31215,13 +32106,13 @@ var require_SFTP = __commonJS({
           this._debug(`SFTP: Outbound: ${status} lsetstat@openssh.com`);
         }
       }
-      ext_openssh_expandPath(path13, cb) {
+      ext_openssh_expandPath(path15, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["expand-path@openssh.com"];
         if (ext !== "1")
           throw new Error("Server does not support this extended request");
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path15);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 23 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31231,7 +32122,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 23, p);
         buf.utf8Write("expand-path@openssh.com", p += 4, 23);
         writeUInt32BE(buf, pathLen, p += 20);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path15, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names2) => {
             if (typeof cb !== "function")
@@ -31704,13 +32595,13 @@ var require_SFTP = __commonJS({
             if (--left === 0)
               cb(err);
           };
-          if (srcHandle && (src === fs4 || src.outgoing.state === "open"))
+          if (srcHandle && (src === fs5 || src.outgoing.state === "open"))
             ++left;
-          if (dstHandle && (dst === fs4 || dst.outgoing.state === "open"))
+          if (dstHandle && (dst === fs5 || dst.outgoing.state === "open"))
             ++left;
-          if (srcHandle && (src === fs4 || src.outgoing.state === "open"))
+          if (srcHandle && (src === fs5 || src.outgoing.state === "open"))
             src.close(srcHandle, cbfinal);
-          if (dstHandle && (dst === fs4 || dst.outgoing.state === "open"))
+          if (dstHandle && (dst === fs5 || dst.outgoing.state === "open"))
             dst.close(dstHandle, cbfinal);
         } else {
           cb(err);
@@ -31726,7 +32617,7 @@ var require_SFTP = __commonJS({
           tryStat(null, { size: fileSize });
         function tryStat(err2, attrs) {
           if (err2) {
-            if (src !== fs4) {
+            if (src !== fs5) {
               src.stat(srcPath, (err_, attrs_) => {
                 if (err_)
                   return onerror(err2);
@@ -32509,12 +33400,12 @@ var require_SFTP = __commonJS({
       [REQUEST.LSTAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path13 = bufferParser.readString(true);
+        const path15 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path13 === void 0)
+        if (path15 === void 0)
           return doFatalSFTPError(sftp, "Malformed LSTAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received LSTAT (id:${reqID})`);
-        if (!sftp.emit("LSTAT", reqID, path13)) {
+        if (!sftp.emit("LSTAT", reqID, path15)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -32533,13 +33424,13 @@ var require_SFTP = __commonJS({
       [REQUEST.SETSTAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path13 = bufferParser.readString(true);
+        const path15 = bufferParser.readString(true);
         const attrs = readAttrs(sftp._biOpt);
         bufferParser.clear();
         if (attrs === void 0)
           return doFatalSFTPError(sftp, "Malformed SETSTAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received SETSTAT (id:${reqID})`);
-        if (!sftp.emit("SETSTAT", reqID, path13, attrs)) {
+        if (!sftp.emit("SETSTAT", reqID, path15, attrs)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -32561,12 +33452,12 @@ var require_SFTP = __commonJS({
       [REQUEST.OPENDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path13 = bufferParser.readString(true);
+        const path15 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path13 === void 0)
+        if (path15 === void 0)
           return doFatalSFTPError(sftp, "Malformed OPENDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received OPENDIR (id:${reqID})`);
-        if (!sftp.emit("OPENDIR", reqID, path13)) {
+        if (!sftp.emit("OPENDIR", reqID, path15)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -32585,63 +33476,63 @@ var require_SFTP = __commonJS({
       [REQUEST.REMOVE]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path13 = bufferParser.readString(true);
+        const path15 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path13 === void 0)
+        if (path15 === void 0)
           return doFatalSFTPError(sftp, "Malformed REMOVE packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received REMOVE (id:${reqID})`);
-        if (!sftp.emit("REMOVE", reqID, path13)) {
+        if (!sftp.emit("REMOVE", reqID, path15)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.MKDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path13 = bufferParser.readString(true);
+        const path15 = bufferParser.readString(true);
         const attrs = readAttrs(sftp._biOpt);
         bufferParser.clear();
         if (attrs === void 0)
           return doFatalSFTPError(sftp, "Malformed MKDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received MKDIR (id:${reqID})`);
-        if (!sftp.emit("MKDIR", reqID, path13, attrs)) {
+        if (!sftp.emit("MKDIR", reqID, path15, attrs)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.RMDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path13 = bufferParser.readString(true);
+        const path15 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path13 === void 0)
+        if (path15 === void 0)
           return doFatalSFTPError(sftp, "Malformed RMDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received RMDIR (id:${reqID})`);
-        if (!sftp.emit("RMDIR", reqID, path13)) {
+        if (!sftp.emit("RMDIR", reqID, path15)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.REALPATH]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path13 = bufferParser.readString(true);
+        const path15 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path13 === void 0)
+        if (path15 === void 0)
           return doFatalSFTPError(sftp, "Malformed REALPATH packet");
         sftp._debug && sftp._debug(
           `SFTP: Inbound: Received REALPATH (id:${reqID})`
         );
-        if (!sftp.emit("REALPATH", reqID, path13)) {
+        if (!sftp.emit("REALPATH", reqID, path15)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.STAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path13 = bufferParser.readString(true);
+        const path15 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path13 === void 0)
+        if (path15 === void 0)
           return doFatalSFTPError(sftp, "Malformed STAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received STAT (id:${reqID})`);
-        if (!sftp.emit("STAT", reqID, path13)) {
+        if (!sftp.emit("STAT", reqID, path15)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -32661,14 +33552,14 @@ var require_SFTP = __commonJS({
       [REQUEST.READLINK]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path13 = bufferParser.readString(true);
+        const path15 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path13 === void 0)
+        if (path15 === void 0)
           return doFatalSFTPError(sftp, "Malformed READLINK packet");
         sftp._debug && sftp._debug(
           `SFTP: Inbound: Received READLINK (id:${reqID})`
         );
-        if (!sftp.emit("READLINK", reqID, path13)) {
+        if (!sftp.emit("READLINK", reqID, path15)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -32739,7 +33630,7 @@ var require_SFTP = __commonJS({
     function roundUpToMultipleOf8(n) {
       return n + 7 & ~7;
     }
-    function ReadStream(sftp, path13, options) {
+    function ReadStream(sftp, path15, options) {
       if (options === void 0)
         options = {};
       else if (typeof options === "string")
@@ -32753,7 +33644,7 @@ var require_SFTP = __commonJS({
       options.emitClose = false;
       options.autoDestroy = false;
       ReadableStream2.call(this, options);
-      this.path = path13;
+      this.path = path15;
       this.flags = options.flags === void 0 ? "r" : options.flags;
       this.mode = options.mode === void 0 ? 438 : options.mode;
       this.start = options.start;
@@ -32884,7 +33775,7 @@ var require_SFTP = __commonJS({
       },
       configurable: true
     });
-    function WriteStream(sftp, path13, options) {
+    function WriteStream(sftp, path15, options) {
       if (options === void 0)
         options = {};
       else if (typeof options === "string")
@@ -32896,7 +33787,7 @@ var require_SFTP = __commonJS({
       options.emitClose = false;
       options.autoDestroy = false;
       WritableStream.call(this, options);
-      this.path = path13;
+      this.path = path15;
       this.flags = options.flags === void 0 ? "w" : options.flags;
       this.mode = options.mode === void 0 ? 438 : options.mode;
       this.start = options.start;
@@ -38143,9 +39034,9 @@ var require_stream_duplex = __commonJS({
       return keys2;
     };
     module.exports = Duplex;
-    var Readable2 = require_stream_readable();
+    var Readable3 = require_stream_readable();
     var Writable = require_stream_writable();
-    require_inherits()(Duplex, Readable2);
+    require_inherits()(Duplex, Readable3);
     {
       keys = objectKeys(Writable.prototype);
       for (v = 0; v < keys.length; v++) {
@@ -38158,7 +39049,7 @@ var require_stream_duplex = __commonJS({
     var v;
     function Duplex(options) {
       if (!(this instanceof Duplex)) return new Duplex(options);
-      Readable2.call(this, options);
+      Readable3.call(this, options);
       Writable.call(this, options);
       this.allowHalfOpen = true;
       if (options) {
@@ -38872,14 +39763,14 @@ var require_from = __commonJS({
       return (hint === "string" ? String : Number)(input);
     }
     var ERR_INVALID_ARG_TYPE = require_errors4().codes.ERR_INVALID_ARG_TYPE;
-    function from(Readable2, iterable, opts) {
+    function from(Readable3, iterable, opts) {
       var iterator2;
       if (iterable && typeof iterable.next === "function") {
         iterator2 = iterable;
       } else if (iterable && iterable[Symbol.asyncIterator]) iterator2 = iterable[Symbol.asyncIterator]();
       else if (iterable && iterable[Symbol.iterator]) iterator2 = iterable[Symbol.iterator]();
       else throw new ERR_INVALID_ARG_TYPE("iterable", ["Iterable"], iterable);
-      var readable = new Readable2(_objectSpread({
+      var readable = new Readable3(_objectSpread({
         objectMode: true
       }, opts));
       var reading = false;
@@ -38919,9 +39810,9 @@ var require_from = __commonJS({
 var require_stream_readable = __commonJS({
   "node_modules/readable-stream/lib/_stream_readable.js"(exports, module) {
     "use strict";
-    module.exports = Readable2;
+    module.exports = Readable3;
     var Duplex;
-    Readable2.ReadableState = ReadableState;
+    Readable3.ReadableState = ReadableState;
     var EE = __require("events").EventEmitter;
     var EElistenerCount = function EElistenerCount2(emitter, type) {
       return emitter.listeners(type).length;
@@ -38956,7 +39847,7 @@ var require_stream_readable = __commonJS({
     var StringDecoder;
     var createReadableStreamAsyncIterator;
     var from;
-    require_inherits()(Readable2, Stream);
+    require_inherits()(Readable3, Stream);
     var errorOrDestroy = destroyImpl.errorOrDestroy;
     var kProxyEvents = ["error", "close", "destroy", "pause", "resume"];
     function prependListener(emitter, event, fn) {
@@ -39000,9 +39891,9 @@ var require_stream_readable = __commonJS({
         this.encoding = options.encoding;
       }
     }
-    function Readable2(options) {
+    function Readable3(options) {
       Duplex = Duplex || require_stream_duplex();
-      if (!(this instanceof Readable2)) return new Readable2(options);
+      if (!(this instanceof Readable3)) return new Readable3(options);
       var isDuplex = this instanceof Duplex;
       this._readableState = new ReadableState(options, this, isDuplex);
       this.readable = true;
@@ -39012,7 +39903,7 @@ var require_stream_readable = __commonJS({
       }
       Stream.call(this);
     }
-    Object.defineProperty(Readable2.prototype, "destroyed", {
+    Object.defineProperty(Readable3.prototype, "destroyed", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -39030,12 +39921,12 @@ var require_stream_readable = __commonJS({
         this._readableState.destroyed = value;
       }
     });
-    Readable2.prototype.destroy = destroyImpl.destroy;
-    Readable2.prototype._undestroy = destroyImpl.undestroy;
-    Readable2.prototype._destroy = function(err, cb) {
+    Readable3.prototype.destroy = destroyImpl.destroy;
+    Readable3.prototype._undestroy = destroyImpl.undestroy;
+    Readable3.prototype._destroy = function(err, cb) {
       cb(err);
     };
-    Readable2.prototype.push = function(chunk, encoding) {
+    Readable3.prototype.push = function(chunk, encoding) {
       var state = this._readableState;
       var skipChunkCheck;
       if (!state.objectMode) {
@@ -39052,7 +39943,7 @@ var require_stream_readable = __commonJS({
       }
       return readableAddChunk(this, chunk, encoding, false, skipChunkCheck);
     };
-    Readable2.prototype.unshift = function(chunk) {
+    Readable3.prototype.unshift = function(chunk) {
       return readableAddChunk(this, chunk, null, true, false);
     };
     function readableAddChunk(stream, chunk, encoding, addToFront, skipChunkCheck) {
@@ -39113,10 +40004,10 @@ var require_stream_readable = __commonJS({
       }
       return er;
     }
-    Readable2.prototype.isPaused = function() {
+    Readable3.prototype.isPaused = function() {
       return this._readableState.flowing === false;
     };
-    Readable2.prototype.setEncoding = function(enc) {
+    Readable3.prototype.setEncoding = function(enc) {
       if (!StringDecoder) StringDecoder = require_string_decoder().StringDecoder;
       var decoder = new StringDecoder(enc);
       this._readableState.decoder = decoder;
@@ -39162,7 +40053,7 @@ var require_stream_readable = __commonJS({
       }
       return state.length;
     }
-    Readable2.prototype.read = function(n) {
+    Readable3.prototype.read = function(n) {
       debug("read", n);
       n = parseInt(n, 10);
       var state = this._readableState;
@@ -39271,10 +40162,10 @@ var require_stream_readable = __commonJS({
       }
       state.readingMore = false;
     }
-    Readable2.prototype._read = function(n) {
+    Readable3.prototype._read = function(n) {
       errorOrDestroy(this, new ERR_METHOD_NOT_IMPLEMENTED("_read()"));
     };
-    Readable2.prototype.pipe = function(dest, pipeOpts) {
+    Readable3.prototype.pipe = function(dest, pipeOpts) {
       var src = this;
       var state = this._readableState;
       switch (state.pipesCount) {
@@ -39377,7 +40268,7 @@ var require_stream_readable = __commonJS({
         }
       };
     }
-    Readable2.prototype.unpipe = function(dest) {
+    Readable3.prototype.unpipe = function(dest) {
       var state = this._readableState;
       var unpipeInfo = {
         hasUnpiped: false
@@ -39411,7 +40302,7 @@ var require_stream_readable = __commonJS({
       dest.emit("unpipe", this, unpipeInfo);
       return this;
     };
-    Readable2.prototype.on = function(ev, fn) {
+    Readable3.prototype.on = function(ev, fn) {
       var res = Stream.prototype.on.call(this, ev, fn);
       var state = this._readableState;
       if (ev === "data") {
@@ -39432,15 +40323,15 @@ var require_stream_readable = __commonJS({
       }
       return res;
     };
-    Readable2.prototype.addListener = Readable2.prototype.on;
-    Readable2.prototype.removeListener = function(ev, fn) {
+    Readable3.prototype.addListener = Readable3.prototype.on;
+    Readable3.prototype.removeListener = function(ev, fn) {
       var res = Stream.prototype.removeListener.call(this, ev, fn);
       if (ev === "readable") {
         process.nextTick(updateReadableListening, this);
       }
       return res;
     };
-    Readable2.prototype.removeAllListeners = function(ev) {
+    Readable3.prototype.removeAllListeners = function(ev) {
       var res = Stream.prototype.removeAllListeners.apply(this, arguments);
       if (ev === "readable" || ev === void 0) {
         process.nextTick(updateReadableListening, this);
@@ -39460,7 +40351,7 @@ var require_stream_readable = __commonJS({
       debug("readable nexttick read 0");
       self2.read(0);
     }
-    Readable2.prototype.resume = function() {
+    Readable3.prototype.resume = function() {
       var state = this._readableState;
       if (!state.flowing) {
         debug("resume");
@@ -39486,7 +40377,7 @@ var require_stream_readable = __commonJS({
       flow(stream);
       if (state.flowing && !state.reading) stream.read(0);
     }
-    Readable2.prototype.pause = function() {
+    Readable3.prototype.pause = function() {
       debug("call pause flowing=%j", this._readableState.flowing);
       if (this._readableState.flowing !== false) {
         debug("pause");
@@ -39501,7 +40392,7 @@ var require_stream_readable = __commonJS({
       debug("flow", state.flowing);
       while (state.flowing && stream.read() !== null) ;
     }
-    Readable2.prototype.wrap = function(stream) {
+    Readable3.prototype.wrap = function(stream) {
       var _this = this;
       var state = this._readableState;
       var paused = false;
@@ -39546,14 +40437,14 @@ var require_stream_readable = __commonJS({
       return this;
     };
     if (typeof Symbol === "function") {
-      Readable2.prototype[Symbol.asyncIterator] = function() {
+      Readable3.prototype[Symbol.asyncIterator] = function() {
         if (createReadableStreamAsyncIterator === void 0) {
           createReadableStreamAsyncIterator = require_async_iterator();
         }
         return createReadableStreamAsyncIterator(this);
       };
     }
-    Object.defineProperty(Readable2.prototype, "readableHighWaterMark", {
+    Object.defineProperty(Readable3.prototype, "readableHighWaterMark", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -39562,7 +40453,7 @@ var require_stream_readable = __commonJS({
         return this._readableState.highWaterMark;
       }
     });
-    Object.defineProperty(Readable2.prototype, "readableBuffer", {
+    Object.defineProperty(Readable3.prototype, "readableBuffer", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -39571,7 +40462,7 @@ var require_stream_readable = __commonJS({
         return this._readableState && this._readableState.buffer;
       }
     });
-    Object.defineProperty(Readable2.prototype, "readableFlowing", {
+    Object.defineProperty(Readable3.prototype, "readableFlowing", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -39585,8 +40476,8 @@ var require_stream_readable = __commonJS({
         }
       }
     });
-    Readable2._fromList = fromList;
-    Object.defineProperty(Readable2.prototype, "readableLength", {
+    Readable3._fromList = fromList;
+    Object.defineProperty(Readable3.prototype, "readableLength", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -39632,11 +40523,11 @@ var require_stream_readable = __commonJS({
       }
     }
     if (typeof Symbol === "function") {
-      Readable2.from = function(iterable, opts) {
+      Readable3.from = function(iterable, opts) {
         if (from === void 0) {
           from = require_from();
         }
-        return from(Readable2, iterable, opts);
+        return from(Readable3, iterable, opts);
       };
     }
     function indexOf2(xs, x) {
@@ -40687,12 +41578,12 @@ var require_src = __commonJS({
 // node_modules/split-ca/index.js
 var require_split_ca = __commonJS({
   "node_modules/split-ca/index.js"(exports, module) {
-    var fs4 = __require("fs");
+    var fs5 = __require("fs");
     module.exports = function(filepath, split, encoding) {
       split = typeof split !== "undefined" ? split : "\n";
       encoding = typeof encoding !== "undefined" ? encoding : "utf8";
       var ca = [];
-      var chain = fs4.readFileSync(filepath, encoding);
+      var chain = fs5.readFileSync(filepath, encoding);
       if (chain.indexOf("-END CERTIFICATE-") < 0 || chain.indexOf("-BEGIN CERTIFICATE-") < 0) {
         throw Error("File does not contain 'BEGIN CERTIFICATE' or 'END CERTIFICATE'");
       }
@@ -40720,8 +41611,8 @@ var require_modem = __commonJS({
   "node_modules/docker-modem/lib/modem.js"(exports, module) {
     var querystring = __require("querystring");
     var http3 = require_http();
-    var fs4 = __require("fs");
-    var path13 = __require("path");
+    var fs5 = __require("fs");
+    var path15 = __require("path");
     var url = __require("url");
     var ssh = require_ssh();
     var HttpDuplex = require_http_duplex();
@@ -40770,9 +41661,9 @@ var require_modem = __commonJS({
         }
         opts.host = host.hostname;
         if (process.env.DOCKER_CERT_PATH) {
-          opts.ca = splitca(path13.join(process.env.DOCKER_CERT_PATH, "ca.pem"));
-          opts.cert = fs4.readFileSync(path13.join(process.env.DOCKER_CERT_PATH, "cert.pem"));
-          opts.key = fs4.readFileSync(path13.join(process.env.DOCKER_CERT_PATH, "key.pem"));
+          opts.ca = splitca(path15.join(process.env.DOCKER_CERT_PATH, "ca.pem"));
+          opts.cert = fs5.readFileSync(path15.join(process.env.DOCKER_CERT_PATH, "cert.pem"));
+          opts.key = fs5.readFileSync(path15.join(process.env.DOCKER_CERT_PATH, "key.pem"));
         }
         if (process.env.DOCKER_CLIENT_TIMEOUT) {
           opts.timeout = parseInt(process.env.DOCKER_CLIENT_TIMEOUT, 10);
@@ -40782,8 +41673,8 @@ var require_modem = __commonJS({
     };
     var findDefaultUnixSocket = function() {
       return new Promise(function(resolve) {
-        var userDockerSocket = path13.join(os5.homedir(), ".docker", "run", "docker.sock");
-        fs4.access(userDockerSocket, function(err) {
+        var userDockerSocket = path15.join(os5.homedir(), ".docker", "run", "docker.sock");
+        fs5.access(userDockerSocket, function(err) {
           if (err) resolve("/var/run/docker.sock");
           else resolve(userDockerSocket);
         });
@@ -40876,7 +41767,7 @@ var require_modem = __commonJS({
       }
       if (options.file) {
         if (typeof options.file === "string") {
-          data = fs4.createReadStream(path13.resolve(options.file));
+          data = fs5.createReadStream(path15.resolve(options.file));
         } else {
           data = options.file;
         }
@@ -41194,7 +42085,7 @@ var require_modem = __commonJS({
 var require_ignore = __commonJS({
   "node_modules/@balena/dockerignore/ignore.js"(exports, module) {
     "use strict";
-    var path13 = __require("path");
+    var path15 = __require("path");
     var factory = (options) => new IgnoreBase(options);
     factory.default = factory;
     module.exports = factory;
@@ -41203,22 +42094,22 @@ var require_ignore = __commonJS({
     }
     var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
     var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-    var REGEX_TRAILING_PATH_SEP = path13.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+    var REGEX_TRAILING_PATH_SEP = path15.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
     var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
     function cleanPath(file) {
-      return path13.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
+      return path15.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
     }
     function toSlash(file) {
-      if (path13.sep === "/") {
+      if (path15.sep === "/") {
         return file;
       }
       return file.replace(/\\/g, "/");
     }
     function fromSlash(file) {
-      if (path13.sep === "/") {
+      if (path15.sep === "/") {
         return file;
       }
-      return file.replace(/\//g, path13.sep);
+      return file.replace(/\//g, path15.sep);
     }
     var IgnoreBase = class {
       constructor({
@@ -41267,13 +42158,13 @@ var require_ignore = __commonJS({
         return pattern && typeof pattern === "string" && pattern.indexOf("#") !== 0 && pattern.trim() !== "";
       }
       filter(paths) {
-        return make_array(paths).filter((path14) => this._filter(path14));
+        return make_array(paths).filter((path16) => this._filter(path16));
       }
       createFilter() {
-        return (path14) => this._filter(path14);
+        return (path16) => this._filter(path16);
       }
-      ignores(path14) {
-        return !this._filter(path14);
+      ignores(path16) {
+        return !this._filter(path16);
       }
       // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
@@ -41312,36 +42203,36 @@ var require_ignore = __commonJS({
           origin,
           pattern,
           // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-          dirs: pattern.split(path13.sep),
+          dirs: pattern.split(path15.sep),
           negative
         };
       }
       // @returns `Boolean` true if the `path` is NOT ignored
-      _filter(path14) {
-        if (!path14) {
+      _filter(path16) {
+        if (!path16) {
           return false;
         }
-        if (path14 in this._cache) {
-          return this._cache[path14];
+        if (path16 in this._cache) {
+          return this._cache[path16];
         }
-        return this._cache[path14] = this._test(path14);
+        return this._cache[path16] = this._test(path16);
       }
       // @returns {Boolean} true if a file is NOT ignored
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
       _test(file) {
         file = fromSlash(file);
-        const parentPath = cleanPath(path13.dirname(file));
-        const parentPathDirs = parentPath.split(path13.sep);
+        const parentPath = cleanPath(path15.dirname(file));
+        const parentPathDirs = parentPath.split(path15.sep);
         let matched = false;
         this._rules.forEach((rule) => {
           let match = this._match(file, rule);
           if (!match && parentPath !== ".") {
             if (rule.dirs.includes("**")) {
               for (let i = rule.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
-                match = match || this._match(parentPathDirs.slice(0, i).join(path13.sep), rule);
+                match = match || this._match(parentPathDirs.slice(0, i).join(path15.sep), rule);
               }
             } else if (rule.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path13.sep), rule);
+              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path15.sep), rule);
             }
           }
           if (match) {
@@ -41360,13 +42251,13 @@ var require_ignore = __commonJS({
           return rule;
         }
         let regStr = "^";
-        let escapedSlash = path13.sep === "\\" ? "\\\\" : path13.sep;
+        let escapedSlash = path15.sep === "\\" ? "\\\\" : path15.sep;
         for (let i = 0; i < rule.pattern.length; i++) {
           const ch = rule.pattern[i];
           if (ch === "*") {
             if (rule.pattern[i + 1] === "*") {
               i++;
-              if (rule.pattern[i + 1] === path13.sep) {
+              if (rule.pattern[i + 1] === path15.sep) {
                 i++;
               }
               if (rule.pattern[i + 1] === void 0) {
@@ -41382,7 +42273,7 @@ var require_ignore = __commonJS({
           } else if (ch === "." || ch === "$") {
             regStr += `\\${ch}`;
           } else if (ch === "\\") {
-            if (path13.sep === "\\") {
+            if (path15.sep === "\\") {
               regStr += escapedSlash;
               continue;
             }
@@ -41408,69 +42299,69 @@ var require_ignore = __commonJS({
 var require_chownr = __commonJS({
   "node_modules/chownr/chownr.js"(exports, module) {
     "use strict";
-    var fs4 = __require("fs");
-    var path13 = __require("path");
-    var LCHOWN = fs4.lchown ? "lchown" : "chown";
-    var LCHOWNSYNC = fs4.lchownSync ? "lchownSync" : "chownSync";
-    var needEISDIRHandled = fs4.lchown && !process.version.match(/v1[1-9]+\./) && !process.version.match(/v10\.[6-9]/);
-    var lchownSync = (path14, uid, gid) => {
+    var fs5 = __require("fs");
+    var path15 = __require("path");
+    var LCHOWN = fs5.lchown ? "lchown" : "chown";
+    var LCHOWNSYNC = fs5.lchownSync ? "lchownSync" : "chownSync";
+    var needEISDIRHandled = fs5.lchown && !process.version.match(/v1[1-9]+\./) && !process.version.match(/v10\.[6-9]/);
+    var lchownSync = (path16, uid, gid) => {
       try {
-        return fs4[LCHOWNSYNC](path14, uid, gid);
+        return fs5[LCHOWNSYNC](path16, uid, gid);
       } catch (er) {
         if (er.code !== "ENOENT")
           throw er;
       }
     };
-    var chownSync = (path14, uid, gid) => {
+    var chownSync = (path16, uid, gid) => {
       try {
-        return fs4.chownSync(path14, uid, gid);
+        return fs5.chownSync(path16, uid, gid);
       } catch (er) {
         if (er.code !== "ENOENT")
           throw er;
       }
     };
-    var handleEISDIR = needEISDIRHandled ? (path14, uid, gid, cb) => (er) => {
+    var handleEISDIR = needEISDIRHandled ? (path16, uid, gid, cb) => (er) => {
       if (!er || er.code !== "EISDIR")
         cb(er);
       else
-        fs4.chown(path14, uid, gid, cb);
+        fs5.chown(path16, uid, gid, cb);
     } : (_, __, ___, cb) => cb;
-    var handleEISDirSync = needEISDIRHandled ? (path14, uid, gid) => {
+    var handleEISDirSync = needEISDIRHandled ? (path16, uid, gid) => {
       try {
-        return lchownSync(path14, uid, gid);
+        return lchownSync(path16, uid, gid);
       } catch (er) {
         if (er.code !== "EISDIR")
           throw er;
-        chownSync(path14, uid, gid);
+        chownSync(path16, uid, gid);
       }
-    } : (path14, uid, gid) => lchownSync(path14, uid, gid);
+    } : (path16, uid, gid) => lchownSync(path16, uid, gid);
     var nodeVersion = process.version;
-    var readdir2 = (path14, options, cb) => fs4.readdir(path14, options, cb);
-    var readdirSync = (path14, options) => fs4.readdirSync(path14, options);
+    var readdir2 = (path16, options, cb) => fs5.readdir(path16, options, cb);
+    var readdirSync = (path16, options) => fs5.readdirSync(path16, options);
     if (/^v4\./.test(nodeVersion))
-      readdir2 = (path14, options, cb) => fs4.readdir(path14, cb);
+      readdir2 = (path16, options, cb) => fs5.readdir(path16, cb);
     var chown = (cpath, uid, gid, cb) => {
-      fs4[LCHOWN](cpath, uid, gid, handleEISDIR(cpath, uid, gid, (er) => {
+      fs5[LCHOWN](cpath, uid, gid, handleEISDIR(cpath, uid, gid, (er) => {
         cb(er && er.code !== "ENOENT" ? er : null);
       }));
     };
     var chownrKid = (p, child, uid, gid, cb) => {
       if (typeof child === "string")
-        return fs4.lstat(path13.resolve(p, child), (er, stats) => {
+        return fs5.lstat(path15.resolve(p, child), (er, stats) => {
           if (er)
             return cb(er.code !== "ENOENT" ? er : null);
           stats.name = child;
           chownrKid(p, stats, uid, gid, cb);
         });
       if (child.isDirectory()) {
-        chownr(path13.resolve(p, child.name), uid, gid, (er) => {
+        chownr(path15.resolve(p, child.name), uid, gid, (er) => {
           if (er)
             return cb(er);
-          const cpath = path13.resolve(p, child.name);
+          const cpath = path15.resolve(p, child.name);
           chown(cpath, uid, gid, cb);
         });
       } else {
-        const cpath = path13.resolve(p, child.name);
+        const cpath = path15.resolve(p, child.name);
         chown(cpath, uid, gid, cb);
       }
     };
@@ -41500,7 +42391,7 @@ var require_chownr = __commonJS({
     var chownrKidSync = (p, child, uid, gid) => {
       if (typeof child === "string") {
         try {
-          const stats = fs4.lstatSync(path13.resolve(p, child));
+          const stats = fs5.lstatSync(path15.resolve(p, child));
           stats.name = child;
           child = stats;
         } catch (er) {
@@ -41511,8 +42402,8 @@ var require_chownr = __commonJS({
         }
       }
       if (child.isDirectory())
-        chownrSync(path13.resolve(p, child.name), uid, gid);
-      handleEISDirSync(path13.resolve(p, child.name), uid, gid);
+        chownrSync(path15.resolve(p, child.name), uid, gid);
+      handleEISDirSync(path15.resolve(p, child.name), uid, gid);
     };
     var chownrSync = (p, uid, gid) => {
       let children;
@@ -42534,7 +43425,7 @@ var require_pack2 = __commonJS({
     var eos = require_end_of_stream2();
     var inherits = require_inherits();
     var alloc = Buffer.alloc;
-    var Readable2 = require_readable().Readable;
+    var Readable3 = require_readable().Readable;
     var Writable = require_readable().Writable;
     var StringDecoder = __require("string_decoder").StringDecoder;
     var headers = require_headers2();
@@ -42610,14 +43501,14 @@ var require_pack2 = __commonJS({
     };
     var Pack = function(opts) {
       if (!(this instanceof Pack)) return new Pack(opts);
-      Readable2.call(this, opts);
+      Readable3.call(this, opts);
       this._drain = noop3;
       this._finalized = false;
       this._finalizing = false;
       this._destroyed = false;
       this._stream = null;
     };
-    inherits(Pack, Readable2);
+    inherits(Pack, Readable3);
     Pack.prototype.entry = function(header, buffer, callback) {
       if (this._stream) throw new Error("already piping an entry");
       if (this._finalized || this._destroyed) return;
@@ -42755,9 +43646,9 @@ var require_pump = __commonJS({
   "node_modules/pump/index.js"(exports, module) {
     var once = require_once();
     var eos = require_end_of_stream2();
-    var fs4;
+    var fs5;
     try {
-      fs4 = __require("fs");
+      fs5 = __require("fs");
     } catch (e) {
     }
     var noop3 = function() {
@@ -42768,8 +43659,8 @@ var require_pump = __commonJS({
     };
     var isFS = function(stream) {
       if (!ancient) return false;
-      if (!fs4) return false;
-      return (stream instanceof (fs4.ReadStream || noop3) || stream instanceof (fs4.WriteStream || noop3)) && isFn(stream.close);
+      if (!fs5) return false;
+      return (stream instanceof (fs5.ReadStream || noop3) || stream instanceof (fs5.WriteStream || noop3)) && isFn(stream.close);
     };
     var isRequest = function(stream) {
       return stream.setHeader && isFn(stream.abort);
@@ -42828,8 +43719,8 @@ var require_pump = __commonJS({
 // node_modules/mkdirp-classic/index.js
 var require_mkdirp_classic = __commonJS({
   "node_modules/mkdirp-classic/index.js"(exports, module) {
-    var path13 = __require("path");
-    var fs4 = __require("fs");
+    var path15 = __require("path");
+    var fs5 = __require("fs");
     var _0777 = parseInt("0777", 8);
     module.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
     function mkdirP(p, opts, f, made) {
@@ -42840,14 +43731,14 @@ var require_mkdirp_classic = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs4;
+      var xfs = opts.fs || fs5;
       if (mode === void 0) {
         mode = _0777 & ~process.umask();
       }
       if (!made) made = null;
       var cb = f || function() {
       };
-      p = path13.resolve(p);
+      p = path15.resolve(p);
       xfs.mkdir(p, mode, function(er) {
         if (!er) {
           made = made || p;
@@ -42855,7 +43746,7 @@ var require_mkdirp_classic = __commonJS({
         }
         switch (er.code) {
           case "ENOENT":
-            mkdirP(path13.dirname(p), opts, function(er2, made2) {
+            mkdirP(path15.dirname(p), opts, function(er2, made2) {
               if (er2) cb(er2, made2);
               else mkdirP(p, opts, cb, made2);
             });
@@ -42877,19 +43768,19 @@ var require_mkdirp_classic = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs4;
+      var xfs = opts.fs || fs5;
       if (mode === void 0) {
         mode = _0777 & ~process.umask();
       }
       if (!made) made = null;
-      p = path13.resolve(p);
+      p = path15.resolve(p);
       try {
         xfs.mkdirSync(p, mode);
         made = made || p;
       } catch (err0) {
         switch (err0.code) {
           case "ENOENT":
-            made = sync(path13.dirname(p), opts, made);
+            made = sync(path15.dirname(p), opts, made);
             sync(p, opts, made);
             break;
           // In the case of any other error, just see if there's a dir
@@ -42918,8 +43809,8 @@ var require_tar_fs = __commonJS({
     var tar2 = require_tar_stream2();
     var pump = require_pump();
     var mkdirp = require_mkdirp_classic();
-    var fs4 = __require("fs");
-    var path13 = __require("path");
+    var fs5 = __require("fs");
+    var path15 = __require("path");
     var os5 = __require("os");
     var win32 = os5.platform() === "win32";
     var DOTDOT_LEADING = 1;
@@ -42932,23 +43823,23 @@ var require_tar_fs = __commonJS({
     var normalize = !win32 ? echo : function(name2) {
       return name2.replace(/\\/g, "/").replace(/[:?<>|]/g, "_");
     };
-    var statAll = function(fs5, stat4, cwd, ignore, entries, sort) {
+    var statAll = function(fs6, stat4, cwd, ignore, entries, sort) {
       var queue = entries || ["."];
       for (var i = 0; i < queue.length; i++) {
-        if (!inCwd(path13.resolve(cwd, queue[i]), cwd)) throw new Error(queue[i] + " is not a valid path");
+        if (!inCwd(path15.resolve(cwd, queue[i]), cwd)) throw new Error(queue[i] + " is not a valid path");
       }
       return function loop(callback) {
         if (!queue.length) return callback();
         var next = queue.shift();
-        var nextAbs = path13.join(cwd, next);
-        stat4.call(fs5, nextAbs, function(err, stat5) {
+        var nextAbs = path15.join(cwd, next);
+        stat4.call(fs6, nextAbs, function(err, stat5) {
           if (err) return callback(err);
           if (!stat5.isDirectory()) return callback(null, next, stat5);
-          fs5.readdir(nextAbs, function(err2, files) {
+          fs6.readdir(nextAbs, function(err2, files) {
             if (err2) return callback(err2);
             if (sort) files.sort();
             for (var i2 = 0; i2 < files.length; i2++) {
-              if (!ignore(path13.join(cwd, next, files[i2]))) queue.push(path13.join(next, files[i2]));
+              if (!ignore(path15.join(cwd, next, files[i2]))) queue.push(path15.join(next, files[i2]));
             }
             callback(null, next, stat5);
           });
@@ -42959,7 +43850,7 @@ var require_tar_fs = __commonJS({
       return function(header) {
         header.name = header.name.split("/").slice(level).join("/");
         var linkname = header.linkname;
-        if (linkname && (header.type === "link" || path13.isAbsolute(linkname))) {
+        if (linkname && (header.type === "link" || path15.isAbsolute(linkname))) {
           header.linkname = linkname.split("/").slice(level).join("/");
         }
         return map(header);
@@ -42968,7 +43859,7 @@ var require_tar_fs = __commonJS({
     exports.pack = function(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      var xfs = opts.fs || fs4;
+      var xfs = opts.fs || fs5;
       var ignore = opts.ignore || opts.filter || noop3;
       var map = opts.map || noop3;
       var mapStream = opts.mapStream || echo;
@@ -42989,7 +43880,7 @@ var require_tar_fs = __commonJS({
         fmode |= parseInt(222, 8);
       }
       var onsymlink = function(filename, header) {
-        xfs.readlink(path13.join(cwd, filename), function(err, linkname) {
+        xfs.readlink(path15.join(cwd, filename), function(err, linkname) {
           if (err) return pack.destroy(err);
           header.linkname = normalize(linkname);
           pack.entry(header, onnextentry);
@@ -43030,7 +43921,7 @@ var require_tar_fs = __commonJS({
         }
         var entry = pack.entry(header, onnextentry);
         if (!entry) return;
-        var rs = mapStream(xfs.createReadStream(path13.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
+        var rs = mapStream(xfs.createReadStream(path15.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
         rs.on("error", function(err2) {
           entry.destroy(err2);
         });
@@ -43055,7 +43946,7 @@ var require_tar_fs = __commonJS({
     exports.extract = function(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      var xfs = opts.fs || fs4;
+      var xfs = opts.fs || fs5;
       var ignore = opts.ignore || opts.filter || noop3;
       var map = opts.map || noop3;
       var mapStream = opts.mapStream || echo;
@@ -43112,7 +44003,7 @@ var require_tar_fs = __commonJS({
       extract.on("entry", function(header, stream, next) {
         header = map(header) || header;
         header.name = normalize(header.name);
-        var name2 = path13.join(cwd, path13.join("/", header.name));
+        var name2 = path15.join(cwd, path15.join("/", header.name));
         if (ignore(name2, header)) {
           stream.resume();
           return next();
@@ -43120,7 +44011,7 @@ var require_tar_fs = __commonJS({
         if (!validPath(header.name, DOTDOT_NONE)) {
           return next(new Error(JSON.stringify(header.name) + " is not a valid path"));
         }
-        var isRoot = path13.join(name2, ".") === path13.join(cwd, ".");
+        var isRoot = path15.join(name2, ".") === path15.join(cwd, ".");
         var stat4 = function(err) {
           if (err) return next(err);
           if (isRoot) return next();
@@ -43150,9 +44041,9 @@ var require_tar_fs = __commonJS({
         var onsymlink = function() {
           if (win32) return next();
           if (!validPath(header.linkname, DOTDOT_LEADING)) return next(new Error(name2 + " is not a valid symlink"));
-          var dst = path13.resolve(path13.dirname(name2), header.linkname);
+          var dst = path15.resolve(path15.dirname(name2), header.linkname);
           if (!inCwd(dst, cwd)) return next(new Error(name2 + " is not a valid symlink"));
-          validateNotSymlink(xfs, dst, path13.resolve(cwd), function(err, valid) {
+          validateNotSymlink(xfs, dst, path15.resolve(cwd), function(err, valid) {
             if (err) return next(err);
             if (!valid) return next(new Error(name2 + " is not a valid symlink"));
             xfs.unlink(name2, function() {
@@ -43163,7 +44054,7 @@ var require_tar_fs = __commonJS({
         var onlink = function() {
           if (win32) return next();
           if (!validPath(header.linkname, DOTDOT_NONE)) return next(new Error(name2 + " is not a valid hardlink"));
-          var srcpath = path13.join(cwd, path13.join("/", header.linkname));
+          var srcpath = path15.join(cwd, path15.join("/", header.linkname));
           xfs.realpath(srcpath, function(err, dst) {
             if (err || !inCwd(dst, cwd)) return next(new Error(name2 + " is not a valid hardlink"));
             xfs.unlink(name2, function() {
@@ -43195,8 +44086,8 @@ var require_tar_fs = __commonJS({
             });
           }
         };
-        var dir = isRoot ? path13.join(cwd, ".") : path13.dirname(name2);
-        validate(xfs, dir, path13.join(cwd, "."), function(err, valid) {
+        var dir = isRoot ? path15.join(cwd, ".") : path15.dirname(name2);
+        validate(xfs, dir, path15.join(cwd, "."), function(err, valid) {
           if (err) return next(err);
           if (!valid) return next(new Error(dir + " is not a valid path"));
           if (header.type === "directory") return ondirectory();
@@ -43224,20 +44115,20 @@ var require_tar_fs = __commonJS({
       if (opts.finish) extract.on("finish", opts.finish);
       return extract;
     };
-    function validate(fs5, name2, root, cb) {
+    function validate(fs6, name2, root, cb) {
       if (name2 === root) return cb(null, true);
-      fs5.lstat(name2, function(err, st) {
+      fs6.lstat(name2, function(err, st) {
         if (err && err.code !== "ENOENT") return cb(err);
-        if (err || st.isDirectory()) return validate(fs5, path13.join(name2, ".."), root, cb);
+        if (err || st.isDirectory()) return validate(fs6, path15.join(name2, ".."), root, cb);
         cb(null, false);
       });
     }
-    function validateNotSymlink(fs5, name2, root, cb) {
+    function validateNotSymlink(fs6, name2, root, cb) {
       if (name2 === root) return cb(null, true);
-      if (!name2.startsWith(root + path13.sep)) return cb(null, false);
-      fs5.lstat(name2, function(err, st) {
+      if (!name2.startsWith(root + path15.sep)) return cb(null, false);
+      fs6.lstat(name2, function(err, st) {
         if (err && err.code !== "ENOENT" && err.code !== "EPERM") return cb(err);
-        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs5, path13.join(name2, ".."), root, cb);
+        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs6, path15.join(name2, ".."), root, cb);
         cb(null, false);
       });
     }
@@ -43268,8 +44159,8 @@ var require_tar_fs = __commonJS({
       });
     }
     function inCwd(dst, cwd) {
-      cwd = path13.resolve(cwd);
-      return cwd === dst || dst.startsWith(cwd + path13.sep);
+      cwd = path15.resolve(cwd);
+      return cwd === dst || dst.startsWith(cwd + path15.sep);
     }
   }
 });
@@ -43278,8 +44169,8 @@ var require_tar_fs = __commonJS({
 var require_util = __commonJS({
   "node_modules/dockerode/lib/util.js"(exports, module) {
     var DockerIgnore = require_ignore();
-    var fs4 = __require("fs");
-    var path13 = __require("path");
+    var fs5 = __require("fs");
+    var path15 = __require("path");
     var tar2 = require_tar_fs();
     var zlib2 = __require("zlib");
     var arr = [];
@@ -43331,14 +44222,14 @@ var require_util = __commonJS({
     };
     module.exports.prepareBuildContext = function(file, next) {
       if (file && file.context) {
-        fs4.readFile(path13.join(file.context, ".dockerignore"), (err, data) => {
+        fs5.readFile(path15.join(file.context, ".dockerignore"), (err, data) => {
           let ignoreFn;
           let filterFn;
           if (!err) {
             const dockerIgnore = DockerIgnore({ ignorecase: false }).add(data.toString());
             filterFn = dockerIgnore.createFilter();
-            ignoreFn = (path14) => {
-              return !filterFn(path14);
+            ignoreFn = (path16) => {
+              return !filterFn(path16);
             };
           }
           const entries = file.src.slice() || [];
@@ -46272,14 +47163,14 @@ var require_tls_helpers = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CIPHER_SUITES = void 0;
     exports.getDefaultRootsData = getDefaultRootsData;
-    var fs4 = __require("fs");
+    var fs5 = __require("fs");
     exports.CIPHER_SUITES = process.env.GRPC_SSL_CIPHER_SUITES;
     var DEFAULT_ROOTS_FILE_PATH = process.env.GRPC_DEFAULT_SSL_ROOTS_FILE_PATH;
     var defaultRootsData = null;
     function getDefaultRootsData() {
       if (DEFAULT_ROOTS_FILE_PATH) {
         if (defaultRootsData === null) {
-          defaultRootsData = fs4.readFileSync(DEFAULT_ROOTS_FILE_PATH);
+          defaultRootsData = fs5.readFileSync(DEFAULT_ROOTS_FILE_PATH);
         }
         return defaultRootsData;
       }
@@ -46312,19 +47203,19 @@ var require_uri_parser = __commonJS({
       };
     }
     var NUMBER_REGEX = /^\d+$/;
-    function splitHostPort(path13) {
-      if (path13.startsWith("[")) {
-        const hostEnd = path13.indexOf("]");
+    function splitHostPort(path15) {
+      if (path15.startsWith("[")) {
+        const hostEnd = path15.indexOf("]");
         if (hostEnd === -1) {
           return null;
         }
-        const host = path13.substring(1, hostEnd);
+        const host = path15.substring(1, hostEnd);
         if (host.indexOf(":") === -1) {
           return null;
         }
-        if (path13.length > hostEnd + 1) {
-          if (path13[hostEnd + 1] === ":") {
-            const portString = path13.substring(hostEnd + 2);
+        if (path15.length > hostEnd + 1) {
+          if (path15[hostEnd + 1] === ":") {
+            const portString = path15.substring(hostEnd + 2);
             if (NUMBER_REGEX.test(portString)) {
               return {
                 host,
@@ -46342,7 +47233,7 @@ var require_uri_parser = __commonJS({
           };
         }
       } else {
-        const splitPath = path13.split(":");
+        const splitPath = path15.split(":");
         if (splitPath.length === 2) {
           if (NUMBER_REGEX.test(splitPath[1])) {
             return {
@@ -46354,7 +47245,7 @@ var require_uri_parser = __commonJS({
           }
         } else {
           return {
-            host: path13
+            host: path15
           };
         }
       }
@@ -49390,14 +50281,14 @@ var require_client_interceptors = __commonJS({
       }
     };
     exports.InterceptingCall = InterceptingCall;
-    function getCall(channel, path13, options) {
+    function getCall(channel, path15, options) {
       var _a, _b;
       const deadline = (_a = options.deadline) !== null && _a !== void 0 ? _a : Infinity;
       const host = options.host;
       const parent = (_b = options.parent) !== null && _b !== void 0 ? _b : null;
       const propagateFlags = options.propagate_flags;
       const credentials = options.credentials;
-      const call = channel.createCall(path13, deadline, host, parent, propagateFlags);
+      const call = channel.createCall(path15, deadline, host, parent, propagateFlags);
       if (credentials) {
         call.setCredentials(credentials);
       }
@@ -49967,9 +50858,9 @@ var require_make_client = __commonJS({
       ServiceClientImpl.serviceName = serviceName;
       return ServiceClientImpl;
     }
-    function partial(fn, path13, serialize, deserialize) {
+    function partial(fn, path15, serialize, deserialize) {
       return function(...args) {
-        return fn.call(this, path13, serialize, deserialize, ...args);
+        return fn.call(this, path15, serialize, deserialize, ...args);
       };
     }
     function isProtobufTypeDefinition(obj) {
@@ -52852,17 +53743,17 @@ var require_codegen = __commonJS({
 var require_fs = __commonJS({
   "node_modules/@protobufjs/fetch/util/fs.js"(exports, module) {
     "use strict";
-    var fs4 = null;
+    var fs5 = null;
     try {
-      fs4 = __require(
+      fs5 = __require(
         /* webpackIgnore: true */
         "fs"
       );
-      if (!fs4 || !fs4.readFile || !fs4.readFileSync)
-        fs4 = null;
+      if (!fs5 || !fs5.readFile || !fs5.readFileSync)
+        fs5 = null;
     } catch (e) {
     }
-    module.exports = fs4;
+    module.exports = fs5;
   }
 });
 
@@ -52872,7 +53763,7 @@ var require_fetch = __commonJS({
     "use strict";
     module.exports = fetch3;
     var asPromise = require_aspromise();
-    var fs4 = require_fs();
+    var fs5 = require_fs();
     function fetch3(filename, options, callback) {
       if (typeof options === "function") {
         callback = options;
@@ -52881,8 +53772,8 @@ var require_fetch = __commonJS({
         options = {};
       if (!callback)
         return asPromise(fetch3, this, filename, options);
-      if (!options.xhr && fs4 && fs4.readFile)
-        return fs4.readFile(filename, function fetchReadFileCallback(err, contents) {
+      if (!options.xhr && fs5 && fs5.readFile)
+        return fs5.readFile(filename, function fetchReadFileCallback(err, contents) {
           return err && typeof XMLHttpRequest !== "undefined" ? fetch3.xhr(filename, options, callback) : err ? callback(err) : callback(null, options.binary ? contents : contents.toString("utf8"));
         });
       return fetch3.xhr(filename, options, callback);
@@ -52920,15 +53811,15 @@ var require_fetch = __commonJS({
 var require_path = __commonJS({
   "node_modules/@protobufjs/path/index.js"(exports) {
     "use strict";
-    var path13 = exports;
+    var path15 = exports;
     var isAbsolute = (
       /**
        * Tests if the specified path is absolute.
        * @param {string} path Path to test
        * @returns {boolean} `true` if path is absolute
        */
-      path13.isAbsolute = function isAbsolute2(path14) {
-        return /^(?:\/|\w+:)/.test(path14);
+      path15.isAbsolute = function isAbsolute2(path16) {
+        return /^(?:\/|\w+:)/.test(path16);
       }
     );
     var normalize = (
@@ -52937,9 +53828,9 @@ var require_path = __commonJS({
        * @param {string} path Path to normalize
        * @returns {string} Normalized path
        */
-      path13.normalize = function normalize2(path14) {
-        path14 = path14.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
-        var parts = path14.split("/"), absolute = isAbsolute(path14), prefix = "";
+      path15.normalize = function normalize2(path16) {
+        path16 = path16.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
+        var parts = path16.split("/"), absolute = isAbsolute(path16), prefix = "";
         if (absolute)
           prefix = parts.shift() + "/";
         for (var i = 0; i < parts.length; ) {
@@ -52958,7 +53849,7 @@ var require_path = __commonJS({
         return prefix + parts.join("/");
       }
     );
-    path13.resolve = function resolve(originPath, includePath, alreadyNormalized) {
+    path15.resolve = function resolve(originPath, includePath, alreadyNormalized) {
       if (!alreadyNormalized)
         includePath = normalize(includePath);
       if (isAbsolute(includePath))
@@ -52985,17 +53876,17 @@ var require_patterns = __commonJS({
 var require_fs2 = __commonJS({
   "node_modules/protobufjs/src/util/fs.js"(exports, module) {
     "use strict";
-    var fs4 = null;
+    var fs5 = null;
     try {
-      fs4 = __require(
+      fs5 = __require(
         /* webpackIgnore: true */
         "fs"
       );
-      if (!fs4 || !fs4.readFile || !fs4.readFileSync)
-        fs4 = null;
+      if (!fs5 || !fs5.readFile || !fs5.readFileSync)
+        fs5 = null;
     } catch (e) {
     }
-    module.exports = fs4;
+    module.exports = fs5;
   }
 });
 
@@ -53142,18 +54033,18 @@ var require_namespace = __commonJS({
       object.onRemove(this);
       return clearCache(this);
     };
-    Namespace.prototype.define = function define2(path13, json2) {
-      if (util.isString(path13))
-        path13 = path13.split(".");
-      else if (!Array.isArray(path13))
+    Namespace.prototype.define = function define2(path15, json2) {
+      if (util.isString(path15))
+        path15 = path15.split(".");
+      else if (!Array.isArray(path15))
         throw TypeError("illegal path");
-      if (path13 && path13.length && path13[0] === "")
+      if (path15 && path15.length && path15[0] === "")
         throw Error("path must be relative");
-      if (path13.length > util.recursionLimit)
+      if (path15.length > util.recursionLimit)
         throw Error("max depth exceeded");
       var ptr = this;
-      while (path13.length > 0) {
-        var part = path13.shift();
+      while (path15.length > 0) {
+        var part = path15.shift();
         if (ptr.nested && ptr.nested[part]) {
           ptr = ptr.nested[part];
           if (!(ptr instanceof Namespace))
@@ -53188,26 +54079,26 @@ var require_namespace = __commonJS({
       });
       return this;
     };
-    Namespace.prototype.lookup = function lookup2(path13, filterTypes, parentAlreadyChecked) {
+    Namespace.prototype.lookup = function lookup2(path15, filterTypes, parentAlreadyChecked) {
       if (typeof filterTypes === "boolean") {
         parentAlreadyChecked = filterTypes;
         filterTypes = void 0;
       } else if (filterTypes && !Array.isArray(filterTypes))
         filterTypes = [filterTypes];
-      if (util.isString(path13) && path13.length) {
-        if (path13 === ".")
+      if (util.isString(path15) && path15.length) {
+        if (path15 === ".")
           return this.root;
-        path13 = path13.split(".");
-      } else if (!path13.length)
+        path15 = path15.split(".");
+      } else if (!path15.length)
         return this;
-      var flatPath = path13.join(".");
-      if (path13[0] === "")
-        return this.root.lookup(path13.slice(1), filterTypes);
+      var flatPath = path15.join(".");
+      if (path15[0] === "")
+        return this.root.lookup(path15.slice(1), filterTypes);
       var found = this.root._fullyQualifiedObjects && this.root._fullyQualifiedObjects["." + flatPath];
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
-      found = this._lookupImpl(path13, flatPath);
+      found = this._lookupImpl(path15, flatPath);
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
@@ -53215,7 +54106,7 @@ var require_namespace = __commonJS({
         return null;
       var current = this;
       while (current.parent) {
-        found = current.parent._lookupImpl(path13, flatPath);
+        found = current.parent._lookupImpl(path15, flatPath);
         if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
           return found;
         }
@@ -53223,22 +54114,22 @@ var require_namespace = __commonJS({
       }
       return null;
     };
-    Namespace.prototype._lookupImpl = function lookup2(path13, flatPath) {
+    Namespace.prototype._lookupImpl = function lookup2(path15, flatPath) {
       if (Object.prototype.hasOwnProperty.call(this._lookupCache, flatPath)) {
         return this._lookupCache[flatPath];
       }
-      var found = this.get(path13[0]);
+      var found = this.get(path15[0]);
       var exact = null;
       if (found) {
-        if (path13.length === 1) {
+        if (path15.length === 1) {
           exact = found;
         } else if (found instanceof Namespace) {
-          path13 = path13.slice(1);
-          exact = found._lookupImpl(path13, path13.join("."));
+          path15 = path15.slice(1);
+          exact = found._lookupImpl(path15, path15.join("."));
         }
       } else {
         for (var i = 0; i < this.nestedArray.length; ++i)
-          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path13, flatPath))) {
+          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path15, flatPath))) {
             exact = found;
             break;
           }
@@ -53246,28 +54137,28 @@ var require_namespace = __commonJS({
       this._lookupCache[flatPath] = exact;
       return exact;
     };
-    Namespace.prototype.lookupType = function lookupType(path13) {
-      var found = this.lookup(path13, [Type]);
+    Namespace.prototype.lookupType = function lookupType(path15) {
+      var found = this.lookup(path15, [Type]);
       if (!found)
-        throw Error("no such type: " + path13);
+        throw Error("no such type: " + path15);
       return found;
     };
-    Namespace.prototype.lookupEnum = function lookupEnum(path13) {
-      var found = this.lookup(path13, [Enum]);
+    Namespace.prototype.lookupEnum = function lookupEnum(path15) {
+      var found = this.lookup(path15, [Enum]);
       if (!found)
-        throw Error("no such Enum '" + path13 + "' in " + this);
+        throw Error("no such Enum '" + path15 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path13) {
-      var found = this.lookup(path13, [Type, Enum]);
+    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path15) {
+      var found = this.lookup(path15, [Type, Enum]);
       if (!found)
-        throw Error("no such Type or Enum '" + path13 + "' in " + this);
+        throw Error("no such Type or Enum '" + path15 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupService = function lookupService(path13) {
-      var found = this.lookup(path13, [Service]);
+    Namespace.prototype.lookupService = function lookupService(path15) {
+      var found = this.lookup(path15, [Service]);
       if (!found)
-        throw Error("no such Service '" + path13 + "' in " + this);
+        throw Error("no such Service '" + path15 + "' in " + this);
       return found;
     };
     Namespace._configure = function(Type_, Service_, Enum_) {
@@ -54684,13 +55575,13 @@ var require_util2 = __commonJS({
       Object.defineProperty(object, "$type", { value: enm, enumerable: false });
       return enm;
     };
-    util.setProperty = function setProperty(dst, path13, value, ifNotSet) {
-      function setProp(dst2, path14, value2) {
-        var part = path14.shift();
+    util.setProperty = function setProperty(dst, path15, value, ifNotSet) {
+      function setProp(dst2, path16, value2) {
+        var part = path16.shift();
         if (util.isUnsafeProperty(part))
           return dst2;
-        if (path14.length > 0) {
-          dst2[part] = setProp(dst2[part] || {}, path14, value2);
+        if (path16.length > 0) {
+          dst2[part] = setProp(dst2[part] || {}, path16, value2);
         } else {
           var prevValue = dst2[part];
           if (prevValue && ifNotSet)
@@ -54703,12 +55594,12 @@ var require_util2 = __commonJS({
       }
       if (typeof dst !== "object")
         throw TypeError("dst must be an object");
-      if (!path13)
+      if (!path15)
         throw TypeError("path must be specified");
-      path13 = path13.split(".");
-      if (path13.length > util.recursionLimit)
+      path15 = path15.split(".");
+      if (path15.length > util.recursionLimit)
         throw Error("max depth exceeded");
-      return setProp(dst, path13, value);
+      return setProp(dst, path15, value);
     };
     Object.defineProperty(util, "decorateRoot", {
       get: function() {
@@ -55254,12 +56145,12 @@ var require_object = __commonJS({
        */
       fullName: {
         get: function() {
-          var path13 = [this.name], ptr = this.parent;
+          var path15 = [this.name], ptr = this.parent;
           while (ptr) {
-            path13.unshift(ptr.name);
+            path15.unshift(ptr.name);
             ptr = ptr.parent;
           }
-          return path13.join(".");
+          return path15.join(".");
         }
       }
     });
@@ -59296,19 +60187,19 @@ var require_util3 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
-    var fs4 = __require("fs");
-    var path13 = __require("path");
+    var fs5 = __require("fs");
+    var path15 = __require("path");
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
       const originalResolvePath = root.resolvePath;
       root.resolvePath = (origin, target) => {
-        if (path13.isAbsolute(target)) {
+        if (path15.isAbsolute(target)) {
           return target;
         }
         for (const directory2 of includePaths) {
-          const fullPath = path13.join(directory2, target);
+          const fullPath = path15.join(directory2, target);
           try {
-            fs4.accessSync(fullPath, fs4.constants.R_OK);
+            fs5.accessSync(fullPath, fs5.constants.R_OK);
             return fullPath;
           } catch (err) {
             continue;
@@ -64919,9 +65810,9 @@ var require_server_call = __commonJS({
       return status;
     }
     var ServerUnaryCallImpl = class extends events_1.EventEmitter {
-      constructor(path13, call, metadata, request2) {
+      constructor(path15, call, metadata, request2) {
         super();
-        this.path = path13;
+        this.path = path15;
         this.call = call;
         this.metadata = metadata;
         this.request = request2;
@@ -64951,9 +65842,9 @@ var require_server_call = __commonJS({
     };
     exports.ServerUnaryCallImpl = ServerUnaryCallImpl;
     var ServerReadableStreamImpl = class extends stream_1.Readable {
-      constructor(path13, call, metadata) {
+      constructor(path15, call, metadata) {
         super({ objectMode: true });
-        this.path = path13;
+        this.path = path15;
         this.call = call;
         this.metadata = metadata;
         this.cancelled = false;
@@ -64985,9 +65876,9 @@ var require_server_call = __commonJS({
     };
     exports.ServerReadableStreamImpl = ServerReadableStreamImpl;
     var ServerWritableStreamImpl = class extends stream_1.Writable {
-      constructor(path13, call, metadata, request2) {
+      constructor(path15, call, metadata, request2) {
         super({ objectMode: true });
-        this.path = path13;
+        this.path = path15;
         this.call = call;
         this.metadata = metadata;
         this.request = request2;
@@ -65041,9 +65932,9 @@ var require_server_call = __commonJS({
     };
     exports.ServerWritableStreamImpl = ServerWritableStreamImpl;
     var ServerDuplexStreamImpl = class extends stream_1.Duplex {
-      constructor(path13, call, metadata) {
+      constructor(path15, call, metadata) {
         super({ objectMode: true });
-        this.path = path13;
+        this.path = path15;
         this.call = call;
         this.metadata = metadata;
         this.pendingStatus = {
@@ -67344,11 +68235,11 @@ var require_server2 = __commonJS({
           }
           return true;
         }
-        _retrieveHandler(path13) {
-          serverCallTrace("Received call to method " + path13 + " at address " + this.serverAddressString);
-          const handler2 = this.handlers.get(path13);
+        _retrieveHandler(path15) {
+          serverCallTrace("Received call to method " + path15 + " at address " + this.serverAddressString);
+          const handler2 = this.handlers.get(path15);
           if (handler2 === void 0) {
-            serverCallTrace("No handler registered for method " + path13 + ". Sending UNIMPLEMENTED status.");
+            serverCallTrace("No handler registered for method " + path15 + ". Sending UNIMPLEMENTED status.");
             return null;
           }
           return handler2;
@@ -67372,10 +68263,10 @@ var require_server2 = __commonJS({
             channelzSessionInfo === null || channelzSessionInfo === void 0 ? void 0 : channelzSessionInfo.streamTracker.addCallFailed();
             return;
           }
-          const path13 = headers[HTTP2_HEADER_PATH];
-          const handler2 = this._retrieveHandler(path13);
+          const path15 = headers[HTTP2_HEADER_PATH];
+          const handler2 = this._retrieveHandler(path15);
           if (!handler2) {
-            this._respondWithError(getUnimplementedStatusResponse(path13), stream, channelzSessionInfo);
+            this._respondWithError(getUnimplementedStatusResponse(path15), stream, channelzSessionInfo);
             return;
           }
           const callEventTracker = {
@@ -67425,10 +68316,10 @@ var require_server2 = __commonJS({
           if (this._verifyContentType(stream, headers) !== true) {
             return;
           }
-          const path13 = headers[HTTP2_HEADER_PATH];
-          const handler2 = this._retrieveHandler(path13);
+          const path15 = headers[HTTP2_HEADER_PATH];
+          const handler2 = this._retrieveHandler(path15);
           if (!handler2) {
-            this._respondWithError(getUnimplementedStatusResponse(path13), stream, null);
+            this._respondWithError(getUnimplementedStatusResponse(path15), stream, null);
             return;
           }
           const call = (0, server_interceptors_1.getServerInterceptingCall)([...extraInterceptors, ...this.interceptors], stream, headers, null, handler2, this.options);
@@ -68473,7 +69364,7 @@ var require_certificate_provider = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FileWatcherCertificateProvider = void 0;
-    var fs4 = __require("fs");
+    var fs5 = __require("fs");
     var logging = require_logging();
     var constants_1 = require_constants3();
     var util_1 = __require("util");
@@ -68481,7 +69372,7 @@ var require_certificate_provider = __commonJS({
     function trace(text) {
       logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
     }
-    var readFilePromise = (0, util_1.promisify)(fs4.readFile);
+    var readFilePromise = (0, util_1.promisify)(fs5.readFile);
     var FileWatcherCertificateProvider = class {
       constructor(config) {
         this.config = config;
@@ -68736,13 +69627,13 @@ var require_resolver_uds = __commonJS({
         this.listener = listener;
         this.hasReturnedResult = false;
         this.endpoints = [];
-        let path13;
+        let path15;
         if (target.authority === "") {
-          path13 = "/" + target.path;
+          path15 = "/" + target.path;
         } else {
-          path13 = target.path;
+          path15 = target.path;
         }
-        this.endpoints = [{ addresses: [{ path: path13 }] }];
+        this.endpoints = [{ addresses: [{ path: path15 }] }];
       }
       updateResolution() {
         if (!this.hasReturnedResult) {
@@ -68802,12 +69693,12 @@ var require_resolver_ip = __commonJS({
           return;
         }
         const pathList = target.path.split(",");
-        for (const path13 of pathList) {
-          const hostPort = (0, uri_parser_1.splitHostPort)(path13);
+        for (const path15 of pathList) {
+          const hostPort = (0, uri_parser_1.splitHostPort)(path15);
           if (hostPort === null) {
             this.error = {
               code: constants_1.Status.UNAVAILABLE,
-              details: `Failed to parse ${target.scheme} address ${path13}`,
+              details: `Failed to parse ${target.scheme} address ${path15}`,
               metadata: new metadata_1.Metadata()
             };
             return;
@@ -68815,7 +69706,7 @@ var require_resolver_ip = __commonJS({
           if (target.scheme === IPV4_SCHEME && !(0, net_1.isIPv4)(hostPort.host) || target.scheme === IPV6_SCHEME && !(0, net_1.isIPv6)(hostPort.host)) {
             this.error = {
               code: constants_1.Status.UNAVAILABLE,
-              details: `Failed to parse ${target.scheme} address ${path13}`,
+              details: `Failed to parse ${target.scheme} address ${path15}`,
               metadata: new metadata_1.Metadata()
             };
             return;
@@ -70170,19 +71061,19 @@ var require_util4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
-    var fs4 = __require("fs");
-    var path13 = __require("path");
+    var fs5 = __require("fs");
+    var path15 = __require("path");
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
       const originalResolvePath = root.resolvePath;
       root.resolvePath = (origin, target) => {
-        if (path13.isAbsolute(target)) {
+        if (path15.isAbsolute(target)) {
           return target;
         }
         for (const directory2 of includePaths) {
-          const fullPath = path13.join(directory2, target);
+          const fullPath = path15.join(directory2, target);
           try {
-            fs4.accessSync(fullPath, fs4.constants.R_OK);
+            fs5.accessSync(fullPath, fs5.constants.R_OK);
             return fullPath;
           } catch (err) {
             continue;
@@ -70427,7 +71318,7 @@ var require_session = __commonJS({
   "node_modules/dockerode/lib/session.js"(exports, module) {
     var grpc = require_src4();
     var protoLoader = require_src5();
-    var path13 = __require("path");
+    var path15 = __require("path");
     var crypto = __require("crypto");
     function withSession(docker, auth2, handler2) {
       const sessionId = crypto.randomUUID();
@@ -70454,7 +71345,7 @@ var require_session = __commonJS({
         const injector = server.createConnectionInjector(creds);
         injector.injectConnection(socket);
         const pkg = protoLoader.loadSync(
-          path13.resolve(__dirname, "proto", "auth.proto")
+          path15.resolve(__dirname, "proto", "auth.proto")
         );
         const service = grpc.loadPackageDefinition(pkg);
         server.addService(service.moby.filesync.v1.Auth.service, {
@@ -70484,7 +71375,7 @@ var require_session = __commonJS({
 var require_buildkit = __commonJS({
   "node_modules/dockerode/lib/buildkit.js"(exports, module) {
     var protobuf = require_protobufjs();
-    var path13 = __require("path");
+    var path15 = __require("path");
     var BUILDKIT_TRACE_ID = "moby.buildkit.trace";
     var BUILDKIT_IMAGE_ID = "moby.image.id";
     var PROTO_TYPE = "moby.buildkit.v1.StatusResponse";
@@ -70494,7 +71385,7 @@ var require_buildkit = __commonJS({
     function loadProto() {
       if (StatusResponse) return StatusResponse;
       var root = protobuf.loadSync(
-        path13.resolve(__dirname, "proto", "buildkit_status.proto")
+        path15.resolve(__dirname, "proto", "buildkit_status.proto")
       );
       StatusResponse = root.lookupType(PROTO_TYPE);
       return StatusResponse;
@@ -72098,6 +72989,2462 @@ var require_docker = __commonJS({
   }
 });
 
+// src/image/engine.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import http from "node:http";
+import https from "node:https";
+import os3 from "node:os";
+import path7 from "node:path";
+function noKeepAlive() {
+  return new http.Agent({ keepAlive: false });
+}
+function engineOptions(env) {
+  const host = env.DOCKER_HOST;
+  const base = {
+    socketPath: void 0,
+    host: void 0,
+    port: void 0,
+    protocol: void 0,
+    ca: void 0,
+    cert: void 0,
+    key: void 0
+  };
+  if (!host || host.startsWith("unix://")) {
+    const socketPath = host ? host.slice("unix://".length) || "/var/run/docker.sock" : "/var/run/docker.sock";
+    return { options: { ...base, socketPath, agent: noKeepAlive() }, address: `unix://${socketPath}` };
+  }
+  let url;
+  try {
+    url = new URL(host.includes("://") ? host : `tcp://${host}`);
+  } catch {
+    throw new SetupError(
+      `DOCKER_HOST='${printable(host)}' is not a URL; use unix:///path, tcp://host:port or ssh://user@host.`
+    );
+  }
+  if (url.protocol === "ssh:") {
+    return {
+      options: {
+        ...base,
+        protocol: "ssh",
+        host: url.hostname,
+        port: url.port || 22,
+        username: decodeURIComponent(url.username) || void 0,
+        sshOptions: { agent: env.SSH_AUTH_SOCK }
+      },
+      address: host
+    };
+  }
+  const tls = Boolean(env.DOCKER_TLS_VERIFY) && env.DOCKER_TLS_VERIFY !== "0";
+  const options = {
+    ...base,
+    host: url.hostname.replace(/^\[|\]$/g, ""),
+    port: url.port || (tls ? 2376 : 2375),
+    protocol: tls ? "https" : "http",
+    agent: tls ? new https.Agent({ keepAlive: false }) : noKeepAlive()
+  };
+  if (tls) {
+    const certDir = env.DOCKER_CERT_PATH || path7.join(env.HOME || os3.homedir(), ".docker");
+    try {
+      options.ca = readFileSync2(path7.join(certDir, "ca.pem"));
+      options.cert = readFileSync2(path7.join(certDir, "cert.pem"));
+      options.key = readFileSync2(path7.join(certDir, "key.pem"));
+    } catch (err) {
+      throw new SetupError(
+        `DOCKER_TLS_VERIFY is set but the TLS files are not readable in ${certDir} (${errorMessage(err)}); set DOCKER_CERT_PATH to the folder holding ca.pem, cert.pem and key.pem.`
+      );
+    }
+  }
+  return { options, address: host };
+}
+async function connectEngine(env) {
+  const { options, address } = engineOptions(env);
+  const docker = new import_dockerode.default(options);
+  try {
+    await docker.ping();
+  } catch (err) {
+    throw new SetupError(
+      `cannot reach the Docker Engine at ${address} (${errorMessage(err)}). Start Docker, or point DOCKER_HOST at a running engine; --dry-run renders the Dockerfile and the context without one.`
+    );
+  }
+  return { docker, address };
+}
+function statusOf(err) {
+  return err.statusCode;
+}
+function engineMessage(err) {
+  let json2 = err.json;
+  if (typeof json2 === "string") {
+    const text = json2;
+    try {
+      json2 = JSON.parse(text);
+    } catch {
+      return text.trim() || errorMessage(err);
+    }
+  }
+  const message = json2 && typeof json2 === "object" ? json2.message : void 0;
+  return typeof message === "string" && message ? message.trim() : errorMessage(err);
+}
+async function inspectImage(engine, ref) {
+  try {
+    return await engine.docker.getImage(ref).inspect();
+  } catch (err) {
+    if (statusOf(err) === 404) return null;
+    throw new SetupError(`cannot inspect image ${ref} on ${engine.address}: ${engineMessage(err)}`);
+  }
+}
+function readJsonStream(stream, onMessage) {
+  return new Promise((resolve, reject) => {
+    let buffer = "";
+    const handle = (line) => {
+      const text = line.trim();
+      if (!text) return;
+      try {
+        onMessage(JSON.parse(text));
+      } catch (err) {
+        if (err instanceof SyntaxError) onMessage({ stream: `${text}
+` });
+        else throw err;
+      }
+    };
+    stream.on("data", (chunk) => {
+      buffer += chunk.toString();
+      let nl;
+      while ((nl = buffer.indexOf("\n")) >= 0) {
+        handle(buffer.slice(0, nl));
+        buffer = buffer.slice(nl + 1);
+      }
+    });
+    stream.on("end", () => {
+      handle(buffer);
+      resolve();
+    });
+    stream.on("error", reject);
+  });
+}
+function progressLogger(log) {
+  const last = /* @__PURE__ */ new Map();
+  return (m) => {
+    if (!m.status) return;
+    const key2 = m.id ?? "";
+    if (last.get(key2) === m.status) return;
+    last.set(key2, m.status);
+    log(m.id ? `${m.id}: ${m.status}` : m.status);
+  };
+}
+async function pullImage(engine, ref, auth2, log) {
+  const parsed = parseReference(ref, "base image");
+  const fromImage = parsed.registry === "docker.io" ? parsed.path : `${parsed.registry}/${parsed.path}`;
+  let failure2 = null;
+  try {
+    const stream = await engine.docker.createImage({
+      fromImage,
+      tag: parsed.digest ?? parsed.tag ?? "latest",
+      ...auth2 ? { authconfig: auth2 } : {}
+    });
+    const logProgress = progressLogger(log);
+    await readJsonStream(stream, (m) => {
+      if (m.error || m.errorDetail) failure2 = m.errorDetail?.message || m.error || "unknown error";
+      else logProgress(m);
+    });
+  } catch (err) {
+    failure2 = engineMessage(err);
+  }
+  if (failure2) {
+    throw new SetupError(
+      `the base image ${ref} is not on the engine and pulling it failed: ${failure2}. Check the name and tag, log in to ${parsed.registry} (docker login, or the registry-username/registry-password inputs) or load the image (docker pull / docker load) before baking.`
+    );
+  }
+}
+async function findImagesByLabel(engine, key2, value) {
+  const images = await engine.docker.listImages({ filters: JSON.stringify({ label: [`${key2}=${value}`] }) });
+  return images.sort((a, b) => b.Created - a.Created).map((i) => i.Id);
+}
+async function buildImage(engine, request2, log) {
+  let step = null;
+  let imageId = null;
+  let failure2 = null;
+  let stream;
+  try {
+    stream = await engine.docker.buildImage(request2.context, {
+      networkmode: "none",
+      labels: request2.labels,
+      rm: true,
+      forcerm: true,
+      pull: false,
+      nocache: request2.noCache ?? false
+    });
+  } catch (err) {
+    const message = engineMessage(err);
+    throw new BuildError(`the engine refused the build: ${message}${hintFor(message)}`, null);
+  }
+  let partial = "";
+  await readJsonStream(stream, (m) => {
+    if (m.error || m.errorDetail) {
+      failure2 = (m.errorDetail?.message || m.error || "unknown error").trim();
+      return;
+    }
+    if (m.aux?.ID) imageId = m.aux.ID;
+    if (m.stream) {
+      partial += m.stream;
+      let nl;
+      while ((nl = partial.indexOf("\n")) >= 0) {
+        const line = partial.slice(0, nl).replace(/\r$/, "");
+        partial = partial.slice(nl + 1);
+        const s = STEP.exec(line);
+        if (s) step = `step ${s[1]} (${s[2]})`;
+        const built = /^Successfully built ([0-9a-f]+)$/.exec(line);
+        if (built && !imageId) imageId = built[1];
+        if (line.trim()) log(line);
+      }
+    }
+  });
+  if (partial.trim()) log(partial.trim());
+  if (failure2) {
+    throw new BuildError(
+      `the build failed${step ? ` at ${step}` : ""}: ${failure2}${hintFor(failure2)}`,
+      step
+    );
+  }
+  if (!imageId)
+    throw new BuildError("the build stream ended without an image id (see the build log above).", step);
+  return imageId;
+}
+function hintFor(message) {
+  if (/pull access denied|manifest unknown|not found|No such image/i.test(message)) {
+    return ". Check the base image name and that it is on the engine (bake pulls it first when it can).";
+  }
+  if (/unknown instruction|dockerfile parse error/i.test(message)) {
+    return ". Fix the Dockerfile template (--template).";
+  }
+  return "";
+}
+async function tagImage(engine, imageId, reference) {
+  const colon = reference.lastIndexOf(":");
+  await engine.docker.getImage(imageId).tag({ repo: reference.slice(0, colon), tag: reference.slice(colon + 1) });
+}
+async function checkAuth(engine, auth2, registry) {
+  try {
+    await engine.docker.checkAuth(auth2);
+  } catch (err) {
+    throw new PushError(
+      `the registry ${registry} refused the credentials${auth2.username ? ` of user '${auth2.username}'` : ""}: ${engineMessage(err)}. Nothing was pushed. Check registry-username/registry-password (or docker login), and that the token may write packages.`
+    );
+  }
+}
+async function pushImage(engine, reference, auth2, log) {
+  const colon = reference.lastIndexOf(":");
+  const repository = reference.slice(0, colon);
+  const tag = reference.slice(colon + 1);
+  let digest = null;
+  let failure2 = null;
+  try {
+    const stream = await engine.docker.getImage(repository).push({
+      tag,
+      // The engine wants an auth header even for anonymous pushes.
+      authconfig: auth2 ?? { serveraddress: parseReference(reference, "image").registry }
+    });
+    const logProgress = progressLogger(log);
+    await readJsonStream(stream, (m) => {
+      if (m.error || m.errorDetail) failure2 = (m.errorDetail?.message || m.error || "unknown error").trim();
+      else if (m.aux?.Digest) digest = m.aux.Digest;
+      else logProgress(m);
+    });
+  } catch (err) {
+    failure2 = engineMessage(err);
+  }
+  if (failure2 || !digest) {
+    throw new PushError(
+      `pushing ${reference} failed: ${failure2 ?? "the registry reported no digest"}. Check that you are logged in to the registry (docker login, or registry-username/registry-password) and may push to ${repository}.`
+    );
+  }
+  return digest;
+}
+function demux(buffer) {
+  const out = [];
+  const err = [];
+  let i = 0;
+  while (i + 8 <= buffer.length) {
+    const kind = buffer[i];
+    const size = buffer.readUInt32BE(i + 4);
+    const frame = buffer.subarray(i + 8, i + 8 + size);
+    (kind === 2 ? err : out).push(frame);
+    i += 8 + size;
+  }
+  return { stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") };
+}
+async function runOnce(engine, image, entrypoint, user, statPaths) {
+  const container = await engine.docker.createContainer({
+    Image: image,
+    Entrypoint: entrypoint ?? ["/nonexistent"],
+    Cmd: [],
+    User: user,
+    Tty: false,
+    NetworkDisabled: true,
+    HostConfig: { NetworkMode: "none" }
+  });
+  try {
+    let exitCode = 0;
+    let stdout = "";
+    let stderr = "";
+    if (entrypoint) {
+      await container.start();
+      const result = await container.wait();
+      exitCode = result.StatusCode;
+      const logs = await container.logs({ stdout: true, stderr: true, follow: false });
+      ({ stdout, stderr } = demux(Buffer.isBuffer(logs) ? logs : Buffer.from(String(logs))));
+    }
+    const exists = {};
+    for (const p of statPaths) {
+      try {
+        const res = await container.infoArchive({ path: p });
+        res.resume();
+        exists[p] = true;
+      } catch {
+        exists[p] = false;
+      }
+    }
+    return { exitCode, stdout, stderr, exists };
+  } finally {
+    await container.remove({ force: true }).catch(() => void 0);
+  }
+}
+async function removeImage(engine, imageId) {
+  await engine.docker.getImage(imageId).remove({ force: true, noprune: false }).catch(() => void 0);
+}
+var import_dockerode, BakeFailure, BuildError, PushError, STEP;
+var init_engine2 = __esm({
+  "src/image/engine.ts"() {
+    "use strict";
+    import_dockerode = __toESM(require_docker(), 1);
+    init_errors();
+    init_reference();
+    BakeFailure = class extends Error {
+      name = "BakeFailure";
+    };
+    BuildError = class extends BakeFailure {
+      constructor(message, step) {
+        super(message);
+        this.step = step;
+      }
+      step;
+      name = "BuildError";
+    };
+    PushError = class extends BakeFailure {
+      name = "PushError";
+    };
+    STEP = /^Step (\d+\/\d+) : (.*)$/;
+  }
+});
+
+// src/util/git.ts
+import { spawn } from "node:child_process";
+function gitEnv(env) {
+  return { ...env ?? process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", GIT_EDITOR: "true" };
+}
+function tryGit(args, options) {
+  return new Promise((resolve, reject) => {
+    const child = spawn("git", args, {
+      cwd: options.cwd,
+      env: gitEnv(options.env),
+      stdio: ["pipe", "pipe", "pipe"]
+    });
+    const out = [];
+    const err = [];
+    child.stdout.on("data", (d) => out.push(d));
+    child.stderr.on("data", (d) => err.push(d));
+    child.on("error", (e) => {
+      reject(
+        e.code === "ENOENT" ? new SetupError("git is not installed or not on PATH: install git and try again.") : new SetupError(`Could not run git ${args.join(" ")} in ${options.cwd}: ${e.message}`)
+      );
+    });
+    child.on("close", (code) => {
+      resolve({
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderr: Buffer.concat(err).toString("utf8"),
+        code: code ?? 1
+      });
+    });
+    child.stdin.on("error", () => void 0);
+    child.stdin.end(options.input ?? "");
+  });
+}
+async function git(args, options) {
+  const result = await tryGit(args, options);
+  if (result.code !== 0) throw new GitError(args, result, options.cwd);
+  return result.stdout;
+}
+function splitZ(text) {
+  return text.split("\0").filter((s) => s !== "");
+}
+var GitError;
+var init_git = __esm({
+  "src/util/git.ts"() {
+    "use strict";
+    init_errors();
+    GitError = class extends SetupError {
+      constructor(args, result, cwd) {
+        const said = (result.stderr.trim() || result.stdout.trim()).split("\n").slice(-12).join("\n");
+        super(`git ${args.join(" ")} failed (exit ${result.code}) in ${cwd}${said ? `:
+${said}` : ""}`);
+        this.args = args;
+        this.result = result;
+        this.cwd = cwd;
+      }
+      args;
+      result;
+      cwd;
+      name = "GitError";
+    };
+  }
+});
+
+// src/image/git.ts
+import { existsSync } from "node:fs";
+import { realpath } from "node:fs/promises";
+import path8 from "node:path";
+function git2(args, cwd) {
+  return git(args, { cwd });
+}
+async function tryGit2(args, cwd) {
+  try {
+    return (await git2(args, cwd)).trim();
+  } catch (err) {
+    if (err instanceof SetupError && !(err instanceof GitError)) throw err;
+    return null;
+  }
+}
+function redactUrl(url) {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, "$1");
+}
+async function readGitInfo(dir) {
+  const inside = await tryGit2(["rev-parse", "--is-inside-work-tree"], dir);
+  if (inside !== "true") return null;
+  const sha = await tryGit2(["rev-parse", "--verify", "-q", "HEAD"], dir);
+  if (!sha) return null;
+  const [topRaw, commonRaw, shortSha, objectFormat, shallow, branch, tags2, time, origin, originHead, status] = await Promise.all([
+    git2(["rev-parse", "--show-toplevel"], dir),
+    git2(["rev-parse", "--git-common-dir"], dir),
+    git2(["rev-parse", "--short", "HEAD"], dir),
+    tryGit2(["rev-parse", "--show-object-format"], dir),
+    tryGit2(["rev-parse", "--is-shallow-repository"], dir),
+    tryGit2(["symbolic-ref", "-q", "HEAD"], dir),
+    tryGit2(["tag", "--points-at", "HEAD", "--sort=-version:refname"], dir),
+    git2(["show", "-s", "--format=%ct", "HEAD"], dir),
+    tryGit2(["remote", "get-url", "origin"], dir),
+    tryGit2(["symbolic-ref", "-q", "--short", "refs/remotes/origin/HEAD"], dir),
+    git2(["status", "--porcelain", "--untracked-files=no", "--", "."], dir)
+  ]);
+  const topLevel = await realpath(topRaw.trim());
+  const commonDir = await realpath(path8.resolve(dir, commonRaw.trim()));
+  const rel = path8.relative(topLevel, await realpath(dir));
+  const tag = tags2?.split("\n").find(Boolean);
+  return {
+    topLevel,
+    subdir: rel.split(path8.sep).join("/"),
+    commonDir,
+    sha: sha.trim(),
+    shortSha: shortSha.trim(),
+    objectFormat: objectFormat || "sha1",
+    shallow: shallow === "true",
+    ref: branch || (tag ? `refs/tags/${tag}` : null),
+    commitTime: Number(time.trim()),
+    originUrl: origin ? redactUrl(origin) : null,
+    defaultBranch: originHead ? originHead.replace(/^origin\//, "") : null,
+    dirty: status.trim() !== "",
+    alternates: existsSync(path8.join(commonDir, "objects", "info", "alternates"))
+  };
+}
+var init_git2 = __esm({
+  "src/image/git.ts"() {
+    "use strict";
+    init_errors();
+    init_git();
+  }
+});
+
+// src/image/tags.ts
+function parseSemver(tag) {
+  const m = semverPattern.exec(tag);
+  if (!m) return null;
+  const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const prerelease = m[4] ?? null;
+  return {
+    major,
+    minor,
+    patch,
+    prerelease,
+    version: `${major}.${minor}.${patch}${prerelease ? `-${prerelease}` : ""}`
+  };
+}
+function sanitizeTag(name2) {
+  return name2.replace(/[^A-Za-z0-9_.-]+/g, "-").replace(/^[.-]+/, "").slice(0, 128);
+}
+function semverTags(v) {
+  if (v.prerelease) return [v.version];
+  const tags2 = [v.version, `${v.major}.${v.minor}`];
+  if (v.major > 0) tags2.push(String(v.major));
+  tags2.push("latest");
+  return tags2;
+}
+function planTags(source) {
+  const ordered = [];
+  const add = (tag) => {
+    if (tag && !ordered.includes(tag)) ordered.push(tag);
+  };
+  const ref = source.ref ?? "";
+  if (ref.startsWith("refs/tags/")) {
+    const name2 = ref.slice("refs/tags/".length);
+    const semver = parseSemver(name2);
+    if (semver) semverTags(semver).forEach(add);
+    else add(sanitizeTag(name2));
+  } else if (ref.startsWith("refs/heads/")) {
+    const branch = ref.slice("refs/heads/".length);
+    add(sanitizeTag(branch));
+    if (source.defaultBranch && branch === source.defaultBranch) add("latest");
+  } else {
+    const pr = /^refs\/pull\/(\d+)\/(?:merge|head)$/.exec(ref);
+    if (pr) add(`pr-${pr[1]}`);
+  }
+  if (source.sha) add(`sha-${source.sha.slice(0, 7)}`);
+  for (const tag of source.extraTags) {
+    if (!isValidTag(tag)) {
+      throw new UsageError(
+        `tag '${printable(tag)}' is not a valid Docker tag: use letters, digits, _ . - (at most 128, not starting with . or -). Give tags without the repository; --image names the repository.`
+      );
+    }
+    add(tag);
+  }
+  if (ordered.length === 0) add("latest");
+  return {
+    tags: ordered,
+    references: ordered.map((t2) => `${source.image}:${t2}`),
+    version: ordered[0]
+  };
+}
+var semverPattern;
+var init_tags = __esm({
+  "src/image/tags.ts"() {
+    "use strict";
+    init_errors();
+    init_reference();
+    semverPattern = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+[0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*)?$/;
+  }
+});
+
+// src/image/validation.ts
+function describe2(f) {
+  return `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.message} (${f.ruleId})`;
+}
+async function validateBeforeBake(root, configFile2, warn, index) {
+  const { validateRepo: validateRepo2 } = await Promise.resolve().then(() => (init_validate(), validate_exports));
+  const report = await validateRepo2(root, {
+    ...configFile2 ? { configFile: configFile2 } : {},
+    ...index ? { index } : {}
+  });
+  const errors = report.findings.filter((f) => f.severity === "error");
+  if (errors.length > 0) {
+    const listed = errors.slice(0, SHOWN).map((f) => `  ${describe2(f)}`);
+    if (errors.length > SHOWN)
+      listed.push(`  ... and ${errors.length - SHOWN} more (spiff-models validate lists all)`);
+    throw new ValidationFailure(
+      `refusing to bake: validation found ${errors.length} error${errors.length === 1 ? "" : "s"} in ${root}:
+${listed.join("\n")}
+Fix them (spiff-models validate ${root} shows all findings), or bake anyway with --no-validate (action input validate: false).`,
+      errors
+    );
+  }
+  if (report.summary.warnings > 0) {
+    warn(`validation found ${report.summary.warnings} warning(s); run spiff-models validate to see them.`);
+  }
+  return {
+    summary: { errors: 0, warnings: report.summary.warnings, models: report.summary.models },
+    index: report.index
+  };
+}
+var ValidationFailure, SHOWN;
+var init_validation = __esm({
+  "src/image/validation.ts"() {
+    "use strict";
+    init_engine2();
+    ValidationFailure = class extends BakeFailure {
+      constructor(message, findings) {
+        super(message);
+        this.findings = findings;
+      }
+      findings;
+      name = "ValidationFailure";
+    };
+    SHOWN = 10;
+  }
+});
+
+// src/image/verify.ts
+async function verifyImage(engine, imageId, expected) {
+  const fail = (what) => {
+    throw new VerifyError(`verify failed for image ${imageId.slice(0, 19)}: ${what}`);
+  };
+  const info = await engine.docker.getImage(imageId).inspect();
+  const env = new Map(
+    (info.Config?.Env ?? []).map((e) => {
+      const eq = e.indexOf("=");
+      return [e.slice(0, eq), e.slice(eq + 1)];
+    })
+  );
+  const checks = [];
+  if (env.get(MODELS_DIR_ENV) !== expected.modelsDir) {
+    fail(
+      `${MODELS_DIR_ENV} is '${env.get(MODELS_DIR_ENV) ?? "(unset)"}', expected '${expected.modelsDir}'. A custom template must keep {{env}}.`
+    );
+  }
+  checks.push(`${MODELS_DIR_ENV}=${expected.modelsDir}`);
+  const withGit = expected.gitHistory !== "none";
+  const run2 = await runOnce(
+    engine,
+    imageId,
+    withGit ? ["git", "-C", expected.modelsDir, "rev-parse", "--short", "HEAD"] : null,
+    VERIFY_USER,
+    [expected.modelsDir]
+  );
+  if (!run2.exists[expected.modelsDir])
+    fail(`the models dir ${expected.modelsDir} does not exist in the image.`);
+  checks.push(`models dir ${expected.modelsDir} exists`);
+  if (withGit) {
+    const printed = run2.stdout.trim();
+    if (run2.exitCode !== 0 || printed !== expected.shortRevision) {
+      fail(
+        `'git -C ${expected.modelsDir} rev-parse --short HEAD' as user ${VERIFY_USER} ` + (run2.exitCode !== 0 ? `exited ${run2.exitCode}: ${run2.stderr.trim() || run2.stdout.trim()}` : `printed '${printed}', expected '${expected.shortRevision}'`) + ". The base image needs git, and the template must keep {{env}} (safe.directory) and {{copy}}."
+      );
+    }
+    checks.push(`git rev-parse --short HEAD = ${printed} (as ${VERIFY_USER})`);
+  }
+  return { checks };
+}
+var MODELS_DIR_ENV, SUBDIR_ENV, VERIFY_USER, VerifyError;
+var init_verify = __esm({
+  "src/image/verify.ts"() {
+    "use strict";
+    init_engine2();
+    MODELS_DIR_ENV = "SPIFFWORKFLOW_BACKEND_BPMN_SPEC_ABSOLUTE_DIR";
+    SUBDIR_ENV = "SPIFFWORKFLOW_BACKEND_BPMN_SPEC_SUBDIR_WITHIN_REPO";
+    VERIFY_USER = "65534:65534";
+    VerifyError = class extends BakeFailure {
+      name = "VerifyError";
+    };
+  }
+});
+
+// src/image/plan.ts
+import { mkdir, stat as stat2, writeFile } from "node:fs/promises";
+import path9 from "node:path";
+function isPinned(ref) {
+  const parsed = parseReference(ref, "base image");
+  return Boolean(parsed.digest) || Boolean(parsed.tag && !/(^|-)latest$/.test(parsed.tag));
+}
+function localImageName(dir) {
+  const name2 = path9.basename(dir).toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[._-]+|[._-]+$/g, "").replace(/[._-]{2,}/g, "-");
+  return name2 || "process-models";
+}
+function createdTime(env, git3) {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return Number(epoch);
+  return git3 ? git3.commitTime : null;
+}
+function buildLabels(args) {
+  const { git: git3, plan } = args;
+  const title = args.image.split("/").pop() ?? args.image;
+  const labels = {
+    [`${OCI}title`]: title,
+    [`${OCI}description`]: `spiffworkflow-backend with the process models of ${args.sourceUrl ?? title} baked in` + (git3 ? ` at ${git3.shortSha}` : ""),
+    [`${OCI}version`]: args.version,
+    [`${OCI}base.name`]: args.baseImage,
+    [LABELS.contentDigest]: plan.contentDigest,
+    [LABELS.modelsDir]: plan.modelsDir,
+    [LABELS.gitHistory]: plan.gitHistory
+  };
+  if (args.sourceUrl) labels[`${OCI}source`] = args.sourceUrl;
+  if (args.created !== null) labels[`${OCI}created`] = new Date(args.created * 1e3).toISOString();
+  if (git3) {
+    labels[`${OCI}revision`] = git3.sha;
+    if (plan.gitHistory !== "none") labels[LABELS.revision] = git3.shortSha;
+  }
+  for (const [key2, value] of Object.entries(args.extra)) {
+    checkKey(key2, "label");
+    if (key2.startsWith(LABEL_PREFIX)) {
+      throw new UsageError(
+        `label '${key2}' uses the prefix ${LABEL_PREFIX}, which bake sets itself; rename it.`
+      );
+    }
+    labels[key2] = value;
+  }
+  return labels;
+}
+function buildEnv(plan, baseEnv) {
+  const env = [[MODELS_DIR_ENV, plan.modelsDir]];
+  if (plan.subdir) env.push([SUBDIR_ENV, plan.subdir]);
+  if (plan.gitHistory !== "none") {
+    const count = baseEnv.find((e) => e.startsWith("GIT_CONFIG_COUNT="))?.slice("GIT_CONFIG_COUNT=".length);
+    const n = count && /^\d+$/.test(count) ? Number(count) : 0;
+    env.push(
+      [`GIT_CONFIG_KEY_${n}`, "safe.directory"],
+      [`GIT_CONFIG_VALUE_${n}`, "*"],
+      ["GIT_CONFIG_COUNT", `${n + 1}`]
+    );
+  }
+  return env;
+}
+function envFor(plan, baseEnv) {
+  return buildEnv(plan.layer, baseEnv);
+}
+function renderDockerfile(plan, baseEnv, extraLabels = {}) {
+  return renderTemplate(plan.template, {
+    baseImage: plan.baseImage,
+    labels: { ...plan.labels, ...extraLabels },
+    env: envFor(plan, baseEnv),
+    modelsDir: plan.layer.modelsDir,
+    revision: plan.git?.commit ?? "",
+    shortRevision: plan.revision
+  });
+}
+function workingDirOf(dockerfile) {
+  let dir = null;
+  for (const m of dockerfile.matchAll(/^\s*WORKDIR\s+(\S+)\s*$/gim)) dir = m[1];
+  return dir && dir.startsWith("/") && !dir.includes("$") ? dir : null;
+}
+async function planBake(options) {
+  const { log, env } = options;
+  const warnings = [];
+  const warn = (message) => {
+    warnings.push(message);
+    log.warning(message);
+  };
+  const dir = path9.resolve(options.dir);
+  if (!(await stat2(dir).catch(() => null))?.isDirectory()) {
+    throw new SetupError(
+      `the models root ${dir} is not a directory; pass the folder holding the process groups.`
+    );
+  }
+  parseReference(options.baseImage, "base-image");
+  if (options.push && !options.image) {
+    throw new UsageError(
+      "--push needs --image naming the registry repository (e.g. ghcr.io/org/process-models)."
+    );
+  }
+  if (options.push && options.dryRun) throw new UsageError("--push and --dry-run exclude each other.");
+  const image = parseImageName(
+    options.image ?? localImageName(dir),
+    options.image ? "image" : "image name"
+  ).repository;
+  const imagePath = checkImagePath(options.imageModelsDir, "image models dir");
+  const template = await loadTemplate(options.template);
+  renderTemplate(template, {
+    baseImage: options.baseImage,
+    labels: options.labels,
+    env: [],
+    modelsDir: imagePath,
+    revision: "",
+    shortRevision: ""
+  });
+  if (!isPinned(options.baseImage)) {
+    warn(
+      `base image ${options.baseImage} is not pinned: a rebuild may pick up another backend release. Pin a version tag or a digest (e.g. ghcr.io/sartography/spiffworkflow-backend:v1.0.0).`
+    );
+  }
+  let tree;
+  let validation = null;
+  if (options.validate) {
+    const { summary, index } = await validateBeforeBake(dir, options.configFile, warn);
+    log.info(`validated ${summary.models} model(s): no errors`);
+    validation = { models: summary.models, warnings: summary.warnings };
+    tree = index.tree ?? walkDisk(dir);
+  } else {
+    tree = walkDisk(dir);
+  }
+  const git3 = await readGitInfo(dir).catch((err) => {
+    if (err instanceof SetupError) throw err;
+    return null;
+  });
+  const context4 = await planContext({
+    modelsRoot: dir,
+    gitHistory: options.gitHistory,
+    imagePath,
+    git: git3,
+    tree
+  });
+  context4.warnings.forEach(warn);
+  if (options.gitHistory === "none") {
+    warn(
+      `git-history none: new instances record no revision, and the backend's boot script runs 'git init' in ${context4.modelsDir} (which fails on a read-only filesystem).`
+    );
+  }
+  const tags2 = planTags({
+    image,
+    sha: git3?.sha ?? null,
+    ref: options.ref ?? git3?.ref ?? null,
+    defaultBranch: options.defaultBranch ?? git3?.defaultBranch ?? null,
+    extraTags: options.tags
+  });
+  const created = createdTime(env, git3);
+  const labels = buildLabels({
+    git: git3,
+    plan: context4,
+    created,
+    version: tags2.version,
+    image,
+    baseImage: options.baseImage,
+    sourceUrl: options.sourceUrl ?? git3?.originUrl ?? null,
+    extra: options.labels
+  });
+  const mtime = Number(
+    env.SOURCE_DATE_EPOCH && /^\d+$/.test(env.SOURCE_DATE_EPOCH) ? env.SOURCE_DATE_EPOCH : 0
+  );
+  const revision = context4.gitHistory !== "none" && git3 ? git3.shortSha : "";
+  const plan = {
+    dir,
+    image,
+    registry: options.image ? parseReference(image, "image").registry : null,
+    baseImage: options.baseImage,
+    validation,
+    git: git3 ? {
+      commit: git3.sha,
+      shortRevision: git3.shortSha,
+      abbrev: git3.shortSha.length,
+      ref: git3.ref,
+      subdir: git3.subdir,
+      objectFormat: git3.objectFormat,
+      shallow: git3.shallow,
+      dirty: git3.dirty,
+      commitTime: git3.commitTime,
+      originUrl: git3.originUrl
+    } : null,
+    tags: tags2,
+    labels,
+    env: buildEnv(context4, []),
+    workingDir: null,
+    revision,
+    created,
+    layer: { ...context4, imagePath, mtime, uid: 0, gid: 0 },
+    template,
+    warnings
+  };
+  plan.workingDir = workingDirOf(renderDockerfile(plan, []));
+  log.info(
+    `models ${dir} -> ${context4.modelsDir} (git-history ${context4.gitHistory}${revision ? `, revision ${revision}` : ""}; ${context4.modelFiles} model files, ${context4.gitFiles} git files)`
+  );
+  return plan;
+}
+function entrySource(e) {
+  if (e.blob) return `git:${e.blob}`;
+  if (e.source) return `file:${e.source}`;
+  if (e.content) return "generated";
+  return "";
+}
+function planJson(plan) {
+  const { layer } = plan;
+  return {
+    dir: plan.dir,
+    image: plan.image,
+    registry: plan.registry,
+    baseImage: plan.baseImage,
+    validation: plan.validation,
+    git: plan.git,
+    tags: plan.tags.references,
+    labels: plan.labels,
+    env: Object.fromEntries(plan.env),
+    workingDir: plan.workingDir,
+    revision: plan.revision,
+    template: plan.template.source,
+    layer: {
+      imagePath: layer.imagePath,
+      modelsDir: layer.modelsDir,
+      repoDir: layer.repoDir,
+      subdir: layer.subdir,
+      gitHistory: layer.gitHistory,
+      abbrev: layer.abbrev,
+      contentDigest: layer.contentDigest,
+      modelFiles: layer.modelFiles,
+      gitFiles: layer.gitFiles,
+      ignoreFile: layer.ignoreFile,
+      mtime: layer.mtime,
+      uid: layer.uid,
+      gid: layer.gid,
+      entries: layer.entries.map((e) => ({
+        path: `/${e.name}`,
+        type: e.type,
+        mode: `0${e.mode.toString(8)}`,
+        size: e.size,
+        ...e.linkname !== void 0 ? { linkname: e.linkname } : {},
+        ...entrySource(e) ? { source: entrySource(e) } : {}
+      }))
+    },
+    warnings: plan.warnings
+  };
+}
+function describePlan(plan) {
+  const { layer } = plan;
+  const lines = [
+    `plan for ${plan.dir}`,
+    `  validation    ${plan.validation ? `${plan.validation.models} model(s), no errors, ${plan.validation.warnings} warning(s)` : "skipped"}`,
+    `  commit        ${plan.git ? `${plan.git.commit} (revision ${plan.revision || "not recorded"})` : "none (not a git checkout)"}`,
+    `  base image    ${plan.baseImage}`,
+    `  tags          ${plan.tags.references.join(" ")}`,
+    `  models        ${layer.modelsDir} (${layer.modelFiles} files; git-history ${layer.gitHistory}, ${layer.gitFiles} git files)`,
+    `  layer         ${layer.entries.length} entries, owner ${layer.uid}:${layer.gid}, mtime ${layer.mtime}, ${layer.contentDigest}`,
+    `  working dir   ${plan.workingDir ?? "(the base image\u2019s)"}`,
+    ...plan.env.map(([k, v], i) => `  ${i === 0 ? "env" : ""}`.padEnd(16) + `${k}=${v}`),
+    ...Object.entries(plan.labels).sort(([a], [b]) => a < b ? -1 : 1).map(([k, v], i) => `  ${i === 0 ? "labels" : ""}`.padEnd(16) + `${k}=${v}`)
+  ];
+  return `${lines.join("\n")}
+`;
+}
+async function writeDryRun(plan, dockerfile, outputDir, result) {
+  const out = path9.resolve(outputDir);
+  await mkdir(out, { recursive: true });
+  await writeFile(path9.join(out, "Dockerfile"), dockerfile);
+  await writeFile(path9.join(out, "context.txt"), contextListing(plan.layer, dockerfile));
+  await writeFile(path9.join(out, "bake.json"), `${JSON.stringify(result, null, 2)}
+`);
+  await writeFile(path9.join(out, "plan.json"), `${JSON.stringify(planJson(plan), null, 2)}
+`);
+}
+var DEFAULT_BASE_IMAGE, DEFAULT_IMAGE_MODELS_DIR, LABEL_PREFIX, LABELS, OCI;
+var init_plan = __esm({
+  "src/image/plan.ts"() {
+    "use strict";
+    init_tree();
+    init_errors();
+    init_context();
+    init_git2();
+    init_reference();
+    init_tags();
+    init_template();
+    init_validation();
+    init_verify();
+    DEFAULT_BASE_IMAGE = "ghcr.io/sartography/spiffworkflow-backend:latest";
+    DEFAULT_IMAGE_MODELS_DIR = "/app/process_models";
+    LABEL_PREFIX = "io.spiff-models.";
+    LABELS = {
+      revision: `${LABEL_PREFIX}revision`,
+      contentDigest: `${LABEL_PREFIX}content-digest`,
+      inputDigest: `${LABEL_PREFIX}input-digest`,
+      modelsDir: `${LABEL_PREFIX}models-dir`,
+      gitHistory: `${LABEL_PREFIX}git-history`
+    };
+    OCI = "org.opencontainers.image.";
+  }
+});
+
+// src/image/builders/engine.ts
+var engine_exports = {};
+__export(engine_exports, {
+  engineBuilder: () => engineBuilder,
+  formatBytes: () => formatBytes,
+  inputDigest: () => inputDigest
+});
+import { createHash as createHash2 } from "node:crypto";
+function inputDigest(contentDigest, dockerfile, baseImageId) {
+  const hash2 = createHash2("sha256").update(`spiff-models bake 1
+${contentDigest}
+`).update(createHash2("sha256").update(dockerfile).digest("hex")).update(`
+${baseImageId}
+`);
+  return `sha256:${hash2.digest("hex")}`;
+}
+function formatBytes(n) {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
+async function ensureBaseImage(engine, plan, options, log) {
+  const found = await inspectImage(engine, plan.baseImage);
+  if (found) return found;
+  const registry = parseReference(plan.baseImage, "base image").registry;
+  const pushRegistry = plan.registry;
+  const auth2 = await resolveAuth(
+    registry,
+    registry === pushRegistry ? options.credentials : null,
+    options.env
+  );
+  await log.group(`Pull ${plan.baseImage}`, (line) => pullImage(engine, plan.baseImage, auth2, line));
+  const pulled = await inspectImage(engine, plan.baseImage);
+  if (!pulled) throw new SetupError(`pulled ${printable(plan.baseImage)} but the engine does not list it.`);
+  return pulled;
+}
+var engineBuilder;
+var init_engine3 = __esm({
+  "src/image/builders/engine.ts"() {
+    "use strict";
+    init_errors();
+    init_auth();
+    init_context();
+    init_engine2();
+    init_plan();
+    init_reference();
+    init_verify();
+    engineBuilder = {
+      name: "engine",
+      async build(plan, options) {
+        const { log, env } = options;
+        const engine = await connectEngine(env);
+        const base = await ensureBaseImage(engine, plan, options, log);
+        const baseEnv = base.Config?.Env ?? [];
+        const digest = inputDigest(plan.layer.contentDigest, renderDockerfile(plan, baseEnv), base.Id);
+        const digestLabel = { [LABELS.inputDigest]: digest };
+        const dockerfile = renderDockerfile(plan, baseEnv, digestLabel);
+        const labelledByTemplate = dockerfile.includes(digest);
+        const result = {
+          imageId: "",
+          digest: "",
+          tags: plan.tags.references,
+          labels: { ...plan.labels, [LABELS.inputDigest]: digest },
+          inputDigest: digest,
+          contextBytes: 0,
+          skipped: false,
+          pushed: false,
+          verified: []
+        };
+        const existing = options.noCache ? [] : await findImagesByLabel(engine, LABELS.inputDigest, digest);
+        if (existing[0]) {
+          result.imageId = existing[0];
+          result.skipped = true;
+          log.info(`unchanged input (${digest.slice(0, 19)}): reusing image ${existing[0].slice(0, 19)}`);
+        } else {
+          const packed = packContext(plan.layer, dockerfile, plan.layer.mtime);
+          result.imageId = await log.group(
+            `Build ${plan.image} (${plan.tags.tags.join(", ")})`,
+            (line) => buildImage(
+              engine,
+              { context: packed.stream, labels: labelledByTemplate ? {} : digestLabel, noCache: options.noCache },
+              line
+            )
+          );
+          result.contextBytes = packed.bytes();
+          log.info(`built ${result.imageId.slice(0, 19)} from a ${formatBytes(result.contextBytes)} context`);
+        }
+        if (options.verify) {
+          try {
+            const verified = await verifyImage(engine, result.imageId, {
+              modelsDir: plan.layer.modelsDir,
+              gitHistory: plan.layer.gitHistory,
+              shortRevision: plan.revision
+            });
+            result.verified = verified.checks;
+            log.info(`verified: ${verified.checks.join("; ")}`);
+          } catch (err) {
+            if (!result.skipped) await removeImage(engine, result.imageId);
+            throw err;
+          }
+        }
+        for (const reference of result.tags) await tagImage(engine, result.imageId, reference);
+        log.info(`tagged ${result.tags.join(", ")}`);
+        if (options.push) {
+          const registry = parseReference(plan.image, "image").registry;
+          const auth2 = await resolveAuth(registry, options.credentials, env);
+          if (auth2) await checkAuth(engine, auth2, registry);
+          const digests = await log.group(`Push ${plan.image}`, async (line) => {
+            const out = [];
+            for (const reference of result.tags) out.push(await pushImage(engine, reference, auth2, line));
+            return out;
+          });
+          result.digest = digests[0] ?? "";
+          result.pushed = true;
+          log.info(`pushed ${result.tags.join(", ")} (${result.digest})`);
+        }
+        return result;
+      }
+    };
+  }
+});
+
+// src/image/layer.ts
+import { Readable as Readable2 } from "node:stream";
+function layerTar(layer) {
+  return Readable2.from(packRootfs(layer, layer.mtime), { objectMode: false });
+}
+var init_layer = __esm({
+  "src/image/layer.ts"() {
+    "use strict";
+    init_context();
+  }
+});
+
+// src/image/registry/challenge.ts
+function parseChallenges(header) {
+  if (!header) return [];
+  const challenges = [];
+  let i = 0;
+  const s = header;
+  const skip = (re) => {
+    while (i < s.length && re.test(s[i])) i++;
+  };
+  while (i < s.length) {
+    skip(/[\s,]/);
+    const start = i;
+    while (i < s.length && /[!#$%&'*+\-.^_`|~0-9A-Za-z]/.test(s[i])) i++;
+    if (i === start) break;
+    const scheme = s.slice(start, i).toLowerCase();
+    const params = {};
+    for (; ; ) {
+      skip(/[\s,]/);
+      const keyStart = i;
+      while (i < s.length && /[!#$%&'*+\-.^_`|~0-9A-Za-z]/.test(s[i])) i++;
+      const key2 = s.slice(keyStart, i);
+      skip(/\s/);
+      if (!key2 || s[i] !== "=") {
+        i = keyStart;
+        break;
+      }
+      i++;
+      skip(/\s/);
+      let value = "";
+      if (s[i] === '"') {
+        i++;
+        while (i < s.length && s[i] !== '"') {
+          if (s[i] === "\\" && i + 1 < s.length) i++;
+          value += s[i++];
+        }
+        i++;
+      } else {
+        const valueStart = i;
+        while (i < s.length && !/[\s,]/.test(s[i])) i++;
+        value = s.slice(valueStart, i);
+      }
+      params[key2.toLowerCase()] = value;
+    }
+    challenges.push({ scheme, params });
+  }
+  return challenges;
+}
+var init_challenge = __esm({
+  "src/image/registry/challenge.ts"() {
+    "use strict";
+  }
+});
+
+// src/image/registry/media-types.ts
+function formatPlatform(p) {
+  return [p.os, p.architecture, p.variant].filter(Boolean).join("/");
+}
+function isAttestation(d) {
+  return d.annotations?.[ATTESTATION_ANNOTATION] === "attestation-manifest" || d.platform?.os === "unknown" && d.platform?.architecture === "unknown";
+}
+function layerTypeFor(manifestType) {
+  return manifestType === DOCKER_MANIFEST ? DOCKER_LAYER_GZIP : OCI_LAYER_GZIP;
+}
+var OCI_INDEX, OCI_MANIFEST, OCI_LAYER_GZIP, DOCKER_LIST, DOCKER_MANIFEST, DOCKER_LAYER_GZIP, INDEX_TYPES, MANIFEST_TYPES, MANIFEST_ACCEPT, ATTESTATION_ANNOTATION;
+var init_media_types = __esm({
+  "src/image/registry/media-types.ts"() {
+    "use strict";
+    OCI_INDEX = "application/vnd.oci.image.index.v1+json";
+    OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+    OCI_LAYER_GZIP = "application/vnd.oci.image.layer.v1.tar+gzip";
+    DOCKER_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
+    DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
+    DOCKER_LAYER_GZIP = "application/vnd.docker.image.rootfs.diff.tar.gzip";
+    INDEX_TYPES = [OCI_INDEX, DOCKER_LIST];
+    MANIFEST_TYPES = [OCI_MANIFEST, DOCKER_MANIFEST];
+    MANIFEST_ACCEPT = [...INDEX_TYPES, ...MANIFEST_TYPES].join(", ");
+    ATTESTATION_ANNOTATION = "vnd.docker.reference.type";
+  }
+});
+
+// src/image/registry/client.ts
+import { createHash as createHash3 } from "node:crypto";
+function sha256Digest(data) {
+  return `sha256:${createHash3("sha256").update(data).digest("hex")}`;
+}
+function isLoopback(registry) {
+  const host = registry.startsWith("[") ? registry.slice(1, registry.indexOf("]")) : registry.replace(/:\d+$/, "");
+  return host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+function registryBaseUrl(registry, insecure = []) {
+  const host = registry === DOCKER_HUB ? "registry-1.docker.io" : registry;
+  const plain = isLoopback(registry) || insecure.some((h) => h.toLowerCase() === registry.toLowerCase());
+  return `${plain ? "http" : "https"}://${host}`;
+}
+function registryWords(text) {
+  try {
+    const body = JSON.parse(text);
+    const first = body.errors?.[0];
+    if (first) {
+      return {
+        code: first.code ?? null,
+        message: [first.code, first.message].filter(Boolean).join(": ")
+      };
+    }
+  } catch {
+  }
+  return { code: null, message: text.trim().slice(0, 300) };
+}
+function retriable(status) {
+  return status >= 500 || status === 429 || status === 408;
+}
+var RegistryError, RegistryAuthError, DEFAULT_RETRY, CHUNK_SIZE, sleep, RegistryClient;
+var init_client = __esm({
+  "src/image/registry/client.ts"() {
+    "use strict";
+    init_errors();
+    init_engine2();
+    init_reference();
+    init_challenge();
+    init_media_types();
+    RegistryError = class extends BakeFailure {
+      constructor(message, status, code = null) {
+        super(message);
+        this.status = status;
+        this.code = code;
+      }
+      status;
+      code;
+      name = "RegistryError";
+    };
+    RegistryAuthError = class extends RegistryError {
+      name = "RegistryAuthError";
+    };
+    DEFAULT_RETRY = { attempts: 4, delayMs: 250 };
+    CHUNK_SIZE = 16 * 1024 * 1024;
+    sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+    RegistryClient = class {
+      registry;
+      baseUrl;
+      auth;
+      retry;
+      chunkSize;
+      log;
+      /** `repository:<name>:<actions>` for every repository this run touches: one token covers them all. */
+      scopes = /* @__PURE__ */ new Map();
+      authorization = null;
+      authorizedFor = "";
+      constructor(options) {
+        this.registry = options.registry;
+        this.baseUrl = registryBaseUrl(options.registry, options.insecure);
+        this.auth = options.auth;
+        this.retry = options.retry ?? DEFAULT_RETRY;
+        this.chunkSize = options.chunkSize ?? CHUNK_SIZE;
+        this.log = options.log ?? (() => void 0);
+      }
+      /** Declares what this run does in `repository` (pull; pull,push), before the first request. */
+      need(repository, ...actions) {
+        const set = this.scopes.get(repository) ?? /* @__PURE__ */ new Set();
+        actions.forEach((a) => set.add(a));
+        this.scopes.set(repository, set);
+      }
+      scopeList(extra) {
+        const scopes = [...this.scopes].map(
+          ([repo, actions]) => `repository:${repo}:${[...actions].sort().join(",")}`
+        );
+        scopes.sort((a, b) => Number(b.endsWith("push")) - Number(a.endsWith("push")));
+        for (const s of (extra ?? "").split(" ").filter(Boolean)) if (!scopes.includes(s)) scopes.push(s);
+        return scopes;
+      }
+      who() {
+        return this.auth?.username ? ` of user '${this.auth.username}'` : "";
+      }
+      howToLogIn() {
+        return `Log in to ${this.registry} (docker login, docker/login-action, or the registry-username/registry-password inputs; CLI: --registry-username with $SPIFF_MODELS_REGISTRY_PASSWORD)`;
+      }
+      /** Answers a 401: a token from the Bearer realm, or Basic credentials. */
+      async authenticate(challenges, what) {
+        const bearer = challenges.find((c) => c.scheme === "bearer");
+        const basic = challenges.find((c) => c.scheme === "basic");
+        if (bearer) {
+          const realm = bearer.params.realm;
+          if (!realm) {
+            throw new RegistryAuthError(
+              `${this.registry} asked for a Bearer token without naming a realm while ${what}.`,
+              401
+            );
+          }
+          const scopes = this.scopeList(bearer.params.scope);
+          const key2 = `bearer ${scopes.join(" ")}`;
+          this.authorization = `Bearer ${await this.fetchToken(realm, bearer.params.service, scopes, what)}`;
+          this.authorizedFor = key2;
+          return;
+        }
+        if (basic) {
+          if (!this.auth?.username && !this.auth?.password) {
+            throw new RegistryAuthError(
+              `${this.registry} needs credentials (Basic realm "${basic.params.realm ?? ""}") while ${what}. ${this.howToLogIn()}.`,
+              401
+            );
+          }
+          this.authorization = `Basic ${Buffer.from(`${this.auth.username ?? ""}:${this.auth.password ?? ""}`).toString("base64")}`;
+          this.authorizedFor = "basic";
+          return;
+        }
+        const schemes = challenges.map((c) => c.scheme).join(", ") || "none";
+        throw new RegistryAuthError(
+          `${this.registry} answered 401 with an authentication scheme this tool does not speak (${schemes}) while ${what}; only Bearer and Basic are supported.`,
+          401
+        );
+      }
+      /** The token flow: GET the realm (Basic when there are credentials), or POST a refresh token (identitytoken). */
+      async fetchToken(realm, service, scopes, what) {
+        let url;
+        try {
+          url = new URL(realm);
+        } catch {
+          throw new RegistryAuthError(
+            `${this.registry} named a token realm that is not a URL: '${printable(realm)}'.`,
+            401
+          );
+        }
+        let response;
+        try {
+          if (this.auth?.identitytoken) {
+            const form = new URLSearchParams({
+              grant_type: "refresh_token",
+              refresh_token: this.auth.identitytoken,
+              client_id: "spiff-models",
+              ...service ? { service } : {}
+            });
+            if (scopes.length) form.set("scope", scopes.join(" "));
+            response = await fetch(url, {
+              method: "POST",
+              headers: { "Content-Type": "application/x-www-form-urlencoded" },
+              body: form.toString()
+            });
+          } else {
+            if (service) url.searchParams.set("service", service);
+            for (const s of scopes) url.searchParams.append("scope", s);
+            const headers = {};
+            if (this.auth?.username || this.auth?.password) {
+              headers.Authorization = `Basic ${Buffer.from(`${this.auth.username ?? ""}:${this.auth.password ?? ""}`).toString("base64")}`;
+            }
+            response = await this.withRetry(
+              `getting a token from ${url.origin}${url.pathname}`,
+              () => fetch(url, { headers })
+            );
+          }
+        } catch (err) {
+          if (err instanceof RegistryError) throw err;
+          throw new RegistryAuthError(
+            `cannot reach the token realm ${url.origin}${url.pathname} of ${this.registry}: ${errorMessage(err)}.`,
+            null
+          );
+        }
+        const text = await response.text();
+        if (response.status === 401 || response.status === 403) {
+          throw new RegistryAuthError(
+            `the registry ${this.registry} refused the credentials${this.who()} (token realm ${url.origin}${url.pathname} answered ${response.status}: ${registryWords(text).message || response.statusText}) while ${what}. Nothing was pushed. ${this.howToLogIn()}, and check that the token may read the base and write the image.`,
+            response.status
+          );
+        }
+        if (!response.ok) {
+          throw new RegistryAuthError(
+            `the token realm ${url.origin}${url.pathname} of ${this.registry} answered ${response.status} while ${what}: ${registryWords(text).message}`,
+            response.status
+          );
+        }
+        let body;
+        try {
+          body = JSON.parse(text);
+        } catch {
+          throw new RegistryAuthError(
+            `the token realm of ${this.registry} answered something that is not JSON.`,
+            200
+          );
+        }
+        const token = body.token ?? body.access_token;
+        if (!token)
+          throw new RegistryAuthError(`the token realm of ${this.registry} answered without a token.`, 200);
+        this.log(`${this.registry}: token for ${scopes.join(" ") || "no scope"}`);
+        return token;
+      }
+      /** Runs `attempt` until it answers something that is not 5xx/429, or the tries are used up. */
+      async withRetry(what, attempt) {
+        let delay = this.retry.delayMs;
+        for (let n = 1; ; n++) {
+          let failure2;
+          try {
+            const response = await attempt();
+            if (!retriable(response.status) || n >= this.retry.attempts) return response;
+            failure2 = `${response.status} ${registryWords(await response.text()).message || response.statusText}`;
+          } catch (err) {
+            if (err instanceof RegistryError) throw err;
+            const cause = err.cause;
+            failure2 = `${errorMessage(err)}${cause ? ` (${errorMessage(cause)})` : ""}`;
+            if (n >= this.retry.attempts) {
+              throw new RegistryError(
+                `cannot reach the registry ${this.registry} (${this.baseUrl}) while ${what}: ${failure2}, after ${n} tries. Check the registry name and that it is up${this.baseUrl.startsWith("https") && !isLoopback(this.registry) ? "" : " (plain HTTP for loopback and --insecure-registry)"}.`,
+                null
+              );
+            }
+          }
+          this.log(
+            `${this.registry}: ${what}: ${failure2}; try ${n + 1} of ${this.retry.attempts} in ${delay} ms`
+          );
+          await sleep(delay);
+          delay *= 2;
+        }
+      }
+      /** One request with auth: a 401 is answered once (token or Basic), then the request is sent again. */
+      async request(method, pathOrUrl, options) {
+        const url = new URL(pathOrUrl, this.baseUrl);
+        const send = () => {
+          const headers = { ...options.headers ?? {} };
+          if (this.authorization) headers.Authorization = this.authorization;
+          return fetch(url, {
+            method,
+            headers,
+            body: options.body,
+            redirect: "follow"
+          });
+        };
+        const sendWithRetry = () => options.once ? send() : this.withRetry(options.what, send);
+        let response = await sendWithRetry().catch((err) => {
+          if (err instanceof RegistryError) throw err;
+          throw new RegistryError(
+            `cannot reach the registry ${this.registry} (${this.baseUrl}) while ${options.what}: ${errorMessage(err)}.`,
+            null
+          );
+        });
+        if (response.status === 401) {
+          const challenges = parseChallenges(response.headers.get("www-authenticate"));
+          await response.arrayBuffer();
+          const before = this.authorizedFor;
+          await this.authenticate(challenges, options.what);
+          response = await sendWithRetry();
+          if (response.status === 401) {
+            const text = await response.text();
+            const retryChallenges = parseChallenges(response.headers.get("www-authenticate"));
+            if (this.authorizedFor !== before && retryChallenges.some((c) => c.scheme === "bearer")) {
+              await this.authenticate(retryChallenges, options.what);
+              response = await sendWithRetry();
+            }
+            if (response.status === 401) {
+              throw new RegistryAuthError(
+                `the registry ${this.registry} refused the credentials${this.who()} while ${options.what}: ${registryWords(text).message || "unauthorized"}. Nothing was tagged. ${this.howToLogIn()}.`,
+                401
+              );
+            }
+          }
+        }
+        if (!options.ok.includes(response.status)) {
+          const text = await response.text().catch(() => "");
+          const words = registryWords(text);
+          const Kind = response.status === 403 ? RegistryAuthError : RegistryError;
+          throw new Kind(
+            `the registry ${this.registry} answered ${response.status} while ${options.what}${words.message ? `: ${words.message}` : ""}` + (response.status === 403 ? `. The credentials${this.who()} may not do this; check the token's permissions (GHCR: packages: write).` : retriable(response.status) ? ` (after ${options.once ? "one try" : `${this.retry.attempts} tries`}).` : "."),
+            response.status,
+            words.code
+          );
+        }
+        return response;
+      }
+      /** The manifest or index at `reference` (tag or digest), checked against its digest. Null when unknown. */
+      async getManifest(repository, reference) {
+        const what = `reading the manifest ${repository}${reference.includes(":") ? "@" : ":"}${reference}`;
+        const response = await this.request("GET", `/v2/${repository}/manifests/${reference}`, {
+          headers: { Accept: MANIFEST_ACCEPT },
+          ok: [200, 404],
+          what
+        });
+        if (response.status === 404) {
+          await response.arrayBuffer();
+          return null;
+        }
+        const bytes = Buffer.from(await response.arrayBuffer());
+        const digest = sha256Digest(bytes);
+        if (reference.startsWith("sha256:") && reference !== digest) {
+          throw new RegistryError(`${what}: the registry sent content with digest ${digest}.`, 200);
+        }
+        let mediaType = (response.headers.get("content-type") ?? "").split(";")[0].trim();
+        try {
+          const parsed = JSON.parse(bytes.toString("utf8"));
+          if (parsed.mediaType) mediaType = parsed.mediaType;
+        } catch {
+          throw new RegistryError(`${what}: the registry sent a manifest that is not JSON.`, 200);
+        }
+        return { mediaType, digest, bytes };
+      }
+      /** The digest a tag points at, or null when the tag (or repository) does not exist. */
+      async manifestDigest(repository, reference) {
+        const response = await this.request("HEAD", `/v2/${repository}/manifests/${reference}`, {
+          headers: { Accept: MANIFEST_ACCEPT },
+          ok: [200, 404],
+          what: `looking up ${repository}:${reference}`
+        });
+        return response.status === 200 ? response.headers.get("docker-content-digest") : null;
+      }
+      async hasBlob(repository, digest) {
+        const response = await this.request("HEAD", `/v2/${repository}/blobs/${digest}`, {
+          ok: [200, 404],
+          what: `checking blob ${digest.slice(0, 19)} in ${repository}`
+        });
+        return response.status === 200;
+      }
+      /** A small blob (a config), whole and checked against its digest. */
+      async getBlob(repository, digest) {
+        const what = `reading blob ${digest.slice(0, 19)} of ${repository}`;
+        const response = await this.request("GET", `/v2/${repository}/blobs/${digest}`, { ok: [200], what });
+        const bytes = Buffer.from(await response.arrayBuffer());
+        if (sha256Digest(bytes) !== digest) {
+          throw new RegistryError(`${what}: the registry sent content with digest ${sha256Digest(bytes)}.`, 200);
+        }
+        return bytes;
+      }
+      /** A blob's bytes as they arrive (base layers copied between registries). */
+      blobSource(repository, digest) {
+        return async function* () {
+          const response = await this.request("GET", `/v2/${repository}/blobs/${digest}`, {
+            ok: [200],
+            what: `reading blob ${digest.slice(0, 19)} of ${repository}`
+          });
+          if (!response.body) return;
+          for await (const chunk of response.body) yield chunk;
+        }.bind(this);
+      }
+      /**
+       * Cross-repository mount: true when the registry linked the blob (201); false when it wants an upload (202,
+       * it then opened one, which is left to expire).
+       */
+      async mountBlob(repository, digest, from) {
+        const query = new URLSearchParams({ mount: digest, from });
+        const response = await this.request("POST", `/v2/${repository}/blobs/uploads/?${query}`, {
+          ok: [201, 202],
+          what: `mounting blob ${digest.slice(0, 19)} from ${from} into ${repository}`
+        });
+        await response.arrayBuffer();
+        return response.status === 201;
+      }
+      location(response, what) {
+        const location = response.headers.get("location");
+        if (!location)
+          throw new RegistryError(`${what}: the registry sent no Location for the upload.`, response.status);
+        return new URL(location, this.baseUrl);
+      }
+      /**
+       * Uploads a blob of `size` bytes: one PUT when it fits a chunk, else PATCH chunks and a closing PUT. A failure
+       * anywhere restarts the upload (a half-sent session cannot be trusted), with backoff.
+       */
+      async uploadBlob(repository, digest, size, source) {
+        const what = `uploading blob ${digest.slice(0, 19)} (${size} bytes) to ${repository}`;
+        let delay = this.retry.delayMs;
+        for (let n = 1; ; n++) {
+          try {
+            await this.uploadOnce(repository, digest, size, source, what);
+            return;
+          } catch (err) {
+            const again = n < this.retry.attempts && !(err instanceof RegistryAuthError) && (!(err instanceof RegistryError) || err.status === null || retriable(err.status));
+            if (!again) throw err;
+            this.log(
+              `${this.registry}: ${what}: ${errorMessage(err)}; try ${n + 1} of ${this.retry.attempts} in ${delay} ms`
+            );
+            await sleep(delay);
+            delay *= 2;
+          }
+        }
+      }
+      async uploadOnce(repository, digest, size, source, what) {
+        const started = await this.request("POST", `/v2/${repository}/blobs/uploads/`, {
+          ok: [202],
+          what,
+          once: true
+        });
+        await started.arrayBuffer();
+        let location = this.location(started, what);
+        const hash2 = createHash3("sha256");
+        let sent = 0;
+        const octets = { "Content-Type": "application/octet-stream" };
+        const close = async (body) => {
+          location.searchParams.set("digest", digest);
+          const done = await this.request("PUT", location.toString(), {
+            headers: octets,
+            body,
+            ok: [201, 204],
+            what,
+            once: true
+          });
+          await done.arrayBuffer();
+        };
+        const check = () => {
+          const got = `sha256:${hash2.digest("hex")}`;
+          if (sent !== size || got !== digest) {
+            throw new RegistryError(
+              `${what}: the source gave ${sent} bytes with digest ${got}; expected ${size} bytes, ${digest}.`,
+              null
+            );
+          }
+        };
+        if (size <= this.chunkSize) {
+          const parts = [];
+          for await (const chunk of source()) {
+            const b = Buffer.from(chunk);
+            hash2.update(b);
+            sent += b.length;
+            parts.push(b);
+          }
+          check();
+          await close(Buffer.concat(parts));
+          return;
+        }
+        let pending = [];
+        let pendingBytes = 0;
+        const patch = async () => {
+          const body = Buffer.concat(pending);
+          pending = [];
+          pendingBytes = 0;
+          const response = await this.request("PATCH", location.toString(), {
+            headers: {
+              ...octets,
+              "Content-Range": `${sent - body.length}-${sent - 1}`
+            },
+            body,
+            ok: [202, 204],
+            what,
+            once: true
+          });
+          await response.arrayBuffer();
+          location = this.location(response, what);
+        };
+        for await (const chunk of source()) {
+          let b = Buffer.from(chunk);
+          while (b.length) {
+            const take = Math.min(b.length, this.chunkSize - pendingBytes);
+            const part = b.subarray(0, take);
+            hash2.update(part);
+            sent += part.length;
+            pending.push(part);
+            pendingBytes += part.length;
+            b = b.subarray(take);
+            if (pendingBytes === this.chunkSize) await patch();
+          }
+        }
+        if (pendingBytes) await patch();
+        check();
+        await close(Buffer.alloc(0));
+      }
+      /** PUT a manifest or index at a tag or its digest; returns the digest (Docker-Content-Digest, else computed). */
+      async putManifest(repository, reference, mediaType, bytes) {
+        const response = await this.request("PUT", `/v2/${repository}/manifests/${reference}`, {
+          headers: { "Content-Type": mediaType },
+          body: bytes,
+          ok: [200, 201, 202],
+          what: `writing ${repository}${reference.startsWith("sha256:") ? "@" : ":"}${reference}`
+        });
+        await response.arrayBuffer();
+        const digest = sha256Digest(bytes);
+        const said = response.headers.get("docker-content-digest");
+        if (said && said !== digest) {
+          throw new RegistryError(
+            `writing ${repository}:${reference}: the registry stored digest ${said}, but the manifest sent has ${digest}.`,
+            response.status
+          );
+        }
+        return digest;
+      }
+    };
+  }
+});
+
+// src/image/registry/dockerfile.ts
+function logicalLines(text) {
+  const out = [];
+  const lines = text.split("\n");
+  let i = 0;
+  while (i < lines.length) {
+    const start = i;
+    let line = lines[i++].replace(/\r$/, "");
+    if (/^\s*(#|$)/.test(line)) continue;
+    while (/\\\s*$/.test(line) && i < lines.length) {
+      line = line.replace(/\\\s*$/, "");
+      let next = lines[i++].replace(/\r$/, "");
+      while (/^\s*#/.test(next) && i < lines.length) next = lines[i++].replace(/\r$/, "");
+      line += /^\s*#/.test(next) ? "" : next;
+    }
+    const m = /^\s*(\S+)\s*([\s\S]*)$/.exec(line);
+    if (!m) continue;
+    out.push({ line: start + 1, keyword: m[1], rest: m[2].trim() });
+  }
+  return out;
+}
+function refuse(template, line, what) {
+  throw new UsageError(
+    `template ${template.source}:${line}: ${what} The registry builder (builder: registry) does not run a build: it appends the models layer to the base image in the registry and can only set FROM {{base_image}}, ENV, LABEL, WORKDIR and {{copy}}. Use builder engine (--builder engine) for this template, or remove the instruction.`
+  );
+}
+function checkTemplateForRegistry(template) {
+  let froms = 0;
+  for (const l of logicalLines(template.text)) {
+    const keyword2 = PLACEHOLDER_KEYWORD[l.keyword] ?? l.keyword.toUpperCase();
+    if (!ALLOWED.has(keyword2))
+      refuse(template, l.line, `${keyword2} cannot be applied without a Docker Engine.`);
+    if (keyword2 === "FROM") {
+      froms++;
+      if (froms > 1) refuse(template, l.line, "a second FROM (a multi-stage build) needs a Docker Engine.");
+      if (!/^\{\{\s*base_image\s*\}\}$/.test(l.rest)) {
+        refuse(
+          template,
+          l.line,
+          `FROM ${l.rest} is not FROM {{base_image}}: the registry builder reads the base image named by base-image (--base-image), so the template must build on it.`
+        );
+      }
+    }
+    if ((keyword2 === "ADD" || keyword2 === "COPY") && l.keyword !== "{{copy}}") {
+      refuse(
+        template,
+        l.line,
+        `${keyword2} ${l.rest} copies files the registry builder does not have; only {{copy}} (the models) is applied.`
+      );
+    }
+  }
+}
+function splitWords(input, env, what) {
+  const words = [];
+  let word = "";
+  let inWord = false;
+  let i = 0;
+  const expand2 = () => {
+    i++;
+    if (input[i] === "{") {
+      const close = input.indexOf("}", i);
+      if (close < 0) throw new UsageError(`${what}: '\${' without a closing '}'.`);
+      const body = input.slice(i + 1, close);
+      i = close + 1;
+      const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([\s\S]*))?$/.exec(body);
+      if (!m2)
+        throw new UsageError(
+          `${what}: unsupported substitution '\${${body}}' (use \${VAR}, \${VAR:-x}, \${VAR:+x}).`
+        );
+      const value = env.get(m2[1]);
+      if (m2[2] === "-") return value ? value : m2[3];
+      if (m2[2] === "+") return value ? m2[3] : "";
+      return value ?? "";
+    }
+    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(input.slice(i));
+    if (!m) return "$";
+    i += m[0].length;
+    return env.get(m[0]) ?? "";
+  };
+  while (i < input.length) {
+    const c = input[i];
+    if (/\s/.test(c)) {
+      if (inWord) words.push(word);
+      word = "";
+      inWord = false;
+      i++;
+      continue;
+    }
+    inWord = true;
+    if (c === "\\") {
+      word += input[i + 1] ?? "";
+      i += 2;
+    } else if (c === "'") {
+      const close = input.indexOf("'", i + 1);
+      if (close < 0) throw new UsageError(`${what}: a single quote without its closing quote.`);
+      word += input.slice(i + 1, close);
+      i = close + 1;
+    } else if (c === '"') {
+      i++;
+      while (i < input.length && input[i] !== '"') {
+        if (input[i] === "\\" && /["\\$]/.test(input[i + 1] ?? "")) {
+          word += input[i + 1];
+          i += 2;
+        } else if (input[i] === "$") {
+          word += expand2();
+        } else {
+          word += input[i++];
+        }
+      }
+      if (input[i] !== '"') throw new UsageError(`${what}: a double quote without its closing quote.`);
+      i++;
+    } else if (c === "$") {
+      word += expand2();
+    } else {
+      word += c;
+      i++;
+    }
+  }
+  if (inWord) words.push(word);
+  return words;
+}
+function pairs(words, keyword2, what) {
+  return words.map((w) => {
+    const eq = w.indexOf("=");
+    if (eq <= 0) throw new UsageError(`${what}: '${w}' is not KEY=VALUE (${keyword2} KEY=VALUE ...).`);
+    return [w.slice(0, eq), w.slice(eq + 1)];
+  });
+}
+function readInstructions(rendered, source, baseEnv) {
+  const env = new Map(
+    baseEnv.map((e) => {
+      const eq = e.indexOf("=");
+      return eq < 0 ? [e, ""] : [e.slice(0, eq), e.slice(eq + 1)];
+    })
+  );
+  const out = [];
+  let copies = 0;
+  for (const l of logicalLines(rendered)) {
+    const keyword2 = l.keyword.toUpperCase();
+    const what = `template ${source}, ${keyword2} (rendered line ${l.line})`;
+    const text = `${keyword2} ${l.rest}`.replace(/\s*\\?\n\s*/g, " ");
+    if (keyword2 === "FROM") continue;
+    if (keyword2 === "ENV") {
+      const words = splitWords(l.rest, env, what);
+      const list = words.length >= 1 && !words[0].includes("=") ? [[words[0], splitWords(l.rest.replace(/^\S+\s*/, ""), env, what).join(" ")]] : pairs(words, "ENV", what);
+      list.forEach(([k, v]) => env.set(k, v));
+      out.push({ kind: "env", pairs: list, text });
+    } else if (keyword2 === "LABEL") {
+      out.push({ kind: "label", pairs: pairs(splitWords(l.rest, env, what), "LABEL", what), text });
+    } else if (keyword2 === "WORKDIR") {
+      const words = splitWords(l.rest, env, what);
+      if (words.length !== 1) throw new UsageError(`${what}: WORKDIR takes one path.`);
+      out.push({ kind: "workdir", path: words[0], text });
+    } else if (keyword2 === "ADD" || keyword2 === "COPY") {
+      if (l.rest !== `${ROOTFS_TAR} /`) {
+        throw new UsageError(`${what}: only {{copy}} can put files in the image with the registry builder.`);
+      }
+      copies++;
+      out.push({ kind: "copy", text });
+    } else {
+      throw new UsageError(`${what}: ${keyword2} cannot be applied without a Docker Engine.`);
+    }
+  }
+  if (copies !== 1) throw new UsageError(`template ${source}: it must use {{copy}} exactly once.`);
+  return out;
+}
+var ALLOWED, PLACEHOLDER_KEYWORD;
+var init_dockerfile = __esm({
+  "src/image/registry/dockerfile.ts"() {
+    "use strict";
+    init_errors();
+    init_template();
+    ALLOWED = /* @__PURE__ */ new Set(["FROM", "ENV", "LABEL", "WORKDIR", "ADD", "COPY"]);
+    PLACEHOLDER_KEYWORD = {
+      "{{env}}": "ENV",
+      "{{labels}}": "LABEL",
+      "{{copy}}": "ADD"
+    };
+  }
+});
+
+// src/image/registry/image.ts
+function setEnv(env, key2, value) {
+  const entry = `${key2}=${value}`;
+  const i = env.findIndex((e) => e === key2 || e.startsWith(`${key2}=`));
+  if (i < 0) return [...env, entry];
+  const copy = [...env];
+  copy[i] = entry;
+  return copy;
+}
+function resolveWorkdir(current, next) {
+  const joined = next.startsWith("/") ? next : `${current.replace(/\/$/, "") || ""}/${next}`;
+  const parts = [];
+  for (const p of joined.split("/")) {
+    if (!p || p === ".") continue;
+    if (p === "..") parts.pop();
+    else parts.push(p);
+  }
+  return `/${parts.join("/")}`;
+}
+function appendToConfig(base, instructions, layer, created) {
+  const config = { ...base.config ?? {} };
+  let env = [...config.Env ?? []];
+  let labels = { ...config.Labels ?? {} };
+  let workdir = config.WorkingDir ?? "";
+  const history = [...base.history ?? []];
+  const when = created ?? base.created;
+  for (const ins of instructions) {
+    if (ins.kind === "env") for (const [k, v] of ins.pairs) env = setEnv(env, k, v);
+    else if (ins.kind === "label") labels = { ...labels, ...Object.fromEntries(ins.pairs) };
+    else if (ins.kind === "workdir") workdir = resolveWorkdir(workdir || "/", ins.path);
+    history.push({
+      ...when ? { created: when } : {},
+      created_by: ins.text,
+      comment: COMMENT,
+      ...ins.kind === "copy" ? {} : { empty_layer: true }
+    });
+  }
+  config.Env = env;
+  config.Labels = Object.fromEntries(Object.entries(labels).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+  if (workdir) config.WorkingDir = workdir;
+  const out = {
+    ...base,
+    config,
+    rootfs: { type: "layers", diff_ids: [...base.rootfs?.diff_ids ?? [], layer.diffId] },
+    history
+  };
+  if (when) out.created = when;
+  return out;
+}
+function appendToManifest(base, manifestType, config, layer) {
+  return {
+    schemaVersion: 2,
+    mediaType: manifestType,
+    config,
+    layers: [
+      ...base.layers,
+      { mediaType: layerTypeFor(manifestType), digest: layer.digest, size: layer.size }
+    ]
+  };
+}
+function buildIndex2(indexType, manifests) {
+  return { schemaVersion: 2, mediaType: indexType, manifests };
+}
+function isManifestType(t2) {
+  return t2 === OCI_MANIFEST || t2 === DOCKER_MANIFEST;
+}
+function parsePlatform(text, what) {
+  const parts = text.trim().split("/");
+  if (parts.length < 2 || parts.length > 3 || parts.some((p) => !/^[a-z0-9_.-]+$/i.test(p))) {
+    throw new UsageError(`${what} '${text}' is not OS/ARCH[/VARIANT] (e.g. linux/amd64, linux/arm64).`);
+  }
+  return { os: parts[0], architecture: parts[1], ...parts[2] ? { variant: parts[2] } : {} };
+}
+function platformMatches(wanted, actual) {
+  if (wanted.os !== actual.os || wanted.architecture !== actual.architecture) return false;
+  if (!wanted.variant) return true;
+  const variant = actual.variant ?? (actual.architecture === "arm64" ? "v8" : void 0);
+  return wanted.variant === variant;
+}
+function encode(value) {
+  return Buffer.from(JSON.stringify(value), "utf8");
+}
+var COMMENT;
+var init_image = __esm({
+  "src/image/registry/image.ts"() {
+    "use strict";
+    init_errors();
+    init_media_types();
+    COMMENT = "spiff-models bake (registry builder)";
+  }
+});
+
+// src/image/registry/layer.ts
+import { createHash as createHash4 } from "node:crypto";
+import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
+import { mkdtemp as mkdtemp2, rm as rm2, stat as stat3 } from "node:fs/promises";
+import os4 from "node:os";
+import path10 from "node:path";
+import { Transform } from "node:stream";
+import { pipeline as pipeline2 } from "node:stream/promises";
+import zlib from "node:zlib";
+function hashing(hash2, count) {
+  return new Transform({
+    transform(chunk, _enc, done) {
+      hash2.update(chunk);
+      count.n += chunk.length;
+      done(null, chunk);
+    }
+  });
+}
+function fixOsByte() {
+  let offset = 0;
+  return new Transform({
+    transform(chunk, _enc, done) {
+      if (offset <= 9 && offset + chunk.length > 9) {
+        chunk = Buffer.from(chunk);
+        chunk[9 - offset] = GZIP_OS_UNIX;
+      }
+      offset += chunk.length;
+      done(null, chunk);
+    }
+  });
+}
+async function writeModelsLayer(tar2) {
+  const dir = await mkdtemp2(path10.join(os4.tmpdir(), "spiff-models-layer-"));
+  const file = path10.join(dir, "layer.tar.gz");
+  const tarHash = createHash4("sha256");
+  const gzHash = createHash4("sha256");
+  const tarCount = { n: 0 };
+  const gzCount = { n: 0 };
+  try {
+    await pipeline2(
+      tar2,
+      hashing(tarHash, tarCount),
+      zlib.createGzip({ level: GZIP_LEVEL }),
+      fixOsByte(),
+      hashing(gzHash, gzCount),
+      createWriteStream2(file)
+    );
+  } catch (err) {
+    await rm2(dir, { recursive: true, force: true });
+    throw err;
+  }
+  const size = (await stat3(file)).size;
+  return {
+    digest: `sha256:${gzHash.digest("hex")}`,
+    diffId: `sha256:${tarHash.digest("hex")}`,
+    size,
+    tarSize: tarCount.n,
+    file,
+    source: () => createReadStream2(file),
+    remove: () => rm2(dir, { recursive: true, force: true })
+  };
+}
+var GZIP_LEVEL, GZIP_OS_UNIX;
+var init_layer2 = __esm({
+  "src/image/registry/layer.ts"() {
+    "use strict";
+    GZIP_LEVEL = 6;
+    GZIP_OS_UNIX = 3;
+  }
+});
+
+// src/image/registry/build.ts
+async function mapLimit(items, limit, fn) {
+  const out = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+function parseJson2(bytes, what) {
+  try {
+    return JSON.parse(bytes.toString("utf8"));
+  } catch {
+    throw new RegistryError(`${what} is not JSON.`, 200);
+  }
+}
+function unknownType(what, mediaType) {
+  return new SetupError(
+    `${what} has media type '${printable(mediaType || "(none)")}', which the registry builder does not know: it reads OCI and Docker v2 image indexes and manifests (${[...INDEX_TYPES, ...MANIFEST_TYPES].join(", ")}). Use builder engine (--builder engine), or a base image pushed in one of those formats.`
+  );
+}
+function repoName(ref) {
+  return ref.path;
+}
+function selectPlatforms(entries, wanted, base) {
+  const platforms = entries.filter((d) => !isAttestation(d));
+  for (const d of platforms) {
+    if (!MANIFEST_TYPES.includes(d.mediaType))
+      throw unknownType(`an entry of the base image ${base}`, d.mediaType);
+    if (!d.platform) {
+      throw new SetupError(
+        `an entry of the base image ${base} (${d.digest}) names no platform; use builder engine.`
+      );
+    }
+  }
+  if (!wanted) return platforms;
+  const chosen = platforms.filter((d) => wanted.some((w) => platformMatches(w, d.platform)));
+  const missing = wanted.filter((w) => !platforms.some((d) => platformMatches(w, d.platform)));
+  if (missing.length) {
+    throw new UsageError(
+      `the base image ${base} has no ${missing.map(formatPlatform).join(", ")} image; it has ${platforms.map((d) => formatPlatform(d.platform)).join(", ") || "no platform images"}. Fix --platform (action input: platforms).`
+    );
+  }
+  return chosen;
+}
+async function readBase(client2, ref, wanted, baseImage) {
+  const repository = repoName(ref);
+  const top = await client2.getManifest(repository, ref.digest ?? ref.tag ?? "latest");
+  if (!top) {
+    throw new SetupError(
+      `the base image ${baseImage} is not in the registry ${ref.registry} (no manifest for ${ref.digest ?? ref.tag ?? "latest"} in ${repository}). Check the name and tag, and that the credentials may read it.`
+    );
+  }
+  const readEntry = async (descriptor, bytes, manifestType) => {
+    const manifest = parseJson2(bytes, `the manifest of ${baseImage}`);
+    if (!manifest.config?.digest || !Array.isArray(manifest.layers)) {
+      throw new SetupError(
+        `the manifest ${descriptor?.digest ?? ""} of ${baseImage} has no config or layers.`
+      );
+    }
+    const config = parseJson2(
+      await client2.getBlob(repository, manifest.config.digest),
+      `the config of ${baseImage}`
+    );
+    return { descriptor, manifest, manifestType, config, configType: manifest.config.mediaType };
+  };
+  if (INDEX_TYPES.includes(top.mediaType)) {
+    const index = parseJson2(top.bytes, `the index of ${baseImage}`);
+    const chosen = selectPlatforms(index.manifests ?? [], wanted, baseImage);
+    if (!chosen.length) throw new SetupError(`the base image ${baseImage} lists no platform images.`);
+    const entries = await mapLimit(chosen, 4, async (d) => {
+      const m = await client2.getManifest(repository, d.digest);
+      if (!m)
+        throw new SetupError(
+          `the base image ${baseImage} lists ${d.digest}, which its registry does not have.`
+        );
+      if (!isManifestType(m.mediaType))
+        throw unknownType(`the ${formatPlatform(d.platform)} image of ${baseImage}`, m.mediaType);
+      return readEntry(d, m.bytes, m.mediaType);
+    });
+    return { digest: top.digest, indexType: top.mediaType, entries };
+  }
+  if (isManifestType(top.mediaType)) {
+    const entry = await readEntry(null, top.bytes, top.mediaType);
+    const platform = {
+      os: entry.config.os ?? "linux",
+      architecture: entry.config.architecture ?? "amd64",
+      ...entry.config.variant ? { variant: entry.config.variant } : {}
+    };
+    if (wanted && !wanted.some((w) => platformMatches(w, platform))) {
+      throw new UsageError(
+        `the base image ${baseImage} is a single ${formatPlatform(platform)} image; --platform asks for ${wanted.map(formatPlatform).join(", ")}.`
+      );
+    }
+    entry.descriptor = { mediaType: top.mediaType, digest: top.digest, size: top.bytes.length, platform };
+    return { digest: top.digest, indexType: null, entries: [entry] };
+  }
+  throw unknownType(`the base image ${baseImage}`, top.mediaType);
+}
+async function registryBuild(request2) {
+  const { log } = request2;
+  checkTemplateForRegistry(request2.template);
+  const baseRef = parseReference(request2.baseImage, "base image");
+  const target = parseReference(request2.image, "image");
+  const sameRegistry = baseRef.registry === target.registry;
+  const targetAuth = await resolveAuth(target.registry, request2.credentials, request2.env);
+  const clientOptions = {
+    insecure: request2.insecureRegistries,
+    ...request2.client ?? {}
+  };
+  const lines = [];
+  const detail = (line) => lines.push(line);
+  const targetClient = new RegistryClient({
+    registry: target.registry,
+    auth: targetAuth,
+    log: detail,
+    ...clientOptions
+  });
+  const baseClient = sameRegistry ? targetClient : new RegistryClient({
+    registry: baseRef.registry,
+    // The credentials given for pushing only apply to the registry pushed to.
+    auth: await resolveAuth(baseRef.registry, null, request2.env),
+    log: detail,
+    ...clientOptions
+  });
+  baseClient.need(repoName(baseRef), "pull");
+  if (request2.push) targetClient.need(repoName(target), "pull", "push");
+  const layerPromise = writeModelsLayer(request2.layerTar());
+  let layer = null;
+  try {
+    const base = await readBase(baseClient, baseRef, request2.platforms, request2.baseImage).catch(
+      async (err) => {
+        await layerPromise.then((l) => l.remove()).catch(() => void 0);
+        throw err;
+      }
+    );
+    layer = await layerPromise;
+    const inputDigest2 = request2.inputDigest(base.digest);
+    const digestLabel = { [request2.inputDigestLabel]: inputDigest2 };
+    const created = request2.created;
+    const platforms = [];
+    const configs = /* @__PURE__ */ new Map();
+    const manifests = [];
+    const descriptors = [];
+    for (const entry of base.entries) {
+      const baseEnv = entry.config.config?.Env ?? [];
+      const rendered = request2.render(baseEnv, digestLabel);
+      const instructions = readInstructions(rendered, request2.template.source, baseEnv);
+      const config = appendToConfig(entry.config, instructions, layer, created);
+      const configBytes = encode(config);
+      const configDigest = sha256Digest(configBytes);
+      configs.set(configDigest, configBytes);
+      const manifest = appendToManifest(
+        entry.manifest,
+        entry.manifestType,
+        { mediaType: entry.configType, digest: configDigest, size: configBytes.length },
+        layer
+      );
+      const manifestBytes = encode(manifest);
+      const manifestDigest = sha256Digest(manifestBytes);
+      manifests.push({ digest: manifestDigest, bytes: manifestBytes, mediaType: entry.manifestType });
+      const platform = entry.descriptor?.platform;
+      descriptors.push({
+        mediaType: entry.manifestType,
+        digest: manifestDigest,
+        size: manifestBytes.length,
+        platform
+      });
+      platforms.push({ platform, manifestDigest, configDigest, baseLayers: entry.manifest.layers, config });
+    }
+    const top = base.indexType ? (() => {
+      const bytes = encode(buildIndex2(base.indexType, descriptors));
+      return { digest: sha256Digest(bytes), bytes, mediaType: base.indexType };
+    })() : manifests[0];
+    const result = {
+      digest: top.digest,
+      baseDigest: base.digest,
+      mediaType: top.mediaType,
+      layer: { digest: layer.digest, diffId: layer.diffId, size: layer.size },
+      platforms,
+      inputDigest: inputDigest2,
+      labels: platforms[0]?.config.config?.Labels ?? {},
+      unchanged: false,
+      pushed: false,
+      uploadedBytes: 0,
+      mounted: 0,
+      copied: 0
+    };
+    const names2 = platforms.map((p) => formatPlatform(p.platform)).join(", ");
+    log.info(
+      `registry builder: ${request2.baseImage} (${base.digest.slice(0, 19)}) + models layer ${layer.digest.slice(0, 19)} (${layer.size} bytes) for ${names2} -> ${top.digest.slice(0, 19)}`
+    );
+    if (!request2.push) {
+      log.info(
+        `not pushed (push is off): ${request2.image}@${top.digest} would be tagged ${request2.tags.join(", ")}`
+      );
+      return result;
+    }
+    const repository = repoName(target);
+    const current = await mapLimit(request2.tags, 4, (tag) => targetClient.manifestDigest(repository, tag));
+    if (current.every((d) => d === top.digest)) {
+      result.unchanged = true;
+      log.info(
+        `unchanged input: ${request2.image}:{${request2.tags.join(",")}} already point at ${top.digest}; pushed nothing`
+      );
+      return result;
+    }
+    await log.group(`Push ${request2.image} (${names2})`, async (line) => {
+      const flush = () => lines.splice(0).forEach(line);
+      const exists = await targetClient.manifestDigest(repository, top.digest);
+      if (exists !== top.digest) {
+        const baseLayers = /* @__PURE__ */ new Map();
+        for (const p of platforms) for (const l of p.baseLayers) baseLayers.set(l.digest, l);
+        const layerFile = layer;
+        const blobs = [
+          async () => {
+            if (await targetClient.hasBlob(repository, layerFile.digest)) return;
+            await targetClient.uploadBlob(repository, layerFile.digest, layerFile.size, layerFile.source);
+            result.uploadedBytes += layerFile.size;
+            line(`models layer ${layerFile.digest.slice(0, 19)}: uploaded ${layerFile.size} bytes`);
+          },
+          ...[...baseLayers.values()].map((l) => async () => {
+            if (await targetClient.hasBlob(repository, l.digest)) return;
+            if (sameRegistry && await targetClient.mountBlob(repository, l.digest, repoName(baseRef))) {
+              result.mounted++;
+              line(`base layer ${l.digest.slice(0, 19)}: mounted from ${repoName(baseRef)}`);
+              return;
+            }
+            await targetClient.uploadBlob(
+              repository,
+              l.digest,
+              l.size,
+              baseClient.blobSource(repoName(baseRef), l.digest)
+            );
+            result.copied++;
+            result.uploadedBytes += l.size;
+            line(
+              `base layer ${l.digest.slice(0, 19)}: copied from ${baseRef.registry}/${repoName(baseRef)} (${l.size} bytes)`
+            );
+          }),
+          ...[...configs].map(([digest, bytes]) => async () => {
+            if (await targetClient.hasBlob(repository, digest)) return;
+            await targetClient.uploadBlob(repository, digest, bytes.length, async function* () {
+              yield bytes;
+            });
+            result.uploadedBytes += bytes.length;
+          })
+        ];
+        await mapLimit(blobs, 4, (upload) => upload());
+        flush();
+        for (const m of manifests) await targetClient.putManifest(repository, m.digest, m.mediaType, m.bytes);
+        if (base.indexType) await targetClient.putManifest(repository, top.digest, top.mediaType, top.bytes);
+        line(
+          `${base.indexType ? "index" : "manifest"} ${top.digest} written (${manifests.length} platform manifest(s))`
+        );
+      } else {
+        line(`${top.digest} is already in ${repository}: only the tags are written`);
+      }
+      for (const [i, tag] of request2.tags.entries()) {
+        if (current[i] === top.digest) continue;
+        await targetClient.putManifest(repository, tag, top.mediaType, top.bytes);
+        line(`tagged ${tag}`);
+      }
+      flush();
+    });
+    result.pushed = true;
+    return result;
+  } finally {
+    if (layer) await layer.remove();
+  }
+}
+async function verifyPushed(request2, result, expected) {
+  const target = parseReference(request2.image, "image");
+  const repository = repoName(target);
+  const client2 = new RegistryClient({
+    registry: target.registry,
+    auth: await resolveAuth(target.registry, request2.credentials, request2.env),
+    insecure: request2.insecureRegistries,
+    ...request2.client ?? {}
+  });
+  client2.need(repository, "pull");
+  const fail = (what) => {
+    throw new RegistryVerifyError(`verify failed for ${request2.image}@${result.digest}: ${what}`, null);
+  };
+  const top = await client2.getManifest(repository, result.digest);
+  if (!top) fail("the registry does not have it.");
+  const checks = [];
+  const wanted = new Map(result.platforms.map((p) => [p.manifestDigest, p]));
+  if (INDEX_TYPES.includes(top.mediaType)) {
+    const index = parseJson2(top.bytes, "the pushed index");
+    const listed = index.manifests.map((d) => d.digest).sort();
+    if (JSON.stringify(listed) !== JSON.stringify([...wanted.keys()].sort())) {
+      fail(`the index lists ${listed.join(", ")}, expected ${[...wanted.keys()].join(", ")}.`);
+    }
+    if (index.manifests.some(isAttestation)) fail("the index lists an attestation manifest.");
+    checks.push(`index lists ${result.platforms.map((p) => formatPlatform(p.platform)).join(", ")}`);
+  }
+  for (const p of result.platforms) {
+    const name2 = formatPlatform(p.platform);
+    const m = await client2.getManifest(repository, p.manifestDigest);
+    if (!m) fail(`the ${name2} manifest ${p.manifestDigest} is missing.`);
+    const manifest = parseJson2(m.bytes, `the ${name2} manifest`);
+    const layers = manifest.layers.map((l) => l.digest);
+    const expectedLayers = [...p.baseLayers.map((l) => l.digest), result.layer.digest];
+    if (JSON.stringify(layers) !== JSON.stringify(expectedLayers)) {
+      fail(
+        `the ${name2} manifest's layers are ${layers.join(", ")}; expected the base layers plus ${result.layer.digest}.`
+      );
+    }
+    for (const digest of [...layers, manifest.config.digest]) {
+      if (!await client2.hasBlob(repository, digest))
+        fail(`blob ${digest} of the ${name2} image is missing.`);
+    }
+    const config = parseJson2(
+      await client2.getBlob(repository, manifest.config.digest),
+      `the ${name2} config`
+    );
+    const diffIds = config.rootfs?.diff_ids ?? [];
+    if (diffIds[diffIds.length - 1] !== result.layer.diffId)
+      fail(`the ${name2} config's last diff_id is not the models layer's.`);
+    const env = config.config?.Env ?? [];
+    if (!env.includes(`${expected.modelsDirEnv}=${expected.modelsDir}`)) {
+      fail(
+        `the ${name2} config does not set ${expected.modelsDirEnv}=${expected.modelsDir}. A custom template must keep {{env}}.`
+      );
+    }
+    const labels = config.config?.Labels ?? {};
+    for (const [k, v] of Object.entries(expected.labels)) {
+      if (labels[k] !== v)
+        fail(`the ${name2} config's label ${k} is '${labels[k] ?? "(unset)"}', expected '${v}'.`);
+    }
+    checks.push(`${name2}: base layers + models layer, ${expected.modelsDirEnv}=${expected.modelsDir}`);
+  }
+  return checks;
+}
+var RegistryVerifyError;
+var init_build = __esm({
+  "src/image/registry/build.ts"() {
+    "use strict";
+    init_errors();
+    init_auth();
+    init_reference();
+    init_client();
+    init_dockerfile();
+    init_image();
+    init_layer2();
+    init_media_types();
+    RegistryVerifyError = class extends RegistryError {
+      name = "RegistryVerifyError";
+    };
+  }
+});
+
+// src/image/builders/registry.ts
+var registry_exports = {};
+__export(registry_exports, {
+  registryBuilder: () => registryBuilder,
+  registryRequest: () => registryRequest
+});
+function registryRequest(plan, options) {
+  return {
+    baseImage: plan.baseImage,
+    image: plan.image,
+    tags: plan.tags.tags,
+    template: plan.template,
+    render: (baseEnv, extraLabels) => renderDockerfile(plan, baseEnv, extraLabels),
+    // The base digest pins every platform's config, so the Dockerfile without base env is enough next to it.
+    inputDigest: (baseDigest) => inputDigest(plan.layer.contentDigest, renderDockerfile(plan, []), baseDigest),
+    inputDigestLabel: LABELS.inputDigest,
+    layerTar: () => layerTar(plan.layer),
+    created: plan.created !== null ? new Date(plan.created * 1e3).toISOString() : null,
+    platforms: options.platforms ?? null,
+    push: options.push,
+    credentials: options.credentials,
+    insecureRegistries: options.insecureRegistries ?? [],
+    env: options.env,
+    log: options.log,
+    client: options.registryClient
+  };
+}
+var registryBuilder;
+var init_registry = __esm({
+  "src/image/builders/registry.ts"() {
+    "use strict";
+    init_errors();
+    init_auth();
+    init_engine2();
+    init_layer();
+    init_plan();
+    init_reference();
+    init_build();
+    init_media_types();
+    init_verify();
+    init_engine3();
+    registryBuilder = {
+      name: "registry",
+      async build(plan, options) {
+        const { log } = options;
+        if (!plan.registry) {
+          throw new UsageError("--builder registry needs --image naming the registry repository to push to.");
+        }
+        if (options.verify && !options.push) {
+          throw new UsageError("--verify with the registry builder checks the pushed image: add --push.");
+        }
+        const request2 = registryRequest(plan, options);
+        const built = await registryBuild(request2);
+        const result = {
+          // No image exists outside the registry: the first platform's config digest stands for the image id.
+          imageId: built.platforms[0]?.configDigest ?? "",
+          digest: built.digest,
+          tags: plan.tags.references,
+          labels: { ...plan.labels, [LABELS.inputDigest]: built.inputDigest },
+          inputDigest: built.inputDigest,
+          contextBytes: built.unchanged ? 0 : built.layer.size,
+          skipped: built.unchanged,
+          pushed: built.pushed,
+          verified: [],
+          platforms: built.platforms.map((p) => formatPlatform(p.platform))
+        };
+        if (built.pushed) {
+          log.info(
+            `pushed ${result.tags.join(", ")} (${result.digest}): ${built.mounted} base layer(s) mounted, ${built.copied} copied, ${formatBytes(built.uploadedBytes)} uploaded`
+          );
+        }
+        if (!options.verify) return result;
+        const engine = await connectEngine(options.env).catch(() => null);
+        if (engine) {
+          const reference = `${plan.image}@${built.digest}`;
+          const auth2 = await resolveAuth(
+            parseReference(plan.image, "image").registry,
+            options.credentials,
+            options.env
+          );
+          await log.group(`Pull ${reference} (verify)`, (line) => pullImage(engine, reference, auth2, line));
+          try {
+            result.verified = (await verifyImage(engine, reference, {
+              modelsDir: plan.layer.modelsDir,
+              gitHistory: plan.layer.gitHistory,
+              shortRevision: plan.revision
+            })).checks;
+          } finally {
+            await removeImage(engine, reference);
+          }
+        } else {
+          const labels = {};
+          if (plan.git) labels["org.opencontainers.image.revision"] = plan.git.commit;
+          if (plan.labels[LABELS.revision]) labels[LABELS.revision] = plan.labels[LABELS.revision];
+          result.verified = await verifyPushed(request2, built, {
+            modelsDir: plan.layer.modelsDir,
+            modelsDirEnv: MODELS_DIR_ENV,
+            labels
+          });
+        }
+        log.info(`verified: ${result.verified.join("; ")}`);
+        return result;
+      }
+    };
+  }
+});
+
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
   "node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js"(exports) {
@@ -73218,14 +76565,14 @@ var require_util5 = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path13 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path15 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path13 && path13[0] !== "/") {
-          path13 = `/${path13}`;
+        if (path15 && path15[0] !== "/") {
+          path15 = `/${path15}`;
         }
-        return new URL(`${origin}${path13}`);
+        return new URL(`${origin}${path15}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -73676,39 +77023,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin }
+          request: { method, path: path15, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path13);
+        debuglog("sending request to %s %s/%s", method, origin, path15);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin },
+          request: { method, path: path15, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path13,
+          path15,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin }
+          request: { method, path: path15, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path13);
+        debuglog("trailers received from %s %s/%s", method, origin, path15);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin },
+          request: { method, path: path15, origin },
           error
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path13,
+          path15,
           error.message
         );
       });
@@ -73757,9 +77104,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path13, origin }
+            request: { method, path: path15, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path13);
+          debuglog("sending request to %s %s/%s", method, origin, path15);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -73822,7 +77169,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path13,
+        path: path15,
         method,
         body,
         headers,
@@ -73837,11 +77184,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path13 !== "string") {
+        if (typeof path15 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path13[0] !== "/" && !(path13.startsWith("http://") || path13.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path15[0] !== "/" && !(path15.startsWith("http://") || path15.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path13)) {
+        } else if (invalidPathRegex.test(path15)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -73907,7 +77254,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path13, query) : path13;
+        this.path = query ? buildURL(path15, query) : path15;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -78600,7 +81947,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client2, request2) {
-      const { method, path: path13, host, upgrade, blocking, reset } = request2;
+      const { method, path: path15, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -78681,7 +82028,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path13} HTTP/1.1\r
+      let header = `${method} ${path15} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -79210,7 +82557,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client2, request2) {
       const session = client2[kHTTP2Session];
-      const { method, path: path13, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path15, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client2, request2, new Error("Upgrade not supported for H2"));
@@ -79307,7 +82654,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path13;
+      headers[HTTP2_HEADER_PATH] = path15;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -79660,9 +83007,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path13 = search ? `${pathname}${search}` : pathname;
+        const path15 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path13;
+        this.opts.path = path15;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -80901,10 +84248,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path13 = "/",
+          path: path15 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path13;
+        opts.path = origin + path15;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -81589,7 +84936,7 @@ var require_readable2 = __commonJS({
   "node_modules/undici/lib/api/readable.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var { Readable: Readable2 } = __require("node:stream");
+    var { Readable: Readable3 } = __require("node:stream");
     var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors5();
     var util = require_util5();
     var { ReadableStreamFrom } = require_util5();
@@ -81601,7 +84948,7 @@ var require_readable2 = __commonJS({
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
     var noop3 = () => {
     };
-    var BodyReadable = class extends Readable2 {
+    var BodyReadable = class extends Readable3 {
       constructor({
         resume,
         abort,
@@ -81943,7 +85290,7 @@ var require_api_request = __commonJS({
   "node_modules/undici/lib/api/api-request.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var { Readable: Readable2 } = require_readable2();
+    var { Readable: Readable3 } = require_readable2();
     var { InvalidArgumentError, RequestAbortedError } = require_errors5();
     var util = require_util5();
     var { getResolveErrorBodyCallback } = require_util7();
@@ -82038,7 +85385,7 @@ var require_api_request = __commonJS({
         const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
         const contentType = parsedHeaders["content-type"];
         const contentLength = parsedHeaders["content-length"];
-        const res = new Readable2({
+        const res = new Readable3({
           resume,
           abort,
           contentType,
@@ -82353,7 +85700,7 @@ var require_api_pipeline = __commonJS({
   "node_modules/undici/lib/api/api-pipeline.js"(exports, module) {
     "use strict";
     var {
-      Readable: Readable2,
+      Readable: Readable3,
       Duplex,
       PassThrough
     } = __require("node:stream");
@@ -82367,7 +85714,7 @@ var require_api_pipeline = __commonJS({
     var { addSignal, removeSignal } = require_abort_signal();
     var assert = __require("node:assert");
     var kResume = /* @__PURE__ */ Symbol("resume");
-    var PipelineRequest = class extends Readable2 {
+    var PipelineRequest = class extends Readable3 {
       constructor() {
         super({ autoDestroy: true });
         this[kResume] = null;
@@ -82384,7 +85731,7 @@ var require_api_pipeline = __commonJS({
         callback(err);
       }
     };
-    var PipelineResponse = class extends Readable2 {
+    var PipelineResponse = class extends Readable3 {
       constructor(resume) {
         super({ autoDestroy: true });
         this[kResume] = resume;
@@ -82876,20 +86223,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path13) {
-      if (typeof path13 !== "string") {
-        return path13;
+    function safeUrl(path15) {
+      if (typeof path15 !== "string") {
+        return path15;
       }
-      const pathSegments = path13.split("?");
+      const pathSegments = path15.split("?");
       if (pathSegments.length !== 2) {
-        return path13;
+        return path15;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path13, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path13);
+    function matchKey(mockDispatch2, { path: path15, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path15);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -82911,7 +86258,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path13 }) => matchValue(safeUrl(path13), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path15 }) => matchValue(safeUrl(path15), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -82949,9 +86296,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path13, method, body, headers, query } = opts;
+      const { path: path15, method, body, headers, query } = opts;
       return {
-        path: path13,
+        path: path15,
         method,
         body,
         headers,
@@ -83414,10 +86761,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path13, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path15, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path13,
+            Path: path15,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -85709,7 +89056,7 @@ var require_fetch2 = __commonJS({
       subresourceSet
     } = require_constants6();
     var EE = __require("node:events");
-    var { Readable: Readable2, pipeline: pipeline3, finished } = __require("node:stream");
+    var { Readable: Readable3, pipeline: pipeline3, finished } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util5();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -86648,7 +89995,7 @@ var require_fetch2 = __commonJS({
                   }
                 }
               }
-              this.body = new Readable2({ read: resume });
+              this.body = new Readable3({ read: resume });
               const onError = this.onError.bind(this);
               resolve({
                 status,
@@ -88296,9 +91643,9 @@ var require_util10 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path13) {
-      for (let i = 0; i < path13.length; ++i) {
-        const code = path13.charCodeAt(i);
+    function validateCookiePath(path15) {
+      for (let i = 0; i < path15.length; ++i) {
+        const code = path15.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -91218,11 +94565,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path13 = opts.path;
+          let path15 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path13 = `/${path13}`;
+            path15 = `/${path15}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path13);
+          url = new URL(util.parseOrigin(url).origin + path15);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -91997,7 +95344,7 @@ async function findingsOf(modelsRoot, configFile2) {
 async function indexOf(modelsRoot) {
   return loadModels(modelsRoot);
 }
-var init_validation = __esm({
+var init_validation2 = __esm({
   "src/promote/validation.ts"() {
     "use strict";
     init_validate();
@@ -92010,8 +95357,8 @@ init_errors();
 
 // src/validate/cli.ts
 init_errors();
-import fs3 from "node:fs";
-import path3 from "node:path";
+import fs4 from "node:fs";
+import path4 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/validate/reporters/json.ts
@@ -92245,9 +95592,9 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem
         throw new UsageError(`--max-warnings needs a whole number >= 0, not '${values["max-warnings"]}'`);
     }
     const dir = positionals[0] ?? ".";
-    const root = path3.resolve(io.cwd, dir);
-    const configFile2 = values.config ? path3.resolve(io.cwd, values.config) : void 0;
-    if (configFile2 && !fs3.existsSync(configFile2))
+    const root = path4.resolve(io.cwd, dir);
+    const configFile2 = values.config ? path4.resolve(io.cwd, values.config) : void 0;
+    if (configFile2 && !fs4.existsSync(configFile2))
       throw new UsageError(`config file ${values.config} does not exist`);
     const result = await validateRepo(root, { configFile: configFile2, base: values.base });
     let text;
@@ -92268,10 +95615,10 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem
         });
     }
     if (values.output) {
-      const out = path3.resolve(io.cwd, values.output);
+      const out = path4.resolve(io.cwd, values.output);
       try {
-        fs3.mkdirSync(path3.dirname(out), { recursive: true });
-        fs3.writeFileSync(out, text);
+        fs4.mkdirSync(path4.dirname(out), { recursive: true });
+        fs4.writeFileSync(out, text);
       } catch (err) {
         throw new SetupError(`cannot write ${values.output}: ${err.message}`);
       }
@@ -92292,7 +95639,7 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem
   }
 };
 function relativePrefix(from, root) {
-  const rel = path3.relative(from, root).split(path3.sep).join("/");
+  const rel = path4.relative(from, root).split(path4.sep).join("/");
   return rel.startsWith("..") ? "" : rel;
 }
 
@@ -92301,2881 +95648,64 @@ init_errors();
 import { parseArgs as parseArgs2 } from "node:util";
 
 // src/image/bake.ts
+init_context();
+import path11 from "node:path";
+
+// src/image/builders/index.ts
 init_errors();
-import { createHash as createHash4 } from "node:crypto";
-import { mkdir, stat as stat3, writeFile } from "node:fs/promises";
-import path9 from "node:path";
-
-// src/image/auth.ts
-init_errors();
-import { execFile } from "node:child_process";
-import { readFile } from "node:fs/promises";
-import os from "node:os";
-import path4 from "node:path";
-
-// src/image/reference.ts
-init_errors();
-var component = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
-var pathPattern = new RegExp(`^${component}(?:/${component})*$`);
-var domainPattern = /^(?:localhost|\[[0-9a-fA-F:]+\]|(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*)(?::[0-9]+)?$/;
-var tagPattern = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-var digestPattern = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-fA-F]{32,}$/;
-var DOCKER_HUB = "docker.io";
-function isValidTag(tag) {
-  return tagPattern.test(tag);
-}
-function parseReference(ref, what) {
-  const bad = (why) => {
-    throw new UsageError(
-      `${what} '${printable(ref)}' is not a valid image reference: ${why}. Expected [REGISTRY/]PATH[:TAG][@DIGEST], e.g. ghcr.io/sartography/spiffworkflow-backend:v1.0.0.`
-    );
-  };
-  if (!ref || /\s|[\u0000-\u001f\u007f]/.test(ref)) bad("empty or containing whitespace");
-  let rest = ref;
-  let digest = null;
-  const at = rest.indexOf("@");
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-    if (!digestPattern.test(digest)) bad(`bad digest '${digest}'`);
-  }
-  let tag = null;
-  const lastSlash = rest.lastIndexOf("/");
-  const colon = rest.lastIndexOf(":");
-  if (colon > lastSlash) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-    if (!isValidTag(tag))
-      bad(`bad tag '${tag}' (letters, digits, _ . -; at most 128; not starting with . or -)`);
-  }
-  let registry = DOCKER_HUB;
-  let path13 = rest;
-  const slash = rest.indexOf("/");
-  if (slash > 0) {
-    const first = rest.slice(0, slash);
-    if (first.includes(".") || first.includes(":") || first === "localhost" || first.startsWith("[")) {
-      registry = first;
-      path13 = rest.slice(slash + 1);
-    }
-  }
-  if (!domainPattern.test(registry)) bad(`bad registry host '${registry}'`);
-  if (!pathPattern.test(path13)) {
-    bad(
-      path13 !== path13.toLowerCase() ? `repository '${path13}' must be lower case` : `bad repository '${path13}' (lower-case letters, digits, and . _ - between them)`
-    );
-  }
-  if (registry === DOCKER_HUB && !path13.includes("/")) path13 = `library/${path13}`;
-  const repository = registry === DOCKER_HUB ? path13.replace(/^library\//, "") : `${registry}/${path13}`;
-  return { registry, path: path13, repository, tag, digest };
-}
-function parseImageName(name2, what) {
-  const ref = parseReference(name2.trim().toLowerCase(), what);
-  if (ref.tag || ref.digest) {
-    throw new UsageError(
-      `${what} '${printable(name2)}' names a tag or digest; give the repository only (e.g. ghcr.io/org/models) and pass tags with --tag (action input: tags).`
-    );
-  }
-  return ref;
-}
-function printable(text) {
-  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
-}
-
-// src/image/auth.ts
-var HUB_KEYS = ["https://index.docker.io/v1/", "index.docker.io", "docker.io", "registry-1.docker.io"];
-function serverAddress(registry) {
-  return registry === DOCKER_HUB ? "https://index.docker.io/v1/" : registry;
-}
-function normalizeKey(key2) {
-  const host = key2.replace(/^[a-z]+:\/\//i, "").replace(/\/.*$/, "");
-  return HUB_KEYS.includes(host) || HUB_KEYS.includes(key2) ? DOCKER_HUB : host.toLowerCase();
-}
-function dockerConfigPath(env) {
-  const dir = env.DOCKER_CONFIG || path4.join(env.HOME || os.homedir(), ".docker");
-  return path4.join(dir, "config.json");
-}
-function runHelper(helper, server, env) {
-  return new Promise((resolve) => {
-    const child = execFile(
-      `docker-credential-${helper}`,
-      ["get"],
-      { env, timeout: 3e4 },
-      (err, stdout) => {
-        if (err) {
-          resolve(null);
-          return;
-        }
-        try {
-          const data = JSON.parse(String(stdout));
-          resolve(data.Secret ? { username: data.Username ?? "", password: data.Secret } : null);
-        } catch {
-          resolve(null);
-        }
-      }
-    );
-    child.stdin?.end(server);
-  });
-}
-async function resolveAuth(registry, explicit, env) {
-  const server = serverAddress(registry);
-  if (explicit && (explicit.username || explicit.password)) {
-    return { username: explicit.username, password: explicit.password, serveraddress: server };
-  }
-  const file = dockerConfigPath(env);
-  let config;
-  try {
-    config = JSON.parse(await readFile(file, "utf8"));
-  } catch (err) {
-    if (err.code === "ENOENT") return null;
-    throw new SetupError(
-      `cannot read Docker credentials from ${file}: ${err.message}. Fix or remove it.`
-    );
-  }
-  const wanted = normalizeKey(registry);
-  const helper = Object.entries(config.credHelpers ?? {}).find(([k]) => normalizeKey(k) === wanted)?.[1] ?? config.credsStore;
-  const entry = Object.entries(config.auths ?? {}).find(([k]) => normalizeKey(k) === wanted)?.[1];
-  if (entry?.auth) {
-    const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
-    const colon = decoded.indexOf(":");
-    if (colon < 0) {
-      throw new SetupError(
-        `the auth entry for ${registry} in ${file} is not base64 of user:password; log in again.`
-      );
-    }
-    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1), serveraddress: server };
-  }
-  if (entry?.identitytoken) return { identitytoken: entry.identitytoken, serveraddress: server };
-  if (entry?.username && entry.password) {
-    return { username: entry.username, password: entry.password, serveraddress: server };
-  }
-  if (helper) {
-    const creds = await runHelper(helper, server, env);
-    if (creds) {
-      return creds.username === "<token>" ? { identitytoken: creds.password, serveraddress: server } : { username: creds.username, password: creds.password, serveraddress: server };
-    }
-  }
-  return null;
-}
-
-// src/image/context.ts
-var import_tar_stream = __toESM(require_tar_stream(), 1);
-init_errors();
-import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream, lstatSync, readFileSync } from "node:fs";
-import { mkdtemp, readdir, readFile as readFile3, readlink, realpath, rm, stat } from "node:fs/promises";
-import os2 from "node:os";
-import path5 from "node:path";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-
-// src/image/ignore.ts
-var IGNORE_FILES = [".spiff-models-ignore", ".dockerignore"];
-var ALWAYS_IGNORED = [".git", ".spiff-models", ...IGNORE_FILES];
-function escapeRegex(c) {
-  return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
-}
-function globToRegex(glob) {
-  let out = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === "*") {
-      if (glob[i + 1] === "*") {
-        const atStart = i === 0 || glob[i - 1] === "/";
-        const atEnd = i + 2 === glob.length || glob[i + 2] === "/";
-        if (atStart && atEnd) {
-          if (i + 2 === glob.length) out += ".*";
-          else {
-            out += "(?:.*/)?";
-            i++;
-          }
-          i++;
-          continue;
-        }
-      }
-      out += "[^/]*";
-    } else if (c === "?") {
-      out += "[^/]";
-    } else if (c === "[") {
-      const end = glob.indexOf("]", i + 2);
-      if (end < 0) out += "\\[";
-      else {
-        let body = glob.slice(i + 1, end).replace(/\\/g, "\\\\");
-        if (body.startsWith("!")) body = `^${body.slice(1)}`;
-        out += `[${body}]`;
-        i = end;
-      }
-    } else if (c === "\\" && i + 1 < glob.length) {
-      out += escapeRegex(glob[++i]);
-    } else {
-      out += escapeRegex(c);
-    }
-  }
-  return out;
-}
-function compileIgnore(text) {
-  const rules2 = [];
-  for (const raw of text.split(/\r?\n/)) {
-    let line = raw.replace(/(?<!\\)\s+$/, "");
-    if (!line || line.startsWith("#")) continue;
-    let negate = false;
-    if (line.startsWith("!")) {
-      negate = true;
-      line = line.slice(1);
-    } else if (line.startsWith("\\!") || line.startsWith("\\#")) {
-      line = line.slice(1);
-    }
-    let dirOnly = false;
-    if (line.endsWith("/")) {
-      dirOnly = true;
-      line = line.replace(/\/+$/, "");
-    }
-    if (!line) continue;
-    const anchored = line.includes("/");
-    line = line.replace(/^\/+/, "");
-    const body = globToRegex(line);
-    const regex = new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`);
-    rules2.push({ negate, dirOnly, regex, source: raw });
-  }
-  return {
-    patterns: rules2.map((r) => r.source),
-    ignores(path13, isDir) {
-      let ignored = false;
-      for (const rule of rules2) {
-        if (rule.dirOnly && !isDir) continue;
-        if (rule.regex.test(path13)) ignored = !rule.negate;
-      }
-      return ignored;
-    }
-  };
-}
-
-// src/image/template.ts
-init_errors();
-import { readFile as readFile2 } from "node:fs/promises";
-var PLACEHOLDERS = {
-  base_image: "the base image reference (FROM {{base_image}})",
-  labels: "one LABEL instruction with the OCI labels and ours, values quoted",
-  env: "one ENV instruction: the models dir, the sub-folder within the repo, git safe.directory",
-  copy: "the instruction that puts the models (and git data) in place: ADD rootfs.tar /",
-  models_dir: "the models directory in the image (SPIFFWORKFLOW_BACKEND_BPMN_SPEC_ABSOLUTE_DIR), unquoted",
-  revision: "the full commit sha, or empty without git",
-  short_revision: "what `git rev-parse --short HEAD` prints in the image, or empty"
+var BUILDERS = {
+  engine: async () => (await Promise.resolve().then(() => (init_engine3(), engine_exports))).engineBuilder,
+  registry: async () => (await Promise.resolve().then(() => (init_registry(), registry_exports))).registryBuilder
 };
-var ROOTFS_TAR = "rootfs.tar";
-var DEFAULT_TEMPLATE = [
-  "# The spiffworkflow-backend image with the process models baked in, rendered by `spiff-models bake`.",
-  "# Placeholders are listed in the README (section bake); every value arrives checked and escaped.",
-  "# LABEL comes last: a new tag or version only re-labels, the models layer stays cached and identical.",
-  "FROM {{base_image}}",
-  "{{env}}",
-  "{{copy}}",
-  "{{labels}}",
-  ""
-].join("\n");
-async function loadTemplate(file) {
-  if (!file) return { text: DEFAULT_TEMPLATE, source: "the default template" };
-  let text;
-  try {
-    text = await readFile2(file, "utf8");
-  } catch (err) {
-    const code = err.code;
-    throw new UsageError(
-      `cannot read the Dockerfile template ${file} (${code ?? String(err)}); check the --template path (action input: template), relative to the working directory.`
-    );
-  }
-  return { text, source: file };
-}
-var KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
-var SAFE_PATH = /^\/(?:[A-Za-z0-9._-]+\/?)*$/;
-function quote(value, what) {
-  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(value)) {
-    throw new UsageError(
-      `${what} contains a line break or control character ('${printable(value)}'); a Dockerfile value cannot hold one. Remove it.`
-    );
-  }
-  return `"${value.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
-}
-function checkKey(key2, what) {
-  if (!KEY.test(key2)) {
-    throw new UsageError(
-      `${what} '${printable(key2)}' is not a valid key: use letters, digits and . _ / - (not starting with one of them).`
-    );
-  }
-  return key2;
-}
-function checkImagePath(path13, what) {
-  const normalized = path13.length > 1 ? path13.replace(/\/+$/, "") : path13;
-  if (!SAFE_PATH.test(normalized) || normalized.split("/").some((s) => s === ".." || s === ".")) {
-    throw new UsageError(
-      `${what} '${printable(path13)}' must be an absolute path in the image made of letters, digits and . _ - (e.g. /app/process_models).`
-    );
-  }
-  return normalized;
-}
-function instruction(keyword2, pairs2, what) {
-  if (pairs2.length === 0) return "";
-  const words = pairs2.map(([k, v]) => `${checkKey(k, `${what} key`)}=${quote(v, `${what} '${k}'`)}`);
-  return `${keyword2} ${words.join(" \\\n" + " ".repeat(keyword2.length + 1))}`;
-}
-function renderLabels(labels) {
-  return instruction(
-    "LABEL",
-    Object.entries(labels).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0),
-    "label"
-  );
-}
-function renderEnv(env) {
-  return instruction("ENV", env, "environment variable");
-}
-function lineOf(text, index) {
-  return text.slice(0, index).split("\n").length;
-}
-function renderTemplate(template, values) {
-  const where = (line) => `${template.source}:${line}`;
-  const directive = /^#\s*escape\s*=\s*(\S)/im.exec(template.text);
-  if (directive && directive[1] !== "\\") {
-    throw new UsageError(
-      `bad template ${where(lineOf(template.text, directive.index))}: it sets the escape character to '${directive[1]}'; bake escapes values with \\. Remove the escape directive.`
-    );
-  }
-  const rendered = {
-    base_image: () => values.baseImage,
-    labels: () => renderLabels(values.labels),
-    env: () => renderEnv(values.env),
-    copy: () => `ADD ${ROOTFS_TAR} /`,
-    models_dir: () => checkImagePath(values.modelsDir, "the models dir for {{models_dir}}"),
-    revision: () => /^[0-9a-f]*$/.test(values.revision) ? values.revision : "",
-    short_revision: () => /^[0-9a-f]*$/.test(values.shortRevision) ? values.shortRevision : ""
-  };
-  const used = /* @__PURE__ */ new Map();
-  const out = template.text.replace(/\{\{([^{}]*)\}\}/g, (match, rawName, offset) => {
-    const name2 = rawName.trim();
-    if (!Object.hasOwn(PLACEHOLDERS, name2)) {
-      throw new UsageError(
-        `bad template ${where(lineOf(template.text, offset))}: unknown placeholder ${match}. Known: ${Object.keys(PLACEHOLDERS).map((p) => `{{${p}}}`).join(", ")}.`
-      );
-    }
-    used.set(name2, (used.get(name2) ?? 0) + 1);
-    return rendered[name2]();
-  });
-  const stray = /\{\{|\}\}/.exec(out);
-  if (stray) {
-    throw new UsageError(
-      `bad template ${where(lineOf(out, stray.index))}: an unmatched '${stray[0]}'. Placeholders look like {{copy}}.`
-    );
-  }
-  if (used.get("copy") !== 1) {
-    throw new UsageError(
-      `bad template ${template.source}: it must use {{copy}} exactly once (found ${used.get("copy") ?? 0}); that line puts the models in the image.`
-    );
-  }
-  if (!/^\s*FROM\s/im.test(out)) {
-    throw new UsageError(
-      `bad template ${template.source}: no FROM instruction; start with FROM {{base_image}}.`
-    );
-  }
-  return out.endsWith("\n") ? out : `${out}
-`;
-}
-
-// src/image/context.ts
-var GIT_HISTORY_MODES = ["full", "minimal", "none"];
-function parseGitHistory(value, what) {
-  const mode = (value || "full").trim();
-  if (!GIT_HISTORY_MODES.includes(mode)) {
-    throw new UsageError(`${what} must be one of ${GIT_HISTORY_MODES.join(", ")}; got '${value}'.`);
-  }
-  return mode;
-}
-var DIR_MODE = 493;
-var FILE_MODE = 420;
-var EXEC_MODE = 493;
-var GIT_DIR_KEEP = /* @__PURE__ */ new Set(["objects", "refs", "packed-refs", "shallow"]);
-var CONTENT_ADDRESSED = /(?:^|\/)objects\/(?:[0-9a-f]{2}\/[0-9a-f]{38,62}|pack\/pack-[0-9a-f]{40,64}\.(?:pack|idx|rev))$/;
-function sha256(data) {
-  return createHash("sha256").update(data).digest("hex");
-}
-var SMALL_FILE = 1024 * 1024;
-var READ_CONCURRENCY = 16;
-async function hashFile(file, size) {
-  if (size <= SMALL_FILE) return sha256(readFileSync(file));
-  const hash2 = createHash("sha256");
-  for await (const chunk of createReadStream(file)) hash2.update(chunk);
-  return hash2.digest("hex");
-}
-async function forEachLimit(items, limit, fn) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-async function hashEntries(entries) {
-  const pending = entries.filter((e) => e.type === "file" && !e.hash && e.source);
-  await forEachLimit(pending, READ_CONCURRENCY, async (e) => {
-    e.hash = await hashFile(e.source, e.size);
-  });
-}
-function isInside(root, p) {
-  const rel = path5.relative(root, p);
-  return rel === "" || !rel.startsWith("..") && !path5.isAbsolute(rel);
-}
-async function loadIgnore(root) {
-  for (const name2 of IGNORE_FILES) {
-    try {
-      const text = await readFile3(path5.join(root, name2), "utf8");
-      return { matcher: compileIgnore(text), file: name2 };
-    } catch (err) {
-      if (err.code !== "ENOENT") throw err;
-    }
-  }
-  return { matcher: compileIgnore(""), file: null };
-}
-async function collectModels(root, prefix, matcher) {
-  const realRoot = await realpath(root);
-  const entries = [];
-  const warnings = [];
-  const walk2 = async (rel) => {
-    const dir = path5.join(realRoot, rel);
-    const names2 = (await readdir(dir)).sort().filter((name2) => name2 !== ".git" && (rel || !ALWAYS_IGNORED.includes(name2)));
-    const infos = names2.map((name2) => lstatSync(path5.join(dir, name2)));
-    for (const [i, name2] of names2.entries()) {
-      const relPath = rel ? `${rel}/${name2}` : name2;
-      const abs = path5.join(dir, name2);
-      const info = infos[i];
-      const isDir = info.isDirectory();
-      if (matcher.ignores(relPath, isDir)) continue;
-      const tarName = `${prefix}/${relPath}`;
-      if (info.isSymbolicLink()) {
-        const target = await readlink(abs);
-        let resolved;
-        try {
-          resolved = await realpath(abs);
-        } catch {
-          throw new SetupError(
-            `${relPath} is a symlink to '${target}', which does not exist. Remove the link, or list it in ${IGNORE_FILES[0]} to leave it out of the image.`
-          );
-        }
-        if (!isInside(realRoot, resolved)) {
-          throw new SetupError(
-            `${relPath} is a symlink to '${target}', outside the models root ${realRoot}: the image would not hold its target. Replace the link with a copy of the file, or list it in ${IGNORE_FILES[0]}.`
-          );
-        }
-        const linkname = path5.relative(path5.dirname(path5.join(realRoot, relPath)), resolved).split(path5.sep).join("/");
-        entries.push({
-          name: tarName,
-          type: "symlink",
-          mode: 511,
-          size: 0,
-          linkname,
-          hash: `link:${linkname}`
-        });
-      } else if (isDir) {
-        entries.push({ name: tarName, type: "directory", mode: DIR_MODE, size: 0, hash: "" });
-        await walk2(relPath);
-      } else if (info.isFile()) {
-        entries.push({
-          name: tarName,
-          type: "file",
-          mode: info.mode & 73 ? EXEC_MODE : FILE_MODE,
-          size: info.size,
-          source: abs,
-          hash: ""
-        });
-      } else {
-        warnings.push(
-          `${relPath} is not a regular file, directory or symlink (a socket or device?): left out.`
-        );
-      }
-    }
-  };
-  await walk2("");
-  await hashEntries(entries);
-  return { entries, warnings };
-}
-async function collectFullGit(git3, prefix) {
-  const entries = [];
-  const warnings = [];
-  const walk2 = async (rel) => {
-    const dir = path5.join(git3.commonDir, rel);
-    const names2 = (await readdir(dir)).sort().filter((name2) => (rel || GIT_DIR_KEEP.has(name2)) && `${rel}/${name2}` !== "objects/info/alternates");
-    const infos = names2.map((name2) => lstatSync(path5.join(dir, name2)));
-    for (const [i, name2] of names2.entries()) {
-      const relPath = rel ? `${rel}/${name2}` : name2;
-      const abs = path5.join(dir, name2);
-      const info = infos[i];
-      const tarName = `${prefix}/${relPath}`;
-      if (info.isDirectory()) {
-        entries.push({ name: tarName, type: "directory", mode: DIR_MODE, size: 0, hash: "" });
-        await walk2(relPath);
-      } else if (info.isFile()) {
-        entries.push({
-          name: tarName,
-          type: "file",
-          mode: FILE_MODE,
-          size: info.size,
-          source: abs,
-          hash: CONTENT_ADDRESSED.test(relPath) ? `name:${info.size}` : ""
-        });
-      } else {
-        warnings.push(`${path5.join(git3.commonDir, relPath)} is not a regular file or directory: left out.`);
-      }
-    }
-  };
-  await walk2("");
-  await hashEntries(entries);
-  return { entries, warnings };
-}
-function gitConfig(git3, abbrev) {
-  const sha256Repo = git3.objectFormat === "sha256";
-  return [
-    "[core]",
-    `	repositoryformatversion = ${sha256Repo ? 1 : 0}`,
-    "	filemode = true",
-    "	bare = false",
-    `	abbrev = ${abbrev}`,
-    ...sha256Repo ? ["[extensions]", "	objectformat = sha256"] : [],
-    ""
-  ].join("\n");
-}
-function generated(name2, text) {
-  const content2 = Buffer.from(text, "utf8");
-  return { name: name2, type: "file", mode: FILE_MODE, size: content2.length, content: content2, hash: sha256(content2) };
-}
-function directory(name2) {
-  return { name: name2, type: "directory", mode: DIR_MODE, size: 0, hash: "" };
-}
-function compareNames(a, b) {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-}
-async function planContext(options) {
-  const warnings = [];
-  const rootInfo = await stat(options.modelsRoot).catch(() => null);
-  if (!rootInfo?.isDirectory()) {
-    throw new SetupError(
-      `the models root ${options.modelsRoot} is not a directory; pass the folder to bake.`
-    );
-  }
-  const git3 = options.git;
-  let gitHistory = options.gitHistory;
-  if (!git3 && gitHistory !== "none") {
-    warnings.push(
-      `${options.modelsRoot} is not in a git repository (or has no commit): the image gets no git data, new instances record no revision, and the backend's boot script runs 'git init' in the models dir (which fails on a read-only filesystem). Bake a git checkout to record the revision.`
-    );
-    gitHistory = "none";
-  }
-  const withGit = git3 !== null && gitHistory !== "none";
-  const subdir = withGit ? git3.subdir : "";
-  const repoDir = withGit ? options.imagePath : null;
-  const modelsDir = subdir ? `${options.imagePath}/${subdir}` : options.imagePath;
-  const rootfs = (p) => p.slice(1);
-  const { matcher, file: ignoreFile } = await loadIgnore(options.modelsRoot);
-  const models = await collectModels(options.modelsRoot, rootfs(modelsDir), matcher);
-  warnings.push(...models.warnings);
-  const entries = [...models.entries];
-  let abbrev = 0;
-  let gitFiles = 0;
-  if (withGit && repoDir) {
-    const gitDir = rootfs(`${repoDir}/.git`);
-    abbrev = git3.shortSha.length;
-    entries.push(directory(gitDir));
-    entries.push(generated(`${gitDir}/HEAD`, `${git3.sha}
-`));
-    entries.push(generated(`${gitDir}/config`, gitConfig(git3, abbrev)));
-    if (gitHistory === "full") {
-      if (git3.alternates) {
-        throw new SetupError(
-          `${git3.commonDir} borrows objects from another repository (objects/info/alternates), so its history cannot be baked. Run 'git repack -a -d' and delete objects/info/alternates, or use git-history minimal.`
-        );
-      }
-      if (git3.shallow) {
-        warnings.push(
-          `the checkout is shallow: git-history full bakes only the fetched commits, so forms of instances started on older revisions will not load. Check out with 'fetch-depth: 0' (actions/checkout) or 'git fetch --unshallow'.`
-        );
-      }
-      const history = await collectFullGit(git3, gitDir);
-      warnings.push(...history.warnings);
-      entries.push(...history.entries);
-      gitFiles = history.entries.filter((e) => e.type === "file").length + 2;
-    } else {
-      entries.push(directory(`${gitDir}/objects`), directory(`${gitDir}/refs`));
-      gitFiles = 2;
-    }
-    if (git3.dirty) {
-      warnings.push(
-        `uncommitted changes under ${options.modelsRoot}: the image holds them but records revision ${git3.shortSha}. Commit them first so the revision names what is baked.`
-      );
-    }
-  }
-  const names2 = new Set(entries.map((e) => e.name));
-  for (const entry of [...entries]) {
-    const parts = entry.name.split("/");
-    for (let i = 1; i < parts.length; i++) {
-      const parent = parts.slice(0, i).join("/");
-      if (!names2.has(parent)) {
-        names2.add(parent);
-        entries.push(directory(parent));
-      }
-    }
-  }
-  if (!names2.has(rootfs(modelsDir))) entries.push(directory(rootfs(modelsDir)));
-  entries.sort(compareNames);
-  const digest = createHash("sha256");
-  for (const e of entries) {
-    digest.update(`${e.type} ${e.mode.toString(8)} ${e.size} ${e.hash} ${e.name}
-`);
-  }
-  return {
-    entries,
-    modelsDir,
-    repoDir,
-    subdir,
-    gitHistory,
-    abbrev,
-    contentDigest: `sha256:${digest.digest("hex")}`,
-    modelFiles: models.entries.filter((e) => e.type === "file").length,
-    gitFiles,
-    ignoreFile,
-    warnings
-  };
-}
-function dockerfileEntry(dockerfile) {
-  return generated("Dockerfile", dockerfile);
-}
-function entryHeader(e, name2, date) {
-  return {
-    name: name2,
-    type: e.type,
-    mode: e.mode,
-    mtime: date,
-    uid: 0,
-    gid: 0,
-    uname: "",
-    gname: "",
-    size: e.type === "file" ? e.size : 0,
-    linkname: e.linkname ?? "",
-    devmajor: 0,
-    devminor: 0
-  };
-}
-function addEntry(pack, header, body) {
-  return new Promise((resolve, reject) => {
-    const done = (err) => err ? reject(err) : resolve();
-    if (body === null) {
-      pack.entry(header, done);
-      return;
-    }
-    if (typeof body !== "string") {
-      pack.entry(header, body, done);
-      return;
-    }
-    const source = createReadStream(body);
-    source.on(
-      "error",
-      (err) => reject(new SetupError(`cannot read ${body} while packing the build context: ${err.message}`))
-    );
-    source.pipe(pack.entry(header, done));
-  });
-}
-function packRootfs(plan, mtime) {
-  const pack = import_tar_stream.default.pack();
-  const date = new Date(mtime * 1e3);
-  const all = plan.entries;
-  const reads = /* @__PURE__ */ new Map();
-  const readAhead = (i) => {
-    const e = all[i];
-    if (!e || reads.has(i)) return;
-    const small = e.type === "file" && !e.content && e.size <= SMALL_FILE;
-    reads.set(
-      i,
-      small ? Promise.resolve().then(() => readFileSync(e.source)) : Promise.resolve(null)
-    );
-  };
-  const write = async () => {
-    await addEntry(pack, entryHeader(directory("."), "./", date), null);
-    for (const [i, e] of all.entries()) {
-      for (let j = i; j < i + READ_CONCURRENCY; j++) readAhead(j);
-      const read = await reads.get(i).catch((err) => {
-        throw new SetupError(`cannot read ${e.source} while packing the build context: ${err.message}`);
-      });
-      reads.delete(i);
-      if (read && read.length !== e.size) {
-        throw new SetupError(
-          `${e.source} changed while baking (size ${e.size} -> ${read.length}); run bake again.`
-        );
-      }
-      const body = e.type !== "file" ? null : e.content ?? read ?? e.source;
-      await addEntry(pack, entryHeader(e, `./${e.name}`, date), body);
-    }
-    pack.finalize();
-  };
-  write().catch((err) => pack.destroy(err));
-  return pack;
-}
-function packContext(plan, dockerfile, mtime) {
-  let bytes = 0;
-  const date = new Date(mtime * 1e3);
-  const stream = Readable.from(
-    (async function* () {
-      const tmp = await mkdtemp(path5.join(os2.tmpdir(), "spiff-models-context-"));
-      try {
-        const inner = path5.join(tmp, ROOTFS_TAR);
-        await pipeline(packRootfs(plan, mtime), createWriteStream(inner));
-        const size = (await stat(inner)).size;
-        const outer = import_tar_stream.default.pack();
-        const write = async () => {
-          const df = dockerfileEntry(dockerfile);
-          await addEntry(outer, entryHeader(df, df.name, date), df.content);
-          const rootfs = { ...generated(ROOTFS_TAR, ""), size };
-          await addEntry(outer, entryHeader(rootfs, ROOTFS_TAR, date), inner);
-          outer.finalize();
-        };
-        write().catch((err) => outer.destroy(err));
-        for await (const chunk of outer) {
-          bytes += chunk.length;
-          yield chunk;
-        }
-      } finally {
-        await rm(tmp, { recursive: true, force: true });
-      }
-    })(),
-    { objectMode: false }
-  );
-  return { stream, bytes: () => bytes };
-}
-async function measureContext(plan, dockerfile, mtime) {
-  const packed = packContext(plan, dockerfile, mtime);
-  for await (const _chunk of packed.stream) {
-  }
-  return packed.bytes();
-}
-function contextListing(plan, dockerfile) {
-  const line = (e, name2) => {
-    const kind = e.type === "directory" ? "d" : e.type === "symlink" ? "l" : "-";
-    const link = e.linkname !== void 0 ? ` -> ${e.linkname}` : "";
-    return `${kind}${e.mode.toString(8).padStart(4, "0")} ${String(e.size).padStart(10)} ${name2}${link}`;
-  };
-  const lines = [
-    line(dockerfileEntry(dockerfile), "Dockerfile"),
-    `# ${ROOTFS_TAR}, unpacked onto / in the image:`,
-    ...plan.entries.map((e) => line(e, `/${e.name}${e.type === "directory" ? "/" : ""}`))
-  ];
-  return `${lines.join("\n")}
-`;
-}
-
-// src/image/engine.ts
-var import_dockerode = __toESM(require_docker(), 1);
-init_errors();
-import { readFileSync as readFileSync2 } from "node:fs";
-import http from "node:http";
-import https from "node:https";
-import os3 from "node:os";
-import path6 from "node:path";
-var BakeFailure = class extends Error {
-  name = "BakeFailure";
-};
-var BuildError = class extends BakeFailure {
-  constructor(message, step) {
-    super(message);
-    this.step = step;
-  }
-  step;
-  name = "BuildError";
-};
-var PushError = class extends BakeFailure {
-  name = "PushError";
-};
-function noKeepAlive() {
-  return new http.Agent({ keepAlive: false });
-}
-function engineOptions(env) {
-  const host = env.DOCKER_HOST;
-  const base = {
-    socketPath: void 0,
-    host: void 0,
-    port: void 0,
-    protocol: void 0,
-    ca: void 0,
-    cert: void 0,
-    key: void 0
-  };
-  if (!host || host.startsWith("unix://")) {
-    const socketPath = host ? host.slice("unix://".length) || "/var/run/docker.sock" : "/var/run/docker.sock";
-    return { options: { ...base, socketPath, agent: noKeepAlive() }, address: `unix://${socketPath}` };
-  }
-  let url;
-  try {
-    url = new URL(host.includes("://") ? host : `tcp://${host}`);
-  } catch {
-    throw new SetupError(
-      `DOCKER_HOST='${printable(host)}' is not a URL; use unix:///path, tcp://host:port or ssh://user@host.`
-    );
-  }
-  if (url.protocol === "ssh:") {
-    return {
-      options: {
-        ...base,
-        protocol: "ssh",
-        host: url.hostname,
-        port: url.port || 22,
-        username: decodeURIComponent(url.username) || void 0,
-        sshOptions: { agent: env.SSH_AUTH_SOCK }
-      },
-      address: host
-    };
-  }
-  const tls = Boolean(env.DOCKER_TLS_VERIFY) && env.DOCKER_TLS_VERIFY !== "0";
-  const options = {
-    ...base,
-    host: url.hostname.replace(/^\[|\]$/g, ""),
-    port: url.port || (tls ? 2376 : 2375),
-    protocol: tls ? "https" : "http",
-    agent: tls ? new https.Agent({ keepAlive: false }) : noKeepAlive()
-  };
-  if (tls) {
-    const certDir = env.DOCKER_CERT_PATH || path6.join(env.HOME || os3.homedir(), ".docker");
-    try {
-      options.ca = readFileSync2(path6.join(certDir, "ca.pem"));
-      options.cert = readFileSync2(path6.join(certDir, "cert.pem"));
-      options.key = readFileSync2(path6.join(certDir, "key.pem"));
-    } catch (err) {
-      throw new SetupError(
-        `DOCKER_TLS_VERIFY is set but the TLS files are not readable in ${certDir} (${errorMessage(err)}); set DOCKER_CERT_PATH to the folder holding ca.pem, cert.pem and key.pem.`
-      );
-    }
-  }
-  return { options, address: host };
-}
-async function connectEngine(env) {
-  const { options, address } = engineOptions(env);
-  const docker = new import_dockerode.default(options);
-  try {
-    await docker.ping();
-  } catch (err) {
-    throw new SetupError(
-      `cannot reach the Docker Engine at ${address} (${errorMessage(err)}). Start Docker, or point DOCKER_HOST at a running engine; --dry-run renders the Dockerfile and the context without one.`
-    );
-  }
-  return { docker, address };
-}
-function statusOf(err) {
-  return err.statusCode;
-}
-function engineMessage(err) {
-  let json2 = err.json;
-  if (typeof json2 === "string") {
-    const text = json2;
-    try {
-      json2 = JSON.parse(text);
-    } catch {
-      return text.trim() || errorMessage(err);
-    }
-  }
-  const message = json2 && typeof json2 === "object" ? json2.message : void 0;
-  return typeof message === "string" && message ? message.trim() : errorMessage(err);
-}
-async function inspectImage(engine, ref) {
-  try {
-    return await engine.docker.getImage(ref).inspect();
-  } catch (err) {
-    if (statusOf(err) === 404) return null;
-    throw new SetupError(`cannot inspect image ${ref} on ${engine.address}: ${engineMessage(err)}`);
-  }
-}
-function readJsonStream(stream, onMessage) {
-  return new Promise((resolve, reject) => {
-    let buffer = "";
-    const handle = (line) => {
-      const text = line.trim();
-      if (!text) return;
-      try {
-        onMessage(JSON.parse(text));
-      } catch (err) {
-        if (err instanceof SyntaxError) onMessage({ stream: `${text}
-` });
-        else throw err;
-      }
-    };
-    stream.on("data", (chunk) => {
-      buffer += chunk.toString();
-      let nl;
-      while ((nl = buffer.indexOf("\n")) >= 0) {
-        handle(buffer.slice(0, nl));
-        buffer = buffer.slice(nl + 1);
-      }
-    });
-    stream.on("end", () => {
-      handle(buffer);
-      resolve();
-    });
-    stream.on("error", reject);
-  });
-}
-function progressLogger(log) {
-  const last = /* @__PURE__ */ new Map();
-  return (m) => {
-    if (!m.status) return;
-    const key2 = m.id ?? "";
-    if (last.get(key2) === m.status) return;
-    last.set(key2, m.status);
-    log(m.id ? `${m.id}: ${m.status}` : m.status);
-  };
-}
-async function pullImage(engine, ref, auth2, log) {
-  const parsed = parseReference(ref, "base image");
-  const fromImage = parsed.registry === "docker.io" ? parsed.path : `${parsed.registry}/${parsed.path}`;
-  let failure2 = null;
-  try {
-    const stream = await engine.docker.createImage({
-      fromImage,
-      tag: parsed.digest ?? parsed.tag ?? "latest",
-      ...auth2 ? { authconfig: auth2 } : {}
-    });
-    const logProgress = progressLogger(log);
-    await readJsonStream(stream, (m) => {
-      if (m.error || m.errorDetail) failure2 = m.errorDetail?.message || m.error || "unknown error";
-      else logProgress(m);
-    });
-  } catch (err) {
-    failure2 = engineMessage(err);
-  }
-  if (failure2) {
-    throw new SetupError(
-      `the base image ${ref} is not on the engine and pulling it failed: ${failure2}. Check the name and tag, log in to ${parsed.registry} (docker login, or the registry-username/registry-password inputs) or load the image (docker pull / docker load) before baking.`
-    );
-  }
-}
-async function findImagesByLabel(engine, key2, value) {
-  const images = await engine.docker.listImages({ filters: JSON.stringify({ label: [`${key2}=${value}`] }) });
-  return images.sort((a, b) => b.Created - a.Created).map((i) => i.Id);
-}
-var STEP = /^Step (\d+\/\d+) : (.*)$/;
-async function buildImage(engine, request2, log) {
-  let step = null;
-  let imageId = null;
-  let failure2 = null;
-  let stream;
-  try {
-    stream = await engine.docker.buildImage(request2.context, {
-      networkmode: "none",
-      labels: request2.labels,
-      rm: true,
-      forcerm: true,
-      pull: false,
-      nocache: request2.noCache ?? false
-    });
-  } catch (err) {
-    const message = engineMessage(err);
-    throw new BuildError(`the engine refused the build: ${message}${hintFor(message)}`, null);
-  }
-  let partial = "";
-  await readJsonStream(stream, (m) => {
-    if (m.error || m.errorDetail) {
-      failure2 = (m.errorDetail?.message || m.error || "unknown error").trim();
-      return;
-    }
-    if (m.aux?.ID) imageId = m.aux.ID;
-    if (m.stream) {
-      partial += m.stream;
-      let nl;
-      while ((nl = partial.indexOf("\n")) >= 0) {
-        const line = partial.slice(0, nl).replace(/\r$/, "");
-        partial = partial.slice(nl + 1);
-        const s = STEP.exec(line);
-        if (s) step = `step ${s[1]} (${s[2]})`;
-        const built = /^Successfully built ([0-9a-f]+)$/.exec(line);
-        if (built && !imageId) imageId = built[1];
-        if (line.trim()) log(line);
-      }
-    }
-  });
-  if (partial.trim()) log(partial.trim());
-  if (failure2) {
-    throw new BuildError(
-      `the build failed${step ? ` at ${step}` : ""}: ${failure2}${hintFor(failure2)}`,
-      step
-    );
-  }
-  if (!imageId)
-    throw new BuildError("the build stream ended without an image id (see the build log above).", step);
-  return imageId;
-}
-function hintFor(message) {
-  if (/pull access denied|manifest unknown|not found|No such image/i.test(message)) {
-    return ". Check the base image name and that it is on the engine (bake pulls it first when it can).";
-  }
-  if (/unknown instruction|dockerfile parse error/i.test(message)) {
-    return ". Fix the Dockerfile template (--template).";
-  }
-  return "";
-}
-async function tagImage(engine, imageId, reference) {
-  const colon = reference.lastIndexOf(":");
-  await engine.docker.getImage(imageId).tag({ repo: reference.slice(0, colon), tag: reference.slice(colon + 1) });
-}
-async function checkAuth(engine, auth2, registry) {
-  try {
-    await engine.docker.checkAuth(auth2);
-  } catch (err) {
-    throw new PushError(
-      `the registry ${registry} refused the credentials${auth2.username ? ` of user '${auth2.username}'` : ""}: ${engineMessage(err)}. Nothing was pushed. Check registry-username/registry-password (or docker login), and that the token may write packages.`
-    );
-  }
-}
-async function pushImage(engine, reference, auth2, log) {
-  const colon = reference.lastIndexOf(":");
-  const repository = reference.slice(0, colon);
-  const tag = reference.slice(colon + 1);
-  let digest = null;
-  let failure2 = null;
-  try {
-    const stream = await engine.docker.getImage(repository).push({
-      tag,
-      // The engine wants an auth header even for anonymous pushes.
-      authconfig: auth2 ?? { serveraddress: parseReference(reference, "image").registry }
-    });
-    const logProgress = progressLogger(log);
-    await readJsonStream(stream, (m) => {
-      if (m.error || m.errorDetail) failure2 = (m.errorDetail?.message || m.error || "unknown error").trim();
-      else if (m.aux?.Digest) digest = m.aux.Digest;
-      else logProgress(m);
-    });
-  } catch (err) {
-    failure2 = engineMessage(err);
-  }
-  if (failure2 || !digest) {
-    throw new PushError(
-      `pushing ${reference} failed: ${failure2 ?? "the registry reported no digest"}. Check that you are logged in to the registry (docker login, or registry-username/registry-password) and may push to ${repository}.`
-    );
-  }
-  return digest;
-}
-function demux(buffer) {
-  const out = [];
-  const err = [];
-  let i = 0;
-  while (i + 8 <= buffer.length) {
-    const kind = buffer[i];
-    const size = buffer.readUInt32BE(i + 4);
-    const frame = buffer.subarray(i + 8, i + 8 + size);
-    (kind === 2 ? err : out).push(frame);
-    i += 8 + size;
-  }
-  return { stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") };
-}
-async function runOnce(engine, image, entrypoint, user, statPaths) {
-  const container = await engine.docker.createContainer({
-    Image: image,
-    Entrypoint: entrypoint ?? ["/nonexistent"],
-    Cmd: [],
-    User: user,
-    Tty: false,
-    NetworkDisabled: true,
-    HostConfig: { NetworkMode: "none" }
-  });
-  try {
-    let exitCode = 0;
-    let stdout = "";
-    let stderr = "";
-    if (entrypoint) {
-      await container.start();
-      const result = await container.wait();
-      exitCode = result.StatusCode;
-      const logs = await container.logs({ stdout: true, stderr: true, follow: false });
-      ({ stdout, stderr } = demux(Buffer.isBuffer(logs) ? logs : Buffer.from(String(logs))));
-    }
-    const exists = {};
-    for (const p of statPaths) {
-      try {
-        const res = await container.infoArchive({ path: p });
-        res.resume();
-        exists[p] = true;
-      } catch {
-        exists[p] = false;
-      }
-    }
-    return { exitCode, stdout, stderr, exists };
-  } finally {
-    await container.remove({ force: true }).catch(() => void 0);
-  }
-}
-async function removeImage(engine, imageId) {
-  await engine.docker.getImage(imageId).remove({ force: true, noprune: false }).catch(() => void 0);
-}
-
-// src/image/git.ts
-init_errors();
-import { existsSync } from "node:fs";
-import { realpath as realpath2 } from "node:fs/promises";
-import path7 from "node:path";
-
-// src/util/git.ts
-init_errors();
-import { spawn } from "node:child_process";
-var GitError = class extends SetupError {
-  constructor(args, result, cwd) {
-    const said = (result.stderr.trim() || result.stdout.trim()).split("\n").slice(-12).join("\n");
-    super(`git ${args.join(" ")} failed (exit ${result.code}) in ${cwd}${said ? `:
-${said}` : ""}`);
-    this.args = args;
-    this.result = result;
-    this.cwd = cwd;
-  }
-  args;
-  result;
-  cwd;
-  name = "GitError";
-};
-function gitEnv(env) {
-  return { ...env ?? process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", GIT_EDITOR: "true" };
-}
-function tryGit(args, options) {
-  return new Promise((resolve, reject) => {
-    const child = spawn("git", args, {
-      cwd: options.cwd,
-      env: gitEnv(options.env),
-      stdio: ["pipe", "pipe", "pipe"]
-    });
-    const out = [];
-    const err = [];
-    child.stdout.on("data", (d) => out.push(d));
-    child.stderr.on("data", (d) => err.push(d));
-    child.on("error", (e) => {
-      reject(
-        e.code === "ENOENT" ? new SetupError("git is not installed or not on PATH: install git and try again.") : new SetupError(`Could not run git ${args.join(" ")} in ${options.cwd}: ${e.message}`)
-      );
-    });
-    child.on("close", (code) => {
-      resolve({
-        stdout: Buffer.concat(out).toString("utf8"),
-        stderr: Buffer.concat(err).toString("utf8"),
-        code: code ?? 1
-      });
-    });
-    child.stdin.on("error", () => void 0);
-    child.stdin.end(options.input ?? "");
-  });
-}
-async function git(args, options) {
-  const result = await tryGit(args, options);
-  if (result.code !== 0) throw new GitError(args, result, options.cwd);
-  return result.stdout;
-}
-function splitZ(text) {
-  return text.split("\0").filter((s) => s !== "");
-}
-
-// src/image/git.ts
-function git2(args, cwd) {
-  return git(args, { cwd });
-}
-async function tryGit2(args, cwd) {
-  try {
-    return (await git2(args, cwd)).trim();
-  } catch (err) {
-    if (err instanceof SetupError && !(err instanceof GitError)) throw err;
-    return null;
-  }
-}
-function redactUrl(url) {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, "$1");
-}
-async function readGitInfo(dir) {
-  const inside = await tryGit2(["rev-parse", "--is-inside-work-tree"], dir);
-  if (inside !== "true") return null;
-  const sha = await tryGit2(["rev-parse", "--verify", "-q", "HEAD"], dir);
-  if (!sha) return null;
-  const [topRaw, commonRaw, shortSha, objectFormat, shallow, branch, tags2, time, origin, originHead, status] = await Promise.all([
-    git2(["rev-parse", "--show-toplevel"], dir),
-    git2(["rev-parse", "--git-common-dir"], dir),
-    git2(["rev-parse", "--short", "HEAD"], dir),
-    tryGit2(["rev-parse", "--show-object-format"], dir),
-    tryGit2(["rev-parse", "--is-shallow-repository"], dir),
-    tryGit2(["symbolic-ref", "-q", "HEAD"], dir),
-    tryGit2(["tag", "--points-at", "HEAD", "--sort=-version:refname"], dir),
-    git2(["show", "-s", "--format=%ct", "HEAD"], dir),
-    tryGit2(["remote", "get-url", "origin"], dir),
-    tryGit2(["symbolic-ref", "-q", "--short", "refs/remotes/origin/HEAD"], dir),
-    git2(["status", "--porcelain", "--untracked-files=no", "--", "."], dir)
-  ]);
-  const topLevel = await realpath2(topRaw.trim());
-  const commonDir = await realpath2(path7.resolve(dir, commonRaw.trim()));
-  const rel = path7.relative(topLevel, await realpath2(dir));
-  const tag = tags2?.split("\n").find(Boolean);
-  return {
-    topLevel,
-    subdir: rel.split(path7.sep).join("/"),
-    commonDir,
-    sha: sha.trim(),
-    shortSha: shortSha.trim(),
-    objectFormat: objectFormat || "sha1",
-    shallow: shallow === "true",
-    ref: branch || (tag ? `refs/tags/${tag}` : null),
-    commitTime: Number(time.trim()),
-    originUrl: origin ? redactUrl(origin) : null,
-    defaultBranch: originHead ? originHead.replace(/^origin\//, "") : null,
-    dirty: status.trim() !== "",
-    alternates: existsSync(path7.join(commonDir, "objects", "info", "alternates"))
-  };
-}
-
-// src/image/tags.ts
-init_errors();
-var semverPattern = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+[0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*)?$/;
-function parseSemver(tag) {
-  const m = semverPattern.exec(tag);
-  if (!m) return null;
-  const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const prerelease = m[4] ?? null;
-  return {
-    major,
-    minor,
-    patch,
-    prerelease,
-    version: `${major}.${minor}.${patch}${prerelease ? `-${prerelease}` : ""}`
-  };
-}
-function sanitizeTag(name2) {
-  return name2.replace(/[^A-Za-z0-9_.-]+/g, "-").replace(/^[.-]+/, "").slice(0, 128);
-}
-function semverTags(v) {
-  if (v.prerelease) return [v.version];
-  const tags2 = [v.version, `${v.major}.${v.minor}`];
-  if (v.major > 0) tags2.push(String(v.major));
-  tags2.push("latest");
-  return tags2;
-}
-function planTags(source) {
-  const ordered = [];
-  const add = (tag) => {
-    if (tag && !ordered.includes(tag)) ordered.push(tag);
-  };
-  const ref = source.ref ?? "";
-  if (ref.startsWith("refs/tags/")) {
-    const name2 = ref.slice("refs/tags/".length);
-    const semver = parseSemver(name2);
-    if (semver) semverTags(semver).forEach(add);
-    else add(sanitizeTag(name2));
-  } else if (ref.startsWith("refs/heads/")) {
-    const branch = ref.slice("refs/heads/".length);
-    add(sanitizeTag(branch));
-    if (source.defaultBranch && branch === source.defaultBranch) add("latest");
-  } else {
-    const pr = /^refs\/pull\/(\d+)\/(?:merge|head)$/.exec(ref);
-    if (pr) add(`pr-${pr[1]}`);
-  }
-  if (source.sha) add(`sha-${source.sha.slice(0, 7)}`);
-  for (const tag of source.extraTags) {
-    if (!isValidTag(tag)) {
-      throw new UsageError(
-        `tag '${printable(tag)}' is not a valid Docker tag: use letters, digits, _ . - (at most 128, not starting with . or -). Give tags without the repository; --image names the repository.`
-      );
-    }
-    add(tag);
-  }
-  if (ordered.length === 0) add("latest");
-  return {
-    tags: ordered,
-    references: ordered.map((t2) => `${source.image}:${t2}`),
-    version: ordered[0]
-  };
-}
-
-// src/image/validation.ts
-var ValidationFailure = class extends BakeFailure {
-  constructor(message, findings) {
-    super(message);
-    this.findings = findings;
-  }
-  findings;
-  name = "ValidationFailure";
-};
-var SHOWN = 10;
-function describe2(f) {
-  return `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.message} (${f.ruleId})`;
-}
-async function validateBeforeBake(root, configFile2, warn) {
-  const { validateRepo: validateRepo2 } = await Promise.resolve().then(() => (init_validate(), validate_exports));
-  const report = await validateRepo2(root, configFile2 ? { configFile: configFile2 } : {});
-  const errors = report.findings.filter((f) => f.severity === "error");
-  if (errors.length > 0) {
-    const listed = errors.slice(0, SHOWN).map((f) => `  ${describe2(f)}`);
-    if (errors.length > SHOWN)
-      listed.push(`  ... and ${errors.length - SHOWN} more (spiff-models validate lists all)`);
-    throw new ValidationFailure(
-      `refusing to bake: validation found ${errors.length} error${errors.length === 1 ? "" : "s"} in ${root}:
-${listed.join("\n")}
-Fix them (spiff-models validate ${root} shows all findings), or bake anyway with --no-validate (action input validate: false).`,
-      errors
-    );
-  }
-  if (report.summary.warnings > 0) {
-    warn(`validation found ${report.summary.warnings} warning(s); run spiff-models validate to see them.`);
-  }
-  return { errors: 0, warnings: report.summary.warnings, models: report.summary.models };
-}
-
-// src/image/registry/build.ts
-init_errors();
-
-// src/image/registry/client.ts
-init_errors();
-import { createHash as createHash2 } from "node:crypto";
-
-// src/image/registry/challenge.ts
-function parseChallenges(header) {
-  if (!header) return [];
-  const challenges = [];
-  let i = 0;
-  const s = header;
-  const skip = (re) => {
-    while (i < s.length && re.test(s[i])) i++;
-  };
-  while (i < s.length) {
-    skip(/[\s,]/);
-    const start = i;
-    while (i < s.length && /[!#$%&'*+\-.^_`|~0-9A-Za-z]/.test(s[i])) i++;
-    if (i === start) break;
-    const scheme = s.slice(start, i).toLowerCase();
-    const params = {};
-    for (; ; ) {
-      skip(/[\s,]/);
-      const keyStart = i;
-      while (i < s.length && /[!#$%&'*+\-.^_`|~0-9A-Za-z]/.test(s[i])) i++;
-      const key2 = s.slice(keyStart, i);
-      skip(/\s/);
-      if (!key2 || s[i] !== "=") {
-        i = keyStart;
-        break;
-      }
-      i++;
-      skip(/\s/);
-      let value = "";
-      if (s[i] === '"') {
-        i++;
-        while (i < s.length && s[i] !== '"') {
-          if (s[i] === "\\" && i + 1 < s.length) i++;
-          value += s[i++];
-        }
-        i++;
-      } else {
-        const valueStart = i;
-        while (i < s.length && !/[\s,]/.test(s[i])) i++;
-        value = s.slice(valueStart, i);
-      }
-      params[key2.toLowerCase()] = value;
-    }
-    challenges.push({ scheme, params });
-  }
-  return challenges;
-}
-
-// src/image/registry/media-types.ts
-var OCI_INDEX = "application/vnd.oci.image.index.v1+json";
-var OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
-var OCI_LAYER_GZIP = "application/vnd.oci.image.layer.v1.tar+gzip";
-var DOCKER_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
-var DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
-var DOCKER_LAYER_GZIP = "application/vnd.docker.image.rootfs.diff.tar.gzip";
-var INDEX_TYPES = [OCI_INDEX, DOCKER_LIST];
-var MANIFEST_TYPES = [OCI_MANIFEST, DOCKER_MANIFEST];
-var MANIFEST_ACCEPT = [...INDEX_TYPES, ...MANIFEST_TYPES].join(", ");
-var ATTESTATION_ANNOTATION = "vnd.docker.reference.type";
-function formatPlatform(p) {
-  return [p.os, p.architecture, p.variant].filter(Boolean).join("/");
-}
-function isAttestation(d) {
-  return d.annotations?.[ATTESTATION_ANNOTATION] === "attestation-manifest" || d.platform?.os === "unknown" && d.platform?.architecture === "unknown";
-}
-function layerTypeFor(manifestType) {
-  return manifestType === DOCKER_MANIFEST ? DOCKER_LAYER_GZIP : OCI_LAYER_GZIP;
-}
-
-// src/image/registry/client.ts
-var RegistryError = class extends BakeFailure {
-  constructor(message, status, code = null) {
-    super(message);
-    this.status = status;
-    this.code = code;
-  }
-  status;
-  code;
-  name = "RegistryError";
-};
-var RegistryAuthError = class extends RegistryError {
-  name = "RegistryAuthError";
-};
-var DEFAULT_RETRY = { attempts: 4, delayMs: 250 };
-var CHUNK_SIZE = 16 * 1024 * 1024;
-function sha256Digest(data) {
-  return `sha256:${createHash2("sha256").update(data).digest("hex")}`;
-}
-function isLoopback(registry) {
-  const host = registry.startsWith("[") ? registry.slice(1, registry.indexOf("]")) : registry.replace(/:\d+$/, "");
-  return host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
-function registryBaseUrl(registry, insecure = []) {
-  const host = registry === DOCKER_HUB ? "registry-1.docker.io" : registry;
-  const plain = isLoopback(registry) || insecure.some((h) => h.toLowerCase() === registry.toLowerCase());
-  return `${plain ? "http" : "https"}://${host}`;
-}
-var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-function registryWords(text) {
-  try {
-    const body = JSON.parse(text);
-    const first = body.errors?.[0];
-    if (first) {
-      return {
-        code: first.code ?? null,
-        message: [first.code, first.message].filter(Boolean).join(": ")
-      };
-    }
-  } catch {
-  }
-  return { code: null, message: text.trim().slice(0, 300) };
-}
-function retriable(status) {
-  return status >= 500 || status === 429 || status === 408;
-}
-var RegistryClient = class {
-  registry;
-  baseUrl;
-  auth;
-  retry;
-  chunkSize;
-  log;
-  /** `repository:<name>:<actions>` for every repository this run touches: one token covers them all. */
-  scopes = /* @__PURE__ */ new Map();
-  authorization = null;
-  authorizedFor = "";
-  constructor(options) {
-    this.registry = options.registry;
-    this.baseUrl = registryBaseUrl(options.registry, options.insecure);
-    this.auth = options.auth;
-    this.retry = options.retry ?? DEFAULT_RETRY;
-    this.chunkSize = options.chunkSize ?? CHUNK_SIZE;
-    this.log = options.log ?? (() => void 0);
-  }
-  /** Declares what this run does in `repository` (pull; pull,push), before the first request. */
-  need(repository, ...actions) {
-    const set = this.scopes.get(repository) ?? /* @__PURE__ */ new Set();
-    actions.forEach((a) => set.add(a));
-    this.scopes.set(repository, set);
-  }
-  scopeList(extra) {
-    const scopes = [...this.scopes].map(
-      ([repo, actions]) => `repository:${repo}:${[...actions].sort().join(",")}`
-    );
-    scopes.sort((a, b) => Number(b.endsWith("push")) - Number(a.endsWith("push")));
-    for (const s of (extra ?? "").split(" ").filter(Boolean)) if (!scopes.includes(s)) scopes.push(s);
-    return scopes;
-  }
-  who() {
-    return this.auth?.username ? ` of user '${this.auth.username}'` : "";
-  }
-  howToLogIn() {
-    return `Log in to ${this.registry} (docker login, docker/login-action, or the registry-username/registry-password inputs; CLI: --registry-username with $SPIFF_MODELS_REGISTRY_PASSWORD)`;
-  }
-  /** Answers a 401: a token from the Bearer realm, or Basic credentials. */
-  async authenticate(challenges, what) {
-    const bearer = challenges.find((c) => c.scheme === "bearer");
-    const basic = challenges.find((c) => c.scheme === "basic");
-    if (bearer) {
-      const realm = bearer.params.realm;
-      if (!realm) {
-        throw new RegistryAuthError(
-          `${this.registry} asked for a Bearer token without naming a realm while ${what}.`,
-          401
-        );
-      }
-      const scopes = this.scopeList(bearer.params.scope);
-      const key2 = `bearer ${scopes.join(" ")}`;
-      this.authorization = `Bearer ${await this.fetchToken(realm, bearer.params.service, scopes, what)}`;
-      this.authorizedFor = key2;
-      return;
-    }
-    if (basic) {
-      if (!this.auth?.username && !this.auth?.password) {
-        throw new RegistryAuthError(
-          `${this.registry} needs credentials (Basic realm "${basic.params.realm ?? ""}") while ${what}. ${this.howToLogIn()}.`,
-          401
-        );
-      }
-      this.authorization = `Basic ${Buffer.from(`${this.auth.username ?? ""}:${this.auth.password ?? ""}`).toString("base64")}`;
-      this.authorizedFor = "basic";
-      return;
-    }
-    const schemes = challenges.map((c) => c.scheme).join(", ") || "none";
-    throw new RegistryAuthError(
-      `${this.registry} answered 401 with an authentication scheme this tool does not speak (${schemes}) while ${what}; only Bearer and Basic are supported.`,
-      401
-    );
-  }
-  /** The token flow: GET the realm (Basic when there are credentials), or POST a refresh token (identitytoken). */
-  async fetchToken(realm, service, scopes, what) {
-    let url;
-    try {
-      url = new URL(realm);
-    } catch {
-      throw new RegistryAuthError(
-        `${this.registry} named a token realm that is not a URL: '${printable(realm)}'.`,
-        401
-      );
-    }
-    let response;
-    try {
-      if (this.auth?.identitytoken) {
-        const form = new URLSearchParams({
-          grant_type: "refresh_token",
-          refresh_token: this.auth.identitytoken,
-          client_id: "spiff-models",
-          ...service ? { service } : {}
-        });
-        if (scopes.length) form.set("scope", scopes.join(" "));
-        response = await fetch(url, {
-          method: "POST",
-          headers: { "Content-Type": "application/x-www-form-urlencoded" },
-          body: form.toString()
-        });
-      } else {
-        if (service) url.searchParams.set("service", service);
-        for (const s of scopes) url.searchParams.append("scope", s);
-        const headers = {};
-        if (this.auth?.username || this.auth?.password) {
-          headers.Authorization = `Basic ${Buffer.from(`${this.auth.username ?? ""}:${this.auth.password ?? ""}`).toString("base64")}`;
-        }
-        response = await this.withRetry(
-          `getting a token from ${url.origin}${url.pathname}`,
-          () => fetch(url, { headers })
-        );
-      }
-    } catch (err) {
-      if (err instanceof RegistryError) throw err;
-      throw new RegistryAuthError(
-        `cannot reach the token realm ${url.origin}${url.pathname} of ${this.registry}: ${errorMessage(err)}.`,
-        null
-      );
-    }
-    const text = await response.text();
-    if (response.status === 401 || response.status === 403) {
-      throw new RegistryAuthError(
-        `the registry ${this.registry} refused the credentials${this.who()} (token realm ${url.origin}${url.pathname} answered ${response.status}: ${registryWords(text).message || response.statusText}) while ${what}. Nothing was pushed. ${this.howToLogIn()}, and check that the token may read the base and write the image.`,
-        response.status
-      );
-    }
-    if (!response.ok) {
-      throw new RegistryAuthError(
-        `the token realm ${url.origin}${url.pathname} of ${this.registry} answered ${response.status} while ${what}: ${registryWords(text).message}`,
-        response.status
-      );
-    }
-    let body;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      throw new RegistryAuthError(
-        `the token realm of ${this.registry} answered something that is not JSON.`,
-        200
-      );
-    }
-    const token = body.token ?? body.access_token;
-    if (!token)
-      throw new RegistryAuthError(`the token realm of ${this.registry} answered without a token.`, 200);
-    this.log(`${this.registry}: token for ${scopes.join(" ") || "no scope"}`);
-    return token;
-  }
-  /** Runs `attempt` until it answers something that is not 5xx/429, or the tries are used up. */
-  async withRetry(what, attempt) {
-    let delay = this.retry.delayMs;
-    for (let n = 1; ; n++) {
-      let failure2;
-      try {
-        const response = await attempt();
-        if (!retriable(response.status) || n >= this.retry.attempts) return response;
-        failure2 = `${response.status} ${registryWords(await response.text()).message || response.statusText}`;
-      } catch (err) {
-        if (err instanceof RegistryError) throw err;
-        const cause = err.cause;
-        failure2 = `${errorMessage(err)}${cause ? ` (${errorMessage(cause)})` : ""}`;
-        if (n >= this.retry.attempts) {
-          throw new RegistryError(
-            `cannot reach the registry ${this.registry} (${this.baseUrl}) while ${what}: ${failure2}, after ${n} tries. Check the registry name and that it is up${this.baseUrl.startsWith("https") && !isLoopback(this.registry) ? "" : " (plain HTTP for loopback and --insecure-registry)"}.`,
-            null
-          );
-        }
-      }
-      this.log(
-        `${this.registry}: ${what}: ${failure2}; try ${n + 1} of ${this.retry.attempts} in ${delay} ms`
-      );
-      await sleep(delay);
-      delay *= 2;
-    }
-  }
-  /** One request with auth: a 401 is answered once (token or Basic), then the request is sent again. */
-  async request(method, pathOrUrl, options) {
-    const url = new URL(pathOrUrl, this.baseUrl);
-    const send = () => {
-      const headers = { ...options.headers ?? {} };
-      if (this.authorization) headers.Authorization = this.authorization;
-      return fetch(url, {
-        method,
-        headers,
-        body: options.body,
-        redirect: "follow"
-      });
-    };
-    const sendWithRetry = () => options.once ? send() : this.withRetry(options.what, send);
-    let response = await sendWithRetry().catch((err) => {
-      if (err instanceof RegistryError) throw err;
-      throw new RegistryError(
-        `cannot reach the registry ${this.registry} (${this.baseUrl}) while ${options.what}: ${errorMessage(err)}.`,
-        null
-      );
-    });
-    if (response.status === 401) {
-      const challenges = parseChallenges(response.headers.get("www-authenticate"));
-      await response.arrayBuffer();
-      const before = this.authorizedFor;
-      await this.authenticate(challenges, options.what);
-      response = await sendWithRetry();
-      if (response.status === 401) {
-        const text = await response.text();
-        const retryChallenges = parseChallenges(response.headers.get("www-authenticate"));
-        if (this.authorizedFor !== before && retryChallenges.some((c) => c.scheme === "bearer")) {
-          await this.authenticate(retryChallenges, options.what);
-          response = await sendWithRetry();
-        }
-        if (response.status === 401) {
-          throw new RegistryAuthError(
-            `the registry ${this.registry} refused the credentials${this.who()} while ${options.what}: ${registryWords(text).message || "unauthorized"}. Nothing was tagged. ${this.howToLogIn()}.`,
-            401
-          );
-        }
-      }
-    }
-    if (!options.ok.includes(response.status)) {
-      const text = await response.text().catch(() => "");
-      const words = registryWords(text);
-      const Kind = response.status === 403 ? RegistryAuthError : RegistryError;
-      throw new Kind(
-        `the registry ${this.registry} answered ${response.status} while ${options.what}${words.message ? `: ${words.message}` : ""}` + (response.status === 403 ? `. The credentials${this.who()} may not do this; check the token's permissions (GHCR: packages: write).` : retriable(response.status) ? ` (after ${options.once ? "one try" : `${this.retry.attempts} tries`}).` : "."),
-        response.status,
-        words.code
-      );
-    }
-    return response;
-  }
-  /** The manifest or index at `reference` (tag or digest), checked against its digest. Null when unknown. */
-  async getManifest(repository, reference) {
-    const what = `reading the manifest ${repository}${reference.includes(":") ? "@" : ":"}${reference}`;
-    const response = await this.request("GET", `/v2/${repository}/manifests/${reference}`, {
-      headers: { Accept: MANIFEST_ACCEPT },
-      ok: [200, 404],
-      what
-    });
-    if (response.status === 404) {
-      await response.arrayBuffer();
-      return null;
-    }
-    const bytes = Buffer.from(await response.arrayBuffer());
-    const digest = sha256Digest(bytes);
-    if (reference.startsWith("sha256:") && reference !== digest) {
-      throw new RegistryError(`${what}: the registry sent content with digest ${digest}.`, 200);
-    }
-    let mediaType = (response.headers.get("content-type") ?? "").split(";")[0].trim();
-    try {
-      const parsed = JSON.parse(bytes.toString("utf8"));
-      if (parsed.mediaType) mediaType = parsed.mediaType;
-    } catch {
-      throw new RegistryError(`${what}: the registry sent a manifest that is not JSON.`, 200);
-    }
-    return { mediaType, digest, bytes };
-  }
-  /** The digest a tag points at, or null when the tag (or repository) does not exist. */
-  async manifestDigest(repository, reference) {
-    const response = await this.request("HEAD", `/v2/${repository}/manifests/${reference}`, {
-      headers: { Accept: MANIFEST_ACCEPT },
-      ok: [200, 404],
-      what: `looking up ${repository}:${reference}`
-    });
-    return response.status === 200 ? response.headers.get("docker-content-digest") : null;
-  }
-  async hasBlob(repository, digest) {
-    const response = await this.request("HEAD", `/v2/${repository}/blobs/${digest}`, {
-      ok: [200, 404],
-      what: `checking blob ${digest.slice(0, 19)} in ${repository}`
-    });
-    return response.status === 200;
-  }
-  /** A small blob (a config), whole and checked against its digest. */
-  async getBlob(repository, digest) {
-    const what = `reading blob ${digest.slice(0, 19)} of ${repository}`;
-    const response = await this.request("GET", `/v2/${repository}/blobs/${digest}`, { ok: [200], what });
-    const bytes = Buffer.from(await response.arrayBuffer());
-    if (sha256Digest(bytes) !== digest) {
-      throw new RegistryError(`${what}: the registry sent content with digest ${sha256Digest(bytes)}.`, 200);
-    }
-    return bytes;
-  }
-  /** A blob's bytes as they arrive (base layers copied between registries). */
-  blobSource(repository, digest) {
-    return async function* () {
-      const response = await this.request("GET", `/v2/${repository}/blobs/${digest}`, {
-        ok: [200],
-        what: `reading blob ${digest.slice(0, 19)} of ${repository}`
-      });
-      if (!response.body) return;
-      for await (const chunk of response.body) yield chunk;
-    }.bind(this);
-  }
-  /**
-   * Cross-repository mount: true when the registry linked the blob (201); false when it wants an upload (202,
-   * it then opened one, which is left to expire).
-   */
-  async mountBlob(repository, digest, from) {
-    const query = new URLSearchParams({ mount: digest, from });
-    const response = await this.request("POST", `/v2/${repository}/blobs/uploads/?${query}`, {
-      ok: [201, 202],
-      what: `mounting blob ${digest.slice(0, 19)} from ${from} into ${repository}`
-    });
-    await response.arrayBuffer();
-    return response.status === 201;
-  }
-  location(response, what) {
-    const location = response.headers.get("location");
-    if (!location)
-      throw new RegistryError(`${what}: the registry sent no Location for the upload.`, response.status);
-    return new URL(location, this.baseUrl);
-  }
-  /**
-   * Uploads a blob of `size` bytes: one PUT when it fits a chunk, else PATCH chunks and a closing PUT. A failure
-   * anywhere restarts the upload (a half-sent session cannot be trusted), with backoff.
-   */
-  async uploadBlob(repository, digest, size, source) {
-    const what = `uploading blob ${digest.slice(0, 19)} (${size} bytes) to ${repository}`;
-    let delay = this.retry.delayMs;
-    for (let n = 1; ; n++) {
-      try {
-        await this.uploadOnce(repository, digest, size, source, what);
-        return;
-      } catch (err) {
-        const again = n < this.retry.attempts && !(err instanceof RegistryAuthError) && (!(err instanceof RegistryError) || err.status === null || retriable(err.status));
-        if (!again) throw err;
-        this.log(
-          `${this.registry}: ${what}: ${errorMessage(err)}; try ${n + 1} of ${this.retry.attempts} in ${delay} ms`
-        );
-        await sleep(delay);
-        delay *= 2;
-      }
-    }
-  }
-  async uploadOnce(repository, digest, size, source, what) {
-    const started = await this.request("POST", `/v2/${repository}/blobs/uploads/`, {
-      ok: [202],
-      what,
-      once: true
-    });
-    await started.arrayBuffer();
-    let location = this.location(started, what);
-    const hash2 = createHash2("sha256");
-    let sent = 0;
-    const octets = { "Content-Type": "application/octet-stream" };
-    const close = async (body) => {
-      location.searchParams.set("digest", digest);
-      const done = await this.request("PUT", location.toString(), {
-        headers: octets,
-        body,
-        ok: [201, 204],
-        what,
-        once: true
-      });
-      await done.arrayBuffer();
-    };
-    const check = () => {
-      const got = `sha256:${hash2.digest("hex")}`;
-      if (sent !== size || got !== digest) {
-        throw new RegistryError(
-          `${what}: the source gave ${sent} bytes with digest ${got}; expected ${size} bytes, ${digest}.`,
-          null
-        );
-      }
-    };
-    if (size <= this.chunkSize) {
-      const parts = [];
-      for await (const chunk of source()) {
-        const b = Buffer.from(chunk);
-        hash2.update(b);
-        sent += b.length;
-        parts.push(b);
-      }
-      check();
-      await close(Buffer.concat(parts));
-      return;
-    }
-    let pending = [];
-    let pendingBytes = 0;
-    const patch = async () => {
-      const body = Buffer.concat(pending);
-      pending = [];
-      pendingBytes = 0;
-      const response = await this.request("PATCH", location.toString(), {
-        headers: {
-          ...octets,
-          "Content-Range": `${sent - body.length}-${sent - 1}`
-        },
-        body,
-        ok: [202, 204],
-        what,
-        once: true
-      });
-      await response.arrayBuffer();
-      location = this.location(response, what);
-    };
-    for await (const chunk of source()) {
-      let b = Buffer.from(chunk);
-      while (b.length) {
-        const take = Math.min(b.length, this.chunkSize - pendingBytes);
-        const part = b.subarray(0, take);
-        hash2.update(part);
-        sent += part.length;
-        pending.push(part);
-        pendingBytes += part.length;
-        b = b.subarray(take);
-        if (pendingBytes === this.chunkSize) await patch();
-      }
-    }
-    if (pendingBytes) await patch();
-    check();
-    await close(Buffer.alloc(0));
-  }
-  /** PUT a manifest or index at a tag or its digest; returns the digest (Docker-Content-Digest, else computed). */
-  async putManifest(repository, reference, mediaType, bytes) {
-    const response = await this.request("PUT", `/v2/${repository}/manifests/${reference}`, {
-      headers: { "Content-Type": mediaType },
-      body: bytes,
-      ok: [200, 201, 202],
-      what: `writing ${repository}${reference.startsWith("sha256:") ? "@" : ":"}${reference}`
-    });
-    await response.arrayBuffer();
-    const digest = sha256Digest(bytes);
-    const said = response.headers.get("docker-content-digest");
-    if (said && said !== digest) {
-      throw new RegistryError(
-        `writing ${repository}:${reference}: the registry stored digest ${said}, but the manifest sent has ${digest}.`,
-        response.status
-      );
-    }
-    return digest;
-  }
-};
-
-// src/image/registry/dockerfile.ts
-init_errors();
-var ALLOWED = /* @__PURE__ */ new Set(["FROM", "ENV", "LABEL", "WORKDIR", "ADD", "COPY"]);
-var PLACEHOLDER_KEYWORD = {
-  "{{env}}": "ENV",
-  "{{labels}}": "LABEL",
-  "{{copy}}": "ADD"
-};
-function logicalLines(text) {
-  const out = [];
-  const lines = text.split("\n");
-  let i = 0;
-  while (i < lines.length) {
-    const start = i;
-    let line = lines[i++].replace(/\r$/, "");
-    if (/^\s*(#|$)/.test(line)) continue;
-    while (/\\\s*$/.test(line) && i < lines.length) {
-      line = line.replace(/\\\s*$/, "");
-      let next = lines[i++].replace(/\r$/, "");
-      while (/^\s*#/.test(next) && i < lines.length) next = lines[i++].replace(/\r$/, "");
-      line += /^\s*#/.test(next) ? "" : next;
-    }
-    const m = /^\s*(\S+)\s*([\s\S]*)$/.exec(line);
-    if (!m) continue;
-    out.push({ line: start + 1, keyword: m[1], rest: m[2].trim() });
-  }
-  return out;
-}
-function refuse(template, line, what) {
-  throw new UsageError(
-    `template ${template.source}:${line}: ${what} The registry builder (builder: registry) does not run a build: it appends the models layer to the base image in the registry and can only set FROM {{base_image}}, ENV, LABEL, WORKDIR and {{copy}}. Use builder engine (--builder engine) for this template, or remove the instruction.`
-  );
-}
-function checkTemplateForRegistry(template) {
-  let froms = 0;
-  for (const l of logicalLines(template.text)) {
-    const keyword2 = PLACEHOLDER_KEYWORD[l.keyword] ?? l.keyword.toUpperCase();
-    if (!ALLOWED.has(keyword2))
-      refuse(template, l.line, `${keyword2} cannot be applied without a Docker Engine.`);
-    if (keyword2 === "FROM") {
-      froms++;
-      if (froms > 1) refuse(template, l.line, "a second FROM (a multi-stage build) needs a Docker Engine.");
-      if (!/^\{\{\s*base_image\s*\}\}$/.test(l.rest)) {
-        refuse(
-          template,
-          l.line,
-          `FROM ${l.rest} is not FROM {{base_image}}: the registry builder reads the base image named by base-image (--base-image), so the template must build on it.`
-        );
-      }
-    }
-    if ((keyword2 === "ADD" || keyword2 === "COPY") && l.keyword !== "{{copy}}") {
-      refuse(
-        template,
-        l.line,
-        `${keyword2} ${l.rest} copies files the registry builder does not have; only {{copy}} (the models) is applied.`
-      );
-    }
-  }
-}
-function splitWords(input, env, what) {
-  const words = [];
-  let word = "";
-  let inWord = false;
-  let i = 0;
-  const expand2 = () => {
-    i++;
-    if (input[i] === "{") {
-      const close = input.indexOf("}", i);
-      if (close < 0) throw new UsageError(`${what}: '\${' without a closing '}'.`);
-      const body = input.slice(i + 1, close);
-      i = close + 1;
-      const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([\s\S]*))?$/.exec(body);
-      if (!m2)
-        throw new UsageError(
-          `${what}: unsupported substitution '\${${body}}' (use \${VAR}, \${VAR:-x}, \${VAR:+x}).`
-        );
-      const value = env.get(m2[1]);
-      if (m2[2] === "-") return value ? value : m2[3];
-      if (m2[2] === "+") return value ? m2[3] : "";
-      return value ?? "";
-    }
-    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(input.slice(i));
-    if (!m) return "$";
-    i += m[0].length;
-    return env.get(m[0]) ?? "";
-  };
-  while (i < input.length) {
-    const c = input[i];
-    if (/\s/.test(c)) {
-      if (inWord) words.push(word);
-      word = "";
-      inWord = false;
-      i++;
-      continue;
-    }
-    inWord = true;
-    if (c === "\\") {
-      word += input[i + 1] ?? "";
-      i += 2;
-    } else if (c === "'") {
-      const close = input.indexOf("'", i + 1);
-      if (close < 0) throw new UsageError(`${what}: a single quote without its closing quote.`);
-      word += input.slice(i + 1, close);
-      i = close + 1;
-    } else if (c === '"') {
-      i++;
-      while (i < input.length && input[i] !== '"') {
-        if (input[i] === "\\" && /["\\$]/.test(input[i + 1] ?? "")) {
-          word += input[i + 1];
-          i += 2;
-        } else if (input[i] === "$") {
-          word += expand2();
-        } else {
-          word += input[i++];
-        }
-      }
-      if (input[i] !== '"') throw new UsageError(`${what}: a double quote without its closing quote.`);
-      i++;
-    } else if (c === "$") {
-      word += expand2();
-    } else {
-      word += c;
-      i++;
-    }
-  }
-  if (inWord) words.push(word);
-  return words;
-}
-function pairs(words, keyword2, what) {
-  return words.map((w) => {
-    const eq = w.indexOf("=");
-    if (eq <= 0) throw new UsageError(`${what}: '${w}' is not KEY=VALUE (${keyword2} KEY=VALUE ...).`);
-    return [w.slice(0, eq), w.slice(eq + 1)];
-  });
-}
-function readInstructions(rendered, source, baseEnv) {
-  const env = new Map(
-    baseEnv.map((e) => {
-      const eq = e.indexOf("=");
-      return eq < 0 ? [e, ""] : [e.slice(0, eq), e.slice(eq + 1)];
-    })
-  );
-  const out = [];
-  let copies = 0;
-  for (const l of logicalLines(rendered)) {
-    const keyword2 = l.keyword.toUpperCase();
-    const what = `template ${source}, ${keyword2} (rendered line ${l.line})`;
-    const text = `${keyword2} ${l.rest}`.replace(/\s*\\?\n\s*/g, " ");
-    if (keyword2 === "FROM") continue;
-    if (keyword2 === "ENV") {
-      const words = splitWords(l.rest, env, what);
-      const list = words.length >= 1 && !words[0].includes("=") ? [[words[0], splitWords(l.rest.replace(/^\S+\s*/, ""), env, what).join(" ")]] : pairs(words, "ENV", what);
-      list.forEach(([k, v]) => env.set(k, v));
-      out.push({ kind: "env", pairs: list, text });
-    } else if (keyword2 === "LABEL") {
-      out.push({ kind: "label", pairs: pairs(splitWords(l.rest, env, what), "LABEL", what), text });
-    } else if (keyword2 === "WORKDIR") {
-      const words = splitWords(l.rest, env, what);
-      if (words.length !== 1) throw new UsageError(`${what}: WORKDIR takes one path.`);
-      out.push({ kind: "workdir", path: words[0], text });
-    } else if (keyword2 === "ADD" || keyword2 === "COPY") {
-      if (l.rest !== `${ROOTFS_TAR} /`) {
-        throw new UsageError(`${what}: only {{copy}} can put files in the image with the registry builder.`);
-      }
-      copies++;
-      out.push({ kind: "copy", text });
-    } else {
-      throw new UsageError(`${what}: ${keyword2} cannot be applied without a Docker Engine.`);
-    }
-  }
-  if (copies !== 1) throw new UsageError(`template ${source}: it must use {{copy}} exactly once.`);
-  return out;
-}
-
-// src/image/registry/image.ts
-init_errors();
-var COMMENT = "spiff-models bake (registry builder)";
-function setEnv(env, key2, value) {
-  const entry = `${key2}=${value}`;
-  const i = env.findIndex((e) => e === key2 || e.startsWith(`${key2}=`));
-  if (i < 0) return [...env, entry];
-  const copy = [...env];
-  copy[i] = entry;
-  return copy;
-}
-function resolveWorkdir(current, next) {
-  const joined = next.startsWith("/") ? next : `${current.replace(/\/$/, "") || ""}/${next}`;
-  const parts = [];
-  for (const p of joined.split("/")) {
-    if (!p || p === ".") continue;
-    if (p === "..") parts.pop();
-    else parts.push(p);
-  }
-  return `/${parts.join("/")}`;
-}
-function appendToConfig(base, instructions, layer, created) {
-  const config = { ...base.config ?? {} };
-  let env = [...config.Env ?? []];
-  let labels = { ...config.Labels ?? {} };
-  let workdir = config.WorkingDir ?? "";
-  const history = [...base.history ?? []];
-  const when = created ?? base.created;
-  for (const ins of instructions) {
-    if (ins.kind === "env") for (const [k, v] of ins.pairs) env = setEnv(env, k, v);
-    else if (ins.kind === "label") labels = { ...labels, ...Object.fromEntries(ins.pairs) };
-    else if (ins.kind === "workdir") workdir = resolveWorkdir(workdir || "/", ins.path);
-    history.push({
-      ...when ? { created: when } : {},
-      created_by: ins.text,
-      comment: COMMENT,
-      ...ins.kind === "copy" ? {} : { empty_layer: true }
-    });
-  }
-  config.Env = env;
-  config.Labels = Object.fromEntries(Object.entries(labels).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
-  if (workdir) config.WorkingDir = workdir;
-  const out = {
-    ...base,
-    config,
-    rootfs: { type: "layers", diff_ids: [...base.rootfs?.diff_ids ?? [], layer.diffId] },
-    history
-  };
-  if (when) out.created = when;
-  return out;
-}
-function appendToManifest(base, manifestType, config, layer) {
-  return {
-    schemaVersion: 2,
-    mediaType: manifestType,
-    config,
-    layers: [
-      ...base.layers,
-      { mediaType: layerTypeFor(manifestType), digest: layer.digest, size: layer.size }
-    ]
-  };
-}
-function buildIndex2(indexType, manifests) {
-  return { schemaVersion: 2, mediaType: indexType, manifests };
-}
-function isManifestType(t2) {
-  return t2 === OCI_MANIFEST || t2 === DOCKER_MANIFEST;
-}
-function parsePlatform(text, what) {
-  const parts = text.trim().split("/");
-  if (parts.length < 2 || parts.length > 3 || parts.some((p) => !/^[a-z0-9_.-]+$/i.test(p))) {
-    throw new UsageError(`${what} '${text}' is not OS/ARCH[/VARIANT] (e.g. linux/amd64, linux/arm64).`);
-  }
-  return { os: parts[0], architecture: parts[1], ...parts[2] ? { variant: parts[2] } : {} };
-}
-function platformMatches(wanted, actual) {
-  if (wanted.os !== actual.os || wanted.architecture !== actual.architecture) return false;
-  if (!wanted.variant) return true;
-  const variant = actual.variant ?? (actual.architecture === "arm64" ? "v8" : void 0);
-  return wanted.variant === variant;
-}
-function encode(value) {
-  return Buffer.from(JSON.stringify(value), "utf8");
-}
-
-// src/image/registry/layer.ts
-import { createHash as createHash3 } from "node:crypto";
-import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
-import { mkdtemp as mkdtemp2, rm as rm2, stat as stat2 } from "node:fs/promises";
-import os4 from "node:os";
-import path8 from "node:path";
-import { Transform } from "node:stream";
-import { pipeline as pipeline2 } from "node:stream/promises";
-import zlib from "node:zlib";
-var GZIP_LEVEL = 6;
-var GZIP_OS_UNIX = 3;
-function hashing(hash2, count) {
-  return new Transform({
-    transform(chunk, _enc, done) {
-      hash2.update(chunk);
-      count.n += chunk.length;
-      done(null, chunk);
-    }
-  });
-}
-function fixOsByte() {
-  let offset = 0;
-  return new Transform({
-    transform(chunk, _enc, done) {
-      if (offset <= 9 && offset + chunk.length > 9) {
-        chunk = Buffer.from(chunk);
-        chunk[9 - offset] = GZIP_OS_UNIX;
-      }
-      offset += chunk.length;
-      done(null, chunk);
-    }
-  });
-}
-async function writeModelsLayer(tar2) {
-  const dir = await mkdtemp2(path8.join(os4.tmpdir(), "spiff-models-layer-"));
-  const file = path8.join(dir, "layer.tar.gz");
-  const tarHash = createHash3("sha256");
-  const gzHash = createHash3("sha256");
-  const tarCount = { n: 0 };
-  const gzCount = { n: 0 };
-  try {
-    await pipeline2(
-      tar2,
-      hashing(tarHash, tarCount),
-      zlib.createGzip({ level: GZIP_LEVEL }),
-      fixOsByte(),
-      hashing(gzHash, gzCount),
-      createWriteStream2(file)
-    );
-  } catch (err) {
-    await rm2(dir, { recursive: true, force: true });
-    throw err;
-  }
-  const size = (await stat2(file)).size;
-  return {
-    digest: `sha256:${gzHash.digest("hex")}`,
-    diffId: `sha256:${tarHash.digest("hex")}`,
-    size,
-    tarSize: tarCount.n,
-    file,
-    source: () => createReadStream2(file),
-    remove: () => rm2(dir, { recursive: true, force: true })
-  };
-}
-
-// src/image/registry/build.ts
-async function mapLimit(items, limit, fn) {
-  const out = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
-function parseJson2(bytes, what) {
-  try {
-    return JSON.parse(bytes.toString("utf8"));
-  } catch {
-    throw new RegistryError(`${what} is not JSON.`, 200);
-  }
-}
-function unknownType(what, mediaType) {
-  return new SetupError(
-    `${what} has media type '${printable(mediaType || "(none)")}', which the registry builder does not know: it reads OCI and Docker v2 image indexes and manifests (${[...INDEX_TYPES, ...MANIFEST_TYPES].join(", ")}). Use builder engine (--builder engine), or a base image pushed in one of those formats.`
-  );
-}
-function repoName(ref) {
-  return ref.path;
-}
-function selectPlatforms(entries, wanted, base) {
-  const platforms = entries.filter((d) => !isAttestation(d));
-  for (const d of platforms) {
-    if (!MANIFEST_TYPES.includes(d.mediaType))
-      throw unknownType(`an entry of the base image ${base}`, d.mediaType);
-    if (!d.platform) {
-      throw new SetupError(
-        `an entry of the base image ${base} (${d.digest}) names no platform; use builder engine.`
-      );
-    }
-  }
-  if (!wanted) return platforms;
-  const chosen = platforms.filter((d) => wanted.some((w) => platformMatches(w, d.platform)));
-  const missing = wanted.filter((w) => !platforms.some((d) => platformMatches(w, d.platform)));
-  if (missing.length) {
-    throw new UsageError(
-      `the base image ${base} has no ${missing.map(formatPlatform).join(", ")} image; it has ${platforms.map((d) => formatPlatform(d.platform)).join(", ") || "no platform images"}. Fix --platform (action input: platforms).`
-    );
-  }
-  return chosen;
-}
-async function readBase(client2, ref, wanted, baseImage) {
-  const repository = repoName(ref);
-  const top = await client2.getManifest(repository, ref.digest ?? ref.tag ?? "latest");
-  if (!top) {
-    throw new SetupError(
-      `the base image ${baseImage} is not in the registry ${ref.registry} (no manifest for ${ref.digest ?? ref.tag ?? "latest"} in ${repository}). Check the name and tag, and that the credentials may read it.`
-    );
-  }
-  const readEntry = async (descriptor, bytes, manifestType) => {
-    const manifest = parseJson2(bytes, `the manifest of ${baseImage}`);
-    if (!manifest.config?.digest || !Array.isArray(manifest.layers)) {
-      throw new SetupError(
-        `the manifest ${descriptor?.digest ?? ""} of ${baseImage} has no config or layers.`
-      );
-    }
-    const config = parseJson2(
-      await client2.getBlob(repository, manifest.config.digest),
-      `the config of ${baseImage}`
-    );
-    return { descriptor, manifest, manifestType, config, configType: manifest.config.mediaType };
-  };
-  if (INDEX_TYPES.includes(top.mediaType)) {
-    const index = parseJson2(top.bytes, `the index of ${baseImage}`);
-    const chosen = selectPlatforms(index.manifests ?? [], wanted, baseImage);
-    if (!chosen.length) throw new SetupError(`the base image ${baseImage} lists no platform images.`);
-    const entries = await mapLimit(chosen, 4, async (d) => {
-      const m = await client2.getManifest(repository, d.digest);
-      if (!m)
-        throw new SetupError(
-          `the base image ${baseImage} lists ${d.digest}, which its registry does not have.`
-        );
-      if (!isManifestType(m.mediaType))
-        throw unknownType(`the ${formatPlatform(d.platform)} image of ${baseImage}`, m.mediaType);
-      return readEntry(d, m.bytes, m.mediaType);
-    });
-    return { digest: top.digest, indexType: top.mediaType, entries };
-  }
-  if (isManifestType(top.mediaType)) {
-    const entry = await readEntry(null, top.bytes, top.mediaType);
-    const platform = {
-      os: entry.config.os ?? "linux",
-      architecture: entry.config.architecture ?? "amd64",
-      ...entry.config.variant ? { variant: entry.config.variant } : {}
-    };
-    if (wanted && !wanted.some((w) => platformMatches(w, platform))) {
-      throw new UsageError(
-        `the base image ${baseImage} is a single ${formatPlatform(platform)} image; --platform asks for ${wanted.map(formatPlatform).join(", ")}.`
-      );
-    }
-    entry.descriptor = { mediaType: top.mediaType, digest: top.digest, size: top.bytes.length, platform };
-    return { digest: top.digest, indexType: null, entries: [entry] };
-  }
-  throw unknownType(`the base image ${baseImage}`, top.mediaType);
-}
-async function registryBuild(request2) {
-  const { log } = request2;
-  checkTemplateForRegistry(request2.template);
-  const baseRef = parseReference(request2.baseImage, "base image");
-  const target = parseReference(request2.image, "image");
-  const sameRegistry = baseRef.registry === target.registry;
-  const targetAuth = await resolveAuth(target.registry, request2.credentials, request2.env);
-  const clientOptions = {
-    insecure: request2.insecureRegistries,
-    ...request2.client ?? {}
-  };
-  const lines = [];
-  const detail = (line) => lines.push(line);
-  const targetClient = new RegistryClient({
-    registry: target.registry,
-    auth: targetAuth,
-    log: detail,
-    ...clientOptions
-  });
-  const baseClient = sameRegistry ? targetClient : new RegistryClient({
-    registry: baseRef.registry,
-    // The credentials given for pushing only apply to the registry pushed to.
-    auth: await resolveAuth(baseRef.registry, null, request2.env),
-    log: detail,
-    ...clientOptions
-  });
-  baseClient.need(repoName(baseRef), "pull");
-  if (request2.push) targetClient.need(repoName(target), "pull", "push");
-  const layerPromise = writeModelsLayer(request2.layerTar());
-  let layer = null;
-  try {
-    const base = await readBase(baseClient, baseRef, request2.platforms, request2.baseImage).catch(
-      async (err) => {
-        await layerPromise.then((l) => l.remove()).catch(() => void 0);
-        throw err;
-      }
-    );
-    layer = await layerPromise;
-    const inputDigest2 = request2.inputDigest(base.digest);
-    const digestLabel = { [request2.inputDigestLabel]: inputDigest2 };
-    const created = request2.created;
-    const platforms = [];
-    const configs = /* @__PURE__ */ new Map();
-    const manifests = [];
-    const descriptors = [];
-    for (const entry of base.entries) {
-      const baseEnv = entry.config.config?.Env ?? [];
-      const rendered = request2.render(baseEnv, digestLabel);
-      const instructions = readInstructions(rendered, request2.template.source, baseEnv);
-      const config = appendToConfig(entry.config, instructions, layer, created);
-      const configBytes = encode(config);
-      const configDigest = sha256Digest(configBytes);
-      configs.set(configDigest, configBytes);
-      const manifest = appendToManifest(
-        entry.manifest,
-        entry.manifestType,
-        { mediaType: entry.configType, digest: configDigest, size: configBytes.length },
-        layer
-      );
-      const manifestBytes = encode(manifest);
-      const manifestDigest = sha256Digest(manifestBytes);
-      manifests.push({ digest: manifestDigest, bytes: manifestBytes, mediaType: entry.manifestType });
-      const platform = entry.descriptor?.platform;
-      descriptors.push({
-        mediaType: entry.manifestType,
-        digest: manifestDigest,
-        size: manifestBytes.length,
-        platform
-      });
-      platforms.push({ platform, manifestDigest, configDigest, baseLayers: entry.manifest.layers, config });
-    }
-    const top = base.indexType ? (() => {
-      const bytes = encode(buildIndex2(base.indexType, descriptors));
-      return { digest: sha256Digest(bytes), bytes, mediaType: base.indexType };
-    })() : manifests[0];
-    const result = {
-      digest: top.digest,
-      baseDigest: base.digest,
-      mediaType: top.mediaType,
-      layer: { digest: layer.digest, diffId: layer.diffId, size: layer.size },
-      platforms,
-      inputDigest: inputDigest2,
-      labels: platforms[0]?.config.config?.Labels ?? {},
-      unchanged: false,
-      pushed: false,
-      uploadedBytes: 0,
-      mounted: 0,
-      copied: 0
-    };
-    const names2 = platforms.map((p) => formatPlatform(p.platform)).join(", ");
-    log.info(
-      `registry builder: ${request2.baseImage} (${base.digest.slice(0, 19)}) + models layer ${layer.digest.slice(0, 19)} (${layer.size} bytes) for ${names2} -> ${top.digest.slice(0, 19)}`
-    );
-    if (!request2.push) {
-      log.info(
-        `not pushed (push is off): ${request2.image}@${top.digest} would be tagged ${request2.tags.join(", ")}`
-      );
-      return result;
-    }
-    const repository = repoName(target);
-    const current = await mapLimit(request2.tags, 4, (tag) => targetClient.manifestDigest(repository, tag));
-    if (current.every((d) => d === top.digest)) {
-      result.unchanged = true;
-      log.info(
-        `unchanged input: ${request2.image}:{${request2.tags.join(",")}} already point at ${top.digest}; pushed nothing`
-      );
-      return result;
-    }
-    await log.group(`Push ${request2.image} (${names2})`, async (line) => {
-      const flush = () => lines.splice(0).forEach(line);
-      const exists = await targetClient.manifestDigest(repository, top.digest);
-      if (exists !== top.digest) {
-        const baseLayers = /* @__PURE__ */ new Map();
-        for (const p of platforms) for (const l of p.baseLayers) baseLayers.set(l.digest, l);
-        const layerFile = layer;
-        const blobs = [
-          async () => {
-            if (await targetClient.hasBlob(repository, layerFile.digest)) return;
-            await targetClient.uploadBlob(repository, layerFile.digest, layerFile.size, layerFile.source);
-            result.uploadedBytes += layerFile.size;
-            line(`models layer ${layerFile.digest.slice(0, 19)}: uploaded ${layerFile.size} bytes`);
-          },
-          ...[...baseLayers.values()].map((l) => async () => {
-            if (await targetClient.hasBlob(repository, l.digest)) return;
-            if (sameRegistry && await targetClient.mountBlob(repository, l.digest, repoName(baseRef))) {
-              result.mounted++;
-              line(`base layer ${l.digest.slice(0, 19)}: mounted from ${repoName(baseRef)}`);
-              return;
-            }
-            await targetClient.uploadBlob(
-              repository,
-              l.digest,
-              l.size,
-              baseClient.blobSource(repoName(baseRef), l.digest)
-            );
-            result.copied++;
-            result.uploadedBytes += l.size;
-            line(
-              `base layer ${l.digest.slice(0, 19)}: copied from ${baseRef.registry}/${repoName(baseRef)} (${l.size} bytes)`
-            );
-          }),
-          ...[...configs].map(([digest, bytes]) => async () => {
-            if (await targetClient.hasBlob(repository, digest)) return;
-            await targetClient.uploadBlob(repository, digest, bytes.length, async function* () {
-              yield bytes;
-            });
-            result.uploadedBytes += bytes.length;
-          })
-        ];
-        await mapLimit(blobs, 4, (upload) => upload());
-        flush();
-        for (const m of manifests) await targetClient.putManifest(repository, m.digest, m.mediaType, m.bytes);
-        if (base.indexType) await targetClient.putManifest(repository, top.digest, top.mediaType, top.bytes);
-        line(
-          `${base.indexType ? "index" : "manifest"} ${top.digest} written (${manifests.length} platform manifest(s))`
-        );
-      } else {
-        line(`${top.digest} is already in ${repository}: only the tags are written`);
-      }
-      for (const [i, tag] of request2.tags.entries()) {
-        if (current[i] === top.digest) continue;
-        await targetClient.putManifest(repository, tag, top.mediaType, top.bytes);
-        line(`tagged ${tag}`);
-      }
-      flush();
-    });
-    result.pushed = true;
-    return result;
-  } finally {
-    if (layer) await layer.remove();
-  }
-}
-async function verifyPushed(request2, result, expected) {
-  const target = parseReference(request2.image, "image");
-  const repository = repoName(target);
-  const client2 = new RegistryClient({
-    registry: target.registry,
-    auth: await resolveAuth(target.registry, request2.credentials, request2.env),
-    insecure: request2.insecureRegistries,
-    ...request2.client ?? {}
-  });
-  client2.need(repository, "pull");
-  const fail = (what) => {
-    throw new RegistryVerifyError(`verify failed for ${request2.image}@${result.digest}: ${what}`, null);
-  };
-  const top = await client2.getManifest(repository, result.digest);
-  if (!top) fail("the registry does not have it.");
-  const checks = [];
-  const wanted = new Map(result.platforms.map((p) => [p.manifestDigest, p]));
-  if (INDEX_TYPES.includes(top.mediaType)) {
-    const index = parseJson2(top.bytes, "the pushed index");
-    const listed = index.manifests.map((d) => d.digest).sort();
-    if (JSON.stringify(listed) !== JSON.stringify([...wanted.keys()].sort())) {
-      fail(`the index lists ${listed.join(", ")}, expected ${[...wanted.keys()].join(", ")}.`);
-    }
-    if (index.manifests.some(isAttestation)) fail("the index lists an attestation manifest.");
-    checks.push(`index lists ${result.platforms.map((p) => formatPlatform(p.platform)).join(", ")}`);
-  }
-  for (const p of result.platforms) {
-    const name2 = formatPlatform(p.platform);
-    const m = await client2.getManifest(repository, p.manifestDigest);
-    if (!m) fail(`the ${name2} manifest ${p.manifestDigest} is missing.`);
-    const manifest = parseJson2(m.bytes, `the ${name2} manifest`);
-    const layers = manifest.layers.map((l) => l.digest);
-    const expectedLayers = [...p.baseLayers.map((l) => l.digest), result.layer.digest];
-    if (JSON.stringify(layers) !== JSON.stringify(expectedLayers)) {
-      fail(
-        `the ${name2} manifest's layers are ${layers.join(", ")}; expected the base layers plus ${result.layer.digest}.`
-      );
-    }
-    for (const digest of [...layers, manifest.config.digest]) {
-      if (!await client2.hasBlob(repository, digest))
-        fail(`blob ${digest} of the ${name2} image is missing.`);
-    }
-    const config = parseJson2(
-      await client2.getBlob(repository, manifest.config.digest),
-      `the ${name2} config`
-    );
-    const diffIds = config.rootfs?.diff_ids ?? [];
-    if (diffIds[diffIds.length - 1] !== result.layer.diffId)
-      fail(`the ${name2} config's last diff_id is not the models layer's.`);
-    const env = config.config?.Env ?? [];
-    if (!env.includes(`${expected.modelsDirEnv}=${expected.modelsDir}`)) {
-      fail(
-        `the ${name2} config does not set ${expected.modelsDirEnv}=${expected.modelsDir}. A custom template must keep {{env}}.`
-      );
-    }
-    const labels = config.config?.Labels ?? {};
-    for (const [k, v] of Object.entries(expected.labels)) {
-      if (labels[k] !== v)
-        fail(`the ${name2} config's label ${k} is '${labels[k] ?? "(unset)"}', expected '${v}'.`);
-    }
-    checks.push(`${name2}: base layers + models layer, ${expected.modelsDirEnv}=${expected.modelsDir}`);
-  }
-  return checks;
-}
-var RegistryVerifyError = class extends RegistryError {
-  name = "RegistryVerifyError";
-};
-
-// src/image/verify.ts
-var MODELS_DIR_ENV = "SPIFFWORKFLOW_BACKEND_BPMN_SPEC_ABSOLUTE_DIR";
-var SUBDIR_ENV = "SPIFFWORKFLOW_BACKEND_BPMN_SPEC_SUBDIR_WITHIN_REPO";
-var VERIFY_USER = "65534:65534";
-var VerifyError = class extends BakeFailure {
-  name = "VerifyError";
-};
-async function verifyImage(engine, imageId, expected) {
-  const fail = (what) => {
-    throw new VerifyError(`verify failed for image ${imageId.slice(0, 19)}: ${what}`);
-  };
-  const info = await engine.docker.getImage(imageId).inspect();
-  const env = new Map(
-    (info.Config?.Env ?? []).map((e) => {
-      const eq = e.indexOf("=");
-      return [e.slice(0, eq), e.slice(eq + 1)];
-    })
-  );
-  const checks = [];
-  if (env.get(MODELS_DIR_ENV) !== expected.modelsDir) {
-    fail(
-      `${MODELS_DIR_ENV} is '${env.get(MODELS_DIR_ENV) ?? "(unset)"}', expected '${expected.modelsDir}'. A custom template must keep {{env}}.`
-    );
-  }
-  checks.push(`${MODELS_DIR_ENV}=${expected.modelsDir}`);
-  const withGit = expected.gitHistory !== "none";
-  const run2 = await runOnce(
-    engine,
-    imageId,
-    withGit ? ["git", "-C", expected.modelsDir, "rev-parse", "--short", "HEAD"] : null,
-    VERIFY_USER,
-    [expected.modelsDir]
-  );
-  if (!run2.exists[expected.modelsDir])
-    fail(`the models dir ${expected.modelsDir} does not exist in the image.`);
-  checks.push(`models dir ${expected.modelsDir} exists`);
-  if (withGit) {
-    const printed = run2.stdout.trim();
-    if (run2.exitCode !== 0 || printed !== expected.shortRevision) {
-      fail(
-        `'git -C ${expected.modelsDir} rev-parse --short HEAD' as user ${VERIFY_USER} ` + (run2.exitCode !== 0 ? `exited ${run2.exitCode}: ${run2.stderr.trim() || run2.stdout.trim()}` : `printed '${printed}', expected '${expected.shortRevision}'`) + ". The base image needs git, and the template must keep {{env}} (safe.directory) and {{copy}}."
-      );
-    }
-    checks.push(`git rev-parse --short HEAD = ${printed} (as ${VERIFY_USER})`);
-  }
-  return { checks };
+var AUTO_BUILDER = "auto";
+var BUILDER_NAMES = [...Object.keys(BUILDERS), AUTO_BUILDER];
+var DEFAULT_BUILDER = "engine";
+function checkBuilder(name2, what) {
+  const trimmed = name2.trim() || DEFAULT_BUILDER;
+  if (trimmed !== AUTO_BUILDER && !Object.hasOwn(BUILDERS, trimmed)) {
+    throw new UsageError(`${what} must be one of ${BUILDER_NAMES.join(", ")}; got '${name2}'.`);
+  }
+  return trimmed;
+}
+async function loadBuilder(name2) {
+  const checked = checkBuilder(name2, "builder");
+  if (checked === AUTO_BUILDER) throw new Error("resolve auto before loading a builder");
+  return BUILDERS[checked]();
 }
 
 // src/image/bake.ts
-var DEFAULT_BASE_IMAGE = "ghcr.io/sartography/spiffworkflow-backend:latest";
-var DEFAULT_IMAGE_MODELS_DIR = "/app/process_models";
-var LABEL_PREFIX = "io.spiff-models.";
-var LABELS = {
-  revision: `${LABEL_PREFIX}revision`,
-  contentDigest: `${LABEL_PREFIX}content-digest`,
-  inputDigest: `${LABEL_PREFIX}input-digest`,
-  modelsDir: `${LABEL_PREFIX}models-dir`,
-  gitHistory: `${LABEL_PREFIX}git-history`
-};
-var BUILDERS = ["engine", "registry", "auto"];
-function parseBuilder(value, what) {
-  const name2 = (value || "engine").trim();
-  if (!BUILDERS.includes(name2)) {
-    throw new UsageError(`${what} must be one of ${BUILDERS.join(", ")}; got '${value}'.`);
-  }
-  return name2;
-}
-var OCI = "org.opencontainers.image.";
-function isPinned(ref) {
-  const parsed = parseReference(ref, "base image");
-  return Boolean(parsed.digest) || Boolean(parsed.tag && !/(^|-)latest$/.test(parsed.tag));
-}
-function localImageName(dir) {
-  const name2 = path9.basename(dir).toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[._-]+|[._-]+$/g, "").replace(/[._-]{2,}/g, "-");
-  return name2 || "process-models";
-}
-function createdTime(env, git3) {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return Number(epoch);
-  return git3 ? git3.commitTime : null;
-}
-function buildLabels(args) {
-  const { git: git3, plan } = args;
-  const title = args.image.split("/").pop() ?? args.image;
-  const labels = {
-    [`${OCI}title`]: title,
-    [`${OCI}description`]: `spiffworkflow-backend with the process models of ${args.sourceUrl ?? title} baked in` + (git3 ? ` at ${git3.shortSha}` : ""),
-    [`${OCI}version`]: args.version,
-    [`${OCI}base.name`]: args.baseImage,
-    [LABELS.contentDigest]: plan.contentDigest,
-    [LABELS.modelsDir]: plan.modelsDir,
-    [LABELS.gitHistory]: plan.gitHistory
-  };
-  if (args.sourceUrl) labels[`${OCI}source`] = args.sourceUrl;
-  if (args.created !== null) labels[`${OCI}created`] = new Date(args.created * 1e3).toISOString();
-  if (git3) {
-    labels[`${OCI}revision`] = git3.sha;
-    if (plan.gitHistory !== "none") labels[LABELS.revision] = git3.shortSha;
-  }
-  for (const [key2, value] of Object.entries(args.extra)) {
-    checkKey(key2, "label");
-    if (key2.startsWith(LABEL_PREFIX)) {
-      throw new UsageError(
-        `label '${key2}' uses the prefix ${LABEL_PREFIX}, which bake sets itself; rename it.`
-      );
-    }
-    labels[key2] = value;
-  }
-  return labels;
-}
-function buildEnv(plan, baseEnv) {
-  const env = [[MODELS_DIR_ENV, plan.modelsDir]];
-  if (plan.subdir) env.push([SUBDIR_ENV, plan.subdir]);
-  if (plan.gitHistory !== "none") {
-    const count = baseEnv.find((e) => e.startsWith("GIT_CONFIG_COUNT="))?.slice("GIT_CONFIG_COUNT=".length);
-    const n = count && /^\d+$/.test(count) ? Number(count) : 0;
-    env.push(
-      [`GIT_CONFIG_KEY_${n}`, "safe.directory"],
-      [`GIT_CONFIG_VALUE_${n}`, "*"],
-      ["GIT_CONFIG_COUNT", `${n + 1}`]
-    );
-  }
-  return env;
-}
-function inputDigest(contentDigest, dockerfile, baseImageId) {
-  const hash2 = createHash4("sha256").update(`spiff-models bake 1
-${contentDigest}
-`).update(createHash4("sha256").update(dockerfile).digest("hex")).update(`
-${baseImageId}
-`);
-  return `sha256:${hash2.digest("hex")}`;
-}
-async function bake(options) {
-  const { log, env } = options;
-  const warnings = [];
-  const warn = (message) => {
-    warnings.push(message);
-    log.warning(message);
-  };
-  const dir = path9.resolve(options.dir);
-  if (!(await stat3(dir).catch(() => null))?.isDirectory()) {
-    throw new SetupError(
-      `the models root ${dir} is not a directory; pass the folder holding the process groups.`
-    );
-  }
-  parseReference(options.baseImage, "base-image");
-  if (options.push && !options.image) {
-    throw new UsageError(
-      "--push needs --image naming the registry repository (e.g. ghcr.io/org/process-models)."
-    );
-  }
-  if (options.push && options.dryRun) throw new UsageError("--push and --dry-run exclude each other.");
-  const platforms = (options.platforms ?? []).map((p) => parsePlatform(p, "platform"));
-  let builder = options.builder ?? "engine";
-  if (builder !== "engine" && !options.image && !options.dryRun) {
-    if (builder === "registry") {
-      throw new UsageError(
-        "--builder registry needs --image naming the registry repository to push to (e.g. ghcr.io/org/process-models)."
-      );
-    }
-    builder = "engine";
-  }
-  if (platforms.length && builder === "engine") {
-    throw new UsageError(
-      "--platform applies to the registry builder (--builder registry or auto); the engine builds its own platform."
-    );
-  }
-  const image = parseImageName(
-    options.image ?? localImageName(dir),
-    options.image ? "image" : "image name"
-  ).repository;
-  const imagePath = checkImagePath(options.imageModelsDir, "image models dir");
-  const template = await loadTemplate(options.template);
-  renderTemplate(template, {
-    baseImage: options.baseImage,
-    labels: options.labels,
-    env: [],
-    modelsDir: imagePath,
-    revision: "",
-    shortRevision: ""
-  });
-  if (builder === "auto" && !options.dryRun) builder = await engineAnswers(env) ? "engine" : "registry";
-  if (builder === "registry") checkTemplateForRegistry(template);
-  if (!isPinned(options.baseImage)) {
-    warn(
-      `base image ${options.baseImage} is not pinned: a rebuild may pick up another backend release. Pin a version tag or a digest (e.g. ghcr.io/sartography/spiffworkflow-backend:v1.0.0).`
-    );
-  }
-  if (options.validate) {
-    const summary = await validateBeforeBake(dir, options.configFile, warn);
-    log.info(`validated ${summary.models} model(s): no errors`);
-  }
-  const git3 = await readGitInfo(dir).catch((err) => {
-    if (err instanceof SetupError) throw err;
-    return null;
-  });
-  const plan = await planContext({ modelsRoot: dir, gitHistory: options.gitHistory, imagePath, git: git3 });
-  plan.warnings.forEach(warn);
-  if (options.gitHistory === "none") {
-    warn(
-      `git-history none: new instances record no revision, and the backend's boot script runs 'git init' in ${plan.modelsDir} (which fails on a read-only filesystem).`
-    );
-  }
-  const tagPlan = planTags({
-    image,
-    sha: git3?.sha ?? null,
-    ref: options.ref ?? git3?.ref ?? null,
-    defaultBranch: options.defaultBranch ?? git3?.defaultBranch ?? null,
-    extraTags: options.tags
-  });
-  const created = createdTime(env, git3);
-  const labels = buildLabels({
-    git: git3,
-    plan,
-    created,
-    version: tagPlan.version,
-    image,
-    baseImage: options.baseImage,
-    sourceUrl: options.sourceUrl ?? git3?.originUrl ?? null,
-    extra: options.labels
-  });
-  const mtime = Number(
-    env.SOURCE_DATE_EPOCH && /^\d+$/.test(env.SOURCE_DATE_EPOCH) ? env.SOURCE_DATE_EPOCH : 0
-  );
-  const revision = plan.gitHistory !== "none" && git3 ? git3.shortSha : "";
-  const render = (baseEnv2, extraLabels = {}) => renderTemplate(template, {
-    baseImage: options.baseImage,
-    labels: { ...labels, ...extraLabels },
-    env: buildEnv(plan, baseEnv2),
-    modelsDir: plan.modelsDir,
-    revision: git3?.sha ?? "",
-    shortRevision: revision
-  });
-  const result = {
-    builder: builder === "registry" ? "registry" : "engine",
+init_engine2();
+init_plan();
+init_dockerfile();
+init_image();
+init_template();
+init_errors();
+init_plan();
+init_engine3();
+function planResult(plan, dryRun, builder) {
+  return {
+    builder,
     platforms: [],
     imageId: "",
     digest: "",
-    tags: tagPlan.references,
-    revision,
-    commit: git3?.sha ?? "",
-    labels,
+    tags: plan.tags.references,
+    revision: plan.revision,
+    commit: plan.git?.commit ?? "",
+    labels: plan.labels,
     contextBytes: 0,
     skipped: false,
     pushed: false,
-    dryRun: options.dryRun,
-    image,
-    baseImage: options.baseImage,
-    modelsDir: plan.modelsDir,
-    gitHistory: plan.gitHistory,
-    contentDigest: plan.contentDigest,
+    dryRun,
+    image: plan.image,
+    baseImage: plan.baseImage,
+    modelsDir: plan.layer.modelsDir,
+    gitHistory: plan.layer.gitHistory,
+    contentDigest: plan.layer.contentDigest,
     inputDigest: "",
     verified: [],
-    warnings,
+    warnings: plan.warnings,
     outputDir: null
   };
-  log.info(
-    `models ${dir} -> ${plan.modelsDir} (git-history ${plan.gitHistory}${revision ? `, revision ${revision}` : ""}; ${plan.modelFiles} model files, ${plan.gitFiles} git files)`
-  );
-  if (options.dryRun) {
-    const dockerfile2 = render([]);
-    result.contextBytes = await measureContext(plan, dockerfile2, mtime);
-    if (options.outputDir) {
-      const out = path9.resolve(options.outputDir);
-      await mkdir(out, { recursive: true });
-      await writeFile(path9.join(out, "Dockerfile"), dockerfile2);
-      await writeFile(path9.join(out, "context.txt"), contextListing(plan, dockerfile2));
-      result.outputDir = out;
-      await writeFile(path9.join(out, "bake.json"), `${JSON.stringify(result, null, 2)}
-`);
-      log.info(`dry run: wrote Dockerfile, context.txt and bake.json to ${out}`);
-    } else {
-      log.info(`dry run: the Dockerfile would be
-${dockerfile2}`);
-    }
-    return result;
-  }
-  if (builder === "registry") {
-    await registryBake({ options, result, plan, template, render, mtime, created, platforms, log, image });
-    return result;
-  }
-  const engine = await connectEngine(env);
-  const base = await ensureBaseImage(engine, options, log);
-  const baseEnv = base.Config?.Env ?? [];
-  result.inputDigest = inputDigest(plan.contentDigest, render(baseEnv), base.Id);
-  const digestLabel = { [LABELS.inputDigest]: result.inputDigest };
-  const dockerfile = render(baseEnv, digestLabel);
-  const labelledByTemplate = dockerfile.includes(result.inputDigest);
-  const existing = options.noCache ? [] : await findImagesByLabel(engine, LABELS.inputDigest, result.inputDigest);
-  if (existing[0]) {
-    result.imageId = existing[0];
-    result.skipped = true;
-    log.info(
-      `unchanged input (${result.inputDigest.slice(0, 19)}): reusing image ${existing[0].slice(0, 19)}`
-    );
-  } else {
-    const packed = packContext(plan, dockerfile, mtime);
-    result.imageId = await log.group(
-      `Build ${image} (${tagPlan.tags.join(", ")})`,
-      (line) => buildImage(
-        engine,
-        { context: packed.stream, labels: labelledByTemplate ? {} : digestLabel, noCache: options.noCache },
-        line
-      )
-    );
-    result.contextBytes = packed.bytes();
-    log.info(`built ${result.imageId.slice(0, 19)} from a ${formatBytes(result.contextBytes)} context`);
-  }
-  result.labels = { ...labels, [LABELS.inputDigest]: result.inputDigest };
-  if (options.verify) {
-    try {
-      const verified = await verifyImage(engine, result.imageId, {
-        modelsDir: plan.modelsDir,
-        gitHistory: plan.gitHistory,
-        shortRevision: revision
-      });
-      result.verified = verified.checks;
-      log.info(`verified: ${verified.checks.join("; ")}`);
-    } catch (err) {
-      if (!result.skipped) await removeImage(engine, result.imageId);
-      throw err;
-    }
-  }
-  for (const reference of result.tags) await tagImage(engine, result.imageId, reference);
-  log.info(`tagged ${result.tags.join(", ")}`);
-  if (options.push) {
-    const registry = parseReference(image, "image").registry;
-    const auth2 = await resolveAuth(registry, options.credentials, env);
-    if (auth2) await checkAuth(engine, auth2, registry);
-    const digests = await log.group(`Push ${image}`, async (line) => {
-      const out = [];
-      for (const reference of result.tags) out.push(await pushImage(engine, reference, auth2, line));
-      return out;
-    });
-    result.digest = digests[0] ?? "";
-    result.pushed = true;
-    log.info(`pushed ${result.tags.join(", ")} (${result.digest})`);
-  }
-  return result;
 }
 async function engineAnswers(env) {
   try {
@@ -95185,93 +95715,60 @@ async function engineAnswers(env) {
     return false;
   }
 }
-async function registryBake(args) {
-  const { options, result, plan, log } = args;
-  const request2 = {
-    baseImage: options.baseImage,
-    image: args.image,
-    tags: result.tags.map((r) => r.slice(r.lastIndexOf(":") + 1)),
-    template: args.template,
-    render: args.render,
-    // The base digest pins every platform's config, so the Dockerfile without base env is enough next to it.
-    inputDigest: (baseDigest) => inputDigest(plan.contentDigest, args.render([]), baseDigest),
-    inputDigestLabel: LABELS.inputDigest,
-    layerTar: () => packRootfs(plan, args.mtime),
-    created: args.created !== null ? new Date(args.created * 1e3).toISOString() : null,
-    platforms: args.platforms.length ? args.platforms : null,
+async function bake(options) {
+  const { log } = options;
+  let builderName = checkBuilder(options.builder ?? DEFAULT_BUILDER, "--builder");
+  const platforms = (options.platforms ?? []).map((p) => parsePlatform(p, "--platform"));
+  if (builderName === AUTO_BUILDER && !options.dryRun) {
+    builderName = !options.image || await engineAnswers(options.env) ? "engine" : "registry";
+  }
+  if (builderName === "registry") {
+    if (!options.image && !options.dryRun) {
+      throw new UsageError(
+        "--builder registry needs --image naming the registry repository to push to (e.g. ghcr.io/org/process-models)."
+      );
+    }
+    checkTemplateForRegistry(await loadTemplate(options.template));
+  } else if (platforms.length && builderName === "engine") {
+    throw new UsageError(
+      "--platform applies to the registry builder (--builder registry, or auto without an engine); the engine builds its own platform."
+    );
+  }
+  const plan = await planBake(options);
+  const result = planResult(plan, options.dryRun, builderName);
+  if (options.dryRun) {
+    const dockerfile = renderDockerfile(plan, []);
+    result.contextBytes = await measureContext(plan.layer, dockerfile, plan.layer.mtime);
+    if (options.outputDir) {
+      result.outputDir = path11.resolve(options.outputDir);
+      await writeDryRun(plan, dockerfile, result.outputDir, result);
+      log.info(`dry run: wrote Dockerfile, context.txt and bake.json (and plan.json) to ${result.outputDir}`);
+    } else {
+      log.info(`dry run: the Dockerfile would be
+${dockerfile}`);
+    }
+    return Object.defineProperty(result, "plan", { value: plan, enumerable: false });
+  }
+  const builder = await loadBuilder(builderName);
+  const built = await builder.build(plan, {
     push: options.push,
+    verify: options.verify,
+    noCache: options.noCache ?? false,
     credentials: options.credentials,
-    insecureRegistries: options.insecureRegistries ?? [],
     env: options.env,
     log,
-    client: options.registryClient
-  };
-  const built = await registryBuild(request2);
-  result.digest = built.digest;
-  result.inputDigest = built.inputDigest;
-  result.labels = { ...result.labels, [LABELS.inputDigest]: built.inputDigest };
-  result.imageId = built.platforms[0]?.configDigest ?? "";
-  result.platforms = built.platforms.map((p) => formatPlatform(p.platform));
-  result.skipped = built.unchanged;
-  result.pushed = built.pushed;
-  result.contextBytes = built.unchanged ? 0 : built.layer.size;
-  if (built.pushed) log.info(`pushed ${result.tags.join(", ")} (${result.digest})`);
-  if (options.verify) {
-    if (!built.pushed && !built.unchanged) {
-      throw new UsageError("--verify with the registry builder checks the pushed image: add --push.");
-    }
-    const engine = await connectEngine(options.env).catch(() => null);
-    if (engine) {
-      const reference = `${args.image}@${built.digest}`;
-      const registry = parseReference(args.image, "image").registry;
-      const auth2 = await resolveAuth(registry, options.credentials, options.env);
-      await log.group(`Pull ${reference} (verify)`, (line) => pullImage(engine, reference, auth2, line));
-      try {
-        const verified = await verifyImage(engine, reference, {
-          modelsDir: plan.modelsDir,
-          gitHistory: plan.gitHistory,
-          shortRevision: result.revision
-        });
-        result.verified = verified.checks;
-      } finally {
-        await removeImage(engine, reference);
-      }
-    } else {
-      const labels = {};
-      if (result.commit) labels["org.opencontainers.image.revision"] = result.commit;
-      if (result.labels[LABELS.revision]) labels[LABELS.revision] = result.labels[LABELS.revision];
-      result.verified = await verifyPushed(request2, built, {
-        modelsDir: plan.modelsDir,
-        modelsDirEnv: MODELS_DIR_ENV,
-        labels
-      });
-    }
-    log.info(`verified: ${result.verified.join("; ")}`);
-  }
-}
-async function ensureBaseImage(engine, options, log) {
-  const found = await inspectImage(engine, options.baseImage);
-  if (found) return found;
-  const registry = parseReference(options.baseImage, "base image").registry;
-  const pushRegistry = options.image ? parseReference(options.image.toLowerCase(), "image").registry : null;
-  const auth2 = await resolveAuth(
-    registry,
-    registry === pushRegistry ? options.credentials : null,
-    options.env
-  );
-  await log.group(`Pull ${options.baseImage}`, (line) => pullImage(engine, options.baseImage, auth2, line));
-  const pulled = await inspectImage(engine, options.baseImage);
-  if (!pulled)
-    throw new SetupError(`pulled ${printable(options.baseImage)} but the engine does not list it.`);
-  return pulled;
-}
-function formatBytes(n) {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+    platforms: platforms.length ? platforms : null,
+    insecureRegistries: options.insecureRegistries ?? [],
+    registryClient: options.registryClient
+  });
+  Object.assign(result, built);
+  return Object.defineProperty(result, "plan", { value: plan, enumerable: false });
 }
 
 // src/image/cli.ts
+init_context();
+init_engine2();
+init_plan();
 var REGISTRY_PASSWORD_ENV = "SPIFF_MODELS_REGISTRY_PASSWORD";
 var usage = `spiff-models bake [DIR] [options]
 
@@ -95285,17 +95782,18 @@ Build a spiffworkflow-backend image with the models in DIR (default .) baked in:
   --push                  push every tag (credentials: ~/.docker/config.json, or --registry-username with the
                           password in $${REGISTRY_PASSWORD_ENV})
   --registry-username U   registry user for --push and for pulling the base image from the same registry
-  --builder NAME          engine (default: a Docker Engine builds the native platform) | registry (append the
-                          models layer in the registry, every platform of the base; needs --image) | auto
-                          (engine when one answers, registry otherwise)
-  --platform OS/ARCH      registry builder: only this platform of the base, repeatable (default: all)
-  --insecure-registry H   speak plain HTTP to registry H (127.0.0.0/8 and ::1 always are), repeatable
   --git-history MODE      full (default: the history, so old instances' forms load) | minimal | none
   --image-models-dir PATH where the repository lands in the image (default ${DEFAULT_IMAGE_MODELS_DIR})
   --template FILE         your own Dockerfile template (placeholders: see the README)
   --verify                run the image once (no network) to check the models dir, env and revision; registry
                           builder without an engine: read back and check the pushed configs and layers
-  --dry-run               write the Dockerfile and the context listing; no engine needed
+  --builder NAME          who builds from the plan: ${BUILDER_NAMES.join(" | ")} (default ${DEFAULT_BUILDER}).
+                          engine: a Docker Engine builds its native platform; registry: no engine, the models
+                          layer is appended to every platform of the base in the registry (needs --image);
+                          auto: engine when one answers, registry otherwise
+  --platform OS/ARCH      registry builder: only this platform of the base, repeatable (default: all)
+  --insecure-registry H   speak plain HTTP to registry H (127.0.0.0/8 and ::1 always are), repeatable
+  --dry-run               print the plan (files, tags, labels, env, layer) and render the Dockerfile; no engine
   --output-dir DIR        where --dry-run writes Dockerfile, context.txt and bake.json
   --ref REF               git ref the tags derive from (default: $GITHUB_REF, else the checkout's branch/tag)
   --default-branch NAME   branch whose builds are also tagged latest (default: origin's HEAD)
@@ -95392,14 +95890,14 @@ var bakeCli = {
         label: { type: "string", multiple: true },
         push: { type: "boolean" },
         "registry-username": { type: "string" },
-        builder: { type: "string" },
-        platform: { type: "string", multiple: true },
-        "insecure-registry": { type: "string", multiple: true },
         "git-history": { type: "string" },
         "image-models-dir": { type: "string" },
         template: { type: "string" },
         verify: { type: "boolean" },
         "dry-run": { type: "boolean" },
+        builder: { type: "string" },
+        platform: { type: "string", multiple: true },
+        "insecure-registry": { type: "string", multiple: true },
         "output-dir": { type: "string" },
         ref: { type: "string" },
         "default-branch": { type: "string" },
@@ -95440,14 +95938,21 @@ var bakeCli = {
         ref: values.ref ?? io.env.GITHUB_REF ?? null,
         defaultBranch: values["default-branch"] ?? null,
         noCache: values["no-cache"] ?? false,
-        builder: parseBuilder(values.builder, "--builder"),
+        builder: values.builder ?? DEFAULT_BUILDER,
         platforms: (values.platform ?? []).flatMap((p) => p.split(",")).filter(Boolean),
         insecureRegistries: values["insecure-registry"] ?? [],
         env: io.env,
         log
       });
-      io.stdout(values.json ? `${JSON.stringify(outputsJson(result), null, 2)}
-` : formatResult(result));
+      const plan = result.dryRun && result.plan ? result.plan : null;
+      if (values.json) {
+        const json2 = { ...outputsJson(result), ...plan ? { plan: planJson(plan) } : {} };
+        io.stdout(`${JSON.stringify(json2, null, 2)}
+`);
+      } else {
+        io.stdout(`${plan ? `${describePlan(plan)}
+` : ""}${formatResult(result)}`);
+      }
       return 0;
     } catch (err) {
       if (err instanceof BakeFailure) {
@@ -95462,10 +95967,11 @@ var bakeCli = {
 
 // src/promote/cli.ts
 init_errors();
-import path11 from "node:path";
+import path13 from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 
 // src/promote/options.ts
+init_git();
 init_errors();
 
 // node_modules/@actions/github/lib/context.js
@@ -95482,8 +95988,8 @@ var Context2 = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path13 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path13} does not exist${EOL}`);
+        const path15 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path15} does not exist${EOL}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -99776,17 +100282,18 @@ init_errors();
 import { existsSync as existsSync3 } from "node:fs";
 
 // src/promote/workarea.ts
+init_git();
+init_errors();
 import { mkdtemp as mkdtemp3, rm as rm3 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import path10 from "node:path";
-init_errors();
+import path12 from "node:path";
 var DEFAULT_AUTHOR = { name: "spiff-models", email: "spiff-models@users.noreply.github.com" };
 function looksLikeUrl(remote) {
   return /[/:\\]/.test(remote) || remote.endsWith(".git");
 }
 function modelsPrefix(repoRoot, modelsRootAbs, given) {
-  const rel = path10.relative(repoRoot, modelsRootAbs).split(path10.sep).join("/");
-  if (rel === ".." || rel.startsWith("../") || path10.isAbsolute(rel)) {
+  const rel = path12.relative(repoRoot, modelsRootAbs).split(path12.sep).join("/");
+  if (rel === ".." || rel.startsWith("../") || path12.isAbsolute(rel)) {
     throw new UsageError(`The models path '${given}' is outside the git repository at ${repoRoot}.`);
   }
   return rel;
@@ -99817,7 +100324,7 @@ function area(kind, workDir, remote, prefix, env, close) {
     workDir,
     remote,
     prefix,
-    modelsRoot: prefix ? path10.join(workDir, ...prefix.split("/")) : workDir,
+    modelsRoot: prefix ? path12.join(workDir, ...prefix.split("/")) : workDir,
     env,
     git: (args, input) => git(args, { cwd: workDir, env, input }),
     tryGit: (args, input) => tryGit(args, { cwd: workDir, env, input }),
@@ -99825,12 +100332,12 @@ function area(kind, workDir, remote, prefix, env, close) {
   };
 }
 async function openWorkArea(ctx) {
-  const cwd = path10.resolve(ctx.cwd);
+  const cwd = path12.resolve(ctx.cwd);
   const top = await toplevel(cwd, ctx.env);
   let remotes = [];
   if (top) remotes = (await git(["remote"], { cwd: top, env: ctx.env })).split("\n").filter(Boolean);
   if (top && remotes.includes(ctx.remote)) {
-    const prefix = modelsPrefix(top, path10.resolve(cwd, ctx.path), ctx.path);
+    const prefix = modelsPrefix(top, path12.resolve(cwd, ctx.path), ctx.path);
     const env2 = await identityEnv(top, ctx.env, ctx.author);
     if (ctx.inWorkspace) {
       const dirty = await git(["status", "--porcelain", "--untracked-files=no"], { cwd: top, env: env2 });
@@ -99853,8 +100360,8 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
         });
       });
     }
-    const scratch2 = await mkdtemp3(path10.join(tmpdir(), "spiff-models-"));
-    const workDir2 = path10.join(scratch2, "work");
+    const scratch2 = await mkdtemp3(path12.join(tmpdir(), "spiff-models-"));
+    const workDir2 = path12.join(scratch2, "work");
     await git(["worktree", "add", "--detach", "--no-checkout", workDir2, "HEAD"], { cwd: top, env: env2 }).catch(
       async (err) => {
         await rm3(scratch2, { recursive: true, force: true });
@@ -99880,8 +100387,8 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
   if (ctx.inWorkspace) {
     throw new UsageError("--in-workspace needs --remote to name a remote of the checkout, not a URL.");
   }
-  const scratch = await mkdtemp3(path10.join(tmpdir(), "spiff-models-"));
-  const workDir = path10.join(scratch, "clone");
+  const scratch = await mkdtemp3(path12.join(tmpdir(), "spiff-models-"));
+  const workDir = path12.join(scratch, "clone");
   try {
     await git(["clone", "--quiet", "--no-checkout", "--no-tags", "--", ctx.remote, workDir], {
       cwd: scratch,
@@ -99891,8 +100398,8 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
     await rm3(scratch, { recursive: true, force: true });
     throw new SetupError(`Could not clone ${ctx.remote}: ${err.message}`);
   }
-  const normalized = path10.posix.normalize(ctx.path.split(path10.sep).join("/")).replace(/\/+$/, "");
-  if (path10.posix.isAbsolute(normalized) || normalized === ".." || normalized.startsWith("../")) {
+  const normalized = path12.posix.normalize(ctx.path.split(path12.sep).join("/")).replace(/\/+$/, "");
+  if (path12.posix.isAbsolute(normalized) || normalized === ".." || normalized.startsWith("../")) {
     await rm3(scratch, { recursive: true, force: true });
     throw new UsageError(
       `With a remote URL, --path must be relative to the repository root; got '${ctx.path}'.`
@@ -99967,7 +100474,7 @@ function judge(resultFindings, targetFindings) {
   };
 }
 async function validateResult(a, result, target, configFile2) {
-  const { findingsOf: findingsOf2 } = await Promise.resolve().then(() => (init_validation(), validation_exports));
+  const { findingsOf: findingsOf2 } = await Promise.resolve().then(() => (init_validation2(), validation_exports));
   await checkout(a, result);
   const after = existsSync3(a.modelsRoot) ? await findingsOf2(a.modelsRoot, configFile2) : [];
   if (!after.some((f) => f.severity === "error")) return judge(after, []);
@@ -99978,6 +100485,7 @@ async function validateResult(a, result, target, configFile2) {
 }
 
 // src/promote/tree.ts
+init_git();
 async function modelDirsAt(a, commit) {
   const args = ["ls-tree", "-r", "-z", "--full-tree", "--name-only", commit];
   if (a.prefix) args.push("--", a.prefix);
@@ -100041,6 +100549,7 @@ function allChangedModels(m) {
 }
 
 // src/promote/promote.ts
+init_git();
 var STRATEGIES = ["merge", "fast-forward"];
 var VIAS = ["git", "api"];
 var REFUSED = ["conflict", "diverged", "invalid"];
@@ -100391,7 +100900,7 @@ async function attemptPublish(a, opts, ids, branch, source, attempt) {
       `The models root '${a.prefix || "."}' does not exist in ${opts.from} (${source}): check --path.`
     );
   }
-  const { indexOf: indexOf2 } = await Promise.resolve().then(() => (init_validation(), validation_exports));
+  const { indexOf: indexOf2 } = await Promise.resolve().then(() => (init_validation2(), validation_exports));
   const index = await indexOf2(a.modelsRoot);
   const unknown = ids.filter((id2) => !index.models.has(id2));
   if (unknown.length) {
@@ -100648,7 +101157,7 @@ function github(values, io) {
 }
 function configFile(values, io) {
   const file = values.config;
-  return file ? path11.resolve(io.cwd, file) : void 0;
+  return file ? path13.resolve(io.cwd, file) : void 0;
 }
 var promoteCli = {
   name: "promote",
@@ -100746,8 +101255,8 @@ Exit codes: 0 published or unchanged, 1 refused (new validation errors), 2 usage
 
 // src/notify/cli.ts
 init_errors();
-import { readFile as readFile5 } from "node:fs/promises";
-import path12 from "node:path";
+import { readFile as readFile4 } from "node:fs/promises";
+import path14 from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
 
 // src/notify/environments.ts
@@ -100765,24 +101274,24 @@ function normalizeRef(ref) {
 }
 function spiffWebhookUrl(url) {
   const u = new URL(url);
-  const path13 = u.pathname.replace(/\/+$/, "");
-  if (path13.endsWith(WEBHOOK_PATH)) u.pathname = path13;
-  else if (path13.endsWith("/v1.0")) u.pathname = `${path13}/github-webhook-receive`;
-  else u.pathname = `${path13}${WEBHOOK_PATH}`;
+  const path15 = u.pathname.replace(/\/+$/, "");
+  if (path15.endsWith(WEBHOOK_PATH)) u.pathname = path15;
+  else if (path15.endsWith("/v1.0")) u.pathname = `${path15}/github-webhook-receive`;
+  else u.pathname = `${path15}${WEBHOOK_PATH}`;
   return u.toString();
 }
-function fromParts(server, host, path13, exact = {}) {
-  const segments = path13.split("/").filter(Boolean);
-  const name2 = segments[segments.length - 1] ?? path13;
+function fromParts(server, host, path15, exact = {}) {
+  const segments = path15.split("/").filter(Boolean);
+  const name2 = segments[segments.length - 1] ?? path15;
   const owner = segments.length > 1 ? segments[segments.length - 2] : "";
   return {
     name: name2,
     full_name: owner ? `${owner}/${name2}` : name2,
     owner,
-    html_url: `${server}/${path13}`,
-    clone_url: `${server}/${path13}.git`,
-    git_url: `git://${host}/${path13}.git`,
-    ssh_url: `git@${host}:${path13}.git`,
+    html_url: `${server}/${path15}`,
+    clone_url: `${server}/${path15}.git`,
+    git_url: `git://${host}/${path15}.git`,
+    ssh_url: `git@${host}:${path15}.git`,
     ...exact
   };
 }
@@ -100811,14 +101320,14 @@ function repositoryFromUrl(given) {
   if (http3) {
     http3.username = "";
     http3.password = "";
-    const path13 = strip(http3.pathname);
-    if (!path13)
+    const path15 = strip(http3.pathname);
+    if (!path15)
       throw new UsageError(
         `the repository URL '${url}' names no repository (expected https://host/owner/name).`
       );
     const server = `${http3.protocol}//${http3.host}`;
-    const exact = http3.pathname.replace(/\/+$/, "").endsWith(".git") ? { clone_url: `${server}/${path13}.git` } : {};
-    return fromParts(server, http3.hostname, path13, exact);
+    const exact = http3.pathname.replace(/\/+$/, "").endsWith(".git") ? { clone_url: `${server}/${path15}.git` } : {};
+    return fromParts(server, http3.hostname, path15, exact);
   }
   const ssh = /^ssh:\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/(.+)$/i.exec(url);
   if (ssh) return fromParts(`https://${ssh[1]}`, ssh[1], strip(ssh[2]), { ssh_url: url });
@@ -101494,7 +102003,7 @@ init_errors();
 // src/notify/context.ts
 init_errors();
 import { execFile as execFile2 } from "node:child_process";
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 import { promisify } from "node:util";
 var run = promisify(execFile2);
 function gitFacts(cwd) {
@@ -101559,7 +102068,7 @@ function gitFacts(cwd) {
 async function readGitHubEvent(env) {
   if (!env.GITHUB_EVENT_PATH) return null;
   try {
-    const payload = JSON.parse(await readFile4(env.GITHUB_EVENT_PATH, "utf8"));
+    const payload = JSON.parse(await readFile3(env.GITHUB_EVENT_PATH, "utf8"));
     return { name: env.GITHUB_EVENT_NAME ?? "", payload };
   } catch {
     return null;
@@ -101790,9 +102299,9 @@ async function runNotifyCli(argv, io, overrides2) {
   if (!isFailOn(failOn)) throw new UsageError(`--fail-on '${failOn}' must be one of ${FAIL_ON.join(", ")}.`);
   let environments = null;
   if (values.environments !== void 0) {
-    const file = path12.resolve(io.cwd, values.environments);
+    const file = path14.resolve(io.cwd, values.environments);
     try {
-      environments = { text: await readFile5(file, "utf8"), source: values.environments };
+      environments = { text: await readFile4(file, "utf8"), source: values.environments };
     } catch (err) {
       throw new SetupError(`--environments ${values.environments}: cannot read it (${errorMessage(err)}).`);
     }

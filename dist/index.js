@@ -1091,14 +1091,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path14 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path16 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path14 && path14[0] !== "/") {
-          path14 = `/${path14}`;
+        if (path16 && path16[0] !== "/") {
+          path16 = `/${path16}`;
         }
-        return new URL(`${origin}${path14}`);
+        return new URL(`${origin}${path16}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1549,39 +1549,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin }
+          request: { method, path: path16, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path14);
+        debuglog("sending request to %s %s/%s", method, origin, path16);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin },
+          request: { method, path: path16, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path14,
+          path16,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin }
+          request: { method, path: path16, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path14);
+        debuglog("trailers received from %s %s/%s", method, origin, path16);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin },
+          request: { method, path: path16, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path14,
+          path16,
           error2.message
         );
       });
@@ -1630,9 +1630,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path14, origin }
+            request: { method, path: path16, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path14);
+          debuglog("sending request to %s %s/%s", method, origin, path16);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1695,7 +1695,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path14,
+        path: path16,
         method,
         body,
         headers,
@@ -1710,11 +1710,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path14 !== "string") {
+        if (typeof path16 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path14[0] !== "/" && !(path14.startsWith("http://") || path14.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path16[0] !== "/" && !(path16.startsWith("http://") || path16.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path14)) {
+        } else if (invalidPathRegex.test(path16)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1780,7 +1780,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path14, query) : path14;
+        this.path = query ? buildURL(path16, query) : path16;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6473,7 +6473,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client2, request2) {
-      const { method, path: path14, host, upgrade, blocking, reset } = request2;
+      const { method, path: path16, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6554,7 +6554,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path14} HTTP/1.1\r
+      let header = `${method} ${path16} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7083,7 +7083,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client2, request2) {
       const session = client2[kHTTP2Session];
-      const { method, path: path14, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path16, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client2, request2, new Error("Upgrade not supported for H2"));
@@ -7180,7 +7180,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path14;
+      headers[HTTP2_HEADER_PATH] = path16;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7533,9 +7533,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path14 = search ? `${pathname}${search}` : pathname;
+        const path16 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path14;
+        this.opts.path = path16;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8774,10 +8774,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path14 = "/",
+          path: path16 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path14;
+        opts.path = origin + path16;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9462,7 +9462,7 @@ var require_readable = __commonJS({
   "node_modules/undici/lib/api/readable.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var { Readable: Readable2 } = __require("node:stream");
+    var { Readable: Readable3 } = __require("node:stream");
     var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors();
     var util = require_util();
     var { ReadableStreamFrom } = require_util();
@@ -9474,7 +9474,7 @@ var require_readable = __commonJS({
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
     var noop3 = () => {
     };
-    var BodyReadable = class extends Readable2 {
+    var BodyReadable = class extends Readable3 {
       constructor({
         resume,
         abort,
@@ -9816,7 +9816,7 @@ var require_api_request = __commonJS({
   "node_modules/undici/lib/api/api-request.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var { Readable: Readable2 } = require_readable();
+    var { Readable: Readable3 } = require_readable();
     var { InvalidArgumentError, RequestAbortedError } = require_errors();
     var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -9911,7 +9911,7 @@ var require_api_request = __commonJS({
         const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
         const contentType = parsedHeaders["content-type"];
         const contentLength = parsedHeaders["content-length"];
-        const res = new Readable2({
+        const res = new Readable3({
           resume,
           abort,
           contentType,
@@ -10226,7 +10226,7 @@ var require_api_pipeline = __commonJS({
   "node_modules/undici/lib/api/api-pipeline.js"(exports, module) {
     "use strict";
     var {
-      Readable: Readable2,
+      Readable: Readable3,
       Duplex,
       PassThrough
     } = __require("node:stream");
@@ -10240,7 +10240,7 @@ var require_api_pipeline = __commonJS({
     var { addSignal, removeSignal } = require_abort_signal();
     var assert = __require("node:assert");
     var kResume = /* @__PURE__ */ Symbol("resume");
-    var PipelineRequest = class extends Readable2 {
+    var PipelineRequest = class extends Readable3 {
       constructor() {
         super({ autoDestroy: true });
         this[kResume] = null;
@@ -10257,7 +10257,7 @@ var require_api_pipeline = __commonJS({
         callback(err);
       }
     };
-    var PipelineResponse = class extends Readable2 {
+    var PipelineResponse = class extends Readable3 {
       constructor(resume) {
         super({ autoDestroy: true });
         this[kResume] = resume;
@@ -10749,20 +10749,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path14) {
-      if (typeof path14 !== "string") {
-        return path14;
+    function safeUrl(path16) {
+      if (typeof path16 !== "string") {
+        return path16;
       }
-      const pathSegments = path14.split("?");
+      const pathSegments = path16.split("?");
       if (pathSegments.length !== 2) {
-        return path14;
+        return path16;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path14, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path14);
+    function matchKey(mockDispatch2, { path: path16, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path16);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10784,7 +10784,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path14 }) => matchValue(safeUrl(path14), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path16 }) => matchValue(safeUrl(path16), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10822,9 +10822,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path14, method, body, headers, query } = opts;
+      const { path: path16, method, body, headers, query } = opts;
       return {
-        path: path14,
+        path: path16,
         method,
         body,
         headers,
@@ -11287,10 +11287,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path14, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path16, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path14,
+            Path: path16,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -13582,7 +13582,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable: Readable2, pipeline: pipeline3, finished } = __require("node:stream");
+    var { Readable: Readable3, pipeline: pipeline3, finished } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14521,7 +14521,7 @@ var require_fetch = __commonJS({
                   }
                 }
               }
-              this.body = new Readable2({ read: resume });
+              this.body = new Readable3({ read: resume });
               const onError = this.onError.bind(this);
               resolve({
                 status,
@@ -16169,9 +16169,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path14) {
-      for (let i = 0; i < path14.length; ++i) {
-        const code2 = path14.charCodeAt(i);
+    function validateCookiePath(path16) {
+      for (let i = 0; i < path16.length; ++i) {
+        const code2 = path16.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19091,11 +19091,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path14 = opts.path;
+          let path16 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path14 = `/${path14}`;
+            path16 = `/${path16}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path14);
+          url = new URL(util.parseOrigin(url).origin + path16);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -25624,23 +25624,142 @@ var init_rules = __esm({
   }
 });
 
-// src/models/load.ts
+// src/models/tree.ts
+import { spawnSync } from "node:child_process";
 import fs3 from "node:fs";
 import path from "node:path";
-async function loadModels(root) {
+function comparePaths(a, b) {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+function relativeLink(fromDir, to) {
+  return path.posix.relative(fromDir, to) || ".";
+}
+function walkDisk(root) {
   const abs = path.resolve(root);
+  const realRoot = fs3.realpathSync(abs);
+  const entries = [];
+  const problems2 = [];
+  const toRel = (p) => path.relative(realRoot, p).split(path.sep).join("/");
+  const stack = [""];
+  while (stack.length) {
+    const rel = stack.pop();
+    let names2;
+    try {
+      names2 = fs3.readdirSync(rel ? path.join(realRoot, rel) : realRoot);
+    } catch (err) {
+      problems2.push({ path: rel || ".", kind: "unreadable", detail: err.message });
+      continue;
+    }
+    for (const name2 of names2) {
+      if (name2 === ".git") continue;
+      const childRel = rel ? `${rel}/${name2}` : name2;
+      const childAbs = path.join(realRoot, childRel);
+      const info2 = fs3.lstatSync(childAbs);
+      if (info2.isDirectory()) {
+        entries.push({ path: childRel, type: "directory", executable: true, size: 0 });
+        stack.push(childRel);
+      } else if (info2.isFile()) {
+        entries.push({
+          path: childRel,
+          type: "file",
+          executable: (info2.mode & 73) !== 0,
+          size: info2.size,
+          source: { kind: "disk", abs: childAbs }
+        });
+      } else if (info2.isSymbolicLink()) {
+        const link = fs3.readlinkSync(childAbs);
+        let real;
+        try {
+          real = fs3.realpathSync(childAbs);
+        } catch {
+          problems2.push({ path: childRel, kind: "broken-link", link, detail: link });
+          continue;
+        }
+        if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
+          problems2.push({ path: childRel, kind: "outside-root", link, detail: real });
+          continue;
+        }
+        const targetRel = toRel(real);
+        const dir = rel;
+        entries.push({
+          path: childRel,
+          type: "symlink",
+          executable: false,
+          size: 0,
+          link,
+          linkname: relativeLink(dir, targetRel),
+          target: { path: targetRel, type: fs3.statSync(real).isDirectory() ? "directory" : "file" },
+          source: { kind: "disk", abs: childAbs }
+        });
+      } else {
+        problems2.push({ path: childRel, kind: "special", detail: "a socket, FIFO or device" });
+      }
+    }
+  }
+  entries.sort(comparePaths);
+  return { root: abs, from: "disk", commit: null, gitDir: null, entries, problems: problems2 };
+}
+function readableFiles(tree) {
+  return tree.entries.filter((e) => e.type === "file" || e.type === "symlink" && e.target?.type === "file");
+}
+function readBlobs(gitDir, oids) {
+  const out = /* @__PURE__ */ new Map();
+  const wanted = [...new Set(oids)];
+  if (wanted.length === 0) return out;
+  const r = spawnSync("git", ["--git-dir", gitDir, "cat-file", "--batch"], {
+    input: `${wanted.join("\n")}
+`,
+    maxBuffer: 1 << 30,
+    env: { ...process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0" }
+  });
+  if (r.error) throw new SetupError(`cannot run git cat-file in ${gitDir}: ${r.error.message}`);
+  if (r.status !== 0) {
+    throw new SetupError(`git cat-file --batch failed in ${gitDir}: ${r.stderr.toString().trim()}`);
+  }
+  const buf = r.stdout;
+  let pos = 0;
+  for (const oid of wanted) {
+    const nl = buf.indexOf(10, pos);
+    const header = buf.subarray(pos, nl).toString();
+    const [, type, size] = header.split(" ");
+    if (type !== "blob") throw new SetupError(`git object ${oid} in ${gitDir} is missing (${header}).`);
+    out.set(oid, buf.subarray(nl + 1, nl + 1 + Number(size)));
+    pos = nl + 1 + Number(size) + 1;
+  }
+  return out;
+}
+function readTreeFile(tree, relPath) {
+  const entry = tree.entries.find((e) => e.path === relPath && e.type === "file");
+  if (!entry?.source) return null;
+  if (entry.source.kind === "disk") return fs3.readFileSync(entry.source.abs);
+  return readBlobs(tree.gitDir, [entry.source.oid]).get(entry.source.oid) ?? null;
+}
+var init_tree = __esm({
+  "src/models/tree.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/models/load.ts
+import fs4 from "node:fs";
+import path2 from "node:path";
+async function loadModels(root, options = {}) {
+  const abs = path2.resolve(root);
   let stat5;
   try {
-    stat5 = fs3.statSync(abs);
+    stat5 = fs4.statSync(abs);
   } catch {
     throw new SetupError(
       `models root '${root}' does not exist: pass the directory holding your process groups`
     );
   }
   if (!stat5.isDirectory()) throw new SetupError(`models root '${root}' is not a directory`);
-  const loadFindings = [];
-  const files = walk(abs, loadFindings);
-  return buildIndex(abs, files, loadFindings, (f) => fs3.readFileSync(f.abs));
+  const tree = options.tree ?? walkDisk(abs);
+  const files = readableFiles(tree).map((e) => ({ path: e.path, size: -1 }));
+  const index = buildIndex(abs, files, treeFindings(tree), options.read ?? ((f) => fs4.readFileSync(f.abs)));
+  index.tree = tree;
+  return index;
 }
 function buildIndex(root, entries, loadFindings, read) {
   const files = entries.map((e) => {
@@ -25880,54 +25999,24 @@ function parseJson(file, text) {
 function finding(ruleId, severity, message, file, modelId = file.modelId) {
   return { ruleId, severity, message, file: file.path, line: 1, column: 1, modelId };
 }
-function walk(root, findings) {
-  const out = [];
-  const realRoot = fs3.realpathSync(root);
-  const stack = [""];
-  while (stack.length) {
-    const rel = stack.pop();
-    let entries;
-    try {
-      entries = fs3.readdirSync(rel ? `${root}/${rel}` : root, { withFileTypes: true });
-    } catch (err) {
+function treeFindings(tree) {
+  const findings = [];
+  for (const p of tree.problems) {
+    if (p.kind === "broken-link") findings.push(symlinkFinding(p.path, "points at nothing (broken link)"));
+    else if (p.kind === "outside-root")
+      findings.push(symlinkFinding(p.path, `leaves the models root (points at ${p.detail}); not followed`));
+    else if (p.kind === "unreadable")
       findings.push({
         ruleId: "unreadable-file",
         severity: "error",
-        message: `cannot list directory: ${err.message}`,
-        file: rel || ".",
+        message: `cannot list directory: ${p.detail}`,
+        file: p.path,
         line: 1,
         column: 1,
         modelId: null
       });
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.name === ".git") continue;
-      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
-      const childAbs = `${root}/${childRel}`;
-      const isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      const size = -1;
-      if (entry.isSymbolicLink()) {
-        let real;
-        try {
-          real = fs3.realpathSync(childAbs);
-        } catch {
-          findings.push(symlinkFinding(childRel, "points at nothing (broken link)"));
-          continue;
-        }
-        if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
-          findings.push(symlinkFinding(childRel, `leaves the models root (points at ${real}); not followed`));
-          continue;
-        }
-        if (!fs3.statSync(real).isFile()) continue;
-        isFile = true;
-      }
-      if (isDir) stack.push(childRel);
-      else if (isFile) out.push({ path: childRel, size });
-    }
   }
-  return out;
+  return findings;
 }
 function symlinkFinding(file, what) {
   return {
@@ -25946,6 +26035,7 @@ var init_load = __esm({
     "use strict";
     init_errors();
     init_xml();
+    init_tree();
     MAX_PARSE_BYTES = 64 * 1024 * 1024;
     PARSED_EXTENSIONS = /* @__PURE__ */ new Set(["json", "bpmn", "dmn"]);
     utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -26029,17 +26119,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path14) {
-      const ctrl = callVisitor(key2, node, visitor, path14);
+    function visit_(key2, node, visitor, path16) {
+      const ctrl = callVisitor(key2, node, visitor, path16);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path14, ctrl);
-        return visit_(key2, ctrl, visitor, path14);
+        replaceNode(key2, path16, ctrl);
+        return visit_(key2, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path14 = Object.freeze(path14.concat(node));
+          path16 = Object.freeze(path16.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path14);
+            const ci = visit_(i, node.items[i], visitor, path16);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26050,13 +26140,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path14 = Object.freeze(path14.concat(node));
-          const ck = visit_("key", node.key, visitor, path14);
+          path16 = Object.freeze(path16.concat(node));
+          const ck = visit_("key", node.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path14);
+          const cv = visit_("value", node.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26077,17 +26167,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path14) {
-      const ctrl = await callVisitor(key2, node, visitor, path14);
+    async function visitAsync_(key2, node, visitor, path16) {
+      const ctrl = await callVisitor(key2, node, visitor, path16);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path14, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path14);
+        replaceNode(key2, path16, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path14 = Object.freeze(path14.concat(node));
+          path16 = Object.freeze(path16.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path14);
+            const ci = await visitAsync_(i, node.items[i], visitor, path16);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26098,13 +26188,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path14 = Object.freeze(path14.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path14);
+          path16 = Object.freeze(path16.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path14);
+          const cv = await visitAsync_("value", node.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26131,23 +26221,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path14) {
+    function callVisitor(key2, node, visitor, path16) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path14);
+        return visitor(key2, node, path16);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path14);
+        return visitor.Map?.(key2, node, path16);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path14);
+        return visitor.Seq?.(key2, node, path16);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path14);
+        return visitor.Pair?.(key2, node, path16);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path14);
+        return visitor.Scalar?.(key2, node, path16);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path14);
+        return visitor.Alias?.(key2, node, path16);
       return void 0;
     }
-    function replaceNode(key2, path14, node) {
-      const parent = path14[path14.length - 1];
+    function replaceNode(key2, path16, node) {
+      const parent = path16[path16.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -26759,10 +26849,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path14, value) {
+    function collectionFromPath(schema, path16, value) {
       let v = value;
-      for (let i = path14.length - 1; i >= 0; --i) {
-        const k = path14[i];
+      for (let i = path16.length - 1; i >= 0; --i) {
+        const k = path16[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -26781,7 +26871,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
+    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -26811,11 +26901,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path14, value) {
-        if (isEmptyPath(path14))
+      addIn(path16, value) {
+        if (isEmptyPath(path16))
           this.add(value);
         else {
-          const [key2, ...rest] = path14;
+          const [key2, ...rest] = path16;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -26829,8 +26919,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        const [key2, ...rest] = path14;
+      deleteIn(path16) {
+        const [key2, ...rest] = path16;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -26844,8 +26934,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        const [key2, ...rest] = path14;
+      getIn(path16, keepScalar) {
+        const [key2, ...rest] = path16;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -26863,8 +26953,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path14) {
-        const [key2, ...rest] = path14;
+      hasIn(path16) {
+        const [key2, ...rest] = path16;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -26874,8 +26964,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value) {
-        const [key2, ...rest] = path14;
+      setIn(path16, value) {
+        const [key2, ...rest] = path16;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -29390,9 +29480,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path14, value) {
+      addIn(path16, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path14, value);
+          this.contents.addIn(path16, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -29467,14 +29557,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        if (Collection2.isEmptyPath(path14)) {
+      deleteIn(path16) {
+        if (Collection2.isEmptyPath(path16)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -29489,10 +29579,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        if (Collection2.isEmptyPath(path14))
+      getIn(path16, keepScalar) {
+        if (Collection2.isEmptyPath(path16))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -29503,10 +29593,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path14) {
-        if (Collection2.isEmptyPath(path14))
+      hasIn(path16) {
+        if (Collection2.isEmptyPath(path16))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -29523,13 +29613,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value) {
-        if (Collection2.isEmptyPath(path14)) {
+      setIn(path16, value) {
+        if (Collection2.isEmptyPath(path16)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path14), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path16), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path14, value);
+          this.contents.setIn(path16, value);
         }
       }
       /**
@@ -31490,9 +31580,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path14) => {
+    visit.itemAtPath = (cst, path16) => {
       let item = cst;
-      for (const [field, index] of path14) {
+      for (const [field, index] of path16) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -31501,23 +31591,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path14) => {
-      const parent = visit.itemAtPath(cst, path14.slice(0, -1));
-      const field = path14[path14.length - 1][0];
+    visit.parentCollection = (cst, path16) => {
+      const parent = visit.itemAtPath(cst, path16.slice(0, -1));
+      const field = path16[path16.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path14, item, visitor) {
-      let ctrl = visitor(item, path14);
+    function _visit(path16, item, visitor) {
+      let ctrl = visitor(item, path16);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path14.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -31528,10 +31618,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path14);
+            ctrl = ctrl(item, path16);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
     }
     exports.visit = visit;
   }
@@ -32833,14 +32923,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs6 = this.flowScalar(this.type);
+              const fs7 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs6, sep: [] });
+                map.items.push({ start, key: fs7, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs6);
+                this.stack.push(fs7);
               } else {
-                Object.assign(it, { key: fs6, sep: [] });
+                Object.assign(it, { key: fs7, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -32968,13 +33058,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs6 = this.flowScalar(this.type);
+              const fs7 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs6, sep: [] });
+                fc.items.push({ start: [], key: fs7, sep: [] });
               else if (it.sep)
-                this.stack.push(fs6);
+                this.stack.push(fs7);
               else
-                Object.assign(it, { key: fs6, sep: [] });
+                Object.assign(it, { key: fs7, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -33283,15 +33373,15 @@ var require_dist = __commonJS({
 });
 
 // src/validate/config.ts
-import fs4 from "node:fs";
-import path2 from "node:path";
+import fs5 from "node:fs";
+import path3 from "node:path";
 function loadConfig(root, configFile2, knownRules) {
   let file = configFile2;
-  if (!file) file = CONFIG_NAMES.map((n) => path2.join(root, n)).find((p) => fs4.existsSync(p));
+  if (!file) file = CONFIG_NAMES.map((n) => path3.join(root, n)).find((p) => fs5.existsSync(p));
   if (!file) return { rules: {} };
   let text;
   try {
-    text = fs4.readFileSync(file, "utf8");
+    text = fs5.readFileSync(file, "utf8");
   } catch (err) {
     throw new UsageError(`cannot read config file ${file}: ${err.message}`);
   }
@@ -33345,9 +33435,9 @@ var init_finding = __esm({
 });
 
 // src/validate/base.ts
-import { spawnSync } from "node:child_process";
+import { spawnSync as spawnSync2 } from "node:child_process";
 function gitSync(cwd, args, input) {
-  const r = spawnSync("git", args, {
+  const r = spawnSync2("git", args, {
     cwd,
     input,
     maxBuffer: 1 << 30,
@@ -34696,7 +34786,7 @@ var require_streamx = __commonJS({
         }
       }
     };
-    var Readable2 = class _Readable extends Stream {
+    var Readable3 = class _Readable extends Stream {
       constructor(opts) {
         super(opts);
         this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD;
@@ -34907,7 +34997,7 @@ var require_streamx = __commonJS({
         return this;
       }
     };
-    var Duplex = class extends Readable2 {
+    var Duplex = class extends Readable3 {
       // and Writable
       constructor(opts) {
         super(opts);
@@ -35116,7 +35206,7 @@ var require_streamx = __commonJS({
       getStreamError,
       Stream,
       Writable,
-      Readable: Readable2,
+      Readable: Readable3,
       Duplex,
       Transform: Transform2,
       // Export PassThrough for compatibility with Node.js core's stream module
@@ -35390,7 +35480,7 @@ var require_headers2 = __commonJS({
 // node_modules/tar-stream/extract.js
 var require_extract = __commonJS({
   "node_modules/tar-stream/extract.js"(exports, module) {
-    var { Writable, Readable: Readable2, getStreamError } = require_streamx();
+    var { Writable, Readable: Readable3, getStreamError } = require_streamx();
     var FIFO = require_fast_fifo();
     var b4a = require_b4a();
     var headers = require_headers2();
@@ -35438,7 +35528,7 @@ var require_extract = __commonJS({
         return buf.subarray(this._offset, this._offset += size);
       }
     };
-    var Source = class extends Readable2 {
+    var Source = class extends Readable3 {
       constructor(self2, header, offset) {
         super();
         this.header = header;
@@ -35754,7 +35844,7 @@ var require_constants6 = __commonJS({
 // node_modules/tar-stream/pack.js
 var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports, module) {
-    var { Readable: Readable2, Writable, getStreamError } = require_streamx();
+    var { Readable: Readable3, Writable, getStreamError } = require_streamx();
     var b4a = require_b4a();
     var constants3 = require_constants6();
     var headers = require_headers2();
@@ -35847,7 +35937,7 @@ var require_pack = __commonJS({
         cb();
       }
     };
-    var Pack = class extends Readable2 {
+    var Pack = class extends Readable3 {
       constructor(opts) {
         super(opts);
         this._drain = noop3;
@@ -35990,6 +36080,807 @@ var require_tar_stream = __commonJS({
   "node_modules/tar-stream/index.js"(exports) {
     exports.extract = require_extract();
     exports.pack = require_pack();
+  }
+});
+
+// src/image/ignore.ts
+function escapeRegex(c) {
+  return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
+}
+function globToRegex(glob) {
+  let out = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*") {
+      if (glob[i + 1] === "*") {
+        const atStart = i === 0 || glob[i - 1] === "/";
+        const atEnd = i + 2 === glob.length || glob[i + 2] === "/";
+        if (atStart && atEnd) {
+          if (i + 2 === glob.length) out += ".*";
+          else {
+            out += "(?:.*/)?";
+            i++;
+          }
+          i++;
+          continue;
+        }
+      }
+      out += "[^/]*";
+    } else if (c === "?") {
+      out += "[^/]";
+    } else if (c === "[") {
+      const end = glob.indexOf("]", i + 2);
+      if (end < 0) out += "\\[";
+      else {
+        let body = glob.slice(i + 1, end).replace(/\\/g, "\\\\");
+        if (body.startsWith("!")) body = `^${body.slice(1)}`;
+        out += `[${body}]`;
+        i = end;
+      }
+    } else if (c === "\\" && i + 1 < glob.length) {
+      out += escapeRegex(glob[++i]);
+    } else {
+      out += escapeRegex(c);
+    }
+  }
+  return out;
+}
+function compileIgnore(text) {
+  const rules2 = [];
+  for (const raw of text.split(/\r?\n/)) {
+    let line = raw.replace(/(?<!\\)\s+$/, "");
+    if (!line || line.startsWith("#")) continue;
+    let negate = false;
+    if (line.startsWith("!")) {
+      negate = true;
+      line = line.slice(1);
+    } else if (line.startsWith("\\!") || line.startsWith("\\#")) {
+      line = line.slice(1);
+    }
+    let dirOnly = false;
+    if (line.endsWith("/")) {
+      dirOnly = true;
+      line = line.replace(/\/+$/, "");
+    }
+    if (!line) continue;
+    const anchored = line.includes("/");
+    line = line.replace(/^\/+/, "");
+    const body = globToRegex(line);
+    const regex = new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`);
+    rules2.push({ negate, dirOnly, regex, source: raw });
+  }
+  return {
+    patterns: rules2.map((r) => r.source),
+    ignores(path16, isDir) {
+      let ignored = false;
+      for (const rule of rules2) {
+        if (rule.dirOnly && !isDir) continue;
+        if (rule.regex.test(path16)) ignored = !rule.negate;
+      }
+      return ignored;
+    }
+  };
+}
+var IGNORE_FILES, ALWAYS_IGNORED;
+var init_ignore = __esm({
+  "src/image/ignore.ts"() {
+    "use strict";
+    IGNORE_FILES = [".spiff-models-ignore", ".dockerignore"];
+    ALWAYS_IGNORED = [".git", ".spiff-models", ...IGNORE_FILES];
+  }
+});
+
+// src/image/reference.ts
+function isValidTag(tag) {
+  return tagPattern.test(tag);
+}
+function parseReference(ref, what) {
+  const bad = (why) => {
+    throw new UsageError(
+      `${what} '${printable(ref)}' is not a valid image reference: ${why}. Expected [REGISTRY/]PATH[:TAG][@DIGEST], e.g. ghcr.io/sartography/spiffworkflow-backend:v1.0.0.`
+    );
+  };
+  if (!ref || /\s|[\u0000-\u001f\u007f]/.test(ref)) bad("empty or containing whitespace");
+  let rest = ref;
+  let digest = null;
+  const at = rest.indexOf("@");
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    if (!digestPattern.test(digest)) bad(`bad digest '${digest}'`);
+  }
+  let tag = null;
+  const lastSlash = rest.lastIndexOf("/");
+  const colon = rest.lastIndexOf(":");
+  if (colon > lastSlash) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+    if (!isValidTag(tag))
+      bad(`bad tag '${tag}' (letters, digits, _ . -; at most 128; not starting with . or -)`);
+  }
+  let registry = DOCKER_HUB;
+  let path16 = rest;
+  const slash = rest.indexOf("/");
+  if (slash > 0) {
+    const first = rest.slice(0, slash);
+    if (first.includes(".") || first.includes(":") || first === "localhost" || first.startsWith("[")) {
+      registry = first;
+      path16 = rest.slice(slash + 1);
+    }
+  }
+  if (!domainPattern.test(registry)) bad(`bad registry host '${registry}'`);
+  if (!pathPattern.test(path16)) {
+    bad(
+      path16 !== path16.toLowerCase() ? `repository '${path16}' must be lower case` : `bad repository '${path16}' (lower-case letters, digits, and . _ - between them)`
+    );
+  }
+  if (registry === DOCKER_HUB && !path16.includes("/")) path16 = `library/${path16}`;
+  const repository = registry === DOCKER_HUB ? path16.replace(/^library\//, "") : `${registry}/${path16}`;
+  return { registry, path: path16, repository, tag, digest };
+}
+function parseImageName(name2, what) {
+  const ref = parseReference(name2.trim().toLowerCase(), what);
+  if (ref.tag || ref.digest) {
+    throw new UsageError(
+      `${what} '${printable(name2)}' names a tag or digest; give the repository only (e.g. ghcr.io/org/models) and pass tags with --tag (action input: tags).`
+    );
+  }
+  return ref;
+}
+function printable(text) {
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+var component, pathPattern, domainPattern, tagPattern, digestPattern, DOCKER_HUB;
+var init_reference = __esm({
+  "src/image/reference.ts"() {
+    "use strict";
+    init_errors();
+    component = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+    pathPattern = new RegExp(`^${component}(?:/${component})*$`);
+    domainPattern = /^(?:localhost|\[[0-9a-fA-F:]+\]|(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*)(?::[0-9]+)?$/;
+    tagPattern = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+    digestPattern = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-fA-F]{32,}$/;
+    DOCKER_HUB = "docker.io";
+  }
+});
+
+// src/image/template.ts
+import { readFile } from "node:fs/promises";
+async function loadTemplate(file) {
+  if (!file) return { text: DEFAULT_TEMPLATE, source: "the default template" };
+  let text;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (err) {
+    const code2 = err.code;
+    throw new UsageError(
+      `cannot read the Dockerfile template ${file} (${code2 ?? String(err)}); check the --template path (action input: template), relative to the working directory.`
+    );
+  }
+  return { text, source: file };
+}
+function quote(value, what) {
+  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(value)) {
+    throw new UsageError(
+      `${what} contains a line break or control character ('${printable(value)}'); a Dockerfile value cannot hold one. Remove it.`
+    );
+  }
+  return `"${value.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
+}
+function checkKey(key2, what) {
+  if (!KEY.test(key2)) {
+    throw new UsageError(
+      `${what} '${printable(key2)}' is not a valid key: use letters, digits and . _ / - (not starting with one of them).`
+    );
+  }
+  return key2;
+}
+function checkImagePath(path16, what) {
+  const normalized = path16.length > 1 ? path16.replace(/\/+$/, "") : path16;
+  if (!SAFE_PATH.test(normalized) || normalized.split("/").some((s) => s === ".." || s === ".")) {
+    throw new UsageError(
+      `${what} '${printable(path16)}' must be an absolute path in the image made of letters, digits and . _ - (e.g. /app/process_models).`
+    );
+  }
+  return normalized;
+}
+function instruction(keyword2, pairs2, what) {
+  if (pairs2.length === 0) return "";
+  const words = pairs2.map(([k, v]) => `${checkKey(k, `${what} key`)}=${quote(v, `${what} '${k}'`)}`);
+  return `${keyword2} ${words.join(" \\\n" + " ".repeat(keyword2.length + 1))}`;
+}
+function renderLabels(labels) {
+  return instruction(
+    "LABEL",
+    Object.entries(labels).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0),
+    "label"
+  );
+}
+function renderEnv(env) {
+  return instruction("ENV", env, "environment variable");
+}
+function lineOf(text, index) {
+  return text.slice(0, index).split("\n").length;
+}
+function renderTemplate(template, values) {
+  const where = (line) => `${template.source}:${line}`;
+  const directive = /^#\s*escape\s*=\s*(\S)/im.exec(template.text);
+  if (directive && directive[1] !== "\\") {
+    throw new UsageError(
+      `bad template ${where(lineOf(template.text, directive.index))}: it sets the escape character to '${directive[1]}'; bake escapes values with \\. Remove the escape directive.`
+    );
+  }
+  const rendered = {
+    base_image: () => values.baseImage,
+    labels: () => renderLabels(values.labels),
+    env: () => renderEnv(values.env),
+    copy: () => `ADD ${ROOTFS_TAR} /`,
+    models_dir: () => checkImagePath(values.modelsDir, "the models dir for {{models_dir}}"),
+    revision: () => /^[0-9a-f]*$/.test(values.revision) ? values.revision : "",
+    short_revision: () => /^[0-9a-f]*$/.test(values.shortRevision) ? values.shortRevision : ""
+  };
+  const used = /* @__PURE__ */ new Map();
+  const out = template.text.replace(/\{\{([^{}]*)\}\}/g, (match, rawName, offset) => {
+    const name2 = rawName.trim();
+    if (!Object.hasOwn(PLACEHOLDERS, name2)) {
+      throw new UsageError(
+        `bad template ${where(lineOf(template.text, offset))}: unknown placeholder ${match}. Known: ${Object.keys(PLACEHOLDERS).map((p) => `{{${p}}}`).join(", ")}.`
+      );
+    }
+    used.set(name2, (used.get(name2) ?? 0) + 1);
+    return rendered[name2]();
+  });
+  const stray = /\{\{|\}\}/.exec(out);
+  if (stray) {
+    throw new UsageError(
+      `bad template ${where(lineOf(out, stray.index))}: an unmatched '${stray[0]}'. Placeholders look like {{copy}}.`
+    );
+  }
+  if (used.get("copy") !== 1) {
+    throw new UsageError(
+      `bad template ${template.source}: it must use {{copy}} exactly once (found ${used.get("copy") ?? 0}); that line puts the models in the image.`
+    );
+  }
+  if (!/^\s*FROM\s/im.test(out)) {
+    throw new UsageError(
+      `bad template ${template.source}: no FROM instruction; start with FROM {{base_image}}.`
+    );
+  }
+  return out.endsWith("\n") ? out : `${out}
+`;
+}
+var PLACEHOLDERS, ROOTFS_TAR, DEFAULT_TEMPLATE, KEY, SAFE_PATH;
+var init_template = __esm({
+  "src/image/template.ts"() {
+    "use strict";
+    init_errors();
+    init_reference();
+    PLACEHOLDERS = {
+      base_image: "the base image reference (FROM {{base_image}})",
+      labels: "one LABEL instruction with the OCI labels and ours, values quoted",
+      env: "one ENV instruction: the models dir, the sub-folder within the repo, git safe.directory",
+      copy: "the instruction that puts the models (and git data) in place: ADD rootfs.tar /",
+      models_dir: "the models directory in the image (SPIFFWORKFLOW_BACKEND_BPMN_SPEC_ABSOLUTE_DIR), unquoted",
+      revision: "the full commit sha, or empty without git",
+      short_revision: "what `git rev-parse --short HEAD` prints in the image, or empty"
+    };
+    ROOTFS_TAR = "rootfs.tar";
+    DEFAULT_TEMPLATE = [
+      "# The spiffworkflow-backend image with the process models baked in, rendered by `spiff-models bake`.",
+      "# Placeholders are listed in the README (section bake); every value arrives checked and escaped.",
+      "# LABEL comes last: a new tag or version only re-labels, the models layer stays cached and identical.",
+      "FROM {{base_image}}",
+      "{{env}}",
+      "{{copy}}",
+      "{{labels}}",
+      ""
+    ].join("\n");
+    KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
+    SAFE_PATH = /^\/(?:[A-Za-z0-9._-]+\/?)*$/;
+  }
+});
+
+// src/image/context.ts
+import { createHash } from "node:crypto";
+import { createReadStream, createWriteStream, lstatSync, readFileSync } from "node:fs";
+import { mkdtemp, readdir as readdir2, rm as rm2, stat as stat2 } from "node:fs/promises";
+import os5 from "node:os";
+import path6 from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+function parseGitHistory(value, what) {
+  const mode = (value || "full").trim();
+  if (!GIT_HISTORY_MODES.includes(mode)) {
+    throw new UsageError(`${what} must be one of ${GIT_HISTORY_MODES.join(", ")}; got '${value}'.`);
+  }
+  return mode;
+}
+function sha256(data) {
+  return createHash("sha256").update(data).digest("hex");
+}
+async function hashFile(file, size) {
+  if (size <= SMALL_FILE) return sha256(readFileSync(file));
+  const hash2 = createHash("sha256");
+  for await (const chunk of createReadStream(file)) hash2.update(chunk);
+  return hash2.digest("hex");
+}
+async function forEachLimit(items, limit, fn) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+async function hashEntries(entries) {
+  const pending = entries.filter((e) => e.type === "file" && !e.hash && e.source);
+  await forEachLimit(pending, READ_CONCURRENCY, async (e) => {
+    e.hash = await hashFile(e.source, e.size);
+  });
+}
+function loadIgnore(tree) {
+  for (const name2 of IGNORE_FILES) {
+    const bytes = readTreeFile(tree, name2);
+    if (bytes) return { matcher: compileIgnore(bytes.toString("utf8")), file: name2 };
+  }
+  return { matcher: compileIgnore(""), file: null };
+}
+async function collectModels(tree, prefix, matcher) {
+  const entries = [];
+  const warnings = [];
+  const ignoredDirs = /* @__PURE__ */ new Set();
+  const ignored = (p, isDir) => {
+    if (ALWAYS_IGNORED.includes(p.split("/")[0])) return true;
+    for (let i = p.indexOf("/"); i >= 0; i = p.indexOf("/", i + 1)) {
+      if (ignoredDirs.has(p.slice(0, i))) return true;
+    }
+    if (!matcher.ignores(p, isDir)) return false;
+    if (isDir) ignoredDirs.add(p);
+    return true;
+  };
+  for (const problem of tree.problems) {
+    if (ignored(problem.path, false)) continue;
+    const ignoreHint = `list it in ${IGNORE_FILES[0]} to leave it out of the image`;
+    if (problem.kind === "broken-link") {
+      throw new SetupError(
+        `${problem.path} is a symlink to '${problem.link}', which does not exist. Remove the link, or ${ignoreHint}.`
+      );
+    }
+    if (problem.kind === "outside-root") {
+      throw new SetupError(
+        `${problem.path} is a symlink to '${problem.link}', outside the models root ${tree.root}: the image would not hold its target. Replace the link with a copy of the file, or list it in ${IGNORE_FILES[0]}.`
+      );
+    }
+    if (problem.kind === "unreadable") {
+      throw new SetupError(
+        `cannot read ${problem.path} under ${tree.root}: ${problem.detail}; or ${ignoreHint}.`
+      );
+    }
+    warnings.push(
+      `${problem.path} is not a regular file, directory or symlink (${problem.detail}): left out.`
+    );
+  }
+  for (const e of tree.entries) {
+    if (ignored(e.path, e.type === "directory")) continue;
+    const name2 = `${prefix}/${e.path}`;
+    if (e.type === "directory") {
+      entries.push(directory(name2));
+    } else if (e.type === "symlink") {
+      const linkname = e.linkname;
+      entries.push({ name: name2, type: "symlink", mode: 511, size: 0, linkname, hash: `link:${linkname}` });
+    } else {
+      const source = e.source;
+      entries.push({
+        name: name2,
+        type: "file",
+        mode: e.executable ? EXEC_MODE : FILE_MODE,
+        size: e.size,
+        ...source.kind === "disk" ? { source: source.abs } : { blob: source.oid },
+        hash: source.kind === "git" ? `git:${source.oid}` : ""
+      });
+    }
+  }
+  await hashEntries(entries);
+  return { entries, warnings };
+}
+async function collectFullGit(git3, prefix) {
+  const entries = [];
+  const warnings = [];
+  const walk = async (rel) => {
+    const dir = path6.join(git3.commonDir, rel);
+    const names2 = (await readdir2(dir)).sort().filter((name2) => (rel || GIT_DIR_KEEP.has(name2)) && `${rel}/${name2}` !== "objects/info/alternates");
+    const infos = names2.map((name2) => lstatSync(path6.join(dir, name2)));
+    for (const [i, name2] of names2.entries()) {
+      const relPath = rel ? `${rel}/${name2}` : name2;
+      const abs = path6.join(dir, name2);
+      const info2 = infos[i];
+      const tarName = `${prefix}/${relPath}`;
+      if (info2.isDirectory()) {
+        entries.push({ name: tarName, type: "directory", mode: DIR_MODE, size: 0, hash: "" });
+        await walk(relPath);
+      } else if (info2.isFile()) {
+        entries.push({
+          name: tarName,
+          type: "file",
+          mode: FILE_MODE,
+          size: info2.size,
+          source: abs,
+          hash: CONTENT_ADDRESSED.test(relPath) ? `name:${info2.size}` : ""
+        });
+      } else {
+        warnings.push(`${path6.join(git3.commonDir, relPath)} is not a regular file or directory: left out.`);
+      }
+    }
+  };
+  await walk("");
+  await hashEntries(entries);
+  return { entries, warnings };
+}
+function gitConfig(git3, abbrev) {
+  const sha256Repo = git3.objectFormat === "sha256";
+  return [
+    "[core]",
+    `	repositoryformatversion = ${sha256Repo ? 1 : 0}`,
+    "	filemode = true",
+    "	bare = false",
+    `	abbrev = ${abbrev}`,
+    ...sha256Repo ? ["[extensions]", "	objectformat = sha256"] : [],
+    ""
+  ].join("\n");
+}
+function generated(name2, text) {
+  const content2 = Buffer.from(text, "utf8");
+  return { name: name2, type: "file", mode: FILE_MODE, size: content2.length, content: content2, hash: sha256(content2) };
+}
+function directory(name2) {
+  return { name: name2, type: "directory", mode: DIR_MODE, size: 0, hash: "" };
+}
+function compareNames(a, b) {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+async function planContext(options) {
+  const warnings = [];
+  const rootInfo = await stat2(options.modelsRoot).catch(() => null);
+  if (!rootInfo?.isDirectory()) {
+    throw new SetupError(
+      `the models root ${options.modelsRoot} is not a directory; pass the folder to bake.`
+    );
+  }
+  const git3 = options.git;
+  let gitHistory = options.gitHistory;
+  if (!git3 && gitHistory !== "none") {
+    warnings.push(
+      `${options.modelsRoot} is not in a git repository (or has no commit): the image gets no git data, new instances record no revision, and the backend's boot script runs 'git init' in the models dir (which fails on a read-only filesystem). Bake a git checkout to record the revision.`
+    );
+    gitHistory = "none";
+  }
+  const withGit = git3 !== null && gitHistory !== "none";
+  const subdir = withGit ? git3.subdir : "";
+  const repoDir = withGit ? options.imagePath : null;
+  const modelsDir = subdir ? `${options.imagePath}/${subdir}` : options.imagePath;
+  const rootfs = (p) => p.slice(1);
+  const tree = options.tree ?? walkDisk(options.modelsRoot);
+  const { matcher, file: ignoreFile } = loadIgnore(tree);
+  const models = await collectModels(tree, rootfs(modelsDir), matcher);
+  warnings.push(...models.warnings);
+  const entries = [...models.entries];
+  let abbrev = 0;
+  let gitFiles = 0;
+  if (withGit && repoDir) {
+    const gitDir = rootfs(`${repoDir}/.git`);
+    abbrev = git3.shortSha.length;
+    entries.push(directory(gitDir));
+    entries.push(generated(`${gitDir}/HEAD`, `${git3.sha}
+`));
+    entries.push(generated(`${gitDir}/config`, gitConfig(git3, abbrev)));
+    if (gitHistory === "full") {
+      if (git3.alternates) {
+        throw new SetupError(
+          `${git3.commonDir} borrows objects from another repository (objects/info/alternates), so its history cannot be baked. Run 'git repack -a -d' and delete objects/info/alternates, or use git-history minimal.`
+        );
+      }
+      if (git3.shallow) {
+        warnings.push(
+          `the checkout is shallow: git-history full bakes only the fetched commits, so forms of instances started on older revisions will not load. Check out with 'fetch-depth: 0' (actions/checkout) or 'git fetch --unshallow'.`
+        );
+      }
+      const history = await collectFullGit(git3, gitDir);
+      warnings.push(...history.warnings);
+      entries.push(...history.entries);
+      gitFiles = history.entries.filter((e) => e.type === "file").length + 2;
+    } else {
+      entries.push(directory(`${gitDir}/objects`), directory(`${gitDir}/refs`));
+      gitFiles = 2;
+    }
+    if (git3.dirty) {
+      warnings.push(
+        `uncommitted changes under ${options.modelsRoot}: the image holds them but records revision ${git3.shortSha}. Commit them first so the revision names what is baked.`
+      );
+    }
+  }
+  const names2 = new Set(entries.map((e) => e.name));
+  for (const entry of [...entries]) {
+    const parts = entry.name.split("/");
+    for (let i = 1; i < parts.length; i++) {
+      const parent = parts.slice(0, i).join("/");
+      if (!names2.has(parent)) {
+        names2.add(parent);
+        entries.push(directory(parent));
+      }
+    }
+  }
+  if (!names2.has(rootfs(modelsDir))) entries.push(directory(rootfs(modelsDir)));
+  entries.sort(compareNames);
+  const digest = createHash("sha256");
+  for (const e of entries) {
+    digest.update(`${e.type} ${e.mode.toString(8)} ${e.size} ${e.hash} ${e.name}
+`);
+  }
+  return {
+    entries,
+    modelsDir,
+    repoDir,
+    subdir,
+    gitHistory,
+    abbrev,
+    contentDigest: `sha256:${digest.digest("hex")}`,
+    modelFiles: models.entries.filter((e) => e.type === "file").length,
+    gitFiles,
+    ignoreFile,
+    blobDir: tree.gitDir,
+    warnings
+  };
+}
+function dockerfileEntry(dockerfile) {
+  return generated("Dockerfile", dockerfile);
+}
+function entryHeader(e, name2, date) {
+  return {
+    name: name2,
+    type: e.type,
+    mode: e.mode,
+    mtime: date,
+    uid: 0,
+    gid: 0,
+    uname: "",
+    gname: "",
+    size: e.type === "file" ? e.size : 0,
+    linkname: e.linkname ?? "",
+    devmajor: 0,
+    devminor: 0
+  };
+}
+function addEntry(pack, header, body) {
+  return new Promise((resolve, reject) => {
+    const done = (err) => err ? reject(err) : resolve();
+    if (body === null) {
+      pack.entry(header, done);
+      return;
+    }
+    if (typeof body !== "string") {
+      pack.entry(header, body, done);
+      return;
+    }
+    const source = createReadStream(body);
+    source.on(
+      "error",
+      (err) => reject(new SetupError(`cannot read ${body} while packing the build context: ${err.message}`))
+    );
+    source.pipe(pack.entry(header, done));
+  });
+}
+function packRootfs(plan, mtime) {
+  const pack = import_tar_stream.default.pack();
+  const date = new Date(mtime * 1e3);
+  const all = plan.entries;
+  const reads = /* @__PURE__ */ new Map();
+  let blobs = /* @__PURE__ */ new Map();
+  const loadBlobs = (from) => {
+    const oids = [];
+    let bytes = 0;
+    for (let j = from; j < all.length && (bytes < BLOB_BATCH || oids.length === 0); j++) {
+      const blob = all[j].blob;
+      if (blob) {
+        oids.push(blob);
+        bytes += all[j].size;
+      }
+    }
+    blobs = readBlobs(plan.blobDir, oids);
+  };
+  const readAhead = (i) => {
+    const e = all[i];
+    if (!e || reads.has(i) || e.blob) return;
+    const small = e.type === "file" && !e.content && e.size <= SMALL_FILE;
+    reads.set(
+      i,
+      small ? Promise.resolve().then(() => readFileSync(e.source)) : Promise.resolve(null)
+    );
+  };
+  const readBlob = (i) => {
+    const oid = all[i].blob;
+    if (!blobs.has(oid)) loadBlobs(i);
+    return Promise.resolve(blobs.get(oid) ?? null);
+  };
+  const write = async () => {
+    await addEntry(pack, entryHeader(directory("."), "./", date), null);
+    for (const [i, e] of all.entries()) {
+      for (let j = i; j < i + READ_CONCURRENCY; j++) readAhead(j);
+      const read = await (e.blob ? readBlob(i) : reads.get(i)).catch(
+        (err) => {
+          if (err instanceof SetupError) throw err;
+          throw new SetupError(`cannot read ${e.source} while packing the build context: ${err.message}`);
+        }
+      );
+      reads.delete(i);
+      if (read && read.length !== e.size) {
+        throw new SetupError(
+          `${e.source} changed while baking (size ${e.size} -> ${read.length}); run bake again.`
+        );
+      }
+      const body = e.type !== "file" ? null : e.content ?? read ?? e.source;
+      await addEntry(pack, entryHeader(e, `./${e.name}`, date), body);
+    }
+    pack.finalize();
+  };
+  write().catch((err) => pack.destroy(err));
+  return pack;
+}
+function packContext(plan, dockerfile, mtime) {
+  let bytes = 0;
+  const date = new Date(mtime * 1e3);
+  const stream = Readable.from(
+    (async function* () {
+      const tmp = await mkdtemp(path6.join(os5.tmpdir(), "spiff-models-context-"));
+      try {
+        const inner = path6.join(tmp, ROOTFS_TAR);
+        await pipeline(packRootfs(plan, mtime), createWriteStream(inner));
+        const size = (await stat2(inner)).size;
+        const outer = import_tar_stream.default.pack();
+        const write = async () => {
+          const df = dockerfileEntry(dockerfile);
+          await addEntry(outer, entryHeader(df, df.name, date), df.content);
+          const rootfs = { ...generated(ROOTFS_TAR, ""), size };
+          await addEntry(outer, entryHeader(rootfs, ROOTFS_TAR, date), inner);
+          outer.finalize();
+        };
+        write().catch((err) => outer.destroy(err));
+        for await (const chunk of outer) {
+          bytes += chunk.length;
+          yield chunk;
+        }
+      } finally {
+        await rm2(tmp, { recursive: true, force: true });
+      }
+    })(),
+    { objectMode: false }
+  );
+  return { stream, bytes: () => bytes };
+}
+async function measureContext(plan, dockerfile, mtime) {
+  const packed = packContext(plan, dockerfile, mtime);
+  for await (const _chunk of packed.stream) {
+  }
+  return packed.bytes();
+}
+function contextListing(plan, dockerfile) {
+  const line = (e, name2) => {
+    const kind = e.type === "directory" ? "d" : e.type === "symlink" ? "l" : "-";
+    const link = e.linkname !== void 0 ? ` -> ${e.linkname}` : "";
+    return `${kind}${e.mode.toString(8).padStart(4, "0")} ${String(e.size).padStart(10)} ${name2}${link}`;
+  };
+  const lines = [
+    line(dockerfileEntry(dockerfile), "Dockerfile"),
+    `# ${ROOTFS_TAR}, unpacked onto / in the image:`,
+    ...plan.entries.map((e) => line(e, `/${e.name}${e.type === "directory" ? "/" : ""}`))
+  ];
+  return `${lines.join("\n")}
+`;
+}
+var import_tar_stream, GIT_HISTORY_MODES, DIR_MODE, FILE_MODE, EXEC_MODE, GIT_DIR_KEEP, CONTENT_ADDRESSED, SMALL_FILE, READ_CONCURRENCY, BLOB_BATCH;
+var init_context = __esm({
+  "src/image/context.ts"() {
+    "use strict";
+    import_tar_stream = __toESM(require_tar_stream(), 1);
+    init_tree();
+    init_errors();
+    init_ignore();
+    init_template();
+    GIT_HISTORY_MODES = ["full", "minimal", "none"];
+    DIR_MODE = 493;
+    FILE_MODE = 420;
+    EXEC_MODE = 493;
+    GIT_DIR_KEEP = /* @__PURE__ */ new Set(["objects", "refs", "packed-refs", "shallow"]);
+    CONTENT_ADDRESSED = /(?:^|\/)objects\/(?:[0-9a-f]{2}\/[0-9a-f]{38,62}|pack\/pack-[0-9a-f]{40,64}\.(?:pack|idx|rev))$/;
+    SMALL_FILE = 1024 * 1024;
+    READ_CONCURRENCY = 16;
+    BLOB_BATCH = 64 * 1024 * 1024;
+  }
+});
+
+// src/image/auth.ts
+import { execFile } from "node:child_process";
+import { readFile as readFile2 } from "node:fs/promises";
+import os6 from "node:os";
+import path7 from "node:path";
+function serverAddress(registry) {
+  return registry === DOCKER_HUB ? "https://index.docker.io/v1/" : registry;
+}
+function normalizeKey(key2) {
+  const host = key2.replace(/^[a-z]+:\/\//i, "").replace(/\/.*$/, "");
+  return HUB_KEYS.includes(host) || HUB_KEYS.includes(key2) ? DOCKER_HUB : host.toLowerCase();
+}
+function dockerConfigPath(env) {
+  const dir = env.DOCKER_CONFIG || path7.join(env.HOME || os6.homedir(), ".docker");
+  return path7.join(dir, "config.json");
+}
+function runHelper(helper, server, env) {
+  return new Promise((resolve) => {
+    const child = execFile(
+      `docker-credential-${helper}`,
+      ["get"],
+      { env, timeout: 3e4 },
+      (err, stdout) => {
+        if (err) {
+          resolve(null);
+          return;
+        }
+        try {
+          const data = JSON.parse(String(stdout));
+          resolve(data.Secret ? { username: data.Username ?? "", password: data.Secret } : null);
+        } catch {
+          resolve(null);
+        }
+      }
+    );
+    child.stdin?.end(server);
+  });
+}
+async function resolveAuth(registry, explicit, env) {
+  const server = serverAddress(registry);
+  if (explicit && (explicit.username || explicit.password)) {
+    return { username: explicit.username, password: explicit.password, serveraddress: server };
+  }
+  const file = dockerConfigPath(env);
+  let config;
+  try {
+    config = JSON.parse(await readFile2(file, "utf8"));
+  } catch (err) {
+    if (err.code === "ENOENT") return null;
+    throw new SetupError(
+      `cannot read Docker credentials from ${file}: ${err.message}. Fix or remove it.`
+    );
+  }
+  const wanted = normalizeKey(registry);
+  const helper = Object.entries(config.credHelpers ?? {}).find(([k]) => normalizeKey(k) === wanted)?.[1] ?? config.credsStore;
+  const entry = Object.entries(config.auths ?? {}).find(([k]) => normalizeKey(k) === wanted)?.[1];
+  if (entry?.auth) {
+    const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
+    const colon = decoded.indexOf(":");
+    if (colon < 0) {
+      throw new SetupError(
+        `the auth entry for ${registry} in ${file} is not base64 of user:password; log in again.`
+      );
+    }
+    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1), serveraddress: server };
+  }
+  if (entry?.identitytoken) return { identitytoken: entry.identitytoken, serveraddress: server };
+  if (entry?.username && entry.password) {
+    return { username: entry.username, password: entry.password, serveraddress: server };
+  }
+  if (helper) {
+    const creds = await runHelper(helper, server, env);
+    if (creds) {
+      return creds.username === "<token>" ? { identitytoken: creds.password, serveraddress: server } : { username: creds.username, password: creds.password, serveraddress: server };
+    }
+  }
+  return null;
+}
+var HUB_KEYS;
+var init_auth = __esm({
+  "src/image/auth.ts"() {
+    "use strict";
+    init_errors();
+    init_reference();
+    HUB_KEYS = ["https://index.docker.io/v1/", "index.docker.io", "docker.io", "registry-1.docker.io"];
   }
 });
 
@@ -43841,7 +44732,7 @@ var require_agent2 = __commonJS({
     var { Socket } = __require("net");
     var { Duplex } = __require("stream");
     var { resolve } = __require("path");
-    var { readFile: readFile5 } = __require("fs");
+    var { readFile: readFile4 } = __require("fs");
     var { execFile: execFile3, spawn: spawn2 } = __require("child_process");
     var { isParsedKey, parseKey } = require_keyParser();
     var {
@@ -44059,7 +44950,7 @@ var require_agent2 = __commonJS({
           cb = once(cb);
           let socketPath = this.socketPath;
           let triedCygpath = false;
-          readFile5(socketPath, function readCygsocket(err, data) {
+          readFile4(socketPath, function readCygsocket(err, data) {
             if (err) {
               if (triedCygpath)
                 return cb(new Error("Invalid cygwin unix socket path"));
@@ -44068,7 +44959,7 @@ var require_agent2 = __commonJS({
                   return cb(new Error("Invalid cygwin unix socket path"));
                 triedCygpath = true;
                 socketPath = stdout.toString().replace(/[\r\n]/g, "");
-                readFile5(socketPath, readCygsocket);
+                readFile4(socketPath, readCygsocket);
               });
               return;
             }
@@ -44142,11 +45033,11 @@ var require_agent2 = __commonJS({
       };
     })();
     var WINDOWS_PIPE_REGEX = /^[/\\][/\\]\.[/\\]pipe[/\\].+/;
-    function createAgent(path14) {
-      if (process.platform === "win32" && !WINDOWS_PIPE_REGEX.test(path14)) {
-        return path14 === "pageant" ? new PageantAgent() : new CygwinAgent(path14);
+    function createAgent(path16) {
+      if (process.platform === "win32" && !WINDOWS_PIPE_REGEX.test(path16)) {
+        return path16 === "pageant" ? new PageantAgent() : new CygwinAgent(path16);
       }
-      return new OpenSSHAgent(path14);
+      return new OpenSSHAgent(path16);
     }
     var AgentProtocol = (() => {
       const SSH_AGENTC_REQUEST_IDENTITIES = 11;
@@ -49121,8 +50012,8 @@ var require_SFTP = __commonJS({
   "node_modules/ssh2/lib/protocol/SFTP.js"(exports, module) {
     "use strict";
     var EventEmitter = __require("events");
-    var fs6 = __require("fs");
-    var { constants: constants3 } = fs6;
+    var fs7 = __require("fs");
+    var { constants: constants3 } = fs7;
     var {
       Readable: ReadableStream2,
       Writable: WritableStream
@@ -49390,17 +50281,17 @@ var require_SFTP = __commonJS({
       // ===========================================================================
       // Client-specific ===========================================================
       // ===========================================================================
-      createReadStream(path14, options) {
+      createReadStream(path16, options) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        return new ReadStream(this, path14, options);
+        return new ReadStream(this, path16, options);
       }
-      createWriteStream(path14, options) {
+      createWriteStream(path16, options) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        return new WriteStream(this, path14, options);
+        return new WriteStream(this, path16, options);
       }
-      open(path14, flags_, attrs, cb) {
+      open(path16, flags_, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         if (typeof attrs === "function") {
@@ -49419,7 +50310,7 @@ var require_SFTP = __commonJS({
           attrsFlags = attrs.flags;
           attrsLen = attrs.nb;
         }
-        const pathLen = Buffer.byteLength(path14);
+        const pathLen = Buffer.byteLength(path16);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -49427,7 +50318,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path14, p += 4, pathLen);
+        buf.utf8Write(path16, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         writeUInt32BE(buf, attrsFlags, p += 4);
         if (attrsLen) {
@@ -49551,14 +50442,14 @@ var require_SFTP = __commonJS({
       fastGet(remotePath, localPath, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        fastXfer(this, fs6, remotePath, localPath, opts, cb);
+        fastXfer(this, fs7, remotePath, localPath, opts, cb);
       }
       fastPut(localPath, remotePath, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        fastXfer(fs6, this, localPath, remotePath, opts, cb);
+        fastXfer(fs7, this, localPath, remotePath, opts, cb);
       }
-      readFile(path14, options, callback_) {
+      readFile(path16, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -49631,13 +50522,13 @@ var require_SFTP = __commonJS({
             return callback && callback(er, buffer);
           });
         };
-        this.open(path14, flag, 438, (er, handle_) => {
+        this.open(path16, flag, 438, (er, handle_) => {
           if (er)
             return callback && callback(er);
           handle = handle_;
           const tryStat = (er2, st) => {
             if (er2) {
-              this.stat(path14, (er_, st_) => {
+              this.stat(path16, (er_, st_) => {
                 if (er_) {
                   return this.close(handle, () => {
                     callback && callback(er2);
@@ -49658,7 +50549,7 @@ var require_SFTP = __commonJS({
           this.fstat(handle, tryStat);
         });
       }
-      writeFile(path14, data, options, callback_) {
+      writeFile(path16, data, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -49677,7 +50568,7 @@ var require_SFTP = __commonJS({
         if (options.encoding && !Buffer.isEncoding(options.encoding))
           throw new Error(`Unknown encoding: ${options.encoding}`);
         const flag = options.flag || "w";
-        this.open(path14, flag, options.mode, (openErr, handle) => {
+        this.open(path16, flag, options.mode, (openErr, handle) => {
           if (openErr) {
             callback && callback(openErr);
           } else {
@@ -49686,7 +50577,7 @@ var require_SFTP = __commonJS({
             if (position === null) {
               const tryStat = (er, st) => {
                 if (er) {
-                  this.stat(path14, (er_, st_) => {
+                  this.stat(path16, (er_, st_) => {
                     if (er_) {
                       return this.close(handle, () => {
                         callback && callback(er);
@@ -49705,7 +50596,7 @@ var require_SFTP = __commonJS({
           }
         });
       }
-      appendFile(path14, data, options, callback_) {
+      appendFile(path16, data, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -49723,12 +50614,12 @@ var require_SFTP = __commonJS({
           throw new TypeError("Bad arguments");
         if (!options.flag)
           options = Object.assign({ flag: "a" }, options);
-        this.writeFile(path14, data, options, callback);
+        this.writeFile(path16, data, options, callback);
       }
-      exists(path14, cb) {
+      exists(path16, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        this.stat(path14, (err) => {
+        this.stat(path16, (err) => {
           cb && cb(err ? false : true);
         });
       }
@@ -49771,7 +50662,7 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} RENAME`
         );
       }
-      mkdir(path14, attrs, cb) {
+      mkdir(path16, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let flags = 0;
@@ -49785,7 +50676,7 @@ var require_SFTP = __commonJS({
           flags = attrs.flags;
           attrsLen = attrs.nb;
         }
-        const pathLen = Buffer.byteLength(path14);
+        const pathLen = Buffer.byteLength(path16);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -49793,7 +50684,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path14, p += 4, pathLen);
+        buf.utf8Write(path16, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -49809,10 +50700,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} MKDIR`
         );
       }
-      rmdir(path14, cb) {
+      rmdir(path16, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path14);
+        const pathLen = Buffer.byteLength(path16);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -49820,7 +50711,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path14, p += 4, pathLen);
+        buf.utf8Write(path16, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
@@ -49910,10 +50801,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} FSTAT`
         );
       }
-      stat(path14, cb) {
+      stat(path16, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path14);
+        const pathLen = Buffer.byteLength(path16);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -49921,17 +50812,17 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path14, p += 4, pathLen);
+        buf.utf8Write(path16, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} STAT`
         );
       }
-      lstat(path14, cb) {
+      lstat(path16, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path14);
+        const pathLen = Buffer.byteLength(path16);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -49939,17 +50830,17 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path14, p += 4, pathLen);
+        buf.utf8Write(path16, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} LSTAT`
         );
       }
-      opendir(path14, cb) {
+      opendir(path16, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path14);
+        const pathLen = Buffer.byteLength(path16);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -49957,14 +50848,14 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path14, p += 4, pathLen);
+        buf.utf8Write(path16, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} OPENDIR`
         );
       }
-      setstat(path14, attrs, cb) {
+      setstat(path16, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let flags = 0;
@@ -49976,7 +50867,7 @@ var require_SFTP = __commonJS({
         } else if (typeof attrs === "function") {
           cb = attrs;
         }
-        const pathLen = Buffer.byteLength(path14);
+        const pathLen = Buffer.byteLength(path16);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -49984,7 +50875,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path14, p += 4, pathLen);
+        buf.utf8Write(path16, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -50044,8 +50935,8 @@ var require_SFTP = __commonJS({
           mtime: toUnixTimestamp(mtime)
         }, cb);
       }
-      utimes(path14, atime, mtime, cb) {
-        return this.setstat(path14, {
+      utimes(path16, atime, mtime, cb) {
+        return this.setstat(path16, {
           atime: toUnixTimestamp(atime),
           mtime: toUnixTimestamp(mtime)
         }, cb);
@@ -50056,8 +50947,8 @@ var require_SFTP = __commonJS({
           gid
         }, cb);
       }
-      chown(path14, uid, gid, cb) {
-        return this.setstat(path14, {
+      chown(path16, uid, gid, cb) {
+        return this.setstat(path16, {
           uid,
           gid
         }, cb);
@@ -50067,15 +50958,15 @@ var require_SFTP = __commonJS({
           mode
         }, cb);
       }
-      chmod(path14, mode, cb) {
-        return this.setstat(path14, {
+      chmod(path16, mode, cb) {
+        return this.setstat(path16, {
           mode
         }, cb);
       }
-      readlink(path14, cb) {
+      readlink(path16, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path14);
+        const pathLen = Buffer.byteLength(path16);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -50083,7 +50974,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path14, p += 4, pathLen);
+        buf.utf8Write(path16, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names2) => {
             if (typeof cb !== "function")
@@ -50128,10 +51019,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} SYMLINK`
         );
       }
-      realpath(path14, cb) {
+      realpath(path16, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path14);
+        const pathLen = Buffer.byteLength(path16);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -50139,7 +51030,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path14, p += 4, pathLen);
+        buf.utf8Write(path16, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names2) => {
             if (typeof cb !== "function")
@@ -50184,13 +51075,13 @@ var require_SFTP = __commonJS({
           this._debug(`SFTP: Outbound: ${which2} posix-rename@openssh.com`);
         }
       }
-      ext_openssh_statvfs(path14, cb) {
+      ext_openssh_statvfs(path16, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["statvfs@openssh.com"];
         if (!ext || ext !== "2")
           throw new Error("Server does not support this extended request");
-        const pathLen = Buffer.byteLength(path14);
+        const pathLen = Buffer.byteLength(path16);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 19 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -50200,7 +51091,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 19, p);
         buf.utf8Write("statvfs@openssh.com", p += 4, 19);
         writeUInt32BE(buf, pathLen, p += 19);
-        buf.utf8Write(path14, p += 4, pathLen);
+        buf.utf8Write(path16, p += 4, pathLen);
         this._requests[reqid] = { extended: "statvfs@openssh.com", cb };
         const isBuffered = sendOrBuffer(this, buf);
         if (this._debug) {
@@ -50286,7 +51177,7 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} fsync@openssh.com`
         );
       }
-      ext_openssh_lsetstat(path14, attrs, cb) {
+      ext_openssh_lsetstat(path16, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["lsetstat@openssh.com"];
@@ -50301,7 +51192,7 @@ var require_SFTP = __commonJS({
         } else if (typeof attrs === "function") {
           cb = attrs;
         }
-        const pathLen = Buffer.byteLength(path14);
+        const pathLen = Buffer.byteLength(path16);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 20 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -50311,7 +51202,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 20, p);
         buf.utf8Write("lsetstat@openssh.com", p += 4, 20);
         writeUInt32BE(buf, pathLen, p += 20);
-        buf.utf8Write(path14, p += 4, pathLen);
+        buf.utf8Write(path16, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -50328,13 +51219,13 @@ var require_SFTP = __commonJS({
           this._debug(`SFTP: Outbound: ${status} lsetstat@openssh.com`);
         }
       }
-      ext_openssh_expandPath(path14, cb) {
+      ext_openssh_expandPath(path16, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["expand-path@openssh.com"];
         if (ext !== "1")
           throw new Error("Server does not support this extended request");
-        const pathLen = Buffer.byteLength(path14);
+        const pathLen = Buffer.byteLength(path16);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 23 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -50344,7 +51235,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 23, p);
         buf.utf8Write("expand-path@openssh.com", p += 4, 23);
         writeUInt32BE(buf, pathLen, p += 20);
-        buf.utf8Write(path14, p += 4, pathLen);
+        buf.utf8Write(path16, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names2) => {
             if (typeof cb !== "function")
@@ -50817,13 +51708,13 @@ var require_SFTP = __commonJS({
             if (--left === 0)
               cb(err);
           };
-          if (srcHandle && (src === fs6 || src.outgoing.state === "open"))
+          if (srcHandle && (src === fs7 || src.outgoing.state === "open"))
             ++left;
-          if (dstHandle && (dst === fs6 || dst.outgoing.state === "open"))
+          if (dstHandle && (dst === fs7 || dst.outgoing.state === "open"))
             ++left;
-          if (srcHandle && (src === fs6 || src.outgoing.state === "open"))
+          if (srcHandle && (src === fs7 || src.outgoing.state === "open"))
             src.close(srcHandle, cbfinal);
-          if (dstHandle && (dst === fs6 || dst.outgoing.state === "open"))
+          if (dstHandle && (dst === fs7 || dst.outgoing.state === "open"))
             dst.close(dstHandle, cbfinal);
         } else {
           cb(err);
@@ -50839,7 +51730,7 @@ var require_SFTP = __commonJS({
           tryStat(null, { size: fileSize });
         function tryStat(err2, attrs) {
           if (err2) {
-            if (src !== fs6) {
+            if (src !== fs7) {
               src.stat(srcPath, (err_, attrs_) => {
                 if (err_)
                   return onerror(err2);
@@ -51622,12 +52513,12 @@ var require_SFTP = __commonJS({
       [REQUEST.LSTAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path14 = bufferParser.readString(true);
+        const path16 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path14 === void 0)
+        if (path16 === void 0)
           return doFatalSFTPError(sftp, "Malformed LSTAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received LSTAT (id:${reqID})`);
-        if (!sftp.emit("LSTAT", reqID, path14)) {
+        if (!sftp.emit("LSTAT", reqID, path16)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -51646,13 +52537,13 @@ var require_SFTP = __commonJS({
       [REQUEST.SETSTAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path14 = bufferParser.readString(true);
+        const path16 = bufferParser.readString(true);
         const attrs = readAttrs(sftp._biOpt);
         bufferParser.clear();
         if (attrs === void 0)
           return doFatalSFTPError(sftp, "Malformed SETSTAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received SETSTAT (id:${reqID})`);
-        if (!sftp.emit("SETSTAT", reqID, path14, attrs)) {
+        if (!sftp.emit("SETSTAT", reqID, path16, attrs)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -51674,12 +52565,12 @@ var require_SFTP = __commonJS({
       [REQUEST.OPENDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path14 = bufferParser.readString(true);
+        const path16 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path14 === void 0)
+        if (path16 === void 0)
           return doFatalSFTPError(sftp, "Malformed OPENDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received OPENDIR (id:${reqID})`);
-        if (!sftp.emit("OPENDIR", reqID, path14)) {
+        if (!sftp.emit("OPENDIR", reqID, path16)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -51698,63 +52589,63 @@ var require_SFTP = __commonJS({
       [REQUEST.REMOVE]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path14 = bufferParser.readString(true);
+        const path16 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path14 === void 0)
+        if (path16 === void 0)
           return doFatalSFTPError(sftp, "Malformed REMOVE packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received REMOVE (id:${reqID})`);
-        if (!sftp.emit("REMOVE", reqID, path14)) {
+        if (!sftp.emit("REMOVE", reqID, path16)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.MKDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path14 = bufferParser.readString(true);
+        const path16 = bufferParser.readString(true);
         const attrs = readAttrs(sftp._biOpt);
         bufferParser.clear();
         if (attrs === void 0)
           return doFatalSFTPError(sftp, "Malformed MKDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received MKDIR (id:${reqID})`);
-        if (!sftp.emit("MKDIR", reqID, path14, attrs)) {
+        if (!sftp.emit("MKDIR", reqID, path16, attrs)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.RMDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path14 = bufferParser.readString(true);
+        const path16 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path14 === void 0)
+        if (path16 === void 0)
           return doFatalSFTPError(sftp, "Malformed RMDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received RMDIR (id:${reqID})`);
-        if (!sftp.emit("RMDIR", reqID, path14)) {
+        if (!sftp.emit("RMDIR", reqID, path16)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.REALPATH]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path14 = bufferParser.readString(true);
+        const path16 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path14 === void 0)
+        if (path16 === void 0)
           return doFatalSFTPError(sftp, "Malformed REALPATH packet");
         sftp._debug && sftp._debug(
           `SFTP: Inbound: Received REALPATH (id:${reqID})`
         );
-        if (!sftp.emit("REALPATH", reqID, path14)) {
+        if (!sftp.emit("REALPATH", reqID, path16)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.STAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path14 = bufferParser.readString(true);
+        const path16 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path14 === void 0)
+        if (path16 === void 0)
           return doFatalSFTPError(sftp, "Malformed STAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received STAT (id:${reqID})`);
-        if (!sftp.emit("STAT", reqID, path14)) {
+        if (!sftp.emit("STAT", reqID, path16)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -51774,14 +52665,14 @@ var require_SFTP = __commonJS({
       [REQUEST.READLINK]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path14 = bufferParser.readString(true);
+        const path16 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path14 === void 0)
+        if (path16 === void 0)
           return doFatalSFTPError(sftp, "Malformed READLINK packet");
         sftp._debug && sftp._debug(
           `SFTP: Inbound: Received READLINK (id:${reqID})`
         );
-        if (!sftp.emit("READLINK", reqID, path14)) {
+        if (!sftp.emit("READLINK", reqID, path16)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -51852,7 +52743,7 @@ var require_SFTP = __commonJS({
     function roundUpToMultipleOf8(n) {
       return n + 7 & ~7;
     }
-    function ReadStream(sftp, path14, options) {
+    function ReadStream(sftp, path16, options) {
       if (options === void 0)
         options = {};
       else if (typeof options === "string")
@@ -51866,7 +52757,7 @@ var require_SFTP = __commonJS({
       options.emitClose = false;
       options.autoDestroy = false;
       ReadableStream2.call(this, options);
-      this.path = path14;
+      this.path = path16;
       this.flags = options.flags === void 0 ? "r" : options.flags;
       this.mode = options.mode === void 0 ? 438 : options.mode;
       this.start = options.start;
@@ -51997,7 +52888,7 @@ var require_SFTP = __commonJS({
       },
       configurable: true
     });
-    function WriteStream(sftp, path14, options) {
+    function WriteStream(sftp, path16, options) {
       if (options === void 0)
         options = {};
       else if (typeof options === "string")
@@ -52009,7 +52900,7 @@ var require_SFTP = __commonJS({
       options.emitClose = false;
       options.autoDestroy = false;
       WritableStream.call(this, options);
-      this.path = path14;
+      this.path = path16;
       this.flags = options.flags === void 0 ? "w" : options.flags;
       this.mode = options.mode === void 0 ? 438 : options.mode;
       this.start = options.start;
@@ -57256,9 +58147,9 @@ var require_stream_duplex = __commonJS({
       return keys2;
     };
     module.exports = Duplex;
-    var Readable2 = require_stream_readable();
+    var Readable3 = require_stream_readable();
     var Writable = require_stream_writable();
-    require_inherits()(Duplex, Readable2);
+    require_inherits()(Duplex, Readable3);
     {
       keys = objectKeys(Writable.prototype);
       for (v = 0; v < keys.length; v++) {
@@ -57271,7 +58162,7 @@ var require_stream_duplex = __commonJS({
     var v;
     function Duplex(options) {
       if (!(this instanceof Duplex)) return new Duplex(options);
-      Readable2.call(this, options);
+      Readable3.call(this, options);
       Writable.call(this, options);
       this.allowHalfOpen = true;
       if (options) {
@@ -57985,14 +58876,14 @@ var require_from = __commonJS({
       return (hint === "string" ? String : Number)(input);
     }
     var ERR_INVALID_ARG_TYPE = require_errors5().codes.ERR_INVALID_ARG_TYPE;
-    function from(Readable2, iterable, opts) {
+    function from(Readable3, iterable, opts) {
       var iterator2;
       if (iterable && typeof iterable.next === "function") {
         iterator2 = iterable;
       } else if (iterable && iterable[Symbol.asyncIterator]) iterator2 = iterable[Symbol.asyncIterator]();
       else if (iterable && iterable[Symbol.iterator]) iterator2 = iterable[Symbol.iterator]();
       else throw new ERR_INVALID_ARG_TYPE("iterable", ["Iterable"], iterable);
-      var readable = new Readable2(_objectSpread({
+      var readable = new Readable3(_objectSpread({
         objectMode: true
       }, opts));
       var reading = false;
@@ -58032,9 +58923,9 @@ var require_from = __commonJS({
 var require_stream_readable = __commonJS({
   "node_modules/readable-stream/lib/_stream_readable.js"(exports, module) {
     "use strict";
-    module.exports = Readable2;
+    module.exports = Readable3;
     var Duplex;
-    Readable2.ReadableState = ReadableState;
+    Readable3.ReadableState = ReadableState;
     var EE = __require("events").EventEmitter;
     var EElistenerCount = function EElistenerCount2(emitter, type) {
       return emitter.listeners(type).length;
@@ -58069,7 +58960,7 @@ var require_stream_readable = __commonJS({
     var StringDecoder;
     var createReadableStreamAsyncIterator;
     var from;
-    require_inherits()(Readable2, Stream);
+    require_inherits()(Readable3, Stream);
     var errorOrDestroy = destroyImpl.errorOrDestroy;
     var kProxyEvents = ["error", "close", "destroy", "pause", "resume"];
     function prependListener(emitter, event, fn) {
@@ -58113,9 +59004,9 @@ var require_stream_readable = __commonJS({
         this.encoding = options.encoding;
       }
     }
-    function Readable2(options) {
+    function Readable3(options) {
       Duplex = Duplex || require_stream_duplex();
-      if (!(this instanceof Readable2)) return new Readable2(options);
+      if (!(this instanceof Readable3)) return new Readable3(options);
       var isDuplex = this instanceof Duplex;
       this._readableState = new ReadableState(options, this, isDuplex);
       this.readable = true;
@@ -58125,7 +59016,7 @@ var require_stream_readable = __commonJS({
       }
       Stream.call(this);
     }
-    Object.defineProperty(Readable2.prototype, "destroyed", {
+    Object.defineProperty(Readable3.prototype, "destroyed", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -58143,12 +59034,12 @@ var require_stream_readable = __commonJS({
         this._readableState.destroyed = value;
       }
     });
-    Readable2.prototype.destroy = destroyImpl.destroy;
-    Readable2.prototype._undestroy = destroyImpl.undestroy;
-    Readable2.prototype._destroy = function(err, cb) {
+    Readable3.prototype.destroy = destroyImpl.destroy;
+    Readable3.prototype._undestroy = destroyImpl.undestroy;
+    Readable3.prototype._destroy = function(err, cb) {
       cb(err);
     };
-    Readable2.prototype.push = function(chunk, encoding) {
+    Readable3.prototype.push = function(chunk, encoding) {
       var state = this._readableState;
       var skipChunkCheck;
       if (!state.objectMode) {
@@ -58165,7 +59056,7 @@ var require_stream_readable = __commonJS({
       }
       return readableAddChunk(this, chunk, encoding, false, skipChunkCheck);
     };
-    Readable2.prototype.unshift = function(chunk) {
+    Readable3.prototype.unshift = function(chunk) {
       return readableAddChunk(this, chunk, null, true, false);
     };
     function readableAddChunk(stream, chunk, encoding, addToFront, skipChunkCheck) {
@@ -58226,10 +59117,10 @@ var require_stream_readable = __commonJS({
       }
       return er;
     }
-    Readable2.prototype.isPaused = function() {
+    Readable3.prototype.isPaused = function() {
       return this._readableState.flowing === false;
     };
-    Readable2.prototype.setEncoding = function(enc) {
+    Readable3.prototype.setEncoding = function(enc) {
       if (!StringDecoder) StringDecoder = require_string_decoder().StringDecoder;
       var decoder = new StringDecoder(enc);
       this._readableState.decoder = decoder;
@@ -58275,7 +59166,7 @@ var require_stream_readable = __commonJS({
       }
       return state.length;
     }
-    Readable2.prototype.read = function(n) {
+    Readable3.prototype.read = function(n) {
       debug2("read", n);
       n = parseInt(n, 10);
       var state = this._readableState;
@@ -58384,10 +59275,10 @@ var require_stream_readable = __commonJS({
       }
       state.readingMore = false;
     }
-    Readable2.prototype._read = function(n) {
+    Readable3.prototype._read = function(n) {
       errorOrDestroy(this, new ERR_METHOD_NOT_IMPLEMENTED("_read()"));
     };
-    Readable2.prototype.pipe = function(dest, pipeOpts) {
+    Readable3.prototype.pipe = function(dest, pipeOpts) {
       var src = this;
       var state = this._readableState;
       switch (state.pipesCount) {
@@ -58490,7 +59381,7 @@ var require_stream_readable = __commonJS({
         }
       };
     }
-    Readable2.prototype.unpipe = function(dest) {
+    Readable3.prototype.unpipe = function(dest) {
       var state = this._readableState;
       var unpipeInfo = {
         hasUnpiped: false
@@ -58524,7 +59415,7 @@ var require_stream_readable = __commonJS({
       dest.emit("unpipe", this, unpipeInfo);
       return this;
     };
-    Readable2.prototype.on = function(ev, fn) {
+    Readable3.prototype.on = function(ev, fn) {
       var res = Stream.prototype.on.call(this, ev, fn);
       var state = this._readableState;
       if (ev === "data") {
@@ -58545,15 +59436,15 @@ var require_stream_readable = __commonJS({
       }
       return res;
     };
-    Readable2.prototype.addListener = Readable2.prototype.on;
-    Readable2.prototype.removeListener = function(ev, fn) {
+    Readable3.prototype.addListener = Readable3.prototype.on;
+    Readable3.prototype.removeListener = function(ev, fn) {
       var res = Stream.prototype.removeListener.call(this, ev, fn);
       if (ev === "readable") {
         process.nextTick(updateReadableListening, this);
       }
       return res;
     };
-    Readable2.prototype.removeAllListeners = function(ev) {
+    Readable3.prototype.removeAllListeners = function(ev) {
       var res = Stream.prototype.removeAllListeners.apply(this, arguments);
       if (ev === "readable" || ev === void 0) {
         process.nextTick(updateReadableListening, this);
@@ -58573,7 +59464,7 @@ var require_stream_readable = __commonJS({
       debug2("readable nexttick read 0");
       self2.read(0);
     }
-    Readable2.prototype.resume = function() {
+    Readable3.prototype.resume = function() {
       var state = this._readableState;
       if (!state.flowing) {
         debug2("resume");
@@ -58599,7 +59490,7 @@ var require_stream_readable = __commonJS({
       flow(stream);
       if (state.flowing && !state.reading) stream.read(0);
     }
-    Readable2.prototype.pause = function() {
+    Readable3.prototype.pause = function() {
       debug2("call pause flowing=%j", this._readableState.flowing);
       if (this._readableState.flowing !== false) {
         debug2("pause");
@@ -58614,7 +59505,7 @@ var require_stream_readable = __commonJS({
       debug2("flow", state.flowing);
       while (state.flowing && stream.read() !== null) ;
     }
-    Readable2.prototype.wrap = function(stream) {
+    Readable3.prototype.wrap = function(stream) {
       var _this = this;
       var state = this._readableState;
       var paused = false;
@@ -58659,14 +59550,14 @@ var require_stream_readable = __commonJS({
       return this;
     };
     if (typeof Symbol === "function") {
-      Readable2.prototype[Symbol.asyncIterator] = function() {
+      Readable3.prototype[Symbol.asyncIterator] = function() {
         if (createReadableStreamAsyncIterator === void 0) {
           createReadableStreamAsyncIterator = require_async_iterator();
         }
         return createReadableStreamAsyncIterator(this);
       };
     }
-    Object.defineProperty(Readable2.prototype, "readableHighWaterMark", {
+    Object.defineProperty(Readable3.prototype, "readableHighWaterMark", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -58675,7 +59566,7 @@ var require_stream_readable = __commonJS({
         return this._readableState.highWaterMark;
       }
     });
-    Object.defineProperty(Readable2.prototype, "readableBuffer", {
+    Object.defineProperty(Readable3.prototype, "readableBuffer", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -58684,7 +59575,7 @@ var require_stream_readable = __commonJS({
         return this._readableState && this._readableState.buffer;
       }
     });
-    Object.defineProperty(Readable2.prototype, "readableFlowing", {
+    Object.defineProperty(Readable3.prototype, "readableFlowing", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -58698,8 +59589,8 @@ var require_stream_readable = __commonJS({
         }
       }
     });
-    Readable2._fromList = fromList;
-    Object.defineProperty(Readable2.prototype, "readableLength", {
+    Readable3._fromList = fromList;
+    Object.defineProperty(Readable3.prototype, "readableLength", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -58745,11 +59636,11 @@ var require_stream_readable = __commonJS({
       }
     }
     if (typeof Symbol === "function") {
-      Readable2.from = function(iterable, opts) {
+      Readable3.from = function(iterable, opts) {
         if (from === void 0) {
           from = require_from();
         }
-        return from(Readable2, iterable, opts);
+        return from(Readable3, iterable, opts);
       };
     }
     function indexOf2(xs, x) {
@@ -59800,12 +60691,12 @@ var require_src = __commonJS({
 // node_modules/split-ca/index.js
 var require_split_ca = __commonJS({
   "node_modules/split-ca/index.js"(exports, module) {
-    var fs6 = __require("fs");
+    var fs7 = __require("fs");
     module.exports = function(filepath, split, encoding) {
       split = typeof split !== "undefined" ? split : "\n";
       encoding = typeof encoding !== "undefined" ? encoding : "utf8";
       var ca = [];
-      var chain = fs6.readFileSync(filepath, encoding);
+      var chain = fs7.readFileSync(filepath, encoding);
       if (chain.indexOf("-END CERTIFICATE-") < 0 || chain.indexOf("-BEGIN CERTIFICATE-") < 0) {
         throw Error("File does not contain 'BEGIN CERTIFICATE' or 'END CERTIFICATE'");
       }
@@ -59833,8 +60724,8 @@ var require_modem = __commonJS({
   "node_modules/docker-modem/lib/modem.js"(exports, module) {
     var querystring = __require("querystring");
     var http3 = require_http();
-    var fs6 = __require("fs");
-    var path14 = __require("path");
+    var fs7 = __require("fs");
+    var path16 = __require("path");
     var url = __require("url");
     var ssh = require_ssh();
     var HttpDuplex = require_http_duplex();
@@ -59883,9 +60774,9 @@ var require_modem = __commonJS({
         }
         opts.host = host.hostname;
         if (process.env.DOCKER_CERT_PATH) {
-          opts.ca = splitca(path14.join(process.env.DOCKER_CERT_PATH, "ca.pem"));
-          opts.cert = fs6.readFileSync(path14.join(process.env.DOCKER_CERT_PATH, "cert.pem"));
-          opts.key = fs6.readFileSync(path14.join(process.env.DOCKER_CERT_PATH, "key.pem"));
+          opts.ca = splitca(path16.join(process.env.DOCKER_CERT_PATH, "ca.pem"));
+          opts.cert = fs7.readFileSync(path16.join(process.env.DOCKER_CERT_PATH, "cert.pem"));
+          opts.key = fs7.readFileSync(path16.join(process.env.DOCKER_CERT_PATH, "key.pem"));
         }
         if (process.env.DOCKER_CLIENT_TIMEOUT) {
           opts.timeout = parseInt(process.env.DOCKER_CLIENT_TIMEOUT, 10);
@@ -59895,8 +60786,8 @@ var require_modem = __commonJS({
     };
     var findDefaultUnixSocket = function() {
       return new Promise(function(resolve) {
-        var userDockerSocket = path14.join(os9.homedir(), ".docker", "run", "docker.sock");
-        fs6.access(userDockerSocket, function(err) {
+        var userDockerSocket = path16.join(os9.homedir(), ".docker", "run", "docker.sock");
+        fs7.access(userDockerSocket, function(err) {
           if (err) resolve("/var/run/docker.sock");
           else resolve(userDockerSocket);
         });
@@ -59989,7 +60880,7 @@ var require_modem = __commonJS({
       }
       if (options.file) {
         if (typeof options.file === "string") {
-          data = fs6.createReadStream(path14.resolve(options.file));
+          data = fs7.createReadStream(path16.resolve(options.file));
         } else {
           data = options.file;
         }
@@ -60307,7 +61198,7 @@ var require_modem = __commonJS({
 var require_ignore = __commonJS({
   "node_modules/@balena/dockerignore/ignore.js"(exports, module) {
     "use strict";
-    var path14 = __require("path");
+    var path16 = __require("path");
     var factory = (options) => new IgnoreBase(options);
     factory.default = factory;
     module.exports = factory;
@@ -60316,22 +61207,22 @@ var require_ignore = __commonJS({
     }
     var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
     var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-    var REGEX_TRAILING_PATH_SEP = path14.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+    var REGEX_TRAILING_PATH_SEP = path16.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
     var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
     function cleanPath(file) {
-      return path14.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
+      return path16.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
     }
     function toSlash(file) {
-      if (path14.sep === "/") {
+      if (path16.sep === "/") {
         return file;
       }
       return file.replace(/\\/g, "/");
     }
     function fromSlash(file) {
-      if (path14.sep === "/") {
+      if (path16.sep === "/") {
         return file;
       }
-      return file.replace(/\//g, path14.sep);
+      return file.replace(/\//g, path16.sep);
     }
     var IgnoreBase = class {
       constructor({
@@ -60380,13 +61271,13 @@ var require_ignore = __commonJS({
         return pattern && typeof pattern === "string" && pattern.indexOf("#") !== 0 && pattern.trim() !== "";
       }
       filter(paths) {
-        return make_array(paths).filter((path15) => this._filter(path15));
+        return make_array(paths).filter((path17) => this._filter(path17));
       }
       createFilter() {
-        return (path15) => this._filter(path15);
+        return (path17) => this._filter(path17);
       }
-      ignores(path15) {
-        return !this._filter(path15);
+      ignores(path17) {
+        return !this._filter(path17);
       }
       // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
@@ -60425,36 +61316,36 @@ var require_ignore = __commonJS({
           origin,
           pattern,
           // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-          dirs: pattern.split(path14.sep),
+          dirs: pattern.split(path16.sep),
           negative
         };
       }
       // @returns `Boolean` true if the `path` is NOT ignored
-      _filter(path15) {
-        if (!path15) {
+      _filter(path17) {
+        if (!path17) {
           return false;
         }
-        if (path15 in this._cache) {
-          return this._cache[path15];
+        if (path17 in this._cache) {
+          return this._cache[path17];
         }
-        return this._cache[path15] = this._test(path15);
+        return this._cache[path17] = this._test(path17);
       }
       // @returns {Boolean} true if a file is NOT ignored
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
       _test(file) {
         file = fromSlash(file);
-        const parentPath = cleanPath(path14.dirname(file));
-        const parentPathDirs = parentPath.split(path14.sep);
+        const parentPath = cleanPath(path16.dirname(file));
+        const parentPathDirs = parentPath.split(path16.sep);
         let matched = false;
         this._rules.forEach((rule) => {
           let match = this._match(file, rule);
           if (!match && parentPath !== ".") {
             if (rule.dirs.includes("**")) {
               for (let i = rule.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
-                match = match || this._match(parentPathDirs.slice(0, i).join(path14.sep), rule);
+                match = match || this._match(parentPathDirs.slice(0, i).join(path16.sep), rule);
               }
             } else if (rule.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path14.sep), rule);
+              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path16.sep), rule);
             }
           }
           if (match) {
@@ -60473,13 +61364,13 @@ var require_ignore = __commonJS({
           return rule;
         }
         let regStr = "^";
-        let escapedSlash = path14.sep === "\\" ? "\\\\" : path14.sep;
+        let escapedSlash = path16.sep === "\\" ? "\\\\" : path16.sep;
         for (let i = 0; i < rule.pattern.length; i++) {
           const ch = rule.pattern[i];
           if (ch === "*") {
             if (rule.pattern[i + 1] === "*") {
               i++;
-              if (rule.pattern[i + 1] === path14.sep) {
+              if (rule.pattern[i + 1] === path16.sep) {
                 i++;
               }
               if (rule.pattern[i + 1] === void 0) {
@@ -60495,7 +61386,7 @@ var require_ignore = __commonJS({
           } else if (ch === "." || ch === "$") {
             regStr += `\\${ch}`;
           } else if (ch === "\\") {
-            if (path14.sep === "\\") {
+            if (path16.sep === "\\") {
               regStr += escapedSlash;
               continue;
             }
@@ -60521,69 +61412,69 @@ var require_ignore = __commonJS({
 var require_chownr = __commonJS({
   "node_modules/chownr/chownr.js"(exports, module) {
     "use strict";
-    var fs6 = __require("fs");
-    var path14 = __require("path");
-    var LCHOWN = fs6.lchown ? "lchown" : "chown";
-    var LCHOWNSYNC = fs6.lchownSync ? "lchownSync" : "chownSync";
-    var needEISDIRHandled = fs6.lchown && !process.version.match(/v1[1-9]+\./) && !process.version.match(/v10\.[6-9]/);
-    var lchownSync = (path15, uid, gid) => {
+    var fs7 = __require("fs");
+    var path16 = __require("path");
+    var LCHOWN = fs7.lchown ? "lchown" : "chown";
+    var LCHOWNSYNC = fs7.lchownSync ? "lchownSync" : "chownSync";
+    var needEISDIRHandled = fs7.lchown && !process.version.match(/v1[1-9]+\./) && !process.version.match(/v10\.[6-9]/);
+    var lchownSync = (path17, uid, gid) => {
       try {
-        return fs6[LCHOWNSYNC](path15, uid, gid);
+        return fs7[LCHOWNSYNC](path17, uid, gid);
       } catch (er) {
         if (er.code !== "ENOENT")
           throw er;
       }
     };
-    var chownSync = (path15, uid, gid) => {
+    var chownSync = (path17, uid, gid) => {
       try {
-        return fs6.chownSync(path15, uid, gid);
+        return fs7.chownSync(path17, uid, gid);
       } catch (er) {
         if (er.code !== "ENOENT")
           throw er;
       }
     };
-    var handleEISDIR = needEISDIRHandled ? (path15, uid, gid, cb) => (er) => {
+    var handleEISDIR = needEISDIRHandled ? (path17, uid, gid, cb) => (er) => {
       if (!er || er.code !== "EISDIR")
         cb(er);
       else
-        fs6.chown(path15, uid, gid, cb);
+        fs7.chown(path17, uid, gid, cb);
     } : (_, __, ___, cb) => cb;
-    var handleEISDirSync = needEISDIRHandled ? (path15, uid, gid) => {
+    var handleEISDirSync = needEISDIRHandled ? (path17, uid, gid) => {
       try {
-        return lchownSync(path15, uid, gid);
+        return lchownSync(path17, uid, gid);
       } catch (er) {
         if (er.code !== "EISDIR")
           throw er;
-        chownSync(path15, uid, gid);
+        chownSync(path17, uid, gid);
       }
-    } : (path15, uid, gid) => lchownSync(path15, uid, gid);
+    } : (path17, uid, gid) => lchownSync(path17, uid, gid);
     var nodeVersion = process.version;
-    var readdir3 = (path15, options, cb) => fs6.readdir(path15, options, cb);
-    var readdirSync = (path15, options) => fs6.readdirSync(path15, options);
+    var readdir3 = (path17, options, cb) => fs7.readdir(path17, options, cb);
+    var readdirSync = (path17, options) => fs7.readdirSync(path17, options);
     if (/^v4\./.test(nodeVersion))
-      readdir3 = (path15, options, cb) => fs6.readdir(path15, cb);
+      readdir3 = (path17, options, cb) => fs7.readdir(path17, cb);
     var chown = (cpath, uid, gid, cb) => {
-      fs6[LCHOWN](cpath, uid, gid, handleEISDIR(cpath, uid, gid, (er) => {
+      fs7[LCHOWN](cpath, uid, gid, handleEISDIR(cpath, uid, gid, (er) => {
         cb(er && er.code !== "ENOENT" ? er : null);
       }));
     };
     var chownrKid = (p, child, uid, gid, cb) => {
       if (typeof child === "string")
-        return fs6.lstat(path14.resolve(p, child), (er, stats) => {
+        return fs7.lstat(path16.resolve(p, child), (er, stats) => {
           if (er)
             return cb(er.code !== "ENOENT" ? er : null);
           stats.name = child;
           chownrKid(p, stats, uid, gid, cb);
         });
       if (child.isDirectory()) {
-        chownr(path14.resolve(p, child.name), uid, gid, (er) => {
+        chownr(path16.resolve(p, child.name), uid, gid, (er) => {
           if (er)
             return cb(er);
-          const cpath = path14.resolve(p, child.name);
+          const cpath = path16.resolve(p, child.name);
           chown(cpath, uid, gid, cb);
         });
       } else {
-        const cpath = path14.resolve(p, child.name);
+        const cpath = path16.resolve(p, child.name);
         chown(cpath, uid, gid, cb);
       }
     };
@@ -60613,7 +61504,7 @@ var require_chownr = __commonJS({
     var chownrKidSync = (p, child, uid, gid) => {
       if (typeof child === "string") {
         try {
-          const stats = fs6.lstatSync(path14.resolve(p, child));
+          const stats = fs7.lstatSync(path16.resolve(p, child));
           stats.name = child;
           child = stats;
         } catch (er) {
@@ -60624,8 +61515,8 @@ var require_chownr = __commonJS({
         }
       }
       if (child.isDirectory())
-        chownrSync(path14.resolve(p, child.name), uid, gid);
-      handleEISDirSync(path14.resolve(p, child.name), uid, gid);
+        chownrSync(path16.resolve(p, child.name), uid, gid);
+      handleEISDirSync(path16.resolve(p, child.name), uid, gid);
     };
     var chownrSync = (p, uid, gid) => {
       let children;
@@ -61647,7 +62538,7 @@ var require_pack2 = __commonJS({
     var eos = require_end_of_stream2();
     var inherits = require_inherits();
     var alloc = Buffer.alloc;
-    var Readable2 = require_readable2().Readable;
+    var Readable3 = require_readable2().Readable;
     var Writable = require_readable2().Writable;
     var StringDecoder = __require("string_decoder").StringDecoder;
     var headers = require_headers3();
@@ -61723,14 +62614,14 @@ var require_pack2 = __commonJS({
     };
     var Pack = function(opts) {
       if (!(this instanceof Pack)) return new Pack(opts);
-      Readable2.call(this, opts);
+      Readable3.call(this, opts);
       this._drain = noop3;
       this._finalized = false;
       this._finalizing = false;
       this._destroyed = false;
       this._stream = null;
     };
-    inherits(Pack, Readable2);
+    inherits(Pack, Readable3);
     Pack.prototype.entry = function(header, buffer, callback) {
       if (this._stream) throw new Error("already piping an entry");
       if (this._finalized || this._destroyed) return;
@@ -61868,9 +62759,9 @@ var require_pump = __commonJS({
   "node_modules/pump/index.js"(exports, module) {
     var once = require_once();
     var eos = require_end_of_stream2();
-    var fs6;
+    var fs7;
     try {
-      fs6 = __require("fs");
+      fs7 = __require("fs");
     } catch (e) {
     }
     var noop3 = function() {
@@ -61881,8 +62772,8 @@ var require_pump = __commonJS({
     };
     var isFS = function(stream) {
       if (!ancient) return false;
-      if (!fs6) return false;
-      return (stream instanceof (fs6.ReadStream || noop3) || stream instanceof (fs6.WriteStream || noop3)) && isFn(stream.close);
+      if (!fs7) return false;
+      return (stream instanceof (fs7.ReadStream || noop3) || stream instanceof (fs7.WriteStream || noop3)) && isFn(stream.close);
     };
     var isRequest = function(stream) {
       return stream.setHeader && isFn(stream.abort);
@@ -61941,8 +62832,8 @@ var require_pump = __commonJS({
 // node_modules/mkdirp-classic/index.js
 var require_mkdirp_classic = __commonJS({
   "node_modules/mkdirp-classic/index.js"(exports, module) {
-    var path14 = __require("path");
-    var fs6 = __require("fs");
+    var path16 = __require("path");
+    var fs7 = __require("fs");
     var _0777 = parseInt("0777", 8);
     module.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
     function mkdirP(p, opts, f, made) {
@@ -61953,14 +62844,14 @@ var require_mkdirp_classic = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs6;
+      var xfs = opts.fs || fs7;
       if (mode === void 0) {
         mode = _0777 & ~process.umask();
       }
       if (!made) made = null;
       var cb = f || function() {
       };
-      p = path14.resolve(p);
+      p = path16.resolve(p);
       xfs.mkdir(p, mode, function(er) {
         if (!er) {
           made = made || p;
@@ -61968,7 +62859,7 @@ var require_mkdirp_classic = __commonJS({
         }
         switch (er.code) {
           case "ENOENT":
-            mkdirP(path14.dirname(p), opts, function(er2, made2) {
+            mkdirP(path16.dirname(p), opts, function(er2, made2) {
               if (er2) cb(er2, made2);
               else mkdirP(p, opts, cb, made2);
             });
@@ -61990,19 +62881,19 @@ var require_mkdirp_classic = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs6;
+      var xfs = opts.fs || fs7;
       if (mode === void 0) {
         mode = _0777 & ~process.umask();
       }
       if (!made) made = null;
-      p = path14.resolve(p);
+      p = path16.resolve(p);
       try {
         xfs.mkdirSync(p, mode);
         made = made || p;
       } catch (err0) {
         switch (err0.code) {
           case "ENOENT":
-            made = sync(path14.dirname(p), opts, made);
+            made = sync(path16.dirname(p), opts, made);
             sync(p, opts, made);
             break;
           // In the case of any other error, just see if there's a dir
@@ -62031,8 +62922,8 @@ var require_tar_fs = __commonJS({
     var tar2 = require_tar_stream2();
     var pump = require_pump();
     var mkdirp = require_mkdirp_classic();
-    var fs6 = __require("fs");
-    var path14 = __require("path");
+    var fs7 = __require("fs");
+    var path16 = __require("path");
     var os9 = __require("os");
     var win32 = os9.platform() === "win32";
     var DOTDOT_LEADING = 1;
@@ -62045,23 +62936,23 @@ var require_tar_fs = __commonJS({
     var normalize = !win32 ? echo : function(name2) {
       return name2.replace(/\\/g, "/").replace(/[:?<>|]/g, "_");
     };
-    var statAll = function(fs7, stat5, cwd, ignore, entries, sort) {
+    var statAll = function(fs8, stat5, cwd, ignore, entries, sort) {
       var queue = entries || ["."];
       for (var i = 0; i < queue.length; i++) {
-        if (!inCwd(path14.resolve(cwd, queue[i]), cwd)) throw new Error(queue[i] + " is not a valid path");
+        if (!inCwd(path16.resolve(cwd, queue[i]), cwd)) throw new Error(queue[i] + " is not a valid path");
       }
       return function loop(callback) {
         if (!queue.length) return callback();
         var next = queue.shift();
-        var nextAbs = path14.join(cwd, next);
-        stat5.call(fs7, nextAbs, function(err, stat6) {
+        var nextAbs = path16.join(cwd, next);
+        stat5.call(fs8, nextAbs, function(err, stat6) {
           if (err) return callback(err);
           if (!stat6.isDirectory()) return callback(null, next, stat6);
-          fs7.readdir(nextAbs, function(err2, files) {
+          fs8.readdir(nextAbs, function(err2, files) {
             if (err2) return callback(err2);
             if (sort) files.sort();
             for (var i2 = 0; i2 < files.length; i2++) {
-              if (!ignore(path14.join(cwd, next, files[i2]))) queue.push(path14.join(next, files[i2]));
+              if (!ignore(path16.join(cwd, next, files[i2]))) queue.push(path16.join(next, files[i2]));
             }
             callback(null, next, stat6);
           });
@@ -62072,7 +62963,7 @@ var require_tar_fs = __commonJS({
       return function(header) {
         header.name = header.name.split("/").slice(level).join("/");
         var linkname = header.linkname;
-        if (linkname && (header.type === "link" || path14.isAbsolute(linkname))) {
+        if (linkname && (header.type === "link" || path16.isAbsolute(linkname))) {
           header.linkname = linkname.split("/").slice(level).join("/");
         }
         return map(header);
@@ -62081,7 +62972,7 @@ var require_tar_fs = __commonJS({
     exports.pack = function(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      var xfs = opts.fs || fs6;
+      var xfs = opts.fs || fs7;
       var ignore = opts.ignore || opts.filter || noop3;
       var map = opts.map || noop3;
       var mapStream = opts.mapStream || echo;
@@ -62102,7 +62993,7 @@ var require_tar_fs = __commonJS({
         fmode |= parseInt(222, 8);
       }
       var onsymlink = function(filename, header) {
-        xfs.readlink(path14.join(cwd, filename), function(err, linkname) {
+        xfs.readlink(path16.join(cwd, filename), function(err, linkname) {
           if (err) return pack.destroy(err);
           header.linkname = normalize(linkname);
           pack.entry(header, onnextentry);
@@ -62143,7 +63034,7 @@ var require_tar_fs = __commonJS({
         }
         var entry = pack.entry(header, onnextentry);
         if (!entry) return;
-        var rs = mapStream(xfs.createReadStream(path14.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
+        var rs = mapStream(xfs.createReadStream(path16.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
         rs.on("error", function(err2) {
           entry.destroy(err2);
         });
@@ -62168,7 +63059,7 @@ var require_tar_fs = __commonJS({
     exports.extract = function(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      var xfs = opts.fs || fs6;
+      var xfs = opts.fs || fs7;
       var ignore = opts.ignore || opts.filter || noop3;
       var map = opts.map || noop3;
       var mapStream = opts.mapStream || echo;
@@ -62225,7 +63116,7 @@ var require_tar_fs = __commonJS({
       extract.on("entry", function(header, stream, next) {
         header = map(header) || header;
         header.name = normalize(header.name);
-        var name2 = path14.join(cwd, path14.join("/", header.name));
+        var name2 = path16.join(cwd, path16.join("/", header.name));
         if (ignore(name2, header)) {
           stream.resume();
           return next();
@@ -62233,7 +63124,7 @@ var require_tar_fs = __commonJS({
         if (!validPath(header.name, DOTDOT_NONE)) {
           return next(new Error(JSON.stringify(header.name) + " is not a valid path"));
         }
-        var isRoot = path14.join(name2, ".") === path14.join(cwd, ".");
+        var isRoot = path16.join(name2, ".") === path16.join(cwd, ".");
         var stat5 = function(err) {
           if (err) return next(err);
           if (isRoot) return next();
@@ -62263,9 +63154,9 @@ var require_tar_fs = __commonJS({
         var onsymlink = function() {
           if (win32) return next();
           if (!validPath(header.linkname, DOTDOT_LEADING)) return next(new Error(name2 + " is not a valid symlink"));
-          var dst = path14.resolve(path14.dirname(name2), header.linkname);
+          var dst = path16.resolve(path16.dirname(name2), header.linkname);
           if (!inCwd(dst, cwd)) return next(new Error(name2 + " is not a valid symlink"));
-          validateNotSymlink(xfs, dst, path14.resolve(cwd), function(err, valid) {
+          validateNotSymlink(xfs, dst, path16.resolve(cwd), function(err, valid) {
             if (err) return next(err);
             if (!valid) return next(new Error(name2 + " is not a valid symlink"));
             xfs.unlink(name2, function() {
@@ -62276,7 +63167,7 @@ var require_tar_fs = __commonJS({
         var onlink = function() {
           if (win32) return next();
           if (!validPath(header.linkname, DOTDOT_NONE)) return next(new Error(name2 + " is not a valid hardlink"));
-          var srcpath = path14.join(cwd, path14.join("/", header.linkname));
+          var srcpath = path16.join(cwd, path16.join("/", header.linkname));
           xfs.realpath(srcpath, function(err, dst) {
             if (err || !inCwd(dst, cwd)) return next(new Error(name2 + " is not a valid hardlink"));
             xfs.unlink(name2, function() {
@@ -62308,8 +63199,8 @@ var require_tar_fs = __commonJS({
             });
           }
         };
-        var dir = isRoot ? path14.join(cwd, ".") : path14.dirname(name2);
-        validate(xfs, dir, path14.join(cwd, "."), function(err, valid) {
+        var dir = isRoot ? path16.join(cwd, ".") : path16.dirname(name2);
+        validate(xfs, dir, path16.join(cwd, "."), function(err, valid) {
           if (err) return next(err);
           if (!valid) return next(new Error(dir + " is not a valid path"));
           if (header.type === "directory") return ondirectory();
@@ -62337,20 +63228,20 @@ var require_tar_fs = __commonJS({
       if (opts.finish) extract.on("finish", opts.finish);
       return extract;
     };
-    function validate(fs7, name2, root, cb) {
+    function validate(fs8, name2, root, cb) {
       if (name2 === root) return cb(null, true);
-      fs7.lstat(name2, function(err, st) {
+      fs8.lstat(name2, function(err, st) {
         if (err && err.code !== "ENOENT") return cb(err);
-        if (err || st.isDirectory()) return validate(fs7, path14.join(name2, ".."), root, cb);
+        if (err || st.isDirectory()) return validate(fs8, path16.join(name2, ".."), root, cb);
         cb(null, false);
       });
     }
-    function validateNotSymlink(fs7, name2, root, cb) {
+    function validateNotSymlink(fs8, name2, root, cb) {
       if (name2 === root) return cb(null, true);
-      if (!name2.startsWith(root + path14.sep)) return cb(null, false);
-      fs7.lstat(name2, function(err, st) {
+      if (!name2.startsWith(root + path16.sep)) return cb(null, false);
+      fs8.lstat(name2, function(err, st) {
         if (err && err.code !== "ENOENT" && err.code !== "EPERM") return cb(err);
-        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs7, path14.join(name2, ".."), root, cb);
+        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs8, path16.join(name2, ".."), root, cb);
         cb(null, false);
       });
     }
@@ -62381,8 +63272,8 @@ var require_tar_fs = __commonJS({
       });
     }
     function inCwd(dst, cwd) {
-      cwd = path14.resolve(cwd);
-      return cwd === dst || dst.startsWith(cwd + path14.sep);
+      cwd = path16.resolve(cwd);
+      return cwd === dst || dst.startsWith(cwd + path16.sep);
     }
   }
 });
@@ -62391,8 +63282,8 @@ var require_tar_fs = __commonJS({
 var require_util9 = __commonJS({
   "node_modules/dockerode/lib/util.js"(exports, module) {
     var DockerIgnore = require_ignore();
-    var fs6 = __require("fs");
-    var path14 = __require("path");
+    var fs7 = __require("fs");
+    var path16 = __require("path");
     var tar2 = require_tar_fs();
     var zlib2 = __require("zlib");
     var arr = [];
@@ -62444,14 +63335,14 @@ var require_util9 = __commonJS({
     };
     module.exports.prepareBuildContext = function(file, next) {
       if (file && file.context) {
-        fs6.readFile(path14.join(file.context, ".dockerignore"), (err, data) => {
+        fs7.readFile(path16.join(file.context, ".dockerignore"), (err, data) => {
           let ignoreFn;
           let filterFn;
           if (!err) {
             const dockerIgnore = DockerIgnore({ ignorecase: false }).add(data.toString());
             filterFn = dockerIgnore.createFilter();
-            ignoreFn = (path15) => {
-              return !filterFn(path15);
+            ignoreFn = (path17) => {
+              return !filterFn(path17);
             };
           }
           const entries = file.src.slice() || [];
@@ -65385,14 +66276,14 @@ var require_tls_helpers = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CIPHER_SUITES = void 0;
     exports.getDefaultRootsData = getDefaultRootsData;
-    var fs6 = __require("fs");
+    var fs7 = __require("fs");
     exports.CIPHER_SUITES = process.env.GRPC_SSL_CIPHER_SUITES;
     var DEFAULT_ROOTS_FILE_PATH = process.env.GRPC_DEFAULT_SSL_ROOTS_FILE_PATH;
     var defaultRootsData = null;
     function getDefaultRootsData() {
       if (DEFAULT_ROOTS_FILE_PATH) {
         if (defaultRootsData === null) {
-          defaultRootsData = fs6.readFileSync(DEFAULT_ROOTS_FILE_PATH);
+          defaultRootsData = fs7.readFileSync(DEFAULT_ROOTS_FILE_PATH);
         }
         return defaultRootsData;
       }
@@ -65425,19 +66316,19 @@ var require_uri_parser = __commonJS({
       };
     }
     var NUMBER_REGEX = /^\d+$/;
-    function splitHostPort(path14) {
-      if (path14.startsWith("[")) {
-        const hostEnd = path14.indexOf("]");
+    function splitHostPort(path16) {
+      if (path16.startsWith("[")) {
+        const hostEnd = path16.indexOf("]");
         if (hostEnd === -1) {
           return null;
         }
-        const host = path14.substring(1, hostEnd);
+        const host = path16.substring(1, hostEnd);
         if (host.indexOf(":") === -1) {
           return null;
         }
-        if (path14.length > hostEnd + 1) {
-          if (path14[hostEnd + 1] === ":") {
-            const portString = path14.substring(hostEnd + 2);
+        if (path16.length > hostEnd + 1) {
+          if (path16[hostEnd + 1] === ":") {
+            const portString = path16.substring(hostEnd + 2);
             if (NUMBER_REGEX.test(portString)) {
               return {
                 host,
@@ -65455,7 +66346,7 @@ var require_uri_parser = __commonJS({
           };
         }
       } else {
-        const splitPath = path14.split(":");
+        const splitPath = path16.split(":");
         if (splitPath.length === 2) {
           if (NUMBER_REGEX.test(splitPath[1])) {
             return {
@@ -65467,7 +66358,7 @@ var require_uri_parser = __commonJS({
           }
         } else {
           return {
-            host: path14
+            host: path16
           };
         }
       }
@@ -68503,14 +69394,14 @@ var require_client_interceptors = __commonJS({
       }
     };
     exports.InterceptingCall = InterceptingCall;
-    function getCall(channel, path14, options) {
+    function getCall(channel, path16, options) {
       var _a, _b;
       const deadline = (_a = options.deadline) !== null && _a !== void 0 ? _a : Infinity;
       const host = options.host;
       const parent = (_b = options.parent) !== null && _b !== void 0 ? _b : null;
       const propagateFlags = options.propagate_flags;
       const credentials = options.credentials;
-      const call = channel.createCall(path14, deadline, host, parent, propagateFlags);
+      const call = channel.createCall(path16, deadline, host, parent, propagateFlags);
       if (credentials) {
         call.setCredentials(credentials);
       }
@@ -69080,9 +69971,9 @@ var require_make_client = __commonJS({
       ServiceClientImpl.serviceName = serviceName;
       return ServiceClientImpl;
     }
-    function partial(fn, path14, serialize, deserialize) {
+    function partial(fn, path16, serialize, deserialize) {
       return function(...args) {
-        return fn.call(this, path14, serialize, deserialize, ...args);
+        return fn.call(this, path16, serialize, deserialize, ...args);
       };
     }
     function isProtobufTypeDefinition(obj) {
@@ -71965,17 +72856,17 @@ var require_codegen = __commonJS({
 var require_fs = __commonJS({
   "node_modules/@protobufjs/fetch/util/fs.js"(exports, module) {
     "use strict";
-    var fs6 = null;
+    var fs7 = null;
     try {
-      fs6 = __require(
+      fs7 = __require(
         /* webpackIgnore: true */
         "fs"
       );
-      if (!fs6 || !fs6.readFile || !fs6.readFileSync)
-        fs6 = null;
+      if (!fs7 || !fs7.readFile || !fs7.readFileSync)
+        fs7 = null;
     } catch (e) {
     }
-    module.exports = fs6;
+    module.exports = fs7;
   }
 });
 
@@ -71985,7 +72876,7 @@ var require_fetch2 = __commonJS({
     "use strict";
     module.exports = fetch3;
     var asPromise = require_aspromise();
-    var fs6 = require_fs();
+    var fs7 = require_fs();
     function fetch3(filename, options, callback) {
       if (typeof options === "function") {
         callback = options;
@@ -71994,8 +72885,8 @@ var require_fetch2 = __commonJS({
         options = {};
       if (!callback)
         return asPromise(fetch3, this, filename, options);
-      if (!options.xhr && fs6 && fs6.readFile)
-        return fs6.readFile(filename, function fetchReadFileCallback(err, contents) {
+      if (!options.xhr && fs7 && fs7.readFile)
+        return fs7.readFile(filename, function fetchReadFileCallback(err, contents) {
           return err && typeof XMLHttpRequest !== "undefined" ? fetch3.xhr(filename, options, callback) : err ? callback(err) : callback(null, options.binary ? contents : contents.toString("utf8"));
         });
       return fetch3.xhr(filename, options, callback);
@@ -72033,15 +72924,15 @@ var require_fetch2 = __commonJS({
 var require_path = __commonJS({
   "node_modules/@protobufjs/path/index.js"(exports) {
     "use strict";
-    var path14 = exports;
+    var path16 = exports;
     var isAbsolute = (
       /**
        * Tests if the specified path is absolute.
        * @param {string} path Path to test
        * @returns {boolean} `true` if path is absolute
        */
-      path14.isAbsolute = function isAbsolute2(path15) {
-        return /^(?:\/|\w+:)/.test(path15);
+      path16.isAbsolute = function isAbsolute2(path17) {
+        return /^(?:\/|\w+:)/.test(path17);
       }
     );
     var normalize = (
@@ -72050,9 +72941,9 @@ var require_path = __commonJS({
        * @param {string} path Path to normalize
        * @returns {string} Normalized path
        */
-      path14.normalize = function normalize2(path15) {
-        path15 = path15.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
-        var parts = path15.split("/"), absolute = isAbsolute(path15), prefix = "";
+      path16.normalize = function normalize2(path17) {
+        path17 = path17.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
+        var parts = path17.split("/"), absolute = isAbsolute(path17), prefix = "";
         if (absolute)
           prefix = parts.shift() + "/";
         for (var i = 0; i < parts.length; ) {
@@ -72071,7 +72962,7 @@ var require_path = __commonJS({
         return prefix + parts.join("/");
       }
     );
-    path14.resolve = function resolve(originPath, includePath, alreadyNormalized) {
+    path16.resolve = function resolve(originPath, includePath, alreadyNormalized) {
       if (!alreadyNormalized)
         includePath = normalize(includePath);
       if (isAbsolute(includePath))
@@ -72098,17 +72989,17 @@ var require_patterns = __commonJS({
 var require_fs2 = __commonJS({
   "node_modules/protobufjs/src/util/fs.js"(exports, module) {
     "use strict";
-    var fs6 = null;
+    var fs7 = null;
     try {
-      fs6 = __require(
+      fs7 = __require(
         /* webpackIgnore: true */
         "fs"
       );
-      if (!fs6 || !fs6.readFile || !fs6.readFileSync)
-        fs6 = null;
+      if (!fs7 || !fs7.readFile || !fs7.readFileSync)
+        fs7 = null;
     } catch (e) {
     }
-    module.exports = fs6;
+    module.exports = fs7;
   }
 });
 
@@ -72255,18 +73146,18 @@ var require_namespace = __commonJS({
       object.onRemove(this);
       return clearCache(this);
     };
-    Namespace.prototype.define = function define2(path14, json2) {
-      if (util.isString(path14))
-        path14 = path14.split(".");
-      else if (!Array.isArray(path14))
+    Namespace.prototype.define = function define2(path16, json2) {
+      if (util.isString(path16))
+        path16 = path16.split(".");
+      else if (!Array.isArray(path16))
         throw TypeError("illegal path");
-      if (path14 && path14.length && path14[0] === "")
+      if (path16 && path16.length && path16[0] === "")
         throw Error("path must be relative");
-      if (path14.length > util.recursionLimit)
+      if (path16.length > util.recursionLimit)
         throw Error("max depth exceeded");
       var ptr = this;
-      while (path14.length > 0) {
-        var part = path14.shift();
+      while (path16.length > 0) {
+        var part = path16.shift();
         if (ptr.nested && ptr.nested[part]) {
           ptr = ptr.nested[part];
           if (!(ptr instanceof Namespace))
@@ -72301,26 +73192,26 @@ var require_namespace = __commonJS({
       });
       return this;
     };
-    Namespace.prototype.lookup = function lookup2(path14, filterTypes, parentAlreadyChecked) {
+    Namespace.prototype.lookup = function lookup2(path16, filterTypes, parentAlreadyChecked) {
       if (typeof filterTypes === "boolean") {
         parentAlreadyChecked = filterTypes;
         filterTypes = void 0;
       } else if (filterTypes && !Array.isArray(filterTypes))
         filterTypes = [filterTypes];
-      if (util.isString(path14) && path14.length) {
-        if (path14 === ".")
+      if (util.isString(path16) && path16.length) {
+        if (path16 === ".")
           return this.root;
-        path14 = path14.split(".");
-      } else if (!path14.length)
+        path16 = path16.split(".");
+      } else if (!path16.length)
         return this;
-      var flatPath = path14.join(".");
-      if (path14[0] === "")
-        return this.root.lookup(path14.slice(1), filterTypes);
+      var flatPath = path16.join(".");
+      if (path16[0] === "")
+        return this.root.lookup(path16.slice(1), filterTypes);
       var found = this.root._fullyQualifiedObjects && this.root._fullyQualifiedObjects["." + flatPath];
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
-      found = this._lookupImpl(path14, flatPath);
+      found = this._lookupImpl(path16, flatPath);
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
@@ -72328,7 +73219,7 @@ var require_namespace = __commonJS({
         return null;
       var current = this;
       while (current.parent) {
-        found = current.parent._lookupImpl(path14, flatPath);
+        found = current.parent._lookupImpl(path16, flatPath);
         if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
           return found;
         }
@@ -72336,22 +73227,22 @@ var require_namespace = __commonJS({
       }
       return null;
     };
-    Namespace.prototype._lookupImpl = function lookup2(path14, flatPath) {
+    Namespace.prototype._lookupImpl = function lookup2(path16, flatPath) {
       if (Object.prototype.hasOwnProperty.call(this._lookupCache, flatPath)) {
         return this._lookupCache[flatPath];
       }
-      var found = this.get(path14[0]);
+      var found = this.get(path16[0]);
       var exact = null;
       if (found) {
-        if (path14.length === 1) {
+        if (path16.length === 1) {
           exact = found;
         } else if (found instanceof Namespace) {
-          path14 = path14.slice(1);
-          exact = found._lookupImpl(path14, path14.join("."));
+          path16 = path16.slice(1);
+          exact = found._lookupImpl(path16, path16.join("."));
         }
       } else {
         for (var i = 0; i < this.nestedArray.length; ++i)
-          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path14, flatPath))) {
+          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path16, flatPath))) {
             exact = found;
             break;
           }
@@ -72359,28 +73250,28 @@ var require_namespace = __commonJS({
       this._lookupCache[flatPath] = exact;
       return exact;
     };
-    Namespace.prototype.lookupType = function lookupType(path14) {
-      var found = this.lookup(path14, [Type]);
+    Namespace.prototype.lookupType = function lookupType(path16) {
+      var found = this.lookup(path16, [Type]);
       if (!found)
-        throw Error("no such type: " + path14);
+        throw Error("no such type: " + path16);
       return found;
     };
-    Namespace.prototype.lookupEnum = function lookupEnum(path14) {
-      var found = this.lookup(path14, [Enum]);
+    Namespace.prototype.lookupEnum = function lookupEnum(path16) {
+      var found = this.lookup(path16, [Enum]);
       if (!found)
-        throw Error("no such Enum '" + path14 + "' in " + this);
+        throw Error("no such Enum '" + path16 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path14) {
-      var found = this.lookup(path14, [Type, Enum]);
+    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path16) {
+      var found = this.lookup(path16, [Type, Enum]);
       if (!found)
-        throw Error("no such Type or Enum '" + path14 + "' in " + this);
+        throw Error("no such Type or Enum '" + path16 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupService = function lookupService(path14) {
-      var found = this.lookup(path14, [Service]);
+    Namespace.prototype.lookupService = function lookupService(path16) {
+      var found = this.lookup(path16, [Service]);
       if (!found)
-        throw Error("no such Service '" + path14 + "' in " + this);
+        throw Error("no such Service '" + path16 + "' in " + this);
       return found;
     };
     Namespace._configure = function(Type_, Service_, Enum_) {
@@ -73797,13 +74688,13 @@ var require_util10 = __commonJS({
       Object.defineProperty(object, "$type", { value: enm, enumerable: false });
       return enm;
     };
-    util.setProperty = function setProperty(dst, path14, value, ifNotSet) {
-      function setProp(dst2, path15, value2) {
-        var part = path15.shift();
+    util.setProperty = function setProperty(dst, path16, value, ifNotSet) {
+      function setProp(dst2, path17, value2) {
+        var part = path17.shift();
         if (util.isUnsafeProperty(part))
           return dst2;
-        if (path15.length > 0) {
-          dst2[part] = setProp(dst2[part] || {}, path15, value2);
+        if (path17.length > 0) {
+          dst2[part] = setProp(dst2[part] || {}, path17, value2);
         } else {
           var prevValue = dst2[part];
           if (prevValue && ifNotSet)
@@ -73816,12 +74707,12 @@ var require_util10 = __commonJS({
       }
       if (typeof dst !== "object")
         throw TypeError("dst must be an object");
-      if (!path14)
+      if (!path16)
         throw TypeError("path must be specified");
-      path14 = path14.split(".");
-      if (path14.length > util.recursionLimit)
+      path16 = path16.split(".");
+      if (path16.length > util.recursionLimit)
         throw Error("max depth exceeded");
-      return setProp(dst, path14, value);
+      return setProp(dst, path16, value);
     };
     Object.defineProperty(util, "decorateRoot", {
       get: function() {
@@ -74367,12 +75258,12 @@ var require_object = __commonJS({
        */
       fullName: {
         get: function() {
-          var path14 = [this.name], ptr = this.parent;
+          var path16 = [this.name], ptr = this.parent;
           while (ptr) {
-            path14.unshift(ptr.name);
+            path16.unshift(ptr.name);
             ptr = ptr.parent;
           }
-          return path14.join(".");
+          return path16.join(".");
         }
       }
     });
@@ -78409,19 +79300,19 @@ var require_util11 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
-    var fs6 = __require("fs");
-    var path14 = __require("path");
+    var fs7 = __require("fs");
+    var path16 = __require("path");
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
       const originalResolvePath = root.resolvePath;
       root.resolvePath = (origin, target) => {
-        if (path14.isAbsolute(target)) {
+        if (path16.isAbsolute(target)) {
           return target;
         }
         for (const directory2 of includePaths) {
-          const fullPath = path14.join(directory2, target);
+          const fullPath = path16.join(directory2, target);
           try {
-            fs6.accessSync(fullPath, fs6.constants.R_OK);
+            fs7.accessSync(fullPath, fs7.constants.R_OK);
             return fullPath;
           } catch (err) {
             continue;
@@ -84032,9 +84923,9 @@ var require_server_call = __commonJS({
       return status;
     }
     var ServerUnaryCallImpl = class extends events_1.EventEmitter {
-      constructor(path14, call, metadata, request2) {
+      constructor(path16, call, metadata, request2) {
         super();
-        this.path = path14;
+        this.path = path16;
         this.call = call;
         this.metadata = metadata;
         this.request = request2;
@@ -84064,9 +84955,9 @@ var require_server_call = __commonJS({
     };
     exports.ServerUnaryCallImpl = ServerUnaryCallImpl;
     var ServerReadableStreamImpl = class extends stream_1.Readable {
-      constructor(path14, call, metadata) {
+      constructor(path16, call, metadata) {
         super({ objectMode: true });
-        this.path = path14;
+        this.path = path16;
         this.call = call;
         this.metadata = metadata;
         this.cancelled = false;
@@ -84098,9 +84989,9 @@ var require_server_call = __commonJS({
     };
     exports.ServerReadableStreamImpl = ServerReadableStreamImpl;
     var ServerWritableStreamImpl = class extends stream_1.Writable {
-      constructor(path14, call, metadata, request2) {
+      constructor(path16, call, metadata, request2) {
         super({ objectMode: true });
-        this.path = path14;
+        this.path = path16;
         this.call = call;
         this.metadata = metadata;
         this.request = request2;
@@ -84154,9 +85045,9 @@ var require_server_call = __commonJS({
     };
     exports.ServerWritableStreamImpl = ServerWritableStreamImpl;
     var ServerDuplexStreamImpl = class extends stream_1.Duplex {
-      constructor(path14, call, metadata) {
+      constructor(path16, call, metadata) {
         super({ objectMode: true });
-        this.path = path14;
+        this.path = path16;
         this.call = call;
         this.metadata = metadata;
         this.pendingStatus = {
@@ -86457,11 +87348,11 @@ var require_server2 = __commonJS({
           }
           return true;
         }
-        _retrieveHandler(path14) {
-          serverCallTrace("Received call to method " + path14 + " at address " + this.serverAddressString);
-          const handler2 = this.handlers.get(path14);
+        _retrieveHandler(path16) {
+          serverCallTrace("Received call to method " + path16 + " at address " + this.serverAddressString);
+          const handler2 = this.handlers.get(path16);
           if (handler2 === void 0) {
-            serverCallTrace("No handler registered for method " + path14 + ". Sending UNIMPLEMENTED status.");
+            serverCallTrace("No handler registered for method " + path16 + ". Sending UNIMPLEMENTED status.");
             return null;
           }
           return handler2;
@@ -86485,10 +87376,10 @@ var require_server2 = __commonJS({
             channelzSessionInfo === null || channelzSessionInfo === void 0 ? void 0 : channelzSessionInfo.streamTracker.addCallFailed();
             return;
           }
-          const path14 = headers[HTTP2_HEADER_PATH];
-          const handler2 = this._retrieveHandler(path14);
+          const path16 = headers[HTTP2_HEADER_PATH];
+          const handler2 = this._retrieveHandler(path16);
           if (!handler2) {
-            this._respondWithError(getUnimplementedStatusResponse(path14), stream, channelzSessionInfo);
+            this._respondWithError(getUnimplementedStatusResponse(path16), stream, channelzSessionInfo);
             return;
           }
           const callEventTracker = {
@@ -86538,10 +87429,10 @@ var require_server2 = __commonJS({
           if (this._verifyContentType(stream, headers) !== true) {
             return;
           }
-          const path14 = headers[HTTP2_HEADER_PATH];
-          const handler2 = this._retrieveHandler(path14);
+          const path16 = headers[HTTP2_HEADER_PATH];
+          const handler2 = this._retrieveHandler(path16);
           if (!handler2) {
-            this._respondWithError(getUnimplementedStatusResponse(path14), stream, null);
+            this._respondWithError(getUnimplementedStatusResponse(path16), stream, null);
             return;
           }
           const call = (0, server_interceptors_1.getServerInterceptingCall)([...extraInterceptors, ...this.interceptors], stream, headers, null, handler2, this.options);
@@ -87586,7 +88477,7 @@ var require_certificate_provider = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FileWatcherCertificateProvider = void 0;
-    var fs6 = __require("fs");
+    var fs7 = __require("fs");
     var logging = require_logging();
     var constants_1 = require_constants8();
     var util_1 = __require("util");
@@ -87594,7 +88485,7 @@ var require_certificate_provider = __commonJS({
     function trace(text) {
       logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
     }
-    var readFilePromise = (0, util_1.promisify)(fs6.readFile);
+    var readFilePromise = (0, util_1.promisify)(fs7.readFile);
     var FileWatcherCertificateProvider = class {
       constructor(config) {
         this.config = config;
@@ -87849,13 +88740,13 @@ var require_resolver_uds = __commonJS({
         this.listener = listener;
         this.hasReturnedResult = false;
         this.endpoints = [];
-        let path14;
+        let path16;
         if (target.authority === "") {
-          path14 = "/" + target.path;
+          path16 = "/" + target.path;
         } else {
-          path14 = target.path;
+          path16 = target.path;
         }
-        this.endpoints = [{ addresses: [{ path: path14 }] }];
+        this.endpoints = [{ addresses: [{ path: path16 }] }];
       }
       updateResolution() {
         if (!this.hasReturnedResult) {
@@ -87915,12 +88806,12 @@ var require_resolver_ip = __commonJS({
           return;
         }
         const pathList = target.path.split(",");
-        for (const path14 of pathList) {
-          const hostPort = (0, uri_parser_1.splitHostPort)(path14);
+        for (const path16 of pathList) {
+          const hostPort = (0, uri_parser_1.splitHostPort)(path16);
           if (hostPort === null) {
             this.error = {
               code: constants_1.Status.UNAVAILABLE,
-              details: `Failed to parse ${target.scheme} address ${path14}`,
+              details: `Failed to parse ${target.scheme} address ${path16}`,
               metadata: new metadata_1.Metadata()
             };
             return;
@@ -87928,7 +88819,7 @@ var require_resolver_ip = __commonJS({
           if (target.scheme === IPV4_SCHEME && !(0, net_1.isIPv4)(hostPort.host) || target.scheme === IPV6_SCHEME && !(0, net_1.isIPv6)(hostPort.host)) {
             this.error = {
               code: constants_1.Status.UNAVAILABLE,
-              details: `Failed to parse ${target.scheme} address ${path14}`,
+              details: `Failed to parse ${target.scheme} address ${path16}`,
               metadata: new metadata_1.Metadata()
             };
             return;
@@ -89283,19 +90174,19 @@ var require_util12 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
-    var fs6 = __require("fs");
-    var path14 = __require("path");
+    var fs7 = __require("fs");
+    var path16 = __require("path");
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
       const originalResolvePath = root.resolvePath;
       root.resolvePath = (origin, target) => {
-        if (path14.isAbsolute(target)) {
+        if (path16.isAbsolute(target)) {
           return target;
         }
         for (const directory2 of includePaths) {
-          const fullPath = path14.join(directory2, target);
+          const fullPath = path16.join(directory2, target);
           try {
-            fs6.accessSync(fullPath, fs6.constants.R_OK);
+            fs7.accessSync(fullPath, fs7.constants.R_OK);
             return fullPath;
           } catch (err) {
             continue;
@@ -89540,7 +90431,7 @@ var require_session = __commonJS({
   "node_modules/dockerode/lib/session.js"(exports, module) {
     var grpc = require_src4();
     var protoLoader = require_src5();
-    var path14 = __require("path");
+    var path16 = __require("path");
     var crypto2 = __require("crypto");
     function withSession(docker, auth2, handler2) {
       const sessionId = crypto2.randomUUID();
@@ -89567,7 +90458,7 @@ var require_session = __commonJS({
         const injector = server.createConnectionInjector(creds);
         injector.injectConnection(socket);
         const pkg = protoLoader.loadSync(
-          path14.resolve(__dirname, "proto", "auth.proto")
+          path16.resolve(__dirname, "proto", "auth.proto")
         );
         const service = grpc.loadPackageDefinition(pkg);
         server.addService(service.moby.filesync.v1.Auth.service, {
@@ -89597,7 +90488,7 @@ var require_session = __commonJS({
 var require_buildkit = __commonJS({
   "node_modules/dockerode/lib/buildkit.js"(exports, module) {
     var protobuf = require_protobufjs();
-    var path14 = __require("path");
+    var path16 = __require("path");
     var BUILDKIT_TRACE_ID = "moby.buildkit.trace";
     var BUILDKIT_IMAGE_ID = "moby.image.id";
     var PROTO_TYPE = "moby.buildkit.v1.StatusResponse";
@@ -89607,7 +90498,7 @@ var require_buildkit = __commonJS({
     function loadProto() {
       if (StatusResponse) return StatusResponse;
       var root = protobuf.loadSync(
-        path14.resolve(__dirname, "proto", "buildkit_status.proto")
+        path16.resolve(__dirname, "proto", "buildkit_status.proto")
       );
       StatusResponse = root.lookupType(PROTO_TYPE);
       return StatusResponse;
@@ -91211,6 +92102,2445 @@ var require_docker = __commonJS({
   }
 });
 
+// src/image/engine.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import http from "node:http";
+import https from "node:https";
+import os7 from "node:os";
+import path8 from "node:path";
+function noKeepAlive() {
+  return new http.Agent({ keepAlive: false });
+}
+function engineOptions(env) {
+  const host = env.DOCKER_HOST;
+  const base = {
+    socketPath: void 0,
+    host: void 0,
+    port: void 0,
+    protocol: void 0,
+    ca: void 0,
+    cert: void 0,
+    key: void 0
+  };
+  if (!host || host.startsWith("unix://")) {
+    const socketPath = host ? host.slice("unix://".length) || "/var/run/docker.sock" : "/var/run/docker.sock";
+    return { options: { ...base, socketPath, agent: noKeepAlive() }, address: `unix://${socketPath}` };
+  }
+  let url;
+  try {
+    url = new URL(host.includes("://") ? host : `tcp://${host}`);
+  } catch {
+    throw new SetupError(
+      `DOCKER_HOST='${printable(host)}' is not a URL; use unix:///path, tcp://host:port or ssh://user@host.`
+    );
+  }
+  if (url.protocol === "ssh:") {
+    return {
+      options: {
+        ...base,
+        protocol: "ssh",
+        host: url.hostname,
+        port: url.port || 22,
+        username: decodeURIComponent(url.username) || void 0,
+        sshOptions: { agent: env.SSH_AUTH_SOCK }
+      },
+      address: host
+    };
+  }
+  const tls = Boolean(env.DOCKER_TLS_VERIFY) && env.DOCKER_TLS_VERIFY !== "0";
+  const options = {
+    ...base,
+    host: url.hostname.replace(/^\[|\]$/g, ""),
+    port: url.port || (tls ? 2376 : 2375),
+    protocol: tls ? "https" : "http",
+    agent: tls ? new https.Agent({ keepAlive: false }) : noKeepAlive()
+  };
+  if (tls) {
+    const certDir = env.DOCKER_CERT_PATH || path8.join(env.HOME || os7.homedir(), ".docker");
+    try {
+      options.ca = readFileSync2(path8.join(certDir, "ca.pem"));
+      options.cert = readFileSync2(path8.join(certDir, "cert.pem"));
+      options.key = readFileSync2(path8.join(certDir, "key.pem"));
+    } catch (err) {
+      throw new SetupError(
+        `DOCKER_TLS_VERIFY is set but the TLS files are not readable in ${certDir} (${errorMessage(err)}); set DOCKER_CERT_PATH to the folder holding ca.pem, cert.pem and key.pem.`
+      );
+    }
+  }
+  return { options, address: host };
+}
+async function connectEngine(env) {
+  const { options, address } = engineOptions(env);
+  const docker = new import_dockerode.default(options);
+  try {
+    await docker.ping();
+  } catch (err) {
+    throw new SetupError(
+      `cannot reach the Docker Engine at ${address} (${errorMessage(err)}). Start Docker, or point DOCKER_HOST at a running engine; --dry-run renders the Dockerfile and the context without one.`
+    );
+  }
+  return { docker, address };
+}
+function statusOf(err) {
+  return err.statusCode;
+}
+function engineMessage(err) {
+  let json2 = err.json;
+  if (typeof json2 === "string") {
+    const text = json2;
+    try {
+      json2 = JSON.parse(text);
+    } catch {
+      return text.trim() || errorMessage(err);
+    }
+  }
+  const message = json2 && typeof json2 === "object" ? json2.message : void 0;
+  return typeof message === "string" && message ? message.trim() : errorMessage(err);
+}
+async function inspectImage(engine, ref) {
+  try {
+    return await engine.docker.getImage(ref).inspect();
+  } catch (err) {
+    if (statusOf(err) === 404) return null;
+    throw new SetupError(`cannot inspect image ${ref} on ${engine.address}: ${engineMessage(err)}`);
+  }
+}
+function readJsonStream(stream, onMessage) {
+  return new Promise((resolve, reject) => {
+    let buffer = "";
+    const handle = (line) => {
+      const text = line.trim();
+      if (!text) return;
+      try {
+        onMessage(JSON.parse(text));
+      } catch (err) {
+        if (err instanceof SyntaxError) onMessage({ stream: `${text}
+` });
+        else throw err;
+      }
+    };
+    stream.on("data", (chunk) => {
+      buffer += chunk.toString();
+      let nl;
+      while ((nl = buffer.indexOf("\n")) >= 0) {
+        handle(buffer.slice(0, nl));
+        buffer = buffer.slice(nl + 1);
+      }
+    });
+    stream.on("end", () => {
+      handle(buffer);
+      resolve();
+    });
+    stream.on("error", reject);
+  });
+}
+function progressLogger(log) {
+  const last = /* @__PURE__ */ new Map();
+  return (m) => {
+    if (!m.status) return;
+    const key2 = m.id ?? "";
+    if (last.get(key2) === m.status) return;
+    last.set(key2, m.status);
+    log(m.id ? `${m.id}: ${m.status}` : m.status);
+  };
+}
+async function pullImage(engine, ref, auth2, log) {
+  const parsed = parseReference(ref, "base image");
+  const fromImage = parsed.registry === "docker.io" ? parsed.path : `${parsed.registry}/${parsed.path}`;
+  let failure2 = null;
+  try {
+    const stream = await engine.docker.createImage({
+      fromImage,
+      tag: parsed.digest ?? parsed.tag ?? "latest",
+      ...auth2 ? { authconfig: auth2 } : {}
+    });
+    const logProgress = progressLogger(log);
+    await readJsonStream(stream, (m) => {
+      if (m.error || m.errorDetail) failure2 = m.errorDetail?.message || m.error || "unknown error";
+      else logProgress(m);
+    });
+  } catch (err) {
+    failure2 = engineMessage(err);
+  }
+  if (failure2) {
+    throw new SetupError(
+      `the base image ${ref} is not on the engine and pulling it failed: ${failure2}. Check the name and tag, log in to ${parsed.registry} (docker login, or the registry-username/registry-password inputs) or load the image (docker pull / docker load) before baking.`
+    );
+  }
+}
+async function findImagesByLabel(engine, key2, value) {
+  const images = await engine.docker.listImages({ filters: JSON.stringify({ label: [`${key2}=${value}`] }) });
+  return images.sort((a, b) => b.Created - a.Created).map((i) => i.Id);
+}
+async function buildImage(engine, request2, log) {
+  let step = null;
+  let imageId = null;
+  let failure2 = null;
+  let stream;
+  try {
+    stream = await engine.docker.buildImage(request2.context, {
+      networkmode: "none",
+      labels: request2.labels,
+      rm: true,
+      forcerm: true,
+      pull: false,
+      nocache: request2.noCache ?? false
+    });
+  } catch (err) {
+    const message = engineMessage(err);
+    throw new BuildError(`the engine refused the build: ${message}${hintFor(message)}`, null);
+  }
+  let partial = "";
+  await readJsonStream(stream, (m) => {
+    if (m.error || m.errorDetail) {
+      failure2 = (m.errorDetail?.message || m.error || "unknown error").trim();
+      return;
+    }
+    if (m.aux?.ID) imageId = m.aux.ID;
+    if (m.stream) {
+      partial += m.stream;
+      let nl;
+      while ((nl = partial.indexOf("\n")) >= 0) {
+        const line = partial.slice(0, nl).replace(/\r$/, "");
+        partial = partial.slice(nl + 1);
+        const s = STEP.exec(line);
+        if (s) step = `step ${s[1]} (${s[2]})`;
+        const built = /^Successfully built ([0-9a-f]+)$/.exec(line);
+        if (built && !imageId) imageId = built[1];
+        if (line.trim()) log(line);
+      }
+    }
+  });
+  if (partial.trim()) log(partial.trim());
+  if (failure2) {
+    throw new BuildError(
+      `the build failed${step ? ` at ${step}` : ""}: ${failure2}${hintFor(failure2)}`,
+      step
+    );
+  }
+  if (!imageId)
+    throw new BuildError("the build stream ended without an image id (see the build log above).", step);
+  return imageId;
+}
+function hintFor(message) {
+  if (/pull access denied|manifest unknown|not found|No such image/i.test(message)) {
+    return ". Check the base image name and that it is on the engine (bake pulls it first when it can).";
+  }
+  if (/unknown instruction|dockerfile parse error/i.test(message)) {
+    return ". Fix the Dockerfile template (--template).";
+  }
+  return "";
+}
+async function tagImage(engine, imageId, reference) {
+  const colon = reference.lastIndexOf(":");
+  await engine.docker.getImage(imageId).tag({ repo: reference.slice(0, colon), tag: reference.slice(colon + 1) });
+}
+async function checkAuth(engine, auth2, registry) {
+  try {
+    await engine.docker.checkAuth(auth2);
+  } catch (err) {
+    throw new PushError(
+      `the registry ${registry} refused the credentials${auth2.username ? ` of user '${auth2.username}'` : ""}: ${engineMessage(err)}. Nothing was pushed. Check registry-username/registry-password (or docker login), and that the token may write packages.`
+    );
+  }
+}
+async function pushImage(engine, reference, auth2, log) {
+  const colon = reference.lastIndexOf(":");
+  const repository = reference.slice(0, colon);
+  const tag = reference.slice(colon + 1);
+  let digest = null;
+  let failure2 = null;
+  try {
+    const stream = await engine.docker.getImage(repository).push({
+      tag,
+      // The engine wants an auth header even for anonymous pushes.
+      authconfig: auth2 ?? { serveraddress: parseReference(reference, "image").registry }
+    });
+    const logProgress = progressLogger(log);
+    await readJsonStream(stream, (m) => {
+      if (m.error || m.errorDetail) failure2 = (m.errorDetail?.message || m.error || "unknown error").trim();
+      else if (m.aux?.Digest) digest = m.aux.Digest;
+      else logProgress(m);
+    });
+  } catch (err) {
+    failure2 = engineMessage(err);
+  }
+  if (failure2 || !digest) {
+    throw new PushError(
+      `pushing ${reference} failed: ${failure2 ?? "the registry reported no digest"}. Check that you are logged in to the registry (docker login, or registry-username/registry-password) and may push to ${repository}.`
+    );
+  }
+  return digest;
+}
+function demux(buffer) {
+  const out = [];
+  const err = [];
+  let i = 0;
+  while (i + 8 <= buffer.length) {
+    const kind = buffer[i];
+    const size = buffer.readUInt32BE(i + 4);
+    const frame = buffer.subarray(i + 8, i + 8 + size);
+    (kind === 2 ? err : out).push(frame);
+    i += 8 + size;
+  }
+  return { stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") };
+}
+async function runOnce(engine, image, entrypoint, user, statPaths) {
+  const container = await engine.docker.createContainer({
+    Image: image,
+    Entrypoint: entrypoint ?? ["/nonexistent"],
+    Cmd: [],
+    User: user,
+    Tty: false,
+    NetworkDisabled: true,
+    HostConfig: { NetworkMode: "none" }
+  });
+  try {
+    let exitCode = 0;
+    let stdout = "";
+    let stderr = "";
+    if (entrypoint) {
+      await container.start();
+      const result = await container.wait();
+      exitCode = result.StatusCode;
+      const logs = await container.logs({ stdout: true, stderr: true, follow: false });
+      ({ stdout, stderr } = demux(Buffer.isBuffer(logs) ? logs : Buffer.from(String(logs))));
+    }
+    const exists2 = {};
+    for (const p of statPaths) {
+      try {
+        const res = await container.infoArchive({ path: p });
+        res.resume();
+        exists2[p] = true;
+      } catch {
+        exists2[p] = false;
+      }
+    }
+    return { exitCode, stdout, stderr, exists: exists2 };
+  } finally {
+    await container.remove({ force: true }).catch(() => void 0);
+  }
+}
+async function removeImage(engine, imageId) {
+  await engine.docker.getImage(imageId).remove({ force: true, noprune: false }).catch(() => void 0);
+}
+var import_dockerode, BakeFailure, BuildError, PushError, STEP;
+var init_engine2 = __esm({
+  "src/image/engine.ts"() {
+    "use strict";
+    import_dockerode = __toESM(require_docker(), 1);
+    init_errors();
+    init_reference();
+    BakeFailure = class extends Error {
+      name = "BakeFailure";
+    };
+    BuildError = class extends BakeFailure {
+      constructor(message, step) {
+        super(message);
+        this.step = step;
+      }
+      step;
+      name = "BuildError";
+    };
+    PushError = class extends BakeFailure {
+      name = "PushError";
+    };
+    STEP = /^Step (\d+\/\d+) : (.*)$/;
+  }
+});
+
+// src/util/git.ts
+import { spawn } from "node:child_process";
+function gitEnv(env) {
+  return { ...env ?? process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", GIT_EDITOR: "true" };
+}
+function tryGit(args, options) {
+  return new Promise((resolve, reject) => {
+    const child = spawn("git", args, {
+      cwd: options.cwd,
+      env: gitEnv(options.env),
+      stdio: ["pipe", "pipe", "pipe"]
+    });
+    const out = [];
+    const err = [];
+    child.stdout.on("data", (d) => out.push(d));
+    child.stderr.on("data", (d) => err.push(d));
+    child.on("error", (e) => {
+      reject(
+        e.code === "ENOENT" ? new SetupError("git is not installed or not on PATH: install git and try again.") : new SetupError(`Could not run git ${args.join(" ")} in ${options.cwd}: ${e.message}`)
+      );
+    });
+    child.on("close", (code2) => {
+      resolve({
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderr: Buffer.concat(err).toString("utf8"),
+        code: code2 ?? 1
+      });
+    });
+    child.stdin.on("error", () => void 0);
+    child.stdin.end(options.input ?? "");
+  });
+}
+async function git(args, options) {
+  const result = await tryGit(args, options);
+  if (result.code !== 0) throw new GitError(args, result, options.cwd);
+  return result.stdout;
+}
+function splitZ(text) {
+  return text.split("\0").filter((s) => s !== "");
+}
+var GitError;
+var init_git = __esm({
+  "src/util/git.ts"() {
+    "use strict";
+    init_errors();
+    GitError = class extends SetupError {
+      constructor(args, result, cwd) {
+        const said = (result.stderr.trim() || result.stdout.trim()).split("\n").slice(-12).join("\n");
+        super(`git ${args.join(" ")} failed (exit ${result.code}) in ${cwd}${said ? `:
+${said}` : ""}`);
+        this.args = args;
+        this.result = result;
+        this.cwd = cwd;
+      }
+      args;
+      result;
+      cwd;
+      name = "GitError";
+    };
+  }
+});
+
+// src/image/git.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { realpath } from "node:fs/promises";
+import path9 from "node:path";
+function git2(args, cwd) {
+  return git(args, { cwd });
+}
+async function tryGit2(args, cwd) {
+  try {
+    return (await git2(args, cwd)).trim();
+  } catch (err) {
+    if (err instanceof SetupError && !(err instanceof GitError)) throw err;
+    return null;
+  }
+}
+function redactUrl(url) {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, "$1");
+}
+async function readGitInfo(dir) {
+  const inside = await tryGit2(["rev-parse", "--is-inside-work-tree"], dir);
+  if (inside !== "true") return null;
+  const sha = await tryGit2(["rev-parse", "--verify", "-q", "HEAD"], dir);
+  if (!sha) return null;
+  const [topRaw, commonRaw, shortSha, objectFormat, shallow, branch, tags2, time, origin, originHead, status] = await Promise.all([
+    git2(["rev-parse", "--show-toplevel"], dir),
+    git2(["rev-parse", "--git-common-dir"], dir),
+    git2(["rev-parse", "--short", "HEAD"], dir),
+    tryGit2(["rev-parse", "--show-object-format"], dir),
+    tryGit2(["rev-parse", "--is-shallow-repository"], dir),
+    tryGit2(["symbolic-ref", "-q", "HEAD"], dir),
+    tryGit2(["tag", "--points-at", "HEAD", "--sort=-version:refname"], dir),
+    git2(["show", "-s", "--format=%ct", "HEAD"], dir),
+    tryGit2(["remote", "get-url", "origin"], dir),
+    tryGit2(["symbolic-ref", "-q", "--short", "refs/remotes/origin/HEAD"], dir),
+    git2(["status", "--porcelain", "--untracked-files=no", "--", "."], dir)
+  ]);
+  const topLevel = await realpath(topRaw.trim());
+  const commonDir = await realpath(path9.resolve(dir, commonRaw.trim()));
+  const rel = path9.relative(topLevel, await realpath(dir));
+  const tag = tags2?.split("\n").find(Boolean);
+  return {
+    topLevel,
+    subdir: rel.split(path9.sep).join("/"),
+    commonDir,
+    sha: sha.trim(),
+    shortSha: shortSha.trim(),
+    objectFormat: objectFormat || "sha1",
+    shallow: shallow === "true",
+    ref: branch || (tag ? `refs/tags/${tag}` : null),
+    commitTime: Number(time.trim()),
+    originUrl: origin ? redactUrl(origin) : null,
+    defaultBranch: originHead ? originHead.replace(/^origin\//, "") : null,
+    dirty: status.trim() !== "",
+    alternates: existsSync2(path9.join(commonDir, "objects", "info", "alternates"))
+  };
+}
+var init_git2 = __esm({
+  "src/image/git.ts"() {
+    "use strict";
+    init_errors();
+    init_git();
+  }
+});
+
+// src/image/tags.ts
+function parseSemver(tag) {
+  const m = semverPattern.exec(tag);
+  if (!m) return null;
+  const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const prerelease = m[4] ?? null;
+  return {
+    major,
+    minor,
+    patch,
+    prerelease,
+    version: `${major}.${minor}.${patch}${prerelease ? `-${prerelease}` : ""}`
+  };
+}
+function sanitizeTag(name2) {
+  return name2.replace(/[^A-Za-z0-9_.-]+/g, "-").replace(/^[.-]+/, "").slice(0, 128);
+}
+function semverTags(v) {
+  if (v.prerelease) return [v.version];
+  const tags2 = [v.version, `${v.major}.${v.minor}`];
+  if (v.major > 0) tags2.push(String(v.major));
+  tags2.push("latest");
+  return tags2;
+}
+function planTags(source) {
+  const ordered = [];
+  const add = (tag) => {
+    if (tag && !ordered.includes(tag)) ordered.push(tag);
+  };
+  const ref = source.ref ?? "";
+  if (ref.startsWith("refs/tags/")) {
+    const name2 = ref.slice("refs/tags/".length);
+    const semver = parseSemver(name2);
+    if (semver) semverTags(semver).forEach(add);
+    else add(sanitizeTag(name2));
+  } else if (ref.startsWith("refs/heads/")) {
+    const branch = ref.slice("refs/heads/".length);
+    add(sanitizeTag(branch));
+    if (source.defaultBranch && branch === source.defaultBranch) add("latest");
+  } else {
+    const pr = /^refs\/pull\/(\d+)\/(?:merge|head)$/.exec(ref);
+    if (pr) add(`pr-${pr[1]}`);
+  }
+  if (source.sha) add(`sha-${source.sha.slice(0, 7)}`);
+  for (const tag of source.extraTags) {
+    if (!isValidTag(tag)) {
+      throw new UsageError(
+        `tag '${printable(tag)}' is not a valid Docker tag: use letters, digits, _ . - (at most 128, not starting with . or -). Give tags without the repository; --image names the repository.`
+      );
+    }
+    add(tag);
+  }
+  if (ordered.length === 0) add("latest");
+  return {
+    tags: ordered,
+    references: ordered.map((t2) => `${source.image}:${t2}`),
+    version: ordered[0]
+  };
+}
+var semverPattern;
+var init_tags = __esm({
+  "src/image/tags.ts"() {
+    "use strict";
+    init_errors();
+    init_reference();
+    semverPattern = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+[0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*)?$/;
+  }
+});
+
+// src/image/validation.ts
+function describe2(f) {
+  return `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.message} (${f.ruleId})`;
+}
+async function validateBeforeBake(root, configFile2, warn, index) {
+  const { validateRepo: validateRepo2 } = await Promise.resolve().then(() => (init_validate(), validate_exports));
+  const report = await validateRepo2(root, {
+    ...configFile2 ? { configFile: configFile2 } : {},
+    ...index ? { index } : {}
+  });
+  const errors = report.findings.filter((f) => f.severity === "error");
+  if (errors.length > 0) {
+    const listed = errors.slice(0, SHOWN).map((f) => `  ${describe2(f)}`);
+    if (errors.length > SHOWN)
+      listed.push(`  ... and ${errors.length - SHOWN} more (spiff-models validate lists all)`);
+    throw new ValidationFailure(
+      `refusing to bake: validation found ${errors.length} error${errors.length === 1 ? "" : "s"} in ${root}:
+${listed.join("\n")}
+Fix them (spiff-models validate ${root} shows all findings), or bake anyway with --no-validate (action input validate: false).`,
+      errors
+    );
+  }
+  if (report.summary.warnings > 0) {
+    warn(`validation found ${report.summary.warnings} warning(s); run spiff-models validate to see them.`);
+  }
+  return {
+    summary: { errors: 0, warnings: report.summary.warnings, models: report.summary.models },
+    index: report.index
+  };
+}
+var ValidationFailure, SHOWN;
+var init_validation = __esm({
+  "src/image/validation.ts"() {
+    "use strict";
+    init_engine2();
+    ValidationFailure = class extends BakeFailure {
+      constructor(message, findings) {
+        super(message);
+        this.findings = findings;
+      }
+      findings;
+      name = "ValidationFailure";
+    };
+    SHOWN = 10;
+  }
+});
+
+// src/image/verify.ts
+async function verifyImage(engine, imageId, expected) {
+  const fail = (what) => {
+    throw new VerifyError(`verify failed for image ${imageId.slice(0, 19)}: ${what}`);
+  };
+  const info2 = await engine.docker.getImage(imageId).inspect();
+  const env = new Map(
+    (info2.Config?.Env ?? []).map((e) => {
+      const eq = e.indexOf("=");
+      return [e.slice(0, eq), e.slice(eq + 1)];
+    })
+  );
+  const checks = [];
+  if (env.get(MODELS_DIR_ENV) !== expected.modelsDir) {
+    fail(
+      `${MODELS_DIR_ENV} is '${env.get(MODELS_DIR_ENV) ?? "(unset)"}', expected '${expected.modelsDir}'. A custom template must keep {{env}}.`
+    );
+  }
+  checks.push(`${MODELS_DIR_ENV}=${expected.modelsDir}`);
+  const withGit = expected.gitHistory !== "none";
+  const run3 = await runOnce(
+    engine,
+    imageId,
+    withGit ? ["git", "-C", expected.modelsDir, "rev-parse", "--short", "HEAD"] : null,
+    VERIFY_USER,
+    [expected.modelsDir]
+  );
+  if (!run3.exists[expected.modelsDir])
+    fail(`the models dir ${expected.modelsDir} does not exist in the image.`);
+  checks.push(`models dir ${expected.modelsDir} exists`);
+  if (withGit) {
+    const printed = run3.stdout.trim();
+    if (run3.exitCode !== 0 || printed !== expected.shortRevision) {
+      fail(
+        `'git -C ${expected.modelsDir} rev-parse --short HEAD' as user ${VERIFY_USER} ` + (run3.exitCode !== 0 ? `exited ${run3.exitCode}: ${run3.stderr.trim() || run3.stdout.trim()}` : `printed '${printed}', expected '${expected.shortRevision}'`) + ". The base image needs git, and the template must keep {{env}} (safe.directory) and {{copy}}."
+      );
+    }
+    checks.push(`git rev-parse --short HEAD = ${printed} (as ${VERIFY_USER})`);
+  }
+  return { checks };
+}
+var MODELS_DIR_ENV, SUBDIR_ENV, VERIFY_USER, VerifyError;
+var init_verify = __esm({
+  "src/image/verify.ts"() {
+    "use strict";
+    init_engine2();
+    MODELS_DIR_ENV = "SPIFFWORKFLOW_BACKEND_BPMN_SPEC_ABSOLUTE_DIR";
+    SUBDIR_ENV = "SPIFFWORKFLOW_BACKEND_BPMN_SPEC_SUBDIR_WITHIN_REPO";
+    VERIFY_USER = "65534:65534";
+    VerifyError = class extends BakeFailure {
+      name = "VerifyError";
+    };
+  }
+});
+
+// src/image/plan.ts
+import { mkdir as mkdir2, stat as stat3, writeFile as writeFile2 } from "node:fs/promises";
+import path10 from "node:path";
+function isPinned(ref) {
+  const parsed = parseReference(ref, "base image");
+  return Boolean(parsed.digest) || Boolean(parsed.tag && !/(^|-)latest$/.test(parsed.tag));
+}
+function localImageName(dir) {
+  const name2 = path10.basename(dir).toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[._-]+|[._-]+$/g, "").replace(/[._-]{2,}/g, "-");
+  return name2 || "process-models";
+}
+function createdTime(env, git3) {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return Number(epoch);
+  return git3 ? git3.commitTime : null;
+}
+function buildLabels(args) {
+  const { git: git3, plan } = args;
+  const title = args.image.split("/").pop() ?? args.image;
+  const labels = {
+    [`${OCI}title`]: title,
+    [`${OCI}description`]: `spiffworkflow-backend with the process models of ${args.sourceUrl ?? title} baked in` + (git3 ? ` at ${git3.shortSha}` : ""),
+    [`${OCI}version`]: args.version,
+    [`${OCI}base.name`]: args.baseImage,
+    [LABELS.contentDigest]: plan.contentDigest,
+    [LABELS.modelsDir]: plan.modelsDir,
+    [LABELS.gitHistory]: plan.gitHistory
+  };
+  if (args.sourceUrl) labels[`${OCI}source`] = args.sourceUrl;
+  if (args.created !== null) labels[`${OCI}created`] = new Date(args.created * 1e3).toISOString();
+  if (git3) {
+    labels[`${OCI}revision`] = git3.sha;
+    if (plan.gitHistory !== "none") labels[LABELS.revision] = git3.shortSha;
+  }
+  for (const [key2, value] of Object.entries(args.extra)) {
+    checkKey(key2, "label");
+    if (key2.startsWith(LABEL_PREFIX)) {
+      throw new UsageError(
+        `label '${key2}' uses the prefix ${LABEL_PREFIX}, which bake sets itself; rename it.`
+      );
+    }
+    labels[key2] = value;
+  }
+  return labels;
+}
+function buildEnv(plan, baseEnv) {
+  const env = [[MODELS_DIR_ENV, plan.modelsDir]];
+  if (plan.subdir) env.push([SUBDIR_ENV, plan.subdir]);
+  if (plan.gitHistory !== "none") {
+    const count = baseEnv.find((e) => e.startsWith("GIT_CONFIG_COUNT="))?.slice("GIT_CONFIG_COUNT=".length);
+    const n = count && /^\d+$/.test(count) ? Number(count) : 0;
+    env.push(
+      [`GIT_CONFIG_KEY_${n}`, "safe.directory"],
+      [`GIT_CONFIG_VALUE_${n}`, "*"],
+      ["GIT_CONFIG_COUNT", `${n + 1}`]
+    );
+  }
+  return env;
+}
+function envFor(plan, baseEnv) {
+  return buildEnv(plan.layer, baseEnv);
+}
+function renderDockerfile(plan, baseEnv, extraLabels = {}) {
+  return renderTemplate(plan.template, {
+    baseImage: plan.baseImage,
+    labels: { ...plan.labels, ...extraLabels },
+    env: envFor(plan, baseEnv),
+    modelsDir: plan.layer.modelsDir,
+    revision: plan.git?.commit ?? "",
+    shortRevision: plan.revision
+  });
+}
+function workingDirOf(dockerfile) {
+  let dir = null;
+  for (const m of dockerfile.matchAll(/^\s*WORKDIR\s+(\S+)\s*$/gim)) dir = m[1];
+  return dir && dir.startsWith("/") && !dir.includes("$") ? dir : null;
+}
+async function planBake(options) {
+  const { log, env } = options;
+  const warnings = [];
+  const warn = (message) => {
+    warnings.push(message);
+    log.warning(message);
+  };
+  const dir = path10.resolve(options.dir);
+  if (!(await stat3(dir).catch(() => null))?.isDirectory()) {
+    throw new SetupError(
+      `the models root ${dir} is not a directory; pass the folder holding the process groups.`
+    );
+  }
+  parseReference(options.baseImage, "base-image");
+  if (options.push && !options.image) {
+    throw new UsageError(
+      "--push needs --image naming the registry repository (e.g. ghcr.io/org/process-models)."
+    );
+  }
+  if (options.push && options.dryRun) throw new UsageError("--push and --dry-run exclude each other.");
+  const image = parseImageName(
+    options.image ?? localImageName(dir),
+    options.image ? "image" : "image name"
+  ).repository;
+  const imagePath = checkImagePath(options.imageModelsDir, "image models dir");
+  const template = await loadTemplate(options.template);
+  renderTemplate(template, {
+    baseImage: options.baseImage,
+    labels: options.labels,
+    env: [],
+    modelsDir: imagePath,
+    revision: "",
+    shortRevision: ""
+  });
+  if (!isPinned(options.baseImage)) {
+    warn(
+      `base image ${options.baseImage} is not pinned: a rebuild may pick up another backend release. Pin a version tag or a digest (e.g. ghcr.io/sartography/spiffworkflow-backend:v1.0.0).`
+    );
+  }
+  let tree;
+  let validation = null;
+  if (options.validate) {
+    const { summary: summary2, index } = await validateBeforeBake(dir, options.configFile, warn);
+    log.info(`validated ${summary2.models} model(s): no errors`);
+    validation = { models: summary2.models, warnings: summary2.warnings };
+    tree = index.tree ?? walkDisk(dir);
+  } else {
+    tree = walkDisk(dir);
+  }
+  const git3 = await readGitInfo(dir).catch((err) => {
+    if (err instanceof SetupError) throw err;
+    return null;
+  });
+  const context4 = await planContext({
+    modelsRoot: dir,
+    gitHistory: options.gitHistory,
+    imagePath,
+    git: git3,
+    tree
+  });
+  context4.warnings.forEach(warn);
+  if (options.gitHistory === "none") {
+    warn(
+      `git-history none: new instances record no revision, and the backend's boot script runs 'git init' in ${context4.modelsDir} (which fails on a read-only filesystem).`
+    );
+  }
+  const tags2 = planTags({
+    image,
+    sha: git3?.sha ?? null,
+    ref: options.ref ?? git3?.ref ?? null,
+    defaultBranch: options.defaultBranch ?? git3?.defaultBranch ?? null,
+    extraTags: options.tags
+  });
+  const created = createdTime(env, git3);
+  const labels = buildLabels({
+    git: git3,
+    plan: context4,
+    created,
+    version: tags2.version,
+    image,
+    baseImage: options.baseImage,
+    sourceUrl: options.sourceUrl ?? git3?.originUrl ?? null,
+    extra: options.labels
+  });
+  const mtime = Number(
+    env.SOURCE_DATE_EPOCH && /^\d+$/.test(env.SOURCE_DATE_EPOCH) ? env.SOURCE_DATE_EPOCH : 0
+  );
+  const revision = context4.gitHistory !== "none" && git3 ? git3.shortSha : "";
+  const plan = {
+    dir,
+    image,
+    registry: options.image ? parseReference(image, "image").registry : null,
+    baseImage: options.baseImage,
+    validation,
+    git: git3 ? {
+      commit: git3.sha,
+      shortRevision: git3.shortSha,
+      abbrev: git3.shortSha.length,
+      ref: git3.ref,
+      subdir: git3.subdir,
+      objectFormat: git3.objectFormat,
+      shallow: git3.shallow,
+      dirty: git3.dirty,
+      commitTime: git3.commitTime,
+      originUrl: git3.originUrl
+    } : null,
+    tags: tags2,
+    labels,
+    env: buildEnv(context4, []),
+    workingDir: null,
+    revision,
+    created,
+    layer: { ...context4, imagePath, mtime, uid: 0, gid: 0 },
+    template,
+    warnings
+  };
+  plan.workingDir = workingDirOf(renderDockerfile(plan, []));
+  log.info(
+    `models ${dir} -> ${context4.modelsDir} (git-history ${context4.gitHistory}${revision ? `, revision ${revision}` : ""}; ${context4.modelFiles} model files, ${context4.gitFiles} git files)`
+  );
+  return plan;
+}
+function entrySource(e) {
+  if (e.blob) return `git:${e.blob}`;
+  if (e.source) return `file:${e.source}`;
+  if (e.content) return "generated";
+  return "";
+}
+function planJson(plan) {
+  const { layer } = plan;
+  return {
+    dir: plan.dir,
+    image: plan.image,
+    registry: plan.registry,
+    baseImage: plan.baseImage,
+    validation: plan.validation,
+    git: plan.git,
+    tags: plan.tags.references,
+    labels: plan.labels,
+    env: Object.fromEntries(plan.env),
+    workingDir: plan.workingDir,
+    revision: plan.revision,
+    template: plan.template.source,
+    layer: {
+      imagePath: layer.imagePath,
+      modelsDir: layer.modelsDir,
+      repoDir: layer.repoDir,
+      subdir: layer.subdir,
+      gitHistory: layer.gitHistory,
+      abbrev: layer.abbrev,
+      contentDigest: layer.contentDigest,
+      modelFiles: layer.modelFiles,
+      gitFiles: layer.gitFiles,
+      ignoreFile: layer.ignoreFile,
+      mtime: layer.mtime,
+      uid: layer.uid,
+      gid: layer.gid,
+      entries: layer.entries.map((e) => ({
+        path: `/${e.name}`,
+        type: e.type,
+        mode: `0${e.mode.toString(8)}`,
+        size: e.size,
+        ...e.linkname !== void 0 ? { linkname: e.linkname } : {},
+        ...entrySource(e) ? { source: entrySource(e) } : {}
+      }))
+    },
+    warnings: plan.warnings
+  };
+}
+async function writeDryRun(plan, dockerfile, outputDir, result) {
+  const out = path10.resolve(outputDir);
+  await mkdir2(out, { recursive: true });
+  await writeFile2(path10.join(out, "Dockerfile"), dockerfile);
+  await writeFile2(path10.join(out, "context.txt"), contextListing(plan.layer, dockerfile));
+  await writeFile2(path10.join(out, "bake.json"), `${JSON.stringify(result, null, 2)}
+`);
+  await writeFile2(path10.join(out, "plan.json"), `${JSON.stringify(planJson(plan), null, 2)}
+`);
+}
+var DEFAULT_BASE_IMAGE, DEFAULT_IMAGE_MODELS_DIR, LABEL_PREFIX, LABELS, OCI;
+var init_plan = __esm({
+  "src/image/plan.ts"() {
+    "use strict";
+    init_tree();
+    init_errors();
+    init_context();
+    init_git2();
+    init_reference();
+    init_tags();
+    init_template();
+    init_validation();
+    init_verify();
+    DEFAULT_BASE_IMAGE = "ghcr.io/sartography/spiffworkflow-backend:latest";
+    DEFAULT_IMAGE_MODELS_DIR = "/app/process_models";
+    LABEL_PREFIX = "io.spiff-models.";
+    LABELS = {
+      revision: `${LABEL_PREFIX}revision`,
+      contentDigest: `${LABEL_PREFIX}content-digest`,
+      inputDigest: `${LABEL_PREFIX}input-digest`,
+      modelsDir: `${LABEL_PREFIX}models-dir`,
+      gitHistory: `${LABEL_PREFIX}git-history`
+    };
+    OCI = "org.opencontainers.image.";
+  }
+});
+
+// src/image/builders/engine.ts
+var engine_exports = {};
+__export(engine_exports, {
+  engineBuilder: () => engineBuilder,
+  formatBytes: () => formatBytes,
+  inputDigest: () => inputDigest
+});
+import { createHash as createHash2 } from "node:crypto";
+function inputDigest(contentDigest, dockerfile, baseImageId) {
+  const hash2 = createHash2("sha256").update(`spiff-models bake 1
+${contentDigest}
+`).update(createHash2("sha256").update(dockerfile).digest("hex")).update(`
+${baseImageId}
+`);
+  return `sha256:${hash2.digest("hex")}`;
+}
+function formatBytes(n) {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
+async function ensureBaseImage(engine, plan, options, log) {
+  const found = await inspectImage(engine, plan.baseImage);
+  if (found) return found;
+  const registry = parseReference(plan.baseImage, "base image").registry;
+  const pushRegistry = plan.registry;
+  const auth2 = await resolveAuth(
+    registry,
+    registry === pushRegistry ? options.credentials : null,
+    options.env
+  );
+  await log.group(`Pull ${plan.baseImage}`, (line) => pullImage(engine, plan.baseImage, auth2, line));
+  const pulled = await inspectImage(engine, plan.baseImage);
+  if (!pulled) throw new SetupError(`pulled ${printable(plan.baseImage)} but the engine does not list it.`);
+  return pulled;
+}
+var engineBuilder;
+var init_engine3 = __esm({
+  "src/image/builders/engine.ts"() {
+    "use strict";
+    init_errors();
+    init_auth();
+    init_context();
+    init_engine2();
+    init_plan();
+    init_reference();
+    init_verify();
+    engineBuilder = {
+      name: "engine",
+      async build(plan, options) {
+        const { log, env } = options;
+        const engine = await connectEngine(env);
+        const base = await ensureBaseImage(engine, plan, options, log);
+        const baseEnv = base.Config?.Env ?? [];
+        const digest = inputDigest(plan.layer.contentDigest, renderDockerfile(plan, baseEnv), base.Id);
+        const digestLabel = { [LABELS.inputDigest]: digest };
+        const dockerfile = renderDockerfile(plan, baseEnv, digestLabel);
+        const labelledByTemplate = dockerfile.includes(digest);
+        const result = {
+          imageId: "",
+          digest: "",
+          tags: plan.tags.references,
+          labels: { ...plan.labels, [LABELS.inputDigest]: digest },
+          inputDigest: digest,
+          contextBytes: 0,
+          skipped: false,
+          pushed: false,
+          verified: []
+        };
+        const existing = options.noCache ? [] : await findImagesByLabel(engine, LABELS.inputDigest, digest);
+        if (existing[0]) {
+          result.imageId = existing[0];
+          result.skipped = true;
+          log.info(`unchanged input (${digest.slice(0, 19)}): reusing image ${existing[0].slice(0, 19)}`);
+        } else {
+          const packed = packContext(plan.layer, dockerfile, plan.layer.mtime);
+          result.imageId = await log.group(
+            `Build ${plan.image} (${plan.tags.tags.join(", ")})`,
+            (line) => buildImage(
+              engine,
+              { context: packed.stream, labels: labelledByTemplate ? {} : digestLabel, noCache: options.noCache },
+              line
+            )
+          );
+          result.contextBytes = packed.bytes();
+          log.info(`built ${result.imageId.slice(0, 19)} from a ${formatBytes(result.contextBytes)} context`);
+        }
+        if (options.verify) {
+          try {
+            const verified = await verifyImage(engine, result.imageId, {
+              modelsDir: plan.layer.modelsDir,
+              gitHistory: plan.layer.gitHistory,
+              shortRevision: plan.revision
+            });
+            result.verified = verified.checks;
+            log.info(`verified: ${verified.checks.join("; ")}`);
+          } catch (err) {
+            if (!result.skipped) await removeImage(engine, result.imageId);
+            throw err;
+          }
+        }
+        for (const reference of result.tags) await tagImage(engine, result.imageId, reference);
+        log.info(`tagged ${result.tags.join(", ")}`);
+        if (options.push) {
+          const registry = parseReference(plan.image, "image").registry;
+          const auth2 = await resolveAuth(registry, options.credentials, env);
+          if (auth2) await checkAuth(engine, auth2, registry);
+          const digests = await log.group(`Push ${plan.image}`, async (line) => {
+            const out = [];
+            for (const reference of result.tags) out.push(await pushImage(engine, reference, auth2, line));
+            return out;
+          });
+          result.digest = digests[0] ?? "";
+          result.pushed = true;
+          log.info(`pushed ${result.tags.join(", ")} (${result.digest})`);
+        }
+        return result;
+      }
+    };
+  }
+});
+
+// src/image/layer.ts
+import { Readable as Readable2 } from "node:stream";
+function layerTar(layer) {
+  return Readable2.from(packRootfs(layer, layer.mtime), { objectMode: false });
+}
+var init_layer = __esm({
+  "src/image/layer.ts"() {
+    "use strict";
+    init_context();
+  }
+});
+
+// src/image/registry/challenge.ts
+function parseChallenges(header) {
+  if (!header) return [];
+  const challenges = [];
+  let i = 0;
+  const s = header;
+  const skip = (re) => {
+    while (i < s.length && re.test(s[i])) i++;
+  };
+  while (i < s.length) {
+    skip(/[\s,]/);
+    const start = i;
+    while (i < s.length && /[!#$%&'*+\-.^_`|~0-9A-Za-z]/.test(s[i])) i++;
+    if (i === start) break;
+    const scheme = s.slice(start, i).toLowerCase();
+    const params = {};
+    for (; ; ) {
+      skip(/[\s,]/);
+      const keyStart = i;
+      while (i < s.length && /[!#$%&'*+\-.^_`|~0-9A-Za-z]/.test(s[i])) i++;
+      const key2 = s.slice(keyStart, i);
+      skip(/\s/);
+      if (!key2 || s[i] !== "=") {
+        i = keyStart;
+        break;
+      }
+      i++;
+      skip(/\s/);
+      let value = "";
+      if (s[i] === '"') {
+        i++;
+        while (i < s.length && s[i] !== '"') {
+          if (s[i] === "\\" && i + 1 < s.length) i++;
+          value += s[i++];
+        }
+        i++;
+      } else {
+        const valueStart = i;
+        while (i < s.length && !/[\s,]/.test(s[i])) i++;
+        value = s.slice(valueStart, i);
+      }
+      params[key2.toLowerCase()] = value;
+    }
+    challenges.push({ scheme, params });
+  }
+  return challenges;
+}
+var init_challenge = __esm({
+  "src/image/registry/challenge.ts"() {
+    "use strict";
+  }
+});
+
+// src/image/registry/media-types.ts
+function formatPlatform(p) {
+  return [p.os, p.architecture, p.variant].filter(Boolean).join("/");
+}
+function isAttestation(d) {
+  return d.annotations?.[ATTESTATION_ANNOTATION] === "attestation-manifest" || d.platform?.os === "unknown" && d.platform?.architecture === "unknown";
+}
+function layerTypeFor(manifestType) {
+  return manifestType === DOCKER_MANIFEST ? DOCKER_LAYER_GZIP : OCI_LAYER_GZIP;
+}
+var OCI_INDEX, OCI_MANIFEST, OCI_LAYER_GZIP, DOCKER_LIST, DOCKER_MANIFEST, DOCKER_LAYER_GZIP, INDEX_TYPES, MANIFEST_TYPES, MANIFEST_ACCEPT, ATTESTATION_ANNOTATION;
+var init_media_types = __esm({
+  "src/image/registry/media-types.ts"() {
+    "use strict";
+    OCI_INDEX = "application/vnd.oci.image.index.v1+json";
+    OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+    OCI_LAYER_GZIP = "application/vnd.oci.image.layer.v1.tar+gzip";
+    DOCKER_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
+    DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
+    DOCKER_LAYER_GZIP = "application/vnd.docker.image.rootfs.diff.tar.gzip";
+    INDEX_TYPES = [OCI_INDEX, DOCKER_LIST];
+    MANIFEST_TYPES = [OCI_MANIFEST, DOCKER_MANIFEST];
+    MANIFEST_ACCEPT = [...INDEX_TYPES, ...MANIFEST_TYPES].join(", ");
+    ATTESTATION_ANNOTATION = "vnd.docker.reference.type";
+  }
+});
+
+// src/image/registry/client.ts
+import { createHash as createHash3 } from "node:crypto";
+function sha256Digest(data) {
+  return `sha256:${createHash3("sha256").update(data).digest("hex")}`;
+}
+function isLoopback(registry) {
+  const host = registry.startsWith("[") ? registry.slice(1, registry.indexOf("]")) : registry.replace(/:\d+$/, "");
+  return host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+function registryBaseUrl(registry, insecure = []) {
+  const host = registry === DOCKER_HUB ? "registry-1.docker.io" : registry;
+  const plain = isLoopback(registry) || insecure.some((h) => h.toLowerCase() === registry.toLowerCase());
+  return `${plain ? "http" : "https"}://${host}`;
+}
+function registryWords(text) {
+  try {
+    const body = JSON.parse(text);
+    const first = body.errors?.[0];
+    if (first) {
+      return {
+        code: first.code ?? null,
+        message: [first.code, first.message].filter(Boolean).join(": ")
+      };
+    }
+  } catch {
+  }
+  return { code: null, message: text.trim().slice(0, 300) };
+}
+function retriable(status) {
+  return status >= 500 || status === 429 || status === 408;
+}
+var RegistryError, RegistryAuthError, DEFAULT_RETRY, CHUNK_SIZE, sleep, RegistryClient;
+var init_client = __esm({
+  "src/image/registry/client.ts"() {
+    "use strict";
+    init_errors();
+    init_engine2();
+    init_reference();
+    init_challenge();
+    init_media_types();
+    RegistryError = class extends BakeFailure {
+      constructor(message, status, code2 = null) {
+        super(message);
+        this.status = status;
+        this.code = code2;
+      }
+      status;
+      code;
+      name = "RegistryError";
+    };
+    RegistryAuthError = class extends RegistryError {
+      name = "RegistryAuthError";
+    };
+    DEFAULT_RETRY = { attempts: 4, delayMs: 250 };
+    CHUNK_SIZE = 16 * 1024 * 1024;
+    sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+    RegistryClient = class {
+      registry;
+      baseUrl;
+      auth;
+      retry;
+      chunkSize;
+      log;
+      /** `repository:<name>:<actions>` for every repository this run touches: one token covers them all. */
+      scopes = /* @__PURE__ */ new Map();
+      authorization = null;
+      authorizedFor = "";
+      constructor(options) {
+        this.registry = options.registry;
+        this.baseUrl = registryBaseUrl(options.registry, options.insecure);
+        this.auth = options.auth;
+        this.retry = options.retry ?? DEFAULT_RETRY;
+        this.chunkSize = options.chunkSize ?? CHUNK_SIZE;
+        this.log = options.log ?? (() => void 0);
+      }
+      /** Declares what this run does in `repository` (pull; pull,push), before the first request. */
+      need(repository, ...actions2) {
+        const set = this.scopes.get(repository) ?? /* @__PURE__ */ new Set();
+        actions2.forEach((a) => set.add(a));
+        this.scopes.set(repository, set);
+      }
+      scopeList(extra) {
+        const scopes = [...this.scopes].map(
+          ([repo, actions2]) => `repository:${repo}:${[...actions2].sort().join(",")}`
+        );
+        scopes.sort((a, b) => Number(b.endsWith("push")) - Number(a.endsWith("push")));
+        for (const s of (extra ?? "").split(" ").filter(Boolean)) if (!scopes.includes(s)) scopes.push(s);
+        return scopes;
+      }
+      who() {
+        return this.auth?.username ? ` of user '${this.auth.username}'` : "";
+      }
+      howToLogIn() {
+        return `Log in to ${this.registry} (docker login, docker/login-action, or the registry-username/registry-password inputs; CLI: --registry-username with $SPIFF_MODELS_REGISTRY_PASSWORD)`;
+      }
+      /** Answers a 401: a token from the Bearer realm, or Basic credentials. */
+      async authenticate(challenges, what) {
+        const bearer = challenges.find((c) => c.scheme === "bearer");
+        const basic = challenges.find((c) => c.scheme === "basic");
+        if (bearer) {
+          const realm = bearer.params.realm;
+          if (!realm) {
+            throw new RegistryAuthError(
+              `${this.registry} asked for a Bearer token without naming a realm while ${what}.`,
+              401
+            );
+          }
+          const scopes = this.scopeList(bearer.params.scope);
+          const key2 = `bearer ${scopes.join(" ")}`;
+          this.authorization = `Bearer ${await this.fetchToken(realm, bearer.params.service, scopes, what)}`;
+          this.authorizedFor = key2;
+          return;
+        }
+        if (basic) {
+          if (!this.auth?.username && !this.auth?.password) {
+            throw new RegistryAuthError(
+              `${this.registry} needs credentials (Basic realm "${basic.params.realm ?? ""}") while ${what}. ${this.howToLogIn()}.`,
+              401
+            );
+          }
+          this.authorization = `Basic ${Buffer.from(`${this.auth.username ?? ""}:${this.auth.password ?? ""}`).toString("base64")}`;
+          this.authorizedFor = "basic";
+          return;
+        }
+        const schemes = challenges.map((c) => c.scheme).join(", ") || "none";
+        throw new RegistryAuthError(
+          `${this.registry} answered 401 with an authentication scheme this tool does not speak (${schemes}) while ${what}; only Bearer and Basic are supported.`,
+          401
+        );
+      }
+      /** The token flow: GET the realm (Basic when there are credentials), or POST a refresh token (identitytoken). */
+      async fetchToken(realm, service, scopes, what) {
+        let url;
+        try {
+          url = new URL(realm);
+        } catch {
+          throw new RegistryAuthError(
+            `${this.registry} named a token realm that is not a URL: '${printable(realm)}'.`,
+            401
+          );
+        }
+        let response;
+        try {
+          if (this.auth?.identitytoken) {
+            const form = new URLSearchParams({
+              grant_type: "refresh_token",
+              refresh_token: this.auth.identitytoken,
+              client_id: "spiff-models",
+              ...service ? { service } : {}
+            });
+            if (scopes.length) form.set("scope", scopes.join(" "));
+            response = await fetch(url, {
+              method: "POST",
+              headers: { "Content-Type": "application/x-www-form-urlencoded" },
+              body: form.toString()
+            });
+          } else {
+            if (service) url.searchParams.set("service", service);
+            for (const s of scopes) url.searchParams.append("scope", s);
+            const headers = {};
+            if (this.auth?.username || this.auth?.password) {
+              headers.Authorization = `Basic ${Buffer.from(`${this.auth.username ?? ""}:${this.auth.password ?? ""}`).toString("base64")}`;
+            }
+            response = await this.withRetry(
+              `getting a token from ${url.origin}${url.pathname}`,
+              () => fetch(url, { headers })
+            );
+          }
+        } catch (err) {
+          if (err instanceof RegistryError) throw err;
+          throw new RegistryAuthError(
+            `cannot reach the token realm ${url.origin}${url.pathname} of ${this.registry}: ${errorMessage(err)}.`,
+            null
+          );
+        }
+        const text = await response.text();
+        if (response.status === 401 || response.status === 403) {
+          throw new RegistryAuthError(
+            `the registry ${this.registry} refused the credentials${this.who()} (token realm ${url.origin}${url.pathname} answered ${response.status}: ${registryWords(text).message || response.statusText}) while ${what}. Nothing was pushed. ${this.howToLogIn()}, and check that the token may read the base and write the image.`,
+            response.status
+          );
+        }
+        if (!response.ok) {
+          throw new RegistryAuthError(
+            `the token realm ${url.origin}${url.pathname} of ${this.registry} answered ${response.status} while ${what}: ${registryWords(text).message}`,
+            response.status
+          );
+        }
+        let body;
+        try {
+          body = JSON.parse(text);
+        } catch {
+          throw new RegistryAuthError(
+            `the token realm of ${this.registry} answered something that is not JSON.`,
+            200
+          );
+        }
+        const token = body.token ?? body.access_token;
+        if (!token)
+          throw new RegistryAuthError(`the token realm of ${this.registry} answered without a token.`, 200);
+        this.log(`${this.registry}: token for ${scopes.join(" ") || "no scope"}`);
+        return token;
+      }
+      /** Runs `attempt` until it answers something that is not 5xx/429, or the tries are used up. */
+      async withRetry(what, attempt) {
+        let delay = this.retry.delayMs;
+        for (let n = 1; ; n++) {
+          let failure2;
+          try {
+            const response = await attempt();
+            if (!retriable(response.status) || n >= this.retry.attempts) return response;
+            failure2 = `${response.status} ${registryWords(await response.text()).message || response.statusText}`;
+          } catch (err) {
+            if (err instanceof RegistryError) throw err;
+            const cause = err.cause;
+            failure2 = `${errorMessage(err)}${cause ? ` (${errorMessage(cause)})` : ""}`;
+            if (n >= this.retry.attempts) {
+              throw new RegistryError(
+                `cannot reach the registry ${this.registry} (${this.baseUrl}) while ${what}: ${failure2}, after ${n} tries. Check the registry name and that it is up${this.baseUrl.startsWith("https") && !isLoopback(this.registry) ? "" : " (plain HTTP for loopback and --insecure-registry)"}.`,
+                null
+              );
+            }
+          }
+          this.log(
+            `${this.registry}: ${what}: ${failure2}; try ${n + 1} of ${this.retry.attempts} in ${delay} ms`
+          );
+          await sleep(delay);
+          delay *= 2;
+        }
+      }
+      /** One request with auth: a 401 is answered once (token or Basic), then the request is sent again. */
+      async request(method, pathOrUrl, options) {
+        const url = new URL(pathOrUrl, this.baseUrl);
+        const send = () => {
+          const headers = { ...options.headers ?? {} };
+          if (this.authorization) headers.Authorization = this.authorization;
+          return fetch(url, {
+            method,
+            headers,
+            body: options.body,
+            redirect: "follow"
+          });
+        };
+        const sendWithRetry = () => options.once ? send() : this.withRetry(options.what, send);
+        let response = await sendWithRetry().catch((err) => {
+          if (err instanceof RegistryError) throw err;
+          throw new RegistryError(
+            `cannot reach the registry ${this.registry} (${this.baseUrl}) while ${options.what}: ${errorMessage(err)}.`,
+            null
+          );
+        });
+        if (response.status === 401) {
+          const challenges = parseChallenges(response.headers.get("www-authenticate"));
+          await response.arrayBuffer();
+          const before = this.authorizedFor;
+          await this.authenticate(challenges, options.what);
+          response = await sendWithRetry();
+          if (response.status === 401) {
+            const text = await response.text();
+            const retryChallenges = parseChallenges(response.headers.get("www-authenticate"));
+            if (this.authorizedFor !== before && retryChallenges.some((c) => c.scheme === "bearer")) {
+              await this.authenticate(retryChallenges, options.what);
+              response = await sendWithRetry();
+            }
+            if (response.status === 401) {
+              throw new RegistryAuthError(
+                `the registry ${this.registry} refused the credentials${this.who()} while ${options.what}: ${registryWords(text).message || "unauthorized"}. Nothing was tagged. ${this.howToLogIn()}.`,
+                401
+              );
+            }
+          }
+        }
+        if (!options.ok.includes(response.status)) {
+          const text = await response.text().catch(() => "");
+          const words = registryWords(text);
+          const Kind = response.status === 403 ? RegistryAuthError : RegistryError;
+          throw new Kind(
+            `the registry ${this.registry} answered ${response.status} while ${options.what}${words.message ? `: ${words.message}` : ""}` + (response.status === 403 ? `. The credentials${this.who()} may not do this; check the token's permissions (GHCR: packages: write).` : retriable(response.status) ? ` (after ${options.once ? "one try" : `${this.retry.attempts} tries`}).` : "."),
+            response.status,
+            words.code
+          );
+        }
+        return response;
+      }
+      /** The manifest or index at `reference` (tag or digest), checked against its digest. Null when unknown. */
+      async getManifest(repository, reference) {
+        const what = `reading the manifest ${repository}${reference.includes(":") ? "@" : ":"}${reference}`;
+        const response = await this.request("GET", `/v2/${repository}/manifests/${reference}`, {
+          headers: { Accept: MANIFEST_ACCEPT },
+          ok: [200, 404],
+          what
+        });
+        if (response.status === 404) {
+          await response.arrayBuffer();
+          return null;
+        }
+        const bytes = Buffer.from(await response.arrayBuffer());
+        const digest = sha256Digest(bytes);
+        if (reference.startsWith("sha256:") && reference !== digest) {
+          throw new RegistryError(`${what}: the registry sent content with digest ${digest}.`, 200);
+        }
+        let mediaType = (response.headers.get("content-type") ?? "").split(";")[0].trim();
+        try {
+          const parsed = JSON.parse(bytes.toString("utf8"));
+          if (parsed.mediaType) mediaType = parsed.mediaType;
+        } catch {
+          throw new RegistryError(`${what}: the registry sent a manifest that is not JSON.`, 200);
+        }
+        return { mediaType, digest, bytes };
+      }
+      /** The digest a tag points at, or null when the tag (or repository) does not exist. */
+      async manifestDigest(repository, reference) {
+        const response = await this.request("HEAD", `/v2/${repository}/manifests/${reference}`, {
+          headers: { Accept: MANIFEST_ACCEPT },
+          ok: [200, 404],
+          what: `looking up ${repository}:${reference}`
+        });
+        return response.status === 200 ? response.headers.get("docker-content-digest") : null;
+      }
+      async hasBlob(repository, digest) {
+        const response = await this.request("HEAD", `/v2/${repository}/blobs/${digest}`, {
+          ok: [200, 404],
+          what: `checking blob ${digest.slice(0, 19)} in ${repository}`
+        });
+        return response.status === 200;
+      }
+      /** A small blob (a config), whole and checked against its digest. */
+      async getBlob(repository, digest) {
+        const what = `reading blob ${digest.slice(0, 19)} of ${repository}`;
+        const response = await this.request("GET", `/v2/${repository}/blobs/${digest}`, { ok: [200], what });
+        const bytes = Buffer.from(await response.arrayBuffer());
+        if (sha256Digest(bytes) !== digest) {
+          throw new RegistryError(`${what}: the registry sent content with digest ${sha256Digest(bytes)}.`, 200);
+        }
+        return bytes;
+      }
+      /** A blob's bytes as they arrive (base layers copied between registries). */
+      blobSource(repository, digest) {
+        return async function* () {
+          const response = await this.request("GET", `/v2/${repository}/blobs/${digest}`, {
+            ok: [200],
+            what: `reading blob ${digest.slice(0, 19)} of ${repository}`
+          });
+          if (!response.body) return;
+          for await (const chunk of response.body) yield chunk;
+        }.bind(this);
+      }
+      /**
+       * Cross-repository mount: true when the registry linked the blob (201); false when it wants an upload (202,
+       * it then opened one, which is left to expire).
+       */
+      async mountBlob(repository, digest, from) {
+        const query = new URLSearchParams({ mount: digest, from });
+        const response = await this.request("POST", `/v2/${repository}/blobs/uploads/?${query}`, {
+          ok: [201, 202],
+          what: `mounting blob ${digest.slice(0, 19)} from ${from} into ${repository}`
+        });
+        await response.arrayBuffer();
+        return response.status === 201;
+      }
+      location(response, what) {
+        const location = response.headers.get("location");
+        if (!location)
+          throw new RegistryError(`${what}: the registry sent no Location for the upload.`, response.status);
+        return new URL(location, this.baseUrl);
+      }
+      /**
+       * Uploads a blob of `size` bytes: one PUT when it fits a chunk, else PATCH chunks and a closing PUT. A failure
+       * anywhere restarts the upload (a half-sent session cannot be trusted), with backoff.
+       */
+      async uploadBlob(repository, digest, size, source) {
+        const what = `uploading blob ${digest.slice(0, 19)} (${size} bytes) to ${repository}`;
+        let delay = this.retry.delayMs;
+        for (let n = 1; ; n++) {
+          try {
+            await this.uploadOnce(repository, digest, size, source, what);
+            return;
+          } catch (err) {
+            const again = n < this.retry.attempts && !(err instanceof RegistryAuthError) && (!(err instanceof RegistryError) || err.status === null || retriable(err.status));
+            if (!again) throw err;
+            this.log(
+              `${this.registry}: ${what}: ${errorMessage(err)}; try ${n + 1} of ${this.retry.attempts} in ${delay} ms`
+            );
+            await sleep(delay);
+            delay *= 2;
+          }
+        }
+      }
+      async uploadOnce(repository, digest, size, source, what) {
+        const started = await this.request("POST", `/v2/${repository}/blobs/uploads/`, {
+          ok: [202],
+          what,
+          once: true
+        });
+        await started.arrayBuffer();
+        let location = this.location(started, what);
+        const hash2 = createHash3("sha256");
+        let sent = 0;
+        const octets = { "Content-Type": "application/octet-stream" };
+        const close = async (body) => {
+          location.searchParams.set("digest", digest);
+          const done = await this.request("PUT", location.toString(), {
+            headers: octets,
+            body,
+            ok: [201, 204],
+            what,
+            once: true
+          });
+          await done.arrayBuffer();
+        };
+        const check = () => {
+          const got = `sha256:${hash2.digest("hex")}`;
+          if (sent !== size || got !== digest) {
+            throw new RegistryError(
+              `${what}: the source gave ${sent} bytes with digest ${got}; expected ${size} bytes, ${digest}.`,
+              null
+            );
+          }
+        };
+        if (size <= this.chunkSize) {
+          const parts = [];
+          for await (const chunk of source()) {
+            const b = Buffer.from(chunk);
+            hash2.update(b);
+            sent += b.length;
+            parts.push(b);
+          }
+          check();
+          await close(Buffer.concat(parts));
+          return;
+        }
+        let pending = [];
+        let pendingBytes = 0;
+        const patch = async () => {
+          const body = Buffer.concat(pending);
+          pending = [];
+          pendingBytes = 0;
+          const response = await this.request("PATCH", location.toString(), {
+            headers: {
+              ...octets,
+              "Content-Range": `${sent - body.length}-${sent - 1}`
+            },
+            body,
+            ok: [202, 204],
+            what,
+            once: true
+          });
+          await response.arrayBuffer();
+          location = this.location(response, what);
+        };
+        for await (const chunk of source()) {
+          let b = Buffer.from(chunk);
+          while (b.length) {
+            const take = Math.min(b.length, this.chunkSize - pendingBytes);
+            const part = b.subarray(0, take);
+            hash2.update(part);
+            sent += part.length;
+            pending.push(part);
+            pendingBytes += part.length;
+            b = b.subarray(take);
+            if (pendingBytes === this.chunkSize) await patch();
+          }
+        }
+        if (pendingBytes) await patch();
+        check();
+        await close(Buffer.alloc(0));
+      }
+      /** PUT a manifest or index at a tag or its digest; returns the digest (Docker-Content-Digest, else computed). */
+      async putManifest(repository, reference, mediaType, bytes) {
+        const response = await this.request("PUT", `/v2/${repository}/manifests/${reference}`, {
+          headers: { "Content-Type": mediaType },
+          body: bytes,
+          ok: [200, 201, 202],
+          what: `writing ${repository}${reference.startsWith("sha256:") ? "@" : ":"}${reference}`
+        });
+        await response.arrayBuffer();
+        const digest = sha256Digest(bytes);
+        const said = response.headers.get("docker-content-digest");
+        if (said && said !== digest) {
+          throw new RegistryError(
+            `writing ${repository}:${reference}: the registry stored digest ${said}, but the manifest sent has ${digest}.`,
+            response.status
+          );
+        }
+        return digest;
+      }
+    };
+  }
+});
+
+// src/image/registry/dockerfile.ts
+function logicalLines(text) {
+  const out = [];
+  const lines = text.split("\n");
+  let i = 0;
+  while (i < lines.length) {
+    const start = i;
+    let line = lines[i++].replace(/\r$/, "");
+    if (/^\s*(#|$)/.test(line)) continue;
+    while (/\\\s*$/.test(line) && i < lines.length) {
+      line = line.replace(/\\\s*$/, "");
+      let next = lines[i++].replace(/\r$/, "");
+      while (/^\s*#/.test(next) && i < lines.length) next = lines[i++].replace(/\r$/, "");
+      line += /^\s*#/.test(next) ? "" : next;
+    }
+    const m = /^\s*(\S+)\s*([\s\S]*)$/.exec(line);
+    if (!m) continue;
+    out.push({ line: start + 1, keyword: m[1], rest: m[2].trim() });
+  }
+  return out;
+}
+function refuse(template, line, what) {
+  throw new UsageError(
+    `template ${template.source}:${line}: ${what} The registry builder (builder: registry) does not run a build: it appends the models layer to the base image in the registry and can only set FROM {{base_image}}, ENV, LABEL, WORKDIR and {{copy}}. Use builder engine (--builder engine) for this template, or remove the instruction.`
+  );
+}
+function checkTemplateForRegistry(template) {
+  let froms = 0;
+  for (const l of logicalLines(template.text)) {
+    const keyword2 = PLACEHOLDER_KEYWORD[l.keyword] ?? l.keyword.toUpperCase();
+    if (!ALLOWED.has(keyword2))
+      refuse(template, l.line, `${keyword2} cannot be applied without a Docker Engine.`);
+    if (keyword2 === "FROM") {
+      froms++;
+      if (froms > 1) refuse(template, l.line, "a second FROM (a multi-stage build) needs a Docker Engine.");
+      if (!/^\{\{\s*base_image\s*\}\}$/.test(l.rest)) {
+        refuse(
+          template,
+          l.line,
+          `FROM ${l.rest} is not FROM {{base_image}}: the registry builder reads the base image named by base-image (--base-image), so the template must build on it.`
+        );
+      }
+    }
+    if ((keyword2 === "ADD" || keyword2 === "COPY") && l.keyword !== "{{copy}}") {
+      refuse(
+        template,
+        l.line,
+        `${keyword2} ${l.rest} copies files the registry builder does not have; only {{copy}} (the models) is applied.`
+      );
+    }
+  }
+}
+function splitWords(input, env, what) {
+  const words = [];
+  let word = "";
+  let inWord = false;
+  let i = 0;
+  const expand2 = () => {
+    i++;
+    if (input[i] === "{") {
+      const close = input.indexOf("}", i);
+      if (close < 0) throw new UsageError(`${what}: '\${' without a closing '}'.`);
+      const body = input.slice(i + 1, close);
+      i = close + 1;
+      const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([\s\S]*))?$/.exec(body);
+      if (!m2)
+        throw new UsageError(
+          `${what}: unsupported substitution '\${${body}}' (use \${VAR}, \${VAR:-x}, \${VAR:+x}).`
+        );
+      const value = env.get(m2[1]);
+      if (m2[2] === "-") return value ? value : m2[3];
+      if (m2[2] === "+") return value ? m2[3] : "";
+      return value ?? "";
+    }
+    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(input.slice(i));
+    if (!m) return "$";
+    i += m[0].length;
+    return env.get(m[0]) ?? "";
+  };
+  while (i < input.length) {
+    const c = input[i];
+    if (/\s/.test(c)) {
+      if (inWord) words.push(word);
+      word = "";
+      inWord = false;
+      i++;
+      continue;
+    }
+    inWord = true;
+    if (c === "\\") {
+      word += input[i + 1] ?? "";
+      i += 2;
+    } else if (c === "'") {
+      const close = input.indexOf("'", i + 1);
+      if (close < 0) throw new UsageError(`${what}: a single quote without its closing quote.`);
+      word += input.slice(i + 1, close);
+      i = close + 1;
+    } else if (c === '"') {
+      i++;
+      while (i < input.length && input[i] !== '"') {
+        if (input[i] === "\\" && /["\\$]/.test(input[i + 1] ?? "")) {
+          word += input[i + 1];
+          i += 2;
+        } else if (input[i] === "$") {
+          word += expand2();
+        } else {
+          word += input[i++];
+        }
+      }
+      if (input[i] !== '"') throw new UsageError(`${what}: a double quote without its closing quote.`);
+      i++;
+    } else if (c === "$") {
+      word += expand2();
+    } else {
+      word += c;
+      i++;
+    }
+  }
+  if (inWord) words.push(word);
+  return words;
+}
+function pairs(words, keyword2, what) {
+  return words.map((w) => {
+    const eq = w.indexOf("=");
+    if (eq <= 0) throw new UsageError(`${what}: '${w}' is not KEY=VALUE (${keyword2} KEY=VALUE ...).`);
+    return [w.slice(0, eq), w.slice(eq + 1)];
+  });
+}
+function readInstructions(rendered, source, baseEnv) {
+  const env = new Map(
+    baseEnv.map((e) => {
+      const eq = e.indexOf("=");
+      return eq < 0 ? [e, ""] : [e.slice(0, eq), e.slice(eq + 1)];
+    })
+  );
+  const out = [];
+  let copies = 0;
+  for (const l of logicalLines(rendered)) {
+    const keyword2 = l.keyword.toUpperCase();
+    const what = `template ${source}, ${keyword2} (rendered line ${l.line})`;
+    const text = `${keyword2} ${l.rest}`.replace(/\s*\\?\n\s*/g, " ");
+    if (keyword2 === "FROM") continue;
+    if (keyword2 === "ENV") {
+      const words = splitWords(l.rest, env, what);
+      const list = words.length >= 1 && !words[0].includes("=") ? [[words[0], splitWords(l.rest.replace(/^\S+\s*/, ""), env, what).join(" ")]] : pairs(words, "ENV", what);
+      list.forEach(([k, v]) => env.set(k, v));
+      out.push({ kind: "env", pairs: list, text });
+    } else if (keyword2 === "LABEL") {
+      out.push({ kind: "label", pairs: pairs(splitWords(l.rest, env, what), "LABEL", what), text });
+    } else if (keyword2 === "WORKDIR") {
+      const words = splitWords(l.rest, env, what);
+      if (words.length !== 1) throw new UsageError(`${what}: WORKDIR takes one path.`);
+      out.push({ kind: "workdir", path: words[0], text });
+    } else if (keyword2 === "ADD" || keyword2 === "COPY") {
+      if (l.rest !== `${ROOTFS_TAR} /`) {
+        throw new UsageError(`${what}: only {{copy}} can put files in the image with the registry builder.`);
+      }
+      copies++;
+      out.push({ kind: "copy", text });
+    } else {
+      throw new UsageError(`${what}: ${keyword2} cannot be applied without a Docker Engine.`);
+    }
+  }
+  if (copies !== 1) throw new UsageError(`template ${source}: it must use {{copy}} exactly once.`);
+  return out;
+}
+var ALLOWED, PLACEHOLDER_KEYWORD;
+var init_dockerfile = __esm({
+  "src/image/registry/dockerfile.ts"() {
+    "use strict";
+    init_errors();
+    init_template();
+    ALLOWED = /* @__PURE__ */ new Set(["FROM", "ENV", "LABEL", "WORKDIR", "ADD", "COPY"]);
+    PLACEHOLDER_KEYWORD = {
+      "{{env}}": "ENV",
+      "{{labels}}": "LABEL",
+      "{{copy}}": "ADD"
+    };
+  }
+});
+
+// src/image/registry/image.ts
+function setEnv(env, key2, value) {
+  const entry = `${key2}=${value}`;
+  const i = env.findIndex((e) => e === key2 || e.startsWith(`${key2}=`));
+  if (i < 0) return [...env, entry];
+  const copy = [...env];
+  copy[i] = entry;
+  return copy;
+}
+function resolveWorkdir(current, next) {
+  const joined = next.startsWith("/") ? next : `${current.replace(/\/$/, "") || ""}/${next}`;
+  const parts = [];
+  for (const p of joined.split("/")) {
+    if (!p || p === ".") continue;
+    if (p === "..") parts.pop();
+    else parts.push(p);
+  }
+  return `/${parts.join("/")}`;
+}
+function appendToConfig(base, instructions, layer, created) {
+  const config = { ...base.config ?? {} };
+  let env = [...config.Env ?? []];
+  let labels = { ...config.Labels ?? {} };
+  let workdir = config.WorkingDir ?? "";
+  const history = [...base.history ?? []];
+  const when = created ?? base.created;
+  for (const ins of instructions) {
+    if (ins.kind === "env") for (const [k, v] of ins.pairs) env = setEnv(env, k, v);
+    else if (ins.kind === "label") labels = { ...labels, ...Object.fromEntries(ins.pairs) };
+    else if (ins.kind === "workdir") workdir = resolveWorkdir(workdir || "/", ins.path);
+    history.push({
+      ...when ? { created: when } : {},
+      created_by: ins.text,
+      comment: COMMENT,
+      ...ins.kind === "copy" ? {} : { empty_layer: true }
+    });
+  }
+  config.Env = env;
+  config.Labels = Object.fromEntries(Object.entries(labels).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+  if (workdir) config.WorkingDir = workdir;
+  const out = {
+    ...base,
+    config,
+    rootfs: { type: "layers", diff_ids: [...base.rootfs?.diff_ids ?? [], layer.diffId] },
+    history
+  };
+  if (when) out.created = when;
+  return out;
+}
+function appendToManifest(base, manifestType, config, layer) {
+  return {
+    schemaVersion: 2,
+    mediaType: manifestType,
+    config,
+    layers: [
+      ...base.layers,
+      { mediaType: layerTypeFor(manifestType), digest: layer.digest, size: layer.size }
+    ]
+  };
+}
+function buildIndex2(indexType, manifests) {
+  return { schemaVersion: 2, mediaType: indexType, manifests };
+}
+function isManifestType(t2) {
+  return t2 === OCI_MANIFEST || t2 === DOCKER_MANIFEST;
+}
+function parsePlatform(text, what) {
+  const parts = text.trim().split("/");
+  if (parts.length < 2 || parts.length > 3 || parts.some((p) => !/^[a-z0-9_.-]+$/i.test(p))) {
+    throw new UsageError(`${what} '${text}' is not OS/ARCH[/VARIANT] (e.g. linux/amd64, linux/arm64).`);
+  }
+  return { os: parts[0], architecture: parts[1], ...parts[2] ? { variant: parts[2] } : {} };
+}
+function platformMatches(wanted, actual) {
+  if (wanted.os !== actual.os || wanted.architecture !== actual.architecture) return false;
+  if (!wanted.variant) return true;
+  const variant = actual.variant ?? (actual.architecture === "arm64" ? "v8" : void 0);
+  return wanted.variant === variant;
+}
+function encode(value) {
+  return Buffer.from(JSON.stringify(value), "utf8");
+}
+var COMMENT;
+var init_image = __esm({
+  "src/image/registry/image.ts"() {
+    "use strict";
+    init_errors();
+    init_media_types();
+    COMMENT = "spiff-models bake (registry builder)";
+  }
+});
+
+// src/image/registry/layer.ts
+import { createHash as createHash4 } from "node:crypto";
+import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
+import { mkdtemp as mkdtemp2, rm as rm3, stat as stat4 } from "node:fs/promises";
+import os8 from "node:os";
+import path11 from "node:path";
+import { Transform } from "node:stream";
+import { pipeline as pipeline2 } from "node:stream/promises";
+import zlib from "node:zlib";
+function hashing(hash2, count) {
+  return new Transform({
+    transform(chunk, _enc, done) {
+      hash2.update(chunk);
+      count.n += chunk.length;
+      done(null, chunk);
+    }
+  });
+}
+function fixOsByte() {
+  let offset = 0;
+  return new Transform({
+    transform(chunk, _enc, done) {
+      if (offset <= 9 && offset + chunk.length > 9) {
+        chunk = Buffer.from(chunk);
+        chunk[9 - offset] = GZIP_OS_UNIX;
+      }
+      offset += chunk.length;
+      done(null, chunk);
+    }
+  });
+}
+async function writeModelsLayer(tar2) {
+  const dir = await mkdtemp2(path11.join(os8.tmpdir(), "spiff-models-layer-"));
+  const file = path11.join(dir, "layer.tar.gz");
+  const tarHash = createHash4("sha256");
+  const gzHash = createHash4("sha256");
+  const tarCount = { n: 0 };
+  const gzCount = { n: 0 };
+  try {
+    await pipeline2(
+      tar2,
+      hashing(tarHash, tarCount),
+      zlib.createGzip({ level: GZIP_LEVEL }),
+      fixOsByte(),
+      hashing(gzHash, gzCount),
+      createWriteStream2(file)
+    );
+  } catch (err) {
+    await rm3(dir, { recursive: true, force: true });
+    throw err;
+  }
+  const size = (await stat4(file)).size;
+  return {
+    digest: `sha256:${gzHash.digest("hex")}`,
+    diffId: `sha256:${tarHash.digest("hex")}`,
+    size,
+    tarSize: tarCount.n,
+    file,
+    source: () => createReadStream2(file),
+    remove: () => rm3(dir, { recursive: true, force: true })
+  };
+}
+var GZIP_LEVEL, GZIP_OS_UNIX;
+var init_layer2 = __esm({
+  "src/image/registry/layer.ts"() {
+    "use strict";
+    GZIP_LEVEL = 6;
+    GZIP_OS_UNIX = 3;
+  }
+});
+
+// src/image/registry/build.ts
+async function mapLimit(items, limit, fn) {
+  const out = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+function parseJson2(bytes, what) {
+  try {
+    return JSON.parse(bytes.toString("utf8"));
+  } catch {
+    throw new RegistryError(`${what} is not JSON.`, 200);
+  }
+}
+function unknownType(what, mediaType) {
+  return new SetupError(
+    `${what} has media type '${printable(mediaType || "(none)")}', which the registry builder does not know: it reads OCI and Docker v2 image indexes and manifests (${[...INDEX_TYPES, ...MANIFEST_TYPES].join(", ")}). Use builder engine (--builder engine), or a base image pushed in one of those formats.`
+  );
+}
+function repoName(ref) {
+  return ref.path;
+}
+function selectPlatforms(entries, wanted, base) {
+  const platforms = entries.filter((d) => !isAttestation(d));
+  for (const d of platforms) {
+    if (!MANIFEST_TYPES.includes(d.mediaType))
+      throw unknownType(`an entry of the base image ${base}`, d.mediaType);
+    if (!d.platform) {
+      throw new SetupError(
+        `an entry of the base image ${base} (${d.digest}) names no platform; use builder engine.`
+      );
+    }
+  }
+  if (!wanted) return platforms;
+  const chosen = platforms.filter((d) => wanted.some((w) => platformMatches(w, d.platform)));
+  const missing = wanted.filter((w) => !platforms.some((d) => platformMatches(w, d.platform)));
+  if (missing.length) {
+    throw new UsageError(
+      `the base image ${base} has no ${missing.map(formatPlatform).join(", ")} image; it has ${platforms.map((d) => formatPlatform(d.platform)).join(", ") || "no platform images"}. Fix --platform (action input: platforms).`
+    );
+  }
+  return chosen;
+}
+async function readBase(client2, ref, wanted, baseImage) {
+  const repository = repoName(ref);
+  const top = await client2.getManifest(repository, ref.digest ?? ref.tag ?? "latest");
+  if (!top) {
+    throw new SetupError(
+      `the base image ${baseImage} is not in the registry ${ref.registry} (no manifest for ${ref.digest ?? ref.tag ?? "latest"} in ${repository}). Check the name and tag, and that the credentials may read it.`
+    );
+  }
+  const readEntry = async (descriptor, bytes, manifestType) => {
+    const manifest = parseJson2(bytes, `the manifest of ${baseImage}`);
+    if (!manifest.config?.digest || !Array.isArray(manifest.layers)) {
+      throw new SetupError(
+        `the manifest ${descriptor?.digest ?? ""} of ${baseImage} has no config or layers.`
+      );
+    }
+    const config = parseJson2(
+      await client2.getBlob(repository, manifest.config.digest),
+      `the config of ${baseImage}`
+    );
+    return { descriptor, manifest, manifestType, config, configType: manifest.config.mediaType };
+  };
+  if (INDEX_TYPES.includes(top.mediaType)) {
+    const index = parseJson2(top.bytes, `the index of ${baseImage}`);
+    const chosen = selectPlatforms(index.manifests ?? [], wanted, baseImage);
+    if (!chosen.length) throw new SetupError(`the base image ${baseImage} lists no platform images.`);
+    const entries = await mapLimit(chosen, 4, async (d) => {
+      const m = await client2.getManifest(repository, d.digest);
+      if (!m)
+        throw new SetupError(
+          `the base image ${baseImage} lists ${d.digest}, which its registry does not have.`
+        );
+      if (!isManifestType(m.mediaType))
+        throw unknownType(`the ${formatPlatform(d.platform)} image of ${baseImage}`, m.mediaType);
+      return readEntry(d, m.bytes, m.mediaType);
+    });
+    return { digest: top.digest, indexType: top.mediaType, entries };
+  }
+  if (isManifestType(top.mediaType)) {
+    const entry = await readEntry(null, top.bytes, top.mediaType);
+    const platform2 = {
+      os: entry.config.os ?? "linux",
+      architecture: entry.config.architecture ?? "amd64",
+      ...entry.config.variant ? { variant: entry.config.variant } : {}
+    };
+    if (wanted && !wanted.some((w) => platformMatches(w, platform2))) {
+      throw new UsageError(
+        `the base image ${baseImage} is a single ${formatPlatform(platform2)} image; --platform asks for ${wanted.map(formatPlatform).join(", ")}.`
+      );
+    }
+    entry.descriptor = { mediaType: top.mediaType, digest: top.digest, size: top.bytes.length, platform: platform2 };
+    return { digest: top.digest, indexType: null, entries: [entry] };
+  }
+  throw unknownType(`the base image ${baseImage}`, top.mediaType);
+}
+async function registryBuild(request2) {
+  const { log } = request2;
+  checkTemplateForRegistry(request2.template);
+  const baseRef = parseReference(request2.baseImage, "base image");
+  const target = parseReference(request2.image, "image");
+  const sameRegistry = baseRef.registry === target.registry;
+  const targetAuth = await resolveAuth(target.registry, request2.credentials, request2.env);
+  const clientOptions = {
+    insecure: request2.insecureRegistries,
+    ...request2.client ?? {}
+  };
+  const lines = [];
+  const detail = (line) => lines.push(line);
+  const targetClient = new RegistryClient({
+    registry: target.registry,
+    auth: targetAuth,
+    log: detail,
+    ...clientOptions
+  });
+  const baseClient = sameRegistry ? targetClient : new RegistryClient({
+    registry: baseRef.registry,
+    // The credentials given for pushing only apply to the registry pushed to.
+    auth: await resolveAuth(baseRef.registry, null, request2.env),
+    log: detail,
+    ...clientOptions
+  });
+  baseClient.need(repoName(baseRef), "pull");
+  if (request2.push) targetClient.need(repoName(target), "pull", "push");
+  const layerPromise = writeModelsLayer(request2.layerTar());
+  let layer = null;
+  try {
+    const base = await readBase(baseClient, baseRef, request2.platforms, request2.baseImage).catch(
+      async (err) => {
+        await layerPromise.then((l) => l.remove()).catch(() => void 0);
+        throw err;
+      }
+    );
+    layer = await layerPromise;
+    const inputDigest2 = request2.inputDigest(base.digest);
+    const digestLabel = { [request2.inputDigestLabel]: inputDigest2 };
+    const created = request2.created;
+    const platforms = [];
+    const configs = /* @__PURE__ */ new Map();
+    const manifests = [];
+    const descriptors = [];
+    for (const entry of base.entries) {
+      const baseEnv = entry.config.config?.Env ?? [];
+      const rendered = request2.render(baseEnv, digestLabel);
+      const instructions = readInstructions(rendered, request2.template.source, baseEnv);
+      const config = appendToConfig(entry.config, instructions, layer, created);
+      const configBytes = encode(config);
+      const configDigest = sha256Digest(configBytes);
+      configs.set(configDigest, configBytes);
+      const manifest = appendToManifest(
+        entry.manifest,
+        entry.manifestType,
+        { mediaType: entry.configType, digest: configDigest, size: configBytes.length },
+        layer
+      );
+      const manifestBytes = encode(manifest);
+      const manifestDigest = sha256Digest(manifestBytes);
+      manifests.push({ digest: manifestDigest, bytes: manifestBytes, mediaType: entry.manifestType });
+      const platform2 = entry.descriptor?.platform;
+      descriptors.push({
+        mediaType: entry.manifestType,
+        digest: manifestDigest,
+        size: manifestBytes.length,
+        platform: platform2
+      });
+      platforms.push({ platform: platform2, manifestDigest, configDigest, baseLayers: entry.manifest.layers, config });
+    }
+    const top = base.indexType ? (() => {
+      const bytes = encode(buildIndex2(base.indexType, descriptors));
+      return { digest: sha256Digest(bytes), bytes, mediaType: base.indexType };
+    })() : manifests[0];
+    const result = {
+      digest: top.digest,
+      baseDigest: base.digest,
+      mediaType: top.mediaType,
+      layer: { digest: layer.digest, diffId: layer.diffId, size: layer.size },
+      platforms,
+      inputDigest: inputDigest2,
+      labels: platforms[0]?.config.config?.Labels ?? {},
+      unchanged: false,
+      pushed: false,
+      uploadedBytes: 0,
+      mounted: 0,
+      copied: 0
+    };
+    const names2 = platforms.map((p) => formatPlatform(p.platform)).join(", ");
+    log.info(
+      `registry builder: ${request2.baseImage} (${base.digest.slice(0, 19)}) + models layer ${layer.digest.slice(0, 19)} (${layer.size} bytes) for ${names2} -> ${top.digest.slice(0, 19)}`
+    );
+    if (!request2.push) {
+      log.info(
+        `not pushed (push is off): ${request2.image}@${top.digest} would be tagged ${request2.tags.join(", ")}`
+      );
+      return result;
+    }
+    const repository = repoName(target);
+    const current = await mapLimit(request2.tags, 4, (tag) => targetClient.manifestDigest(repository, tag));
+    if (current.every((d) => d === top.digest)) {
+      result.unchanged = true;
+      log.info(
+        `unchanged input: ${request2.image}:{${request2.tags.join(",")}} already point at ${top.digest}; pushed nothing`
+      );
+      return result;
+    }
+    await log.group(`Push ${request2.image} (${names2})`, async (line) => {
+      const flush = () => lines.splice(0).forEach(line);
+      const exists2 = await targetClient.manifestDigest(repository, top.digest);
+      if (exists2 !== top.digest) {
+        const baseLayers = /* @__PURE__ */ new Map();
+        for (const p of platforms) for (const l of p.baseLayers) baseLayers.set(l.digest, l);
+        const layerFile = layer;
+        const blobs = [
+          async () => {
+            if (await targetClient.hasBlob(repository, layerFile.digest)) return;
+            await targetClient.uploadBlob(repository, layerFile.digest, layerFile.size, layerFile.source);
+            result.uploadedBytes += layerFile.size;
+            line(`models layer ${layerFile.digest.slice(0, 19)}: uploaded ${layerFile.size} bytes`);
+          },
+          ...[...baseLayers.values()].map((l) => async () => {
+            if (await targetClient.hasBlob(repository, l.digest)) return;
+            if (sameRegistry && await targetClient.mountBlob(repository, l.digest, repoName(baseRef))) {
+              result.mounted++;
+              line(`base layer ${l.digest.slice(0, 19)}: mounted from ${repoName(baseRef)}`);
+              return;
+            }
+            await targetClient.uploadBlob(
+              repository,
+              l.digest,
+              l.size,
+              baseClient.blobSource(repoName(baseRef), l.digest)
+            );
+            result.copied++;
+            result.uploadedBytes += l.size;
+            line(
+              `base layer ${l.digest.slice(0, 19)}: copied from ${baseRef.registry}/${repoName(baseRef)} (${l.size} bytes)`
+            );
+          }),
+          ...[...configs].map(([digest, bytes]) => async () => {
+            if (await targetClient.hasBlob(repository, digest)) return;
+            await targetClient.uploadBlob(repository, digest, bytes.length, async function* () {
+              yield bytes;
+            });
+            result.uploadedBytes += bytes.length;
+          })
+        ];
+        await mapLimit(blobs, 4, (upload) => upload());
+        flush();
+        for (const m of manifests) await targetClient.putManifest(repository, m.digest, m.mediaType, m.bytes);
+        if (base.indexType) await targetClient.putManifest(repository, top.digest, top.mediaType, top.bytes);
+        line(
+          `${base.indexType ? "index" : "manifest"} ${top.digest} written (${manifests.length} platform manifest(s))`
+        );
+      } else {
+        line(`${top.digest} is already in ${repository}: only the tags are written`);
+      }
+      for (const [i, tag] of request2.tags.entries()) {
+        if (current[i] === top.digest) continue;
+        await targetClient.putManifest(repository, tag, top.mediaType, top.bytes);
+        line(`tagged ${tag}`);
+      }
+      flush();
+    });
+    result.pushed = true;
+    return result;
+  } finally {
+    if (layer) await layer.remove();
+  }
+}
+async function verifyPushed(request2, result, expected) {
+  const target = parseReference(request2.image, "image");
+  const repository = repoName(target);
+  const client2 = new RegistryClient({
+    registry: target.registry,
+    auth: await resolveAuth(target.registry, request2.credentials, request2.env),
+    insecure: request2.insecureRegistries,
+    ...request2.client ?? {}
+  });
+  client2.need(repository, "pull");
+  const fail = (what) => {
+    throw new RegistryVerifyError(`verify failed for ${request2.image}@${result.digest}: ${what}`, null);
+  };
+  const top = await client2.getManifest(repository, result.digest);
+  if (!top) fail("the registry does not have it.");
+  const checks = [];
+  const wanted = new Map(result.platforms.map((p) => [p.manifestDigest, p]));
+  if (INDEX_TYPES.includes(top.mediaType)) {
+    const index = parseJson2(top.bytes, "the pushed index");
+    const listed = index.manifests.map((d) => d.digest).sort();
+    if (JSON.stringify(listed) !== JSON.stringify([...wanted.keys()].sort())) {
+      fail(`the index lists ${listed.join(", ")}, expected ${[...wanted.keys()].join(", ")}.`);
+    }
+    if (index.manifests.some(isAttestation)) fail("the index lists an attestation manifest.");
+    checks.push(`index lists ${result.platforms.map((p) => formatPlatform(p.platform)).join(", ")}`);
+  }
+  for (const p of result.platforms) {
+    const name2 = formatPlatform(p.platform);
+    const m = await client2.getManifest(repository, p.manifestDigest);
+    if (!m) fail(`the ${name2} manifest ${p.manifestDigest} is missing.`);
+    const manifest = parseJson2(m.bytes, `the ${name2} manifest`);
+    const layers = manifest.layers.map((l) => l.digest);
+    const expectedLayers = [...p.baseLayers.map((l) => l.digest), result.layer.digest];
+    if (JSON.stringify(layers) !== JSON.stringify(expectedLayers)) {
+      fail(
+        `the ${name2} manifest's layers are ${layers.join(", ")}; expected the base layers plus ${result.layer.digest}.`
+      );
+    }
+    for (const digest of [...layers, manifest.config.digest]) {
+      if (!await client2.hasBlob(repository, digest))
+        fail(`blob ${digest} of the ${name2} image is missing.`);
+    }
+    const config = parseJson2(
+      await client2.getBlob(repository, manifest.config.digest),
+      `the ${name2} config`
+    );
+    const diffIds = config.rootfs?.diff_ids ?? [];
+    if (diffIds[diffIds.length - 1] !== result.layer.diffId)
+      fail(`the ${name2} config's last diff_id is not the models layer's.`);
+    const env = config.config?.Env ?? [];
+    if (!env.includes(`${expected.modelsDirEnv}=${expected.modelsDir}`)) {
+      fail(
+        `the ${name2} config does not set ${expected.modelsDirEnv}=${expected.modelsDir}. A custom template must keep {{env}}.`
+      );
+    }
+    const labels = config.config?.Labels ?? {};
+    for (const [k, v] of Object.entries(expected.labels)) {
+      if (labels[k] !== v)
+        fail(`the ${name2} config's label ${k} is '${labels[k] ?? "(unset)"}', expected '${v}'.`);
+    }
+    checks.push(`${name2}: base layers + models layer, ${expected.modelsDirEnv}=${expected.modelsDir}`);
+  }
+  return checks;
+}
+var RegistryVerifyError;
+var init_build = __esm({
+  "src/image/registry/build.ts"() {
+    "use strict";
+    init_errors();
+    init_auth();
+    init_reference();
+    init_client();
+    init_dockerfile();
+    init_image();
+    init_layer2();
+    init_media_types();
+    RegistryVerifyError = class extends RegistryError {
+      name = "RegistryVerifyError";
+    };
+  }
+});
+
+// src/image/builders/registry.ts
+var registry_exports = {};
+__export(registry_exports, {
+  registryBuilder: () => registryBuilder,
+  registryRequest: () => registryRequest
+});
+function registryRequest(plan, options) {
+  return {
+    baseImage: plan.baseImage,
+    image: plan.image,
+    tags: plan.tags.tags,
+    template: plan.template,
+    render: (baseEnv, extraLabels) => renderDockerfile(plan, baseEnv, extraLabels),
+    // The base digest pins every platform's config, so the Dockerfile without base env is enough next to it.
+    inputDigest: (baseDigest) => inputDigest(plan.layer.contentDigest, renderDockerfile(plan, []), baseDigest),
+    inputDigestLabel: LABELS.inputDigest,
+    layerTar: () => layerTar(plan.layer),
+    created: plan.created !== null ? new Date(plan.created * 1e3).toISOString() : null,
+    platforms: options.platforms ?? null,
+    push: options.push,
+    credentials: options.credentials,
+    insecureRegistries: options.insecureRegistries ?? [],
+    env: options.env,
+    log: options.log,
+    client: options.registryClient
+  };
+}
+var registryBuilder;
+var init_registry = __esm({
+  "src/image/builders/registry.ts"() {
+    "use strict";
+    init_errors();
+    init_auth();
+    init_engine2();
+    init_layer();
+    init_plan();
+    init_reference();
+    init_build();
+    init_media_types();
+    init_verify();
+    init_engine3();
+    registryBuilder = {
+      name: "registry",
+      async build(plan, options) {
+        const { log } = options;
+        if (!plan.registry) {
+          throw new UsageError("--builder registry needs --image naming the registry repository to push to.");
+        }
+        if (options.verify && !options.push) {
+          throw new UsageError("--verify with the registry builder checks the pushed image: add --push.");
+        }
+        const request2 = registryRequest(plan, options);
+        const built = await registryBuild(request2);
+        const result = {
+          // No image exists outside the registry: the first platform's config digest stands for the image id.
+          imageId: built.platforms[0]?.configDigest ?? "",
+          digest: built.digest,
+          tags: plan.tags.references,
+          labels: { ...plan.labels, [LABELS.inputDigest]: built.inputDigest },
+          inputDigest: built.inputDigest,
+          contextBytes: built.unchanged ? 0 : built.layer.size,
+          skipped: built.unchanged,
+          pushed: built.pushed,
+          verified: [],
+          platforms: built.platforms.map((p) => formatPlatform(p.platform))
+        };
+        if (built.pushed) {
+          log.info(
+            `pushed ${result.tags.join(", ")} (${result.digest}): ${built.mounted} base layer(s) mounted, ${built.copied} copied, ${formatBytes(built.uploadedBytes)} uploaded`
+          );
+        }
+        if (!options.verify) return result;
+        const engine = await connectEngine(options.env).catch(() => null);
+        if (engine) {
+          const reference = `${plan.image}@${built.digest}`;
+          const auth2 = await resolveAuth(
+            parseReference(plan.image, "image").registry,
+            options.credentials,
+            options.env
+          );
+          await log.group(`Pull ${reference} (verify)`, (line) => pullImage(engine, reference, auth2, line));
+          try {
+            result.verified = (await verifyImage(engine, reference, {
+              modelsDir: plan.layer.modelsDir,
+              gitHistory: plan.layer.gitHistory,
+              shortRevision: plan.revision
+            })).checks;
+          } finally {
+            await removeImage(engine, reference);
+          }
+        } else {
+          const labels = {};
+          if (plan.git) labels["org.opencontainers.image.revision"] = plan.git.commit;
+          if (plan.labels[LABELS.revision]) labels[LABELS.revision] = plan.labels[LABELS.revision];
+          result.verified = await verifyPushed(request2, built, {
+            modelsDir: plan.layer.modelsDir,
+            modelsDirEnv: MODELS_DIR_ENV,
+            labels
+          });
+        }
+        log.info(`verified: ${result.verified.join("; ")}`);
+        return result;
+      }
+    };
+  }
+});
+
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
   "node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js"(exports) {
@@ -91996,7 +95326,7 @@ async function findingsOf(modelsRoot, configFile2) {
 async function indexOf(modelsRoot) {
   return loadModels(modelsRoot);
 }
-var init_validation = __esm({
+var init_validation2 = __esm({
   "src/promote/validation.ts"() {
     "use strict";
     init_validate();
@@ -92555,8 +95885,8 @@ function group(name2, fn) {
 init_errors();
 
 // src/validate/action.ts
-import fs5 from "node:fs";
-import path4 from "node:path";
+import fs6 from "node:fs";
+import path5 from "node:path";
 
 // src/action/inputs.ts
 init_errors();
@@ -92767,11 +96097,11 @@ function formatStylish(report, options) {
 }
 
 // src/validate/cli.ts
-import path3 from "node:path";
+import path4 from "node:path";
 init_errors();
 init_validate();
 function relativePrefix(from, root) {
-  const rel = path3.relative(from, root).split(path3.sep).join("/");
+  const rel = path4.relative(from, root).split(path4.sep).join("/");
   return rel.startsWith("..") ? "" : rel;
 }
 
@@ -92783,26 +96113,26 @@ function workspace() {
 }
 async function runValidateAction() {
   const ws = workspace();
-  const root = path4.resolve(ws, getInput("path") || ".");
+  const root = path5.resolve(ws, getInput("path") || ".");
   const config = getInput("config");
   const base = getInput("base") || void 0;
   const maxWarningsInput = getInput("max-warnings");
   const maxWarnings = maxWarningsInput === "" ? -1 : Number(maxWarningsInput);
   if (maxWarningsInput !== "" && (!Number.isInteger(maxWarnings) || maxWarnings < 0))
     throw new Error(`Input 'max-warnings' must be a whole number >= 0, got '${maxWarningsInput}'.`);
-  const reportFile = path4.resolve(ws, getInput("report-file") || "spiff-models-report.json");
-  const sarifFile = path4.resolve(ws, getInput("sarif-file") || "spiff-models.sarif");
+  const reportFile = path5.resolve(ws, getInput("report-file") || "spiff-models-report.json");
+  const sarifFile = path5.resolve(ws, getInput("sarif-file") || "spiff-models.sarif");
   const annotate2 = booleanInput("annotations", true);
   const result = await validateRepo(root, {
-    configFile: config ? path4.resolve(ws, config) : void 0,
+    configFile: config ? path5.resolve(ws, config) : void 0,
     base
   });
   const prefix = relativePrefix(ws, root);
   const repoPath2 = (f) => prefix ? `${prefix}/${f.file}` : f.file;
-  fs5.mkdirSync(path4.dirname(reportFile), { recursive: true });
-  fs5.writeFileSync(reportFile, formatJson(result));
-  fs5.mkdirSync(path4.dirname(sarifFile), { recursive: true });
-  fs5.writeFileSync(sarifFile, formatSarif(result, { uriPrefix: prefix }));
+  fs6.mkdirSync(path5.dirname(reportFile), { recursive: true });
+  fs6.writeFileSync(reportFile, formatJson(result));
+  fs6.mkdirSync(path5.dirname(sarifFile), { recursive: true });
+  fs6.writeFileSync(sarifFile, formatSarif(result, { uriPrefix: prefix }));
   info(formatStylish(result, { color: false, root: prefix || void 0 }));
   const errors = result.findings.filter((f) => f.severity === "error");
   const warnings = result.findings.filter((f) => f.severity === "warning");
@@ -92820,7 +96150,7 @@ async function runValidateAction() {
     const hiddenE = Math.max(0, errors.length - ANNOTATIONS_SHOWN);
     const hiddenW = Math.max(0, warnings.length - ANNOTATIONS_SHOWN);
     if (hiddenE || hiddenW)
-      note = `GitHub shows ${ANNOTATIONS_SHOWN} annotations per type: ${hiddenE} errors and ${hiddenW} warnings are not annotated. All findings are below and in the SARIF file (${path4.relative(ws, sarifFile)}).`;
+      note = `GitHub shows ${ANNOTATIONS_SHOWN} annotations per type: ${hiddenE} errors and ${hiddenW} warnings are not annotated. All findings are below and in the SARIF file (${path5.relative(ws, sarifFile)}).`;
   }
   await summary.addRaw(formatMarkdown(result, { index: result.index, changedModels: result.changedModels, note }), true).write();
   setOutput("errors", String(result.summary.errors));
@@ -92838,2885 +96168,68 @@ async function runValidateAction() {
 
 // src/image/action.ts
 import { readFileSync as readFileSync3 } from "node:fs";
-import path11 from "node:path";
+import path13 from "node:path";
 init_errors();
 
 // src/image/bake.ts
+init_context();
+import path12 from "node:path";
+
+// src/image/builders/index.ts
 init_errors();
-import { createHash as createHash4 } from "node:crypto";
-import { mkdir as mkdir2, stat as stat4, writeFile as writeFile2 } from "node:fs/promises";
-import path10 from "node:path";
-
-// src/image/auth.ts
-init_errors();
-import { execFile } from "node:child_process";
-import { readFile } from "node:fs/promises";
-import os5 from "node:os";
-import path5 from "node:path";
-
-// src/image/reference.ts
-init_errors();
-var component = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
-var pathPattern = new RegExp(`^${component}(?:/${component})*$`);
-var domainPattern = /^(?:localhost|\[[0-9a-fA-F:]+\]|(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*)(?::[0-9]+)?$/;
-var tagPattern = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-var digestPattern = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-fA-F]{32,}$/;
-var DOCKER_HUB = "docker.io";
-function isValidTag(tag) {
-  return tagPattern.test(tag);
-}
-function parseReference(ref, what) {
-  const bad = (why) => {
-    throw new UsageError(
-      `${what} '${printable(ref)}' is not a valid image reference: ${why}. Expected [REGISTRY/]PATH[:TAG][@DIGEST], e.g. ghcr.io/sartography/spiffworkflow-backend:v1.0.0.`
-    );
-  };
-  if (!ref || /\s|[\u0000-\u001f\u007f]/.test(ref)) bad("empty or containing whitespace");
-  let rest = ref;
-  let digest = null;
-  const at = rest.indexOf("@");
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-    if (!digestPattern.test(digest)) bad(`bad digest '${digest}'`);
-  }
-  let tag = null;
-  const lastSlash = rest.lastIndexOf("/");
-  const colon = rest.lastIndexOf(":");
-  if (colon > lastSlash) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-    if (!isValidTag(tag))
-      bad(`bad tag '${tag}' (letters, digits, _ . -; at most 128; not starting with . or -)`);
-  }
-  let registry = DOCKER_HUB;
-  let path14 = rest;
-  const slash = rest.indexOf("/");
-  if (slash > 0) {
-    const first = rest.slice(0, slash);
-    if (first.includes(".") || first.includes(":") || first === "localhost" || first.startsWith("[")) {
-      registry = first;
-      path14 = rest.slice(slash + 1);
-    }
-  }
-  if (!domainPattern.test(registry)) bad(`bad registry host '${registry}'`);
-  if (!pathPattern.test(path14)) {
-    bad(
-      path14 !== path14.toLowerCase() ? `repository '${path14}' must be lower case` : `bad repository '${path14}' (lower-case letters, digits, and . _ - between them)`
-    );
-  }
-  if (registry === DOCKER_HUB && !path14.includes("/")) path14 = `library/${path14}`;
-  const repository = registry === DOCKER_HUB ? path14.replace(/^library\//, "") : `${registry}/${path14}`;
-  return { registry, path: path14, repository, tag, digest };
-}
-function parseImageName(name2, what) {
-  const ref = parseReference(name2.trim().toLowerCase(), what);
-  if (ref.tag || ref.digest) {
-    throw new UsageError(
-      `${what} '${printable(name2)}' names a tag or digest; give the repository only (e.g. ghcr.io/org/models) and pass tags with --tag (action input: tags).`
-    );
-  }
-  return ref;
-}
-function printable(text) {
-  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
-}
-
-// src/image/auth.ts
-var HUB_KEYS = ["https://index.docker.io/v1/", "index.docker.io", "docker.io", "registry-1.docker.io"];
-function serverAddress(registry) {
-  return registry === DOCKER_HUB ? "https://index.docker.io/v1/" : registry;
-}
-function normalizeKey(key2) {
-  const host = key2.replace(/^[a-z]+:\/\//i, "").replace(/\/.*$/, "");
-  return HUB_KEYS.includes(host) || HUB_KEYS.includes(key2) ? DOCKER_HUB : host.toLowerCase();
-}
-function dockerConfigPath(env) {
-  const dir = env.DOCKER_CONFIG || path5.join(env.HOME || os5.homedir(), ".docker");
-  return path5.join(dir, "config.json");
-}
-function runHelper(helper, server, env) {
-  return new Promise((resolve) => {
-    const child = execFile(
-      `docker-credential-${helper}`,
-      ["get"],
-      { env, timeout: 3e4 },
-      (err, stdout) => {
-        if (err) {
-          resolve(null);
-          return;
-        }
-        try {
-          const data = JSON.parse(String(stdout));
-          resolve(data.Secret ? { username: data.Username ?? "", password: data.Secret } : null);
-        } catch {
-          resolve(null);
-        }
-      }
-    );
-    child.stdin?.end(server);
-  });
-}
-async function resolveAuth(registry, explicit, env) {
-  const server = serverAddress(registry);
-  if (explicit && (explicit.username || explicit.password)) {
-    return { username: explicit.username, password: explicit.password, serveraddress: server };
-  }
-  const file = dockerConfigPath(env);
-  let config;
-  try {
-    config = JSON.parse(await readFile(file, "utf8"));
-  } catch (err) {
-    if (err.code === "ENOENT") return null;
-    throw new SetupError(
-      `cannot read Docker credentials from ${file}: ${err.message}. Fix or remove it.`
-    );
-  }
-  const wanted = normalizeKey(registry);
-  const helper = Object.entries(config.credHelpers ?? {}).find(([k]) => normalizeKey(k) === wanted)?.[1] ?? config.credsStore;
-  const entry = Object.entries(config.auths ?? {}).find(([k]) => normalizeKey(k) === wanted)?.[1];
-  if (entry?.auth) {
-    const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
-    const colon = decoded.indexOf(":");
-    if (colon < 0) {
-      throw new SetupError(
-        `the auth entry for ${registry} in ${file} is not base64 of user:password; log in again.`
-      );
-    }
-    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1), serveraddress: server };
-  }
-  if (entry?.identitytoken) return { identitytoken: entry.identitytoken, serveraddress: server };
-  if (entry?.username && entry.password) {
-    return { username: entry.username, password: entry.password, serveraddress: server };
-  }
-  if (helper) {
-    const creds = await runHelper(helper, server, env);
-    if (creds) {
-      return creds.username === "<token>" ? { identitytoken: creds.password, serveraddress: server } : { username: creds.username, password: creds.password, serveraddress: server };
-    }
-  }
-  return null;
-}
-
-// src/image/context.ts
-var import_tar_stream = __toESM(require_tar_stream(), 1);
-init_errors();
-import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream, lstatSync, readFileSync } from "node:fs";
-import { mkdtemp, readdir as readdir2, readFile as readFile3, readlink as readlink2, realpath, rm as rm2, stat as stat2 } from "node:fs/promises";
-import os6 from "node:os";
-import path6 from "node:path";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-
-// src/image/ignore.ts
-var IGNORE_FILES = [".spiff-models-ignore", ".dockerignore"];
-var ALWAYS_IGNORED = [".git", ".spiff-models", ...IGNORE_FILES];
-function escapeRegex(c) {
-  return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
-}
-function globToRegex(glob) {
-  let out = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === "*") {
-      if (glob[i + 1] === "*") {
-        const atStart = i === 0 || glob[i - 1] === "/";
-        const atEnd = i + 2 === glob.length || glob[i + 2] === "/";
-        if (atStart && atEnd) {
-          if (i + 2 === glob.length) out += ".*";
-          else {
-            out += "(?:.*/)?";
-            i++;
-          }
-          i++;
-          continue;
-        }
-      }
-      out += "[^/]*";
-    } else if (c === "?") {
-      out += "[^/]";
-    } else if (c === "[") {
-      const end = glob.indexOf("]", i + 2);
-      if (end < 0) out += "\\[";
-      else {
-        let body = glob.slice(i + 1, end).replace(/\\/g, "\\\\");
-        if (body.startsWith("!")) body = `^${body.slice(1)}`;
-        out += `[${body}]`;
-        i = end;
-      }
-    } else if (c === "\\" && i + 1 < glob.length) {
-      out += escapeRegex(glob[++i]);
-    } else {
-      out += escapeRegex(c);
-    }
-  }
-  return out;
-}
-function compileIgnore(text) {
-  const rules2 = [];
-  for (const raw of text.split(/\r?\n/)) {
-    let line = raw.replace(/(?<!\\)\s+$/, "");
-    if (!line || line.startsWith("#")) continue;
-    let negate = false;
-    if (line.startsWith("!")) {
-      negate = true;
-      line = line.slice(1);
-    } else if (line.startsWith("\\!") || line.startsWith("\\#")) {
-      line = line.slice(1);
-    }
-    let dirOnly = false;
-    if (line.endsWith("/")) {
-      dirOnly = true;
-      line = line.replace(/\/+$/, "");
-    }
-    if (!line) continue;
-    const anchored = line.includes("/");
-    line = line.replace(/^\/+/, "");
-    const body = globToRegex(line);
-    const regex = new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`);
-    rules2.push({ negate, dirOnly, regex, source: raw });
-  }
-  return {
-    patterns: rules2.map((r) => r.source),
-    ignores(path14, isDir) {
-      let ignored = false;
-      for (const rule of rules2) {
-        if (rule.dirOnly && !isDir) continue;
-        if (rule.regex.test(path14)) ignored = !rule.negate;
-      }
-      return ignored;
-    }
-  };
-}
-
-// src/image/template.ts
-init_errors();
-import { readFile as readFile2 } from "node:fs/promises";
-var PLACEHOLDERS = {
-  base_image: "the base image reference (FROM {{base_image}})",
-  labels: "one LABEL instruction with the OCI labels and ours, values quoted",
-  env: "one ENV instruction: the models dir, the sub-folder within the repo, git safe.directory",
-  copy: "the instruction that puts the models (and git data) in place: ADD rootfs.tar /",
-  models_dir: "the models directory in the image (SPIFFWORKFLOW_BACKEND_BPMN_SPEC_ABSOLUTE_DIR), unquoted",
-  revision: "the full commit sha, or empty without git",
-  short_revision: "what `git rev-parse --short HEAD` prints in the image, or empty"
+var BUILDERS = {
+  engine: async () => (await Promise.resolve().then(() => (init_engine3(), engine_exports))).engineBuilder,
+  registry: async () => (await Promise.resolve().then(() => (init_registry(), registry_exports))).registryBuilder
 };
-var ROOTFS_TAR = "rootfs.tar";
-var DEFAULT_TEMPLATE = [
-  "# The spiffworkflow-backend image with the process models baked in, rendered by `spiff-models bake`.",
-  "# Placeholders are listed in the README (section bake); every value arrives checked and escaped.",
-  "# LABEL comes last: a new tag or version only re-labels, the models layer stays cached and identical.",
-  "FROM {{base_image}}",
-  "{{env}}",
-  "{{copy}}",
-  "{{labels}}",
-  ""
-].join("\n");
-async function loadTemplate(file) {
-  if (!file) return { text: DEFAULT_TEMPLATE, source: "the default template" };
-  let text;
-  try {
-    text = await readFile2(file, "utf8");
-  } catch (err) {
-    const code2 = err.code;
-    throw new UsageError(
-      `cannot read the Dockerfile template ${file} (${code2 ?? String(err)}); check the --template path (action input: template), relative to the working directory.`
-    );
-  }
-  return { text, source: file };
-}
-var KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
-var SAFE_PATH = /^\/(?:[A-Za-z0-9._-]+\/?)*$/;
-function quote(value, what) {
-  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(value)) {
-    throw new UsageError(
-      `${what} contains a line break or control character ('${printable(value)}'); a Dockerfile value cannot hold one. Remove it.`
-    );
-  }
-  return `"${value.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
-}
-function checkKey(key2, what) {
-  if (!KEY.test(key2)) {
-    throw new UsageError(
-      `${what} '${printable(key2)}' is not a valid key: use letters, digits and . _ / - (not starting with one of them).`
-    );
-  }
-  return key2;
-}
-function checkImagePath(path14, what) {
-  const normalized = path14.length > 1 ? path14.replace(/\/+$/, "") : path14;
-  if (!SAFE_PATH.test(normalized) || normalized.split("/").some((s) => s === ".." || s === ".")) {
-    throw new UsageError(
-      `${what} '${printable(path14)}' must be an absolute path in the image made of letters, digits and . _ - (e.g. /app/process_models).`
-    );
-  }
-  return normalized;
-}
-function instruction(keyword2, pairs2, what) {
-  if (pairs2.length === 0) return "";
-  const words = pairs2.map(([k, v]) => `${checkKey(k, `${what} key`)}=${quote(v, `${what} '${k}'`)}`);
-  return `${keyword2} ${words.join(" \\\n" + " ".repeat(keyword2.length + 1))}`;
-}
-function renderLabels(labels) {
-  return instruction(
-    "LABEL",
-    Object.entries(labels).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0),
-    "label"
-  );
-}
-function renderEnv(env) {
-  return instruction("ENV", env, "environment variable");
-}
-function lineOf(text, index) {
-  return text.slice(0, index).split("\n").length;
-}
-function renderTemplate(template, values) {
-  const where = (line) => `${template.source}:${line}`;
-  const directive = /^#\s*escape\s*=\s*(\S)/im.exec(template.text);
-  if (directive && directive[1] !== "\\") {
-    throw new UsageError(
-      `bad template ${where(lineOf(template.text, directive.index))}: it sets the escape character to '${directive[1]}'; bake escapes values with \\. Remove the escape directive.`
-    );
-  }
-  const rendered = {
-    base_image: () => values.baseImage,
-    labels: () => renderLabels(values.labels),
-    env: () => renderEnv(values.env),
-    copy: () => `ADD ${ROOTFS_TAR} /`,
-    models_dir: () => checkImagePath(values.modelsDir, "the models dir for {{models_dir}}"),
-    revision: () => /^[0-9a-f]*$/.test(values.revision) ? values.revision : "",
-    short_revision: () => /^[0-9a-f]*$/.test(values.shortRevision) ? values.shortRevision : ""
-  };
-  const used = /* @__PURE__ */ new Map();
-  const out = template.text.replace(/\{\{([^{}]*)\}\}/g, (match, rawName, offset) => {
-    const name2 = rawName.trim();
-    if (!Object.hasOwn(PLACEHOLDERS, name2)) {
-      throw new UsageError(
-        `bad template ${where(lineOf(template.text, offset))}: unknown placeholder ${match}. Known: ${Object.keys(PLACEHOLDERS).map((p) => `{{${p}}}`).join(", ")}.`
-      );
-    }
-    used.set(name2, (used.get(name2) ?? 0) + 1);
-    return rendered[name2]();
-  });
-  const stray = /\{\{|\}\}/.exec(out);
-  if (stray) {
-    throw new UsageError(
-      `bad template ${where(lineOf(out, stray.index))}: an unmatched '${stray[0]}'. Placeholders look like {{copy}}.`
-    );
-  }
-  if (used.get("copy") !== 1) {
-    throw new UsageError(
-      `bad template ${template.source}: it must use {{copy}} exactly once (found ${used.get("copy") ?? 0}); that line puts the models in the image.`
-    );
-  }
-  if (!/^\s*FROM\s/im.test(out)) {
-    throw new UsageError(
-      `bad template ${template.source}: no FROM instruction; start with FROM {{base_image}}.`
-    );
-  }
-  return out.endsWith("\n") ? out : `${out}
-`;
-}
-
-// src/image/context.ts
-var GIT_HISTORY_MODES = ["full", "minimal", "none"];
-function parseGitHistory(value, what) {
-  const mode = (value || "full").trim();
-  if (!GIT_HISTORY_MODES.includes(mode)) {
-    throw new UsageError(`${what} must be one of ${GIT_HISTORY_MODES.join(", ")}; got '${value}'.`);
-  }
-  return mode;
-}
-var DIR_MODE = 493;
-var FILE_MODE = 420;
-var EXEC_MODE = 493;
-var GIT_DIR_KEEP = /* @__PURE__ */ new Set(["objects", "refs", "packed-refs", "shallow"]);
-var CONTENT_ADDRESSED = /(?:^|\/)objects\/(?:[0-9a-f]{2}\/[0-9a-f]{38,62}|pack\/pack-[0-9a-f]{40,64}\.(?:pack|idx|rev))$/;
-function sha256(data) {
-  return createHash("sha256").update(data).digest("hex");
-}
-var SMALL_FILE = 1024 * 1024;
-var READ_CONCURRENCY = 16;
-async function hashFile(file, size) {
-  if (size <= SMALL_FILE) return sha256(readFileSync(file));
-  const hash2 = createHash("sha256");
-  for await (const chunk of createReadStream(file)) hash2.update(chunk);
-  return hash2.digest("hex");
-}
-async function forEachLimit(items, limit, fn) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-async function hashEntries(entries) {
-  const pending = entries.filter((e) => e.type === "file" && !e.hash && e.source);
-  await forEachLimit(pending, READ_CONCURRENCY, async (e) => {
-    e.hash = await hashFile(e.source, e.size);
-  });
-}
-function isInside(root, p) {
-  const rel = path6.relative(root, p);
-  return rel === "" || !rel.startsWith("..") && !path6.isAbsolute(rel);
-}
-async function loadIgnore(root) {
-  for (const name2 of IGNORE_FILES) {
-    try {
-      const text = await readFile3(path6.join(root, name2), "utf8");
-      return { matcher: compileIgnore(text), file: name2 };
-    } catch (err) {
-      if (err.code !== "ENOENT") throw err;
-    }
-  }
-  return { matcher: compileIgnore(""), file: null };
-}
-async function collectModels(root, prefix, matcher) {
-  const realRoot = await realpath(root);
-  const entries = [];
-  const warnings = [];
-  const walk2 = async (rel) => {
-    const dir = path6.join(realRoot, rel);
-    const names2 = (await readdir2(dir)).sort().filter((name2) => name2 !== ".git" && (rel || !ALWAYS_IGNORED.includes(name2)));
-    const infos = names2.map((name2) => lstatSync(path6.join(dir, name2)));
-    for (const [i, name2] of names2.entries()) {
-      const relPath = rel ? `${rel}/${name2}` : name2;
-      const abs = path6.join(dir, name2);
-      const info2 = infos[i];
-      const isDir = info2.isDirectory();
-      if (matcher.ignores(relPath, isDir)) continue;
-      const tarName = `${prefix}/${relPath}`;
-      if (info2.isSymbolicLink()) {
-        const target = await readlink2(abs);
-        let resolved;
-        try {
-          resolved = await realpath(abs);
-        } catch {
-          throw new SetupError(
-            `${relPath} is a symlink to '${target}', which does not exist. Remove the link, or list it in ${IGNORE_FILES[0]} to leave it out of the image.`
-          );
-        }
-        if (!isInside(realRoot, resolved)) {
-          throw new SetupError(
-            `${relPath} is a symlink to '${target}', outside the models root ${realRoot}: the image would not hold its target. Replace the link with a copy of the file, or list it in ${IGNORE_FILES[0]}.`
-          );
-        }
-        const linkname = path6.relative(path6.dirname(path6.join(realRoot, relPath)), resolved).split(path6.sep).join("/");
-        entries.push({
-          name: tarName,
-          type: "symlink",
-          mode: 511,
-          size: 0,
-          linkname,
-          hash: `link:${linkname}`
-        });
-      } else if (isDir) {
-        entries.push({ name: tarName, type: "directory", mode: DIR_MODE, size: 0, hash: "" });
-        await walk2(relPath);
-      } else if (info2.isFile()) {
-        entries.push({
-          name: tarName,
-          type: "file",
-          mode: info2.mode & 73 ? EXEC_MODE : FILE_MODE,
-          size: info2.size,
-          source: abs,
-          hash: ""
-        });
-      } else {
-        warnings.push(
-          `${relPath} is not a regular file, directory or symlink (a socket or device?): left out.`
-        );
-      }
-    }
-  };
-  await walk2("");
-  await hashEntries(entries);
-  return { entries, warnings };
-}
-async function collectFullGit(git3, prefix) {
-  const entries = [];
-  const warnings = [];
-  const walk2 = async (rel) => {
-    const dir = path6.join(git3.commonDir, rel);
-    const names2 = (await readdir2(dir)).sort().filter((name2) => (rel || GIT_DIR_KEEP.has(name2)) && `${rel}/${name2}` !== "objects/info/alternates");
-    const infos = names2.map((name2) => lstatSync(path6.join(dir, name2)));
-    for (const [i, name2] of names2.entries()) {
-      const relPath = rel ? `${rel}/${name2}` : name2;
-      const abs = path6.join(dir, name2);
-      const info2 = infos[i];
-      const tarName = `${prefix}/${relPath}`;
-      if (info2.isDirectory()) {
-        entries.push({ name: tarName, type: "directory", mode: DIR_MODE, size: 0, hash: "" });
-        await walk2(relPath);
-      } else if (info2.isFile()) {
-        entries.push({
-          name: tarName,
-          type: "file",
-          mode: FILE_MODE,
-          size: info2.size,
-          source: abs,
-          hash: CONTENT_ADDRESSED.test(relPath) ? `name:${info2.size}` : ""
-        });
-      } else {
-        warnings.push(`${path6.join(git3.commonDir, relPath)} is not a regular file or directory: left out.`);
-      }
-    }
-  };
-  await walk2("");
-  await hashEntries(entries);
-  return { entries, warnings };
-}
-function gitConfig(git3, abbrev) {
-  const sha256Repo = git3.objectFormat === "sha256";
-  return [
-    "[core]",
-    `	repositoryformatversion = ${sha256Repo ? 1 : 0}`,
-    "	filemode = true",
-    "	bare = false",
-    `	abbrev = ${abbrev}`,
-    ...sha256Repo ? ["[extensions]", "	objectformat = sha256"] : [],
-    ""
-  ].join("\n");
-}
-function generated(name2, text) {
-  const content2 = Buffer.from(text, "utf8");
-  return { name: name2, type: "file", mode: FILE_MODE, size: content2.length, content: content2, hash: sha256(content2) };
-}
-function directory(name2) {
-  return { name: name2, type: "directory", mode: DIR_MODE, size: 0, hash: "" };
-}
-function compareNames(a, b) {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-}
-async function planContext(options) {
-  const warnings = [];
-  const rootInfo = await stat2(options.modelsRoot).catch(() => null);
-  if (!rootInfo?.isDirectory()) {
-    throw new SetupError(
-      `the models root ${options.modelsRoot} is not a directory; pass the folder to bake.`
-    );
-  }
-  const git3 = options.git;
-  let gitHistory = options.gitHistory;
-  if (!git3 && gitHistory !== "none") {
-    warnings.push(
-      `${options.modelsRoot} is not in a git repository (or has no commit): the image gets no git data, new instances record no revision, and the backend's boot script runs 'git init' in the models dir (which fails on a read-only filesystem). Bake a git checkout to record the revision.`
-    );
-    gitHistory = "none";
-  }
-  const withGit = git3 !== null && gitHistory !== "none";
-  const subdir = withGit ? git3.subdir : "";
-  const repoDir = withGit ? options.imagePath : null;
-  const modelsDir = subdir ? `${options.imagePath}/${subdir}` : options.imagePath;
-  const rootfs = (p) => p.slice(1);
-  const { matcher, file: ignoreFile } = await loadIgnore(options.modelsRoot);
-  const models = await collectModels(options.modelsRoot, rootfs(modelsDir), matcher);
-  warnings.push(...models.warnings);
-  const entries = [...models.entries];
-  let abbrev = 0;
-  let gitFiles = 0;
-  if (withGit && repoDir) {
-    const gitDir = rootfs(`${repoDir}/.git`);
-    abbrev = git3.shortSha.length;
-    entries.push(directory(gitDir));
-    entries.push(generated(`${gitDir}/HEAD`, `${git3.sha}
-`));
-    entries.push(generated(`${gitDir}/config`, gitConfig(git3, abbrev)));
-    if (gitHistory === "full") {
-      if (git3.alternates) {
-        throw new SetupError(
-          `${git3.commonDir} borrows objects from another repository (objects/info/alternates), so its history cannot be baked. Run 'git repack -a -d' and delete objects/info/alternates, or use git-history minimal.`
-        );
-      }
-      if (git3.shallow) {
-        warnings.push(
-          `the checkout is shallow: git-history full bakes only the fetched commits, so forms of instances started on older revisions will not load. Check out with 'fetch-depth: 0' (actions/checkout) or 'git fetch --unshallow'.`
-        );
-      }
-      const history = await collectFullGit(git3, gitDir);
-      warnings.push(...history.warnings);
-      entries.push(...history.entries);
-      gitFiles = history.entries.filter((e) => e.type === "file").length + 2;
-    } else {
-      entries.push(directory(`${gitDir}/objects`), directory(`${gitDir}/refs`));
-      gitFiles = 2;
-    }
-    if (git3.dirty) {
-      warnings.push(
-        `uncommitted changes under ${options.modelsRoot}: the image holds them but records revision ${git3.shortSha}. Commit them first so the revision names what is baked.`
-      );
-    }
-  }
-  const names2 = new Set(entries.map((e) => e.name));
-  for (const entry of [...entries]) {
-    const parts = entry.name.split("/");
-    for (let i = 1; i < parts.length; i++) {
-      const parent = parts.slice(0, i).join("/");
-      if (!names2.has(parent)) {
-        names2.add(parent);
-        entries.push(directory(parent));
-      }
-    }
-  }
-  if (!names2.has(rootfs(modelsDir))) entries.push(directory(rootfs(modelsDir)));
-  entries.sort(compareNames);
-  const digest = createHash("sha256");
-  for (const e of entries) {
-    digest.update(`${e.type} ${e.mode.toString(8)} ${e.size} ${e.hash} ${e.name}
-`);
-  }
-  return {
-    entries,
-    modelsDir,
-    repoDir,
-    subdir,
-    gitHistory,
-    abbrev,
-    contentDigest: `sha256:${digest.digest("hex")}`,
-    modelFiles: models.entries.filter((e) => e.type === "file").length,
-    gitFiles,
-    ignoreFile,
-    warnings
-  };
-}
-function dockerfileEntry(dockerfile) {
-  return generated("Dockerfile", dockerfile);
-}
-function entryHeader(e, name2, date) {
-  return {
-    name: name2,
-    type: e.type,
-    mode: e.mode,
-    mtime: date,
-    uid: 0,
-    gid: 0,
-    uname: "",
-    gname: "",
-    size: e.type === "file" ? e.size : 0,
-    linkname: e.linkname ?? "",
-    devmajor: 0,
-    devminor: 0
-  };
-}
-function addEntry(pack, header, body) {
-  return new Promise((resolve, reject) => {
-    const done = (err) => err ? reject(err) : resolve();
-    if (body === null) {
-      pack.entry(header, done);
-      return;
-    }
-    if (typeof body !== "string") {
-      pack.entry(header, body, done);
-      return;
-    }
-    const source = createReadStream(body);
-    source.on(
-      "error",
-      (err) => reject(new SetupError(`cannot read ${body} while packing the build context: ${err.message}`))
-    );
-    source.pipe(pack.entry(header, done));
-  });
-}
-function packRootfs(plan, mtime) {
-  const pack = import_tar_stream.default.pack();
-  const date = new Date(mtime * 1e3);
-  const all = plan.entries;
-  const reads = /* @__PURE__ */ new Map();
-  const readAhead = (i) => {
-    const e = all[i];
-    if (!e || reads.has(i)) return;
-    const small = e.type === "file" && !e.content && e.size <= SMALL_FILE;
-    reads.set(
-      i,
-      small ? Promise.resolve().then(() => readFileSync(e.source)) : Promise.resolve(null)
-    );
-  };
-  const write = async () => {
-    await addEntry(pack, entryHeader(directory("."), "./", date), null);
-    for (const [i, e] of all.entries()) {
-      for (let j = i; j < i + READ_CONCURRENCY; j++) readAhead(j);
-      const read = await reads.get(i).catch((err) => {
-        throw new SetupError(`cannot read ${e.source} while packing the build context: ${err.message}`);
-      });
-      reads.delete(i);
-      if (read && read.length !== e.size) {
-        throw new SetupError(
-          `${e.source} changed while baking (size ${e.size} -> ${read.length}); run bake again.`
-        );
-      }
-      const body = e.type !== "file" ? null : e.content ?? read ?? e.source;
-      await addEntry(pack, entryHeader(e, `./${e.name}`, date), body);
-    }
-    pack.finalize();
-  };
-  write().catch((err) => pack.destroy(err));
-  return pack;
-}
-function packContext(plan, dockerfile, mtime) {
-  let bytes = 0;
-  const date = new Date(mtime * 1e3);
-  const stream = Readable.from(
-    (async function* () {
-      const tmp = await mkdtemp(path6.join(os6.tmpdir(), "spiff-models-context-"));
-      try {
-        const inner = path6.join(tmp, ROOTFS_TAR);
-        await pipeline(packRootfs(plan, mtime), createWriteStream(inner));
-        const size = (await stat2(inner)).size;
-        const outer = import_tar_stream.default.pack();
-        const write = async () => {
-          const df = dockerfileEntry(dockerfile);
-          await addEntry(outer, entryHeader(df, df.name, date), df.content);
-          const rootfs = { ...generated(ROOTFS_TAR, ""), size };
-          await addEntry(outer, entryHeader(rootfs, ROOTFS_TAR, date), inner);
-          outer.finalize();
-        };
-        write().catch((err) => outer.destroy(err));
-        for await (const chunk of outer) {
-          bytes += chunk.length;
-          yield chunk;
-        }
-      } finally {
-        await rm2(tmp, { recursive: true, force: true });
-      }
-    })(),
-    { objectMode: false }
-  );
-  return { stream, bytes: () => bytes };
-}
-async function measureContext(plan, dockerfile, mtime) {
-  const packed = packContext(plan, dockerfile, mtime);
-  for await (const _chunk of packed.stream) {
-  }
-  return packed.bytes();
-}
-function contextListing(plan, dockerfile) {
-  const line = (e, name2) => {
-    const kind = e.type === "directory" ? "d" : e.type === "symlink" ? "l" : "-";
-    const link = e.linkname !== void 0 ? ` -> ${e.linkname}` : "";
-    return `${kind}${e.mode.toString(8).padStart(4, "0")} ${String(e.size).padStart(10)} ${name2}${link}`;
-  };
-  const lines = [
-    line(dockerfileEntry(dockerfile), "Dockerfile"),
-    `# ${ROOTFS_TAR}, unpacked onto / in the image:`,
-    ...plan.entries.map((e) => line(e, `/${e.name}${e.type === "directory" ? "/" : ""}`))
-  ];
-  return `${lines.join("\n")}
-`;
-}
-
-// src/image/engine.ts
-var import_dockerode = __toESM(require_docker(), 1);
-init_errors();
-import { readFileSync as readFileSync2 } from "node:fs";
-import http from "node:http";
-import https from "node:https";
-import os7 from "node:os";
-import path7 from "node:path";
-var BakeFailure = class extends Error {
-  name = "BakeFailure";
-};
-var BuildError = class extends BakeFailure {
-  constructor(message, step) {
-    super(message);
-    this.step = step;
-  }
-  step;
-  name = "BuildError";
-};
-var PushError = class extends BakeFailure {
-  name = "PushError";
-};
-function noKeepAlive() {
-  return new http.Agent({ keepAlive: false });
-}
-function engineOptions(env) {
-  const host = env.DOCKER_HOST;
-  const base = {
-    socketPath: void 0,
-    host: void 0,
-    port: void 0,
-    protocol: void 0,
-    ca: void 0,
-    cert: void 0,
-    key: void 0
-  };
-  if (!host || host.startsWith("unix://")) {
-    const socketPath = host ? host.slice("unix://".length) || "/var/run/docker.sock" : "/var/run/docker.sock";
-    return { options: { ...base, socketPath, agent: noKeepAlive() }, address: `unix://${socketPath}` };
-  }
-  let url;
-  try {
-    url = new URL(host.includes("://") ? host : `tcp://${host}`);
-  } catch {
-    throw new SetupError(
-      `DOCKER_HOST='${printable(host)}' is not a URL; use unix:///path, tcp://host:port or ssh://user@host.`
-    );
-  }
-  if (url.protocol === "ssh:") {
-    return {
-      options: {
-        ...base,
-        protocol: "ssh",
-        host: url.hostname,
-        port: url.port || 22,
-        username: decodeURIComponent(url.username) || void 0,
-        sshOptions: { agent: env.SSH_AUTH_SOCK }
-      },
-      address: host
-    };
-  }
-  const tls = Boolean(env.DOCKER_TLS_VERIFY) && env.DOCKER_TLS_VERIFY !== "0";
-  const options = {
-    ...base,
-    host: url.hostname.replace(/^\[|\]$/g, ""),
-    port: url.port || (tls ? 2376 : 2375),
-    protocol: tls ? "https" : "http",
-    agent: tls ? new https.Agent({ keepAlive: false }) : noKeepAlive()
-  };
-  if (tls) {
-    const certDir = env.DOCKER_CERT_PATH || path7.join(env.HOME || os7.homedir(), ".docker");
-    try {
-      options.ca = readFileSync2(path7.join(certDir, "ca.pem"));
-      options.cert = readFileSync2(path7.join(certDir, "cert.pem"));
-      options.key = readFileSync2(path7.join(certDir, "key.pem"));
-    } catch (err) {
-      throw new SetupError(
-        `DOCKER_TLS_VERIFY is set but the TLS files are not readable in ${certDir} (${errorMessage(err)}); set DOCKER_CERT_PATH to the folder holding ca.pem, cert.pem and key.pem.`
-      );
-    }
-  }
-  return { options, address: host };
-}
-async function connectEngine(env) {
-  const { options, address } = engineOptions(env);
-  const docker = new import_dockerode.default(options);
-  try {
-    await docker.ping();
-  } catch (err) {
-    throw new SetupError(
-      `cannot reach the Docker Engine at ${address} (${errorMessage(err)}). Start Docker, or point DOCKER_HOST at a running engine; --dry-run renders the Dockerfile and the context without one.`
-    );
-  }
-  return { docker, address };
-}
-function statusOf(err) {
-  return err.statusCode;
-}
-function engineMessage(err) {
-  let json2 = err.json;
-  if (typeof json2 === "string") {
-    const text = json2;
-    try {
-      json2 = JSON.parse(text);
-    } catch {
-      return text.trim() || errorMessage(err);
-    }
-  }
-  const message = json2 && typeof json2 === "object" ? json2.message : void 0;
-  return typeof message === "string" && message ? message.trim() : errorMessage(err);
-}
-async function inspectImage(engine, ref) {
-  try {
-    return await engine.docker.getImage(ref).inspect();
-  } catch (err) {
-    if (statusOf(err) === 404) return null;
-    throw new SetupError(`cannot inspect image ${ref} on ${engine.address}: ${engineMessage(err)}`);
-  }
-}
-function readJsonStream(stream, onMessage) {
-  return new Promise((resolve, reject) => {
-    let buffer = "";
-    const handle = (line) => {
-      const text = line.trim();
-      if (!text) return;
-      try {
-        onMessage(JSON.parse(text));
-      } catch (err) {
-        if (err instanceof SyntaxError) onMessage({ stream: `${text}
-` });
-        else throw err;
-      }
-    };
-    stream.on("data", (chunk) => {
-      buffer += chunk.toString();
-      let nl;
-      while ((nl = buffer.indexOf("\n")) >= 0) {
-        handle(buffer.slice(0, nl));
-        buffer = buffer.slice(nl + 1);
-      }
-    });
-    stream.on("end", () => {
-      handle(buffer);
-      resolve();
-    });
-    stream.on("error", reject);
-  });
-}
-function progressLogger(log) {
-  const last = /* @__PURE__ */ new Map();
-  return (m) => {
-    if (!m.status) return;
-    const key2 = m.id ?? "";
-    if (last.get(key2) === m.status) return;
-    last.set(key2, m.status);
-    log(m.id ? `${m.id}: ${m.status}` : m.status);
-  };
-}
-async function pullImage(engine, ref, auth2, log) {
-  const parsed = parseReference(ref, "base image");
-  const fromImage = parsed.registry === "docker.io" ? parsed.path : `${parsed.registry}/${parsed.path}`;
-  let failure2 = null;
-  try {
-    const stream = await engine.docker.createImage({
-      fromImage,
-      tag: parsed.digest ?? parsed.tag ?? "latest",
-      ...auth2 ? { authconfig: auth2 } : {}
-    });
-    const logProgress = progressLogger(log);
-    await readJsonStream(stream, (m) => {
-      if (m.error || m.errorDetail) failure2 = m.errorDetail?.message || m.error || "unknown error";
-      else logProgress(m);
-    });
-  } catch (err) {
-    failure2 = engineMessage(err);
-  }
-  if (failure2) {
-    throw new SetupError(
-      `the base image ${ref} is not on the engine and pulling it failed: ${failure2}. Check the name and tag, log in to ${parsed.registry} (docker login, or the registry-username/registry-password inputs) or load the image (docker pull / docker load) before baking.`
-    );
-  }
-}
-async function findImagesByLabel(engine, key2, value) {
-  const images = await engine.docker.listImages({ filters: JSON.stringify({ label: [`${key2}=${value}`] }) });
-  return images.sort((a, b) => b.Created - a.Created).map((i) => i.Id);
-}
-var STEP = /^Step (\d+\/\d+) : (.*)$/;
-async function buildImage(engine, request2, log) {
-  let step = null;
-  let imageId = null;
-  let failure2 = null;
-  let stream;
-  try {
-    stream = await engine.docker.buildImage(request2.context, {
-      networkmode: "none",
-      labels: request2.labels,
-      rm: true,
-      forcerm: true,
-      pull: false,
-      nocache: request2.noCache ?? false
-    });
-  } catch (err) {
-    const message = engineMessage(err);
-    throw new BuildError(`the engine refused the build: ${message}${hintFor(message)}`, null);
-  }
-  let partial = "";
-  await readJsonStream(stream, (m) => {
-    if (m.error || m.errorDetail) {
-      failure2 = (m.errorDetail?.message || m.error || "unknown error").trim();
-      return;
-    }
-    if (m.aux?.ID) imageId = m.aux.ID;
-    if (m.stream) {
-      partial += m.stream;
-      let nl;
-      while ((nl = partial.indexOf("\n")) >= 0) {
-        const line = partial.slice(0, nl).replace(/\r$/, "");
-        partial = partial.slice(nl + 1);
-        const s = STEP.exec(line);
-        if (s) step = `step ${s[1]} (${s[2]})`;
-        const built = /^Successfully built ([0-9a-f]+)$/.exec(line);
-        if (built && !imageId) imageId = built[1];
-        if (line.trim()) log(line);
-      }
-    }
-  });
-  if (partial.trim()) log(partial.trim());
-  if (failure2) {
-    throw new BuildError(
-      `the build failed${step ? ` at ${step}` : ""}: ${failure2}${hintFor(failure2)}`,
-      step
-    );
-  }
-  if (!imageId)
-    throw new BuildError("the build stream ended without an image id (see the build log above).", step);
-  return imageId;
-}
-function hintFor(message) {
-  if (/pull access denied|manifest unknown|not found|No such image/i.test(message)) {
-    return ". Check the base image name and that it is on the engine (bake pulls it first when it can).";
-  }
-  if (/unknown instruction|dockerfile parse error/i.test(message)) {
-    return ". Fix the Dockerfile template (--template).";
-  }
-  return "";
-}
-async function tagImage(engine, imageId, reference) {
-  const colon = reference.lastIndexOf(":");
-  await engine.docker.getImage(imageId).tag({ repo: reference.slice(0, colon), tag: reference.slice(colon + 1) });
-}
-async function checkAuth(engine, auth2, registry) {
-  try {
-    await engine.docker.checkAuth(auth2);
-  } catch (err) {
-    throw new PushError(
-      `the registry ${registry} refused the credentials${auth2.username ? ` of user '${auth2.username}'` : ""}: ${engineMessage(err)}. Nothing was pushed. Check registry-username/registry-password (or docker login), and that the token may write packages.`
-    );
-  }
-}
-async function pushImage(engine, reference, auth2, log) {
-  const colon = reference.lastIndexOf(":");
-  const repository = reference.slice(0, colon);
-  const tag = reference.slice(colon + 1);
-  let digest = null;
-  let failure2 = null;
-  try {
-    const stream = await engine.docker.getImage(repository).push({
-      tag,
-      // The engine wants an auth header even for anonymous pushes.
-      authconfig: auth2 ?? { serveraddress: parseReference(reference, "image").registry }
-    });
-    const logProgress = progressLogger(log);
-    await readJsonStream(stream, (m) => {
-      if (m.error || m.errorDetail) failure2 = (m.errorDetail?.message || m.error || "unknown error").trim();
-      else if (m.aux?.Digest) digest = m.aux.Digest;
-      else logProgress(m);
-    });
-  } catch (err) {
-    failure2 = engineMessage(err);
-  }
-  if (failure2 || !digest) {
-    throw new PushError(
-      `pushing ${reference} failed: ${failure2 ?? "the registry reported no digest"}. Check that you are logged in to the registry (docker login, or registry-username/registry-password) and may push to ${repository}.`
-    );
-  }
-  return digest;
-}
-function demux(buffer) {
-  const out = [];
-  const err = [];
-  let i = 0;
-  while (i + 8 <= buffer.length) {
-    const kind = buffer[i];
-    const size = buffer.readUInt32BE(i + 4);
-    const frame = buffer.subarray(i + 8, i + 8 + size);
-    (kind === 2 ? err : out).push(frame);
-    i += 8 + size;
-  }
-  return { stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") };
-}
-async function runOnce(engine, image, entrypoint, user, statPaths) {
-  const container = await engine.docker.createContainer({
-    Image: image,
-    Entrypoint: entrypoint ?? ["/nonexistent"],
-    Cmd: [],
-    User: user,
-    Tty: false,
-    NetworkDisabled: true,
-    HostConfig: { NetworkMode: "none" }
-  });
-  try {
-    let exitCode = 0;
-    let stdout = "";
-    let stderr = "";
-    if (entrypoint) {
-      await container.start();
-      const result = await container.wait();
-      exitCode = result.StatusCode;
-      const logs = await container.logs({ stdout: true, stderr: true, follow: false });
-      ({ stdout, stderr } = demux(Buffer.isBuffer(logs) ? logs : Buffer.from(String(logs))));
-    }
-    const exists2 = {};
-    for (const p of statPaths) {
-      try {
-        const res = await container.infoArchive({ path: p });
-        res.resume();
-        exists2[p] = true;
-      } catch {
-        exists2[p] = false;
-      }
-    }
-    return { exitCode, stdout, stderr, exists: exists2 };
-  } finally {
-    await container.remove({ force: true }).catch(() => void 0);
-  }
-}
-async function removeImage(engine, imageId) {
-  await engine.docker.getImage(imageId).remove({ force: true, noprune: false }).catch(() => void 0);
-}
-
-// src/image/git.ts
-init_errors();
-import { existsSync as existsSync2 } from "node:fs";
-import { realpath as realpath2 } from "node:fs/promises";
-import path8 from "node:path";
-
-// src/util/git.ts
-init_errors();
-import { spawn } from "node:child_process";
-var GitError = class extends SetupError {
-  constructor(args, result, cwd) {
-    const said = (result.stderr.trim() || result.stdout.trim()).split("\n").slice(-12).join("\n");
-    super(`git ${args.join(" ")} failed (exit ${result.code}) in ${cwd}${said ? `:
-${said}` : ""}`);
-    this.args = args;
-    this.result = result;
-    this.cwd = cwd;
-  }
-  args;
-  result;
-  cwd;
-  name = "GitError";
-};
-function gitEnv(env) {
-  return { ...env ?? process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", GIT_EDITOR: "true" };
-}
-function tryGit(args, options) {
-  return new Promise((resolve, reject) => {
-    const child = spawn("git", args, {
-      cwd: options.cwd,
-      env: gitEnv(options.env),
-      stdio: ["pipe", "pipe", "pipe"]
-    });
-    const out = [];
-    const err = [];
-    child.stdout.on("data", (d) => out.push(d));
-    child.stderr.on("data", (d) => err.push(d));
-    child.on("error", (e) => {
-      reject(
-        e.code === "ENOENT" ? new SetupError("git is not installed or not on PATH: install git and try again.") : new SetupError(`Could not run git ${args.join(" ")} in ${options.cwd}: ${e.message}`)
-      );
-    });
-    child.on("close", (code2) => {
-      resolve({
-        stdout: Buffer.concat(out).toString("utf8"),
-        stderr: Buffer.concat(err).toString("utf8"),
-        code: code2 ?? 1
-      });
-    });
-    child.stdin.on("error", () => void 0);
-    child.stdin.end(options.input ?? "");
-  });
-}
-async function git(args, options) {
-  const result = await tryGit(args, options);
-  if (result.code !== 0) throw new GitError(args, result, options.cwd);
-  return result.stdout;
-}
-function splitZ(text) {
-  return text.split("\0").filter((s) => s !== "");
-}
-
-// src/image/git.ts
-function git2(args, cwd) {
-  return git(args, { cwd });
-}
-async function tryGit2(args, cwd) {
-  try {
-    return (await git2(args, cwd)).trim();
-  } catch (err) {
-    if (err instanceof SetupError && !(err instanceof GitError)) throw err;
-    return null;
-  }
-}
-function redactUrl(url) {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, "$1");
-}
-async function readGitInfo(dir) {
-  const inside = await tryGit2(["rev-parse", "--is-inside-work-tree"], dir);
-  if (inside !== "true") return null;
-  const sha = await tryGit2(["rev-parse", "--verify", "-q", "HEAD"], dir);
-  if (!sha) return null;
-  const [topRaw, commonRaw, shortSha, objectFormat, shallow, branch, tags2, time, origin, originHead, status] = await Promise.all([
-    git2(["rev-parse", "--show-toplevel"], dir),
-    git2(["rev-parse", "--git-common-dir"], dir),
-    git2(["rev-parse", "--short", "HEAD"], dir),
-    tryGit2(["rev-parse", "--show-object-format"], dir),
-    tryGit2(["rev-parse", "--is-shallow-repository"], dir),
-    tryGit2(["symbolic-ref", "-q", "HEAD"], dir),
-    tryGit2(["tag", "--points-at", "HEAD", "--sort=-version:refname"], dir),
-    git2(["show", "-s", "--format=%ct", "HEAD"], dir),
-    tryGit2(["remote", "get-url", "origin"], dir),
-    tryGit2(["symbolic-ref", "-q", "--short", "refs/remotes/origin/HEAD"], dir),
-    git2(["status", "--porcelain", "--untracked-files=no", "--", "."], dir)
-  ]);
-  const topLevel = await realpath2(topRaw.trim());
-  const commonDir = await realpath2(path8.resolve(dir, commonRaw.trim()));
-  const rel = path8.relative(topLevel, await realpath2(dir));
-  const tag = tags2?.split("\n").find(Boolean);
-  return {
-    topLevel,
-    subdir: rel.split(path8.sep).join("/"),
-    commonDir,
-    sha: sha.trim(),
-    shortSha: shortSha.trim(),
-    objectFormat: objectFormat || "sha1",
-    shallow: shallow === "true",
-    ref: branch || (tag ? `refs/tags/${tag}` : null),
-    commitTime: Number(time.trim()),
-    originUrl: origin ? redactUrl(origin) : null,
-    defaultBranch: originHead ? originHead.replace(/^origin\//, "") : null,
-    dirty: status.trim() !== "",
-    alternates: existsSync2(path8.join(commonDir, "objects", "info", "alternates"))
-  };
-}
-
-// src/image/tags.ts
-init_errors();
-var semverPattern = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+[0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*)?$/;
-function parseSemver(tag) {
-  const m = semverPattern.exec(tag);
-  if (!m) return null;
-  const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const prerelease = m[4] ?? null;
-  return {
-    major,
-    minor,
-    patch,
-    prerelease,
-    version: `${major}.${minor}.${patch}${prerelease ? `-${prerelease}` : ""}`
-  };
-}
-function sanitizeTag(name2) {
-  return name2.replace(/[^A-Za-z0-9_.-]+/g, "-").replace(/^[.-]+/, "").slice(0, 128);
-}
-function semverTags(v) {
-  if (v.prerelease) return [v.version];
-  const tags2 = [v.version, `${v.major}.${v.minor}`];
-  if (v.major > 0) tags2.push(String(v.major));
-  tags2.push("latest");
-  return tags2;
-}
-function planTags(source) {
-  const ordered = [];
-  const add = (tag) => {
-    if (tag && !ordered.includes(tag)) ordered.push(tag);
-  };
-  const ref = source.ref ?? "";
-  if (ref.startsWith("refs/tags/")) {
-    const name2 = ref.slice("refs/tags/".length);
-    const semver = parseSemver(name2);
-    if (semver) semverTags(semver).forEach(add);
-    else add(sanitizeTag(name2));
-  } else if (ref.startsWith("refs/heads/")) {
-    const branch = ref.slice("refs/heads/".length);
-    add(sanitizeTag(branch));
-    if (source.defaultBranch && branch === source.defaultBranch) add("latest");
-  } else {
-    const pr = /^refs\/pull\/(\d+)\/(?:merge|head)$/.exec(ref);
-    if (pr) add(`pr-${pr[1]}`);
-  }
-  if (source.sha) add(`sha-${source.sha.slice(0, 7)}`);
-  for (const tag of source.extraTags) {
-    if (!isValidTag(tag)) {
-      throw new UsageError(
-        `tag '${printable(tag)}' is not a valid Docker tag: use letters, digits, _ . - (at most 128, not starting with . or -). Give tags without the repository; --image names the repository.`
-      );
-    }
-    add(tag);
-  }
-  if (ordered.length === 0) add("latest");
-  return {
-    tags: ordered,
-    references: ordered.map((t2) => `${source.image}:${t2}`),
-    version: ordered[0]
-  };
-}
-
-// src/image/validation.ts
-var ValidationFailure = class extends BakeFailure {
-  constructor(message, findings) {
-    super(message);
-    this.findings = findings;
-  }
-  findings;
-  name = "ValidationFailure";
-};
-var SHOWN = 10;
-function describe2(f) {
-  return `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.message} (${f.ruleId})`;
-}
-async function validateBeforeBake(root, configFile2, warn) {
-  const { validateRepo: validateRepo2 } = await Promise.resolve().then(() => (init_validate(), validate_exports));
-  const report = await validateRepo2(root, configFile2 ? { configFile: configFile2 } : {});
-  const errors = report.findings.filter((f) => f.severity === "error");
-  if (errors.length > 0) {
-    const listed = errors.slice(0, SHOWN).map((f) => `  ${describe2(f)}`);
-    if (errors.length > SHOWN)
-      listed.push(`  ... and ${errors.length - SHOWN} more (spiff-models validate lists all)`);
-    throw new ValidationFailure(
-      `refusing to bake: validation found ${errors.length} error${errors.length === 1 ? "" : "s"} in ${root}:
-${listed.join("\n")}
-Fix them (spiff-models validate ${root} shows all findings), or bake anyway with --no-validate (action input validate: false).`,
-      errors
-    );
-  }
-  if (report.summary.warnings > 0) {
-    warn(`validation found ${report.summary.warnings} warning(s); run spiff-models validate to see them.`);
-  }
-  return { errors: 0, warnings: report.summary.warnings, models: report.summary.models };
-}
-
-// src/image/registry/build.ts
-init_errors();
-
-// src/image/registry/client.ts
-init_errors();
-import { createHash as createHash2 } from "node:crypto";
-
-// src/image/registry/challenge.ts
-function parseChallenges(header) {
-  if (!header) return [];
-  const challenges = [];
-  let i = 0;
-  const s = header;
-  const skip = (re) => {
-    while (i < s.length && re.test(s[i])) i++;
-  };
-  while (i < s.length) {
-    skip(/[\s,]/);
-    const start = i;
-    while (i < s.length && /[!#$%&'*+\-.^_`|~0-9A-Za-z]/.test(s[i])) i++;
-    if (i === start) break;
-    const scheme = s.slice(start, i).toLowerCase();
-    const params = {};
-    for (; ; ) {
-      skip(/[\s,]/);
-      const keyStart = i;
-      while (i < s.length && /[!#$%&'*+\-.^_`|~0-9A-Za-z]/.test(s[i])) i++;
-      const key2 = s.slice(keyStart, i);
-      skip(/\s/);
-      if (!key2 || s[i] !== "=") {
-        i = keyStart;
-        break;
-      }
-      i++;
-      skip(/\s/);
-      let value = "";
-      if (s[i] === '"') {
-        i++;
-        while (i < s.length && s[i] !== '"') {
-          if (s[i] === "\\" && i + 1 < s.length) i++;
-          value += s[i++];
-        }
-        i++;
-      } else {
-        const valueStart = i;
-        while (i < s.length && !/[\s,]/.test(s[i])) i++;
-        value = s.slice(valueStart, i);
-      }
-      params[key2.toLowerCase()] = value;
-    }
-    challenges.push({ scheme, params });
-  }
-  return challenges;
-}
-
-// src/image/registry/media-types.ts
-var OCI_INDEX = "application/vnd.oci.image.index.v1+json";
-var OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
-var OCI_LAYER_GZIP = "application/vnd.oci.image.layer.v1.tar+gzip";
-var DOCKER_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
-var DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
-var DOCKER_LAYER_GZIP = "application/vnd.docker.image.rootfs.diff.tar.gzip";
-var INDEX_TYPES = [OCI_INDEX, DOCKER_LIST];
-var MANIFEST_TYPES = [OCI_MANIFEST, DOCKER_MANIFEST];
-var MANIFEST_ACCEPT = [...INDEX_TYPES, ...MANIFEST_TYPES].join(", ");
-var ATTESTATION_ANNOTATION = "vnd.docker.reference.type";
-function formatPlatform(p) {
-  return [p.os, p.architecture, p.variant].filter(Boolean).join("/");
-}
-function isAttestation(d) {
-  return d.annotations?.[ATTESTATION_ANNOTATION] === "attestation-manifest" || d.platform?.os === "unknown" && d.platform?.architecture === "unknown";
-}
-function layerTypeFor(manifestType) {
-  return manifestType === DOCKER_MANIFEST ? DOCKER_LAYER_GZIP : OCI_LAYER_GZIP;
-}
-
-// src/image/registry/client.ts
-var RegistryError = class extends BakeFailure {
-  constructor(message, status, code2 = null) {
-    super(message);
-    this.status = status;
-    this.code = code2;
-  }
-  status;
-  code;
-  name = "RegistryError";
-};
-var RegistryAuthError = class extends RegistryError {
-  name = "RegistryAuthError";
-};
-var DEFAULT_RETRY = { attempts: 4, delayMs: 250 };
-var CHUNK_SIZE = 16 * 1024 * 1024;
-function sha256Digest(data) {
-  return `sha256:${createHash2("sha256").update(data).digest("hex")}`;
-}
-function isLoopback(registry) {
-  const host = registry.startsWith("[") ? registry.slice(1, registry.indexOf("]")) : registry.replace(/:\d+$/, "");
-  return host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
-function registryBaseUrl(registry, insecure = []) {
-  const host = registry === DOCKER_HUB ? "registry-1.docker.io" : registry;
-  const plain = isLoopback(registry) || insecure.some((h) => h.toLowerCase() === registry.toLowerCase());
-  return `${plain ? "http" : "https"}://${host}`;
-}
-var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-function registryWords(text) {
-  try {
-    const body = JSON.parse(text);
-    const first = body.errors?.[0];
-    if (first) {
-      return {
-        code: first.code ?? null,
-        message: [first.code, first.message].filter(Boolean).join(": ")
-      };
-    }
-  } catch {
-  }
-  return { code: null, message: text.trim().slice(0, 300) };
-}
-function retriable(status) {
-  return status >= 500 || status === 429 || status === 408;
-}
-var RegistryClient = class {
-  registry;
-  baseUrl;
-  auth;
-  retry;
-  chunkSize;
-  log;
-  /** `repository:<name>:<actions>` for every repository this run touches: one token covers them all. */
-  scopes = /* @__PURE__ */ new Map();
-  authorization = null;
-  authorizedFor = "";
-  constructor(options) {
-    this.registry = options.registry;
-    this.baseUrl = registryBaseUrl(options.registry, options.insecure);
-    this.auth = options.auth;
-    this.retry = options.retry ?? DEFAULT_RETRY;
-    this.chunkSize = options.chunkSize ?? CHUNK_SIZE;
-    this.log = options.log ?? (() => void 0);
-  }
-  /** Declares what this run does in `repository` (pull; pull,push), before the first request. */
-  need(repository, ...actions2) {
-    const set = this.scopes.get(repository) ?? /* @__PURE__ */ new Set();
-    actions2.forEach((a) => set.add(a));
-    this.scopes.set(repository, set);
-  }
-  scopeList(extra) {
-    const scopes = [...this.scopes].map(
-      ([repo, actions2]) => `repository:${repo}:${[...actions2].sort().join(",")}`
-    );
-    scopes.sort((a, b) => Number(b.endsWith("push")) - Number(a.endsWith("push")));
-    for (const s of (extra ?? "").split(" ").filter(Boolean)) if (!scopes.includes(s)) scopes.push(s);
-    return scopes;
-  }
-  who() {
-    return this.auth?.username ? ` of user '${this.auth.username}'` : "";
-  }
-  howToLogIn() {
-    return `Log in to ${this.registry} (docker login, docker/login-action, or the registry-username/registry-password inputs; CLI: --registry-username with $SPIFF_MODELS_REGISTRY_PASSWORD)`;
-  }
-  /** Answers a 401: a token from the Bearer realm, or Basic credentials. */
-  async authenticate(challenges, what) {
-    const bearer = challenges.find((c) => c.scheme === "bearer");
-    const basic = challenges.find((c) => c.scheme === "basic");
-    if (bearer) {
-      const realm = bearer.params.realm;
-      if (!realm) {
-        throw new RegistryAuthError(
-          `${this.registry} asked for a Bearer token without naming a realm while ${what}.`,
-          401
-        );
-      }
-      const scopes = this.scopeList(bearer.params.scope);
-      const key2 = `bearer ${scopes.join(" ")}`;
-      this.authorization = `Bearer ${await this.fetchToken(realm, bearer.params.service, scopes, what)}`;
-      this.authorizedFor = key2;
-      return;
-    }
-    if (basic) {
-      if (!this.auth?.username && !this.auth?.password) {
-        throw new RegistryAuthError(
-          `${this.registry} needs credentials (Basic realm "${basic.params.realm ?? ""}") while ${what}. ${this.howToLogIn()}.`,
-          401
-        );
-      }
-      this.authorization = `Basic ${Buffer.from(`${this.auth.username ?? ""}:${this.auth.password ?? ""}`).toString("base64")}`;
-      this.authorizedFor = "basic";
-      return;
-    }
-    const schemes = challenges.map((c) => c.scheme).join(", ") || "none";
-    throw new RegistryAuthError(
-      `${this.registry} answered 401 with an authentication scheme this tool does not speak (${schemes}) while ${what}; only Bearer and Basic are supported.`,
-      401
-    );
-  }
-  /** The token flow: GET the realm (Basic when there are credentials), or POST a refresh token (identitytoken). */
-  async fetchToken(realm, service, scopes, what) {
-    let url;
-    try {
-      url = new URL(realm);
-    } catch {
-      throw new RegistryAuthError(
-        `${this.registry} named a token realm that is not a URL: '${printable(realm)}'.`,
-        401
-      );
-    }
-    let response;
-    try {
-      if (this.auth?.identitytoken) {
-        const form = new URLSearchParams({
-          grant_type: "refresh_token",
-          refresh_token: this.auth.identitytoken,
-          client_id: "spiff-models",
-          ...service ? { service } : {}
-        });
-        if (scopes.length) form.set("scope", scopes.join(" "));
-        response = await fetch(url, {
-          method: "POST",
-          headers: { "Content-Type": "application/x-www-form-urlencoded" },
-          body: form.toString()
-        });
-      } else {
-        if (service) url.searchParams.set("service", service);
-        for (const s of scopes) url.searchParams.append("scope", s);
-        const headers = {};
-        if (this.auth?.username || this.auth?.password) {
-          headers.Authorization = `Basic ${Buffer.from(`${this.auth.username ?? ""}:${this.auth.password ?? ""}`).toString("base64")}`;
-        }
-        response = await this.withRetry(
-          `getting a token from ${url.origin}${url.pathname}`,
-          () => fetch(url, { headers })
-        );
-      }
-    } catch (err) {
-      if (err instanceof RegistryError) throw err;
-      throw new RegistryAuthError(
-        `cannot reach the token realm ${url.origin}${url.pathname} of ${this.registry}: ${errorMessage(err)}.`,
-        null
-      );
-    }
-    const text = await response.text();
-    if (response.status === 401 || response.status === 403) {
-      throw new RegistryAuthError(
-        `the registry ${this.registry} refused the credentials${this.who()} (token realm ${url.origin}${url.pathname} answered ${response.status}: ${registryWords(text).message || response.statusText}) while ${what}. Nothing was pushed. ${this.howToLogIn()}, and check that the token may read the base and write the image.`,
-        response.status
-      );
-    }
-    if (!response.ok) {
-      throw new RegistryAuthError(
-        `the token realm ${url.origin}${url.pathname} of ${this.registry} answered ${response.status} while ${what}: ${registryWords(text).message}`,
-        response.status
-      );
-    }
-    let body;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      throw new RegistryAuthError(
-        `the token realm of ${this.registry} answered something that is not JSON.`,
-        200
-      );
-    }
-    const token = body.token ?? body.access_token;
-    if (!token)
-      throw new RegistryAuthError(`the token realm of ${this.registry} answered without a token.`, 200);
-    this.log(`${this.registry}: token for ${scopes.join(" ") || "no scope"}`);
-    return token;
-  }
-  /** Runs `attempt` until it answers something that is not 5xx/429, or the tries are used up. */
-  async withRetry(what, attempt) {
-    let delay = this.retry.delayMs;
-    for (let n = 1; ; n++) {
-      let failure2;
-      try {
-        const response = await attempt();
-        if (!retriable(response.status) || n >= this.retry.attempts) return response;
-        failure2 = `${response.status} ${registryWords(await response.text()).message || response.statusText}`;
-      } catch (err) {
-        if (err instanceof RegistryError) throw err;
-        const cause = err.cause;
-        failure2 = `${errorMessage(err)}${cause ? ` (${errorMessage(cause)})` : ""}`;
-        if (n >= this.retry.attempts) {
-          throw new RegistryError(
-            `cannot reach the registry ${this.registry} (${this.baseUrl}) while ${what}: ${failure2}, after ${n} tries. Check the registry name and that it is up${this.baseUrl.startsWith("https") && !isLoopback(this.registry) ? "" : " (plain HTTP for loopback and --insecure-registry)"}.`,
-            null
-          );
-        }
-      }
-      this.log(
-        `${this.registry}: ${what}: ${failure2}; try ${n + 1} of ${this.retry.attempts} in ${delay} ms`
-      );
-      await sleep(delay);
-      delay *= 2;
-    }
-  }
-  /** One request with auth: a 401 is answered once (token or Basic), then the request is sent again. */
-  async request(method, pathOrUrl, options) {
-    const url = new URL(pathOrUrl, this.baseUrl);
-    const send = () => {
-      const headers = { ...options.headers ?? {} };
-      if (this.authorization) headers.Authorization = this.authorization;
-      return fetch(url, {
-        method,
-        headers,
-        body: options.body,
-        redirect: "follow"
-      });
-    };
-    const sendWithRetry = () => options.once ? send() : this.withRetry(options.what, send);
-    let response = await sendWithRetry().catch((err) => {
-      if (err instanceof RegistryError) throw err;
-      throw new RegistryError(
-        `cannot reach the registry ${this.registry} (${this.baseUrl}) while ${options.what}: ${errorMessage(err)}.`,
-        null
-      );
-    });
-    if (response.status === 401) {
-      const challenges = parseChallenges(response.headers.get("www-authenticate"));
-      await response.arrayBuffer();
-      const before = this.authorizedFor;
-      await this.authenticate(challenges, options.what);
-      response = await sendWithRetry();
-      if (response.status === 401) {
-        const text = await response.text();
-        const retryChallenges = parseChallenges(response.headers.get("www-authenticate"));
-        if (this.authorizedFor !== before && retryChallenges.some((c) => c.scheme === "bearer")) {
-          await this.authenticate(retryChallenges, options.what);
-          response = await sendWithRetry();
-        }
-        if (response.status === 401) {
-          throw new RegistryAuthError(
-            `the registry ${this.registry} refused the credentials${this.who()} while ${options.what}: ${registryWords(text).message || "unauthorized"}. Nothing was tagged. ${this.howToLogIn()}.`,
-            401
-          );
-        }
-      }
-    }
-    if (!options.ok.includes(response.status)) {
-      const text = await response.text().catch(() => "");
-      const words = registryWords(text);
-      const Kind = response.status === 403 ? RegistryAuthError : RegistryError;
-      throw new Kind(
-        `the registry ${this.registry} answered ${response.status} while ${options.what}${words.message ? `: ${words.message}` : ""}` + (response.status === 403 ? `. The credentials${this.who()} may not do this; check the token's permissions (GHCR: packages: write).` : retriable(response.status) ? ` (after ${options.once ? "one try" : `${this.retry.attempts} tries`}).` : "."),
-        response.status,
-        words.code
-      );
-    }
-    return response;
-  }
-  /** The manifest or index at `reference` (tag or digest), checked against its digest. Null when unknown. */
-  async getManifest(repository, reference) {
-    const what = `reading the manifest ${repository}${reference.includes(":") ? "@" : ":"}${reference}`;
-    const response = await this.request("GET", `/v2/${repository}/manifests/${reference}`, {
-      headers: { Accept: MANIFEST_ACCEPT },
-      ok: [200, 404],
-      what
-    });
-    if (response.status === 404) {
-      await response.arrayBuffer();
-      return null;
-    }
-    const bytes = Buffer.from(await response.arrayBuffer());
-    const digest = sha256Digest(bytes);
-    if (reference.startsWith("sha256:") && reference !== digest) {
-      throw new RegistryError(`${what}: the registry sent content with digest ${digest}.`, 200);
-    }
-    let mediaType = (response.headers.get("content-type") ?? "").split(";")[0].trim();
-    try {
-      const parsed = JSON.parse(bytes.toString("utf8"));
-      if (parsed.mediaType) mediaType = parsed.mediaType;
-    } catch {
-      throw new RegistryError(`${what}: the registry sent a manifest that is not JSON.`, 200);
-    }
-    return { mediaType, digest, bytes };
-  }
-  /** The digest a tag points at, or null when the tag (or repository) does not exist. */
-  async manifestDigest(repository, reference) {
-    const response = await this.request("HEAD", `/v2/${repository}/manifests/${reference}`, {
-      headers: { Accept: MANIFEST_ACCEPT },
-      ok: [200, 404],
-      what: `looking up ${repository}:${reference}`
-    });
-    return response.status === 200 ? response.headers.get("docker-content-digest") : null;
-  }
-  async hasBlob(repository, digest) {
-    const response = await this.request("HEAD", `/v2/${repository}/blobs/${digest}`, {
-      ok: [200, 404],
-      what: `checking blob ${digest.slice(0, 19)} in ${repository}`
-    });
-    return response.status === 200;
-  }
-  /** A small blob (a config), whole and checked against its digest. */
-  async getBlob(repository, digest) {
-    const what = `reading blob ${digest.slice(0, 19)} of ${repository}`;
-    const response = await this.request("GET", `/v2/${repository}/blobs/${digest}`, { ok: [200], what });
-    const bytes = Buffer.from(await response.arrayBuffer());
-    if (sha256Digest(bytes) !== digest) {
-      throw new RegistryError(`${what}: the registry sent content with digest ${sha256Digest(bytes)}.`, 200);
-    }
-    return bytes;
-  }
-  /** A blob's bytes as they arrive (base layers copied between registries). */
-  blobSource(repository, digest) {
-    return async function* () {
-      const response = await this.request("GET", `/v2/${repository}/blobs/${digest}`, {
-        ok: [200],
-        what: `reading blob ${digest.slice(0, 19)} of ${repository}`
-      });
-      if (!response.body) return;
-      for await (const chunk of response.body) yield chunk;
-    }.bind(this);
-  }
-  /**
-   * Cross-repository mount: true when the registry linked the blob (201); false when it wants an upload (202,
-   * it then opened one, which is left to expire).
-   */
-  async mountBlob(repository, digest, from) {
-    const query = new URLSearchParams({ mount: digest, from });
-    const response = await this.request("POST", `/v2/${repository}/blobs/uploads/?${query}`, {
-      ok: [201, 202],
-      what: `mounting blob ${digest.slice(0, 19)} from ${from} into ${repository}`
-    });
-    await response.arrayBuffer();
-    return response.status === 201;
-  }
-  location(response, what) {
-    const location = response.headers.get("location");
-    if (!location)
-      throw new RegistryError(`${what}: the registry sent no Location for the upload.`, response.status);
-    return new URL(location, this.baseUrl);
-  }
-  /**
-   * Uploads a blob of `size` bytes: one PUT when it fits a chunk, else PATCH chunks and a closing PUT. A failure
-   * anywhere restarts the upload (a half-sent session cannot be trusted), with backoff.
-   */
-  async uploadBlob(repository, digest, size, source) {
-    const what = `uploading blob ${digest.slice(0, 19)} (${size} bytes) to ${repository}`;
-    let delay = this.retry.delayMs;
-    for (let n = 1; ; n++) {
-      try {
-        await this.uploadOnce(repository, digest, size, source, what);
-        return;
-      } catch (err) {
-        const again = n < this.retry.attempts && !(err instanceof RegistryAuthError) && (!(err instanceof RegistryError) || err.status === null || retriable(err.status));
-        if (!again) throw err;
-        this.log(
-          `${this.registry}: ${what}: ${errorMessage(err)}; try ${n + 1} of ${this.retry.attempts} in ${delay} ms`
-        );
-        await sleep(delay);
-        delay *= 2;
-      }
-    }
-  }
-  async uploadOnce(repository, digest, size, source, what) {
-    const started = await this.request("POST", `/v2/${repository}/blobs/uploads/`, {
-      ok: [202],
-      what,
-      once: true
-    });
-    await started.arrayBuffer();
-    let location = this.location(started, what);
-    const hash2 = createHash2("sha256");
-    let sent = 0;
-    const octets = { "Content-Type": "application/octet-stream" };
-    const close = async (body) => {
-      location.searchParams.set("digest", digest);
-      const done = await this.request("PUT", location.toString(), {
-        headers: octets,
-        body,
-        ok: [201, 204],
-        what,
-        once: true
-      });
-      await done.arrayBuffer();
-    };
-    const check = () => {
-      const got = `sha256:${hash2.digest("hex")}`;
-      if (sent !== size || got !== digest) {
-        throw new RegistryError(
-          `${what}: the source gave ${sent} bytes with digest ${got}; expected ${size} bytes, ${digest}.`,
-          null
-        );
-      }
-    };
-    if (size <= this.chunkSize) {
-      const parts = [];
-      for await (const chunk of source()) {
-        const b = Buffer.from(chunk);
-        hash2.update(b);
-        sent += b.length;
-        parts.push(b);
-      }
-      check();
-      await close(Buffer.concat(parts));
-      return;
-    }
-    let pending = [];
-    let pendingBytes = 0;
-    const patch = async () => {
-      const body = Buffer.concat(pending);
-      pending = [];
-      pendingBytes = 0;
-      const response = await this.request("PATCH", location.toString(), {
-        headers: {
-          ...octets,
-          "Content-Range": `${sent - body.length}-${sent - 1}`
-        },
-        body,
-        ok: [202, 204],
-        what,
-        once: true
-      });
-      await response.arrayBuffer();
-      location = this.location(response, what);
-    };
-    for await (const chunk of source()) {
-      let b = Buffer.from(chunk);
-      while (b.length) {
-        const take = Math.min(b.length, this.chunkSize - pendingBytes);
-        const part = b.subarray(0, take);
-        hash2.update(part);
-        sent += part.length;
-        pending.push(part);
-        pendingBytes += part.length;
-        b = b.subarray(take);
-        if (pendingBytes === this.chunkSize) await patch();
-      }
-    }
-    if (pendingBytes) await patch();
-    check();
-    await close(Buffer.alloc(0));
-  }
-  /** PUT a manifest or index at a tag or its digest; returns the digest (Docker-Content-Digest, else computed). */
-  async putManifest(repository, reference, mediaType, bytes) {
-    const response = await this.request("PUT", `/v2/${repository}/manifests/${reference}`, {
-      headers: { "Content-Type": mediaType },
-      body: bytes,
-      ok: [200, 201, 202],
-      what: `writing ${repository}${reference.startsWith("sha256:") ? "@" : ":"}${reference}`
-    });
-    await response.arrayBuffer();
-    const digest = sha256Digest(bytes);
-    const said = response.headers.get("docker-content-digest");
-    if (said && said !== digest) {
-      throw new RegistryError(
-        `writing ${repository}:${reference}: the registry stored digest ${said}, but the manifest sent has ${digest}.`,
-        response.status
-      );
-    }
-    return digest;
-  }
-};
-
-// src/image/registry/dockerfile.ts
-init_errors();
-var ALLOWED = /* @__PURE__ */ new Set(["FROM", "ENV", "LABEL", "WORKDIR", "ADD", "COPY"]);
-var PLACEHOLDER_KEYWORD = {
-  "{{env}}": "ENV",
-  "{{labels}}": "LABEL",
-  "{{copy}}": "ADD"
-};
-function logicalLines(text) {
-  const out = [];
-  const lines = text.split("\n");
-  let i = 0;
-  while (i < lines.length) {
-    const start = i;
-    let line = lines[i++].replace(/\r$/, "");
-    if (/^\s*(#|$)/.test(line)) continue;
-    while (/\\\s*$/.test(line) && i < lines.length) {
-      line = line.replace(/\\\s*$/, "");
-      let next = lines[i++].replace(/\r$/, "");
-      while (/^\s*#/.test(next) && i < lines.length) next = lines[i++].replace(/\r$/, "");
-      line += /^\s*#/.test(next) ? "" : next;
-    }
-    const m = /^\s*(\S+)\s*([\s\S]*)$/.exec(line);
-    if (!m) continue;
-    out.push({ line: start + 1, keyword: m[1], rest: m[2].trim() });
-  }
-  return out;
-}
-function refuse(template, line, what) {
-  throw new UsageError(
-    `template ${template.source}:${line}: ${what} The registry builder (builder: registry) does not run a build: it appends the models layer to the base image in the registry and can only set FROM {{base_image}}, ENV, LABEL, WORKDIR and {{copy}}. Use builder engine (--builder engine) for this template, or remove the instruction.`
-  );
-}
-function checkTemplateForRegistry(template) {
-  let froms = 0;
-  for (const l of logicalLines(template.text)) {
-    const keyword2 = PLACEHOLDER_KEYWORD[l.keyword] ?? l.keyword.toUpperCase();
-    if (!ALLOWED.has(keyword2))
-      refuse(template, l.line, `${keyword2} cannot be applied without a Docker Engine.`);
-    if (keyword2 === "FROM") {
-      froms++;
-      if (froms > 1) refuse(template, l.line, "a second FROM (a multi-stage build) needs a Docker Engine.");
-      if (!/^\{\{\s*base_image\s*\}\}$/.test(l.rest)) {
-        refuse(
-          template,
-          l.line,
-          `FROM ${l.rest} is not FROM {{base_image}}: the registry builder reads the base image named by base-image (--base-image), so the template must build on it.`
-        );
-      }
-    }
-    if ((keyword2 === "ADD" || keyword2 === "COPY") && l.keyword !== "{{copy}}") {
-      refuse(
-        template,
-        l.line,
-        `${keyword2} ${l.rest} copies files the registry builder does not have; only {{copy}} (the models) is applied.`
-      );
-    }
-  }
-}
-function splitWords(input, env, what) {
-  const words = [];
-  let word = "";
-  let inWord = false;
-  let i = 0;
-  const expand2 = () => {
-    i++;
-    if (input[i] === "{") {
-      const close = input.indexOf("}", i);
-      if (close < 0) throw new UsageError(`${what}: '\${' without a closing '}'.`);
-      const body = input.slice(i + 1, close);
-      i = close + 1;
-      const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([\s\S]*))?$/.exec(body);
-      if (!m2)
-        throw new UsageError(
-          `${what}: unsupported substitution '\${${body}}' (use \${VAR}, \${VAR:-x}, \${VAR:+x}).`
-        );
-      const value = env.get(m2[1]);
-      if (m2[2] === "-") return value ? value : m2[3];
-      if (m2[2] === "+") return value ? m2[3] : "";
-      return value ?? "";
-    }
-    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(input.slice(i));
-    if (!m) return "$";
-    i += m[0].length;
-    return env.get(m[0]) ?? "";
-  };
-  while (i < input.length) {
-    const c = input[i];
-    if (/\s/.test(c)) {
-      if (inWord) words.push(word);
-      word = "";
-      inWord = false;
-      i++;
-      continue;
-    }
-    inWord = true;
-    if (c === "\\") {
-      word += input[i + 1] ?? "";
-      i += 2;
-    } else if (c === "'") {
-      const close = input.indexOf("'", i + 1);
-      if (close < 0) throw new UsageError(`${what}: a single quote without its closing quote.`);
-      word += input.slice(i + 1, close);
-      i = close + 1;
-    } else if (c === '"') {
-      i++;
-      while (i < input.length && input[i] !== '"') {
-        if (input[i] === "\\" && /["\\$]/.test(input[i + 1] ?? "")) {
-          word += input[i + 1];
-          i += 2;
-        } else if (input[i] === "$") {
-          word += expand2();
-        } else {
-          word += input[i++];
-        }
-      }
-      if (input[i] !== '"') throw new UsageError(`${what}: a double quote without its closing quote.`);
-      i++;
-    } else if (c === "$") {
-      word += expand2();
-    } else {
-      word += c;
-      i++;
-    }
-  }
-  if (inWord) words.push(word);
-  return words;
-}
-function pairs(words, keyword2, what) {
-  return words.map((w) => {
-    const eq = w.indexOf("=");
-    if (eq <= 0) throw new UsageError(`${what}: '${w}' is not KEY=VALUE (${keyword2} KEY=VALUE ...).`);
-    return [w.slice(0, eq), w.slice(eq + 1)];
-  });
-}
-function readInstructions(rendered, source, baseEnv) {
-  const env = new Map(
-    baseEnv.map((e) => {
-      const eq = e.indexOf("=");
-      return eq < 0 ? [e, ""] : [e.slice(0, eq), e.slice(eq + 1)];
-    })
-  );
-  const out = [];
-  let copies = 0;
-  for (const l of logicalLines(rendered)) {
-    const keyword2 = l.keyword.toUpperCase();
-    const what = `template ${source}, ${keyword2} (rendered line ${l.line})`;
-    const text = `${keyword2} ${l.rest}`.replace(/\s*\\?\n\s*/g, " ");
-    if (keyword2 === "FROM") continue;
-    if (keyword2 === "ENV") {
-      const words = splitWords(l.rest, env, what);
-      const list = words.length >= 1 && !words[0].includes("=") ? [[words[0], splitWords(l.rest.replace(/^\S+\s*/, ""), env, what).join(" ")]] : pairs(words, "ENV", what);
-      list.forEach(([k, v]) => env.set(k, v));
-      out.push({ kind: "env", pairs: list, text });
-    } else if (keyword2 === "LABEL") {
-      out.push({ kind: "label", pairs: pairs(splitWords(l.rest, env, what), "LABEL", what), text });
-    } else if (keyword2 === "WORKDIR") {
-      const words = splitWords(l.rest, env, what);
-      if (words.length !== 1) throw new UsageError(`${what}: WORKDIR takes one path.`);
-      out.push({ kind: "workdir", path: words[0], text });
-    } else if (keyword2 === "ADD" || keyword2 === "COPY") {
-      if (l.rest !== `${ROOTFS_TAR} /`) {
-        throw new UsageError(`${what}: only {{copy}} can put files in the image with the registry builder.`);
-      }
-      copies++;
-      out.push({ kind: "copy", text });
-    } else {
-      throw new UsageError(`${what}: ${keyword2} cannot be applied without a Docker Engine.`);
-    }
-  }
-  if (copies !== 1) throw new UsageError(`template ${source}: it must use {{copy}} exactly once.`);
-  return out;
-}
-
-// src/image/registry/image.ts
-init_errors();
-var COMMENT = "spiff-models bake (registry builder)";
-function setEnv(env, key2, value) {
-  const entry = `${key2}=${value}`;
-  const i = env.findIndex((e) => e === key2 || e.startsWith(`${key2}=`));
-  if (i < 0) return [...env, entry];
-  const copy = [...env];
-  copy[i] = entry;
-  return copy;
-}
-function resolveWorkdir(current, next) {
-  const joined = next.startsWith("/") ? next : `${current.replace(/\/$/, "") || ""}/${next}`;
-  const parts = [];
-  for (const p of joined.split("/")) {
-    if (!p || p === ".") continue;
-    if (p === "..") parts.pop();
-    else parts.push(p);
-  }
-  return `/${parts.join("/")}`;
-}
-function appendToConfig(base, instructions, layer, created) {
-  const config = { ...base.config ?? {} };
-  let env = [...config.Env ?? []];
-  let labels = { ...config.Labels ?? {} };
-  let workdir = config.WorkingDir ?? "";
-  const history = [...base.history ?? []];
-  const when = created ?? base.created;
-  for (const ins of instructions) {
-    if (ins.kind === "env") for (const [k, v] of ins.pairs) env = setEnv(env, k, v);
-    else if (ins.kind === "label") labels = { ...labels, ...Object.fromEntries(ins.pairs) };
-    else if (ins.kind === "workdir") workdir = resolveWorkdir(workdir || "/", ins.path);
-    history.push({
-      ...when ? { created: when } : {},
-      created_by: ins.text,
-      comment: COMMENT,
-      ...ins.kind === "copy" ? {} : { empty_layer: true }
-    });
-  }
-  config.Env = env;
-  config.Labels = Object.fromEntries(Object.entries(labels).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
-  if (workdir) config.WorkingDir = workdir;
-  const out = {
-    ...base,
-    config,
-    rootfs: { type: "layers", diff_ids: [...base.rootfs?.diff_ids ?? [], layer.diffId] },
-    history
-  };
-  if (when) out.created = when;
-  return out;
-}
-function appendToManifest(base, manifestType, config, layer) {
-  return {
-    schemaVersion: 2,
-    mediaType: manifestType,
-    config,
-    layers: [
-      ...base.layers,
-      { mediaType: layerTypeFor(manifestType), digest: layer.digest, size: layer.size }
-    ]
-  };
-}
-function buildIndex2(indexType, manifests) {
-  return { schemaVersion: 2, mediaType: indexType, manifests };
-}
-function isManifestType(t2) {
-  return t2 === OCI_MANIFEST || t2 === DOCKER_MANIFEST;
-}
-function parsePlatform(text, what) {
-  const parts = text.trim().split("/");
-  if (parts.length < 2 || parts.length > 3 || parts.some((p) => !/^[a-z0-9_.-]+$/i.test(p))) {
-    throw new UsageError(`${what} '${text}' is not OS/ARCH[/VARIANT] (e.g. linux/amd64, linux/arm64).`);
-  }
-  return { os: parts[0], architecture: parts[1], ...parts[2] ? { variant: parts[2] } : {} };
-}
-function platformMatches(wanted, actual) {
-  if (wanted.os !== actual.os || wanted.architecture !== actual.architecture) return false;
-  if (!wanted.variant) return true;
-  const variant = actual.variant ?? (actual.architecture === "arm64" ? "v8" : void 0);
-  return wanted.variant === variant;
-}
-function encode(value) {
-  return Buffer.from(JSON.stringify(value), "utf8");
-}
-
-// src/image/registry/layer.ts
-import { createHash as createHash3 } from "node:crypto";
-import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
-import { mkdtemp as mkdtemp2, rm as rm3, stat as stat3 } from "node:fs/promises";
-import os8 from "node:os";
-import path9 from "node:path";
-import { Transform } from "node:stream";
-import { pipeline as pipeline2 } from "node:stream/promises";
-import zlib from "node:zlib";
-var GZIP_LEVEL = 6;
-var GZIP_OS_UNIX = 3;
-function hashing(hash2, count) {
-  return new Transform({
-    transform(chunk, _enc, done) {
-      hash2.update(chunk);
-      count.n += chunk.length;
-      done(null, chunk);
-    }
-  });
-}
-function fixOsByte() {
-  let offset = 0;
-  return new Transform({
-    transform(chunk, _enc, done) {
-      if (offset <= 9 && offset + chunk.length > 9) {
-        chunk = Buffer.from(chunk);
-        chunk[9 - offset] = GZIP_OS_UNIX;
-      }
-      offset += chunk.length;
-      done(null, chunk);
-    }
-  });
-}
-async function writeModelsLayer(tar2) {
-  const dir = await mkdtemp2(path9.join(os8.tmpdir(), "spiff-models-layer-"));
-  const file = path9.join(dir, "layer.tar.gz");
-  const tarHash = createHash3("sha256");
-  const gzHash = createHash3("sha256");
-  const tarCount = { n: 0 };
-  const gzCount = { n: 0 };
-  try {
-    await pipeline2(
-      tar2,
-      hashing(tarHash, tarCount),
-      zlib.createGzip({ level: GZIP_LEVEL }),
-      fixOsByte(),
-      hashing(gzHash, gzCount),
-      createWriteStream2(file)
-    );
-  } catch (err) {
-    await rm3(dir, { recursive: true, force: true });
-    throw err;
-  }
-  const size = (await stat3(file)).size;
-  return {
-    digest: `sha256:${gzHash.digest("hex")}`,
-    diffId: `sha256:${tarHash.digest("hex")}`,
-    size,
-    tarSize: tarCount.n,
-    file,
-    source: () => createReadStream2(file),
-    remove: () => rm3(dir, { recursive: true, force: true })
-  };
-}
-
-// src/image/registry/build.ts
-async function mapLimit(items, limit, fn) {
-  const out = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
-function parseJson2(bytes, what) {
-  try {
-    return JSON.parse(bytes.toString("utf8"));
-  } catch {
-    throw new RegistryError(`${what} is not JSON.`, 200);
-  }
-}
-function unknownType(what, mediaType) {
-  return new SetupError(
-    `${what} has media type '${printable(mediaType || "(none)")}', which the registry builder does not know: it reads OCI and Docker v2 image indexes and manifests (${[...INDEX_TYPES, ...MANIFEST_TYPES].join(", ")}). Use builder engine (--builder engine), or a base image pushed in one of those formats.`
-  );
-}
-function repoName(ref) {
-  return ref.path;
-}
-function selectPlatforms(entries, wanted, base) {
-  const platforms = entries.filter((d) => !isAttestation(d));
-  for (const d of platforms) {
-    if (!MANIFEST_TYPES.includes(d.mediaType))
-      throw unknownType(`an entry of the base image ${base}`, d.mediaType);
-    if (!d.platform) {
-      throw new SetupError(
-        `an entry of the base image ${base} (${d.digest}) names no platform; use builder engine.`
-      );
-    }
-  }
-  if (!wanted) return platforms;
-  const chosen = platforms.filter((d) => wanted.some((w) => platformMatches(w, d.platform)));
-  const missing = wanted.filter((w) => !platforms.some((d) => platformMatches(w, d.platform)));
-  if (missing.length) {
-    throw new UsageError(
-      `the base image ${base} has no ${missing.map(formatPlatform).join(", ")} image; it has ${platforms.map((d) => formatPlatform(d.platform)).join(", ") || "no platform images"}. Fix --platform (action input: platforms).`
-    );
-  }
-  return chosen;
-}
-async function readBase(client2, ref, wanted, baseImage) {
-  const repository = repoName(ref);
-  const top = await client2.getManifest(repository, ref.digest ?? ref.tag ?? "latest");
-  if (!top) {
-    throw new SetupError(
-      `the base image ${baseImage} is not in the registry ${ref.registry} (no manifest for ${ref.digest ?? ref.tag ?? "latest"} in ${repository}). Check the name and tag, and that the credentials may read it.`
-    );
-  }
-  const readEntry = async (descriptor, bytes, manifestType) => {
-    const manifest = parseJson2(bytes, `the manifest of ${baseImage}`);
-    if (!manifest.config?.digest || !Array.isArray(manifest.layers)) {
-      throw new SetupError(
-        `the manifest ${descriptor?.digest ?? ""} of ${baseImage} has no config or layers.`
-      );
-    }
-    const config = parseJson2(
-      await client2.getBlob(repository, manifest.config.digest),
-      `the config of ${baseImage}`
-    );
-    return { descriptor, manifest, manifestType, config, configType: manifest.config.mediaType };
-  };
-  if (INDEX_TYPES.includes(top.mediaType)) {
-    const index = parseJson2(top.bytes, `the index of ${baseImage}`);
-    const chosen = selectPlatforms(index.manifests ?? [], wanted, baseImage);
-    if (!chosen.length) throw new SetupError(`the base image ${baseImage} lists no platform images.`);
-    const entries = await mapLimit(chosen, 4, async (d) => {
-      const m = await client2.getManifest(repository, d.digest);
-      if (!m)
-        throw new SetupError(
-          `the base image ${baseImage} lists ${d.digest}, which its registry does not have.`
-        );
-      if (!isManifestType(m.mediaType))
-        throw unknownType(`the ${formatPlatform(d.platform)} image of ${baseImage}`, m.mediaType);
-      return readEntry(d, m.bytes, m.mediaType);
-    });
-    return { digest: top.digest, indexType: top.mediaType, entries };
-  }
-  if (isManifestType(top.mediaType)) {
-    const entry = await readEntry(null, top.bytes, top.mediaType);
-    const platform2 = {
-      os: entry.config.os ?? "linux",
-      architecture: entry.config.architecture ?? "amd64",
-      ...entry.config.variant ? { variant: entry.config.variant } : {}
-    };
-    if (wanted && !wanted.some((w) => platformMatches(w, platform2))) {
-      throw new UsageError(
-        `the base image ${baseImage} is a single ${formatPlatform(platform2)} image; --platform asks for ${wanted.map(formatPlatform).join(", ")}.`
-      );
-    }
-    entry.descriptor = { mediaType: top.mediaType, digest: top.digest, size: top.bytes.length, platform: platform2 };
-    return { digest: top.digest, indexType: null, entries: [entry] };
-  }
-  throw unknownType(`the base image ${baseImage}`, top.mediaType);
-}
-async function registryBuild(request2) {
-  const { log } = request2;
-  checkTemplateForRegistry(request2.template);
-  const baseRef = parseReference(request2.baseImage, "base image");
-  const target = parseReference(request2.image, "image");
-  const sameRegistry = baseRef.registry === target.registry;
-  const targetAuth = await resolveAuth(target.registry, request2.credentials, request2.env);
-  const clientOptions = {
-    insecure: request2.insecureRegistries,
-    ...request2.client ?? {}
-  };
-  const lines = [];
-  const detail = (line) => lines.push(line);
-  const targetClient = new RegistryClient({
-    registry: target.registry,
-    auth: targetAuth,
-    log: detail,
-    ...clientOptions
-  });
-  const baseClient = sameRegistry ? targetClient : new RegistryClient({
-    registry: baseRef.registry,
-    // The credentials given for pushing only apply to the registry pushed to.
-    auth: await resolveAuth(baseRef.registry, null, request2.env),
-    log: detail,
-    ...clientOptions
-  });
-  baseClient.need(repoName(baseRef), "pull");
-  if (request2.push) targetClient.need(repoName(target), "pull", "push");
-  const layerPromise = writeModelsLayer(request2.layerTar());
-  let layer = null;
-  try {
-    const base = await readBase(baseClient, baseRef, request2.platforms, request2.baseImage).catch(
-      async (err) => {
-        await layerPromise.then((l) => l.remove()).catch(() => void 0);
-        throw err;
-      }
-    );
-    layer = await layerPromise;
-    const inputDigest2 = request2.inputDigest(base.digest);
-    const digestLabel = { [request2.inputDigestLabel]: inputDigest2 };
-    const created = request2.created;
-    const platforms = [];
-    const configs = /* @__PURE__ */ new Map();
-    const manifests = [];
-    const descriptors = [];
-    for (const entry of base.entries) {
-      const baseEnv = entry.config.config?.Env ?? [];
-      const rendered = request2.render(baseEnv, digestLabel);
-      const instructions = readInstructions(rendered, request2.template.source, baseEnv);
-      const config = appendToConfig(entry.config, instructions, layer, created);
-      const configBytes = encode(config);
-      const configDigest = sha256Digest(configBytes);
-      configs.set(configDigest, configBytes);
-      const manifest = appendToManifest(
-        entry.manifest,
-        entry.manifestType,
-        { mediaType: entry.configType, digest: configDigest, size: configBytes.length },
-        layer
-      );
-      const manifestBytes = encode(manifest);
-      const manifestDigest = sha256Digest(manifestBytes);
-      manifests.push({ digest: manifestDigest, bytes: manifestBytes, mediaType: entry.manifestType });
-      const platform2 = entry.descriptor?.platform;
-      descriptors.push({
-        mediaType: entry.manifestType,
-        digest: manifestDigest,
-        size: manifestBytes.length,
-        platform: platform2
-      });
-      platforms.push({ platform: platform2, manifestDigest, configDigest, baseLayers: entry.manifest.layers, config });
-    }
-    const top = base.indexType ? (() => {
-      const bytes = encode(buildIndex2(base.indexType, descriptors));
-      return { digest: sha256Digest(bytes), bytes, mediaType: base.indexType };
-    })() : manifests[0];
-    const result = {
-      digest: top.digest,
-      baseDigest: base.digest,
-      mediaType: top.mediaType,
-      layer: { digest: layer.digest, diffId: layer.diffId, size: layer.size },
-      platforms,
-      inputDigest: inputDigest2,
-      labels: platforms[0]?.config.config?.Labels ?? {},
-      unchanged: false,
-      pushed: false,
-      uploadedBytes: 0,
-      mounted: 0,
-      copied: 0
-    };
-    const names2 = platforms.map((p) => formatPlatform(p.platform)).join(", ");
-    log.info(
-      `registry builder: ${request2.baseImage} (${base.digest.slice(0, 19)}) + models layer ${layer.digest.slice(0, 19)} (${layer.size} bytes) for ${names2} -> ${top.digest.slice(0, 19)}`
-    );
-    if (!request2.push) {
-      log.info(
-        `not pushed (push is off): ${request2.image}@${top.digest} would be tagged ${request2.tags.join(", ")}`
-      );
-      return result;
-    }
-    const repository = repoName(target);
-    const current = await mapLimit(request2.tags, 4, (tag) => targetClient.manifestDigest(repository, tag));
-    if (current.every((d) => d === top.digest)) {
-      result.unchanged = true;
-      log.info(
-        `unchanged input: ${request2.image}:{${request2.tags.join(",")}} already point at ${top.digest}; pushed nothing`
-      );
-      return result;
-    }
-    await log.group(`Push ${request2.image} (${names2})`, async (line) => {
-      const flush = () => lines.splice(0).forEach(line);
-      const exists2 = await targetClient.manifestDigest(repository, top.digest);
-      if (exists2 !== top.digest) {
-        const baseLayers = /* @__PURE__ */ new Map();
-        for (const p of platforms) for (const l of p.baseLayers) baseLayers.set(l.digest, l);
-        const layerFile = layer;
-        const blobs = [
-          async () => {
-            if (await targetClient.hasBlob(repository, layerFile.digest)) return;
-            await targetClient.uploadBlob(repository, layerFile.digest, layerFile.size, layerFile.source);
-            result.uploadedBytes += layerFile.size;
-            line(`models layer ${layerFile.digest.slice(0, 19)}: uploaded ${layerFile.size} bytes`);
-          },
-          ...[...baseLayers.values()].map((l) => async () => {
-            if (await targetClient.hasBlob(repository, l.digest)) return;
-            if (sameRegistry && await targetClient.mountBlob(repository, l.digest, repoName(baseRef))) {
-              result.mounted++;
-              line(`base layer ${l.digest.slice(0, 19)}: mounted from ${repoName(baseRef)}`);
-              return;
-            }
-            await targetClient.uploadBlob(
-              repository,
-              l.digest,
-              l.size,
-              baseClient.blobSource(repoName(baseRef), l.digest)
-            );
-            result.copied++;
-            result.uploadedBytes += l.size;
-            line(
-              `base layer ${l.digest.slice(0, 19)}: copied from ${baseRef.registry}/${repoName(baseRef)} (${l.size} bytes)`
-            );
-          }),
-          ...[...configs].map(([digest, bytes]) => async () => {
-            if (await targetClient.hasBlob(repository, digest)) return;
-            await targetClient.uploadBlob(repository, digest, bytes.length, async function* () {
-              yield bytes;
-            });
-            result.uploadedBytes += bytes.length;
-          })
-        ];
-        await mapLimit(blobs, 4, (upload) => upload());
-        flush();
-        for (const m of manifests) await targetClient.putManifest(repository, m.digest, m.mediaType, m.bytes);
-        if (base.indexType) await targetClient.putManifest(repository, top.digest, top.mediaType, top.bytes);
-        line(
-          `${base.indexType ? "index" : "manifest"} ${top.digest} written (${manifests.length} platform manifest(s))`
-        );
-      } else {
-        line(`${top.digest} is already in ${repository}: only the tags are written`);
-      }
-      for (const [i, tag] of request2.tags.entries()) {
-        if (current[i] === top.digest) continue;
-        await targetClient.putManifest(repository, tag, top.mediaType, top.bytes);
-        line(`tagged ${tag}`);
-      }
-      flush();
-    });
-    result.pushed = true;
-    return result;
-  } finally {
-    if (layer) await layer.remove();
-  }
-}
-async function verifyPushed(request2, result, expected) {
-  const target = parseReference(request2.image, "image");
-  const repository = repoName(target);
-  const client2 = new RegistryClient({
-    registry: target.registry,
-    auth: await resolveAuth(target.registry, request2.credentials, request2.env),
-    insecure: request2.insecureRegistries,
-    ...request2.client ?? {}
-  });
-  client2.need(repository, "pull");
-  const fail = (what) => {
-    throw new RegistryVerifyError(`verify failed for ${request2.image}@${result.digest}: ${what}`, null);
-  };
-  const top = await client2.getManifest(repository, result.digest);
-  if (!top) fail("the registry does not have it.");
-  const checks = [];
-  const wanted = new Map(result.platforms.map((p) => [p.manifestDigest, p]));
-  if (INDEX_TYPES.includes(top.mediaType)) {
-    const index = parseJson2(top.bytes, "the pushed index");
-    const listed = index.manifests.map((d) => d.digest).sort();
-    if (JSON.stringify(listed) !== JSON.stringify([...wanted.keys()].sort())) {
-      fail(`the index lists ${listed.join(", ")}, expected ${[...wanted.keys()].join(", ")}.`);
-    }
-    if (index.manifests.some(isAttestation)) fail("the index lists an attestation manifest.");
-    checks.push(`index lists ${result.platforms.map((p) => formatPlatform(p.platform)).join(", ")}`);
-  }
-  for (const p of result.platforms) {
-    const name2 = formatPlatform(p.platform);
-    const m = await client2.getManifest(repository, p.manifestDigest);
-    if (!m) fail(`the ${name2} manifest ${p.manifestDigest} is missing.`);
-    const manifest = parseJson2(m.bytes, `the ${name2} manifest`);
-    const layers = manifest.layers.map((l) => l.digest);
-    const expectedLayers = [...p.baseLayers.map((l) => l.digest), result.layer.digest];
-    if (JSON.stringify(layers) !== JSON.stringify(expectedLayers)) {
-      fail(
-        `the ${name2} manifest's layers are ${layers.join(", ")}; expected the base layers plus ${result.layer.digest}.`
-      );
-    }
-    for (const digest of [...layers, manifest.config.digest]) {
-      if (!await client2.hasBlob(repository, digest))
-        fail(`blob ${digest} of the ${name2} image is missing.`);
-    }
-    const config = parseJson2(
-      await client2.getBlob(repository, manifest.config.digest),
-      `the ${name2} config`
-    );
-    const diffIds = config.rootfs?.diff_ids ?? [];
-    if (diffIds[diffIds.length - 1] !== result.layer.diffId)
-      fail(`the ${name2} config's last diff_id is not the models layer's.`);
-    const env = config.config?.Env ?? [];
-    if (!env.includes(`${expected.modelsDirEnv}=${expected.modelsDir}`)) {
-      fail(
-        `the ${name2} config does not set ${expected.modelsDirEnv}=${expected.modelsDir}. A custom template must keep {{env}}.`
-      );
-    }
-    const labels = config.config?.Labels ?? {};
-    for (const [k, v] of Object.entries(expected.labels)) {
-      if (labels[k] !== v)
-        fail(`the ${name2} config's label ${k} is '${labels[k] ?? "(unset)"}', expected '${v}'.`);
-    }
-    checks.push(`${name2}: base layers + models layer, ${expected.modelsDirEnv}=${expected.modelsDir}`);
-  }
-  return checks;
-}
-var RegistryVerifyError = class extends RegistryError {
-  name = "RegistryVerifyError";
-};
-
-// src/image/verify.ts
-var MODELS_DIR_ENV = "SPIFFWORKFLOW_BACKEND_BPMN_SPEC_ABSOLUTE_DIR";
-var SUBDIR_ENV = "SPIFFWORKFLOW_BACKEND_BPMN_SPEC_SUBDIR_WITHIN_REPO";
-var VERIFY_USER = "65534:65534";
-var VerifyError = class extends BakeFailure {
-  name = "VerifyError";
-};
-async function verifyImage(engine, imageId, expected) {
-  const fail = (what) => {
-    throw new VerifyError(`verify failed for image ${imageId.slice(0, 19)}: ${what}`);
-  };
-  const info2 = await engine.docker.getImage(imageId).inspect();
-  const env = new Map(
-    (info2.Config?.Env ?? []).map((e) => {
-      const eq = e.indexOf("=");
-      return [e.slice(0, eq), e.slice(eq + 1)];
-    })
-  );
-  const checks = [];
-  if (env.get(MODELS_DIR_ENV) !== expected.modelsDir) {
-    fail(
-      `${MODELS_DIR_ENV} is '${env.get(MODELS_DIR_ENV) ?? "(unset)"}', expected '${expected.modelsDir}'. A custom template must keep {{env}}.`
-    );
-  }
-  checks.push(`${MODELS_DIR_ENV}=${expected.modelsDir}`);
-  const withGit = expected.gitHistory !== "none";
-  const run3 = await runOnce(
-    engine,
-    imageId,
-    withGit ? ["git", "-C", expected.modelsDir, "rev-parse", "--short", "HEAD"] : null,
-    VERIFY_USER,
-    [expected.modelsDir]
-  );
-  if (!run3.exists[expected.modelsDir])
-    fail(`the models dir ${expected.modelsDir} does not exist in the image.`);
-  checks.push(`models dir ${expected.modelsDir} exists`);
-  if (withGit) {
-    const printed = run3.stdout.trim();
-    if (run3.exitCode !== 0 || printed !== expected.shortRevision) {
-      fail(
-        `'git -C ${expected.modelsDir} rev-parse --short HEAD' as user ${VERIFY_USER} ` + (run3.exitCode !== 0 ? `exited ${run3.exitCode}: ${run3.stderr.trim() || run3.stdout.trim()}` : `printed '${printed}', expected '${expected.shortRevision}'`) + ". The base image needs git, and the template must keep {{env}} (safe.directory) and {{copy}}."
-      );
-    }
-    checks.push(`git rev-parse --short HEAD = ${printed} (as ${VERIFY_USER})`);
-  }
-  return { checks };
+var AUTO_BUILDER = "auto";
+var BUILDER_NAMES = [...Object.keys(BUILDERS), AUTO_BUILDER];
+var DEFAULT_BUILDER = "engine";
+function checkBuilder(name2, what) {
+  const trimmed = name2.trim() || DEFAULT_BUILDER;
+  if (trimmed !== AUTO_BUILDER && !Object.hasOwn(BUILDERS, trimmed)) {
+    throw new UsageError(`${what} must be one of ${BUILDER_NAMES.join(", ")}; got '${name2}'.`);
+  }
+  return trimmed;
+}
+async function loadBuilder(name2) {
+  const checked = checkBuilder(name2, "builder");
+  if (checked === AUTO_BUILDER) throw new Error("resolve auto before loading a builder");
+  return BUILDERS[checked]();
 }
 
 // src/image/bake.ts
-var DEFAULT_BASE_IMAGE = "ghcr.io/sartography/spiffworkflow-backend:latest";
-var DEFAULT_IMAGE_MODELS_DIR = "/app/process_models";
-var LABEL_PREFIX = "io.spiff-models.";
-var LABELS = {
-  revision: `${LABEL_PREFIX}revision`,
-  contentDigest: `${LABEL_PREFIX}content-digest`,
-  inputDigest: `${LABEL_PREFIX}input-digest`,
-  modelsDir: `${LABEL_PREFIX}models-dir`,
-  gitHistory: `${LABEL_PREFIX}git-history`
-};
-var BUILDERS = ["engine", "registry", "auto"];
-function parseBuilder(value, what) {
-  const name2 = (value || "engine").trim();
-  if (!BUILDERS.includes(name2)) {
-    throw new UsageError(`${what} must be one of ${BUILDERS.join(", ")}; got '${value}'.`);
-  }
-  return name2;
-}
-var OCI = "org.opencontainers.image.";
-function isPinned(ref) {
-  const parsed = parseReference(ref, "base image");
-  return Boolean(parsed.digest) || Boolean(parsed.tag && !/(^|-)latest$/.test(parsed.tag));
-}
-function localImageName(dir) {
-  const name2 = path10.basename(dir).toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[._-]+|[._-]+$/g, "").replace(/[._-]{2,}/g, "-");
-  return name2 || "process-models";
-}
-function createdTime(env, git3) {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return Number(epoch);
-  return git3 ? git3.commitTime : null;
-}
-function buildLabels(args) {
-  const { git: git3, plan } = args;
-  const title = args.image.split("/").pop() ?? args.image;
-  const labels = {
-    [`${OCI}title`]: title,
-    [`${OCI}description`]: `spiffworkflow-backend with the process models of ${args.sourceUrl ?? title} baked in` + (git3 ? ` at ${git3.shortSha}` : ""),
-    [`${OCI}version`]: args.version,
-    [`${OCI}base.name`]: args.baseImage,
-    [LABELS.contentDigest]: plan.contentDigest,
-    [LABELS.modelsDir]: plan.modelsDir,
-    [LABELS.gitHistory]: plan.gitHistory
-  };
-  if (args.sourceUrl) labels[`${OCI}source`] = args.sourceUrl;
-  if (args.created !== null) labels[`${OCI}created`] = new Date(args.created * 1e3).toISOString();
-  if (git3) {
-    labels[`${OCI}revision`] = git3.sha;
-    if (plan.gitHistory !== "none") labels[LABELS.revision] = git3.shortSha;
-  }
-  for (const [key2, value] of Object.entries(args.extra)) {
-    checkKey(key2, "label");
-    if (key2.startsWith(LABEL_PREFIX)) {
-      throw new UsageError(
-        `label '${key2}' uses the prefix ${LABEL_PREFIX}, which bake sets itself; rename it.`
-      );
-    }
-    labels[key2] = value;
-  }
-  return labels;
-}
-function buildEnv(plan, baseEnv) {
-  const env = [[MODELS_DIR_ENV, plan.modelsDir]];
-  if (plan.subdir) env.push([SUBDIR_ENV, plan.subdir]);
-  if (plan.gitHistory !== "none") {
-    const count = baseEnv.find((e) => e.startsWith("GIT_CONFIG_COUNT="))?.slice("GIT_CONFIG_COUNT=".length);
-    const n = count && /^\d+$/.test(count) ? Number(count) : 0;
-    env.push(
-      [`GIT_CONFIG_KEY_${n}`, "safe.directory"],
-      [`GIT_CONFIG_VALUE_${n}`, "*"],
-      ["GIT_CONFIG_COUNT", `${n + 1}`]
-    );
-  }
-  return env;
-}
-function inputDigest(contentDigest, dockerfile, baseImageId) {
-  const hash2 = createHash4("sha256").update(`spiff-models bake 1
-${contentDigest}
-`).update(createHash4("sha256").update(dockerfile).digest("hex")).update(`
-${baseImageId}
-`);
-  return `sha256:${hash2.digest("hex")}`;
-}
-async function bake(options) {
-  const { log, env } = options;
-  const warnings = [];
-  const warn = (message) => {
-    warnings.push(message);
-    log.warning(message);
-  };
-  const dir = path10.resolve(options.dir);
-  if (!(await stat4(dir).catch(() => null))?.isDirectory()) {
-    throw new SetupError(
-      `the models root ${dir} is not a directory; pass the folder holding the process groups.`
-    );
-  }
-  parseReference(options.baseImage, "base-image");
-  if (options.push && !options.image) {
-    throw new UsageError(
-      "--push needs --image naming the registry repository (e.g. ghcr.io/org/process-models)."
-    );
-  }
-  if (options.push && options.dryRun) throw new UsageError("--push and --dry-run exclude each other.");
-  const platforms = (options.platforms ?? []).map((p) => parsePlatform(p, "platform"));
-  let builder = options.builder ?? "engine";
-  if (builder !== "engine" && !options.image && !options.dryRun) {
-    if (builder === "registry") {
-      throw new UsageError(
-        "--builder registry needs --image naming the registry repository to push to (e.g. ghcr.io/org/process-models)."
-      );
-    }
-    builder = "engine";
-  }
-  if (platforms.length && builder === "engine") {
-    throw new UsageError(
-      "--platform applies to the registry builder (--builder registry or auto); the engine builds its own platform."
-    );
-  }
-  const image = parseImageName(
-    options.image ?? localImageName(dir),
-    options.image ? "image" : "image name"
-  ).repository;
-  const imagePath = checkImagePath(options.imageModelsDir, "image models dir");
-  const template = await loadTemplate(options.template);
-  renderTemplate(template, {
-    baseImage: options.baseImage,
-    labels: options.labels,
-    env: [],
-    modelsDir: imagePath,
-    revision: "",
-    shortRevision: ""
-  });
-  if (builder === "auto" && !options.dryRun) builder = await engineAnswers(env) ? "engine" : "registry";
-  if (builder === "registry") checkTemplateForRegistry(template);
-  if (!isPinned(options.baseImage)) {
-    warn(
-      `base image ${options.baseImage} is not pinned: a rebuild may pick up another backend release. Pin a version tag or a digest (e.g. ghcr.io/sartography/spiffworkflow-backend:v1.0.0).`
-    );
-  }
-  if (options.validate) {
-    const summary2 = await validateBeforeBake(dir, options.configFile, warn);
-    log.info(`validated ${summary2.models} model(s): no errors`);
-  }
-  const git3 = await readGitInfo(dir).catch((err) => {
-    if (err instanceof SetupError) throw err;
-    return null;
-  });
-  const plan = await planContext({ modelsRoot: dir, gitHistory: options.gitHistory, imagePath, git: git3 });
-  plan.warnings.forEach(warn);
-  if (options.gitHistory === "none") {
-    warn(
-      `git-history none: new instances record no revision, and the backend's boot script runs 'git init' in ${plan.modelsDir} (which fails on a read-only filesystem).`
-    );
-  }
-  const tagPlan = planTags({
-    image,
-    sha: git3?.sha ?? null,
-    ref: options.ref ?? git3?.ref ?? null,
-    defaultBranch: options.defaultBranch ?? git3?.defaultBranch ?? null,
-    extraTags: options.tags
-  });
-  const created = createdTime(env, git3);
-  const labels = buildLabels({
-    git: git3,
-    plan,
-    created,
-    version: tagPlan.version,
-    image,
-    baseImage: options.baseImage,
-    sourceUrl: options.sourceUrl ?? git3?.originUrl ?? null,
-    extra: options.labels
-  });
-  const mtime = Number(
-    env.SOURCE_DATE_EPOCH && /^\d+$/.test(env.SOURCE_DATE_EPOCH) ? env.SOURCE_DATE_EPOCH : 0
-  );
-  const revision = plan.gitHistory !== "none" && git3 ? git3.shortSha : "";
-  const render = (baseEnv2, extraLabels = {}) => renderTemplate(template, {
-    baseImage: options.baseImage,
-    labels: { ...labels, ...extraLabels },
-    env: buildEnv(plan, baseEnv2),
-    modelsDir: plan.modelsDir,
-    revision: git3?.sha ?? "",
-    shortRevision: revision
-  });
-  const result = {
-    builder: builder === "registry" ? "registry" : "engine",
+init_engine2();
+init_plan();
+init_dockerfile();
+init_image();
+init_template();
+init_errors();
+init_plan();
+init_engine3();
+function planResult(plan, dryRun, builder) {
+  return {
+    builder,
     platforms: [],
     imageId: "",
     digest: "",
-    tags: tagPlan.references,
-    revision,
-    commit: git3?.sha ?? "",
-    labels,
+    tags: plan.tags.references,
+    revision: plan.revision,
+    commit: plan.git?.commit ?? "",
+    labels: plan.labels,
     contextBytes: 0,
     skipped: false,
     pushed: false,
-    dryRun: options.dryRun,
-    image,
-    baseImage: options.baseImage,
-    modelsDir: plan.modelsDir,
-    gitHistory: plan.gitHistory,
-    contentDigest: plan.contentDigest,
+    dryRun,
+    image: plan.image,
+    baseImage: plan.baseImage,
+    modelsDir: plan.layer.modelsDir,
+    gitHistory: plan.layer.gitHistory,
+    contentDigest: plan.layer.contentDigest,
     inputDigest: "",
     verified: [],
-    warnings,
+    warnings: plan.warnings,
     outputDir: null
   };
-  log.info(
-    `models ${dir} -> ${plan.modelsDir} (git-history ${plan.gitHistory}${revision ? `, revision ${revision}` : ""}; ${plan.modelFiles} model files, ${plan.gitFiles} git files)`
-  );
-  if (options.dryRun) {
-    const dockerfile2 = render([]);
-    result.contextBytes = await measureContext(plan, dockerfile2, mtime);
-    if (options.outputDir) {
-      const out = path10.resolve(options.outputDir);
-      await mkdir2(out, { recursive: true });
-      await writeFile2(path10.join(out, "Dockerfile"), dockerfile2);
-      await writeFile2(path10.join(out, "context.txt"), contextListing(plan, dockerfile2));
-      result.outputDir = out;
-      await writeFile2(path10.join(out, "bake.json"), `${JSON.stringify(result, null, 2)}
-`);
-      log.info(`dry run: wrote Dockerfile, context.txt and bake.json to ${out}`);
-    } else {
-      log.info(`dry run: the Dockerfile would be
-${dockerfile2}`);
-    }
-    return result;
-  }
-  if (builder === "registry") {
-    await registryBake({ options, result, plan, template, render, mtime, created, platforms, log, image });
-    return result;
-  }
-  const engine = await connectEngine(env);
-  const base = await ensureBaseImage(engine, options, log);
-  const baseEnv = base.Config?.Env ?? [];
-  result.inputDigest = inputDigest(plan.contentDigest, render(baseEnv), base.Id);
-  const digestLabel = { [LABELS.inputDigest]: result.inputDigest };
-  const dockerfile = render(baseEnv, digestLabel);
-  const labelledByTemplate = dockerfile.includes(result.inputDigest);
-  const existing = options.noCache ? [] : await findImagesByLabel(engine, LABELS.inputDigest, result.inputDigest);
-  if (existing[0]) {
-    result.imageId = existing[0];
-    result.skipped = true;
-    log.info(
-      `unchanged input (${result.inputDigest.slice(0, 19)}): reusing image ${existing[0].slice(0, 19)}`
-    );
-  } else {
-    const packed = packContext(plan, dockerfile, mtime);
-    result.imageId = await log.group(
-      `Build ${image} (${tagPlan.tags.join(", ")})`,
-      (line) => buildImage(
-        engine,
-        { context: packed.stream, labels: labelledByTemplate ? {} : digestLabel, noCache: options.noCache },
-        line
-      )
-    );
-    result.contextBytes = packed.bytes();
-    log.info(`built ${result.imageId.slice(0, 19)} from a ${formatBytes(result.contextBytes)} context`);
-  }
-  result.labels = { ...labels, [LABELS.inputDigest]: result.inputDigest };
-  if (options.verify) {
-    try {
-      const verified = await verifyImage(engine, result.imageId, {
-        modelsDir: plan.modelsDir,
-        gitHistory: plan.gitHistory,
-        shortRevision: revision
-      });
-      result.verified = verified.checks;
-      log.info(`verified: ${verified.checks.join("; ")}`);
-    } catch (err) {
-      if (!result.skipped) await removeImage(engine, result.imageId);
-      throw err;
-    }
-  }
-  for (const reference of result.tags) await tagImage(engine, result.imageId, reference);
-  log.info(`tagged ${result.tags.join(", ")}`);
-  if (options.push) {
-    const registry = parseReference(image, "image").registry;
-    const auth2 = await resolveAuth(registry, options.credentials, env);
-    if (auth2) await checkAuth(engine, auth2, registry);
-    const digests = await log.group(`Push ${image}`, async (line) => {
-      const out = [];
-      for (const reference of result.tags) out.push(await pushImage(engine, reference, auth2, line));
-      return out;
-    });
-    result.digest = digests[0] ?? "";
-    result.pushed = true;
-    log.info(`pushed ${result.tags.join(", ")} (${result.digest})`);
-  }
-  return result;
 }
 async function engineAnswers(env) {
   try {
@@ -95726,93 +96239,58 @@ async function engineAnswers(env) {
     return false;
   }
 }
-async function registryBake(args) {
-  const { options, result, plan, log } = args;
-  const request2 = {
-    baseImage: options.baseImage,
-    image: args.image,
-    tags: result.tags.map((r) => r.slice(r.lastIndexOf(":") + 1)),
-    template: args.template,
-    render: args.render,
-    // The base digest pins every platform's config, so the Dockerfile without base env is enough next to it.
-    inputDigest: (baseDigest) => inputDigest(plan.contentDigest, args.render([]), baseDigest),
-    inputDigestLabel: LABELS.inputDigest,
-    layerTar: () => packRootfs(plan, args.mtime),
-    created: args.created !== null ? new Date(args.created * 1e3).toISOString() : null,
-    platforms: args.platforms.length ? args.platforms : null,
+async function bake(options) {
+  const { log } = options;
+  let builderName = checkBuilder(options.builder ?? DEFAULT_BUILDER, "--builder");
+  const platforms = (options.platforms ?? []).map((p) => parsePlatform(p, "--platform"));
+  if (builderName === AUTO_BUILDER && !options.dryRun) {
+    builderName = !options.image || await engineAnswers(options.env) ? "engine" : "registry";
+  }
+  if (builderName === "registry") {
+    if (!options.image && !options.dryRun) {
+      throw new UsageError(
+        "--builder registry needs --image naming the registry repository to push to (e.g. ghcr.io/org/process-models)."
+      );
+    }
+    checkTemplateForRegistry(await loadTemplate(options.template));
+  } else if (platforms.length && builderName === "engine") {
+    throw new UsageError(
+      "--platform applies to the registry builder (--builder registry, or auto without an engine); the engine builds its own platform."
+    );
+  }
+  const plan = await planBake(options);
+  const result = planResult(plan, options.dryRun, builderName);
+  if (options.dryRun) {
+    const dockerfile = renderDockerfile(plan, []);
+    result.contextBytes = await measureContext(plan.layer, dockerfile, plan.layer.mtime);
+    if (options.outputDir) {
+      result.outputDir = path12.resolve(options.outputDir);
+      await writeDryRun(plan, dockerfile, result.outputDir, result);
+      log.info(`dry run: wrote Dockerfile, context.txt and bake.json (and plan.json) to ${result.outputDir}`);
+    } else {
+      log.info(`dry run: the Dockerfile would be
+${dockerfile}`);
+    }
+    return Object.defineProperty(result, "plan", { value: plan, enumerable: false });
+  }
+  const builder = await loadBuilder(builderName);
+  const built = await builder.build(plan, {
     push: options.push,
+    verify: options.verify,
+    noCache: options.noCache ?? false,
     credentials: options.credentials,
-    insecureRegistries: options.insecureRegistries ?? [],
     env: options.env,
     log,
-    client: options.registryClient
-  };
-  const built = await registryBuild(request2);
-  result.digest = built.digest;
-  result.inputDigest = built.inputDigest;
-  result.labels = { ...result.labels, [LABELS.inputDigest]: built.inputDigest };
-  result.imageId = built.platforms[0]?.configDigest ?? "";
-  result.platforms = built.platforms.map((p) => formatPlatform(p.platform));
-  result.skipped = built.unchanged;
-  result.pushed = built.pushed;
-  result.contextBytes = built.unchanged ? 0 : built.layer.size;
-  if (built.pushed) log.info(`pushed ${result.tags.join(", ")} (${result.digest})`);
-  if (options.verify) {
-    if (!built.pushed && !built.unchanged) {
-      throw new UsageError("--verify with the registry builder checks the pushed image: add --push.");
-    }
-    const engine = await connectEngine(options.env).catch(() => null);
-    if (engine) {
-      const reference = `${args.image}@${built.digest}`;
-      const registry = parseReference(args.image, "image").registry;
-      const auth2 = await resolveAuth(registry, options.credentials, options.env);
-      await log.group(`Pull ${reference} (verify)`, (line) => pullImage(engine, reference, auth2, line));
-      try {
-        const verified = await verifyImage(engine, reference, {
-          modelsDir: plan.modelsDir,
-          gitHistory: plan.gitHistory,
-          shortRevision: result.revision
-        });
-        result.verified = verified.checks;
-      } finally {
-        await removeImage(engine, reference);
-      }
-    } else {
-      const labels = {};
-      if (result.commit) labels["org.opencontainers.image.revision"] = result.commit;
-      if (result.labels[LABELS.revision]) labels[LABELS.revision] = result.labels[LABELS.revision];
-      result.verified = await verifyPushed(request2, built, {
-        modelsDir: plan.modelsDir,
-        modelsDirEnv: MODELS_DIR_ENV,
-        labels
-      });
-    }
-    log.info(`verified: ${result.verified.join("; ")}`);
-  }
-}
-async function ensureBaseImage(engine, options, log) {
-  const found = await inspectImage(engine, options.baseImage);
-  if (found) return found;
-  const registry = parseReference(options.baseImage, "base image").registry;
-  const pushRegistry = options.image ? parseReference(options.image.toLowerCase(), "image").registry : null;
-  const auth2 = await resolveAuth(
-    registry,
-    registry === pushRegistry ? options.credentials : null,
-    options.env
-  );
-  await log.group(`Pull ${options.baseImage}`, (line) => pullImage(engine, options.baseImage, auth2, line));
-  const pulled = await inspectImage(engine, options.baseImage);
-  if (!pulled)
-    throw new SetupError(`pulled ${printable(options.baseImage)} but the engine does not list it.`);
-  return pulled;
-}
-function formatBytes(n) {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+    platforms: platforms.length ? platforms : null,
+    insecureRegistries: options.insecureRegistries ?? [],
+    registryClient: options.registryClient
+  });
+  Object.assign(result, built);
+  return Object.defineProperty(result, "plan", { value: plan, enumerable: false });
 }
 
 // src/image/action.ts
+init_context();
 function labelsInput() {
   const labels = {};
   for (const line of getInput("labels").split("\n")) {
@@ -95870,7 +96348,7 @@ async function runBakeAction() {
   if (password) setSecret(password);
   const username = getInput("registry-username");
   const workspace2 = env.GITHUB_WORKSPACE || process.cwd();
-  const inWorkspace = (p) => path11.resolve(workspace2, p);
+  const inWorkspace = (p) => path13.resolve(workspace2, p);
   const outputDir = getInput("output-dir");
   const template = getInput("template");
   const config = getInput("config");
@@ -95894,7 +96372,7 @@ async function runBakeAction() {
     ref: env.GITHUB_REF || null,
     defaultBranch: defaultBranch(env),
     sourceUrl: source,
-    builder: parseBuilder(getInput("builder"), "input 'builder'"),
+    builder: checkBuilder(getInput("builder"), "input 'builder'"),
     platforms: listInput("platforms"),
     insecureRegistries: listInput("insecure-registries"),
     env,
@@ -95917,10 +96395,11 @@ async function runBakeAction() {
 }
 
 // src/promote/action.ts
-import path13 from "node:path";
+import path15 from "node:path";
 init_errors();
 
 // src/promote/options.ts
+init_git();
 init_errors();
 
 // node_modules/@actions/github/lib/context.js
@@ -95937,8 +96416,8 @@ var Context2 = class {
       if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync4(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path14 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path14} does not exist${EOL5}`);
+        const path16 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path16} does not exist${EOL5}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -100231,17 +100710,18 @@ init_errors();
 import { existsSync as existsSync4 } from "node:fs";
 
 // src/promote/workarea.ts
+init_git();
+init_errors();
 import { mkdtemp as mkdtemp3, rm as rm4 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import path12 from "node:path";
-init_errors();
+import path14 from "node:path";
 var DEFAULT_AUTHOR = { name: "spiff-models", email: "spiff-models@users.noreply.github.com" };
 function looksLikeUrl(remote) {
   return /[/:\\]/.test(remote) || remote.endsWith(".git");
 }
 function modelsPrefix(repoRoot, modelsRootAbs, given) {
-  const rel = path12.relative(repoRoot, modelsRootAbs).split(path12.sep).join("/");
-  if (rel === ".." || rel.startsWith("../") || path12.isAbsolute(rel)) {
+  const rel = path14.relative(repoRoot, modelsRootAbs).split(path14.sep).join("/");
+  if (rel === ".." || rel.startsWith("../") || path14.isAbsolute(rel)) {
     throw new UsageError(`The models path '${given}' is outside the git repository at ${repoRoot}.`);
   }
   return rel;
@@ -100272,7 +100752,7 @@ function area(kind, workDir, remote, prefix, env, close) {
     workDir,
     remote,
     prefix,
-    modelsRoot: prefix ? path12.join(workDir, ...prefix.split("/")) : workDir,
+    modelsRoot: prefix ? path14.join(workDir, ...prefix.split("/")) : workDir,
     env,
     git: (args, input) => git(args, { cwd: workDir, env, input }),
     tryGit: (args, input) => tryGit(args, { cwd: workDir, env, input }),
@@ -100280,12 +100760,12 @@ function area(kind, workDir, remote, prefix, env, close) {
   };
 }
 async function openWorkArea(ctx) {
-  const cwd = path12.resolve(ctx.cwd);
+  const cwd = path14.resolve(ctx.cwd);
   const top = await toplevel(cwd, ctx.env);
   let remotes = [];
   if (top) remotes = (await git(["remote"], { cwd: top, env: ctx.env })).split("\n").filter(Boolean);
   if (top && remotes.includes(ctx.remote)) {
-    const prefix = modelsPrefix(top, path12.resolve(cwd, ctx.path), ctx.path);
+    const prefix = modelsPrefix(top, path14.resolve(cwd, ctx.path), ctx.path);
     const env2 = await identityEnv(top, ctx.env, ctx.author);
     if (ctx.inWorkspace) {
       const dirty = await git(["status", "--porcelain", "--untracked-files=no"], { cwd: top, env: env2 });
@@ -100308,8 +100788,8 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
         });
       });
     }
-    const scratch2 = await mkdtemp3(path12.join(tmpdir(), "spiff-models-"));
-    const workDir2 = path12.join(scratch2, "work");
+    const scratch2 = await mkdtemp3(path14.join(tmpdir(), "spiff-models-"));
+    const workDir2 = path14.join(scratch2, "work");
     await git(["worktree", "add", "--detach", "--no-checkout", workDir2, "HEAD"], { cwd: top, env: env2 }).catch(
       async (err) => {
         await rm4(scratch2, { recursive: true, force: true });
@@ -100335,8 +100815,8 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
   if (ctx.inWorkspace) {
     throw new UsageError("--in-workspace needs --remote to name a remote of the checkout, not a URL.");
   }
-  const scratch = await mkdtemp3(path12.join(tmpdir(), "spiff-models-"));
-  const workDir = path12.join(scratch, "clone");
+  const scratch = await mkdtemp3(path14.join(tmpdir(), "spiff-models-"));
+  const workDir = path14.join(scratch, "clone");
   try {
     await git(["clone", "--quiet", "--no-checkout", "--no-tags", "--", ctx.remote, workDir], {
       cwd: scratch,
@@ -100346,8 +100826,8 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
     await rm4(scratch, { recursive: true, force: true });
     throw new SetupError(`Could not clone ${ctx.remote}: ${err.message}`);
   }
-  const normalized = path12.posix.normalize(ctx.path.split(path12.sep).join("/")).replace(/\/+$/, "");
-  if (path12.posix.isAbsolute(normalized) || normalized === ".." || normalized.startsWith("../")) {
+  const normalized = path14.posix.normalize(ctx.path.split(path14.sep).join("/")).replace(/\/+$/, "");
+  if (path14.posix.isAbsolute(normalized) || normalized === ".." || normalized.startsWith("../")) {
     await rm4(scratch, { recursive: true, force: true });
     throw new UsageError(
       `With a remote URL, --path must be relative to the repository root; got '${ctx.path}'.`
@@ -100422,7 +100902,7 @@ function judge(resultFindings, targetFindings) {
   };
 }
 async function validateResult(a, result, target, configFile2) {
-  const { findingsOf: findingsOf2 } = await Promise.resolve().then(() => (init_validation(), validation_exports));
+  const { findingsOf: findingsOf2 } = await Promise.resolve().then(() => (init_validation2(), validation_exports));
   await checkout(a, result);
   const after = existsSync4(a.modelsRoot) ? await findingsOf2(a.modelsRoot, configFile2) : [];
   if (!after.some((f) => f.severity === "error")) return judge(after, []);
@@ -100433,6 +100913,7 @@ async function validateResult(a, result, target, configFile2) {
 }
 
 // src/promote/tree.ts
+init_git();
 async function modelDirsAt(a, commit) {
   const args = ["ls-tree", "-r", "-z", "--full-tree", "--name-only", commit];
   if (a.prefix) args.push("--", a.prefix);
@@ -100496,6 +100977,7 @@ function allChangedModels(m) {
 }
 
 // src/promote/promote.ts
+init_git();
 var STRATEGIES = ["merge", "fast-forward"];
 var VIAS = ["git", "api"];
 var REFUSED = ["conflict", "diverged", "invalid"];
@@ -100846,7 +101328,7 @@ async function attemptPublish(a, opts, ids2, branch, source, attempt) {
       `The models root '${a.prefix || "."}' does not exist in ${opts.from} (${source}): check --path.`
     );
   }
-  const { indexOf: indexOf2 } = await Promise.resolve().then(() => (init_validation(), validation_exports));
+  const { indexOf: indexOf2 } = await Promise.resolve().then(() => (init_validation2(), validation_exports));
   const index = await indexOf2(a.modelsRoot);
   const unknown = ids2.filter((id2) => !index.models.has(id2));
   if (unknown.length) {
@@ -101146,7 +101628,7 @@ function github(ctx) {
 }
 function configFile(ctx) {
   const file = getInput("config");
-  return file ? path13.resolve(ctx.cwd, file) : void 0;
+  return file ? path15.resolve(ctx.cwd, file) : void 0;
 }
 function annotate(v, root) {
   const props = (f) => ({
@@ -101255,24 +101737,24 @@ function normalizeRef(ref) {
 }
 function spiffWebhookUrl(url) {
   const u = new URL(url);
-  const path14 = u.pathname.replace(/\/+$/, "");
-  if (path14.endsWith(WEBHOOK_PATH)) u.pathname = path14;
-  else if (path14.endsWith("/v1.0")) u.pathname = `${path14}/github-webhook-receive`;
-  else u.pathname = `${path14}${WEBHOOK_PATH}`;
+  const path16 = u.pathname.replace(/\/+$/, "");
+  if (path16.endsWith(WEBHOOK_PATH)) u.pathname = path16;
+  else if (path16.endsWith("/v1.0")) u.pathname = `${path16}/github-webhook-receive`;
+  else u.pathname = `${path16}${WEBHOOK_PATH}`;
   return u.toString();
 }
-function fromParts(server, host, path14, exact = {}) {
-  const segments = path14.split("/").filter(Boolean);
-  const name2 = segments[segments.length - 1] ?? path14;
+function fromParts(server, host, path16, exact = {}) {
+  const segments = path16.split("/").filter(Boolean);
+  const name2 = segments[segments.length - 1] ?? path16;
   const owner = segments.length > 1 ? segments[segments.length - 2] : "";
   return {
     name: name2,
     full_name: owner ? `${owner}/${name2}` : name2,
     owner,
-    html_url: `${server}/${path14}`,
-    clone_url: `${server}/${path14}.git`,
-    git_url: `git://${host}/${path14}.git`,
-    ssh_url: `git@${host}:${path14}.git`,
+    html_url: `${server}/${path16}`,
+    clone_url: `${server}/${path16}.git`,
+    git_url: `git://${host}/${path16}.git`,
+    ssh_url: `git@${host}:${path16}.git`,
     ...exact
   };
 }
@@ -101301,14 +101783,14 @@ function repositoryFromUrl(given) {
   if (http3) {
     http3.username = "";
     http3.password = "";
-    const path14 = strip(http3.pathname);
-    if (!path14)
+    const path16 = strip(http3.pathname);
+    if (!path16)
       throw new UsageError(
         `the repository URL '${url}' names no repository (expected https://host/owner/name).`
       );
     const server = `${http3.protocol}//${http3.host}`;
-    const exact = http3.pathname.replace(/\/+$/, "").endsWith(".git") ? { clone_url: `${server}/${path14}.git` } : {};
-    return fromParts(server, http3.hostname, path14, exact);
+    const exact = http3.pathname.replace(/\/+$/, "").endsWith(".git") ? { clone_url: `${server}/${path16}.git` } : {};
+    return fromParts(server, http3.hostname, path16, exact);
   }
   const ssh = /^ssh:\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/(.+)$/i.exec(url);
   if (ssh) return fromParts(`https://${ssh[1]}`, ssh[1], strip(ssh[2]), { ssh_url: url });
@@ -101999,7 +102481,7 @@ init_errors();
 // src/notify/context.ts
 init_errors();
 import { execFile as execFile2 } from "node:child_process";
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 import { promisify } from "node:util";
 var run = promisify(execFile2);
 function gitFacts(cwd) {
@@ -102064,7 +102546,7 @@ function gitFacts(cwd) {
 async function readGitHubEvent(env) {
   if (!env.GITHUB_EVENT_PATH) return null;
   try {
-    const payload = JSON.parse(await readFile4(env.GITHUB_EVENT_PATH, "utf8"));
+    const payload = JSON.parse(await readFile3(env.GITHUB_EVENT_PATH, "utf8"));
     return { name: env.GITHUB_EVENT_NAME ?? "", payload };
   } catch {
     return null;

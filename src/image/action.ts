@@ -8,10 +8,10 @@ import {
   DEFAULT_BASE_IMAGE,
   DEFAULT_IMAGE_MODELS_DIR,
   formatBytes,
-  parseBuilder,
   type BakeLog,
   type BakeResult,
 } from './bake.js';
+import { checkBuilder } from './builders/index.js';
 import { parseGitHistory } from './context.js';
 import { booleanInput, listInput } from '../action/inputs.js';
 
@@ -106,7 +106,7 @@ export async function runBakeAction(): Promise<void> {
     ref: env.GITHUB_REF || null,
     defaultBranch: defaultBranch(env),
     sourceUrl: source,
-    builder: parseBuilder(core.getInput('builder'), "input 'builder'"),
+    builder: checkBuilder(core.getInput('builder'), "input 'builder'"),
     platforms: listInput('platforms'),
     insecureRegistries: listInput('insecure-registries'),
     env,

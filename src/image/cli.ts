@@ -7,12 +7,13 @@ import {
   DEFAULT_BASE_IMAGE,
   DEFAULT_IMAGE_MODELS_DIR,
   formatBytes,
-  parseBuilder,
   type BakeLog,
   type BakeResult,
 } from './bake.js';
+import { BUILDER_NAMES, DEFAULT_BUILDER } from './builders/index.js';
 import { parseGitHistory } from './context.js';
 import { BakeFailure } from './engine.js';
+import { describePlan, planJson } from './plan.js';
 
 export const REGISTRY_PASSWORD_ENV = 'SPIFF_MODELS_REGISTRY_PASSWORD';
 
@@ -28,17 +29,18 @@ Build a spiffworkflow-backend image with the models in DIR (default .) baked in:
   --push                  push every tag (credentials: ~/.docker/config.json, or --registry-username with the
                           password in $${REGISTRY_PASSWORD_ENV})
   --registry-username U   registry user for --push and for pulling the base image from the same registry
-  --builder NAME          engine (default: a Docker Engine builds the native platform) | registry (append the
-                          models layer in the registry, every platform of the base; needs --image) | auto
-                          (engine when one answers, registry otherwise)
-  --platform OS/ARCH      registry builder: only this platform of the base, repeatable (default: all)
-  --insecure-registry H   speak plain HTTP to registry H (127.0.0.0/8 and ::1 always are), repeatable
   --git-history MODE      full (default: the history, so old instances' forms load) | minimal | none
   --image-models-dir PATH where the repository lands in the image (default ${DEFAULT_IMAGE_MODELS_DIR})
   --template FILE         your own Dockerfile template (placeholders: see the README)
   --verify                run the image once (no network) to check the models dir, env and revision; registry
                           builder without an engine: read back and check the pushed configs and layers
-  --dry-run               write the Dockerfile and the context listing; no engine needed
+  --builder NAME          who builds from the plan: ${BUILDER_NAMES.join(' | ')} (default ${DEFAULT_BUILDER}).
+                          engine: a Docker Engine builds its native platform; registry: no engine, the models
+                          layer is appended to every platform of the base in the registry (needs --image);
+                          auto: engine when one answers, registry otherwise
+  --platform OS/ARCH      registry builder: only this platform of the base, repeatable (default: all)
+  --insecure-registry H   speak plain HTTP to registry H (127.0.0.0/8 and ::1 always are), repeatable
+  --dry-run               print the plan (files, tags, labels, env, layer) and render the Dockerfile; no engine
   --output-dir DIR        where --dry-run writes Dockerfile, context.txt and bake.json
   --ref REF               git ref the tags derive from (default: $GITHUB_REF, else the checkout's branch/tag)
   --default-branch NAME   branch whose builds are also tagged latest (default: origin's HEAD)
@@ -136,14 +138,14 @@ export const bakeCli: CliCommand = {
         label: { type: 'string', multiple: true },
         push: { type: 'boolean' },
         'registry-username': { type: 'string' },
-        builder: { type: 'string' },
-        platform: { type: 'string', multiple: true },
-        'insecure-registry': { type: 'string', multiple: true },
         'git-history': { type: 'string' },
         'image-models-dir': { type: 'string' },
         template: { type: 'string' },
         verify: { type: 'boolean' },
         'dry-run': { type: 'boolean' },
+        builder: { type: 'string' },
+        platform: { type: 'string', multiple: true },
+        'insecure-registry': { type: 'string', multiple: true },
         'output-dir': { type: 'string' },
         ref: { type: 'string' },
         'default-branch': { type: 'string' },
@@ -184,13 +186,19 @@ export const bakeCli: CliCommand = {
         ref: values.ref ?? io.env.GITHUB_REF ?? null,
         defaultBranch: values['default-branch'] ?? null,
         noCache: values['no-cache'] ?? false,
-        builder: parseBuilder(values.builder, '--builder'),
+        builder: values.builder ?? DEFAULT_BUILDER,
         platforms: (values.platform ?? []).flatMap((p) => p.split(',')).filter(Boolean),
         insecureRegistries: values['insecure-registry'] ?? [],
         env: io.env,
         log,
       });
-      io.stdout(values.json ? `${JSON.stringify(outputsJson(result), null, 2)}\n` : formatResult(result));
+      const plan = result.dryRun && result.plan ? result.plan : null;
+      if (values.json) {
+        const json = { ...outputsJson(result), ...(plan ? { plan: planJson(plan) } : {}) };
+        io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+      } else {
+        io.stdout(`${plan ? `${describePlan(plan)}\n` : ''}${formatResult(result)}`);
+      }
       return 0;
     } catch (err) {
       if (err instanceof BakeFailure) {

@@ -1,14 +1,15 @@
-// The build context: the models files and the git data the image needs, laid out under rootfs/ as they will be
-// in the image, packed as a deterministic tar (sorted entries, fixed times, owners and modes) so the same input
-// gives the same layer digest. Also its content digest and a human-readable listing.
+// The models layer: the models files (from the tree the loader listed) and the git data the image needs, laid out
+// as they will be in the image, packed as a deterministic tar (sorted entries, fixed times, owners and modes) so
+// the same input gives the same layer digest; the engine's build context wraps it. Also a digest and a listing.
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, lstatSync, readFileSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, readlink, realpath, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import tar from 'tar-stream';
+import { readBlobs, readTreeFile, walkDisk, type SourceTree, type TreeSource } from '../models/tree.js';
 import { SetupError, UsageError } from '../util/errors.js';
 import type { GitInfo } from './git.js';
 import { ALWAYS_IGNORED, IGNORE_FILES, compileIgnore, type IgnoreMatcher } from './ignore.js';
@@ -33,6 +34,8 @@ export interface ContextEntry {
   size: number;
   /** File on disk to stream from. */
   source?: string;
+  /** Blob in the git dir (ContextPlan.blobDir) to read the content from. */
+  blob?: string;
   /** Generated content (minimal .git files, HEAD, config, the Dockerfile). */
   content?: Buffer;
   linkname?: string;
@@ -47,6 +50,8 @@ export interface ContextOptions {
   /** Where the models land in the image when they are the repo root (default /app/process_models). */
   imagePath: string;
   git: GitInfo | null;
+  /** The listing of the models root (the loaded index's); default: the work tree on disk. */
+  tree?: SourceTree;
 }
 
 export interface ContextPlan {
@@ -67,6 +72,8 @@ export interface ContextPlan {
   modelFiles: number;
   gitFiles: number;
   ignoreFile: string | null;
+  /** The git dir whose objects hold the entries' blobs (null when every file is on disk). */
+  blobDir: string | null;
   warnings: string[];
 }
 
@@ -92,6 +99,8 @@ function sha256(data: Buffer | string): string {
 const SMALL_FILE = 1024 * 1024;
 /** Parallel reads while hashing and packing: many small files make per-file latency the cost. */
 const READ_CONCURRENCY = 16;
+/** Bytes of git blobs read per `git cat-file --batch` while packing. */
+const BLOB_BATCH = 64 * 1024 * 1024;
 
 async function hashFile(file: string, size: number): Promise<string> {
   if (size <= SMALL_FILE) return sha256(readFileSync(file));
@@ -116,19 +125,11 @@ async function hashEntries(entries: ContextEntry[]): Promise<void> {
   });
 }
 
-function isInside(root: string, p: string): boolean {
-  const rel = path.relative(root, p);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
-
-async function loadIgnore(root: string): Promise<{ matcher: IgnoreMatcher; file: string | null }> {
+/** The ignore file of the tree: `.spiff-models-ignore`, else `.dockerignore`, read from the tree itself. */
+function loadIgnore(tree: SourceTree): { matcher: IgnoreMatcher; file: string | null } {
   for (const name of IGNORE_FILES) {
-    try {
-      const text = await readFile(path.join(root, name), 'utf8');
-      return { matcher: compileIgnore(text), file: name };
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    }
+    const bytes = readTreeFile(tree, name);
+    if (bytes) return { matcher: compileIgnore(bytes.toString('utf8')), file: name };
   }
   return { matcher: compileIgnore(''), file: null };
 }
@@ -138,75 +139,68 @@ interface Collected {
   warnings: string[];
 }
 
-/** Walks the models root: files, directories and symlinks that stay inside the root, minus ignored paths. */
-async function collectModels(root: string, prefix: string, matcher: IgnoreMatcher): Promise<Collected> {
-  const realRoot = await realpath(root);
+/**
+ * The models part of the layer, from the tree the loader listed: every entry the ignore file keeps (an ignored
+ * directory's contents stay out), links as relative links. Links that are broken or leave the root are refused
+ * unless ignored.
+ */
+async function collectModels(tree: SourceTree, prefix: string, matcher: IgnoreMatcher): Promise<Collected> {
   const entries: ContextEntry[] = [];
   const warnings: string[] = [];
-  const walk = async (rel: string): Promise<void> => {
-    const dir = path.join(realRoot, rel);
-    const names = (await readdir(dir))
-      .sort()
-      // .git: nested repositories' git data never goes in as models; the repo's own is added per mode.
-      .filter((name) => name !== '.git' && (rel || !ALWAYS_IGNORED.includes(name)));
-    const infos = names.map((name) => lstatSync(path.join(dir, name)));
-    for (const [i, name] of names.entries()) {
-      const relPath = rel ? `${rel}/${name}` : name;
-      const abs = path.join(dir, name);
-      const info = infos[i];
-      const isDir = info.isDirectory();
-      if (matcher.ignores(relPath, isDir)) continue;
-      const tarName = `${prefix}/${relPath}`;
-      if (info.isSymbolicLink()) {
-        const target = await readlink(abs);
-        let resolved: string;
-        try {
-          resolved = await realpath(abs);
-        } catch {
-          throw new SetupError(
-            `${relPath} is a symlink to '${target}', which does not exist. Remove the link, or list it in ` +
-              `${IGNORE_FILES[0]} to leave it out of the image.`,
-          );
-        }
-        if (!isInside(realRoot, resolved)) {
-          throw new SetupError(
-            `${relPath} is a symlink to '${target}', outside the models root ${realRoot}: the image would ` +
-              `not hold its target. Replace the link with a copy of the file, or list it in ${IGNORE_FILES[0]}.`,
-          );
-        }
-        // Keep the link, relative, so it resolves in the image wherever the models land.
-        const linkname = path
-          .relative(path.dirname(path.join(realRoot, relPath)), resolved)
-          .split(path.sep)
-          .join('/');
-        entries.push({
-          name: tarName,
-          type: 'symlink',
-          mode: 0o777,
-          size: 0,
-          linkname,
-          hash: `link:${linkname}`,
-        });
-      } else if (isDir) {
-        entries.push({ name: tarName, type: 'directory', mode: DIR_MODE, size: 0, hash: '' });
-        await walk(relPath);
-      } else if (info.isFile()) {
-        entries.push({
-          name: tarName,
-          type: 'file',
-          mode: info.mode & 0o111 ? EXEC_MODE : FILE_MODE,
-          size: info.size,
-          source: abs,
-          hash: '',
-        });
-      } else {
-        warnings.push(
-          `${relPath} is not a regular file, directory or symlink (a socket or device?): left out.`,
-        );
-      }
+  const ignoredDirs = new Set<string>();
+  const ignored = (p: string, isDir: boolean): boolean => {
+    // .git is added per git-history mode; .spiff-models holds our own output; the ignore files configure us.
+    if (ALWAYS_IGNORED.includes(p.split('/')[0])) return true;
+    for (let i = p.indexOf('/'); i >= 0; i = p.indexOf('/', i + 1)) {
+      if (ignoredDirs.has(p.slice(0, i))) return true;
     }
+    if (!matcher.ignores(p, isDir)) return false;
+    if (isDir) ignoredDirs.add(p);
+    return true;
   };
-  await walk('');
+  for (const problem of tree.problems) {
+    if (ignored(problem.path, false)) continue;
+    const ignoreHint = `list it in ${IGNORE_FILES[0]} to leave it out of the image`;
+    if (problem.kind === 'broken-link') {
+      throw new SetupError(
+        `${problem.path} is a symlink to '${problem.link}', which does not exist. Remove the link, or ${ignoreHint}.`,
+      );
+    }
+    if (problem.kind === 'outside-root') {
+      throw new SetupError(
+        `${problem.path} is a symlink to '${problem.link}', outside the models root ${tree.root}: the image ` +
+          `would not hold its target. Replace the link with a copy of the file, or list it in ${IGNORE_FILES[0]}.`,
+      );
+    }
+    if (problem.kind === 'unreadable') {
+      throw new SetupError(
+        `cannot read ${problem.path} under ${tree.root}: ${problem.detail}; or ${ignoreHint}.`,
+      );
+    }
+    warnings.push(
+      `${problem.path} is not a regular file, directory or symlink (${problem.detail}): left out.`,
+    );
+  }
+  for (const e of tree.entries) {
+    if (ignored(e.path, e.type === 'directory')) continue;
+    const name = `${prefix}/${e.path}`;
+    if (e.type === 'directory') {
+      entries.push(directory(name));
+    } else if (e.type === 'symlink') {
+      const linkname = e.linkname as string;
+      entries.push({ name, type: 'symlink', mode: 0o777, size: 0, linkname, hash: `link:${linkname}` });
+    } else {
+      const source = e.source as TreeSource;
+      entries.push({
+        name,
+        type: 'file',
+        mode: e.executable ? EXEC_MODE : FILE_MODE,
+        size: e.size,
+        ...(source.kind === 'disk' ? { source: source.abs } : { blob: source.oid }),
+        hash: source.kind === 'git' ? `git:${source.oid}` : '',
+      });
+    }
+  }
   await hashEntries(entries);
   return { entries, warnings };
 }
@@ -300,8 +294,9 @@ export async function planContext(options: ContextOptions): Promise<ContextPlan>
   // Entry names are image paths without the leading slash.
   const rootfs = (p: string) => p.slice(1);
 
-  const { matcher, file: ignoreFile } = await loadIgnore(options.modelsRoot);
-  const models = await collectModels(options.modelsRoot, rootfs(modelsDir), matcher);
+  const tree = options.tree ?? walkDisk(options.modelsRoot);
+  const { matcher, file: ignoreFile } = loadIgnore(tree);
+  const models = await collectModels(tree, rootfs(modelsDir), matcher);
   warnings.push(...models.warnings);
   const entries: ContextEntry[] = [...models.entries];
 
@@ -373,6 +368,7 @@ export async function planContext(options: ContextOptions): Promise<ContextPlan>
     modelFiles: models.entries.filter((e) => e.type === 'file').length,
     gitFiles,
     ignoreFile,
+    blobDir: tree.gitDir,
     warnings,
   };
 }
@@ -436,22 +432,44 @@ export function packRootfs(plan: ContextPlan, mtime: number): tar.Pack {
   const all = plan.entries;
   // Small files are read ahead, READ_CONCURRENCY at a time, so the tar is never waiting on one open/read.
   const reads = new Map<number, Promise<Buffer | null>>();
+  // Blobs come from git in batches of up to BLOB_BATCH bytes, read when the first of a batch is reached.
+  let blobs = new Map<string, Buffer>();
+  const loadBlobs = (from: number) => {
+    const oids: string[] = [];
+    let bytes = 0;
+    for (let j = from; j < all.length && (bytes < BLOB_BATCH || oids.length === 0); j++) {
+      const blob = all[j].blob;
+      if (blob) {
+        oids.push(blob);
+        bytes += all[j].size;
+      }
+    }
+    blobs = readBlobs(plan.blobDir as string, oids);
+  };
   const readAhead = (i: number) => {
     const e = all[i];
-    if (!e || reads.has(i)) return;
+    if (!e || reads.has(i) || e.blob) return;
     const small = e.type === 'file' && !e.content && e.size <= SMALL_FILE;
     reads.set(
       i,
       small ? Promise.resolve().then(() => readFileSync(e.source as string)) : Promise.resolve(null),
     );
   };
+  const readBlob = (i: number): Promise<Buffer | null> => {
+    const oid = all[i].blob as string;
+    if (!blobs.has(oid)) loadBlobs(i);
+    return Promise.resolve(blobs.get(oid) ?? null);
+  };
   const write = async () => {
     await addEntry(pack, entryHeader(directory('.'), './', date), null);
     for (const [i, e] of all.entries()) {
       for (let j = i; j < i + READ_CONCURRENCY; j++) readAhead(j);
-      const read = await (reads.get(i) as Promise<Buffer | null>).catch((err: Error) => {
-        throw new SetupError(`cannot read ${e.source} while packing the build context: ${err.message}`);
-      });
+      const read = await (e.blob ? readBlob(i) : (reads.get(i) as Promise<Buffer | null>)).catch(
+        (err: Error) => {
+          if (err instanceof SetupError) throw err;
+          throw new SetupError(`cannot read ${e.source} while packing the build context: ${err.message}`);
+        },
+      );
       reads.delete(i);
       if (read && read.length !== e.size) {
         throw new SetupError(
