@@ -74412,8 +74412,9 @@ var init_client = __esm({
               response = await sendWithRetry();
             }
             if (response.status === 401) {
+              const refused = this.auth ? `the registry ${this.registry} refused the credentials${this.who()}` : `the registry ${this.registry} refused anonymous access (no credentials found)`;
               throw new RegistryAuthError(
-                `the registry ${this.registry} refused the credentials${this.who()} while ${options.what}: ${registryWords(text).message || "unauthorized"}. Nothing was tagged. ${this.howToLogIn()}.`,
+                `${refused} while ${options.what}: ${registryWords(text).message || "unauthorized"}. Nothing was tagged. ${this.howToLogIn()}.`,
                 401
               );
             }
@@ -74424,7 +74425,7 @@ var init_client = __esm({
           const words = registryWords(text);
           const Kind = response.status === 403 ? RegistryAuthError : RegistryError;
           throw new Kind(
-            `the registry ${this.registry} answered ${response.status} while ${options.what}${words.message ? `: ${words.message}` : ""}` + (response.status === 403 ? `. The credentials${this.who()} may not do this; check the token's permissions (GHCR: packages: write).` : retriable(response.status) ? ` (after ${options.once ? "one try" : `${this.retry.attempts} tries`}).` : "."),
+            `the registry ${this.registry} answered ${response.status} while ${options.what}${words.message ? `: ${words.message}` : ""}` + (response.status === 403 ? `. The credentials${this.who()} may not do this; check the token's permissions (GHCR: packages: write).` : retriable(response.status) && !options.once ? ` (after ${this.retry.attempts} tries).` : "."),
             response.status,
             words.code
           );
@@ -74525,8 +74526,16 @@ var init_client = __esm({
             await this.uploadOnce(repository, digest, size, source, what);
             return;
           } catch (err) {
-            const again = n < this.retry.attempts && !(err instanceof RegistryAuthError) && (!(err instanceof RegistryError) || err.status === null || retriable(err.status));
-            if (!again) throw err;
+            const transient = !(err instanceof RegistryAuthError) && (!(err instanceof RegistryError) || err.status === null || retriable(err.status));
+            if (!transient) throw err;
+            if (n >= this.retry.attempts) {
+              const e = err;
+              throw new RegistryError(
+                `${errorMessage(err).replace(/\.$/, "")} (the whole upload tried ${n} times). Nothing was tagged; run bake again (blobs already in the registry are not sent again).`,
+                e.status ?? null,
+                e.code ?? null
+              );
+            }
             this.log(
               `${this.registry}: ${what}: ${errorMessage(err)}; try ${n + 1} of ${this.retry.attempts} in ${delay} ms`
             );

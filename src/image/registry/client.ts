@@ -349,9 +349,12 @@ export class RegistryClient {
           response = await sendWithRetry();
         }
         if (response.status === 401) {
+          const refused = this.auth
+            ? `the registry ${this.registry} refused the credentials${this.who()}`
+            : `the registry ${this.registry} refused anonymous access (no credentials found)`;
           throw new RegistryAuthError(
-            `the registry ${this.registry} refused the credentials${this.who()} while ${options.what}: ` +
-              `${registryWords(text).message || 'unauthorized'}. Nothing was tagged. ${this.howToLogIn()}.`,
+            `${refused} while ${options.what}: ${registryWords(text).message || 'unauthorized'}. Nothing was ` +
+              `tagged. ${this.howToLogIn()}.`,
             401,
           );
         }
@@ -366,8 +369,8 @@ export class RegistryClient {
           `${words.message ? `: ${words.message}` : ''}` +
           (response.status === 403
             ? `. The credentials${this.who()} may not do this; check the token's permissions (GHCR: packages: write).`
-            : retriable(response.status)
-              ? ` (after ${options.once ? 'one try' : `${this.retry.attempts} tries`}).`
+            : retriable(response.status) && !options.once
+              ? ` (after ${this.retry.attempts} tries).`
               : '.'),
         response.status,
         words.code,
@@ -477,11 +480,19 @@ export class RegistryClient {
         await this.uploadOnce(repository, digest, size, source, what);
         return;
       } catch (err) {
-        const again =
-          n < this.retry.attempts &&
+        const transient =
           !(err instanceof RegistryAuthError) &&
           (!(err instanceof RegistryError) || err.status === null || retriable(err.status));
-        if (!again) throw err;
+        if (!transient) throw err;
+        if (n >= this.retry.attempts) {
+          const e = err as RegistryError;
+          throw new RegistryError(
+            `${errorMessage(err).replace(/\.$/, '')} (the whole upload tried ${n} times). Nothing was tagged; ` +
+              `run bake again (blobs already in the registry are not sent again).`,
+            e.status ?? null,
+            e.code ?? null,
+          );
+        }
         this.log(
           `${this.registry}: ${what}: ${errorMessage(err)}; try ${n + 1} of ${this.retry.attempts} in ${delay} ms`,
         );
