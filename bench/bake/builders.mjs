@@ -3,8 +3,8 @@
 // docker-registry, in one run: cold (a new target repository, no build cache) and warm (one model changed and
 // committed, same repository). Prints medians, the ratio and what each pushed. Usage:
 //   node bench/bake/builders.mjs [models=400] [repeat=3]
-/* global fetch */
 // Needs a Docker Engine for the engine side (DOCKER_HOST or /var/run/docker.sock) and docker-registry/htpasswd.
+/* global fetch */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -15,8 +15,9 @@ export interface ProxyRequest {
 export interface ProxyOptions {
   /** 127.0.0.1:<port> of the registry behind. */
   upstream: string;
-  /** Play a Bearer realm with these credentials (the registry behind has no auth). */
-  token?: { user: string; password: string };
+  /** Play a Bearer realm with these credentials (the registry behind has no auth); `refreshToken`: the identity
+   * token a POST to the realm (OAuth2 grant_type=refresh_token, as docker sends it) must carry. */
+  token?: { user: string; password: string; refreshToken?: string };
   /** A status to answer instead of forwarding, or null to forward. */
   fault?: (req: ProxyRequest) => number | null;
   /** A whole answer instead of forwarding. */
@@ -64,6 +65,36 @@ export async function startProxy(options: ProxyOptions): Promise<TestProxy> {
         JSON.stringify({ errors: [{ code, message }] }),
       );
 
+    if (options.token && url.pathname === '/token' && req.method === 'POST') {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const form = new URLSearchParams(Buffer.concat(chunks).toString());
+        if (
+          form.get('grant_type') !== 'refresh_token' ||
+          form.get('refresh_token') !== options.token?.refreshToken
+        ) {
+          error(401, 'UNAUTHORIZED', 'invalid refresh token');
+          return;
+        }
+        const scopes = (form.get('scope') ?? '').split(' ').filter(Boolean);
+        const granted = new Set(
+          scopes.flatMap((scope) => {
+            const [, repo, actions] = /^repository:(.+):([a-z,*]+)$/.exec(scope) ?? [];
+            return repo ? actions.split(',').map((a) => `${repo}:${a}`) : [];
+          }),
+        );
+        const token = randomBytes(16).toString('hex');
+        tokens.set(token, granted);
+        issued.push({ user: `refresh:${form.get('client_id') ?? ''}`, scopes });
+        answer(
+          200,
+          { 'Content-Type': 'application/json' },
+          JSON.stringify({ access_token: token, expires_in: 300 }),
+        );
+      });
+      return;
+    }
     if (options.token && url.pathname === '/token') {
       const auth = req.headers.authorization;
       let user: string | null = null;

@@ -3,7 +3,7 @@
 // the pushed index checked blob by blob, then the native image pulled and run by the engine. Also: a Bearer
 // token realm (a local proxy), the copy to a second registry, unchanged input, 5xx mid-upload, and bad input.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import tar from 'tar-stream';
@@ -376,6 +376,12 @@ suite('bake --builder registry (no engine for the bake)', () => {
       const result = await bake(
         options(r, { registryClient: { ...FAST_RETRY, chunkSize: 1024 } }, proxy.host),
       );
+      // Tags last: every write that names a tag comes after every blob, config, manifest and index write.
+      const writes = proxy.log.filter((q) => q.status < 300 && !['GET', 'HEAD'].includes(q.method));
+      const tagWrites = writes.flatMap((q, i) => (/\/manifests\/(main|sha-)/.test(q.url) ? [i] : []));
+      const otherWrites = writes.flatMap((q, i) => (/\/manifests\/(main|sha-)/.test(q.url) ? [] : [i]));
+      expect(tagWrites.length).toBe(2);
+      expect(Math.min(...tagWrites)).toBeGreaterThan(Math.max(...otherWrites));
       const injected = proxy.log.filter((q) => q.status >= 500).map((q) => `${q.method} ${q.status}`);
       expect(injected.sort()).toEqual(['PATCH 502', 'PUT 500', 'PUT 503', 'PUT 503']);
       const index = await getManifest(raw, repoOf(result, proxy.host), 'main');
@@ -487,7 +493,10 @@ suite('bake --builder registry behind a Bearer token realm', () => {
 
   beforeAll(async () => {
     upstream = await startRegistry({ user: 'unused', password: 'unused', auth: false });
-    proxy = await startProxy({ upstream: upstream.host, token: { user: 'ci', password: 'right' } });
+    proxy = await startProxy({
+      upstream: upstream.host,
+      token: { user: 'ci', password: 'right', refreshToken: 'refresh-me' },
+    });
     base = await pushTwoPlatformBase(
       { url: `http://${upstream.host}`, authorization: null },
       proxy.host,
@@ -559,6 +568,53 @@ suite('bake --builder registry behind a Bearer token realm', () => {
         opts.image!.slice(proxy.host.length + 1),
       ),
     ).toEqual([]);
+  }, 60_000);
+
+  it('takes the credentials from a credsStore helper (docker-credential-<name> get) for the token realm', async () => {
+    const bin = tempDir('spiff-models-helper-');
+    dirs.push(bin);
+    const helper = path.join(bin, 'docker-credential-spifftest');
+    writeFileSync(
+      helper,
+      `#!/bin/sh\nread server\n[ "$1" = get ] && [ "$server" = "${proxy.host}" ] && ` +
+        `echo '{"ServerURL":"${proxy.host}","Username":"ci","Secret":"right"}'\n`,
+    );
+    chmodSync(helper, 0o755);
+    const configDir = tempDir('spiff-models-docker-store-');
+    dirs.push(configDir);
+    writeFileSync(path.join(configDir, 'config.json'), JSON.stringify({ credsStore: 'spifftest' }));
+    const r = makeRepo({ commits: 1 });
+    const result = await bake(
+      options(r, {
+        credentials: null,
+        env: {
+          ...process.env,
+          PATH: `${bin}:${process.env.PATH}`,
+          DOCKER_CONFIG: configDir,
+          DOCKER_HOST: noEngine,
+        },
+      }),
+    );
+    expect(result.pushed).toBe(true);
+    expect(proxy.issued[proxy.issued.length - 1].user).toBe('ci');
+  }, 60_000);
+
+  it('an identity token from config.json is traded for an access token (POST, grant_type=refresh_token)', async () => {
+    const configDir = tempDir('spiff-models-docker-identity-');
+    dirs.push(configDir);
+    writeFileSync(
+      path.join(configDir, 'config.json'),
+      JSON.stringify({ auths: { [proxy.host]: { identitytoken: 'refresh-me' } } }),
+    );
+    const r = makeRepo({ commits: 1 });
+    const result = await bake(
+      options(r, {
+        credentials: null,
+        env: { ...process.env, DOCKER_CONFIG: configDir, DOCKER_HOST: noEngine },
+      }),
+    );
+    expect(result.pushed).toBe(true);
+    expect(proxy.issued[proxy.issued.length - 1].user).toBe('refresh:spiff-models');
   }, 60_000);
 
   it('wrong credentials: the token realm refuses them and the message says so', async () => {
