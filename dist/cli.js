@@ -6621,10 +6621,181 @@ function readTreeFile(tree, relPath) {
   if (entry.source.kind === "disk") return fs.readFileSync(entry.source.abs);
   return readBlobs(tree.gitDir, [entry.source.oid]).get(entry.source.oid) ?? null;
 }
+function gitSync(cwd, args) {
+  const r = spawnSync("git", args, {
+    cwd,
+    maxBuffer: 1 << 30,
+    env: { ...process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0" }
+  });
+  if (r.error) throw new SetupError(`cannot run git ${args[0]} in ${cwd}: ${r.error.message}`);
+  if (r.status !== 0) {
+    throw new SetupError(`git ${args.join(" ")} failed in ${cwd}: ${r.stderr.toString().trim()}`);
+  }
+  return r.stdout;
+}
+function resolveLinks(entries, problems2, root) {
+  const roots = [.../* @__PURE__ */ new Set([root, fs.realpathSync(root)])];
+  const byPath = new Map(entries.map((e) => [e.path, e]));
+  const walkPath = (p, hops) => {
+    if (p === "." || p === "") return { path: "" };
+    if (p === ".." || p.startsWith("../")) return { outside: path.posix.join(root, p) };
+    const parts = p.split("/");
+    for (let i = 1; i <= parts.length; i++) {
+      const prefix = parts.slice(0, i).join("/");
+      const e = byPath.get(prefix);
+      if (!e) return { broken: true };
+      if (e.type === "symlink") {
+        if (hops >= MAX_LINK_HOPS) return { broken: true };
+        const through = resolveLink(e, hops + 1);
+        if (!("path" in through)) return through;
+        const rest = parts.slice(i).join("/");
+        return walkPath(path.posix.normalize(path.posix.join(through.path || ".", rest)), hops + 1);
+      }
+    }
+    return { path: p };
+  };
+  const resolveLink = (e, hops) => {
+    const link = e.link;
+    if (path.posix.isAbsolute(link)) {
+      const inside = roots.find((r) => link === r || link.startsWith(`${r}/`));
+      return inside === void 0 ? { outside: link } : walkPath(link.slice(inside.length + 1), hops);
+    }
+    const dir = path.posix.dirname(e.path);
+    return walkPath(path.posix.normalize(path.posix.join(dir === "." ? "" : dir, link)), hops);
+  };
+  const kept = [];
+  for (const e of entries) {
+    if (e.type !== "symlink") {
+      kept.push(e);
+      continue;
+    }
+    const r = resolveLink(e, 0);
+    if ("outside" in r) {
+      problems2.push({ path: e.path, kind: "outside-root", link: e.link, detail: r.outside });
+    } else if ("broken" in r) {
+      problems2.push({ path: e.path, kind: "broken-link", link: e.link, detail: e.link });
+    } else {
+      const target = byPath.get(r.path);
+      const dir = path.posix.dirname(e.path);
+      kept.push({
+        ...e,
+        linkname: relativeLink(dir === "." ? "" : dir, r.path),
+        target: { path: r.path, type: r.path === "" || target?.type === "directory" ? "directory" : "file" }
+      });
+    }
+  }
+  for (const e of kept) {
+    if (e.type === "symlink" && e.target?.type === "file") e.source = byPath.get(e.target.path)?.source;
+  }
+  return kept;
+}
+function readGitTree(root, commit) {
+  const abs = path.resolve(root);
+  const gitDir = path.resolve(abs, gitSync(abs, ["rev-parse", "--git-common-dir"]).toString().trim());
+  const prefix = gitSync(abs, ["rev-parse", "--show-prefix"]).toString().trim();
+  const entries = [];
+  const problems2 = [];
+  const listing = spawnSync(
+    "git",
+    ["ls-tree", "--full-tree", "-r", "-t", "-l", "-z", `${commit}:${prefix}`],
+    {
+      cwd: abs,
+      maxBuffer: 1 << 30,
+      env: { ...process.env, LC_ALL: "C" }
+    }
+  );
+  const text = listing.status === 0 ? listing.stdout.toString("utf8") : "";
+  const links = [];
+  for (const rec of text.split("\0")) {
+    if (!rec) continue;
+    const tab2 = rec.indexOf("	");
+    const [mode, type, oid, size] = rec.slice(0, tab2).split(/\s+/);
+    const p = rec.slice(tab2 + 1);
+    if (p.split("/").includes(".git")) continue;
+    if (type === "tree") entries.push({ path: p, type: "directory", executable: true, size: 0 });
+    else if (type === "commit") problems2.push({ path: p, kind: "special", detail: "a git submodule" });
+    else if (mode === "120000") {
+      const e = {
+        path: p,
+        type: "symlink",
+        executable: false,
+        size: 0,
+        source: { kind: "git", oid }
+      };
+      links.push(e);
+      entries.push(e);
+    } else {
+      entries.push({
+        path: p,
+        type: "file",
+        executable: mode === "100755",
+        size: Number(size) || 0,
+        source: { kind: "git", oid }
+      });
+    }
+  }
+  const targets = readBlobs(
+    gitDir,
+    links.map((e) => e.source.oid)
+  );
+  for (const e of links) {
+    e.link = targets.get(e.source.oid)?.toString("utf8") ?? "";
+    delete e.source;
+  }
+  entries.sort(comparePaths);
+  return {
+    root: abs,
+    from: "git",
+    commit,
+    gitDir,
+    entries: resolveLinks(entries, problems2, abs),
+    problems: problems2
+  };
+}
+function addFromDisk(tree, paths) {
+  const disk = walkDisk(tree.root);
+  const wanted = new Set(paths);
+  const have = new Set(tree.entries.map((e) => e.path));
+  const entries = [...tree.entries];
+  for (const e of disk.entries) {
+    if (!wanted.has(e.path) || have.has(e.path)) continue;
+    entries.push(e);
+    have.add(e.path);
+    for (let i = e.path.indexOf("/"); i >= 0; i = e.path.indexOf("/", i + 1)) {
+      const dir = e.path.slice(0, i);
+      if (!have.has(dir)) {
+        entries.push({ path: dir, type: "directory", executable: true, size: 0 });
+        have.add(dir);
+      }
+    }
+  }
+  const problems2 = [...tree.problems, ...disk.problems.filter((p) => wanted.has(p.path))];
+  entries.sort(comparePaths);
+  return { ...tree, entries, problems: problems2 };
+}
+function treeReader(tree) {
+  let loaded = null;
+  const byPath = new Map(tree.entries.map((e) => [e.path, e]));
+  return (relPath) => {
+    const source = byPath.get(relPath)?.source;
+    if (!source) throw new Error(`not in the tree: ${relPath}`);
+    if (source.kind === "disk") return fs.readFileSync(source.abs);
+    if (!loaded) {
+      const oids = readableFiles(tree).filter((e) => /\.(json|bpmn|dmn)$/i.test(e.path) && e.source?.kind === "git").map((e) => e.source.oid);
+      loaded = readBlobs(tree.gitDir, oids);
+    }
+    if (!loaded.has(source.oid)) {
+      for (const [oid, bytes] of readBlobs(tree.gitDir, [source.oid])) loaded.set(oid, bytes);
+    }
+    return loaded.get(source.oid);
+  };
+}
+var MAX_LINK_HOPS;
 var init_tree = __esm({
   "src/models/tree.ts"() {
     "use strict";
     init_errors();
+    MAX_LINK_HOPS = 40;
   }
 });
 
@@ -14323,7 +14494,7 @@ var init_finding = __esm({
 
 // src/validate/base.ts
 import { spawnSync as spawnSync2 } from "node:child_process";
-function gitSync(cwd, args, input) {
+function gitSync2(cwd, args, input) {
   const r = spawnSync2("git", args, {
     cwd,
     input,
@@ -14339,14 +14510,14 @@ function gitSync(cwd, args, input) {
 }
 function loadAtRef(root, ref) {
   try {
-    gitSync(root, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
+    gitSync2(root, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
   } catch {
     throw new SetupError(
       `--base ${ref}: no such commit in the repository at ${root}; fetch it first (actions/checkout needs fetch-depth: 0)`
     );
   }
-  const prefix = gitSync(root, ["rev-parse", "--show-prefix"]).toString().trim();
-  const listing = gitSync(root, ["ls-tree", "--full-tree", "-r", "-l", "-z", `${ref}:${prefix}`]).toString(
+  const prefix = gitSync2(root, ["rev-parse", "--show-prefix"]).toString().trim();
+  const listing = gitSync2(root, ["ls-tree", "--full-tree", "-r", "-l", "-z", `${ref}:${prefix}`]).toString(
     "utf8"
   );
   const entries = [];
@@ -14362,7 +14533,7 @@ function loadAtRef(root, ref) {
   const wanted = entries.filter((e) => /\.(json|bpmn|dmn)$/i.test(e.path));
   const blobs = /* @__PURE__ */ new Map();
   if (wanted.length) {
-    const out = gitSync(
+    const out = gitSync2(
       root,
       ["cat-file", "--batch"],
       Buffer.from(wanted.map((e) => e.oid).join("\n") + "\n")
@@ -14419,8 +14590,8 @@ async function baseFindings(index, ref) {
     );
   }
   const changed = /* @__PURE__ */ new Set();
-  const diff = gitSync(index.root, ["diff", "--name-only", "-z", "--relative", ref, "--", "."]).toString();
-  const untracked = gitSync(index.root, [
+  const diff = gitSync2(index.root, ["diff", "--name-only", "-z", "--relative", ref, "--", "."]).toString();
+  const untracked = gitSync2(index.root, [
     "ls-files",
     "--others",
     "--exclude-standard",
@@ -17171,6 +17342,27 @@ function checkImagePath(path15, what) {
   }
   return normalized;
 }
+function checkModelsDir(value, what) {
+  const fix = "Choose a folder of its own, e.g. /app/process_models (the default) or /srv/models.";
+  if (/^\/+$/.test(value)) {
+    throw new UsageError(
+      `${what} '${printable(value)}' is the image's root: the models would be unpacked over it. ${fix}`
+    );
+  }
+  const dir = checkImagePath(value, what);
+  const system = SYSTEM_DIRS.find((d) => dir === d || dir.startsWith(`${d}/`));
+  if (system) {
+    throw new UsageError(
+      `${what} '${printable(value)}' is or lies under ${system}, a system folder of the image: the models layer would replace the owner and mode of its folders. ${fix}`
+    );
+  }
+  if (dir === BACKEND_CODE_DIR) {
+    throw new UsageError(
+      `${what} '${printable(value)}' is the backend's code folder: the models would be mixed into the backend's code. ${fix}`
+    );
+  }
+  return dir;
+}
 function instruction(keyword2, pairs2, what) {
   if (pairs2.length === 0) return "";
   const words = pairs2.map(([k, v]) => `${checkKey(k, `${what} key`)}=${quote(v, `${what} '${k}'`)}`);
@@ -17191,10 +17383,11 @@ function lineOf(text, index) {
 }
 function renderTemplate(template, values) {
   const where = (line) => `${template.source}:${line}`;
-  const directive = /^#\s*escape\s*=\s*(\S)/im.exec(template.text);
+  const text = template.text.replace(/^\uFEFF/, "");
+  const directive = /^[ \t]*#[ \t]*escape[ \t]*=[ \t]*(\S)/im.exec(text);
   if (directive && directive[1] !== "\\") {
     throw new UsageError(
-      `bad template ${where(lineOf(template.text, directive.index))}: it sets the escape character to '${directive[1]}'; bake escapes values with \\. Remove the escape directive.`
+      `bad template ${where(lineOf(text, directive.index))}: it sets the escape character to '${directive[1]}'; bake escapes values with \\. Remove the escape directive.`
     );
   }
   const rendered = {
@@ -17207,22 +17400,23 @@ function renderTemplate(template, values) {
     short_revision: () => /^[0-9a-f]*$/.test(values.shortRevision) ? values.shortRevision : ""
   };
   const used = /* @__PURE__ */ new Map();
-  const out = template.text.replace(/\{\{([^{}]*)\}\}/g, (match, rawName, offset) => {
+  const placeholder = /\{\{([^{}]*)\}\}/g;
+  const stray = /\{\{|\}\}/.exec(text.replace(placeholder, (m) => m.replace(/[^\n]/g, " ")));
+  if (stray) {
+    throw new UsageError(
+      `bad template ${where(lineOf(text, stray.index))}: an unmatched '${stray[0]}'. Placeholders look like {{copy}}.`
+    );
+  }
+  const out = text.replace(placeholder, (match, rawName, offset) => {
     const name2 = rawName.trim();
     if (!Object.hasOwn(PLACEHOLDERS, name2)) {
       throw new UsageError(
-        `bad template ${where(lineOf(template.text, offset))}: unknown placeholder ${match}. Known: ${Object.keys(PLACEHOLDERS).map((p) => `{{${p}}}`).join(", ")}.`
+        `bad template ${where(lineOf(text, offset))}: unknown placeholder ${match}. Known: ${Object.keys(PLACEHOLDERS).map((p) => `{{${p}}}`).join(", ")}.`
       );
     }
     used.set(name2, (used.get(name2) ?? 0) + 1);
     return rendered[name2]();
   });
-  const stray = /\{\{|\}\}/.exec(out);
-  if (stray) {
-    throw new UsageError(
-      `bad template ${where(lineOf(out, stray.index))}: an unmatched '${stray[0]}'. Placeholders look like {{copy}}.`
-    );
-  }
   if (used.get("copy") !== 1) {
     throw new UsageError(
       `bad template ${template.source}: it must use {{copy}} exactly once (found ${used.get("copy") ?? 0}); that line puts the models in the image.`
@@ -17236,7 +17430,7 @@ function renderTemplate(template, values) {
   return out.endsWith("\n") ? out : `${out}
 `;
 }
-var PLACEHOLDERS, ROOTFS_TAR, DEFAULT_TEMPLATE, KEY, SAFE_PATH;
+var PLACEHOLDERS, ROOTFS_TAR, DEFAULT_TEMPLATE, KEY, SAFE_PATH, SYSTEM_DIRS, BACKEND_CODE_DIR;
 var init_template = __esm({
   "src/image/template.ts"() {
     "use strict";
@@ -17264,12 +17458,31 @@ var init_template = __esm({
     ].join("\n");
     KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
     SAFE_PATH = /^\/(?:[A-Za-z0-9._-]+\/?)*$/;
+    SYSTEM_DIRS = [
+      "/bin",
+      "/boot",
+      "/dev",
+      "/etc",
+      "/lib",
+      "/lib32",
+      "/lib64",
+      "/libx32",
+      "/proc",
+      "/run",
+      "/sbin",
+      "/sys",
+      "/tmp",
+      "/usr",
+      "/var"
+    ];
+    BACKEND_CODE_DIR = "/app";
   }
 });
 
 // src/image/context.ts
 import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream, lstatSync, readFileSync } from "node:fs";
+import { spawnSync as spawnSync3 } from "node:child_process";
+import { createReadStream, createWriteStream, readFileSync } from "node:fs";
 import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path5 from "node:path";
@@ -17369,38 +17582,52 @@ async function collectModels(tree, prefix, matcher) {
   await hashEntries(entries);
   return { entries, warnings };
 }
+function gitDirSync(gitDir, args, input = "") {
+  const r = spawnSync3("git", ["--git-dir", gitDir, ...args], {
+    input,
+    maxBuffer: 1 << 30,
+    env: { ...process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0" }
+  });
+  if (r.error) throw new SetupError(`cannot run git ${args[0]} in ${gitDir}: ${r.error.message}`);
+  if (r.status !== 0) {
+    throw new SetupError(`git ${args.join(" ")} failed in ${gitDir}: ${r.stderr.toString().trim()}`);
+  }
+  return r.stdout.toString("utf8");
+}
 async function collectFullGit(git3, prefix) {
-  const entries = [];
-  const warnings = [];
-  const walk = async (rel) => {
-    const dir = path5.join(git3.commonDir, rel);
-    const names2 = (await readdir(dir)).sort().filter((name2) => (rel || GIT_DIR_KEEP.has(name2)) && `${rel}/${name2}` !== "objects/info/alternates");
-    const infos = names2.map((name2) => lstatSync(path5.join(dir, name2)));
-    for (const [i, name2] of names2.entries()) {
-      const relPath = rel ? `${rel}/${name2}` : name2;
-      const abs = path5.join(dir, name2);
-      const info = infos[i];
-      const tarName = `${prefix}/${relPath}`;
-      if (info.isDirectory()) {
-        entries.push({ name: tarName, type: "directory", mode: DIR_MODE, size: 0, hash: "" });
-        await walk(relPath);
-      } else if (info.isFile()) {
-        entries.push({
-          name: tarName,
-          type: "file",
-          mode: FILE_MODE,
-          size: info.size,
-          source: abs,
-          hash: CONTENT_ADDRESSED.test(relPath) ? `name:${info.size}` : ""
-        });
-      } else {
-        warnings.push(`${path5.join(git3.commonDir, relPath)} is not a regular file or directory: left out.`);
-      }
+  const entries = [directory(`${prefix}/objects`), directory(`${prefix}/objects/pack`)];
+  entries.push(
+    directory(`${prefix}/refs`),
+    directory(`${prefix}/refs/heads`),
+    directory(`${prefix}/refs/tags`)
+  );
+  const refs = gitDirSync(git3.commonDir, ["for-each-ref", "--format=%(objectname) %(refname)", ...KEPT_REFS]).split("\n").filter(Boolean).map((line) => {
+    const space2 = line.indexOf(" ");
+    return { oid: line.slice(0, space2), name: line.slice(space2 + 1) };
+  });
+  for (const ref of refs) entries.push(generated(`${prefix}/${ref.name}`, `${ref.oid}
+`));
+  const tmp = await mkdtemp(path5.join(os.tmpdir(), "spiff-models-pack-"));
+  try {
+    const tips = [git3.sha, ...refs.map((r) => r.oid)].join("\n");
+    gitDirSync(
+      git3.commonDir,
+      ["pack-objects", "--revs", "--threads=1", "-q", path5.join(tmp, "pack")],
+      `${tips}
+`
+    );
+    for (const name2 of (await readdir(tmp)).sort()) {
+      const e = generatedBytes(`${prefix}/objects/pack/${name2}`, readFileSync(path5.join(tmp, name2)));
+      entries.push(e);
     }
-  };
-  await walk("");
-  await hashEntries(entries);
-  return { entries, warnings };
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+  if (git3.shallow) {
+    const shallow = path5.join(git3.commonDir, "shallow");
+    entries.push(generatedBytes(`${prefix}/shallow`, readFileSync(shallow)));
+  }
+  return { entries, warnings: [] };
 }
 function gitConfig(git3, abbrev) {
   const sha256Repo = git3.objectFormat === "sha256";
@@ -17415,7 +17642,9 @@ function gitConfig(git3, abbrev) {
   ].join("\n");
 }
 function generated(name2, text) {
-  const content2 = Buffer.from(text, "utf8");
+  return generatedBytes(name2, Buffer.from(text, "utf8"));
+}
+function generatedBytes(name2, content2) {
   return { name: name2, type: "file", mode: FILE_MODE, size: content2.length, content: content2, hash: sha256(content2) };
 }
 function directory(name2) {
@@ -17445,7 +17674,7 @@ async function planContext(options) {
   const repoDir = withGit ? options.imagePath : null;
   const modelsDir = subdir ? `${options.imagePath}/${subdir}` : options.imagePath;
   const rootfs = (p) => p.slice(1);
-  const tree = options.tree ?? walkDisk(options.modelsRoot);
+  const tree = options.tree ?? (git3 ? readGitTree(options.modelsRoot, git3.sha) : walkDisk(options.modelsRoot));
   const { matcher, file: ignoreFile } = loadIgnore(tree);
   const models = await collectModels(tree, rootfs(modelsDir), matcher);
   warnings.push(...models.warnings);
@@ -17478,7 +17707,12 @@ async function planContext(options) {
       entries.push(directory(`${gitDir}/objects`), directory(`${gitDir}/refs`));
       gitFiles = 2;
     }
-    if (git3.dirty) {
+    if (git3.dirty && tree.from === "git") {
+      const shown = git3.modified.slice(0, 10).join(", ") + (git3.modified.length > 10 ? ", ..." : "");
+      warnings.push(
+        `uncommitted changes under ${options.modelsRoot} (${shown || "staged"}): bake leaves them out; the image holds the committed files and records revision ${git3.shortSha}. Commit them first to bake them.`
+      );
+    } else if (git3.dirty) {
       warnings.push(
         `uncommitted changes under ${options.modelsRoot}: the image holds them but records revision ${git3.shortSha}. Commit them first so the revision names what is baked.`
       );
@@ -17662,7 +17896,7 @@ function contextListing(plan, dockerfile) {
   return `${lines.join("\n")}
 `;
 }
-var import_tar_stream, GIT_HISTORY_MODES, DIR_MODE, FILE_MODE, EXEC_MODE, GIT_DIR_KEEP, CONTENT_ADDRESSED, SMALL_FILE, READ_CONCURRENCY, BLOB_BATCH;
+var import_tar_stream, GIT_HISTORY_MODES, DIR_MODE, FILE_MODE, EXEC_MODE, SMALL_FILE, READ_CONCURRENCY, BLOB_BATCH, KEPT_REFS;
 var init_context = __esm({
   "src/image/context.ts"() {
     "use strict";
@@ -17675,11 +17909,10 @@ var init_context = __esm({
     DIR_MODE = 493;
     FILE_MODE = 420;
     EXEC_MODE = 493;
-    GIT_DIR_KEEP = /* @__PURE__ */ new Set(["objects", "refs", "packed-refs", "shallow"]);
-    CONTENT_ADDRESSED = /(?:^|\/)objects\/(?:[0-9a-f]{2}\/[0-9a-f]{38,62}|pack\/pack-[0-9a-f]{40,64}\.(?:pack|idx|rev))$/;
     SMALL_FILE = 1024 * 1024;
     READ_CONCURRENCY = 16;
     BLOB_BATCH = 64 * 1024 * 1024;
+    KEPT_REFS = ["refs/heads", "refs/tags", "refs/remotes"];
   }
 });
 
@@ -73434,6 +73667,10 @@ async function readGitInfo(dir) {
     tryGit2(["symbolic-ref", "-q", "--short", "refs/remotes/origin/HEAD"], dir),
     git2(["status", "--porcelain", "--untracked-files=no", "--", "."], dir)
   ]);
+  const [modified, untracked] = await Promise.all([
+    git2(["diff", "HEAD", "--name-only", "-z", "--relative", "--", "."], dir),
+    git2(["ls-files", "--others", "--exclude-standard", "-z", "--", "."], dir)
+  ]);
   const topLevel = await realpath(topRaw.trim());
   const commonDir = await realpath(path8.resolve(dir, commonRaw.trim()));
   const rel = path8.relative(topLevel, await realpath(dir));
@@ -73451,6 +73688,9 @@ async function readGitInfo(dir) {
     originUrl: origin ? redactUrl(origin) : null,
     defaultBranch: originHead ? originHead.replace(/^origin\//, "") : null,
     dirty: status.trim() !== "",
+    modified: splitZ(modified),
+    // A nested repository shows as its folder (`dir/`): its files are not ours to bake.
+    untracked: splitZ(untracked).filter((p) => !p.endsWith("/")),
     alternates: existsSync(path8.join(commonDir, "objects", "info", "alternates"))
   };
 }
@@ -73710,6 +73950,29 @@ function workingDirOf(dockerfile) {
   for (const m of dockerfile.matchAll(/^\s*WORKDIR\s+(\S+)\s*$/gim)) dir = m[1];
   return dir && dir.startsWith("/") && !dir.includes("$") ? dir : null;
 }
+function listModels(dir, git3, includeUntracked, warn, log) {
+  if (!git3) return walkDisk(dir);
+  let tree = readGitTree(dir, git3.sha);
+  const shown = (paths) => paths.slice(0, 10).join(", ") + (paths.length > 10 ? ", ..." : "");
+  if (git3.untracked.length > 0) {
+    if (includeUntracked) {
+      tree = addFromDisk(tree, git3.untracked);
+      warn(
+        `--include-untracked: baking ${git3.untracked.length} untracked file(s) that no ignore rule matches: ${shown(git3.untracked)}. Commit them so the revision names what is baked.`
+      );
+    } else {
+      log.info(
+        `left out ${git3.untracked.length} untracked file(s) (${shown(git3.untracked)}): bake takes the committed tree; --include-untracked adds untracked files that are not ignored.`
+      );
+    }
+  }
+  if (!tree.entries.some((e) => e.type !== "directory")) {
+    throw new SetupError(
+      `nothing is committed under ${dir} at HEAD (${git3.shortSha}): bake bakes the committed tree. Commit the models, or pass --include-untracked to bake untracked files too.`
+    );
+  }
+  return tree;
+}
 async function planBake(options) {
   const { log, env } = options;
   const warnings = [];
@@ -73734,7 +73997,7 @@ async function planBake(options) {
     options.image ?? localImageName(dir),
     options.image ? "image" : "image name"
   ).repository;
-  const imagePath = checkImagePath(options.imageModelsDir, "image models dir");
+  const imagePath = checkModelsDir(options.imageModelsDir, "image models dir");
   const template = await loadTemplate(options.template);
   renderTemplate(template, {
     baseImage: options.baseImage,
@@ -73749,20 +74012,19 @@ async function planBake(options) {
       `base image ${options.baseImage} is not pinned: a rebuild may pick up another backend release. Pin a version tag or a digest (e.g. ghcr.io/sartography/spiffworkflow-backend:v1.0.0).`
     );
   }
-  let tree;
-  let validation = null;
-  if (options.validate) {
-    const { summary, index } = await validateBeforeBake(dir, options.configFile, warn);
-    log.info(`validated ${summary.models} model(s): no errors`);
-    validation = { models: summary.models, warnings: summary.warnings };
-    tree = index.tree ?? walkDisk(dir);
-  } else {
-    tree = walkDisk(dir);
-  }
   const git3 = await readGitInfo(dir).catch((err) => {
     if (err instanceof SetupError) throw err;
     return null;
   });
+  const tree = listModels(dir, git3, options.includeUntracked ?? false, warn, log);
+  let validation = null;
+  if (options.validate) {
+    const read = treeReader(tree);
+    const index = await loadModels(dir, { tree, read: (f) => read(f.path) });
+    const { summary } = await validateBeforeBake(dir, options.configFile, warn, index);
+    log.info(`validated ${summary.models} model(s): no errors`);
+    validation = { models: summary.models, warnings: summary.warnings };
+  }
   const context4 = await planContext({
     modelsRoot: dir,
     gitHistory: options.gitHistory,
@@ -73910,6 +74172,7 @@ var DEFAULT_BASE_IMAGE, DEFAULT_IMAGE_MODELS_DIR, LABEL_PREFIX, LABELS, OCI;
 var init_plan = __esm({
   "src/image/plan.ts"() {
     "use strict";
+    init_load();
     init_tree();
     init_errors();
     init_context();
@@ -95793,6 +96056,7 @@ Build a spiffworkflow-backend image with the models in DIR (default .) baked in:
   --registry-username U   registry user for --push and for pulling the base image from the same registry
   --git-history MODE      full (default: the history, so old instances' forms load) | minimal | none
   --image-models-dir PATH where the repository lands in the image (default ${DEFAULT_IMAGE_MODELS_DIR})
+  --include-untracked     also bake untracked files no ignore rule matches (default: the committed tree only)
   --template FILE         your own Dockerfile template (placeholders: see the README)
   --verify                run the image once (no network) to check the models dir, env and revision; registry
                           builder without an engine: read back and check the pushed configs and layers
@@ -95902,6 +96166,7 @@ var bakeCli = {
         "git-history": { type: "string" },
         "image-models-dir": { type: "string" },
         template: { type: "string" },
+        "include-untracked": { type: "boolean" },
         verify: { type: "boolean" },
         "dry-run": { type: "boolean" },
         builder: { type: "string" },
@@ -95950,6 +96215,7 @@ var bakeCli = {
         builder: values.builder ?? DEFAULT_BUILDER,
         platforms: (values.platform ?? []).flatMap((p) => p.split(",")).filter(Boolean),
         insecureRegistries: values["insecure-registry"] ?? [],
+        includeUntracked: values["include-untracked"] ?? false,
         env: io.env,
         log
       });

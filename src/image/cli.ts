@@ -31,6 +31,7 @@ Build a spiffworkflow-backend image with the models in DIR (default .) baked in:
   --registry-username U   registry user for --push and for pulling the base image from the same registry
   --git-history MODE      full (default: the history, so old instances' forms load) | minimal | none
   --image-models-dir PATH where the repository lands in the image (default ${DEFAULT_IMAGE_MODELS_DIR})
+  --include-untracked     also bake untracked files no ignore rule matches (default: the committed tree only)
   --template FILE         your own Dockerfile template (placeholders: see the README)
   --verify                run the image once (no network) to check the models dir, env and revision; registry
                           builder without an engine: read back and check the pushed configs and layers
@@ -141,6 +142,7 @@ export const bakeCli: CliCommand = {
         'git-history': { type: 'string' },
         'image-models-dir': { type: 'string' },
         template: { type: 'string' },
+        'include-untracked': { type: 'boolean' },
         verify: { type: 'boolean' },
         'dry-run': { type: 'boolean' },
         builder: { type: 'string' },
@@ -189,6 +191,7 @@ export const bakeCli: CliCommand = {
         builder: values.builder ?? DEFAULT_BUILDER,
         platforms: (values.platform ?? []).flatMap((p) => p.split(',')).filter(Boolean),
         insecureRegistries: values['insecure-registry'] ?? [],
+        includeUntracked: values['include-untracked'] ?? false,
         env: io.env,
         log,
       });

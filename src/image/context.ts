@@ -2,14 +2,22 @@
 // as they will be in the image, packed as a deterministic tar (sorted entries, fixed times, owners and modes) so
 // the same input gives the same layer digest; the engine's build context wraps it. Also a digest and a listing.
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, lstatSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import tar from 'tar-stream';
-import { readBlobs, readTreeFile, walkDisk, type SourceTree, type TreeSource } from '../models/tree.js';
+import {
+  readBlobs,
+  readGitTree,
+  readTreeFile,
+  walkDisk,
+  type SourceTree,
+  type TreeSource,
+} from '../models/tree.js';
 import { SetupError, UsageError } from '../util/errors.js';
 import type { GitInfo } from './git.js';
 import { ALWAYS_IGNORED, IGNORE_FILES, compileIgnore, type IgnoreMatcher } from './ignore.js';
@@ -80,13 +88,6 @@ export interface ContextPlan {
 const DIR_MODE = 0o755;
 const FILE_MODE = 0o644;
 const EXEC_MODE = 0o755;
-
-/** Git dir entries worth baking: history and refs. Hooks, index, logs and the config (credentials!) stay out. */
-const GIT_DIR_KEEP = new Set(['objects', 'refs', 'packed-refs', 'shallow']);
-
-/** Files named after their own content: hashing name and size is enough (packs can be large). */
-const CONTENT_ADDRESSED =
-  /(?:^|\/)objects\/(?:[0-9a-f]{2}\/[0-9a-f]{38,62}|pack\/pack-[0-9a-f]{40,64}\.(?:pack|idx|rev))$/;
 
 function sha256(data: Buffer | string): string {
   return createHash('sha256').update(data).digest('hex');
@@ -205,41 +206,63 @@ async function collectModels(tree: SourceTree, prefix: string, matcher: IgnoreMa
   return { entries, warnings };
 }
 
-/** The repository's history as the image gets it: objects, refs, shallow list; HEAD and config written fresh. */
+/** Refs the image keeps: branches, tags, remote-tracking branches. Never refs/stash (work-tree edits), notes. */
+const KEPT_REFS = ['refs/heads', 'refs/tags', 'refs/remotes'];
+
+function gitDirSync(gitDir: string, args: string[], input = ''): string {
+  const r = spawnSync('git', ['--git-dir', gitDir, ...args], {
+    input,
+    maxBuffer: 1 << 30,
+    env: { ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' },
+  });
+  if (r.error) throw new SetupError(`cannot run git ${args[0]} in ${gitDir}: ${r.error.message}`);
+  if (r.status !== 0) {
+    throw new SetupError(`git ${args.join(' ')} failed in ${gitDir}: ${r.stderr.toString().trim()}`);
+  }
+  return r.stdout.toString('utf8');
+}
+
+/**
+ * The repository's history as the image gets it: one pack of the objects reachable from HEAD and the kept refs
+ * (so stashes, dangling objects of files added but never committed, and other repositories' objects stay out),
+ * the kept refs as loose refs, the shallow list. HEAD and config are written fresh by the caller.
+ */
 async function collectFullGit(git: GitInfo, prefix: string): Promise<Collected> {
-  const entries: ContextEntry[] = [];
-  const warnings: string[] = [];
-  const walk = async (rel: string): Promise<void> => {
-    const dir = path.join(git.commonDir, rel);
-    const names = (await readdir(dir))
-      .sort()
-      .filter((name) => (rel || GIT_DIR_KEEP.has(name)) && `${rel}/${name}` !== 'objects/info/alternates');
-    const infos = names.map((name) => lstatSync(path.join(dir, name)));
-    for (const [i, name] of names.entries()) {
-      const relPath = rel ? `${rel}/${name}` : name;
-      const abs = path.join(dir, name);
-      const info = infos[i];
-      const tarName = `${prefix}/${relPath}`;
-      if (info.isDirectory()) {
-        entries.push({ name: tarName, type: 'directory', mode: DIR_MODE, size: 0, hash: '' });
-        await walk(relPath);
-      } else if (info.isFile()) {
-        entries.push({
-          name: tarName,
-          type: 'file',
-          mode: FILE_MODE,
-          size: info.size,
-          source: abs,
-          hash: CONTENT_ADDRESSED.test(relPath) ? `name:${info.size}` : '',
-        });
-      } else {
-        warnings.push(`${path.join(git.commonDir, relPath)} is not a regular file or directory: left out.`);
-      }
+  const entries: ContextEntry[] = [directory(`${prefix}/objects`), directory(`${prefix}/objects/pack`)];
+  entries.push(
+    directory(`${prefix}/refs`),
+    directory(`${prefix}/refs/heads`),
+    directory(`${prefix}/refs/tags`),
+  );
+  const refs = gitDirSync(git.commonDir, ['for-each-ref', '--format=%(objectname) %(refname)', ...KEPT_REFS])
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const space = line.indexOf(' ');
+      return { oid: line.slice(0, space), name: line.slice(space + 1) };
+    });
+  for (const ref of refs) entries.push(generated(`${prefix}/${ref.name}`, `${ref.oid}\n`));
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'spiff-models-pack-'));
+  try {
+    // One thread: the same objects give the same pack bytes, so the layer stays reproducible.
+    const tips = [git.sha, ...refs.map((r) => r.oid)].join('\n');
+    gitDirSync(
+      git.commonDir,
+      ['pack-objects', '--revs', '--threads=1', '-q', path.join(tmp, 'pack')],
+      `${tips}\n`,
+    );
+    for (const name of (await readdir(tmp)).sort()) {
+      const e = generatedBytes(`${prefix}/objects/pack/${name}`, readFileSync(path.join(tmp, name)));
+      entries.push(e);
     }
-  };
-  await walk('');
-  await hashEntries(entries);
-  return { entries, warnings };
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+  if (git.shallow) {
+    const shallow = path.join(git.commonDir, 'shallow');
+    entries.push(generatedBytes(`${prefix}/shallow`, readFileSync(shallow)));
+  }
+  return { entries, warnings: [] };
 }
 
 /** The git config the image gets: format, and core.abbrev so `rev-parse --short` prints the same length. */
@@ -257,7 +280,10 @@ export function gitConfig(git: GitInfo, abbrev: number): string {
 }
 
 function generated(name: string, text: string): ContextEntry {
-  const content = Buffer.from(text, 'utf8');
+  return generatedBytes(name, Buffer.from(text, 'utf8'));
+}
+
+function generatedBytes(name: string, content: Buffer): ContextEntry {
   return { name, type: 'file', mode: FILE_MODE, size: content.length, content, hash: sha256(content) };
 }
 
@@ -294,7 +320,9 @@ export async function planContext(options: ContextOptions): Promise<ContextPlan>
   // Entry names are image paths without the leading slash.
   const rootfs = (p: string) => p.slice(1);
 
-  const tree = options.tree ?? walkDisk(options.modelsRoot);
+  // The committed tree when there is git: nothing that merely lies in the checkout reaches the image.
+  const tree =
+    options.tree ?? (git ? readGitTree(options.modelsRoot, git.sha) : walkDisk(options.modelsRoot));
   const { matcher, file: ignoreFile } = loadIgnore(tree);
   const models = await collectModels(tree, rootfs(modelsDir), matcher);
   warnings.push(...models.warnings);
@@ -330,7 +358,13 @@ export async function planContext(options: ContextOptions): Promise<ContextPlan>
       entries.push(directory(`${gitDir}/objects`), directory(`${gitDir}/refs`));
       gitFiles = 2;
     }
-    if (git.dirty) {
+    if (git.dirty && tree.from === 'git') {
+      const shown = git.modified.slice(0, 10).join(', ') + (git.modified.length > 10 ? ', ...' : '');
+      warnings.push(
+        `uncommitted changes under ${options.modelsRoot} (${shown || 'staged'}): bake leaves them out; the image ` +
+          `holds the committed files and records revision ${git.shortSha}. Commit them first to bake them.`,
+      );
+    } else if (git.dirty) {
       warnings.push(
         `uncommitted changes under ${options.modelsRoot}: the image holds them but records revision ` +
           `${git.shortSha}. Commit them first so the revision names what is baked.`,

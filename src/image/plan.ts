@@ -2,7 +2,8 @@
 // (validation verdict, commit, files, tags, labels, env, models layer). Builders (engine, registry) only act on it.
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { walkDisk, type SourceTree } from '../models/tree.js';
+import { loadModels } from '../models/load.js';
+import { addFromDisk, readGitTree, treeReader, walkDisk, type SourceTree } from '../models/tree.js';
 import { SetupError, UsageError } from '../util/errors.js';
 import type { Credentials } from './auth.js';
 import {
@@ -15,7 +16,7 @@ import {
 import { readGitInfo, type GitInfo } from './git.js';
 import { parseImageName, parseReference } from './reference.js';
 import { planTags, type TagPlan } from './tags.js';
-import { checkImagePath, checkKey, loadTemplate, renderTemplate, type Template } from './template.js';
+import { checkKey, checkModelsDir, loadTemplate, renderTemplate, type Template } from './template.js';
 import { validateBeforeBake } from './validation.js';
 import { MODELS_DIR_ENV, SUBDIR_ENV } from './verify.js';
 
@@ -68,6 +69,8 @@ export interface BakeOptions {
   sourceUrl?: string | null;
   /** Build even when an image with the same input exists. */
   noCache?: boolean;
+  /** Also bake untracked files that no ignore rule matches (default: the committed tree only). */
+  includeUntracked?: boolean;
   /** Which builder acts on the plan: engine (default), registry, or auto (engine when one answers). */
   builder?: string;
   /** registry builder: only these platforms of the base (`linux/amd64`); empty: all. */
@@ -247,6 +250,43 @@ function workingDirOf(dockerfile: string): string | null {
   return dir && dir.startsWith('/') && !dir.includes('$') ? dir : null;
 }
 
+/**
+ * The files to bake: HEAD's tree of the models root in a git checkout (plus, with --include-untracked, the
+ * untracked files no ignore rule matches), the folder as it lies outside git.
+ */
+function listModels(
+  dir: string,
+  git: GitInfo | null,
+  includeUntracked: boolean,
+  warn: (message: string) => void,
+  log: BakeLog,
+): SourceTree {
+  if (!git) return walkDisk(dir);
+  let tree = readGitTree(dir, git.sha);
+  const shown = (paths: string[]) => paths.slice(0, 10).join(', ') + (paths.length > 10 ? ', ...' : '');
+  if (git.untracked.length > 0) {
+    if (includeUntracked) {
+      tree = addFromDisk(tree, git.untracked);
+      warn(
+        `--include-untracked: baking ${git.untracked.length} untracked file(s) that no ignore rule matches: ` +
+          `${shown(git.untracked)}. Commit them so the revision names what is baked.`,
+      );
+    } else {
+      log.info(
+        `left out ${git.untracked.length} untracked file(s) (${shown(git.untracked)}): bake takes the ` +
+          `committed tree; --include-untracked adds untracked files that are not ignored.`,
+      );
+    }
+  }
+  if (!tree.entries.some((e) => e.type !== 'directory')) {
+    throw new SetupError(
+      `nothing is committed under ${dir} at HEAD (${git.shortSha}): bake bakes the committed tree. Commit the ` +
+        `models, or pass --include-untracked to bake untracked files too.`,
+    );
+  }
+  return tree;
+}
+
 /** Everything but acting: inputs checked, models validated, git read, files, tags, labels and layer decided. */
 export async function planBake(options: BakeOptions): Promise<BakePlan> {
   const { log, env } = options;
@@ -274,7 +314,7 @@ export async function planBake(options: BakeOptions): Promise<BakePlan> {
     options.image ?? localImageName(dir),
     options.image ? 'image' : 'image name',
   ).repository;
-  const imagePath = checkImagePath(options.imageModelsDir, 'image models dir');
+  const imagePath = checkModelsDir(options.imageModelsDir, 'image models dir');
   const template = await loadTemplate(options.template);
   // A bad template or label fails now, not after validating and reading the whole tree.
   renderTemplate(template, {
@@ -292,22 +332,22 @@ export async function planBake(options: BakeOptions): Promise<BakePlan> {
     );
   }
 
-  // One listing of the models root: the validator's index is built from it, and the layer is packed from it.
-  let tree: SourceTree;
-  let validation: BakePlan['validation'] = null;
-  if (options.validate) {
-    const { summary, index } = await validateBeforeBake(dir, options.configFile, warn);
-    log.info(`validated ${summary.models} model(s): no errors`);
-    validation = { models: summary.models, warnings: summary.warnings };
-    tree = index.tree ?? walkDisk(dir);
-  } else {
-    tree = walkDisk(dir);
-  }
-
   const git = await readGitInfo(dir).catch((err: unknown) => {
     if (err instanceof SetupError) throw err;
     return null;
   });
+  // One listing of the models root, the committed tree when there is git: the validator's index is built from
+  // it and the layer is packed from it, so what was judged is what is baked.
+  const tree = listModels(dir, git, options.includeUntracked ?? false, warn, log);
+  let validation: BakePlan['validation'] = null;
+  if (options.validate) {
+    const read = treeReader(tree);
+    const index = await loadModels(dir, { tree, read: (f) => read(f.path) });
+    const { summary } = await validateBeforeBake(dir, options.configFile, warn, index);
+    log.info(`validated ${summary.models} model(s): no errors`);
+    validation = { models: summary.models, warnings: summary.warnings };
+  }
+
   const context = await planContext({
     modelsRoot: dir,
     gitHistory: options.gitHistory,

@@ -163,3 +163,200 @@ export function readTreeFile(tree: SourceTree, relPath: string): Buffer | null {
   if (entry.source.kind === 'disk') return fs.readFileSync(entry.source.abs);
   return readBlobs(tree.gitDir as string, [entry.source.oid]).get(entry.source.oid) ?? null;
 }
+
+function gitSync(cwd: string, args: string[]): Buffer {
+  const r = spawnSync('git', args, {
+    cwd,
+    maxBuffer: 1 << 30,
+    env: { ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' },
+  });
+  if (r.error) throw new SetupError(`cannot run git ${args[0]} in ${cwd}: ${r.error.message}`);
+  if (r.status !== 0) {
+    throw new SetupError(`git ${args.join(' ')} failed in ${cwd}: ${r.stderr.toString().trim()}`);
+  }
+  return r.stdout;
+}
+
+/** How many links a path may pass through before it counts as a loop (the kernel's limit). */
+const MAX_LINK_HOPS = 40;
+
+/**
+ * Resolves symlinks of a tree lexically, the way the kernel would in a checkout of it: an absolute target or one
+ * climbing above the root leaves it; a target the tree does not hold is broken.
+ */
+function resolveLinks(entries: TreeEntry[], problems: TreeProblem[], root: string): TreeEntry[] {
+  const roots = [...new Set([root, fs.realpathSync(root)])];
+  const byPath = new Map(entries.map((e) => [e.path, e]));
+  type Resolved = { path: string } | { outside: string } | { broken: true };
+  const walkPath = (p: string, hops: number): Resolved => {
+    if (p === '.' || p === '') return { path: '' };
+    if (p === '..' || p.startsWith('../')) return { outside: path.posix.join(root, p) };
+    const parts = p.split('/');
+    for (let i = 1; i <= parts.length; i++) {
+      const prefix = parts.slice(0, i).join('/');
+      const e = byPath.get(prefix);
+      if (!e) return { broken: true };
+      if (e.type === 'symlink') {
+        if (hops >= MAX_LINK_HOPS) return { broken: true };
+        const through = resolveLink(e, hops + 1);
+        if (!('path' in through)) return through;
+        const rest = parts.slice(i).join('/');
+        return walkPath(path.posix.normalize(path.posix.join(through.path || '.', rest)), hops + 1);
+      }
+    }
+    return { path: p };
+  };
+  const resolveLink = (e: TreeEntry, hops: number): Resolved => {
+    const link = e.link as string;
+    if (path.posix.isAbsolute(link)) {
+      // An absolute link into this checkout's models root (what `ln -s "$PWD/x"` writes) resolves like the work
+      // tree's does; the image gets it relative. Any other absolute target is outside.
+      const inside = roots.find((r) => link === r || link.startsWith(`${r}/`));
+      return inside === undefined ? { outside: link } : walkPath(link.slice(inside.length + 1), hops);
+    }
+    const dir = path.posix.dirname(e.path);
+    return walkPath(path.posix.normalize(path.posix.join(dir === '.' ? '' : dir, link)), hops);
+  };
+  const kept: TreeEntry[] = [];
+  for (const e of entries) {
+    if (e.type !== 'symlink') {
+      kept.push(e);
+      continue;
+    }
+    const r = resolveLink(e, 0);
+    if ('outside' in r) {
+      problems.push({ path: e.path, kind: 'outside-root', link: e.link, detail: r.outside });
+    } else if ('broken' in r) {
+      problems.push({ path: e.path, kind: 'broken-link', link: e.link, detail: e.link as string });
+    } else {
+      const target = byPath.get(r.path);
+      const dir = path.posix.dirname(e.path);
+      kept.push({
+        ...e,
+        linkname: relativeLink(dir === '.' ? '' : dir, r.path),
+        target: { path: r.path, type: r.path === '' || target?.type === 'directory' ? 'directory' : 'file' },
+      });
+    }
+  }
+  // A link to a link to a file reads as that file: its source is the final target's.
+  for (const e of kept) {
+    if (e.type === 'symlink' && e.target?.type === 'file') e.source = byPath.get(e.target.path)?.source;
+  }
+  return kept;
+}
+
+/**
+ * The committed tree of the models root at `commit` (`git ls-tree`), never what merely lies in the checkout:
+ * untracked and ignored files do not exist here. Submodules are problems (their files are not in this repository).
+ */
+export function readGitTree(root: string, commit: string): SourceTree {
+  const abs = path.resolve(root);
+  const gitDir = path.resolve(abs, gitSync(abs, ['rev-parse', '--git-common-dir']).toString().trim());
+  const prefix = gitSync(abs, ['rev-parse', '--show-prefix']).toString().trim();
+  const entries: TreeEntry[] = [];
+  const problems: TreeProblem[] = [];
+  const listing = spawnSync(
+    'git',
+    ['ls-tree', '--full-tree', '-r', '-t', '-l', '-z', `${commit}:${prefix}`],
+    {
+      cwd: abs,
+      maxBuffer: 1 << 30,
+      env: { ...process.env, LC_ALL: 'C' },
+    },
+  );
+  // The models root not in the commit at all: an empty tree (bake says what to do).
+  const text = listing.status === 0 ? listing.stdout.toString('utf8') : '';
+  const links: TreeEntry[] = [];
+  for (const rec of text.split('\0')) {
+    if (!rec) continue;
+    const tab = rec.indexOf('\t');
+    const [mode, type, oid, size] = rec.slice(0, tab).split(/\s+/);
+    const p = rec.slice(tab + 1);
+    if (p.split('/').includes('.git')) continue;
+    if (type === 'tree') entries.push({ path: p, type: 'directory', executable: true, size: 0 });
+    else if (type === 'commit') problems.push({ path: p, kind: 'special', detail: 'a git submodule' });
+    else if (mode === '120000') {
+      const e: TreeEntry = {
+        path: p,
+        type: 'symlink',
+        executable: false,
+        size: 0,
+        source: { kind: 'git', oid },
+      };
+      links.push(e);
+      entries.push(e);
+    } else {
+      entries.push({
+        path: p,
+        type: 'file',
+        executable: mode === '100755',
+        size: Number(size) || 0,
+        source: { kind: 'git', oid },
+      });
+    }
+  }
+  const targets = readBlobs(
+    gitDir,
+    links.map((e) => (e.source as { oid: string }).oid),
+  );
+  for (const e of links) {
+    e.link = targets.get((e.source as { oid: string }).oid)?.toString('utf8') ?? '';
+    delete e.source;
+  }
+  entries.sort(comparePaths);
+  return {
+    root: abs,
+    from: 'git',
+    commit,
+    gitDir,
+    entries: resolveLinks(entries, problems, abs),
+    problems,
+  };
+}
+
+/**
+ * Adds files from the work tree to a committed tree (--include-untracked): `paths` relative to the root, read
+ * from disk with the disk walk's link policy. Their parent folders are added too.
+ */
+export function addFromDisk(tree: SourceTree, paths: string[]): SourceTree {
+  const disk = walkDisk(tree.root);
+  const wanted = new Set(paths);
+  const have = new Set(tree.entries.map((e) => e.path));
+  const entries = [...tree.entries];
+  for (const e of disk.entries) {
+    if (!wanted.has(e.path) || have.has(e.path)) continue;
+    entries.push(e);
+    have.add(e.path);
+    for (let i = e.path.indexOf('/'); i >= 0; i = e.path.indexOf('/', i + 1)) {
+      const dir = e.path.slice(0, i);
+      if (!have.has(dir)) {
+        entries.push({ path: dir, type: 'directory', executable: true, size: 0 });
+        have.add(dir);
+      }
+    }
+  }
+  const problems = [...tree.problems, ...disk.problems.filter((p) => wanted.has(p.path))];
+  entries.sort(comparePaths);
+  return { ...tree, entries, problems };
+}
+
+/** Reads files of a tree for the loader: git blobs of the files it parses are fetched in one batch. */
+export function treeReader(tree: SourceTree): (relPath: string) => Buffer {
+  let loaded: Map<string, Buffer> | null = null;
+  const byPath = new Map(tree.entries.map((e) => [e.path, e]));
+  return (relPath) => {
+    const source = byPath.get(relPath)?.source;
+    if (!source) throw new Error(`not in the tree: ${relPath}`);
+    if (source.kind === 'disk') return fs.readFileSync(source.abs);
+    if (!loaded) {
+      const oids = readableFiles(tree)
+        .filter((e) => /\.(json|bpmn|dmn)$/i.test(e.path) && e.source?.kind === 'git')
+        .map((e) => (e.source as { oid: string }).oid);
+      loaded = readBlobs(tree.gitDir as string, oids);
+    }
+    if (!loaded.has(source.oid)) {
+      for (const [oid, bytes] of readBlobs(tree.gitDir as string, [source.oid])) loaded.set(oid, bytes);
+    }
+    return loaded.get(source.oid) as Buffer;
+  };
+}

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { runBakeAction } from '../../src/image/action.js';
 import { run } from '../../src/action/main.js';
 import { buildTestBaseImage, removeImages, requireRegistry, startRegistry } from '../helpers/docker.js';
-import { makeRepo, removeDir, tempDir, type Repo } from './fixtures.js';
+import { git, makeRepo, removeDir, tempDir, type Repo } from './fixtures.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach(removeDir));
@@ -131,6 +131,7 @@ describe('runBakeAction without an engine', () => {
     const repo = makeRepo({ commits: 1 });
     dirs.push(repo.root);
     writeFileSync(path.join(repo.models, 'finance/request/process_model.json'), '{ "display_name": "x", ');
+    git(repo.root, ['commit', '-q', '-am', 'broken']);
     runner(repo, { command: 'bake', 'dry-run': 'true' });
     await run();
     expect(process.exitCode).toBe(1);

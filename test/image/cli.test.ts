@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { CliIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { buildTestBaseImage, builtImageIds, removeImages, requireDocker } from '../helpers/docker.js';
-import { makeRepo, removeDir, tempDir } from './fixtures.js';
+import { git, makeRepo, removeDir, tempDir } from './fixtures.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach(removeDir));
@@ -203,6 +203,8 @@ describe('validation before baking', () => {
       file,
       readFileSync(file, 'utf8').replace('"description": ""', '"description": "", "owner": "me"'),
     );
+    // bake judges (and bakes) the committed tree.
+    git(r.root, ['commit', '-q', '-am', 'owner']);
     const refused = await cli([r.models, '--dry-run']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(

@@ -170,3 +170,55 @@ describe('bake --dry-run prints the plan', () => {
     expect(stderr).toMatch(/--builder must be one of engine, registry, auto; got 'kaniko'/);
   });
 });
+
+describe('--image-models-dir', () => {
+  async function dry(dir: string) {
+    const r = repo({ commits: 1 });
+    let stderr = '';
+    const io: CliIO = {
+      stdout: () => undefined,
+      stderr: (t) => void (stderr += t),
+      cwd: process.cwd(),
+      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+      isTTY: false,
+    };
+    const code = await main(['bake', r.models, '--dry-run', '--no-validate', '--image-models-dir', dir], io);
+    return { code, stderr };
+  }
+
+  it.each([
+    ['/', /image models dir '\/' is the image's root/],
+    ['//', /image models dir '\/\/' is the image's root/],
+    ['/etc', /image models dir '\/etc' is or lies under \/etc, a system folder of the image/],
+    ['/usr/share/models', /lies under \/usr, a system folder/],
+    ['/bin', /under \/bin, a system folder/],
+    ['/lib', /under \/lib, a system folder/],
+    ['/proc', /under \/proc, a system folder/],
+    ['/sys', /under \/sys, a system folder/],
+    ['/dev', /under \/dev, a system folder/],
+    ['/tmp/models', /under \/tmp, a system folder/],
+    ['/app', /image models dir '\/app' is the backend's code folder/],
+    ['app/models', /must be an absolute path/],
+    ['/app/../etc', /must be an absolute path/],
+    ['/app/./models', /must be an absolute path/],
+  ])('%s exits 2 with a clear message', async (dir, message) => {
+    const { code, stderr } = await dry(dir);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr).toMatch(/e\.g\. \/app\/process_models/);
+  });
+
+  it.each([['/app/process_models'], ['/srv/models'], ['/opt/spiff/models']])('%s is fine', async (dir) => {
+    expect((await dry(dir)).code).toBe(0);
+  });
+});
+
+describe('values with template braces', () => {
+  it('a folder named with {{ and a label with }} bake; the values arrive quoted', async () => {
+    const r = repo({ subdir: 'models {{x}}', commits: 1 });
+    const p = await plan(r, { labels: { 'com.example.note': 'a }} b {{' } });
+    const dockerfile = renderDockerfile(p, []);
+    expect(dockerfile).toContain('SPIFFWORKFLOW_BACKEND_BPMN_SPEC_SUBDIR_WITHIN_REPO="models {{x}}"');
+    expect(dockerfile).toContain('com.example.note="a }} b {{"');
+  });
+});
