@@ -10,6 +10,7 @@ import tar from 'tar-stream';
 import type { CliIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { bake, type BakeOptions, type BakeResult } from '../../src/image/bake.js';
+import { layerDigest } from '../../src/image/layer.js';
 import { RegistryAuthError, RegistryError } from '../../src/image/registry/client.js';
 import { SetupError, UsageError } from '../../src/util/errors.js';
 import {
@@ -207,6 +208,9 @@ suite('bake --builder registry (no engine for the bake)', () => {
       expect(files.get('./app/process_models/finance/request/request-schema.json')).toMatch(/Request v2/);
     }
     expect(modelsLayers.size).toBe(1);
+    // The same tar the engine builder unpacks (ADD rootfs.tar /): the plan's layer, byte for byte.
+    const models = await getBlob(raw, repository, [...modelsLayers][0]);
+    expect(digestOf(gunzipSync(models))).toBe((await layerDigest(result.plan!.layer)).digest);
     expect([...modelsLayers][0]).toBe(digestOf(await getBlob(raw, repository, [...modelsLayers][0])));
 
     // With the engine: the native image runs and git inside names the commit.
