@@ -1042,15 +1042,15 @@ var require_util = __commonJS({
         return (sTag === "Blob" || sTag === "File") && ("stream" in object && typeof object.stream === "function" || "arrayBuffer" in object && typeof object.arrayBuffer === "function");
       }
     }
-    function buildURL(url, queryParams) {
-      if (url.includes("?") || url.includes("#")) {
+    function buildURL(url2, queryParams) {
+      if (url2.includes("?") || url2.includes("#")) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
       const stringified = stringify(queryParams);
       if (stringified) {
-        url += "?" + stringified;
+        url2 += "?" + stringified;
       }
-      return url;
+      return url2;
     }
     function isValidPort(port) {
       const value = parseInt(port, 10);
@@ -1059,58 +1059,58 @@ var require_util = __commonJS({
     function isHttpOrHttpsPrefixed(value) {
       return value != null && value[0] === "h" && value[1] === "t" && value[2] === "t" && value[3] === "p" && (value[4] === ":" || value[4] === "s" && value[5] === ":");
     }
-    function parseURL(url) {
-      if (typeof url === "string") {
-        url = new URL(url);
-        if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
+    function parseURL(url2) {
+      if (typeof url2 === "string") {
+        url2 = new URL(url2);
+        if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
           throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
         }
-        return url;
+        return url2;
       }
-      if (!url || typeof url !== "object") {
+      if (!url2 || typeof url2 !== "object") {
         throw new InvalidArgumentError("Invalid URL: The URL argument must be a non-null object.");
       }
-      if (!(url instanceof URL)) {
-        if (url.port != null && url.port !== "" && isValidPort(url.port) === false) {
+      if (!(url2 instanceof URL)) {
+        if (url2.port != null && url2.port !== "" && isValidPort(url2.port) === false) {
           throw new InvalidArgumentError("Invalid URL: port must be a valid integer or a string representation of an integer.");
         }
-        if (url.path != null && typeof url.path !== "string") {
+        if (url2.path != null && typeof url2.path !== "string") {
           throw new InvalidArgumentError("Invalid URL path: the path must be a string or null/undefined.");
         }
-        if (url.pathname != null && typeof url.pathname !== "string") {
+        if (url2.pathname != null && typeof url2.pathname !== "string") {
           throw new InvalidArgumentError("Invalid URL pathname: the pathname must be a string or null/undefined.");
         }
-        if (url.hostname != null && typeof url.hostname !== "string") {
+        if (url2.hostname != null && typeof url2.hostname !== "string") {
           throw new InvalidArgumentError("Invalid URL hostname: the hostname must be a string or null/undefined.");
         }
-        if (url.origin != null && typeof url.origin !== "string") {
+        if (url2.origin != null && typeof url2.origin !== "string") {
           throw new InvalidArgumentError("Invalid URL origin: the origin must be a string or null/undefined.");
         }
-        if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
+        if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
           throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
         }
-        const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
-        let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path16 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
+        let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
+        let path17 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path16 && path16[0] !== "/") {
-          path16 = `/${path16}`;
+        if (path17 && path17[0] !== "/") {
+          path17 = `/${path17}`;
         }
-        return new URL(`${origin}${path16}`);
+        return new URL(`${origin}${path17}`);
       }
-      if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
+      if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
       }
-      return url;
+      return url2;
     }
-    function parseOrigin(url) {
-      url = parseURL(url);
-      if (url.pathname !== "/" || url.search || url.hash) {
+    function parseOrigin(url2) {
+      url2 = parseURL(url2);
+      if (url2.pathname !== "/" || url2.search || url2.hash) {
         throw new InvalidArgumentError("invalid url");
       }
-      return url;
+      return url2;
     }
     function getHostname(host) {
       if (host[0] === "[") {
@@ -1549,39 +1549,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin }
+          request: { method, path: path17, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path16);
+        debuglog("sending request to %s %s/%s", method, origin, path17);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin },
+          request: { method, path: path17, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path16,
+          path17,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin }
+          request: { method, path: path17, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path16);
+        debuglog("trailers received from %s %s/%s", method, origin, path17);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin },
+          request: { method, path: path17, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path16,
+          path17,
           error2.message
         );
       });
@@ -1630,9 +1630,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path16, origin }
+            request: { method, path: path17, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path16);
+          debuglog("sending request to %s %s/%s", method, origin, path17);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1695,7 +1695,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path16,
+        path: path17,
         method,
         body,
         headers,
@@ -1710,11 +1710,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path16 !== "string") {
+        if (typeof path17 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path16[0] !== "/" && !(path16.startsWith("http://") || path16.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path17[0] !== "/" && !(path17.startsWith("http://") || path17.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path16)) {
+        } else if (invalidPathRegex.test(path17)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1780,7 +1780,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path16, query) : path16;
+        this.path = query ? buildURL(path17, query) : path17;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -3365,12 +3365,12 @@ var require_data_url = __commonJS({
       }
       return { mimeType: mimeTypeRecord, body };
     }
-    function URLSerializer(url, excludeFragment = false) {
+    function URLSerializer(url2, excludeFragment = false) {
       if (!excludeFragment) {
-        return url.href;
+        return url2.href;
       }
-      const href = url.href;
-      const hashLength = url.hash.length;
+      const href = url2.href;
+      const hashLength = url2.hash.length;
       const serialized = hashLength === 0 ? href : href.substring(0, href.length - hashLength);
       if (!hashLength && href.endsWith("#")) {
         return serialized.slice(0, -1);
@@ -3396,8 +3396,8 @@ var require_data_url = __commonJS({
       return input.slice(start, position.position);
     }
     function stringPercentDecode(input) {
-      const bytes = encoder.encode(input);
-      return percentDecode(bytes);
+      const bytes2 = encoder.encode(input);
+      return percentDecode(bytes2);
     }
     function isHexCharByte(byte) {
       return byte >= 48 && byte <= 57 || byte >= 65 && byte <= 70 || byte >= 97 && byte <= 102;
@@ -3685,8 +3685,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context4) {
-      const plural2 = context4.types.length === 1 ? "" : " one of";
-      const message = `${context4.argument} could not be converted to${plural2}: ${context4.types.join(", ")}.`;
+      const plural3 = context4.types.length === 1 ? "" : " one of";
+      const message = `${context4.argument} could not be converted to${plural3}: ${context4.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context4.prefix,
         message
@@ -4132,9 +4132,9 @@ var require_util2 = __commonJS({
       }
       return location;
     }
-    function isValidEncodedURL(url) {
-      for (let i = 0; i < url.length; ++i) {
-        const code2 = url.charCodeAt(i);
+    function isValidEncodedURL(url2) {
+      for (let i = 0; i < url2.length; ++i) {
+        const code2 = url2.charCodeAt(i);
         if (code2 > 126 || // Non-US-ASCII + DEL
         code2 < 32) {
           return false;
@@ -4149,8 +4149,8 @@ var require_util2 = __commonJS({
       return request2.urlList[request2.urlList.length - 1];
     }
     function requestBadPort(request2) {
-      const url = requestCurrentURL(request2);
-      if (urlIsHttpHttpsScheme(url) && badPortsSet.has(url.port)) {
+      const url2 = requestCurrentURL(request2);
+      if (urlIsHttpHttpsScheme(url2) && badPortsSet.has(url2.port)) {
         return "blocked";
       }
       return "allowed";
@@ -4343,31 +4343,31 @@ var require_util2 = __commonJS({
           return isNonPotentiallyTrustWorthy ? "no-referrer" : referrerOrigin;
       }
     }
-    function stripURLForReferrer(url, originOnly) {
-      assert(url instanceof URL);
-      url = new URL(url);
-      if (url.protocol === "file:" || url.protocol === "about:" || url.protocol === "blank:") {
+    function stripURLForReferrer(url2, originOnly) {
+      assert(url2 instanceof URL);
+      url2 = new URL(url2);
+      if (url2.protocol === "file:" || url2.protocol === "about:" || url2.protocol === "blank:") {
         return "no-referrer";
       }
-      url.username = "";
-      url.password = "";
-      url.hash = "";
+      url2.username = "";
+      url2.password = "";
+      url2.hash = "";
       if (originOnly) {
-        url.pathname = "";
-        url.search = "";
+        url2.pathname = "";
+        url2.search = "";
       }
-      return url;
+      return url2;
     }
-    function isURLPotentiallyTrustworthy(url) {
-      if (!(url instanceof URL)) {
+    function isURLPotentiallyTrustworthy(url2) {
+      if (!(url2 instanceof URL)) {
         return false;
       }
-      if (url.href === "about:blank" || url.href === "about:srcdoc") {
+      if (url2.href === "about:blank" || url2.href === "about:srcdoc") {
         return true;
       }
-      if (url.protocol === "data:") return true;
-      if (url.protocol === "file:") return true;
-      return isOriginPotentiallyTrustworthy(url.origin);
+      if (url2.protocol === "data:") return true;
+      if (url2.protocol === "file:") return true;
+      return isOriginPotentiallyTrustworthy(url2.origin);
       function isOriginPotentiallyTrustworthy(origin) {
         if (origin == null || origin === "null") return false;
         const originAsURL = new URL(origin);
@@ -4380,7 +4380,7 @@ var require_util2 = __commonJS({
         return false;
       }
     }
-    function bytesMatch(bytes, metadataList) {
+    function bytesMatch(bytes2, metadataList) {
       if (crypto2 === void 0) {
         return true;
       }
@@ -4396,7 +4396,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto2.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto2.createHash(algorithm).update(bytes2).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -4674,31 +4674,31 @@ var require_util2 = __commonJS({
       return input;
     }
     async function readAllBytes(reader) {
-      const bytes = [];
+      const bytes2 = [];
       let byteLength = 0;
       while (true) {
         const { done, value: chunk } = await reader.read();
         if (done) {
-          return Buffer.concat(bytes, byteLength);
+          return Buffer.concat(bytes2, byteLength);
         }
         if (!isUint8Array(chunk)) {
           throw new TypeError("Received non-Uint8Array chunk");
         }
-        bytes.push(chunk);
+        bytes2.push(chunk);
         byteLength += chunk.length;
       }
     }
-    function urlIsLocal(url) {
-      assert("protocol" in url);
-      const protocol = url.protocol;
+    function urlIsLocal(url2) {
+      assert("protocol" in url2);
+      const protocol = url2.protocol;
       return protocol === "about:" || protocol === "blob:" || protocol === "data:";
     }
-    function urlHasHttpsScheme(url) {
-      return typeof url === "string" && url[5] === ":" && url[0] === "h" && url[1] === "t" && url[2] === "t" && url[3] === "p" && url[4] === "s" || url.protocol === "https:";
+    function urlHasHttpsScheme(url2) {
+      return typeof url2 === "string" && url2[5] === ":" && url2[0] === "h" && url2[1] === "t" && url2[2] === "t" && url2[3] === "p" && url2[4] === "s" || url2.protocol === "https:";
     }
-    function urlIsHttpHttpsScheme(url) {
-      assert("protocol" in url);
-      const protocol = url.protocol;
+    function urlIsHttpHttpsScheme(url2) {
+      assert("protocol" in url2);
+      const protocol = url2.protocol;
       return protocol === "http:" || protocol === "https:";
     }
     function simpleRangeHeaderValue(value, allowWhitespace) {
@@ -5638,19 +5638,19 @@ Content-Type: ${value.type || "application/octet-stream"}\r
     function bodyMixinMethods(instance) {
       const methods = {
         blob() {
-          return consumeBody(this, (bytes) => {
+          return consumeBody(this, (bytes2) => {
             let mimeType = bodyMimeType(this);
             if (mimeType === null) {
               mimeType = "";
             } else if (mimeType) {
               mimeType = serializeAMimeType(mimeType);
             }
-            return new Blob2([bytes], { type: mimeType });
+            return new Blob2([bytes2], { type: mimeType });
           }, instance);
         },
         arrayBuffer() {
-          return consumeBody(this, (bytes) => {
-            return new Uint8Array(bytes).buffer;
+          return consumeBody(this, (bytes2) => {
+            return new Uint8Array(bytes2).buffer;
           }, instance);
         },
         text() {
@@ -5689,8 +5689,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           }, instance);
         },
         bytes() {
-          return consumeBody(this, (bytes) => {
-            return new Uint8Array(bytes);
+          return consumeBody(this, (bytes2) => {
+            return new Uint8Array(bytes2);
           }, instance);
         }
       };
@@ -5725,8 +5725,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       const body = object[kState].body;
       return body != null && (body.stream.locked || util.isDisturbed(body.stream));
     }
-    function parseJSONFromBytes(bytes) {
-      return JSON.parse(utf8DecodeBytes(bytes));
+    function parseJSONFromBytes(bytes2) {
+      return JSON.parse(utf8DecodeBytes(bytes2));
     }
     function bodyMimeType(requestOrResponse) {
       const headers = requestOrResponse[kState].headersList;
@@ -6473,7 +6473,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client2, request2) {
-      const { method, path: path16, host, upgrade, blocking, reset } = request2;
+      const { method, path: path17, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6554,7 +6554,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path16} HTTP/1.1\r
+      let header = `${method} ${path17} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7083,7 +7083,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client2, request2) {
       const session = client2[kHTTP2Session];
-      const { method, path: path16, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path17, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client2, request2, new Error("Upgrade not supported for H2"));
@@ -7180,7 +7180,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path16;
+      headers[HTTP2_HEADER_PATH] = path17;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7533,9 +7533,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path16 = search ? `${pathname}${search}` : pathname;
+        const path17 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path16;
+        this.opts.path = path17;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7707,7 +7707,7 @@ var require_client = __commonJS({
        * @param {string|URL} url
        * @param {import('../../types/client.js').Client.Options} options
        */
-      constructor(url, {
+      constructor(url2, {
         interceptors,
         maxHeaderSize,
         headersTimeout,
@@ -7825,7 +7825,7 @@ var require_client = __commonJS({
         } else {
           this[kInterceptors] = [createRedirectInterceptor({ maxRedirections })];
         }
-        this[kUrl] = util.parseOrigin(url);
+        this[kUrl] = util.parseOrigin(url2);
         this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
         this[kMaxHeadersSize] = maxHeaderSize || http3.maxHeaderSize;
@@ -8774,10 +8774,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path16 = "/",
+          path: path17 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path16;
+        opts.path = origin + path17;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -8803,8 +8803,8 @@ var require_proxy_agent = __commonJS({
           throw new InvalidArgumentError("Proxy opts.clientFactory must be a function.");
         }
         const { proxyTunnel = true } = opts;
-        const url = this.#getUrl(opts);
-        const { href, origin, port, protocol, username, password, hostname: proxyHostname } = url;
+        const url2 = this.#getUrl(opts);
+        const { href, origin, port, protocol, username, password, hostname: proxyHostname } = url2;
         this[kProxy] = { uri: href, protocol };
         this[kInterceptors] = opts.interceptors?.ProxyAgent && Array.isArray(opts.interceptors.ProxyAgent) ? opts.interceptors.ProxyAgent : [];
         this[kRequestTls] = opts.requestTls;
@@ -8834,7 +8834,7 @@ var require_proxy_agent = __commonJS({
           }
           return agentFactory(origin2, options);
         };
-        this[kClient] = clientFactory(url, { connect });
+        this[kClient] = clientFactory(url2, { connect });
         this[kAgent] = new Agent({
           ...opts,
           factory,
@@ -8980,8 +8980,8 @@ var require_env_http_proxy_agent = __commonJS({
         this.#parseNoProxy();
       }
       [kDispatch](opts, handler2) {
-        const url = new URL(opts.origin);
-        const agent = this.#getProxyAgentForUrl(url);
+        const url2 = new URL(opts.origin);
+        const agent = this.#getProxyAgentForUrl(url2);
         return agent.dispatch(opts, handler2);
       }
       async [kClose]() {
@@ -9002,8 +9002,8 @@ var require_env_http_proxy_agent = __commonJS({
           await this[kHttpsProxyAgent].destroy(err);
         }
       }
-      #getProxyAgentForUrl(url) {
-        let { protocol, host: hostname, port } = url;
+      #getProxyAgentForUrl(url2) {
+        let { protocol, host: hostname, port } = url2;
         hostname = hostname.replace(/:\d*$/, "").toLowerCase();
         port = Number.parseInt(port, 10) || DEFAULT_PORTS[protocol] || 0;
         if (!this.#shouldProxy(hostname, port)) {
@@ -10749,20 +10749,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path16) {
-      if (typeof path16 !== "string") {
-        return path16;
+    function safeUrl(path17) {
+      if (typeof path17 !== "string") {
+        return path17;
       }
-      const pathSegments = path16.split("?");
+      const pathSegments = path17.split("?");
       if (pathSegments.length !== 2) {
-        return path16;
+        return path17;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path16, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path16);
+    function matchKey(mockDispatch2, { path: path17, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path17);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10784,7 +10784,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path16 }) => matchValue(safeUrl(path16), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path17 }) => matchValue(safeUrl(path17), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10822,9 +10822,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path16, method, body, headers, query } = opts;
+      const { path: path17, method, body, headers, query } = opts;
       return {
-        path: path16,
+        path: path17,
         method,
         body,
         headers,
@@ -10930,10 +10930,10 @@ var require_mock_utils = __commonJS({
       };
     }
     function checkNetConnect(netConnect, origin) {
-      const url = new URL(origin);
+      const url2 = new URL(origin);
       if (netConnect === true) {
         return true;
-      } else if (Array.isArray(netConnect) && netConnect.some((matcher) => matchValue(matcher, url.host))) {
+      } else if (Array.isArray(netConnect) && netConnect.some((matcher) => matchValue(matcher, url2.host))) {
         return true;
       }
       return false;
@@ -11249,9 +11249,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural2) {
+      constructor(singular, plural3) {
         this.singular = singular;
-        this.plural = plural2;
+        this.plural = plural3;
       }
       pluralize(count) {
         const one = count === 1;
@@ -11287,10 +11287,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path16, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path17, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path16,
+            Path: path17,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -12429,24 +12429,24 @@ var require_response = __commonJS({
         if (init !== null) {
           init = webidl.converters.ResponseInit(init);
         }
-        const bytes = textEncoder.encode(
+        const bytes2 = textEncoder.encode(
           serializeJavascriptValueToJSONString(data)
         );
-        const body = extractBody(bytes);
+        const body = extractBody(bytes2);
         const responseObject = fromInnerResponse(makeResponse({}), "response");
         initializeResponse(responseObject, init, { body: body[0], type: "application/json" });
         return responseObject;
       }
       // Creates a redirect Response that redirects to url with status status.
-      static redirect(url, status = 302) {
+      static redirect(url2, status = 302) {
         webidl.argumentLengthCheck(arguments, 1, "Response.redirect");
-        url = webidl.converters.USVString(url);
+        url2 = webidl.converters.USVString(url2);
         status = webidl.converters["unsigned short"](status);
         let parsedURL;
         try {
-          parsedURL = new URL(url, relevantRealm.settingsObject.baseUrl);
+          parsedURL = new URL(url2, relevantRealm.settingsObject.baseUrl);
         } catch (err) {
-          throw new TypeError(`Failed to parse URL from ${url}`, { cause: err });
+          throw new TypeError(`Failed to parse URL from ${url2}`, { cause: err });
         }
         if (!redirectStatusSet.has(status)) {
           throw new RangeError(`Invalid status code ${status}`);
@@ -12487,11 +12487,11 @@ var require_response = __commonJS({
       get url() {
         webidl.brandCheck(this, _Response);
         const urlList = this[kState].urlList;
-        const url = urlList[urlList.length - 1] ?? null;
-        if (url === null) {
+        const url2 = urlList[urlList.length - 1] ?? null;
+        if (url2 === null) {
           return "";
         }
-        return URLSerializer(url, true);
+        return URLSerializer(url2, true);
       }
       // Returns whether response was obtained through a redirect.
       get redirected() {
@@ -13889,12 +13889,12 @@ var require_fetch = __commonJS({
           processBodyError(response.error);
           return;
         }
-        const processBody = (bytes) => {
-          if (!bytesMatch(bytes, request2.integrity)) {
+        const processBody = (bytes2) => {
+          if (!bytesMatch(bytes2, request2.integrity)) {
             processBodyError("integrity mismatch");
             return;
           }
-          response.body = safelyExtractBody(bytes)[0];
+          response.body = safelyExtractBody(bytes2)[0];
           fetchFinale(fetchParams, response);
         };
         await fullyReadBody(response.body, processBody, processBodyError);
@@ -14307,12 +14307,12 @@ var require_fetch = __commonJS({
       if (request2.body == null && fetchParams.processRequestEndOfBody) {
         queueMicrotask(() => fetchParams.processRequestEndOfBody());
       } else if (request2.body != null) {
-        const processBodyChunk = async function* (bytes) {
+        const processBodyChunk = async function* (bytes2) {
           if (isCancelled(fetchParams)) {
             return;
           }
-          yield bytes;
-          fetchParams.processRequestBodyChunkLength?.(bytes.byteLength);
+          yield bytes2;
+          fetchParams.processRequestBodyChunkLength?.(bytes2.byteLength);
         };
         const processEndOfBody = () => {
           if (isCancelled(fetchParams)) {
@@ -14334,8 +14334,8 @@ var require_fetch = __commonJS({
         };
         requestBody = (async function* () {
           try {
-            for await (const bytes of request2.body.stream) {
-              yield* processBodyChunk(bytes);
+            for await (const bytes2 of request2.body.stream) {
+              yield* processBodyChunk(bytes2);
             }
             processEndOfBody();
           } catch (err) {
@@ -14387,33 +14387,33 @@ var require_fetch = __commonJS({
       }
       fetchParams.controller.resume = async () => {
         while (true) {
-          let bytes;
+          let bytes2;
           let isFailure;
           try {
             const { done, value } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
               break;
             }
-            bytes = done ? void 0 : value;
+            bytes2 = done ? void 0 : value;
           } catch (err) {
             if (fetchParams.controller.ended && !timingInfo.encodedBodySize) {
-              bytes = void 0;
+              bytes2 = void 0;
             } else {
-              bytes = err;
+              bytes2 = err;
               isFailure = true;
             }
           }
-          if (bytes === void 0) {
+          if (bytes2 === void 0) {
             readableStreamClose(fetchParams.controller.controller);
             finalizeResponse(fetchParams, response);
             return;
           }
-          timingInfo.decodedBodySize += bytes?.byteLength ?? 0;
+          timingInfo.decodedBodySize += bytes2?.byteLength ?? 0;
           if (isFailure) {
-            fetchParams.controller.terminate(bytes);
+            fetchParams.controller.terminate(bytes2);
             return;
           }
-          const buffer = new Uint8Array(bytes);
+          const buffer = new Uint8Array(bytes2);
           if (buffer.byteLength) {
             fetchParams.controller.controller.enqueue(buffer);
           }
@@ -14445,12 +14445,12 @@ var require_fetch = __commonJS({
       }
       return response;
       function dispatch({ body }) {
-        const url = requestCurrentURL(request2);
+        const url2 = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
         return new Promise((resolve, reject) => agent.dispatch(
           {
-            path: url.pathname + url.search,
-            origin: url.origin,
+            path: url2.pathname + url2.search,
+            origin: url2.origin,
             method: request2.method,
             body: agent.isMockActive ? request2.body && (request2.body.source || request2.body.stream) : body,
             headers: request2.headersList.entries,
@@ -14539,9 +14539,9 @@ var require_fetch = __commonJS({
               if (fetchParams.controller.dump) {
                 return;
               }
-              const bytes = chunk;
-              timingInfo.encodedBodySize += bytes.byteLength;
-              return this.body.push(bytes);
+              const bytes2 = chunk;
+              timingInfo.encodedBodySize += bytes2.byteLength;
+              return this.body.push(bytes2);
             },
             onComplete() {
               if (this.abort) {
@@ -14674,11 +14674,11 @@ var require_progressevent = __commonJS({
 var require_encoding = __commonJS({
   "node_modules/undici/lib/web/fileapi/encoding.js"(exports, module) {
     "use strict";
-    function getEncoding(label) {
-      if (!label) {
+    function getEncoding(label2) {
+      if (!label2) {
         return "failure";
       }
-      switch (label.trim().toLowerCase()) {
+      switch (label2.trim().toLowerCase()) {
         case "unicode-1-1-utf-8":
         case "unicode11utf8":
         case "unicode20utf8":
@@ -14987,7 +14987,7 @@ var require_util4 = __commonJS({
       fr[kError] = null;
       const stream = blob.stream();
       const reader = stream.getReader();
-      const bytes = [];
+      const bytes2 = [];
       let chunkPromise = reader.read();
       let isFirstChunk = true;
       (async () => {
@@ -15001,7 +15001,7 @@ var require_util4 = __commonJS({
             }
             isFirstChunk = false;
             if (!done && types.isUint8Array(value)) {
-              bytes.push(value);
+              bytes2.push(value);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
                 queueMicrotask(() => {
@@ -15013,7 +15013,7 @@ var require_util4 = __commonJS({
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
-                  const result = packageData(bytes, type, blob.type, encodingName);
+                  const result = packageData(bytes2, type, blob.type, encodingName);
                   if (fr[kAborted]) {
                     return;
                   }
@@ -15053,7 +15053,7 @@ var require_util4 = __commonJS({
       });
       reader.dispatchEvent(event);
     }
-    function packageData(bytes, type, mimeType, encodingName) {
+    function packageData(bytes2, type, mimeType, encodingName) {
       switch (type) {
         case "DataURL": {
           let dataURL = "data:";
@@ -15063,7 +15063,7 @@ var require_util4 = __commonJS({
           }
           dataURL += ";base64,";
           const decoder = new StringDecoder("latin1");
-          for (const chunk of bytes) {
+          for (const chunk of bytes2) {
             dataURL += btoa2(decoder.write(chunk));
           }
           dataURL += btoa2(decoder.end());
@@ -15083,16 +15083,16 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode2(bytes, encoding);
+          return decode2(bytes2, encoding);
         }
         case "ArrayBuffer": {
-          const sequence = combineByteSequences(bytes);
+          const sequence = combineByteSequences(bytes2);
           return sequence.buffer;
         }
         case "BinaryString": {
           let binaryString = "";
           const decoder = new StringDecoder("latin1");
-          for (const chunk of bytes) {
+          for (const chunk of bytes2) {
             binaryString += decoder.write(chunk);
           }
           binaryString += decoder.end();
@@ -15101,14 +15101,14 @@ var require_util4 = __commonJS({
       }
     }
     function decode2(ioQueue, encoding) {
-      const bytes = combineByteSequences(ioQueue);
-      const BOMEncoding = BOMSniffing(bytes);
+      const bytes2 = combineByteSequences(ioQueue);
+      const BOMEncoding = BOMSniffing(bytes2);
       let slice = 0;
       if (BOMEncoding !== null) {
         encoding = BOMEncoding;
         slice = BOMEncoding === "UTF-8" ? 3 : 2;
       }
-      const sliced = bytes.slice(slice);
+      const sliced = bytes2.slice(slice);
       return new TextDecoder(encoding).decode(sliced);
     }
     function BOMSniffing(ioQueue) {
@@ -15661,9 +15661,9 @@ var require_cache = __commonJS({
           // 16.
         };
         operations.push(operation);
-        const bytes = await bodyReadPromise.promise;
+        const bytes2 = await bodyReadPromise.promise;
         if (clonedResponse.body != null) {
-          clonedResponse.body.source = bytes;
+          clonedResponse.body.source = bytes2;
         }
         const cacheJobPromise = createDeferredPromise();
         let errorData = null;
@@ -16169,9 +16169,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path16) {
-      for (let i = 0; i < path16.length; ++i) {
-        const code2 = path16.charCodeAt(i);
+    function validateCookiePath(path17) {
+      for (let i = 0; i < path17.length; ++i) {
+        const code2 = path17.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -17196,9 +17196,9 @@ var require_connection = __commonJS({
       crypto2 = __require("node:crypto");
     } catch {
     }
-    function establishWebSocketConnection(url, protocols, client2, ws, onEstablish, options) {
-      const requestURL = url;
-      requestURL.protocol = url.protocol === "ws:" ? "http:" : "https:";
+    function establishWebSocketConnection(url2, protocols, client2, ws, onEstablish, options) {
+      const requestURL = url2;
+      requestURL.protocol = url2.protocol === "ws:" ? "http:" : "https:";
       const request2 = makeRequest({
         urlList: [requestURL],
         client: client2,
@@ -17949,18 +17949,18 @@ var require_websocket = __commonJS({
        * @param {string} url
        * @param {string|string[]} protocols
        */
-      constructor(url, protocols = []) {
+      constructor(url2, protocols = []) {
         super();
         webidl.util.markAsUncloneable(this);
         const prefix = "WebSocket constructor";
         webidl.argumentLengthCheck(arguments, 1, prefix);
         const options = webidl.converters["DOMString or sequence<DOMString> or WebSocketInit"](protocols, prefix, "options");
-        url = webidl.converters.USVString(url, prefix, "url");
+        url2 = webidl.converters.USVString(url2, prefix, "url");
         protocols = options.protocols;
         const baseURL = environmentSettingsObject.settingsObject.baseUrl;
         let urlRecord;
         try {
-          urlRecord = new URL(url, baseURL);
+          urlRecord = new URL(url2, baseURL);
         } catch (e) {
           throw new DOMException(e, "SyntaxError");
         }
@@ -18769,7 +18769,7 @@ var require_eventsource = __commonJS({
        * @param {EventSourceInit} [eventSourceInitDict]
        * @see https://html.spec.whatwg.org/multipage/server-sent-events.html#the-eventsource-interface
        */
-      constructor(url, eventSourceInitDict = {}) {
+      constructor(url2, eventSourceInitDict = {}) {
         super();
         webidl.util.markAsUncloneable(this);
         const prefix = "EventSource constructor";
@@ -18780,7 +18780,7 @@ var require_eventsource = __commonJS({
             code: "UNDICI-ES"
           });
         }
-        url = webidl.converters.USVString(url, prefix, "url");
+        url2 = webidl.converters.USVString(url2, prefix, "url");
         eventSourceInitDict = webidl.converters.EventSourceInitDict(eventSourceInitDict, prefix, "eventSourceInitDict");
         this.#dispatcher = eventSourceInitDict.dispatcher;
         this.#state = {
@@ -18790,7 +18790,7 @@ var require_eventsource = __commonJS({
         const settings = environmentSettingsObject;
         let urlRecord;
         try {
-          urlRecord = new URL(url, settings.settingsObject.baseUrl);
+          urlRecord = new URL(url2, settings.settingsObject.baseUrl);
           this.#state.origin = urlRecord.origin;
         } catch (e) {
           throw new DOMException(e, "SyntaxError");
@@ -19076,12 +19076,12 @@ var require_undici = __commonJS({
       headerNameToString: util.headerNameToString
     };
     function makeDispatcher(fn) {
-      return (url, opts, handler2) => {
+      return (url2, opts, handler2) => {
         if (typeof opts === "function") {
           handler2 = opts;
           opts = null;
         }
-        if (!url || typeof url !== "string" && typeof url !== "object" && !(url instanceof URL)) {
+        if (!url2 || typeof url2 !== "string" && typeof url2 !== "object" && !(url2 instanceof URL)) {
           throw new InvalidArgumentError("invalid url");
         }
         if (opts != null && typeof opts !== "object") {
@@ -19091,16 +19091,16 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path16 = opts.path;
+          let path17 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path16 = `/${path16}`;
+            path17 = `/${path17}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path16);
+          url2 = new URL(util.parseOrigin(url2).origin + path17);
         } else {
           if (!opts) {
-            opts = typeof url === "object" ? url : {};
+            opts = typeof url2 === "object" ? url2 : {};
           }
-          url = util.parseURL(url);
+          url2 = util.parseURL(url2);
         }
         const { agent, dispatcher = getGlobalDispatcher() } = opts;
         if (agent) {
@@ -19108,8 +19108,8 @@ var require_undici = __commonJS({
         }
         return fn.call(dispatcher, {
           ...opts,
-          origin: url.origin,
-          path: url.search ? `${url.pathname}${url.search}` : url.pathname,
+          origin: url2.origin,
+          path: url2.search ? `${url2.pathname}${url2.search}` : url2.pathname,
           method: opts.method || (opts.body ? "PUT" : "GET")
         }, handler2);
       };
@@ -19222,15 +19222,15 @@ function lookup(scope, s, start, len) {
   }
   return void 0;
 }
-function parseXml(text) {
+function parseXml(text2) {
   const state = { doctype: false };
   try {
-    return { root: scan(text, state), hasDoctype: state.doctype };
+    return { root: scan(text2, state), hasDoctype: state.doctype };
   } catch (err) {
     if (!(err instanceof XmlError)) throw err;
-    const { line, column } = new LineIndex(text).position(Math.min(err.at, text.length));
+    const { line, column } = new LineIndex(text2).position(Math.min(err.at, text2.length));
     return {
-      hasDoctype: state.doctype || text.includes("<!DOCTYPE"),
+      hasDoctype: state.doctype || text2.includes("<!DOCTYPE"),
       error: { message: err.message, line, column }
     };
   }
@@ -19272,13 +19272,13 @@ function scan(s, state) {
     if (nextCdEnd !== -1 && nextCdEnd < from) nextCdEnd = s.indexOf("]]>", from);
     return nextCdEnd;
   };
-  const checkReferences = (from, to, where) => {
+  const checkReferences = (from, to, where2) => {
     let a = findAmp(from);
     while (a >= 0 && a < to) {
       REFERENCE.lastIndex = a;
       const m = REFERENCE.exec(s);
       if (!m || a + m[0].length > to)
-        throw new XmlError(`'&' in ${where} must start an entity reference such as &amp;`, a);
+        throw new XmlError(`'&' in ${where2} must start an entity reference such as &amp;`, a);
       const name2 = m[1];
       if (name2 && !(name2 in NAMED) && entities === null)
         throw new XmlError(`entity '&${name2};' is not defined (only &lt; &gt; &amp; &quot; &apos; are)`, a);
@@ -19588,8 +19588,8 @@ var init_xml = __esm({
       NAME_TABLE[c] = c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c === 58 ? 1 : c >= 48 && c <= 57 || c === 45 || c === 46 ? 2 : 0;
     attrPos = new Int32Array(64);
     LineIndex = class {
-      constructor(text) {
-        this.text = text;
+      constructor(text2) {
+        this.text = text2;
       }
       text;
       starts;
@@ -19622,9 +19622,9 @@ function* bpmnElements(index, name2) {
   for (const doc of index.bpmn.values())
     for (const node of doc.elements.get(name2) ?? []) yield { file: doc.file, node };
 }
-function jsonKeyOffset(text, key2) {
-  if (!text) return void 0;
-  const i = text.indexOf(JSON.stringify(key2));
+function jsonKeyOffset(text2, key2) {
+  if (!text2) return void 0;
+  const i = text2.indexOf(JSON.stringify(key2));
   return i >= 0 ? i : void 0;
 }
 function spiffProperties(node) {
@@ -19639,6 +19639,9 @@ function spiffProperties(node) {
     }
   }
   return out;
+}
+function reachedOf(analysis, ...kinds) {
+  return kinds.flatMap((k) => analysis.byKind.get(k) ?? []);
 }
 var init_util = __esm({
   "src/validate/rules/util.ts"() {
@@ -19675,7 +19678,7 @@ var init_model_json = __esm({
     modelJsonInvalid = {
       id: "model-json-invalid",
       severity: "error",
-      description: "process_model.json is not a JSON object",
+      description: "process_model.json is not a JSON object (or starts with a byte-order mark: process_model_json_file_corrupted)",
       fix: "Fix the JSON syntax at the reported position (the backend cannot load the model, and its boot script stops).",
       check({ index, report }) {
         for (const model of index.models.values()) {
@@ -19768,7 +19771,7 @@ var init_group_json = __esm({
     groupJson = {
       id: "group-json",
       severity: "error",
-      description: "process_group.json is not valid JSON or lacks display_name",
+      description: "process_group.json is not valid JSON (a byte-order mark included) or lacks display_name",
       fix: 'Fix the JSON syntax, and give the group a "display_name" string.',
       check({ index, report }) {
         for (const group2 of index.groups.values()) {
@@ -19868,11 +19871,604 @@ var init_group_json = __esm({
   }
 });
 
+// src/models/tree.ts
+import { spawnSync } from "node:child_process";
+import fs3 from "node:fs";
+import path from "node:path";
+function comparePaths(a, b) {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+function relativeLink(fromDir, to) {
+  return path.posix.relative(fromDir, to) || ".";
+}
+function walkDisk(root) {
+  const abs = path.resolve(root);
+  const realRoot = fs3.realpathSync(abs);
+  const entries = [];
+  const problems2 = [];
+  const toRel = (p) => path.relative(realRoot, p).split(path.sep).join("/");
+  const stack = [""];
+  while (stack.length) {
+    const rel = stack.pop();
+    let names2;
+    try {
+      names2 = fs3.readdirSync(rel ? path.join(realRoot, rel) : realRoot);
+    } catch (err) {
+      problems2.push({ path: rel || ".", kind: "unreadable", detail: err.message });
+      continue;
+    }
+    for (const name2 of names2) {
+      if (name2 === ".git") continue;
+      const childRel = rel ? `${rel}/${name2}` : name2;
+      const childAbs = path.join(realRoot, childRel);
+      const info2 = fs3.lstatSync(childAbs);
+      if (info2.isDirectory()) {
+        entries.push({ path: childRel, type: "directory", executable: true, size: 0 });
+        stack.push(childRel);
+      } else if (info2.isFile()) {
+        entries.push({
+          path: childRel,
+          type: "file",
+          executable: (info2.mode & 73) !== 0,
+          size: info2.size,
+          source: { kind: "disk", abs: childAbs }
+        });
+      } else if (info2.isSymbolicLink()) {
+        const link2 = fs3.readlinkSync(childAbs);
+        let real;
+        try {
+          real = fs3.realpathSync(childAbs);
+        } catch {
+          problems2.push({ path: childRel, kind: "broken-link", link: link2, detail: link2 });
+          continue;
+        }
+        if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
+          problems2.push({ path: childRel, kind: "outside-root", link: link2, detail: real });
+          continue;
+        }
+        const targetRel = toRel(real);
+        const dir = rel;
+        entries.push({
+          path: childRel,
+          type: "symlink",
+          executable: false,
+          size: 0,
+          link: link2,
+          linkname: relativeLink(dir, targetRel),
+          target: { path: targetRel, type: fs3.statSync(real).isDirectory() ? "directory" : "file" },
+          source: { kind: "disk", abs: childAbs }
+        });
+      } else {
+        problems2.push({ path: childRel, kind: "special", detail: "a socket, FIFO or device" });
+      }
+    }
+  }
+  entries.sort(comparePaths);
+  return { root: abs, from: "disk", commit: null, gitDir: null, entries, problems: problems2 };
+}
+function readableFiles(tree) {
+  return tree.entries.filter((e) => e.type === "file" || e.type === "symlink" && e.target?.type === "file");
+}
+function readBlobs(gitDir, oids) {
+  const out = /* @__PURE__ */ new Map();
+  const wanted = [...new Set(oids)];
+  if (wanted.length === 0) return out;
+  const r = spawnSync("git", ["--git-dir", gitDir, "cat-file", "--batch"], {
+    input: `${wanted.join("\n")}
+`,
+    maxBuffer: 1 << 30,
+    env: { ...process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0" }
+  });
+  if (r.error) throw new SetupError(`cannot run git cat-file in ${gitDir}: ${r.error.message}`);
+  if (r.status !== 0) {
+    throw new SetupError(`git cat-file --batch failed in ${gitDir}: ${r.stderr.toString().trim()}`);
+  }
+  const buf = r.stdout;
+  let pos = 0;
+  for (const oid of wanted) {
+    const nl = buf.indexOf(10, pos);
+    const header = buf.subarray(pos, nl).toString();
+    const [, type, size] = header.split(" ");
+    if (type !== "blob") throw new SetupError(`git object ${oid} in ${gitDir} is missing (${header}).`);
+    out.set(oid, buf.subarray(nl + 1, nl + 1 + Number(size)));
+    pos = nl + 1 + Number(size) + 1;
+  }
+  return out;
+}
+function readTreeFile(tree, relPath) {
+  const entry = tree.entries.find((e) => e.path === relPath && e.type === "file");
+  if (!entry?.source) return null;
+  if (entry.source.kind === "disk") return fs3.readFileSync(entry.source.abs);
+  return readBlobs(tree.gitDir, [entry.source.oid]).get(entry.source.oid) ?? null;
+}
+function gitSync(cwd, args) {
+  const r = spawnSync("git", args, {
+    cwd,
+    maxBuffer: 1 << 30,
+    env: { ...process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0" }
+  });
+  if (r.error) throw new SetupError(`cannot run git ${args[0]} in ${cwd}: ${r.error.message}`);
+  if (r.status !== 0) {
+    throw new SetupError(`git ${args.join(" ")} failed in ${cwd}: ${r.stderr.toString().trim()}`);
+  }
+  return r.stdout;
+}
+function resolveLinks(entries, problems2, root) {
+  const roots = [.../* @__PURE__ */ new Set([root, fs3.realpathSync(root)])];
+  const byPath = new Map(entries.map((e) => [e.path, e]));
+  const walkPath = (p, hops) => {
+    if (p === "." || p === "") return { path: "" };
+    if (p === ".." || p.startsWith("../")) return { outside: path.posix.join(root, p) };
+    const parts = p.split("/");
+    for (let i = 1; i <= parts.length; i++) {
+      const prefix = parts.slice(0, i).join("/");
+      const e = byPath.get(prefix);
+      if (!e) return { broken: true };
+      if (e.type === "symlink") {
+        if (hops >= MAX_LINK_HOPS) return { broken: true };
+        const through = resolveLink(e, hops + 1);
+        if (!("path" in through)) return through;
+        const rest2 = parts.slice(i).join("/");
+        return walkPath(path.posix.normalize(path.posix.join(through.path || ".", rest2)), hops + 1);
+      }
+    }
+    return { path: p };
+  };
+  const resolveLink = (e, hops) => {
+    const link2 = e.link;
+    if (path.posix.isAbsolute(link2)) {
+      const inside = roots.find((r) => link2 === r || link2.startsWith(`${r}/`));
+      return inside === void 0 ? { outside: link2 } : walkPath(link2.slice(inside.length + 1), hops);
+    }
+    const dir = path.posix.dirname(e.path);
+    return walkPath(path.posix.normalize(path.posix.join(dir === "." ? "" : dir, link2)), hops);
+  };
+  const kept = [];
+  for (const e of entries) {
+    if (e.type !== "symlink") {
+      kept.push(e);
+      continue;
+    }
+    const r = resolveLink(e, 0);
+    if ("outside" in r) {
+      problems2.push({ path: e.path, kind: "outside-root", link: e.link, detail: r.outside });
+    } else if ("broken" in r) {
+      problems2.push({ path: e.path, kind: "broken-link", link: e.link, detail: e.link });
+    } else {
+      const target = byPath.get(r.path);
+      const dir = path.posix.dirname(e.path);
+      kept.push({
+        ...e,
+        linkname: relativeLink(dir === "." ? "" : dir, r.path),
+        target: { path: r.path, type: r.path === "" || target?.type === "directory" ? "directory" : "file" }
+      });
+    }
+  }
+  for (const e of kept) {
+    if (e.type === "symlink" && e.target?.type === "file") e.source = byPath.get(e.target.path)?.source;
+  }
+  return kept;
+}
+function readGitTree(root, commit) {
+  const abs = path.resolve(root);
+  const gitDir = path.resolve(abs, gitSync(abs, ["rev-parse", "--git-common-dir"]).toString().trim());
+  const prefix = gitSync(abs, ["rev-parse", "--show-prefix"]).toString().trim();
+  const entries = [];
+  const problems2 = [];
+  const listing = spawnSync(
+    "git",
+    ["ls-tree", "--full-tree", "-r", "-t", "-l", "-z", `${commit}:${prefix}`],
+    {
+      cwd: abs,
+      maxBuffer: 1 << 30,
+      env: { ...process.env, LC_ALL: "C" }
+    }
+  );
+  const text2 = listing.status === 0 ? listing.stdout.toString("utf8") : "";
+  const links = [];
+  for (const rec of text2.split("\0")) {
+    if (!rec) continue;
+    const tab2 = rec.indexOf("	");
+    const [mode, type, oid, size] = rec.slice(0, tab2).split(/\s+/);
+    const p = rec.slice(tab2 + 1);
+    if (p.split("/").includes(".git")) continue;
+    if (type === "tree") entries.push({ path: p, type: "directory", executable: true, size: 0 });
+    else if (type === "commit") problems2.push({ path: p, kind: "special", detail: "a git submodule" });
+    else if (mode === "120000") {
+      const e = {
+        path: p,
+        type: "symlink",
+        executable: false,
+        size: 0,
+        source: { kind: "git", oid }
+      };
+      links.push(e);
+      entries.push(e);
+    } else {
+      entries.push({
+        path: p,
+        type: "file",
+        executable: mode === "100755",
+        size: Number(size) || 0,
+        source: { kind: "git", oid }
+      });
+    }
+  }
+  const targets = readBlobs(
+    gitDir,
+    links.map((e) => e.source.oid)
+  );
+  for (const e of links) {
+    e.link = targets.get(e.source.oid)?.toString("utf8") ?? "";
+    delete e.source;
+  }
+  entries.sort(comparePaths);
+  return {
+    root: abs,
+    from: "git",
+    commit,
+    gitDir,
+    entries: resolveLinks(entries, problems2, abs),
+    problems: problems2
+  };
+}
+function addFromDisk(tree, paths) {
+  const disk = walkDisk(tree.root);
+  const wanted = new Set(paths);
+  const have = new Set(tree.entries.map((e) => e.path));
+  const entries = [...tree.entries];
+  for (const e of disk.entries) {
+    if (!wanted.has(e.path) || have.has(e.path)) continue;
+    entries.push(e);
+    have.add(e.path);
+    for (let i = e.path.indexOf("/"); i >= 0; i = e.path.indexOf("/", i + 1)) {
+      const dir = e.path.slice(0, i);
+      if (!have.has(dir)) {
+        entries.push({ path: dir, type: "directory", executable: true, size: 0 });
+        have.add(dir);
+      }
+    }
+  }
+  const problems2 = [...tree.problems, ...disk.problems.filter((p) => wanted.has(p.path))];
+  entries.sort(comparePaths);
+  return { ...tree, entries, problems: problems2 };
+}
+function treeReader(tree) {
+  let loaded = null;
+  const byPath = new Map(tree.entries.map((e) => [e.path, e]));
+  return (relPath) => {
+    const source = byPath.get(relPath)?.source;
+    if (!source) throw new Error(`not in the tree: ${relPath}`);
+    if (source.kind === "disk") return fs3.readFileSync(source.abs);
+    if (!loaded) {
+      const oids = readableFiles(tree).filter((e) => /\.(json|bpmn|dmn)$/i.test(e.path) && e.source?.kind === "git").map((e) => e.source.oid);
+      loaded = readBlobs(tree.gitDir, oids);
+    }
+    if (!loaded.has(source.oid)) {
+      for (const [oid, bytes2] of readBlobs(tree.gitDir, [source.oid])) loaded.set(oid, bytes2);
+    }
+    return loaded.get(source.oid);
+  };
+}
+var MAX_LINK_HOPS;
+var init_tree = __esm({
+  "src/models/tree.ts"() {
+    "use strict";
+    init_errors();
+    MAX_LINK_HOPS = 40;
+  }
+});
+
+// src/models/load.ts
+import fs4 from "node:fs";
+import path2 from "node:path";
+async function loadModels(root, options = {}) {
+  const abs = path2.resolve(root);
+  let stat5;
+  try {
+    stat5 = fs4.statSync(abs);
+  } catch {
+    throw new SetupError(
+      `models root '${root}' does not exist: pass the directory holding your process groups`
+    );
+  }
+  if (!stat5.isDirectory()) throw new SetupError(`models root '${root}' is not a directory`);
+  const tree = options.tree ?? walkDisk(abs);
+  const files = readableFiles(tree).map((e) => ({ path: e.path, size: -1 }));
+  const index = buildIndex(abs, files, treeFindings(tree), options.read ?? ((f) => fs4.readFileSync(f.abs)));
+  index.tree = tree;
+  return index;
+}
+function buildIndex(root, entries, loadFindings, read) {
+  const files = entries.map((e) => {
+    const slash = e.path.lastIndexOf("/");
+    const name2 = e.path.slice(slash + 1);
+    const dot2 = name2.lastIndexOf(".");
+    return {
+      path: e.path,
+      abs: `${root}/${e.path}`,
+      dir: slash >= 0 ? e.path.slice(0, slash) : "",
+      name: name2,
+      ext: dot2 > 0 ? name2.slice(dot2 + 1).toLowerCase() : "",
+      size: e.size,
+      modelId: null
+    };
+  }).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const filesByPath = new Map(files.map((f) => [f.path, f]));
+  const groups = /* @__PURE__ */ new Map();
+  const models = /* @__PURE__ */ new Map();
+  const groupDirs = /* @__PURE__ */ new Set();
+  for (const f of files) if (f.name === "process_group.json") groupDirs.add(f.dir);
+  const index = {
+    root,
+    files,
+    filesByPath,
+    groups,
+    models,
+    bpmn: /* @__PURE__ */ new Map(),
+    dmn: /* @__PURE__ */ new Map(),
+    processes: /* @__PURE__ */ new Map(),
+    decisionsByDir: /* @__PURE__ */ new Map(),
+    calls: [],
+    modelCalls: /* @__PURE__ */ new Map(),
+    loadFindings
+  };
+  const text2 = (f) => {
+    if (f.text !== void 0) return f.text;
+    let buf;
+    try {
+      buf = read(f);
+    } catch (err) {
+      loadFindings.push(finding("unreadable-file", "error", `cannot read: ${err.message}`, f));
+      return void 0;
+    }
+    f.size = buf.length;
+    if (buf.length >= 3 && buf[0] === 239 && buf[1] === 187 && buf[2] === 191) f.bom = true;
+    if (f.size > MAX_PARSE_BYTES) {
+      loadFindings.push(
+        finding(
+          "file-too-large",
+          "warning",
+          `not checked: ${(f.size / 1048576).toFixed(0)} MiB is over the ${MAX_PARSE_BYTES / 1048576} MiB limit`,
+          f
+        )
+      );
+      return void 0;
+    }
+    const decoded = decode(buf, f.ext === "bpmn" || f.ext === "dmn");
+    if (decoded === void 0) {
+      loadFindings.push(
+        finding("invalid-encoding", "error", "not valid UTF-8 text: save the file as UTF-8", f, null)
+      );
+      return void 0;
+    }
+    f.text = decoded;
+    return decoded;
+  };
+  for (const f of files) {
+    if (f.name === "process_group.json") {
+      const id2 = f.dir;
+      const json2 = parseJson(f, text2(f));
+      const value = json2.value;
+      groups.set(id2, {
+        id: id2,
+        dir: f.dir,
+        json: json2,
+        displayName: typeof value?.display_name === "string" ? value.display_name : void 0
+      });
+    }
+  }
+  for (const f of files) {
+    if (f.name === "process_model.json" && !groupDirs.has(f.dir)) {
+      const json2 = parseJson(f, text2(f));
+      const info2 = json2.value && typeof json2.value === "object" && !Array.isArray(json2.value) ? json2.value : void 0;
+      models.set(f.dir, {
+        id: f.dir,
+        dir: f.dir,
+        json: json2,
+        info: info2,
+        files: [],
+        groupId: nearestGroup(f.dir, groupDirs)
+      });
+    }
+  }
+  for (const f of files) {
+    const model = models.get(f.dir);
+    if (model) {
+      f.modelId = model.id;
+      model.files.push(f);
+    }
+  }
+  for (const f of files) if (f.ext === "json" && f.modelId !== null) text2(f);
+  for (const f of files) {
+    if (!PARSED_EXTENSIONS.has(f.ext) || f.ext === "json") continue;
+    const t2 = text2(f);
+    const parsed = t2 === void 0 ? { hasDoctype: false } : parseXml(t2);
+    const base2 = { file: f, root: parsed.root, error: parsed.error, hasDoctype: parsed.hasDoctype };
+    if (t2 === void 0 && !parsed.root) base2.error = void 0;
+    if (f.ext === "bpmn") indexBpmn(index, base2);
+    else indexDmn(index, base2);
+  }
+  for (const call of index.calls) {
+    if (!call.modelId) continue;
+    for (const def of index.processes.get(call.processId) ?? []) {
+      if (!def.modelId || def.modelId === call.modelId) continue;
+      let set = index.modelCalls.get(call.modelId);
+      if (!set) index.modelCalls.set(call.modelId, set = /* @__PURE__ */ new Set());
+      set.add(def.modelId);
+    }
+  }
+  return index;
+}
+function indexBpmn(index, base2) {
+  const doc = {
+    ...base2,
+    processes: [],
+    rootElements: /* @__PURE__ */ new Map(),
+    byId: /* @__PURE__ */ new Map(),
+    elements: /* @__PURE__ */ new Map()
+  };
+  index.bpmn.set(doc.file.path, doc);
+  const root = doc.root;
+  if (!root) return;
+  const stack = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+    if (node === root) continue;
+    if (node.ns === NS.spiff) {
+      addTo(doc.elements, `spiffworkflow:${node.name}`, node);
+      continue;
+    }
+    if (node.ns !== NS.bpmn) continue;
+    addTo(doc.elements, node.name, node);
+    const id2 = node.attrs.id;
+    if (id2 !== void 0) {
+      const list = doc.byId.get(id2);
+      if (list) list.push(node);
+      else doc.byId.set(id2, [node]);
+    }
+    if (node.name === "callActivity" && node.attrs.calledElement) {
+      const call = {
+        processId: node.attrs.calledElement,
+        file: doc.file,
+        node,
+        modelId: doc.file.modelId
+      };
+      index.calls.push(call);
+    }
+  }
+  if (root.ns !== NS.bpmn || root.name !== "definitions") return;
+  for (const child of root.children) {
+    if (child.ns !== NS.bpmn) continue;
+    if (child.attrs.id !== void 0) doc.rootElements.set(child.attrs.id, child);
+    if (child.name === "process" && child.attrs.id) {
+      const def = {
+        id: child.attrs.id,
+        name: child.attrs.name,
+        file: doc.file,
+        node: child,
+        executable: (child.attrs.isExecutable ?? "true") === "true",
+        modelId: doc.file.modelId
+      };
+      doc.processes.push(def);
+      const list = index.processes.get(def.id);
+      if (list) list.push(def);
+      else index.processes.set(def.id, [def]);
+    }
+  }
+}
+function indexDmn(index, base2) {
+  const doc = { ...base2, decisions: [] };
+  index.dmn.set(doc.file.path, doc);
+  const root = doc.root;
+  if (!root || !DMN_NAMESPACES.has(root.ns) || root.name !== "definitions") return;
+  const decisions = childrenNamed(root, root.ns, "decision");
+  decisions.forEach((node, i) => {
+    const def = { id: node.attrs.id ?? "", file: doc.file, node, first: i === 0 };
+    doc.decisions.push(def);
+  });
+  const list = index.decisionsByDir.get(doc.file.dir);
+  if (list) list.push(...doc.decisions);
+  else index.decisionsByDir.set(doc.file.dir, [...doc.decisions]);
+}
+function addTo(map, key2, value) {
+  const list = map.get(key2);
+  if (list) list.push(value);
+  else map.set(key2, [value]);
+}
+function nearestGroup(dir, groupDirs) {
+  let d = dir;
+  while (d) {
+    const slash = d.lastIndexOf("/");
+    d = slash >= 0 ? d.slice(0, slash) : "";
+    if (groupDirs.has(d) && d !== "") return d;
+  }
+  return null;
+}
+function decode(buf, xml) {
+  let start = 0;
+  if (buf.length >= 3 && buf[0] === 239 && buf[1] === 187 && buf[2] === 191) start = 3;
+  const body = buf.subarray(start);
+  try {
+    return utf8.decode(body);
+  } catch {
+    if (!xml) return void 0;
+    const head = body.subarray(0, 200).toString("latin1");
+    const m = /^<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']/.exec(head);
+    if (!m || /^utf-?8$/i.test(m[1])) return void 0;
+    try {
+      return new TextDecoder(m[1].toLowerCase(), { fatal: true }).decode(body);
+    } catch {
+      return void 0;
+    }
+  }
+}
+function parseJson(file, text2) {
+  if (text2 === void 0) return { file };
+  if (file.bom) return { file, error: { message: BOM_MESSAGE, line: 1, column: 1 } };
+  try {
+    return { file, value: JSON.parse(text2) };
+  } catch (err) {
+    const message = err.message;
+    const m = /position (\d+)/.exec(message);
+    const pos = m ? new LineIndex(text2).position(Number(m[1])) : { line: 1, column: 1 };
+    return { file, error: { message: message.replace(/ in JSON at position \d+.*$/, ""), ...pos } };
+  }
+}
+function finding(ruleId, severity, message, file, modelId = file.modelId) {
+  return { ruleId, severity, message, file: file.path, line: 1, column: 1, modelId };
+}
+function treeFindings(tree) {
+  const findings = [];
+  for (const p of tree.problems) {
+    if (p.kind === "broken-link") findings.push(symlinkFinding(p.path, "points at nothing (broken link)"));
+    else if (p.kind === "outside-root")
+      findings.push(symlinkFinding(p.path, `leaves the models root (points at ${p.detail}); not followed`));
+    else if (p.kind === "unreadable")
+      findings.push({
+        ruleId: "unreadable-file",
+        severity: "error",
+        message: `cannot list directory: ${p.detail}`,
+        file: p.path,
+        line: 1,
+        column: 1,
+        modelId: null
+      });
+  }
+  return findings;
+}
+function symlinkFinding(file, what) {
+  return {
+    ruleId: "symlink-outside-root",
+    severity: "error",
+    message: `symbolic link ${what}: copy the files into the repository instead`,
+    file,
+    line: 1,
+    column: 1,
+    modelId: null
+  };
+}
+var MAX_PARSE_BYTES, PARSED_EXTENSIONS, utf8, BOM_MESSAGE;
+var init_load = __esm({
+  "src/models/load.ts"() {
+    "use strict";
+    init_errors();
+    init_xml();
+    init_tree();
+    MAX_PARSE_BYTES = 64 * 1024 * 1024;
+    PARSED_EXTENSIONS = /* @__PURE__ */ new Set(["json", "bpmn", "dmn"]);
+    utf8 = new TextDecoder("utf-8", { fatal: true });
+    BOM_MESSAGE = "Unexpected UTF-8 BOM: the file starts with a byte-order mark, which Python's json.load refuses; save it as UTF-8 without BOM";
+  }
+});
+
 // src/validate/rules/files.ts
 var ALLOWED_EXTENSIONS, fileExtension, unitTestOrphan, formJson;
 var init_files = __esm({
   "src/validate/rules/files.ts"() {
     "use strict";
+    init_load();
     ALLOWED_EXTENSIONS = new Set(
       "bpmn css csv dmn doc docx gif jpg json md pdf png ppt pptx rtf sql svg txt xls xlsx xml zip".split(" ")
     );
@@ -19916,16 +20512,20 @@ var init_files = __esm({
     formJson = {
       id: "form-json",
       severity: "error",
-      description: "a JSON file of a model (form, test, data store) is not valid JSON and holds no Jinja markers",
+      description: "a JSON file of a model (form, test, data store) is not valid JSON (and holds no Jinja markers), or starts with a byte-order mark",
       fix: "Fix the JSON syntax at the reported position.",
       check({ index, report }) {
         for (const model of index.models.values()) {
           for (const file of model.files) {
             if (file.ext !== "json" || file.name === "process_model.json" || file.text === void 0) continue;
-            const text = file.text;
-            if (text.includes("{{") || text.includes("{%")) continue;
+            const text2 = file.text;
+            if (file.bom) {
+              report({ file, offset: 0, message: BOM_MESSAGE });
+              continue;
+            }
+            if (text2.includes("{{") || text2.includes("{%")) continue;
             try {
-              JSON.parse(text);
+              JSON.parse(text2);
             } catch (err) {
               const msg = err.message;
               const m = /position (\d+)/.exec(msg);
@@ -20050,15 +20650,59 @@ var init_xml2 = __esm({
   }
 });
 
-// src/validate/analysis.ts
+// src/validate/callable.ts
+function callableProcesses(index) {
+  const brokenModels = /* @__PURE__ */ new Map();
+  for (const model of index.models.values()) {
+    for (const file of model.files) {
+      if (file.name.startsWith(".")) continue;
+      if (!ALLOWED_EXTENSIONS.has(file.ext)) {
+        brokenModels.set(model.id, `listing its files fails on ${file.name} (extension not allowed)`);
+        break;
+      }
+      const doc = file.ext === "bpmn" ? index.bpmn.get(file.path) : index.dmn.get(file.path);
+      if (!doc) continue;
+      const dmnBroken = file.ext === "dmn" && doc.root && (!DMN_NAMESPACES.has(doc.root.ns) || doc.root.name !== "definitions" || !("decisions" in doc && doc.decisions.length));
+      if (!doc.root || dmnBroken) {
+        brokenModels.set(model.id, `its file ${file.name} does not load`);
+        break;
+      }
+    }
+  }
+  const whyNot = (def) => {
+    if (def.modelId === null) return `${def.file.path} is not directly inside a process-model directory`;
+    const broken = brokenModels.get(def.modelId);
+    return broken && `model '${def.modelId}' is left out: ${broken}`;
+  };
+  return {
+    resolve: (processId) => index.processes.get(processId)?.find((d) => whyNot(d) === void 0),
+    whyNot
+  };
+}
+var init_callable = __esm({
+  "src/validate/callable.ts"() {
+    "use strict";
+    init_xml();
+    init_files();
+  }
+});
+
+// src/validate/reach.ts
+function adHocStarts(node, flows) {
+  const inner = node.children.filter((c) => c.ns === NS.bpmn && ENGINE_TAGS.has(c.name));
+  if (inner.some((c) => c.name === "startEvent" || c.name === "endEvent")) return void 0;
+  const targeted = new Set(flows.map((f) => f.attrs.targetRef));
+  return inner.filter((c) => !targeted.has(c.attrs.id));
+}
+function entersSubprocess(node) {
+  return childrenNamed(node, NS.bpmn, "startEvent").length === 1 && childrenNamed(node, NS.bpmn, "endEvent").length > 0;
+}
 function analyze(index) {
-  const issues = [];
+  const reached = [];
   const reachable = /* @__PURE__ */ new Set();
+  const byKind = /* @__PURE__ */ new Map();
   const loadedProcesses = /* @__PURE__ */ new Set();
   const docMaps = /* @__PURE__ */ new Map();
-  const dataStoreIds = /* @__PURE__ */ new Set();
-  for (const doc of index.bpmn.values())
-    for (const n of doc.elements.get("dataStore") ?? []) if (n.attrs.id) dataStoreIds.add(n.attrs.id);
   const mapsFor = (doc) => {
     let maps = docMaps.get(doc);
     if (maps) return maps;
@@ -20070,12 +20714,20 @@ function analyze(index) {
     docMaps.set(doc, maps);
     return maps;
   };
-  const issue2 = (check, file, node, message, attr) => issues.push({ check, file, node, message, attr });
-  const queue = [];
-  const enqueue = (def) => {
+  const within = (r, nodes) => nodes.filter((n) => isInside(n, r.container));
+  const outgoing = (r) => within(r, mapsFor(r.doc).flowsBySource.get(r.node.attrs.id ?? "") ?? []);
+  const boundaryEvents = (r) => within(r, mapsFor(r.doc).boundaryByHost.get(r.node.attrs.id ?? "") ?? []);
+  const target = (r, flow) => {
+    const found = within(r, r.doc.byId.get(flow.attrs.targetRef ?? "") ?? []);
+    return { node: found[found.length - 1], count: found.length };
+  };
+  const callable = callableProcesses(index);
+  const called = (calledElement) => callable.resolve(calledElement);
+  const processQueue = [];
+  const load = (def) => {
     if (loadedProcesses.has(def)) return;
     loadedProcesses.add(def);
-    queue.push(def);
+    processQueue.push(def);
   };
   for (const model of index.models.values()) {
     const info2 = model.info;
@@ -20084,31 +20736,23 @@ function analyze(index) {
     const primaryId = typeof info2.primary_process_id === "string" ? info2.primary_process_id : "";
     if (!primaryFile || !primaryId) continue;
     const def = primaryProcessOf(index, model.id, model.dir, primaryFile, primaryId);
-    if (def) enqueue(def);
+    if (def) load(def);
   }
-  while (queue.length) {
-    const def = queue.shift();
-    const doc = index.bpmn.get(def.file.path);
-    if (!def.executable) {
-      issue2(
-        "process-not-executable",
-        def.file,
-        def.node,
-        `Process ${def.id} is not executable: set isExecutable="true" (or remove the attribute) to run or call it`,
-        "isExecutable"
-      );
+  const containers = [];
+  for (let i = 0; i < processQueue.length || containers.length; ) {
+    if (!containers.length) {
+      const def = processQueue[i++];
+      if (!def.executable) continue;
+      const starts2 = childrenNamed(def.node, NS.bpmn, "startEvent");
+      containers.push({
+        doc: index.bpmn.get(def.file.path),
+        container: def.node,
+        process: def,
+        starts: starts2
+      });
       continue;
     }
-    walkContainer(doc, def.node, true);
-  }
-  function walkContainer(doc, container, isProcess) {
-    const file = doc.file;
-    const starts = childrenNamed(container, NS.bpmn, "startEvent");
-    if (isProcess && starts.length === 0) {
-      issue2("no-start-event", file, container, `No start event found in process '${container.attrs.id}'`);
-      return;
-    }
-    const maps = mapsFor(doc);
+    const { doc, container, process: process2, starts } = containers.pop();
     const parsed = /* @__PURE__ */ new Set();
     const stack = [...starts].reverse();
     while (stack.length) {
@@ -20116,366 +20760,67 @@ function analyze(index) {
       const id2 = node.attrs.id ?? "";
       if (parsed.has(id2)) continue;
       parsed.add(id2);
-      if (node.ns !== NS.bpmn || !SUPPORTED.has(node.name)) {
-        issue2(
-          "unsupported-element",
-          file,
-          node,
-          `There is no support implemented for this task type: '${node.name}' ('${id2}') cannot be run by SpiffWorkflow`
-        );
-        continue;
-      }
+      const supported = node.ns === NS.bpmn && ENGINE_TAGS.has(node.name);
+      const r = { node, doc, container, process: process2, supported };
+      reached.push(r);
+      if (!supported) continue;
       reachable.add(node);
-      checkNode(doc, node);
-      const next = [];
-      for (const b of maps.boundaryByHost.get(id2) ?? []) {
-        next.push(b);
-        if (firstChild(b, NS.bpmn, "cancelEventDefinition") && node.name !== "transaction") {
-          issue2(
-            "cancel-event",
-            file,
-            node,
-            `Cancel Events may only be used with transactions: boundary event '${b.attrs.id}' is attached to a ${node.name}`
-          );
-        }
+      push(byKind, node.name, r);
+      const next = [...boundaryEvents(r)];
+      for (const flow of outgoing(r)) {
+        const t2 = target(r, flow).node;
+        if (t2) next.push(t2);
       }
-      const outgoing = maps.flowsBySource.get(id2) ?? [];
-      if (outgoing.length > 1 && !MULTIPLE_OUTGOING.has(node.name)) {
-        issue2(
-          "implicit-split",
-          file,
-          node,
-          `Multiple outgoing flows are not supported for tasks of type ${node.name} ('${id2}'): add a parallel or exclusive gateway after it`
-        );
-      }
-      const connected = [];
-      for (const flow of outgoing) {
-        const targetRef = flow.attrs.targetRef ?? "";
-        const targets = doc.byId.get(targetRef) ?? [];
-        if (targets.length !== 1) {
-          issue2(
-            "dangling-sequence-flow",
-            file,
-            flow,
-            targets.length === 0 ? `sequence flow '${flow.attrs.id}' targets '${targetRef}', which is not an element of this file` : `sequence flow '${flow.attrs.id}' targets '${targetRef}', an id that ${targets.length} elements share`,
-            "targetRef"
-          );
-          continue;
-        }
-        connected.push(flow);
-        next.push(targets[0]);
-      }
-      if ((node.name === "exclusiveGateway" || node.name === "inclusiveGateway") && connected.length) {
-        let def = node.attrs.default;
-        if (connected.length === 1 && conditionOf(connected[0]) === void 0) def = connected[0].attrs.id;
-        for (const flow of connected) {
-          if (flow.attrs.id !== def && conditionOf(flow) === void 0) {
-            issue2(
-              "gateway-flow-condition",
-              file,
-              flow,
-              `Non-default exclusive outgoing sequence flow without condition: give '${flow.attrs.id}' a condition or make it the default flow of gateway '${id2}'`
-            );
-          }
-        }
-      }
-      for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]);
-    }
-  }
-  function checkNode(doc, node) {
-    const file = doc.file;
-    const id2 = node.attrs.id ?? "";
-    const defs = EVENT_DEFINITIONS[node.name];
-    if (defs) {
-      for (const child of node.children) {
-        if (child.ns !== NS.bpmn || !defs.includes(child.name)) continue;
-        checkEventDefinition(doc, node, child);
-      }
-    }
-    if ((node.name === "sendTask" || node.name === "receiveTask") && node.attrs.messageRef) {
-      checkRef(doc, node, "messageRef", "message", "a Message");
-    }
-    switch (node.name) {
-      case "subProcess":
-      case "transaction": {
-        const starts = childrenNamed(node, NS.bpmn, "startEvent").length;
-        const ends = childrenNamed(node, NS.bpmn, "endEvent").length;
-        if (starts !== 1)
-          issue2(
-            "subprocess-structure",
-            file,
-            node,
-            `Exactly one start event is required in a SubWorkflow Task: sub-process '${id2}' has ${starts}`
-          );
-        else if (ends === 0)
-          issue2(
-            "subprocess-structure",
-            file,
-            node,
-            `A SubWorkflow Must contain an End event: sub-process '${id2}' has none`
-          );
-        else walkContainer(doc, node, false);
-        break;
-      }
-      case "callActivity": {
-        const called = node.attrs.calledElement;
-        if (!called) {
-          issue2(
-            "call-activity",
-            file,
-            node,
-            `No "calledElement" attribute for Call Activity '${id2}': choose the process to call`
-          );
-          break;
-        }
-        const targets = index.processes.get(called);
-        if (!targets?.length) {
-          issue2(
-            "call-activity",
-            file,
-            node,
-            `The process '${called}' was not found: call activity '${id2}' calls a process id that no BPMN file in the repository defines`,
-            "calledElement"
-          );
-          break;
-        }
-        enqueue(targets[0]);
-        break;
-      }
-      case "businessRuleTask":
-        checkBusinessRule(file, node);
-        break;
-      case "serviceTask": {
-        const ext = firstChild(node, NS.bpmn, "extensionElements");
-        const op = ext && firstChild(ext, NS.spiff, "serviceTaskOperator");
-        if (!op || !op.attrs.id) {
-          issue2(
-            "service-task-operator",
-            file,
-            node,
-            `service task '${id2}' has no spiffworkflow:serviceTaskOperator with an id: the parser crashes on it; pick an operator in the modeler`
-          );
-        } else {
-          for (const p of descendants(op)) {
-            if (p.ns !== NS.spiff || p.name !== "parameter" || p.attrs.value === void 0) continue;
-            if (p.attrs.id === void 0 || p.attrs.type === void 0)
-              issue2(
-                "service-task-operator",
-                file,
-                p,
-                `service task '${id2}': a parameter of operator '${op.attrs.id}' has a value but no ${p.attrs.id === void 0 ? "id" : "type"}: the parser crashes on it`
-              );
-          }
-        }
-        break;
-      }
-    }
-    checkSpiffExtensions(file, node);
-    for (const child of node.children) {
-      if (child.ns !== NS.bpmn) continue;
-      switch (child.name) {
-        case "multiInstanceLoopCharacteristics":
-          checkMultiInstance(file, node, child);
-          break;
-        case "standardLoopCharacteristics":
-          checkStandardLoop(file, node, child);
-          break;
-        case "dataInputAssociation":
-          checkDataAssociation(doc, node, child, "sourceRef", "dataInputAssociation");
-          break;
-        case "dataOutputAssociation":
-          checkDataAssociation(doc, node, child, "targetRef", "dataOutputAssociation");
-          break;
+      for (let j = next.length - 1; j >= 0; j--) stack.push(next[j]);
+      if ((node.name === "subProcess" || node.name === "transaction") && entersSubprocess(node))
+        containers.push({
+          doc,
+          container: node,
+          process: process2,
+          starts: childrenNamed(node, NS.bpmn, "startEvent")
+        });
+      else if (node.name === "adHocSubProcess") {
+        const flows = (doc.elements.get("sequenceFlow") ?? []).filter((f) => isInside(f, node));
+        const inner = adHocStarts(node, flows);
+        if (inner) containers.push({ doc, container: node, process: process2, starts: inner });
+      } else if (node.name === "callActivity" && node.attrs.calledElement) {
+        const def = called(node.attrs.calledElement);
+        if (def) load(def);
       }
     }
   }
-  function checkEventDefinition(doc, event, def) {
-    const file = doc.file;
-    const ref = EVENT_REFS[def.name];
-    if (ref) {
-      checkRef(doc, def, ref[0], ref[1], ref[2]);
-      return;
-    }
-    if (def.name === "timerEventDefinition") {
-      let found = false;
-      for (const d of descendants(def)) {
-        if (d.ns === NS.bpmn && (d.name === "timeDate" || d.name === "timeDuration" || d.name === "timeCycle")) {
-          found = true;
-          break;
-        }
-      }
-      if (!found)
-        issue2(
-          "timer-definition",
-          file,
-          def,
-          `Unknown Time Specification: timer of '${event.attrs.id}' needs a timeDate, timeDuration or timeCycle`
-        );
-    } else if (def.name === "conditionalEventDefinition") {
-      let found = false;
-      for (const d of descendants(def)) if (d.ns === NS.bpmn && d.name === "condition") found = true;
-      if (!found)
-        issue2(
-          "conditional-event",
-          file,
-          def,
-          `Conditional event definition with missing condition on '${event.attrs.id}'`
-        );
-    }
-  }
-  function checkRef(doc, node, attr, target, label) {
-    const value = node.attrs[attr];
-    if (value === void 0 || attr === "messageRef" && value === "") return;
-    const matches = (doc.byId.get(value) ?? []).filter((n) => n.name === target);
-    if (matches.length !== 1) {
-      issue2(
-        "event-reference",
-        doc.file,
-        node,
-        matches.length === 0 ? `Expected ${label} node: ${attr}="${value}" names no bpmn:${target} in this file` : `Expected ${label} node: ${matches.length} bpmn:${target} elements have id '${value}'`,
-        attr
-      );
-    }
-  }
-  function checkBusinessRule(file, node) {
-    const id2 = node.attrs.id ?? "";
-    const ext = firstChild(node, NS.bpmn, "extensionElements");
-    const decisionNode = ext && firstChild(ext, NS.spiff, "calledDecisionId");
-    const decisionId = decisionNode?.text.trim() ?? "";
-    if (!decisionId) {
-      issue2(
-        "business-rule-task",
-        file,
-        node,
-        `business rule task '${id2}' has no spiffworkflow:calledDecisionId: choose the DMN decision it evaluates`
-      );
-      return;
-    }
-    const inDir = index.decisionsByDir.get(file.dir) ?? [];
-    if (inDir.some((d) => d.first && d.id === decisionId)) return;
-    const notFirst = inDir.find((d) => d.id === decisionId);
-    issue2(
-      "business-rule-task",
-      file,
-      decisionNode ?? node,
-      notFirst ? `decision '${decisionId}' is not the first decision of ${notFirst.file.name}: the engine only finds the first decision of a DMN file; move it to a file of its own` : `No DMN Diagram available with id "${decisionId}": no .dmn file in ${file.dir || "the models root"} starts with that decision (business rule task '${id2}')`
-    );
-  }
-  function checkSpiffExtensions(file, node) {
-    if (node.name.endsWith("Gateway")) return;
-    const ext = firstChild(node, NS.bpmn, "extensionElements");
-    if (!ext) return;
-    for (const e of ext.children) {
-      if (e.ns !== NS.spiff) continue;
-      if (e.name === "properties") {
-        for (const p of descendants(e)) {
-          if (p.ns !== NS.spiff || p.name !== "property") continue;
-          const missing = p.attrs.name === void 0 ? "name" : p.attrs.value === void 0 ? "value" : void 0;
-          if (missing)
-            issue2(
-              "spiff-extension",
-              file,
-              p,
-              `a spiffworkflow:property of '${node.attrs.id}' has no ${missing} attribute: the parser crashes on it`
-            );
-        }
-      } else if (e.name === "unitTests") {
-        for (const t2 of descendants(e)) {
-          if (t2.ns !== NS.spiff || t2.name !== "unitTest") continue;
-          const has = (n) => [...descendants(t2)].some((c) => c.ns === NS.spiff && c.name === n);
-          const missing = t2.attrs.id === void 0 ? "an id" : !has("inputJson") ? "an inputJson" : !has("expectedOutputJson") ? "an expectedOutputJson" : void 0;
-          if (missing)
-            issue2(
-              "spiff-extension",
-              file,
-              t2,
-              `a script unit test of '${node.attrs.id}' has no ${missing.replace(/^an? /, "")}: the parser crashes on it`
-            );
-        }
-      }
-    }
-  }
-  function checkMultiInstance(file, node, mi) {
-    const card = firstChild(mi, NS.bpmn, "loopCardinality");
-    const input = firstChild(mi, NS.bpmn, "loopDataInputRef");
-    if (!card === !input)
-      issue2(
-        "loop-characteristics",
-        file,
-        mi,
-        `A multiinstance task must specify exactly one of cardinality or loop input data reference ('${node.attrs.id}' has ${card ? "both" : "neither"})`
-      );
-    const io = firstChild(node, NS.bpmn, "ioSpecification");
-    if (!io) return;
-    const names2 = (kind) => new Set(childrenNamed(io, NS.bpmn, kind).flatMap((d) => [d.attrs.id, d.attrs.name].filter(Boolean)));
-    const inputs = names2("dataInput");
-    const outputs = names2("dataOutput");
-    const output = firstChild(mi, NS.bpmn, "loopDataOutputRef");
-    if (input && !inputs.has(input.text.trim()))
-      issue2(
-        "loop-characteristics",
-        file,
-        input,
-        `The loop input data reference is missing from the IO specification: '${input.text.trim()}' is no data input of '${node.attrs.id}'`
-      );
-    if (output && !inputs.has(output.text.trim()) && !outputs.has(output.text.trim()))
-      issue2(
-        "loop-characteristics",
-        file,
-        output,
-        `The loop output data reference is missing from the IO specification: '${output.text.trim()}' is no data input or output of '${node.attrs.id}'`
-      );
-  }
-  function checkStandardLoop(file, node, std) {
-    const condition = firstChild(std, NS.bpmn, "loopCondition");
-    if (std.attrs.loopMaximum === void 0 && !condition?.text.trim())
-      issue2(
-        "loop-characteristics",
-        file,
-        std,
-        `A loopMaximum or loopCondition must be specified for Loop Tasks ('${node.attrs.id}')`
-      );
-  }
-  function checkDataAssociation(doc, node, assoc, refName, label) {
-    for (const ref of childrenNamed(assoc, NS.bpmn, refName)) {
-      const target = ref.text.trim();
-      const found = (doc.byId.get(target) ?? []).some((n) => {
-        if (n.name === "dataObjectReference")
-          return (doc.byId.get(n.attrs.dataObjectRef ?? "") ?? []).some((o) => o.name === "dataObject");
-        if (n.name === "dataStoreReference") return dataStoreIds.has(n.attrs.dataStoreRef ?? "");
-        return false;
-      });
-      if (!found)
-        issue2(
-          "data-association",
-          doc.file,
-          ref,
-          `Cannot resolve ${label} '${target}' of '${node.attrs.id}': it names no data object reference (with a data object) or data store reference`
-        );
-    }
-  }
-  return { issues, reachable, loadedProcesses };
+  return {
+    reached,
+    reachable,
+    byKind,
+    loadedProcesses,
+    outgoing,
+    boundaryEvents,
+    target,
+    called,
+    callable
+  };
+}
+function isInside(node, container) {
+  for (let p = node.parent; p; p = p.parent) if (p === container) return true;
+  return false;
 }
 function primaryProcessOf(index, modelId, dir, primaryFile, primaryId) {
   const doc = index.bpmn.get(dir ? `${dir}/${primaryFile}` : primaryFile);
   return doc?.processes.find((p) => p.id === primaryId) ?? index.processes.get(primaryId)?.find((p) => p.modelId === modelId);
-}
-function conditionOf(flow) {
-  const expr = firstChild(flow, NS.bpmn, "conditionExpression");
-  const text = expr?.text;
-  return text && text.trim() ? text : void 0;
 }
 function push(map, key2, value) {
   const list = map.get(key2);
   if (list) list.push(value);
   else map.set(key2, [value]);
 }
-var SUPPORTED, MULTIPLE_OUTGOING, EVENT_DEFINITIONS, EVENT_REFS, KNOWN_DATA_STORES;
-var init_analysis = __esm({
-  "src/validate/analysis.ts"() {
+var ENGINE_TAGS;
+var init_reach = __esm({
+  "src/validate/reach.ts"() {
     "use strict";
     init_xml();
-    SUPPORTED = /* @__PURE__ */ new Set([
+    init_callable();
+    ENGINE_TAGS = /* @__PURE__ */ new Set([
       "startEvent",
       "endEvent",
       "userTask",
@@ -20495,57 +20840,8 @@ var init_analysis = __esm({
       "receiveTask",
       "sendTask",
       "eventBasedGateway",
-      "businessRuleTask"
-    ]);
-    MULTIPLE_OUTGOING = /* @__PURE__ */ new Set([
-      "exclusiveGateway",
-      "parallelGateway",
-      "inclusiveGateway",
-      "eventBasedGateway",
-      "startEvent"
-    ]);
-    EVENT_DEFINITIONS = {
-      startEvent: [
-        "messageEventDefinition",
-        "signalEventDefinition",
-        "timerEventDefinition",
-        "conditionalEventDefinition"
-      ],
-      endEvent: [
-        "messageEventDefinition",
-        "cancelEventDefinition",
-        "errorEventDefinition",
-        "escalationEventDefinition",
-        "terminateEventDefinition"
-      ],
-      intermediateCatchEvent: [
-        "messageEventDefinition",
-        "signalEventDefinition",
-        "timerEventDefinition",
-        "conditionalEventDefinition"
-      ],
-      intermediateThrowEvent: ["messageEventDefinition", "signalEventDefinition", "escalationEventDefinition"],
-      boundaryEvent: [
-        "messageEventDefinition",
-        "signalEventDefinition",
-        "timerEventDefinition",
-        "cancelEventDefinition",
-        "errorEventDefinition",
-        "escalationEventDefinition",
-        "conditionalEventDefinition"
-      ]
-    };
-    EVENT_REFS = {
-      messageEventDefinition: ["messageRef", "message", "a Message"],
-      signalEventDefinition: ["signalRef", "signal", "a Signal"],
-      errorEventDefinition: ["errorRef", "error", "an Error"],
-      escalationEventDefinition: ["escalationRef", "escalation", "an Escalation"]
-    };
-    KNOWN_DATA_STORES = /* @__PURE__ */ new Set([
-      "JSONDataStore",
-      "JSONFileDataStore",
-      "KKVDataStore",
-      "TypeaheadDataStore"
+      "businessRuleTask",
+      "adHocSubProcess"
     ]);
   }
 });
@@ -20555,7 +20851,7 @@ var primaryProcess, primaryEmpty, duplicateProcessId;
 var init_primary = __esm({
   "src/validate/rules/primary.ts"() {
     "use strict";
-    init_analysis();
+    init_reach();
     init_util();
     primaryProcess = {
       id: "primary-process",
@@ -20651,106 +20947,677 @@ var init_primary = __esm({
   }
 });
 
-// src/validate/rules/engine.ts
-function engineRule(check, description, fix) {
-  return {
-    id: check,
-    severity: "error",
-    description,
-    fix,
-    check({ analysis, report }) {
-      for (const issue2 of analysis.issues)
-        if (issue2.check === check)
-          report({ file: issue2.file, node: issue2.node, attr: issue2.attr, message: issue2.message });
-    }
-  };
+// src/validate/rules/engine/processes.ts
+var processNotExecutable, noStartEvent, unsupportedElement;
+var init_processes = __esm({
+  "src/validate/rules/engine/processes.ts"() {
+    "use strict";
+    init_xml();
+    processNotExecutable = {
+      id: "process-not-executable",
+      severity: "error",
+      description: 'a primary or called process has isExecutable="false"',
+      fix: 'Set isExecutable="true" on the process (or remove the attribute).',
+      check({ analysis, report }) {
+        for (const def of analysis.loadedProcesses)
+          if (!def.executable)
+            report({
+              file: def.file,
+              node: def.node,
+              attr: "isExecutable",
+              message: `Process ${def.id} is not executable: set isExecutable="true" (or remove the attribute) to run or call it`
+            });
+      }
+    };
+    noStartEvent = {
+      id: "no-start-event",
+      severity: "error",
+      description: "an executable process has no top-level start event",
+      fix: "Add a start event to the process.",
+      check({ analysis, report }) {
+        for (const def of analysis.loadedProcesses)
+          if (def.executable && childrenNamed(def.node, NS.bpmn, "startEvent").length === 0)
+            report({ file: def.file, node: def.node, message: `No start event found in process '${def.id}'` });
+      }
+    };
+    unsupportedElement = {
+      id: "unsupported-element",
+      severity: "error",
+      description: "a reachable flow node is of a kind the engine has no parser for (e.g. complexGateway)",
+      fix: "Replace the element with a supported task, event or gateway.",
+      check({ analysis, report }) {
+        for (const { node, doc, supported } of analysis.reached)
+          if (!supported)
+            report({
+              file: doc.file,
+              node,
+              message: `There is no support implemented for this task type: '${node.name}' ('${node.attrs.id ?? ""}') cannot be run by SpiffWorkflow`
+            });
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/flows.ts
+function where(node) {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.ns !== NS.bpmn) continue;
+    if (p.name === "process") return `in process '${p.attrs.id ?? ""}'`;
+    if (p.name === "subProcess" || p.name === "transaction") return `in sub-process '${p.attrs.id ?? ""}'`;
+  }
+  return "outside every process";
 }
+var MULTIPLE_OUTGOING, implicitSplit, danglingSequenceFlow;
+var init_flows = __esm({
+  "src/validate/rules/engine/flows.ts"() {
+    "use strict";
+    init_xml();
+    MULTIPLE_OUTGOING = /* @__PURE__ */ new Set([
+      "exclusiveGateway",
+      "parallelGateway",
+      "inclusiveGateway",
+      "eventBasedGateway",
+      "startEvent"
+    ]);
+    implicitSplit = {
+      id: "implicit-split",
+      severity: "error",
+      description: "a task or event other than a gateway or start event has more than one outgoing sequence flow",
+      fix: "Add a parallel or exclusive gateway to split the flow.",
+      check({ analysis, report }) {
+        for (const r of analysis.reached) {
+          if (!r.supported || MULTIPLE_OUTGOING.has(r.node.name) || analysis.outgoing(r).length < 2) continue;
+          report({
+            file: r.doc.file,
+            node: r.node,
+            message: `Multiple outgoing flows are not supported for tasks of type ${r.node.name} ('${r.node.attrs.id}'): add a parallel or exclusive gateway after it`
+          });
+        }
+      }
+    };
+    danglingSequenceFlow = {
+      id: "dangling-sequence-flow",
+      severity: "error",
+      description: "a sequence flow targets an id that no element of its own process (or sub-process) has: another pool, or nowhere",
+      fix: "Reconnect the flow in the modeler or fix its targetRef; between pools use a message flow.",
+      check({ analysis, report }) {
+        for (const r of analysis.reached) {
+          if (!r.supported) continue;
+          for (const flow of analysis.outgoing(r)) {
+            if (analysis.target(r, flow).node) continue;
+            const targetRef = flow.attrs.targetRef ?? "";
+            const elsewhere = r.doc.byId.get(targetRef)?.[0];
+            const scope = r.container === r.process.node ? `process '${r.process.id}'` : `sub-process '${r.container.attrs.id ?? ""}'`;
+            report({
+              file: r.doc.file,
+              node: flow,
+              attr: "targetRef",
+              message: elsewhere ? `sequence flow '${flow.attrs.id}' targets '${targetRef}', which lies outside ${scope} (${where(elsewhere)}): each process parser finds only its own elements, so parsing fails ("When looking for a task spec, we found two items"); connect pools with a message flow` : `sequence flow '${flow.attrs.id}' targets '${targetRef}', which is not an element of this file`
+            });
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/gateways.ts
+function conditionOf(flow) {
+  const expr = firstChild(flow, NS.bpmn, "conditionExpression");
+  const text2 = expr?.text;
+  return text2 && text2.trim() ? text2 : void 0;
+}
+var gatewayFlowCondition, CATCH_DEFINITIONS, eventGatewayTarget;
+var init_gateways = __esm({
+  "src/validate/rules/engine/gateways.ts"() {
+    "use strict";
+    init_xml();
+    init_util();
+    gatewayFlowCondition = {
+      id: "gateway-flow-condition",
+      severity: "error",
+      description: "an outgoing flow of an exclusive or inclusive gateway is neither the default nor conditioned",
+      fix: "Add a condition expression to the flow, or mark it as the default flow of the gateway.",
+      check({ analysis, report }) {
+        for (const r of reachedOf(analysis, "exclusiveGateway", "inclusiveGateway")) {
+          const connected = analysis.outgoing(r).filter((f) => analysis.target(r, f).node);
+          if (!connected.length) continue;
+          let def = r.node.attrs.default;
+          if (connected.length === 1 && conditionOf(connected[0]) === void 0) def = connected[0].attrs.id;
+          for (const flow of connected)
+            if (flow.attrs.id !== def && conditionOf(flow) === void 0)
+              report({
+                file: r.doc.file,
+                node: flow,
+                message: `Non-default exclusive outgoing sequence flow without condition: give '${flow.attrs.id}' a condition or make it the default flow of gateway '${r.node.attrs.id ?? ""}'`
+              });
+        }
+      }
+    };
+    CATCH_DEFINITIONS = /* @__PURE__ */ new Set([
+      "messageEventDefinition",
+      "signalEventDefinition",
+      "timerEventDefinition",
+      "conditionalEventDefinition"
+    ]);
+    eventGatewayTarget = {
+      id: "event-gateway-target",
+      severity: "error",
+      description: "an event-based gateway leads to something other than a catching event with an event definition (the parser crashes)",
+      fix: "After an event-based gateway put only intermediate catch events (message, signal, timer, conditional) or receive tasks.",
+      check({ analysis, report }) {
+        for (const r of reachedOf(analysis, "eventBasedGateway")) {
+          for (const flow of analysis.outgoing(r)) {
+            const t2 = analysis.target(r, flow).node;
+            if (!t2 || t2.ns !== NS.bpmn) continue;
+            if (t2.name === "receiveTask") continue;
+            if (t2.name === "intermediateCatchEvent" && t2.children.some((c) => c.ns === NS.bpmn && CATCH_DEFINITIONS.has(c.name)))
+              continue;
+            const what = t2.name === "intermediateCatchEvent" ? `${t2.name} without an event definition` : t2.name;
+            report({
+              file: r.doc.file,
+              node: flow,
+              attr: "targetRef",
+              message: `event-based gateway '${r.node.attrs.id ?? ""}' leads to ${what} '${t2.attrs.id ?? ""}': the parser reads the event definition of every target (EventBasedGatewayParser.connect_outgoing) and crashes; put an intermediate catch event (message, signal, timer) or a receive task there`
+            });
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/sub-processes.ts
+var subprocessStructure, adhocSubprocess;
+var init_sub_processes = __esm({
+  "src/validate/rules/engine/sub-processes.ts"() {
+    "use strict";
+    init_xml();
+    init_util();
+    subprocessStructure = {
+      id: "subprocess-structure",
+      severity: "error",
+      description: "an embedded sub-process or transaction lacks exactly one start event or any end event",
+      fix: "Give the sub-process one start event and at least one end event.",
+      check({ analysis, report }) {
+        for (const { node, doc } of reachedOf(analysis, "subProcess", "transaction")) {
+          const id2 = node.attrs.id ?? "";
+          const starts = childrenNamed(node, NS.bpmn, "startEvent").length;
+          if (starts !== 1)
+            report({
+              file: doc.file,
+              node,
+              message: `Exactly one start event is required in a SubWorkflow Task: sub-process '${id2}' has ${starts}`
+            });
+          else if (childrenNamed(node, NS.bpmn, "endEvent").length === 0)
+            report({
+              file: doc.file,
+              node,
+              message: `A SubWorkflow Must contain an End event: sub-process '${id2}' has none`
+            });
+        }
+      }
+    };
+    adhocSubprocess = {
+      id: "adhoc-subprocess",
+      severity: "error",
+      description: "an ad hoc sub-process contains a start or end event (the parser refuses them)",
+      fix: "Remove the start and end events from the ad hoc sub-process: its tasks without incoming flows start it.",
+      check({ analysis, report }) {
+        for (const { node, doc } of reachedOf(analysis, "adHocSubProcess")) {
+          const event = node.children.find(
+            (c) => c.ns === NS.bpmn && (c.name === "startEvent" || c.name === "endEvent")
+          );
+          if (event)
+            report({
+              file: doc.file,
+              node: event,
+              message: `Ad hoc subprocesses may not contain start or end events: remove ${event.name} '${event.attrs.id ?? ""}' from '${node.attrs.id ?? ""}' (its tasks without incoming flows are where it starts)`
+            });
+        }
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/activities.ts
+var callActivity, businessRuleTask, serviceTaskOperator, spiffExtension;
+var init_activities = __esm({
+  "src/validate/rules/engine/activities.ts"() {
+    "use strict";
+    init_xml();
+    init_util();
+    callActivity = {
+      id: "call-activity",
+      severity: "error",
+      description: "a call activity has no calledElement, or calls a process id no process model of the repo offers (defined nowhere, outside every model directory, or in a model with a file that does not load)",
+      fix: "Choose the called process in the modeler; keep called processes in a process model whose files all load.",
+      check({ index, analysis, report }) {
+        for (const { node, doc } of reachedOf(analysis, "callActivity")) {
+          const id2 = node.attrs.id ?? "";
+          const calledElement = node.attrs.calledElement;
+          if (!calledElement)
+            report({
+              file: doc.file,
+              node,
+              message: `No "calledElement" attribute for Call Activity '${id2}': choose the process to call`
+            });
+          else if (!analysis.called(calledElement)) {
+            const defs = index.processes.get(calledElement) ?? [];
+            report({
+              file: doc.file,
+              node,
+              attr: "calledElement",
+              message: defs.length ? `The process '${calledElement}' cannot be called (could_not_find_bpmn_process_identifier): the backend finds called processes only in its boot-time reference cache, and ${defs.map((d) => analysis.callable.whyNot(d)).join("; ")}` : `The process '${calledElement}' was not found: call activity '${id2}' calls a process id that no BPMN file in the repository defines`
+            });
+          }
+        }
+      }
+    };
+    businessRuleTask = {
+      id: "business-rule-task",
+      severity: "error",
+      description: "a business rule task has no calledDecisionId, or its decision is not the first decision of a .dmn in the same folder",
+      fix: "Pick the decision in the modeler and keep the .dmn file beside the .bpmn file.",
+      check({ index, analysis, report }) {
+        for (const { node, doc } of reachedOf(analysis, "businessRuleTask")) {
+          const file = doc.file;
+          const id2 = node.attrs.id ?? "";
+          const ext = firstChild(node, NS.bpmn, "extensionElements");
+          const decisionNode = ext && firstChild(ext, NS.spiff, "calledDecisionId");
+          const decisionId = decisionNode?.text.trim() ?? "";
+          if (!decisionId) {
+            report({
+              file,
+              node,
+              message: `business rule task '${id2}' has no spiffworkflow:calledDecisionId: choose the DMN decision it evaluates`
+            });
+            continue;
+          }
+          const inDir = index.decisionsByDir.get(file.dir) ?? [];
+          if (inDir.some((d) => d.first && d.id === decisionId)) continue;
+          const notFirst = inDir.find((d) => d.id === decisionId);
+          report({
+            file,
+            node: decisionNode ?? node,
+            message: notFirst ? `decision '${decisionId}' is not the first decision of ${notFirst.file.name}: the engine only finds the first decision of a DMN file; move it to a file of its own` : `No DMN Diagram available with id "${decisionId}": no .dmn file in ${file.dir || "the models root"} starts with that decision (business rule task '${id2}')`
+          });
+        }
+      }
+    };
+    serviceTaskOperator = {
+      id: "service-task-operator",
+      severity: "error",
+      description: "a service task has no spiffworkflow:serviceTaskOperator with an id, or a parameter with a value lacks its id or type (the parser crashes)",
+      fix: "Select an operator for the service task in the modeler.",
+      check({ analysis, report }) {
+        for (const { node, doc } of reachedOf(analysis, "serviceTask")) {
+          const id2 = node.attrs.id ?? "";
+          const ext = firstChild(node, NS.bpmn, "extensionElements");
+          const op = ext && firstChild(ext, NS.spiff, "serviceTaskOperator");
+          if (!op || !op.attrs.id) {
+            report({
+              file: doc.file,
+              node,
+              message: `service task '${id2}' has no spiffworkflow:serviceTaskOperator with an id: the parser crashes on it; pick an operator in the modeler`
+            });
+            continue;
+          }
+          for (const p of descendants(op)) {
+            if (p.ns !== NS.spiff || p.name !== "parameter" || p.attrs.value === void 0) continue;
+            if (p.attrs.id === void 0 || p.attrs.type === void 0)
+              report({
+                file: doc.file,
+                node: p,
+                message: `service task '${id2}': a parameter of operator '${op.attrs.id}' has a value but no ${p.attrs.id === void 0 ? "id" : "type"}: the parser crashes on it`
+              });
+          }
+        }
+      }
+    };
+    spiffExtension = {
+      id: "spiff-extension",
+      severity: "error",
+      description: "a spiffworkflow:property lacks its name or value, or a script unit test its id, inputJson or expectedOutputJson (the parser crashes)",
+      fix: "Re-save the task in the modeler, or add the missing attribute or element.",
+      check({ analysis, report }) {
+        for (const { node, doc, supported } of analysis.reached) {
+          if (!supported || node.name.endsWith("Gateway")) continue;
+          const ext = firstChild(node, NS.bpmn, "extensionElements");
+          if (!ext) continue;
+          for (const e of ext.children) {
+            if (e.ns !== NS.spiff) continue;
+            if (e.name === "properties") {
+              for (const p of descendants(e)) {
+                if (p.ns !== NS.spiff || p.name !== "property") continue;
+                const missing = p.attrs.name === void 0 ? "name" : p.attrs.value === void 0 ? "value" : void 0;
+                if (missing)
+                  report({
+                    file: doc.file,
+                    node: p,
+                    message: `a spiffworkflow:property of '${node.attrs.id}' has no ${missing} attribute: the parser crashes on it`
+                  });
+              }
+            } else if (e.name === "unitTests") {
+              for (const t2 of descendants(e)) {
+                if (t2.ns !== NS.spiff || t2.name !== "unitTest") continue;
+                const has = (n) => [...descendants(t2)].some((c) => c.ns === NS.spiff && c.name === n);
+                const missing = t2.attrs.id === void 0 ? "id" : !has("inputJson") ? "inputJson" : !has("expectedOutputJson") ? "expectedOutputJson" : void 0;
+                if (missing)
+                  report({
+                    file: doc.file,
+                    node: t2,
+                    message: `a script unit test of '${node.attrs.id}' has no ${missing}: the parser crashes on it`
+                  });
+              }
+            }
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/events.ts
+function* eventDefinitions(reached, names2) {
+  for (const r of reached) {
+    const defs = r.supported ? EVENT_DEFINITIONS[r.node.name] : void 0;
+    if (!defs) continue;
+    for (const def of r.node.children)
+      if (def.ns === NS.bpmn && defs.includes(def.name) && (!names2 || names2.includes(def.name)))
+        yield { r, def };
+  }
+}
+function hasDescendant(node, names2) {
+  for (const d of descendants(node)) if (d.ns === NS.bpmn && names2.includes(d.name)) return true;
+  return false;
+}
+var EVENT_DEFINITIONS, EVENT_REFS, timerDefinition, conditionalEvent, eventReference, cancelEvent, boundaryEventDefinition;
+var init_events = __esm({
+  "src/validate/rules/engine/events.ts"() {
+    "use strict";
+    init_xml();
+    EVENT_DEFINITIONS = {
+      startEvent: [
+        "messageEventDefinition",
+        "signalEventDefinition",
+        "timerEventDefinition",
+        "conditionalEventDefinition"
+      ],
+      endEvent: [
+        "messageEventDefinition",
+        "cancelEventDefinition",
+        "errorEventDefinition",
+        "escalationEventDefinition",
+        "terminateEventDefinition"
+      ],
+      intermediateCatchEvent: [
+        "messageEventDefinition",
+        "signalEventDefinition",
+        "timerEventDefinition",
+        "conditionalEventDefinition"
+      ],
+      intermediateThrowEvent: ["messageEventDefinition", "signalEventDefinition", "escalationEventDefinition"],
+      boundaryEvent: [
+        "messageEventDefinition",
+        "signalEventDefinition",
+        "timerEventDefinition",
+        "cancelEventDefinition",
+        "errorEventDefinition",
+        "escalationEventDefinition",
+        "conditionalEventDefinition"
+      ]
+    };
+    EVENT_REFS = {
+      messageEventDefinition: ["messageRef", "message", "a Message"],
+      signalEventDefinition: ["signalRef", "signal", "a Signal"],
+      errorEventDefinition: ["errorRef", "error", "an Error"],
+      escalationEventDefinition: ["escalationRef", "escalation", "an Escalation"]
+    };
+    timerDefinition = {
+      id: "timer-definition",
+      severity: "error",
+      description: "a timer event has none of timeDate, timeDuration, timeCycle",
+      fix: "Set the timer type and expression in the modeler.",
+      check({ analysis, report }) {
+        for (const { r, def } of eventDefinitions(analysis.reached, ["timerEventDefinition"]))
+          if (!hasDescendant(def, ["timeDate", "timeDuration", "timeCycle"]))
+            report({
+              file: r.doc.file,
+              node: def,
+              message: `Unknown Time Specification: timer of '${r.node.attrs.id}' needs a timeDate, timeDuration or timeCycle`
+            });
+      }
+    };
+    conditionalEvent = {
+      id: "conditional-event",
+      severity: "error",
+      description: "a conditional event has no condition",
+      fix: "Add the condition expression.",
+      check({ analysis, report }) {
+        for (const { r, def } of eventDefinitions(analysis.reached, ["conditionalEventDefinition"]))
+          if (!hasDescendant(def, ["condition"]))
+            report({
+              file: r.doc.file,
+              node: def,
+              message: `Conditional event definition with missing condition on '${r.node.attrs.id}'`
+            });
+      }
+    };
+    eventReference = {
+      id: "event-reference",
+      severity: "error",
+      description: "a messageRef / signalRef / errorRef / escalationRef names no element of that kind",
+      fix: "Select an existing message, signal, error or escalation, or define it.",
+      check({ analysis, report }) {
+        const check = (doc, node, [attr, target, label2]) => {
+          const value = node.attrs[attr];
+          if (value === void 0 || attr === "messageRef" && value === "") return;
+          const matches = (doc.byId.get(value) ?? []).filter((n) => n.name === target);
+          if (matches.length !== 1)
+            report({
+              file: doc.file,
+              node,
+              attr,
+              message: matches.length === 0 ? `Expected ${label2} node: ${attr}="${value}" names no bpmn:${target} in this file` : `Expected ${label2} node: ${matches.length} bpmn:${target} elements have id '${value}'`
+            });
+        };
+        for (const { r, def } of eventDefinitions(analysis.reached)) {
+          const ref = EVENT_REFS[def.name];
+          if (ref) check(r.doc, def, ref);
+        }
+        for (const kind of ["sendTask", "receiveTask"])
+          for (const r of analysis.byKind.get(kind) ?? [])
+            if (r.node.attrs.messageRef) check(r.doc, r.node, EVENT_REFS.messageEventDefinition);
+      }
+    };
+    cancelEvent = {
+      id: "cancel-event",
+      severity: "error",
+      description: "a cancel boundary event is attached to something other than a transaction",
+      fix: "Attach cancel events only to transaction sub-processes.",
+      check({ analysis, report }) {
+        for (const r of analysis.reached) {
+          if (!r.supported || r.node.name === "transaction") continue;
+          for (const b of analysis.boundaryEvents(r))
+            if (firstChild(b, NS.bpmn, "cancelEventDefinition"))
+              report({
+                file: r.doc.file,
+                node: r.node,
+                message: `Cancel Events may only be used with transactions: boundary event '${b.attrs.id}' is attached to a ${r.node.name}`
+              });
+        }
+      }
+    };
+    boundaryEventDefinition = {
+      id: "boundary-event-definition",
+      severity: "error",
+      description: 'a boundary event has no event definition the engine reads (BoundaryEventParser: "Unsupported Catch Event")',
+      fix: "Give the boundary event a timer, message, signal, error, escalation, conditional or cancel definition, or remove it.",
+      check({ analysis, report }) {
+        const known = EVENT_DEFINITIONS.boundaryEvent;
+        for (const { node, doc } of analysis.byKind.get("boundaryEvent") ?? []) {
+          let found = false;
+          for (const d of descendants(node)) if (d.ns === NS.bpmn && known.includes(d.name)) found = true;
+          if (!found)
+            report({
+              file: doc.file,
+              node,
+              message: `Unsupported Catch Event: boundary event '${node.attrs.id ?? ""}' has no event definition the engine reads, and parsing fails`
+            });
+        }
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/loops.ts
+var loopCharacteristics;
+var init_loops = __esm({
+  "src/validate/rules/engine/loops.ts"() {
+    "use strict";
+    init_xml();
+    loopCharacteristics = {
+      id: "loop-characteristics",
+      severity: "error",
+      description: "multi-instance without exactly one of cardinality / input collection, or a loop without maximum or condition, or with a maximum that is no whole number",
+      fix: "Complete the loop settings of the task.",
+      check({ analysis, report }) {
+        for (const { node, doc, supported } of analysis.reached) {
+          if (!supported) continue;
+          const file = doc.file;
+          for (const child of node.children) {
+            if (child.ns !== NS.bpmn) continue;
+            if (child.name === "standardLoopCharacteristics") {
+              const condition = firstChild(child, NS.bpmn, "loopCondition");
+              const max = child.attrs.loopMaximum;
+              if (max !== void 0 && !/^\s*[+-]?\d+(?:_\d+)*\s*$/.test(max))
+                report({
+                  file,
+                  node: child,
+                  attr: "loopMaximum",
+                  message: `loopMaximum "${max}" of '${node.attrs.id}' is not a whole number: the parser reads it with int() and fails`
+                });
+              if (child.attrs.loopMaximum === void 0 && !condition?.text.trim())
+                report({
+                  file,
+                  node: child,
+                  message: `A loopMaximum or loopCondition must be specified for Loop Tasks ('${node.attrs.id}')`
+                });
+            } else if (child.name === "multiInstanceLoopCharacteristics") {
+              const card = firstChild(child, NS.bpmn, "loopCardinality");
+              const input = firstChild(child, NS.bpmn, "loopDataInputRef");
+              if (!card === !input)
+                report({
+                  file,
+                  node: child,
+                  message: `A multiinstance task must specify exactly one of cardinality or loop input data reference ('${node.attrs.id}' has ${card ? "both" : "neither"})`
+                });
+              const io = firstChild(node, NS.bpmn, "ioSpecification");
+              if (!io) continue;
+              const names2 = (kind) => new Set(
+                childrenNamed(io, NS.bpmn, kind).flatMap((d) => [d.attrs.id, d.attrs.name].filter(Boolean))
+              );
+              const inputs = names2("dataInput");
+              const outputs = names2("dataOutput");
+              const output = firstChild(child, NS.bpmn, "loopDataOutputRef");
+              if (input && !inputs.has(input.text.trim()))
+                report({
+                  file,
+                  node: input,
+                  message: `The loop input data reference is missing from the IO specification: '${input.text.trim()}' is no data input of '${node.attrs.id}'`
+                });
+              if (output && !inputs.has(output.text.trim()) && !outputs.has(output.text.trim()))
+                report({
+                  file,
+                  node: output,
+                  message: `The loop output data reference is missing from the IO specification: '${output.text.trim()}' is no data input or output of '${node.attrs.id}'`
+                });
+            }
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/data.ts
+var dataAssociation;
+var init_data = __esm({
+  "src/validate/rules/engine/data.ts"() {
+    "use strict";
+    init_xml();
+    dataAssociation = {
+      id: "data-association",
+      severity: "error",
+      description: "a data input/output association names no data object reference or data store reference",
+      fix: "Reconnect the association to an existing data object or data store.",
+      check({ index, analysis, report }) {
+        const dataStoreIds = /* @__PURE__ */ new Set();
+        for (const doc of index.bpmn.values())
+          for (const n of doc.elements.get("dataStore") ?? []) if (n.attrs.id) dataStoreIds.add(n.attrs.id);
+        for (const { node, doc, supported } of analysis.reached) {
+          if (!supported) continue;
+          for (const assoc of node.children) {
+            if (assoc.ns !== NS.bpmn) continue;
+            const refName = assoc.name === "dataInputAssociation" ? "sourceRef" : assoc.name === "dataOutputAssociation" ? "targetRef" : void 0;
+            if (!refName) continue;
+            for (const ref of childrenNamed(assoc, NS.bpmn, refName)) {
+              const target = ref.text.trim();
+              const found = (doc.byId.get(target) ?? []).some((n) => {
+                if (n.name === "dataObjectReference")
+                  return (doc.byId.get(n.attrs.dataObjectRef ?? "") ?? []).some((o) => o.name === "dataObject");
+                if (n.name === "dataStoreReference") return dataStoreIds.has(n.attrs.dataStoreRef ?? "");
+                return false;
+              });
+              if (!found)
+                report({
+                  file: doc.file,
+                  node: ref,
+                  message: `Cannot resolve ${assoc.name} '${target}' of '${node.attrs.id}': it names no data object reference (with a data object) or data store reference`
+                });
+            }
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/index.ts
 var engineRules;
 var init_engine = __esm({
-  "src/validate/rules/engine.ts"() {
+  "src/validate/rules/engine/index.ts"() {
     "use strict";
+    init_processes();
+    init_flows();
+    init_gateways();
+    init_sub_processes();
+    init_activities();
+    init_events();
+    init_loops();
+    init_data();
     engineRules = [
-      engineRule(
-        "process-not-executable",
-        'a primary or called process has isExecutable="false"',
-        'Set isExecutable="true" on the process (or remove the attribute).'
-      ),
-      engineRule(
-        "no-start-event",
-        "an executable process has no top-level start event",
-        "Add a start event to the process."
-      ),
-      engineRule(
-        "unsupported-element",
-        "a reachable flow node is of a kind the engine has no parser for (e.g. complexGateway)",
-        "Replace the element with a supported task, event or gateway."
-      ),
-      engineRule(
-        "implicit-split",
-        "a task or event other than a gateway or start event has more than one outgoing sequence flow",
-        "Add a parallel or exclusive gateway to split the flow."
-      ),
-      engineRule(
-        "dangling-sequence-flow",
-        "a sequence flow targets an id that no element (or more than one) of the file has",
-        "Reconnect the flow in the modeler or fix its targetRef."
-      ),
-      engineRule(
-        "gateway-flow-condition",
-        "an outgoing flow of an exclusive or inclusive gateway is neither the default nor conditioned",
-        "Add a condition expression to the flow, or mark it as the default flow of the gateway."
-      ),
-      engineRule(
-        "subprocess-structure",
-        "an embedded sub-process or transaction lacks exactly one start event or any end event",
-        "Give the sub-process one start event and at least one end event."
-      ),
-      engineRule(
-        "call-activity",
-        "a call activity has no calledElement, or calls a process id no BPMN file of the repo defines",
-        "Choose the called process in the modeler; check the called model was not renamed or removed."
-      ),
-      engineRule(
-        "business-rule-task",
-        "a business rule task has no calledDecisionId, or its decision is not the first decision of a .dmn in the same folder",
-        "Pick the decision in the modeler and keep the .dmn file beside the .bpmn file."
-      ),
-      engineRule(
-        "service-task-operator",
-        "a service task has no spiffworkflow:serviceTaskOperator with an id, or a parameter with a value lacks its id or type (the parser crashes)",
-        "Select an operator for the service task in the modeler."
-      ),
-      engineRule(
-        "spiff-extension",
-        "a spiffworkflow:property lacks its name or value, or a script unit test its id, inputJson or expectedOutputJson (the parser crashes)",
-        "Re-save the task in the modeler, or add the missing attribute or element."
-      ),
-      engineRule(
-        "timer-definition",
-        "a timer event has none of timeDate, timeDuration, timeCycle",
-        "Set the timer type and expression in the modeler."
-      ),
-      engineRule("conditional-event", "a conditional event has no condition", "Add the condition expression."),
-      engineRule(
-        "event-reference",
-        "a messageRef / signalRef / errorRef / escalationRef names no element of that kind",
-        "Select an existing message, signal, error or escalation, or define it."
-      ),
-      engineRule(
-        "loop-characteristics",
-        "multi-instance without exactly one of cardinality / input collection, or a loop without maximum or condition",
-        "Complete the loop settings of the task."
-      ),
-      engineRule(
-        "data-association",
-        "a data input/output association names no data object reference or data store reference",
-        "Reconnect the association to an existing data object or data store."
-      ),
-      engineRule(
-        "cancel-event",
-        "a cancel boundary event is attached to something other than a transaction",
-        "Attach cancel events only to transaction sub-processes."
-      )
+      processNotExecutable,
+      noStartEvent,
+      unsupportedElement,
+      implicitSplit,
+      danglingSequenceFlow,
+      gatewayFlowCondition,
+      eventGatewayTarget,
+      subprocessStructure,
+      adhocSubprocess,
+      callActivity,
+      businessRuleTask,
+      serviceTaskOperator,
+      spiffExtension,
+      timerDefinition,
+      conditionalEvent,
+      eventReference,
+      loopCharacteristics,
+      dataAssociation,
+      cancelEvent,
+      boundaryEventDefinition
     ];
   }
 });
@@ -20856,12 +21723,17 @@ var init_messages = __esm({
 });
 
 // src/validate/rules/data-stores.ts
-var dataStoreName, dataStoreReadOnly;
+var KNOWN_DATA_STORES, dataStoreName, dataStoreReadOnly;
 var init_data_stores = __esm({
   "src/validate/rules/data-stores.ts"() {
     "use strict";
-    init_analysis();
     init_util();
+    KNOWN_DATA_STORES = /* @__PURE__ */ new Set([
+      "JSONDataStore",
+      "JSONFileDataStore",
+      "KKVDataStore",
+      "TypeaheadDataStore"
+    ]);
     dataStoreName = {
       id: "data-store-name",
       severity: "error",
@@ -20942,17 +21814,26 @@ var init_user_tasks = __esm({
     };
     userTaskNoForm = {
       id: "user-task-no-form",
-      severity: "warning",
-      description: "a user task has no form schema file",
-      fix: "Add a form in the modeler (formJsonSchemaFilename), or use a manual task for instructions only.",
-      check({ index, report }) {
+      severity: "error",
+      description: "a user task the engine reaches has no form schema file (missing_form_file when a person opens it); an unreachable one is a warning",
+      fix: "Add a form in the modeler (formJsonSchemaFilename), or make it a manual task if it only shows instructions.",
+      check({ index, analysis, report }) {
         for (const { file, node } of bpmnElements(index, "userTask")) {
-          if (!spiffProperties(node).has("formJsonSchemaFilename"))
-            report({
+          if (spiffProperties(node).has("formJsonSchemaFilename")) continue;
+          const id2 = node.attrs.id ?? "";
+          const fix = `add a form in the modeler (formJsonSchemaFilename), or make it a manual task if it only shows instructions`;
+          report(
+            analysis.reachable.has(node) ? {
               file,
               node,
-              message: `user task '${node.attrs.id}' has no form (formJsonSchemaFilename): opening it fails with missing_form_file`
-            });
+              message: `user task '${id2}' has no form: when a person opens it the backend answers missing_form_file (400) and the instance stays stuck there; ${fix}`
+            } : {
+              file,
+              node,
+              severity: "warning",
+              message: `user task '${id2}' has no form (the engine does not reach it from a start event today, so nothing fails yet): ${fix}`
+            }
+          );
         }
       }
     };
@@ -21186,14 +22067,14 @@ function buildTree(data) {
       return makeTree(type, children2, positions2, length2, lookAhead2, contextHash2);
     };
   }
-  function makeRepeatLeaf(children2, positions2, base, i, from, to, type, lookAhead2, contextHash2) {
+  function makeRepeatLeaf(children2, positions2, base2, i, from, to, type, lookAhead2, contextHash2) {
     let localChildren = [], localPositions = [];
     while (children2.length > i) {
       localChildren.push(children2.pop());
-      localPositions.push(positions2.pop() + base - from);
+      localPositions.push(positions2.pop() + base2 - from);
     }
     children2.push(makeTree(nodeSet.types[type], localChildren, localPositions, to - from, lookAhead2 - to, contextHash2));
-    positions2.push(from - base);
+    positions2.push(from - base2);
   }
   function makeTree(type, children2, positions2, length2, lookAhead2, contextHash2, props) {
     if (contextHash2) {
@@ -22727,8 +23608,8 @@ var init_dist2 = __esm({
           this.reduceContext(type, this.reducePos);
           return;
         }
-        let base = this.stack.length - (depth - 1) * 3 - (action & 262144 ? 6 : 0);
-        let start = base ? this.stack[base - 2] : this.p.ranges[0].from;
+        let base2 = this.stack.length - (depth - 1) * 3 - (action & 262144 ? 6 : 0);
+        let start = base2 ? this.stack[base2 - 2] : this.p.ranges[0].from;
         if (type < parser2.minRepeatTerm && start == this.reducePos && this.reducePos < this.pos)
           this.reducePos = this.pos;
         let size = this.reducePos - start;
@@ -22742,7 +23623,7 @@ var init_dist2 = __esm({
             this.p.lastBigReductionSize = size;
           }
         }
-        let bufferBase = base ? this.stack[base - 1] : 0, count = this.bufferBase + this.buffer.length - bufferBase;
+        let bufferBase = base2 ? this.stack[base2 - 1] : 0, count = this.bufferBase + this.buffer.length - bufferBase;
         if (type < parser2.minRepeatTerm || action & 131072) {
           let pos = parser2.stateFlag(
             this.state,
@@ -22752,12 +23633,12 @@ var init_dist2 = __esm({
           this.storeNode(type, start, pos, count + 4, true);
         }
         if (action & 262144) {
-          this.state = this.stack[base];
+          this.state = this.stack[base2];
         } else {
-          let baseStateID = this.stack[base - 3];
+          let baseStateID = this.stack[base2 - 3];
           this.state = parser2.getGoto(baseStateID, type, true);
         }
-        while (this.stack.length > base)
+        while (this.stack.length > base2)
           this.stack.pop();
         this.reduceContext(type, start);
       }
@@ -22879,10 +23760,10 @@ var init_dist2 = __esm({
           off -= 4;
         while (off > 0 && parent.buffer[off - 2] > parent.reducePos)
           off -= 4;
-        let buffer = parent.buffer.slice(off), base = parent.bufferBase + off;
-        while (parent && base == parent.bufferBase)
+        let buffer = parent.buffer.slice(off), base2 = parent.bufferBase + off;
+        while (parent && base2 == parent.bufferBase)
           parent = parent.parent;
-        return new _Stack(this.p, this.stack.slice(), this.state, this.reducePos, this.pos, this.score, buffer, base, this.curContext, this.lookAhead, parent);
+        return new _Stack(this.p, this.stack.slice(), this.state, this.reducePos, this.pos, this.score, buffer, base2, this.curContext, this.lookAhead, parent);
       }
       // Try to recover from an error by 'deleting' (ignoring) one token.
       /**
@@ -23844,14 +24725,14 @@ var init_dist2 = __esm({
       // `split`, or added to `stacks` if they move `pos` forward.
       advanceStack(stack, stacks, split) {
         let start = stack.pos, { parser: parser2 } = this;
-        let base = verbose ? this.stackID(stack) + " -> " : "";
+        let base2 = verbose ? this.stackID(stack) + " -> " : "";
         if (this.stoppedAt != null && start > this.stoppedAt)
           return stack.forceReduce() ? stack : null;
         if (this.fragments) {
           let reused = stack.reducePos < start && stack.buffer.length && stack.buffer[stack.buffer.length - 2] <= stack.reducePos && this.fragments.lastRepeatPos == stack.reducePos && this.tryReuse(stack, stack.reducePos, this.fragments.lastRepeat, true) || this.tryReuse(stack, start, this.fragments.nodeAt(start), false);
           if (reused) {
             if (verbose)
-              console.log(base + this.stackID(stack) + ` (via reuse of ${parser2.getName(reused.type.id)})`);
+              console.log(base2 + this.stackID(stack) + ` (via reuse of ${parser2.getName(reused.type.id)})`);
             return true;
           }
         }
@@ -23863,7 +24744,7 @@ var init_dist2 = __esm({
         if (defaultReduce > 0) {
           stack.reduce(defaultReduce);
           if (verbose)
-            console.log(base + this.stackID(stack) + ` (via always-reduce ${parser2.getName(
+            console.log(base2 + this.stackID(stack) + ` (via always-reduce ${parser2.getName(
               defaultReduce & 65535
               /* Action.ValueMask */
             )})`);
@@ -23881,7 +24762,7 @@ var init_dist2 = __esm({
           let main = this.tokens.mainToken;
           localStack.apply(action, term, main ? main.start : localStack.pos, end);
           if (verbose)
-            console.log(base + this.stackID(localStack) + ` (via ${(action & 65536) == 0 ? "shift" : `reduce of ${parser2.getName(
+            console.log(base2 + this.stackID(localStack) + ` (via ${(action & 65536) == 0 ? "shift" : `reduce of ${parser2.getName(
               action & 65535
               /* Action.ValueMask */
             )}`} for ${parser2.getName(term)} @ ${start}${localStack == stack ? "" : ", split"})`);
@@ -23912,19 +24793,19 @@ var init_dist2 = __esm({
         let finished = null, restarted = false;
         for (let i = 0; i < stacks.length; i++) {
           let stack = stacks[i], token = tokens[i << 1], tokenEnd = tokens[(i << 1) + 1];
-          let base = verbose ? this.stackID(stack) + " -> " : "";
+          let base2 = verbose ? this.stackID(stack) + " -> " : "";
           if (stack.deadEnd) {
             if (restarted)
               continue;
             restarted = true;
             stack.restart();
             if (verbose)
-              console.log(base + this.stackID(stack) + " (restarted)");
+              console.log(base2 + this.stackID(stack) + " (restarted)");
             let done = this.advanceFully(stack, newStacks);
             if (done)
               continue;
           }
-          let force = stack.split(), forceBase = base;
+          let force = stack.split(), forceBase = base2;
           for (let j = 0; j < 10 && force.forceReduce(); j++) {
             if (verbose)
               console.log(forceBase + this.stackID(force) + " (via force-reduce)");
@@ -23936,7 +24817,7 @@ var init_dist2 = __esm({
           }
           for (let insert of stack.recoverByInsert(token)) {
             if (verbose)
-              console.log(base + this.stackID(insert) + " (via recover-insert)");
+              console.log(base2 + this.stackID(insert) + " (via recover-insert)");
             this.advanceFully(insert, newStacks);
           }
           if (this.stream.end > stack.pos) {
@@ -23946,7 +24827,7 @@ var init_dist2 = __esm({
             }
             stack.recoverByDelete(token, tokenEnd);
             if (verbose)
-              console.log(base + this.stackID(stack) + ` (via recover-delete ${this.parser.getName(token)})`);
+              console.log(base2 + this.stackID(stack) + ` (via recover-delete ${this.parser.getName(token)})`);
             pushStackDedup(stack, newStacks);
           } else if (!finished || finished.score < force.score) {
             finished = force;
@@ -24321,13 +25202,13 @@ function styleTags(spec) {
       tags2 = [tags2];
     for (let part of prop.split(" "))
       if (part) {
-        let pieces = [], mode = 2, rest = part;
+        let pieces = [], mode = 2, rest2 = part;
         for (let pos = 0; ; ) {
-          if (rest == "..." && pos > 0 && pos + 3 == part.length) {
+          if (rest2 == "..." && pos > 0 && pos + 3 == part.length) {
             mode = 1;
             break;
           }
-          let m = /^"(?:[^"\\]|\\.)*?"|[^\/!]+/.exec(rest);
+          let m = /^"(?:[^"\\]|\\.)*?"|[^\/!]+/.exec(rest2);
           if (!m)
             throw new RangeError("Invalid path: " + part);
           pieces.push(m[0] == "*" ? "" : m[0][0] == '"' ? JSON.parse(m[0]) : m[0]);
@@ -24341,7 +25222,7 @@ function styleTags(spec) {
           }
           if (next != "/")
             throw new RangeError("Invalid path: " + part);
-          rest = part.slice(pos);
+          rest2 = part.slice(pos);
         }
         let last = pieces.length - 1, inner = pieces[last];
         if (!inner)
@@ -24388,10 +25269,10 @@ var init_dist3 = __esm({
       /**
       @internal
       */
-      constructor(name2, set, base, modified) {
+      constructor(name2, set, base2, modified) {
         this.name = name2;
         this.set = set;
-        this.base = base;
+        this.base = base2;
         this.modified = modified;
         this.id = nextTagID++;
       }
@@ -24443,17 +25324,17 @@ var init_dist3 = __esm({
         this.instances = [];
         this.id = nextModifierID++;
       }
-      static get(base, mods) {
+      static get(base2, mods) {
         if (!mods.length)
-          return base;
-        let exists2 = mods[0].instances.find((t2) => t2.base == base && sameArray(mods, t2.modified));
+          return base2;
+        let exists2 = mods[0].instances.find((t2) => t2.base == base2 && sameArray(mods, t2.modified));
         if (exists2)
           return exists2;
-        let set = [], tag = new Tag(base.name, set, base, mods);
+        let set = [], tag = new Tag(base2.name, set, base2, mods);
         for (let m of mods)
           m.instances.push(tag);
         let configs = powerSet(mods);
-        for (let parent of base.set)
+        for (let parent of base2.set)
           if (!parent.modified.length)
             for (let config of configs)
               set.push(_Modifier.get(parent, config));
@@ -25284,9 +26165,18 @@ function pythonSyntaxError(code2, kind) {
   return found;
 }
 function parsePython(code2, kind) {
-  const source = kind === "expression" ? `(
-${code2}
-)` : code2;
+  if (kind === "expression") {
+    const line = evalLogicalLine(code2);
+    if ("error" in line) return errorAt(code2, line.error, line.reason);
+    const err2 = grammarError(`(
+${line.text}
+)`);
+    return err2 === void 0 ? void 0 : errorAt(code2, line.start + Math.max(err2 - 2, 0));
+  }
+  const err = grammarError(code2);
+  return err === void 0 ? void 0 : errorAt(code2, err);
+}
+function grammarError(source) {
   const tree = parser.parse(source);
   let at = -1;
   tree.iterate({
@@ -25299,12 +26189,66 @@ ${code2}
       return void 0;
     }
   });
-  if (at < 0) return void 0;
-  const shift = kind === "expression" ? 2 : 0;
-  const offset = Math.min(Math.max(at - shift, 0), code2.length);
+  return at < 0 ? void 0 : at;
+}
+function errorAt(code2, at, reason) {
+  const offset = Math.min(Math.max(at, 0), code2.length);
   const pos = new LineIndex(code2).position(offset);
   const lineText = code2.split("\n")[pos.line - 1] ?? "";
-  return { ...pos, near: lineText.trim().slice(0, 60) };
+  return { ...pos, near: lineText.trim().slice(0, 60), reason };
+}
+function evalLogicalLine(code2) {
+  let i = /^[ \t]*/.exec(code2)?.[0].length ?? 0;
+  for (; ; ) {
+    const nl = code2.indexOf("\n", i);
+    if (nl < 0 || !BLANK_LINE.test(code2.slice(i, nl).replace(/\r$/, ""))) break;
+    i = nl + 1;
+  }
+  if (i < code2.length && /[ \t\f]/.test(code2[i]))
+    return { error: i, reason: "unexpected indent: the expression must start at the beginning of a line" };
+  const start = i;
+  let depth = 0;
+  let end = code2.length;
+  scan: while (i < code2.length) {
+    const c = code2[i];
+    if (c === "#") {
+      while (i < code2.length && code2[i] !== "\n") i++;
+    } else if (c === '"' || c === "'") {
+      const triple = code2.startsWith(c.repeat(3), i);
+      const close = triple ? c.repeat(3) : c;
+      i += close.length;
+      while (i < code2.length && !code2.startsWith(close, i)) {
+        if (code2[i] === "\\") i++;
+        else if (!triple && code2[i] === "\n") break;
+        i++;
+      }
+      i += close.length;
+    } else if (c === "\\" && code2[i + 1] === "\n") i += 2;
+    else if (c === "\\" && code2.startsWith("\r\n", i + 1)) i += 3;
+    else if ("([{".includes(c)) {
+      depth++;
+      i++;
+    } else if (")]}".includes(c)) {
+      depth = Math.max(0, depth - 1);
+      i++;
+    } else if (c === "\n" && depth === 0) {
+      end = i;
+      break scan;
+    } else i++;
+  }
+  let j = end + 1;
+  while (j < code2.length) {
+    const nl = code2.indexOf("\n", j);
+    const lineText = code2.slice(j, nl < 0 ? code2.length : nl).replace(/\r$/, "");
+    if (!BLANK_LINE.test(lineText) || nl < 0 && /^[ \t\f]+$/.test(lineText))
+      return {
+        error: j,
+        reason: BLANK_LINE.test(lineText) ? "unexpected indent: spaces after the last line break of an expression fail in eval" : "a line break outside brackets ends the expression (conditions and timer expressions are one Python expression): join the lines or wrap the expression in parentheses"
+      };
+    if (nl < 0) break;
+    j = nl + 1;
+  }
+  return { text: code2.slice(start, end), start };
 }
 function describe(node) {
   switch (node.name) {
@@ -25325,7 +26269,7 @@ function ownerId(node) {
     if (p.ns === NS.bpmn && p.attrs.id) return p.attrs.id;
   return void 0;
 }
-var PYTHON, verdicts, pythonSyntax, scriptEmpty;
+var PYTHON, verdicts, BLANK_LINE, pythonSyntax, scriptEmpty, BARE_ISO, timerIsoUnquoted;
 var init_python = __esm({
   "src/validate/rules/python.ts"() {
     "use strict";
@@ -25345,6 +26289,7 @@ var init_python = __esm({
       ["spiffworkflow:messagePayload", "expression"]
     ];
     verdicts = /* @__PURE__ */ new Map();
+    BLANK_LINE = /^[ \t\f]*(?:#[^\n]*)?$/;
     pythonSyntax = {
       id: "python-syntax",
       severity: "error",
@@ -25370,7 +26315,7 @@ var init_python = __esm({
                 file: doc.file,
                 line,
                 column,
-                message: `Python syntax error in ${describe(node)}${owner ? ` of '${owner}'` : ""}${err.near ? ` near \`${err.near}\`` : ""}: it fails when it runs`
+                message: `Python syntax error in ${describe(node)}${owner ? ` of '${owner}'` : ""}${err.near ? ` near \`${err.near}\`` : ""}: it fails when it runs${err.reason ? ` (${err.reason})` : ""}`
               });
             }
           }
@@ -25395,6 +26340,27 @@ var init_python = __esm({
               });
           }
         }
+      }
+    };
+    BARE_ISO = /^(?:R\d*\/)?P(?=[\dT])(?:\d+[YMWD])*(?:T(?=\d)(?:\d+[HMS])+)?$/;
+    timerIsoUnquoted = {
+      id: "timer-iso-unquoted",
+      severity: "warning",
+      description: "a timer expression is an unquoted ISO 8601 duration (PT5M): it is Python, so the timer fails with a NameError when it starts",
+      fix: 'Quote it ("PT5M") or write a Python value such as timedelta(minutes=5).',
+      check({ index, report }) {
+        for (const doc of index.bpmn.values())
+          for (const key2 of ["timeDate", "timeDuration", "timeCycle"])
+            for (const node of doc.elements.get(key2) ?? []) {
+              const text2 = node.text.trim();
+              if (!BARE_ISO.test(text2)) continue;
+              const owner = ownerId(node);
+              report({
+                file: doc.file,
+                offset: node.textOffset + node.text.indexOf(text2),
+                message: `timer expression ${text2}${owner ? ` of '${owner}'` : ""} is Python: unquoted it is a NameError when the timer starts; write "${text2}" (quoted) or timedelta(...)`
+              });
+            }
       }
     };
   }
@@ -25523,10 +26489,10 @@ var init_json_format = __esm({
         const check = (file, value, modelId) => {
           if (value === void 0 || file.text === void 0) return;
           const canonical = pythonJsonDumps(value);
-          const text = file.text.replace(/\r\n/g, "\n");
-          if (text === canonical || text === canonical + "\n") return;
+          const text2 = file.text.replace(/\r\n/g, "\n");
+          if (text2 === canonical || text2 === canonical + "\n") return;
           let i = 0;
-          while (i < text.length && text[i] === canonical[i]) i++;
+          while (i < text2.length && text2[i] === canonical[i]) i++;
           report({
             file,
             offset: i,
@@ -25581,6 +26547,7 @@ var init_rules = __esm({
       primaryEmpty,
       userTaskNoForm,
       scriptEmpty,
+      timerIsoUnquoted,
       idPattern,
       modelOutsideGroup,
       dataStoreReadOnly,
@@ -25624,592 +26591,65 @@ var init_rules = __esm({
   }
 });
 
-// src/models/tree.ts
-import { spawnSync } from "node:child_process";
-import fs3 from "node:fs";
-import path from "node:path";
-function comparePaths(a, b) {
-  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+// src/util/git.ts
+import { spawn } from "node:child_process";
+function gitEnv(env) {
+  return { ...env ?? process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", GIT_EDITOR: "true" };
 }
-function relativeLink(fromDir, to) {
-  return path.posix.relative(fromDir, to) || ".";
-}
-function walkDisk(root) {
-  const abs = path.resolve(root);
-  const realRoot = fs3.realpathSync(abs);
-  const entries = [];
-  const problems2 = [];
-  const toRel = (p) => path.relative(realRoot, p).split(path.sep).join("/");
-  const stack = [""];
-  while (stack.length) {
-    const rel = stack.pop();
-    let names2;
-    try {
-      names2 = fs3.readdirSync(rel ? path.join(realRoot, rel) : realRoot);
-    } catch (err) {
-      problems2.push({ path: rel || ".", kind: "unreadable", detail: err.message });
-      continue;
-    }
-    for (const name2 of names2) {
-      if (name2 === ".git") continue;
-      const childRel = rel ? `${rel}/${name2}` : name2;
-      const childAbs = path.join(realRoot, childRel);
-      const info2 = fs3.lstatSync(childAbs);
-      if (info2.isDirectory()) {
-        entries.push({ path: childRel, type: "directory", executable: true, size: 0 });
-        stack.push(childRel);
-      } else if (info2.isFile()) {
-        entries.push({
-          path: childRel,
-          type: "file",
-          executable: (info2.mode & 73) !== 0,
-          size: info2.size,
-          source: { kind: "disk", abs: childAbs }
-        });
-      } else if (info2.isSymbolicLink()) {
-        const link = fs3.readlinkSync(childAbs);
-        let real;
-        try {
-          real = fs3.realpathSync(childAbs);
-        } catch {
-          problems2.push({ path: childRel, kind: "broken-link", link, detail: link });
-          continue;
-        }
-        if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
-          problems2.push({ path: childRel, kind: "outside-root", link, detail: real });
-          continue;
-        }
-        const targetRel = toRel(real);
-        const dir = rel;
-        entries.push({
-          path: childRel,
-          type: "symlink",
-          executable: false,
-          size: 0,
-          link,
-          linkname: relativeLink(dir, targetRel),
-          target: { path: targetRel, type: fs3.statSync(real).isDirectory() ? "directory" : "file" },
-          source: { kind: "disk", abs: childAbs }
-        });
-      } else {
-        problems2.push({ path: childRel, kind: "special", detail: "a socket, FIFO or device" });
-      }
-    }
-  }
-  entries.sort(comparePaths);
-  return { root: abs, from: "disk", commit: null, gitDir: null, entries, problems: problems2 };
-}
-function readableFiles(tree) {
-  return tree.entries.filter((e) => e.type === "file" || e.type === "symlink" && e.target?.type === "file");
-}
-function readBlobs(gitDir, oids) {
-  const out = /* @__PURE__ */ new Map();
-  const wanted = [...new Set(oids)];
-  if (wanted.length === 0) return out;
-  const r = spawnSync("git", ["--git-dir", gitDir, "cat-file", "--batch"], {
-    input: `${wanted.join("\n")}
-`,
-    maxBuffer: 1 << 30,
-    env: { ...process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0" }
-  });
-  if (r.error) throw new SetupError(`cannot run git cat-file in ${gitDir}: ${r.error.message}`);
-  if (r.status !== 0) {
-    throw new SetupError(`git cat-file --batch failed in ${gitDir}: ${r.stderr.toString().trim()}`);
-  }
-  const buf = r.stdout;
-  let pos = 0;
-  for (const oid of wanted) {
-    const nl = buf.indexOf(10, pos);
-    const header = buf.subarray(pos, nl).toString();
-    const [, type, size] = header.split(" ");
-    if (type !== "blob") throw new SetupError(`git object ${oid} in ${gitDir} is missing (${header}).`);
-    out.set(oid, buf.subarray(nl + 1, nl + 1 + Number(size)));
-    pos = nl + 1 + Number(size) + 1;
-  }
-  return out;
-}
-function readTreeFile(tree, relPath) {
-  const entry = tree.entries.find((e) => e.path === relPath && e.type === "file");
-  if (!entry?.source) return null;
-  if (entry.source.kind === "disk") return fs3.readFileSync(entry.source.abs);
-  return readBlobs(tree.gitDir, [entry.source.oid]).get(entry.source.oid) ?? null;
-}
-function gitSync(cwd, args) {
-  const r = spawnSync("git", args, {
-    cwd,
-    maxBuffer: 1 << 30,
-    env: { ...process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0" }
-  });
-  if (r.error) throw new SetupError(`cannot run git ${args[0]} in ${cwd}: ${r.error.message}`);
-  if (r.status !== 0) {
-    throw new SetupError(`git ${args.join(" ")} failed in ${cwd}: ${r.stderr.toString().trim()}`);
-  }
-  return r.stdout;
-}
-function resolveLinks(entries, problems2, root) {
-  const roots = [.../* @__PURE__ */ new Set([root, fs3.realpathSync(root)])];
-  const byPath = new Map(entries.map((e) => [e.path, e]));
-  const walkPath = (p, hops) => {
-    if (p === "." || p === "") return { path: "" };
-    if (p === ".." || p.startsWith("../")) return { outside: path.posix.join(root, p) };
-    const parts = p.split("/");
-    for (let i = 1; i <= parts.length; i++) {
-      const prefix = parts.slice(0, i).join("/");
-      const e = byPath.get(prefix);
-      if (!e) return { broken: true };
-      if (e.type === "symlink") {
-        if (hops >= MAX_LINK_HOPS) return { broken: true };
-        const through = resolveLink(e, hops + 1);
-        if (!("path" in through)) return through;
-        const rest = parts.slice(i).join("/");
-        return walkPath(path.posix.normalize(path.posix.join(through.path || ".", rest)), hops + 1);
-      }
-    }
-    return { path: p };
-  };
-  const resolveLink = (e, hops) => {
-    const link = e.link;
-    if (path.posix.isAbsolute(link)) {
-      const inside = roots.find((r) => link === r || link.startsWith(`${r}/`));
-      return inside === void 0 ? { outside: link } : walkPath(link.slice(inside.length + 1), hops);
-    }
-    const dir = path.posix.dirname(e.path);
-    return walkPath(path.posix.normalize(path.posix.join(dir === "." ? "" : dir, link)), hops);
-  };
-  const kept = [];
-  for (const e of entries) {
-    if (e.type !== "symlink") {
-      kept.push(e);
-      continue;
-    }
-    const r = resolveLink(e, 0);
-    if ("outside" in r) {
-      problems2.push({ path: e.path, kind: "outside-root", link: e.link, detail: r.outside });
-    } else if ("broken" in r) {
-      problems2.push({ path: e.path, kind: "broken-link", link: e.link, detail: e.link });
-    } else {
-      const target = byPath.get(r.path);
-      const dir = path.posix.dirname(e.path);
-      kept.push({
-        ...e,
-        linkname: relativeLink(dir === "." ? "" : dir, r.path),
-        target: { path: r.path, type: r.path === "" || target?.type === "directory" ? "directory" : "file" }
+function tryGit(args, options) {
+  return new Promise((resolve, reject) => {
+    const child = spawn("git", args, {
+      cwd: options.cwd,
+      env: gitEnv(options.env),
+      stdio: ["pipe", "pipe", "pipe"]
+    });
+    const out = [];
+    const err = [];
+    child.stdout.on("data", (d) => out.push(d));
+    child.stderr.on("data", (d) => err.push(d));
+    child.on("error", (e) => {
+      reject(
+        e.code === "ENOENT" ? new SetupError("git is not installed or not on PATH: install git and try again.") : new SetupError(`Could not run git ${args.join(" ")} in ${options.cwd}: ${e.message}`)
+      );
+    });
+    child.on("close", (code2) => {
+      resolve({
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderr: Buffer.concat(err).toString("utf8"),
+        code: code2 ?? 1
       });
-    }
-  }
-  for (const e of kept) {
-    if (e.type === "symlink" && e.target?.type === "file") e.source = byPath.get(e.target.path)?.source;
-  }
-  return kept;
+    });
+    child.stdin.on("error", () => void 0);
+    child.stdin.end(options.input ?? "");
+  });
 }
-function readGitTree(root, commit) {
-  const abs = path.resolve(root);
-  const gitDir = path.resolve(abs, gitSync(abs, ["rev-parse", "--git-common-dir"]).toString().trim());
-  const prefix = gitSync(abs, ["rev-parse", "--show-prefix"]).toString().trim();
-  const entries = [];
-  const problems2 = [];
-  const listing = spawnSync(
-    "git",
-    ["ls-tree", "--full-tree", "-r", "-t", "-l", "-z", `${commit}:${prefix}`],
-    {
-      cwd: abs,
-      maxBuffer: 1 << 30,
-      env: { ...process.env, LC_ALL: "C" }
-    }
-  );
-  const text = listing.status === 0 ? listing.stdout.toString("utf8") : "";
-  const links = [];
-  for (const rec of text.split("\0")) {
-    if (!rec) continue;
-    const tab2 = rec.indexOf("	");
-    const [mode, type, oid, size] = rec.slice(0, tab2).split(/\s+/);
-    const p = rec.slice(tab2 + 1);
-    if (p.split("/").includes(".git")) continue;
-    if (type === "tree") entries.push({ path: p, type: "directory", executable: true, size: 0 });
-    else if (type === "commit") problems2.push({ path: p, kind: "special", detail: "a git submodule" });
-    else if (mode === "120000") {
-      const e = {
-        path: p,
-        type: "symlink",
-        executable: false,
-        size: 0,
-        source: { kind: "git", oid }
-      };
-      links.push(e);
-      entries.push(e);
-    } else {
-      entries.push({
-        path: p,
-        type: "file",
-        executable: mode === "100755",
-        size: Number(size) || 0,
-        source: { kind: "git", oid }
-      });
-    }
-  }
-  const targets = readBlobs(
-    gitDir,
-    links.map((e) => e.source.oid)
-  );
-  for (const e of links) {
-    e.link = targets.get(e.source.oid)?.toString("utf8") ?? "";
-    delete e.source;
-  }
-  entries.sort(comparePaths);
-  return {
-    root: abs,
-    from: "git",
-    commit,
-    gitDir,
-    entries: resolveLinks(entries, problems2, abs),
-    problems: problems2
-  };
+async function git(args, options) {
+  const result = await tryGit(args, options);
+  if (result.code !== 0) throw new GitError(args, result, options.cwd);
+  return result.stdout;
 }
-function addFromDisk(tree, paths) {
-  const disk = walkDisk(tree.root);
-  const wanted = new Set(paths);
-  const have = new Set(tree.entries.map((e) => e.path));
-  const entries = [...tree.entries];
-  for (const e of disk.entries) {
-    if (!wanted.has(e.path) || have.has(e.path)) continue;
-    entries.push(e);
-    have.add(e.path);
-    for (let i = e.path.indexOf("/"); i >= 0; i = e.path.indexOf("/", i + 1)) {
-      const dir = e.path.slice(0, i);
-      if (!have.has(dir)) {
-        entries.push({ path: dir, type: "directory", executable: true, size: 0 });
-        have.add(dir);
-      }
-    }
-  }
-  const problems2 = [...tree.problems, ...disk.problems.filter((p) => wanted.has(p.path))];
-  entries.sort(comparePaths);
-  return { ...tree, entries, problems: problems2 };
+function splitZ(text2) {
+  return text2.split("\0").filter((s) => s !== "");
 }
-function treeReader(tree) {
-  let loaded = null;
-  const byPath = new Map(tree.entries.map((e) => [e.path, e]));
-  return (relPath) => {
-    const source = byPath.get(relPath)?.source;
-    if (!source) throw new Error(`not in the tree: ${relPath}`);
-    if (source.kind === "disk") return fs3.readFileSync(source.abs);
-    if (!loaded) {
-      const oids = readableFiles(tree).filter((e) => /\.(json|bpmn|dmn)$/i.test(e.path) && e.source?.kind === "git").map((e) => e.source.oid);
-      loaded = readBlobs(tree.gitDir, oids);
-    }
-    if (!loaded.has(source.oid)) {
-      for (const [oid, bytes] of readBlobs(tree.gitDir, [source.oid])) loaded.set(oid, bytes);
-    }
-    return loaded.get(source.oid);
-  };
-}
-var MAX_LINK_HOPS;
-var init_tree = __esm({
-  "src/models/tree.ts"() {
+var GitError;
+var init_git = __esm({
+  "src/util/git.ts"() {
     "use strict";
     init_errors();
-    MAX_LINK_HOPS = 40;
-  }
-});
-
-// src/models/load.ts
-import fs4 from "node:fs";
-import path2 from "node:path";
-async function loadModels(root, options = {}) {
-  const abs = path2.resolve(root);
-  let stat5;
-  try {
-    stat5 = fs4.statSync(abs);
-  } catch {
-    throw new SetupError(
-      `models root '${root}' does not exist: pass the directory holding your process groups`
-    );
-  }
-  if (!stat5.isDirectory()) throw new SetupError(`models root '${root}' is not a directory`);
-  const tree = options.tree ?? walkDisk(abs);
-  const files = readableFiles(tree).map((e) => ({ path: e.path, size: -1 }));
-  const index = buildIndex(abs, files, treeFindings(tree), options.read ?? ((f) => fs4.readFileSync(f.abs)));
-  index.tree = tree;
-  return index;
-}
-function buildIndex(root, entries, loadFindings, read) {
-  const files = entries.map((e) => {
-    const slash = e.path.lastIndexOf("/");
-    const name2 = e.path.slice(slash + 1);
-    const dot2 = name2.lastIndexOf(".");
-    return {
-      path: e.path,
-      abs: `${root}/${e.path}`,
-      dir: slash >= 0 ? e.path.slice(0, slash) : "",
-      name: name2,
-      ext: dot2 > 0 ? name2.slice(dot2 + 1).toLowerCase() : "",
-      size: e.size,
-      modelId: null
+    GitError = class extends SetupError {
+      constructor(args, result, cwd) {
+        const said = (result.stderr.trim() || result.stdout.trim()).split("\n").slice(-12).join("\n");
+        super(`git ${args.join(" ")} failed (exit ${result.code}) in ${cwd}${said ? `:
+${said}` : ""}`);
+        this.args = args;
+        this.result = result;
+        this.cwd = cwd;
+      }
+      args;
+      result;
+      cwd;
+      name = "GitError";
     };
-  }).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  const filesByPath = new Map(files.map((f) => [f.path, f]));
-  const groups = /* @__PURE__ */ new Map();
-  const models = /* @__PURE__ */ new Map();
-  const groupDirs = /* @__PURE__ */ new Set();
-  for (const f of files) if (f.name === "process_group.json") groupDirs.add(f.dir);
-  const index = {
-    root,
-    files,
-    filesByPath,
-    groups,
-    models,
-    bpmn: /* @__PURE__ */ new Map(),
-    dmn: /* @__PURE__ */ new Map(),
-    processes: /* @__PURE__ */ new Map(),
-    decisionsByDir: /* @__PURE__ */ new Map(),
-    calls: [],
-    modelCalls: /* @__PURE__ */ new Map(),
-    loadFindings
-  };
-  const text = (f) => {
-    if (f.text !== void 0) return f.text;
-    let buf;
-    try {
-      buf = read(f);
-    } catch (err) {
-      loadFindings.push(finding("unreadable-file", "error", `cannot read: ${err.message}`, f));
-      return void 0;
-    }
-    f.size = buf.length;
-    if (f.size > MAX_PARSE_BYTES) {
-      loadFindings.push(
-        finding(
-          "file-too-large",
-          "warning",
-          `not checked: ${(f.size / 1048576).toFixed(0)} MiB is over the ${MAX_PARSE_BYTES / 1048576} MiB limit`,
-          f
-        )
-      );
-      return void 0;
-    }
-    const decoded = decode(buf, f.ext === "bpmn" || f.ext === "dmn");
-    if (decoded === void 0) {
-      loadFindings.push(
-        finding("invalid-encoding", "error", "not valid UTF-8 text: save the file as UTF-8", f, null)
-      );
-      return void 0;
-    }
-    f.text = decoded;
-    return decoded;
-  };
-  for (const f of files) {
-    if (f.name === "process_group.json") {
-      const id2 = f.dir;
-      const json2 = parseJson(f, text(f));
-      const value = json2.value;
-      groups.set(id2, {
-        id: id2,
-        dir: f.dir,
-        json: json2,
-        displayName: typeof value?.display_name === "string" ? value.display_name : void 0
-      });
-    }
-  }
-  for (const f of files) {
-    if (f.name === "process_model.json" && !groupDirs.has(f.dir)) {
-      const json2 = parseJson(f, text(f));
-      const info2 = json2.value && typeof json2.value === "object" && !Array.isArray(json2.value) ? json2.value : void 0;
-      models.set(f.dir, {
-        id: f.dir,
-        dir: f.dir,
-        json: json2,
-        info: info2,
-        files: [],
-        groupId: nearestGroup(f.dir, groupDirs)
-      });
-    }
-  }
-  for (const f of files) {
-    const model = models.get(f.dir);
-    if (model) {
-      f.modelId = model.id;
-      model.files.push(f);
-    }
-  }
-  for (const f of files) if (f.ext === "json" && f.modelId !== null) text(f);
-  for (const f of files) {
-    if (!PARSED_EXTENSIONS.has(f.ext) || f.ext === "json") continue;
-    const t2 = text(f);
-    const parsed = t2 === void 0 ? { hasDoctype: false } : parseXml(t2);
-    const base = { file: f, root: parsed.root, error: parsed.error, hasDoctype: parsed.hasDoctype };
-    if (t2 === void 0 && !parsed.root) base.error = void 0;
-    if (f.ext === "bpmn") indexBpmn(index, base);
-    else indexDmn(index, base);
-  }
-  for (const call of index.calls) {
-    if (!call.modelId) continue;
-    for (const def of index.processes.get(call.processId) ?? []) {
-      if (!def.modelId || def.modelId === call.modelId) continue;
-      let set = index.modelCalls.get(call.modelId);
-      if (!set) index.modelCalls.set(call.modelId, set = /* @__PURE__ */ new Set());
-      set.add(def.modelId);
-    }
-  }
-  return index;
-}
-function indexBpmn(index, base) {
-  const doc = {
-    ...base,
-    processes: [],
-    rootElements: /* @__PURE__ */ new Map(),
-    byId: /* @__PURE__ */ new Map(),
-    elements: /* @__PURE__ */ new Map()
-  };
-  index.bpmn.set(doc.file.path, doc);
-  const root = doc.root;
-  if (!root) return;
-  const stack = [root];
-  while (stack.length) {
-    const node = stack.pop();
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
-    if (node === root) continue;
-    if (node.ns === NS.spiff) {
-      addTo(doc.elements, `spiffworkflow:${node.name}`, node);
-      continue;
-    }
-    if (node.ns !== NS.bpmn) continue;
-    addTo(doc.elements, node.name, node);
-    const id2 = node.attrs.id;
-    if (id2 !== void 0) {
-      const list = doc.byId.get(id2);
-      if (list) list.push(node);
-      else doc.byId.set(id2, [node]);
-    }
-    if (node.name === "callActivity" && node.attrs.calledElement) {
-      const call = {
-        processId: node.attrs.calledElement,
-        file: doc.file,
-        node,
-        modelId: doc.file.modelId
-      };
-      index.calls.push(call);
-    }
-  }
-  if (root.ns !== NS.bpmn || root.name !== "definitions") return;
-  for (const child of root.children) {
-    if (child.ns !== NS.bpmn) continue;
-    if (child.attrs.id !== void 0) doc.rootElements.set(child.attrs.id, child);
-    if (child.name === "process" && child.attrs.id) {
-      const def = {
-        id: child.attrs.id,
-        name: child.attrs.name,
-        file: doc.file,
-        node: child,
-        executable: (child.attrs.isExecutable ?? "true") === "true",
-        modelId: doc.file.modelId
-      };
-      doc.processes.push(def);
-      const list = index.processes.get(def.id);
-      if (list) list.push(def);
-      else index.processes.set(def.id, [def]);
-    }
-  }
-}
-function indexDmn(index, base) {
-  const doc = { ...base, decisions: [] };
-  index.dmn.set(doc.file.path, doc);
-  const root = doc.root;
-  if (!root || !DMN_NAMESPACES.has(root.ns) || root.name !== "definitions") return;
-  const decisions = childrenNamed(root, root.ns, "decision");
-  decisions.forEach((node, i) => {
-    const def = { id: node.attrs.id ?? "", file: doc.file, node, first: i === 0 };
-    doc.decisions.push(def);
-  });
-  const list = index.decisionsByDir.get(doc.file.dir);
-  if (list) list.push(...doc.decisions);
-  else index.decisionsByDir.set(doc.file.dir, [...doc.decisions]);
-}
-function addTo(map, key2, value) {
-  const list = map.get(key2);
-  if (list) list.push(value);
-  else map.set(key2, [value]);
-}
-function nearestGroup(dir, groupDirs) {
-  let d = dir;
-  while (d) {
-    const slash = d.lastIndexOf("/");
-    d = slash >= 0 ? d.slice(0, slash) : "";
-    if (groupDirs.has(d) && d !== "") return d;
-  }
-  return null;
-}
-function decode(buf, xml) {
-  let start = 0;
-  if (buf.length >= 3 && buf[0] === 239 && buf[1] === 187 && buf[2] === 191) start = 3;
-  const body = buf.subarray(start);
-  try {
-    return utf8.decode(body);
-  } catch {
-    if (!xml) return void 0;
-    const head = body.subarray(0, 200).toString("latin1");
-    const m = /^<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']/.exec(head);
-    if (!m || /^utf-?8$/i.test(m[1])) return void 0;
-    try {
-      return new TextDecoder(m[1].toLowerCase(), { fatal: true }).decode(body);
-    } catch {
-      return void 0;
-    }
-  }
-}
-function parseJson(file, text) {
-  if (text === void 0) return { file };
-  try {
-    return { file, value: JSON.parse(text) };
-  } catch (err) {
-    const message = err.message;
-    const m = /position (\d+)/.exec(message);
-    const pos = m ? new LineIndex(text).position(Number(m[1])) : { line: 1, column: 1 };
-    return { file, error: { message: message.replace(/ in JSON at position \d+.*$/, ""), ...pos } };
-  }
-}
-function finding(ruleId, severity, message, file, modelId = file.modelId) {
-  return { ruleId, severity, message, file: file.path, line: 1, column: 1, modelId };
-}
-function treeFindings(tree) {
-  const findings = [];
-  for (const p of tree.problems) {
-    if (p.kind === "broken-link") findings.push(symlinkFinding(p.path, "points at nothing (broken link)"));
-    else if (p.kind === "outside-root")
-      findings.push(symlinkFinding(p.path, `leaves the models root (points at ${p.detail}); not followed`));
-    else if (p.kind === "unreadable")
-      findings.push({
-        ruleId: "unreadable-file",
-        severity: "error",
-        message: `cannot list directory: ${p.detail}`,
-        file: p.path,
-        line: 1,
-        column: 1,
-        modelId: null
-      });
-  }
-  return findings;
-}
-function symlinkFinding(file, what) {
-  return {
-    ruleId: "symlink-outside-root",
-    severity: "error",
-    message: `symbolic link ${what}: copy the files into the repository instead`,
-    file,
-    line: 1,
-    column: 1,
-    modelId: null
-  };
-}
-var MAX_PARSE_BYTES, PARSED_EXTENSIONS, utf8;
-var init_load = __esm({
-  "src/models/load.ts"() {
-    "use strict";
-    init_errors();
-    init_xml();
-    init_tree();
-    MAX_PARSE_BYTES = 64 * 1024 * 1024;
-    PARSED_EXTENSIONS = /* @__PURE__ */ new Set(["json", "bpmn", "dmn"]);
-    utf8 = new TextDecoder("utf-8", { fatal: true });
   }
 });
 
@@ -26290,17 +26730,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path16) {
-      const ctrl = callVisitor(key2, node, visitor, path16);
+    function visit_(key2, node, visitor, path17) {
+      const ctrl = callVisitor(key2, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path16, ctrl);
-        return visit_(key2, ctrl, visitor, path16);
+        replaceNode(key2, path17, ctrl);
+        return visit_(key2, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path16);
+            const ci = visit_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26311,13 +26751,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = visit_("key", node.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = visit_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path16);
+          const cv = visit_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26338,17 +26778,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path16) {
-      const ctrl = await callVisitor(key2, node, visitor, path16);
+    async function visitAsync_(key2, node, visitor, path17) {
+      const ctrl = await callVisitor(key2, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path16, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path16);
+        replaceNode(key2, path17, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path16);
+            const ci = await visitAsync_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26359,13 +26799,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path16);
+          const cv = await visitAsync_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26392,23 +26832,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path16) {
+    function callVisitor(key2, node, visitor, path17) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path16);
+        return visitor(key2, node, path17);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path16);
+        return visitor.Map?.(key2, node, path17);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path16);
+        return visitor.Seq?.(key2, node, path17);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path16);
+        return visitor.Pair?.(key2, node, path17);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path16);
+        return visitor.Scalar?.(key2, node, path17);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path16);
+        return visitor.Alias?.(key2, node, path17);
       return void 0;
     }
-    function replaceNode(key2, path16, node) {
-      const parent = path16[path16.length - 1];
+    function replaceNode(key2, path17, node) {
+      const parent = path17[path17.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -27020,10 +27460,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path16, value) {
+    function collectionFromPath(schema, path17, value) {
       let v = value;
-      for (let i = path16.length - 1; i >= 0; --i) {
-        const k = path16[i];
+      for (let i = path17.length - 1; i >= 0; --i) {
+        const k = path17[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -27042,7 +27482,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
+    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -27072,46 +27512,46 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path16, value) {
-        if (isEmptyPath(path16))
+      addIn(path17, value) {
+        if (isEmptyPath(path17))
           this.add(value);
         else {
-          const [key2, ...rest] = path16;
+          const [key2, ...rest2] = path17;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
-            node.addIn(rest, value);
+            node.addIn(rest2, value);
           else if (node === void 0 && this.schema)
-            this.set(key2, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest2, value));
           else
-            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest2}`);
         }
       }
       /**
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        const [key2, ...rest] = path16;
-        if (rest.length === 0)
+      deleteIn(path17) {
+        const [key2, ...rest2] = path17;
+        if (rest2.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
         if (identity.isCollection(node))
-          return node.deleteIn(rest);
+          return node.deleteIn(rest2);
         else
-          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest2}`);
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        const [key2, ...rest] = path16;
+      getIn(path17, keepScalar) {
+        const [key2, ...rest2] = path17;
         const node = this.get(key2, true);
-        if (rest.length === 0)
+        if (rest2.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
         else
-          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+          return identity.isCollection(node) ? node.getIn(rest2, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node) => {
@@ -27124,29 +27564,29 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path16) {
-        const [key2, ...rest] = path16;
-        if (rest.length === 0)
+      hasIn(path17) {
+        const [key2, ...rest2] = path17;
+        if (rest2.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
-        return identity.isCollection(node) ? node.hasIn(rest) : false;
+        return identity.isCollection(node) ? node.hasIn(rest2) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        const [key2, ...rest] = path16;
-        if (rest.length === 0) {
+      setIn(path17, value) {
+        const [key2, ...rest2] = path17;
+        if (rest2.length === 0) {
           this.set(key2, value);
         } else {
           const node = this.get(key2, true);
           if (identity.isCollection(node))
-            node.setIn(rest, value);
+            node.setIn(rest2, value);
           else if (node === void 0 && this.schema)
-            this.set(key2, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest2, value));
           else
-            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest2}`);
         }
       }
     };
@@ -27180,14 +27620,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent2.length;
@@ -27204,14 +27644,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent2.length);
+        i = consumeMoreIndentedLines(text2, i, indent2.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -27228,12 +27668,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent2.length);
+            i = consumeMoreIndentedLines(text2, i, indent2.length);
           end = i + indent2.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -27245,12 +27685,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -27265,39 +27705,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent2}${text.slice(0, end2)}`;
+${indent2}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent2}${text.slice(fold + 1, end2)}`;
+${indent2}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent2) {
+    function consumeMoreIndentedLines(text2, i, indent2) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent2) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -29651,9 +30091,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path16, value) {
+      addIn(path17, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path16, value);
+          this.contents.addIn(path17, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -29728,14 +30168,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        if (Collection2.isEmptyPath(path16)) {
+      deleteIn(path17) {
+        if (Collection2.isEmptyPath(path17)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -29750,10 +30190,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        if (Collection2.isEmptyPath(path16))
+      getIn(path17, keepScalar) {
+        if (Collection2.isEmptyPath(path17))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -29764,10 +30204,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path16) {
-        if (Collection2.isEmptyPath(path16))
+      hasIn(path17) {
+        if (Collection2.isEmptyPath(path17))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -29784,13 +30224,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        if (Collection2.isEmptyPath(path16)) {
+      setIn(path17, value) {
+        if (Collection2.isEmptyPath(path17)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path16), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path17), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path16, value);
+          this.contents.setIn(path17, value);
         }
       }
       /**
@@ -31751,9 +32191,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path16) => {
+    visit.itemAtPath = (cst, path17) => {
       let item = cst;
-      for (const [field, index] of path16) {
+      for (const [field, index] of path17) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -31762,23 +32202,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path16) => {
-      const parent = visit.itemAtPath(cst, path16.slice(0, -1));
-      const field = path16[path16.length - 1][0];
+    visit.parentCollection = (cst, path17) => {
+      const parent = visit.itemAtPath(cst, path17.slice(0, -1));
+      const field = path17[path17.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path16, item, visitor) {
-      let ctrl = visitor(item, path16);
+    function _visit(path17, item, visitor) {
+      let ctrl = visitor(item, path17);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path17.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -31789,10 +32229,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path16);
+            ctrl = ctrl(item, path17);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
     }
     exports.visit = visit;
   }
@@ -33094,14 +33534,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs7 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs7, sep: [] });
+                map.items.push({ start, key: fs9, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs7);
+                this.stack.push(fs9);
               } else {
-                Object.assign(it, { key: fs7, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -33229,13 +33669,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs7 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs7, sep: [] });
+                fc.items.push({ start: [], key: fs9, sep: [] });
               else if (it.sep)
-                this.stack.push(fs7);
+                this.stack.push(fs9);
               else
-                Object.assign(it, { key: fs7, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -33544,21 +33984,21 @@ var require_dist = __commonJS({
 });
 
 // src/validate/config.ts
-import fs5 from "node:fs";
-import path3 from "node:path";
+import fs6 from "node:fs";
+import path4 from "node:path";
 function loadConfig(root, configFile2, knownRules) {
   let file = configFile2;
-  if (!file) file = CONFIG_NAMES.map((n) => path3.join(root, n)).find((p) => fs5.existsSync(p));
+  if (!file) file = CONFIG_NAMES.map((n) => path4.join(root, n)).find((p) => fs6.existsSync(p));
   if (!file) return { rules: {} };
-  let text;
+  let text2;
   try {
-    text = fs5.readFileSync(file, "utf8");
+    text2 = fs6.readFileSync(file, "utf8");
   } catch (err) {
     throw new UsageError(`cannot read config file ${file}: ${err.message}`);
   }
   let data;
   try {
-    data = file.endsWith(".json") ? JSON.parse(text) : import_yaml.default.parse(text);
+    data = file.endsWith(".json") ? JSON.parse(text2) : import_yaml.default.parse(text2);
   } catch (err) {
     throw new UsageError(
       `config file ${file} is not valid ${file.endsWith(".json") ? "JSON" : "YAML"}: ${err.message}`
@@ -33663,7 +34103,7 @@ function loadAtRef(root, ref) {
   return buildIndex(root, entries, [], (f) => blobs.get(f.path) ?? Buffer.alloc(0));
 }
 async function baseFindings(index, ref) {
-  const base = loadAtRef(index.root, ref);
+  const base2 = loadAtRef(index.root, ref);
   const findings = [];
   const warn = (file, message, modelId) => findings.push({
     ruleId: "removed-since-base",
@@ -33674,7 +34114,7 @@ async function baseFindings(index, ref) {
     column: 1,
     modelId
   });
-  for (const [id2, model] of base.models) {
+  for (const [id2, model] of base2.models) {
     if (!index.models.has(id2)) {
       warn(
         model.json.file.path,
@@ -33692,7 +34132,7 @@ async function baseFindings(index, ref) {
         id2
       );
   }
-  for (const [pid, defs] of base.processes) {
+  for (const [pid, defs] of base2.processes) {
     const def = defs.find((d) => d.modelId);
     if (!def || index.processes.has(pid)) continue;
     if (def.modelId && !index.models.has(def.modelId)) continue;
@@ -33716,7 +34156,7 @@ async function baseFindings(index, ref) {
     if (!p) continue;
     const dir = p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : "";
     if (index.models.has(dir)) changed.add(dir);
-    else if (base.models.has(dir)) changed.add(dir);
+    else if (base2.models.has(dir)) changed.add(dir);
   }
   return { findings, changedModels: [...changed].sort() };
 }
@@ -33772,7 +34212,7 @@ async function validateRepo(root, options = {}) {
         }
         add({
           ruleId: rule.id,
-          severity: rule.severity,
+          severity: r.severity ?? rule.severity,
           message: r.message,
           file: r.file.path,
           line,
@@ -33785,9 +34225,9 @@ async function validateRepo(root, options = {}) {
   for (const f of index.loadFindings) add({ ...f });
   let changedModels = [];
   if (options.base) {
-    const base = await baseFindings(index, options.base);
-    for (const f of base.findings) add(f);
-    changedModels = base.changedModels;
+    const base2 = await baseFindings(index, options.base);
+    for (const f of base2.findings) add(f);
+    changedModels = base2.changedModels;
   }
   findings.sort(compareFindings);
   return { ...summarize(index, findings), index, changedModels };
@@ -33819,7 +34259,7 @@ var init_validate = __esm({
     "use strict";
     init_load();
     init_xml();
-    init_analysis();
+    init_reach();
     init_config();
     init_finding();
     init_rules();
@@ -36296,9 +36736,9 @@ function globToRegex(glob) {
   }
   return out;
 }
-function compileIgnore(text) {
+function compileIgnore(text2) {
   const rules2 = [];
-  for (const raw of text.split(/\r?\n/)) {
+  for (const raw of text2.split(/\r?\n/)) {
     let line = raw.replace(/(?<!\\)\s+$/, "");
     if (!line || line.startsWith("#")) continue;
     let negate = false;
@@ -36322,11 +36762,11 @@ function compileIgnore(text) {
   }
   return {
     patterns: rules2.map((r) => r.source),
-    ignores(path16, isDir) {
+    ignores(path17, isDir) {
       let ignored = false;
       for (const rule of rules2) {
         if (rule.dirOnly && !isDir) continue;
-        if (rule.regex.test(path16)) ignored = !rule.negate;
+        if (rule.regex.test(path17)) ignored = !rule.negate;
       }
       return ignored;
     }
@@ -36352,42 +36792,42 @@ function parseReference(ref, what) {
     );
   };
   if (!ref || /\s|[\u0000-\u001f\u007f]/.test(ref)) bad("empty or containing whitespace");
-  let rest = ref;
+  let rest2 = ref;
   let digest = null;
-  const at = rest.indexOf("@");
+  const at = rest2.indexOf("@");
   if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
+    digest = rest2.slice(at + 1);
+    rest2 = rest2.slice(0, at);
     if (!digestPattern.test(digest)) bad(`bad digest '${digest}'`);
   }
   let tag = null;
-  const lastSlash = rest.lastIndexOf("/");
-  const colon = rest.lastIndexOf(":");
+  const lastSlash = rest2.lastIndexOf("/");
+  const colon = rest2.lastIndexOf(":");
   if (colon > lastSlash) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
+    tag = rest2.slice(colon + 1);
+    rest2 = rest2.slice(0, colon);
     if (!isValidTag(tag))
       bad(`bad tag '${tag}' (letters, digits, _ . -; at most 128; not starting with . or -)`);
   }
   let registry = DOCKER_HUB;
-  let path16 = rest;
-  const slash = rest.indexOf("/");
+  let path17 = rest2;
+  const slash = rest2.indexOf("/");
   if (slash > 0) {
-    const first = rest.slice(0, slash);
+    const first = rest2.slice(0, slash);
     if (first.includes(".") || first.includes(":") || first === "localhost" || first.startsWith("[")) {
       registry = first;
-      path16 = rest.slice(slash + 1);
+      path17 = rest2.slice(slash + 1);
     }
   }
   if (!domainPattern.test(registry)) bad(`bad registry host '${registry}'`);
-  if (!pathPattern.test(path16)) {
+  if (!pathPattern.test(path17)) {
     bad(
-      path16 !== path16.toLowerCase() ? `repository '${path16}' must be lower case` : `bad repository '${path16}' (lower-case letters, digits, and . _ - between them)`
+      path17 !== path17.toLowerCase() ? `repository '${path17}' must be lower case` : `bad repository '${path17}' (lower-case letters, digits, and . _ - between them)`
     );
   }
-  if (registry === DOCKER_HUB && !path16.includes("/")) path16 = `library/${path16}`;
-  const repository = registry === DOCKER_HUB ? path16.replace(/^library\//, "") : `${registry}/${path16}`;
-  return { registry, path: path16, repository, tag, digest };
+  if (registry === DOCKER_HUB && !path17.includes("/")) path17 = `library/${path17}`;
+  const repository = registry === DOCKER_HUB ? path17.replace(/^library\//, "") : `${registry}/${path17}`;
+  return { registry, path: path17, repository, tag, digest };
 }
 function parseImageName(name2, what) {
   const ref = parseReference(name2.trim().toLowerCase(), what);
@@ -36398,8 +36838,8 @@ function parseImageName(name2, what) {
   }
   return ref;
 }
-function printable(text) {
-  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+function printable(text2) {
+  return text2.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
 var component, pathPattern, domainPattern, tagPattern, digestPattern, DOCKER_HUB;
 var init_reference = __esm({
@@ -36419,16 +36859,16 @@ var init_reference = __esm({
 import { readFile } from "node:fs/promises";
 async function loadTemplate(file) {
   if (!file) return { text: DEFAULT_TEMPLATE, source: "the default template" };
-  let text;
+  let text2;
   try {
-    text = await readFile(file, "utf8");
+    text2 = await readFile(file, "utf8");
   } catch (err) {
     const code2 = err.code;
     throw new UsageError(
       `cannot read the Dockerfile template ${file} (${code2 ?? String(err)}); check the --template path (action input: template), relative to the working directory.`
     );
   }
-  return { text, source: file };
+  return { text: text2, source: file };
 }
 function quote(value, what) {
   if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(value)) {
@@ -36446,11 +36886,11 @@ function checkKey(key2, what) {
   }
   return key2;
 }
-function checkImagePath(path16, what) {
-  const normalized = path16.length > 1 ? path16.replace(/\/+$/, "") : path16;
+function checkImagePath(path17, what) {
+  const normalized = path17.length > 1 ? path17.replace(/\/+$/, "") : path17;
   if (!SAFE_PATH.test(normalized) || normalized.split("/").some((s) => s === ".." || s === ".")) {
     throw new UsageError(
-      `${what} '${printable(path16)}' must be an absolute path in the image made of letters, digits and . _ - (e.g. /app/process_models).`
+      `${what} '${printable(path17)}' must be an absolute path in the image made of letters, digits and . _ - (e.g. /app/process_models).`
     );
   }
   return normalized;
@@ -36491,16 +36931,16 @@ function renderLabels(labels) {
 function renderEnv(env) {
   return instruction("ENV", env, "environment variable");
 }
-function lineOf(text, index) {
-  return text.slice(0, index).split("\n").length;
+function lineOf(text2, index) {
+  return text2.slice(0, index).split("\n").length;
 }
 function renderTemplate(template, values) {
-  const where = (line) => `${template.source}:${line}`;
-  const text = template.text.replace(/^\uFEFF/, "");
-  const directive = /^[ \t]*#[ \t]*escape[ \t]*=[ \t]*(\S)/im.exec(text);
+  const where2 = (line) => `${template.source}:${line}`;
+  const text2 = template.text.replace(/^\uFEFF/, "");
+  const directive = /^[ \t]*#[ \t]*escape[ \t]*=[ \t]*(\S)/im.exec(text2);
   if (directive && directive[1] !== "\\") {
     throw new UsageError(
-      `bad template ${where(lineOf(text, directive.index))}: it sets the escape character to '${directive[1]}'; bake escapes values with \\. Remove the escape directive.`
+      `bad template ${where2(lineOf(text2, directive.index))}: it sets the escape character to '${directive[1]}'; bake escapes values with \\. Remove the escape directive.`
     );
   }
   const rendered = {
@@ -36514,17 +36954,17 @@ function renderTemplate(template, values) {
   };
   const used = /* @__PURE__ */ new Map();
   const placeholder = /\{\{([^{}]*)\}\}/g;
-  const stray = /\{\{|\}\}/.exec(text.replace(placeholder, (m) => m.replace(/[^\n]/g, " ")));
+  const stray = /\{\{|\}\}/.exec(text2.replace(placeholder, (m) => m.replace(/[^\n]/g, " ")));
   if (stray) {
     throw new UsageError(
-      `bad template ${where(lineOf(text, stray.index))}: an unmatched '${stray[0]}'. Placeholders look like {{copy}}.`
+      `bad template ${where2(lineOf(text2, stray.index))}: an unmatched '${stray[0]}'. Placeholders look like {{copy}}.`
     );
   }
-  const out = text.replace(placeholder, (match, rawName, offset) => {
+  const out = text2.replace(placeholder, (match, rawName, offset) => {
     const name2 = rawName.trim();
     if (!Object.hasOwn(PLACEHOLDERS, name2)) {
       throw new UsageError(
-        `bad template ${where(lineOf(text, offset))}: unknown placeholder ${match}. Known: ${Object.keys(PLACEHOLDERS).map((p) => `{{${p}}}`).join(", ")}.`
+        `bad template ${where2(lineOf(text2, offset))}: unknown placeholder ${match}. Known: ${Object.keys(PLACEHOLDERS).map((p) => `{{${p}}}`).join(", ")}.`
       );
     }
     used.set(name2, (used.get(name2) ?? 0) + 1);
@@ -36598,7 +37038,7 @@ import { spawnSync as spawnSync3 } from "node:child_process";
 import { createReadStream, createWriteStream, readFileSync } from "node:fs";
 import { mkdtemp, readdir as readdir2, rm as rm2, stat as stat2 } from "node:fs/promises";
 import os5 from "node:os";
-import path6 from "node:path";
+import path7 from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 function parseGitHistory(value, what) {
@@ -36632,8 +37072,8 @@ async function hashEntries(entries) {
 }
 function loadIgnore(tree) {
   for (const name2 of IGNORE_FILES) {
-    const bytes = readTreeFile(tree, name2);
-    if (bytes) return { matcher: compileIgnore(bytes.toString("utf8")), file: name2 };
+    const bytes2 = readTreeFile(tree, name2);
+    if (bytes2) return { matcher: compileIgnore(bytes2.toString("utf8")), file: name2 };
   }
   return { matcher: compileIgnore(""), file: null };
 }
@@ -36720,24 +37160,24 @@ async function collectFullGit(git3, prefix) {
   });
   for (const ref of refs) entries.push(generated(`${prefix}/${ref.name}`, `${ref.oid}
 `));
-  const tmp = await mkdtemp(path6.join(os5.tmpdir(), "spiff-models-pack-"));
+  const tmp = await mkdtemp(path7.join(os5.tmpdir(), "spiff-models-pack-"));
   try {
     const tips = [git3.sha, ...refs.map((r) => r.oid)].join("\n");
     gitDirSync(
       git3.commonDir,
-      ["pack-objects", "--revs", "--threads=1", "-q", path6.join(tmp, "pack")],
+      ["pack-objects", "--revs", "--threads=1", "-q", path7.join(tmp, "pack")],
       `${tips}
 `
     );
     for (const name2 of (await readdir2(tmp)).sort()) {
-      const e = generatedBytes(`${prefix}/objects/pack/${name2}`, readFileSync(path6.join(tmp, name2)));
+      const e = generatedBytes(`${prefix}/objects/pack/${name2}`, readFileSync(path7.join(tmp, name2)));
       entries.push(e);
     }
   } finally {
     await rm2(tmp, { recursive: true, force: true });
   }
   if (git3.shallow) {
-    const shallow = path6.join(git3.commonDir, "shallow");
+    const shallow = path7.join(git3.commonDir, "shallow");
     entries.push(generatedBytes(`${prefix}/shallow`, readFileSync(shallow)));
   }
   return { entries, warnings: [] };
@@ -36754,8 +37194,8 @@ function gitConfig(git3, abbrev) {
     ""
   ].join("\n");
 }
-function generated(name2, text) {
-  return generatedBytes(name2, Buffer.from(text, "utf8"));
+function generated(name2, text2) {
+  return generatedBytes(name2, Buffer.from(text2, "utf8"));
 }
 function generatedBytes(name2, content2) {
   return { name: name2, type: "file", mode: FILE_MODE, size: content2.length, content: content2, hash: sha256(content2) };
@@ -36910,12 +37350,12 @@ function packRootfs(plan, mtime) {
   let blobs = /* @__PURE__ */ new Map();
   const loadBlobs = (from) => {
     const oids = [];
-    let bytes = 0;
-    for (let j = from; j < all.length && (bytes < BLOB_BATCH || oids.length === 0); j++) {
+    let bytes2 = 0;
+    for (let j = from; j < all.length && (bytes2 < BLOB_BATCH || oids.length === 0); j++) {
       const blob = all[j].blob;
       if (blob) {
         oids.push(blob);
-        bytes += all[j].size;
+        bytes2 += all[j].size;
       }
     }
     blobs = readBlobs(plan.blobDir, oids);
@@ -36959,13 +37399,13 @@ function packRootfs(plan, mtime) {
   return pack;
 }
 function packContext(plan, dockerfile, mtime) {
-  let bytes = 0;
+  let bytes2 = 0;
   const date = new Date(mtime * 1e3);
   const stream = Readable.from(
     (async function* () {
-      const tmp = await mkdtemp(path6.join(os5.tmpdir(), "spiff-models-context-"));
+      const tmp = await mkdtemp(path7.join(os5.tmpdir(), "spiff-models-context-"));
       try {
-        const inner = path6.join(tmp, ROOTFS_TAR);
+        const inner = path7.join(tmp, ROOTFS_TAR);
         await pipeline(packRootfs(plan, mtime), createWriteStream(inner));
         const size = (await stat2(inner)).size;
         const outer = import_tar_stream.default.pack();
@@ -36978,7 +37418,7 @@ function packContext(plan, dockerfile, mtime) {
         };
         write().catch((err) => outer.destroy(err));
         for await (const chunk of outer) {
-          bytes += chunk.length;
+          bytes2 += chunk.length;
           yield chunk;
         }
       } finally {
@@ -36987,7 +37427,7 @@ function packContext(plan, dockerfile, mtime) {
     })(),
     { objectMode: false }
   );
-  return { stream, bytes: () => bytes };
+  return { stream, bytes: () => bytes2 };
 }
 async function measureContext(plan, dockerfile, mtime) {
   const packed = packContext(plan, dockerfile, mtime);
@@ -36998,8 +37438,8 @@ async function measureContext(plan, dockerfile, mtime) {
 function contextListing(plan, dockerfile) {
   const line = (e, name2) => {
     const kind = e.type === "directory" ? "d" : e.type === "symlink" ? "l" : "-";
-    const link = e.linkname !== void 0 ? ` -> ${e.linkname}` : "";
-    return `${kind}${e.mode.toString(8).padStart(4, "0")} ${String(e.size).padStart(10)} ${name2}${link}`;
+    const link2 = e.linkname !== void 0 ? ` -> ${e.linkname}` : "";
+    return `${kind}${e.mode.toString(8).padStart(4, "0")} ${String(e.size).padStart(10)} ${name2}${link2}`;
   };
   const lines = [
     line(dockerfileEntry(dockerfile), "Dockerfile"),
@@ -37033,7 +37473,7 @@ var init_context = __esm({
 import { execFile } from "node:child_process";
 import { readFile as readFile2 } from "node:fs/promises";
 import os6 from "node:os";
-import path7 from "node:path";
+import path8 from "node:path";
 function serverAddress(registry) {
   return registry === DOCKER_HUB ? "https://index.docker.io/v1/" : registry;
 }
@@ -37042,8 +37482,8 @@ function normalizeKey(key2) {
   return HUB_KEYS.includes(host) || HUB_KEYS.includes(key2) ? DOCKER_HUB : host.toLowerCase();
 }
 function dockerConfigPath(env) {
-  const dir = env.DOCKER_CONFIG || path7.join(env.HOME || os6.homedir(), ".docker");
-  return path7.join(dir, "config.json");
+  const dir = env.DOCKER_CONFIG || path8.join(env.HOME || os6.homedir(), ".docker");
+  return path8.join(dir, "config.json");
 }
 function runHelper(helper, server, env) {
   return new Promise((resolve) => {
@@ -37148,7 +37588,7 @@ var require_http = __commonJS({
   "node_modules/docker-modem/lib/http.js"(exports, module) {
     var nativeHttps = __require("https");
     var nativeHttp = __require("http");
-    var url = __require("url");
+    var url2 = __require("url");
     var utils = require_utils2();
     var maxRedirects = module.exports.maxRedirects = 5;
     var protocols = {
@@ -37180,7 +37620,7 @@ var require_http = __commonJS({
           if (typeof options === "string") {
             reqUrl = options;
           } else {
-            reqUrl = url.format(utils.extend({
+            reqUrl = url2.format(utils.extend({
               protocol
             }, options));
           }
@@ -37194,8 +37634,8 @@ var require_http = __commonJS({
               if (!("location" in res.headers)) {
                 return redirect2.userCallback(res);
               }
-              var redirectUrl = url.resolve(reqUrl2, res.headers.location);
-              var proto = url.parse(redirectUrl).protocol;
+              var redirectUrl = url2.resolve(reqUrl2, res.headers.location);
+              var proto = url2.parse(redirectUrl).protocol;
               proto = proto.substr(0, proto.length - 1);
               return module.exports[proto].get(redirectUrl, redirectCallback(reqUrl2, redirect2), redirect2);
             };
@@ -37632,40 +38072,40 @@ var require_writer = __commonJS({
         tag = ASN1.OID;
       if (!/^([0-9]+\.){3,}[0-9]+$/.test(s))
         throw new Error("argument is not a valid OID string");
-      function encodeOctet(bytes2, octet) {
+      function encodeOctet(bytes3, octet) {
         if (octet < 128) {
-          bytes2.push(octet);
+          bytes3.push(octet);
         } else if (octet < 16384) {
-          bytes2.push(octet >>> 7 | 128);
-          bytes2.push(octet & 127);
+          bytes3.push(octet >>> 7 | 128);
+          bytes3.push(octet & 127);
         } else if (octet < 2097152) {
-          bytes2.push(octet >>> 14 | 128);
-          bytes2.push((octet >>> 7 | 128) & 255);
-          bytes2.push(octet & 127);
+          bytes3.push(octet >>> 14 | 128);
+          bytes3.push((octet >>> 7 | 128) & 255);
+          bytes3.push(octet & 127);
         } else if (octet < 268435456) {
-          bytes2.push(octet >>> 21 | 128);
-          bytes2.push((octet >>> 14 | 128) & 255);
-          bytes2.push((octet >>> 7 | 128) & 255);
-          bytes2.push(octet & 127);
+          bytes3.push(octet >>> 21 | 128);
+          bytes3.push((octet >>> 14 | 128) & 255);
+          bytes3.push((octet >>> 7 | 128) & 255);
+          bytes3.push(octet & 127);
         } else {
-          bytes2.push((octet >>> 28 | 128) & 255);
-          bytes2.push((octet >>> 21 | 128) & 255);
-          bytes2.push((octet >>> 14 | 128) & 255);
-          bytes2.push((octet >>> 7 | 128) & 255);
-          bytes2.push(octet & 127);
+          bytes3.push((octet >>> 28 | 128) & 255);
+          bytes3.push((octet >>> 21 | 128) & 255);
+          bytes3.push((octet >>> 14 | 128) & 255);
+          bytes3.push((octet >>> 7 | 128) & 255);
+          bytes3.push(octet & 127);
         }
       }
       var tmp = s.split(".");
-      var bytes = [];
-      bytes.push(parseInt(tmp[0], 10) * 40 + parseInt(tmp[1], 10));
+      var bytes2 = [];
+      bytes2.push(parseInt(tmp[0], 10) * 40 + parseInt(tmp[1], 10));
       tmp.slice(2).forEach(function(b) {
-        encodeOctet(bytes, parseInt(b, 10));
+        encodeOctet(bytes2, parseInt(b, 10));
       });
       var self2 = this;
-      this._ensure(2 + bytes.length);
+      this._ensure(2 + bytes2.length);
       this.writeByte(tag);
-      this.writeLength(bytes.length);
-      bytes.forEach(function(b) {
+      this.writeLength(bytes2.length);
+      bytes2.forEach(function(b) {
         self2.writeByte(b);
       });
     };
@@ -38176,13 +38616,13 @@ var require_nacl_fast = __commonJS({
         this.pad[6] = key2[28] & 255 | (key2[29] & 255) << 8;
         this.pad[7] = key2[30] & 255 | (key2[31] & 255) << 8;
       };
-      poly1305.prototype.blocks = function(m, mpos, bytes) {
+      poly1305.prototype.blocks = function(m, mpos, bytes2) {
         var hibit = this.fin ? 0 : 1 << 11;
         var t0, t1, t2, t3, t4, t5, t6, t7, c;
         var d0, d1, d2, d3, d4, d5, d6, d7, d8, d9;
         var h0 = this.h[0], h1 = this.h[1], h2 = this.h[2], h3 = this.h[3], h4 = this.h[4], h5 = this.h[5], h6 = this.h[6], h7 = this.h[7], h8 = this.h[8], h9 = this.h[9];
         var r0 = this.r[0], r1 = this.r[1], r2 = this.r[2], r3 = this.r[3], r4 = this.r[4], r5 = this.r[5], r6 = this.r[6], r7 = this.r[7], r8 = this.r[8], r9 = this.r[9];
-        while (bytes >= 16) {
+        while (bytes2 >= 16) {
           t0 = m[mpos + 0] & 255 | (m[mpos + 1] & 255) << 8;
           h0 += t0 & 8191;
           t1 = m[mpos + 2] & 255 | (m[mpos + 3] & 255) << 8;
@@ -38368,7 +38808,7 @@ var require_nacl_fast = __commonJS({
           h8 = d8;
           h9 = d9;
           mpos += 16;
-          bytes -= 16;
+          bytes2 -= 16;
         }
         this.h[0] = h0;
         this.h[1] = h1;
@@ -38449,15 +38889,15 @@ var require_nacl_fast = __commonJS({
         mac[macpos + 14] = this.h[7] >>> 0 & 255;
         mac[macpos + 15] = this.h[7] >>> 8 & 255;
       };
-      poly1305.prototype.update = function(m, mpos, bytes) {
+      poly1305.prototype.update = function(m, mpos, bytes2) {
         var i, want;
         if (this.leftover) {
           want = 16 - this.leftover;
-          if (want > bytes)
-            want = bytes;
+          if (want > bytes2)
+            want = bytes2;
           for (i = 0; i < want; i++)
             this.buffer[this.leftover + i] = m[mpos + i];
-          bytes -= want;
+          bytes2 -= want;
           mpos += want;
           this.leftover += want;
           if (this.leftover < 16)
@@ -38465,16 +38905,16 @@ var require_nacl_fast = __commonJS({
           this.blocks(this.buffer, 0, 16);
           this.leftover = 0;
         }
-        if (bytes >= 16) {
-          want = bytes - bytes % 16;
+        if (bytes2 >= 16) {
+          want = bytes2 - bytes2 % 16;
           this.blocks(m, mpos, want);
           mpos += want;
-          bytes -= want;
+          bytes2 -= want;
         }
-        if (bytes) {
-          for (i = 0; i < bytes; i++)
+        if (bytes2) {
+          for (i = 0; i < bytes2; i++)
             this.buffer[this.leftover + i] = m[mpos + i];
-          this.leftover += bytes;
+          this.leftover += bytes2;
         }
       };
       function crypto_onetimeauth(out, outpos, m, mpos, n, k) {
@@ -45266,11 +45706,11 @@ var require_agent2 = __commonJS({
       };
     })();
     var WINDOWS_PIPE_REGEX = /^[/\\][/\\]\.[/\\]pipe[/\\].+/;
-    function createAgent(path16) {
-      if (process.platform === "win32" && !WINDOWS_PIPE_REGEX.test(path16)) {
-        return path16 === "pageant" ? new PageantAgent() : new CygwinAgent(path16);
+    function createAgent(path17) {
+      if (process.platform === "win32" && !WINDOWS_PIPE_REGEX.test(path17)) {
+        return path17 === "pageant" ? new PageantAgent() : new CygwinAgent(path17);
       }
-      return new OpenSSHAgent(path16);
+      return new OpenSSHAgent(path17);
     }
     var AgentProtocol = (() => {
       const SSH_AGENTC_REQUEST_IDENTITIES = 11;
@@ -46614,7 +47054,7 @@ var require_handlers_misc = __commonJS({
         bufferParser.init(payload, 1);
         const recipient = bufferParser.readUInt32BE();
         const reason = bufferParser.readUInt32BE();
-        const description = bufferParser.readString(true);
+        const description2 = bufferParser.readString(true);
         const lang = bufferParser.readString();
         bufferParser.clear();
         if (lang === void 0) {
@@ -46625,7 +47065,7 @@ var require_handlers_misc = __commonJS({
         }
         self2._debug && self2._debug(`Inbound: CHANNEL_OPEN_FAILURE (r:${recipient})`);
         const handler2 = self2._handlers.CHANNEL_OPEN_FAILURE;
-        handler2 && handler2(self2, recipient, reason, description);
+        handler2 && handler2(self2, recipient, reason, description2);
       },
       [MESSAGE.CHANNEL_WINDOW_ADJUST]: (self2, payload) => {
         bufferParser.init(payload, 1);
@@ -47008,7 +47448,7 @@ var require_kex = __commonJS({
           const newKexBuf = Buffer.from(kex.join(","));
           len -= entry.buffer.length - newKexBuf.length;
           const all = self2._offer.lists.all;
-          const rest = new Uint8Array(
+          const rest2 = new Uint8Array(
             all.buffer,
             all.byteOffset + 4 + entry.buffer.length,
             all.length - (4 + entry.buffer.length)
@@ -47016,7 +47456,7 @@ var require_kex = __commonJS({
           payload = Buffer.allocUnsafe(len);
           writeUInt32BE(payload, newKexBuf.length, 17);
           payload.set(newKexBuf, 17 + 4);
-          payload.set(rest, 17 + 4 + newKexBuf.length);
+          payload.set(rest2, 17 + 4 + newKexBuf.length);
         }
       }
       if (payload === void 0) {
@@ -48307,17 +48747,17 @@ var require_kex = __commonJS({
           };
           let totalSize = 0;
           for (const prop of KEX_PROPERTY_NAMES) {
-            let base;
+            let base2;
             let val;
             let desc;
             let key2;
             if (typeof prop === "string") {
-              base = lists;
+              base2 = lists;
               val = obj[prop];
               desc = key2 = prop;
             } else {
               const parent = prop[0];
-              base = lists[parent];
+              base2 = lists[parent];
               key2 = prop[1];
               val = obj[parent][key2];
               desc = `${parent}.${key2}`;
@@ -48338,7 +48778,7 @@ var require_kex = __commonJS({
               }
               totalSize += 4 + entry.buffer.length;
             }
-            base[key2] = entry;
+            base2[key2] = entry;
           }
           const all = Buffer.allocUnsafe(totalSize);
           lists.all = all;
@@ -50100,7 +50540,7 @@ var require_Protocol = __commonJS({
     }
     function modesToBytes(modes) {
       const keys = Object.keys(modes);
-      const bytes = Buffer.allocUnsafe(5 * keys.length + 1);
+      const bytes2 = Buffer.allocUnsafe(5 * keys.length + 1);
       let b = 0;
       for (let i = 0; i < keys.length; ++i) {
         const key2 = keys[i];
@@ -50111,17 +50551,17 @@ var require_Protocol = __commonJS({
           continue;
         const val = modes[key2];
         if (typeof val === "number" && isFinite(val)) {
-          bytes[b++] = opcode;
-          bytes[b++] = val >>> 24;
-          bytes[b++] = val >>> 16;
-          bytes[b++] = val >>> 8;
-          bytes[b++] = val;
+          bytes2[b++] = opcode;
+          bytes2[b++] = val >>> 24;
+          bytes2[b++] = val >>> 16;
+          bytes2[b++] = val >>> 8;
+          bytes2[b++] = val;
         }
       }
-      bytes[b++] = TERMINAL_MODE.TTY_OP_END;
-      if (b < bytes.length)
-        return bufferSlice(bytes, 0, b);
-      return bytes;
+      bytes2[b++] = TERMINAL_MODE.TTY_OP_END;
+      if (b < bytes2.length)
+        return bufferSlice(bytes2, 0, b);
+      return bytes2;
     }
     function sendExtInfo(proto) {
       let serverSigAlgs = "ecdsa-sha2-nistp256,ecdsa-sha2-nistp384,ecdsa-sha2-nistp521rsa-sha2-512,rsa-sha2-256,ssh-rsa,ssh-dss";
@@ -50245,8 +50685,8 @@ var require_SFTP = __commonJS({
   "node_modules/ssh2/lib/protocol/SFTP.js"(exports, module) {
     "use strict";
     var EventEmitter = __require("events");
-    var fs7 = __require("fs");
-    var { constants: constants3 } = fs7;
+    var fs9 = __require("fs");
+    var { constants: constants3 } = fs9;
     var {
       Readable: ReadableStream2,
       Writable: WritableStream
@@ -50514,17 +50954,17 @@ var require_SFTP = __commonJS({
       // ===========================================================================
       // Client-specific ===========================================================
       // ===========================================================================
-      createReadStream(path16, options) {
+      createReadStream(path17, options) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        return new ReadStream(this, path16, options);
+        return new ReadStream(this, path17, options);
       }
-      createWriteStream(path16, options) {
+      createWriteStream(path17, options) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        return new WriteStream(this, path16, options);
+        return new WriteStream(this, path17, options);
       }
-      open(path16, flags_, attrs, cb) {
+      open(path17, flags_, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         if (typeof attrs === "function") {
@@ -50543,7 +50983,7 @@ var require_SFTP = __commonJS({
           attrsFlags = attrs.flags;
           attrsLen = attrs.nb;
         }
-        const pathLen = Buffer.byteLength(path16);
+        const pathLen = Buffer.byteLength(path17);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -50551,7 +50991,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path16, p += 4, pathLen);
+        buf.utf8Write(path17, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         writeUInt32BE(buf, attrsFlags, p += 4);
         if (attrsLen) {
@@ -50675,14 +51115,14 @@ var require_SFTP = __commonJS({
       fastGet(remotePath, localPath, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        fastXfer(this, fs7, remotePath, localPath, opts, cb);
+        fastXfer(this, fs9, remotePath, localPath, opts, cb);
       }
       fastPut(localPath, remotePath, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        fastXfer(fs7, this, localPath, remotePath, opts, cb);
+        fastXfer(fs9, this, localPath, remotePath, opts, cb);
       }
-      readFile(path16, options, callback_) {
+      readFile(path17, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -50755,13 +51195,13 @@ var require_SFTP = __commonJS({
             return callback && callback(er, buffer);
           });
         };
-        this.open(path16, flag, 438, (er, handle_) => {
+        this.open(path17, flag, 438, (er, handle_) => {
           if (er)
             return callback && callback(er);
           handle = handle_;
           const tryStat = (er2, st) => {
             if (er2) {
-              this.stat(path16, (er_, st_) => {
+              this.stat(path17, (er_, st_) => {
                 if (er_) {
                   return this.close(handle, () => {
                     callback && callback(er2);
@@ -50782,7 +51222,7 @@ var require_SFTP = __commonJS({
           this.fstat(handle, tryStat);
         });
       }
-      writeFile(path16, data, options, callback_) {
+      writeFile(path17, data, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -50801,7 +51241,7 @@ var require_SFTP = __commonJS({
         if (options.encoding && !Buffer.isEncoding(options.encoding))
           throw new Error(`Unknown encoding: ${options.encoding}`);
         const flag = options.flag || "w";
-        this.open(path16, flag, options.mode, (openErr, handle) => {
+        this.open(path17, flag, options.mode, (openErr, handle) => {
           if (openErr) {
             callback && callback(openErr);
           } else {
@@ -50810,7 +51250,7 @@ var require_SFTP = __commonJS({
             if (position === null) {
               const tryStat = (er, st) => {
                 if (er) {
-                  this.stat(path16, (er_, st_) => {
+                  this.stat(path17, (er_, st_) => {
                     if (er_) {
                       return this.close(handle, () => {
                         callback && callback(er);
@@ -50829,7 +51269,7 @@ var require_SFTP = __commonJS({
           }
         });
       }
-      appendFile(path16, data, options, callback_) {
+      appendFile(path17, data, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -50847,12 +51287,12 @@ var require_SFTP = __commonJS({
           throw new TypeError("Bad arguments");
         if (!options.flag)
           options = Object.assign({ flag: "a" }, options);
-        this.writeFile(path16, data, options, callback);
+        this.writeFile(path17, data, options, callback);
       }
-      exists(path16, cb) {
+      exists(path17, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        this.stat(path16, (err) => {
+        this.stat(path17, (err) => {
           cb && cb(err ? false : true);
         });
       }
@@ -50895,7 +51335,7 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} RENAME`
         );
       }
-      mkdir(path16, attrs, cb) {
+      mkdir(path17, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let flags = 0;
@@ -50909,7 +51349,7 @@ var require_SFTP = __commonJS({
           flags = attrs.flags;
           attrsLen = attrs.nb;
         }
-        const pathLen = Buffer.byteLength(path16);
+        const pathLen = Buffer.byteLength(path17);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -50917,7 +51357,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path16, p += 4, pathLen);
+        buf.utf8Write(path17, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -50933,10 +51373,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} MKDIR`
         );
       }
-      rmdir(path16, cb) {
+      rmdir(path17, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path16);
+        const pathLen = Buffer.byteLength(path17);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -50944,14 +51384,14 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path16, p += 4, pathLen);
+        buf.utf8Write(path17, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} RMDIR`
         );
       }
-      readdir(where, opts, cb) {
+      readdir(where2, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         if (typeof opts === "function") {
@@ -50961,9 +51401,9 @@ var require_SFTP = __commonJS({
         if (typeof opts !== "object" || opts === null)
           opts = {};
         const doFilter = opts && opts.full ? false : true;
-        if (!Buffer.isBuffer(where) && typeof where !== "string")
+        if (!Buffer.isBuffer(where2) && typeof where2 !== "string")
           throw new Error("missing directory handle or path");
-        if (typeof where === "string") {
+        if (typeof where2 === "string") {
           const entries = [];
           let e = 0;
           const reread = (err, handle) => {
@@ -50985,9 +51425,9 @@ var require_SFTP = __commonJS({
               reread(void 0, handle);
             });
           };
-          return this.opendir(where, reread);
+          return this.opendir(where2, reread);
         }
-        const handleLen = where.length;
+        const handleLen = where2.length;
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + handleLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -50995,7 +51435,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, handleLen, p);
-        buf.set(where, p += 4);
+        buf.set(where2, p += 4);
         this._requests[reqid] = {
           cb: doFilter ? (err, list) => {
             if (typeof cb !== "function")
@@ -51034,10 +51474,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} FSTAT`
         );
       }
-      stat(path16, cb) {
+      stat(path17, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path16);
+        const pathLen = Buffer.byteLength(path17);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -51045,17 +51485,17 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path16, p += 4, pathLen);
+        buf.utf8Write(path17, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} STAT`
         );
       }
-      lstat(path16, cb) {
+      lstat(path17, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path16);
+        const pathLen = Buffer.byteLength(path17);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -51063,17 +51503,17 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path16, p += 4, pathLen);
+        buf.utf8Write(path17, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} LSTAT`
         );
       }
-      opendir(path16, cb) {
+      opendir(path17, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path16);
+        const pathLen = Buffer.byteLength(path17);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -51081,14 +51521,14 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path16, p += 4, pathLen);
+        buf.utf8Write(path17, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} OPENDIR`
         );
       }
-      setstat(path16, attrs, cb) {
+      setstat(path17, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let flags = 0;
@@ -51100,7 +51540,7 @@ var require_SFTP = __commonJS({
         } else if (typeof attrs === "function") {
           cb = attrs;
         }
-        const pathLen = Buffer.byteLength(path16);
+        const pathLen = Buffer.byteLength(path17);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -51108,7 +51548,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path16, p += 4, pathLen);
+        buf.utf8Write(path17, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -51168,8 +51608,8 @@ var require_SFTP = __commonJS({
           mtime: toUnixTimestamp(mtime)
         }, cb);
       }
-      utimes(path16, atime, mtime, cb) {
-        return this.setstat(path16, {
+      utimes(path17, atime, mtime, cb) {
+        return this.setstat(path17, {
           atime: toUnixTimestamp(atime),
           mtime: toUnixTimestamp(mtime)
         }, cb);
@@ -51180,8 +51620,8 @@ var require_SFTP = __commonJS({
           gid
         }, cb);
       }
-      chown(path16, uid, gid, cb) {
-        return this.setstat(path16, {
+      chown(path17, uid, gid, cb) {
+        return this.setstat(path17, {
           uid,
           gid
         }, cb);
@@ -51191,15 +51631,15 @@ var require_SFTP = __commonJS({
           mode
         }, cb);
       }
-      chmod(path16, mode, cb) {
-        return this.setstat(path16, {
+      chmod(path17, mode, cb) {
+        return this.setstat(path17, {
           mode
         }, cb);
       }
-      readlink(path16, cb) {
+      readlink(path17, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path16);
+        const pathLen = Buffer.byteLength(path17);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -51207,7 +51647,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path16, p += 4, pathLen);
+        buf.utf8Write(path17, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names2) => {
             if (typeof cb !== "function")
@@ -51252,10 +51692,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} SYMLINK`
         );
       }
-      realpath(path16, cb) {
+      realpath(path17, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path16);
+        const pathLen = Buffer.byteLength(path17);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -51263,7 +51703,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path16, p += 4, pathLen);
+        buf.utf8Write(path17, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names2) => {
             if (typeof cb !== "function")
@@ -51308,13 +51748,13 @@ var require_SFTP = __commonJS({
           this._debug(`SFTP: Outbound: ${which2} posix-rename@openssh.com`);
         }
       }
-      ext_openssh_statvfs(path16, cb) {
+      ext_openssh_statvfs(path17, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["statvfs@openssh.com"];
         if (!ext || ext !== "2")
           throw new Error("Server does not support this extended request");
-        const pathLen = Buffer.byteLength(path16);
+        const pathLen = Buffer.byteLength(path17);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 19 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -51324,7 +51764,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 19, p);
         buf.utf8Write("statvfs@openssh.com", p += 4, 19);
         writeUInt32BE(buf, pathLen, p += 19);
-        buf.utf8Write(path16, p += 4, pathLen);
+        buf.utf8Write(path17, p += 4, pathLen);
         this._requests[reqid] = { extended: "statvfs@openssh.com", cb };
         const isBuffered = sendOrBuffer(this, buf);
         if (this._debug) {
@@ -51410,7 +51850,7 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} fsync@openssh.com`
         );
       }
-      ext_openssh_lsetstat(path16, attrs, cb) {
+      ext_openssh_lsetstat(path17, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["lsetstat@openssh.com"];
@@ -51425,7 +51865,7 @@ var require_SFTP = __commonJS({
         } else if (typeof attrs === "function") {
           cb = attrs;
         }
-        const pathLen = Buffer.byteLength(path16);
+        const pathLen = Buffer.byteLength(path17);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 20 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -51435,7 +51875,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 20, p);
         buf.utf8Write("lsetstat@openssh.com", p += 4, 20);
         writeUInt32BE(buf, pathLen, p += 20);
-        buf.utf8Write(path16, p += 4, pathLen);
+        buf.utf8Write(path17, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -51452,13 +51892,13 @@ var require_SFTP = __commonJS({
           this._debug(`SFTP: Outbound: ${status} lsetstat@openssh.com`);
         }
       }
-      ext_openssh_expandPath(path16, cb) {
+      ext_openssh_expandPath(path17, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["expand-path@openssh.com"];
         if (ext !== "1")
           throw new Error("Server does not support this extended request");
-        const pathLen = Buffer.byteLength(path16);
+        const pathLen = Buffer.byteLength(path17);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 23 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -51468,7 +51908,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 23, p);
         buf.utf8Write("expand-path@openssh.com", p += 4, 23);
         writeUInt32BE(buf, pathLen, p += 20);
-        buf.utf8Write(path16, p += 4, pathLen);
+        buf.utf8Write(path17, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names2) => {
             if (typeof cb !== "function")
@@ -51739,14 +52179,14 @@ var require_SFTP = __commonJS({
             nameAttrs = attrsToBytes(name2.attrs);
             namesLen += 4 + nameAttrs.nb;
             if (nameAttrs.nb) {
-              let bytes;
+              let bytes2;
               if (nameAttrs.nb === ATTRS_BUF.length) {
-                bytes = new Uint8Array(ATTRS_BUF);
+                bytes2 = new Uint8Array(ATTRS_BUF);
               } else {
-                bytes = new Uint8Array(nameAttrs.nb);
-                bufferCopy(ATTRS_BUF, bytes, 0, nameAttrs.nb, 0);
+                bytes2 = new Uint8Array(nameAttrs.nb);
+                bufferCopy(ATTRS_BUF, bytes2, 0, nameAttrs.nb, 0);
               }
-              nameAttrs.bytes = bytes;
+              nameAttrs.bytes = bytes2;
             }
             attrs.push(nameAttrs);
           } else {
@@ -51941,13 +52381,13 @@ var require_SFTP = __commonJS({
             if (--left === 0)
               cb(err);
           };
-          if (srcHandle && (src === fs7 || src.outgoing.state === "open"))
+          if (srcHandle && (src === fs9 || src.outgoing.state === "open"))
             ++left;
-          if (dstHandle && (dst === fs7 || dst.outgoing.state === "open"))
+          if (dstHandle && (dst === fs9 || dst.outgoing.state === "open"))
             ++left;
-          if (srcHandle && (src === fs7 || src.outgoing.state === "open"))
+          if (srcHandle && (src === fs9 || src.outgoing.state === "open"))
             src.close(srcHandle, cbfinal);
-          if (dstHandle && (dst === fs7 || dst.outgoing.state === "open"))
+          if (dstHandle && (dst === fs9 || dst.outgoing.state === "open"))
             dst.close(dstHandle, cbfinal);
         } else {
           cb(err);
@@ -51963,7 +52403,7 @@ var require_SFTP = __commonJS({
           tryStat(null, { size: fileSize });
         function tryStat(err2, attrs) {
           if (err2) {
-            if (src !== fs7) {
+            if (src !== fs9) {
               src.stat(srcPath, (err_, attrs_) => {
                 if (err_)
                   return onerror(err2);
@@ -52746,12 +53186,12 @@ var require_SFTP = __commonJS({
       [REQUEST.LSTAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path16 = bufferParser.readString(true);
+        const path17 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path16 === void 0)
+        if (path17 === void 0)
           return doFatalSFTPError(sftp, "Malformed LSTAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received LSTAT (id:${reqID})`);
-        if (!sftp.emit("LSTAT", reqID, path16)) {
+        if (!sftp.emit("LSTAT", reqID, path17)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -52770,13 +53210,13 @@ var require_SFTP = __commonJS({
       [REQUEST.SETSTAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path16 = bufferParser.readString(true);
+        const path17 = bufferParser.readString(true);
         const attrs = readAttrs(sftp._biOpt);
         bufferParser.clear();
         if (attrs === void 0)
           return doFatalSFTPError(sftp, "Malformed SETSTAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received SETSTAT (id:${reqID})`);
-        if (!sftp.emit("SETSTAT", reqID, path16, attrs)) {
+        if (!sftp.emit("SETSTAT", reqID, path17, attrs)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -52798,12 +53238,12 @@ var require_SFTP = __commonJS({
       [REQUEST.OPENDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path16 = bufferParser.readString(true);
+        const path17 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path16 === void 0)
+        if (path17 === void 0)
           return doFatalSFTPError(sftp, "Malformed OPENDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received OPENDIR (id:${reqID})`);
-        if (!sftp.emit("OPENDIR", reqID, path16)) {
+        if (!sftp.emit("OPENDIR", reqID, path17)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -52822,63 +53262,63 @@ var require_SFTP = __commonJS({
       [REQUEST.REMOVE]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path16 = bufferParser.readString(true);
+        const path17 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path16 === void 0)
+        if (path17 === void 0)
           return doFatalSFTPError(sftp, "Malformed REMOVE packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received REMOVE (id:${reqID})`);
-        if (!sftp.emit("REMOVE", reqID, path16)) {
+        if (!sftp.emit("REMOVE", reqID, path17)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.MKDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path16 = bufferParser.readString(true);
+        const path17 = bufferParser.readString(true);
         const attrs = readAttrs(sftp._biOpt);
         bufferParser.clear();
         if (attrs === void 0)
           return doFatalSFTPError(sftp, "Malformed MKDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received MKDIR (id:${reqID})`);
-        if (!sftp.emit("MKDIR", reqID, path16, attrs)) {
+        if (!sftp.emit("MKDIR", reqID, path17, attrs)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.RMDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path16 = bufferParser.readString(true);
+        const path17 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path16 === void 0)
+        if (path17 === void 0)
           return doFatalSFTPError(sftp, "Malformed RMDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received RMDIR (id:${reqID})`);
-        if (!sftp.emit("RMDIR", reqID, path16)) {
+        if (!sftp.emit("RMDIR", reqID, path17)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.REALPATH]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path16 = bufferParser.readString(true);
+        const path17 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path16 === void 0)
+        if (path17 === void 0)
           return doFatalSFTPError(sftp, "Malformed REALPATH packet");
         sftp._debug && sftp._debug(
           `SFTP: Inbound: Received REALPATH (id:${reqID})`
         );
-        if (!sftp.emit("REALPATH", reqID, path16)) {
+        if (!sftp.emit("REALPATH", reqID, path17)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.STAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path16 = bufferParser.readString(true);
+        const path17 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path16 === void 0)
+        if (path17 === void 0)
           return doFatalSFTPError(sftp, "Malformed STAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received STAT (id:${reqID})`);
-        if (!sftp.emit("STAT", reqID, path16)) {
+        if (!sftp.emit("STAT", reqID, path17)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -52898,14 +53338,14 @@ var require_SFTP = __commonJS({
       [REQUEST.READLINK]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path16 = bufferParser.readString(true);
+        const path17 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path16 === void 0)
+        if (path17 === void 0)
           return doFatalSFTPError(sftp, "Malformed READLINK packet");
         sftp._debug && sftp._debug(
           `SFTP: Inbound: Received READLINK (id:${reqID})`
         );
-        if (!sftp.emit("READLINK", reqID, path16)) {
+        if (!sftp.emit("READLINK", reqID, path17)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -52976,7 +53416,7 @@ var require_SFTP = __commonJS({
     function roundUpToMultipleOf8(n) {
       return n + 7 & ~7;
     }
-    function ReadStream(sftp, path16, options) {
+    function ReadStream(sftp, path17, options) {
       if (options === void 0)
         options = {};
       else if (typeof options === "string")
@@ -52990,7 +53430,7 @@ var require_SFTP = __commonJS({
       options.emitClose = false;
       options.autoDestroy = false;
       ReadableStream2.call(this, options);
-      this.path = path16;
+      this.path = path17;
       this.flags = options.flags === void 0 ? "r" : options.flags;
       this.mode = options.mode === void 0 ? 438 : options.mode;
       this.start = options.start;
@@ -53121,7 +53561,7 @@ var require_SFTP = __commonJS({
       },
       configurable: true
     });
-    function WriteStream(sftp, path16, options) {
+    function WriteStream(sftp, path17, options) {
       if (options === void 0)
         options = {};
       else if (typeof options === "string")
@@ -53133,7 +53573,7 @@ var require_SFTP = __commonJS({
       options.emitClose = false;
       options.autoDestroy = false;
       WritableStream.call(this, options);
-      this.path = path16;
+      this.path = path17;
       this.flags = options.flags === void 0 ? "w" : options.flags;
       this.mode = options.mode === void 0 ? 438 : options.mode;
       this.start = options.start;
@@ -53225,13 +53665,13 @@ var require_SFTP = __commonJS({
         0,
         data.length,
         this.pos,
-        (er, bytes) => {
+        (er, bytes2) => {
           if (er) {
             if (this.autoClose)
               this.destroy();
             return cb(er);
           }
-          this.bytesWritten += bytes;
+          this.bytesWritten += bytes2;
           cb();
         }
       );
@@ -53246,12 +53686,12 @@ var require_SFTP = __commonJS({
       const sftp = this.sftp;
       const handle = this.handle;
       let writesLeft = data.length;
-      const onwrite = (er, bytes) => {
+      const onwrite = (er, bytes2) => {
         if (er) {
           this.destroy();
           return cb(er);
         }
-        this.bytesWritten += bytes;
+        this.bytesWritten += bytes2;
         if (--writesLeft === 0)
           cb();
       };
@@ -54292,11 +54732,11 @@ var require_client2 = __commonJS({
               this._chanMgr.update(info2.recipient, instance);
               channel(void 0, instance);
             },
-            CHANNEL_OPEN_FAILURE: (p, recipient, reason, description) => {
+            CHANNEL_OPEN_FAILURE: (p, recipient, reason, description2) => {
               const channel = this._chanMgr.get(recipient);
               if (typeof channel !== "function")
                 return;
-              const info2 = { reason, description };
+              const info2 = { reason, description: description2 };
               onChannelOpenFailure(this, recipient, info2, channel);
             },
             CHANNEL_DATA: (p, recipient, data) => {
@@ -56289,11 +56729,11 @@ var require_server = __commonJS({
               this._chanMgr.update(info2.recipient, instance);
               channel(void 0, instance);
             },
-            CHANNEL_OPEN_FAILURE: (p, recipient, reason, description) => {
+            CHANNEL_OPEN_FAILURE: (p, recipient, reason, description2) => {
               const channel = this._chanMgr.get(recipient);
               if (typeof channel !== "function")
                 return;
-              const info2 = { reason, description };
+              const info2 = { reason, description: description2 };
               onChannelOpenFailure(this, recipient, info2, channel);
             },
             CHANNEL_DATA: (p, recipient, data) => {
@@ -60254,20 +60694,20 @@ var require_ms = __commonJS({
     function fmtLong(ms) {
       var msAbs = Math.abs(ms);
       if (msAbs >= d) {
-        return plural2(ms, msAbs, d, "day");
+        return plural3(ms, msAbs, d, "day");
       }
       if (msAbs >= h) {
-        return plural2(ms, msAbs, h, "hour");
+        return plural3(ms, msAbs, h, "hour");
       }
       if (msAbs >= m) {
-        return plural2(ms, msAbs, m, "minute");
+        return plural3(ms, msAbs, m, "minute");
       }
       if (msAbs >= s) {
-        return plural2(ms, msAbs, s, "second");
+        return plural3(ms, msAbs, s, "second");
       }
       return ms + " ms";
     }
-    function plural2(ms, msAbs, n, name2) {
+    function plural3(ms, msAbs, n, name2) {
       var isPlural = msAbs >= n * 1.5;
       return Math.round(ms / n) + " " + name2 + (isPlural ? "s" : "");
     }
@@ -60924,12 +61364,12 @@ var require_src = __commonJS({
 // node_modules/split-ca/index.js
 var require_split_ca = __commonJS({
   "node_modules/split-ca/index.js"(exports, module) {
-    var fs7 = __require("fs");
+    var fs9 = __require("fs");
     module.exports = function(filepath, split, encoding) {
       split = typeof split !== "undefined" ? split : "\n";
       encoding = typeof encoding !== "undefined" ? encoding : "utf8";
       var ca = [];
-      var chain = fs7.readFileSync(filepath, encoding);
+      var chain = fs9.readFileSync(filepath, encoding);
       if (chain.indexOf("-END CERTIFICATE-") < 0 || chain.indexOf("-BEGIN CERTIFICATE-") < 0) {
         throw Error("File does not contain 'BEGIN CERTIFICATE' or 'END CERTIFICATE'");
       }
@@ -60957,9 +61397,9 @@ var require_modem = __commonJS({
   "node_modules/docker-modem/lib/modem.js"(exports, module) {
     var querystring = __require("querystring");
     var http3 = require_http();
-    var fs7 = __require("fs");
-    var path16 = __require("path");
-    var url = __require("url");
+    var fs9 = __require("fs");
+    var path17 = __require("path");
+    var url2 = __require("url");
     var ssh = require_ssh();
     var HttpDuplex = require_http_duplex();
     var debug2 = require_src()("modem");
@@ -60984,7 +61424,7 @@ var require_modem = __commonJS({
           hostStr = "tcp://" + hostStr;
         }
         try {
-          host = new url.URL(hostStr);
+          host = new url2.URL(hostStr);
         } catch (err) {
           throw new Error("DOCKER_HOST env variable should be something like tcp://localhost:1234");
         }
@@ -61007,9 +61447,9 @@ var require_modem = __commonJS({
         }
         opts.host = host.hostname;
         if (process.env.DOCKER_CERT_PATH) {
-          opts.ca = splitca(path16.join(process.env.DOCKER_CERT_PATH, "ca.pem"));
-          opts.cert = fs7.readFileSync(path16.join(process.env.DOCKER_CERT_PATH, "cert.pem"));
-          opts.key = fs7.readFileSync(path16.join(process.env.DOCKER_CERT_PATH, "key.pem"));
+          opts.ca = splitca(path17.join(process.env.DOCKER_CERT_PATH, "ca.pem"));
+          opts.cert = fs9.readFileSync(path17.join(process.env.DOCKER_CERT_PATH, "cert.pem"));
+          opts.key = fs9.readFileSync(path17.join(process.env.DOCKER_CERT_PATH, "key.pem"));
         }
         if (process.env.DOCKER_CLIENT_TIMEOUT) {
           opts.timeout = parseInt(process.env.DOCKER_CLIENT_TIMEOUT, 10);
@@ -61019,8 +61459,8 @@ var require_modem = __commonJS({
     };
     var findDefaultUnixSocket = function() {
       return new Promise(function(resolve) {
-        var userDockerSocket = path16.join(os9.homedir(), ".docker", "run", "docker.sock");
-        fs7.access(userDockerSocket, function(err) {
+        var userDockerSocket = path17.join(os9.homedir(), ".docker", "run", "docker.sock");
+        fs9.access(userDockerSocket, function(err) {
           if (err) resolve("/var/run/docker.sock");
           else resolve(userDockerSocket);
         });
@@ -61070,14 +61510,14 @@ var require_modem = __commonJS({
         options.path = "/" + this.version + options.path;
       }
       if (this.host) {
-        var parsed = url.parse(this.host);
-        address = url.format({
+        var parsed = url2.parse(this.host);
+        address = url2.format({
           protocol: parsed.protocol || this.protocol,
           hostname: parsed.hostname || this.host,
           port: this.port,
           pathname: parsed.pathname || this.pathPrefix
         });
-        address = url.resolve(address, options.path);
+        address = url2.resolve(address, options.path);
       } else {
         address = options.path;
       }
@@ -61113,7 +61553,7 @@ var require_modem = __commonJS({
       }
       if (options.file) {
         if (typeof options.file === "string") {
-          data = fs7.createReadStream(path16.resolve(options.file));
+          data = fs9.createReadStream(path17.resolve(options.file));
         } else {
           data = options.file;
         }
@@ -61147,7 +61587,7 @@ var require_modem = __commonJS({
           this.buildRequest(optionsf, options, data, callback);
         });
       } else {
-        var urlp = url.parse(address);
+        var urlp = url2.parse(address);
         optionsf.hostname = urlp.hostname;
         optionsf.port = urlp.port;
         optionsf.path = urlp.path;
@@ -61431,7 +61871,7 @@ var require_modem = __commonJS({
 var require_ignore = __commonJS({
   "node_modules/@balena/dockerignore/ignore.js"(exports, module) {
     "use strict";
-    var path16 = __require("path");
+    var path17 = __require("path");
     var factory = (options) => new IgnoreBase(options);
     factory.default = factory;
     module.exports = factory;
@@ -61440,22 +61880,22 @@ var require_ignore = __commonJS({
     }
     var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
     var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-    var REGEX_TRAILING_PATH_SEP = path16.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+    var REGEX_TRAILING_PATH_SEP = path17.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
     var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
     function cleanPath(file) {
-      return path16.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
+      return path17.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
     }
     function toSlash(file) {
-      if (path16.sep === "/") {
+      if (path17.sep === "/") {
         return file;
       }
       return file.replace(/\\/g, "/");
     }
     function fromSlash(file) {
-      if (path16.sep === "/") {
+      if (path17.sep === "/") {
         return file;
       }
-      return file.replace(/\//g, path16.sep);
+      return file.replace(/\//g, path17.sep);
     }
     var IgnoreBase = class {
       constructor({
@@ -61504,13 +61944,13 @@ var require_ignore = __commonJS({
         return pattern && typeof pattern === "string" && pattern.indexOf("#") !== 0 && pattern.trim() !== "";
       }
       filter(paths) {
-        return make_array(paths).filter((path17) => this._filter(path17));
+        return make_array(paths).filter((path18) => this._filter(path18));
       }
       createFilter() {
-        return (path17) => this._filter(path17);
+        return (path18) => this._filter(path18);
       }
-      ignores(path17) {
-        return !this._filter(path17);
+      ignores(path18) {
+        return !this._filter(path18);
       }
       // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
@@ -61549,36 +61989,36 @@ var require_ignore = __commonJS({
           origin,
           pattern,
           // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-          dirs: pattern.split(path16.sep),
+          dirs: pattern.split(path17.sep),
           negative
         };
       }
       // @returns `Boolean` true if the `path` is NOT ignored
-      _filter(path17) {
-        if (!path17) {
+      _filter(path18) {
+        if (!path18) {
           return false;
         }
-        if (path17 in this._cache) {
-          return this._cache[path17];
+        if (path18 in this._cache) {
+          return this._cache[path18];
         }
-        return this._cache[path17] = this._test(path17);
+        return this._cache[path18] = this._test(path18);
       }
       // @returns {Boolean} true if a file is NOT ignored
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
       _test(file) {
         file = fromSlash(file);
-        const parentPath = cleanPath(path16.dirname(file));
-        const parentPathDirs = parentPath.split(path16.sep);
+        const parentPath = cleanPath(path17.dirname(file));
+        const parentPathDirs = parentPath.split(path17.sep);
         let matched = false;
         this._rules.forEach((rule) => {
           let match = this._match(file, rule);
           if (!match && parentPath !== ".") {
             if (rule.dirs.includes("**")) {
               for (let i = rule.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
-                match = match || this._match(parentPathDirs.slice(0, i).join(path16.sep), rule);
+                match = match || this._match(parentPathDirs.slice(0, i).join(path17.sep), rule);
               }
             } else if (rule.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path16.sep), rule);
+              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path17.sep), rule);
             }
           }
           if (match) {
@@ -61597,13 +62037,13 @@ var require_ignore = __commonJS({
           return rule;
         }
         let regStr = "^";
-        let escapedSlash = path16.sep === "\\" ? "\\\\" : path16.sep;
+        let escapedSlash = path17.sep === "\\" ? "\\\\" : path17.sep;
         for (let i = 0; i < rule.pattern.length; i++) {
           const ch = rule.pattern[i];
           if (ch === "*") {
             if (rule.pattern[i + 1] === "*") {
               i++;
-              if (rule.pattern[i + 1] === path16.sep) {
+              if (rule.pattern[i + 1] === path17.sep) {
                 i++;
               }
               if (rule.pattern[i + 1] === void 0) {
@@ -61619,7 +62059,7 @@ var require_ignore = __commonJS({
           } else if (ch === "." || ch === "$") {
             regStr += `\\${ch}`;
           } else if (ch === "\\") {
-            if (path16.sep === "\\") {
+            if (path17.sep === "\\") {
               regStr += escapedSlash;
               continue;
             }
@@ -61645,69 +62085,69 @@ var require_ignore = __commonJS({
 var require_chownr = __commonJS({
   "node_modules/chownr/chownr.js"(exports, module) {
     "use strict";
-    var fs7 = __require("fs");
-    var path16 = __require("path");
-    var LCHOWN = fs7.lchown ? "lchown" : "chown";
-    var LCHOWNSYNC = fs7.lchownSync ? "lchownSync" : "chownSync";
-    var needEISDIRHandled = fs7.lchown && !process.version.match(/v1[1-9]+\./) && !process.version.match(/v10\.[6-9]/);
-    var lchownSync = (path17, uid, gid) => {
+    var fs9 = __require("fs");
+    var path17 = __require("path");
+    var LCHOWN = fs9.lchown ? "lchown" : "chown";
+    var LCHOWNSYNC = fs9.lchownSync ? "lchownSync" : "chownSync";
+    var needEISDIRHandled = fs9.lchown && !process.version.match(/v1[1-9]+\./) && !process.version.match(/v10\.[6-9]/);
+    var lchownSync = (path18, uid, gid) => {
       try {
-        return fs7[LCHOWNSYNC](path17, uid, gid);
+        return fs9[LCHOWNSYNC](path18, uid, gid);
       } catch (er) {
         if (er.code !== "ENOENT")
           throw er;
       }
     };
-    var chownSync = (path17, uid, gid) => {
+    var chownSync = (path18, uid, gid) => {
       try {
-        return fs7.chownSync(path17, uid, gid);
+        return fs9.chownSync(path18, uid, gid);
       } catch (er) {
         if (er.code !== "ENOENT")
           throw er;
       }
     };
-    var handleEISDIR = needEISDIRHandled ? (path17, uid, gid, cb) => (er) => {
+    var handleEISDIR = needEISDIRHandled ? (path18, uid, gid, cb) => (er) => {
       if (!er || er.code !== "EISDIR")
         cb(er);
       else
-        fs7.chown(path17, uid, gid, cb);
+        fs9.chown(path18, uid, gid, cb);
     } : (_, __, ___, cb) => cb;
-    var handleEISDirSync = needEISDIRHandled ? (path17, uid, gid) => {
+    var handleEISDirSync = needEISDIRHandled ? (path18, uid, gid) => {
       try {
-        return lchownSync(path17, uid, gid);
+        return lchownSync(path18, uid, gid);
       } catch (er) {
         if (er.code !== "EISDIR")
           throw er;
-        chownSync(path17, uid, gid);
+        chownSync(path18, uid, gid);
       }
-    } : (path17, uid, gid) => lchownSync(path17, uid, gid);
+    } : (path18, uid, gid) => lchownSync(path18, uid, gid);
     var nodeVersion = process.version;
-    var readdir3 = (path17, options, cb) => fs7.readdir(path17, options, cb);
-    var readdirSync = (path17, options) => fs7.readdirSync(path17, options);
+    var readdir3 = (path18, options, cb) => fs9.readdir(path18, options, cb);
+    var readdirSync = (path18, options) => fs9.readdirSync(path18, options);
     if (/^v4\./.test(nodeVersion))
-      readdir3 = (path17, options, cb) => fs7.readdir(path17, cb);
+      readdir3 = (path18, options, cb) => fs9.readdir(path18, cb);
     var chown = (cpath, uid, gid, cb) => {
-      fs7[LCHOWN](cpath, uid, gid, handleEISDIR(cpath, uid, gid, (er) => {
+      fs9[LCHOWN](cpath, uid, gid, handleEISDIR(cpath, uid, gid, (er) => {
         cb(er && er.code !== "ENOENT" ? er : null);
       }));
     };
     var chownrKid = (p, child, uid, gid, cb) => {
       if (typeof child === "string")
-        return fs7.lstat(path16.resolve(p, child), (er, stats) => {
+        return fs9.lstat(path17.resolve(p, child), (er, stats) => {
           if (er)
             return cb(er.code !== "ENOENT" ? er : null);
           stats.name = child;
           chownrKid(p, stats, uid, gid, cb);
         });
       if (child.isDirectory()) {
-        chownr(path16.resolve(p, child.name), uid, gid, (er) => {
+        chownr(path17.resolve(p, child.name), uid, gid, (er) => {
           if (er)
             return cb(er);
-          const cpath = path16.resolve(p, child.name);
+          const cpath = path17.resolve(p, child.name);
           chown(cpath, uid, gid, cb);
         });
       } else {
-        const cpath = path16.resolve(p, child.name);
+        const cpath = path17.resolve(p, child.name);
         chown(cpath, uid, gid, cb);
       }
     };
@@ -61737,7 +62177,7 @@ var require_chownr = __commonJS({
     var chownrKidSync = (p, child, uid, gid) => {
       if (typeof child === "string") {
         try {
-          const stats = fs7.lstatSync(path16.resolve(p, child));
+          const stats = fs9.lstatSync(path17.resolve(p, child));
           stats.name = child;
           child = stats;
         } catch (er) {
@@ -61748,8 +62188,8 @@ var require_chownr = __commonJS({
         }
       }
       if (child.isDirectory())
-        chownrSync(path16.resolve(p, child.name), uid, gid);
-      handleEISDirSync(path16.resolve(p, child.name), uid, gid);
+        chownrSync(path17.resolve(p, child.name), uid, gid);
+      handleEISDirSync(path17.resolve(p, child.name), uid, gid);
     };
     var chownrSync = (p, uid, gid) => {
       let children;
@@ -61848,7 +62288,7 @@ var require_BufferList = __commonJS({
       const copy2 = !!dst;
       const off = this._offset(srcStart);
       const len = srcEnd - srcStart;
-      let bytes = len;
+      let bytes2 = len;
       let bufoff = copy2 && dstStart || 0;
       let start = off[1];
       if (srcStart === 0 && srcEnd === this.length) {
@@ -61861,23 +62301,23 @@ var require_BufferList = __commonJS({
         }
         return dst;
       }
-      if (bytes <= this._bufs[off[0]].length - start) {
-        return copy2 ? this._bufs[off[0]].copy(dst, dstStart, start, start + bytes) : this._bufs[off[0]].slice(start, start + bytes);
+      if (bytes2 <= this._bufs[off[0]].length - start) {
+        return copy2 ? this._bufs[off[0]].copy(dst, dstStart, start, start + bytes2) : this._bufs[off[0]].slice(start, start + bytes2);
       }
       if (!copy2) {
         dst = Buffer2.allocUnsafe(len);
       }
       for (let i = off[0]; i < this._bufs.length; i++) {
         const l = this._bufs[i].length - start;
-        if (bytes > l) {
+        if (bytes2 > l) {
           this._bufs[i].copy(dst, bufoff, start);
           bufoff += l;
         } else {
-          this._bufs[i].copy(dst, bufoff, start, start + bytes);
+          this._bufs[i].copy(dst, bufoff, start, start + bytes2);
           bufoff += l;
           break;
         }
-        bytes -= l;
+        bytes2 -= l;
         if (start) {
           start = 0;
         }
@@ -61913,17 +62353,17 @@ var require_BufferList = __commonJS({
     BufferList.prototype.toString = function toString(encoding, start, end) {
       return this.slice(start, end).toString(encoding);
     };
-    BufferList.prototype.consume = function consume(bytes) {
-      bytes = Math.trunc(bytes);
-      if (Number.isNaN(bytes) || bytes <= 0) return this;
+    BufferList.prototype.consume = function consume(bytes2) {
+      bytes2 = Math.trunc(bytes2);
+      if (Number.isNaN(bytes2) || bytes2 <= 0) return this;
       while (this._bufs.length) {
-        if (bytes >= this._bufs[0].length) {
-          bytes -= this._bufs[0].length;
+        if (bytes2 >= this._bufs[0].length) {
+          bytes2 -= this._bufs[0].length;
           this.length -= this._bufs[0].length;
           this._bufs.shift();
         } else {
-          this._bufs[0] = this._bufs[0].slice(bytes);
-          this.length -= bytes;
+          this._bufs[0] = this._bufs[0].slice(bytes2);
+          this.length -= bytes2;
           break;
         }
       }
@@ -62992,9 +63432,9 @@ var require_pump = __commonJS({
   "node_modules/pump/index.js"(exports, module) {
     var once = require_once();
     var eos = require_end_of_stream2();
-    var fs7;
+    var fs9;
     try {
-      fs7 = __require("fs");
+      fs9 = __require("fs");
     } catch (e) {
     }
     var noop3 = function() {
@@ -63005,8 +63445,8 @@ var require_pump = __commonJS({
     };
     var isFS = function(stream) {
       if (!ancient) return false;
-      if (!fs7) return false;
-      return (stream instanceof (fs7.ReadStream || noop3) || stream instanceof (fs7.WriteStream || noop3)) && isFn(stream.close);
+      if (!fs9) return false;
+      return (stream instanceof (fs9.ReadStream || noop3) || stream instanceof (fs9.WriteStream || noop3)) && isFn(stream.close);
     };
     var isRequest = function(stream) {
       return stream.setHeader && isFn(stream.abort);
@@ -63065,8 +63505,8 @@ var require_pump = __commonJS({
 // node_modules/mkdirp-classic/index.js
 var require_mkdirp_classic = __commonJS({
   "node_modules/mkdirp-classic/index.js"(exports, module) {
-    var path16 = __require("path");
-    var fs7 = __require("fs");
+    var path17 = __require("path");
+    var fs9 = __require("fs");
     var _0777 = parseInt("0777", 8);
     module.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
     function mkdirP(p, opts, f, made) {
@@ -63077,14 +63517,14 @@ var require_mkdirp_classic = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs7;
+      var xfs = opts.fs || fs9;
       if (mode === void 0) {
         mode = _0777 & ~process.umask();
       }
       if (!made) made = null;
       var cb = f || function() {
       };
-      p = path16.resolve(p);
+      p = path17.resolve(p);
       xfs.mkdir(p, mode, function(er) {
         if (!er) {
           made = made || p;
@@ -63092,7 +63532,7 @@ var require_mkdirp_classic = __commonJS({
         }
         switch (er.code) {
           case "ENOENT":
-            mkdirP(path16.dirname(p), opts, function(er2, made2) {
+            mkdirP(path17.dirname(p), opts, function(er2, made2) {
               if (er2) cb(er2, made2);
               else mkdirP(p, opts, cb, made2);
             });
@@ -63114,19 +63554,19 @@ var require_mkdirp_classic = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs7;
+      var xfs = opts.fs || fs9;
       if (mode === void 0) {
         mode = _0777 & ~process.umask();
       }
       if (!made) made = null;
-      p = path16.resolve(p);
+      p = path17.resolve(p);
       try {
         xfs.mkdirSync(p, mode);
         made = made || p;
       } catch (err0) {
         switch (err0.code) {
           case "ENOENT":
-            made = sync(path16.dirname(p), opts, made);
+            made = sync(path17.dirname(p), opts, made);
             sync(p, opts, made);
             break;
           // In the case of any other error, just see if there's a dir
@@ -63155,8 +63595,8 @@ var require_tar_fs = __commonJS({
     var tar2 = require_tar_stream2();
     var pump = require_pump();
     var mkdirp = require_mkdirp_classic();
-    var fs7 = __require("fs");
-    var path16 = __require("path");
+    var fs9 = __require("fs");
+    var path17 = __require("path");
     var os9 = __require("os");
     var win32 = os9.platform() === "win32";
     var DOTDOT_LEADING = 1;
@@ -63169,23 +63609,23 @@ var require_tar_fs = __commonJS({
     var normalize = !win32 ? echo : function(name2) {
       return name2.replace(/\\/g, "/").replace(/[:?<>|]/g, "_");
     };
-    var statAll = function(fs8, stat5, cwd, ignore, entries, sort) {
+    var statAll = function(fs10, stat5, cwd, ignore, entries, sort) {
       var queue = entries || ["."];
       for (var i = 0; i < queue.length; i++) {
-        if (!inCwd(path16.resolve(cwd, queue[i]), cwd)) throw new Error(queue[i] + " is not a valid path");
+        if (!inCwd(path17.resolve(cwd, queue[i]), cwd)) throw new Error(queue[i] + " is not a valid path");
       }
       return function loop(callback) {
         if (!queue.length) return callback();
         var next = queue.shift();
-        var nextAbs = path16.join(cwd, next);
-        stat5.call(fs8, nextAbs, function(err, stat6) {
+        var nextAbs = path17.join(cwd, next);
+        stat5.call(fs10, nextAbs, function(err, stat6) {
           if (err) return callback(err);
           if (!stat6.isDirectory()) return callback(null, next, stat6);
-          fs8.readdir(nextAbs, function(err2, files) {
+          fs10.readdir(nextAbs, function(err2, files) {
             if (err2) return callback(err2);
             if (sort) files.sort();
             for (var i2 = 0; i2 < files.length; i2++) {
-              if (!ignore(path16.join(cwd, next, files[i2]))) queue.push(path16.join(next, files[i2]));
+              if (!ignore(path17.join(cwd, next, files[i2]))) queue.push(path17.join(next, files[i2]));
             }
             callback(null, next, stat6);
           });
@@ -63196,7 +63636,7 @@ var require_tar_fs = __commonJS({
       return function(header) {
         header.name = header.name.split("/").slice(level).join("/");
         var linkname = header.linkname;
-        if (linkname && (header.type === "link" || path16.isAbsolute(linkname))) {
+        if (linkname && (header.type === "link" || path17.isAbsolute(linkname))) {
           header.linkname = linkname.split("/").slice(level).join("/");
         }
         return map(header);
@@ -63205,7 +63645,7 @@ var require_tar_fs = __commonJS({
     exports.pack = function(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      var xfs = opts.fs || fs7;
+      var xfs = opts.fs || fs9;
       var ignore = opts.ignore || opts.filter || noop3;
       var map = opts.map || noop3;
       var mapStream = opts.mapStream || echo;
@@ -63226,7 +63666,7 @@ var require_tar_fs = __commonJS({
         fmode |= parseInt(222, 8);
       }
       var onsymlink = function(filename, header) {
-        xfs.readlink(path16.join(cwd, filename), function(err, linkname) {
+        xfs.readlink(path17.join(cwd, filename), function(err, linkname) {
           if (err) return pack.destroy(err);
           header.linkname = normalize(linkname);
           pack.entry(header, onnextentry);
@@ -63267,7 +63707,7 @@ var require_tar_fs = __commonJS({
         }
         var entry = pack.entry(header, onnextentry);
         if (!entry) return;
-        var rs = mapStream(xfs.createReadStream(path16.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
+        var rs = mapStream(xfs.createReadStream(path17.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
         rs.on("error", function(err2) {
           entry.destroy(err2);
         });
@@ -63292,7 +63732,7 @@ var require_tar_fs = __commonJS({
     exports.extract = function(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      var xfs = opts.fs || fs7;
+      var xfs = opts.fs || fs9;
       var ignore = opts.ignore || opts.filter || noop3;
       var map = opts.map || noop3;
       var mapStream = opts.mapStream || echo;
@@ -63329,9 +63769,9 @@ var require_tar_fs = __commonJS({
         });
       };
       var chperm = function(name2, header, cb) {
-        var link = header.type === "symlink";
-        var chmod2 = link ? xfs.lchmod : xfs.chmod;
-        var chown = link ? xfs.lchown : xfs.chown;
+        var link2 = header.type === "symlink";
+        var chmod2 = link2 ? xfs.lchmod : xfs.chmod;
+        var chown = link2 ? xfs.lchown : xfs.chown;
         if (!chmod2) return cb();
         var mode = (header.mode | (header.type === "directory" ? dmode : fmode)) & umask & parseInt(777, 8);
         if (chown && own) {
@@ -63349,7 +63789,7 @@ var require_tar_fs = __commonJS({
       extract.on("entry", function(header, stream, next) {
         header = map(header) || header;
         header.name = normalize(header.name);
-        var name2 = path16.join(cwd, path16.join("/", header.name));
+        var name2 = path17.join(cwd, path17.join("/", header.name));
         if (ignore(name2, header)) {
           stream.resume();
           return next();
@@ -63357,7 +63797,7 @@ var require_tar_fs = __commonJS({
         if (!validPath(header.name, DOTDOT_NONE)) {
           return next(new Error(JSON.stringify(header.name) + " is not a valid path"));
         }
-        var isRoot = path16.join(name2, ".") === path16.join(cwd, ".");
+        var isRoot = path17.join(name2, ".") === path17.join(cwd, ".");
         var stat5 = function(err) {
           if (err) return next(err);
           if (isRoot) return next();
@@ -63387,9 +63827,9 @@ var require_tar_fs = __commonJS({
         var onsymlink = function() {
           if (win32) return next();
           if (!validPath(header.linkname, DOTDOT_LEADING)) return next(new Error(name2 + " is not a valid symlink"));
-          var dst = path16.resolve(path16.dirname(name2), header.linkname);
+          var dst = path17.resolve(path17.dirname(name2), header.linkname);
           if (!inCwd(dst, cwd)) return next(new Error(name2 + " is not a valid symlink"));
-          validateNotSymlink(xfs, dst, path16.resolve(cwd), function(err, valid) {
+          validateNotSymlink(xfs, dst, path17.resolve(cwd), function(err, valid) {
             if (err) return next(err);
             if (!valid) return next(new Error(name2 + " is not a valid symlink"));
             xfs.unlink(name2, function() {
@@ -63400,7 +63840,7 @@ var require_tar_fs = __commonJS({
         var onlink = function() {
           if (win32) return next();
           if (!validPath(header.linkname, DOTDOT_NONE)) return next(new Error(name2 + " is not a valid hardlink"));
-          var srcpath = path16.join(cwd, path16.join("/", header.linkname));
+          var srcpath = path17.join(cwd, path17.join("/", header.linkname));
           xfs.realpath(srcpath, function(err, dst) {
             if (err || !inCwd(dst, cwd)) return next(new Error(name2 + " is not a valid hardlink"));
             xfs.unlink(name2, function() {
@@ -63432,8 +63872,8 @@ var require_tar_fs = __commonJS({
             });
           }
         };
-        var dir = isRoot ? path16.join(cwd, ".") : path16.dirname(name2);
-        validate(xfs, dir, path16.join(cwd, "."), function(err, valid) {
+        var dir = isRoot ? path17.join(cwd, ".") : path17.dirname(name2);
+        validate(xfs, dir, path17.join(cwd, "."), function(err, valid) {
           if (err) return next(err);
           if (!valid) return next(new Error(dir + " is not a valid path"));
           if (header.type === "directory") return ondirectory();
@@ -63461,20 +63901,20 @@ var require_tar_fs = __commonJS({
       if (opts.finish) extract.on("finish", opts.finish);
       return extract;
     };
-    function validate(fs8, name2, root, cb) {
+    function validate(fs10, name2, root, cb) {
       if (name2 === root) return cb(null, true);
-      fs8.lstat(name2, function(err, st) {
+      fs10.lstat(name2, function(err, st) {
         if (err && err.code !== "ENOENT") return cb(err);
-        if (err || st.isDirectory()) return validate(fs8, path16.join(name2, ".."), root, cb);
+        if (err || st.isDirectory()) return validate(fs10, path17.join(name2, ".."), root, cb);
         cb(null, false);
       });
     }
-    function validateNotSymlink(fs8, name2, root, cb) {
+    function validateNotSymlink(fs10, name2, root, cb) {
       if (name2 === root) return cb(null, true);
-      if (!name2.startsWith(root + path16.sep)) return cb(null, false);
-      fs8.lstat(name2, function(err, st) {
+      if (!name2.startsWith(root + path17.sep)) return cb(null, false);
+      fs10.lstat(name2, function(err, st) {
         if (err && err.code !== "ENOENT" && err.code !== "EPERM") return cb(err);
-        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs8, path16.join(name2, ".."), root, cb);
+        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs10, path17.join(name2, ".."), root, cb);
         cb(null, false);
       });
     }
@@ -63505,8 +63945,8 @@ var require_tar_fs = __commonJS({
       });
     }
     function inCwd(dst, cwd) {
-      cwd = path16.resolve(cwd);
-      return cwd === dst || dst.startsWith(cwd + path16.sep);
+      cwd = path17.resolve(cwd);
+      return cwd === dst || dst.startsWith(cwd + path17.sep);
     }
   }
 });
@@ -63515,8 +63955,8 @@ var require_tar_fs = __commonJS({
 var require_util9 = __commonJS({
   "node_modules/dockerode/lib/util.js"(exports, module) {
     var DockerIgnore = require_ignore();
-    var fs7 = __require("fs");
-    var path16 = __require("path");
+    var fs9 = __require("fs");
+    var path17 = __require("path");
     var tar2 = require_tar_fs();
     var zlib2 = __require("zlib");
     var arr = [];
@@ -63568,14 +64008,14 @@ var require_util9 = __commonJS({
     };
     module.exports.prepareBuildContext = function(file, next) {
       if (file && file.context) {
-        fs7.readFile(path16.join(file.context, ".dockerignore"), (err, data) => {
+        fs9.readFile(path17.join(file.context, ".dockerignore"), (err, data) => {
           let ignoreFn;
           let filterFn;
           if (!err) {
             const dockerIgnore = DockerIgnore({ ignorecase: false }).add(data.toString());
             filterFn = dockerIgnore.createFilter();
-            ignoreFn = (path17) => {
-              return !filterFn(path17);
+            ignoreFn = (path18) => {
+              return !filterFn(path18);
             };
           }
           const entries = file.src.slice() || [];
@@ -66070,9 +66510,9 @@ var require_logging = __commonJS({
     }
     var allEnabled = enabledTracers.has("all");
     var anyTracerEnabled = allEnabled || enabledTracers.size > 0;
-    function trace(severity, tracer, text) {
+    function trace(severity, tracer, text2) {
       if (isTracerEnabled(tracer)) {
-        (0, exports.log)(severity, (/* @__PURE__ */ new Date()).toISOString() + " | v" + clientVersion + " " + process_1.pid + " | " + tracer + " | " + text);
+        (0, exports.log)(severity, (/* @__PURE__ */ new Date()).toISOString() + " | v" + clientVersion + " " + process_1.pid + " | " + tracer + " | " + text2);
       }
     }
     function isTracerEnabled(tracer) {
@@ -66428,12 +66868,12 @@ var require_call_credentials = __commonJS({
         this.creds = creds;
       }
       async generateMetadata(options) {
-        const base = new metadata_1.Metadata();
+        const base2 = new metadata_1.Metadata();
         const generated2 = await Promise.all(this.creds.map((cred) => cred.generateMetadata(options)));
         for (const gen of generated2) {
-          base.merge(gen);
+          base2.merge(gen);
         }
-        return base;
+        return base2;
       }
       compose(other) {
         if (other instanceof EmptyCallCredentials) {
@@ -66509,14 +66949,14 @@ var require_tls_helpers = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CIPHER_SUITES = void 0;
     exports.getDefaultRootsData = getDefaultRootsData;
-    var fs7 = __require("fs");
+    var fs9 = __require("fs");
     exports.CIPHER_SUITES = process.env.GRPC_SSL_CIPHER_SUITES;
     var DEFAULT_ROOTS_FILE_PATH = process.env.GRPC_DEFAULT_SSL_ROOTS_FILE_PATH;
     var defaultRootsData = null;
     function getDefaultRootsData() {
       if (DEFAULT_ROOTS_FILE_PATH) {
         if (defaultRootsData === null) {
-          defaultRootsData = fs7.readFileSync(DEFAULT_ROOTS_FILE_PATH);
+          defaultRootsData = fs9.readFileSync(DEFAULT_ROOTS_FILE_PATH);
         }
         return defaultRootsData;
       }
@@ -66549,19 +66989,19 @@ var require_uri_parser = __commonJS({
       };
     }
     var NUMBER_REGEX = /^\d+$/;
-    function splitHostPort(path16) {
-      if (path16.startsWith("[")) {
-        const hostEnd = path16.indexOf("]");
+    function splitHostPort(path17) {
+      if (path17.startsWith("[")) {
+        const hostEnd = path17.indexOf("]");
         if (hostEnd === -1) {
           return null;
         }
-        const host = path16.substring(1, hostEnd);
+        const host = path17.substring(1, hostEnd);
         if (host.indexOf(":") === -1) {
           return null;
         }
-        if (path16.length > hostEnd + 1) {
-          if (path16[hostEnd + 1] === ":") {
-            const portString = path16.substring(hostEnd + 2);
+        if (path17.length > hostEnd + 1) {
+          if (path17[hostEnd + 1] === ":") {
+            const portString = path17.substring(hostEnd + 2);
             if (NUMBER_REGEX.test(portString)) {
               return {
                 host,
@@ -66579,7 +67019,7 @@ var require_uri_parser = __commonJS({
           };
         }
       } else {
-        const splitPath = path16.split(":");
+        const splitPath = path17.split(":");
         if (splitPath.length === 2) {
           if (NUMBER_REGEX.test(splitPath[1])) {
             return {
@@ -66591,7 +67031,7 @@ var require_uri_parser = __commonJS({
           }
         } else {
           return {
-            host: path16
+            host: path17
           };
         }
       }
@@ -67655,9 +68095,9 @@ var require_backoff_timeout = __commonJS({
       get traceEnabled() {
         return logging.isTracerEnabled(TRACER_NAME);
       }
-      trace(text) {
+      trace(text2) {
         if (this.traceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "{" + this.id + "} " + text);
+          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "{" + this.id + "} " + text2);
         }
       }
       runTimer(delay) {
@@ -67906,8 +68346,8 @@ var require_resolving_load_balancer = __commonJS({
     var uri_parser_1 = require_uri_parser();
     var load_balancer_child_handler_1 = require_load_balancer_child_handler();
     var TRACER_NAME = "resolving_load_balancer";
-    function trace(text) {
-      logging.trace(constants_2.LogVerbosity.DEBUG, TRACER_NAME, text);
+    function trace(text2) {
+      logging.trace(constants_2.LogVerbosity.DEBUG, TRACER_NAME, text2);
     }
     var NAME_MATCH_LEVEL_ORDER = [
       "SERVICE_AND_METHOD",
@@ -69542,9 +69982,9 @@ var require_client_interceptors = __commonJS({
           this.requester = defaultRequester;
         }
       }
-      cancelWithStatus(status, details) {
+      cancelWithStatus(status, details2) {
         this.requester.cancel(() => {
-          this.nextCall.cancelWithStatus(status, details);
+          this.nextCall.cancelWithStatus(status, details2);
         });
       }
       getPeer() {
@@ -69627,14 +70067,14 @@ var require_client_interceptors = __commonJS({
       }
     };
     exports.InterceptingCall = InterceptingCall;
-    function getCall(channel, path16, options) {
+    function getCall(channel, path17, options) {
       var _a, _b;
       const deadline = (_a = options.deadline) !== null && _a !== void 0 ? _a : Infinity;
       const host = options.host;
       const parent = (_b = options.parent) !== null && _b !== void 0 ? _b : null;
       const propagateFlags = options.propagate_flags;
       const credentials = options.credentials;
-      const call = channel.createCall(path16, deadline, host, parent, propagateFlags);
+      const call = channel.createCall(path17, deadline, host, parent, propagateFlags);
       if (credentials) {
         call.setCredentials(credentials);
       }
@@ -69645,8 +70085,8 @@ var require_client_interceptors = __commonJS({
         this.call = call;
         this.methodDefinition = methodDefinition;
       }
-      cancelWithStatus(status, details) {
-        this.call.cancelWithStatus(status, details);
+      cancelWithStatus(status, details2) {
+        this.call.cancelWithStatus(status, details2);
       }
       getPeer() {
         return this.call.getPeer();
@@ -70204,9 +70644,9 @@ var require_make_client = __commonJS({
       ServiceClientImpl.serviceName = serviceName;
       return ServiceClientImpl;
     }
-    function partial(fn, path16, serialize, deserialize) {
+    function partial(fn, path17, serialize, deserialize) {
       return function(...args) {
-        return fn.call(this, path16, serialize, deserialize, ...args);
+        return fn.call(this, path17, serialize, deserialize, ...args);
       };
     }
     function isProtobufTypeDefinition(obj) {
@@ -72146,20 +72586,20 @@ var require_umd = __commonJS({
             lo & 255
           ];
         };
-        Long.fromBytes = function fromBytes(bytes, unsigned, le) {
-          return le ? Long.fromBytesLE(bytes, unsigned) : Long.fromBytesBE(bytes, unsigned);
+        Long.fromBytes = function fromBytes(bytes2, unsigned, le) {
+          return le ? Long.fromBytesLE(bytes2, unsigned) : Long.fromBytesBE(bytes2, unsigned);
         };
-        Long.fromBytesLE = function fromBytesLE(bytes, unsigned) {
+        Long.fromBytesLE = function fromBytesLE(bytes2, unsigned) {
           return new Long(
-            bytes[0] | bytes[1] << 8 | bytes[2] << 16 | bytes[3] << 24,
-            bytes[4] | bytes[5] << 8 | bytes[6] << 16 | bytes[7] << 24,
+            bytes2[0] | bytes2[1] << 8 | bytes2[2] << 16 | bytes2[3] << 24,
+            bytes2[4] | bytes2[5] << 8 | bytes2[6] << 16 | bytes2[7] << 24,
             unsigned
           );
         };
-        Long.fromBytesBE = function fromBytesBE(bytes, unsigned) {
+        Long.fromBytesBE = function fromBytesBE(bytes2, unsigned) {
           return new Long(
-            bytes[4] << 24 | bytes[5] << 16 | bytes[6] << 8 | bytes[7],
-            bytes[0] << 24 | bytes[1] << 16 | bytes[2] << 8 | bytes[3],
+            bytes2[4] << 24 | bytes2[5] << 16 | bytes2[6] << 8 | bytes2[7],
+            bytes2[0] << 24 | bytes2[1] << 16 | bytes2[2] << 8 | bytes2[3],
             unsigned
           );
         };
@@ -72800,8 +73240,8 @@ var require_reader2 = __commonJS({
       return this._slice.call(this.buf, start, end);
     };
     Reader.prototype.string = function read_string() {
-      var bytes = this.bytes();
-      return utf82.read(bytes, 0, bytes.length);
+      var bytes2 = this.bytes();
+      return utf82.read(bytes2, 0, bytes2.length);
     };
     Reader.prototype.skip = function skip(length) {
       if (typeof length === "number") {
@@ -73089,17 +73529,17 @@ var require_codegen = __commonJS({
 var require_fs = __commonJS({
   "node_modules/@protobufjs/fetch/util/fs.js"(exports, module) {
     "use strict";
-    var fs7 = null;
+    var fs9 = null;
     try {
-      fs7 = __require(
+      fs9 = __require(
         /* webpackIgnore: true */
         "fs"
       );
-      if (!fs7 || !fs7.readFile || !fs7.readFileSync)
-        fs7 = null;
+      if (!fs9 || !fs9.readFile || !fs9.readFileSync)
+        fs9 = null;
     } catch (e) {
     }
-    module.exports = fs7;
+    module.exports = fs9;
   }
 });
 
@@ -73109,7 +73549,7 @@ var require_fetch2 = __commonJS({
     "use strict";
     module.exports = fetch3;
     var asPromise = require_aspromise();
-    var fs7 = require_fs();
+    var fs9 = require_fs();
     function fetch3(filename, options, callback) {
       if (typeof options === "function") {
         callback = options;
@@ -73118,8 +73558,8 @@ var require_fetch2 = __commonJS({
         options = {};
       if (!callback)
         return asPromise(fetch3, this, filename, options);
-      if (!options.xhr && fs7 && fs7.readFile)
-        return fs7.readFile(filename, function fetchReadFileCallback(err, contents) {
+      if (!options.xhr && fs9 && fs9.readFile)
+        return fs9.readFile(filename, function fetchReadFileCallback(err, contents) {
           return err && typeof XMLHttpRequest !== "undefined" ? fetch3.xhr(filename, options, callback) : err ? callback(err) : callback(null, options.binary ? contents : contents.toString("utf8"));
         });
       return fetch3.xhr(filename, options, callback);
@@ -73157,15 +73597,15 @@ var require_fetch2 = __commonJS({
 var require_path = __commonJS({
   "node_modules/@protobufjs/path/index.js"(exports) {
     "use strict";
-    var path16 = exports;
+    var path17 = exports;
     var isAbsolute = (
       /**
        * Tests if the specified path is absolute.
        * @param {string} path Path to test
        * @returns {boolean} `true` if path is absolute
        */
-      path16.isAbsolute = function isAbsolute2(path17) {
-        return /^(?:\/|\w+:)/.test(path17);
+      path17.isAbsolute = function isAbsolute2(path18) {
+        return /^(?:\/|\w+:)/.test(path18);
       }
     );
     var normalize = (
@@ -73174,9 +73614,9 @@ var require_path = __commonJS({
        * @param {string} path Path to normalize
        * @returns {string} Normalized path
        */
-      path16.normalize = function normalize2(path17) {
-        path17 = path17.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
-        var parts = path17.split("/"), absolute = isAbsolute(path17), prefix = "";
+      path17.normalize = function normalize2(path18) {
+        path18 = path18.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
+        var parts = path18.split("/"), absolute = isAbsolute(path18), prefix = "";
         if (absolute)
           prefix = parts.shift() + "/";
         for (var i = 0; i < parts.length; ) {
@@ -73195,7 +73635,7 @@ var require_path = __commonJS({
         return prefix + parts.join("/");
       }
     );
-    path16.resolve = function resolve(originPath, includePath, alreadyNormalized) {
+    path17.resolve = function resolve(originPath, includePath, alreadyNormalized) {
       if (!alreadyNormalized)
         includePath = normalize(includePath);
       if (isAbsolute(includePath))
@@ -73222,17 +73662,17 @@ var require_patterns = __commonJS({
 var require_fs2 = __commonJS({
   "node_modules/protobufjs/src/util/fs.js"(exports, module) {
     "use strict";
-    var fs7 = null;
+    var fs9 = null;
     try {
-      fs7 = __require(
+      fs9 = __require(
         /* webpackIgnore: true */
         "fs"
       );
-      if (!fs7 || !fs7.readFile || !fs7.readFileSync)
-        fs7 = null;
+      if (!fs9 || !fs9.readFile || !fs9.readFileSync)
+        fs9 = null;
     } catch (e) {
     }
-    module.exports = fs7;
+    module.exports = fs9;
   }
 });
 
@@ -73379,18 +73819,18 @@ var require_namespace = __commonJS({
       object.onRemove(this);
       return clearCache(this);
     };
-    Namespace.prototype.define = function define2(path16, json2) {
-      if (util.isString(path16))
-        path16 = path16.split(".");
-      else if (!Array.isArray(path16))
+    Namespace.prototype.define = function define2(path17, json2) {
+      if (util.isString(path17))
+        path17 = path17.split(".");
+      else if (!Array.isArray(path17))
         throw TypeError("illegal path");
-      if (path16 && path16.length && path16[0] === "")
+      if (path17 && path17.length && path17[0] === "")
         throw Error("path must be relative");
-      if (path16.length > util.recursionLimit)
+      if (path17.length > util.recursionLimit)
         throw Error("max depth exceeded");
       var ptr = this;
-      while (path16.length > 0) {
-        var part = path16.shift();
+      while (path17.length > 0) {
+        var part = path17.shift();
         if (ptr.nested && ptr.nested[part]) {
           ptr = ptr.nested[part];
           if (!(ptr instanceof Namespace))
@@ -73425,26 +73865,26 @@ var require_namespace = __commonJS({
       });
       return this;
     };
-    Namespace.prototype.lookup = function lookup2(path16, filterTypes, parentAlreadyChecked) {
+    Namespace.prototype.lookup = function lookup2(path17, filterTypes, parentAlreadyChecked) {
       if (typeof filterTypes === "boolean") {
         parentAlreadyChecked = filterTypes;
         filterTypes = void 0;
       } else if (filterTypes && !Array.isArray(filterTypes))
         filterTypes = [filterTypes];
-      if (util.isString(path16) && path16.length) {
-        if (path16 === ".")
+      if (util.isString(path17) && path17.length) {
+        if (path17 === ".")
           return this.root;
-        path16 = path16.split(".");
-      } else if (!path16.length)
+        path17 = path17.split(".");
+      } else if (!path17.length)
         return this;
-      var flatPath = path16.join(".");
-      if (path16[0] === "")
-        return this.root.lookup(path16.slice(1), filterTypes);
+      var flatPath = path17.join(".");
+      if (path17[0] === "")
+        return this.root.lookup(path17.slice(1), filterTypes);
       var found = this.root._fullyQualifiedObjects && this.root._fullyQualifiedObjects["." + flatPath];
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
-      found = this._lookupImpl(path16, flatPath);
+      found = this._lookupImpl(path17, flatPath);
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
@@ -73452,7 +73892,7 @@ var require_namespace = __commonJS({
         return null;
       var current = this;
       while (current.parent) {
-        found = current.parent._lookupImpl(path16, flatPath);
+        found = current.parent._lookupImpl(path17, flatPath);
         if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
           return found;
         }
@@ -73460,22 +73900,22 @@ var require_namespace = __commonJS({
       }
       return null;
     };
-    Namespace.prototype._lookupImpl = function lookup2(path16, flatPath) {
+    Namespace.prototype._lookupImpl = function lookup2(path17, flatPath) {
       if (Object.prototype.hasOwnProperty.call(this._lookupCache, flatPath)) {
         return this._lookupCache[flatPath];
       }
-      var found = this.get(path16[0]);
+      var found = this.get(path17[0]);
       var exact = null;
       if (found) {
-        if (path16.length === 1) {
+        if (path17.length === 1) {
           exact = found;
         } else if (found instanceof Namespace) {
-          path16 = path16.slice(1);
-          exact = found._lookupImpl(path16, path16.join("."));
+          path17 = path17.slice(1);
+          exact = found._lookupImpl(path17, path17.join("."));
         }
       } else {
         for (var i = 0; i < this.nestedArray.length; ++i)
-          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path16, flatPath))) {
+          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path17, flatPath))) {
             exact = found;
             break;
           }
@@ -73483,28 +73923,28 @@ var require_namespace = __commonJS({
       this._lookupCache[flatPath] = exact;
       return exact;
     };
-    Namespace.prototype.lookupType = function lookupType(path16) {
-      var found = this.lookup(path16, [Type]);
+    Namespace.prototype.lookupType = function lookupType(path17) {
+      var found = this.lookup(path17, [Type]);
       if (!found)
-        throw Error("no such type: " + path16);
+        throw Error("no such type: " + path17);
       return found;
     };
-    Namespace.prototype.lookupEnum = function lookupEnum(path16) {
-      var found = this.lookup(path16, [Enum]);
+    Namespace.prototype.lookupEnum = function lookupEnum(path17) {
+      var found = this.lookup(path17, [Enum]);
       if (!found)
-        throw Error("no such Enum '" + path16 + "' in " + this);
+        throw Error("no such Enum '" + path17 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path16) {
-      var found = this.lookup(path16, [Type, Enum]);
+    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path17) {
+      var found = this.lookup(path17, [Type, Enum]);
       if (!found)
-        throw Error("no such Type or Enum '" + path16 + "' in " + this);
+        throw Error("no such Type or Enum '" + path17 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupService = function lookupService(path16) {
-      var found = this.lookup(path16, [Service]);
+    Namespace.prototype.lookupService = function lookupService(path17) {
+      var found = this.lookup(path17, [Service]);
       if (!found)
-        throw Error("no such Service '" + path16 + "' in " + this);
+        throw Error("no such Service '" + path17 + "' in " + this);
       return found;
     };
     Namespace._configure = function(Type_, Service_, Enum_) {
@@ -74921,13 +75361,13 @@ var require_util10 = __commonJS({
       Object.defineProperty(object, "$type", { value: enm, enumerable: false });
       return enm;
     };
-    util.setProperty = function setProperty(dst, path16, value, ifNotSet) {
-      function setProp(dst2, path17, value2) {
-        var part = path17.shift();
+    util.setProperty = function setProperty(dst, path17, value, ifNotSet) {
+      function setProp(dst2, path18, value2) {
+        var part = path18.shift();
         if (util.isUnsafeProperty(part))
           return dst2;
-        if (path17.length > 0) {
-          dst2[part] = setProp(dst2[part] || {}, path17, value2);
+        if (path18.length > 0) {
+          dst2[part] = setProp(dst2[part] || {}, path18, value2);
         } else {
           var prevValue = dst2[part];
           if (prevValue && ifNotSet)
@@ -74940,12 +75380,12 @@ var require_util10 = __commonJS({
       }
       if (typeof dst !== "object")
         throw TypeError("dst must be an object");
-      if (!path16)
+      if (!path17)
         throw TypeError("path must be specified");
-      path16 = path16.split(".");
-      if (path16.length > util.recursionLimit)
+      path17 = path17.split(".");
+      if (path17.length > util.recursionLimit)
         throw Error("max depth exceeded");
-      return setProp(dst, path16, value);
+      return setProp(dst, path17, value);
     };
     Object.defineProperty(util, "decorateRoot", {
       get: function() {
@@ -75491,12 +75931,12 @@ var require_object = __commonJS({
        */
       fullName: {
         get: function() {
-          var path16 = [this.name], ptr = this.parent;
+          var path17 = [this.name], ptr = this.parent;
           while (ptr) {
-            path16.unshift(ptr.name);
+            path17.unshift(ptr.name);
             ptr = ptr.parent;
           }
-          return path16.join(".");
+          return path17.join(".");
         }
       }
     });
@@ -79533,19 +79973,19 @@ var require_util11 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
-    var fs7 = __require("fs");
-    var path16 = __require("path");
+    var fs9 = __require("fs");
+    var path17 = __require("path");
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
       const originalResolvePath = root.resolvePath;
       root.resolvePath = (origin, target) => {
-        if (path16.isAbsolute(target)) {
+        if (path17.isAbsolute(target)) {
           return target;
         }
         for (const directory2 of includePaths) {
-          const fullPath = path16.join(directory2, target);
+          const fullPath = path17.join(directory2, target);
           try {
-            fs7.accessSync(fullPath, fs7.constants.R_OK);
+            fs9.accessSync(fullPath, fs9.constants.R_OK);
             return fullPath;
           } catch (err) {
             continue;
@@ -79853,10 +80293,10 @@ var require_channelz = __commonJS({
         this.eventsLogged = 0;
         this.creationTimestamp = /* @__PURE__ */ new Date();
       }
-      addTrace(severity, description, child) {
+      addTrace(severity, description2, child) {
         const timestamp = /* @__PURE__ */ new Date();
         this.events.push({
-          description,
+          description: description2,
           severity,
           timestamp,
           childChannel: (child === null || child === void 0 ? void 0 : child.kind) === "channel" ? child : void 0,
@@ -80713,14 +81153,14 @@ var require_control_plane_status = __commonJS({
       constants_1.Status.OUT_OF_RANGE,
       constants_1.Status.DATA_LOSS
     ];
-    function restrictControlPlaneStatusCode(code2, details) {
+    function restrictControlPlaneStatusCode(code2, details2) {
       if (INAPPROPRIATE_CONTROL_PLANE_CODES.includes(code2)) {
         return {
           code: constants_1.Status.INTERNAL,
-          details: `Invalid status from control plane: ${code2} ${constants_1.Status[code2]} ${details}`
+          details: `Invalid status from control plane: ${code2} ${constants_1.Status[code2]} ${details2}`
         };
       } else {
-        return { code: code2, details };
+        return { code: code2, details: details2 };
       }
     }
   }
@@ -80913,13 +81353,13 @@ var require_single_subchannel_channel = __commonJS({
         }
         this.filterStack = filterStackFactory.createFilter();
       }
-      cancelWithStatus(status, details) {
+      cancelWithStatus(status, details2) {
         if (this.childCall) {
-          this.childCall.cancelWithStatus(status, details);
+          this.childCall.cancelWithStatus(status, details2);
         } else {
           this.pendingStatus = {
             code: status,
-            details,
+            details: details2,
             metadata: new metadata_1.Metadata()
           };
         }
@@ -80947,10 +81387,10 @@ var require_single_subchannel_channel = __commonJS({
           credsMetadata = await this.subchannel.getCallCredentials().generateMetadata({ method_name: this.method, service_url: this.serviceUrl });
         } catch (e) {
           const error2 = e;
-          const { code: code2, details } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(typeof error2.code === "number" ? error2.code : constants_1.Status.UNKNOWN, `Getting metadata from plugin failed with error: ${error2.message}`);
+          const { code: code2, details: details2 } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(typeof error2.code === "number" ? error2.code : constants_1.Status.UNKNOWN, `Getting metadata from plugin failed with error: ${error2.message}`);
           listener.onReceiveStatus({
             code: code2,
-            details,
+            details: details2,
             metadata: new metadata_1.Metadata()
           });
           return;
@@ -81168,14 +81608,14 @@ var require_subchannel = __commonJS({
       get refTraceEnabled() {
         return logging.isTracerEnabled("subchannel_refcount");
       }
-      trace(text) {
+      trace(text2) {
         if (this.traceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text);
+          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text2);
         }
       }
-      refTrace(text) {
+      refTrace(text2) {
         if (this.refTraceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, "subchannel_refcount", "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text);
+          logging.trace(constants_1.LogVerbosity.DEBUG, "subchannel_refcount", "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text2);
         }
       }
       handleBackoffTimer() {
@@ -81462,8 +81902,8 @@ var require_resolver_dns = __commonJS({
     var backoff_timeout_1 = require_backoff_timeout();
     var environment_1 = require_environment();
     var TRACER_NAME = "dns_resolver";
-    function trace(text) {
-      logging.trace(constants_2.LogVerbosity.DEBUG, TRACER_NAME, text);
+    function trace(text2) {
+      logging.trace(constants_2.LogVerbosity.DEBUG, TRACER_NAME, text2);
     }
     exports.DEFAULT_PORT = 443;
     var DEFAULT_MIN_TIME_BETWEEN_RESOLUTIONS_MS = 3e4;
@@ -81748,8 +82188,8 @@ var require_http_proxy = __commonJS({
     var url_1 = __require("url");
     var resolver_dns_1 = require_resolver_dns();
     var TRACER_NAME = "proxy";
-    function trace(text) {
-      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
+    function trace(text2) {
+      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
     }
     function getProxyInfo() {
       let proxyEnv = "";
@@ -82057,7 +82497,7 @@ var require_subchannel_call = __commonJS({
       return "Unknown system error " + errno;
     }
     function mapHttpStatusCode(code2) {
-      const details = `Received HTTP status code ${code2}`;
+      const details2 = `Received HTTP status code ${code2}`;
       let mappedStatusCode;
       switch (code2) {
         // TODO(murgatroid99): handle 100 and 101
@@ -82084,7 +82524,7 @@ var require_subchannel_call = __commonJS({
       }
       return {
         code: mappedStatusCode,
-        details,
+        details: details2,
         metadata: new metadata_1.Metadata()
       };
     }
@@ -82179,7 +82619,7 @@ var require_subchannel_call = __commonJS({
               return;
             }
             let code2;
-            let details = "";
+            let details2 = "";
             switch (http2Stream.rstCode) {
               case http22.constants.NGHTTP2_NO_ERROR:
                 if (this.finalStatus !== null) {
@@ -82188,53 +82628,53 @@ var require_subchannel_call = __commonJS({
                 if (this.httpStatusCode && this.httpStatusCode !== 200) {
                   const mappedStatus = mapHttpStatusCode(this.httpStatusCode);
                   code2 = mappedStatus.code;
-                  details = mappedStatus.details;
+                  details2 = mappedStatus.details;
                 } else {
                   code2 = constants_1.Status.INTERNAL;
-                  details = `Received RST_STREAM with code ${http2Stream.rstCode} (Call ended without gRPC status)`;
+                  details2 = `Received RST_STREAM with code ${http2Stream.rstCode} (Call ended without gRPC status)`;
                 }
                 break;
               case http22.constants.NGHTTP2_REFUSED_STREAM:
                 code2 = constants_1.Status.UNAVAILABLE;
-                details = "Stream refused by server";
+                details2 = "Stream refused by server";
                 break;
               case http22.constants.NGHTTP2_CANCEL:
                 if (this.connectionDropped) {
                   code2 = constants_1.Status.UNAVAILABLE;
-                  details = "Connection dropped";
+                  details2 = "Connection dropped";
                 } else {
                   code2 = constants_1.Status.CANCELLED;
-                  details = "Call cancelled";
+                  details2 = "Call cancelled";
                 }
                 break;
               case http22.constants.NGHTTP2_ENHANCE_YOUR_CALM:
                 code2 = constants_1.Status.RESOURCE_EXHAUSTED;
-                details = "Bandwidth exhausted or memory limit exceeded";
+                details2 = "Bandwidth exhausted or memory limit exceeded";
                 break;
               case http22.constants.NGHTTP2_INADEQUATE_SECURITY:
                 code2 = constants_1.Status.PERMISSION_DENIED;
-                details = "Protocol not secure enough";
+                details2 = "Protocol not secure enough";
                 break;
               case http22.constants.NGHTTP2_INTERNAL_ERROR:
                 code2 = constants_1.Status.INTERNAL;
                 if (this.internalError === null) {
-                  details = `Received RST_STREAM with code ${http2Stream.rstCode} (Internal server error)`;
+                  details2 = `Received RST_STREAM with code ${http2Stream.rstCode} (Internal server error)`;
                 } else {
                   if (this.internalError.code === "ECONNRESET" || this.internalError.code === "ETIMEDOUT") {
                     code2 = constants_1.Status.UNAVAILABLE;
-                    details = this.internalError.message;
+                    details2 = this.internalError.message;
                   } else {
-                    details = `Received RST_STREAM with code ${http2Stream.rstCode} triggered by internal client error: ${this.internalError.message}`;
+                    details2 = `Received RST_STREAM with code ${http2Stream.rstCode} triggered by internal client error: ${this.internalError.message}`;
                   }
                 }
                 break;
               default:
                 code2 = constants_1.Status.INTERNAL;
-                details = `Received RST_STREAM with code ${http2Stream.rstCode}`;
+                details2 = `Received RST_STREAM with code ${http2Stream.rstCode}`;
             }
             this.endCall({
               code: code2,
-              details,
+              details: details2,
               metadata: new metadata_1.Metadata(),
               rstCode: http2Stream.rstCode
             });
@@ -82279,9 +82719,9 @@ var require_subchannel_call = __commonJS({
       get traceEnabled() {
         return logging.isTracerEnabled(TRACER_NAME);
       }
-      trace(text) {
+      trace(text2) {
         if (this.traceEnabled) {
-          logging.trace(constants_2.LogVerbosity.DEBUG, TRACER_NAME, "[" + this.callId + "] " + text);
+          logging.trace(constants_2.LogVerbosity.DEBUG, TRACER_NAME, "[" + this.callId + "] " + text2);
         }
       }
       /**
@@ -82353,23 +82793,23 @@ var require_subchannel_call = __commonJS({
             this.trace("received status code " + receivedStatus + " from server");
           }
           metadata.remove("grpc-status");
-          let details = "";
+          let details2 = "";
           const messageValues = metadata.get("grpc-message");
           if (messageValues.length > 0 && typeof messageValues[0] === "string") {
             const messageString = messageValues[0];
             try {
-              details = decodeURI(messageString);
+              details2 = decodeURI(messageString);
             } catch (error2) {
-              details = messageString;
+              details2 = messageString;
             }
             metadata.remove("grpc-message");
             if (this.traceEnabled) {
-              this.trace('received status details string "' + details + '" from server');
+              this.trace('received status details string "' + details2 + '" from server');
             }
           }
           status = {
             code: receivedStatus,
-            details,
+            details: details2,
             metadata
           };
         } else if (this.httpStatusCode) {
@@ -82406,11 +82846,11 @@ var require_subchannel_call = __commonJS({
           this.http2Stream.close(code2);
         }
       }
-      cancelWithStatus(status, details) {
+      cancelWithStatus(status, details2) {
         if (this.traceEnabled) {
-          this.trace("cancelWithStatus code: " + status + ' details: "' + details + '"');
+          this.trace("cancelWithStatus code: " + status + ' details: "' + details2 + '"');
         }
-        this.endCall({ code: status, details, metadata: new metadata_1.Metadata() });
+        this.endCall({ code: status, details: details2, metadata: new metadata_1.Metadata() });
       }
       getStatus() {
         return this.finalStatus;
@@ -82653,24 +83093,24 @@ var require_transport = __commonJS({
       get internalsTraceEnabled() {
         return logging.isTracerEnabled("transport_internals");
       }
-      trace(text) {
+      trace(text2) {
         if (this.traceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text);
+          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text2);
         }
       }
-      keepaliveTrace(text) {
+      keepaliveTrace(text2) {
         if (this.keepaliveTraceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, "keepalive", "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text);
+          logging.trace(constants_1.LogVerbosity.DEBUG, "keepalive", "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text2);
         }
       }
-      flowControlTrace(text) {
+      flowControlTrace(text2) {
         if (this.flowControlTraceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, FLOW_CONTROL_TRACER_NAME, "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text);
+          logging.trace(constants_1.LogVerbosity.DEBUG, FLOW_CONTROL_TRACER_NAME, "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text2);
         }
       }
-      internalsTrace(text) {
+      internalsTrace(text2) {
         if (this.internalsTraceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, "transport_internals", "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text);
+          logging.trace(constants_1.LogVerbosity.DEBUG, "transport_internals", "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text2);
         }
       }
       /**
@@ -82908,9 +83348,9 @@ var require_transport = __commonJS({
       get traceEnabled() {
         return logging.isTracerEnabled(TRACER_NAME);
       }
-      trace(text) {
+      trace(text2) {
         if (this.traceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, (0, uri_parser_1.uriToString)(this.channelTarget) + " " + text);
+          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, (0, uri_parser_1.uriToString)(this.channelTarget) + " " + text2);
         }
       }
       createSession(secureConnectResult, address, options) {
@@ -83224,9 +83664,9 @@ var require_load_balancing_call = __commonJS({
       get traceEnabled() {
         return logging.isTracerEnabled(TRACER_NAME);
       }
-      trace(text) {
+      trace(text2) {
         if (this.traceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "[" + this.callNumber + "] " + text);
+          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "[" + this.callNumber + "] " + text2);
         }
       }
       getSubchannelString(subchannel) {
@@ -83339,27 +83779,27 @@ var require_load_balancing_call = __commonJS({
                 this.child.halfClose();
               }
             }, (error2) => {
-              const { code: code3, details: details2 } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(typeof error2.code === "number" ? error2.code : constants_1.Status.UNKNOWN, `Getting metadata from plugin failed with error: ${error2.message}`);
+              const { code: code3, details: details3 } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(typeof error2.code === "number" ? error2.code : constants_1.Status.UNKNOWN, `Getting metadata from plugin failed with error: ${error2.message}`);
               this.outputStatus({
                 code: code3,
-                details: details2,
+                details: details3,
                 metadata: new metadata_1.Metadata()
               }, "PROCESSED");
             });
             break;
           case picker_1.PickResultType.DROP:
-            const { code: code2, details } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(pickResult.status.code, pickResult.status.details);
+            const { code: code2, details: details2 } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(pickResult.status.code, pickResult.status.details);
             setImmediate(() => {
-              this.outputStatus({ code: code2, details, metadata: pickResult.status.metadata }, "DROP");
+              this.outputStatus({ code: code2, details: details2, metadata: pickResult.status.metadata }, "DROP");
             });
             break;
           case picker_1.PickResultType.TRANSIENT_FAILURE:
             if (this.metadata.getOptions().waitForReady) {
               this.channel.queueCallForPick(this);
             } else {
-              const { code: code3, details: details2 } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(pickResult.status.code, pickResult.status.details);
+              const { code: code3, details: details3 } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(pickResult.status.code, pickResult.status.details);
               setImmediate(() => {
-                this.outputStatus({ code: code3, details: details2, metadata: pickResult.status.metadata }, "PROCESSED");
+                this.outputStatus({ code: code3, details: details3, metadata: pickResult.status.metadata }, "PROCESSED");
               });
             }
             break;
@@ -83367,13 +83807,13 @@ var require_load_balancing_call = __commonJS({
             this.channel.queueCallForPick(this);
         }
       }
-      cancelWithStatus(status, details) {
+      cancelWithStatus(status, details2) {
         var _a;
         if (this.traceEnabled) {
-          this.trace("cancelWithStatus code: " + status + ' details: "' + details + '"');
+          this.trace("cancelWithStatus code: " + status + ' details: "' + details2 + '"');
         }
-        (_a = this.child) === null || _a === void 0 ? void 0 : _a.cancelWithStatus(status, details);
-        this.outputStatus({ code: status, details, metadata: new metadata_1.Metadata() }, "PROCESSED");
+        (_a = this.child) === null || _a === void 0 ? void 0 : _a.cancelWithStatus(status, details2);
+        this.outputStatus({ code: status, details: details2, metadata: new metadata_1.Metadata() }, "PROCESSED");
       }
       getPeer() {
         var _a, _b;
@@ -83486,9 +83926,9 @@ var require_resolving_call = __commonJS({
       get traceEnabled() {
         return logging.isTracerEnabled(TRACER_NAME);
       }
-      trace(text) {
+      trace(text2) {
         if (this.traceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "[" + this.callNumber + "] " + text);
+          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "[" + this.callNumber + "] " + text2);
         }
       }
       runDeadlineTimer() {
@@ -83600,10 +84040,10 @@ var require_resolving_call = __commonJS({
         this.configReceivedTime = Date.now();
         const config = configResult.config;
         if (config.status !== constants_1.Status.OK) {
-          const { code: code2, details } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(config.status, "Failed to route call to method " + this.method);
+          const { code: code2, details: details2 } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(config.status, "Failed to route call to method " + this.method);
           this.outputStatus({
             code: code2,
-            details,
+            details: details2,
             metadata: new metadata_1.Metadata()
           });
           return;
@@ -83670,15 +84110,15 @@ var require_resolving_call = __commonJS({
           this.outputStatus(status);
         }
       }
-      cancelWithStatus(status, details) {
+      cancelWithStatus(status, details2) {
         var _a;
         if (this.traceEnabled) {
-          this.trace("cancelWithStatus code: " + status + ' details: "' + details + '"');
+          this.trace("cancelWithStatus code: " + status + ' details: "' + details2 + '"');
         }
-        (_a = this.child) === null || _a === void 0 ? void 0 : _a.cancelWithStatus(status, details);
+        (_a = this.child) === null || _a === void 0 ? void 0 : _a.cancelWithStatus(status, details2);
         this.outputStatus({
           code: status,
-          details,
+          details: details2,
           metadata: new metadata_1.Metadata()
         });
       }
@@ -83878,9 +84318,9 @@ var require_retrying_call = __commonJS({
       get traceEnabled() {
         return logging.isTracerEnabled(TRACER_NAME);
       }
-      trace(text) {
+      trace(text2) {
         if (this.traceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "[" + this.callNumber + "] " + text);
+          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "[" + this.callNumber + "] " + text2);
         }
       }
       reportStatus(statusObject) {
@@ -83899,9 +84339,9 @@ var require_retrying_call = __commonJS({
           });
         });
       }
-      cancelWithStatus(status, details) {
+      cancelWithStatus(status, details2) {
         if (this.traceEnabled) {
-          this.trace("cancelWithStatus code: " + status + ' details: "' + details + '"');
+          this.trace("cancelWithStatus code: " + status + ' details: "' + details2 + '"');
         }
         this.state = "NO_RETRY";
         if (this.retryTimer) {
@@ -83912,9 +84352,9 @@ var require_retrying_call = __commonJS({
           clearTimeout(this.hedgingTimer);
           this.hedgingTimer = null;
         }
-        this.reportStatus({ code: status, details, metadata: new metadata_1.Metadata() });
+        this.reportStatus({ code: status, details: details2, metadata: new metadata_1.Metadata() });
         for (const { call } of this.underlyingCalls) {
-          call.cancelWithStatus(status, details);
+          call.cancelWithStatus(status, details2);
         }
       }
       getPeer() {
@@ -84757,9 +85197,9 @@ var require_internal_channel = __commonJS({
       get traceEnabled() {
         return (0, logging_1.isTracerEnabled)("channel");
       }
-      trace(text, verbosityOverride) {
+      trace(text2, verbosityOverride) {
         if (this.traceEnabled) {
-          (0, logging_1.trace)(verbosityOverride !== null && verbosityOverride !== void 0 ? verbosityOverride : constants_1.LogVerbosity.DEBUG, "channel", "(" + this.channelzRef.id + ") " + (0, uri_parser_1.uriToString)(this.target) + " " + text);
+          (0, logging_1.trace)(verbosityOverride !== null && verbosityOverride !== void 0 ? verbosityOverride : constants_1.LogVerbosity.DEBUG, "channel", "(" + this.channelzRef.id + ") " + (0, uri_parser_1.uriToString)(this.target) + " " + text2);
         }
       }
       callRefTimerRef() {
@@ -85156,9 +85596,9 @@ var require_server_call = __commonJS({
       return status;
     }
     var ServerUnaryCallImpl = class extends events_1.EventEmitter {
-      constructor(path16, call, metadata, request2) {
+      constructor(path17, call, metadata, request2) {
         super();
-        this.path = path16;
+        this.path = path17;
         this.call = call;
         this.metadata = metadata;
         this.request = request2;
@@ -85188,9 +85628,9 @@ var require_server_call = __commonJS({
     };
     exports.ServerUnaryCallImpl = ServerUnaryCallImpl;
     var ServerReadableStreamImpl = class extends stream_1.Readable {
-      constructor(path16, call, metadata) {
+      constructor(path17, call, metadata) {
         super({ objectMode: true });
-        this.path = path16;
+        this.path = path17;
         this.call = call;
         this.metadata = metadata;
         this.cancelled = false;
@@ -85222,9 +85662,9 @@ var require_server_call = __commonJS({
     };
     exports.ServerReadableStreamImpl = ServerReadableStreamImpl;
     var ServerWritableStreamImpl = class extends stream_1.Writable {
-      constructor(path16, call, metadata, request2) {
+      constructor(path17, call, metadata, request2) {
         super({ objectMode: true });
-        this.path = path16;
+        this.path = path17;
         this.call = call;
         this.metadata = metadata;
         this.request = request2;
@@ -85278,9 +85718,9 @@ var require_server_call = __commonJS({
     };
     exports.ServerWritableStreamImpl = ServerWritableStreamImpl;
     var ServerDuplexStreamImpl = class extends stream_1.Duplex {
-      constructor(path16, call, metadata) {
+      constructor(path17, call, metadata) {
         super({ objectMode: true });
-        this.path = path16;
+        this.path = path17;
         this.call = call;
         this.metadata = metadata;
         this.pendingStatus = {
@@ -85867,7 +86307,7 @@ var require_orca = __commonJS({
     exports.GRPC_METRICS_HEADER = "endpoint-load-metrics-bin";
     var PARSED_LOAD_REPORT_KEY = "grpc_orca_load_report";
     function createMetricsReader(listener, previousOnCallEnded) {
-      return (code2, details, metadata) => {
+      return (code2, details2, metadata) => {
         let parsedLoadReport = metadata.getOpaque(PARSED_LOAD_REPORT_KEY);
         if (parsedLoadReport) {
           listener(parsedLoadReport);
@@ -85881,7 +86321,7 @@ var require_orca = __commonJS({
           }
         }
         if (previousOnCallEnded) {
-          previousOnCallEnded(code2, details, metadata);
+          previousOnCallEnded(code2, details2, metadata);
         }
       };
     }
@@ -86003,8 +86443,8 @@ var require_server_interceptors = __commonJS({
     var orca_1 = require_orca();
     var environment_1 = require_environment();
     var TRACER_NAME = "server_call";
-    function trace(text) {
-      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
+    function trace(text2) {
+      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
     }
     var ServerListenerBuilder = class {
       constructor() {
@@ -86516,15 +86956,15 @@ var require_server_interceptors = __commonJS({
         try {
           queueEntry.parsedMessage = this.handler.deserialize(decompressedMessage);
         } catch (err) {
-          let details;
+          let details2;
           if (environment_1.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS) {
-            details = `Error deserializing request: ${err.message}`;
+            details2 = `Error deserializing request: ${err.message}`;
           } else {
-            details = "Error deserializing request";
+            details2 = "Error deserializing request";
           }
           this.sendStatus({
             code: constants_1.Status.INTERNAL,
-            details
+            details: details2
           });
           return;
         }
@@ -86604,15 +87044,15 @@ var require_server_interceptors = __commonJS({
         try {
           response = this.serializeMessage(message);
         } catch (e) {
-          let details;
+          let details2;
           if (environment_1.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS) {
-            details = `Error serializing response: ${(0, error_1.getErrorMessage)(e)}`;
+            details2 = `Error serializing response: ${(0, error_1.getErrorMessage)(e)}`;
           } else {
-            details = "Error serializing response";
+            details2 = "Error serializing response";
           }
           this.sendStatus({
             code: constants_1.Status.INTERNAL,
-            details,
+            details: details2,
             metadata: null
           });
           return;
@@ -86630,15 +87070,15 @@ var require_server_interceptors = __commonJS({
         this.stream.write(response, (error2) => {
           var _a;
           if (error2) {
-            let details;
+            let details2;
             if (environment_1.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS) {
-              details = `Error writing message: ${(0, error_1.getErrorMessage)(error2)}`;
+              details2 = `Error writing message: ${(0, error_1.getErrorMessage)(error2)}`;
             } else {
-              details = "Internal server error";
+              details2 = "Internal server error";
             }
             this.sendStatus({
               code: constants_1.Status.INTERNAL,
-              details,
+              details: details2,
               metadata: null
             });
             return;
@@ -86820,8 +87260,8 @@ var require_server2 = __commonJS({
     var { HTTP2_HEADER_PATH } = http22.constants;
     var TRACER_NAME = "server";
     var kMaxAge = Buffer.from("max_age");
-    function serverCallTrace(text) {
-      logging.trace(constants_1.LogVerbosity.DEBUG, "server_call", text);
+    function serverCallTrace(text2) {
+      logging.trace(constants_1.LogVerbosity.DEBUG, "server_call", text2);
     }
     function noop3() {
     }
@@ -86960,11 +87400,11 @@ var require_server2 = __commonJS({
           };
           return socketInfo;
         }
-        trace(text) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "(" + this.channelzRef.id + ") " + text);
+        trace(text2) {
+          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "(" + this.channelzRef.id + ") " + text2);
         }
-        keepaliveTrace(text) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, "keepalive", "(" + this.channelzRef.id + ") " + text);
+        keepaliveTrace(text2) {
+          logging.trace(constants_1.LogVerbosity.DEBUG, "keepalive", "(" + this.channelzRef.id + ") " + text2);
         }
         addProtoService() {
           throw new Error("Not implemented. Use addService() instead");
@@ -87581,11 +88021,11 @@ var require_server2 = __commonJS({
           }
           return true;
         }
-        _retrieveHandler(path16) {
-          serverCallTrace("Received call to method " + path16 + " at address " + this.serverAddressString);
-          const handler2 = this.handlers.get(path16);
+        _retrieveHandler(path17) {
+          serverCallTrace("Received call to method " + path17 + " at address " + this.serverAddressString);
+          const handler2 = this.handlers.get(path17);
           if (handler2 === void 0) {
-            serverCallTrace("No handler registered for method " + path16 + ". Sending UNIMPLEMENTED status.");
+            serverCallTrace("No handler registered for method " + path17 + ". Sending UNIMPLEMENTED status.");
             return null;
           }
           return handler2;
@@ -87609,10 +88049,10 @@ var require_server2 = __commonJS({
             channelzSessionInfo === null || channelzSessionInfo === void 0 ? void 0 : channelzSessionInfo.streamTracker.addCallFailed();
             return;
           }
-          const path16 = headers[HTTP2_HEADER_PATH];
-          const handler2 = this._retrieveHandler(path16);
+          const path17 = headers[HTTP2_HEADER_PATH];
+          const handler2 = this._retrieveHandler(path17);
           if (!handler2) {
-            this._respondWithError(getUnimplementedStatusResponse(path16), stream, channelzSessionInfo);
+            this._respondWithError(getUnimplementedStatusResponse(path17), stream, channelzSessionInfo);
             return;
           }
           const callEventTracker = {
@@ -87662,10 +88102,10 @@ var require_server2 = __commonJS({
           if (this._verifyContentType(stream, headers) !== true) {
             return;
           }
-          const path16 = headers[HTTP2_HEADER_PATH];
-          const handler2 = this._retrieveHandler(path16);
+          const path17 = headers[HTTP2_HEADER_PATH];
+          const handler2 = this._retrieveHandler(path17);
           if (!handler2) {
-            this._respondWithError(getUnimplementedStatusResponse(path16), stream, null);
+            this._respondWithError(getUnimplementedStatusResponse(path17), stream, null);
             return;
           }
           const call = (0, server_interceptors_1.getServerInterceptingCall)([...extraInterceptors, ...this.interceptors], stream, headers, null, handler2, this.options);
@@ -88066,15 +88506,15 @@ var require_server2 = __commonJS({
           try {
             handler2.func(stream, respond);
           } catch (err) {
-            let details;
+            let details2;
             if (environment_1.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS) {
-              details = `Server method handler threw error ${err.message}`;
+              details2 = `Server method handler threw error ${err.message}`;
             } else {
-              details = "Unknown error";
+              details2 = "Unknown error";
             }
             call.sendStatus({
               code: constants_1.Status.UNKNOWN,
-              details,
+              details: details2,
               metadata: null
             });
           }
@@ -88108,15 +88548,15 @@ var require_server2 = __commonJS({
           try {
             handler2.func(stream, respond);
           } catch (err) {
-            let details;
+            let details2;
             if (environment_1.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS) {
-              details = `Server method handler threw error ${err.message}`;
+              details2 = `Server method handler threw error ${err.message}`;
             } else {
-              details = "Unknown error";
+              details2 = "Unknown error";
             }
             call.sendStatus({
               code: constants_1.Status.UNKNOWN,
-              details,
+              details: details2,
               metadata: null
             });
           }
@@ -88170,15 +88610,15 @@ var require_server2 = __commonJS({
           try {
             handler2.func(stream);
           } catch (err) {
-            let details;
+            let details2;
             if (environment_1.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS) {
-              details = `Server method handler threw error ${err.message}`;
+              details2 = `Server method handler threw error ${err.message}`;
             } else {
-              details = "Unknown error";
+              details2 = "Unknown error";
             }
             call.sendStatus({
               code: constants_1.Status.UNKNOWN,
-              details,
+              details: details2,
               metadata: null
             });
           }
@@ -88200,15 +88640,15 @@ var require_server2 = __commonJS({
           try {
             handler2.func(stream);
           } catch (err) {
-            let details;
+            let details2;
             if (environment_1.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS) {
-              details = `Server method handler threw error ${err.message}`;
+              details2 = `Server method handler threw error ${err.message}`;
             } else {
-              details = "Unknown error";
+              details2 = "Unknown error";
             }
             call.sendStatus({
               code: constants_1.Status.UNKNOWN,
-              details,
+              details: details2,
               metadata: null
             });
           }
@@ -88253,8 +88693,8 @@ var require_status_builder = __commonJS({
       /**
        * Adds details to the builder.
        */
-      withDetails(details) {
-        this.details = details;
+      withDetails(details2) {
+        this.details = details2;
         return this;
       }
       /**
@@ -88303,8 +88743,8 @@ var require_load_balancer_pick_first = __commonJS({
     var net_1 = __require("net");
     var call_interface_1 = require_call_interface();
     var TRACER_NAME = "pick_first";
-    function trace(text) {
-      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
+    function trace(text2) {
+      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
     }
     var TYPE_NAME = "pick_first";
     var CONNECTION_DELAY_INTERVAL_MS = 250;
@@ -88710,15 +89150,15 @@ var require_certificate_provider = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FileWatcherCertificateProvider = void 0;
-    var fs7 = __require("fs");
+    var fs9 = __require("fs");
     var logging = require_logging();
     var constants_1 = require_constants8();
     var util_1 = __require("util");
     var TRACER_NAME = "certificate_provider";
-    function trace(text) {
-      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
+    function trace(text2) {
+      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
     }
-    var readFilePromise = (0, util_1.promisify)(fs7.readFile);
+    var readFilePromise = (0, util_1.promisify)(fs9.readFile);
     var FileWatcherCertificateProvider = class {
       constructor(config) {
         this.config = config;
@@ -88973,13 +89413,13 @@ var require_resolver_uds = __commonJS({
         this.listener = listener;
         this.hasReturnedResult = false;
         this.endpoints = [];
-        let path16;
+        let path17;
         if (target.authority === "") {
-          path16 = "/" + target.path;
+          path17 = "/" + target.path;
         } else {
-          path16 = target.path;
+          path17 = target.path;
         }
-        this.endpoints = [{ addresses: [{ path: path16 }] }];
+        this.endpoints = [{ addresses: [{ path: path17 }] }];
       }
       updateResolution() {
         if (!this.hasReturnedResult) {
@@ -89015,8 +89455,8 @@ var require_resolver_ip = __commonJS({
     var uri_parser_1 = require_uri_parser();
     var logging = require_logging();
     var TRACER_NAME = "ip_resolver";
-    function trace(text) {
-      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
+    function trace(text2) {
+      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
     }
     var IPV4_SCHEME = "ipv4";
     var IPV6_SCHEME = "ipv6";
@@ -89039,12 +89479,12 @@ var require_resolver_ip = __commonJS({
           return;
         }
         const pathList = target.path.split(",");
-        for (const path16 of pathList) {
-          const hostPort = (0, uri_parser_1.splitHostPort)(path16);
+        for (const path17 of pathList) {
+          const hostPort = (0, uri_parser_1.splitHostPort)(path17);
           if (hostPort === null) {
             this.error = {
               code: constants_1.Status.UNAVAILABLE,
-              details: `Failed to parse ${target.scheme} address ${path16}`,
+              details: `Failed to parse ${target.scheme} address ${path17}`,
               metadata: new metadata_1.Metadata()
             };
             return;
@@ -89052,7 +89492,7 @@ var require_resolver_ip = __commonJS({
           if (target.scheme === IPV4_SCHEME && !(0, net_1.isIPv4)(hostPort.host) || target.scheme === IPV6_SCHEME && !(0, net_1.isIPv6)(hostPort.host)) {
             this.error = {
               code: constants_1.Status.UNAVAILABLE,
-              details: `Failed to parse ${target.scheme} address ${path16}`,
+              details: `Failed to parse ${target.scheme} address ${path17}`,
               metadata: new metadata_1.Metadata()
             };
             return;
@@ -89106,8 +89546,8 @@ var require_load_balancer_round_robin = __commonJS({
     var subchannel_address_1 = require_subchannel_address();
     var load_balancer_pick_first_1 = require_load_balancer_pick_first();
     var TRACER_NAME = "round_robin";
-    function trace(text) {
-      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
+    function trace(text2) {
+      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
     }
     var TYPE_NAME = "round_robin";
     var RoundRobinLoadBalancingConfig = class _RoundRobinLoadBalancingConfig {
@@ -89285,8 +89725,8 @@ var require_load_balancer_outlier_detection = __commonJS({
     var subchannel_interface_1 = require_subchannel_interface();
     var logging = require_logging();
     var TRACER_NAME = "outlier_detection";
-    function trace(text) {
-      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
+    function trace(text2) {
+      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
     }
     var TYPE_NAME = "outlier_detection";
     var OUTLIER_DETECTION_ENABLED = ((_a = process.env.GRPC_EXPERIMENTAL_ENABLE_OUTLIER_DETECTION) !== null && _a !== void 0 ? _a : "true") === "true";
@@ -89488,14 +89928,14 @@ var require_load_balancer_outlier_detection = __commonJS({
           if (mapEntry) {
             let onCallEnded = wrappedPick.onCallEnded;
             if (this.countCalls) {
-              onCallEnded = (statusCode, details, metadata) => {
+              onCallEnded = (statusCode, details2, metadata) => {
                 var _a2;
                 if (statusCode === constants_1.Status.OK) {
                   mapEntry.counter.addSuccess();
                 } else {
                   mapEntry.counter.addFailure();
                 }
-                (_a2 = wrappedPick.onCallEnded) === null || _a2 === void 0 ? void 0 : _a2.call(wrappedPick, statusCode, details, metadata);
+                (_a2 = wrappedPick.onCallEnded) === null || _a2 === void 0 ? void 0 : _a2.call(wrappedPick, statusCode, details2, metadata);
               };
             }
             return Object.assign(Object.assign({}, wrappedPick), { subchannel: subchannelWrapper.getWrappedSubchannel(), onCallEnded });
@@ -89885,8 +90325,8 @@ var require_load_balancer_weighted_round_robin = __commonJS({
     var priority_queue_1 = require_priority_queue();
     var subchannel_address_1 = require_subchannel_address();
     var TRACER_NAME = "weighted_round_robin";
-    function trace(text) {
-      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
+    function trace(text2) {
+      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
     }
     var TYPE_NAME = "weighted_round_robin";
     var DEFAULT_OOB_REPORTING_PERIOD_MS = 1e4;
@@ -90407,19 +90847,19 @@ var require_util12 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
-    var fs7 = __require("fs");
-    var path16 = __require("path");
+    var fs9 = __require("fs");
+    var path17 = __require("path");
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
       const originalResolvePath = root.resolvePath;
       root.resolvePath = (origin, target) => {
-        if (path16.isAbsolute(target)) {
+        if (path17.isAbsolute(target)) {
           return target;
         }
         for (const directory2 of includePaths) {
-          const fullPath = path16.join(directory2, target);
+          const fullPath = path17.join(directory2, target);
           try {
-            fs7.accessSync(fullPath, fs7.constants.R_OK);
+            fs9.accessSync(fullPath, fs9.constants.R_OK);
             return fullPath;
           } catch (err) {
             continue;
@@ -90664,7 +91104,7 @@ var require_session = __commonJS({
   "node_modules/dockerode/lib/session.js"(exports, module) {
     var grpc = require_src4();
     var protoLoader = require_src5();
-    var path16 = __require("path");
+    var path17 = __require("path");
     var crypto2 = __require("crypto");
     function withSession(docker, auth2, handler2) {
       const sessionId = crypto2.randomUUID();
@@ -90691,7 +91131,7 @@ var require_session = __commonJS({
         const injector = server.createConnectionInjector(creds);
         injector.injectConnection(socket);
         const pkg = protoLoader.loadSync(
-          path16.resolve(__dirname, "proto", "auth.proto")
+          path17.resolve(__dirname, "proto", "auth.proto")
         );
         const service = grpc.loadPackageDefinition(pkg);
         server.addService(service.moby.filesync.v1.Auth.service, {
@@ -90721,7 +91161,7 @@ var require_session = __commonJS({
 var require_buildkit = __commonJS({
   "node_modules/dockerode/lib/buildkit.js"(exports, module) {
     var protobuf = require_protobufjs();
-    var path16 = __require("path");
+    var path17 = __require("path");
     var BUILDKIT_TRACE_ID = "moby.buildkit.trace";
     var BUILDKIT_IMAGE_ID = "moby.image.id";
     var PROTO_TYPE = "moby.buildkit.v1.StatusResponse";
@@ -90731,7 +91171,7 @@ var require_buildkit = __commonJS({
     function loadProto() {
       if (StatusResponse) return StatusResponse;
       var root = protobuf.loadSync(
-        path16.resolve(__dirname, "proto", "buildkit_status.proto")
+        path17.resolve(__dirname, "proto", "buildkit_status.proto")
       );
       StatusResponse = root.lookupType(PROTO_TYPE);
       return StatusResponse;
@@ -92340,13 +92780,13 @@ import { readFileSync as readFileSync2 } from "node:fs";
 import http from "node:http";
 import https from "node:https";
 import os7 from "node:os";
-import path8 from "node:path";
+import path9 from "node:path";
 function noKeepAlive() {
   return new http.Agent({ keepAlive: false });
 }
 function engineOptions(env) {
   const host = env.DOCKER_HOST;
-  const base = {
+  const base2 = {
     socketPath: void 0,
     host: void 0,
     port: void 0,
@@ -92357,24 +92797,24 @@ function engineOptions(env) {
   };
   if (!host || host.startsWith("unix://")) {
     const socketPath = host ? host.slice("unix://".length) || "/var/run/docker.sock" : "/var/run/docker.sock";
-    return { options: { ...base, socketPath, agent: noKeepAlive() }, address: `unix://${socketPath}` };
+    return { options: { ...base2, socketPath, agent: noKeepAlive() }, address: `unix://${socketPath}` };
   }
-  let url;
+  let url2;
   try {
-    url = new URL(host.includes("://") ? host : `tcp://${host}`);
+    url2 = new URL(host.includes("://") ? host : `tcp://${host}`);
   } catch {
     throw new SetupError(
       `DOCKER_HOST='${printable(host)}' is not a URL; use unix:///path, tcp://host:port or ssh://user@host.`
     );
   }
-  if (url.protocol === "ssh:") {
+  if (url2.protocol === "ssh:") {
     return {
       options: {
-        ...base,
+        ...base2,
         protocol: "ssh",
-        host: url.hostname,
-        port: url.port || 22,
-        username: decodeURIComponent(url.username) || void 0,
+        host: url2.hostname,
+        port: url2.port || 22,
+        username: decodeURIComponent(url2.username) || void 0,
         sshOptions: { agent: env.SSH_AUTH_SOCK }
       },
       address: host
@@ -92382,18 +92822,18 @@ function engineOptions(env) {
   }
   const tls = Boolean(env.DOCKER_TLS_VERIFY) && env.DOCKER_TLS_VERIFY !== "0";
   const options = {
-    ...base,
-    host: url.hostname.replace(/^\[|\]$/g, ""),
-    port: url.port || (tls ? 2376 : 2375),
+    ...base2,
+    host: url2.hostname.replace(/^\[|\]$/g, ""),
+    port: url2.port || (tls ? 2376 : 2375),
     protocol: tls ? "https" : "http",
     agent: tls ? new https.Agent({ keepAlive: false }) : noKeepAlive()
   };
   if (tls) {
-    const certDir = env.DOCKER_CERT_PATH || path8.join(env.HOME || os7.homedir(), ".docker");
+    const certDir = env.DOCKER_CERT_PATH || path9.join(env.HOME || os7.homedir(), ".docker");
     try {
-      options.ca = readFileSync2(path8.join(certDir, "ca.pem"));
-      options.cert = readFileSync2(path8.join(certDir, "cert.pem"));
-      options.key = readFileSync2(path8.join(certDir, "key.pem"));
+      options.ca = readFileSync2(path9.join(certDir, "ca.pem"));
+      options.cert = readFileSync2(path9.join(certDir, "cert.pem"));
+      options.key = readFileSync2(path9.join(certDir, "key.pem"));
     } catch (err) {
       throw new SetupError(
         `DOCKER_TLS_VERIFY is set but the TLS files are not readable in ${certDir} (${errorMessage(err)}); set DOCKER_CERT_PATH to the folder holding ca.pem, cert.pem and key.pem.`
@@ -92420,11 +92860,11 @@ function statusOf(err) {
 function engineMessage(err) {
   let json2 = err.json;
   if (typeof json2 === "string") {
-    const text = json2;
+    const text2 = json2;
     try {
-      json2 = JSON.parse(text);
+      json2 = JSON.parse(text2);
     } catch {
-      return text.trim() || errorMessage(err);
+      return text2.trim() || errorMessage(err);
     }
   }
   const message = json2 && typeof json2 === "object" ? json2.message : void 0;
@@ -92442,12 +92882,12 @@ function readJsonStream(stream, onMessage) {
   return new Promise((resolve, reject) => {
     let buffer = "";
     const handle = (line) => {
-      const text = line.trim();
-      if (!text) return;
+      const text2 = line.trim();
+      if (!text2) return;
       try {
-        onMessage(JSON.parse(text));
+        onMessage(JSON.parse(text2));
       } catch (err) {
-        if (err instanceof SyntaxError) onMessage({ stream: `${text}
+        if (err instanceof SyntaxError) onMessage({ stream: `${text2}
 ` });
         else throw err;
       }
@@ -92682,72 +93122,10 @@ var init_engine2 = __esm({
   }
 });
 
-// src/util/git.ts
-import { spawn } from "node:child_process";
-function gitEnv(env) {
-  return { ...env ?? process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", GIT_EDITOR: "true" };
-}
-function tryGit(args, options) {
-  return new Promise((resolve, reject) => {
-    const child = spawn("git", args, {
-      cwd: options.cwd,
-      env: gitEnv(options.env),
-      stdio: ["pipe", "pipe", "pipe"]
-    });
-    const out = [];
-    const err = [];
-    child.stdout.on("data", (d) => out.push(d));
-    child.stderr.on("data", (d) => err.push(d));
-    child.on("error", (e) => {
-      reject(
-        e.code === "ENOENT" ? new SetupError("git is not installed or not on PATH: install git and try again.") : new SetupError(`Could not run git ${args.join(" ")} in ${options.cwd}: ${e.message}`)
-      );
-    });
-    child.on("close", (code2) => {
-      resolve({
-        stdout: Buffer.concat(out).toString("utf8"),
-        stderr: Buffer.concat(err).toString("utf8"),
-        code: code2 ?? 1
-      });
-    });
-    child.stdin.on("error", () => void 0);
-    child.stdin.end(options.input ?? "");
-  });
-}
-async function git(args, options) {
-  const result = await tryGit(args, options);
-  if (result.code !== 0) throw new GitError(args, result, options.cwd);
-  return result.stdout;
-}
-function splitZ(text) {
-  return text.split("\0").filter((s) => s !== "");
-}
-var GitError;
-var init_git = __esm({
-  "src/util/git.ts"() {
-    "use strict";
-    init_errors();
-    GitError = class extends SetupError {
-      constructor(args, result, cwd) {
-        const said = (result.stderr.trim() || result.stdout.trim()).split("\n").slice(-12).join("\n");
-        super(`git ${args.join(" ")} failed (exit ${result.code}) in ${cwd}${said ? `:
-${said}` : ""}`);
-        this.args = args;
-        this.result = result;
-        this.cwd = cwd;
-      }
-      args;
-      result;
-      cwd;
-      name = "GitError";
-    };
-  }
-});
-
 // src/image/git.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { realpath } from "node:fs/promises";
-import path9 from "node:path";
+import path10 from "node:path";
 function git2(args, cwd) {
   return git(args, { cwd });
 }
@@ -92759,8 +93137,8 @@ async function tryGit2(args, cwd) {
     return null;
   }
 }
-function redactUrl(url) {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, "$1");
+function redactUrl(url2) {
+  return url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, "$1");
 }
 async function readGitInfo(dir) {
   const inside = await tryGit2(["rev-parse", "--is-inside-work-tree"], dir);
@@ -92785,12 +93163,12 @@ async function readGitInfo(dir) {
     git2(["ls-files", "--others", "--exclude-standard", "-z", "--", "."], dir)
   ]);
   const topLevel = await realpath(topRaw.trim());
-  const commonDir = await realpath(path9.resolve(dir, commonRaw.trim()));
-  const rel = path9.relative(topLevel, await realpath(dir));
+  const commonDir = await realpath(path10.resolve(dir, commonRaw.trim()));
+  const rel = path10.relative(topLevel, await realpath(dir));
   const tag = tags2?.split("\n").find(Boolean);
   return {
     topLevel,
-    subdir: rel.split(path9.sep).join("/"),
+    subdir: rel.split(path10.sep).join("/"),
     commonDir,
     sha: sha.trim(),
     shortSha: shortSha.trim(),
@@ -92804,7 +93182,7 @@ async function readGitInfo(dir) {
     modified: splitZ(modified),
     // A nested repository shows as its folder (`dir/`): its files are not ours to bake.
     untracked: splitZ(untracked).filter((p) => !p.endsWith("/")),
-    alternates: existsSync2(path9.join(commonDir, "objects", "info", "alternates"))
+    alternates: existsSync2(path10.join(commonDir, "objects", "info", "alternates"))
   };
 }
 var init_git2 = __esm({
@@ -92988,13 +93366,13 @@ var init_verify = __esm({
 
 // src/image/plan.ts
 import { mkdir as mkdir2, stat as stat3, writeFile as writeFile2 } from "node:fs/promises";
-import path10 from "node:path";
+import path11 from "node:path";
 function isPinned(ref) {
   const parsed = parseReference(ref, "base image");
   return Boolean(parsed.digest) || Boolean(parsed.tag && !/(^|-)latest$/.test(parsed.tag));
 }
 function localImageName(dir) {
-  const name2 = path10.basename(dir).toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[._-]+|[._-]+$/g, "").replace(/[._-]{2,}/g, "-");
+  const name2 = path11.basename(dir).toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[._-]+|[._-]+$/g, "").replace(/[._-]{2,}/g, "-");
   return name2 || "process-models";
 }
 function createdTime(env, git3) {
@@ -93093,7 +93471,7 @@ async function planBake(options) {
     warnings.push(message);
     log.warning(message);
   };
-  const dir = path10.resolve(options.dir);
+  const dir = path11.resolve(options.dir);
   if (!(await stat3(dir).catch(() => null))?.isDirectory()) {
     throw new SetupError(
       `the models root ${dir} is not a directory; pass the folder holding the process groups.`
@@ -93255,13 +93633,13 @@ function planJson(plan) {
   };
 }
 async function writeDryRun(plan, dockerfile, outputDir, result) {
-  const out = path10.resolve(outputDir);
+  const out = path11.resolve(outputDir);
   await mkdir2(out, { recursive: true });
-  await writeFile2(path10.join(out, "Dockerfile"), dockerfile);
-  await writeFile2(path10.join(out, "context.txt"), contextListing(plan.layer, dockerfile));
-  await writeFile2(path10.join(out, "bake.json"), `${JSON.stringify(result, null, 2)}
+  await writeFile2(path11.join(out, "Dockerfile"), dockerfile);
+  await writeFile2(path11.join(out, "context.txt"), contextListing(plan.layer, dockerfile));
+  await writeFile2(path11.join(out, "bake.json"), `${JSON.stringify(result, null, 2)}
 `);
-  await writeFile2(path10.join(out, "plan.json"), `${JSON.stringify(planJson(plan), null, 2)}
+  await writeFile2(path11.join(out, "plan.json"), `${JSON.stringify(planJson(plan), null, 2)}
 `);
 }
 var DEFAULT_BASE_IMAGE, DEFAULT_IMAGE_MODELS_DIR, LABEL_PREFIX, LABELS, OCI;
@@ -93344,9 +93722,9 @@ var init_engine3 = __esm({
       async build(plan, options) {
         const { log, env } = options;
         const engine = await connectEngine(env);
-        const base = await ensureBaseImage(engine, plan, options, log);
-        const baseEnv = base.Config?.Env ?? [];
-        const digest = inputDigest(plan.layer.contentDigest, renderDockerfile(plan, baseEnv), base.Id);
+        const base2 = await ensureBaseImage(engine, plan, options, log);
+        const baseEnv = base2.Config?.Env ?? [];
+        const digest = inputDigest(plan.layer.contentDigest, renderDockerfile(plan, baseEnv), base2.Id);
         const digestLabel = { [LABELS.inputDigest]: digest };
         const dockerfile = renderDockerfile(plan, baseEnv, digestLabel);
         const labelledByTemplate = dockerfile.includes(digest);
@@ -93520,9 +93898,9 @@ function registryBaseUrl(registry, insecure = []) {
   const plain = isLoopback(registry) || insecure.some((h) => h.toLowerCase() === registry.toLowerCase());
   return `${plain ? "http" : "https"}://${host}`;
 }
-function registryWords(text) {
+function registryWords(text2) {
   try {
-    const body = JSON.parse(text);
+    const body = JSON.parse(text2);
     const first = body.errors?.[0];
     if (first) {
       return {
@@ -93532,7 +93910,7 @@ function registryWords(text) {
     }
   } catch {
   }
-  return { code: null, message: text.trim().slice(0, 300) };
+  return { code: null, message: text2.trim().slice(0, 300) };
 }
 function retriable(status) {
   return status >= 500 || status === 429 || status === 408;
@@ -93638,9 +94016,9 @@ var init_client = __esm({
       }
       /** The token flow: GET the realm (Basic when there are credentials), or POST a refresh token (identitytoken). */
       async fetchToken(realm, service, scopes, what) {
-        let url;
+        let url2;
         try {
-          url = new URL(realm);
+          url2 = new URL(realm);
         } catch {
           throw new RegistryAuthError(
             `${this.registry} named a token realm that is not a URL: '${printable(realm)}'.`,
@@ -93657,46 +94035,46 @@ var init_client = __esm({
               ...service ? { service } : {}
             });
             if (scopes.length) form.set("scope", scopes.join(" "));
-            response = await fetch(url, {
+            response = await fetch(url2, {
               method: "POST",
               headers: { "Content-Type": "application/x-www-form-urlencoded" },
               body: form.toString()
             });
           } else {
-            if (service) url.searchParams.set("service", service);
-            for (const s of scopes) url.searchParams.append("scope", s);
+            if (service) url2.searchParams.set("service", service);
+            for (const s of scopes) url2.searchParams.append("scope", s);
             const headers = {};
             if (this.auth?.username || this.auth?.password) {
               headers.Authorization = `Basic ${Buffer.from(`${this.auth.username ?? ""}:${this.auth.password ?? ""}`).toString("base64")}`;
             }
             response = await this.withRetry(
-              `getting a token from ${url.origin}${url.pathname}`,
-              () => fetch(url, { headers })
+              `getting a token from ${url2.origin}${url2.pathname}`,
+              () => fetch(url2, { headers })
             );
           }
         } catch (err) {
           if (err instanceof RegistryError) throw err;
           throw new RegistryAuthError(
-            `cannot reach the token realm ${url.origin}${url.pathname} of ${this.registry}: ${errorMessage(err)}.`,
+            `cannot reach the token realm ${url2.origin}${url2.pathname} of ${this.registry}: ${errorMessage(err)}.`,
             null
           );
         }
-        const text = await response.text();
+        const text2 = await response.text();
         if (response.status === 401 || response.status === 403) {
           throw new RegistryAuthError(
-            `the registry ${this.registry} refused the credentials${this.who()} (token realm ${url.origin}${url.pathname} answered ${response.status}: ${registryWords(text).message || response.statusText}) while ${what}. Nothing was pushed. ${this.howToLogIn()}, and check that the token may read the base and write the image.`,
+            `the registry ${this.registry} refused the credentials${this.who()} (token realm ${url2.origin}${url2.pathname} answered ${response.status}: ${registryWords(text2).message || response.statusText}) while ${what}. Nothing was pushed. ${this.howToLogIn()}, and check that the token may read the base and write the image.`,
             response.status
           );
         }
         if (!response.ok) {
           throw new RegistryAuthError(
-            `the token realm ${url.origin}${url.pathname} of ${this.registry} answered ${response.status} while ${what}: ${registryWords(text).message}`,
+            `the token realm ${url2.origin}${url2.pathname} of ${this.registry} answered ${response.status} while ${what}: ${registryWords(text2).message}`,
             response.status
           );
         }
         let body;
         try {
-          body = JSON.parse(text);
+          body = JSON.parse(text2);
         } catch {
           throw new RegistryAuthError(
             `the token realm of ${this.registry} answered something that is not JSON.`,
@@ -93738,11 +94116,11 @@ var init_client = __esm({
       }
       /** One request with auth: a 401 is answered once (token or Basic), then the request is sent again. */
       async request(method, pathOrUrl, options) {
-        const url = new URL(pathOrUrl, this.baseUrl);
+        const url2 = new URL(pathOrUrl, this.baseUrl);
         const send = () => {
           const headers = { ...options.headers ?? {} };
           if (this.authorization) headers.Authorization = this.authorization;
-          return fetch(url, {
+          return fetch(url2, {
             method,
             headers,
             body: options.body,
@@ -93764,7 +94142,7 @@ var init_client = __esm({
           await this.authenticate(challenges, options.what);
           response = await sendWithRetry();
           if (response.status === 401) {
-            const text = await response.text();
+            const text2 = await response.text();
             const retryChallenges = parseChallenges(response.headers.get("www-authenticate"));
             if (this.authorizedFor !== before && retryChallenges.some((c) => c.scheme === "bearer")) {
               await this.authenticate(retryChallenges, options.what);
@@ -93773,15 +94151,15 @@ var init_client = __esm({
             if (response.status === 401) {
               const refused = this.auth ? `the registry ${this.registry} refused the credentials${this.who()}` : `the registry ${this.registry} refused anonymous access (no credentials found)`;
               throw new RegistryAuthError(
-                `${refused} while ${options.what}: ${registryWords(text).message || "unauthorized"}. Nothing was tagged. ${this.howToLogIn()}.`,
+                `${refused} while ${options.what}: ${registryWords(text2).message || "unauthorized"}. Nothing was tagged. ${this.howToLogIn()}.`,
                 401
               );
             }
           }
         }
         if (!options.ok.includes(response.status)) {
-          const text = await response.text().catch(() => "");
-          const words = registryWords(text);
+          const text2 = await response.text().catch(() => "");
+          const words = registryWords(text2);
           const Kind = response.status === 403 ? RegistryAuthError : RegistryError;
           throw new Kind(
             `the registry ${this.registry} answered ${response.status} while ${options.what}${words.message ? `: ${words.message}` : ""}` + (response.status === 403 ? `. The credentials${this.who()} may not do this; check the token's permissions (GHCR: packages: write).` : retriable(response.status) && !options.once ? ` (after ${this.retry.attempts} tries).` : "."),
@@ -93803,19 +94181,19 @@ var init_client = __esm({
           await response.arrayBuffer();
           return null;
         }
-        const bytes = Buffer.from(await response.arrayBuffer());
-        const digest = sha256Digest(bytes);
+        const bytes2 = Buffer.from(await response.arrayBuffer());
+        const digest = sha256Digest(bytes2);
         if (reference.startsWith("sha256:") && reference !== digest) {
           throw new RegistryError(`${what}: the registry sent content with digest ${digest}.`, 200);
         }
         let mediaType = (response.headers.get("content-type") ?? "").split(";")[0].trim();
         try {
-          const parsed = JSON.parse(bytes.toString("utf8"));
+          const parsed = JSON.parse(bytes2.toString("utf8"));
           if (parsed.mediaType) mediaType = parsed.mediaType;
         } catch {
           throw new RegistryError(`${what}: the registry sent a manifest that is not JSON.`, 200);
         }
-        return { mediaType, digest, bytes };
+        return { mediaType, digest, bytes: bytes2 };
       }
       /** The digest a tag points at, or null when the tag (or repository) does not exist. */
       async manifestDigest(repository, reference) {
@@ -93837,11 +94215,11 @@ var init_client = __esm({
       async getBlob(repository, digest) {
         const what = `reading blob ${digest.slice(0, 19)} of ${repository}`;
         const response = await this.request("GET", `/v2/${repository}/blobs/${digest}`, { ok: [200], what });
-        const bytes = Buffer.from(await response.arrayBuffer());
-        if (sha256Digest(bytes) !== digest) {
-          throw new RegistryError(`${what}: the registry sent content with digest ${sha256Digest(bytes)}.`, 200);
+        const bytes2 = Buffer.from(await response.arrayBuffer());
+        if (sha256Digest(bytes2) !== digest) {
+          throw new RegistryError(`${what}: the registry sent content with digest ${sha256Digest(bytes2)}.`, 200);
         }
-        return bytes;
+        return bytes2;
       }
       /** A blob's bytes as they arrive (base layers copied between registries). */
       blobSource(repository, digest) {
@@ -93983,15 +94361,15 @@ var init_client = __esm({
         await close(Buffer.alloc(0));
       }
       /** PUT a manifest or index at a tag or its digest; returns the digest (Docker-Content-Digest, else computed). */
-      async putManifest(repository, reference, mediaType, bytes) {
+      async putManifest(repository, reference, mediaType, bytes2) {
         const response = await this.request("PUT", `/v2/${repository}/manifests/${reference}`, {
           headers: { "Content-Type": mediaType },
-          body: bytes,
+          body: bytes2,
           ok: [200, 201, 202],
           what: `writing ${repository}${reference.startsWith("sha256:") ? "@" : ":"}${reference}`
         });
         await response.arrayBuffer();
-        const digest = sha256Digest(bytes);
+        const digest = sha256Digest(bytes2);
         const said = response.headers.get("docker-content-digest");
         if (said && said !== digest) {
           throw new RegistryError(
@@ -94006,9 +94384,9 @@ var init_client = __esm({
 });
 
 // src/image/registry/dockerfile.ts
-function logicalLines(text) {
+function logicalLines(text2) {
   const out = [];
-  const lines = text.split("\n");
+  const lines = text2.split("\n");
   let i = 0;
   while (i < lines.length) {
     const start = i;
@@ -94145,25 +94523,25 @@ function readInstructions(rendered, source, baseEnv) {
   for (const l of logicalLines(rendered)) {
     const keyword2 = l.keyword.toUpperCase();
     const what = `template ${source}, ${keyword2} (rendered line ${l.line})`;
-    const text = `${keyword2} ${l.rest}`.replace(/\s*\\?\n\s*/g, " ");
+    const text2 = `${keyword2} ${l.rest}`.replace(/\s*\\?\n\s*/g, " ");
     if (keyword2 === "FROM") continue;
     if (keyword2 === "ENV") {
       const words = splitWords(l.rest, env, what);
       const list = words.length >= 1 && !words[0].includes("=") ? [[words[0], splitWords(l.rest.replace(/^\S+\s*/, ""), env, what).join(" ")]] : pairs(words, "ENV", what);
       list.forEach(([k, v]) => env.set(k, v));
-      out.push({ kind: "env", pairs: list, text });
+      out.push({ kind: "env", pairs: list, text: text2 });
     } else if (keyword2 === "LABEL") {
-      out.push({ kind: "label", pairs: pairs(splitWords(l.rest, env, what), "LABEL", what), text });
+      out.push({ kind: "label", pairs: pairs(splitWords(l.rest, env, what), "LABEL", what), text: text2 });
     } else if (keyword2 === "WORKDIR") {
       const words = splitWords(l.rest, env, what);
       if (words.length !== 1) throw new UsageError(`${what}: WORKDIR takes one path.`);
-      out.push({ kind: "workdir", path: words[0], text });
+      out.push({ kind: "workdir", path: words[0], text: text2 });
     } else if (keyword2 === "ADD" || keyword2 === "COPY") {
       if (l.rest !== `${ROOTFS_TAR} /`) {
         throw new UsageError(`${what}: only {{copy}} can put files in the image with the registry builder.`);
       }
       copies++;
-      out.push({ kind: "copy", text });
+      out.push({ kind: "copy", text: text2 });
     } else {
       throw new UsageError(`${what}: ${keyword2} cannot be applied without a Docker Engine.`);
     }
@@ -94205,13 +94583,13 @@ function resolveWorkdir(current, next) {
   }
   return `/${parts.join("/")}`;
 }
-function appendToConfig(base, instructions, layer, created) {
-  const config = { ...base.config ?? {} };
+function appendToConfig(base2, instructions, layer, created) {
+  const config = { ...base2.config ?? {} };
   let env = [...config.Env ?? []];
   let labels = { ...config.Labels ?? {} };
   let workdir = config.WorkingDir ?? "";
-  const history = [...base.history ?? []];
-  const when = created ?? base.created;
+  const history = [...base2.history ?? []];
+  const when = created ?? base2.created;
   for (const ins of instructions) {
     if (ins.kind === "env") for (const [k, v] of ins.pairs) env = setEnv(env, k, v);
     else if (ins.kind === "label") labels = { ...labels, ...Object.fromEntries(ins.pairs) };
@@ -94227,21 +94605,21 @@ function appendToConfig(base, instructions, layer, created) {
   config.Labels = Object.fromEntries(Object.entries(labels).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
   if (workdir) config.WorkingDir = workdir;
   const out = {
-    ...base,
+    ...base2,
     config,
-    rootfs: { type: "layers", diff_ids: [...base.rootfs?.diff_ids ?? [], layer.diffId] },
+    rootfs: { type: "layers", diff_ids: [...base2.rootfs?.diff_ids ?? [], layer.diffId] },
     history
   };
   if (when) out.created = when;
   return out;
 }
-function appendToManifest(base, manifestType, config, layer) {
+function appendToManifest(base2, manifestType, config, layer) {
   return {
     schemaVersion: 2,
     mediaType: manifestType,
     config,
     layers: [
-      ...base.layers,
+      ...base2.layers,
       { mediaType: layerTypeFor(manifestType), digest: layer.digest, size: layer.size }
     ]
   };
@@ -94252,10 +94630,10 @@ function buildIndex2(indexType, manifests) {
 function isManifestType(t2) {
   return t2 === OCI_MANIFEST || t2 === DOCKER_MANIFEST;
 }
-function parsePlatform(text, what) {
-  const parts = text.trim().split("/");
+function parsePlatform(text2, what) {
+  const parts = text2.trim().split("/");
   if (parts.length < 2 || parts.length > 3 || parts.some((p) => !/^[a-z0-9_.-]+$/i.test(p))) {
-    throw new UsageError(`${what} '${text}' is not OS/ARCH[/VARIANT] (e.g. linux/amd64, linux/arm64).`);
+    throw new UsageError(`${what} '${text2}' is not OS/ARCH[/VARIANT] (e.g. linux/amd64, linux/arm64).`);
   }
   return { os: parts[0], architecture: parts[1], ...parts[2] ? { variant: parts[2] } : {} };
 }
@@ -94283,7 +94661,7 @@ import { createHash as createHash4 } from "node:crypto";
 import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
 import { mkdtemp as mkdtemp2, rm as rm3, stat as stat4 } from "node:fs/promises";
 import os8 from "node:os";
-import path11 from "node:path";
+import path12 from "node:path";
 import { Transform } from "node:stream";
 import { pipeline as pipeline2 } from "node:stream/promises";
 import zlib from "node:zlib";
@@ -94310,8 +94688,8 @@ function fixOsByte() {
   });
 }
 async function writeModelsLayer(tar2) {
-  const dir = await mkdtemp2(path11.join(os8.tmpdir(), "spiff-models-layer-"));
-  const file = path11.join(dir, "layer.tar.gz");
+  const dir = await mkdtemp2(path12.join(os8.tmpdir(), "spiff-models-layer-"));
+  const file = path12.join(dir, "layer.tar.gz");
   const tarHash = createHash4("sha256");
   const gzHash = createHash4("sha256");
   const tarCount = { n: 0 };
@@ -94362,9 +94740,9 @@ async function mapLimit(items, limit, fn) {
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return out;
 }
-function parseJson2(bytes, what) {
+function parseJson2(bytes2, what) {
   try {
-    return JSON.parse(bytes.toString("utf8"));
+    return JSON.parse(bytes2.toString("utf8"));
   } catch {
     throw new RegistryError(`${what} is not JSON.`, 200);
   }
@@ -94377,14 +94755,14 @@ function unknownType(what, mediaType) {
 function repoName(ref) {
   return ref.path;
 }
-function selectPlatforms(entries, wanted, base) {
+function selectPlatforms(entries, wanted, base2) {
   const platforms = entries.filter((d) => !isAttestation(d));
   for (const d of platforms) {
     if (!MANIFEST_TYPES.includes(d.mediaType))
-      throw unknownType(`an entry of the base image ${base}`, d.mediaType);
+      throw unknownType(`an entry of the base image ${base2}`, d.mediaType);
     if (!d.platform) {
       throw new SetupError(
-        `an entry of the base image ${base} (${d.digest}) names no platform; use builder engine.`
+        `an entry of the base image ${base2} (${d.digest}) names no platform; use builder engine.`
       );
     }
   }
@@ -94393,7 +94771,7 @@ function selectPlatforms(entries, wanted, base) {
   const missing = wanted.filter((w) => !platforms.some((d) => platformMatches(w, d.platform)));
   if (missing.length) {
     throw new UsageError(
-      `the base image ${base} has no ${missing.map(formatPlatform).join(", ")} image; it has ${platforms.map((d) => formatPlatform(d.platform)).join(", ") || "no platform images"}. Fix --platform (action input: platforms).`
+      `the base image ${base2} has no ${missing.map(formatPlatform).join(", ")} image; it has ${platforms.map((d) => formatPlatform(d.platform)).join(", ") || "no platform images"}. Fix --platform (action input: platforms).`
     );
   }
   return chosen;
@@ -94406,8 +94784,8 @@ async function readBase(client2, ref, wanted, baseImage) {
       `the base image ${baseImage} is not in the registry ${ref.registry} (no manifest for ${ref.digest ?? ref.tag ?? "latest"} in ${repository}). Check the name and tag, and that the credentials may read it.`
     );
   }
-  const readEntry = async (descriptor, bytes, manifestType) => {
-    const manifest = parseJson2(bytes, `the manifest of ${baseImage}`);
+  const readEntry = async (descriptor, bytes2, manifestType) => {
+    const manifest = parseJson2(bytes2, `the manifest of ${baseImage}`);
     if (!manifest.config?.digest || !Array.isArray(manifest.layers)) {
       throw new SetupError(
         `the manifest ${descriptor?.digest ?? ""} of ${baseImage} has no config or layers.`
@@ -94483,21 +94861,21 @@ async function registryBuild(request2) {
   const layerPromise = writeModelsLayer(request2.layerTar());
   let layer = null;
   try {
-    const base = await readBase(baseClient, baseRef, request2.platforms, request2.baseImage).catch(
+    const base2 = await readBase(baseClient, baseRef, request2.platforms, request2.baseImage).catch(
       async (err) => {
         await layerPromise.then((l) => l.remove()).catch(() => void 0);
         throw err;
       }
     );
     layer = await layerPromise;
-    const inputDigest2 = request2.inputDigest(base.digest);
+    const inputDigest2 = request2.inputDigest(base2.digest);
     const digestLabel = { [request2.inputDigestLabel]: inputDigest2 };
     const created = request2.created;
     const platforms = [];
     const configs = /* @__PURE__ */ new Map();
     const manifests = [];
     const descriptors = [];
-    for (const entry of base.entries) {
+    for (const entry of base2.entries) {
       const baseEnv = entry.config.config?.Env ?? [];
       const rendered = request2.render(baseEnv, digestLabel);
       const instructions = readInstructions(rendered, request2.template.source, baseEnv);
@@ -94523,13 +94901,13 @@ async function registryBuild(request2) {
       });
       platforms.push({ platform: platform2, manifestDigest, configDigest, baseLayers: entry.manifest.layers, config });
     }
-    const top = base.indexType ? (() => {
-      const bytes = encode(buildIndex2(base.indexType, descriptors));
-      return { digest: sha256Digest(bytes), bytes, mediaType: base.indexType };
+    const top = base2.indexType ? (() => {
+      const bytes2 = encode(buildIndex2(base2.indexType, descriptors));
+      return { digest: sha256Digest(bytes2), bytes: bytes2, mediaType: base2.indexType };
     })() : manifests[0];
     const result = {
       digest: top.digest,
-      baseDigest: base.digest,
+      baseDigest: base2.digest,
       mediaType: top.mediaType,
       layer: { digest: layer.digest, diffId: layer.diffId, size: layer.size },
       platforms,
@@ -94543,7 +94921,7 @@ async function registryBuild(request2) {
     };
     const names2 = platforms.map((p) => formatPlatform(p.platform)).join(", ");
     log.info(
-      `registry builder: ${request2.baseImage} (${base.digest.slice(0, 19)}) + models layer ${layer.digest.slice(0, 19)} (${layer.size} bytes) for ${names2} -> ${top.digest.slice(0, 19)}`
+      `registry builder: ${request2.baseImage} (${base2.digest.slice(0, 19)}) + models layer ${layer.digest.slice(0, 19)} (${layer.size} bytes) for ${names2} -> ${top.digest.slice(0, 19)}`
     );
     if (!request2.push) {
       log.info(
@@ -94593,20 +94971,20 @@ async function registryBuild(request2) {
               `base layer ${l.digest.slice(0, 19)}: copied from ${baseRef.registry}/${repoName(baseRef)} (${l.size} bytes)`
             );
           }),
-          ...[...configs].map(([digest, bytes]) => async () => {
+          ...[...configs].map(([digest, bytes2]) => async () => {
             if (await targetClient.hasBlob(repository, digest)) return;
-            await targetClient.uploadBlob(repository, digest, bytes.length, async function* () {
-              yield bytes;
+            await targetClient.uploadBlob(repository, digest, bytes2.length, async function* () {
+              yield bytes2;
             });
-            result.uploadedBytes += bytes.length;
+            result.uploadedBytes += bytes2.length;
           })
         ];
         await mapLimit(blobs, 4, (upload) => upload());
         flush();
         for (const m of manifests) await targetClient.putManifest(repository, m.digest, m.mediaType, m.bytes);
-        if (base.indexType) await targetClient.putManifest(repository, top.digest, top.mediaType, top.bytes);
+        if (base2.indexType) await targetClient.putManifest(repository, top.digest, top.mediaType, top.bytes);
         line(
-          `${base.indexType ? "index" : "manifest"} ${top.digest} written (${manifests.length} platform manifest(s))`
+          `${base2.indexType ? "index" : "manifest"} ${top.digest} written (${manifests.length} platform manifest(s))`
         );
       } else {
         line(`${top.digest} is already in ${repository}: only the tags are written`);
@@ -94879,8 +95257,8 @@ var require_proxy = __commonJS({
       return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
     }
     var DecodedURL = class extends URL {
-      constructor(url, base) {
-        super(url, base);
+      constructor(url2, base2) {
+        super(url2, base2);
         this._decodedUsername = decodeURIComponent(super.username);
         this._decodedPassword = decodeURIComponent(super.password);
       }
@@ -95901,8 +96279,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
+  addRaw(text2, addEOL = false) {
+    this._buffer += text2;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -95971,8 +96349,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addDetails(label, content2) {
-    const element = this.wrap("details", this.wrap("summary", label) + content2);
+  addDetails(label2, content2) {
+    const element = this.wrap("details", this.wrap("summary", label2) + content2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -95998,10 +96376,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text, level) {
+  addHeading(text2, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
+    const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -96030,9 +96408,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text, cite) {
+  addQuote(text2, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
+    const element = this.wrap("blockquote", text2, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -96043,8 +96421,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
+  addLink(text2, href) {
+    const element = this.wrap("a", text2, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -96157,8 +96535,8 @@ function group(name2, fn) {
 init_errors();
 
 // src/validate/action.ts
-import fs6 from "node:fs";
-import path5 from "node:path";
+import fs7 from "node:fs";
+import path6 from "node:path";
 
 // src/action/inputs.ts
 init_errors();
@@ -96199,72 +96577,441 @@ function formatJson(report) {
 }
 
 // src/validate/reporters/markdown.ts
-var ICON = { ok: "\u2705", warning: "\u26A0\uFE0F", error: "\u274C" };
-function esc(s) {
-  return s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+init_rules();
+
+// src/util/markdown.ts
+var STEP_SUMMARY_LIMIT = 1024 * 1024;
+function oneLine(s) {
+  return s.replace(/\r\n|[\r\n\u2028\u2029\v\f]/g, " ");
 }
-function formatMarkdown(report, options = {}) {
-  const { errors, warnings, models, files } = report.summary;
+function escapeHtml(s) {
+  return oneLine(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+function text(s) {
+  return oneLine(s).replace(/[\\`*_[\]#!|~$:@]/g, "\\$&").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`);
+}
+function code(s, options = {}) {
+  let body = oneLine(s);
+  if (body === "") return "<code></code>";
+  if (options.table)
+    body = body.replace(/(\\*)\|/g, (_, slashes) => `${slashes}${slashes.length % 2 ? "\\" : ""}\\|`);
+  const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(body) && !/^ +$/.test(body) ? " " : "";
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+function codeBlock(s, info2 = "text") {
+  const longest = Math.max(0, ...[...s.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return [`${fence}${info2}`, ...s.replace(/\r\n?/g, "\n").split("\n"), fence];
+}
+function url(u) {
+  return oneLine(u).replace(
+    /[\s()<>|`\\]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
+  );
+}
+function link(label2, href, title) {
+  const t2 = title === void 0 ? "" : ` "${oneLine(title).replace(/[\\"]/g, "\\$&")}"`;
+  return `[${label2}](${url(href)}${t2})`;
+}
+function prose(s, options = {}) {
   const out = [];
-  const verdict = errors ? `\u274C ${errors} error${errors === 1 ? "" : "s"}` : "\u2705 no errors";
-  out.push(`## spiff-models validate: ${verdict}, ${warnings} warning${warnings === 1 ? "" : "s"}`, "");
-  out.push(`${models} models, ${files} files checked.`, "");
-  if (options.note) out.push(`> ${options.note}`, "");
-  const counts = /* @__PURE__ */ new Map();
-  for (const f of report.findings) {
-    if (!f.modelId) continue;
-    const c = counts.get(f.modelId) ?? { e: 0, w: 0 };
-    if (f.severity === "error") c.e++;
-    else if (f.severity === "warning") c.w++;
-    counts.set(f.modelId, c);
+  const re = /(^|[\s(,;])(['"])(\S(?:.*?\S)?|\S)\2(?=$|[\s,.;:!?)])|[a-z][a-z0-9+.-]*:\/\/\S+|\bwww\.\S+/gi;
+  const flat = oneLine(s);
+  let last = 0;
+  for (const m of flat.matchAll(re)) {
+    const start = m.index + (m[2] ? m[1].length : 0);
+    out.push(text(flat.slice(last, start)));
+    out.push(code(m[2] ? m[3] : m[0], options));
+    last = m.index + m[0].length;
   }
-  out.push("| model | status | errors | warnings |", "|---|---|---|---|");
-  for (const m of report.models) {
-    const c = counts.get(m.id) ?? { e: 0, w: 0 };
-    out.push(`| \`${m.id}\` | ${ICON[m.status]} ${m.status} | ${c.e} | ${c.w} |`);
-  }
-  out.push("");
-  if (report.findings.length) {
-    const max = options.maxFindings ?? 200;
-    out.push("### Findings", "", "| severity | location | rule | message |", "|---|---|---|---|");
-    for (const f of report.findings.slice(0, max))
-      out.push(
-        `| ${f.severity} | \`${esc(f.file)}:${f.line}:${f.column}\` | \`${f.ruleId}\` | ${esc(f.message)} |`
-      );
-    if (report.findings.length > max)
-      out.push("", `\u2026and ${report.findings.length - max} more (see the JSON or SARIF report).`);
-    out.push("");
-  }
-  if (options.index) {
-    const graph = callGraph(options.index, report, options.changedModels ?? []);
-    if (graph)
-      out.push("### Calls between models with findings or changes", "", "```mermaid", graph, "```", "");
+  out.push(text(flat.slice(last)));
+  return out.join("");
+}
+function truncate(s, max) {
+  const chars = [...s];
+  return chars.length <= max ? s : `${chars.slice(0, max - 1).join("")}\u2026`;
+}
+function details(summary2, body, open2 = false) {
+  return [
+    `<details${open2 ? " open" : ""}><summary>${escapeHtml(summary2)}</summary>`,
+    "",
+    ...body,
+    "",
+    "</details>",
+    ""
+  ];
+}
+var plural = (n, word, many = `${word}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? word : many}`;
+function firstItems(items, max, rest2) {
+  return items.length <= max ? items : [...items.slice(0, max), rest2(items.length - max)];
+}
+function bytes(s) {
+  return Buffer.byteLength(s, "utf8") + 1;
+}
+function fit(parts, limit = STEP_SUMMARY_LIMIT) {
+  const size = (lines) => lines.reduce((n, l) => n + bytes(l), 0);
+  const reserve = 400;
+  let budget = limit - parts.reduce((n, p) => n + size(p.head) + size(p.tail ?? []) + (p.items ? reserve : 0), 0);
+  const out = [];
+  for (const p of parts) {
+    out.push(...p.head);
+    const items = p.items ?? [];
+    let kept = 0;
+    for (const item of items) {
+      const n = bytes(item);
+      if (n > budget) break;
+      budget -= n;
+      out.push(item);
+      kept++;
+    }
+    if (kept < items.length && p.cut) out.push(p.cut(items.slice(kept)));
+    out.push(...p.tail ?? []);
   }
   return out.join("\n");
 }
-function callGraph(index, report, changed) {
-  const focus = /* @__PURE__ */ new Set([
-    ...report.models.filter((m) => m.status !== "ok").map((m) => m.id),
-    ...changed
-  ]);
+
+// src/util/repo-links.ts
+init_git();
+import fs5 from "node:fs";
+import path3 from "node:path";
+var encodePath = (p) => p.split("/").map(encodeURIComponent).join("/");
+var base = (l) => `${l.server.replace(/\/+$/, "")}/${l.repository}`;
+function blobUrl(l, repoPath2, line) {
+  return `${base(l)}/blob/${l.commit}/${encodePath(repoPath2)}${line && line > 0 ? `#L${line}` : ""}`;
+}
+function treeUrl(l, repoPath2) {
+  return `${base(l)}/tree/${l.commit}/${encodePath(repoPath2.replace(/\/$/, ""))}`;
+}
+function runUrl(env) {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run3 } = env;
+  return server && repo && run3 ? `${server.replace(/\/+$/, "")}/${repo}/actions/runs/${run3}` : void 0;
+}
+async function repoPlace(root, env, fallback = { prefix: "" }) {
+  let commit = fallback.commit;
+  let prefix = fallback.prefix;
+  const r = await tryGit(["rev-parse", "--show-toplevel", "HEAD"], { cwd: root, env }).catch(() => null);
+  if (r && r.code === 0) {
+    const [top, sha] = r.stdout.trim().split("\n");
+    if (top && /^[0-9a-f]{40,64}$/.test(sha ?? "")) {
+      commit = sha;
+      const rel = path3.relative(top, fs5.realpathSync(root)).split(path3.sep).join("/");
+      prefix = rel.startsWith("..") ? fallback.prefix : rel;
+    }
+  }
+  const server = env.GITHUB_SERVER_URL;
+  const repository = env.GITHUB_REPOSITORY;
+  return { prefix, links: server && repository && commit ? { server, repository, commit } : void 0 };
+}
+
+// src/validate/reporters/finding-lines.ts
+var LINE_CHARS = 105;
+function byModel(findings) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const list = groups.get(f.modelId);
+    if (list) list.push(f);
+    else groups.set(f.modelId, [f]);
+  }
+  const out = [...groups].map(([modelId, list]) => ({ modelId, findings: list }));
+  return [...out.filter((g) => g.modelId !== null), ...out.filter((g) => g.modelId === null)];
+}
+function findingLines(list, what, options = {}) {
+  const { prefix = "", links, modelDir = (id2) => id2 } = options;
+  const repoPath2 = (p) => prefix ? `${prefix}/${p}` : p;
+  const findingLine2 = (f, dir) => {
+    const shown = dir !== null && f.file.startsWith(`${dir}/`) ? f.file.slice(dir.length + 1) : repoPath2(f.file);
+    const where2 = f.line > 0 ? `${shown}:${f.line}` : shown;
+    const room = Math.max(50, LINE_CHARS - where2.length - 3 - Math.ceil(0.6 * f.ruleId.length));
+    const message = shorten(f.message, room);
+    const label2 = code(where2);
+    const loc = links ? link(label2, blobUrl(links, repoPath2(f.file), f.line), message === f.message ? void 0 : f.message) : label2;
+    return `- ${prose(message)} \xB7 ${loc} <sub>${text(f.ruleId)}</sub>`;
+  };
+  const out = [];
+  for (const g of byModel(list)) {
+    const dir = g.modelId === null ? null : modelDir(g.modelId);
+    const title = dir === null ? "Not in any model" : links ? link(code(`${repoPath2(dir)}/`), treeUrl(links, repoPath2(dir))) : code(`${repoPath2(dir)}/`);
+    out.push(`
+**${title}** \xB7 ${plural(g.findings.length, what)}`);
+    for (const f of g.findings) out.push(findingLine2(f, dir));
+  }
+  return out;
+}
+function shorten(message, room) {
+  const flat = message.replace(/\s+/g, " ");
+  if ([...flat].length <= room) return flat;
+  let best = -1;
+  for (const m of flat.matchAll(/: |; | \(/g)) if (m.index >= 30 && m.index <= room - 2) best = m.index;
+  return best > 0 ? `${flat.slice(0, best)} \u2026` : truncate(flat, room);
+}
+
+// src/validate/reporters/markdown.ts
+var ICON = { ok: "\u2705", warning: "\u26A0\uFE0F", error: "\u274C" };
+var VISIBLE_ERRORS = 100;
+var GRAPH_NODES = 40;
+var ISOLATED_NAMED = 30;
+var description = new Map([...rules, ...loaderRules].map((r) => [r.id, r.description]));
+function formatMarkdown(report, options = {}) {
+  const { errors, warnings, models, files } = report.summary;
+  const prefix = options.prefix ?? "";
+  const links = options.links;
+  const command = options.command ?? "npx spiff-models validate .";
+  const modelDir = (id2) => options.index?.models.get(id2)?.dir ?? id2;
+  const groupLines = (list, what) => findingLines(list, what, { prefix, links, modelDir });
+  const reportsWhere = () => {
+    const r = options.reports;
+    if (!r?.json && !r?.sarif) return " (`--format json` or `--format sarif` writes them)";
+    const parts2 = [r.json && `JSON ${code(r.json)}`, r.sarif && `SARIF ${code(r.sarif)}`].filter(Boolean);
+    return ` (${parts2.join(", ")}${r.artifacts ? `, or the ${link("run\u2019s artifacts", r.artifacts)} when uploaded` : ""})`;
+  };
+  const cutLine = (dropped, what) => {
+    const n = dropped.filter((l) => l.startsWith("- ") || l.startsWith("| ")).length;
+    return `
+*${plural(n, what)} not shown: the summary stays under GitHub's 1 MiB limit. Every finding is in the reports${reportsWhere()}.*`;
+  };
+  const errorList = report.findings.filter((f) => f.severity === "error");
+  const otherList = report.findings.filter((f) => f.severity !== "error");
+  const withFindings = report.models.filter((m) => m.status !== "ok");
+  const badModels = report.models.filter((m) => m.status === "error").length;
+  const parts = [];
+  const head = [];
+  if (errors) {
+    head.push(
+      `## spiff-models validate: \u274C ${plural(errors, "error")}${badModels ? ` in ${plural(badModels, "model")}` : ""}`,
+      "",
+      `The backend would refuse ${badModels === 1 ? "this model" : "these models"}: fix the errors below, then check again with ${code(command)}. ${plural(warnings, "warning")}; ${plural(models, "model")}, ${plural(files, "file")} checked.`
+    );
+  } else {
+    head.push(
+      `## spiff-models validate: \u2705 no errors${warnings ? `, ${plural(warnings, "warning")}` : ""}`,
+      "",
+      `${plural(models, "model")}, ${plural(files, "file")} checked: nothing the backend would refuse.`
+    );
+  }
+  parts.push({ head });
+  if (errorList.length) {
+    const lines = groupLines(errorList, "error");
+    let shown = 0;
+    let cut = lines.length;
+    for (let i = 0; i < lines.length; i++)
+      if (lines[i].startsWith("- ") && ++shown === VISIBLE_ERRORS) {
+        cut = i + 1;
+        break;
+      }
+    const visible = lines.slice(0, cut);
+    let rest2 = lines.slice(cut);
+    if (rest2.length && rest2[0].startsWith("- ")) {
+      const title = [...visible].reverse().find((l) => l.startsWith("\n**")) ?? "";
+      rest2 = [title.replace(/ · .*$/, " \xB7 continued"), ...rest2];
+    }
+    parts.push({ head: ["", "### Errors"], items: visible, cut: (d) => cutLine(d, "error line") });
+    if (rest2.length) {
+      const more = errorList.length - VISIBLE_ERRORS;
+      parts.push({
+        head: ["", `<details><summary>${escapeHtml(`${plural(more, "more error")}`)}</summary>`],
+        items: rest2,
+        cut: (d) => cutLine(d, "error line"),
+        tail: ["", "</details>"]
+      });
+    }
+  }
+  if (report.findings.length) {
+    parts.push({
+      head: [
+        "",
+        "### Reproduce locally",
+        "",
+        `${code(command)} prints the same findings with file:line:column. The reports hold every finding${reportsWhere()}.`,
+        ...options.note ? ["", `> ${text(options.note)}`] : []
+      ]
+    });
+  }
+  if (otherList.length) {
+    const counts = /* @__PURE__ */ new Map();
+    for (const f of otherList) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
+    const byCount = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    const infos = otherList.length - warnings;
+    parts.push({
+      head: [
+        "",
+        `### Warnings: ${warnings.toLocaleString("en-US")}${infos ? `, notes: ${infos.toLocaleString("en-US")}` : ""}`,
+        "",
+        ...byCount.map(
+          ([rule, n]) => `- ${n.toLocaleString("en-US")} \xD7 ${code(rule)}${description.has(rule) ? `: ${text(description.get(rule) ?? "")}` : ""}`
+        ),
+        "",
+        `<details><summary>${escapeHtml(`All ${plural(otherList.length, infos ? "warning or note" : "warning", infos ? "warnings and notes" : "warnings")}, by model`)}</summary>`
+      ],
+      items: groupLines(otherList, infos ? "finding" : "warning"),
+      cut: (d) => cutLine(d, "warning line"),
+      tail: ["", "</details>"]
+    });
+  }
+  if (withFindings.length) {
+    const counts = /* @__PURE__ */ new Map();
+    for (const f of report.findings) {
+      if (!f.modelId) continue;
+      const c = counts.get(f.modelId) ?? { e: 0, w: 0 };
+      if (f.severity === "error") c.e++;
+      else if (f.severity === "warning") c.w++;
+      counts.set(f.modelId, c);
+    }
+    const count = (id2) => counts.get(id2) ?? { e: 0, w: 0 };
+    const rows = [...withFindings].sort(
+      (a, b) => count(b.id).e - count(a.id).e || count(b.id).w - count(a.id).w || a.id.localeCompare(b.id)
+    ).map(
+      (m) => `| ${ICON[m.status]} ${code(m.id, { table: true })} | ${count(m.id).e} | ${count(m.id).w} |`
+    );
+    parts.push({
+      head: [
+        "",
+        `### Models with findings: ${withFindings.length.toLocaleString("en-US")} of ${models.toLocaleString("en-US")}`,
+        "",
+        "| model | errors | warnings |",
+        "|---|--:|--:|"
+      ],
+      items: rows,
+      cut: (d) => `| *${plural(d.length, "more model")} not shown (summary size limit)* | | |`
+    });
+  }
+  if (options.index) {
+    const graph = callGraph(options.index, report, options.changedModels ?? [], options.maxNodes);
+    if (graph) parts.push({ head: ["", ...graphSection(graph)] });
+  }
+  if (report.models.length) {
+    parts.push({
+      head: [
+        "",
+        `<details><summary>${escapeHtml(`All ${plural(report.models.length, "model")}`)}</summary>`,
+        "",
+        "| model | status |",
+        "|---|---|"
+      ],
+      items: report.models.map((m) => `| ${code(m.id, { table: true })} | ${ICON[m.status]} ${m.status} |`),
+      cut: (d) => `| *${plural(d.length, "more model")} not shown (summary size limit)* | |`,
+      tail: ["", "</details>"]
+    });
+  }
+  return `${fit(parts, options.limit ?? STEP_SUMMARY_LIMIT)}
+`;
+}
+function graphSection(g) {
+  const out = [
+    "### Calls around the models with findings or changes",
+    "",
+    "```mermaid",
+    g.mermaid,
+    "```",
+    ""
+  ];
+  const legend = [
+    "Red: errors, yellow: warnings, green: no findings",
+    ...g.changed ? ["thick dashed border: changed since --base"] : [],
+    ...g.missing ? ["dashed red: a called process id no model defines"] : []
+  ];
+  out.push(`${text(legend.join("; "))}.`, "");
+  if (g.leftOut)
+    out.push(`${plural(g.leftOut, "more model")} left out of the graph (at most ${g.maxNodes} drawn).`, "");
+  if (g.isolated.length) {
+    const named = g.isolated.slice(0, ISOLATED_NAMED).map((id2) => code(id2)).join(", ");
+    const more = g.isolated.length - ISOLATED_NAMED;
+    out.push(`No calls to or from: ${named}${more > 0 ? ` and ${more} more` : ""}.`);
+  }
+  return out;
+}
+var MISSING = "missing:";
+function label(s) {
+  return s.replace(/[^\p{L}\p{N} ._/-]/gu, (c) => `#${c.codePointAt(0)};`);
+}
+function callGraph(index, report, changed, maxNodes = GRAPH_NODES) {
+  const status = new Map(report.models.map((m) => [m.id, m.status]));
+  const changedSet = new Set(changed);
+  const focus = /* @__PURE__ */ new Set([...report.models.filter((m) => m.status !== "ok").map((m) => m.id), ...changed]);
   if (!focus.size) return void 0;
   const edges = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add = (from, to) => {
+    const key2 = `${from}\0${to}`;
+    if (seen.has(key2)) return;
+    seen.add(key2);
+    edges.push([from, to]);
+  };
   for (const [from, tos] of index.modelCalls)
-    for (const to of tos) if (focus.has(from) || focus.has(to)) edges.push([from, to]);
-  const nodes = /* @__PURE__ */ new Set([...focus, ...edges.flat()]);
-  const ids2 = new Map([...nodes].sort().map((n, i) => [n, `m${i}`]));
-  const status = new Map(report.models.map((m) => [m.id, m.status]));
-  const lines = ["graph LR"];
-  for (const [n, id2] of ids2) lines.push(`  ${id2}["${n.replace(/"/g, "#quot;")}"]:::${status.get(n) ?? "ok"}`);
-  for (const [a, b] of edges) lines.push(`  ${ids2.get(a)} --> ${ids2.get(b)}`);
-  lines.push(
-    "  classDef error fill:#fdd,stroke:#c00",
-    "  classDef warning fill:#ffd,stroke:#b80",
-    "  classDef ok fill:#dfd,stroke:#080"
+    for (const to of tos) if (focus.has(from) || focus.has(to)) add(from, to);
+  for (const call of index.calls)
+    if (call.modelId && focus.has(call.modelId) && !index.processes.get(call.processId)?.length)
+      add(call.modelId, `${MISSING}${call.processId}`);
+  if (!edges.length) return void 0;
+  const touched = new Set(edges.flat());
+  const isolated = [...focus].filter((id2) => !touched.has(id2)).sort();
+  const rank = (id2) => id2.startsWith(MISSING) ? 0 : status.get(id2) === "error" ? 0 : status.get(id2) === "warning" ? 1 : changedSet.has(id2) ? 2 : 3;
+  const ordered = edges.map((e, i) => ({ e, i, r: Math.min(rank(e[0]), rank(e[1])) })).sort((a, b) => a.r - b.r || a.i - b.i);
+  const kept = /* @__PURE__ */ new Set();
+  const keptEdges = [];
+  for (const { e } of ordered) {
+    const extra = e.filter((n) => !kept.has(n));
+    if (kept.size + extra.length > maxNodes) continue;
+    for (const n of extra) kept.add(n);
+    keptEdges.push(e);
+  }
+  const nodes = [...kept].sort(
+    (a, b) => Number(a.startsWith(MISSING)) - Number(b.startsWith(MISSING)) || a.localeCompare(b)
   );
-  for (const c of changed)
-    if (ids2.has(c)) lines.push(`  style ${ids2.get(c)} stroke-width:3px,stroke-dasharray: 4 2`);
-  return lines.join("\n");
+  const ids2 = new Map(nodes.map((n, i) => [n, n.startsWith(MISSING) ? `x${i}` : `m${i}`]));
+  const lines = ["flowchart LR"];
+  const groups = /* @__PURE__ */ new Map();
+  for (const n of nodes) {
+    const g2 = n.startsWith(MISSING) ? null : index.models.get(n)?.groupId ?? null;
+    const list = groups.get(g2);
+    if (list) list.push(n);
+    else groups.set(g2, [n]);
+  }
+  const nodeLine = (n, group2) => {
+    if (n.startsWith(MISSING))
+      return `${ids2.get(n)}["${label(`${n.slice(MISSING.length)} (no such process)`)}"]`;
+    const short3 = group2 && n.startsWith(`${group2}/`) ? n.slice(group2.length + 1) : n;
+    return `${ids2.get(n)}["${label(short3)}"]`;
+  };
+  let g = 0;
+  for (const [group2, members] of [...groups].sort(
+    (a, b) => (a[0] ?? "\uFFFF").localeCompare(b[0] ?? "\uFFFF")
+  )) {
+    if (group2 === null) {
+      for (const n of members) lines.push(`  ${nodeLine(n, null)}`);
+      continue;
+    }
+    lines.push(`  subgraph g${g++}["${label(group2)}"]`);
+    for (const n of members) lines.push(`    ${nodeLine(n, group2)}`);
+    lines.push("  end");
+  }
+  for (const [a, b] of keptEdges)
+    lines.push(`  ${ids2.get(a)} ${b.startsWith(MISSING) ? "-.->" : "-->"} ${ids2.get(b)}`);
+  lines.push(
+    "  classDef error fill:#fdd,stroke:#c00,color:#000",
+    "  classDef warning fill:#ffd,stroke:#b80,color:#000",
+    "  classDef ok fill:#dfd,stroke:#080,color:#000",
+    "  classDef missing fill:#fff,stroke:#c00,stroke-dasharray:5 5,color:#c00"
+  );
+  const byClass = /* @__PURE__ */ new Map();
+  for (const n of nodes) {
+    const c = n.startsWith(MISSING) ? "missing" : status.get(n) ?? "ok";
+    byClass.set(c, [...byClass.get(c) ?? [], ids2.get(n) ?? ""]);
+  }
+  for (const [c, list] of byClass) lines.push(`  class ${list.join(",")} ${c}`);
+  const changedDrawn = nodes.filter((n) => changedSet.has(n));
+  for (const n of changedDrawn) lines.push(`  style ${ids2.get(n)} stroke-width:3px,stroke-dasharray:4 2`);
+  return {
+    mermaid: lines.join("\n"),
+    nodes,
+    edges: keptEdges,
+    isolated,
+    leftOut: touched.size - kept.size,
+    maxNodes,
+    changed: changedDrawn.length > 0,
+    missing: nodes.some((n) => n.startsWith(MISSING))
+  };
 }
 
 // src/version.ts
@@ -96360,8 +97107,8 @@ function formatStylish(report, options) {
   if (problems2 === 0) {
     lines.push(c("green", `\u2714 ${models} models, ${files} files: no problems`));
   } else {
-    const text = `\u2716 ${problems2} problem${problems2 === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}) in ${models} models, ${files} files`;
-    lines.push(c(errors ? "red" : "yellow", c("bold", text)));
+    const text2 = `\u2716 ${problems2} problem${problems2 === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}) in ${models} models, ${files} files`;
+    lines.push(c(errors ? "red" : "yellow", c("bold", text2)));
     const bad = report.models.filter((m) => m.status === "error").map((m) => m.id);
     if (bad.length) lines.push(`  models with errors: ${bad.join(", ")}`);
   }
@@ -96369,12 +97116,19 @@ function formatStylish(report, options) {
 }
 
 // src/validate/cli.ts
-import path4 from "node:path";
+import path5 from "node:path";
 init_errors();
 init_validate();
 function relativePrefix(from, root) {
-  const rel = path4.relative(from, root).split(path4.sep).join("/");
+  const rel = path5.relative(from, root).split(path5.sep).join("/");
   return rel.startsWith("..") ? "" : rel;
+}
+function reproduceCommand(dir, options = {}) {
+  const q = (s) => /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+  const args = ["npx", "spiff-models", "validate", q(dir)];
+  if (options.config) args.push("--config", q(options.config));
+  if (options.base) args.push("--base", q(options.base));
+  return args.join(" ");
 }
 
 // src/validate/action.ts
@@ -96385,26 +97139,26 @@ function workspace() {
 }
 async function runValidateAction() {
   const ws = workspace();
-  const root = path5.resolve(ws, getInput("path") || ".");
+  const root = path6.resolve(ws, getInput("path") || ".");
   const config = getInput("config");
-  const base = getInput("base") || void 0;
+  const base2 = getInput("base") || void 0;
   const maxWarningsInput = getInput("max-warnings");
   const maxWarnings = maxWarningsInput === "" ? -1 : Number(maxWarningsInput);
   if (maxWarningsInput !== "" && (!Number.isInteger(maxWarnings) || maxWarnings < 0))
     throw new Error(`Input 'max-warnings' must be a whole number >= 0, got '${maxWarningsInput}'.`);
-  const reportFile = path5.resolve(ws, getInput("report-file") || "spiff-models-report.json");
-  const sarifFile = path5.resolve(ws, getInput("sarif-file") || "spiff-models.sarif");
+  const reportFile = path6.resolve(ws, getInput("report-file") || "spiff-models-report.json");
+  const sarifFile = path6.resolve(ws, getInput("sarif-file") || "spiff-models.sarif");
   const annotate2 = booleanInput("annotations", true);
   const result = await validateRepo(root, {
-    configFile: config ? path5.resolve(ws, config) : void 0,
-    base
+    configFile: config ? path6.resolve(ws, config) : void 0,
+    base: base2
   });
   const prefix = relativePrefix(ws, root);
   const repoPath2 = (f) => prefix ? `${prefix}/${f.file}` : f.file;
-  fs6.mkdirSync(path5.dirname(reportFile), { recursive: true });
-  fs6.writeFileSync(reportFile, formatJson(result));
-  fs6.mkdirSync(path5.dirname(sarifFile), { recursive: true });
-  fs6.writeFileSync(sarifFile, formatSarif(result, { uriPrefix: prefix }));
+  fs7.mkdirSync(path6.dirname(reportFile), { recursive: true });
+  fs7.writeFileSync(reportFile, formatJson(result));
+  fs7.mkdirSync(path6.dirname(sarifFile), { recursive: true });
+  fs7.writeFileSync(sarifFile, formatSarif(result, { uriPrefix: prefix }));
   info(formatStylish(result, { color: false, root: prefix || void 0 }));
   const errors = result.findings.filter((f) => f.severity === "error");
   const warnings = result.findings.filter((f) => f.severity === "warning");
@@ -96422,9 +97176,20 @@ async function runValidateAction() {
     const hiddenE = Math.max(0, errors.length - ANNOTATIONS_SHOWN);
     const hiddenW = Math.max(0, warnings.length - ANNOTATIONS_SHOWN);
     if (hiddenE || hiddenW)
-      note = `GitHub shows ${ANNOTATIONS_SHOWN} annotations per type: ${hiddenE} errors and ${hiddenW} warnings are not annotated. All findings are below and in the SARIF file (${path5.relative(ws, sarifFile)}).`;
+      note = `GitHub shows ${ANNOTATIONS_SHOWN} annotations per type: ${hiddenE} errors and ${hiddenW} warnings are not annotated; this summary and the SARIF file (${path6.relative(ws, sarifFile)}) list them all.`;
   }
-  await summary.addRaw(formatMarkdown(result, { index: result.index, changedModels: result.changedModels, note }), true).write();
+  const rel = (file) => path6.relative(ws, file).split(path6.sep).join("/");
+  const place = await repoPlace(root, process.env, { commit: process.env.GITHUB_SHA, prefix });
+  const summary2 = formatMarkdown(result, {
+    index: result.index,
+    changedModels: result.changedModels,
+    note,
+    prefix: place.prefix,
+    links: place.links,
+    command: reproduceCommand(place.prefix || ".", { config: config && rel(path6.resolve(ws, config)), base: base2 }),
+    reports: { json: rel(reportFile), sarif: rel(sarifFile), artifacts: runUrl(process.env) }
+  });
+  await summary.addRaw(summary2, true).write();
   setOutput("errors", String(result.summary.errors));
   setOutput("warnings", String(result.summary.warnings));
   setOutput("report-file", reportFile);
@@ -96440,12 +97205,12 @@ async function runValidateAction() {
 
 // src/image/action.ts
 import { readFileSync as readFileSync3 } from "node:fs";
-import path13 from "node:path";
+import path14 from "node:path";
 init_errors();
 
 // src/image/bake.ts
 init_context();
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/image/builders/index.ts
 init_errors();
@@ -96536,7 +97301,7 @@ async function bake(options) {
     const dockerfile = renderDockerfile(plan, []);
     result.contextBytes = await measureContext(plan.layer, dockerfile, plan.layer.mtime);
     if (options.outputDir) {
-      result.outputDir = path12.resolve(options.outputDir);
+      result.outputDir = path13.resolve(options.outputDir);
       await writeDryRun(plan, dockerfile, result.outputDir, result);
       log.info(`dry run: wrote Dockerfile, context.txt and bake.json (and plan.json) to ${result.outputDir}`);
     } else {
@@ -96563,6 +97328,53 @@ ${dockerfile}`);
 
 // src/image/action.ts
 init_context();
+
+// src/image/summary.ts
+var cell = (s) => code(s, { table: true });
+function bakeMarkdown(r) {
+  const ref = r.digest ? `${r.image}@${r.digest}` : r.tags[0] ?? r.image;
+  const registry = r.builder === "registry";
+  const what = r.dryRun ? "dry run, nothing built" : registry && r.skipped ? "unchanged, nothing pushed" : `${r.skipped ? "unchanged, re-tagged" : "built"}${r.pushed ? " and pushed" : ", not pushed"}`;
+  const out = [`## spiff-models bake: ${r.dryRun ? "\u{1F4DD}" : "\u2705"} ${what}`, ""];
+  out.push(
+    r.dryRun ? `The build context and Dockerfile were planned${r.outputDir ? ` and written to ${code(r.outputDir)}` : ""}; run without dry-run to build.` : registry && r.skipped ? `Every tag already pointed at the same index (${code(r.digest.slice(0, 19))}): the registry builder pushed nothing.` : r.skipped ? `An image built from the same input already existed (${code(r.imageId.slice(0, 19))}): no build, only new tags.` : `Deploy ${code(ref)}: new process instances record revision ${code(r.revision || "none")}.`,
+    ""
+  );
+  if (r.warnings.length) {
+    out.push(`**${plural(r.warnings.length, "warning")}:**`, "");
+    out.push(...r.warnings.map((w) => `- ${prose(w)}`), "");
+  }
+  out.push(
+    "| | |",
+    "|---|---|",
+    `| image | ${cell(r.image)} |`,
+    `| digest | ${r.digest ? cell(r.digest) : r.dryRun ? "none (dry run)" : "none (not pushed)"} |`,
+    `| tags | ${r.tags.length ? r.tags.map(cell).join("<br>") : "none"} |`,
+    `| revision | ${r.revision ? cell(r.revision) : "none recorded (not a git checkout)"} |`,
+    `| result | ${r.dryRun ? "dry run" : r.skipped ? "skipped: same input as an existing image" : "built"} |`,
+    ""
+  );
+  out.push(
+    ...details("Details", [
+      "| | |",
+      "|---|---|",
+      `| builder | ${cell(r.builder)}${r.platforms.length ? ` (${r.platforms.map(cell).join(", ")})` : ""} |`,
+      `| image id | ${r.imageId ? cell(r.imageId) : "-"} |`,
+      `| base image | ${cell(r.baseImage)} |`,
+      `| commit | ${r.commit ? cell(r.commit) : "-"} |`,
+      `| models dir | ${cell(r.modelsDir)} |`,
+      `| git history | ${cell(r.gitHistory)} |`,
+      `| context | ${r.skipped ? "not sent" : formatBytes(r.contextBytes)} |`,
+      `| verified | ${r.verified.length ? r.verified.map((v) => prose(v, { table: true })).join("<br>") : "-"} |`,
+      `| input digest | ${r.inputDigest ? cell(r.inputDigest) : "-"} |`,
+      `| labels | ${Object.entries(r.labels).map(([k, v]) => cell(`${k}=${v}`)).join("<br>") || "-"} |`
+    ])
+  );
+  return `${out.join("\n")}
+`;
+}
+
+// src/image/action.ts
 function labelsInput() {
   const labels = {};
   for (const line of getInput("labels").split("\n")) {
@@ -96589,30 +97401,7 @@ var actionLog = {
 };
 async function writeSummary(r) {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
-  const code2 = (s) => `<code>${s.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</code>`;
-  const unchanged = r.builder === "registry" ? "unchanged: nothing pushed" : "unchanged: re-tagged";
-  const status = r.dryRun ? "dry run" : r.skipped ? unchanged : "built";
-  await summary.addHeading("spiff-models bake", 2).addTable([
-    [
-      { data: "what", header: true },
-      { data: "value", header: true }
-    ],
-    ["result", `${status}${r.pushed ? ", pushed" : ""}`],
-    ["builder", r.builder + (r.platforms.length ? ` (${r.platforms.join(", ")})` : "")],
-    ["image id", r.imageId ? code2(r.imageId) : "-"],
-    ["digest", r.digest ? code2(r.digest) : "-"],
-    ["tags", r.tags.map(code2).join("<br>")],
-    ["revision", r.revision ? code2(r.revision) : "none recorded"],
-    ["models dir", code2(r.modelsDir)],
-    ["git history", r.gitHistory],
-    ["context", r.skipped ? "not sent" : formatBytes(r.contextBytes)],
-    ["verified", r.verified.length ? r.verified.join("<br>") : "-"]
-  ]).addRaw(r.warnings.length ? `
-
-**Warnings**
-
-${r.warnings.map((w) => `- ${w}`).join("\n")}
-` : "").write();
+  await summary.addRaw(bakeMarkdown(r)).write();
 }
 async function runBakeAction() {
   const env = process.env;
@@ -96620,7 +97409,7 @@ async function runBakeAction() {
   if (password) setSecret(password);
   const username = getInput("registry-username");
   const workspace2 = env.GITHUB_WORKSPACE || process.cwd();
-  const inWorkspace = (p) => path13.resolve(workspace2, p);
+  const inWorkspace = (p) => path14.resolve(workspace2, p);
   const outputDir = getInput("output-dir");
   const template = getInput("template");
   const config = getInput("config");
@@ -96668,7 +97457,7 @@ async function runBakeAction() {
 }
 
 // src/promote/action.ts
-import path15 from "node:path";
+import path16 from "node:path";
 init_errors();
 
 // src/promote/options.ts
@@ -96689,8 +97478,8 @@ var Context2 = class {
       if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync4(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path16 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path16} does not exist${EOL5}`);
+        const path17 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path17} does not exist${EOL5}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -96774,8 +97563,8 @@ function getProxyAgentDispatcher(destinationUrl) {
 }
 function getProxyFetch(destinationUrl) {
   const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
-  const proxyFetch = (url, opts) => __awaiter3(this, void 0, void 0, function* () {
-    return (0, import_undici2.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
+  const proxyFetch = (url2, opts) => __awaiter3(this, void 0, void 0, function* () {
+    return (0, import_undici2.fetch)(url2, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
   });
   return proxyFetch;
 }
@@ -96966,8 +97755,8 @@ function removeUndefinedProperties(obj) {
 }
 function merge(defaults2, route, options) {
   if (typeof route === "string") {
-    let [method, url] = route.split(" ");
-    options = Object.assign(url ? { method, url } : { url: method }, options);
+    let [method, url2] = route.split(" ");
+    options = Object.assign(url2 ? { method, url: url2 } : { url: method }, options);
   } else {
     options = Object.assign({}, route);
   }
@@ -96985,13 +97774,13 @@ function merge(defaults2, route, options) {
   }
   return mergedOptions;
 }
-function addQueryParameters(url, parameters) {
-  const separator = /\?/.test(url) ? "&" : "?";
+function addQueryParameters(url2, parameters) {
+  const separator = /\?/.test(url2) ? "&" : "?";
   const names2 = Object.keys(parameters);
   if (names2.length === 0) {
-    return url;
+    return url2;
   }
-  return url + separator + names2.map((name2) => {
+  return url2 + separator + names2.map((name2) => {
     if (name2 === "q") {
       return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
     }
@@ -97002,8 +97791,8 @@ var urlVariableRegex = /\{[^{}}]+\}/g;
 function removeNonChars(variableName) {
   return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
 }
-function extractUrlVariableNames(url) {
-  const matches = url.match(urlVariableRegex);
+function extractUrlVariableNames(url2) {
+  const matches = url2.match(urlVariableRegex);
   if (!matches) {
     return [];
   }
@@ -97150,7 +97939,7 @@ function expand(template, context4) {
 }
 function parse(options) {
   let method = options.method.toUpperCase();
-  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let url2 = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
   let body;
   let parameters = omit(options, [
@@ -97161,10 +97950,10 @@ function parse(options) {
     "request",
     "mediaType"
   ]);
-  const urlVariableNames = extractUrlVariableNames(url);
-  url = parseUrl(url).expand(parameters);
-  if (!/^http/.test(url)) {
-    url = options.baseUrl + url;
+  const urlVariableNames = extractUrlVariableNames(url2);
+  url2 = parseUrl(url2).expand(parameters);
+  if (!/^http/.test(url2)) {
+    url2 = options.baseUrl + url2;
   }
   const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
   const remainingParameters = omit(parameters, omittedParameters);
@@ -97178,7 +97967,7 @@ function parse(options) {
         )
       ).join(",");
     }
-    if (url.endsWith("/graphql")) {
+    if (url2.endsWith("/graphql")) {
       if (options.mediaType.previews?.length) {
         const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
         headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
@@ -97189,7 +97978,7 @@ function parse(options) {
     }
   }
   if (["GET", "HEAD"].includes(method)) {
-    url = addQueryParameters(url, remainingParameters);
+    url2 = addQueryParameters(url2, remainingParameters);
   } else {
     if ("data" in remainingParameters) {
       body = remainingParameters.data;
@@ -97206,7 +97995,7 @@ function parse(options) {
     body = "";
   }
   return Object.assign(
-    { method, url, headers },
+    { method, url: url2, headers },
     typeof body !== "undefined" ? { body } : null,
     options.request ? { request: options.request } : null
   );
@@ -97652,8 +98441,8 @@ var convertMarkedBigIntsReviver = (key2, value, context4, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key2, value, context4);
 };
-var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key2, value, context4) => {
+var JSONParseV2 = (text2, reviver) => {
+  return JSON.parse(text2, (key2, value, context4) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -97711,8 +98500,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text) => {
-  return text.replace(
+var serializeBigInts = (text2) => {
+  return text2.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -97726,18 +98515,18 @@ var serializeBigInts = (text) => {
     }
   );
 };
-var JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
+var JSONParse = (text2, reviver) => {
+  if (!text2) return originalParse(text2, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-    const serializedData = serializeBigInts(text);
+    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+    const serializedData = serializeBigInts(text2);
     return originalParse(
       serializedData,
       (key2, value, context4) => convertMarkedBigIntsReviver(key2, value, context4, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
+      const serializedData = serializeBigInts(text2);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -97851,13 +98640,13 @@ async function fetchWrapper(requestOptions) {
     throw requestError;
   }
   const status = fetchResponse.status;
-  const url = fetchResponse.url;
+  const url2 = fetchResponse.url;
   const responseHeaders = {};
   for (const [key2, value] of fetchResponse.headers) {
     responseHeaders[key2] = value;
   }
   const octokitResponse = {
-    url,
+    url: url2,
     status,
     headers: responseHeaders,
     data: ""
@@ -97905,12 +98694,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse2(contentType);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text2 = "";
     try {
-      text = await response.text();
-      return JSONParse(text);
+      text2 = await response.text();
+      return JSONParse(text2);
     } catch (err) {
-      return text;
+      return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -100558,11 +101347,11 @@ var endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
   for (const [methodName, endpoint2] of Object.entries(endpoints)) {
     const [route, defaults2, decorations] = endpoint2;
-    const [method, url] = route.split(/ /);
+    const [method, url2] = route.split(/ /);
     const endpointDefaults = Object.assign(
       {
         method,
-        url
+        url: url2
       },
       defaults2
     );
@@ -100730,31 +101519,31 @@ function iterator(octokit, route, parameters) {
   const requestMethod = typeof route === "function" ? route : octokit.request;
   const method = options.method;
   const headers = options.headers;
-  let url = options.url;
+  let url2 = options.url;
   return {
     [Symbol.asyncIterator]: () => ({
       async next() {
-        if (!url) return { done: true };
+        if (!url2) return { done: true };
         try {
-          const response = await requestMethod({ method, url, headers });
+          const response = await requestMethod({ method, url: url2, headers });
           const normalizedResponse = normalizePaginatedListResponse(response);
-          url = ((normalizedResponse.headers.link || "").match(
+          url2 = ((normalizedResponse.headers.link || "").match(
             /<([^<>]+)>;\s*rel="next"/
           ) || [])[1];
-          if (!url && "total_commits" in normalizedResponse.data) {
+          if (!url2 && "total_commits" in normalizedResponse.data) {
             const parsedUrl = new URL(normalizedResponse.url);
             const params = parsedUrl.searchParams;
             const page = parseInt(params.get("page") || "1", 10);
             const per_page = parseInt(params.get("per_page") || "250", 10);
             if (page * per_page < normalizedResponse.data.total_commits) {
               params.set("page", String(page + 1));
-              url = parsedUrl.toString();
+              url2 = parsedUrl.toString();
             }
           }
           return { value: normalizedResponse };
         } catch (error2) {
           if (error2.status !== 409) throw error2;
-          url = "";
+          url2 = "";
           return {
             value: {
               status: 200,
@@ -100871,12 +101660,12 @@ function parseRepository(value, remoteUrl) {
     "Cannot tell which GitHub repository to call: pass --repository OWNER/REPO (GITHUB_REPOSITORY on runners)."
   );
 }
-async function mergeViaApi(gh, base, head, message) {
+async function mergeViaApi(gh, base2, head, message) {
   try {
     const res = await client(gh).rest.repos.merge({
       owner: gh.owner,
       repo: gh.repo,
-      base,
+      base: base2,
       head,
       commit_message: message
     });
@@ -100888,10 +101677,10 @@ async function mergeViaApi(gh, base, head, message) {
     if (status === 409) return { status: "conflict", message: apiMessage(err) };
     if (status === 404) {
       throw new SetupError(
-        `GitHub answered 404 to merging ${head} into '${base}' in ${gh.owner}/${gh.repo}: the base branch or the head commit does not exist there (or the token cannot see the repository). Push the branches first.`
+        `GitHub answered 404 to merging ${head} into '${base2}' in ${gh.owner}/${gh.repo}: the base branch or the head commit does not exist there (or the token cannot see the repository). Push the branches first.`
       );
     }
-    throw failure(gh, `Merging into '${base}'`, err);
+    throw failure(gh, `Merging into '${base2}'`, err);
   }
 }
 async function fastForwardViaApi(gh, branch, sha) {
@@ -100909,35 +101698,35 @@ async function fastForwardViaApi(gh, branch, sha) {
     throw failure(gh, `Fast-forwarding '${branch}'`, err);
   }
 }
-async function findOpenPull(gh, head, base) {
+async function findOpenPull(gh, head, base2) {
   try {
     const res = await client(gh).rest.pulls.list({
       owner: gh.owner,
       repo: gh.repo,
       state: "open",
       head: `${gh.owner}:${head}`,
-      base,
+      base: base2,
       per_page: 10
     });
-    const pr = res.data.find((p) => p.head.ref === head && p.base.ref === base);
+    const pr = res.data.find((p) => p.head.ref === head && p.base.ref === base2);
     return pr ? { number: pr.number, url: pr.html_url } : null;
   } catch (err) {
     throw failure(gh, `Looking for an open pull request from '${head}'`, err);
   }
 }
-async function createPull(gh, head, base, title, body) {
+async function createPull(gh, head, base2, title, body) {
   try {
     const res = await client(gh).rest.pulls.create({
       owner: gh.owner,
       repo: gh.repo,
       head,
-      base,
+      base: base2,
       title,
       body
     });
     return { number: res.data.number, url: res.data.html_url };
   } catch (err) {
-    throw failure(gh, `Opening a pull request from '${head}' into '${base}'`, err);
+    throw failure(gh, `Opening a pull request from '${head}' into '${base2}'`, err);
   }
 }
 async function updatePull(gh, number2, title, body) {
@@ -100987,14 +101776,14 @@ init_git();
 init_errors();
 import { mkdtemp as mkdtemp3, rm as rm4 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import path14 from "node:path";
+import path15 from "node:path";
 var DEFAULT_AUTHOR = { name: "spiff-models", email: "spiff-models@users.noreply.github.com" };
 function looksLikeUrl(remote) {
   return /[/:\\]/.test(remote) || remote.endsWith(".git");
 }
 function modelsPrefix(repoRoot, modelsRootAbs, given) {
-  const rel = path14.relative(repoRoot, modelsRootAbs).split(path14.sep).join("/");
-  if (rel === ".." || rel.startsWith("../") || path14.isAbsolute(rel)) {
+  const rel = path15.relative(repoRoot, modelsRootAbs).split(path15.sep).join("/");
+  if (rel === ".." || rel.startsWith("../") || path15.isAbsolute(rel)) {
     throw new UsageError(`The models path '${given}' is outside the git repository at ${repoRoot}.`);
   }
   return rel;
@@ -101025,7 +101814,7 @@ function area(kind, workDir, remote, prefix, env, close) {
     workDir,
     remote,
     prefix,
-    modelsRoot: prefix ? path14.join(workDir, ...prefix.split("/")) : workDir,
+    modelsRoot: prefix ? path15.join(workDir, ...prefix.split("/")) : workDir,
     env,
     git: (args, input) => git(args, { cwd: workDir, env, input }),
     tryGit: (args, input) => tryGit(args, { cwd: workDir, env, input }),
@@ -101033,12 +101822,12 @@ function area(kind, workDir, remote, prefix, env, close) {
   };
 }
 async function openWorkArea(ctx) {
-  const cwd = path14.resolve(ctx.cwd);
+  const cwd = path15.resolve(ctx.cwd);
   const top = await toplevel(cwd, ctx.env);
   let remotes = [];
   if (top) remotes = (await git(["remote"], { cwd: top, env: ctx.env })).split("\n").filter(Boolean);
   if (top && remotes.includes(ctx.remote)) {
-    const prefix = modelsPrefix(top, path14.resolve(cwd, ctx.path), ctx.path);
+    const prefix = modelsPrefix(top, path15.resolve(cwd, ctx.path), ctx.path);
     const env2 = await identityEnv(top, ctx.env, ctx.author);
     if (ctx.inWorkspace) {
       const dirty = await git(["status", "--porcelain", "--untracked-files=no"], { cwd: top, env: env2 });
@@ -101061,8 +101850,8 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
         });
       });
     }
-    const scratch2 = await mkdtemp3(path14.join(tmpdir(), "spiff-models-"));
-    const workDir2 = path14.join(scratch2, "work");
+    const scratch2 = await mkdtemp3(path15.join(tmpdir(), "spiff-models-"));
+    const workDir2 = path15.join(scratch2, "work");
     await git(["worktree", "add", "--detach", "--no-checkout", workDir2, "HEAD"], { cwd: top, env: env2 }).catch(
       async (err) => {
         await rm4(scratch2, { recursive: true, force: true });
@@ -101088,8 +101877,8 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
   if (ctx.inWorkspace) {
     throw new UsageError("--in-workspace needs --remote to name a remote of the checkout, not a URL.");
   }
-  const scratch = await mkdtemp3(path14.join(tmpdir(), "spiff-models-"));
-  const workDir = path14.join(scratch, "clone");
+  const scratch = await mkdtemp3(path15.join(tmpdir(), "spiff-models-"));
+  const workDir = path15.join(scratch, "clone");
   try {
     await git(["clone", "--quiet", "--no-checkout", "--no-tags", "--", ctx.remote, workDir], {
       cwd: scratch,
@@ -101099,8 +101888,8 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
     await rm4(scratch, { recursive: true, force: true });
     throw new SetupError(`Could not clone ${ctx.remote}: ${err.message}`);
   }
-  const normalized = path14.posix.normalize(ctx.path.split(path14.sep).join("/")).replace(/\/+$/, "");
-  if (path14.posix.isAbsolute(normalized) || normalized === ".." || normalized.startsWith("../")) {
+  const normalized = path15.posix.normalize(ctx.path.split(path15.sep).join("/")).replace(/\/+$/, "");
+  if (path15.posix.isAbsolute(normalized) || normalized === ".." || normalized.startsWith("../")) {
     await rm4(scratch, { recursive: true, force: true });
     throw new UsageError(
       `With a remote URL, --path must be relative to the repository root; got '${ctx.path}'.`
@@ -101156,9 +101945,9 @@ async function push2(a, commit, branch, lease) {
   args.push(a.remote, `${commit}:${ref}`);
   const r = await a.tryGit(args);
   if (r.code === 0) return { ok: true };
-  const text = `${r.stdout}
+  const text2 = `${r.stdout}
 ${r.stderr}`;
-  const moved = /\[rejected\]/.test(text) && /(non-fast-forward|fetch first|stale info)/.test(text);
+  const moved = /\[rejected\]/.test(text2) && /(non-fast-forward|fetch first|stale info)/.test(text2);
   const said = r.stderr.trim() || r.stdout.trim();
   return { ok: false, moved, message: said };
 }
@@ -101175,12 +101964,12 @@ function judge(resultFindings, targetFindings) {
   };
 }
 async function validateResult(a, result, target, configFile2) {
-  const { findingsOf: findingsOf2 } = await Promise.resolve().then(() => (init_validation2(), validation_exports));
+  const { findingsOf: findingsOf3 } = await Promise.resolve().then(() => (init_validation2(), validation_exports));
   await checkout(a, result);
-  const after = existsSync4(a.modelsRoot) ? await findingsOf2(a.modelsRoot, configFile2) : [];
+  const after = existsSync4(a.modelsRoot) ? await findingsOf3(a.modelsRoot, configFile2) : [];
   if (!after.some((f) => f.severity === "error")) return judge(after, []);
   await checkout(a, target);
-  const before = existsSync4(a.modelsRoot) ? await findingsOf2(a.modelsRoot, configFile2) : [];
+  const before = existsSync4(a.modelsRoot) ? await findingsOf3(a.modelsRoot, configFile2) : [];
   await checkout(a, result);
   return judge(after, before);
 }
@@ -101347,11 +102136,11 @@ async function attemptPromote(a, opts, attempt) {
   const canFastForward = await isAncestor(a, target, source);
   if (!canFastForward && opts.strategy === "fast-forward") {
     report.targetOnlyCommits = (await commitsBetween(a, source, target)).length;
-    const base = (await a.git(["merge-base", target, source])).trim();
+    const base2 = (await a.git(["merge-base", target, source])).trim();
     report.models = modelChanges(
       a.prefix,
-      await changedFiles(a, base, source),
-      await modelDirsAt(a, base),
+      await changedFiles(a, base2, source),
+      await modelDirsAt(a, base2),
       await modelDirsAt(a, source)
     );
     return finish("diverged", null);
@@ -101383,11 +102172,11 @@ async function attemptPromote(a, opts, attempt) {
         file,
         modelId: modelIdOf(a.prefix, file, targetDirs) ?? modelIdOf(a.prefix, file, sourceDirs)
       }));
-      const base = (await a.git(["merge-base", target, source])).trim();
+      const base2 = (await a.git(["merge-base", target, source])).trim();
       report.models = modelChanges(
         a.prefix,
-        await changedFiles(a, base, source),
-        await modelDirsAt(a, base),
+        await changedFiles(a, base2, source),
+        await modelDirsAt(a, base2),
         sourceDirs
       );
       return finish("conflict", null);
@@ -101805,70 +102594,145 @@ function publishText(r) {
   return `${lines.join("\n")}
 `;
 }
-var code = (s) => `\`${s}\``;
-var ids = (list) => list.length ? list.map(code).join(", ") : "none";
+var NAMED2 = 50;
+var ids = (list) => list.length ? list.slice(0, NAMED2).map((id2) => code(id2)).join(", ") + (list.length > NAMED2 ? ` and ${list.length - NAMED2} more` : "") : "none";
+var LISTED = 200;
+var rest = (what) => (n) => `
+*\u2026and ${plural(n, `more ${what}`)}: the step log lists them all.*`;
+var errorLines = (list, prefix) => firstItems(findingLines(list, "error", { prefix }), LISTED, rest("line"));
+function movedLine(m) {
+  return `Models added: ${ids(m.added)}; changed: ${ids(m.changed)}; removed: ${ids(m.removed)}.`;
+}
 function validationMarkdown(v, prefix, target) {
   if (!v) return ["Validation: skipped.", ""];
-  const rows = (list) => list.map(
-    (f) => `| ${code(`${findingPath(prefix, f)}:${f.line}:${f.column}`)} | ${f.ruleId} | ${f.message} |`
-  );
-  const out = [
-    v.newErrors.length ? `**${v.newErrors.length} new validation error(s):**` : "Validation: no new errors.",
-    ""
-  ];
-  if (v.newErrors.length) out.push("| Where | Rule | Message |", "|---|---|---|", ...rows(v.newErrors), "");
-  if (v.existingErrors.length) {
-    out.push(`${v.existingErrors.length} error(s) ${code(target)} already has (not blocking):`, "");
-    out.push("| Where | Rule | Message |", "|---|---|---|", ...rows(v.existingErrors), "");
+  const out = [];
+  if (v.newErrors.length) {
+    out.push(`**${plural(v.newErrors.length, "new validation error")}** that ${code(target)} does not have:`);
+    out.push(...errorLines(v.newErrors, prefix), "");
+  } else {
+    out.push(`Validation: no new errors${v.warnings ? ` (${plural(v.warnings, "warning")})` : ""}.`, "");
   }
+  if (v.existingErrors.length)
+    out.push(
+      ...details(
+        `${plural(v.existingErrors.length, "error")} ${target} already has (not blocking)`,
+        errorLines(v.existingErrors, prefix)
+      )
+    );
   return out;
 }
+function warningLines(warnings) {
+  return warnings.length ? [...warnings.map((w) => `> \u26A0\uFE0F ${prose(w)}`), ""] : [];
+}
 function promoteMarkdown(r) {
-  const out = [
-    `## Promote ${code(r.from)} into ${code(r.to)}${r.dryRun ? " (dry run)" : ""}: ${r.result}`,
-    "",
-    `Strategy ${r.strategy} via ${r.via}; source ${code(short(r.sourceCommit))}, target ${code(short(r.targetCommit))}` + (r.commit ? `, now ${code(short(r.commit))}` : "") + ".",
-    ""
-  ];
-  if (r.result !== "up-to-date") {
+  const from = code(r.from);
+  const to = code(r.to);
+  const dry = r.dryRun ? " (dry run)" : "";
+  const verdict = {
+    merged: `\u2705 ${from} ${r.dryRun ? "would be merged" : "merged"} into ${to}`,
+    "fast-forwarded": `\u2705 ${to} ${r.dryRun ? "would be fast-forwarded" : "fast-forwarded"} to ${from}`,
+    "up-to-date": `\u2705 ${to} already contains ${from}`,
+    conflict: `\u274C ${from} into ${to} refused: ${plural(r.conflicts.length, "conflicting file")}`,
+    diverged: `\u274C ${from} into ${to} refused: ${to} has diverged`,
+    invalid: `\u274C ${from} into ${to} refused: ${plural(r.validation?.newErrors.length ?? 0, "new error")}`
+  };
+  const out = [`## spiff-models promote${dry}: ${verdict[r.result]}`, ""];
+  if (r.result === "conflict") {
+    out.push("Nothing was pushed. Conflicting files:", "");
+    const files = r.conflicts.map(
+      (c) => `- ${code(c.file)}${c.modelId ? ` (model ${code(c.modelId)})` : ""}`
+    );
+    out.push(...firstItems(files, LISTED, rest("file")), "");
     out.push(
-      `${r.commits.length} commit(s); models added: ${ids(r.models.added)}; changed: ${ids(r.models.changed)}; removed: ${ids(r.models.removed)}.`,
+      `**What to do:** merge ${to} into ${from} (or a branch made from it), resolve the conflicts there, push, and promote again.`,
       ""
     );
-  }
-  if (r.conflicts.length) {
-    out.push("Conflicting files (nothing was pushed):", "", "| File | Model |", "|---|---|");
-    out.push(...r.conflicts.map((c) => `| ${code(c.file)} | ${c.modelId ? code(c.modelId) : ""} |`), "");
-  }
-  if (r.result === "diverged") {
+  } else if (r.result === "diverged") {
     out.push(
-      `${code(r.to)} has ${r.targetOnlyCommits} commit(s) ${code(r.from)} lacks: no fast-forward possible.`,
+      `Nothing was pushed: ${to} has ${plural(r.targetOnlyCommits, "commit")} ${from} lacks, so it cannot be fast-forwarded.`,
+      "",
+      `**What to do:** merge ${to} back into ${from} first, or promote with strategy ${code("merge")}.`,
       ""
     );
+  } else if (r.result === "invalid") {
+    out.push("Nothing was pushed.", "", ...validationMarkdown(r.validation, r.root, r.to));
+    out.push(
+      `**What to do:** fix them on ${from} and promote again (or set ${code("validate: false")} to override).`,
+      ""
+    );
+  } else if (r.result !== "up-to-date") {
+    out.push(
+      `${plural(r.commits.length, "commit")} ${r.dryRun ? "would move" : "moved"}` + (r.commit && !r.dryRun ? `; ${to} is now at ${code(short(r.commit))}` : "") + `. ${movedLine(r.models)}`,
+      "",
+      ...validationMarkdown(r.validation, r.root, r.to)
+    );
   }
-  if (["merged", "fast-forwarded", "invalid"].includes(r.result))
-    out.push(...validationMarkdown(r.validation, r.root, r.to));
-  out.push(...r.warnings.map((w) => `> ${w}`));
+  out.push(...warningLines(r.warnings));
+  if (r.commits.length)
+    out.push(
+      ...details(
+        `${plural(r.commits.length, "commit")}`,
+        firstItems(
+          r.commits.map((c) => `- ${code(short(c.sha))} ${text(c.subject)}`),
+          LISTED,
+          rest("commit")
+        )
+      )
+    );
+  out.push(
+    ...details("Details", [
+      `Strategy ${code(r.strategy)} via ${code(r.via)}, remote ${code(r.remote)}; source ${code(short(r.sourceCommit))}, target ${code(short(r.targetCommit))}${r.commit ? `, result ${code(short(r.commit))}` : ""}; ${plural(r.attempts, "attempt")}.`,
+      ...r.models.otherFiles.length ? ["", `Other files: ${ids(r.models.otherFiles)}.`] : []
+    ])
+  );
   return `${out.join("\n")}
 `;
 }
 function publishMarkdown(r) {
-  const out = [
-    `## Publish to ${code(r.to)}${r.dryRun ? " (dry run)" : ""}: ${r.refused ? "refused" : r.operation}`,
-    "",
-    `Branch ${code(r.branch)} from ${code(r.from)} (${code(short(r.sourceCommit))})` + (r.pullRequest ? `, pull request [#${r.pullRequest.number}](${r.pullRequest.url})` : "") + ".",
-    "",
+  const to = code(r.to);
+  const dry = r.dryRun ? " (dry run)" : "";
+  const pr = r.pullRequest ? link(`#${r.pullRequest.number}`, r.pullRequest.url) : null;
+  const n = r.validation?.newErrors.length ?? 0;
+  const verdict = r.refused ? `\u274C to ${to} refused: ${plural(n, "new error")}` : r.operation === "unchanged" ? `\u2705 ${r.files.length ? "branch" : "nothing to publish:"} ${code(r.branch)} ${r.files.length ? "unchanged" : `already matches ${to}`}` : `\u2705 ${plural(r.models.length, "model")} to ${to}${pr ? `: pull request ${pr}` : `, branch ${code(r.branch)} ${r.dryRun ? "would be " : ""}${r.operation}`}`;
+  const out = [`## spiff-models publish${dry}: ${verdict}`, ""];
+  if (r.refused) {
+    out.push("Nothing was pushed.", "", ...validationMarkdown(r.validation, r.root, r.to));
+    out.push(
+      `**What to do:** fix them in ${code(r.from)} and publish again (or set ${code("validate: false")} to override).`,
+      ""
+    );
+  } else {
+    if (pr) out.push(`Review and merge pull request ${pr} (branch ${code(r.branch)} into ${to}).`, "");
+    if (r.files.length)
+      out.push(`${plural(r.files.length, "file")} differ from ${to}. ${movedLine(r.changes)}`, "");
+    if (r.files.length) out.push(...validationMarkdown(r.validation, r.root, r.to));
+  }
+  out.push(...warningLines(r.warnings));
+  out.push(
     "| Model | Why |",
     "|---|---|",
     ...r.models.map(
-      (m) => `| ${code(m.id)} | ${m.reason === "requested" ? "requested" : `called by ${code(m.calledBy ?? "")}`} |`
+      (m) => `| ${code(m.id, { table: true })} | ${m.reason === "requested" ? "requested" : `called by ${code(m.calledBy ?? "", { table: true })}`} |`
     ),
-    "",
-    `Group files: ${ids(r.groupFiles)}.`,
     ""
-  ];
-  if (r.files.length) out.push(...validationMarkdown(r.validation, r.root, r.to));
-  out.push(...r.warnings.map((w) => `> ${w}`));
+  );
+  if (r.files.length)
+    out.push(
+      ...details(plural(r.files.length, "file"), [
+        "| Change | File |",
+        "|---|---|",
+        ...firstItems(
+          r.files.map((f) => `| ${f.status} | ${code(f.path, { table: true })} |`),
+          LISTED,
+          (n2) => `| \u2026 | ${plural(n2, "more file")}: the step log lists them all |`
+        )
+      ])
+    );
+  out.push(
+    ...details("Details", [
+      `Branch ${code(r.branch)} from ${code(r.from)} (${code(short(r.sourceCommit))}) onto ${to} (${code(short(r.targetCommit))})${r.commit ? `, head ${code(short(r.commit))}` : ""}; ${plural(r.attempts, "attempt")}. Group files: ${ids(r.groupFiles)}.`
+    ])
+  );
   return `${out.join("\n")}
 `;
 }
@@ -101901,7 +102765,7 @@ function github(ctx) {
 }
 function configFile(ctx) {
   const file = getInput("config");
-  return file ? path15.resolve(ctx.cwd, file) : void 0;
+  return file ? path16.resolve(ctx.cwd, file) : void 0;
 }
 function annotate(v, root) {
   const props = (f) => ({
@@ -101940,8 +102804,8 @@ async function runPromoteAction() {
   setOutput("commit", report.commit ?? "");
   setOutput("commits", String(report.commits.length));
   setOutput("changed-models", JSON.stringify(report.changedModels));
-  const text = promoteText(report);
-  info(text);
+  const text2 = promoteText(report);
+  info(text2);
   annotate(report.validation, report.root);
   for (const w of report.warnings) warning(w);
   await summarize2(promoteMarkdown(report));
@@ -102008,26 +102872,26 @@ function normalizeRef(ref) {
   const r = ref.trim();
   return r.startsWith("refs/") ? r : `refs/heads/${r}`;
 }
-function spiffWebhookUrl(url) {
-  const u = new URL(url);
-  const path16 = u.pathname.replace(/\/+$/, "");
-  if (path16.endsWith(WEBHOOK_PATH)) u.pathname = path16;
-  else if (path16.endsWith("/v1.0")) u.pathname = `${path16}/github-webhook-receive`;
-  else u.pathname = `${path16}${WEBHOOK_PATH}`;
+function spiffWebhookUrl(url2) {
+  const u = new URL(url2);
+  const path17 = u.pathname.replace(/\/+$/, "");
+  if (path17.endsWith(WEBHOOK_PATH)) u.pathname = path17;
+  else if (path17.endsWith("/v1.0")) u.pathname = `${path17}/github-webhook-receive`;
+  else u.pathname = `${path17}${WEBHOOK_PATH}`;
   return u.toString();
 }
-function fromParts(server, host, path16, exact = {}) {
-  const segments = path16.split("/").filter(Boolean);
-  const name2 = segments[segments.length - 1] ?? path16;
+function fromParts(server, host, path17, exact = {}) {
+  const segments = path17.split("/").filter(Boolean);
+  const name2 = segments[segments.length - 1] ?? path17;
   const owner = segments.length > 1 ? segments[segments.length - 2] : "";
   return {
     name: name2,
     full_name: owner ? `${owner}/${name2}` : name2,
     owner,
-    html_url: `${server}/${path16}`,
-    clone_url: `${server}/${path16}.git`,
-    git_url: `git://${host}/${path16}.git`,
-    ssh_url: `git@${host}:${path16}.git`,
+    html_url: `${server}/${path17}`,
+    clone_url: `${server}/${path17}.git`,
+    git_url: `git://${host}/${path17}.git`,
+    ssh_url: `git@${host}:${path17}.git`,
     ...exact
   };
 }
@@ -102049,30 +102913,30 @@ function repositoryFromGitHub(serverUrl, fullName) {
   return fromParts(server, host, fullName);
 }
 function repositoryFromUrl(given) {
-  const url = given.trim();
-  if (!url) throw new UsageError("the repository URL is empty.");
+  const url2 = given.trim();
+  if (!url2) throw new UsageError("the repository URL is empty.");
   const strip = (p) => p.replace(/^\/+/, "").replace(/\/+$/, "").replace(/\.git$/, "");
-  const http3 = /^https?:\/\//i.test(url) ? new URL(url) : null;
+  const http3 = /^https?:\/\//i.test(url2) ? new URL(url2) : null;
   if (http3) {
     http3.username = "";
     http3.password = "";
-    const path16 = strip(http3.pathname);
-    if (!path16)
+    const path17 = strip(http3.pathname);
+    if (!path17)
       throw new UsageError(
-        `the repository URL '${url}' names no repository (expected https://host/owner/name).`
+        `the repository URL '${url2}' names no repository (expected https://host/owner/name).`
       );
     const server = `${http3.protocol}//${http3.host}`;
-    const exact = http3.pathname.replace(/\/+$/, "").endsWith(".git") ? { clone_url: `${server}/${path16}.git` } : {};
-    return fromParts(server, http3.hostname, path16, exact);
+    const exact = http3.pathname.replace(/\/+$/, "").endsWith(".git") ? { clone_url: `${server}/${path17}.git` } : {};
+    return fromParts(server, http3.hostname, path17, exact);
   }
-  const ssh = /^ssh:\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/(.+)$/i.exec(url);
-  if (ssh) return fromParts(`https://${ssh[1]}`, ssh[1], strip(ssh[2]), { ssh_url: url });
-  const git3 = /^git:\/\/([^/:]+)(?::\d+)?\/(.+)$/i.exec(url);
-  if (git3) return fromParts(`https://${git3[1]}`, git3[1], strip(git3[2]), { git_url: url });
-  const scp = /^(?:[^@/:]+@)?([^/:]{2,}):(?!\/\/)(.+)$/.exec(url);
-  if (scp) return fromParts(`https://${scp[1]}`, scp[1], strip(scp[2]), { ssh_url: url });
-  const local = fromParts("", "", strip(url.replace(/^file:\/\//, "")));
-  return { ...local, html_url: url, clone_url: url, git_url: url, ssh_url: url };
+  const ssh = /^ssh:\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/(.+)$/i.exec(url2);
+  if (ssh) return fromParts(`https://${ssh[1]}`, ssh[1], strip(ssh[2]), { ssh_url: url2 });
+  const git3 = /^git:\/\/([^/:]+)(?::\d+)?\/(.+)$/i.exec(url2);
+  if (git3) return fromParts(`https://${git3[1]}`, git3[1], strip(git3[2]), { git_url: url2 });
+  const scp = /^(?:[^@/:]+@)?([^/:]{2,}):(?!\/\/)(.+)$/.exec(url2);
+  if (scp) return fromParts(`https://${scp[1]}`, scp[1], strip(scp[2]), { ssh_url: url2 });
+  const local = fromParts("", "", strip(url2.replace(/^file:\/\//, "")));
+  return { ...local, html_url: url2, clone_url: url2, git_url: url2, ssh_url: url2 };
 }
 function withOverrides(repo, overrides2) {
   const out = { ...repo };
@@ -102158,36 +103022,36 @@ var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function isKind(value) {
   return KINDS.includes(value);
 }
-function problems(where, list, Type = UsageError) {
-  return new Type(`${where}:
+function problems(where2, list, Type = UsageError) {
+  return new Type(`${where2}:
 ${list.map((p) => `  - ${p}`).join("\n")}`);
 }
-function nameFromUrl(url, taken) {
-  let base = url;
+function nameFromUrl(url2, taken) {
+  let base2 = url2;
   try {
-    const u = new URL(url);
-    base = taken.has(u.host) ? `${u.host}${u.pathname.replace(/\/+$/, "")}` : u.host;
+    const u = new URL(url2);
+    base2 = taken.has(u.host) ? `${u.host}${u.pathname.replace(/\/+$/, "")}` : u.host;
   } catch {
   }
-  let name2 = base;
-  for (let i = 2; taken.has(name2); i++) name2 = `${base} (${i})`;
+  let name2 = base2;
+  for (let i = 2; taken.has(name2); i++) name2 = `${base2} (${i})`;
   return name2;
 }
-function checkUrl(url) {
+function checkUrl(url2) {
   let u;
   try {
-    u = new URL(url);
+    u = new URL(url2);
   } catch {
-    return `url '${url}' is not a URL (expected https://host[/path])`;
+    return `url '${url2}' is not a URL (expected https://host[/path])`;
   }
   if (u.protocol !== "http:" && u.protocol !== "https:")
-    return `url '${url}' must start with https:// or http://`;
+    return `url '${url2}' must start with https:// or http://`;
   return null;
 }
-function parseEnvironments(text, source, defaultKind) {
+function parseEnvironments(text2, source, defaultKind) {
   let data;
   try {
-    data = (0, import_yaml2.parse)(text, { prettyErrors: true });
+    data = (0, import_yaml2.parse)(text2, { prettyErrors: true });
   } catch (err) {
     const first = errorMessage(err).split("\n")[0].replace(/:$/, "");
     throw new UsageError(`${source} is not valid YAML or JSON: ${first}; fix that line and try again.`);
@@ -102212,19 +103076,19 @@ function parseEnvironments(text, source, defaultKind) {
   const found = [];
   const specs = [];
   const taken = /* @__PURE__ */ new Set();
-  for (const { label, value, name: mapName } of entries) {
+  for (const { label: label2, value, name: mapName } of entries) {
     const isMapping = !!value && typeof value === "object" && !Array.isArray(value);
     if (typeof value !== "string" && !isMapping) {
-      found.push(`${label}: must be a URL or a mapping with at least 'url'`);
+      found.push(`${label2}: must be a URL or a mapping with at least 'url'`);
       continue;
     }
     const entry = typeof value === "string" ? { url: value } : { ...value };
     if (mapName !== void 0 && entry.name === void 0) entry.name = mapName;
-    const text2 = (k) => typeof entry[k] === "string" && entry[k].trim() ? entry[k].trim() : null;
-    const url = text2("url");
-    const name2 = text2("name") ?? nameFromUrl(url ?? label, taken);
-    const where = label === `'${name2}'` ? label : `${label} ('${name2}')`;
-    const at = (msg) => found.push(`${where}: ${msg}`);
+    const text3 = (k) => typeof entry[k] === "string" && entry[k].trim() ? entry[k].trim() : null;
+    const url2 = text3("url");
+    const name2 = text3("name") ?? nameFromUrl(url2 ?? label2, taken);
+    const where2 = label2 === `'${name2}'` ? label2 : `${label2} ('${name2}')`;
+    const at = (msg) => found.push(`${where2}: ${msg}`);
     const unknown = Object.keys(entry).filter((k) => !ENTRY_KEYS.includes(k));
     if (unknown.length)
       at(`unknown key ${unknown.map((k) => `'${k}'`).join(", ")} (known: ${ENTRY_KEYS.join(", ")})`);
@@ -102234,29 +103098,29 @@ function parseEnvironments(text, source, defaultKind) {
         delete entry[key2];
       }
     }
-    if (!url) at("has no 'url'");
+    if (!url2) at("has no 'url'");
     else {
-      const bad = checkUrl(url);
+      const bad = checkUrl(url2);
       if (bad) at(bad);
     }
     if (taken.has(name2)) at(`the name '${name2}' is used twice; names must be unique`);
     taken.add(name2);
-    const kindText = text2("kind") ?? defaultKind;
+    const kindText = text3("kind") ?? defaultKind;
     if (!isKind(kindText)) at(`kind '${kindText}' is not one of ${KINDS.join(", ")}`);
     const secret = typeof entry.secret === "string" && entry.secret !== "" ? entry.secret : null;
-    const secretEnv = text2("secret-env") ?? text2("secret_env");
+    const secretEnv = text3("secret-env") ?? text3("secret_env");
     if (secret && secretEnv) at("give either 'secret' or 'secret-env', not both");
     if (secretEnv && !ENV_NAME.test(secretEnv)) {
       at(`secret-env '${secretEnv}' is not an environment variable name (letters, digits, _)`);
     }
     const overrides2 = {};
     for (const key2 of REPOSITORY_URL_KEYS) {
-      const v = text2(key2);
+      const v = text3(key2);
       if (v) overrides2[key2] = v;
     }
     specs.push({
       name: name2,
-      url: url ?? "",
+      url: url2 ?? "",
       kind: isKind(kindText) ? kindText : defaultKind,
       secret,
       secretEnv,
@@ -102269,12 +103133,12 @@ function parseEnvironments(text, source, defaultKind) {
 function environmentsFromUrls(urls, kind, taken = []) {
   const names2 = new Set(taken);
   const found = [];
-  const specs = urls.map((url) => {
-    const bad = checkUrl(url);
+  const specs = urls.map((url2) => {
+    const bad = checkUrl(url2);
     if (bad) found.push(`--url: ${bad}`);
-    const name2 = nameFromUrl(url, names2);
+    const name2 = nameFromUrl(url2, names2);
     names2.add(name2);
-    return { name: name2, url, kind, secret: null, secretEnv: null, overrides: {} };
+    return { name: name2, url: url2, kind, secret: null, secretEnv: null, overrides: {} };
   });
   if (found.length) throw problems("bad --url", found);
   return specs;
@@ -102366,8 +103230,8 @@ function describeNetworkError(err) {
 }
 function postOnce(req, timeoutMs) {
   return new Promise((resolve, reject) => {
-    const url = new URL(req.url);
-    const lib = url.protocol === "https:" ? https2 : http2;
+    const url2 = new URL(req.url);
+    const lib = url2.protocol === "https:" ? https2 : http2;
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -102386,7 +103250,7 @@ function postOnce(req, timeoutMs) {
       }
     };
     const request2 = lib.request(
-      url,
+      url2,
       {
         method: "POST",
         headers: { ...req.headers, "Content-Length": String(req.body.length), Connection: "close" },
@@ -102497,19 +103361,19 @@ var Redactor = class {
   get all() {
     return this.secrets;
   }
-  redact(text) {
-    let out = text;
+  redact(text2) {
+    let out = text2;
     for (const s of this.secrets) out = out.split(s).join("***");
     return out;
   }
 };
-function displayUrl(url) {
+function displayUrl(url2) {
   try {
-    const u = new URL(url);
+    const u = new URL(url2);
     if (u.password) u.password = "***";
     return u.toString();
   } catch {
-    return url;
+    return url2;
   }
 }
 
@@ -102529,21 +103393,6 @@ function summaryLine(report, failOn, passed) {
   parts.push(`${report.failed} failed`);
   return `${parts.join(", ")} (fail-on: ${failOn}${passed ? "" : ", so this step fails"}).`;
 }
-var cell = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\n/g, " ");
-function summaryRows(report) {
-  return [
-    ["Environment", "Event", "Result", "Status", "Attempts", "Time", "Details"],
-    ...report.results.map((r) => [
-      cell(r.environment),
-      r.event,
-      r.outcome,
-      r.status === null ? "-" : String(r.status),
-      String(r.attempts),
-      formatDuration(r.durationMs),
-      cell(r.message)
-    ])
-  ];
-}
 
 // src/notify/sign.ts
 import { createHmac, timingSafeEqual } from "node:crypto";
@@ -102559,7 +103408,7 @@ function excerpt(body) {
   const flat = body.replace(/\s+/g, " ").trim();
   return flat.length > EXCERPT ? `${flat.slice(0, EXCERPT)}\u2026` : flat;
 }
-function plural(n, word) {
+function plural2(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 function prepare(env, req) {
@@ -102609,7 +103458,7 @@ function gitPullAnswer(body) {
   return null;
 }
 function interpret(p, d, push3) {
-  const tries = d.attempts.length > 1 ? ` after ${plural(d.attempts.length, "attempt")}` : "";
+  const tries = d.attempts.length > 1 ? ` after ${plural2(d.attempts.length, "attempt")}` : "";
   const stopped = d.stoppedBecause ? ` (${d.stoppedBecause})` : "";
   const failed = (message) => ({ outcome: "failed", message });
   const spiff = p.env.kind === "spiff";
@@ -102652,7 +103501,7 @@ function interpret(p, d, push3) {
       `redirected (${s})${location ? ` to ${location}` : ""}: webhooks do not follow redirects, use the final URL.`
     );
   }
-  const text = d.body ? `: ${excerpt(d.body)}` : "";
+  const text2 = d.body ? `: ${excerpt(d.body)}` : "";
   if (s === 403 || s === 401) {
     return failed(
       spiff ? `signature rejected (${s}): the secret differs from the backend's SPIFFWORKFLOW_BACKEND_GITHUB_WEBHOOK_SECRET; set the same value on both sides.` : `refused (${s}): check that the secret matches the receiver's.`
@@ -102676,13 +103525,13 @@ function interpret(p, d, push3) {
       );
     }
     const why = spiff ? "; the backend fails like this when no webhook secret is set, a repository URL does not match, or git pull fails: see its log" : "";
-    return failed(`server error (${s})${tries}${stopped}${text}${why}.`);
+    return failed(`server error (${s})${tries}${stopped}${text2}${why}.`);
   }
-  return failed(`rejected (${s}), not retried${text}.`);
+  return failed(`rejected (${s}), not retried${text2}.`);
 }
-function urlPassword(url) {
+function urlPassword(url2) {
   try {
-    const u = new URL(url);
+    const u = new URL(url2);
     return u.password ? decodeURIComponent(u.password) : null;
   } catch {
     return null;
@@ -102708,7 +103557,7 @@ async function notify(req, options = {}) {
     redactor.add(env.secret);
     redactor.add(urlPassword(env.url));
   }
-  const r = (text) => redactor.redact(text);
+  const r = (text2) => redactor.redact(text2);
   const prepared = req.environments.map((env) => prepare(env, req));
   const results = await Promise.all(
     prepared.map(async (p) => {
@@ -102870,33 +103719,33 @@ async function resolvePush(inputs, env, event, git3, now = /* @__PURE__ */ new D
     const {
       url: _url,
       distinct: _distinct,
-      ...rest
+      ...rest2
     } = headCommit;
-    headCommit = rest;
+    headCommit = rest2;
   } else headCommit = minimalHeadCommit(sha, pusher, now);
   return { ref, before, after: sha, pusher, sender: actor, headCommit };
 }
 async function resolveRevision(sha, env, git3, flag) {
-  const text = sha || env.GITHUB_SHA || "";
-  if (text) return fullSha(text, flag, git3);
+  const text2 = sha || env.GITHUB_SHA || "";
+  if (text2) return fullSha(text2, flag, git3);
   const head = await git3.resolveCommit("HEAD");
   if (head) return head;
   throw new UsageError(`give the commit (${flag}).`);
 }
 
 // src/notify/plan.ts
-function parseTimeout(text, name2) {
-  const n = Number(text);
-  if (!text.trim() || !Number.isFinite(n) || n <= 0 || n > 600) {
-    throw new UsageError(`${name2} '${text}' must be a number of seconds above 0 and at most 600.`);
+function parseTimeout(text2, name2) {
+  const n = Number(text2);
+  if (!text2.trim() || !Number.isFinite(n) || n <= 0 || n > 600) {
+    throw new UsageError(`${name2} '${text2}' must be a number of seconds above 0 and at most 600.`);
   }
   return Math.round(n * 1e3);
 }
-function parseRetries(text, name2) {
-  if (!/^\s*\d+\s*$/.test(text) || Number(text) > 10) {
-    throw new UsageError(`${name2} '${text}' must be a whole number from 0 to 10.`);
+function parseRetries(text2, name2) {
+  if (!/^\s*\d+\s*$/.test(text2) || Number(text2) > 10) {
+    throw new UsageError(`${name2} '${text2}' must be a whole number from 0 to 10.`);
   }
-  return Number(text);
+  return Number(text2);
 }
 var DIGEST = /^sha256:[0-9a-f]{64}$/;
 async function planNotify(inputs, names2, env, cwd, now = /* @__PURE__ */ new Date()) {
@@ -102956,6 +103805,38 @@ async function planNotify(inputs, names2, env, cwd, now = /* @__PURE__ */ new Da
   };
 }
 
+// src/notify/summary.ts
+var ICON2 = { delivered: "\u2705", ignored: "\u26A0\uFE0F", failed: "\u274C" };
+function notifyMarkdown(report, failOn, passed, redact = (t2) => t2) {
+  const total = report.results.length;
+  const cell2 = (s) => code(redact(s), { table: true });
+  const say = (s) => prose(redact(s), { table: true });
+  const verdict = report.failed ? `${passed ? "\u26A0\uFE0F" : "\u274C"} ${report.failed} of ${plural(total, "environment")} failed` : report.ignored ? `\u26A0\uFE0F ${report.delivered} of ${plural(total, "environment")} delivered, ${report.ignored} ignored the push` : `\u2705 ${plural(total, "environment")} notified`;
+  const out = [
+    `## spiff-models notify: ${verdict}`,
+    "",
+    `${plural(report.delivered, "delivery", "deliveries")}, ${report.ignored} ignored, ${report.failed} failed (fail-on: ${code(failOn)}${passed ? "" : ", so this step fails"}).`,
+    "",
+    "| Environment | Outcome | What happened |",
+    "|---|---|---|",
+    ...report.results.map(
+      (r) => `| ${cell2(r.environment)} | ${ICON2[r.outcome]} ${r.outcome}${r.status === null ? "" : ` (${r.status})`} | ${say(r.message)} |`
+    ),
+    ""
+  ];
+  out.push(
+    ...details(`Attempts and timings (${plural(total, "environment")})`, [
+      "| Environment | Kind | Event | Status | Attempts | Time | Delivery |",
+      "|---|---|---|--:|--:|--:|---|",
+      ...report.results.map(
+        (r) => `| ${cell2(r.environment)} | ${r.kind} | ${r.event} | ${r.status ?? "-"} | ${r.attempts} | ${formatDuration(r.durationMs)} | ${cell2(r.deliveryId)} |`
+      )
+    ])
+  );
+  return `${out.join("\n")}
+`;
+}
+
 // src/notify/action.ts
 var names = {
   environments: "input 'environments'",
@@ -103009,7 +103890,7 @@ async function runNotifyAction(overrides2 = {}) {
     overrides2.now?.()
   );
   for (const s of plan.redactor.all) setSecret(s);
-  const r = (text) => plan.redactor.redact(text);
+  const r = (text2) => plan.redactor.redact(text2);
   const report = await notify(plan.request, {
     ...overrides2,
     policy: { ...overrides2.policy, ...plan.policy },
@@ -103031,13 +103912,66 @@ async function runNotifyAction(overrides2 = {}) {
   setOutput("failed", String(report.failed));
   if (process.env.GITHUB_STEP_SUMMARY) {
     try {
-      const [header, ...rows] = summaryRows(report);
-      await summary.addHeading("spiff-models notify", 3).addRaw(`<p>${r(summary2).replace(/</g, "&lt;")}</p>`).addTable([header.map((data) => ({ data, header: true })), ...rows.map((row) => row.map(r))]).write();
+      await summary.addRaw(notifyMarkdown(report, failOn, passed, r)).write();
     } catch (err) {
       warning(`could not write the job summary: ${errorMessage(err)}`);
     }
   }
   if (!passed) setFailed(summary2);
+}
+
+// src/action/summary.ts
+import fs8 from "node:fs";
+init_errors();
+function summarySize(env = process.env) {
+  const file = env.GITHUB_STEP_SUMMARY;
+  try {
+    return file ? fs8.statSync(file).size : 0;
+  } catch {
+    return 0;
+  }
+}
+function findingsOf2(err) {
+  const findings = err.findings;
+  return Array.isArray(findings) ? findings : [];
+}
+function failureMarkdown(command, err) {
+  const [first, ...rest2] = errorMessage(err).trim().split("\n");
+  const out = [`## spiff-models ${command}: \u274C failed`, "", prose(first), ""];
+  const findings = findingsOf2(err);
+  if (findings.length) {
+    const lines = findingLines(findings, "error");
+    out.push(
+      ...firstItems(
+        lines,
+        200,
+        (n) => `
+*\u2026and ${n} more lines: the step log and the validate command list them all.*`
+      ),
+      ""
+    );
+    const advice = rest2.filter((l) => !/^\s/.test(l));
+    if (advice.length) out.push(prose(advice.join(" ")), "");
+  } else if (rest2.length) {
+    const shown = rest2.join("\n");
+    out.push(
+      ...codeBlock(
+        shown.length > 5e4 ? `${shown.slice(0, 5e4)}
+\u2026 (cut; the step log has it all)` : shown
+      ),
+      ""
+    );
+  }
+  return `${out.join("\n")}
+`;
+}
+async function writeFailureSummary(command, err) {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  try {
+    await summary.addRaw(failureMarkdown(command, err)).write();
+  } catch (e) {
+    warning(`could not write the job summary: ${errorMessage(e)}`);
+  }
 }
 
 // src/action/main.ts
@@ -103055,9 +103989,11 @@ async function run2() {
     setFailed(`Input 'command' must be one of ${Object.keys(actions).join(", ")}; got '${command}'.`);
     return;
   }
+  const before = summarySize();
   try {
     await action();
   } catch (err) {
+    if (summarySize() === before) await writeFailureSummary(command, err);
     setFailed(errorMessage(err));
   }
 }
