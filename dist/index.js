@@ -95111,7 +95111,18 @@ function registryRequest(plan, options) {
     client: options.registryClient
   };
 }
-var registryBuilder;
+async function enginePlatform(engine) {
+  try {
+    const info2 = await engine.docker.info();
+    const architecture = ARCHITECTURES[info2.Architecture ?? ""] ?? info2.Architecture;
+    if (!architecture) return null;
+    const variant = info2.Architecture === "armv7l" ? "v7" : info2.Architecture === "armv6l" ? "v6" : void 0;
+    return { os: info2.OSType || "linux", architecture, ...variant ? { variant } : {} };
+  } catch {
+    return null;
+  }
+}
+var ARCHITECTURES, registryBuilder;
 var init_registry = __esm({
   "src/image/builders/registry.ts"() {
     "use strict";
@@ -95122,9 +95133,23 @@ var init_registry = __esm({
     init_plan();
     init_reference();
     init_build();
+    init_image();
     init_media_types();
     init_verify();
     init_engine3();
+    ARCHITECTURES = {
+      x86_64: "amd64",
+      amd64: "amd64",
+      aarch64: "arm64",
+      arm64: "arm64",
+      armv7l: "arm",
+      armv6l: "arm",
+      i386: "386",
+      i686: "386",
+      ppc64le: "ppc64le",
+      s390x: "s390x",
+      riscv64: "riscv64"
+    };
     registryBuilder = {
       name: "registry",
       async build(plan, options) {
@@ -95156,7 +95181,15 @@ var init_registry = __esm({
           );
         }
         if (!options.verify) return result;
-        const engine = await connectEngine(options.env).catch(() => null);
+        const found = await connectEngine(options.env).catch(() => null);
+        const native = found ? await enginePlatform(found) : null;
+        const runnable = native !== null && built.platforms.some((p) => platformMatches(native, p.platform));
+        if (found && native && !runnable) {
+          log.info(
+            `verify: the engine runs ${formatPlatform(native)}, which was not built: the pushed configs and layers are read back instead of running the image.`
+          );
+        }
+        const engine = runnable ? found : null;
         if (engine) {
           const reference = `${plan.image}@${built.digest}`;
           const auth2 = await resolveAuth(
@@ -95164,7 +95197,11 @@ var init_registry = __esm({
             options.credentials,
             options.env
           );
-          await log.group(`Pull ${reference} (verify)`, (line) => pullImage(engine, reference, auth2, line));
+          await log.group(`Pull ${reference} (verify)`, (line) => pullImage(engine, reference, auth2, line)).catch((err) => {
+            throw new VerifyError(
+              `verify: the engine could not pull ${reference}, just pushed: ${errorMessage(err)}`
+            );
+          });
           try {
             result.verified = (await verifyImage(engine, reference, {
               modelsDir: plan.layer.modelsDir,

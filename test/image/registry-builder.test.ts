@@ -289,6 +289,18 @@ suite('bake --builder registry (no engine for the bake)', () => {
     );
   }, 120_000);
 
+  it('--verify with an engine of another platform than the ones built reads back the registry instead', async () => {
+    const r = repo({ commits: 1 });
+    const log = recordingLog();
+    const env = { ...process.env, DOCKER_CONFIG: dockerConfig };
+    const result = await bake(options(r, { verify: true, env, log, platforms: ['linux/arm64'] }));
+    expect(result.verified).toEqual([
+      'index lists linux/arm64/v8',
+      `linux/arm64/v8: base layers + models layer, ${MODELS_DIR_ENV}=/app/process_models`,
+    ]);
+    expect(log.infos.some((m) => /the engine runs linux\/amd64, which was not built: .*read back/.test(m))).toBe(true);
+  }, 120_000);
+
   it('a custom template with WORKDIR and its own ENV is applied; one with RUN is refused before any request', async () => {
     const r = repo({ commits: 1 });
     const file = path.join(r.root, 'Dockerfile.mine');

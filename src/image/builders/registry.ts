@@ -1,15 +1,16 @@
 // The registry builder: no engine builds anything. The plan's models layer (the same tar the engine builder
 // unpacks) is appended to every platform of the base image in the registry (registry/build.ts); --verify runs the
 // native image when an engine answers, and otherwise reads back what was pushed.
-import { UsageError } from '../../util/errors.js';
+import { errorMessage, UsageError } from '../../util/errors.js';
 import { resolveAuth } from '../auth.js';
-import { connectEngine, pullImage, removeImage } from '../engine.js';
+import { connectEngine, pullImage, removeImage, type Engine } from '../engine.js';
 import { layerTar } from '../layer.js';
 import { LABELS, renderDockerfile, type BakePlan } from '../plan.js';
 import { parseReference } from '../reference.js';
 import { registryBuild, verifyPushed, type RegistryBuildRequest } from '../registry/build.js';
-import { formatPlatform } from '../registry/media-types.js';
-import { MODELS_DIR_ENV, verifyImage } from '../verify.js';
+import { platformMatches } from '../registry/image.js';
+import { formatPlatform, type Platform } from '../registry/media-types.js';
+import { MODELS_DIR_ENV, VerifyError, verifyImage } from '../verify.js';
 import { formatBytes, inputDigest } from './engine.js';
 import type { Builder, BuildOptions, BuildResult } from './types.js';
 
@@ -35,6 +36,34 @@ export function registryRequest(plan: BakePlan, options: BuildOptions): Registry
     log: options.log,
     client: options.registryClient,
   };
+}
+
+/** Docker's names for the engine's `uname -m`. */
+const ARCHITECTURES: Record<string, string> = {
+  x86_64: 'amd64',
+  amd64: 'amd64',
+  aarch64: 'arm64',
+  arm64: 'arm64',
+  armv7l: 'arm',
+  armv6l: 'arm',
+  i386: '386',
+  i686: '386',
+  ppc64le: 'ppc64le',
+  s390x: 's390x',
+  riscv64: 'riscv64',
+};
+
+/** The platform the engine runs images of, or null when it does not say. */
+async function enginePlatform(engine: Engine): Promise<Platform | null> {
+  try {
+    const info = (await engine.docker.info()) as { Architecture?: string; OSType?: string };
+    const architecture = ARCHITECTURES[info.Architecture ?? ''] ?? info.Architecture;
+    if (!architecture) return null;
+    const variant = info.Architecture === 'armv7l' ? 'v7' : info.Architecture === 'armv6l' ? 'v6' : undefined;
+    return { os: info.OSType || 'linux', architecture, ...(variant ? { variant } : {}) };
+  } catch {
+    return null;
+  }
 }
 
 export const registryBuilder: Builder = {
@@ -70,7 +99,16 @@ export const registryBuilder: Builder = {
     }
     if (!options.verify) return result;
 
-    const engine = await connectEngine(options.env).catch(() => null);
+    const found = await connectEngine(options.env).catch(() => null);
+    const native = found ? await enginePlatform(found) : null;
+    const runnable = native !== null && built.platforms.some((p) => platformMatches(native, p.platform));
+    if (found && native && !runnable) {
+      log.info(
+        `verify: the engine runs ${formatPlatform(native)}, which was not built: the pushed configs and layers are ` +
+          `read back instead of running the image.`,
+      );
+    }
+    const engine = runnable ? found : null;
     if (engine) {
       // The engine pulls the index and picks its own platform: the image the backend would run there.
       const reference = `${plan.image}@${built.digest}`;
@@ -79,7 +117,13 @@ export const registryBuilder: Builder = {
         options.credentials,
         options.env,
       );
-      await log.group(`Pull ${reference} (verify)`, (line) => pullImage(engine, reference, auth, line));
+      await log
+        .group(`Pull ${reference} (verify)`, (line) => pullImage(engine, reference, auth, line))
+        .catch((err: unknown) => {
+          throw new VerifyError(
+            `verify: the engine could not pull ${reference}, just pushed: ${errorMessage(err)}`,
+          );
+        });
       try {
         result.verified = (
           await verifyImage(engine, reference, {
