@@ -298,7 +298,9 @@ suite('bake --builder registry (no engine for the bake)', () => {
       'index lists linux/arm64/v8',
       `linux/arm64/v8: base layers + models layer, ${MODELS_DIR_ENV}=/app/process_models`,
     ]);
-    expect(log.infos.some((m) => /the engine runs linux\/amd64, which was not built: .*read back/.test(m))).toBe(true);
+    expect(
+      log.infos.some((m) => /the engine runs linux\/amd64, which was not built: .*read back/.test(m)),
+    ).toBe(true);
   }, 120_000);
 
   it('a custom template with WORKDIR and its own ENV is applied; one with RUN is refused before any request', async () => {
@@ -326,20 +328,8 @@ suite('bake --builder registry (no engine for the bake)', () => {
     expect(await registry.catalog()).not.toContain(`refused/${imageName('', r)}`);
   }, 60_000);
 
-  it('a base that is not in the registry: a setup error naming it (exit 2)', async () => {
-    const r = repo({ commits: 1 });
-    const error = await bake(options(r, { baseImage: `${registry.host}/base/backend:v9` })).catch(
-      (e: Error) => e,
-    );
-    expect(error).toBeInstanceOf(SetupError);
-    expect((error as Error).message).toMatch(
-      /the base image 127\.0\.0\.1:\d+\/base\/backend:v9 is not in the registry/,
-    );
-  }, 60_000);
-
-  it('wrong credentials: refused clearly, nothing tagged (exit 1 from the CLI)', async () => {
-    const r = repo({ commits: 1 });
-    const image = imageName(`${registry.host}/team/`, r);
+  /** `spiff-models bake --builder registry ...` with the password in the env; no engine reachable. */
+  async function cli(r: Repo, args: string[], password: string) {
     const io: CliIO & { err: string } = {
       err: '',
       stdout: () => undefined,
@@ -350,30 +340,53 @@ suite('bake --builder registry (no engine for the bake)', () => {
         HOME: process.env.HOME,
         DOCKER_CONFIG: dockerConfig,
         DOCKER_HOST: noEngine,
-        SPIFF_MODELS_REGISTRY_PASSWORD: 'wrong',
+        SPIFF_MODELS_REGISTRY_PASSWORD: password,
       },
       isTTY: false,
     };
+    const image = imageName(`${registry.host}/team/`, r);
     const code = await main(
       [
         'bake',
         r.models,
         '--builder',
         'registry',
-        '--base-image',
-        base.reference,
         '--image',
         image,
         '--push',
         '--registry-username',
         'ci',
         '--no-validate',
+        ...args,
       ],
       io,
     );
-    expect(code).toBe(1);
-    expect(io.err).toMatch(/the registry 127\.0\.0\.1:\d+ refused the credentials of user 'ci'/);
-    expect(await tagsOf(raw, image.slice(registry.host.length + 1))).toEqual([]);
+    return { code, stderr: io.err, repository: image.slice(registry.host.length + 1) };
+  }
+
+  it('a base that is not in the registry: a setup error naming it (exit 2)', async () => {
+    const r = repo({ commits: 1 });
+    const run = await cli(r, ['--base-image', `${registry.host}/base/backend:v9`], 'right');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/the base image 127\.0\.0\.1:\d+\/base\/backend:v9 is not in the registry/);
+    expect(await tagsOf(raw, run.repository)).toEqual([]);
+  }, 60_000);
+
+  it('wrong credentials: refused clearly, nothing tagged (exit 1 from the CLI)', async () => {
+    const r = repo({ commits: 1 });
+    const run = await cli(r, ['--base-image', base.reference], 'wrong');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/the registry 127\.0\.0\.1:\d+ refused the credentials of user 'ci'/);
+    expect(await tagsOf(raw, run.repository)).toEqual([]);
+  }, 60_000);
+
+  it('a template the registry builder cannot apply: exit 2 before any registry request', async () => {
+    const r = repo({ commits: 1 });
+    const file = path.join(r.root, 'Dockerfile.run');
+    writeFileSync(file, 'FROM {{base_image}}\nUSER 1000\n{{copy}}\n');
+    const run = await cli(r, ['--base-image', `${registry.host}/nowhere/x:v1`, '--template', file], 'right');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/Dockerfile\.run:2: USER cannot be applied without a Docker Engine/);
   }, 60_000);
 
   it('5xx mid-upload is retried: chunked and monolithic uploads survive injected failures', async () => {
