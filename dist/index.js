@@ -94841,8 +94841,8 @@ async function registryBuild(request2) {
     insecure: request2.insecureRegistries,
     ...request2.client ?? {}
   };
-  const lines = [];
-  const detail = (line) => lines.push(line);
+  let sink = (line) => log.info(line);
+  const detail = (line) => sink(line);
   const targetClient = new RegistryClient({
     registry: target.registry,
     auth: targetAuth,
@@ -94939,7 +94939,7 @@ async function registryBuild(request2) {
       return result;
     }
     await log.group(`Push ${request2.image} (${names2})`, async (line) => {
-      const flush = () => lines.splice(0).forEach(line);
+      sink = line;
       const exists2 = await targetClient.manifestDigest(repository, top.digest);
       if (exists2 !== top.digest) {
         const baseLayers = /* @__PURE__ */ new Map();
@@ -94980,9 +94980,10 @@ async function registryBuild(request2) {
           })
         ];
         await mapLimit(blobs, 4, (upload) => upload());
-        flush();
-        for (const m of manifests) await targetClient.putManifest(repository, m.digest, m.mediaType, m.bytes);
-        if (base2.indexType) await targetClient.putManifest(repository, top.digest, top.mediaType, top.bytes);
+        for (const m of manifests)
+          await targetClient.putManifest(repository, m.digest, m.mediaType, m.bytes);
+        if (base2.indexType)
+          await targetClient.putManifest(repository, top.digest, top.mediaType, top.bytes);
         line(
           `${base2.indexType ? "index" : "manifest"} ${top.digest} written (${manifests.length} platform manifest(s))`
         );
@@ -94994,7 +94995,8 @@ async function registryBuild(request2) {
         await targetClient.putManifest(repository, tag, top.mediaType, top.bytes);
         line(`tagged ${tag}`);
       }
-      flush();
+    }).finally(() => {
+      sink = (l) => log.info(l);
     });
     result.pushed = true;
     return result;

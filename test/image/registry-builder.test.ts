@@ -391,6 +391,7 @@ suite('bake --builder registry (no engine for the bake)', () => {
 
   it('5xx mid-upload is retried: chunked and monolithic uploads survive injected failures', async () => {
     const r = repo({ commits: 1 });
+    const log = recordingLog();
     const seen = { patch: 0, put: 0, tag: 0 };
     const proxy = await startProxy({
       upstream: registry.host,
@@ -403,7 +404,7 @@ suite('bake --builder registry (no engine for the bake)', () => {
     });
     try {
       const result = await bake(
-        options(r, { registryClient: { ...FAST_RETRY, chunkSize: 1024 } }, proxy.host),
+        options(r, { log, registryClient: { ...FAST_RETRY, chunkSize: 1024 } }, proxy.host),
       );
       // Tags last: every write that names a tag comes after every blob, config, manifest and index write.
       const writes = proxy.log.filter((q) => q.status < 300 && !['GET', 'HEAD'].includes(q.method));
@@ -411,6 +412,8 @@ suite('bake --builder registry (no engine for the bake)', () => {
       const otherWrites = writes.flatMap((q, i) => (/\/manifests\/(main|sha-)/.test(q.url) ? [] : [i]));
       expect(tagWrites.length).toBe(2);
       expect(Math.min(...tagWrites)).toBeGreaterThan(Math.max(...otherWrites));
+      // Each retry is in the log, with the try and the wait.
+      expect(log.lines.filter((l) => / try [23] of 3 in \d+ ms$/.test(l)).length).toBe(4);
       const injected = proxy.log.filter((q) => q.status >= 500).map((q) => `${q.method} ${q.status}`);
       expect(injected.sort()).toEqual(['PATCH 502', 'PUT 500', 'PUT 503', 'PUT 503']);
       const index = await getManifest(raw, repoOf(result, proxy.host), 'main');

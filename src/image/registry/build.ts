@@ -244,8 +244,9 @@ export async function registryBuild(request: RegistryBuildRequest): Promise<Regi
     insecure: request.insecureRegistries,
     ...(request.client ?? {}),
   };
-  const lines: string[] = [];
-  const detail = (line: string) => lines.push(line);
+  // Retries and tokens: in the push group while it is open, else plain log lines (a failing read shows its tries).
+  let sink: (line: string) => void = (line) => log.info(line);
+  const detail = (line: string) => sink(line);
   const targetClient = new RegistryClient({
     registry: target.registry,
     auth: targetAuth,
@@ -350,66 +351,70 @@ export async function registryBuild(request: RegistryBuildRequest): Promise<Regi
       );
       return result;
     }
-    await log.group(`Push ${request.image} (${names})`, async (line) => {
-      const flush = () => lines.splice(0).forEach(line);
-      const exists = await targetClient.manifestDigest(repository, top.digest);
-      if (exists !== top.digest) {
-        // Blobs first: the models layer once, base layers once across platforms, then the configs.
-        const baseLayers = new Map<string, Descriptor>();
-        for (const p of platforms) for (const l of p.baseLayers) baseLayers.set(l.digest, l);
-        const layerFile = layer as LayerFile;
-        const blobs: Array<() => Promise<void>> = [
-          async () => {
-            if (await targetClient.hasBlob(repository, layerFile.digest)) return;
-            await targetClient.uploadBlob(repository, layerFile.digest, layerFile.size, layerFile.source);
-            result.uploadedBytes += layerFile.size;
-            line(`models layer ${layerFile.digest.slice(0, 19)}: uploaded ${layerFile.size} bytes`);
-          },
-          ...[...baseLayers.values()].map((l) => async () => {
-            if (await targetClient.hasBlob(repository, l.digest)) return;
-            if (sameRegistry && (await targetClient.mountBlob(repository, l.digest, repoName(baseRef)))) {
-              result.mounted++;
-              line(`base layer ${l.digest.slice(0, 19)}: mounted from ${repoName(baseRef)}`);
-              return;
-            }
-            await targetClient.uploadBlob(
-              repository,
-              l.digest,
-              l.size,
-              baseClient.blobSource(repoName(baseRef), l.digest),
-            );
-            result.copied++;
-            result.uploadedBytes += l.size;
-            line(
-              `base layer ${l.digest.slice(0, 19)}: copied from ${baseRef.registry}/${repoName(baseRef)} (${l.size} bytes)`,
-            );
-          }),
-          ...[...configs].map(([digest, bytes]) => async () => {
-            if (await targetClient.hasBlob(repository, digest)) return;
-            await targetClient.uploadBlob(repository, digest, bytes.length, async function* () {
-              yield bytes;
-            });
-            result.uploadedBytes += bytes.length;
-          }),
-        ];
-        await mapLimit(blobs, 4, (upload) => upload());
-        flush();
-        for (const m of manifests) await targetClient.putManifest(repository, m.digest, m.mediaType, m.bytes);
-        if (base.indexType) await targetClient.putManifest(repository, top.digest, top.mediaType, top.bytes);
-        line(
-          `${base.indexType ? 'index' : 'manifest'} ${top.digest} written (${manifests.length} platform manifest(s))`,
-        );
-      } else {
-        line(`${top.digest} is already in ${repository}: only the tags are written`);
-      }
-      // Tags last: until here no tag names anything new, and each tag written names the complete image.
-      for (const [i, tag] of request.tags.entries()) {
-        if (current[i] === top.digest) continue;
-        await targetClient.putManifest(repository, tag, top.mediaType, top.bytes);
-        line(`tagged ${tag}`);
-      }
-      flush();
-    });
+    await log
+      .group(`Push ${request.image} (${names})`, async (line) => {
+        sink = line;
+        const exists = await targetClient.manifestDigest(repository, top.digest);
+        if (exists !== top.digest) {
+          // Blobs first: the models layer once, base layers once across platforms, then the configs.
+          const baseLayers = new Map<string, Descriptor>();
+          for (const p of platforms) for (const l of p.baseLayers) baseLayers.set(l.digest, l);
+          const layerFile = layer as LayerFile;
+          const blobs: Array<() => Promise<void>> = [
+            async () => {
+              if (await targetClient.hasBlob(repository, layerFile.digest)) return;
+              await targetClient.uploadBlob(repository, layerFile.digest, layerFile.size, layerFile.source);
+              result.uploadedBytes += layerFile.size;
+              line(`models layer ${layerFile.digest.slice(0, 19)}: uploaded ${layerFile.size} bytes`);
+            },
+            ...[...baseLayers.values()].map((l) => async () => {
+              if (await targetClient.hasBlob(repository, l.digest)) return;
+              if (sameRegistry && (await targetClient.mountBlob(repository, l.digest, repoName(baseRef)))) {
+                result.mounted++;
+                line(`base layer ${l.digest.slice(0, 19)}: mounted from ${repoName(baseRef)}`);
+                return;
+              }
+              await targetClient.uploadBlob(
+                repository,
+                l.digest,
+                l.size,
+                baseClient.blobSource(repoName(baseRef), l.digest),
+              );
+              result.copied++;
+              result.uploadedBytes += l.size;
+              line(
+                `base layer ${l.digest.slice(0, 19)}: copied from ${baseRef.registry}/${repoName(baseRef)} (${l.size} bytes)`,
+              );
+            }),
+            ...[...configs].map(([digest, bytes]) => async () => {
+              if (await targetClient.hasBlob(repository, digest)) return;
+              await targetClient.uploadBlob(repository, digest, bytes.length, async function* () {
+                yield bytes;
+              });
+              result.uploadedBytes += bytes.length;
+            }),
+          ];
+          await mapLimit(blobs, 4, (upload) => upload());
+          for (const m of manifests)
+            await targetClient.putManifest(repository, m.digest, m.mediaType, m.bytes);
+          if (base.indexType)
+            await targetClient.putManifest(repository, top.digest, top.mediaType, top.bytes);
+          line(
+            `${base.indexType ? 'index' : 'manifest'} ${top.digest} written (${manifests.length} platform manifest(s))`,
+          );
+        } else {
+          line(`${top.digest} is already in ${repository}: only the tags are written`);
+        }
+        // Tags last: until here no tag names anything new, and each tag written names the complete image.
+        for (const [i, tag] of request.tags.entries()) {
+          if (current[i] === top.digest) continue;
+          await targetClient.putManifest(repository, tag, top.mediaType, top.bytes);
+          line(`tagged ${tag}`);
+        }
+      })
+      .finally(() => {
+        sink = (l) => log.info(l);
+      });
     result.pushed = true;
     return result;
   } finally {
