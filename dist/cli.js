@@ -17581,6 +17581,220 @@ var require_tar_stream = __commonJS({
   }
 });
 
+// node_modules/@balena/dockerignore/ignore.js
+var require_ignore = __commonJS({
+  "node_modules/@balena/dockerignore/ignore.js"(exports, module) {
+    "use strict";
+    var path16 = __require("path");
+    var factory = (options) => new IgnoreBase(options);
+    factory.default = factory;
+    module.exports = factory;
+    function make_array(subject) {
+      return Array.isArray(subject) ? subject : [subject];
+    }
+    var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
+    var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
+    var REGEX_TRAILING_PATH_SEP = path16.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+    var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
+    function cleanPath(file) {
+      return path16.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
+    }
+    function toSlash(file) {
+      if (path16.sep === "/") {
+        return file;
+      }
+      return file.replace(/\\/g, "/");
+    }
+    function fromSlash(file) {
+      if (path16.sep === "/") {
+        return file;
+      }
+      return file.replace(/\//g, path16.sep);
+    }
+    var IgnoreBase = class {
+      constructor({
+        // https://github.com/kaelzhang/node-ignore/blob/5.1.4/index.js#L372
+        ignorecase = true
+      } = {}) {
+        this._rules = [];
+        this._ignorecase = ignorecase;
+        this[KEY_IGNORE] = true;
+        this._initCache();
+      }
+      _initCache() {
+        this._cache = {};
+      }
+      // @param {Array.<string>|string|Ignore} pattern
+      add(pattern) {
+        this._added = false;
+        if (typeof pattern === "string") {
+          pattern = pattern.split(/\r?\n/g);
+        }
+        make_array(pattern).forEach(this._addPattern, this);
+        if (this._added) {
+          this._initCache();
+        }
+        return this;
+      }
+      // legacy
+      addPattern(pattern) {
+        return this.add(pattern);
+      }
+      _addPattern(pattern) {
+        if (pattern && pattern[KEY_IGNORE]) {
+          this._rules = this._rules.concat(pattern._rules);
+          this._added = true;
+          return;
+        }
+        if (this._checkPattern(pattern)) {
+          const rule = this._createRule(pattern.trim());
+          if (rule !== null) {
+            this._added = true;
+            this._rules.push(rule);
+          }
+        }
+      }
+      _checkPattern(pattern) {
+        return pattern && typeof pattern === "string" && pattern.indexOf("#") !== 0 && pattern.trim() !== "";
+      }
+      filter(paths) {
+        return make_array(paths).filter((path17) => this._filter(path17));
+      }
+      createFilter() {
+        return (path17) => this._filter(path17);
+      }
+      ignores(path17) {
+        return !this._filter(path17);
+      }
+      // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
+      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
+      _createRule(pattern) {
+        const origin = pattern;
+        let negative = false;
+        if (pattern[0] === "!") {
+          negative = true;
+          pattern = pattern.substring(1).trim();
+        }
+        if (pattern.length > 0) {
+          pattern = cleanPath(pattern);
+          pattern = toSlash(pattern);
+          if (pattern.length > 1 && pattern[0] === "/") {
+            pattern = pattern.slice(1);
+          }
+        }
+        if (negative) {
+          pattern = "!" + pattern;
+        }
+        pattern = pattern.trim();
+        if (pattern === "") {
+          return null;
+        }
+        pattern = cleanPath(pattern);
+        if (pattern[0] === "!") {
+          if (pattern.length === 1) {
+            return null;
+          }
+          negative = true;
+          pattern = pattern.substring(1);
+        } else {
+          negative = false;
+        }
+        return {
+          origin,
+          pattern,
+          // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
+          dirs: pattern.split(path16.sep),
+          negative
+        };
+      }
+      // @returns `Boolean` true if the `path` is NOT ignored
+      _filter(path17) {
+        if (!path17) {
+          return false;
+        }
+        if (path17 in this._cache) {
+          return this._cache[path17];
+        }
+        return this._cache[path17] = this._test(path17);
+      }
+      // @returns {Boolean} true if a file is NOT ignored
+      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
+      _test(file) {
+        file = fromSlash(file);
+        const parentPath = cleanPath(path16.dirname(file));
+        const parentPathDirs = parentPath.split(path16.sep);
+        let matched = false;
+        this._rules.forEach((rule) => {
+          let match = this._match(file, rule);
+          if (!match && parentPath !== ".") {
+            if (rule.dirs.includes("**")) {
+              for (let i = rule.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
+                match = match || this._match(parentPathDirs.slice(0, i).join(path16.sep), rule);
+              }
+            } else if (rule.dirs.length <= parentPathDirs.length) {
+              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path16.sep), rule);
+            }
+          }
+          if (match) {
+            matched = !rule.negative;
+          }
+        });
+        return !matched;
+      }
+      // @returns {Boolean} true if a file is matched by a rule
+      _match(file, rule) {
+        return this._compile(rule).regexp.test(file);
+      }
+      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L139
+      _compile(rule) {
+        if (rule.regexp) {
+          return rule;
+        }
+        let regStr = "^";
+        let escapedSlash = path16.sep === "\\" ? "\\\\" : path16.sep;
+        for (let i = 0; i < rule.pattern.length; i++) {
+          const ch = rule.pattern[i];
+          if (ch === "*") {
+            if (rule.pattern[i + 1] === "*") {
+              i++;
+              if (rule.pattern[i + 1] === path16.sep) {
+                i++;
+              }
+              if (rule.pattern[i + 1] === void 0) {
+                regStr += ".*";
+              } else {
+                regStr += `(.*${escapedSlash})?`;
+              }
+            } else {
+              regStr += `[^${escapedSlash}]*`;
+            }
+          } else if (ch === "?") {
+            regStr += `[^${escapedSlash}]`;
+          } else if (ch === "." || ch === "$") {
+            regStr += `\\${ch}`;
+          } else if (ch === "\\") {
+            if (path16.sep === "\\") {
+              regStr += escapedSlash;
+              continue;
+            }
+            if (rule.pattern[i + 1] !== void 0) {
+              regStr += "\\" + rule.pattern[i + 1];
+              i++;
+            } else {
+              regStr += "\\";
+            }
+          } else {
+            regStr += ch;
+          }
+        }
+        regStr += "$";
+        rule.regexp = new RegExp(regStr, this._ignorecase ? "i" : "");
+        return rule;
+      }
+    };
+  }
+});
+
 // src/image/ignore.ts
 function escapeRegex(c) {
   return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
@@ -17649,6 +17863,7 @@ function compileIgnore(text2) {
   }
   return {
     patterns: rules2.map((r) => r.source),
+    prunesDirectories: true,
     ignores(path16, isDir) {
       let ignored = false;
       for (const rule of rules2) {
@@ -17659,10 +17874,24 @@ function compileIgnore(text2) {
     }
   };
 }
-var IGNORE_FILES, ALWAYS_IGNORED;
+function compileDockerignore(text2) {
+  const patterns = text2.split(/\r?\n/);
+  const matcher = dockerignore().add(patterns);
+  return {
+    patterns: patterns.filter((p) => p.trim() && !p.trim().startsWith("#")),
+    prunesDirectories: false,
+    ignores: (path16) => matcher.ignores(path16)
+  };
+}
+function compileIgnoreFile(name2, text2) {
+  return name2 === ".dockerignore" ? compileDockerignore(text2) : compileIgnore(text2);
+}
+var import_dockerignore, dockerignore, IGNORE_FILES, ALWAYS_IGNORED;
 var init_ignore = __esm({
   "src/image/ignore.ts"() {
     "use strict";
+    import_dockerignore = __toESM(require_ignore(), 1);
+    dockerignore = import_dockerignore.default.default ?? import_dockerignore.default;
     IGNORE_FILES = [".spiff-models-ignore", ".dockerignore"];
     ALWAYS_IGNORED = [".git", ".spiff-models", ...IGNORE_FILES];
   }
@@ -17960,7 +18189,7 @@ async function hashEntries(entries) {
 function loadIgnore(tree) {
   for (const name2 of IGNORE_FILES) {
     const bytes2 = readTreeFile(tree, name2);
-    if (bytes2) return { matcher: compileIgnore(bytes2.toString("utf8")), file: name2 };
+    if (bytes2) return { matcher: compileIgnoreFile(name2, bytes2.toString("utf8")), file: name2 };
   }
   return { matcher: compileIgnore(""), file: null };
 }
@@ -17974,7 +18203,7 @@ async function collectModels(tree, prefix, matcher) {
       if (ignoredDirs.has(p.slice(0, i))) return true;
     }
     if (!matcher.ignores(p, isDir)) return false;
-    if (isDir) ignoredDirs.add(p);
+    if (isDir && matcher.prunesDirectories) ignoredDirs.add(p);
     return true;
   };
   for (const problem of tree.problems) {
@@ -25051,7 +25280,7 @@ var require_keyParser = __commonJS({
     var {
       createDecipheriv,
       createECDH,
-      createHash: createHash6,
+      createHash: createHash7,
       createHmac: createHmac2,
       createSign,
       createVerify,
@@ -25739,11 +25968,11 @@ ${formatted}-----END ${type} KEY-----`;
                 );
               }
               const ivSlice = bufferSlice(cipherIV, 0, 8);
-              let cipherKey = createHash6("md5").update(passphrase).update(ivSlice).digest();
+              let cipherKey = createHash7("md5").update(passphrase).update(ivSlice).digest();
               while (cipherKey.length < encInfo.keyLen) {
                 cipherKey = combineBuffers(
                   cipherKey,
-                  createHash6("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
+                  createHash7("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
                 );
               }
               if (cipherKey.length > encInfo.keyLen)
@@ -25908,8 +26137,8 @@ ${formatted}-----END ${type} KEY-----`;
         if (encrypted) {
           const encInfo = CIPHER_INFO[cipherName];
           let cipherKey = combineBuffers(
-            createHash6("sha1").update(PPK_PP1).update(passphrase).digest(),
-            createHash6("sha1").update(PPK_PP2).update(passphrase).digest()
+            createHash7("sha1").update(PPK_PP1).update(passphrase).digest(),
+            createHash7("sha1").update(PPK_PP2).update(passphrase).digest()
           );
           if (cipherKey.length > encInfo.keyLen)
             cipherKey = bufferSlice(cipherKey, 0, encInfo.keyLen);
@@ -25949,7 +26178,7 @@ ${formatted}-----END ${type} KEY-----`;
           passphrase = EMPTY_PASSPHRASE;
         const calcMAC = createHmac2(
           "sha1",
-          createHash6("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
+          createHash7("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
         ).update(macData).digest("hex");
         if (calcMAC !== mac) {
           if (encrypted) {
@@ -28271,7 +28500,7 @@ var require_kex = __commonJS({
       createDiffieHellman,
       createDiffieHellmanGroup,
       createECDH,
-      createHash: createHash6,
+      createHash: createHash7,
       createPublicKey,
       diffieHellman,
       generateKeyPairSync,
@@ -28697,7 +28926,7 @@ var require_kex = __commonJS({
               DISCONNECT_REASON.KEY_EXCHANGE_FAILED
             );
           }
-          const hash2 = createHash6(this.hashName);
+          const hash2 = createHash7(this.hashName);
           hashString(hash2, isServer ? this._remoteIdentRaw : this._identRaw);
           hashString(hash2, isServer ? this._identRaw : this._remoteIdentRaw);
           hashString(hash2, isServer ? this._remoteKexinit : this._kexinit);
@@ -29705,9 +29934,9 @@ var require_kex = __commonJS({
     function generateKEXVal(len, hashName, secret, exchangeHash, sessionID, char) {
       let ret;
       if (len) {
-        let digest = createHash6(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
+        let digest = createHash7(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
         while (digest.length < len) {
-          const chunk = createHash6(hashName).update(secret).update(exchangeHash).update(digest).digest();
+          const chunk = createHash7(hashName).update(secret).update(exchangeHash).update(digest).digest();
           const extended = Buffer.allocUnsafe(digest.length + chunk.length);
           extended.set(digest, 0);
           extended.set(chunk, digest.length);
@@ -35142,7 +35371,7 @@ var require_client = __commonJS({
   "node_modules/ssh2/lib/client.js"(exports, module) {
     "use strict";
     var {
-      createHash: createHash6,
+      createHash: createHash7,
       getHashes,
       randomFillSync
     } = __require("crypto");
@@ -35364,7 +35593,7 @@ var require_client = __commonJS({
           }
           hostVerifier = (key2, verify) => {
             if (hashAlgo)
-              key2 = createHash6(hashAlgo).update(key2).digest("hex");
+              key2 = createHash7(hashAlgo).update(key2).digest("hex");
             const ret = hashCb(key2, verify);
             if (ret !== void 0)
               verify(ret);
@@ -42754,220 +42983,6 @@ var require_modem = __commonJS({
   }
 });
 
-// node_modules/@balena/dockerignore/ignore.js
-var require_ignore = __commonJS({
-  "node_modules/@balena/dockerignore/ignore.js"(exports, module) {
-    "use strict";
-    var path16 = __require("path");
-    var factory = (options) => new IgnoreBase(options);
-    factory.default = factory;
-    module.exports = factory;
-    function make_array(subject) {
-      return Array.isArray(subject) ? subject : [subject];
-    }
-    var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
-    var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-    var REGEX_TRAILING_PATH_SEP = path16.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
-    var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
-    function cleanPath(file) {
-      return path16.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
-    }
-    function toSlash(file) {
-      if (path16.sep === "/") {
-        return file;
-      }
-      return file.replace(/\\/g, "/");
-    }
-    function fromSlash(file) {
-      if (path16.sep === "/") {
-        return file;
-      }
-      return file.replace(/\//g, path16.sep);
-    }
-    var IgnoreBase = class {
-      constructor({
-        // https://github.com/kaelzhang/node-ignore/blob/5.1.4/index.js#L372
-        ignorecase = true
-      } = {}) {
-        this._rules = [];
-        this._ignorecase = ignorecase;
-        this[KEY_IGNORE] = true;
-        this._initCache();
-      }
-      _initCache() {
-        this._cache = {};
-      }
-      // @param {Array.<string>|string|Ignore} pattern
-      add(pattern) {
-        this._added = false;
-        if (typeof pattern === "string") {
-          pattern = pattern.split(/\r?\n/g);
-        }
-        make_array(pattern).forEach(this._addPattern, this);
-        if (this._added) {
-          this._initCache();
-        }
-        return this;
-      }
-      // legacy
-      addPattern(pattern) {
-        return this.add(pattern);
-      }
-      _addPattern(pattern) {
-        if (pattern && pattern[KEY_IGNORE]) {
-          this._rules = this._rules.concat(pattern._rules);
-          this._added = true;
-          return;
-        }
-        if (this._checkPattern(pattern)) {
-          const rule = this._createRule(pattern.trim());
-          if (rule !== null) {
-            this._added = true;
-            this._rules.push(rule);
-          }
-        }
-      }
-      _checkPattern(pattern) {
-        return pattern && typeof pattern === "string" && pattern.indexOf("#") !== 0 && pattern.trim() !== "";
-      }
-      filter(paths) {
-        return make_array(paths).filter((path17) => this._filter(path17));
-      }
-      createFilter() {
-        return (path17) => this._filter(path17);
-      }
-      ignores(path17) {
-        return !this._filter(path17);
-      }
-      // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
-      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
-      _createRule(pattern) {
-        const origin = pattern;
-        let negative = false;
-        if (pattern[0] === "!") {
-          negative = true;
-          pattern = pattern.substring(1).trim();
-        }
-        if (pattern.length > 0) {
-          pattern = cleanPath(pattern);
-          pattern = toSlash(pattern);
-          if (pattern.length > 1 && pattern[0] === "/") {
-            pattern = pattern.slice(1);
-          }
-        }
-        if (negative) {
-          pattern = "!" + pattern;
-        }
-        pattern = pattern.trim();
-        if (pattern === "") {
-          return null;
-        }
-        pattern = cleanPath(pattern);
-        if (pattern[0] === "!") {
-          if (pattern.length === 1) {
-            return null;
-          }
-          negative = true;
-          pattern = pattern.substring(1);
-        } else {
-          negative = false;
-        }
-        return {
-          origin,
-          pattern,
-          // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-          dirs: pattern.split(path16.sep),
-          negative
-        };
-      }
-      // @returns `Boolean` true if the `path` is NOT ignored
-      _filter(path17) {
-        if (!path17) {
-          return false;
-        }
-        if (path17 in this._cache) {
-          return this._cache[path17];
-        }
-        return this._cache[path17] = this._test(path17);
-      }
-      // @returns {Boolean} true if a file is NOT ignored
-      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
-      _test(file) {
-        file = fromSlash(file);
-        const parentPath = cleanPath(path16.dirname(file));
-        const parentPathDirs = parentPath.split(path16.sep);
-        let matched = false;
-        this._rules.forEach((rule) => {
-          let match = this._match(file, rule);
-          if (!match && parentPath !== ".") {
-            if (rule.dirs.includes("**")) {
-              for (let i = rule.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
-                match = match || this._match(parentPathDirs.slice(0, i).join(path16.sep), rule);
-              }
-            } else if (rule.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path16.sep), rule);
-            }
-          }
-          if (match) {
-            matched = !rule.negative;
-          }
-        });
-        return !matched;
-      }
-      // @returns {Boolean} true if a file is matched by a rule
-      _match(file, rule) {
-        return this._compile(rule).regexp.test(file);
-      }
-      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L139
-      _compile(rule) {
-        if (rule.regexp) {
-          return rule;
-        }
-        let regStr = "^";
-        let escapedSlash = path16.sep === "\\" ? "\\\\" : path16.sep;
-        for (let i = 0; i < rule.pattern.length; i++) {
-          const ch = rule.pattern[i];
-          if (ch === "*") {
-            if (rule.pattern[i + 1] === "*") {
-              i++;
-              if (rule.pattern[i + 1] === path16.sep) {
-                i++;
-              }
-              if (rule.pattern[i + 1] === void 0) {
-                regStr += ".*";
-              } else {
-                regStr += `(.*${escapedSlash})?`;
-              }
-            } else {
-              regStr += `[^${escapedSlash}]*`;
-            }
-          } else if (ch === "?") {
-            regStr += `[^${escapedSlash}]`;
-          } else if (ch === "." || ch === "$") {
-            regStr += `\\${ch}`;
-          } else if (ch === "\\") {
-            if (path16.sep === "\\") {
-              regStr += escapedSlash;
-              continue;
-            }
-            if (rule.pattern[i + 1] !== void 0) {
-              regStr += "\\" + rule.pattern[i + 1];
-              i++;
-            } else {
-              regStr += "\\";
-            }
-          } else {
-            regStr += ch;
-          }
-        }
-        regStr += "$";
-        rule.regexp = new RegExp(regStr, this._ignorecase ? "i" : "");
-        return rule;
-      }
-    };
-  }
-});
-
 // node_modules/chownr/chownr.js
 var require_chownr = __commonJS({
   "node_modules/chownr/chownr.js"(exports, module) {
@@ -44479,7 +44494,7 @@ var require_mkdirp_classic = __commonJS({
 var require_tar_fs = __commonJS({
   "node_modules/tar-fs/index.js"(exports) {
     var chownr = require_chownr();
-    var tar2 = require_tar_stream2();
+    var tar3 = require_tar_stream2();
     var pump = require_pump();
     var mkdirp = require_mkdirp_classic();
     var fs6 = __require("fs");
@@ -44541,7 +44556,7 @@ var require_tar_fs = __commonJS({
       var umask = typeof opts.umask === "number" ? ~opts.umask : ~processUmask();
       var dmode = typeof opts.dmode === "number" ? opts.dmode : 0;
       var fmode = typeof opts.fmode === "number" ? opts.fmode : 0;
-      var pack = opts.pack || tar2.pack();
+      var pack = opts.pack || tar3.pack();
       var finish = opts.finish || noop3;
       if (opts.strip) map = strip(map, opts.strip);
       if (opts.readable) {
@@ -44624,7 +44639,7 @@ var require_tar_fs = __commonJS({
       var map = opts.map || noop3;
       var mapStream = opts.mapStream || echo;
       var own = opts.chown !== false && !win32 && processGetuid() === 0;
-      var extract = opts.extract || tar2.extract();
+      var extract = opts.extract || tar3.extract();
       var stack = [];
       var now = /* @__PURE__ */ new Date();
       var umask = typeof opts.umask === "number" ? ~opts.umask : ~processUmask();
@@ -44844,7 +44859,7 @@ var require_util = __commonJS({
     var DockerIgnore = require_ignore();
     var fs6 = __require("fs");
     var path16 = __require("path");
-    var tar2 = require_tar_fs();
+    var tar3 = require_tar_fs();
     var zlib2 = __require("zlib");
     var arr = [];
     var each = arr.forEach;
@@ -44906,7 +44921,7 @@ var require_util = __commonJS({
             };
           }
           const entries = file.src.slice() || [];
-          const pack = tar2.pack(file.context, {
+          const pack = tar3.pack(file.context, {
             entries: filterFn ? entries.filter(filterFn) : entries,
             ignore: ignoreFn
             // Only works on directories
@@ -73984,6 +73999,27 @@ async function runOnce(engine, image, entrypoint, user, statPaths) {
 async function removeImage(engine, imageId) {
   await engine.docker.getImage(imageId).remove({ force: true, noprune: false }).catch(() => void 0);
 }
+async function readImagePath(engine, image, dir, read) {
+  const container = await engine.docker.createContainer({
+    Image: image,
+    Entrypoint: ["/nonexistent"],
+    Cmd: [],
+    NetworkDisabled: true,
+    HostConfig: { NetworkMode: "none" }
+  });
+  try {
+    let archive;
+    try {
+      archive = await container.getArchive({ path: dir });
+    } catch (err) {
+      if (statusOf(err) === 404) return null;
+      throw err;
+    }
+    return await read(archive);
+  } finally {
+    await container.remove({ force: true }).catch(() => void 0);
+  }
+}
 var import_dockerode, BakeFailure, BuildError, PushError, STEP;
 var init_engine2 = __esm({
   "src/image/engine.ts"() {
@@ -74364,6 +74400,11 @@ async function planBake(options) {
       `the models root ${dir} is not a directory; pass the folder holding the process groups.`
     );
   }
+  if (!options.baseImage.trim()) {
+    throw new UsageError(
+      `--base-image is required (action input base-image): the spiffworkflow-backend release to build on, pinned to a version tag or a digest, e.g. ${EXAMPLE_BASE_IMAGE}.`
+    );
+  }
   parseReference(options.baseImage, "base-image");
   if (options.push && !options.image) {
     throw new UsageError(
@@ -74387,7 +74428,7 @@ async function planBake(options) {
   });
   if (!isPinned(options.baseImage)) {
     warn(
-      `base image ${options.baseImage} is not pinned: a rebuild may pick up another backend release. Pin a version tag or a digest (e.g. ghcr.io/sartography/spiffworkflow-backend:v1.0.0).`
+      `base image ${options.baseImage} is not pinned: a rebuild may pick up another backend release. Pin a version tag or a digest (e.g. ${EXAMPLE_BASE_IMAGE}).`
     );
   }
   const git3 = await readGitInfo(dir).catch((err) => {
@@ -74546,7 +74587,7 @@ async function writeDryRun(plan, dockerfile, outputDir, result) {
   await writeFile(path10.join(out, "plan.json"), `${JSON.stringify(planJson(plan), null, 2)}
 `);
 }
-var DEFAULT_BASE_IMAGE, DEFAULT_IMAGE_MODELS_DIR, LABEL_PREFIX, LABELS, OCI;
+var EXAMPLE_BASE_IMAGE, DEFAULT_IMAGE_MODELS_DIR, LABEL_PREFIX, LABELS, OCI;
 var init_plan = __esm({
   "src/image/plan.ts"() {
     "use strict";
@@ -74560,7 +74601,7 @@ var init_plan = __esm({
     init_template();
     init_validation();
     init_verify();
-    DEFAULT_BASE_IMAGE = "ghcr.io/sartography/spiffworkflow-backend:latest";
+    EXAMPLE_BASE_IMAGE = "ghcr.io/sartography/spiffworkflow-backend:v2.2.0";
     DEFAULT_IMAGE_MODELS_DIR = "/app/process_models";
     LABEL_PREFIX = "io.spiff-models.";
     LABELS = {
@@ -74574,6 +74615,100 @@ var init_plan = __esm({
   }
 });
 
+// src/image/reuse.ts
+import { createHash as createHash2 } from "node:crypto";
+function readArchive(parent, stream) {
+  const seen = /* @__PURE__ */ new Map();
+  const extract = import_tar_stream2.default.extract();
+  return new Promise((resolve, reject) => {
+    extract.on("entry", (header, body, next) => {
+      const sha2562 = createHash2("sha256");
+      const gitSha1 = createHash2("sha1").update(`blob ${header.size ?? 0}\0`);
+      const gitSha256 = createHash2("sha256").update(`blob ${header.size ?? 0}\0`);
+      body.on("data", (d) => {
+        const chunk = d;
+        sha2562.update(chunk);
+        gitSha1.update(chunk);
+        gitSha256.update(chunk);
+      });
+      body.on("end", () => {
+        const name2 = `${parent}${header.name.replace(/\/$/, "")}`;
+        seen.set(name2, {
+          type: header.type ?? "file",
+          mode: (header.mode ?? 0) & 4095,
+          uid: header.uid ?? -1,
+          gid: header.gid ?? -1,
+          size: header.size ?? 0,
+          linkname: header.linkname ?? "",
+          sha256: sha2562.digest("hex"),
+          gitSha1: gitSha1.digest("hex"),
+          gitSha256: gitSha256.digest("hex")
+        });
+        next();
+      });
+      body.resume();
+    });
+    extract.on("finish", () => resolve(seen));
+    extract.on("error", reject);
+    stream.on("error", reject);
+    stream.pipe(extract);
+  });
+}
+function sameEntry(e, s) {
+  if (!s || s.uid !== 0 || s.gid !== 0) return false;
+  if (e.type === "directory") return s.type === "directory" && s.mode === e.mode;
+  if (e.type === "symlink") return s.type === "symlink" && s.linkname === e.linkname;
+  if (s.type !== "file" || s.mode !== e.mode || s.size !== e.size) return false;
+  if (e.hash.startsWith("git:")) {
+    const oid = e.hash.slice(4);
+    return oid.length === 64 ? s.gitSha256 === oid : s.gitSha1 === oid;
+  }
+  return s.sha256 === e.hash;
+}
+async function whyNotReusable(engine, candidate, expected) {
+  const info = await engine.docker.getImage(candidate).inspect();
+  const baseLayers = expected.base.RootFS?.Layers ?? [];
+  const layers = info.RootFS?.Layers ?? [];
+  if (layers.length !== baseLayers.length + 1 || baseLayers.some((l, i) => layers[i] !== l)) {
+    return `its layers are not the base image's plus one models layer`;
+  }
+  const labels = info.Config?.Labels ?? {};
+  for (const [key2, value] of Object.entries(expected.labels)) {
+    if (labels[key2] !== value) return `label ${key2} differs`;
+  }
+  if (expected.plan.template.source === "the default template") {
+    const allowed = { ...expected.base.Config?.Labels ?? {}, ...expected.labels };
+    const extra = Object.keys(labels).find((k) => allowed[k] !== labels[k]);
+    if (extra) return `it has a label this bake does not set (${extra})`;
+  }
+  const env = new Set(info.Config?.Env ?? []);
+  const missing = expected.env.find((e) => !env.has(e));
+  if (missing) return `its env lacks ${missing.slice(0, missing.indexOf("="))}`;
+  const { layer } = expected.plan;
+  const root = layer.imagePath.slice(1);
+  const parent = root.includes("/") ? `${root.slice(0, root.lastIndexOf("/"))}/` : "";
+  const seen = await readImagePath(
+    engine,
+    candidate,
+    layer.imagePath,
+    (stream) => readArchive(parent, stream)
+  );
+  if (!seen) return `it has no ${layer.imagePath}`;
+  const planned = layer.entries.filter((e) => e.name === root || e.name.startsWith(`${root}/`));
+  if (seen.size !== planned.length)
+    return `its ${layer.imagePath} holds ${seen.size} entries, the plan ${planned.length}`;
+  const differs = planned.find((e) => !sameEntry(e, seen.get(e.name)));
+  return differs ? `/${differs.name} differs from the plan` : null;
+}
+var import_tar_stream2;
+var init_reuse = __esm({
+  "src/image/reuse.ts"() {
+    "use strict";
+    import_tar_stream2 = __toESM(require_tar_stream(), 1);
+    init_engine2();
+  }
+});
+
 // src/image/builders/engine.ts
 var engine_exports = {};
 __export(engine_exports, {
@@ -74581,11 +74716,11 @@ __export(engine_exports, {
   formatBytes: () => formatBytes,
   inputDigest: () => inputDigest
 });
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 function inputDigest(contentDigest, dockerfile, baseImageId) {
-  const hash2 = createHash2("sha256").update(`spiff-models bake 1
+  const hash2 = createHash3("sha256").update(`spiff-models bake 1
 ${contentDigest}
-`).update(createHash2("sha256").update(dockerfile).digest("hex")).update(`
+`).update(createHash3("sha256").update(dockerfile).digest("hex")).update(`
 ${baseImageId}
 `);
   return `sha256:${hash2.digest("hex")}`;
@@ -74610,6 +74745,16 @@ async function ensureBaseImage(engine, plan, options, log) {
   if (!pulled) throw new SetupError(`pulled ${printable(plan.baseImage)} but the engine does not list it.`);
   return pulled;
 }
+async function firstReusable(engine, candidates, expected, log) {
+  for (const id2 of candidates) {
+    const why = await whyNotReusable(engine, id2, expected);
+    if (!why) return id2;
+    log.warning(
+      `image ${id2.slice(0, 19)} carries this bake's input digest but is not what it would build (${why}): not reused.`
+    );
+  }
+  return null;
+}
 var engineBuilder;
 var init_engine3 = __esm({
   "src/image/builders/engine.ts"() {
@@ -74620,6 +74765,7 @@ var init_engine3 = __esm({
     init_engine2();
     init_plan();
     init_reference();
+    init_reuse();
     init_verify();
     engineBuilder = {
       name: "engine",
@@ -74644,10 +74790,22 @@ var init_engine3 = __esm({
           verified: []
         };
         const existing = options.noCache ? [] : await findImagesByLabel(engine, LABELS.inputDigest, digest);
-        if (existing[0]) {
-          result.imageId = existing[0];
+        const reusable = await firstReusable(
+          engine,
+          existing,
+          {
+            plan,
+            base: base2,
+            // A template without {{labels}} gets only the input digest, through the build API.
+            labels: labelledByTemplate ? result.labels : digestLabel,
+            env: envFor(plan, baseEnv).map(([k, v]) => `${k}=${v}`)
+          },
+          log
+        );
+        if (reusable) {
+          result.imageId = reusable;
           result.skipped = true;
-          log.info(`unchanged input (${digest.slice(0, 19)}): reusing image ${existing[0].slice(0, 19)}`);
+          log.info(`unchanged input (${digest.slice(0, 19)}): reusing image ${reusable.slice(0, 19)}`);
         } else {
           const packed = packContext(plan.layer, dockerfile, plan.layer.mtime);
           result.imageId = await log.group(
@@ -74789,9 +74947,9 @@ var init_media_types = __esm({
 });
 
 // src/image/registry/client.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 function sha256Digest(data) {
-  return `sha256:${createHash3("sha256").update(data).digest("hex")}`;
+  return `sha256:${createHash4("sha256").update(data).digest("hex")}`;
 }
 function isLoopback(registry) {
   const host = registry.startsWith("[") ? registry.slice(1, registry.indexOf("]")) : registry.replace(/:\d+$/, "");
@@ -75193,7 +75351,7 @@ var init_client = __esm({
         });
         await started.arrayBuffer();
         let location = this.location(started, what);
-        const hash2 = createHash3("sha256");
+        const hash2 = createHash4("sha256");
         let sent = 0;
         const octets = { "Content-Type": "application/octet-stream" };
         const close = async (body) => {
@@ -75561,7 +75719,7 @@ var init_image = __esm({
 });
 
 // src/image/registry/layer.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
 import { mkdtemp as mkdtemp2, rm as rm2, stat as stat3 } from "node:fs/promises";
 import os4 from "node:os";
@@ -75591,16 +75749,16 @@ function fixOsByte() {
     }
   });
 }
-async function writeModelsLayer(tar2) {
+async function writeModelsLayer(tar3) {
   const dir = await mkdtemp2(path11.join(os4.tmpdir(), "spiff-models-layer-"));
   const file = path11.join(dir, "layer.tar.gz");
-  const tarHash = createHash4("sha256");
-  const gzHash = createHash4("sha256");
+  const tarHash = createHash5("sha256");
+  const gzHash = createHash5("sha256");
   const tarCount = { n: 0 };
   const gzCount = { n: 0 };
   try {
     await pipeline2(
-      tar2,
+      tar3,
       hashing(tarHash, tarCount),
       zlib.createGzip({ level: GZIP_LEVEL }),
       fixOsByte(),
@@ -96826,7 +96984,7 @@ var usage = `spiff-models bake [DIR] [options]
 Build a spiffworkflow-backend image with the models in DIR (default .) baked in: through the Docker Engine
 (one platform), or straight in the registry (every platform of the base, no engine).
 
-  --base-image REF        backend image to build on (default ${DEFAULT_BASE_IMAGE}; pin a tag or digest)
+  --base-image REF        backend image to build on, required: a pinned tag or digest (e.g. ${EXAMPLE_BASE_IMAGE})
   --image NAME            repository to tag and push, e.g. ghcr.io/org/process-models (default: the folder name)
   --tag TAG               extra tag, repeatable (sha-<7>, branch, version tags and latest are automatic)
   --label KEY=VALUE       extra label, repeatable
@@ -96974,7 +97132,7 @@ var bakeCli = {
     try {
       const result = await bake({
         dir: resolve(positionals[0] ?? "."),
-        baseImage: values["base-image"] ?? DEFAULT_BASE_IMAGE,
+        baseImage: values["base-image"] ?? "",
         image: values.image ?? null,
         tags: values.tag ?? [],
         labels: parseLabels(values.label ?? []),
@@ -101807,7 +101965,7 @@ What to do: check that the credentials may push to '${to}' and that branch prote
 
 // src/promote/publish.ts
 init_errors();
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 import { existsSync as existsSync4 } from "node:fs";
 function normalizeModelId(raw) {
   const id2 = raw.trim().replace(/:/g, "/").replace(/\/+$/, "");
@@ -101827,7 +101985,7 @@ function normalizeModelId(raw) {
 function publishBranchName(ids, to) {
   const unique = [...new Set(ids)].sort();
   if (unique.length === 1) return `publish-${unique[0]}-to-${to}`;
-  const digest = createHash5("sha256").update(unique.join("\n")).digest("hex").slice(0, 12);
+  const digest = createHash6("sha256").update(unique.join("\n")).digest("hex").slice(0, 12);
   return `publish-${unique.length}-models-${digest}-to-${to}`;
 }
 function dependencyClosure(requested, calls) {

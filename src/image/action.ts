@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { UsageError } from '../util/errors.js';
-import { bake, DEFAULT_BASE_IMAGE, DEFAULT_IMAGE_MODELS_DIR, type BakeLog, type BakeResult } from './bake.js';
+import { bake, DEFAULT_IMAGE_MODELS_DIR, type BakeLog, type BakeResult } from './bake.js';
 import { checkBuilder } from './builders/index.js';
 import { parseGitHistory } from './context.js';
 import { bakeMarkdown } from './summary.js';
@@ -61,7 +61,7 @@ export async function runBakeAction(): Promise<void> {
 
   const result = await bake({
     dir: inWorkspace(core.getInput('path') || '.'),
-    baseImage: core.getInput('base-image') || DEFAULT_BASE_IMAGE,
+    baseImage: core.getInput('base-image'),
     image: core.getInput('image') || null,
     tags: listInput('tags'),
     labels: labelsInput(),

@@ -14,8 +14,8 @@ import { UsageError } from '../util/errors.js';
 export {
   buildEnv,
   buildLabels,
-  DEFAULT_BASE_IMAGE,
   DEFAULT_IMAGE_MODELS_DIR,
+  EXAMPLE_BASE_IMAGE,
   LABEL_PREFIX,
   LABELS,
   type BakeLog,

@@ -4,8 +4,8 @@ import type { CliCommand, CliIO } from '../cli/io.js';
 import { UsageError } from '../util/errors.js';
 import {
   bake,
-  DEFAULT_BASE_IMAGE,
   DEFAULT_IMAGE_MODELS_DIR,
+  EXAMPLE_BASE_IMAGE,
   formatBytes,
   type BakeLog,
   type BakeResult,
@@ -22,7 +22,7 @@ const usage = `spiff-models bake [DIR] [options]
 Build a spiffworkflow-backend image with the models in DIR (default .) baked in: through the Docker Engine
 (one platform), or straight in the registry (every platform of the base, no engine).
 
-  --base-image REF        backend image to build on (default ${DEFAULT_BASE_IMAGE}; pin a tag or digest)
+  --base-image REF        backend image to build on, required: a pinned tag or digest (e.g. ${EXAMPLE_BASE_IMAGE})
   --image NAME            repository to tag and push, e.g. ghcr.io/org/process-models (default: the folder name)
   --tag TAG               extra tag, repeatable (sha-<7>, branch, version tags and latest are automatic)
   --label KEY=VALUE       extra label, repeatable
@@ -171,7 +171,7 @@ export const bakeCli: CliCommand = {
     try {
       const result = await bake({
         dir: resolve(positionals[0] ?? '.'),
-        baseImage: values['base-image'] ?? DEFAULT_BASE_IMAGE,
+        baseImage: values['base-image'] ?? '',
         image: values.image ?? null,
         tags: values.tag ?? [],
         labels: parseLabels(values.label ?? []),

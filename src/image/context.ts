@@ -20,7 +20,13 @@ import {
 } from '../models/tree.js';
 import { SetupError, UsageError } from '../util/errors.js';
 import type { GitInfo } from './git.js';
-import { ALWAYS_IGNORED, IGNORE_FILES, compileIgnore, type IgnoreMatcher } from './ignore.js';
+import {
+  ALWAYS_IGNORED,
+  IGNORE_FILES,
+  compileIgnore,
+  compileIgnoreFile,
+  type IgnoreMatcher,
+} from './ignore.js';
 import { ROOTFS_TAR } from './template.js';
 
 export type GitHistory = 'full' | 'minimal' | 'none';
@@ -130,7 +136,7 @@ async function hashEntries(entries: ContextEntry[]): Promise<void> {
 function loadIgnore(tree: SourceTree): { matcher: IgnoreMatcher; file: string | null } {
   for (const name of IGNORE_FILES) {
     const bytes = readTreeFile(tree, name);
-    if (bytes) return { matcher: compileIgnore(bytes.toString('utf8')), file: name };
+    if (bytes) return { matcher: compileIgnoreFile(name, bytes.toString('utf8')), file: name };
   }
   return { matcher: compileIgnore(''), file: null };
 }
@@ -156,7 +162,7 @@ async function collectModels(tree: SourceTree, prefix: string, matcher: IgnoreMa
       if (ignoredDirs.has(p.slice(0, i))) return true;
     }
     if (!matcher.ignores(p, isDir)) return false;
-    if (isDir) ignoredDirs.add(p);
+    if (isDir && matcher.prunesDirectories) ignoredDirs.add(p);
     return true;
   };
   for (const problem of tree.problems) {

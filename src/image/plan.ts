@@ -20,7 +20,11 @@ import { checkKey, checkModelsDir, loadTemplate, renderTemplate, type Template }
 import { validateBeforeBake } from './validation.js';
 import { MODELS_DIR_ENV, SUBDIR_ENV } from './verify.js';
 
-export const DEFAULT_BASE_IMAGE = 'ghcr.io/sartography/spiffworkflow-backend:latest';
+/**
+ * What messages suggest; there is no default. A moving tag makes builds unreproducible, and Sartography deletes
+ * older release tags, so any default pinned here would break once it ages: the base image is the user's choice.
+ */
+export const EXAMPLE_BASE_IMAGE = 'ghcr.io/sartography/spiffworkflow-backend:v2.2.0';
 export const DEFAULT_IMAGE_MODELS_DIR = '/app/process_models';
 
 /** Our own labels. The input digest covers everything but itself: the Dockerfile is digested without it. */
@@ -303,6 +307,12 @@ export async function planBake(options: BakeOptions): Promise<BakePlan> {
   }
 
   // Inputs first: a typo fails before any slow work.
+  if (!options.baseImage.trim()) {
+    throw new UsageError(
+      `--base-image is required (action input base-image): the spiffworkflow-backend release to build on, ` +
+        `pinned to a version tag or a digest, e.g. ${EXAMPLE_BASE_IMAGE}.`,
+    );
+  }
   parseReference(options.baseImage, 'base-image');
   if (options.push && !options.image) {
     throw new UsageError(
@@ -328,7 +338,7 @@ export async function planBake(options: BakeOptions): Promise<BakePlan> {
   if (!isPinned(options.baseImage)) {
     warn(
       `base image ${options.baseImage} is not pinned: a rebuild may pick up another backend release. ` +
-        `Pin a version tag or a digest (e.g. ghcr.io/sartography/spiffworkflow-backend:v1.0.0).`,
+        `Pin a version tag or a digest (e.g. ${EXAMPLE_BASE_IMAGE}).`,
     );
   }
 

@@ -57,7 +57,9 @@ function runner(repo: Repo, inputs: Record<string, string>): void {
     GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_REPOSITORY: 'org/models',
   });
-  for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.toUpperCase()}`] = value;
+  // The base image is required; tests that are about something else name a pinned one.
+  const all = { 'base-image': 'ghcr.io/sartography/spiffworkflow-backend:v2.2.0', ...inputs };
+  for (const [name, value] of Object.entries(all)) process.env[`INPUT_${name.toUpperCase()}`] = value;
 }
 
 /** Parses the `name<<delimiter` blocks @actions/core appends to GITHUB_OUTPUT. */

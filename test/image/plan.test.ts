@@ -182,7 +182,16 @@ describe('--image-models-dir', () => {
       env: { PATH: process.env.PATH, HOME: process.env.HOME },
       isTTY: false,
     };
-    const code = await main(['bake', r.models, '--dry-run', '--no-validate', '--image-models-dir', dir], io);
+    const args = [
+      r.models,
+      '--dry-run',
+      '--no-validate',
+      '--base-image',
+      'example.invalid/b:v1',
+      '--image-models-dir',
+      dir,
+    ];
+    const code = await main(['bake', ...args], io);
     return { code, stderr };
   }
 
@@ -220,5 +229,50 @@ describe('values with template braces', () => {
     const dockerfile = renderDockerfile(p, []);
     expect(dockerfile).toContain('SPIFFWORKFLOW_BACKEND_BPMN_SPEC_SUBDIR_WITHIN_REPO="models {{x}}"');
     expect(dockerfile).toContain('com.example.note="a }} b {{"');
+  });
+});
+
+describe('the base image', () => {
+  async function run(args: string[]) {
+    let stderr = '';
+    const io: CliIO = {
+      stdout: () => undefined,
+      stderr: (t) => void (stderr += t),
+      cwd: process.cwd(),
+      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+      isTTY: false,
+    };
+    return { code: await main(['bake', ...args], io), stderr };
+  }
+
+  it('is required: no default, so no bake silently builds on a moving :latest', async () => {
+    const r = repo({ commits: 1 });
+    const { code, stderr } = await run([r.models, '--dry-run', '--no-validate']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(
+      /--base-image is required \(action input base-image\).*e\.g\. ghcr\.io\/sartography\/spiffworkflow-backend:v\d+\.\d+\.\d+/,
+    );
+  });
+
+  it('a pinned tag or digest gives no warning; an explicit :latest still does', async () => {
+    const r = repo({ commits: 1 });
+    const pinned = await run([
+      r.models,
+      '--dry-run',
+      '--no-validate',
+      '--base-image',
+      'example.invalid/b:v2.2.0',
+    ]);
+    expect(pinned.code).toBe(0);
+    expect(pinned.stderr).not.toMatch(/not pinned/);
+    const latest = await run([
+      r.models,
+      '--dry-run',
+      '--no-validate',
+      '--base-image',
+      'example.invalid/b:latest',
+    ]);
+    expect(latest.code).toBe(0);
+    expect(latest.stderr).toMatch(/warning: base image example\.invalid\/b:latest is not pinned/);
   });
 });

@@ -16,8 +16,9 @@ import {
   tagImage,
   type Engine,
 } from '../engine.js';
-import { LABELS, renderDockerfile, type BakeLog, type BakePlan } from '../plan.js';
+import { envFor, LABELS, renderDockerfile, type BakeLog, type BakePlan } from '../plan.js';
 import { parseReference, printable } from '../reference.js';
+import { whyNotReusable, type ReuseExpectation } from '../reuse.js';
 import { verifyImage } from '../verify.js';
 import type { Builder, BuildOptions, BuildResult } from './types.js';
 
@@ -52,6 +53,23 @@ async function ensureBaseImage(engine: Engine, plan: BakePlan, options: BuildOpt
   return pulled;
 }
 
+/** The newest image carrying the input digest that really is what this bake would build, or null. */
+async function firstReusable(
+  engine: Engine,
+  candidates: string[],
+  expected: ReuseExpectation,
+  log: BakeLog,
+): Promise<string | null> {
+  for (const id of candidates) {
+    const why = await whyNotReusable(engine, id, expected);
+    if (!why) return id;
+    log.warning(
+      `image ${id.slice(0, 19)} carries this bake's input digest but is not what it would build (${why}): not reused.`,
+    );
+  }
+  return null;
+}
+
 export const engineBuilder: Builder = {
   name: 'engine',
   async build(plan: BakePlan, options: BuildOptions): Promise<BuildResult> {
@@ -78,10 +96,22 @@ export const engineBuilder: Builder = {
     };
 
     const existing = options.noCache ? [] : await findImagesByLabel(engine, LABELS.inputDigest, digest);
-    if (existing[0]) {
-      result.imageId = existing[0];
+    const reusable = await firstReusable(
+      engine,
+      existing,
+      {
+        plan,
+        base,
+        // A template without {{labels}} gets only the input digest, through the build API.
+        labels: labelledByTemplate ? result.labels : digestLabel,
+        env: envFor(plan, baseEnv).map(([k, v]) => `${k}=${v}`),
+      },
+      log,
+    );
+    if (reusable) {
+      result.imageId = reusable;
       result.skipped = true;
-      log.info(`unchanged input (${digest.slice(0, 19)}): reusing image ${existing[0].slice(0, 19)}`);
+      log.info(`unchanged input (${digest.slice(0, 19)}): reusing image ${reusable.slice(0, 19)}`);
     } else {
       const packed = packContext(plan.layer, dockerfile, plan.layer.mtime);
       result.imageId = await log.group(`Build ${plan.image} (${plan.tags.tags.join(', ')})`, (line) =>
