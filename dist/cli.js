@@ -75473,7 +75473,8 @@ function refuse(template, line, what) {
 }
 function checkTemplateForRegistry(template) {
   let froms = 0;
-  for (const l of logicalLines(template.text)) {
+  const text2 = template.text.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, "{{$1}}");
+  for (const l of logicalLines(text2)) {
     const keyword2 = PLACEHOLDER_KEYWORD[l.keyword] ?? l.keyword.toUpperCase();
     if (!ALLOWED.has(keyword2))
       refuse(template, l.line, `${keyword2} cannot be applied without a Docker Engine.`);

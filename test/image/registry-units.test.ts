@@ -76,6 +76,7 @@ describe('templates the registry builder can apply', () => {
       'WORKDIR and own ENV/LABEL',
       'FROM {{base_image}}\nWORKDIR /app\nENV A=1\nLABEL team=x\n{{env}}\n{{copy}}\n{{labels}}\n',
     ],
+    ['placeholders written with spaces', 'FROM {{ base_image }}\n{{ env }}\n{{ copy }}\n{{ labels }}\n'],
     ['comments and continuations', '# x\nFROM {{base_image}}\nENV A=1 \\\n  B=2\n{{copy}}\n'],
   ])('accepts %s', (_name, text) => {
     expect(() => checkTemplateForRegistry(template(text))).not.toThrow();

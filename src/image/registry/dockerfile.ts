@@ -61,7 +61,9 @@ function refuse(template: Template, line: number, what: string): never {
  */
 export function checkTemplateForRegistry(template: Template): void {
   let froms = 0;
-  for (const l of logicalLines(template.text)) {
+  // `{{ env }}` is `{{env}}` to the renderer.
+  const text = template.text.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, '{{$1}}');
+  for (const l of logicalLines(text)) {
     const keyword = PLACEHOLDER_KEYWORD[l.keyword] ?? l.keyword.toUpperCase();
     if (!ALLOWED.has(keyword))
       refuse(template, l.line, `${keyword} cannot be applied without a Docker Engine.`);
