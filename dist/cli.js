@@ -75922,6 +75922,7 @@ async function registryBuild(request2) {
   baseClient.need(repoName(baseRef), "pull");
   if (request2.push) targetClient.need(repoName(target), "pull", "push");
   const layerPromise = writeModelsLayer(request2.layerTar());
+  layerPromise.catch(() => void 0);
   let layer = null;
   try {
     const base2 = await readBase(baseClient, baseRef, request2.platforms, request2.baseImage).catch(

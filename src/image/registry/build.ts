@@ -267,6 +267,8 @@ export async function registryBuild(request: RegistryBuildRequest): Promise<Regi
 
   // The layer is built while the base is read: both are slow in different ways.
   const layerPromise = writeModelsLayer(request.layerTar());
+  // Awaited below; until then a failure (a file changed while packing) must not count as unhandled.
+  layerPromise.catch(() => undefined);
   let layer: LayerFile | null = null;
   try {
     const base = await readBase(baseClient, baseRef, request.platforms, request.baseImage).catch(
