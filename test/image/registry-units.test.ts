@@ -283,3 +283,35 @@ describe('the models layer blob', () => {
     }
   });
 });
+
+describe('registryBuild without a reachable registry', () => {
+  it('a layer that fails early while the base is still being read is no unhandled rejection', async () => {
+    const { freePort } = await import('../helpers/docker.js');
+    const { registryBuild } = await import('../../src/image/registry/build.js');
+    const port = await freePort();
+    const failing = new Readable({
+      read() {
+        this.destroy(new Error('file changed while packing'));
+      },
+    });
+    const error = await registryBuild({
+      baseImage: `127.0.0.1:${port}/base/backend:v1`,
+      image: `127.0.0.1:${port}/team/models`,
+      tags: ['main'],
+      template: { text: DEFAULT_TEMPLATE, source: 'the default template' },
+      render: () => '',
+      inputDigest: () => 'sha256:0',
+      inputDigestLabel: 'x',
+      layerTar: () => failing,
+      created: null,
+      platforms: null,
+      push: true,
+      credentials: null,
+      insecureRegistries: [],
+      env: { PATH: process.env.PATH, DOCKER_CONFIG: '/nonexistent' },
+      log: { info: () => undefined, warning: () => undefined, group: (_t, fn) => fn(() => undefined) },
+      client: { retry: { attempts: 3, delayMs: 100 } },
+    }).catch((e: Error) => e);
+    expect((error as Error).message).toMatch(/cannot reach the registry 127\.0\.0\.1:\d+ .* after 3 tries/);
+  });
+});
