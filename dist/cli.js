@@ -71,6 +71,154 @@ var init_errors = __esm({
   }
 });
 
+// node_modules/fastest-levenshtein/mod.js
+var require_mod = __commonJS({
+  "node_modules/fastest-levenshtein/mod.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.distance = exports.closest = void 0;
+    var peq = new Uint32Array(65536);
+    var myers_32 = function(a, b) {
+      var n = a.length;
+      var m = b.length;
+      var lst = 1 << n - 1;
+      var pv = -1;
+      var mv = 0;
+      var sc = n;
+      var i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] |= 1 << i;
+      }
+      for (i = 0; i < m; i++) {
+        var eq = peq[b.charCodeAt(i)];
+        var xv = eq | mv;
+        eq |= (eq & pv) + pv ^ pv;
+        mv |= ~(eq | pv);
+        pv &= eq;
+        if (mv & lst) {
+          sc++;
+        }
+        if (pv & lst) {
+          sc--;
+        }
+        mv = mv << 1 | 1;
+        pv = pv << 1 | ~(xv | mv);
+        mv &= xv;
+      }
+      i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] = 0;
+      }
+      return sc;
+    };
+    var myers_x = function(b, a) {
+      var n = a.length;
+      var m = b.length;
+      var mhc = [];
+      var phc = [];
+      var hsize = Math.ceil(n / 32);
+      var vsize = Math.ceil(m / 32);
+      for (var i = 0; i < hsize; i++) {
+        phc[i] = -1;
+        mhc[i] = 0;
+      }
+      var j = 0;
+      for (; j < vsize - 1; j++) {
+        var mv_1 = 0;
+        var pv_1 = -1;
+        var start_1 = j * 32;
+        var vlen_1 = Math.min(32, m) + start_1;
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] |= 1 << k;
+        }
+        for (var i = 0; i < n; i++) {
+          var eq = peq[a.charCodeAt(i)];
+          var pb = phc[i / 32 | 0] >>> i & 1;
+          var mb = mhc[i / 32 | 0] >>> i & 1;
+          var xv = eq | mv_1;
+          var xh = ((eq | mb) & pv_1) + pv_1 ^ pv_1 | eq | mb;
+          var ph = mv_1 | ~(xh | pv_1);
+          var mh = pv_1 & xh;
+          if (ph >>> 31 ^ pb) {
+            phc[i / 32 | 0] ^= 1 << i;
+          }
+          if (mh >>> 31 ^ mb) {
+            mhc[i / 32 | 0] ^= 1 << i;
+          }
+          ph = ph << 1 | pb;
+          mh = mh << 1 | mb;
+          pv_1 = mh | ~(xv | ph);
+          mv_1 = ph & xv;
+        }
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] = 0;
+        }
+      }
+      var mv = 0;
+      var pv = -1;
+      var start = j * 32;
+      var vlen = Math.min(32, m - start) + start;
+      for (var k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] |= 1 << k;
+      }
+      var score = m;
+      for (var i = 0; i < n; i++) {
+        var eq = peq[a.charCodeAt(i)];
+        var pb = phc[i / 32 | 0] >>> i & 1;
+        var mb = mhc[i / 32 | 0] >>> i & 1;
+        var xv = eq | mv;
+        var xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
+        var ph = mv | ~(xh | pv);
+        var mh = pv & xh;
+        score += ph >>> m - 1 & 1;
+        score -= mh >>> m - 1 & 1;
+        if (ph >>> 31 ^ pb) {
+          phc[i / 32 | 0] ^= 1 << i;
+        }
+        if (mh >>> 31 ^ mb) {
+          mhc[i / 32 | 0] ^= 1 << i;
+        }
+        ph = ph << 1 | pb;
+        mh = mh << 1 | mb;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+      }
+      for (var k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] = 0;
+      }
+      return score;
+    };
+    var distance2 = function(a, b) {
+      if (a.length < b.length) {
+        var tmp = b;
+        b = a;
+        a = tmp;
+      }
+      if (b.length === 0) {
+        return a.length;
+      }
+      if (a.length <= 32) {
+        return myers_32(a, b);
+      }
+      return myers_x(a, b);
+    };
+    exports.distance = distance2;
+    var closest2 = function(str2, arr) {
+      var min_distance = Infinity;
+      var min_index = 0;
+      for (var i = 0; i < arr.length; i++) {
+        var dist = distance2(str2, arr[i]);
+        if (dist < min_distance) {
+          min_distance = dist;
+          min_index = i;
+        }
+      }
+      return arr[min_index];
+    };
+    exports.closest = closest2;
+  }
+});
+
 // src/models/xml.ts
 function decodeEntities(value) {
   if (!value.includes("&")) return value;
@@ -7603,7 +7751,7 @@ var require_visit = __commonJS({
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
-    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit(node, visitor) {
       const visitor_ = initVisitor(visitor);
@@ -7615,19 +7763,19 @@ var require_visit = __commonJS({
         visit_(null, node, visitor_, Object.freeze([]));
     }
     visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
+    visit.SKIP = SKIP2;
     visit.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path16) {
-      const ctrl = callVisitor(key2, node, visitor, path16);
+    function visit_(key2, node, visitor, path18) {
+      const ctrl = callVisitor(key2, node, visitor, path18);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path16, ctrl);
-        return visit_(key2, ctrl, visitor, path16);
+        replaceNode(key2, path18, ctrl);
+        return visit_(key2, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path18 = Object.freeze(path18.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path16);
+            const ci = visit_(i, node.items[i], visitor, path18);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7638,13 +7786,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = visit_("key", node.key, visitor, path16);
+          path18 = Object.freeze(path18.concat(node));
+          const ck = visit_("key", node.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path16);
+          const cv = visit_("value", node.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7663,19 +7811,19 @@ var require_visit = __commonJS({
         await visitAsync_(null, node, visitor_, Object.freeze([]));
     }
     visitAsync.BREAK = BREAK;
-    visitAsync.SKIP = SKIP;
+    visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path16) {
-      const ctrl = await callVisitor(key2, node, visitor, path16);
+    async function visitAsync_(key2, node, visitor, path18) {
+      const ctrl = await callVisitor(key2, node, visitor, path18);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path16, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path16);
+        replaceNode(key2, path18, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path18 = Object.freeze(path18.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path16);
+            const ci = await visitAsync_(i, node.items[i], visitor, path18);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7686,13 +7834,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path16);
+          path18 = Object.freeze(path18.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path16);
+          const cv = await visitAsync_("value", node.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7719,23 +7867,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path16) {
+    function callVisitor(key2, node, visitor, path18) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path16);
+        return visitor(key2, node, path18);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path16);
+        return visitor.Map?.(key2, node, path18);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path16);
+        return visitor.Seq?.(key2, node, path18);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path16);
+        return visitor.Pair?.(key2, node, path18);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path16);
+        return visitor.Scalar?.(key2, node, path18);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path16);
+        return visitor.Alias?.(key2, node, path18);
       return void 0;
     }
-    function replaceNode(key2, path16, node) {
-      const parent = path16[path16.length - 1];
+    function replaceNode(key2, path18, node) {
+      const parent = path18[path18.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -8347,10 +8495,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path16, value) {
+    function collectionFromPath(schema, path18, value) {
       let v = value;
-      for (let i = path16.length - 1; i >= 0; --i) {
-        const k = path16[i];
+      for (let i = path18.length - 1; i >= 0; --i) {
+        const k = path18[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -8369,7 +8517,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
+    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -8399,11 +8547,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path16, value) {
-        if (isEmptyPath(path16))
+      addIn(path18, value) {
+        if (isEmptyPath(path18))
           this.add(value);
         else {
-          const [key2, ...rest] = path16;
+          const [key2, ...rest] = path18;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -8417,8 +8565,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        const [key2, ...rest] = path16;
+      deleteIn(path18) {
+        const [key2, ...rest] = path18;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -8432,8 +8580,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        const [key2, ...rest] = path16;
+      getIn(path18, keepScalar) {
+        const [key2, ...rest] = path18;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -8451,8 +8599,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path16) {
-        const [key2, ...rest] = path16;
+      hasIn(path18) {
+        const [key2, ...rest] = path18;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -8462,8 +8610,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        const [key2, ...rest] = path16;
+      setIn(path18, value) {
+        const [key2, ...rest] = path18;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -10978,9 +11126,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path16, value) {
+      addIn(path18, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path16, value);
+          this.contents.addIn(path18, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -11055,14 +11203,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        if (Collection2.isEmptyPath(path16)) {
+      deleteIn(path18) {
+        if (Collection2.isEmptyPath(path18)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -11077,10 +11225,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        if (Collection2.isEmptyPath(path16))
+      getIn(path18, keepScalar) {
+        if (Collection2.isEmptyPath(path18))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -11091,10 +11239,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path16) {
-        if (Collection2.isEmptyPath(path16))
+      hasIn(path18) {
+        if (Collection2.isEmptyPath(path18))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -11111,13 +11259,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        if (Collection2.isEmptyPath(path16)) {
+      setIn(path18, value) {
+        if (Collection2.isEmptyPath(path18)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path16), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path18), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path16, value);
+          this.contents.setIn(path18, value);
         }
       }
       /**
@@ -13068,7 +13216,7 @@ var require_cst_visit = __commonJS({
   "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
-    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
     function visit(cst, visitor) {
       if ("type" in cst && cst.type === "document")
@@ -13076,11 +13224,11 @@ var require_cst_visit = __commonJS({
       _visit(Object.freeze([]), cst, visitor);
     }
     visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
+    visit.SKIP = SKIP2;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path16) => {
+    visit.itemAtPath = (cst, path18) => {
       let item = cst;
-      for (const [field, index] of path16) {
+      for (const [field, index] of path18) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -13089,23 +13237,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path16) => {
-      const parent = visit.itemAtPath(cst, path16.slice(0, -1));
-      const field = path16[path16.length - 1][0];
+    visit.parentCollection = (cst, path18) => {
+      const parent = visit.itemAtPath(cst, path18.slice(0, -1));
+      const field = path18[path18.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path16, item, visitor) {
-      let ctrl = visitor(item, path16);
+    function _visit(path18, item, visitor) {
+      let ctrl = visitor(item, path18);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path18.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -13116,10 +13264,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path16);
+            ctrl = ctrl(item, path18);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
     }
     exports.visit = visit;
   }
@@ -14421,14 +14569,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs6 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs6, sep: [] });
+                map.items.push({ start, key: fs8, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs6);
+                this.stack.push(fs8);
               } else {
-                Object.assign(it, { key: fs6, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -14556,13 +14704,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs6 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs6, sep: [] });
+                fc.items.push({ start: [], key: fs8, sep: [] });
               else if (it.sep)
-                this.stack.push(fs6);
+                this.stack.push(fs8);
               else
-                Object.assign(it, { key: fs6, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -17585,7 +17733,7 @@ var require_tar_stream = __commonJS({
 var require_ignore = __commonJS({
   "node_modules/@balena/dockerignore/ignore.js"(exports, module) {
     "use strict";
-    var path16 = __require("path");
+    var path18 = __require("path");
     var factory = (options) => new IgnoreBase(options);
     factory.default = factory;
     module.exports = factory;
@@ -17594,22 +17742,22 @@ var require_ignore = __commonJS({
     }
     var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
     var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-    var REGEX_TRAILING_PATH_SEP = path16.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+    var REGEX_TRAILING_PATH_SEP = path18.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
     var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
     function cleanPath(file) {
-      return path16.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
+      return path18.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
     }
     function toSlash(file) {
-      if (path16.sep === "/") {
+      if (path18.sep === "/") {
         return file;
       }
       return file.replace(/\\/g, "/");
     }
     function fromSlash(file) {
-      if (path16.sep === "/") {
+      if (path18.sep === "/") {
         return file;
       }
-      return file.replace(/\//g, path16.sep);
+      return file.replace(/\//g, path18.sep);
     }
     var IgnoreBase = class {
       constructor({
@@ -17658,13 +17806,13 @@ var require_ignore = __commonJS({
         return pattern && typeof pattern === "string" && pattern.indexOf("#") !== 0 && pattern.trim() !== "";
       }
       filter(paths) {
-        return make_array(paths).filter((path17) => this._filter(path17));
+        return make_array(paths).filter((path19) => this._filter(path19));
       }
       createFilter() {
-        return (path17) => this._filter(path17);
+        return (path19) => this._filter(path19);
       }
-      ignores(path17) {
-        return !this._filter(path17);
+      ignores(path19) {
+        return !this._filter(path19);
       }
       // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
@@ -17703,36 +17851,36 @@ var require_ignore = __commonJS({
           origin,
           pattern,
           // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-          dirs: pattern.split(path16.sep),
+          dirs: pattern.split(path18.sep),
           negative
         };
       }
       // @returns `Boolean` true if the `path` is NOT ignored
-      _filter(path17) {
-        if (!path17) {
+      _filter(path19) {
+        if (!path19) {
           return false;
         }
-        if (path17 in this._cache) {
-          return this._cache[path17];
+        if (path19 in this._cache) {
+          return this._cache[path19];
         }
-        return this._cache[path17] = this._test(path17);
+        return this._cache[path19] = this._test(path19);
       }
       // @returns {Boolean} true if a file is NOT ignored
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
       _test(file) {
         file = fromSlash(file);
-        const parentPath = cleanPath(path16.dirname(file));
-        const parentPathDirs = parentPath.split(path16.sep);
+        const parentPath = cleanPath(path18.dirname(file));
+        const parentPathDirs = parentPath.split(path18.sep);
         let matched = false;
         this._rules.forEach((rule) => {
           let match = this._match(file, rule);
           if (!match && parentPath !== ".") {
             if (rule.dirs.includes("**")) {
               for (let i = rule.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
-                match = match || this._match(parentPathDirs.slice(0, i).join(path16.sep), rule);
+                match = match || this._match(parentPathDirs.slice(0, i).join(path18.sep), rule);
               }
             } else if (rule.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path16.sep), rule);
+              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path18.sep), rule);
             }
           }
           if (match) {
@@ -17751,13 +17899,13 @@ var require_ignore = __commonJS({
           return rule;
         }
         let regStr = "^";
-        let escapedSlash = path16.sep === "\\" ? "\\\\" : path16.sep;
+        let escapedSlash = path18.sep === "\\" ? "\\\\" : path18.sep;
         for (let i = 0; i < rule.pattern.length; i++) {
           const ch = rule.pattern[i];
           if (ch === "*") {
             if (rule.pattern[i + 1] === "*") {
               i++;
-              if (rule.pattern[i + 1] === path16.sep) {
+              if (rule.pattern[i + 1] === path18.sep) {
                 i++;
               }
               if (rule.pattern[i + 1] === void 0) {
@@ -17773,7 +17921,7 @@ var require_ignore = __commonJS({
           } else if (ch === "." || ch === "$") {
             regStr += `\\${ch}`;
           } else if (ch === "\\") {
-            if (path16.sep === "\\") {
+            if (path18.sep === "\\") {
               regStr += escapedSlash;
               continue;
             }
@@ -17864,11 +18012,11 @@ function compileIgnore(text2) {
   return {
     patterns: rules2.map((r) => r.source),
     prunesDirectories: true,
-    ignores(path16, isDir) {
+    ignores(path18, isDir) {
       let ignored = false;
       for (const rule of rules2) {
         if (rule.dirOnly && !isDir) continue;
-        if (rule.regex.test(path16)) ignored = !rule.negate;
+        if (rule.regex.test(path18)) ignored = !rule.negate;
       }
       return ignored;
     }
@@ -17880,7 +18028,7 @@ function compileDockerignore(text2) {
   return {
     patterns: patterns.filter((p) => p.trim() && !p.trim().startsWith("#")),
     prunesDirectories: false,
-    ignores: (path16) => matcher.ignores(path16)
+    ignores: (path18) => matcher.ignores(path18)
   };
 }
 function compileIgnoreFile(name2, text2) {
@@ -17926,24 +18074,24 @@ function parseReference(ref, what) {
       bad(`bad tag '${tag}' (letters, digits, _ . -; at most 128; not starting with . or -)`);
   }
   let registry = DOCKER_HUB;
-  let path16 = rest;
+  let path18 = rest;
   const slash = rest.indexOf("/");
   if (slash > 0) {
     const first = rest.slice(0, slash);
     if (first.includes(".") || first.includes(":") || first === "localhost" || first.startsWith("[")) {
       registry = first;
-      path16 = rest.slice(slash + 1);
+      path18 = rest.slice(slash + 1);
     }
   }
   if (!domainPattern.test(registry)) bad(`bad registry host '${registry}'`);
-  if (!pathPattern.test(path16)) {
+  if (!pathPattern.test(path18)) {
     bad(
-      path16 !== path16.toLowerCase() ? `repository '${path16}' must be lower case` : `bad repository '${path16}' (lower-case letters, digits, and . _ - between them)`
+      path18 !== path18.toLowerCase() ? `repository '${path18}' must be lower case` : `bad repository '${path18}' (lower-case letters, digits, and . _ - between them)`
     );
   }
-  if (registry === DOCKER_HUB && !path16.includes("/")) path16 = `library/${path16}`;
-  const repository = registry === DOCKER_HUB ? path16.replace(/^library\//, "") : `${registry}/${path16}`;
-  return { registry, path: path16, repository, tag, digest };
+  if (registry === DOCKER_HUB && !path18.includes("/")) path18 = `library/${path18}`;
+  const repository = registry === DOCKER_HUB ? path18.replace(/^library\//, "") : `${registry}/${path18}`;
+  return { registry, path: path18, repository, tag, digest };
 }
 function parseImageName(name2, what) {
   const ref = parseReference(name2.trim().toLowerCase(), what);
@@ -18002,11 +18150,11 @@ function checkKey(key2, what) {
   }
   return key2;
 }
-function checkImagePath(path16, what) {
-  const normalized = path16.length > 1 ? path16.replace(/\/+$/, "") : path16;
+function checkImagePath(path18, what) {
+  const normalized = path18.length > 1 ? path18.replace(/\/+$/, "") : path18;
   if (!SAFE_PATH.test(normalized) || normalized.split("/").some((s) => s === ".." || s === ".")) {
     throw new UsageError(
-      `${what} '${printable(path16)}' must be an absolute path in the image made of letters, digits and . _ - (e.g. /app/process_models).`
+      `${what} '${printable(path18)}' must be an absolute path in the image made of letters, digits and . _ - (e.g. /app/process_models).`
     );
   }
   return normalized;
@@ -26822,11 +26970,11 @@ var require_agent = __commonJS({
       };
     })();
     var WINDOWS_PIPE_REGEX = /^[/\\][/\\]\.[/\\]pipe[/\\].+/;
-    function createAgent(path16) {
-      if (process.platform === "win32" && !WINDOWS_PIPE_REGEX.test(path16)) {
-        return path16 === "pageant" ? new PageantAgent() : new CygwinAgent(path16);
+    function createAgent(path18) {
+      if (process.platform === "win32" && !WINDOWS_PIPE_REGEX.test(path18)) {
+        return path18 === "pageant" ? new PageantAgent() : new CygwinAgent(path18);
       }
-      return new OpenSSHAgent(path16);
+      return new OpenSSHAgent(path18);
     }
     var AgentProtocol = (() => {
       const SSH_AGENTC_REQUEST_IDENTITIES = 11;
@@ -31801,8 +31949,8 @@ var require_SFTP = __commonJS({
   "node_modules/ssh2/lib/protocol/SFTP.js"(exports, module) {
     "use strict";
     var EventEmitter = __require("events");
-    var fs6 = __require("fs");
-    var { constants } = fs6;
+    var fs8 = __require("fs");
+    var { constants } = fs8;
     var {
       Readable: ReadableStream2,
       Writable: WritableStream
@@ -32070,17 +32218,17 @@ var require_SFTP = __commonJS({
       // ===========================================================================
       // Client-specific ===========================================================
       // ===========================================================================
-      createReadStream(path16, options) {
+      createReadStream(path18, options) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        return new ReadStream(this, path16, options);
+        return new ReadStream(this, path18, options);
       }
-      createWriteStream(path16, options) {
+      createWriteStream(path18, options) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        return new WriteStream(this, path16, options);
+        return new WriteStream(this, path18, options);
       }
-      open(path16, flags_, attrs, cb) {
+      open(path18, flags_, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         if (typeof attrs === "function") {
@@ -32099,7 +32247,7 @@ var require_SFTP = __commonJS({
           attrsFlags = attrs.flags;
           attrsLen = attrs.nb;
         }
-        const pathLen = Buffer.byteLength(path16);
+        const pathLen = Buffer.byteLength(path18);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -32107,7 +32255,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path16, p += 4, pathLen);
+        buf.utf8Write(path18, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         writeUInt32BE(buf, attrsFlags, p += 4);
         if (attrsLen) {
@@ -32231,14 +32379,14 @@ var require_SFTP = __commonJS({
       fastGet(remotePath, localPath, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        fastXfer(this, fs6, remotePath, localPath, opts, cb);
+        fastXfer(this, fs8, remotePath, localPath, opts, cb);
       }
       fastPut(localPath, remotePath, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        fastXfer(fs6, this, localPath, remotePath, opts, cb);
+        fastXfer(fs8, this, localPath, remotePath, opts, cb);
       }
-      readFile(path16, options, callback_) {
+      readFile(path18, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -32311,13 +32459,13 @@ var require_SFTP = __commonJS({
             return callback && callback(er, buffer);
           });
         };
-        this.open(path16, flag, 438, (er, handle_) => {
+        this.open(path18, flag, 438, (er, handle_) => {
           if (er)
             return callback && callback(er);
           handle = handle_;
           const tryStat = (er2, st) => {
             if (er2) {
-              this.stat(path16, (er_, st_) => {
+              this.stat(path18, (er_, st_) => {
                 if (er_) {
                   return this.close(handle, () => {
                     callback && callback(er2);
@@ -32338,7 +32486,7 @@ var require_SFTP = __commonJS({
           this.fstat(handle, tryStat);
         });
       }
-      writeFile(path16, data, options, callback_) {
+      writeFile(path18, data, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -32357,7 +32505,7 @@ var require_SFTP = __commonJS({
         if (options.encoding && !Buffer.isEncoding(options.encoding))
           throw new Error(`Unknown encoding: ${options.encoding}`);
         const flag = options.flag || "w";
-        this.open(path16, flag, options.mode, (openErr, handle) => {
+        this.open(path18, flag, options.mode, (openErr, handle) => {
           if (openErr) {
             callback && callback(openErr);
           } else {
@@ -32366,7 +32514,7 @@ var require_SFTP = __commonJS({
             if (position === null) {
               const tryStat = (er, st) => {
                 if (er) {
-                  this.stat(path16, (er_, st_) => {
+                  this.stat(path18, (er_, st_) => {
                     if (er_) {
                       return this.close(handle, () => {
                         callback && callback(er);
@@ -32385,7 +32533,7 @@ var require_SFTP = __commonJS({
           }
         });
       }
-      appendFile(path16, data, options, callback_) {
+      appendFile(path18, data, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -32403,12 +32551,12 @@ var require_SFTP = __commonJS({
           throw new TypeError("Bad arguments");
         if (!options.flag)
           options = Object.assign({ flag: "a" }, options);
-        this.writeFile(path16, data, options, callback);
+        this.writeFile(path18, data, options, callback);
       }
-      exists(path16, cb) {
+      exists(path18, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        this.stat(path16, (err) => {
+        this.stat(path18, (err) => {
           cb && cb(err ? false : true);
         });
       }
@@ -32451,7 +32599,7 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} RENAME`
         );
       }
-      mkdir(path16, attrs, cb) {
+      mkdir(path18, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let flags = 0;
@@ -32465,7 +32613,7 @@ var require_SFTP = __commonJS({
           flags = attrs.flags;
           attrsLen = attrs.nb;
         }
-        const pathLen = Buffer.byteLength(path16);
+        const pathLen = Buffer.byteLength(path18);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -32473,7 +32621,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path16, p += 4, pathLen);
+        buf.utf8Write(path18, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -32489,10 +32637,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} MKDIR`
         );
       }
-      rmdir(path16, cb) {
+      rmdir(path18, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path16);
+        const pathLen = Buffer.byteLength(path18);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -32500,7 +32648,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path16, p += 4, pathLen);
+        buf.utf8Write(path18, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
@@ -32590,10 +32738,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} FSTAT`
         );
       }
-      stat(path16, cb) {
+      stat(path18, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path16);
+        const pathLen = Buffer.byteLength(path18);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -32601,17 +32749,17 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path16, p += 4, pathLen);
+        buf.utf8Write(path18, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} STAT`
         );
       }
-      lstat(path16, cb) {
+      lstat(path18, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path16);
+        const pathLen = Buffer.byteLength(path18);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -32619,17 +32767,17 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path16, p += 4, pathLen);
+        buf.utf8Write(path18, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} LSTAT`
         );
       }
-      opendir(path16, cb) {
+      opendir(path18, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path16);
+        const pathLen = Buffer.byteLength(path18);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -32637,14 +32785,14 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path16, p += 4, pathLen);
+        buf.utf8Write(path18, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} OPENDIR`
         );
       }
-      setstat(path16, attrs, cb) {
+      setstat(path18, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let flags = 0;
@@ -32656,7 +32804,7 @@ var require_SFTP = __commonJS({
         } else if (typeof attrs === "function") {
           cb = attrs;
         }
-        const pathLen = Buffer.byteLength(path16);
+        const pathLen = Buffer.byteLength(path18);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -32664,7 +32812,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path16, p += 4, pathLen);
+        buf.utf8Write(path18, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -32724,8 +32872,8 @@ var require_SFTP = __commonJS({
           mtime: toUnixTimestamp(mtime)
         }, cb);
       }
-      utimes(path16, atime, mtime, cb) {
-        return this.setstat(path16, {
+      utimes(path18, atime, mtime, cb) {
+        return this.setstat(path18, {
           atime: toUnixTimestamp(atime),
           mtime: toUnixTimestamp(mtime)
         }, cb);
@@ -32736,8 +32884,8 @@ var require_SFTP = __commonJS({
           gid
         }, cb);
       }
-      chown(path16, uid, gid, cb) {
-        return this.setstat(path16, {
+      chown(path18, uid, gid, cb) {
+        return this.setstat(path18, {
           uid,
           gid
         }, cb);
@@ -32747,15 +32895,15 @@ var require_SFTP = __commonJS({
           mode
         }, cb);
       }
-      chmod(path16, mode, cb) {
-        return this.setstat(path16, {
+      chmod(path18, mode, cb) {
+        return this.setstat(path18, {
           mode
         }, cb);
       }
-      readlink(path16, cb) {
+      readlink(path18, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path16);
+        const pathLen = Buffer.byteLength(path18);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -32763,7 +32911,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path16, p += 4, pathLen);
+        buf.utf8Write(path18, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names2) => {
             if (typeof cb !== "function")
@@ -32808,10 +32956,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} SYMLINK`
         );
       }
-      realpath(path16, cb) {
+      realpath(path18, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path16);
+        const pathLen = Buffer.byteLength(path18);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -32819,7 +32967,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path16, p += 4, pathLen);
+        buf.utf8Write(path18, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names2) => {
             if (typeof cb !== "function")
@@ -32864,13 +33012,13 @@ var require_SFTP = __commonJS({
           this._debug(`SFTP: Outbound: ${which} posix-rename@openssh.com`);
         }
       }
-      ext_openssh_statvfs(path16, cb) {
+      ext_openssh_statvfs(path18, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["statvfs@openssh.com"];
         if (!ext || ext !== "2")
           throw new Error("Server does not support this extended request");
-        const pathLen = Buffer.byteLength(path16);
+        const pathLen = Buffer.byteLength(path18);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 19 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -32880,7 +33028,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 19, p);
         buf.utf8Write("statvfs@openssh.com", p += 4, 19);
         writeUInt32BE(buf, pathLen, p += 19);
-        buf.utf8Write(path16, p += 4, pathLen);
+        buf.utf8Write(path18, p += 4, pathLen);
         this._requests[reqid] = { extended: "statvfs@openssh.com", cb };
         const isBuffered = sendOrBuffer(this, buf);
         if (this._debug) {
@@ -32966,7 +33114,7 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} fsync@openssh.com`
         );
       }
-      ext_openssh_lsetstat(path16, attrs, cb) {
+      ext_openssh_lsetstat(path18, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["lsetstat@openssh.com"];
@@ -32981,7 +33129,7 @@ var require_SFTP = __commonJS({
         } else if (typeof attrs === "function") {
           cb = attrs;
         }
-        const pathLen = Buffer.byteLength(path16);
+        const pathLen = Buffer.byteLength(path18);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 20 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -32991,7 +33139,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 20, p);
         buf.utf8Write("lsetstat@openssh.com", p += 4, 20);
         writeUInt32BE(buf, pathLen, p += 20);
-        buf.utf8Write(path16, p += 4, pathLen);
+        buf.utf8Write(path18, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -33008,13 +33156,13 @@ var require_SFTP = __commonJS({
           this._debug(`SFTP: Outbound: ${status} lsetstat@openssh.com`);
         }
       }
-      ext_openssh_expandPath(path16, cb) {
+      ext_openssh_expandPath(path18, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["expand-path@openssh.com"];
         if (ext !== "1")
           throw new Error("Server does not support this extended request");
-        const pathLen = Buffer.byteLength(path16);
+        const pathLen = Buffer.byteLength(path18);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 23 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -33024,7 +33172,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 23, p);
         buf.utf8Write("expand-path@openssh.com", p += 4, 23);
         writeUInt32BE(buf, pathLen, p += 20);
-        buf.utf8Write(path16, p += 4, pathLen);
+        buf.utf8Write(path18, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names2) => {
             if (typeof cb !== "function")
@@ -33497,13 +33645,13 @@ var require_SFTP = __commonJS({
             if (--left === 0)
               cb(err);
           };
-          if (srcHandle && (src === fs6 || src.outgoing.state === "open"))
+          if (srcHandle && (src === fs8 || src.outgoing.state === "open"))
             ++left;
-          if (dstHandle && (dst === fs6 || dst.outgoing.state === "open"))
+          if (dstHandle && (dst === fs8 || dst.outgoing.state === "open"))
             ++left;
-          if (srcHandle && (src === fs6 || src.outgoing.state === "open"))
+          if (srcHandle && (src === fs8 || src.outgoing.state === "open"))
             src.close(srcHandle, cbfinal);
-          if (dstHandle && (dst === fs6 || dst.outgoing.state === "open"))
+          if (dstHandle && (dst === fs8 || dst.outgoing.state === "open"))
             dst.close(dstHandle, cbfinal);
         } else {
           cb(err);
@@ -33519,7 +33667,7 @@ var require_SFTP = __commonJS({
           tryStat(null, { size: fileSize });
         function tryStat(err2, attrs) {
           if (err2) {
-            if (src !== fs6) {
+            if (src !== fs8) {
               src.stat(srcPath, (err_, attrs_) => {
                 if (err_)
                   return onerror(err2);
@@ -34302,12 +34450,12 @@ var require_SFTP = __commonJS({
       [REQUEST.LSTAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path16 = bufferParser.readString(true);
+        const path18 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path16 === void 0)
+        if (path18 === void 0)
           return doFatalSFTPError(sftp, "Malformed LSTAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received LSTAT (id:${reqID})`);
-        if (!sftp.emit("LSTAT", reqID, path16)) {
+        if (!sftp.emit("LSTAT", reqID, path18)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -34326,13 +34474,13 @@ var require_SFTP = __commonJS({
       [REQUEST.SETSTAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path16 = bufferParser.readString(true);
+        const path18 = bufferParser.readString(true);
         const attrs = readAttrs(sftp._biOpt);
         bufferParser.clear();
         if (attrs === void 0)
           return doFatalSFTPError(sftp, "Malformed SETSTAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received SETSTAT (id:${reqID})`);
-        if (!sftp.emit("SETSTAT", reqID, path16, attrs)) {
+        if (!sftp.emit("SETSTAT", reqID, path18, attrs)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -34354,12 +34502,12 @@ var require_SFTP = __commonJS({
       [REQUEST.OPENDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path16 = bufferParser.readString(true);
+        const path18 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path16 === void 0)
+        if (path18 === void 0)
           return doFatalSFTPError(sftp, "Malformed OPENDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received OPENDIR (id:${reqID})`);
-        if (!sftp.emit("OPENDIR", reqID, path16)) {
+        if (!sftp.emit("OPENDIR", reqID, path18)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -34378,63 +34526,63 @@ var require_SFTP = __commonJS({
       [REQUEST.REMOVE]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path16 = bufferParser.readString(true);
+        const path18 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path16 === void 0)
+        if (path18 === void 0)
           return doFatalSFTPError(sftp, "Malformed REMOVE packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received REMOVE (id:${reqID})`);
-        if (!sftp.emit("REMOVE", reqID, path16)) {
+        if (!sftp.emit("REMOVE", reqID, path18)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.MKDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path16 = bufferParser.readString(true);
+        const path18 = bufferParser.readString(true);
         const attrs = readAttrs(sftp._biOpt);
         bufferParser.clear();
         if (attrs === void 0)
           return doFatalSFTPError(sftp, "Malformed MKDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received MKDIR (id:${reqID})`);
-        if (!sftp.emit("MKDIR", reqID, path16, attrs)) {
+        if (!sftp.emit("MKDIR", reqID, path18, attrs)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.RMDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path16 = bufferParser.readString(true);
+        const path18 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path16 === void 0)
+        if (path18 === void 0)
           return doFatalSFTPError(sftp, "Malformed RMDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received RMDIR (id:${reqID})`);
-        if (!sftp.emit("RMDIR", reqID, path16)) {
+        if (!sftp.emit("RMDIR", reqID, path18)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.REALPATH]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path16 = bufferParser.readString(true);
+        const path18 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path16 === void 0)
+        if (path18 === void 0)
           return doFatalSFTPError(sftp, "Malformed REALPATH packet");
         sftp._debug && sftp._debug(
           `SFTP: Inbound: Received REALPATH (id:${reqID})`
         );
-        if (!sftp.emit("REALPATH", reqID, path16)) {
+        if (!sftp.emit("REALPATH", reqID, path18)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.STAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path16 = bufferParser.readString(true);
+        const path18 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path16 === void 0)
+        if (path18 === void 0)
           return doFatalSFTPError(sftp, "Malformed STAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received STAT (id:${reqID})`);
-        if (!sftp.emit("STAT", reqID, path16)) {
+        if (!sftp.emit("STAT", reqID, path18)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -34454,14 +34602,14 @@ var require_SFTP = __commonJS({
       [REQUEST.READLINK]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path16 = bufferParser.readString(true);
+        const path18 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path16 === void 0)
+        if (path18 === void 0)
           return doFatalSFTPError(sftp, "Malformed READLINK packet");
         sftp._debug && sftp._debug(
           `SFTP: Inbound: Received READLINK (id:${reqID})`
         );
-        if (!sftp.emit("READLINK", reqID, path16)) {
+        if (!sftp.emit("READLINK", reqID, path18)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -34532,7 +34680,7 @@ var require_SFTP = __commonJS({
     function roundUpToMultipleOf8(n) {
       return n + 7 & ~7;
     }
-    function ReadStream(sftp, path16, options) {
+    function ReadStream(sftp, path18, options) {
       if (options === void 0)
         options = {};
       else if (typeof options === "string")
@@ -34546,7 +34694,7 @@ var require_SFTP = __commonJS({
       options.emitClose = false;
       options.autoDestroy = false;
       ReadableStream2.call(this, options);
-      this.path = path16;
+      this.path = path18;
       this.flags = options.flags === void 0 ? "r" : options.flags;
       this.mode = options.mode === void 0 ? 438 : options.mode;
       this.start = options.start;
@@ -34677,7 +34825,7 @@ var require_SFTP = __commonJS({
       },
       configurable: true
     });
-    function WriteStream(sftp, path16, options) {
+    function WriteStream(sftp, path18, options) {
       if (options === void 0)
         options = {};
       else if (typeof options === "string")
@@ -34689,7 +34837,7 @@ var require_SFTP = __commonJS({
       options.emitClose = false;
       options.autoDestroy = false;
       WritableStream.call(this, options);
-      this.path = path16;
+      this.path = path18;
       this.flags = options.flags === void 0 ? "w" : options.flags;
       this.mode = options.mode === void 0 ? 438 : options.mode;
       this.start = options.start;
@@ -42480,12 +42628,12 @@ var require_src = __commonJS({
 // node_modules/split-ca/index.js
 var require_split_ca = __commonJS({
   "node_modules/split-ca/index.js"(exports, module) {
-    var fs6 = __require("fs");
+    var fs8 = __require("fs");
     module.exports = function(filepath, split, encoding) {
       split = typeof split !== "undefined" ? split : "\n";
       encoding = typeof encoding !== "undefined" ? encoding : "utf8";
       var ca = [];
-      var chain = fs6.readFileSync(filepath, encoding);
+      var chain = fs8.readFileSync(filepath, encoding);
       if (chain.indexOf("-END CERTIFICATE-") < 0 || chain.indexOf("-BEGIN CERTIFICATE-") < 0) {
         throw Error("File does not contain 'BEGIN CERTIFICATE' or 'END CERTIFICATE'");
       }
@@ -42513,8 +42661,8 @@ var require_modem = __commonJS({
   "node_modules/docker-modem/lib/modem.js"(exports, module) {
     var querystring = __require("querystring");
     var http3 = require_http();
-    var fs6 = __require("fs");
-    var path16 = __require("path");
+    var fs8 = __require("fs");
+    var path18 = __require("path");
     var url2 = __require("url");
     var ssh = require_ssh();
     var HttpDuplex = require_http_duplex();
@@ -42563,9 +42711,9 @@ var require_modem = __commonJS({
         }
         opts.host = host.hostname;
         if (process.env.DOCKER_CERT_PATH) {
-          opts.ca = splitca(path16.join(process.env.DOCKER_CERT_PATH, "ca.pem"));
-          opts.cert = fs6.readFileSync(path16.join(process.env.DOCKER_CERT_PATH, "cert.pem"));
-          opts.key = fs6.readFileSync(path16.join(process.env.DOCKER_CERT_PATH, "key.pem"));
+          opts.ca = splitca(path18.join(process.env.DOCKER_CERT_PATH, "ca.pem"));
+          opts.cert = fs8.readFileSync(path18.join(process.env.DOCKER_CERT_PATH, "cert.pem"));
+          opts.key = fs8.readFileSync(path18.join(process.env.DOCKER_CERT_PATH, "key.pem"));
         }
         if (process.env.DOCKER_CLIENT_TIMEOUT) {
           opts.timeout = parseInt(process.env.DOCKER_CLIENT_TIMEOUT, 10);
@@ -42575,8 +42723,8 @@ var require_modem = __commonJS({
     };
     var findDefaultUnixSocket = function() {
       return new Promise(function(resolve) {
-        var userDockerSocket = path16.join(os5.homedir(), ".docker", "run", "docker.sock");
-        fs6.access(userDockerSocket, function(err) {
+        var userDockerSocket = path18.join(os5.homedir(), ".docker", "run", "docker.sock");
+        fs8.access(userDockerSocket, function(err) {
           if (err) resolve("/var/run/docker.sock");
           else resolve(userDockerSocket);
         });
@@ -42669,7 +42817,7 @@ var require_modem = __commonJS({
       }
       if (options.file) {
         if (typeof options.file === "string") {
-          data = fs6.createReadStream(path16.resolve(options.file));
+          data = fs8.createReadStream(path18.resolve(options.file));
         } else {
           data = options.file;
         }
@@ -42987,69 +43135,69 @@ var require_modem = __commonJS({
 var require_chownr = __commonJS({
   "node_modules/chownr/chownr.js"(exports, module) {
     "use strict";
-    var fs6 = __require("fs");
-    var path16 = __require("path");
-    var LCHOWN = fs6.lchown ? "lchown" : "chown";
-    var LCHOWNSYNC = fs6.lchownSync ? "lchownSync" : "chownSync";
-    var needEISDIRHandled = fs6.lchown && !process.version.match(/v1[1-9]+\./) && !process.version.match(/v10\.[6-9]/);
-    var lchownSync = (path17, uid, gid) => {
+    var fs8 = __require("fs");
+    var path18 = __require("path");
+    var LCHOWN = fs8.lchown ? "lchown" : "chown";
+    var LCHOWNSYNC = fs8.lchownSync ? "lchownSync" : "chownSync";
+    var needEISDIRHandled = fs8.lchown && !process.version.match(/v1[1-9]+\./) && !process.version.match(/v10\.[6-9]/);
+    var lchownSync = (path19, uid, gid) => {
       try {
-        return fs6[LCHOWNSYNC](path17, uid, gid);
+        return fs8[LCHOWNSYNC](path19, uid, gid);
       } catch (er) {
         if (er.code !== "ENOENT")
           throw er;
       }
     };
-    var chownSync = (path17, uid, gid) => {
+    var chownSync = (path19, uid, gid) => {
       try {
-        return fs6.chownSync(path17, uid, gid);
+        return fs8.chownSync(path19, uid, gid);
       } catch (er) {
         if (er.code !== "ENOENT")
           throw er;
       }
     };
-    var handleEISDIR = needEISDIRHandled ? (path17, uid, gid, cb) => (er) => {
+    var handleEISDIR = needEISDIRHandled ? (path19, uid, gid, cb) => (er) => {
       if (!er || er.code !== "EISDIR")
         cb(er);
       else
-        fs6.chown(path17, uid, gid, cb);
+        fs8.chown(path19, uid, gid, cb);
     } : (_, __, ___, cb) => cb;
-    var handleEISDirSync = needEISDIRHandled ? (path17, uid, gid) => {
+    var handleEISDirSync = needEISDIRHandled ? (path19, uid, gid) => {
       try {
-        return lchownSync(path17, uid, gid);
+        return lchownSync(path19, uid, gid);
       } catch (er) {
         if (er.code !== "EISDIR")
           throw er;
-        chownSync(path17, uid, gid);
+        chownSync(path19, uid, gid);
       }
-    } : (path17, uid, gid) => lchownSync(path17, uid, gid);
+    } : (path19, uid, gid) => lchownSync(path19, uid, gid);
     var nodeVersion = process.version;
-    var readdir2 = (path17, options, cb) => fs6.readdir(path17, options, cb);
-    var readdirSync = (path17, options) => fs6.readdirSync(path17, options);
+    var readdir2 = (path19, options, cb) => fs8.readdir(path19, options, cb);
+    var readdirSync = (path19, options) => fs8.readdirSync(path19, options);
     if (/^v4\./.test(nodeVersion))
-      readdir2 = (path17, options, cb) => fs6.readdir(path17, cb);
+      readdir2 = (path19, options, cb) => fs8.readdir(path19, cb);
     var chown = (cpath, uid, gid, cb) => {
-      fs6[LCHOWN](cpath, uid, gid, handleEISDIR(cpath, uid, gid, (er) => {
+      fs8[LCHOWN](cpath, uid, gid, handleEISDIR(cpath, uid, gid, (er) => {
         cb(er && er.code !== "ENOENT" ? er : null);
       }));
     };
     var chownrKid = (p, child, uid, gid, cb) => {
       if (typeof child === "string")
-        return fs6.lstat(path16.resolve(p, child), (er, stats) => {
+        return fs8.lstat(path18.resolve(p, child), (er, stats) => {
           if (er)
             return cb(er.code !== "ENOENT" ? er : null);
           stats.name = child;
           chownrKid(p, stats, uid, gid, cb);
         });
       if (child.isDirectory()) {
-        chownr(path16.resolve(p, child.name), uid, gid, (er) => {
+        chownr(path18.resolve(p, child.name), uid, gid, (er) => {
           if (er)
             return cb(er);
-          const cpath = path16.resolve(p, child.name);
+          const cpath = path18.resolve(p, child.name);
           chown(cpath, uid, gid, cb);
         });
       } else {
-        const cpath = path16.resolve(p, child.name);
+        const cpath = path18.resolve(p, child.name);
         chown(cpath, uid, gid, cb);
       }
     };
@@ -43079,7 +43227,7 @@ var require_chownr = __commonJS({
     var chownrKidSync = (p, child, uid, gid) => {
       if (typeof child === "string") {
         try {
-          const stats = fs6.lstatSync(path16.resolve(p, child));
+          const stats = fs8.lstatSync(path18.resolve(p, child));
           stats.name = child;
           child = stats;
         } catch (er) {
@@ -43090,8 +43238,8 @@ var require_chownr = __commonJS({
         }
       }
       if (child.isDirectory())
-        chownrSync(path16.resolve(p, child.name), uid, gid);
-      handleEISDirSync(path16.resolve(p, child.name), uid, gid);
+        chownrSync(path18.resolve(p, child.name), uid, gid);
+      handleEISDirSync(path18.resolve(p, child.name), uid, gid);
     };
     var chownrSync = (p, uid, gid) => {
       let children;
@@ -44334,9 +44482,9 @@ var require_pump = __commonJS({
   "node_modules/pump/index.js"(exports, module) {
     var once = require_once();
     var eos = require_end_of_stream2();
-    var fs6;
+    var fs8;
     try {
-      fs6 = __require("fs");
+      fs8 = __require("fs");
     } catch (e) {
     }
     var noop3 = function() {
@@ -44347,8 +44495,8 @@ var require_pump = __commonJS({
     };
     var isFS = function(stream) {
       if (!ancient) return false;
-      if (!fs6) return false;
-      return (stream instanceof (fs6.ReadStream || noop3) || stream instanceof (fs6.WriteStream || noop3)) && isFn(stream.close);
+      if (!fs8) return false;
+      return (stream instanceof (fs8.ReadStream || noop3) || stream instanceof (fs8.WriteStream || noop3)) && isFn(stream.close);
     };
     var isRequest = function(stream) {
       return stream.setHeader && isFn(stream.abort);
@@ -44407,8 +44555,8 @@ var require_pump = __commonJS({
 // node_modules/mkdirp-classic/index.js
 var require_mkdirp_classic = __commonJS({
   "node_modules/mkdirp-classic/index.js"(exports, module) {
-    var path16 = __require("path");
-    var fs6 = __require("fs");
+    var path18 = __require("path");
+    var fs8 = __require("fs");
     var _0777 = parseInt("0777", 8);
     module.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
     function mkdirP(p, opts, f, made) {
@@ -44419,14 +44567,14 @@ var require_mkdirp_classic = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs6;
+      var xfs = opts.fs || fs8;
       if (mode === void 0) {
         mode = _0777 & ~process.umask();
       }
       if (!made) made = null;
       var cb = f || function() {
       };
-      p = path16.resolve(p);
+      p = path18.resolve(p);
       xfs.mkdir(p, mode, function(er) {
         if (!er) {
           made = made || p;
@@ -44434,7 +44582,7 @@ var require_mkdirp_classic = __commonJS({
         }
         switch (er.code) {
           case "ENOENT":
-            mkdirP(path16.dirname(p), opts, function(er2, made2) {
+            mkdirP(path18.dirname(p), opts, function(er2, made2) {
               if (er2) cb(er2, made2);
               else mkdirP(p, opts, cb, made2);
             });
@@ -44456,19 +44604,19 @@ var require_mkdirp_classic = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs6;
+      var xfs = opts.fs || fs8;
       if (mode === void 0) {
         mode = _0777 & ~process.umask();
       }
       if (!made) made = null;
-      p = path16.resolve(p);
+      p = path18.resolve(p);
       try {
         xfs.mkdirSync(p, mode);
         made = made || p;
       } catch (err0) {
         switch (err0.code) {
           case "ENOENT":
-            made = sync(path16.dirname(p), opts, made);
+            made = sync(path18.dirname(p), opts, made);
             sync(p, opts, made);
             break;
           // In the case of any other error, just see if there's a dir
@@ -44497,8 +44645,8 @@ var require_tar_fs = __commonJS({
     var tar3 = require_tar_stream2();
     var pump = require_pump();
     var mkdirp = require_mkdirp_classic();
-    var fs6 = __require("fs");
-    var path16 = __require("path");
+    var fs8 = __require("fs");
+    var path18 = __require("path");
     var os5 = __require("os");
     var win32 = os5.platform() === "win32";
     var DOTDOT_LEADING = 1;
@@ -44511,23 +44659,23 @@ var require_tar_fs = __commonJS({
     var normalize = !win32 ? echo : function(name2) {
       return name2.replace(/\\/g, "/").replace(/[:?<>|]/g, "_");
     };
-    var statAll = function(fs7, stat4, cwd, ignore, entries, sort) {
+    var statAll = function(fs9, stat4, cwd, ignore, entries, sort) {
       var queue = entries || ["."];
       for (var i = 0; i < queue.length; i++) {
-        if (!inCwd(path16.resolve(cwd, queue[i]), cwd)) throw new Error(queue[i] + " is not a valid path");
+        if (!inCwd(path18.resolve(cwd, queue[i]), cwd)) throw new Error(queue[i] + " is not a valid path");
       }
       return function loop(callback) {
         if (!queue.length) return callback();
         var next = queue.shift();
-        var nextAbs = path16.join(cwd, next);
-        stat4.call(fs7, nextAbs, function(err, stat5) {
+        var nextAbs = path18.join(cwd, next);
+        stat4.call(fs9, nextAbs, function(err, stat5) {
           if (err) return callback(err);
           if (!stat5.isDirectory()) return callback(null, next, stat5);
-          fs7.readdir(nextAbs, function(err2, files) {
+          fs9.readdir(nextAbs, function(err2, files) {
             if (err2) return callback(err2);
             if (sort) files.sort();
             for (var i2 = 0; i2 < files.length; i2++) {
-              if (!ignore(path16.join(cwd, next, files[i2]))) queue.push(path16.join(next, files[i2]));
+              if (!ignore(path18.join(cwd, next, files[i2]))) queue.push(path18.join(next, files[i2]));
             }
             callback(null, next, stat5);
           });
@@ -44538,7 +44686,7 @@ var require_tar_fs = __commonJS({
       return function(header) {
         header.name = header.name.split("/").slice(level).join("/");
         var linkname = header.linkname;
-        if (linkname && (header.type === "link" || path16.isAbsolute(linkname))) {
+        if (linkname && (header.type === "link" || path18.isAbsolute(linkname))) {
           header.linkname = linkname.split("/").slice(level).join("/");
         }
         return map(header);
@@ -44547,7 +44695,7 @@ var require_tar_fs = __commonJS({
     exports.pack = function(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      var xfs = opts.fs || fs6;
+      var xfs = opts.fs || fs8;
       var ignore = opts.ignore || opts.filter || noop3;
       var map = opts.map || noop3;
       var mapStream = opts.mapStream || echo;
@@ -44568,7 +44716,7 @@ var require_tar_fs = __commonJS({
         fmode |= parseInt(222, 8);
       }
       var onsymlink = function(filename, header) {
-        xfs.readlink(path16.join(cwd, filename), function(err, linkname) {
+        xfs.readlink(path18.join(cwd, filename), function(err, linkname) {
           if (err) return pack.destroy(err);
           header.linkname = normalize(linkname);
           pack.entry(header, onnextentry);
@@ -44609,7 +44757,7 @@ var require_tar_fs = __commonJS({
         }
         var entry = pack.entry(header, onnextentry);
         if (!entry) return;
-        var rs = mapStream(xfs.createReadStream(path16.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
+        var rs = mapStream(xfs.createReadStream(path18.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
         rs.on("error", function(err2) {
           entry.destroy(err2);
         });
@@ -44634,7 +44782,7 @@ var require_tar_fs = __commonJS({
     exports.extract = function(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      var xfs = opts.fs || fs6;
+      var xfs = opts.fs || fs8;
       var ignore = opts.ignore || opts.filter || noop3;
       var map = opts.map || noop3;
       var mapStream = opts.mapStream || echo;
@@ -44691,7 +44839,7 @@ var require_tar_fs = __commonJS({
       extract.on("entry", function(header, stream, next) {
         header = map(header) || header;
         header.name = normalize(header.name);
-        var name2 = path16.join(cwd, path16.join("/", header.name));
+        var name2 = path18.join(cwd, path18.join("/", header.name));
         if (ignore(name2, header)) {
           stream.resume();
           return next();
@@ -44699,7 +44847,7 @@ var require_tar_fs = __commonJS({
         if (!validPath(header.name, DOTDOT_NONE)) {
           return next(new Error(JSON.stringify(header.name) + " is not a valid path"));
         }
-        var isRoot = path16.join(name2, ".") === path16.join(cwd, ".");
+        var isRoot = path18.join(name2, ".") === path18.join(cwd, ".");
         var stat4 = function(err) {
           if (err) return next(err);
           if (isRoot) return next();
@@ -44729,9 +44877,9 @@ var require_tar_fs = __commonJS({
         var onsymlink = function() {
           if (win32) return next();
           if (!validPath(header.linkname, DOTDOT_LEADING)) return next(new Error(name2 + " is not a valid symlink"));
-          var dst = path16.resolve(path16.dirname(name2), header.linkname);
+          var dst = path18.resolve(path18.dirname(name2), header.linkname);
           if (!inCwd(dst, cwd)) return next(new Error(name2 + " is not a valid symlink"));
-          validateNotSymlink(xfs, dst, path16.resolve(cwd), function(err, valid) {
+          validateNotSymlink(xfs, dst, path18.resolve(cwd), function(err, valid) {
             if (err) return next(err);
             if (!valid) return next(new Error(name2 + " is not a valid symlink"));
             xfs.unlink(name2, function() {
@@ -44742,7 +44890,7 @@ var require_tar_fs = __commonJS({
         var onlink = function() {
           if (win32) return next();
           if (!validPath(header.linkname, DOTDOT_NONE)) return next(new Error(name2 + " is not a valid hardlink"));
-          var srcpath = path16.join(cwd, path16.join("/", header.linkname));
+          var srcpath = path18.join(cwd, path18.join("/", header.linkname));
           xfs.realpath(srcpath, function(err, dst) {
             if (err || !inCwd(dst, cwd)) return next(new Error(name2 + " is not a valid hardlink"));
             xfs.unlink(name2, function() {
@@ -44774,8 +44922,8 @@ var require_tar_fs = __commonJS({
             });
           }
         };
-        var dir = isRoot ? path16.join(cwd, ".") : path16.dirname(name2);
-        validate(xfs, dir, path16.join(cwd, "."), function(err, valid) {
+        var dir = isRoot ? path18.join(cwd, ".") : path18.dirname(name2);
+        validate(xfs, dir, path18.join(cwd, "."), function(err, valid) {
           if (err) return next(err);
           if (!valid) return next(new Error(dir + " is not a valid path"));
           if (header.type === "directory") return ondirectory();
@@ -44803,20 +44951,20 @@ var require_tar_fs = __commonJS({
       if (opts.finish) extract.on("finish", opts.finish);
       return extract;
     };
-    function validate(fs7, name2, root, cb) {
+    function validate(fs9, name2, root, cb) {
       if (name2 === root) return cb(null, true);
-      fs7.lstat(name2, function(err, st) {
+      fs9.lstat(name2, function(err, st) {
         if (err && err.code !== "ENOENT") return cb(err);
-        if (err || st.isDirectory()) return validate(fs7, path16.join(name2, ".."), root, cb);
+        if (err || st.isDirectory()) return validate(fs9, path18.join(name2, ".."), root, cb);
         cb(null, false);
       });
     }
-    function validateNotSymlink(fs7, name2, root, cb) {
+    function validateNotSymlink(fs9, name2, root, cb) {
       if (name2 === root) return cb(null, true);
-      if (!name2.startsWith(root + path16.sep)) return cb(null, false);
-      fs7.lstat(name2, function(err, st) {
+      if (!name2.startsWith(root + path18.sep)) return cb(null, false);
+      fs9.lstat(name2, function(err, st) {
         if (err && err.code !== "ENOENT" && err.code !== "EPERM") return cb(err);
-        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs7, path16.join(name2, ".."), root, cb);
+        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs9, path18.join(name2, ".."), root, cb);
         cb(null, false);
       });
     }
@@ -44847,8 +44995,8 @@ var require_tar_fs = __commonJS({
       });
     }
     function inCwd(dst, cwd) {
-      cwd = path16.resolve(cwd);
-      return cwd === dst || dst.startsWith(cwd + path16.sep);
+      cwd = path18.resolve(cwd);
+      return cwd === dst || dst.startsWith(cwd + path18.sep);
     }
   }
 });
@@ -44857,8 +45005,8 @@ var require_tar_fs = __commonJS({
 var require_util = __commonJS({
   "node_modules/dockerode/lib/util.js"(exports, module) {
     var DockerIgnore = require_ignore();
-    var fs6 = __require("fs");
-    var path16 = __require("path");
+    var fs8 = __require("fs");
+    var path18 = __require("path");
     var tar3 = require_tar_fs();
     var zlib2 = __require("zlib");
     var arr = [];
@@ -44910,14 +45058,14 @@ var require_util = __commonJS({
     };
     module.exports.prepareBuildContext = function(file, next) {
       if (file && file.context) {
-        fs6.readFile(path16.join(file.context, ".dockerignore"), (err, data) => {
+        fs8.readFile(path18.join(file.context, ".dockerignore"), (err, data) => {
           let ignoreFn;
           let filterFn;
           if (!err) {
             const dockerIgnore = DockerIgnore({ ignorecase: false }).add(data.toString());
             filterFn = dockerIgnore.createFilter();
-            ignoreFn = (path17) => {
-              return !filterFn(path17);
+            ignoreFn = (path19) => {
+              return !filterFn(path19);
             };
           }
           const entries = file.src.slice() || [];
@@ -47851,14 +47999,14 @@ var require_tls_helpers = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CIPHER_SUITES = void 0;
     exports.getDefaultRootsData = getDefaultRootsData;
-    var fs6 = __require("fs");
+    var fs8 = __require("fs");
     exports.CIPHER_SUITES = process.env.GRPC_SSL_CIPHER_SUITES;
     var DEFAULT_ROOTS_FILE_PATH = process.env.GRPC_DEFAULT_SSL_ROOTS_FILE_PATH;
     var defaultRootsData = null;
     function getDefaultRootsData() {
       if (DEFAULT_ROOTS_FILE_PATH) {
         if (defaultRootsData === null) {
-          defaultRootsData = fs6.readFileSync(DEFAULT_ROOTS_FILE_PATH);
+          defaultRootsData = fs8.readFileSync(DEFAULT_ROOTS_FILE_PATH);
         }
         return defaultRootsData;
       }
@@ -47891,19 +48039,19 @@ var require_uri_parser = __commonJS({
       };
     }
     var NUMBER_REGEX = /^\d+$/;
-    function splitHostPort(path16) {
-      if (path16.startsWith("[")) {
-        const hostEnd = path16.indexOf("]");
+    function splitHostPort(path18) {
+      if (path18.startsWith("[")) {
+        const hostEnd = path18.indexOf("]");
         if (hostEnd === -1) {
           return null;
         }
-        const host = path16.substring(1, hostEnd);
+        const host = path18.substring(1, hostEnd);
         if (host.indexOf(":") === -1) {
           return null;
         }
-        if (path16.length > hostEnd + 1) {
-          if (path16[hostEnd + 1] === ":") {
-            const portString = path16.substring(hostEnd + 2);
+        if (path18.length > hostEnd + 1) {
+          if (path18[hostEnd + 1] === ":") {
+            const portString = path18.substring(hostEnd + 2);
             if (NUMBER_REGEX.test(portString)) {
               return {
                 host,
@@ -47921,7 +48069,7 @@ var require_uri_parser = __commonJS({
           };
         }
       } else {
-        const splitPath = path16.split(":");
+        const splitPath = path18.split(":");
         if (splitPath.length === 2) {
           if (NUMBER_REGEX.test(splitPath[1])) {
             return {
@@ -47933,7 +48081,7 @@ var require_uri_parser = __commonJS({
           }
         } else {
           return {
-            host: path16
+            host: path18
           };
         }
       }
@@ -50969,14 +51117,14 @@ var require_client_interceptors = __commonJS({
       }
     };
     exports.InterceptingCall = InterceptingCall;
-    function getCall(channel, path16, options) {
+    function getCall(channel, path18, options) {
       var _a, _b;
       const deadline = (_a = options.deadline) !== null && _a !== void 0 ? _a : Infinity;
       const host = options.host;
       const parent = (_b = options.parent) !== null && _b !== void 0 ? _b : null;
       const propagateFlags = options.propagate_flags;
       const credentials = options.credentials;
-      const call = channel.createCall(path16, deadline, host, parent, propagateFlags);
+      const call = channel.createCall(path18, deadline, host, parent, propagateFlags);
       if (credentials) {
         call.setCredentials(credentials);
       }
@@ -51546,9 +51694,9 @@ var require_make_client = __commonJS({
       ServiceClientImpl.serviceName = serviceName;
       return ServiceClientImpl;
     }
-    function partial(fn, path16, serialize, deserialize) {
+    function partial(fn, path18, serialize, deserialize) {
       return function(...args) {
-        return fn.call(this, path16, serialize, deserialize, ...args);
+        return fn.call(this, path18, serialize, deserialize, ...args);
       };
     }
     function isProtobufTypeDefinition(obj) {
@@ -54431,17 +54579,17 @@ var require_codegen = __commonJS({
 var require_fs = __commonJS({
   "node_modules/@protobufjs/fetch/util/fs.js"(exports, module) {
     "use strict";
-    var fs6 = null;
+    var fs8 = null;
     try {
-      fs6 = __require(
+      fs8 = __require(
         /* webpackIgnore: true */
         "fs"
       );
-      if (!fs6 || !fs6.readFile || !fs6.readFileSync)
-        fs6 = null;
+      if (!fs8 || !fs8.readFile || !fs8.readFileSync)
+        fs8 = null;
     } catch (e) {
     }
-    module.exports = fs6;
+    module.exports = fs8;
   }
 });
 
@@ -54451,7 +54599,7 @@ var require_fetch = __commonJS({
     "use strict";
     module.exports = fetch3;
     var asPromise = require_aspromise();
-    var fs6 = require_fs();
+    var fs8 = require_fs();
     function fetch3(filename, options, callback) {
       if (typeof options === "function") {
         callback = options;
@@ -54460,8 +54608,8 @@ var require_fetch = __commonJS({
         options = {};
       if (!callback)
         return asPromise(fetch3, this, filename, options);
-      if (!options.xhr && fs6 && fs6.readFile)
-        return fs6.readFile(filename, function fetchReadFileCallback(err, contents) {
+      if (!options.xhr && fs8 && fs8.readFile)
+        return fs8.readFile(filename, function fetchReadFileCallback(err, contents) {
           return err && typeof XMLHttpRequest !== "undefined" ? fetch3.xhr(filename, options, callback) : err ? callback(err) : callback(null, options.binary ? contents : contents.toString("utf8"));
         });
       return fetch3.xhr(filename, options, callback);
@@ -54499,15 +54647,15 @@ var require_fetch = __commonJS({
 var require_path = __commonJS({
   "node_modules/@protobufjs/path/index.js"(exports) {
     "use strict";
-    var path16 = exports;
+    var path18 = exports;
     var isAbsolute = (
       /**
        * Tests if the specified path is absolute.
        * @param {string} path Path to test
        * @returns {boolean} `true` if path is absolute
        */
-      path16.isAbsolute = function isAbsolute2(path17) {
-        return /^(?:\/|\w+:)/.test(path17);
+      path18.isAbsolute = function isAbsolute2(path19) {
+        return /^(?:\/|\w+:)/.test(path19);
       }
     );
     var normalize = (
@@ -54516,9 +54664,9 @@ var require_path = __commonJS({
        * @param {string} path Path to normalize
        * @returns {string} Normalized path
        */
-      path16.normalize = function normalize2(path17) {
-        path17 = path17.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
-        var parts = path17.split("/"), absolute = isAbsolute(path17), prefix = "";
+      path18.normalize = function normalize2(path19) {
+        path19 = path19.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
+        var parts = path19.split("/"), absolute = isAbsolute(path19), prefix = "";
         if (absolute)
           prefix = parts.shift() + "/";
         for (var i = 0; i < parts.length; ) {
@@ -54537,7 +54685,7 @@ var require_path = __commonJS({
         return prefix + parts.join("/");
       }
     );
-    path16.resolve = function resolve(originPath, includePath, alreadyNormalized) {
+    path18.resolve = function resolve(originPath, includePath, alreadyNormalized) {
       if (!alreadyNormalized)
         includePath = normalize(includePath);
       if (isAbsolute(includePath))
@@ -54564,17 +54712,17 @@ var require_patterns = __commonJS({
 var require_fs2 = __commonJS({
   "node_modules/protobufjs/src/util/fs.js"(exports, module) {
     "use strict";
-    var fs6 = null;
+    var fs8 = null;
     try {
-      fs6 = __require(
+      fs8 = __require(
         /* webpackIgnore: true */
         "fs"
       );
-      if (!fs6 || !fs6.readFile || !fs6.readFileSync)
-        fs6 = null;
+      if (!fs8 || !fs8.readFile || !fs8.readFileSync)
+        fs8 = null;
     } catch (e) {
     }
-    module.exports = fs6;
+    module.exports = fs8;
   }
 });
 
@@ -54721,18 +54869,18 @@ var require_namespace = __commonJS({
       object.onRemove(this);
       return clearCache(this);
     };
-    Namespace.prototype.define = function define2(path16, json2) {
-      if (util.isString(path16))
-        path16 = path16.split(".");
-      else if (!Array.isArray(path16))
+    Namespace.prototype.define = function define2(path18, json2) {
+      if (util.isString(path18))
+        path18 = path18.split(".");
+      else if (!Array.isArray(path18))
         throw TypeError("illegal path");
-      if (path16 && path16.length && path16[0] === "")
+      if (path18 && path18.length && path18[0] === "")
         throw Error("path must be relative");
-      if (path16.length > util.recursionLimit)
+      if (path18.length > util.recursionLimit)
         throw Error("max depth exceeded");
       var ptr = this;
-      while (path16.length > 0) {
-        var part = path16.shift();
+      while (path18.length > 0) {
+        var part = path18.shift();
         if (ptr.nested && ptr.nested[part]) {
           ptr = ptr.nested[part];
           if (!(ptr instanceof Namespace))
@@ -54767,26 +54915,26 @@ var require_namespace = __commonJS({
       });
       return this;
     };
-    Namespace.prototype.lookup = function lookup2(path16, filterTypes, parentAlreadyChecked) {
+    Namespace.prototype.lookup = function lookup2(path18, filterTypes, parentAlreadyChecked) {
       if (typeof filterTypes === "boolean") {
         parentAlreadyChecked = filterTypes;
         filterTypes = void 0;
       } else if (filterTypes && !Array.isArray(filterTypes))
         filterTypes = [filterTypes];
-      if (util.isString(path16) && path16.length) {
-        if (path16 === ".")
+      if (util.isString(path18) && path18.length) {
+        if (path18 === ".")
           return this.root;
-        path16 = path16.split(".");
-      } else if (!path16.length)
+        path18 = path18.split(".");
+      } else if (!path18.length)
         return this;
-      var flatPath = path16.join(".");
-      if (path16[0] === "")
-        return this.root.lookup(path16.slice(1), filterTypes);
+      var flatPath = path18.join(".");
+      if (path18[0] === "")
+        return this.root.lookup(path18.slice(1), filterTypes);
       var found = this.root._fullyQualifiedObjects && this.root._fullyQualifiedObjects["." + flatPath];
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
-      found = this._lookupImpl(path16, flatPath);
+      found = this._lookupImpl(path18, flatPath);
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
@@ -54794,7 +54942,7 @@ var require_namespace = __commonJS({
         return null;
       var current = this;
       while (current.parent) {
-        found = current.parent._lookupImpl(path16, flatPath);
+        found = current.parent._lookupImpl(path18, flatPath);
         if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
           return found;
         }
@@ -54802,22 +54950,22 @@ var require_namespace = __commonJS({
       }
       return null;
     };
-    Namespace.prototype._lookupImpl = function lookup2(path16, flatPath) {
+    Namespace.prototype._lookupImpl = function lookup2(path18, flatPath) {
       if (Object.prototype.hasOwnProperty.call(this._lookupCache, flatPath)) {
         return this._lookupCache[flatPath];
       }
-      var found = this.get(path16[0]);
+      var found = this.get(path18[0]);
       var exact = null;
       if (found) {
-        if (path16.length === 1) {
+        if (path18.length === 1) {
           exact = found;
         } else if (found instanceof Namespace) {
-          path16 = path16.slice(1);
-          exact = found._lookupImpl(path16, path16.join("."));
+          path18 = path18.slice(1);
+          exact = found._lookupImpl(path18, path18.join("."));
         }
       } else {
         for (var i = 0; i < this.nestedArray.length; ++i)
-          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path16, flatPath))) {
+          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path18, flatPath))) {
             exact = found;
             break;
           }
@@ -54825,28 +54973,28 @@ var require_namespace = __commonJS({
       this._lookupCache[flatPath] = exact;
       return exact;
     };
-    Namespace.prototype.lookupType = function lookupType(path16) {
-      var found = this.lookup(path16, [Type]);
+    Namespace.prototype.lookupType = function lookupType(path18) {
+      var found = this.lookup(path18, [Type]);
       if (!found)
-        throw Error("no such type: " + path16);
+        throw Error("no such type: " + path18);
       return found;
     };
-    Namespace.prototype.lookupEnum = function lookupEnum(path16) {
-      var found = this.lookup(path16, [Enum]);
+    Namespace.prototype.lookupEnum = function lookupEnum(path18) {
+      var found = this.lookup(path18, [Enum]);
       if (!found)
-        throw Error("no such Enum '" + path16 + "' in " + this);
+        throw Error("no such Enum '" + path18 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path16) {
-      var found = this.lookup(path16, [Type, Enum]);
+    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path18) {
+      var found = this.lookup(path18, [Type, Enum]);
       if (!found)
-        throw Error("no such Type or Enum '" + path16 + "' in " + this);
+        throw Error("no such Type or Enum '" + path18 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupService = function lookupService(path16) {
-      var found = this.lookup(path16, [Service]);
+    Namespace.prototype.lookupService = function lookupService(path18) {
+      var found = this.lookup(path18, [Service]);
       if (!found)
-        throw Error("no such Service '" + path16 + "' in " + this);
+        throw Error("no such Service '" + path18 + "' in " + this);
       return found;
     };
     Namespace._configure = function(Type_, Service_, Enum_) {
@@ -56263,13 +56411,13 @@ var require_util2 = __commonJS({
       Object.defineProperty(object, "$type", { value: enm, enumerable: false });
       return enm;
     };
-    util.setProperty = function setProperty(dst, path16, value, ifNotSet) {
-      function setProp(dst2, path17, value2) {
-        var part = path17.shift();
+    util.setProperty = function setProperty(dst, path18, value, ifNotSet) {
+      function setProp(dst2, path19, value2) {
+        var part = path19.shift();
         if (util.isUnsafeProperty(part))
           return dst2;
-        if (path17.length > 0) {
-          dst2[part] = setProp(dst2[part] || {}, path17, value2);
+        if (path19.length > 0) {
+          dst2[part] = setProp(dst2[part] || {}, path19, value2);
         } else {
           var prevValue = dst2[part];
           if (prevValue && ifNotSet)
@@ -56282,12 +56430,12 @@ var require_util2 = __commonJS({
       }
       if (typeof dst !== "object")
         throw TypeError("dst must be an object");
-      if (!path16)
+      if (!path18)
         throw TypeError("path must be specified");
-      path16 = path16.split(".");
-      if (path16.length > util.recursionLimit)
+      path18 = path18.split(".");
+      if (path18.length > util.recursionLimit)
         throw Error("max depth exceeded");
-      return setProp(dst, path16, value);
+      return setProp(dst, path18, value);
     };
     Object.defineProperty(util, "decorateRoot", {
       get: function() {
@@ -56833,12 +56981,12 @@ var require_object = __commonJS({
        */
       fullName: {
         get: function() {
-          var path16 = [this.name], ptr = this.parent;
+          var path18 = [this.name], ptr = this.parent;
           while (ptr) {
-            path16.unshift(ptr.name);
+            path18.unshift(ptr.name);
             ptr = ptr.parent;
           }
-          return path16.join(".");
+          return path18.join(".");
         }
       }
     });
@@ -60875,19 +61023,19 @@ var require_util3 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
-    var fs6 = __require("fs");
-    var path16 = __require("path");
+    var fs8 = __require("fs");
+    var path18 = __require("path");
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
       const originalResolvePath = root.resolvePath;
       root.resolvePath = (origin, target) => {
-        if (path16.isAbsolute(target)) {
+        if (path18.isAbsolute(target)) {
           return target;
         }
         for (const directory2 of includePaths) {
-          const fullPath = path16.join(directory2, target);
+          const fullPath = path18.join(directory2, target);
           try {
-            fs6.accessSync(fullPath, fs6.constants.R_OK);
+            fs8.accessSync(fullPath, fs8.constants.R_OK);
             return fullPath;
           } catch (err) {
             continue;
@@ -66498,9 +66646,9 @@ var require_server_call = __commonJS({
       return status;
     }
     var ServerUnaryCallImpl = class extends events_1.EventEmitter {
-      constructor(path16, call, metadata, request2) {
+      constructor(path18, call, metadata, request2) {
         super();
-        this.path = path16;
+        this.path = path18;
         this.call = call;
         this.metadata = metadata;
         this.request = request2;
@@ -66530,9 +66678,9 @@ var require_server_call = __commonJS({
     };
     exports.ServerUnaryCallImpl = ServerUnaryCallImpl;
     var ServerReadableStreamImpl = class extends stream_1.Readable {
-      constructor(path16, call, metadata) {
+      constructor(path18, call, metadata) {
         super({ objectMode: true });
-        this.path = path16;
+        this.path = path18;
         this.call = call;
         this.metadata = metadata;
         this.cancelled = false;
@@ -66564,9 +66712,9 @@ var require_server_call = __commonJS({
     };
     exports.ServerReadableStreamImpl = ServerReadableStreamImpl;
     var ServerWritableStreamImpl = class extends stream_1.Writable {
-      constructor(path16, call, metadata, request2) {
+      constructor(path18, call, metadata, request2) {
         super({ objectMode: true });
-        this.path = path16;
+        this.path = path18;
         this.call = call;
         this.metadata = metadata;
         this.request = request2;
@@ -66620,9 +66768,9 @@ var require_server_call = __commonJS({
     };
     exports.ServerWritableStreamImpl = ServerWritableStreamImpl;
     var ServerDuplexStreamImpl = class extends stream_1.Duplex {
-      constructor(path16, call, metadata) {
+      constructor(path18, call, metadata) {
         super({ objectMode: true });
-        this.path = path16;
+        this.path = path18;
         this.call = call;
         this.metadata = metadata;
         this.pendingStatus = {
@@ -68923,11 +69071,11 @@ var require_server2 = __commonJS({
           }
           return true;
         }
-        _retrieveHandler(path16) {
-          serverCallTrace("Received call to method " + path16 + " at address " + this.serverAddressString);
-          const handler2 = this.handlers.get(path16);
+        _retrieveHandler(path18) {
+          serverCallTrace("Received call to method " + path18 + " at address " + this.serverAddressString);
+          const handler2 = this.handlers.get(path18);
           if (handler2 === void 0) {
-            serverCallTrace("No handler registered for method " + path16 + ". Sending UNIMPLEMENTED status.");
+            serverCallTrace("No handler registered for method " + path18 + ". Sending UNIMPLEMENTED status.");
             return null;
           }
           return handler2;
@@ -68951,10 +69099,10 @@ var require_server2 = __commonJS({
             channelzSessionInfo === null || channelzSessionInfo === void 0 ? void 0 : channelzSessionInfo.streamTracker.addCallFailed();
             return;
           }
-          const path16 = headers[HTTP2_HEADER_PATH];
-          const handler2 = this._retrieveHandler(path16);
+          const path18 = headers[HTTP2_HEADER_PATH];
+          const handler2 = this._retrieveHandler(path18);
           if (!handler2) {
-            this._respondWithError(getUnimplementedStatusResponse(path16), stream, channelzSessionInfo);
+            this._respondWithError(getUnimplementedStatusResponse(path18), stream, channelzSessionInfo);
             return;
           }
           const callEventTracker = {
@@ -69004,10 +69152,10 @@ var require_server2 = __commonJS({
           if (this._verifyContentType(stream, headers) !== true) {
             return;
           }
-          const path16 = headers[HTTP2_HEADER_PATH];
-          const handler2 = this._retrieveHandler(path16);
+          const path18 = headers[HTTP2_HEADER_PATH];
+          const handler2 = this._retrieveHandler(path18);
           if (!handler2) {
-            this._respondWithError(getUnimplementedStatusResponse(path16), stream, null);
+            this._respondWithError(getUnimplementedStatusResponse(path18), stream, null);
             return;
           }
           const call = (0, server_interceptors_1.getServerInterceptingCall)([...extraInterceptors, ...this.interceptors], stream, headers, null, handler2, this.options);
@@ -70052,7 +70200,7 @@ var require_certificate_provider = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FileWatcherCertificateProvider = void 0;
-    var fs6 = __require("fs");
+    var fs8 = __require("fs");
     var logging = require_logging();
     var constants_1 = require_constants3();
     var util_1 = __require("util");
@@ -70060,7 +70208,7 @@ var require_certificate_provider = __commonJS({
     function trace(text2) {
       logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
     }
-    var readFilePromise = (0, util_1.promisify)(fs6.readFile);
+    var readFilePromise = (0, util_1.promisify)(fs8.readFile);
     var FileWatcherCertificateProvider = class {
       constructor(config) {
         this.config = config;
@@ -70315,13 +70463,13 @@ var require_resolver_uds = __commonJS({
         this.listener = listener;
         this.hasReturnedResult = false;
         this.endpoints = [];
-        let path16;
+        let path18;
         if (target.authority === "") {
-          path16 = "/" + target.path;
+          path18 = "/" + target.path;
         } else {
-          path16 = target.path;
+          path18 = target.path;
         }
-        this.endpoints = [{ addresses: [{ path: path16 }] }];
+        this.endpoints = [{ addresses: [{ path: path18 }] }];
       }
       updateResolution() {
         if (!this.hasReturnedResult) {
@@ -70381,12 +70529,12 @@ var require_resolver_ip = __commonJS({
           return;
         }
         const pathList = target.path.split(",");
-        for (const path16 of pathList) {
-          const hostPort = (0, uri_parser_1.splitHostPort)(path16);
+        for (const path18 of pathList) {
+          const hostPort = (0, uri_parser_1.splitHostPort)(path18);
           if (hostPort === null) {
             this.error = {
               code: constants_1.Status.UNAVAILABLE,
-              details: `Failed to parse ${target.scheme} address ${path16}`,
+              details: `Failed to parse ${target.scheme} address ${path18}`,
               metadata: new metadata_1.Metadata()
             };
             return;
@@ -70394,7 +70542,7 @@ var require_resolver_ip = __commonJS({
           if (target.scheme === IPV4_SCHEME && !(0, net_1.isIPv4)(hostPort.host) || target.scheme === IPV6_SCHEME && !(0, net_1.isIPv6)(hostPort.host)) {
             this.error = {
               code: constants_1.Status.UNAVAILABLE,
-              details: `Failed to parse ${target.scheme} address ${path16}`,
+              details: `Failed to parse ${target.scheme} address ${path18}`,
               metadata: new metadata_1.Metadata()
             };
             return;
@@ -71749,19 +71897,19 @@ var require_util4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
-    var fs6 = __require("fs");
-    var path16 = __require("path");
+    var fs8 = __require("fs");
+    var path18 = __require("path");
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
       const originalResolvePath = root.resolvePath;
       root.resolvePath = (origin, target) => {
-        if (path16.isAbsolute(target)) {
+        if (path18.isAbsolute(target)) {
           return target;
         }
         for (const directory2 of includePaths) {
-          const fullPath = path16.join(directory2, target);
+          const fullPath = path18.join(directory2, target);
           try {
-            fs6.accessSync(fullPath, fs6.constants.R_OK);
+            fs8.accessSync(fullPath, fs8.constants.R_OK);
             return fullPath;
           } catch (err) {
             continue;
@@ -72006,7 +72154,7 @@ var require_session = __commonJS({
   "node_modules/dockerode/lib/session.js"(exports, module) {
     var grpc = require_src4();
     var protoLoader = require_src5();
-    var path16 = __require("path");
+    var path18 = __require("path");
     var crypto = __require("crypto");
     function withSession(docker, auth2, handler2) {
       const sessionId = crypto.randomUUID();
@@ -72033,7 +72181,7 @@ var require_session = __commonJS({
         const injector = server.createConnectionInjector(creds);
         injector.injectConnection(socket);
         const pkg = protoLoader.loadSync(
-          path16.resolve(__dirname, "proto", "auth.proto")
+          path18.resolve(__dirname, "proto", "auth.proto")
         );
         const service = grpc.loadPackageDefinition(pkg);
         server.addService(service.moby.filesync.v1.Auth.service, {
@@ -72063,7 +72211,7 @@ var require_session = __commonJS({
 var require_buildkit = __commonJS({
   "node_modules/dockerode/lib/buildkit.js"(exports, module) {
     var protobuf = require_protobufjs();
-    var path16 = __require("path");
+    var path18 = __require("path");
     var BUILDKIT_TRACE_ID = "moby.buildkit.trace";
     var BUILDKIT_IMAGE_ID = "moby.image.id";
     var PROTO_TYPE = "moby.buildkit.v1.StatusResponse";
@@ -72073,7 +72221,7 @@ var require_buildkit = __commonJS({
     function loadProto() {
       if (StatusResponse) return StatusResponse;
       var root = protobuf.loadSync(
-        path16.resolve(__dirname, "proto", "buildkit_status.proto")
+        path18.resolve(__dirname, "proto", "buildkit_status.proto")
       );
       StatusResponse = root.lookupType(PROTO_TYPE);
       return StatusResponse;
@@ -77414,14 +77562,14 @@ var require_util5 = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path16 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path18 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path16 && path16[0] !== "/") {
-          path16 = `/${path16}`;
+        if (path18 && path18[0] !== "/") {
+          path18 = `/${path18}`;
         }
-        return new URL(`${origin}${path16}`);
+        return new URL(`${origin}${path18}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -77872,39 +78020,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin }
+          request: { method, path: path18, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path16);
+        debuglog("sending request to %s %s/%s", method, origin, path18);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin },
+          request: { method, path: path18, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path16,
+          path18,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin }
+          request: { method, path: path18, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path16);
+        debuglog("trailers received from %s %s/%s", method, origin, path18);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin },
+          request: { method, path: path18, origin },
           error
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path16,
+          path18,
           error.message
         );
       });
@@ -77953,9 +78101,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path16, origin }
+            request: { method, path: path18, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path16);
+          debuglog("sending request to %s %s/%s", method, origin, path18);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -78018,7 +78166,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path16,
+        path: path18,
         method,
         body,
         headers,
@@ -78033,11 +78181,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path16 !== "string") {
+        if (typeof path18 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path16[0] !== "/" && !(path16.startsWith("http://") || path16.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path18[0] !== "/" && !(path18.startsWith("http://") || path18.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path16)) {
+        } else if (invalidPathRegex.test(path18)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -78103,7 +78251,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path16, query) : path16;
+        this.path = query ? buildURL(path18, query) : path18;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -82796,7 +82944,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client2, request2) {
-      const { method, path: path16, host, upgrade, blocking, reset } = request2;
+      const { method, path: path18, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -82877,7 +83025,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path16} HTTP/1.1\r
+      let header = `${method} ${path18} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -83406,7 +83554,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client2, request2) {
       const session = client2[kHTTP2Session];
-      const { method, path: path16, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path18, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client2, request2, new Error("Upgrade not supported for H2"));
@@ -83503,7 +83651,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path16;
+      headers[HTTP2_HEADER_PATH] = path18;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -83856,9 +84004,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path16 = search ? `${pathname}${search}` : pathname;
+        const path18 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path16;
+        this.opts.path = path18;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -85097,10 +85245,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path16 = "/",
+          path: path18 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path16;
+        opts.path = origin + path18;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -87072,20 +87220,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path16) {
-      if (typeof path16 !== "string") {
-        return path16;
+    function safeUrl(path18) {
+      if (typeof path18 !== "string") {
+        return path18;
       }
-      const pathSegments = path16.split("?");
+      const pathSegments = path18.split("?");
       if (pathSegments.length !== 2) {
-        return path16;
+        return path18;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path16, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path16);
+    function matchKey(mockDispatch2, { path: path18, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path18);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -87107,7 +87255,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path16 }) => matchValue(safeUrl(path16), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path18 }) => matchValue(safeUrl(path18), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -87145,9 +87293,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path16, method, body, headers, query } = opts;
+      const { path: path18, method, body, headers, query } = opts;
       return {
-        path: path16,
+        path: path18,
         method,
         body,
         headers,
@@ -87610,10 +87758,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path16, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path18, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path16,
+            Path: path18,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -92492,9 +92640,9 @@ var require_util10 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path16) {
-      for (let i = 0; i < path16.length; ++i) {
-        const code2 = path16.charCodeAt(i);
+    function validateCookiePath(path18) {
+      for (let i = 0; i < path18.length; ++i) {
+        const code2 = path18.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -95414,11 +95562,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path16 = opts.path;
+          let path18 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path16 = `/${path16}`;
+            path18 = `/${path18}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path16);
+          url2 = new URL(util.parseOrigin(url2).origin + path18);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -96208,7 +96356,238 @@ init_errors();
 init_errors();
 import fs5 from "node:fs";
 import path5 from "node:path";
+
+// src/util/options.ts
+var import_fastest_levenshtein = __toESM(require_mod(), 1);
+init_errors();
 import { parseArgs } from "node:util";
+var flagOf = (o, key2) => o.flag === null ? null : o.flag ?? kebab(key2);
+function cliFlag(o, key2) {
+  const flag = flagOf(o, key2);
+  if (flag === null) return null;
+  return o.type === "boolean" && o.default === true ? `no-${flag}` : flag;
+}
+function kebab(name2) {
+  return name2.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+function camel(name2) {
+  return name2.replace(/-([a-z0-9])/g, (_m, c) => c.toUpperCase());
+}
+function splitList(text2, separators = /[\n,]/) {
+  return text2.split(separators).map((s) => s.trim()).filter(Boolean);
+}
+function closest(word, candidates) {
+  let best;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = (0, import_fastest_levenshtein.distance)(word, c);
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return best !== void 0 && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : void 0;
+}
+function suggestion(word, candidates, prefix = "") {
+  const hit = closest(word, candidates);
+  return hit ? `; did you mean ${prefix}${hit}?` : "";
+}
+function cliFlags(spec) {
+  const flags = ["--help"];
+  for (const [key2, o] of Object.entries(spec.options)) {
+    const f = cliFlag(o, key2);
+    if (f) flags.push(`--${f}`);
+  }
+  return flags;
+}
+function parseFlags(spec, argv) {
+  const options = {};
+  for (const [key2, o] of Object.entries(spec.options)) {
+    const flag = cliFlag(o, key2);
+    if (!flag) continue;
+    options[flag] = {
+      type: o.type === "boolean" ? "boolean" : "string",
+      ...o.type === "list" ? { multiple: true } : {},
+      ...o.short ? { short: o.short } : {}
+    };
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw parseError(err, spec);
+  }
+  const values = {};
+  for (const [key2, o] of Object.entries(spec.options)) {
+    const flag = cliFlag(o, key2);
+    const raw = flag ? parsed.values[flag] : void 0;
+    if (o.type === "boolean") values[key2] = o.default === true ? raw !== true : raw === true;
+    else if (o.type === "list") values[key2] = (raw ?? []).map((s) => s.trim());
+    else values[key2] = raw ?? (typeof o.default === "string" ? o.default : void 0);
+  }
+  return { values, positionals: parsed.positionals };
+}
+function parseError(err, spec) {
+  const code2 = err.code;
+  const message = err instanceof Error ? err.message : String(err);
+  if (code2 === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    const word = /'(-{1,2}[^'\s]+)'/.exec(message)?.[1] ?? "";
+    const name2 = word.replace(/^-+/, "").replace(/=.*$/, "");
+    const hit = closest(
+      `--${name2}`,
+      cliFlags(spec).filter((f) => f !== "--help")
+    );
+    return new UsageError(`unknown option ${word}${hit ? `; did you mean ${hit}?` : ""}`);
+  }
+  if (code2 === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    const flag = /--([a-z0-9-]+)/.exec(message)?.[1];
+    if (/argument missing/.test(message) && flag) return new UsageError(`--${flag} needs a value`);
+    return new UsageError(message.split("\n")[0]);
+  }
+  if (typeof code2 === "string" && code2.startsWith("ERR_PARSE_ARGS"))
+    return new UsageError(message.split("\n")[0]);
+  return err instanceof Error ? err : new Error(message);
+}
+function wrap(text2, width) {
+  const lines = [];
+  let line = "";
+  for (const word of text2.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+function usageText(spec) {
+  const rows = [];
+  for (const [key2, o] of Object.entries(spec.options)) {
+    const flag = cliFlag(o, key2);
+    if (!flag) continue;
+    const arg = o.type === "boolean" ? "" : ` ${o.arg ?? "VALUE"}`;
+    const short3 = o.short ? `-${o.short}, ` : "";
+    let doc = o.flagDoc ?? o.doc;
+    if (o.type === "list") doc += " (repeatable)";
+    if (typeof o.default === "string" && o.default && !/\(default/.test(doc))
+      doc += ` (default ${o.default})`;
+    rows.push([`${short3}--${flag}${arg}`, doc]);
+  }
+  const width = 24;
+  rows.unshift(...(spec.args ?? []).map(([name2, doc]) => [name2, doc]));
+  const indent2 = " ".repeat(width + 4);
+  const lines = rows.map(([f, d]) => {
+    const text2 = wrap(d, 110 - indent2.length).join(`
+${indent2}`);
+    return f.length > width ? `  ${f}
+${indent2}${text2}` : `  ${f.padEnd(width)}  ${text2}`;
+  });
+  return [
+    spec.synopsis,
+    "",
+    ...spec.intro ? [spec.intro.trimEnd(), ""] : [],
+    ...lines,
+    "",
+    ...spec.epilogue ? [spec.epilogue.trimEnd(), ""] : []
+  ].join("\n");
+}
+function jsonOutputs(spec, outputs, extras = {}) {
+  const json2 = {};
+  for (const name2 of Object.keys(spec.outputs)) if (name2 in outputs) json2[camel(name2)] = outputs[name2];
+  for (const [k, v] of Object.entries(extras)) if (!(k in json2)) json2[k] = v;
+  return json2;
+}
+var PATH_OPTION = {
+  type: "string",
+  flag: null,
+  input: "path",
+  default: ".",
+  doc: "Models root (the directory SPIFFWORKFLOW_BACKEND_BPMN_SPEC_ABSOLUTE_DIR points at), relative to the workspace"
+};
+function reportJson(spec, report, outputs) {
+  const json2 = { ...report };
+  for (const [name2, value] of Object.entries(outputs)) {
+    const key2 = camel(name2);
+    if (!(key2 in json2)) json2[key2] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  return `${JSON.stringify(json2, null, 2)}
+`;
+}
+
+// src/validate/options.ts
+var FORMATS = ["stylish", "json", "sarif", "markdown"];
+var CONFIG_OPTION = {
+  type: "string",
+  short: "c",
+  arg: "FILE",
+  doc: "rule severities file (default: .spiff-models.json/.yml at the models root)"
+};
+var validateSpec = {
+  name: "validate",
+  summary: "check a models repository the way spiffworkflow-backend will judge it",
+  synopsis: "spiff-models validate [DIR] [options]",
+  args: [["DIR", "models root (default: .)"]],
+  options: {
+    path: PATH_OPTION,
+    format: {
+      type: "string",
+      input: null,
+      short: "f",
+      arg: "F",
+      default: "stylish",
+      doc: `report format: ${FORMATS.join(" | ")}`
+    },
+    output: {
+      type: "string",
+      input: null,
+      short: "o",
+      arg: "FILE",
+      doc: "write the report to FILE instead of standard output"
+    },
+    config: CONFIG_OPTION,
+    base: {
+      type: "string",
+      arg: "REF",
+      doc: "a git ref to compare with (e.g. origin/main): warn about models, process ids and primary processes that are gone"
+    },
+    maxWarnings: {
+      type: "string",
+      flag: "max-warnings",
+      arg: "N",
+      doc: "fail when there are more warnings than this (default: warnings never fail)"
+    },
+    color: {
+      type: "boolean",
+      input: null,
+      default: true,
+      doc: "plain output",
+      flagDoc: "plain output, no colour"
+    },
+    reportFile: {
+      type: "string",
+      flag: null,
+      input: "report-file",
+      doc: "where to write the JSON report, relative to the workspace (default: $RUNNER_TEMP/spiff-models-report.json, outside the models)"
+    },
+    sarifFile: {
+      type: "string",
+      flag: null,
+      input: "sarif-file",
+      doc: "where to write the SARIF report, relative to the workspace (default: $RUNNER_TEMP/spiff-models.sarif)"
+    },
+    annotations: {
+      type: "boolean",
+      flag: null,
+      default: true,
+      doc: "annotate findings on files (errors first, 10 per type as GitHub shows)"
+    }
+  },
+  outputs: {
+    errors: { doc: "number of errors" },
+    warnings: { doc: "number of warnings" },
+    "report-file": { doc: "path of the JSON report" },
+    "sarif-file": { doc: "path of the SARIF report (for github/codeql-action/upload-sarif)" },
+    "changed-models": { doc: "with base: JSON array of the model ids changed since base" }
+  },
+  epilogue: "Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem."
+};
 
 // src/validate/reporters/json.ts
 function formatJson(report) {
@@ -96747,45 +97126,24 @@ function formatStylish(report, options) {
 
 // src/validate/cli.ts
 init_validate();
-var FORMATS = ["stylish", "json", "sarif", "markdown"];
 var validateCli = {
-  name: "validate",
-  summary: "check a models repository the way spiffworkflow-backend will judge it",
-  usage: `spiff-models validate [DIR] [options]
-
-  DIR                    models root (default: .)
-  --format F             stylish (default) | json | sarif | markdown
-  --output FILE          write the report to FILE instead of standard output
-  --config FILE          rule severities (default: .spiff-models.json/.yml at the models root)
-  --base REF             warn about models and process ids that existed at git REF and are gone
-  --max-warnings N       exit 1 when there are more than N warnings
-  --no-color             plain output
-
-Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem.
-`,
+  name: validateSpec.name,
+  summary: validateSpec.summary,
+  usage: usageText(validateSpec),
   async run(argv, io) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: "string", short: "f", default: "stylish" },
-        output: { type: "string", short: "o" },
-        config: { type: "string", short: "c" },
-        base: { type: "string" },
-        "max-warnings": { type: "string" },
-        "no-color": { type: "boolean", default: false }
-      }
-    });
+    const { values, positionals } = parseFlags(validateSpec, argv);
     if (positionals.length > 1)
       throw new UsageError(`one models directory at most, got ${positionals.join(" ")}`);
     const format = values.format;
     if (!FORMATS.includes(format))
-      throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not '${format}'`);
+      throw new UsageError(
+        `--format must be one of ${FORMATS.join(", ")}, not '${format}'${suggestion(format, FORMATS)}`
+      );
     let maxWarnings = -1;
-    if (values["max-warnings"] !== void 0) {
-      maxWarnings = Number(values["max-warnings"]);
+    if (values.maxWarnings !== void 0) {
+      maxWarnings = Number(values.maxWarnings);
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0)
-        throw new UsageError(`--max-warnings needs a whole number >= 0, not '${values["max-warnings"]}'`);
+        throw new UsageError(`--max-warnings needs a whole number >= 0, not '${values.maxWarnings}'`);
     }
     const dir = positionals[0] ?? ".";
     const root = path5.resolve(io.cwd, dir);
@@ -96814,7 +97172,7 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem
       }
       default:
         text2 = formatStylish(result, {
-          color: io.isTTY && !values["no-color"] && !values.output,
+          color: io.isTTY && values.color && !values.output,
           root: dir === "." ? void 0 : dir
         });
     }
@@ -96856,7 +97214,6 @@ function reproduceCommand(dir, options = {}) {
 
 // src/image/cli.ts
 init_errors();
-import { parseArgs as parseArgs2 } from "node:util";
 
 // src/image/bake.ts
 init_context();
@@ -96929,7 +97286,7 @@ async function engineAnswers(env) {
 async function bake(options) {
   const { log } = options;
   let builderName = checkBuilder(options.builder ?? DEFAULT_BUILDER, "--builder");
-  const platforms = (options.platforms ?? []).map((p) => parsePlatform(p, "--platform"));
+  const platforms = (options.platforms ?? []).flatMap((p) => splitList(p, /,/)).map((p) => parsePlatform(p, "--platform"));
   if (builderName === AUTO_BUILDER && !options.dryRun) {
     builderName = !options.image || await engineAnswers(options.env) ? "engine" : "registry";
   }
@@ -96980,53 +97337,194 @@ ${dockerfile}`);
 init_context();
 init_engine2();
 init_plan();
+
+// src/image/options.ts
+init_errors();
 var REGISTRY_PASSWORD_ENV = "SPIFF_MODELS_REGISTRY_PASSWORD";
-var usage = `spiff-models bake [DIR] [options]
-
-Build a spiffworkflow-backend image with the models in DIR (default .) baked in: through the Docker Engine
-(one platform), or straight in the registry (every platform of the base, no engine).
-
-  --base-image REF        backend image to build on, required: a pinned tag or digest (e.g. ${EXAMPLE_BASE_IMAGE})
-  --image NAME            repository to tag and push, e.g. ghcr.io/org/process-models (default: the folder name)
-  --tag TAG               extra tag, repeatable (sha-<7>, branch, version tags and latest are automatic)
-  --label KEY=VALUE       extra label, repeatable
-  --push                  push every tag (credentials: ~/.docker/config.json, or --registry-username with the
-                          password in $${REGISTRY_PASSWORD_ENV})
-  --registry-username U   registry user for --push and for pulling the base image from the same registry
-  --git-history MODE      full (default: the history, so old instances' forms load) | minimal | none
-  --image-models-dir PATH where the repository lands in the image (default ${DEFAULT_IMAGE_MODELS_DIR})
-  --include-untracked     also bake untracked files no ignore rule matches (default: the committed tree only)
-  --template FILE         your own Dockerfile template (placeholders: see the README)
-  --verify                run the image once (no network) to check the models dir, env and revision; registry
-                          builder without an engine: read back and check the pushed configs and layers
-  --builder NAME          who builds from the plan: ${BUILDER_NAMES.join(" | ")} (default ${DEFAULT_BUILDER}).
-                          engine: a Docker Engine builds its native platform; registry: no engine, the models
-                          layer is appended to every platform of the base in the registry (needs --image);
-                          auto: engine when one answers, registry otherwise
-  --platform OS/ARCH      registry builder: only this platform of the base, repeatable (default: all)
-  --insecure-registry H   speak plain HTTP to registry H (127.0.0.0/8 and ::1 always are), repeatable
-  --dry-run               print the plan (files, tags, labels, env, layer) and render the Dockerfile; no engine
-  --output-dir DIR        where --dry-run writes Dockerfile, context.txt and bake.json
-  --ref REF               git ref the tags derive from (default: $GITHUB_REF, else the checkout's branch/tag)
-  --default-branch NAME   branch whose builds are also tagged latest (default: origin's HEAD)
-  --config FILE           validation config file
-  --no-validate           bake even when validation finds errors
-  --no-cache              build even when an image with the same input already exists
-  --json                  print the outputs as JSON on stdout
-
-Exit codes: 0 baked, 1 validation/build/verify/push failed (registry builder: the registry refused the
-credentials or kept failing; no tag points at a partial image), 2 usage or setup problem (no engine, base image
-missing, a media type or template the registry builder cannot apply).
-`;
-function parseLabels(values) {
+var bakeSpec = {
+  name: "bake",
+  summary: "build a spiffworkflow-backend image with the models baked in (Docker Engine API, or straight in the registry)",
+  synopsis: "spiff-models bake [DIR] [options]",
+  intro: "Build a spiffworkflow-backend image with the models in DIR (default .) baked in: through the Docker Engine\n(one platform), or straight in the registry (every platform of the base, no engine).",
+  options: {
+    path: PATH_OPTION,
+    baseImage: {
+      type: "string",
+      input: "base-image",
+      arg: "REF",
+      doc: `the spiffworkflow-backend image to build on, required (no default): a version tag or digest, e.g. ${EXAMPLE_BASE_IMAGE} (a moving tag gets a warning)`
+    },
+    image: {
+      type: "string",
+      arg: "NAME",
+      doc: "the repository to tag and push, e.g. ghcr.io/org/process-models (lower-cased; default: the models folder name, local only)"
+    },
+    tags: {
+      type: "list",
+      flag: "tag",
+      input: "tags",
+      arg: "TAG",
+      doc: "extra tags (sha-<7>, the branch, X.Y.Z/X.Y/X from a vX.Y.Z tag, pr-<n> and latest on the default branch come by themselves)",
+      inputDoc: "extra tags, one per line or comma-separated (sha-<7>, the branch, X.Y.Z/X.Y/X from a vX.Y.Z tag, pr-<n> and latest on the default branch come by themselves)"
+    },
+    labels: {
+      type: "list",
+      flag: "label",
+      input: "labels",
+      arg: "KEY=VALUE",
+      lines: true,
+      doc: "extra image labels, KEY=VALUE one per line (the io.spiff-models. prefix is reserved)",
+      flagDoc: "extra image label (the io.spiff-models. prefix is reserved)"
+    },
+    push: {
+      type: "boolean",
+      default: false,
+      doc: "push every tag; credentials from registry-username/registry-password, else what docker/login-action stored",
+      flagDoc: `push every tag (credentials: ~/.docker/config.json, or --registry-username with the password in $${REGISTRY_PASSWORD_ENV})`
+    },
+    registryUsername: {
+      type: "string",
+      input: "registry-username",
+      arg: "USER",
+      doc: "registry user for push (and for pulling the base image from the same registry)"
+    },
+    registryPassword: {
+      type: "string",
+      flag: null,
+      input: "registry-password",
+      doc: "registry password or token (masked in the log; pass it from secrets)"
+    },
+    gitHistory: {
+      type: "string",
+      input: "git-history",
+      arg: "MODE",
+      default: "full",
+      doc: "how the image records the commit: full (the history, so forms of instances started on older revisions load; needs fetch-depth: 0), minimal (a tiny .git for rev-parse only) or none"
+    },
+    verify: {
+      type: "boolean",
+      default: false,
+      doc: "run the built image once (no network, as an unprivileged user) to check the models dir, its env var and the recorded revision; builder registry without an engine: read back and check the pushed configs and layers"
+    },
+    template: {
+      type: "string",
+      arg: "FILE",
+      doc: "your own Dockerfile template, relative to the workspace (placeholders: see the README); default: templates/Dockerfile.bake"
+    },
+    imageModelsDir: {
+      type: "string",
+      input: "image-models-dir",
+      arg: "PATH",
+      default: DEFAULT_IMAGE_MODELS_DIR,
+      doc: "where the repository lands in the image; the models dir is this path, or this path/<sub-folder> when the models are a sub-folder of the repo"
+    },
+    includeUntracked: {
+      type: "boolean",
+      input: "include-untracked",
+      default: false,
+      doc: "also bake untracked files that no ignore rule matches (listed in a warning); default: only the committed tree of the models root. Ignored files are never baked"
+    },
+    builder: {
+      type: "string",
+      arg: "NAME",
+      default: DEFAULT_BUILDER,
+      doc: `who builds from the plan: engine (a Docker Engine builds its native platform), registry (no engine: the models layer is appended to every platform of the base image straight in the registry; needs image, pushes with push) or auto (engine when one answers, registry otherwise)`,
+      flagDoc: `who builds from the plan: ${BUILDER_NAMES.join(" | ")}. engine: a Docker Engine builds its native platform; registry: no engine, the models layer is appended to every platform of the base in the registry (needs --image); auto: engine when one answers, registry otherwise`
+    },
+    platforms: {
+      type: "list",
+      flag: "platform",
+      arg: "OS/ARCH",
+      doc: "with builder registry, the platforms of the base image to build, e.g. linux/amd64 (default: all of them; attestation entries are never platforms)",
+      inputDoc: "with builder registry, the platforms of the base image to build, one per line or comma-separated, e.g. linux/amd64 (default: all of them; attestation entries are never platforms)",
+      flagDoc: "registry builder: only this platform of the base, or a comma-separated list (default: all)"
+    },
+    insecureRegistries: {
+      type: "list",
+      flag: "insecure-registry",
+      input: "insecure-registries",
+      arg: "HOST",
+      doc: "with builder registry, the registries to speak plain HTTP to, one per line or comma-separated (127.0.0.0/8 and ::1 always are)",
+      flagDoc: "speak plain HTTP to registry HOST (127.0.0.0/8 and ::1 always are)"
+    },
+    dryRun: {
+      type: "boolean",
+      input: "dry-run",
+      default: false,
+      doc: "print the plan (files, tags, labels, env, layer) and write the rendered Dockerfile and the context listing to output-dir, no engine needed"
+    },
+    outputDir: {
+      type: "string",
+      input: "output-dir",
+      arg: "DIR",
+      doc: "with dry-run, the folder (relative to the workspace) that gets the Dockerfile, context.txt, bake.json and plan.json"
+    },
+    ref: {
+      type: "string",
+      input: null,
+      arg: "REF",
+      doc: "git ref the tags derive from (default: $GITHUB_REF, else the checkout's branch/tag)"
+    },
+    defaultBranch: {
+      type: "string",
+      flag: "default-branch",
+      input: null,
+      arg: "NAME",
+      doc: "branch whose builds are also tagged latest (default: origin's HEAD)"
+    },
+    config: CONFIG_OPTION,
+    validate: {
+      type: "boolean",
+      default: true,
+      doc: "validate first and refuse to bake a repository with errors",
+      flagDoc: "bake even when validation finds errors"
+    },
+    cache: {
+      type: "boolean",
+      input: null,
+      default: true,
+      doc: "reuse an image with the same input",
+      flagDoc: "build even when an image with the same input already exists"
+    },
+    json: { type: "boolean", input: null, default: false, doc: "print the outputs as JSON on stdout" }
+  },
+  outputs: {
+    image: { doc: "the repository the image was tagged into (the image input, lower-cased)" },
+    "image-id": {
+      doc: "the image id (sha256:...); builder registry: the config digest of the first platform"
+    },
+    digest: {
+      doc: "the manifest digest the registry reported (empty without push); builder registry: the index digest over every platform (computed, also without push)"
+    },
+    tags: { doc: "the full references tagged (and pushed), one per line" },
+    revision: {
+      doc: "what git rev-parse --short HEAD prints in the image, i.e. the revision new instances record (empty with git-history none)"
+    },
+    labels: { doc: "the image labels, KEY=VALUE one per line" },
+    "context-bytes": {
+      doc: "size of the build context sent to the engine (0 when skipped); builder registry: size of the gzip'ed models layer"
+    },
+    skipped: {
+      doc: "true when an image with the same input (models, git data, Dockerfile, base image id) existed: re-tagged (and pushed) without a build; builder registry: every tag already pointed at the same index, nothing was pushed"
+    },
+    builder: { doc: "the builder that ran, engine or registry (what auto chose)" },
+    platforms: {
+      doc: "the platforms built by the registry builder, one per line (empty for the engine builder)"
+    }
+  },
+  epilogue: "Exit codes: 0 baked, 1 validation/build/verify/push failed (registry builder: the registry refused the\ncredentials or kept failing; no tag points at a partial image), 2 usage or setup problem (no engine, base image\nmissing, a media type or template the registry builder cannot apply)."
+};
+function parseLabels(values, what) {
   const labels = {};
   for (const v of values) {
     const eq = v.indexOf("=");
-    if (eq <= 0) throw new UsageError(`--label '${v}' must be KEY=VALUE.`);
-    labels[v.slice(0, eq).trim()] = v.slice(eq + 1);
+    if (eq <= 0) throw new UsageError(`${what}: '${v}' must be KEY=VALUE.`);
+    labels[v.slice(0, eq).trim()] = v.slice(eq + 1).trim();
   }
   return labels;
 }
+
+// src/image/cli.ts
 function cliLog(io) {
   return {
     info: (m) => io.stderr(`${m}
@@ -97063,11 +97561,9 @@ function formatResult(r) {
   const width = Math.max(...rows.map(([k]) => k.length));
   return rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join("\n") + "\n";
 }
-function outputsJson(r) {
+function bakeOutputs(r) {
   return {
     image: r.image,
-    builder: r.builder,
-    platforms: r.platforms,
     "image-id": r.imageId,
     digest: r.digest,
     tags: r.tags,
@@ -97075,58 +97571,35 @@ function outputsJson(r) {
     labels: r.labels,
     "context-bytes": r.contextBytes,
     skipped: r.skipped,
+    builder: r.builder,
+    platforms: r.platforms
+  };
+}
+function outputsJson(r) {
+  return jsonOutputs(bakeSpec, bakeOutputs(r), {
     commit: r.commit,
-    "models-dir": r.modelsDir,
-    "git-history": r.gitHistory,
-    "input-digest": r.inputDigest,
-    "content-digest": r.contentDigest,
+    modelsDir: r.modelsDir,
+    gitHistory: r.gitHistory,
+    inputDigest: r.inputDigest,
+    contentDigest: r.contentDigest,
     pushed: r.pushed,
-    "dry-run": r.dryRun,
+    dryRun: r.dryRun,
     verified: r.verified,
     warnings: r.warnings
-  };
+  });
 }
 var bakeCli = {
   name: "bake",
-  summary: "build a spiffworkflow-backend image with the models baked in (Docker Engine API)",
-  usage,
+  summary: bakeSpec.summary,
+  usage: usageText(bakeSpec),
   async run(argv, io) {
-    const { values, positionals } = parseArgs2({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        "base-image": { type: "string" },
-        image: { type: "string" },
-        tag: { type: "string", multiple: true },
-        label: { type: "string", multiple: true },
-        push: { type: "boolean" },
-        "registry-username": { type: "string" },
-        "git-history": { type: "string" },
-        "image-models-dir": { type: "string" },
-        template: { type: "string" },
-        "include-untracked": { type: "boolean" },
-        verify: { type: "boolean" },
-        "dry-run": { type: "boolean" },
-        builder: { type: "string" },
-        platform: { type: "string", multiple: true },
-        "insecure-registry": { type: "string", multiple: true },
-        "output-dir": { type: "string" },
-        ref: { type: "string" },
-        "default-branch": { type: "string" },
-        config: { type: "string" },
-        "no-validate": { type: "boolean" },
-        "no-cache": { type: "boolean" },
-        json: { type: "boolean" }
-      }
-    });
+    const { values, positionals } = parseFlags(bakeSpec, argv);
     if (positionals.length > 1)
       throw new UsageError(`expected at most one DIR, got ${positionals.join(" ")}.`);
-    if (values["output-dir"] && !values["dry-run"])
-      throw new UsageError("--output-dir only applies to --dry-run.");
+    if (values.outputDir && !values.dryRun) throw new UsageError("--output-dir only applies to --dry-run.");
     const resolve = (p) => p.startsWith("/") ? p : `${io.cwd}/${p}`;
     const password = io.env[REGISTRY_PASSWORD_ENV] ?? "";
-    const username = values["registry-username"] ?? "";
+    const username = values.registryUsername ?? "";
     if (username && !password) {
       throw new UsageError(`--registry-username needs the password in $${REGISTRY_PASSWORD_ENV}.`);
     }
@@ -97134,27 +97607,27 @@ var bakeCli = {
     try {
       const result = await bake({
         dir: resolve(positionals[0] ?? "."),
-        baseImage: values["base-image"] ?? "",
+        baseImage: values.baseImage ?? "",
         image: values.image ?? null,
-        tags: values.tag ?? [],
-        labels: parseLabels(values.label ?? []),
-        push: values.push ?? false,
-        gitHistory: parseGitHistory(values["git-history"], "--git-history"),
-        verify: values.verify ?? false,
-        dryRun: values["dry-run"] ?? false,
-        outputDir: values["output-dir"] ? resolve(values["output-dir"]) : null,
+        tags: values.tags,
+        labels: parseLabels(values.labels, "--label"),
+        push: values.push,
+        gitHistory: parseGitHistory(values.gitHistory, "--git-history"),
+        verify: values.verify,
+        dryRun: values.dryRun,
+        outputDir: values.outputDir ? resolve(values.outputDir) : null,
         template: values.template ? resolve(values.template) : null,
-        imageModelsDir: values["image-models-dir"] ?? DEFAULT_IMAGE_MODELS_DIR,
-        validate: !values["no-validate"],
+        imageModelsDir: values.imageModelsDir,
+        validate: values.validate,
         configFile: values.config ? resolve(values.config) : void 0,
         credentials: username || password ? { username, password } : null,
         ref: values.ref ?? io.env.GITHUB_REF ?? null,
-        defaultBranch: values["default-branch"] ?? null,
-        noCache: values["no-cache"] ?? false,
-        builder: values.builder ?? DEFAULT_BUILDER,
-        platforms: (values.platform ?? []).flatMap((p) => p.split(",")).filter(Boolean),
-        insecureRegistries: values["insecure-registry"] ?? [],
-        includeUntracked: values["include-untracked"] ?? false,
+        defaultBranch: values.defaultBranch ?? null,
+        noCache: !values.cache,
+        builder: values.builder,
+        platforms: values.platforms,
+        insecureRegistries: values.insecureRegistries,
+        includeUntracked: values.includeUntracked,
         env: io.env,
         log
       });
@@ -97182,7 +97655,6 @@ var bakeCli = {
 // src/promote/cli.ts
 init_errors();
 import path14 from "node:path";
-import { parseArgs as parseArgs3 } from "node:util";
 
 // src/promote/options.ts
 init_git();
@@ -97202,8 +97674,8 @@ var Context2 = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path16 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path16} does not exist${EOL}`);
+        const path18 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path18} does not exist${EOL}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -101438,7 +101910,7 @@ async function findOpenPull(gh, head, base2) {
     throw failure(gh, `Looking for an open pull request from '${head}'`, err);
   }
 }
-async function createPull(gh, head, base2, title, body) {
+async function createPull(gh, head, base2, title, body, draft = false) {
   try {
     const res = await client(gh).rest.pulls.create({
       owner: gh.owner,
@@ -101446,7 +101918,8 @@ async function createPull(gh, head, base2, title, body) {
       head,
       base: base2,
       title,
-      body
+      body,
+      ...draft ? { draft: true } : {}
     });
     return { number: res.data.number, url: res.data.html_url };
   } catch (err) {
@@ -101465,6 +101938,30 @@ async function updatePull(gh, number2, title, body) {
     return { number: res.data.number, url: res.data.html_url };
   } catch (err) {
     throw failure(gh, `Updating pull request #${number2}`, err);
+  }
+}
+async function addLabels(gh, number2, labels) {
+  if (labels.length === 0) return;
+  try {
+    await client(gh).rest.issues.addLabels({ owner: gh.owner, repo: gh.repo, issue_number: number2, labels });
+  } catch (err) {
+    throw failure(gh, `Labelling pull request #${number2}`, err);
+  }
+}
+async function requestReviewers(gh, number2, reviewers) {
+  const users = reviewers.filter((r) => !r.includes("/"));
+  const teams = reviewers.filter((r) => r.includes("/")).map((r) => r.slice(r.indexOf("/") + 1));
+  if (users.length === 0 && teams.length === 0) return;
+  try {
+    await client(gh).rest.pulls.requestReviewers({
+      owner: gh.owner,
+      repo: gh.repo,
+      pull_number: number2,
+      ...users.length ? { reviewers: users } : {},
+      ...teams.length ? { team_reviewers: teams } : {}
+    });
+  } catch (err) {
+    throw failure(gh, `Requesting reviews on pull request #${number2}`, err);
   }
 }
 
@@ -101487,6 +101984,194 @@ function author(name2, email) {
   if (!name2 && !email) return void 0;
   if (!name2 || !email) throw new UsageError("Give both the author name and the author email, or neither.");
   return { name: name2, email };
+}
+var BOT = { name: "github-actions[bot]", email: "41898282+github-actions[bot]@users.noreply.github.com" };
+var branchOptions = {
+  path: {
+    ...PATH_OPTION,
+    flag: "path",
+    arg: "DIR",
+    flagDoc: "models root inside the repository"
+  },
+  remote: {
+    type: "string",
+    arg: "NAME|URL",
+    default: "origin",
+    doc: "the git remote of the workspace to fetch from and push to, or a clone URL",
+    flagDoc: "remote to fetch from and push to; a URL is cloned to a scratch dir"
+  },
+  dryRun: { type: "boolean", input: "dry-run", default: false, doc: "plan only; push nothing" },
+  validate: {
+    type: "boolean",
+    default: true,
+    doc: "validate the result first and refuse new errors (errors the target already has do not block)",
+    flagDoc: "skip validating the result (by default new errors refuse it)"
+  },
+  config: CONFIG_OPTION,
+  inWorkspace: {
+    type: "boolean",
+    input: "in-workspace",
+    default: false,
+    doc: "build the result in the workspace checkout (left checked out, detached) instead of a scratch worktree"
+  },
+  authorName: {
+    type: "string",
+    input: "author-name",
+    arg: "NAME",
+    inputDefault: BOT.name,
+    doc: "author and committer name of the commits made (default: git's identity)",
+    inputDoc: "author and committer name of the commits made"
+  },
+  authorEmail: {
+    type: "string",
+    input: "author-email",
+    arg: "EMAIL",
+    inputDefault: BOT.email,
+    doc: "author and committer email of the commits made (default: git's identity)",
+    inputDoc: "author and committer email of the commits made"
+  },
+  repository: {
+    type: "string",
+    arg: "OWNER/REPO",
+    doc: "the GitHub repository OWNER/REPO for API calls (default: GITHUB_REPOSITORY, else the remote URL)"
+  },
+  apiUrl: {
+    type: "string",
+    flag: "api-url",
+    input: "github-api-url",
+    arg: "URL",
+    doc: `GitHub REST API base URL (default: GITHUB_API_URL, else ${DEFAULT_API_URL})`,
+    flagDoc: `GitHub REST API (default GITHUB_API_URL or ${DEFAULT_API_URL}); token from GITHUB_TOKEN or GH_TOKEN`
+  },
+  githubToken: {
+    type: "string",
+    flag: null,
+    input: "github-token",
+    inputDefault: "${{ github.token }}",
+    doc: "token for the GitHub REST API (needs contents: write, and pull-requests: write for publish)"
+  },
+  json: { type: "boolean", input: null, default: false, doc: "print the report as JSON" }
+};
+var promoteSpec = {
+  name: "promote",
+  summary: "merge an environment branch into the next one (dev -> staging -> prod), validated, never forced",
+  synopsis: "spiff-models promote --from BRANCH --to BRANCH [--strategy merge|fast-forward] [--via git|api] [options]",
+  options: {
+    from: { type: "string", arg: "BRANCH", doc: "the source branch (e.g. dev)" },
+    to: { type: "string", arg: "BRANCH", doc: "the target branch (e.g. staging)" },
+    strategy: {
+      type: "string",
+      arg: "S",
+      default: "merge",
+      doc: "merge (a merge commit naming source, commit and changed models) or fast-forward (refused when the target has diverged)"
+    },
+    via: {
+      type: "string",
+      arg: "git|api",
+      default: "git",
+      doc: "git (fetch, merge, push) or api (merge through the GitHub REST API after the local checks)"
+    },
+    ...branchOptions
+  },
+  outputs: {
+    result: {
+      doc: "merged, fast-forwarded, up-to-date, conflict, diverged (fast-forward impossible) or invalid (new validation errors)"
+    },
+    commit: { doc: "the target branch commit after the promotion" },
+    commits: { doc: "how many commits of the source the target gained" },
+    "changed-models": { doc: "JSON array of the model ids added, changed or removed on the target" }
+  },
+  epilogue: "Exit codes: 0 promoted or up to date, 1 refused (conflict, diverged, new validation errors), 2 usage or setup error."
+};
+var publishSpec = {
+  name: "publish",
+  summary: "publish selected models (with their groups and called models) to a branch as one pull request",
+  synopsis: "spiff-models publish MODEL_ID... --to BRANCH [--from REF] [--no-dependencies] [--no-pull-request] [options]",
+  args: [["MODEL_ID...", "model ids (paths relative to the models root, like group/model)"]],
+  options: {
+    models: {
+      type: "list",
+      flag: null,
+      doc: "the model ids to publish, one per line (paths relative to the models root, like group/model)"
+    },
+    from: {
+      type: "string",
+      arg: "REF",
+      doc: "the source ref, a remote branch or a commit-ish (default: the checked-out commit)"
+    },
+    to: { type: "string", arg: "BRANCH", doc: "the branch the pull request targets" },
+    dependencies: {
+      type: "boolean",
+      default: true,
+      doc: "also publish the models the published ones call, transitively, with their group files",
+      flagDoc: "do not add the models the published ones call (transitively)"
+    },
+    pullRequest: {
+      type: "boolean",
+      input: "pull-request",
+      default: true,
+      doc: "open or update one pull request for the publish branch (false: only push the branch)",
+      flagDoc: "only push the publish branch (no GitHub token needed)"
+    },
+    ...pullRequestSpec(),
+    ...branchOptions
+  },
+  outputs: {
+    branch: { doc: "the publish branch" },
+    commit: { doc: "the head of the publish branch (empty when nothing changed)" },
+    models: { doc: "JSON array of the published model ids, dependencies included" },
+    "changed-models": { doc: "JSON array of the model ids added, changed or removed on the target" },
+    "pull-request-number": { doc: "number of the pull request opened or updated" },
+    "pull-request-url": { doc: "URL of the pull request" },
+    operation: { doc: "created, updated or unchanged" }
+  },
+  epilogue: `The branch is publish-<model id>-to-<target> for one model (the backend's naming), publish-<n>-models-<digest>-to-<target>
+for several; it is rebuilt from the current target on every run (force-with-lease on the value seen).
+Exit codes: 0 published or unchanged, 1 refused (new validation errors), 2 usage or setup error.`
+};
+function pullRequestSpec() {
+  return {
+    title: {
+      type: "string",
+      arg: "TEXT",
+      doc: 'pull request title (default: "Publish <models> to <target>")'
+    },
+    body: {
+      type: "string",
+      arg: "TEXT",
+      doc: "pull request body, markdown (default: the models, their changes and the validation result)"
+    },
+    labels: {
+      type: "list",
+      flag: "label",
+      input: "labels",
+      arg: "LABEL",
+      doc: "labels to add to the pull request, one per line or comma-separated",
+      flagDoc: "label to add to the pull request"
+    },
+    reviewers: {
+      type: "list",
+      flag: "reviewer",
+      input: "reviewers",
+      arg: "LOGIN",
+      doc: "users to request a review from, one per line or comma-separated (org/team for a team)",
+      flagDoc: "user (or org/team) to request a review from"
+    },
+    draft: {
+      type: "boolean",
+      default: false,
+      doc: "open the pull request as a draft (an existing one keeps its state)"
+    }
+  };
+}
+function pullRequestOptions(values) {
+  return {
+    title: values.title || void 0,
+    body: values.body || void 0,
+    labels: values.labels,
+    reviewers: values.reviewers,
+    draft: values.draft
+  };
 }
 
 // src/promote/promote.ts
@@ -101715,12 +102400,12 @@ function relativeToRoot(prefix, repoPath2) {
   if (!prefix) return repoPath2;
   return repoPath2.startsWith(`${prefix}/`) ? repoPath2.slice(prefix.length + 1) : null;
 }
-function modelIdOf(prefix, repoPath2, modelDirs) {
+function modelIdOf(prefix, repoPath2, modelDirs2) {
   const rel = relativeToRoot(prefix, repoPath2);
   if (rel === null) return null;
   let dir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "";
   while (dir) {
-    if (modelDirs.has(dir)) return dir;
+    if (modelDirs2.has(dir)) return dir;
     dir = dir.includes("/") ? dir.slice(0, dir.lastIndexOf("/")) : "";
   }
   return null;
@@ -102201,16 +102886,19 @@ What to do: check that the credentials may push new branches there.`
     return report;
   }
   const gh = opts.github;
-  const title = pullRequestTitle(models, to);
-  const body = pullRequestBody(report);
+  const settings = opts.pullRequestOptions;
+  const title = settings?.title ?? pullRequestTitle(models, to);
+  const body = settings?.body ?? pullRequestBody(report);
   const open = await findOpenPull(gh, branch, to);
   if (open) {
     report.pullRequest = reuse ? open : await updatePull(gh, open.number, title, body);
     report.operation = reuse ? "unchanged" : "updated";
   } else {
-    report.pullRequest = await createPull(gh, branch, to, title, body);
+    report.pullRequest = await createPull(gh, branch, to, title, body, settings?.draft ?? false);
     report.operation = "created";
   }
+  await addLabels(gh, report.pullRequest.number, settings?.labels ?? []);
+  await requestReviewers(gh, report.pullRequest.number, settings?.reviewers ?? []);
   return report;
 }
 
@@ -102318,50 +103006,42 @@ function publishText(r) {
   return `${lines.join("\n")}
 `;
 }
+function promoteOutputs(r) {
+  return {
+    result: r.result,
+    commit: r.commit ?? "",
+    commits: String(r.commits.length),
+    "changed-models": JSON.stringify(r.changedModels)
+  };
+}
+function publishOutputs(r) {
+  return {
+    branch: r.branch,
+    commit: r.commit ?? "",
+    models: JSON.stringify(r.models.map((m) => m.id).sort()),
+    "changed-models": JSON.stringify([...r.changes.added, ...r.changes.changed, ...r.changes.removed].sort()),
+    "pull-request-number": r.pullRequest ? String(r.pullRequest.number) : "",
+    "pull-request-url": r.pullRequest?.url ?? "",
+    operation: r.refused ? "" : r.operation
+  };
+}
 
 // src/promote/cli.ts
-var commonOptions = {
-  from: { type: "string" },
-  to: { type: "string" },
-  remote: { type: "string", default: "origin" },
-  path: { type: "string", default: "." },
-  "dry-run": { type: "boolean", default: false },
-  json: { type: "boolean", default: false },
-  "no-validate": { type: "boolean", default: false },
-  config: { type: "string" },
-  "in-workspace": { type: "boolean", default: false },
-  "author-name": { type: "string" },
-  "author-email": { type: "string" },
-  repository: { type: "string" },
-  "api-url": { type: "string" }
-};
-var commonUsage = `  --remote NAME|URL       remote to fetch from and push to (default origin); a URL is cloned to a scratch dir
-  --path DIR              models root inside the repository (default .)
-  --no-validate           skip validating the result (by default new errors refuse it)
-  --config FILE           validation config file (default: the one in the models root, if any)
-  --in-workspace          build the result in this checkout (left checked out, detached) instead of a scratch worktree
-  --author-name NAME      author and committer of the commits made (default: git's identity)
-  --author-email EMAIL
-  --repository OWNER/REPO GitHub repository for API calls (default GITHUB_REPOSITORY or the remote URL)
-  --api-url URL           GitHub REST API (default GITHUB_API_URL or ${DEFAULT_API_URL}); token from GITHUB_TOKEN or GH_TOKEN
-  --dry-run               print the plan; push nothing
-  --json                  print the report as JSON
-`;
 function context3(values, io) {
   return {
     cwd: io.cwd,
     path: values.path,
     remote: values.remote,
-    inWorkspace: values["in-workspace"],
+    inWorkspace: values.inWorkspace,
     env: io.env,
-    author: author(values["author-name"], values["author-email"])
+    author: author(values.authorName, values.authorEmail)
   };
 }
 function github(values, io) {
   return gitHubRepo(
     {
       token: io.env.GITHUB_TOKEN || io.env.GH_TOKEN,
-      apiUrl: values["api-url"] || io.env.GITHUB_API_URL,
+      apiUrl: values.apiUrl || io.env.GITHUB_API_URL,
       repository: values.repository || io.env.GITHUB_REPOSITORY
     },
     values.remote,
@@ -102370,33 +103050,14 @@ function github(values, io) {
   );
 }
 function configFile(values, io) {
-  const file = values.config;
-  return file ? path14.resolve(io.cwd, file) : void 0;
+  return values.config ? path14.resolve(io.cwd, values.config) : void 0;
 }
 var promoteCli = {
-  name: "promote",
-  summary: "merge an environment branch into the next one (dev -> staging -> prod), validated, never forced",
-  usage: `spiff-models promote --from BRANCH --to BRANCH [--strategy merge|fast-forward] [--via git|api] [options]
-
-  --from BRANCH           source branch on the remote
-  --to BRANCH             target branch on the remote
-  --strategy S            merge (a merge commit naming source, commit and models; default) or fast-forward
-                          (refused when the target has commits the source lacks)
-  --via git|api           push with git (default) or merge through the GitHub REST API (needs GITHUB_TOKEN)
-${commonUsage}
-Exit codes: 0 promoted or up to date, 1 refused (conflict, diverged, new validation errors), 2 usage or setup error.
-`,
+  name: promoteSpec.name,
+  summary: promoteSpec.summary,
+  usage: usageText(promoteSpec),
   async run(argv, io) {
-    const { values, positionals } = parseArgs3({
-      args: argv,
-      options: {
-        ...commonOptions,
-        strategy: { type: "string", default: "merge" },
-        via: { type: "string", default: "git" }
-      },
-      allowPositionals: true,
-      strict: true
-    });
+    const { values, positionals } = parseFlags(promoteSpec, argv);
     if (positionals.length) throw new UsageError(`Unexpected argument '${positionals[0]}'.`);
     if (!values.from || !values.to) throw new UsageError("promote needs both --from BRANCH and --to BRANCH.");
     const via = oneOf("--via", values.via, VIAS);
@@ -102406,63 +103067,42 @@ Exit codes: 0 promoted or up to date, 1 refused (conflict, diverged, new validat
       to: values.to,
       strategy: oneOf("--strategy", values.strategy, STRATEGIES),
       via,
-      dryRun: values["dry-run"],
-      validate: !values["no-validate"],
+      dryRun: values.dryRun,
+      validate: values.validate,
       configFile: configFile(values, io),
       github: via === "api" ? await github(values, io) : void 0,
       log: (line) => io.stderr(`${line}
 `)
     });
-    io.stdout(values.json ? `${JSON.stringify(report, null, 2)}
-` : promoteText(report));
+    io.stdout(values.json ? reportJson(promoteSpec, report, promoteOutputs(report)) : promoteText(report));
     return report.refused ? 1 : 0;
   }
 };
 var publishCli = {
-  name: "publish",
-  summary: "publish selected models (with their groups and called models) to a branch as one pull request",
-  usage: `spiff-models publish MODEL_ID... --to BRANCH [--from REF] [--no-dependencies] [--no-pull-request] [options]
-
-  MODEL_ID...             model ids (paths relative to the models root, like group/model)
-  --from REF              source: a branch of the remote, or a ref or commit here (default HEAD)
-  --to BRANCH             target branch of the pull request
-  --no-dependencies       do not add the models the published ones call (transitively)
-  --no-pull-request       only push the publish branch (no GitHub token needed)
-${commonUsage}
-The branch is publish-<model id>-to-<target> for one model (the backend's naming), publish-<n>-models-<digest>-to-<target>
-for several; it is rebuilt from the current target on every run (force-with-lease on the value seen).
-Exit codes: 0 published or unchanged, 1 refused (new validation errors), 2 usage or setup error.
-`,
+  name: publishSpec.name,
+  summary: publishSpec.summary,
+  usage: usageText(publishSpec),
   async run(argv, io) {
-    const { values, positionals } = parseArgs3({
-      args: argv,
-      options: {
-        ...commonOptions,
-        "no-dependencies": { type: "boolean", default: false },
-        "no-pull-request": { type: "boolean", default: false }
-      },
-      allowPositionals: true,
-      strict: true
-    });
+    const { values, positionals } = parseFlags(publishSpec, argv);
     if (positionals.length === 0) throw new UsageError("publish needs at least one MODEL_ID.");
     if (!values.to) throw new UsageError("publish needs --to BRANCH.");
-    const pullRequest = !values["no-pull-request"];
+    const pullRequest = values.pullRequest;
     const report = await publish({
       ...context3(values, io),
       modelIds: positionals,
       from: values.from || "HEAD",
       to: values.to,
-      dependencies: !values["no-dependencies"],
+      dependencies: values.dependencies,
       pullRequest,
-      dryRun: values["dry-run"],
-      validate: !values["no-validate"],
+      pullRequestOptions: pullRequestOptions(values),
+      dryRun: values.dryRun,
+      validate: values.validate,
       configFile: configFile(values, io),
       github: pullRequest ? await github(values, io) : void 0,
       log: (line) => io.stderr(`${line}
 `)
     });
-    io.stdout(values.json ? `${JSON.stringify(report, null, 2)}
-` : publishText(report));
+    io.stdout(values.json ? reportJson(publishSpec, report, publishOutputs(report)) : publishText(report));
     return report.refused ? 1 : 0;
   }
 };
@@ -102471,7 +103111,117 @@ Exit codes: 0 published or unchanged, 1 refused (new validation errors), 2 usage
 init_errors();
 import { readFile as readFile4 } from "node:fs/promises";
 import path15 from "node:path";
-import { parseArgs as parseArgs4 } from "node:util";
+
+// src/notify/options.ts
+var notifySpec = {
+  name: "notify",
+  summary: "tell running environments that new models are ready (signed webhook, with retries)",
+  synopsis: `spiff-models notify --url URL [--url URL]... (--secret S | --secret-env NAME) --ref REF --sha SHA [options]
+spiff-models notify --environments FILE [--secret-env NAME] --ref REF --sha SHA [options]`,
+  intro: `Tells running environments that new models are ready: a signed GitHub push event to git-synced
+spiffworkflow-backend environments (POST <url>/v1.0/github-webhook-receive), or a signed deploy hook
+{environment, image, digest, tags, revision} to baked environments. All environments at once, with retries.`,
+  options: {
+    url: {
+      type: "list",
+      input: null,
+      arg: "URL",
+      doc: "an environment; a backend base URL or the full receive URL"
+    },
+    environments: {
+      type: "string",
+      arg: "FILE",
+      doc: `the environments to tell about new models, a YAML or JSON list. Each entry: name, url, kind (spiff: a git-synced spiffworkflow-backend, its base URL or full /v1.0/github-webhook-receive URL; deploy: a deploy hook), secret or secret-env (the name of an env var holding it), and optional clone_url, git_url, ssh_url, html_url overrides. A plain URL is an entry too.`,
+      flagDoc: "a YAML or JSON file listing them: name, url, kind, secret | secret-env, clone_url, git_url, ssh_url, html_url (see README)"
+    },
+    secret: {
+      type: "string",
+      input: "webhook-secret",
+      arg: "S",
+      doc: "the webhook secret for environments that name none (pass it from secrets)",
+      flagDoc: "the webhook secret for environments that name none (visible in the process list: prefer --secret-env)"
+    },
+    secretEnv: {
+      type: "string",
+      flag: "secret-env",
+      input: null,
+      arg: "NAME",
+      doc: "read that secret from the environment variable NAME"
+    },
+    kind: {
+      type: "string",
+      input: "notify-kind",
+      arg: "spiff|deploy",
+      default: "spiff",
+      doc: "kind of the environments that do not say, spiff or deploy"
+    },
+    ref: {
+      type: "string",
+      arg: "REF",
+      doc: "the ref that was pushed, e.g. refs/heads/main or main (default: GITHUB_REF)"
+    },
+    sha: { type: "string", arg: "SHA", doc: "the commit that was pushed (default: GITHUB_SHA)" },
+    before: {
+      type: "string",
+      arg: "SHA",
+      doc: "the commit before the push (default: the push event's, else the parent commit)"
+    },
+    repositoryUrl: {
+      type: "string",
+      input: "repository-url",
+      arg: "URL",
+      doc: "the repository the backends cloned, e.g. https://github.com/o/r (default: GITHUB_SERVER_URL/GITHUB_REPOSITORY, else git's remote.origin.url)"
+    },
+    ping: {
+      type: "boolean",
+      default: false,
+      doc: "send a ping instead of a push: checks URL, secret and repository URLs without a pull"
+    },
+    image: {
+      type: "string",
+      input: "deploy-image",
+      arg: "REF",
+      doc: "for deploy hooks, the image that was built (e.g. the bake output)"
+    },
+    digest: {
+      type: "string",
+      input: "deploy-digest",
+      arg: "sha256:...",
+      doc: "for deploy hooks, the image digest (sha256:...)"
+    },
+    tags: {
+      type: "list",
+      flag: "tag",
+      input: "deploy-tags",
+      arg: "TAG",
+      doc: "for deploy hooks, the tags pushed (one per line or comma-separated)",
+      flagDoc: "for deploy hooks, a tag pushed"
+    },
+    timeout: { type: "string", arg: "S", default: "10", doc: "seconds per delivery attempt" },
+    retries: {
+      type: "string",
+      arg: "N",
+      default: "3",
+      doc: "retries on network errors, 5xx and 429, with backoff"
+    },
+    failOn: {
+      type: "string",
+      input: "fail-on",
+      arg: "any|all|none",
+      default: "any",
+      doc: "fail when any, all or none of the environments failed"
+    },
+    json: { type: "boolean", input: null, default: false, doc: "print the results as JSON" }
+  },
+  outputs: {
+    results: {
+      doc: "JSON array, one result per environment: environment, kind, event, url, deliveryId, outcome (delivered|ignored|failed), status, attempts, durationMs, answer, message, history"
+    },
+    delivered: { doc: "how many environments took the notification" },
+    failed: { doc: "how many environments failed (ignored ones, git_pull false, count in neither)" }
+  },
+  epilogue: "Exit codes: 0 the fail-on policy passes, 1 deliveries failed, 2 usage or setup problem."
+};
 
 // src/notify/environments.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -102488,24 +103238,24 @@ function normalizeRef(ref) {
 }
 function spiffWebhookUrl(url2) {
   const u = new URL(url2);
-  const path16 = u.pathname.replace(/\/+$/, "");
-  if (path16.endsWith(WEBHOOK_PATH)) u.pathname = path16;
-  else if (path16.endsWith("/v1.0")) u.pathname = `${path16}/github-webhook-receive`;
-  else u.pathname = `${path16}${WEBHOOK_PATH}`;
+  const path18 = u.pathname.replace(/\/+$/, "");
+  if (path18.endsWith(WEBHOOK_PATH)) u.pathname = path18;
+  else if (path18.endsWith("/v1.0")) u.pathname = `${path18}/github-webhook-receive`;
+  else u.pathname = `${path18}${WEBHOOK_PATH}`;
   return u.toString();
 }
-function fromParts(server, host, path16, exact = {}) {
-  const segments = path16.split("/").filter(Boolean);
-  const name2 = segments[segments.length - 1] ?? path16;
+function fromParts(server, host, path18, exact = {}) {
+  const segments = path18.split("/").filter(Boolean);
+  const name2 = segments[segments.length - 1] ?? path18;
   const owner = segments.length > 1 ? segments[segments.length - 2] : "";
   return {
     name: name2,
     full_name: owner ? `${owner}/${name2}` : name2,
     owner,
-    html_url: `${server}/${path16}`,
-    clone_url: `${server}/${path16}.git`,
-    git_url: `git://${host}/${path16}.git`,
-    ssh_url: `git@${host}:${path16}.git`,
+    html_url: `${server}/${path18}`,
+    clone_url: `${server}/${path18}.git`,
+    git_url: `git://${host}/${path18}.git`,
+    ssh_url: `git@${host}:${path18}.git`,
     ...exact
   };
 }
@@ -102534,14 +103284,14 @@ function repositoryFromUrl(given) {
   if (http3) {
     http3.username = "";
     http3.password = "";
-    const path16 = strip(http3.pathname);
-    if (!path16)
+    const path18 = strip(http3.pathname);
+    if (!path18)
       throw new UsageError(
         `the repository URL '${url2}' names no repository (expected https://host/owner/name).`
       );
     const server = `${http3.protocol}//${http3.host}`;
-    const exact = http3.pathname.replace(/\/+$/, "").endsWith(".git") ? { clone_url: `${server}/${path16}.git` } : {};
-    return fromParts(server, http3.hostname, path16, exact);
+    const exact = http3.pathname.replace(/\/+$/, "").endsWith(".git") ? { clone_url: `${server}/${path18}.git` } : {};
+    return fromParts(server, http3.hostname, path18, exact);
   }
   const ssh = /^ssh:\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/(.+)$/i.exec(url2);
   if (ssh) return fromParts(`https://${ssh[1]}`, ssh[1], strip(ssh[2]), { ssh_url: url2 });
@@ -103420,39 +104170,6 @@ async function planNotify(inputs, names2, env, cwd, now = /* @__PURE__ */ new Da
 }
 
 // src/notify/cli.ts
-var usage2 = `spiff-models notify --url URL [--url URL]... (--secret S | --secret-env NAME) --ref REF --sha SHA [options]
-spiff-models notify --environments FILE [--secret-env NAME] --ref REF --sha SHA [options]
-
-Tells running environments that new models are ready: a signed GitHub push event to git-synced
-spiffworkflow-backend environments (POST <url>/v1.0/github-webhook-receive), or a signed deploy hook
-{environment, image, digest, tags, revision} to baked environments. All environments at once, with retries.
-
-Environments:
-  --url URL              an environment (repeatable); a backend base URL or the full receive URL
-  --environments FILE    a YAML or JSON list: name, url, kind, secret | secret-env, clone_url, git_url,
-                         ssh_url, html_url (see README)
-  --secret S             the webhook secret for environments that name none (visible in the process list:
-                         prefer --secret-env)
-  --secret-env NAME      read that secret from the environment variable NAME
-  --kind spiff|deploy    kind of environments that do not say (default spiff)
-
-What to announce:
-  --ref REF              the ref pushed, e.g. refs/heads/main or main (default GITHUB_REF)
-  --sha SHA              the commit pushed (default GITHUB_SHA)
-  --before SHA           the commit before the push (default: the push event's, or the parent commit)
-  --repository-url URL   the repository, e.g. https://github.com/o/r (default from GITHUB_SERVER_URL and
-                         GITHUB_REPOSITORY, else git's remote.origin.url)
-  --ping                 send a ping instead: checks URL, secret and repository URLs without a pull
-  --image REF --digest sha256:... --tag TAG...   what deploy hooks announce
-
-Delivery:
-  --timeout S            seconds per attempt (default 10)
-  --retries N            retries on network errors, 5xx and 429 (default 3)
-  --fail-on any|all|none exit 1 when any (default) / all / no environment failed
-  --json                 print the results as JSON
-
-Exit codes: 0 the fail-on policy passes, 1 deliveries failed, 2 usage or setup problem.
-`;
 var names = {
   environments: "--environments",
   url: "--url",
@@ -103465,51 +104182,29 @@ var names = {
 };
 function createNotifyCli(overrides2 = {}) {
   return {
-    name: "notify",
-    summary: "tell running environments that new models are ready (signed webhook, with retries)",
-    usage: usage2,
+    name: notifySpec.name,
+    summary: notifySpec.summary,
+    usage: usageText(notifySpec),
     run: (argv, io) => runNotifyCli(argv, io, overrides2)
   };
 }
 var notifyCli = createNotifyCli();
 async function runNotifyCli(argv, io, overrides2) {
-  const { values } = parseArgs4({
-    args: argv,
-    allowPositionals: false,
-    strict: true,
-    options: {
-      url: { type: "string", multiple: true },
-      environments: { type: "string" },
-      secret: { type: "string" },
-      "secret-env": { type: "string" },
-      kind: { type: "string" },
-      ref: { type: "string" },
-      sha: { type: "string" },
-      before: { type: "string" },
-      "repository-url": { type: "string" },
-      ping: { type: "boolean" },
-      image: { type: "string" },
-      digest: { type: "string" },
-      tag: { type: "string", multiple: true },
-      timeout: { type: "string" },
-      retries: { type: "string" },
-      "fail-on": { type: "string" },
-      json: { type: "boolean" }
-    }
-  });
-  if (values.secret !== void 0 && values["secret-env"] !== void 0) {
+  const { values, positionals } = parseFlags(notifySpec, argv);
+  if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+  if (values.secret !== void 0 && values.secretEnv !== void 0) {
     throw new UsageError("give either --secret or --secret-env, not both.");
   }
   let secret = values.secret ?? null;
-  if (values["secret-env"] !== void 0) {
-    const name2 = values["secret-env"];
+  if (values.secretEnv !== void 0) {
+    const name2 = values.secretEnv;
     secret = io.env[name2] || null;
     if (!secret)
       throw new SetupError(`--secret-env ${name2}: the environment variable ${name2} is not set or empty.`);
   }
-  const kind = values.kind ?? "spiff";
+  const kind = values.kind;
   if (!isKind(kind)) throw new UsageError(`--kind '${kind}' must be one of ${KINDS.join(", ")}.`);
-  const failOn = values["fail-on"] ?? "any";
+  const failOn = values.failOn;
   if (!isFailOn(failOn)) throw new UsageError(`--fail-on '${failOn}' must be one of ${FAIL_ON.join(", ")}.`);
   let environments = null;
   if (values.environments !== void 0) {
@@ -103523,20 +104218,20 @@ async function runNotifyCli(argv, io, overrides2) {
   const plan = await planNotify(
     {
       environments,
-      urls: values.url ?? [],
+      urls: values.url,
       secret,
       ref: values.ref ?? null,
       sha: values.sha ?? null,
       before: values.before ?? null,
-      repositoryUrl: values["repository-url"] ?? null,
+      repositoryUrl: values.repositoryUrl ?? null,
       kind,
-      ping: values.ping ?? false,
+      ping: values.ping,
       image: values.image ?? null,
       digest: values.digest ?? null,
-      tags: values.tag ?? [],
+      tags: values.tags,
       failOn,
-      timeoutMs: values.timeout === void 0 ? 1e4 : parseTimeout(values.timeout, "--timeout"),
-      retries: values.retries === void 0 ? 3 : parseRetries(values.retries, "--retries")
+      timeoutMs: parseTimeout(values.timeout, "--timeout"),
+      retries: parseRetries(values.retries, "--retries")
     },
     names,
     io.env,
@@ -103564,8 +104259,221 @@ async function runNotifyCli(argv, io, overrides2) {
   return passed ? 0 : 1;
 }
 
+// src/init/cli.ts
+init_errors();
+import fs7 from "node:fs";
+import path17 from "node:path";
+
+// src/init/detect.ts
+init_errors();
+import fs6 from "node:fs";
+import path16 from "node:path";
+var SKIP = /* @__PURE__ */ new Set([".git", "node_modules", "dist", ".github", ".spiff-models"]);
+function modelDirs(dir) {
+  const found = [];
+  const walk = (rel) => {
+    const entries = fs6.readdirSync(path16.join(dir, rel), { withFileTypes: true });
+    if (rel && entries.some((e) => e.isFile() && e.name === "process_model.json")) {
+      found.push(rel);
+      return;
+    }
+    for (const e of entries)
+      if (e.isDirectory() && !SKIP.has(e.name)) walk(rel ? `${rel}/${e.name}` : e.name);
+  };
+  walk("");
+  return found.sort();
+}
+function rootOf(repo, modelDir) {
+  let parts = modelDir.split("/").slice(0, -1);
+  while (parts.length && fs6.existsSync(path16.join(repo, ...parts, "process_group.json")))
+    parts = parts.slice(0, -1);
+  return parts.join("/") || ".";
+}
+function detectModelsRoot(repo) {
+  const dirs = modelDirs(repo);
+  if (dirs.length === 0)
+    throw new SetupError(
+      `no process_model.json under ${repo}: put the models where the backend expects them (groups and models as folders), or give --path`
+    );
+  const roots = [...new Set(dirs.map((d) => rootOf(repo, d)))];
+  if (roots.length > 1)
+    throw new SetupError(
+      `models under ${roots.length} different roots (${roots.join(", ")}): give the one the backend reads with --path`
+    );
+  const root = roots[0];
+  return { root, models: dirs.map((d) => root === "." ? d : d.slice(root.length + 1)) };
+}
+
+// src/init/options.ts
+var initSpec = {
+  name: "init",
+  summary: "set up a models repository: the workflows, a .spiff-models.yml, then validate",
+  synopsis: "spiff-models init [DIR] [options]",
+  intro: `Writes .github/workflows/ (pull request, push, promote, release) adapted to the repository in DIR (default .)
+and a .spiff-models.yml at the models root, prints what it wrote and what to set up next, then validates.`,
+  options: {
+    path: {
+      type: "string",
+      input: null,
+      arg: "DIR",
+      doc: "the models root inside the repository (default: found from the process_model.json files)"
+    },
+    branches: {
+      type: "string",
+      input: null,
+      arg: "A,B,C",
+      default: "dev,staging,prod",
+      doc: "the environment branches, in promotion order"
+    },
+    image: {
+      type: "string",
+      input: null,
+      arg: "NAME",
+      doc: "the image repository to bake into (default: ghcr.io/<owner>/<repo>-backend)"
+    },
+    force: { type: "boolean", input: null, default: false, doc: "overwrite files that exist" },
+    dryRun: {
+      type: "boolean",
+      input: null,
+      default: false,
+      doc: "print what would be written; write nothing"
+    },
+    validate: {
+      type: "boolean",
+      input: null,
+      default: true,
+      doc: "validate after writing",
+      flagDoc: "do not validate after writing"
+    }
+  },
+  outputs: {},
+  epilogue: "Exit codes: 0 written and valid, 1 written but validation found errors, 2 usage problem or files exist (nothing written)."
+};
+
+// src/init/templates.ts
+var WORKFLOWS = {
+  "promote.yml": "# Promote models between environment branches (dev -> staging on weekday mornings, or any pair by hand), then\n# bake the promoted commit and notify the target's environments. The alternative for a single change:\n# publish selected models (with the models they call and their group files) to the target as a pull request.\nname: Promote models\n\non:\n  schedule:\n    - cron: '0 6 * * 1-5' # dev -> staging\n  workflow_dispatch:\n    inputs:\n      from:\n        description: Source branch\n        type: choice\n        options: [dev, staging]\n        default: dev\n      to:\n        description: Target branch\n        type: choice\n        options: [staging, prod]\n        default: staging\n      models:\n        description: 'Publish only these model ids (one per line) as a pull request instead of merging the branch'\n        required: false\n\npermissions:\n  contents: write # push the target branch / the publish branch\n  packages: write # push the image\n  pull-requests: write # publish opens or updates a pull request\n\n# One promotion into a target branch at a time: two runs merging into staging at once would race on the push.\nconcurrency:\n  group: promote-${{ inputs.to || 'staging' }}\n  cancel-in-progress: false\n\nenv:\n  FROM: ${{ inputs.from || 'dev' }}\n  TO: ${{ inputs.to || 'staging' }}\n  REGISTRY: ${{ vars.REGISTRY || 'ghcr.io' }}\n  IMAGE: ${{ vars.IMAGE_REPOSITORY || format('ghcr.io/{0}-backend', github.repository) }}\n  BASE_IMAGE: ${{ vars.BACKEND_BASE_IMAGE || 'ghcr.io/sartography/spiffworkflow-backend:v1.1.3' }}\n\njobs:\n  promote:\n    if: inputs.models == ''\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v7\n        with:\n          fetch-depth: 0\n\n      - name: Promote\n        id: promote\n        uses: spiff-models/spiff-models@v1\n        with:\n          command: promote\n          path: process-models\n          from: ${{ env.FROM }}\n          to: ${{ env.TO }}\n          strategy: merge\n          in-workspace: true # leave the promoted commit checked out for the bake below\n\n      - uses: docker/login-action@v4\n        if: steps.promote.outputs.result != 'up-to-date'\n        with:\n          registry: ${{ env.REGISTRY }}\n          username: ${{ vars.REGISTRY_USERNAME || github.actor }}\n          password: ${{ secrets.REGISTRY_PASSWORD || secrets.GITHUB_TOKEN }}\n\n      - name: Bake the target\n        id: bake\n        if: steps.promote.outputs.result != 'up-to-date'\n        uses: spiff-models/spiff-models@v1\n        with:\n          command: bake\n          path: process-models\n          base-image: ${{ env.BASE_IMAGE }}\n          image: ${{ env.IMAGE }}\n          tags: ${{ env.TO }}\n          push: true\n          validate: false # promote validated the merged tree\n\n      - name: Notify the target's environments\n        if: steps.promote.outputs.result != 'up-to-date'\n        uses: spiff-models/spiff-models@v1\n        env:\n          STAGING_WEBHOOK_SECRET: ${{ secrets.STAGING_WEBHOOK_SECRET }}\n          STAGING_DEPLOY_SECRET: ${{ secrets.STAGING_DEPLOY_SECRET }}\n          PROD_WEBHOOK_SECRET: ${{ secrets.PROD_WEBHOOK_SECRET }}\n          PROD_DEPLOY_SECRET: ${{ secrets.PROD_DEPLOY_SECRET }}\n        with:\n          command: notify\n          environments: ${{ env.TO == 'prod' && vars.PROD_ENVIRONMENTS || vars.STAGING_ENVIRONMENTS }}\n          ref: refs/heads/${{ env.TO }}\n          sha: ${{ steps.promote.outputs.commit }}\n          deploy-image: ${{ env.IMAGE }}\n          deploy-digest: ${{ steps.bake.outputs.digest }}\n          deploy-tags: ${{ steps.bake.outputs.tags }}\n\n  publish:\n    if: inputs.models != ''\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v7\n        with:\n          ref: ${{ env.FROM }}\n          fetch-depth: 0\n\n      - name: Publish selected models as a pull request\n        id: publish\n        uses: spiff-models/spiff-models@v1\n        with:\n          command: publish\n          path: process-models\n          models: ${{ inputs.models }}\n          to: ${{ env.TO }}\n",
+  "pull-request.yml": "# Validate process models on every pull request: annotations on the changed files, a job summary that opens with\n# the errors linked to their lines, SARIF for the PR's code scanning view, and a check against the base branch for\n# removed models and process ids (running instances and callers break on them).\nname: Validate process models\n\non:\n  pull_request:\n    paths:\n      - 'process-models/**'\n\npermissions:\n  contents: read\n  security-events: write # upload-sarif\n  actions: read # upload-sarif reads the workflow run (needed on private repositories)\n\nconcurrency:\n  group: validate-${{ github.event.pull_request.number }}\n  cancel-in-progress: true # a newer push to the pull request supersedes this run\n\njobs:\n  validate:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v7\n        with:\n          fetch-depth: 0 # --base needs the base branch's history\n\n      - name: Validate\n        id: validate\n        uses: spiff-models/spiff-models@v1\n        with:\n          command: validate\n          path: process-models\n          base: origin/${{ github.base_ref }}\n\n      - name: Upload findings to code scanning\n        if: always() && steps.validate.outputs.sarif-file != ''\n        uses: github/codeql-action/upload-sarif@v4\n        with:\n          sarif_file: ${{ steps.validate.outputs.sarif-file }}\n          category: spiff-models\n",
+  "push.yml": "# On every push to the dev branch: validate, bake the models into a read-only backend image, push it, and tell\n# the dev environments: git-synced backends get a signed push event (they pull), baked ones a deploy hook with\n# the new digest. Pushes made with GITHUB_TOKEN trigger no other workflow, so this one notifies itself.\nname: Ship models to dev\n\non:\n  push:\n    branches: [dev]\n    paths:\n      - 'process-models/**'\n\npermissions:\n  contents: read\n  packages: write # push the image to ghcr.io\n\n# One ship per branch at a time, in push order: an older run must not push its image (or notify) after a newer\n# one. Queued runs wait instead of being cancelled, so no push goes unshipped.\nconcurrency:\n  group: ship-${{ github.ref }}\n  cancel-in-progress: false\n\nenv:\n  REGISTRY: ${{ vars.REGISTRY || 'ghcr.io' }}\n  IMAGE: ${{ vars.IMAGE_REPOSITORY || format('ghcr.io/{0}-backend', github.repository) }}\n  # Pin the backend version you test against (a tag or a digest).\n  BASE_IMAGE: ${{ vars.BACKEND_BASE_IMAGE || 'ghcr.io/sartography/spiffworkflow-backend:v1.1.3' }}\n\njobs:\n  ship:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v7\n        with:\n          fetch-depth: 0 # the image keeps the history: forms of older instances still load\n\n      - name: Validate\n        id: validate\n        uses: spiff-models/spiff-models@v1\n        with:\n          command: validate\n          path: process-models\n\n      - uses: docker/login-action@v4\n        with:\n          registry: ${{ env.REGISTRY }}\n          username: ${{ vars.REGISTRY_USERNAME || github.actor }}\n          password: ${{ secrets.REGISTRY_PASSWORD || secrets.GITHUB_TOKEN }}\n\n      - name: Bake the models into the backend image\n        id: bake\n        uses: spiff-models/spiff-models@v1\n        with:\n          command: bake\n          path: process-models\n          base-image: ${{ env.BASE_IMAGE }}\n          image: ${{ env.IMAGE }}\n          push: true\n          validate: false # validated above\n\n      - name: Notify the dev environments\n        id: notify\n        uses: spiff-models/spiff-models@v1\n        env:\n          DEV_WEBHOOK_SECRET: ${{ secrets.DEV_WEBHOOK_SECRET }}\n          DEV_DEPLOY_SECRET: ${{ secrets.DEV_DEPLOY_SECRET }}\n        with:\n          command: notify\n          # name, url, kind (spiff | deploy), secret-env; see the README for repository URL overrides\n          environments: ${{ vars.DEV_ENVIRONMENTS }}\n          deploy-image: ${{ env.IMAGE }}\n          deploy-digest: ${{ steps.bake.outputs.digest }}\n          deploy-tags: ${{ steps.bake.outputs.tags }}\n",
+  "release.yml": "# On a v* tag: validate, bake an image tagged X.Y.Z, X.Y, X and latest, push it, and attach the validation\n# report to the GitHub release.\nname: Release models\n\non:\n  push:\n    tags: ['v*']\n\npermissions:\n  contents: write # create the release and attach the report\n  packages: write\n\nenv:\n  REGISTRY: ${{ vars.REGISTRY || 'ghcr.io' }}\n  IMAGE: ${{ vars.IMAGE_REPOSITORY || format('ghcr.io/{0}-backend', github.repository) }}\n  BASE_IMAGE: ${{ vars.BACKEND_BASE_IMAGE || 'ghcr.io/sartography/spiffworkflow-backend:v1.1.3' }}\n\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v7\n        with:\n          fetch-depth: 0\n\n      - name: Validate\n        id: validate\n        uses: spiff-models/spiff-models@v1\n        with:\n          command: validate\n          path: process-models\n\n      - uses: docker/login-action@v4\n        with:\n          registry: ${{ env.REGISTRY }}\n          username: ${{ vars.REGISTRY_USERNAME || github.actor }}\n          password: ${{ secrets.REGISTRY_PASSWORD || secrets.GITHUB_TOKEN }}\n\n      - name: Bake the release image\n        id: bake\n        uses: spiff-models/spiff-models@v1\n        with:\n          command: bake\n          path: process-models\n          base-image: ${{ env.BASE_IMAGE }}\n          image: ${{ env.IMAGE }}\n          push: true\n          validate: false\n\n      - name: Attach the validation report to the release\n        if: always() && steps.validate.outputs.report-file != ''\n        uses: softprops/action-gh-release@v2\n        with:\n          files: |\n            ${{ steps.validate.outputs.report-file }}\n            ${{ steps.validate.outputs.sarif-file }}\n          body: |\n            Image `${{ env.IMAGE }}@${{ steps.bake.outputs.digest }}` (models revision ${{ steps.bake.outputs.revision }}).\n"
+};
+
+// src/init/plan.ts
+var CONFIG_SCHEMA_URL = "https://raw.githubusercontent.com/spiff-models/spiff-models/v1/schemas/config.schema.json";
+var EXAMPLE_ROOT = "process-models";
+var EXAMPLE_BRANCHES = ["dev", "staging", "prod"];
+function adapt(text2, s) {
+  let out = text2;
+  if (s.root === ".") {
+    out = out.replaceAll(`'${EXAMPLE_ROOT}/**'`, "'**'").replaceAll(`path: ${EXAMPLE_ROOT}`, "path: .");
+  } else {
+    out = out.replaceAll(`'${EXAMPLE_ROOT}/**'`, `'${s.root}/**'`).replaceAll(`path: ${EXAMPLE_ROOT}`, `path: ${s.root}`);
+  }
+  const map = new Map(EXAMPLE_BRANCHES.map((b, i) => [b, s.branches[i]]));
+  out = out.replace(/(?<![\w-])(dev|staging|prod)(?![\w-])/g, (m) => map.get(m) ?? m);
+  if (s.image)
+    out = out.replace(
+      "vars.IMAGE_REPOSITORY || format('ghcr.io/{0}-backend', github.repository)",
+      `vars.IMAGE_REPOSITORY || '${s.image}'`
+    );
+  return out;
+}
+function configText() {
+  return [
+    `# yaml-language-server: $schema=${CONFIG_SCHEMA_URL}`,
+    `$schema: ${CONFIG_SCHEMA_URL}`,
+    "# Rule severities: off, warning or error. The rule ids are in the README (spiff-models validate --help).",
+    "rules: {}",
+    ""
+  ].join("\n");
+}
+function planInit(s) {
+  const files = Object.entries(WORKFLOWS).map(([name2, text2]) => ({
+    path: `.github/workflows/${name2}`,
+    text: adapt(text2, s)
+  }));
+  files.push({
+    path: s.root === "." ? ".spiff-models.yml" : `${s.root}/.spiff-models.yml`,
+    text: configText()
+  });
+  return files;
+}
+function settingsUsed(files) {
+  const all = files.map((f) => f.text).join("\n");
+  const names2 = (kind) => [...new Set([...all.matchAll(new RegExp(`\\b${kind}\\.([A-Z][A-Z0-9_]*)`, "g"))].map((m) => m[1]))].filter((n) => n !== "GITHUB_TOKEN").sort();
+  return { vars: names2("vars"), secrets: names2("secrets") };
+}
+
+// src/init/cli.ts
+var BRANCH = /^[A-Za-z0-9._/-]+$/;
+var initCli = {
+  name: initSpec.name,
+  summary: initSpec.summary,
+  usage: usageText(initSpec),
+  async run(argv, io) {
+    const { values, positionals } = parseFlags(initSpec, argv);
+    if (positionals.length > 1)
+      throw new UsageError(`one repository directory at most, got ${positionals.join(" ")}`);
+    const repo = path17.resolve(io.cwd, positionals[0] ?? ".");
+    if (!fs7.existsSync(repo)) throw new SetupError(`${positionals[0]} does not exist`);
+    const branches = values.branches.split(",").map((b) => b.trim());
+    if (branches.length !== 3 || !branches.every((b) => BRANCH.test(b)) || new Set(branches).size !== 3)
+      throw new UsageError(
+        `--branches needs three different branch names, e.g. dev,staging,prod; got '${values.branches}'`
+      );
+    let root;
+    if (values.path) {
+      root = path17.relative(repo, path17.resolve(repo, values.path)).split(path17.sep).join("/") || ".";
+      if (root.startsWith(".."))
+        throw new UsageError(`--path ${values.path} is outside the repository ${repo}`);
+      if (!fs7.existsSync(path17.join(repo, root)))
+        throw new SetupError(`--path ${values.path}: no such directory`);
+    } else {
+      root = detectModelsRoot(repo).root;
+    }
+    const files = planInit({
+      root,
+      branches,
+      image: values.image ?? null
+    });
+    const existing = files.filter((f) => fs7.existsSync(path17.join(repo, f.path))).map((f) => f.path);
+    if (existing.length && !values.force && !values.dryRun)
+      throw new SetupError(
+        `${existing.join(", ")} already exist${existing.length === 1 ? "s" : ""}: nothing written (--force overwrites)`
+      );
+    const verb = values.dryRun ? "would write" : "wrote";
+    for (const f of files) {
+      if (!values.dryRun) {
+        fs7.mkdirSync(path17.dirname(path17.join(repo, f.path)), { recursive: true });
+        fs7.writeFileSync(path17.join(repo, f.path), f.text);
+      }
+      io.stdout(`${verb} ${f.path}${existing.includes(f.path) ? " (overwritten)" : ""}
+`);
+    }
+    const { vars, secrets } = settingsUsed(files);
+    io.stdout(
+      [
+        "",
+        `Models root: ${root === "." ? "the repository root" : root}. Environment branches: ${branches.join(" -> ")}.`,
+        "Next steps (repository Settings > Secrets and variables > Actions):",
+        `  variables: ${vars.join(", ")} (REGISTRY, REGISTRY_USERNAME and IMAGE_REPOSITORY have defaults)`,
+        '    *_ENVIRONMENTS: the environments of each branch, a YAML list (see the README, "The environments list")',
+        "    BACKEND_BASE_IMAGE: the spiffworkflow-backend version to bake on (a tag or a digest)",
+        `  secrets: ${secrets.join(", ")}`,
+        "    the webhook secret of each backend (SPIFFWORKFLOW_BACKEND_GITHUB_WEBHOOK_SECRET) and of each deploy hook",
+        `Then commit .github/workflows and push a branch: pull requests touching ${root === "." ? "the repository" : `${root}/`} are validated.`,
+        ""
+      ].join("\n")
+    );
+    if (!values.validate) return 0;
+    io.stdout(`Validating ${root} with the new configuration:
+`);
+    return validateCli.run([path17.join(repo, root)], io);
+  }
+};
+
 // src/cli/main.ts
-var commands = [validateCli, bakeCli, promoteCli, publishCli, notifyCli];
+var commands = [initCli, validateCli, bakeCli, promoteCli, publishCli, notifyCli];
 function help() {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
@@ -103591,9 +104499,12 @@ async function main(argv, io) {
   }
   const command = commands.find((c) => c.name === name2);
   if (!command) {
-    io.stderr(`spiff-models: unknown command '${name2}'.
-
-${help()}`);
+    const hint = name2.startsWith("-") ? `unknown option ${name2}${suggestion(name2, ["--help", "--version"])}` : `unknown command '${name2}'${suggestion(
+      name2,
+      commands.map((c) => c.name)
+    )}`;
+    io.stderr(`spiff-models: ${hint} (spiff-models --help lists the commands)
+`);
     return 2;
   }
   if (rest.includes("--help") || rest.includes("-h")) {
@@ -103604,23 +104515,13 @@ ${help()}`);
     return await command.run(rest, io);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr(`spiff-models ${name2}: ${err.message}
-
-Usage:
-${command.usage}`);
+      io.stderr(`spiff-models ${name2}: ${err.message} (spiff-models ${name2} --help for its options)
+`);
       return 2;
     }
     if (err instanceof SetupError) {
       io.stderr(`spiff-models ${name2}: ${err.message}
 `);
-      return 2;
-    }
-    const code2 = err.code;
-    if (typeof code2 === "string" && code2.startsWith("ERR_PARSE_ARGS")) {
-      io.stderr(`spiff-models ${name2}: ${errorMessage(err)}
-
-Usage:
-${command.usage}`);
       return 2;
     }
     io.stderr(`spiff-models ${name2}: ${errorMessage(err)}
@@ -103638,8 +104539,14 @@ function processIO() {
     stderr: (t2) => void process.stderr.write(t2),
     cwd: process.cwd(),
     env: process.env,
-    isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR
+    isTTY: colorWanted(Boolean(process.stdout.isTTY), process.env)
   };
+}
+function colorWanted(isTTY, env) {
+  if (env.NO_COLOR) return false;
+  const force = env.FORCE_COLOR;
+  if (force !== void 0 && force !== "") return !["0", "false"].includes(force.toLowerCase());
+  return isTTY;
 }
 
 // src/cli.ts

@@ -10,6 +10,7 @@ import { checkTemplateForRegistry } from './registry/dockerfile.js';
 import { parsePlatform } from './registry/image.js';
 import { loadTemplate } from './template.js';
 import { UsageError } from '../util/errors.js';
+import { splitList } from '../util/options.js';
 
 export {
   buildEnv,
@@ -97,7 +98,10 @@ export async function bake(options: BakeOptions): Promise<BakeResult> {
   const { log } = options;
   let builderName = checkBuilder(options.builder ?? DEFAULT_BUILDER, '--builder');
   // Builder inputs fail before the models are validated and read.
-  const platforms = (options.platforms ?? []).map((p) => parsePlatform(p, '--platform'));
+  // `--platform linux/amd64,linux/arm64` as buildx spells it; the action's input is split already.
+  const platforms = (options.platforms ?? [])
+    .flatMap((p) => splitList(p, /,/))
+    .map((p) => parsePlatform(p, '--platform'));
   if (builderName === AUTO_BUILDER && !options.dryRun) {
     builderName = !options.image || (await engineAnswers(options.env)) ? 'engine' : 'registry';
   }

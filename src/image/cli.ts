@@ -1,69 +1,14 @@
 // `spiff-models bake`: arguments in, bake(), outputs out (text or --json). Logs go to stderr.
-import { parseArgs } from 'node:util';
 import type { CliCommand, CliIO } from '../cli/io.js';
 import { UsageError } from '../util/errors.js';
-import {
-  bake,
-  DEFAULT_IMAGE_MODELS_DIR,
-  EXAMPLE_BASE_IMAGE,
-  formatBytes,
-  type BakeLog,
-  type BakeResult,
-} from './bake.js';
-import { BUILDER_NAMES, DEFAULT_BUILDER } from './builders/index.js';
+import { jsonOutputs, parseFlags, usageText } from '../util/options.js';
+import { bake, formatBytes, type BakeLog, type BakeResult } from './bake.js';
 import { parseGitHistory } from './context.js';
 import { BakeFailure } from './engine.js';
 import { describePlan, planJson } from './plan.js';
+import { bakeSpec, parseLabels, REGISTRY_PASSWORD_ENV } from './options.js';
 
-export const REGISTRY_PASSWORD_ENV = 'SPIFF_MODELS_REGISTRY_PASSWORD';
-
-const usage = `spiff-models bake [DIR] [options]
-
-Build a spiffworkflow-backend image with the models in DIR (default .) baked in: through the Docker Engine
-(one platform), or straight in the registry (every platform of the base, no engine).
-
-  --base-image REF        backend image to build on, required: a pinned tag or digest (e.g. ${EXAMPLE_BASE_IMAGE})
-  --image NAME            repository to tag and push, e.g. ghcr.io/org/process-models (default: the folder name)
-  --tag TAG               extra tag, repeatable (sha-<7>, branch, version tags and latest are automatic)
-  --label KEY=VALUE       extra label, repeatable
-  --push                  push every tag (credentials: ~/.docker/config.json, or --registry-username with the
-                          password in $${REGISTRY_PASSWORD_ENV})
-  --registry-username U   registry user for --push and for pulling the base image from the same registry
-  --git-history MODE      full (default: the history, so old instances' forms load) | minimal | none
-  --image-models-dir PATH where the repository lands in the image (default ${DEFAULT_IMAGE_MODELS_DIR})
-  --include-untracked     also bake untracked files no ignore rule matches (default: the committed tree only)
-  --template FILE         your own Dockerfile template (placeholders: see the README)
-  --verify                run the image once (no network) to check the models dir, env and revision; registry
-                          builder without an engine: read back and check the pushed configs and layers
-  --builder NAME          who builds from the plan: ${BUILDER_NAMES.join(' | ')} (default ${DEFAULT_BUILDER}).
-                          engine: a Docker Engine builds its native platform; registry: no engine, the models
-                          layer is appended to every platform of the base in the registry (needs --image);
-                          auto: engine when one answers, registry otherwise
-  --platform OS/ARCH      registry builder: only this platform of the base, repeatable (default: all)
-  --insecure-registry H   speak plain HTTP to registry H (127.0.0.0/8 and ::1 always are), repeatable
-  --dry-run               print the plan (files, tags, labels, env, layer) and render the Dockerfile; no engine
-  --output-dir DIR        where --dry-run writes Dockerfile, context.txt and bake.json
-  --ref REF               git ref the tags derive from (default: $GITHUB_REF, else the checkout's branch/tag)
-  --default-branch NAME   branch whose builds are also tagged latest (default: origin's HEAD)
-  --config FILE           validation config file
-  --no-validate           bake even when validation finds errors
-  --no-cache              build even when an image with the same input already exists
-  --json                  print the outputs as JSON on stdout
-
-Exit codes: 0 baked, 1 validation/build/verify/push failed (registry builder: the registry refused the
-credentials or kept failing; no tag points at a partial image), 2 usage or setup problem (no engine, base image
-missing, a media type or template the registry builder cannot apply).
-`;
-
-function parseLabels(values: string[]): Record<string, string> {
-  const labels: Record<string, string> = {};
-  for (const v of values) {
-    const eq = v.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--label '${v}' must be KEY=VALUE.`);
-    labels[v.slice(0, eq).trim()] = v.slice(eq + 1);
-  }
-  return labels;
-}
+export { REGISTRY_PASSWORD_ENV };
 
 function cliLog(io: CliIO): BakeLog {
   return {
@@ -98,12 +43,10 @@ export function formatResult(r: BakeResult): string {
   return rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n') + '\n';
 }
 
-/** The outputs as the action names them (also the --json shape, plus a few extras). */
-export function outputsJson(r: BakeResult): Record<string, unknown> {
+/** The outputs as the action names them, values in their JSON types. */
+export function bakeOutputs(r: BakeResult): Record<string, unknown> {
   return {
     image: r.image,
-    builder: r.builder,
-    platforms: r.platforms,
     'image-id': r.imageId,
     digest: r.digest,
     tags: r.tags,
@@ -111,59 +54,38 @@ export function outputsJson(r: BakeResult): Record<string, unknown> {
     labels: r.labels,
     'context-bytes': r.contextBytes,
     skipped: r.skipped,
+    builder: r.builder,
+    platforms: r.platforms,
+  };
+}
+
+/** The --json shape: the outputs under camelCase keys, plus what only the CLI shows. */
+export function outputsJson(r: BakeResult): Record<string, unknown> {
+  return jsonOutputs(bakeSpec, bakeOutputs(r), {
     commit: r.commit,
-    'models-dir': r.modelsDir,
-    'git-history': r.gitHistory,
-    'input-digest': r.inputDigest,
-    'content-digest': r.contentDigest,
+    modelsDir: r.modelsDir,
+    gitHistory: r.gitHistory,
+    inputDigest: r.inputDigest,
+    contentDigest: r.contentDigest,
     pushed: r.pushed,
-    'dry-run': r.dryRun,
+    dryRun: r.dryRun,
     verified: r.verified,
     warnings: r.warnings,
-  };
+  });
 }
 
 export const bakeCli: CliCommand = {
   name: 'bake',
-  summary: 'build a spiffworkflow-backend image with the models baked in (Docker Engine API)',
-  usage,
+  summary: bakeSpec.summary,
+  usage: usageText(bakeSpec),
   async run(argv, io) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        'base-image': { type: 'string' },
-        image: { type: 'string' },
-        tag: { type: 'string', multiple: true },
-        label: { type: 'string', multiple: true },
-        push: { type: 'boolean' },
-        'registry-username': { type: 'string' },
-        'git-history': { type: 'string' },
-        'image-models-dir': { type: 'string' },
-        template: { type: 'string' },
-        'include-untracked': { type: 'boolean' },
-        verify: { type: 'boolean' },
-        'dry-run': { type: 'boolean' },
-        builder: { type: 'string' },
-        platform: { type: 'string', multiple: true },
-        'insecure-registry': { type: 'string', multiple: true },
-        'output-dir': { type: 'string' },
-        ref: { type: 'string' },
-        'default-branch': { type: 'string' },
-        config: { type: 'string' },
-        'no-validate': { type: 'boolean' },
-        'no-cache': { type: 'boolean' },
-        json: { type: 'boolean' },
-      },
-    });
+    const { values, positionals } = parseFlags(bakeSpec, argv);
     if (positionals.length > 1)
       throw new UsageError(`expected at most one DIR, got ${positionals.join(' ')}.`);
-    if (values['output-dir'] && !values['dry-run'])
-      throw new UsageError('--output-dir only applies to --dry-run.');
+    if (values.outputDir && !values.dryRun) throw new UsageError('--output-dir only applies to --dry-run.');
     const resolve = (p: string) => (p.startsWith('/') ? p : `${io.cwd}/${p}`);
     const password = io.env[REGISTRY_PASSWORD_ENV] ?? '';
-    const username = values['registry-username'] ?? '';
+    const username = values.registryUsername ?? '';
     if (username && !password) {
       throw new UsageError(`--registry-username needs the password in $${REGISTRY_PASSWORD_ENV}.`);
     }
@@ -171,27 +93,27 @@ export const bakeCli: CliCommand = {
     try {
       const result = await bake({
         dir: resolve(positionals[0] ?? '.'),
-        baseImage: values['base-image'] ?? '',
+        baseImage: values.baseImage ?? '',
         image: values.image ?? null,
-        tags: values.tag ?? [],
-        labels: parseLabels(values.label ?? []),
-        push: values.push ?? false,
-        gitHistory: parseGitHistory(values['git-history'], '--git-history'),
-        verify: values.verify ?? false,
-        dryRun: values['dry-run'] ?? false,
-        outputDir: values['output-dir'] ? resolve(values['output-dir']) : null,
+        tags: values.tags,
+        labels: parseLabels(values.labels, '--label'),
+        push: values.push,
+        gitHistory: parseGitHistory(values.gitHistory, '--git-history'),
+        verify: values.verify,
+        dryRun: values.dryRun,
+        outputDir: values.outputDir ? resolve(values.outputDir) : null,
         template: values.template ? resolve(values.template) : null,
-        imageModelsDir: values['image-models-dir'] ?? DEFAULT_IMAGE_MODELS_DIR,
-        validate: !values['no-validate'],
+        imageModelsDir: values.imageModelsDir,
+        validate: values.validate,
         configFile: values.config ? resolve(values.config) : undefined,
         credentials: username || password ? { username, password } : null,
         ref: values.ref ?? io.env.GITHUB_REF ?? null,
-        defaultBranch: values['default-branch'] ?? null,
-        noCache: values['no-cache'] ?? false,
-        builder: values.builder ?? DEFAULT_BUILDER,
-        platforms: (values.platform ?? []).flatMap((p) => p.split(',')).filter(Boolean),
-        insecureRegistries: values['insecure-registry'] ?? [],
-        includeUntracked: values['include-untracked'] ?? false,
+        defaultBranch: values.defaultBranch ?? null,
+        noCache: !values.cache,
+        builder: values.builder,
+        platforms: values.platforms,
+        insecureRegistries: values.insecureRegistries,
+        includeUntracked: values.includeUntracked,
         env: io.env,
         log,
       });
