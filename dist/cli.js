@@ -101,11 +101,26 @@ function sameChars(s, x, y, len) {
   for (let m = 0; m < len; m++) if (s.charCodeAt(x + m) !== s.charCodeAt(y + m)) return false;
   return true;
 }
+function duplicate(s, tag, tagEnd, a, aLen) {
+  return new XmlError(`duplicate attribute ${s.substr(a, aLen)} in <${s.slice(tag + 1, tagEnd)}>`, a);
+}
 function lookup(scope, s, start, len) {
-  const { prefixes, uris } = scope;
-  for (let k = prefixes.length - 1; k >= 0; k--) {
-    const p = prefixes[k];
-    if (p.length === len && (len === 0 || s.startsWith(p, start))) return uris[k];
+  let key2;
+  for (let sc = scope; sc !== null; sc = sc.parent) {
+    const { prefixes, uris } = sc;
+    if (prefixes.length > SCAN_LIMIT) {
+      if (!sc.byPrefix) {
+        sc.byPrefix = /* @__PURE__ */ new Map();
+        for (let k = 0; k < prefixes.length; k++) sc.byPrefix.set(prefixes[k], uris[k]);
+      }
+      const uri = sc.byPrefix.get(key2 ??= s.substr(start, len));
+      if (uri !== void 0) return uri;
+      continue;
+    }
+    for (let k = prefixes.length - 1; k >= 0; k--) {
+      const p = prefixes[k];
+      if (p.length === len && (len === 0 || s.startsWith(p, start))) return uris[k];
+    }
   }
   return void 0;
 }
@@ -136,7 +151,7 @@ function scan(s, state) {
     return true;
   };
   const nodes = [];
-  const scopes = [{ prefixes: ["xml"], uris: [XML_NS] }];
+  const scopes = [{ prefixes: ["xml"], uris: [XML_NS], parent: null }];
   let entities = null;
   let i = 0;
   if (s.startsWith("<?xml") && isSpace(s.charCodeAt(5))) {
@@ -278,6 +293,7 @@ function scan(s, state) {
       let scope = scopes[scopes.length - 1];
       let ownScope = false;
       let nAttr = 0;
+      let seen = null;
       for (; ; ) {
         const before = j;
         while (j < n && isSpace(s.charCodeAt(j))) j++;
@@ -303,9 +319,20 @@ function scan(s, state) {
           } else if (!isNameChar(cc)) break;
         }
         const aLen = j - a;
-        for (let m = 0; m < nAttr; m += 2)
-          if (attrPos[m + 1] === aLen && sameChars(s, attrPos[m], a, aLen))
-            throw new XmlError(`duplicate attribute ${s.substr(a, aLen)} in <${s.slice(i + 1, qEnd)}>`, a);
+        if (seen !== null) {
+          const attrName = s.substr(a, aLen);
+          if (seen.has(attrName)) throw duplicate(s, i, qEnd, a, aLen);
+          seen.add(attrName);
+        } else {
+          for (let m = 0; m < nAttr; m += 2)
+            if (attrPos[m + 1] === aLen && sameChars(s, attrPos[m], a, aLen))
+              throw duplicate(s, i, qEnd, a, aLen);
+          if (nAttr >= 2 * PAIRWISE_LIMIT) {
+            seen = /* @__PURE__ */ new Set();
+            for (let m = 0; m < nAttr; m += 2) seen.add(s.substr(attrPos[m], attrPos[m + 1]));
+            seen.add(s.substr(a, aLen));
+          }
+        }
         if (nAttr + 2 > attrPos.length) attrPos = growTo(attrPos, nAttr + 2);
         attrPos[nAttr++] = a;
         attrPos[nAttr++] = aLen;
@@ -337,7 +364,7 @@ function scan(s, state) {
         attrs[attr] = value;
         if (isNs) {
           if (!ownScope) {
-            scope = { prefixes: [...scope.prefixes], uris: [...scope.uris] };
+            scope = { prefixes: [], uris: [], parent: scope };
             ownScope = true;
           }
           scope.prefixes.push(aLen === 5 ? "" : attr.slice(6));
@@ -437,7 +464,7 @@ function* descendants(node) {
     for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
   }
 }
-var NS, DMN_NAMESPACES, DISCARDED, NO_CHILDREN, ENTITY, NAMED, XmlError, REFERENCE, XML_NS, NAME_TABLE, attrPos, LineIndex;
+var NS, DMN_NAMESPACES, DISCARDED, NO_CHILDREN, ENTITY, NAMED, XmlError, REFERENCE, XML_NS, NAME_TABLE, attrPos, SCAN_LIMIT, PAIRWISE_LIMIT, LineIndex;
 var init_xml = __esm({
   "src/models/xml.ts"() {
     "use strict";
@@ -474,6 +501,8 @@ var init_xml = __esm({
     for (let c = 0; c < 128; c++)
       NAME_TABLE[c] = c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c === 58 ? 1 : c >= 48 && c <= 57 || c === 45 || c === 46 ? 2 : 0;
     attrPos = new Int32Array(64);
+    SCAN_LIMIT = 32;
+    PAIRWISE_LIMIT = 16;
     LineIndex = class {
       constructor(text) {
         this.text = text;
@@ -41692,7 +41721,7 @@ var require_BufferList = __commonJS({
       }
       return this;
     };
-    BufferList.prototype.duplicate = function duplicate() {
+    BufferList.prototype.duplicate = function duplicate2() {
       const copy = this._new();
       for (let i = 0; i < this._bufs.length; i++) {
         copy.append(this._bufs[i]);
