@@ -6531,6 +6531,12 @@ var init_rules = __esm({
         fix: "Keep large attachments out of the models repository."
       },
       {
+        id: "rule-error",
+        severity: "error",
+        description: "a rule failed with an internal error on a file: its findings there are incomplete (the other rules ran)",
+        fix: "Report it to spiff-models with the file; it cannot be switched off, so a crashing rule never passes quietly."
+      },
+      {
         id: "removed-since-base",
         severity: "warning",
         description: "with --base: a model, process id or primary process that existed at the base ref is gone",
@@ -14383,6 +14389,93 @@ var init_base = __esm({
   }
 });
 
+// src/validate/guard.ts
+function guarded(name2, index, check) {
+  try {
+    check(index);
+    return void 0;
+  } catch (err) {
+    let file;
+    const view = trackingView(index, (f) => file = f);
+    try {
+      check(view);
+    } catch {
+    }
+    const repoFile = file === void 0 ? void 0 : index.filesByPath.get(file);
+    return {
+      ruleId: RULE_ERROR,
+      severity: "error",
+      message: `rule '${name2}' failed: ${errorMessage(err)}. Its findings are incomplete; the other rules ran. This is a bug in spiff-models: please report it with this file.`,
+      file: repoFile?.path ?? ".",
+      line: 1,
+      column: 1,
+      modelId: repoFile?.modelId ?? null
+    };
+  }
+}
+function fileOf(value) {
+  if (!value || typeof value !== "object") return void 0;
+  if (Array.isArray(value)) return value.length ? fileOf(value[0]) : void 0;
+  const v = value;
+  const p = v.file?.path ?? v.json?.file?.path ?? v.path;
+  return typeof p === "string" ? p : void 0;
+}
+function trackingView(index, note) {
+  const seen = (v) => {
+    const f = fileOf(v);
+    if (f !== void 0) note(f);
+    return v;
+  };
+  const map = (m) => new Proxy(m, {
+    get(target, prop) {
+      switch (prop) {
+        case "get":
+          return (k) => seen(target.get(k));
+        case "values":
+          return function* () {
+            for (const v of target.values()) yield seen(v);
+          };
+        case "entries":
+        case Symbol.iterator:
+          return function* () {
+            for (const [k, v] of target) yield [k, seen(v)];
+          };
+        case "forEach":
+          return (fn) => target.forEach((v, k) => fn(seen(v), k, target));
+        case "size":
+          return target.size;
+      }
+      const value = Reflect.get(target, prop, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    }
+  });
+  const list = (a) => new Proxy(a, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop);
+      if (typeof prop === "string" && /^\d+$/.test(prop)) seen(value);
+      if (prop === Symbol.iterator)
+        return function* () {
+          for (const v of target) yield seen(v);
+        };
+      return value;
+    }
+  });
+  const view = { ...index };
+  for (const [key2, value] of Object.entries(index)) {
+    if (value instanceof Map) view[key2] = map(value);
+    else if (Array.isArray(value)) view[key2] = list(value);
+  }
+  return view;
+}
+var RULE_ERROR;
+var init_guard = __esm({
+  "src/validate/guard.ts"() {
+    "use strict";
+    init_errors();
+    RULE_ERROR = "rule-error";
+  }
+});
+
 // src/validate/validate.ts
 var validate_exports = {};
 __export(validate_exports, {
@@ -14393,7 +14486,11 @@ __export(validate_exports, {
 async function validateRepo(root, options = {}) {
   const config = loadConfig(root, options.configFile, allRuleIds);
   const index = options.index ?? await loadModels(root);
-  const analysis = analyze(index);
+  let analysis = { issues: [], reachable: /* @__PURE__ */ new Set(), loadedProcesses: /* @__PURE__ */ new Set() };
+  const walkFailure = guarded("engine checks (the reachability walk)", index, (idx) => {
+    const result = analyze(idx);
+    if (idx === index) analysis = result;
+  });
   const lineIndexes = /* @__PURE__ */ new Map();
   const position = (file, offset) => {
     let li = lineIndexes.get(file.path);
@@ -14411,31 +14508,38 @@ async function validateRepo(root, options = {}) {
     seen.add(key2);
     findings.push(f);
   };
+  if (walkFailure) add(walkFailure);
   for (const rule of rules) {
     if (config.rules[rule.id] === "off") continue;
-    rule.check({
-      index,
-      analysis,
-      report(r) {
-        let line = r.line;
-        let column = r.column;
-        if (line === void 0) {
-          let offset = r.offset;
-          if (offset === void 0 && r.node)
-            offset = r.attr && r.file.text ? attributeOffset(r.file.text, r.node, r.attr) : r.node.offset;
-          ({ line, column } = offset !== void 0 && r.file.text !== void 0 ? position(r.file, offset) : { line: 1, column: 1 });
-        }
-        add({
-          ruleId: rule.id,
-          severity: rule.severity,
-          message: r.message,
-          file: r.file.path,
-          line,
-          column: column ?? 1,
-          modelId: r.modelId === void 0 ? r.file.modelId : r.modelId
-        });
+    const report = (r) => {
+      let line = r.line;
+      let column = r.column;
+      if (line === void 0) {
+        let offset = r.offset;
+        if (offset === void 0 && r.node)
+          offset = r.attr && r.file.text ? attributeOffset(r.file.text, r.node, r.attr) : r.node.offset;
+        ({ line, column } = offset !== void 0 && r.file.text !== void 0 ? position(r.file, offset) : { line: 1, column: 1 });
       }
-    });
+      add({
+        ruleId: rule.id,
+        severity: rule.severity,
+        message: r.message,
+        file: r.file.path,
+        line,
+        column: column ?? 1,
+        modelId: r.modelId === void 0 ? r.file.modelId : r.modelId
+      });
+    };
+    const failure2 = guarded(
+      rule.id,
+      index,
+      (idx) => rule.check({
+        index: idx,
+        analysis,
+        report: idx === index ? report : () => void 0
+      })
+    );
+    if (failure2) add(failure2);
   }
   for (const f of index.loadFindings) add({ ...f });
   let changedModels = [];
@@ -14479,6 +14583,7 @@ var init_validate = __esm({
     init_finding();
     init_rules();
     init_base();
+    init_guard();
     allRuleIds = /* @__PURE__ */ new Set([...rules.map((r) => r.id), ...loaderRules.map((r) => r.id)]);
   }
 });

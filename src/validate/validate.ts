@@ -2,13 +2,14 @@
 import type { ModelsIndex, RepoFile } from '../models/types.js';
 import { loadModels } from '../models/load.js';
 import { LineIndex, attributeOffset } from '../models/xml.js';
-import { analyze } from './analysis.js';
+import { analyze, type Analysis } from './analysis.js';
 import { loadConfig } from './config.js';
 import type { Finding, ModelStatus, Report, Severity } from './finding.js';
 import { compareFindings } from './finding.js';
 import type { Report as RuleReport } from './rule.js';
 import { loaderRules, rules } from './rules/index.js';
 import { baseFindings } from './base.js';
+import { guarded } from './guard.js';
 
 export interface ValidateOptions {
   configFile?: string;
@@ -29,7 +30,12 @@ export const allRuleIds = new Set([...rules.map((r) => r.id), ...loaderRules.map
 export async function validateRepo(root: string, options: ValidateOptions = {}): Promise<ValidateResult> {
   const config = loadConfig(root, options.configFile, allRuleIds);
   const index = options.index ?? (await loadModels(root));
-  const analysis = analyze(index);
+  // The engine's walk feeds the engine rules: when it fails, they report nothing and rule-error says why.
+  let analysis: Analysis = { issues: [], reachable: new Set(), loadedProcesses: new Set() };
+  const walkFailure = guarded('engine checks (the reachability walk)', index, (idx) => {
+    const result = analyze(idx);
+    if (idx === index) analysis = result;
+  });
   const lineIndexes = new Map<string, LineIndex>();
   const position = (file: RepoFile, offset: number) => {
     let li = lineIndexes.get(file.path);
@@ -49,34 +55,39 @@ export async function validateRepo(root: string, options: ValidateOptions = {}):
     findings.push(f);
   };
 
+  if (walkFailure) add(walkFailure);
   for (const rule of rules) {
     if (config.rules[rule.id] === 'off') continue;
-    rule.check({
-      index,
-      analysis,
-      report(r: RuleReport) {
-        let line = r.line;
-        let column = r.column;
-        if (line === undefined) {
-          let offset = r.offset;
-          if (offset === undefined && r.node)
-            offset = r.attr && r.file.text ? attributeOffset(r.file.text, r.node, r.attr) : r.node.offset;
-          ({ line, column } =
-            offset !== undefined && r.file.text !== undefined
-              ? position(r.file, offset)
-              : { line: 1, column: 1 });
-        }
-        add({
-          ruleId: rule.id,
-          severity: rule.severity,
-          message: r.message,
-          file: r.file.path,
-          line,
-          column: column ?? 1,
-          modelId: r.modelId === undefined ? r.file.modelId : r.modelId,
-        });
-      },
-    });
+    const report = (r: RuleReport) => {
+      let line = r.line;
+      let column = r.column;
+      if (line === undefined) {
+        let offset = r.offset;
+        if (offset === undefined && r.node)
+          offset = r.attr && r.file.text ? attributeOffset(r.file.text, r.node, r.attr) : r.node.offset;
+        ({ line, column } =
+          offset !== undefined && r.file.text !== undefined
+            ? position(r.file, offset)
+            : { line: 1, column: 1 });
+      }
+      add({
+        ruleId: rule.id,
+        severity: rule.severity,
+        message: r.message,
+        file: r.file.path,
+        line,
+        column: column ?? 1,
+        modelId: r.modelId === undefined ? r.file.modelId : r.modelId,
+      });
+    };
+    const failure = guarded(rule.id, index, (idx) =>
+      rule.check({
+        index: idx,
+        analysis,
+        report: idx === index ? report : () => undefined,
+      }),
+    );
+    if (failure) add(failure);
   }
   for (const f of index.loadFindings) add({ ...f });
 

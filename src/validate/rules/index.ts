@@ -72,6 +72,13 @@ export const loaderRules: Pick<Rule, 'id' | 'severity' | 'description' | 'fix'>[
     fix: 'Keep large attachments out of the models repository.',
   },
   {
+    id: 'rule-error',
+    severity: 'error',
+    description:
+      'a rule failed with an internal error on a file: its findings there are incomplete (the other rules ran)',
+    fix: 'Report it to spiff-models with the file; it cannot be switched off, so a crashing rule never passes quietly.',
+  },
+  {
     id: 'removed-since-base',
     severity: 'warning',
     description: 'with --base: a model, process id or primary process that existed at the base ref is gone',
