@@ -6519,6 +6519,12 @@ var init_rules = __esm({
         fix: "Save the file as UTF-8."
       },
       {
+        id: "special-file",
+        severity: "error",
+        description: "a FIFO, socket or device (or a link to one) stands in the models tree: it is never opened, the backend would block or fail on it",
+        fix: "Replace it with a regular file, or remove it."
+      },
+      {
         id: "unreadable-file",
         severity: "error",
         description: "a file or directory cannot be read",
@@ -6546,14 +6552,63 @@ var init_rules = __esm({
   }
 });
 
-// src/models/load.ts
+// src/util/files.ts
 import fs from "node:fs";
+function specialKind(st) {
+  if (st.isFIFO()) return "a FIFO (named pipe)";
+  if (st.isSocket()) return "a socket";
+  if (st.isCharacterDevice() || st.isBlockDevice()) return "a device";
+  if (st.isDirectory()) return "a directory";
+  return "not a regular file";
+}
+function readRegularFile(file, limit = Infinity) {
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) throw new NotRegularFile(file, specialKind(st));
+    if (st.size > limit) throw new FileTooLarge(file, st.size, limit);
+    return fs.readFileSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+var NotRegularFile, FileTooLarge;
+var init_files2 = __esm({
+  "src/util/files.ts"() {
+    "use strict";
+    NotRegularFile = class extends Error {
+      constructor(file, kind) {
+        super(`${file} is ${kind}, not a regular file`);
+        this.file = file;
+        this.kind = kind;
+      }
+      file;
+      kind;
+      name = "NotRegularFile";
+    };
+    FileTooLarge = class extends Error {
+      constructor(file, size, limit) {
+        super(`${file} is ${size} bytes, over the ${limit}-byte limit`);
+        this.file = file;
+        this.size = size;
+        this.limit = limit;
+      }
+      file;
+      size;
+      limit;
+      name = "FileTooLarge";
+    };
+  }
+});
+
+// src/models/load.ts
+import fs2 from "node:fs";
 import path from "node:path";
 async function loadModels(root) {
   const abs = path.resolve(root);
   let stat3;
   try {
-    stat3 = fs.statSync(abs);
+    stat3 = fs2.statSync(abs);
   } catch {
     throw new SetupError(
       `models root '${root}' does not exist: pass the directory holding your process groups`
@@ -6562,7 +6617,7 @@ async function loadModels(root) {
   if (!stat3.isDirectory()) throw new SetupError(`models root '${root}' is not a directory`);
   const loadFindings = [];
   const files = walk(abs, loadFindings);
-  return buildIndex(abs, files, loadFindings, (f) => fs.readFileSync(f.abs));
+  return buildIndex(abs, files, loadFindings, (f) => readRegularFile(f.abs, MAX_PARSE_BYTES));
 }
 function buildIndex(root, entries, loadFindings, read) {
   const files = entries.map((e) => {
@@ -6576,7 +6631,8 @@ function buildIndex(root, entries, loadFindings, read) {
       name: name2,
       ext: dot2 > 0 ? name2.slice(dot2 + 1).toLowerCase() : "",
       size: e.size,
-      modelId: null
+      modelId: null,
+      ...e.special ? { special: e.special } : {}
     };
   }).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   const filesByPath = new Map(files.map((f) => [f.path, f]));
@@ -6598,25 +6654,42 @@ function buildIndex(root, entries, loadFindings, read) {
     modelCalls: /* @__PURE__ */ new Map(),
     loadFindings
   };
+  const specialFinding = (f) => loadFindings.push(
+    finding(
+      "special-file",
+      "error",
+      `${f.special}, not a regular file: the backend would block or fail reading it. Replace it with a regular file, or remove it`,
+      f
+    )
+  );
+  const tooLarge = (f) => loadFindings.push(
+    finding(
+      "file-too-large",
+      "warning",
+      `not checked: ${(f.size / 1048576).toFixed(0)} MiB is over the ${MAX_PARSE_BYTES / 1048576} MiB limit`,
+      f
+    )
+  );
   const text = (f) => {
     if (f.text !== void 0) return f.text;
+    if (f.special) return void 0;
     let buf;
     try {
       buf = read(f);
     } catch (err) {
-      loadFindings.push(finding("unreadable-file", "error", `cannot read: ${err.message}`, f));
+      if (err instanceof FileTooLarge) {
+        f.size = err.size;
+        tooLarge(f);
+      } else if (err instanceof NotRegularFile) {
+        f.special = err.kind;
+        specialFinding(f);
+      } else
+        loadFindings.push(finding("unreadable-file", "error", `cannot read: ${err.message}`, f));
       return void 0;
     }
     f.size = buf.length;
     if (f.size > MAX_PARSE_BYTES) {
-      loadFindings.push(
-        finding(
-          "file-too-large",
-          "warning",
-          `not checked: ${(f.size / 1048576).toFixed(0)} MiB is over the ${MAX_PARSE_BYTES / 1048576} MiB limit`,
-          f
-        )
-      );
+      tooLarge(f);
       return void 0;
     }
     const decoded = decode(buf, f.ext === "bpmn" || f.ext === "dmn");
@@ -6663,6 +6736,7 @@ function buildIndex(root, entries, loadFindings, read) {
       model.files.push(f);
     }
   }
+  for (const f of files) if (f.special) specialFinding(f);
   for (const f of files) if (f.ext === "json" && f.modelId !== null) text(f);
   for (const f of files) {
     if (!PARSED_EXTENSIONS.has(f.ext) || f.ext === "json") continue;
@@ -6804,13 +6878,13 @@ function finding(ruleId, severity, message, file, modelId = file.modelId) {
 }
 function walk(root, findings) {
   const out = [];
-  const realRoot = fs.realpathSync(root);
+  const realRoot = fs2.realpathSync(root);
   const stack = [""];
   while (stack.length) {
     const rel = stack.pop();
     let entries;
     try {
-      entries = fs.readdirSync(rel ? `${root}/${rel}` : root, { withFileTypes: true });
+      entries = fs2.readdirSync(rel ? `${root}/${rel}` : root, { withFileTypes: true });
     } catch (err) {
       findings.push({
         ruleId: "unreadable-file",
@@ -6829,11 +6903,12 @@ function walk(root, findings) {
       const childAbs = `${root}/${childRel}`;
       const isDir = entry.isDirectory();
       let isFile = entry.isFile();
+      let special = isDir || isFile || entry.isSymbolicLink() ? void 0 : specialKind(entry);
       const size = -1;
       if (entry.isSymbolicLink()) {
         let real;
         try {
-          real = fs.realpathSync(childAbs);
+          real = fs2.realpathSync(childAbs);
         } catch {
           findings.push(symlinkFinding(childRel, "points at nothing (broken link)"));
           continue;
@@ -6842,11 +6917,14 @@ function walk(root, findings) {
           findings.push(symlinkFinding(childRel, `leaves the models root (points at ${real}); not followed`));
           continue;
         }
-        if (!fs.statSync(real).isFile()) continue;
-        isFile = true;
+        const st = fs2.statSync(real);
+        if (st.isDirectory()) continue;
+        if (st.isFile()) isFile = true;
+        else special = `a symbolic link to ${specialKind(st)}`;
       }
       if (isDir) stack.push(childRel);
       else if (isFile) out.push({ path: childRel, size });
+      else if (special) out.push({ path: childRel, size, special });
     }
   }
   return out;
@@ -6867,6 +6945,7 @@ var init_load = __esm({
   "src/models/load.ts"() {
     "use strict";
     init_errors();
+    init_files2();
     init_xml();
     MAX_PARSE_BYTES = 64 * 1024 * 1024;
     PARSED_EXTENSIONS = /* @__PURE__ */ new Set(["json", "bpmn", "dmn"]);
@@ -13755,14 +13834,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs4 = this.flowScalar(this.type);
+              const fs5 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs4, sep: [] });
+                map.items.push({ start, key: fs5, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs4);
+                this.stack.push(fs5);
               } else {
-                Object.assign(it, { key: fs4, sep: [] });
+                Object.assign(it, { key: fs5, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -13890,13 +13969,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs4 = this.flowScalar(this.type);
+              const fs5 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs4, sep: [] });
+                fc.items.push({ start: [], key: fs5, sep: [] });
               else if (it.sep)
-                this.stack.push(fs4);
+                this.stack.push(fs5);
               else
-                Object.assign(it, { key: fs4, sep: [] });
+                Object.assign(it, { key: fs5, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -14205,15 +14284,15 @@ var require_dist = __commonJS({
 });
 
 // src/validate/config.ts
-import fs2 from "node:fs";
+import fs3 from "node:fs";
 import path2 from "node:path";
 function loadConfig(root, configFile2, knownRules) {
   let file = configFile2;
-  if (!file) file = CONFIG_NAMES.map((n) => path2.join(root, n)).find((p) => fs2.existsSync(p));
+  if (!file) file = CONFIG_NAMES.map((n) => path2.join(root, n)).find((p) => fs3.existsSync(p));
   if (!file) return { rules: {} };
   let text;
   try {
-    text = fs2.readFileSync(file, "utf8");
+    text = fs3.readFileSync(file, "utf8");
   } catch (err) {
     throw new UsageError(`cannot read config file ${file}: ${err.message}`);
   }
@@ -30142,8 +30221,8 @@ var require_SFTP = __commonJS({
   "node_modules/ssh2/lib/protocol/SFTP.js"(exports, module) {
     "use strict";
     var EventEmitter = __require("events");
-    var fs4 = __require("fs");
-    var { constants } = fs4;
+    var fs5 = __require("fs");
+    var { constants } = fs5;
     var {
       Readable: ReadableStream2,
       Writable: WritableStream
@@ -30572,12 +30651,12 @@ var require_SFTP = __commonJS({
       fastGet(remotePath, localPath, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        fastXfer(this, fs4, remotePath, localPath, opts, cb);
+        fastXfer(this, fs5, remotePath, localPath, opts, cb);
       }
       fastPut(localPath, remotePath, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        fastXfer(fs4, this, localPath, remotePath, opts, cb);
+        fastXfer(fs5, this, localPath, remotePath, opts, cb);
       }
       readFile(path12, options, callback_) {
         if (this.server)
@@ -31838,13 +31917,13 @@ var require_SFTP = __commonJS({
             if (--left === 0)
               cb(err);
           };
-          if (srcHandle && (src === fs4 || src.outgoing.state === "open"))
+          if (srcHandle && (src === fs5 || src.outgoing.state === "open"))
             ++left;
-          if (dstHandle && (dst === fs4 || dst.outgoing.state === "open"))
+          if (dstHandle && (dst === fs5 || dst.outgoing.state === "open"))
             ++left;
-          if (srcHandle && (src === fs4 || src.outgoing.state === "open"))
+          if (srcHandle && (src === fs5 || src.outgoing.state === "open"))
             src.close(srcHandle, cbfinal);
-          if (dstHandle && (dst === fs4 || dst.outgoing.state === "open"))
+          if (dstHandle && (dst === fs5 || dst.outgoing.state === "open"))
             dst.close(dstHandle, cbfinal);
         } else {
           cb(err);
@@ -31860,7 +31939,7 @@ var require_SFTP = __commonJS({
           tryStat(null, { size: fileSize });
         function tryStat(err2, attrs) {
           if (err2) {
-            if (src !== fs4) {
+            if (src !== fs5) {
               src.stat(srcPath, (err_, attrs_) => {
                 if (err_)
                   return onerror(err2);
@@ -40821,12 +40900,12 @@ var require_src = __commonJS({
 // node_modules/split-ca/index.js
 var require_split_ca = __commonJS({
   "node_modules/split-ca/index.js"(exports, module) {
-    var fs4 = __require("fs");
+    var fs5 = __require("fs");
     module.exports = function(filepath, split, encoding) {
       split = typeof split !== "undefined" ? split : "\n";
       encoding = typeof encoding !== "undefined" ? encoding : "utf8";
       var ca = [];
-      var chain = fs4.readFileSync(filepath, encoding);
+      var chain = fs5.readFileSync(filepath, encoding);
       if (chain.indexOf("-END CERTIFICATE-") < 0 || chain.indexOf("-BEGIN CERTIFICATE-") < 0) {
         throw Error("File does not contain 'BEGIN CERTIFICATE' or 'END CERTIFICATE'");
       }
@@ -40854,7 +40933,7 @@ var require_modem = __commonJS({
   "node_modules/docker-modem/lib/modem.js"(exports, module) {
     var querystring = __require("querystring");
     var http3 = require_http();
-    var fs4 = __require("fs");
+    var fs5 = __require("fs");
     var path12 = __require("path");
     var url = __require("url");
     var ssh = require_ssh();
@@ -40905,8 +40984,8 @@ var require_modem = __commonJS({
         opts.host = host.hostname;
         if (process.env.DOCKER_CERT_PATH) {
           opts.ca = splitca(path12.join(process.env.DOCKER_CERT_PATH, "ca.pem"));
-          opts.cert = fs4.readFileSync(path12.join(process.env.DOCKER_CERT_PATH, "cert.pem"));
-          opts.key = fs4.readFileSync(path12.join(process.env.DOCKER_CERT_PATH, "key.pem"));
+          opts.cert = fs5.readFileSync(path12.join(process.env.DOCKER_CERT_PATH, "cert.pem"));
+          opts.key = fs5.readFileSync(path12.join(process.env.DOCKER_CERT_PATH, "key.pem"));
         }
         if (process.env.DOCKER_CLIENT_TIMEOUT) {
           opts.timeout = parseInt(process.env.DOCKER_CLIENT_TIMEOUT, 10);
@@ -40917,7 +40996,7 @@ var require_modem = __commonJS({
     var findDefaultUnixSocket = function() {
       return new Promise(function(resolve) {
         var userDockerSocket = path12.join(os4.homedir(), ".docker", "run", "docker.sock");
-        fs4.access(userDockerSocket, function(err) {
+        fs5.access(userDockerSocket, function(err) {
           if (err) resolve("/var/run/docker.sock");
           else resolve(userDockerSocket);
         });
@@ -41010,7 +41089,7 @@ var require_modem = __commonJS({
       }
       if (options.file) {
         if (typeof options.file === "string") {
-          data = fs4.createReadStream(path12.resolve(options.file));
+          data = fs5.createReadStream(path12.resolve(options.file));
         } else {
           data = options.file;
         }
@@ -41542,14 +41621,14 @@ var require_ignore = __commonJS({
 var require_chownr = __commonJS({
   "node_modules/chownr/chownr.js"(exports, module) {
     "use strict";
-    var fs4 = __require("fs");
+    var fs5 = __require("fs");
     var path12 = __require("path");
-    var LCHOWN = fs4.lchown ? "lchown" : "chown";
-    var LCHOWNSYNC = fs4.lchownSync ? "lchownSync" : "chownSync";
-    var needEISDIRHandled = fs4.lchown && !process.version.match(/v1[1-9]+\./) && !process.version.match(/v10\.[6-9]/);
+    var LCHOWN = fs5.lchown ? "lchown" : "chown";
+    var LCHOWNSYNC = fs5.lchownSync ? "lchownSync" : "chownSync";
+    var needEISDIRHandled = fs5.lchown && !process.version.match(/v1[1-9]+\./) && !process.version.match(/v10\.[6-9]/);
     var lchownSync = (path13, uid, gid) => {
       try {
-        return fs4[LCHOWNSYNC](path13, uid, gid);
+        return fs5[LCHOWNSYNC](path13, uid, gid);
       } catch (er) {
         if (er.code !== "ENOENT")
           throw er;
@@ -41557,7 +41636,7 @@ var require_chownr = __commonJS({
     };
     var chownSync = (path13, uid, gid) => {
       try {
-        return fs4.chownSync(path13, uid, gid);
+        return fs5.chownSync(path13, uid, gid);
       } catch (er) {
         if (er.code !== "ENOENT")
           throw er;
@@ -41567,7 +41646,7 @@ var require_chownr = __commonJS({
       if (!er || er.code !== "EISDIR")
         cb(er);
       else
-        fs4.chown(path13, uid, gid, cb);
+        fs5.chown(path13, uid, gid, cb);
     } : (_, __, ___, cb) => cb;
     var handleEISDirSync = needEISDIRHandled ? (path13, uid, gid) => {
       try {
@@ -41579,18 +41658,18 @@ var require_chownr = __commonJS({
       }
     } : (path13, uid, gid) => lchownSync(path13, uid, gid);
     var nodeVersion = process.version;
-    var readdir2 = (path13, options, cb) => fs4.readdir(path13, options, cb);
-    var readdirSync = (path13, options) => fs4.readdirSync(path13, options);
+    var readdir2 = (path13, options, cb) => fs5.readdir(path13, options, cb);
+    var readdirSync = (path13, options) => fs5.readdirSync(path13, options);
     if (/^v4\./.test(nodeVersion))
-      readdir2 = (path13, options, cb) => fs4.readdir(path13, cb);
+      readdir2 = (path13, options, cb) => fs5.readdir(path13, cb);
     var chown = (cpath, uid, gid, cb) => {
-      fs4[LCHOWN](cpath, uid, gid, handleEISDIR(cpath, uid, gid, (er) => {
+      fs5[LCHOWN](cpath, uid, gid, handleEISDIR(cpath, uid, gid, (er) => {
         cb(er && er.code !== "ENOENT" ? er : null);
       }));
     };
     var chownrKid = (p, child, uid, gid, cb) => {
       if (typeof child === "string")
-        return fs4.lstat(path12.resolve(p, child), (er, stats) => {
+        return fs5.lstat(path12.resolve(p, child), (er, stats) => {
           if (er)
             return cb(er.code !== "ENOENT" ? er : null);
           stats.name = child;
@@ -41634,7 +41713,7 @@ var require_chownr = __commonJS({
     var chownrKidSync = (p, child, uid, gid) => {
       if (typeof child === "string") {
         try {
-          const stats = fs4.lstatSync(path12.resolve(p, child));
+          const stats = fs5.lstatSync(path12.resolve(p, child));
           stats.name = child;
           child = stats;
         } catch (er) {
@@ -42889,9 +42968,9 @@ var require_pump = __commonJS({
   "node_modules/pump/index.js"(exports, module) {
     var once = require_once();
     var eos = require_end_of_stream2();
-    var fs4;
+    var fs5;
     try {
-      fs4 = __require("fs");
+      fs5 = __require("fs");
     } catch (e) {
     }
     var noop3 = function() {
@@ -42902,8 +42981,8 @@ var require_pump = __commonJS({
     };
     var isFS = function(stream) {
       if (!ancient) return false;
-      if (!fs4) return false;
-      return (stream instanceof (fs4.ReadStream || noop3) || stream instanceof (fs4.WriteStream || noop3)) && isFn(stream.close);
+      if (!fs5) return false;
+      return (stream instanceof (fs5.ReadStream || noop3) || stream instanceof (fs5.WriteStream || noop3)) && isFn(stream.close);
     };
     var isRequest = function(stream) {
       return stream.setHeader && isFn(stream.abort);
@@ -42963,7 +43042,7 @@ var require_pump = __commonJS({
 var require_mkdirp_classic = __commonJS({
   "node_modules/mkdirp-classic/index.js"(exports, module) {
     var path12 = __require("path");
-    var fs4 = __require("fs");
+    var fs5 = __require("fs");
     var _0777 = parseInt("0777", 8);
     module.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
     function mkdirP(p, opts, f, made) {
@@ -42974,7 +43053,7 @@ var require_mkdirp_classic = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs4;
+      var xfs = opts.fs || fs5;
       if (mode === void 0) {
         mode = _0777 & ~process.umask();
       }
@@ -43011,7 +43090,7 @@ var require_mkdirp_classic = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs4;
+      var xfs = opts.fs || fs5;
       if (mode === void 0) {
         mode = _0777 & ~process.umask();
       }
@@ -43052,7 +43131,7 @@ var require_tar_fs = __commonJS({
     var tar2 = require_tar_stream2();
     var pump = require_pump();
     var mkdirp = require_mkdirp_classic();
-    var fs4 = __require("fs");
+    var fs5 = __require("fs");
     var path12 = __require("path");
     var os4 = __require("os");
     var win32 = os4.platform() === "win32";
@@ -43066,7 +43145,7 @@ var require_tar_fs = __commonJS({
     var normalize = !win32 ? echo : function(name2) {
       return name2.replace(/\\/g, "/").replace(/[:?<>|]/g, "_");
     };
-    var statAll = function(fs5, stat3, cwd, ignore, entries, sort) {
+    var statAll = function(fs6, stat3, cwd, ignore, entries, sort) {
       var queue = entries || ["."];
       for (var i = 0; i < queue.length; i++) {
         if (!inCwd(path12.resolve(cwd, queue[i]), cwd)) throw new Error(queue[i] + " is not a valid path");
@@ -43075,10 +43154,10 @@ var require_tar_fs = __commonJS({
         if (!queue.length) return callback();
         var next = queue.shift();
         var nextAbs = path12.join(cwd, next);
-        stat3.call(fs5, nextAbs, function(err, stat4) {
+        stat3.call(fs6, nextAbs, function(err, stat4) {
           if (err) return callback(err);
           if (!stat4.isDirectory()) return callback(null, next, stat4);
-          fs5.readdir(nextAbs, function(err2, files) {
+          fs6.readdir(nextAbs, function(err2, files) {
             if (err2) return callback(err2);
             if (sort) files.sort();
             for (var i2 = 0; i2 < files.length; i2++) {
@@ -43102,7 +43181,7 @@ var require_tar_fs = __commonJS({
     exports.pack = function(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      var xfs = opts.fs || fs4;
+      var xfs = opts.fs || fs5;
       var ignore = opts.ignore || opts.filter || noop3;
       var map = opts.map || noop3;
       var mapStream = opts.mapStream || echo;
@@ -43189,7 +43268,7 @@ var require_tar_fs = __commonJS({
     exports.extract = function(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      var xfs = opts.fs || fs4;
+      var xfs = opts.fs || fs5;
       var ignore = opts.ignore || opts.filter || noop3;
       var map = opts.map || noop3;
       var mapStream = opts.mapStream || echo;
@@ -43358,20 +43437,20 @@ var require_tar_fs = __commonJS({
       if (opts.finish) extract.on("finish", opts.finish);
       return extract;
     };
-    function validate(fs5, name2, root, cb) {
+    function validate(fs6, name2, root, cb) {
       if (name2 === root) return cb(null, true);
-      fs5.lstat(name2, function(err, st) {
+      fs6.lstat(name2, function(err, st) {
         if (err && err.code !== "ENOENT") return cb(err);
-        if (err || st.isDirectory()) return validate(fs5, path12.join(name2, ".."), root, cb);
+        if (err || st.isDirectory()) return validate(fs6, path12.join(name2, ".."), root, cb);
         cb(null, false);
       });
     }
-    function validateNotSymlink(fs5, name2, root, cb) {
+    function validateNotSymlink(fs6, name2, root, cb) {
       if (name2 === root) return cb(null, true);
       if (!name2.startsWith(root + path12.sep)) return cb(null, false);
-      fs5.lstat(name2, function(err, st) {
+      fs6.lstat(name2, function(err, st) {
         if (err && err.code !== "ENOENT" && err.code !== "EPERM") return cb(err);
-        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs5, path12.join(name2, ".."), root, cb);
+        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs6, path12.join(name2, ".."), root, cb);
         cb(null, false);
       });
     }
@@ -43412,7 +43491,7 @@ var require_tar_fs = __commonJS({
 var require_util = __commonJS({
   "node_modules/dockerode/lib/util.js"(exports, module) {
     var DockerIgnore = require_ignore();
-    var fs4 = __require("fs");
+    var fs5 = __require("fs");
     var path12 = __require("path");
     var tar2 = require_tar_fs();
     var zlib = __require("zlib");
@@ -43465,7 +43544,7 @@ var require_util = __commonJS({
     };
     module.exports.prepareBuildContext = function(file, next) {
       if (file && file.context) {
-        fs4.readFile(path12.join(file.context, ".dockerignore"), (err, data) => {
+        fs5.readFile(path12.join(file.context, ".dockerignore"), (err, data) => {
           let ignoreFn;
           let filterFn;
           if (!err) {
@@ -46406,14 +46485,14 @@ var require_tls_helpers = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CIPHER_SUITES = void 0;
     exports.getDefaultRootsData = getDefaultRootsData;
-    var fs4 = __require("fs");
+    var fs5 = __require("fs");
     exports.CIPHER_SUITES = process.env.GRPC_SSL_CIPHER_SUITES;
     var DEFAULT_ROOTS_FILE_PATH = process.env.GRPC_DEFAULT_SSL_ROOTS_FILE_PATH;
     var defaultRootsData = null;
     function getDefaultRootsData() {
       if (DEFAULT_ROOTS_FILE_PATH) {
         if (defaultRootsData === null) {
-          defaultRootsData = fs4.readFileSync(DEFAULT_ROOTS_FILE_PATH);
+          defaultRootsData = fs5.readFileSync(DEFAULT_ROOTS_FILE_PATH);
         }
         return defaultRootsData;
       }
@@ -52986,17 +53065,17 @@ var require_codegen = __commonJS({
 var require_fs = __commonJS({
   "node_modules/@protobufjs/fetch/util/fs.js"(exports, module) {
     "use strict";
-    var fs4 = null;
+    var fs5 = null;
     try {
-      fs4 = __require(
+      fs5 = __require(
         /* webpackIgnore: true */
         "fs"
       );
-      if (!fs4 || !fs4.readFile || !fs4.readFileSync)
-        fs4 = null;
+      if (!fs5 || !fs5.readFile || !fs5.readFileSync)
+        fs5 = null;
     } catch (e) {
     }
-    module.exports = fs4;
+    module.exports = fs5;
   }
 });
 
@@ -53006,7 +53085,7 @@ var require_fetch = __commonJS({
     "use strict";
     module.exports = fetch3;
     var asPromise = require_aspromise();
-    var fs4 = require_fs();
+    var fs5 = require_fs();
     function fetch3(filename, options, callback) {
       if (typeof options === "function") {
         callback = options;
@@ -53015,8 +53094,8 @@ var require_fetch = __commonJS({
         options = {};
       if (!callback)
         return asPromise(fetch3, this, filename, options);
-      if (!options.xhr && fs4 && fs4.readFile)
-        return fs4.readFile(filename, function fetchReadFileCallback(err, contents) {
+      if (!options.xhr && fs5 && fs5.readFile)
+        return fs5.readFile(filename, function fetchReadFileCallback(err, contents) {
           return err && typeof XMLHttpRequest !== "undefined" ? fetch3.xhr(filename, options, callback) : err ? callback(err) : callback(null, options.binary ? contents : contents.toString("utf8"));
         });
       return fetch3.xhr(filename, options, callback);
@@ -53119,17 +53198,17 @@ var require_patterns = __commonJS({
 var require_fs2 = __commonJS({
   "node_modules/protobufjs/src/util/fs.js"(exports, module) {
     "use strict";
-    var fs4 = null;
+    var fs5 = null;
     try {
-      fs4 = __require(
+      fs5 = __require(
         /* webpackIgnore: true */
         "fs"
       );
-      if (!fs4 || !fs4.readFile || !fs4.readFileSync)
-        fs4 = null;
+      if (!fs5 || !fs5.readFile || !fs5.readFileSync)
+        fs5 = null;
     } catch (e) {
     }
-    module.exports = fs4;
+    module.exports = fs5;
   }
 });
 
@@ -59430,7 +59509,7 @@ var require_util3 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
-    var fs4 = __require("fs");
+    var fs5 = __require("fs");
     var path12 = __require("path");
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
@@ -59442,7 +59521,7 @@ var require_util3 = __commonJS({
         for (const directory2 of includePaths) {
           const fullPath = path12.join(directory2, target);
           try {
-            fs4.accessSync(fullPath, fs4.constants.R_OK);
+            fs5.accessSync(fullPath, fs5.constants.R_OK);
             return fullPath;
           } catch (err) {
             continue;
@@ -68607,7 +68686,7 @@ var require_certificate_provider = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FileWatcherCertificateProvider = void 0;
-    var fs4 = __require("fs");
+    var fs5 = __require("fs");
     var logging = require_logging();
     var constants_1 = require_constants3();
     var util_1 = __require("util");
@@ -68615,7 +68694,7 @@ var require_certificate_provider = __commonJS({
     function trace(text) {
       logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
     }
-    var readFilePromise = (0, util_1.promisify)(fs4.readFile);
+    var readFilePromise = (0, util_1.promisify)(fs5.readFile);
     var FileWatcherCertificateProvider = class {
       constructor(config) {
         this.config = config;
@@ -70304,7 +70383,7 @@ var require_util4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
-    var fs4 = __require("fs");
+    var fs5 = __require("fs");
     var path12 = __require("path");
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
@@ -70316,7 +70395,7 @@ var require_util4 = __commonJS({
         for (const directory2 of includePaths) {
           const fullPath = path12.join(directory2, target);
           try {
-            fs4.accessSync(fullPath, fs4.constants.R_OK);
+            fs5.accessSync(fullPath, fs5.constants.R_OK);
             return fullPath;
           } catch (err) {
             continue;
@@ -92144,7 +92223,7 @@ init_errors();
 
 // src/validate/cli.ts
 init_errors();
-import fs3 from "node:fs";
+import fs4 from "node:fs";
 import path3 from "node:path";
 import { parseArgs } from "node:util";
 
@@ -92381,7 +92460,7 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem
     const dir = positionals[0] ?? ".";
     const root = path3.resolve(io.cwd, dir);
     const configFile2 = values.config ? path3.resolve(io.cwd, values.config) : void 0;
-    if (configFile2 && !fs3.existsSync(configFile2))
+    if (configFile2 && !fs4.existsSync(configFile2))
       throw new UsageError(`config file ${values.config} does not exist`);
     const result = await validateRepo(root, { configFile: configFile2, base: values.base });
     let text;
@@ -92404,8 +92483,8 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem
     if (values.output) {
       const out = path3.resolve(io.cwd, values.output);
       try {
-        fs3.mkdirSync(path3.dirname(out), { recursive: true });
-        fs3.writeFileSync(out, text);
+        fs4.mkdirSync(path3.dirname(out), { recursive: true });
+        fs4.writeFileSync(out, text);
       } catch (err) {
         throw new SetupError(`cannot write ${values.output}: ${err.message}`);
       }

@@ -25632,6 +25632,12 @@ var init_rules = __esm({
         fix: "Save the file as UTF-8."
       },
       {
+        id: "special-file",
+        severity: "error",
+        description: "a FIFO, socket or device (or a link to one) stands in the models tree: it is never opened, the backend would block or fail on it",
+        fix: "Replace it with a regular file, or remove it."
+      },
+      {
         id: "unreadable-file",
         severity: "error",
         description: "a file or directory cannot be read",
@@ -25659,14 +25665,63 @@ var init_rules = __esm({
   }
 });
 
-// src/models/load.ts
+// src/util/files.ts
 import fs3 from "node:fs";
+function specialKind(st) {
+  if (st.isFIFO()) return "a FIFO (named pipe)";
+  if (st.isSocket()) return "a socket";
+  if (st.isCharacterDevice() || st.isBlockDevice()) return "a device";
+  if (st.isDirectory()) return "a directory";
+  return "not a regular file";
+}
+function readRegularFile(file, limit = Infinity) {
+  const fd = fs3.openSync(file, fs3.constants.O_RDONLY | (fs3.constants.O_NONBLOCK ?? 0));
+  try {
+    const st = fs3.fstatSync(fd);
+    if (!st.isFile()) throw new NotRegularFile(file, specialKind(st));
+    if (st.size > limit) throw new FileTooLarge(file, st.size, limit);
+    return fs3.readFileSync(fd);
+  } finally {
+    fs3.closeSync(fd);
+  }
+}
+var NotRegularFile, FileTooLarge;
+var init_files2 = __esm({
+  "src/util/files.ts"() {
+    "use strict";
+    NotRegularFile = class extends Error {
+      constructor(file, kind) {
+        super(`${file} is ${kind}, not a regular file`);
+        this.file = file;
+        this.kind = kind;
+      }
+      file;
+      kind;
+      name = "NotRegularFile";
+    };
+    FileTooLarge = class extends Error {
+      constructor(file, size, limit) {
+        super(`${file} is ${size} bytes, over the ${limit}-byte limit`);
+        this.file = file;
+        this.size = size;
+        this.limit = limit;
+      }
+      file;
+      size;
+      limit;
+      name = "FileTooLarge";
+    };
+  }
+});
+
+// src/models/load.ts
+import fs4 from "node:fs";
 import path from "node:path";
 async function loadModels(root) {
   const abs = path.resolve(root);
   let stat4;
   try {
-    stat4 = fs3.statSync(abs);
+    stat4 = fs4.statSync(abs);
   } catch {
     throw new SetupError(
       `models root '${root}' does not exist: pass the directory holding your process groups`
@@ -25675,7 +25730,7 @@ async function loadModels(root) {
   if (!stat4.isDirectory()) throw new SetupError(`models root '${root}' is not a directory`);
   const loadFindings = [];
   const files = walk(abs, loadFindings);
-  return buildIndex(abs, files, loadFindings, (f) => fs3.readFileSync(f.abs));
+  return buildIndex(abs, files, loadFindings, (f) => readRegularFile(f.abs, MAX_PARSE_BYTES));
 }
 function buildIndex(root, entries, loadFindings, read) {
   const files = entries.map((e) => {
@@ -25689,7 +25744,8 @@ function buildIndex(root, entries, loadFindings, read) {
       name: name2,
       ext: dot2 > 0 ? name2.slice(dot2 + 1).toLowerCase() : "",
       size: e.size,
-      modelId: null
+      modelId: null,
+      ...e.special ? { special: e.special } : {}
     };
   }).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   const filesByPath = new Map(files.map((f) => [f.path, f]));
@@ -25711,25 +25767,42 @@ function buildIndex(root, entries, loadFindings, read) {
     modelCalls: /* @__PURE__ */ new Map(),
     loadFindings
   };
+  const specialFinding = (f) => loadFindings.push(
+    finding(
+      "special-file",
+      "error",
+      `${f.special}, not a regular file: the backend would block or fail reading it. Replace it with a regular file, or remove it`,
+      f
+    )
+  );
+  const tooLarge = (f) => loadFindings.push(
+    finding(
+      "file-too-large",
+      "warning",
+      `not checked: ${(f.size / 1048576).toFixed(0)} MiB is over the ${MAX_PARSE_BYTES / 1048576} MiB limit`,
+      f
+    )
+  );
   const text = (f) => {
     if (f.text !== void 0) return f.text;
+    if (f.special) return void 0;
     let buf;
     try {
       buf = read(f);
     } catch (err) {
-      loadFindings.push(finding("unreadable-file", "error", `cannot read: ${err.message}`, f));
+      if (err instanceof FileTooLarge) {
+        f.size = err.size;
+        tooLarge(f);
+      } else if (err instanceof NotRegularFile) {
+        f.special = err.kind;
+        specialFinding(f);
+      } else
+        loadFindings.push(finding("unreadable-file", "error", `cannot read: ${err.message}`, f));
       return void 0;
     }
     f.size = buf.length;
     if (f.size > MAX_PARSE_BYTES) {
-      loadFindings.push(
-        finding(
-          "file-too-large",
-          "warning",
-          `not checked: ${(f.size / 1048576).toFixed(0)} MiB is over the ${MAX_PARSE_BYTES / 1048576} MiB limit`,
-          f
-        )
-      );
+      tooLarge(f);
       return void 0;
     }
     const decoded = decode(buf, f.ext === "bpmn" || f.ext === "dmn");
@@ -25776,6 +25849,7 @@ function buildIndex(root, entries, loadFindings, read) {
       model.files.push(f);
     }
   }
+  for (const f of files) if (f.special) specialFinding(f);
   for (const f of files) if (f.ext === "json" && f.modelId !== null) text(f);
   for (const f of files) {
     if (!PARSED_EXTENSIONS.has(f.ext) || f.ext === "json") continue;
@@ -25917,13 +25991,13 @@ function finding(ruleId, severity, message, file, modelId = file.modelId) {
 }
 function walk(root, findings) {
   const out = [];
-  const realRoot = fs3.realpathSync(root);
+  const realRoot = fs4.realpathSync(root);
   const stack = [""];
   while (stack.length) {
     const rel = stack.pop();
     let entries;
     try {
-      entries = fs3.readdirSync(rel ? `${root}/${rel}` : root, { withFileTypes: true });
+      entries = fs4.readdirSync(rel ? `${root}/${rel}` : root, { withFileTypes: true });
     } catch (err) {
       findings.push({
         ruleId: "unreadable-file",
@@ -25942,11 +26016,12 @@ function walk(root, findings) {
       const childAbs = `${root}/${childRel}`;
       const isDir = entry.isDirectory();
       let isFile = entry.isFile();
+      let special = isDir || isFile || entry.isSymbolicLink() ? void 0 : specialKind(entry);
       const size = -1;
       if (entry.isSymbolicLink()) {
         let real;
         try {
-          real = fs3.realpathSync(childAbs);
+          real = fs4.realpathSync(childAbs);
         } catch {
           findings.push(symlinkFinding(childRel, "points at nothing (broken link)"));
           continue;
@@ -25955,11 +26030,14 @@ function walk(root, findings) {
           findings.push(symlinkFinding(childRel, `leaves the models root (points at ${real}); not followed`));
           continue;
         }
-        if (!fs3.statSync(real).isFile()) continue;
-        isFile = true;
+        const st = fs4.statSync(real);
+        if (st.isDirectory()) continue;
+        if (st.isFile()) isFile = true;
+        else special = `a symbolic link to ${specialKind(st)}`;
       }
       if (isDir) stack.push(childRel);
       else if (isFile) out.push({ path: childRel, size });
+      else if (special) out.push({ path: childRel, size, special });
     }
   }
   return out;
@@ -25980,6 +26058,7 @@ var init_load = __esm({
   "src/models/load.ts"() {
     "use strict";
     init_errors();
+    init_files2();
     init_xml();
     MAX_PARSE_BYTES = 64 * 1024 * 1024;
     PARSED_EXTENSIONS = /* @__PURE__ */ new Set(["json", "bpmn", "dmn"]);
@@ -32868,14 +32947,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs6 = this.flowScalar(this.type);
+              const fs7 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs6, sep: [] });
+                map.items.push({ start, key: fs7, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs6);
+                this.stack.push(fs7);
               } else {
-                Object.assign(it, { key: fs6, sep: [] });
+                Object.assign(it, { key: fs7, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -33003,13 +33082,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs6 = this.flowScalar(this.type);
+              const fs7 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs6, sep: [] });
+                fc.items.push({ start: [], key: fs7, sep: [] });
               else if (it.sep)
-                this.stack.push(fs6);
+                this.stack.push(fs7);
               else
-                Object.assign(it, { key: fs6, sep: [] });
+                Object.assign(it, { key: fs7, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -33318,15 +33397,15 @@ var require_dist = __commonJS({
 });
 
 // src/validate/config.ts
-import fs4 from "node:fs";
+import fs5 from "node:fs";
 import path2 from "node:path";
 function loadConfig(root, configFile2, knownRules) {
   let file = configFile2;
-  if (!file) file = CONFIG_NAMES.map((n) => path2.join(root, n)).find((p) => fs4.existsSync(p));
+  if (!file) file = CONFIG_NAMES.map((n) => path2.join(root, n)).find((p) => fs5.existsSync(p));
   if (!file) return { rules: {} };
   let text;
   try {
-    text = fs4.readFileSync(file, "utf8");
+    text = fs5.readFileSync(file, "utf8");
   } catch (err) {
     throw new UsageError(`cannot read config file ${file}: ${err.message}`);
   }
@@ -49255,8 +49334,8 @@ var require_SFTP = __commonJS({
   "node_modules/ssh2/lib/protocol/SFTP.js"(exports, module) {
     "use strict";
     var EventEmitter = __require("events");
-    var fs6 = __require("fs");
-    var { constants: constants3 } = fs6;
+    var fs7 = __require("fs");
+    var { constants: constants3 } = fs7;
     var {
       Readable: ReadableStream2,
       Writable: WritableStream
@@ -49685,12 +49764,12 @@ var require_SFTP = __commonJS({
       fastGet(remotePath, localPath, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        fastXfer(this, fs6, remotePath, localPath, opts, cb);
+        fastXfer(this, fs7, remotePath, localPath, opts, cb);
       }
       fastPut(localPath, remotePath, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        fastXfer(fs6, this, localPath, remotePath, opts, cb);
+        fastXfer(fs7, this, localPath, remotePath, opts, cb);
       }
       readFile(path13, options, callback_) {
         if (this.server)
@@ -50951,13 +51030,13 @@ var require_SFTP = __commonJS({
             if (--left === 0)
               cb(err);
           };
-          if (srcHandle && (src === fs6 || src.outgoing.state === "open"))
+          if (srcHandle && (src === fs7 || src.outgoing.state === "open"))
             ++left;
-          if (dstHandle && (dst === fs6 || dst.outgoing.state === "open"))
+          if (dstHandle && (dst === fs7 || dst.outgoing.state === "open"))
             ++left;
-          if (srcHandle && (src === fs6 || src.outgoing.state === "open"))
+          if (srcHandle && (src === fs7 || src.outgoing.state === "open"))
             src.close(srcHandle, cbfinal);
-          if (dstHandle && (dst === fs6 || dst.outgoing.state === "open"))
+          if (dstHandle && (dst === fs7 || dst.outgoing.state === "open"))
             dst.close(dstHandle, cbfinal);
         } else {
           cb(err);
@@ -50973,7 +51052,7 @@ var require_SFTP = __commonJS({
           tryStat(null, { size: fileSize });
         function tryStat(err2, attrs) {
           if (err2) {
-            if (src !== fs6) {
+            if (src !== fs7) {
               src.stat(srcPath, (err_, attrs_) => {
                 if (err_)
                   return onerror(err2);
@@ -59934,12 +60013,12 @@ var require_src = __commonJS({
 // node_modules/split-ca/index.js
 var require_split_ca = __commonJS({
   "node_modules/split-ca/index.js"(exports, module) {
-    var fs6 = __require("fs");
+    var fs7 = __require("fs");
     module.exports = function(filepath, split, encoding) {
       split = typeof split !== "undefined" ? split : "\n";
       encoding = typeof encoding !== "undefined" ? encoding : "utf8";
       var ca = [];
-      var chain = fs6.readFileSync(filepath, encoding);
+      var chain = fs7.readFileSync(filepath, encoding);
       if (chain.indexOf("-END CERTIFICATE-") < 0 || chain.indexOf("-BEGIN CERTIFICATE-") < 0) {
         throw Error("File does not contain 'BEGIN CERTIFICATE' or 'END CERTIFICATE'");
       }
@@ -59967,7 +60046,7 @@ var require_modem = __commonJS({
   "node_modules/docker-modem/lib/modem.js"(exports, module) {
     var querystring = __require("querystring");
     var http3 = require_http();
-    var fs6 = __require("fs");
+    var fs7 = __require("fs");
     var path13 = __require("path");
     var url = __require("url");
     var ssh = require_ssh();
@@ -60018,8 +60097,8 @@ var require_modem = __commonJS({
         opts.host = host.hostname;
         if (process.env.DOCKER_CERT_PATH) {
           opts.ca = splitca(path13.join(process.env.DOCKER_CERT_PATH, "ca.pem"));
-          opts.cert = fs6.readFileSync(path13.join(process.env.DOCKER_CERT_PATH, "cert.pem"));
-          opts.key = fs6.readFileSync(path13.join(process.env.DOCKER_CERT_PATH, "key.pem"));
+          opts.cert = fs7.readFileSync(path13.join(process.env.DOCKER_CERT_PATH, "cert.pem"));
+          opts.key = fs7.readFileSync(path13.join(process.env.DOCKER_CERT_PATH, "key.pem"));
         }
         if (process.env.DOCKER_CLIENT_TIMEOUT) {
           opts.timeout = parseInt(process.env.DOCKER_CLIENT_TIMEOUT, 10);
@@ -60030,7 +60109,7 @@ var require_modem = __commonJS({
     var findDefaultUnixSocket = function() {
       return new Promise(function(resolve) {
         var userDockerSocket = path13.join(os8.homedir(), ".docker", "run", "docker.sock");
-        fs6.access(userDockerSocket, function(err) {
+        fs7.access(userDockerSocket, function(err) {
           if (err) resolve("/var/run/docker.sock");
           else resolve(userDockerSocket);
         });
@@ -60123,7 +60202,7 @@ var require_modem = __commonJS({
       }
       if (options.file) {
         if (typeof options.file === "string") {
-          data = fs6.createReadStream(path13.resolve(options.file));
+          data = fs7.createReadStream(path13.resolve(options.file));
         } else {
           data = options.file;
         }
@@ -60655,14 +60734,14 @@ var require_ignore = __commonJS({
 var require_chownr = __commonJS({
   "node_modules/chownr/chownr.js"(exports, module) {
     "use strict";
-    var fs6 = __require("fs");
+    var fs7 = __require("fs");
     var path13 = __require("path");
-    var LCHOWN = fs6.lchown ? "lchown" : "chown";
-    var LCHOWNSYNC = fs6.lchownSync ? "lchownSync" : "chownSync";
-    var needEISDIRHandled = fs6.lchown && !process.version.match(/v1[1-9]+\./) && !process.version.match(/v10\.[6-9]/);
+    var LCHOWN = fs7.lchown ? "lchown" : "chown";
+    var LCHOWNSYNC = fs7.lchownSync ? "lchownSync" : "chownSync";
+    var needEISDIRHandled = fs7.lchown && !process.version.match(/v1[1-9]+\./) && !process.version.match(/v10\.[6-9]/);
     var lchownSync = (path14, uid, gid) => {
       try {
-        return fs6[LCHOWNSYNC](path14, uid, gid);
+        return fs7[LCHOWNSYNC](path14, uid, gid);
       } catch (er) {
         if (er.code !== "ENOENT")
           throw er;
@@ -60670,7 +60749,7 @@ var require_chownr = __commonJS({
     };
     var chownSync = (path14, uid, gid) => {
       try {
-        return fs6.chownSync(path14, uid, gid);
+        return fs7.chownSync(path14, uid, gid);
       } catch (er) {
         if (er.code !== "ENOENT")
           throw er;
@@ -60680,7 +60759,7 @@ var require_chownr = __commonJS({
       if (!er || er.code !== "EISDIR")
         cb(er);
       else
-        fs6.chown(path14, uid, gid, cb);
+        fs7.chown(path14, uid, gid, cb);
     } : (_, __, ___, cb) => cb;
     var handleEISDirSync = needEISDIRHandled ? (path14, uid, gid) => {
       try {
@@ -60692,18 +60771,18 @@ var require_chownr = __commonJS({
       }
     } : (path14, uid, gid) => lchownSync(path14, uid, gid);
     var nodeVersion = process.version;
-    var readdir3 = (path14, options, cb) => fs6.readdir(path14, options, cb);
-    var readdirSync = (path14, options) => fs6.readdirSync(path14, options);
+    var readdir3 = (path14, options, cb) => fs7.readdir(path14, options, cb);
+    var readdirSync = (path14, options) => fs7.readdirSync(path14, options);
     if (/^v4\./.test(nodeVersion))
-      readdir3 = (path14, options, cb) => fs6.readdir(path14, cb);
+      readdir3 = (path14, options, cb) => fs7.readdir(path14, cb);
     var chown = (cpath, uid, gid, cb) => {
-      fs6[LCHOWN](cpath, uid, gid, handleEISDIR(cpath, uid, gid, (er) => {
+      fs7[LCHOWN](cpath, uid, gid, handleEISDIR(cpath, uid, gid, (er) => {
         cb(er && er.code !== "ENOENT" ? er : null);
       }));
     };
     var chownrKid = (p, child, uid, gid, cb) => {
       if (typeof child === "string")
-        return fs6.lstat(path13.resolve(p, child), (er, stats) => {
+        return fs7.lstat(path13.resolve(p, child), (er, stats) => {
           if (er)
             return cb(er.code !== "ENOENT" ? er : null);
           stats.name = child;
@@ -60747,7 +60826,7 @@ var require_chownr = __commonJS({
     var chownrKidSync = (p, child, uid, gid) => {
       if (typeof child === "string") {
         try {
-          const stats = fs6.lstatSync(path13.resolve(p, child));
+          const stats = fs7.lstatSync(path13.resolve(p, child));
           stats.name = child;
           child = stats;
         } catch (er) {
@@ -62002,9 +62081,9 @@ var require_pump = __commonJS({
   "node_modules/pump/index.js"(exports, module) {
     var once = require_once();
     var eos = require_end_of_stream2();
-    var fs6;
+    var fs7;
     try {
-      fs6 = __require("fs");
+      fs7 = __require("fs");
     } catch (e) {
     }
     var noop3 = function() {
@@ -62015,8 +62094,8 @@ var require_pump = __commonJS({
     };
     var isFS = function(stream) {
       if (!ancient) return false;
-      if (!fs6) return false;
-      return (stream instanceof (fs6.ReadStream || noop3) || stream instanceof (fs6.WriteStream || noop3)) && isFn(stream.close);
+      if (!fs7) return false;
+      return (stream instanceof (fs7.ReadStream || noop3) || stream instanceof (fs7.WriteStream || noop3)) && isFn(stream.close);
     };
     var isRequest = function(stream) {
       return stream.setHeader && isFn(stream.abort);
@@ -62076,7 +62155,7 @@ var require_pump = __commonJS({
 var require_mkdirp_classic = __commonJS({
   "node_modules/mkdirp-classic/index.js"(exports, module) {
     var path13 = __require("path");
-    var fs6 = __require("fs");
+    var fs7 = __require("fs");
     var _0777 = parseInt("0777", 8);
     module.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
     function mkdirP(p, opts, f, made) {
@@ -62087,7 +62166,7 @@ var require_mkdirp_classic = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs6;
+      var xfs = opts.fs || fs7;
       if (mode === void 0) {
         mode = _0777 & ~process.umask();
       }
@@ -62124,7 +62203,7 @@ var require_mkdirp_classic = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs6;
+      var xfs = opts.fs || fs7;
       if (mode === void 0) {
         mode = _0777 & ~process.umask();
       }
@@ -62165,7 +62244,7 @@ var require_tar_fs = __commonJS({
     var tar2 = require_tar_stream2();
     var pump = require_pump();
     var mkdirp = require_mkdirp_classic();
-    var fs6 = __require("fs");
+    var fs7 = __require("fs");
     var path13 = __require("path");
     var os8 = __require("os");
     var win32 = os8.platform() === "win32";
@@ -62179,7 +62258,7 @@ var require_tar_fs = __commonJS({
     var normalize = !win32 ? echo : function(name2) {
       return name2.replace(/\\/g, "/").replace(/[:?<>|]/g, "_");
     };
-    var statAll = function(fs7, stat4, cwd, ignore, entries, sort) {
+    var statAll = function(fs8, stat4, cwd, ignore, entries, sort) {
       var queue = entries || ["."];
       for (var i = 0; i < queue.length; i++) {
         if (!inCwd(path13.resolve(cwd, queue[i]), cwd)) throw new Error(queue[i] + " is not a valid path");
@@ -62188,10 +62267,10 @@ var require_tar_fs = __commonJS({
         if (!queue.length) return callback();
         var next = queue.shift();
         var nextAbs = path13.join(cwd, next);
-        stat4.call(fs7, nextAbs, function(err, stat5) {
+        stat4.call(fs8, nextAbs, function(err, stat5) {
           if (err) return callback(err);
           if (!stat5.isDirectory()) return callback(null, next, stat5);
-          fs7.readdir(nextAbs, function(err2, files) {
+          fs8.readdir(nextAbs, function(err2, files) {
             if (err2) return callback(err2);
             if (sort) files.sort();
             for (var i2 = 0; i2 < files.length; i2++) {
@@ -62215,7 +62294,7 @@ var require_tar_fs = __commonJS({
     exports.pack = function(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      var xfs = opts.fs || fs6;
+      var xfs = opts.fs || fs7;
       var ignore = opts.ignore || opts.filter || noop3;
       var map = opts.map || noop3;
       var mapStream = opts.mapStream || echo;
@@ -62302,7 +62381,7 @@ var require_tar_fs = __commonJS({
     exports.extract = function(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      var xfs = opts.fs || fs6;
+      var xfs = opts.fs || fs7;
       var ignore = opts.ignore || opts.filter || noop3;
       var map = opts.map || noop3;
       var mapStream = opts.mapStream || echo;
@@ -62471,20 +62550,20 @@ var require_tar_fs = __commonJS({
       if (opts.finish) extract.on("finish", opts.finish);
       return extract;
     };
-    function validate(fs7, name2, root, cb) {
+    function validate(fs8, name2, root, cb) {
       if (name2 === root) return cb(null, true);
-      fs7.lstat(name2, function(err, st) {
+      fs8.lstat(name2, function(err, st) {
         if (err && err.code !== "ENOENT") return cb(err);
-        if (err || st.isDirectory()) return validate(fs7, path13.join(name2, ".."), root, cb);
+        if (err || st.isDirectory()) return validate(fs8, path13.join(name2, ".."), root, cb);
         cb(null, false);
       });
     }
-    function validateNotSymlink(fs7, name2, root, cb) {
+    function validateNotSymlink(fs8, name2, root, cb) {
       if (name2 === root) return cb(null, true);
       if (!name2.startsWith(root + path13.sep)) return cb(null, false);
-      fs7.lstat(name2, function(err, st) {
+      fs8.lstat(name2, function(err, st) {
         if (err && err.code !== "ENOENT" && err.code !== "EPERM") return cb(err);
-        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs7, path13.join(name2, ".."), root, cb);
+        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs8, path13.join(name2, ".."), root, cb);
         cb(null, false);
       });
     }
@@ -62525,7 +62604,7 @@ var require_tar_fs = __commonJS({
 var require_util9 = __commonJS({
   "node_modules/dockerode/lib/util.js"(exports, module) {
     var DockerIgnore = require_ignore();
-    var fs6 = __require("fs");
+    var fs7 = __require("fs");
     var path13 = __require("path");
     var tar2 = require_tar_fs();
     var zlib = __require("zlib");
@@ -62578,7 +62657,7 @@ var require_util9 = __commonJS({
     };
     module.exports.prepareBuildContext = function(file, next) {
       if (file && file.context) {
-        fs6.readFile(path13.join(file.context, ".dockerignore"), (err, data) => {
+        fs7.readFile(path13.join(file.context, ".dockerignore"), (err, data) => {
           let ignoreFn;
           let filterFn;
           if (!err) {
@@ -65519,14 +65598,14 @@ var require_tls_helpers = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CIPHER_SUITES = void 0;
     exports.getDefaultRootsData = getDefaultRootsData;
-    var fs6 = __require("fs");
+    var fs7 = __require("fs");
     exports.CIPHER_SUITES = process.env.GRPC_SSL_CIPHER_SUITES;
     var DEFAULT_ROOTS_FILE_PATH = process.env.GRPC_DEFAULT_SSL_ROOTS_FILE_PATH;
     var defaultRootsData = null;
     function getDefaultRootsData() {
       if (DEFAULT_ROOTS_FILE_PATH) {
         if (defaultRootsData === null) {
-          defaultRootsData = fs6.readFileSync(DEFAULT_ROOTS_FILE_PATH);
+          defaultRootsData = fs7.readFileSync(DEFAULT_ROOTS_FILE_PATH);
         }
         return defaultRootsData;
       }
@@ -72099,17 +72178,17 @@ var require_codegen = __commonJS({
 var require_fs = __commonJS({
   "node_modules/@protobufjs/fetch/util/fs.js"(exports, module) {
     "use strict";
-    var fs6 = null;
+    var fs7 = null;
     try {
-      fs6 = __require(
+      fs7 = __require(
         /* webpackIgnore: true */
         "fs"
       );
-      if (!fs6 || !fs6.readFile || !fs6.readFileSync)
-        fs6 = null;
+      if (!fs7 || !fs7.readFile || !fs7.readFileSync)
+        fs7 = null;
     } catch (e) {
     }
-    module.exports = fs6;
+    module.exports = fs7;
   }
 });
 
@@ -72119,7 +72198,7 @@ var require_fetch2 = __commonJS({
     "use strict";
     module.exports = fetch3;
     var asPromise = require_aspromise();
-    var fs6 = require_fs();
+    var fs7 = require_fs();
     function fetch3(filename, options, callback) {
       if (typeof options === "function") {
         callback = options;
@@ -72128,8 +72207,8 @@ var require_fetch2 = __commonJS({
         options = {};
       if (!callback)
         return asPromise(fetch3, this, filename, options);
-      if (!options.xhr && fs6 && fs6.readFile)
-        return fs6.readFile(filename, function fetchReadFileCallback(err, contents) {
+      if (!options.xhr && fs7 && fs7.readFile)
+        return fs7.readFile(filename, function fetchReadFileCallback(err, contents) {
           return err && typeof XMLHttpRequest !== "undefined" ? fetch3.xhr(filename, options, callback) : err ? callback(err) : callback(null, options.binary ? contents : contents.toString("utf8"));
         });
       return fetch3.xhr(filename, options, callback);
@@ -72232,17 +72311,17 @@ var require_patterns = __commonJS({
 var require_fs2 = __commonJS({
   "node_modules/protobufjs/src/util/fs.js"(exports, module) {
     "use strict";
-    var fs6 = null;
+    var fs7 = null;
     try {
-      fs6 = __require(
+      fs7 = __require(
         /* webpackIgnore: true */
         "fs"
       );
-      if (!fs6 || !fs6.readFile || !fs6.readFileSync)
-        fs6 = null;
+      if (!fs7 || !fs7.readFile || !fs7.readFileSync)
+        fs7 = null;
     } catch (e) {
     }
-    module.exports = fs6;
+    module.exports = fs7;
   }
 });
 
@@ -78543,7 +78622,7 @@ var require_util11 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
-    var fs6 = __require("fs");
+    var fs7 = __require("fs");
     var path13 = __require("path");
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
@@ -78555,7 +78634,7 @@ var require_util11 = __commonJS({
         for (const directory2 of includePaths) {
           const fullPath = path13.join(directory2, target);
           try {
-            fs6.accessSync(fullPath, fs6.constants.R_OK);
+            fs7.accessSync(fullPath, fs7.constants.R_OK);
             return fullPath;
           } catch (err) {
             continue;
@@ -87720,7 +87799,7 @@ var require_certificate_provider = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FileWatcherCertificateProvider = void 0;
-    var fs6 = __require("fs");
+    var fs7 = __require("fs");
     var logging = require_logging();
     var constants_1 = require_constants8();
     var util_1 = __require("util");
@@ -87728,7 +87807,7 @@ var require_certificate_provider = __commonJS({
     function trace(text) {
       logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
     }
-    var readFilePromise = (0, util_1.promisify)(fs6.readFile);
+    var readFilePromise = (0, util_1.promisify)(fs7.readFile);
     var FileWatcherCertificateProvider = class {
       constructor(config) {
         this.config = config;
@@ -89417,7 +89496,7 @@ var require_util12 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
-    var fs6 = __require("fs");
+    var fs7 = __require("fs");
     var path13 = __require("path");
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
@@ -89429,7 +89508,7 @@ var require_util12 = __commonJS({
         for (const directory2 of includePaths) {
           const fullPath = path13.join(directory2, target);
           try {
-            fs6.accessSync(fullPath, fs6.constants.R_OK);
+            fs7.accessSync(fullPath, fs7.constants.R_OK);
             return fullPath;
           } catch (err) {
             continue;
@@ -92689,7 +92768,7 @@ function group(name2, fn) {
 init_errors();
 
 // src/validate/action.ts
-import fs5 from "node:fs";
+import fs6 from "node:fs";
 import path4 from "node:path";
 
 // src/action/inputs.ts
@@ -92933,10 +93012,10 @@ async function runValidateAction() {
   });
   const prefix = relativePrefix(ws, root);
   const repoPath2 = (f) => prefix ? `${prefix}/${f.file}` : f.file;
-  fs5.mkdirSync(path4.dirname(reportFile), { recursive: true });
-  fs5.writeFileSync(reportFile, formatJson(result));
-  fs5.mkdirSync(path4.dirname(sarifFile), { recursive: true });
-  fs5.writeFileSync(sarifFile, formatSarif(result, { uriPrefix: prefix }));
+  fs6.mkdirSync(path4.dirname(reportFile), { recursive: true });
+  fs6.writeFileSync(reportFile, formatJson(result));
+  fs6.mkdirSync(path4.dirname(sarifFile), { recursive: true });
+  fs6.writeFileSync(sarifFile, formatSarif(result, { uriPrefix: prefix }));
   info(formatStylish(result, { color: false, root: prefix || void 0 }));
   const errors = result.findings.filter((f) => f.severity === "error");
   const warnings = result.findings.filter((f) => f.severity === "warning");

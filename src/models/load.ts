@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SetupError } from '../util/errors.js';
+import { FileTooLarge, NotRegularFile, readRegularFile, specialKind } from '../util/files.js';
 import type { Finding } from '../validate/finding.js';
 import { LineIndex, NS, DMN_NAMESPACES, childrenNamed, parseXml } from './xml.js';
 import type {
@@ -43,13 +44,13 @@ export async function loadModels(root: string): Promise<ModelsIndex> {
   if (!stat.isDirectory()) throw new SetupError(`models root '${root}' is not a directory`);
   const loadFindings: Finding[] = [];
   const files = walk(abs, loadFindings);
-  return buildIndex(abs, files, loadFindings, (f) => fs.readFileSync(f.abs));
+  return buildIndex(abs, files, loadFindings, (f) => readRegularFile(f.abs, MAX_PARSE_BYTES));
 }
 
 /** Builds an index from a list of files (paths relative to root) and a reader: shared by disk and git loads. */
 export function buildIndex(
   root: string,
-  entries: { path: string; size: number }[],
+  entries: ListedFile[],
   loadFindings: Finding[],
   read: (f: RepoFile) => Buffer,
 ): ModelsIndex {
@@ -66,6 +67,7 @@ export function buildIndex(
         ext: dot > 0 ? name.slice(dot + 1).toLowerCase() : '',
         size: e.size,
         modelId: null,
+        ...(e.special ? { special: e.special } : {}),
       } as RepoFile;
     })
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -91,25 +93,46 @@ export function buildIndex(
     loadFindings,
   };
 
+  const specialFinding = (f: RepoFile) =>
+    loadFindings.push(
+      finding(
+        'special-file',
+        'error',
+        `${f.special}, not a regular file: the backend would block or fail reading it. ` +
+          'Replace it with a regular file, or remove it',
+        f,
+      ),
+    );
+  const tooLarge = (f: RepoFile) =>
+    loadFindings.push(
+      finding(
+        'file-too-large',
+        'warning',
+        `not checked: ${(f.size / 1048576).toFixed(0)} MiB is over the ${MAX_PARSE_BYTES / 1048576} MiB limit`,
+        f,
+      ),
+    );
   const text = (f: RepoFile): string | undefined => {
     if (f.text !== undefined) return f.text;
+    // Never opened: reported once all files know their model (below).
+    if (f.special) return undefined;
     let buf: Buffer;
     try {
       buf = read(f);
     } catch (err) {
-      loadFindings.push(finding('unreadable-file', 'error', `cannot read: ${(err as Error).message}`, f));
+      if (err instanceof FileTooLarge) {
+        f.size = err.size;
+        tooLarge(f);
+      } else if (err instanceof NotRegularFile) {
+        f.special = err.kind;
+        specialFinding(f);
+      } else
+        loadFindings.push(finding('unreadable-file', 'error', `cannot read: ${(err as Error).message}`, f));
       return undefined;
     }
     f.size = buf.length;
     if (f.size > MAX_PARSE_BYTES) {
-      loadFindings.push(
-        finding(
-          'file-too-large',
-          'warning',
-          `not checked: ${(f.size / 1048576).toFixed(0)} MiB is over the ${MAX_PARSE_BYTES / 1048576} MiB limit`,
-          f,
-        ),
-      );
+      tooLarge(f);
       return undefined;
     }
     const decoded = decode(buf, f.ext === 'bpmn' || f.ext === 'dmn');
@@ -160,6 +183,7 @@ export function buildIndex(
       model.files.push(f);
     }
   }
+  for (const f of files) if (f.special) specialFinding(f);
 
   // Other JSON files of models (forms, tests, data stores) are read for the JSON rules.
   for (const f of files) if (f.ext === 'json' && f.modelId !== null) text(f);
@@ -319,9 +343,19 @@ function finding(
   return { ruleId, severity, message, file: file.path, line: 1, column: 1, modelId };
 }
 
-/** Walks the tree below root, skipping .git; symlinks are followed only when they stay inside the root. */
-function walk(root: string, findings: Finding[]): { path: string; size: number }[] {
-  const out: { path: string; size: number }[] = [];
+/** A file of the tree; `special` says what it is when it is no regular file (it is then never opened). */
+export interface ListedFile {
+  path: string;
+  size: number;
+  special?: string;
+}
+
+/**
+ * Walks the tree below root, skipping .git; symlinks are followed only when they stay inside the root.
+ * FIFOs, sockets and devices are listed as special (never opened), so a model file cannot vanish quietly.
+ */
+function walk(root: string, findings: Finding[]): ListedFile[] {
+  const out: ListedFile[] = [];
   const realRoot = fs.realpathSync(root);
   const stack: string[] = [''];
   while (stack.length) {
@@ -347,6 +381,7 @@ function walk(root: string, findings: Finding[]): { path: string; size: number }
       const childAbs = `${root}/${childRel}`;
       const isDir = entry.isDirectory();
       let isFile = entry.isFile();
+      let special = isDir || isFile || entry.isSymbolicLink() ? undefined : specialKind(entry);
       const size = -1;
       if (entry.isSymbolicLink()) {
         let real: string;
@@ -361,11 +396,14 @@ function walk(root: string, findings: Finding[]): { path: string; size: number }
           continue;
         }
         // Like the backend's os.walk, linked directories are not descended into; linked files are read.
-        if (!fs.statSync(real).isFile()) continue;
-        isFile = true;
+        const st = fs.statSync(real);
+        if (st.isDirectory()) continue;
+        if (st.isFile()) isFile = true;
+        else special = `a symbolic link to ${specialKind(st)}`;
       }
       if (isDir) stack.push(childRel);
       else if (isFile) out.push({ path: childRel, size });
+      else if (special) out.push({ path: childRel, size, special });
     }
   }
   return out;

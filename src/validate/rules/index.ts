@@ -60,6 +60,13 @@ export const loaderRules: Pick<Rule, 'id' | 'severity' | 'description' | 'fix'>[
     fix: 'Save the file as UTF-8.',
   },
   {
+    id: 'special-file',
+    severity: 'error',
+    description:
+      'a FIFO, socket or device (or a link to one) stands in the models tree: it is never opened, the backend would block or fail on it',
+    fix: 'Replace it with a regular file, or remove it.',
+  },
+  {
     id: 'unreadable-file',
     severity: 'error',
     description: 'a file or directory cannot be read',
