@@ -6953,6 +6953,21 @@ var init_load = __esm({
   }
 });
 
+// src/models/empty.ts
+function noModelsError(where, fix) {
+  return new SetupError(
+    `no process models in ${where}: found no ${MODEL_FILE} in it or any sub-folder. ${fix}, or pass --allow-empty (action input allow-empty) if it really holds no model.`
+  );
+}
+var MODEL_FILE;
+var init_empty = __esm({
+  "src/models/empty.ts"() {
+    "use strict";
+    init_errors();
+    MODEL_FILE = "process_model.json";
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -14565,6 +14580,8 @@ __export(validate_exports, {
 async function validateRepo(root, options = {}) {
   const config = loadConfig(root, options.configFile, allRuleIds);
   const index = options.index ?? await loadModels(root);
+  if (index.models.size === 0 && !options.allowEmpty)
+    throw noModelsError(`the models root ${index.root}`, "Check the path (DIR, or the action input path)");
   let analysis = { issues: [], reachable: /* @__PURE__ */ new Set(), loadedProcesses: /* @__PURE__ */ new Set() };
   const walkFailure = guarded("engine checks (the reachability walk)", index, (idx) => {
     const result = analyze(idx);
@@ -14656,6 +14673,7 @@ var init_validate = __esm({
   "src/validate/validate.ts"() {
     "use strict";
     init_load();
+    init_empty();
     init_xml();
     init_analysis();
     init_config();
@@ -92203,8 +92221,8 @@ __export(validation_exports, {
   findingsOf: () => findingsOf,
   indexOf: () => indexOf
 });
-async function findingsOf(modelsRoot, configFile2) {
-  const report = await validateRepo(modelsRoot, configFile2 ? { configFile: configFile2 } : void 0);
+async function findingsOf(modelsRoot, configFile2, allowEmpty = false) {
+  const report = await validateRepo(modelsRoot, { configFile: configFile2, allowEmpty });
   return report.findings;
 }
 async function indexOf(modelsRoot) {
@@ -92429,9 +92447,10 @@ var validateCli = {
   --config FILE          rule severities (default: .spiff-models.json/.yml at the models root)
   --base REF             warn about models and process ids that existed at git REF and are gone
   --max-warnings N       exit 1 when there are more than N warnings
+  --allow-empty          accept a models root without any process_model.json (else exit 2)
   --no-color             plain output
 
-Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem.
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, config or I/O problem, or no models.
 `,
   async run(argv, io) {
     const { values, positionals } = parseArgs({
@@ -92443,6 +92462,7 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem
         config: { type: "string", short: "c" },
         base: { type: "string" },
         "max-warnings": { type: "string" },
+        "allow-empty": { type: "boolean", default: false },
         "no-color": { type: "boolean", default: false }
       }
     });
@@ -92462,7 +92482,11 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem
     const configFile2 = values.config ? path3.resolve(io.cwd, values.config) : void 0;
     if (configFile2 && !fs4.existsSync(configFile2))
       throw new UsageError(`config file ${values.config} does not exist`);
-    const result = await validateRepo(root, { configFile: configFile2, base: values.base });
+    const result = await validateRepo(root, {
+      configFile: configFile2,
+      base: values.base,
+      allowEmpty: values["allow-empty"]
+    });
     let text;
     switch (format) {
       case "json":
@@ -92515,6 +92539,7 @@ import { parseArgs as parseArgs2 } from "node:util";
 
 // src/image/bake.ts
 init_errors();
+init_empty();
 import { createHash as createHash2 } from "node:crypto";
 import { mkdir, stat as stat2, writeFile } from "node:fs/promises";
 import path8 from "node:path";
@@ -93808,9 +93833,9 @@ var SHOWN = 10;
 function describe2(f) {
   return `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.message} (${f.ruleId})`;
 }
-async function validateBeforeBake(root, configFile2, warn) {
+async function validateBeforeBake(root, configFile2, warn, allowEmpty = false) {
   const { validateRepo: validateRepo2 } = await Promise.resolve().then(() => (init_validate(), validate_exports));
-  const report = await validateRepo2(root, configFile2 ? { configFile: configFile2 } : {});
+  const report = await validateRepo2(root, { configFile: configFile2, allowEmpty });
   const errors = report.findings.filter((f) => f.severity === "error");
   if (errors.length > 0) {
     const listed = errors.slice(0, SHOWN).map((f) => `  ${describe2(f)}`);
@@ -93993,7 +94018,7 @@ async function bake(options) {
     );
   }
   if (options.validate) {
-    const summary = await validateBeforeBake(dir, options.configFile, warn);
+    const summary = await validateBeforeBake(dir, options.configFile, warn, options.allowEmpty);
     log.info(`validated ${summary.models} model(s): no errors`);
   }
   const git3 = await readGitInfo(dir).catch((err) => {
@@ -94001,6 +94026,13 @@ async function bake(options) {
     return null;
   });
   const plan = await planContext({ modelsRoot: dir, gitHistory: options.gitHistory, imagePath, git: git3 });
+  if (!options.allowEmpty && !plan.entries.some(
+    (e) => e.name.endsWith(`/${MODEL_FILE}`) && e.name.startsWith(`${plan.modelsDir.slice(1)}/`)
+  ))
+    throw noModelsError(
+      `the models root ${dir}`,
+      "Check the path (DIR, or the action input path) and the ignore file"
+    );
   plan.warnings.forEach(warn);
   if (options.gitHistory === "none") {
     warn(
@@ -94183,6 +94215,7 @@ Build a spiffworkflow-backend image with the models in DIR (default .) baked in,
   --default-branch NAME   branch whose builds are also tagged latest (default: origin's HEAD)
   --config FILE           validation config file
   --no-validate           bake even when validation finds errors
+  --allow-empty           bake a models root without any process_model.json (else exit 2)
   --no-cache              build even when an image with the same input already exists
   --json                  print the outputs as JSON on stdout
 
@@ -94278,6 +94311,7 @@ var bakeCli = {
         "default-branch": { type: "string" },
         config: { type: "string" },
         "no-validate": { type: "boolean" },
+        "allow-empty": { type: "boolean" },
         "no-cache": { type: "boolean" },
         json: { type: "boolean" }
       }
@@ -94308,6 +94342,7 @@ var bakeCli = {
         template: values.template ? resolve(values.template) : null,
         imageModelsDir: values["image-models-dir"] ?? DEFAULT_IMAGE_MODELS_DIR,
         validate: !values["no-validate"],
+        allowEmpty: values["allow-empty"] ?? false,
         configFile: values.config ? resolve(values.config) : void 0,
         credentials: username || password ? { username, password } : null,
         ref: values.ref ?? io.env.GITHUB_REF ?? null,
@@ -98641,6 +98676,7 @@ function author(name2, email) {
 
 // src/promote/promote.ts
 init_errors();
+init_empty();
 
 // src/promote/gate.ts
 import { existsSync as existsSync3 } from "node:fs";
@@ -98836,13 +98872,13 @@ function judge(resultFindings, targetFindings) {
     warnings: resultFindings.filter((f) => f.severity === "warning").length
   };
 }
-async function validateResult(a, result, target, configFile2) {
+async function validateResult(a, result, target, configFile2, allowEmpty = false) {
   const { findingsOf: findingsOf2 } = await Promise.resolve().then(() => (init_validation(), validation_exports));
   await checkout(a, result);
-  const after = existsSync3(a.modelsRoot) ? await findingsOf2(a.modelsRoot, configFile2) : [];
+  const after = !allowEmpty || existsSync3(a.modelsRoot) ? await findingsOf2(a.modelsRoot, configFile2, allowEmpty) : [];
   if (!after.some((f) => f.severity === "error")) return judge(after, []);
   await checkout(a, target);
-  const before = existsSync3(a.modelsRoot) ? await findingsOf2(a.modelsRoot, configFile2) : [];
+  const before = existsSync3(a.modelsRoot) ? await findingsOf2(a.modelsRoot, configFile2, true) : [];
   await checkout(a, result);
   return judge(after, before);
 }
@@ -98972,6 +99008,18 @@ async function attemptPromote(a, opts, attempt) {
   await fetchBranches(a, [from, to]);
   const source = await revParse(a, `refs/remotes/${a.remote}/${from}`);
   const target = await revParse(a, `refs/remotes/${a.remote}/${to}`);
+  if (!opts.allowEmpty) {
+    for (const [branch, commit] of [
+      [from, source],
+      [to, target]
+    ]) {
+      if ((await modelDirsAt(a, commit)).size === 0)
+        throw noModelsError(
+          `'${a.prefix || "."}' in '${branch}' (${commit.slice(0, 7)})`,
+          "Check --path (action input path), the models root inside the repository"
+        );
+    }
+  }
   const report = {
     result: "up-to-date",
     refused: false,
@@ -99064,7 +99112,7 @@ async function attemptPromote(a, opts, attempt) {
     result = await revParse(a, "HEAD");
   }
   if (opts.validate) {
-    report.validation = await validateResult(a, result, target, opts.configFile);
+    report.validation = await validateResult(a, result, target, opts.configFile, opts.allowEmpty);
     if (report.validation.newErrors.length > 0) return finish("invalid", null);
   }
   const done = opts.strategy === "fast-forward" ? "fast-forwarded" : "merged";
@@ -99114,6 +99162,7 @@ What to do: check that the credentials may push to '${to}' and that branch prote
 
 // src/promote/publish.ts
 init_errors();
+init_empty();
 import { createHash as createHash3 } from "node:crypto";
 import { existsSync as existsSync4 } from "node:fs";
 function normalizeModelId(raw) {
@@ -99256,13 +99305,14 @@ async function attemptPublish(a, opts, ids, branch, source, attempt) {
   const target = await revParse(a, `refs/remotes/${a.remote}/${to}`);
   const existing = previous ? await revParse(a, `refs/remotes/${a.remote}/${branch}`) : null;
   await checkout(a, source);
-  if (!existsSync4(a.modelsRoot)) {
-    throw new SetupError(
-      `The models root '${a.prefix || "."}' does not exist in ${opts.from} (${source}): check --path.`
-    );
-  }
+  const noModels = () => noModelsError(
+    `'${a.prefix || "."}' in ${opts.from} (${source.slice(0, 7)})`,
+    "Check --path (action input path), the models root inside the repository"
+  );
+  if (!existsSync4(a.modelsRoot)) throw noModels();
   const { indexOf: indexOf2 } = await Promise.resolve().then(() => (init_validation(), validation_exports));
   const index = await indexOf2(a.modelsRoot);
+  if (index.models.size === 0) throw noModels();
   const unknown = ids.filter((id2) => !index.models.has(id2));
   if (unknown.length) {
     const lines = unknown.map(
@@ -99316,7 +99366,7 @@ async function attemptPublish(a, opts, ids, branch, source, attempt) {
   const commit = reuse ? existing : (await a.git(["commit-tree", tree, "-p", target, "-F", "-"], commitMessage(report))).trim();
   report.commit = commit;
   if (opts.validate) {
-    report.validation = await validateResult(a, commit, target, opts.configFile);
+    report.validation = await validateResult(a, commit, target, opts.configFile, opts.allowEmpty);
     if (report.validation.newErrors.length > 0) {
       report.refused = true;
       report.commit = null;
@@ -99475,6 +99525,7 @@ var commonOptions = {
   "dry-run": { type: "boolean", default: false },
   json: { type: "boolean", default: false },
   "no-validate": { type: "boolean", default: false },
+  "allow-empty": { type: "boolean", default: false },
   config: { type: "string" },
   "in-workspace": { type: "boolean", default: false },
   "author-name": { type: "string" },
@@ -99485,6 +99536,8 @@ var commonOptions = {
 var commonUsage = `  --remote NAME|URL       remote to fetch from and push to (default origin); a URL is cloned to a scratch dir
   --path DIR              models root inside the repository (default .)
   --no-validate           skip validating the result (by default new errors refuse it)
+  --allow-empty           accept a models root without any process_model.json (else exit 2, with or without
+                          validation: a wrong --path must not pass)
   --config FILE           validation config file (default: the one in the models root, if any)
   --in-workspace          build the result in this checkout (left checked out, detached) instead of a scratch worktree
   --author-name NAME      author and committer of the commits made (default: git's identity)
@@ -99555,6 +99608,7 @@ Exit codes: 0 promoted or up to date, 1 refused (conflict, diverged, new validat
       via,
       dryRun: values["dry-run"],
       validate: !values["no-validate"],
+      allowEmpty: values["allow-empty"],
       configFile: configFile(values, io),
       github: via === "api" ? await github(values, io) : void 0,
       log: (line) => io.stderr(`${line}
@@ -99603,6 +99657,7 @@ Exit codes: 0 published or unchanged, 1 refused (new validation errors), 2 usage
       pullRequest,
       dryRun: values["dry-run"],
       validate: !values["no-validate"],
+      allowEmpty: values["allow-empty"],
       configFile: configFile(values, io),
       github: pullRequest ? await github(values, io) : void 0,
       log: (line) => io.stderr(`${line}

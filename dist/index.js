@@ -26066,6 +26066,21 @@ var init_load = __esm({
   }
 });
 
+// src/models/empty.ts
+function noModelsError(where, fix) {
+  return new SetupError(
+    `no process models in ${where}: found no ${MODEL_FILE} in it or any sub-folder. ${fix}, or pass --allow-empty (action input allow-empty) if it really holds no model.`
+  );
+}
+var MODEL_FILE;
+var init_empty = __esm({
+  "src/models/empty.ts"() {
+    "use strict";
+    init_errors();
+    MODEL_FILE = "process_model.json";
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -33678,6 +33693,8 @@ __export(validate_exports, {
 async function validateRepo(root, options = {}) {
   const config = loadConfig(root, options.configFile, allRuleIds);
   const index = options.index ?? await loadModels(root);
+  if (index.models.size === 0 && !options.allowEmpty)
+    throw noModelsError(`the models root ${index.root}`, "Check the path (DIR, or the action input path)");
   let analysis = { issues: [], reachable: /* @__PURE__ */ new Set(), loadedProcesses: /* @__PURE__ */ new Set() };
   const walkFailure = guarded("engine checks (the reachability walk)", index, (idx) => {
     const result = analyze(idx);
@@ -33769,6 +33786,7 @@ var init_validate = __esm({
   "src/validate/validate.ts"() {
     "use strict";
     init_load();
+    init_empty();
     init_xml();
     init_analysis();
     init_config();
@@ -92202,8 +92220,8 @@ __export(validation_exports, {
   findingsOf: () => findingsOf,
   indexOf: () => indexOf
 });
-async function findingsOf(modelsRoot, configFile2) {
-  const report = await validateRepo(modelsRoot, configFile2 ? { configFile: configFile2 } : void 0);
+async function findingsOf(modelsRoot, configFile2, allowEmpty = false) {
+  const report = await validateRepo(modelsRoot, { configFile: configFile2, allowEmpty });
   return report.findings;
 }
 async function indexOf(modelsRoot) {
@@ -93008,7 +93026,8 @@ async function runValidateAction() {
   const annotate2 = booleanInput("annotations", true);
   const result = await validateRepo(root, {
     configFile: config ? path4.resolve(ws, config) : void 0,
-    base
+    base,
+    allowEmpty: booleanInput("allow-empty", false)
   });
   const prefix = relativePrefix(ws, root);
   const repoPath2 = (f) => prefix ? `${prefix}/${f.file}` : f.file;
@@ -93056,6 +93075,7 @@ init_errors();
 
 // src/image/bake.ts
 init_errors();
+init_empty();
 import { createHash as createHash2 } from "node:crypto";
 import { mkdir as mkdir2, stat as stat3, writeFile as writeFile2 } from "node:fs/promises";
 import path9 from "node:path";
@@ -94349,9 +94369,9 @@ var SHOWN = 10;
 function describe2(f) {
   return `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.message} (${f.ruleId})`;
 }
-async function validateBeforeBake(root, configFile2, warn) {
+async function validateBeforeBake(root, configFile2, warn, allowEmpty = false) {
   const { validateRepo: validateRepo2 } = await Promise.resolve().then(() => (init_validate(), validate_exports));
-  const report = await validateRepo2(root, configFile2 ? { configFile: configFile2 } : {});
+  const report = await validateRepo2(root, { configFile: configFile2, allowEmpty });
   const errors = report.findings.filter((f) => f.severity === "error");
   if (errors.length > 0) {
     const listed = errors.slice(0, SHOWN).map((f) => `  ${describe2(f)}`);
@@ -94534,7 +94554,7 @@ async function bake(options) {
     );
   }
   if (options.validate) {
-    const summary2 = await validateBeforeBake(dir, options.configFile, warn);
+    const summary2 = await validateBeforeBake(dir, options.configFile, warn, options.allowEmpty);
     log.info(`validated ${summary2.models} model(s): no errors`);
   }
   const git3 = await readGitInfo(dir).catch((err) => {
@@ -94542,6 +94562,13 @@ async function bake(options) {
     return null;
   });
   const plan = await planContext({ modelsRoot: dir, gitHistory: options.gitHistory, imagePath, git: git3 });
+  if (!options.allowEmpty && !plan.entries.some(
+    (e) => e.name.endsWith(`/${MODEL_FILE}`) && e.name.startsWith(`${plan.modelsDir.slice(1)}/`)
+  ))
+    throw noModelsError(
+      `the models root ${dir}`,
+      "Check the path (DIR, or the action input path) and the ignore file"
+    );
   plan.warnings.forEach(warn);
   if (options.gitHistory === "none") {
     warn(
@@ -94776,6 +94803,7 @@ async function runBakeAction() {
     template: template ? inWorkspace(template) : null,
     imageModelsDir: getInput("image-models-dir") || DEFAULT_IMAGE_MODELS_DIR,
     validate: booleanInput("validate", true),
+    allowEmpty: booleanInput("allow-empty", false),
     configFile: config ? inWorkspace(config) : void 0,
     credentials: username || password ? { username, password } : null,
     ref: env.GITHUB_REF || null,
@@ -99108,6 +99136,7 @@ function author(name2, email) {
 
 // src/promote/promote.ts
 init_errors();
+init_empty();
 
 // src/promote/gate.ts
 import { existsSync as existsSync4 } from "node:fs";
@@ -99303,13 +99332,13 @@ function judge(resultFindings, targetFindings) {
     warnings: resultFindings.filter((f) => f.severity === "warning").length
   };
 }
-async function validateResult(a, result, target, configFile2) {
+async function validateResult(a, result, target, configFile2, allowEmpty = false) {
   const { findingsOf: findingsOf2 } = await Promise.resolve().then(() => (init_validation(), validation_exports));
   await checkout(a, result);
-  const after = existsSync4(a.modelsRoot) ? await findingsOf2(a.modelsRoot, configFile2) : [];
+  const after = !allowEmpty || existsSync4(a.modelsRoot) ? await findingsOf2(a.modelsRoot, configFile2, allowEmpty) : [];
   if (!after.some((f) => f.severity === "error")) return judge(after, []);
   await checkout(a, target);
-  const before = existsSync4(a.modelsRoot) ? await findingsOf2(a.modelsRoot, configFile2) : [];
+  const before = existsSync4(a.modelsRoot) ? await findingsOf2(a.modelsRoot, configFile2, true) : [];
   await checkout(a, result);
   return judge(after, before);
 }
@@ -99439,6 +99468,18 @@ async function attemptPromote(a, opts, attempt) {
   await fetchBranches(a, [from, to]);
   const source = await revParse(a, `refs/remotes/${a.remote}/${from}`);
   const target = await revParse(a, `refs/remotes/${a.remote}/${to}`);
+  if (!opts.allowEmpty) {
+    for (const [branch, commit] of [
+      [from, source],
+      [to, target]
+    ]) {
+      if ((await modelDirsAt(a, commit)).size === 0)
+        throw noModelsError(
+          `'${a.prefix || "."}' in '${branch}' (${commit.slice(0, 7)})`,
+          "Check --path (action input path), the models root inside the repository"
+        );
+    }
+  }
   const report = {
     result: "up-to-date",
     refused: false,
@@ -99531,7 +99572,7 @@ async function attemptPromote(a, opts, attempt) {
     result = await revParse(a, "HEAD");
   }
   if (opts.validate) {
-    report.validation = await validateResult(a, result, target, opts.configFile);
+    report.validation = await validateResult(a, result, target, opts.configFile, opts.allowEmpty);
     if (report.validation.newErrors.length > 0) return finish("invalid", null);
   }
   const done = opts.strategy === "fast-forward" ? "fast-forwarded" : "merged";
@@ -99581,6 +99622,7 @@ What to do: check that the credentials may push to '${to}' and that branch prote
 
 // src/promote/publish.ts
 init_errors();
+init_empty();
 import { createHash as createHash3 } from "node:crypto";
 import { existsSync as existsSync5 } from "node:fs";
 function normalizeModelId(raw) {
@@ -99723,13 +99765,14 @@ async function attemptPublish(a, opts, ids2, branch, source, attempt) {
   const target = await revParse(a, `refs/remotes/${a.remote}/${to}`);
   const existing = previous ? await revParse(a, `refs/remotes/${a.remote}/${branch}`) : null;
   await checkout(a, source);
-  if (!existsSync5(a.modelsRoot)) {
-    throw new SetupError(
-      `The models root '${a.prefix || "."}' does not exist in ${opts.from} (${source}): check --path.`
-    );
-  }
+  const noModels = () => noModelsError(
+    `'${a.prefix || "."}' in ${opts.from} (${source.slice(0, 7)})`,
+    "Check --path (action input path), the models root inside the repository"
+  );
+  if (!existsSync5(a.modelsRoot)) throw noModels();
   const { indexOf: indexOf2 } = await Promise.resolve().then(() => (init_validation(), validation_exports));
   const index = await indexOf2(a.modelsRoot);
+  if (index.models.size === 0) throw noModels();
   const unknown = ids2.filter((id2) => !index.models.has(id2));
   if (unknown.length) {
     const lines = unknown.map(
@@ -99783,7 +99826,7 @@ async function attemptPublish(a, opts, ids2, branch, source, attempt) {
   const commit = reuse ? existing : (await a.git(["commit-tree", tree, "-p", target, "-F", "-"], commitMessage(report))).trim();
   report.commit = commit;
   if (opts.validate) {
-    report.validation = await validateResult(a, commit, target, opts.configFile);
+    report.validation = await validateResult(a, commit, target, opts.configFile, opts.allowEmpty);
     if (report.validation.newErrors.length > 0) {
       report.refused = true;
       report.commit = null;
@@ -100059,6 +100102,7 @@ async function runPromoteAction() {
     via,
     dryRun: booleanInput("dry-run", false),
     validate: booleanInput("validate", true),
+    allowEmpty: booleanInput("allow-empty", false),
     configFile: configFile(ctx),
     github: via === "api" ? await github(ctx) : void 0,
     log: (line) => info(line)
@@ -100094,6 +100138,7 @@ async function runPublishAction() {
     pullRequest,
     dryRun: booleanInput("dry-run", false),
     validate: booleanInput("validate", true),
+    allowEmpty: booleanInput("allow-empty", false),
     configFile: configFile(ctx),
     github: pullRequest ? await github(ctx) : void 0,
     log: (line) => info(line)

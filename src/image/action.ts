@@ -98,6 +98,7 @@ export async function runBakeAction(): Promise<void> {
     template: template ? inWorkspace(template) : null,
     imageModelsDir: core.getInput('image-models-dir') || DEFAULT_IMAGE_MODELS_DIR,
     validate: booleanInput('validate', true),
+    allowEmpty: booleanInput('allow-empty', false),
     configFile: config ? inWorkspace(config) : undefined,
     credentials: username || password ? { username, password } : null,
     ref: env.GITHUB_REF || null,

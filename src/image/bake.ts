@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SetupError, UsageError } from '../util/errors.js';
+import { MODEL_FILE, noModelsError } from '../models/empty.js';
 import { resolveAuth, type Credentials } from './auth.js';
 import {
   contextListing,
@@ -69,6 +70,8 @@ export interface BakeOptions {
   template: string | null;
   imageModelsDir: string;
   validate: boolean;
+  /** Bake a models root without process models (else a SetupError, with or without validation). */
+  allowEmpty?: boolean;
   configFile?: string;
   /** Explicit registry credentials (else ~/.docker/config.json). */
   credentials: Credentials | null;
@@ -247,7 +250,7 @@ export async function bake(options: BakeOptions): Promise<BakeResult> {
   }
 
   if (options.validate) {
-    const summary = await validateBeforeBake(dir, options.configFile, warn);
+    const summary = await validateBeforeBake(dir, options.configFile, warn, options.allowEmpty);
     log.info(`validated ${summary.models} model(s): no errors`);
   }
 
@@ -256,6 +259,17 @@ export async function bake(options: BakeOptions): Promise<BakeResult> {
     return null;
   });
   const plan = await planContext({ modelsRoot: dir, gitHistory: options.gitHistory, imagePath, git });
+  // Also without validation (and after the ignore file): an image without models is a wrong path.
+  if (
+    !options.allowEmpty &&
+    !plan.entries.some(
+      (e) => e.name.endsWith(`/${MODEL_FILE}`) && e.name.startsWith(`${plan.modelsDir.slice(1)}/`),
+    )
+  )
+    throw noModelsError(
+      `the models root ${dir}`,
+      'Check the path (DIR, or the action input path) and the ignore file',
+    );
   plan.warnings.forEach(warn);
   if (options.gitHistory === 'none') {
     warn(

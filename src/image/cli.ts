@@ -36,6 +36,7 @@ Build a spiffworkflow-backend image with the models in DIR (default .) baked in,
   --default-branch NAME   branch whose builds are also tagged latest (default: origin's HEAD)
   --config FILE           validation config file
   --no-validate           bake even when validation finds errors
+  --allow-empty           bake a models root without any process_model.json (else exit 2)
   --no-cache              build even when an image with the same input already exists
   --json                  print the outputs as JSON on stdout
 
@@ -132,6 +133,7 @@ export const bakeCli: CliCommand = {
         'default-branch': { type: 'string' },
         config: { type: 'string' },
         'no-validate': { type: 'boolean' },
+        'allow-empty': { type: 'boolean' },
         'no-cache': { type: 'boolean' },
         json: { type: 'boolean' },
       },
@@ -162,6 +164,7 @@ export const bakeCli: CliCommand = {
         template: values.template ? resolve(values.template) : null,
         imageModelsDir: values['image-models-dir'] ?? DEFAULT_IMAGE_MODELS_DIR,
         validate: !values['no-validate'],
+        allowEmpty: values['allow-empty'] ?? false,
         configFile: values.config ? resolve(values.config) : undefined,
         credentials: username || password ? { username, password } : null,
         ref: values.ref ?? io.env.GITHUB_REF ?? null,

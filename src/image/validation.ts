@@ -30,9 +30,10 @@ export async function validateBeforeBake(
   root: string,
   configFile: string | undefined,
   warn: (message: string) => void,
+  allowEmpty = false,
 ): Promise<ValidationSummary> {
   const { validateRepo } = await import('../validate/validate.js');
-  const report = await validateRepo(root, configFile ? { configFile } : {});
+  const report = await validateRepo(root, { configFile, allowEmpty });
   const errors = report.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
     const listed = errors.slice(0, SHOWN).map((f) => `  ${describe(f)}`);

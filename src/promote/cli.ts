@@ -17,6 +17,7 @@ const commonOptions = {
   'dry-run': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   'no-validate': { type: 'boolean', default: false },
+  'allow-empty': { type: 'boolean', default: false },
   config: { type: 'string' },
   'in-workspace': { type: 'boolean', default: false },
   'author-name': { type: 'string' },
@@ -28,6 +29,8 @@ const commonOptions = {
 const commonUsage = `  --remote NAME|URL       remote to fetch from and push to (default origin); a URL is cloned to a scratch dir
   --path DIR              models root inside the repository (default .)
   --no-validate           skip validating the result (by default new errors refuse it)
+  --allow-empty           accept a models root without any process_model.json (else exit 2, with or without
+                          validation: a wrong --path must not pass)
   --config FILE           validation config file (default: the one in the models root, if any)
   --in-workspace          build the result in this checkout (left checked out, detached) instead of a scratch worktree
   --author-name NAME      author and committer of the commits made (default: git's identity)
@@ -102,6 +105,7 @@ Exit codes: 0 promoted or up to date, 1 refused (conflict, diverged, new validat
       via,
       dryRun: values['dry-run'],
       validate: !values['no-validate'],
+      allowEmpty: values['allow-empty'],
       configFile: configFile(values, io),
       github: via === 'api' ? await github(values, io) : undefined,
       log: (line) => io.stderr(`${line}\n`),
@@ -149,6 +153,7 @@ Exit codes: 0 published or unchanged, 1 refused (new validation errors), 2 usage
       pullRequest,
       dryRun: values['dry-run'],
       validate: !values['no-validate'],
+      allowEmpty: values['allow-empty'],
       configFile: configFile(values, io),
       github: pullRequest ? await github(values, io) : undefined,
       log: (line) => io.stderr(`${line}\n`),

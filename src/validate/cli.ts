@@ -24,9 +24,10 @@ export const validateCli: CliCommand = {
   --config FILE          rule severities (default: .spiff-models.json/.yml at the models root)
   --base REF             warn about models and process ids that existed at git REF and are gone
   --max-warnings N       exit 1 when there are more than N warnings
+  --allow-empty          accept a models root without any process_model.json (else exit 2)
   --no-color             plain output
 
-Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem.
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, config or I/O problem, or no models.
 `,
   async run(argv, io) {
     const { values, positionals } = parseArgs({
@@ -38,6 +39,7 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem
         config: { type: 'string', short: 'c' },
         base: { type: 'string' },
         'max-warnings': { type: 'string' },
+        'allow-empty': { type: 'boolean', default: false },
         'no-color': { type: 'boolean', default: false },
       },
     });
@@ -58,7 +60,11 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem
     if (configFile && !fs.existsSync(configFile))
       throw new UsageError(`config file ${values.config} does not exist`);
 
-    const result = await validateRepo(root, { configFile, base: values.base });
+    const result = await validateRepo(root, {
+      configFile,
+      base: values.base,
+      allowEmpty: values['allow-empty'],
+    });
     let text: string;
     switch (format) {
       case 'json':

@@ -1,6 +1,7 @@
 // validate: load -> analyze -> run rules -> report. The one entry point other commands call.
 import type { ModelsIndex, RepoFile } from '../models/types.js';
 import { loadModels } from '../models/load.js';
+import { noModelsError } from '../models/empty.js';
 import { LineIndex, attributeOffset } from '../models/xml.js';
 import { analyze, type Analysis } from './analysis.js';
 import { loadConfig } from './config.js';
@@ -17,6 +18,8 @@ export interface ValidateOptions {
   base?: string;
   /** An index already loaded for this root (commands that loaded it pass it, nothing is read twice). */
   index?: ModelsIndex;
+  /** Accept a root without process models (else a SetupError: a wrong path must not pass as clean). */
+  allowEmpty?: boolean;
 }
 
 export interface ValidateResult extends Report {
@@ -30,6 +33,8 @@ export const allRuleIds = new Set([...rules.map((r) => r.id), ...loaderRules.map
 export async function validateRepo(root: string, options: ValidateOptions = {}): Promise<ValidateResult> {
   const config = loadConfig(root, options.configFile, allRuleIds);
   const index = options.index ?? (await loadModels(root));
+  if (index.models.size === 0 && !options.allowEmpty)
+    throw noModelsError(`the models root ${index.root}`, 'Check the path (DIR, or the action input path)');
   // The engine's walk feeds the engine rules: when it fails, they report nothing and rule-error says why.
   let analysis: Analysis = { issues: [], reachable: new Set(), loadedProcesses: new Set() };
   const walkFailure = guarded('engine checks (the reachability walk)', index, (idx) => {
