@@ -8,6 +8,7 @@ import { validateRepo } from '../../src/validate/validate.js';
 import { rules } from '../../src/validate/rules/index.js';
 import type { Rule } from '../../src/validate/rule.js';
 import { NotRegularFile, readRegularFile } from '../../src/util/files.js';
+import { UsageError } from '../../src/util/errors.js';
 import { baseTree, cleanTrees, definitions, processXml, chain, writeTree } from '../helpers/bpmn.js';
 
 afterAll(cleanTrees);
@@ -137,5 +138,133 @@ describe('a special file where the backend reads files', () => {
       'gg/mmm/linked.bpmn',
       'gg/mmm/pipe',
     ]);
+  });
+});
+
+describe('the config file', () => {
+  const rejects = async (config: Record<string, string | Buffer>, message: RegExp, configFile?: string) => {
+    const root = writeTree({ ...baseTree(), ...config });
+    const file =
+      configFile === undefined
+        ? undefined
+        : path.isAbsolute(configFile)
+          ? configFile
+          : path.join(root, configFile);
+    await expect(validateRepo(root, { configFile: file })).rejects.toThrow(UsageError);
+    await expect(validateRepo(root, { configFile: file })).rejects.toThrow(message);
+  };
+
+  it.each([
+    [
+      'rule:',
+      'rule:\n  primary-empty: off\n',
+      /\.spiff-models\.yml:1: unknown key "rule" \(did you mean "rules"\?/,
+    ],
+    ['rulez:', 'rulez:\n  primary-empty: off\n', /unknown key "rulez" \(did you mean "rules"\?/],
+    ['Rules:', 'Rules: {}\n', /unknown key "Rules" \(did you mean "rules"\?/],
+  ])(
+    'a misspelled top-level key (%s) is refused, naming the key and the nearest valid one',
+    async (_, text, re) => {
+      await rejects({ '.spiff-models.yml': text }, re);
+    },
+  );
+
+  it('names the line of the misspelled key in YAML', async () => {
+    await rejects(
+      { '.spiff-models.yml': '# severities\nrulez:\n  primary-empty: off\n' },
+      /\.spiff-models\.yml:2: unknown key "rulez"/,
+    );
+  });
+
+  it.each([
+    ['a list', '- primary-empty\n', /must be a mapping with "rules", not a list/],
+    [
+      'a string',
+      'primary-empty: off is what we want\n'.replace(': ', ' '),
+      /must be a mapping with "rules", not a string/,
+    ],
+    ['a number', '42\n', /must be a mapping with "rules", not a number/],
+  ])('a document that is %s is refused', async (_, text, re) => {
+    await rejects({ '.spiff-models.yml': text }, re);
+  });
+
+  it('a JSON document that is a list is refused', async () => {
+    await rejects(
+      { '.spiff-models.json': '["rules"]' },
+      /\.spiff-models\.json: must be a mapping with "rules", not a list/,
+    );
+  });
+
+  it('a misspelled rule id names its key path and the nearest rule', async () => {
+    await rejects(
+      { '.spiff-models.yml': 'rules:\n  primary-empty: off\n  json-formatt: error\n' },
+      /\.spiff-models\.yml:3: unknown rule "json-formatt" at rules\.json-formatt \(did you mean "json-format"\?/,
+    );
+  });
+
+  it('a bad setting names the key path', async () => {
+    await rejects(
+      { '.spiff-models.yml': 'rules:\n  json-format: loud\n' },
+      /:2: rules\.json-format must be off, warning or error, not "loud"/,
+    );
+  });
+
+  it('rule-error cannot be switched off or lowered', async () => {
+    await rejects(
+      { '.spiff-models.yml': 'rules:\n  rule-error: off\n' },
+      /rule-error cannot be switched off or lowered/,
+    );
+  });
+
+  it('"rules" that is not a mapping is refused', async () => {
+    await rejects(
+      { '.spiff-models.yml': 'rules:\n  - json-format\n' },
+      /"rules" must map rule ids to off \| warning \| error/,
+    );
+  });
+
+  it('two config files at the root are refused: which one counts would be a guess', async () => {
+    await rejects(
+      { '.spiff-models.yml': 'rules:\n  json-format: error\n', '.spiff-models.json': '{"rules": {}}' },
+      /two config files.*\.spiff-models\.json.*\.spiff-models\.yml/,
+    );
+  });
+
+  it('/dev/zero, a directory and a FIFO are refused without reading them', async () => {
+    await rejects({}, /\/dev\/zero is a device, not a regular file/, '/dev/zero');
+    await rejects({ 'cfg/x': '' }, /cfg is a directory, not a regular file/, 'cfg');
+    const root = writeTree(baseTree());
+    execFileSync('mkfifo', [path.join(root, 'pipe.yml')]);
+    await expect(validateRepo(root, { configFile: path.join(root, 'pipe.yml') })).rejects.toThrow(
+      /pipe\.yml is a FIFO \(named pipe\), not a regular file/,
+    );
+  });
+
+  it('a huge file is refused unread', async () => {
+    const root = writeTree(baseTree());
+    const big = path.join(root, 'big.yml');
+    fs.writeFileSync(big, '');
+    fs.truncateSync(big, 3 * 1024 * 1024 * 1024); // sparse: 3 GiB that were never written
+    await expect(validateRepo(root, { configFile: big })).rejects.toThrow(
+      /big\.yml is 3072 MiB: a config file is a few lines/,
+    );
+  });
+
+  it('an empty config file is no config', async () => {
+    const report = await validateRepo(writeTree({ ...baseTree(), '.spiff-models.yml': '# nothing yet\n' }));
+    expect(report.findings).toEqual([]);
+  });
+
+  it('accepts $schema (editors) and warn as warning', async () => {
+    const report = await validateRepo(
+      writeTree({
+        ...baseTree(),
+        '.spiff-models.json': JSON.stringify({
+          $schema: '../schemas/config.schema.json',
+          rules: { 'primary-empty': 'warn' },
+        }),
+      }),
+    );
+    expect(report.findings).toEqual([]);
   });
 });
