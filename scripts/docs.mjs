@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { bundleSource } from './esbuild-shared.mjs';
 import YAML from 'yaml';
 import Ajv from 'ajv';
+import * as prettier from 'prettier';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -114,9 +115,16 @@ function configSchema() {
 }
 
 const schemaDir = path.join(root, 'schemas');
-const environmentsSchema = JSON.parse(fs.readFileSync(path.join(schemaDir, 'environments.schema.json'), 'utf8'));
+const environmentsSchema = JSON.parse(
+  fs.readFileSync(path.join(schemaDir, 'environments.schema.json'), 'utf8'),
+);
 const config = configSchema();
-const ajv = new Ajv.default({ code: { source: true, esm: true }, allErrors: true, strict: true, strictRequired: false });
+const ajv = new Ajv.default({
+  code: { source: true, esm: true },
+  allErrors: true,
+  strict: true,
+  strictRequired: false,
+});
 ajv.addSchema(config);
 ajv.addSchema(environmentsSchema);
 const validators = [
@@ -132,7 +140,13 @@ const validators = [
 
 let stale = false;
 for (const [file, text] of [
-  [path.join(schemaDir, 'config.schema.json'), `${JSON.stringify(config, null, 2)}\n`],
+  [
+    path.join(schemaDir, 'config.schema.json'),
+    await prettier.format(JSON.stringify(config), {
+      ...(await prettier.resolveConfig(path.join(schemaDir, 'config.schema.json'))),
+      parser: 'json',
+    }),
+  ],
   [path.join(root, 'src/generated/schemas.ts'), validators],
 ]) {
   const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
