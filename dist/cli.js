@@ -14985,25 +14985,401 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   validate10.errors = vErrors;
   return errors === 0;
 }
-var validateConfig, schema11, func2, pattern0, pattern2;
+function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.url === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "url" }, message: "must have required property 'url'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func2.call(schema15.properties, key0)) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      let data0 = data.name;
+      if (typeof data0 !== "string" && data0 !== null) {
+        const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: schema15.properties.name.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.url !== void 0) {
+      let data1 = data.url;
+      if (typeof data1 === "string") {
+        if (!pattern0.test(data1)) {
+          const err3 = { instancePath: instancePath + "/url", schemaPath: "#/definitions/url/pattern", keyword: "pattern", params: { pattern: "^\\s*[Hh][Tt][Tt][Pp][Ss]?://" }, message: 'must match pattern "^\\s*[Hh][Tt][Tt][Pp][Ss]?://"' };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/url", schemaPath: "#/definitions/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.kind !== void 0) {
+      let data2 = data.kind;
+      if (!(data2 === "spiff" || data2 === "deploy" || data2 === null)) {
+        const err5 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema15.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.secret !== void 0) {
+      let data3 = data.secret;
+      if (typeof data3 !== "string" && data3 !== null) {
+        const err6 = { instancePath: instancePath + "/secret", schemaPath: "#/properties/secret/type", keyword: "type", params: { type: schema15.properties.secret.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data["secret-env"] !== void 0) {
+      let data4 = data["secret-env"];
+      if (typeof data4 !== "string" && data4 !== null) {
+        const err7 = { instancePath: instancePath + "/secret-env", schemaPath: "#/properties/secret-env/type", keyword: "type", params: { type: schema15.properties["secret-env"].type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (typeof data4 === "string") {
+        if (!pattern2.test(data4)) {
+          const err8 = { instancePath: instancePath + "/secret-env", schemaPath: "#/properties/secret-env/pattern", keyword: "pattern", params: { pattern: "^\\s*([A-Za-z_][A-Za-z0-9_]*)?\\s*$" }, message: 'must match pattern "^\\s*([A-Za-z_][A-Za-z0-9_]*)?\\s*$"' };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.secret_env !== void 0) {
+      let data5 = data.secret_env;
+      if (typeof data5 !== "string" && data5 !== null) {
+        const err9 = { instancePath: instancePath + "/secret_env", schemaPath: "#/properties/secret_env/type", keyword: "type", params: { type: schema15.properties.secret_env.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+      if (typeof data5 === "string") {
+        if (!pattern2.test(data5)) {
+          const err10 = { instancePath: instancePath + "/secret_env", schemaPath: "#/properties/secret_env/pattern", keyword: "pattern", params: { pattern: "^\\s*([A-Za-z_][A-Za-z0-9_]*)?\\s*$" }, message: 'must match pattern "^\\s*([A-Za-z_][A-Za-z0-9_]*)?\\s*$"' };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.html_url !== void 0) {
+      let data6 = data.html_url;
+      if (typeof data6 !== "string" && data6 !== null) {
+        const err11 = { instancePath: instancePath + "/html_url", schemaPath: "#/properties/html_url/type", keyword: "type", params: { type: schema15.properties.html_url.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.clone_url !== void 0) {
+      let data7 = data.clone_url;
+      if (typeof data7 !== "string" && data7 !== null) {
+        const err12 = { instancePath: instancePath + "/clone_url", schemaPath: "#/properties/clone_url/type", keyword: "type", params: { type: schema15.properties.clone_url.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.git_url !== void 0) {
+      let data8 = data.git_url;
+      if (typeof data8 !== "string" && data8 !== null) {
+        const err13 = { instancePath: instancePath + "/git_url", schemaPath: "#/properties/git_url/type", keyword: "type", params: { type: schema15.properties.git_url.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.ssh_url !== void 0) {
+      let data9 = data.ssh_url;
+      if (typeof data9 !== "string" && data9 !== null) {
+        const err14 = { instancePath: instancePath + "/ssh_url", schemaPath: "#/properties/ssh_url/type", keyword: "type", params: { type: schema15.properties.ssh_url.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err15];
+    } else {
+      vErrors.push(err15);
+    }
+    errors++;
+  }
+  validate13.errors = vErrors;
+  return errors === 0;
+}
+function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const _errs0 = errors;
+  let valid0 = false;
+  const _errs1 = errors;
+  if (typeof data === "string") {
+    if (!pattern0.test(data)) {
+      const err0 = { instancePath, schemaPath: "#/definitions/url/pattern", keyword: "pattern", params: { pattern: "^\\s*[Hh][Tt][Tt][Pp][Ss]?://" }, message: 'must match pattern "^\\s*[Hh][Tt][Tt][Pp][Ss]?://"' };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/definitions/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  var _valid0 = _errs1 === errors;
+  valid0 = valid0 || _valid0;
+  if (!valid0) {
+    const _errs4 = errors;
+    if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
+      vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+      errors = vErrors.length;
+    }
+    var _valid0 = _errs4 === errors;
+    valid0 = valid0 || _valid0;
+  }
+  if (!valid0) {
+    const err2 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  } else {
+    errors = _errs0;
+    if (vErrors !== null) {
+      if (_errs0) {
+        vErrors.length = _errs0;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  validate12.errors = vErrors;
+  return errors === 0;
+}
+function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const _errs0 = errors;
+  let valid0 = false;
+  const _errs1 = errors;
+  if (Array.isArray(data)) {
+    if (data.length < 1) {
+      const err0 = { instancePath, schemaPath: "#/anyOf/0/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      if (!validate12(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData })) {
+        vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/anyOf/0/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  var _valid0 = _errs1 === errors;
+  valid0 = valid0 || _valid0;
+  if (!valid0) {
+    const _errs4 = errors;
+    if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
+      vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+      errors = vErrors.length;
+    }
+    var _valid0 = _errs4 === errors;
+    valid0 = valid0 || _valid0;
+    if (!valid0) {
+      const _errs5 = errors;
+      const _errs7 = errors;
+      const _errs8 = errors;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        let missing0;
+        if (data.url === void 0 && (missing0 = "url")) {
+          const err2 = {};
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+      var valid3 = _errs8 === errors;
+      if (valid3) {
+        const err3 = { instancePath, schemaPath: "#/anyOf/2/not", keyword: "not", params: {}, message: "must NOT be valid" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      } else {
+        errors = _errs7;
+        if (vErrors !== null) {
+          if (_errs7) {
+            vErrors.length = _errs7;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (Object.keys(data).length < 1) {
+          const err4 = { instancePath, schemaPath: "#/anyOf/2/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+        for (const key0 in data) {
+          if (!validate12(data[key0], { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data, parentDataProperty: key0, rootData })) {
+            vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err5 = { instancePath, schemaPath: "#/anyOf/2/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      var _valid0 = _errs5 === errors;
+      valid0 = valid0 || _valid0;
+    }
+  }
+  if (!valid0) {
+    const err6 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+    if (vErrors === null) {
+      vErrors = [err6];
+    } else {
+      vErrors.push(err6);
+    }
+    errors++;
+  } else {
+    errors = _errs0;
+    if (vErrors !== null) {
+      if (_errs0) {
+        vErrors.length = _errs0;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  validate11.errors = vErrors;
+  return errors === 0;
+}
+var validateConfig, schema11, func2, validateEnvironments, pattern0, schema15, pattern2;
 var init_schemas = __esm({
   "src/generated/schemas.ts"() {
     "use strict";
     validateConfig = validate10;
     schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/spiff-models/spiff-models/main/schemas/config.schema.json", "title": "spiff-models configuration (.spiff-models.yml / .spiff-models.json)", "description": "Severities per rule. See the rule reference in the README.", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string", "description": "This schema, for editors." }, "rules": { "type": "object", "description": "Rule id -> off | warning | error (warn is accepted for warning).", "additionalProperties": false, "properties": { "bpmn-not-definitions": { "description": "a well-formed .bpmn file is not a bpmn:definitions document (an SVG export, say): the backend finds nothing in it (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "business-rule-task": { "description": "a business rule task has no calledDecisionId, or its decision is not the first decision of a .dmn in the same folder (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "call-activity": { "description": "a call activity has no calledElement, or calls a process id no BPMN file of the repo defines (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "cancel-event": { "description": "a cancel boundary event is attached to something other than a transaction (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "conditional-event": { "description": "a conditional event has no condition (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "correlation-expression-empty": { "description": "a correlation property has an empty retrieval expression for a message: the engine drops it, so it never correlates (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "dangling-sequence-flow": { "description": "a sequence flow targets an id that no element (or more than one) of the file has (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "data-association": { "description": "a data input/output association names no data object reference or data store reference (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "data-store-file": { "description": "JSONFileDataStore writes into the models directory: it fails on a read-only (baked) image (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "data-store-name": { "description": "a bpmn:dataStore names an implementation the backend does not have (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "dmn-structure": { "description": "a DMN file does not hold exactly one decision with a decision table (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "duplicate-process-id": { "description": "the same process id is defined twice in a model, or in two models of the repo (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "event-reference": { "description": "a messageRef / signalRef / errorRef / escalationRef names no element of that kind (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "file-extension": { "description": "a file in a model directory has an extension the backend refuses (invalid_type) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "file-too-large": { "description": "a file over 64 MiB is listed but not checked (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "form-json": { "description": "a JSON file of a model (form, test, data store) is not valid JSON and holds no Jinja markers (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "gateway-flow-condition": { "description": "an outgoing flow of an exclusive or inclusive gateway is neither the default nor conditioned (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "group-json": { "description": "process_group.json is not valid JSON or lacks display_name (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "group-messages": { "description": "messages in process_group.json are malformed or a correlation property has no retrieval expression (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "id-invalid": { "description": "a group or model directory name contains ':' or '\\' (ids use '/', URLs use ':') (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "id-pattern": { "description": "a group or model directory name is outside the pattern the web UI creates (lower-case, digits, . and -) (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "implicit-split": { "description": "a task or event other than a gateway or start event has more than one outgoing sequence flow (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "invalid-encoding": { "description": "a JSON, BPMN or DMN file is not UTF-8 (nor an encoding its XML declaration names) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "json-format": { "description": "process_model.json / process_group.json is not in the format the backend writes (indent 4, sorted keys) (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "loop-characteristics": { "description": "multi-instance without exactly one of cardinality / input collection, or a loop without maximum or condition (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "message-definition": { "description": "a bpmn:message has no id, or a correlation property lacks a retrieval expression or its messageRef (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "message-start-conflict": { "description": "two models start on the same message name (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "model-json-invalid": { "description": "process_model.json is not a JSON object (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "model-json-required": { "description": "process_model.json lacks display_name or description, or a key has the wrong type (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "model-json-unknown-key": { "description": "process_model.json has a key ProcessModelInfo does not accept (crashes the backend at boot) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "model-outside-group": { "description": "a model is not inside any process group: it runs but the UI group tree does not show it (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "no-start-event": { "description": "an executable process has no top-level start event (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "primary-empty": { "description": "a model has no primary file: it is a library model and cannot be started (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "primary-process": { "description": "primary_file_name / primary_process_id do not name an executable process of the model (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "process-not-executable": { "description": 'a primary or called process has isExecutable="false" (default: error)', "enum": ["off", "warning", "warn", "error", "info"] }, "python-syntax": { "description": "a script, pre/post script, condition or expression is not valid Python (fails only when it runs) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "removed-since-base": { "description": "with --base: a model, process id or primary process that existed at the base ref is gone (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "rule-error": { "description": "a rule failed with an internal error on a file: its findings there are incomplete (the other rules ran) (default: error)", "enum": ["error"] }, "script-empty": { "description": "a script task has no script or an empty one: it runs and does nothing (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "service-task-operator": { "description": "a service task has no spiffworkflow:serviceTaskOperator with an id, or a parameter with a value lacks its id or type (the parser crashes) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "special-file": { "description": "a FIFO, socket or device (or a link to one) stands in the models tree: it is never opened, the backend would block or fail on it (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "spiff-extension": { "description": "a spiffworkflow:property lacks its name or value, or a script unit test its id, inputJson or expectedOutputJson (the parser crashes) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "subprocess-structure": { "description": "an embedded sub-process or transaction lacks exactly one start event or any end event (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "symlink-outside-root": { "description": "a symbolic link points outside the models root (or nowhere); it is not followed (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "timer-definition": { "description": "a timer event has none of timeDate, timeDuration, timeCycle (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "unit-test-orphan": { "description": "test_X.json without X.bpmn in the same directory (the whole test run fails) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "unreadable-file": { "description": "a file or directory cannot be read (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "unsupported-element": { "description": "a reachable flow node is of a kind the engine has no parser for (e.g. complexGateway) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "user-task-form": { "description": "a user task names an empty or missing form file (missing_form_file when opened) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "user-task-no-form": { "description": "a user task has no form schema file (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "xml-doctype": { "description": "a .bpmn or .dmn file has a DOCTYPE: the backend never loads DTDs nor expands entities (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "xml-malformed": { "description": "a .bpmn or .dmn file is not well-formed XML, or a .dmn file is not a DMN definitions document (default: error)", "enum": ["off", "warning", "warn", "error", "info"] } } } } };
     func2 = Object.prototype.hasOwnProperty;
-    pattern0 = new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://", "u");
-    pattern2 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
+    validateEnvironments = validate11;
+    pattern0 = new RegExp("^\\s*[Hh][Tt][Tt][Pp][Ss]?://", "u");
+    schema15 = { "type": "object", "additionalProperties": false, "required": ["url"], "properties": { "name": { "type": ["string", "null"], "description": "Unique name, shown in reports (default: the URL's host)." }, "url": { "$ref": "#/definitions/url" }, "kind": { "enum": ["spiff", "deploy", null], "description": "spiff: a git-synced spiffworkflow-backend (a signed push event); deploy: a deploy hook for a baked image." }, "secret": { "type": ["string", "null"], "description": "The secret itself (prefer secret-env: keep secrets out of files)." }, "secret-env": { "type": ["string", "null"], "pattern": "^\\s*([A-Za-z_][A-Za-z0-9_]*)?\\s*$", "description": "Name of the environment variable holding the secret." }, "secret_env": { "type": ["string", "null"], "pattern": "^\\s*([A-Za-z_][A-Za-z0-9_]*)?\\s*$", "description": "Same as secret-env." }, "html_url": { "type": ["string", "null"], "description": "repository.html_url as the backend must see it." }, "clone_url": { "type": ["string", "null"], "description": "repository.clone_url: must equal the backend's remote.origin.url (or git_url / ssh_url)." }, "git_url": { "type": ["string", "null"], "description": "repository.git_url as the backend must see it." }, "ssh_url": { "type": ["string", "null"], "description": "repository.ssh_url as the backend must see it." } } };
+    pattern2 = new RegExp("^\\s*([A-Za-z_][A-Za-z0-9_]*)?\\s*$", "u");
   }
 });
 
 // src/generated/index.ts
-var validateConfigSchema;
+var validateConfigSchema, validateEnvironmentsSchema;
 var init_generated = __esm({
   "src/generated/index.ts"() {
     "use strict";
     init_schemas();
     validateConfigSchema = validateConfig;
+    validateEnvironmentsSchema = validateEnvironments;
   }
 });
 
@@ -100649,8 +101025,17 @@ function deployPingPayload(environment) {
 }
 
 // src/notify/environments.ts
+init_generated();
 var KINDS = ["spiff", "deploy"];
-var ENTRY_KEYS = ["name", "url", "kind", "secret", "secret-env", "secret_env", ...REPOSITORY_URL_KEYS];
+var ENTRY_KEYS = [
+  "name",
+  "url",
+  "kind",
+  "secret",
+  "secret-env",
+  "secret_env",
+  ...REPOSITORY_URL_KEYS
+];
 var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function isKind(value) {
   return KINDS.includes(value);
@@ -100759,6 +101144,15 @@ function parseEnvironments(text, source, defaultKind) {
       secretEnv,
       overrides: overrides2
     });
+  }
+  if (!found.length && !validateEnvironmentsSchema(data)) {
+    for (const e of (validateEnvironmentsSchema.errors ?? []).slice(0, 3)) {
+      const [first, ...rest] = e.instancePath.split("/").slice(1);
+      const where = first === void 0 ? "the list" : /^\d+$/.test(first) ? `entry ${Number(first) + 1}` : `'${first}'`;
+      found.push(
+        `${[where, ...rest].join(" ")}: ${e.message ?? "is not valid"} (schemas/environments.schema.json)`
+      );
+    }
   }
   if (found.length) throw problems(`${source} has ${found.length === 1 ? "a problem" : "problems"}`, found);
   return specs;
