@@ -30,6 +30,14 @@ export function loadConfig(root: string, configFile: string | undefined, knownRu
           'keep one (which one counts would be a guess).',
       );
     file = found[0];
+    if (!file) {
+      const outside = configAbove(root);
+      if (outside)
+        throw new UsageError(
+          `config file ${outside} is outside the models root ${root}, so it would be ignored: move it into ` +
+            `the models root, or pass --config ${outside} (action input config).`,
+        );
+    }
   }
   if (!file) return { rules: {} };
   let text: string;
@@ -81,6 +89,21 @@ export function loadConfig(root: string, configFile: string | undefined, knownRu
     out[id] = (setting === 'warn' ? 'warning' : setting) as RuleSetting;
   }
   return { file, rules: out };
+}
+
+/**
+ * A config file in a folder above the models root, up to the repository's top (the folder holding .git):
+ * put at the repository root while the models live in a sub-folder, it would silently configure nothing.
+ */
+function configAbove(root: string): string | undefined {
+  let dir = path.resolve(root);
+  if (fs.existsSync(path.join(dir, '.git'))) return undefined;
+  for (let parent = path.dirname(dir); parent !== dir; dir = parent, parent = path.dirname(dir)) {
+    const found = CONFIG_NAMES.map((n) => path.join(parent, n)).find((p) => fs.existsSync(p));
+    if (found) return found;
+    if (fs.existsSync(path.join(parent, '.git'))) return undefined;
+  }
+  return undefined;
 }
 
 function kindOf(value: unknown): string {

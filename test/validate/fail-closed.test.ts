@@ -250,6 +250,24 @@ describe('the config file', () => {
     );
   });
 
+  it('a config file above the models root (the repository root) is refused: it would configure nothing', async () => {
+    const repo = writeTree({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.spiff-models.yml': 'rules:\n  primary-empty: off\n',
+      ...Object.fromEntries(Object.entries(baseTree()).map(([k, v]) => [`process-models/${k}`, v])),
+    });
+    await expect(validateRepo(path.join(repo, 'process-models'))).rejects.toThrow(
+      /config file .*\/\.spiff-models\.yml is outside the models root .*process-models, so it would be ignored/,
+    );
+    // above the repository (the folder holding .git) nothing is looked for
+    const nested = writeTree({
+      'top/.git/HEAD': 'x',
+      ...Object.fromEntries(Object.entries(baseTree()).map(([k, v]) => [`top/m/${k}`, v])),
+      '.spiff-models.yml': 'rules: {}',
+    });
+    expect((await validateRepo(path.join(nested, 'top/m'))).findings).toEqual([]);
+  });
+
   it('an empty config file is no config', async () => {
     const report = await validateRepo(writeTree({ ...baseTree(), '.spiff-models.yml': '# nothing yet\n' }));
     expect(report.findings).toEqual([]);
@@ -266,5 +284,21 @@ describe('the config file', () => {
       }),
     );
     expect(report.findings).toEqual([]);
+  });
+});
+
+describe('a model the backend would not see', () => {
+  it('a folder with both process_group.json and process_model.json is a warning on the hidden model', async () => {
+    const report = await validateRepo(
+      writeTree({ ...baseTree(), 'gg/mmm/process_group.json': '{"display_name": "oops"}' }),
+      { allowEmpty: true },
+    );
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({
+        ruleId: 'model-in-group-folder',
+        severity: 'warning',
+        file: 'gg/mmm/process_model.json',
+      }),
+    );
   });
 });

@@ -10,7 +10,7 @@ import { correlationExpressionEmpty, messageDefinition, messageStartConflict } f
 import { dataStoreName, dataStoreReadOnly } from './data-stores.js';
 import { userTaskForm, userTaskNoForm } from './user-tasks.js';
 import { pythonSyntax, scriptEmpty } from './python.js';
-import { idInvalid, idPattern, modelOutsideGroup } from './layout.js';
+import { idInvalid, idPattern, modelInGroupFolder, modelOutsideGroup } from './layout.js';
 import { jsonFormat } from './json-format.js';
 
 export const rules: Rule[] = [
@@ -38,6 +38,7 @@ export const rules: Rule[] = [
   scriptEmpty,
   idPattern,
   modelOutsideGroup,
+  modelInGroupFolder,
   dataStoreReadOnly,
   jsonFormat,
   xmlDoctype,

@@ -67,3 +67,24 @@ export const modelOutsideGroup: Rule = {
     }
   },
 };
+
+export const modelInGroupFolder: Rule = {
+  id: 'model-in-group-folder',
+  severity: 'warning',
+  description:
+    'a folder holds both process_group.json and process_model.json: the backend takes it for a group, so the model does not exist for it',
+  fix: 'Move the model into a sub-folder of the group, or remove the process_group.json that hides it.',
+  check({ index, report }) {
+    for (const group of index.groups.values()) {
+      const hidden = index.filesByPath.get(
+        group.dir ? `${group.dir}/process_model.json` : 'process_model.json',
+      );
+      if (hidden)
+        report({
+          file: hidden,
+          message: `${group.dir || 'the models root'} is a process group (it has a process_group.json), so the backend never loads this process_model.json: the model '${group.dir}' does not exist there, and nothing can start or call it`,
+          modelId: null,
+        });
+    }
+  },
+};
