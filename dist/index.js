@@ -34733,6 +34733,13 @@ function gitSync(cwd, args, input) {
 }
 function loadAtRef(root, ref) {
   try {
+    gitSync(root, ["rev-parse", "--git-dir"]);
+  } catch {
+    throw new SetupError(
+      `--base ${ref}: the models root ${root} is not inside a git repository, so there is nothing to compare with; drop --base, or validate a checkout`
+    );
+  }
+  try {
     gitSync(root, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
   } catch {
     throw new SetupError(
@@ -34740,9 +34747,8 @@ function loadAtRef(root, ref) {
     );
   }
   const prefix = gitSync(root, ["rev-parse", "--show-prefix"]).toString().trim();
-  const listing = gitSync(root, ["ls-tree", "--full-tree", "-r", "-l", "-z", `${ref}:${prefix}`]).toString(
-    "utf8"
-  );
+  const exists2 = spawnSync("git", ["cat-file", "-e", `${ref}:${prefix}`], { cwd: root }).status === 0;
+  const listing = exists2 ? gitSync(root, ["ls-tree", "--full-tree", "-r", "-l", "-z", `${ref}:${prefix}`]).toString("utf8") : "";
   const entries = [];
   for (const rec of listing.split("\0")) {
     if (!rec) continue;

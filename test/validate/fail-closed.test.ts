@@ -302,3 +302,34 @@ describe('a model the backend would not see', () => {
     );
   });
 });
+
+describe('--base', () => {
+  const gitIn = (dir: string, ...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: dir });
+
+  it('a base where the models folder did not exist yet is an empty base, not a git failure', async () => {
+    const repo = writeTree({ 'README.md': 'x\n' });
+    gitIn(repo, 'init', '-q', '-b', 'main');
+    gitIn(repo, 'add', '-A');
+    gitIn(repo, 'commit', '-q', '-m', 'one');
+    writeTree(Object.fromEntries(Object.entries(baseTree()).map(([k, v]) => [`models/${k}`, v])), repo);
+    gitIn(repo, 'add', '-A');
+    gitIn(repo, 'commit', '-q', '-m', 'models');
+    const report = await validateRepo(path.join(repo, 'models'), { base: 'HEAD~1' });
+    expect(report.findings).toEqual([]);
+    expect(report.changedModels).toEqual(['gg/mmm']);
+  });
+
+  it('a ref that does not exist, or no repository at all, is exit 2 naming it', async () => {
+    const repo = writeTree(baseTree());
+    await expect(validateRepo(repo, { base: 'origin/main' })).rejects.toThrow(
+      /--base origin\/main: the models root .* is not inside a git repository/,
+    );
+    gitIn(repo, 'init', '-q', '-b', 'main');
+    gitIn(repo, 'add', '-A');
+    gitIn(repo, 'commit', '-q', '-m', 'one');
+    await expect(validateRepo(repo, { base: 'origin/main' })).rejects.toThrow(
+      /--base origin\/main: no such commit/,
+    );
+  });
+});
