@@ -19,6 +19,8 @@ export interface RepoFile {
   text?: string;
   /** Set for a FIFO, socket or device (what it is): such a file is never opened. */
   special?: string;
+  /** The bytes start with a UTF-8 byte-order mark (stripped from `text`; Python's json.load refuses it). */
+  bom?: boolean;
 }
 
 export interface JsonDoc {

@@ -3,7 +3,7 @@ import type { ModelsIndex, RepoFile } from '../models/types.js';
 import { loadModels } from '../models/load.js';
 import { noModelsError } from '../models/empty.js';
 import { LineIndex, attributeOffset } from '../models/xml.js';
-import { analyze, type Analysis } from './analysis.js';
+import { analyze, type Analysis } from './reach.js';
 import { loadConfig } from './config.js';
 import type { Finding, ModelStatus, Report, Severity } from './finding.js';
 import { compareFindings } from './finding.js';
@@ -35,12 +35,14 @@ export async function validateRepo(root: string, options: ValidateOptions = {}):
   const index = options.index ?? (await loadModels(root));
   if (index.models.size === 0 && !options.allowEmpty)
     throw noModelsError(`the models root ${index.root}`, 'Check the path (DIR, or the action input path)');
-  // The engine's walk feeds the engine rules: when it fails, they report nothing and rule-error says why.
-  let analysis: Analysis = { issues: [], reachable: new Set(), loadedProcesses: new Set() };
+  // The engine's walk feeds the engine rules: when it fails, they get the walk of an empty repository (they
+  // report nothing) and rule-error says why.
+  let walked: Analysis | undefined;
   const walkFailure = guarded('engine checks (the reachability walk)', index, (idx) => {
     const result = analyze(idx);
-    if (idx === index) analysis = result;
+    if (idx === index) walked = result;
   });
+  const analysis: Analysis = walked ?? analyze(emptyIndex(index));
   const lineIndexes = new Map<string, LineIndex>();
   const position = (file: RepoFile, offset: number) => {
     let li = lineIndexes.get(file.path);
@@ -77,7 +79,7 @@ export async function validateRepo(root: string, options: ValidateOptions = {}):
       }
       add({
         ruleId: rule.id,
-        severity: rule.severity,
+        severity: r.severity ?? rule.severity,
         message: r.message,
         file: r.file.path,
         line,
@@ -105,6 +107,23 @@ export async function validateRepo(root: string, options: ValidateOptions = {}):
 
   findings.sort(compareFindings);
   return { ...summarize(index, findings), index, changedModels };
+}
+
+/** The same root with nothing in it. */
+function emptyIndex(index: ModelsIndex): ModelsIndex {
+  return {
+    ...index,
+    files: [],
+    filesByPath: new Map(),
+    groups: new Map(),
+    models: new Map(),
+    bpmn: new Map(),
+    dmn: new Map(),
+    processes: new Map(),
+    decisionsByDir: new Map(),
+    calls: [],
+    modelCalls: new Map(),
+  };
 }
 
 export function summarize(index: ModelsIndex, findings: Finding[]): Report {
