@@ -333,3 +333,29 @@ describe('--base', () => {
     );
   });
 });
+
+describe('the engine walk that throws', () => {
+  it('becomes one rule-error naming the walk and the file, and the other rules go on', async () => {
+    const root = writeTree({ ...baseTree(), 'gg/mmm/form.json': '{"a": ' });
+    const { loadModels } = await import('../../src/models/load.js');
+    const index = await loadModels(root);
+    // A document whose element lists cannot be read: the walk (and any rule reading them) throws on it.
+    const doc = index.bpmn.get('gg/mmm/m.bpmn')!;
+    doc.elements = new Proxy(doc.elements, {
+      get(target, prop) {
+        if (prop === 'get') throw new Error('elements unreadable');
+        const v = Reflect.get(target, prop, target) as unknown;
+        return typeof v === 'function' ? (v as () => unknown).bind(target) : v;
+      },
+    });
+    const report = await validateRepo(root, { index });
+    const errors = report.findings.filter((f) => f.ruleId === 'rule-error');
+    expect(
+      errors.find((f) => f.message.startsWith("rule 'engine checks (the reachability walk)' failed")),
+    ).toMatchObject({
+      file: 'gg/mmm/m.bpmn',
+      modelId: 'gg/mmm',
+    });
+    expect(report.findings.map((f) => f.ruleId)).toContain('form-json');
+  });
+});
