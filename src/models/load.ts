@@ -161,7 +161,9 @@ export function buildIndex(
     }
   }
   for (const f of files) {
-    if (f.name === 'process_model.json' && !groupDirs.has(f.dir)) {
+    // Also in a folder that is a group: the backend's model listing (get_process_models) walks every
+    // folder for process_model.json, so the boot loads it; only the UI's group tree hides it.
+    if (f.name === 'process_model.json') {
       const json = parseJson(f, text(f));
       const info =
         json.value && typeof json.value === 'object' && !Array.isArray(json.value)

@@ -287,17 +287,37 @@ describe('the config file', () => {
   });
 });
 
-describe('a model the backend would not see', () => {
-  it('a folder with both process_group.json and process_model.json is a warning on the hidden model', async () => {
+describe('a model in a folder that is also a group', () => {
+  // spiffworkflow-backend's get_process_models walks every folder for process_model.json (the boot loads
+  // them all), while its group tree takes a folder with process_group.json for a group.
+  it('is validated as a model (a broken process_model.json there crashes the boot)', async () => {
+    const report = await validateRepo(
+      writeTree({
+        ...baseTree(),
+        'gg/both/process_group.json': '{"display_name": "both"}',
+        'gg/both/process_model.json': '{"display_name": "x", "description": "", "nonsense": 1}',
+      }),
+    );
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({
+        ruleId: 'model-json-unknown-key',
+        severity: 'error',
+        file: 'gg/both/process_model.json',
+      }),
+    );
+    expect(report.models.map((m) => m.id)).toContain('gg/both');
+  });
+
+  it('is a warning: the UI shows the folder as a group, never the model', async () => {
     const report = await validateRepo(
       writeTree({ ...baseTree(), 'gg/mmm/process_group.json': '{"display_name": "oops"}' }),
-      { allowEmpty: true },
     );
     expect(report.findings).toContainEqual(
       expect.objectContaining({
         ruleId: 'model-in-group-folder',
         severity: 'warning',
         file: 'gg/mmm/process_model.json',
+        modelId: 'gg/mmm',
       }),
     );
   });

@@ -72,19 +72,14 @@ export const modelInGroupFolder: Rule = {
   id: 'model-in-group-folder',
   severity: 'warning',
   description:
-    'a folder holds both process_group.json and process_model.json: the backend takes it for a group, so the model does not exist for it',
-  fix: 'Move the model into a sub-folder of the group, or remove the process_group.json that hides it.',
+    "a folder holds both process_group.json and process_model.json: the backend loads the model, but the UI's group tree shows the folder as a group and never the model",
+  fix: 'Move the model into a sub-folder of the group, or remove the process_group.json from the model folder.',
   check({ index, report }) {
-    for (const group of index.groups.values()) {
-      const hidden = index.filesByPath.get(
-        group.dir ? `${group.dir}/process_model.json` : 'process_model.json',
-      );
-      if (hidden)
+    for (const model of index.models.values())
+      if (index.groups.has(model.id))
         report({
-          file: hidden,
-          message: `${group.dir || 'the models root'} is a process group (it has a process_group.json), so the backend never loads this process_model.json: the model '${group.dir}' does not exist there, and nothing can start or call it`,
-          modelId: null,
+          file: model.json.file,
+          message: `${model.dir || 'the models root'} has a process_group.json too: the backend loads this model (and validates it at boot), but the UI's group tree shows the folder as a group, so nobody finds the model there`,
         });
-    }
   },
 };
