@@ -19680,7 +19680,7 @@ var init_util = __esm({
 });
 
 // src/validate/rules/model-json.ts
-var MODEL_KEYS, LEGACY_MODEL_KEYS, modelJsonInvalid, modelJsonUnknownKey, modelJsonRequired;
+var MODEL_KEYS, LEGACY_MODEL_KEYS, modelJsonInvalid, modelJsonUnknownKey, modelJsonRequired, modelJsonLookalike;
 var init_model_json = __esm({
   "src/validate/rules/model-json.ts"() {
     "use strict";
@@ -19784,6 +19784,28 @@ var init_model_json = __esm({
               file,
               offset: jsonKeyOffset(file.text, "metadata_extraction_paths"),
               message: '"metadata_extraction_paths" must be null or a list of {"key": string, "path": string}'
+            });
+        }
+      }
+    };
+    modelJsonLookalike = {
+      id: "model-json-lookalike",
+      severity: "error",
+      description: "a file named like *process_model.json (a backup, a copy) in a folder without process_model.json: the boot takes it for a model file and crashes (missing_name_of_process_model)",
+      fix: "Rename or remove the file (e.g. old-process_model.json.bak), or keep it out of the models repository.",
+      check({ index, report }) {
+        for (const file of index.files) {
+          if (file.name === "process_model.json" || !file.name.endsWith("process_model.json")) continue;
+          if (index.models.has(file.dir))
+            report({
+              file,
+              severity: "warning",
+              message: `the backend's boot takes "${file.name}" for a model file (its name ends in process_model.json) and loads the model '${file.dir}' a second time; rename it`
+            });
+          else
+            report({
+              file,
+              message: `the backend's boot takes "${file.name}" for a model file (its name ends in process_model.json), finds no process_model.json in ${file.dir || "the models root"} and crashes (missing_name_of_process_model); rename or remove it`
             });
         }
       }
@@ -26383,6 +26405,7 @@ var init_rules = __esm({
       modelJsonInvalid,
       modelJsonUnknownKey,
       modelJsonRequired,
+      modelJsonLookalike,
       groupJson,
       groupMessages,
       fileExtension,
@@ -34230,10 +34253,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data1["model-json-required"] !== void 0) {
-          let data34 = data1["model-json-required"];
+        if (data1["model-json-lookalike"] !== void 0) {
+          let data34 = data1["model-json-lookalike"];
           if (!(data34 === "off" || data34 === "warning" || data34 === "warn" || data34 === "error" || data34 === "info")) {
-            const err35 = { instancePath: instancePath + "/rules/model-json-required", schemaPath: "#/properties/rules/properties/model-json-required/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["model-json-required"].enum }, message: "must be equal to one of the allowed values" };
+            const err35 = { instancePath: instancePath + "/rules/model-json-lookalike", schemaPath: "#/properties/rules/properties/model-json-lookalike/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["model-json-lookalike"].enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err35];
             } else {
@@ -34242,10 +34265,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data1["model-json-unknown-key"] !== void 0) {
-          let data35 = data1["model-json-unknown-key"];
+        if (data1["model-json-required"] !== void 0) {
+          let data35 = data1["model-json-required"];
           if (!(data35 === "off" || data35 === "warning" || data35 === "warn" || data35 === "error" || data35 === "info")) {
-            const err36 = { instancePath: instancePath + "/rules/model-json-unknown-key", schemaPath: "#/properties/rules/properties/model-json-unknown-key/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["model-json-unknown-key"].enum }, message: "must be equal to one of the allowed values" };
+            const err36 = { instancePath: instancePath + "/rules/model-json-required", schemaPath: "#/properties/rules/properties/model-json-required/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["model-json-required"].enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err36];
             } else {
@@ -34254,10 +34277,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data1["model-outside-group"] !== void 0) {
-          let data36 = data1["model-outside-group"];
+        if (data1["model-json-unknown-key"] !== void 0) {
+          let data36 = data1["model-json-unknown-key"];
           if (!(data36 === "off" || data36 === "warning" || data36 === "warn" || data36 === "error" || data36 === "info")) {
-            const err37 = { instancePath: instancePath + "/rules/model-outside-group", schemaPath: "#/properties/rules/properties/model-outside-group/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["model-outside-group"].enum }, message: "must be equal to one of the allowed values" };
+            const err37 = { instancePath: instancePath + "/rules/model-json-unknown-key", schemaPath: "#/properties/rules/properties/model-json-unknown-key/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["model-json-unknown-key"].enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err37];
             } else {
@@ -34266,10 +34289,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data1["no-start-event"] !== void 0) {
-          let data37 = data1["no-start-event"];
+        if (data1["model-outside-group"] !== void 0) {
+          let data37 = data1["model-outside-group"];
           if (!(data37 === "off" || data37 === "warning" || data37 === "warn" || data37 === "error" || data37 === "info")) {
-            const err38 = { instancePath: instancePath + "/rules/no-start-event", schemaPath: "#/properties/rules/properties/no-start-event/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["no-start-event"].enum }, message: "must be equal to one of the allowed values" };
+            const err38 = { instancePath: instancePath + "/rules/model-outside-group", schemaPath: "#/properties/rules/properties/model-outside-group/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["model-outside-group"].enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err38];
             } else {
@@ -34278,10 +34301,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data1["primary-empty"] !== void 0) {
-          let data38 = data1["primary-empty"];
+        if (data1["no-start-event"] !== void 0) {
+          let data38 = data1["no-start-event"];
           if (!(data38 === "off" || data38 === "warning" || data38 === "warn" || data38 === "error" || data38 === "info")) {
-            const err39 = { instancePath: instancePath + "/rules/primary-empty", schemaPath: "#/properties/rules/properties/primary-empty/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["primary-empty"].enum }, message: "must be equal to one of the allowed values" };
+            const err39 = { instancePath: instancePath + "/rules/no-start-event", schemaPath: "#/properties/rules/properties/no-start-event/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["no-start-event"].enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err39];
             } else {
@@ -34290,10 +34313,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data1["primary-process"] !== void 0) {
-          let data39 = data1["primary-process"];
+        if (data1["primary-empty"] !== void 0) {
+          let data39 = data1["primary-empty"];
           if (!(data39 === "off" || data39 === "warning" || data39 === "warn" || data39 === "error" || data39 === "info")) {
-            const err40 = { instancePath: instancePath + "/rules/primary-process", schemaPath: "#/properties/rules/properties/primary-process/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["primary-process"].enum }, message: "must be equal to one of the allowed values" };
+            const err40 = { instancePath: instancePath + "/rules/primary-empty", schemaPath: "#/properties/rules/properties/primary-empty/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["primary-empty"].enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err40];
             } else {
@@ -34302,10 +34325,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data1["process-not-executable"] !== void 0) {
-          let data40 = data1["process-not-executable"];
+        if (data1["primary-process"] !== void 0) {
+          let data40 = data1["primary-process"];
           if (!(data40 === "off" || data40 === "warning" || data40 === "warn" || data40 === "error" || data40 === "info")) {
-            const err41 = { instancePath: instancePath + "/rules/process-not-executable", schemaPath: "#/properties/rules/properties/process-not-executable/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["process-not-executable"].enum }, message: "must be equal to one of the allowed values" };
+            const err41 = { instancePath: instancePath + "/rules/primary-process", schemaPath: "#/properties/rules/properties/primary-process/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["primary-process"].enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err41];
             } else {
@@ -34314,10 +34337,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data1["python-syntax"] !== void 0) {
-          let data41 = data1["python-syntax"];
+        if (data1["process-not-executable"] !== void 0) {
+          let data41 = data1["process-not-executable"];
           if (!(data41 === "off" || data41 === "warning" || data41 === "warn" || data41 === "error" || data41 === "info")) {
-            const err42 = { instancePath: instancePath + "/rules/python-syntax", schemaPath: "#/properties/rules/properties/python-syntax/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["python-syntax"].enum }, message: "must be equal to one of the allowed values" };
+            const err42 = { instancePath: instancePath + "/rules/process-not-executable", schemaPath: "#/properties/rules/properties/process-not-executable/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["process-not-executable"].enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err42];
             } else {
@@ -34326,10 +34349,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data1["removed-since-base"] !== void 0) {
-          let data42 = data1["removed-since-base"];
+        if (data1["python-syntax"] !== void 0) {
+          let data42 = data1["python-syntax"];
           if (!(data42 === "off" || data42 === "warning" || data42 === "warn" || data42 === "error" || data42 === "info")) {
-            const err43 = { instancePath: instancePath + "/rules/removed-since-base", schemaPath: "#/properties/rules/properties/removed-since-base/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["removed-since-base"].enum }, message: "must be equal to one of the allowed values" };
+            const err43 = { instancePath: instancePath + "/rules/python-syntax", schemaPath: "#/properties/rules/properties/python-syntax/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["python-syntax"].enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err43];
             } else {
@@ -34338,9 +34361,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data1["rule-error"] !== void 0) {
-          if (!(data1["rule-error"] === "error")) {
-            const err44 = { instancePath: instancePath + "/rules/rule-error", schemaPath: "#/properties/rules/properties/rule-error/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["rule-error"].enum }, message: "must be equal to one of the allowed values" };
+        if (data1["removed-since-base"] !== void 0) {
+          let data43 = data1["removed-since-base"];
+          if (!(data43 === "off" || data43 === "warning" || data43 === "warn" || data43 === "error" || data43 === "info")) {
+            const err44 = { instancePath: instancePath + "/rules/removed-since-base", schemaPath: "#/properties/rules/properties/removed-since-base/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["removed-since-base"].enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err44];
             } else {
@@ -34349,10 +34373,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data1["script-empty"] !== void 0) {
-          let data44 = data1["script-empty"];
-          if (!(data44 === "off" || data44 === "warning" || data44 === "warn" || data44 === "error" || data44 === "info")) {
-            const err45 = { instancePath: instancePath + "/rules/script-empty", schemaPath: "#/properties/rules/properties/script-empty/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["script-empty"].enum }, message: "must be equal to one of the allowed values" };
+        if (data1["rule-error"] !== void 0) {
+          if (!(data1["rule-error"] === "error")) {
+            const err45 = { instancePath: instancePath + "/rules/rule-error", schemaPath: "#/properties/rules/properties/rule-error/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["rule-error"].enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err45];
             } else {
@@ -34361,10 +34384,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data1["service-task-operator"] !== void 0) {
-          let data45 = data1["service-task-operator"];
+        if (data1["script-empty"] !== void 0) {
+          let data45 = data1["script-empty"];
           if (!(data45 === "off" || data45 === "warning" || data45 === "warn" || data45 === "error" || data45 === "info")) {
-            const err46 = { instancePath: instancePath + "/rules/service-task-operator", schemaPath: "#/properties/rules/properties/service-task-operator/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["service-task-operator"].enum }, message: "must be equal to one of the allowed values" };
+            const err46 = { instancePath: instancePath + "/rules/script-empty", schemaPath: "#/properties/rules/properties/script-empty/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["script-empty"].enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err46];
             } else {
@@ -34373,10 +34396,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data1["special-file"] !== void 0) {
-          let data46 = data1["special-file"];
+        if (data1["service-task-operator"] !== void 0) {
+          let data46 = data1["service-task-operator"];
           if (!(data46 === "off" || data46 === "warning" || data46 === "warn" || data46 === "error" || data46 === "info")) {
-            const err47 = { instancePath: instancePath + "/rules/special-file", schemaPath: "#/properties/rules/properties/special-file/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["special-file"].enum }, message: "must be equal to one of the allowed values" };
+            const err47 = { instancePath: instancePath + "/rules/service-task-operator", schemaPath: "#/properties/rules/properties/service-task-operator/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["service-task-operator"].enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err47];
             } else {
@@ -34385,10 +34408,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data1["spiff-extension"] !== void 0) {
-          let data47 = data1["spiff-extension"];
+        if (data1["special-file"] !== void 0) {
+          let data47 = data1["special-file"];
           if (!(data47 === "off" || data47 === "warning" || data47 === "warn" || data47 === "error" || data47 === "info")) {
-            const err48 = { instancePath: instancePath + "/rules/spiff-extension", schemaPath: "#/properties/rules/properties/spiff-extension/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["spiff-extension"].enum }, message: "must be equal to one of the allowed values" };
+            const err48 = { instancePath: instancePath + "/rules/special-file", schemaPath: "#/properties/rules/properties/special-file/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["special-file"].enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err48];
             } else {
@@ -34397,10 +34420,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data1["subprocess-structure"] !== void 0) {
-          let data48 = data1["subprocess-structure"];
+        if (data1["spiff-extension"] !== void 0) {
+          let data48 = data1["spiff-extension"];
           if (!(data48 === "off" || data48 === "warning" || data48 === "warn" || data48 === "error" || data48 === "info")) {
-            const err49 = { instancePath: instancePath + "/rules/subprocess-structure", schemaPath: "#/properties/rules/properties/subprocess-structure/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["subprocess-structure"].enum }, message: "must be equal to one of the allowed values" };
+            const err49 = { instancePath: instancePath + "/rules/spiff-extension", schemaPath: "#/properties/rules/properties/spiff-extension/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["spiff-extension"].enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err49];
             } else {
@@ -34409,10 +34432,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data1["symlink-outside-root"] !== void 0) {
-          let data49 = data1["symlink-outside-root"];
+        if (data1["subprocess-structure"] !== void 0) {
+          let data49 = data1["subprocess-structure"];
           if (!(data49 === "off" || data49 === "warning" || data49 === "warn" || data49 === "error" || data49 === "info")) {
-            const err50 = { instancePath: instancePath + "/rules/symlink-outside-root", schemaPath: "#/properties/rules/properties/symlink-outside-root/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["symlink-outside-root"].enum }, message: "must be equal to one of the allowed values" };
+            const err50 = { instancePath: instancePath + "/rules/subprocess-structure", schemaPath: "#/properties/rules/properties/subprocess-structure/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["subprocess-structure"].enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err50];
             } else {
@@ -34421,10 +34444,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data1["timer-definition"] !== void 0) {
-          let data50 = data1["timer-definition"];
+        if (data1["symlink-outside-root"] !== void 0) {
+          let data50 = data1["symlink-outside-root"];
           if (!(data50 === "off" || data50 === "warning" || data50 === "warn" || data50 === "error" || data50 === "info")) {
-            const err51 = { instancePath: instancePath + "/rules/timer-definition", schemaPath: "#/properties/rules/properties/timer-definition/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["timer-definition"].enum }, message: "must be equal to one of the allowed values" };
+            const err51 = { instancePath: instancePath + "/rules/symlink-outside-root", schemaPath: "#/properties/rules/properties/symlink-outside-root/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["symlink-outside-root"].enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err51];
             } else {
@@ -34433,10 +34456,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data1["timer-iso-unquoted"] !== void 0) {
-          let data51 = data1["timer-iso-unquoted"];
+        if (data1["timer-definition"] !== void 0) {
+          let data51 = data1["timer-definition"];
           if (!(data51 === "off" || data51 === "warning" || data51 === "warn" || data51 === "error" || data51 === "info")) {
-            const err52 = { instancePath: instancePath + "/rules/timer-iso-unquoted", schemaPath: "#/properties/rules/properties/timer-iso-unquoted/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["timer-iso-unquoted"].enum }, message: "must be equal to one of the allowed values" };
+            const err52 = { instancePath: instancePath + "/rules/timer-definition", schemaPath: "#/properties/rules/properties/timer-definition/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["timer-definition"].enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err52];
             } else {
@@ -34445,10 +34468,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data1["unit-test-orphan"] !== void 0) {
-          let data52 = data1["unit-test-orphan"];
+        if (data1["timer-iso-unquoted"] !== void 0) {
+          let data52 = data1["timer-iso-unquoted"];
           if (!(data52 === "off" || data52 === "warning" || data52 === "warn" || data52 === "error" || data52 === "info")) {
-            const err53 = { instancePath: instancePath + "/rules/unit-test-orphan", schemaPath: "#/properties/rules/properties/unit-test-orphan/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["unit-test-orphan"].enum }, message: "must be equal to one of the allowed values" };
+            const err53 = { instancePath: instancePath + "/rules/timer-iso-unquoted", schemaPath: "#/properties/rules/properties/timer-iso-unquoted/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["timer-iso-unquoted"].enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err53];
             } else {
@@ -34457,10 +34480,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data1["unreadable-file"] !== void 0) {
-          let data53 = data1["unreadable-file"];
+        if (data1["unit-test-orphan"] !== void 0) {
+          let data53 = data1["unit-test-orphan"];
           if (!(data53 === "off" || data53 === "warning" || data53 === "warn" || data53 === "error" || data53 === "info")) {
-            const err54 = { instancePath: instancePath + "/rules/unreadable-file", schemaPath: "#/properties/rules/properties/unreadable-file/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["unreadable-file"].enum }, message: "must be equal to one of the allowed values" };
+            const err54 = { instancePath: instancePath + "/rules/unit-test-orphan", schemaPath: "#/properties/rules/properties/unit-test-orphan/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["unit-test-orphan"].enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err54];
             } else {
@@ -34469,10 +34492,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data1["unsupported-element"] !== void 0) {
-          let data54 = data1["unsupported-element"];
+        if (data1["unreadable-file"] !== void 0) {
+          let data54 = data1["unreadable-file"];
           if (!(data54 === "off" || data54 === "warning" || data54 === "warn" || data54 === "error" || data54 === "info")) {
-            const err55 = { instancePath: instancePath + "/rules/unsupported-element", schemaPath: "#/properties/rules/properties/unsupported-element/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["unsupported-element"].enum }, message: "must be equal to one of the allowed values" };
+            const err55 = { instancePath: instancePath + "/rules/unreadable-file", schemaPath: "#/properties/rules/properties/unreadable-file/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["unreadable-file"].enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err55];
             } else {
@@ -34481,10 +34504,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data1["user-task-form"] !== void 0) {
-          let data55 = data1["user-task-form"];
+        if (data1["unsupported-element"] !== void 0) {
+          let data55 = data1["unsupported-element"];
           if (!(data55 === "off" || data55 === "warning" || data55 === "warn" || data55 === "error" || data55 === "info")) {
-            const err56 = { instancePath: instancePath + "/rules/user-task-form", schemaPath: "#/properties/rules/properties/user-task-form/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["user-task-form"].enum }, message: "must be equal to one of the allowed values" };
+            const err56 = { instancePath: instancePath + "/rules/unsupported-element", schemaPath: "#/properties/rules/properties/unsupported-element/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["unsupported-element"].enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err56];
             } else {
@@ -34493,10 +34516,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data1["user-task-no-form"] !== void 0) {
-          let data56 = data1["user-task-no-form"];
+        if (data1["user-task-form"] !== void 0) {
+          let data56 = data1["user-task-form"];
           if (!(data56 === "off" || data56 === "warning" || data56 === "warn" || data56 === "error" || data56 === "info")) {
-            const err57 = { instancePath: instancePath + "/rules/user-task-no-form", schemaPath: "#/properties/rules/properties/user-task-no-form/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["user-task-no-form"].enum }, message: "must be equal to one of the allowed values" };
+            const err57 = { instancePath: instancePath + "/rules/user-task-form", schemaPath: "#/properties/rules/properties/user-task-form/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["user-task-form"].enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err57];
             } else {
@@ -34505,10 +34528,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data1["xml-doctype"] !== void 0) {
-          let data57 = data1["xml-doctype"];
+        if (data1["user-task-no-form"] !== void 0) {
+          let data57 = data1["user-task-no-form"];
           if (!(data57 === "off" || data57 === "warning" || data57 === "warn" || data57 === "error" || data57 === "info")) {
-            const err58 = { instancePath: instancePath + "/rules/xml-doctype", schemaPath: "#/properties/rules/properties/xml-doctype/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["xml-doctype"].enum }, message: "must be equal to one of the allowed values" };
+            const err58 = { instancePath: instancePath + "/rules/user-task-no-form", schemaPath: "#/properties/rules/properties/user-task-no-form/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["user-task-no-form"].enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err58];
             } else {
@@ -34517,10 +34540,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data1["xml-malformed"] !== void 0) {
-          let data58 = data1["xml-malformed"];
+        if (data1["xml-doctype"] !== void 0) {
+          let data58 = data1["xml-doctype"];
           if (!(data58 === "off" || data58 === "warning" || data58 === "warn" || data58 === "error" || data58 === "info")) {
-            const err59 = { instancePath: instancePath + "/rules/xml-malformed", schemaPath: "#/properties/rules/properties/xml-malformed/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["xml-malformed"].enum }, message: "must be equal to one of the allowed values" };
+            const err59 = { instancePath: instancePath + "/rules/xml-doctype", schemaPath: "#/properties/rules/properties/xml-doctype/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["xml-doctype"].enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err59];
             } else {
@@ -34529,22 +34552,34 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data1["xml-malformed"] !== void 0) {
+          let data59 = data1["xml-malformed"];
+          if (!(data59 === "off" || data59 === "warning" || data59 === "warn" || data59 === "error" || data59 === "info")) {
+            const err60 = { instancePath: instancePath + "/rules/xml-malformed", schemaPath: "#/properties/rules/properties/xml-malformed/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["xml-malformed"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err60];
+            } else {
+              vErrors.push(err60);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err60 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err61 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err60];
+          vErrors = [err61];
         } else {
-          vErrors.push(err60);
+          vErrors.push(err61);
         }
         errors++;
       }
     }
   } else {
-    const err61 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err62 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err61];
+      vErrors = [err62];
     } else {
-      vErrors.push(err61);
+      vErrors.push(err62);
     }
     errors++;
   }
@@ -34929,7 +34964,7 @@ var init_schemas = __esm({
   "src/generated/schemas.ts"() {
     "use strict";
     validateConfig = validate10;
-    schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/spiff-models/spiff-models/main/schemas/config.schema.json", "title": "spiff-models configuration (.spiff-models.yml / .spiff-models.json)", "description": "Severities per rule. See the rule reference in the README.", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string", "description": "This schema, for editors." }, "rules": { "type": "object", "description": "Rule id -> off | warning | error (warn is accepted for warning).", "additionalProperties": false, "properties": { "adhoc-subprocess": { "description": "an ad hoc sub-process contains a start or end event (the parser refuses them) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "boundary-event-definition": { "description": 'a boundary event has no event definition the engine reads (BoundaryEventParser: "Unsupported Catch Event") (default: error)', "enum": ["off", "warning", "warn", "error", "info"] }, "bpmn-not-definitions": { "description": "a well-formed .bpmn file is not a bpmn:definitions document (an SVG export, say): the backend finds nothing in it (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "business-rule-task": { "description": "a business rule task has no calledDecisionId, or its decision is not the first decision of a .dmn in the same folder (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "call-activity": { "description": "a call activity has no calledElement, or calls a process id no process model of the repo offers (defined nowhere, outside every model directory, or in a model with a file that does not load) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "cancel-event": { "description": "a cancel boundary event is attached to something other than a transaction (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "conditional-event": { "description": "a conditional event has no condition (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "correlation-expression-empty": { "description": "a correlation property has an empty retrieval expression for a message: the engine drops it, so it never correlates (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "dangling-sequence-flow": { "description": "a sequence flow targets an id that no element of its own process (or sub-process) has: another pool, or nowhere (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "data-association": { "description": "a data input/output association names no data object reference or data store reference (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "data-store-file": { "description": "JSONFileDataStore writes into the models directory: it fails on a read-only (baked) image (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "data-store-name": { "description": "a bpmn:dataStore names an implementation the backend does not have (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "dmn-structure": { "description": "a DMN file does not hold exactly one decision with a decision table (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "duplicate-process-id": { "description": "the same process id is defined twice in a model, or in two models of the repo (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "event-gateway-target": { "description": "an event-based gateway leads to something other than a catching event with an event definition (the parser crashes) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "event-reference": { "description": "a messageRef / signalRef / errorRef / escalationRef names no element of that kind (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "file-extension": { "description": "a file in a model directory has an extension the backend refuses (invalid_type) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "file-too-large": { "description": "a file over 64 MiB is listed but not checked (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "form-json": { "description": "a JSON file of a model (form, test, data store) is not valid JSON (and holds no Jinja markers), or starts with a byte-order mark (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "gateway-flow-condition": { "description": "an outgoing flow of an exclusive or inclusive gateway is neither the default nor conditioned (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "group-json": { "description": "process_group.json is not valid JSON (a byte-order mark included) or lacks display_name (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "group-messages": { "description": "messages in process_group.json are malformed or a correlation property has no retrieval expression (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "id-invalid": { "description": "a group or model directory name contains ':' or '\\' (ids use '/', URLs use ':') (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "id-pattern": { "description": "a group or model directory name is outside the pattern the web UI creates (lower-case, digits, . and -) (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "implicit-split": { "description": "a task or event other than a gateway or start event has more than one outgoing sequence flow (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "invalid-encoding": { "description": "a JSON, BPMN or DMN file is not UTF-8 (nor an encoding its XML declaration names) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "json-format": { "description": "process_model.json / process_group.json is not in the format the backend writes (indent 4, sorted keys) (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "loop-characteristics": { "description": "multi-instance without exactly one of cardinality / input collection, or a loop without maximum or condition, or with a maximum that is no whole number (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "message-definition": { "description": "a bpmn:message has no id, or a correlation property lacks a retrieval expression or its messageRef (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "message-start-conflict": { "description": "two models start on the same message name (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "model-in-group-folder": { "description": "a folder holds both process_group.json and process_model.json: the backend loads the model, but the UI's group tree shows the folder as a group and never the model (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "model-json-invalid": { "description": "process_model.json is not a JSON object (or starts with a byte-order mark: process_model_json_file_corrupted) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "model-json-required": { "description": "process_model.json lacks display_name or description, or a key has the wrong type (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "model-json-unknown-key": { "description": "process_model.json has a key ProcessModelInfo does not accept (crashes the backend at boot) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "model-outside-group": { "description": "a model is not inside any process group: it runs but the UI group tree does not show it (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "no-start-event": { "description": "an executable process has no top-level start event (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "primary-empty": { "description": "a model has no primary file: it is a library model and cannot be started (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "primary-process": { "description": "primary_file_name / primary_process_id do not name an executable process of the model (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "process-not-executable": { "description": 'a primary or called process has isExecutable="false" (default: error)', "enum": ["off", "warning", "warn", "error", "info"] }, "python-syntax": { "description": "a script, pre/post script, condition or expression is not valid Python (fails only when it runs) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "removed-since-base": { "description": "with --base: a model, process id or primary process that existed at the base ref is gone (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "rule-error": { "description": "a rule failed with an internal error on a file: its findings there are incomplete (the other rules ran) (default: error)", "enum": ["error"] }, "script-empty": { "description": "a script task has no script or an empty one: it runs and does nothing (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "service-task-operator": { "description": "a service task has no spiffworkflow:serviceTaskOperator with an id, or a parameter with a value lacks its id or type (the parser crashes) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "special-file": { "description": "a FIFO, socket or device (or a link to one) stands in the models tree: it is never opened, the backend would block or fail on it (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "spiff-extension": { "description": "a spiffworkflow:property lacks its name or value, or a script unit test its id, inputJson or expectedOutputJson (the parser crashes) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "subprocess-structure": { "description": "an embedded sub-process or transaction lacks exactly one start event or any end event (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "symlink-outside-root": { "description": "a symbolic link points outside the models root (or nowhere); it is not followed (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "timer-definition": { "description": "a timer event has none of timeDate, timeDuration, timeCycle (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "timer-iso-unquoted": { "description": "a timer expression is an unquoted ISO 8601 duration (PT5M): it is Python, so the timer fails with a NameError when it starts (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "unit-test-orphan": { "description": "test_X.json without X.bpmn in the same directory (the whole test run fails) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "unreadable-file": { "description": "a file or directory cannot be read (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "unsupported-element": { "description": "a reachable flow node is of a kind the engine has no parser for (e.g. complexGateway) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "user-task-form": { "description": "a user task names an empty or missing form file (missing_form_file when opened) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "user-task-no-form": { "description": "a user task the engine reaches has no form schema file (missing_form_file when a person opens it); an unreachable one is a warning (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "xml-doctype": { "description": "a .bpmn or .dmn file has a DOCTYPE: the backend never loads DTDs nor expands entities (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "xml-malformed": { "description": "a .bpmn or .dmn file is not well-formed XML, or a .dmn file is not a DMN definitions document (default: error)", "enum": ["off", "warning", "warn", "error", "info"] } } } } };
+    schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/spiff-models/spiff-models/main/schemas/config.schema.json", "title": "spiff-models configuration (.spiff-models.yml / .spiff-models.json)", "description": "Severities per rule. See the rule reference in the README.", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string", "description": "This schema, for editors." }, "rules": { "type": "object", "description": "Rule id -> off | warning | error (warn is accepted for warning).", "additionalProperties": false, "properties": { "adhoc-subprocess": { "description": "an ad hoc sub-process contains a start or end event (the parser refuses them) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "boundary-event-definition": { "description": 'a boundary event has no event definition the engine reads (BoundaryEventParser: "Unsupported Catch Event") (default: error)', "enum": ["off", "warning", "warn", "error", "info"] }, "bpmn-not-definitions": { "description": "a well-formed .bpmn file is not a bpmn:definitions document (an SVG export, say): the backend finds nothing in it (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "business-rule-task": { "description": "a business rule task has no calledDecisionId, or its decision is not the first decision of a .dmn in the same folder (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "call-activity": { "description": "a call activity has no calledElement, or calls a process id no process model of the repo offers (defined nowhere, outside every model directory, or in a model with a file that does not load) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "cancel-event": { "description": "a cancel boundary event is attached to something other than a transaction (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "conditional-event": { "description": "a conditional event has no condition (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "correlation-expression-empty": { "description": "a correlation property has an empty retrieval expression for a message: the engine drops it, so it never correlates (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "dangling-sequence-flow": { "description": "a sequence flow targets an id that no element of its own process (or sub-process) has: another pool, or nowhere (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "data-association": { "description": "a data input/output association names no data object reference or data store reference (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "data-store-file": { "description": "JSONFileDataStore writes into the models directory: it fails on a read-only (baked) image (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "data-store-name": { "description": "a bpmn:dataStore names an implementation the backend does not have (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "dmn-structure": { "description": "a DMN file does not hold exactly one decision with a decision table (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "duplicate-process-id": { "description": "the same process id is defined twice in a model, or in two models of the repo (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "event-gateway-target": { "description": "an event-based gateway leads to something other than a catching event with an event definition (the parser crashes) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "event-reference": { "description": "a messageRef / signalRef / errorRef / escalationRef names no element of that kind (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "file-extension": { "description": "a file in a model directory has an extension the backend refuses (invalid_type) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "file-too-large": { "description": "a file over 64 MiB is listed but not checked (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "form-json": { "description": "a JSON file of a model (form, test, data store) is not valid JSON (and holds no Jinja markers), or starts with a byte-order mark (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "gateway-flow-condition": { "description": "an outgoing flow of an exclusive or inclusive gateway is neither the default nor conditioned (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "group-json": { "description": "process_group.json is not valid JSON (a byte-order mark included) or lacks display_name (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "group-messages": { "description": "messages in process_group.json are malformed or a correlation property has no retrieval expression (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "id-invalid": { "description": "a group or model directory name contains ':' or '\\' (ids use '/', URLs use ':') (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "id-pattern": { "description": "a group or model directory name is outside the pattern the web UI creates (lower-case, digits, . and -) (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "implicit-split": { "description": "a task or event other than a gateway or start event has more than one outgoing sequence flow (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "invalid-encoding": { "description": "a JSON, BPMN or DMN file is not UTF-8 (nor an encoding its XML declaration names) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "json-format": { "description": "process_model.json / process_group.json is not in the format the backend writes (indent 4, sorted keys) (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "loop-characteristics": { "description": "multi-instance without exactly one of cardinality / input collection, or a loop without maximum or condition, or with a maximum that is no whole number (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "message-definition": { "description": "a bpmn:message has no id, or a correlation property lacks a retrieval expression or its messageRef (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "message-start-conflict": { "description": "two models start on the same message name (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "model-in-group-folder": { "description": "a folder holds both process_group.json and process_model.json: the backend loads the model, but the UI's group tree shows the folder as a group and never the model (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "model-json-invalid": { "description": "process_model.json is not a JSON object (or starts with a byte-order mark: process_model_json_file_corrupted) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "model-json-lookalike": { "description": "a file named like *process_model.json (a backup, a copy) in a folder without process_model.json: the boot takes it for a model file and crashes (missing_name_of_process_model) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "model-json-required": { "description": "process_model.json lacks display_name or description, or a key has the wrong type (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "model-json-unknown-key": { "description": "process_model.json has a key ProcessModelInfo does not accept (crashes the backend at boot) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "model-outside-group": { "description": "a model is not inside any process group: it runs but the UI group tree does not show it (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "no-start-event": { "description": "an executable process has no top-level start event (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "primary-empty": { "description": "a model has no primary file: it is a library model and cannot be started (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "primary-process": { "description": "primary_file_name / primary_process_id do not name an executable process of the model (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "process-not-executable": { "description": 'a primary or called process has isExecutable="false" (default: error)', "enum": ["off", "warning", "warn", "error", "info"] }, "python-syntax": { "description": "a script, pre/post script, condition or expression is not valid Python (fails only when it runs) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "removed-since-base": { "description": "with --base: a model, process id or primary process that existed at the base ref is gone (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "rule-error": { "description": "a rule failed with an internal error on a file: its findings there are incomplete (the other rules ran) (default: error)", "enum": ["error"] }, "script-empty": { "description": "a script task has no script or an empty one: it runs and does nothing (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "service-task-operator": { "description": "a service task has no spiffworkflow:serviceTaskOperator with an id, or a parameter with a value lacks its id or type (the parser crashes) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "special-file": { "description": "a FIFO, socket or device (or a link to one) stands in the models tree: it is never opened, the backend would block or fail on it (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "spiff-extension": { "description": "a spiffworkflow:property lacks its name or value, or a script unit test its id, inputJson or expectedOutputJson (the parser crashes) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "subprocess-structure": { "description": "an embedded sub-process or transaction lacks exactly one start event or any end event (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "symlink-outside-root": { "description": "a symbolic link points outside the models root (or nowhere); it is not followed (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "timer-definition": { "description": "a timer event has none of timeDate, timeDuration, timeCycle (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "timer-iso-unquoted": { "description": "a timer expression is an unquoted ISO 8601 duration (PT5M): it is Python, so the timer fails with a NameError when it starts (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "unit-test-orphan": { "description": "test_X.json without X.bpmn in the same directory (the whole test run fails) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "unreadable-file": { "description": "a file or directory cannot be read (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "unsupported-element": { "description": "a reachable flow node is of a kind the engine has no parser for (e.g. complexGateway) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "user-task-form": { "description": "a user task names an empty or missing form file (missing_form_file when opened) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "user-task-no-form": { "description": "a user task the engine reaches has no form schema file (missing_form_file when a person opens it); an unreachable one is a warning (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "xml-doctype": { "description": "a .bpmn or .dmn file has a DOCTYPE: the backend never loads DTDs nor expands entities (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "xml-malformed": { "description": "a .bpmn or .dmn file is not well-formed XML, or a .dmn file is not a DMN definitions document (default: error)", "enum": ["off", "warning", "warn", "error", "info"] } } } } };
     func2 = Object.prototype.hasOwnProperty;
     validateEnvironments = validate11;
     pattern0 = new RegExp("^\\s*[Hh][Tt][Tt][Pp][Ss]?://", "u");

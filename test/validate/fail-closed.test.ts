@@ -323,6 +323,31 @@ describe('a model in a folder that is also a group', () => {
   });
 });
 
+describe('a file the boot takes for a model file', () => {
+  it('old-process_model.json in a folder without process_model.json is an error (the boot crashes)', async () => {
+    const report = await validateRepo(
+      writeTree({
+        ...baseTree(),
+        'gg/retired/old-process_model.json': '{"display_name": "x", "description": ""}',
+      }),
+    );
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({
+        ruleId: 'model-json-lookalike',
+        severity: 'error',
+        file: 'gg/retired/old-process_model.json',
+      }),
+    );
+  });
+
+  it('beside a real process_model.json it is a warning (the model loads twice)', async () => {
+    const report = await validateRepo(writeTree({ ...baseTree(), 'gg/mmm/copy_process_model.json': '{}' }));
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ ruleId: 'model-json-lookalike', severity: 'warning', modelId: 'gg/mmm' }),
+    );
+  });
+});
+
 describe('--base', () => {
   const gitIn = (dir: string, ...args: string[]) =>
     execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: dir });

@@ -1,6 +1,11 @@
 // The rule table: adding a rule is one import and one entry.
 import type { Rule } from '../rule.js';
-import { modelJsonInvalid, modelJsonRequired, modelJsonUnknownKey } from './model-json.js';
+import {
+  modelJsonInvalid,
+  modelJsonLookalike,
+  modelJsonRequired,
+  modelJsonUnknownKey,
+} from './model-json.js';
 import { groupJson, groupMessages } from './group-json.js';
 import { fileExtension, formJson, unitTestOrphan } from './files.js';
 import { bpmnNotDefinitions, dmnStructure, xmlDoctype, xmlMalformed } from './xml.js';
@@ -17,6 +22,7 @@ export const rules: Rule[] = [
   modelJsonInvalid,
   modelJsonUnknownKey,
   modelJsonRequired,
+  modelJsonLookalike,
   groupJson,
   groupMessages,
   fileExtension,
