@@ -2,7 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'examples/', 'bench/.work/', '.spiff-models/'] },
+  {
+    ignores: [
+      'dist/',
+      'src/generated/schemas.ts',
+      'node_modules/',
+      'coverage/',
+      'examples/',
+      'bench/.work/',
+      '.spiff-models/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

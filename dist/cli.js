@@ -249,11 +249,26 @@ function sameChars(s, x, y, len) {
   for (let m = 0; m < len; m++) if (s.charCodeAt(x + m) !== s.charCodeAt(y + m)) return false;
   return true;
 }
+function duplicate(s, tag, tagEnd, a, aLen) {
+  return new XmlError(`duplicate attribute ${s.substr(a, aLen)} in <${s.slice(tag + 1, tagEnd)}>`, a);
+}
 function lookup(scope, s, start, len) {
-  const { prefixes, uris } = scope;
-  for (let k = prefixes.length - 1; k >= 0; k--) {
-    const p = prefixes[k];
-    if (p.length === len && (len === 0 || s.startsWith(p, start))) return uris[k];
+  let key2;
+  for (let sc = scope; sc !== null; sc = sc.parent) {
+    const { prefixes, uris } = sc;
+    if (prefixes.length > SCAN_LIMIT) {
+      if (!sc.byPrefix) {
+        sc.byPrefix = /* @__PURE__ */ new Map();
+        for (let k = 0; k < prefixes.length; k++) sc.byPrefix.set(prefixes[k], uris[k]);
+      }
+      const uri = sc.byPrefix.get(key2 ??= s.substr(start, len));
+      if (uri !== void 0) return uri;
+      continue;
+    }
+    for (let k = prefixes.length - 1; k >= 0; k--) {
+      const p = prefixes[k];
+      if (p.length === len && (len === 0 || s.startsWith(p, start))) return uris[k];
+    }
   }
   return void 0;
 }
@@ -284,7 +299,7 @@ function scan(s, state) {
     return true;
   };
   const nodes = [];
-  const scopes = [{ prefixes: ["xml"], uris: [XML_NS] }];
+  const scopes = [{ prefixes: ["xml"], uris: [XML_NS], parent: null }];
   let entities = null;
   let i = 0;
   if (s.startsWith("<?xml") && isSpace(s.charCodeAt(5))) {
@@ -426,6 +441,7 @@ function scan(s, state) {
       let scope = scopes[scopes.length - 1];
       let ownScope = false;
       let nAttr = 0;
+      let seen = null;
       for (; ; ) {
         const before = j;
         while (j < n && isSpace(s.charCodeAt(j))) j++;
@@ -451,9 +467,20 @@ function scan(s, state) {
           } else if (!isNameChar(cc)) break;
         }
         const aLen = j - a;
-        for (let m = 0; m < nAttr; m += 2)
-          if (attrPos[m + 1] === aLen && sameChars(s, attrPos[m], a, aLen))
-            throw new XmlError(`duplicate attribute ${s.substr(a, aLen)} in <${s.slice(i + 1, qEnd)}>`, a);
+        if (seen !== null) {
+          const attrName = s.substr(a, aLen);
+          if (seen.has(attrName)) throw duplicate(s, i, qEnd, a, aLen);
+          seen.add(attrName);
+        } else {
+          for (let m = 0; m < nAttr; m += 2)
+            if (attrPos[m + 1] === aLen && sameChars(s, attrPos[m], a, aLen))
+              throw duplicate(s, i, qEnd, a, aLen);
+          if (nAttr >= 2 * PAIRWISE_LIMIT) {
+            seen = /* @__PURE__ */ new Set();
+            for (let m = 0; m < nAttr; m += 2) seen.add(s.substr(attrPos[m], attrPos[m + 1]));
+            seen.add(s.substr(a, aLen));
+          }
+        }
         if (nAttr + 2 > attrPos.length) attrPos = growTo(attrPos, nAttr + 2);
         attrPos[nAttr++] = a;
         attrPos[nAttr++] = aLen;
@@ -485,7 +512,7 @@ function scan(s, state) {
         attrs[attr] = value;
         if (isNs) {
           if (!ownScope) {
-            scope = { prefixes: [...scope.prefixes], uris: [...scope.uris] };
+            scope = { prefixes: [], uris: [], parent: scope };
             ownScope = true;
           }
           scope.prefixes.push(aLen === 5 ? "" : attr.slice(6));
@@ -585,7 +612,7 @@ function* descendants(node) {
     for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
   }
 }
-var NS, DMN_NAMESPACES, DISCARDED, NO_CHILDREN, ENTITY, NAMED, XmlError, REFERENCE, XML_NS, NAME_TABLE, attrPos, LineIndex;
+var NS, DMN_NAMESPACES, DISCARDED, NO_CHILDREN, ENTITY, NAMED, XmlError, REFERENCE, XML_NS, NAME_TABLE, attrPos, SCAN_LIMIT, PAIRWISE_LIMIT, LineIndex;
 var init_xml = __esm({
   "src/models/xml.ts"() {
     "use strict";
@@ -622,6 +649,8 @@ var init_xml = __esm({
     for (let c = 0; c < 128; c++)
       NAME_TABLE[c] = c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c === 58 ? 1 : c >= 48 && c <= 57 || c === 45 || c === 46 ? 2 : 0;
     attrPos = new Int32Array(64);
+    SCAN_LIMIT = 32;
+    PAIRWISE_LIMIT = 16;
     LineIndex = class {
       constructor(text2) {
         this.text = text2;
@@ -686,7 +715,7 @@ var init_util = __esm({
 });
 
 // src/validate/rules/model-json.ts
-var MODEL_KEYS, LEGACY_MODEL_KEYS, modelJsonInvalid, modelJsonUnknownKey, modelJsonRequired;
+var MODEL_KEYS, LEGACY_MODEL_KEYS, modelJsonInvalid, modelJsonUnknownKey, modelJsonRequired, modelJsonLookalike;
 var init_model_json = __esm({
   "src/validate/rules/model-json.ts"() {
     "use strict";
@@ -790,6 +819,28 @@ var init_model_json = __esm({
               file,
               offset: jsonKeyOffset(file.text, "metadata_extraction_paths"),
               message: '"metadata_extraction_paths" must be null or a list of {"key": string, "path": string}'
+            });
+        }
+      }
+    };
+    modelJsonLookalike = {
+      id: "model-json-lookalike",
+      severity: "error",
+      description: "a file named like *process_model.json (a backup, a copy) in a folder without process_model.json: the boot takes it for a model file and crashes (missing_name_of_process_model)",
+      fix: "Rename or remove the file (e.g. old-process_model.json.bak), or keep it out of the models repository.",
+      check({ index, report }) {
+        for (const file of index.files) {
+          if (file.name === "process_model.json" || !file.name.endsWith("process_model.json")) continue;
+          if (index.models.has(file.dir))
+            report({
+              file,
+              severity: "warning",
+              message: `the backend's boot takes "${file.name}" for a model file (its name ends in process_model.json) and loads the model '${file.dir}' a second time; rename it`
+            });
+          else
+            report({
+              file,
+              message: `the backend's boot takes "${file.name}" for a model file (its name ends in process_model.json), finds no process_model.json in ${file.dir || "the models root"} and crashes (missing_name_of_process_model); rename or remove it`
             });
         }
       }
@@ -906,9 +957,58 @@ var init_group_json = __esm({
   }
 });
 
+// src/util/files.ts
+import fs from "node:fs";
+function specialKind(st) {
+  if (st.isFIFO()) return "a FIFO (named pipe)";
+  if (st.isSocket()) return "a socket";
+  if (st.isCharacterDevice() || st.isBlockDevice()) return "a device";
+  if (st.isDirectory()) return "a directory";
+  return "not a regular file";
+}
+function readRegularFile(file, limit = Infinity) {
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) throw new NotRegularFile(file, specialKind(st));
+    if (st.size > limit) throw new FileTooLarge(file, st.size, limit);
+    return fs.readFileSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+var NotRegularFile, FileTooLarge;
+var init_files = __esm({
+  "src/util/files.ts"() {
+    "use strict";
+    NotRegularFile = class extends Error {
+      constructor(file, kind) {
+        super(`${file} is ${kind}, not a regular file`);
+        this.file = file;
+        this.kind = kind;
+      }
+      file;
+      kind;
+      name = "NotRegularFile";
+    };
+    FileTooLarge = class extends Error {
+      constructor(file, size, limit) {
+        super(`${file} is ${size} bytes, over the ${limit}-byte limit`);
+        this.file = file;
+        this.size = size;
+        this.limit = limit;
+      }
+      file;
+      size;
+      limit;
+      name = "FileTooLarge";
+    };
+  }
+});
+
 // src/models/tree.ts
 import { spawnSync } from "node:child_process";
-import fs from "node:fs";
+import fs2 from "node:fs";
 import path from "node:path";
 function comparePaths(a, b) {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
@@ -918,7 +1018,7 @@ function relativeLink(fromDir, to) {
 }
 function walkDisk(root) {
   const abs = path.resolve(root);
-  const realRoot = fs.realpathSync(abs);
+  const realRoot = fs2.realpathSync(abs);
   const entries = [];
   const problems2 = [];
   const toRel = (p) => path.relative(realRoot, p).split(path.sep).join("/");
@@ -927,7 +1027,7 @@ function walkDisk(root) {
     const rel = stack.pop();
     let names2;
     try {
-      names2 = fs.readdirSync(rel ? path.join(realRoot, rel) : realRoot);
+      names2 = fs2.readdirSync(rel ? path.join(realRoot, rel) : realRoot);
     } catch (err) {
       problems2.push({ path: rel || ".", kind: "unreadable", detail: err.message });
       continue;
@@ -936,7 +1036,7 @@ function walkDisk(root) {
       if (name2 === ".git") continue;
       const childRel = rel ? `${rel}/${name2}` : name2;
       const childAbs = path.join(realRoot, childRel);
-      const info = fs.lstatSync(childAbs);
+      const info = fs2.lstatSync(childAbs);
       if (info.isDirectory()) {
         entries.push({ path: childRel, type: "directory", executable: true, size: 0 });
         stack.push(childRel);
@@ -949,16 +1049,26 @@ function walkDisk(root) {
           source: { kind: "disk", abs: childAbs }
         });
       } else if (info.isSymbolicLink()) {
-        const link2 = fs.readlinkSync(childAbs);
+        const link2 = fs2.readlinkSync(childAbs);
         let real;
         try {
-          real = fs.realpathSync(childAbs);
+          real = fs2.realpathSync(childAbs);
         } catch {
           problems2.push({ path: childRel, kind: "broken-link", link: link2, detail: link2 });
           continue;
         }
         if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
           problems2.push({ path: childRel, kind: "outside-root", link: link2, detail: real });
+          continue;
+        }
+        const targetInfo = fs2.statSync(real);
+        if (!targetInfo.isDirectory() && !targetInfo.isFile()) {
+          problems2.push({
+            path: childRel,
+            kind: "special",
+            link: link2,
+            detail: `a symbolic link to ${specialKind(targetInfo)}`
+          });
           continue;
         }
         const targetRel = toRel(real);
@@ -970,11 +1080,11 @@ function walkDisk(root) {
           size: 0,
           link: link2,
           linkname: relativeLink(dir, targetRel),
-          target: { path: targetRel, type: fs.statSync(real).isDirectory() ? "directory" : "file" },
+          target: { path: targetRel, type: targetInfo.isDirectory() ? "directory" : "file" },
           source: { kind: "disk", abs: childAbs }
         });
       } else {
-        problems2.push({ path: childRel, kind: "special", detail: "a socket, FIFO or device" });
+        problems2.push({ path: childRel, kind: "special", detail: specialKind(info) });
       }
     }
   }
@@ -1013,7 +1123,7 @@ function readBlobs(gitDir, oids) {
 function readTreeFile(tree, relPath) {
   const entry = tree.entries.find((e) => e.path === relPath && e.type === "file");
   if (!entry?.source) return null;
-  if (entry.source.kind === "disk") return fs.readFileSync(entry.source.abs);
+  if (entry.source.kind === "disk") return fs2.readFileSync(entry.source.abs);
   return readBlobs(tree.gitDir, [entry.source.oid]).get(entry.source.oid) ?? null;
 }
 function gitSync(cwd, args) {
@@ -1029,7 +1139,7 @@ function gitSync(cwd, args) {
   return r.stdout;
 }
 function resolveLinks(entries, problems2, root) {
-  const roots = [.../* @__PURE__ */ new Set([root, fs.realpathSync(root)])];
+  const roots = [.../* @__PURE__ */ new Set([root, fs2.realpathSync(root)])];
   const byPath = new Map(entries.map((e) => [e.path, e]));
   const walkPath = (p, hops) => {
     if (p === "." || p === "") return { path: "" };
@@ -1174,7 +1284,7 @@ function treeReader(tree) {
   return (relPath) => {
     const source = byPath.get(relPath)?.source;
     if (!source) throw new Error(`not in the tree: ${relPath}`);
-    if (source.kind === "disk") return fs.readFileSync(source.abs);
+    if (source.kind === "disk") return fs2.readFileSync(source.abs);
     if (!loaded) {
       const oids = readableFiles(tree).filter((e) => /\.(json|bpmn|dmn)$/i.test(e.path) && e.source?.kind === "git").map((e) => e.source.oid);
       loaded = readBlobs(tree.gitDir, oids);
@@ -1190,18 +1300,19 @@ var init_tree = __esm({
   "src/models/tree.ts"() {
     "use strict";
     init_errors();
+    init_files();
     MAX_LINK_HOPS = 40;
   }
 });
 
 // src/models/load.ts
-import fs2 from "node:fs";
+import fs3 from "node:fs";
 import path2 from "node:path";
 async function loadModels(root, options = {}) {
   const abs = path2.resolve(root);
   let stat3;
   try {
-    stat3 = fs2.statSync(abs);
+    stat3 = fs3.statSync(abs);
   } catch {
     throw new SetupError(
       `models root '${root}' does not exist: pass the directory holding your process groups`
@@ -1210,7 +1321,15 @@ async function loadModels(root, options = {}) {
   if (!stat3.isDirectory()) throw new SetupError(`models root '${root}' is not a directory`);
   const tree = options.tree ?? walkDisk(abs);
   const files = readableFiles(tree).map((e) => ({ path: e.path, size: -1 }));
-  const index = buildIndex(abs, files, treeFindings(tree), options.read ?? ((f) => fs2.readFileSync(f.abs)));
+  for (const p of tree.problems)
+    if (p.kind === "special") files.push({ path: p.path, size: -1, special: p.detail });
+  files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const index = buildIndex(
+    abs,
+    files,
+    treeFindings(tree),
+    options.read ?? ((f) => readRegularFile(f.abs, MAX_PARSE_BYTES))
+  );
   index.tree = tree;
   return index;
 }
@@ -1226,7 +1345,8 @@ function buildIndex(root, entries, loadFindings, read) {
       name: name2,
       ext: dot2 > 0 ? name2.slice(dot2 + 1).toLowerCase() : "",
       size: e.size,
-      modelId: null
+      modelId: null,
+      ...e.special ? { special: e.special } : {}
     };
   }).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   const filesByPath = new Map(files.map((f) => [f.path, f]));
@@ -1248,26 +1368,43 @@ function buildIndex(root, entries, loadFindings, read) {
     modelCalls: /* @__PURE__ */ new Map(),
     loadFindings
   };
+  const specialFinding = (f) => loadFindings.push(
+    finding(
+      "special-file",
+      "error",
+      `${f.special}, not a regular file: the backend would block or fail reading it. Replace it with a regular file, or remove it`,
+      f
+    )
+  );
+  const tooLarge = (f) => loadFindings.push(
+    finding(
+      "file-too-large",
+      "warning",
+      `not checked: ${(f.size / 1048576).toFixed(0)} MiB is over the ${MAX_PARSE_BYTES / 1048576} MiB limit`,
+      f
+    )
+  );
   const text2 = (f) => {
     if (f.text !== void 0) return f.text;
+    if (f.special) return void 0;
     let buf;
     try {
       buf = read(f);
     } catch (err) {
-      loadFindings.push(finding("unreadable-file", "error", `cannot read: ${err.message}`, f));
+      if (err instanceof FileTooLarge) {
+        f.size = err.size;
+        tooLarge(f);
+      } else if (err instanceof NotRegularFile) {
+        f.special = err.kind;
+        specialFinding(f);
+      } else
+        loadFindings.push(finding("unreadable-file", "error", `cannot read: ${err.message}`, f));
       return void 0;
     }
     f.size = buf.length;
     if (buf.length >= 3 && buf[0] === 239 && buf[1] === 187 && buf[2] === 191) f.bom = true;
     if (f.size > MAX_PARSE_BYTES) {
-      loadFindings.push(
-        finding(
-          "file-too-large",
-          "warning",
-          `not checked: ${(f.size / 1048576).toFixed(0)} MiB is over the ${MAX_PARSE_BYTES / 1048576} MiB limit`,
-          f
-        )
-      );
+      tooLarge(f);
       return void 0;
     }
     const decoded = decode(buf, f.ext === "bpmn" || f.ext === "dmn");
@@ -1294,7 +1431,7 @@ function buildIndex(root, entries, loadFindings, read) {
     }
   }
   for (const f of files) {
-    if (f.name === "process_model.json" && !groupDirs.has(f.dir)) {
+    if (f.name === "process_model.json") {
       const json2 = parseJson(f, text2(f));
       const info = json2.value && typeof json2.value === "object" && !Array.isArray(json2.value) ? json2.value : void 0;
       models.set(f.dir, {
@@ -1314,6 +1451,7 @@ function buildIndex(root, entries, loadFindings, read) {
       model.files.push(f);
     }
   }
+  for (const f of files) if (f.special) specialFinding(f);
   for (const f of files) if (f.ext === "json" && f.modelId !== null) text2(f);
   for (const f of files) {
     if (!PARSED_EXTENSIONS.has(f.ext) || f.ext === "json") continue;
@@ -1489,6 +1627,7 @@ var init_load = __esm({
   "src/models/load.ts"() {
     "use strict";
     init_errors();
+    init_files();
     init_xml();
     init_tree();
     MAX_PARSE_BYTES = 64 * 1024 * 1024;
@@ -1500,7 +1639,7 @@ var init_load = __esm({
 
 // src/validate/rules/files.ts
 var ALLOWED_EXTENSIONS, fileExtension, unitTestOrphan, formJson;
-var init_files = __esm({
+var init_files2 = __esm({
   "src/validate/rules/files.ts"() {
     "use strict";
     init_load();
@@ -1718,7 +1857,7 @@ var init_callable = __esm({
   "src/validate/callable.ts"() {
     "use strict";
     init_xml();
-    init_files();
+    init_files2();
   }
 });
 
@@ -7402,7 +7541,7 @@ var init_python = __esm({
 });
 
 // src/validate/rules/layout.ts
-var GROUP_ID, MODEL_ID, idInvalid, idPattern, modelOutsideGroup;
+var GROUP_ID, MODEL_ID, idInvalid, idPattern, modelOutsideGroup, modelInGroupFolder;
 var init_layout = __esm({
   "src/validate/rules/layout.ts"() {
     "use strict";
@@ -7465,6 +7604,20 @@ var init_layout = __esm({
               message: `model '${model.id}' is not inside a process group (no process_group.json above it): the UI does not show it`
             });
         }
+      }
+    };
+    modelInGroupFolder = {
+      id: "model-in-group-folder",
+      severity: "warning",
+      description: "a folder holds both process_group.json and process_model.json: the backend loads the model, but the UI's group tree shows the folder as a group and never the model",
+      fix: "Move the model into a sub-folder of the group, or remove the process_group.json from the model folder.",
+      check({ index, report }) {
+        for (const model of index.models.values())
+          if (index.groups.has(model.id))
+            report({
+              file: model.json.file,
+              message: `${model.dir || "the models root"} has a process_group.json too: the backend loads this model (and validates it at boot), but the UI's group tree shows the folder as a group, so nobody finds the model there`
+            });
       }
     };
   }
@@ -7549,7 +7702,7 @@ var init_rules = __esm({
     "use strict";
     init_model_json();
     init_group_json();
-    init_files();
+    init_files2();
     init_xml2();
     init_primary();
     init_engine();
@@ -7563,6 +7716,7 @@ var init_rules = __esm({
       modelJsonInvalid,
       modelJsonUnknownKey,
       modelJsonRequired,
+      modelJsonLookalike,
       groupJson,
       groupMessages,
       fileExtension,
@@ -7585,6 +7739,7 @@ var init_rules = __esm({
       timerIsoUnquoted,
       idPattern,
       modelOutsideGroup,
+      modelInGroupFolder,
       dataStoreReadOnly,
       jsonFormat,
       xmlDoctype,
@@ -7605,6 +7760,12 @@ var init_rules = __esm({
         fix: "Save the file as UTF-8."
       },
       {
+        id: "special-file",
+        severity: "error",
+        description: "a FIFO, socket or device (or a link to one) stands in the models tree: it is never opened, the backend would block or fail on it",
+        fix: "Replace it with a regular file, or remove it."
+      },
+      {
         id: "unreadable-file",
         severity: "error",
         description: "a file or directory cannot be read",
@@ -7615,6 +7776,12 @@ var init_rules = __esm({
         severity: "warning",
         description: "a file over 64 MiB is listed but not checked",
         fix: "Keep large attachments out of the models repository."
+      },
+      {
+        id: "rule-error",
+        severity: "error",
+        description: "a rule failed with an internal error on a file: its findings there are incomplete (the other rules ran)",
+        fix: "Report it to spiff-models with the file; it cannot be switched off, so a crashing rule never passes quietly."
       },
       {
         id: "removed-since-base",
@@ -7685,6 +7852,21 @@ ${said}` : ""}`);
       cwd;
       name = "GitError";
     };
+  }
+});
+
+// src/models/empty.ts
+function noModelsError(where2, fix) {
+  return new SetupError(
+    `no process models in ${where2}: found no ${MODEL_FILE} in it or any sub-folder. ${fix}, or pass --allow-empty (action input allow-empty) if it really holds no model.`
+  );
+}
+var MODEL_FILE;
+var init_empty = __esm({
+  "src/models/empty.ts"() {
+    "use strict";
+    init_errors();
+    MODEL_FILE = "process_model.json";
   }
 });
 
@@ -14569,14 +14751,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs8 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs8, sep: [] });
+                map.items.push({ start, key: fs9, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs8);
+                this.stack.push(fs9);
               } else {
-                Object.assign(it, { key: fs8, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -14704,13 +14886,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs8 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs8, sep: [] });
+                fc.items.push({ start: [], key: fs9, sep: [] });
               else if (it.sep)
-                this.stack.push(fs8);
+                this.stack.push(fs9);
               else
-                Object.assign(it, { key: fs8, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -15018,53 +15200,1335 @@ var require_dist = __commonJS({
   }
 });
 
+// src/generated/schemas.ts
+function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(key0 === "$schema" || key0 === "rules")) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.$schema !== void 0) {
+      if (typeof data.$schema !== "string") {
+        const err1 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.rules !== void 0) {
+      let data1 = data.rules;
+      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+        for (const key1 in data1) {
+          if (!func2.call(schema11.properties.rules.properties, key1)) {
+            const err2 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+        if (data1["adhoc-subprocess"] !== void 0) {
+          let data2 = data1["adhoc-subprocess"];
+          if (!(data2 === "off" || data2 === "warning" || data2 === "warn" || data2 === "error" || data2 === "info")) {
+            const err3 = { instancePath: instancePath + "/rules/adhoc-subprocess", schemaPath: "#/properties/rules/properties/adhoc-subprocess/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["adhoc-subprocess"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        }
+        if (data1["boundary-event-definition"] !== void 0) {
+          let data3 = data1["boundary-event-definition"];
+          if (!(data3 === "off" || data3 === "warning" || data3 === "warn" || data3 === "error" || data3 === "info")) {
+            const err4 = { instancePath: instancePath + "/rules/boundary-event-definition", schemaPath: "#/properties/rules/properties/boundary-event-definition/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["boundary-event-definition"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+        if (data1["bpmn-not-definitions"] !== void 0) {
+          let data4 = data1["bpmn-not-definitions"];
+          if (!(data4 === "off" || data4 === "warning" || data4 === "warn" || data4 === "error" || data4 === "info")) {
+            const err5 = { instancePath: instancePath + "/rules/bpmn-not-definitions", schemaPath: "#/properties/rules/properties/bpmn-not-definitions/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["bpmn-not-definitions"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+        if (data1["business-rule-task"] !== void 0) {
+          let data5 = data1["business-rule-task"];
+          if (!(data5 === "off" || data5 === "warning" || data5 === "warn" || data5 === "error" || data5 === "info")) {
+            const err6 = { instancePath: instancePath + "/rules/business-rule-task", schemaPath: "#/properties/rules/properties/business-rule-task/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["business-rule-task"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+        if (data1["call-activity"] !== void 0) {
+          let data6 = data1["call-activity"];
+          if (!(data6 === "off" || data6 === "warning" || data6 === "warn" || data6 === "error" || data6 === "info")) {
+            const err7 = { instancePath: instancePath + "/rules/call-activity", schemaPath: "#/properties/rules/properties/call-activity/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["call-activity"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        }
+        if (data1["cancel-event"] !== void 0) {
+          let data7 = data1["cancel-event"];
+          if (!(data7 === "off" || data7 === "warning" || data7 === "warn" || data7 === "error" || data7 === "info")) {
+            const err8 = { instancePath: instancePath + "/rules/cancel-event", schemaPath: "#/properties/rules/properties/cancel-event/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["cancel-event"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
+        if (data1["conditional-event"] !== void 0) {
+          let data8 = data1["conditional-event"];
+          if (!(data8 === "off" || data8 === "warning" || data8 === "warn" || data8 === "error" || data8 === "info")) {
+            const err9 = { instancePath: instancePath + "/rules/conditional-event", schemaPath: "#/properties/rules/properties/conditional-event/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["conditional-event"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+        if (data1["correlation-expression-empty"] !== void 0) {
+          let data9 = data1["correlation-expression-empty"];
+          if (!(data9 === "off" || data9 === "warning" || data9 === "warn" || data9 === "error" || data9 === "info")) {
+            const err10 = { instancePath: instancePath + "/rules/correlation-expression-empty", schemaPath: "#/properties/rules/properties/correlation-expression-empty/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["correlation-expression-empty"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+        if (data1["dangling-sequence-flow"] !== void 0) {
+          let data10 = data1["dangling-sequence-flow"];
+          if (!(data10 === "off" || data10 === "warning" || data10 === "warn" || data10 === "error" || data10 === "info")) {
+            const err11 = { instancePath: instancePath + "/rules/dangling-sequence-flow", schemaPath: "#/properties/rules/properties/dangling-sequence-flow/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["dangling-sequence-flow"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        }
+        if (data1["data-association"] !== void 0) {
+          let data11 = data1["data-association"];
+          if (!(data11 === "off" || data11 === "warning" || data11 === "warn" || data11 === "error" || data11 === "info")) {
+            const err12 = { instancePath: instancePath + "/rules/data-association", schemaPath: "#/properties/rules/properties/data-association/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["data-association"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+        if (data1["data-store-file"] !== void 0) {
+          let data12 = data1["data-store-file"];
+          if (!(data12 === "off" || data12 === "warning" || data12 === "warn" || data12 === "error" || data12 === "info")) {
+            const err13 = { instancePath: instancePath + "/rules/data-store-file", schemaPath: "#/properties/rules/properties/data-store-file/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["data-store-file"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
+        if (data1["data-store-name"] !== void 0) {
+          let data13 = data1["data-store-name"];
+          if (!(data13 === "off" || data13 === "warning" || data13 === "warn" || data13 === "error" || data13 === "info")) {
+            const err14 = { instancePath: instancePath + "/rules/data-store-name", schemaPath: "#/properties/rules/properties/data-store-name/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["data-store-name"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+        if (data1["dmn-structure"] !== void 0) {
+          let data14 = data1["dmn-structure"];
+          if (!(data14 === "off" || data14 === "warning" || data14 === "warn" || data14 === "error" || data14 === "info")) {
+            const err15 = { instancePath: instancePath + "/rules/dmn-structure", schemaPath: "#/properties/rules/properties/dmn-structure/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["dmn-structure"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
+        }
+        if (data1["duplicate-process-id"] !== void 0) {
+          let data15 = data1["duplicate-process-id"];
+          if (!(data15 === "off" || data15 === "warning" || data15 === "warn" || data15 === "error" || data15 === "info")) {
+            const err16 = { instancePath: instancePath + "/rules/duplicate-process-id", schemaPath: "#/properties/rules/properties/duplicate-process-id/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["duplicate-process-id"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (data1["event-gateway-target"] !== void 0) {
+          let data16 = data1["event-gateway-target"];
+          if (!(data16 === "off" || data16 === "warning" || data16 === "warn" || data16 === "error" || data16 === "info")) {
+            const err17 = { instancePath: instancePath + "/rules/event-gateway-target", schemaPath: "#/properties/rules/properties/event-gateway-target/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["event-gateway-target"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+        if (data1["event-reference"] !== void 0) {
+          let data17 = data1["event-reference"];
+          if (!(data17 === "off" || data17 === "warning" || data17 === "warn" || data17 === "error" || data17 === "info")) {
+            const err18 = { instancePath: instancePath + "/rules/event-reference", schemaPath: "#/properties/rules/properties/event-reference/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["event-reference"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        if (data1["file-extension"] !== void 0) {
+          let data18 = data1["file-extension"];
+          if (!(data18 === "off" || data18 === "warning" || data18 === "warn" || data18 === "error" || data18 === "info")) {
+            const err19 = { instancePath: instancePath + "/rules/file-extension", schemaPath: "#/properties/rules/properties/file-extension/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["file-extension"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
+        if (data1["file-too-large"] !== void 0) {
+          let data19 = data1["file-too-large"];
+          if (!(data19 === "off" || data19 === "warning" || data19 === "warn" || data19 === "error" || data19 === "info")) {
+            const err20 = { instancePath: instancePath + "/rules/file-too-large", schemaPath: "#/properties/rules/properties/file-too-large/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["file-too-large"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        }
+        if (data1["form-json"] !== void 0) {
+          let data20 = data1["form-json"];
+          if (!(data20 === "off" || data20 === "warning" || data20 === "warn" || data20 === "error" || data20 === "info")) {
+            const err21 = { instancePath: instancePath + "/rules/form-json", schemaPath: "#/properties/rules/properties/form-json/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["form-json"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
+        if (data1["gateway-flow-condition"] !== void 0) {
+          let data21 = data1["gateway-flow-condition"];
+          if (!(data21 === "off" || data21 === "warning" || data21 === "warn" || data21 === "error" || data21 === "info")) {
+            const err22 = { instancePath: instancePath + "/rules/gateway-flow-condition", schemaPath: "#/properties/rules/properties/gateway-flow-condition/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["gateway-flow-condition"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+        if (data1["group-json"] !== void 0) {
+          let data22 = data1["group-json"];
+          if (!(data22 === "off" || data22 === "warning" || data22 === "warn" || data22 === "error" || data22 === "info")) {
+            const err23 = { instancePath: instancePath + "/rules/group-json", schemaPath: "#/properties/rules/properties/group-json/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["group-json"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+        if (data1["group-messages"] !== void 0) {
+          let data23 = data1["group-messages"];
+          if (!(data23 === "off" || data23 === "warning" || data23 === "warn" || data23 === "error" || data23 === "info")) {
+            const err24 = { instancePath: instancePath + "/rules/group-messages", schemaPath: "#/properties/rules/properties/group-messages/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["group-messages"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
+        if (data1["id-invalid"] !== void 0) {
+          let data24 = data1["id-invalid"];
+          if (!(data24 === "off" || data24 === "warning" || data24 === "warn" || data24 === "error" || data24 === "info")) {
+            const err25 = { instancePath: instancePath + "/rules/id-invalid", schemaPath: "#/properties/rules/properties/id-invalid/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["id-invalid"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+        }
+        if (data1["id-pattern"] !== void 0) {
+          let data25 = data1["id-pattern"];
+          if (!(data25 === "off" || data25 === "warning" || data25 === "warn" || data25 === "error" || data25 === "info")) {
+            const err26 = { instancePath: instancePath + "/rules/id-pattern", schemaPath: "#/properties/rules/properties/id-pattern/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["id-pattern"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err26];
+            } else {
+              vErrors.push(err26);
+            }
+            errors++;
+          }
+        }
+        if (data1["implicit-split"] !== void 0) {
+          let data26 = data1["implicit-split"];
+          if (!(data26 === "off" || data26 === "warning" || data26 === "warn" || data26 === "error" || data26 === "info")) {
+            const err27 = { instancePath: instancePath + "/rules/implicit-split", schemaPath: "#/properties/rules/properties/implicit-split/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["implicit-split"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
+        if (data1["invalid-encoding"] !== void 0) {
+          let data27 = data1["invalid-encoding"];
+          if (!(data27 === "off" || data27 === "warning" || data27 === "warn" || data27 === "error" || data27 === "info")) {
+            const err28 = { instancePath: instancePath + "/rules/invalid-encoding", schemaPath: "#/properties/rules/properties/invalid-encoding/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["invalid-encoding"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+        if (data1["json-format"] !== void 0) {
+          let data28 = data1["json-format"];
+          if (!(data28 === "off" || data28 === "warning" || data28 === "warn" || data28 === "error" || data28 === "info")) {
+            const err29 = { instancePath: instancePath + "/rules/json-format", schemaPath: "#/properties/rules/properties/json-format/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["json-format"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+        if (data1["loop-characteristics"] !== void 0) {
+          let data29 = data1["loop-characteristics"];
+          if (!(data29 === "off" || data29 === "warning" || data29 === "warn" || data29 === "error" || data29 === "info")) {
+            const err30 = { instancePath: instancePath + "/rules/loop-characteristics", schemaPath: "#/properties/rules/properties/loop-characteristics/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["loop-characteristics"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+        if (data1["message-definition"] !== void 0) {
+          let data30 = data1["message-definition"];
+          if (!(data30 === "off" || data30 === "warning" || data30 === "warn" || data30 === "error" || data30 === "info")) {
+            const err31 = { instancePath: instancePath + "/rules/message-definition", schemaPath: "#/properties/rules/properties/message-definition/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["message-definition"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+        if (data1["message-start-conflict"] !== void 0) {
+          let data31 = data1["message-start-conflict"];
+          if (!(data31 === "off" || data31 === "warning" || data31 === "warn" || data31 === "error" || data31 === "info")) {
+            const err32 = { instancePath: instancePath + "/rules/message-start-conflict", schemaPath: "#/properties/rules/properties/message-start-conflict/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["message-start-conflict"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+        if (data1["model-in-group-folder"] !== void 0) {
+          let data32 = data1["model-in-group-folder"];
+          if (!(data32 === "off" || data32 === "warning" || data32 === "warn" || data32 === "error" || data32 === "info")) {
+            const err33 = { instancePath: instancePath + "/rules/model-in-group-folder", schemaPath: "#/properties/rules/properties/model-in-group-folder/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["model-in-group-folder"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+        if (data1["model-json-invalid"] !== void 0) {
+          let data33 = data1["model-json-invalid"];
+          if (!(data33 === "off" || data33 === "warning" || data33 === "warn" || data33 === "error" || data33 === "info")) {
+            const err34 = { instancePath: instancePath + "/rules/model-json-invalid", schemaPath: "#/properties/rules/properties/model-json-invalid/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["model-json-invalid"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+        if (data1["model-json-lookalike"] !== void 0) {
+          let data34 = data1["model-json-lookalike"];
+          if (!(data34 === "off" || data34 === "warning" || data34 === "warn" || data34 === "error" || data34 === "info")) {
+            const err35 = { instancePath: instancePath + "/rules/model-json-lookalike", schemaPath: "#/properties/rules/properties/model-json-lookalike/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["model-json-lookalike"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+        }
+        if (data1["model-json-required"] !== void 0) {
+          let data35 = data1["model-json-required"];
+          if (!(data35 === "off" || data35 === "warning" || data35 === "warn" || data35 === "error" || data35 === "info")) {
+            const err36 = { instancePath: instancePath + "/rules/model-json-required", schemaPath: "#/properties/rules/properties/model-json-required/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["model-json-required"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+        if (data1["model-json-unknown-key"] !== void 0) {
+          let data36 = data1["model-json-unknown-key"];
+          if (!(data36 === "off" || data36 === "warning" || data36 === "warn" || data36 === "error" || data36 === "info")) {
+            const err37 = { instancePath: instancePath + "/rules/model-json-unknown-key", schemaPath: "#/properties/rules/properties/model-json-unknown-key/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["model-json-unknown-key"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+        if (data1["model-outside-group"] !== void 0) {
+          let data37 = data1["model-outside-group"];
+          if (!(data37 === "off" || data37 === "warning" || data37 === "warn" || data37 === "error" || data37 === "info")) {
+            const err38 = { instancePath: instancePath + "/rules/model-outside-group", schemaPath: "#/properties/rules/properties/model-outside-group/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["model-outside-group"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        }
+        if (data1["no-start-event"] !== void 0) {
+          let data38 = data1["no-start-event"];
+          if (!(data38 === "off" || data38 === "warning" || data38 === "warn" || data38 === "error" || data38 === "info")) {
+            const err39 = { instancePath: instancePath + "/rules/no-start-event", schemaPath: "#/properties/rules/properties/no-start-event/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["no-start-event"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err39];
+            } else {
+              vErrors.push(err39);
+            }
+            errors++;
+          }
+        }
+        if (data1["primary-empty"] !== void 0) {
+          let data39 = data1["primary-empty"];
+          if (!(data39 === "off" || data39 === "warning" || data39 === "warn" || data39 === "error" || data39 === "info")) {
+            const err40 = { instancePath: instancePath + "/rules/primary-empty", schemaPath: "#/properties/rules/properties/primary-empty/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["primary-empty"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err40];
+            } else {
+              vErrors.push(err40);
+            }
+            errors++;
+          }
+        }
+        if (data1["primary-process"] !== void 0) {
+          let data40 = data1["primary-process"];
+          if (!(data40 === "off" || data40 === "warning" || data40 === "warn" || data40 === "error" || data40 === "info")) {
+            const err41 = { instancePath: instancePath + "/rules/primary-process", schemaPath: "#/properties/rules/properties/primary-process/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["primary-process"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
+        }
+        if (data1["process-not-executable"] !== void 0) {
+          let data41 = data1["process-not-executable"];
+          if (!(data41 === "off" || data41 === "warning" || data41 === "warn" || data41 === "error" || data41 === "info")) {
+            const err42 = { instancePath: instancePath + "/rules/process-not-executable", schemaPath: "#/properties/rules/properties/process-not-executable/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["process-not-executable"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err42];
+            } else {
+              vErrors.push(err42);
+            }
+            errors++;
+          }
+        }
+        if (data1["python-syntax"] !== void 0) {
+          let data42 = data1["python-syntax"];
+          if (!(data42 === "off" || data42 === "warning" || data42 === "warn" || data42 === "error" || data42 === "info")) {
+            const err43 = { instancePath: instancePath + "/rules/python-syntax", schemaPath: "#/properties/rules/properties/python-syntax/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["python-syntax"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err43];
+            } else {
+              vErrors.push(err43);
+            }
+            errors++;
+          }
+        }
+        if (data1["removed-since-base"] !== void 0) {
+          let data43 = data1["removed-since-base"];
+          if (!(data43 === "off" || data43 === "warning" || data43 === "warn" || data43 === "error" || data43 === "info")) {
+            const err44 = { instancePath: instancePath + "/rules/removed-since-base", schemaPath: "#/properties/rules/properties/removed-since-base/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["removed-since-base"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err44];
+            } else {
+              vErrors.push(err44);
+            }
+            errors++;
+          }
+        }
+        if (data1["rule-error"] !== void 0) {
+          if (!(data1["rule-error"] === "error")) {
+            const err45 = { instancePath: instancePath + "/rules/rule-error", schemaPath: "#/properties/rules/properties/rule-error/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["rule-error"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err45];
+            } else {
+              vErrors.push(err45);
+            }
+            errors++;
+          }
+        }
+        if (data1["script-empty"] !== void 0) {
+          let data45 = data1["script-empty"];
+          if (!(data45 === "off" || data45 === "warning" || data45 === "warn" || data45 === "error" || data45 === "info")) {
+            const err46 = { instancePath: instancePath + "/rules/script-empty", schemaPath: "#/properties/rules/properties/script-empty/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["script-empty"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err46];
+            } else {
+              vErrors.push(err46);
+            }
+            errors++;
+          }
+        }
+        if (data1["service-task-operator"] !== void 0) {
+          let data46 = data1["service-task-operator"];
+          if (!(data46 === "off" || data46 === "warning" || data46 === "warn" || data46 === "error" || data46 === "info")) {
+            const err47 = { instancePath: instancePath + "/rules/service-task-operator", schemaPath: "#/properties/rules/properties/service-task-operator/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["service-task-operator"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err47];
+            } else {
+              vErrors.push(err47);
+            }
+            errors++;
+          }
+        }
+        if (data1["special-file"] !== void 0) {
+          let data47 = data1["special-file"];
+          if (!(data47 === "off" || data47 === "warning" || data47 === "warn" || data47 === "error" || data47 === "info")) {
+            const err48 = { instancePath: instancePath + "/rules/special-file", schemaPath: "#/properties/rules/properties/special-file/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["special-file"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err48];
+            } else {
+              vErrors.push(err48);
+            }
+            errors++;
+          }
+        }
+        if (data1["spiff-extension"] !== void 0) {
+          let data48 = data1["spiff-extension"];
+          if (!(data48 === "off" || data48 === "warning" || data48 === "warn" || data48 === "error" || data48 === "info")) {
+            const err49 = { instancePath: instancePath + "/rules/spiff-extension", schemaPath: "#/properties/rules/properties/spiff-extension/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["spiff-extension"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err49];
+            } else {
+              vErrors.push(err49);
+            }
+            errors++;
+          }
+        }
+        if (data1["subprocess-structure"] !== void 0) {
+          let data49 = data1["subprocess-structure"];
+          if (!(data49 === "off" || data49 === "warning" || data49 === "warn" || data49 === "error" || data49 === "info")) {
+            const err50 = { instancePath: instancePath + "/rules/subprocess-structure", schemaPath: "#/properties/rules/properties/subprocess-structure/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["subprocess-structure"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err50];
+            } else {
+              vErrors.push(err50);
+            }
+            errors++;
+          }
+        }
+        if (data1["symlink-outside-root"] !== void 0) {
+          let data50 = data1["symlink-outside-root"];
+          if (!(data50 === "off" || data50 === "warning" || data50 === "warn" || data50 === "error" || data50 === "info")) {
+            const err51 = { instancePath: instancePath + "/rules/symlink-outside-root", schemaPath: "#/properties/rules/properties/symlink-outside-root/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["symlink-outside-root"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err51];
+            } else {
+              vErrors.push(err51);
+            }
+            errors++;
+          }
+        }
+        if (data1["timer-definition"] !== void 0) {
+          let data51 = data1["timer-definition"];
+          if (!(data51 === "off" || data51 === "warning" || data51 === "warn" || data51 === "error" || data51 === "info")) {
+            const err52 = { instancePath: instancePath + "/rules/timer-definition", schemaPath: "#/properties/rules/properties/timer-definition/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["timer-definition"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err52];
+            } else {
+              vErrors.push(err52);
+            }
+            errors++;
+          }
+        }
+        if (data1["timer-iso-unquoted"] !== void 0) {
+          let data52 = data1["timer-iso-unquoted"];
+          if (!(data52 === "off" || data52 === "warning" || data52 === "warn" || data52 === "error" || data52 === "info")) {
+            const err53 = { instancePath: instancePath + "/rules/timer-iso-unquoted", schemaPath: "#/properties/rules/properties/timer-iso-unquoted/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["timer-iso-unquoted"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err53];
+            } else {
+              vErrors.push(err53);
+            }
+            errors++;
+          }
+        }
+        if (data1["unit-test-orphan"] !== void 0) {
+          let data53 = data1["unit-test-orphan"];
+          if (!(data53 === "off" || data53 === "warning" || data53 === "warn" || data53 === "error" || data53 === "info")) {
+            const err54 = { instancePath: instancePath + "/rules/unit-test-orphan", schemaPath: "#/properties/rules/properties/unit-test-orphan/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["unit-test-orphan"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err54];
+            } else {
+              vErrors.push(err54);
+            }
+            errors++;
+          }
+        }
+        if (data1["unreadable-file"] !== void 0) {
+          let data54 = data1["unreadable-file"];
+          if (!(data54 === "off" || data54 === "warning" || data54 === "warn" || data54 === "error" || data54 === "info")) {
+            const err55 = { instancePath: instancePath + "/rules/unreadable-file", schemaPath: "#/properties/rules/properties/unreadable-file/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["unreadable-file"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err55];
+            } else {
+              vErrors.push(err55);
+            }
+            errors++;
+          }
+        }
+        if (data1["unsupported-element"] !== void 0) {
+          let data55 = data1["unsupported-element"];
+          if (!(data55 === "off" || data55 === "warning" || data55 === "warn" || data55 === "error" || data55 === "info")) {
+            const err56 = { instancePath: instancePath + "/rules/unsupported-element", schemaPath: "#/properties/rules/properties/unsupported-element/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["unsupported-element"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err56];
+            } else {
+              vErrors.push(err56);
+            }
+            errors++;
+          }
+        }
+        if (data1["user-task-form"] !== void 0) {
+          let data56 = data1["user-task-form"];
+          if (!(data56 === "off" || data56 === "warning" || data56 === "warn" || data56 === "error" || data56 === "info")) {
+            const err57 = { instancePath: instancePath + "/rules/user-task-form", schemaPath: "#/properties/rules/properties/user-task-form/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["user-task-form"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err57];
+            } else {
+              vErrors.push(err57);
+            }
+            errors++;
+          }
+        }
+        if (data1["user-task-no-form"] !== void 0) {
+          let data57 = data1["user-task-no-form"];
+          if (!(data57 === "off" || data57 === "warning" || data57 === "warn" || data57 === "error" || data57 === "info")) {
+            const err58 = { instancePath: instancePath + "/rules/user-task-no-form", schemaPath: "#/properties/rules/properties/user-task-no-form/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["user-task-no-form"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err58];
+            } else {
+              vErrors.push(err58);
+            }
+            errors++;
+          }
+        }
+        if (data1["xml-doctype"] !== void 0) {
+          let data58 = data1["xml-doctype"];
+          if (!(data58 === "off" || data58 === "warning" || data58 === "warn" || data58 === "error" || data58 === "info")) {
+            const err59 = { instancePath: instancePath + "/rules/xml-doctype", schemaPath: "#/properties/rules/properties/xml-doctype/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["xml-doctype"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err59];
+            } else {
+              vErrors.push(err59);
+            }
+            errors++;
+          }
+        }
+        if (data1["xml-malformed"] !== void 0) {
+          let data59 = data1["xml-malformed"];
+          if (!(data59 === "off" || data59 === "warning" || data59 === "warn" || data59 === "error" || data59 === "info")) {
+            const err60 = { instancePath: instancePath + "/rules/xml-malformed", schemaPath: "#/properties/rules/properties/xml-malformed/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.properties["xml-malformed"].enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err60];
+            } else {
+              vErrors.push(err60);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err61 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err61];
+        } else {
+          vErrors.push(err61);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err62 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err62];
+    } else {
+      vErrors.push(err62);
+    }
+    errors++;
+  }
+  validate10.errors = vErrors;
+  return errors === 0;
+}
+function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.url === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "url" }, message: "must have required property 'url'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func2.call(schema15.properties, key0)) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      let data0 = data.name;
+      if (typeof data0 !== "string" && data0 !== null) {
+        const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: schema15.properties.name.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.url !== void 0) {
+      let data1 = data.url;
+      if (typeof data1 === "string") {
+        if (!pattern0.test(data1)) {
+          const err3 = { instancePath: instancePath + "/url", schemaPath: "#/definitions/url/pattern", keyword: "pattern", params: { pattern: "^\\s*[Hh][Tt][Tt][Pp][Ss]?://" }, message: 'must match pattern "^\\s*[Hh][Tt][Tt][Pp][Ss]?://"' };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/url", schemaPath: "#/definitions/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.kind !== void 0) {
+      let data2 = data.kind;
+      if (!(data2 === "spiff" || data2 === "deploy" || data2 === null)) {
+        const err5 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema15.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.secret !== void 0) {
+      let data3 = data.secret;
+      if (typeof data3 !== "string" && data3 !== null) {
+        const err6 = { instancePath: instancePath + "/secret", schemaPath: "#/properties/secret/type", keyword: "type", params: { type: schema15.properties.secret.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data["secret-env"] !== void 0) {
+      let data4 = data["secret-env"];
+      if (typeof data4 !== "string" && data4 !== null) {
+        const err7 = { instancePath: instancePath + "/secret-env", schemaPath: "#/properties/secret-env/type", keyword: "type", params: { type: schema15.properties["secret-env"].type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (typeof data4 === "string") {
+        if (!pattern2.test(data4)) {
+          const err8 = { instancePath: instancePath + "/secret-env", schemaPath: "#/properties/secret-env/pattern", keyword: "pattern", params: { pattern: "^\\s*([A-Za-z_][A-Za-z0-9_]*)?\\s*$" }, message: 'must match pattern "^\\s*([A-Za-z_][A-Za-z0-9_]*)?\\s*$"' };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.secret_env !== void 0) {
+      let data5 = data.secret_env;
+      if (typeof data5 !== "string" && data5 !== null) {
+        const err9 = { instancePath: instancePath + "/secret_env", schemaPath: "#/properties/secret_env/type", keyword: "type", params: { type: schema15.properties.secret_env.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+      if (typeof data5 === "string") {
+        if (!pattern2.test(data5)) {
+          const err10 = { instancePath: instancePath + "/secret_env", schemaPath: "#/properties/secret_env/pattern", keyword: "pattern", params: { pattern: "^\\s*([A-Za-z_][A-Za-z0-9_]*)?\\s*$" }, message: 'must match pattern "^\\s*([A-Za-z_][A-Za-z0-9_]*)?\\s*$"' };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.html_url !== void 0) {
+      let data6 = data.html_url;
+      if (typeof data6 !== "string" && data6 !== null) {
+        const err11 = { instancePath: instancePath + "/html_url", schemaPath: "#/properties/html_url/type", keyword: "type", params: { type: schema15.properties.html_url.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.clone_url !== void 0) {
+      let data7 = data.clone_url;
+      if (typeof data7 !== "string" && data7 !== null) {
+        const err12 = { instancePath: instancePath + "/clone_url", schemaPath: "#/properties/clone_url/type", keyword: "type", params: { type: schema15.properties.clone_url.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.git_url !== void 0) {
+      let data8 = data.git_url;
+      if (typeof data8 !== "string" && data8 !== null) {
+        const err13 = { instancePath: instancePath + "/git_url", schemaPath: "#/properties/git_url/type", keyword: "type", params: { type: schema15.properties.git_url.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.ssh_url !== void 0) {
+      let data9 = data.ssh_url;
+      if (typeof data9 !== "string" && data9 !== null) {
+        const err14 = { instancePath: instancePath + "/ssh_url", schemaPath: "#/properties/ssh_url/type", keyword: "type", params: { type: schema15.properties.ssh_url.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err15];
+    } else {
+      vErrors.push(err15);
+    }
+    errors++;
+  }
+  validate13.errors = vErrors;
+  return errors === 0;
+}
+function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const _errs0 = errors;
+  let valid0 = false;
+  const _errs1 = errors;
+  if (typeof data === "string") {
+    if (!pattern0.test(data)) {
+      const err0 = { instancePath, schemaPath: "#/definitions/url/pattern", keyword: "pattern", params: { pattern: "^\\s*[Hh][Tt][Tt][Pp][Ss]?://" }, message: 'must match pattern "^\\s*[Hh][Tt][Tt][Pp][Ss]?://"' };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/definitions/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  var _valid0 = _errs1 === errors;
+  valid0 = valid0 || _valid0;
+  if (!valid0) {
+    const _errs4 = errors;
+    if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
+      vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+      errors = vErrors.length;
+    }
+    var _valid0 = _errs4 === errors;
+    valid0 = valid0 || _valid0;
+  }
+  if (!valid0) {
+    const err2 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  } else {
+    errors = _errs0;
+    if (vErrors !== null) {
+      if (_errs0) {
+        vErrors.length = _errs0;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  validate12.errors = vErrors;
+  return errors === 0;
+}
+function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const _errs0 = errors;
+  let valid0 = false;
+  const _errs1 = errors;
+  if (Array.isArray(data)) {
+    if (data.length < 1) {
+      const err0 = { instancePath, schemaPath: "#/anyOf/0/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      if (!validate12(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData })) {
+        vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/anyOf/0/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  var _valid0 = _errs1 === errors;
+  valid0 = valid0 || _valid0;
+  if (!valid0) {
+    const _errs4 = errors;
+    if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
+      vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+      errors = vErrors.length;
+    }
+    var _valid0 = _errs4 === errors;
+    valid0 = valid0 || _valid0;
+    if (!valid0) {
+      const _errs5 = errors;
+      const _errs7 = errors;
+      const _errs8 = errors;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        let missing0;
+        if (data.url === void 0 && (missing0 = "url")) {
+          const err2 = {};
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+      var valid3 = _errs8 === errors;
+      if (valid3) {
+        const err3 = { instancePath, schemaPath: "#/anyOf/2/not", keyword: "not", params: {}, message: "must NOT be valid" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      } else {
+        errors = _errs7;
+        if (vErrors !== null) {
+          if (_errs7) {
+            vErrors.length = _errs7;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (Object.keys(data).length < 1) {
+          const err4 = { instancePath, schemaPath: "#/anyOf/2/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+        for (const key0 in data) {
+          if (!validate12(data[key0], { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data, parentDataProperty: key0, rootData })) {
+            vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err5 = { instancePath, schemaPath: "#/anyOf/2/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      var _valid0 = _errs5 === errors;
+      valid0 = valid0 || _valid0;
+    }
+  }
+  if (!valid0) {
+    const err6 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+    if (vErrors === null) {
+      vErrors = [err6];
+    } else {
+      vErrors.push(err6);
+    }
+    errors++;
+  } else {
+    errors = _errs0;
+    if (vErrors !== null) {
+      if (_errs0) {
+        vErrors.length = _errs0;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  validate11.errors = vErrors;
+  return errors === 0;
+}
+var validateConfig, schema11, func2, validateEnvironments, pattern0, schema15, pattern2;
+var init_schemas = __esm({
+  "src/generated/schemas.ts"() {
+    "use strict";
+    validateConfig = validate10;
+    schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/spiff-models/spiff-models/main/schemas/config.schema.json", "title": "spiff-models configuration (.spiff-models.yml / .spiff-models.json)", "description": "Severities per rule. See the rule reference in the README.", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string", "description": "This schema, for editors." }, "rules": { "type": "object", "description": "Rule id -> off | warning | error (warn is accepted for warning).", "additionalProperties": false, "properties": { "adhoc-subprocess": { "description": "an ad hoc sub-process contains a start or end event (the parser refuses them) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "boundary-event-definition": { "description": 'a boundary event has no event definition the engine reads (BoundaryEventParser: "Unsupported Catch Event") (default: error)', "enum": ["off", "warning", "warn", "error", "info"] }, "bpmn-not-definitions": { "description": "a well-formed .bpmn file is not a bpmn:definitions document (an SVG export, say): the backend finds nothing in it (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "business-rule-task": { "description": "a business rule task has no calledDecisionId, or its decision is not the first decision of a .dmn in the same folder (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "call-activity": { "description": "a call activity has no calledElement, or calls a process id no process model of the repo offers (defined nowhere, outside every model directory, or in a model with a file that does not load) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "cancel-event": { "description": "a cancel boundary event is attached to something other than a transaction (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "conditional-event": { "description": "a conditional event has no condition (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "correlation-expression-empty": { "description": "a correlation property has an empty retrieval expression for a message: the engine drops it, so it never correlates (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "dangling-sequence-flow": { "description": "a sequence flow targets an id that no element of its own process (or sub-process) has: another pool, or nowhere (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "data-association": { "description": "a data input/output association names no data object reference or data store reference (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "data-store-file": { "description": "JSONFileDataStore writes into the models directory: it fails on a read-only (baked) image (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "data-store-name": { "description": "a bpmn:dataStore names an implementation the backend does not have (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "dmn-structure": { "description": "a DMN file does not hold exactly one decision with a decision table (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "duplicate-process-id": { "description": "the same process id is defined twice in a model, or in two models of the repo (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "event-gateway-target": { "description": "an event-based gateway leads to something other than a catching event with an event definition (the parser crashes) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "event-reference": { "description": "a messageRef / signalRef / errorRef / escalationRef names no element of that kind (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "file-extension": { "description": "a file in a model directory has an extension the backend refuses (invalid_type) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "file-too-large": { "description": "a file over 64 MiB is listed but not checked (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "form-json": { "description": "a JSON file of a model (form, test, data store) is not valid JSON (and holds no Jinja markers), or starts with a byte-order mark (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "gateway-flow-condition": { "description": "an outgoing flow of an exclusive or inclusive gateway is neither the default nor conditioned (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "group-json": { "description": "process_group.json is not valid JSON (a byte-order mark included) or lacks display_name (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "group-messages": { "description": "messages in process_group.json are malformed or a correlation property has no retrieval expression (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "id-invalid": { "description": "a group or model directory name contains ':' or '\\' (ids use '/', URLs use ':') (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "id-pattern": { "description": "a group or model directory name is outside the pattern the web UI creates (lower-case, digits, . and -) (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "implicit-split": { "description": "a task or event other than a gateway or start event has more than one outgoing sequence flow (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "invalid-encoding": { "description": "a JSON, BPMN or DMN file is not UTF-8 (nor an encoding its XML declaration names) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "json-format": { "description": "process_model.json / process_group.json is not in the format the backend writes (indent 4, sorted keys) (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "loop-characteristics": { "description": "multi-instance without exactly one of cardinality / input collection, or a loop without maximum or condition, or with a maximum that is no whole number (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "message-definition": { "description": "a bpmn:message has no id, or a correlation property lacks a retrieval expression or its messageRef (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "message-start-conflict": { "description": "two models start on the same message name (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "model-in-group-folder": { "description": "a folder holds both process_group.json and process_model.json: the backend loads the model, but the UI's group tree shows the folder as a group and never the model (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "model-json-invalid": { "description": "process_model.json is not a JSON object (or starts with a byte-order mark: process_model_json_file_corrupted) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "model-json-lookalike": { "description": "a file named like *process_model.json (a backup, a copy) in a folder without process_model.json: the boot takes it for a model file and crashes (missing_name_of_process_model) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "model-json-required": { "description": "process_model.json lacks display_name or description, or a key has the wrong type (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "model-json-unknown-key": { "description": "process_model.json has a key ProcessModelInfo does not accept (crashes the backend at boot) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "model-outside-group": { "description": "a model is not inside any process group: it runs but the UI group tree does not show it (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "no-start-event": { "description": "an executable process has no top-level start event (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "primary-empty": { "description": "a model has no primary file: it is a library model and cannot be started (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "primary-process": { "description": "primary_file_name / primary_process_id do not name an executable process of the model (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "process-not-executable": { "description": 'a primary or called process has isExecutable="false" (default: error)', "enum": ["off", "warning", "warn", "error", "info"] }, "python-syntax": { "description": "a script, pre/post script, condition or expression is not valid Python (fails only when it runs) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "removed-since-base": { "description": "with --base: a model, process id or primary process that existed at the base ref is gone (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "rule-error": { "description": "a rule failed with an internal error on a file: its findings there are incomplete (the other rules ran) (default: error)", "enum": ["error"] }, "script-empty": { "description": "a script task has no script or an empty one: it runs and does nothing (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "service-task-operator": { "description": "a service task has no spiffworkflow:serviceTaskOperator with an id, or a parameter with a value lacks its id or type (the parser crashes) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "special-file": { "description": "a FIFO, socket or device (or a link to one) stands in the models tree: it is never opened, the backend would block or fail on it (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "spiff-extension": { "description": "a spiffworkflow:property lacks its name or value, or a script unit test its id, inputJson or expectedOutputJson (the parser crashes) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "subprocess-structure": { "description": "an embedded sub-process or transaction lacks exactly one start event or any end event (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "symlink-outside-root": { "description": "a symbolic link points outside the models root (or nowhere); it is not followed (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "timer-definition": { "description": "a timer event has none of timeDate, timeDuration, timeCycle (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "timer-iso-unquoted": { "description": "a timer expression is an unquoted ISO 8601 duration (PT5M): it is Python, so the timer fails with a NameError when it starts (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "unit-test-orphan": { "description": "test_X.json without X.bpmn in the same directory (the whole test run fails) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "unreadable-file": { "description": "a file or directory cannot be read (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "unsupported-element": { "description": "a reachable flow node is of a kind the engine has no parser for (e.g. complexGateway) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "user-task-form": { "description": "a user task names an empty or missing form file (missing_form_file when opened) (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "user-task-no-form": { "description": "a user task the engine reaches has no form schema file (missing_form_file when a person opens it); an unreachable one is a warning (default: error)", "enum": ["off", "warning", "warn", "error", "info"] }, "xml-doctype": { "description": "a .bpmn or .dmn file has a DOCTYPE: the backend never loads DTDs nor expands entities (default: warning)", "enum": ["off", "warning", "warn", "error", "info"] }, "xml-malformed": { "description": "a .bpmn or .dmn file is not well-formed XML, or a .dmn file is not a DMN definitions document (default: error)", "enum": ["off", "warning", "warn", "error", "info"] } } } } };
+    func2 = Object.prototype.hasOwnProperty;
+    validateEnvironments = validate11;
+    pattern0 = new RegExp("^\\s*[Hh][Tt][Tt][Pp][Ss]?://", "u");
+    schema15 = { "type": "object", "additionalProperties": false, "required": ["url"], "properties": { "name": { "type": ["string", "null"], "description": "Unique name, shown in reports (default: the URL's host)." }, "url": { "$ref": "#/definitions/url" }, "kind": { "enum": ["spiff", "deploy", null], "description": "spiff: a git-synced spiffworkflow-backend (a signed push event); deploy: a deploy hook for a baked image." }, "secret": { "type": ["string", "null"], "description": "The secret itself (prefer secret-env: keep secrets out of files)." }, "secret-env": { "type": ["string", "null"], "pattern": "^\\s*([A-Za-z_][A-Za-z0-9_]*)?\\s*$", "description": "Name of the environment variable holding the secret." }, "secret_env": { "type": ["string", "null"], "pattern": "^\\s*([A-Za-z_][A-Za-z0-9_]*)?\\s*$", "description": "Same as secret-env." }, "html_url": { "type": ["string", "null"], "description": "repository.html_url as the backend must see it." }, "clone_url": { "type": ["string", "null"], "description": "repository.clone_url: must equal the backend's remote.origin.url (or git_url / ssh_url)." }, "git_url": { "type": ["string", "null"], "description": "repository.git_url as the backend must see it." }, "ssh_url": { "type": ["string", "null"], "description": "repository.ssh_url as the backend must see it." } } };
+    pattern2 = new RegExp("^\\s*([A-Za-z_][A-Za-z0-9_]*)?\\s*$", "u");
+  }
+});
+
+// src/generated/index.ts
+var validateConfigSchema, validateEnvironmentsSchema;
+var init_generated = __esm({
+  "src/generated/index.ts"() {
+    "use strict";
+    init_schemas();
+    validateConfigSchema = validateConfig;
+    validateEnvironmentsSchema = validateEnvironments;
+  }
+});
+
 // src/validate/config.ts
-import fs4 from "node:fs";
+import fs5 from "node:fs";
 import path4 from "node:path";
 function loadConfig(root, configFile2, knownRules) {
   let file = configFile2;
-  if (!file) file = CONFIG_NAMES.map((n) => path4.join(root, n)).find((p) => fs4.existsSync(p));
+  if (!file) {
+    const found = CONFIG_NAMES.map((n) => path4.join(root, n)).filter((p) => fs5.existsSync(p));
+    if (found.length > 1)
+      throw new UsageError(
+        `two config files at the models root, ${found.map((f) => path4.basename(f)).join(" and ")}: keep one (which one counts would be a guess).`
+      );
+    file = found[0];
+    if (!file) {
+      const outside = configAbove(root);
+      if (outside)
+        throw new UsageError(
+          `config file ${outside} is outside the models root ${root}, so it would be ignored: move it into the models root, or pass --config ${outside} (action input config).`
+        );
+    }
+  }
   if (!file) return { rules: {} };
   let text2;
   try {
-    text2 = fs4.readFileSync(file, "utf8");
+    text2 = readRegularFile(file, MAX_CONFIG_BYTES).toString("utf8");
   } catch (err) {
+    if (err instanceof NotRegularFile)
+      throw new UsageError(
+        `config file ${file} is ${err.kind}, not a regular file: pass the .yml or .json file.`
+      );
+    if (err instanceof FileTooLarge)
+      throw new UsageError(
+        `config file ${file} is ${Math.round(err.size / 1048576)} MiB: a config file is a few lines (the limit is ${MAX_CONFIG_BYTES / 1048576} MiB); is --config the right file?`
+      );
     throw new UsageError(`cannot read config file ${file}: ${err.message}`);
   }
+  const isJson = file.endsWith(".json");
   let data;
   try {
-    data = file.endsWith(".json") ? JSON.parse(text2) : import_yaml.default.parse(text2);
+    data = isJson ? JSON.parse(text2) : import_yaml.default.parse(text2);
   } catch (err) {
     throw new UsageError(
-      `config file ${file} is not valid ${file.endsWith(".json") ? "JSON" : "YAML"}: ${err.message}`
+      `config file ${file} is not valid ${isJson ? "JSON" : "YAML"}: ${err.message}`
     );
   }
-  const rules2 = data?.rules ?? {};
-  if (typeof rules2 !== "object" || Array.isArray(rules2) || rules2 === null)
-    throw new UsageError(`config file ${file}: "rules" must map rule ids to off | warning | error`);
+  if (data === null || data === void 0) return { file, rules: {} };
+  if (!validateConfigSchema(data)) {
+    const lineOf2 = keyLines(text2);
+    const problems2 = (validateConfigSchema.errors ?? []).map((e) => describe2(e, data, knownRules, lineOf2)).filter((p) => p !== null);
+    const shown = problems2.length ? problems2 : [{ text: "does not match schemas/config.schema.json" }];
+    throw new UsageError(
+      shown.map((p) => `config file ${file}${p.line ? `:${p.line}` : ""}: ${p.text}`).join("\n")
+    );
+  }
   const out = {};
+  const rules2 = data.rules ?? {};
   for (const [id2, setting] of Object.entries(rules2)) {
     if (!knownRules.has(id2))
       throw new UsageError(
         `config file ${file}: unknown rule "${id2}" (see the rule reference in the README)`
       );
-    const value = setting === "warn" ? "warning" : setting;
-    if (typeof value !== "string" || !SETTINGS.has(value))
-      throw new UsageError(
-        `config file ${file}: rule "${id2}" must be off, warning or error, not ${JSON.stringify(setting)}`
-      );
-    out[id2] = value;
+    out[id2] = setting === "warn" ? "warning" : setting;
   }
   return { file, rules: out };
 }
-var import_yaml, CONFIG_NAMES, SETTINGS;
+function configAbove(root) {
+  let dir = path4.resolve(root);
+  if (fs5.existsSync(path4.join(dir, ".git"))) return void 0;
+  for (let parent = path4.dirname(dir); parent !== dir; dir = parent, parent = path4.dirname(dir)) {
+    const found = CONFIG_NAMES.map((n) => path4.join(parent, n)).find((p) => fs5.existsSync(p));
+    if (found) return found;
+    if (fs5.existsSync(path4.join(parent, ".git"))) return void 0;
+  }
+  return void 0;
+}
+function kindOf(value) {
+  if (Array.isArray(value)) return "a list";
+  if (value === null) return "null";
+  return typeof value === "object" ? "a mapping" : `a ${typeof value}`;
+}
+function describe2(e, data, knownRules, lineOf2) {
+  const keys = e.instancePath.split("/").slice(1).map(unescapePointer);
+  const at = keys.join(".");
+  if (e.keyword === "type" && keys.length === 0)
+    return {
+      text: `must be a mapping with "rules", not ${kindOf(data)} (rules: {rule id: off | warning | error})`
+    };
+  if (e.keyword === "type" && at === "rules")
+    return { line: lineOf2(["rules"]), text: '"rules" must map rule ids to off | warning | error' };
+  if (e.keyword === "additionalProperties") {
+    const key2 = String(e.params.additionalProperty);
+    if (keys.length === 0)
+      return {
+        line: lineOf2([key2]),
+        text: `unknown key "${key2}" (${didYouMean(key2, TOP_KEYS)}known keys: ${TOP_KEYS.join(", ")})`
+      };
+    if (at === "rules")
+      return {
+        line: lineOf2(["rules", key2]),
+        text: `unknown rule "${key2}" at rules.${key2} (${didYouMean(key2, [...knownRules])}see the rule reference in the README)`
+      };
+  }
+  if (e.keyword === "enum" && keys[0] === "rules" && keys.length === 2) {
+    const value = data.rules[keys[1]];
+    if (keys[1] === "rule-error")
+      return {
+        line: lineOf2(keys),
+        text: "rules.rule-error cannot be switched off or lowered: a rule that crashes must never pass quietly"
+      };
+    return {
+      line: lineOf2(keys),
+      text: `${at} must be off, warning or error, not ${JSON.stringify(value)}`
+    };
+  }
+  return { line: lineOf2(keys), text: `${at || "the document"} ${e.message ?? "is not valid"}` };
+}
+function unescapePointer(segment) {
+  return segment.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+function keyLines(text2) {
+  let doc;
+  let counter;
+  return (keyPath) => {
+    if (!doc) {
+      counter = new import_yaml.default.LineCounter();
+      doc = import_yaml.default.parseDocument(text2, { lineCounter: counter, uniqueKeys: false });
+    }
+    let node = doc.contents;
+    let offset;
+    for (const key2 of keyPath) {
+      if (!import_yaml.default.isMap(node)) return void 0;
+      const pair2 = node.items.find((p) => import_yaml.default.isScalar(p.key) && String(p.key.value) === key2);
+      if (!pair2) return void 0;
+      offset = import_yaml.default.isScalar(pair2.key) ? pair2.key.range?.[0] : void 0;
+      node = pair2.value;
+    }
+    return offset === void 0 ? void 0 : counter.linePos(offset).line;
+  };
+}
+function didYouMean(word, candidates) {
+  const best = nearest(word, candidates);
+  return best ? `did you mean "${best}"? ` : "";
+}
+function nearest(word, candidates) {
+  let best;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : void 0;
+}
+function editDistance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+var import_yaml, CONFIG_NAMES, TOP_KEYS, MAX_CONFIG_BYTES;
 var init_config = __esm({
   "src/validate/config.ts"() {
     "use strict";
     import_yaml = __toESM(require_dist(), 1);
     init_errors();
+    init_files();
+    init_generated();
     CONFIG_NAMES = [".spiff-models.json", ".spiff-models.yml", ".spiff-models.yaml"];
-    SETTINGS = /* @__PURE__ */ new Set(["off", "warning", "error", "info"]);
+    TOP_KEYS = ["rules", "$schema"];
+    MAX_CONFIG_BYTES = 1024 * 1024;
   }
 });
 
@@ -15098,6 +16562,13 @@ function gitSync2(cwd, args, input) {
 }
 function loadAtRef(root, ref) {
   try {
+    gitSync2(root, ["rev-parse", "--git-dir"]);
+  } catch {
+    throw new SetupError(
+      `--base ${ref}: the models root ${root} is not inside a git repository, so there is nothing to compare with; drop --base, or validate a checkout`
+    );
+  }
+  try {
     gitSync2(root, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
   } catch {
     throw new SetupError(
@@ -15105,9 +16576,8 @@ function loadAtRef(root, ref) {
     );
   }
   const prefix = gitSync2(root, ["rev-parse", "--show-prefix"]).toString().trim();
-  const listing = gitSync2(root, ["ls-tree", "--full-tree", "-r", "-l", "-z", `${ref}:${prefix}`]).toString(
-    "utf8"
-  );
+  const exists = spawnSync2("git", ["cat-file", "-e", `${ref}:${prefix}`], { cwd: root }).status === 0;
+  const listing = exists ? gitSync2(root, ["ls-tree", "--full-tree", "-r", "-l", "-z", `${ref}:${prefix}`]).toString("utf8") : "";
   const entries = [];
   for (const rec of listing.split("\0")) {
     if (!rec) continue;
@@ -15203,6 +16673,93 @@ var init_base = __esm({
   }
 });
 
+// src/validate/guard.ts
+function guarded(name2, index, check) {
+  try {
+    check(index);
+    return void 0;
+  } catch (err) {
+    let file;
+    const view = trackingView(index, (f) => file = f);
+    try {
+      check(view);
+    } catch {
+    }
+    const repoFile = file === void 0 ? void 0 : index.filesByPath.get(file);
+    return {
+      ruleId: RULE_ERROR,
+      severity: "error",
+      message: `rule '${name2}' failed: ${errorMessage(err)}. Its findings are incomplete; the other rules ran. This is a bug in spiff-models: please report it with this file.`,
+      file: repoFile?.path ?? ".",
+      line: 1,
+      column: 1,
+      modelId: repoFile?.modelId ?? null
+    };
+  }
+}
+function fileOf(value) {
+  if (!value || typeof value !== "object") return void 0;
+  if (Array.isArray(value)) return value.length ? fileOf(value[0]) : void 0;
+  const v = value;
+  const p = v.file?.path ?? v.json?.file?.path ?? v.path;
+  return typeof p === "string" ? p : void 0;
+}
+function trackingView(index, note) {
+  const seen = (v) => {
+    const f = fileOf(v);
+    if (f !== void 0) note(f);
+    return v;
+  };
+  const map = (m) => new Proxy(m, {
+    get(target, prop) {
+      switch (prop) {
+        case "get":
+          return (k) => seen(target.get(k));
+        case "values":
+          return function* () {
+            for (const v of target.values()) yield seen(v);
+          };
+        case "entries":
+        case Symbol.iterator:
+          return function* () {
+            for (const [k, v] of target) yield [k, seen(v)];
+          };
+        case "forEach":
+          return (fn) => target.forEach((v, k) => fn(seen(v), k, target));
+        case "size":
+          return target.size;
+      }
+      const value = Reflect.get(target, prop, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    }
+  });
+  const list = (a) => new Proxy(a, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop);
+      if (typeof prop === "string" && /^\d+$/.test(prop)) seen(value);
+      if (prop === Symbol.iterator)
+        return function* () {
+          for (const v of target) yield seen(v);
+        };
+      return value;
+    }
+  });
+  const view = { ...index };
+  for (const [key2, value] of Object.entries(index)) {
+    if (value instanceof Map) view[key2] = map(value);
+    else if (Array.isArray(value)) view[key2] = list(value);
+  }
+  return view;
+}
+var RULE_ERROR;
+var init_guard = __esm({
+  "src/validate/guard.ts"() {
+    "use strict";
+    init_errors();
+    RULE_ERROR = "rule-error";
+  }
+});
+
 // src/validate/validate.ts
 var validate_exports = {};
 __export(validate_exports, {
@@ -15213,7 +16770,14 @@ __export(validate_exports, {
 async function validateRepo(root, options = {}) {
   const config = loadConfig(root, options.configFile, allRuleIds);
   const index = options.index ?? await loadModels(root);
-  const analysis = analyze(index);
+  if (index.models.size === 0 && !options.allowEmpty)
+    throw noModelsError(`the models root ${index.root}`, "Check the path (DIR, or the action input path)");
+  let walked;
+  const walkFailure = guarded("engine checks (the reachability walk)", index, (idx) => {
+    const result = analyze(idx);
+    if (idx === index) walked = result;
+  });
+  const analysis = walked ?? analyze(emptyIndex(index));
   const lineIndexes = /* @__PURE__ */ new Map();
   const position = (file, offset) => {
     let li = lineIndexes.get(file.path);
@@ -15231,31 +16795,38 @@ async function validateRepo(root, options = {}) {
     seen.add(key2);
     findings.push(f);
   };
+  if (walkFailure) add(walkFailure);
   for (const rule of rules) {
     if (config.rules[rule.id] === "off") continue;
-    rule.check({
-      index,
-      analysis,
-      report(r) {
-        let line = r.line;
-        let column = r.column;
-        if (line === void 0) {
-          let offset = r.offset;
-          if (offset === void 0 && r.node)
-            offset = r.attr && r.file.text ? attributeOffset(r.file.text, r.node, r.attr) : r.node.offset;
-          ({ line, column } = offset !== void 0 && r.file.text !== void 0 ? position(r.file, offset) : { line: 1, column: 1 });
-        }
-        add({
-          ruleId: rule.id,
-          severity: r.severity ?? rule.severity,
-          message: r.message,
-          file: r.file.path,
-          line,
-          column: column ?? 1,
-          modelId: r.modelId === void 0 ? r.file.modelId : r.modelId
-        });
+    const report = (r) => {
+      let line = r.line;
+      let column = r.column;
+      if (line === void 0) {
+        let offset = r.offset;
+        if (offset === void 0 && r.node)
+          offset = r.attr && r.file.text ? attributeOffset(r.file.text, r.node, r.attr) : r.node.offset;
+        ({ line, column } = offset !== void 0 && r.file.text !== void 0 ? position(r.file, offset) : { line: 1, column: 1 });
       }
-    });
+      add({
+        ruleId: rule.id,
+        severity: r.severity ?? rule.severity,
+        message: r.message,
+        file: r.file.path,
+        line,
+        column: column ?? 1,
+        modelId: r.modelId === void 0 ? r.file.modelId : r.modelId
+      });
+    };
+    const failure2 = guarded(
+      rule.id,
+      index,
+      (idx) => rule.check({
+        index: idx,
+        analysis,
+        report: idx === index ? report : () => void 0
+      })
+    );
+    if (failure2) add(failure2);
   }
   for (const f of index.loadFindings) add({ ...f });
   let changedModels = [];
@@ -15266,6 +16837,21 @@ async function validateRepo(root, options = {}) {
   }
   findings.sort(compareFindings);
   return { ...summarize(index, findings), index, changedModels };
+}
+function emptyIndex(index) {
+  return {
+    ...index,
+    files: [],
+    filesByPath: /* @__PURE__ */ new Map(),
+    groups: /* @__PURE__ */ new Map(),
+    models: /* @__PURE__ */ new Map(),
+    bpmn: /* @__PURE__ */ new Map(),
+    dmn: /* @__PURE__ */ new Map(),
+    processes: /* @__PURE__ */ new Map(),
+    decisionsByDir: /* @__PURE__ */ new Map(),
+    calls: [],
+    modelCalls: /* @__PURE__ */ new Map()
+  };
 }
 function summarize(index, findings) {
   const worst = /* @__PURE__ */ new Map();
@@ -15293,12 +16879,14 @@ var init_validate = __esm({
   "src/validate/validate.ts"() {
     "use strict";
     init_load();
+    init_empty();
     init_xml();
     init_reach();
     init_config();
     init_finding();
     init_rules();
     init_base();
+    init_guard();
     allRuleIds = /* @__PURE__ */ new Set([...rules.map((r) => r.id), ...loaderRules.map((r) => r.id)]);
   }
 });
@@ -31949,8 +33537,8 @@ var require_SFTP = __commonJS({
   "node_modules/ssh2/lib/protocol/SFTP.js"(exports, module) {
     "use strict";
     var EventEmitter = __require("events");
-    var fs8 = __require("fs");
-    var { constants } = fs8;
+    var fs9 = __require("fs");
+    var { constants } = fs9;
     var {
       Readable: ReadableStream2,
       Writable: WritableStream
@@ -32379,12 +33967,12 @@ var require_SFTP = __commonJS({
       fastGet(remotePath, localPath, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        fastXfer(this, fs8, remotePath, localPath, opts, cb);
+        fastXfer(this, fs9, remotePath, localPath, opts, cb);
       }
       fastPut(localPath, remotePath, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        fastXfer(fs8, this, localPath, remotePath, opts, cb);
+        fastXfer(fs9, this, localPath, remotePath, opts, cb);
       }
       readFile(path17, options, callback_) {
         if (this.server)
@@ -33645,13 +35233,13 @@ var require_SFTP = __commonJS({
             if (--left === 0)
               cb(err);
           };
-          if (srcHandle && (src === fs8 || src.outgoing.state === "open"))
+          if (srcHandle && (src === fs9 || src.outgoing.state === "open"))
             ++left;
-          if (dstHandle && (dst === fs8 || dst.outgoing.state === "open"))
+          if (dstHandle && (dst === fs9 || dst.outgoing.state === "open"))
             ++left;
-          if (srcHandle && (src === fs8 || src.outgoing.state === "open"))
+          if (srcHandle && (src === fs9 || src.outgoing.state === "open"))
             src.close(srcHandle, cbfinal);
-          if (dstHandle && (dst === fs8 || dst.outgoing.state === "open"))
+          if (dstHandle && (dst === fs9 || dst.outgoing.state === "open"))
             dst.close(dstHandle, cbfinal);
         } else {
           cb(err);
@@ -33667,7 +35255,7 @@ var require_SFTP = __commonJS({
           tryStat(null, { size: fileSize });
         function tryStat(err2, attrs) {
           if (err2) {
-            if (src !== fs8) {
+            if (src !== fs9) {
               src.stat(srcPath, (err_, attrs_) => {
                 if (err_)
                   return onerror(err2);
@@ -42628,12 +44216,12 @@ var require_src = __commonJS({
 // node_modules/split-ca/index.js
 var require_split_ca = __commonJS({
   "node_modules/split-ca/index.js"(exports, module) {
-    var fs8 = __require("fs");
+    var fs9 = __require("fs");
     module.exports = function(filepath, split, encoding) {
       split = typeof split !== "undefined" ? split : "\n";
       encoding = typeof encoding !== "undefined" ? encoding : "utf8";
       var ca = [];
-      var chain = fs8.readFileSync(filepath, encoding);
+      var chain = fs9.readFileSync(filepath, encoding);
       if (chain.indexOf("-END CERTIFICATE-") < 0 || chain.indexOf("-BEGIN CERTIFICATE-") < 0) {
         throw Error("File does not contain 'BEGIN CERTIFICATE' or 'END CERTIFICATE'");
       }
@@ -42661,7 +44249,7 @@ var require_modem = __commonJS({
   "node_modules/docker-modem/lib/modem.js"(exports, module) {
     var querystring = __require("querystring");
     var http3 = require_http();
-    var fs8 = __require("fs");
+    var fs9 = __require("fs");
     var path17 = __require("path");
     var url2 = __require("url");
     var ssh = require_ssh();
@@ -42712,8 +44300,8 @@ var require_modem = __commonJS({
         opts.host = host.hostname;
         if (process.env.DOCKER_CERT_PATH) {
           opts.ca = splitca(path17.join(process.env.DOCKER_CERT_PATH, "ca.pem"));
-          opts.cert = fs8.readFileSync(path17.join(process.env.DOCKER_CERT_PATH, "cert.pem"));
-          opts.key = fs8.readFileSync(path17.join(process.env.DOCKER_CERT_PATH, "key.pem"));
+          opts.cert = fs9.readFileSync(path17.join(process.env.DOCKER_CERT_PATH, "cert.pem"));
+          opts.key = fs9.readFileSync(path17.join(process.env.DOCKER_CERT_PATH, "key.pem"));
         }
         if (process.env.DOCKER_CLIENT_TIMEOUT) {
           opts.timeout = parseInt(process.env.DOCKER_CLIENT_TIMEOUT, 10);
@@ -42724,7 +44312,7 @@ var require_modem = __commonJS({
     var findDefaultUnixSocket = function() {
       return new Promise(function(resolve) {
         var userDockerSocket = path17.join(os4.homedir(), ".docker", "run", "docker.sock");
-        fs8.access(userDockerSocket, function(err) {
+        fs9.access(userDockerSocket, function(err) {
           if (err) resolve("/var/run/docker.sock");
           else resolve(userDockerSocket);
         });
@@ -42817,7 +44405,7 @@ var require_modem = __commonJS({
       }
       if (options.file) {
         if (typeof options.file === "string") {
-          data = fs8.createReadStream(path17.resolve(options.file));
+          data = fs9.createReadStream(path17.resolve(options.file));
         } else {
           data = options.file;
         }
@@ -43135,14 +44723,14 @@ var require_modem = __commonJS({
 var require_chownr = __commonJS({
   "node_modules/chownr/chownr.js"(exports, module) {
     "use strict";
-    var fs8 = __require("fs");
+    var fs9 = __require("fs");
     var path17 = __require("path");
-    var LCHOWN = fs8.lchown ? "lchown" : "chown";
-    var LCHOWNSYNC = fs8.lchownSync ? "lchownSync" : "chownSync";
-    var needEISDIRHandled = fs8.lchown && !process.version.match(/v1[1-9]+\./) && !process.version.match(/v10\.[6-9]/);
+    var LCHOWN = fs9.lchown ? "lchown" : "chown";
+    var LCHOWNSYNC = fs9.lchownSync ? "lchownSync" : "chownSync";
+    var needEISDIRHandled = fs9.lchown && !process.version.match(/v1[1-9]+\./) && !process.version.match(/v10\.[6-9]/);
     var lchownSync = (path18, uid, gid) => {
       try {
-        return fs8[LCHOWNSYNC](path18, uid, gid);
+        return fs9[LCHOWNSYNC](path18, uid, gid);
       } catch (er) {
         if (er.code !== "ENOENT")
           throw er;
@@ -43150,7 +44738,7 @@ var require_chownr = __commonJS({
     };
     var chownSync = (path18, uid, gid) => {
       try {
-        return fs8.chownSync(path18, uid, gid);
+        return fs9.chownSync(path18, uid, gid);
       } catch (er) {
         if (er.code !== "ENOENT")
           throw er;
@@ -43160,7 +44748,7 @@ var require_chownr = __commonJS({
       if (!er || er.code !== "EISDIR")
         cb(er);
       else
-        fs8.chown(path18, uid, gid, cb);
+        fs9.chown(path18, uid, gid, cb);
     } : (_, __, ___, cb) => cb;
     var handleEISDirSync = needEISDIRHandled ? (path18, uid, gid) => {
       try {
@@ -43172,18 +44760,18 @@ var require_chownr = __commonJS({
       }
     } : (path18, uid, gid) => lchownSync(path18, uid, gid);
     var nodeVersion = process.version;
-    var readdir2 = (path18, options, cb) => fs8.readdir(path18, options, cb);
-    var readdirSync = (path18, options) => fs8.readdirSync(path18, options);
+    var readdir2 = (path18, options, cb) => fs9.readdir(path18, options, cb);
+    var readdirSync = (path18, options) => fs9.readdirSync(path18, options);
     if (/^v4\./.test(nodeVersion))
-      readdir2 = (path18, options, cb) => fs8.readdir(path18, cb);
+      readdir2 = (path18, options, cb) => fs9.readdir(path18, cb);
     var chown = (cpath, uid, gid, cb) => {
-      fs8[LCHOWN](cpath, uid, gid, handleEISDIR(cpath, uid, gid, (er) => {
+      fs9[LCHOWN](cpath, uid, gid, handleEISDIR(cpath, uid, gid, (er) => {
         cb(er && er.code !== "ENOENT" ? er : null);
       }));
     };
     var chownrKid = (p, child, uid, gid, cb) => {
       if (typeof child === "string")
-        return fs8.lstat(path17.resolve(p, child), (er, stats) => {
+        return fs9.lstat(path17.resolve(p, child), (er, stats) => {
           if (er)
             return cb(er.code !== "ENOENT" ? er : null);
           stats.name = child;
@@ -43227,7 +44815,7 @@ var require_chownr = __commonJS({
     var chownrKidSync = (p, child, uid, gid) => {
       if (typeof child === "string") {
         try {
-          const stats = fs8.lstatSync(path17.resolve(p, child));
+          const stats = fs9.lstatSync(path17.resolve(p, child));
           stats.name = child;
           child = stats;
         } catch (er) {
@@ -43419,7 +45007,7 @@ var require_BufferList = __commonJS({
       }
       return this;
     };
-    BufferList.prototype.duplicate = function duplicate() {
+    BufferList.prototype.duplicate = function duplicate2() {
       const copy = this._new();
       for (let i = 0; i < this._bufs.length; i++) {
         copy.append(this._bufs[i]);
@@ -44482,9 +46070,9 @@ var require_pump = __commonJS({
   "node_modules/pump/index.js"(exports, module) {
     var once = require_once();
     var eos = require_end_of_stream2();
-    var fs8;
+    var fs9;
     try {
-      fs8 = __require("fs");
+      fs9 = __require("fs");
     } catch (e) {
     }
     var noop3 = function() {
@@ -44495,8 +46083,8 @@ var require_pump = __commonJS({
     };
     var isFS = function(stream) {
       if (!ancient) return false;
-      if (!fs8) return false;
-      return (stream instanceof (fs8.ReadStream || noop3) || stream instanceof (fs8.WriteStream || noop3)) && isFn(stream.close);
+      if (!fs9) return false;
+      return (stream instanceof (fs9.ReadStream || noop3) || stream instanceof (fs9.WriteStream || noop3)) && isFn(stream.close);
     };
     var isRequest = function(stream) {
       return stream.setHeader && isFn(stream.abort);
@@ -44556,7 +46144,7 @@ var require_pump = __commonJS({
 var require_mkdirp_classic = __commonJS({
   "node_modules/mkdirp-classic/index.js"(exports, module) {
     var path17 = __require("path");
-    var fs8 = __require("fs");
+    var fs9 = __require("fs");
     var _0777 = parseInt("0777", 8);
     module.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
     function mkdirP(p, opts, f, made) {
@@ -44567,7 +46155,7 @@ var require_mkdirp_classic = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs8;
+      var xfs = opts.fs || fs9;
       if (mode === void 0) {
         mode = _0777 & ~process.umask();
       }
@@ -44604,7 +46192,7 @@ var require_mkdirp_classic = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs8;
+      var xfs = opts.fs || fs9;
       if (mode === void 0) {
         mode = _0777 & ~process.umask();
       }
@@ -44645,7 +46233,7 @@ var require_tar_fs = __commonJS({
     var tar3 = require_tar_stream2();
     var pump = require_pump();
     var mkdirp = require_mkdirp_classic();
-    var fs8 = __require("fs");
+    var fs9 = __require("fs");
     var path17 = __require("path");
     var os4 = __require("os");
     var win32 = os4.platform() === "win32";
@@ -44659,7 +46247,7 @@ var require_tar_fs = __commonJS({
     var normalize = !win32 ? echo : function(name2) {
       return name2.replace(/\\/g, "/").replace(/[:?<>|]/g, "_");
     };
-    var statAll = function(fs9, stat3, cwd, ignore, entries, sort) {
+    var statAll = function(fs10, stat3, cwd, ignore, entries, sort) {
       var queue = entries || ["."];
       for (var i = 0; i < queue.length; i++) {
         if (!inCwd(path17.resolve(cwd, queue[i]), cwd)) throw new Error(queue[i] + " is not a valid path");
@@ -44668,10 +46256,10 @@ var require_tar_fs = __commonJS({
         if (!queue.length) return callback();
         var next = queue.shift();
         var nextAbs = path17.join(cwd, next);
-        stat3.call(fs9, nextAbs, function(err, stat4) {
+        stat3.call(fs10, nextAbs, function(err, stat4) {
           if (err) return callback(err);
           if (!stat4.isDirectory()) return callback(null, next, stat4);
-          fs9.readdir(nextAbs, function(err2, files) {
+          fs10.readdir(nextAbs, function(err2, files) {
             if (err2) return callback(err2);
             if (sort) files.sort();
             for (var i2 = 0; i2 < files.length; i2++) {
@@ -44695,7 +46283,7 @@ var require_tar_fs = __commonJS({
     exports.pack = function(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      var xfs = opts.fs || fs8;
+      var xfs = opts.fs || fs9;
       var ignore = opts.ignore || opts.filter || noop3;
       var map = opts.map || noop3;
       var mapStream = opts.mapStream || echo;
@@ -44782,7 +46370,7 @@ var require_tar_fs = __commonJS({
     exports.extract = function(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      var xfs = opts.fs || fs8;
+      var xfs = opts.fs || fs9;
       var ignore = opts.ignore || opts.filter || noop3;
       var map = opts.map || noop3;
       var mapStream = opts.mapStream || echo;
@@ -44951,20 +46539,20 @@ var require_tar_fs = __commonJS({
       if (opts.finish) extract.on("finish", opts.finish);
       return extract;
     };
-    function validate(fs9, name2, root, cb) {
+    function validate(fs10, name2, root, cb) {
       if (name2 === root) return cb(null, true);
-      fs9.lstat(name2, function(err, st) {
+      fs10.lstat(name2, function(err, st) {
         if (err && err.code !== "ENOENT") return cb(err);
-        if (err || st.isDirectory()) return validate(fs9, path17.join(name2, ".."), root, cb);
+        if (err || st.isDirectory()) return validate(fs10, path17.join(name2, ".."), root, cb);
         cb(null, false);
       });
     }
-    function validateNotSymlink(fs9, name2, root, cb) {
+    function validateNotSymlink(fs10, name2, root, cb) {
       if (name2 === root) return cb(null, true);
       if (!name2.startsWith(root + path17.sep)) return cb(null, false);
-      fs9.lstat(name2, function(err, st) {
+      fs10.lstat(name2, function(err, st) {
         if (err && err.code !== "ENOENT" && err.code !== "EPERM") return cb(err);
-        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs9, path17.join(name2, ".."), root, cb);
+        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs10, path17.join(name2, ".."), root, cb);
         cb(null, false);
       });
     }
@@ -45005,7 +46593,7 @@ var require_tar_fs = __commonJS({
 var require_util = __commonJS({
   "node_modules/dockerode/lib/util.js"(exports, module) {
     var DockerIgnore = require_ignore();
-    var fs8 = __require("fs");
+    var fs9 = __require("fs");
     var path17 = __require("path");
     var tar3 = require_tar_fs();
     var zlib = __require("zlib");
@@ -45058,7 +46646,7 @@ var require_util = __commonJS({
     };
     module.exports.prepareBuildContext = function(file, next) {
       if (file && file.context) {
-        fs8.readFile(path17.join(file.context, ".dockerignore"), (err, data) => {
+        fs9.readFile(path17.join(file.context, ".dockerignore"), (err, data) => {
           let ignoreFn;
           let filterFn;
           if (!err) {
@@ -47999,14 +49587,14 @@ var require_tls_helpers = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CIPHER_SUITES = void 0;
     exports.getDefaultRootsData = getDefaultRootsData;
-    var fs8 = __require("fs");
+    var fs9 = __require("fs");
     exports.CIPHER_SUITES = process.env.GRPC_SSL_CIPHER_SUITES;
     var DEFAULT_ROOTS_FILE_PATH = process.env.GRPC_DEFAULT_SSL_ROOTS_FILE_PATH;
     var defaultRootsData = null;
     function getDefaultRootsData() {
       if (DEFAULT_ROOTS_FILE_PATH) {
         if (defaultRootsData === null) {
-          defaultRootsData = fs8.readFileSync(DEFAULT_ROOTS_FILE_PATH);
+          defaultRootsData = fs9.readFileSync(DEFAULT_ROOTS_FILE_PATH);
         }
         return defaultRootsData;
       }
@@ -54579,17 +56167,17 @@ var require_codegen = __commonJS({
 var require_fs = __commonJS({
   "node_modules/@protobufjs/fetch/util/fs.js"(exports, module) {
     "use strict";
-    var fs8 = null;
+    var fs9 = null;
     try {
-      fs8 = __require(
+      fs9 = __require(
         /* webpackIgnore: true */
         "fs"
       );
-      if (!fs8 || !fs8.readFile || !fs8.readFileSync)
-        fs8 = null;
+      if (!fs9 || !fs9.readFile || !fs9.readFileSync)
+        fs9 = null;
     } catch (e) {
     }
-    module.exports = fs8;
+    module.exports = fs9;
   }
 });
 
@@ -54599,7 +56187,7 @@ var require_fetch = __commonJS({
     "use strict";
     module.exports = fetch3;
     var asPromise = require_aspromise();
-    var fs8 = require_fs();
+    var fs9 = require_fs();
     function fetch3(filename, options, callback) {
       if (typeof options === "function") {
         callback = options;
@@ -54608,8 +56196,8 @@ var require_fetch = __commonJS({
         options = {};
       if (!callback)
         return asPromise(fetch3, this, filename, options);
-      if (!options.xhr && fs8 && fs8.readFile)
-        return fs8.readFile(filename, function fetchReadFileCallback(err, contents) {
+      if (!options.xhr && fs9 && fs9.readFile)
+        return fs9.readFile(filename, function fetchReadFileCallback(err, contents) {
           return err && typeof XMLHttpRequest !== "undefined" ? fetch3.xhr(filename, options, callback) : err ? callback(err) : callback(null, options.binary ? contents : contents.toString("utf8"));
         });
       return fetch3.xhr(filename, options, callback);
@@ -54712,17 +56300,17 @@ var require_patterns = __commonJS({
 var require_fs2 = __commonJS({
   "node_modules/protobufjs/src/util/fs.js"(exports, module) {
     "use strict";
-    var fs8 = null;
+    var fs9 = null;
     try {
-      fs8 = __require(
+      fs9 = __require(
         /* webpackIgnore: true */
         "fs"
       );
-      if (!fs8 || !fs8.readFile || !fs8.readFileSync)
-        fs8 = null;
+      if (!fs9 || !fs9.readFile || !fs9.readFileSync)
+        fs9 = null;
     } catch (e) {
     }
-    module.exports = fs8;
+    module.exports = fs9;
   }
 });
 
@@ -61023,7 +62611,7 @@ var require_util3 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
-    var fs8 = __require("fs");
+    var fs9 = __require("fs");
     var path17 = __require("path");
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
@@ -61035,7 +62623,7 @@ var require_util3 = __commonJS({
         for (const directory2 of includePaths) {
           const fullPath = path17.join(directory2, target);
           try {
-            fs8.accessSync(fullPath, fs8.constants.R_OK);
+            fs9.accessSync(fullPath, fs9.constants.R_OK);
             return fullPath;
           } catch (err) {
             continue;
@@ -70200,7 +71788,7 @@ var require_certificate_provider = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FileWatcherCertificateProvider = void 0;
-    var fs8 = __require("fs");
+    var fs9 = __require("fs");
     var logging = require_logging();
     var constants_1 = require_constants3();
     var util_1 = __require("util");
@@ -70208,7 +71796,7 @@ var require_certificate_provider = __commonJS({
     function trace(text2) {
       logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
     }
-    var readFilePromise = (0, util_1.promisify)(fs8.readFile);
+    var readFilePromise = (0, util_1.promisify)(fs9.readFile);
     var FileWatcherCertificateProvider = class {
       constructor(config) {
         this.config = config;
@@ -71897,7 +73485,7 @@ var require_util4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
-    var fs8 = __require("fs");
+    var fs9 = __require("fs");
     var path17 = __require("path");
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
@@ -71909,7 +73497,7 @@ var require_util4 = __commonJS({
         for (const directory2 of includePaths) {
           const fullPath = path17.join(directory2, target);
           try {
-            fs8.accessSync(fullPath, fs8.constants.R_OK);
+            fs9.accessSync(fullPath, fs9.constants.R_OK);
             return fullPath;
           } catch (err) {
             continue;
@@ -74334,18 +75922,19 @@ var init_tags = __esm({
 });
 
 // src/image/validation.ts
-function describe2(f) {
+function describe3(f) {
   return `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.message} (${f.ruleId})`;
 }
-async function validateBeforeBake(root, configFile2, warn, index) {
+async function validateBeforeBake(root, configFile2, warn, index, allowEmpty = false) {
   const { validateRepo: validateRepo2 } = await Promise.resolve().then(() => (init_validate(), validate_exports));
   const report = await validateRepo2(root, {
+    allowEmpty,
     ...configFile2 ? { configFile: configFile2 } : {},
     ...index ? { index } : {}
   });
   const errors = report.findings.filter((f) => f.severity === "error");
   if (errors.length > 0) {
-    const listed = errors.slice(0, SHOWN).map((f) => `  ${describe2(f)}`);
+    const listed = errors.slice(0, SHOWN).map((f) => `  ${describe3(f)}`);
     if (errors.length > SHOWN)
       listed.push(`  ... and ${errors.length - SHOWN} more (spiff-models validate lists all)`);
     throw new ValidationFailure(
@@ -74588,7 +76177,7 @@ async function planBake(options) {
   if (options.validate) {
     const read = treeReader(tree);
     const index = await loadModels(dir, { tree, read: (f) => read(f.path) });
-    const { summary } = await validateBeforeBake(dir, options.configFile, warn, index);
+    const { summary } = await validateBeforeBake(dir, options.configFile, warn, index, options.allowEmpty);
     log.info(`validated ${summary.models} model(s): no errors`);
     validation = { models: summary.models, warnings: summary.warnings };
   }
@@ -74599,6 +76188,13 @@ async function planBake(options) {
     git: git3,
     tree
   });
+  if (!options.allowEmpty && !context4.entries.some(
+    (e) => e.name.endsWith(`/${MODEL_FILE}`) && e.name.startsWith(`${context4.modelsDir.slice(1)}/`)
+  ))
+    throw noModelsError(
+      `the models root ${dir}`,
+      "Check the path (DIR, or the action input path) and the ignore file"
+    );
   context4.warnings.forEach(warn);
   if (options.gitHistory === "none") {
     warn(
@@ -74740,6 +76336,7 @@ var init_plan = __esm({
   "src/image/plan.ts"() {
     "use strict";
     init_load();
+    init_empty();
     init_tree();
     init_errors();
     init_context();
@@ -94894,8 +96491,8 @@ __export(validation_exports, {
   findingsOf: () => findingsOf,
   indexOf: () => indexOf
 });
-async function findingsOf(modelsRoot, configFile2) {
-  const report = await validateRepo(modelsRoot, configFile2 ? { configFile: configFile2 } : void 0);
+async function findingsOf(modelsRoot, configFile2, allowEmpty = false) {
+  const report = await validateRepo(modelsRoot, { configFile: configFile2, allowEmpty });
   return report.findings;
 }
 async function indexOf(modelsRoot) {
@@ -94914,7 +96511,7 @@ init_errors();
 
 // src/validate/cli.ts
 init_errors();
-import fs5 from "node:fs";
+import fs6 from "node:fs";
 import path5 from "node:path";
 
 // src/util/options.ts
@@ -95076,6 +96673,12 @@ var CONFIG_OPTION = {
   arg: "FILE",
   doc: "rule severities file (default: .spiff-models.json/.yml at the models root)"
 };
+var ALLOW_EMPTY_OPTION = {
+  type: "boolean",
+  input: "allow-empty",
+  default: false,
+  doc: "accept a models root without any process_model.json (else exit 2: a wrong path must not pass)"
+};
 var validateSpec = {
   name: "validate",
   summary: "check a models repository the way spiffworkflow-backend will judge it",
@@ -95099,6 +96702,7 @@ var validateSpec = {
       doc: "write the report to FILE instead of standard output"
     },
     config: CONFIG_OPTION,
+    allowEmpty: ALLOW_EMPTY_OPTION,
     base: {
       type: "string",
       arg: "REF",
@@ -95143,7 +96747,7 @@ var validateSpec = {
     "sarif-file": { doc: "path of the SARIF report (for github/codeql-action/upload-sarif)" },
     "changed-models": { doc: "with base: JSON array of the model ids changed since base" }
   },
-  epilogue: "Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem."
+  epilogue: "Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, config or I/O problem, or no models."
 };
 
 // src/validate/reporters/json.ts
@@ -95244,7 +96848,7 @@ function fit(parts, limit = STEP_SUMMARY_LIMIT) {
 
 // src/util/repo-links.ts
 init_git();
-import fs3 from "node:fs";
+import fs4 from "node:fs";
 import path3 from "node:path";
 var encodePath = (p) => p.split("/").map(encodeURIComponent).join("/");
 var base = (l) => `${l.server.replace(/\/+$/, "")}/${l.repository}`;
@@ -95262,7 +96866,7 @@ async function repoPlace(root, env, fallback = { prefix: "" }) {
     const [top, sha] = r.stdout.trim().split("\n");
     if (top && /^[0-9a-f]{40,64}$/.test(sha ?? "")) {
       commit = sha;
-      const rel = path3.relative(top, fs3.realpathSync(root)).split(path3.sep).join("/");
+      const rel = path3.relative(top, fs4.realpathSync(root)).split(path3.sep).join("/");
       prefix = rel.startsWith("..") ? fallback.prefix : rel;
     }
   }
@@ -95705,9 +97309,13 @@ var validateCli = {
     const dir = positionals[0] ?? ".";
     const root = path5.resolve(io.cwd, dir);
     const configFile2 = values.config ? path5.resolve(io.cwd, values.config) : void 0;
-    if (configFile2 && !fs5.existsSync(configFile2))
+    if (configFile2 && !fs6.existsSync(configFile2))
       throw new UsageError(`config file ${values.config} does not exist`);
-    const result = await validateRepo(root, { configFile: configFile2, base: values.base });
+    const result = await validateRepo(root, {
+      configFile: configFile2,
+      base: values.base,
+      allowEmpty: values.allowEmpty
+    });
     let text2;
     switch (format) {
       case "json":
@@ -95736,8 +97344,8 @@ var validateCli = {
     if (values.output) {
       const out = path5.resolve(io.cwd, values.output);
       try {
-        fs5.mkdirSync(path5.dirname(out), { recursive: true });
-        fs5.writeFileSync(out, text2);
+        fs6.mkdirSync(path5.dirname(out), { recursive: true });
+        fs6.writeFileSync(out, text2);
       } catch (err) {
         throw new SetupError(`cannot write ${values.output}: ${err.message}`);
       }
@@ -95974,6 +97582,7 @@ var bakeSpec = {
       doc: "branch whose builds are also tagged latest (default: origin's HEAD)"
     },
     config: CONFIG_OPTION,
+    allowEmpty: ALLOW_EMPTY_OPTION,
     validate: {
       type: "boolean",
       default: true,
@@ -96106,6 +97715,7 @@ var bakeCli = {
         template: values.template ? resolve(values.template) : null,
         imageModelsDir: values.imageModelsDir,
         validate: values.validate,
+        allowEmpty: values.allowEmpty,
         configFile: values.config ? resolve(values.config) : void 0,
         credentials: username || password ? { username, password } : null,
         ref: values.ref ?? io.env.GITHUB_REF ?? null,
@@ -100493,6 +102103,7 @@ var branchOptions = {
     flagDoc: "skip validating the result (by default new errors refuse it)"
   },
   config: CONFIG_OPTION,
+  allowEmpty: ALLOW_EMPTY_OPTION,
   inWorkspace: {
     type: "boolean",
     input: "in-workspace",
@@ -100661,6 +102272,7 @@ function pullRequestOptions(values) {
 
 // src/promote/promote.ts
 init_errors();
+init_empty();
 
 // src/promote/gate.ts
 import { existsSync as existsSync3 } from "node:fs";
@@ -100857,13 +102469,13 @@ function judge(resultFindings, targetFindings) {
     warnings: resultFindings.filter((f) => f.severity === "warning").length
   };
 }
-async function validateResult(a, result, target, configFile2) {
+async function validateResult(a, result, target, configFile2, allowEmpty = false) {
   const { findingsOf: findingsOf2 } = await Promise.resolve().then(() => (init_validation2(), validation_exports));
   await checkout(a, result);
-  const after = existsSync3(a.modelsRoot) ? await findingsOf2(a.modelsRoot, configFile2) : [];
+  const after = !allowEmpty || existsSync3(a.modelsRoot) ? await findingsOf2(a.modelsRoot, configFile2, allowEmpty) : [];
   if (!after.some((f) => f.severity === "error")) return judge(after, []);
   await checkout(a, target);
-  const before = existsSync3(a.modelsRoot) ? await findingsOf2(a.modelsRoot, configFile2) : [];
+  const before = existsSync3(a.modelsRoot) ? await findingsOf2(a.modelsRoot, configFile2, true) : [];
   await checkout(a, result);
   return judge(after, before);
 }
@@ -100995,6 +102607,18 @@ async function attemptPromote(a, opts, attempt) {
   await fetchBranches(a, [from, to]);
   const source = await revParse(a, `refs/remotes/${a.remote}/${from}`);
   const target = await revParse(a, `refs/remotes/${a.remote}/${to}`);
+  if (!opts.allowEmpty) {
+    for (const [branch, commit] of [
+      [from, source],
+      [to, target]
+    ]) {
+      if ((await modelDirsAt(a, commit)).size === 0)
+        throw noModelsError(
+          `'${a.prefix || "."}' in '${branch}' (${commit.slice(0, 7)})`,
+          "Check --path (action input path), the models root inside the repository"
+        );
+    }
+  }
   const report = {
     result: "up-to-date",
     refused: false,
@@ -101087,7 +102711,7 @@ async function attemptPromote(a, opts, attempt) {
     result = await revParse(a, "HEAD");
   }
   if (opts.validate) {
-    report.validation = await validateResult(a, result, target, opts.configFile);
+    report.validation = await validateResult(a, result, target, opts.configFile, opts.allowEmpty);
     if (report.validation.newErrors.length > 0) return finish("invalid", null);
   }
   const done = opts.strategy === "fast-forward" ? "fast-forwarded" : "merged";
@@ -101137,6 +102761,7 @@ What to do: check that the credentials may push to '${to}' and that branch prote
 
 // src/promote/publish.ts
 init_errors();
+init_empty();
 import { createHash as createHash4 } from "node:crypto";
 import { existsSync as existsSync4 } from "node:fs";
 function normalizeModelId(raw) {
@@ -101279,13 +102904,14 @@ async function attemptPublish(a, opts, ids, branch, source, attempt) {
   const target = await revParse(a, `refs/remotes/${a.remote}/${to}`);
   const existing = previous ? await revParse(a, `refs/remotes/${a.remote}/${branch}`) : null;
   await checkout(a, source);
-  if (!existsSync4(a.modelsRoot)) {
-    throw new SetupError(
-      `The models root '${a.prefix || "."}' does not exist in ${opts.from} (${source}): check --path.`
-    );
-  }
+  const noModels = () => noModelsError(
+    `'${a.prefix || "."}' in ${opts.from} (${source.slice(0, 7)})`,
+    "Check --path (action input path), the models root inside the repository"
+  );
+  if (!existsSync4(a.modelsRoot)) throw noModels();
   const { indexOf: indexOf2 } = await Promise.resolve().then(() => (init_validation2(), validation_exports));
   const index = await indexOf2(a.modelsRoot);
+  if (index.models.size === 0) throw noModels();
   const unknown = ids.filter((id2) => !index.models.has(id2));
   if (unknown.length) {
     const lines = unknown.map(
@@ -101339,7 +102965,7 @@ async function attemptPublish(a, opts, ids, branch, source, attempt) {
   const commit = reuse ? existing : (await a.git(["commit-tree", tree, "-p", target, "-F", "-"], commitMessage(report))).trim();
   report.commit = commit;
   if (opts.validate) {
-    report.validation = await validateResult(a, commit, target, opts.configFile);
+    report.validation = await validateResult(a, commit, target, opts.configFile, opts.allowEmpty);
     if (report.validation.newErrors.length > 0) {
       report.refused = true;
       report.commit = null;
@@ -101554,6 +103180,7 @@ var promoteCli = {
       via,
       dryRun: values.dryRun,
       validate: values.validate,
+      allowEmpty: values.allowEmpty,
       configFile: configFile(values, io),
       github: via === "api" ? await github(values, io) : void 0,
       log: (line) => io.stderr(`${line}
@@ -101582,6 +103209,7 @@ var publishCli = {
       pullRequestOptions: pullRequestOptions(values),
       dryRun: values.dryRun,
       validate: values.validate,
+      allowEmpty: values.allowEmpty,
       configFile: configFile(values, io),
       github: pullRequest ? await github(values, io) : void 0,
       log: (line) => io.stderr(`${line}
@@ -101865,8 +103493,17 @@ function deployPingPayload(environment) {
 }
 
 // src/notify/environments.ts
+init_generated();
 var KINDS = ["spiff", "deploy"];
-var ENTRY_KEYS = ["name", "url", "kind", "secret", "secret-env", "secret_env", ...REPOSITORY_URL_KEYS];
+var ENTRY_KEYS = [
+  "name",
+  "url",
+  "kind",
+  "secret",
+  "secret-env",
+  "secret_env",
+  ...REPOSITORY_URL_KEYS
+];
 var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function isKind(value) {
   return KINDS.includes(value);
@@ -101975,6 +103612,15 @@ function parseEnvironments(text2, source, defaultKind) {
       secretEnv,
       overrides: overrides2
     });
+  }
+  if (!found.length && !validateEnvironmentsSchema(data)) {
+    for (const e of (validateEnvironmentsSchema.errors ?? []).slice(0, 3)) {
+      const [first, ...rest] = e.instancePath.split("/").slice(1);
+      const where2 = first === void 0 ? "the list" : /^\d+$/.test(first) ? `entry ${Number(first) + 1}` : `'${first}'`;
+      found.push(
+        `${[where2, ...rest].join(" ")}: ${e.message ?? "is not valid"} (schemas/environments.schema.json)`
+      );
+    }
   }
   if (found.length) throw problems(`${source} has ${found.length === 1 ? "a problem" : "problems"}`, found);
   return specs;
@@ -102746,18 +104392,18 @@ async function runNotifyCli(argv, io, overrides2) {
 
 // src/init/cli.ts
 init_errors();
-import fs7 from "node:fs";
+import fs8 from "node:fs";
 import path16 from "node:path";
 
 // src/init/detect.ts
 init_errors();
-import fs6 from "node:fs";
+import fs7 from "node:fs";
 import path15 from "node:path";
 var SKIP = /* @__PURE__ */ new Set([".git", "node_modules", "dist", ".github", ".spiff-models"]);
 function modelDirs(dir) {
   const found = [];
   const walk = (rel) => {
-    const entries = fs6.readdirSync(path15.join(dir, rel), { withFileTypes: true });
+    const entries = fs7.readdirSync(path15.join(dir, rel), { withFileTypes: true });
     if (rel && entries.some((e) => e.isFile() && e.name === "process_model.json")) {
       found.push(rel);
       return;
@@ -102770,7 +104416,7 @@ function modelDirs(dir) {
 }
 function rootOf(repo, modelDir) {
   let parts = modelDir.split("/").slice(0, -1);
-  while (parts.length && fs6.existsSync(path15.join(repo, ...parts, "process_group.json")))
+  while (parts.length && fs7.existsSync(path15.join(repo, ...parts, "process_group.json")))
     parts = parts.slice(0, -1);
   return parts.join("/") || ".";
 }
@@ -102900,7 +104546,7 @@ var initCli = {
     if (positionals.length > 1)
       throw new UsageError(`one repository directory at most, got ${positionals.join(" ")}`);
     const repo = path16.resolve(io.cwd, positionals[0] ?? ".");
-    if (!fs7.existsSync(repo)) throw new SetupError(`${positionals[0]} does not exist`);
+    if (!fs8.existsSync(repo)) throw new SetupError(`${positionals[0]} does not exist`);
     const branches = values.branches.split(",").map((b) => b.trim());
     if (branches.length !== 3 || !branches.every((b) => BRANCH.test(b)) || new Set(branches).size !== 3)
       throw new UsageError(
@@ -102911,7 +104557,7 @@ var initCli = {
       root = path16.relative(repo, path16.resolve(repo, values.path)).split(path16.sep).join("/") || ".";
       if (root.startsWith(".."))
         throw new UsageError(`--path ${values.path} is outside the repository ${repo}`);
-      if (!fs7.existsSync(path16.join(repo, root)))
+      if (!fs8.existsSync(path16.join(repo, root)))
         throw new SetupError(`--path ${values.path}: no such directory`);
     } else {
       root = detectModelsRoot(repo).root;
@@ -102921,7 +104567,7 @@ var initCli = {
       branches,
       image: values.image ?? null
     });
-    const existing = files.filter((f) => fs7.existsSync(path16.join(repo, f.path))).map((f) => f.path);
+    const existing = files.filter((f) => fs8.existsSync(path16.join(repo, f.path))).map((f) => f.path);
     if (existing.length && !values.force && !values.dryRun)
       throw new SetupError(
         `${existing.join(", ")} already exist${existing.length === 1 ? "s" : ""}: nothing written (--force overwrites)`
@@ -102929,8 +104575,8 @@ var initCli = {
     const verb = values.dryRun ? "would write" : "wrote";
     for (const f of files) {
       if (!values.dryRun) {
-        fs7.mkdirSync(path16.dirname(path16.join(repo, f.path)), { recursive: true });
-        fs7.writeFileSync(path16.join(repo, f.path), f.text);
+        fs8.mkdirSync(path16.dirname(path16.join(repo, f.path)), { recursive: true });
+        fs8.writeFileSync(path16.join(repo, f.path), f.text);
       }
       io.stdout(`${verb} ${f.path}${existing.includes(f.path) ? " (overwritten)" : ""}
 `);

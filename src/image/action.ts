@@ -60,6 +60,7 @@ export async function runBakeAction(): Promise<void> {
     template: input.template ? inWorkspace(input.template) : null,
     imageModelsDir: input.imageModelsDir,
     validate: input.validate,
+    allowEmpty: input.allowEmpty,
     configFile: input.config ? inWorkspace(input.config) : undefined,
     credentials: username || password ? { username, password } : null,
     ref: env.GITHUB_REF || null,

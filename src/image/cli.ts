@@ -101,6 +101,7 @@ export const bakeCli: CliCommand = {
         template: values.template ? resolve(values.template) : null,
         imageModelsDir: values.imageModelsDir,
         validate: values.validate,
+        allowEmpty: values.allowEmpty,
         configFile: values.config ? resolve(values.config) : undefined,
         credentials: username || password ? { username, password } : null,
         ref: values.ref ?? io.env.GITHUB_REF ?? null,

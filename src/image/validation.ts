@@ -35,9 +35,11 @@ export async function validateBeforeBake(
   configFile: string | undefined,
   warn: (message: string) => void,
   index?: ModelsIndex,
+  allowEmpty = false,
 ): Promise<{ summary: ValidationSummary; index: ModelsIndex }> {
   const { validateRepo } = await import('../validate/validate.js');
   const report = await validateRepo(root, {
+    allowEmpty,
     ...(configFile ? { configFile } : {}),
     ...(index ? { index } : {}),
   });

@@ -3,6 +3,7 @@
 import { parse as parseYaml } from 'yaml';
 import { SetupError, UsageError, errorMessage } from '../util/errors.js';
 import { REPOSITORY_URL_KEYS, spiffWebhookUrl, type RepositoryUrlOverrides } from './payload.js';
+import { validateEnvironmentsSchema } from '../generated/index.js';
 
 export const KINDS = ['spiff', 'deploy'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -25,7 +26,15 @@ export interface ResolvedEnvironment {
   overrides: RepositoryUrlOverrides;
 }
 
-const ENTRY_KEYS = ['name', 'url', 'kind', 'secret', 'secret-env', 'secret_env', ...REPOSITORY_URL_KEYS];
+export const ENTRY_KEYS = [
+  'name',
+  'url',
+  'kind',
+  'secret',
+  'secret-env',
+  'secret_env',
+  ...REPOSITORY_URL_KEYS,
+];
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function isKind(value: string): value is Kind {
@@ -151,6 +160,18 @@ export function parseEnvironments(text: string, source: string, defaultKind: Kin
       secretEnv,
       overrides,
     });
+  }
+  // The checks above name entries and say what to do; the schema editors use is the last word, so a case
+  // they miss (or a schema that moved on) still fails closed.
+  if (!found.length && !validateEnvironmentsSchema(data)) {
+    for (const e of (validateEnvironmentsSchema.errors ?? []).slice(0, 3)) {
+      const [first, ...rest] = e.instancePath.split('/').slice(1);
+      const where =
+        first === undefined ? 'the list' : /^\d+$/.test(first) ? `entry ${Number(first) + 1}` : `'${first}'`;
+      found.push(
+        `${[where, ...rest].join(' ')}: ${e.message ?? 'is not valid'} (schemas/environments.schema.json)`,
+      );
+    }
   }
   if (found.length) throw problems(`${source} has ${found.length === 1 ? 'a problem' : 'problems'}`, found);
   return specs;

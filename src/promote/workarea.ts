@@ -28,6 +28,8 @@ export interface BranchWriteOptions extends GitContext {
   to: string;
   dryRun: boolean;
   validate: boolean;
+  /** Accept a models root without process models on either side (else a SetupError: a wrong --path). */
+  allowEmpty?: boolean;
   configFile?: string;
   github?: GitHubRepo;
   log?: (line: string) => void;

@@ -52,6 +52,7 @@ export async function runValidateAction(): Promise<void> {
   const result = await validateRepo(root, {
     configFile: config ? path.resolve(ws, config) : undefined,
     base,
+    allowEmpty: input.allowEmpty,
   });
   const prefix = relativePrefix(ws, root);
   const repoPath = (f: Finding) => (prefix ? `${prefix}/${f.file}` : f.file);
