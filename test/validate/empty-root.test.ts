@@ -72,18 +72,24 @@ describe('validate', () => {
   });
 });
 
+// bake requires a pinned base image; a dry run never pulls it.
+const BASE = ['--base-image', 'ghcr.io/sartography/spiffworkflow-backend:v2.2.0'];
+
 describe('bake', () => {
   it('an empty models root is exit 2, with and without validation', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'no models here\n');
     for (const extra of [[], ['--no-validate']]) {
-      const run = await cli(['bake', dir, '--dry-run', '--output-dir', path.join(dir, 'out'), ...extra], dir);
+      const run = await cli(
+        ['bake', dir, ...BASE, '--dry-run', '--output-dir', path.join(dir, 'out'), ...extra],
+        dir,
+      );
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(LOOKED_FOR);
       expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
     }
     const allowed = await cli(
-      ['bake', dir, '--dry-run', '--output-dir', path.join(dir, 'out'), '--allow-empty'],
+      ['bake', dir, ...BASE, '--dry-run', '--output-dir', path.join(dir, 'out'), '--allow-empty'],
       dir,
     );
     expect(allowed.stderr).not.toMatch(LOOKED_FOR);
