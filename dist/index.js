@@ -100310,15 +100310,7 @@ function postOnce(req, timeoutMs) {
       (res) => {
         const chunks = [];
         let size = 0;
-        res.on("data", (chunk) => {
-          if (size < MAX_BODY) chunks.push(chunk.subarray(0, MAX_BODY - size));
-          size += chunk.length;
-        });
-        res.on("error", fail);
-        res.on("close", () => {
-          if (!res.complete) fail(Object.assign(new Error("answer cut off"), { code: "ECONNRESET" }));
-        });
-        res.on("end", () => {
+        const answered = () => {
           if (settled) return;
           settled = true;
           clearTimeout(timer);
@@ -100327,7 +100319,20 @@ function postOnce(req, timeoutMs) {
             headers: res.headers,
             body: Buffer.concat(chunks).toString("utf8")
           });
+        };
+        res.on("data", (chunk) => {
+          chunks.push(chunk.subarray(0, MAX_BODY - size));
+          size += Math.min(chunk.length, MAX_BODY - size);
+          if (size >= MAX_BODY) {
+            answered();
+            res.destroy();
+          }
         });
+        res.on("error", fail);
+        res.on("close", () => {
+          if (!res.complete) fail(Object.assign(new Error("answer cut off"), { code: "ECONNRESET" }));
+        });
+        res.on("end", answered);
       }
     );
     request2.on("error", fail);
