@@ -25697,15 +25697,15 @@ function buildIndex(root, entries, loadFindings, read) {
       );
       return void 0;
     }
-    const decoded = decode(buf, f.ext === "bpmn" || f.ext === "dmn");
-    if (decoded === void 0) {
+    const decoded2 = decode(buf, f.ext === "bpmn" || f.ext === "dmn");
+    if (decoded2 === void 0) {
       loadFindings.push(
         finding("invalid-encoding", "error", "not valid UTF-8 text: save the file as UTF-8", f, null)
       );
       return void 0;
     }
-    f.text = decoded;
-    return decoded;
+    f.text = decoded2;
+    return decoded2;
   };
   for (const f of files) {
     if (f.name === "process_group.json") {
@@ -92976,14 +92976,14 @@ async function resolveAuth(registry, explicit, env) {
   const helper = Object.entries(config.credHelpers ?? {}).find(([k]) => normalizeKey(k) === wanted)?.[1] ?? config.credsStore;
   const entry = Object.entries(config.auths ?? {}).find(([k]) => normalizeKey(k) === wanted)?.[1];
   if (entry?.auth) {
-    const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
-    const colon = decoded.indexOf(":");
+    const decoded2 = Buffer.from(entry.auth, "base64").toString("utf8");
+    const colon = decoded2.indexOf(":");
     if (colon < 0) {
       throw new SetupError(
         `the auth entry for ${registry} in ${file} is not base64 of user:password; log in again.`
       );
     }
-    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1), serveraddress: server };
+    return { username: decoded2.slice(0, colon), password: decoded2.slice(colon + 1), serveraddress: server };
   }
   if (entry?.identitytoken) return { identitytoken: entry.identitytoken, serveraddress: server };
   if (entry?.username && entry.password) {
@@ -100065,6 +100065,72 @@ function deployPingPayload(environment) {
   return { zen: "Keep it logically awesome.", hook_id: 1, environment };
 }
 
+// src/notify/redact.ts
+var Redactor = class {
+  secrets = [];
+  add(secret) {
+    if (!secret || this.secrets.includes(secret)) return;
+    this.secrets.push(secret);
+    this.secrets.sort((a, b) => b.length - a.length);
+  }
+  get all() {
+    return this.secrets;
+  }
+  redact(text) {
+    let out = text;
+    for (const s of this.secrets) out = out.split(s).join("***");
+    return out;
+  }
+};
+var OWN_SEGMENTS = new Set(WEBHOOK_PATH.split("/").filter(Boolean));
+function displayUrl(url) {
+  let u;
+  try {
+    u = new URL(url);
+  } catch {
+    const m = /^([a-z][a-z0-9+.-]*:\/{0,2})?([^/?#]*)/i.exec(url);
+    const authority = m[2].replace(/^[^@]*@/, "***@");
+    const head = `${m[1] ?? ""}${authority}`;
+    return head.length < url.length ? `${head}/***` : head;
+  }
+  const auth2 = u.username || u.password ? "***@" : "";
+  const path13 = u.pathname.split("/").map((s) => s === "" || OWN_SEGMENTS.has(s) ? s : "***").join("/");
+  return `${u.protocol}//${auth2}${u.host}${path13}${u.search ? "?***" : ""}`;
+}
+var looksLikeToken = (s) => !OWN_SEGMENTS.has(s) && (s.length >= 8 && (/\d/.test(s) || /[a-z]/.test(s) && /[A-Z]/.test(s)) || s.length >= 20);
+var SECRET_PARAM = /token|key|secret|sig|auth|pass|pwd|code|hash|cred/i;
+function decoded(s) {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, " "));
+  } catch {
+    return s;
+  }
+}
+function urlSecrets(url) {
+  let u;
+  try {
+    u = new URL(url);
+  } catch {
+    return [];
+  }
+  const found = /* @__PURE__ */ new Set();
+  const add = (raw, secret) => {
+    if (!secret) return;
+    found.add(raw);
+    found.add(decoded(raw));
+  };
+  add(u.username, u.username.length >= 4);
+  add(u.password, u.password.length > 0);
+  for (const s of u.pathname.split("/")) add(s, looksLikeToken(decoded(s)));
+  for (const pair2 of u.search.slice(1).split("&")) {
+    const [key2, value = ""] = pair2.split("=", 2);
+    const v = decoded(value);
+    add(value, looksLikeToken(v) || SECRET_PARAM.test(decoded(key2)) && v.length >= 4);
+  }
+  found.delete("");
+  return [...found];
+}
+
 // src/notify/environments.ts
 var KINDS = ["spiff", "deploy"];
 var ENTRY_KEYS = ["name", "url", "kind", "secret", "secret-env", "secret_env", ...REPOSITORY_URL_KEYS];
@@ -100080,7 +100146,7 @@ function nameFromUrl(url, taken) {
   let base = url;
   try {
     const u = new URL(url);
-    base = taken.has(u.host) ? `${u.host}${u.pathname.replace(/\/+$/, "")}` : u.host;
+    base = taken.has(u.host) ? displayUrl(url).replace(/^[^/]*\/\/(?:[^@/]*@)?/, "").replace(/\/+$/, "") : u.host;
   } catch {
   }
   let name2 = base;
@@ -100092,10 +100158,10 @@ function checkUrl(url) {
   try {
     u = new URL(url);
   } catch {
-    return `url '${url}' is not a URL (expected https://host[/path])`;
+    return `url '${displayUrl(url)}' is not a URL (expected https://host[/path])`;
   }
   if (u.protocol !== "http:" && u.protocol !== "https:")
-    return `url '${url}' must start with https:// or http://`;
+    return `url '${displayUrl(url)}' must start with https:// or http://`;
   return null;
 }
 function parseEnvironments(text, source, defaultKind) {
@@ -100405,33 +100471,6 @@ async function deliver(req, policy = defaultRetryPolicy, onRetry) {
   }
 }
 
-// src/notify/redact.ts
-var Redactor = class {
-  secrets = [];
-  add(secret) {
-    if (!secret || this.secrets.includes(secret)) return;
-    this.secrets.push(secret);
-    this.secrets.sort((a, b) => b.length - a.length);
-  }
-  get all() {
-    return this.secrets;
-  }
-  redact(text) {
-    let out = text;
-    for (const s of this.secrets) out = out.split(s).join("***");
-    return out;
-  }
-};
-function displayUrl(url) {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = "***";
-    return u.toString();
-  } catch {
-    return url;
-  }
-}
-
 // src/notify/report.ts
 function formatDuration(ms) {
   return ms < 1e3 ? `${Math.round(ms)} ms` : formatSeconds(ms);
@@ -100599,14 +100638,6 @@ function interpret(p, d, push3) {
   }
   return failed(`rejected (${s}), not retried${text}.`);
 }
-function urlPassword(url) {
-  try {
-    const u = new URL(url);
-    return u.password ? decodeURIComponent(u.password) : null;
-  } catch {
-    return null;
-  }
-}
 function countOutcomes(results) {
   const count = (o) => results.filter((r) => r.outcome === o).length;
   return { delivered: count("delivered"), ignored: count("ignored"), failed: count("failed") };
@@ -100625,7 +100656,7 @@ async function notify(req, options = {}) {
   const redactor = options.redactor ?? new Redactor();
   for (const env of req.environments) {
     redactor.add(env.secret);
-    redactor.add(urlPassword(env.url));
+    for (const part of urlSecrets(env.url)) redactor.add(part);
   }
   const r = (text) => redactor.redact(text);
   const prepared = req.environments.map((env) => prepare(env, req));
@@ -100837,7 +100868,10 @@ async function planNotify(inputs, names2, env, cwd, now = /* @__PURE__ */ new Da
       `give at least one environment: ${names2.url}, or ${names2.environments} with a list.`
     );
   }
-  for (const spec of specs) redactor.add(spec.secret);
+  for (const spec of specs) {
+    redactor.add(spec.secret);
+    for (const part of urlSecrets(spec.url)) redactor.add(part);
+  }
   const environments = resolveEnvironments(specs, {
     defaultSecret: inputs.secret,
     env,
