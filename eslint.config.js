@@ -12,6 +12,20 @@ export default tseslint.config(
     },
   },
   {
+    // core.info prints text as it is: repository text in it could start a workflow command.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'core',
+          property: 'info',
+          message: 'Use info() from src/action/log.ts (it makes the text inert).',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

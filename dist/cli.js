@@ -77,13 +77,13 @@ function decodeEntities(value) {
   return value.replace(
     ENTITY,
     (m, named, dec, hex) => {
-      if (named) return NAMED[named];
+      if (named) return NAMED2[named];
       const code = dec ? Number.parseInt(dec, 10) : Number.parseInt(hex, 16);
       return code > 0 && code <= 1114111 ? String.fromCodePoint(code) : m;
     }
   );
 }
-function isSpace(c) {
+function isSpace2(c) {
   return c === 32 || c === 10 || c === 9 || c === 13;
 }
 function isNameChar(c) {
@@ -139,7 +139,7 @@ function scan(s, state) {
   const scopes = [{ prefixes: ["xml"], uris: [XML_NS] }];
   let entities = null;
   let i = 0;
-  if (s.startsWith("<?xml") && isSpace(s.charCodeAt(5))) {
+  if (s.startsWith("<?xml") && isSpace2(s.charCodeAt(5))) {
     const e = s.indexOf("?>", 5);
     if (e < 0) throw new XmlError("unterminated XML declaration", 0);
     i = e + 2;
@@ -167,7 +167,7 @@ function scan(s, state) {
       if (!m || a + m[0].length > to)
         throw new XmlError(`'&' in ${where} must start an entity reference such as &amp;`, a);
       const name2 = m[1];
-      if (name2 && !(name2 in NAMED) && entities === null)
+      if (name2 && !(name2 in NAMED2) && entities === null)
         throw new XmlError(`entity '&${name2};' is not defined (only &lt; &gt; &amp; &quot; &apos; are)`, a);
       a = findAmp(a + m[0].length);
     }
@@ -179,7 +179,7 @@ function scan(s, state) {
       const top = nodes.length ? nodes[nodes.length - 1] : void 0;
       if (nameStart.length === 0) {
         for (let k = i; k < end; k++)
-          if (!isSpace(s.charCodeAt(k))) throw new XmlError("text outside the root element", k);
+          if (!isSpace2(s.charCodeAt(k))) throw new XmlError("text outside the root element", k);
       } else {
         checkReferences(i, end, "text");
         const gt = findCdEnd(i);
@@ -187,7 +187,7 @@ function scan(s, state) {
         if (top) {
           if (top.textOffset < 0) {
             let k = i;
-            while (k < end && isSpace(s.charCodeAt(k))) k++;
+            while (k < end && isSpace2(s.charCodeAt(k))) k++;
             if (k < end) {
               top.textOffset = i;
               top.text = s.slice(i, end);
@@ -204,7 +204,7 @@ function scan(s, state) {
       while (j < n && isNameChar(s.charCodeAt(j))) j++;
       const len = j - i - 2;
       const name2 = () => s.substr(i + 2, len);
-      while (j < n && isSpace(s.charCodeAt(j))) j++;
+      while (j < n && isSpace2(s.charCodeAt(j))) j++;
       if (s.charCodeAt(j) !== 62) throw new XmlError(`malformed end tag </${name2()}`, i);
       const top = nameStart.length - 1;
       if (top < 0) throw new XmlError(`end tag </${name2()}> without a start tag`, i);
@@ -280,7 +280,7 @@ function scan(s, state) {
       let nAttr = 0;
       for (; ; ) {
         const before = j;
-        while (j < n && isSpace(s.charCodeAt(j))) j++;
+        while (j < n && isSpace2(s.charCodeAt(j))) j++;
         const ch = s.charCodeAt(j);
         if (ch === 62) {
           j++;
@@ -311,11 +311,11 @@ function scan(s, state) {
         attrPos[nAttr++] = aLen;
         const isNs = aLen >= 5 && s.startsWith("xmlns", a) && (aLen === 5 || colonAt === a + 5);
         if (colonAt >= 0 && !isNs) (prefixed ??= []).push(a, colonAt - a);
-        while (j < n && isSpace(s.charCodeAt(j))) j++;
+        while (j < n && isSpace2(s.charCodeAt(j))) j++;
         if (s.charCodeAt(j) !== 61)
           throw new XmlError(`attribute ${s.substr(a, aLen)} needs a value (${s.substr(a, aLen)}="...")`, a);
         j++;
-        while (j < n && isSpace(s.charCodeAt(j))) j++;
+        while (j < n && isSpace2(s.charCodeAt(j))) j++;
         const q = s.charCodeAt(j);
         if (q !== 34 && q !== 39)
           throw new XmlError(`the value of attribute ${s.substr(a, aLen)} must be quoted`, j);
@@ -437,7 +437,7 @@ function* descendants(node) {
     for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
   }
 }
-var NS, DMN_NAMESPACES, DISCARDED, NO_CHILDREN, ENTITY, NAMED, XmlError, REFERENCE, XML_NS, NAME_TABLE, attrPos, LineIndex;
+var NS, DMN_NAMESPACES, DISCARDED, NO_CHILDREN, ENTITY, NAMED2, XmlError, REFERENCE, XML_NS, NAME_TABLE, attrPos, LineIndex;
 var init_xml = __esm({
   "src/models/xml.ts"() {
     "use strict";
@@ -460,7 +460,7 @@ var init_xml = __esm({
     ]);
     NO_CHILDREN = Object.freeze([]);
     ENTITY = /&(?:(lt|gt|amp|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
-    NAMED = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+    NAMED2 = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
     XmlError = class extends Error {
       constructor(message, at) {
         super(message);
@@ -92014,6 +92014,47 @@ import fs3 from "node:fs";
 import path3 from "node:path";
 import { parseArgs } from "node:util";
 
+// src/util/safe-text.ts
+var CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function printable(text) {
+  return text.replace(
+    CONTROL,
+    (c) => NAMED[c] ?? (c.charCodeAt(0) < 256 ? `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+  );
+}
+var isSpace = (c) => /[\s\u0085]/.test(c);
+var CommandGuard = class {
+  /** The current line so far is white space only (then a `:` may start a command). */
+  blank = true;
+  /** The current line so far is white space and one `:`. */
+  colon = false;
+  /** How many `#` end the current line so far (0, 1 or 2). */
+  hashes = 0;
+  write(chunk) {
+    let out = "";
+    for (const c of chunk) {
+      if (c === "\n" || c === "\r") {
+        this.blank = true;
+        this.colon = false;
+        this.hashes = 0;
+        out += c;
+        continue;
+      }
+      if (c === ":" && this.colon) out += "\\";
+      if (c === "[" && this.hashes === 2) out += "\\";
+      this.colon = c === ":" && this.blank;
+      this.blank = this.blank && isSpace(c);
+      this.hashes = c === "#" ? Math.min(2, this.hashes + 1) : 0;
+      out += c;
+    }
+    return out;
+  }
+};
+function jsonText(value, indent2 = 2) {
+  return JSON.stringify(value, null, indent2).replace(/##\[/g, "##\\u005b");
+}
+
 // src/validate/reporters/json.ts
 function formatJson(report) {
   const out = {
@@ -92029,7 +92070,7 @@ function formatJson(report) {
     models: report.models.map((m) => ({ id: m.id, status: m.status })),
     summary: { ...report.summary }
   };
-  return JSON.stringify(out, null, 2) + "\n";
+  return jsonText(out) + "\n";
 }
 
 // src/validate/reporters/markdown.ts
@@ -92156,7 +92197,7 @@ function toSarif(report, options = {}) {
   };
 }
 function formatSarif(report, options = {}) {
-  return JSON.stringify(toSarif(report, options), null, 2) + "\n";
+  return jsonText(toSarif(report, options)) + "\n";
 }
 
 // src/validate/reporters/stylish.ts
@@ -92179,12 +92220,12 @@ function formatStylish(report, options) {
   }
   const lines = [];
   for (const [file, list] of byFile) {
-    lines.push(c("underline", options.root ? `${options.root.replace(/\/$/, "")}/${file}` : file));
+    lines.push(c("underline", printable(options.root ? `${options.root.replace(/\/$/, "")}/${file}` : file)));
     const posWidth = Math.max(...list.map((f) => `${f.line}:${f.column}`.length));
     for (const f of list) {
       const sev = f.severity === "error" ? c("red", "error  ") : f.severity === "warning" ? c("yellow", "warning") : "info   ";
       lines.push(
-        `  ${c("dim", `${f.line}:${f.column}`.padEnd(posWidth))}  ${sev}  ${f.message}  ${c("dim", f.ruleId)}`
+        `  ${c("dim", `${f.line}:${f.column}`.padEnd(posWidth))}  ${sev}  ${printable(f.message)}  ${c("dim", f.ruleId)}`
       );
     }
     lines.push("");
@@ -92196,7 +92237,7 @@ function formatStylish(report, options) {
   } else {
     const text = `\u2716 ${problems2} problem${problems2 === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}) in ${models} models, ${files} files`;
     lines.push(c(errors ? "red" : "yellow", c("bold", text)));
-    const bad = report.models.filter((m) => m.status === "error").map((m) => m.id);
+    const bad = report.models.filter((m) => m.status === "error").map((m) => printable(m.id));
     if (bad.length) lines.push(`  models with errors: ${bad.join(", ")}`);
   }
   return lines.join("\n") + "\n";
@@ -92327,7 +92368,7 @@ function isValidTag(tag) {
 function parseReference(ref, what) {
   const bad = (why) => {
     throw new UsageError(
-      `${what} '${printable(ref)}' is not a valid image reference: ${why}. Expected [REGISTRY/]PATH[:TAG][@DIGEST], e.g. ghcr.io/sartography/spiffworkflow-backend:v1.0.0.`
+      `${what} '${printable2(ref)}' is not a valid image reference: ${why}. Expected [REGISTRY/]PATH[:TAG][@DIGEST], e.g. ghcr.io/sartography/spiffworkflow-backend:v1.0.0.`
     );
   };
   if (!ref || /\s|[\u0000-\u001f\u007f]/.test(ref)) bad("empty or containing whitespace");
@@ -92372,12 +92413,12 @@ function parseImageName(name2, what) {
   const ref = parseReference(name2.trim().toLowerCase(), what);
   if (ref.tag || ref.digest) {
     throw new UsageError(
-      `${what} '${printable(name2)}' names a tag or digest; give the repository only (e.g. ghcr.io/org/models) and pass tags with --tag (action input: tags).`
+      `${what} '${printable2(name2)}' names a tag or digest; give the repository only (e.g. ghcr.io/org/models) and pass tags with --tag (action input: tags).`
     );
   }
   return ref;
 }
-function printable(text) {
+function printable2(text) {
   return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
 
@@ -92590,7 +92631,7 @@ var SAFE_PATH = /^\/(?:[A-Za-z0-9._-]+\/?)*$/;
 function quote(value, what) {
   if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(value)) {
     throw new UsageError(
-      `${what} contains a line break or control character ('${printable(value)}'); a Dockerfile value cannot hold one. Remove it.`
+      `${what} contains a line break or control character ('${printable2(value)}'); a Dockerfile value cannot hold one. Remove it.`
     );
   }
   return `"${value.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
@@ -92598,7 +92639,7 @@ function quote(value, what) {
 function checkKey(key2, what) {
   if (!KEY.test(key2)) {
     throw new UsageError(
-      `${what} '${printable(key2)}' is not a valid key: use letters, digits and . _ / - (not starting with one of them).`
+      `${what} '${printable2(key2)}' is not a valid key: use letters, digits and . _ / - (not starting with one of them).`
     );
   }
   return key2;
@@ -92607,7 +92648,7 @@ function checkImagePath(path12, what) {
   const normalized = path12.length > 1 ? path12.replace(/\/+$/, "") : path12;
   if (!SAFE_PATH.test(normalized) || normalized.split("/").some((s) => s === ".." || s === ".")) {
     throw new UsageError(
-      `${what} '${printable(path12)}' must be an absolute path in the image made of letters, digits and . _ - (e.g. /app/process_models).`
+      `${what} '${printable2(path12)}' must be an absolute path in the image made of letters, digits and . _ - (e.g. /app/process_models).`
     );
   }
   return normalized;
@@ -93109,7 +93150,7 @@ function engineOptions(env) {
     url = new URL(host.includes("://") ? host : `tcp://${host}`);
   } catch {
     throw new SetupError(
-      `DOCKER_HOST='${printable(host)}' is not a URL; use unix:///path, tcp://host:port or ssh://user@host.`
+      `DOCKER_HOST='${printable2(host)}' is not a URL; use unix:///path, tcp://host:port or ssh://user@host.`
     );
   }
   if (url.protocol === "ssh:") {
@@ -93569,7 +93610,7 @@ function planTags(source) {
   for (const tag of source.extraTags) {
     if (!isValidTag(tag)) {
       throw new UsageError(
-        `tag '${printable(tag)}' is not a valid Docker tag: use letters, digits, _ . - (at most 128, not starting with . or -). Give tags without the repository; --image names the repository.`
+        `tag '${printable2(tag)}' is not a valid Docker tag: use letters, digits, _ . - (at most 128, not starting with . or -). Give tags without the repository; --image names the repository.`
       );
     }
     add(tag);
@@ -93938,7 +93979,7 @@ async function ensureBaseImage(engine, options, log) {
   await log.group(`Pull ${options.baseImage}`, (line) => pullImage(engine, options.baseImage, auth2, line));
   const pulled = await inspectImage(engine, options.baseImage);
   if (!pulled)
-    throw new SetupError(`pulled ${printable(options.baseImage)} but the engine does not list it.`);
+    throw new SetupError(`pulled ${printable2(options.baseImage)} but the engine does not list it.`);
   return pulled;
 }
 function formatBytes(n) {
@@ -94103,7 +94144,7 @@ var bakeCli = {
         env: io.env,
         log
       });
-      io.stdout(values.json ? `${JSON.stringify(outputsJson(result), null, 2)}
+      io.stdout(values.json ? `${jsonText(outputsJson(result))}
 ` : formatResult(result));
       return 0;
     } catch (err) {
@@ -99347,7 +99388,7 @@ Exit codes: 0 promoted or up to date, 1 refused (conflict, diverged, new validat
       log: (line) => io.stderr(`${line}
 `)
     });
-    io.stdout(values.json ? `${JSON.stringify(report, null, 2)}
+    io.stdout(values.json ? `${jsonText(report)}
 ` : promoteText(report));
     return report.refused ? 1 : 0;
   }
@@ -99395,7 +99436,7 @@ Exit codes: 0 published or unchanged, 1 refused (new validation errors), 2 usage
       log: (line) => io.stderr(`${line}
 `)
     });
-    io.stdout(values.json ? `${JSON.stringify(report, null, 2)}
+    io.stdout(values.json ? `${jsonText(report)}
 ` : publishText(report));
     return report.refused ? 1 : 0;
   }
@@ -100526,7 +100567,7 @@ async function runNotifyCli(argv, io, overrides2) {
   });
   const passed = policyPasses(report, failOn);
   if (values.json) {
-    io.stdout(r(`${JSON.stringify({ ...report, failOn, passed }, null, 2)}
+    io.stdout(r(`${jsonText({ ...report, failOn, passed })}
 `));
   } else {
     for (const result of report.results) io.stdout(r(`${resultLine(result)}
@@ -100551,7 +100592,14 @@ function help() {
     ""
   ].join("\n");
 }
-async function main(argv, io) {
+async function main(argv, raw) {
+  const out = new CommandGuard();
+  const err = new CommandGuard();
+  const io = {
+    ...raw,
+    stdout: (t2) => raw.stdout(out.write(t2)),
+    stderr: (t2) => raw.stderr(err.write(t2))
+  };
   const [name2, ...rest] = argv;
   if (!name2 || name2 === "--help" || name2 === "-h" || name2 === "help") {
     io.stdout(help());
@@ -100575,30 +100623,30 @@ ${help()}`);
   }
   try {
     return await command.run(rest, io);
-  } catch (err) {
-    if (err instanceof UsageError) {
-      io.stderr(`spiff-models ${name2}: ${err.message}
+  } catch (err2) {
+    if (err2 instanceof UsageError) {
+      io.stderr(`spiff-models ${name2}: ${err2.message}
 
 Usage:
 ${command.usage}`);
       return 2;
     }
-    if (err instanceof SetupError) {
-      io.stderr(`spiff-models ${name2}: ${err.message}
+    if (err2 instanceof SetupError) {
+      io.stderr(`spiff-models ${name2}: ${err2.message}
 `);
       return 2;
     }
-    const code = err.code;
+    const code = err2.code;
     if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS")) {
-      io.stderr(`spiff-models ${name2}: ${errorMessage(err)}
+      io.stderr(`spiff-models ${name2}: ${errorMessage(err2)}
 
 Usage:
 ${command.usage}`);
       return 2;
     }
-    io.stderr(`spiff-models ${name2}: ${errorMessage(err)}
+    io.stderr(`spiff-models ${name2}: ${errorMessage(err2)}
 `);
-    if (io.env.SPIFF_MODELS_DEBUG && err instanceof Error && err.stack) io.stderr(`${err.stack}
+    if (io.env.SPIFF_MODELS_DEBUG && err2 instanceof Error && err2.stack) io.stderr(`${err2.stack}
 `);
     return 2;
   }

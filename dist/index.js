@@ -19190,13 +19190,13 @@ function decodeEntities(value) {
   return value.replace(
     ENTITY,
     (m, named, dec, hex) => {
-      if (named) return NAMED[named];
+      if (named) return NAMED2[named];
       const code2 = dec ? Number.parseInt(dec, 10) : Number.parseInt(hex, 16);
       return code2 > 0 && code2 <= 1114111 ? String.fromCodePoint(code2) : m;
     }
   );
 }
-function isSpace(c) {
+function isSpace2(c) {
   return c === 32 || c === 10 || c === 9 || c === 13;
 }
 function isNameChar(c) {
@@ -19252,7 +19252,7 @@ function scan(s, state) {
   const scopes = [{ prefixes: ["xml"], uris: [XML_NS] }];
   let entities = null;
   let i = 0;
-  if (s.startsWith("<?xml") && isSpace(s.charCodeAt(5))) {
+  if (s.startsWith("<?xml") && isSpace2(s.charCodeAt(5))) {
     const e = s.indexOf("?>", 5);
     if (e < 0) throw new XmlError("unterminated XML declaration", 0);
     i = e + 2;
@@ -19280,7 +19280,7 @@ function scan(s, state) {
       if (!m || a + m[0].length > to)
         throw new XmlError(`'&' in ${where} must start an entity reference such as &amp;`, a);
       const name2 = m[1];
-      if (name2 && !(name2 in NAMED) && entities === null)
+      if (name2 && !(name2 in NAMED2) && entities === null)
         throw new XmlError(`entity '&${name2};' is not defined (only &lt; &gt; &amp; &quot; &apos; are)`, a);
       a = findAmp(a + m[0].length);
     }
@@ -19292,7 +19292,7 @@ function scan(s, state) {
       const top = nodes.length ? nodes[nodes.length - 1] : void 0;
       if (nameStart.length === 0) {
         for (let k = i; k < end; k++)
-          if (!isSpace(s.charCodeAt(k))) throw new XmlError("text outside the root element", k);
+          if (!isSpace2(s.charCodeAt(k))) throw new XmlError("text outside the root element", k);
       } else {
         checkReferences(i, end, "text");
         const gt = findCdEnd(i);
@@ -19300,7 +19300,7 @@ function scan(s, state) {
         if (top) {
           if (top.textOffset < 0) {
             let k = i;
-            while (k < end && isSpace(s.charCodeAt(k))) k++;
+            while (k < end && isSpace2(s.charCodeAt(k))) k++;
             if (k < end) {
               top.textOffset = i;
               top.text = s.slice(i, end);
@@ -19317,7 +19317,7 @@ function scan(s, state) {
       while (j < n && isNameChar(s.charCodeAt(j))) j++;
       const len = j - i - 2;
       const name2 = () => s.substr(i + 2, len);
-      while (j < n && isSpace(s.charCodeAt(j))) j++;
+      while (j < n && isSpace2(s.charCodeAt(j))) j++;
       if (s.charCodeAt(j) !== 62) throw new XmlError(`malformed end tag </${name2()}`, i);
       const top = nameStart.length - 1;
       if (top < 0) throw new XmlError(`end tag </${name2()}> without a start tag`, i);
@@ -19393,7 +19393,7 @@ function scan(s, state) {
       let nAttr = 0;
       for (; ; ) {
         const before = j;
-        while (j < n && isSpace(s.charCodeAt(j))) j++;
+        while (j < n && isSpace2(s.charCodeAt(j))) j++;
         const ch = s.charCodeAt(j);
         if (ch === 62) {
           j++;
@@ -19424,11 +19424,11 @@ function scan(s, state) {
         attrPos[nAttr++] = aLen;
         const isNs = aLen >= 5 && s.startsWith("xmlns", a) && (aLen === 5 || colonAt === a + 5);
         if (colonAt >= 0 && !isNs) (prefixed ??= []).push(a, colonAt - a);
-        while (j < n && isSpace(s.charCodeAt(j))) j++;
+        while (j < n && isSpace2(s.charCodeAt(j))) j++;
         if (s.charCodeAt(j) !== 61)
           throw new XmlError(`attribute ${s.substr(a, aLen)} needs a value (${s.substr(a, aLen)}="...")`, a);
         j++;
-        while (j < n && isSpace(s.charCodeAt(j))) j++;
+        while (j < n && isSpace2(s.charCodeAt(j))) j++;
         const q = s.charCodeAt(j);
         if (q !== 34 && q !== 39)
           throw new XmlError(`the value of attribute ${s.substr(a, aLen)} must be quoted`, j);
@@ -19550,7 +19550,7 @@ function* descendants(node) {
     for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
   }
 }
-var NS, DMN_NAMESPACES, DISCARDED, NO_CHILDREN, ENTITY, NAMED, XmlError, REFERENCE, XML_NS, NAME_TABLE, attrPos, LineIndex;
+var NS, DMN_NAMESPACES, DISCARDED, NO_CHILDREN, ENTITY, NAMED2, XmlError, REFERENCE, XML_NS, NAME_TABLE, attrPos, LineIndex;
 var init_xml = __esm({
   "src/models/xml.ts"() {
     "use strict";
@@ -19573,7 +19573,7 @@ var init_xml = __esm({
     ]);
     NO_CHILDREN = Object.freeze([]);
     ENTITY = /&(?:(lt|gt|amp|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
-    NAMED = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+    NAMED2 = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
     XmlError = class extends Error {
       constructor(message, at) {
         super(message);
@@ -19718,33 +19718,33 @@ var init_model_json = __esm({
       fix: 'Add "display_name" (a string) and "description" (a string, may be empty).',
       check({ index, report }) {
         for (const model of index.models.values()) {
-          const info2 = model.info;
-          if (!info2) continue;
+          const info3 = model.info;
+          if (!info3) continue;
           const file = model.json.file;
           for (const key2 of ["display_name", "description"]) {
-            if (!(key2 in info2)) report({ file, message: `missing required key "${key2}"` });
-            else if (typeof info2[key2] !== "string")
+            if (!(key2 in info3)) report({ file, message: `missing required key "${key2}"` });
+            else if (typeof info3[key2] !== "string")
               report({ file, offset: jsonKeyOffset(file.text, key2), message: `"${key2}" must be a string` });
           }
           for (const key2 of ["primary_file_name", "primary_process_id"]) {
-            if (info2[key2] !== void 0 && info2[key2] !== null && typeof info2[key2] !== "string")
+            if (info3[key2] !== void 0 && info3[key2] !== null && typeof info3[key2] !== "string")
               report({ file, offset: jsonKeyOffset(file.text, key2), message: `"${key2}" must be a string` });
           }
-          const fault = info2.fault_or_suspend_on_exception;
+          const fault = info3.fault_or_suspend_on_exception;
           if (fault !== void 0 && fault !== "fault" && fault !== "suspend")
             report({
               file,
               offset: jsonKeyOffset(file.text, "fault_or_suspend_on_exception"),
               message: `"fault_or_suspend_on_exception" must be "fault" or "suspend", not ${JSON.stringify(fault)}`
             });
-          const addresses = info2.exception_notification_addresses;
+          const addresses = info3.exception_notification_addresses;
           if (addresses !== void 0 && (!Array.isArray(addresses) || addresses.some((a) => typeof a !== "string")))
             report({
               file,
               offset: jsonKeyOffset(file.text, "exception_notification_addresses"),
               message: '"exception_notification_addresses" must be a list of strings'
             });
-          const paths = info2.metadata_extraction_paths;
+          const paths = info3.metadata_extraction_paths;
           if (paths !== void 0 && paths !== null && (!Array.isArray(paths) || paths.some(
             (p) => !p || typeof p !== "object" || str(p.key) === void 0 || str(p.path) === void 0
           )))
@@ -20078,10 +20078,10 @@ function analyze(index) {
     queue.push(def);
   };
   for (const model of index.models.values()) {
-    const info2 = model.info;
-    if (!info2) continue;
-    const primaryFile = typeof info2.primary_file_name === "string" ? info2.primary_file_name : "";
-    const primaryId = typeof info2.primary_process_id === "string" ? info2.primary_process_id : "";
+    const info3 = model.info;
+    if (!info3) continue;
+    const primaryFile = typeof info3.primary_file_name === "string" ? info3.primary_file_name : "";
+    const primaryId = typeof info3.primary_process_id === "string" ? info3.primary_process_id : "";
     if (!primaryFile || !primaryId) continue;
     const def = primaryProcessOf(index, model.id, model.dir, primaryFile, primaryId);
     if (def) enqueue(def);
@@ -20564,11 +20564,11 @@ var init_primary = __esm({
       fix: "Point primary_file_name at a .bpmn file of the model and primary_process_id at a process it defines.",
       check({ index, report }) {
         for (const model of index.models.values()) {
-          const info2 = model.info;
-          if (!info2) continue;
+          const info3 = model.info;
+          if (!info3) continue;
           const file = model.json.file;
-          const primaryFile = str(info2.primary_file_name) ?? "";
-          const primaryId = str(info2.primary_process_id) ?? "";
+          const primaryFile = str(info3.primary_file_name) ?? "";
+          const primaryId = str(info3.primary_process_id) ?? "";
           if (!primaryFile) {
             if (primaryId)
               report({
@@ -24201,10 +24201,10 @@ var init_dist2 = __esm({
         if (config.props)
           copy.nodeSet = this.nodeSet.extend(...config.props);
         if (config.top) {
-          let info2 = this.topRules[config.top];
-          if (!info2)
+          let info3 = this.topRules[config.top];
+          if (!info3)
             throw new RangeError(`Invalid top rule name ${config.top}`);
-          copy.top = info2;
+          copy.top = info3;
         }
         if (config.tokenizers)
           copy.tokenizers = this.tokenizers.map((t2) => {
@@ -25723,12 +25723,12 @@ function buildIndex(root, entries, loadFindings, read) {
   for (const f of files) {
     if (f.name === "process_model.json" && !groupDirs.has(f.dir)) {
       const json2 = parseJson(f, text(f));
-      const info2 = json2.value && typeof json2.value === "object" && !Array.isArray(json2.value) ? json2.value : void 0;
+      const info3 = json2.value && typeof json2.value === "object" && !Array.isArray(json2.value) ? json2.value : void 0;
       models.set(f.dir, {
         id: f.dir,
         dir: f.dir,
         json: json2,
-        info: info2,
+        info: info3,
         files: [],
         groupId: nearestGroup(f.dir, groupDirs)
       });
@@ -41308,7 +41308,7 @@ var require_crypto = __commonJS({
     }
     var CIPHER_STREAM = 1 << 0;
     var CIPHER_INFO = (() => {
-      function info2(sslName, blockLen, keyLen, ivLen, authLen, discardLen, flags) {
+      function info3(sslName, blockLen, keyLen, ivLen, authLen, discardLen, flags) {
         return {
           sslName,
           blockLen,
@@ -41320,25 +41320,25 @@ var require_crypto = __commonJS({
         };
       }
       return {
-        "chacha20-poly1305@openssh.com": info2("chacha20", 8, 64, 0, 16, 0, CIPHER_STREAM),
-        "aes128-gcm": info2("aes-128-gcm", 16, 16, 12, 16, 0, CIPHER_STREAM),
-        "aes256-gcm": info2("aes-256-gcm", 16, 32, 12, 16, 0, CIPHER_STREAM),
-        "aes128-gcm@openssh.com": info2("aes-128-gcm", 16, 16, 12, 16, 0, CIPHER_STREAM),
-        "aes256-gcm@openssh.com": info2("aes-256-gcm", 16, 32, 12, 16, 0, CIPHER_STREAM),
-        "aes128-cbc": info2("aes-128-cbc", 16, 16, 0, 0, 0, 0),
-        "aes192-cbc": info2("aes-192-cbc", 16, 24, 0, 0, 0, 0),
-        "aes256-cbc": info2("aes-256-cbc", 16, 32, 0, 0, 0, 0),
-        "rijndael-cbc@lysator.liu.se": info2("aes-256-cbc", 16, 32, 0, 0, 0, 0),
-        "3des-cbc": info2("des-ede3-cbc", 8, 24, 0, 0, 0, 0),
-        "blowfish-cbc": info2("bf-cbc", 8, 16, 0, 0, 0, 0),
-        "idea-cbc": info2("idea-cbc", 8, 16, 0, 0, 0, 0),
-        "cast128-cbc": info2("cast-cbc", 8, 16, 0, 0, 0, 0),
-        "aes128-ctr": info2("aes-128-ctr", 16, 16, 16, 0, 0, CIPHER_STREAM),
-        "aes192-ctr": info2("aes-192-ctr", 16, 24, 16, 0, 0, CIPHER_STREAM),
-        "aes256-ctr": info2("aes-256-ctr", 16, 32, 16, 0, 0, CIPHER_STREAM),
-        "3des-ctr": info2("des-ede3", 8, 24, 8, 0, 0, CIPHER_STREAM),
-        "blowfish-ctr": info2("bf-ecb", 8, 16, 8, 0, 0, CIPHER_STREAM),
-        "cast128-ctr": info2("cast5-ecb", 8, 16, 8, 0, 0, CIPHER_STREAM),
+        "chacha20-poly1305@openssh.com": info3("chacha20", 8, 64, 0, 16, 0, CIPHER_STREAM),
+        "aes128-gcm": info3("aes-128-gcm", 16, 16, 12, 16, 0, CIPHER_STREAM),
+        "aes256-gcm": info3("aes-256-gcm", 16, 32, 12, 16, 0, CIPHER_STREAM),
+        "aes128-gcm@openssh.com": info3("aes-128-gcm", 16, 16, 12, 16, 0, CIPHER_STREAM),
+        "aes256-gcm@openssh.com": info3("aes-256-gcm", 16, 32, 12, 16, 0, CIPHER_STREAM),
+        "aes128-cbc": info3("aes-128-cbc", 16, 16, 0, 0, 0, 0),
+        "aes192-cbc": info3("aes-192-cbc", 16, 24, 0, 0, 0, 0),
+        "aes256-cbc": info3("aes-256-cbc", 16, 32, 0, 0, 0, 0),
+        "rijndael-cbc@lysator.liu.se": info3("aes-256-cbc", 16, 32, 0, 0, 0, 0),
+        "3des-cbc": info3("des-ede3-cbc", 8, 24, 0, 0, 0, 0),
+        "blowfish-cbc": info3("bf-cbc", 8, 16, 0, 0, 0, 0),
+        "idea-cbc": info3("idea-cbc", 8, 16, 0, 0, 0, 0),
+        "cast128-cbc": info3("cast-cbc", 8, 16, 0, 0, 0, 0),
+        "aes128-ctr": info3("aes-128-ctr", 16, 16, 16, 0, 0, CIPHER_STREAM),
+        "aes192-ctr": info3("aes-192-ctr", 16, 24, 16, 0, 0, CIPHER_STREAM),
+        "aes256-ctr": info3("aes-256-ctr", 16, 32, 16, 0, 0, CIPHER_STREAM),
+        "3des-ctr": info3("des-ede3", 8, 24, 8, 0, 0, CIPHER_STREAM),
+        "blowfish-ctr": info3("bf-ecb", 8, 16, 8, 0, 0, CIPHER_STREAM),
+        "cast128-ctr": info3("cast5-ecb", 8, 16, 8, 0, 0, CIPHER_STREAM),
         /* The "arcfour128" algorithm is the RC4 cipher, as described in
                [SCHNEIER], using a 128-bit key.  The first 1536 bytes of keystream
                generated by the cipher MUST be discarded, and the first byte of the
@@ -41346,14 +41346,14 @@ var require_crypto = __commonJS({
                keystream.
         
                -- http://tools.ietf.org/html/rfc4345#section-4 */
-        "arcfour": info2("rc4", 8, 16, 0, 0, 1536, CIPHER_STREAM),
-        "arcfour128": info2("rc4", 8, 16, 0, 0, 1536, CIPHER_STREAM),
-        "arcfour256": info2("rc4", 8, 32, 0, 0, 1536, CIPHER_STREAM),
-        "arcfour512": info2("rc4", 8, 64, 0, 0, 1536, CIPHER_STREAM)
+        "arcfour": info3("rc4", 8, 16, 0, 0, 1536, CIPHER_STREAM),
+        "arcfour128": info3("rc4", 8, 16, 0, 0, 1536, CIPHER_STREAM),
+        "arcfour256": info3("rc4", 8, 32, 0, 0, 1536, CIPHER_STREAM),
+        "arcfour512": info3("rc4", 8, 64, 0, 0, 1536, CIPHER_STREAM)
       };
     })();
     var MAC_INFO = (() => {
-      function info2(sslName, len, actualLen, isETM) {
+      function info3(sslName, len, actualLen, isETM) {
         return {
           sslName,
           len,
@@ -41362,18 +41362,18 @@ var require_crypto = __commonJS({
         };
       }
       return {
-        "hmac-md5": info2("md5", 16, 16, false),
-        "hmac-md5-96": info2("md5", 16, 12, false),
-        "hmac-ripemd160": info2("ripemd160", 20, 20, false),
-        "hmac-sha1": info2("sha1", 20, 20, false),
-        "hmac-sha1-etm@openssh.com": info2("sha1", 20, 20, true),
-        "hmac-sha1-96": info2("sha1", 20, 12, false),
-        "hmac-sha2-256": info2("sha256", 32, 32, false),
-        "hmac-sha2-256-etm@openssh.com": info2("sha256", 32, 32, true),
-        "hmac-sha2-256-96": info2("sha256", 32, 12, false),
-        "hmac-sha2-512": info2("sha512", 64, 64, false),
-        "hmac-sha2-512-etm@openssh.com": info2("sha512", 64, 64, true),
-        "hmac-sha2-512-96": info2("sha512", 64, 12, false)
+        "hmac-md5": info3("md5", 16, 16, false),
+        "hmac-md5-96": info3("md5", 16, 12, false),
+        "hmac-ripemd160": info3("ripemd160", 20, 20, false),
+        "hmac-sha1": info3("sha1", 20, 20, false),
+        "hmac-sha1-etm@openssh.com": info3("sha1", 20, 20, true),
+        "hmac-sha1-96": info3("sha1", 20, 12, false),
+        "hmac-sha2-256": info3("sha256", 32, 32, false),
+        "hmac-sha2-256-etm@openssh.com": info3("sha256", 32, 32, true),
+        "hmac-sha2-256-96": info3("sha256", 32, 12, false),
+        "hmac-sha2-512": info3("sha512", 64, 64, false),
+        "hmac-sha2-512-etm@openssh.com": info3("sha512", 64, 64, true),
+        "hmac-sha2-512-96": info3("sha512", 64, 12, false)
       };
     })();
     var NullCipher = class {
@@ -52243,7 +52243,7 @@ var require_Channel = __commonJS({
       }
     };
     var Channel = class extends DuplexStream {
-      constructor(client2, info2, opts) {
+      constructor(client2, info3, opts) {
         const streamOpts = {
           highWaterMark: MAX_WINDOW,
           allowHalfOpen: !opts || opts && opts.allowHalfOpen !== false,
@@ -52253,10 +52253,10 @@ var require_Channel = __commonJS({
         this.allowHalfOpen = streamOpts.allowHalfOpen;
         const server = !!(opts && opts.server);
         this.server = server;
-        this.type = info2.type;
+        this.type = info3.type;
         this.subtype = void 0;
-        this.incoming = info2.incoming;
-        this.outgoing = info2.outgoing;
+        this.incoming = info3.incoming;
+        this.outgoing = info3.outgoing;
         this._callbacks = [];
         this._client = client2;
         this._hasX11 = false;
@@ -52412,16 +52412,16 @@ var require_utils4 = __commonJS({
     "use strict";
     var { SFTP } = require_SFTP();
     var MAX_CHANNEL = 2 ** 32 - 1;
-    function onChannelOpenFailure(self2, recipient, info2, cb) {
+    function onChannelOpenFailure(self2, recipient, info3, cb) {
       self2._chanMgr.remove(recipient);
       if (typeof cb !== "function")
         return;
       let err;
-      if (info2 instanceof Error) {
-        err = info2;
-      } else if (typeof info2 === "object" && info2 !== null) {
-        err = new Error(`(SSH) Channel open failure: ${info2.description}`);
-        err.reason = info2.reason;
+      if (info3 instanceof Error) {
+        err = info3;
+      } else if (typeof info3 === "object" && info3 !== null) {
+        err = new Error(`(SSH) Channel open failure: ${info3.description}`);
+        err.reason = info3.reason;
       } else {
         err = new Error(
           "(SSH) Channel open failure: server closed channel unexpectedly"
@@ -53140,11 +53140,11 @@ var require_client2 = __commonJS({
                     proto.requestFailure();
               }
             },
-            CHANNEL_OPEN: (p, info2) => {
-              onCHANNEL_OPEN(this, info2);
+            CHANNEL_OPEN: (p, info3) => {
+              onCHANNEL_OPEN(this, info3);
             },
-            CHANNEL_OPEN_CONFIRMATION: (p, info2) => {
-              const channel = this._chanMgr.get(info2.recipient);
+            CHANNEL_OPEN_CONFIRMATION: (p, info3) => {
+              const channel = this._chanMgr.get(info3.recipient);
               if (typeof channel !== "function")
                 return;
               const isSFTP = channel.type === "sftp";
@@ -53152,28 +53152,28 @@ var require_client2 = __commonJS({
               const chanInfo = {
                 type,
                 incoming: {
-                  id: info2.recipient,
+                  id: info3.recipient,
                   window: MAX_WINDOW,
                   packetSize: PACKET_SIZE,
                   state: "open"
                 },
                 outgoing: {
-                  id: info2.sender,
-                  window: info2.window,
-                  packetSize: info2.packetSize,
+                  id: info3.sender,
+                  window: info3.window,
+                  packetSize: info3.packetSize,
                   state: "open"
                 }
               };
               const instance = isSFTP ? new SFTP(this, chanInfo, { debug: debug2 }) : new Channel(this, chanInfo);
-              this._chanMgr.update(info2.recipient, instance);
+              this._chanMgr.update(info3.recipient, instance);
               channel(void 0, instance);
             },
             CHANNEL_OPEN_FAILURE: (p, recipient, reason, description) => {
               const channel = this._chanMgr.get(recipient);
               if (typeof channel !== "function")
                 return;
-              const info2 = { reason, description };
-              onChannelOpenFailure(this, recipient, info2, channel);
+              const info3 = { reason, description };
+              onChannelOpenFailure(this, recipient, info3, channel);
             },
             CHANNEL_DATA: (p, recipient, data) => {
               const channel = this._chanMgr.get(recipient);
@@ -54270,12 +54270,12 @@ var require_client2 = __commonJS({
       });
       chan._client._protocol.subsystem(chan.outgoing.id, name2, true);
     }
-    function onCHANNEL_OPEN(self2, info2) {
+    function onCHANNEL_OPEN(self2, info3) {
       let localChan = -1;
       let reason;
       const accept = () => {
         const chanInfo = {
-          type: info2.type,
+          type: info3.type,
           incoming: {
             id: localChan,
             window: MAX_WINDOW,
@@ -54283,16 +54283,16 @@ var require_client2 = __commonJS({
             state: "open"
           },
           outgoing: {
-            id: info2.sender,
-            window: info2.window,
-            packetSize: info2.packetSize,
+            id: info3.sender,
+            window: info3.window,
+            packetSize: info3.packetSize,
             state: "open"
           }
         };
         const stream = new Channel(self2, chanInfo);
         self2._chanMgr.update(localChan, stream);
         self2._protocol.channelOpenConfirm(
-          info2.sender,
+          info3.sender,
           localChan,
           MAX_WINDOW,
           PACKET_SIZE
@@ -54308,7 +54308,7 @@ var require_client2 = __commonJS({
         }
         if (localChan !== -1)
           self2._chanMgr.remove(localChan);
-        self2._protocol.channelOpenFail(info2.sender, reason, "");
+        self2._protocol.channelOpenFail(info3.sender, reason, "");
       };
       const reserveChannel = () => {
         localChan = self2._chanMgr.add();
@@ -54322,8 +54322,8 @@ var require_client2 = __commonJS({
         }
         return localChan !== -1;
       };
-      const data = info2.data;
-      switch (info2.type) {
+      const data = info3.data;
+      switch (info3.type) {
         case "forwarded-tcpip": {
           const val = self2._forwarding[`${data.destIP}:${data.destPort}`];
           if (val !== void 0 && reserveChannel()) {
@@ -54361,7 +54361,7 @@ var require_client2 = __commonJS({
           reason = CHANNEL_OPEN_FAILURE.UNKNOWN_CHANNEL_TYPE;
           if (self2.config.debug) {
             self2.config.debug(
-              `Client: Automatic rejection of unsupported incoming channel open type: ${info2.type}`
+              `Client: Automatic rejection of unsupported incoming channel open type: ${info3.type}`
             );
           }
       }
@@ -54369,7 +54369,7 @@ var require_client2 = __commonJS({
         reason = CHANNEL_OPEN_FAILURE.ADMINISTRATIVELY_PROHIBITED;
         if (self2.config.debug) {
           self2.config.debug(
-            "Client: Automatic rejection of unexpected incoming channel open for: " + info2.type
+            "Client: Automatic rejection of unexpected incoming channel open for: " + info3.type
           );
         }
       }
@@ -54726,7 +54726,7 @@ var require_server = __commonJS({
       }
     };
     var Session = class extends EventEmitter {
-      constructor(client2, info2, localChan) {
+      constructor(client2, info3, localChan) {
         super();
         this.type = "session";
         this.subtype = void 0;
@@ -54742,9 +54742,9 @@ var require_server = __commonJS({
             state: "open"
           },
           outgoing: {
-            id: info2.sender,
-            window: info2.window,
-            packetSize: info2.packetSize,
+            id: info3.sender,
+            window: info3.window,
+            packetSize: info3.packetSize,
             state: "open"
           }
         };
@@ -54968,13 +54968,13 @@ var require_server = __commonJS({
           },
           onHeader: (header) => {
             this.removeListener("error", onClientPreHeaderError);
-            const info2 = {
+            const info3 = {
               ip: socket.remoteAddress,
               family: socket.remoteFamily,
               port: socket.remotePort,
               header
             };
-            if (!server.emit("connection", this, info2)) {
+            if (!server.emit("connection", this, info3)) {
               proto.disconnect(DISCONNECT_REASON.BY_APPLICATION);
               socket.end();
               return;
@@ -55003,10 +55003,10 @@ var require_server = __commonJS({
               }
               socket.end();
             },
-            CHANNEL_OPEN: (p, info2) => {
-              if (info2.type === "session" && this.noMoreSessions || !this.authenticated) {
+            CHANNEL_OPEN: (p, info3) => {
+              if (info3.type === "session" && this.noMoreSessions || !this.authenticated) {
                 const reasonCode = CHANNEL_OPEN_FAILURE.ADMINISTRATIVELY_PROHIBITED;
-                return proto.channelOpenFail(info2.sender, reasonCode);
+                return proto.channelOpenFail(info3.sender, reasonCode);
               }
               let localChan = -1;
               let reason;
@@ -55024,7 +55024,7 @@ var require_server = __commonJS({
                 }
                 if (localChan !== -1)
                   this._chanMgr.remove(localChan);
-                proto.channelOpenFail(info2.sender, reason, "");
+                proto.channelOpenFail(info3.sender, reason, "");
               };
               const reserveChannel = () => {
                 localChan = this._chanMgr.add();
@@ -55036,18 +55036,18 @@ var require_server = __commonJS({
                 }
                 return localChan !== -1;
               };
-              const data = info2.data;
-              switch (info2.type) {
+              const data = info3.data;
+              switch (info3.type) {
                 case "session":
                   if (listenerCount(this, "session") && reserveChannel()) {
                     accept = () => {
                       if (replied)
                         return;
                       replied = true;
-                      const instance = new Session(this, info2, localChan);
+                      const instance = new Session(this, info3, localChan);
                       this._chanMgr.update(localChan, instance);
                       proto.channelOpenConfirm(
-                        info2.sender,
+                        info3.sender,
                         localChan,
                         MAX_WINDOW,
                         PACKET_SIZE
@@ -55073,16 +55073,16 @@ var require_server = __commonJS({
                           state: "open"
                         },
                         outgoing: {
-                          id: info2.sender,
-                          window: info2.window,
-                          packetSize: info2.packetSize,
+                          id: info3.sender,
+                          window: info3.window,
+                          packetSize: info3.packetSize,
                           state: "open"
                         }
                       };
                       const stream = new Channel(this, chanInfo, { server: true });
                       this._chanMgr.update(localChan, stream);
                       proto.channelOpenConfirm(
-                        info2.sender,
+                        info3.sender,
                         localChan,
                         MAX_WINDOW,
                         PACKET_SIZE
@@ -55108,16 +55108,16 @@ var require_server = __commonJS({
                           state: "open"
                         },
                         outgoing: {
-                          id: info2.sender,
-                          window: info2.window,
-                          packetSize: info2.packetSize,
+                          id: info3.sender,
+                          window: info3.window,
+                          packetSize: info3.packetSize,
                           state: "open"
                         }
                       };
                       const stream = new Channel(this, chanInfo, { server: true });
                       this._chanMgr.update(localChan, stream);
                       proto.channelOpenConfirm(
-                        info2.sender,
+                        info3.sender,
                         localChan,
                         MAX_WINDOW,
                         PACKET_SIZE
@@ -55131,46 +55131,46 @@ var require_server = __commonJS({
                 default:
                   reason = CHANNEL_OPEN_FAILURE.UNKNOWN_CHANNEL_TYPE;
                   if (debug2) {
-                    debug2(`Automatic rejection of unsupported incoming channel open type: ${info2.type}`);
+                    debug2(`Automatic rejection of unsupported incoming channel open type: ${info3.type}`);
                   }
               }
               if (reason === void 0) {
                 reason = CHANNEL_OPEN_FAILURE.ADMINISTRATIVELY_PROHIBITED;
                 if (debug2) {
-                  debug2(`Automatic rejection of unexpected incoming channel open for: ${info2.type}`);
+                  debug2(`Automatic rejection of unexpected incoming channel open for: ${info3.type}`);
                 }
               }
               reject();
             },
-            CHANNEL_OPEN_CONFIRMATION: (p, info2) => {
-              const channel = this._chanMgr.get(info2.recipient);
+            CHANNEL_OPEN_CONFIRMATION: (p, info3) => {
+              const channel = this._chanMgr.get(info3.recipient);
               if (typeof channel !== "function")
                 return;
               const chanInfo = {
                 type: channel.type,
                 incoming: {
-                  id: info2.recipient,
+                  id: info3.recipient,
                   window: MAX_WINDOW,
                   packetSize: PACKET_SIZE,
                   state: "open"
                 },
                 outgoing: {
-                  id: info2.sender,
-                  window: info2.window,
-                  packetSize: info2.packetSize,
+                  id: info3.sender,
+                  window: info3.window,
+                  packetSize: info3.packetSize,
                   state: "open"
                 }
               };
               const instance = new Channel(this, chanInfo, { server: true });
-              this._chanMgr.update(info2.recipient, instance);
+              this._chanMgr.update(info3.recipient, instance);
               channel(void 0, instance);
             },
             CHANNEL_OPEN_FAILURE: (p, recipient, reason, description) => {
               const channel = this._chanMgr.get(recipient);
               if (typeof channel !== "function")
                 return;
-              const info2 = { reason, description };
-              onChannelOpenFailure(this, recipient, info2, channel);
+              const info3 = { reason, description };
+              onChannelOpenFailure(this, recipient, info3, channel);
             },
             CHANNEL_DATA: (p, recipient, data) => {
               let channel = this._chanMgr.get(recipient);
@@ -57913,13 +57913,13 @@ var require_from = __commonJS({
     "use strict";
     function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key2, arg) {
       try {
-        var info2 = gen[key2](arg);
-        var value = info2.value;
+        var info3 = gen[key2](arg);
+        var value = info3.value;
       } catch (error2) {
         reject(error2);
         return;
       }
-      if (info2.done) {
+      if (info3.done) {
         resolve(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
@@ -91599,12 +91599,12 @@ var require_lib3 = __commonJS({
             throw new Error("Client has already been disposed.");
           }
           const parsedUrl = new URL(requestUrl);
-          let info2 = this._prepareRequest(verb, parsedUrl, headers);
+          let info3 = this._prepareRequest(verb, parsedUrl, headers);
           const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
           let numTries = 0;
           let response;
           do {
-            response = yield this.requestRaw(info2, data);
+            response = yield this.requestRaw(info3, data);
             if (response && response.message && response.message.statusCode === HttpCodes2.Unauthorized) {
               let authenticationHandler;
               for (const handler2 of this.handlers) {
@@ -91614,7 +91614,7 @@ var require_lib3 = __commonJS({
                 }
               }
               if (authenticationHandler) {
-                return authenticationHandler.handleAuthentication(this, info2, data);
+                return authenticationHandler.handleAuthentication(this, info3, data);
               } else {
                 return response;
               }
@@ -91637,8 +91637,8 @@ var require_lib3 = __commonJS({
                   }
                 }
               }
-              info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
-              response = yield this.requestRaw(info2, data);
+              info3 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+              response = yield this.requestRaw(info3, data);
               redirectsRemaining--;
             }
             if (!response.message.statusCode || !HttpResponseRetryCodes2.includes(response.message.statusCode)) {
@@ -91667,7 +91667,7 @@ var require_lib3 = __commonJS({
        * @param info
        * @param data
        */
-      requestRaw(info2, data) {
+      requestRaw(info3, data) {
         return __awaiter4(this, void 0, void 0, function* () {
           return new Promise((resolve, reject) => {
             function callbackForResult(err, res) {
@@ -91679,7 +91679,7 @@ var require_lib3 = __commonJS({
                 resolve(res);
               }
             }
-            this.requestRawWithCallback(info2, data, callbackForResult);
+            this.requestRawWithCallback(info3, data, callbackForResult);
           });
         });
       }
@@ -91689,12 +91689,12 @@ var require_lib3 = __commonJS({
        * @param data
        * @param onResult
        */
-      requestRawWithCallback(info2, data, onResult) {
+      requestRawWithCallback(info3, data, onResult) {
         if (typeof data === "string") {
-          if (!info2.options.headers) {
-            info2.options.headers = {};
+          if (!info3.options.headers) {
+            info3.options.headers = {};
           }
-          info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+          info3.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
         }
         let callbackCalled = false;
         function handleResult(err, res) {
@@ -91703,7 +91703,7 @@ var require_lib3 = __commonJS({
             onResult(err, res);
           }
         }
-        const req = info2.httpModule.request(info2.options, (msg) => {
+        const req = info3.httpModule.request(info3.options, (msg) => {
           const res = new HttpClientResponse(msg);
           handleResult(void 0, res);
         });
@@ -91715,7 +91715,7 @@ var require_lib3 = __commonJS({
           if (socket) {
             socket.end();
           }
-          handleResult(new Error(`Request timeout: ${info2.options.path}`));
+          handleResult(new Error(`Request timeout: ${info3.options.path}`));
         });
         req.on("error", function(err) {
           handleResult(err);
@@ -91751,27 +91751,27 @@ var require_lib3 = __commonJS({
         return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
       }
       _prepareRequest(method, requestUrl, headers) {
-        const info2 = {};
-        info2.parsedUrl = requestUrl;
-        const usingSsl = info2.parsedUrl.protocol === "https:";
-        info2.httpModule = usingSsl ? https3 : http3;
+        const info3 = {};
+        info3.parsedUrl = requestUrl;
+        const usingSsl = info3.parsedUrl.protocol === "https:";
+        info3.httpModule = usingSsl ? https3 : http3;
         const defaultPort = usingSsl ? 443 : 80;
-        info2.options = {};
-        info2.options.host = info2.parsedUrl.hostname;
-        info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
-        info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
-        info2.options.method = method;
-        info2.options.headers = this._mergeHeaders(headers);
+        info3.options = {};
+        info3.options.host = info3.parsedUrl.hostname;
+        info3.options.port = info3.parsedUrl.port ? parseInt(info3.parsedUrl.port) : defaultPort;
+        info3.options.path = (info3.parsedUrl.pathname || "") + (info3.parsedUrl.search || "");
+        info3.options.method = method;
+        info3.options.headers = this._mergeHeaders(headers);
         if (this.userAgent != null) {
-          info2.options.headers["user-agent"] = this.userAgent;
+          info3.options.headers["user-agent"] = this.userAgent;
         }
-        info2.options.agent = this._getAgent(info2.parsedUrl);
+        info3.options.agent = this._getAgent(info3.parsedUrl);
         if (this.handlers) {
           for (const handler2 of this.handlers) {
-            handler2.prepareRequest(info2.options);
+            handler2.prepareRequest(info3.options);
           }
         }
-        return info2;
+        return info3;
       }
       _mergeHeaders(headers) {
         if (this.requestOptions && this.requestOptions.headers) {
@@ -92578,6 +92578,55 @@ function requiredInput(name2) {
   return value;
 }
 
+// src/util/safe-text.ts
+var CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function printable(text) {
+  return text.replace(
+    CONTROL,
+    (c) => NAMED[c] ?? (c.charCodeAt(0) < 256 ? `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+  );
+}
+var isSpace = (c) => /[\s\u0085]/.test(c);
+var CommandGuard = class {
+  /** The current line so far is white space only (then a `:` may start a command). */
+  blank = true;
+  /** The current line so far is white space and one `:`. */
+  colon = false;
+  /** How many `#` end the current line so far (0, 1 or 2). */
+  hashes = 0;
+  write(chunk) {
+    let out = "";
+    for (const c of chunk) {
+      if (c === "\n" || c === "\r") {
+        this.blank = true;
+        this.colon = false;
+        this.hashes = 0;
+        out += c;
+        continue;
+      }
+      if (c === ":" && this.colon) out += "\\";
+      if (c === "[" && this.hashes === 2) out += "\\";
+      this.colon = c === ":" && this.blank;
+      this.blank = this.blank && isSpace(c);
+      this.hashes = c === "#" ? Math.min(2, this.hashes + 1) : 0;
+      out += c;
+    }
+    return out;
+  }
+};
+function inert(text) {
+  return new CommandGuard().write(text);
+}
+function jsonText(value, indent2 = 2) {
+  return JSON.stringify(value, null, indent2).replace(/##\[/g, "##\\u005b");
+}
+
+// src/action/log.ts
+function info2(text) {
+  info(inert(text));
+}
+
 // src/validate/reporters/json.ts
 function formatJson(report) {
   const out = {
@@ -92593,7 +92642,7 @@ function formatJson(report) {
     models: report.models.map((m) => ({ id: m.id, status: m.status })),
     summary: { ...report.summary }
   };
-  return JSON.stringify(out, null, 2) + "\n";
+  return jsonText(out) + "\n";
 }
 
 // src/validate/reporters/markdown.ts
@@ -92720,7 +92769,7 @@ function toSarif(report, options = {}) {
   };
 }
 function formatSarif(report, options = {}) {
-  return JSON.stringify(toSarif(report, options), null, 2) + "\n";
+  return jsonText(toSarif(report, options)) + "\n";
 }
 
 // src/validate/reporters/stylish.ts
@@ -92743,12 +92792,12 @@ function formatStylish(report, options) {
   }
   const lines = [];
   for (const [file, list] of byFile) {
-    lines.push(c("underline", options.root ? `${options.root.replace(/\/$/, "")}/${file}` : file));
+    lines.push(c("underline", printable(options.root ? `${options.root.replace(/\/$/, "")}/${file}` : file)));
     const posWidth = Math.max(...list.map((f) => `${f.line}:${f.column}`.length));
     for (const f of list) {
       const sev = f.severity === "error" ? c("red", "error  ") : f.severity === "warning" ? c("yellow", "warning") : "info   ";
       lines.push(
-        `  ${c("dim", `${f.line}:${f.column}`.padEnd(posWidth))}  ${sev}  ${f.message}  ${c("dim", f.ruleId)}`
+        `  ${c("dim", `${f.line}:${f.column}`.padEnd(posWidth))}  ${sev}  ${printable(f.message)}  ${c("dim", f.ruleId)}`
       );
     }
     lines.push("");
@@ -92760,7 +92809,7 @@ function formatStylish(report, options) {
   } else {
     const text = `\u2716 ${problems2} problem${problems2 === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}) in ${models} models, ${files} files`;
     lines.push(c(errors ? "red" : "yellow", c("bold", text)));
-    const bad = report.models.filter((m) => m.status === "error").map((m) => m.id);
+    const bad = report.models.filter((m) => m.status === "error").map((m) => printable(m.id));
     if (bad.length) lines.push(`  models with errors: ${bad.join(", ")}`);
   }
   return lines.join("\n") + "\n";
@@ -92803,7 +92852,7 @@ async function runValidateAction() {
   fs5.writeFileSync(reportFile, formatJson(result));
   fs5.mkdirSync(path4.dirname(sarifFile), { recursive: true });
   fs5.writeFileSync(sarifFile, formatSarif(result, { uriPrefix: prefix }));
-  info(formatStylish(result, { color: false, root: prefix || void 0 }));
+  info2(formatStylish(result, { color: false, root: prefix || void 0 }));
   const errors = result.findings.filter((f) => f.severity === "error");
   const warnings = result.findings.filter((f) => f.severity === "warning");
   let note;
@@ -92868,7 +92917,7 @@ function isValidTag(tag) {
 function parseReference(ref, what) {
   const bad = (why) => {
     throw new UsageError(
-      `${what} '${printable(ref)}' is not a valid image reference: ${why}. Expected [REGISTRY/]PATH[:TAG][@DIGEST], e.g. ghcr.io/sartography/spiffworkflow-backend:v1.0.0.`
+      `${what} '${printable2(ref)}' is not a valid image reference: ${why}. Expected [REGISTRY/]PATH[:TAG][@DIGEST], e.g. ghcr.io/sartography/spiffworkflow-backend:v1.0.0.`
     );
   };
   if (!ref || /\s|[\u0000-\u001f\u007f]/.test(ref)) bad("empty or containing whitespace");
@@ -92913,12 +92962,12 @@ function parseImageName(name2, what) {
   const ref = parseReference(name2.trim().toLowerCase(), what);
   if (ref.tag || ref.digest) {
     throw new UsageError(
-      `${what} '${printable(name2)}' names a tag or digest; give the repository only (e.g. ghcr.io/org/models) and pass tags with --tag (action input: tags).`
+      `${what} '${printable2(name2)}' names a tag or digest; give the repository only (e.g. ghcr.io/org/models) and pass tags with --tag (action input: tags).`
     );
   }
   return ref;
 }
-function printable(text) {
+function printable2(text) {
   return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
 
@@ -93131,7 +93180,7 @@ var SAFE_PATH = /^\/(?:[A-Za-z0-9._-]+\/?)*$/;
 function quote(value, what) {
   if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(value)) {
     throw new UsageError(
-      `${what} contains a line break or control character ('${printable(value)}'); a Dockerfile value cannot hold one. Remove it.`
+      `${what} contains a line break or control character ('${printable2(value)}'); a Dockerfile value cannot hold one. Remove it.`
     );
   }
   return `"${value.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
@@ -93139,7 +93188,7 @@ function quote(value, what) {
 function checkKey(key2, what) {
   if (!KEY.test(key2)) {
     throw new UsageError(
-      `${what} '${printable(key2)}' is not a valid key: use letters, digits and . _ / - (not starting with one of them).`
+      `${what} '${printable2(key2)}' is not a valid key: use letters, digits and . _ / - (not starting with one of them).`
     );
   }
   return key2;
@@ -93148,7 +93197,7 @@ function checkImagePath(path13, what) {
   const normalized = path13.length > 1 ? path13.replace(/\/+$/, "") : path13;
   if (!SAFE_PATH.test(normalized) || normalized.split("/").some((s) => s === ".." || s === ".")) {
     throw new UsageError(
-      `${what} '${printable(path13)}' must be an absolute path in the image made of letters, digits and . _ - (e.g. /app/process_models).`
+      `${what} '${printable2(path13)}' must be an absolute path in the image made of letters, digits and . _ - (e.g. /app/process_models).`
     );
   }
   return normalized;
@@ -93283,11 +93332,11 @@ async function collectModels(root, prefix, matcher) {
     for (const [i, name2] of names2.entries()) {
       const relPath = rel ? `${rel}/${name2}` : name2;
       const abs = path6.join(dir, name2);
-      const info2 = infos[i];
-      const isDir = info2.isDirectory();
+      const info3 = infos[i];
+      const isDir = info3.isDirectory();
       if (matcher.ignores(relPath, isDir)) continue;
       const tarName = `${prefix}/${relPath}`;
-      if (info2.isSymbolicLink()) {
+      if (info3.isSymbolicLink()) {
         const target = await readlink2(abs);
         let resolved;
         try {
@@ -93314,12 +93363,12 @@ async function collectModels(root, prefix, matcher) {
       } else if (isDir) {
         entries.push({ name: tarName, type: "directory", mode: DIR_MODE, size: 0, hash: "" });
         await walk2(relPath);
-      } else if (info2.isFile()) {
+      } else if (info3.isFile()) {
         entries.push({
           name: tarName,
           type: "file",
-          mode: info2.mode & 73 ? EXEC_MODE : FILE_MODE,
-          size: info2.size,
+          mode: info3.mode & 73 ? EXEC_MODE : FILE_MODE,
+          size: info3.size,
           source: abs,
           hash: ""
         });
@@ -93344,19 +93393,19 @@ async function collectFullGit(git3, prefix) {
     for (const [i, name2] of names2.entries()) {
       const relPath = rel ? `${rel}/${name2}` : name2;
       const abs = path6.join(dir, name2);
-      const info2 = infos[i];
+      const info3 = infos[i];
       const tarName = `${prefix}/${relPath}`;
-      if (info2.isDirectory()) {
+      if (info3.isDirectory()) {
         entries.push({ name: tarName, type: "directory", mode: DIR_MODE, size: 0, hash: "" });
         await walk2(relPath);
-      } else if (info2.isFile()) {
+      } else if (info3.isFile()) {
         entries.push({
           name: tarName,
           type: "file",
           mode: FILE_MODE,
-          size: info2.size,
+          size: info3.size,
           source: abs,
-          hash: CONTENT_ADDRESSED.test(relPath) ? `name:${info2.size}` : ""
+          hash: CONTENT_ADDRESSED.test(relPath) ? `name:${info3.size}` : ""
         });
       } else {
         warnings.push(`${path6.join(git3.commonDir, relPath)} is not a regular file or directory: left out.`);
@@ -93650,7 +93699,7 @@ function engineOptions(env) {
     url = new URL(host.includes("://") ? host : `tcp://${host}`);
   } catch {
     throw new SetupError(
-      `DOCKER_HOST='${printable(host)}' is not a URL; use unix:///path, tcp://host:port or ssh://user@host.`
+      `DOCKER_HOST='${printable2(host)}' is not a URL; use unix:///path, tcp://host:port or ssh://user@host.`
     );
   }
   if (url.protocol === "ssh:") {
@@ -94110,7 +94159,7 @@ function planTags(source) {
   for (const tag of source.extraTags) {
     if (!isValidTag(tag)) {
       throw new UsageError(
-        `tag '${printable(tag)}' is not a valid Docker tag: use letters, digits, _ . - (at most 128, not starting with . or -). Give tags without the repository; --image names the repository.`
+        `tag '${printable2(tag)}' is not a valid Docker tag: use letters, digits, _ . - (at most 128, not starting with . or -). Give tags without the repository; --image names the repository.`
       );
     }
     add(tag);
@@ -94168,9 +94217,9 @@ async function verifyImage(engine, imageId, expected) {
   const fail = (what) => {
     throw new VerifyError(`verify failed for image ${imageId.slice(0, 19)}: ${what}`);
   };
-  const info2 = await engine.docker.getImage(imageId).inspect();
+  const info3 = await engine.docker.getImage(imageId).inspect();
   const env = new Map(
-    (info2.Config?.Env ?? []).map((e) => {
+    (info3.Config?.Env ?? []).map((e) => {
       const eq = e.indexOf("=");
       return [e.slice(0, eq), e.slice(eq + 1)];
     })
@@ -94479,7 +94528,7 @@ async function ensureBaseImage(engine, options, log) {
   await log.group(`Pull ${options.baseImage}`, (line) => pullImage(engine, options.baseImage, auth2, line));
   const pulled = await inspectImage(engine, options.baseImage);
   if (!pulled)
-    throw new SetupError(`pulled ${printable(options.baseImage)} but the engine does not list it.`);
+    throw new SetupError(`pulled ${printable2(options.baseImage)} but the engine does not list it.`);
   return pulled;
 }
 function formatBytes(n) {
@@ -94509,9 +94558,9 @@ function defaultBranch(env) {
   }
 }
 var actionLog = {
-  info: (m) => info(m),
+  info: (m) => info2(m),
   warning: (m) => warning(m),
-  group: (title, fn) => group(title, () => fn((line) => info(line)))
+  group: (title, fn) => group(title, () => fn((line) => info2(line)))
 };
 async function writeSummary(r) {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
@@ -99848,14 +99897,14 @@ async function runPromoteAction() {
     validate: booleanInput("validate", true),
     configFile: configFile(ctx),
     github: via === "api" ? await github(ctx) : void 0,
-    log: (line) => info(line)
+    log: (line) => info2(line)
   });
   setOutput("result", report.result);
   setOutput("commit", report.commit ?? "");
   setOutput("commits", String(report.commits.length));
   setOutput("changed-models", JSON.stringify(report.changedModels));
   const text = promoteText(report);
-  info(text);
+  info2(text);
   annotate(report.validation, report.root);
   for (const w of report.warnings) warning(w);
   await summarize2(promoteMarkdown(report));
@@ -99883,7 +99932,7 @@ async function runPublishAction() {
     validate: booleanInput("validate", true),
     configFile: configFile(ctx),
     github: pullRequest ? await github(ctx) : void 0,
-    log: (line) => info(line)
+    log: (line) => info2(line)
   });
   setOutput("branch", report.branch);
   setOutput("commit", report.commit ?? "");
@@ -99895,7 +99944,7 @@ async function runPublishAction() {
   setOutput("pull-request-number", report.pullRequest ? String(report.pullRequest.number) : "");
   setOutput("pull-request-url", report.pullRequest?.url ?? "");
   setOutput("operation", report.refused ? "" : report.operation);
-  info(publishText(report));
+  info2(publishText(report));
   annotate(report.validation, report.root);
   for (const w of report.warnings) warning(w);
   await summarize2(publishMarkdown(report));
@@ -100967,7 +101016,7 @@ async function runNotifyAction(overrides2 = {}) {
     ...overrides2,
     policy: { ...overrides2.policy, ...plan.policy },
     redactor: plan.redactor,
-    log: (line) => info(line)
+    log: (line) => info2(line)
   });
   const passed = policyPasses(report, failOn);
   for (const result of report.results) {
@@ -100975,10 +101024,10 @@ async function runNotifyAction(overrides2 = {}) {
     const title = `notify ${result.environment}`;
     if (result.outcome === "failed") error(r(result.message), { title });
     else if (result.outcome === "ignored") warning(r(result.message), { title });
-    info(line);
+    info2(line);
   }
   const summary2 = r(summaryLine(report, failOn, passed));
-  info(summary2);
+  info2(summary2);
   setOutput("results", r(JSON.stringify(report.results)));
   setOutput("delivered", String(report.delivered));
   setOutput("failed", String(report.failed));

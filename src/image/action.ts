@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { UsageError } from '../util/errors.js';
+import { info } from '../action/log.js';
 import {
   bake,
   DEFAULT_BASE_IMAGE,
@@ -39,9 +40,9 @@ function defaultBranch(env: NodeJS.ProcessEnv): string | null {
 }
 
 const actionLog: BakeLog = {
-  info: (m) => core.info(m),
+  info: (m) => info(m),
   warning: (m) => core.warning(m),
-  group: (title, fn) => core.group(title, () => fn((line) => core.info(line))),
+  group: (title, fn) => core.group(title, () => fn((line) => info(line))),
 };
 
 async function writeSummary(r: BakeResult): Promise<void> {

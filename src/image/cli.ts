@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { CliCommand, CliIO } from '../cli/io.js';
 import { UsageError } from '../util/errors.js';
+import { jsonText } from '../util/safe-text.js';
 import {
   bake,
   DEFAULT_BASE_IMAGE,
@@ -170,7 +171,7 @@ export const bakeCli: CliCommand = {
         env: io.env,
         log,
       });
-      io.stdout(values.json ? `${JSON.stringify(outputsJson(result), null, 2)}\n` : formatResult(result));
+      io.stdout(values.json ? `${jsonText(outputsJson(result))}\n` : formatResult(result));
       return 0;
     } catch (err) {
       if (err instanceof BakeFailure) {

@@ -1,6 +1,7 @@
 // The action shell for `command: notify`: inputs -> plan -> notify -> outputs, job summary and annotations.
 import * as core from '@actions/core';
 import { booleanInput } from '../action/inputs.js';
+import { info } from '../action/log.js';
 import { UsageError, errorMessage } from '../util/errors.js';
 import { isKind, KINDS } from './environments.js';
 import { isFailOn, notify, policyPasses, FAIL_ON, type NotifyOptions } from './notify.js';
@@ -74,7 +75,7 @@ export async function runNotifyAction(overrides: NotifyOptions & { now?: () => D
     ...overrides,
     policy: { ...overrides.policy, ...plan.policy },
     redactor: plan.redactor,
-    log: (line) => core.info(line),
+    log: (line) => info(line),
   });
   const passed = policyPasses(report, failOn);
 
@@ -83,10 +84,10 @@ export async function runNotifyAction(overrides: NotifyOptions & { now?: () => D
     const title = `notify ${result.environment}`;
     if (result.outcome === 'failed') core.error(r(result.message), { title });
     else if (result.outcome === 'ignored') core.warning(r(result.message), { title });
-    core.info(line);
+    info(line);
   }
   const summary = r(summaryLine(report, failOn, passed));
-  core.info(summary);
+  info(summary);
 
   core.setOutput('results', r(JSON.stringify(report.results)));
   core.setOutput('delivered', String(report.delivered));

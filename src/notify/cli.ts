@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliCommand, CliIO } from '../cli/io.js';
 import { SetupError, UsageError, errorMessage } from '../util/errors.js';
+import { jsonText } from '../util/safe-text.js';
 import { isKind, KINDS } from './environments.js';
 import { isFailOn, notify, policyPasses, FAIL_ON, type NotifyOptions } from './notify.js';
 import { parseRetries, parseTimeout, planNotify, type InputNames } from './plan.js';
@@ -151,7 +152,7 @@ async function runNotifyCli(argv: string[], io: CliIO, overrides: NotifyOptions 
   });
   const passed = policyPasses(report, failOn);
   if (values.json) {
-    io.stdout(r(`${JSON.stringify({ ...report, failOn, passed }, null, 2)}\n`));
+    io.stdout(r(`${jsonText({ ...report, failOn, passed })}\n`));
   } else {
     for (const result of report.results) io.stdout(r(`${resultLine(result)}\n`));
     io.stdout(r(`${summaryLine(report, failOn, passed)}\n`));

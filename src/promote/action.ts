@@ -11,6 +11,7 @@ import { publish } from './publish.js';
 import { findingPath, promoteMarkdown, promoteText, publishMarkdown, publishText } from './report.js';
 import type { GitContext } from './workarea.js';
 import { booleanInput, requiredInput } from '../action/inputs.js';
+import { info } from '../action/log.js';
 
 const BOT = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' };
 
@@ -79,14 +80,14 @@ export async function runPromoteAction(): Promise<void> {
     validate: booleanInput('validate', true),
     configFile: configFile(ctx),
     github: via === 'api' ? await github(ctx) : undefined,
-    log: (line) => core.info(line),
+    log: (line) => info(line),
   });
   core.setOutput('result', report.result);
   core.setOutput('commit', report.commit ?? '');
   core.setOutput('commits', String(report.commits.length));
   core.setOutput('changed-models', JSON.stringify(report.changedModels));
   const text = promoteText(report);
-  core.info(text);
+  info(text);
   annotate(report.validation, report.root);
   for (const w of report.warnings) core.warning(w);
   await summarize(promoteMarkdown(report));
@@ -124,7 +125,7 @@ export async function runPublishAction(): Promise<void> {
     validate: booleanInput('validate', true),
     configFile: configFile(ctx),
     github: pullRequest ? await github(ctx) : undefined,
-    log: (line) => core.info(line),
+    log: (line) => info(line),
   });
   core.setOutput('branch', report.branch);
   core.setOutput('commit', report.commit ?? '');
@@ -136,7 +137,7 @@ export async function runPublishAction(): Promise<void> {
   core.setOutput('pull-request-number', report.pullRequest ? String(report.pullRequest.number) : '');
   core.setOutput('pull-request-url', report.pullRequest?.url ?? '');
   core.setOutput('operation', report.refused ? '' : report.operation);
-  core.info(publishText(report));
+  info(publishText(report));
   annotate(report.validation, report.root);
   for (const w of report.warnings) core.warning(w);
   await summarize(publishMarkdown(report));

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliCommand, CliIO } from '../cli/io.js';
 import { UsageError } from '../util/errors.js';
+import { jsonText } from '../util/safe-text.js';
 import { author, DEFAULT_API_URL, gitHubRepo, oneOf } from './options.js';
 import { promote, STRATEGIES, VIAS } from './promote.js';
 import { publish } from './publish.js';
@@ -106,7 +107,7 @@ Exit codes: 0 promoted or up to date, 1 refused (conflict, diverged, new validat
       github: via === 'api' ? await github(values, io) : undefined,
       log: (line) => io.stderr(`${line}\n`),
     });
-    io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : promoteText(report));
+    io.stdout(values.json ? `${jsonText(report)}\n` : promoteText(report));
     return report.refused ? 1 : 0;
   },
 };
@@ -153,7 +154,7 @@ Exit codes: 0 published or unchanged, 1 refused (new validation errors), 2 usage
       github: pullRequest ? await github(values, io) : undefined,
       log: (line) => io.stderr(`${line}\n`),
     });
-    io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : publishText(report));
+    io.stdout(values.json ? `${jsonText(report)}\n` : publishText(report));
     return report.refused ? 1 : 0;
   },
 };
