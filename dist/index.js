@@ -94183,7 +94183,7 @@ var ValidationFailure = class extends BakeFailure {
 };
 var SHOWN = 10;
 function describe2(f) {
-  return `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.message} (${f.ruleId})`;
+  return `${printable(f.file)}:${f.line}:${f.column}: ${f.severity} ${printable(f.message)} (${f.ruleId})`;
 }
 async function validateBeforeBake(root, configFile2, warn) {
   const { validateRepo: validateRepo2 } = await Promise.resolve().then(() => (init_validate(), validate_exports));
@@ -99670,10 +99670,10 @@ function findingPath(prefix, f) {
   return prefix ? `${prefix}/${f.file}` : f.file;
 }
 function findingLine(prefix, f) {
-  return `${findingPath(prefix, f)}:${f.line}:${f.column}  ${f.severity}  ${f.message}  (${f.ruleId})`;
+  return `${printable(findingPath(prefix, f))}:${f.line}:${f.column}  ${f.severity}  ${printable(f.message)}  (${f.ruleId})`;
 }
 function modelLines(m) {
-  const list = (ids2) => ids2.length ? ids2.join(", ") : "none";
+  const list = (ids2) => ids2.length ? ids2.map(printable).join(", ") : "none";
   return [
     `  models added: ${list(m.added)}`,
     `  models changed: ${list(m.changed)}`,
@@ -99701,13 +99701,13 @@ function promoteText(r) {
   ];
   if (r.result === "up-to-date") {
     lines.push(`Up to date: '${r.to}' already contains '${r.from}'. Nothing to do.`);
-    return `${[...lines, ...r.warnings.map((w) => `warning: ${w}`)].join("\n")}
+    return `${[...lines, ...r.warnings.map((w) => `warning: ${printable(w)}`)].join("\n")}
 `;
   }
   lines.push(`  ${r.commits.length} commit(s) ${r.dryRun ? "would move" : "move"}:`);
-  lines.push(...r.commits.map((c) => `    ${short(c.sha)} ${c.subject}`));
+  lines.push(...r.commits.map((c) => `    ${short(c.sha)} ${printable(c.subject)}`));
   lines.push(...modelLines(r.models));
-  if (r.models.otherFiles.length) lines.push(`  other files: ${r.models.otherFiles.join(", ")}`);
+  if (r.models.otherFiles.length) lines.push(`  other files: ${r.models.otherFiles.map(printable).join(", ")}`);
   if (r.result === "diverged") {
     lines.push(
       `Refused: '${r.to}' has ${r.targetOnlyCommits} commit(s) that '${r.from}' does not have, so it cannot be fast-forwarded.`,
@@ -99715,7 +99715,8 @@ function promoteText(r) {
     );
   } else if (r.result === "conflict") {
     lines.push(`Conflict: merging '${r.from}' into '${r.to}' conflicts; nothing was pushed.`);
-    for (const c of r.conflicts) lines.push(`    ${c.file}${c.modelId ? `  (model ${c.modelId})` : ""}`);
+    for (const c of r.conflicts)
+      lines.push(`    ${printable(c.file)}${c.modelId ? `  (model ${printable(c.modelId)})` : ""}`);
     lines.push(
       `What to do: merge '${r.to}' into '${r.from}' (or a branch made from it), resolve the conflicts there, push, and promote again.`
     );
@@ -99734,7 +99735,7 @@ function promoteText(r) {
       lines.push(`Result: ${r.result}; '${r.to}' is now at ${short(r.commit)}.`);
     }
   }
-  lines.push(...r.warnings.map((w) => `warning: ${w}`));
+  lines.push(...r.warnings.map((w) => `warning: ${printable(w)}`));
   return `${lines.join("\n")}
 `;
 }
@@ -99743,13 +99744,13 @@ function publishText(r) {
     `${r.dryRun ? "Plan (dry run): " : ""}publish from ${r.from} (${short(r.sourceCommit)}) to ${r.to} (${short(r.targetCommit)}) on branch ${r.branch}`,
     "  models:",
     ...r.models.map(
-      (m) => `    ${m.id}  (${m.reason === "requested" ? "requested" : `called by ${m.calledBy}`})`
+      (m) => `    ${printable(m.id)}  (${m.reason === "requested" ? "requested" : `called by ${printable(m.calledBy ?? "")}`})`
     ),
-    `  group files: ${r.groupFiles.length ? r.groupFiles.join(", ") : "none"}`
+    `  group files: ${r.groupFiles.length ? r.groupFiles.map(printable).join(", ") : "none"}`
   ];
   if (r.files.length) {
     lines.push(`  ${r.files.length} file(s) differ from '${r.to}':`);
-    lines.push(...r.files.map((f) => `    ${f.status.padEnd(8)} ${f.path}`));
+    lines.push(...r.files.map((f) => `    ${f.status.padEnd(8)} ${printable(f.path)}`));
     lines.push(...modelLines(r.changes));
     lines.push(...validationLines(r.validation, r.root, r.to));
   }
@@ -99764,7 +99765,7 @@ function publishText(r) {
     lines.push(`Result: ${r.operation}; branch ${r.branch} at ${short(r.commit)}.`);
     if (r.pullRequest) lines.push(`Pull request #${r.pullRequest.number}: ${r.pullRequest.url}`);
   }
-  lines.push(...r.warnings.map((w) => `warning: ${w}`));
+  lines.push(...r.warnings.map((w) => `warning: ${printable(w)}`));
   return `${lines.join("\n")}
 `;
 }
@@ -100527,7 +100528,7 @@ function formatDuration(ms) {
 function resultLine(r) {
   const status = r.status === null ? "-" : String(r.status);
   const attempts = `${r.attempts} attempt${r.attempts === 1 ? "" : "s"}`;
-  return `${r.outcome.padEnd(9)} ${r.environment} (${r.event}, ${status}, ${attempts}, ${formatDuration(r.durationMs)}): ${r.message}`;
+  return `${r.outcome.padEnd(9)} ${printable(r.environment)} (${r.event}, ${status}, ${attempts}, ${formatDuration(r.durationMs)}): ${printable(r.message)}`;
 }
 function summaryLine(report, failOn, passed) {
   const total = report.results.length;

@@ -2,6 +2,7 @@
 // --dry-run and --no-validate never pay for the models loader.
 import type { Finding } from '../validate/finding.js';
 import { BakeFailure } from './engine.js';
+import { printable } from '../util/safe-text.js';
 
 export class ValidationFailure extends BakeFailure {
   override name = 'ValidationFailure';
@@ -22,7 +23,7 @@ export interface ValidationSummary {
 const SHOWN = 10;
 
 function describe(f: Finding): string {
-  return `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.message} (${f.ruleId})`;
+  return `${printable(f.file)}:${f.line}:${f.column}: ${f.severity} ${printable(f.message)} (${f.ruleId})`;
 }
 
 /** Validates the models root; throws a ValidationFailure listing the first errors when there are any. */

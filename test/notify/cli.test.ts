@@ -2,7 +2,9 @@ import { afterEach, describe, expect, test } from '@jest/globals';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CliIO } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
 import { createNotifyCli, notifyCli } from '../../src/notify/cli.js';
+import { runnerCommandLines } from '../helpers/runner.js';
 import { SetupError, UsageError } from '../../src/util/errors.js';
 import {
   createModelsRepos,
@@ -150,6 +152,24 @@ describe('spiff-models notify', () => {
         expect(results[0].url).toBe(`${hooks.url}/***/***?***`);
         expect(results[1].url).toBe(`${hooks.url}/***/***`);
       }
+    },
+  );
+
+  test.each([[[]], [['--json']]])(
+    "a receiver's answer starts no workflow command in what is printed (%p)",
+    async (extraArgs) => {
+      const { r } = await setup();
+      const sha = await r.pushCommit('x', { 'x.txt': 'x' });
+      const hostile = await scripted([
+        { status: 400, body: 'no\n::stop-commands::tok\r::error::x ##[stop-commands]tok2 \u0085::notice::y' },
+      ]);
+      const c = captured(r.workDir);
+      const argv = ['notify', '--url', hostile.url, '--secret', SECRET, '--ref', 'main', '--sha', sha];
+      expect(await main([...argv, ...extraArgs], c.io)).toBe(1);
+      expect(c.stdout()).toContain('stop-commands');
+      expect(runnerCommandLines(c.stdout() + c.stderr())).toEqual([]);
+      if (extraArgs.length)
+        expect(JSON.parse(c.stdout()).results[0].answer).toContain('##[stop-commands]tok2');
     },
   );
 

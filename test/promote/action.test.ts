@@ -15,6 +15,7 @@ import {
   useGitTestEnv,
 } from '../helpers/git-fixtures.js';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/github-api.js';
+import { runnerCommandLines } from '../helpers/runner.js';
 
 beforeAll(useGitTestEnv);
 afterAll(removeTempDirs);
@@ -83,6 +84,20 @@ describe('runPromoteAction', () => {
     const summary = readFileSync(summaryFile, 'utf8');
     expect(summary).toContain('## Promote `dev` into `staging`: merged');
     expect(summary).toContain('models added: `finance/payment`');
+  });
+
+  it('model ids, paths and commit subjects from the source branch start no workflow command in the log', async () => {
+    const { remote, work } = makeRemote(tree, ['dev', 'staging']);
+    const hostile = 'finance/x\n::stop-commands::tok\n';
+    commitOn(work, 'dev', model(hostile), 'add ##[error]x\n::warning::subject');
+    step(work, { command: 'promote', from: 'dev', to: 'staging', validate: 'false' });
+    await runPromoteAction();
+    expect(outputs().result).toBe('merged');
+    expect(JSON.parse(outputs()['changed-models'])).toEqual([hostile]);
+    expect(branchSha(remote, 'staging')).toBe(outputs().commit);
+    expect(stdout).toContain('stop-commands');
+    expect(runnerCommandLines(stdout)).toEqual([]);
+    expect(stdout).toContain('models added: finance/x\\n::stop-commands::tok\\n');
   });
 
   it('plans only with dry-run (INPUT_DRY-RUN) and reads the strategy', async () => {

@@ -8,7 +8,7 @@ import type { CliIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { runValidateAction } from '../../src/validate/action.js';
 import { baseTree, cleanTrees, modelJson, writeTree } from '../helpers/bpmn.js';
-import { runnerCommandLines } from '../helpers/runner.js';
+import { runActionBundle, runCliBundle, runnerCommandLines } from '../helpers/runner.js';
 
 afterAll(cleanTrees);
 
@@ -105,12 +105,26 @@ describe('the action', () => {
     expect(log).toContain('stop-commands');
     const commands = runnerCommandLines(log);
     expect(commands.length).toBeGreaterThan(0);
-    for (const line of commands) expect(line).toMatch(/^::(error|warning)( title=[\w-]+,file=[^:]*)?::[^\r]*$/);
+    for (const line of commands)
+      expect(line).toMatch(/^::(error|warning)( title=[\w-]+,file=[^:]*)?::[^\r]*$/);
     expect(commands).toContainEqual(
       expect.stringContaining('file=gg/mmm/a%0A%3A%3Astop-commands%3A%3Atok%0A.json,'),
     );
     expect(commands).toContainEqual(
       expect.stringContaining('file=gg/%3A%3Aerror%3A%3Aboom ##[warning]x/process_model.json,'),
     );
+  });
+});
+
+describe('the bundles, as the runner runs them', () => {
+  test('dist/index.js and dist/cli.js print nothing the runner would take for a command it did not get from us', async () => {
+    const root = hostileTree();
+    const action = await runActionBundle({ command: 'validate' }, { workspace: root });
+    expect(action.stdout).toContain('stop-commands');
+    for (const line of runnerCommandLines(action.stdout + action.stderr))
+      expect(line).toMatch(/^::(error|warning)( title=[\w-]+,file=[^:]*)?::[^\r]*$/);
+    const cli = await runCliBundle(['validate', '.'], root);
+    expect(cli.code).toBe(1);
+    expect(runnerCommandLines(cli.stdout + cli.stderr)).toEqual([]);
   });
 });
