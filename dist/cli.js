@@ -98648,7 +98648,9 @@ async function push2(a, commit, branch, lease) {
   if (r.code === 0) return { ok: true };
   const text = `${r.stdout}
 ${r.stderr}`;
-  const moved = /\[rejected\]/.test(text) && /(non-fast-forward|fetch first|stale info)/.test(text);
+  const moved = /\[rejected\]/.test(text) && /(non-fast-forward|fetch first|stale info)/.test(text) || /cannot lock ref '[^']*': (is at [0-9a-f]+ but expected [0-9a-f]+|Unable to create '[^']*\.lock': File exists)/.test(
+    text
+  );
   const said = r.stderr.trim() || r.stdout.trim();
   return { ok: false, moved, message: said };
 }

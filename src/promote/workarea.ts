@@ -269,9 +269,15 @@ export async function push(
   const r = await a.tryGit(args);
   if (r.code === 0) return { ok: true };
   const text = `${r.stdout}\n${r.stderr}`;
-  // '!' lines with [rejected] (fetch first / non-fast-forward / stale info) mean the branch moved under us;
-  // [remote rejected] is a hook or branch protection and retrying will not help.
-  const moved = /\[rejected\]/.test(text) && /(non-fast-forward|fetch first|stale info)/.test(text);
+  // '!' lines with [rejected] (fetch first / non-fast-forward / stale info) mean the branch moved under us, and
+  // so does a [remote rejected] whose ref update lost a race inside receive-pack: "cannot lock ref '...': is at X
+  // but expected Y", or its lock file held by a concurrent push. Any other [remote rejected] is a hook or branch
+  // protection, and retrying will not help.
+  const moved =
+    (/\[rejected\]/.test(text) && /(non-fast-forward|fetch first|stale info)/.test(text)) ||
+    /cannot lock ref '[^']*': (is at [0-9a-f]+ but expected [0-9a-f]+|Unable to create '[^']*\.lock': File exists)/.test(
+      text,
+    );
   const said = r.stderr.trim() || r.stdout.trim();
   return { ok: false, moved, message: said };
 }

@@ -14,6 +14,7 @@ import {
   group,
   makeRemote,
   model,
+  moveRefInsideReceivePack,
   removeTempDirs,
   switchTo,
   under,
@@ -230,6 +231,42 @@ describe('promote when the target moves meanwhile', () => {
       /'staging' on remote 'origin' moved again while promoting \(retried once/,
     );
     expect(branchSha(remote, 'staging')).toBe(theirs);
+  });
+});
+
+describe('promote when the target moves inside receive-pack (cannot lock ref)', () => {
+  /** A colleague's commit on staging, in the remote but not yet on staging. */
+  function concurrentCommit(remote: string, n: number): string {
+    const colleague = cloneRemote(remote, 'staging');
+    const sha = commitFiles(colleague, { [`notes-${n}.md`]: 'pushed meanwhile\n' }, `concurrent push ${n}`);
+    git(colleague, 'push', '-q', 'origin', `HEAD:refs/heads/side-${n}`);
+    return sha;
+  }
+
+  it('is retried from a fresh fetch like a non-fast-forward', async () => {
+    const { remote, work } = environments();
+    commitOn(work, 'dev', model('finance/payment'), 'add payment');
+    const theirs = concurrentCommit(remote, 1);
+    moveRefInsideReceivePack(remote, 'refs/heads/staging', [theirs]);
+    const logs: string[] = [];
+    const report = await promote(options(work, { log: (l) => logs.push(l) }));
+    expect(report.result).toBe('merged');
+    expect(report.attempts).toBe(2);
+    expect(logs.join('\n')).toContain("'staging' moved while promoting; fetching again and retrying once.");
+    const head = branchSha(remote, 'staging')!;
+    expect(git(remote, 'rev-list', '--parents', '-n', '1', head).split(' ')[1]).toBe(theirs);
+  });
+
+  it('moving again on the retry says someone else is pushing, not that credentials are wrong', async () => {
+    const { remote, work } = environments();
+    commitOn(work, 'dev', model('finance/payment'), 'add payment');
+    moveRefInsideReceivePack(remote, 'refs/heads/staging', [
+      concurrentCommit(remote, 1),
+      concurrentCommit(remote, 2),
+    ]);
+    const promotion = promote(options(work, {}));
+    await expect(promotion).rejects.toThrow(/'staging' on remote 'origin' moved again while promoting/);
+    await expect(promote(options(work, {}))).resolves.toMatchObject({ result: 'merged' });
   });
 });
 

@@ -21,6 +21,7 @@ import {
   group,
   makeRemote,
   model,
+  moveRefInsideReceivePack,
   removeTempDirs,
   under,
   useGitTestEnv,
@@ -368,6 +369,19 @@ describe('publish', () => {
         },
       }),
     );
+    expect(report.attempts).toBe(2);
+    expect(report.operation).toBe('updated');
+    expect(filesAt(remote, BRANCH)).toContain('billing/tax/notes.md');
+    expect(git(remote, 'diff', '--name-only', `prod...${BRANCH}`)).not.toContain('sales/orders/refund');
+  });
+  it('retries once when the publish branch moves inside receive-pack (cannot lock ref)', async () => {
+    await publish(options({}));
+    commitOn(work, 'dev', { 'billing/tax/notes.md': 'v2\n' }, 'tax notes');
+    const colleague = cloneRemote(remote, BRANCH);
+    commitFiles(colleague, { 'sales/orders/refund/refund.bpmn': 'meanwhile\n' }, 'meanwhile');
+    git(colleague, 'push', '-q', 'origin', 'HEAD:refs/heads/side');
+    moveRefInsideReceivePack(remote, `refs/heads/${BRANCH}`, [git(colleague, 'rev-parse', 'HEAD')]);
+    const report = await publish(options({}));
     expect(report.attempts).toBe(2);
     expect(report.operation).toBe('updated');
     expect(filesAt(remote, BRANCH)).toContain('billing/tax/notes.md');
