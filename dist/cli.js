@@ -98541,6 +98541,20 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
       }
       const branch = await tryGit(["symbolic-ref", "-q", "--short", "HEAD"], { cwd: top, env: env2 });
       const head = (await tryGit(["rev-parse", "-q", "--verify", "HEAD"], { cwd: top, env: env2 })).stdout.trim();
+      if (branch.code !== 0 && head) {
+        const held = await git(
+          ["for-each-ref", "--count=1", "--contains", head, "refs/heads", "refs/remotes", "refs/tags"],
+          {
+            cwd: top,
+            env: env2
+          }
+        );
+        if (!held.trim()) {
+          throw new SetupError(
+            `The checkout at ${top} is on a detached HEAD, ${head}, that no branch or tag holds: --in-workspace would leave it behind. Keep it on a branch first (git switch -c NAME), or run without --in-workspace.`
+          );
+        }
+      }
       return area("workspace", top, ctx.remote, prefix, env2, async (keep) => {
         await tryGit(["merge", "--abort"], { cwd: top, env: env2 });
         if (keep || !head) return;
@@ -98620,7 +98634,30 @@ async function fetchBranches(a, branches) {
   await a.git(["fetch", "--quiet", "--no-tags", ...shallow ? ["--unshallow"] : [], a.remote, ...specs]);
 }
 async function checkout(a, commit) {
+  await refuseOverwrites(a, commit);
   await a.git(["checkout", "-f", "-q", "--detach", commit]);
+}
+async function refuseOverwrites(a, commit) {
+  if (a.kind !== "workspace") return;
+  const local = splitZ(await a.git(["ls-files", "-z", "--others"]));
+  if (local.length === 0) return;
+  const files = new Set(splitZ(await a.git(["ls-tree", "-r", "-z", "--name-only", commit])));
+  const dirs = /* @__PURE__ */ new Set();
+  for (const f of files)
+    for (let i = f.indexOf("/"); i > 0; i = f.indexOf("/", i + 1)) dirs.add(f.slice(0, i));
+  const above = (p) => {
+    for (let i = p.indexOf("/"); i > 0; i = p.indexOf("/", i + 1)) if (files.has(p.slice(0, i))) return true;
+    return false;
+  };
+  const hit = local.filter((p) => files.has(p) || dirs.has(p) || above(p));
+  if (hit.length === 0) return;
+  const shown = hit.slice(0, 20).map((p) => `  ${printable(p)}`);
+  if (hit.length > 20) shown.push(`  ... and ${hit.length - 20} more`);
+  throw new SetupError(
+    `--in-workspace: checking out ${commit} in ${a.workDir} would overwrite ${hit.length} file(s) that git ignores or does not track:
+${shown.join("\n")}
+Move them out of the way (or commit them), or run without --in-workspace (a scratch worktree is used then).`
+  );
 }
 async function isAncestor(a, ancestor, descendant) {
   const r = await a.tryGit(["merge-base", "--is-ancestor", ancestor, descendant]);
@@ -98858,6 +98895,7 @@ async function attemptPromote(a, opts, attempt) {
     );
     await checkout(a, source);
   } else {
+    await refuseOverwrites(a, source);
     await checkout(a, target);
     const merge2 = await a.tryGit(["merge", "--no-ff", "--no-commit", "--no-edit", "--quiet", source]);
     if (merge2.code !== 0) {

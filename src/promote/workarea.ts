@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { git, splitZ, tryGit, type GitResult } from '../util/git.js';
 import { SetupError, UsageError } from '../util/errors.js';
+import { printable } from '../util/safe-text.js';
 import type { GitHubRepo } from './github.js';
 
 export interface GitContext {
@@ -135,6 +136,22 @@ export async function openWorkArea(ctx: GitContext): Promise<WorkArea> {
       }
       const branch = await tryGit(['symbolic-ref', '-q', '--short', 'HEAD'], { cwd: top, env });
       const head = (await tryGit(['rev-parse', '-q', '--verify', 'HEAD'], { cwd: top, env })).stdout.trim();
+      if (branch.code !== 0 && head) {
+        // Checking out anything else would leave a commit only HEAD holds to the reflog (and gc).
+        const held = await git(
+          ['for-each-ref', '--count=1', '--contains', head, 'refs/heads', 'refs/remotes', 'refs/tags'],
+          {
+            cwd: top,
+            env,
+          },
+        );
+        if (!held.trim()) {
+          throw new SetupError(
+            `The checkout at ${top} is on a detached HEAD, ${head}, that no branch or tag holds: --in-workspace would ` +
+              'leave it behind. Keep it on a branch first (git switch -c NAME), or run without --in-workspace.',
+          );
+        }
+      }
       return area('workspace', top, ctx.remote, prefix, env, async (keep) => {
         await tryGit(['merge', '--abort'], { cwd: top, env });
         if (keep || !head) return;
@@ -224,7 +241,36 @@ export async function fetchBranches(a: WorkArea, branches: string[]): Promise<vo
 
 /** Forced checkout of a commit, detached: scratch areas start with an empty index, a workspace was clean. */
 export async function checkout(a: WorkArea, commit: string): Promise<void> {
+  await refuseOverwrites(a, commit);
   await a.git(['checkout', '-f', '-q', '--detach', commit]);
+}
+
+/**
+ * A forced checkout (and a merge, for ignored files) overwrites files git does not track without a word: in the
+ * user's own checkout, refuse when one lies where `commit` has a file, or has a directory, or under a path that
+ * `commit` has as a file. Called by checkout(), and before a merge for the commit merged in.
+ */
+export async function refuseOverwrites(a: WorkArea, commit: string): Promise<void> {
+  if (a.kind !== 'workspace') return;
+  const local = splitZ(await a.git(['ls-files', '-z', '--others']));
+  if (local.length === 0) return;
+  const files = new Set(splitZ(await a.git(['ls-tree', '-r', '-z', '--name-only', commit])));
+  const dirs = new Set<string>();
+  for (const f of files)
+    for (let i = f.indexOf('/'); i > 0; i = f.indexOf('/', i + 1)) dirs.add(f.slice(0, i));
+  const above = (p: string) => {
+    for (let i = p.indexOf('/'); i > 0; i = p.indexOf('/', i + 1)) if (files.has(p.slice(0, i))) return true;
+    return false;
+  };
+  const hit = local.filter((p) => files.has(p) || dirs.has(p) || above(p));
+  if (hit.length === 0) return;
+  const shown = hit.slice(0, 20).map((p) => `  ${printable(p)}`);
+  if (hit.length > 20) shown.push(`  ... and ${hit.length - 20} more`);
+  throw new SetupError(
+    `--in-workspace: checking out ${commit} in ${a.workDir} would overwrite ${hit.length} file(s) that git ignores ` +
+      `or does not track:\n${shown.join('\n')}\n` +
+      'Move them out of the way (or commit them), or run without --in-workspace (a scratch worktree is used then).',
+  );
 }
 
 export async function isAncestor(a: WorkArea, ancestor: string, descendant: string): Promise<boolean> {

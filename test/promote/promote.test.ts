@@ -1,5 +1,7 @@
 // promote against real repositories: a bare remote with environment branches, pushed to from other clones.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { promoteCli } from '../../src/promote/cli.js';
 import { promote, type PromoteOptions } from '../../src/promote/promote.js';
 import {
@@ -19,6 +21,7 @@ import {
   switchTo,
   under,
   useGitTestEnv,
+  writeFiles,
   type Files,
 } from '../helpers/git-fixtures.js';
 import { runCli } from './run.js';
@@ -337,6 +340,63 @@ describe('promote work areas', () => {
     expect(run.code).toBe(0);
     expect(git(work, 'rev-parse', 'HEAD')).toBe(branchSha(remote, 'staging'));
     expect(fileAt(work, 'HEAD', 'finance/payment/process_model.json')).toContain('payment');
+  });
+
+  it.each([
+    ['ignored', 'finance/invoice/settings.local.json', 'merge'],
+    ['untracked', 'finance/invoice/notes.md', 'merge'],
+    ['ignored', 'finance/invoice/settings.local.json', 'fast-forward'],
+  ] as const)(
+    'refuses --in-workspace when a local %s file is where an incoming one would go, naming it (%s, %s)',
+    async (_kind, file, strategy) => {
+      const { remote, work } = environments();
+      commitOn(work, 'main', { '.gitignore': '*.local.json\n' }, 'ignore local settings');
+      git(work, 'push', '-q', 'origin', 'HEAD:dev');
+      switchTo(work, 'dev');
+      writeFiles(work, { [file]: 'from dev\n' });
+      git(work, 'add', '-f', file);
+      git(work, 'commit', '-q', '-m', 'a file on dev');
+      git(work, 'push', '-q', 'origin', 'HEAD:dev');
+      switchTo(work, 'main');
+      writeFiles(work, { [file]: 'my own, not committed\n' });
+      const staging = branchSha(remote, 'staging');
+      const promotion = promote(options(work, { inWorkspace: true, strategy }));
+      await expect(promotion).rejects.toThrow(
+        /--in-workspace: checking out [0-9a-f]{40} in .* would overwrite 1 file/,
+      );
+      await expect(promote(options(work, { inWorkspace: true, strategy }))).rejects.toThrow(`\n  ${file}\n`);
+      expect(readFileSync(path.join(work, file), 'utf8')).toBe('my own, not committed\n');
+      expect(git(work, 'symbolic-ref', '--short', 'HEAD')).toBe('main');
+      expect(branchSha(remote, 'staging')).toBe(staging);
+    },
+  );
+
+  it('refuses --in-workspace on a detached HEAD that no branch or tag holds, naming the commit', async () => {
+    const { remote, work } = environments();
+    commitOn(work, 'dev', model('finance/payment'), 'add payment');
+    switchTo(work, 'main');
+    git(work, 'checkout', '-q', '--detach');
+    const local = commitFiles(work, { 'local.md': 'only here\n' }, 'a local commit on a detached HEAD');
+    const staging = branchSha(remote, 'staging');
+    await expect(promote(options(work, { inWorkspace: true }))).rejects.toThrow(
+      new RegExp(`detached HEAD, ${local}, that no branch or tag holds`),
+    );
+    expect(git(work, 'rev-parse', 'HEAD')).toBe(local);
+    expect(branchSha(remote, 'staging')).toBe(staging);
+  });
+
+  it('works in the checkout on a detached HEAD that a branch holds (as actions/checkout leaves it)', async () => {
+    const { remote, work } = environments();
+    commitOn(work, 'dev', model('finance/payment'), 'add payment');
+    switchTo(work, 'main');
+    git(work, 'checkout', '-q', '--detach');
+    const run = await runCli(
+      promoteCli,
+      ['--from', 'dev', '--to', 'staging', '--in-workspace', '--no-validate'],
+      work,
+    );
+    expect(run.code).toBe(0);
+    expect(git(work, 'rev-parse', 'HEAD')).toBe(branchSha(remote, 'staging'));
   });
 
   it('refuses --in-workspace on a checkout with uncommitted changes', async () => {
