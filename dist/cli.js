@@ -1960,14 +1960,14 @@ function buildTree(data) {
   let cursor = Array.isArray(buffer) ? new FlatBufferCursor(buffer, buffer.length) : buffer;
   let types = nodeSet.types;
   let contextHash = 0, lookAhead = 0;
-  function takeNode(parentStart, minPos, children2, positions2, inRepeat, depth) {
+  function takeNode(parentStart, minPos, children3, positions2, inRepeat, depth) {
     let { id: id2, start, end, size } = cursor;
     let lookAheadAtStart = lookAhead, contextAtStart = contextHash;
     if (size < 0) {
       cursor.next();
       if (size == -1) {
         let node2 = reused[id2];
-        children2.push(node2);
+        children3.push(node2);
         positions2.push(start - parentStart);
         return;
       } else if (size == -3) {
@@ -2028,10 +2028,10 @@ function buildTree(data) {
         node = makeTree(type, localChildren, localPositions, end - start, lookAheadAtStart - end, contextAtStart);
       }
     }
-    children2.push(node);
+    children3.push(node);
     positions2.push(startPos);
   }
-  function takeFlatNode(parentStart, minPos, children2, positions2) {
+  function takeFlatNode(parentStart, minPos, children3, positions2) {
     let nodes = [];
     let nodeCount = 0, stopAt = -1;
     while (cursor.pos > minPos) {
@@ -2057,32 +2057,32 @@ function buildTree(data) {
         buffer2[j++] = nodes[i + 2] - start;
         buffer2[j++] = j;
       }
-      children2.push(new TreeBuffer(buffer2, nodes[2] - start, nodeSet));
+      children3.push(new TreeBuffer(buffer2, nodes[2] - start, nodeSet));
       positions2.push(start - parentStart);
     }
   }
   function makeBalanced(type, contextHash2) {
-    return (children2, positions2, length2) => {
-      let lookAhead2 = 0, lastI = children2.length - 1, last, lookAheadProp;
-      if (lastI >= 0 && (last = children2[lastI]) instanceof Tree) {
+    return (children3, positions2, length2) => {
+      let lookAhead2 = 0, lastI = children3.length - 1, last, lookAheadProp;
+      if (lastI >= 0 && (last = children3[lastI]) instanceof Tree) {
         if (!lastI && last.type == type && last.length == length2)
           return last;
         if (lookAheadProp = last.prop(NodeProp.lookAhead))
           lookAhead2 = positions2[lastI] + last.length + lookAheadProp - length2;
       }
-      return makeTree(type, children2, positions2, length2, lookAhead2, contextHash2);
+      return makeTree(type, children3, positions2, length2, lookAhead2, contextHash2);
     };
   }
-  function makeRepeatLeaf(children2, positions2, base, i, from, to, type, lookAhead2, contextHash2) {
+  function makeRepeatLeaf(children3, positions2, base, i, from, to, type, lookAhead2, contextHash2) {
     let localChildren = [], localPositions = [];
-    while (children2.length > i) {
-      localChildren.push(children2.pop());
+    while (children3.length > i) {
+      localChildren.push(children3.pop());
       localPositions.push(positions2.pop() + base - from);
     }
-    children2.push(makeTree(nodeSet.types[type], localChildren, localPositions, to - from, lookAhead2 - to, contextHash2));
+    children3.push(makeTree(nodeSet.types[type], localChildren, localPositions, to - from, lookAhead2 - to, contextHash2));
     positions2.push(from - base);
   }
-  function makeTree(type, children2, positions2, length2, lookAhead2, contextHash2, props) {
+  function makeTree(type, children3, positions2, length2, lookAhead2, contextHash2, props) {
     if (contextHash2) {
       let pair2 = [NodeProp.contextHash, contextHash2];
       props = props ? [pair2].concat(props) : [pair2];
@@ -2091,7 +2091,7 @@ function buildTree(data) {
       let pair2 = [NodeProp.lookAhead, lookAhead2];
       props = props ? [pair2].concat(props) : [pair2];
     }
-    return new Tree(type, children2, positions2, length2, props);
+    return new Tree(type, children3, positions2, length2, props);
   }
   function findBufferSize(maxSize, inRepeat) {
     let fork = cursor.fork();
@@ -2157,11 +2157,11 @@ function buildTree(data) {
     }
     return index;
   }
-  let children = [], positions = [];
+  let children2 = [], positions = [];
   while (cursor.pos > 0)
-    takeNode(data.start || 0, data.bufferStart || 0, children, positions, -1, 0);
-  let length = (_a = data.length) !== null && _a !== void 0 ? _a : children.length ? positions[0] + children[0].length : 0;
-  return new Tree(types[data.topID], children.reverse(), positions.reverse(), length);
+    takeNode(data.start || 0, data.bufferStart || 0, children2, positions, -1, 0);
+  let length = (_a = data.length) !== null && _a !== void 0 ? _a : children2.length ? positions[0] + children2[0].length : 0;
+  return new Tree(types[data.topID], children2.reverse(), positions.reverse(), length);
 }
 function nodeSize(balanceType, node) {
   if (!balanceType.isAnonymous || node instanceof TreeBuffer || node.type != balanceType)
@@ -2180,40 +2180,40 @@ function nodeSize(balanceType, node) {
   }
   return size;
 }
-function balanceRange(balanceType, children, positions, from, to, start, length, mkTop, mkTree) {
+function balanceRange(balanceType, children2, positions, from, to, start, length, mkTop, mkTree) {
   let total = 0;
   for (let i = from; i < to; i++)
-    total += nodeSize(balanceType, children[i]);
+    total += nodeSize(balanceType, children2[i]);
   let maxChild = Math.ceil(
     total * 1.5 / 8
     /* Balance.BranchFactor */
   );
   let localChildren = [], localPositions = [];
-  function divide(children2, positions2, from2, to2, offset) {
+  function divide(children3, positions2, from2, to2, offset) {
     for (let i = from2; i < to2; ) {
-      let groupFrom = i, groupStart = positions2[i], groupSize = nodeSize(balanceType, children2[i]);
+      let groupFrom = i, groupStart = positions2[i], groupSize = nodeSize(balanceType, children3[i]);
       i++;
       for (; i < to2; i++) {
-        let nextSize = nodeSize(balanceType, children2[i]);
+        let nextSize = nodeSize(balanceType, children3[i]);
         if (groupSize + nextSize >= maxChild)
           break;
         groupSize += nextSize;
       }
       if (i == groupFrom + 1) {
         if (groupSize > maxChild) {
-          let only = children2[groupFrom];
+          let only = children3[groupFrom];
           divide(only.children, only.positions, 0, only.children.length, positions2[groupFrom] + offset);
           continue;
         }
-        localChildren.push(children2[groupFrom]);
+        localChildren.push(children3[groupFrom]);
       } else {
-        let length2 = positions2[i - 1] + children2[i - 1].length - groupStart;
-        localChildren.push(balanceRange(balanceType, children2, positions2, groupFrom, i, groupStart, length2, null, mkTree));
+        let length2 = positions2[i - 1] + children3[i - 1].length - groupStart;
+        localChildren.push(balanceRange(balanceType, children3, positions2, groupFrom, i, groupStart, length2, null, mkTree));
       }
       localPositions.push(groupStart + offset - start);
     }
   }
-  divide(children, positions, from, to, 0);
+  divide(children2, positions, from, to, 0);
   return (mkTop || mkTree)(localChildren, localPositions, length);
 }
 var DefaultBufferLength, nextPropID, Range, NodeProp, MountedTree, noProps, NodeType, NodeSet, CachedNode, CachedInnerNode, IterMode, Tree, FlatBufferCursor, TreeBuffer, BaseNode, TreeNode, BufferContext, BufferNode, StackIterator, TreeCursor, nodeSizeCache, Parser, StringInput, stoppedInner;
@@ -2437,9 +2437,9 @@ var init_dist = __esm({
       /**
       Construct a new tree. See also [`Tree.build`](#common.Tree^build).
       */
-      constructor(type, children, positions, length, props) {
+      constructor(type, children2, positions, length, props) {
         this.type = type;
-        this.children = children;
+        this.children = children2;
         this.positions = positions;
         this.length = length;
         this.props = null;
@@ -2456,16 +2456,16 @@ var init_dist = __esm({
         let mounted = MountedTree.get(this);
         if (mounted && !mounted.overlay)
           return mounted.tree.toString();
-        let children = "";
+        let children2 = "";
         for (let ch of this.children) {
           let str2 = ch.toString();
           if (str2) {
-            if (children)
-              children += ",";
-            children += str2;
+            if (children2)
+              children2 += ",";
+            children2 += str2;
           }
         }
-        return !this.type.name ? children : (/\W/.test(this.type.name) && !this.type.isError ? JSON.stringify(this.type.name) : this.type.name) + (children.length ? "(" + children + ")" : "");
+        return !this.type.name ? children2 : (/\W/.test(this.type.name) && !this.type.isError ? JSON.stringify(this.type.name) : this.type.name) + (children2.length ? "(" + children2 + ")" : "");
       }
       /**
       Get a [tree cursor](#common.TreeCursor) positioned at the top of
@@ -2585,7 +2585,7 @@ var init_dist = __esm({
       [`NodeType.none`](#common.NodeType^none).
       */
       balance(config = {}) {
-        return this.children.length <= 8 ? this : balanceRange(NodeType.none, this.children, this.positions, 0, this.children.length, 0, this.length, (children, positions, length) => new _Tree(this.type, children, positions, length, this.propValues), config.makeTree || ((children, positions, length) => new _Tree(NodeType.none, children, positions, length)));
+        return this.children.length <= 8 ? this : balanceRange(NodeType.none, this.children, this.positions, 0, this.children.length, 0, this.length, (children2, positions, length) => new _Tree(this.type, children2, positions, length, this.propValues), config.makeTree || ((children2, positions, length) => new _Tree(NodeType.none, children2, positions, length)));
       }
       /**
       Build a tree from a postfix-ordered buffer of node information,
@@ -2660,12 +2660,12 @@ var init_dist = __esm({
         index += 4;
         if (endIndex == index)
           return result;
-        let children = [];
+        let children2 = [];
         while (index < endIndex) {
-          children.push(this.childString(index));
+          children2.push(this.childString(index));
           index = this.buffer[index + 3];
         }
-        return result + "(" + children.join(",") + ")";
+        return result + "(" + children2.join(",") + ")";
       }
       /**
       @internal
@@ -2758,8 +2758,8 @@ var init_dist = __esm({
       }
       nextChild(i, dir, pos, side, mode = 0) {
         for (let parent = this; ; ) {
-          for (let { children, positions } = parent._tree, e = dir > 0 ? children.length : -1; i != e; i += dir) {
-            let next = children[i], start = positions[i] + parent.from, mounted;
+          for (let { children: children2, positions } = parent._tree, e = dir > 0 ? children2.length : -1; i != e; i += dir) {
+            let next = children2[i], start = positions[i] + parent.from, mounted;
             if (!(mode & IterMode.EnterBracketed && next instanceof Tree && (mounted = MountedTree.get(next)) && !mounted.overlay && mounted.bracketed && pos >= start && pos <= start + next.length) && !checkSide(side, pos, start, start + next.length))
               continue;
             if (next instanceof TreeBuffer) {
@@ -2986,15 +2986,15 @@ var init_dist = __esm({
         return null;
       }
       toTree() {
-        let children = [], positions = [];
+        let children2 = [], positions = [];
         let { buffer } = this.context;
         let startI = this.index + 4, endI = buffer.buffer[this.index + 3];
         if (endI > startI) {
           let from = buffer.buffer[this.index + 1];
-          children.push(buffer.slice(startI, endI, from));
+          children2.push(buffer.slice(startI, endI, from));
           positions.push(0);
         }
-        return new Tree(this.type, children, positions, this.to - this.from);
+        return new Tree(this.type, children2, positions, this.to - this.from);
       }
       /**
       @internal
@@ -28352,7 +28352,7 @@ var require_Protocol = __commonJS({
       DISCONNECT_REASON,
       eddsaSupported,
       MESSAGE,
-      SIGNALS,
+      SIGNALS: SIGNALS2,
       TERMINAL_MODE
     } = require_constants2();
     var {
@@ -29300,7 +29300,7 @@ var require_Protocol = __commonJS({
         signal = signal.toUpperCase();
         if (signal.slice(0, 3) === "SIG")
           signal = signal.slice(3);
-        if (SIGNALS[signal] !== 1)
+        if (SIGNALS2[signal] !== 1)
           throw new Error(`Invalid signal: ${origSignal}`);
         const signalLen = signal.length;
         let p = this._packetRW.write.allocStart;
@@ -29587,7 +29587,7 @@ var require_Protocol = __commonJS({
         let signal = name2.toUpperCase();
         if (signal.slice(0, 3) === "SIG")
           signal = signal.slice(3);
-        if (SIGNALS[signal] !== 1)
+        if (SIGNALS2[signal] !== 1)
           throw new Error(`Invalid signal: ${origSignal}`);
         const nameLen = Buffer.byteLength(signal);
         const msgLen = msg ? Buffer.byteLength(msg) : 0;
@@ -41475,16 +41475,16 @@ var require_chownr = __commonJS({
       }
     };
     var chownr = (p, uid, gid, cb) => {
-      readdir2(p, { withFileTypes: true }, (er, children) => {
+      readdir2(p, { withFileTypes: true }, (er, children2) => {
         if (er) {
           if (er.code === "ENOENT")
             return cb();
           else if (er.code !== "ENOTDIR" && er.code !== "ENOTSUP")
             return cb(er);
         }
-        if (er || !children.length)
+        if (er || !children2.length)
           return chown(p, uid, gid, cb);
-        let len = children.length;
+        let len = children2.length;
         let errState = null;
         const then = (er2) => {
           if (errState)
@@ -41494,7 +41494,7 @@ var require_chownr = __commonJS({
           if (--len === 0)
             return chown(p, uid, gid, cb);
         };
-        children.forEach((child) => chownrKid(p, child, uid, gid, then));
+        children2.forEach((child) => chownrKid(p, child, uid, gid, then));
       });
     };
     var chownrKidSync = (p, child, uid, gid) => {
@@ -41515,9 +41515,9 @@ var require_chownr = __commonJS({
       handleEISDirSync(path12.resolve(p, child.name), uid, gid);
     };
     var chownrSync = (p, uid, gid) => {
-      let children;
+      let children2;
       try {
-        children = readdirSync(p, { withFileTypes: true });
+        children2 = readdirSync(p, { withFileTypes: true });
       } catch (er) {
         if (er.code === "ENOENT")
           return;
@@ -41526,8 +41526,8 @@ var require_chownr = __commonJS({
         else
           throw er;
       }
-      if (children && children.length)
-        children.forEach((child) => chownrKidSync(p, child, uid, gid));
+      if (children2 && children2.length)
+        children2.forEach((child) => chownrKidSync(p, child, uid, gid));
       return handleEISDirSync(p, uid, gid);
     };
     module.exports = chownr;
@@ -68890,8 +68890,8 @@ var require_load_balancer_round_robin = __commonJS({
       }
     };
     var RoundRobinPicker = class {
-      constructor(children, nextIndex = 0) {
-        this.children = children;
+      constructor(children2, nextIndex = 0) {
+        this.children = children2;
         this.nextIndex = nextIndex;
       }
       pick(pickArgs) {
@@ -69733,10 +69733,10 @@ var require_load_balancer_weighted_round_robin = __commonJS({
     };
     exports.WeightedRoundRobinLoadBalancingConfig = WeightedRoundRobinLoadBalancingConfig;
     var WeightedRoundRobinPicker = class {
-      constructor(children, metricsHandler) {
+      constructor(children2, metricsHandler) {
         this.metricsHandler = metricsHandler;
         this.queue = new priority_queue_1.PriorityQueue((a, b) => a.deadline < b.deadline);
-        const positiveWeight = children.filter((picker) => picker.weight > 0);
+        const positiveWeight = children2.filter((picker) => picker.weight > 0);
         let averageWeight;
         if (positiveWeight.length < 2) {
           averageWeight = 1;
@@ -69747,7 +69747,7 @@ var require_load_balancer_weighted_round_robin = __commonJS({
           }
           averageWeight = weightSum / positiveWeight.length;
         }
-        for (const child of children) {
+        for (const child of children2) {
           const period = child.weight > 0 ? 1 / child.weight : averageWeight;
           this.queue.push({
             endpointName: child.endpointName,
@@ -93454,6 +93454,52 @@ import path7 from "node:path";
 // src/util/git.ts
 init_errors();
 import { spawn } from "node:child_process";
+
+// src/util/signals.ts
+var SIGNALS = ["SIGINT", "SIGTERM"];
+var cleanups = [];
+var children = /* @__PURE__ */ new Set();
+var installed = false;
+function onSignal(signal) {
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
+  installed = false;
+  for (const child of children) child.kill("SIGTERM");
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    process.stderr.write(`${signal}: ${cleanup.what}
+`);
+    try {
+      cleanup.run();
+    } catch (err) {
+      process.stderr.write(`${signal}: failed: ${err.message}
+`);
+    }
+  }
+  process.kill(process.pid, signal);
+}
+function install() {
+  if (installed) return;
+  installed = true;
+  for (const s of SIGNALS) process.on(s, onSignal);
+}
+function cleanUpOnSignal(what, run2) {
+  const entry = { what, run: run2 };
+  cleanups.push(entry);
+  install();
+  return () => {
+    const i = cleanups.indexOf(entry);
+    if (i >= 0) cleanups.splice(i, 1);
+    if (cleanups.length === 0) {
+      for (const s of SIGNALS) process.removeListener(s, onSignal);
+      installed = false;
+    }
+  };
+}
+function endOnSignal(child) {
+  children.add(child);
+  child.once("exit", () => children.delete(child));
+}
+
+// src/util/git.ts
 var GitError = class extends SetupError {
   constructor(args, result, cwd) {
     const said = (result.stderr.trim() || result.stdout.trim()).split("\n").slice(-12).join("\n");
@@ -93478,6 +93524,7 @@ function tryGit(args, options) {
       env: gitEnv(options.env),
       stdio: ["pipe", "pipe", "pipe"]
     });
+    endOnSignal(child);
     const out = [];
     const err = [];
     child.stdout.on("data", (d) => out.push(d));
@@ -98474,6 +98521,8 @@ init_errors();
 import { existsSync as existsSync3 } from "node:fs";
 
 // src/promote/workarea.ts
+import { spawnSync as spawnSync2 } from "node:child_process";
+import { rmSync } from "node:fs";
 import { mkdtemp as mkdtemp2, rm as rm2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path9 from "node:path";
@@ -98542,33 +98591,38 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
       const branch = await tryGit(["symbolic-ref", "-q", "--short", "HEAD"], { cwd: top, env: env2 });
       const head = (await tryGit(["rev-parse", "-q", "--verify", "HEAD"], { cwd: top, env: env2 })).stdout.trim();
       if (branch.code !== 0 && head) {
-        const held = await git(
-          ["for-each-ref", "--count=1", "--contains", head, "refs/heads", "refs/remotes", "refs/tags"],
-          {
-            cwd: top,
-            env: env2
-          }
-        );
+        const refs = ["refs/heads", "refs/remotes", "refs/tags"];
+        const held = await git(["for-each-ref", "--count=1", "--contains", head, ...refs], { cwd: top, env: env2 });
         if (!held.trim()) {
           throw new SetupError(
             `The checkout at ${top} is on a detached HEAD, ${head}, that no branch or tag holds: --in-workspace would leave it behind. Keep it on a branch first (git switch -c NAME), or run without --in-workspace.`
           );
         }
       }
+      const back = branch.code === 0 ? ["checkout", "-f", "-q", branch.stdout.trim()] : ["checkout", "-f", "-q", "--detach", head];
+      const forget3 = cleanUpOnSignal(`putting the checkout at ${top} back where it was`, () => {
+        const sync = { cwd: top, env: { ...env2, LC_ALL: "C" }, stdio: "ignore" };
+        spawnSync2("git", ["merge", "--abort"], sync);
+        if (head) spawnSync2("git", back, sync);
+      });
       return area("workspace", top, ctx.remote, prefix, env2, async (keep) => {
+        forget3();
         await tryGit(["merge", "--abort"], { cwd: top, env: env2 });
         if (keep || !head) return;
-        const back = branch.code === 0 ? branch.stdout.trim() : head;
-        await tryGit(["checkout", "-f", "-q", ...branch.code === 0 ? [] : ["--detach"], back], {
-          cwd: top,
-          env: env2
-        });
+        await tryGit(back, { cwd: top, env: env2 });
       });
     }
     const scratch2 = await mkdtemp2(path9.join(tmpdir(), "spiff-models-"));
     const workDir2 = path9.join(scratch2, "work");
+    const forget2 = cleanUpOnSignal(`removing the scratch worktree ${workDir2}`, () => {
+      const sync = { cwd: top, env: { ...env2, LC_ALL: "C" }, stdio: "ignore" };
+      spawnSync2("git", ["worktree", "remove", "--force", workDir2], sync);
+      rmSync(scratch2, { recursive: true, force: true });
+      spawnSync2("git", ["worktree", "prune"], sync);
+    });
     await git(["worktree", "add", "--detach", "--no-checkout", workDir2, "HEAD"], { cwd: top, env: env2 }).catch(
       async (err) => {
+        forget2();
         await rm2(scratch2, { recursive: true, force: true });
         throw err;
       }
@@ -98577,6 +98631,7 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
       await tryGit(["worktree", "remove", "--force", workDir2], { cwd: top, env: env2 });
       await rm2(scratch2, { recursive: true, force: true });
       await tryGit(["worktree", "prune"], { cwd: top, env: env2 });
+      forget2();
     });
   }
   if (!looksLikeUrl(ctx.remote)) {
@@ -98594,17 +98649,23 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
   }
   const scratch = await mkdtemp2(path9.join(tmpdir(), "spiff-models-"));
   const workDir = path9.join(scratch, "clone");
+  const forget = cleanUpOnSignal(
+    `removing the scratch clone ${workDir}`,
+    () => rmSync(scratch, { recursive: true, force: true })
+  );
   try {
     await git(["clone", "--quiet", "--no-checkout", "--no-tags", "--", ctx.remote, workDir], {
       cwd: scratch,
       env: ctx.env
     });
   } catch (err) {
+    forget();
     await rm2(scratch, { recursive: true, force: true });
     throw new SetupError(`Could not clone ${ctx.remote}: ${err.message}`);
   }
   const normalized = path9.posix.normalize(ctx.path.split(path9.sep).join("/")).replace(/\/+$/, "");
   if (path9.posix.isAbsolute(normalized) || normalized === ".." || normalized.startsWith("../")) {
+    forget();
     await rm2(scratch, { recursive: true, force: true });
     throw new UsageError(
       `With a remote URL, --path must be relative to the repository root; got '${ctx.path}'.`
@@ -98613,6 +98674,7 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
   const env = await identityEnv(workDir, ctx.env, ctx.author);
   return area("clone", workDir, "origin", normalized === "." ? "" : normalized, env, async () => {
     await rm2(scratch, { recursive: true, force: true });
+    forget();
   });
 }
 async function remoteHeads(a, branches) {

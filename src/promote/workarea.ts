@@ -1,11 +1,14 @@
 // Where promote and publish build commits: a scratch worktree of the local repository (default), a scratch clone
 // of a remote URL, or the workspace itself when asked. Pushes only ever go to the remote; nothing is forced.
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { git, splitZ, tryGit, type GitResult } from '../util/git.js';
 import { SetupError, UsageError } from '../util/errors.js';
 import { printable } from '../util/safe-text.js';
+import { cleanUpOnSignal } from '../util/signals.js';
 import type { GitHubRepo } from './github.js';
 
 export interface GitContext {
@@ -138,13 +141,8 @@ export async function openWorkArea(ctx: GitContext): Promise<WorkArea> {
       const head = (await tryGit(['rev-parse', '-q', '--verify', 'HEAD'], { cwd: top, env })).stdout.trim();
       if (branch.code !== 0 && head) {
         // Checking out anything else would leave a commit only HEAD holds to the reflog (and gc).
-        const held = await git(
-          ['for-each-ref', '--count=1', '--contains', head, 'refs/heads', 'refs/remotes', 'refs/tags'],
-          {
-            cwd: top,
-            env,
-          },
-        );
+        const refs = ['refs/heads', 'refs/remotes', 'refs/tags'];
+        const held = await git(['for-each-ref', '--count=1', '--contains', head, ...refs], { cwd: top, env });
         if (!held.trim()) {
           throw new SetupError(
             `The checkout at ${top} is on a detached HEAD, ${head}, that no branch or tag holds: --in-workspace would ` +
@@ -152,20 +150,33 @@ export async function openWorkArea(ctx: GitContext): Promise<WorkArea> {
           );
         }
       }
+      const back =
+        branch.code === 0
+          ? ['checkout', '-f', '-q', branch.stdout.trim()]
+          : ['checkout', '-f', '-q', '--detach', head];
+      const forget = cleanUpOnSignal(`putting the checkout at ${top} back where it was`, () => {
+        const sync = { cwd: top, env: { ...env, LC_ALL: 'C' }, stdio: 'ignore' } as const;
+        spawnSync('git', ['merge', '--abort'], sync);
+        if (head) spawnSync('git', back, sync);
+      });
       return area('workspace', top, ctx.remote, prefix, env, async (keep) => {
+        forget();
         await tryGit(['merge', '--abort'], { cwd: top, env });
         if (keep || !head) return;
-        const back = branch.code === 0 ? branch.stdout.trim() : head;
-        await tryGit(['checkout', '-f', '-q', ...(branch.code === 0 ? [] : ['--detach']), back], {
-          cwd: top,
-          env,
-        });
+        await tryGit(back, { cwd: top, env });
       });
     }
     const scratch = await mkdtemp(path.join(tmpdir(), 'spiff-models-'));
     const workDir = path.join(scratch, 'work');
+    const forget = cleanUpOnSignal(`removing the scratch worktree ${workDir}`, () => {
+      const sync = { cwd: top, env: { ...env, LC_ALL: 'C' }, stdio: 'ignore' } as const;
+      spawnSync('git', ['worktree', 'remove', '--force', workDir], sync);
+      rmSync(scratch, { recursive: true, force: true });
+      spawnSync('git', ['worktree', 'prune'], sync);
+    });
     await git(['worktree', 'add', '--detach', '--no-checkout', workDir, 'HEAD'], { cwd: top, env }).catch(
       async (err) => {
+        forget();
         await rm(scratch, { recursive: true, force: true });
         throw err;
       },
@@ -174,6 +185,7 @@ export async function openWorkArea(ctx: GitContext): Promise<WorkArea> {
       await tryGit(['worktree', 'remove', '--force', workDir], { cwd: top, env });
       await rm(scratch, { recursive: true, force: true });
       await tryGit(['worktree', 'prune'], { cwd: top, env });
+      forget();
     });
   }
 
@@ -194,17 +206,22 @@ export async function openWorkArea(ctx: GitContext): Promise<WorkArea> {
   }
   const scratch = await mkdtemp(path.join(tmpdir(), 'spiff-models-'));
   const workDir = path.join(scratch, 'clone');
+  const forget = cleanUpOnSignal(`removing the scratch clone ${workDir}`, () =>
+    rmSync(scratch, { recursive: true, force: true }),
+  );
   try {
     await git(['clone', '--quiet', '--no-checkout', '--no-tags', '--', ctx.remote, workDir], {
       cwd: scratch,
       env: ctx.env,
     });
   } catch (err) {
+    forget();
     await rm(scratch, { recursive: true, force: true });
     throw new SetupError(`Could not clone ${ctx.remote}: ${(err as Error).message}`);
   }
   const normalized = path.posix.normalize(ctx.path.split(path.sep).join('/')).replace(/\/+$/, '');
   if (path.posix.isAbsolute(normalized) || normalized === '..' || normalized.startsWith('../')) {
+    forget();
     await rm(scratch, { recursive: true, force: true });
     throw new UsageError(
       `With a remote URL, --path must be relative to the repository root; got '${ctx.path}'.`,
@@ -213,6 +230,7 @@ export async function openWorkArea(ctx: GitContext): Promise<WorkArea> {
   const env = await identityEnv(workDir, ctx.env, ctx.author);
   return area('clone', workDir, 'origin', normalized === '.' ? '' : normalized, env, async () => {
     await rm(scratch, { recursive: true, force: true });
+    forget();
   });
 }
 
