@@ -25599,7 +25599,7 @@ var init_rules = __esm({
       {
         id: "invalid-encoding",
         severity: "error",
-        description: "a JSON, BPMN or DMN file is not UTF-8 (nor an encoding its XML declaration names)",
+        description: "a JSON file is not UTF-8, or a BPMN or DMN file is neither UTF-8, UTF-16 nor the encoding its XML declaration names",
         fix: "Save the file as UTF-8."
       },
       {
@@ -25698,9 +25698,9 @@ function buildIndex(root, entries, loadFindings, read) {
       return void 0;
     }
     const decoded2 = decode(buf, f.ext === "bpmn" || f.ext === "dmn");
-    if (decoded2 === void 0) {
+    if (typeof decoded2 !== "string") {
       loadFindings.push(
-        finding("invalid-encoding", "error", "not valid UTF-8 text: save the file as UTF-8", f, null)
+        finding("invalid-encoding", "error", `${decoded2.problem}: save the file as UTF-8`, f, null)
       );
       return void 0;
     }
@@ -25849,20 +25849,32 @@ function nearestGroup(dir, groupDirs) {
   return null;
 }
 function decode(buf, xml) {
+  const utf16 = buf[0] === 255 && buf[1] === 254 ? "utf-16le" : buf[0] === 254 && buf[1] === 255 ? "utf-16be" : buf[0] === 60 && buf[1] === 0 && buf[2] === 63 && buf[3] === 0 ? "utf-16le" : buf[0] === 0 && buf[1] === 60 && buf[2] === 0 && buf[3] === 63 ? "utf-16be" : null;
+  if (utf16) {
+    if (!xml) return { problem: "UTF-16 text: JSON files must be UTF-8 (the backend reads them as UTF-8)" };
+    try {
+      return new TextDecoder(utf16, { fatal: true }).decode(buf);
+    } catch {
+      return { problem: `not valid ${utf16.toUpperCase()} text, which its first bytes announce` };
+    }
+  }
   let start = 0;
   if (buf.length >= 3 && buf[0] === 239 && buf[1] === 187 && buf[2] === 191) start = 3;
   const body = buf.subarray(start);
   try {
     return utf8.decode(body);
   } catch {
-    if (!xml) return void 0;
+    const notUtf8 = { problem: "not valid UTF-8 text" };
+    if (!xml) return notUtf8;
     const head = body.subarray(0, 200).toString("latin1");
     const m = /^<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']/.exec(head);
-    if (!m || /^utf-?8$/i.test(m[1])) return void 0;
+    if (!m || /^utf-?8$/i.test(m[1])) return notUtf8;
     try {
       return new TextDecoder(m[1].toLowerCase(), { fatal: true }).decode(body);
-    } catch {
-      return void 0;
+    } catch (err) {
+      return err instanceof RangeError ? {
+        problem: `not valid UTF-8 text, and ${m[1]} (what its XML declaration says) is no encoding we know`
+      } : { problem: `neither valid UTF-8 nor valid ${m[1]} (what its XML declaration says)` };
     }
   }
 }
