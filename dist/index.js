@@ -92929,7 +92929,7 @@ function isValidTag(tag) {
 function parseReference(ref, what) {
   const bad = (why) => {
     throw new UsageError(
-      `${what} '${printable2(ref)}' is not a valid image reference: ${why}. Expected [REGISTRY/]PATH[:TAG][@DIGEST], e.g. ghcr.io/sartography/spiffworkflow-backend:v1.0.0.`
+      `${what} '${printable(ref)}' is not a valid image reference: ${why}. Expected [REGISTRY/]PATH[:TAG][@DIGEST], e.g. ghcr.io/sartography/spiffworkflow-backend:v1.0.0.`
     );
   };
   if (!ref || /\s|[\u0000-\u001f\u007f]/.test(ref)) bad("empty or containing whitespace");
@@ -92974,13 +92974,10 @@ function parseImageName(name2, what) {
   const ref = parseReference(name2.trim().toLowerCase(), what);
   if (ref.tag || ref.digest) {
     throw new UsageError(
-      `${what} '${printable2(name2)}' names a tag or digest; give the repository only (e.g. ghcr.io/org/models) and pass tags with --tag (action input: tags).`
+      `${what} '${printable(name2)}' names a tag or digest; give the repository only (e.g. ghcr.io/org/models) and pass tags with --tag (action input: tags).`
     );
   }
   return ref;
-}
-function printable2(text) {
-  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
 
 // src/image/auth.ts
@@ -93192,7 +93189,7 @@ var SAFE_PATH = /^\/(?:[A-Za-z0-9._-]+\/?)*$/;
 function quote(value, what) {
   if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(value)) {
     throw new UsageError(
-      `${what} contains a line break or control character ('${printable2(value)}'); a Dockerfile value cannot hold one. Remove it.`
+      `${what} contains a line break or control character ('${printable(value)}'); a Dockerfile value cannot hold one. Remove it.`
     );
   }
   return `"${value.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
@@ -93200,7 +93197,7 @@ function quote(value, what) {
 function checkKey(key2, what) {
   if (!KEY.test(key2)) {
     throw new UsageError(
-      `${what} '${printable2(key2)}' is not a valid key: use letters, digits and . _ / - (not starting with one of them).`
+      `${what} '${printable(key2)}' is not a valid key: use letters, digits and . _ / - (not starting with one of them).`
     );
   }
   return key2;
@@ -93209,7 +93206,7 @@ function checkImagePath(path13, what) {
   const normalized = path13.length > 1 ? path13.replace(/\/+$/, "") : path13;
   if (!SAFE_PATH.test(normalized) || normalized.split("/").some((s) => s === ".." || s === ".")) {
     throw new UsageError(
-      `${what} '${printable2(path13)}' must be an absolute path in the image made of letters, digits and . _ - (e.g. /app/process_models).`
+      `${what} '${printable(path13)}' must be an absolute path in the image made of letters, digits and . _ - (e.g. /app/process_models).`
     );
   }
   return normalized;
@@ -93711,7 +93708,7 @@ function engineOptions(env) {
     url = new URL(host.includes("://") ? host : `tcp://${host}`);
   } catch {
     throw new SetupError(
-      `DOCKER_HOST='${printable2(host)}' is not a URL; use unix:///path, tcp://host:port or ssh://user@host.`
+      `DOCKER_HOST='${printable(host)}' is not a URL; use unix:///path, tcp://host:port or ssh://user@host.`
     );
   }
   if (url.protocol === "ssh:") {
@@ -94218,7 +94215,7 @@ function planTags(source) {
   for (const tag of source.extraTags) {
     if (!isValidTag(tag)) {
       throw new UsageError(
-        `tag '${printable2(tag)}' is not a valid Docker tag: use letters, digits, _ . - (at most 128, not starting with . or -). Give tags without the repository; --image names the repository.`
+        `tag '${printable(tag)}' is not a valid Docker tag: use letters, digits, _ . - (at most 128, not starting with . or -). Give tags without the repository; --image names the repository.`
       );
     }
     add(tag);
@@ -94495,7 +94492,7 @@ async function bake(options) {
     outputDir: null
   };
   log.info(
-    `models ${dir} -> ${plan.modelsDir} (git-history ${plan.gitHistory}${revision ? `, revision ${revision}` : ""}; ${plan.modelFiles} model files, ${plan.gitFiles} git files)`
+    `models ${printable(dir)} -> ${plan.modelsDir} (git-history ${plan.gitHistory}${revision ? `, revision ${revision}` : ""}; ${plan.modelFiles} model files, ${plan.gitFiles} git files)`
   );
   if (options.dryRun) {
     const dockerfile2 = render([]);
@@ -94587,7 +94584,7 @@ async function ensureBaseImage(engine, options, log) {
   await log.group(`Pull ${options.baseImage}`, (line) => pullImage(engine, options.baseImage, auth2, line));
   const pulled = await inspectImage(engine, options.baseImage);
   if (!pulled)
-    throw new SetupError(`pulled ${printable2(options.baseImage)} but the engine does not list it.`);
+    throw new SetupError(`pulled ${printable(options.baseImage)} but the engine does not list it.`);
   return pulled;
 }
 function formatBytes(n) {

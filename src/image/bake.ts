@@ -317,7 +317,7 @@ export async function bake(options: BakeOptions): Promise<BakeResult> {
     outputDir: null,
   };
   log.info(
-    `models ${dir} -> ${plan.modelsDir} (git-history ${plan.gitHistory}` +
+    `models ${printable(dir)} -> ${plan.modelsDir} (git-history ${plan.gitHistory}` +
       `${revision ? `, revision ${revision}` : ''}; ${plan.modelFiles} model files, ${plan.gitFiles} git files)`,
   );
 
