@@ -161,6 +161,34 @@ describe('runPublishAction', () => {
   });
   afterEach(() => github.close());
 
+  it('ids and paths of called models from the source start no workflow command in the log', async () => {
+    const { remote, work } = makeRemote(tree, ['dev', 'prod']);
+    const hostile = 'hr/x\n::stop-commands::tok\n';
+    commitOn(
+      work,
+      'dev',
+      {
+        ...group('hr'),
+        ...model('hr/hiring', { calls: ['Process_callee'] }),
+        ...model(hostile, { processId: 'Process_callee' }),
+      },
+      'hr models',
+    );
+    step(work, {
+      command: 'publish',
+      models: 'hr/hiring',
+      from: 'dev',
+      to: 'prod',
+      'pull-request': 'false',
+      validate: 'false',
+    });
+    await runPublishAction();
+    expect(JSON.parse(outputs().models)).toEqual(['hr/hiring', hostile]);
+    expect(branchSha(remote, outputs().branch)).toBe(outputs().commit);
+    expect(stdout).toContain('stop-commands');
+    expect(runnerCommandLines(stdout)).toEqual([]);
+  });
+
   it('publishes the models of a multi-line input and opens a pull request', async () => {
     const { remote, work } = makeRemote(tree, ['dev', 'prod']);
     commitOn(
