@@ -78,8 +78,8 @@ function decodeEntities(value) {
     ENTITY,
     (m, named, dec, hex) => {
       if (named) return NAMED2[named];
-      const code = dec ? Number.parseInt(dec, 10) : Number.parseInt(hex, 16);
-      return code > 0 && code <= 1114111 ? String.fromCodePoint(code) : m;
+      const code2 = dec ? Number.parseInt(dec, 10) : Number.parseInt(hex, 16);
+      return code2 > 0 && code2 <= 1114111 ? String.fromCodePoint(code2) : m;
     }
   );
 }
@@ -109,15 +109,15 @@ function lookup(scope, s, start, len) {
   }
   return void 0;
 }
-function parseXml(text) {
+function parseXml(text2) {
   const state = { doctype: false };
   try {
-    return { root: scan(text, state), hasDoctype: state.doctype };
+    return { root: scan(text2, state), hasDoctype: state.doctype };
   } catch (err) {
     if (!(err instanceof XmlError)) throw err;
-    const { line, column } = new LineIndex(text).position(Math.min(err.at, text.length));
+    const { line, column } = new LineIndex(text2).position(Math.min(err.at, text2.length));
     return {
-      hasDoctype: state.doctype || text.includes("<!DOCTYPE"),
+      hasDoctype: state.doctype || text2.includes("<!DOCTYPE"),
       error: { message: err.message, line, column }
     };
   }
@@ -159,13 +159,13 @@ function scan(s, state) {
     if (nextCdEnd !== -1 && nextCdEnd < from) nextCdEnd = s.indexOf("]]>", from);
     return nextCdEnd;
   };
-  const checkReferences = (from, to, where) => {
+  const checkReferences = (from, to, where2) => {
     let a = findAmp(from);
     while (a >= 0 && a < to) {
       REFERENCE.lastIndex = a;
       const m = REFERENCE.exec(s);
       if (!m || a + m[0].length > to)
-        throw new XmlError(`'&' in ${where} must start an entity reference such as &amp;`, a);
+        throw new XmlError(`'&' in ${where2} must start an entity reference such as &amp;`, a);
       const name2 = m[1];
       if (name2 && !(name2 in NAMED2) && entities === null)
         throw new XmlError(`entity '&${name2};' is not defined (only &lt; &gt; &amp; &quot; &apos; are)`, a);
@@ -475,8 +475,8 @@ var init_xml = __esm({
       NAME_TABLE[c] = c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c === 58 ? 1 : c >= 48 && c <= 57 || c === 45 || c === 46 ? 2 : 0;
     attrPos = new Int32Array(64);
     LineIndex = class {
-      constructor(text) {
-        this.text = text;
+      constructor(text2) {
+        this.text = text2;
       }
       text;
       starts;
@@ -509,9 +509,9 @@ function* bpmnElements(index, name2) {
   for (const doc of index.bpmn.values())
     for (const node of doc.elements.get(name2) ?? []) yield { file: doc.file, node };
 }
-function jsonKeyOffset(text, key2) {
-  if (!text) return void 0;
-  const i = text.indexOf(JSON.stringify(key2));
+function jsonKeyOffset(text2, key2) {
+  if (!text2) return void 0;
+  const i = text2.indexOf(JSON.stringify(key2));
   return i >= 0 ? i : void 0;
 }
 function spiffProperties(node) {
@@ -526,6 +526,9 @@ function spiffProperties(node) {
     }
   }
   return out;
+}
+function reachedOf(analysis, ...kinds) {
+  return kinds.flatMap((k) => analysis.byKind.get(k) ?? []);
 }
 var init_util = __esm({
   "src/validate/rules/util.ts"() {
@@ -562,7 +565,7 @@ var init_model_json = __esm({
     modelJsonInvalid = {
       id: "model-json-invalid",
       severity: "error",
-      description: "process_model.json is not a JSON object",
+      description: "process_model.json is not a JSON object (or starts with a byte-order mark: process_model_json_file_corrupted)",
       fix: "Fix the JSON syntax at the reported position (the backend cannot load the model, and its boot script stops).",
       check({ index, report }) {
         for (const model of index.models.values()) {
@@ -655,7 +658,7 @@ var init_group_json = __esm({
     groupJson = {
       id: "group-json",
       severity: "error",
-      description: "process_group.json is not valid JSON or lacks display_name",
+      description: "process_group.json is not valid JSON (a byte-order mark included) or lacks display_name",
       fix: 'Fix the JSON syntax, and give the group a "display_name" string.',
       check({ index, report }) {
         for (const group of index.groups.values()) {
@@ -755,11 +758,355 @@ var init_group_json = __esm({
   }
 });
 
+// src/models/load.ts
+import fs from "node:fs";
+import path from "node:path";
+async function loadModels(root) {
+  const abs = path.resolve(root);
+  let stat3;
+  try {
+    stat3 = fs.statSync(abs);
+  } catch {
+    throw new SetupError(
+      `models root '${root}' does not exist: pass the directory holding your process groups`
+    );
+  }
+  if (!stat3.isDirectory()) throw new SetupError(`models root '${root}' is not a directory`);
+  const loadFindings = [];
+  const files = walk(abs, loadFindings);
+  return buildIndex(abs, files, loadFindings, (f) => fs.readFileSync(f.abs));
+}
+function buildIndex(root, entries, loadFindings, read) {
+  const files = entries.map((e) => {
+    const slash = e.path.lastIndexOf("/");
+    const name2 = e.path.slice(slash + 1);
+    const dot2 = name2.lastIndexOf(".");
+    return {
+      path: e.path,
+      abs: `${root}/${e.path}`,
+      dir: slash >= 0 ? e.path.slice(0, slash) : "",
+      name: name2,
+      ext: dot2 > 0 ? name2.slice(dot2 + 1).toLowerCase() : "",
+      size: e.size,
+      modelId: null
+    };
+  }).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const filesByPath = new Map(files.map((f) => [f.path, f]));
+  const groups = /* @__PURE__ */ new Map();
+  const models = /* @__PURE__ */ new Map();
+  const groupDirs = /* @__PURE__ */ new Set();
+  for (const f of files) if (f.name === "process_group.json") groupDirs.add(f.dir);
+  const index = {
+    root,
+    files,
+    filesByPath,
+    groups,
+    models,
+    bpmn: /* @__PURE__ */ new Map(),
+    dmn: /* @__PURE__ */ new Map(),
+    processes: /* @__PURE__ */ new Map(),
+    decisionsByDir: /* @__PURE__ */ new Map(),
+    calls: [],
+    modelCalls: /* @__PURE__ */ new Map(),
+    loadFindings
+  };
+  const text2 = (f) => {
+    if (f.text !== void 0) return f.text;
+    let buf;
+    try {
+      buf = read(f);
+    } catch (err) {
+      loadFindings.push(finding("unreadable-file", "error", `cannot read: ${err.message}`, f));
+      return void 0;
+    }
+    f.size = buf.length;
+    if (buf.length >= 3 && buf[0] === 239 && buf[1] === 187 && buf[2] === 191) f.bom = true;
+    if (f.size > MAX_PARSE_BYTES) {
+      loadFindings.push(
+        finding(
+          "file-too-large",
+          "warning",
+          `not checked: ${(f.size / 1048576).toFixed(0)} MiB is over the ${MAX_PARSE_BYTES / 1048576} MiB limit`,
+          f
+        )
+      );
+      return void 0;
+    }
+    const decoded2 = decode(buf, f.ext === "bpmn" || f.ext === "dmn");
+    if (typeof decoded2 !== "string") {
+      loadFindings.push(
+        finding("invalid-encoding", "error", `${decoded2.problem}: save the file as UTF-8`, f, null)
+      );
+      return void 0;
+    }
+    f.text = decoded2;
+    return decoded2;
+  };
+  for (const f of files) {
+    if (f.name === "process_group.json") {
+      const id2 = f.dir;
+      const json2 = parseJson(f, text2(f));
+      const value = json2.value;
+      groups.set(id2, {
+        id: id2,
+        dir: f.dir,
+        json: json2,
+        displayName: typeof value?.display_name === "string" ? value.display_name : void 0
+      });
+    }
+  }
+  for (const f of files) {
+    if (f.name === "process_model.json" && !groupDirs.has(f.dir)) {
+      const json2 = parseJson(f, text2(f));
+      const info = json2.value && typeof json2.value === "object" && !Array.isArray(json2.value) ? json2.value : void 0;
+      models.set(f.dir, {
+        id: f.dir,
+        dir: f.dir,
+        json: json2,
+        info,
+        files: [],
+        groupId: nearestGroup(f.dir, groupDirs)
+      });
+    }
+  }
+  for (const f of files) {
+    const model = models.get(f.dir);
+    if (model) {
+      f.modelId = model.id;
+      model.files.push(f);
+    }
+  }
+  for (const f of files) if (f.ext === "json" && f.modelId !== null) text2(f);
+  for (const f of files) {
+    if (!PARSED_EXTENSIONS.has(f.ext) || f.ext === "json") continue;
+    const t2 = text2(f);
+    const parsed = t2 === void 0 ? { hasDoctype: false } : parseXml(t2);
+    const base2 = { file: f, root: parsed.root, error: parsed.error, hasDoctype: parsed.hasDoctype };
+    if (t2 === void 0 && !parsed.root) base2.error = void 0;
+    if (f.ext === "bpmn") indexBpmn(index, base2);
+    else indexDmn(index, base2);
+  }
+  for (const call of index.calls) {
+    if (!call.modelId) continue;
+    for (const def of index.processes.get(call.processId) ?? []) {
+      if (!def.modelId || def.modelId === call.modelId) continue;
+      let set = index.modelCalls.get(call.modelId);
+      if (!set) index.modelCalls.set(call.modelId, set = /* @__PURE__ */ new Set());
+      set.add(def.modelId);
+    }
+  }
+  return index;
+}
+function indexBpmn(index, base2) {
+  const doc = {
+    ...base2,
+    processes: [],
+    rootElements: /* @__PURE__ */ new Map(),
+    byId: /* @__PURE__ */ new Map(),
+    elements: /* @__PURE__ */ new Map()
+  };
+  index.bpmn.set(doc.file.path, doc);
+  const root = doc.root;
+  if (!root) return;
+  const stack = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+    if (node === root) continue;
+    if (node.ns === NS.spiff) {
+      addTo(doc.elements, `spiffworkflow:${node.name}`, node);
+      continue;
+    }
+    if (node.ns !== NS.bpmn) continue;
+    addTo(doc.elements, node.name, node);
+    const id2 = node.attrs.id;
+    if (id2 !== void 0) {
+      const list = doc.byId.get(id2);
+      if (list) list.push(node);
+      else doc.byId.set(id2, [node]);
+    }
+    if (node.name === "callActivity" && node.attrs.calledElement) {
+      const call = {
+        processId: node.attrs.calledElement,
+        file: doc.file,
+        node,
+        modelId: doc.file.modelId
+      };
+      index.calls.push(call);
+    }
+  }
+  if (root.ns !== NS.bpmn || root.name !== "definitions") return;
+  for (const child of root.children) {
+    if (child.ns !== NS.bpmn) continue;
+    if (child.attrs.id !== void 0) doc.rootElements.set(child.attrs.id, child);
+    if (child.name === "process" && child.attrs.id) {
+      const def = {
+        id: child.attrs.id,
+        name: child.attrs.name,
+        file: doc.file,
+        node: child,
+        executable: (child.attrs.isExecutable ?? "true") === "true",
+        modelId: doc.file.modelId
+      };
+      doc.processes.push(def);
+      const list = index.processes.get(def.id);
+      if (list) list.push(def);
+      else index.processes.set(def.id, [def]);
+    }
+  }
+}
+function indexDmn(index, base2) {
+  const doc = { ...base2, decisions: [] };
+  index.dmn.set(doc.file.path, doc);
+  const root = doc.root;
+  if (!root || !DMN_NAMESPACES.has(root.ns) || root.name !== "definitions") return;
+  const decisions = childrenNamed(root, root.ns, "decision");
+  decisions.forEach((node, i) => {
+    const def = { id: node.attrs.id ?? "", file: doc.file, node, first: i === 0 };
+    doc.decisions.push(def);
+  });
+  const list = index.decisionsByDir.get(doc.file.dir);
+  if (list) list.push(...doc.decisions);
+  else index.decisionsByDir.set(doc.file.dir, [...doc.decisions]);
+}
+function addTo(map, key2, value) {
+  const list = map.get(key2);
+  if (list) list.push(value);
+  else map.set(key2, [value]);
+}
+function nearestGroup(dir, groupDirs) {
+  let d = dir;
+  while (d) {
+    const slash = d.lastIndexOf("/");
+    d = slash >= 0 ? d.slice(0, slash) : "";
+    if (groupDirs.has(d) && d !== "") return d;
+  }
+  return null;
+}
+function decode(buf, xml) {
+  const utf16 = buf[0] === 255 && buf[1] === 254 ? "utf-16le" : buf[0] === 254 && buf[1] === 255 ? "utf-16be" : buf[0] === 60 && buf[1] === 0 && buf[2] === 63 && buf[3] === 0 ? "utf-16le" : buf[0] === 0 && buf[1] === 60 && buf[2] === 0 && buf[3] === 63 ? "utf-16be" : null;
+  if (utf16) {
+    if (!xml) return { problem: "UTF-16 text: JSON files must be UTF-8 (the backend reads them as UTF-8)" };
+    try {
+      return new TextDecoder(utf16, { fatal: true }).decode(buf);
+    } catch {
+      return { problem: `not valid ${utf16.toUpperCase()} text, which its first bytes announce` };
+    }
+  }
+  let start = 0;
+  if (buf.length >= 3 && buf[0] === 239 && buf[1] === 187 && buf[2] === 191) start = 3;
+  const body = buf.subarray(start);
+  try {
+    return utf8.decode(body);
+  } catch {
+    const notUtf8 = { problem: "not valid UTF-8 text" };
+    if (!xml) return notUtf8;
+    const head = body.subarray(0, 200).toString("latin1");
+    const m = /^<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']/.exec(head);
+    if (!m || /^utf-?8$/i.test(m[1])) return notUtf8;
+    try {
+      return new TextDecoder(m[1].toLowerCase(), { fatal: true }).decode(body);
+    } catch (err) {
+      return err instanceof RangeError ? {
+        problem: `not valid UTF-8 text, and ${m[1]} (what its XML declaration says) is no encoding we know`
+      } : { problem: `neither valid UTF-8 nor valid ${m[1]} (what its XML declaration says)` };
+    }
+  }
+}
+function parseJson(file, text2) {
+  if (text2 === void 0) return { file };
+  if (file.bom) return { file, error: { message: BOM_MESSAGE, line: 1, column: 1 } };
+  try {
+    return { file, value: JSON.parse(text2) };
+  } catch (err) {
+    const message = err.message;
+    const m = /position (\d+)/.exec(message);
+    const pos = m ? new LineIndex(text2).position(Number(m[1])) : { line: 1, column: 1 };
+    return { file, error: { message: message.replace(/ in JSON at position \d+.*$/, ""), ...pos } };
+  }
+}
+function finding(ruleId, severity, message, file, modelId = file.modelId) {
+  return { ruleId, severity, message, file: file.path, line: 1, column: 1, modelId };
+}
+function walk(root, findings) {
+  const out = [];
+  const realRoot = fs.realpathSync(root);
+  const stack = [""];
+  while (stack.length) {
+    const rel = stack.pop();
+    let entries;
+    try {
+      entries = fs.readdirSync(rel ? `${root}/${rel}` : root, { withFileTypes: true });
+    } catch (err) {
+      findings.push({
+        ruleId: "unreadable-file",
+        severity: "error",
+        message: `cannot list directory: ${err.message}`,
+        file: rel || ".",
+        line: 1,
+        column: 1,
+        modelId: null
+      });
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.name === ".git") continue;
+      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+      const childAbs = `${root}/${childRel}`;
+      const isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      const size = -1;
+      if (entry.isSymbolicLink()) {
+        let real;
+        try {
+          real = fs.realpathSync(childAbs);
+        } catch {
+          findings.push(symlinkFinding(childRel, "points at nothing (broken link)"));
+          continue;
+        }
+        if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
+          findings.push(symlinkFinding(childRel, `leaves the models root (points at ${real}); not followed`));
+          continue;
+        }
+        if (!fs.statSync(real).isFile()) continue;
+        isFile = true;
+      }
+      if (isDir) stack.push(childRel);
+      else if (isFile) out.push({ path: childRel, size });
+    }
+  }
+  return out;
+}
+function symlinkFinding(file, what) {
+  return {
+    ruleId: "symlink-outside-root",
+    severity: "error",
+    message: `symbolic link ${what}: copy the files into the repository instead`,
+    file,
+    line: 1,
+    column: 1,
+    modelId: null
+  };
+}
+var MAX_PARSE_BYTES, PARSED_EXTENSIONS, utf8, BOM_MESSAGE;
+var init_load = __esm({
+  "src/models/load.ts"() {
+    "use strict";
+    init_errors();
+    init_xml();
+    MAX_PARSE_BYTES = 64 * 1024 * 1024;
+    PARSED_EXTENSIONS = /* @__PURE__ */ new Set(["json", "bpmn", "dmn"]);
+    utf8 = new TextDecoder("utf-8", { fatal: true });
+    BOM_MESSAGE = "Unexpected UTF-8 BOM: the file starts with a byte-order mark, which Python's json.load refuses; save it as UTF-8 without BOM";
+  }
+});
+
 // src/validate/rules/files.ts
 var ALLOWED_EXTENSIONS, fileExtension, unitTestOrphan, formJson;
 var init_files = __esm({
   "src/validate/rules/files.ts"() {
     "use strict";
+    init_load();
     ALLOWED_EXTENSIONS = new Set(
       "bpmn css csv dmn doc docx gif jpg json md pdf png ppt pptx rtf sql svg txt xls xlsx xml zip".split(" ")
     );
@@ -803,16 +1150,20 @@ var init_files = __esm({
     formJson = {
       id: "form-json",
       severity: "error",
-      description: "a JSON file of a model (form, test, data store) is not valid JSON and holds no Jinja markers",
+      description: "a JSON file of a model (form, test, data store) is not valid JSON (and holds no Jinja markers), or starts with a byte-order mark",
       fix: "Fix the JSON syntax at the reported position.",
       check({ index, report }) {
         for (const model of index.models.values()) {
           for (const file of model.files) {
             if (file.ext !== "json" || file.name === "process_model.json" || file.text === void 0) continue;
-            const text = file.text;
-            if (text.includes("{{") || text.includes("{%")) continue;
+            const text2 = file.text;
+            if (file.bom) {
+              report({ file, offset: 0, message: BOM_MESSAGE });
+              continue;
+            }
+            if (text2.includes("{{") || text2.includes("{%")) continue;
             try {
-              JSON.parse(text);
+              JSON.parse(text2);
             } catch (err) {
               const msg = err.message;
               const m = /position (\d+)/.exec(msg);
@@ -937,15 +1288,59 @@ var init_xml2 = __esm({
   }
 });
 
-// src/validate/analysis.ts
+// src/validate/callable.ts
+function callableProcesses(index) {
+  const brokenModels = /* @__PURE__ */ new Map();
+  for (const model of index.models.values()) {
+    for (const file of model.files) {
+      if (file.name.startsWith(".")) continue;
+      if (!ALLOWED_EXTENSIONS.has(file.ext)) {
+        brokenModels.set(model.id, `listing its files fails on ${file.name} (extension not allowed)`);
+        break;
+      }
+      const doc = file.ext === "bpmn" ? index.bpmn.get(file.path) : index.dmn.get(file.path);
+      if (!doc) continue;
+      const dmnBroken = file.ext === "dmn" && doc.root && (!DMN_NAMESPACES.has(doc.root.ns) || doc.root.name !== "definitions" || !("decisions" in doc && doc.decisions.length));
+      if (!doc.root || dmnBroken) {
+        brokenModels.set(model.id, `its file ${file.name} does not load`);
+        break;
+      }
+    }
+  }
+  const whyNot = (def) => {
+    if (def.modelId === null) return `${def.file.path} is not directly inside a process-model directory`;
+    const broken = brokenModels.get(def.modelId);
+    return broken && `model '${def.modelId}' is left out: ${broken}`;
+  };
+  return {
+    resolve: (processId) => index.processes.get(processId)?.find((d) => whyNot(d) === void 0),
+    whyNot
+  };
+}
+var init_callable = __esm({
+  "src/validate/callable.ts"() {
+    "use strict";
+    init_xml();
+    init_files();
+  }
+});
+
+// src/validate/reach.ts
+function adHocStarts(node, flows) {
+  const inner = node.children.filter((c) => c.ns === NS.bpmn && ENGINE_TAGS.has(c.name));
+  if (inner.some((c) => c.name === "startEvent" || c.name === "endEvent")) return void 0;
+  const targeted = new Set(flows.map((f) => f.attrs.targetRef));
+  return inner.filter((c) => !targeted.has(c.attrs.id));
+}
+function entersSubprocess(node) {
+  return childrenNamed(node, NS.bpmn, "startEvent").length === 1 && childrenNamed(node, NS.bpmn, "endEvent").length > 0;
+}
 function analyze(index) {
-  const issues = [];
+  const reached = [];
   const reachable = /* @__PURE__ */ new Set();
+  const byKind = /* @__PURE__ */ new Map();
   const loadedProcesses = /* @__PURE__ */ new Set();
   const docMaps = /* @__PURE__ */ new Map();
-  const dataStoreIds = /* @__PURE__ */ new Set();
-  for (const doc of index.bpmn.values())
-    for (const n of doc.elements.get("dataStore") ?? []) if (n.attrs.id) dataStoreIds.add(n.attrs.id);
   const mapsFor = (doc) => {
     let maps = docMaps.get(doc);
     if (maps) return maps;
@@ -957,12 +1352,20 @@ function analyze(index) {
     docMaps.set(doc, maps);
     return maps;
   };
-  const issue = (check, file, node, message, attr) => issues.push({ check, file, node, message, attr });
-  const queue = [];
-  const enqueue = (def) => {
+  const within = (r, nodes) => nodes.filter((n) => isInside(n, r.container));
+  const outgoing = (r) => within(r, mapsFor(r.doc).flowsBySource.get(r.node.attrs.id ?? "") ?? []);
+  const boundaryEvents = (r) => within(r, mapsFor(r.doc).boundaryByHost.get(r.node.attrs.id ?? "") ?? []);
+  const target = (r, flow) => {
+    const found = within(r, r.doc.byId.get(flow.attrs.targetRef ?? "") ?? []);
+    return { node: found[found.length - 1], count: found.length };
+  };
+  const callable = callableProcesses(index);
+  const called = (calledElement) => callable.resolve(calledElement);
+  const processQueue = [];
+  const load = (def) => {
     if (loadedProcesses.has(def)) return;
     loadedProcesses.add(def);
-    queue.push(def);
+    processQueue.push(def);
   };
   for (const model of index.models.values()) {
     const info = model.info;
@@ -971,31 +1374,23 @@ function analyze(index) {
     const primaryId = typeof info.primary_process_id === "string" ? info.primary_process_id : "";
     if (!primaryFile || !primaryId) continue;
     const def = primaryProcessOf(index, model.id, model.dir, primaryFile, primaryId);
-    if (def) enqueue(def);
+    if (def) load(def);
   }
-  while (queue.length) {
-    const def = queue.shift();
-    const doc = index.bpmn.get(def.file.path);
-    if (!def.executable) {
-      issue(
-        "process-not-executable",
-        def.file,
-        def.node,
-        `Process ${def.id} is not executable: set isExecutable="true" (or remove the attribute) to run or call it`,
-        "isExecutable"
-      );
+  const containers = [];
+  for (let i = 0; i < processQueue.length || containers.length; ) {
+    if (!containers.length) {
+      const def = processQueue[i++];
+      if (!def.executable) continue;
+      const starts2 = childrenNamed(def.node, NS.bpmn, "startEvent");
+      containers.push({
+        doc: index.bpmn.get(def.file.path),
+        container: def.node,
+        process: def,
+        starts: starts2
+      });
       continue;
     }
-    walkContainer(doc, def.node, true);
-  }
-  function walkContainer(doc, container, isProcess) {
-    const file = doc.file;
-    const starts = childrenNamed(container, NS.bpmn, "startEvent");
-    if (isProcess && starts.length === 0) {
-      issue("no-start-event", file, container, `No start event found in process '${container.attrs.id}'`);
-      return;
-    }
-    const maps = mapsFor(doc);
+    const { doc, container, process: process2, starts } = containers.pop();
     const parsed = /* @__PURE__ */ new Set();
     const stack = [...starts].reverse();
     while (stack.length) {
@@ -1003,366 +1398,67 @@ function analyze(index) {
       const id2 = node.attrs.id ?? "";
       if (parsed.has(id2)) continue;
       parsed.add(id2);
-      if (node.ns !== NS.bpmn || !SUPPORTED.has(node.name)) {
-        issue(
-          "unsupported-element",
-          file,
-          node,
-          `There is no support implemented for this task type: '${node.name}' ('${id2}') cannot be run by SpiffWorkflow`
-        );
-        continue;
-      }
+      const supported = node.ns === NS.bpmn && ENGINE_TAGS.has(node.name);
+      const r = { node, doc, container, process: process2, supported };
+      reached.push(r);
+      if (!supported) continue;
       reachable.add(node);
-      checkNode(doc, node);
-      const next = [];
-      for (const b of maps.boundaryByHost.get(id2) ?? []) {
-        next.push(b);
-        if (firstChild(b, NS.bpmn, "cancelEventDefinition") && node.name !== "transaction") {
-          issue(
-            "cancel-event",
-            file,
-            node,
-            `Cancel Events may only be used with transactions: boundary event '${b.attrs.id}' is attached to a ${node.name}`
-          );
-        }
+      push(byKind, node.name, r);
+      const next = [...boundaryEvents(r)];
+      for (const flow of outgoing(r)) {
+        const t2 = target(r, flow).node;
+        if (t2) next.push(t2);
       }
-      const outgoing = maps.flowsBySource.get(id2) ?? [];
-      if (outgoing.length > 1 && !MULTIPLE_OUTGOING.has(node.name)) {
-        issue(
-          "implicit-split",
-          file,
-          node,
-          `Multiple outgoing flows are not supported for tasks of type ${node.name} ('${id2}'): add a parallel or exclusive gateway after it`
-        );
-      }
-      const connected = [];
-      for (const flow of outgoing) {
-        const targetRef = flow.attrs.targetRef ?? "";
-        const targets = doc.byId.get(targetRef) ?? [];
-        if (targets.length !== 1) {
-          issue(
-            "dangling-sequence-flow",
-            file,
-            flow,
-            targets.length === 0 ? `sequence flow '${flow.attrs.id}' targets '${targetRef}', which is not an element of this file` : `sequence flow '${flow.attrs.id}' targets '${targetRef}', an id that ${targets.length} elements share`,
-            "targetRef"
-          );
-          continue;
-        }
-        connected.push(flow);
-        next.push(targets[0]);
-      }
-      if ((node.name === "exclusiveGateway" || node.name === "inclusiveGateway") && connected.length) {
-        let def = node.attrs.default;
-        if (connected.length === 1 && conditionOf(connected[0]) === void 0) def = connected[0].attrs.id;
-        for (const flow of connected) {
-          if (flow.attrs.id !== def && conditionOf(flow) === void 0) {
-            issue(
-              "gateway-flow-condition",
-              file,
-              flow,
-              `Non-default exclusive outgoing sequence flow without condition: give '${flow.attrs.id}' a condition or make it the default flow of gateway '${id2}'`
-            );
-          }
-        }
-      }
-      for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]);
-    }
-  }
-  function checkNode(doc, node) {
-    const file = doc.file;
-    const id2 = node.attrs.id ?? "";
-    const defs = EVENT_DEFINITIONS[node.name];
-    if (defs) {
-      for (const child of node.children) {
-        if (child.ns !== NS.bpmn || !defs.includes(child.name)) continue;
-        checkEventDefinition(doc, node, child);
-      }
-    }
-    if ((node.name === "sendTask" || node.name === "receiveTask") && node.attrs.messageRef) {
-      checkRef(doc, node, "messageRef", "message", "a Message");
-    }
-    switch (node.name) {
-      case "subProcess":
-      case "transaction": {
-        const starts = childrenNamed(node, NS.bpmn, "startEvent").length;
-        const ends = childrenNamed(node, NS.bpmn, "endEvent").length;
-        if (starts !== 1)
-          issue(
-            "subprocess-structure",
-            file,
-            node,
-            `Exactly one start event is required in a SubWorkflow Task: sub-process '${id2}' has ${starts}`
-          );
-        else if (ends === 0)
-          issue(
-            "subprocess-structure",
-            file,
-            node,
-            `A SubWorkflow Must contain an End event: sub-process '${id2}' has none`
-          );
-        else walkContainer(doc, node, false);
-        break;
-      }
-      case "callActivity": {
-        const called = node.attrs.calledElement;
-        if (!called) {
-          issue(
-            "call-activity",
-            file,
-            node,
-            `No "calledElement" attribute for Call Activity '${id2}': choose the process to call`
-          );
-          break;
-        }
-        const targets = index.processes.get(called);
-        if (!targets?.length) {
-          issue(
-            "call-activity",
-            file,
-            node,
-            `The process '${called}' was not found: call activity '${id2}' calls a process id that no BPMN file in the repository defines`,
-            "calledElement"
-          );
-          break;
-        }
-        enqueue(targets[0]);
-        break;
-      }
-      case "businessRuleTask":
-        checkBusinessRule(file, node);
-        break;
-      case "serviceTask": {
-        const ext = firstChild(node, NS.bpmn, "extensionElements");
-        const op = ext && firstChild(ext, NS.spiff, "serviceTaskOperator");
-        if (!op || !op.attrs.id) {
-          issue(
-            "service-task-operator",
-            file,
-            node,
-            `service task '${id2}' has no spiffworkflow:serviceTaskOperator with an id: the parser crashes on it; pick an operator in the modeler`
-          );
-        } else {
-          for (const p of descendants(op)) {
-            if (p.ns !== NS.spiff || p.name !== "parameter" || p.attrs.value === void 0) continue;
-            if (p.attrs.id === void 0 || p.attrs.type === void 0)
-              issue(
-                "service-task-operator",
-                file,
-                p,
-                `service task '${id2}': a parameter of operator '${op.attrs.id}' has a value but no ${p.attrs.id === void 0 ? "id" : "type"}: the parser crashes on it`
-              );
-          }
-        }
-        break;
-      }
-    }
-    checkSpiffExtensions(file, node);
-    for (const child of node.children) {
-      if (child.ns !== NS.bpmn) continue;
-      switch (child.name) {
-        case "multiInstanceLoopCharacteristics":
-          checkMultiInstance(file, node, child);
-          break;
-        case "standardLoopCharacteristics":
-          checkStandardLoop(file, node, child);
-          break;
-        case "dataInputAssociation":
-          checkDataAssociation(doc, node, child, "sourceRef", "dataInputAssociation");
-          break;
-        case "dataOutputAssociation":
-          checkDataAssociation(doc, node, child, "targetRef", "dataOutputAssociation");
-          break;
+      for (let j = next.length - 1; j >= 0; j--) stack.push(next[j]);
+      if ((node.name === "subProcess" || node.name === "transaction") && entersSubprocess(node))
+        containers.push({
+          doc,
+          container: node,
+          process: process2,
+          starts: childrenNamed(node, NS.bpmn, "startEvent")
+        });
+      else if (node.name === "adHocSubProcess") {
+        const flows = (doc.elements.get("sequenceFlow") ?? []).filter((f) => isInside(f, node));
+        const inner = adHocStarts(node, flows);
+        if (inner) containers.push({ doc, container: node, process: process2, starts: inner });
+      } else if (node.name === "callActivity" && node.attrs.calledElement) {
+        const def = called(node.attrs.calledElement);
+        if (def) load(def);
       }
     }
   }
-  function checkEventDefinition(doc, event, def) {
-    const file = doc.file;
-    const ref = EVENT_REFS[def.name];
-    if (ref) {
-      checkRef(doc, def, ref[0], ref[1], ref[2]);
-      return;
-    }
-    if (def.name === "timerEventDefinition") {
-      let found = false;
-      for (const d of descendants(def)) {
-        if (d.ns === NS.bpmn && (d.name === "timeDate" || d.name === "timeDuration" || d.name === "timeCycle")) {
-          found = true;
-          break;
-        }
-      }
-      if (!found)
-        issue(
-          "timer-definition",
-          file,
-          def,
-          `Unknown Time Specification: timer of '${event.attrs.id}' needs a timeDate, timeDuration or timeCycle`
-        );
-    } else if (def.name === "conditionalEventDefinition") {
-      let found = false;
-      for (const d of descendants(def)) if (d.ns === NS.bpmn && d.name === "condition") found = true;
-      if (!found)
-        issue(
-          "conditional-event",
-          file,
-          def,
-          `Conditional event definition with missing condition on '${event.attrs.id}'`
-        );
-    }
-  }
-  function checkRef(doc, node, attr, target, label) {
-    const value = node.attrs[attr];
-    if (value === void 0 || attr === "messageRef" && value === "") return;
-    const matches = (doc.byId.get(value) ?? []).filter((n) => n.name === target);
-    if (matches.length !== 1) {
-      issue(
-        "event-reference",
-        doc.file,
-        node,
-        matches.length === 0 ? `Expected ${label} node: ${attr}="${value}" names no bpmn:${target} in this file` : `Expected ${label} node: ${matches.length} bpmn:${target} elements have id '${value}'`,
-        attr
-      );
-    }
-  }
-  function checkBusinessRule(file, node) {
-    const id2 = node.attrs.id ?? "";
-    const ext = firstChild(node, NS.bpmn, "extensionElements");
-    const decisionNode = ext && firstChild(ext, NS.spiff, "calledDecisionId");
-    const decisionId = decisionNode?.text.trim() ?? "";
-    if (!decisionId) {
-      issue(
-        "business-rule-task",
-        file,
-        node,
-        `business rule task '${id2}' has no spiffworkflow:calledDecisionId: choose the DMN decision it evaluates`
-      );
-      return;
-    }
-    const inDir = index.decisionsByDir.get(file.dir) ?? [];
-    if (inDir.some((d) => d.first && d.id === decisionId)) return;
-    const notFirst = inDir.find((d) => d.id === decisionId);
-    issue(
-      "business-rule-task",
-      file,
-      decisionNode ?? node,
-      notFirst ? `decision '${decisionId}' is not the first decision of ${notFirst.file.name}: the engine only finds the first decision of a DMN file; move it to a file of its own` : `No DMN Diagram available with id "${decisionId}": no .dmn file in ${file.dir || "the models root"} starts with that decision (business rule task '${id2}')`
-    );
-  }
-  function checkSpiffExtensions(file, node) {
-    if (node.name.endsWith("Gateway")) return;
-    const ext = firstChild(node, NS.bpmn, "extensionElements");
-    if (!ext) return;
-    for (const e of ext.children) {
-      if (e.ns !== NS.spiff) continue;
-      if (e.name === "properties") {
-        for (const p of descendants(e)) {
-          if (p.ns !== NS.spiff || p.name !== "property") continue;
-          const missing = p.attrs.name === void 0 ? "name" : p.attrs.value === void 0 ? "value" : void 0;
-          if (missing)
-            issue(
-              "spiff-extension",
-              file,
-              p,
-              `a spiffworkflow:property of '${node.attrs.id}' has no ${missing} attribute: the parser crashes on it`
-            );
-        }
-      } else if (e.name === "unitTests") {
-        for (const t2 of descendants(e)) {
-          if (t2.ns !== NS.spiff || t2.name !== "unitTest") continue;
-          const has = (n) => [...descendants(t2)].some((c) => c.ns === NS.spiff && c.name === n);
-          const missing = t2.attrs.id === void 0 ? "an id" : !has("inputJson") ? "an inputJson" : !has("expectedOutputJson") ? "an expectedOutputJson" : void 0;
-          if (missing)
-            issue(
-              "spiff-extension",
-              file,
-              t2,
-              `a script unit test of '${node.attrs.id}' has no ${missing.replace(/^an? /, "")}: the parser crashes on it`
-            );
-        }
-      }
-    }
-  }
-  function checkMultiInstance(file, node, mi) {
-    const card = firstChild(mi, NS.bpmn, "loopCardinality");
-    const input = firstChild(mi, NS.bpmn, "loopDataInputRef");
-    if (!card === !input)
-      issue(
-        "loop-characteristics",
-        file,
-        mi,
-        `A multiinstance task must specify exactly one of cardinality or loop input data reference ('${node.attrs.id}' has ${card ? "both" : "neither"})`
-      );
-    const io = firstChild(node, NS.bpmn, "ioSpecification");
-    if (!io) return;
-    const names2 = (kind) => new Set(childrenNamed(io, NS.bpmn, kind).flatMap((d) => [d.attrs.id, d.attrs.name].filter(Boolean)));
-    const inputs = names2("dataInput");
-    const outputs = names2("dataOutput");
-    const output = firstChild(mi, NS.bpmn, "loopDataOutputRef");
-    if (input && !inputs.has(input.text.trim()))
-      issue(
-        "loop-characteristics",
-        file,
-        input,
-        `The loop input data reference is missing from the IO specification: '${input.text.trim()}' is no data input of '${node.attrs.id}'`
-      );
-    if (output && !inputs.has(output.text.trim()) && !outputs.has(output.text.trim()))
-      issue(
-        "loop-characteristics",
-        file,
-        output,
-        `The loop output data reference is missing from the IO specification: '${output.text.trim()}' is no data input or output of '${node.attrs.id}'`
-      );
-  }
-  function checkStandardLoop(file, node, std) {
-    const condition = firstChild(std, NS.bpmn, "loopCondition");
-    if (std.attrs.loopMaximum === void 0 && !condition?.text.trim())
-      issue(
-        "loop-characteristics",
-        file,
-        std,
-        `A loopMaximum or loopCondition must be specified for Loop Tasks ('${node.attrs.id}')`
-      );
-  }
-  function checkDataAssociation(doc, node, assoc, refName, label) {
-    for (const ref of childrenNamed(assoc, NS.bpmn, refName)) {
-      const target = ref.text.trim();
-      const found = (doc.byId.get(target) ?? []).some((n) => {
-        if (n.name === "dataObjectReference")
-          return (doc.byId.get(n.attrs.dataObjectRef ?? "") ?? []).some((o) => o.name === "dataObject");
-        if (n.name === "dataStoreReference") return dataStoreIds.has(n.attrs.dataStoreRef ?? "");
-        return false;
-      });
-      if (!found)
-        issue(
-          "data-association",
-          doc.file,
-          ref,
-          `Cannot resolve ${label} '${target}' of '${node.attrs.id}': it names no data object reference (with a data object) or data store reference`
-        );
-    }
-  }
-  return { issues, reachable, loadedProcesses };
+  return {
+    reached,
+    reachable,
+    byKind,
+    loadedProcesses,
+    outgoing,
+    boundaryEvents,
+    target,
+    called,
+    callable
+  };
+}
+function isInside(node, container) {
+  for (let p = node.parent; p; p = p.parent) if (p === container) return true;
+  return false;
 }
 function primaryProcessOf(index, modelId, dir, primaryFile, primaryId) {
   const doc = index.bpmn.get(dir ? `${dir}/${primaryFile}` : primaryFile);
   return doc?.processes.find((p) => p.id === primaryId) ?? index.processes.get(primaryId)?.find((p) => p.modelId === modelId);
-}
-function conditionOf(flow) {
-  const expr = firstChild(flow, NS.bpmn, "conditionExpression");
-  const text = expr?.text;
-  return text && text.trim() ? text : void 0;
 }
 function push(map, key2, value) {
   const list = map.get(key2);
   if (list) list.push(value);
   else map.set(key2, [value]);
 }
-var SUPPORTED, MULTIPLE_OUTGOING, EVENT_DEFINITIONS, EVENT_REFS, KNOWN_DATA_STORES;
-var init_analysis = __esm({
-  "src/validate/analysis.ts"() {
+var ENGINE_TAGS;
+var init_reach = __esm({
+  "src/validate/reach.ts"() {
     "use strict";
     init_xml();
-    SUPPORTED = /* @__PURE__ */ new Set([
+    init_callable();
+    ENGINE_TAGS = /* @__PURE__ */ new Set([
       "startEvent",
       "endEvent",
       "userTask",
@@ -1382,57 +1478,8 @@ var init_analysis = __esm({
       "receiveTask",
       "sendTask",
       "eventBasedGateway",
-      "businessRuleTask"
-    ]);
-    MULTIPLE_OUTGOING = /* @__PURE__ */ new Set([
-      "exclusiveGateway",
-      "parallelGateway",
-      "inclusiveGateway",
-      "eventBasedGateway",
-      "startEvent"
-    ]);
-    EVENT_DEFINITIONS = {
-      startEvent: [
-        "messageEventDefinition",
-        "signalEventDefinition",
-        "timerEventDefinition",
-        "conditionalEventDefinition"
-      ],
-      endEvent: [
-        "messageEventDefinition",
-        "cancelEventDefinition",
-        "errorEventDefinition",
-        "escalationEventDefinition",
-        "terminateEventDefinition"
-      ],
-      intermediateCatchEvent: [
-        "messageEventDefinition",
-        "signalEventDefinition",
-        "timerEventDefinition",
-        "conditionalEventDefinition"
-      ],
-      intermediateThrowEvent: ["messageEventDefinition", "signalEventDefinition", "escalationEventDefinition"],
-      boundaryEvent: [
-        "messageEventDefinition",
-        "signalEventDefinition",
-        "timerEventDefinition",
-        "cancelEventDefinition",
-        "errorEventDefinition",
-        "escalationEventDefinition",
-        "conditionalEventDefinition"
-      ]
-    };
-    EVENT_REFS = {
-      messageEventDefinition: ["messageRef", "message", "a Message"],
-      signalEventDefinition: ["signalRef", "signal", "a Signal"],
-      errorEventDefinition: ["errorRef", "error", "an Error"],
-      escalationEventDefinition: ["escalationRef", "escalation", "an Escalation"]
-    };
-    KNOWN_DATA_STORES = /* @__PURE__ */ new Set([
-      "JSONDataStore",
-      "JSONFileDataStore",
-      "KKVDataStore",
-      "TypeaheadDataStore"
+      "businessRuleTask",
+      "adHocSubProcess"
     ]);
   }
 });
@@ -1442,7 +1489,7 @@ var primaryProcess, primaryEmpty, duplicateProcessId;
 var init_primary = __esm({
   "src/validate/rules/primary.ts"() {
     "use strict";
-    init_analysis();
+    init_reach();
     init_util();
     primaryProcess = {
       id: "primary-process",
@@ -1538,106 +1585,677 @@ var init_primary = __esm({
   }
 });
 
-// src/validate/rules/engine.ts
-function engineRule(check, description, fix) {
-  return {
-    id: check,
-    severity: "error",
-    description,
-    fix,
-    check({ analysis, report }) {
-      for (const issue of analysis.issues)
-        if (issue.check === check)
-          report({ file: issue.file, node: issue.node, attr: issue.attr, message: issue.message });
-    }
-  };
+// src/validate/rules/engine/processes.ts
+var processNotExecutable, noStartEvent, unsupportedElement;
+var init_processes = __esm({
+  "src/validate/rules/engine/processes.ts"() {
+    "use strict";
+    init_xml();
+    processNotExecutable = {
+      id: "process-not-executable",
+      severity: "error",
+      description: 'a primary or called process has isExecutable="false"',
+      fix: 'Set isExecutable="true" on the process (or remove the attribute).',
+      check({ analysis, report }) {
+        for (const def of analysis.loadedProcesses)
+          if (!def.executable)
+            report({
+              file: def.file,
+              node: def.node,
+              attr: "isExecutable",
+              message: `Process ${def.id} is not executable: set isExecutable="true" (or remove the attribute) to run or call it`
+            });
+      }
+    };
+    noStartEvent = {
+      id: "no-start-event",
+      severity: "error",
+      description: "an executable process has no top-level start event",
+      fix: "Add a start event to the process.",
+      check({ analysis, report }) {
+        for (const def of analysis.loadedProcesses)
+          if (def.executable && childrenNamed(def.node, NS.bpmn, "startEvent").length === 0)
+            report({ file: def.file, node: def.node, message: `No start event found in process '${def.id}'` });
+      }
+    };
+    unsupportedElement = {
+      id: "unsupported-element",
+      severity: "error",
+      description: "a reachable flow node is of a kind the engine has no parser for (e.g. complexGateway)",
+      fix: "Replace the element with a supported task, event or gateway.",
+      check({ analysis, report }) {
+        for (const { node, doc, supported } of analysis.reached)
+          if (!supported)
+            report({
+              file: doc.file,
+              node,
+              message: `There is no support implemented for this task type: '${node.name}' ('${node.attrs.id ?? ""}') cannot be run by SpiffWorkflow`
+            });
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/flows.ts
+function where(node) {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.ns !== NS.bpmn) continue;
+    if (p.name === "process") return `in process '${p.attrs.id ?? ""}'`;
+    if (p.name === "subProcess" || p.name === "transaction") return `in sub-process '${p.attrs.id ?? ""}'`;
+  }
+  return "outside every process";
 }
+var MULTIPLE_OUTGOING, implicitSplit, danglingSequenceFlow;
+var init_flows = __esm({
+  "src/validate/rules/engine/flows.ts"() {
+    "use strict";
+    init_xml();
+    MULTIPLE_OUTGOING = /* @__PURE__ */ new Set([
+      "exclusiveGateway",
+      "parallelGateway",
+      "inclusiveGateway",
+      "eventBasedGateway",
+      "startEvent"
+    ]);
+    implicitSplit = {
+      id: "implicit-split",
+      severity: "error",
+      description: "a task or event other than a gateway or start event has more than one outgoing sequence flow",
+      fix: "Add a parallel or exclusive gateway to split the flow.",
+      check({ analysis, report }) {
+        for (const r of analysis.reached) {
+          if (!r.supported || MULTIPLE_OUTGOING.has(r.node.name) || analysis.outgoing(r).length < 2) continue;
+          report({
+            file: r.doc.file,
+            node: r.node,
+            message: `Multiple outgoing flows are not supported for tasks of type ${r.node.name} ('${r.node.attrs.id}'): add a parallel or exclusive gateway after it`
+          });
+        }
+      }
+    };
+    danglingSequenceFlow = {
+      id: "dangling-sequence-flow",
+      severity: "error",
+      description: "a sequence flow targets an id that no element of its own process (or sub-process) has: another pool, or nowhere",
+      fix: "Reconnect the flow in the modeler or fix its targetRef; between pools use a message flow.",
+      check({ analysis, report }) {
+        for (const r of analysis.reached) {
+          if (!r.supported) continue;
+          for (const flow of analysis.outgoing(r)) {
+            if (analysis.target(r, flow).node) continue;
+            const targetRef = flow.attrs.targetRef ?? "";
+            const elsewhere = r.doc.byId.get(targetRef)?.[0];
+            const scope = r.container === r.process.node ? `process '${r.process.id}'` : `sub-process '${r.container.attrs.id ?? ""}'`;
+            report({
+              file: r.doc.file,
+              node: flow,
+              attr: "targetRef",
+              message: elsewhere ? `sequence flow '${flow.attrs.id}' targets '${targetRef}', which lies outside ${scope} (${where(elsewhere)}): each process parser finds only its own elements, so parsing fails ("When looking for a task spec, we found two items"); connect pools with a message flow` : `sequence flow '${flow.attrs.id}' targets '${targetRef}', which is not an element of this file`
+            });
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/gateways.ts
+function conditionOf(flow) {
+  const expr = firstChild(flow, NS.bpmn, "conditionExpression");
+  const text2 = expr?.text;
+  return text2 && text2.trim() ? text2 : void 0;
+}
+var gatewayFlowCondition, CATCH_DEFINITIONS, eventGatewayTarget;
+var init_gateways = __esm({
+  "src/validate/rules/engine/gateways.ts"() {
+    "use strict";
+    init_xml();
+    init_util();
+    gatewayFlowCondition = {
+      id: "gateway-flow-condition",
+      severity: "error",
+      description: "an outgoing flow of an exclusive or inclusive gateway is neither the default nor conditioned",
+      fix: "Add a condition expression to the flow, or mark it as the default flow of the gateway.",
+      check({ analysis, report }) {
+        for (const r of reachedOf(analysis, "exclusiveGateway", "inclusiveGateway")) {
+          const connected = analysis.outgoing(r).filter((f) => analysis.target(r, f).node);
+          if (!connected.length) continue;
+          let def = r.node.attrs.default;
+          if (connected.length === 1 && conditionOf(connected[0]) === void 0) def = connected[0].attrs.id;
+          for (const flow of connected)
+            if (flow.attrs.id !== def && conditionOf(flow) === void 0)
+              report({
+                file: r.doc.file,
+                node: flow,
+                message: `Non-default exclusive outgoing sequence flow without condition: give '${flow.attrs.id}' a condition or make it the default flow of gateway '${r.node.attrs.id ?? ""}'`
+              });
+        }
+      }
+    };
+    CATCH_DEFINITIONS = /* @__PURE__ */ new Set([
+      "messageEventDefinition",
+      "signalEventDefinition",
+      "timerEventDefinition",
+      "conditionalEventDefinition"
+    ]);
+    eventGatewayTarget = {
+      id: "event-gateway-target",
+      severity: "error",
+      description: "an event-based gateway leads to something other than a catching event with an event definition (the parser crashes)",
+      fix: "After an event-based gateway put only intermediate catch events (message, signal, timer, conditional) or receive tasks.",
+      check({ analysis, report }) {
+        for (const r of reachedOf(analysis, "eventBasedGateway")) {
+          for (const flow of analysis.outgoing(r)) {
+            const t2 = analysis.target(r, flow).node;
+            if (!t2 || t2.ns !== NS.bpmn) continue;
+            if (t2.name === "receiveTask") continue;
+            if (t2.name === "intermediateCatchEvent" && t2.children.some((c) => c.ns === NS.bpmn && CATCH_DEFINITIONS.has(c.name)))
+              continue;
+            const what = t2.name === "intermediateCatchEvent" ? `${t2.name} without an event definition` : t2.name;
+            report({
+              file: r.doc.file,
+              node: flow,
+              attr: "targetRef",
+              message: `event-based gateway '${r.node.attrs.id ?? ""}' leads to ${what} '${t2.attrs.id ?? ""}': the parser reads the event definition of every target (EventBasedGatewayParser.connect_outgoing) and crashes; put an intermediate catch event (message, signal, timer) or a receive task there`
+            });
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/sub-processes.ts
+var subprocessStructure, adhocSubprocess;
+var init_sub_processes = __esm({
+  "src/validate/rules/engine/sub-processes.ts"() {
+    "use strict";
+    init_xml();
+    init_util();
+    subprocessStructure = {
+      id: "subprocess-structure",
+      severity: "error",
+      description: "an embedded sub-process or transaction lacks exactly one start event or any end event",
+      fix: "Give the sub-process one start event and at least one end event.",
+      check({ analysis, report }) {
+        for (const { node, doc } of reachedOf(analysis, "subProcess", "transaction")) {
+          const id2 = node.attrs.id ?? "";
+          const starts = childrenNamed(node, NS.bpmn, "startEvent").length;
+          if (starts !== 1)
+            report({
+              file: doc.file,
+              node,
+              message: `Exactly one start event is required in a SubWorkflow Task: sub-process '${id2}' has ${starts}`
+            });
+          else if (childrenNamed(node, NS.bpmn, "endEvent").length === 0)
+            report({
+              file: doc.file,
+              node,
+              message: `A SubWorkflow Must contain an End event: sub-process '${id2}' has none`
+            });
+        }
+      }
+    };
+    adhocSubprocess = {
+      id: "adhoc-subprocess",
+      severity: "error",
+      description: "an ad hoc sub-process contains a start or end event (the parser refuses them)",
+      fix: "Remove the start and end events from the ad hoc sub-process: its tasks without incoming flows start it.",
+      check({ analysis, report }) {
+        for (const { node, doc } of reachedOf(analysis, "adHocSubProcess")) {
+          const event = node.children.find(
+            (c) => c.ns === NS.bpmn && (c.name === "startEvent" || c.name === "endEvent")
+          );
+          if (event)
+            report({
+              file: doc.file,
+              node: event,
+              message: `Ad hoc subprocesses may not contain start or end events: remove ${event.name} '${event.attrs.id ?? ""}' from '${node.attrs.id ?? ""}' (its tasks without incoming flows are where it starts)`
+            });
+        }
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/activities.ts
+var callActivity, businessRuleTask, serviceTaskOperator, spiffExtension;
+var init_activities = __esm({
+  "src/validate/rules/engine/activities.ts"() {
+    "use strict";
+    init_xml();
+    init_util();
+    callActivity = {
+      id: "call-activity",
+      severity: "error",
+      description: "a call activity has no calledElement, or calls a process id no process model of the repo offers (defined nowhere, outside every model directory, or in a model with a file that does not load)",
+      fix: "Choose the called process in the modeler; keep called processes in a process model whose files all load.",
+      check({ index, analysis, report }) {
+        for (const { node, doc } of reachedOf(analysis, "callActivity")) {
+          const id2 = node.attrs.id ?? "";
+          const calledElement = node.attrs.calledElement;
+          if (!calledElement)
+            report({
+              file: doc.file,
+              node,
+              message: `No "calledElement" attribute for Call Activity '${id2}': choose the process to call`
+            });
+          else if (!analysis.called(calledElement)) {
+            const defs = index.processes.get(calledElement) ?? [];
+            report({
+              file: doc.file,
+              node,
+              attr: "calledElement",
+              message: defs.length ? `The process '${calledElement}' cannot be called (could_not_find_bpmn_process_identifier): the backend finds called processes only in its boot-time reference cache, and ${defs.map((d) => analysis.callable.whyNot(d)).join("; ")}` : `The process '${calledElement}' was not found: call activity '${id2}' calls a process id that no BPMN file in the repository defines`
+            });
+          }
+        }
+      }
+    };
+    businessRuleTask = {
+      id: "business-rule-task",
+      severity: "error",
+      description: "a business rule task has no calledDecisionId, or its decision is not the first decision of a .dmn in the same folder",
+      fix: "Pick the decision in the modeler and keep the .dmn file beside the .bpmn file.",
+      check({ index, analysis, report }) {
+        for (const { node, doc } of reachedOf(analysis, "businessRuleTask")) {
+          const file = doc.file;
+          const id2 = node.attrs.id ?? "";
+          const ext = firstChild(node, NS.bpmn, "extensionElements");
+          const decisionNode = ext && firstChild(ext, NS.spiff, "calledDecisionId");
+          const decisionId = decisionNode?.text.trim() ?? "";
+          if (!decisionId) {
+            report({
+              file,
+              node,
+              message: `business rule task '${id2}' has no spiffworkflow:calledDecisionId: choose the DMN decision it evaluates`
+            });
+            continue;
+          }
+          const inDir = index.decisionsByDir.get(file.dir) ?? [];
+          if (inDir.some((d) => d.first && d.id === decisionId)) continue;
+          const notFirst = inDir.find((d) => d.id === decisionId);
+          report({
+            file,
+            node: decisionNode ?? node,
+            message: notFirst ? `decision '${decisionId}' is not the first decision of ${notFirst.file.name}: the engine only finds the first decision of a DMN file; move it to a file of its own` : `No DMN Diagram available with id "${decisionId}": no .dmn file in ${file.dir || "the models root"} starts with that decision (business rule task '${id2}')`
+          });
+        }
+      }
+    };
+    serviceTaskOperator = {
+      id: "service-task-operator",
+      severity: "error",
+      description: "a service task has no spiffworkflow:serviceTaskOperator with an id, or a parameter with a value lacks its id or type (the parser crashes)",
+      fix: "Select an operator for the service task in the modeler.",
+      check({ analysis, report }) {
+        for (const { node, doc } of reachedOf(analysis, "serviceTask")) {
+          const id2 = node.attrs.id ?? "";
+          const ext = firstChild(node, NS.bpmn, "extensionElements");
+          const op = ext && firstChild(ext, NS.spiff, "serviceTaskOperator");
+          if (!op || !op.attrs.id) {
+            report({
+              file: doc.file,
+              node,
+              message: `service task '${id2}' has no spiffworkflow:serviceTaskOperator with an id: the parser crashes on it; pick an operator in the modeler`
+            });
+            continue;
+          }
+          for (const p of descendants(op)) {
+            if (p.ns !== NS.spiff || p.name !== "parameter" || p.attrs.value === void 0) continue;
+            if (p.attrs.id === void 0 || p.attrs.type === void 0)
+              report({
+                file: doc.file,
+                node: p,
+                message: `service task '${id2}': a parameter of operator '${op.attrs.id}' has a value but no ${p.attrs.id === void 0 ? "id" : "type"}: the parser crashes on it`
+              });
+          }
+        }
+      }
+    };
+    spiffExtension = {
+      id: "spiff-extension",
+      severity: "error",
+      description: "a spiffworkflow:property lacks its name or value, or a script unit test its id, inputJson or expectedOutputJson (the parser crashes)",
+      fix: "Re-save the task in the modeler, or add the missing attribute or element.",
+      check({ analysis, report }) {
+        for (const { node, doc, supported } of analysis.reached) {
+          if (!supported || node.name.endsWith("Gateway")) continue;
+          const ext = firstChild(node, NS.bpmn, "extensionElements");
+          if (!ext) continue;
+          for (const e of ext.children) {
+            if (e.ns !== NS.spiff) continue;
+            if (e.name === "properties") {
+              for (const p of descendants(e)) {
+                if (p.ns !== NS.spiff || p.name !== "property") continue;
+                const missing = p.attrs.name === void 0 ? "name" : p.attrs.value === void 0 ? "value" : void 0;
+                if (missing)
+                  report({
+                    file: doc.file,
+                    node: p,
+                    message: `a spiffworkflow:property of '${node.attrs.id}' has no ${missing} attribute: the parser crashes on it`
+                  });
+              }
+            } else if (e.name === "unitTests") {
+              for (const t2 of descendants(e)) {
+                if (t2.ns !== NS.spiff || t2.name !== "unitTest") continue;
+                const has = (n) => [...descendants(t2)].some((c) => c.ns === NS.spiff && c.name === n);
+                const missing = t2.attrs.id === void 0 ? "id" : !has("inputJson") ? "inputJson" : !has("expectedOutputJson") ? "expectedOutputJson" : void 0;
+                if (missing)
+                  report({
+                    file: doc.file,
+                    node: t2,
+                    message: `a script unit test of '${node.attrs.id}' has no ${missing}: the parser crashes on it`
+                  });
+              }
+            }
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/events.ts
+function* eventDefinitions(reached, names2) {
+  for (const r of reached) {
+    const defs = r.supported ? EVENT_DEFINITIONS[r.node.name] : void 0;
+    if (!defs) continue;
+    for (const def of r.node.children)
+      if (def.ns === NS.bpmn && defs.includes(def.name) && (!names2 || names2.includes(def.name)))
+        yield { r, def };
+  }
+}
+function hasDescendant(node, names2) {
+  for (const d of descendants(node)) if (d.ns === NS.bpmn && names2.includes(d.name)) return true;
+  return false;
+}
+var EVENT_DEFINITIONS, EVENT_REFS, timerDefinition, conditionalEvent, eventReference, cancelEvent, boundaryEventDefinition;
+var init_events = __esm({
+  "src/validate/rules/engine/events.ts"() {
+    "use strict";
+    init_xml();
+    EVENT_DEFINITIONS = {
+      startEvent: [
+        "messageEventDefinition",
+        "signalEventDefinition",
+        "timerEventDefinition",
+        "conditionalEventDefinition"
+      ],
+      endEvent: [
+        "messageEventDefinition",
+        "cancelEventDefinition",
+        "errorEventDefinition",
+        "escalationEventDefinition",
+        "terminateEventDefinition"
+      ],
+      intermediateCatchEvent: [
+        "messageEventDefinition",
+        "signalEventDefinition",
+        "timerEventDefinition",
+        "conditionalEventDefinition"
+      ],
+      intermediateThrowEvent: ["messageEventDefinition", "signalEventDefinition", "escalationEventDefinition"],
+      boundaryEvent: [
+        "messageEventDefinition",
+        "signalEventDefinition",
+        "timerEventDefinition",
+        "cancelEventDefinition",
+        "errorEventDefinition",
+        "escalationEventDefinition",
+        "conditionalEventDefinition"
+      ]
+    };
+    EVENT_REFS = {
+      messageEventDefinition: ["messageRef", "message", "a Message"],
+      signalEventDefinition: ["signalRef", "signal", "a Signal"],
+      errorEventDefinition: ["errorRef", "error", "an Error"],
+      escalationEventDefinition: ["escalationRef", "escalation", "an Escalation"]
+    };
+    timerDefinition = {
+      id: "timer-definition",
+      severity: "error",
+      description: "a timer event has none of timeDate, timeDuration, timeCycle",
+      fix: "Set the timer type and expression in the modeler.",
+      check({ analysis, report }) {
+        for (const { r, def } of eventDefinitions(analysis.reached, ["timerEventDefinition"]))
+          if (!hasDescendant(def, ["timeDate", "timeDuration", "timeCycle"]))
+            report({
+              file: r.doc.file,
+              node: def,
+              message: `Unknown Time Specification: timer of '${r.node.attrs.id}' needs a timeDate, timeDuration or timeCycle`
+            });
+      }
+    };
+    conditionalEvent = {
+      id: "conditional-event",
+      severity: "error",
+      description: "a conditional event has no condition",
+      fix: "Add the condition expression.",
+      check({ analysis, report }) {
+        for (const { r, def } of eventDefinitions(analysis.reached, ["conditionalEventDefinition"]))
+          if (!hasDescendant(def, ["condition"]))
+            report({
+              file: r.doc.file,
+              node: def,
+              message: `Conditional event definition with missing condition on '${r.node.attrs.id}'`
+            });
+      }
+    };
+    eventReference = {
+      id: "event-reference",
+      severity: "error",
+      description: "a messageRef / signalRef / errorRef / escalationRef names no element of that kind",
+      fix: "Select an existing message, signal, error or escalation, or define it.",
+      check({ analysis, report }) {
+        const check = (doc, node, [attr, target, label2]) => {
+          const value = node.attrs[attr];
+          if (value === void 0 || attr === "messageRef" && value === "") return;
+          const matches = (doc.byId.get(value) ?? []).filter((n) => n.name === target);
+          if (matches.length !== 1)
+            report({
+              file: doc.file,
+              node,
+              attr,
+              message: matches.length === 0 ? `Expected ${label2} node: ${attr}="${value}" names no bpmn:${target} in this file` : `Expected ${label2} node: ${matches.length} bpmn:${target} elements have id '${value}'`
+            });
+        };
+        for (const { r, def } of eventDefinitions(analysis.reached)) {
+          const ref = EVENT_REFS[def.name];
+          if (ref) check(r.doc, def, ref);
+        }
+        for (const kind of ["sendTask", "receiveTask"])
+          for (const r of analysis.byKind.get(kind) ?? [])
+            if (r.node.attrs.messageRef) check(r.doc, r.node, EVENT_REFS.messageEventDefinition);
+      }
+    };
+    cancelEvent = {
+      id: "cancel-event",
+      severity: "error",
+      description: "a cancel boundary event is attached to something other than a transaction",
+      fix: "Attach cancel events only to transaction sub-processes.",
+      check({ analysis, report }) {
+        for (const r of analysis.reached) {
+          if (!r.supported || r.node.name === "transaction") continue;
+          for (const b of analysis.boundaryEvents(r))
+            if (firstChild(b, NS.bpmn, "cancelEventDefinition"))
+              report({
+                file: r.doc.file,
+                node: r.node,
+                message: `Cancel Events may only be used with transactions: boundary event '${b.attrs.id}' is attached to a ${r.node.name}`
+              });
+        }
+      }
+    };
+    boundaryEventDefinition = {
+      id: "boundary-event-definition",
+      severity: "error",
+      description: 'a boundary event has no event definition the engine reads (BoundaryEventParser: "Unsupported Catch Event")',
+      fix: "Give the boundary event a timer, message, signal, error, escalation, conditional or cancel definition, or remove it.",
+      check({ analysis, report }) {
+        const known = EVENT_DEFINITIONS.boundaryEvent;
+        for (const { node, doc } of analysis.byKind.get("boundaryEvent") ?? []) {
+          let found = false;
+          for (const d of descendants(node)) if (d.ns === NS.bpmn && known.includes(d.name)) found = true;
+          if (!found)
+            report({
+              file: doc.file,
+              node,
+              message: `Unsupported Catch Event: boundary event '${node.attrs.id ?? ""}' has no event definition the engine reads, and parsing fails`
+            });
+        }
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/loops.ts
+var loopCharacteristics;
+var init_loops = __esm({
+  "src/validate/rules/engine/loops.ts"() {
+    "use strict";
+    init_xml();
+    loopCharacteristics = {
+      id: "loop-characteristics",
+      severity: "error",
+      description: "multi-instance without exactly one of cardinality / input collection, or a loop without maximum or condition, or with a maximum that is no whole number",
+      fix: "Complete the loop settings of the task.",
+      check({ analysis, report }) {
+        for (const { node, doc, supported } of analysis.reached) {
+          if (!supported) continue;
+          const file = doc.file;
+          for (const child of node.children) {
+            if (child.ns !== NS.bpmn) continue;
+            if (child.name === "standardLoopCharacteristics") {
+              const condition = firstChild(child, NS.bpmn, "loopCondition");
+              const max = child.attrs.loopMaximum;
+              if (max !== void 0 && !/^\s*[+-]?\d+(?:_\d+)*\s*$/.test(max))
+                report({
+                  file,
+                  node: child,
+                  attr: "loopMaximum",
+                  message: `loopMaximum "${max}" of '${node.attrs.id}' is not a whole number: the parser reads it with int() and fails`
+                });
+              if (child.attrs.loopMaximum === void 0 && !condition?.text.trim())
+                report({
+                  file,
+                  node: child,
+                  message: `A loopMaximum or loopCondition must be specified for Loop Tasks ('${node.attrs.id}')`
+                });
+            } else if (child.name === "multiInstanceLoopCharacteristics") {
+              const card = firstChild(child, NS.bpmn, "loopCardinality");
+              const input = firstChild(child, NS.bpmn, "loopDataInputRef");
+              if (!card === !input)
+                report({
+                  file,
+                  node: child,
+                  message: `A multiinstance task must specify exactly one of cardinality or loop input data reference ('${node.attrs.id}' has ${card ? "both" : "neither"})`
+                });
+              const io = firstChild(node, NS.bpmn, "ioSpecification");
+              if (!io) continue;
+              const names2 = (kind) => new Set(
+                childrenNamed(io, NS.bpmn, kind).flatMap((d) => [d.attrs.id, d.attrs.name].filter(Boolean))
+              );
+              const inputs = names2("dataInput");
+              const outputs = names2("dataOutput");
+              const output = firstChild(child, NS.bpmn, "loopDataOutputRef");
+              if (input && !inputs.has(input.text.trim()))
+                report({
+                  file,
+                  node: input,
+                  message: `The loop input data reference is missing from the IO specification: '${input.text.trim()}' is no data input of '${node.attrs.id}'`
+                });
+              if (output && !inputs.has(output.text.trim()) && !outputs.has(output.text.trim()))
+                report({
+                  file,
+                  node: output,
+                  message: `The loop output data reference is missing from the IO specification: '${output.text.trim()}' is no data input or output of '${node.attrs.id}'`
+                });
+            }
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/data.ts
+var dataAssociation;
+var init_data = __esm({
+  "src/validate/rules/engine/data.ts"() {
+    "use strict";
+    init_xml();
+    dataAssociation = {
+      id: "data-association",
+      severity: "error",
+      description: "a data input/output association names no data object reference or data store reference",
+      fix: "Reconnect the association to an existing data object or data store.",
+      check({ index, analysis, report }) {
+        const dataStoreIds = /* @__PURE__ */ new Set();
+        for (const doc of index.bpmn.values())
+          for (const n of doc.elements.get("dataStore") ?? []) if (n.attrs.id) dataStoreIds.add(n.attrs.id);
+        for (const { node, doc, supported } of analysis.reached) {
+          if (!supported) continue;
+          for (const assoc of node.children) {
+            if (assoc.ns !== NS.bpmn) continue;
+            const refName = assoc.name === "dataInputAssociation" ? "sourceRef" : assoc.name === "dataOutputAssociation" ? "targetRef" : void 0;
+            if (!refName) continue;
+            for (const ref of childrenNamed(assoc, NS.bpmn, refName)) {
+              const target = ref.text.trim();
+              const found = (doc.byId.get(target) ?? []).some((n) => {
+                if (n.name === "dataObjectReference")
+                  return (doc.byId.get(n.attrs.dataObjectRef ?? "") ?? []).some((o) => o.name === "dataObject");
+                if (n.name === "dataStoreReference") return dataStoreIds.has(n.attrs.dataStoreRef ?? "");
+                return false;
+              });
+              if (!found)
+                report({
+                  file: doc.file,
+                  node: ref,
+                  message: `Cannot resolve ${assoc.name} '${target}' of '${node.attrs.id}': it names no data object reference (with a data object) or data store reference`
+                });
+            }
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/index.ts
 var engineRules;
 var init_engine = __esm({
-  "src/validate/rules/engine.ts"() {
+  "src/validate/rules/engine/index.ts"() {
     "use strict";
+    init_processes();
+    init_flows();
+    init_gateways();
+    init_sub_processes();
+    init_activities();
+    init_events();
+    init_loops();
+    init_data();
     engineRules = [
-      engineRule(
-        "process-not-executable",
-        'a primary or called process has isExecutable="false"',
-        'Set isExecutable="true" on the process (or remove the attribute).'
-      ),
-      engineRule(
-        "no-start-event",
-        "an executable process has no top-level start event",
-        "Add a start event to the process."
-      ),
-      engineRule(
-        "unsupported-element",
-        "a reachable flow node is of a kind the engine has no parser for (e.g. complexGateway)",
-        "Replace the element with a supported task, event or gateway."
-      ),
-      engineRule(
-        "implicit-split",
-        "a task or event other than a gateway or start event has more than one outgoing sequence flow",
-        "Add a parallel or exclusive gateway to split the flow."
-      ),
-      engineRule(
-        "dangling-sequence-flow",
-        "a sequence flow targets an id that no element (or more than one) of the file has",
-        "Reconnect the flow in the modeler or fix its targetRef."
-      ),
-      engineRule(
-        "gateway-flow-condition",
-        "an outgoing flow of an exclusive or inclusive gateway is neither the default nor conditioned",
-        "Add a condition expression to the flow, or mark it as the default flow of the gateway."
-      ),
-      engineRule(
-        "subprocess-structure",
-        "an embedded sub-process or transaction lacks exactly one start event or any end event",
-        "Give the sub-process one start event and at least one end event."
-      ),
-      engineRule(
-        "call-activity",
-        "a call activity has no calledElement, or calls a process id no BPMN file of the repo defines",
-        "Choose the called process in the modeler; check the called model was not renamed or removed."
-      ),
-      engineRule(
-        "business-rule-task",
-        "a business rule task has no calledDecisionId, or its decision is not the first decision of a .dmn in the same folder",
-        "Pick the decision in the modeler and keep the .dmn file beside the .bpmn file."
-      ),
-      engineRule(
-        "service-task-operator",
-        "a service task has no spiffworkflow:serviceTaskOperator with an id, or a parameter with a value lacks its id or type (the parser crashes)",
-        "Select an operator for the service task in the modeler."
-      ),
-      engineRule(
-        "spiff-extension",
-        "a spiffworkflow:property lacks its name or value, or a script unit test its id, inputJson or expectedOutputJson (the parser crashes)",
-        "Re-save the task in the modeler, or add the missing attribute or element."
-      ),
-      engineRule(
-        "timer-definition",
-        "a timer event has none of timeDate, timeDuration, timeCycle",
-        "Set the timer type and expression in the modeler."
-      ),
-      engineRule("conditional-event", "a conditional event has no condition", "Add the condition expression."),
-      engineRule(
-        "event-reference",
-        "a messageRef / signalRef / errorRef / escalationRef names no element of that kind",
-        "Select an existing message, signal, error or escalation, or define it."
-      ),
-      engineRule(
-        "loop-characteristics",
-        "multi-instance without exactly one of cardinality / input collection, or a loop without maximum or condition",
-        "Complete the loop settings of the task."
-      ),
-      engineRule(
-        "data-association",
-        "a data input/output association names no data object reference or data store reference",
-        "Reconnect the association to an existing data object or data store."
-      ),
-      engineRule(
-        "cancel-event",
-        "a cancel boundary event is attached to something other than a transaction",
-        "Attach cancel events only to transaction sub-processes."
-      )
+      processNotExecutable,
+      noStartEvent,
+      unsupportedElement,
+      implicitSplit,
+      danglingSequenceFlow,
+      gatewayFlowCondition,
+      eventGatewayTarget,
+      subprocessStructure,
+      adhocSubprocess,
+      callActivity,
+      businessRuleTask,
+      serviceTaskOperator,
+      spiffExtension,
+      timerDefinition,
+      conditionalEvent,
+      eventReference,
+      loopCharacteristics,
+      dataAssociation,
+      cancelEvent,
+      boundaryEventDefinition
     ];
   }
 });
@@ -1743,12 +2361,17 @@ var init_messages = __esm({
 });
 
 // src/validate/rules/data-stores.ts
-var dataStoreName, dataStoreReadOnly;
+var KNOWN_DATA_STORES, dataStoreName, dataStoreReadOnly;
 var init_data_stores = __esm({
   "src/validate/rules/data-stores.ts"() {
     "use strict";
-    init_analysis();
     init_util();
+    KNOWN_DATA_STORES = /* @__PURE__ */ new Set([
+      "JSONDataStore",
+      "JSONFileDataStore",
+      "KKVDataStore",
+      "TypeaheadDataStore"
+    ]);
     dataStoreName = {
       id: "data-store-name",
       severity: "error",
@@ -1829,17 +2452,26 @@ var init_user_tasks = __esm({
     };
     userTaskNoForm = {
       id: "user-task-no-form",
-      severity: "warning",
-      description: "a user task has no form schema file",
-      fix: "Add a form in the modeler (formJsonSchemaFilename), or use a manual task for instructions only.",
-      check({ index, report }) {
+      severity: "error",
+      description: "a user task the engine reaches has no form schema file (missing_form_file when a person opens it); an unreachable one is a warning",
+      fix: "Add a form in the modeler (formJsonSchemaFilename), or make it a manual task if it only shows instructions.",
+      check({ index, analysis, report }) {
         for (const { file, node } of bpmnElements(index, "userTask")) {
-          if (!spiffProperties(node).has("formJsonSchemaFilename"))
-            report({
+          if (spiffProperties(node).has("formJsonSchemaFilename")) continue;
+          const id2 = node.attrs.id ?? "";
+          const fix = `add a form in the modeler (formJsonSchemaFilename), or make it a manual task if it only shows instructions`;
+          report(
+            analysis.reachable.has(node) ? {
               file,
               node,
-              message: `user task '${node.attrs.id}' has no form (formJsonSchemaFilename): opening it fails with missing_form_file`
-            });
+              message: `user task '${id2}' has no form: when a person opens it the backend answers missing_form_file (400) and the instance stays stuck there; ${fix}`
+            } : {
+              file,
+              node,
+              severity: "warning",
+              message: `user task '${id2}' has no form (the engine does not reach it from a start event today, so nothing fails yet): ${fix}`
+            }
+          );
         }
       }
     };
@@ -2073,14 +2705,14 @@ function buildTree(data) {
       return makeTree(type, children3, positions2, length2, lookAhead2, contextHash2);
     };
   }
-  function makeRepeatLeaf(children3, positions2, base, i, from, to, type, lookAhead2, contextHash2) {
+  function makeRepeatLeaf(children3, positions2, base2, i, from, to, type, lookAhead2, contextHash2) {
     let localChildren = [], localPositions = [];
     while (children3.length > i) {
       localChildren.push(children3.pop());
-      localPositions.push(positions2.pop() + base - from);
+      localPositions.push(positions2.pop() + base2 - from);
     }
     children3.push(makeTree(nodeSet.types[type], localChildren, localPositions, to - from, lookAhead2 - to, contextHash2));
-    positions2.push(from - base);
+    positions2.push(from - base2);
   }
   function makeTree(type, children3, positions2, length2, lookAhead2, contextHash2, props) {
     if (contextHash2) {
@@ -3614,8 +4246,8 @@ var init_dist2 = __esm({
           this.reduceContext(type, this.reducePos);
           return;
         }
-        let base = this.stack.length - (depth - 1) * 3 - (action & 262144 ? 6 : 0);
-        let start = base ? this.stack[base - 2] : this.p.ranges[0].from;
+        let base2 = this.stack.length - (depth - 1) * 3 - (action & 262144 ? 6 : 0);
+        let start = base2 ? this.stack[base2 - 2] : this.p.ranges[0].from;
         if (type < parser2.minRepeatTerm && start == this.reducePos && this.reducePos < this.pos)
           this.reducePos = this.pos;
         let size = this.reducePos - start;
@@ -3629,7 +4261,7 @@ var init_dist2 = __esm({
             this.p.lastBigReductionSize = size;
           }
         }
-        let bufferBase = base ? this.stack[base - 1] : 0, count = this.bufferBase + this.buffer.length - bufferBase;
+        let bufferBase = base2 ? this.stack[base2 - 1] : 0, count = this.bufferBase + this.buffer.length - bufferBase;
         if (type < parser2.minRepeatTerm || action & 131072) {
           let pos = parser2.stateFlag(
             this.state,
@@ -3639,12 +4271,12 @@ var init_dist2 = __esm({
           this.storeNode(type, start, pos, count + 4, true);
         }
         if (action & 262144) {
-          this.state = this.stack[base];
+          this.state = this.stack[base2];
         } else {
-          let baseStateID = this.stack[base - 3];
+          let baseStateID = this.stack[base2 - 3];
           this.state = parser2.getGoto(baseStateID, type, true);
         }
-        while (this.stack.length > base)
+        while (this.stack.length > base2)
           this.stack.pop();
         this.reduceContext(type, start);
       }
@@ -3766,10 +4398,10 @@ var init_dist2 = __esm({
           off -= 4;
         while (off > 0 && parent.buffer[off - 2] > parent.reducePos)
           off -= 4;
-        let buffer = parent.buffer.slice(off), base = parent.bufferBase + off;
-        while (parent && base == parent.bufferBase)
+        let buffer = parent.buffer.slice(off), base2 = parent.bufferBase + off;
+        while (parent && base2 == parent.bufferBase)
           parent = parent.parent;
-        return new _Stack(this.p, this.stack.slice(), this.state, this.reducePos, this.pos, this.score, buffer, base, this.curContext, this.lookAhead, parent);
+        return new _Stack(this.p, this.stack.slice(), this.state, this.reducePos, this.pos, this.score, buffer, base2, this.curContext, this.lookAhead, parent);
       }
       // Try to recover from an error by 'deleting' (ignoring) one token.
       /**
@@ -4731,14 +5363,14 @@ var init_dist2 = __esm({
       // `split`, or added to `stacks` if they move `pos` forward.
       advanceStack(stack, stacks, split) {
         let start = stack.pos, { parser: parser2 } = this;
-        let base = verbose ? this.stackID(stack) + " -> " : "";
+        let base2 = verbose ? this.stackID(stack) + " -> " : "";
         if (this.stoppedAt != null && start > this.stoppedAt)
           return stack.forceReduce() ? stack : null;
         if (this.fragments) {
           let reused = stack.reducePos < start && stack.buffer.length && stack.buffer[stack.buffer.length - 2] <= stack.reducePos && this.fragments.lastRepeatPos == stack.reducePos && this.tryReuse(stack, stack.reducePos, this.fragments.lastRepeat, true) || this.tryReuse(stack, start, this.fragments.nodeAt(start), false);
           if (reused) {
             if (verbose)
-              console.log(base + this.stackID(stack) + ` (via reuse of ${parser2.getName(reused.type.id)})`);
+              console.log(base2 + this.stackID(stack) + ` (via reuse of ${parser2.getName(reused.type.id)})`);
             return true;
           }
         }
@@ -4750,7 +5382,7 @@ var init_dist2 = __esm({
         if (defaultReduce > 0) {
           stack.reduce(defaultReduce);
           if (verbose)
-            console.log(base + this.stackID(stack) + ` (via always-reduce ${parser2.getName(
+            console.log(base2 + this.stackID(stack) + ` (via always-reduce ${parser2.getName(
               defaultReduce & 65535
               /* Action.ValueMask */
             )})`);
@@ -4768,7 +5400,7 @@ var init_dist2 = __esm({
           let main2 = this.tokens.mainToken;
           localStack.apply(action, term, main2 ? main2.start : localStack.pos, end);
           if (verbose)
-            console.log(base + this.stackID(localStack) + ` (via ${(action & 65536) == 0 ? "shift" : `reduce of ${parser2.getName(
+            console.log(base2 + this.stackID(localStack) + ` (via ${(action & 65536) == 0 ? "shift" : `reduce of ${parser2.getName(
               action & 65535
               /* Action.ValueMask */
             )}`} for ${parser2.getName(term)} @ ${start}${localStack == stack ? "" : ", split"})`);
@@ -4799,19 +5431,19 @@ var init_dist2 = __esm({
         let finished = null, restarted = false;
         for (let i = 0; i < stacks.length; i++) {
           let stack = stacks[i], token = tokens[i << 1], tokenEnd = tokens[(i << 1) + 1];
-          let base = verbose ? this.stackID(stack) + " -> " : "";
+          let base2 = verbose ? this.stackID(stack) + " -> " : "";
           if (stack.deadEnd) {
             if (restarted)
               continue;
             restarted = true;
             stack.restart();
             if (verbose)
-              console.log(base + this.stackID(stack) + " (restarted)");
+              console.log(base2 + this.stackID(stack) + " (restarted)");
             let done = this.advanceFully(stack, newStacks);
             if (done)
               continue;
           }
-          let force = stack.split(), forceBase = base;
+          let force = stack.split(), forceBase = base2;
           for (let j = 0; j < 10 && force.forceReduce(); j++) {
             if (verbose)
               console.log(forceBase + this.stackID(force) + " (via force-reduce)");
@@ -4823,7 +5455,7 @@ var init_dist2 = __esm({
           }
           for (let insert of stack.recoverByInsert(token)) {
             if (verbose)
-              console.log(base + this.stackID(insert) + " (via recover-insert)");
+              console.log(base2 + this.stackID(insert) + " (via recover-insert)");
             this.advanceFully(insert, newStacks);
           }
           if (this.stream.end > stack.pos) {
@@ -4833,7 +5465,7 @@ var init_dist2 = __esm({
             }
             stack.recoverByDelete(token, tokenEnd);
             if (verbose)
-              console.log(base + this.stackID(stack) + ` (via recover-delete ${this.parser.getName(token)})`);
+              console.log(base2 + this.stackID(stack) + ` (via recover-delete ${this.parser.getName(token)})`);
             pushStackDedup(stack, newStacks);
           } else if (!finished || finished.score < force.score) {
             finished = force;
@@ -5275,10 +5907,10 @@ var init_dist3 = __esm({
       /**
       @internal
       */
-      constructor(name2, set, base, modified) {
+      constructor(name2, set, base2, modified) {
         this.name = name2;
         this.set = set;
-        this.base = base;
+        this.base = base2;
         this.modified = modified;
         this.id = nextTagID++;
       }
@@ -5330,17 +5962,17 @@ var init_dist3 = __esm({
         this.instances = [];
         this.id = nextModifierID++;
       }
-      static get(base, mods) {
+      static get(base2, mods) {
         if (!mods.length)
-          return base;
-        let exists = mods[0].instances.find((t2) => t2.base == base && sameArray(mods, t2.modified));
+          return base2;
+        let exists = mods[0].instances.find((t2) => t2.base == base2 && sameArray(mods, t2.modified));
         if (exists)
           return exists;
-        let set = [], tag = new Tag(base.name, set, base, mods);
+        let set = [], tag = new Tag(base2.name, set, base2, mods);
         for (let m of mods)
           m.instances.push(tag);
         let configs = powerSet(mods);
-        for (let parent of base.set)
+        for (let parent of base2.set)
           if (!parent.modified.length)
             for (let config of configs)
               set.push(_Modifier.get(parent, config));
@@ -6161,19 +6793,28 @@ var init_dist4 = __esm({
 });
 
 // src/validate/rules/python.ts
-function pythonSyntaxError(code, kind) {
-  const key2 = kind[0] + code;
+function pythonSyntaxError(code2, kind) {
+  const key2 = kind[0] + code2;
   const known = verdicts.get(key2);
   if (known !== void 0) return known ?? void 0;
-  const found = parsePython(code, kind);
+  const found = parsePython(code2, kind);
   if (verdicts.size > 5e4) verdicts.clear();
   verdicts.set(key2, found ?? null);
   return found;
 }
-function parsePython(code, kind) {
-  const source = kind === "expression" ? `(
-${code}
-)` : code;
+function parsePython(code2, kind) {
+  if (kind === "expression") {
+    const line = evalLogicalLine(code2);
+    if ("error" in line) return errorAt(code2, line.error, line.reason);
+    const err2 = grammarError(`(
+${line.text}
+)`);
+    return err2 === void 0 ? void 0 : errorAt(code2, line.start + Math.max(err2 - 2, 0));
+  }
+  const err = grammarError(code2);
+  return err === void 0 ? void 0 : errorAt(code2, err);
+}
+function grammarError(source) {
   const tree = parser.parse(source);
   let at = -1;
   tree.iterate({
@@ -6186,12 +6827,66 @@ ${code}
       return void 0;
     }
   });
-  if (at < 0) return void 0;
-  const shift = kind === "expression" ? 2 : 0;
-  const offset = Math.min(Math.max(at - shift, 0), code.length);
-  const pos = new LineIndex(code).position(offset);
-  const lineText = code.split("\n")[pos.line - 1] ?? "";
-  return { ...pos, near: lineText.trim().slice(0, 60) };
+  return at < 0 ? void 0 : at;
+}
+function errorAt(code2, at, reason) {
+  const offset = Math.min(Math.max(at, 0), code2.length);
+  const pos = new LineIndex(code2).position(offset);
+  const lineText = code2.split("\n")[pos.line - 1] ?? "";
+  return { ...pos, near: lineText.trim().slice(0, 60), reason };
+}
+function evalLogicalLine(code2) {
+  let i = /^[ \t]*/.exec(code2)?.[0].length ?? 0;
+  for (; ; ) {
+    const nl = code2.indexOf("\n", i);
+    if (nl < 0 || !BLANK_LINE.test(code2.slice(i, nl).replace(/\r$/, ""))) break;
+    i = nl + 1;
+  }
+  if (i < code2.length && /[ \t\f]/.test(code2[i]))
+    return { error: i, reason: "unexpected indent: the expression must start at the beginning of a line" };
+  const start = i;
+  let depth = 0;
+  let end = code2.length;
+  scan: while (i < code2.length) {
+    const c = code2[i];
+    if (c === "#") {
+      while (i < code2.length && code2[i] !== "\n") i++;
+    } else if (c === '"' || c === "'") {
+      const triple = code2.startsWith(c.repeat(3), i);
+      const close = triple ? c.repeat(3) : c;
+      i += close.length;
+      while (i < code2.length && !code2.startsWith(close, i)) {
+        if (code2[i] === "\\") i++;
+        else if (!triple && code2[i] === "\n") break;
+        i++;
+      }
+      i += close.length;
+    } else if (c === "\\" && code2[i + 1] === "\n") i += 2;
+    else if (c === "\\" && code2.startsWith("\r\n", i + 1)) i += 3;
+    else if ("([{".includes(c)) {
+      depth++;
+      i++;
+    } else if (")]}".includes(c)) {
+      depth = Math.max(0, depth - 1);
+      i++;
+    } else if (c === "\n" && depth === 0) {
+      end = i;
+      break scan;
+    } else i++;
+  }
+  let j = end + 1;
+  while (j < code2.length) {
+    const nl = code2.indexOf("\n", j);
+    const lineText = code2.slice(j, nl < 0 ? code2.length : nl).replace(/\r$/, "");
+    if (!BLANK_LINE.test(lineText) || nl < 0 && /^[ \t\f]+$/.test(lineText))
+      return {
+        error: j,
+        reason: BLANK_LINE.test(lineText) ? "unexpected indent: spaces after the last line break of an expression fail in eval" : "a line break outside brackets ends the expression (conditions and timer expressions are one Python expression): join the lines or wrap the expression in parentheses"
+      };
+    if (nl < 0) break;
+    j = nl + 1;
+  }
+  return { text: code2.slice(start, end), start };
 }
 function describe(node) {
   switch (node.name) {
@@ -6212,7 +6907,7 @@ function ownerId(node) {
     if (p.ns === NS.bpmn && p.attrs.id) return p.attrs.id;
   return void 0;
 }
-var PYTHON, verdicts, pythonSyntax, scriptEmpty;
+var PYTHON, verdicts, BLANK_LINE, pythonSyntax, scriptEmpty, BARE_ISO, timerIsoUnquoted;
 var init_python = __esm({
   "src/validate/rules/python.ts"() {
     "use strict";
@@ -6232,6 +6927,7 @@ var init_python = __esm({
       ["spiffworkflow:messagePayload", "expression"]
     ];
     verdicts = /* @__PURE__ */ new Map();
+    BLANK_LINE = /^[ \t\f]*(?:#[^\n]*)?$/;
     pythonSyntax = {
       id: "python-syntax",
       severity: "error",
@@ -6257,7 +6953,7 @@ var init_python = __esm({
                 file: doc.file,
                 line,
                 column,
-                message: `Python syntax error in ${describe(node)}${owner ? ` of '${owner}'` : ""}${err.near ? ` near \`${err.near}\`` : ""}: it fails when it runs`
+                message: `Python syntax error in ${describe(node)}${owner ? ` of '${owner}'` : ""}${err.near ? ` near \`${err.near}\`` : ""}: it fails when it runs${err.reason ? ` (${err.reason})` : ""}`
               });
             }
           }
@@ -6282,6 +6978,27 @@ var init_python = __esm({
               });
           }
         }
+      }
+    };
+    BARE_ISO = /^(?:R\d*\/)?P(?=[\dT])(?:\d+[YMWD])*(?:T(?=\d)(?:\d+[HMS])+)?$/;
+    timerIsoUnquoted = {
+      id: "timer-iso-unquoted",
+      severity: "warning",
+      description: "a timer expression is an unquoted ISO 8601 duration (PT5M): it is Python, so the timer fails with a NameError when it starts",
+      fix: 'Quote it ("PT5M") or write a Python value such as timedelta(minutes=5).',
+      check({ index, report }) {
+        for (const doc of index.bpmn.values())
+          for (const key2 of ["timeDate", "timeDuration", "timeCycle"])
+            for (const node of doc.elements.get(key2) ?? []) {
+              const text2 = node.text.trim();
+              if (!BARE_ISO.test(text2)) continue;
+              const owner = ownerId(node);
+              report({
+                file: doc.file,
+                offset: node.textOffset + node.text.indexOf(text2),
+                message: `timer expression ${text2}${owner ? ` of '${owner}'` : ""} is Python: unquoted it is a NameError when the timer starts; write "${text2}" (quoted) or timedelta(...)`
+              });
+            }
       }
     };
   }
@@ -6381,9 +7098,9 @@ function pyString(s) {
   let out = '"';
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
-    const code = s.charCodeAt(i);
+    const code2 = s.charCodeAt(i);
     if (ESCAPES[c]) out += ESCAPES[c];
-    else if (code < 32 || code > 126) out += `\\u${code.toString(16).padStart(4, "0")}`;
+    else if (code2 < 32 || code2 > 126) out += `\\u${code2.toString(16).padStart(4, "0")}`;
     else out += c;
   }
   return out + '"';
@@ -6410,10 +7127,10 @@ var init_json_format = __esm({
         const check = (file, value, modelId) => {
           if (value === void 0 || file.text === void 0) return;
           const canonical = pythonJsonDumps(value);
-          const text = file.text.replace(/\r\n/g, "\n");
-          if (text === canonical || text === canonical + "\n") return;
+          const text2 = file.text.replace(/\r\n/g, "\n");
+          if (text2 === canonical || text2 === canonical + "\n") return;
           let i = 0;
-          while (i < text.length && text[i] === canonical[i]) i++;
+          while (i < text2.length && text2[i] === canonical[i]) i++;
           report({
             file,
             offset: i,
@@ -6468,6 +7185,7 @@ var init_rules = __esm({
       primaryEmpty,
       userTaskNoForm,
       scriptEmpty,
+      timerIsoUnquoted,
       idPattern,
       modelOutsideGroup,
       dataStoreReadOnly,
@@ -6508,346 +7226,6 @@ var init_rules = __esm({
         fix: "Running instances and callers of the removed process break: keep the id, or migrate callers first."
       }
     ];
-  }
-});
-
-// src/models/load.ts
-import fs from "node:fs";
-import path from "node:path";
-async function loadModels(root) {
-  const abs = path.resolve(root);
-  let stat3;
-  try {
-    stat3 = fs.statSync(abs);
-  } catch {
-    throw new SetupError(
-      `models root '${root}' does not exist: pass the directory holding your process groups`
-    );
-  }
-  if (!stat3.isDirectory()) throw new SetupError(`models root '${root}' is not a directory`);
-  const loadFindings = [];
-  const files = walk(abs, loadFindings);
-  return buildIndex(abs, files, loadFindings, (f) => fs.readFileSync(f.abs));
-}
-function buildIndex(root, entries, loadFindings, read) {
-  const files = entries.map((e) => {
-    const slash = e.path.lastIndexOf("/");
-    const name2 = e.path.slice(slash + 1);
-    const dot2 = name2.lastIndexOf(".");
-    return {
-      path: e.path,
-      abs: `${root}/${e.path}`,
-      dir: slash >= 0 ? e.path.slice(0, slash) : "",
-      name: name2,
-      ext: dot2 > 0 ? name2.slice(dot2 + 1).toLowerCase() : "",
-      size: e.size,
-      modelId: null
-    };
-  }).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  const filesByPath = new Map(files.map((f) => [f.path, f]));
-  const groups = /* @__PURE__ */ new Map();
-  const models = /* @__PURE__ */ new Map();
-  const groupDirs = /* @__PURE__ */ new Set();
-  for (const f of files) if (f.name === "process_group.json") groupDirs.add(f.dir);
-  const index = {
-    root,
-    files,
-    filesByPath,
-    groups,
-    models,
-    bpmn: /* @__PURE__ */ new Map(),
-    dmn: /* @__PURE__ */ new Map(),
-    processes: /* @__PURE__ */ new Map(),
-    decisionsByDir: /* @__PURE__ */ new Map(),
-    calls: [],
-    modelCalls: /* @__PURE__ */ new Map(),
-    loadFindings
-  };
-  const text = (f) => {
-    if (f.text !== void 0) return f.text;
-    let buf;
-    try {
-      buf = read(f);
-    } catch (err) {
-      loadFindings.push(finding("unreadable-file", "error", `cannot read: ${err.message}`, f));
-      return void 0;
-    }
-    f.size = buf.length;
-    if (f.size > MAX_PARSE_BYTES) {
-      loadFindings.push(
-        finding(
-          "file-too-large",
-          "warning",
-          `not checked: ${(f.size / 1048576).toFixed(0)} MiB is over the ${MAX_PARSE_BYTES / 1048576} MiB limit`,
-          f
-        )
-      );
-      return void 0;
-    }
-    const decoded2 = decode(buf, f.ext === "bpmn" || f.ext === "dmn");
-    if (typeof decoded2 !== "string") {
-      loadFindings.push(
-        finding("invalid-encoding", "error", `${decoded2.problem}: save the file as UTF-8`, f, null)
-      );
-      return void 0;
-    }
-    f.text = decoded2;
-    return decoded2;
-  };
-  for (const f of files) {
-    if (f.name === "process_group.json") {
-      const id2 = f.dir;
-      const json2 = parseJson(f, text(f));
-      const value = json2.value;
-      groups.set(id2, {
-        id: id2,
-        dir: f.dir,
-        json: json2,
-        displayName: typeof value?.display_name === "string" ? value.display_name : void 0
-      });
-    }
-  }
-  for (const f of files) {
-    if (f.name === "process_model.json" && !groupDirs.has(f.dir)) {
-      const json2 = parseJson(f, text(f));
-      const info = json2.value && typeof json2.value === "object" && !Array.isArray(json2.value) ? json2.value : void 0;
-      models.set(f.dir, {
-        id: f.dir,
-        dir: f.dir,
-        json: json2,
-        info,
-        files: [],
-        groupId: nearestGroup(f.dir, groupDirs)
-      });
-    }
-  }
-  for (const f of files) {
-    const model = models.get(f.dir);
-    if (model) {
-      f.modelId = model.id;
-      model.files.push(f);
-    }
-  }
-  for (const f of files) if (f.ext === "json" && f.modelId !== null) text(f);
-  for (const f of files) {
-    if (!PARSED_EXTENSIONS.has(f.ext) || f.ext === "json") continue;
-    const t2 = text(f);
-    const parsed = t2 === void 0 ? { hasDoctype: false } : parseXml(t2);
-    const base = { file: f, root: parsed.root, error: parsed.error, hasDoctype: parsed.hasDoctype };
-    if (t2 === void 0 && !parsed.root) base.error = void 0;
-    if (f.ext === "bpmn") indexBpmn(index, base);
-    else indexDmn(index, base);
-  }
-  for (const call of index.calls) {
-    if (!call.modelId) continue;
-    for (const def of index.processes.get(call.processId) ?? []) {
-      if (!def.modelId || def.modelId === call.modelId) continue;
-      let set = index.modelCalls.get(call.modelId);
-      if (!set) index.modelCalls.set(call.modelId, set = /* @__PURE__ */ new Set());
-      set.add(def.modelId);
-    }
-  }
-  return index;
-}
-function indexBpmn(index, base) {
-  const doc = {
-    ...base,
-    processes: [],
-    rootElements: /* @__PURE__ */ new Map(),
-    byId: /* @__PURE__ */ new Map(),
-    elements: /* @__PURE__ */ new Map()
-  };
-  index.bpmn.set(doc.file.path, doc);
-  const root = doc.root;
-  if (!root) return;
-  const stack = [root];
-  while (stack.length) {
-    const node = stack.pop();
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
-    if (node === root) continue;
-    if (node.ns === NS.spiff) {
-      addTo(doc.elements, `spiffworkflow:${node.name}`, node);
-      continue;
-    }
-    if (node.ns !== NS.bpmn) continue;
-    addTo(doc.elements, node.name, node);
-    const id2 = node.attrs.id;
-    if (id2 !== void 0) {
-      const list = doc.byId.get(id2);
-      if (list) list.push(node);
-      else doc.byId.set(id2, [node]);
-    }
-    if (node.name === "callActivity" && node.attrs.calledElement) {
-      const call = {
-        processId: node.attrs.calledElement,
-        file: doc.file,
-        node,
-        modelId: doc.file.modelId
-      };
-      index.calls.push(call);
-    }
-  }
-  if (root.ns !== NS.bpmn || root.name !== "definitions") return;
-  for (const child of root.children) {
-    if (child.ns !== NS.bpmn) continue;
-    if (child.attrs.id !== void 0) doc.rootElements.set(child.attrs.id, child);
-    if (child.name === "process" && child.attrs.id) {
-      const def = {
-        id: child.attrs.id,
-        name: child.attrs.name,
-        file: doc.file,
-        node: child,
-        executable: (child.attrs.isExecutable ?? "true") === "true",
-        modelId: doc.file.modelId
-      };
-      doc.processes.push(def);
-      const list = index.processes.get(def.id);
-      if (list) list.push(def);
-      else index.processes.set(def.id, [def]);
-    }
-  }
-}
-function indexDmn(index, base) {
-  const doc = { ...base, decisions: [] };
-  index.dmn.set(doc.file.path, doc);
-  const root = doc.root;
-  if (!root || !DMN_NAMESPACES.has(root.ns) || root.name !== "definitions") return;
-  const decisions = childrenNamed(root, root.ns, "decision");
-  decisions.forEach((node, i) => {
-    const def = { id: node.attrs.id ?? "", file: doc.file, node, first: i === 0 };
-    doc.decisions.push(def);
-  });
-  const list = index.decisionsByDir.get(doc.file.dir);
-  if (list) list.push(...doc.decisions);
-  else index.decisionsByDir.set(doc.file.dir, [...doc.decisions]);
-}
-function addTo(map, key2, value) {
-  const list = map.get(key2);
-  if (list) list.push(value);
-  else map.set(key2, [value]);
-}
-function nearestGroup(dir, groupDirs) {
-  let d = dir;
-  while (d) {
-    const slash = d.lastIndexOf("/");
-    d = slash >= 0 ? d.slice(0, slash) : "";
-    if (groupDirs.has(d) && d !== "") return d;
-  }
-  return null;
-}
-function decode(buf, xml) {
-  const utf16 = buf[0] === 255 && buf[1] === 254 ? "utf-16le" : buf[0] === 254 && buf[1] === 255 ? "utf-16be" : buf[0] === 60 && buf[1] === 0 && buf[2] === 63 && buf[3] === 0 ? "utf-16le" : buf[0] === 0 && buf[1] === 60 && buf[2] === 0 && buf[3] === 63 ? "utf-16be" : null;
-  if (utf16) {
-    if (!xml) return { problem: "UTF-16 text: JSON files must be UTF-8 (the backend reads them as UTF-8)" };
-    try {
-      return new TextDecoder(utf16, { fatal: true }).decode(buf);
-    } catch {
-      return { problem: `not valid ${utf16.toUpperCase()} text, which its first bytes announce` };
-    }
-  }
-  let start = 0;
-  if (buf.length >= 3 && buf[0] === 239 && buf[1] === 187 && buf[2] === 191) start = 3;
-  const body = buf.subarray(start);
-  try {
-    return utf8.decode(body);
-  } catch {
-    const notUtf8 = { problem: "not valid UTF-8 text" };
-    if (!xml) return notUtf8;
-    const head = body.subarray(0, 200).toString("latin1");
-    const m = /^<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']/.exec(head);
-    if (!m || /^utf-?8$/i.test(m[1])) return notUtf8;
-    try {
-      return new TextDecoder(m[1].toLowerCase(), { fatal: true }).decode(body);
-    } catch (err) {
-      return err instanceof RangeError ? {
-        problem: `not valid UTF-8 text, and ${m[1]} (what its XML declaration says) is no encoding we know`
-      } : { problem: `neither valid UTF-8 nor valid ${m[1]} (what its XML declaration says)` };
-    }
-  }
-}
-function parseJson(file, text) {
-  if (text === void 0) return { file };
-  try {
-    return { file, value: JSON.parse(text) };
-  } catch (err) {
-    const message = err.message;
-    const m = /position (\d+)/.exec(message);
-    const pos = m ? new LineIndex(text).position(Number(m[1])) : { line: 1, column: 1 };
-    return { file, error: { message: message.replace(/ in JSON at position \d+.*$/, ""), ...pos } };
-  }
-}
-function finding(ruleId, severity, message, file, modelId = file.modelId) {
-  return { ruleId, severity, message, file: file.path, line: 1, column: 1, modelId };
-}
-function walk(root, findings) {
-  const out = [];
-  const realRoot = fs.realpathSync(root);
-  const stack = [""];
-  while (stack.length) {
-    const rel = stack.pop();
-    let entries;
-    try {
-      entries = fs.readdirSync(rel ? `${root}/${rel}` : root, { withFileTypes: true });
-    } catch (err) {
-      findings.push({
-        ruleId: "unreadable-file",
-        severity: "error",
-        message: `cannot list directory: ${err.message}`,
-        file: rel || ".",
-        line: 1,
-        column: 1,
-        modelId: null
-      });
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.name === ".git") continue;
-      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
-      const childAbs = `${root}/${childRel}`;
-      const isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      const size = -1;
-      if (entry.isSymbolicLink()) {
-        let real;
-        try {
-          real = fs.realpathSync(childAbs);
-        } catch {
-          findings.push(symlinkFinding(childRel, "points at nothing (broken link)"));
-          continue;
-        }
-        if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
-          findings.push(symlinkFinding(childRel, `leaves the models root (points at ${real}); not followed`));
-          continue;
-        }
-        if (!fs.statSync(real).isFile()) continue;
-        isFile = true;
-      }
-      if (isDir) stack.push(childRel);
-      else if (isFile) out.push({ path: childRel, size });
-    }
-  }
-  return out;
-}
-function symlinkFinding(file, what) {
-  return {
-    ruleId: "symlink-outside-root",
-    severity: "error",
-    message: `symbolic link ${what}: copy the files into the repository instead`,
-    file,
-    line: 1,
-    column: 1,
-    modelId: null
-  };
-}
-var MAX_PARSE_BYTES, PARSED_EXTENSIONS, utf8;
-var init_load = __esm({
-  "src/models/load.ts"() {
-    "use strict";
-    init_errors();
-    init_xml();
-    MAX_PARSE_BYTES = 64 * 1024 * 1024;
-    PARSED_EXTENSIONS = /* @__PURE__ */ new Set(["json", "bpmn", "dmn"]);
-    utf8 = new TextDecoder("utf-8", { fatal: true });
   }
 });
 
@@ -6928,17 +7306,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path12) {
-      const ctrl = callVisitor(key2, node, visitor, path12);
+    function visit_(key2, node, visitor, path13) {
+      const ctrl = callVisitor(key2, node, visitor, path13);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path12, ctrl);
-        return visit_(key2, ctrl, visitor, path12);
+        replaceNode(key2, path13, ctrl);
+        return visit_(key2, ctrl, visitor, path13);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path12 = Object.freeze(path12.concat(node));
+          path13 = Object.freeze(path13.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path12);
+            const ci = visit_(i, node.items[i], visitor, path13);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6949,13 +7327,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path12 = Object.freeze(path12.concat(node));
-          const ck = visit_("key", node.key, visitor, path12);
+          path13 = Object.freeze(path13.concat(node));
+          const ck = visit_("key", node.key, visitor, path13);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path12);
+          const cv = visit_("value", node.value, visitor, path13);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -6976,17 +7354,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path12) {
-      const ctrl = await callVisitor(key2, node, visitor, path12);
+    async function visitAsync_(key2, node, visitor, path13) {
+      const ctrl = await callVisitor(key2, node, visitor, path13);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path12, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path12);
+        replaceNode(key2, path13, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path13);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path12 = Object.freeze(path12.concat(node));
+          path13 = Object.freeze(path13.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path12);
+            const ci = await visitAsync_(i, node.items[i], visitor, path13);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6997,13 +7375,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path12 = Object.freeze(path12.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path12);
+          path13 = Object.freeze(path13.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path13);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path12);
+          const cv = await visitAsync_("value", node.value, visitor, path13);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7030,23 +7408,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path12) {
+    function callVisitor(key2, node, visitor, path13) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path12);
+        return visitor(key2, node, path13);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path12);
+        return visitor.Map?.(key2, node, path13);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path12);
+        return visitor.Seq?.(key2, node, path13);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path12);
+        return visitor.Pair?.(key2, node, path13);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path12);
+        return visitor.Scalar?.(key2, node, path13);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path12);
+        return visitor.Alias?.(key2, node, path13);
       return void 0;
     }
-    function replaceNode(key2, path12, node) {
-      const parent = path12[path12.length - 1];
+    function replaceNode(key2, path13, node) {
+      const parent = path13[path13.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -7658,10 +8036,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path12, value) {
+    function collectionFromPath(schema, path13, value) {
       let v = value;
-      for (let i = path12.length - 1; i >= 0; --i) {
-        const k = path12[i];
+      for (let i = path13.length - 1; i >= 0; --i) {
+        const k = path13[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -7680,7 +8058,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
+    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -7710,11 +8088,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path12, value) {
-        if (isEmptyPath(path12))
+      addIn(path13, value) {
+        if (isEmptyPath(path13))
           this.add(value);
         else {
-          const [key2, ...rest] = path12;
+          const [key2, ...rest] = path13;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -7728,8 +8106,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        const [key2, ...rest] = path12;
+      deleteIn(path13) {
+        const [key2, ...rest] = path13;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -7743,8 +8121,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        const [key2, ...rest] = path12;
+      getIn(path13, keepScalar) {
+        const [key2, ...rest] = path13;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -7762,8 +8140,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path12) {
-        const [key2, ...rest] = path12;
+      hasIn(path13) {
+        const [key2, ...rest] = path13;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -7773,8 +8151,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        const [key2, ...rest] = path12;
+      setIn(path13, value) {
+        const [key2, ...rest] = path13;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -7818,14 +8196,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent2.length;
@@ -7842,14 +8220,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent2.length);
+        i = consumeMoreIndentedLines(text2, i, indent2.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -7866,12 +8244,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent2.length);
+            i = consumeMoreIndentedLines(text2, i, indent2.length);
           end = i + indent2.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -7883,12 +8261,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -7903,39 +8281,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent2}${text.slice(0, end2)}`;
+${indent2}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent2}${text.slice(fold + 1, end2)}`;
+${indent2}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent2) {
+    function consumeMoreIndentedLines(text2, i, indent2) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent2) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -7998,8 +8376,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str2 += json2.slice(start, i);
-                const code = json2.substr(i + 2, 4);
-                switch (code) {
+                const code2 = json2.substr(i + 2, 4);
+                switch (code2) {
                   case "0000":
                     str2 += "\\0";
                     break;
@@ -8025,8 +8403,8 @@ var require_stringifyString = __commonJS({
                     str2 += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str2 += "\\x" + code.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str2 += "\\x" + code2.substr(2);
                     else
                       str2 += json2.substr(i, 6);
                 }
@@ -10289,9 +10667,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path12, value) {
+      addIn(path13, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path12, value);
+          this.contents.addIn(path13, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10366,14 +10744,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        if (Collection2.isEmptyPath(path12)) {
+      deleteIn(path13) {
+        if (Collection2.isEmptyPath(path13)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10388,10 +10766,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        if (Collection2.isEmptyPath(path12))
+      getIn(path13, keepScalar) {
+        if (Collection2.isEmptyPath(path13))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10402,10 +10780,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path12) {
-        if (Collection2.isEmptyPath(path12))
+      hasIn(path13) {
+        if (Collection2.isEmptyPath(path13))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -10422,13 +10800,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        if (Collection2.isEmptyPath(path12)) {
+      setIn(path13, value) {
+        if (Collection2.isEmptyPath(path13)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path12), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path13), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path12, value);
+          this.contents.setIn(path13, value);
         }
       }
       /**
@@ -10525,22 +10903,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name2, pos, code, message) {
+      constructor(name2, pos, code2, message) {
         super();
         this.name = name2;
-        this.code = code;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -11449,7 +11827,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -11647,9 +12025,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -11971,12 +12349,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning) => {
+        this.onError = (source, code2, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -12138,12 +12516,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -12389,9 +12767,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path12) => {
+    visit.itemAtPath = (cst, path13) => {
       let item = cst;
-      for (const [field, index] of path12) {
+      for (const [field, index] of path13) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -12400,23 +12778,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path12) => {
-      const parent = visit.itemAtPath(cst, path12.slice(0, -1));
-      const field = path12[path12.length - 1][0];
+    visit.parentCollection = (cst, path13) => {
+      const parent = visit.itemAtPath(cst, path13.slice(0, -1));
+      const field = path13[path13.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path12, item, visitor) {
-      let ctrl = visitor(item, path12);
+    function _visit(path13, item, visitor) {
+      let ctrl = visitor(item, path13);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path13.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12427,10 +12805,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path12);
+            ctrl = ctrl(item, path13);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
     }
     exports.visit = visit;
   }
@@ -13732,14 +14110,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs4 = this.flowScalar(this.type);
+              const fs5 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs4, sep: [] });
+                map.items.push({ start, key: fs5, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs4);
+                this.stack.push(fs5);
               } else {
-                Object.assign(it, { key: fs4, sep: [] });
+                Object.assign(it, { key: fs5, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -13867,13 +14245,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs4 = this.flowScalar(this.type);
+              const fs5 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs4, sep: [] });
+                fc.items.push({ start: [], key: fs5, sep: [] });
               else if (it.sep)
-                this.stack.push(fs4);
+                this.stack.push(fs5);
               else
-                Object.assign(it, { key: fs4, sep: [] });
+                Object.assign(it, { key: fs5, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -14182,21 +14560,21 @@ var require_dist = __commonJS({
 });
 
 // src/validate/config.ts
-import fs2 from "node:fs";
-import path2 from "node:path";
+import fs3 from "node:fs";
+import path3 from "node:path";
 function loadConfig(root, configFile2, knownRules) {
   let file = configFile2;
-  if (!file) file = CONFIG_NAMES.map((n) => path2.join(root, n)).find((p) => fs2.existsSync(p));
+  if (!file) file = CONFIG_NAMES.map((n) => path3.join(root, n)).find((p) => fs3.existsSync(p));
   if (!file) return { rules: {} };
-  let text;
+  let text2;
   try {
-    text = fs2.readFileSync(file, "utf8");
+    text2 = fs3.readFileSync(file, "utf8");
   } catch (err) {
     throw new UsageError(`cannot read config file ${file}: ${err.message}`);
   }
   let data;
   try {
-    data = file.endsWith(".json") ? JSON.parse(text) : import_yaml.default.parse(text);
+    data = file.endsWith(".json") ? JSON.parse(text2) : import_yaml.default.parse(text2);
   } catch (err) {
     throw new UsageError(
       `config file ${file} is not valid ${file.endsWith(".json") ? "JSON" : "YAML"}: ${err.message}`
@@ -14301,7 +14679,7 @@ function loadAtRef(root, ref) {
   return buildIndex(root, entries, [], (f) => blobs.get(f.path) ?? Buffer.alloc(0));
 }
 async function baseFindings(index, ref) {
-  const base = loadAtRef(index.root, ref);
+  const base2 = loadAtRef(index.root, ref);
   const findings = [];
   const warn = (file, message, modelId) => findings.push({
     ruleId: "removed-since-base",
@@ -14312,7 +14690,7 @@ async function baseFindings(index, ref) {
     column: 1,
     modelId
   });
-  for (const [id2, model] of base.models) {
+  for (const [id2, model] of base2.models) {
     if (!index.models.has(id2)) {
       warn(
         model.json.file.path,
@@ -14330,7 +14708,7 @@ async function baseFindings(index, ref) {
         id2
       );
   }
-  for (const [pid, defs] of base.processes) {
+  for (const [pid, defs] of base2.processes) {
     const def = defs.find((d) => d.modelId);
     if (!def || index.processes.has(pid)) continue;
     if (def.modelId && !index.models.has(def.modelId)) continue;
@@ -14354,7 +14732,7 @@ async function baseFindings(index, ref) {
     if (!p) continue;
     const dir = p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : "";
     if (index.models.has(dir)) changed.add(dir);
-    else if (base.models.has(dir)) changed.add(dir);
+    else if (base2.models.has(dir)) changed.add(dir);
   }
   return { findings, changedModels: [...changed].sort() };
 }
@@ -14410,7 +14788,7 @@ async function validateRepo(root, options = {}) {
         }
         add({
           ruleId: rule.id,
-          severity: rule.severity,
+          severity: r.severity ?? rule.severity,
           message: r.message,
           file: r.file.path,
           line,
@@ -14423,9 +14801,9 @@ async function validateRepo(root, options = {}) {
   for (const f of index.loadFindings) add({ ...f });
   let changedModels = [];
   if (options.base) {
-    const base = await baseFindings(index, options.base);
-    for (const f of base.findings) add(f);
-    changedModels = base.changedModels;
+    const base2 = await baseFindings(index, options.base);
+    for (const f of base2.findings) add(f);
+    changedModels = base2.changedModels;
   }
   findings.sort(compareFindings);
   return { ...summarize(index, findings), index, changedModels };
@@ -14457,7 +14835,7 @@ var init_validate = __esm({
     "use strict";
     init_load();
     init_xml();
-    init_analysis();
+    init_reach();
     init_config();
     init_finding();
     init_rules();
@@ -14955,9 +15333,9 @@ var require_text_decoder = __commonJS({
 var require_errors2 = __commonJS({
   "node_modules/streamx/lib/errors.js"(exports, module) {
     module.exports = class StreamError extends Error {
-      constructor(msg, code, fn = StreamError) {
+      constructor(msg, code2, fn = StreamError) {
         super(msg);
-        this.code = code;
+        this.code = code2;
         if (Error.captureStackTrace) {
           Error.captureStackTrace(this, fn);
         }
@@ -16923,7 +17301,7 @@ var require_http = __commonJS({
   "node_modules/docker-modem/lib/http.js"(exports, module) {
     var nativeHttps = __require("https");
     var nativeHttp = __require("http");
-    var url = __require("url");
+    var url2 = __require("url");
     var utils = require_utils();
     var maxRedirects = module.exports.maxRedirects = 5;
     var protocols = {
@@ -16955,7 +17333,7 @@ var require_http = __commonJS({
           if (typeof options === "string") {
             reqUrl = options;
           } else {
-            reqUrl = url.format(utils.extend({
+            reqUrl = url2.format(utils.extend({
               protocol
             }, options));
           }
@@ -16969,8 +17347,8 @@ var require_http = __commonJS({
               if (!("location" in res.headers)) {
                 return redirect2.userCallback(res);
               }
-              var redirectUrl = url.resolve(reqUrl2, res.headers.location);
-              var proto = url.parse(redirectUrl).protocol;
+              var redirectUrl = url2.resolve(reqUrl2, res.headers.location);
+              var proto = url2.parse(redirectUrl).protocol;
               proto = proto.substr(0, proto.length - 1);
               return module.exports[proto].get(redirectUrl, redirectCallback(reqUrl2, redirect2), redirect2);
             };
@@ -17407,40 +17785,40 @@ var require_writer = __commonJS({
         tag = ASN1.OID;
       if (!/^([0-9]+\.){3,}[0-9]+$/.test(s))
         throw new Error("argument is not a valid OID string");
-      function encodeOctet(bytes2, octet) {
+      function encodeOctet(bytes3, octet) {
         if (octet < 128) {
-          bytes2.push(octet);
+          bytes3.push(octet);
         } else if (octet < 16384) {
-          bytes2.push(octet >>> 7 | 128);
-          bytes2.push(octet & 127);
+          bytes3.push(octet >>> 7 | 128);
+          bytes3.push(octet & 127);
         } else if (octet < 2097152) {
-          bytes2.push(octet >>> 14 | 128);
-          bytes2.push((octet >>> 7 | 128) & 255);
-          bytes2.push(octet & 127);
+          bytes3.push(octet >>> 14 | 128);
+          bytes3.push((octet >>> 7 | 128) & 255);
+          bytes3.push(octet & 127);
         } else if (octet < 268435456) {
-          bytes2.push(octet >>> 21 | 128);
-          bytes2.push((octet >>> 14 | 128) & 255);
-          bytes2.push((octet >>> 7 | 128) & 255);
-          bytes2.push(octet & 127);
+          bytes3.push(octet >>> 21 | 128);
+          bytes3.push((octet >>> 14 | 128) & 255);
+          bytes3.push((octet >>> 7 | 128) & 255);
+          bytes3.push(octet & 127);
         } else {
-          bytes2.push((octet >>> 28 | 128) & 255);
-          bytes2.push((octet >>> 21 | 128) & 255);
-          bytes2.push((octet >>> 14 | 128) & 255);
-          bytes2.push((octet >>> 7 | 128) & 255);
-          bytes2.push(octet & 127);
+          bytes3.push((octet >>> 28 | 128) & 255);
+          bytes3.push((octet >>> 21 | 128) & 255);
+          bytes3.push((octet >>> 14 | 128) & 255);
+          bytes3.push((octet >>> 7 | 128) & 255);
+          bytes3.push(octet & 127);
         }
       }
       var tmp = s.split(".");
-      var bytes = [];
-      bytes.push(parseInt(tmp[0], 10) * 40 + parseInt(tmp[1], 10));
+      var bytes2 = [];
+      bytes2.push(parseInt(tmp[0], 10) * 40 + parseInt(tmp[1], 10));
       tmp.slice(2).forEach(function(b) {
-        encodeOctet(bytes, parseInt(b, 10));
+        encodeOctet(bytes2, parseInt(b, 10));
       });
       var self2 = this;
-      this._ensure(2 + bytes.length);
+      this._ensure(2 + bytes2.length);
       this.writeByte(tag);
-      this.writeLength(bytes.length);
-      bytes.forEach(function(b) {
+      this.writeLength(bytes2.length);
+      bytes2.forEach(function(b) {
         self2.writeByte(b);
       });
     };
@@ -17951,13 +18329,13 @@ var require_nacl_fast = __commonJS({
         this.pad[6] = key2[28] & 255 | (key2[29] & 255) << 8;
         this.pad[7] = key2[30] & 255 | (key2[31] & 255) << 8;
       };
-      poly1305.prototype.blocks = function(m, mpos, bytes) {
+      poly1305.prototype.blocks = function(m, mpos, bytes2) {
         var hibit = this.fin ? 0 : 1 << 11;
         var t0, t1, t2, t3, t4, t5, t6, t7, c;
         var d0, d1, d2, d3, d4, d5, d6, d7, d8, d9;
         var h0 = this.h[0], h1 = this.h[1], h2 = this.h[2], h3 = this.h[3], h4 = this.h[4], h5 = this.h[5], h6 = this.h[6], h7 = this.h[7], h8 = this.h[8], h9 = this.h[9];
         var r0 = this.r[0], r1 = this.r[1], r2 = this.r[2], r3 = this.r[3], r4 = this.r[4], r5 = this.r[5], r6 = this.r[6], r7 = this.r[7], r8 = this.r[8], r9 = this.r[9];
-        while (bytes >= 16) {
+        while (bytes2 >= 16) {
           t0 = m[mpos + 0] & 255 | (m[mpos + 1] & 255) << 8;
           h0 += t0 & 8191;
           t1 = m[mpos + 2] & 255 | (m[mpos + 3] & 255) << 8;
@@ -18143,7 +18521,7 @@ var require_nacl_fast = __commonJS({
           h8 = d8;
           h9 = d9;
           mpos += 16;
-          bytes -= 16;
+          bytes2 -= 16;
         }
         this.h[0] = h0;
         this.h[1] = h1;
@@ -18224,15 +18602,15 @@ var require_nacl_fast = __commonJS({
         mac[macpos + 14] = this.h[7] >>> 0 & 255;
         mac[macpos + 15] = this.h[7] >>> 8 & 255;
       };
-      poly1305.prototype.update = function(m, mpos, bytes) {
+      poly1305.prototype.update = function(m, mpos, bytes2) {
         var i, want;
         if (this.leftover) {
           want = 16 - this.leftover;
-          if (want > bytes)
-            want = bytes;
+          if (want > bytes2)
+            want = bytes2;
           for (i = 0; i < want; i++)
             this.buffer[this.leftover + i] = m[mpos + i];
-          bytes -= want;
+          bytes2 -= want;
           mpos += want;
           this.leftover += want;
           if (this.leftover < 16)
@@ -18240,16 +18618,16 @@ var require_nacl_fast = __commonJS({
           this.blocks(this.buffer, 0, 16);
           this.leftover = 0;
         }
-        if (bytes >= 16) {
-          want = bytes - bytes % 16;
+        if (bytes2 >= 16) {
+          want = bytes2 - bytes2 % 16;
           this.blocks(m, mpos, want);
           mpos += want;
-          bytes -= want;
+          bytes2 -= want;
         }
-        if (bytes) {
-          for (i = 0; i < bytes; i++)
+        if (bytes2) {
+          for (i = 0; i < bytes2; i++)
             this.buffer[this.leftover + i] = m[mpos + i];
-          this.leftover += bytes;
+          this.leftover += bytes2;
         }
       };
       function crypto_onetimeauth(out, outpos, m, mpos, n, k) {
@@ -24926,10 +25304,10 @@ var require_agent = __commonJS({
             error = err;
             cb(error);
           });
-          proc.on("close", (code) => {
+          proc.on("close", (code2) => {
             this.proc = void 0;
             if (!error) {
-              if (error = ERROR[code])
+              if (error = ERROR[code2])
                 return cb(error);
               cb();
             }
@@ -25041,11 +25419,11 @@ var require_agent = __commonJS({
       };
     })();
     var WINDOWS_PIPE_REGEX = /^[/\\][/\\]\.[/\\]pipe[/\\].+/;
-    function createAgent(path12) {
-      if (process.platform === "win32" && !WINDOWS_PIPE_REGEX.test(path12)) {
-        return path12 === "pageant" ? new PageantAgent() : new CygwinAgent(path12);
+    function createAgent(path13) {
+      if (process.platform === "win32" && !WINDOWS_PIPE_REGEX.test(path13)) {
+        return path13 === "pageant" ? new PageantAgent() : new CygwinAgent(path13);
       }
-      return new OpenSSHAgent(path12);
+      return new OpenSSHAgent(path13);
     }
     var AgentProtocol = (() => {
       const SSH_AGENTC_REQUEST_IDENTITIES = 11;
@@ -25583,11 +25961,11 @@ var require_zlib = __commonJS({
     function processCallback() {
       throw new Error("Should not get here");
     }
-    function zlibOnError(message, errno, code) {
+    function zlibOnError(message, errno, code2) {
       const self2 = this._owner;
       const error = new Error(message);
       error.errno = errno;
-      error.code = code;
+      error.code = code2;
       self2._err = error;
     }
     function _close(engine) {
@@ -26389,7 +26767,7 @@ var require_handlers_misc = __commonJS({
         bufferParser.init(payload, 1);
         const recipient = bufferParser.readUInt32BE();
         const reason = bufferParser.readUInt32BE();
-        const description = bufferParser.readString(true);
+        const description2 = bufferParser.readString(true);
         const lang = bufferParser.readString();
         bufferParser.clear();
         if (lang === void 0) {
@@ -26400,7 +26778,7 @@ var require_handlers_misc = __commonJS({
         }
         self2._debug && self2._debug(`Inbound: CHANNEL_OPEN_FAILURE (r:${recipient})`);
         const handler2 = self2._handlers.CHANNEL_OPEN_FAILURE;
-        handler2 && handler2(self2, recipient, reason, description);
+        handler2 && handler2(self2, recipient, reason, description2);
       },
       [MESSAGE.CHANNEL_WINDOW_ADJUST]: (self2, payload) => {
         bufferParser.init(payload, 1);
@@ -28082,17 +28460,17 @@ var require_kex = __commonJS({
           };
           let totalSize = 0;
           for (const prop of KEX_PROPERTY_NAMES) {
-            let base;
+            let base2;
             let val;
             let desc;
             let key2;
             if (typeof prop === "string") {
-              base = lists;
+              base2 = lists;
               val = obj[prop];
               desc = key2 = prop;
             } else {
               const parent = prop[0];
-              base = lists[parent];
+              base2 = lists[parent];
               key2 = prop[1];
               val = obj[parent][key2];
               desc = `${parent}.${key2}`;
@@ -28113,7 +28491,7 @@ var require_kex = __commonJS({
               }
               totalSize += 4 + entry.buffer.length;
             }
-            base[key2] = entry;
+            base2[key2] = entry;
           }
           const all = Buffer.allocUnsafe(totalSize);
           lists.all = all;
@@ -29875,7 +30253,7 @@ var require_Protocol = __commonJS({
     }
     function modesToBytes(modes) {
       const keys = Object.keys(modes);
-      const bytes = Buffer.allocUnsafe(5 * keys.length + 1);
+      const bytes2 = Buffer.allocUnsafe(5 * keys.length + 1);
       let b = 0;
       for (let i = 0; i < keys.length; ++i) {
         const key2 = keys[i];
@@ -29886,17 +30264,17 @@ var require_Protocol = __commonJS({
           continue;
         const val = modes[key2];
         if (typeof val === "number" && isFinite(val)) {
-          bytes[b++] = opcode;
-          bytes[b++] = val >>> 24;
-          bytes[b++] = val >>> 16;
-          bytes[b++] = val >>> 8;
-          bytes[b++] = val;
+          bytes2[b++] = opcode;
+          bytes2[b++] = val >>> 24;
+          bytes2[b++] = val >>> 16;
+          bytes2[b++] = val >>> 8;
+          bytes2[b++] = val;
         }
       }
-      bytes[b++] = TERMINAL_MODE.TTY_OP_END;
-      if (b < bytes.length)
-        return bufferSlice(bytes, 0, b);
-      return bytes;
+      bytes2[b++] = TERMINAL_MODE.TTY_OP_END;
+      if (b < bytes2.length)
+        return bufferSlice(bytes2, 0, b);
+      return bytes2;
     }
     function sendExtInfo(proto) {
       let serverSigAlgs = "ecdsa-sha2-nistp256,ecdsa-sha2-nistp384,ecdsa-sha2-nistp521rsa-sha2-512,rsa-sha2-256,ssh-rsa,ssh-dss";
@@ -30020,8 +30398,8 @@ var require_SFTP = __commonJS({
   "node_modules/ssh2/lib/protocol/SFTP.js"(exports, module) {
     "use strict";
     var EventEmitter = __require("events");
-    var fs4 = __require("fs");
-    var { constants } = fs4;
+    var fs5 = __require("fs");
+    var { constants } = fs5;
     var {
       Readable: ReadableStream2,
       Writable: WritableStream
@@ -30289,17 +30667,17 @@ var require_SFTP = __commonJS({
       // ===========================================================================
       // Client-specific ===========================================================
       // ===========================================================================
-      createReadStream(path12, options) {
+      createReadStream(path13, options) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        return new ReadStream(this, path12, options);
+        return new ReadStream(this, path13, options);
       }
-      createWriteStream(path12, options) {
+      createWriteStream(path13, options) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        return new WriteStream(this, path12, options);
+        return new WriteStream(this, path13, options);
       }
-      open(path12, flags_, attrs, cb) {
+      open(path13, flags_, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         if (typeof attrs === "function") {
@@ -30318,7 +30696,7 @@ var require_SFTP = __commonJS({
           attrsFlags = attrs.flags;
           attrsLen = attrs.nb;
         }
-        const pathLen = Buffer.byteLength(path12);
+        const pathLen = Buffer.byteLength(path13);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -30326,7 +30704,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path12, p += 4, pathLen);
+        buf.utf8Write(path13, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         writeUInt32BE(buf, attrsFlags, p += 4);
         if (attrsLen) {
@@ -30450,14 +30828,14 @@ var require_SFTP = __commonJS({
       fastGet(remotePath, localPath, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        fastXfer(this, fs4, remotePath, localPath, opts, cb);
+        fastXfer(this, fs5, remotePath, localPath, opts, cb);
       }
       fastPut(localPath, remotePath, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        fastXfer(fs4, this, localPath, remotePath, opts, cb);
+        fastXfer(fs5, this, localPath, remotePath, opts, cb);
       }
-      readFile(path12, options, callback_) {
+      readFile(path13, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -30530,13 +30908,13 @@ var require_SFTP = __commonJS({
             return callback && callback(er, buffer);
           });
         };
-        this.open(path12, flag, 438, (er, handle_) => {
+        this.open(path13, flag, 438, (er, handle_) => {
           if (er)
             return callback && callback(er);
           handle = handle_;
           const tryStat = (er2, st) => {
             if (er2) {
-              this.stat(path12, (er_, st_) => {
+              this.stat(path13, (er_, st_) => {
                 if (er_) {
                   return this.close(handle, () => {
                     callback && callback(er2);
@@ -30557,7 +30935,7 @@ var require_SFTP = __commonJS({
           this.fstat(handle, tryStat);
         });
       }
-      writeFile(path12, data, options, callback_) {
+      writeFile(path13, data, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -30576,7 +30954,7 @@ var require_SFTP = __commonJS({
         if (options.encoding && !Buffer.isEncoding(options.encoding))
           throw new Error(`Unknown encoding: ${options.encoding}`);
         const flag = options.flag || "w";
-        this.open(path12, flag, options.mode, (openErr, handle) => {
+        this.open(path13, flag, options.mode, (openErr, handle) => {
           if (openErr) {
             callback && callback(openErr);
           } else {
@@ -30585,7 +30963,7 @@ var require_SFTP = __commonJS({
             if (position === null) {
               const tryStat = (er, st) => {
                 if (er) {
-                  this.stat(path12, (er_, st_) => {
+                  this.stat(path13, (er_, st_) => {
                     if (er_) {
                       return this.close(handle, () => {
                         callback && callback(er);
@@ -30604,7 +30982,7 @@ var require_SFTP = __commonJS({
           }
         });
       }
-      appendFile(path12, data, options, callback_) {
+      appendFile(path13, data, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -30622,12 +31000,12 @@ var require_SFTP = __commonJS({
           throw new TypeError("Bad arguments");
         if (!options.flag)
           options = Object.assign({ flag: "a" }, options);
-        this.writeFile(path12, data, options, callback);
+        this.writeFile(path13, data, options, callback);
       }
-      exists(path12, cb) {
+      exists(path13, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        this.stat(path12, (err) => {
+        this.stat(path13, (err) => {
           cb && cb(err ? false : true);
         });
       }
@@ -30670,7 +31048,7 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} RENAME`
         );
       }
-      mkdir(path12, attrs, cb) {
+      mkdir(path13, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let flags = 0;
@@ -30684,7 +31062,7 @@ var require_SFTP = __commonJS({
           flags = attrs.flags;
           attrsLen = attrs.nb;
         }
-        const pathLen = Buffer.byteLength(path12);
+        const pathLen = Buffer.byteLength(path13);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -30692,7 +31070,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path12, p += 4, pathLen);
+        buf.utf8Write(path13, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -30708,10 +31086,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} MKDIR`
         );
       }
-      rmdir(path12, cb) {
+      rmdir(path13, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path12);
+        const pathLen = Buffer.byteLength(path13);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -30719,14 +31097,14 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path12, p += 4, pathLen);
+        buf.utf8Write(path13, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} RMDIR`
         );
       }
-      readdir(where, opts, cb) {
+      readdir(where2, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         if (typeof opts === "function") {
@@ -30736,9 +31114,9 @@ var require_SFTP = __commonJS({
         if (typeof opts !== "object" || opts === null)
           opts = {};
         const doFilter = opts && opts.full ? false : true;
-        if (!Buffer.isBuffer(where) && typeof where !== "string")
+        if (!Buffer.isBuffer(where2) && typeof where2 !== "string")
           throw new Error("missing directory handle or path");
-        if (typeof where === "string") {
+        if (typeof where2 === "string") {
           const entries = [];
           let e = 0;
           const reread = (err, handle) => {
@@ -30760,9 +31138,9 @@ var require_SFTP = __commonJS({
               reread(void 0, handle);
             });
           };
-          return this.opendir(where, reread);
+          return this.opendir(where2, reread);
         }
-        const handleLen = where.length;
+        const handleLen = where2.length;
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + handleLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -30770,7 +31148,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, handleLen, p);
-        buf.set(where, p += 4);
+        buf.set(where2, p += 4);
         this._requests[reqid] = {
           cb: doFilter ? (err, list) => {
             if (typeof cb !== "function")
@@ -30809,10 +31187,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} FSTAT`
         );
       }
-      stat(path12, cb) {
+      stat(path13, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path12);
+        const pathLen = Buffer.byteLength(path13);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -30820,17 +31198,17 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path12, p += 4, pathLen);
+        buf.utf8Write(path13, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} STAT`
         );
       }
-      lstat(path12, cb) {
+      lstat(path13, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path12);
+        const pathLen = Buffer.byteLength(path13);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -30838,17 +31216,17 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path12, p += 4, pathLen);
+        buf.utf8Write(path13, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} LSTAT`
         );
       }
-      opendir(path12, cb) {
+      opendir(path13, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path12);
+        const pathLen = Buffer.byteLength(path13);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -30856,14 +31234,14 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path12, p += 4, pathLen);
+        buf.utf8Write(path13, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} OPENDIR`
         );
       }
-      setstat(path12, attrs, cb) {
+      setstat(path13, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let flags = 0;
@@ -30875,7 +31253,7 @@ var require_SFTP = __commonJS({
         } else if (typeof attrs === "function") {
           cb = attrs;
         }
-        const pathLen = Buffer.byteLength(path12);
+        const pathLen = Buffer.byteLength(path13);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -30883,7 +31261,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path12, p += 4, pathLen);
+        buf.utf8Write(path13, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -30943,8 +31321,8 @@ var require_SFTP = __commonJS({
           mtime: toUnixTimestamp(mtime)
         }, cb);
       }
-      utimes(path12, atime, mtime, cb) {
-        return this.setstat(path12, {
+      utimes(path13, atime, mtime, cb) {
+        return this.setstat(path13, {
           atime: toUnixTimestamp(atime),
           mtime: toUnixTimestamp(mtime)
         }, cb);
@@ -30955,8 +31333,8 @@ var require_SFTP = __commonJS({
           gid
         }, cb);
       }
-      chown(path12, uid, gid, cb) {
-        return this.setstat(path12, {
+      chown(path13, uid, gid, cb) {
+        return this.setstat(path13, {
           uid,
           gid
         }, cb);
@@ -30966,15 +31344,15 @@ var require_SFTP = __commonJS({
           mode
         }, cb);
       }
-      chmod(path12, mode, cb) {
-        return this.setstat(path12, {
+      chmod(path13, mode, cb) {
+        return this.setstat(path13, {
           mode
         }, cb);
       }
-      readlink(path12, cb) {
+      readlink(path13, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path12);
+        const pathLen = Buffer.byteLength(path13);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -30982,7 +31360,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path12, p += 4, pathLen);
+        buf.utf8Write(path13, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names2) => {
             if (typeof cb !== "function")
@@ -31027,10 +31405,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} SYMLINK`
         );
       }
-      realpath(path12, cb) {
+      realpath(path13, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path12);
+        const pathLen = Buffer.byteLength(path13);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31038,7 +31416,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path12, p += 4, pathLen);
+        buf.utf8Write(path13, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names2) => {
             if (typeof cb !== "function")
@@ -31083,13 +31461,13 @@ var require_SFTP = __commonJS({
           this._debug(`SFTP: Outbound: ${which} posix-rename@openssh.com`);
         }
       }
-      ext_openssh_statvfs(path12, cb) {
+      ext_openssh_statvfs(path13, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["statvfs@openssh.com"];
         if (!ext || ext !== "2")
           throw new Error("Server does not support this extended request");
-        const pathLen = Buffer.byteLength(path12);
+        const pathLen = Buffer.byteLength(path13);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 19 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31099,7 +31477,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 19, p);
         buf.utf8Write("statvfs@openssh.com", p += 4, 19);
         writeUInt32BE(buf, pathLen, p += 19);
-        buf.utf8Write(path12, p += 4, pathLen);
+        buf.utf8Write(path13, p += 4, pathLen);
         this._requests[reqid] = { extended: "statvfs@openssh.com", cb };
         const isBuffered = sendOrBuffer(this, buf);
         if (this._debug) {
@@ -31185,7 +31563,7 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} fsync@openssh.com`
         );
       }
-      ext_openssh_lsetstat(path12, attrs, cb) {
+      ext_openssh_lsetstat(path13, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["lsetstat@openssh.com"];
@@ -31200,7 +31578,7 @@ var require_SFTP = __commonJS({
         } else if (typeof attrs === "function") {
           cb = attrs;
         }
-        const pathLen = Buffer.byteLength(path12);
+        const pathLen = Buffer.byteLength(path13);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 20 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31210,7 +31588,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 20, p);
         buf.utf8Write("lsetstat@openssh.com", p += 4, 20);
         writeUInt32BE(buf, pathLen, p += 20);
-        buf.utf8Write(path12, p += 4, pathLen);
+        buf.utf8Write(path13, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -31227,13 +31605,13 @@ var require_SFTP = __commonJS({
           this._debug(`SFTP: Outbound: ${status} lsetstat@openssh.com`);
         }
       }
-      ext_openssh_expandPath(path12, cb) {
+      ext_openssh_expandPath(path13, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["expand-path@openssh.com"];
         if (ext !== "1")
           throw new Error("Server does not support this extended request");
-        const pathLen = Buffer.byteLength(path12);
+        const pathLen = Buffer.byteLength(path13);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 23 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31243,7 +31621,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 23, p);
         buf.utf8Write("expand-path@openssh.com", p += 4, 23);
         writeUInt32BE(buf, pathLen, p += 20);
-        buf.utf8Write(path12, p += 4, pathLen);
+        buf.utf8Write(path13, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names2) => {
             if (typeof cb !== "function")
@@ -31436,11 +31814,11 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} HANDLE`
         );
       }
-      status(reqid, code, message) {
+      status(reqid, code2, message) {
         if (!this.server)
           throw new Error("Server-only method called in client mode");
-        if (!VALID_STATUS_CODES.has(code))
-          throw new Error(`Bad status code: ${code}`);
+        if (!VALID_STATUS_CODES.has(code2))
+          throw new Error(`Bad status code: ${code2}`);
         message || (message = "");
         const msgLen = Buffer.byteLength(message);
         let p = 9;
@@ -31448,7 +31826,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, buf.length - 4, 0);
         buf[4] = RESPONSE.STATUS;
         writeUInt32BE(buf, reqid, 5);
-        writeUInt32BE(buf, code, p);
+        writeUInt32BE(buf, code2, p);
         writeUInt32BE(buf, msgLen, p += 4);
         p += 4;
         if (msgLen) {
@@ -31514,14 +31892,14 @@ var require_SFTP = __commonJS({
             nameAttrs = attrsToBytes(name2.attrs);
             namesLen += 4 + nameAttrs.nb;
             if (nameAttrs.nb) {
-              let bytes;
+              let bytes2;
               if (nameAttrs.nb === ATTRS_BUF.length) {
-                bytes = new Uint8Array(ATTRS_BUF);
+                bytes2 = new Uint8Array(ATTRS_BUF);
               } else {
-                bytes = new Uint8Array(nameAttrs.nb);
-                bufferCopy(ATTRS_BUF, bytes, 0, nameAttrs.nb, 0);
+                bytes2 = new Uint8Array(nameAttrs.nb);
+                bufferCopy(ATTRS_BUF, bytes2, 0, nameAttrs.nb, 0);
               }
-              nameAttrs.bytes = bytes;
+              nameAttrs.bytes = bytes2;
             }
             attrs.push(nameAttrs);
           } else {
@@ -31716,13 +32094,13 @@ var require_SFTP = __commonJS({
             if (--left === 0)
               cb(err);
           };
-          if (srcHandle && (src === fs4 || src.outgoing.state === "open"))
+          if (srcHandle && (src === fs5 || src.outgoing.state === "open"))
             ++left;
-          if (dstHandle && (dst === fs4 || dst.outgoing.state === "open"))
+          if (dstHandle && (dst === fs5 || dst.outgoing.state === "open"))
             ++left;
-          if (srcHandle && (src === fs4 || src.outgoing.state === "open"))
+          if (srcHandle && (src === fs5 || src.outgoing.state === "open"))
             src.close(srcHandle, cbfinal);
-          if (dstHandle && (dst === fs4 || dst.outgoing.state === "open"))
+          if (dstHandle && (dst === fs5 || dst.outgoing.state === "open"))
             dst.close(dstHandle, cbfinal);
         } else {
           cb(err);
@@ -31738,7 +32116,7 @@ var require_SFTP = __commonJS({
           tryStat(null, { size: fileSize });
         function tryStat(err2, attrs) {
           if (err2) {
-            if (src !== fs4) {
+            if (src !== fs5) {
               src.stat(srcPath, (err_, attrs_) => {
                 if (err_)
                   return onerror(err2);
@@ -32521,12 +32899,12 @@ var require_SFTP = __commonJS({
       [REQUEST.LSTAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path12 = bufferParser.readString(true);
+        const path13 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path12 === void 0)
+        if (path13 === void 0)
           return doFatalSFTPError(sftp, "Malformed LSTAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received LSTAT (id:${reqID})`);
-        if (!sftp.emit("LSTAT", reqID, path12)) {
+        if (!sftp.emit("LSTAT", reqID, path13)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -32545,13 +32923,13 @@ var require_SFTP = __commonJS({
       [REQUEST.SETSTAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path12 = bufferParser.readString(true);
+        const path13 = bufferParser.readString(true);
         const attrs = readAttrs(sftp._biOpt);
         bufferParser.clear();
         if (attrs === void 0)
           return doFatalSFTPError(sftp, "Malformed SETSTAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received SETSTAT (id:${reqID})`);
-        if (!sftp.emit("SETSTAT", reqID, path12, attrs)) {
+        if (!sftp.emit("SETSTAT", reqID, path13, attrs)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -32573,12 +32951,12 @@ var require_SFTP = __commonJS({
       [REQUEST.OPENDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path12 = bufferParser.readString(true);
+        const path13 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path12 === void 0)
+        if (path13 === void 0)
           return doFatalSFTPError(sftp, "Malformed OPENDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received OPENDIR (id:${reqID})`);
-        if (!sftp.emit("OPENDIR", reqID, path12)) {
+        if (!sftp.emit("OPENDIR", reqID, path13)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -32597,63 +32975,63 @@ var require_SFTP = __commonJS({
       [REQUEST.REMOVE]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path12 = bufferParser.readString(true);
+        const path13 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path12 === void 0)
+        if (path13 === void 0)
           return doFatalSFTPError(sftp, "Malformed REMOVE packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received REMOVE (id:${reqID})`);
-        if (!sftp.emit("REMOVE", reqID, path12)) {
+        if (!sftp.emit("REMOVE", reqID, path13)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.MKDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path12 = bufferParser.readString(true);
+        const path13 = bufferParser.readString(true);
         const attrs = readAttrs(sftp._biOpt);
         bufferParser.clear();
         if (attrs === void 0)
           return doFatalSFTPError(sftp, "Malformed MKDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received MKDIR (id:${reqID})`);
-        if (!sftp.emit("MKDIR", reqID, path12, attrs)) {
+        if (!sftp.emit("MKDIR", reqID, path13, attrs)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.RMDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path12 = bufferParser.readString(true);
+        const path13 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path12 === void 0)
+        if (path13 === void 0)
           return doFatalSFTPError(sftp, "Malformed RMDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received RMDIR (id:${reqID})`);
-        if (!sftp.emit("RMDIR", reqID, path12)) {
+        if (!sftp.emit("RMDIR", reqID, path13)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.REALPATH]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path12 = bufferParser.readString(true);
+        const path13 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path12 === void 0)
+        if (path13 === void 0)
           return doFatalSFTPError(sftp, "Malformed REALPATH packet");
         sftp._debug && sftp._debug(
           `SFTP: Inbound: Received REALPATH (id:${reqID})`
         );
-        if (!sftp.emit("REALPATH", reqID, path12)) {
+        if (!sftp.emit("REALPATH", reqID, path13)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.STAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path12 = bufferParser.readString(true);
+        const path13 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path12 === void 0)
+        if (path13 === void 0)
           return doFatalSFTPError(sftp, "Malformed STAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received STAT (id:${reqID})`);
-        if (!sftp.emit("STAT", reqID, path12)) {
+        if (!sftp.emit("STAT", reqID, path13)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -32673,14 +33051,14 @@ var require_SFTP = __commonJS({
       [REQUEST.READLINK]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path12 = bufferParser.readString(true);
+        const path13 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path12 === void 0)
+        if (path13 === void 0)
           return doFatalSFTPError(sftp, "Malformed READLINK packet");
         sftp._debug && sftp._debug(
           `SFTP: Inbound: Received READLINK (id:${reqID})`
         );
-        if (!sftp.emit("READLINK", reqID, path12)) {
+        if (!sftp.emit("READLINK", reqID, path13)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -32751,7 +33129,7 @@ var require_SFTP = __commonJS({
     function roundUpToMultipleOf8(n) {
       return n + 7 & ~7;
     }
-    function ReadStream(sftp, path12, options) {
+    function ReadStream(sftp, path13, options) {
       if (options === void 0)
         options = {};
       else if (typeof options === "string")
@@ -32765,7 +33143,7 @@ var require_SFTP = __commonJS({
       options.emitClose = false;
       options.autoDestroy = false;
       ReadableStream2.call(this, options);
-      this.path = path12;
+      this.path = path13;
       this.flags = options.flags === void 0 ? "r" : options.flags;
       this.mode = options.mode === void 0 ? 438 : options.mode;
       this.start = options.start;
@@ -32896,7 +33274,7 @@ var require_SFTP = __commonJS({
       },
       configurable: true
     });
-    function WriteStream(sftp, path12, options) {
+    function WriteStream(sftp, path13, options) {
       if (options === void 0)
         options = {};
       else if (typeof options === "string")
@@ -32908,7 +33286,7 @@ var require_SFTP = __commonJS({
       options.emitClose = false;
       options.autoDestroy = false;
       WritableStream.call(this, options);
-      this.path = path12;
+      this.path = path13;
       this.flags = options.flags === void 0 ? "w" : options.flags;
       this.mode = options.mode === void 0 ? 438 : options.mode;
       this.start = options.start;
@@ -33000,13 +33378,13 @@ var require_SFTP = __commonJS({
         0,
         data.length,
         this.pos,
-        (er, bytes) => {
+        (er, bytes2) => {
           if (er) {
             if (this.autoClose)
               this.destroy();
             return cb(er);
           }
-          this.bytesWritten += bytes;
+          this.bytesWritten += bytes2;
           cb();
         }
       );
@@ -33021,12 +33399,12 @@ var require_SFTP = __commonJS({
       const sftp = this.sftp;
       const handle = this.handle;
       let writesLeft = data.length;
-      const onwrite = (er, bytes) => {
+      const onwrite = (er, bytes2) => {
         if (er) {
           this.destroy();
           return cb(er);
         }
-        this.bytesWritten += bytes;
+        this.bytesWritten += bytes2;
         if (--writesLeft === 0)
           cb();
       };
@@ -34067,11 +34445,11 @@ var require_client = __commonJS({
               this._chanMgr.update(info.recipient, instance);
               channel(void 0, instance);
             },
-            CHANNEL_OPEN_FAILURE: (p, recipient, reason, description) => {
+            CHANNEL_OPEN_FAILURE: (p, recipient, reason, description2) => {
               const channel = this._chanMgr.get(recipient);
               if (typeof channel !== "function")
                 return;
-              const info = { reason, description };
+              const info = { reason, description: description2 };
               onChannelOpenFailure(this, recipient, info, channel);
             },
             CHANNEL_DATA: (p, recipient, data) => {
@@ -34908,17 +35286,17 @@ var require_client = __commonJS({
               removeListeners();
               cb(err3);
             }
-            function onExit(code, signal) {
+            function onExit(code2, signal) {
               removeListeners();
               let msg;
-              if (typeof code === "number")
-                msg = `Received exit code ${code} while establishing SFTP session`;
+              if (typeof code2 === "number")
+                msg = `Received exit code ${code2} while establishing SFTP session`;
               else if (signal !== void 0)
                 msg = `Received signal ${signal} while establishing SFTP session`;
               else
                 msg = "Received unexpected SFTP session termination";
               const err3 = new Error(msg);
-              err3.code = code;
+              err3.code = code2;
               err3.signal = signal;
               cb(err3);
             }
@@ -36064,11 +36442,11 @@ var require_server = __commonJS({
               this._chanMgr.update(info.recipient, instance);
               channel(void 0, instance);
             },
-            CHANNEL_OPEN_FAILURE: (p, recipient, reason, description) => {
+            CHANNEL_OPEN_FAILURE: (p, recipient, reason, description2) => {
               const channel = this._chanMgr.get(recipient);
               if (typeof channel !== "function")
                 return;
-              const info = { reason, description };
+              const info = { reason, description: description2 };
               onChannelOpenFailure(this, recipient, info, channel);
             },
             CHANNEL_DATA: (p, recipient, data) => {
@@ -37501,7 +37879,7 @@ var require_errors4 = __commonJS({
   "node_modules/readable-stream/errors.js"(exports, module) {
     "use strict";
     var codes = {};
-    function createErrorType(code, message, Base) {
+    function createErrorType(code2, message, Base) {
       if (!Base) {
         Base = Error;
       }
@@ -37518,8 +37896,8 @@ var require_errors4 = __commonJS({
         }
       }
       NodeError.prototype.name = Base.name;
-      NodeError.prototype.code = code;
-      codes[code] = NodeError;
+      NodeError.prototype.code = code2;
+      codes[code2] = NodeError;
     }
     function oneOf2(expected, thing) {
       if (Array.isArray(expected)) {
@@ -40029,20 +40407,20 @@ var require_ms = __commonJS({
     function fmtLong(ms) {
       var msAbs = Math.abs(ms);
       if (msAbs >= d) {
-        return plural2(ms, msAbs, d, "day");
+        return plural3(ms, msAbs, d, "day");
       }
       if (msAbs >= h) {
-        return plural2(ms, msAbs, h, "hour");
+        return plural3(ms, msAbs, h, "hour");
       }
       if (msAbs >= m) {
-        return plural2(ms, msAbs, m, "minute");
+        return plural3(ms, msAbs, m, "minute");
       }
       if (msAbs >= s) {
-        return plural2(ms, msAbs, s, "second");
+        return plural3(ms, msAbs, s, "second");
       }
       return ms + " ms";
     }
-    function plural2(ms, msAbs, n, name2) {
+    function plural3(ms, msAbs, n, name2) {
       var isPlural = msAbs >= n * 1.5;
       return Math.round(ms / n) + " " + name2 + (isPlural ? "s" : "");
     }
@@ -40699,12 +41077,12 @@ var require_src = __commonJS({
 // node_modules/split-ca/index.js
 var require_split_ca = __commonJS({
   "node_modules/split-ca/index.js"(exports, module) {
-    var fs4 = __require("fs");
+    var fs5 = __require("fs");
     module.exports = function(filepath, split, encoding) {
       split = typeof split !== "undefined" ? split : "\n";
       encoding = typeof encoding !== "undefined" ? encoding : "utf8";
       var ca = [];
-      var chain = fs4.readFileSync(filepath, encoding);
+      var chain = fs5.readFileSync(filepath, encoding);
       if (chain.indexOf("-END CERTIFICATE-") < 0 || chain.indexOf("-BEGIN CERTIFICATE-") < 0) {
         throw Error("File does not contain 'BEGIN CERTIFICATE' or 'END CERTIFICATE'");
       }
@@ -40732,9 +41110,9 @@ var require_modem = __commonJS({
   "node_modules/docker-modem/lib/modem.js"(exports, module) {
     var querystring = __require("querystring");
     var http3 = require_http();
-    var fs4 = __require("fs");
-    var path12 = __require("path");
-    var url = __require("url");
+    var fs5 = __require("fs");
+    var path13 = __require("path");
+    var url2 = __require("url");
     var ssh = require_ssh();
     var HttpDuplex = require_http_duplex();
     var debug = require_src()("modem");
@@ -40759,7 +41137,7 @@ var require_modem = __commonJS({
           hostStr = "tcp://" + hostStr;
         }
         try {
-          host = new url.URL(hostStr);
+          host = new url2.URL(hostStr);
         } catch (err) {
           throw new Error("DOCKER_HOST env variable should be something like tcp://localhost:1234");
         }
@@ -40782,9 +41160,9 @@ var require_modem = __commonJS({
         }
         opts.host = host.hostname;
         if (process.env.DOCKER_CERT_PATH) {
-          opts.ca = splitca(path12.join(process.env.DOCKER_CERT_PATH, "ca.pem"));
-          opts.cert = fs4.readFileSync(path12.join(process.env.DOCKER_CERT_PATH, "cert.pem"));
-          opts.key = fs4.readFileSync(path12.join(process.env.DOCKER_CERT_PATH, "key.pem"));
+          opts.ca = splitca(path13.join(process.env.DOCKER_CERT_PATH, "ca.pem"));
+          opts.cert = fs5.readFileSync(path13.join(process.env.DOCKER_CERT_PATH, "cert.pem"));
+          opts.key = fs5.readFileSync(path13.join(process.env.DOCKER_CERT_PATH, "key.pem"));
         }
         if (process.env.DOCKER_CLIENT_TIMEOUT) {
           opts.timeout = parseInt(process.env.DOCKER_CLIENT_TIMEOUT, 10);
@@ -40794,8 +41172,8 @@ var require_modem = __commonJS({
     };
     var findDefaultUnixSocket = function() {
       return new Promise(function(resolve) {
-        var userDockerSocket = path12.join(os4.homedir(), ".docker", "run", "docker.sock");
-        fs4.access(userDockerSocket, function(err) {
+        var userDockerSocket = path13.join(os4.homedir(), ".docker", "run", "docker.sock");
+        fs5.access(userDockerSocket, function(err) {
           if (err) resolve("/var/run/docker.sock");
           else resolve(userDockerSocket);
         });
@@ -40845,14 +41223,14 @@ var require_modem = __commonJS({
         options.path = "/" + this.version + options.path;
       }
       if (this.host) {
-        var parsed = url.parse(this.host);
-        address = url.format({
+        var parsed = url2.parse(this.host);
+        address = url2.format({
           protocol: parsed.protocol || this.protocol,
           hostname: parsed.hostname || this.host,
           port: this.port,
           pathname: parsed.pathname || this.pathPrefix
         });
-        address = url.resolve(address, options.path);
+        address = url2.resolve(address, options.path);
       } else {
         address = options.path;
       }
@@ -40888,7 +41266,7 @@ var require_modem = __commonJS({
       }
       if (options.file) {
         if (typeof options.file === "string") {
-          data = fs4.createReadStream(path12.resolve(options.file));
+          data = fs5.createReadStream(path13.resolve(options.file));
         } else {
           data = options.file;
         }
@@ -40922,7 +41300,7 @@ var require_modem = __commonJS({
           this.buildRequest(optionsf, options, data, callback);
         });
       } else {
-        var urlp = url.parse(address);
+        var urlp = url2.parse(address);
         optionsf.hostname = urlp.hostname;
         optionsf.port = urlp.port;
         optionsf.path = urlp.path;
@@ -41206,7 +41584,7 @@ var require_modem = __commonJS({
 var require_ignore = __commonJS({
   "node_modules/@balena/dockerignore/ignore.js"(exports, module) {
     "use strict";
-    var path12 = __require("path");
+    var path13 = __require("path");
     var factory = (options) => new IgnoreBase(options);
     factory.default = factory;
     module.exports = factory;
@@ -41215,22 +41593,22 @@ var require_ignore = __commonJS({
     }
     var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
     var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-    var REGEX_TRAILING_PATH_SEP = path12.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+    var REGEX_TRAILING_PATH_SEP = path13.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
     var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
     function cleanPath(file) {
-      return path12.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
+      return path13.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
     }
     function toSlash(file) {
-      if (path12.sep === "/") {
+      if (path13.sep === "/") {
         return file;
       }
       return file.replace(/\\/g, "/");
     }
     function fromSlash(file) {
-      if (path12.sep === "/") {
+      if (path13.sep === "/") {
         return file;
       }
-      return file.replace(/\//g, path12.sep);
+      return file.replace(/\//g, path13.sep);
     }
     var IgnoreBase = class {
       constructor({
@@ -41279,13 +41657,13 @@ var require_ignore = __commonJS({
         return pattern && typeof pattern === "string" && pattern.indexOf("#") !== 0 && pattern.trim() !== "";
       }
       filter(paths) {
-        return make_array(paths).filter((path13) => this._filter(path13));
+        return make_array(paths).filter((path14) => this._filter(path14));
       }
       createFilter() {
-        return (path13) => this._filter(path13);
+        return (path14) => this._filter(path14);
       }
-      ignores(path13) {
-        return !this._filter(path13);
+      ignores(path14) {
+        return !this._filter(path14);
       }
       // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
@@ -41324,36 +41702,36 @@ var require_ignore = __commonJS({
           origin,
           pattern,
           // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-          dirs: pattern.split(path12.sep),
+          dirs: pattern.split(path13.sep),
           negative
         };
       }
       // @returns `Boolean` true if the `path` is NOT ignored
-      _filter(path13) {
-        if (!path13) {
+      _filter(path14) {
+        if (!path14) {
           return false;
         }
-        if (path13 in this._cache) {
-          return this._cache[path13];
+        if (path14 in this._cache) {
+          return this._cache[path14];
         }
-        return this._cache[path13] = this._test(path13);
+        return this._cache[path14] = this._test(path14);
       }
       // @returns {Boolean} true if a file is NOT ignored
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
       _test(file) {
         file = fromSlash(file);
-        const parentPath = cleanPath(path12.dirname(file));
-        const parentPathDirs = parentPath.split(path12.sep);
+        const parentPath = cleanPath(path13.dirname(file));
+        const parentPathDirs = parentPath.split(path13.sep);
         let matched = false;
         this._rules.forEach((rule) => {
           let match = this._match(file, rule);
           if (!match && parentPath !== ".") {
             if (rule.dirs.includes("**")) {
               for (let i = rule.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
-                match = match || this._match(parentPathDirs.slice(0, i).join(path12.sep), rule);
+                match = match || this._match(parentPathDirs.slice(0, i).join(path13.sep), rule);
               }
             } else if (rule.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path12.sep), rule);
+              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path13.sep), rule);
             }
           }
           if (match) {
@@ -41372,13 +41750,13 @@ var require_ignore = __commonJS({
           return rule;
         }
         let regStr = "^";
-        let escapedSlash = path12.sep === "\\" ? "\\\\" : path12.sep;
+        let escapedSlash = path13.sep === "\\" ? "\\\\" : path13.sep;
         for (let i = 0; i < rule.pattern.length; i++) {
           const ch = rule.pattern[i];
           if (ch === "*") {
             if (rule.pattern[i + 1] === "*") {
               i++;
-              if (rule.pattern[i + 1] === path12.sep) {
+              if (rule.pattern[i + 1] === path13.sep) {
                 i++;
               }
               if (rule.pattern[i + 1] === void 0) {
@@ -41394,7 +41772,7 @@ var require_ignore = __commonJS({
           } else if (ch === "." || ch === "$") {
             regStr += `\\${ch}`;
           } else if (ch === "\\") {
-            if (path12.sep === "\\") {
+            if (path13.sep === "\\") {
               regStr += escapedSlash;
               continue;
             }
@@ -41420,69 +41798,69 @@ var require_ignore = __commonJS({
 var require_chownr = __commonJS({
   "node_modules/chownr/chownr.js"(exports, module) {
     "use strict";
-    var fs4 = __require("fs");
-    var path12 = __require("path");
-    var LCHOWN = fs4.lchown ? "lchown" : "chown";
-    var LCHOWNSYNC = fs4.lchownSync ? "lchownSync" : "chownSync";
-    var needEISDIRHandled = fs4.lchown && !process.version.match(/v1[1-9]+\./) && !process.version.match(/v10\.[6-9]/);
-    var lchownSync = (path13, uid, gid) => {
+    var fs5 = __require("fs");
+    var path13 = __require("path");
+    var LCHOWN = fs5.lchown ? "lchown" : "chown";
+    var LCHOWNSYNC = fs5.lchownSync ? "lchownSync" : "chownSync";
+    var needEISDIRHandled = fs5.lchown && !process.version.match(/v1[1-9]+\./) && !process.version.match(/v10\.[6-9]/);
+    var lchownSync = (path14, uid, gid) => {
       try {
-        return fs4[LCHOWNSYNC](path13, uid, gid);
+        return fs5[LCHOWNSYNC](path14, uid, gid);
       } catch (er) {
         if (er.code !== "ENOENT")
           throw er;
       }
     };
-    var chownSync = (path13, uid, gid) => {
+    var chownSync = (path14, uid, gid) => {
       try {
-        return fs4.chownSync(path13, uid, gid);
+        return fs5.chownSync(path14, uid, gid);
       } catch (er) {
         if (er.code !== "ENOENT")
           throw er;
       }
     };
-    var handleEISDIR = needEISDIRHandled ? (path13, uid, gid, cb) => (er) => {
+    var handleEISDIR = needEISDIRHandled ? (path14, uid, gid, cb) => (er) => {
       if (!er || er.code !== "EISDIR")
         cb(er);
       else
-        fs4.chown(path13, uid, gid, cb);
+        fs5.chown(path14, uid, gid, cb);
     } : (_, __, ___, cb) => cb;
-    var handleEISDirSync = needEISDIRHandled ? (path13, uid, gid) => {
+    var handleEISDirSync = needEISDIRHandled ? (path14, uid, gid) => {
       try {
-        return lchownSync(path13, uid, gid);
+        return lchownSync(path14, uid, gid);
       } catch (er) {
         if (er.code !== "EISDIR")
           throw er;
-        chownSync(path13, uid, gid);
+        chownSync(path14, uid, gid);
       }
-    } : (path13, uid, gid) => lchownSync(path13, uid, gid);
+    } : (path14, uid, gid) => lchownSync(path14, uid, gid);
     var nodeVersion = process.version;
-    var readdir2 = (path13, options, cb) => fs4.readdir(path13, options, cb);
-    var readdirSync = (path13, options) => fs4.readdirSync(path13, options);
+    var readdir2 = (path14, options, cb) => fs5.readdir(path14, options, cb);
+    var readdirSync = (path14, options) => fs5.readdirSync(path14, options);
     if (/^v4\./.test(nodeVersion))
-      readdir2 = (path13, options, cb) => fs4.readdir(path13, cb);
+      readdir2 = (path14, options, cb) => fs5.readdir(path14, cb);
     var chown = (cpath, uid, gid, cb) => {
-      fs4[LCHOWN](cpath, uid, gid, handleEISDIR(cpath, uid, gid, (er) => {
+      fs5[LCHOWN](cpath, uid, gid, handleEISDIR(cpath, uid, gid, (er) => {
         cb(er && er.code !== "ENOENT" ? er : null);
       }));
     };
     var chownrKid = (p, child, uid, gid, cb) => {
       if (typeof child === "string")
-        return fs4.lstat(path12.resolve(p, child), (er, stats) => {
+        return fs5.lstat(path13.resolve(p, child), (er, stats) => {
           if (er)
             return cb(er.code !== "ENOENT" ? er : null);
           stats.name = child;
           chownrKid(p, stats, uid, gid, cb);
         });
       if (child.isDirectory()) {
-        chownr(path12.resolve(p, child.name), uid, gid, (er) => {
+        chownr(path13.resolve(p, child.name), uid, gid, (er) => {
           if (er)
             return cb(er);
-          const cpath = path12.resolve(p, child.name);
+          const cpath = path13.resolve(p, child.name);
           chown(cpath, uid, gid, cb);
         });
       } else {
-        const cpath = path12.resolve(p, child.name);
+        const cpath = path13.resolve(p, child.name);
         chown(cpath, uid, gid, cb);
       }
     };
@@ -41512,7 +41890,7 @@ var require_chownr = __commonJS({
     var chownrKidSync = (p, child, uid, gid) => {
       if (typeof child === "string") {
         try {
-          const stats = fs4.lstatSync(path12.resolve(p, child));
+          const stats = fs5.lstatSync(path13.resolve(p, child));
           stats.name = child;
           child = stats;
         } catch (er) {
@@ -41523,8 +41901,8 @@ var require_chownr = __commonJS({
         }
       }
       if (child.isDirectory())
-        chownrSync(path12.resolve(p, child.name), uid, gid);
-      handleEISDirSync(path12.resolve(p, child.name), uid, gid);
+        chownrSync(path13.resolve(p, child.name), uid, gid);
+      handleEISDirSync(path13.resolve(p, child.name), uid, gid);
     };
     var chownrSync = (p, uid, gid) => {
       let children2;
@@ -41623,7 +42001,7 @@ var require_BufferList = __commonJS({
       const copy2 = !!dst;
       const off = this._offset(srcStart);
       const len = srcEnd - srcStart;
-      let bytes = len;
+      let bytes2 = len;
       let bufoff = copy2 && dstStart || 0;
       let start = off[1];
       if (srcStart === 0 && srcEnd === this.length) {
@@ -41636,23 +42014,23 @@ var require_BufferList = __commonJS({
         }
         return dst;
       }
-      if (bytes <= this._bufs[off[0]].length - start) {
-        return copy2 ? this._bufs[off[0]].copy(dst, dstStart, start, start + bytes) : this._bufs[off[0]].slice(start, start + bytes);
+      if (bytes2 <= this._bufs[off[0]].length - start) {
+        return copy2 ? this._bufs[off[0]].copy(dst, dstStart, start, start + bytes2) : this._bufs[off[0]].slice(start, start + bytes2);
       }
       if (!copy2) {
         dst = Buffer2.allocUnsafe(len);
       }
       for (let i = off[0]; i < this._bufs.length; i++) {
         const l = this._bufs[i].length - start;
-        if (bytes > l) {
+        if (bytes2 > l) {
           this._bufs[i].copy(dst, bufoff, start);
           bufoff += l;
         } else {
-          this._bufs[i].copy(dst, bufoff, start, start + bytes);
+          this._bufs[i].copy(dst, bufoff, start, start + bytes2);
           bufoff += l;
           break;
         }
-        bytes -= l;
+        bytes2 -= l;
         if (start) {
           start = 0;
         }
@@ -41688,17 +42066,17 @@ var require_BufferList = __commonJS({
     BufferList.prototype.toString = function toString(encoding, start, end) {
       return this.slice(start, end).toString(encoding);
     };
-    BufferList.prototype.consume = function consume(bytes) {
-      bytes = Math.trunc(bytes);
-      if (Number.isNaN(bytes) || bytes <= 0) return this;
+    BufferList.prototype.consume = function consume(bytes2) {
+      bytes2 = Math.trunc(bytes2);
+      if (Number.isNaN(bytes2) || bytes2 <= 0) return this;
       while (this._bufs.length) {
-        if (bytes >= this._bufs[0].length) {
-          bytes -= this._bufs[0].length;
+        if (bytes2 >= this._bufs[0].length) {
+          bytes2 -= this._bufs[0].length;
           this.length -= this._bufs[0].length;
           this._bufs.shift();
         } else {
-          this._bufs[0] = this._bufs[0].slice(bytes);
-          this.length -= bytes;
+          this._bufs[0] = this._bufs[0].slice(bytes2);
+          this.length -= bytes2;
           break;
         }
       }
@@ -42767,9 +43145,9 @@ var require_pump = __commonJS({
   "node_modules/pump/index.js"(exports, module) {
     var once = require_once();
     var eos = require_end_of_stream2();
-    var fs4;
+    var fs5;
     try {
-      fs4 = __require("fs");
+      fs5 = __require("fs");
     } catch (e) {
     }
     var noop3 = function() {
@@ -42780,8 +43158,8 @@ var require_pump = __commonJS({
     };
     var isFS = function(stream) {
       if (!ancient) return false;
-      if (!fs4) return false;
-      return (stream instanceof (fs4.ReadStream || noop3) || stream instanceof (fs4.WriteStream || noop3)) && isFn(stream.close);
+      if (!fs5) return false;
+      return (stream instanceof (fs5.ReadStream || noop3) || stream instanceof (fs5.WriteStream || noop3)) && isFn(stream.close);
     };
     var isRequest = function(stream) {
       return stream.setHeader && isFn(stream.abort);
@@ -42840,8 +43218,8 @@ var require_pump = __commonJS({
 // node_modules/mkdirp-classic/index.js
 var require_mkdirp_classic = __commonJS({
   "node_modules/mkdirp-classic/index.js"(exports, module) {
-    var path12 = __require("path");
-    var fs4 = __require("fs");
+    var path13 = __require("path");
+    var fs5 = __require("fs");
     var _0777 = parseInt("0777", 8);
     module.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
     function mkdirP(p, opts, f, made) {
@@ -42852,14 +43230,14 @@ var require_mkdirp_classic = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs4;
+      var xfs = opts.fs || fs5;
       if (mode === void 0) {
         mode = _0777 & ~process.umask();
       }
       if (!made) made = null;
       var cb = f || function() {
       };
-      p = path12.resolve(p);
+      p = path13.resolve(p);
       xfs.mkdir(p, mode, function(er) {
         if (!er) {
           made = made || p;
@@ -42867,7 +43245,7 @@ var require_mkdirp_classic = __commonJS({
         }
         switch (er.code) {
           case "ENOENT":
-            mkdirP(path12.dirname(p), opts, function(er2, made2) {
+            mkdirP(path13.dirname(p), opts, function(er2, made2) {
               if (er2) cb(er2, made2);
               else mkdirP(p, opts, cb, made2);
             });
@@ -42889,19 +43267,19 @@ var require_mkdirp_classic = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs4;
+      var xfs = opts.fs || fs5;
       if (mode === void 0) {
         mode = _0777 & ~process.umask();
       }
       if (!made) made = null;
-      p = path12.resolve(p);
+      p = path13.resolve(p);
       try {
         xfs.mkdirSync(p, mode);
         made = made || p;
       } catch (err0) {
         switch (err0.code) {
           case "ENOENT":
-            made = sync(path12.dirname(p), opts, made);
+            made = sync(path13.dirname(p), opts, made);
             sync(p, opts, made);
             break;
           // In the case of any other error, just see if there's a dir
@@ -42930,8 +43308,8 @@ var require_tar_fs = __commonJS({
     var tar2 = require_tar_stream2();
     var pump = require_pump();
     var mkdirp = require_mkdirp_classic();
-    var fs4 = __require("fs");
-    var path12 = __require("path");
+    var fs5 = __require("fs");
+    var path13 = __require("path");
     var os4 = __require("os");
     var win32 = os4.platform() === "win32";
     var DOTDOT_LEADING = 1;
@@ -42944,23 +43322,23 @@ var require_tar_fs = __commonJS({
     var normalize = !win32 ? echo : function(name2) {
       return name2.replace(/\\/g, "/").replace(/[:?<>|]/g, "_");
     };
-    var statAll = function(fs5, stat3, cwd, ignore, entries, sort) {
+    var statAll = function(fs6, stat3, cwd, ignore, entries, sort) {
       var queue = entries || ["."];
       for (var i = 0; i < queue.length; i++) {
-        if (!inCwd(path12.resolve(cwd, queue[i]), cwd)) throw new Error(queue[i] + " is not a valid path");
+        if (!inCwd(path13.resolve(cwd, queue[i]), cwd)) throw new Error(queue[i] + " is not a valid path");
       }
       return function loop(callback) {
         if (!queue.length) return callback();
         var next = queue.shift();
-        var nextAbs = path12.join(cwd, next);
-        stat3.call(fs5, nextAbs, function(err, stat4) {
+        var nextAbs = path13.join(cwd, next);
+        stat3.call(fs6, nextAbs, function(err, stat4) {
           if (err) return callback(err);
           if (!stat4.isDirectory()) return callback(null, next, stat4);
-          fs5.readdir(nextAbs, function(err2, files) {
+          fs6.readdir(nextAbs, function(err2, files) {
             if (err2) return callback(err2);
             if (sort) files.sort();
             for (var i2 = 0; i2 < files.length; i2++) {
-              if (!ignore(path12.join(cwd, next, files[i2]))) queue.push(path12.join(next, files[i2]));
+              if (!ignore(path13.join(cwd, next, files[i2]))) queue.push(path13.join(next, files[i2]));
             }
             callback(null, next, stat4);
           });
@@ -42971,7 +43349,7 @@ var require_tar_fs = __commonJS({
       return function(header) {
         header.name = header.name.split("/").slice(level).join("/");
         var linkname = header.linkname;
-        if (linkname && (header.type === "link" || path12.isAbsolute(linkname))) {
+        if (linkname && (header.type === "link" || path13.isAbsolute(linkname))) {
           header.linkname = linkname.split("/").slice(level).join("/");
         }
         return map(header);
@@ -42980,7 +43358,7 @@ var require_tar_fs = __commonJS({
     exports.pack = function(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      var xfs = opts.fs || fs4;
+      var xfs = opts.fs || fs5;
       var ignore = opts.ignore || opts.filter || noop3;
       var map = opts.map || noop3;
       var mapStream = opts.mapStream || echo;
@@ -43001,7 +43379,7 @@ var require_tar_fs = __commonJS({
         fmode |= parseInt(222, 8);
       }
       var onsymlink = function(filename, header) {
-        xfs.readlink(path12.join(cwd, filename), function(err, linkname) {
+        xfs.readlink(path13.join(cwd, filename), function(err, linkname) {
           if (err) return pack.destroy(err);
           header.linkname = normalize(linkname);
           pack.entry(header, onnextentry);
@@ -43042,7 +43420,7 @@ var require_tar_fs = __commonJS({
         }
         var entry = pack.entry(header, onnextentry);
         if (!entry) return;
-        var rs = mapStream(xfs.createReadStream(path12.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
+        var rs = mapStream(xfs.createReadStream(path13.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
         rs.on("error", function(err2) {
           entry.destroy(err2);
         });
@@ -43067,7 +43445,7 @@ var require_tar_fs = __commonJS({
     exports.extract = function(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      var xfs = opts.fs || fs4;
+      var xfs = opts.fs || fs5;
       var ignore = opts.ignore || opts.filter || noop3;
       var map = opts.map || noop3;
       var mapStream = opts.mapStream || echo;
@@ -43104,9 +43482,9 @@ var require_tar_fs = __commonJS({
         });
       };
       var chperm = function(name2, header, cb) {
-        var link = header.type === "symlink";
-        var chmod = link ? xfs.lchmod : xfs.chmod;
-        var chown = link ? xfs.lchown : xfs.chown;
+        var link2 = header.type === "symlink";
+        var chmod = link2 ? xfs.lchmod : xfs.chmod;
+        var chown = link2 ? xfs.lchown : xfs.chown;
         if (!chmod) return cb();
         var mode = (header.mode | (header.type === "directory" ? dmode : fmode)) & umask & parseInt(777, 8);
         if (chown && own) {
@@ -43124,7 +43502,7 @@ var require_tar_fs = __commonJS({
       extract.on("entry", function(header, stream, next) {
         header = map(header) || header;
         header.name = normalize(header.name);
-        var name2 = path12.join(cwd, path12.join("/", header.name));
+        var name2 = path13.join(cwd, path13.join("/", header.name));
         if (ignore(name2, header)) {
           stream.resume();
           return next();
@@ -43132,7 +43510,7 @@ var require_tar_fs = __commonJS({
         if (!validPath(header.name, DOTDOT_NONE)) {
           return next(new Error(JSON.stringify(header.name) + " is not a valid path"));
         }
-        var isRoot = path12.join(name2, ".") === path12.join(cwd, ".");
+        var isRoot = path13.join(name2, ".") === path13.join(cwd, ".");
         var stat3 = function(err) {
           if (err) return next(err);
           if (isRoot) return next();
@@ -43162,9 +43540,9 @@ var require_tar_fs = __commonJS({
         var onsymlink = function() {
           if (win32) return next();
           if (!validPath(header.linkname, DOTDOT_LEADING)) return next(new Error(name2 + " is not a valid symlink"));
-          var dst = path12.resolve(path12.dirname(name2), header.linkname);
+          var dst = path13.resolve(path13.dirname(name2), header.linkname);
           if (!inCwd(dst, cwd)) return next(new Error(name2 + " is not a valid symlink"));
-          validateNotSymlink(xfs, dst, path12.resolve(cwd), function(err, valid) {
+          validateNotSymlink(xfs, dst, path13.resolve(cwd), function(err, valid) {
             if (err) return next(err);
             if (!valid) return next(new Error(name2 + " is not a valid symlink"));
             xfs.unlink(name2, function() {
@@ -43175,7 +43553,7 @@ var require_tar_fs = __commonJS({
         var onlink = function() {
           if (win32) return next();
           if (!validPath(header.linkname, DOTDOT_NONE)) return next(new Error(name2 + " is not a valid hardlink"));
-          var srcpath = path12.join(cwd, path12.join("/", header.linkname));
+          var srcpath = path13.join(cwd, path13.join("/", header.linkname));
           xfs.realpath(srcpath, function(err, dst) {
             if (err || !inCwd(dst, cwd)) return next(new Error(name2 + " is not a valid hardlink"));
             xfs.unlink(name2, function() {
@@ -43207,8 +43585,8 @@ var require_tar_fs = __commonJS({
             });
           }
         };
-        var dir = isRoot ? path12.join(cwd, ".") : path12.dirname(name2);
-        validate(xfs, dir, path12.join(cwd, "."), function(err, valid) {
+        var dir = isRoot ? path13.join(cwd, ".") : path13.dirname(name2);
+        validate(xfs, dir, path13.join(cwd, "."), function(err, valid) {
           if (err) return next(err);
           if (!valid) return next(new Error(dir + " is not a valid path"));
           if (header.type === "directory") return ondirectory();
@@ -43236,20 +43614,20 @@ var require_tar_fs = __commonJS({
       if (opts.finish) extract.on("finish", opts.finish);
       return extract;
     };
-    function validate(fs5, name2, root, cb) {
+    function validate(fs6, name2, root, cb) {
       if (name2 === root) return cb(null, true);
-      fs5.lstat(name2, function(err, st) {
+      fs6.lstat(name2, function(err, st) {
         if (err && err.code !== "ENOENT") return cb(err);
-        if (err || st.isDirectory()) return validate(fs5, path12.join(name2, ".."), root, cb);
+        if (err || st.isDirectory()) return validate(fs6, path13.join(name2, ".."), root, cb);
         cb(null, false);
       });
     }
-    function validateNotSymlink(fs5, name2, root, cb) {
+    function validateNotSymlink(fs6, name2, root, cb) {
       if (name2 === root) return cb(null, true);
-      if (!name2.startsWith(root + path12.sep)) return cb(null, false);
-      fs5.lstat(name2, function(err, st) {
+      if (!name2.startsWith(root + path13.sep)) return cb(null, false);
+      fs6.lstat(name2, function(err, st) {
         if (err && err.code !== "ENOENT" && err.code !== "EPERM") return cb(err);
-        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs5, path12.join(name2, ".."), root, cb);
+        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs6, path13.join(name2, ".."), root, cb);
         cb(null, false);
       });
     }
@@ -43280,8 +43658,8 @@ var require_tar_fs = __commonJS({
       });
     }
     function inCwd(dst, cwd) {
-      cwd = path12.resolve(cwd);
-      return cwd === dst || dst.startsWith(cwd + path12.sep);
+      cwd = path13.resolve(cwd);
+      return cwd === dst || dst.startsWith(cwd + path13.sep);
     }
   }
 });
@@ -43290,8 +43668,8 @@ var require_tar_fs = __commonJS({
 var require_util = __commonJS({
   "node_modules/dockerode/lib/util.js"(exports, module) {
     var DockerIgnore = require_ignore();
-    var fs4 = __require("fs");
-    var path12 = __require("path");
+    var fs5 = __require("fs");
+    var path13 = __require("path");
     var tar2 = require_tar_fs();
     var zlib = __require("zlib");
     var arr = [];
@@ -43343,14 +43721,14 @@ var require_util = __commonJS({
     };
     module.exports.prepareBuildContext = function(file, next) {
       if (file && file.context) {
-        fs4.readFile(path12.join(file.context, ".dockerignore"), (err, data) => {
+        fs5.readFile(path13.join(file.context, ".dockerignore"), (err, data) => {
           let ignoreFn;
           let filterFn;
           if (!err) {
             const dockerIgnore = DockerIgnore({ ignorecase: false }).add(data.toString());
             filterFn = dockerIgnore.createFilter();
-            ignoreFn = (path13) => {
-              return !filterFn(path13);
+            ignoreFn = (path14) => {
+              return !filterFn(path14);
             };
           }
           const entries = file.src.slice() || [];
@@ -45845,9 +46223,9 @@ var require_logging = __commonJS({
     }
     var allEnabled = enabledTracers.has("all");
     var anyTracerEnabled = allEnabled || enabledTracers.size > 0;
-    function trace(severity, tracer, text) {
+    function trace(severity, tracer, text2) {
       if (isTracerEnabled(tracer)) {
-        (0, exports.log)(severity, (/* @__PURE__ */ new Date()).toISOString() + " | v" + clientVersion + " " + process_1.pid + " | " + tracer + " | " + text);
+        (0, exports.log)(severity, (/* @__PURE__ */ new Date()).toISOString() + " | v" + clientVersion + " " + process_1.pid + " | " + tracer + " | " + text2);
       }
     }
     function isTracerEnabled(tracer) {
@@ -46203,12 +46581,12 @@ var require_call_credentials = __commonJS({
         this.creds = creds;
       }
       async generateMetadata(options) {
-        const base = new metadata_1.Metadata();
+        const base2 = new metadata_1.Metadata();
         const generated2 = await Promise.all(this.creds.map((cred) => cred.generateMetadata(options)));
         for (const gen of generated2) {
-          base.merge(gen);
+          base2.merge(gen);
         }
-        return base;
+        return base2;
       }
       compose(other) {
         if (other instanceof EmptyCallCredentials) {
@@ -46284,14 +46662,14 @@ var require_tls_helpers = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CIPHER_SUITES = void 0;
     exports.getDefaultRootsData = getDefaultRootsData;
-    var fs4 = __require("fs");
+    var fs5 = __require("fs");
     exports.CIPHER_SUITES = process.env.GRPC_SSL_CIPHER_SUITES;
     var DEFAULT_ROOTS_FILE_PATH = process.env.GRPC_DEFAULT_SSL_ROOTS_FILE_PATH;
     var defaultRootsData = null;
     function getDefaultRootsData() {
       if (DEFAULT_ROOTS_FILE_PATH) {
         if (defaultRootsData === null) {
-          defaultRootsData = fs4.readFileSync(DEFAULT_ROOTS_FILE_PATH);
+          defaultRootsData = fs5.readFileSync(DEFAULT_ROOTS_FILE_PATH);
         }
         return defaultRootsData;
       }
@@ -46324,19 +46702,19 @@ var require_uri_parser = __commonJS({
       };
     }
     var NUMBER_REGEX = /^\d+$/;
-    function splitHostPort(path12) {
-      if (path12.startsWith("[")) {
-        const hostEnd = path12.indexOf("]");
+    function splitHostPort(path13) {
+      if (path13.startsWith("[")) {
+        const hostEnd = path13.indexOf("]");
         if (hostEnd === -1) {
           return null;
         }
-        const host = path12.substring(1, hostEnd);
+        const host = path13.substring(1, hostEnd);
         if (host.indexOf(":") === -1) {
           return null;
         }
-        if (path12.length > hostEnd + 1) {
-          if (path12[hostEnd + 1] === ":") {
-            const portString = path12.substring(hostEnd + 2);
+        if (path13.length > hostEnd + 1) {
+          if (path13[hostEnd + 1] === ":") {
+            const portString = path13.substring(hostEnd + 2);
             if (NUMBER_REGEX.test(portString)) {
               return {
                 host,
@@ -46354,7 +46732,7 @@ var require_uri_parser = __commonJS({
           };
         }
       } else {
-        const splitPath = path12.split(":");
+        const splitPath = path13.split(":");
         if (splitPath.length === 2) {
           if (NUMBER_REGEX.test(splitPath[1])) {
             return {
@@ -46366,7 +46744,7 @@ var require_uri_parser = __commonJS({
           }
         } else {
           return {
-            host: path12
+            host: path13
           };
         }
       }
@@ -47430,9 +47808,9 @@ var require_backoff_timeout = __commonJS({
       get traceEnabled() {
         return logging.isTracerEnabled(TRACER_NAME);
       }
-      trace(text) {
+      trace(text2) {
         if (this.traceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "{" + this.id + "} " + text);
+          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "{" + this.id + "} " + text2);
         }
       }
       runTimer(delay) {
@@ -47681,8 +48059,8 @@ var require_resolving_load_balancer = __commonJS({
     var uri_parser_1 = require_uri_parser();
     var load_balancer_child_handler_1 = require_load_balancer_child_handler();
     var TRACER_NAME = "resolving_load_balancer";
-    function trace(text) {
-      logging.trace(constants_2.LogVerbosity.DEBUG, TRACER_NAME, text);
+    function trace(text2) {
+      logging.trace(constants_2.LogVerbosity.DEBUG, TRACER_NAME, text2);
     }
     var NAME_MATCH_LEVEL_ORDER = [
       "SERVICE_AND_METHOD",
@@ -49317,9 +49695,9 @@ var require_client_interceptors = __commonJS({
           this.requester = defaultRequester;
         }
       }
-      cancelWithStatus(status, details) {
+      cancelWithStatus(status, details2) {
         this.requester.cancel(() => {
-          this.nextCall.cancelWithStatus(status, details);
+          this.nextCall.cancelWithStatus(status, details2);
         });
       }
       getPeer() {
@@ -49402,14 +49780,14 @@ var require_client_interceptors = __commonJS({
       }
     };
     exports.InterceptingCall = InterceptingCall;
-    function getCall(channel, path12, options) {
+    function getCall(channel, path13, options) {
       var _a, _b;
       const deadline = (_a = options.deadline) !== null && _a !== void 0 ? _a : Infinity;
       const host = options.host;
       const parent = (_b = options.parent) !== null && _b !== void 0 ? _b : null;
       const propagateFlags = options.propagate_flags;
       const credentials = options.credentials;
-      const call = channel.createCall(path12, deadline, host, parent, propagateFlags);
+      const call = channel.createCall(path13, deadline, host, parent, propagateFlags);
       if (credentials) {
         call.setCredentials(credentials);
       }
@@ -49420,8 +49798,8 @@ var require_client_interceptors = __commonJS({
         this.call = call;
         this.methodDefinition = methodDefinition;
       }
-      cancelWithStatus(status, details) {
-        this.call.cancelWithStatus(status, details);
+      cancelWithStatus(status, details2) {
+        this.call.cancelWithStatus(status, details2);
       }
       getPeer() {
         return this.call.getPeer();
@@ -49979,9 +50357,9 @@ var require_make_client = __commonJS({
       ServiceClientImpl.serviceName = serviceName;
       return ServiceClientImpl;
     }
-    function partial(fn, path12, serialize, deserialize) {
+    function partial(fn, path13, serialize, deserialize) {
       return function(...args) {
-        return fn.call(this, path12, serialize, deserialize, ...args);
+        return fn.call(this, path13, serialize, deserialize, ...args);
       };
     }
     function isProtobufTypeDefinition(obj) {
@@ -51921,20 +52299,20 @@ var require_umd = __commonJS({
             lo & 255
           ];
         };
-        Long.fromBytes = function fromBytes(bytes, unsigned, le) {
-          return le ? Long.fromBytesLE(bytes, unsigned) : Long.fromBytesBE(bytes, unsigned);
+        Long.fromBytes = function fromBytes(bytes2, unsigned, le) {
+          return le ? Long.fromBytesLE(bytes2, unsigned) : Long.fromBytesBE(bytes2, unsigned);
         };
-        Long.fromBytesLE = function fromBytesLE(bytes, unsigned) {
+        Long.fromBytesLE = function fromBytesLE(bytes2, unsigned) {
           return new Long(
-            bytes[0] | bytes[1] << 8 | bytes[2] << 16 | bytes[3] << 24,
-            bytes[4] | bytes[5] << 8 | bytes[6] << 16 | bytes[7] << 24,
+            bytes2[0] | bytes2[1] << 8 | bytes2[2] << 16 | bytes2[3] << 24,
+            bytes2[4] | bytes2[5] << 8 | bytes2[6] << 16 | bytes2[7] << 24,
             unsigned
           );
         };
-        Long.fromBytesBE = function fromBytesBE(bytes, unsigned) {
+        Long.fromBytesBE = function fromBytesBE(bytes2, unsigned) {
           return new Long(
-            bytes[4] << 24 | bytes[5] << 16 | bytes[6] << 8 | bytes[7],
-            bytes[0] << 24 | bytes[1] << 16 | bytes[2] << 8 | bytes[3],
+            bytes2[4] << 24 | bytes2[5] << 16 | bytes2[6] << 8 | bytes2[7],
+            bytes2[0] << 24 | bytes2[1] << 16 | bytes2[2] << 8 | bytes2[3],
             unsigned
           );
         };
@@ -52575,8 +52953,8 @@ var require_reader2 = __commonJS({
       return this._slice.call(this.buf, start, end);
     };
     Reader.prototype.string = function read_string() {
-      var bytes = this.bytes();
-      return utf82.read(bytes, 0, bytes.length);
+      var bytes2 = this.bytes();
+      return utf82.read(bytes2, 0, bytes2.length);
     };
     Reader.prototype.skip = function skip(length) {
       if (typeof length === "number") {
@@ -52864,17 +53242,17 @@ var require_codegen = __commonJS({
 var require_fs = __commonJS({
   "node_modules/@protobufjs/fetch/util/fs.js"(exports, module) {
     "use strict";
-    var fs4 = null;
+    var fs5 = null;
     try {
-      fs4 = __require(
+      fs5 = __require(
         /* webpackIgnore: true */
         "fs"
       );
-      if (!fs4 || !fs4.readFile || !fs4.readFileSync)
-        fs4 = null;
+      if (!fs5 || !fs5.readFile || !fs5.readFileSync)
+        fs5 = null;
     } catch (e) {
     }
-    module.exports = fs4;
+    module.exports = fs5;
   }
 });
 
@@ -52884,7 +53262,7 @@ var require_fetch = __commonJS({
     "use strict";
     module.exports = fetch3;
     var asPromise = require_aspromise();
-    var fs4 = require_fs();
+    var fs5 = require_fs();
     function fetch3(filename, options, callback) {
       if (typeof options === "function") {
         callback = options;
@@ -52893,8 +53271,8 @@ var require_fetch = __commonJS({
         options = {};
       if (!callback)
         return asPromise(fetch3, this, filename, options);
-      if (!options.xhr && fs4 && fs4.readFile)
-        return fs4.readFile(filename, function fetchReadFileCallback(err, contents) {
+      if (!options.xhr && fs5 && fs5.readFile)
+        return fs5.readFile(filename, function fetchReadFileCallback(err, contents) {
           return err && typeof XMLHttpRequest !== "undefined" ? fetch3.xhr(filename, options, callback) : err ? callback(err) : callback(null, options.binary ? contents : contents.toString("utf8"));
         });
       return fetch3.xhr(filename, options, callback);
@@ -52932,15 +53310,15 @@ var require_fetch = __commonJS({
 var require_path = __commonJS({
   "node_modules/@protobufjs/path/index.js"(exports) {
     "use strict";
-    var path12 = exports;
+    var path13 = exports;
     var isAbsolute = (
       /**
        * Tests if the specified path is absolute.
        * @param {string} path Path to test
        * @returns {boolean} `true` if path is absolute
        */
-      path12.isAbsolute = function isAbsolute2(path13) {
-        return /^(?:\/|\w+:)/.test(path13);
+      path13.isAbsolute = function isAbsolute2(path14) {
+        return /^(?:\/|\w+:)/.test(path14);
       }
     );
     var normalize = (
@@ -52949,9 +53327,9 @@ var require_path = __commonJS({
        * @param {string} path Path to normalize
        * @returns {string} Normalized path
        */
-      path12.normalize = function normalize2(path13) {
-        path13 = path13.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
-        var parts = path13.split("/"), absolute = isAbsolute(path13), prefix = "";
+      path13.normalize = function normalize2(path14) {
+        path14 = path14.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
+        var parts = path14.split("/"), absolute = isAbsolute(path14), prefix = "";
         if (absolute)
           prefix = parts.shift() + "/";
         for (var i = 0; i < parts.length; ) {
@@ -52970,7 +53348,7 @@ var require_path = __commonJS({
         return prefix + parts.join("/");
       }
     );
-    path12.resolve = function resolve(originPath, includePath, alreadyNormalized) {
+    path13.resolve = function resolve(originPath, includePath, alreadyNormalized) {
       if (!alreadyNormalized)
         includePath = normalize(includePath);
       if (isAbsolute(includePath))
@@ -52997,17 +53375,17 @@ var require_patterns = __commonJS({
 var require_fs2 = __commonJS({
   "node_modules/protobufjs/src/util/fs.js"(exports, module) {
     "use strict";
-    var fs4 = null;
+    var fs5 = null;
     try {
-      fs4 = __require(
+      fs5 = __require(
         /* webpackIgnore: true */
         "fs"
       );
-      if (!fs4 || !fs4.readFile || !fs4.readFileSync)
-        fs4 = null;
+      if (!fs5 || !fs5.readFile || !fs5.readFileSync)
+        fs5 = null;
     } catch (e) {
     }
-    module.exports = fs4;
+    module.exports = fs5;
   }
 });
 
@@ -53154,18 +53532,18 @@ var require_namespace = __commonJS({
       object.onRemove(this);
       return clearCache(this);
     };
-    Namespace.prototype.define = function define2(path12, json2) {
-      if (util.isString(path12))
-        path12 = path12.split(".");
-      else if (!Array.isArray(path12))
+    Namespace.prototype.define = function define2(path13, json2) {
+      if (util.isString(path13))
+        path13 = path13.split(".");
+      else if (!Array.isArray(path13))
         throw TypeError("illegal path");
-      if (path12 && path12.length && path12[0] === "")
+      if (path13 && path13.length && path13[0] === "")
         throw Error("path must be relative");
-      if (path12.length > util.recursionLimit)
+      if (path13.length > util.recursionLimit)
         throw Error("max depth exceeded");
       var ptr = this;
-      while (path12.length > 0) {
-        var part = path12.shift();
+      while (path13.length > 0) {
+        var part = path13.shift();
         if (ptr.nested && ptr.nested[part]) {
           ptr = ptr.nested[part];
           if (!(ptr instanceof Namespace))
@@ -53200,26 +53578,26 @@ var require_namespace = __commonJS({
       });
       return this;
     };
-    Namespace.prototype.lookup = function lookup2(path12, filterTypes, parentAlreadyChecked) {
+    Namespace.prototype.lookup = function lookup2(path13, filterTypes, parentAlreadyChecked) {
       if (typeof filterTypes === "boolean") {
         parentAlreadyChecked = filterTypes;
         filterTypes = void 0;
       } else if (filterTypes && !Array.isArray(filterTypes))
         filterTypes = [filterTypes];
-      if (util.isString(path12) && path12.length) {
-        if (path12 === ".")
+      if (util.isString(path13) && path13.length) {
+        if (path13 === ".")
           return this.root;
-        path12 = path12.split(".");
-      } else if (!path12.length)
+        path13 = path13.split(".");
+      } else if (!path13.length)
         return this;
-      var flatPath = path12.join(".");
-      if (path12[0] === "")
-        return this.root.lookup(path12.slice(1), filterTypes);
+      var flatPath = path13.join(".");
+      if (path13[0] === "")
+        return this.root.lookup(path13.slice(1), filterTypes);
       var found = this.root._fullyQualifiedObjects && this.root._fullyQualifiedObjects["." + flatPath];
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
-      found = this._lookupImpl(path12, flatPath);
+      found = this._lookupImpl(path13, flatPath);
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
@@ -53227,7 +53605,7 @@ var require_namespace = __commonJS({
         return null;
       var current = this;
       while (current.parent) {
-        found = current.parent._lookupImpl(path12, flatPath);
+        found = current.parent._lookupImpl(path13, flatPath);
         if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
           return found;
         }
@@ -53235,22 +53613,22 @@ var require_namespace = __commonJS({
       }
       return null;
     };
-    Namespace.prototype._lookupImpl = function lookup2(path12, flatPath) {
+    Namespace.prototype._lookupImpl = function lookup2(path13, flatPath) {
       if (Object.prototype.hasOwnProperty.call(this._lookupCache, flatPath)) {
         return this._lookupCache[flatPath];
       }
-      var found = this.get(path12[0]);
+      var found = this.get(path13[0]);
       var exact = null;
       if (found) {
-        if (path12.length === 1) {
+        if (path13.length === 1) {
           exact = found;
         } else if (found instanceof Namespace) {
-          path12 = path12.slice(1);
-          exact = found._lookupImpl(path12, path12.join("."));
+          path13 = path13.slice(1);
+          exact = found._lookupImpl(path13, path13.join("."));
         }
       } else {
         for (var i = 0; i < this.nestedArray.length; ++i)
-          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path12, flatPath))) {
+          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path13, flatPath))) {
             exact = found;
             break;
           }
@@ -53258,28 +53636,28 @@ var require_namespace = __commonJS({
       this._lookupCache[flatPath] = exact;
       return exact;
     };
-    Namespace.prototype.lookupType = function lookupType(path12) {
-      var found = this.lookup(path12, [Type]);
+    Namespace.prototype.lookupType = function lookupType(path13) {
+      var found = this.lookup(path13, [Type]);
       if (!found)
-        throw Error("no such type: " + path12);
+        throw Error("no such type: " + path13);
       return found;
     };
-    Namespace.prototype.lookupEnum = function lookupEnum(path12) {
-      var found = this.lookup(path12, [Enum]);
+    Namespace.prototype.lookupEnum = function lookupEnum(path13) {
+      var found = this.lookup(path13, [Enum]);
       if (!found)
-        throw Error("no such Enum '" + path12 + "' in " + this);
+        throw Error("no such Enum '" + path13 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path12) {
-      var found = this.lookup(path12, [Type, Enum]);
+    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path13) {
+      var found = this.lookup(path13, [Type, Enum]);
       if (!found)
-        throw Error("no such Type or Enum '" + path12 + "' in " + this);
+        throw Error("no such Type or Enum '" + path13 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupService = function lookupService(path12) {
-      var found = this.lookup(path12, [Service]);
+    Namespace.prototype.lookupService = function lookupService(path13) {
+      var found = this.lookup(path13, [Service]);
       if (!found)
-        throw Error("no such Service '" + path12 + "' in " + this);
+        throw Error("no such Service '" + path13 + "' in " + this);
       return found;
     };
     Namespace._configure = function(Type_, Service_, Enum_) {
@@ -54696,13 +55074,13 @@ var require_util2 = __commonJS({
       Object.defineProperty(object, "$type", { value: enm, enumerable: false });
       return enm;
     };
-    util.setProperty = function setProperty(dst, path12, value, ifNotSet) {
-      function setProp(dst2, path13, value2) {
-        var part = path13.shift();
+    util.setProperty = function setProperty(dst, path13, value, ifNotSet) {
+      function setProp(dst2, path14, value2) {
+        var part = path14.shift();
         if (util.isUnsafeProperty(part))
           return dst2;
-        if (path13.length > 0) {
-          dst2[part] = setProp(dst2[part] || {}, path13, value2);
+        if (path14.length > 0) {
+          dst2[part] = setProp(dst2[part] || {}, path14, value2);
         } else {
           var prevValue = dst2[part];
           if (prevValue && ifNotSet)
@@ -54715,12 +55093,12 @@ var require_util2 = __commonJS({
       }
       if (typeof dst !== "object")
         throw TypeError("dst must be an object");
-      if (!path12)
+      if (!path13)
         throw TypeError("path must be specified");
-      path12 = path12.split(".");
-      if (path12.length > util.recursionLimit)
+      path13 = path13.split(".");
+      if (path13.length > util.recursionLimit)
         throw Error("max depth exceeded");
-      return setProp(dst, path12, value);
+      return setProp(dst, path13, value);
     };
     Object.defineProperty(util, "decorateRoot", {
       get: function() {
@@ -55266,12 +55644,12 @@ var require_object = __commonJS({
        */
       fullName: {
         get: function() {
-          var path12 = [this.name], ptr = this.parent;
+          var path13 = [this.name], ptr = this.parent;
           while (ptr) {
-            path12.unshift(ptr.name);
+            path13.unshift(ptr.name);
             ptr = ptr.parent;
           }
-          return path12.join(".");
+          return path13.join(".");
         }
       }
     });
@@ -59308,19 +59686,19 @@ var require_util3 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
-    var fs4 = __require("fs");
-    var path12 = __require("path");
+    var fs5 = __require("fs");
+    var path13 = __require("path");
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
       const originalResolvePath = root.resolvePath;
       root.resolvePath = (origin, target) => {
-        if (path12.isAbsolute(target)) {
+        if (path13.isAbsolute(target)) {
           return target;
         }
         for (const directory2 of includePaths) {
-          const fullPath = path12.join(directory2, target);
+          const fullPath = path13.join(directory2, target);
           try {
-            fs4.accessSync(fullPath, fs4.constants.R_OK);
+            fs5.accessSync(fullPath, fs5.constants.R_OK);
             return fullPath;
           } catch (err) {
             continue;
@@ -59628,10 +60006,10 @@ var require_channelz = __commonJS({
         this.eventsLogged = 0;
         this.creationTimestamp = /* @__PURE__ */ new Date();
       }
-      addTrace(severity, description, child) {
+      addTrace(severity, description2, child) {
         const timestamp = /* @__PURE__ */ new Date();
         this.events.push({
-          description,
+          description: description2,
           severity,
           timestamp,
           childChannel: (child === null || child === void 0 ? void 0 : child.kind) === "channel" ? child : void 0,
@@ -60488,14 +60866,14 @@ var require_control_plane_status = __commonJS({
       constants_1.Status.OUT_OF_RANGE,
       constants_1.Status.DATA_LOSS
     ];
-    function restrictControlPlaneStatusCode(code, details) {
-      if (INAPPROPRIATE_CONTROL_PLANE_CODES.includes(code)) {
+    function restrictControlPlaneStatusCode(code2, details2) {
+      if (INAPPROPRIATE_CONTROL_PLANE_CODES.includes(code2)) {
         return {
           code: constants_1.Status.INTERNAL,
-          details: `Invalid status from control plane: ${code} ${constants_1.Status[code]} ${details}`
+          details: `Invalid status from control plane: ${code2} ${constants_1.Status[code2]} ${details2}`
         };
       } else {
-        return { code, details };
+        return { code: code2, details: details2 };
       }
     }
   }
@@ -60688,13 +61066,13 @@ var require_single_subchannel_channel = __commonJS({
         }
         this.filterStack = filterStackFactory.createFilter();
       }
-      cancelWithStatus(status, details) {
+      cancelWithStatus(status, details2) {
         if (this.childCall) {
-          this.childCall.cancelWithStatus(status, details);
+          this.childCall.cancelWithStatus(status, details2);
         } else {
           this.pendingStatus = {
             code: status,
-            details,
+            details: details2,
             metadata: new metadata_1.Metadata()
           };
         }
@@ -60722,10 +61100,10 @@ var require_single_subchannel_channel = __commonJS({
           credsMetadata = await this.subchannel.getCallCredentials().generateMetadata({ method_name: this.method, service_url: this.serviceUrl });
         } catch (e) {
           const error = e;
-          const { code, details } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(typeof error.code === "number" ? error.code : constants_1.Status.UNKNOWN, `Getting metadata from plugin failed with error: ${error.message}`);
+          const { code: code2, details: details2 } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(typeof error.code === "number" ? error.code : constants_1.Status.UNKNOWN, `Getting metadata from plugin failed with error: ${error.message}`);
           listener.onReceiveStatus({
-            code,
-            details,
+            code: code2,
+            details: details2,
             metadata: new metadata_1.Metadata()
           });
           return;
@@ -60943,14 +61321,14 @@ var require_subchannel = __commonJS({
       get refTraceEnabled() {
         return logging.isTracerEnabled("subchannel_refcount");
       }
-      trace(text) {
+      trace(text2) {
         if (this.traceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text);
+          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text2);
         }
       }
-      refTrace(text) {
+      refTrace(text2) {
         if (this.refTraceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, "subchannel_refcount", "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text);
+          logging.trace(constants_1.LogVerbosity.DEBUG, "subchannel_refcount", "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text2);
         }
       }
       handleBackoffTimer() {
@@ -61237,8 +61615,8 @@ var require_resolver_dns = __commonJS({
     var backoff_timeout_1 = require_backoff_timeout();
     var environment_1 = require_environment();
     var TRACER_NAME = "dns_resolver";
-    function trace(text) {
-      logging.trace(constants_2.LogVerbosity.DEBUG, TRACER_NAME, text);
+    function trace(text2) {
+      logging.trace(constants_2.LogVerbosity.DEBUG, TRACER_NAME, text2);
     }
     exports.DEFAULT_PORT = 443;
     var DEFAULT_MIN_TIME_BETWEEN_RESOLUTIONS_MS = 3e4;
@@ -61523,8 +61901,8 @@ var require_http_proxy = __commonJS({
     var url_1 = __require("url");
     var resolver_dns_1 = require_resolver_dns();
     var TRACER_NAME = "proxy";
-    function trace(text) {
-      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
+    function trace(text2) {
+      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
     }
     function getProxyInfo() {
       let proxyEnv = "";
@@ -61831,10 +62209,10 @@ var require_subchannel_call = __commonJS({
       }
       return "Unknown system error " + errno;
     }
-    function mapHttpStatusCode(code) {
-      const details = `Received HTTP status code ${code}`;
+    function mapHttpStatusCode(code2) {
+      const details2 = `Received HTTP status code ${code2}`;
       let mappedStatusCode;
-      switch (code) {
+      switch (code2) {
         // TODO(murgatroid99): handle 100 and 101
         case 400:
           mappedStatusCode = constants_1.Status.INTERNAL;
@@ -61859,7 +62237,7 @@ var require_subchannel_call = __commonJS({
       }
       return {
         code: mappedStatusCode,
-        details,
+        details: details2,
         metadata: new metadata_1.Metadata()
       };
     }
@@ -61953,8 +62331,8 @@ var require_subchannel_call = __commonJS({
             if (((_a2 = this.finalStatus) === null || _a2 === void 0 ? void 0 : _a2.code) === constants_1.Status.OK) {
               return;
             }
-            let code;
-            let details = "";
+            let code2;
+            let details2 = "";
             switch (http2Stream.rstCode) {
               case http22.constants.NGHTTP2_NO_ERROR:
                 if (this.finalStatus !== null) {
@@ -61962,54 +62340,54 @@ var require_subchannel_call = __commonJS({
                 }
                 if (this.httpStatusCode && this.httpStatusCode !== 200) {
                   const mappedStatus = mapHttpStatusCode(this.httpStatusCode);
-                  code = mappedStatus.code;
-                  details = mappedStatus.details;
+                  code2 = mappedStatus.code;
+                  details2 = mappedStatus.details;
                 } else {
-                  code = constants_1.Status.INTERNAL;
-                  details = `Received RST_STREAM with code ${http2Stream.rstCode} (Call ended without gRPC status)`;
+                  code2 = constants_1.Status.INTERNAL;
+                  details2 = `Received RST_STREAM with code ${http2Stream.rstCode} (Call ended without gRPC status)`;
                 }
                 break;
               case http22.constants.NGHTTP2_REFUSED_STREAM:
-                code = constants_1.Status.UNAVAILABLE;
-                details = "Stream refused by server";
+                code2 = constants_1.Status.UNAVAILABLE;
+                details2 = "Stream refused by server";
                 break;
               case http22.constants.NGHTTP2_CANCEL:
                 if (this.connectionDropped) {
-                  code = constants_1.Status.UNAVAILABLE;
-                  details = "Connection dropped";
+                  code2 = constants_1.Status.UNAVAILABLE;
+                  details2 = "Connection dropped";
                 } else {
-                  code = constants_1.Status.CANCELLED;
-                  details = "Call cancelled";
+                  code2 = constants_1.Status.CANCELLED;
+                  details2 = "Call cancelled";
                 }
                 break;
               case http22.constants.NGHTTP2_ENHANCE_YOUR_CALM:
-                code = constants_1.Status.RESOURCE_EXHAUSTED;
-                details = "Bandwidth exhausted or memory limit exceeded";
+                code2 = constants_1.Status.RESOURCE_EXHAUSTED;
+                details2 = "Bandwidth exhausted or memory limit exceeded";
                 break;
               case http22.constants.NGHTTP2_INADEQUATE_SECURITY:
-                code = constants_1.Status.PERMISSION_DENIED;
-                details = "Protocol not secure enough";
+                code2 = constants_1.Status.PERMISSION_DENIED;
+                details2 = "Protocol not secure enough";
                 break;
               case http22.constants.NGHTTP2_INTERNAL_ERROR:
-                code = constants_1.Status.INTERNAL;
+                code2 = constants_1.Status.INTERNAL;
                 if (this.internalError === null) {
-                  details = `Received RST_STREAM with code ${http2Stream.rstCode} (Internal server error)`;
+                  details2 = `Received RST_STREAM with code ${http2Stream.rstCode} (Internal server error)`;
                 } else {
                   if (this.internalError.code === "ECONNRESET" || this.internalError.code === "ETIMEDOUT") {
-                    code = constants_1.Status.UNAVAILABLE;
-                    details = this.internalError.message;
+                    code2 = constants_1.Status.UNAVAILABLE;
+                    details2 = this.internalError.message;
                   } else {
-                    details = `Received RST_STREAM with code ${http2Stream.rstCode} triggered by internal client error: ${this.internalError.message}`;
+                    details2 = `Received RST_STREAM with code ${http2Stream.rstCode} triggered by internal client error: ${this.internalError.message}`;
                   }
                 }
                 break;
               default:
-                code = constants_1.Status.INTERNAL;
-                details = `Received RST_STREAM with code ${http2Stream.rstCode}`;
+                code2 = constants_1.Status.INTERNAL;
+                details2 = `Received RST_STREAM with code ${http2Stream.rstCode}`;
             }
             this.endCall({
-              code,
-              details,
+              code: code2,
+              details: details2,
               metadata: new metadata_1.Metadata(),
               rstCode: http2Stream.rstCode
             });
@@ -62054,9 +62432,9 @@ var require_subchannel_call = __commonJS({
       get traceEnabled() {
         return logging.isTracerEnabled(TRACER_NAME);
       }
-      trace(text) {
+      trace(text2) {
         if (this.traceEnabled) {
-          logging.trace(constants_2.LogVerbosity.DEBUG, TRACER_NAME, "[" + this.callId + "] " + text);
+          logging.trace(constants_2.LogVerbosity.DEBUG, TRACER_NAME, "[" + this.callId + "] " + text2);
         }
       }
       /**
@@ -62128,23 +62506,23 @@ var require_subchannel_call = __commonJS({
             this.trace("received status code " + receivedStatus + " from server");
           }
           metadata.remove("grpc-status");
-          let details = "";
+          let details2 = "";
           const messageValues = metadata.get("grpc-message");
           if (messageValues.length > 0 && typeof messageValues[0] === "string") {
             const messageString = messageValues[0];
             try {
-              details = decodeURI(messageString);
+              details2 = decodeURI(messageString);
             } catch (error) {
-              details = messageString;
+              details2 = messageString;
             }
             metadata.remove("grpc-message");
             if (this.traceEnabled) {
-              this.trace('received status details string "' + details + '" from server');
+              this.trace('received status details string "' + details2 + '" from server');
             }
           }
           status = {
             code: receivedStatus,
-            details,
+            details: details2,
             metadata
           };
         } else if (this.httpStatusCode) {
@@ -62169,23 +62547,23 @@ var require_subchannel_call = __commonJS({
             this.http2Stream.end();
           }
         } else {
-          let code;
+          let code2;
           if (((_a = this.finalStatus) === null || _a === void 0 ? void 0 : _a.code) === constants_1.Status.OK) {
-            code = http22.constants.NGHTTP2_NO_ERROR;
+            code2 = http22.constants.NGHTTP2_NO_ERROR;
           } else {
-            code = http22.constants.NGHTTP2_CANCEL;
+            code2 = http22.constants.NGHTTP2_CANCEL;
           }
           if (this.traceEnabled) {
-            this.trace("close http2 stream with code " + code);
+            this.trace("close http2 stream with code " + code2);
           }
-          this.http2Stream.close(code);
+          this.http2Stream.close(code2);
         }
       }
-      cancelWithStatus(status, details) {
+      cancelWithStatus(status, details2) {
         if (this.traceEnabled) {
-          this.trace("cancelWithStatus code: " + status + ' details: "' + details + '"');
+          this.trace("cancelWithStatus code: " + status + ' details: "' + details2 + '"');
         }
-        this.endCall({ code: status, details, metadata: new metadata_1.Metadata() });
+        this.endCall({ code: status, details: details2, metadata: new metadata_1.Metadata() });
       }
       getStatus() {
         return this.finalStatus;
@@ -62220,13 +62598,13 @@ var require_subchannel_call = __commonJS({
         const cb = (error) => {
           process.nextTick(() => {
             var _a;
-            let code = constants_1.Status.UNAVAILABLE;
+            let code2 = constants_1.Status.UNAVAILABLE;
             if ((error === null || error === void 0 ? void 0 : error.code) === "ERR_STREAM_WRITE_AFTER_END") {
-              code = constants_1.Status.INTERNAL;
+              code2 = constants_1.Status.INTERNAL;
             }
             if (error) {
               this.endCall({
-                code,
+                code: code2,
                 details: `Write error: ${error.message}`,
                 metadata: new metadata_1.Metadata(),
                 rstCode: this.http2Stream.rstCode
@@ -62428,24 +62806,24 @@ var require_transport = __commonJS({
       get internalsTraceEnabled() {
         return logging.isTracerEnabled("transport_internals");
       }
-      trace(text) {
+      trace(text2) {
         if (this.traceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text);
+          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text2);
         }
       }
-      keepaliveTrace(text) {
+      keepaliveTrace(text2) {
         if (this.keepaliveTraceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, "keepalive", "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text);
+          logging.trace(constants_1.LogVerbosity.DEBUG, "keepalive", "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text2);
         }
       }
-      flowControlTrace(text) {
+      flowControlTrace(text2) {
         if (this.flowControlTraceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, FLOW_CONTROL_TRACER_NAME, "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text);
+          logging.trace(constants_1.LogVerbosity.DEBUG, FLOW_CONTROL_TRACER_NAME, "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text2);
         }
       }
-      internalsTrace(text) {
+      internalsTrace(text2) {
         if (this.internalsTraceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, "transport_internals", "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text);
+          logging.trace(constants_1.LogVerbosity.DEBUG, "transport_internals", "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text2);
         }
       }
       /**
@@ -62683,9 +63061,9 @@ var require_transport = __commonJS({
       get traceEnabled() {
         return logging.isTracerEnabled(TRACER_NAME);
       }
-      trace(text) {
+      trace(text2) {
         if (this.traceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, (0, uri_parser_1.uriToString)(this.channelTarget) + " " + text);
+          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, (0, uri_parser_1.uriToString)(this.channelTarget) + " " + text2);
         }
       }
       createSession(secureConnectResult, address, options) {
@@ -62999,9 +63377,9 @@ var require_load_balancing_call = __commonJS({
       get traceEnabled() {
         return logging.isTracerEnabled(TRACER_NAME);
       }
-      trace(text) {
+      trace(text2) {
         if (this.traceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "[" + this.callNumber + "] " + text);
+          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "[" + this.callNumber + "] " + text2);
         }
       }
       getSubchannelString(subchannel) {
@@ -63114,27 +63492,27 @@ var require_load_balancing_call = __commonJS({
                 this.child.halfClose();
               }
             }, (error) => {
-              const { code: code2, details: details2 } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(typeof error.code === "number" ? error.code : constants_1.Status.UNKNOWN, `Getting metadata from plugin failed with error: ${error.message}`);
+              const { code: code3, details: details3 } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(typeof error.code === "number" ? error.code : constants_1.Status.UNKNOWN, `Getting metadata from plugin failed with error: ${error.message}`);
               this.outputStatus({
-                code: code2,
-                details: details2,
+                code: code3,
+                details: details3,
                 metadata: new metadata_1.Metadata()
               }, "PROCESSED");
             });
             break;
           case picker_1.PickResultType.DROP:
-            const { code, details } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(pickResult.status.code, pickResult.status.details);
+            const { code: code2, details: details2 } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(pickResult.status.code, pickResult.status.details);
             setImmediate(() => {
-              this.outputStatus({ code, details, metadata: pickResult.status.metadata }, "DROP");
+              this.outputStatus({ code: code2, details: details2, metadata: pickResult.status.metadata }, "DROP");
             });
             break;
           case picker_1.PickResultType.TRANSIENT_FAILURE:
             if (this.metadata.getOptions().waitForReady) {
               this.channel.queueCallForPick(this);
             } else {
-              const { code: code2, details: details2 } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(pickResult.status.code, pickResult.status.details);
+              const { code: code3, details: details3 } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(pickResult.status.code, pickResult.status.details);
               setImmediate(() => {
-                this.outputStatus({ code: code2, details: details2, metadata: pickResult.status.metadata }, "PROCESSED");
+                this.outputStatus({ code: code3, details: details3, metadata: pickResult.status.metadata }, "PROCESSED");
               });
             }
             break;
@@ -63142,13 +63520,13 @@ var require_load_balancing_call = __commonJS({
             this.channel.queueCallForPick(this);
         }
       }
-      cancelWithStatus(status, details) {
+      cancelWithStatus(status, details2) {
         var _a;
         if (this.traceEnabled) {
-          this.trace("cancelWithStatus code: " + status + ' details: "' + details + '"');
+          this.trace("cancelWithStatus code: " + status + ' details: "' + details2 + '"');
         }
-        (_a = this.child) === null || _a === void 0 ? void 0 : _a.cancelWithStatus(status, details);
-        this.outputStatus({ code: status, details, metadata: new metadata_1.Metadata() }, "PROCESSED");
+        (_a = this.child) === null || _a === void 0 ? void 0 : _a.cancelWithStatus(status, details2);
+        this.outputStatus({ code: status, details: details2, metadata: new metadata_1.Metadata() }, "PROCESSED");
       }
       getPeer() {
         var _a, _b;
@@ -63261,9 +63639,9 @@ var require_resolving_call = __commonJS({
       get traceEnabled() {
         return logging.isTracerEnabled(TRACER_NAME);
       }
-      trace(text) {
+      trace(text2) {
         if (this.traceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "[" + this.callNumber + "] " + text);
+          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "[" + this.callNumber + "] " + text2);
         }
       }
       runDeadlineTimer() {
@@ -63375,10 +63753,10 @@ var require_resolving_call = __commonJS({
         this.configReceivedTime = Date.now();
         const config = configResult.config;
         if (config.status !== constants_1.Status.OK) {
-          const { code, details } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(config.status, "Failed to route call to method " + this.method);
+          const { code: code2, details: details2 } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(config.status, "Failed to route call to method " + this.method);
           this.outputStatus({
-            code,
-            details,
+            code: code2,
+            details: details2,
             metadata: new metadata_1.Metadata()
           });
           return;
@@ -63445,15 +63823,15 @@ var require_resolving_call = __commonJS({
           this.outputStatus(status);
         }
       }
-      cancelWithStatus(status, details) {
+      cancelWithStatus(status, details2) {
         var _a;
         if (this.traceEnabled) {
-          this.trace("cancelWithStatus code: " + status + ' details: "' + details + '"');
+          this.trace("cancelWithStatus code: " + status + ' details: "' + details2 + '"');
         }
-        (_a = this.child) === null || _a === void 0 ? void 0 : _a.cancelWithStatus(status, details);
+        (_a = this.child) === null || _a === void 0 ? void 0 : _a.cancelWithStatus(status, details2);
         this.outputStatus({
           code: status,
-          details,
+          details: details2,
           metadata: new metadata_1.Metadata()
         });
       }
@@ -63653,9 +64031,9 @@ var require_retrying_call = __commonJS({
       get traceEnabled() {
         return logging.isTracerEnabled(TRACER_NAME);
       }
-      trace(text) {
+      trace(text2) {
         if (this.traceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "[" + this.callNumber + "] " + text);
+          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "[" + this.callNumber + "] " + text2);
         }
       }
       reportStatus(statusObject) {
@@ -63674,9 +64052,9 @@ var require_retrying_call = __commonJS({
           });
         });
       }
-      cancelWithStatus(status, details) {
+      cancelWithStatus(status, details2) {
         if (this.traceEnabled) {
-          this.trace("cancelWithStatus code: " + status + ' details: "' + details + '"');
+          this.trace("cancelWithStatus code: " + status + ' details: "' + details2 + '"');
         }
         this.state = "NO_RETRY";
         if (this.retryTimer) {
@@ -63687,9 +64065,9 @@ var require_retrying_call = __commonJS({
           clearTimeout(this.hedgingTimer);
           this.hedgingTimer = null;
         }
-        this.reportStatus({ code: status, details, metadata: new metadata_1.Metadata() });
+        this.reportStatus({ code: status, details: details2, metadata: new metadata_1.Metadata() });
         for (const { call } of this.underlyingCalls) {
-          call.cancelWithStatus(status, details);
+          call.cancelWithStatus(status, details2);
         }
       }
       getPeer() {
@@ -63769,10 +64147,10 @@ var require_retrying_call = __commonJS({
           this.commitCall(callWithMostMessages);
         }
       }
-      isStatusCodeInList(list, code) {
+      isStatusCodeInList(list, code2) {
         return list.some((value) => {
           var _a;
-          return value === code || value.toString().toLowerCase() === ((_a = constants_1.Status[code]) === null || _a === void 0 ? void 0 : _a.toLowerCase());
+          return value === code2 || value.toString().toLowerCase() === ((_a = constants_1.Status[code2]) === null || _a === void 0 ? void 0 : _a.toLowerCase());
         });
       }
       getNextRetryJitter() {
@@ -64532,9 +64910,9 @@ var require_internal_channel = __commonJS({
       get traceEnabled() {
         return (0, logging_1.isTracerEnabled)("channel");
       }
-      trace(text, verbosityOverride) {
+      trace(text2, verbosityOverride) {
         if (this.traceEnabled) {
-          (0, logging_1.trace)(verbosityOverride !== null && verbosityOverride !== void 0 ? verbosityOverride : constants_1.LogVerbosity.DEBUG, "channel", "(" + this.channelzRef.id + ") " + (0, uri_parser_1.uriToString)(this.target) + " " + text);
+          (0, logging_1.trace)(verbosityOverride !== null && verbosityOverride !== void 0 ? verbosityOverride : constants_1.LogVerbosity.DEBUG, "channel", "(" + this.channelzRef.id + ") " + (0, uri_parser_1.uriToString)(this.target) + " " + text2);
         }
       }
       callRefTimerRef() {
@@ -64931,9 +65309,9 @@ var require_server_call = __commonJS({
       return status;
     }
     var ServerUnaryCallImpl = class extends events_1.EventEmitter {
-      constructor(path12, call, metadata, request2) {
+      constructor(path13, call, metadata, request2) {
         super();
-        this.path = path12;
+        this.path = path13;
         this.call = call;
         this.metadata = metadata;
         this.request = request2;
@@ -64963,9 +65341,9 @@ var require_server_call = __commonJS({
     };
     exports.ServerUnaryCallImpl = ServerUnaryCallImpl;
     var ServerReadableStreamImpl = class extends stream_1.Readable {
-      constructor(path12, call, metadata) {
+      constructor(path13, call, metadata) {
         super({ objectMode: true });
-        this.path = path12;
+        this.path = path13;
         this.call = call;
         this.metadata = metadata;
         this.cancelled = false;
@@ -64997,9 +65375,9 @@ var require_server_call = __commonJS({
     };
     exports.ServerReadableStreamImpl = ServerReadableStreamImpl;
     var ServerWritableStreamImpl = class extends stream_1.Writable {
-      constructor(path12, call, metadata, request2) {
+      constructor(path13, call, metadata, request2) {
         super({ objectMode: true });
-        this.path = path12;
+        this.path = path13;
         this.call = call;
         this.metadata = metadata;
         this.request = request2;
@@ -65053,9 +65431,9 @@ var require_server_call = __commonJS({
     };
     exports.ServerWritableStreamImpl = ServerWritableStreamImpl;
     var ServerDuplexStreamImpl = class extends stream_1.Duplex {
-      constructor(path12, call, metadata) {
+      constructor(path13, call, metadata) {
         super({ objectMode: true });
-        this.path = path12;
+        this.path = path13;
         this.call = call;
         this.metadata = metadata;
         this.pendingStatus = {
@@ -65642,7 +66020,7 @@ var require_orca = __commonJS({
     exports.GRPC_METRICS_HEADER = "endpoint-load-metrics-bin";
     var PARSED_LOAD_REPORT_KEY = "grpc_orca_load_report";
     function createMetricsReader(listener, previousOnCallEnded) {
-      return (code, details, metadata) => {
+      return (code2, details2, metadata) => {
         let parsedLoadReport = metadata.getOpaque(PARSED_LOAD_REPORT_KEY);
         if (parsedLoadReport) {
           listener(parsedLoadReport);
@@ -65656,7 +66034,7 @@ var require_orca = __commonJS({
           }
         }
         if (previousOnCallEnded) {
-          previousOnCallEnded(code, details, metadata);
+          previousOnCallEnded(code2, details2, metadata);
         }
       };
     }
@@ -65778,8 +66156,8 @@ var require_server_interceptors = __commonJS({
     var orca_1 = require_orca();
     var environment_1 = require_environment();
     var TRACER_NAME = "server_call";
-    function trace(text) {
-      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
+    function trace(text2) {
+      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
     }
     var ServerListenerBuilder = class {
       constructor() {
@@ -66291,15 +66669,15 @@ var require_server_interceptors = __commonJS({
         try {
           queueEntry.parsedMessage = this.handler.deserialize(decompressedMessage);
         } catch (err) {
-          let details;
+          let details2;
           if (environment_1.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS) {
-            details = `Error deserializing request: ${err.message}`;
+            details2 = `Error deserializing request: ${err.message}`;
           } else {
-            details = "Error deserializing request";
+            details2 = "Error deserializing request";
           }
           this.sendStatus({
             code: constants_1.Status.INTERNAL,
-            details
+            details: details2
           });
           return;
         }
@@ -66379,15 +66757,15 @@ var require_server_interceptors = __commonJS({
         try {
           response = this.serializeMessage(message);
         } catch (e) {
-          let details;
+          let details2;
           if (environment_1.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS) {
-            details = `Error serializing response: ${(0, error_1.getErrorMessage)(e)}`;
+            details2 = `Error serializing response: ${(0, error_1.getErrorMessage)(e)}`;
           } else {
-            details = "Error serializing response";
+            details2 = "Error serializing response";
           }
           this.sendStatus({
             code: constants_1.Status.INTERNAL,
-            details,
+            details: details2,
             metadata: null
           });
           return;
@@ -66405,15 +66783,15 @@ var require_server_interceptors = __commonJS({
         this.stream.write(response, (error) => {
           var _a;
           if (error) {
-            let details;
+            let details2;
             if (environment_1.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS) {
-              details = `Error writing message: ${(0, error_1.getErrorMessage)(error)}`;
+              details2 = `Error writing message: ${(0, error_1.getErrorMessage)(error)}`;
             } else {
-              details = "Internal server error";
+              details2 = "Internal server error";
             }
             this.sendStatus({
               code: constants_1.Status.INTERNAL,
-              details,
+              details: details2,
               metadata: null
             });
             return;
@@ -66595,8 +66973,8 @@ var require_server2 = __commonJS({
     var { HTTP2_HEADER_PATH } = http22.constants;
     var TRACER_NAME = "server";
     var kMaxAge = Buffer.from("max_age");
-    function serverCallTrace(text) {
-      logging.trace(constants_1.LogVerbosity.DEBUG, "server_call", text);
+    function serverCallTrace(text2) {
+      logging.trace(constants_1.LogVerbosity.DEBUG, "server_call", text2);
     }
     function noop3() {
     }
@@ -66735,11 +67113,11 @@ var require_server2 = __commonJS({
           };
           return socketInfo;
         }
-        trace(text) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "(" + this.channelzRef.id + ") " + text);
+        trace(text2) {
+          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "(" + this.channelzRef.id + ") " + text2);
         }
-        keepaliveTrace(text) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, "keepalive", "(" + this.channelzRef.id + ") " + text);
+        keepaliveTrace(text2) {
+          logging.trace(constants_1.LogVerbosity.DEBUG, "keepalive", "(" + this.channelzRef.id + ") " + text2);
         }
         addProtoService() {
           throw new Error("Not implemented. Use addService() instead");
@@ -67356,11 +67734,11 @@ var require_server2 = __commonJS({
           }
           return true;
         }
-        _retrieveHandler(path12) {
-          serverCallTrace("Received call to method " + path12 + " at address " + this.serverAddressString);
-          const handler2 = this.handlers.get(path12);
+        _retrieveHandler(path13) {
+          serverCallTrace("Received call to method " + path13 + " at address " + this.serverAddressString);
+          const handler2 = this.handlers.get(path13);
           if (handler2 === void 0) {
-            serverCallTrace("No handler registered for method " + path12 + ". Sending UNIMPLEMENTED status.");
+            serverCallTrace("No handler registered for method " + path13 + ". Sending UNIMPLEMENTED status.");
             return null;
           }
           return handler2;
@@ -67384,10 +67762,10 @@ var require_server2 = __commonJS({
             channelzSessionInfo === null || channelzSessionInfo === void 0 ? void 0 : channelzSessionInfo.streamTracker.addCallFailed();
             return;
           }
-          const path12 = headers[HTTP2_HEADER_PATH];
-          const handler2 = this._retrieveHandler(path12);
+          const path13 = headers[HTTP2_HEADER_PATH];
+          const handler2 = this._retrieveHandler(path13);
           if (!handler2) {
-            this._respondWithError(getUnimplementedStatusResponse(path12), stream, channelzSessionInfo);
+            this._respondWithError(getUnimplementedStatusResponse(path13), stream, channelzSessionInfo);
             return;
           }
           const callEventTracker = {
@@ -67437,10 +67815,10 @@ var require_server2 = __commonJS({
           if (this._verifyContentType(stream, headers) !== true) {
             return;
           }
-          const path12 = headers[HTTP2_HEADER_PATH];
-          const handler2 = this._retrieveHandler(path12);
+          const path13 = headers[HTTP2_HEADER_PATH];
+          const handler2 = this._retrieveHandler(path13);
           if (!handler2) {
-            this._respondWithError(getUnimplementedStatusResponse(path12), stream, null);
+            this._respondWithError(getUnimplementedStatusResponse(path13), stream, null);
             return;
           }
           const call = (0, server_interceptors_1.getServerInterceptingCall)([...extraInterceptors, ...this.interceptors], stream, headers, null, handler2, this.options);
@@ -67841,15 +68219,15 @@ var require_server2 = __commonJS({
           try {
             handler2.func(stream, respond);
           } catch (err) {
-            let details;
+            let details2;
             if (environment_1.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS) {
-              details = `Server method handler threw error ${err.message}`;
+              details2 = `Server method handler threw error ${err.message}`;
             } else {
-              details = "Unknown error";
+              details2 = "Unknown error";
             }
             call.sendStatus({
               code: constants_1.Status.UNKNOWN,
-              details,
+              details: details2,
               metadata: null
             });
           }
@@ -67883,15 +68261,15 @@ var require_server2 = __commonJS({
           try {
             handler2.func(stream, respond);
           } catch (err) {
-            let details;
+            let details2;
             if (environment_1.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS) {
-              details = `Server method handler threw error ${err.message}`;
+              details2 = `Server method handler threw error ${err.message}`;
             } else {
-              details = "Unknown error";
+              details2 = "Unknown error";
             }
             call.sendStatus({
               code: constants_1.Status.UNKNOWN,
-              details,
+              details: details2,
               metadata: null
             });
           }
@@ -67945,15 +68323,15 @@ var require_server2 = __commonJS({
           try {
             handler2.func(stream);
           } catch (err) {
-            let details;
+            let details2;
             if (environment_1.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS) {
-              details = `Server method handler threw error ${err.message}`;
+              details2 = `Server method handler threw error ${err.message}`;
             } else {
-              details = "Unknown error";
+              details2 = "Unknown error";
             }
             call.sendStatus({
               code: constants_1.Status.UNKNOWN,
-              details,
+              details: details2,
               metadata: null
             });
           }
@@ -67975,15 +68353,15 @@ var require_server2 = __commonJS({
           try {
             handler2.func(stream);
           } catch (err) {
-            let details;
+            let details2;
             if (environment_1.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS) {
-              details = `Server method handler threw error ${err.message}`;
+              details2 = `Server method handler threw error ${err.message}`;
             } else {
-              details = "Unknown error";
+              details2 = "Unknown error";
             }
             call.sendStatus({
               code: constants_1.Status.UNKNOWN,
-              details,
+              details: details2,
               metadata: null
             });
           }
@@ -68021,15 +68399,15 @@ var require_status_builder = __commonJS({
       /**
        * Adds a status code to the builder.
        */
-      withCode(code) {
-        this.code = code;
+      withCode(code2) {
+        this.code = code2;
         return this;
       }
       /**
        * Adds details to the builder.
        */
-      withDetails(details) {
-        this.details = details;
+      withDetails(details2) {
+        this.details = details2;
         return this;
       }
       /**
@@ -68078,8 +68456,8 @@ var require_load_balancer_pick_first = __commonJS({
     var net_1 = __require("net");
     var call_interface_1 = require_call_interface();
     var TRACER_NAME = "pick_first";
-    function trace(text) {
-      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
+    function trace(text2) {
+      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
     }
     var TYPE_NAME = "pick_first";
     var CONNECTION_DELAY_INTERVAL_MS = 250;
@@ -68485,15 +68863,15 @@ var require_certificate_provider = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FileWatcherCertificateProvider = void 0;
-    var fs4 = __require("fs");
+    var fs5 = __require("fs");
     var logging = require_logging();
     var constants_1 = require_constants3();
     var util_1 = __require("util");
     var TRACER_NAME = "certificate_provider";
-    function trace(text) {
-      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
+    function trace(text2) {
+      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
     }
-    var readFilePromise = (0, util_1.promisify)(fs4.readFile);
+    var readFilePromise = (0, util_1.promisify)(fs5.readFile);
     var FileWatcherCertificateProvider = class {
       constructor(config) {
         this.config = config;
@@ -68748,13 +69126,13 @@ var require_resolver_uds = __commonJS({
         this.listener = listener;
         this.hasReturnedResult = false;
         this.endpoints = [];
-        let path12;
+        let path13;
         if (target.authority === "") {
-          path12 = "/" + target.path;
+          path13 = "/" + target.path;
         } else {
-          path12 = target.path;
+          path13 = target.path;
         }
-        this.endpoints = [{ addresses: [{ path: path12 }] }];
+        this.endpoints = [{ addresses: [{ path: path13 }] }];
       }
       updateResolution() {
         if (!this.hasReturnedResult) {
@@ -68790,8 +69168,8 @@ var require_resolver_ip = __commonJS({
     var uri_parser_1 = require_uri_parser();
     var logging = require_logging();
     var TRACER_NAME = "ip_resolver";
-    function trace(text) {
-      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
+    function trace(text2) {
+      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
     }
     var IPV4_SCHEME = "ipv4";
     var IPV6_SCHEME = "ipv6";
@@ -68814,12 +69192,12 @@ var require_resolver_ip = __commonJS({
           return;
         }
         const pathList = target.path.split(",");
-        for (const path12 of pathList) {
-          const hostPort = (0, uri_parser_1.splitHostPort)(path12);
+        for (const path13 of pathList) {
+          const hostPort = (0, uri_parser_1.splitHostPort)(path13);
           if (hostPort === null) {
             this.error = {
               code: constants_1.Status.UNAVAILABLE,
-              details: `Failed to parse ${target.scheme} address ${path12}`,
+              details: `Failed to parse ${target.scheme} address ${path13}`,
               metadata: new metadata_1.Metadata()
             };
             return;
@@ -68827,7 +69205,7 @@ var require_resolver_ip = __commonJS({
           if (target.scheme === IPV4_SCHEME && !(0, net_1.isIPv4)(hostPort.host) || target.scheme === IPV6_SCHEME && !(0, net_1.isIPv6)(hostPort.host)) {
             this.error = {
               code: constants_1.Status.UNAVAILABLE,
-              details: `Failed to parse ${target.scheme} address ${path12}`,
+              details: `Failed to parse ${target.scheme} address ${path13}`,
               metadata: new metadata_1.Metadata()
             };
             return;
@@ -68881,8 +69259,8 @@ var require_load_balancer_round_robin = __commonJS({
     var subchannel_address_1 = require_subchannel_address();
     var load_balancer_pick_first_1 = require_load_balancer_pick_first();
     var TRACER_NAME = "round_robin";
-    function trace(text) {
-      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
+    function trace(text2) {
+      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
     }
     var TYPE_NAME = "round_robin";
     var RoundRobinLoadBalancingConfig = class _RoundRobinLoadBalancingConfig {
@@ -69060,8 +69438,8 @@ var require_load_balancer_outlier_detection = __commonJS({
     var subchannel_interface_1 = require_subchannel_interface();
     var logging = require_logging();
     var TRACER_NAME = "outlier_detection";
-    function trace(text) {
-      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
+    function trace(text2) {
+      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
     }
     var TYPE_NAME = "outlier_detection";
     var OUTLIER_DETECTION_ENABLED = ((_a = process.env.GRPC_EXPERIMENTAL_ENABLE_OUTLIER_DETECTION) !== null && _a !== void 0 ? _a : "true") === "true";
@@ -69263,14 +69641,14 @@ var require_load_balancer_outlier_detection = __commonJS({
           if (mapEntry) {
             let onCallEnded = wrappedPick.onCallEnded;
             if (this.countCalls) {
-              onCallEnded = (statusCode, details, metadata) => {
+              onCallEnded = (statusCode, details2, metadata) => {
                 var _a2;
                 if (statusCode === constants_1.Status.OK) {
                   mapEntry.counter.addSuccess();
                 } else {
                   mapEntry.counter.addFailure();
                 }
-                (_a2 = wrappedPick.onCallEnded) === null || _a2 === void 0 ? void 0 : _a2.call(wrappedPick, statusCode, details, metadata);
+                (_a2 = wrappedPick.onCallEnded) === null || _a2 === void 0 ? void 0 : _a2.call(wrappedPick, statusCode, details2, metadata);
               };
             }
             return Object.assign(Object.assign({}, wrappedPick), { subchannel: subchannelWrapper.getWrappedSubchannel(), onCallEnded });
@@ -69660,8 +70038,8 @@ var require_load_balancer_weighted_round_robin = __commonJS({
     var priority_queue_1 = require_priority_queue();
     var subchannel_address_1 = require_subchannel_address();
     var TRACER_NAME = "weighted_round_robin";
-    function trace(text) {
-      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
+    function trace(text2) {
+      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
     }
     var TYPE_NAME = "weighted_round_robin";
     var DEFAULT_OOB_REPORTING_PERIOD_MS = 1e4;
@@ -70182,19 +70560,19 @@ var require_util4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
-    var fs4 = __require("fs");
-    var path12 = __require("path");
+    var fs5 = __require("fs");
+    var path13 = __require("path");
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
       const originalResolvePath = root.resolvePath;
       root.resolvePath = (origin, target) => {
-        if (path12.isAbsolute(target)) {
+        if (path13.isAbsolute(target)) {
           return target;
         }
         for (const directory2 of includePaths) {
-          const fullPath = path12.join(directory2, target);
+          const fullPath = path13.join(directory2, target);
           try {
-            fs4.accessSync(fullPath, fs4.constants.R_OK);
+            fs5.accessSync(fullPath, fs5.constants.R_OK);
             return fullPath;
           } catch (err) {
             continue;
@@ -70439,7 +70817,7 @@ var require_session = __commonJS({
   "node_modules/dockerode/lib/session.js"(exports, module) {
     var grpc = require_src4();
     var protoLoader = require_src5();
-    var path12 = __require("path");
+    var path13 = __require("path");
     var crypto = __require("crypto");
     function withSession(docker, auth2, handler2) {
       const sessionId = crypto.randomUUID();
@@ -70466,7 +70844,7 @@ var require_session = __commonJS({
         const injector = server.createConnectionInjector(creds);
         injector.injectConnection(socket);
         const pkg = protoLoader.loadSync(
-          path12.resolve(__dirname, "proto", "auth.proto")
+          path13.resolve(__dirname, "proto", "auth.proto")
         );
         const service = grpc.loadPackageDefinition(pkg);
         server.addService(service.moby.filesync.v1.Auth.service, {
@@ -70496,7 +70874,7 @@ var require_session = __commonJS({
 var require_buildkit = __commonJS({
   "node_modules/dockerode/lib/buildkit.js"(exports, module) {
     var protobuf = require_protobufjs();
-    var path12 = __require("path");
+    var path13 = __require("path");
     var BUILDKIT_TRACE_ID = "moby.buildkit.trace";
     var BUILDKIT_IMAGE_ID = "moby.image.id";
     var PROTO_TYPE = "moby.buildkit.v1.StatusResponse";
@@ -70506,7 +70884,7 @@ var require_buildkit = __commonJS({
     function loadProto() {
       if (StatusResponse) return StatusResponse;
       var root = protobuf.loadSync(
-        path12.resolve(__dirname, "proto", "buildkit_status.proto")
+        path13.resolve(__dirname, "proto", "buildkit_status.proto")
       );
       StatusResponse = root.lookupType(PROTO_TYPE);
       return StatusResponse;
@@ -72176,8 +72554,8 @@ var require_proxy = __commonJS({
       return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
     }
     var DecodedURL = class extends URL {
-      constructor(url, base) {
-        super(url, base);
+      constructor(url2, base2) {
+        super(url2, base2);
         this._decodedUsername = decodeURIComponent(super.username);
         this._decodedPassword = decodeURIComponent(super.password);
       }
@@ -72745,10 +73123,10 @@ var require_errors5 = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code, data) {
+      constructor(message, code2, data) {
         super(message);
         this.name = "HTTPParserError";
-        this.code = code ? `HPE_${code}` : void 0;
+        this.code = code2 ? `HPE_${code2}` : void 0;
         this.data = data ? data.toString() : void 0;
       }
       static [Symbol.hasInstance](instance) {
@@ -72771,12 +73149,12 @@ var require_errors5 = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
+      constructor(message, code2, { headers, data }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
-        this.statusCode = code;
+        this.statusCode = code2;
         this.data = data;
         this.headers = headers;
       }
@@ -72787,12 +73165,12 @@ var require_errors5 = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
+      constructor(message, code2, { headers, data }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
-        this.statusCode = code;
+        this.statusCode = code2;
         this.data = data;
         this.headers = headers;
       }
@@ -73002,8 +73380,8 @@ var require_tree = __commonJS({
         if (index === void 0 || index >= key2.length) {
           throw new TypeError("Unreachable");
         }
-        const code = this.code = key2.charCodeAt(index);
-        if (code > 127) {
+        const code2 = this.code = key2.charCodeAt(index);
+        if (code2 > 127) {
           throw new TypeError("key must be ascii string");
         }
         if (key2.length !== ++index) {
@@ -73024,11 +73402,11 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (true) {
-          const code = key2.charCodeAt(index);
-          if (code > 127) {
+          const code2 = key2.charCodeAt(index);
+          if (code2 > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node.code === code) {
+          if (node.code === code2) {
             if (length === ++index) {
               node.value = value;
               break;
@@ -73038,7 +73416,7 @@ var require_tree = __commonJS({
               node.middle = new _TstNode(key2, value, index);
               break;
             }
-          } else if (node.code < code) {
+          } else if (node.code < code2) {
             if (node.left !== null) {
               node = node.left;
             } else {
@@ -73062,19 +73440,19 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (node !== null && index < keylength) {
-          let code = key2[index];
-          if (code <= 90 && code >= 65) {
-            code |= 32;
+          let code2 = key2[index];
+          if (code2 <= 90 && code2 >= 65) {
+            code2 |= 32;
           }
           while (node !== null) {
-            if (code === node.code) {
+            if (code2 === node.code) {
               if (keylength === ++index) {
                 return node;
               }
               node = node.middle;
               break;
             }
-            node = node.code < code ? node.left : node.right;
+            node = node.code < code2 ? node.left : node.right;
           }
         }
         return null;
@@ -73181,15 +73559,15 @@ var require_util5 = __commonJS({
         return (sTag === "Blob" || sTag === "File") && ("stream" in object && typeof object.stream === "function" || "arrayBuffer" in object && typeof object.arrayBuffer === "function");
       }
     }
-    function buildURL(url, queryParams) {
-      if (url.includes("?") || url.includes("#")) {
+    function buildURL(url2, queryParams) {
+      if (url2.includes("?") || url2.includes("#")) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
       const stringified = stringify(queryParams);
       if (stringified) {
-        url += "?" + stringified;
+        url2 += "?" + stringified;
       }
-      return url;
+      return url2;
     }
     function isValidPort(port) {
       const value = parseInt(port, 10);
@@ -73198,58 +73576,58 @@ var require_util5 = __commonJS({
     function isHttpOrHttpsPrefixed(value) {
       return value != null && value[0] === "h" && value[1] === "t" && value[2] === "t" && value[3] === "p" && (value[4] === ":" || value[4] === "s" && value[5] === ":");
     }
-    function parseURL(url) {
-      if (typeof url === "string") {
-        url = new URL(url);
-        if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
+    function parseURL(url2) {
+      if (typeof url2 === "string") {
+        url2 = new URL(url2);
+        if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
           throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
         }
-        return url;
+        return url2;
       }
-      if (!url || typeof url !== "object") {
+      if (!url2 || typeof url2 !== "object") {
         throw new InvalidArgumentError("Invalid URL: The URL argument must be a non-null object.");
       }
-      if (!(url instanceof URL)) {
-        if (url.port != null && url.port !== "" && isValidPort(url.port) === false) {
+      if (!(url2 instanceof URL)) {
+        if (url2.port != null && url2.port !== "" && isValidPort(url2.port) === false) {
           throw new InvalidArgumentError("Invalid URL: port must be a valid integer or a string representation of an integer.");
         }
-        if (url.path != null && typeof url.path !== "string") {
+        if (url2.path != null && typeof url2.path !== "string") {
           throw new InvalidArgumentError("Invalid URL path: the path must be a string or null/undefined.");
         }
-        if (url.pathname != null && typeof url.pathname !== "string") {
+        if (url2.pathname != null && typeof url2.pathname !== "string") {
           throw new InvalidArgumentError("Invalid URL pathname: the pathname must be a string or null/undefined.");
         }
-        if (url.hostname != null && typeof url.hostname !== "string") {
+        if (url2.hostname != null && typeof url2.hostname !== "string") {
           throw new InvalidArgumentError("Invalid URL hostname: the hostname must be a string or null/undefined.");
         }
-        if (url.origin != null && typeof url.origin !== "string") {
+        if (url2.origin != null && typeof url2.origin !== "string") {
           throw new InvalidArgumentError("Invalid URL origin: the origin must be a string or null/undefined.");
         }
-        if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
+        if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
           throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
         }
-        const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
-        let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path12 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
+        let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
+        let path13 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path12 && path12[0] !== "/") {
-          path12 = `/${path12}`;
+        if (path13 && path13[0] !== "/") {
+          path13 = `/${path13}`;
         }
-        return new URL(`${origin}${path12}`);
+        return new URL(`${origin}${path13}`);
       }
-      if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
+      if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
       }
-      return url;
+      return url2;
     }
-    function parseOrigin(url) {
-      url = parseURL(url);
-      if (url.pathname !== "/" || url.search || url.hash) {
+    function parseOrigin(url2) {
+      url2 = parseURL(url2);
+      if (url2.pathname !== "/" || url2.search || url2.hash) {
         throw new InvalidArgumentError("invalid url");
       }
-      return url;
+      return url2;
     }
     function getHostname(host) {
       if (host[0] === "[") {
@@ -73688,39 +74066,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin }
+          request: { method, path: path13, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path12);
+        debuglog("sending request to %s %s/%s", method, origin, path13);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin },
+          request: { method, path: path13, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path12,
+          path13,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin }
+          request: { method, path: path13, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path12);
+        debuglog("trailers received from %s %s/%s", method, origin, path13);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin },
+          request: { method, path: path13, origin },
           error
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path12,
+          path13,
           error.message
         );
       });
@@ -73769,9 +74147,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path12, origin }
+            request: { method, path: path13, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path12);
+          debuglog("sending request to %s %s/%s", method, origin, path13);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -73781,11 +74159,11 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code, reason } = evt;
+        const { websocket, code: code2, reason } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
-          code,
+          code2,
           reason
         );
       });
@@ -73834,7 +74212,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path12,
+        path: path13,
         method,
         body,
         headers,
@@ -73849,11 +74227,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path12 !== "string") {
+        if (typeof path13 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path12[0] !== "/" && !(path12.startsWith("http://") || path12.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path13[0] !== "/" && !(path13.startsWith("http://") || path13.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path12)) {
+        } else if (invalidPathRegex.test(path13)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -73919,7 +74297,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path12, query) : path12;
+        this.path = query ? buildURL(path13, query) : path13;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -75504,12 +75882,12 @@ var require_data_url = __commonJS({
       }
       return { mimeType: mimeTypeRecord, body };
     }
-    function URLSerializer(url, excludeFragment = false) {
+    function URLSerializer(url2, excludeFragment = false) {
       if (!excludeFragment) {
-        return url.href;
+        return url2.href;
       }
-      const href = url.href;
-      const hashLength = url.hash.length;
+      const href = url2.href;
+      const hashLength = url2.hash.length;
       const serialized = hashLength === 0 ? href : href.substring(0, href.length - hashLength);
       if (!hashLength && href.endsWith("#")) {
         return serialized.slice(0, -1);
@@ -75535,8 +75913,8 @@ var require_data_url = __commonJS({
       return input.slice(start, position.position);
     }
     function stringPercentDecode(input) {
-      const bytes = encoder.encode(input);
-      return percentDecode(bytes);
+      const bytes2 = encoder.encode(input);
+      return percentDecode(bytes2);
     }
     function isHexCharByte(byte) {
       return byte >= 48 && byte <= 57 || byte >= 65 && byte <= 70 || byte >= 97 && byte <= 102;
@@ -75824,8 +76202,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context4) {
-      const plural2 = context4.types.length === 1 ? "" : " one of";
-      const message = `${context4.argument} could not be converted to${plural2}: ${context4.types.join(", ")}.`;
+      const plural3 = context4.types.length === 1 ? "" : " one of";
+      const message = `${context4.argument} could not be converted to${plural3}: ${context4.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context4.prefix,
         message
@@ -76271,11 +76649,11 @@ var require_util6 = __commonJS({
       }
       return location;
     }
-    function isValidEncodedURL(url) {
-      for (let i = 0; i < url.length; ++i) {
-        const code = url.charCodeAt(i);
-        if (code > 126 || // Non-US-ASCII + DEL
-        code < 32) {
+    function isValidEncodedURL(url2) {
+      for (let i = 0; i < url2.length; ++i) {
+        const code2 = url2.charCodeAt(i);
+        if (code2 > 126 || // Non-US-ASCII + DEL
+        code2 < 32) {
           return false;
         }
       }
@@ -76288,8 +76666,8 @@ var require_util6 = __commonJS({
       return request2.urlList[request2.urlList.length - 1];
     }
     function requestBadPort(request2) {
-      const url = requestCurrentURL(request2);
-      if (urlIsHttpHttpsScheme(url) && badPortsSet.has(url.port)) {
+      const url2 = requestCurrentURL(request2);
+      if (urlIsHttpHttpsScheme(url2) && badPortsSet.has(url2.port)) {
         return "blocked";
       }
       return "allowed";
@@ -76482,31 +76860,31 @@ var require_util6 = __commonJS({
           return isNonPotentiallyTrustWorthy ? "no-referrer" : referrerOrigin;
       }
     }
-    function stripURLForReferrer(url, originOnly) {
-      assert(url instanceof URL);
-      url = new URL(url);
-      if (url.protocol === "file:" || url.protocol === "about:" || url.protocol === "blank:") {
+    function stripURLForReferrer(url2, originOnly) {
+      assert(url2 instanceof URL);
+      url2 = new URL(url2);
+      if (url2.protocol === "file:" || url2.protocol === "about:" || url2.protocol === "blank:") {
         return "no-referrer";
       }
-      url.username = "";
-      url.password = "";
-      url.hash = "";
+      url2.username = "";
+      url2.password = "";
+      url2.hash = "";
       if (originOnly) {
-        url.pathname = "";
-        url.search = "";
+        url2.pathname = "";
+        url2.search = "";
       }
-      return url;
+      return url2;
     }
-    function isURLPotentiallyTrustworthy(url) {
-      if (!(url instanceof URL)) {
+    function isURLPotentiallyTrustworthy(url2) {
+      if (!(url2 instanceof URL)) {
         return false;
       }
-      if (url.href === "about:blank" || url.href === "about:srcdoc") {
+      if (url2.href === "about:blank" || url2.href === "about:srcdoc") {
         return true;
       }
-      if (url.protocol === "data:") return true;
-      if (url.protocol === "file:") return true;
-      return isOriginPotentiallyTrustworthy(url.origin);
+      if (url2.protocol === "data:") return true;
+      if (url2.protocol === "file:") return true;
+      return isOriginPotentiallyTrustworthy(url2.origin);
       function isOriginPotentiallyTrustworthy(origin) {
         if (origin == null || origin === "null") return false;
         const originAsURL = new URL(origin);
@@ -76519,7 +76897,7 @@ var require_util6 = __commonJS({
         return false;
       }
     }
-    function bytesMatch(bytes, metadataList) {
+    function bytesMatch(bytes2, metadataList) {
       if (crypto === void 0) {
         return true;
       }
@@ -76535,7 +76913,7 @@ var require_util6 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto.createHash(algorithm).update(bytes2).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -76813,31 +77191,31 @@ var require_util6 = __commonJS({
       return input;
     }
     async function readAllBytes(reader) {
-      const bytes = [];
+      const bytes2 = [];
       let byteLength = 0;
       while (true) {
         const { done, value: chunk } = await reader.read();
         if (done) {
-          return Buffer.concat(bytes, byteLength);
+          return Buffer.concat(bytes2, byteLength);
         }
         if (!isUint8Array(chunk)) {
           throw new TypeError("Received non-Uint8Array chunk");
         }
-        bytes.push(chunk);
+        bytes2.push(chunk);
         byteLength += chunk.length;
       }
     }
-    function urlIsLocal(url) {
-      assert("protocol" in url);
-      const protocol = url.protocol;
+    function urlIsLocal(url2) {
+      assert("protocol" in url2);
+      const protocol = url2.protocol;
       return protocol === "about:" || protocol === "blob:" || protocol === "data:";
     }
-    function urlHasHttpsScheme(url) {
-      return typeof url === "string" && url[5] === ":" && url[0] === "h" && url[1] === "t" && url[2] === "t" && url[3] === "p" && url[4] === "s" || url.protocol === "https:";
+    function urlHasHttpsScheme(url2) {
+      return typeof url2 === "string" && url2[5] === ":" && url2[0] === "h" && url2[1] === "t" && url2[2] === "t" && url2[3] === "p" && url2[4] === "s" || url2.protocol === "https:";
     }
-    function urlIsHttpHttpsScheme(url) {
-      assert("protocol" in url);
-      const protocol = url.protocol;
+    function urlIsHttpHttpsScheme(url2) {
+      assert("protocol" in url2);
+      const protocol = url2.protocol;
       return protocol === "http:" || protocol === "https:";
     }
     function simpleRangeHeaderValue(value, allowWhitespace) {
@@ -76866,8 +77244,8 @@ var require_util6 = __commonJS({
       }
       const rangeStart = collectASequenceOfCodePoints(
         (char) => {
-          const code = char.charCodeAt(0);
-          return code >= 48 && code <= 57;
+          const code2 = char.charCodeAt(0);
+          return code2 >= 48 && code2 <= 57;
         },
         data,
         position
@@ -76893,8 +77271,8 @@ var require_util6 = __commonJS({
       }
       const rangeEnd = collectASequenceOfCodePoints(
         (char) => {
-          const code = char.charCodeAt(0);
-          return code >= 48 && code <= 57;
+          const code2 = char.charCodeAt(0);
+          return code2 >= 48 && code2 <= 57;
         },
         data,
         position
@@ -77777,19 +78155,19 @@ Content-Type: ${value.type || "application/octet-stream"}\r
     function bodyMixinMethods(instance) {
       const methods = {
         blob() {
-          return consumeBody(this, (bytes) => {
+          return consumeBody(this, (bytes2) => {
             let mimeType = bodyMimeType(this);
             if (mimeType === null) {
               mimeType = "";
             } else if (mimeType) {
               mimeType = serializeAMimeType(mimeType);
             }
-            return new Blob2([bytes], { type: mimeType });
+            return new Blob2([bytes2], { type: mimeType });
           }, instance);
         },
         arrayBuffer() {
-          return consumeBody(this, (bytes) => {
-            return new Uint8Array(bytes).buffer;
+          return consumeBody(this, (bytes2) => {
+            return new Uint8Array(bytes2).buffer;
           }, instance);
         },
         text() {
@@ -77828,8 +78206,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           }, instance);
         },
         bytes() {
-          return consumeBody(this, (bytes) => {
-            return new Uint8Array(bytes);
+          return consumeBody(this, (bytes2) => {
+            return new Uint8Array(bytes2);
           }, instance);
         }
       };
@@ -77864,8 +78242,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       const body = object[kState].body;
       return body != null && (body.stream.locked || util.isDisturbed(body.stream));
     }
-    function parseJSONFromBytes(bytes) {
-      return JSON.parse(utf8DecodeBytes(bytes));
+    function parseJSONFromBytes(bytes2) {
+      return JSON.parse(utf8DecodeBytes(bytes2));
     }
     function bodyMimeType(requestOrResponse) {
       const headers = requestOrResponse[kState].headersList;
@@ -78612,7 +78990,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client2, request2) {
-      const { method, path: path12, host, upgrade, blocking, reset } = request2;
+      const { method, path: path13, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -78693,7 +79071,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path12} HTTP/1.1\r
+      let header = `${method} ${path13} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -79185,9 +79563,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type, code, id2) {
+    function onHttp2FrameError(type, code2, id2) {
       if (id2 === 0) {
-        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`);
+        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
       }
@@ -79197,8 +79575,8 @@ var require_client_h2 = __commonJS({
       this.destroy(err);
       util.destroy(this[kSocket], err);
     }
-    function onHTTP2GoAway(code) {
-      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code}`, util.getSocketInfo(this));
+    function onHTTP2GoAway(code2) {
+      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code2}`, util.getSocketInfo(this));
       const client2 = this[kClient];
       client2[kSocket] = null;
       client2[kHTTPContext] = null;
@@ -79222,7 +79600,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client2, request2) {
       const session = client2[kHTTP2Session];
-      const { method, path: path12, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path13, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client2, request2, new Error("Upgrade not supported for H2"));
@@ -79319,7 +79697,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path12;
+      headers[HTTP2_HEADER_PATH] = path13;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -79403,8 +79781,8 @@ var require_client_h2 = __commonJS({
       stream.once("error", function(err) {
         abort(err);
       });
-      stream.once("frameError", (type, code) => {
-        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`));
+      stream.once("frameError", (type, code2) => {
+        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`));
       });
       return true;
       function writeBodyH2() {
@@ -79672,9 +80050,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path12 = search ? `${pathname}${search}` : pathname;
+        const path13 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path12;
+        this.opts.path = path13;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -79846,7 +80224,7 @@ var require_client3 = __commonJS({
        * @param {string|URL} url
        * @param {import('../../types/client.js').Client.Options} options
        */
-      constructor(url, {
+      constructor(url2, {
         interceptors,
         maxHeaderSize,
         headersTimeout,
@@ -79964,7 +80342,7 @@ var require_client3 = __commonJS({
         } else {
           this[kInterceptors] = [createRedirectInterceptor({ maxRedirections })];
         }
-        this[kUrl] = util.parseOrigin(url);
+        this[kUrl] = util.parseOrigin(url2);
         this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
         this[kMaxHeadersSize] = maxHeaderSize || http3.maxHeaderSize;
@@ -80913,10 +81291,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path12 = "/",
+          path: path13 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path12;
+        opts.path = origin + path13;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -80942,8 +81320,8 @@ var require_proxy_agent = __commonJS({
           throw new InvalidArgumentError("Proxy opts.clientFactory must be a function.");
         }
         const { proxyTunnel = true } = opts;
-        const url = this.#getUrl(opts);
-        const { href, origin, port, protocol, username, password, hostname: proxyHostname } = url;
+        const url2 = this.#getUrl(opts);
+        const { href, origin, port, protocol, username, password, hostname: proxyHostname } = url2;
         this[kProxy] = { uri: href, protocol };
         this[kInterceptors] = opts.interceptors?.ProxyAgent && Array.isArray(opts.interceptors.ProxyAgent) ? opts.interceptors.ProxyAgent : [];
         this[kRequestTls] = opts.requestTls;
@@ -80973,7 +81351,7 @@ var require_proxy_agent = __commonJS({
           }
           return agentFactory(origin2, options);
         };
-        this[kClient] = clientFactory(url, { connect });
+        this[kClient] = clientFactory(url2, { connect });
         this[kAgent] = new Agent({
           ...opts,
           factory,
@@ -81119,8 +81497,8 @@ var require_env_http_proxy_agent = __commonJS({
         this.#parseNoProxy();
       }
       [kDispatch](opts, handler2) {
-        const url = new URL(opts.origin);
-        const agent = this.#getProxyAgentForUrl(url);
+        const url2 = new URL(opts.origin);
+        const agent = this.#getProxyAgentForUrl(url2);
         return agent.dispatch(opts, handler2);
       }
       async [kClose]() {
@@ -81141,8 +81519,8 @@ var require_env_http_proxy_agent = __commonJS({
           await this[kHttpsProxyAgent].destroy(err);
         }
       }
-      #getProxyAgentForUrl(url) {
-        let { protocol, host: hostname, port } = url;
+      #getProxyAgentForUrl(url2) {
+        let { protocol, host: hostname, port } = url2;
         hostname = hostname.replace(/:\d*$/, "").toLowerCase();
         port = Number.parseInt(port, 10) || DEFAULT_PORTS[protocol] || 0;
         if (!this.#shouldProxy(hostname, port)) {
@@ -81342,7 +81720,7 @@ var require_retry_handler = __commonJS({
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
       static [kRetryHandlerDefaultRetry](err, { state, opts }, cb) {
-        const { statusCode, code, headers } = err;
+        const { statusCode, code: code2, headers } = err;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -81354,7 +81732,7 @@ var require_retry_handler = __commonJS({
           methods
         } = retryOptions;
         const { counter } = state;
-        if (code && code !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code)) {
+        if (code2 && code2 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code2)) {
           cb(err);
           return;
         }
@@ -82888,20 +83266,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path12) {
-      if (typeof path12 !== "string") {
-        return path12;
+    function safeUrl(path13) {
+      if (typeof path13 !== "string") {
+        return path13;
       }
-      const pathSegments = path12.split("?");
+      const pathSegments = path13.split("?");
       if (pathSegments.length !== 2) {
-        return path12;
+        return path13;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path12, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path12);
+    function matchKey(mockDispatch2, { path: path13, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path13);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -82923,7 +83301,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path12 }) => matchValue(safeUrl(path12), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path13 }) => matchValue(safeUrl(path13), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -82961,9 +83339,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path12, method, body, headers, query } = opts;
+      const { path: path13, method, body, headers, query } = opts;
       return {
-        path: path12,
+        path: path13,
         method,
         body,
         headers,
@@ -83069,10 +83447,10 @@ var require_mock_utils = __commonJS({
       };
     }
     function checkNetConnect(netConnect, origin) {
-      const url = new URL(origin);
+      const url2 = new URL(origin);
       if (netConnect === true) {
         return true;
-      } else if (Array.isArray(netConnect) && netConnect.some((matcher) => matchValue(matcher, url.host))) {
+      } else if (Array.isArray(netConnect) && netConnect.some((matcher) => matchValue(matcher, url2.host))) {
         return true;
       }
       return false;
@@ -83388,9 +83766,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural2) {
+      constructor(singular, plural3) {
         this.singular = singular;
-        this.plural = plural2;
+        this.plural = plural3;
       }
       pluralize(count) {
         const one = count === 1;
@@ -83426,10 +83804,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path12, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path13, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path12,
+            Path: path13,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -84097,8 +84475,8 @@ var require_headers3 = __commonJS({
     var util = __require("node:util");
     var kHeadersMap = /* @__PURE__ */ Symbol("headers map");
     var kHeadersSortedMap = /* @__PURE__ */ Symbol("headers map sorted");
-    function isHTTPWhiteSpaceCharCode(code) {
-      return code === 10 || code === 13 || code === 9 || code === 32;
+    function isHTTPWhiteSpaceCharCode(code2) {
+      return code2 === 10 || code2 === 13 || code2 === 9 || code2 === 32;
     }
     function headerValueNormalize(potentialValue) {
       let i = 0;
@@ -84568,24 +84946,24 @@ var require_response = __commonJS({
         if (init !== null) {
           init = webidl.converters.ResponseInit(init);
         }
-        const bytes = textEncoder.encode(
+        const bytes2 = textEncoder.encode(
           serializeJavascriptValueToJSONString(data)
         );
-        const body = extractBody(bytes);
+        const body = extractBody(bytes2);
         const responseObject = fromInnerResponse(makeResponse({}), "response");
         initializeResponse(responseObject, init, { body: body[0], type: "application/json" });
         return responseObject;
       }
       // Creates a redirect Response that redirects to url with status status.
-      static redirect(url, status = 302) {
+      static redirect(url2, status = 302) {
         webidl.argumentLengthCheck(arguments, 1, "Response.redirect");
-        url = webidl.converters.USVString(url);
+        url2 = webidl.converters.USVString(url2);
         status = webidl.converters["unsigned short"](status);
         let parsedURL;
         try {
-          parsedURL = new URL(url, relevantRealm.settingsObject.baseUrl);
+          parsedURL = new URL(url2, relevantRealm.settingsObject.baseUrl);
         } catch (err) {
-          throw new TypeError(`Failed to parse URL from ${url}`, { cause: err });
+          throw new TypeError(`Failed to parse URL from ${url2}`, { cause: err });
         }
         if (!redirectStatusSet.has(status)) {
           throw new RangeError(`Invalid status code ${status}`);
@@ -84626,11 +85004,11 @@ var require_response = __commonJS({
       get url() {
         webidl.brandCheck(this, _Response);
         const urlList = this[kState].urlList;
-        const url = urlList[urlList.length - 1] ?? null;
-        if (url === null) {
+        const url2 = urlList[urlList.length - 1] ?? null;
+        if (url2 === null) {
           return "";
         }
-        return URLSerializer(url, true);
+        return URLSerializer(url2, true);
       }
       // Returns whether response was obtained through a redirect.
       get redirected() {
@@ -86028,12 +86406,12 @@ var require_fetch2 = __commonJS({
           processBodyError(response.error);
           return;
         }
-        const processBody = (bytes) => {
-          if (!bytesMatch(bytes, request2.integrity)) {
+        const processBody = (bytes2) => {
+          if (!bytesMatch(bytes2, request2.integrity)) {
             processBodyError("integrity mismatch");
             return;
           }
-          response.body = safelyExtractBody(bytes)[0];
+          response.body = safelyExtractBody(bytes2)[0];
           fetchFinale(fetchParams, response);
         };
         await fullyReadBody(response.body, processBody, processBodyError);
@@ -86446,12 +86824,12 @@ var require_fetch2 = __commonJS({
       if (request2.body == null && fetchParams.processRequestEndOfBody) {
         queueMicrotask(() => fetchParams.processRequestEndOfBody());
       } else if (request2.body != null) {
-        const processBodyChunk = async function* (bytes) {
+        const processBodyChunk = async function* (bytes2) {
           if (isCancelled(fetchParams)) {
             return;
           }
-          yield bytes;
-          fetchParams.processRequestBodyChunkLength?.(bytes.byteLength);
+          yield bytes2;
+          fetchParams.processRequestBodyChunkLength?.(bytes2.byteLength);
         };
         const processEndOfBody = () => {
           if (isCancelled(fetchParams)) {
@@ -86473,8 +86851,8 @@ var require_fetch2 = __commonJS({
         };
         requestBody = (async function* () {
           try {
-            for await (const bytes of request2.body.stream) {
-              yield* processBodyChunk(bytes);
+            for await (const bytes2 of request2.body.stream) {
+              yield* processBodyChunk(bytes2);
             }
             processEndOfBody();
           } catch (err) {
@@ -86526,33 +86904,33 @@ var require_fetch2 = __commonJS({
       }
       fetchParams.controller.resume = async () => {
         while (true) {
-          let bytes;
+          let bytes2;
           let isFailure;
           try {
             const { done, value } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
               break;
             }
-            bytes = done ? void 0 : value;
+            bytes2 = done ? void 0 : value;
           } catch (err) {
             if (fetchParams.controller.ended && !timingInfo.encodedBodySize) {
-              bytes = void 0;
+              bytes2 = void 0;
             } else {
-              bytes = err;
+              bytes2 = err;
               isFailure = true;
             }
           }
-          if (bytes === void 0) {
+          if (bytes2 === void 0) {
             readableStreamClose(fetchParams.controller.controller);
             finalizeResponse(fetchParams, response);
             return;
           }
-          timingInfo.decodedBodySize += bytes?.byteLength ?? 0;
+          timingInfo.decodedBodySize += bytes2?.byteLength ?? 0;
           if (isFailure) {
-            fetchParams.controller.terminate(bytes);
+            fetchParams.controller.terminate(bytes2);
             return;
           }
-          const buffer = new Uint8Array(bytes);
+          const buffer = new Uint8Array(bytes2);
           if (buffer.byteLength) {
             fetchParams.controller.controller.enqueue(buffer);
           }
@@ -86584,12 +86962,12 @@ var require_fetch2 = __commonJS({
       }
       return response;
       function dispatch({ body }) {
-        const url = requestCurrentURL(request2);
+        const url2 = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
         return new Promise((resolve, reject) => agent.dispatch(
           {
-            path: url.pathname + url.search,
-            origin: url.origin,
+            path: url2.pathname + url2.search,
+            origin: url2.origin,
             method: request2.method,
             body: agent.isMockActive ? request2.body && (request2.body.source || request2.body.stream) : body,
             headers: request2.headersList.entries,
@@ -86678,9 +87056,9 @@ var require_fetch2 = __commonJS({
               if (fetchParams.controller.dump) {
                 return;
               }
-              const bytes = chunk;
-              timingInfo.encodedBodySize += bytes.byteLength;
-              return this.body.push(bytes);
+              const bytes2 = chunk;
+              timingInfo.encodedBodySize += bytes2.byteLength;
+              return this.body.push(bytes2);
             },
             onComplete() {
               if (this.abort) {
@@ -86813,11 +87191,11 @@ var require_progressevent = __commonJS({
 var require_encoding = __commonJS({
   "node_modules/undici/lib/web/fileapi/encoding.js"(exports, module) {
     "use strict";
-    function getEncoding(label) {
-      if (!label) {
+    function getEncoding(label2) {
+      if (!label2) {
         return "failure";
       }
-      switch (label.trim().toLowerCase()) {
+      switch (label2.trim().toLowerCase()) {
         case "unicode-1-1-utf-8":
         case "unicode11utf8":
         case "unicode20utf8":
@@ -87126,7 +87504,7 @@ var require_util8 = __commonJS({
       fr[kError] = null;
       const stream = blob.stream();
       const reader = stream.getReader();
-      const bytes = [];
+      const bytes2 = [];
       let chunkPromise = reader.read();
       let isFirstChunk = true;
       (async () => {
@@ -87140,7 +87518,7 @@ var require_util8 = __commonJS({
             }
             isFirstChunk = false;
             if (!done && types.isUint8Array(value)) {
-              bytes.push(value);
+              bytes2.push(value);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
                 queueMicrotask(() => {
@@ -87152,7 +87530,7 @@ var require_util8 = __commonJS({
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
-                  const result = packageData(bytes, type, blob.type, encodingName);
+                  const result = packageData(bytes2, type, blob.type, encodingName);
                   if (fr[kAborted]) {
                     return;
                   }
@@ -87192,7 +87570,7 @@ var require_util8 = __commonJS({
       });
       reader.dispatchEvent(event);
     }
-    function packageData(bytes, type, mimeType, encodingName) {
+    function packageData(bytes2, type, mimeType, encodingName) {
       switch (type) {
         case "DataURL": {
           let dataURL = "data:";
@@ -87202,7 +87580,7 @@ var require_util8 = __commonJS({
           }
           dataURL += ";base64,";
           const decoder = new StringDecoder("latin1");
-          for (const chunk of bytes) {
+          for (const chunk of bytes2) {
             dataURL += btoa2(decoder.write(chunk));
           }
           dataURL += btoa2(decoder.end());
@@ -87222,16 +87600,16 @@ var require_util8 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode2(bytes, encoding);
+          return decode2(bytes2, encoding);
         }
         case "ArrayBuffer": {
-          const sequence = combineByteSequences(bytes);
+          const sequence = combineByteSequences(bytes2);
           return sequence.buffer;
         }
         case "BinaryString": {
           let binaryString = "";
           const decoder = new StringDecoder("latin1");
-          for (const chunk of bytes) {
+          for (const chunk of bytes2) {
             binaryString += decoder.write(chunk);
           }
           binaryString += decoder.end();
@@ -87240,14 +87618,14 @@ var require_util8 = __commonJS({
       }
     }
     function decode2(ioQueue, encoding) {
-      const bytes = combineByteSequences(ioQueue);
-      const BOMEncoding = BOMSniffing(bytes);
+      const bytes2 = combineByteSequences(ioQueue);
+      const BOMEncoding = BOMSniffing(bytes2);
       let slice = 0;
       if (BOMEncoding !== null) {
         encoding = BOMEncoding;
         slice = BOMEncoding === "UTF-8" ? 3 : 2;
       }
-      const sliced = bytes.slice(slice);
+      const sliced = bytes2.slice(slice);
       return new TextDecoder(encoding).decode(sliced);
     }
     function BOMSniffing(ioQueue) {
@@ -87800,9 +88178,9 @@ var require_cache = __commonJS({
           // 16.
         };
         operations.push(operation);
-        const bytes = await bodyReadPromise.promise;
+        const bytes2 = await bodyReadPromise.promise;
         if (clonedResponse.body != null) {
-          clonedResponse.body.source = bytes;
+          clonedResponse.body.source = bytes2;
         }
         const cacheJobPromise = createDeferredPromise();
         let errorData = null;
@@ -88253,8 +88631,8 @@ var require_util10 = __commonJS({
     "use strict";
     function isCTLExcludingHtab(value) {
       for (let i = 0; i < value.length; ++i) {
-        const code = value.charCodeAt(i);
-        if (code >= 0 && code <= 8 || code >= 10 && code <= 31 || code === 127) {
+        const code2 = value.charCodeAt(i);
+        if (code2 >= 0 && code2 <= 8 || code2 >= 10 && code2 <= 31 || code2 === 127) {
           return true;
         }
       }
@@ -88262,26 +88640,26 @@ var require_util10 = __commonJS({
     }
     function validateCookieName(name2) {
       for (let i = 0; i < name2.length; ++i) {
-        const code = name2.charCodeAt(i);
-        if (code < 33 || // exclude CTLs (0-31), SP and HT
-        code > 126 || // exclude non-ascii and DEL
-        code === 34 || // "
-        code === 40 || // (
-        code === 41 || // )
-        code === 60 || // <
-        code === 62 || // >
-        code === 64 || // @
-        code === 44 || // ,
-        code === 59 || // ;
-        code === 58 || // :
-        code === 92 || // \
-        code === 47 || // /
-        code === 91 || // [
-        code === 93 || // ]
-        code === 63 || // ?
-        code === 61 || // =
-        code === 123 || // {
-        code === 125) {
+        const code2 = name2.charCodeAt(i);
+        if (code2 < 33 || // exclude CTLs (0-31), SP and HT
+        code2 > 126 || // exclude non-ascii and DEL
+        code2 === 34 || // "
+        code2 === 40 || // (
+        code2 === 41 || // )
+        code2 === 60 || // <
+        code2 === 62 || // >
+        code2 === 64 || // @
+        code2 === 44 || // ,
+        code2 === 59 || // ;
+        code2 === 58 || // :
+        code2 === 92 || // \
+        code2 === 47 || // /
+        code2 === 91 || // [
+        code2 === 93 || // ]
+        code2 === 63 || // ?
+        code2 === 61 || // =
+        code2 === 123 || // {
+        code2 === 125) {
           throw new Error("Invalid cookie name");
         }
       }
@@ -88297,31 +88675,31 @@ var require_util10 = __commonJS({
         ++i;
       }
       while (i < len) {
-        const code = value.charCodeAt(i++);
-        if (code < 33 || // exclude CTLs (0-31)
-        code > 126 || // non-ascii and DEL (127)
-        code === 34 || // "
-        code === 44 || // ,
-        code === 59 || // ;
-        code === 92) {
+        const code2 = value.charCodeAt(i++);
+        if (code2 < 33 || // exclude CTLs (0-31)
+        code2 > 126 || // non-ascii and DEL (127)
+        code2 === 34 || // "
+        code2 === 44 || // ,
+        code2 === 59 || // ;
+        code2 === 92) {
           throw new Error("Invalid cookie value");
         }
       }
     }
-    function validateCookiePath(path12) {
-      for (let i = 0; i < path12.length; ++i) {
-        const code = path12.charCodeAt(i);
-        if (code < 32 || // exclude CTLs (0-31)
-        code > 126 || // exclude DEL and non-ascii
-        code === 59) {
+    function validateCookiePath(path13) {
+      for (let i = 0; i < path13.length; ++i) {
+        const code2 = path13.charCodeAt(i);
+        if (code2 < 32 || // exclude CTLs (0-31)
+        code2 > 126 || // exclude DEL and non-ascii
+        code2 === 59) {
           throw new Error("Invalid cookie path");
         }
       }
     }
-    function isLetterOrDigit(code) {
-      return code >= 48 && code <= 57 || // 0-9
-      code >= 65 && code <= 90 || // A-Z
-      code >= 97 && code <= 122;
+    function isLetterOrDigit(code2) {
+      return code2 >= 48 && code2 <= 57 || // 0-9
+      code2 >= 65 && code2 <= 90 || // A-Z
+      code2 >= 97 && code2 <= 122;
     }
     function validateCookieDomain(domain) {
       if (domain === " ") {
@@ -88332,8 +88710,8 @@ var require_util10 = __commonJS({
       }
       let labelLength = 0;
       for (let i = 0; i < domain.length; ++i) {
-        const code = domain.charCodeAt(i);
-        if (code === 46) {
+        const code2 = domain.charCodeAt(i);
+        if (code2 === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
@@ -88343,10 +88721,10 @@ var require_util10 = __commonJS({
           labelLength = 0;
           continue;
         }
-        if (labelLength === 0 && !isLetterOrDigit(code)) {
+        if (labelLength === 0 && !isLetterOrDigit(code2)) {
           throw new Error("Invalid cookie domain");
         }
-        if (!isLetterOrDigit(code) && code !== 45) {
+        if (!isLetterOrDigit(code2) && code2 !== 45) {
           throw new Error("Invalid cookie domain");
         }
         if (++labelLength > 63) {
@@ -89120,37 +89498,37 @@ var require_util11 = __commonJS({
         return false;
       }
       for (let i = 0; i < protocol.length; ++i) {
-        const code = protocol.charCodeAt(i);
-        if (code < 33 || // CTL, contains SP (0x20) and HT (0x09)
-        code > 126 || code === 34 || // "
-        code === 40 || // (
-        code === 41 || // )
-        code === 44 || // ,
-        code === 47 || // /
-        code === 58 || // :
-        code === 59 || // ;
-        code === 60 || // <
-        code === 61 || // =
-        code === 62 || // >
-        code === 63 || // ?
-        code === 64 || // @
-        code === 91 || // [
-        code === 92 || // \
-        code === 93 || // ]
-        code === 123 || // {
-        code === 125) {
+        const code2 = protocol.charCodeAt(i);
+        if (code2 < 33 || // CTL, contains SP (0x20) and HT (0x09)
+        code2 > 126 || code2 === 34 || // "
+        code2 === 40 || // (
+        code2 === 41 || // )
+        code2 === 44 || // ,
+        code2 === 47 || // /
+        code2 === 58 || // :
+        code2 === 59 || // ;
+        code2 === 60 || // <
+        code2 === 61 || // =
+        code2 === 62 || // >
+        code2 === 63 || // ?
+        code2 === 64 || // @
+        code2 === 91 || // [
+        code2 === 92 || // \
+        code2 === 93 || // ]
+        code2 === 123 || // {
+        code2 === 125) {
           return false;
         }
       }
       return true;
     }
-    function isValidStatusCode(code) {
-      if (code >= 1e3 && code < 1015) {
-        return code !== 1004 && // reserved
-        code !== 1005 && // "MUST NOT be set as a status code"
-        code !== 1006;
+    function isValidStatusCode(code2) {
+      if (code2 >= 1e3 && code2 < 1015) {
+        return code2 !== 1004 && // reserved
+        code2 !== 1005 && // "MUST NOT be set as a status code"
+        code2 !== 1006;
       }
-      return code >= 3e3 && code <= 4999;
+      return code2 >= 3e3 && code2 <= 4999;
     }
     function failWebsocketConnection(ws, reason) {
       const { [kController]: controller, [kResponse]: response } = ws;
@@ -89335,9 +89713,9 @@ var require_connection = __commonJS({
       crypto = __require("node:crypto");
     } catch {
     }
-    function establishWebSocketConnection(url, protocols, client2, ws, onEstablish, options) {
-      const requestURL = url;
-      requestURL.protocol = url.protocol === "ws:" ? "http:" : "https:";
+    function establishWebSocketConnection(url2, protocols, client2, ws, onEstablish, options) {
+      const requestURL = url2;
+      requestURL.protocol = url2.protocol === "ws:" ? "http:" : "https:";
       const request2 = makeRequest({
         urlList: [requestURL],
         client: client2,
@@ -89419,7 +89797,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws, code, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws, code2, reason, reasonByteLength) {
       if (isClosing(ws) || isClosed(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
@@ -89427,12 +89805,12 @@ var require_connection = __commonJS({
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code !== void 0 && reason === void 0) {
+        if (code2 !== void 0 && reason === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code, 0);
-        } else if (code !== void 0 && reason !== void 0) {
+          frame.frameData.writeUInt16BE(code2, 0);
+        } else if (code2 !== void 0 && reason !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code, 0);
+          frame.frameData.writeUInt16BE(code2, 0);
           frame.frameData.write(reason, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
@@ -89457,25 +89835,25 @@ var require_connection = __commonJS({
       response.socket.off("close", onSocketClose);
       response.socket.off("error", onSocketError);
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
-      let code = 1005;
+      let code2 = 1005;
       let reason = "";
       const result = ws[kByteParser].closingInfo;
       if (result && !result.error) {
-        code = result.code ?? 1005;
+        code2 = result.code ?? 1005;
         reason = result.reason;
       } else if (!ws[kReceivedClose]) {
-        code = 1006;
+        code2 = 1006;
       }
       ws[kReadyState] = states.CLOSED;
       fireEvent("close", ws, (type, init) => new CloseEvent(type, init), {
         wasClean,
-        code,
+        code: code2,
         reason
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws,
-          code,
+          code: code2,
           reason
         });
       }
@@ -89600,8 +89978,8 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors5();
-    function failWebsocketConnectionWithCode(ws, code, reason) {
-      closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason));
+    function failWebsocketConnectionWithCode(ws, code2, reason) {
+      closeWebSocketConnection(ws, code2, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws, reason);
     }
     var ByteParser = class extends Writable {
@@ -89788,8 +90166,8 @@ var require_receiver = __commonJS({
                   this.#info.fin,
                   (error, data) => {
                     if (error) {
-                      const code = error instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnectionWithCode(this.ws, code, error.message);
+                      const code2 = error instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnectionWithCode(this.ws, code2, error.message);
                       return;
                     }
                     if (!this.writeFragments(data)) {
@@ -89875,11 +90253,11 @@ var require_receiver = __commonJS({
       }
       parseCloseBody(data) {
         assert(data.length !== 1);
-        let code;
+        let code2;
         if (data.length >= 2) {
-          code = data.readUInt16BE(0);
+          code2 = data.readUInt16BE(0);
         }
-        if (code !== void 0 && !isValidStatusCode(code)) {
+        if (code2 !== void 0 && !isValidStatusCode(code2)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
         let reason = data.subarray(2);
@@ -89891,7 +90269,7 @@ var require_receiver = __commonJS({
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code, reason, error: false };
+        return { code: code2, reason, error: false };
       }
       /**
        * Parses control frames.
@@ -89906,8 +90284,8 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body);
           if (this.#info.closeInfo.error) {
-            const { code, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code, reason, reason.length);
+            const { code: code2, reason } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code2, reason, reason.length);
             failWebsocketConnection(this.ws, reason);
             return false;
           }
@@ -90088,18 +90466,18 @@ var require_websocket = __commonJS({
        * @param {string} url
        * @param {string|string[]} protocols
        */
-      constructor(url, protocols = []) {
+      constructor(url2, protocols = []) {
         super();
         webidl.util.markAsUncloneable(this);
         const prefix = "WebSocket constructor";
         webidl.argumentLengthCheck(arguments, 1, prefix);
         const options = webidl.converters["DOMString or sequence<DOMString> or WebSocketInit"](protocols, prefix, "options");
-        url = webidl.converters.USVString(url, prefix, "url");
+        url2 = webidl.converters.USVString(url2, prefix, "url");
         protocols = options.protocols;
         const baseURL = environmentSettingsObject.settingsObject.baseUrl;
         let urlRecord;
         try {
-          urlRecord = new URL(url, baseURL);
+          urlRecord = new URL(url2, baseURL);
         } catch (e) {
           throw new DOMException(e, "SyntaxError");
         }
@@ -90145,17 +90523,17 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code = void 0, reason = void 0) {
+      close(code2 = void 0, reason = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
-        if (code !== void 0) {
-          code = webidl.converters["unsigned short"](code, prefix, "code", { clamp: true });
+        if (code2 !== void 0) {
+          code2 = webidl.converters["unsigned short"](code2, prefix, "code", { clamp: true });
         }
         if (reason !== void 0) {
           reason = webidl.converters.USVString(reason, prefix, "reason");
         }
-        if (code !== void 0) {
-          if (code !== 1e3 && (code < 3e3 || code > 4999)) {
+        if (code2 !== void 0) {
+          if (code2 !== 1e3 && (code2 < 3e3 || code2 > 4999)) {
             throw new DOMException("invalid code", "InvalidAccessError");
           }
         }
@@ -90169,7 +90547,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code, reason, reasonByteLength);
+        closeWebSocketConnection(this, code2, reason, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -90415,15 +90793,15 @@ var require_websocket = __commonJS({
     }
     function onParserError(err) {
       let message;
-      let code;
+      let code2;
       if (err instanceof CloseEvent) {
         message = err.reason;
-        code = err.code;
+        code2 = err.code;
       } else {
         message = err.message;
       }
       fireEvent("error", this, () => new ErrorEvent("error", { error: err, message }));
-      closeWebSocketConnection(this, code);
+      closeWebSocketConnection(this, code2);
     }
     module.exports = {
       WebSocket
@@ -90908,7 +91286,7 @@ var require_eventsource = __commonJS({
        * @param {EventSourceInit} [eventSourceInitDict]
        * @see https://html.spec.whatwg.org/multipage/server-sent-events.html#the-eventsource-interface
        */
-      constructor(url, eventSourceInitDict = {}) {
+      constructor(url2, eventSourceInitDict = {}) {
         super();
         webidl.util.markAsUncloneable(this);
         const prefix = "EventSource constructor";
@@ -90919,7 +91297,7 @@ var require_eventsource = __commonJS({
             code: "UNDICI-ES"
           });
         }
-        url = webidl.converters.USVString(url, prefix, "url");
+        url2 = webidl.converters.USVString(url2, prefix, "url");
         eventSourceInitDict = webidl.converters.EventSourceInitDict(eventSourceInitDict, prefix, "eventSourceInitDict");
         this.#dispatcher = eventSourceInitDict.dispatcher;
         this.#state = {
@@ -90929,7 +91307,7 @@ var require_eventsource = __commonJS({
         const settings = environmentSettingsObject;
         let urlRecord;
         try {
-          urlRecord = new URL(url, settings.settingsObject.baseUrl);
+          urlRecord = new URL(url2, settings.settingsObject.baseUrl);
           this.#state.origin = urlRecord.origin;
         } catch (e) {
           throw new DOMException(e, "SyntaxError");
@@ -91215,12 +91593,12 @@ var require_undici = __commonJS({
       headerNameToString: util.headerNameToString
     };
     function makeDispatcher(fn) {
-      return (url, opts, handler2) => {
+      return (url2, opts, handler2) => {
         if (typeof opts === "function") {
           handler2 = opts;
           opts = null;
         }
-        if (!url || typeof url !== "string" && typeof url !== "object" && !(url instanceof URL)) {
+        if (!url2 || typeof url2 !== "string" && typeof url2 !== "object" && !(url2 instanceof URL)) {
           throw new InvalidArgumentError("invalid url");
         }
         if (opts != null && typeof opts !== "object") {
@@ -91230,16 +91608,16 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path12 = opts.path;
+          let path13 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path12 = `/${path12}`;
+            path13 = `/${path13}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path12);
+          url2 = new URL(util.parseOrigin(url2).origin + path13);
         } else {
           if (!opts) {
-            opts = typeof url === "object" ? url : {};
+            opts = typeof url2 === "object" ? url2 : {};
           }
-          url = util.parseURL(url);
+          url2 = util.parseURL(url2);
         }
         const { agent, dispatcher = getGlobalDispatcher() } = opts;
         if (agent) {
@@ -91247,8 +91625,8 @@ var require_undici = __commonJS({
         }
         return fn.call(dispatcher, {
           ...opts,
-          origin: url.origin,
-          path: url.search ? `${url.pathname}${url.search}` : url.pathname,
+          origin: url2.origin,
+          path: url2.search ? `${url2.pathname}${url2.search}` : url2.pathname,
           method: opts.method || (opts.body ? "PUT" : "GET")
         }, handler2);
       };
@@ -92022,15 +92400,15 @@ init_errors();
 
 // src/validate/cli.ts
 init_errors();
-import fs3 from "node:fs";
-import path3 from "node:path";
+import fs4 from "node:fs";
+import path4 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/util/safe-text.ts
 var CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
-function printable(text) {
-  return text.replace(
+function printable(text2) {
+  return text2.replace(
     CONTROL,
     (c) => NAMED[c] ?? (c.charCodeAt(0) < 256 ? `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
   );
@@ -92086,72 +92464,523 @@ function formatJson(report) {
 }
 
 // src/validate/reporters/markdown.ts
-var ICON = { ok: "\u2705", warning: "\u26A0\uFE0F", error: "\u274C" };
-function esc(s) {
-  return s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+init_rules();
+
+// src/util/markdown.ts
+var STEP_SUMMARY_LIMIT = 1024 * 1024;
+function oneLine(s) {
+  return s.replace(/\r\n|[\r\n\u2028\u2029\v\f]/g, " ");
 }
-function formatMarkdown(report, options = {}) {
-  const { errors, warnings, models, files } = report.summary;
+function escapeHtml(s) {
+  return oneLine(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+function text(s) {
+  return oneLine(s).replace(/[\\`*_[\]#!|~$:@]/g, "\\$&").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`);
+}
+function code(s, options = {}) {
+  let body = oneLine(s);
+  if (body === "") return "<code></code>";
+  if (options.table)
+    body = body.replace(/(\\*)\|/g, (_, slashes) => `${slashes}${slashes.length % 2 ? "\\" : ""}\\|`);
+  const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(body) && !/^ +$/.test(body) ? " " : "";
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+function url(u) {
+  return oneLine(u).replace(
+    /[\s()<>|`\\]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
+  );
+}
+function link(label2, href, title) {
+  const t2 = title === void 0 ? "" : ` "${oneLine(title).replace(/[\\"]/g, "\\$&")}"`;
+  return `[${label2}](${url(href)}${t2})`;
+}
+function prose(s, options = {}) {
   const out = [];
-  const verdict = errors ? `\u274C ${errors} error${errors === 1 ? "" : "s"}` : "\u2705 no errors";
-  out.push(`## spiff-models validate: ${verdict}, ${warnings} warning${warnings === 1 ? "" : "s"}`, "");
-  out.push(`${models} models, ${files} files checked.`, "");
-  if (options.note) out.push(`> ${options.note}`, "");
-  const counts = /* @__PURE__ */ new Map();
-  for (const f of report.findings) {
-    if (!f.modelId) continue;
-    const c = counts.get(f.modelId) ?? { e: 0, w: 0 };
-    if (f.severity === "error") c.e++;
-    else if (f.severity === "warning") c.w++;
-    counts.set(f.modelId, c);
+  const re = /(^|[\s(,;])(['"])(\S(?:.*?\S)?|\S)\2(?=$|[\s,.;:!?)])|[a-z][a-z0-9+.-]*:\/\/\S+|\bwww\.\S+/gi;
+  const flat = oneLine(s);
+  let last = 0;
+  for (const m of flat.matchAll(re)) {
+    const start = m.index + (m[2] ? m[1].length : 0);
+    out.push(text(flat.slice(last, start)));
+    out.push(code(m[2] ? m[3] : m[0], options));
+    last = m.index + m[0].length;
   }
-  out.push("| model | status | errors | warnings |", "|---|---|---|---|");
-  for (const m of report.models) {
-    const c = counts.get(m.id) ?? { e: 0, w: 0 };
-    out.push(`| \`${m.id}\` | ${ICON[m.status]} ${m.status} | ${c.e} | ${c.w} |`);
-  }
-  out.push("");
-  if (report.findings.length) {
-    const max = options.maxFindings ?? 200;
-    out.push("### Findings", "", "| severity | location | rule | message |", "|---|---|---|---|");
-    for (const f of report.findings.slice(0, max))
-      out.push(
-        `| ${f.severity} | \`${esc(f.file)}:${f.line}:${f.column}\` | \`${f.ruleId}\` | ${esc(f.message)} |`
-      );
-    if (report.findings.length > max)
-      out.push("", `\u2026and ${report.findings.length - max} more (see the JSON or SARIF report).`);
-    out.push("");
-  }
-  if (options.index) {
-    const graph = callGraph(options.index, report, options.changedModels ?? []);
-    if (graph)
-      out.push("### Calls between models with findings or changes", "", "```mermaid", graph, "```", "");
+  out.push(text(flat.slice(last)));
+  return out.join("");
+}
+function truncate(s, max) {
+  const chars = [...s];
+  return chars.length <= max ? s : `${chars.slice(0, max - 1).join("")}\u2026`;
+}
+var plural = (n, word, many = `${word}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? word : many}`;
+function bytes(s) {
+  return Buffer.byteLength(s, "utf8") + 1;
+}
+function fit(parts, limit = STEP_SUMMARY_LIMIT) {
+  const size = (lines) => lines.reduce((n, l) => n + bytes(l), 0);
+  const reserve = 400;
+  let budget = limit - parts.reduce((n, p) => n + size(p.head) + size(p.tail ?? []) + (p.items ? reserve : 0), 0);
+  const out = [];
+  for (const p of parts) {
+    out.push(...p.head);
+    const items = p.items ?? [];
+    let kept = 0;
+    for (const item of items) {
+      const n = bytes(item);
+      if (n > budget) break;
+      budget -= n;
+      out.push(item);
+      kept++;
+    }
+    if (kept < items.length && p.cut) out.push(p.cut(items.slice(kept)));
+    out.push(...p.tail ?? []);
   }
   return out.join("\n");
 }
-function callGraph(index, report, changed) {
-  const focus = /* @__PURE__ */ new Set([
-    ...report.models.filter((m) => m.status !== "ok").map((m) => m.id),
-    ...changed
-  ]);
+
+// src/util/repo-links.ts
+import fs2 from "node:fs";
+import path2 from "node:path";
+
+// src/util/git.ts
+init_errors();
+import { spawn } from "node:child_process";
+
+// src/util/signals.ts
+var SIGNALS = ["SIGINT", "SIGTERM"];
+var cleanups = [];
+var children = /* @__PURE__ */ new Set();
+var installed = false;
+function onSignal(signal) {
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
+  installed = false;
+  for (const child of children) child.kill("SIGTERM");
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    process.stderr.write(`${signal}: ${cleanup.what}
+`);
+    try {
+      cleanup.run();
+    } catch (err) {
+      process.stderr.write(`${signal}: failed: ${err.message}
+`);
+    }
+  }
+  process.kill(process.pid, signal);
+}
+function install() {
+  if (installed) return;
+  installed = true;
+  for (const s of SIGNALS) process.on(s, onSignal);
+}
+function cleanUpOnSignal(what, run2) {
+  const entry = { what, run: run2 };
+  cleanups.push(entry);
+  install();
+  return () => {
+    const i = cleanups.indexOf(entry);
+    if (i >= 0) cleanups.splice(i, 1);
+    if (cleanups.length === 0) {
+      for (const s of SIGNALS) process.removeListener(s, onSignal);
+      installed = false;
+    }
+  };
+}
+function endOnSignal(child) {
+  children.add(child);
+  child.once("exit", () => children.delete(child));
+}
+
+// src/util/git.ts
+var GitError = class extends SetupError {
+  constructor(args, result, cwd) {
+    const said = (result.stderr.trim() || result.stdout.trim()).split("\n").slice(-12).join("\n");
+    super(`git ${args.join(" ")} failed (exit ${result.code}) in ${cwd}${said ? `:
+${said}` : ""}`);
+    this.args = args;
+    this.result = result;
+    this.cwd = cwd;
+  }
+  args;
+  result;
+  cwd;
+  name = "GitError";
+};
+function gitEnv(env) {
+  return { ...env ?? process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", GIT_EDITOR: "true" };
+}
+function tryGit(args, options) {
+  return new Promise((resolve, reject) => {
+    const child = spawn("git", args, {
+      cwd: options.cwd,
+      env: gitEnv(options.env),
+      stdio: ["pipe", "pipe", "pipe"]
+    });
+    endOnSignal(child);
+    const out = [];
+    const err = [];
+    child.stdout.on("data", (d) => out.push(d));
+    child.stderr.on("data", (d) => err.push(d));
+    child.on("error", (e) => {
+      reject(
+        e.code === "ENOENT" ? new SetupError("git is not installed or not on PATH: install git and try again.") : new SetupError(`Could not run git ${args.join(" ")} in ${options.cwd}: ${e.message}`)
+      );
+    });
+    child.on("close", (code2) => {
+      resolve({
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderr: Buffer.concat(err).toString("utf8"),
+        code: code2 ?? 1
+      });
+    });
+    child.stdin.on("error", () => void 0);
+    child.stdin.end(options.input ?? "");
+  });
+}
+async function git(args, options) {
+  const result = await tryGit(args, options);
+  if (result.code !== 0) throw new GitError(args, result, options.cwd);
+  return result.stdout;
+}
+function splitZ(text2) {
+  return text2.split("\0").filter((s) => s !== "");
+}
+
+// src/util/repo-links.ts
+var encodePath = (p) => p.split("/").map(encodeURIComponent).join("/");
+var base = (l) => `${l.server.replace(/\/+$/, "")}/${l.repository}`;
+function blobUrl(l, repoPath2, line) {
+  return `${base(l)}/blob/${l.commit}/${encodePath(repoPath2)}${line && line > 0 ? `#L${line}` : ""}`;
+}
+function treeUrl(l, repoPath2) {
+  return `${base(l)}/tree/${l.commit}/${encodePath(repoPath2.replace(/\/$/, ""))}`;
+}
+async function repoPlace(root, env, fallback = { prefix: "" }) {
+  let commit = fallback.commit;
+  let prefix = fallback.prefix;
+  const r = await tryGit(["rev-parse", "--show-toplevel", "HEAD"], { cwd: root, env }).catch(() => null);
+  if (r && r.code === 0) {
+    const [top, sha] = r.stdout.trim().split("\n");
+    if (top && /^[0-9a-f]{40,64}$/.test(sha ?? "")) {
+      commit = sha;
+      const rel = path2.relative(top, fs2.realpathSync(root)).split(path2.sep).join("/");
+      prefix = rel.startsWith("..") ? fallback.prefix : rel;
+    }
+  }
+  const server = env.GITHUB_SERVER_URL;
+  const repository = env.GITHUB_REPOSITORY;
+  return { prefix, links: server && repository && commit ? { server, repository, commit } : void 0 };
+}
+
+// src/validate/reporters/finding-lines.ts
+var LINE_CHARS = 105;
+function byModel(findings) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const list = groups.get(f.modelId);
+    if (list) list.push(f);
+    else groups.set(f.modelId, [f]);
+  }
+  const out = [...groups].map(([modelId, list]) => ({ modelId, findings: list }));
+  return [...out.filter((g) => g.modelId !== null), ...out.filter((g) => g.modelId === null)];
+}
+function findingLines(list, what, options = {}) {
+  const { prefix = "", links, modelDir = (id2) => id2 } = options;
+  const repoPath2 = (p) => prefix ? `${prefix}/${p}` : p;
+  const findingLine2 = (f, dir) => {
+    const shown = dir !== null && f.file.startsWith(`${dir}/`) ? f.file.slice(dir.length + 1) : repoPath2(f.file);
+    const where2 = f.line > 0 ? `${shown}:${f.line}` : shown;
+    const room = Math.max(50, LINE_CHARS - where2.length - 3 - Math.ceil(0.6 * f.ruleId.length));
+    const message = shorten(f.message, room);
+    const label2 = code(where2);
+    const loc = links ? link(label2, blobUrl(links, repoPath2(f.file), f.line), message === f.message ? void 0 : f.message) : label2;
+    return `- ${prose(message)} \xB7 ${loc} <sub>${text(f.ruleId)}</sub>`;
+  };
+  const out = [];
+  for (const g of byModel(list)) {
+    const dir = g.modelId === null ? null : modelDir(g.modelId);
+    const title = dir === null ? "Not in any model" : links ? link(code(`${repoPath2(dir)}/`), treeUrl(links, repoPath2(dir))) : code(`${repoPath2(dir)}/`);
+    out.push(`
+**${title}** \xB7 ${plural(g.findings.length, what)}`);
+    for (const f of g.findings) out.push(findingLine2(f, dir));
+  }
+  return out;
+}
+function shorten(message, room) {
+  const flat = message.replace(/\s+/g, " ");
+  if ([...flat].length <= room) return flat;
+  let best = -1;
+  for (const m of flat.matchAll(/: |; | \(/g)) if (m.index >= 30 && m.index <= room - 2) best = m.index;
+  return best > 0 ? `${flat.slice(0, best)} \u2026` : truncate(flat, room);
+}
+
+// src/validate/reporters/markdown.ts
+var ICON = { ok: "\u2705", warning: "\u26A0\uFE0F", error: "\u274C" };
+var VISIBLE_ERRORS = 100;
+var GRAPH_NODES = 40;
+var ISOLATED_NAMED = 30;
+var description = new Map([...rules, ...loaderRules].map((r) => [r.id, r.description]));
+function formatMarkdown(report, options = {}) {
+  const { errors, warnings, models, files } = report.summary;
+  const prefix = options.prefix ?? "";
+  const links = options.links;
+  const command = options.command ?? "npx spiff-models validate .";
+  const modelDir = (id2) => options.index?.models.get(id2)?.dir ?? id2;
+  const groupLines = (list, what) => findingLines(list, what, { prefix, links, modelDir });
+  const reportsWhere = () => {
+    const r = options.reports;
+    if (!r?.json && !r?.sarif) return " (`--format json` or `--format sarif` writes them)";
+    const parts2 = [r.json && `JSON ${code(r.json)}`, r.sarif && `SARIF ${code(r.sarif)}`].filter(Boolean);
+    return ` (${parts2.join(", ")}${r.artifacts ? `, or the ${link("run\u2019s artifacts", r.artifacts)} when uploaded` : ""})`;
+  };
+  const cutLine = (dropped, what) => {
+    const n = dropped.filter((l) => l.startsWith("- ") || l.startsWith("| ")).length;
+    return `
+*${plural(n, what)} not shown: the summary stays under GitHub's 1 MiB limit. Every finding is in the reports${reportsWhere()}.*`;
+  };
+  const errorList = report.findings.filter((f) => f.severity === "error");
+  const otherList = report.findings.filter((f) => f.severity !== "error");
+  const withFindings = report.models.filter((m) => m.status !== "ok");
+  const badModels = report.models.filter((m) => m.status === "error").length;
+  const parts = [];
+  const head = [];
+  if (errors) {
+    head.push(
+      `## spiff-models validate: \u274C ${plural(errors, "error")}${badModels ? ` in ${plural(badModels, "model")}` : ""}`,
+      "",
+      `The backend would refuse ${badModels === 1 ? "this model" : "these models"}: fix the errors below, then check again with ${code(command)}. ${plural(warnings, "warning")}; ${plural(models, "model")}, ${plural(files, "file")} checked.`
+    );
+  } else {
+    head.push(
+      `## spiff-models validate: \u2705 no errors${warnings ? `, ${plural(warnings, "warning")}` : ""}`,
+      "",
+      `${plural(models, "model")}, ${plural(files, "file")} checked: nothing the backend would refuse.`
+    );
+  }
+  parts.push({ head });
+  if (errorList.length) {
+    const lines = groupLines(errorList, "error");
+    let shown = 0;
+    let cut = lines.length;
+    for (let i = 0; i < lines.length; i++)
+      if (lines[i].startsWith("- ") && ++shown === VISIBLE_ERRORS) {
+        cut = i + 1;
+        break;
+      }
+    const visible = lines.slice(0, cut);
+    let rest = lines.slice(cut);
+    if (rest.length && rest[0].startsWith("- ")) {
+      const title = [...visible].reverse().find((l) => l.startsWith("\n**")) ?? "";
+      rest = [title.replace(/ · .*$/, " \xB7 continued"), ...rest];
+    }
+    parts.push({ head: ["", "### Errors"], items: visible, cut: (d) => cutLine(d, "error line") });
+    if (rest.length) {
+      const more = errorList.length - VISIBLE_ERRORS;
+      parts.push({
+        head: ["", `<details><summary>${escapeHtml(`${plural(more, "more error")}`)}</summary>`],
+        items: rest,
+        cut: (d) => cutLine(d, "error line"),
+        tail: ["", "</details>"]
+      });
+    }
+  }
+  if (report.findings.length) {
+    parts.push({
+      head: [
+        "",
+        "### Reproduce locally",
+        "",
+        `${code(command)} prints the same findings with file:line:column. The reports hold every finding${reportsWhere()}.`,
+        ...options.note ? ["", `> ${text(options.note)}`] : []
+      ]
+    });
+  }
+  if (otherList.length) {
+    const counts = /* @__PURE__ */ new Map();
+    for (const f of otherList) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
+    const byCount = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    const infos = otherList.length - warnings;
+    parts.push({
+      head: [
+        "",
+        `### Warnings: ${warnings.toLocaleString("en-US")}${infos ? `, notes: ${infos.toLocaleString("en-US")}` : ""}`,
+        "",
+        ...byCount.map(
+          ([rule, n]) => `- ${n.toLocaleString("en-US")} \xD7 ${code(rule)}${description.has(rule) ? `: ${text(description.get(rule) ?? "")}` : ""}`
+        ),
+        "",
+        `<details><summary>${escapeHtml(`All ${plural(otherList.length, infos ? "warning or note" : "warning", infos ? "warnings and notes" : "warnings")}, by model`)}</summary>`
+      ],
+      items: groupLines(otherList, infos ? "finding" : "warning"),
+      cut: (d) => cutLine(d, "warning line"),
+      tail: ["", "</details>"]
+    });
+  }
+  if (withFindings.length) {
+    const counts = /* @__PURE__ */ new Map();
+    for (const f of report.findings) {
+      if (!f.modelId) continue;
+      const c = counts.get(f.modelId) ?? { e: 0, w: 0 };
+      if (f.severity === "error") c.e++;
+      else if (f.severity === "warning") c.w++;
+      counts.set(f.modelId, c);
+    }
+    const count = (id2) => counts.get(id2) ?? { e: 0, w: 0 };
+    const rows = [...withFindings].sort(
+      (a, b) => count(b.id).e - count(a.id).e || count(b.id).w - count(a.id).w || a.id.localeCompare(b.id)
+    ).map(
+      (m) => `| ${ICON[m.status]} ${code(m.id, { table: true })} | ${count(m.id).e} | ${count(m.id).w} |`
+    );
+    parts.push({
+      head: [
+        "",
+        `### Models with findings: ${withFindings.length.toLocaleString("en-US")} of ${models.toLocaleString("en-US")}`,
+        "",
+        "| model | errors | warnings |",
+        "|---|--:|--:|"
+      ],
+      items: rows,
+      cut: (d) => `| *${plural(d.length, "more model")} not shown (summary size limit)* | | |`
+    });
+  }
+  if (options.index) {
+    const graph = callGraph(options.index, report, options.changedModels ?? [], options.maxNodes);
+    if (graph) parts.push({ head: ["", ...graphSection(graph)] });
+  }
+  if (report.models.length) {
+    parts.push({
+      head: [
+        "",
+        `<details><summary>${escapeHtml(`All ${plural(report.models.length, "model")}`)}</summary>`,
+        "",
+        "| model | status |",
+        "|---|---|"
+      ],
+      items: report.models.map((m) => `| ${code(m.id, { table: true })} | ${ICON[m.status]} ${m.status} |`),
+      cut: (d) => `| *${plural(d.length, "more model")} not shown (summary size limit)* | |`,
+      tail: ["", "</details>"]
+    });
+  }
+  return `${fit(parts, options.limit ?? STEP_SUMMARY_LIMIT)}
+`;
+}
+function graphSection(g) {
+  const out = [
+    "### Calls around the models with findings or changes",
+    "",
+    "```mermaid",
+    g.mermaid,
+    "```",
+    ""
+  ];
+  const legend = [
+    "Red: errors, yellow: warnings, green: no findings",
+    ...g.changed ? ["thick dashed border: changed since --base"] : [],
+    ...g.missing ? ["dashed red: a called process id no model defines"] : []
+  ];
+  out.push(`${text(legend.join("; "))}.`, "");
+  if (g.leftOut)
+    out.push(`${plural(g.leftOut, "more model")} left out of the graph (at most ${g.maxNodes} drawn).`, "");
+  if (g.isolated.length) {
+    const named = g.isolated.slice(0, ISOLATED_NAMED).map((id2) => code(id2)).join(", ");
+    const more = g.isolated.length - ISOLATED_NAMED;
+    out.push(`No calls to or from: ${named}${more > 0 ? ` and ${more} more` : ""}.`);
+  }
+  return out;
+}
+var MISSING = "missing:";
+function label(s) {
+  return s.replace(/[^\p{L}\p{N} ._/-]/gu, (c) => `#${c.codePointAt(0)};`);
+}
+function callGraph(index, report, changed, maxNodes = GRAPH_NODES) {
+  const status = new Map(report.models.map((m) => [m.id, m.status]));
+  const changedSet = new Set(changed);
+  const focus = /* @__PURE__ */ new Set([...report.models.filter((m) => m.status !== "ok").map((m) => m.id), ...changed]);
   if (!focus.size) return void 0;
   const edges = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add = (from, to) => {
+    const key2 = `${from}\0${to}`;
+    if (seen.has(key2)) return;
+    seen.add(key2);
+    edges.push([from, to]);
+  };
   for (const [from, tos] of index.modelCalls)
-    for (const to of tos) if (focus.has(from) || focus.has(to)) edges.push([from, to]);
-  const nodes = /* @__PURE__ */ new Set([...focus, ...edges.flat()]);
-  const ids = new Map([...nodes].sort().map((n, i) => [n, `m${i}`]));
-  const status = new Map(report.models.map((m) => [m.id, m.status]));
-  const lines = ["graph LR"];
-  for (const [n, id2] of ids) lines.push(`  ${id2}["${n.replace(/"/g, "#quot;")}"]:::${status.get(n) ?? "ok"}`);
-  for (const [a, b] of edges) lines.push(`  ${ids.get(a)} --> ${ids.get(b)}`);
-  lines.push(
-    "  classDef error fill:#fdd,stroke:#c00",
-    "  classDef warning fill:#ffd,stroke:#b80",
-    "  classDef ok fill:#dfd,stroke:#080"
+    for (const to of tos) if (focus.has(from) || focus.has(to)) add(from, to);
+  for (const call of index.calls)
+    if (call.modelId && focus.has(call.modelId) && !index.processes.get(call.processId)?.length)
+      add(call.modelId, `${MISSING}${call.processId}`);
+  if (!edges.length) return void 0;
+  const touched = new Set(edges.flat());
+  const isolated = [...focus].filter((id2) => !touched.has(id2)).sort();
+  const rank = (id2) => id2.startsWith(MISSING) ? 0 : status.get(id2) === "error" ? 0 : status.get(id2) === "warning" ? 1 : changedSet.has(id2) ? 2 : 3;
+  const ordered = edges.map((e, i) => ({ e, i, r: Math.min(rank(e[0]), rank(e[1])) })).sort((a, b) => a.r - b.r || a.i - b.i);
+  const kept = /* @__PURE__ */ new Set();
+  const keptEdges = [];
+  for (const { e } of ordered) {
+    const extra = e.filter((n) => !kept.has(n));
+    if (kept.size + extra.length > maxNodes) continue;
+    for (const n of extra) kept.add(n);
+    keptEdges.push(e);
+  }
+  const nodes = [...kept].sort(
+    (a, b) => Number(a.startsWith(MISSING)) - Number(b.startsWith(MISSING)) || a.localeCompare(b)
   );
-  for (const c of changed)
-    if (ids.has(c)) lines.push(`  style ${ids.get(c)} stroke-width:3px,stroke-dasharray: 4 2`);
-  return lines.join("\n");
+  const ids = new Map(nodes.map((n, i) => [n, n.startsWith(MISSING) ? `x${i}` : `m${i}`]));
+  const lines = ["flowchart LR"];
+  const groups = /* @__PURE__ */ new Map();
+  for (const n of nodes) {
+    const g2 = n.startsWith(MISSING) ? null : index.models.get(n)?.groupId ?? null;
+    const list = groups.get(g2);
+    if (list) list.push(n);
+    else groups.set(g2, [n]);
+  }
+  const nodeLine = (n, group) => {
+    if (n.startsWith(MISSING))
+      return `${ids.get(n)}["${label(`${n.slice(MISSING.length)} (no such process)`)}"]`;
+    const short3 = group && n.startsWith(`${group}/`) ? n.slice(group.length + 1) : n;
+    return `${ids.get(n)}["${label(short3)}"]`;
+  };
+  let g = 0;
+  for (const [group, members] of [...groups].sort(
+    (a, b) => (a[0] ?? "\uFFFF").localeCompare(b[0] ?? "\uFFFF")
+  )) {
+    if (group === null) {
+      for (const n of members) lines.push(`  ${nodeLine(n, null)}`);
+      continue;
+    }
+    lines.push(`  subgraph g${g++}["${label(group)}"]`);
+    for (const n of members) lines.push(`    ${nodeLine(n, group)}`);
+    lines.push("  end");
+  }
+  for (const [a, b] of keptEdges)
+    lines.push(`  ${ids.get(a)} ${b.startsWith(MISSING) ? "-.->" : "-->"} ${ids.get(b)}`);
+  lines.push(
+    "  classDef error fill:#fdd,stroke:#c00,color:#000",
+    "  classDef warning fill:#ffd,stroke:#b80,color:#000",
+    "  classDef ok fill:#dfd,stroke:#080,color:#000",
+    "  classDef missing fill:#fff,stroke:#c00,stroke-dasharray:5 5,color:#c00"
+  );
+  const byClass = /* @__PURE__ */ new Map();
+  for (const n of nodes) {
+    const c = n.startsWith(MISSING) ? "missing" : status.get(n) ?? "ok";
+    byClass.set(c, [...byClass.get(c) ?? [], ids.get(n) ?? ""]);
+  }
+  for (const [c, list] of byClass) lines.push(`  class ${list.join(",")} ${c}`);
+  const changedDrawn = nodes.filter((n) => changedSet.has(n));
+  for (const n of changedDrawn) lines.push(`  style ${ids.get(n)} stroke-width:3px,stroke-dasharray:4 2`);
+  return {
+    mermaid: lines.join("\n"),
+    nodes,
+    edges: keptEdges,
+    isolated,
+    leftOut: touched.size - kept.size,
+    maxNodes,
+    changed: changedDrawn.length > 0,
+    missing: nodes.some((n) => n.startsWith(MISSING))
+  };
 }
 
 // src/version.ts
@@ -92223,7 +93052,7 @@ var C = {
   reset: "\x1B[0m"
 };
 function formatStylish(report, options) {
-  const c = (code, s) => options.color ? `${C[code]}${s}${C.reset}` : s;
+  const c = (code2, s) => options.color ? `${C[code2]}${s}${C.reset}` : s;
   const byFile = /* @__PURE__ */ new Map();
   for (const f of report.findings) {
     const list = byFile.get(f.file);
@@ -92247,8 +93076,8 @@ function formatStylish(report, options) {
   if (problems2 === 0) {
     lines.push(c("green", `\u2714 ${models} models, ${files} files: no problems`));
   } else {
-    const text = `\u2716 ${problems2} problem${problems2 === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}) in ${models} models, ${files} files`;
-    lines.push(c(errors ? "red" : "yellow", c("bold", text)));
+    const text2 = `\u2716 ${problems2} problem${problems2 === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}) in ${models} models, ${files} files`;
+    lines.push(c(errors ? "red" : "yellow", c("bold", text2)));
     const bad = report.models.filter((m) => m.status === "error").map((m) => printable(m.id));
     if (bad.length) lines.push(`  models with errors: ${bad.join(", ")}`);
   }
@@ -92298,33 +93127,41 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem
         throw new UsageError(`--max-warnings needs a whole number >= 0, not '${values["max-warnings"]}'`);
     }
     const dir = positionals[0] ?? ".";
-    const root = path3.resolve(io.cwd, dir);
-    const configFile2 = values.config ? path3.resolve(io.cwd, values.config) : void 0;
-    if (configFile2 && !fs3.existsSync(configFile2))
+    const root = path4.resolve(io.cwd, dir);
+    const configFile2 = values.config ? path4.resolve(io.cwd, values.config) : void 0;
+    if (configFile2 && !fs4.existsSync(configFile2))
       throw new UsageError(`config file ${values.config} does not exist`);
     const result = await validateRepo(root, { configFile: configFile2, base: values.base });
-    let text;
+    let text2;
     switch (format) {
       case "json":
-        text = formatJson(result);
+        text2 = formatJson(result);
         break;
       case "sarif":
-        text = formatSarif(result, { uriPrefix: relativePrefix(io.cwd, root) });
+        text2 = formatSarif(result, { uriPrefix: relativePrefix(io.cwd, root) });
         break;
-      case "markdown":
-        text = formatMarkdown(result, { index: result.index, changedModels: result.changedModels });
+      case "markdown": {
+        const place = await repoPlace(root, io.env, { prefix: relativePrefix(io.cwd, root) });
+        text2 = formatMarkdown(result, {
+          index: result.index,
+          changedModels: result.changedModels,
+          prefix: place.prefix,
+          links: place.links,
+          command: reproduceCommand(dir, { config: values.config, base: values.base })
+        });
         break;
+      }
       default:
-        text = formatStylish(result, {
+        text2 = formatStylish(result, {
           color: io.isTTY && !values["no-color"] && !values.output,
           root: dir === "." ? void 0 : dir
         });
     }
     if (values.output) {
-      const out = path3.resolve(io.cwd, values.output);
+      const out = path4.resolve(io.cwd, values.output);
       try {
-        fs3.mkdirSync(path3.dirname(out), { recursive: true });
-        fs3.writeFileSync(out, text);
+        fs4.mkdirSync(path4.dirname(out), { recursive: true });
+        fs4.writeFileSync(out, text2);
       } catch (err) {
         throw new SetupError(`cannot write ${values.output}: ${err.message}`);
       }
@@ -92332,7 +93169,7 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem
       io.stderr(`wrote ${format} report to ${values.output}: ${errors2} errors, ${warnings2} warnings
 `);
     } else {
-      io.stdout(text);
+      io.stdout(text2);
     }
     const { errors, warnings } = result.summary;
     if (errors > 0) return 1;
@@ -92345,8 +93182,15 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem
   }
 };
 function relativePrefix(from, root) {
-  const rel = path3.relative(from, root).split(path3.sep).join("/");
+  const rel = path4.relative(from, root).split(path4.sep).join("/");
   return rel.startsWith("..") ? "" : rel;
+}
+function reproduceCommand(dir, options = {}) {
+  const q = (s) => /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+  const args = ["npx", "spiff-models", "validate", q(dir)];
+  if (options.config) args.push("--config", q(options.config));
+  if (options.base) args.push("--base", q(options.base));
+  return args.join(" ");
 }
 
 // src/image/cli.ts
@@ -92357,14 +93201,14 @@ import { parseArgs as parseArgs2 } from "node:util";
 init_errors();
 import { createHash as createHash2 } from "node:crypto";
 import { mkdir, stat as stat2, writeFile } from "node:fs/promises";
-import path8 from "node:path";
+import path9 from "node:path";
 
 // src/image/auth.ts
 init_errors();
 import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import os from "node:os";
-import path4 from "node:path";
+import path5 from "node:path";
 
 // src/image/reference.ts
 init_errors();
@@ -92402,24 +93246,24 @@ function parseReference(ref, what) {
       bad(`bad tag '${tag}' (letters, digits, _ . -; at most 128; not starting with . or -)`);
   }
   let registry = DOCKER_HUB;
-  let path12 = rest;
+  let path13 = rest;
   const slash = rest.indexOf("/");
   if (slash > 0) {
     const first = rest.slice(0, slash);
     if (first.includes(".") || first.includes(":") || first === "localhost" || first.startsWith("[")) {
       registry = first;
-      path12 = rest.slice(slash + 1);
+      path13 = rest.slice(slash + 1);
     }
   }
   if (!domainPattern.test(registry)) bad(`bad registry host '${registry}'`);
-  if (!pathPattern.test(path12)) {
+  if (!pathPattern.test(path13)) {
     bad(
-      path12 !== path12.toLowerCase() ? `repository '${path12}' must be lower case` : `bad repository '${path12}' (lower-case letters, digits, and . _ - between them)`
+      path13 !== path13.toLowerCase() ? `repository '${path13}' must be lower case` : `bad repository '${path13}' (lower-case letters, digits, and . _ - between them)`
     );
   }
-  if (registry === DOCKER_HUB && !path12.includes("/")) path12 = `library/${path12}`;
-  const repository = registry === DOCKER_HUB ? path12.replace(/^library\//, "") : `${registry}/${path12}`;
-  return { registry, path: path12, repository, tag, digest };
+  if (registry === DOCKER_HUB && !path13.includes("/")) path13 = `library/${path13}`;
+  const repository = registry === DOCKER_HUB ? path13.replace(/^library\//, "") : `${registry}/${path13}`;
+  return { registry, path: path13, repository, tag, digest };
 }
 function parseImageName(name2, what) {
   const ref = parseReference(name2.trim().toLowerCase(), what);
@@ -92441,8 +93285,8 @@ function normalizeKey(key2) {
   return HUB_KEYS.includes(host) || HUB_KEYS.includes(key2) ? DOCKER_HUB : host.toLowerCase();
 }
 function dockerConfigPath(env) {
-  const dir = env.DOCKER_CONFIG || path4.join(env.HOME || os.homedir(), ".docker");
-  return path4.join(dir, "config.json");
+  const dir = env.DOCKER_CONFIG || path5.join(env.HOME || os.homedir(), ".docker");
+  return path5.join(dir, "config.json");
 }
 function runHelper(helper, server, env) {
   return new Promise((resolve) => {
@@ -92514,7 +93358,7 @@ import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream, lstatSync, readFileSync } from "node:fs";
 import { mkdtemp, readdir, readFile as readFile3, readlink, realpath, rm, stat } from "node:fs/promises";
 import os2 from "node:os";
-import path5 from "node:path";
+import path6 from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
@@ -92562,9 +93406,9 @@ function globToRegex(glob) {
   }
   return out;
 }
-function compileIgnore(text) {
+function compileIgnore(text2) {
   const rules2 = [];
-  for (const raw of text.split(/\r?\n/)) {
+  for (const raw of text2.split(/\r?\n/)) {
     let line = raw.replace(/(?<!\\)\s+$/, "");
     if (!line || line.startsWith("#")) continue;
     let negate = false;
@@ -92588,11 +93432,11 @@ function compileIgnore(text) {
   }
   return {
     patterns: rules2.map((r) => r.source),
-    ignores(path12, isDir) {
+    ignores(path13, isDir) {
       let ignored = false;
       for (const rule of rules2) {
         if (rule.dirOnly && !isDir) continue;
-        if (rule.regex.test(path12)) ignored = !rule.negate;
+        if (rule.regex.test(path13)) ignored = !rule.negate;
       }
       return ignored;
     }
@@ -92624,16 +93468,16 @@ var DEFAULT_TEMPLATE = [
 ].join("\n");
 async function loadTemplate(file) {
   if (!file) return { text: DEFAULT_TEMPLATE, source: "the default template" };
-  let text;
+  let text2;
   try {
-    text = await readFile2(file, "utf8");
+    text2 = await readFile2(file, "utf8");
   } catch (err) {
-    const code = err.code;
+    const code2 = err.code;
     throw new UsageError(
-      `cannot read the Dockerfile template ${file} (${code ?? String(err)}); check the --template path (action input: template), relative to the working directory.`
+      `cannot read the Dockerfile template ${file} (${code2 ?? String(err)}); check the --template path (action input: template), relative to the working directory.`
     );
   }
-  return { text, source: file };
+  return { text: text2, source: file };
 }
 var KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
 var SAFE_PATH = /^\/(?:[A-Za-z0-9._-]+\/?)*$/;
@@ -92653,11 +93497,11 @@ function checkKey(key2, what) {
   }
   return key2;
 }
-function checkImagePath(path12, what) {
-  const normalized = path12.length > 1 ? path12.replace(/\/+$/, "") : path12;
+function checkImagePath(path13, what) {
+  const normalized = path13.length > 1 ? path13.replace(/\/+$/, "") : path13;
   if (!SAFE_PATH.test(normalized) || normalized.split("/").some((s) => s === ".." || s === ".")) {
     throw new UsageError(
-      `${what} '${printable(path12)}' must be an absolute path in the image made of letters, digits and . _ - (e.g. /app/process_models).`
+      `${what} '${printable(path13)}' must be an absolute path in the image made of letters, digits and . _ - (e.g. /app/process_models).`
     );
   }
   return normalized;
@@ -92677,15 +93521,15 @@ function renderLabels(labels) {
 function renderEnv(env) {
   return instruction("ENV", env, "environment variable");
 }
-function lineOf(text, index) {
-  return text.slice(0, index).split("\n").length;
+function lineOf(text2, index) {
+  return text2.slice(0, index).split("\n").length;
 }
 function renderTemplate(template, values) {
-  const where = (line) => `${template.source}:${line}`;
+  const where2 = (line) => `${template.source}:${line}`;
   const directive = /^#\s*escape\s*=\s*(\S)/im.exec(template.text);
   if (directive && directive[1] !== "\\") {
     throw new UsageError(
-      `bad template ${where(lineOf(template.text, directive.index))}: it sets the escape character to '${directive[1]}'; bake escapes values with \\. Remove the escape directive.`
+      `bad template ${where2(lineOf(template.text, directive.index))}: it sets the escape character to '${directive[1]}'; bake escapes values with \\. Remove the escape directive.`
     );
   }
   const rendered = {
@@ -92702,7 +93546,7 @@ function renderTemplate(template, values) {
     const name2 = rawName.trim();
     if (!Object.hasOwn(PLACEHOLDERS, name2)) {
       throw new UsageError(
-        `bad template ${where(lineOf(template.text, offset))}: unknown placeholder ${match}. Known: ${Object.keys(PLACEHOLDERS).map((p) => `{{${p}}}`).join(", ")}.`
+        `bad template ${where2(lineOf(template.text, offset))}: unknown placeholder ${match}. Known: ${Object.keys(PLACEHOLDERS).map((p) => `{{${p}}}`).join(", ")}.`
       );
     }
     used.set(name2, (used.get(name2) ?? 0) + 1);
@@ -92711,7 +93555,7 @@ function renderTemplate(template, values) {
   const stray = /\{\{|\}\}/.exec(out);
   if (stray) {
     throw new UsageError(
-      `bad template ${where(lineOf(out, stray.index))}: an unmatched '${stray[0]}'. Placeholders look like {{copy}}.`
+      `bad template ${where2(lineOf(out, stray.index))}: an unmatched '${stray[0]}'. Placeholders look like {{copy}}.`
     );
   }
   if (used.get("copy") !== 1) {
@@ -92766,15 +93610,15 @@ async function hashEntries(entries) {
     e.hash = await hashFile(e.source, e.size);
   });
 }
-function isInside(root, p) {
-  const rel = path5.relative(root, p);
-  return rel === "" || !rel.startsWith("..") && !path5.isAbsolute(rel);
+function isInside2(root, p) {
+  const rel = path6.relative(root, p);
+  return rel === "" || !rel.startsWith("..") && !path6.isAbsolute(rel);
 }
 async function loadIgnore(root) {
   for (const name2 of IGNORE_FILES) {
     try {
-      const text = await readFile3(path5.join(root, name2), "utf8");
-      return { matcher: compileIgnore(text), file: name2 };
+      const text2 = await readFile3(path6.join(root, name2), "utf8");
+      return { matcher: compileIgnore(text2), file: name2 };
     } catch (err) {
       if (err.code !== "ENOENT") throw err;
     }
@@ -92786,12 +93630,12 @@ async function collectModels(root, prefix, matcher) {
   const entries = [];
   const warnings = [];
   const walk2 = async (rel) => {
-    const dir = path5.join(realRoot, rel);
+    const dir = path6.join(realRoot, rel);
     const names2 = (await readdir(dir)).sort().filter((name2) => name2 !== ".git" && (rel || !ALWAYS_IGNORED.includes(name2)));
-    const infos = names2.map((name2) => lstatSync(path5.join(dir, name2)));
+    const infos = names2.map((name2) => lstatSync(path6.join(dir, name2)));
     for (const [i, name2] of names2.entries()) {
       const relPath = rel ? `${rel}/${name2}` : name2;
-      const abs = path5.join(dir, name2);
+      const abs = path6.join(dir, name2);
       const info = infos[i];
       const isDir = info.isDirectory();
       if (matcher.ignores(relPath, isDir)) continue;
@@ -92806,12 +93650,12 @@ async function collectModels(root, prefix, matcher) {
             `${relPath} is a symlink to '${target}', which does not exist. Remove the link, or list it in ${IGNORE_FILES[0]} to leave it out of the image.`
           );
         }
-        if (!isInside(realRoot, resolved)) {
+        if (!isInside2(realRoot, resolved)) {
           throw new SetupError(
             `${relPath} is a symlink to '${target}', outside the models root ${realRoot}: the image would not hold its target. Replace the link with a copy of the file, or list it in ${IGNORE_FILES[0]}.`
           );
         }
-        const linkname = path5.relative(path5.dirname(path5.join(realRoot, relPath)), resolved).split(path5.sep).join("/");
+        const linkname = path6.relative(path6.dirname(path6.join(realRoot, relPath)), resolved).split(path6.sep).join("/");
         entries.push({
           name: tarName,
           type: "symlink",
@@ -92847,12 +93691,12 @@ async function collectFullGit(git3, prefix) {
   const entries = [];
   const warnings = [];
   const walk2 = async (rel) => {
-    const dir = path5.join(git3.commonDir, rel);
+    const dir = path6.join(git3.commonDir, rel);
     const names2 = (await readdir(dir)).sort().filter((name2) => (rel || GIT_DIR_KEEP.has(name2)) && `${rel}/${name2}` !== "objects/info/alternates");
-    const infos = names2.map((name2) => lstatSync(path5.join(dir, name2)));
+    const infos = names2.map((name2) => lstatSync(path6.join(dir, name2)));
     for (const [i, name2] of names2.entries()) {
       const relPath = rel ? `${rel}/${name2}` : name2;
-      const abs = path5.join(dir, name2);
+      const abs = path6.join(dir, name2);
       const info = infos[i];
       const tarName = `${prefix}/${relPath}`;
       if (info.isDirectory()) {
@@ -92868,7 +93712,7 @@ async function collectFullGit(git3, prefix) {
           hash: CONTENT_ADDRESSED.test(relPath) ? `name:${info.size}` : ""
         });
       } else {
-        warnings.push(`${path5.join(git3.commonDir, relPath)} is not a regular file or directory: left out.`);
+        warnings.push(`${path6.join(git3.commonDir, relPath)} is not a regular file or directory: left out.`);
       }
     }
   };
@@ -92888,8 +93732,8 @@ function gitConfig(git3, abbrev) {
     ""
   ].join("\n");
 }
-function generated(name2, text) {
-  const content2 = Buffer.from(text, "utf8");
+function generated(name2, text2) {
+  const content2 = Buffer.from(text2, "utf8");
   return { name: name2, type: "file", mode: FILE_MODE, size: content2.length, content: content2, hash: sha256(content2) };
 }
 function directory(name2) {
@@ -93063,13 +93907,13 @@ function packRootfs(plan, mtime) {
   return pack;
 }
 function packContext(plan, dockerfile, mtime) {
-  let bytes = 0;
+  let bytes2 = 0;
   const date = new Date(mtime * 1e3);
   const stream = Readable.from(
     (async function* () {
-      const tmp = await mkdtemp(path5.join(os2.tmpdir(), "spiff-models-context-"));
+      const tmp = await mkdtemp(path6.join(os2.tmpdir(), "spiff-models-context-"));
       try {
-        const inner = path5.join(tmp, ROOTFS_TAR);
+        const inner = path6.join(tmp, ROOTFS_TAR);
         await pipeline(packRootfs(plan, mtime), createWriteStream(inner));
         const size = (await stat(inner)).size;
         const outer = import_tar_stream.default.pack();
@@ -93082,7 +93926,7 @@ function packContext(plan, dockerfile, mtime) {
         };
         write().catch((err) => outer.destroy(err));
         for await (const chunk of outer) {
-          bytes += chunk.length;
+          bytes2 += chunk.length;
           yield chunk;
         }
       } finally {
@@ -93091,7 +93935,7 @@ function packContext(plan, dockerfile, mtime) {
     })(),
     { objectMode: false }
   );
-  return { stream, bytes: () => bytes };
+  return { stream, bytes: () => bytes2 };
 }
 async function measureContext(plan, dockerfile, mtime) {
   const packed = packContext(plan, dockerfile, mtime);
@@ -93102,8 +93946,8 @@ async function measureContext(plan, dockerfile, mtime) {
 function contextListing(plan, dockerfile) {
   const line = (e, name2) => {
     const kind = e.type === "directory" ? "d" : e.type === "symlink" ? "l" : "-";
-    const link = e.linkname !== void 0 ? ` -> ${e.linkname}` : "";
-    return `${kind}${e.mode.toString(8).padStart(4, "0")} ${String(e.size).padStart(10)} ${name2}${link}`;
+    const link2 = e.linkname !== void 0 ? ` -> ${e.linkname}` : "";
+    return `${kind}${e.mode.toString(8).padStart(4, "0")} ${String(e.size).padStart(10)} ${name2}${link2}`;
   };
   const lines = [
     line(dockerfileEntry(dockerfile), "Dockerfile"),
@@ -93121,7 +93965,7 @@ import { readFileSync as readFileSync2 } from "node:fs";
 import http from "node:http";
 import https from "node:https";
 import os3 from "node:os";
-import path6 from "node:path";
+import path7 from "node:path";
 var BakeFailure = class extends Error {
   name = "BakeFailure";
 };
@@ -93141,7 +93985,7 @@ function noKeepAlive() {
 }
 function engineOptions(env) {
   const host = env.DOCKER_HOST;
-  const base = {
+  const base2 = {
     socketPath: void 0,
     host: void 0,
     port: void 0,
@@ -93152,24 +93996,24 @@ function engineOptions(env) {
   };
   if (!host || host.startsWith("unix://")) {
     const socketPath = host ? host.slice("unix://".length) || "/var/run/docker.sock" : "/var/run/docker.sock";
-    return { options: { ...base, socketPath, agent: noKeepAlive() }, address: `unix://${socketPath}` };
+    return { options: { ...base2, socketPath, agent: noKeepAlive() }, address: `unix://${socketPath}` };
   }
-  let url;
+  let url2;
   try {
-    url = new URL(host.includes("://") ? host : `tcp://${host}`);
+    url2 = new URL(host.includes("://") ? host : `tcp://${host}`);
   } catch {
     throw new SetupError(
       `DOCKER_HOST='${printable(host)}' is not a URL; use unix:///path, tcp://host:port or ssh://user@host.`
     );
   }
-  if (url.protocol === "ssh:") {
+  if (url2.protocol === "ssh:") {
     return {
       options: {
-        ...base,
+        ...base2,
         protocol: "ssh",
-        host: url.hostname,
-        port: url.port || 22,
-        username: decodeURIComponent(url.username) || void 0,
+        host: url2.hostname,
+        port: url2.port || 22,
+        username: decodeURIComponent(url2.username) || void 0,
         sshOptions: { agent: env.SSH_AUTH_SOCK }
       },
       address: host
@@ -93177,18 +94021,18 @@ function engineOptions(env) {
   }
   const tls = Boolean(env.DOCKER_TLS_VERIFY) && env.DOCKER_TLS_VERIFY !== "0";
   const options = {
-    ...base,
-    host: url.hostname.replace(/^\[|\]$/g, ""),
-    port: url.port || (tls ? 2376 : 2375),
+    ...base2,
+    host: url2.hostname.replace(/^\[|\]$/g, ""),
+    port: url2.port || (tls ? 2376 : 2375),
     protocol: tls ? "https" : "http",
     agent: tls ? new https.Agent({ keepAlive: false }) : noKeepAlive()
   };
   if (tls) {
-    const certDir = env.DOCKER_CERT_PATH || path6.join(env.HOME || os3.homedir(), ".docker");
+    const certDir = env.DOCKER_CERT_PATH || path7.join(env.HOME || os3.homedir(), ".docker");
     try {
-      options.ca = readFileSync2(path6.join(certDir, "ca.pem"));
-      options.cert = readFileSync2(path6.join(certDir, "cert.pem"));
-      options.key = readFileSync2(path6.join(certDir, "key.pem"));
+      options.ca = readFileSync2(path7.join(certDir, "ca.pem"));
+      options.cert = readFileSync2(path7.join(certDir, "cert.pem"));
+      options.key = readFileSync2(path7.join(certDir, "key.pem"));
     } catch (err) {
       throw new SetupError(
         `DOCKER_TLS_VERIFY is set but the TLS files are not readable in ${certDir} (${errorMessage(err)}); set DOCKER_CERT_PATH to the folder holding ca.pem, cert.pem and key.pem.`
@@ -93215,11 +94059,11 @@ function statusOf(err) {
 function engineMessage(err) {
   let json2 = err.json;
   if (typeof json2 === "string") {
-    const text = json2;
+    const text2 = json2;
     try {
-      json2 = JSON.parse(text);
+      json2 = JSON.parse(text2);
     } catch {
-      return text.trim() || errorMessage(err);
+      return text2.trim() || errorMessage(err);
     }
   }
   const message = json2 && typeof json2 === "object" ? json2.message : void 0;
@@ -93237,12 +94081,12 @@ function readJsonStream(stream, onMessage) {
   return new Promise((resolve, reject) => {
     let buffer = "";
     const handle = (line) => {
-      const text = line.trim();
-      if (!text) return;
+      const text2 = line.trim();
+      if (!text2) return;
       try {
-        onMessage(JSON.parse(text));
+        onMessage(JSON.parse(text2));
       } catch (err) {
-        if (err instanceof SyntaxError) onMessage({ stream: `${text}
+        if (err instanceof SyntaxError) onMessage({ stream: `${text2}
 ` });
         else throw err;
       }
@@ -93458,112 +94302,7 @@ async function removeImage(engine, imageId) {
 init_errors();
 import { existsSync } from "node:fs";
 import { realpath as realpath2 } from "node:fs/promises";
-import path7 from "node:path";
-
-// src/util/git.ts
-init_errors();
-import { spawn } from "node:child_process";
-
-// src/util/signals.ts
-var SIGNALS = ["SIGINT", "SIGTERM"];
-var cleanups = [];
-var children = /* @__PURE__ */ new Set();
-var installed = false;
-function onSignal(signal) {
-  for (const s of SIGNALS) process.removeListener(s, onSignal);
-  installed = false;
-  for (const child of children) child.kill("SIGTERM");
-  for (const cleanup of cleanups.splice(0).reverse()) {
-    process.stderr.write(`${signal}: ${cleanup.what}
-`);
-    try {
-      cleanup.run();
-    } catch (err) {
-      process.stderr.write(`${signal}: failed: ${err.message}
-`);
-    }
-  }
-  process.kill(process.pid, signal);
-}
-function install() {
-  if (installed) return;
-  installed = true;
-  for (const s of SIGNALS) process.on(s, onSignal);
-}
-function cleanUpOnSignal(what, run2) {
-  const entry = { what, run: run2 };
-  cleanups.push(entry);
-  install();
-  return () => {
-    const i = cleanups.indexOf(entry);
-    if (i >= 0) cleanups.splice(i, 1);
-    if (cleanups.length === 0) {
-      for (const s of SIGNALS) process.removeListener(s, onSignal);
-      installed = false;
-    }
-  };
-}
-function endOnSignal(child) {
-  children.add(child);
-  child.once("exit", () => children.delete(child));
-}
-
-// src/util/git.ts
-var GitError = class extends SetupError {
-  constructor(args, result, cwd) {
-    const said = (result.stderr.trim() || result.stdout.trim()).split("\n").slice(-12).join("\n");
-    super(`git ${args.join(" ")} failed (exit ${result.code}) in ${cwd}${said ? `:
-${said}` : ""}`);
-    this.args = args;
-    this.result = result;
-    this.cwd = cwd;
-  }
-  args;
-  result;
-  cwd;
-  name = "GitError";
-};
-function gitEnv(env) {
-  return { ...env ?? process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", GIT_EDITOR: "true" };
-}
-function tryGit(args, options) {
-  return new Promise((resolve, reject) => {
-    const child = spawn("git", args, {
-      cwd: options.cwd,
-      env: gitEnv(options.env),
-      stdio: ["pipe", "pipe", "pipe"]
-    });
-    endOnSignal(child);
-    const out = [];
-    const err = [];
-    child.stdout.on("data", (d) => out.push(d));
-    child.stderr.on("data", (d) => err.push(d));
-    child.on("error", (e) => {
-      reject(
-        e.code === "ENOENT" ? new SetupError("git is not installed or not on PATH: install git and try again.") : new SetupError(`Could not run git ${args.join(" ")} in ${options.cwd}: ${e.message}`)
-      );
-    });
-    child.on("close", (code) => {
-      resolve({
-        stdout: Buffer.concat(out).toString("utf8"),
-        stderr: Buffer.concat(err).toString("utf8"),
-        code: code ?? 1
-      });
-    });
-    child.stdin.on("error", () => void 0);
-    child.stdin.end(options.input ?? "");
-  });
-}
-async function git(args, options) {
-  const result = await tryGit(args, options);
-  if (result.code !== 0) throw new GitError(args, result, options.cwd);
-  return result.stdout;
-}
-function splitZ(text) {
-  return text.split("\0").filter((s) => s !== "");
-}
-
-// src/image/git.ts
+import path8 from "node:path";
 function git2(args, cwd) {
   return git(args, { cwd });
 }
@@ -93575,8 +94314,8 @@ async function tryGit2(args, cwd) {
     return null;
   }
 }
-function redactUrl(url) {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, "$1");
+function redactUrl(url2) {
+  return url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, "$1");
 }
 async function readGitInfo(dir) {
   const inside = await tryGit2(["rev-parse", "--is-inside-work-tree"], dir);
@@ -93597,12 +94336,12 @@ async function readGitInfo(dir) {
     git2(["status", "--porcelain", "--untracked-files=no", "--", "."], dir)
   ]);
   const topLevel = await realpath2(topRaw.trim());
-  const commonDir = await realpath2(path7.resolve(dir, commonRaw.trim()));
-  const rel = path7.relative(topLevel, await realpath2(dir));
+  const commonDir = await realpath2(path8.resolve(dir, commonRaw.trim()));
+  const rel = path8.relative(topLevel, await realpath2(dir));
   const tag = tags2?.split("\n").find(Boolean);
   return {
     topLevel,
-    subdir: rel.split(path7.sep).join("/"),
+    subdir: rel.split(path8.sep).join("/"),
     commonDir,
     sha: sha.trim(),
     shortSha: shortSha.trim(),
@@ -93613,7 +94352,7 @@ async function readGitInfo(dir) {
     originUrl: origin ? redactUrl(origin) : null,
     defaultBranch: originHead ? originHead.replace(/^origin\//, "") : null,
     dirty: status.trim() !== "",
-    alternates: existsSync(path7.join(commonDir, "objects", "info", "alternates"))
+    alternates: existsSync(path8.join(commonDir, "objects", "info", "alternates"))
   };
 }
 
@@ -93778,7 +94517,7 @@ function isPinned(ref) {
   return Boolean(parsed.digest) || Boolean(parsed.tag && !/(^|-)latest$/.test(parsed.tag));
 }
 function localImageName(dir) {
-  const name2 = path8.basename(dir).toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[._-]+|[._-]+$/g, "").replace(/[._-]{2,}/g, "-");
+  const name2 = path9.basename(dir).toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[._-]+|[._-]+$/g, "").replace(/[._-]{2,}/g, "-");
   return name2 || "process-models";
 }
 function createdTime(env, git3) {
@@ -93844,7 +94583,7 @@ async function bake(options) {
     warnings.push(message);
     log.warning(message);
   };
-  const dir = path8.resolve(options.dir);
+  const dir = path9.resolve(options.dir);
   if (!(await stat2(dir).catch(() => null))?.isDirectory()) {
     throw new SetupError(
       `the models root ${dir} is not a directory; pass the folder holding the process groups.`
@@ -93949,12 +94688,12 @@ async function bake(options) {
     const dockerfile2 = render([]);
     result.contextBytes = await measureContext(plan, dockerfile2, mtime);
     if (options.outputDir) {
-      const out = path8.resolve(options.outputDir);
+      const out = path9.resolve(options.outputDir);
       await mkdir(out, { recursive: true });
-      await writeFile(path8.join(out, "Dockerfile"), dockerfile2);
-      await writeFile(path8.join(out, "context.txt"), contextListing(plan, dockerfile2));
+      await writeFile(path9.join(out, "Dockerfile"), dockerfile2);
+      await writeFile(path9.join(out, "context.txt"), contextListing(plan, dockerfile2));
       result.outputDir = out;
-      await writeFile(path8.join(out, "bake.json"), `${JSON.stringify(result, null, 2)}
+      await writeFile(path9.join(out, "bake.json"), `${JSON.stringify(result, null, 2)}
 `);
       log.info(`dry run: wrote Dockerfile, context.txt and bake.json to ${out}`);
     } else {
@@ -93964,9 +94703,9 @@ ${dockerfile2}`);
     return result;
   }
   const engine = await connectEngine(env);
-  const base = await ensureBaseImage(engine, options, log);
-  const baseEnv = base.Config?.Env ?? [];
-  result.inputDigest = inputDigest(plan.contentDigest, render(baseEnv), base.Id);
+  const base2 = await ensureBaseImage(engine, options, log);
+  const baseEnv = base2.Config?.Env ?? [];
+  result.inputDigest = inputDigest(plan.contentDigest, render(baseEnv), base2.Id);
   const digestLabel = { [LABELS.inputDigest]: result.inputDigest };
   const dockerfile = render(baseEnv, digestLabel);
   const labelledByTemplate = dockerfile.includes(result.inputDigest);
@@ -94216,7 +94955,7 @@ var bakeCli = {
 
 // src/promote/cli.ts
 init_errors();
-import path10 from "node:path";
+import path11 from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 
 // src/promote/options.ts
@@ -94236,8 +94975,8 @@ var Context2 = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path12 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path12} does not exist${EOL}`);
+        const path13 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path13} does not exist${EOL}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -94321,8 +95060,8 @@ function getProxyAgentDispatcher(destinationUrl) {
 }
 function getProxyFetch(destinationUrl) {
   const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
-  const proxyFetch = (url, opts) => __awaiter(this, void 0, void 0, function* () {
-    return (0, import_undici.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
+  const proxyFetch = (url2, opts) => __awaiter(this, void 0, void 0, function* () {
+    return (0, import_undici.fetch)(url2, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
   });
   return proxyFetch;
 }
@@ -94513,8 +95252,8 @@ function removeUndefinedProperties(obj) {
 }
 function merge(defaults2, route, options) {
   if (typeof route === "string") {
-    let [method, url] = route.split(" ");
-    options = Object.assign(url ? { method, url } : { url: method }, options);
+    let [method, url2] = route.split(" ");
+    options = Object.assign(url2 ? { method, url: url2 } : { url: method }, options);
   } else {
     options = Object.assign({}, route);
   }
@@ -94532,13 +95271,13 @@ function merge(defaults2, route, options) {
   }
   return mergedOptions;
 }
-function addQueryParameters(url, parameters) {
-  const separator = /\?/.test(url) ? "&" : "?";
+function addQueryParameters(url2, parameters) {
+  const separator = /\?/.test(url2) ? "&" : "?";
   const names2 = Object.keys(parameters);
   if (names2.length === 0) {
-    return url;
+    return url2;
   }
-  return url + separator + names2.map((name2) => {
+  return url2 + separator + names2.map((name2) => {
     if (name2 === "q") {
       return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
     }
@@ -94549,8 +95288,8 @@ var urlVariableRegex = /\{[^{}}]+\}/g;
 function removeNonChars(variableName) {
   return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
 }
-function extractUrlVariableNames(url) {
-  const matches = url.match(urlVariableRegex);
+function extractUrlVariableNames(url2) {
+  const matches = url2.match(urlVariableRegex);
   if (!matches) {
     return [];
   }
@@ -94697,7 +95436,7 @@ function expand(template, context4) {
 }
 function parse(options) {
   let method = options.method.toUpperCase();
-  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let url2 = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
   let body;
   let parameters = omit(options, [
@@ -94708,10 +95447,10 @@ function parse(options) {
     "request",
     "mediaType"
   ]);
-  const urlVariableNames = extractUrlVariableNames(url);
-  url = parseUrl(url).expand(parameters);
-  if (!/^http/.test(url)) {
-    url = options.baseUrl + url;
+  const urlVariableNames = extractUrlVariableNames(url2);
+  url2 = parseUrl(url2).expand(parameters);
+  if (!/^http/.test(url2)) {
+    url2 = options.baseUrl + url2;
   }
   const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
   const remainingParameters = omit(parameters, omittedParameters);
@@ -94725,7 +95464,7 @@ function parse(options) {
         )
       ).join(",");
     }
-    if (url.endsWith("/graphql")) {
+    if (url2.endsWith("/graphql")) {
       if (options.mediaType.previews?.length) {
         const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
         headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
@@ -94736,7 +95475,7 @@ function parse(options) {
     }
   }
   if (["GET", "HEAD"].includes(method)) {
-    url = addQueryParameters(url, remainingParameters);
+    url2 = addQueryParameters(url2, remainingParameters);
   } else {
     if ("data" in remainingParameters) {
       body = remainingParameters.data;
@@ -94753,7 +95492,7 @@ function parse(options) {
     body = "";
   }
   return Object.assign(
-    { method, url, headers },
+    { method, url: url2, headers },
     typeof body !== "undefined" ? { body } : null,
     options.request ? { request: options.request } : null
   );
@@ -94793,20 +95532,20 @@ CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
 CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 128; code <= 255; code++) {
-  CHAR_MAP[code] |= LOWER_CASE;
+for (let code2 = 128; code2 <= 255; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE;
 }
 for (const char of "!#$%&'*+-.^_`|~") {
   CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
 }
-for (let code = 48; code <= 57; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
+for (let code2 = 48; code2 <= 57; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
 }
-for (let code = 65; code <= 90; code++) {
-  CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+for (let code2 = 65; code2 <= 90; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
 }
-for (let code = 97; code <= 122; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
+for (let code2 = 97; code2 <= 122; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
 }
 var NullObject = /* @__PURE__ */ (() => {
   const C2 = function() {
@@ -94826,8 +95565,8 @@ function parse2(header, options) {
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code = header.charCodeAt(index);
-    const flags = CHAR_MAP[code];
+    const code2 = header.charCodeAt(index);
+    const flags = CHAR_MAP[code2];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
       break;
@@ -94838,7 +95577,7 @@ function parse2(header, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code & NON_ASCII | flags;
+    typeFlags |= code2 & NON_ASCII | flags;
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
@@ -94860,14 +95599,14 @@ function parseParameters(header, type, index, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code = header.charCodeAt(index);
-      const flags = CHAR_MAP[code];
+      const code2 = header.charCodeAt(index);
+      const flags = CHAR_MAP[code2];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code === EQ) {
+      if (code2 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key2 = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
@@ -94879,16 +95618,16 @@ function parseParameters(header, type, index, len, stopFlags) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code2 = header.charCodeAt(index);
-            if (code2 === DQUOTE) {
+            const code3 = header.charCodeAt(index);
+            if (code3 === DQUOTE) {
               if (parameters[key2] === void 0) {
                 parameters[key2] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
               while (index < len) {
-                const code3 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code3];
+                const code4 = header.charCodeAt(index);
+                const flags2 = CHAR_MAP[code4];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
@@ -94899,7 +95638,7 @@ function parseParameters(header, type, index, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code2 === BSLASH && index + 1 < len) {
+            if (code3 === BSLASH && index + 1 < len) {
               escaped = true;
               index += 2;
               continue;
@@ -94912,8 +95651,8 @@ function parseParameters(header, type, index, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code2 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code2];
+          const code3 = header.charCodeAt(index);
+          const flags2 = CHAR_MAP[code3];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
             break;
@@ -94940,7 +95679,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code & NON_ASCII | flags;
+      keyFlags |= code2 & NON_ASCII | flags;
       index++;
     }
   }
@@ -95199,8 +95938,8 @@ var convertMarkedBigIntsReviver = (key2, value, context4, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key2, value, context4);
 };
-var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key2, value, context4) => {
+var JSONParseV2 = (text2, reviver) => {
+  return JSON.parse(text2, (key2, value, context4) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -95258,8 +95997,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text) => {
-  return text.replace(
+var serializeBigInts = (text2) => {
+  return text2.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -95273,18 +96012,18 @@ var serializeBigInts = (text) => {
     }
   );
 };
-var JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
+var JSONParse = (text2, reviver) => {
+  if (!text2) return originalParse(text2, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-    const serializedData = serializeBigInts(text);
+    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+    const serializedData = serializeBigInts(text2);
     return originalParse(
       serializedData,
       (key2, value, context4) => convertMarkedBigIntsReviver(key2, value, context4, reviver)
     );
   } catch (error) {
     if (error instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
+      const serializedData = serializeBigInts(text2);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -95398,13 +96137,13 @@ async function fetchWrapper(requestOptions) {
     throw requestError;
   }
   const status = fetchResponse.status;
-  const url = fetchResponse.url;
+  const url2 = fetchResponse.url;
   const responseHeaders = {};
   for (const [key2, value] of fetchResponse.headers) {
     responseHeaders[key2] = value;
   }
   const octokitResponse = {
-    url,
+    url: url2,
     status,
     headers: responseHeaders,
     data: ""
@@ -95452,12 +96191,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse2(contentType);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text2 = "";
     try {
-      text = await response.text();
-      return JSONParse(text);
+      text2 = await response.text();
+      return JSONParse(text2);
     } catch (err) {
-      return text;
+      return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -98105,11 +98844,11 @@ var endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
   for (const [methodName, endpoint2] of Object.entries(endpoints)) {
     const [route, defaults2, decorations] = endpoint2;
-    const [method, url] = route.split(/ /);
+    const [method, url2] = route.split(/ /);
     const endpointDefaults = Object.assign(
       {
         method,
-        url
+        url: url2
       },
       defaults2
     );
@@ -98277,31 +99016,31 @@ function iterator(octokit, route, parameters) {
   const requestMethod = typeof route === "function" ? route : octokit.request;
   const method = options.method;
   const headers = options.headers;
-  let url = options.url;
+  let url2 = options.url;
   return {
     [Symbol.asyncIterator]: () => ({
       async next() {
-        if (!url) return { done: true };
+        if (!url2) return { done: true };
         try {
-          const response = await requestMethod({ method, url, headers });
+          const response = await requestMethod({ method, url: url2, headers });
           const normalizedResponse = normalizePaginatedListResponse(response);
-          url = ((normalizedResponse.headers.link || "").match(
+          url2 = ((normalizedResponse.headers.link || "").match(
             /<([^<>]+)>;\s*rel="next"/
           ) || [])[1];
-          if (!url && "total_commits" in normalizedResponse.data) {
+          if (!url2 && "total_commits" in normalizedResponse.data) {
             const parsedUrl = new URL(normalizedResponse.url);
             const params = parsedUrl.searchParams;
             const page = parseInt(params.get("page") || "1", 10);
             const per_page = parseInt(params.get("per_page") || "250", 10);
             if (page * per_page < normalizedResponse.data.total_commits) {
               params.set("page", String(page + 1));
-              url = parsedUrl.toString();
+              url2 = parsedUrl.toString();
             }
           }
           return { value: normalizedResponse };
         } catch (error) {
           if (error.status !== 409) throw error;
-          url = "";
+          url2 = "";
           return {
             value: {
               status: 200,
@@ -98418,12 +99157,12 @@ function parseRepository(value, remoteUrl) {
     "Cannot tell which GitHub repository to call: pass --repository OWNER/REPO (GITHUB_REPOSITORY on runners)."
   );
 }
-async function mergeViaApi(gh, base, head, message) {
+async function mergeViaApi(gh, base2, head, message) {
   try {
     const res = await client(gh).rest.repos.merge({
       owner: gh.owner,
       repo: gh.repo,
-      base,
+      base: base2,
       head,
       commit_message: message
     });
@@ -98435,10 +99174,10 @@ async function mergeViaApi(gh, base, head, message) {
     if (status === 409) return { status: "conflict", message: apiMessage(err) };
     if (status === 404) {
       throw new SetupError(
-        `GitHub answered 404 to merging ${head} into '${base}' in ${gh.owner}/${gh.repo}: the base branch or the head commit does not exist there (or the token cannot see the repository). Push the branches first.`
+        `GitHub answered 404 to merging ${head} into '${base2}' in ${gh.owner}/${gh.repo}: the base branch or the head commit does not exist there (or the token cannot see the repository). Push the branches first.`
       );
     }
-    throw failure(gh, `Merging into '${base}'`, err);
+    throw failure(gh, `Merging into '${base2}'`, err);
   }
 }
 async function fastForwardViaApi(gh, branch, sha) {
@@ -98456,35 +99195,35 @@ async function fastForwardViaApi(gh, branch, sha) {
     throw failure(gh, `Fast-forwarding '${branch}'`, err);
   }
 }
-async function findOpenPull(gh, head, base) {
+async function findOpenPull(gh, head, base2) {
   try {
     const res = await client(gh).rest.pulls.list({
       owner: gh.owner,
       repo: gh.repo,
       state: "open",
       head: `${gh.owner}:${head}`,
-      base,
+      base: base2,
       per_page: 10
     });
-    const pr = res.data.find((p) => p.head.ref === head && p.base.ref === base);
+    const pr = res.data.find((p) => p.head.ref === head && p.base.ref === base2);
     return pr ? { number: pr.number, url: pr.html_url } : null;
   } catch (err) {
     throw failure(gh, `Looking for an open pull request from '${head}'`, err);
   }
 }
-async function createPull(gh, head, base, title, body) {
+async function createPull(gh, head, base2, title, body) {
   try {
     const res = await client(gh).rest.pulls.create({
       owner: gh.owner,
       repo: gh.repo,
       head,
-      base,
+      base: base2,
       title,
       body
     });
     return { number: res.data.number, url: res.data.html_url };
   } catch (err) {
-    throw failure(gh, `Opening a pull request from '${head}' into '${base}'`, err);
+    throw failure(gh, `Opening a pull request from '${head}' into '${base2}'`, err);
   }
 }
 async function updatePull(gh, number2, title, body) {
@@ -98534,15 +99273,15 @@ import { spawnSync as spawnSync2 } from "node:child_process";
 import { rmSync } from "node:fs";
 import { mkdtemp as mkdtemp2, rm as rm2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import path9 from "node:path";
+import path10 from "node:path";
 init_errors();
 var DEFAULT_AUTHOR = { name: "spiff-models", email: "spiff-models@users.noreply.github.com" };
 function looksLikeUrl(remote) {
   return /[/:\\]/.test(remote) || remote.endsWith(".git");
 }
 function modelsPrefix(repoRoot, modelsRootAbs, given) {
-  const rel = path9.relative(repoRoot, modelsRootAbs).split(path9.sep).join("/");
-  if (rel === ".." || rel.startsWith("../") || path9.isAbsolute(rel)) {
+  const rel = path10.relative(repoRoot, modelsRootAbs).split(path10.sep).join("/");
+  if (rel === ".." || rel.startsWith("../") || path10.isAbsolute(rel)) {
     throw new UsageError(`The models path '${given}' is outside the git repository at ${repoRoot}.`);
   }
   return rel;
@@ -98573,7 +99312,7 @@ function area(kind, workDir, remote, prefix, env, close) {
     workDir,
     remote,
     prefix,
-    modelsRoot: prefix ? path9.join(workDir, ...prefix.split("/")) : workDir,
+    modelsRoot: prefix ? path10.join(workDir, ...prefix.split("/")) : workDir,
     env,
     git: (args, input) => git(args, { cwd: workDir, env, input }),
     tryGit: (args, input) => tryGit(args, { cwd: workDir, env, input }),
@@ -98581,12 +99320,12 @@ function area(kind, workDir, remote, prefix, env, close) {
   };
 }
 async function openWorkArea(ctx) {
-  const cwd = path9.resolve(ctx.cwd);
+  const cwd = path10.resolve(ctx.cwd);
   const top = await toplevel(cwd, ctx.env);
   let remotes = [];
   if (top) remotes = (await git(["remote"], { cwd: top, env: ctx.env })).split("\n").filter(Boolean);
   if (top && remotes.includes(ctx.remote)) {
-    const prefix = modelsPrefix(top, path9.resolve(cwd, ctx.path), ctx.path);
+    const prefix = modelsPrefix(top, path10.resolve(cwd, ctx.path), ctx.path);
     const env2 = await identityEnv(top, ctx.env, ctx.author);
     if (ctx.inWorkspace) {
       const dirty = await git(["status", "--porcelain", "--untracked-files=no"], { cwd: top, env: env2 });
@@ -98621,8 +99360,8 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
         await tryGit(back, { cwd: top, env: env2 });
       });
     }
-    const scratch2 = await mkdtemp2(path9.join(tmpdir(), "spiff-models-"));
-    const workDir2 = path9.join(scratch2, "work");
+    const scratch2 = await mkdtemp2(path10.join(tmpdir(), "spiff-models-"));
+    const workDir2 = path10.join(scratch2, "work");
     const forget2 = cleanUpOnSignal(`removing the scratch worktree ${workDir2}`, () => {
       const sync = { cwd: top, env: { ...env2, LC_ALL: "C" }, stdio: "ignore" };
       spawnSync2("git", ["worktree", "remove", "--force", workDir2], sync);
@@ -98656,8 +99395,8 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
   if (ctx.inWorkspace) {
     throw new UsageError("--in-workspace needs --remote to name a remote of the checkout, not a URL.");
   }
-  const scratch = await mkdtemp2(path9.join(tmpdir(), "spiff-models-"));
-  const workDir = path9.join(scratch, "clone");
+  const scratch = await mkdtemp2(path10.join(tmpdir(), "spiff-models-"));
+  const workDir = path10.join(scratch, "clone");
   const forget = cleanUpOnSignal(
     `removing the scratch clone ${workDir}`,
     () => rmSync(scratch, { recursive: true, force: true })
@@ -98672,8 +99411,8 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
     await rm2(scratch, { recursive: true, force: true });
     throw new SetupError(`Could not clone ${ctx.remote}: ${err.message}`);
   }
-  const normalized = path9.posix.normalize(ctx.path.split(path9.sep).join("/")).replace(/\/+$/, "");
-  if (path9.posix.isAbsolute(normalized) || normalized === ".." || normalized.startsWith("../")) {
+  const normalized = path10.posix.normalize(ctx.path.split(path10.sep).join("/")).replace(/\/+$/, "");
+  if (path10.posix.isAbsolute(normalized) || normalized === ".." || normalized.startsWith("../")) {
     forget();
     await rm2(scratch, { recursive: true, force: true });
     throw new UsageError(
@@ -98754,10 +99493,10 @@ async function push2(a, commit, branch, lease) {
   args.push(a.remote, `${commit}:${ref}`);
   const r = await a.tryGit(args);
   if (r.code === 0) return { ok: true };
-  const text = `${r.stdout}
+  const text2 = `${r.stdout}
 ${r.stderr}`;
-  const moved = /\[rejected\]/.test(text) && /(non-fast-forward|fetch first|stale info)/.test(text) || /cannot lock ref '[^']*': (is at [0-9a-f]+ but expected [0-9a-f]+|Unable to create '[^']*\.lock': File exists)/.test(
-    text
+  const moved = /\[rejected\]/.test(text2) && /(non-fast-forward|fetch first|stale info)/.test(text2) || /cannot lock ref '[^']*': (is at [0-9a-f]+ but expected [0-9a-f]+|Unable to create '[^']*\.lock': File exists)/.test(
+    text2
   );
   const said = r.stderr.trim() || r.stdout.trim();
   return { ok: false, moved, message: said };
@@ -98818,9 +99557,9 @@ async function changedFiles(a, from, to) {
   const parts = splitZ(await a.git(args));
   const changes = [];
   for (let i = 0; i + 1 < parts.length; i += 2) {
-    const code = parts[i][0];
+    const code2 = parts[i][0];
     changes.push({
-      status: code === "A" ? "added" : code === "D" ? "removed" : "modified",
+      status: code2 === "A" ? "added" : code2 === "D" ? "removed" : "modified",
       path: parts[i + 1]
     });
   }
@@ -98945,11 +99684,11 @@ async function attemptPromote(a, opts, attempt) {
   const canFastForward = await isAncestor(a, target, source);
   if (!canFastForward && opts.strategy === "fast-forward") {
     report.targetOnlyCommits = (await commitsBetween(a, source, target)).length;
-    const base = (await a.git(["merge-base", target, source])).trim();
+    const base2 = (await a.git(["merge-base", target, source])).trim();
     report.models = modelChanges(
       a.prefix,
-      await changedFiles(a, base, source),
-      await modelDirsAt(a, base),
+      await changedFiles(a, base2, source),
+      await modelDirsAt(a, base2),
       await modelDirsAt(a, source)
     );
     return finish("diverged", null);
@@ -98982,11 +99721,11 @@ async function attemptPromote(a, opts, attempt) {
         file,
         modelId: modelIdOf(a.prefix, file, targetDirs) ?? modelIdOf(a.prefix, file, sourceDirs)
       }));
-      const base = (await a.git(["merge-base", target, source])).trim();
+      const base2 = (await a.git(["merge-base", target, source])).trim();
       report.models = modelChanges(
         a.prefix,
-        await changedFiles(a, base, source),
-        await modelDirsAt(a, base),
+        await changedFiles(a, base2, source),
+        await modelDirsAt(a, base2),
         sourceDirs
       );
       return finish("conflict", null);
@@ -99458,7 +100197,7 @@ function github(values, io) {
 }
 function configFile(values, io) {
   const file = values.config;
-  return file ? path10.resolve(io.cwd, file) : void 0;
+  return file ? path11.resolve(io.cwd, file) : void 0;
 }
 var promoteCli = {
   name: "promote",
@@ -99557,7 +100296,7 @@ Exit codes: 0 published or unchanged, 1 refused (new validation errors), 2 usage
 // src/notify/cli.ts
 init_errors();
 import { readFile as readFile5 } from "node:fs/promises";
-import path11 from "node:path";
+import path12 from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
 
 // src/notify/environments.ts
@@ -99573,26 +100312,26 @@ function normalizeRef(ref) {
   const r = ref.trim();
   return r.startsWith("refs/") ? r : `refs/heads/${r}`;
 }
-function spiffWebhookUrl(url) {
-  const u = new URL(url);
-  const path12 = u.pathname.replace(/\/+$/, "");
-  if (path12.endsWith(WEBHOOK_PATH)) u.pathname = path12;
-  else if (path12.endsWith("/v1.0")) u.pathname = `${path12}/github-webhook-receive`;
-  else u.pathname = `${path12}${WEBHOOK_PATH}`;
+function spiffWebhookUrl(url2) {
+  const u = new URL(url2);
+  const path13 = u.pathname.replace(/\/+$/, "");
+  if (path13.endsWith(WEBHOOK_PATH)) u.pathname = path13;
+  else if (path13.endsWith("/v1.0")) u.pathname = `${path13}/github-webhook-receive`;
+  else u.pathname = `${path13}${WEBHOOK_PATH}`;
   return u.toString();
 }
-function fromParts(server, host, path12, exact = {}) {
-  const segments = path12.split("/").filter(Boolean);
-  const name2 = segments[segments.length - 1] ?? path12;
+function fromParts(server, host, path13, exact = {}) {
+  const segments = path13.split("/").filter(Boolean);
+  const name2 = segments[segments.length - 1] ?? path13;
   const owner = segments.length > 1 ? segments[segments.length - 2] : "";
   return {
     name: name2,
     full_name: owner ? `${owner}/${name2}` : name2,
     owner,
-    html_url: `${server}/${path12}`,
-    clone_url: `${server}/${path12}.git`,
-    git_url: `git://${host}/${path12}.git`,
-    ssh_url: `git@${host}:${path12}.git`,
+    html_url: `${server}/${path13}`,
+    clone_url: `${server}/${path13}.git`,
+    git_url: `git://${host}/${path13}.git`,
+    ssh_url: `git@${host}:${path13}.git`,
     ...exact
   };
 }
@@ -99614,30 +100353,30 @@ function repositoryFromGitHub(serverUrl, fullName) {
   return fromParts(server, host, fullName);
 }
 function repositoryFromUrl(given) {
-  const url = given.trim();
-  if (!url) throw new UsageError("the repository URL is empty.");
+  const url2 = given.trim();
+  if (!url2) throw new UsageError("the repository URL is empty.");
   const strip = (p) => p.replace(/^\/+/, "").replace(/\/+$/, "").replace(/\.git$/, "");
-  const http3 = /^https?:\/\//i.test(url) ? new URL(url) : null;
+  const http3 = /^https?:\/\//i.test(url2) ? new URL(url2) : null;
   if (http3) {
     http3.username = "";
     http3.password = "";
-    const path12 = strip(http3.pathname);
-    if (!path12)
+    const path13 = strip(http3.pathname);
+    if (!path13)
       throw new UsageError(
-        `the repository URL '${url}' names no repository (expected https://host/owner/name).`
+        `the repository URL '${url2}' names no repository (expected https://host/owner/name).`
       );
     const server = `${http3.protocol}//${http3.host}`;
-    const exact = http3.pathname.replace(/\/+$/, "").endsWith(".git") ? { clone_url: `${server}/${path12}.git` } : {};
-    return fromParts(server, http3.hostname, path12, exact);
+    const exact = http3.pathname.replace(/\/+$/, "").endsWith(".git") ? { clone_url: `${server}/${path13}.git` } : {};
+    return fromParts(server, http3.hostname, path13, exact);
   }
-  const ssh = /^ssh:\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/(.+)$/i.exec(url);
-  if (ssh) return fromParts(`https://${ssh[1]}`, ssh[1], strip(ssh[2]), { ssh_url: url });
-  const git3 = /^git:\/\/([^/:]+)(?::\d+)?\/(.+)$/i.exec(url);
-  if (git3) return fromParts(`https://${git3[1]}`, git3[1], strip(git3[2]), { git_url: url });
-  const scp = /^(?:[^@/:]+@)?([^/:]{2,}):(?!\/\/)(.+)$/.exec(url);
-  if (scp) return fromParts(`https://${scp[1]}`, scp[1], strip(scp[2]), { ssh_url: url });
-  const local = fromParts("", "", strip(url.replace(/^file:\/\//, "")));
-  return { ...local, html_url: url, clone_url: url, git_url: url, ssh_url: url };
+  const ssh = /^ssh:\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/(.+)$/i.exec(url2);
+  if (ssh) return fromParts(`https://${ssh[1]}`, ssh[1], strip(ssh[2]), { ssh_url: url2 });
+  const git3 = /^git:\/\/([^/:]+)(?::\d+)?\/(.+)$/i.exec(url2);
+  if (git3) return fromParts(`https://${git3[1]}`, git3[1], strip(git3[2]), { git_url: url2 });
+  const scp = /^(?:[^@/:]+@)?([^/:]{2,}):(?!\/\/)(.+)$/.exec(url2);
+  if (scp) return fromParts(`https://${scp[1]}`, scp[1], strip(scp[2]), { ssh_url: url2 });
+  const local = fromParts("", "", strip(url2.replace(/^file:\/\//, "")));
+  return { ...local, html_url: url2, clone_url: url2, git_url: url2, ssh_url: url2 };
 }
 function withOverrides(repo, overrides2) {
   const out = { ...repo };
@@ -99727,26 +100466,26 @@ var Redactor = class {
   get all() {
     return this.secrets;
   }
-  redact(text) {
-    let out = text;
+  redact(text2) {
+    let out = text2;
     for (const s of this.secrets) out = out.split(s).join("***");
     return out;
   }
 };
 var OWN_SEGMENTS = new Set(WEBHOOK_PATH.split("/").filter(Boolean));
-function displayUrl(url) {
+function displayUrl(url2) {
   let u;
   try {
-    u = new URL(url);
+    u = new URL(url2);
   } catch {
-    const m = /^([a-z][a-z0-9+.-]*:\/{0,2})?([^/?#]*)/i.exec(url);
+    const m = /^([a-z][a-z0-9+.-]*:\/{0,2})?([^/?#]*)/i.exec(url2);
     const authority = m[2].replace(/^[^@]*@/, "***@");
     const head = `${m[1] ?? ""}${authority}`;
-    return head.length < url.length ? `${head}/***` : head;
+    return head.length < url2.length ? `${head}/***` : head;
   }
   const auth2 = u.username || u.password ? "***@" : "";
-  const path12 = u.pathname.split("/").map((s) => s === "" || OWN_SEGMENTS.has(s) ? s : "***").join("/");
-  return `${u.protocol}//${auth2}${u.host}${path12}${u.search ? "?***" : ""}`;
+  const path13 = u.pathname.split("/").map((s) => s === "" || OWN_SEGMENTS.has(s) ? s : "***").join("/");
+  return `${u.protocol}//${auth2}${u.host}${path13}${u.search ? "?***" : ""}`;
 }
 var looksLikeToken = (s) => !OWN_SEGMENTS.has(s) && (s.length >= 8 && (/\d/.test(s) || /[a-z]/.test(s) && /[A-Z]/.test(s)) || s.length >= 20);
 var SECRET_PARAM = /token|key|secret|sig|auth|pass|pwd|code|hash|cred/i;
@@ -99757,10 +100496,10 @@ function decoded(s) {
     return s;
   }
 }
-function urlSecrets(url) {
+function urlSecrets(url2) {
   let u;
   try {
-    u = new URL(url);
+    u = new URL(url2);
   } catch {
     return [];
   }
@@ -99789,36 +100528,36 @@ var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function isKind(value) {
   return KINDS.includes(value);
 }
-function problems(where, list, Type = UsageError) {
-  return new Type(`${where}:
+function problems(where2, list, Type = UsageError) {
+  return new Type(`${where2}:
 ${list.map((p) => `  - ${p}`).join("\n")}`);
 }
-function nameFromUrl(url, taken) {
-  let base = url;
+function nameFromUrl(url2, taken) {
+  let base2 = url2;
   try {
-    const u = new URL(url);
-    base = taken.has(u.host) ? displayUrl(url).replace(/^[^/]*\/\/(?:[^@/]*@)?/, "").replace(/\/+$/, "") : u.host;
+    const u = new URL(url2);
+    base2 = taken.has(u.host) ? displayUrl(url2).replace(/^[^/]*\/\/(?:[^@/]*@)?/, "").replace(/\/+$/, "") : u.host;
   } catch {
   }
-  let name2 = base;
-  for (let i = 2; taken.has(name2); i++) name2 = `${base} (${i})`;
+  let name2 = base2;
+  for (let i = 2; taken.has(name2); i++) name2 = `${base2} (${i})`;
   return name2;
 }
-function checkUrl(url) {
+function checkUrl(url2) {
   let u;
   try {
-    u = new URL(url);
+    u = new URL(url2);
   } catch {
-    return `url '${displayUrl(url)}' is not a URL (expected https://host[/path])`;
+    return `url '${displayUrl(url2)}' is not a URL (expected https://host[/path])`;
   }
   if (u.protocol !== "http:" && u.protocol !== "https:")
-    return `url '${displayUrl(url)}' must start with https:// or http://`;
+    return `url '${displayUrl(url2)}' must start with https:// or http://`;
   return null;
 }
-function parseEnvironments(text, source, defaultKind) {
+function parseEnvironments(text2, source, defaultKind) {
   let data;
   try {
-    data = (0, import_yaml2.parse)(text, { prettyErrors: true });
+    data = (0, import_yaml2.parse)(text2, { prettyErrors: true });
   } catch (err) {
     const first = errorMessage(err).split("\n")[0].replace(/:$/, "");
     throw new UsageError(`${source} is not valid YAML or JSON: ${first}; fix that line and try again.`);
@@ -99843,19 +100582,19 @@ function parseEnvironments(text, source, defaultKind) {
   const found = [];
   const specs = [];
   const taken = /* @__PURE__ */ new Set();
-  for (const { label, value, name: mapName } of entries) {
+  for (const { label: label2, value, name: mapName } of entries) {
     const isMapping = !!value && typeof value === "object" && !Array.isArray(value);
     if (typeof value !== "string" && !isMapping) {
-      found.push(`${label}: must be a URL or a mapping with at least 'url'`);
+      found.push(`${label2}: must be a URL or a mapping with at least 'url'`);
       continue;
     }
     const entry = typeof value === "string" ? { url: value } : { ...value };
     if (mapName !== void 0 && entry.name === void 0) entry.name = mapName;
-    const text2 = (k) => typeof entry[k] === "string" && entry[k].trim() ? entry[k].trim() : null;
-    const url = text2("url");
-    const name2 = text2("name") ?? nameFromUrl(url ?? label, taken);
-    const where = label === `'${name2}'` ? label : `${label} ('${name2}')`;
-    const at = (msg) => found.push(`${where}: ${msg}`);
+    const text3 = (k) => typeof entry[k] === "string" && entry[k].trim() ? entry[k].trim() : null;
+    const url2 = text3("url");
+    const name2 = text3("name") ?? nameFromUrl(url2 ?? label2, taken);
+    const where2 = label2 === `'${name2}'` ? label2 : `${label2} ('${name2}')`;
+    const at = (msg) => found.push(`${where2}: ${msg}`);
     const unknown = Object.keys(entry).filter((k) => !ENTRY_KEYS.includes(k));
     if (unknown.length)
       at(`unknown key ${unknown.map((k) => `'${k}'`).join(", ")} (known: ${ENTRY_KEYS.join(", ")})`);
@@ -99865,29 +100604,29 @@ function parseEnvironments(text, source, defaultKind) {
         delete entry[key2];
       }
     }
-    if (!url) at("has no 'url'");
+    if (!url2) at("has no 'url'");
     else {
-      const bad = checkUrl(url);
+      const bad = checkUrl(url2);
       if (bad) at(bad);
     }
     if (taken.has(name2)) at(`the name '${name2}' is used twice; names must be unique`);
     taken.add(name2);
-    const kindText = text2("kind") ?? defaultKind;
+    const kindText = text3("kind") ?? defaultKind;
     if (!isKind(kindText)) at(`kind '${kindText}' is not one of ${KINDS.join(", ")}`);
     const secret = typeof entry.secret === "string" && entry.secret !== "" ? entry.secret : null;
-    const secretEnv = text2("secret-env") ?? text2("secret_env");
+    const secretEnv = text3("secret-env") ?? text3("secret_env");
     if (secret && secretEnv) at("give either 'secret' or 'secret-env', not both");
     if (secretEnv && !ENV_NAME.test(secretEnv)) {
       at(`secret-env '${secretEnv}' is not an environment variable name (letters, digits, _)`);
     }
     const overrides2 = {};
     for (const key2 of REPOSITORY_URL_KEYS) {
-      const v = text2(key2);
+      const v = text3(key2);
       if (v) overrides2[key2] = v;
     }
     specs.push({
       name: name2,
-      url: url ?? "",
+      url: url2 ?? "",
       kind: isKind(kindText) ? kindText : defaultKind,
       secret,
       secretEnv,
@@ -99900,12 +100639,12 @@ function parseEnvironments(text, source, defaultKind) {
 function environmentsFromUrls(urls, kind, taken = []) {
   const names2 = new Set(taken);
   const found = [];
-  const specs = urls.map((url) => {
-    const bad = checkUrl(url);
+  const specs = urls.map((url2) => {
+    const bad = checkUrl(url2);
     if (bad) found.push(`--url: ${bad}`);
-    const name2 = nameFromUrl(url, names2);
+    const name2 = nameFromUrl(url2, names2);
     names2.add(name2);
-    return { name: name2, url, kind, secret: null, secretEnv: null, overrides: {} };
+    return { name: name2, url: url2, kind, secret: null, secretEnv: null, overrides: {} };
   });
   if (found.length) throw problems("bad --url", found);
   return specs;
@@ -99997,8 +100736,8 @@ function describeNetworkError(err) {
 }
 function postOnce(req, timeoutMs) {
   return new Promise((resolve, reject) => {
-    const url = new URL(req.url);
-    const lib = url.protocol === "https:" ? https2 : http2;
+    const url2 = new URL(req.url);
+    const lib = url2.protocol === "https:" ? https2 : http2;
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -100017,7 +100756,7 @@ function postOnce(req, timeoutMs) {
       }
     };
     const request2 = lib.request(
-      url,
+      url2,
       {
         method: "POST",
         headers: { ...req.headers, "Content-Length": String(req.body.length), Connection: "close" },
@@ -100153,7 +100892,7 @@ function excerpt(body) {
   const flat = body.replace(/\s+/g, " ").trim();
   return flat.length > EXCERPT ? `${flat.slice(0, EXCERPT)}\u2026` : flat;
 }
-function plural(n, word) {
+function plural2(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 function prepare(env, req) {
@@ -100203,7 +100942,7 @@ function gitPullAnswer(body) {
   return null;
 }
 function interpret(p, d, push3) {
-  const tries = d.attempts.length > 1 ? ` after ${plural(d.attempts.length, "attempt")}` : "";
+  const tries = d.attempts.length > 1 ? ` after ${plural2(d.attempts.length, "attempt")}` : "";
   const stopped = d.stoppedBecause ? ` (${d.stoppedBecause})` : "";
   const failed = (message) => ({ outcome: "failed", message });
   const spiff = p.env.kind === "spiff";
@@ -100246,7 +100985,7 @@ function interpret(p, d, push3) {
       `redirected (${s})${location ? ` to ${location}` : ""}: webhooks do not follow redirects, use the final URL.`
     );
   }
-  const text = d.body ? `: ${excerpt(d.body)}` : "";
+  const text2 = d.body ? `: ${excerpt(d.body)}` : "";
   if (s === 403 || s === 401) {
     return failed(
       spiff ? `signature rejected (${s}): the secret differs from the backend's SPIFFWORKFLOW_BACKEND_GITHUB_WEBHOOK_SECRET; set the same value on both sides.` : `refused (${s}): check that the secret matches the receiver's.`
@@ -100270,9 +101009,9 @@ function interpret(p, d, push3) {
       );
     }
     const why = spiff ? "; the backend fails like this when no webhook secret is set, a repository URL does not match, or git pull fails: see its log" : "";
-    return failed(`server error (${s})${tries}${stopped}${text}${why}.`);
+    return failed(`server error (${s})${tries}${stopped}${text2}${why}.`);
   }
-  return failed(`rejected (${s}), not retried${text}.`);
+  return failed(`rejected (${s}), not retried${text2}.`);
 }
 function countOutcomes(results) {
   const count = (o) => results.filter((r) => r.outcome === o).length;
@@ -100294,7 +101033,7 @@ async function notify(req, options = {}) {
     redactor.add(env.secret);
     for (const part of urlSecrets(env.url)) redactor.add(part);
   }
-  const r = (text) => redactor.redact(text);
+  const r = (text2) => redactor.redact(text2);
   const prepared = req.environments.map((env) => prepare(env, req));
   const results = await Promise.all(
     prepared.map(async (p) => {
@@ -100463,26 +101202,26 @@ async function resolvePush(inputs, env, event, git3, now = /* @__PURE__ */ new D
   return { ref, before, after: sha, pusher, sender: actor, headCommit };
 }
 async function resolveRevision(sha, env, git3, flag) {
-  const text = sha || env.GITHUB_SHA || "";
-  if (text) return fullSha(text, flag, git3);
+  const text2 = sha || env.GITHUB_SHA || "";
+  if (text2) return fullSha(text2, flag, git3);
   const head = await git3.resolveCommit("HEAD");
   if (head) return head;
   throw new UsageError(`give the commit (${flag}).`);
 }
 
 // src/notify/plan.ts
-function parseTimeout(text, name2) {
-  const n = Number(text);
-  if (!text.trim() || !Number.isFinite(n) || n <= 0 || n > 600) {
-    throw new UsageError(`${name2} '${text}' must be a number of seconds above 0 and at most 600.`);
+function parseTimeout(text2, name2) {
+  const n = Number(text2);
+  if (!text2.trim() || !Number.isFinite(n) || n <= 0 || n > 600) {
+    throw new UsageError(`${name2} '${text2}' must be a number of seconds above 0 and at most 600.`);
   }
   return Math.round(n * 1e3);
 }
-function parseRetries(text, name2) {
-  if (!/^\s*\d+\s*$/.test(text) || Number(text) > 10) {
-    throw new UsageError(`${name2} '${text}' must be a whole number from 0 to 10.`);
+function parseRetries(text2, name2) {
+  if (!/^\s*\d+\s*$/.test(text2) || Number(text2) > 10) {
+    throw new UsageError(`${name2} '${text2}' must be a whole number from 0 to 10.`);
   }
-  return Number(text);
+  return Number(text2);
 }
 var DIGEST = /^sha256:[0-9a-f]{64}$/;
 async function planNotify(inputs, names2, env, cwd, now = /* @__PURE__ */ new Date()) {
@@ -100639,7 +101378,7 @@ async function runNotifyCli(argv, io, overrides2) {
   if (!isFailOn(failOn)) throw new UsageError(`--fail-on '${failOn}' must be one of ${FAIL_ON.join(", ")}.`);
   let environments = null;
   if (values.environments !== void 0) {
-    const file = path11.resolve(io.cwd, values.environments);
+    const file = path12.resolve(io.cwd, values.environments);
     try {
       environments = { text: await readFile5(file, "utf8"), source: values.environments };
     } catch (err) {
@@ -100669,7 +101408,7 @@ async function runNotifyCli(argv, io, overrides2) {
     io.cwd,
     overrides2.now?.()
   );
-  const r = (text) => plan.redactor.redact(text);
+  const r = (text2) => plan.redactor.redact(text2);
   const report = await notify(plan.request, {
     ...overrides2,
     policy: { ...overrides2.policy, ...plan.policy },
@@ -100748,8 +101487,8 @@ ${command.usage}`);
 `);
       return 2;
     }
-    const code = err2.code;
-    if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS")) {
+    const code2 = err2.code;
+    if (typeof code2 === "string" && code2.startsWith("ERR_PARSE_ARGS")) {
       io.stderr(`spiff-models ${name2}: ${errorMessage(err2)}
 
 Usage:

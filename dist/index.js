@@ -1042,15 +1042,15 @@ var require_util = __commonJS({
         return (sTag === "Blob" || sTag === "File") && ("stream" in object && typeof object.stream === "function" || "arrayBuffer" in object && typeof object.arrayBuffer === "function");
       }
     }
-    function buildURL(url, queryParams) {
-      if (url.includes("?") || url.includes("#")) {
+    function buildURL(url2, queryParams) {
+      if (url2.includes("?") || url2.includes("#")) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
       const stringified = stringify(queryParams);
       if (stringified) {
-        url += "?" + stringified;
+        url2 += "?" + stringified;
       }
-      return url;
+      return url2;
     }
     function isValidPort(port) {
       const value = parseInt(port, 10);
@@ -1059,58 +1059,58 @@ var require_util = __commonJS({
     function isHttpOrHttpsPrefixed(value) {
       return value != null && value[0] === "h" && value[1] === "t" && value[2] === "t" && value[3] === "p" && (value[4] === ":" || value[4] === "s" && value[5] === ":");
     }
-    function parseURL(url) {
-      if (typeof url === "string") {
-        url = new URL(url);
-        if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
+    function parseURL(url2) {
+      if (typeof url2 === "string") {
+        url2 = new URL(url2);
+        if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
           throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
         }
-        return url;
+        return url2;
       }
-      if (!url || typeof url !== "object") {
+      if (!url2 || typeof url2 !== "object") {
         throw new InvalidArgumentError("Invalid URL: The URL argument must be a non-null object.");
       }
-      if (!(url instanceof URL)) {
-        if (url.port != null && url.port !== "" && isValidPort(url.port) === false) {
+      if (!(url2 instanceof URL)) {
+        if (url2.port != null && url2.port !== "" && isValidPort(url2.port) === false) {
           throw new InvalidArgumentError("Invalid URL: port must be a valid integer or a string representation of an integer.");
         }
-        if (url.path != null && typeof url.path !== "string") {
+        if (url2.path != null && typeof url2.path !== "string") {
           throw new InvalidArgumentError("Invalid URL path: the path must be a string or null/undefined.");
         }
-        if (url.pathname != null && typeof url.pathname !== "string") {
+        if (url2.pathname != null && typeof url2.pathname !== "string") {
           throw new InvalidArgumentError("Invalid URL pathname: the pathname must be a string or null/undefined.");
         }
-        if (url.hostname != null && typeof url.hostname !== "string") {
+        if (url2.hostname != null && typeof url2.hostname !== "string") {
           throw new InvalidArgumentError("Invalid URL hostname: the hostname must be a string or null/undefined.");
         }
-        if (url.origin != null && typeof url.origin !== "string") {
+        if (url2.origin != null && typeof url2.origin !== "string") {
           throw new InvalidArgumentError("Invalid URL origin: the origin must be a string or null/undefined.");
         }
-        if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
+        if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
           throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
         }
-        const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
-        let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path13 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
+        let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
+        let path14 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path13 && path13[0] !== "/") {
-          path13 = `/${path13}`;
+        if (path14 && path14[0] !== "/") {
+          path14 = `/${path14}`;
         }
-        return new URL(`${origin}${path13}`);
+        return new URL(`${origin}${path14}`);
       }
-      if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
+      if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
       }
-      return url;
+      return url2;
     }
-    function parseOrigin(url) {
-      url = parseURL(url);
-      if (url.pathname !== "/" || url.search || url.hash) {
+    function parseOrigin(url2) {
+      url2 = parseURL(url2);
+      if (url2.pathname !== "/" || url2.search || url2.hash) {
         throw new InvalidArgumentError("invalid url");
       }
-      return url;
+      return url2;
     }
     function getHostname(host) {
       if (host[0] === "[") {
@@ -1549,39 +1549,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin }
+          request: { method, path: path14, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path13);
+        debuglog("sending request to %s %s/%s", method, origin, path14);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin },
+          request: { method, path: path14, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path13,
+          path14,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin }
+          request: { method, path: path14, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path13);
+        debuglog("trailers received from %s %s/%s", method, origin, path14);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin },
+          request: { method, path: path14, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path13,
+          path14,
           error2.message
         );
       });
@@ -1630,9 +1630,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path13, origin }
+            request: { method, path: path14, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path13);
+          debuglog("sending request to %s %s/%s", method, origin, path14);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1695,7 +1695,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path13,
+        path: path14,
         method,
         body,
         headers,
@@ -1710,11 +1710,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path13 !== "string") {
+        if (typeof path14 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path13[0] !== "/" && !(path13.startsWith("http://") || path13.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path14[0] !== "/" && !(path14.startsWith("http://") || path14.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path13)) {
+        } else if (invalidPathRegex.test(path14)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1780,7 +1780,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path13, query) : path13;
+        this.path = query ? buildURL(path14, query) : path14;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -3365,12 +3365,12 @@ var require_data_url = __commonJS({
       }
       return { mimeType: mimeTypeRecord, body };
     }
-    function URLSerializer(url, excludeFragment = false) {
+    function URLSerializer(url2, excludeFragment = false) {
       if (!excludeFragment) {
-        return url.href;
+        return url2.href;
       }
-      const href = url.href;
-      const hashLength = url.hash.length;
+      const href = url2.href;
+      const hashLength = url2.hash.length;
       const serialized = hashLength === 0 ? href : href.substring(0, href.length - hashLength);
       if (!hashLength && href.endsWith("#")) {
         return serialized.slice(0, -1);
@@ -3396,8 +3396,8 @@ var require_data_url = __commonJS({
       return input.slice(start, position.position);
     }
     function stringPercentDecode(input) {
-      const bytes = encoder.encode(input);
-      return percentDecode(bytes);
+      const bytes2 = encoder.encode(input);
+      return percentDecode(bytes2);
     }
     function isHexCharByte(byte) {
       return byte >= 48 && byte <= 57 || byte >= 65 && byte <= 70 || byte >= 97 && byte <= 102;
@@ -3685,8 +3685,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context4) {
-      const plural2 = context4.types.length === 1 ? "" : " one of";
-      const message = `${context4.argument} could not be converted to${plural2}: ${context4.types.join(", ")}.`;
+      const plural3 = context4.types.length === 1 ? "" : " one of";
+      const message = `${context4.argument} could not be converted to${plural3}: ${context4.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context4.prefix,
         message
@@ -4132,9 +4132,9 @@ var require_util2 = __commonJS({
       }
       return location;
     }
-    function isValidEncodedURL(url) {
-      for (let i = 0; i < url.length; ++i) {
-        const code2 = url.charCodeAt(i);
+    function isValidEncodedURL(url2) {
+      for (let i = 0; i < url2.length; ++i) {
+        const code2 = url2.charCodeAt(i);
         if (code2 > 126 || // Non-US-ASCII + DEL
         code2 < 32) {
           return false;
@@ -4149,8 +4149,8 @@ var require_util2 = __commonJS({
       return request2.urlList[request2.urlList.length - 1];
     }
     function requestBadPort(request2) {
-      const url = requestCurrentURL(request2);
-      if (urlIsHttpHttpsScheme(url) && badPortsSet.has(url.port)) {
+      const url2 = requestCurrentURL(request2);
+      if (urlIsHttpHttpsScheme(url2) && badPortsSet.has(url2.port)) {
         return "blocked";
       }
       return "allowed";
@@ -4343,31 +4343,31 @@ var require_util2 = __commonJS({
           return isNonPotentiallyTrustWorthy ? "no-referrer" : referrerOrigin;
       }
     }
-    function stripURLForReferrer(url, originOnly) {
-      assert(url instanceof URL);
-      url = new URL(url);
-      if (url.protocol === "file:" || url.protocol === "about:" || url.protocol === "blank:") {
+    function stripURLForReferrer(url2, originOnly) {
+      assert(url2 instanceof URL);
+      url2 = new URL(url2);
+      if (url2.protocol === "file:" || url2.protocol === "about:" || url2.protocol === "blank:") {
         return "no-referrer";
       }
-      url.username = "";
-      url.password = "";
-      url.hash = "";
+      url2.username = "";
+      url2.password = "";
+      url2.hash = "";
       if (originOnly) {
-        url.pathname = "";
-        url.search = "";
+        url2.pathname = "";
+        url2.search = "";
       }
-      return url;
+      return url2;
     }
-    function isURLPotentiallyTrustworthy(url) {
-      if (!(url instanceof URL)) {
+    function isURLPotentiallyTrustworthy(url2) {
+      if (!(url2 instanceof URL)) {
         return false;
       }
-      if (url.href === "about:blank" || url.href === "about:srcdoc") {
+      if (url2.href === "about:blank" || url2.href === "about:srcdoc") {
         return true;
       }
-      if (url.protocol === "data:") return true;
-      if (url.protocol === "file:") return true;
-      return isOriginPotentiallyTrustworthy(url.origin);
+      if (url2.protocol === "data:") return true;
+      if (url2.protocol === "file:") return true;
+      return isOriginPotentiallyTrustworthy(url2.origin);
       function isOriginPotentiallyTrustworthy(origin) {
         if (origin == null || origin === "null") return false;
         const originAsURL = new URL(origin);
@@ -4380,7 +4380,7 @@ var require_util2 = __commonJS({
         return false;
       }
     }
-    function bytesMatch(bytes, metadataList) {
+    function bytesMatch(bytes2, metadataList) {
       if (crypto2 === void 0) {
         return true;
       }
@@ -4396,7 +4396,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto2.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto2.createHash(algorithm).update(bytes2).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -4674,31 +4674,31 @@ var require_util2 = __commonJS({
       return input;
     }
     async function readAllBytes(reader) {
-      const bytes = [];
+      const bytes2 = [];
       let byteLength = 0;
       while (true) {
         const { done, value: chunk } = await reader.read();
         if (done) {
-          return Buffer.concat(bytes, byteLength);
+          return Buffer.concat(bytes2, byteLength);
         }
         if (!isUint8Array(chunk)) {
           throw new TypeError("Received non-Uint8Array chunk");
         }
-        bytes.push(chunk);
+        bytes2.push(chunk);
         byteLength += chunk.length;
       }
     }
-    function urlIsLocal(url) {
-      assert("protocol" in url);
-      const protocol = url.protocol;
+    function urlIsLocal(url2) {
+      assert("protocol" in url2);
+      const protocol = url2.protocol;
       return protocol === "about:" || protocol === "blob:" || protocol === "data:";
     }
-    function urlHasHttpsScheme(url) {
-      return typeof url === "string" && url[5] === ":" && url[0] === "h" && url[1] === "t" && url[2] === "t" && url[3] === "p" && url[4] === "s" || url.protocol === "https:";
+    function urlHasHttpsScheme(url2) {
+      return typeof url2 === "string" && url2[5] === ":" && url2[0] === "h" && url2[1] === "t" && url2[2] === "t" && url2[3] === "p" && url2[4] === "s" || url2.protocol === "https:";
     }
-    function urlIsHttpHttpsScheme(url) {
-      assert("protocol" in url);
-      const protocol = url.protocol;
+    function urlIsHttpHttpsScheme(url2) {
+      assert("protocol" in url2);
+      const protocol = url2.protocol;
       return protocol === "http:" || protocol === "https:";
     }
     function simpleRangeHeaderValue(value, allowWhitespace) {
@@ -5638,19 +5638,19 @@ Content-Type: ${value.type || "application/octet-stream"}\r
     function bodyMixinMethods(instance) {
       const methods = {
         blob() {
-          return consumeBody(this, (bytes) => {
+          return consumeBody(this, (bytes2) => {
             let mimeType = bodyMimeType(this);
             if (mimeType === null) {
               mimeType = "";
             } else if (mimeType) {
               mimeType = serializeAMimeType(mimeType);
             }
-            return new Blob2([bytes], { type: mimeType });
+            return new Blob2([bytes2], { type: mimeType });
           }, instance);
         },
         arrayBuffer() {
-          return consumeBody(this, (bytes) => {
-            return new Uint8Array(bytes).buffer;
+          return consumeBody(this, (bytes2) => {
+            return new Uint8Array(bytes2).buffer;
           }, instance);
         },
         text() {
@@ -5689,8 +5689,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           }, instance);
         },
         bytes() {
-          return consumeBody(this, (bytes) => {
-            return new Uint8Array(bytes);
+          return consumeBody(this, (bytes2) => {
+            return new Uint8Array(bytes2);
           }, instance);
         }
       };
@@ -5725,8 +5725,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       const body = object[kState].body;
       return body != null && (body.stream.locked || util.isDisturbed(body.stream));
     }
-    function parseJSONFromBytes(bytes) {
-      return JSON.parse(utf8DecodeBytes(bytes));
+    function parseJSONFromBytes(bytes2) {
+      return JSON.parse(utf8DecodeBytes(bytes2));
     }
     function bodyMimeType(requestOrResponse) {
       const headers = requestOrResponse[kState].headersList;
@@ -6473,7 +6473,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client2, request2) {
-      const { method, path: path13, host, upgrade, blocking, reset } = request2;
+      const { method, path: path14, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6554,7 +6554,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path13} HTTP/1.1\r
+      let header = `${method} ${path14} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7083,7 +7083,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client2, request2) {
       const session = client2[kHTTP2Session];
-      const { method, path: path13, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path14, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client2, request2, new Error("Upgrade not supported for H2"));
@@ -7180,7 +7180,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path13;
+      headers[HTTP2_HEADER_PATH] = path14;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7533,9 +7533,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path13 = search ? `${pathname}${search}` : pathname;
+        const path14 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path13;
+        this.opts.path = path14;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7707,7 +7707,7 @@ var require_client = __commonJS({
        * @param {string|URL} url
        * @param {import('../../types/client.js').Client.Options} options
        */
-      constructor(url, {
+      constructor(url2, {
         interceptors,
         maxHeaderSize,
         headersTimeout,
@@ -7825,7 +7825,7 @@ var require_client = __commonJS({
         } else {
           this[kInterceptors] = [createRedirectInterceptor({ maxRedirections })];
         }
-        this[kUrl] = util.parseOrigin(url);
+        this[kUrl] = util.parseOrigin(url2);
         this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
         this[kMaxHeadersSize] = maxHeaderSize || http3.maxHeaderSize;
@@ -8774,10 +8774,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path13 = "/",
+          path: path14 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path13;
+        opts.path = origin + path14;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -8803,8 +8803,8 @@ var require_proxy_agent = __commonJS({
           throw new InvalidArgumentError("Proxy opts.clientFactory must be a function.");
         }
         const { proxyTunnel = true } = opts;
-        const url = this.#getUrl(opts);
-        const { href, origin, port, protocol, username, password, hostname: proxyHostname } = url;
+        const url2 = this.#getUrl(opts);
+        const { href, origin, port, protocol, username, password, hostname: proxyHostname } = url2;
         this[kProxy] = { uri: href, protocol };
         this[kInterceptors] = opts.interceptors?.ProxyAgent && Array.isArray(opts.interceptors.ProxyAgent) ? opts.interceptors.ProxyAgent : [];
         this[kRequestTls] = opts.requestTls;
@@ -8834,7 +8834,7 @@ var require_proxy_agent = __commonJS({
           }
           return agentFactory(origin2, options);
         };
-        this[kClient] = clientFactory(url, { connect });
+        this[kClient] = clientFactory(url2, { connect });
         this[kAgent] = new Agent({
           ...opts,
           factory,
@@ -8980,8 +8980,8 @@ var require_env_http_proxy_agent = __commonJS({
         this.#parseNoProxy();
       }
       [kDispatch](opts, handler2) {
-        const url = new URL(opts.origin);
-        const agent = this.#getProxyAgentForUrl(url);
+        const url2 = new URL(opts.origin);
+        const agent = this.#getProxyAgentForUrl(url2);
         return agent.dispatch(opts, handler2);
       }
       async [kClose]() {
@@ -9002,8 +9002,8 @@ var require_env_http_proxy_agent = __commonJS({
           await this[kHttpsProxyAgent].destroy(err);
         }
       }
-      #getProxyAgentForUrl(url) {
-        let { protocol, host: hostname, port } = url;
+      #getProxyAgentForUrl(url2) {
+        let { protocol, host: hostname, port } = url2;
         hostname = hostname.replace(/:\d*$/, "").toLowerCase();
         port = Number.parseInt(port, 10) || DEFAULT_PORTS[protocol] || 0;
         if (!this.#shouldProxy(hostname, port)) {
@@ -10749,20 +10749,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path13) {
-      if (typeof path13 !== "string") {
-        return path13;
+    function safeUrl(path14) {
+      if (typeof path14 !== "string") {
+        return path14;
       }
-      const pathSegments = path13.split("?");
+      const pathSegments = path14.split("?");
       if (pathSegments.length !== 2) {
-        return path13;
+        return path14;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path13, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path13);
+    function matchKey(mockDispatch2, { path: path14, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path14);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10784,7 +10784,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path13 }) => matchValue(safeUrl(path13), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path14 }) => matchValue(safeUrl(path14), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10822,9 +10822,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path13, method, body, headers, query } = opts;
+      const { path: path14, method, body, headers, query } = opts;
       return {
-        path: path13,
+        path: path14,
         method,
         body,
         headers,
@@ -10930,10 +10930,10 @@ var require_mock_utils = __commonJS({
       };
     }
     function checkNetConnect(netConnect, origin) {
-      const url = new URL(origin);
+      const url2 = new URL(origin);
       if (netConnect === true) {
         return true;
-      } else if (Array.isArray(netConnect) && netConnect.some((matcher) => matchValue(matcher, url.host))) {
+      } else if (Array.isArray(netConnect) && netConnect.some((matcher) => matchValue(matcher, url2.host))) {
         return true;
       }
       return false;
@@ -11249,9 +11249,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural2) {
+      constructor(singular, plural3) {
         this.singular = singular;
-        this.plural = plural2;
+        this.plural = plural3;
       }
       pluralize(count) {
         const one = count === 1;
@@ -11287,10 +11287,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path13, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path14, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path13,
+            Path: path14,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -12429,24 +12429,24 @@ var require_response = __commonJS({
         if (init !== null) {
           init = webidl.converters.ResponseInit(init);
         }
-        const bytes = textEncoder.encode(
+        const bytes2 = textEncoder.encode(
           serializeJavascriptValueToJSONString(data)
         );
-        const body = extractBody(bytes);
+        const body = extractBody(bytes2);
         const responseObject = fromInnerResponse(makeResponse({}), "response");
         initializeResponse(responseObject, init, { body: body[0], type: "application/json" });
         return responseObject;
       }
       // Creates a redirect Response that redirects to url with status status.
-      static redirect(url, status = 302) {
+      static redirect(url2, status = 302) {
         webidl.argumentLengthCheck(arguments, 1, "Response.redirect");
-        url = webidl.converters.USVString(url);
+        url2 = webidl.converters.USVString(url2);
         status = webidl.converters["unsigned short"](status);
         let parsedURL;
         try {
-          parsedURL = new URL(url, relevantRealm.settingsObject.baseUrl);
+          parsedURL = new URL(url2, relevantRealm.settingsObject.baseUrl);
         } catch (err) {
-          throw new TypeError(`Failed to parse URL from ${url}`, { cause: err });
+          throw new TypeError(`Failed to parse URL from ${url2}`, { cause: err });
         }
         if (!redirectStatusSet.has(status)) {
           throw new RangeError(`Invalid status code ${status}`);
@@ -12487,11 +12487,11 @@ var require_response = __commonJS({
       get url() {
         webidl.brandCheck(this, _Response);
         const urlList = this[kState].urlList;
-        const url = urlList[urlList.length - 1] ?? null;
-        if (url === null) {
+        const url2 = urlList[urlList.length - 1] ?? null;
+        if (url2 === null) {
           return "";
         }
-        return URLSerializer(url, true);
+        return URLSerializer(url2, true);
       }
       // Returns whether response was obtained through a redirect.
       get redirected() {
@@ -13889,12 +13889,12 @@ var require_fetch = __commonJS({
           processBodyError(response.error);
           return;
         }
-        const processBody = (bytes) => {
-          if (!bytesMatch(bytes, request2.integrity)) {
+        const processBody = (bytes2) => {
+          if (!bytesMatch(bytes2, request2.integrity)) {
             processBodyError("integrity mismatch");
             return;
           }
-          response.body = safelyExtractBody(bytes)[0];
+          response.body = safelyExtractBody(bytes2)[0];
           fetchFinale(fetchParams, response);
         };
         await fullyReadBody(response.body, processBody, processBodyError);
@@ -14307,12 +14307,12 @@ var require_fetch = __commonJS({
       if (request2.body == null && fetchParams.processRequestEndOfBody) {
         queueMicrotask(() => fetchParams.processRequestEndOfBody());
       } else if (request2.body != null) {
-        const processBodyChunk = async function* (bytes) {
+        const processBodyChunk = async function* (bytes2) {
           if (isCancelled(fetchParams)) {
             return;
           }
-          yield bytes;
-          fetchParams.processRequestBodyChunkLength?.(bytes.byteLength);
+          yield bytes2;
+          fetchParams.processRequestBodyChunkLength?.(bytes2.byteLength);
         };
         const processEndOfBody = () => {
           if (isCancelled(fetchParams)) {
@@ -14334,8 +14334,8 @@ var require_fetch = __commonJS({
         };
         requestBody = (async function* () {
           try {
-            for await (const bytes of request2.body.stream) {
-              yield* processBodyChunk(bytes);
+            for await (const bytes2 of request2.body.stream) {
+              yield* processBodyChunk(bytes2);
             }
             processEndOfBody();
           } catch (err) {
@@ -14387,33 +14387,33 @@ var require_fetch = __commonJS({
       }
       fetchParams.controller.resume = async () => {
         while (true) {
-          let bytes;
+          let bytes2;
           let isFailure;
           try {
             const { done, value } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
               break;
             }
-            bytes = done ? void 0 : value;
+            bytes2 = done ? void 0 : value;
           } catch (err) {
             if (fetchParams.controller.ended && !timingInfo.encodedBodySize) {
-              bytes = void 0;
+              bytes2 = void 0;
             } else {
-              bytes = err;
+              bytes2 = err;
               isFailure = true;
             }
           }
-          if (bytes === void 0) {
+          if (bytes2 === void 0) {
             readableStreamClose(fetchParams.controller.controller);
             finalizeResponse(fetchParams, response);
             return;
           }
-          timingInfo.decodedBodySize += bytes?.byteLength ?? 0;
+          timingInfo.decodedBodySize += bytes2?.byteLength ?? 0;
           if (isFailure) {
-            fetchParams.controller.terminate(bytes);
+            fetchParams.controller.terminate(bytes2);
             return;
           }
-          const buffer = new Uint8Array(bytes);
+          const buffer = new Uint8Array(bytes2);
           if (buffer.byteLength) {
             fetchParams.controller.controller.enqueue(buffer);
           }
@@ -14445,12 +14445,12 @@ var require_fetch = __commonJS({
       }
       return response;
       function dispatch({ body }) {
-        const url = requestCurrentURL(request2);
+        const url2 = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
         return new Promise((resolve, reject) => agent.dispatch(
           {
-            path: url.pathname + url.search,
-            origin: url.origin,
+            path: url2.pathname + url2.search,
+            origin: url2.origin,
             method: request2.method,
             body: agent.isMockActive ? request2.body && (request2.body.source || request2.body.stream) : body,
             headers: request2.headersList.entries,
@@ -14539,9 +14539,9 @@ var require_fetch = __commonJS({
               if (fetchParams.controller.dump) {
                 return;
               }
-              const bytes = chunk;
-              timingInfo.encodedBodySize += bytes.byteLength;
-              return this.body.push(bytes);
+              const bytes2 = chunk;
+              timingInfo.encodedBodySize += bytes2.byteLength;
+              return this.body.push(bytes2);
             },
             onComplete() {
               if (this.abort) {
@@ -14674,11 +14674,11 @@ var require_progressevent = __commonJS({
 var require_encoding = __commonJS({
   "node_modules/undici/lib/web/fileapi/encoding.js"(exports, module) {
     "use strict";
-    function getEncoding(label) {
-      if (!label) {
+    function getEncoding(label2) {
+      if (!label2) {
         return "failure";
       }
-      switch (label.trim().toLowerCase()) {
+      switch (label2.trim().toLowerCase()) {
         case "unicode-1-1-utf-8":
         case "unicode11utf8":
         case "unicode20utf8":
@@ -14987,7 +14987,7 @@ var require_util4 = __commonJS({
       fr[kError] = null;
       const stream = blob.stream();
       const reader = stream.getReader();
-      const bytes = [];
+      const bytes2 = [];
       let chunkPromise = reader.read();
       let isFirstChunk = true;
       (async () => {
@@ -15001,7 +15001,7 @@ var require_util4 = __commonJS({
             }
             isFirstChunk = false;
             if (!done && types.isUint8Array(value)) {
-              bytes.push(value);
+              bytes2.push(value);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
                 queueMicrotask(() => {
@@ -15013,7 +15013,7 @@ var require_util4 = __commonJS({
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
-                  const result = packageData(bytes, type, blob.type, encodingName);
+                  const result = packageData(bytes2, type, blob.type, encodingName);
                   if (fr[kAborted]) {
                     return;
                   }
@@ -15053,7 +15053,7 @@ var require_util4 = __commonJS({
       });
       reader.dispatchEvent(event);
     }
-    function packageData(bytes, type, mimeType, encodingName) {
+    function packageData(bytes2, type, mimeType, encodingName) {
       switch (type) {
         case "DataURL": {
           let dataURL = "data:";
@@ -15063,7 +15063,7 @@ var require_util4 = __commonJS({
           }
           dataURL += ";base64,";
           const decoder = new StringDecoder("latin1");
-          for (const chunk of bytes) {
+          for (const chunk of bytes2) {
             dataURL += btoa2(decoder.write(chunk));
           }
           dataURL += btoa2(decoder.end());
@@ -15083,16 +15083,16 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode2(bytes, encoding);
+          return decode2(bytes2, encoding);
         }
         case "ArrayBuffer": {
-          const sequence = combineByteSequences(bytes);
+          const sequence = combineByteSequences(bytes2);
           return sequence.buffer;
         }
         case "BinaryString": {
           let binaryString = "";
           const decoder = new StringDecoder("latin1");
-          for (const chunk of bytes) {
+          for (const chunk of bytes2) {
             binaryString += decoder.write(chunk);
           }
           binaryString += decoder.end();
@@ -15101,14 +15101,14 @@ var require_util4 = __commonJS({
       }
     }
     function decode2(ioQueue, encoding) {
-      const bytes = combineByteSequences(ioQueue);
-      const BOMEncoding = BOMSniffing(bytes);
+      const bytes2 = combineByteSequences(ioQueue);
+      const BOMEncoding = BOMSniffing(bytes2);
       let slice = 0;
       if (BOMEncoding !== null) {
         encoding = BOMEncoding;
         slice = BOMEncoding === "UTF-8" ? 3 : 2;
       }
-      const sliced = bytes.slice(slice);
+      const sliced = bytes2.slice(slice);
       return new TextDecoder(encoding).decode(sliced);
     }
     function BOMSniffing(ioQueue) {
@@ -15661,9 +15661,9 @@ var require_cache = __commonJS({
           // 16.
         };
         operations.push(operation);
-        const bytes = await bodyReadPromise.promise;
+        const bytes2 = await bodyReadPromise.promise;
         if (clonedResponse.body != null) {
-          clonedResponse.body.source = bytes;
+          clonedResponse.body.source = bytes2;
         }
         const cacheJobPromise = createDeferredPromise();
         let errorData = null;
@@ -16169,9 +16169,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path13) {
-      for (let i = 0; i < path13.length; ++i) {
-        const code2 = path13.charCodeAt(i);
+    function validateCookiePath(path14) {
+      for (let i = 0; i < path14.length; ++i) {
+        const code2 = path14.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -17196,9 +17196,9 @@ var require_connection = __commonJS({
       crypto2 = __require("node:crypto");
     } catch {
     }
-    function establishWebSocketConnection(url, protocols, client2, ws, onEstablish, options) {
-      const requestURL = url;
-      requestURL.protocol = url.protocol === "ws:" ? "http:" : "https:";
+    function establishWebSocketConnection(url2, protocols, client2, ws, onEstablish, options) {
+      const requestURL = url2;
+      requestURL.protocol = url2.protocol === "ws:" ? "http:" : "https:";
       const request2 = makeRequest({
         urlList: [requestURL],
         client: client2,
@@ -17949,18 +17949,18 @@ var require_websocket = __commonJS({
        * @param {string} url
        * @param {string|string[]} protocols
        */
-      constructor(url, protocols = []) {
+      constructor(url2, protocols = []) {
         super();
         webidl.util.markAsUncloneable(this);
         const prefix = "WebSocket constructor";
         webidl.argumentLengthCheck(arguments, 1, prefix);
         const options = webidl.converters["DOMString or sequence<DOMString> or WebSocketInit"](protocols, prefix, "options");
-        url = webidl.converters.USVString(url, prefix, "url");
+        url2 = webidl.converters.USVString(url2, prefix, "url");
         protocols = options.protocols;
         const baseURL = environmentSettingsObject.settingsObject.baseUrl;
         let urlRecord;
         try {
-          urlRecord = new URL(url, baseURL);
+          urlRecord = new URL(url2, baseURL);
         } catch (e) {
           throw new DOMException(e, "SyntaxError");
         }
@@ -18769,7 +18769,7 @@ var require_eventsource = __commonJS({
        * @param {EventSourceInit} [eventSourceInitDict]
        * @see https://html.spec.whatwg.org/multipage/server-sent-events.html#the-eventsource-interface
        */
-      constructor(url, eventSourceInitDict = {}) {
+      constructor(url2, eventSourceInitDict = {}) {
         super();
         webidl.util.markAsUncloneable(this);
         const prefix = "EventSource constructor";
@@ -18780,7 +18780,7 @@ var require_eventsource = __commonJS({
             code: "UNDICI-ES"
           });
         }
-        url = webidl.converters.USVString(url, prefix, "url");
+        url2 = webidl.converters.USVString(url2, prefix, "url");
         eventSourceInitDict = webidl.converters.EventSourceInitDict(eventSourceInitDict, prefix, "eventSourceInitDict");
         this.#dispatcher = eventSourceInitDict.dispatcher;
         this.#state = {
@@ -18790,7 +18790,7 @@ var require_eventsource = __commonJS({
         const settings = environmentSettingsObject;
         let urlRecord;
         try {
-          urlRecord = new URL(url, settings.settingsObject.baseUrl);
+          urlRecord = new URL(url2, settings.settingsObject.baseUrl);
           this.#state.origin = urlRecord.origin;
         } catch (e) {
           throw new DOMException(e, "SyntaxError");
@@ -19076,12 +19076,12 @@ var require_undici = __commonJS({
       headerNameToString: util.headerNameToString
     };
     function makeDispatcher(fn) {
-      return (url, opts, handler2) => {
+      return (url2, opts, handler2) => {
         if (typeof opts === "function") {
           handler2 = opts;
           opts = null;
         }
-        if (!url || typeof url !== "string" && typeof url !== "object" && !(url instanceof URL)) {
+        if (!url2 || typeof url2 !== "string" && typeof url2 !== "object" && !(url2 instanceof URL)) {
           throw new InvalidArgumentError("invalid url");
         }
         if (opts != null && typeof opts !== "object") {
@@ -19091,16 +19091,16 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path13 = opts.path;
+          let path14 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path13 = `/${path13}`;
+            path14 = `/${path14}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path13);
+          url2 = new URL(util.parseOrigin(url2).origin + path14);
         } else {
           if (!opts) {
-            opts = typeof url === "object" ? url : {};
+            opts = typeof url2 === "object" ? url2 : {};
           }
-          url = util.parseURL(url);
+          url2 = util.parseURL(url2);
         }
         const { agent, dispatcher = getGlobalDispatcher() } = opts;
         if (agent) {
@@ -19108,8 +19108,8 @@ var require_undici = __commonJS({
         }
         return fn.call(dispatcher, {
           ...opts,
-          origin: url.origin,
-          path: url.search ? `${url.pathname}${url.search}` : url.pathname,
+          origin: url2.origin,
+          path: url2.search ? `${url2.pathname}${url2.search}` : url2.pathname,
           method: opts.method || (opts.body ? "PUT" : "GET")
         }, handler2);
       };
@@ -19222,15 +19222,15 @@ function lookup(scope, s, start, len) {
   }
   return void 0;
 }
-function parseXml(text) {
+function parseXml(text2) {
   const state = { doctype: false };
   try {
-    return { root: scan(text, state), hasDoctype: state.doctype };
+    return { root: scan(text2, state), hasDoctype: state.doctype };
   } catch (err) {
     if (!(err instanceof XmlError)) throw err;
-    const { line, column } = new LineIndex(text).position(Math.min(err.at, text.length));
+    const { line, column } = new LineIndex(text2).position(Math.min(err.at, text2.length));
     return {
-      hasDoctype: state.doctype || text.includes("<!DOCTYPE"),
+      hasDoctype: state.doctype || text2.includes("<!DOCTYPE"),
       error: { message: err.message, line, column }
     };
   }
@@ -19272,13 +19272,13 @@ function scan(s, state) {
     if (nextCdEnd !== -1 && nextCdEnd < from) nextCdEnd = s.indexOf("]]>", from);
     return nextCdEnd;
   };
-  const checkReferences = (from, to, where) => {
+  const checkReferences = (from, to, where2) => {
     let a = findAmp(from);
     while (a >= 0 && a < to) {
       REFERENCE.lastIndex = a;
       const m = REFERENCE.exec(s);
       if (!m || a + m[0].length > to)
-        throw new XmlError(`'&' in ${where} must start an entity reference such as &amp;`, a);
+        throw new XmlError(`'&' in ${where2} must start an entity reference such as &amp;`, a);
       const name2 = m[1];
       if (name2 && !(name2 in NAMED2) && entities === null)
         throw new XmlError(`entity '&${name2};' is not defined (only &lt; &gt; &amp; &quot; &apos; are)`, a);
@@ -19588,8 +19588,8 @@ var init_xml = __esm({
       NAME_TABLE[c] = c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c === 58 ? 1 : c >= 48 && c <= 57 || c === 45 || c === 46 ? 2 : 0;
     attrPos = new Int32Array(64);
     LineIndex = class {
-      constructor(text) {
-        this.text = text;
+      constructor(text2) {
+        this.text = text2;
       }
       text;
       starts;
@@ -19622,9 +19622,9 @@ function* bpmnElements(index, name2) {
   for (const doc of index.bpmn.values())
     for (const node of doc.elements.get(name2) ?? []) yield { file: doc.file, node };
 }
-function jsonKeyOffset(text, key2) {
-  if (!text) return void 0;
-  const i = text.indexOf(JSON.stringify(key2));
+function jsonKeyOffset(text2, key2) {
+  if (!text2) return void 0;
+  const i = text2.indexOf(JSON.stringify(key2));
   return i >= 0 ? i : void 0;
 }
 function spiffProperties(node) {
@@ -19639,6 +19639,9 @@ function spiffProperties(node) {
     }
   }
   return out;
+}
+function reachedOf(analysis, ...kinds) {
+  return kinds.flatMap((k) => analysis.byKind.get(k) ?? []);
 }
 var init_util = __esm({
   "src/validate/rules/util.ts"() {
@@ -19675,7 +19678,7 @@ var init_model_json = __esm({
     modelJsonInvalid = {
       id: "model-json-invalid",
       severity: "error",
-      description: "process_model.json is not a JSON object",
+      description: "process_model.json is not a JSON object (or starts with a byte-order mark: process_model_json_file_corrupted)",
       fix: "Fix the JSON syntax at the reported position (the backend cannot load the model, and its boot script stops).",
       check({ index, report }) {
         for (const model of index.models.values()) {
@@ -19768,7 +19771,7 @@ var init_group_json = __esm({
     groupJson = {
       id: "group-json",
       severity: "error",
-      description: "process_group.json is not valid JSON or lacks display_name",
+      description: "process_group.json is not valid JSON (a byte-order mark included) or lacks display_name",
       fix: 'Fix the JSON syntax, and give the group a "display_name" string.',
       check({ index, report }) {
         for (const group2 of index.groups.values()) {
@@ -19868,11 +19871,355 @@ var init_group_json = __esm({
   }
 });
 
+// src/models/load.ts
+import fs3 from "node:fs";
+import path from "node:path";
+async function loadModels(root) {
+  const abs = path.resolve(root);
+  let stat4;
+  try {
+    stat4 = fs3.statSync(abs);
+  } catch {
+    throw new SetupError(
+      `models root '${root}' does not exist: pass the directory holding your process groups`
+    );
+  }
+  if (!stat4.isDirectory()) throw new SetupError(`models root '${root}' is not a directory`);
+  const loadFindings = [];
+  const files = walk(abs, loadFindings);
+  return buildIndex(abs, files, loadFindings, (f) => fs3.readFileSync(f.abs));
+}
+function buildIndex(root, entries, loadFindings, read) {
+  const files = entries.map((e) => {
+    const slash = e.path.lastIndexOf("/");
+    const name2 = e.path.slice(slash + 1);
+    const dot2 = name2.lastIndexOf(".");
+    return {
+      path: e.path,
+      abs: `${root}/${e.path}`,
+      dir: slash >= 0 ? e.path.slice(0, slash) : "",
+      name: name2,
+      ext: dot2 > 0 ? name2.slice(dot2 + 1).toLowerCase() : "",
+      size: e.size,
+      modelId: null
+    };
+  }).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const filesByPath = new Map(files.map((f) => [f.path, f]));
+  const groups = /* @__PURE__ */ new Map();
+  const models = /* @__PURE__ */ new Map();
+  const groupDirs = /* @__PURE__ */ new Set();
+  for (const f of files) if (f.name === "process_group.json") groupDirs.add(f.dir);
+  const index = {
+    root,
+    files,
+    filesByPath,
+    groups,
+    models,
+    bpmn: /* @__PURE__ */ new Map(),
+    dmn: /* @__PURE__ */ new Map(),
+    processes: /* @__PURE__ */ new Map(),
+    decisionsByDir: /* @__PURE__ */ new Map(),
+    calls: [],
+    modelCalls: /* @__PURE__ */ new Map(),
+    loadFindings
+  };
+  const text2 = (f) => {
+    if (f.text !== void 0) return f.text;
+    let buf;
+    try {
+      buf = read(f);
+    } catch (err) {
+      loadFindings.push(finding("unreadable-file", "error", `cannot read: ${err.message}`, f));
+      return void 0;
+    }
+    f.size = buf.length;
+    if (buf.length >= 3 && buf[0] === 239 && buf[1] === 187 && buf[2] === 191) f.bom = true;
+    if (f.size > MAX_PARSE_BYTES) {
+      loadFindings.push(
+        finding(
+          "file-too-large",
+          "warning",
+          `not checked: ${(f.size / 1048576).toFixed(0)} MiB is over the ${MAX_PARSE_BYTES / 1048576} MiB limit`,
+          f
+        )
+      );
+      return void 0;
+    }
+    const decoded2 = decode(buf, f.ext === "bpmn" || f.ext === "dmn");
+    if (typeof decoded2 !== "string") {
+      loadFindings.push(
+        finding("invalid-encoding", "error", `${decoded2.problem}: save the file as UTF-8`, f, null)
+      );
+      return void 0;
+    }
+    f.text = decoded2;
+    return decoded2;
+  };
+  for (const f of files) {
+    if (f.name === "process_group.json") {
+      const id2 = f.dir;
+      const json2 = parseJson(f, text2(f));
+      const value = json2.value;
+      groups.set(id2, {
+        id: id2,
+        dir: f.dir,
+        json: json2,
+        displayName: typeof value?.display_name === "string" ? value.display_name : void 0
+      });
+    }
+  }
+  for (const f of files) {
+    if (f.name === "process_model.json" && !groupDirs.has(f.dir)) {
+      const json2 = parseJson(f, text2(f));
+      const info3 = json2.value && typeof json2.value === "object" && !Array.isArray(json2.value) ? json2.value : void 0;
+      models.set(f.dir, {
+        id: f.dir,
+        dir: f.dir,
+        json: json2,
+        info: info3,
+        files: [],
+        groupId: nearestGroup(f.dir, groupDirs)
+      });
+    }
+  }
+  for (const f of files) {
+    const model = models.get(f.dir);
+    if (model) {
+      f.modelId = model.id;
+      model.files.push(f);
+    }
+  }
+  for (const f of files) if (f.ext === "json" && f.modelId !== null) text2(f);
+  for (const f of files) {
+    if (!PARSED_EXTENSIONS.has(f.ext) || f.ext === "json") continue;
+    const t2 = text2(f);
+    const parsed = t2 === void 0 ? { hasDoctype: false } : parseXml(t2);
+    const base2 = { file: f, root: parsed.root, error: parsed.error, hasDoctype: parsed.hasDoctype };
+    if (t2 === void 0 && !parsed.root) base2.error = void 0;
+    if (f.ext === "bpmn") indexBpmn(index, base2);
+    else indexDmn(index, base2);
+  }
+  for (const call of index.calls) {
+    if (!call.modelId) continue;
+    for (const def of index.processes.get(call.processId) ?? []) {
+      if (!def.modelId || def.modelId === call.modelId) continue;
+      let set = index.modelCalls.get(call.modelId);
+      if (!set) index.modelCalls.set(call.modelId, set = /* @__PURE__ */ new Set());
+      set.add(def.modelId);
+    }
+  }
+  return index;
+}
+function indexBpmn(index, base2) {
+  const doc = {
+    ...base2,
+    processes: [],
+    rootElements: /* @__PURE__ */ new Map(),
+    byId: /* @__PURE__ */ new Map(),
+    elements: /* @__PURE__ */ new Map()
+  };
+  index.bpmn.set(doc.file.path, doc);
+  const root = doc.root;
+  if (!root) return;
+  const stack = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+    if (node === root) continue;
+    if (node.ns === NS.spiff) {
+      addTo(doc.elements, `spiffworkflow:${node.name}`, node);
+      continue;
+    }
+    if (node.ns !== NS.bpmn) continue;
+    addTo(doc.elements, node.name, node);
+    const id2 = node.attrs.id;
+    if (id2 !== void 0) {
+      const list = doc.byId.get(id2);
+      if (list) list.push(node);
+      else doc.byId.set(id2, [node]);
+    }
+    if (node.name === "callActivity" && node.attrs.calledElement) {
+      const call = {
+        processId: node.attrs.calledElement,
+        file: doc.file,
+        node,
+        modelId: doc.file.modelId
+      };
+      index.calls.push(call);
+    }
+  }
+  if (root.ns !== NS.bpmn || root.name !== "definitions") return;
+  for (const child of root.children) {
+    if (child.ns !== NS.bpmn) continue;
+    if (child.attrs.id !== void 0) doc.rootElements.set(child.attrs.id, child);
+    if (child.name === "process" && child.attrs.id) {
+      const def = {
+        id: child.attrs.id,
+        name: child.attrs.name,
+        file: doc.file,
+        node: child,
+        executable: (child.attrs.isExecutable ?? "true") === "true",
+        modelId: doc.file.modelId
+      };
+      doc.processes.push(def);
+      const list = index.processes.get(def.id);
+      if (list) list.push(def);
+      else index.processes.set(def.id, [def]);
+    }
+  }
+}
+function indexDmn(index, base2) {
+  const doc = { ...base2, decisions: [] };
+  index.dmn.set(doc.file.path, doc);
+  const root = doc.root;
+  if (!root || !DMN_NAMESPACES.has(root.ns) || root.name !== "definitions") return;
+  const decisions = childrenNamed(root, root.ns, "decision");
+  decisions.forEach((node, i) => {
+    const def = { id: node.attrs.id ?? "", file: doc.file, node, first: i === 0 };
+    doc.decisions.push(def);
+  });
+  const list = index.decisionsByDir.get(doc.file.dir);
+  if (list) list.push(...doc.decisions);
+  else index.decisionsByDir.set(doc.file.dir, [...doc.decisions]);
+}
+function addTo(map, key2, value) {
+  const list = map.get(key2);
+  if (list) list.push(value);
+  else map.set(key2, [value]);
+}
+function nearestGroup(dir, groupDirs) {
+  let d = dir;
+  while (d) {
+    const slash = d.lastIndexOf("/");
+    d = slash >= 0 ? d.slice(0, slash) : "";
+    if (groupDirs.has(d) && d !== "") return d;
+  }
+  return null;
+}
+function decode(buf, xml) {
+  const utf16 = buf[0] === 255 && buf[1] === 254 ? "utf-16le" : buf[0] === 254 && buf[1] === 255 ? "utf-16be" : buf[0] === 60 && buf[1] === 0 && buf[2] === 63 && buf[3] === 0 ? "utf-16le" : buf[0] === 0 && buf[1] === 60 && buf[2] === 0 && buf[3] === 63 ? "utf-16be" : null;
+  if (utf16) {
+    if (!xml) return { problem: "UTF-16 text: JSON files must be UTF-8 (the backend reads them as UTF-8)" };
+    try {
+      return new TextDecoder(utf16, { fatal: true }).decode(buf);
+    } catch {
+      return { problem: `not valid ${utf16.toUpperCase()} text, which its first bytes announce` };
+    }
+  }
+  let start = 0;
+  if (buf.length >= 3 && buf[0] === 239 && buf[1] === 187 && buf[2] === 191) start = 3;
+  const body = buf.subarray(start);
+  try {
+    return utf8.decode(body);
+  } catch {
+    const notUtf8 = { problem: "not valid UTF-8 text" };
+    if (!xml) return notUtf8;
+    const head = body.subarray(0, 200).toString("latin1");
+    const m = /^<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']/.exec(head);
+    if (!m || /^utf-?8$/i.test(m[1])) return notUtf8;
+    try {
+      return new TextDecoder(m[1].toLowerCase(), { fatal: true }).decode(body);
+    } catch (err) {
+      return err instanceof RangeError ? {
+        problem: `not valid UTF-8 text, and ${m[1]} (what its XML declaration says) is no encoding we know`
+      } : { problem: `neither valid UTF-8 nor valid ${m[1]} (what its XML declaration says)` };
+    }
+  }
+}
+function parseJson(file, text2) {
+  if (text2 === void 0) return { file };
+  if (file.bom) return { file, error: { message: BOM_MESSAGE, line: 1, column: 1 } };
+  try {
+    return { file, value: JSON.parse(text2) };
+  } catch (err) {
+    const message = err.message;
+    const m = /position (\d+)/.exec(message);
+    const pos = m ? new LineIndex(text2).position(Number(m[1])) : { line: 1, column: 1 };
+    return { file, error: { message: message.replace(/ in JSON at position \d+.*$/, ""), ...pos } };
+  }
+}
+function finding(ruleId, severity, message, file, modelId = file.modelId) {
+  return { ruleId, severity, message, file: file.path, line: 1, column: 1, modelId };
+}
+function walk(root, findings) {
+  const out = [];
+  const realRoot = fs3.realpathSync(root);
+  const stack = [""];
+  while (stack.length) {
+    const rel = stack.pop();
+    let entries;
+    try {
+      entries = fs3.readdirSync(rel ? `${root}/${rel}` : root, { withFileTypes: true });
+    } catch (err) {
+      findings.push({
+        ruleId: "unreadable-file",
+        severity: "error",
+        message: `cannot list directory: ${err.message}`,
+        file: rel || ".",
+        line: 1,
+        column: 1,
+        modelId: null
+      });
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.name === ".git") continue;
+      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+      const childAbs = `${root}/${childRel}`;
+      const isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      const size = -1;
+      if (entry.isSymbolicLink()) {
+        let real;
+        try {
+          real = fs3.realpathSync(childAbs);
+        } catch {
+          findings.push(symlinkFinding(childRel, "points at nothing (broken link)"));
+          continue;
+        }
+        if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
+          findings.push(symlinkFinding(childRel, `leaves the models root (points at ${real}); not followed`));
+          continue;
+        }
+        if (!fs3.statSync(real).isFile()) continue;
+        isFile = true;
+      }
+      if (isDir) stack.push(childRel);
+      else if (isFile) out.push({ path: childRel, size });
+    }
+  }
+  return out;
+}
+function symlinkFinding(file, what) {
+  return {
+    ruleId: "symlink-outside-root",
+    severity: "error",
+    message: `symbolic link ${what}: copy the files into the repository instead`,
+    file,
+    line: 1,
+    column: 1,
+    modelId: null
+  };
+}
+var MAX_PARSE_BYTES, PARSED_EXTENSIONS, utf8, BOM_MESSAGE;
+var init_load = __esm({
+  "src/models/load.ts"() {
+    "use strict";
+    init_errors();
+    init_xml();
+    MAX_PARSE_BYTES = 64 * 1024 * 1024;
+    PARSED_EXTENSIONS = /* @__PURE__ */ new Set(["json", "bpmn", "dmn"]);
+    utf8 = new TextDecoder("utf-8", { fatal: true });
+    BOM_MESSAGE = "Unexpected UTF-8 BOM: the file starts with a byte-order mark, which Python's json.load refuses; save it as UTF-8 without BOM";
+  }
+});
+
 // src/validate/rules/files.ts
 var ALLOWED_EXTENSIONS, fileExtension, unitTestOrphan, formJson;
 var init_files = __esm({
   "src/validate/rules/files.ts"() {
     "use strict";
+    init_load();
     ALLOWED_EXTENSIONS = new Set(
       "bpmn css csv dmn doc docx gif jpg json md pdf png ppt pptx rtf sql svg txt xls xlsx xml zip".split(" ")
     );
@@ -19916,16 +20263,20 @@ var init_files = __esm({
     formJson = {
       id: "form-json",
       severity: "error",
-      description: "a JSON file of a model (form, test, data store) is not valid JSON and holds no Jinja markers",
+      description: "a JSON file of a model (form, test, data store) is not valid JSON (and holds no Jinja markers), or starts with a byte-order mark",
       fix: "Fix the JSON syntax at the reported position.",
       check({ index, report }) {
         for (const model of index.models.values()) {
           for (const file of model.files) {
             if (file.ext !== "json" || file.name === "process_model.json" || file.text === void 0) continue;
-            const text = file.text;
-            if (text.includes("{{") || text.includes("{%")) continue;
+            const text2 = file.text;
+            if (file.bom) {
+              report({ file, offset: 0, message: BOM_MESSAGE });
+              continue;
+            }
+            if (text2.includes("{{") || text2.includes("{%")) continue;
             try {
-              JSON.parse(text);
+              JSON.parse(text2);
             } catch (err) {
               const msg = err.message;
               const m = /position (\d+)/.exec(msg);
@@ -20050,15 +20401,59 @@ var init_xml2 = __esm({
   }
 });
 
-// src/validate/analysis.ts
+// src/validate/callable.ts
+function callableProcesses(index) {
+  const brokenModels = /* @__PURE__ */ new Map();
+  for (const model of index.models.values()) {
+    for (const file of model.files) {
+      if (file.name.startsWith(".")) continue;
+      if (!ALLOWED_EXTENSIONS.has(file.ext)) {
+        brokenModels.set(model.id, `listing its files fails on ${file.name} (extension not allowed)`);
+        break;
+      }
+      const doc = file.ext === "bpmn" ? index.bpmn.get(file.path) : index.dmn.get(file.path);
+      if (!doc) continue;
+      const dmnBroken = file.ext === "dmn" && doc.root && (!DMN_NAMESPACES.has(doc.root.ns) || doc.root.name !== "definitions" || !("decisions" in doc && doc.decisions.length));
+      if (!doc.root || dmnBroken) {
+        brokenModels.set(model.id, `its file ${file.name} does not load`);
+        break;
+      }
+    }
+  }
+  const whyNot = (def) => {
+    if (def.modelId === null) return `${def.file.path} is not directly inside a process-model directory`;
+    const broken = brokenModels.get(def.modelId);
+    return broken && `model '${def.modelId}' is left out: ${broken}`;
+  };
+  return {
+    resolve: (processId) => index.processes.get(processId)?.find((d) => whyNot(d) === void 0),
+    whyNot
+  };
+}
+var init_callable = __esm({
+  "src/validate/callable.ts"() {
+    "use strict";
+    init_xml();
+    init_files();
+  }
+});
+
+// src/validate/reach.ts
+function adHocStarts(node, flows) {
+  const inner = node.children.filter((c) => c.ns === NS.bpmn && ENGINE_TAGS.has(c.name));
+  if (inner.some((c) => c.name === "startEvent" || c.name === "endEvent")) return void 0;
+  const targeted = new Set(flows.map((f) => f.attrs.targetRef));
+  return inner.filter((c) => !targeted.has(c.attrs.id));
+}
+function entersSubprocess(node) {
+  return childrenNamed(node, NS.bpmn, "startEvent").length === 1 && childrenNamed(node, NS.bpmn, "endEvent").length > 0;
+}
 function analyze(index) {
-  const issues = [];
+  const reached = [];
   const reachable = /* @__PURE__ */ new Set();
+  const byKind = /* @__PURE__ */ new Map();
   const loadedProcesses = /* @__PURE__ */ new Set();
   const docMaps = /* @__PURE__ */ new Map();
-  const dataStoreIds = /* @__PURE__ */ new Set();
-  for (const doc of index.bpmn.values())
-    for (const n of doc.elements.get("dataStore") ?? []) if (n.attrs.id) dataStoreIds.add(n.attrs.id);
   const mapsFor = (doc) => {
     let maps = docMaps.get(doc);
     if (maps) return maps;
@@ -20070,12 +20465,20 @@ function analyze(index) {
     docMaps.set(doc, maps);
     return maps;
   };
-  const issue2 = (check, file, node, message, attr) => issues.push({ check, file, node, message, attr });
-  const queue = [];
-  const enqueue = (def) => {
+  const within = (r, nodes) => nodes.filter((n) => isInside(n, r.container));
+  const outgoing = (r) => within(r, mapsFor(r.doc).flowsBySource.get(r.node.attrs.id ?? "") ?? []);
+  const boundaryEvents = (r) => within(r, mapsFor(r.doc).boundaryByHost.get(r.node.attrs.id ?? "") ?? []);
+  const target = (r, flow) => {
+    const found = within(r, r.doc.byId.get(flow.attrs.targetRef ?? "") ?? []);
+    return { node: found[found.length - 1], count: found.length };
+  };
+  const callable = callableProcesses(index);
+  const called = (calledElement) => callable.resolve(calledElement);
+  const processQueue = [];
+  const load = (def) => {
     if (loadedProcesses.has(def)) return;
     loadedProcesses.add(def);
-    queue.push(def);
+    processQueue.push(def);
   };
   for (const model of index.models.values()) {
     const info3 = model.info;
@@ -20084,31 +20487,23 @@ function analyze(index) {
     const primaryId = typeof info3.primary_process_id === "string" ? info3.primary_process_id : "";
     if (!primaryFile || !primaryId) continue;
     const def = primaryProcessOf(index, model.id, model.dir, primaryFile, primaryId);
-    if (def) enqueue(def);
+    if (def) load(def);
   }
-  while (queue.length) {
-    const def = queue.shift();
-    const doc = index.bpmn.get(def.file.path);
-    if (!def.executable) {
-      issue2(
-        "process-not-executable",
-        def.file,
-        def.node,
-        `Process ${def.id} is not executable: set isExecutable="true" (or remove the attribute) to run or call it`,
-        "isExecutable"
-      );
+  const containers = [];
+  for (let i = 0; i < processQueue.length || containers.length; ) {
+    if (!containers.length) {
+      const def = processQueue[i++];
+      if (!def.executable) continue;
+      const starts2 = childrenNamed(def.node, NS.bpmn, "startEvent");
+      containers.push({
+        doc: index.bpmn.get(def.file.path),
+        container: def.node,
+        process: def,
+        starts: starts2
+      });
       continue;
     }
-    walkContainer(doc, def.node, true);
-  }
-  function walkContainer(doc, container, isProcess) {
-    const file = doc.file;
-    const starts = childrenNamed(container, NS.bpmn, "startEvent");
-    if (isProcess && starts.length === 0) {
-      issue2("no-start-event", file, container, `No start event found in process '${container.attrs.id}'`);
-      return;
-    }
-    const maps = mapsFor(doc);
+    const { doc, container, process: process2, starts } = containers.pop();
     const parsed = /* @__PURE__ */ new Set();
     const stack = [...starts].reverse();
     while (stack.length) {
@@ -20116,366 +20511,67 @@ function analyze(index) {
       const id2 = node.attrs.id ?? "";
       if (parsed.has(id2)) continue;
       parsed.add(id2);
-      if (node.ns !== NS.bpmn || !SUPPORTED.has(node.name)) {
-        issue2(
-          "unsupported-element",
-          file,
-          node,
-          `There is no support implemented for this task type: '${node.name}' ('${id2}') cannot be run by SpiffWorkflow`
-        );
-        continue;
-      }
+      const supported = node.ns === NS.bpmn && ENGINE_TAGS.has(node.name);
+      const r = { node, doc, container, process: process2, supported };
+      reached.push(r);
+      if (!supported) continue;
       reachable.add(node);
-      checkNode(doc, node);
-      const next = [];
-      for (const b of maps.boundaryByHost.get(id2) ?? []) {
-        next.push(b);
-        if (firstChild(b, NS.bpmn, "cancelEventDefinition") && node.name !== "transaction") {
-          issue2(
-            "cancel-event",
-            file,
-            node,
-            `Cancel Events may only be used with transactions: boundary event '${b.attrs.id}' is attached to a ${node.name}`
-          );
-        }
+      push(byKind, node.name, r);
+      const next = [...boundaryEvents(r)];
+      for (const flow of outgoing(r)) {
+        const t2 = target(r, flow).node;
+        if (t2) next.push(t2);
       }
-      const outgoing = maps.flowsBySource.get(id2) ?? [];
-      if (outgoing.length > 1 && !MULTIPLE_OUTGOING.has(node.name)) {
-        issue2(
-          "implicit-split",
-          file,
-          node,
-          `Multiple outgoing flows are not supported for tasks of type ${node.name} ('${id2}'): add a parallel or exclusive gateway after it`
-        );
-      }
-      const connected = [];
-      for (const flow of outgoing) {
-        const targetRef = flow.attrs.targetRef ?? "";
-        const targets = doc.byId.get(targetRef) ?? [];
-        if (targets.length !== 1) {
-          issue2(
-            "dangling-sequence-flow",
-            file,
-            flow,
-            targets.length === 0 ? `sequence flow '${flow.attrs.id}' targets '${targetRef}', which is not an element of this file` : `sequence flow '${flow.attrs.id}' targets '${targetRef}', an id that ${targets.length} elements share`,
-            "targetRef"
-          );
-          continue;
-        }
-        connected.push(flow);
-        next.push(targets[0]);
-      }
-      if ((node.name === "exclusiveGateway" || node.name === "inclusiveGateway") && connected.length) {
-        let def = node.attrs.default;
-        if (connected.length === 1 && conditionOf(connected[0]) === void 0) def = connected[0].attrs.id;
-        for (const flow of connected) {
-          if (flow.attrs.id !== def && conditionOf(flow) === void 0) {
-            issue2(
-              "gateway-flow-condition",
-              file,
-              flow,
-              `Non-default exclusive outgoing sequence flow without condition: give '${flow.attrs.id}' a condition or make it the default flow of gateway '${id2}'`
-            );
-          }
-        }
-      }
-      for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]);
-    }
-  }
-  function checkNode(doc, node) {
-    const file = doc.file;
-    const id2 = node.attrs.id ?? "";
-    const defs = EVENT_DEFINITIONS[node.name];
-    if (defs) {
-      for (const child of node.children) {
-        if (child.ns !== NS.bpmn || !defs.includes(child.name)) continue;
-        checkEventDefinition(doc, node, child);
-      }
-    }
-    if ((node.name === "sendTask" || node.name === "receiveTask") && node.attrs.messageRef) {
-      checkRef(doc, node, "messageRef", "message", "a Message");
-    }
-    switch (node.name) {
-      case "subProcess":
-      case "transaction": {
-        const starts = childrenNamed(node, NS.bpmn, "startEvent").length;
-        const ends = childrenNamed(node, NS.bpmn, "endEvent").length;
-        if (starts !== 1)
-          issue2(
-            "subprocess-structure",
-            file,
-            node,
-            `Exactly one start event is required in a SubWorkflow Task: sub-process '${id2}' has ${starts}`
-          );
-        else if (ends === 0)
-          issue2(
-            "subprocess-structure",
-            file,
-            node,
-            `A SubWorkflow Must contain an End event: sub-process '${id2}' has none`
-          );
-        else walkContainer(doc, node, false);
-        break;
-      }
-      case "callActivity": {
-        const called = node.attrs.calledElement;
-        if (!called) {
-          issue2(
-            "call-activity",
-            file,
-            node,
-            `No "calledElement" attribute for Call Activity '${id2}': choose the process to call`
-          );
-          break;
-        }
-        const targets = index.processes.get(called);
-        if (!targets?.length) {
-          issue2(
-            "call-activity",
-            file,
-            node,
-            `The process '${called}' was not found: call activity '${id2}' calls a process id that no BPMN file in the repository defines`,
-            "calledElement"
-          );
-          break;
-        }
-        enqueue(targets[0]);
-        break;
-      }
-      case "businessRuleTask":
-        checkBusinessRule(file, node);
-        break;
-      case "serviceTask": {
-        const ext = firstChild(node, NS.bpmn, "extensionElements");
-        const op = ext && firstChild(ext, NS.spiff, "serviceTaskOperator");
-        if (!op || !op.attrs.id) {
-          issue2(
-            "service-task-operator",
-            file,
-            node,
-            `service task '${id2}' has no spiffworkflow:serviceTaskOperator with an id: the parser crashes on it; pick an operator in the modeler`
-          );
-        } else {
-          for (const p of descendants(op)) {
-            if (p.ns !== NS.spiff || p.name !== "parameter" || p.attrs.value === void 0) continue;
-            if (p.attrs.id === void 0 || p.attrs.type === void 0)
-              issue2(
-                "service-task-operator",
-                file,
-                p,
-                `service task '${id2}': a parameter of operator '${op.attrs.id}' has a value but no ${p.attrs.id === void 0 ? "id" : "type"}: the parser crashes on it`
-              );
-          }
-        }
-        break;
-      }
-    }
-    checkSpiffExtensions(file, node);
-    for (const child of node.children) {
-      if (child.ns !== NS.bpmn) continue;
-      switch (child.name) {
-        case "multiInstanceLoopCharacteristics":
-          checkMultiInstance(file, node, child);
-          break;
-        case "standardLoopCharacteristics":
-          checkStandardLoop(file, node, child);
-          break;
-        case "dataInputAssociation":
-          checkDataAssociation(doc, node, child, "sourceRef", "dataInputAssociation");
-          break;
-        case "dataOutputAssociation":
-          checkDataAssociation(doc, node, child, "targetRef", "dataOutputAssociation");
-          break;
+      for (let j = next.length - 1; j >= 0; j--) stack.push(next[j]);
+      if ((node.name === "subProcess" || node.name === "transaction") && entersSubprocess(node))
+        containers.push({
+          doc,
+          container: node,
+          process: process2,
+          starts: childrenNamed(node, NS.bpmn, "startEvent")
+        });
+      else if (node.name === "adHocSubProcess") {
+        const flows = (doc.elements.get("sequenceFlow") ?? []).filter((f) => isInside(f, node));
+        const inner = adHocStarts(node, flows);
+        if (inner) containers.push({ doc, container: node, process: process2, starts: inner });
+      } else if (node.name === "callActivity" && node.attrs.calledElement) {
+        const def = called(node.attrs.calledElement);
+        if (def) load(def);
       }
     }
   }
-  function checkEventDefinition(doc, event, def) {
-    const file = doc.file;
-    const ref = EVENT_REFS[def.name];
-    if (ref) {
-      checkRef(doc, def, ref[0], ref[1], ref[2]);
-      return;
-    }
-    if (def.name === "timerEventDefinition") {
-      let found = false;
-      for (const d of descendants(def)) {
-        if (d.ns === NS.bpmn && (d.name === "timeDate" || d.name === "timeDuration" || d.name === "timeCycle")) {
-          found = true;
-          break;
-        }
-      }
-      if (!found)
-        issue2(
-          "timer-definition",
-          file,
-          def,
-          `Unknown Time Specification: timer of '${event.attrs.id}' needs a timeDate, timeDuration or timeCycle`
-        );
-    } else if (def.name === "conditionalEventDefinition") {
-      let found = false;
-      for (const d of descendants(def)) if (d.ns === NS.bpmn && d.name === "condition") found = true;
-      if (!found)
-        issue2(
-          "conditional-event",
-          file,
-          def,
-          `Conditional event definition with missing condition on '${event.attrs.id}'`
-        );
-    }
-  }
-  function checkRef(doc, node, attr, target, label) {
-    const value = node.attrs[attr];
-    if (value === void 0 || attr === "messageRef" && value === "") return;
-    const matches = (doc.byId.get(value) ?? []).filter((n) => n.name === target);
-    if (matches.length !== 1) {
-      issue2(
-        "event-reference",
-        doc.file,
-        node,
-        matches.length === 0 ? `Expected ${label} node: ${attr}="${value}" names no bpmn:${target} in this file` : `Expected ${label} node: ${matches.length} bpmn:${target} elements have id '${value}'`,
-        attr
-      );
-    }
-  }
-  function checkBusinessRule(file, node) {
-    const id2 = node.attrs.id ?? "";
-    const ext = firstChild(node, NS.bpmn, "extensionElements");
-    const decisionNode = ext && firstChild(ext, NS.spiff, "calledDecisionId");
-    const decisionId = decisionNode?.text.trim() ?? "";
-    if (!decisionId) {
-      issue2(
-        "business-rule-task",
-        file,
-        node,
-        `business rule task '${id2}' has no spiffworkflow:calledDecisionId: choose the DMN decision it evaluates`
-      );
-      return;
-    }
-    const inDir = index.decisionsByDir.get(file.dir) ?? [];
-    if (inDir.some((d) => d.first && d.id === decisionId)) return;
-    const notFirst = inDir.find((d) => d.id === decisionId);
-    issue2(
-      "business-rule-task",
-      file,
-      decisionNode ?? node,
-      notFirst ? `decision '${decisionId}' is not the first decision of ${notFirst.file.name}: the engine only finds the first decision of a DMN file; move it to a file of its own` : `No DMN Diagram available with id "${decisionId}": no .dmn file in ${file.dir || "the models root"} starts with that decision (business rule task '${id2}')`
-    );
-  }
-  function checkSpiffExtensions(file, node) {
-    if (node.name.endsWith("Gateway")) return;
-    const ext = firstChild(node, NS.bpmn, "extensionElements");
-    if (!ext) return;
-    for (const e of ext.children) {
-      if (e.ns !== NS.spiff) continue;
-      if (e.name === "properties") {
-        for (const p of descendants(e)) {
-          if (p.ns !== NS.spiff || p.name !== "property") continue;
-          const missing = p.attrs.name === void 0 ? "name" : p.attrs.value === void 0 ? "value" : void 0;
-          if (missing)
-            issue2(
-              "spiff-extension",
-              file,
-              p,
-              `a spiffworkflow:property of '${node.attrs.id}' has no ${missing} attribute: the parser crashes on it`
-            );
-        }
-      } else if (e.name === "unitTests") {
-        for (const t2 of descendants(e)) {
-          if (t2.ns !== NS.spiff || t2.name !== "unitTest") continue;
-          const has = (n) => [...descendants(t2)].some((c) => c.ns === NS.spiff && c.name === n);
-          const missing = t2.attrs.id === void 0 ? "an id" : !has("inputJson") ? "an inputJson" : !has("expectedOutputJson") ? "an expectedOutputJson" : void 0;
-          if (missing)
-            issue2(
-              "spiff-extension",
-              file,
-              t2,
-              `a script unit test of '${node.attrs.id}' has no ${missing.replace(/^an? /, "")}: the parser crashes on it`
-            );
-        }
-      }
-    }
-  }
-  function checkMultiInstance(file, node, mi) {
-    const card = firstChild(mi, NS.bpmn, "loopCardinality");
-    const input = firstChild(mi, NS.bpmn, "loopDataInputRef");
-    if (!card === !input)
-      issue2(
-        "loop-characteristics",
-        file,
-        mi,
-        `A multiinstance task must specify exactly one of cardinality or loop input data reference ('${node.attrs.id}' has ${card ? "both" : "neither"})`
-      );
-    const io = firstChild(node, NS.bpmn, "ioSpecification");
-    if (!io) return;
-    const names2 = (kind) => new Set(childrenNamed(io, NS.bpmn, kind).flatMap((d) => [d.attrs.id, d.attrs.name].filter(Boolean)));
-    const inputs = names2("dataInput");
-    const outputs = names2("dataOutput");
-    const output = firstChild(mi, NS.bpmn, "loopDataOutputRef");
-    if (input && !inputs.has(input.text.trim()))
-      issue2(
-        "loop-characteristics",
-        file,
-        input,
-        `The loop input data reference is missing from the IO specification: '${input.text.trim()}' is no data input of '${node.attrs.id}'`
-      );
-    if (output && !inputs.has(output.text.trim()) && !outputs.has(output.text.trim()))
-      issue2(
-        "loop-characteristics",
-        file,
-        output,
-        `The loop output data reference is missing from the IO specification: '${output.text.trim()}' is no data input or output of '${node.attrs.id}'`
-      );
-  }
-  function checkStandardLoop(file, node, std) {
-    const condition = firstChild(std, NS.bpmn, "loopCondition");
-    if (std.attrs.loopMaximum === void 0 && !condition?.text.trim())
-      issue2(
-        "loop-characteristics",
-        file,
-        std,
-        `A loopMaximum or loopCondition must be specified for Loop Tasks ('${node.attrs.id}')`
-      );
-  }
-  function checkDataAssociation(doc, node, assoc, refName, label) {
-    for (const ref of childrenNamed(assoc, NS.bpmn, refName)) {
-      const target = ref.text.trim();
-      const found = (doc.byId.get(target) ?? []).some((n) => {
-        if (n.name === "dataObjectReference")
-          return (doc.byId.get(n.attrs.dataObjectRef ?? "") ?? []).some((o) => o.name === "dataObject");
-        if (n.name === "dataStoreReference") return dataStoreIds.has(n.attrs.dataStoreRef ?? "");
-        return false;
-      });
-      if (!found)
-        issue2(
-          "data-association",
-          doc.file,
-          ref,
-          `Cannot resolve ${label} '${target}' of '${node.attrs.id}': it names no data object reference (with a data object) or data store reference`
-        );
-    }
-  }
-  return { issues, reachable, loadedProcesses };
+  return {
+    reached,
+    reachable,
+    byKind,
+    loadedProcesses,
+    outgoing,
+    boundaryEvents,
+    target,
+    called,
+    callable
+  };
+}
+function isInside(node, container) {
+  for (let p = node.parent; p; p = p.parent) if (p === container) return true;
+  return false;
 }
 function primaryProcessOf(index, modelId, dir, primaryFile, primaryId) {
   const doc = index.bpmn.get(dir ? `${dir}/${primaryFile}` : primaryFile);
   return doc?.processes.find((p) => p.id === primaryId) ?? index.processes.get(primaryId)?.find((p) => p.modelId === modelId);
-}
-function conditionOf(flow) {
-  const expr = firstChild(flow, NS.bpmn, "conditionExpression");
-  const text = expr?.text;
-  return text && text.trim() ? text : void 0;
 }
 function push(map, key2, value) {
   const list = map.get(key2);
   if (list) list.push(value);
   else map.set(key2, [value]);
 }
-var SUPPORTED, MULTIPLE_OUTGOING, EVENT_DEFINITIONS, EVENT_REFS, KNOWN_DATA_STORES;
-var init_analysis = __esm({
-  "src/validate/analysis.ts"() {
+var ENGINE_TAGS;
+var init_reach = __esm({
+  "src/validate/reach.ts"() {
     "use strict";
     init_xml();
-    SUPPORTED = /* @__PURE__ */ new Set([
+    init_callable();
+    ENGINE_TAGS = /* @__PURE__ */ new Set([
       "startEvent",
       "endEvent",
       "userTask",
@@ -20495,57 +20591,8 @@ var init_analysis = __esm({
       "receiveTask",
       "sendTask",
       "eventBasedGateway",
-      "businessRuleTask"
-    ]);
-    MULTIPLE_OUTGOING = /* @__PURE__ */ new Set([
-      "exclusiveGateway",
-      "parallelGateway",
-      "inclusiveGateway",
-      "eventBasedGateway",
-      "startEvent"
-    ]);
-    EVENT_DEFINITIONS = {
-      startEvent: [
-        "messageEventDefinition",
-        "signalEventDefinition",
-        "timerEventDefinition",
-        "conditionalEventDefinition"
-      ],
-      endEvent: [
-        "messageEventDefinition",
-        "cancelEventDefinition",
-        "errorEventDefinition",
-        "escalationEventDefinition",
-        "terminateEventDefinition"
-      ],
-      intermediateCatchEvent: [
-        "messageEventDefinition",
-        "signalEventDefinition",
-        "timerEventDefinition",
-        "conditionalEventDefinition"
-      ],
-      intermediateThrowEvent: ["messageEventDefinition", "signalEventDefinition", "escalationEventDefinition"],
-      boundaryEvent: [
-        "messageEventDefinition",
-        "signalEventDefinition",
-        "timerEventDefinition",
-        "cancelEventDefinition",
-        "errorEventDefinition",
-        "escalationEventDefinition",
-        "conditionalEventDefinition"
-      ]
-    };
-    EVENT_REFS = {
-      messageEventDefinition: ["messageRef", "message", "a Message"],
-      signalEventDefinition: ["signalRef", "signal", "a Signal"],
-      errorEventDefinition: ["errorRef", "error", "an Error"],
-      escalationEventDefinition: ["escalationRef", "escalation", "an Escalation"]
-    };
-    KNOWN_DATA_STORES = /* @__PURE__ */ new Set([
-      "JSONDataStore",
-      "JSONFileDataStore",
-      "KKVDataStore",
-      "TypeaheadDataStore"
+      "businessRuleTask",
+      "adHocSubProcess"
     ]);
   }
 });
@@ -20555,7 +20602,7 @@ var primaryProcess, primaryEmpty, duplicateProcessId;
 var init_primary = __esm({
   "src/validate/rules/primary.ts"() {
     "use strict";
-    init_analysis();
+    init_reach();
     init_util();
     primaryProcess = {
       id: "primary-process",
@@ -20651,106 +20698,677 @@ var init_primary = __esm({
   }
 });
 
-// src/validate/rules/engine.ts
-function engineRule(check, description, fix) {
-  return {
-    id: check,
-    severity: "error",
-    description,
-    fix,
-    check({ analysis, report }) {
-      for (const issue2 of analysis.issues)
-        if (issue2.check === check)
-          report({ file: issue2.file, node: issue2.node, attr: issue2.attr, message: issue2.message });
-    }
-  };
+// src/validate/rules/engine/processes.ts
+var processNotExecutable, noStartEvent, unsupportedElement;
+var init_processes = __esm({
+  "src/validate/rules/engine/processes.ts"() {
+    "use strict";
+    init_xml();
+    processNotExecutable = {
+      id: "process-not-executable",
+      severity: "error",
+      description: 'a primary or called process has isExecutable="false"',
+      fix: 'Set isExecutable="true" on the process (or remove the attribute).',
+      check({ analysis, report }) {
+        for (const def of analysis.loadedProcesses)
+          if (!def.executable)
+            report({
+              file: def.file,
+              node: def.node,
+              attr: "isExecutable",
+              message: `Process ${def.id} is not executable: set isExecutable="true" (or remove the attribute) to run or call it`
+            });
+      }
+    };
+    noStartEvent = {
+      id: "no-start-event",
+      severity: "error",
+      description: "an executable process has no top-level start event",
+      fix: "Add a start event to the process.",
+      check({ analysis, report }) {
+        for (const def of analysis.loadedProcesses)
+          if (def.executable && childrenNamed(def.node, NS.bpmn, "startEvent").length === 0)
+            report({ file: def.file, node: def.node, message: `No start event found in process '${def.id}'` });
+      }
+    };
+    unsupportedElement = {
+      id: "unsupported-element",
+      severity: "error",
+      description: "a reachable flow node is of a kind the engine has no parser for (e.g. complexGateway)",
+      fix: "Replace the element with a supported task, event or gateway.",
+      check({ analysis, report }) {
+        for (const { node, doc, supported } of analysis.reached)
+          if (!supported)
+            report({
+              file: doc.file,
+              node,
+              message: `There is no support implemented for this task type: '${node.name}' ('${node.attrs.id ?? ""}') cannot be run by SpiffWorkflow`
+            });
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/flows.ts
+function where(node) {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.ns !== NS.bpmn) continue;
+    if (p.name === "process") return `in process '${p.attrs.id ?? ""}'`;
+    if (p.name === "subProcess" || p.name === "transaction") return `in sub-process '${p.attrs.id ?? ""}'`;
+  }
+  return "outside every process";
 }
+var MULTIPLE_OUTGOING, implicitSplit, danglingSequenceFlow;
+var init_flows = __esm({
+  "src/validate/rules/engine/flows.ts"() {
+    "use strict";
+    init_xml();
+    MULTIPLE_OUTGOING = /* @__PURE__ */ new Set([
+      "exclusiveGateway",
+      "parallelGateway",
+      "inclusiveGateway",
+      "eventBasedGateway",
+      "startEvent"
+    ]);
+    implicitSplit = {
+      id: "implicit-split",
+      severity: "error",
+      description: "a task or event other than a gateway or start event has more than one outgoing sequence flow",
+      fix: "Add a parallel or exclusive gateway to split the flow.",
+      check({ analysis, report }) {
+        for (const r of analysis.reached) {
+          if (!r.supported || MULTIPLE_OUTGOING.has(r.node.name) || analysis.outgoing(r).length < 2) continue;
+          report({
+            file: r.doc.file,
+            node: r.node,
+            message: `Multiple outgoing flows are not supported for tasks of type ${r.node.name} ('${r.node.attrs.id}'): add a parallel or exclusive gateway after it`
+          });
+        }
+      }
+    };
+    danglingSequenceFlow = {
+      id: "dangling-sequence-flow",
+      severity: "error",
+      description: "a sequence flow targets an id that no element of its own process (or sub-process) has: another pool, or nowhere",
+      fix: "Reconnect the flow in the modeler or fix its targetRef; between pools use a message flow.",
+      check({ analysis, report }) {
+        for (const r of analysis.reached) {
+          if (!r.supported) continue;
+          for (const flow of analysis.outgoing(r)) {
+            if (analysis.target(r, flow).node) continue;
+            const targetRef = flow.attrs.targetRef ?? "";
+            const elsewhere = r.doc.byId.get(targetRef)?.[0];
+            const scope = r.container === r.process.node ? `process '${r.process.id}'` : `sub-process '${r.container.attrs.id ?? ""}'`;
+            report({
+              file: r.doc.file,
+              node: flow,
+              attr: "targetRef",
+              message: elsewhere ? `sequence flow '${flow.attrs.id}' targets '${targetRef}', which lies outside ${scope} (${where(elsewhere)}): each process parser finds only its own elements, so parsing fails ("When looking for a task spec, we found two items"); connect pools with a message flow` : `sequence flow '${flow.attrs.id}' targets '${targetRef}', which is not an element of this file`
+            });
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/gateways.ts
+function conditionOf(flow) {
+  const expr = firstChild(flow, NS.bpmn, "conditionExpression");
+  const text2 = expr?.text;
+  return text2 && text2.trim() ? text2 : void 0;
+}
+var gatewayFlowCondition, CATCH_DEFINITIONS, eventGatewayTarget;
+var init_gateways = __esm({
+  "src/validate/rules/engine/gateways.ts"() {
+    "use strict";
+    init_xml();
+    init_util();
+    gatewayFlowCondition = {
+      id: "gateway-flow-condition",
+      severity: "error",
+      description: "an outgoing flow of an exclusive or inclusive gateway is neither the default nor conditioned",
+      fix: "Add a condition expression to the flow, or mark it as the default flow of the gateway.",
+      check({ analysis, report }) {
+        for (const r of reachedOf(analysis, "exclusiveGateway", "inclusiveGateway")) {
+          const connected = analysis.outgoing(r).filter((f) => analysis.target(r, f).node);
+          if (!connected.length) continue;
+          let def = r.node.attrs.default;
+          if (connected.length === 1 && conditionOf(connected[0]) === void 0) def = connected[0].attrs.id;
+          for (const flow of connected)
+            if (flow.attrs.id !== def && conditionOf(flow) === void 0)
+              report({
+                file: r.doc.file,
+                node: flow,
+                message: `Non-default exclusive outgoing sequence flow without condition: give '${flow.attrs.id}' a condition or make it the default flow of gateway '${r.node.attrs.id ?? ""}'`
+              });
+        }
+      }
+    };
+    CATCH_DEFINITIONS = /* @__PURE__ */ new Set([
+      "messageEventDefinition",
+      "signalEventDefinition",
+      "timerEventDefinition",
+      "conditionalEventDefinition"
+    ]);
+    eventGatewayTarget = {
+      id: "event-gateway-target",
+      severity: "error",
+      description: "an event-based gateway leads to something other than a catching event with an event definition (the parser crashes)",
+      fix: "After an event-based gateway put only intermediate catch events (message, signal, timer, conditional) or receive tasks.",
+      check({ analysis, report }) {
+        for (const r of reachedOf(analysis, "eventBasedGateway")) {
+          for (const flow of analysis.outgoing(r)) {
+            const t2 = analysis.target(r, flow).node;
+            if (!t2 || t2.ns !== NS.bpmn) continue;
+            if (t2.name === "receiveTask") continue;
+            if (t2.name === "intermediateCatchEvent" && t2.children.some((c) => c.ns === NS.bpmn && CATCH_DEFINITIONS.has(c.name)))
+              continue;
+            const what = t2.name === "intermediateCatchEvent" ? `${t2.name} without an event definition` : t2.name;
+            report({
+              file: r.doc.file,
+              node: flow,
+              attr: "targetRef",
+              message: `event-based gateway '${r.node.attrs.id ?? ""}' leads to ${what} '${t2.attrs.id ?? ""}': the parser reads the event definition of every target (EventBasedGatewayParser.connect_outgoing) and crashes; put an intermediate catch event (message, signal, timer) or a receive task there`
+            });
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/sub-processes.ts
+var subprocessStructure, adhocSubprocess;
+var init_sub_processes = __esm({
+  "src/validate/rules/engine/sub-processes.ts"() {
+    "use strict";
+    init_xml();
+    init_util();
+    subprocessStructure = {
+      id: "subprocess-structure",
+      severity: "error",
+      description: "an embedded sub-process or transaction lacks exactly one start event or any end event",
+      fix: "Give the sub-process one start event and at least one end event.",
+      check({ analysis, report }) {
+        for (const { node, doc } of reachedOf(analysis, "subProcess", "transaction")) {
+          const id2 = node.attrs.id ?? "";
+          const starts = childrenNamed(node, NS.bpmn, "startEvent").length;
+          if (starts !== 1)
+            report({
+              file: doc.file,
+              node,
+              message: `Exactly one start event is required in a SubWorkflow Task: sub-process '${id2}' has ${starts}`
+            });
+          else if (childrenNamed(node, NS.bpmn, "endEvent").length === 0)
+            report({
+              file: doc.file,
+              node,
+              message: `A SubWorkflow Must contain an End event: sub-process '${id2}' has none`
+            });
+        }
+      }
+    };
+    adhocSubprocess = {
+      id: "adhoc-subprocess",
+      severity: "error",
+      description: "an ad hoc sub-process contains a start or end event (the parser refuses them)",
+      fix: "Remove the start and end events from the ad hoc sub-process: its tasks without incoming flows start it.",
+      check({ analysis, report }) {
+        for (const { node, doc } of reachedOf(analysis, "adHocSubProcess")) {
+          const event = node.children.find(
+            (c) => c.ns === NS.bpmn && (c.name === "startEvent" || c.name === "endEvent")
+          );
+          if (event)
+            report({
+              file: doc.file,
+              node: event,
+              message: `Ad hoc subprocesses may not contain start or end events: remove ${event.name} '${event.attrs.id ?? ""}' from '${node.attrs.id ?? ""}' (its tasks without incoming flows are where it starts)`
+            });
+        }
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/activities.ts
+var callActivity, businessRuleTask, serviceTaskOperator, spiffExtension;
+var init_activities = __esm({
+  "src/validate/rules/engine/activities.ts"() {
+    "use strict";
+    init_xml();
+    init_util();
+    callActivity = {
+      id: "call-activity",
+      severity: "error",
+      description: "a call activity has no calledElement, or calls a process id no process model of the repo offers (defined nowhere, outside every model directory, or in a model with a file that does not load)",
+      fix: "Choose the called process in the modeler; keep called processes in a process model whose files all load.",
+      check({ index, analysis, report }) {
+        for (const { node, doc } of reachedOf(analysis, "callActivity")) {
+          const id2 = node.attrs.id ?? "";
+          const calledElement = node.attrs.calledElement;
+          if (!calledElement)
+            report({
+              file: doc.file,
+              node,
+              message: `No "calledElement" attribute for Call Activity '${id2}': choose the process to call`
+            });
+          else if (!analysis.called(calledElement)) {
+            const defs = index.processes.get(calledElement) ?? [];
+            report({
+              file: doc.file,
+              node,
+              attr: "calledElement",
+              message: defs.length ? `The process '${calledElement}' cannot be called (could_not_find_bpmn_process_identifier): the backend finds called processes only in its boot-time reference cache, and ${defs.map((d) => analysis.callable.whyNot(d)).join("; ")}` : `The process '${calledElement}' was not found: call activity '${id2}' calls a process id that no BPMN file in the repository defines`
+            });
+          }
+        }
+      }
+    };
+    businessRuleTask = {
+      id: "business-rule-task",
+      severity: "error",
+      description: "a business rule task has no calledDecisionId, or its decision is not the first decision of a .dmn in the same folder",
+      fix: "Pick the decision in the modeler and keep the .dmn file beside the .bpmn file.",
+      check({ index, analysis, report }) {
+        for (const { node, doc } of reachedOf(analysis, "businessRuleTask")) {
+          const file = doc.file;
+          const id2 = node.attrs.id ?? "";
+          const ext = firstChild(node, NS.bpmn, "extensionElements");
+          const decisionNode = ext && firstChild(ext, NS.spiff, "calledDecisionId");
+          const decisionId = decisionNode?.text.trim() ?? "";
+          if (!decisionId) {
+            report({
+              file,
+              node,
+              message: `business rule task '${id2}' has no spiffworkflow:calledDecisionId: choose the DMN decision it evaluates`
+            });
+            continue;
+          }
+          const inDir = index.decisionsByDir.get(file.dir) ?? [];
+          if (inDir.some((d) => d.first && d.id === decisionId)) continue;
+          const notFirst = inDir.find((d) => d.id === decisionId);
+          report({
+            file,
+            node: decisionNode ?? node,
+            message: notFirst ? `decision '${decisionId}' is not the first decision of ${notFirst.file.name}: the engine only finds the first decision of a DMN file; move it to a file of its own` : `No DMN Diagram available with id "${decisionId}": no .dmn file in ${file.dir || "the models root"} starts with that decision (business rule task '${id2}')`
+          });
+        }
+      }
+    };
+    serviceTaskOperator = {
+      id: "service-task-operator",
+      severity: "error",
+      description: "a service task has no spiffworkflow:serviceTaskOperator with an id, or a parameter with a value lacks its id or type (the parser crashes)",
+      fix: "Select an operator for the service task in the modeler.",
+      check({ analysis, report }) {
+        for (const { node, doc } of reachedOf(analysis, "serviceTask")) {
+          const id2 = node.attrs.id ?? "";
+          const ext = firstChild(node, NS.bpmn, "extensionElements");
+          const op = ext && firstChild(ext, NS.spiff, "serviceTaskOperator");
+          if (!op || !op.attrs.id) {
+            report({
+              file: doc.file,
+              node,
+              message: `service task '${id2}' has no spiffworkflow:serviceTaskOperator with an id: the parser crashes on it; pick an operator in the modeler`
+            });
+            continue;
+          }
+          for (const p of descendants(op)) {
+            if (p.ns !== NS.spiff || p.name !== "parameter" || p.attrs.value === void 0) continue;
+            if (p.attrs.id === void 0 || p.attrs.type === void 0)
+              report({
+                file: doc.file,
+                node: p,
+                message: `service task '${id2}': a parameter of operator '${op.attrs.id}' has a value but no ${p.attrs.id === void 0 ? "id" : "type"}: the parser crashes on it`
+              });
+          }
+        }
+      }
+    };
+    spiffExtension = {
+      id: "spiff-extension",
+      severity: "error",
+      description: "a spiffworkflow:property lacks its name or value, or a script unit test its id, inputJson or expectedOutputJson (the parser crashes)",
+      fix: "Re-save the task in the modeler, or add the missing attribute or element.",
+      check({ analysis, report }) {
+        for (const { node, doc, supported } of analysis.reached) {
+          if (!supported || node.name.endsWith("Gateway")) continue;
+          const ext = firstChild(node, NS.bpmn, "extensionElements");
+          if (!ext) continue;
+          for (const e of ext.children) {
+            if (e.ns !== NS.spiff) continue;
+            if (e.name === "properties") {
+              for (const p of descendants(e)) {
+                if (p.ns !== NS.spiff || p.name !== "property") continue;
+                const missing = p.attrs.name === void 0 ? "name" : p.attrs.value === void 0 ? "value" : void 0;
+                if (missing)
+                  report({
+                    file: doc.file,
+                    node: p,
+                    message: `a spiffworkflow:property of '${node.attrs.id}' has no ${missing} attribute: the parser crashes on it`
+                  });
+              }
+            } else if (e.name === "unitTests") {
+              for (const t2 of descendants(e)) {
+                if (t2.ns !== NS.spiff || t2.name !== "unitTest") continue;
+                const has = (n) => [...descendants(t2)].some((c) => c.ns === NS.spiff && c.name === n);
+                const missing = t2.attrs.id === void 0 ? "id" : !has("inputJson") ? "inputJson" : !has("expectedOutputJson") ? "expectedOutputJson" : void 0;
+                if (missing)
+                  report({
+                    file: doc.file,
+                    node: t2,
+                    message: `a script unit test of '${node.attrs.id}' has no ${missing}: the parser crashes on it`
+                  });
+              }
+            }
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/events.ts
+function* eventDefinitions(reached, names2) {
+  for (const r of reached) {
+    const defs = r.supported ? EVENT_DEFINITIONS[r.node.name] : void 0;
+    if (!defs) continue;
+    for (const def of r.node.children)
+      if (def.ns === NS.bpmn && defs.includes(def.name) && (!names2 || names2.includes(def.name)))
+        yield { r, def };
+  }
+}
+function hasDescendant(node, names2) {
+  for (const d of descendants(node)) if (d.ns === NS.bpmn && names2.includes(d.name)) return true;
+  return false;
+}
+var EVENT_DEFINITIONS, EVENT_REFS, timerDefinition, conditionalEvent, eventReference, cancelEvent, boundaryEventDefinition;
+var init_events = __esm({
+  "src/validate/rules/engine/events.ts"() {
+    "use strict";
+    init_xml();
+    EVENT_DEFINITIONS = {
+      startEvent: [
+        "messageEventDefinition",
+        "signalEventDefinition",
+        "timerEventDefinition",
+        "conditionalEventDefinition"
+      ],
+      endEvent: [
+        "messageEventDefinition",
+        "cancelEventDefinition",
+        "errorEventDefinition",
+        "escalationEventDefinition",
+        "terminateEventDefinition"
+      ],
+      intermediateCatchEvent: [
+        "messageEventDefinition",
+        "signalEventDefinition",
+        "timerEventDefinition",
+        "conditionalEventDefinition"
+      ],
+      intermediateThrowEvent: ["messageEventDefinition", "signalEventDefinition", "escalationEventDefinition"],
+      boundaryEvent: [
+        "messageEventDefinition",
+        "signalEventDefinition",
+        "timerEventDefinition",
+        "cancelEventDefinition",
+        "errorEventDefinition",
+        "escalationEventDefinition",
+        "conditionalEventDefinition"
+      ]
+    };
+    EVENT_REFS = {
+      messageEventDefinition: ["messageRef", "message", "a Message"],
+      signalEventDefinition: ["signalRef", "signal", "a Signal"],
+      errorEventDefinition: ["errorRef", "error", "an Error"],
+      escalationEventDefinition: ["escalationRef", "escalation", "an Escalation"]
+    };
+    timerDefinition = {
+      id: "timer-definition",
+      severity: "error",
+      description: "a timer event has none of timeDate, timeDuration, timeCycle",
+      fix: "Set the timer type and expression in the modeler.",
+      check({ analysis, report }) {
+        for (const { r, def } of eventDefinitions(analysis.reached, ["timerEventDefinition"]))
+          if (!hasDescendant(def, ["timeDate", "timeDuration", "timeCycle"]))
+            report({
+              file: r.doc.file,
+              node: def,
+              message: `Unknown Time Specification: timer of '${r.node.attrs.id}' needs a timeDate, timeDuration or timeCycle`
+            });
+      }
+    };
+    conditionalEvent = {
+      id: "conditional-event",
+      severity: "error",
+      description: "a conditional event has no condition",
+      fix: "Add the condition expression.",
+      check({ analysis, report }) {
+        for (const { r, def } of eventDefinitions(analysis.reached, ["conditionalEventDefinition"]))
+          if (!hasDescendant(def, ["condition"]))
+            report({
+              file: r.doc.file,
+              node: def,
+              message: `Conditional event definition with missing condition on '${r.node.attrs.id}'`
+            });
+      }
+    };
+    eventReference = {
+      id: "event-reference",
+      severity: "error",
+      description: "a messageRef / signalRef / errorRef / escalationRef names no element of that kind",
+      fix: "Select an existing message, signal, error or escalation, or define it.",
+      check({ analysis, report }) {
+        const check = (doc, node, [attr, target, label2]) => {
+          const value = node.attrs[attr];
+          if (value === void 0 || attr === "messageRef" && value === "") return;
+          const matches = (doc.byId.get(value) ?? []).filter((n) => n.name === target);
+          if (matches.length !== 1)
+            report({
+              file: doc.file,
+              node,
+              attr,
+              message: matches.length === 0 ? `Expected ${label2} node: ${attr}="${value}" names no bpmn:${target} in this file` : `Expected ${label2} node: ${matches.length} bpmn:${target} elements have id '${value}'`
+            });
+        };
+        for (const { r, def } of eventDefinitions(analysis.reached)) {
+          const ref = EVENT_REFS[def.name];
+          if (ref) check(r.doc, def, ref);
+        }
+        for (const kind of ["sendTask", "receiveTask"])
+          for (const r of analysis.byKind.get(kind) ?? [])
+            if (r.node.attrs.messageRef) check(r.doc, r.node, EVENT_REFS.messageEventDefinition);
+      }
+    };
+    cancelEvent = {
+      id: "cancel-event",
+      severity: "error",
+      description: "a cancel boundary event is attached to something other than a transaction",
+      fix: "Attach cancel events only to transaction sub-processes.",
+      check({ analysis, report }) {
+        for (const r of analysis.reached) {
+          if (!r.supported || r.node.name === "transaction") continue;
+          for (const b of analysis.boundaryEvents(r))
+            if (firstChild(b, NS.bpmn, "cancelEventDefinition"))
+              report({
+                file: r.doc.file,
+                node: r.node,
+                message: `Cancel Events may only be used with transactions: boundary event '${b.attrs.id}' is attached to a ${r.node.name}`
+              });
+        }
+      }
+    };
+    boundaryEventDefinition = {
+      id: "boundary-event-definition",
+      severity: "error",
+      description: 'a boundary event has no event definition the engine reads (BoundaryEventParser: "Unsupported Catch Event")',
+      fix: "Give the boundary event a timer, message, signal, error, escalation, conditional or cancel definition, or remove it.",
+      check({ analysis, report }) {
+        const known = EVENT_DEFINITIONS.boundaryEvent;
+        for (const { node, doc } of analysis.byKind.get("boundaryEvent") ?? []) {
+          let found = false;
+          for (const d of descendants(node)) if (d.ns === NS.bpmn && known.includes(d.name)) found = true;
+          if (!found)
+            report({
+              file: doc.file,
+              node,
+              message: `Unsupported Catch Event: boundary event '${node.attrs.id ?? ""}' has no event definition the engine reads, and parsing fails`
+            });
+        }
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/loops.ts
+var loopCharacteristics;
+var init_loops = __esm({
+  "src/validate/rules/engine/loops.ts"() {
+    "use strict";
+    init_xml();
+    loopCharacteristics = {
+      id: "loop-characteristics",
+      severity: "error",
+      description: "multi-instance without exactly one of cardinality / input collection, or a loop without maximum or condition, or with a maximum that is no whole number",
+      fix: "Complete the loop settings of the task.",
+      check({ analysis, report }) {
+        for (const { node, doc, supported } of analysis.reached) {
+          if (!supported) continue;
+          const file = doc.file;
+          for (const child of node.children) {
+            if (child.ns !== NS.bpmn) continue;
+            if (child.name === "standardLoopCharacteristics") {
+              const condition = firstChild(child, NS.bpmn, "loopCondition");
+              const max = child.attrs.loopMaximum;
+              if (max !== void 0 && !/^\s*[+-]?\d+(?:_\d+)*\s*$/.test(max))
+                report({
+                  file,
+                  node: child,
+                  attr: "loopMaximum",
+                  message: `loopMaximum "${max}" of '${node.attrs.id}' is not a whole number: the parser reads it with int() and fails`
+                });
+              if (child.attrs.loopMaximum === void 0 && !condition?.text.trim())
+                report({
+                  file,
+                  node: child,
+                  message: `A loopMaximum or loopCondition must be specified for Loop Tasks ('${node.attrs.id}')`
+                });
+            } else if (child.name === "multiInstanceLoopCharacteristics") {
+              const card = firstChild(child, NS.bpmn, "loopCardinality");
+              const input = firstChild(child, NS.bpmn, "loopDataInputRef");
+              if (!card === !input)
+                report({
+                  file,
+                  node: child,
+                  message: `A multiinstance task must specify exactly one of cardinality or loop input data reference ('${node.attrs.id}' has ${card ? "both" : "neither"})`
+                });
+              const io = firstChild(node, NS.bpmn, "ioSpecification");
+              if (!io) continue;
+              const names2 = (kind) => new Set(
+                childrenNamed(io, NS.bpmn, kind).flatMap((d) => [d.attrs.id, d.attrs.name].filter(Boolean))
+              );
+              const inputs = names2("dataInput");
+              const outputs = names2("dataOutput");
+              const output = firstChild(child, NS.bpmn, "loopDataOutputRef");
+              if (input && !inputs.has(input.text.trim()))
+                report({
+                  file,
+                  node: input,
+                  message: `The loop input data reference is missing from the IO specification: '${input.text.trim()}' is no data input of '${node.attrs.id}'`
+                });
+              if (output && !inputs.has(output.text.trim()) && !outputs.has(output.text.trim()))
+                report({
+                  file,
+                  node: output,
+                  message: `The loop output data reference is missing from the IO specification: '${output.text.trim()}' is no data input or output of '${node.attrs.id}'`
+                });
+            }
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/data.ts
+var dataAssociation;
+var init_data = __esm({
+  "src/validate/rules/engine/data.ts"() {
+    "use strict";
+    init_xml();
+    dataAssociation = {
+      id: "data-association",
+      severity: "error",
+      description: "a data input/output association names no data object reference or data store reference",
+      fix: "Reconnect the association to an existing data object or data store.",
+      check({ index, analysis, report }) {
+        const dataStoreIds = /* @__PURE__ */ new Set();
+        for (const doc of index.bpmn.values())
+          for (const n of doc.elements.get("dataStore") ?? []) if (n.attrs.id) dataStoreIds.add(n.attrs.id);
+        for (const { node, doc, supported } of analysis.reached) {
+          if (!supported) continue;
+          for (const assoc of node.children) {
+            if (assoc.ns !== NS.bpmn) continue;
+            const refName = assoc.name === "dataInputAssociation" ? "sourceRef" : assoc.name === "dataOutputAssociation" ? "targetRef" : void 0;
+            if (!refName) continue;
+            for (const ref of childrenNamed(assoc, NS.bpmn, refName)) {
+              const target = ref.text.trim();
+              const found = (doc.byId.get(target) ?? []).some((n) => {
+                if (n.name === "dataObjectReference")
+                  return (doc.byId.get(n.attrs.dataObjectRef ?? "") ?? []).some((o) => o.name === "dataObject");
+                if (n.name === "dataStoreReference") return dataStoreIds.has(n.attrs.dataStoreRef ?? "");
+                return false;
+              });
+              if (!found)
+                report({
+                  file: doc.file,
+                  node: ref,
+                  message: `Cannot resolve ${assoc.name} '${target}' of '${node.attrs.id}': it names no data object reference (with a data object) or data store reference`
+                });
+            }
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/validate/rules/engine/index.ts
 var engineRules;
 var init_engine = __esm({
-  "src/validate/rules/engine.ts"() {
+  "src/validate/rules/engine/index.ts"() {
     "use strict";
+    init_processes();
+    init_flows();
+    init_gateways();
+    init_sub_processes();
+    init_activities();
+    init_events();
+    init_loops();
+    init_data();
     engineRules = [
-      engineRule(
-        "process-not-executable",
-        'a primary or called process has isExecutable="false"',
-        'Set isExecutable="true" on the process (or remove the attribute).'
-      ),
-      engineRule(
-        "no-start-event",
-        "an executable process has no top-level start event",
-        "Add a start event to the process."
-      ),
-      engineRule(
-        "unsupported-element",
-        "a reachable flow node is of a kind the engine has no parser for (e.g. complexGateway)",
-        "Replace the element with a supported task, event or gateway."
-      ),
-      engineRule(
-        "implicit-split",
-        "a task or event other than a gateway or start event has more than one outgoing sequence flow",
-        "Add a parallel or exclusive gateway to split the flow."
-      ),
-      engineRule(
-        "dangling-sequence-flow",
-        "a sequence flow targets an id that no element (or more than one) of the file has",
-        "Reconnect the flow in the modeler or fix its targetRef."
-      ),
-      engineRule(
-        "gateway-flow-condition",
-        "an outgoing flow of an exclusive or inclusive gateway is neither the default nor conditioned",
-        "Add a condition expression to the flow, or mark it as the default flow of the gateway."
-      ),
-      engineRule(
-        "subprocess-structure",
-        "an embedded sub-process or transaction lacks exactly one start event or any end event",
-        "Give the sub-process one start event and at least one end event."
-      ),
-      engineRule(
-        "call-activity",
-        "a call activity has no calledElement, or calls a process id no BPMN file of the repo defines",
-        "Choose the called process in the modeler; check the called model was not renamed or removed."
-      ),
-      engineRule(
-        "business-rule-task",
-        "a business rule task has no calledDecisionId, or its decision is not the first decision of a .dmn in the same folder",
-        "Pick the decision in the modeler and keep the .dmn file beside the .bpmn file."
-      ),
-      engineRule(
-        "service-task-operator",
-        "a service task has no spiffworkflow:serviceTaskOperator with an id, or a parameter with a value lacks its id or type (the parser crashes)",
-        "Select an operator for the service task in the modeler."
-      ),
-      engineRule(
-        "spiff-extension",
-        "a spiffworkflow:property lacks its name or value, or a script unit test its id, inputJson or expectedOutputJson (the parser crashes)",
-        "Re-save the task in the modeler, or add the missing attribute or element."
-      ),
-      engineRule(
-        "timer-definition",
-        "a timer event has none of timeDate, timeDuration, timeCycle",
-        "Set the timer type and expression in the modeler."
-      ),
-      engineRule("conditional-event", "a conditional event has no condition", "Add the condition expression."),
-      engineRule(
-        "event-reference",
-        "a messageRef / signalRef / errorRef / escalationRef names no element of that kind",
-        "Select an existing message, signal, error or escalation, or define it."
-      ),
-      engineRule(
-        "loop-characteristics",
-        "multi-instance without exactly one of cardinality / input collection, or a loop without maximum or condition",
-        "Complete the loop settings of the task."
-      ),
-      engineRule(
-        "data-association",
-        "a data input/output association names no data object reference or data store reference",
-        "Reconnect the association to an existing data object or data store."
-      ),
-      engineRule(
-        "cancel-event",
-        "a cancel boundary event is attached to something other than a transaction",
-        "Attach cancel events only to transaction sub-processes."
-      )
+      processNotExecutable,
+      noStartEvent,
+      unsupportedElement,
+      implicitSplit,
+      danglingSequenceFlow,
+      gatewayFlowCondition,
+      eventGatewayTarget,
+      subprocessStructure,
+      adhocSubprocess,
+      callActivity,
+      businessRuleTask,
+      serviceTaskOperator,
+      spiffExtension,
+      timerDefinition,
+      conditionalEvent,
+      eventReference,
+      loopCharacteristics,
+      dataAssociation,
+      cancelEvent,
+      boundaryEventDefinition
     ];
   }
 });
@@ -20856,12 +21474,17 @@ var init_messages = __esm({
 });
 
 // src/validate/rules/data-stores.ts
-var dataStoreName, dataStoreReadOnly;
+var KNOWN_DATA_STORES, dataStoreName, dataStoreReadOnly;
 var init_data_stores = __esm({
   "src/validate/rules/data-stores.ts"() {
     "use strict";
-    init_analysis();
     init_util();
+    KNOWN_DATA_STORES = /* @__PURE__ */ new Set([
+      "JSONDataStore",
+      "JSONFileDataStore",
+      "KKVDataStore",
+      "TypeaheadDataStore"
+    ]);
     dataStoreName = {
       id: "data-store-name",
       severity: "error",
@@ -20942,17 +21565,26 @@ var init_user_tasks = __esm({
     };
     userTaskNoForm = {
       id: "user-task-no-form",
-      severity: "warning",
-      description: "a user task has no form schema file",
-      fix: "Add a form in the modeler (formJsonSchemaFilename), or use a manual task for instructions only.",
-      check({ index, report }) {
+      severity: "error",
+      description: "a user task the engine reaches has no form schema file (missing_form_file when a person opens it); an unreachable one is a warning",
+      fix: "Add a form in the modeler (formJsonSchemaFilename), or make it a manual task if it only shows instructions.",
+      check({ index, analysis, report }) {
         for (const { file, node } of bpmnElements(index, "userTask")) {
-          if (!spiffProperties(node).has("formJsonSchemaFilename"))
-            report({
+          if (spiffProperties(node).has("formJsonSchemaFilename")) continue;
+          const id2 = node.attrs.id ?? "";
+          const fix = `add a form in the modeler (formJsonSchemaFilename), or make it a manual task if it only shows instructions`;
+          report(
+            analysis.reachable.has(node) ? {
               file,
               node,
-              message: `user task '${node.attrs.id}' has no form (formJsonSchemaFilename): opening it fails with missing_form_file`
-            });
+              message: `user task '${id2}' has no form: when a person opens it the backend answers missing_form_file (400) and the instance stays stuck there; ${fix}`
+            } : {
+              file,
+              node,
+              severity: "warning",
+              message: `user task '${id2}' has no form (the engine does not reach it from a start event today, so nothing fails yet): ${fix}`
+            }
+          );
         }
       }
     };
@@ -21186,14 +21818,14 @@ function buildTree(data) {
       return makeTree(type, children3, positions2, length2, lookAhead2, contextHash2);
     };
   }
-  function makeRepeatLeaf(children3, positions2, base, i, from, to, type, lookAhead2, contextHash2) {
+  function makeRepeatLeaf(children3, positions2, base2, i, from, to, type, lookAhead2, contextHash2) {
     let localChildren = [], localPositions = [];
     while (children3.length > i) {
       localChildren.push(children3.pop());
-      localPositions.push(positions2.pop() + base - from);
+      localPositions.push(positions2.pop() + base2 - from);
     }
     children3.push(makeTree(nodeSet.types[type], localChildren, localPositions, to - from, lookAhead2 - to, contextHash2));
-    positions2.push(from - base);
+    positions2.push(from - base2);
   }
   function makeTree(type, children3, positions2, length2, lookAhead2, contextHash2, props) {
     if (contextHash2) {
@@ -22727,8 +23359,8 @@ var init_dist2 = __esm({
           this.reduceContext(type, this.reducePos);
           return;
         }
-        let base = this.stack.length - (depth - 1) * 3 - (action & 262144 ? 6 : 0);
-        let start = base ? this.stack[base - 2] : this.p.ranges[0].from;
+        let base2 = this.stack.length - (depth - 1) * 3 - (action & 262144 ? 6 : 0);
+        let start = base2 ? this.stack[base2 - 2] : this.p.ranges[0].from;
         if (type < parser2.minRepeatTerm && start == this.reducePos && this.reducePos < this.pos)
           this.reducePos = this.pos;
         let size = this.reducePos - start;
@@ -22742,7 +23374,7 @@ var init_dist2 = __esm({
             this.p.lastBigReductionSize = size;
           }
         }
-        let bufferBase = base ? this.stack[base - 1] : 0, count = this.bufferBase + this.buffer.length - bufferBase;
+        let bufferBase = base2 ? this.stack[base2 - 1] : 0, count = this.bufferBase + this.buffer.length - bufferBase;
         if (type < parser2.minRepeatTerm || action & 131072) {
           let pos = parser2.stateFlag(
             this.state,
@@ -22752,12 +23384,12 @@ var init_dist2 = __esm({
           this.storeNode(type, start, pos, count + 4, true);
         }
         if (action & 262144) {
-          this.state = this.stack[base];
+          this.state = this.stack[base2];
         } else {
-          let baseStateID = this.stack[base - 3];
+          let baseStateID = this.stack[base2 - 3];
           this.state = parser2.getGoto(baseStateID, type, true);
         }
-        while (this.stack.length > base)
+        while (this.stack.length > base2)
           this.stack.pop();
         this.reduceContext(type, start);
       }
@@ -22879,10 +23511,10 @@ var init_dist2 = __esm({
           off -= 4;
         while (off > 0 && parent.buffer[off - 2] > parent.reducePos)
           off -= 4;
-        let buffer = parent.buffer.slice(off), base = parent.bufferBase + off;
-        while (parent && base == parent.bufferBase)
+        let buffer = parent.buffer.slice(off), base2 = parent.bufferBase + off;
+        while (parent && base2 == parent.bufferBase)
           parent = parent.parent;
-        return new _Stack(this.p, this.stack.slice(), this.state, this.reducePos, this.pos, this.score, buffer, base, this.curContext, this.lookAhead, parent);
+        return new _Stack(this.p, this.stack.slice(), this.state, this.reducePos, this.pos, this.score, buffer, base2, this.curContext, this.lookAhead, parent);
       }
       // Try to recover from an error by 'deleting' (ignoring) one token.
       /**
@@ -23844,14 +24476,14 @@ var init_dist2 = __esm({
       // `split`, or added to `stacks` if they move `pos` forward.
       advanceStack(stack, stacks, split) {
         let start = stack.pos, { parser: parser2 } = this;
-        let base = verbose ? this.stackID(stack) + " -> " : "";
+        let base2 = verbose ? this.stackID(stack) + " -> " : "";
         if (this.stoppedAt != null && start > this.stoppedAt)
           return stack.forceReduce() ? stack : null;
         if (this.fragments) {
           let reused = stack.reducePos < start && stack.buffer.length && stack.buffer[stack.buffer.length - 2] <= stack.reducePos && this.fragments.lastRepeatPos == stack.reducePos && this.tryReuse(stack, stack.reducePos, this.fragments.lastRepeat, true) || this.tryReuse(stack, start, this.fragments.nodeAt(start), false);
           if (reused) {
             if (verbose)
-              console.log(base + this.stackID(stack) + ` (via reuse of ${parser2.getName(reused.type.id)})`);
+              console.log(base2 + this.stackID(stack) + ` (via reuse of ${parser2.getName(reused.type.id)})`);
             return true;
           }
         }
@@ -23863,7 +24495,7 @@ var init_dist2 = __esm({
         if (defaultReduce > 0) {
           stack.reduce(defaultReduce);
           if (verbose)
-            console.log(base + this.stackID(stack) + ` (via always-reduce ${parser2.getName(
+            console.log(base2 + this.stackID(stack) + ` (via always-reduce ${parser2.getName(
               defaultReduce & 65535
               /* Action.ValueMask */
             )})`);
@@ -23881,7 +24513,7 @@ var init_dist2 = __esm({
           let main = this.tokens.mainToken;
           localStack.apply(action, term, main ? main.start : localStack.pos, end);
           if (verbose)
-            console.log(base + this.stackID(localStack) + ` (via ${(action & 65536) == 0 ? "shift" : `reduce of ${parser2.getName(
+            console.log(base2 + this.stackID(localStack) + ` (via ${(action & 65536) == 0 ? "shift" : `reduce of ${parser2.getName(
               action & 65535
               /* Action.ValueMask */
             )}`} for ${parser2.getName(term)} @ ${start}${localStack == stack ? "" : ", split"})`);
@@ -23912,19 +24544,19 @@ var init_dist2 = __esm({
         let finished = null, restarted = false;
         for (let i = 0; i < stacks.length; i++) {
           let stack = stacks[i], token = tokens[i << 1], tokenEnd = tokens[(i << 1) + 1];
-          let base = verbose ? this.stackID(stack) + " -> " : "";
+          let base2 = verbose ? this.stackID(stack) + " -> " : "";
           if (stack.deadEnd) {
             if (restarted)
               continue;
             restarted = true;
             stack.restart();
             if (verbose)
-              console.log(base + this.stackID(stack) + " (restarted)");
+              console.log(base2 + this.stackID(stack) + " (restarted)");
             let done = this.advanceFully(stack, newStacks);
             if (done)
               continue;
           }
-          let force = stack.split(), forceBase = base;
+          let force = stack.split(), forceBase = base2;
           for (let j = 0; j < 10 && force.forceReduce(); j++) {
             if (verbose)
               console.log(forceBase + this.stackID(force) + " (via force-reduce)");
@@ -23936,7 +24568,7 @@ var init_dist2 = __esm({
           }
           for (let insert of stack.recoverByInsert(token)) {
             if (verbose)
-              console.log(base + this.stackID(insert) + " (via recover-insert)");
+              console.log(base2 + this.stackID(insert) + " (via recover-insert)");
             this.advanceFully(insert, newStacks);
           }
           if (this.stream.end > stack.pos) {
@@ -23946,7 +24578,7 @@ var init_dist2 = __esm({
             }
             stack.recoverByDelete(token, tokenEnd);
             if (verbose)
-              console.log(base + this.stackID(stack) + ` (via recover-delete ${this.parser.getName(token)})`);
+              console.log(base2 + this.stackID(stack) + ` (via recover-delete ${this.parser.getName(token)})`);
             pushStackDedup(stack, newStacks);
           } else if (!finished || finished.score < force.score) {
             finished = force;
@@ -24321,13 +24953,13 @@ function styleTags(spec) {
       tags2 = [tags2];
     for (let part of prop.split(" "))
       if (part) {
-        let pieces = [], mode = 2, rest = part;
+        let pieces = [], mode = 2, rest2 = part;
         for (let pos = 0; ; ) {
-          if (rest == "..." && pos > 0 && pos + 3 == part.length) {
+          if (rest2 == "..." && pos > 0 && pos + 3 == part.length) {
             mode = 1;
             break;
           }
-          let m = /^"(?:[^"\\]|\\.)*?"|[^\/!]+/.exec(rest);
+          let m = /^"(?:[^"\\]|\\.)*?"|[^\/!]+/.exec(rest2);
           if (!m)
             throw new RangeError("Invalid path: " + part);
           pieces.push(m[0] == "*" ? "" : m[0][0] == '"' ? JSON.parse(m[0]) : m[0]);
@@ -24341,7 +24973,7 @@ function styleTags(spec) {
           }
           if (next != "/")
             throw new RangeError("Invalid path: " + part);
-          rest = part.slice(pos);
+          rest2 = part.slice(pos);
         }
         let last = pieces.length - 1, inner = pieces[last];
         if (!inner)
@@ -24388,10 +25020,10 @@ var init_dist3 = __esm({
       /**
       @internal
       */
-      constructor(name2, set, base, modified) {
+      constructor(name2, set, base2, modified) {
         this.name = name2;
         this.set = set;
-        this.base = base;
+        this.base = base2;
         this.modified = modified;
         this.id = nextTagID++;
       }
@@ -24443,17 +25075,17 @@ var init_dist3 = __esm({
         this.instances = [];
         this.id = nextModifierID++;
       }
-      static get(base, mods) {
+      static get(base2, mods) {
         if (!mods.length)
-          return base;
-        let exists2 = mods[0].instances.find((t2) => t2.base == base && sameArray(mods, t2.modified));
+          return base2;
+        let exists2 = mods[0].instances.find((t2) => t2.base == base2 && sameArray(mods, t2.modified));
         if (exists2)
           return exists2;
-        let set = [], tag = new Tag(base.name, set, base, mods);
+        let set = [], tag = new Tag(base2.name, set, base2, mods);
         for (let m of mods)
           m.instances.push(tag);
         let configs = powerSet(mods);
-        for (let parent of base.set)
+        for (let parent of base2.set)
           if (!parent.modified.length)
             for (let config of configs)
               set.push(_Modifier.get(parent, config));
@@ -25284,9 +25916,18 @@ function pythonSyntaxError(code2, kind) {
   return found;
 }
 function parsePython(code2, kind) {
-  const source = kind === "expression" ? `(
-${code2}
-)` : code2;
+  if (kind === "expression") {
+    const line = evalLogicalLine(code2);
+    if ("error" in line) return errorAt(code2, line.error, line.reason);
+    const err2 = grammarError(`(
+${line.text}
+)`);
+    return err2 === void 0 ? void 0 : errorAt(code2, line.start + Math.max(err2 - 2, 0));
+  }
+  const err = grammarError(code2);
+  return err === void 0 ? void 0 : errorAt(code2, err);
+}
+function grammarError(source) {
   const tree = parser.parse(source);
   let at = -1;
   tree.iterate({
@@ -25299,12 +25940,66 @@ ${code2}
       return void 0;
     }
   });
-  if (at < 0) return void 0;
-  const shift = kind === "expression" ? 2 : 0;
-  const offset = Math.min(Math.max(at - shift, 0), code2.length);
+  return at < 0 ? void 0 : at;
+}
+function errorAt(code2, at, reason) {
+  const offset = Math.min(Math.max(at, 0), code2.length);
   const pos = new LineIndex(code2).position(offset);
   const lineText = code2.split("\n")[pos.line - 1] ?? "";
-  return { ...pos, near: lineText.trim().slice(0, 60) };
+  return { ...pos, near: lineText.trim().slice(0, 60), reason };
+}
+function evalLogicalLine(code2) {
+  let i = /^[ \t]*/.exec(code2)?.[0].length ?? 0;
+  for (; ; ) {
+    const nl = code2.indexOf("\n", i);
+    if (nl < 0 || !BLANK_LINE.test(code2.slice(i, nl).replace(/\r$/, ""))) break;
+    i = nl + 1;
+  }
+  if (i < code2.length && /[ \t\f]/.test(code2[i]))
+    return { error: i, reason: "unexpected indent: the expression must start at the beginning of a line" };
+  const start = i;
+  let depth = 0;
+  let end = code2.length;
+  scan: while (i < code2.length) {
+    const c = code2[i];
+    if (c === "#") {
+      while (i < code2.length && code2[i] !== "\n") i++;
+    } else if (c === '"' || c === "'") {
+      const triple = code2.startsWith(c.repeat(3), i);
+      const close = triple ? c.repeat(3) : c;
+      i += close.length;
+      while (i < code2.length && !code2.startsWith(close, i)) {
+        if (code2[i] === "\\") i++;
+        else if (!triple && code2[i] === "\n") break;
+        i++;
+      }
+      i += close.length;
+    } else if (c === "\\" && code2[i + 1] === "\n") i += 2;
+    else if (c === "\\" && code2.startsWith("\r\n", i + 1)) i += 3;
+    else if ("([{".includes(c)) {
+      depth++;
+      i++;
+    } else if (")]}".includes(c)) {
+      depth = Math.max(0, depth - 1);
+      i++;
+    } else if (c === "\n" && depth === 0) {
+      end = i;
+      break scan;
+    } else i++;
+  }
+  let j = end + 1;
+  while (j < code2.length) {
+    const nl = code2.indexOf("\n", j);
+    const lineText = code2.slice(j, nl < 0 ? code2.length : nl).replace(/\r$/, "");
+    if (!BLANK_LINE.test(lineText) || nl < 0 && /^[ \t\f]+$/.test(lineText))
+      return {
+        error: j,
+        reason: BLANK_LINE.test(lineText) ? "unexpected indent: spaces after the last line break of an expression fail in eval" : "a line break outside brackets ends the expression (conditions and timer expressions are one Python expression): join the lines or wrap the expression in parentheses"
+      };
+    if (nl < 0) break;
+    j = nl + 1;
+  }
+  return { text: code2.slice(start, end), start };
 }
 function describe(node) {
   switch (node.name) {
@@ -25325,7 +26020,7 @@ function ownerId(node) {
     if (p.ns === NS.bpmn && p.attrs.id) return p.attrs.id;
   return void 0;
 }
-var PYTHON, verdicts, pythonSyntax, scriptEmpty;
+var PYTHON, verdicts, BLANK_LINE, pythonSyntax, scriptEmpty, BARE_ISO, timerIsoUnquoted;
 var init_python = __esm({
   "src/validate/rules/python.ts"() {
     "use strict";
@@ -25345,6 +26040,7 @@ var init_python = __esm({
       ["spiffworkflow:messagePayload", "expression"]
     ];
     verdicts = /* @__PURE__ */ new Map();
+    BLANK_LINE = /^[ \t\f]*(?:#[^\n]*)?$/;
     pythonSyntax = {
       id: "python-syntax",
       severity: "error",
@@ -25370,7 +26066,7 @@ var init_python = __esm({
                 file: doc.file,
                 line,
                 column,
-                message: `Python syntax error in ${describe(node)}${owner ? ` of '${owner}'` : ""}${err.near ? ` near \`${err.near}\`` : ""}: it fails when it runs`
+                message: `Python syntax error in ${describe(node)}${owner ? ` of '${owner}'` : ""}${err.near ? ` near \`${err.near}\`` : ""}: it fails when it runs${err.reason ? ` (${err.reason})` : ""}`
               });
             }
           }
@@ -25395,6 +26091,27 @@ var init_python = __esm({
               });
           }
         }
+      }
+    };
+    BARE_ISO = /^(?:R\d*\/)?P(?=[\dT])(?:\d+[YMWD])*(?:T(?=\d)(?:\d+[HMS])+)?$/;
+    timerIsoUnquoted = {
+      id: "timer-iso-unquoted",
+      severity: "warning",
+      description: "a timer expression is an unquoted ISO 8601 duration (PT5M): it is Python, so the timer fails with a NameError when it starts",
+      fix: 'Quote it ("PT5M") or write a Python value such as timedelta(minutes=5).',
+      check({ index, report }) {
+        for (const doc of index.bpmn.values())
+          for (const key2 of ["timeDate", "timeDuration", "timeCycle"])
+            for (const node of doc.elements.get(key2) ?? []) {
+              const text2 = node.text.trim();
+              if (!BARE_ISO.test(text2)) continue;
+              const owner = ownerId(node);
+              report({
+                file: doc.file,
+                offset: node.textOffset + node.text.indexOf(text2),
+                message: `timer expression ${text2}${owner ? ` of '${owner}'` : ""} is Python: unquoted it is a NameError when the timer starts; write "${text2}" (quoted) or timedelta(...)`
+              });
+            }
       }
     };
   }
@@ -25523,10 +26240,10 @@ var init_json_format = __esm({
         const check = (file, value, modelId) => {
           if (value === void 0 || file.text === void 0) return;
           const canonical = pythonJsonDumps(value);
-          const text = file.text.replace(/\r\n/g, "\n");
-          if (text === canonical || text === canonical + "\n") return;
+          const text2 = file.text.replace(/\r\n/g, "\n");
+          if (text2 === canonical || text2 === canonical + "\n") return;
           let i = 0;
-          while (i < text.length && text[i] === canonical[i]) i++;
+          while (i < text2.length && text2[i] === canonical[i]) i++;
           report({
             file,
             offset: i,
@@ -25581,6 +26298,7 @@ var init_rules = __esm({
       primaryEmpty,
       userTaskNoForm,
       scriptEmpty,
+      timerIsoUnquoted,
       idPattern,
       modelOutsideGroup,
       dataStoreReadOnly,
@@ -25621,346 +26339,6 @@ var init_rules = __esm({
         fix: "Running instances and callers of the removed process break: keep the id, or migrate callers first."
       }
     ];
-  }
-});
-
-// src/models/load.ts
-import fs3 from "node:fs";
-import path from "node:path";
-async function loadModels(root) {
-  const abs = path.resolve(root);
-  let stat4;
-  try {
-    stat4 = fs3.statSync(abs);
-  } catch {
-    throw new SetupError(
-      `models root '${root}' does not exist: pass the directory holding your process groups`
-    );
-  }
-  if (!stat4.isDirectory()) throw new SetupError(`models root '${root}' is not a directory`);
-  const loadFindings = [];
-  const files = walk(abs, loadFindings);
-  return buildIndex(abs, files, loadFindings, (f) => fs3.readFileSync(f.abs));
-}
-function buildIndex(root, entries, loadFindings, read) {
-  const files = entries.map((e) => {
-    const slash = e.path.lastIndexOf("/");
-    const name2 = e.path.slice(slash + 1);
-    const dot2 = name2.lastIndexOf(".");
-    return {
-      path: e.path,
-      abs: `${root}/${e.path}`,
-      dir: slash >= 0 ? e.path.slice(0, slash) : "",
-      name: name2,
-      ext: dot2 > 0 ? name2.slice(dot2 + 1).toLowerCase() : "",
-      size: e.size,
-      modelId: null
-    };
-  }).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  const filesByPath = new Map(files.map((f) => [f.path, f]));
-  const groups = /* @__PURE__ */ new Map();
-  const models = /* @__PURE__ */ new Map();
-  const groupDirs = /* @__PURE__ */ new Set();
-  for (const f of files) if (f.name === "process_group.json") groupDirs.add(f.dir);
-  const index = {
-    root,
-    files,
-    filesByPath,
-    groups,
-    models,
-    bpmn: /* @__PURE__ */ new Map(),
-    dmn: /* @__PURE__ */ new Map(),
-    processes: /* @__PURE__ */ new Map(),
-    decisionsByDir: /* @__PURE__ */ new Map(),
-    calls: [],
-    modelCalls: /* @__PURE__ */ new Map(),
-    loadFindings
-  };
-  const text = (f) => {
-    if (f.text !== void 0) return f.text;
-    let buf;
-    try {
-      buf = read(f);
-    } catch (err) {
-      loadFindings.push(finding("unreadable-file", "error", `cannot read: ${err.message}`, f));
-      return void 0;
-    }
-    f.size = buf.length;
-    if (f.size > MAX_PARSE_BYTES) {
-      loadFindings.push(
-        finding(
-          "file-too-large",
-          "warning",
-          `not checked: ${(f.size / 1048576).toFixed(0)} MiB is over the ${MAX_PARSE_BYTES / 1048576} MiB limit`,
-          f
-        )
-      );
-      return void 0;
-    }
-    const decoded2 = decode(buf, f.ext === "bpmn" || f.ext === "dmn");
-    if (typeof decoded2 !== "string") {
-      loadFindings.push(
-        finding("invalid-encoding", "error", `${decoded2.problem}: save the file as UTF-8`, f, null)
-      );
-      return void 0;
-    }
-    f.text = decoded2;
-    return decoded2;
-  };
-  for (const f of files) {
-    if (f.name === "process_group.json") {
-      const id2 = f.dir;
-      const json2 = parseJson(f, text(f));
-      const value = json2.value;
-      groups.set(id2, {
-        id: id2,
-        dir: f.dir,
-        json: json2,
-        displayName: typeof value?.display_name === "string" ? value.display_name : void 0
-      });
-    }
-  }
-  for (const f of files) {
-    if (f.name === "process_model.json" && !groupDirs.has(f.dir)) {
-      const json2 = parseJson(f, text(f));
-      const info3 = json2.value && typeof json2.value === "object" && !Array.isArray(json2.value) ? json2.value : void 0;
-      models.set(f.dir, {
-        id: f.dir,
-        dir: f.dir,
-        json: json2,
-        info: info3,
-        files: [],
-        groupId: nearestGroup(f.dir, groupDirs)
-      });
-    }
-  }
-  for (const f of files) {
-    const model = models.get(f.dir);
-    if (model) {
-      f.modelId = model.id;
-      model.files.push(f);
-    }
-  }
-  for (const f of files) if (f.ext === "json" && f.modelId !== null) text(f);
-  for (const f of files) {
-    if (!PARSED_EXTENSIONS.has(f.ext) || f.ext === "json") continue;
-    const t2 = text(f);
-    const parsed = t2 === void 0 ? { hasDoctype: false } : parseXml(t2);
-    const base = { file: f, root: parsed.root, error: parsed.error, hasDoctype: parsed.hasDoctype };
-    if (t2 === void 0 && !parsed.root) base.error = void 0;
-    if (f.ext === "bpmn") indexBpmn(index, base);
-    else indexDmn(index, base);
-  }
-  for (const call of index.calls) {
-    if (!call.modelId) continue;
-    for (const def of index.processes.get(call.processId) ?? []) {
-      if (!def.modelId || def.modelId === call.modelId) continue;
-      let set = index.modelCalls.get(call.modelId);
-      if (!set) index.modelCalls.set(call.modelId, set = /* @__PURE__ */ new Set());
-      set.add(def.modelId);
-    }
-  }
-  return index;
-}
-function indexBpmn(index, base) {
-  const doc = {
-    ...base,
-    processes: [],
-    rootElements: /* @__PURE__ */ new Map(),
-    byId: /* @__PURE__ */ new Map(),
-    elements: /* @__PURE__ */ new Map()
-  };
-  index.bpmn.set(doc.file.path, doc);
-  const root = doc.root;
-  if (!root) return;
-  const stack = [root];
-  while (stack.length) {
-    const node = stack.pop();
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
-    if (node === root) continue;
-    if (node.ns === NS.spiff) {
-      addTo(doc.elements, `spiffworkflow:${node.name}`, node);
-      continue;
-    }
-    if (node.ns !== NS.bpmn) continue;
-    addTo(doc.elements, node.name, node);
-    const id2 = node.attrs.id;
-    if (id2 !== void 0) {
-      const list = doc.byId.get(id2);
-      if (list) list.push(node);
-      else doc.byId.set(id2, [node]);
-    }
-    if (node.name === "callActivity" && node.attrs.calledElement) {
-      const call = {
-        processId: node.attrs.calledElement,
-        file: doc.file,
-        node,
-        modelId: doc.file.modelId
-      };
-      index.calls.push(call);
-    }
-  }
-  if (root.ns !== NS.bpmn || root.name !== "definitions") return;
-  for (const child of root.children) {
-    if (child.ns !== NS.bpmn) continue;
-    if (child.attrs.id !== void 0) doc.rootElements.set(child.attrs.id, child);
-    if (child.name === "process" && child.attrs.id) {
-      const def = {
-        id: child.attrs.id,
-        name: child.attrs.name,
-        file: doc.file,
-        node: child,
-        executable: (child.attrs.isExecutable ?? "true") === "true",
-        modelId: doc.file.modelId
-      };
-      doc.processes.push(def);
-      const list = index.processes.get(def.id);
-      if (list) list.push(def);
-      else index.processes.set(def.id, [def]);
-    }
-  }
-}
-function indexDmn(index, base) {
-  const doc = { ...base, decisions: [] };
-  index.dmn.set(doc.file.path, doc);
-  const root = doc.root;
-  if (!root || !DMN_NAMESPACES.has(root.ns) || root.name !== "definitions") return;
-  const decisions = childrenNamed(root, root.ns, "decision");
-  decisions.forEach((node, i) => {
-    const def = { id: node.attrs.id ?? "", file: doc.file, node, first: i === 0 };
-    doc.decisions.push(def);
-  });
-  const list = index.decisionsByDir.get(doc.file.dir);
-  if (list) list.push(...doc.decisions);
-  else index.decisionsByDir.set(doc.file.dir, [...doc.decisions]);
-}
-function addTo(map, key2, value) {
-  const list = map.get(key2);
-  if (list) list.push(value);
-  else map.set(key2, [value]);
-}
-function nearestGroup(dir, groupDirs) {
-  let d = dir;
-  while (d) {
-    const slash = d.lastIndexOf("/");
-    d = slash >= 0 ? d.slice(0, slash) : "";
-    if (groupDirs.has(d) && d !== "") return d;
-  }
-  return null;
-}
-function decode(buf, xml) {
-  const utf16 = buf[0] === 255 && buf[1] === 254 ? "utf-16le" : buf[0] === 254 && buf[1] === 255 ? "utf-16be" : buf[0] === 60 && buf[1] === 0 && buf[2] === 63 && buf[3] === 0 ? "utf-16le" : buf[0] === 0 && buf[1] === 60 && buf[2] === 0 && buf[3] === 63 ? "utf-16be" : null;
-  if (utf16) {
-    if (!xml) return { problem: "UTF-16 text: JSON files must be UTF-8 (the backend reads them as UTF-8)" };
-    try {
-      return new TextDecoder(utf16, { fatal: true }).decode(buf);
-    } catch {
-      return { problem: `not valid ${utf16.toUpperCase()} text, which its first bytes announce` };
-    }
-  }
-  let start = 0;
-  if (buf.length >= 3 && buf[0] === 239 && buf[1] === 187 && buf[2] === 191) start = 3;
-  const body = buf.subarray(start);
-  try {
-    return utf8.decode(body);
-  } catch {
-    const notUtf8 = { problem: "not valid UTF-8 text" };
-    if (!xml) return notUtf8;
-    const head = body.subarray(0, 200).toString("latin1");
-    const m = /^<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']/.exec(head);
-    if (!m || /^utf-?8$/i.test(m[1])) return notUtf8;
-    try {
-      return new TextDecoder(m[1].toLowerCase(), { fatal: true }).decode(body);
-    } catch (err) {
-      return err instanceof RangeError ? {
-        problem: `not valid UTF-8 text, and ${m[1]} (what its XML declaration says) is no encoding we know`
-      } : { problem: `neither valid UTF-8 nor valid ${m[1]} (what its XML declaration says)` };
-    }
-  }
-}
-function parseJson(file, text) {
-  if (text === void 0) return { file };
-  try {
-    return { file, value: JSON.parse(text) };
-  } catch (err) {
-    const message = err.message;
-    const m = /position (\d+)/.exec(message);
-    const pos = m ? new LineIndex(text).position(Number(m[1])) : { line: 1, column: 1 };
-    return { file, error: { message: message.replace(/ in JSON at position \d+.*$/, ""), ...pos } };
-  }
-}
-function finding(ruleId, severity, message, file, modelId = file.modelId) {
-  return { ruleId, severity, message, file: file.path, line: 1, column: 1, modelId };
-}
-function walk(root, findings) {
-  const out = [];
-  const realRoot = fs3.realpathSync(root);
-  const stack = [""];
-  while (stack.length) {
-    const rel = stack.pop();
-    let entries;
-    try {
-      entries = fs3.readdirSync(rel ? `${root}/${rel}` : root, { withFileTypes: true });
-    } catch (err) {
-      findings.push({
-        ruleId: "unreadable-file",
-        severity: "error",
-        message: `cannot list directory: ${err.message}`,
-        file: rel || ".",
-        line: 1,
-        column: 1,
-        modelId: null
-      });
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.name === ".git") continue;
-      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
-      const childAbs = `${root}/${childRel}`;
-      const isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      const size = -1;
-      if (entry.isSymbolicLink()) {
-        let real;
-        try {
-          real = fs3.realpathSync(childAbs);
-        } catch {
-          findings.push(symlinkFinding(childRel, "points at nothing (broken link)"));
-          continue;
-        }
-        if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
-          findings.push(symlinkFinding(childRel, `leaves the models root (points at ${real}); not followed`));
-          continue;
-        }
-        if (!fs3.statSync(real).isFile()) continue;
-        isFile = true;
-      }
-      if (isDir) stack.push(childRel);
-      else if (isFile) out.push({ path: childRel, size });
-    }
-  }
-  return out;
-}
-function symlinkFinding(file, what) {
-  return {
-    ruleId: "symlink-outside-root",
-    severity: "error",
-    message: `symbolic link ${what}: copy the files into the repository instead`,
-    file,
-    line: 1,
-    column: 1,
-    modelId: null
-  };
-}
-var MAX_PARSE_BYTES, PARSED_EXTENSIONS, utf8;
-var init_load = __esm({
-  "src/models/load.ts"() {
-    "use strict";
-    init_errors();
-    init_xml();
-    MAX_PARSE_BYTES = 64 * 1024 * 1024;
-    PARSED_EXTENSIONS = /* @__PURE__ */ new Set(["json", "bpmn", "dmn"]);
-    utf8 = new TextDecoder("utf-8", { fatal: true });
   }
 });
 
@@ -26041,17 +26419,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path13) {
-      const ctrl = callVisitor(key2, node, visitor, path13);
+    function visit_(key2, node, visitor, path14) {
+      const ctrl = callVisitor(key2, node, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path13, ctrl);
-        return visit_(key2, ctrl, visitor, path13);
+        replaceNode(key2, path14, ctrl);
+        return visit_(key2, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path13 = Object.freeze(path13.concat(node));
+          path14 = Object.freeze(path14.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path13);
+            const ci = visit_(i, node.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26062,13 +26440,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path13 = Object.freeze(path13.concat(node));
-          const ck = visit_("key", node.key, visitor, path13);
+          path14 = Object.freeze(path14.concat(node));
+          const ck = visit_("key", node.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path13);
+          const cv = visit_("value", node.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26089,17 +26467,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path13) {
-      const ctrl = await callVisitor(key2, node, visitor, path13);
+    async function visitAsync_(key2, node, visitor, path14) {
+      const ctrl = await callVisitor(key2, node, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path13, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path13);
+        replaceNode(key2, path14, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path13 = Object.freeze(path13.concat(node));
+          path14 = Object.freeze(path14.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path13);
+            const ci = await visitAsync_(i, node.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26110,13 +26488,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path13 = Object.freeze(path13.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path13);
+          path14 = Object.freeze(path14.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path13);
+          const cv = await visitAsync_("value", node.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26143,23 +26521,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path13) {
+    function callVisitor(key2, node, visitor, path14) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path13);
+        return visitor(key2, node, path14);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path13);
+        return visitor.Map?.(key2, node, path14);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path13);
+        return visitor.Seq?.(key2, node, path14);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path13);
+        return visitor.Pair?.(key2, node, path14);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path13);
+        return visitor.Scalar?.(key2, node, path14);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path13);
+        return visitor.Alias?.(key2, node, path14);
       return void 0;
     }
-    function replaceNode(key2, path13, node) {
-      const parent = path13[path13.length - 1];
+    function replaceNode(key2, path14, node) {
+      const parent = path14[path14.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -26771,10 +27149,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path13, value) {
+    function collectionFromPath(schema, path14, value) {
       let v = value;
-      for (let i = path13.length - 1; i >= 0; --i) {
-        const k = path13[i];
+      for (let i = path14.length - 1; i >= 0; --i) {
+        const k = path14[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -26793,7 +27171,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
+    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -26823,46 +27201,46 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path13, value) {
-        if (isEmptyPath(path13))
+      addIn(path14, value) {
+        if (isEmptyPath(path14))
           this.add(value);
         else {
-          const [key2, ...rest] = path13;
+          const [key2, ...rest2] = path14;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
-            node.addIn(rest, value);
+            node.addIn(rest2, value);
           else if (node === void 0 && this.schema)
-            this.set(key2, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest2, value));
           else
-            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest2}`);
         }
       }
       /**
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        const [key2, ...rest] = path13;
-        if (rest.length === 0)
+      deleteIn(path14) {
+        const [key2, ...rest2] = path14;
+        if (rest2.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
         if (identity.isCollection(node))
-          return node.deleteIn(rest);
+          return node.deleteIn(rest2);
         else
-          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest2}`);
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        const [key2, ...rest] = path13;
+      getIn(path14, keepScalar) {
+        const [key2, ...rest2] = path14;
         const node = this.get(key2, true);
-        if (rest.length === 0)
+        if (rest2.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
         else
-          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+          return identity.isCollection(node) ? node.getIn(rest2, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node) => {
@@ -26875,29 +27253,29 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path13) {
-        const [key2, ...rest] = path13;
-        if (rest.length === 0)
+      hasIn(path14) {
+        const [key2, ...rest2] = path14;
+        if (rest2.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
-        return identity.isCollection(node) ? node.hasIn(rest) : false;
+        return identity.isCollection(node) ? node.hasIn(rest2) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value) {
-        const [key2, ...rest] = path13;
-        if (rest.length === 0) {
+      setIn(path14, value) {
+        const [key2, ...rest2] = path14;
+        if (rest2.length === 0) {
           this.set(key2, value);
         } else {
           const node = this.get(key2, true);
           if (identity.isCollection(node))
-            node.setIn(rest, value);
+            node.setIn(rest2, value);
           else if (node === void 0 && this.schema)
-            this.set(key2, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest2, value));
           else
-            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest2}`);
         }
       }
     };
@@ -26931,14 +27309,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent2.length;
@@ -26955,14 +27333,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent2.length);
+        i = consumeMoreIndentedLines(text2, i, indent2.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -26979,12 +27357,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent2.length);
+            i = consumeMoreIndentedLines(text2, i, indent2.length);
           end = i + indent2.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -26996,12 +27374,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -27016,39 +27394,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent2}${text.slice(0, end2)}`;
+${indent2}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent2}${text.slice(fold + 1, end2)}`;
+${indent2}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent2) {
+    function consumeMoreIndentedLines(text2, i, indent2) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent2) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -29402,9 +29780,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path13, value) {
+      addIn(path14, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path13, value);
+          this.contents.addIn(path14, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -29479,14 +29857,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        if (Collection2.isEmptyPath(path13)) {
+      deleteIn(path14) {
+        if (Collection2.isEmptyPath(path14)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -29501,10 +29879,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        if (Collection2.isEmptyPath(path13))
+      getIn(path14, keepScalar) {
+        if (Collection2.isEmptyPath(path14))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -29515,10 +29893,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path13) {
-        if (Collection2.isEmptyPath(path13))
+      hasIn(path14) {
+        if (Collection2.isEmptyPath(path14))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -29535,13 +29913,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value) {
-        if (Collection2.isEmptyPath(path13)) {
+      setIn(path14, value) {
+        if (Collection2.isEmptyPath(path14)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path13), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path14), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path13, value);
+          this.contents.setIn(path14, value);
         }
       }
       /**
@@ -31502,9 +31880,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path13) => {
+    visit.itemAtPath = (cst, path14) => {
       let item = cst;
-      for (const [field, index] of path13) {
+      for (const [field, index] of path14) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -31513,23 +31891,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path13) => {
-      const parent = visit.itemAtPath(cst, path13.slice(0, -1));
-      const field = path13[path13.length - 1][0];
+    visit.parentCollection = (cst, path14) => {
+      const parent = visit.itemAtPath(cst, path14.slice(0, -1));
+      const field = path14[path14.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path13, item, visitor) {
-      let ctrl = visitor(item, path13);
+    function _visit(path14, item, visitor) {
+      let ctrl = visitor(item, path14);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path13.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path14.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -31540,10 +31918,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path13);
+            ctrl = ctrl(item, path14);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
     }
     exports.visit = visit;
   }
@@ -32845,14 +33223,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs6 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs6, sep: [] });
+                map.items.push({ start, key: fs8, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs6);
+                this.stack.push(fs8);
               } else {
-                Object.assign(it, { key: fs6, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -32980,13 +33358,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs6 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs6, sep: [] });
+                fc.items.push({ start: [], key: fs8, sep: [] });
               else if (it.sep)
-                this.stack.push(fs6);
+                this.stack.push(fs8);
               else
-                Object.assign(it, { key: fs6, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -33295,21 +33673,21 @@ var require_dist = __commonJS({
 });
 
 // src/validate/config.ts
-import fs4 from "node:fs";
-import path2 from "node:path";
+import fs5 from "node:fs";
+import path3 from "node:path";
 function loadConfig(root, configFile2, knownRules) {
   let file = configFile2;
-  if (!file) file = CONFIG_NAMES.map((n) => path2.join(root, n)).find((p) => fs4.existsSync(p));
+  if (!file) file = CONFIG_NAMES.map((n) => path3.join(root, n)).find((p) => fs5.existsSync(p));
   if (!file) return { rules: {} };
-  let text;
+  let text2;
   try {
-    text = fs4.readFileSync(file, "utf8");
+    text2 = fs5.readFileSync(file, "utf8");
   } catch (err) {
     throw new UsageError(`cannot read config file ${file}: ${err.message}`);
   }
   let data;
   try {
-    data = file.endsWith(".json") ? JSON.parse(text) : import_yaml.default.parse(text);
+    data = file.endsWith(".json") ? JSON.parse(text2) : import_yaml.default.parse(text2);
   } catch (err) {
     throw new UsageError(
       `config file ${file} is not valid ${file.endsWith(".json") ? "JSON" : "YAML"}: ${err.message}`
@@ -33414,7 +33792,7 @@ function loadAtRef(root, ref) {
   return buildIndex(root, entries, [], (f) => blobs.get(f.path) ?? Buffer.alloc(0));
 }
 async function baseFindings(index, ref) {
-  const base = loadAtRef(index.root, ref);
+  const base2 = loadAtRef(index.root, ref);
   const findings = [];
   const warn = (file, message, modelId) => findings.push({
     ruleId: "removed-since-base",
@@ -33425,7 +33803,7 @@ async function baseFindings(index, ref) {
     column: 1,
     modelId
   });
-  for (const [id2, model] of base.models) {
+  for (const [id2, model] of base2.models) {
     if (!index.models.has(id2)) {
       warn(
         model.json.file.path,
@@ -33443,7 +33821,7 @@ async function baseFindings(index, ref) {
         id2
       );
   }
-  for (const [pid, defs] of base.processes) {
+  for (const [pid, defs] of base2.processes) {
     const def = defs.find((d) => d.modelId);
     if (!def || index.processes.has(pid)) continue;
     if (def.modelId && !index.models.has(def.modelId)) continue;
@@ -33467,7 +33845,7 @@ async function baseFindings(index, ref) {
     if (!p) continue;
     const dir = p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : "";
     if (index.models.has(dir)) changed.add(dir);
-    else if (base.models.has(dir)) changed.add(dir);
+    else if (base2.models.has(dir)) changed.add(dir);
   }
   return { findings, changedModels: [...changed].sort() };
 }
@@ -33523,7 +33901,7 @@ async function validateRepo(root, options = {}) {
         }
         add({
           ruleId: rule.id,
-          severity: rule.severity,
+          severity: r.severity ?? rule.severity,
           message: r.message,
           file: r.file.path,
           line,
@@ -33536,9 +33914,9 @@ async function validateRepo(root, options = {}) {
   for (const f of index.loadFindings) add({ ...f });
   let changedModels = [];
   if (options.base) {
-    const base = await baseFindings(index, options.base);
-    for (const f of base.findings) add(f);
-    changedModels = base.changedModels;
+    const base2 = await baseFindings(index, options.base);
+    for (const f of base2.findings) add(f);
+    changedModels = base2.changedModels;
   }
   findings.sort(compareFindings);
   return { ...summarize(index, findings), index, changedModels };
@@ -33570,7 +33948,7 @@ var init_validate = __esm({
     "use strict";
     init_load();
     init_xml();
-    init_analysis();
+    init_reach();
     init_config();
     init_finding();
     init_rules();
@@ -36036,7 +36414,7 @@ var require_http = __commonJS({
   "node_modules/docker-modem/lib/http.js"(exports, module) {
     var nativeHttps = __require("https");
     var nativeHttp = __require("http");
-    var url = __require("url");
+    var url2 = __require("url");
     var utils = require_utils2();
     var maxRedirects = module.exports.maxRedirects = 5;
     var protocols = {
@@ -36068,7 +36446,7 @@ var require_http = __commonJS({
           if (typeof options === "string") {
             reqUrl = options;
           } else {
-            reqUrl = url.format(utils.extend({
+            reqUrl = url2.format(utils.extend({
               protocol
             }, options));
           }
@@ -36082,8 +36460,8 @@ var require_http = __commonJS({
               if (!("location" in res.headers)) {
                 return redirect2.userCallback(res);
               }
-              var redirectUrl = url.resolve(reqUrl2, res.headers.location);
-              var proto = url.parse(redirectUrl).protocol;
+              var redirectUrl = url2.resolve(reqUrl2, res.headers.location);
+              var proto = url2.parse(redirectUrl).protocol;
               proto = proto.substr(0, proto.length - 1);
               return module.exports[proto].get(redirectUrl, redirectCallback(reqUrl2, redirect2), redirect2);
             };
@@ -36520,40 +36898,40 @@ var require_writer = __commonJS({
         tag = ASN1.OID;
       if (!/^([0-9]+\.){3,}[0-9]+$/.test(s))
         throw new Error("argument is not a valid OID string");
-      function encodeOctet(bytes2, octet) {
+      function encodeOctet(bytes3, octet) {
         if (octet < 128) {
-          bytes2.push(octet);
+          bytes3.push(octet);
         } else if (octet < 16384) {
-          bytes2.push(octet >>> 7 | 128);
-          bytes2.push(octet & 127);
+          bytes3.push(octet >>> 7 | 128);
+          bytes3.push(octet & 127);
         } else if (octet < 2097152) {
-          bytes2.push(octet >>> 14 | 128);
-          bytes2.push((octet >>> 7 | 128) & 255);
-          bytes2.push(octet & 127);
+          bytes3.push(octet >>> 14 | 128);
+          bytes3.push((octet >>> 7 | 128) & 255);
+          bytes3.push(octet & 127);
         } else if (octet < 268435456) {
-          bytes2.push(octet >>> 21 | 128);
-          bytes2.push((octet >>> 14 | 128) & 255);
-          bytes2.push((octet >>> 7 | 128) & 255);
-          bytes2.push(octet & 127);
+          bytes3.push(octet >>> 21 | 128);
+          bytes3.push((octet >>> 14 | 128) & 255);
+          bytes3.push((octet >>> 7 | 128) & 255);
+          bytes3.push(octet & 127);
         } else {
-          bytes2.push((octet >>> 28 | 128) & 255);
-          bytes2.push((octet >>> 21 | 128) & 255);
-          bytes2.push((octet >>> 14 | 128) & 255);
-          bytes2.push((octet >>> 7 | 128) & 255);
-          bytes2.push(octet & 127);
+          bytes3.push((octet >>> 28 | 128) & 255);
+          bytes3.push((octet >>> 21 | 128) & 255);
+          bytes3.push((octet >>> 14 | 128) & 255);
+          bytes3.push((octet >>> 7 | 128) & 255);
+          bytes3.push(octet & 127);
         }
       }
       var tmp = s.split(".");
-      var bytes = [];
-      bytes.push(parseInt(tmp[0], 10) * 40 + parseInt(tmp[1], 10));
+      var bytes2 = [];
+      bytes2.push(parseInt(tmp[0], 10) * 40 + parseInt(tmp[1], 10));
       tmp.slice(2).forEach(function(b) {
-        encodeOctet(bytes, parseInt(b, 10));
+        encodeOctet(bytes2, parseInt(b, 10));
       });
       var self2 = this;
-      this._ensure(2 + bytes.length);
+      this._ensure(2 + bytes2.length);
       this.writeByte(tag);
-      this.writeLength(bytes.length);
-      bytes.forEach(function(b) {
+      this.writeLength(bytes2.length);
+      bytes2.forEach(function(b) {
         self2.writeByte(b);
       });
     };
@@ -37064,13 +37442,13 @@ var require_nacl_fast = __commonJS({
         this.pad[6] = key2[28] & 255 | (key2[29] & 255) << 8;
         this.pad[7] = key2[30] & 255 | (key2[31] & 255) << 8;
       };
-      poly1305.prototype.blocks = function(m, mpos, bytes) {
+      poly1305.prototype.blocks = function(m, mpos, bytes2) {
         var hibit = this.fin ? 0 : 1 << 11;
         var t0, t1, t2, t3, t4, t5, t6, t7, c;
         var d0, d1, d2, d3, d4, d5, d6, d7, d8, d9;
         var h0 = this.h[0], h1 = this.h[1], h2 = this.h[2], h3 = this.h[3], h4 = this.h[4], h5 = this.h[5], h6 = this.h[6], h7 = this.h[7], h8 = this.h[8], h9 = this.h[9];
         var r0 = this.r[0], r1 = this.r[1], r2 = this.r[2], r3 = this.r[3], r4 = this.r[4], r5 = this.r[5], r6 = this.r[6], r7 = this.r[7], r8 = this.r[8], r9 = this.r[9];
-        while (bytes >= 16) {
+        while (bytes2 >= 16) {
           t0 = m[mpos + 0] & 255 | (m[mpos + 1] & 255) << 8;
           h0 += t0 & 8191;
           t1 = m[mpos + 2] & 255 | (m[mpos + 3] & 255) << 8;
@@ -37256,7 +37634,7 @@ var require_nacl_fast = __commonJS({
           h8 = d8;
           h9 = d9;
           mpos += 16;
-          bytes -= 16;
+          bytes2 -= 16;
         }
         this.h[0] = h0;
         this.h[1] = h1;
@@ -37337,15 +37715,15 @@ var require_nacl_fast = __commonJS({
         mac[macpos + 14] = this.h[7] >>> 0 & 255;
         mac[macpos + 15] = this.h[7] >>> 8 & 255;
       };
-      poly1305.prototype.update = function(m, mpos, bytes) {
+      poly1305.prototype.update = function(m, mpos, bytes2) {
         var i, want;
         if (this.leftover) {
           want = 16 - this.leftover;
-          if (want > bytes)
-            want = bytes;
+          if (want > bytes2)
+            want = bytes2;
           for (i = 0; i < want; i++)
             this.buffer[this.leftover + i] = m[mpos + i];
-          bytes -= want;
+          bytes2 -= want;
           mpos += want;
           this.leftover += want;
           if (this.leftover < 16)
@@ -37353,16 +37731,16 @@ var require_nacl_fast = __commonJS({
           this.blocks(this.buffer, 0, 16);
           this.leftover = 0;
         }
-        if (bytes >= 16) {
-          want = bytes - bytes % 16;
+        if (bytes2 >= 16) {
+          want = bytes2 - bytes2 % 16;
           this.blocks(m, mpos, want);
           mpos += want;
-          bytes -= want;
+          bytes2 -= want;
         }
-        if (bytes) {
-          for (i = 0; i < bytes; i++)
+        if (bytes2) {
+          for (i = 0; i < bytes2; i++)
             this.buffer[this.leftover + i] = m[mpos + i];
-          this.leftover += bytes;
+          this.leftover += bytes2;
         }
       };
       function crypto_onetimeauth(out, outpos, m, mpos, n, k) {
@@ -44154,11 +44532,11 @@ var require_agent2 = __commonJS({
       };
     })();
     var WINDOWS_PIPE_REGEX = /^[/\\][/\\]\.[/\\]pipe[/\\].+/;
-    function createAgent(path13) {
-      if (process.platform === "win32" && !WINDOWS_PIPE_REGEX.test(path13)) {
-        return path13 === "pageant" ? new PageantAgent() : new CygwinAgent(path13);
+    function createAgent(path14) {
+      if (process.platform === "win32" && !WINDOWS_PIPE_REGEX.test(path14)) {
+        return path14 === "pageant" ? new PageantAgent() : new CygwinAgent(path14);
       }
-      return new OpenSSHAgent(path13);
+      return new OpenSSHAgent(path14);
     }
     var AgentProtocol = (() => {
       const SSH_AGENTC_REQUEST_IDENTITIES = 11;
@@ -45502,7 +45880,7 @@ var require_handlers_misc = __commonJS({
         bufferParser.init(payload, 1);
         const recipient = bufferParser.readUInt32BE();
         const reason = bufferParser.readUInt32BE();
-        const description = bufferParser.readString(true);
+        const description2 = bufferParser.readString(true);
         const lang = bufferParser.readString();
         bufferParser.clear();
         if (lang === void 0) {
@@ -45513,7 +45891,7 @@ var require_handlers_misc = __commonJS({
         }
         self2._debug && self2._debug(`Inbound: CHANNEL_OPEN_FAILURE (r:${recipient})`);
         const handler2 = self2._handlers.CHANNEL_OPEN_FAILURE;
-        handler2 && handler2(self2, recipient, reason, description);
+        handler2 && handler2(self2, recipient, reason, description2);
       },
       [MESSAGE.CHANNEL_WINDOW_ADJUST]: (self2, payload) => {
         bufferParser.init(payload, 1);
@@ -45896,7 +46274,7 @@ var require_kex = __commonJS({
           const newKexBuf = Buffer.from(kex.join(","));
           len -= entry.buffer.length - newKexBuf.length;
           const all = self2._offer.lists.all;
-          const rest = new Uint8Array(
+          const rest2 = new Uint8Array(
             all.buffer,
             all.byteOffset + 4 + entry.buffer.length,
             all.length - (4 + entry.buffer.length)
@@ -45904,7 +46282,7 @@ var require_kex = __commonJS({
           payload = Buffer.allocUnsafe(len);
           writeUInt32BE(payload, newKexBuf.length, 17);
           payload.set(newKexBuf, 17 + 4);
-          payload.set(rest, 17 + 4 + newKexBuf.length);
+          payload.set(rest2, 17 + 4 + newKexBuf.length);
         }
       }
       if (payload === void 0) {
@@ -47195,17 +47573,17 @@ var require_kex = __commonJS({
           };
           let totalSize = 0;
           for (const prop of KEX_PROPERTY_NAMES) {
-            let base;
+            let base2;
             let val;
             let desc;
             let key2;
             if (typeof prop === "string") {
-              base = lists;
+              base2 = lists;
               val = obj[prop];
               desc = key2 = prop;
             } else {
               const parent = prop[0];
-              base = lists[parent];
+              base2 = lists[parent];
               key2 = prop[1];
               val = obj[parent][key2];
               desc = `${parent}.${key2}`;
@@ -47226,7 +47604,7 @@ var require_kex = __commonJS({
               }
               totalSize += 4 + entry.buffer.length;
             }
-            base[key2] = entry;
+            base2[key2] = entry;
           }
           const all = Buffer.allocUnsafe(totalSize);
           lists.all = all;
@@ -48988,7 +49366,7 @@ var require_Protocol = __commonJS({
     }
     function modesToBytes(modes) {
       const keys = Object.keys(modes);
-      const bytes = Buffer.allocUnsafe(5 * keys.length + 1);
+      const bytes2 = Buffer.allocUnsafe(5 * keys.length + 1);
       let b = 0;
       for (let i = 0; i < keys.length; ++i) {
         const key2 = keys[i];
@@ -48999,17 +49377,17 @@ var require_Protocol = __commonJS({
           continue;
         const val = modes[key2];
         if (typeof val === "number" && isFinite(val)) {
-          bytes[b++] = opcode;
-          bytes[b++] = val >>> 24;
-          bytes[b++] = val >>> 16;
-          bytes[b++] = val >>> 8;
-          bytes[b++] = val;
+          bytes2[b++] = opcode;
+          bytes2[b++] = val >>> 24;
+          bytes2[b++] = val >>> 16;
+          bytes2[b++] = val >>> 8;
+          bytes2[b++] = val;
         }
       }
-      bytes[b++] = TERMINAL_MODE.TTY_OP_END;
-      if (b < bytes.length)
-        return bufferSlice(bytes, 0, b);
-      return bytes;
+      bytes2[b++] = TERMINAL_MODE.TTY_OP_END;
+      if (b < bytes2.length)
+        return bufferSlice(bytes2, 0, b);
+      return bytes2;
     }
     function sendExtInfo(proto) {
       let serverSigAlgs = "ecdsa-sha2-nistp256,ecdsa-sha2-nistp384,ecdsa-sha2-nistp521rsa-sha2-512,rsa-sha2-256,ssh-rsa,ssh-dss";
@@ -49133,8 +49511,8 @@ var require_SFTP = __commonJS({
   "node_modules/ssh2/lib/protocol/SFTP.js"(exports, module) {
     "use strict";
     var EventEmitter = __require("events");
-    var fs6 = __require("fs");
-    var { constants: constants3 } = fs6;
+    var fs8 = __require("fs");
+    var { constants: constants3 } = fs8;
     var {
       Readable: ReadableStream2,
       Writable: WritableStream
@@ -49402,17 +49780,17 @@ var require_SFTP = __commonJS({
       // ===========================================================================
       // Client-specific ===========================================================
       // ===========================================================================
-      createReadStream(path13, options) {
+      createReadStream(path14, options) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        return new ReadStream(this, path13, options);
+        return new ReadStream(this, path14, options);
       }
-      createWriteStream(path13, options) {
+      createWriteStream(path14, options) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        return new WriteStream(this, path13, options);
+        return new WriteStream(this, path14, options);
       }
-      open(path13, flags_, attrs, cb) {
+      open(path14, flags_, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         if (typeof attrs === "function") {
@@ -49431,7 +49809,7 @@ var require_SFTP = __commonJS({
           attrsFlags = attrs.flags;
           attrsLen = attrs.nb;
         }
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -49439,7 +49817,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         writeUInt32BE(buf, attrsFlags, p += 4);
         if (attrsLen) {
@@ -49563,14 +49941,14 @@ var require_SFTP = __commonJS({
       fastGet(remotePath, localPath, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        fastXfer(this, fs6, remotePath, localPath, opts, cb);
+        fastXfer(this, fs8, remotePath, localPath, opts, cb);
       }
       fastPut(localPath, remotePath, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        fastXfer(fs6, this, localPath, remotePath, opts, cb);
+        fastXfer(fs8, this, localPath, remotePath, opts, cb);
       }
-      readFile(path13, options, callback_) {
+      readFile(path14, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -49643,13 +50021,13 @@ var require_SFTP = __commonJS({
             return callback && callback(er, buffer);
           });
         };
-        this.open(path13, flag, 438, (er, handle_) => {
+        this.open(path14, flag, 438, (er, handle_) => {
           if (er)
             return callback && callback(er);
           handle = handle_;
           const tryStat = (er2, st) => {
             if (er2) {
-              this.stat(path13, (er_, st_) => {
+              this.stat(path14, (er_, st_) => {
                 if (er_) {
                   return this.close(handle, () => {
                     callback && callback(er2);
@@ -49670,7 +50048,7 @@ var require_SFTP = __commonJS({
           this.fstat(handle, tryStat);
         });
       }
-      writeFile(path13, data, options, callback_) {
+      writeFile(path14, data, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -49689,7 +50067,7 @@ var require_SFTP = __commonJS({
         if (options.encoding && !Buffer.isEncoding(options.encoding))
           throw new Error(`Unknown encoding: ${options.encoding}`);
         const flag = options.flag || "w";
-        this.open(path13, flag, options.mode, (openErr, handle) => {
+        this.open(path14, flag, options.mode, (openErr, handle) => {
           if (openErr) {
             callback && callback(openErr);
           } else {
@@ -49698,7 +50076,7 @@ var require_SFTP = __commonJS({
             if (position === null) {
               const tryStat = (er, st) => {
                 if (er) {
-                  this.stat(path13, (er_, st_) => {
+                  this.stat(path14, (er_, st_) => {
                     if (er_) {
                       return this.close(handle, () => {
                         callback && callback(er);
@@ -49717,7 +50095,7 @@ var require_SFTP = __commonJS({
           }
         });
       }
-      appendFile(path13, data, options, callback_) {
+      appendFile(path14, data, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -49735,12 +50113,12 @@ var require_SFTP = __commonJS({
           throw new TypeError("Bad arguments");
         if (!options.flag)
           options = Object.assign({ flag: "a" }, options);
-        this.writeFile(path13, data, options, callback);
+        this.writeFile(path14, data, options, callback);
       }
-      exists(path13, cb) {
+      exists(path14, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        this.stat(path13, (err) => {
+        this.stat(path14, (err) => {
           cb && cb(err ? false : true);
         });
       }
@@ -49783,7 +50161,7 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} RENAME`
         );
       }
-      mkdir(path13, attrs, cb) {
+      mkdir(path14, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let flags = 0;
@@ -49797,7 +50175,7 @@ var require_SFTP = __commonJS({
           flags = attrs.flags;
           attrsLen = attrs.nb;
         }
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -49805,7 +50183,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -49821,10 +50199,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} MKDIR`
         );
       }
-      rmdir(path13, cb) {
+      rmdir(path14, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -49832,14 +50210,14 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} RMDIR`
         );
       }
-      readdir(where, opts, cb) {
+      readdir(where2, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         if (typeof opts === "function") {
@@ -49849,9 +50227,9 @@ var require_SFTP = __commonJS({
         if (typeof opts !== "object" || opts === null)
           opts = {};
         const doFilter = opts && opts.full ? false : true;
-        if (!Buffer.isBuffer(where) && typeof where !== "string")
+        if (!Buffer.isBuffer(where2) && typeof where2 !== "string")
           throw new Error("missing directory handle or path");
-        if (typeof where === "string") {
+        if (typeof where2 === "string") {
           const entries = [];
           let e = 0;
           const reread = (err, handle) => {
@@ -49873,9 +50251,9 @@ var require_SFTP = __commonJS({
               reread(void 0, handle);
             });
           };
-          return this.opendir(where, reread);
+          return this.opendir(where2, reread);
         }
-        const handleLen = where.length;
+        const handleLen = where2.length;
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + handleLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -49883,7 +50261,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, handleLen, p);
-        buf.set(where, p += 4);
+        buf.set(where2, p += 4);
         this._requests[reqid] = {
           cb: doFilter ? (err, list) => {
             if (typeof cb !== "function")
@@ -49922,10 +50300,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} FSTAT`
         );
       }
-      stat(path13, cb) {
+      stat(path14, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -49933,17 +50311,17 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} STAT`
         );
       }
-      lstat(path13, cb) {
+      lstat(path14, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -49951,17 +50329,17 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} LSTAT`
         );
       }
-      opendir(path13, cb) {
+      opendir(path14, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -49969,14 +50347,14 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} OPENDIR`
         );
       }
-      setstat(path13, attrs, cb) {
+      setstat(path14, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let flags = 0;
@@ -49988,7 +50366,7 @@ var require_SFTP = __commonJS({
         } else if (typeof attrs === "function") {
           cb = attrs;
         }
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -49996,7 +50374,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -50056,8 +50434,8 @@ var require_SFTP = __commonJS({
           mtime: toUnixTimestamp(mtime)
         }, cb);
       }
-      utimes(path13, atime, mtime, cb) {
-        return this.setstat(path13, {
+      utimes(path14, atime, mtime, cb) {
+        return this.setstat(path14, {
           atime: toUnixTimestamp(atime),
           mtime: toUnixTimestamp(mtime)
         }, cb);
@@ -50068,8 +50446,8 @@ var require_SFTP = __commonJS({
           gid
         }, cb);
       }
-      chown(path13, uid, gid, cb) {
-        return this.setstat(path13, {
+      chown(path14, uid, gid, cb) {
+        return this.setstat(path14, {
           uid,
           gid
         }, cb);
@@ -50079,15 +50457,15 @@ var require_SFTP = __commonJS({
           mode
         }, cb);
       }
-      chmod(path13, mode, cb) {
-        return this.setstat(path13, {
+      chmod(path14, mode, cb) {
+        return this.setstat(path14, {
           mode
         }, cb);
       }
-      readlink(path13, cb) {
+      readlink(path14, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -50095,7 +50473,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names2) => {
             if (typeof cb !== "function")
@@ -50140,10 +50518,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} SYMLINK`
         );
       }
-      realpath(path13, cb) {
+      realpath(path14, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -50151,7 +50529,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names2) => {
             if (typeof cb !== "function")
@@ -50196,13 +50574,13 @@ var require_SFTP = __commonJS({
           this._debug(`SFTP: Outbound: ${which2} posix-rename@openssh.com`);
         }
       }
-      ext_openssh_statvfs(path13, cb) {
+      ext_openssh_statvfs(path14, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["statvfs@openssh.com"];
         if (!ext || ext !== "2")
           throw new Error("Server does not support this extended request");
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 19 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -50212,7 +50590,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 19, p);
         buf.utf8Write("statvfs@openssh.com", p += 4, 19);
         writeUInt32BE(buf, pathLen, p += 19);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         this._requests[reqid] = { extended: "statvfs@openssh.com", cb };
         const isBuffered = sendOrBuffer(this, buf);
         if (this._debug) {
@@ -50298,7 +50676,7 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} fsync@openssh.com`
         );
       }
-      ext_openssh_lsetstat(path13, attrs, cb) {
+      ext_openssh_lsetstat(path14, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["lsetstat@openssh.com"];
@@ -50313,7 +50691,7 @@ var require_SFTP = __commonJS({
         } else if (typeof attrs === "function") {
           cb = attrs;
         }
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 20 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -50323,7 +50701,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 20, p);
         buf.utf8Write("lsetstat@openssh.com", p += 4, 20);
         writeUInt32BE(buf, pathLen, p += 20);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -50340,13 +50718,13 @@ var require_SFTP = __commonJS({
           this._debug(`SFTP: Outbound: ${status} lsetstat@openssh.com`);
         }
       }
-      ext_openssh_expandPath(path13, cb) {
+      ext_openssh_expandPath(path14, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["expand-path@openssh.com"];
         if (ext !== "1")
           throw new Error("Server does not support this extended request");
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path14);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 23 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -50356,7 +50734,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 23, p);
         buf.utf8Write("expand-path@openssh.com", p += 4, 23);
         writeUInt32BE(buf, pathLen, p += 20);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path14, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names2) => {
             if (typeof cb !== "function")
@@ -50627,14 +51005,14 @@ var require_SFTP = __commonJS({
             nameAttrs = attrsToBytes(name2.attrs);
             namesLen += 4 + nameAttrs.nb;
             if (nameAttrs.nb) {
-              let bytes;
+              let bytes2;
               if (nameAttrs.nb === ATTRS_BUF.length) {
-                bytes = new Uint8Array(ATTRS_BUF);
+                bytes2 = new Uint8Array(ATTRS_BUF);
               } else {
-                bytes = new Uint8Array(nameAttrs.nb);
-                bufferCopy(ATTRS_BUF, bytes, 0, nameAttrs.nb, 0);
+                bytes2 = new Uint8Array(nameAttrs.nb);
+                bufferCopy(ATTRS_BUF, bytes2, 0, nameAttrs.nb, 0);
               }
-              nameAttrs.bytes = bytes;
+              nameAttrs.bytes = bytes2;
             }
             attrs.push(nameAttrs);
           } else {
@@ -50829,13 +51207,13 @@ var require_SFTP = __commonJS({
             if (--left === 0)
               cb(err);
           };
-          if (srcHandle && (src === fs6 || src.outgoing.state === "open"))
+          if (srcHandle && (src === fs8 || src.outgoing.state === "open"))
             ++left;
-          if (dstHandle && (dst === fs6 || dst.outgoing.state === "open"))
+          if (dstHandle && (dst === fs8 || dst.outgoing.state === "open"))
             ++left;
-          if (srcHandle && (src === fs6 || src.outgoing.state === "open"))
+          if (srcHandle && (src === fs8 || src.outgoing.state === "open"))
             src.close(srcHandle, cbfinal);
-          if (dstHandle && (dst === fs6 || dst.outgoing.state === "open"))
+          if (dstHandle && (dst === fs8 || dst.outgoing.state === "open"))
             dst.close(dstHandle, cbfinal);
         } else {
           cb(err);
@@ -50851,7 +51229,7 @@ var require_SFTP = __commonJS({
           tryStat(null, { size: fileSize });
         function tryStat(err2, attrs) {
           if (err2) {
-            if (src !== fs6) {
+            if (src !== fs8) {
               src.stat(srcPath, (err_, attrs_) => {
                 if (err_)
                   return onerror(err2);
@@ -51634,12 +52012,12 @@ var require_SFTP = __commonJS({
       [REQUEST.LSTAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path13 = bufferParser.readString(true);
+        const path14 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path13 === void 0)
+        if (path14 === void 0)
           return doFatalSFTPError(sftp, "Malformed LSTAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received LSTAT (id:${reqID})`);
-        if (!sftp.emit("LSTAT", reqID, path13)) {
+        if (!sftp.emit("LSTAT", reqID, path14)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -51658,13 +52036,13 @@ var require_SFTP = __commonJS({
       [REQUEST.SETSTAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path13 = bufferParser.readString(true);
+        const path14 = bufferParser.readString(true);
         const attrs = readAttrs(sftp._biOpt);
         bufferParser.clear();
         if (attrs === void 0)
           return doFatalSFTPError(sftp, "Malformed SETSTAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received SETSTAT (id:${reqID})`);
-        if (!sftp.emit("SETSTAT", reqID, path13, attrs)) {
+        if (!sftp.emit("SETSTAT", reqID, path14, attrs)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -51686,12 +52064,12 @@ var require_SFTP = __commonJS({
       [REQUEST.OPENDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path13 = bufferParser.readString(true);
+        const path14 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path13 === void 0)
+        if (path14 === void 0)
           return doFatalSFTPError(sftp, "Malformed OPENDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received OPENDIR (id:${reqID})`);
-        if (!sftp.emit("OPENDIR", reqID, path13)) {
+        if (!sftp.emit("OPENDIR", reqID, path14)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -51710,63 +52088,63 @@ var require_SFTP = __commonJS({
       [REQUEST.REMOVE]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path13 = bufferParser.readString(true);
+        const path14 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path13 === void 0)
+        if (path14 === void 0)
           return doFatalSFTPError(sftp, "Malformed REMOVE packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received REMOVE (id:${reqID})`);
-        if (!sftp.emit("REMOVE", reqID, path13)) {
+        if (!sftp.emit("REMOVE", reqID, path14)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.MKDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path13 = bufferParser.readString(true);
+        const path14 = bufferParser.readString(true);
         const attrs = readAttrs(sftp._biOpt);
         bufferParser.clear();
         if (attrs === void 0)
           return doFatalSFTPError(sftp, "Malformed MKDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received MKDIR (id:${reqID})`);
-        if (!sftp.emit("MKDIR", reqID, path13, attrs)) {
+        if (!sftp.emit("MKDIR", reqID, path14, attrs)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.RMDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path13 = bufferParser.readString(true);
+        const path14 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path13 === void 0)
+        if (path14 === void 0)
           return doFatalSFTPError(sftp, "Malformed RMDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received RMDIR (id:${reqID})`);
-        if (!sftp.emit("RMDIR", reqID, path13)) {
+        if (!sftp.emit("RMDIR", reqID, path14)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.REALPATH]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path13 = bufferParser.readString(true);
+        const path14 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path13 === void 0)
+        if (path14 === void 0)
           return doFatalSFTPError(sftp, "Malformed REALPATH packet");
         sftp._debug && sftp._debug(
           `SFTP: Inbound: Received REALPATH (id:${reqID})`
         );
-        if (!sftp.emit("REALPATH", reqID, path13)) {
+        if (!sftp.emit("REALPATH", reqID, path14)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.STAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path13 = bufferParser.readString(true);
+        const path14 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path13 === void 0)
+        if (path14 === void 0)
           return doFatalSFTPError(sftp, "Malformed STAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received STAT (id:${reqID})`);
-        if (!sftp.emit("STAT", reqID, path13)) {
+        if (!sftp.emit("STAT", reqID, path14)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -51786,14 +52164,14 @@ var require_SFTP = __commonJS({
       [REQUEST.READLINK]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path13 = bufferParser.readString(true);
+        const path14 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path13 === void 0)
+        if (path14 === void 0)
           return doFatalSFTPError(sftp, "Malformed READLINK packet");
         sftp._debug && sftp._debug(
           `SFTP: Inbound: Received READLINK (id:${reqID})`
         );
-        if (!sftp.emit("READLINK", reqID, path13)) {
+        if (!sftp.emit("READLINK", reqID, path14)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -51864,7 +52242,7 @@ var require_SFTP = __commonJS({
     function roundUpToMultipleOf8(n) {
       return n + 7 & ~7;
     }
-    function ReadStream(sftp, path13, options) {
+    function ReadStream(sftp, path14, options) {
       if (options === void 0)
         options = {};
       else if (typeof options === "string")
@@ -51878,7 +52256,7 @@ var require_SFTP = __commonJS({
       options.emitClose = false;
       options.autoDestroy = false;
       ReadableStream2.call(this, options);
-      this.path = path13;
+      this.path = path14;
       this.flags = options.flags === void 0 ? "r" : options.flags;
       this.mode = options.mode === void 0 ? 438 : options.mode;
       this.start = options.start;
@@ -52009,7 +52387,7 @@ var require_SFTP = __commonJS({
       },
       configurable: true
     });
-    function WriteStream(sftp, path13, options) {
+    function WriteStream(sftp, path14, options) {
       if (options === void 0)
         options = {};
       else if (typeof options === "string")
@@ -52021,7 +52399,7 @@ var require_SFTP = __commonJS({
       options.emitClose = false;
       options.autoDestroy = false;
       WritableStream.call(this, options);
-      this.path = path13;
+      this.path = path14;
       this.flags = options.flags === void 0 ? "w" : options.flags;
       this.mode = options.mode === void 0 ? 438 : options.mode;
       this.start = options.start;
@@ -52113,13 +52491,13 @@ var require_SFTP = __commonJS({
         0,
         data.length,
         this.pos,
-        (er, bytes) => {
+        (er, bytes2) => {
           if (er) {
             if (this.autoClose)
               this.destroy();
             return cb(er);
           }
-          this.bytesWritten += bytes;
+          this.bytesWritten += bytes2;
           cb();
         }
       );
@@ -52134,12 +52512,12 @@ var require_SFTP = __commonJS({
       const sftp = this.sftp;
       const handle = this.handle;
       let writesLeft = data.length;
-      const onwrite = (er, bytes) => {
+      const onwrite = (er, bytes2) => {
         if (er) {
           this.destroy();
           return cb(er);
         }
-        this.bytesWritten += bytes;
+        this.bytesWritten += bytes2;
         if (--writesLeft === 0)
           cb();
       };
@@ -53180,11 +53558,11 @@ var require_client2 = __commonJS({
               this._chanMgr.update(info3.recipient, instance);
               channel(void 0, instance);
             },
-            CHANNEL_OPEN_FAILURE: (p, recipient, reason, description) => {
+            CHANNEL_OPEN_FAILURE: (p, recipient, reason, description2) => {
               const channel = this._chanMgr.get(recipient);
               if (typeof channel !== "function")
                 return;
-              const info3 = { reason, description };
+              const info3 = { reason, description: description2 };
               onChannelOpenFailure(this, recipient, info3, channel);
             },
             CHANNEL_DATA: (p, recipient, data) => {
@@ -55177,11 +55555,11 @@ var require_server = __commonJS({
               this._chanMgr.update(info3.recipient, instance);
               channel(void 0, instance);
             },
-            CHANNEL_OPEN_FAILURE: (p, recipient, reason, description) => {
+            CHANNEL_OPEN_FAILURE: (p, recipient, reason, description2) => {
               const channel = this._chanMgr.get(recipient);
               if (typeof channel !== "function")
                 return;
-              const info3 = { reason, description };
+              const info3 = { reason, description: description2 };
               onChannelOpenFailure(this, recipient, info3, channel);
             },
             CHANNEL_DATA: (p, recipient, data) => {
@@ -59142,20 +59520,20 @@ var require_ms = __commonJS({
     function fmtLong(ms) {
       var msAbs = Math.abs(ms);
       if (msAbs >= d) {
-        return plural2(ms, msAbs, d, "day");
+        return plural3(ms, msAbs, d, "day");
       }
       if (msAbs >= h) {
-        return plural2(ms, msAbs, h, "hour");
+        return plural3(ms, msAbs, h, "hour");
       }
       if (msAbs >= m) {
-        return plural2(ms, msAbs, m, "minute");
+        return plural3(ms, msAbs, m, "minute");
       }
       if (msAbs >= s) {
-        return plural2(ms, msAbs, s, "second");
+        return plural3(ms, msAbs, s, "second");
       }
       return ms + " ms";
     }
-    function plural2(ms, msAbs, n, name2) {
+    function plural3(ms, msAbs, n, name2) {
       var isPlural = msAbs >= n * 1.5;
       return Math.round(ms / n) + " " + name2 + (isPlural ? "s" : "");
     }
@@ -59812,12 +60190,12 @@ var require_src = __commonJS({
 // node_modules/split-ca/index.js
 var require_split_ca = __commonJS({
   "node_modules/split-ca/index.js"(exports, module) {
-    var fs6 = __require("fs");
+    var fs8 = __require("fs");
     module.exports = function(filepath, split, encoding) {
       split = typeof split !== "undefined" ? split : "\n";
       encoding = typeof encoding !== "undefined" ? encoding : "utf8";
       var ca = [];
-      var chain = fs6.readFileSync(filepath, encoding);
+      var chain = fs8.readFileSync(filepath, encoding);
       if (chain.indexOf("-END CERTIFICATE-") < 0 || chain.indexOf("-BEGIN CERTIFICATE-") < 0) {
         throw Error("File does not contain 'BEGIN CERTIFICATE' or 'END CERTIFICATE'");
       }
@@ -59845,9 +60223,9 @@ var require_modem = __commonJS({
   "node_modules/docker-modem/lib/modem.js"(exports, module) {
     var querystring = __require("querystring");
     var http3 = require_http();
-    var fs6 = __require("fs");
-    var path13 = __require("path");
-    var url = __require("url");
+    var fs8 = __require("fs");
+    var path14 = __require("path");
+    var url2 = __require("url");
     var ssh = require_ssh();
     var HttpDuplex = require_http_duplex();
     var debug2 = require_src()("modem");
@@ -59872,7 +60250,7 @@ var require_modem = __commonJS({
           hostStr = "tcp://" + hostStr;
         }
         try {
-          host = new url.URL(hostStr);
+          host = new url2.URL(hostStr);
         } catch (err) {
           throw new Error("DOCKER_HOST env variable should be something like tcp://localhost:1234");
         }
@@ -59895,9 +60273,9 @@ var require_modem = __commonJS({
         }
         opts.host = host.hostname;
         if (process.env.DOCKER_CERT_PATH) {
-          opts.ca = splitca(path13.join(process.env.DOCKER_CERT_PATH, "ca.pem"));
-          opts.cert = fs6.readFileSync(path13.join(process.env.DOCKER_CERT_PATH, "cert.pem"));
-          opts.key = fs6.readFileSync(path13.join(process.env.DOCKER_CERT_PATH, "key.pem"));
+          opts.ca = splitca(path14.join(process.env.DOCKER_CERT_PATH, "ca.pem"));
+          opts.cert = fs8.readFileSync(path14.join(process.env.DOCKER_CERT_PATH, "cert.pem"));
+          opts.key = fs8.readFileSync(path14.join(process.env.DOCKER_CERT_PATH, "key.pem"));
         }
         if (process.env.DOCKER_CLIENT_TIMEOUT) {
           opts.timeout = parseInt(process.env.DOCKER_CLIENT_TIMEOUT, 10);
@@ -59907,8 +60285,8 @@ var require_modem = __commonJS({
     };
     var findDefaultUnixSocket = function() {
       return new Promise(function(resolve) {
-        var userDockerSocket = path13.join(os8.homedir(), ".docker", "run", "docker.sock");
-        fs6.access(userDockerSocket, function(err) {
+        var userDockerSocket = path14.join(os8.homedir(), ".docker", "run", "docker.sock");
+        fs8.access(userDockerSocket, function(err) {
           if (err) resolve("/var/run/docker.sock");
           else resolve(userDockerSocket);
         });
@@ -59958,14 +60336,14 @@ var require_modem = __commonJS({
         options.path = "/" + this.version + options.path;
       }
       if (this.host) {
-        var parsed = url.parse(this.host);
-        address = url.format({
+        var parsed = url2.parse(this.host);
+        address = url2.format({
           protocol: parsed.protocol || this.protocol,
           hostname: parsed.hostname || this.host,
           port: this.port,
           pathname: parsed.pathname || this.pathPrefix
         });
-        address = url.resolve(address, options.path);
+        address = url2.resolve(address, options.path);
       } else {
         address = options.path;
       }
@@ -60001,7 +60379,7 @@ var require_modem = __commonJS({
       }
       if (options.file) {
         if (typeof options.file === "string") {
-          data = fs6.createReadStream(path13.resolve(options.file));
+          data = fs8.createReadStream(path14.resolve(options.file));
         } else {
           data = options.file;
         }
@@ -60035,7 +60413,7 @@ var require_modem = __commonJS({
           this.buildRequest(optionsf, options, data, callback);
         });
       } else {
-        var urlp = url.parse(address);
+        var urlp = url2.parse(address);
         optionsf.hostname = urlp.hostname;
         optionsf.port = urlp.port;
         optionsf.path = urlp.path;
@@ -60319,7 +60697,7 @@ var require_modem = __commonJS({
 var require_ignore = __commonJS({
   "node_modules/@balena/dockerignore/ignore.js"(exports, module) {
     "use strict";
-    var path13 = __require("path");
+    var path14 = __require("path");
     var factory = (options) => new IgnoreBase(options);
     factory.default = factory;
     module.exports = factory;
@@ -60328,22 +60706,22 @@ var require_ignore = __commonJS({
     }
     var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
     var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-    var REGEX_TRAILING_PATH_SEP = path13.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+    var REGEX_TRAILING_PATH_SEP = path14.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
     var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
     function cleanPath(file) {
-      return path13.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
+      return path14.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
     }
     function toSlash(file) {
-      if (path13.sep === "/") {
+      if (path14.sep === "/") {
         return file;
       }
       return file.replace(/\\/g, "/");
     }
     function fromSlash(file) {
-      if (path13.sep === "/") {
+      if (path14.sep === "/") {
         return file;
       }
-      return file.replace(/\//g, path13.sep);
+      return file.replace(/\//g, path14.sep);
     }
     var IgnoreBase = class {
       constructor({
@@ -60392,13 +60770,13 @@ var require_ignore = __commonJS({
         return pattern && typeof pattern === "string" && pattern.indexOf("#") !== 0 && pattern.trim() !== "";
       }
       filter(paths) {
-        return make_array(paths).filter((path14) => this._filter(path14));
+        return make_array(paths).filter((path15) => this._filter(path15));
       }
       createFilter() {
-        return (path14) => this._filter(path14);
+        return (path15) => this._filter(path15);
       }
-      ignores(path14) {
-        return !this._filter(path14);
+      ignores(path15) {
+        return !this._filter(path15);
       }
       // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
@@ -60437,36 +60815,36 @@ var require_ignore = __commonJS({
           origin,
           pattern,
           // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-          dirs: pattern.split(path13.sep),
+          dirs: pattern.split(path14.sep),
           negative
         };
       }
       // @returns `Boolean` true if the `path` is NOT ignored
-      _filter(path14) {
-        if (!path14) {
+      _filter(path15) {
+        if (!path15) {
           return false;
         }
-        if (path14 in this._cache) {
-          return this._cache[path14];
+        if (path15 in this._cache) {
+          return this._cache[path15];
         }
-        return this._cache[path14] = this._test(path14);
+        return this._cache[path15] = this._test(path15);
       }
       // @returns {Boolean} true if a file is NOT ignored
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
       _test(file) {
         file = fromSlash(file);
-        const parentPath = cleanPath(path13.dirname(file));
-        const parentPathDirs = parentPath.split(path13.sep);
+        const parentPath = cleanPath(path14.dirname(file));
+        const parentPathDirs = parentPath.split(path14.sep);
         let matched = false;
         this._rules.forEach((rule) => {
           let match = this._match(file, rule);
           if (!match && parentPath !== ".") {
             if (rule.dirs.includes("**")) {
               for (let i = rule.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
-                match = match || this._match(parentPathDirs.slice(0, i).join(path13.sep), rule);
+                match = match || this._match(parentPathDirs.slice(0, i).join(path14.sep), rule);
               }
             } else if (rule.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path13.sep), rule);
+              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path14.sep), rule);
             }
           }
           if (match) {
@@ -60485,13 +60863,13 @@ var require_ignore = __commonJS({
           return rule;
         }
         let regStr = "^";
-        let escapedSlash = path13.sep === "\\" ? "\\\\" : path13.sep;
+        let escapedSlash = path14.sep === "\\" ? "\\\\" : path14.sep;
         for (let i = 0; i < rule.pattern.length; i++) {
           const ch = rule.pattern[i];
           if (ch === "*") {
             if (rule.pattern[i + 1] === "*") {
               i++;
-              if (rule.pattern[i + 1] === path13.sep) {
+              if (rule.pattern[i + 1] === path14.sep) {
                 i++;
               }
               if (rule.pattern[i + 1] === void 0) {
@@ -60507,7 +60885,7 @@ var require_ignore = __commonJS({
           } else if (ch === "." || ch === "$") {
             regStr += `\\${ch}`;
           } else if (ch === "\\") {
-            if (path13.sep === "\\") {
+            if (path14.sep === "\\") {
               regStr += escapedSlash;
               continue;
             }
@@ -60533,69 +60911,69 @@ var require_ignore = __commonJS({
 var require_chownr = __commonJS({
   "node_modules/chownr/chownr.js"(exports, module) {
     "use strict";
-    var fs6 = __require("fs");
-    var path13 = __require("path");
-    var LCHOWN = fs6.lchown ? "lchown" : "chown";
-    var LCHOWNSYNC = fs6.lchownSync ? "lchownSync" : "chownSync";
-    var needEISDIRHandled = fs6.lchown && !process.version.match(/v1[1-9]+\./) && !process.version.match(/v10\.[6-9]/);
-    var lchownSync = (path14, uid, gid) => {
+    var fs8 = __require("fs");
+    var path14 = __require("path");
+    var LCHOWN = fs8.lchown ? "lchown" : "chown";
+    var LCHOWNSYNC = fs8.lchownSync ? "lchownSync" : "chownSync";
+    var needEISDIRHandled = fs8.lchown && !process.version.match(/v1[1-9]+\./) && !process.version.match(/v10\.[6-9]/);
+    var lchownSync = (path15, uid, gid) => {
       try {
-        return fs6[LCHOWNSYNC](path14, uid, gid);
+        return fs8[LCHOWNSYNC](path15, uid, gid);
       } catch (er) {
         if (er.code !== "ENOENT")
           throw er;
       }
     };
-    var chownSync = (path14, uid, gid) => {
+    var chownSync = (path15, uid, gid) => {
       try {
-        return fs6.chownSync(path14, uid, gid);
+        return fs8.chownSync(path15, uid, gid);
       } catch (er) {
         if (er.code !== "ENOENT")
           throw er;
       }
     };
-    var handleEISDIR = needEISDIRHandled ? (path14, uid, gid, cb) => (er) => {
+    var handleEISDIR = needEISDIRHandled ? (path15, uid, gid, cb) => (er) => {
       if (!er || er.code !== "EISDIR")
         cb(er);
       else
-        fs6.chown(path14, uid, gid, cb);
+        fs8.chown(path15, uid, gid, cb);
     } : (_, __, ___, cb) => cb;
-    var handleEISDirSync = needEISDIRHandled ? (path14, uid, gid) => {
+    var handleEISDirSync = needEISDIRHandled ? (path15, uid, gid) => {
       try {
-        return lchownSync(path14, uid, gid);
+        return lchownSync(path15, uid, gid);
       } catch (er) {
         if (er.code !== "EISDIR")
           throw er;
-        chownSync(path14, uid, gid);
+        chownSync(path15, uid, gid);
       }
-    } : (path14, uid, gid) => lchownSync(path14, uid, gid);
+    } : (path15, uid, gid) => lchownSync(path15, uid, gid);
     var nodeVersion = process.version;
-    var readdir3 = (path14, options, cb) => fs6.readdir(path14, options, cb);
-    var readdirSync = (path14, options) => fs6.readdirSync(path14, options);
+    var readdir3 = (path15, options, cb) => fs8.readdir(path15, options, cb);
+    var readdirSync = (path15, options) => fs8.readdirSync(path15, options);
     if (/^v4\./.test(nodeVersion))
-      readdir3 = (path14, options, cb) => fs6.readdir(path14, cb);
+      readdir3 = (path15, options, cb) => fs8.readdir(path15, cb);
     var chown = (cpath, uid, gid, cb) => {
-      fs6[LCHOWN](cpath, uid, gid, handleEISDIR(cpath, uid, gid, (er) => {
+      fs8[LCHOWN](cpath, uid, gid, handleEISDIR(cpath, uid, gid, (er) => {
         cb(er && er.code !== "ENOENT" ? er : null);
       }));
     };
     var chownrKid = (p, child, uid, gid, cb) => {
       if (typeof child === "string")
-        return fs6.lstat(path13.resolve(p, child), (er, stats) => {
+        return fs8.lstat(path14.resolve(p, child), (er, stats) => {
           if (er)
             return cb(er.code !== "ENOENT" ? er : null);
           stats.name = child;
           chownrKid(p, stats, uid, gid, cb);
         });
       if (child.isDirectory()) {
-        chownr(path13.resolve(p, child.name), uid, gid, (er) => {
+        chownr(path14.resolve(p, child.name), uid, gid, (er) => {
           if (er)
             return cb(er);
-          const cpath = path13.resolve(p, child.name);
+          const cpath = path14.resolve(p, child.name);
           chown(cpath, uid, gid, cb);
         });
       } else {
-        const cpath = path13.resolve(p, child.name);
+        const cpath = path14.resolve(p, child.name);
         chown(cpath, uid, gid, cb);
       }
     };
@@ -60625,7 +61003,7 @@ var require_chownr = __commonJS({
     var chownrKidSync = (p, child, uid, gid) => {
       if (typeof child === "string") {
         try {
-          const stats = fs6.lstatSync(path13.resolve(p, child));
+          const stats = fs8.lstatSync(path14.resolve(p, child));
           stats.name = child;
           child = stats;
         } catch (er) {
@@ -60636,8 +61014,8 @@ var require_chownr = __commonJS({
         }
       }
       if (child.isDirectory())
-        chownrSync(path13.resolve(p, child.name), uid, gid);
-      handleEISDirSync(path13.resolve(p, child.name), uid, gid);
+        chownrSync(path14.resolve(p, child.name), uid, gid);
+      handleEISDirSync(path14.resolve(p, child.name), uid, gid);
     };
     var chownrSync = (p, uid, gid) => {
       let children2;
@@ -60736,7 +61114,7 @@ var require_BufferList = __commonJS({
       const copy2 = !!dst;
       const off = this._offset(srcStart);
       const len = srcEnd - srcStart;
-      let bytes = len;
+      let bytes2 = len;
       let bufoff = copy2 && dstStart || 0;
       let start = off[1];
       if (srcStart === 0 && srcEnd === this.length) {
@@ -60749,23 +61127,23 @@ var require_BufferList = __commonJS({
         }
         return dst;
       }
-      if (bytes <= this._bufs[off[0]].length - start) {
-        return copy2 ? this._bufs[off[0]].copy(dst, dstStart, start, start + bytes) : this._bufs[off[0]].slice(start, start + bytes);
+      if (bytes2 <= this._bufs[off[0]].length - start) {
+        return copy2 ? this._bufs[off[0]].copy(dst, dstStart, start, start + bytes2) : this._bufs[off[0]].slice(start, start + bytes2);
       }
       if (!copy2) {
         dst = Buffer2.allocUnsafe(len);
       }
       for (let i = off[0]; i < this._bufs.length; i++) {
         const l = this._bufs[i].length - start;
-        if (bytes > l) {
+        if (bytes2 > l) {
           this._bufs[i].copy(dst, bufoff, start);
           bufoff += l;
         } else {
-          this._bufs[i].copy(dst, bufoff, start, start + bytes);
+          this._bufs[i].copy(dst, bufoff, start, start + bytes2);
           bufoff += l;
           break;
         }
-        bytes -= l;
+        bytes2 -= l;
         if (start) {
           start = 0;
         }
@@ -60801,17 +61179,17 @@ var require_BufferList = __commonJS({
     BufferList.prototype.toString = function toString(encoding, start, end) {
       return this.slice(start, end).toString(encoding);
     };
-    BufferList.prototype.consume = function consume(bytes) {
-      bytes = Math.trunc(bytes);
-      if (Number.isNaN(bytes) || bytes <= 0) return this;
+    BufferList.prototype.consume = function consume(bytes2) {
+      bytes2 = Math.trunc(bytes2);
+      if (Number.isNaN(bytes2) || bytes2 <= 0) return this;
       while (this._bufs.length) {
-        if (bytes >= this._bufs[0].length) {
-          bytes -= this._bufs[0].length;
+        if (bytes2 >= this._bufs[0].length) {
+          bytes2 -= this._bufs[0].length;
           this.length -= this._bufs[0].length;
           this._bufs.shift();
         } else {
-          this._bufs[0] = this._bufs[0].slice(bytes);
-          this.length -= bytes;
+          this._bufs[0] = this._bufs[0].slice(bytes2);
+          this.length -= bytes2;
           break;
         }
       }
@@ -61880,9 +62258,9 @@ var require_pump = __commonJS({
   "node_modules/pump/index.js"(exports, module) {
     var once = require_once();
     var eos = require_end_of_stream2();
-    var fs6;
+    var fs8;
     try {
-      fs6 = __require("fs");
+      fs8 = __require("fs");
     } catch (e) {
     }
     var noop3 = function() {
@@ -61893,8 +62271,8 @@ var require_pump = __commonJS({
     };
     var isFS = function(stream) {
       if (!ancient) return false;
-      if (!fs6) return false;
-      return (stream instanceof (fs6.ReadStream || noop3) || stream instanceof (fs6.WriteStream || noop3)) && isFn(stream.close);
+      if (!fs8) return false;
+      return (stream instanceof (fs8.ReadStream || noop3) || stream instanceof (fs8.WriteStream || noop3)) && isFn(stream.close);
     };
     var isRequest = function(stream) {
       return stream.setHeader && isFn(stream.abort);
@@ -61953,8 +62331,8 @@ var require_pump = __commonJS({
 // node_modules/mkdirp-classic/index.js
 var require_mkdirp_classic = __commonJS({
   "node_modules/mkdirp-classic/index.js"(exports, module) {
-    var path13 = __require("path");
-    var fs6 = __require("fs");
+    var path14 = __require("path");
+    var fs8 = __require("fs");
     var _0777 = parseInt("0777", 8);
     module.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
     function mkdirP(p, opts, f, made) {
@@ -61965,14 +62343,14 @@ var require_mkdirp_classic = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs6;
+      var xfs = opts.fs || fs8;
       if (mode === void 0) {
         mode = _0777 & ~process.umask();
       }
       if (!made) made = null;
       var cb = f || function() {
       };
-      p = path13.resolve(p);
+      p = path14.resolve(p);
       xfs.mkdir(p, mode, function(er) {
         if (!er) {
           made = made || p;
@@ -61980,7 +62358,7 @@ var require_mkdirp_classic = __commonJS({
         }
         switch (er.code) {
           case "ENOENT":
-            mkdirP(path13.dirname(p), opts, function(er2, made2) {
+            mkdirP(path14.dirname(p), opts, function(er2, made2) {
               if (er2) cb(er2, made2);
               else mkdirP(p, opts, cb, made2);
             });
@@ -62002,19 +62380,19 @@ var require_mkdirp_classic = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs6;
+      var xfs = opts.fs || fs8;
       if (mode === void 0) {
         mode = _0777 & ~process.umask();
       }
       if (!made) made = null;
-      p = path13.resolve(p);
+      p = path14.resolve(p);
       try {
         xfs.mkdirSync(p, mode);
         made = made || p;
       } catch (err0) {
         switch (err0.code) {
           case "ENOENT":
-            made = sync(path13.dirname(p), opts, made);
+            made = sync(path14.dirname(p), opts, made);
             sync(p, opts, made);
             break;
           // In the case of any other error, just see if there's a dir
@@ -62043,8 +62421,8 @@ var require_tar_fs = __commonJS({
     var tar2 = require_tar_stream2();
     var pump = require_pump();
     var mkdirp = require_mkdirp_classic();
-    var fs6 = __require("fs");
-    var path13 = __require("path");
+    var fs8 = __require("fs");
+    var path14 = __require("path");
     var os8 = __require("os");
     var win32 = os8.platform() === "win32";
     var DOTDOT_LEADING = 1;
@@ -62057,23 +62435,23 @@ var require_tar_fs = __commonJS({
     var normalize = !win32 ? echo : function(name2) {
       return name2.replace(/\\/g, "/").replace(/[:?<>|]/g, "_");
     };
-    var statAll = function(fs7, stat4, cwd, ignore, entries, sort) {
+    var statAll = function(fs9, stat4, cwd, ignore, entries, sort) {
       var queue = entries || ["."];
       for (var i = 0; i < queue.length; i++) {
-        if (!inCwd(path13.resolve(cwd, queue[i]), cwd)) throw new Error(queue[i] + " is not a valid path");
+        if (!inCwd(path14.resolve(cwd, queue[i]), cwd)) throw new Error(queue[i] + " is not a valid path");
       }
       return function loop(callback) {
         if (!queue.length) return callback();
         var next = queue.shift();
-        var nextAbs = path13.join(cwd, next);
-        stat4.call(fs7, nextAbs, function(err, stat5) {
+        var nextAbs = path14.join(cwd, next);
+        stat4.call(fs9, nextAbs, function(err, stat5) {
           if (err) return callback(err);
           if (!stat5.isDirectory()) return callback(null, next, stat5);
-          fs7.readdir(nextAbs, function(err2, files) {
+          fs9.readdir(nextAbs, function(err2, files) {
             if (err2) return callback(err2);
             if (sort) files.sort();
             for (var i2 = 0; i2 < files.length; i2++) {
-              if (!ignore(path13.join(cwd, next, files[i2]))) queue.push(path13.join(next, files[i2]));
+              if (!ignore(path14.join(cwd, next, files[i2]))) queue.push(path14.join(next, files[i2]));
             }
             callback(null, next, stat5);
           });
@@ -62084,7 +62462,7 @@ var require_tar_fs = __commonJS({
       return function(header) {
         header.name = header.name.split("/").slice(level).join("/");
         var linkname = header.linkname;
-        if (linkname && (header.type === "link" || path13.isAbsolute(linkname))) {
+        if (linkname && (header.type === "link" || path14.isAbsolute(linkname))) {
           header.linkname = linkname.split("/").slice(level).join("/");
         }
         return map(header);
@@ -62093,7 +62471,7 @@ var require_tar_fs = __commonJS({
     exports.pack = function(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      var xfs = opts.fs || fs6;
+      var xfs = opts.fs || fs8;
       var ignore = opts.ignore || opts.filter || noop3;
       var map = opts.map || noop3;
       var mapStream = opts.mapStream || echo;
@@ -62114,7 +62492,7 @@ var require_tar_fs = __commonJS({
         fmode |= parseInt(222, 8);
       }
       var onsymlink = function(filename, header) {
-        xfs.readlink(path13.join(cwd, filename), function(err, linkname) {
+        xfs.readlink(path14.join(cwd, filename), function(err, linkname) {
           if (err) return pack.destroy(err);
           header.linkname = normalize(linkname);
           pack.entry(header, onnextentry);
@@ -62155,7 +62533,7 @@ var require_tar_fs = __commonJS({
         }
         var entry = pack.entry(header, onnextentry);
         if (!entry) return;
-        var rs = mapStream(xfs.createReadStream(path13.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
+        var rs = mapStream(xfs.createReadStream(path14.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
         rs.on("error", function(err2) {
           entry.destroy(err2);
         });
@@ -62180,7 +62558,7 @@ var require_tar_fs = __commonJS({
     exports.extract = function(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      var xfs = opts.fs || fs6;
+      var xfs = opts.fs || fs8;
       var ignore = opts.ignore || opts.filter || noop3;
       var map = opts.map || noop3;
       var mapStream = opts.mapStream || echo;
@@ -62217,9 +62595,9 @@ var require_tar_fs = __commonJS({
         });
       };
       var chperm = function(name2, header, cb) {
-        var link = header.type === "symlink";
-        var chmod2 = link ? xfs.lchmod : xfs.chmod;
-        var chown = link ? xfs.lchown : xfs.chown;
+        var link2 = header.type === "symlink";
+        var chmod2 = link2 ? xfs.lchmod : xfs.chmod;
+        var chown = link2 ? xfs.lchown : xfs.chown;
         if (!chmod2) return cb();
         var mode = (header.mode | (header.type === "directory" ? dmode : fmode)) & umask & parseInt(777, 8);
         if (chown && own) {
@@ -62237,7 +62615,7 @@ var require_tar_fs = __commonJS({
       extract.on("entry", function(header, stream, next) {
         header = map(header) || header;
         header.name = normalize(header.name);
-        var name2 = path13.join(cwd, path13.join("/", header.name));
+        var name2 = path14.join(cwd, path14.join("/", header.name));
         if (ignore(name2, header)) {
           stream.resume();
           return next();
@@ -62245,7 +62623,7 @@ var require_tar_fs = __commonJS({
         if (!validPath(header.name, DOTDOT_NONE)) {
           return next(new Error(JSON.stringify(header.name) + " is not a valid path"));
         }
-        var isRoot = path13.join(name2, ".") === path13.join(cwd, ".");
+        var isRoot = path14.join(name2, ".") === path14.join(cwd, ".");
         var stat4 = function(err) {
           if (err) return next(err);
           if (isRoot) return next();
@@ -62275,9 +62653,9 @@ var require_tar_fs = __commonJS({
         var onsymlink = function() {
           if (win32) return next();
           if (!validPath(header.linkname, DOTDOT_LEADING)) return next(new Error(name2 + " is not a valid symlink"));
-          var dst = path13.resolve(path13.dirname(name2), header.linkname);
+          var dst = path14.resolve(path14.dirname(name2), header.linkname);
           if (!inCwd(dst, cwd)) return next(new Error(name2 + " is not a valid symlink"));
-          validateNotSymlink(xfs, dst, path13.resolve(cwd), function(err, valid) {
+          validateNotSymlink(xfs, dst, path14.resolve(cwd), function(err, valid) {
             if (err) return next(err);
             if (!valid) return next(new Error(name2 + " is not a valid symlink"));
             xfs.unlink(name2, function() {
@@ -62288,7 +62666,7 @@ var require_tar_fs = __commonJS({
         var onlink = function() {
           if (win32) return next();
           if (!validPath(header.linkname, DOTDOT_NONE)) return next(new Error(name2 + " is not a valid hardlink"));
-          var srcpath = path13.join(cwd, path13.join("/", header.linkname));
+          var srcpath = path14.join(cwd, path14.join("/", header.linkname));
           xfs.realpath(srcpath, function(err, dst) {
             if (err || !inCwd(dst, cwd)) return next(new Error(name2 + " is not a valid hardlink"));
             xfs.unlink(name2, function() {
@@ -62320,8 +62698,8 @@ var require_tar_fs = __commonJS({
             });
           }
         };
-        var dir = isRoot ? path13.join(cwd, ".") : path13.dirname(name2);
-        validate(xfs, dir, path13.join(cwd, "."), function(err, valid) {
+        var dir = isRoot ? path14.join(cwd, ".") : path14.dirname(name2);
+        validate(xfs, dir, path14.join(cwd, "."), function(err, valid) {
           if (err) return next(err);
           if (!valid) return next(new Error(dir + " is not a valid path"));
           if (header.type === "directory") return ondirectory();
@@ -62349,20 +62727,20 @@ var require_tar_fs = __commonJS({
       if (opts.finish) extract.on("finish", opts.finish);
       return extract;
     };
-    function validate(fs7, name2, root, cb) {
+    function validate(fs9, name2, root, cb) {
       if (name2 === root) return cb(null, true);
-      fs7.lstat(name2, function(err, st) {
+      fs9.lstat(name2, function(err, st) {
         if (err && err.code !== "ENOENT") return cb(err);
-        if (err || st.isDirectory()) return validate(fs7, path13.join(name2, ".."), root, cb);
+        if (err || st.isDirectory()) return validate(fs9, path14.join(name2, ".."), root, cb);
         cb(null, false);
       });
     }
-    function validateNotSymlink(fs7, name2, root, cb) {
+    function validateNotSymlink(fs9, name2, root, cb) {
       if (name2 === root) return cb(null, true);
-      if (!name2.startsWith(root + path13.sep)) return cb(null, false);
-      fs7.lstat(name2, function(err, st) {
+      if (!name2.startsWith(root + path14.sep)) return cb(null, false);
+      fs9.lstat(name2, function(err, st) {
         if (err && err.code !== "ENOENT" && err.code !== "EPERM") return cb(err);
-        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs7, path13.join(name2, ".."), root, cb);
+        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs9, path14.join(name2, ".."), root, cb);
         cb(null, false);
       });
     }
@@ -62393,8 +62771,8 @@ var require_tar_fs = __commonJS({
       });
     }
     function inCwd(dst, cwd) {
-      cwd = path13.resolve(cwd);
-      return cwd === dst || dst.startsWith(cwd + path13.sep);
+      cwd = path14.resolve(cwd);
+      return cwd === dst || dst.startsWith(cwd + path14.sep);
     }
   }
 });
@@ -62403,8 +62781,8 @@ var require_tar_fs = __commonJS({
 var require_util9 = __commonJS({
   "node_modules/dockerode/lib/util.js"(exports, module) {
     var DockerIgnore = require_ignore();
-    var fs6 = __require("fs");
-    var path13 = __require("path");
+    var fs8 = __require("fs");
+    var path14 = __require("path");
     var tar2 = require_tar_fs();
     var zlib = __require("zlib");
     var arr = [];
@@ -62456,14 +62834,14 @@ var require_util9 = __commonJS({
     };
     module.exports.prepareBuildContext = function(file, next) {
       if (file && file.context) {
-        fs6.readFile(path13.join(file.context, ".dockerignore"), (err, data) => {
+        fs8.readFile(path14.join(file.context, ".dockerignore"), (err, data) => {
           let ignoreFn;
           let filterFn;
           if (!err) {
             const dockerIgnore = DockerIgnore({ ignorecase: false }).add(data.toString());
             filterFn = dockerIgnore.createFilter();
-            ignoreFn = (path14) => {
-              return !filterFn(path14);
+            ignoreFn = (path15) => {
+              return !filterFn(path15);
             };
           }
           const entries = file.src.slice() || [];
@@ -64958,9 +65336,9 @@ var require_logging = __commonJS({
     }
     var allEnabled = enabledTracers.has("all");
     var anyTracerEnabled = allEnabled || enabledTracers.size > 0;
-    function trace(severity, tracer, text) {
+    function trace(severity, tracer, text2) {
       if (isTracerEnabled(tracer)) {
-        (0, exports.log)(severity, (/* @__PURE__ */ new Date()).toISOString() + " | v" + clientVersion + " " + process_1.pid + " | " + tracer + " | " + text);
+        (0, exports.log)(severity, (/* @__PURE__ */ new Date()).toISOString() + " | v" + clientVersion + " " + process_1.pid + " | " + tracer + " | " + text2);
       }
     }
     function isTracerEnabled(tracer) {
@@ -65316,12 +65694,12 @@ var require_call_credentials = __commonJS({
         this.creds = creds;
       }
       async generateMetadata(options) {
-        const base = new metadata_1.Metadata();
+        const base2 = new metadata_1.Metadata();
         const generated2 = await Promise.all(this.creds.map((cred) => cred.generateMetadata(options)));
         for (const gen of generated2) {
-          base.merge(gen);
+          base2.merge(gen);
         }
-        return base;
+        return base2;
       }
       compose(other) {
         if (other instanceof EmptyCallCredentials) {
@@ -65397,14 +65775,14 @@ var require_tls_helpers = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CIPHER_SUITES = void 0;
     exports.getDefaultRootsData = getDefaultRootsData;
-    var fs6 = __require("fs");
+    var fs8 = __require("fs");
     exports.CIPHER_SUITES = process.env.GRPC_SSL_CIPHER_SUITES;
     var DEFAULT_ROOTS_FILE_PATH = process.env.GRPC_DEFAULT_SSL_ROOTS_FILE_PATH;
     var defaultRootsData = null;
     function getDefaultRootsData() {
       if (DEFAULT_ROOTS_FILE_PATH) {
         if (defaultRootsData === null) {
-          defaultRootsData = fs6.readFileSync(DEFAULT_ROOTS_FILE_PATH);
+          defaultRootsData = fs8.readFileSync(DEFAULT_ROOTS_FILE_PATH);
         }
         return defaultRootsData;
       }
@@ -65437,19 +65815,19 @@ var require_uri_parser = __commonJS({
       };
     }
     var NUMBER_REGEX = /^\d+$/;
-    function splitHostPort(path13) {
-      if (path13.startsWith("[")) {
-        const hostEnd = path13.indexOf("]");
+    function splitHostPort(path14) {
+      if (path14.startsWith("[")) {
+        const hostEnd = path14.indexOf("]");
         if (hostEnd === -1) {
           return null;
         }
-        const host = path13.substring(1, hostEnd);
+        const host = path14.substring(1, hostEnd);
         if (host.indexOf(":") === -1) {
           return null;
         }
-        if (path13.length > hostEnd + 1) {
-          if (path13[hostEnd + 1] === ":") {
-            const portString = path13.substring(hostEnd + 2);
+        if (path14.length > hostEnd + 1) {
+          if (path14[hostEnd + 1] === ":") {
+            const portString = path14.substring(hostEnd + 2);
             if (NUMBER_REGEX.test(portString)) {
               return {
                 host,
@@ -65467,7 +65845,7 @@ var require_uri_parser = __commonJS({
           };
         }
       } else {
-        const splitPath = path13.split(":");
+        const splitPath = path14.split(":");
         if (splitPath.length === 2) {
           if (NUMBER_REGEX.test(splitPath[1])) {
             return {
@@ -65479,7 +65857,7 @@ var require_uri_parser = __commonJS({
           }
         } else {
           return {
-            host: path13
+            host: path14
           };
         }
       }
@@ -66543,9 +66921,9 @@ var require_backoff_timeout = __commonJS({
       get traceEnabled() {
         return logging.isTracerEnabled(TRACER_NAME);
       }
-      trace(text) {
+      trace(text2) {
         if (this.traceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "{" + this.id + "} " + text);
+          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "{" + this.id + "} " + text2);
         }
       }
       runTimer(delay) {
@@ -66794,8 +67172,8 @@ var require_resolving_load_balancer = __commonJS({
     var uri_parser_1 = require_uri_parser();
     var load_balancer_child_handler_1 = require_load_balancer_child_handler();
     var TRACER_NAME = "resolving_load_balancer";
-    function trace(text) {
-      logging.trace(constants_2.LogVerbosity.DEBUG, TRACER_NAME, text);
+    function trace(text2) {
+      logging.trace(constants_2.LogVerbosity.DEBUG, TRACER_NAME, text2);
     }
     var NAME_MATCH_LEVEL_ORDER = [
       "SERVICE_AND_METHOD",
@@ -68430,9 +68808,9 @@ var require_client_interceptors = __commonJS({
           this.requester = defaultRequester;
         }
       }
-      cancelWithStatus(status, details) {
+      cancelWithStatus(status, details2) {
         this.requester.cancel(() => {
-          this.nextCall.cancelWithStatus(status, details);
+          this.nextCall.cancelWithStatus(status, details2);
         });
       }
       getPeer() {
@@ -68515,14 +68893,14 @@ var require_client_interceptors = __commonJS({
       }
     };
     exports.InterceptingCall = InterceptingCall;
-    function getCall(channel, path13, options) {
+    function getCall(channel, path14, options) {
       var _a, _b;
       const deadline = (_a = options.deadline) !== null && _a !== void 0 ? _a : Infinity;
       const host = options.host;
       const parent = (_b = options.parent) !== null && _b !== void 0 ? _b : null;
       const propagateFlags = options.propagate_flags;
       const credentials = options.credentials;
-      const call = channel.createCall(path13, deadline, host, parent, propagateFlags);
+      const call = channel.createCall(path14, deadline, host, parent, propagateFlags);
       if (credentials) {
         call.setCredentials(credentials);
       }
@@ -68533,8 +68911,8 @@ var require_client_interceptors = __commonJS({
         this.call = call;
         this.methodDefinition = methodDefinition;
       }
-      cancelWithStatus(status, details) {
-        this.call.cancelWithStatus(status, details);
+      cancelWithStatus(status, details2) {
+        this.call.cancelWithStatus(status, details2);
       }
       getPeer() {
         return this.call.getPeer();
@@ -69092,9 +69470,9 @@ var require_make_client = __commonJS({
       ServiceClientImpl.serviceName = serviceName;
       return ServiceClientImpl;
     }
-    function partial(fn, path13, serialize, deserialize) {
+    function partial(fn, path14, serialize, deserialize) {
       return function(...args) {
-        return fn.call(this, path13, serialize, deserialize, ...args);
+        return fn.call(this, path14, serialize, deserialize, ...args);
       };
     }
     function isProtobufTypeDefinition(obj) {
@@ -71034,20 +71412,20 @@ var require_umd = __commonJS({
             lo & 255
           ];
         };
-        Long.fromBytes = function fromBytes(bytes, unsigned, le) {
-          return le ? Long.fromBytesLE(bytes, unsigned) : Long.fromBytesBE(bytes, unsigned);
+        Long.fromBytes = function fromBytes(bytes2, unsigned, le) {
+          return le ? Long.fromBytesLE(bytes2, unsigned) : Long.fromBytesBE(bytes2, unsigned);
         };
-        Long.fromBytesLE = function fromBytesLE(bytes, unsigned) {
+        Long.fromBytesLE = function fromBytesLE(bytes2, unsigned) {
           return new Long(
-            bytes[0] | bytes[1] << 8 | bytes[2] << 16 | bytes[3] << 24,
-            bytes[4] | bytes[5] << 8 | bytes[6] << 16 | bytes[7] << 24,
+            bytes2[0] | bytes2[1] << 8 | bytes2[2] << 16 | bytes2[3] << 24,
+            bytes2[4] | bytes2[5] << 8 | bytes2[6] << 16 | bytes2[7] << 24,
             unsigned
           );
         };
-        Long.fromBytesBE = function fromBytesBE(bytes, unsigned) {
+        Long.fromBytesBE = function fromBytesBE(bytes2, unsigned) {
           return new Long(
-            bytes[4] << 24 | bytes[5] << 16 | bytes[6] << 8 | bytes[7],
-            bytes[0] << 24 | bytes[1] << 16 | bytes[2] << 8 | bytes[3],
+            bytes2[4] << 24 | bytes2[5] << 16 | bytes2[6] << 8 | bytes2[7],
+            bytes2[0] << 24 | bytes2[1] << 16 | bytes2[2] << 8 | bytes2[3],
             unsigned
           );
         };
@@ -71688,8 +72066,8 @@ var require_reader2 = __commonJS({
       return this._slice.call(this.buf, start, end);
     };
     Reader.prototype.string = function read_string() {
-      var bytes = this.bytes();
-      return utf82.read(bytes, 0, bytes.length);
+      var bytes2 = this.bytes();
+      return utf82.read(bytes2, 0, bytes2.length);
     };
     Reader.prototype.skip = function skip(length) {
       if (typeof length === "number") {
@@ -71977,17 +72355,17 @@ var require_codegen = __commonJS({
 var require_fs = __commonJS({
   "node_modules/@protobufjs/fetch/util/fs.js"(exports, module) {
     "use strict";
-    var fs6 = null;
+    var fs8 = null;
     try {
-      fs6 = __require(
+      fs8 = __require(
         /* webpackIgnore: true */
         "fs"
       );
-      if (!fs6 || !fs6.readFile || !fs6.readFileSync)
-        fs6 = null;
+      if (!fs8 || !fs8.readFile || !fs8.readFileSync)
+        fs8 = null;
     } catch (e) {
     }
-    module.exports = fs6;
+    module.exports = fs8;
   }
 });
 
@@ -71997,7 +72375,7 @@ var require_fetch2 = __commonJS({
     "use strict";
     module.exports = fetch3;
     var asPromise = require_aspromise();
-    var fs6 = require_fs();
+    var fs8 = require_fs();
     function fetch3(filename, options, callback) {
       if (typeof options === "function") {
         callback = options;
@@ -72006,8 +72384,8 @@ var require_fetch2 = __commonJS({
         options = {};
       if (!callback)
         return asPromise(fetch3, this, filename, options);
-      if (!options.xhr && fs6 && fs6.readFile)
-        return fs6.readFile(filename, function fetchReadFileCallback(err, contents) {
+      if (!options.xhr && fs8 && fs8.readFile)
+        return fs8.readFile(filename, function fetchReadFileCallback(err, contents) {
           return err && typeof XMLHttpRequest !== "undefined" ? fetch3.xhr(filename, options, callback) : err ? callback(err) : callback(null, options.binary ? contents : contents.toString("utf8"));
         });
       return fetch3.xhr(filename, options, callback);
@@ -72045,15 +72423,15 @@ var require_fetch2 = __commonJS({
 var require_path = __commonJS({
   "node_modules/@protobufjs/path/index.js"(exports) {
     "use strict";
-    var path13 = exports;
+    var path14 = exports;
     var isAbsolute = (
       /**
        * Tests if the specified path is absolute.
        * @param {string} path Path to test
        * @returns {boolean} `true` if path is absolute
        */
-      path13.isAbsolute = function isAbsolute2(path14) {
-        return /^(?:\/|\w+:)/.test(path14);
+      path14.isAbsolute = function isAbsolute2(path15) {
+        return /^(?:\/|\w+:)/.test(path15);
       }
     );
     var normalize = (
@@ -72062,9 +72440,9 @@ var require_path = __commonJS({
        * @param {string} path Path to normalize
        * @returns {string} Normalized path
        */
-      path13.normalize = function normalize2(path14) {
-        path14 = path14.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
-        var parts = path14.split("/"), absolute = isAbsolute(path14), prefix = "";
+      path14.normalize = function normalize2(path15) {
+        path15 = path15.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
+        var parts = path15.split("/"), absolute = isAbsolute(path15), prefix = "";
         if (absolute)
           prefix = parts.shift() + "/";
         for (var i = 0; i < parts.length; ) {
@@ -72083,7 +72461,7 @@ var require_path = __commonJS({
         return prefix + parts.join("/");
       }
     );
-    path13.resolve = function resolve(originPath, includePath, alreadyNormalized) {
+    path14.resolve = function resolve(originPath, includePath, alreadyNormalized) {
       if (!alreadyNormalized)
         includePath = normalize(includePath);
       if (isAbsolute(includePath))
@@ -72110,17 +72488,17 @@ var require_patterns = __commonJS({
 var require_fs2 = __commonJS({
   "node_modules/protobufjs/src/util/fs.js"(exports, module) {
     "use strict";
-    var fs6 = null;
+    var fs8 = null;
     try {
-      fs6 = __require(
+      fs8 = __require(
         /* webpackIgnore: true */
         "fs"
       );
-      if (!fs6 || !fs6.readFile || !fs6.readFileSync)
-        fs6 = null;
+      if (!fs8 || !fs8.readFile || !fs8.readFileSync)
+        fs8 = null;
     } catch (e) {
     }
-    module.exports = fs6;
+    module.exports = fs8;
   }
 });
 
@@ -72267,18 +72645,18 @@ var require_namespace = __commonJS({
       object.onRemove(this);
       return clearCache(this);
     };
-    Namespace.prototype.define = function define2(path13, json2) {
-      if (util.isString(path13))
-        path13 = path13.split(".");
-      else if (!Array.isArray(path13))
+    Namespace.prototype.define = function define2(path14, json2) {
+      if (util.isString(path14))
+        path14 = path14.split(".");
+      else if (!Array.isArray(path14))
         throw TypeError("illegal path");
-      if (path13 && path13.length && path13[0] === "")
+      if (path14 && path14.length && path14[0] === "")
         throw Error("path must be relative");
-      if (path13.length > util.recursionLimit)
+      if (path14.length > util.recursionLimit)
         throw Error("max depth exceeded");
       var ptr = this;
-      while (path13.length > 0) {
-        var part = path13.shift();
+      while (path14.length > 0) {
+        var part = path14.shift();
         if (ptr.nested && ptr.nested[part]) {
           ptr = ptr.nested[part];
           if (!(ptr instanceof Namespace))
@@ -72313,26 +72691,26 @@ var require_namespace = __commonJS({
       });
       return this;
     };
-    Namespace.prototype.lookup = function lookup2(path13, filterTypes, parentAlreadyChecked) {
+    Namespace.prototype.lookup = function lookup2(path14, filterTypes, parentAlreadyChecked) {
       if (typeof filterTypes === "boolean") {
         parentAlreadyChecked = filterTypes;
         filterTypes = void 0;
       } else if (filterTypes && !Array.isArray(filterTypes))
         filterTypes = [filterTypes];
-      if (util.isString(path13) && path13.length) {
-        if (path13 === ".")
+      if (util.isString(path14) && path14.length) {
+        if (path14 === ".")
           return this.root;
-        path13 = path13.split(".");
-      } else if (!path13.length)
+        path14 = path14.split(".");
+      } else if (!path14.length)
         return this;
-      var flatPath = path13.join(".");
-      if (path13[0] === "")
-        return this.root.lookup(path13.slice(1), filterTypes);
+      var flatPath = path14.join(".");
+      if (path14[0] === "")
+        return this.root.lookup(path14.slice(1), filterTypes);
       var found = this.root._fullyQualifiedObjects && this.root._fullyQualifiedObjects["." + flatPath];
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
-      found = this._lookupImpl(path13, flatPath);
+      found = this._lookupImpl(path14, flatPath);
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
@@ -72340,7 +72718,7 @@ var require_namespace = __commonJS({
         return null;
       var current = this;
       while (current.parent) {
-        found = current.parent._lookupImpl(path13, flatPath);
+        found = current.parent._lookupImpl(path14, flatPath);
         if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
           return found;
         }
@@ -72348,22 +72726,22 @@ var require_namespace = __commonJS({
       }
       return null;
     };
-    Namespace.prototype._lookupImpl = function lookup2(path13, flatPath) {
+    Namespace.prototype._lookupImpl = function lookup2(path14, flatPath) {
       if (Object.prototype.hasOwnProperty.call(this._lookupCache, flatPath)) {
         return this._lookupCache[flatPath];
       }
-      var found = this.get(path13[0]);
+      var found = this.get(path14[0]);
       var exact = null;
       if (found) {
-        if (path13.length === 1) {
+        if (path14.length === 1) {
           exact = found;
         } else if (found instanceof Namespace) {
-          path13 = path13.slice(1);
-          exact = found._lookupImpl(path13, path13.join("."));
+          path14 = path14.slice(1);
+          exact = found._lookupImpl(path14, path14.join("."));
         }
       } else {
         for (var i = 0; i < this.nestedArray.length; ++i)
-          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path13, flatPath))) {
+          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path14, flatPath))) {
             exact = found;
             break;
           }
@@ -72371,28 +72749,28 @@ var require_namespace = __commonJS({
       this._lookupCache[flatPath] = exact;
       return exact;
     };
-    Namespace.prototype.lookupType = function lookupType(path13) {
-      var found = this.lookup(path13, [Type]);
+    Namespace.prototype.lookupType = function lookupType(path14) {
+      var found = this.lookup(path14, [Type]);
       if (!found)
-        throw Error("no such type: " + path13);
+        throw Error("no such type: " + path14);
       return found;
     };
-    Namespace.prototype.lookupEnum = function lookupEnum(path13) {
-      var found = this.lookup(path13, [Enum]);
+    Namespace.prototype.lookupEnum = function lookupEnum(path14) {
+      var found = this.lookup(path14, [Enum]);
       if (!found)
-        throw Error("no such Enum '" + path13 + "' in " + this);
+        throw Error("no such Enum '" + path14 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path13) {
-      var found = this.lookup(path13, [Type, Enum]);
+    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path14) {
+      var found = this.lookup(path14, [Type, Enum]);
       if (!found)
-        throw Error("no such Type or Enum '" + path13 + "' in " + this);
+        throw Error("no such Type or Enum '" + path14 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupService = function lookupService(path13) {
-      var found = this.lookup(path13, [Service]);
+    Namespace.prototype.lookupService = function lookupService(path14) {
+      var found = this.lookup(path14, [Service]);
       if (!found)
-        throw Error("no such Service '" + path13 + "' in " + this);
+        throw Error("no such Service '" + path14 + "' in " + this);
       return found;
     };
     Namespace._configure = function(Type_, Service_, Enum_) {
@@ -73809,13 +74187,13 @@ var require_util10 = __commonJS({
       Object.defineProperty(object, "$type", { value: enm, enumerable: false });
       return enm;
     };
-    util.setProperty = function setProperty(dst, path13, value, ifNotSet) {
-      function setProp(dst2, path14, value2) {
-        var part = path14.shift();
+    util.setProperty = function setProperty(dst, path14, value, ifNotSet) {
+      function setProp(dst2, path15, value2) {
+        var part = path15.shift();
         if (util.isUnsafeProperty(part))
           return dst2;
-        if (path14.length > 0) {
-          dst2[part] = setProp(dst2[part] || {}, path14, value2);
+        if (path15.length > 0) {
+          dst2[part] = setProp(dst2[part] || {}, path15, value2);
         } else {
           var prevValue = dst2[part];
           if (prevValue && ifNotSet)
@@ -73828,12 +74206,12 @@ var require_util10 = __commonJS({
       }
       if (typeof dst !== "object")
         throw TypeError("dst must be an object");
-      if (!path13)
+      if (!path14)
         throw TypeError("path must be specified");
-      path13 = path13.split(".");
-      if (path13.length > util.recursionLimit)
+      path14 = path14.split(".");
+      if (path14.length > util.recursionLimit)
         throw Error("max depth exceeded");
-      return setProp(dst, path13, value);
+      return setProp(dst, path14, value);
     };
     Object.defineProperty(util, "decorateRoot", {
       get: function() {
@@ -74379,12 +74757,12 @@ var require_object = __commonJS({
        */
       fullName: {
         get: function() {
-          var path13 = [this.name], ptr = this.parent;
+          var path14 = [this.name], ptr = this.parent;
           while (ptr) {
-            path13.unshift(ptr.name);
+            path14.unshift(ptr.name);
             ptr = ptr.parent;
           }
-          return path13.join(".");
+          return path14.join(".");
         }
       }
     });
@@ -78421,19 +78799,19 @@ var require_util11 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
-    var fs6 = __require("fs");
-    var path13 = __require("path");
+    var fs8 = __require("fs");
+    var path14 = __require("path");
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
       const originalResolvePath = root.resolvePath;
       root.resolvePath = (origin, target) => {
-        if (path13.isAbsolute(target)) {
+        if (path14.isAbsolute(target)) {
           return target;
         }
         for (const directory2 of includePaths) {
-          const fullPath = path13.join(directory2, target);
+          const fullPath = path14.join(directory2, target);
           try {
-            fs6.accessSync(fullPath, fs6.constants.R_OK);
+            fs8.accessSync(fullPath, fs8.constants.R_OK);
             return fullPath;
           } catch (err) {
             continue;
@@ -78741,10 +79119,10 @@ var require_channelz = __commonJS({
         this.eventsLogged = 0;
         this.creationTimestamp = /* @__PURE__ */ new Date();
       }
-      addTrace(severity, description, child) {
+      addTrace(severity, description2, child) {
         const timestamp = /* @__PURE__ */ new Date();
         this.events.push({
-          description,
+          description: description2,
           severity,
           timestamp,
           childChannel: (child === null || child === void 0 ? void 0 : child.kind) === "channel" ? child : void 0,
@@ -79601,14 +79979,14 @@ var require_control_plane_status = __commonJS({
       constants_1.Status.OUT_OF_RANGE,
       constants_1.Status.DATA_LOSS
     ];
-    function restrictControlPlaneStatusCode(code2, details) {
+    function restrictControlPlaneStatusCode(code2, details2) {
       if (INAPPROPRIATE_CONTROL_PLANE_CODES.includes(code2)) {
         return {
           code: constants_1.Status.INTERNAL,
-          details: `Invalid status from control plane: ${code2} ${constants_1.Status[code2]} ${details}`
+          details: `Invalid status from control plane: ${code2} ${constants_1.Status[code2]} ${details2}`
         };
       } else {
-        return { code: code2, details };
+        return { code: code2, details: details2 };
       }
     }
   }
@@ -79801,13 +80179,13 @@ var require_single_subchannel_channel = __commonJS({
         }
         this.filterStack = filterStackFactory.createFilter();
       }
-      cancelWithStatus(status, details) {
+      cancelWithStatus(status, details2) {
         if (this.childCall) {
-          this.childCall.cancelWithStatus(status, details);
+          this.childCall.cancelWithStatus(status, details2);
         } else {
           this.pendingStatus = {
             code: status,
-            details,
+            details: details2,
             metadata: new metadata_1.Metadata()
           };
         }
@@ -79835,10 +80213,10 @@ var require_single_subchannel_channel = __commonJS({
           credsMetadata = await this.subchannel.getCallCredentials().generateMetadata({ method_name: this.method, service_url: this.serviceUrl });
         } catch (e) {
           const error2 = e;
-          const { code: code2, details } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(typeof error2.code === "number" ? error2.code : constants_1.Status.UNKNOWN, `Getting metadata from plugin failed with error: ${error2.message}`);
+          const { code: code2, details: details2 } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(typeof error2.code === "number" ? error2.code : constants_1.Status.UNKNOWN, `Getting metadata from plugin failed with error: ${error2.message}`);
           listener.onReceiveStatus({
             code: code2,
-            details,
+            details: details2,
             metadata: new metadata_1.Metadata()
           });
           return;
@@ -80056,14 +80434,14 @@ var require_subchannel = __commonJS({
       get refTraceEnabled() {
         return logging.isTracerEnabled("subchannel_refcount");
       }
-      trace(text) {
+      trace(text2) {
         if (this.traceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text);
+          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text2);
         }
       }
-      refTrace(text) {
+      refTrace(text2) {
         if (this.refTraceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, "subchannel_refcount", "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text);
+          logging.trace(constants_1.LogVerbosity.DEBUG, "subchannel_refcount", "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text2);
         }
       }
       handleBackoffTimer() {
@@ -80350,8 +80728,8 @@ var require_resolver_dns = __commonJS({
     var backoff_timeout_1 = require_backoff_timeout();
     var environment_1 = require_environment();
     var TRACER_NAME = "dns_resolver";
-    function trace(text) {
-      logging.trace(constants_2.LogVerbosity.DEBUG, TRACER_NAME, text);
+    function trace(text2) {
+      logging.trace(constants_2.LogVerbosity.DEBUG, TRACER_NAME, text2);
     }
     exports.DEFAULT_PORT = 443;
     var DEFAULT_MIN_TIME_BETWEEN_RESOLUTIONS_MS = 3e4;
@@ -80636,8 +81014,8 @@ var require_http_proxy = __commonJS({
     var url_1 = __require("url");
     var resolver_dns_1 = require_resolver_dns();
     var TRACER_NAME = "proxy";
-    function trace(text) {
-      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
+    function trace(text2) {
+      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
     }
     function getProxyInfo() {
       let proxyEnv = "";
@@ -80945,7 +81323,7 @@ var require_subchannel_call = __commonJS({
       return "Unknown system error " + errno;
     }
     function mapHttpStatusCode(code2) {
-      const details = `Received HTTP status code ${code2}`;
+      const details2 = `Received HTTP status code ${code2}`;
       let mappedStatusCode;
       switch (code2) {
         // TODO(murgatroid99): handle 100 and 101
@@ -80972,7 +81350,7 @@ var require_subchannel_call = __commonJS({
       }
       return {
         code: mappedStatusCode,
-        details,
+        details: details2,
         metadata: new metadata_1.Metadata()
       };
     }
@@ -81067,7 +81445,7 @@ var require_subchannel_call = __commonJS({
               return;
             }
             let code2;
-            let details = "";
+            let details2 = "";
             switch (http2Stream.rstCode) {
               case http22.constants.NGHTTP2_NO_ERROR:
                 if (this.finalStatus !== null) {
@@ -81076,53 +81454,53 @@ var require_subchannel_call = __commonJS({
                 if (this.httpStatusCode && this.httpStatusCode !== 200) {
                   const mappedStatus = mapHttpStatusCode(this.httpStatusCode);
                   code2 = mappedStatus.code;
-                  details = mappedStatus.details;
+                  details2 = mappedStatus.details;
                 } else {
                   code2 = constants_1.Status.INTERNAL;
-                  details = `Received RST_STREAM with code ${http2Stream.rstCode} (Call ended without gRPC status)`;
+                  details2 = `Received RST_STREAM with code ${http2Stream.rstCode} (Call ended without gRPC status)`;
                 }
                 break;
               case http22.constants.NGHTTP2_REFUSED_STREAM:
                 code2 = constants_1.Status.UNAVAILABLE;
-                details = "Stream refused by server";
+                details2 = "Stream refused by server";
                 break;
               case http22.constants.NGHTTP2_CANCEL:
                 if (this.connectionDropped) {
                   code2 = constants_1.Status.UNAVAILABLE;
-                  details = "Connection dropped";
+                  details2 = "Connection dropped";
                 } else {
                   code2 = constants_1.Status.CANCELLED;
-                  details = "Call cancelled";
+                  details2 = "Call cancelled";
                 }
                 break;
               case http22.constants.NGHTTP2_ENHANCE_YOUR_CALM:
                 code2 = constants_1.Status.RESOURCE_EXHAUSTED;
-                details = "Bandwidth exhausted or memory limit exceeded";
+                details2 = "Bandwidth exhausted or memory limit exceeded";
                 break;
               case http22.constants.NGHTTP2_INADEQUATE_SECURITY:
                 code2 = constants_1.Status.PERMISSION_DENIED;
-                details = "Protocol not secure enough";
+                details2 = "Protocol not secure enough";
                 break;
               case http22.constants.NGHTTP2_INTERNAL_ERROR:
                 code2 = constants_1.Status.INTERNAL;
                 if (this.internalError === null) {
-                  details = `Received RST_STREAM with code ${http2Stream.rstCode} (Internal server error)`;
+                  details2 = `Received RST_STREAM with code ${http2Stream.rstCode} (Internal server error)`;
                 } else {
                   if (this.internalError.code === "ECONNRESET" || this.internalError.code === "ETIMEDOUT") {
                     code2 = constants_1.Status.UNAVAILABLE;
-                    details = this.internalError.message;
+                    details2 = this.internalError.message;
                   } else {
-                    details = `Received RST_STREAM with code ${http2Stream.rstCode} triggered by internal client error: ${this.internalError.message}`;
+                    details2 = `Received RST_STREAM with code ${http2Stream.rstCode} triggered by internal client error: ${this.internalError.message}`;
                   }
                 }
                 break;
               default:
                 code2 = constants_1.Status.INTERNAL;
-                details = `Received RST_STREAM with code ${http2Stream.rstCode}`;
+                details2 = `Received RST_STREAM with code ${http2Stream.rstCode}`;
             }
             this.endCall({
               code: code2,
-              details,
+              details: details2,
               metadata: new metadata_1.Metadata(),
               rstCode: http2Stream.rstCode
             });
@@ -81167,9 +81545,9 @@ var require_subchannel_call = __commonJS({
       get traceEnabled() {
         return logging.isTracerEnabled(TRACER_NAME);
       }
-      trace(text) {
+      trace(text2) {
         if (this.traceEnabled) {
-          logging.trace(constants_2.LogVerbosity.DEBUG, TRACER_NAME, "[" + this.callId + "] " + text);
+          logging.trace(constants_2.LogVerbosity.DEBUG, TRACER_NAME, "[" + this.callId + "] " + text2);
         }
       }
       /**
@@ -81241,23 +81619,23 @@ var require_subchannel_call = __commonJS({
             this.trace("received status code " + receivedStatus + " from server");
           }
           metadata.remove("grpc-status");
-          let details = "";
+          let details2 = "";
           const messageValues = metadata.get("grpc-message");
           if (messageValues.length > 0 && typeof messageValues[0] === "string") {
             const messageString = messageValues[0];
             try {
-              details = decodeURI(messageString);
+              details2 = decodeURI(messageString);
             } catch (error2) {
-              details = messageString;
+              details2 = messageString;
             }
             metadata.remove("grpc-message");
             if (this.traceEnabled) {
-              this.trace('received status details string "' + details + '" from server');
+              this.trace('received status details string "' + details2 + '" from server');
             }
           }
           status = {
             code: receivedStatus,
-            details,
+            details: details2,
             metadata
           };
         } else if (this.httpStatusCode) {
@@ -81294,11 +81672,11 @@ var require_subchannel_call = __commonJS({
           this.http2Stream.close(code2);
         }
       }
-      cancelWithStatus(status, details) {
+      cancelWithStatus(status, details2) {
         if (this.traceEnabled) {
-          this.trace("cancelWithStatus code: " + status + ' details: "' + details + '"');
+          this.trace("cancelWithStatus code: " + status + ' details: "' + details2 + '"');
         }
-        this.endCall({ code: status, details, metadata: new metadata_1.Metadata() });
+        this.endCall({ code: status, details: details2, metadata: new metadata_1.Metadata() });
       }
       getStatus() {
         return this.finalStatus;
@@ -81541,24 +81919,24 @@ var require_transport = __commonJS({
       get internalsTraceEnabled() {
         return logging.isTracerEnabled("transport_internals");
       }
-      trace(text) {
+      trace(text2) {
         if (this.traceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text);
+          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text2);
         }
       }
-      keepaliveTrace(text) {
+      keepaliveTrace(text2) {
         if (this.keepaliveTraceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, "keepalive", "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text);
+          logging.trace(constants_1.LogVerbosity.DEBUG, "keepalive", "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text2);
         }
       }
-      flowControlTrace(text) {
+      flowControlTrace(text2) {
         if (this.flowControlTraceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, FLOW_CONTROL_TRACER_NAME, "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text);
+          logging.trace(constants_1.LogVerbosity.DEBUG, FLOW_CONTROL_TRACER_NAME, "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text2);
         }
       }
-      internalsTrace(text) {
+      internalsTrace(text2) {
         if (this.internalsTraceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, "transport_internals", "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text);
+          logging.trace(constants_1.LogVerbosity.DEBUG, "transport_internals", "(" + this.channelzRef.id + ") " + this.subchannelAddressString + " " + text2);
         }
       }
       /**
@@ -81796,9 +82174,9 @@ var require_transport = __commonJS({
       get traceEnabled() {
         return logging.isTracerEnabled(TRACER_NAME);
       }
-      trace(text) {
+      trace(text2) {
         if (this.traceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, (0, uri_parser_1.uriToString)(this.channelTarget) + " " + text);
+          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, (0, uri_parser_1.uriToString)(this.channelTarget) + " " + text2);
         }
       }
       createSession(secureConnectResult, address, options) {
@@ -82112,9 +82490,9 @@ var require_load_balancing_call = __commonJS({
       get traceEnabled() {
         return logging.isTracerEnabled(TRACER_NAME);
       }
-      trace(text) {
+      trace(text2) {
         if (this.traceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "[" + this.callNumber + "] " + text);
+          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "[" + this.callNumber + "] " + text2);
         }
       }
       getSubchannelString(subchannel) {
@@ -82227,27 +82605,27 @@ var require_load_balancing_call = __commonJS({
                 this.child.halfClose();
               }
             }, (error2) => {
-              const { code: code3, details: details2 } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(typeof error2.code === "number" ? error2.code : constants_1.Status.UNKNOWN, `Getting metadata from plugin failed with error: ${error2.message}`);
+              const { code: code3, details: details3 } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(typeof error2.code === "number" ? error2.code : constants_1.Status.UNKNOWN, `Getting metadata from plugin failed with error: ${error2.message}`);
               this.outputStatus({
                 code: code3,
-                details: details2,
+                details: details3,
                 metadata: new metadata_1.Metadata()
               }, "PROCESSED");
             });
             break;
           case picker_1.PickResultType.DROP:
-            const { code: code2, details } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(pickResult.status.code, pickResult.status.details);
+            const { code: code2, details: details2 } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(pickResult.status.code, pickResult.status.details);
             setImmediate(() => {
-              this.outputStatus({ code: code2, details, metadata: pickResult.status.metadata }, "DROP");
+              this.outputStatus({ code: code2, details: details2, metadata: pickResult.status.metadata }, "DROP");
             });
             break;
           case picker_1.PickResultType.TRANSIENT_FAILURE:
             if (this.metadata.getOptions().waitForReady) {
               this.channel.queueCallForPick(this);
             } else {
-              const { code: code3, details: details2 } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(pickResult.status.code, pickResult.status.details);
+              const { code: code3, details: details3 } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(pickResult.status.code, pickResult.status.details);
               setImmediate(() => {
-                this.outputStatus({ code: code3, details: details2, metadata: pickResult.status.metadata }, "PROCESSED");
+                this.outputStatus({ code: code3, details: details3, metadata: pickResult.status.metadata }, "PROCESSED");
               });
             }
             break;
@@ -82255,13 +82633,13 @@ var require_load_balancing_call = __commonJS({
             this.channel.queueCallForPick(this);
         }
       }
-      cancelWithStatus(status, details) {
+      cancelWithStatus(status, details2) {
         var _a;
         if (this.traceEnabled) {
-          this.trace("cancelWithStatus code: " + status + ' details: "' + details + '"');
+          this.trace("cancelWithStatus code: " + status + ' details: "' + details2 + '"');
         }
-        (_a = this.child) === null || _a === void 0 ? void 0 : _a.cancelWithStatus(status, details);
-        this.outputStatus({ code: status, details, metadata: new metadata_1.Metadata() }, "PROCESSED");
+        (_a = this.child) === null || _a === void 0 ? void 0 : _a.cancelWithStatus(status, details2);
+        this.outputStatus({ code: status, details: details2, metadata: new metadata_1.Metadata() }, "PROCESSED");
       }
       getPeer() {
         var _a, _b;
@@ -82374,9 +82752,9 @@ var require_resolving_call = __commonJS({
       get traceEnabled() {
         return logging.isTracerEnabled(TRACER_NAME);
       }
-      trace(text) {
+      trace(text2) {
         if (this.traceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "[" + this.callNumber + "] " + text);
+          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "[" + this.callNumber + "] " + text2);
         }
       }
       runDeadlineTimer() {
@@ -82488,10 +82866,10 @@ var require_resolving_call = __commonJS({
         this.configReceivedTime = Date.now();
         const config = configResult.config;
         if (config.status !== constants_1.Status.OK) {
-          const { code: code2, details } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(config.status, "Failed to route call to method " + this.method);
+          const { code: code2, details: details2 } = (0, control_plane_status_1.restrictControlPlaneStatusCode)(config.status, "Failed to route call to method " + this.method);
           this.outputStatus({
             code: code2,
-            details,
+            details: details2,
             metadata: new metadata_1.Metadata()
           });
           return;
@@ -82558,15 +82936,15 @@ var require_resolving_call = __commonJS({
           this.outputStatus(status);
         }
       }
-      cancelWithStatus(status, details) {
+      cancelWithStatus(status, details2) {
         var _a;
         if (this.traceEnabled) {
-          this.trace("cancelWithStatus code: " + status + ' details: "' + details + '"');
+          this.trace("cancelWithStatus code: " + status + ' details: "' + details2 + '"');
         }
-        (_a = this.child) === null || _a === void 0 ? void 0 : _a.cancelWithStatus(status, details);
+        (_a = this.child) === null || _a === void 0 ? void 0 : _a.cancelWithStatus(status, details2);
         this.outputStatus({
           code: status,
-          details,
+          details: details2,
           metadata: new metadata_1.Metadata()
         });
       }
@@ -82766,9 +83144,9 @@ var require_retrying_call = __commonJS({
       get traceEnabled() {
         return logging.isTracerEnabled(TRACER_NAME);
       }
-      trace(text) {
+      trace(text2) {
         if (this.traceEnabled) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "[" + this.callNumber + "] " + text);
+          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "[" + this.callNumber + "] " + text2);
         }
       }
       reportStatus(statusObject) {
@@ -82787,9 +83165,9 @@ var require_retrying_call = __commonJS({
           });
         });
       }
-      cancelWithStatus(status, details) {
+      cancelWithStatus(status, details2) {
         if (this.traceEnabled) {
-          this.trace("cancelWithStatus code: " + status + ' details: "' + details + '"');
+          this.trace("cancelWithStatus code: " + status + ' details: "' + details2 + '"');
         }
         this.state = "NO_RETRY";
         if (this.retryTimer) {
@@ -82800,9 +83178,9 @@ var require_retrying_call = __commonJS({
           clearTimeout(this.hedgingTimer);
           this.hedgingTimer = null;
         }
-        this.reportStatus({ code: status, details, metadata: new metadata_1.Metadata() });
+        this.reportStatus({ code: status, details: details2, metadata: new metadata_1.Metadata() });
         for (const { call } of this.underlyingCalls) {
-          call.cancelWithStatus(status, details);
+          call.cancelWithStatus(status, details2);
         }
       }
       getPeer() {
@@ -83645,9 +84023,9 @@ var require_internal_channel = __commonJS({
       get traceEnabled() {
         return (0, logging_1.isTracerEnabled)("channel");
       }
-      trace(text, verbosityOverride) {
+      trace(text2, verbosityOverride) {
         if (this.traceEnabled) {
-          (0, logging_1.trace)(verbosityOverride !== null && verbosityOverride !== void 0 ? verbosityOverride : constants_1.LogVerbosity.DEBUG, "channel", "(" + this.channelzRef.id + ") " + (0, uri_parser_1.uriToString)(this.target) + " " + text);
+          (0, logging_1.trace)(verbosityOverride !== null && verbosityOverride !== void 0 ? verbosityOverride : constants_1.LogVerbosity.DEBUG, "channel", "(" + this.channelzRef.id + ") " + (0, uri_parser_1.uriToString)(this.target) + " " + text2);
         }
       }
       callRefTimerRef() {
@@ -84044,9 +84422,9 @@ var require_server_call = __commonJS({
       return status;
     }
     var ServerUnaryCallImpl = class extends events_1.EventEmitter {
-      constructor(path13, call, metadata, request2) {
+      constructor(path14, call, metadata, request2) {
         super();
-        this.path = path13;
+        this.path = path14;
         this.call = call;
         this.metadata = metadata;
         this.request = request2;
@@ -84076,9 +84454,9 @@ var require_server_call = __commonJS({
     };
     exports.ServerUnaryCallImpl = ServerUnaryCallImpl;
     var ServerReadableStreamImpl = class extends stream_1.Readable {
-      constructor(path13, call, metadata) {
+      constructor(path14, call, metadata) {
         super({ objectMode: true });
-        this.path = path13;
+        this.path = path14;
         this.call = call;
         this.metadata = metadata;
         this.cancelled = false;
@@ -84110,9 +84488,9 @@ var require_server_call = __commonJS({
     };
     exports.ServerReadableStreamImpl = ServerReadableStreamImpl;
     var ServerWritableStreamImpl = class extends stream_1.Writable {
-      constructor(path13, call, metadata, request2) {
+      constructor(path14, call, metadata, request2) {
         super({ objectMode: true });
-        this.path = path13;
+        this.path = path14;
         this.call = call;
         this.metadata = metadata;
         this.request = request2;
@@ -84166,9 +84544,9 @@ var require_server_call = __commonJS({
     };
     exports.ServerWritableStreamImpl = ServerWritableStreamImpl;
     var ServerDuplexStreamImpl = class extends stream_1.Duplex {
-      constructor(path13, call, metadata) {
+      constructor(path14, call, metadata) {
         super({ objectMode: true });
-        this.path = path13;
+        this.path = path14;
         this.call = call;
         this.metadata = metadata;
         this.pendingStatus = {
@@ -84755,7 +85133,7 @@ var require_orca = __commonJS({
     exports.GRPC_METRICS_HEADER = "endpoint-load-metrics-bin";
     var PARSED_LOAD_REPORT_KEY = "grpc_orca_load_report";
     function createMetricsReader(listener, previousOnCallEnded) {
-      return (code2, details, metadata) => {
+      return (code2, details2, metadata) => {
         let parsedLoadReport = metadata.getOpaque(PARSED_LOAD_REPORT_KEY);
         if (parsedLoadReport) {
           listener(parsedLoadReport);
@@ -84769,7 +85147,7 @@ var require_orca = __commonJS({
           }
         }
         if (previousOnCallEnded) {
-          previousOnCallEnded(code2, details, metadata);
+          previousOnCallEnded(code2, details2, metadata);
         }
       };
     }
@@ -84891,8 +85269,8 @@ var require_server_interceptors = __commonJS({
     var orca_1 = require_orca();
     var environment_1 = require_environment();
     var TRACER_NAME = "server_call";
-    function trace(text) {
-      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
+    function trace(text2) {
+      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
     }
     var ServerListenerBuilder = class {
       constructor() {
@@ -85404,15 +85782,15 @@ var require_server_interceptors = __commonJS({
         try {
           queueEntry.parsedMessage = this.handler.deserialize(decompressedMessage);
         } catch (err) {
-          let details;
+          let details2;
           if (environment_1.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS) {
-            details = `Error deserializing request: ${err.message}`;
+            details2 = `Error deserializing request: ${err.message}`;
           } else {
-            details = "Error deserializing request";
+            details2 = "Error deserializing request";
           }
           this.sendStatus({
             code: constants_1.Status.INTERNAL,
-            details
+            details: details2
           });
           return;
         }
@@ -85492,15 +85870,15 @@ var require_server_interceptors = __commonJS({
         try {
           response = this.serializeMessage(message);
         } catch (e) {
-          let details;
+          let details2;
           if (environment_1.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS) {
-            details = `Error serializing response: ${(0, error_1.getErrorMessage)(e)}`;
+            details2 = `Error serializing response: ${(0, error_1.getErrorMessage)(e)}`;
           } else {
-            details = "Error serializing response";
+            details2 = "Error serializing response";
           }
           this.sendStatus({
             code: constants_1.Status.INTERNAL,
-            details,
+            details: details2,
             metadata: null
           });
           return;
@@ -85518,15 +85896,15 @@ var require_server_interceptors = __commonJS({
         this.stream.write(response, (error2) => {
           var _a;
           if (error2) {
-            let details;
+            let details2;
             if (environment_1.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS) {
-              details = `Error writing message: ${(0, error_1.getErrorMessage)(error2)}`;
+              details2 = `Error writing message: ${(0, error_1.getErrorMessage)(error2)}`;
             } else {
-              details = "Internal server error";
+              details2 = "Internal server error";
             }
             this.sendStatus({
               code: constants_1.Status.INTERNAL,
-              details,
+              details: details2,
               metadata: null
             });
             return;
@@ -85708,8 +86086,8 @@ var require_server2 = __commonJS({
     var { HTTP2_HEADER_PATH } = http22.constants;
     var TRACER_NAME = "server";
     var kMaxAge = Buffer.from("max_age");
-    function serverCallTrace(text) {
-      logging.trace(constants_1.LogVerbosity.DEBUG, "server_call", text);
+    function serverCallTrace(text2) {
+      logging.trace(constants_1.LogVerbosity.DEBUG, "server_call", text2);
     }
     function noop3() {
     }
@@ -85848,11 +86226,11 @@ var require_server2 = __commonJS({
           };
           return socketInfo;
         }
-        trace(text) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "(" + this.channelzRef.id + ") " + text);
+        trace(text2) {
+          logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, "(" + this.channelzRef.id + ") " + text2);
         }
-        keepaliveTrace(text) {
-          logging.trace(constants_1.LogVerbosity.DEBUG, "keepalive", "(" + this.channelzRef.id + ") " + text);
+        keepaliveTrace(text2) {
+          logging.trace(constants_1.LogVerbosity.DEBUG, "keepalive", "(" + this.channelzRef.id + ") " + text2);
         }
         addProtoService() {
           throw new Error("Not implemented. Use addService() instead");
@@ -86469,11 +86847,11 @@ var require_server2 = __commonJS({
           }
           return true;
         }
-        _retrieveHandler(path13) {
-          serverCallTrace("Received call to method " + path13 + " at address " + this.serverAddressString);
-          const handler2 = this.handlers.get(path13);
+        _retrieveHandler(path14) {
+          serverCallTrace("Received call to method " + path14 + " at address " + this.serverAddressString);
+          const handler2 = this.handlers.get(path14);
           if (handler2 === void 0) {
-            serverCallTrace("No handler registered for method " + path13 + ". Sending UNIMPLEMENTED status.");
+            serverCallTrace("No handler registered for method " + path14 + ". Sending UNIMPLEMENTED status.");
             return null;
           }
           return handler2;
@@ -86497,10 +86875,10 @@ var require_server2 = __commonJS({
             channelzSessionInfo === null || channelzSessionInfo === void 0 ? void 0 : channelzSessionInfo.streamTracker.addCallFailed();
             return;
           }
-          const path13 = headers[HTTP2_HEADER_PATH];
-          const handler2 = this._retrieveHandler(path13);
+          const path14 = headers[HTTP2_HEADER_PATH];
+          const handler2 = this._retrieveHandler(path14);
           if (!handler2) {
-            this._respondWithError(getUnimplementedStatusResponse(path13), stream, channelzSessionInfo);
+            this._respondWithError(getUnimplementedStatusResponse(path14), stream, channelzSessionInfo);
             return;
           }
           const callEventTracker = {
@@ -86550,10 +86928,10 @@ var require_server2 = __commonJS({
           if (this._verifyContentType(stream, headers) !== true) {
             return;
           }
-          const path13 = headers[HTTP2_HEADER_PATH];
-          const handler2 = this._retrieveHandler(path13);
+          const path14 = headers[HTTP2_HEADER_PATH];
+          const handler2 = this._retrieveHandler(path14);
           if (!handler2) {
-            this._respondWithError(getUnimplementedStatusResponse(path13), stream, null);
+            this._respondWithError(getUnimplementedStatusResponse(path14), stream, null);
             return;
           }
           const call = (0, server_interceptors_1.getServerInterceptingCall)([...extraInterceptors, ...this.interceptors], stream, headers, null, handler2, this.options);
@@ -86954,15 +87332,15 @@ var require_server2 = __commonJS({
           try {
             handler2.func(stream, respond);
           } catch (err) {
-            let details;
+            let details2;
             if (environment_1.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS) {
-              details = `Server method handler threw error ${err.message}`;
+              details2 = `Server method handler threw error ${err.message}`;
             } else {
-              details = "Unknown error";
+              details2 = "Unknown error";
             }
             call.sendStatus({
               code: constants_1.Status.UNKNOWN,
-              details,
+              details: details2,
               metadata: null
             });
           }
@@ -86996,15 +87374,15 @@ var require_server2 = __commonJS({
           try {
             handler2.func(stream, respond);
           } catch (err) {
-            let details;
+            let details2;
             if (environment_1.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS) {
-              details = `Server method handler threw error ${err.message}`;
+              details2 = `Server method handler threw error ${err.message}`;
             } else {
-              details = "Unknown error";
+              details2 = "Unknown error";
             }
             call.sendStatus({
               code: constants_1.Status.UNKNOWN,
-              details,
+              details: details2,
               metadata: null
             });
           }
@@ -87058,15 +87436,15 @@ var require_server2 = __commonJS({
           try {
             handler2.func(stream);
           } catch (err) {
-            let details;
+            let details2;
             if (environment_1.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS) {
-              details = `Server method handler threw error ${err.message}`;
+              details2 = `Server method handler threw error ${err.message}`;
             } else {
-              details = "Unknown error";
+              details2 = "Unknown error";
             }
             call.sendStatus({
               code: constants_1.Status.UNKNOWN,
-              details,
+              details: details2,
               metadata: null
             });
           }
@@ -87088,15 +87466,15 @@ var require_server2 = __commonJS({
           try {
             handler2.func(stream);
           } catch (err) {
-            let details;
+            let details2;
             if (environment_1.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS) {
-              details = `Server method handler threw error ${err.message}`;
+              details2 = `Server method handler threw error ${err.message}`;
             } else {
-              details = "Unknown error";
+              details2 = "Unknown error";
             }
             call.sendStatus({
               code: constants_1.Status.UNKNOWN,
-              details,
+              details: details2,
               metadata: null
             });
           }
@@ -87141,8 +87519,8 @@ var require_status_builder = __commonJS({
       /**
        * Adds details to the builder.
        */
-      withDetails(details) {
-        this.details = details;
+      withDetails(details2) {
+        this.details = details2;
         return this;
       }
       /**
@@ -87191,8 +87569,8 @@ var require_load_balancer_pick_first = __commonJS({
     var net_1 = __require("net");
     var call_interface_1 = require_call_interface();
     var TRACER_NAME = "pick_first";
-    function trace(text) {
-      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
+    function trace(text2) {
+      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
     }
     var TYPE_NAME = "pick_first";
     var CONNECTION_DELAY_INTERVAL_MS = 250;
@@ -87598,15 +87976,15 @@ var require_certificate_provider = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FileWatcherCertificateProvider = void 0;
-    var fs6 = __require("fs");
+    var fs8 = __require("fs");
     var logging = require_logging();
     var constants_1 = require_constants8();
     var util_1 = __require("util");
     var TRACER_NAME = "certificate_provider";
-    function trace(text) {
-      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
+    function trace(text2) {
+      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
     }
-    var readFilePromise = (0, util_1.promisify)(fs6.readFile);
+    var readFilePromise = (0, util_1.promisify)(fs8.readFile);
     var FileWatcherCertificateProvider = class {
       constructor(config) {
         this.config = config;
@@ -87861,13 +88239,13 @@ var require_resolver_uds = __commonJS({
         this.listener = listener;
         this.hasReturnedResult = false;
         this.endpoints = [];
-        let path13;
+        let path14;
         if (target.authority === "") {
-          path13 = "/" + target.path;
+          path14 = "/" + target.path;
         } else {
-          path13 = target.path;
+          path14 = target.path;
         }
-        this.endpoints = [{ addresses: [{ path: path13 }] }];
+        this.endpoints = [{ addresses: [{ path: path14 }] }];
       }
       updateResolution() {
         if (!this.hasReturnedResult) {
@@ -87903,8 +88281,8 @@ var require_resolver_ip = __commonJS({
     var uri_parser_1 = require_uri_parser();
     var logging = require_logging();
     var TRACER_NAME = "ip_resolver";
-    function trace(text) {
-      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
+    function trace(text2) {
+      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
     }
     var IPV4_SCHEME = "ipv4";
     var IPV6_SCHEME = "ipv6";
@@ -87927,12 +88305,12 @@ var require_resolver_ip = __commonJS({
           return;
         }
         const pathList = target.path.split(",");
-        for (const path13 of pathList) {
-          const hostPort = (0, uri_parser_1.splitHostPort)(path13);
+        for (const path14 of pathList) {
+          const hostPort = (0, uri_parser_1.splitHostPort)(path14);
           if (hostPort === null) {
             this.error = {
               code: constants_1.Status.UNAVAILABLE,
-              details: `Failed to parse ${target.scheme} address ${path13}`,
+              details: `Failed to parse ${target.scheme} address ${path14}`,
               metadata: new metadata_1.Metadata()
             };
             return;
@@ -87940,7 +88318,7 @@ var require_resolver_ip = __commonJS({
           if (target.scheme === IPV4_SCHEME && !(0, net_1.isIPv4)(hostPort.host) || target.scheme === IPV6_SCHEME && !(0, net_1.isIPv6)(hostPort.host)) {
             this.error = {
               code: constants_1.Status.UNAVAILABLE,
-              details: `Failed to parse ${target.scheme} address ${path13}`,
+              details: `Failed to parse ${target.scheme} address ${path14}`,
               metadata: new metadata_1.Metadata()
             };
             return;
@@ -87994,8 +88372,8 @@ var require_load_balancer_round_robin = __commonJS({
     var subchannel_address_1 = require_subchannel_address();
     var load_balancer_pick_first_1 = require_load_balancer_pick_first();
     var TRACER_NAME = "round_robin";
-    function trace(text) {
-      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
+    function trace(text2) {
+      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
     }
     var TYPE_NAME = "round_robin";
     var RoundRobinLoadBalancingConfig = class _RoundRobinLoadBalancingConfig {
@@ -88173,8 +88551,8 @@ var require_load_balancer_outlier_detection = __commonJS({
     var subchannel_interface_1 = require_subchannel_interface();
     var logging = require_logging();
     var TRACER_NAME = "outlier_detection";
-    function trace(text) {
-      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
+    function trace(text2) {
+      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
     }
     var TYPE_NAME = "outlier_detection";
     var OUTLIER_DETECTION_ENABLED = ((_a = process.env.GRPC_EXPERIMENTAL_ENABLE_OUTLIER_DETECTION) !== null && _a !== void 0 ? _a : "true") === "true";
@@ -88376,14 +88754,14 @@ var require_load_balancer_outlier_detection = __commonJS({
           if (mapEntry) {
             let onCallEnded = wrappedPick.onCallEnded;
             if (this.countCalls) {
-              onCallEnded = (statusCode, details, metadata) => {
+              onCallEnded = (statusCode, details2, metadata) => {
                 var _a2;
                 if (statusCode === constants_1.Status.OK) {
                   mapEntry.counter.addSuccess();
                 } else {
                   mapEntry.counter.addFailure();
                 }
-                (_a2 = wrappedPick.onCallEnded) === null || _a2 === void 0 ? void 0 : _a2.call(wrappedPick, statusCode, details, metadata);
+                (_a2 = wrappedPick.onCallEnded) === null || _a2 === void 0 ? void 0 : _a2.call(wrappedPick, statusCode, details2, metadata);
               };
             }
             return Object.assign(Object.assign({}, wrappedPick), { subchannel: subchannelWrapper.getWrappedSubchannel(), onCallEnded });
@@ -88773,8 +89151,8 @@ var require_load_balancer_weighted_round_robin = __commonJS({
     var priority_queue_1 = require_priority_queue();
     var subchannel_address_1 = require_subchannel_address();
     var TRACER_NAME = "weighted_round_robin";
-    function trace(text) {
-      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
+    function trace(text2) {
+      logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
     }
     var TYPE_NAME = "weighted_round_robin";
     var DEFAULT_OOB_REPORTING_PERIOD_MS = 1e4;
@@ -89295,19 +89673,19 @@ var require_util12 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
-    var fs6 = __require("fs");
-    var path13 = __require("path");
+    var fs8 = __require("fs");
+    var path14 = __require("path");
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
       const originalResolvePath = root.resolvePath;
       root.resolvePath = (origin, target) => {
-        if (path13.isAbsolute(target)) {
+        if (path14.isAbsolute(target)) {
           return target;
         }
         for (const directory2 of includePaths) {
-          const fullPath = path13.join(directory2, target);
+          const fullPath = path14.join(directory2, target);
           try {
-            fs6.accessSync(fullPath, fs6.constants.R_OK);
+            fs8.accessSync(fullPath, fs8.constants.R_OK);
             return fullPath;
           } catch (err) {
             continue;
@@ -89552,7 +89930,7 @@ var require_session = __commonJS({
   "node_modules/dockerode/lib/session.js"(exports, module) {
     var grpc = require_src4();
     var protoLoader = require_src5();
-    var path13 = __require("path");
+    var path14 = __require("path");
     var crypto2 = __require("crypto");
     function withSession(docker, auth2, handler2) {
       const sessionId = crypto2.randomUUID();
@@ -89579,7 +89957,7 @@ var require_session = __commonJS({
         const injector = server.createConnectionInjector(creds);
         injector.injectConnection(socket);
         const pkg = protoLoader.loadSync(
-          path13.resolve(__dirname, "proto", "auth.proto")
+          path14.resolve(__dirname, "proto", "auth.proto")
         );
         const service = grpc.loadPackageDefinition(pkg);
         server.addService(service.moby.filesync.v1.Auth.service, {
@@ -89609,7 +89987,7 @@ var require_session = __commonJS({
 var require_buildkit = __commonJS({
   "node_modules/dockerode/lib/buildkit.js"(exports, module) {
     var protobuf = require_protobufjs();
-    var path13 = __require("path");
+    var path14 = __require("path");
     var BUILDKIT_TRACE_ID = "moby.buildkit.trace";
     var BUILDKIT_IMAGE_ID = "moby.image.id";
     var PROTO_TYPE = "moby.buildkit.v1.StatusResponse";
@@ -89619,7 +89997,7 @@ var require_buildkit = __commonJS({
     function loadProto() {
       if (StatusResponse) return StatusResponse;
       var root = protobuf.loadSync(
-        path13.resolve(__dirname, "proto", "buildkit_status.proto")
+        path14.resolve(__dirname, "proto", "buildkit_status.proto")
       );
       StatusResponse = root.lookupType(PROTO_TYPE);
       return StatusResponse;
@@ -91289,8 +91667,8 @@ var require_proxy = __commonJS({
       return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
     }
     var DecodedURL = class extends URL {
-      constructor(url, base) {
-        super(url, base);
+      constructor(url2, base2) {
+        super(url2, base2);
         this._decodedUsername = decodeURIComponent(super.username);
         this._decodedPassword = decodeURIComponent(super.password);
       }
@@ -92311,8 +92689,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
+  addRaw(text2, addEOL = false) {
+    this._buffer += text2;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -92381,8 +92759,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addDetails(label, content2) {
-    const element = this.wrap("details", this.wrap("summary", label) + content2);
+  addDetails(label2, content2) {
+    const element = this.wrap("details", this.wrap("summary", label2) + content2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -92408,10 +92786,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text, level) {
+  addHeading(text2, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
+    const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -92440,9 +92818,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text, cite) {
+  addQuote(text2, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
+    const element = this.wrap("blockquote", text2, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -92453,8 +92831,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
+  addLink(text2, href) {
+    const element = this.wrap("a", text2, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -92567,8 +92945,8 @@ function group(name2, fn) {
 init_errors();
 
 // src/validate/action.ts
-import fs5 from "node:fs";
-import path4 from "node:path";
+import fs6 from "node:fs";
+import path5 from "node:path";
 
 // src/action/inputs.ts
 init_errors();
@@ -92593,8 +92971,8 @@ function requiredInput(name2) {
 // src/util/safe-text.ts
 var CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
-function printable(text) {
-  return text.replace(
+function printable(text2) {
+  return text2.replace(
     CONTROL,
     (c) => NAMED[c] ?? (c.charCodeAt(0) < 256 ? `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
   );
@@ -92627,16 +93005,16 @@ var CommandGuard = class {
     return out;
   }
 };
-function inert(text) {
-  return new CommandGuard().write(text);
+function inert(text2) {
+  return new CommandGuard().write(text2);
 }
 function jsonText(value, indent2 = 2) {
   return JSON.stringify(value, null, indent2).replace(/##\[/g, "##\\u005b");
 }
 
 // src/action/log.ts
-function info2(text) {
-  info(inert(text));
+function info2(text2) {
+  info(inert(text2));
 }
 
 // src/validate/reporters/json.ts
@@ -92658,72 +93036,545 @@ function formatJson(report) {
 }
 
 // src/validate/reporters/markdown.ts
-var ICON = { ok: "\u2705", warning: "\u26A0\uFE0F", error: "\u274C" };
-function esc(s) {
-  return s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+init_rules();
+
+// src/util/markdown.ts
+var STEP_SUMMARY_LIMIT = 1024 * 1024;
+function oneLine(s) {
+  return s.replace(/\r\n|[\r\n\u2028\u2029\v\f]/g, " ");
 }
-function formatMarkdown(report, options = {}) {
-  const { errors, warnings, models, files } = report.summary;
+function escapeHtml(s) {
+  return oneLine(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+function text(s) {
+  return oneLine(s).replace(/[\\`*_[\]#!|~$:@]/g, "\\$&").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`);
+}
+function code(s, options = {}) {
+  let body = oneLine(s);
+  if (body === "") return "<code></code>";
+  if (options.table)
+    body = body.replace(/(\\*)\|/g, (_, slashes) => `${slashes}${slashes.length % 2 ? "\\" : ""}\\|`);
+  const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(body) && !/^ +$/.test(body) ? " " : "";
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+function codeBlock(s, info3 = "text") {
+  const longest = Math.max(0, ...[...s.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return [`${fence}${info3}`, ...s.replace(/\r\n?/g, "\n").split("\n"), fence];
+}
+function url(u) {
+  return oneLine(u).replace(
+    /[\s()<>|`\\]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
+  );
+}
+function link(label2, href, title) {
+  const t2 = title === void 0 ? "" : ` "${oneLine(title).replace(/[\\"]/g, "\\$&")}"`;
+  return `[${label2}](${url(href)}${t2})`;
+}
+function prose(s, options = {}) {
   const out = [];
-  const verdict = errors ? `\u274C ${errors} error${errors === 1 ? "" : "s"}` : "\u2705 no errors";
-  out.push(`## spiff-models validate: ${verdict}, ${warnings} warning${warnings === 1 ? "" : "s"}`, "");
-  out.push(`${models} models, ${files} files checked.`, "");
-  if (options.note) out.push(`> ${options.note}`, "");
-  const counts = /* @__PURE__ */ new Map();
-  for (const f of report.findings) {
-    if (!f.modelId) continue;
-    const c = counts.get(f.modelId) ?? { e: 0, w: 0 };
-    if (f.severity === "error") c.e++;
-    else if (f.severity === "warning") c.w++;
-    counts.set(f.modelId, c);
+  const re = /(^|[\s(,;])(['"])(\S(?:.*?\S)?|\S)\2(?=$|[\s,.;:!?)])|[a-z][a-z0-9+.-]*:\/\/\S+|\bwww\.\S+/gi;
+  const flat = oneLine(s);
+  let last = 0;
+  for (const m of flat.matchAll(re)) {
+    const start = m.index + (m[2] ? m[1].length : 0);
+    out.push(text(flat.slice(last, start)));
+    out.push(code(m[2] ? m[3] : m[0], options));
+    last = m.index + m[0].length;
   }
-  out.push("| model | status | errors | warnings |", "|---|---|---|---|");
-  for (const m of report.models) {
-    const c = counts.get(m.id) ?? { e: 0, w: 0 };
-    out.push(`| \`${m.id}\` | ${ICON[m.status]} ${m.status} | ${c.e} | ${c.w} |`);
-  }
-  out.push("");
-  if (report.findings.length) {
-    const max = options.maxFindings ?? 200;
-    out.push("### Findings", "", "| severity | location | rule | message |", "|---|---|---|---|");
-    for (const f of report.findings.slice(0, max))
-      out.push(
-        `| ${f.severity} | \`${esc(f.file)}:${f.line}:${f.column}\` | \`${f.ruleId}\` | ${esc(f.message)} |`
-      );
-    if (report.findings.length > max)
-      out.push("", `\u2026and ${report.findings.length - max} more (see the JSON or SARIF report).`);
-    out.push("");
-  }
-  if (options.index) {
-    const graph = callGraph(options.index, report, options.changedModels ?? []);
-    if (graph)
-      out.push("### Calls between models with findings or changes", "", "```mermaid", graph, "```", "");
+  out.push(text(flat.slice(last)));
+  return out.join("");
+}
+function truncate(s, max) {
+  const chars = [...s];
+  return chars.length <= max ? s : `${chars.slice(0, max - 1).join("")}\u2026`;
+}
+function details(summary2, body, open2 = false) {
+  return [
+    `<details${open2 ? " open" : ""}><summary>${escapeHtml(summary2)}</summary>`,
+    "",
+    ...body,
+    "",
+    "</details>",
+    ""
+  ];
+}
+var plural = (n, word, many = `${word}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? word : many}`;
+function firstItems(items, max, rest2) {
+  return items.length <= max ? items : [...items.slice(0, max), rest2(items.length - max)];
+}
+function bytes(s) {
+  return Buffer.byteLength(s, "utf8") + 1;
+}
+function fit(parts, limit = STEP_SUMMARY_LIMIT) {
+  const size = (lines) => lines.reduce((n, l) => n + bytes(l), 0);
+  const reserve = 400;
+  let budget = limit - parts.reduce((n, p) => n + size(p.head) + size(p.tail ?? []) + (p.items ? reserve : 0), 0);
+  const out = [];
+  for (const p of parts) {
+    out.push(...p.head);
+    const items = p.items ?? [];
+    let kept = 0;
+    for (const item of items) {
+      const n = bytes(item);
+      if (n > budget) break;
+      budget -= n;
+      out.push(item);
+      kept++;
+    }
+    if (kept < items.length && p.cut) out.push(p.cut(items.slice(kept)));
+    out.push(...p.tail ?? []);
   }
   return out.join("\n");
 }
-function callGraph(index, report, changed) {
-  const focus = /* @__PURE__ */ new Set([
-    ...report.models.filter((m) => m.status !== "ok").map((m) => m.id),
-    ...changed
-  ]);
+
+// src/util/repo-links.ts
+import fs4 from "node:fs";
+import path2 from "node:path";
+
+// src/util/git.ts
+init_errors();
+import { spawn } from "node:child_process";
+
+// src/util/signals.ts
+var SIGNALS = ["SIGINT", "SIGTERM"];
+var cleanups = [];
+var children = /* @__PURE__ */ new Set();
+var installed = false;
+function onSignal(signal) {
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
+  installed = false;
+  for (const child of children) child.kill("SIGTERM");
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    process.stderr.write(`${signal}: ${cleanup.what}
+`);
+    try {
+      cleanup.run();
+    } catch (err) {
+      process.stderr.write(`${signal}: failed: ${err.message}
+`);
+    }
+  }
+  process.kill(process.pid, signal);
+}
+function install() {
+  if (installed) return;
+  installed = true;
+  for (const s of SIGNALS) process.on(s, onSignal);
+}
+function cleanUpOnSignal(what, run3) {
+  const entry = { what, run: run3 };
+  cleanups.push(entry);
+  install();
+  return () => {
+    const i = cleanups.indexOf(entry);
+    if (i >= 0) cleanups.splice(i, 1);
+    if (cleanups.length === 0) {
+      for (const s of SIGNALS) process.removeListener(s, onSignal);
+      installed = false;
+    }
+  };
+}
+function endOnSignal(child) {
+  children.add(child);
+  child.once("exit", () => children.delete(child));
+}
+
+// src/util/git.ts
+var GitError = class extends SetupError {
+  constructor(args, result, cwd) {
+    const said = (result.stderr.trim() || result.stdout.trim()).split("\n").slice(-12).join("\n");
+    super(`git ${args.join(" ")} failed (exit ${result.code}) in ${cwd}${said ? `:
+${said}` : ""}`);
+    this.args = args;
+    this.result = result;
+    this.cwd = cwd;
+  }
+  args;
+  result;
+  cwd;
+  name = "GitError";
+};
+function gitEnv(env) {
+  return { ...env ?? process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", GIT_EDITOR: "true" };
+}
+function tryGit(args, options) {
+  return new Promise((resolve, reject) => {
+    const child = spawn("git", args, {
+      cwd: options.cwd,
+      env: gitEnv(options.env),
+      stdio: ["pipe", "pipe", "pipe"]
+    });
+    endOnSignal(child);
+    const out = [];
+    const err = [];
+    child.stdout.on("data", (d) => out.push(d));
+    child.stderr.on("data", (d) => err.push(d));
+    child.on("error", (e) => {
+      reject(
+        e.code === "ENOENT" ? new SetupError("git is not installed or not on PATH: install git and try again.") : new SetupError(`Could not run git ${args.join(" ")} in ${options.cwd}: ${e.message}`)
+      );
+    });
+    child.on("close", (code2) => {
+      resolve({
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderr: Buffer.concat(err).toString("utf8"),
+        code: code2 ?? 1
+      });
+    });
+    child.stdin.on("error", () => void 0);
+    child.stdin.end(options.input ?? "");
+  });
+}
+async function git(args, options) {
+  const result = await tryGit(args, options);
+  if (result.code !== 0) throw new GitError(args, result, options.cwd);
+  return result.stdout;
+}
+function splitZ(text2) {
+  return text2.split("\0").filter((s) => s !== "");
+}
+
+// src/util/repo-links.ts
+var encodePath = (p) => p.split("/").map(encodeURIComponent).join("/");
+var base = (l) => `${l.server.replace(/\/+$/, "")}/${l.repository}`;
+function blobUrl(l, repoPath2, line) {
+  return `${base(l)}/blob/${l.commit}/${encodePath(repoPath2)}${line && line > 0 ? `#L${line}` : ""}`;
+}
+function treeUrl(l, repoPath2) {
+  return `${base(l)}/tree/${l.commit}/${encodePath(repoPath2.replace(/\/$/, ""))}`;
+}
+function runUrl(env) {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run3 } = env;
+  return server && repo && run3 ? `${server.replace(/\/+$/, "")}/${repo}/actions/runs/${run3}` : void 0;
+}
+async function repoPlace(root, env, fallback = { prefix: "" }) {
+  let commit = fallback.commit;
+  let prefix = fallback.prefix;
+  const r = await tryGit(["rev-parse", "--show-toplevel", "HEAD"], { cwd: root, env }).catch(() => null);
+  if (r && r.code === 0) {
+    const [top, sha] = r.stdout.trim().split("\n");
+    if (top && /^[0-9a-f]{40,64}$/.test(sha ?? "")) {
+      commit = sha;
+      const rel = path2.relative(top, fs4.realpathSync(root)).split(path2.sep).join("/");
+      prefix = rel.startsWith("..") ? fallback.prefix : rel;
+    }
+  }
+  const server = env.GITHUB_SERVER_URL;
+  const repository = env.GITHUB_REPOSITORY;
+  return { prefix, links: server && repository && commit ? { server, repository, commit } : void 0 };
+}
+
+// src/validate/reporters/finding-lines.ts
+var LINE_CHARS = 105;
+function byModel(findings) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const list = groups.get(f.modelId);
+    if (list) list.push(f);
+    else groups.set(f.modelId, [f]);
+  }
+  const out = [...groups].map(([modelId, list]) => ({ modelId, findings: list }));
+  return [...out.filter((g) => g.modelId !== null), ...out.filter((g) => g.modelId === null)];
+}
+function findingLines(list, what, options = {}) {
+  const { prefix = "", links, modelDir = (id2) => id2 } = options;
+  const repoPath2 = (p) => prefix ? `${prefix}/${p}` : p;
+  const findingLine2 = (f, dir) => {
+    const shown = dir !== null && f.file.startsWith(`${dir}/`) ? f.file.slice(dir.length + 1) : repoPath2(f.file);
+    const where2 = f.line > 0 ? `${shown}:${f.line}` : shown;
+    const room = Math.max(50, LINE_CHARS - where2.length - 3 - Math.ceil(0.6 * f.ruleId.length));
+    const message = shorten(f.message, room);
+    const label2 = code(where2);
+    const loc = links ? link(label2, blobUrl(links, repoPath2(f.file), f.line), message === f.message ? void 0 : f.message) : label2;
+    return `- ${prose(message)} \xB7 ${loc} <sub>${text(f.ruleId)}</sub>`;
+  };
+  const out = [];
+  for (const g of byModel(list)) {
+    const dir = g.modelId === null ? null : modelDir(g.modelId);
+    const title = dir === null ? "Not in any model" : links ? link(code(`${repoPath2(dir)}/`), treeUrl(links, repoPath2(dir))) : code(`${repoPath2(dir)}/`);
+    out.push(`
+**${title}** \xB7 ${plural(g.findings.length, what)}`);
+    for (const f of g.findings) out.push(findingLine2(f, dir));
+  }
+  return out;
+}
+function shorten(message, room) {
+  const flat = message.replace(/\s+/g, " ");
+  if ([...flat].length <= room) return flat;
+  let best = -1;
+  for (const m of flat.matchAll(/: |; | \(/g)) if (m.index >= 30 && m.index <= room - 2) best = m.index;
+  return best > 0 ? `${flat.slice(0, best)} \u2026` : truncate(flat, room);
+}
+
+// src/validate/reporters/markdown.ts
+var ICON = { ok: "\u2705", warning: "\u26A0\uFE0F", error: "\u274C" };
+var VISIBLE_ERRORS = 100;
+var GRAPH_NODES = 40;
+var ISOLATED_NAMED = 30;
+var description = new Map([...rules, ...loaderRules].map((r) => [r.id, r.description]));
+function formatMarkdown(report, options = {}) {
+  const { errors, warnings, models, files } = report.summary;
+  const prefix = options.prefix ?? "";
+  const links = options.links;
+  const command = options.command ?? "npx spiff-models validate .";
+  const modelDir = (id2) => options.index?.models.get(id2)?.dir ?? id2;
+  const groupLines = (list, what) => findingLines(list, what, { prefix, links, modelDir });
+  const reportsWhere = () => {
+    const r = options.reports;
+    if (!r?.json && !r?.sarif) return " (`--format json` or `--format sarif` writes them)";
+    const parts2 = [r.json && `JSON ${code(r.json)}`, r.sarif && `SARIF ${code(r.sarif)}`].filter(Boolean);
+    return ` (${parts2.join(", ")}${r.artifacts ? `, or the ${link("run\u2019s artifacts", r.artifacts)} when uploaded` : ""})`;
+  };
+  const cutLine = (dropped, what) => {
+    const n = dropped.filter((l) => l.startsWith("- ") || l.startsWith("| ")).length;
+    return `
+*${plural(n, what)} not shown: the summary stays under GitHub's 1 MiB limit. Every finding is in the reports${reportsWhere()}.*`;
+  };
+  const errorList = report.findings.filter((f) => f.severity === "error");
+  const otherList = report.findings.filter((f) => f.severity !== "error");
+  const withFindings = report.models.filter((m) => m.status !== "ok");
+  const badModels = report.models.filter((m) => m.status === "error").length;
+  const parts = [];
+  const head = [];
+  if (errors) {
+    head.push(
+      `## spiff-models validate: \u274C ${plural(errors, "error")}${badModels ? ` in ${plural(badModels, "model")}` : ""}`,
+      "",
+      `The backend would refuse ${badModels === 1 ? "this model" : "these models"}: fix the errors below, then check again with ${code(command)}. ${plural(warnings, "warning")}; ${plural(models, "model")}, ${plural(files, "file")} checked.`
+    );
+  } else {
+    head.push(
+      `## spiff-models validate: \u2705 no errors${warnings ? `, ${plural(warnings, "warning")}` : ""}`,
+      "",
+      `${plural(models, "model")}, ${plural(files, "file")} checked: nothing the backend would refuse.`
+    );
+  }
+  parts.push({ head });
+  if (errorList.length) {
+    const lines = groupLines(errorList, "error");
+    let shown = 0;
+    let cut = lines.length;
+    for (let i = 0; i < lines.length; i++)
+      if (lines[i].startsWith("- ") && ++shown === VISIBLE_ERRORS) {
+        cut = i + 1;
+        break;
+      }
+    const visible = lines.slice(0, cut);
+    let rest2 = lines.slice(cut);
+    if (rest2.length && rest2[0].startsWith("- ")) {
+      const title = [...visible].reverse().find((l) => l.startsWith("\n**")) ?? "";
+      rest2 = [title.replace(/ · .*$/, " \xB7 continued"), ...rest2];
+    }
+    parts.push({ head: ["", "### Errors"], items: visible, cut: (d) => cutLine(d, "error line") });
+    if (rest2.length) {
+      const more = errorList.length - VISIBLE_ERRORS;
+      parts.push({
+        head: ["", `<details><summary>${escapeHtml(`${plural(more, "more error")}`)}</summary>`],
+        items: rest2,
+        cut: (d) => cutLine(d, "error line"),
+        tail: ["", "</details>"]
+      });
+    }
+  }
+  if (report.findings.length) {
+    parts.push({
+      head: [
+        "",
+        "### Reproduce locally",
+        "",
+        `${code(command)} prints the same findings with file:line:column. The reports hold every finding${reportsWhere()}.`,
+        ...options.note ? ["", `> ${text(options.note)}`] : []
+      ]
+    });
+  }
+  if (otherList.length) {
+    const counts = /* @__PURE__ */ new Map();
+    for (const f of otherList) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
+    const byCount = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    const infos = otherList.length - warnings;
+    parts.push({
+      head: [
+        "",
+        `### Warnings: ${warnings.toLocaleString("en-US")}${infos ? `, notes: ${infos.toLocaleString("en-US")}` : ""}`,
+        "",
+        ...byCount.map(
+          ([rule, n]) => `- ${n.toLocaleString("en-US")} \xD7 ${code(rule)}${description.has(rule) ? `: ${text(description.get(rule) ?? "")}` : ""}`
+        ),
+        "",
+        `<details><summary>${escapeHtml(`All ${plural(otherList.length, infos ? "warning or note" : "warning", infos ? "warnings and notes" : "warnings")}, by model`)}</summary>`
+      ],
+      items: groupLines(otherList, infos ? "finding" : "warning"),
+      cut: (d) => cutLine(d, "warning line"),
+      tail: ["", "</details>"]
+    });
+  }
+  if (withFindings.length) {
+    const counts = /* @__PURE__ */ new Map();
+    for (const f of report.findings) {
+      if (!f.modelId) continue;
+      const c = counts.get(f.modelId) ?? { e: 0, w: 0 };
+      if (f.severity === "error") c.e++;
+      else if (f.severity === "warning") c.w++;
+      counts.set(f.modelId, c);
+    }
+    const count = (id2) => counts.get(id2) ?? { e: 0, w: 0 };
+    const rows = [...withFindings].sort(
+      (a, b) => count(b.id).e - count(a.id).e || count(b.id).w - count(a.id).w || a.id.localeCompare(b.id)
+    ).map(
+      (m) => `| ${ICON[m.status]} ${code(m.id, { table: true })} | ${count(m.id).e} | ${count(m.id).w} |`
+    );
+    parts.push({
+      head: [
+        "",
+        `### Models with findings: ${withFindings.length.toLocaleString("en-US")} of ${models.toLocaleString("en-US")}`,
+        "",
+        "| model | errors | warnings |",
+        "|---|--:|--:|"
+      ],
+      items: rows,
+      cut: (d) => `| *${plural(d.length, "more model")} not shown (summary size limit)* | | |`
+    });
+  }
+  if (options.index) {
+    const graph = callGraph(options.index, report, options.changedModels ?? [], options.maxNodes);
+    if (graph) parts.push({ head: ["", ...graphSection(graph)] });
+  }
+  if (report.models.length) {
+    parts.push({
+      head: [
+        "",
+        `<details><summary>${escapeHtml(`All ${plural(report.models.length, "model")}`)}</summary>`,
+        "",
+        "| model | status |",
+        "|---|---|"
+      ],
+      items: report.models.map((m) => `| ${code(m.id, { table: true })} | ${ICON[m.status]} ${m.status} |`),
+      cut: (d) => `| *${plural(d.length, "more model")} not shown (summary size limit)* | |`,
+      tail: ["", "</details>"]
+    });
+  }
+  return `${fit(parts, options.limit ?? STEP_SUMMARY_LIMIT)}
+`;
+}
+function graphSection(g) {
+  const out = [
+    "### Calls around the models with findings or changes",
+    "",
+    "```mermaid",
+    g.mermaid,
+    "```",
+    ""
+  ];
+  const legend = [
+    "Red: errors, yellow: warnings, green: no findings",
+    ...g.changed ? ["thick dashed border: changed since --base"] : [],
+    ...g.missing ? ["dashed red: a called process id no model defines"] : []
+  ];
+  out.push(`${text(legend.join("; "))}.`, "");
+  if (g.leftOut)
+    out.push(`${plural(g.leftOut, "more model")} left out of the graph (at most ${g.maxNodes} drawn).`, "");
+  if (g.isolated.length) {
+    const named = g.isolated.slice(0, ISOLATED_NAMED).map((id2) => code(id2)).join(", ");
+    const more = g.isolated.length - ISOLATED_NAMED;
+    out.push(`No calls to or from: ${named}${more > 0 ? ` and ${more} more` : ""}.`);
+  }
+  return out;
+}
+var MISSING = "missing:";
+function label(s) {
+  return s.replace(/[^\p{L}\p{N} ._/-]/gu, (c) => `#${c.codePointAt(0)};`);
+}
+function callGraph(index, report, changed, maxNodes = GRAPH_NODES) {
+  const status = new Map(report.models.map((m) => [m.id, m.status]));
+  const changedSet = new Set(changed);
+  const focus = /* @__PURE__ */ new Set([...report.models.filter((m) => m.status !== "ok").map((m) => m.id), ...changed]);
   if (!focus.size) return void 0;
   const edges = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add = (from, to) => {
+    const key2 = `${from}\0${to}`;
+    if (seen.has(key2)) return;
+    seen.add(key2);
+    edges.push([from, to]);
+  };
   for (const [from, tos] of index.modelCalls)
-    for (const to of tos) if (focus.has(from) || focus.has(to)) edges.push([from, to]);
-  const nodes = /* @__PURE__ */ new Set([...focus, ...edges.flat()]);
-  const ids2 = new Map([...nodes].sort().map((n, i) => [n, `m${i}`]));
-  const status = new Map(report.models.map((m) => [m.id, m.status]));
-  const lines = ["graph LR"];
-  for (const [n, id2] of ids2) lines.push(`  ${id2}["${n.replace(/"/g, "#quot;")}"]:::${status.get(n) ?? "ok"}`);
-  for (const [a, b] of edges) lines.push(`  ${ids2.get(a)} --> ${ids2.get(b)}`);
-  lines.push(
-    "  classDef error fill:#fdd,stroke:#c00",
-    "  classDef warning fill:#ffd,stroke:#b80",
-    "  classDef ok fill:#dfd,stroke:#080"
+    for (const to of tos) if (focus.has(from) || focus.has(to)) add(from, to);
+  for (const call of index.calls)
+    if (call.modelId && focus.has(call.modelId) && !index.processes.get(call.processId)?.length)
+      add(call.modelId, `${MISSING}${call.processId}`);
+  if (!edges.length) return void 0;
+  const touched = new Set(edges.flat());
+  const isolated = [...focus].filter((id2) => !touched.has(id2)).sort();
+  const rank = (id2) => id2.startsWith(MISSING) ? 0 : status.get(id2) === "error" ? 0 : status.get(id2) === "warning" ? 1 : changedSet.has(id2) ? 2 : 3;
+  const ordered = edges.map((e, i) => ({ e, i, r: Math.min(rank(e[0]), rank(e[1])) })).sort((a, b) => a.r - b.r || a.i - b.i);
+  const kept = /* @__PURE__ */ new Set();
+  const keptEdges = [];
+  for (const { e } of ordered) {
+    const extra = e.filter((n) => !kept.has(n));
+    if (kept.size + extra.length > maxNodes) continue;
+    for (const n of extra) kept.add(n);
+    keptEdges.push(e);
+  }
+  const nodes = [...kept].sort(
+    (a, b) => Number(a.startsWith(MISSING)) - Number(b.startsWith(MISSING)) || a.localeCompare(b)
   );
-  for (const c of changed)
-    if (ids2.has(c)) lines.push(`  style ${ids2.get(c)} stroke-width:3px,stroke-dasharray: 4 2`);
-  return lines.join("\n");
+  const ids2 = new Map(nodes.map((n, i) => [n, n.startsWith(MISSING) ? `x${i}` : `m${i}`]));
+  const lines = ["flowchart LR"];
+  const groups = /* @__PURE__ */ new Map();
+  for (const n of nodes) {
+    const g2 = n.startsWith(MISSING) ? null : index.models.get(n)?.groupId ?? null;
+    const list = groups.get(g2);
+    if (list) list.push(n);
+    else groups.set(g2, [n]);
+  }
+  const nodeLine = (n, group2) => {
+    if (n.startsWith(MISSING))
+      return `${ids2.get(n)}["${label(`${n.slice(MISSING.length)} (no such process)`)}"]`;
+    const short3 = group2 && n.startsWith(`${group2}/`) ? n.slice(group2.length + 1) : n;
+    return `${ids2.get(n)}["${label(short3)}"]`;
+  };
+  let g = 0;
+  for (const [group2, members] of [...groups].sort(
+    (a, b) => (a[0] ?? "\uFFFF").localeCompare(b[0] ?? "\uFFFF")
+  )) {
+    if (group2 === null) {
+      for (const n of members) lines.push(`  ${nodeLine(n, null)}`);
+      continue;
+    }
+    lines.push(`  subgraph g${g++}["${label(group2)}"]`);
+    for (const n of members) lines.push(`    ${nodeLine(n, group2)}`);
+    lines.push("  end");
+  }
+  for (const [a, b] of keptEdges)
+    lines.push(`  ${ids2.get(a)} ${b.startsWith(MISSING) ? "-.->" : "-->"} ${ids2.get(b)}`);
+  lines.push(
+    "  classDef error fill:#fdd,stroke:#c00,color:#000",
+    "  classDef warning fill:#ffd,stroke:#b80,color:#000",
+    "  classDef ok fill:#dfd,stroke:#080,color:#000",
+    "  classDef missing fill:#fff,stroke:#c00,stroke-dasharray:5 5,color:#c00"
+  );
+  const byClass = /* @__PURE__ */ new Map();
+  for (const n of nodes) {
+    const c = n.startsWith(MISSING) ? "missing" : status.get(n) ?? "ok";
+    byClass.set(c, [...byClass.get(c) ?? [], ids2.get(n) ?? ""]);
+  }
+  for (const [c, list] of byClass) lines.push(`  class ${list.join(",")} ${c}`);
+  const changedDrawn = nodes.filter((n) => changedSet.has(n));
+  for (const n of changedDrawn) lines.push(`  style ${ids2.get(n)} stroke-width:3px,stroke-dasharray:4 2`);
+  return {
+    mermaid: lines.join("\n"),
+    nodes,
+    edges: keptEdges,
+    isolated,
+    leftOut: touched.size - kept.size,
+    maxNodes,
+    changed: changedDrawn.length > 0,
+    missing: nodes.some((n) => n.startsWith(MISSING))
+  };
 }
 
 // src/version.ts
@@ -92819,8 +93670,8 @@ function formatStylish(report, options) {
   if (problems2 === 0) {
     lines.push(c("green", `\u2714 ${models} models, ${files} files: no problems`));
   } else {
-    const text = `\u2716 ${problems2} problem${problems2 === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}) in ${models} models, ${files} files`;
-    lines.push(c(errors ? "red" : "yellow", c("bold", text)));
+    const text2 = `\u2716 ${problems2} problem${problems2 === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}) in ${models} models, ${files} files`;
+    lines.push(c(errors ? "red" : "yellow", c("bold", text2)));
     const bad = report.models.filter((m) => m.status === "error").map((m) => printable(m.id));
     if (bad.length) lines.push(`  models with errors: ${bad.join(", ")}`);
   }
@@ -92828,12 +93679,19 @@ function formatStylish(report, options) {
 }
 
 // src/validate/cli.ts
-import path3 from "node:path";
+import path4 from "node:path";
 init_errors();
 init_validate();
 function relativePrefix(from, root) {
-  const rel = path3.relative(from, root).split(path3.sep).join("/");
+  const rel = path4.relative(from, root).split(path4.sep).join("/");
   return rel.startsWith("..") ? "" : rel;
+}
+function reproduceCommand(dir, options = {}) {
+  const q = (s) => /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+  const args = ["npx", "spiff-models", "validate", q(dir)];
+  if (options.config) args.push("--config", q(options.config));
+  if (options.base) args.push("--base", q(options.base));
+  return args.join(" ");
 }
 
 // src/validate/action.ts
@@ -92844,26 +93702,26 @@ function workspace() {
 }
 async function runValidateAction() {
   const ws = workspace();
-  const root = path4.resolve(ws, getInput("path") || ".");
+  const root = path5.resolve(ws, getInput("path") || ".");
   const config = getInput("config");
-  const base = getInput("base") || void 0;
+  const base2 = getInput("base") || void 0;
   const maxWarningsInput = getInput("max-warnings");
   const maxWarnings = maxWarningsInput === "" ? -1 : Number(maxWarningsInput);
   if (maxWarningsInput !== "" && (!Number.isInteger(maxWarnings) || maxWarnings < 0))
     throw new Error(`Input 'max-warnings' must be a whole number >= 0, got '${maxWarningsInput}'.`);
-  const reportFile = path4.resolve(ws, getInput("report-file") || "spiff-models-report.json");
-  const sarifFile = path4.resolve(ws, getInput("sarif-file") || "spiff-models.sarif");
+  const reportFile = path5.resolve(ws, getInput("report-file") || "spiff-models-report.json");
+  const sarifFile = path5.resolve(ws, getInput("sarif-file") || "spiff-models.sarif");
   const annotate2 = booleanInput("annotations", true);
   const result = await validateRepo(root, {
-    configFile: config ? path4.resolve(ws, config) : void 0,
-    base
+    configFile: config ? path5.resolve(ws, config) : void 0,
+    base: base2
   });
   const prefix = relativePrefix(ws, root);
   const repoPath2 = (f) => prefix ? `${prefix}/${f.file}` : f.file;
-  fs5.mkdirSync(path4.dirname(reportFile), { recursive: true });
-  fs5.writeFileSync(reportFile, formatJson(result));
-  fs5.mkdirSync(path4.dirname(sarifFile), { recursive: true });
-  fs5.writeFileSync(sarifFile, formatSarif(result, { uriPrefix: prefix }));
+  fs6.mkdirSync(path5.dirname(reportFile), { recursive: true });
+  fs6.writeFileSync(reportFile, formatJson(result));
+  fs6.mkdirSync(path5.dirname(sarifFile), { recursive: true });
+  fs6.writeFileSync(sarifFile, formatSarif(result, { uriPrefix: prefix }));
   info2(formatStylish(result, { color: false, root: prefix || void 0 }));
   const errors = result.findings.filter((f) => f.severity === "error");
   const warnings = result.findings.filter((f) => f.severity === "warning");
@@ -92881,9 +93739,20 @@ async function runValidateAction() {
     const hiddenE = Math.max(0, errors.length - ANNOTATIONS_SHOWN);
     const hiddenW = Math.max(0, warnings.length - ANNOTATIONS_SHOWN);
     if (hiddenE || hiddenW)
-      note = `GitHub shows ${ANNOTATIONS_SHOWN} annotations per type: ${hiddenE} errors and ${hiddenW} warnings are not annotated. All findings are below and in the SARIF file (${path4.relative(ws, sarifFile)}).`;
+      note = `GitHub shows ${ANNOTATIONS_SHOWN} annotations per type: ${hiddenE} errors and ${hiddenW} warnings are not annotated; this summary and the SARIF file (${path5.relative(ws, sarifFile)}) list them all.`;
   }
-  await summary.addRaw(formatMarkdown(result, { index: result.index, changedModels: result.changedModels, note }), true).write();
+  const rel = (file) => path5.relative(ws, file).split(path5.sep).join("/");
+  const place = await repoPlace(root, process.env, { commit: process.env.GITHUB_SHA, prefix });
+  const summary2 = formatMarkdown(result, {
+    index: result.index,
+    changedModels: result.changedModels,
+    note,
+    prefix: place.prefix,
+    links: place.links,
+    command: reproduceCommand(place.prefix || ".", { config: config && rel(path5.resolve(ws, config)), base: base2 }),
+    reports: { json: rel(reportFile), sarif: rel(sarifFile), artifacts: runUrl(process.env) }
+  });
+  await summary.addRaw(summary2, true).write();
   setOutput("errors", String(result.summary.errors));
   setOutput("warnings", String(result.summary.warnings));
   setOutput("report-file", reportFile);
@@ -92899,21 +93768,21 @@ async function runValidateAction() {
 
 // src/image/action.ts
 import { readFileSync as readFileSync3 } from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 init_errors();
 
 // src/image/bake.ts
 init_errors();
 import { createHash as createHash2 } from "node:crypto";
 import { mkdir as mkdir2, stat as stat3, writeFile as writeFile2 } from "node:fs/promises";
-import path9 from "node:path";
+import path10 from "node:path";
 
 // src/image/auth.ts
 init_errors();
 import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import os5 from "node:os";
-import path5 from "node:path";
+import path6 from "node:path";
 
 // src/image/reference.ts
 init_errors();
@@ -92933,42 +93802,42 @@ function parseReference(ref, what) {
     );
   };
   if (!ref || /\s|[\u0000-\u001f\u007f]/.test(ref)) bad("empty or containing whitespace");
-  let rest = ref;
+  let rest2 = ref;
   let digest = null;
-  const at = rest.indexOf("@");
+  const at = rest2.indexOf("@");
   if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
+    digest = rest2.slice(at + 1);
+    rest2 = rest2.slice(0, at);
     if (!digestPattern.test(digest)) bad(`bad digest '${digest}'`);
   }
   let tag = null;
-  const lastSlash = rest.lastIndexOf("/");
-  const colon = rest.lastIndexOf(":");
+  const lastSlash = rest2.lastIndexOf("/");
+  const colon = rest2.lastIndexOf(":");
   if (colon > lastSlash) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
+    tag = rest2.slice(colon + 1);
+    rest2 = rest2.slice(0, colon);
     if (!isValidTag(tag))
       bad(`bad tag '${tag}' (letters, digits, _ . -; at most 128; not starting with . or -)`);
   }
   let registry = DOCKER_HUB;
-  let path13 = rest;
-  const slash = rest.indexOf("/");
+  let path14 = rest2;
+  const slash = rest2.indexOf("/");
   if (slash > 0) {
-    const first = rest.slice(0, slash);
+    const first = rest2.slice(0, slash);
     if (first.includes(".") || first.includes(":") || first === "localhost" || first.startsWith("[")) {
       registry = first;
-      path13 = rest.slice(slash + 1);
+      path14 = rest2.slice(slash + 1);
     }
   }
   if (!domainPattern.test(registry)) bad(`bad registry host '${registry}'`);
-  if (!pathPattern.test(path13)) {
+  if (!pathPattern.test(path14)) {
     bad(
-      path13 !== path13.toLowerCase() ? `repository '${path13}' must be lower case` : `bad repository '${path13}' (lower-case letters, digits, and . _ - between them)`
+      path14 !== path14.toLowerCase() ? `repository '${path14}' must be lower case` : `bad repository '${path14}' (lower-case letters, digits, and . _ - between them)`
     );
   }
-  if (registry === DOCKER_HUB && !path13.includes("/")) path13 = `library/${path13}`;
-  const repository = registry === DOCKER_HUB ? path13.replace(/^library\//, "") : `${registry}/${path13}`;
-  return { registry, path: path13, repository, tag, digest };
+  if (registry === DOCKER_HUB && !path14.includes("/")) path14 = `library/${path14}`;
+  const repository = registry === DOCKER_HUB ? path14.replace(/^library\//, "") : `${registry}/${path14}`;
+  return { registry, path: path14, repository, tag, digest };
 }
 function parseImageName(name2, what) {
   const ref = parseReference(name2.trim().toLowerCase(), what);
@@ -92990,8 +93859,8 @@ function normalizeKey(key2) {
   return HUB_KEYS.includes(host) || HUB_KEYS.includes(key2) ? DOCKER_HUB : host.toLowerCase();
 }
 function dockerConfigPath(env) {
-  const dir = env.DOCKER_CONFIG || path5.join(env.HOME || os5.homedir(), ".docker");
-  return path5.join(dir, "config.json");
+  const dir = env.DOCKER_CONFIG || path6.join(env.HOME || os5.homedir(), ".docker");
+  return path6.join(dir, "config.json");
 }
 function runHelper(helper, server, env) {
   return new Promise((resolve) => {
@@ -93063,7 +93932,7 @@ import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream, lstatSync, readFileSync } from "node:fs";
 import { mkdtemp, readdir as readdir2, readFile as readFile3, readlink as readlink2, realpath, rm as rm2, stat as stat2 } from "node:fs/promises";
 import os6 from "node:os";
-import path6 from "node:path";
+import path7 from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
@@ -93111,9 +93980,9 @@ function globToRegex(glob) {
   }
   return out;
 }
-function compileIgnore(text) {
+function compileIgnore(text2) {
   const rules2 = [];
-  for (const raw of text.split(/\r?\n/)) {
+  for (const raw of text2.split(/\r?\n/)) {
     let line = raw.replace(/(?<!\\)\s+$/, "");
     if (!line || line.startsWith("#")) continue;
     let negate = false;
@@ -93137,11 +94006,11 @@ function compileIgnore(text) {
   }
   return {
     patterns: rules2.map((r) => r.source),
-    ignores(path13, isDir) {
+    ignores(path14, isDir) {
       let ignored = false;
       for (const rule of rules2) {
         if (rule.dirOnly && !isDir) continue;
-        if (rule.regex.test(path13)) ignored = !rule.negate;
+        if (rule.regex.test(path14)) ignored = !rule.negate;
       }
       return ignored;
     }
@@ -93173,16 +94042,16 @@ var DEFAULT_TEMPLATE = [
 ].join("\n");
 async function loadTemplate(file) {
   if (!file) return { text: DEFAULT_TEMPLATE, source: "the default template" };
-  let text;
+  let text2;
   try {
-    text = await readFile2(file, "utf8");
+    text2 = await readFile2(file, "utf8");
   } catch (err) {
     const code2 = err.code;
     throw new UsageError(
       `cannot read the Dockerfile template ${file} (${code2 ?? String(err)}); check the --template path (action input: template), relative to the working directory.`
     );
   }
-  return { text, source: file };
+  return { text: text2, source: file };
 }
 var KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
 var SAFE_PATH = /^\/(?:[A-Za-z0-9._-]+\/?)*$/;
@@ -93202,11 +94071,11 @@ function checkKey(key2, what) {
   }
   return key2;
 }
-function checkImagePath(path13, what) {
-  const normalized = path13.length > 1 ? path13.replace(/\/+$/, "") : path13;
+function checkImagePath(path14, what) {
+  const normalized = path14.length > 1 ? path14.replace(/\/+$/, "") : path14;
   if (!SAFE_PATH.test(normalized) || normalized.split("/").some((s) => s === ".." || s === ".")) {
     throw new UsageError(
-      `${what} '${printable(path13)}' must be an absolute path in the image made of letters, digits and . _ - (e.g. /app/process_models).`
+      `${what} '${printable(path14)}' must be an absolute path in the image made of letters, digits and . _ - (e.g. /app/process_models).`
     );
   }
   return normalized;
@@ -93226,15 +94095,15 @@ function renderLabels(labels) {
 function renderEnv(env) {
   return instruction("ENV", env, "environment variable");
 }
-function lineOf(text, index) {
-  return text.slice(0, index).split("\n").length;
+function lineOf(text2, index) {
+  return text2.slice(0, index).split("\n").length;
 }
 function renderTemplate(template, values) {
-  const where = (line) => `${template.source}:${line}`;
+  const where2 = (line) => `${template.source}:${line}`;
   const directive = /^#\s*escape\s*=\s*(\S)/im.exec(template.text);
   if (directive && directive[1] !== "\\") {
     throw new UsageError(
-      `bad template ${where(lineOf(template.text, directive.index))}: it sets the escape character to '${directive[1]}'; bake escapes values with \\. Remove the escape directive.`
+      `bad template ${where2(lineOf(template.text, directive.index))}: it sets the escape character to '${directive[1]}'; bake escapes values with \\. Remove the escape directive.`
     );
   }
   const rendered = {
@@ -93251,7 +94120,7 @@ function renderTemplate(template, values) {
     const name2 = rawName.trim();
     if (!Object.hasOwn(PLACEHOLDERS, name2)) {
       throw new UsageError(
-        `bad template ${where(lineOf(template.text, offset))}: unknown placeholder ${match}. Known: ${Object.keys(PLACEHOLDERS).map((p) => `{{${p}}}`).join(", ")}.`
+        `bad template ${where2(lineOf(template.text, offset))}: unknown placeholder ${match}. Known: ${Object.keys(PLACEHOLDERS).map((p) => `{{${p}}}`).join(", ")}.`
       );
     }
     used.set(name2, (used.get(name2) ?? 0) + 1);
@@ -93260,7 +94129,7 @@ function renderTemplate(template, values) {
   const stray = /\{\{|\}\}/.exec(out);
   if (stray) {
     throw new UsageError(
-      `bad template ${where(lineOf(out, stray.index))}: an unmatched '${stray[0]}'. Placeholders look like {{copy}}.`
+      `bad template ${where2(lineOf(out, stray.index))}: an unmatched '${stray[0]}'. Placeholders look like {{copy}}.`
     );
   }
   if (used.get("copy") !== 1) {
@@ -93315,15 +94184,15 @@ async function hashEntries(entries) {
     e.hash = await hashFile(e.source, e.size);
   });
 }
-function isInside(root, p) {
-  const rel = path6.relative(root, p);
-  return rel === "" || !rel.startsWith("..") && !path6.isAbsolute(rel);
+function isInside2(root, p) {
+  const rel = path7.relative(root, p);
+  return rel === "" || !rel.startsWith("..") && !path7.isAbsolute(rel);
 }
 async function loadIgnore(root) {
   for (const name2 of IGNORE_FILES) {
     try {
-      const text = await readFile3(path6.join(root, name2), "utf8");
-      return { matcher: compileIgnore(text), file: name2 };
+      const text2 = await readFile3(path7.join(root, name2), "utf8");
+      return { matcher: compileIgnore(text2), file: name2 };
     } catch (err) {
       if (err.code !== "ENOENT") throw err;
     }
@@ -93335,12 +94204,12 @@ async function collectModels(root, prefix, matcher) {
   const entries = [];
   const warnings = [];
   const walk2 = async (rel) => {
-    const dir = path6.join(realRoot, rel);
+    const dir = path7.join(realRoot, rel);
     const names2 = (await readdir2(dir)).sort().filter((name2) => name2 !== ".git" && (rel || !ALWAYS_IGNORED.includes(name2)));
-    const infos = names2.map((name2) => lstatSync(path6.join(dir, name2)));
+    const infos = names2.map((name2) => lstatSync(path7.join(dir, name2)));
     for (const [i, name2] of names2.entries()) {
       const relPath = rel ? `${rel}/${name2}` : name2;
-      const abs = path6.join(dir, name2);
+      const abs = path7.join(dir, name2);
       const info3 = infos[i];
       const isDir = info3.isDirectory();
       if (matcher.ignores(relPath, isDir)) continue;
@@ -93355,12 +94224,12 @@ async function collectModels(root, prefix, matcher) {
             `${relPath} is a symlink to '${target}', which does not exist. Remove the link, or list it in ${IGNORE_FILES[0]} to leave it out of the image.`
           );
         }
-        if (!isInside(realRoot, resolved)) {
+        if (!isInside2(realRoot, resolved)) {
           throw new SetupError(
             `${relPath} is a symlink to '${target}', outside the models root ${realRoot}: the image would not hold its target. Replace the link with a copy of the file, or list it in ${IGNORE_FILES[0]}.`
           );
         }
-        const linkname = path6.relative(path6.dirname(path6.join(realRoot, relPath)), resolved).split(path6.sep).join("/");
+        const linkname = path7.relative(path7.dirname(path7.join(realRoot, relPath)), resolved).split(path7.sep).join("/");
         entries.push({
           name: tarName,
           type: "symlink",
@@ -93396,12 +94265,12 @@ async function collectFullGit(git3, prefix) {
   const entries = [];
   const warnings = [];
   const walk2 = async (rel) => {
-    const dir = path6.join(git3.commonDir, rel);
+    const dir = path7.join(git3.commonDir, rel);
     const names2 = (await readdir2(dir)).sort().filter((name2) => (rel || GIT_DIR_KEEP.has(name2)) && `${rel}/${name2}` !== "objects/info/alternates");
-    const infos = names2.map((name2) => lstatSync(path6.join(dir, name2)));
+    const infos = names2.map((name2) => lstatSync(path7.join(dir, name2)));
     for (const [i, name2] of names2.entries()) {
       const relPath = rel ? `${rel}/${name2}` : name2;
-      const abs = path6.join(dir, name2);
+      const abs = path7.join(dir, name2);
       const info3 = infos[i];
       const tarName = `${prefix}/${relPath}`;
       if (info3.isDirectory()) {
@@ -93417,7 +94286,7 @@ async function collectFullGit(git3, prefix) {
           hash: CONTENT_ADDRESSED.test(relPath) ? `name:${info3.size}` : ""
         });
       } else {
-        warnings.push(`${path6.join(git3.commonDir, relPath)} is not a regular file or directory: left out.`);
+        warnings.push(`${path7.join(git3.commonDir, relPath)} is not a regular file or directory: left out.`);
       }
     }
   };
@@ -93437,8 +94306,8 @@ function gitConfig(git3, abbrev) {
     ""
   ].join("\n");
 }
-function generated(name2, text) {
-  const content2 = Buffer.from(text, "utf8");
+function generated(name2, text2) {
+  const content2 = Buffer.from(text2, "utf8");
   return { name: name2, type: "file", mode: FILE_MODE, size: content2.length, content: content2, hash: sha256(content2) };
 }
 function directory(name2) {
@@ -93612,13 +94481,13 @@ function packRootfs(plan, mtime) {
   return pack;
 }
 function packContext(plan, dockerfile, mtime) {
-  let bytes = 0;
+  let bytes2 = 0;
   const date = new Date(mtime * 1e3);
   const stream = Readable.from(
     (async function* () {
-      const tmp = await mkdtemp(path6.join(os6.tmpdir(), "spiff-models-context-"));
+      const tmp = await mkdtemp(path7.join(os6.tmpdir(), "spiff-models-context-"));
       try {
-        const inner = path6.join(tmp, ROOTFS_TAR);
+        const inner = path7.join(tmp, ROOTFS_TAR);
         await pipeline(packRootfs(plan, mtime), createWriteStream(inner));
         const size = (await stat2(inner)).size;
         const outer = import_tar_stream.default.pack();
@@ -93631,7 +94500,7 @@ function packContext(plan, dockerfile, mtime) {
         };
         write().catch((err) => outer.destroy(err));
         for await (const chunk of outer) {
-          bytes += chunk.length;
+          bytes2 += chunk.length;
           yield chunk;
         }
       } finally {
@@ -93640,7 +94509,7 @@ function packContext(plan, dockerfile, mtime) {
     })(),
     { objectMode: false }
   );
-  return { stream, bytes: () => bytes };
+  return { stream, bytes: () => bytes2 };
 }
 async function measureContext(plan, dockerfile, mtime) {
   const packed = packContext(plan, dockerfile, mtime);
@@ -93651,8 +94520,8 @@ async function measureContext(plan, dockerfile, mtime) {
 function contextListing(plan, dockerfile) {
   const line = (e, name2) => {
     const kind = e.type === "directory" ? "d" : e.type === "symlink" ? "l" : "-";
-    const link = e.linkname !== void 0 ? ` -> ${e.linkname}` : "";
-    return `${kind}${e.mode.toString(8).padStart(4, "0")} ${String(e.size).padStart(10)} ${name2}${link}`;
+    const link2 = e.linkname !== void 0 ? ` -> ${e.linkname}` : "";
+    return `${kind}${e.mode.toString(8).padStart(4, "0")} ${String(e.size).padStart(10)} ${name2}${link2}`;
   };
   const lines = [
     line(dockerfileEntry(dockerfile), "Dockerfile"),
@@ -93670,7 +94539,7 @@ import { readFileSync as readFileSync2 } from "node:fs";
 import http from "node:http";
 import https from "node:https";
 import os7 from "node:os";
-import path7 from "node:path";
+import path8 from "node:path";
 var BakeFailure = class extends Error {
   name = "BakeFailure";
 };
@@ -93690,7 +94559,7 @@ function noKeepAlive() {
 }
 function engineOptions(env) {
   const host = env.DOCKER_HOST;
-  const base = {
+  const base2 = {
     socketPath: void 0,
     host: void 0,
     port: void 0,
@@ -93701,24 +94570,24 @@ function engineOptions(env) {
   };
   if (!host || host.startsWith("unix://")) {
     const socketPath = host ? host.slice("unix://".length) || "/var/run/docker.sock" : "/var/run/docker.sock";
-    return { options: { ...base, socketPath, agent: noKeepAlive() }, address: `unix://${socketPath}` };
+    return { options: { ...base2, socketPath, agent: noKeepAlive() }, address: `unix://${socketPath}` };
   }
-  let url;
+  let url2;
   try {
-    url = new URL(host.includes("://") ? host : `tcp://${host}`);
+    url2 = new URL(host.includes("://") ? host : `tcp://${host}`);
   } catch {
     throw new SetupError(
       `DOCKER_HOST='${printable(host)}' is not a URL; use unix:///path, tcp://host:port or ssh://user@host.`
     );
   }
-  if (url.protocol === "ssh:") {
+  if (url2.protocol === "ssh:") {
     return {
       options: {
-        ...base,
+        ...base2,
         protocol: "ssh",
-        host: url.hostname,
-        port: url.port || 22,
-        username: decodeURIComponent(url.username) || void 0,
+        host: url2.hostname,
+        port: url2.port || 22,
+        username: decodeURIComponent(url2.username) || void 0,
         sshOptions: { agent: env.SSH_AUTH_SOCK }
       },
       address: host
@@ -93726,18 +94595,18 @@ function engineOptions(env) {
   }
   const tls = Boolean(env.DOCKER_TLS_VERIFY) && env.DOCKER_TLS_VERIFY !== "0";
   const options = {
-    ...base,
-    host: url.hostname.replace(/^\[|\]$/g, ""),
-    port: url.port || (tls ? 2376 : 2375),
+    ...base2,
+    host: url2.hostname.replace(/^\[|\]$/g, ""),
+    port: url2.port || (tls ? 2376 : 2375),
     protocol: tls ? "https" : "http",
     agent: tls ? new https.Agent({ keepAlive: false }) : noKeepAlive()
   };
   if (tls) {
-    const certDir = env.DOCKER_CERT_PATH || path7.join(env.HOME || os7.homedir(), ".docker");
+    const certDir = env.DOCKER_CERT_PATH || path8.join(env.HOME || os7.homedir(), ".docker");
     try {
-      options.ca = readFileSync2(path7.join(certDir, "ca.pem"));
-      options.cert = readFileSync2(path7.join(certDir, "cert.pem"));
-      options.key = readFileSync2(path7.join(certDir, "key.pem"));
+      options.ca = readFileSync2(path8.join(certDir, "ca.pem"));
+      options.cert = readFileSync2(path8.join(certDir, "cert.pem"));
+      options.key = readFileSync2(path8.join(certDir, "key.pem"));
     } catch (err) {
       throw new SetupError(
         `DOCKER_TLS_VERIFY is set but the TLS files are not readable in ${certDir} (${errorMessage(err)}); set DOCKER_CERT_PATH to the folder holding ca.pem, cert.pem and key.pem.`
@@ -93764,11 +94633,11 @@ function statusOf(err) {
 function engineMessage(err) {
   let json2 = err.json;
   if (typeof json2 === "string") {
-    const text = json2;
+    const text2 = json2;
     try {
-      json2 = JSON.parse(text);
+      json2 = JSON.parse(text2);
     } catch {
-      return text.trim() || errorMessage(err);
+      return text2.trim() || errorMessage(err);
     }
   }
   const message = json2 && typeof json2 === "object" ? json2.message : void 0;
@@ -93786,12 +94655,12 @@ function readJsonStream(stream, onMessage) {
   return new Promise((resolve, reject) => {
     let buffer = "";
     const handle = (line) => {
-      const text = line.trim();
-      if (!text) return;
+      const text2 = line.trim();
+      if (!text2) return;
       try {
-        onMessage(JSON.parse(text));
+        onMessage(JSON.parse(text2));
       } catch (err) {
-        if (err instanceof SyntaxError) onMessage({ stream: `${text}
+        if (err instanceof SyntaxError) onMessage({ stream: `${text2}
 ` });
         else throw err;
       }
@@ -94007,112 +94876,7 @@ async function removeImage(engine, imageId) {
 init_errors();
 import { existsSync as existsSync2 } from "node:fs";
 import { realpath as realpath2 } from "node:fs/promises";
-import path8 from "node:path";
-
-// src/util/git.ts
-init_errors();
-import { spawn } from "node:child_process";
-
-// src/util/signals.ts
-var SIGNALS = ["SIGINT", "SIGTERM"];
-var cleanups = [];
-var children = /* @__PURE__ */ new Set();
-var installed = false;
-function onSignal(signal) {
-  for (const s of SIGNALS) process.removeListener(s, onSignal);
-  installed = false;
-  for (const child of children) child.kill("SIGTERM");
-  for (const cleanup of cleanups.splice(0).reverse()) {
-    process.stderr.write(`${signal}: ${cleanup.what}
-`);
-    try {
-      cleanup.run();
-    } catch (err) {
-      process.stderr.write(`${signal}: failed: ${err.message}
-`);
-    }
-  }
-  process.kill(process.pid, signal);
-}
-function install() {
-  if (installed) return;
-  installed = true;
-  for (const s of SIGNALS) process.on(s, onSignal);
-}
-function cleanUpOnSignal(what, run3) {
-  const entry = { what, run: run3 };
-  cleanups.push(entry);
-  install();
-  return () => {
-    const i = cleanups.indexOf(entry);
-    if (i >= 0) cleanups.splice(i, 1);
-    if (cleanups.length === 0) {
-      for (const s of SIGNALS) process.removeListener(s, onSignal);
-      installed = false;
-    }
-  };
-}
-function endOnSignal(child) {
-  children.add(child);
-  child.once("exit", () => children.delete(child));
-}
-
-// src/util/git.ts
-var GitError = class extends SetupError {
-  constructor(args, result, cwd) {
-    const said = (result.stderr.trim() || result.stdout.trim()).split("\n").slice(-12).join("\n");
-    super(`git ${args.join(" ")} failed (exit ${result.code}) in ${cwd}${said ? `:
-${said}` : ""}`);
-    this.args = args;
-    this.result = result;
-    this.cwd = cwd;
-  }
-  args;
-  result;
-  cwd;
-  name = "GitError";
-};
-function gitEnv(env) {
-  return { ...env ?? process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", GIT_EDITOR: "true" };
-}
-function tryGit(args, options) {
-  return new Promise((resolve, reject) => {
-    const child = spawn("git", args, {
-      cwd: options.cwd,
-      env: gitEnv(options.env),
-      stdio: ["pipe", "pipe", "pipe"]
-    });
-    endOnSignal(child);
-    const out = [];
-    const err = [];
-    child.stdout.on("data", (d) => out.push(d));
-    child.stderr.on("data", (d) => err.push(d));
-    child.on("error", (e) => {
-      reject(
-        e.code === "ENOENT" ? new SetupError("git is not installed or not on PATH: install git and try again.") : new SetupError(`Could not run git ${args.join(" ")} in ${options.cwd}: ${e.message}`)
-      );
-    });
-    child.on("close", (code2) => {
-      resolve({
-        stdout: Buffer.concat(out).toString("utf8"),
-        stderr: Buffer.concat(err).toString("utf8"),
-        code: code2 ?? 1
-      });
-    });
-    child.stdin.on("error", () => void 0);
-    child.stdin.end(options.input ?? "");
-  });
-}
-async function git(args, options) {
-  const result = await tryGit(args, options);
-  if (result.code !== 0) throw new GitError(args, result, options.cwd);
-  return result.stdout;
-}
-function splitZ(text) {
-  return text.split("\0").filter((s) => s !== "");
-}
-
-// src/image/git.ts
+import path9 from "node:path";
 function git2(args, cwd) {
   return git(args, { cwd });
 }
@@ -94124,8 +94888,8 @@ async function tryGit2(args, cwd) {
     return null;
   }
 }
-function redactUrl(url) {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, "$1");
+function redactUrl(url2) {
+  return url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, "$1");
 }
 async function readGitInfo(dir) {
   const inside = await tryGit2(["rev-parse", "--is-inside-work-tree"], dir);
@@ -94146,12 +94910,12 @@ async function readGitInfo(dir) {
     git2(["status", "--porcelain", "--untracked-files=no", "--", "."], dir)
   ]);
   const topLevel = await realpath2(topRaw.trim());
-  const commonDir = await realpath2(path8.resolve(dir, commonRaw.trim()));
-  const rel = path8.relative(topLevel, await realpath2(dir));
+  const commonDir = await realpath2(path9.resolve(dir, commonRaw.trim()));
+  const rel = path9.relative(topLevel, await realpath2(dir));
   const tag = tags2?.split("\n").find(Boolean);
   return {
     topLevel,
-    subdir: rel.split(path8.sep).join("/"),
+    subdir: rel.split(path9.sep).join("/"),
     commonDir,
     sha: sha.trim(),
     shortSha: shortSha.trim(),
@@ -94162,7 +94926,7 @@ async function readGitInfo(dir) {
     originUrl: origin ? redactUrl(origin) : null,
     defaultBranch: originHead ? originHead.replace(/^origin\//, "") : null,
     dirty: status.trim() !== "",
-    alternates: existsSync2(path8.join(commonDir, "objects", "info", "alternates"))
+    alternates: existsSync2(path9.join(commonDir, "objects", "info", "alternates"))
   };
 }
 
@@ -94327,7 +95091,7 @@ function isPinned(ref) {
   return Boolean(parsed.digest) || Boolean(parsed.tag && !/(^|-)latest$/.test(parsed.tag));
 }
 function localImageName(dir) {
-  const name2 = path9.basename(dir).toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[._-]+|[._-]+$/g, "").replace(/[._-]{2,}/g, "-");
+  const name2 = path10.basename(dir).toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[._-]+|[._-]+$/g, "").replace(/[._-]{2,}/g, "-");
   return name2 || "process-models";
 }
 function createdTime(env, git3) {
@@ -94393,7 +95157,7 @@ async function bake(options) {
     warnings.push(message);
     log.warning(message);
   };
-  const dir = path9.resolve(options.dir);
+  const dir = path10.resolve(options.dir);
   if (!(await stat3(dir).catch(() => null))?.isDirectory()) {
     throw new SetupError(
       `the models root ${dir} is not a directory; pass the folder holding the process groups.`
@@ -94498,12 +95262,12 @@ async function bake(options) {
     const dockerfile2 = render([]);
     result.contextBytes = await measureContext(plan, dockerfile2, mtime);
     if (options.outputDir) {
-      const out = path9.resolve(options.outputDir);
+      const out = path10.resolve(options.outputDir);
       await mkdir2(out, { recursive: true });
-      await writeFile2(path9.join(out, "Dockerfile"), dockerfile2);
-      await writeFile2(path9.join(out, "context.txt"), contextListing(plan, dockerfile2));
+      await writeFile2(path10.join(out, "Dockerfile"), dockerfile2);
+      await writeFile2(path10.join(out, "context.txt"), contextListing(plan, dockerfile2));
       result.outputDir = out;
-      await writeFile2(path9.join(out, "bake.json"), `${JSON.stringify(result, null, 2)}
+      await writeFile2(path10.join(out, "bake.json"), `${JSON.stringify(result, null, 2)}
 `);
       log.info(`dry run: wrote Dockerfile, context.txt and bake.json to ${out}`);
     } else {
@@ -94513,9 +95277,9 @@ ${dockerfile2}`);
     return result;
   }
   const engine = await connectEngine(env);
-  const base = await ensureBaseImage(engine, options, log);
-  const baseEnv = base.Config?.Env ?? [];
-  result.inputDigest = inputDigest(plan.contentDigest, render(baseEnv), base.Id);
+  const base2 = await ensureBaseImage(engine, options, log);
+  const baseEnv = base2.Config?.Env ?? [];
+  result.inputDigest = inputDigest(plan.contentDigest, render(baseEnv), base2.Id);
   const digestLabel = { [LABELS.inputDigest]: result.inputDigest };
   const dockerfile = render(baseEnv, digestLabel);
   const labelledByTemplate = dockerfile.includes(result.inputDigest);
@@ -94593,6 +95357,49 @@ function formatBytes(n) {
   return `${(n / 1024 / 1024).toFixed(1)} MiB`;
 }
 
+// src/image/summary.ts
+var cell = (s) => code(s, { table: true });
+function bakeMarkdown(r) {
+  const ref = r.digest ? `${r.image}@${r.digest}` : r.tags[0] ?? r.image;
+  const what = r.dryRun ? "dry run, nothing built" : `${r.skipped ? "unchanged, re-tagged" : "built"}${r.pushed ? " and pushed" : ", not pushed"}`;
+  const out = [`## spiff-models bake: ${r.dryRun ? "\u{1F4DD}" : "\u2705"} ${what}`, ""];
+  out.push(
+    r.dryRun ? `The build context and Dockerfile were planned${r.outputDir ? ` and written to ${code(r.outputDir)}` : ""}; run without dry-run to build.` : r.skipped ? `An image built from the same input already existed (${code(r.imageId.slice(0, 19))}): no build, only new tags.` : `Deploy ${code(ref)}: new process instances record revision ${code(r.revision || "none")}.`,
+    ""
+  );
+  if (r.warnings.length) {
+    out.push(`**${plural(r.warnings.length, "warning")}:**`, "");
+    out.push(...r.warnings.map((w) => `- ${prose(w)}`), "");
+  }
+  out.push(
+    "| | |",
+    "|---|---|",
+    `| image | ${cell(r.image)} |`,
+    `| digest | ${r.digest ? cell(r.digest) : r.dryRun ? "none (dry run)" : "none (not pushed)"} |`,
+    `| tags | ${r.tags.length ? r.tags.map(cell).join("<br>") : "none"} |`,
+    `| revision | ${r.revision ? cell(r.revision) : "none recorded (not a git checkout)"} |`,
+    `| result | ${r.dryRun ? "dry run" : r.skipped ? "skipped: same input as an existing image" : "built"} |`,
+    ""
+  );
+  out.push(
+    ...details("Details", [
+      "| | |",
+      "|---|---|",
+      `| image id | ${r.imageId ? cell(r.imageId) : "-"} |`,
+      `| base image | ${cell(r.baseImage)} |`,
+      `| commit | ${r.commit ? cell(r.commit) : "-"} |`,
+      `| models dir | ${cell(r.modelsDir)} |`,
+      `| git history | ${cell(r.gitHistory)} |`,
+      `| context | ${r.skipped ? "not sent" : formatBytes(r.contextBytes)} |`,
+      `| verified | ${r.verified.length ? r.verified.map((v) => prose(v, { table: true })).join("<br>") : "-"} |`,
+      `| input digest | ${r.inputDigest ? cell(r.inputDigest) : "-"} |`,
+      `| labels | ${Object.entries(r.labels).map(([k, v]) => cell(`${k}=${v}`)).join("<br>") || "-"} |`
+    ])
+  );
+  return `${out.join("\n")}
+`;
+}
+
 // src/image/action.ts
 function labelsInput() {
   const labels = {};
@@ -94620,28 +95427,7 @@ var actionLog = {
 };
 async function writeSummary(r) {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
-  const code2 = (s) => `<code>${s.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</code>`;
-  const status = r.dryRun ? "dry run" : r.skipped ? "unchanged: re-tagged" : "built";
-  await summary.addHeading("spiff-models bake", 2).addTable([
-    [
-      { data: "what", header: true },
-      { data: "value", header: true }
-    ],
-    ["result", `${status}${r.pushed ? ", pushed" : ""}`],
-    ["image id", r.imageId ? code2(r.imageId) : "-"],
-    ["digest", r.digest ? code2(r.digest) : "-"],
-    ["tags", r.tags.map(code2).join("<br>")],
-    ["revision", r.revision ? code2(r.revision) : "none recorded"],
-    ["models dir", code2(r.modelsDir)],
-    ["git history", r.gitHistory],
-    ["context", r.skipped ? "not sent" : formatBytes(r.contextBytes)],
-    ["verified", r.verified.length ? r.verified.join("<br>") : "-"]
-  ]).addRaw(r.warnings.length ? `
-
-**Warnings**
-
-${r.warnings.map((w) => `- ${w}`).join("\n")}
-` : "").write();
+  await summary.addRaw(bakeMarkdown(r)).write();
 }
 async function runBakeAction() {
   const env = process.env;
@@ -94649,7 +95435,7 @@ async function runBakeAction() {
   if (password) setSecret(password);
   const username = getInput("registry-username");
   const workspace2 = env.GITHUB_WORKSPACE || process.cwd();
-  const inWorkspace = (p) => path10.resolve(workspace2, p);
+  const inWorkspace = (p) => path11.resolve(workspace2, p);
   const outputDir = getInput("output-dir");
   const template = getInput("template");
   const config = getInput("config");
@@ -94691,7 +95477,7 @@ async function runBakeAction() {
 }
 
 // src/promote/action.ts
-import path12 from "node:path";
+import path13 from "node:path";
 init_errors();
 
 // src/promote/options.ts
@@ -94711,8 +95497,8 @@ var Context2 = class {
       if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync4(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path13 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path13} does not exist${EOL5}`);
+        const path14 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path14} does not exist${EOL5}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -94796,8 +95582,8 @@ function getProxyAgentDispatcher(destinationUrl) {
 }
 function getProxyFetch(destinationUrl) {
   const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
-  const proxyFetch = (url, opts) => __awaiter3(this, void 0, void 0, function* () {
-    return (0, import_undici2.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
+  const proxyFetch = (url2, opts) => __awaiter3(this, void 0, void 0, function* () {
+    return (0, import_undici2.fetch)(url2, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
   });
   return proxyFetch;
 }
@@ -94988,8 +95774,8 @@ function removeUndefinedProperties(obj) {
 }
 function merge(defaults2, route, options) {
   if (typeof route === "string") {
-    let [method, url] = route.split(" ");
-    options = Object.assign(url ? { method, url } : { url: method }, options);
+    let [method, url2] = route.split(" ");
+    options = Object.assign(url2 ? { method, url: url2 } : { url: method }, options);
   } else {
     options = Object.assign({}, route);
   }
@@ -95007,13 +95793,13 @@ function merge(defaults2, route, options) {
   }
   return mergedOptions;
 }
-function addQueryParameters(url, parameters) {
-  const separator = /\?/.test(url) ? "&" : "?";
+function addQueryParameters(url2, parameters) {
+  const separator = /\?/.test(url2) ? "&" : "?";
   const names2 = Object.keys(parameters);
   if (names2.length === 0) {
-    return url;
+    return url2;
   }
-  return url + separator + names2.map((name2) => {
+  return url2 + separator + names2.map((name2) => {
     if (name2 === "q") {
       return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
     }
@@ -95024,8 +95810,8 @@ var urlVariableRegex = /\{[^{}}]+\}/g;
 function removeNonChars(variableName) {
   return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
 }
-function extractUrlVariableNames(url) {
-  const matches = url.match(urlVariableRegex);
+function extractUrlVariableNames(url2) {
+  const matches = url2.match(urlVariableRegex);
   if (!matches) {
     return [];
   }
@@ -95172,7 +95958,7 @@ function expand(template, context4) {
 }
 function parse(options) {
   let method = options.method.toUpperCase();
-  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let url2 = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
   let body;
   let parameters = omit(options, [
@@ -95183,10 +95969,10 @@ function parse(options) {
     "request",
     "mediaType"
   ]);
-  const urlVariableNames = extractUrlVariableNames(url);
-  url = parseUrl(url).expand(parameters);
-  if (!/^http/.test(url)) {
-    url = options.baseUrl + url;
+  const urlVariableNames = extractUrlVariableNames(url2);
+  url2 = parseUrl(url2).expand(parameters);
+  if (!/^http/.test(url2)) {
+    url2 = options.baseUrl + url2;
   }
   const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
   const remainingParameters = omit(parameters, omittedParameters);
@@ -95200,7 +95986,7 @@ function parse(options) {
         )
       ).join(",");
     }
-    if (url.endsWith("/graphql")) {
+    if (url2.endsWith("/graphql")) {
       if (options.mediaType.previews?.length) {
         const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
         headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
@@ -95211,7 +95997,7 @@ function parse(options) {
     }
   }
   if (["GET", "HEAD"].includes(method)) {
-    url = addQueryParameters(url, remainingParameters);
+    url2 = addQueryParameters(url2, remainingParameters);
   } else {
     if ("data" in remainingParameters) {
       body = remainingParameters.data;
@@ -95228,7 +96014,7 @@ function parse(options) {
     body = "";
   }
   return Object.assign(
-    { method, url, headers },
+    { method, url: url2, headers },
     typeof body !== "undefined" ? { body } : null,
     options.request ? { request: options.request } : null
   );
@@ -95674,8 +96460,8 @@ var convertMarkedBigIntsReviver = (key2, value, context4, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key2, value, context4);
 };
-var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key2, value, context4) => {
+var JSONParseV2 = (text2, reviver) => {
+  return JSON.parse(text2, (key2, value, context4) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -95733,8 +96519,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text) => {
-  return text.replace(
+var serializeBigInts = (text2) => {
+  return text2.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -95748,18 +96534,18 @@ var serializeBigInts = (text) => {
     }
   );
 };
-var JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
+var JSONParse = (text2, reviver) => {
+  if (!text2) return originalParse(text2, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-    const serializedData = serializeBigInts(text);
+    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+    const serializedData = serializeBigInts(text2);
     return originalParse(
       serializedData,
       (key2, value, context4) => convertMarkedBigIntsReviver(key2, value, context4, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
+      const serializedData = serializeBigInts(text2);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -95873,13 +96659,13 @@ async function fetchWrapper(requestOptions) {
     throw requestError;
   }
   const status = fetchResponse.status;
-  const url = fetchResponse.url;
+  const url2 = fetchResponse.url;
   const responseHeaders = {};
   for (const [key2, value] of fetchResponse.headers) {
     responseHeaders[key2] = value;
   }
   const octokitResponse = {
-    url,
+    url: url2,
     status,
     headers: responseHeaders,
     data: ""
@@ -95927,12 +96713,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse2(contentType);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text2 = "";
     try {
-      text = await response.text();
-      return JSONParse(text);
+      text2 = await response.text();
+      return JSONParse(text2);
     } catch (err) {
-      return text;
+      return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -98580,11 +99366,11 @@ var endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
   for (const [methodName, endpoint2] of Object.entries(endpoints)) {
     const [route, defaults2, decorations] = endpoint2;
-    const [method, url] = route.split(/ /);
+    const [method, url2] = route.split(/ /);
     const endpointDefaults = Object.assign(
       {
         method,
-        url
+        url: url2
       },
       defaults2
     );
@@ -98752,31 +99538,31 @@ function iterator(octokit, route, parameters) {
   const requestMethod = typeof route === "function" ? route : octokit.request;
   const method = options.method;
   const headers = options.headers;
-  let url = options.url;
+  let url2 = options.url;
   return {
     [Symbol.asyncIterator]: () => ({
       async next() {
-        if (!url) return { done: true };
+        if (!url2) return { done: true };
         try {
-          const response = await requestMethod({ method, url, headers });
+          const response = await requestMethod({ method, url: url2, headers });
           const normalizedResponse = normalizePaginatedListResponse(response);
-          url = ((normalizedResponse.headers.link || "").match(
+          url2 = ((normalizedResponse.headers.link || "").match(
             /<([^<>]+)>;\s*rel="next"/
           ) || [])[1];
-          if (!url && "total_commits" in normalizedResponse.data) {
+          if (!url2 && "total_commits" in normalizedResponse.data) {
             const parsedUrl = new URL(normalizedResponse.url);
             const params = parsedUrl.searchParams;
             const page = parseInt(params.get("page") || "1", 10);
             const per_page = parseInt(params.get("per_page") || "250", 10);
             if (page * per_page < normalizedResponse.data.total_commits) {
               params.set("page", String(page + 1));
-              url = parsedUrl.toString();
+              url2 = parsedUrl.toString();
             }
           }
           return { value: normalizedResponse };
         } catch (error2) {
           if (error2.status !== 409) throw error2;
-          url = "";
+          url2 = "";
           return {
             value: {
               status: 200,
@@ -98893,12 +99679,12 @@ function parseRepository(value, remoteUrl) {
     "Cannot tell which GitHub repository to call: pass --repository OWNER/REPO (GITHUB_REPOSITORY on runners)."
   );
 }
-async function mergeViaApi(gh, base, head, message) {
+async function mergeViaApi(gh, base2, head, message) {
   try {
     const res = await client(gh).rest.repos.merge({
       owner: gh.owner,
       repo: gh.repo,
-      base,
+      base: base2,
       head,
       commit_message: message
     });
@@ -98910,10 +99696,10 @@ async function mergeViaApi(gh, base, head, message) {
     if (status === 409) return { status: "conflict", message: apiMessage(err) };
     if (status === 404) {
       throw new SetupError(
-        `GitHub answered 404 to merging ${head} into '${base}' in ${gh.owner}/${gh.repo}: the base branch or the head commit does not exist there (or the token cannot see the repository). Push the branches first.`
+        `GitHub answered 404 to merging ${head} into '${base2}' in ${gh.owner}/${gh.repo}: the base branch or the head commit does not exist there (or the token cannot see the repository). Push the branches first.`
       );
     }
-    throw failure(gh, `Merging into '${base}'`, err);
+    throw failure(gh, `Merging into '${base2}'`, err);
   }
 }
 async function fastForwardViaApi(gh, branch, sha) {
@@ -98931,35 +99717,35 @@ async function fastForwardViaApi(gh, branch, sha) {
     throw failure(gh, `Fast-forwarding '${branch}'`, err);
   }
 }
-async function findOpenPull(gh, head, base) {
+async function findOpenPull(gh, head, base2) {
   try {
     const res = await client(gh).rest.pulls.list({
       owner: gh.owner,
       repo: gh.repo,
       state: "open",
       head: `${gh.owner}:${head}`,
-      base,
+      base: base2,
       per_page: 10
     });
-    const pr = res.data.find((p) => p.head.ref === head && p.base.ref === base);
+    const pr = res.data.find((p) => p.head.ref === head && p.base.ref === base2);
     return pr ? { number: pr.number, url: pr.html_url } : null;
   } catch (err) {
     throw failure(gh, `Looking for an open pull request from '${head}'`, err);
   }
 }
-async function createPull(gh, head, base, title, body) {
+async function createPull(gh, head, base2, title, body) {
   try {
     const res = await client(gh).rest.pulls.create({
       owner: gh.owner,
       repo: gh.repo,
       head,
-      base,
+      base: base2,
       title,
       body
     });
     return { number: res.data.number, url: res.data.html_url };
   } catch (err) {
-    throw failure(gh, `Opening a pull request from '${head}' into '${base}'`, err);
+    throw failure(gh, `Opening a pull request from '${head}' into '${base2}'`, err);
   }
 }
 async function updatePull(gh, number2, title, body) {
@@ -99009,15 +99795,15 @@ import { spawnSync as spawnSync2 } from "node:child_process";
 import { rmSync } from "node:fs";
 import { mkdtemp as mkdtemp2, rm as rm3 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import path11 from "node:path";
+import path12 from "node:path";
 init_errors();
 var DEFAULT_AUTHOR = { name: "spiff-models", email: "spiff-models@users.noreply.github.com" };
 function looksLikeUrl(remote) {
   return /[/:\\]/.test(remote) || remote.endsWith(".git");
 }
 function modelsPrefix(repoRoot, modelsRootAbs, given) {
-  const rel = path11.relative(repoRoot, modelsRootAbs).split(path11.sep).join("/");
-  if (rel === ".." || rel.startsWith("../") || path11.isAbsolute(rel)) {
+  const rel = path12.relative(repoRoot, modelsRootAbs).split(path12.sep).join("/");
+  if (rel === ".." || rel.startsWith("../") || path12.isAbsolute(rel)) {
     throw new UsageError(`The models path '${given}' is outside the git repository at ${repoRoot}.`);
   }
   return rel;
@@ -99048,7 +99834,7 @@ function area(kind, workDir, remote, prefix, env, close) {
     workDir,
     remote,
     prefix,
-    modelsRoot: prefix ? path11.join(workDir, ...prefix.split("/")) : workDir,
+    modelsRoot: prefix ? path12.join(workDir, ...prefix.split("/")) : workDir,
     env,
     git: (args, input) => git(args, { cwd: workDir, env, input }),
     tryGit: (args, input) => tryGit(args, { cwd: workDir, env, input }),
@@ -99056,12 +99842,12 @@ function area(kind, workDir, remote, prefix, env, close) {
   };
 }
 async function openWorkArea(ctx) {
-  const cwd = path11.resolve(ctx.cwd);
+  const cwd = path12.resolve(ctx.cwd);
   const top = await toplevel(cwd, ctx.env);
   let remotes = [];
   if (top) remotes = (await git(["remote"], { cwd: top, env: ctx.env })).split("\n").filter(Boolean);
   if (top && remotes.includes(ctx.remote)) {
-    const prefix = modelsPrefix(top, path11.resolve(cwd, ctx.path), ctx.path);
+    const prefix = modelsPrefix(top, path12.resolve(cwd, ctx.path), ctx.path);
     const env2 = await identityEnv(top, ctx.env, ctx.author);
     if (ctx.inWorkspace) {
       const dirty = await git(["status", "--porcelain", "--untracked-files=no"], { cwd: top, env: env2 });
@@ -99096,8 +99882,8 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
         await tryGit(back, { cwd: top, env: env2 });
       });
     }
-    const scratch2 = await mkdtemp2(path11.join(tmpdir(), "spiff-models-"));
-    const workDir2 = path11.join(scratch2, "work");
+    const scratch2 = await mkdtemp2(path12.join(tmpdir(), "spiff-models-"));
+    const workDir2 = path12.join(scratch2, "work");
     const forget2 = cleanUpOnSignal(`removing the scratch worktree ${workDir2}`, () => {
       const sync = { cwd: top, env: { ...env2, LC_ALL: "C" }, stdio: "ignore" };
       spawnSync2("git", ["worktree", "remove", "--force", workDir2], sync);
@@ -99131,8 +99917,8 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
   if (ctx.inWorkspace) {
     throw new UsageError("--in-workspace needs --remote to name a remote of the checkout, not a URL.");
   }
-  const scratch = await mkdtemp2(path11.join(tmpdir(), "spiff-models-"));
-  const workDir = path11.join(scratch, "clone");
+  const scratch = await mkdtemp2(path12.join(tmpdir(), "spiff-models-"));
+  const workDir = path12.join(scratch, "clone");
   const forget = cleanUpOnSignal(
     `removing the scratch clone ${workDir}`,
     () => rmSync(scratch, { recursive: true, force: true })
@@ -99147,8 +99933,8 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
     await rm3(scratch, { recursive: true, force: true });
     throw new SetupError(`Could not clone ${ctx.remote}: ${err.message}`);
   }
-  const normalized = path11.posix.normalize(ctx.path.split(path11.sep).join("/")).replace(/\/+$/, "");
-  if (path11.posix.isAbsolute(normalized) || normalized === ".." || normalized.startsWith("../")) {
+  const normalized = path12.posix.normalize(ctx.path.split(path12.sep).join("/")).replace(/\/+$/, "");
+  if (path12.posix.isAbsolute(normalized) || normalized === ".." || normalized.startsWith("../")) {
     forget();
     await rm3(scratch, { recursive: true, force: true });
     throw new UsageError(
@@ -99229,10 +100015,10 @@ async function push2(a, commit, branch, lease) {
   args.push(a.remote, `${commit}:${ref}`);
   const r = await a.tryGit(args);
   if (r.code === 0) return { ok: true };
-  const text = `${r.stdout}
+  const text2 = `${r.stdout}
 ${r.stderr}`;
-  const moved = /\[rejected\]/.test(text) && /(non-fast-forward|fetch first|stale info)/.test(text) || /cannot lock ref '[^']*': (is at [0-9a-f]+ but expected [0-9a-f]+|Unable to create '[^']*\.lock': File exists)/.test(
-    text
+  const moved = /\[rejected\]/.test(text2) && /(non-fast-forward|fetch first|stale info)/.test(text2) || /cannot lock ref '[^']*': (is at [0-9a-f]+ but expected [0-9a-f]+|Unable to create '[^']*\.lock': File exists)/.test(
+    text2
   );
   const said = r.stderr.trim() || r.stdout.trim();
   return { ok: false, moved, message: said };
@@ -99250,12 +100036,12 @@ function judge(resultFindings, targetFindings) {
   };
 }
 async function validateResult(a, result, target, configFile2) {
-  const { findingsOf: findingsOf2 } = await Promise.resolve().then(() => (init_validation(), validation_exports));
+  const { findingsOf: findingsOf3 } = await Promise.resolve().then(() => (init_validation(), validation_exports));
   await checkout(a, result);
-  const after = existsSync4(a.modelsRoot) ? await findingsOf2(a.modelsRoot, configFile2) : [];
+  const after = existsSync4(a.modelsRoot) ? await findingsOf3(a.modelsRoot, configFile2) : [];
   if (!after.some((f) => f.severity === "error")) return judge(after, []);
   await checkout(a, target);
-  const before = existsSync4(a.modelsRoot) ? await findingsOf2(a.modelsRoot, configFile2) : [];
+  const before = existsSync4(a.modelsRoot) ? await findingsOf3(a.modelsRoot, configFile2) : [];
   await checkout(a, result);
   return judge(after, before);
 }
@@ -99420,11 +100206,11 @@ async function attemptPromote(a, opts, attempt) {
   const canFastForward = await isAncestor(a, target, source);
   if (!canFastForward && opts.strategy === "fast-forward") {
     report.targetOnlyCommits = (await commitsBetween(a, source, target)).length;
-    const base = (await a.git(["merge-base", target, source])).trim();
+    const base2 = (await a.git(["merge-base", target, source])).trim();
     report.models = modelChanges(
       a.prefix,
-      await changedFiles(a, base, source),
-      await modelDirsAt(a, base),
+      await changedFiles(a, base2, source),
+      await modelDirsAt(a, base2),
       await modelDirsAt(a, source)
     );
     return finish("diverged", null);
@@ -99457,11 +100243,11 @@ async function attemptPromote(a, opts, attempt) {
         file,
         modelId: modelIdOf(a.prefix, file, targetDirs) ?? modelIdOf(a.prefix, file, sourceDirs)
       }));
-      const base = (await a.git(["merge-base", target, source])).trim();
+      const base2 = (await a.git(["merge-base", target, source])).trim();
       report.models = modelChanges(
         a.prefix,
-        await changedFiles(a, base, source),
-        await modelDirsAt(a, base),
+        await changedFiles(a, base2, source),
+        await modelDirsAt(a, base2),
         sourceDirs
       );
       return finish("conflict", null);
@@ -99880,70 +100666,145 @@ function publishText(r) {
   return `${lines.join("\n")}
 `;
 }
-var code = (s) => `\`${s}\``;
-var ids = (list) => list.length ? list.map(code).join(", ") : "none";
+var NAMED3 = 50;
+var ids = (list) => list.length ? list.slice(0, NAMED3).map((id2) => code(id2)).join(", ") + (list.length > NAMED3 ? ` and ${list.length - NAMED3} more` : "") : "none";
+var LISTED = 200;
+var rest = (what) => (n) => `
+*\u2026and ${plural(n, `more ${what}`)}: the step log lists them all.*`;
+var errorLines = (list, prefix) => firstItems(findingLines(list, "error", { prefix }), LISTED, rest("line"));
+function movedLine(m) {
+  return `Models added: ${ids(m.added)}; changed: ${ids(m.changed)}; removed: ${ids(m.removed)}.`;
+}
 function validationMarkdown(v, prefix, target) {
   if (!v) return ["Validation: skipped.", ""];
-  const rows = (list) => list.map(
-    (f) => `| ${code(`${findingPath(prefix, f)}:${f.line}:${f.column}`)} | ${f.ruleId} | ${f.message} |`
-  );
-  const out = [
-    v.newErrors.length ? `**${v.newErrors.length} new validation error(s):**` : "Validation: no new errors.",
-    ""
-  ];
-  if (v.newErrors.length) out.push("| Where | Rule | Message |", "|---|---|---|", ...rows(v.newErrors), "");
-  if (v.existingErrors.length) {
-    out.push(`${v.existingErrors.length} error(s) ${code(target)} already has (not blocking):`, "");
-    out.push("| Where | Rule | Message |", "|---|---|---|", ...rows(v.existingErrors), "");
+  const out = [];
+  if (v.newErrors.length) {
+    out.push(`**${plural(v.newErrors.length, "new validation error")}** that ${code(target)} does not have:`);
+    out.push(...errorLines(v.newErrors, prefix), "");
+  } else {
+    out.push(`Validation: no new errors${v.warnings ? ` (${plural(v.warnings, "warning")})` : ""}.`, "");
   }
+  if (v.existingErrors.length)
+    out.push(
+      ...details(
+        `${plural(v.existingErrors.length, "error")} ${target} already has (not blocking)`,
+        errorLines(v.existingErrors, prefix)
+      )
+    );
   return out;
 }
+function warningLines(warnings) {
+  return warnings.length ? [...warnings.map((w) => `> \u26A0\uFE0F ${prose(w)}`), ""] : [];
+}
 function promoteMarkdown(r) {
-  const out = [
-    `## Promote ${code(r.from)} into ${code(r.to)}${r.dryRun ? " (dry run)" : ""}: ${r.result}`,
-    "",
-    `Strategy ${r.strategy} via ${r.via}; source ${code(short(r.sourceCommit))}, target ${code(short(r.targetCommit))}` + (r.commit ? `, now ${code(short(r.commit))}` : "") + ".",
-    ""
-  ];
-  if (r.result !== "up-to-date") {
+  const from = code(r.from);
+  const to = code(r.to);
+  const dry = r.dryRun ? " (dry run)" : "";
+  const verdict = {
+    merged: `\u2705 ${from} ${r.dryRun ? "would be merged" : "merged"} into ${to}`,
+    "fast-forwarded": `\u2705 ${to} ${r.dryRun ? "would be fast-forwarded" : "fast-forwarded"} to ${from}`,
+    "up-to-date": `\u2705 ${to} already contains ${from}`,
+    conflict: `\u274C ${from} into ${to} refused: ${plural(r.conflicts.length, "conflicting file")}`,
+    diverged: `\u274C ${from} into ${to} refused: ${to} has diverged`,
+    invalid: `\u274C ${from} into ${to} refused: ${plural(r.validation?.newErrors.length ?? 0, "new error")}`
+  };
+  const out = [`## spiff-models promote${dry}: ${verdict[r.result]}`, ""];
+  if (r.result === "conflict") {
+    out.push("Nothing was pushed. Conflicting files:", "");
+    const files = r.conflicts.map(
+      (c) => `- ${code(c.file)}${c.modelId ? ` (model ${code(c.modelId)})` : ""}`
+    );
+    out.push(...firstItems(files, LISTED, rest("file")), "");
     out.push(
-      `${r.commits.length} commit(s); models added: ${ids(r.models.added)}; changed: ${ids(r.models.changed)}; removed: ${ids(r.models.removed)}.`,
+      `**What to do:** merge ${to} into ${from} (or a branch made from it), resolve the conflicts there, push, and promote again.`,
       ""
     );
-  }
-  if (r.conflicts.length) {
-    out.push("Conflicting files (nothing was pushed):", "", "| File | Model |", "|---|---|");
-    out.push(...r.conflicts.map((c) => `| ${code(c.file)} | ${c.modelId ? code(c.modelId) : ""} |`), "");
-  }
-  if (r.result === "diverged") {
+  } else if (r.result === "diverged") {
     out.push(
-      `${code(r.to)} has ${r.targetOnlyCommits} commit(s) ${code(r.from)} lacks: no fast-forward possible.`,
+      `Nothing was pushed: ${to} has ${plural(r.targetOnlyCommits, "commit")} ${from} lacks, so it cannot be fast-forwarded.`,
+      "",
+      `**What to do:** merge ${to} back into ${from} first, or promote with strategy ${code("merge")}.`,
       ""
     );
+  } else if (r.result === "invalid") {
+    out.push("Nothing was pushed.", "", ...validationMarkdown(r.validation, r.root, r.to));
+    out.push(
+      `**What to do:** fix them on ${from} and promote again (or set ${code("validate: false")} to override).`,
+      ""
+    );
+  } else if (r.result !== "up-to-date") {
+    out.push(
+      `${plural(r.commits.length, "commit")} ${r.dryRun ? "would move" : "moved"}` + (r.commit && !r.dryRun ? `; ${to} is now at ${code(short(r.commit))}` : "") + `. ${movedLine(r.models)}`,
+      "",
+      ...validationMarkdown(r.validation, r.root, r.to)
+    );
   }
-  if (["merged", "fast-forwarded", "invalid"].includes(r.result))
-    out.push(...validationMarkdown(r.validation, r.root, r.to));
-  out.push(...r.warnings.map((w) => `> ${w}`));
+  out.push(...warningLines(r.warnings));
+  if (r.commits.length)
+    out.push(
+      ...details(
+        `${plural(r.commits.length, "commit")}`,
+        firstItems(
+          r.commits.map((c) => `- ${code(short(c.sha))} ${text(c.subject)}`),
+          LISTED,
+          rest("commit")
+        )
+      )
+    );
+  out.push(
+    ...details("Details", [
+      `Strategy ${code(r.strategy)} via ${code(r.via)}, remote ${code(r.remote)}; source ${code(short(r.sourceCommit))}, target ${code(short(r.targetCommit))}${r.commit ? `, result ${code(short(r.commit))}` : ""}; ${plural(r.attempts, "attempt")}.`,
+      ...r.models.otherFiles.length ? ["", `Other files: ${ids(r.models.otherFiles)}.`] : []
+    ])
+  );
   return `${out.join("\n")}
 `;
 }
 function publishMarkdown(r) {
-  const out = [
-    `## Publish to ${code(r.to)}${r.dryRun ? " (dry run)" : ""}: ${r.refused ? "refused" : r.operation}`,
-    "",
-    `Branch ${code(r.branch)} from ${code(r.from)} (${code(short(r.sourceCommit))})` + (r.pullRequest ? `, pull request [#${r.pullRequest.number}](${r.pullRequest.url})` : "") + ".",
-    "",
+  const to = code(r.to);
+  const dry = r.dryRun ? " (dry run)" : "";
+  const pr = r.pullRequest ? link(`#${r.pullRequest.number}`, r.pullRequest.url) : null;
+  const n = r.validation?.newErrors.length ?? 0;
+  const verdict = r.refused ? `\u274C to ${to} refused: ${plural(n, "new error")}` : r.operation === "unchanged" ? `\u2705 ${r.files.length ? "branch" : "nothing to publish:"} ${code(r.branch)} ${r.files.length ? "unchanged" : `already matches ${to}`}` : `\u2705 ${plural(r.models.length, "model")} to ${to}${pr ? `: pull request ${pr}` : `, branch ${code(r.branch)} ${r.dryRun ? "would be " : ""}${r.operation}`}`;
+  const out = [`## spiff-models publish${dry}: ${verdict}`, ""];
+  if (r.refused) {
+    out.push("Nothing was pushed.", "", ...validationMarkdown(r.validation, r.root, r.to));
+    out.push(
+      `**What to do:** fix them in ${code(r.from)} and publish again (or set ${code("validate: false")} to override).`,
+      ""
+    );
+  } else {
+    if (pr) out.push(`Review and merge pull request ${pr} (branch ${code(r.branch)} into ${to}).`, "");
+    if (r.files.length)
+      out.push(`${plural(r.files.length, "file")} differ from ${to}. ${movedLine(r.changes)}`, "");
+    if (r.files.length) out.push(...validationMarkdown(r.validation, r.root, r.to));
+  }
+  out.push(...warningLines(r.warnings));
+  out.push(
     "| Model | Why |",
     "|---|---|",
     ...r.models.map(
-      (m) => `| ${code(m.id)} | ${m.reason === "requested" ? "requested" : `called by ${code(m.calledBy ?? "")}`} |`
+      (m) => `| ${code(m.id, { table: true })} | ${m.reason === "requested" ? "requested" : `called by ${code(m.calledBy ?? "", { table: true })}`} |`
     ),
-    "",
-    `Group files: ${ids(r.groupFiles)}.`,
     ""
-  ];
-  if (r.files.length) out.push(...validationMarkdown(r.validation, r.root, r.to));
-  out.push(...r.warnings.map((w) => `> ${w}`));
+  );
+  if (r.files.length)
+    out.push(
+      ...details(plural(r.files.length, "file"), [
+        "| Change | File |",
+        "|---|---|",
+        ...firstItems(
+          r.files.map((f) => `| ${f.status} | ${code(f.path, { table: true })} |`),
+          LISTED,
+          (n2) => `| \u2026 | ${plural(n2, "more file")}: the step log lists them all |`
+        )
+      ])
+    );
+  out.push(
+    ...details("Details", [
+      `Branch ${code(r.branch)} from ${code(r.from)} (${code(short(r.sourceCommit))}) onto ${to} (${code(short(r.targetCommit))})${r.commit ? `, head ${code(short(r.commit))}` : ""}; ${plural(r.attempts, "attempt")}. Group files: ${ids(r.groupFiles)}.`
+    ])
+  );
   return `${out.join("\n")}
 `;
 }
@@ -99976,7 +100837,7 @@ function github(ctx) {
 }
 function configFile(ctx) {
   const file = getInput("config");
-  return file ? path12.resolve(ctx.cwd, file) : void 0;
+  return file ? path13.resolve(ctx.cwd, file) : void 0;
 }
 function annotate(v, root) {
   const props = (f) => ({
@@ -100015,8 +100876,8 @@ async function runPromoteAction() {
   setOutput("commit", report.commit ?? "");
   setOutput("commits", String(report.commits.length));
   setOutput("changed-models", JSON.stringify(report.changedModels));
-  const text = promoteText(report);
-  info2(text);
+  const text2 = promoteText(report);
+  info2(text2);
   annotate(report.validation, report.root);
   for (const w of report.warnings) warning(w);
   await summarize2(promoteMarkdown(report));
@@ -100083,26 +100944,26 @@ function normalizeRef(ref) {
   const r = ref.trim();
   return r.startsWith("refs/") ? r : `refs/heads/${r}`;
 }
-function spiffWebhookUrl(url) {
-  const u = new URL(url);
-  const path13 = u.pathname.replace(/\/+$/, "");
-  if (path13.endsWith(WEBHOOK_PATH)) u.pathname = path13;
-  else if (path13.endsWith("/v1.0")) u.pathname = `${path13}/github-webhook-receive`;
-  else u.pathname = `${path13}${WEBHOOK_PATH}`;
+function spiffWebhookUrl(url2) {
+  const u = new URL(url2);
+  const path14 = u.pathname.replace(/\/+$/, "");
+  if (path14.endsWith(WEBHOOK_PATH)) u.pathname = path14;
+  else if (path14.endsWith("/v1.0")) u.pathname = `${path14}/github-webhook-receive`;
+  else u.pathname = `${path14}${WEBHOOK_PATH}`;
   return u.toString();
 }
-function fromParts(server, host, path13, exact = {}) {
-  const segments = path13.split("/").filter(Boolean);
-  const name2 = segments[segments.length - 1] ?? path13;
+function fromParts(server, host, path14, exact = {}) {
+  const segments = path14.split("/").filter(Boolean);
+  const name2 = segments[segments.length - 1] ?? path14;
   const owner = segments.length > 1 ? segments[segments.length - 2] : "";
   return {
     name: name2,
     full_name: owner ? `${owner}/${name2}` : name2,
     owner,
-    html_url: `${server}/${path13}`,
-    clone_url: `${server}/${path13}.git`,
-    git_url: `git://${host}/${path13}.git`,
-    ssh_url: `git@${host}:${path13}.git`,
+    html_url: `${server}/${path14}`,
+    clone_url: `${server}/${path14}.git`,
+    git_url: `git://${host}/${path14}.git`,
+    ssh_url: `git@${host}:${path14}.git`,
     ...exact
   };
 }
@@ -100124,30 +100985,30 @@ function repositoryFromGitHub(serverUrl, fullName) {
   return fromParts(server, host, fullName);
 }
 function repositoryFromUrl(given) {
-  const url = given.trim();
-  if (!url) throw new UsageError("the repository URL is empty.");
+  const url2 = given.trim();
+  if (!url2) throw new UsageError("the repository URL is empty.");
   const strip = (p) => p.replace(/^\/+/, "").replace(/\/+$/, "").replace(/\.git$/, "");
-  const http3 = /^https?:\/\//i.test(url) ? new URL(url) : null;
+  const http3 = /^https?:\/\//i.test(url2) ? new URL(url2) : null;
   if (http3) {
     http3.username = "";
     http3.password = "";
-    const path13 = strip(http3.pathname);
-    if (!path13)
+    const path14 = strip(http3.pathname);
+    if (!path14)
       throw new UsageError(
-        `the repository URL '${url}' names no repository (expected https://host/owner/name).`
+        `the repository URL '${url2}' names no repository (expected https://host/owner/name).`
       );
     const server = `${http3.protocol}//${http3.host}`;
-    const exact = http3.pathname.replace(/\/+$/, "").endsWith(".git") ? { clone_url: `${server}/${path13}.git` } : {};
-    return fromParts(server, http3.hostname, path13, exact);
+    const exact = http3.pathname.replace(/\/+$/, "").endsWith(".git") ? { clone_url: `${server}/${path14}.git` } : {};
+    return fromParts(server, http3.hostname, path14, exact);
   }
-  const ssh = /^ssh:\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/(.+)$/i.exec(url);
-  if (ssh) return fromParts(`https://${ssh[1]}`, ssh[1], strip(ssh[2]), { ssh_url: url });
-  const git3 = /^git:\/\/([^/:]+)(?::\d+)?\/(.+)$/i.exec(url);
-  if (git3) return fromParts(`https://${git3[1]}`, git3[1], strip(git3[2]), { git_url: url });
-  const scp = /^(?:[^@/:]+@)?([^/:]{2,}):(?!\/\/)(.+)$/.exec(url);
-  if (scp) return fromParts(`https://${scp[1]}`, scp[1], strip(scp[2]), { ssh_url: url });
-  const local = fromParts("", "", strip(url.replace(/^file:\/\//, "")));
-  return { ...local, html_url: url, clone_url: url, git_url: url, ssh_url: url };
+  const ssh = /^ssh:\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/(.+)$/i.exec(url2);
+  if (ssh) return fromParts(`https://${ssh[1]}`, ssh[1], strip(ssh[2]), { ssh_url: url2 });
+  const git3 = /^git:\/\/([^/:]+)(?::\d+)?\/(.+)$/i.exec(url2);
+  if (git3) return fromParts(`https://${git3[1]}`, git3[1], strip(git3[2]), { git_url: url2 });
+  const scp = /^(?:[^@/:]+@)?([^/:]{2,}):(?!\/\/)(.+)$/.exec(url2);
+  if (scp) return fromParts(`https://${scp[1]}`, scp[1], strip(scp[2]), { ssh_url: url2 });
+  const local = fromParts("", "", strip(url2.replace(/^file:\/\//, "")));
+  return { ...local, html_url: url2, clone_url: url2, git_url: url2, ssh_url: url2 };
 }
 function withOverrides(repo, overrides2) {
   const out = { ...repo };
@@ -100237,26 +101098,26 @@ var Redactor = class {
   get all() {
     return this.secrets;
   }
-  redact(text) {
-    let out = text;
+  redact(text2) {
+    let out = text2;
     for (const s of this.secrets) out = out.split(s).join("***");
     return out;
   }
 };
 var OWN_SEGMENTS = new Set(WEBHOOK_PATH.split("/").filter(Boolean));
-function displayUrl(url) {
+function displayUrl(url2) {
   let u;
   try {
-    u = new URL(url);
+    u = new URL(url2);
   } catch {
-    const m = /^([a-z][a-z0-9+.-]*:\/{0,2})?([^/?#]*)/i.exec(url);
+    const m = /^([a-z][a-z0-9+.-]*:\/{0,2})?([^/?#]*)/i.exec(url2);
     const authority = m[2].replace(/^[^@]*@/, "***@");
     const head = `${m[1] ?? ""}${authority}`;
-    return head.length < url.length ? `${head}/***` : head;
+    return head.length < url2.length ? `${head}/***` : head;
   }
   const auth2 = u.username || u.password ? "***@" : "";
-  const path13 = u.pathname.split("/").map((s) => s === "" || OWN_SEGMENTS.has(s) ? s : "***").join("/");
-  return `${u.protocol}//${auth2}${u.host}${path13}${u.search ? "?***" : ""}`;
+  const path14 = u.pathname.split("/").map((s) => s === "" || OWN_SEGMENTS.has(s) ? s : "***").join("/");
+  return `${u.protocol}//${auth2}${u.host}${path14}${u.search ? "?***" : ""}`;
 }
 var looksLikeToken = (s) => !OWN_SEGMENTS.has(s) && (s.length >= 8 && (/\d/.test(s) || /[a-z]/.test(s) && /[A-Z]/.test(s)) || s.length >= 20);
 var SECRET_PARAM = /token|key|secret|sig|auth|pass|pwd|code|hash|cred/i;
@@ -100267,10 +101128,10 @@ function decoded(s) {
     return s;
   }
 }
-function urlSecrets(url) {
+function urlSecrets(url2) {
   let u;
   try {
-    u = new URL(url);
+    u = new URL(url2);
   } catch {
     return [];
   }
@@ -100299,36 +101160,36 @@ var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function isKind(value) {
   return KINDS.includes(value);
 }
-function problems(where, list, Type = UsageError) {
-  return new Type(`${where}:
+function problems(where2, list, Type = UsageError) {
+  return new Type(`${where2}:
 ${list.map((p) => `  - ${p}`).join("\n")}`);
 }
-function nameFromUrl(url, taken) {
-  let base = url;
+function nameFromUrl(url2, taken) {
+  let base2 = url2;
   try {
-    const u = new URL(url);
-    base = taken.has(u.host) ? displayUrl(url).replace(/^[^/]*\/\/(?:[^@/]*@)?/, "").replace(/\/+$/, "") : u.host;
+    const u = new URL(url2);
+    base2 = taken.has(u.host) ? displayUrl(url2).replace(/^[^/]*\/\/(?:[^@/]*@)?/, "").replace(/\/+$/, "") : u.host;
   } catch {
   }
-  let name2 = base;
-  for (let i = 2; taken.has(name2); i++) name2 = `${base} (${i})`;
+  let name2 = base2;
+  for (let i = 2; taken.has(name2); i++) name2 = `${base2} (${i})`;
   return name2;
 }
-function checkUrl(url) {
+function checkUrl(url2) {
   let u;
   try {
-    u = new URL(url);
+    u = new URL(url2);
   } catch {
-    return `url '${displayUrl(url)}' is not a URL (expected https://host[/path])`;
+    return `url '${displayUrl(url2)}' is not a URL (expected https://host[/path])`;
   }
   if (u.protocol !== "http:" && u.protocol !== "https:")
-    return `url '${displayUrl(url)}' must start with https:// or http://`;
+    return `url '${displayUrl(url2)}' must start with https:// or http://`;
   return null;
 }
-function parseEnvironments(text, source, defaultKind) {
+function parseEnvironments(text2, source, defaultKind) {
   let data;
   try {
-    data = (0, import_yaml2.parse)(text, { prettyErrors: true });
+    data = (0, import_yaml2.parse)(text2, { prettyErrors: true });
   } catch (err) {
     const first = errorMessage(err).split("\n")[0].replace(/:$/, "");
     throw new UsageError(`${source} is not valid YAML or JSON: ${first}; fix that line and try again.`);
@@ -100353,19 +101214,19 @@ function parseEnvironments(text, source, defaultKind) {
   const found = [];
   const specs = [];
   const taken = /* @__PURE__ */ new Set();
-  for (const { label, value, name: mapName } of entries) {
+  for (const { label: label2, value, name: mapName } of entries) {
     const isMapping = !!value && typeof value === "object" && !Array.isArray(value);
     if (typeof value !== "string" && !isMapping) {
-      found.push(`${label}: must be a URL or a mapping with at least 'url'`);
+      found.push(`${label2}: must be a URL or a mapping with at least 'url'`);
       continue;
     }
     const entry = typeof value === "string" ? { url: value } : { ...value };
     if (mapName !== void 0 && entry.name === void 0) entry.name = mapName;
-    const text2 = (k) => typeof entry[k] === "string" && entry[k].trim() ? entry[k].trim() : null;
-    const url = text2("url");
-    const name2 = text2("name") ?? nameFromUrl(url ?? label, taken);
-    const where = label === `'${name2}'` ? label : `${label} ('${name2}')`;
-    const at = (msg) => found.push(`${where}: ${msg}`);
+    const text3 = (k) => typeof entry[k] === "string" && entry[k].trim() ? entry[k].trim() : null;
+    const url2 = text3("url");
+    const name2 = text3("name") ?? nameFromUrl(url2 ?? label2, taken);
+    const where2 = label2 === `'${name2}'` ? label2 : `${label2} ('${name2}')`;
+    const at = (msg) => found.push(`${where2}: ${msg}`);
     const unknown = Object.keys(entry).filter((k) => !ENTRY_KEYS.includes(k));
     if (unknown.length)
       at(`unknown key ${unknown.map((k) => `'${k}'`).join(", ")} (known: ${ENTRY_KEYS.join(", ")})`);
@@ -100375,29 +101236,29 @@ function parseEnvironments(text, source, defaultKind) {
         delete entry[key2];
       }
     }
-    if (!url) at("has no 'url'");
+    if (!url2) at("has no 'url'");
     else {
-      const bad = checkUrl(url);
+      const bad = checkUrl(url2);
       if (bad) at(bad);
     }
     if (taken.has(name2)) at(`the name '${name2}' is used twice; names must be unique`);
     taken.add(name2);
-    const kindText = text2("kind") ?? defaultKind;
+    const kindText = text3("kind") ?? defaultKind;
     if (!isKind(kindText)) at(`kind '${kindText}' is not one of ${KINDS.join(", ")}`);
     const secret = typeof entry.secret === "string" && entry.secret !== "" ? entry.secret : null;
-    const secretEnv = text2("secret-env") ?? text2("secret_env");
+    const secretEnv = text3("secret-env") ?? text3("secret_env");
     if (secret && secretEnv) at("give either 'secret' or 'secret-env', not both");
     if (secretEnv && !ENV_NAME.test(secretEnv)) {
       at(`secret-env '${secretEnv}' is not an environment variable name (letters, digits, _)`);
     }
     const overrides2 = {};
     for (const key2 of REPOSITORY_URL_KEYS) {
-      const v = text2(key2);
+      const v = text3(key2);
       if (v) overrides2[key2] = v;
     }
     specs.push({
       name: name2,
-      url: url ?? "",
+      url: url2 ?? "",
       kind: isKind(kindText) ? kindText : defaultKind,
       secret,
       secretEnv,
@@ -100410,12 +101271,12 @@ function parseEnvironments(text, source, defaultKind) {
 function environmentsFromUrls(urls, kind, taken = []) {
   const names2 = new Set(taken);
   const found = [];
-  const specs = urls.map((url) => {
-    const bad = checkUrl(url);
+  const specs = urls.map((url2) => {
+    const bad = checkUrl(url2);
     if (bad) found.push(`--url: ${bad}`);
-    const name2 = nameFromUrl(url, names2);
+    const name2 = nameFromUrl(url2, names2);
     names2.add(name2);
-    return { name: name2, url, kind, secret: null, secretEnv: null, overrides: {} };
+    return { name: name2, url: url2, kind, secret: null, secretEnv: null, overrides: {} };
   });
   if (found.length) throw problems("bad --url", found);
   return specs;
@@ -100507,8 +101368,8 @@ function describeNetworkError(err) {
 }
 function postOnce(req, timeoutMs) {
   return new Promise((resolve, reject) => {
-    const url = new URL(req.url);
-    const lib = url.protocol === "https:" ? https2 : http2;
+    const url2 = new URL(req.url);
+    const lib = url2.protocol === "https:" ? https2 : http2;
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -100527,7 +101388,7 @@ function postOnce(req, timeoutMs) {
       }
     };
     const request2 = lib.request(
-      url,
+      url2,
       {
         method: "POST",
         headers: { ...req.headers, "Content-Length": String(req.body.length), Connection: "close" },
@@ -100648,21 +101509,6 @@ function summaryLine(report, failOn, passed) {
   parts.push(`${report.failed} failed`);
   return `${parts.join(", ")} (fail-on: ${failOn}${passed ? "" : ", so this step fails"}).`;
 }
-var cell = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\n/g, " ");
-function summaryRows(report) {
-  return [
-    ["Environment", "Event", "Result", "Status", "Attempts", "Time", "Details"],
-    ...report.results.map((r) => [
-      cell(r.environment),
-      r.event,
-      r.outcome,
-      r.status === null ? "-" : String(r.status),
-      String(r.attempts),
-      formatDuration(r.durationMs),
-      cell(r.message)
-    ])
-  ];
-}
 
 // src/notify/sign.ts
 import { createHmac, timingSafeEqual } from "node:crypto";
@@ -100678,7 +101524,7 @@ function excerpt(body) {
   const flat = body.replace(/\s+/g, " ").trim();
   return flat.length > EXCERPT ? `${flat.slice(0, EXCERPT)}\u2026` : flat;
 }
-function plural(n, word) {
+function plural2(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 function prepare(env, req) {
@@ -100728,7 +101574,7 @@ function gitPullAnswer(body) {
   return null;
 }
 function interpret(p, d, push3) {
-  const tries = d.attempts.length > 1 ? ` after ${plural(d.attempts.length, "attempt")}` : "";
+  const tries = d.attempts.length > 1 ? ` after ${plural2(d.attempts.length, "attempt")}` : "";
   const stopped = d.stoppedBecause ? ` (${d.stoppedBecause})` : "";
   const failed = (message) => ({ outcome: "failed", message });
   const spiff = p.env.kind === "spiff";
@@ -100771,7 +101617,7 @@ function interpret(p, d, push3) {
       `redirected (${s})${location ? ` to ${location}` : ""}: webhooks do not follow redirects, use the final URL.`
     );
   }
-  const text = d.body ? `: ${excerpt(d.body)}` : "";
+  const text2 = d.body ? `: ${excerpt(d.body)}` : "";
   if (s === 403 || s === 401) {
     return failed(
       spiff ? `signature rejected (${s}): the secret differs from the backend's SPIFFWORKFLOW_BACKEND_GITHUB_WEBHOOK_SECRET; set the same value on both sides.` : `refused (${s}): check that the secret matches the receiver's.`
@@ -100795,9 +101641,9 @@ function interpret(p, d, push3) {
       );
     }
     const why = spiff ? "; the backend fails like this when no webhook secret is set, a repository URL does not match, or git pull fails: see its log" : "";
-    return failed(`server error (${s})${tries}${stopped}${text}${why}.`);
+    return failed(`server error (${s})${tries}${stopped}${text2}${why}.`);
   }
-  return failed(`rejected (${s}), not retried${text}.`);
+  return failed(`rejected (${s}), not retried${text2}.`);
 }
 function countOutcomes(results) {
   const count = (o) => results.filter((r) => r.outcome === o).length;
@@ -100819,7 +101665,7 @@ async function notify(req, options = {}) {
     redactor.add(env.secret);
     for (const part of urlSecrets(env.url)) redactor.add(part);
   }
-  const r = (text) => redactor.redact(text);
+  const r = (text2) => redactor.redact(text2);
   const prepared = req.environments.map((env) => prepare(env, req));
   const results = await Promise.all(
     prepared.map(async (p) => {
@@ -100981,33 +101827,33 @@ async function resolvePush(inputs, env, event, git3, now = /* @__PURE__ */ new D
     const {
       url: _url,
       distinct: _distinct,
-      ...rest
+      ...rest2
     } = headCommit;
-    headCommit = rest;
+    headCommit = rest2;
   } else headCommit = minimalHeadCommit(sha, pusher, now);
   return { ref, before, after: sha, pusher, sender: actor, headCommit };
 }
 async function resolveRevision(sha, env, git3, flag) {
-  const text = sha || env.GITHUB_SHA || "";
-  if (text) return fullSha(text, flag, git3);
+  const text2 = sha || env.GITHUB_SHA || "";
+  if (text2) return fullSha(text2, flag, git3);
   const head = await git3.resolveCommit("HEAD");
   if (head) return head;
   throw new UsageError(`give the commit (${flag}).`);
 }
 
 // src/notify/plan.ts
-function parseTimeout(text, name2) {
-  const n = Number(text);
-  if (!text.trim() || !Number.isFinite(n) || n <= 0 || n > 600) {
-    throw new UsageError(`${name2} '${text}' must be a number of seconds above 0 and at most 600.`);
+function parseTimeout(text2, name2) {
+  const n = Number(text2);
+  if (!text2.trim() || !Number.isFinite(n) || n <= 0 || n > 600) {
+    throw new UsageError(`${name2} '${text2}' must be a number of seconds above 0 and at most 600.`);
   }
   return Math.round(n * 1e3);
 }
-function parseRetries(text, name2) {
-  if (!/^\s*\d+\s*$/.test(text) || Number(text) > 10) {
-    throw new UsageError(`${name2} '${text}' must be a whole number from 0 to 10.`);
+function parseRetries(text2, name2) {
+  if (!/^\s*\d+\s*$/.test(text2) || Number(text2) > 10) {
+    throw new UsageError(`${name2} '${text2}' must be a whole number from 0 to 10.`);
   }
-  return Number(text);
+  return Number(text2);
 }
 var DIGEST = /^sha256:[0-9a-f]{64}$/;
 async function planNotify(inputs, names2, env, cwd, now = /* @__PURE__ */ new Date()) {
@@ -101070,6 +101916,38 @@ async function planNotify(inputs, names2, env, cwd, now = /* @__PURE__ */ new Da
   };
 }
 
+// src/notify/summary.ts
+var ICON2 = { delivered: "\u2705", ignored: "\u26A0\uFE0F", failed: "\u274C" };
+function notifyMarkdown(report, failOn, passed, redact = (t2) => t2) {
+  const total = report.results.length;
+  const cell2 = (s) => code(redact(s), { table: true });
+  const say = (s) => prose(redact(s), { table: true });
+  const verdict = report.failed ? `${passed ? "\u26A0\uFE0F" : "\u274C"} ${report.failed} of ${plural(total, "environment")} failed` : report.ignored ? `\u26A0\uFE0F ${report.delivered} of ${plural(total, "environment")} delivered, ${report.ignored} ignored the push` : `\u2705 ${plural(total, "environment")} notified`;
+  const out = [
+    `## spiff-models notify: ${verdict}`,
+    "",
+    `${plural(report.delivered, "delivery", "deliveries")}, ${report.ignored} ignored, ${report.failed} failed (fail-on: ${code(failOn)}${passed ? "" : ", so this step fails"}).`,
+    "",
+    "| Environment | Outcome | What happened |",
+    "|---|---|---|",
+    ...report.results.map(
+      (r) => `| ${cell2(r.environment)} | ${ICON2[r.outcome]} ${r.outcome}${r.status === null ? "" : ` (${r.status})`} | ${say(r.message)} |`
+    ),
+    ""
+  ];
+  out.push(
+    ...details(`Attempts and timings (${plural(total, "environment")})`, [
+      "| Environment | Kind | Event | Status | Attempts | Time | Delivery |",
+      "|---|---|---|--:|--:|--:|---|",
+      ...report.results.map(
+        (r) => `| ${cell2(r.environment)} | ${r.kind} | ${r.event} | ${r.status ?? "-"} | ${r.attempts} | ${formatDuration(r.durationMs)} | ${cell2(r.deliveryId)} |`
+      )
+    ])
+  );
+  return `${out.join("\n")}
+`;
+}
+
 // src/notify/action.ts
 var names = {
   environments: "input 'environments'",
@@ -101123,7 +102001,7 @@ async function runNotifyAction(overrides2 = {}) {
     overrides2.now?.()
   );
   for (const s of plan.redactor.all) setSecret(s);
-  const r = (text) => plan.redactor.redact(text);
+  const r = (text2) => plan.redactor.redact(text2);
   const report = await notify(plan.request, {
     ...overrides2,
     policy: { ...overrides2.policy, ...plan.policy },
@@ -101145,13 +102023,66 @@ async function runNotifyAction(overrides2 = {}) {
   setOutput("failed", String(report.failed));
   if (process.env.GITHUB_STEP_SUMMARY) {
     try {
-      const [header, ...rows] = summaryRows(report);
-      await summary.addHeading("spiff-models notify", 3).addRaw(`<p>${r(summary2).replace(/</g, "&lt;")}</p>`).addTable([header.map((data) => ({ data, header: true })), ...rows.map((row) => row.map(r))]).write();
+      await summary.addRaw(notifyMarkdown(report, failOn, passed, r)).write();
     } catch (err) {
       warning(`could not write the job summary: ${errorMessage(err)}`);
     }
   }
   if (!passed) setFailed(summary2);
+}
+
+// src/action/summary.ts
+import fs7 from "node:fs";
+init_errors();
+function summarySize(env = process.env) {
+  const file = env.GITHUB_STEP_SUMMARY;
+  try {
+    return file ? fs7.statSync(file).size : 0;
+  } catch {
+    return 0;
+  }
+}
+function findingsOf2(err) {
+  const findings = err.findings;
+  return Array.isArray(findings) ? findings : [];
+}
+function failureMarkdown(command, err) {
+  const [first, ...rest2] = errorMessage(err).trim().split("\n");
+  const out = [`## spiff-models ${command}: \u274C failed`, "", prose(first), ""];
+  const findings = findingsOf2(err);
+  if (findings.length) {
+    const lines = findingLines(findings, "error");
+    out.push(
+      ...firstItems(
+        lines,
+        200,
+        (n) => `
+*\u2026and ${n} more lines: the step log and the validate command list them all.*`
+      ),
+      ""
+    );
+    const advice = rest2.filter((l) => !/^\s/.test(l));
+    if (advice.length) out.push(prose(advice.join(" ")), "");
+  } else if (rest2.length) {
+    const shown = rest2.join("\n");
+    out.push(
+      ...codeBlock(
+        shown.length > 5e4 ? `${shown.slice(0, 5e4)}
+\u2026 (cut; the step log has it all)` : shown
+      ),
+      ""
+    );
+  }
+  return `${out.join("\n")}
+`;
+}
+async function writeFailureSummary(command, err) {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  try {
+    await summary.addRaw(failureMarkdown(command, err)).write();
+  } catch (e) {
+    warning(`could not write the job summary: ${errorMessage(e)}`);
+  }
 }
 
 // src/action/main.ts
@@ -101169,9 +102100,11 @@ async function run2() {
     setFailed(`Input 'command' must be one of ${Object.keys(actions).join(", ")}; got '${command}'.`);
     return;
   }
+  const before = summarySize();
   try {
     await action();
   } catch (err) {
+    if (summarySize() === before) await writeFailureSummary(command, err);
     setFailed(errorMessage(err));
   }
 }

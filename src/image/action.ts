@@ -4,15 +4,9 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { UsageError } from '../util/errors.js';
 import { info } from '../action/log.js';
-import {
-  bake,
-  DEFAULT_BASE_IMAGE,
-  DEFAULT_IMAGE_MODELS_DIR,
-  formatBytes,
-  type BakeLog,
-  type BakeResult,
-} from './bake.js';
+import { bake, DEFAULT_BASE_IMAGE, DEFAULT_IMAGE_MODELS_DIR, type BakeLog, type BakeResult } from './bake.js';
 import { parseGitHistory } from './context.js';
+import { bakeMarkdown } from './summary.js';
 import { booleanInput, listInput } from '../action/inputs.js';
 
 function labelsInput(): Record<string, string> {
@@ -47,27 +41,7 @@ const actionLog: BakeLog = {
 
 async function writeSummary(r: BakeResult): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
-  const code = (s: string) => `<code>${s.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</code>`;
-  const status = r.dryRun ? 'dry run' : r.skipped ? 'unchanged: re-tagged' : 'built';
-  await core.summary
-    .addHeading('spiff-models bake', 2)
-    .addTable([
-      [
-        { data: 'what', header: true },
-        { data: 'value', header: true },
-      ],
-      ['result', `${status}${r.pushed ? ', pushed' : ''}`],
-      ['image id', r.imageId ? code(r.imageId) : '-'],
-      ['digest', r.digest ? code(r.digest) : '-'],
-      ['tags', r.tags.map(code).join('<br>')],
-      ['revision', r.revision ? code(r.revision) : 'none recorded'],
-      ['models dir', code(r.modelsDir)],
-      ['git history', r.gitHistory],
-      ['context', r.skipped ? 'not sent' : formatBytes(r.contextBytes)],
-      ['verified', r.verified.length ? r.verified.join('<br>') : '-'],
-    ])
-    .addRaw(r.warnings.length ? `\n\n**Warnings**\n\n${r.warnings.map((w) => `- ${w}`).join('\n')}\n` : '')
-    .write();
+  await core.summary.addRaw(bakeMarkdown(r)).write();
 }
 
 export async function runBakeAction(): Promise<void> {

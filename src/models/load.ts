@@ -101,6 +101,7 @@ export function buildIndex(
       return undefined;
     }
     f.size = buf.length;
+    if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) f.bom = true;
     if (f.size > MAX_PARSE_BYTES) {
       loadFindings.push(
         finding(
@@ -324,8 +325,13 @@ function decode(buf: Buffer, xml: boolean): string | { problem: string } {
   }
 }
 
+export const BOM_MESSAGE =
+  "Unexpected UTF-8 BOM: the file starts with a byte-order mark, which Python's json.load refuses; save it as UTF-8 without BOM";
+
 export function parseJson(file: RepoFile, text: string | undefined): JsonDoc {
   if (text === undefined) return { file };
+  // The backend reads JSON with json.load(open(path)): a byte-order mark is "Unexpected UTF-8 BOM" there.
+  if (file.bom) return { file, error: { message: BOM_MESSAGE, line: 1, column: 1 } };
   try {
     return { file, value: JSON.parse(text) };
   } catch (err) {

@@ -17,6 +17,8 @@ export interface RepoFile {
   modelId: string | null;
   /** Decoded text for the files the loader reads (json, bpmn, dmn); undefined otherwise. */
   text?: string;
+  /** The bytes start with a UTF-8 byte-order mark (stripped from `text`; Python's json.load refuses it). */
+  bom?: boolean;
 }
 
 export interface JsonDoc {

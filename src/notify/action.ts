@@ -6,7 +6,8 @@ import { UsageError, errorMessage } from '../util/errors.js';
 import { isKind, KINDS } from './environments.js';
 import { isFailOn, notify, policyPasses, FAIL_ON, type NotifyOptions } from './notify.js';
 import { parseRetries, parseTimeout, planNotify, type InputNames } from './plan.js';
-import { resultLine, summaryLine, summaryRows } from './report.js';
+import { resultLine, summaryLine } from './report.js';
+import { notifyMarkdown } from './summary.js';
 
 const names: InputNames = {
   environments: "input 'environments'",
@@ -95,12 +96,7 @@ export async function runNotifyAction(overrides: NotifyOptions & { now?: () => D
 
   if (process.env.GITHUB_STEP_SUMMARY) {
     try {
-      const [header, ...rows] = summaryRows(report);
-      await core.summary
-        .addHeading('spiff-models notify', 3)
-        .addRaw(`<p>${r(summary).replace(/</g, '&lt;')}</p>`)
-        .addTable([header.map((data) => ({ data, header: true })), ...rows.map((row) => row.map(r))])
-        .write();
+      await core.summary.addRaw(notifyMarkdown(report, failOn, passed, r)).write();
     } catch (err) {
       core.warning(`could not write the job summary: ${errorMessage(err)}`);
     }

@@ -21,23 +21,3 @@ export function summaryLine(report: NotifyReport, failOn: FailOn, passed: boolea
   parts.push(`${report.failed} failed`);
   return `${parts.join(', ')} (fail-on: ${failOn}${passed ? '' : ', so this step fails'}).`;
 }
-
-// The job summary table is HTML: answers quoted from a server must not become markup.
-const cell = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, ' ');
-
-/** Rows for the job summary table: header first. */
-export function summaryRows(report: NotifyReport): string[][] {
-  return [
-    ['Environment', 'Event', 'Result', 'Status', 'Attempts', 'Time', 'Details'],
-    ...report.results.map((r) => [
-      cell(r.environment),
-      r.event,
-      r.outcome,
-      r.status === null ? '-' : String(r.status),
-      String(r.attempts),
-      formatDuration(r.durationMs),
-      cell(r.message),
-    ]),
-  ];
-}

@@ -5,6 +5,8 @@ import type { PromoteReport } from './promote.js';
 import type { PublishReport } from './publish.js';
 import type { ModelChanges } from './tree.js';
 import { printable as p } from '../util/safe-text.js';
+import { code, details, firstItems, link, plural, prose, text } from '../util/markdown.js';
+import { findingLines } from '../validate/reporters/finding-lines.js';
 
 const short = (sha: string | null): string => (sha ? sha.slice(0, 7) : '-');
 
@@ -117,77 +119,172 @@ export function publishText(r: PublishReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-const code = (s: string): string => `\`${s}\``;
-const ids = (list: string[]): string => (list.length ? list.map(code).join(', ') : 'none');
+// The job summaries: verdict first, then what failed and what to do, what moved, the rest folded. Branch names,
+// model ids, paths and commit subjects come from the repository: they go through util/markdown.
+const NAMED = 50;
+const ids = (list: string[]): string =>
+  list.length
+    ? list
+        .slice(0, NAMED)
+        .map((id) => code(id))
+        .join(', ') + (list.length > NAMED ? ` and ${list.length - NAMED} more` : '')
+    : 'none';
+/** Lines a list may take in a summary (conflicts, errors, commits, files); the step log has them all. */
+const LISTED = 200;
+const rest = (what: string) => (n: number) =>
+  `\n*…and ${plural(n, `more ${what}`)}: the step log lists them all.*`;
+const errorLines = (list: Finding[], prefix: string) =>
+  firstItems(findingLines(list, 'error', { prefix }), LISTED, rest('line'));
 
+function movedLine(m: ModelChanges): string {
+  return `Models added: ${ids(m.added)}; changed: ${ids(m.changed)}; removed: ${ids(m.removed)}.`;
+}
+
+/** New errors block: listed grouped by model; errors the target already has are folded. */
 function validationMarkdown(v: GateOutcome | null, prefix: string, target: string): string[] {
   if (!v) return ['Validation: skipped.', ''];
-  const rows = (list: Finding[]): string[] =>
-    list.map(
-      (f) => `| ${code(`${findingPath(prefix, f)}:${f.line}:${f.column}`)} | ${f.ruleId} | ${f.message} |`,
-    );
-  const out = [
-    v.newErrors.length ? `**${v.newErrors.length} new validation error(s):**` : 'Validation: no new errors.',
-    '',
-  ];
-  if (v.newErrors.length) out.push('| Where | Rule | Message |', '|---|---|---|', ...rows(v.newErrors), '');
-  if (v.existingErrors.length) {
-    out.push(`${v.existingErrors.length} error(s) ${code(target)} already has (not blocking):`, '');
-    out.push('| Where | Rule | Message |', '|---|---|---|', ...rows(v.existingErrors), '');
+  const out: string[] = [];
+  if (v.newErrors.length) {
+    out.push(`**${plural(v.newErrors.length, 'new validation error')}** that ${code(target)} does not have:`);
+    out.push(...errorLines(v.newErrors, prefix), '');
+  } else {
+    out.push(`Validation: no new errors${v.warnings ? ` (${plural(v.warnings, 'warning')})` : ''}.`, '');
   }
+  if (v.existingErrors.length)
+    out.push(
+      ...details(
+        `${plural(v.existingErrors.length, 'error')} ${target} already has (not blocking)`,
+        errorLines(v.existingErrors, prefix),
+      ),
+    );
   return out;
 }
 
+function warningLines(warnings: string[]): string[] {
+  return warnings.length ? [...warnings.map((w) => `> ⚠️ ${prose(w)}`), ''] : [];
+}
+
 export function promoteMarkdown(r: PromoteReport): string {
-  const out = [
-    `## Promote ${code(r.from)} into ${code(r.to)}${r.dryRun ? ' (dry run)' : ''}: ${r.result}`,
-    '',
-    `Strategy ${r.strategy} via ${r.via}; source ${code(short(r.sourceCommit))}, target ${code(short(r.targetCommit))}` +
-      (r.commit ? `, now ${code(short(r.commit))}` : '') +
-      '.',
-    '',
-  ];
-  if (r.result !== 'up-to-date') {
+  const from = code(r.from);
+  const to = code(r.to);
+  const dry = r.dryRun ? ' (dry run)' : '';
+  const verdict: Record<PromoteReport['result'], string> = {
+    merged: `✅ ${from} ${r.dryRun ? 'would be merged' : 'merged'} into ${to}`,
+    'fast-forwarded': `✅ ${to} ${r.dryRun ? 'would be fast-forwarded' : 'fast-forwarded'} to ${from}`,
+    'up-to-date': `✅ ${to} already contains ${from}`,
+    conflict: `❌ ${from} into ${to} refused: ${plural(r.conflicts.length, 'conflicting file')}`,
+    diverged: `❌ ${from} into ${to} refused: ${to} has diverged`,
+    invalid: `❌ ${from} into ${to} refused: ${plural(r.validation?.newErrors.length ?? 0, 'new error')}`,
+  };
+  const out = [`## spiff-models promote${dry}: ${verdict[r.result]}`, ''];
+  if (r.result === 'conflict') {
+    out.push('Nothing was pushed. Conflicting files:', '');
+    const files = r.conflicts.map(
+      (c) => `- ${code(c.file)}${c.modelId ? ` (model ${code(c.modelId)})` : ''}`,
+    );
+    out.push(...firstItems(files, LISTED, rest('file')), '');
     out.push(
-      `${r.commits.length} commit(s); models added: ${ids(r.models.added)}; changed: ${ids(r.models.changed)}; removed: ${ids(r.models.removed)}.`,
+      `**What to do:** merge ${to} into ${from} (or a branch made from it), resolve the conflicts there, push, ` +
+        'and promote again.',
       '',
     );
-  }
-  if (r.conflicts.length) {
-    out.push('Conflicting files (nothing was pushed):', '', '| File | Model |', '|---|---|');
-    out.push(...r.conflicts.map((c) => `| ${code(c.file)} | ${c.modelId ? code(c.modelId) : ''} |`), '');
-  }
-  if (r.result === 'diverged') {
+  } else if (r.result === 'diverged') {
     out.push(
-      `${code(r.to)} has ${r.targetOnlyCommits} commit(s) ${code(r.from)} lacks: no fast-forward possible.`,
+      `Nothing was pushed: ${to} has ${plural(r.targetOnlyCommits, 'commit')} ${from} lacks, so it cannot be ` +
+        'fast-forwarded.',
+      '',
+      `**What to do:** merge ${to} back into ${from} first, or promote with strategy ${code('merge')}.`,
       '',
     );
+  } else if (r.result === 'invalid') {
+    out.push('Nothing was pushed.', '', ...validationMarkdown(r.validation, r.root, r.to));
+    out.push(
+      `**What to do:** fix them on ${from} and promote again (or set ${code('validate: false')} to override).`,
+      '',
+    );
+  } else if (r.result !== 'up-to-date') {
+    out.push(
+      `${plural(r.commits.length, 'commit')} ${r.dryRun ? 'would move' : 'moved'}` +
+        (r.commit && !r.dryRun ? `; ${to} is now at ${code(short(r.commit))}` : '') +
+        `. ${movedLine(r.models)}`,
+      '',
+      ...validationMarkdown(r.validation, r.root, r.to),
+    );
   }
-  if (['merged', 'fast-forwarded', 'invalid'].includes(r.result))
-    out.push(...validationMarkdown(r.validation, r.root, r.to));
-  out.push(...r.warnings.map((w) => `> ${w}`));
+  out.push(...warningLines(r.warnings));
+  if (r.commits.length)
+    out.push(
+      ...details(
+        `${plural(r.commits.length, 'commit')}`,
+        firstItems(
+          r.commits.map((c) => `- ${code(short(c.sha))} ${text(c.subject)}`),
+          LISTED,
+          rest('commit'),
+        ),
+      ),
+    );
+  out.push(
+    ...details('Details', [
+      `Strategy ${code(r.strategy)} via ${code(r.via)}, remote ${code(r.remote)}; source ${code(short(r.sourceCommit))}, ` +
+        `target ${code(short(r.targetCommit))}${r.commit ? `, result ${code(short(r.commit))}` : ''}; ` +
+        `${plural(r.attempts, 'attempt')}.`,
+      ...(r.models.otherFiles.length ? ['', `Other files: ${ids(r.models.otherFiles)}.`] : []),
+    ]),
+  );
   return `${out.join('\n')}\n`;
 }
 
 export function publishMarkdown(r: PublishReport): string {
-  const out = [
-    `## Publish to ${code(r.to)}${r.dryRun ? ' (dry run)' : ''}: ${r.refused ? 'refused' : r.operation}`,
-    '',
-    `Branch ${code(r.branch)} from ${code(r.from)} (${code(short(r.sourceCommit))})` +
-      (r.pullRequest ? `, pull request [#${r.pullRequest.number}](${r.pullRequest.url})` : '') +
-      '.',
-    '',
+  const to = code(r.to);
+  const dry = r.dryRun ? ' (dry run)' : '';
+  const pr = r.pullRequest ? link(`#${r.pullRequest.number}`, r.pullRequest.url) : null;
+  const n = r.validation?.newErrors.length ?? 0;
+  const verdict = r.refused
+    ? `❌ to ${to} refused: ${plural(n, 'new error')}`
+    : r.operation === 'unchanged'
+      ? `✅ ${r.files.length ? 'branch' : 'nothing to publish:'} ${code(r.branch)} ${r.files.length ? 'unchanged' : `already matches ${to}`}`
+      : `✅ ${plural(r.models.length, 'model')} to ${to}${pr ? `: pull request ${pr}` : `, branch ${code(r.branch)} ${r.dryRun ? 'would be ' : ''}${r.operation}`}`;
+  const out = [`## spiff-models publish${dry}: ${verdict}`, ''];
+  if (r.refused) {
+    out.push('Nothing was pushed.', '', ...validationMarkdown(r.validation, r.root, r.to));
+    out.push(
+      `**What to do:** fix them in ${code(r.from)} and publish again (or set ${code('validate: false')} to override).`,
+      '',
+    );
+  } else {
+    if (pr) out.push(`Review and merge pull request ${pr} (branch ${code(r.branch)} into ${to}).`, '');
+    if (r.files.length)
+      out.push(`${plural(r.files.length, 'file')} differ from ${to}. ${movedLine(r.changes)}`, '');
+    if (r.files.length) out.push(...validationMarkdown(r.validation, r.root, r.to));
+  }
+  out.push(...warningLines(r.warnings));
+  out.push(
     '| Model | Why |',
     '|---|---|',
     ...r.models.map(
       (m) =>
-        `| ${code(m.id)} | ${m.reason === 'requested' ? 'requested' : `called by ${code(m.calledBy ?? '')}`} |`,
+        `| ${code(m.id, { table: true })} | ${m.reason === 'requested' ? 'requested' : `called by ${code(m.calledBy ?? '', { table: true })}`} |`,
     ),
     '',
-    `Group files: ${ids(r.groupFiles)}.`,
-    '',
-  ];
-  if (r.files.length) out.push(...validationMarkdown(r.validation, r.root, r.to));
-  out.push(...r.warnings.map((w) => `> ${w}`));
+  );
+  if (r.files.length)
+    out.push(
+      ...details(plural(r.files.length, 'file'), [
+        '| Change | File |',
+        '|---|---|',
+        ...firstItems(
+          r.files.map((f) => `| ${f.status} | ${code(f.path, { table: true })} |`),
+          LISTED,
+          (n) => `| … | ${plural(n, 'more file')}: the step log lists them all |`,
+        ),
+      ]),
+    );
+  out.push(
+    ...details('Details', [
+      `Branch ${code(r.branch)} from ${code(r.from)} (${code(short(r.sourceCommit))}) onto ${to} ` +
+        `(${code(short(r.targetCommit))})${r.commit ? `, head ${code(short(r.commit))}` : ''}; ` +
+        `${plural(r.attempts, 'attempt')}. Group files: ${ids(r.groupFiles)}.`,
+    ]),
+  );
   return `${out.join('\n')}\n`;
 }

@@ -8,7 +8,8 @@ import { formatJson } from './reporters/json.js';
 import { formatMarkdown } from './reporters/markdown.js';
 import { formatSarif } from './reporters/sarif.js';
 import { formatStylish } from './reporters/stylish.js';
-import { relativePrefix } from './cli.js';
+import { relativePrefix, reproduceCommand } from './cli.js';
+import { repoPlace, runUrl } from '../util/repo-links.js';
 import { validateRepo } from './validate.js';
 import type { Finding } from './finding.js';
 
@@ -62,11 +63,20 @@ export async function runValidateAction(): Promise<void> {
     const hiddenE = Math.max(0, errors.length - ANNOTATIONS_SHOWN);
     const hiddenW = Math.max(0, warnings.length - ANNOTATIONS_SHOWN);
     if (hiddenE || hiddenW)
-      note = `GitHub shows ${ANNOTATIONS_SHOWN} annotations per type: ${hiddenE} errors and ${hiddenW} warnings are not annotated. All findings are below and in the SARIF file (${path.relative(ws, sarifFile)}).`;
+      note = `GitHub shows ${ANNOTATIONS_SHOWN} annotations per type: ${hiddenE} errors and ${hiddenW} warnings are not annotated; this summary and the SARIF file (${path.relative(ws, sarifFile)}) list them all.`;
   }
-  await core.summary
-    .addRaw(formatMarkdown(result, { index: result.index, changedModels: result.changedModels, note }), true)
-    .write();
+  const rel = (file: string) => path.relative(ws, file).split(path.sep).join('/');
+  const place = await repoPlace(root, process.env, { commit: process.env.GITHUB_SHA, prefix });
+  const summary = formatMarkdown(result, {
+    index: result.index,
+    changedModels: result.changedModels,
+    note,
+    prefix: place.prefix,
+    links: place.links,
+    command: reproduceCommand(place.prefix || '.', { config: config && rel(path.resolve(ws, config)), base }),
+    reports: { json: rel(reportFile), sarif: rel(sarifFile), artifacts: runUrl(process.env) },
+  });
+  await core.summary.addRaw(summary, true).write();
 
   core.setOutput('errors', String(result.summary.errors));
   core.setOutput('warnings', String(result.summary.warnings));

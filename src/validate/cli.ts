@@ -9,6 +9,7 @@ import { formatMarkdown } from './reporters/markdown.js';
 import { formatSarif } from './reporters/sarif.js';
 import { formatStylish } from './reporters/stylish.js';
 import { validateRepo } from './validate.js';
+import { repoPlace } from '../util/repo-links.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
@@ -67,9 +68,18 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem
       case 'sarif':
         text = formatSarif(result, { uriPrefix: relativePrefix(io.cwd, root) });
         break;
-      case 'markdown':
-        text = formatMarkdown(result, { index: result.index, changedModels: result.changedModels });
+      case 'markdown': {
+        // Links to the lines need GitHub's context; the commit is the checked-out one (see repoPlace).
+        const place = await repoPlace(root, io.env, { prefix: relativePrefix(io.cwd, root) });
+        text = formatMarkdown(result, {
+          index: result.index,
+          changedModels: result.changedModels,
+          prefix: place.prefix,
+          links: place.links,
+          command: reproduceCommand(dir, { config: values.config, base: values.base }),
+        });
         break;
+      }
       default:
         text = formatStylish(result, {
           color: io.isTTY && !values['no-color'] && !values.output,
@@ -103,4 +113,13 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem
 export function relativePrefix(from: string, root: string): string {
   const rel = path.relative(from, root).split(path.sep).join('/');
   return rel.startsWith('..') ? '' : rel;
+}
+
+/** The command line that reproduces a report locally, quoted for a POSIX shell. */
+export function reproduceCommand(dir: string, options: { config?: string; base?: string } = {}): string {
+  const q = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+  const args = ['npx', 'spiff-models', 'validate', q(dir)];
+  if (options.config) args.push('--config', q(options.config));
+  if (options.base) args.push('--base', q(options.base));
+  return args.join(' ');
 }

@@ -2,7 +2,7 @@
 // and a check that reads the index and reports through the context.
 import type { ModelsIndex, RepoFile } from '../models/types.js';
 import type { XNode } from '../models/xml.js';
-import type { Analysis } from './analysis.js';
+import type { Analysis } from './reach.js';
 import type { Severity } from './finding.js';
 
 export interface Report {
@@ -17,6 +17,8 @@ export interface Report {
   column?: number;
   /** Defaults to the model holding the file. */
   modelId?: string | null;
+  /** This finding's severity when it differs from the rule's default (a configured severity still wins). */
+  severity?: Severity;
 }
 
 export interface RuleContext {

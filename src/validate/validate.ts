@@ -2,7 +2,7 @@
 import type { ModelsIndex, RepoFile } from '../models/types.js';
 import { loadModels } from '../models/load.js';
 import { LineIndex, attributeOffset } from '../models/xml.js';
-import { analyze } from './analysis.js';
+import { analyze } from './reach.js';
 import { loadConfig } from './config.js';
 import type { Finding, ModelStatus, Report, Severity } from './finding.js';
 import { compareFindings } from './finding.js';
@@ -68,7 +68,7 @@ export async function validateRepo(root: string, options: ValidateOptions = {}):
         }
         add({
           ruleId: rule.id,
-          severity: rule.severity,
+          severity: r.severity ?? rule.severity,
           message: r.message,
           file: r.file.path,
           line,

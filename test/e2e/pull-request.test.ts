@@ -10,6 +10,8 @@ import { makeWorld } from './world.js';
 afterAll(removeTempDirs);
 
 const WORKFLOW = path.join(REPO_ROOT, 'examples/workflows/pull-request.yml');
+/** GITHUB_SHA of a pull_request run names the merge commit GitHub made, not the head. */
+const MERGE_SHA = 'a1b2c3d4'.repeat(5);
 
 function pullRequestEvent(world: ReturnType<typeof makeWorld>, head: string) {
   const sha = git(world.remote, 'rev-parse', head);
@@ -19,7 +21,7 @@ function pullRequestEvent(world: ReturnType<typeof makeWorld>, head: string) {
     ref_name: '7/merge',
     base_ref: 'dev',
     head_ref: head,
-    sha,
+    sha: MERGE_SHA,
     event: {
       action: 'opened',
       number: 7,
@@ -62,7 +64,16 @@ describe('pull-request.yml', () => {
     );
     expect(validate!.outputs.errors).toBe('2');
     expect(run.summary).toContain('## spiff-models validate: ❌ 2 errors');
-    expect(run.summary).toMatch(/```mermaid\ngraph LR/);
+    // errors link to their line at the checked-out commit; the graph shows the process that does not exist
+    const head = git(workspace, 'rev-parse', 'HEAD');
+    expect(run.summary).toMatch(
+      new RegExp(
+        `\\(https://github\\.com/${world.github({}).repository}/blob/${head}/process-models/finance/refund/refund\\.bpmn#L\\d+`,
+      ),
+    );
+    expect(run.summary).not.toContain(MERGE_SHA);
+    expect(run.summary).toMatch(/```mermaid\nflowchart LR/);
+    expect(run.summary).toContain('["nowhere #40;no such process#41;"]');
     const sarifStep = run.steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif'));
     expect(sarifStep?.inputs.sarif_file).toBe(path.join(workspace, 'spiff-models.sarif'));
     const sarif = JSON.parse(fs.readFileSync(sarifStep!.inputs.sarif_file, 'utf8'));

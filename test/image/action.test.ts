@@ -113,10 +113,11 @@ describe('runBakeAction without an engine', () => {
     expect(readFileSync(path.join(repo.root, '.spiff-models/bake/Dockerfile'), 'utf8')).toContain(
       'SPIFFWORKFLOW_BACKEND_BPMN_SPEC_SUBDIR_WITHIN_REPO="models"',
     );
-    const summary = readFileSync(files.summary, 'utf8');
-    expect(summary).toContain('<h2>spiff-models bake</h2>');
-    expect(summary).toContain('dry run');
-    expect(summary).toContain(`<code>${short}</code>`);
+    const summary = readFileSync(files.summary, 'utf8').split('\n');
+    expect(summary[0]).toBe('## spiff-models bake: 📝 dry run, nothing built');
+    expect(summary).toContain(`| revision | \`${short}\` |`);
+    expect(summary).toContain('| digest | none (dry run) |');
+    expect(summary).toContain('<details><summary>Details</summary>');
   });
 
   it('a checkout path with a line break starts no workflow command in the log', async () => {
@@ -147,6 +148,15 @@ describe('runBakeAction without an engine', () => {
     await run();
     expect(process.exitCode).toBe(1);
     expect(stdout).toMatch(/::error::refusing to bake: validation found \d+ error/);
+    // the summary says why: the verdict, the findings (one line each, grouped by model), what to do
+    const summary = readFileSync(files.summary, 'utf8').split('\n');
+    expect(summary[0]).toBe('## spiff-models bake: ❌ failed');
+    expect(summary[2]).toMatch(/^refusing to bake\\: validation found \d+ errors? in /);
+    expect(summary).toContainEqual(expect.stringMatching(/^\*\*`finance\/request\/`\*\* · 1 error$/));
+    expect(summary).toContainEqual(
+      expect.stringMatching(/^- .* · `process_model\.json:1` <sub>[a-z-]+<\/sub>$/),
+    );
+    expect(summary).toContainEqual(expect.stringMatching(/^Fix them .*validate\\: false/));
   });
 });
 
@@ -189,7 +199,9 @@ const ready = await requireRegistry();
       expect((await registry.tags(image.slice(registry.host.length + 1))).sort()).toEqual(
         ['latest', 'main', `sha-${repo.commits[0].slice(0, 7)}`].sort(),
       );
-      expect(readFileSync(files.summary, 'utf8')).toContain(out.digest);
+      const summary = readFileSync(files.summary, 'utf8').split('\n');
+      expect(summary[0]).toBe('## spiff-models bake: ✅ built and pushed');
+      expect(summary).toContain(`| digest | \`${out.digest}\` |`);
     } finally {
       await registry.close();
       await removeImages([out['image-id'], ...(out.tags ?? '').split('\n')].filter(Boolean));

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { afterAll, afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +29,8 @@ let backend: Receiver;
 const extra: Receiver[] = [];
 let savedEnv: NodeJS.ProcessEnv;
 let stdout: string[];
+// @actions/core remembers the summary file of its first write (one step = one process): one file for all tests.
+let summaryDir: string | undefined;
 
 beforeEach(async () => {
   savedEnv = { ...process.env };
@@ -38,7 +40,8 @@ beforeEach(async () => {
   r = await createModelsRepos();
   backend = await startSpiffReceiver({ secret: DEV_SECRET, modelsDir: r.backendDir, branch: 'main' });
   process.env.GITHUB_OUTPUT = path.join(dir, 'output');
-  process.env.GITHUB_STEP_SUMMARY = path.join(dir, 'summary');
+  summaryDir ??= await mkdtemp(path.join(os.tmpdir(), 'spiff-notify-summary-'));
+  process.env.GITHUB_STEP_SUMMARY = path.join(summaryDir, 'summary');
   await writeFile(process.env.GITHUB_OUTPUT, '');
   await writeFile(process.env.GITHUB_STEP_SUMMARY, '');
   stdout = [];
@@ -46,6 +49,10 @@ beforeEach(async () => {
     stdout.push(String(chunk));
     return true;
   });
+});
+
+afterAll(async () => {
+  if (summaryDir) await rm(summaryDir, { recursive: true, force: true });
 });
 
 afterEach(async () => {
@@ -137,8 +144,9 @@ describe('the notify action', () => {
     expect(results[0]).toMatchObject({ environment: 'dev', outcome: 'delivered', status: 200, attempts: 1 });
 
     const summary = await readFile(process.env.GITHUB_STEP_SUMMARY!, 'utf8');
-    expect(summary).toContain('<th>Environment</th>');
-    expect(summary).toMatch(/<td>dev<\/td><td>push<\/td><td>delivered<\/td><td>200<\/td><td>1<\/td>/);
+    expect(summary.split('\n')[0]).toBe('## spiff-models notify: ✅ 1 environment notified');
+    expect(summary).toMatch(/^\| `dev` \| ✅ delivered \(200\) \| .+ \|$/m);
+    expect(summary).toMatch(/^\| `dev` \| spiff \| push \| 200 \| 1 \| .+ \|$/m);
 
     const log = stdout.join('');
     expect(log).toContain(`::add-mask::${SECRET}`);
@@ -216,6 +224,11 @@ describe('the notify action', () => {
     );
     const outputs = parseOutputs(await readFile(process.env.GITHUB_OUTPUT!, 'utf8'));
     expect([outputs.delivered, outputs.failed]).toEqual(['1', '1']);
+    const summary = (await readFile(process.env.GITHUB_STEP_SUMMARY!, 'utf8')).split('\n');
+    expect(summary[0]).toBe('## spiff-models notify: ❌ 1 of 2 environments failed');
+    expect(summary).toContainEqual(
+      expect.stringMatching(/^\| `prod` \| ❌ failed \(403\) \| signature rejected \(403\)/),
+    );
     expect(await r.head(r.backendDir)).toBe(sha);
   });
 

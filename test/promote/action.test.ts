@@ -81,9 +81,12 @@ describe('runPromoteAction', () => {
     expect(git(remote, 'log', '-1', '--format=%an <%ae>', 'staging')).toBe(
       'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>',
     );
-    const summary = readFileSync(summaryFile, 'utf8');
-    expect(summary).toContain('## Promote `dev` into `staging`: merged');
-    expect(summary).toContain('models added: `finance/payment`');
+    const summary = readFileSync(summaryFile, 'utf8').split('\n');
+    expect(summary[0]).toBe('## spiff-models promote: ✅ `dev` merged into `staging`');
+    expect(summary[2]).toBe(
+      `1 commit moved; \`staging\` is now at \`${head?.slice(0, 7)}\`. Models added: \`finance/payment\`; changed: none; removed: none.`,
+    );
+    expect(summary).toContain('<details><summary>1 commit</summary>');
   });
 
   it('model ids, paths and commit subjects from the source branch start no workflow command in the log', async () => {
@@ -115,7 +118,9 @@ describe('runPromoteAction', () => {
     await runPromoteAction();
     expect(outputs()).toMatchObject({ result: 'fast-forwarded', commit: devHead, commits: '1' });
     expect(branchSha(remote, 'staging')).toBe(before);
-    expect(readFileSync(summaryFile, 'utf8')).toContain('(dry run)');
+    expect(readFileSync(summaryFile, 'utf8').split('\n')[0]).toBe(
+      '## spiff-models promote (dry run): ✅ `staging` would be fast-forwarded to `dev`',
+    );
   });
 
   it('sets result conflict, then fails the step', async () => {
@@ -131,9 +136,16 @@ describe('runPromoteAction', () => {
       commit: '',
       'changed-models': '["finance/invoice"]',
     });
-    expect(readFileSync(summaryFile, 'utf8')).toContain(
-      '| `finance/invoice/invoice.bpmn` | `finance/invoice` |',
-    );
+    const summary = readFileSync(summaryFile, 'utf8').split('\n');
+    expect(summary.slice(0, 7)).toEqual([
+      '## spiff-models promote: ❌ `dev` into `staging` refused: 1 conflicting file',
+      '',
+      'Nothing was pushed. Conflicting files:',
+      '',
+      '- `finance/invoice/invoice.bpmn` (model `finance/invoice`)',
+      '',
+      expect.stringMatching(/^\*\*What to do:\*\* merge `staging` into `dev`/),
+    ]);
   });
 
   it('annotates new validation errors at their file and line and fails', async () => {
@@ -142,6 +154,14 @@ describe('runPromoteAction', () => {
     step(work, { command: 'promote', from: 'dev', to: 'staging' });
     await expect(runPromoteAction()).rejects.toThrow(/refused \(invalid\): 1 new validation error/);
     expect(outputs().result).toBe('invalid');
+    const summary = readFileSync(summaryFile, 'utf8').split('\n');
+    expect(summary[0]).toBe('## spiff-models promote: ❌ `dev` into `staging` refused: 1 new error');
+    expect(summary).toContain('**`finance/payment/`** · 1 error');
+    expect(summary).toContainEqual(
+      expect.stringMatching(
+        /^- The process `Process_missing` was not found .* · `payment\.bpmn:\d+` <sub>call-activity<\/sub>$/,
+      ),
+    );
     expect(stdout).toMatch(
       /::error title=call-activity,file=finance\/payment\/payment\.bpmn,line=\d+,col=\d+::The process 'Process_missing' was not found/,
     );
@@ -222,7 +242,11 @@ describe('runPublishAction', () => {
     expect(github.calls('POST', '/repos/acme/models/pulls')[0].headers.authorization).toBe(
       'token ghs_action',
     );
-    expect(readFileSync(summaryFile, 'utf8')).toContain('| `finance/invoice` | called by `hr/hiring` |');
+    const summary = readFileSync(summaryFile, 'utf8').split('\n');
+    expect(summary[0]).toBe(
+      '## spiff-models publish: ✅ 3 models to `prod`: pull request [#1](https://github.example/acme/models/pull/1)',
+    );
+    expect(summary).toContain('| `finance/invoice` | called by `hr/hiring` |');
   });
 
   it('sets operation unchanged and no commit when there is nothing to publish', async () => {

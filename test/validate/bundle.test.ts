@@ -115,8 +115,8 @@ describe('dist/cli.js validate', () => {
       'gg/lib/lib.bpmn': definitions(processXml('q', chain([], []))),
     });
     const r = await runCliBundle(['validate', root, '--format', 'markdown'], REPO_ROOT);
-    expect(r.stdout).toContain('| `gg/lib` | ⚠️ warning | 0 | 1 |');
-    expect(r.stdout).toMatch(/```mermaid\ngraph LR\n[\s\S]*m1 --> m0/);
+    expect(r.stdout).toContain('| ⚠️ `gg/lib` | 0 | 1 |');
+    expect(r.stdout).toMatch(/```mermaid\nflowchart LR\n[\s\S]*m1 --> m0/);
   });
 
   it('fails on too many warnings with --max-warnings', async () => {
@@ -229,7 +229,14 @@ describe('dist/index.js validate (as the runner runs it)', () => {
       path.join(ws, 'models'),
     );
     expect(models).toBe(path.join(ws, 'models'));
-    const r = await runActionBundle({ command: 'validate', path: 'models' }, { workspace: ws });
+    const sha = 'b'.repeat(40);
+    const r = await runActionBundle(
+      { command: 'validate', path: 'models' },
+      {
+        workspace: ws,
+        env: { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/models', GITHUB_SHA: sha },
+      },
+    );
     expect(r.code).toBe(1);
     const errors = r.commands.filter((c) => c.command === 'error' && c.properties.file);
     const warnings = r.commands.filter((c) => c.command === 'warning' && c.properties.file);
@@ -253,9 +260,15 @@ describe('dist/index.js validate (as the runner runs it)', () => {
     expect(r.outputs['report-file']).toBe(path.join(ws, 'spiff-models-report.json'));
     expect(JSON.parse(fs.readFileSync(r.outputs['report-file'], 'utf8')).summary.errors).toBe(12);
     expect(JSON.parse(fs.readFileSync(r.outputs['sarif-file'], 'utf8')).runs[0].results).toHaveLength(23);
-    expect(r.summary).toContain('## spiff-models validate: ❌ 12 errors, 11 warnings');
+    expect(r.summary.split('\n')[0]).toBe('## spiff-models validate: ❌ 12 errors in 1 model');
     expect(r.summary).toContain('2 errors and 1 warnings are not annotated');
-    expect(r.summary).toContain('| `gg/mmm` | ❌ error | 12 | 0 |');
+    expect(r.summary).toContain('| ❌ `gg/mmm` | 12 | 0 |');
+    // outside a git checkout the action links at GITHUB_SHA, paths from the repository root
+    expect(r.summary).toContain(
+      `[\`m.bpmn:5\`](https://github.com/acme/models/blob/${sha}/models/gg/mmm/m.bpmn#L5`,
+    );
+    expect(r.summary).toContain('`npx spiff-models validate models`');
+    expect(r.summary).toContain('JSON `spiff-models-report.json`, SARIF `spiff-models.sarif`');
   });
 
   it('succeeds on the example models', async () => {

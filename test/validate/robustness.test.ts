@@ -130,6 +130,27 @@ describe('bad input', () => {
     expect(report.index.bpmn.get('gg/mmm/m.bpmn')?.byId.size).toBeGreaterThan(40000);
   });
 
+  it('walks 3,000 nested reachable sub-processes without overflowing the stack', async () => {
+    // Innermost: a service task without an operator, which only a walk that reaches the bottom reports.
+    let body = [
+      '<bpmn:startEvent id="s_deep" /><bpmn:serviceTask id="deep" /><bpmn:endEvent id="e_deep" />',
+      '<bpmn:sequenceFlow id="a_deep" sourceRef="s_deep" targetRef="deep" />',
+      '<bpmn:sequenceFlow id="b_deep" sourceRef="deep" targetRef="e_deep" />',
+    ].join('');
+    for (let i = 3000; i >= 1; i--)
+      body = [
+        `<bpmn:startEvent id="s${i}" /><bpmn:subProcess id="sp${i}">${body}</bpmn:subProcess><bpmn:endEvent id="e${i}" />`,
+        `<bpmn:sequenceFlow id="a${i}" sourceRef="s${i}" targetRef="sp${i}" />`,
+        `<bpmn:sequenceFlow id="b${i}" sourceRef="sp${i}" targetRef="e${i}" />`,
+      ].join('');
+    const report = await validateRepo(
+      writeTree({ ...baseTree(), 'gg/mmm/m.bpmn': definitions(processXml('p', body)) }),
+    );
+    expect(report.findings.map((f) => `${f.ruleId}: ${f.message}`)).toEqual([
+      expect.stringMatching(/^service-task-operator: service task 'deep' /),
+    ]);
+  });
+
   it('reports symlinks that leave the models root and does not follow them', async () => {
     const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'spiff-outside-'));
     fs.writeFileSync(path.join(outside, 'secret.bpmn'), '<not-xml');

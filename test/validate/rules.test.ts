@@ -26,6 +26,9 @@ interface Case {
   not?: string[];
 }
 
+/** A UTF-8 byte-order mark (written as UTF-8 it is the bytes EF BB BF). */
+const BOM = '\ufeff';
+
 const task = (id: string) => `    <bpmn:task id="${id}" />`;
 const start = '    <bpmn:startEvent id="start" />';
 const end = '    <bpmn:endEvent id="end" />';
@@ -61,6 +64,22 @@ const gateway = (attrs: string, flows: string[]) =>
     ...flows,
     flow('fa', 'a', 'end'),
     flow('fb', 'b', 'end'),
+  ].join('\n');
+
+/** start -> event-based gateway -> each of the three targets a, b, c -> end */
+const eventGateway = (targets: string[]) =>
+  [
+    start,
+    '    <bpmn:eventBasedGateway id="gw" />',
+    ...targets,
+    end,
+    flow('f0', 'start', 'gw'),
+    flow('fa', 'gw', 'a'),
+    flow('fb', 'gw', 'b'),
+    flow('fc', 'gw', 'c'),
+    flow('fa1', 'a', 'end'),
+    flow('fb1', 'b', 'end'),
+    flow('fc1', 'c', 'end'),
   ].join('\n');
 
 const secondModel = (id: string, body: string, processId = 'q'): Tree => ({
@@ -112,6 +131,29 @@ const cases: Case[] = [
       'gg/mmm/process_model.json': modelJson('m.bpmn', 'p', { fault_or_suspend_on_exception: 'explode' }),
     },
     expect: ['model-json-required'],
+  },
+  {
+    name: 'a byte-order mark in process_model.json (json.load fails: process_model_json_file_corrupted)',
+    tree: { ...baseTree(), 'gg/mmm/process_model.json': BOM + modelJson('m.bpmn', 'p') },
+    expect: ['model-json-invalid@gg/mmm/process_model.json:1'],
+  },
+  {
+    name: 'a byte-order mark in process_group.json',
+    tree: { ...baseTree(), 'gg/process_group.json': BOM + groupJson() },
+    expect: ['group-json@gg/process_group.json:1'],
+  },
+  {
+    name: 'a byte-order mark in a form',
+    tree: {
+      ...withProcess(chain([userTask(prop('formJsonSchemaFilename', 'a-schema.json'))], ['ut'])),
+      'gg/mmm/a-schema.json': BOM + '{}',
+    },
+    expect: ['form-json@gg/mmm/a-schema.json:1'],
+  },
+  {
+    name: 'a byte-order mark in a .bpmn file is fine (lxml reads it)',
+    tree: { ...baseTree(), 'gg/mmm/m.bpmn': BOM + definitions(processXml('p', chain([task('t')], ['t']))) },
+    expect: [],
   },
   // process_group.json
   {
@@ -361,6 +403,60 @@ const cases: Case[] = [
     expect: ['dangling-sequence-flow'],
   },
   {
+    name: 'sequence flow into another pool (each process parser finds only its own elements)',
+    tree: {
+      ...baseTree(),
+      'gg/mmm/m.bpmn': definitions(
+        [
+          processXml(
+            'p',
+            [start, task('t'), end, flow('f0', 'start', 't'), flow('f1', 't', 'other_task')].join('\n'),
+          ),
+          processXml(
+            'q',
+            chain([task('other_task')], ['other_task'])
+              .replace(/id="(start|end|f\d)"/g, 'id="q_$1"')
+              .replace(/Ref="(start|end)"/g, 'Ref="q_$1"'),
+          ),
+        ].join('\n'),
+      ),
+    },
+    expect: ['dangling-sequence-flow@gg/mmm/m.bpmn:8'],
+  },
+  {
+    name: 'sequence flow from inside a sub-process to its parent process',
+    tree: withProcess(
+      [
+        start,
+        `    <bpmn:subProcess id="sp"><bpmn:startEvent id="sps" /><bpmn:task id="inner" /><bpmn:endEvent id="spe" />${flow('s1', 'sps', 'inner')}${flow('s2', 'inner', 'after')}</bpmn:subProcess>`,
+        task('after'),
+        end,
+        flow('f0', 'start', 'sp'),
+        flow('f1', 'sp', 'after'),
+        flow('f2', 'after', 'end'),
+      ].join('\n'),
+    ),
+    expect: ['dangling-sequence-flow'],
+  },
+  {
+    name: 'an id shared with an element of another pool resolves inside the own process',
+    tree: {
+      ...baseTree(),
+      'gg/mmm/m.bpmn': definitions(
+        [
+          processXml('p', chain([task('t')], ['t'])),
+          processXml(
+            'q',
+            chain([task('t')], ['t'])
+              .replace(/id="(start|end|f\d)"/g, 'id="q_$1"')
+              .replace(/Ref="(start|end)"/g, 'Ref="q_$1"'),
+          ),
+        ].join('\n'),
+      ),
+    },
+    expect: [],
+  },
+  {
     name: 'gateway flow without condition and not default',
     tree: withProcess(gateway('', [flow('fa0', 'gw', 'a', 'x > 1'), flow('fb0', 'gw', 'b')])),
     expect: ['gateway-flow-condition'],
@@ -381,6 +477,38 @@ const cases: Case[] = [
         flow('f1', 'gw', 'end'),
       ].join('\n'),
     ),
+    expect: [],
+  },
+  {
+    name: 'event-based gateway leading to a task, a gateway and a bare intermediate event',
+    tree: withProcess(
+      eventGateway([
+        task('a'),
+        '    <bpmn:exclusiveGateway id="b" />',
+        '    <bpmn:intermediateCatchEvent id="c" />',
+      ]),
+    ),
+    expect: [
+      'event-gateway-target@gg/mmm/m.bpmn:11',
+      'event-gateway-target@gg/mmm/m.bpmn:12',
+      'event-gateway-target@gg/mmm/m.bpmn:13',
+    ],
+  },
+  {
+    name: 'event-based gateway leading to catching events and a receive task',
+    tree: {
+      ...baseTree(),
+      'gg/mmm/m.bpmn': definitions(
+        `  <bpmn:message id="msg" name="hello" />\n${processXml(
+          'p',
+          eventGateway([
+            '    <bpmn:intermediateCatchEvent id="a"><bpmn:messageEventDefinition messageRef="msg" /></bpmn:intermediateCatchEvent>',
+            '    <bpmn:intermediateCatchEvent id="b"><bpmn:timerEventDefinition><bpmn:timeDuration>"PT1H"</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>',
+            '    <bpmn:receiveTask id="c" messageRef="msg" />',
+          ]),
+        )}`,
+      ),
+    },
     expect: [],
   },
   {
@@ -431,6 +559,43 @@ const cases: Case[] = [
       ),
     },
     expect: ['service-task-operator@gg/lib/lib.bpmn:5'],
+  },
+  {
+    name: 'a process defined only outside every model directory is not callable',
+    tree: {
+      ...withProcess(chain(['    <bpmn:callActivity id="ca" calledElement="q" />'], ['ca'])),
+      'shared/lib.bpmn': definitions(processXml('q', chain([], []))),
+    },
+    expect: ['call-activity@gg/mmm/m.bpmn:5'],
+  },
+  {
+    name: 'a process in a model with a broken .dmn is not callable',
+    tree: {
+      ...withProcess(chain(['    <bpmn:callActivity id="ca" calledElement="q" />'], ['ca'])),
+      ...secondModel('nnn', chain([], []), 'q'),
+      'gg/nnn/broken.dmn': '<definitions',
+    },
+    expect: ['call-activity@gg/mmm/m.bpmn:5', 'xml-malformed'],
+  },
+  {
+    name: 'a process in a model whose listing fails (a file with a refused extension) is not callable',
+    tree: {
+      ...withProcess(chain(['    <bpmn:callActivity id="ca" calledElement="q" />'], ['ca'])),
+      ...secondModel('nnn', chain([], []), 'q'),
+      'gg/nnn/notes.sh': 'echo',
+    },
+    expect: ['call-activity@gg/mmm/m.bpmn:5', 'file-extension'],
+  },
+  {
+    name: 'a process in a healthy library model is callable (hidden files and sub-folders do not matter)',
+    tree: {
+      ...withProcess(chain(['    <bpmn:callActivity id="ca" calledElement="q" />'], ['ca'])),
+      'gg/lib/process_model.json': modelJson('', ''),
+      'gg/lib/lib.bpmn': definitions(processXml('q', chain([], []))),
+      'gg/lib/.hidden.sh': 'x',
+      'gg/lib/sub/broken.bpmn': '<nope',
+    },
+    not: ['call-activity'],
   },
   {
     name: 'calling a non-executable process',
@@ -681,6 +846,75 @@ const cases: Case[] = [
     expect: [],
   },
   {
+    name: 'boundary event without an event definition (Unsupported Catch Event)',
+    tree: withProcess(
+      [chain([task('t')], ['t']), '    <bpmn:boundaryEvent id="b" attachedToRef="t" />'].join('\n'),
+    ),
+    expect: ['boundary-event-definition@gg/mmm/m.bpmn:9'],
+  },
+  {
+    name: 'boundary events with timer and error definitions',
+    tree: {
+      ...baseTree(),
+      'gg/mmm/m.bpmn': definitions(
+        `  <bpmn:error id="err" errorCode="E1" />\n${processXml(
+          'p',
+          [
+            chain([task('t')], ['t']),
+            '    <bpmn:boundaryEvent id="b1" attachedToRef="t"><bpmn:timerEventDefinition><bpmn:timeDuration>"PT1H"</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>',
+            '    <bpmn:boundaryEvent id="b2" attachedToRef="t"><bpmn:errorEventDefinition errorRef="err" /></bpmn:boundaryEvent>',
+          ].join('\n'),
+        )}`,
+      ),
+    },
+    expect: [],
+  },
+  {
+    name: 'standard loop whose loopMaximum is no whole number (int() fails)',
+    tree: withProcess(
+      chain(
+        ['    <bpmn:task id="lp"><bpmn:standardLoopCharacteristics loopMaximum="2.5" /></bpmn:task>'],
+        ['lp'],
+      ),
+    ),
+    expect: ['loop-characteristics@gg/mmm/m.bpmn:5'],
+  },
+  {
+    name: 'standard loop with a whole loopMaximum',
+    tree: withProcess(
+      chain(
+        ['    <bpmn:task id="lp"><bpmn:standardLoopCharacteristics loopMaximum=" 3" /></bpmn:task>'],
+        ['lp'],
+      ),
+    ),
+    expect: [],
+  },
+  {
+    name: 'an ad hoc sub-process is supported and checked inside from its tasks without incoming flows',
+    tree: withProcess(
+      chain(
+        [
+          `    <bpmn:adHocSubProcess id="ah"><bpmn:task id="first" /><bpmn:serviceTask id="second" />${flow('s1', 'first', 'second')}</bpmn:adHocSubProcess>`,
+        ],
+        ['ah'],
+      ),
+    ),
+    expect: ['service-task-operator'],
+    not: ['unsupported-element', 'subprocess-structure', 'adhoc-subprocess'],
+  },
+  {
+    name: 'an ad hoc sub-process with a start event',
+    tree: withProcess(
+      chain(
+        [
+          `    <bpmn:adHocSubProcess id="ah"><bpmn:startEvent id="ahs" /><bpmn:task id="first" />${flow('s1', 'ahs', 'first')}</bpmn:adHocSubProcess>`,
+        ],
+        ['ah'],
+      ),
+    ),
+    expect: ['adhoc-subprocess'],
+  },
+  {
     name: 'data input association to nothing',
     tree: withProcess(
       chain(
@@ -838,6 +1072,57 @@ const cases: Case[] = [
     expect: ['python-syntax'],
   },
   {
+    name: 'a condition is one Python expression: a line break outside brackets ends it',
+    tree: withProcess(
+      gateway('default="fb0"', [flow('fa0', 'gw', 'a', 'art == Sonder-\nversand'), flow('fb0', 'gw', 'b')]),
+    ),
+    expect: ['python-syntax@gg/mmm/m.bpmn:11'],
+  },
+  {
+    name: 'a condition that goes on after a line break (eval reads one logical line)',
+    tree: withProcess(
+      gateway('default="fb0"', [flow('fa0', 'gw', 'a', 'x > 1\nand y'), flow('fb0', 'gw', 'b')]),
+    ),
+    expect: ['python-syntax@gg/mmm/m.bpmn:11'],
+  },
+  {
+    name: 'line breaks inside brackets, strings and after a backslash are fine in a condition',
+    tree: withProcess(
+      gateway('default="fb0"', [
+        flow('fa0', 'gw', 'a', '(x > 1\n and y)\n# why\n'),
+        flow('fb0', 'gw', 'b', "x in [\n 1,\n 2] and z \\\n == '''a\nb'''"),
+      ]),
+    ),
+    not: ['python-syntax'],
+  },
+  {
+    name: 'an unquoted ISO duration as a timer expression is a NameError at run time',
+    tree: withProcess(
+      chain(
+        [
+          '    <bpmn:intermediateCatchEvent id="tm"><bpmn:timerEventDefinition><bpmn:timeDuration>PT5M</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>',
+        ],
+        ['tm'],
+      ),
+    ),
+    expect: ['timer-iso-unquoted@gg/mmm/m.bpmn:5'],
+    not: ['python-syntax'],
+  },
+  {
+    name: 'quoted ISO durations and Python timer values are fine',
+    tree: withProcess(
+      chain(
+        [
+          '    <bpmn:intermediateCatchEvent id="tm"><bpmn:timerEventDefinition><bpmn:timeDuration>"PT5M"</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>',
+          '    <bpmn:intermediateCatchEvent id="tm2"><bpmn:timerEventDefinition><bpmn:timeCycle>timedelta(minutes=5)</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>',
+          '    <bpmn:intermediateCatchEvent id="tm3"><bpmn:timerEventDefinition><bpmn:timeDate>PERIOD</bpmn:timeDate></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>',
+        ],
+        ['tm', 'tm2', 'tm3'],
+      ),
+    ),
+    expect: [],
+  },
+  {
     name: 'valid Python with entities and comparisons',
     tree: withProcess(
       chain(
@@ -935,5 +1220,76 @@ describe('report shape', () => {
       { id: 'gg/mmm', status: 'ok' },
     ]);
     expect(report.summary).toEqual({ models: 3, files: 5, errors: 1, warnings: 1 });
+  });
+});
+
+describe('user tasks without a form (issue 16)', () => {
+  const severities = async (tree: Tree) =>
+    (await validateRepo(writeTree(tree))).findings.map((f) => `${f.ruleId}:${f.severity}@${f.line}`);
+
+  it('is an error where the engine reaches the task, naming it and saying what to do', async () => {
+    const report = await validateRepo(
+      writeTree(withProcess(chain(['    <bpmn:userTask id="approve" />'], ['approve']))),
+    );
+    expect(report.findings).toMatchObject([
+      {
+        ruleId: 'user-task-no-form',
+        severity: 'error',
+        line: 5,
+        message: expect.stringMatching(
+          /'approve'.*missing_form_file.*add a form in the modeler.*manual task/,
+        ),
+      },
+    ]);
+  });
+
+  it('is an error in a process the primary calls from another model', async () => {
+    const tree = {
+      ...withProcess(chain(['    <bpmn:callActivity id="ca" calledElement="q" />'], ['ca'])),
+      'gg/lib/process_model.json': modelJson('', ''),
+      'gg/lib/lib.bpmn': definitions(processXml('q', chain(['    <bpmn:userTask id="ut" />'], ['ut']))),
+    };
+    expect(await severities(tree)).toEqual(['user-task-no-form:error@5', 'primary-empty:warning@1']);
+  });
+
+  it('stays a warning in a branch the engine never reaches', async () => {
+    const tree = withProcess(
+      [chain([task('t')], ['t']), '    <bpmn:userTask id="orphan" />', flow('x', 'orphan', 'end')].join('\n'),
+    );
+    expect(await severities(tree)).toEqual(['user-task-no-form:warning@9']);
+  });
+
+  it('an empty formJsonSchemaFilename is an error (user-task-form), not reported twice', async () => {
+    const tree = withProcess(chain([userTask(prop('formJsonSchemaFilename', ''))], ['ut']));
+    expect(await severities(tree)).toEqual(['user-task-form:error@5']);
+  });
+
+  it('leaves manual tasks and tasks with only instructions alone', async () => {
+    const instructions =
+      '<bpmn:extensionElements><spiffworkflow:instructionsForEndUser>Read this</spiffworkflow:instructionsForEndUser></bpmn:extensionElements>';
+    const tree = withProcess(
+      chain(
+        [
+          `    <bpmn:manualTask id="mt">${instructions}</bpmn:manualTask>`,
+          '    <bpmn:manualTask id="mt2" />',
+        ],
+        ['mt', 'mt2'],
+      ),
+    );
+    expect(await severities(tree)).toEqual([]);
+  });
+
+  it('a configured severity still applies to both cases', async () => {
+    const tree = {
+      ...withProcess(
+        [
+          chain(['    <bpmn:userTask id="ut" />'], ['ut']),
+          '    <bpmn:userTask id="orphan" />',
+          flow('x', 'orphan', 'end'),
+        ].join('\n'),
+      ),
+      '.spiff-models.yml': 'rules:\n  user-task-no-form: warning\n',
+    };
+    expect(await severities(tree)).toEqual(['user-task-no-form:warning@5', 'user-task-no-form:warning@9']);
   });
 });

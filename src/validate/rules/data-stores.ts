@@ -1,7 +1,13 @@
 // Data stores: the engine only knows a few implementations; JSONFileDataStore writes into the models dir.
-import { KNOWN_DATA_STORES } from '../analysis.js';
 import type { Rule } from '../rule.js';
 import { bpmnElements } from './util.js';
+
+export const KNOWN_DATA_STORES = new Set([
+  'JSONDataStore',
+  'JSONFileDataStore',
+  'KKVDataStore',
+  'TypeaheadDataStore',
+]);
 
 export const dataStoreName: Rule = {
   id: 'data-store-name',

@@ -1,6 +1,7 @@
 // Files in model directories: the backend lists a model's files and fails the whole model on any
 // extension outside its list; test_X.json needs X.bpmn beside it.
 import type { Rule } from '../rule.js';
+import { BOM_MESSAGE } from '../../models/load.js';
 
 export const ALLOWED_EXTENSIONS = new Set(
   'bpmn css csv dmn doc docx gif jpg json md pdf png ppt pptx rtf sql svg txt xls xlsx xml zip'.split(' '),
@@ -48,13 +49,18 @@ export const unitTestOrphan: Rule = {
 export const formJson: Rule = {
   id: 'form-json',
   severity: 'error',
-  description: 'a JSON file of a model (form, test, data store) is not valid JSON and holds no Jinja markers',
+  description:
+    'a JSON file of a model (form, test, data store) is not valid JSON (and holds no Jinja markers), or starts with a byte-order mark',
   fix: 'Fix the JSON syntax at the reported position.',
   check({ index, report }) {
     for (const model of index.models.values()) {
       for (const file of model.files) {
         if (file.ext !== 'json' || file.name === 'process_model.json' || file.text === undefined) continue;
         const text = file.text;
+        if (file.bom) {
+          report({ file, offset: 0, message: BOM_MESSAGE });
+          continue;
+        }
         // Forms are rendered with Jinja before parsing: templated files are not JSON as stored.
         if (text.includes('{{') || text.includes('{%')) continue;
         try {

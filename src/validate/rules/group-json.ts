@@ -6,7 +6,7 @@ import { jsonKeyOffset } from './util.js';
 export const groupJson: Rule = {
   id: 'group-json',
   severity: 'error',
-  description: 'process_group.json is not valid JSON or lacks display_name',
+  description: 'process_group.json is not valid JSON (a byte-order mark included) or lacks display_name',
   fix: 'Fix the JSON syntax, and give the group a "display_name" string.',
   check({ index, report }) {
     for (const group of index.groups.values()) {

@@ -5,11 +5,11 @@ import { groupJson, groupMessages } from './group-json.js';
 import { fileExtension, formJson, unitTestOrphan } from './files.js';
 import { bpmnNotDefinitions, dmnStructure, xmlDoctype, xmlMalformed } from './xml.js';
 import { duplicateProcessId, primaryEmpty, primaryProcess } from './primary.js';
-import { engineRules } from './engine.js';
+import { engineRules } from './engine/index.js';
 import { correlationExpressionEmpty, messageDefinition, messageStartConflict } from './messages.js';
 import { dataStoreName, dataStoreReadOnly } from './data-stores.js';
 import { userTaskForm, userTaskNoForm } from './user-tasks.js';
-import { pythonSyntax, scriptEmpty } from './python.js';
+import { pythonSyntax, scriptEmpty, timerIsoUnquoted } from './python.js';
 import { idInvalid, idPattern, modelOutsideGroup } from './layout.js';
 import { jsonFormat } from './json-format.js';
 
@@ -36,6 +36,7 @@ export const rules: Rule[] = [
   primaryEmpty,
   userTaskNoForm,
   scriptEmpty,
+  timerIsoUnquoted,
   idPattern,
   modelOutsideGroup,
   dataStoreReadOnly,

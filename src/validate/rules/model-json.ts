@@ -27,7 +27,8 @@ export const LEGACY_MODEL_KEYS = new Set([
 export const modelJsonInvalid: Rule = {
   id: 'model-json-invalid',
   severity: 'error',
-  description: 'process_model.json is not a JSON object',
+  description:
+    'process_model.json is not a JSON object (or starts with a byte-order mark: process_model_json_file_corrupted)',
   fix: 'Fix the JSON syntax at the reported position (the backend cannot load the model, and its boot script stops).',
   check({ index, report }) {
     for (const model of index.models.values()) {

@@ -1,6 +1,6 @@
 // The primary file and process of a model: what validate and instance creation look up first.
 import type { Rule } from '../rule.js';
-import { primaryProcessOf } from '../analysis.js';
+import { primaryProcessOf } from '../reach.js';
 import { jsonKeyOffset, str } from './util.js';
 
 export const primaryProcess: Rule = {

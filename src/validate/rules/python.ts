@@ -30,6 +30,8 @@ export interface PythonError {
   line: number;
   column: number;
   near: string;
+  /** Why, when the grammar alone does not say it (eval's one-logical-line rule). */
+  reason?: string;
 }
 
 /** First syntax error of `code` (1-based line/column within the code), or undefined. */
@@ -44,7 +46,19 @@ export function pythonSyntaxError(code: string, kind: Kind): PythonError | undef
 }
 
 function parsePython(code: string, kind: Kind): PythonError | undefined {
-  const source = kind === 'expression' ? `(\n${code}\n)` : code;
+  if (kind === 'expression') {
+    const line = evalLogicalLine(code);
+    if ('error' in line) return errorAt(code, line.error, line.reason);
+    // Inside brackets a line break is fine: parse the one logical line as a parenthesized expression.
+    const err = grammarError(`(\n${line.text}\n)`);
+    return err === undefined ? undefined : errorAt(code, line.start + Math.max(err - 2, 0));
+  }
+  const err = grammarError(code);
+  return err === undefined ? undefined : errorAt(code, err);
+}
+
+/** Offset of the first error node of the Python grammar in `source`, or undefined. */
+function grammarError(source: string): number | undefined {
   const tree = parser.parse(source);
   let at = -1;
   tree.iterate({
@@ -57,12 +71,82 @@ function parsePython(code: string, kind: Kind): PythonError | undefined {
       return undefined;
     },
   });
-  if (at < 0) return undefined;
-  const shift = kind === 'expression' ? 2 : 0;
-  const offset = Math.min(Math.max(at - shift, 0), code.length);
+  return at < 0 ? undefined : at;
+}
+
+function errorAt(code: string, at: number, reason?: string): PythonError {
+  const offset = Math.min(Math.max(at, 0), code.length);
   const pos = new LineIndex(code).position(offset);
   const lineText = code.split('\n')[pos.line - 1] ?? '';
-  return { ...pos, near: lineText.trim().slice(0, 60) };
+  return { ...pos, near: lineText.trim().slice(0, 60), reason };
+}
+
+const BLANK_LINE = /^[ \t\f]*(?:#[^\n]*)?$/;
+
+/**
+ * The one logical line Python's eval() reads from `code`, or where it fails: eval strips leading spaces and
+ * tabs, skips blank and comment lines, and ends the expression at the first line break outside brackets,
+ * strings and backslash continuations. What follows must be blank lines; a last line of only spaces without a
+ * line break counts as an indented line (CPython's tokenizer: "unexpected indent").
+ */
+export function evalLogicalLine(
+  code: string,
+): { text: string; start: number } | { error: number; reason: string } {
+  let i = /^[ \t]*/.exec(code)?.[0].length ?? 0;
+  // Blank lines before the expression.
+  for (;;) {
+    const nl = code.indexOf('\n', i);
+    if (nl < 0 || !BLANK_LINE.test(code.slice(i, nl).replace(/\r$/, ''))) break;
+    i = nl + 1;
+  }
+  if (i < code.length && /[ \t\f]/.test(code[i]))
+    return { error: i, reason: 'unexpected indent: the expression must start at the beginning of a line' };
+  const start = i;
+  let depth = 0;
+  let end = code.length;
+  scan: while (i < code.length) {
+    const c = code[i];
+    if (c === '#') {
+      while (i < code.length && code[i] !== '\n') i++;
+    } else if (c === '"' || c === "'") {
+      const triple = code.startsWith(c.repeat(3), i);
+      const close = triple ? c.repeat(3) : c;
+      i += close.length;
+      while (i < code.length && !code.startsWith(close, i)) {
+        if (code[i] === '\\') i++;
+        else if (!triple && code[i] === '\n') break;
+        i++;
+      }
+      i += close.length;
+    } else if (c === '\\' && code[i + 1] === '\n') i += 2;
+    else if (c === '\\' && code.startsWith('\r\n', i + 1)) i += 3;
+    else if ('([{'.includes(c)) {
+      depth++;
+      i++;
+    } else if (')]}'.includes(c)) {
+      depth = Math.max(0, depth - 1);
+      i++;
+    } else if (c === '\n' && depth === 0) {
+      end = i;
+      break scan;
+    } else i++;
+  }
+  // After the expression: blank lines only, and no spaces-only last line.
+  let j = end + 1;
+  while (j < code.length) {
+    const nl = code.indexOf('\n', j);
+    const lineText = code.slice(j, nl < 0 ? code.length : nl).replace(/\r$/, '');
+    if (!BLANK_LINE.test(lineText) || (nl < 0 && /^[ \t\f]+$/.test(lineText)))
+      return {
+        error: j,
+        reason: BLANK_LINE.test(lineText)
+          ? 'unexpected indent: spaces after the last line break of an expression fail in eval'
+          : 'a line break outside brackets ends the expression (conditions and timer expressions are one Python expression): join the lines or wrap the expression in parentheses',
+      };
+    if (nl < 0) break;
+    j = nl + 1;
+  }
+  return { text: code.slice(start, end), start };
 }
 
 export const pythonSyntax: Rule = {
@@ -91,7 +175,7 @@ export const pythonSyntax: Rule = {
             file: doc.file,
             line,
             column,
-            message: `Python syntax error in ${describe(node)}${owner ? ` of '${owner}'` : ''}${err.near ? ` near \`${err.near}\`` : ''}: it fails when it runs`,
+            message: `Python syntax error in ${describe(node)}${owner ? ` of '${owner}'` : ''}${err.near ? ` near \`${err.near}\`` : ''}: it fails when it runs${err.reason ? ` (${err.reason})` : ''}`,
           });
         }
       }
@@ -139,5 +223,30 @@ export const scriptEmpty: Rule = {
           });
       }
     }
+  },
+};
+
+/** An ISO 8601 duration or repeating interval written bare (PT5M, P1D, R3/PT10M): valid Python names. */
+const BARE_ISO = /^(?:R\d*\/)?P(?=[\dT])(?:\d+[YMWD])*(?:T(?=\d)(?:\d+[HMS])+)?$/;
+
+export const timerIsoUnquoted: Rule = {
+  id: 'timer-iso-unquoted',
+  severity: 'warning',
+  description:
+    'a timer expression is an unquoted ISO 8601 duration (PT5M): it is Python, so the timer fails with a NameError when it starts',
+  fix: 'Quote it ("PT5M") or write a Python value such as timedelta(minutes=5).',
+  check({ index, report }) {
+    for (const doc of index.bpmn.values())
+      for (const key of ['timeDate', 'timeDuration', 'timeCycle'])
+        for (const node of doc.elements.get(key) ?? []) {
+          const text = node.text.trim();
+          if (!BARE_ISO.test(text)) continue;
+          const owner = ownerId(node);
+          report({
+            file: doc.file,
+            offset: node.textOffset + node.text.indexOf(text),
+            message: `timer expression ${text}${owner ? ` of '${owner}'` : ''} is Python: unquoted it is a NameError when the timer starts; write "${text}" (quoted) or timedelta(...)`,
+          });
+        }
   },
 };

@@ -40,17 +40,29 @@ export const userTaskForm: Rule = {
 
 export const userTaskNoForm: Rule = {
   id: 'user-task-no-form',
-  severity: 'warning',
-  description: 'a user task has no form schema file',
-  fix: 'Add a form in the modeler (formJsonSchemaFilename), or use a manual task for instructions only.',
-  check({ index, report }) {
+  severity: 'error',
+  description:
+    'a user task the engine reaches has no form schema file (missing_form_file when a person opens it); an unreachable one is a warning',
+  fix: 'Add a form in the modeler (formJsonSchemaFilename), or make it a manual task if it only shows instructions.',
+  check({ index, analysis, report }) {
     for (const { file, node } of bpmnElements(index, 'userTask')) {
-      if (!spiffProperties(node).has('formJsonSchemaFilename'))
-        report({
-          file,
-          node,
-          message: `user task '${node.attrs.id}' has no form (formJsonSchemaFilename): opening it fails with missing_form_file`,
-        });
+      if (spiffProperties(node).has('formJsonSchemaFilename')) continue; // user-task-form judges its value
+      const id = node.attrs.id ?? '';
+      const fix = `add a form in the modeler (formJsonSchemaFilename), or make it a manual task if it only shows instructions`;
+      report(
+        analysis.reachable.has(node)
+          ? {
+              file,
+              node,
+              message: `user task '${id}' has no form: when a person opens it the backend answers missing_form_file (400) and the instance stays stuck there; ${fix}`,
+            }
+          : {
+              file,
+              node,
+              severity: 'warning',
+              message: `user task '${id}' has no form (the engine does not reach it from a start event today, so nothing fails yet): ${fix}`,
+            },
+      );
     }
   },
 };

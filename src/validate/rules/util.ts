@@ -2,6 +2,7 @@
 import type { Model, ModelsIndex, RepoFile } from '../../models/types.js';
 import { NS } from '../../models/xml.js';
 import type { XNode } from '../../models/xml.js';
+import type { Analysis, Reached } from '../reach.js';
 
 export function str(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
@@ -37,4 +38,9 @@ export function spiffProperties(node: XNode): Map<string, XNode> {
     }
   }
   return out;
+}
+
+/** The reached nodes of the given kinds, in walk order per kind. */
+export function reachedOf(analysis: Analysis, ...kinds: string[]): Reached[] {
+  return kinds.flatMap((k) => analysis.byKind.get(k) ?? []);
 }
