@@ -8,13 +8,13 @@ export const processOf = (modelId: string): string => `p_${modelId.replace(/[/-]
 export function model(
   tree: Tree,
   id: string,
-  parts: { serviceTasks?: number; userTasks?: number; calls?: string[] },
+  parts: { serviceTasks?: number; emptyScripts?: number; calls?: string[] },
 ): void {
   const middle: string[] = [];
   const ids: string[] = [];
-  for (let i = 0; i < (parts.userTasks ?? 0); i++) {
-    middle.push(`    <bpmn:userTask id="ut${i}" />`);
-    ids.push(`ut${i}`);
+  for (let i = 0; i < (parts.emptyScripts ?? 0); i++) {
+    middle.push(`    <bpmn:scriptTask id="sc${i}" />`);
+    ids.push(`sc${i}`);
   }
   for (let i = 0; i < (parts.serviceTasks ?? 0); i++) {
     middle.push(`    <bpmn:serviceTask id="st${i}" />`);
@@ -29,11 +29,11 @@ export function model(
   tree[`${id}/${name}.bpmn`] = definitions(processXml(processOf(id), chain(middle, ids)));
 }
 
-export const DOZENS = { errors: 68, errorModels: 30, userTaskWarnings: 44, cleanModels: 60 };
+export const DOZENS = { errors: 68, errorModels: 30, emptyScriptWarnings: 44, cleanModels: 60 };
 
 /**
  * 30 models with 68 errors (service tasks without an operator, one call of a process that does not exist),
- * 44 user tasks without a form in them, and 60 clean models; finance/invoice-0 calls hr/hire-1, lib/lib-0
+ * 44 script tasks without a script (warnings), and 60 clean models; finance/invoice-0 calls hr/hire-1, lib/lib-0
  * calls finance/invoice-3, lib/lib-1 calls lib/lib-2 (no finding on either side).
  */
 export function dozensOfErrors(root = ''): Tree {
@@ -50,7 +50,7 @@ export function dozensOfErrors(root = ''): Tree {
     const calls =
       id === 'finance/invoice-0' ? [processOf('hr/hire-1')] : id === 'ops/run-0' ? ['nope_process'] : [];
     const serviceTasks = id === 'ops/run-0' ? 1 : k < 8 ? 3 : 2;
-    model(t, id, { serviceTasks, userTasks: k < 14 ? 2 : 1, calls });
+    model(t, id, { serviceTasks, emptyScripts: k < 14 ? 2 : 1, calls });
   });
   for (let j = 0; j < DOZENS.cleanModels; j++) {
     const calls = j === 0 ? [processOf('finance/invoice-3')] : j === 1 ? [processOf('lib/lib-2')] : [];
@@ -66,7 +66,7 @@ export function thousandsOfFindings(n: number): Tree {
   for (let i = 0; i < n; i++)
     model(t, `big/a-model-with-a-rather-long-directory-name-to-fill-the-summary-${i}`, {
       serviceTasks: 1,
-      userTasks: 1,
+      emptyScripts: 1,
     });
   return t;
 }

@@ -162,12 +162,14 @@ describe('validate summary of a repository with dozens of errors', () => {
   it('counts warnings by rule and folds their rows', async () => {
     const { lines } = await dozens();
     const warnings = section(lines, /^### Warnings: 44$/);
-    expect(warnings).toContain('- 44 × `user-task-no-form`: a user task has no form schema file');
+    expect(warnings).toContain(
+      '- 44 × `script-empty`: a script task has no script or an empty one\\: it runs and does nothing',
+    );
     const fold = warnings.indexOf('<details><summary>All 44 warnings, by model</summary>');
     expect(fold).toBeGreaterThan(0);
     expect(warnings.slice(0, fold).some((l) => l.includes('<sub>'))).toBe(false);
     const folded = section(lines, /^<details><summary>All 44 warnings, by model<\/summary>$/);
-    expect(folded.filter((l) => l.includes('<sub>user-task-no-form</sub>'))).toHaveLength(44);
+    expect(folded.filter((l) => l.includes('<sub>script-empty</sub>'))).toHaveLength(44);
   });
 
   it('tables only the models with findings and folds the full list', async () => {
