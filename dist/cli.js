@@ -92441,6 +92441,9 @@ var CommandGuard = class {
     return out;
   }
 };
+function inert(text2) {
+  return new CommandGuard().write(text2);
+}
 function jsonText(value, indent2 = 2) {
   return JSON.stringify(value, null, indent2).replace(/##\[/g, "##\\u005b");
 }
@@ -92559,13 +92562,13 @@ function onSignal(signal) {
   installed = false;
   for (const child of children) child.kill("SIGTERM");
   for (const cleanup of cleanups.splice(0).reverse()) {
-    process.stderr.write(`${signal}: ${cleanup.what}
-`);
+    process.stderr.write(inert(`${signal}: ${printable(cleanup.what)}
+`));
     try {
       cleanup.run();
     } catch (err) {
-      process.stderr.write(`${signal}: failed: ${err.message}
-`);
+      process.stderr.write(inert(`${signal}: failed: ${printable(err.message)}
+`));
     }
   }
   process.kill(process.pid, signal);

@@ -93149,13 +93149,13 @@ function onSignal(signal) {
   installed = false;
   for (const child of children) child.kill("SIGTERM");
   for (const cleanup of cleanups.splice(0).reverse()) {
-    process.stderr.write(`${signal}: ${cleanup.what}
-`);
+    process.stderr.write(inert(`${signal}: ${printable(cleanup.what)}
+`));
     try {
       cleanup.run();
     } catch (err) {
-      process.stderr.write(`${signal}: failed: ${err.message}
-`);
+      process.stderr.write(inert(`${signal}: failed: ${printable(err.message)}
+`));
     }
   }
   process.kill(process.pid, signal);

@@ -3,6 +3,7 @@
 // ended, the registered cleanups run (synchronously, newest first), and the process ends as the signal would
 // have ended it.
 import type { ChildProcess } from 'node:child_process';
+import { inert, printable } from './safe-text.js';
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 type Signal = (typeof SIGNALS)[number];
@@ -16,11 +17,12 @@ function onSignal(signal: Signal): void {
   installed = false;
   for (const child of children) child.kill('SIGTERM');
   for (const cleanup of cleanups.splice(0).reverse()) {
-    process.stderr.write(`${signal}: ${cleanup.what}\n`);
+    // Written directly (the CLI's guarded stream is out of reach here), so made inert here.
+    process.stderr.write(inert(`${signal}: ${printable(cleanup.what)}\n`));
     try {
       cleanup.run();
     } catch (err) {
-      process.stderr.write(`${signal}: failed: ${(err as Error).message}\n`);
+      process.stderr.write(inert(`${signal}: failed: ${printable((err as Error).message)}\n`));
     }
   }
   // With our listeners gone, the signal's default action ends the process (exit status 128 + signal number).
