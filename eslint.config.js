@@ -23,6 +23,15 @@ export default tseslint.config(
           message: 'Use info() from src/action/log.ts (it makes the text inert).',
         },
       ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "MemberExpression[object.object.name='process'][object.property.name=/^(stdout|stderr)$/][property.name='write']",
+          message:
+            'Print through the CliIO of the command (src/cli/main.ts guards it) or info() in the action.',
+        },
+      ],
     },
   },
   {

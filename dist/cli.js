@@ -101509,8 +101509,11 @@ ${command.usage}`);
 // src/cli/io.ts
 function processIO() {
   return {
+    // The raw streams: main() wraps them in the command guard before any command prints.
+    /* eslint-disable no-restricted-syntax */
     stdout: (t2) => void process.stdout.write(t2),
     stderr: (t2) => void process.stderr.write(t2),
+    /* eslint-enable no-restricted-syntax */
     cwd: process.cwd(),
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR

@@ -18,10 +18,12 @@ function onSignal(signal: Signal): void {
   for (const child of children) child.kill('SIGTERM');
   for (const cleanup of cleanups.splice(0).reverse()) {
     // Written directly (the CLI's guarded stream is out of reach here), so made inert here.
+    // eslint-disable-next-line no-restricted-syntax
     process.stderr.write(inert(`${signal}: ${printable(cleanup.what)}\n`));
     try {
       cleanup.run();
     } catch (err) {
+      // eslint-disable-next-line no-restricted-syntax
       process.stderr.write(inert(`${signal}: failed: ${printable((err as Error).message)}\n`));
     }
   }
