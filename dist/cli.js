@@ -99344,7 +99344,7 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
       if (branch.code !== 0 && head) {
         const refs = ["refs/heads", "refs/remotes", "refs/tags"];
         const held = await git(["for-each-ref", "--count=1", "--contains", head, ...refs], { cwd: top, env: env2 });
-        if (!held.trim()) {
+        if (!held.trim() && head !== ctx.env.GITHUB_SHA) {
           throw new SetupError(
             `The checkout at ${top} is on a detached HEAD, ${head}, that no branch or tag holds: --in-workspace would leave it behind. Keep it on a branch first (git switch -c NAME), or run without --in-workspace.`
           );

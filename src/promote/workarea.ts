@@ -140,10 +140,11 @@ export async function openWorkArea(ctx: GitContext): Promise<WorkArea> {
       const branch = await tryGit(['symbolic-ref', '-q', '--short', 'HEAD'], { cwd: top, env });
       const head = (await tryGit(['rev-parse', '-q', '--verify', 'HEAD'], { cwd: top, env })).stdout.trim();
       if (branch.code !== 0 && head) {
-        // Checking out anything else would leave a commit only HEAD holds to the reflog (and gc).
+        // Checking out anything else would leave a commit only HEAD holds to the reflog (and gc). The commit
+        // a workflow run is for (GITHUB_SHA; actions/checkout with a sha holds it in no ref) is on the server.
         const refs = ['refs/heads', 'refs/remotes', 'refs/tags'];
         const held = await git(['for-each-ref', '--count=1', '--contains', head, ...refs], { cwd: top, env });
-        if (!held.trim()) {
+        if (!held.trim() && head !== ctx.env.GITHUB_SHA) {
           throw new SetupError(
             `The checkout at ${top} is on a detached HEAD, ${head}, that no branch or tag holds: --in-workspace would ` +
               'leave it behind. Keep it on a branch first (git switch -c NAME), or run without --in-workspace.',

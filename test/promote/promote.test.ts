@@ -385,6 +385,19 @@ describe('promote work areas', () => {
     expect(branchSha(remote, 'staging')).toBe(staging);
   });
 
+  it("works in the checkout on the run's own commit (GITHUB_SHA), which actions/checkout of a sha holds in no ref", async () => {
+    const { remote, work } = environments();
+    commitOn(work, 'dev', model('finance/payment'), 'add payment');
+    switchTo(work, 'main');
+    git(work, 'checkout', '-q', '--detach');
+    const local = commitFiles(work, { 'local.md': 'pushed elsewhere\n' }, 'the commit the run is for');
+    const report = await promote(
+      options(work, { inWorkspace: true, env: gitTestEnv({ GITHUB_SHA: local }) }),
+    );
+    expect(report.result).toBe('merged');
+    expect(git(work, 'rev-parse', 'HEAD')).toBe(branchSha(remote, 'staging'));
+  });
+
   it('works in the checkout on a detached HEAD that a branch holds (as actions/checkout leaves it)', async () => {
     const { remote, work } = environments();
     commitOn(work, 'dev', model('finance/payment'), 'add payment');
