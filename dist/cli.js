@@ -71,6 +71,154 @@ var init_errors = __esm({
   }
 });
 
+// node_modules/fastest-levenshtein/mod.js
+var require_mod = __commonJS({
+  "node_modules/fastest-levenshtein/mod.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.distance = exports.closest = void 0;
+    var peq = new Uint32Array(65536);
+    var myers_32 = function(a, b) {
+      var n = a.length;
+      var m = b.length;
+      var lst = 1 << n - 1;
+      var pv = -1;
+      var mv = 0;
+      var sc = n;
+      var i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] |= 1 << i;
+      }
+      for (i = 0; i < m; i++) {
+        var eq = peq[b.charCodeAt(i)];
+        var xv = eq | mv;
+        eq |= (eq & pv) + pv ^ pv;
+        mv |= ~(eq | pv);
+        pv &= eq;
+        if (mv & lst) {
+          sc++;
+        }
+        if (pv & lst) {
+          sc--;
+        }
+        mv = mv << 1 | 1;
+        pv = pv << 1 | ~(xv | mv);
+        mv &= xv;
+      }
+      i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] = 0;
+      }
+      return sc;
+    };
+    var myers_x = function(b, a) {
+      var n = a.length;
+      var m = b.length;
+      var mhc = [];
+      var phc = [];
+      var hsize = Math.ceil(n / 32);
+      var vsize = Math.ceil(m / 32);
+      for (var i = 0; i < hsize; i++) {
+        phc[i] = -1;
+        mhc[i] = 0;
+      }
+      var j = 0;
+      for (; j < vsize - 1; j++) {
+        var mv_1 = 0;
+        var pv_1 = -1;
+        var start_1 = j * 32;
+        var vlen_1 = Math.min(32, m) + start_1;
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] |= 1 << k;
+        }
+        for (var i = 0; i < n; i++) {
+          var eq = peq[a.charCodeAt(i)];
+          var pb = phc[i / 32 | 0] >>> i & 1;
+          var mb = mhc[i / 32 | 0] >>> i & 1;
+          var xv = eq | mv_1;
+          var xh = ((eq | mb) & pv_1) + pv_1 ^ pv_1 | eq | mb;
+          var ph = mv_1 | ~(xh | pv_1);
+          var mh = pv_1 & xh;
+          if (ph >>> 31 ^ pb) {
+            phc[i / 32 | 0] ^= 1 << i;
+          }
+          if (mh >>> 31 ^ mb) {
+            mhc[i / 32 | 0] ^= 1 << i;
+          }
+          ph = ph << 1 | pb;
+          mh = mh << 1 | mb;
+          pv_1 = mh | ~(xv | ph);
+          mv_1 = ph & xv;
+        }
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] = 0;
+        }
+      }
+      var mv = 0;
+      var pv = -1;
+      var start = j * 32;
+      var vlen = Math.min(32, m - start) + start;
+      for (var k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] |= 1 << k;
+      }
+      var score = m;
+      for (var i = 0; i < n; i++) {
+        var eq = peq[a.charCodeAt(i)];
+        var pb = phc[i / 32 | 0] >>> i & 1;
+        var mb = mhc[i / 32 | 0] >>> i & 1;
+        var xv = eq | mv;
+        var xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
+        var ph = mv | ~(xh | pv);
+        var mh = pv & xh;
+        score += ph >>> m - 1 & 1;
+        score -= mh >>> m - 1 & 1;
+        if (ph >>> 31 ^ pb) {
+          phc[i / 32 | 0] ^= 1 << i;
+        }
+        if (mh >>> 31 ^ mb) {
+          mhc[i / 32 | 0] ^= 1 << i;
+        }
+        ph = ph << 1 | pb;
+        mh = mh << 1 | mb;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+      }
+      for (var k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] = 0;
+      }
+      return score;
+    };
+    var distance2 = function(a, b) {
+      if (a.length < b.length) {
+        var tmp = b;
+        b = a;
+        a = tmp;
+      }
+      if (b.length === 0) {
+        return a.length;
+      }
+      if (a.length <= 32) {
+        return myers_32(a, b);
+      }
+      return myers_x(a, b);
+    };
+    exports.distance = distance2;
+    var closest2 = function(str2, arr) {
+      var min_distance = Infinity;
+      var min_index = 0;
+      for (var i = 0; i < arr.length; i++) {
+        var dist = distance2(str2, arr[i]);
+        if (dist < min_distance) {
+          min_distance = dist;
+          min_index = i;
+        }
+      }
+      return arr[min_index];
+    };
+    exports.closest = closest2;
+  }
+});
+
 // src/models/xml.ts
 function decodeEntities(value) {
   if (!value.includes("&")) return value;
@@ -7292,7 +7440,7 @@ var require_visit = __commonJS({
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
-    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit(node, visitor) {
       const visitor_ = initVisitor(visitor);
@@ -7304,19 +7452,19 @@ var require_visit = __commonJS({
         visit_(null, node, visitor_, Object.freeze([]));
     }
     visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
+    visit.SKIP = SKIP2;
     visit.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path13) {
-      const ctrl = callVisitor(key2, node, visitor, path13);
+    function visit_(key2, node, visitor, path15) {
+      const ctrl = callVisitor(key2, node, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path13, ctrl);
-        return visit_(key2, ctrl, visitor, path13);
+        replaceNode(key2, path15, ctrl);
+        return visit_(key2, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path13 = Object.freeze(path13.concat(node));
+          path15 = Object.freeze(path15.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path13);
+            const ci = visit_(i, node.items[i], visitor, path15);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7327,13 +7475,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path13 = Object.freeze(path13.concat(node));
-          const ck = visit_("key", node.key, visitor, path13);
+          path15 = Object.freeze(path15.concat(node));
+          const ck = visit_("key", node.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path13);
+          const cv = visit_("value", node.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7352,19 +7500,19 @@ var require_visit = __commonJS({
         await visitAsync_(null, node, visitor_, Object.freeze([]));
     }
     visitAsync.BREAK = BREAK;
-    visitAsync.SKIP = SKIP;
+    visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path13) {
-      const ctrl = await callVisitor(key2, node, visitor, path13);
+    async function visitAsync_(key2, node, visitor, path15) {
+      const ctrl = await callVisitor(key2, node, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path13, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path13);
+        replaceNode(key2, path15, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path13 = Object.freeze(path13.concat(node));
+          path15 = Object.freeze(path15.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path13);
+            const ci = await visitAsync_(i, node.items[i], visitor, path15);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7375,13 +7523,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path13 = Object.freeze(path13.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path13);
+          path15 = Object.freeze(path15.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path13);
+          const cv = await visitAsync_("value", node.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7408,23 +7556,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path13) {
+    function callVisitor(key2, node, visitor, path15) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path13);
+        return visitor(key2, node, path15);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path13);
+        return visitor.Map?.(key2, node, path15);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path13);
+        return visitor.Seq?.(key2, node, path15);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path13);
+        return visitor.Pair?.(key2, node, path15);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path13);
+        return visitor.Scalar?.(key2, node, path15);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path13);
+        return visitor.Alias?.(key2, node, path15);
       return void 0;
     }
-    function replaceNode(key2, path13, node) {
-      const parent = path13[path13.length - 1];
+    function replaceNode(key2, path15, node) {
+      const parent = path15[path15.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -8036,10 +8184,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path13, value) {
+    function collectionFromPath(schema, path15, value) {
       let v = value;
-      for (let i = path13.length - 1; i >= 0; --i) {
-        const k = path13[i];
+      for (let i = path15.length - 1; i >= 0; --i) {
+        const k = path15[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -8058,7 +8206,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
+    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -8088,11 +8236,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path13, value) {
-        if (isEmptyPath(path13))
+      addIn(path15, value) {
+        if (isEmptyPath(path15))
           this.add(value);
         else {
-          const [key2, ...rest] = path13;
+          const [key2, ...rest] = path15;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -8106,8 +8254,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        const [key2, ...rest] = path13;
+      deleteIn(path15) {
+        const [key2, ...rest] = path15;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -8121,8 +8269,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        const [key2, ...rest] = path13;
+      getIn(path15, keepScalar) {
+        const [key2, ...rest] = path15;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -8140,8 +8288,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path13) {
-        const [key2, ...rest] = path13;
+      hasIn(path15) {
+        const [key2, ...rest] = path15;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -8151,8 +8299,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value) {
-        const [key2, ...rest] = path13;
+      setIn(path15, value) {
+        const [key2, ...rest] = path15;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -10667,9 +10815,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path13, value) {
+      addIn(path15, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path13, value);
+          this.contents.addIn(path15, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10744,14 +10892,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        if (Collection2.isEmptyPath(path13)) {
+      deleteIn(path15) {
+        if (Collection2.isEmptyPath(path15)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10766,10 +10914,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        if (Collection2.isEmptyPath(path13))
+      getIn(path15, keepScalar) {
+        if (Collection2.isEmptyPath(path15))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10780,10 +10928,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path13) {
-        if (Collection2.isEmptyPath(path13))
+      hasIn(path15) {
+        if (Collection2.isEmptyPath(path15))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -10800,13 +10948,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value) {
-        if (Collection2.isEmptyPath(path13)) {
+      setIn(path15, value) {
+        if (Collection2.isEmptyPath(path15)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path13), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path15), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path13, value);
+          this.contents.setIn(path15, value);
         }
       }
       /**
@@ -12757,7 +12905,7 @@ var require_cst_visit = __commonJS({
   "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
-    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
     function visit(cst, visitor) {
       if ("type" in cst && cst.type === "document")
@@ -12765,11 +12913,11 @@ var require_cst_visit = __commonJS({
       _visit(Object.freeze([]), cst, visitor);
     }
     visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
+    visit.SKIP = SKIP2;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path13) => {
+    visit.itemAtPath = (cst, path15) => {
       let item = cst;
-      for (const [field, index] of path13) {
+      for (const [field, index] of path15) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -12778,23 +12926,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path13) => {
-      const parent = visit.itemAtPath(cst, path13.slice(0, -1));
-      const field = path13[path13.length - 1][0];
+    visit.parentCollection = (cst, path15) => {
+      const parent = visit.itemAtPath(cst, path15.slice(0, -1));
+      const field = path15[path15.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path13, item, visitor) {
-      let ctrl = visitor(item, path13);
+    function _visit(path15, item, visitor) {
+      let ctrl = visitor(item, path15);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path13.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12805,10 +12953,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path13);
+            ctrl = ctrl(item, path15);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
     }
     exports.visit = visit;
   }
@@ -14110,14 +14258,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs5 = this.flowScalar(this.type);
+              const fs7 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs5, sep: [] });
+                map.items.push({ start, key: fs7, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs5);
+                this.stack.push(fs7);
               } else {
-                Object.assign(it, { key: fs5, sep: [] });
+                Object.assign(it, { key: fs7, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -14245,13 +14393,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs5 = this.flowScalar(this.type);
+              const fs7 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs5, sep: [] });
+                fc.items.push({ start: [], key: fs7, sep: [] });
               else if (it.sep)
-                this.stack.push(fs5);
+                this.stack.push(fs7);
               else
-                Object.assign(it, { key: fs5, sep: [] });
+                Object.assign(it, { key: fs7, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -25419,11 +25567,11 @@ var require_agent = __commonJS({
       };
     })();
     var WINDOWS_PIPE_REGEX = /^[/\\][/\\]\.[/\\]pipe[/\\].+/;
-    function createAgent(path13) {
-      if (process.platform === "win32" && !WINDOWS_PIPE_REGEX.test(path13)) {
-        return path13 === "pageant" ? new PageantAgent() : new CygwinAgent(path13);
+    function createAgent(path15) {
+      if (process.platform === "win32" && !WINDOWS_PIPE_REGEX.test(path15)) {
+        return path15 === "pageant" ? new PageantAgent() : new CygwinAgent(path15);
       }
-      return new OpenSSHAgent(path13);
+      return new OpenSSHAgent(path15);
     }
     var AgentProtocol = (() => {
       const SSH_AGENTC_REQUEST_IDENTITIES = 11;
@@ -30398,8 +30546,8 @@ var require_SFTP = __commonJS({
   "node_modules/ssh2/lib/protocol/SFTP.js"(exports, module) {
     "use strict";
     var EventEmitter = __require("events");
-    var fs5 = __require("fs");
-    var { constants } = fs5;
+    var fs7 = __require("fs");
+    var { constants } = fs7;
     var {
       Readable: ReadableStream2,
       Writable: WritableStream
@@ -30667,17 +30815,17 @@ var require_SFTP = __commonJS({
       // ===========================================================================
       // Client-specific ===========================================================
       // ===========================================================================
-      createReadStream(path13, options) {
+      createReadStream(path15, options) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        return new ReadStream(this, path13, options);
+        return new ReadStream(this, path15, options);
       }
-      createWriteStream(path13, options) {
+      createWriteStream(path15, options) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        return new WriteStream(this, path13, options);
+        return new WriteStream(this, path15, options);
       }
-      open(path13, flags_, attrs, cb) {
+      open(path15, flags_, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         if (typeof attrs === "function") {
@@ -30696,7 +30844,7 @@ var require_SFTP = __commonJS({
           attrsFlags = attrs.flags;
           attrsLen = attrs.nb;
         }
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path15);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -30704,7 +30852,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path15, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         writeUInt32BE(buf, attrsFlags, p += 4);
         if (attrsLen) {
@@ -30828,14 +30976,14 @@ var require_SFTP = __commonJS({
       fastGet(remotePath, localPath, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        fastXfer(this, fs5, remotePath, localPath, opts, cb);
+        fastXfer(this, fs7, remotePath, localPath, opts, cb);
       }
       fastPut(localPath, remotePath, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        fastXfer(fs5, this, localPath, remotePath, opts, cb);
+        fastXfer(fs7, this, localPath, remotePath, opts, cb);
       }
-      readFile(path13, options, callback_) {
+      readFile(path15, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -30908,13 +31056,13 @@ var require_SFTP = __commonJS({
             return callback && callback(er, buffer);
           });
         };
-        this.open(path13, flag, 438, (er, handle_) => {
+        this.open(path15, flag, 438, (er, handle_) => {
           if (er)
             return callback && callback(er);
           handle = handle_;
           const tryStat = (er2, st) => {
             if (er2) {
-              this.stat(path13, (er_, st_) => {
+              this.stat(path15, (er_, st_) => {
                 if (er_) {
                   return this.close(handle, () => {
                     callback && callback(er2);
@@ -30935,7 +31083,7 @@ var require_SFTP = __commonJS({
           this.fstat(handle, tryStat);
         });
       }
-      writeFile(path13, data, options, callback_) {
+      writeFile(path15, data, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -30954,7 +31102,7 @@ var require_SFTP = __commonJS({
         if (options.encoding && !Buffer.isEncoding(options.encoding))
           throw new Error(`Unknown encoding: ${options.encoding}`);
         const flag = options.flag || "w";
-        this.open(path13, flag, options.mode, (openErr, handle) => {
+        this.open(path15, flag, options.mode, (openErr, handle) => {
           if (openErr) {
             callback && callback(openErr);
           } else {
@@ -30963,7 +31111,7 @@ var require_SFTP = __commonJS({
             if (position === null) {
               const tryStat = (er, st) => {
                 if (er) {
-                  this.stat(path13, (er_, st_) => {
+                  this.stat(path15, (er_, st_) => {
                     if (er_) {
                       return this.close(handle, () => {
                         callback && callback(er);
@@ -30982,7 +31130,7 @@ var require_SFTP = __commonJS({
           }
         });
       }
-      appendFile(path13, data, options, callback_) {
+      appendFile(path15, data, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -31000,12 +31148,12 @@ var require_SFTP = __commonJS({
           throw new TypeError("Bad arguments");
         if (!options.flag)
           options = Object.assign({ flag: "a" }, options);
-        this.writeFile(path13, data, options, callback);
+        this.writeFile(path15, data, options, callback);
       }
-      exists(path13, cb) {
+      exists(path15, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        this.stat(path13, (err) => {
+        this.stat(path15, (err) => {
           cb && cb(err ? false : true);
         });
       }
@@ -31048,7 +31196,7 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} RENAME`
         );
       }
-      mkdir(path13, attrs, cb) {
+      mkdir(path15, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let flags = 0;
@@ -31062,7 +31210,7 @@ var require_SFTP = __commonJS({
           flags = attrs.flags;
           attrsLen = attrs.nb;
         }
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path15);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31070,7 +31218,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path15, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -31086,10 +31234,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} MKDIR`
         );
       }
-      rmdir(path13, cb) {
+      rmdir(path15, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path15);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31097,7 +31245,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path15, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
@@ -31187,10 +31335,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} FSTAT`
         );
       }
-      stat(path13, cb) {
+      stat(path15, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path15);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31198,17 +31346,17 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path15, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} STAT`
         );
       }
-      lstat(path13, cb) {
+      lstat(path15, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path15);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31216,17 +31364,17 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path15, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} LSTAT`
         );
       }
-      opendir(path13, cb) {
+      opendir(path15, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path15);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31234,14 +31382,14 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path15, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} OPENDIR`
         );
       }
-      setstat(path13, attrs, cb) {
+      setstat(path15, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let flags = 0;
@@ -31253,7 +31401,7 @@ var require_SFTP = __commonJS({
         } else if (typeof attrs === "function") {
           cb = attrs;
         }
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path15);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31261,7 +31409,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path15, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -31321,8 +31469,8 @@ var require_SFTP = __commonJS({
           mtime: toUnixTimestamp(mtime)
         }, cb);
       }
-      utimes(path13, atime, mtime, cb) {
-        return this.setstat(path13, {
+      utimes(path15, atime, mtime, cb) {
+        return this.setstat(path15, {
           atime: toUnixTimestamp(atime),
           mtime: toUnixTimestamp(mtime)
         }, cb);
@@ -31333,8 +31481,8 @@ var require_SFTP = __commonJS({
           gid
         }, cb);
       }
-      chown(path13, uid, gid, cb) {
-        return this.setstat(path13, {
+      chown(path15, uid, gid, cb) {
+        return this.setstat(path15, {
           uid,
           gid
         }, cb);
@@ -31344,15 +31492,15 @@ var require_SFTP = __commonJS({
           mode
         }, cb);
       }
-      chmod(path13, mode, cb) {
-        return this.setstat(path13, {
+      chmod(path15, mode, cb) {
+        return this.setstat(path15, {
           mode
         }, cb);
       }
-      readlink(path13, cb) {
+      readlink(path15, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path15);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31360,7 +31508,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path15, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names2) => {
             if (typeof cb !== "function")
@@ -31405,10 +31553,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} SYMLINK`
         );
       }
-      realpath(path13, cb) {
+      realpath(path15, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path15);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31416,7 +31564,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path15, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names2) => {
             if (typeof cb !== "function")
@@ -31461,13 +31609,13 @@ var require_SFTP = __commonJS({
           this._debug(`SFTP: Outbound: ${which} posix-rename@openssh.com`);
         }
       }
-      ext_openssh_statvfs(path13, cb) {
+      ext_openssh_statvfs(path15, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["statvfs@openssh.com"];
         if (!ext || ext !== "2")
           throw new Error("Server does not support this extended request");
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path15);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 19 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31477,7 +31625,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 19, p);
         buf.utf8Write("statvfs@openssh.com", p += 4, 19);
         writeUInt32BE(buf, pathLen, p += 19);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path15, p += 4, pathLen);
         this._requests[reqid] = { extended: "statvfs@openssh.com", cb };
         const isBuffered = sendOrBuffer(this, buf);
         if (this._debug) {
@@ -31563,7 +31711,7 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} fsync@openssh.com`
         );
       }
-      ext_openssh_lsetstat(path13, attrs, cb) {
+      ext_openssh_lsetstat(path15, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["lsetstat@openssh.com"];
@@ -31578,7 +31726,7 @@ var require_SFTP = __commonJS({
         } else if (typeof attrs === "function") {
           cb = attrs;
         }
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path15);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 20 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31588,7 +31736,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 20, p);
         buf.utf8Write("lsetstat@openssh.com", p += 4, 20);
         writeUInt32BE(buf, pathLen, p += 20);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path15, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -31605,13 +31753,13 @@ var require_SFTP = __commonJS({
           this._debug(`SFTP: Outbound: ${status} lsetstat@openssh.com`);
         }
       }
-      ext_openssh_expandPath(path13, cb) {
+      ext_openssh_expandPath(path15, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["expand-path@openssh.com"];
         if (ext !== "1")
           throw new Error("Server does not support this extended request");
-        const pathLen = Buffer.byteLength(path13);
+        const pathLen = Buffer.byteLength(path15);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 23 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31621,7 +31769,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 23, p);
         buf.utf8Write("expand-path@openssh.com", p += 4, 23);
         writeUInt32BE(buf, pathLen, p += 20);
-        buf.utf8Write(path13, p += 4, pathLen);
+        buf.utf8Write(path15, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names2) => {
             if (typeof cb !== "function")
@@ -32094,13 +32242,13 @@ var require_SFTP = __commonJS({
             if (--left === 0)
               cb(err);
           };
-          if (srcHandle && (src === fs5 || src.outgoing.state === "open"))
+          if (srcHandle && (src === fs7 || src.outgoing.state === "open"))
             ++left;
-          if (dstHandle && (dst === fs5 || dst.outgoing.state === "open"))
+          if (dstHandle && (dst === fs7 || dst.outgoing.state === "open"))
             ++left;
-          if (srcHandle && (src === fs5 || src.outgoing.state === "open"))
+          if (srcHandle && (src === fs7 || src.outgoing.state === "open"))
             src.close(srcHandle, cbfinal);
-          if (dstHandle && (dst === fs5 || dst.outgoing.state === "open"))
+          if (dstHandle && (dst === fs7 || dst.outgoing.state === "open"))
             dst.close(dstHandle, cbfinal);
         } else {
           cb(err);
@@ -32116,7 +32264,7 @@ var require_SFTP = __commonJS({
           tryStat(null, { size: fileSize });
         function tryStat(err2, attrs) {
           if (err2) {
-            if (src !== fs5) {
+            if (src !== fs7) {
               src.stat(srcPath, (err_, attrs_) => {
                 if (err_)
                   return onerror(err2);
@@ -32899,12 +33047,12 @@ var require_SFTP = __commonJS({
       [REQUEST.LSTAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path13 = bufferParser.readString(true);
+        const path15 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path13 === void 0)
+        if (path15 === void 0)
           return doFatalSFTPError(sftp, "Malformed LSTAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received LSTAT (id:${reqID})`);
-        if (!sftp.emit("LSTAT", reqID, path13)) {
+        if (!sftp.emit("LSTAT", reqID, path15)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -32923,13 +33071,13 @@ var require_SFTP = __commonJS({
       [REQUEST.SETSTAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path13 = bufferParser.readString(true);
+        const path15 = bufferParser.readString(true);
         const attrs = readAttrs(sftp._biOpt);
         bufferParser.clear();
         if (attrs === void 0)
           return doFatalSFTPError(sftp, "Malformed SETSTAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received SETSTAT (id:${reqID})`);
-        if (!sftp.emit("SETSTAT", reqID, path13, attrs)) {
+        if (!sftp.emit("SETSTAT", reqID, path15, attrs)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -32951,12 +33099,12 @@ var require_SFTP = __commonJS({
       [REQUEST.OPENDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path13 = bufferParser.readString(true);
+        const path15 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path13 === void 0)
+        if (path15 === void 0)
           return doFatalSFTPError(sftp, "Malformed OPENDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received OPENDIR (id:${reqID})`);
-        if (!sftp.emit("OPENDIR", reqID, path13)) {
+        if (!sftp.emit("OPENDIR", reqID, path15)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -32975,63 +33123,63 @@ var require_SFTP = __commonJS({
       [REQUEST.REMOVE]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path13 = bufferParser.readString(true);
+        const path15 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path13 === void 0)
+        if (path15 === void 0)
           return doFatalSFTPError(sftp, "Malformed REMOVE packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received REMOVE (id:${reqID})`);
-        if (!sftp.emit("REMOVE", reqID, path13)) {
+        if (!sftp.emit("REMOVE", reqID, path15)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.MKDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path13 = bufferParser.readString(true);
+        const path15 = bufferParser.readString(true);
         const attrs = readAttrs(sftp._biOpt);
         bufferParser.clear();
         if (attrs === void 0)
           return doFatalSFTPError(sftp, "Malformed MKDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received MKDIR (id:${reqID})`);
-        if (!sftp.emit("MKDIR", reqID, path13, attrs)) {
+        if (!sftp.emit("MKDIR", reqID, path15, attrs)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.RMDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path13 = bufferParser.readString(true);
+        const path15 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path13 === void 0)
+        if (path15 === void 0)
           return doFatalSFTPError(sftp, "Malformed RMDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received RMDIR (id:${reqID})`);
-        if (!sftp.emit("RMDIR", reqID, path13)) {
+        if (!sftp.emit("RMDIR", reqID, path15)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.REALPATH]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path13 = bufferParser.readString(true);
+        const path15 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path13 === void 0)
+        if (path15 === void 0)
           return doFatalSFTPError(sftp, "Malformed REALPATH packet");
         sftp._debug && sftp._debug(
           `SFTP: Inbound: Received REALPATH (id:${reqID})`
         );
-        if (!sftp.emit("REALPATH", reqID, path13)) {
+        if (!sftp.emit("REALPATH", reqID, path15)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.STAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path13 = bufferParser.readString(true);
+        const path15 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path13 === void 0)
+        if (path15 === void 0)
           return doFatalSFTPError(sftp, "Malformed STAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received STAT (id:${reqID})`);
-        if (!sftp.emit("STAT", reqID, path13)) {
+        if (!sftp.emit("STAT", reqID, path15)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -33051,14 +33199,14 @@ var require_SFTP = __commonJS({
       [REQUEST.READLINK]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path13 = bufferParser.readString(true);
+        const path15 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path13 === void 0)
+        if (path15 === void 0)
           return doFatalSFTPError(sftp, "Malformed READLINK packet");
         sftp._debug && sftp._debug(
           `SFTP: Inbound: Received READLINK (id:${reqID})`
         );
-        if (!sftp.emit("READLINK", reqID, path13)) {
+        if (!sftp.emit("READLINK", reqID, path15)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -33129,7 +33277,7 @@ var require_SFTP = __commonJS({
     function roundUpToMultipleOf8(n) {
       return n + 7 & ~7;
     }
-    function ReadStream(sftp, path13, options) {
+    function ReadStream(sftp, path15, options) {
       if (options === void 0)
         options = {};
       else if (typeof options === "string")
@@ -33143,7 +33291,7 @@ var require_SFTP = __commonJS({
       options.emitClose = false;
       options.autoDestroy = false;
       ReadableStream2.call(this, options);
-      this.path = path13;
+      this.path = path15;
       this.flags = options.flags === void 0 ? "r" : options.flags;
       this.mode = options.mode === void 0 ? 438 : options.mode;
       this.start = options.start;
@@ -33274,7 +33422,7 @@ var require_SFTP = __commonJS({
       },
       configurable: true
     });
-    function WriteStream(sftp, path13, options) {
+    function WriteStream(sftp, path15, options) {
       if (options === void 0)
         options = {};
       else if (typeof options === "string")
@@ -33286,7 +33434,7 @@ var require_SFTP = __commonJS({
       options.emitClose = false;
       options.autoDestroy = false;
       WritableStream.call(this, options);
-      this.path = path13;
+      this.path = path15;
       this.flags = options.flags === void 0 ? "w" : options.flags;
       this.mode = options.mode === void 0 ? 438 : options.mode;
       this.start = options.start;
@@ -41077,12 +41225,12 @@ var require_src = __commonJS({
 // node_modules/split-ca/index.js
 var require_split_ca = __commonJS({
   "node_modules/split-ca/index.js"(exports, module) {
-    var fs5 = __require("fs");
+    var fs7 = __require("fs");
     module.exports = function(filepath, split, encoding) {
       split = typeof split !== "undefined" ? split : "\n";
       encoding = typeof encoding !== "undefined" ? encoding : "utf8";
       var ca = [];
-      var chain = fs5.readFileSync(filepath, encoding);
+      var chain = fs7.readFileSync(filepath, encoding);
       if (chain.indexOf("-END CERTIFICATE-") < 0 || chain.indexOf("-BEGIN CERTIFICATE-") < 0) {
         throw Error("File does not contain 'BEGIN CERTIFICATE' or 'END CERTIFICATE'");
       }
@@ -41110,8 +41258,8 @@ var require_modem = __commonJS({
   "node_modules/docker-modem/lib/modem.js"(exports, module) {
     var querystring = __require("querystring");
     var http3 = require_http();
-    var fs5 = __require("fs");
-    var path13 = __require("path");
+    var fs7 = __require("fs");
+    var path15 = __require("path");
     var url2 = __require("url");
     var ssh = require_ssh();
     var HttpDuplex = require_http_duplex();
@@ -41160,9 +41308,9 @@ var require_modem = __commonJS({
         }
         opts.host = host.hostname;
         if (process.env.DOCKER_CERT_PATH) {
-          opts.ca = splitca(path13.join(process.env.DOCKER_CERT_PATH, "ca.pem"));
-          opts.cert = fs5.readFileSync(path13.join(process.env.DOCKER_CERT_PATH, "cert.pem"));
-          opts.key = fs5.readFileSync(path13.join(process.env.DOCKER_CERT_PATH, "key.pem"));
+          opts.ca = splitca(path15.join(process.env.DOCKER_CERT_PATH, "ca.pem"));
+          opts.cert = fs7.readFileSync(path15.join(process.env.DOCKER_CERT_PATH, "cert.pem"));
+          opts.key = fs7.readFileSync(path15.join(process.env.DOCKER_CERT_PATH, "key.pem"));
         }
         if (process.env.DOCKER_CLIENT_TIMEOUT) {
           opts.timeout = parseInt(process.env.DOCKER_CLIENT_TIMEOUT, 10);
@@ -41172,8 +41320,8 @@ var require_modem = __commonJS({
     };
     var findDefaultUnixSocket = function() {
       return new Promise(function(resolve) {
-        var userDockerSocket = path13.join(os4.homedir(), ".docker", "run", "docker.sock");
-        fs5.access(userDockerSocket, function(err) {
+        var userDockerSocket = path15.join(os4.homedir(), ".docker", "run", "docker.sock");
+        fs7.access(userDockerSocket, function(err) {
           if (err) resolve("/var/run/docker.sock");
           else resolve(userDockerSocket);
         });
@@ -41266,7 +41414,7 @@ var require_modem = __commonJS({
       }
       if (options.file) {
         if (typeof options.file === "string") {
-          data = fs5.createReadStream(path13.resolve(options.file));
+          data = fs7.createReadStream(path15.resolve(options.file));
         } else {
           data = options.file;
         }
@@ -41584,7 +41732,7 @@ var require_modem = __commonJS({
 var require_ignore = __commonJS({
   "node_modules/@balena/dockerignore/ignore.js"(exports, module) {
     "use strict";
-    var path13 = __require("path");
+    var path15 = __require("path");
     var factory = (options) => new IgnoreBase(options);
     factory.default = factory;
     module.exports = factory;
@@ -41593,22 +41741,22 @@ var require_ignore = __commonJS({
     }
     var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
     var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-    var REGEX_TRAILING_PATH_SEP = path13.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+    var REGEX_TRAILING_PATH_SEP = path15.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
     var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
     function cleanPath(file) {
-      return path13.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
+      return path15.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
     }
     function toSlash(file) {
-      if (path13.sep === "/") {
+      if (path15.sep === "/") {
         return file;
       }
       return file.replace(/\\/g, "/");
     }
     function fromSlash(file) {
-      if (path13.sep === "/") {
+      if (path15.sep === "/") {
         return file;
       }
-      return file.replace(/\//g, path13.sep);
+      return file.replace(/\//g, path15.sep);
     }
     var IgnoreBase = class {
       constructor({
@@ -41657,13 +41805,13 @@ var require_ignore = __commonJS({
         return pattern && typeof pattern === "string" && pattern.indexOf("#") !== 0 && pattern.trim() !== "";
       }
       filter(paths) {
-        return make_array(paths).filter((path14) => this._filter(path14));
+        return make_array(paths).filter((path16) => this._filter(path16));
       }
       createFilter() {
-        return (path14) => this._filter(path14);
+        return (path16) => this._filter(path16);
       }
-      ignores(path14) {
-        return !this._filter(path14);
+      ignores(path16) {
+        return !this._filter(path16);
       }
       // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
@@ -41702,36 +41850,36 @@ var require_ignore = __commonJS({
           origin,
           pattern,
           // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-          dirs: pattern.split(path13.sep),
+          dirs: pattern.split(path15.sep),
           negative
         };
       }
       // @returns `Boolean` true if the `path` is NOT ignored
-      _filter(path14) {
-        if (!path14) {
+      _filter(path16) {
+        if (!path16) {
           return false;
         }
-        if (path14 in this._cache) {
-          return this._cache[path14];
+        if (path16 in this._cache) {
+          return this._cache[path16];
         }
-        return this._cache[path14] = this._test(path14);
+        return this._cache[path16] = this._test(path16);
       }
       // @returns {Boolean} true if a file is NOT ignored
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
       _test(file) {
         file = fromSlash(file);
-        const parentPath = cleanPath(path13.dirname(file));
-        const parentPathDirs = parentPath.split(path13.sep);
+        const parentPath = cleanPath(path15.dirname(file));
+        const parentPathDirs = parentPath.split(path15.sep);
         let matched = false;
         this._rules.forEach((rule) => {
           let match = this._match(file, rule);
           if (!match && parentPath !== ".") {
             if (rule.dirs.includes("**")) {
               for (let i = rule.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
-                match = match || this._match(parentPathDirs.slice(0, i).join(path13.sep), rule);
+                match = match || this._match(parentPathDirs.slice(0, i).join(path15.sep), rule);
               }
             } else if (rule.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path13.sep), rule);
+              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path15.sep), rule);
             }
           }
           if (match) {
@@ -41750,13 +41898,13 @@ var require_ignore = __commonJS({
           return rule;
         }
         let regStr = "^";
-        let escapedSlash = path13.sep === "\\" ? "\\\\" : path13.sep;
+        let escapedSlash = path15.sep === "\\" ? "\\\\" : path15.sep;
         for (let i = 0; i < rule.pattern.length; i++) {
           const ch = rule.pattern[i];
           if (ch === "*") {
             if (rule.pattern[i + 1] === "*") {
               i++;
-              if (rule.pattern[i + 1] === path13.sep) {
+              if (rule.pattern[i + 1] === path15.sep) {
                 i++;
               }
               if (rule.pattern[i + 1] === void 0) {
@@ -41772,7 +41920,7 @@ var require_ignore = __commonJS({
           } else if (ch === "." || ch === "$") {
             regStr += `\\${ch}`;
           } else if (ch === "\\") {
-            if (path13.sep === "\\") {
+            if (path15.sep === "\\") {
               regStr += escapedSlash;
               continue;
             }
@@ -41798,69 +41946,69 @@ var require_ignore = __commonJS({
 var require_chownr = __commonJS({
   "node_modules/chownr/chownr.js"(exports, module) {
     "use strict";
-    var fs5 = __require("fs");
-    var path13 = __require("path");
-    var LCHOWN = fs5.lchown ? "lchown" : "chown";
-    var LCHOWNSYNC = fs5.lchownSync ? "lchownSync" : "chownSync";
-    var needEISDIRHandled = fs5.lchown && !process.version.match(/v1[1-9]+\./) && !process.version.match(/v10\.[6-9]/);
-    var lchownSync = (path14, uid, gid) => {
+    var fs7 = __require("fs");
+    var path15 = __require("path");
+    var LCHOWN = fs7.lchown ? "lchown" : "chown";
+    var LCHOWNSYNC = fs7.lchownSync ? "lchownSync" : "chownSync";
+    var needEISDIRHandled = fs7.lchown && !process.version.match(/v1[1-9]+\./) && !process.version.match(/v10\.[6-9]/);
+    var lchownSync = (path16, uid, gid) => {
       try {
-        return fs5[LCHOWNSYNC](path14, uid, gid);
+        return fs7[LCHOWNSYNC](path16, uid, gid);
       } catch (er) {
         if (er.code !== "ENOENT")
           throw er;
       }
     };
-    var chownSync = (path14, uid, gid) => {
+    var chownSync = (path16, uid, gid) => {
       try {
-        return fs5.chownSync(path14, uid, gid);
+        return fs7.chownSync(path16, uid, gid);
       } catch (er) {
         if (er.code !== "ENOENT")
           throw er;
       }
     };
-    var handleEISDIR = needEISDIRHandled ? (path14, uid, gid, cb) => (er) => {
+    var handleEISDIR = needEISDIRHandled ? (path16, uid, gid, cb) => (er) => {
       if (!er || er.code !== "EISDIR")
         cb(er);
       else
-        fs5.chown(path14, uid, gid, cb);
+        fs7.chown(path16, uid, gid, cb);
     } : (_, __, ___, cb) => cb;
-    var handleEISDirSync = needEISDIRHandled ? (path14, uid, gid) => {
+    var handleEISDirSync = needEISDIRHandled ? (path16, uid, gid) => {
       try {
-        return lchownSync(path14, uid, gid);
+        return lchownSync(path16, uid, gid);
       } catch (er) {
         if (er.code !== "EISDIR")
           throw er;
-        chownSync(path14, uid, gid);
+        chownSync(path16, uid, gid);
       }
-    } : (path14, uid, gid) => lchownSync(path14, uid, gid);
+    } : (path16, uid, gid) => lchownSync(path16, uid, gid);
     var nodeVersion = process.version;
-    var readdir2 = (path14, options, cb) => fs5.readdir(path14, options, cb);
-    var readdirSync = (path14, options) => fs5.readdirSync(path14, options);
+    var readdir2 = (path16, options, cb) => fs7.readdir(path16, options, cb);
+    var readdirSync = (path16, options) => fs7.readdirSync(path16, options);
     if (/^v4\./.test(nodeVersion))
-      readdir2 = (path14, options, cb) => fs5.readdir(path14, cb);
+      readdir2 = (path16, options, cb) => fs7.readdir(path16, cb);
     var chown = (cpath, uid, gid, cb) => {
-      fs5[LCHOWN](cpath, uid, gid, handleEISDIR(cpath, uid, gid, (er) => {
+      fs7[LCHOWN](cpath, uid, gid, handleEISDIR(cpath, uid, gid, (er) => {
         cb(er && er.code !== "ENOENT" ? er : null);
       }));
     };
     var chownrKid = (p, child, uid, gid, cb) => {
       if (typeof child === "string")
-        return fs5.lstat(path13.resolve(p, child), (er, stats) => {
+        return fs7.lstat(path15.resolve(p, child), (er, stats) => {
           if (er)
             return cb(er.code !== "ENOENT" ? er : null);
           stats.name = child;
           chownrKid(p, stats, uid, gid, cb);
         });
       if (child.isDirectory()) {
-        chownr(path13.resolve(p, child.name), uid, gid, (er) => {
+        chownr(path15.resolve(p, child.name), uid, gid, (er) => {
           if (er)
             return cb(er);
-          const cpath = path13.resolve(p, child.name);
+          const cpath = path15.resolve(p, child.name);
           chown(cpath, uid, gid, cb);
         });
       } else {
-        const cpath = path13.resolve(p, child.name);
+        const cpath = path15.resolve(p, child.name);
         chown(cpath, uid, gid, cb);
       }
     };
@@ -41890,7 +42038,7 @@ var require_chownr = __commonJS({
     var chownrKidSync = (p, child, uid, gid) => {
       if (typeof child === "string") {
         try {
-          const stats = fs5.lstatSync(path13.resolve(p, child));
+          const stats = fs7.lstatSync(path15.resolve(p, child));
           stats.name = child;
           child = stats;
         } catch (er) {
@@ -41901,8 +42049,8 @@ var require_chownr = __commonJS({
         }
       }
       if (child.isDirectory())
-        chownrSync(path13.resolve(p, child.name), uid, gid);
-      handleEISDirSync(path13.resolve(p, child.name), uid, gid);
+        chownrSync(path15.resolve(p, child.name), uid, gid);
+      handleEISDirSync(path15.resolve(p, child.name), uid, gid);
     };
     var chownrSync = (p, uid, gid) => {
       let children2;
@@ -43145,9 +43293,9 @@ var require_pump = __commonJS({
   "node_modules/pump/index.js"(exports, module) {
     var once = require_once();
     var eos = require_end_of_stream2();
-    var fs5;
+    var fs7;
     try {
-      fs5 = __require("fs");
+      fs7 = __require("fs");
     } catch (e) {
     }
     var noop3 = function() {
@@ -43158,8 +43306,8 @@ var require_pump = __commonJS({
     };
     var isFS = function(stream) {
       if (!ancient) return false;
-      if (!fs5) return false;
-      return (stream instanceof (fs5.ReadStream || noop3) || stream instanceof (fs5.WriteStream || noop3)) && isFn(stream.close);
+      if (!fs7) return false;
+      return (stream instanceof (fs7.ReadStream || noop3) || stream instanceof (fs7.WriteStream || noop3)) && isFn(stream.close);
     };
     var isRequest = function(stream) {
       return stream.setHeader && isFn(stream.abort);
@@ -43218,8 +43366,8 @@ var require_pump = __commonJS({
 // node_modules/mkdirp-classic/index.js
 var require_mkdirp_classic = __commonJS({
   "node_modules/mkdirp-classic/index.js"(exports, module) {
-    var path13 = __require("path");
-    var fs5 = __require("fs");
+    var path15 = __require("path");
+    var fs7 = __require("fs");
     var _0777 = parseInt("0777", 8);
     module.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
     function mkdirP(p, opts, f, made) {
@@ -43230,14 +43378,14 @@ var require_mkdirp_classic = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs5;
+      var xfs = opts.fs || fs7;
       if (mode === void 0) {
         mode = _0777 & ~process.umask();
       }
       if (!made) made = null;
       var cb = f || function() {
       };
-      p = path13.resolve(p);
+      p = path15.resolve(p);
       xfs.mkdir(p, mode, function(er) {
         if (!er) {
           made = made || p;
@@ -43245,7 +43393,7 @@ var require_mkdirp_classic = __commonJS({
         }
         switch (er.code) {
           case "ENOENT":
-            mkdirP(path13.dirname(p), opts, function(er2, made2) {
+            mkdirP(path15.dirname(p), opts, function(er2, made2) {
               if (er2) cb(er2, made2);
               else mkdirP(p, opts, cb, made2);
             });
@@ -43267,19 +43415,19 @@ var require_mkdirp_classic = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs5;
+      var xfs = opts.fs || fs7;
       if (mode === void 0) {
         mode = _0777 & ~process.umask();
       }
       if (!made) made = null;
-      p = path13.resolve(p);
+      p = path15.resolve(p);
       try {
         xfs.mkdirSync(p, mode);
         made = made || p;
       } catch (err0) {
         switch (err0.code) {
           case "ENOENT":
-            made = sync(path13.dirname(p), opts, made);
+            made = sync(path15.dirname(p), opts, made);
             sync(p, opts, made);
             break;
           // In the case of any other error, just see if there's a dir
@@ -43308,8 +43456,8 @@ var require_tar_fs = __commonJS({
     var tar2 = require_tar_stream2();
     var pump = require_pump();
     var mkdirp = require_mkdirp_classic();
-    var fs5 = __require("fs");
-    var path13 = __require("path");
+    var fs7 = __require("fs");
+    var path15 = __require("path");
     var os4 = __require("os");
     var win32 = os4.platform() === "win32";
     var DOTDOT_LEADING = 1;
@@ -43322,23 +43470,23 @@ var require_tar_fs = __commonJS({
     var normalize = !win32 ? echo : function(name2) {
       return name2.replace(/\\/g, "/").replace(/[:?<>|]/g, "_");
     };
-    var statAll = function(fs6, stat3, cwd, ignore, entries, sort) {
+    var statAll = function(fs8, stat3, cwd, ignore, entries, sort) {
       var queue = entries || ["."];
       for (var i = 0; i < queue.length; i++) {
-        if (!inCwd(path13.resolve(cwd, queue[i]), cwd)) throw new Error(queue[i] + " is not a valid path");
+        if (!inCwd(path15.resolve(cwd, queue[i]), cwd)) throw new Error(queue[i] + " is not a valid path");
       }
       return function loop(callback) {
         if (!queue.length) return callback();
         var next = queue.shift();
-        var nextAbs = path13.join(cwd, next);
-        stat3.call(fs6, nextAbs, function(err, stat4) {
+        var nextAbs = path15.join(cwd, next);
+        stat3.call(fs8, nextAbs, function(err, stat4) {
           if (err) return callback(err);
           if (!stat4.isDirectory()) return callback(null, next, stat4);
-          fs6.readdir(nextAbs, function(err2, files) {
+          fs8.readdir(nextAbs, function(err2, files) {
             if (err2) return callback(err2);
             if (sort) files.sort();
             for (var i2 = 0; i2 < files.length; i2++) {
-              if (!ignore(path13.join(cwd, next, files[i2]))) queue.push(path13.join(next, files[i2]));
+              if (!ignore(path15.join(cwd, next, files[i2]))) queue.push(path15.join(next, files[i2]));
             }
             callback(null, next, stat4);
           });
@@ -43349,7 +43497,7 @@ var require_tar_fs = __commonJS({
       return function(header) {
         header.name = header.name.split("/").slice(level).join("/");
         var linkname = header.linkname;
-        if (linkname && (header.type === "link" || path13.isAbsolute(linkname))) {
+        if (linkname && (header.type === "link" || path15.isAbsolute(linkname))) {
           header.linkname = linkname.split("/").slice(level).join("/");
         }
         return map(header);
@@ -43358,7 +43506,7 @@ var require_tar_fs = __commonJS({
     exports.pack = function(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      var xfs = opts.fs || fs5;
+      var xfs = opts.fs || fs7;
       var ignore = opts.ignore || opts.filter || noop3;
       var map = opts.map || noop3;
       var mapStream = opts.mapStream || echo;
@@ -43379,7 +43527,7 @@ var require_tar_fs = __commonJS({
         fmode |= parseInt(222, 8);
       }
       var onsymlink = function(filename, header) {
-        xfs.readlink(path13.join(cwd, filename), function(err, linkname) {
+        xfs.readlink(path15.join(cwd, filename), function(err, linkname) {
           if (err) return pack.destroy(err);
           header.linkname = normalize(linkname);
           pack.entry(header, onnextentry);
@@ -43420,7 +43568,7 @@ var require_tar_fs = __commonJS({
         }
         var entry = pack.entry(header, onnextentry);
         if (!entry) return;
-        var rs = mapStream(xfs.createReadStream(path13.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
+        var rs = mapStream(xfs.createReadStream(path15.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
         rs.on("error", function(err2) {
           entry.destroy(err2);
         });
@@ -43445,7 +43593,7 @@ var require_tar_fs = __commonJS({
     exports.extract = function(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      var xfs = opts.fs || fs5;
+      var xfs = opts.fs || fs7;
       var ignore = opts.ignore || opts.filter || noop3;
       var map = opts.map || noop3;
       var mapStream = opts.mapStream || echo;
@@ -43502,7 +43650,7 @@ var require_tar_fs = __commonJS({
       extract.on("entry", function(header, stream, next) {
         header = map(header) || header;
         header.name = normalize(header.name);
-        var name2 = path13.join(cwd, path13.join("/", header.name));
+        var name2 = path15.join(cwd, path15.join("/", header.name));
         if (ignore(name2, header)) {
           stream.resume();
           return next();
@@ -43510,7 +43658,7 @@ var require_tar_fs = __commonJS({
         if (!validPath(header.name, DOTDOT_NONE)) {
           return next(new Error(JSON.stringify(header.name) + " is not a valid path"));
         }
-        var isRoot = path13.join(name2, ".") === path13.join(cwd, ".");
+        var isRoot = path15.join(name2, ".") === path15.join(cwd, ".");
         var stat3 = function(err) {
           if (err) return next(err);
           if (isRoot) return next();
@@ -43540,9 +43688,9 @@ var require_tar_fs = __commonJS({
         var onsymlink = function() {
           if (win32) return next();
           if (!validPath(header.linkname, DOTDOT_LEADING)) return next(new Error(name2 + " is not a valid symlink"));
-          var dst = path13.resolve(path13.dirname(name2), header.linkname);
+          var dst = path15.resolve(path15.dirname(name2), header.linkname);
           if (!inCwd(dst, cwd)) return next(new Error(name2 + " is not a valid symlink"));
-          validateNotSymlink(xfs, dst, path13.resolve(cwd), function(err, valid) {
+          validateNotSymlink(xfs, dst, path15.resolve(cwd), function(err, valid) {
             if (err) return next(err);
             if (!valid) return next(new Error(name2 + " is not a valid symlink"));
             xfs.unlink(name2, function() {
@@ -43553,7 +43701,7 @@ var require_tar_fs = __commonJS({
         var onlink = function() {
           if (win32) return next();
           if (!validPath(header.linkname, DOTDOT_NONE)) return next(new Error(name2 + " is not a valid hardlink"));
-          var srcpath = path13.join(cwd, path13.join("/", header.linkname));
+          var srcpath = path15.join(cwd, path15.join("/", header.linkname));
           xfs.realpath(srcpath, function(err, dst) {
             if (err || !inCwd(dst, cwd)) return next(new Error(name2 + " is not a valid hardlink"));
             xfs.unlink(name2, function() {
@@ -43585,8 +43733,8 @@ var require_tar_fs = __commonJS({
             });
           }
         };
-        var dir = isRoot ? path13.join(cwd, ".") : path13.dirname(name2);
-        validate(xfs, dir, path13.join(cwd, "."), function(err, valid) {
+        var dir = isRoot ? path15.join(cwd, ".") : path15.dirname(name2);
+        validate(xfs, dir, path15.join(cwd, "."), function(err, valid) {
           if (err) return next(err);
           if (!valid) return next(new Error(dir + " is not a valid path"));
           if (header.type === "directory") return ondirectory();
@@ -43614,20 +43762,20 @@ var require_tar_fs = __commonJS({
       if (opts.finish) extract.on("finish", opts.finish);
       return extract;
     };
-    function validate(fs6, name2, root, cb) {
+    function validate(fs8, name2, root, cb) {
       if (name2 === root) return cb(null, true);
-      fs6.lstat(name2, function(err, st) {
+      fs8.lstat(name2, function(err, st) {
         if (err && err.code !== "ENOENT") return cb(err);
-        if (err || st.isDirectory()) return validate(fs6, path13.join(name2, ".."), root, cb);
+        if (err || st.isDirectory()) return validate(fs8, path15.join(name2, ".."), root, cb);
         cb(null, false);
       });
     }
-    function validateNotSymlink(fs6, name2, root, cb) {
+    function validateNotSymlink(fs8, name2, root, cb) {
       if (name2 === root) return cb(null, true);
-      if (!name2.startsWith(root + path13.sep)) return cb(null, false);
-      fs6.lstat(name2, function(err, st) {
+      if (!name2.startsWith(root + path15.sep)) return cb(null, false);
+      fs8.lstat(name2, function(err, st) {
         if (err && err.code !== "ENOENT" && err.code !== "EPERM") return cb(err);
-        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs6, path13.join(name2, ".."), root, cb);
+        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs8, path15.join(name2, ".."), root, cb);
         cb(null, false);
       });
     }
@@ -43658,8 +43806,8 @@ var require_tar_fs = __commonJS({
       });
     }
     function inCwd(dst, cwd) {
-      cwd = path13.resolve(cwd);
-      return cwd === dst || dst.startsWith(cwd + path13.sep);
+      cwd = path15.resolve(cwd);
+      return cwd === dst || dst.startsWith(cwd + path15.sep);
     }
   }
 });
@@ -43668,8 +43816,8 @@ var require_tar_fs = __commonJS({
 var require_util = __commonJS({
   "node_modules/dockerode/lib/util.js"(exports, module) {
     var DockerIgnore = require_ignore();
-    var fs5 = __require("fs");
-    var path13 = __require("path");
+    var fs7 = __require("fs");
+    var path15 = __require("path");
     var tar2 = require_tar_fs();
     var zlib = __require("zlib");
     var arr = [];
@@ -43721,14 +43869,14 @@ var require_util = __commonJS({
     };
     module.exports.prepareBuildContext = function(file, next) {
       if (file && file.context) {
-        fs5.readFile(path13.join(file.context, ".dockerignore"), (err, data) => {
+        fs7.readFile(path15.join(file.context, ".dockerignore"), (err, data) => {
           let ignoreFn;
           let filterFn;
           if (!err) {
             const dockerIgnore = DockerIgnore({ ignorecase: false }).add(data.toString());
             filterFn = dockerIgnore.createFilter();
-            ignoreFn = (path14) => {
-              return !filterFn(path14);
+            ignoreFn = (path16) => {
+              return !filterFn(path16);
             };
           }
           const entries = file.src.slice() || [];
@@ -46662,14 +46810,14 @@ var require_tls_helpers = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CIPHER_SUITES = void 0;
     exports.getDefaultRootsData = getDefaultRootsData;
-    var fs5 = __require("fs");
+    var fs7 = __require("fs");
     exports.CIPHER_SUITES = process.env.GRPC_SSL_CIPHER_SUITES;
     var DEFAULT_ROOTS_FILE_PATH = process.env.GRPC_DEFAULT_SSL_ROOTS_FILE_PATH;
     var defaultRootsData = null;
     function getDefaultRootsData() {
       if (DEFAULT_ROOTS_FILE_PATH) {
         if (defaultRootsData === null) {
-          defaultRootsData = fs5.readFileSync(DEFAULT_ROOTS_FILE_PATH);
+          defaultRootsData = fs7.readFileSync(DEFAULT_ROOTS_FILE_PATH);
         }
         return defaultRootsData;
       }
@@ -46702,19 +46850,19 @@ var require_uri_parser = __commonJS({
       };
     }
     var NUMBER_REGEX = /^\d+$/;
-    function splitHostPort(path13) {
-      if (path13.startsWith("[")) {
-        const hostEnd = path13.indexOf("]");
+    function splitHostPort(path15) {
+      if (path15.startsWith("[")) {
+        const hostEnd = path15.indexOf("]");
         if (hostEnd === -1) {
           return null;
         }
-        const host = path13.substring(1, hostEnd);
+        const host = path15.substring(1, hostEnd);
         if (host.indexOf(":") === -1) {
           return null;
         }
-        if (path13.length > hostEnd + 1) {
-          if (path13[hostEnd + 1] === ":") {
-            const portString = path13.substring(hostEnd + 2);
+        if (path15.length > hostEnd + 1) {
+          if (path15[hostEnd + 1] === ":") {
+            const portString = path15.substring(hostEnd + 2);
             if (NUMBER_REGEX.test(portString)) {
               return {
                 host,
@@ -46732,7 +46880,7 @@ var require_uri_parser = __commonJS({
           };
         }
       } else {
-        const splitPath = path13.split(":");
+        const splitPath = path15.split(":");
         if (splitPath.length === 2) {
           if (NUMBER_REGEX.test(splitPath[1])) {
             return {
@@ -46744,7 +46892,7 @@ var require_uri_parser = __commonJS({
           }
         } else {
           return {
-            host: path13
+            host: path15
           };
         }
       }
@@ -49780,14 +49928,14 @@ var require_client_interceptors = __commonJS({
       }
     };
     exports.InterceptingCall = InterceptingCall;
-    function getCall(channel, path13, options) {
+    function getCall(channel, path15, options) {
       var _a, _b;
       const deadline = (_a = options.deadline) !== null && _a !== void 0 ? _a : Infinity;
       const host = options.host;
       const parent = (_b = options.parent) !== null && _b !== void 0 ? _b : null;
       const propagateFlags = options.propagate_flags;
       const credentials = options.credentials;
-      const call = channel.createCall(path13, deadline, host, parent, propagateFlags);
+      const call = channel.createCall(path15, deadline, host, parent, propagateFlags);
       if (credentials) {
         call.setCredentials(credentials);
       }
@@ -50357,9 +50505,9 @@ var require_make_client = __commonJS({
       ServiceClientImpl.serviceName = serviceName;
       return ServiceClientImpl;
     }
-    function partial(fn, path13, serialize, deserialize) {
+    function partial(fn, path15, serialize, deserialize) {
       return function(...args) {
-        return fn.call(this, path13, serialize, deserialize, ...args);
+        return fn.call(this, path15, serialize, deserialize, ...args);
       };
     }
     function isProtobufTypeDefinition(obj) {
@@ -53242,17 +53390,17 @@ var require_codegen = __commonJS({
 var require_fs = __commonJS({
   "node_modules/@protobufjs/fetch/util/fs.js"(exports, module) {
     "use strict";
-    var fs5 = null;
+    var fs7 = null;
     try {
-      fs5 = __require(
+      fs7 = __require(
         /* webpackIgnore: true */
         "fs"
       );
-      if (!fs5 || !fs5.readFile || !fs5.readFileSync)
-        fs5 = null;
+      if (!fs7 || !fs7.readFile || !fs7.readFileSync)
+        fs7 = null;
     } catch (e) {
     }
-    module.exports = fs5;
+    module.exports = fs7;
   }
 });
 
@@ -53262,7 +53410,7 @@ var require_fetch = __commonJS({
     "use strict";
     module.exports = fetch3;
     var asPromise = require_aspromise();
-    var fs5 = require_fs();
+    var fs7 = require_fs();
     function fetch3(filename, options, callback) {
       if (typeof options === "function") {
         callback = options;
@@ -53271,8 +53419,8 @@ var require_fetch = __commonJS({
         options = {};
       if (!callback)
         return asPromise(fetch3, this, filename, options);
-      if (!options.xhr && fs5 && fs5.readFile)
-        return fs5.readFile(filename, function fetchReadFileCallback(err, contents) {
+      if (!options.xhr && fs7 && fs7.readFile)
+        return fs7.readFile(filename, function fetchReadFileCallback(err, contents) {
           return err && typeof XMLHttpRequest !== "undefined" ? fetch3.xhr(filename, options, callback) : err ? callback(err) : callback(null, options.binary ? contents : contents.toString("utf8"));
         });
       return fetch3.xhr(filename, options, callback);
@@ -53310,15 +53458,15 @@ var require_fetch = __commonJS({
 var require_path = __commonJS({
   "node_modules/@protobufjs/path/index.js"(exports) {
     "use strict";
-    var path13 = exports;
+    var path15 = exports;
     var isAbsolute = (
       /**
        * Tests if the specified path is absolute.
        * @param {string} path Path to test
        * @returns {boolean} `true` if path is absolute
        */
-      path13.isAbsolute = function isAbsolute2(path14) {
-        return /^(?:\/|\w+:)/.test(path14);
+      path15.isAbsolute = function isAbsolute2(path16) {
+        return /^(?:\/|\w+:)/.test(path16);
       }
     );
     var normalize = (
@@ -53327,9 +53475,9 @@ var require_path = __commonJS({
        * @param {string} path Path to normalize
        * @returns {string} Normalized path
        */
-      path13.normalize = function normalize2(path14) {
-        path14 = path14.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
-        var parts = path14.split("/"), absolute = isAbsolute(path14), prefix = "";
+      path15.normalize = function normalize2(path16) {
+        path16 = path16.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
+        var parts = path16.split("/"), absolute = isAbsolute(path16), prefix = "";
         if (absolute)
           prefix = parts.shift() + "/";
         for (var i = 0; i < parts.length; ) {
@@ -53348,7 +53496,7 @@ var require_path = __commonJS({
         return prefix + parts.join("/");
       }
     );
-    path13.resolve = function resolve(originPath, includePath, alreadyNormalized) {
+    path15.resolve = function resolve(originPath, includePath, alreadyNormalized) {
       if (!alreadyNormalized)
         includePath = normalize(includePath);
       if (isAbsolute(includePath))
@@ -53375,17 +53523,17 @@ var require_patterns = __commonJS({
 var require_fs2 = __commonJS({
   "node_modules/protobufjs/src/util/fs.js"(exports, module) {
     "use strict";
-    var fs5 = null;
+    var fs7 = null;
     try {
-      fs5 = __require(
+      fs7 = __require(
         /* webpackIgnore: true */
         "fs"
       );
-      if (!fs5 || !fs5.readFile || !fs5.readFileSync)
-        fs5 = null;
+      if (!fs7 || !fs7.readFile || !fs7.readFileSync)
+        fs7 = null;
     } catch (e) {
     }
-    module.exports = fs5;
+    module.exports = fs7;
   }
 });
 
@@ -53532,18 +53680,18 @@ var require_namespace = __commonJS({
       object.onRemove(this);
       return clearCache(this);
     };
-    Namespace.prototype.define = function define2(path13, json2) {
-      if (util.isString(path13))
-        path13 = path13.split(".");
-      else if (!Array.isArray(path13))
+    Namespace.prototype.define = function define2(path15, json2) {
+      if (util.isString(path15))
+        path15 = path15.split(".");
+      else if (!Array.isArray(path15))
         throw TypeError("illegal path");
-      if (path13 && path13.length && path13[0] === "")
+      if (path15 && path15.length && path15[0] === "")
         throw Error("path must be relative");
-      if (path13.length > util.recursionLimit)
+      if (path15.length > util.recursionLimit)
         throw Error("max depth exceeded");
       var ptr = this;
-      while (path13.length > 0) {
-        var part = path13.shift();
+      while (path15.length > 0) {
+        var part = path15.shift();
         if (ptr.nested && ptr.nested[part]) {
           ptr = ptr.nested[part];
           if (!(ptr instanceof Namespace))
@@ -53578,26 +53726,26 @@ var require_namespace = __commonJS({
       });
       return this;
     };
-    Namespace.prototype.lookup = function lookup2(path13, filterTypes, parentAlreadyChecked) {
+    Namespace.prototype.lookup = function lookup2(path15, filterTypes, parentAlreadyChecked) {
       if (typeof filterTypes === "boolean") {
         parentAlreadyChecked = filterTypes;
         filterTypes = void 0;
       } else if (filterTypes && !Array.isArray(filterTypes))
         filterTypes = [filterTypes];
-      if (util.isString(path13) && path13.length) {
-        if (path13 === ".")
+      if (util.isString(path15) && path15.length) {
+        if (path15 === ".")
           return this.root;
-        path13 = path13.split(".");
-      } else if (!path13.length)
+        path15 = path15.split(".");
+      } else if (!path15.length)
         return this;
-      var flatPath = path13.join(".");
-      if (path13[0] === "")
-        return this.root.lookup(path13.slice(1), filterTypes);
+      var flatPath = path15.join(".");
+      if (path15[0] === "")
+        return this.root.lookup(path15.slice(1), filterTypes);
       var found = this.root._fullyQualifiedObjects && this.root._fullyQualifiedObjects["." + flatPath];
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
-      found = this._lookupImpl(path13, flatPath);
+      found = this._lookupImpl(path15, flatPath);
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
@@ -53605,7 +53753,7 @@ var require_namespace = __commonJS({
         return null;
       var current = this;
       while (current.parent) {
-        found = current.parent._lookupImpl(path13, flatPath);
+        found = current.parent._lookupImpl(path15, flatPath);
         if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
           return found;
         }
@@ -53613,22 +53761,22 @@ var require_namespace = __commonJS({
       }
       return null;
     };
-    Namespace.prototype._lookupImpl = function lookup2(path13, flatPath) {
+    Namespace.prototype._lookupImpl = function lookup2(path15, flatPath) {
       if (Object.prototype.hasOwnProperty.call(this._lookupCache, flatPath)) {
         return this._lookupCache[flatPath];
       }
-      var found = this.get(path13[0]);
+      var found = this.get(path15[0]);
       var exact = null;
       if (found) {
-        if (path13.length === 1) {
+        if (path15.length === 1) {
           exact = found;
         } else if (found instanceof Namespace) {
-          path13 = path13.slice(1);
-          exact = found._lookupImpl(path13, path13.join("."));
+          path15 = path15.slice(1);
+          exact = found._lookupImpl(path15, path15.join("."));
         }
       } else {
         for (var i = 0; i < this.nestedArray.length; ++i)
-          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path13, flatPath))) {
+          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path15, flatPath))) {
             exact = found;
             break;
           }
@@ -53636,28 +53784,28 @@ var require_namespace = __commonJS({
       this._lookupCache[flatPath] = exact;
       return exact;
     };
-    Namespace.prototype.lookupType = function lookupType(path13) {
-      var found = this.lookup(path13, [Type]);
+    Namespace.prototype.lookupType = function lookupType(path15) {
+      var found = this.lookup(path15, [Type]);
       if (!found)
-        throw Error("no such type: " + path13);
+        throw Error("no such type: " + path15);
       return found;
     };
-    Namespace.prototype.lookupEnum = function lookupEnum(path13) {
-      var found = this.lookup(path13, [Enum]);
+    Namespace.prototype.lookupEnum = function lookupEnum(path15) {
+      var found = this.lookup(path15, [Enum]);
       if (!found)
-        throw Error("no such Enum '" + path13 + "' in " + this);
+        throw Error("no such Enum '" + path15 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path13) {
-      var found = this.lookup(path13, [Type, Enum]);
+    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path15) {
+      var found = this.lookup(path15, [Type, Enum]);
       if (!found)
-        throw Error("no such Type or Enum '" + path13 + "' in " + this);
+        throw Error("no such Type or Enum '" + path15 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupService = function lookupService(path13) {
-      var found = this.lookup(path13, [Service]);
+    Namespace.prototype.lookupService = function lookupService(path15) {
+      var found = this.lookup(path15, [Service]);
       if (!found)
-        throw Error("no such Service '" + path13 + "' in " + this);
+        throw Error("no such Service '" + path15 + "' in " + this);
       return found;
     };
     Namespace._configure = function(Type_, Service_, Enum_) {
@@ -55074,13 +55222,13 @@ var require_util2 = __commonJS({
       Object.defineProperty(object, "$type", { value: enm, enumerable: false });
       return enm;
     };
-    util.setProperty = function setProperty(dst, path13, value, ifNotSet) {
-      function setProp(dst2, path14, value2) {
-        var part = path14.shift();
+    util.setProperty = function setProperty(dst, path15, value, ifNotSet) {
+      function setProp(dst2, path16, value2) {
+        var part = path16.shift();
         if (util.isUnsafeProperty(part))
           return dst2;
-        if (path14.length > 0) {
-          dst2[part] = setProp(dst2[part] || {}, path14, value2);
+        if (path16.length > 0) {
+          dst2[part] = setProp(dst2[part] || {}, path16, value2);
         } else {
           var prevValue = dst2[part];
           if (prevValue && ifNotSet)
@@ -55093,12 +55241,12 @@ var require_util2 = __commonJS({
       }
       if (typeof dst !== "object")
         throw TypeError("dst must be an object");
-      if (!path13)
+      if (!path15)
         throw TypeError("path must be specified");
-      path13 = path13.split(".");
-      if (path13.length > util.recursionLimit)
+      path15 = path15.split(".");
+      if (path15.length > util.recursionLimit)
         throw Error("max depth exceeded");
-      return setProp(dst, path13, value);
+      return setProp(dst, path15, value);
     };
     Object.defineProperty(util, "decorateRoot", {
       get: function() {
@@ -55644,12 +55792,12 @@ var require_object = __commonJS({
        */
       fullName: {
         get: function() {
-          var path13 = [this.name], ptr = this.parent;
+          var path15 = [this.name], ptr = this.parent;
           while (ptr) {
-            path13.unshift(ptr.name);
+            path15.unshift(ptr.name);
             ptr = ptr.parent;
           }
-          return path13.join(".");
+          return path15.join(".");
         }
       }
     });
@@ -59686,19 +59834,19 @@ var require_util3 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
-    var fs5 = __require("fs");
-    var path13 = __require("path");
+    var fs7 = __require("fs");
+    var path15 = __require("path");
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
       const originalResolvePath = root.resolvePath;
       root.resolvePath = (origin, target) => {
-        if (path13.isAbsolute(target)) {
+        if (path15.isAbsolute(target)) {
           return target;
         }
         for (const directory2 of includePaths) {
-          const fullPath = path13.join(directory2, target);
+          const fullPath = path15.join(directory2, target);
           try {
-            fs5.accessSync(fullPath, fs5.constants.R_OK);
+            fs7.accessSync(fullPath, fs7.constants.R_OK);
             return fullPath;
           } catch (err) {
             continue;
@@ -65309,9 +65457,9 @@ var require_server_call = __commonJS({
       return status;
     }
     var ServerUnaryCallImpl = class extends events_1.EventEmitter {
-      constructor(path13, call, metadata, request2) {
+      constructor(path15, call, metadata, request2) {
         super();
-        this.path = path13;
+        this.path = path15;
         this.call = call;
         this.metadata = metadata;
         this.request = request2;
@@ -65341,9 +65489,9 @@ var require_server_call = __commonJS({
     };
     exports.ServerUnaryCallImpl = ServerUnaryCallImpl;
     var ServerReadableStreamImpl = class extends stream_1.Readable {
-      constructor(path13, call, metadata) {
+      constructor(path15, call, metadata) {
         super({ objectMode: true });
-        this.path = path13;
+        this.path = path15;
         this.call = call;
         this.metadata = metadata;
         this.cancelled = false;
@@ -65375,9 +65523,9 @@ var require_server_call = __commonJS({
     };
     exports.ServerReadableStreamImpl = ServerReadableStreamImpl;
     var ServerWritableStreamImpl = class extends stream_1.Writable {
-      constructor(path13, call, metadata, request2) {
+      constructor(path15, call, metadata, request2) {
         super({ objectMode: true });
-        this.path = path13;
+        this.path = path15;
         this.call = call;
         this.metadata = metadata;
         this.request = request2;
@@ -65431,9 +65579,9 @@ var require_server_call = __commonJS({
     };
     exports.ServerWritableStreamImpl = ServerWritableStreamImpl;
     var ServerDuplexStreamImpl = class extends stream_1.Duplex {
-      constructor(path13, call, metadata) {
+      constructor(path15, call, metadata) {
         super({ objectMode: true });
-        this.path = path13;
+        this.path = path15;
         this.call = call;
         this.metadata = metadata;
         this.pendingStatus = {
@@ -67734,11 +67882,11 @@ var require_server2 = __commonJS({
           }
           return true;
         }
-        _retrieveHandler(path13) {
-          serverCallTrace("Received call to method " + path13 + " at address " + this.serverAddressString);
-          const handler2 = this.handlers.get(path13);
+        _retrieveHandler(path15) {
+          serverCallTrace("Received call to method " + path15 + " at address " + this.serverAddressString);
+          const handler2 = this.handlers.get(path15);
           if (handler2 === void 0) {
-            serverCallTrace("No handler registered for method " + path13 + ". Sending UNIMPLEMENTED status.");
+            serverCallTrace("No handler registered for method " + path15 + ". Sending UNIMPLEMENTED status.");
             return null;
           }
           return handler2;
@@ -67762,10 +67910,10 @@ var require_server2 = __commonJS({
             channelzSessionInfo === null || channelzSessionInfo === void 0 ? void 0 : channelzSessionInfo.streamTracker.addCallFailed();
             return;
           }
-          const path13 = headers[HTTP2_HEADER_PATH];
-          const handler2 = this._retrieveHandler(path13);
+          const path15 = headers[HTTP2_HEADER_PATH];
+          const handler2 = this._retrieveHandler(path15);
           if (!handler2) {
-            this._respondWithError(getUnimplementedStatusResponse(path13), stream, channelzSessionInfo);
+            this._respondWithError(getUnimplementedStatusResponse(path15), stream, channelzSessionInfo);
             return;
           }
           const callEventTracker = {
@@ -67815,10 +67963,10 @@ var require_server2 = __commonJS({
           if (this._verifyContentType(stream, headers) !== true) {
             return;
           }
-          const path13 = headers[HTTP2_HEADER_PATH];
-          const handler2 = this._retrieveHandler(path13);
+          const path15 = headers[HTTP2_HEADER_PATH];
+          const handler2 = this._retrieveHandler(path15);
           if (!handler2) {
-            this._respondWithError(getUnimplementedStatusResponse(path13), stream, null);
+            this._respondWithError(getUnimplementedStatusResponse(path15), stream, null);
             return;
           }
           const call = (0, server_interceptors_1.getServerInterceptingCall)([...extraInterceptors, ...this.interceptors], stream, headers, null, handler2, this.options);
@@ -68863,7 +69011,7 @@ var require_certificate_provider = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FileWatcherCertificateProvider = void 0;
-    var fs5 = __require("fs");
+    var fs7 = __require("fs");
     var logging = require_logging();
     var constants_1 = require_constants3();
     var util_1 = __require("util");
@@ -68871,7 +69019,7 @@ var require_certificate_provider = __commonJS({
     function trace(text2) {
       logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
     }
-    var readFilePromise = (0, util_1.promisify)(fs5.readFile);
+    var readFilePromise = (0, util_1.promisify)(fs7.readFile);
     var FileWatcherCertificateProvider = class {
       constructor(config) {
         this.config = config;
@@ -69126,13 +69274,13 @@ var require_resolver_uds = __commonJS({
         this.listener = listener;
         this.hasReturnedResult = false;
         this.endpoints = [];
-        let path13;
+        let path15;
         if (target.authority === "") {
-          path13 = "/" + target.path;
+          path15 = "/" + target.path;
         } else {
-          path13 = target.path;
+          path15 = target.path;
         }
-        this.endpoints = [{ addresses: [{ path: path13 }] }];
+        this.endpoints = [{ addresses: [{ path: path15 }] }];
       }
       updateResolution() {
         if (!this.hasReturnedResult) {
@@ -69192,12 +69340,12 @@ var require_resolver_ip = __commonJS({
           return;
         }
         const pathList = target.path.split(",");
-        for (const path13 of pathList) {
-          const hostPort = (0, uri_parser_1.splitHostPort)(path13);
+        for (const path15 of pathList) {
+          const hostPort = (0, uri_parser_1.splitHostPort)(path15);
           if (hostPort === null) {
             this.error = {
               code: constants_1.Status.UNAVAILABLE,
-              details: `Failed to parse ${target.scheme} address ${path13}`,
+              details: `Failed to parse ${target.scheme} address ${path15}`,
               metadata: new metadata_1.Metadata()
             };
             return;
@@ -69205,7 +69353,7 @@ var require_resolver_ip = __commonJS({
           if (target.scheme === IPV4_SCHEME && !(0, net_1.isIPv4)(hostPort.host) || target.scheme === IPV6_SCHEME && !(0, net_1.isIPv6)(hostPort.host)) {
             this.error = {
               code: constants_1.Status.UNAVAILABLE,
-              details: `Failed to parse ${target.scheme} address ${path13}`,
+              details: `Failed to parse ${target.scheme} address ${path15}`,
               metadata: new metadata_1.Metadata()
             };
             return;
@@ -70560,19 +70708,19 @@ var require_util4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
-    var fs5 = __require("fs");
-    var path13 = __require("path");
+    var fs7 = __require("fs");
+    var path15 = __require("path");
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
       const originalResolvePath = root.resolvePath;
       root.resolvePath = (origin, target) => {
-        if (path13.isAbsolute(target)) {
+        if (path15.isAbsolute(target)) {
           return target;
         }
         for (const directory2 of includePaths) {
-          const fullPath = path13.join(directory2, target);
+          const fullPath = path15.join(directory2, target);
           try {
-            fs5.accessSync(fullPath, fs5.constants.R_OK);
+            fs7.accessSync(fullPath, fs7.constants.R_OK);
             return fullPath;
           } catch (err) {
             continue;
@@ -70817,7 +70965,7 @@ var require_session = __commonJS({
   "node_modules/dockerode/lib/session.js"(exports, module) {
     var grpc = require_src4();
     var protoLoader = require_src5();
-    var path13 = __require("path");
+    var path15 = __require("path");
     var crypto = __require("crypto");
     function withSession(docker, auth2, handler2) {
       const sessionId = crypto.randomUUID();
@@ -70844,7 +70992,7 @@ var require_session = __commonJS({
         const injector = server.createConnectionInjector(creds);
         injector.injectConnection(socket);
         const pkg = protoLoader.loadSync(
-          path13.resolve(__dirname, "proto", "auth.proto")
+          path15.resolve(__dirname, "proto", "auth.proto")
         );
         const service = grpc.loadPackageDefinition(pkg);
         server.addService(service.moby.filesync.v1.Auth.service, {
@@ -70874,7 +71022,7 @@ var require_session = __commonJS({
 var require_buildkit = __commonJS({
   "node_modules/dockerode/lib/buildkit.js"(exports, module) {
     var protobuf = require_protobufjs();
-    var path13 = __require("path");
+    var path15 = __require("path");
     var BUILDKIT_TRACE_ID = "moby.buildkit.trace";
     var BUILDKIT_IMAGE_ID = "moby.image.id";
     var PROTO_TYPE = "moby.buildkit.v1.StatusResponse";
@@ -70884,7 +71032,7 @@ var require_buildkit = __commonJS({
     function loadProto() {
       if (StatusResponse) return StatusResponse;
       var root = protobuf.loadSync(
-        path13.resolve(__dirname, "proto", "buildkit_status.proto")
+        path15.resolve(__dirname, "proto", "buildkit_status.proto")
       );
       StatusResponse = root.lookupType(PROTO_TYPE);
       return StatusResponse;
@@ -73608,14 +73756,14 @@ var require_util5 = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path13 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path15 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path13 && path13[0] !== "/") {
-          path13 = `/${path13}`;
+        if (path15 && path15[0] !== "/") {
+          path15 = `/${path15}`;
         }
-        return new URL(`${origin}${path13}`);
+        return new URL(`${origin}${path15}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -74066,39 +74214,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin }
+          request: { method, path: path15, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path13);
+        debuglog("sending request to %s %s/%s", method, origin, path15);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin },
+          request: { method, path: path15, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path13,
+          path15,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin }
+          request: { method, path: path15, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path13);
+        debuglog("trailers received from %s %s/%s", method, origin, path15);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin },
+          request: { method, path: path15, origin },
           error
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path13,
+          path15,
           error.message
         );
       });
@@ -74147,9 +74295,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path13, origin }
+            request: { method, path: path15, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path13);
+          debuglog("sending request to %s %s/%s", method, origin, path15);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -74212,7 +74360,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path13,
+        path: path15,
         method,
         body,
         headers,
@@ -74227,11 +74375,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path13 !== "string") {
+        if (typeof path15 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path13[0] !== "/" && !(path13.startsWith("http://") || path13.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path15[0] !== "/" && !(path15.startsWith("http://") || path15.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path13)) {
+        } else if (invalidPathRegex.test(path15)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -74297,7 +74445,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path13, query) : path13;
+        this.path = query ? buildURL(path15, query) : path15;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -78990,7 +79138,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client2, request2) {
-      const { method, path: path13, host, upgrade, blocking, reset } = request2;
+      const { method, path: path15, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -79071,7 +79219,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path13} HTTP/1.1\r
+      let header = `${method} ${path15} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -79600,7 +79748,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client2, request2) {
       const session = client2[kHTTP2Session];
-      const { method, path: path13, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path15, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client2, request2, new Error("Upgrade not supported for H2"));
@@ -79697,7 +79845,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path13;
+      headers[HTTP2_HEADER_PATH] = path15;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -80050,9 +80198,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path13 = search ? `${pathname}${search}` : pathname;
+        const path15 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path13;
+        this.opts.path = path15;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -81291,10 +81439,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path13 = "/",
+          path: path15 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path13;
+        opts.path = origin + path15;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -83266,20 +83414,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path13) {
-      if (typeof path13 !== "string") {
-        return path13;
+    function safeUrl(path15) {
+      if (typeof path15 !== "string") {
+        return path15;
       }
-      const pathSegments = path13.split("?");
+      const pathSegments = path15.split("?");
       if (pathSegments.length !== 2) {
-        return path13;
+        return path15;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path13, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path13);
+    function matchKey(mockDispatch2, { path: path15, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path15);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -83301,7 +83449,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path13 }) => matchValue(safeUrl(path13), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path15 }) => matchValue(safeUrl(path15), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -83339,9 +83487,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path13, method, body, headers, query } = opts;
+      const { path: path15, method, body, headers, query } = opts;
       return {
-        path: path13,
+        path: path15,
         method,
         body,
         headers,
@@ -83804,10 +83952,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path13, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path15, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path13,
+            Path: path15,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -88686,9 +88834,9 @@ var require_util10 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path13) {
-      for (let i = 0; i < path13.length; ++i) {
-        const code2 = path13.charCodeAt(i);
+    function validateCookiePath(path15) {
+      for (let i = 0; i < path15.length; ++i) {
+        const code2 = path15.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -91608,11 +91756,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path13 = opts.path;
+          let path15 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path13 = `/${path13}`;
+            path15 = `/${path15}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path13);
+          url2 = new URL(util.parseOrigin(url2).origin + path15);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -92402,6 +92550,10 @@ init_errors();
 init_errors();
 import fs4 from "node:fs";
 import path4 from "node:path";
+
+// src/util/options.ts
+var import_fastest_levenshtein = __toESM(require_mod(), 1);
+init_errors();
 import { parseArgs } from "node:util";
 
 // src/util/safe-text.ts
@@ -92447,6 +92599,232 @@ function inert(text2) {
 function jsonText(value, indent2 = 2) {
   return JSON.stringify(value, null, indent2).replace(/##\[/g, "##\\u005b");
 }
+
+// src/util/options.ts
+var flagOf = (o, key2) => o.flag === null ? null : o.flag ?? kebab(key2);
+function cliFlag(o, key2) {
+  const flag = flagOf(o, key2);
+  if (flag === null) return null;
+  return o.type === "boolean" && o.default === true ? `no-${flag}` : flag;
+}
+function kebab(name2) {
+  return name2.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+function camel(name2) {
+  return name2.replace(/-([a-z0-9])/g, (_m, c) => c.toUpperCase());
+}
+function closest(word, candidates) {
+  let best;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = (0, import_fastest_levenshtein.distance)(word, c);
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return best !== void 0 && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : void 0;
+}
+function suggestion(word, candidates, prefix = "") {
+  const hit = closest(word, candidates);
+  return hit ? `; did you mean ${prefix}${hit}?` : "";
+}
+function cliFlags(spec) {
+  const flags = ["--help"];
+  for (const [key2, o] of Object.entries(spec.options)) {
+    const f = cliFlag(o, key2);
+    if (f) flags.push(`--${f}`);
+  }
+  return flags;
+}
+function parseFlags(spec, argv) {
+  const options = {};
+  for (const [key2, o] of Object.entries(spec.options)) {
+    const flag = cliFlag(o, key2);
+    if (!flag) continue;
+    options[flag] = {
+      type: o.type === "boolean" ? "boolean" : "string",
+      ...o.type === "list" ? { multiple: true } : {},
+      ...o.short ? { short: o.short } : {}
+    };
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw parseError(err, spec);
+  }
+  const values = {};
+  for (const [key2, o] of Object.entries(spec.options)) {
+    const flag = cliFlag(o, key2);
+    const raw = flag ? parsed.values[flag] : void 0;
+    if (o.type === "boolean") values[key2] = o.default === true ? raw !== true : raw === true;
+    else if (o.type === "list") values[key2] = (raw ?? []).map((s) => s.trim());
+    else values[key2] = raw ?? (typeof o.default === "string" ? o.default : void 0);
+  }
+  return { values, positionals: parsed.positionals };
+}
+function parseError(err, spec) {
+  const code2 = err.code;
+  const message = err instanceof Error ? err.message : String(err);
+  if (code2 === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    const word = /'(-{1,2}[^'\s]+)'/.exec(message)?.[1] ?? "";
+    const name2 = word.replace(/^-+/, "").replace(/=.*$/, "");
+    const hit = closest(
+      `--${name2}`,
+      cliFlags(spec).filter((f) => f !== "--help")
+    );
+    return new UsageError(`unknown option ${word}${hit ? `; did you mean ${hit}?` : ""}`);
+  }
+  if (code2 === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    const flag = /--([a-z0-9-]+)/.exec(message)?.[1];
+    if (/argument missing/.test(message) && flag) return new UsageError(`--${flag} needs a value`);
+    return new UsageError(message.split("\n")[0]);
+  }
+  if (typeof code2 === "string" && code2.startsWith("ERR_PARSE_ARGS"))
+    return new UsageError(message.split("\n")[0]);
+  return err instanceof Error ? err : new Error(message);
+}
+function wrap(text2, width) {
+  const lines = [];
+  let line = "";
+  for (const word of text2.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+function usageText(spec) {
+  const rows = [];
+  for (const [key2, o] of Object.entries(spec.options)) {
+    const flag = cliFlag(o, key2);
+    if (!flag) continue;
+    const arg = o.type === "boolean" ? "" : ` ${o.arg ?? "VALUE"}`;
+    const short3 = o.short ? `-${o.short}, ` : "";
+    let doc = o.flagDoc ?? o.doc;
+    if (o.type === "list") doc += " (repeatable)";
+    if (typeof o.default === "string" && o.default && !/\(default/.test(doc))
+      doc += ` (default ${o.default})`;
+    rows.push([`${short3}--${flag}${arg}`, doc]);
+  }
+  const width = 24;
+  rows.unshift(...(spec.args ?? []).map(([name2, doc]) => [name2, doc]));
+  const indent2 = " ".repeat(width + 4);
+  const lines = rows.map(([f, d]) => {
+    const text2 = wrap(d, 110 - indent2.length).join(`
+${indent2}`);
+    return f.length > width ? `  ${f}
+${indent2}${text2}` : `  ${f.padEnd(width)}  ${text2}`;
+  });
+  return [
+    spec.synopsis,
+    "",
+    ...spec.intro ? [spec.intro.trimEnd(), ""] : [],
+    ...lines,
+    "",
+    ...spec.epilogue ? [spec.epilogue.trimEnd(), ""] : []
+  ].join("\n");
+}
+function jsonOutputs(spec, outputs, extras = {}) {
+  const json2 = {};
+  for (const name2 of Object.keys(spec.outputs)) if (name2 in outputs) json2[camel(name2)] = outputs[name2];
+  for (const [k, v] of Object.entries(extras)) if (!(k in json2)) json2[k] = v;
+  return json2;
+}
+var PATH_OPTION = {
+  type: "string",
+  flag: null,
+  input: "path",
+  default: ".",
+  doc: "Models root (the directory SPIFFWORKFLOW_BACKEND_BPMN_SPEC_ABSOLUTE_DIR points at), relative to the workspace"
+};
+function reportJson(spec, report, outputs) {
+  const json2 = { ...report };
+  for (const [name2, value] of Object.entries(outputs)) {
+    const key2 = camel(name2);
+    if (!(key2 in json2)) json2[key2] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  return `${jsonText(json2)}
+`;
+}
+
+// src/validate/options.ts
+var FORMATS = ["stylish", "json", "sarif", "markdown"];
+var CONFIG_OPTION = {
+  type: "string",
+  short: "c",
+  arg: "FILE",
+  doc: "rule severities file (default: .spiff-models.json/.yml at the models root)"
+};
+var validateSpec = {
+  name: "validate",
+  summary: "check a models repository the way spiffworkflow-backend will judge it",
+  synopsis: "spiff-models validate [DIR] [options]",
+  args: [["DIR", "models root (default: .)"]],
+  options: {
+    path: PATH_OPTION,
+    format: {
+      type: "string",
+      input: null,
+      short: "f",
+      arg: "F",
+      default: "stylish",
+      doc: `report format: ${FORMATS.join(" | ")}`
+    },
+    output: {
+      type: "string",
+      input: null,
+      short: "o",
+      arg: "FILE",
+      doc: "write the report to FILE instead of standard output"
+    },
+    config: CONFIG_OPTION,
+    base: {
+      type: "string",
+      arg: "REF",
+      doc: "a git ref to compare with (e.g. origin/main): warn about models, process ids and primary processes that are gone"
+    },
+    maxWarnings: {
+      type: "string",
+      flag: "max-warnings",
+      arg: "N",
+      doc: "fail when there are more warnings than this (default: warnings never fail)"
+    },
+    color: {
+      type: "boolean",
+      input: null,
+      default: true,
+      doc: "plain output",
+      flagDoc: "plain output, no colour"
+    },
+    reportFile: {
+      type: "string",
+      flag: null,
+      input: "report-file",
+      doc: "where to write the JSON report, relative to the workspace (default: $RUNNER_TEMP/spiff-models-report.json, outside the models)"
+    },
+    sarifFile: {
+      type: "string",
+      flag: null,
+      input: "sarif-file",
+      doc: "where to write the SARIF report, relative to the workspace (default: $RUNNER_TEMP/spiff-models.sarif)"
+    },
+    annotations: {
+      type: "boolean",
+      flag: null,
+      default: true,
+      doc: "annotate findings on files (errors first, 10 per type as GitHub shows)"
+    }
+  },
+  outputs: {
+    errors: { doc: "number of errors" },
+    warnings: { doc: "number of warnings" },
+    "report-file": { doc: "path of the JSON report" },
+    "sarif-file": { doc: "path of the SARIF report (for github/codeql-action/upload-sarif)" },
+    "changed-models": { doc: "with base: JSON array of the model ids changed since base" }
+  },
+  epilogue: "Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem."
+};
 
 // src/validate/reporters/json.ts
 function formatJson(report) {
@@ -93089,45 +93467,24 @@ function formatStylish(report, options) {
 
 // src/validate/cli.ts
 init_validate();
-var FORMATS = ["stylish", "json", "sarif", "markdown"];
 var validateCli = {
-  name: "validate",
-  summary: "check a models repository the way spiffworkflow-backend will judge it",
-  usage: `spiff-models validate [DIR] [options]
-
-  DIR                    models root (default: .)
-  --format F             stylish (default) | json | sarif | markdown
-  --output FILE          write the report to FILE instead of standard output
-  --config FILE          rule severities (default: .spiff-models.json/.yml at the models root)
-  --base REF             warn about models and process ids that existed at git REF and are gone
-  --max-warnings N       exit 1 when there are more than N warnings
-  --no-color             plain output
-
-Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem.
-`,
+  name: validateSpec.name,
+  summary: validateSpec.summary,
+  usage: usageText(validateSpec),
   async run(argv, io) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: "string", short: "f", default: "stylish" },
-        output: { type: "string", short: "o" },
-        config: { type: "string", short: "c" },
-        base: { type: "string" },
-        "max-warnings": { type: "string" },
-        "no-color": { type: "boolean", default: false }
-      }
-    });
+    const { values, positionals } = parseFlags(validateSpec, argv);
     if (positionals.length > 1)
       throw new UsageError(`one models directory at most, got ${positionals.join(" ")}`);
     const format = values.format;
     if (!FORMATS.includes(format))
-      throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not '${format}'`);
+      throw new UsageError(
+        `--format must be one of ${FORMATS.join(", ")}, not '${format}'${suggestion(format, FORMATS)}`
+      );
     let maxWarnings = -1;
-    if (values["max-warnings"] !== void 0) {
-      maxWarnings = Number(values["max-warnings"]);
+    if (values.maxWarnings !== void 0) {
+      maxWarnings = Number(values.maxWarnings);
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0)
-        throw new UsageError(`--max-warnings needs a whole number >= 0, not '${values["max-warnings"]}'`);
+        throw new UsageError(`--max-warnings needs a whole number >= 0, not '${values.maxWarnings}'`);
     }
     const dir = positionals[0] ?? ".";
     const root = path4.resolve(io.cwd, dir);
@@ -93156,7 +93513,7 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem
       }
       default:
         text2 = formatStylish(result, {
-          color: io.isTTY && !values["no-color"] && !values.output,
+          color: io.isTTY && values.color && !values.output,
           root: dir === "." ? void 0 : dir
         });
     }
@@ -93198,7 +93555,6 @@ function reproduceCommand(dir, options = {}) {
 
 // src/image/cli.ts
 init_errors();
-import { parseArgs as parseArgs2 } from "node:util";
 
 // src/image/bake.ts
 init_errors();
@@ -93249,24 +93605,24 @@ function parseReference(ref, what) {
       bad(`bad tag '${tag}' (letters, digits, _ . -; at most 128; not starting with . or -)`);
   }
   let registry = DOCKER_HUB;
-  let path13 = rest;
+  let path15 = rest;
   const slash = rest.indexOf("/");
   if (slash > 0) {
     const first = rest.slice(0, slash);
     if (first.includes(".") || first.includes(":") || first === "localhost" || first.startsWith("[")) {
       registry = first;
-      path13 = rest.slice(slash + 1);
+      path15 = rest.slice(slash + 1);
     }
   }
   if (!domainPattern.test(registry)) bad(`bad registry host '${registry}'`);
-  if (!pathPattern.test(path13)) {
+  if (!pathPattern.test(path15)) {
     bad(
-      path13 !== path13.toLowerCase() ? `repository '${path13}' must be lower case` : `bad repository '${path13}' (lower-case letters, digits, and . _ - between them)`
+      path15 !== path15.toLowerCase() ? `repository '${path15}' must be lower case` : `bad repository '${path15}' (lower-case letters, digits, and . _ - between them)`
     );
   }
-  if (registry === DOCKER_HUB && !path13.includes("/")) path13 = `library/${path13}`;
-  const repository = registry === DOCKER_HUB ? path13.replace(/^library\//, "") : `${registry}/${path13}`;
-  return { registry, path: path13, repository, tag, digest };
+  if (registry === DOCKER_HUB && !path15.includes("/")) path15 = `library/${path15}`;
+  const repository = registry === DOCKER_HUB ? path15.replace(/^library\//, "") : `${registry}/${path15}`;
+  return { registry, path: path15, repository, tag, digest };
 }
 function parseImageName(name2, what) {
   const ref = parseReference(name2.trim().toLowerCase(), what);
@@ -93435,11 +93791,11 @@ function compileIgnore(text2) {
   }
   return {
     patterns: rules2.map((r) => r.source),
-    ignores(path13, isDir) {
+    ignores(path15, isDir) {
       let ignored = false;
       for (const rule of rules2) {
         if (rule.dirOnly && !isDir) continue;
-        if (rule.regex.test(path13)) ignored = !rule.negate;
+        if (rule.regex.test(path15)) ignored = !rule.negate;
       }
       return ignored;
     }
@@ -93500,11 +93856,11 @@ function checkKey(key2, what) {
   }
   return key2;
 }
-function checkImagePath(path13, what) {
-  const normalized = path13.length > 1 ? path13.replace(/\/+$/, "") : path13;
+function checkImagePath(path15, what) {
+  const normalized = path15.length > 1 ? path15.replace(/\/+$/, "") : path15;
   if (!SAFE_PATH.test(normalized) || normalized.split("/").some((s) => s === ".." || s === ".")) {
     throw new UsageError(
-      `${what} '${printable(path13)}' must be an absolute path in the image made of letters, digits and . _ - (e.g. /app/process_models).`
+      `${what} '${printable(path15)}' must be an absolute path in the image made of letters, digits and . _ - (e.g. /app/process_models).`
     );
   }
   return normalized;
@@ -94786,43 +95142,155 @@ function formatBytes(n) {
   return `${(n / 1024 / 1024).toFixed(1)} MiB`;
 }
 
-// src/image/cli.ts
+// src/image/options.ts
+init_errors();
 var REGISTRY_PASSWORD_ENV = "SPIFF_MODELS_REGISTRY_PASSWORD";
-var usage = `spiff-models bake [DIR] [options]
-
-Build a spiffworkflow-backend image with the models in DIR (default .) baked in, through the Docker Engine.
-
-  --base-image REF        backend image to build on (default ${DEFAULT_BASE_IMAGE}; pin a tag or digest)
-  --image NAME            repository to tag and push, e.g. ghcr.io/org/process-models (default: the folder name)
-  --tag TAG               extra tag, repeatable (sha-<7>, branch, version tags and latest are automatic)
-  --label KEY=VALUE       extra label, repeatable
-  --push                  push every tag (credentials: ~/.docker/config.json, or --registry-username with the
-                          password in $${REGISTRY_PASSWORD_ENV})
-  --registry-username U   registry user for --push and for pulling the base image from the same registry
-  --git-history MODE      full (default: the history, so old instances' forms load) | minimal | none
-  --image-models-dir PATH where the repository lands in the image (default ${DEFAULT_IMAGE_MODELS_DIR})
-  --template FILE         your own Dockerfile template (placeholders: see the README)
-  --verify                run the image once (no network) to check the models dir, env and revision
-  --dry-run               write the Dockerfile and the context listing; no engine needed
-  --output-dir DIR        where --dry-run writes Dockerfile, context.txt and bake.json
-  --ref REF               git ref the tags derive from (default: $GITHUB_REF, else the checkout's branch/tag)
-  --default-branch NAME   branch whose builds are also tagged latest (default: origin's HEAD)
-  --config FILE           validation config file
-  --no-validate           bake even when validation finds errors
-  --no-cache              build even when an image with the same input already exists
-  --json                  print the outputs as JSON on stdout
-
-Exit codes: 0 baked, 1 validation/build/verify/push failed, 2 usage or setup problem.
-`;
-function parseLabels(values) {
+var bakeSpec = {
+  name: "bake",
+  summary: "build a spiffworkflow-backend image with the models baked in (Docker Engine API)",
+  synopsis: "spiff-models bake [DIR] [options]",
+  intro: "Build a spiffworkflow-backend image with the models in DIR (default .) baked in, through the Docker Engine.",
+  options: {
+    path: PATH_OPTION,
+    baseImage: {
+      type: "string",
+      input: "base-image",
+      arg: "REF",
+      default: DEFAULT_BASE_IMAGE,
+      doc: "the spiffworkflow-backend image to build on; pin a version tag or digest (a moving tag gets a warning)"
+    },
+    image: {
+      type: "string",
+      arg: "NAME",
+      doc: "the repository to tag and push, e.g. ghcr.io/org/process-models (lower-cased; default: the models folder name, local only)"
+    },
+    tags: {
+      type: "list",
+      flag: "tag",
+      input: "tags",
+      arg: "TAG",
+      doc: "extra tags (sha-<7>, the branch, X.Y.Z/X.Y/X from a vX.Y.Z tag, pr-<n> and latest on the default branch come by themselves)",
+      inputDoc: "extra tags, one per line or comma-separated (sha-<7>, the branch, X.Y.Z/X.Y/X from a vX.Y.Z tag, pr-<n> and latest on the default branch come by themselves)"
+    },
+    labels: {
+      type: "list",
+      flag: "label",
+      input: "labels",
+      arg: "KEY=VALUE",
+      lines: true,
+      doc: "extra image labels, KEY=VALUE one per line (the io.spiff-models. prefix is reserved)",
+      flagDoc: "extra image label (the io.spiff-models. prefix is reserved)"
+    },
+    push: {
+      type: "boolean",
+      default: false,
+      doc: "push every tag; credentials from registry-username/registry-password, else what docker/login-action stored",
+      flagDoc: `push every tag (credentials: ~/.docker/config.json, or --registry-username with the password in $${REGISTRY_PASSWORD_ENV})`
+    },
+    registryUsername: {
+      type: "string",
+      input: "registry-username",
+      arg: "USER",
+      doc: "registry user for push (and for pulling the base image from the same registry)"
+    },
+    registryPassword: {
+      type: "string",
+      flag: null,
+      input: "registry-password",
+      doc: "registry password or token (masked in the log; pass it from secrets)"
+    },
+    gitHistory: {
+      type: "string",
+      input: "git-history",
+      arg: "MODE",
+      default: "full",
+      doc: "how the image records the commit: full (the history, so forms of instances started on older revisions load; needs fetch-depth: 0), minimal (a tiny .git for rev-parse only) or none"
+    },
+    verify: {
+      type: "boolean",
+      default: false,
+      doc: "run the built image once (no network, as an unprivileged user) to check the models dir, its env var and the recorded revision"
+    },
+    template: {
+      type: "string",
+      arg: "FILE",
+      doc: "your own Dockerfile template, relative to the workspace (placeholders: see the README); default: templates/Dockerfile.bake"
+    },
+    imageModelsDir: {
+      type: "string",
+      input: "image-models-dir",
+      arg: "PATH",
+      default: DEFAULT_IMAGE_MODELS_DIR,
+      doc: "where the repository lands in the image; the models dir is this path, or this path/<sub-folder> when the models are a sub-folder of the repo"
+    },
+    dryRun: {
+      type: "boolean",
+      input: "dry-run",
+      default: false,
+      doc: "write the rendered Dockerfile and the context listing to output-dir, no engine needed"
+    },
+    outputDir: {
+      type: "string",
+      input: "output-dir",
+      arg: "DIR",
+      doc: "with dry-run, the folder (relative to the workspace) that gets the Dockerfile, context.txt and bake.json"
+    },
+    ref: {
+      type: "string",
+      input: null,
+      arg: "REF",
+      doc: "git ref the tags derive from (default: $GITHUB_REF, else the checkout's branch/tag)"
+    },
+    defaultBranch: {
+      type: "string",
+      flag: "default-branch",
+      input: null,
+      arg: "NAME",
+      doc: "branch whose builds are also tagged latest (default: origin's HEAD)"
+    },
+    config: CONFIG_OPTION,
+    validate: {
+      type: "boolean",
+      default: true,
+      doc: "validate first and refuse to bake a repository with errors",
+      flagDoc: "bake even when validation finds errors"
+    },
+    cache: {
+      type: "boolean",
+      input: null,
+      default: true,
+      doc: "reuse an image with the same input",
+      flagDoc: "build even when an image with the same input already exists"
+    },
+    json: { type: "boolean", input: null, default: false, doc: "print the outputs as JSON on stdout" }
+  },
+  outputs: {
+    image: { doc: "the repository the image was tagged into (the image input, lower-cased)" },
+    "image-id": { doc: "the image id (sha256:...)" },
+    digest: { doc: "the manifest digest the registry reported (empty without push)" },
+    tags: { doc: "the full references tagged (and pushed), one per line" },
+    revision: {
+      doc: "what git rev-parse --short HEAD prints in the image, i.e. the revision new instances record (empty with git-history none)"
+    },
+    labels: { doc: "the image labels, KEY=VALUE one per line" },
+    "context-bytes": { doc: "size of the build context sent to the engine (0 when skipped)" },
+    skipped: {
+      doc: "true when an image with the same input (models, git data, Dockerfile, base image id) existed: re-tagged (and pushed) without a build"
+    }
+  },
+  epilogue: "Exit codes: 0 baked, 1 validation/build/verify/push failed, 2 usage or setup problem."
+};
+function parseLabels(values, what) {
   const labels = {};
   for (const v of values) {
     const eq = v.indexOf("=");
-    if (eq <= 0) throw new UsageError(`--label '${v}' must be KEY=VALUE.`);
-    labels[v.slice(0, eq).trim()] = v.slice(eq + 1);
+    if (eq <= 0) throw new UsageError(`${what}: '${v}' must be KEY=VALUE.`);
+    labels[v.slice(0, eq).trim()] = v.slice(eq + 1).trim();
   }
   return labels;
 }
+
+// src/image/cli.ts
 function cliLog(io) {
   return {
     info: (m) => io.stderr(`${m}
@@ -94857,7 +95325,7 @@ function formatResult(r) {
   const width = Math.max(...rows.map(([k]) => k.length));
   return rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join("\n") + "\n";
 }
-function outputsJson(r) {
+function bakeOutputs(r) {
   return {
     image: r.image,
     "image-id": r.imageId,
@@ -94866,55 +95334,34 @@ function outputsJson(r) {
     revision: r.revision,
     labels: r.labels,
     "context-bytes": r.contextBytes,
-    skipped: r.skipped,
+    skipped: r.skipped
+  };
+}
+function outputsJson(r) {
+  return jsonOutputs(bakeSpec, bakeOutputs(r), {
     commit: r.commit,
-    "models-dir": r.modelsDir,
-    "git-history": r.gitHistory,
-    "input-digest": r.inputDigest,
-    "content-digest": r.contentDigest,
+    modelsDir: r.modelsDir,
+    gitHistory: r.gitHistory,
+    inputDigest: r.inputDigest,
+    contentDigest: r.contentDigest,
     pushed: r.pushed,
-    "dry-run": r.dryRun,
+    dryRun: r.dryRun,
     verified: r.verified,
     warnings: r.warnings
-  };
+  });
 }
 var bakeCli = {
   name: "bake",
   summary: "build a spiffworkflow-backend image with the models baked in (Docker Engine API)",
-  usage,
+  usage: usageText(bakeSpec),
   async run(argv, io) {
-    const { values, positionals } = parseArgs2({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        "base-image": { type: "string" },
-        image: { type: "string" },
-        tag: { type: "string", multiple: true },
-        label: { type: "string", multiple: true },
-        push: { type: "boolean" },
-        "registry-username": { type: "string" },
-        "git-history": { type: "string" },
-        "image-models-dir": { type: "string" },
-        template: { type: "string" },
-        verify: { type: "boolean" },
-        "dry-run": { type: "boolean" },
-        "output-dir": { type: "string" },
-        ref: { type: "string" },
-        "default-branch": { type: "string" },
-        config: { type: "string" },
-        "no-validate": { type: "boolean" },
-        "no-cache": { type: "boolean" },
-        json: { type: "boolean" }
-      }
-    });
+    const { values, positionals } = parseFlags(bakeSpec, argv);
     if (positionals.length > 1)
       throw new UsageError(`expected at most one DIR, got ${positionals.join(" ")}.`);
-    if (values["output-dir"] && !values["dry-run"])
-      throw new UsageError("--output-dir only applies to --dry-run.");
+    if (values.outputDir && !values.dryRun) throw new UsageError("--output-dir only applies to --dry-run.");
     const resolve = (p) => p.startsWith("/") ? p : `${io.cwd}/${p}`;
     const password = io.env[REGISTRY_PASSWORD_ENV] ?? "";
-    const username = values["registry-username"] ?? "";
+    const username = values.registryUsername ?? "";
     if (username && !password) {
       throw new UsageError(`--registry-username needs the password in $${REGISTRY_PASSWORD_ENV}.`);
     }
@@ -94922,23 +95369,23 @@ var bakeCli = {
     try {
       const result = await bake({
         dir: resolve(positionals[0] ?? "."),
-        baseImage: values["base-image"] ?? DEFAULT_BASE_IMAGE,
+        baseImage: values.baseImage,
         image: values.image ?? null,
-        tags: values.tag ?? [],
-        labels: parseLabels(values.label ?? []),
-        push: values.push ?? false,
-        gitHistory: parseGitHistory(values["git-history"], "--git-history"),
-        verify: values.verify ?? false,
-        dryRun: values["dry-run"] ?? false,
-        outputDir: values["output-dir"] ? resolve(values["output-dir"]) : null,
+        tags: values.tags,
+        labels: parseLabels(values.labels, "--label"),
+        push: values.push,
+        gitHistory: parseGitHistory(values.gitHistory, "--git-history"),
+        verify: values.verify,
+        dryRun: values.dryRun,
+        outputDir: values.outputDir ? resolve(values.outputDir) : null,
         template: values.template ? resolve(values.template) : null,
-        imageModelsDir: values["image-models-dir"] ?? DEFAULT_IMAGE_MODELS_DIR,
-        validate: !values["no-validate"],
+        imageModelsDir: values.imageModelsDir,
+        validate: values.validate,
         configFile: values.config ? resolve(values.config) : void 0,
         credentials: username || password ? { username, password } : null,
         ref: values.ref ?? io.env.GITHUB_REF ?? null,
-        defaultBranch: values["default-branch"] ?? null,
-        noCache: values["no-cache"] ?? false,
+        defaultBranch: values.defaultBranch ?? null,
+        noCache: !values.cache,
         env: io.env,
         log
       });
@@ -94959,7 +95406,6 @@ var bakeCli = {
 // src/promote/cli.ts
 init_errors();
 import path11 from "node:path";
-import { parseArgs as parseArgs3 } from "node:util";
 
 // src/promote/options.ts
 init_errors();
@@ -94978,8 +95424,8 @@ var Context2 = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path13 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path13} does not exist${EOL}`);
+        const path15 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path15} does not exist${EOL}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -99214,7 +99660,7 @@ async function findOpenPull(gh, head, base2) {
     throw failure(gh, `Looking for an open pull request from '${head}'`, err);
   }
 }
-async function createPull(gh, head, base2, title, body) {
+async function createPull(gh, head, base2, title, body, draft = false) {
   try {
     const res = await client(gh).rest.pulls.create({
       owner: gh.owner,
@@ -99222,7 +99668,8 @@ async function createPull(gh, head, base2, title, body) {
       head,
       base: base2,
       title,
-      body
+      body,
+      ...draft ? { draft: true } : {}
     });
     return { number: res.data.number, url: res.data.html_url };
   } catch (err) {
@@ -99241,6 +99688,30 @@ async function updatePull(gh, number2, title, body) {
     return { number: res.data.number, url: res.data.html_url };
   } catch (err) {
     throw failure(gh, `Updating pull request #${number2}`, err);
+  }
+}
+async function addLabels(gh, number2, labels) {
+  if (labels.length === 0) return;
+  try {
+    await client(gh).rest.issues.addLabels({ owner: gh.owner, repo: gh.repo, issue_number: number2, labels });
+  } catch (err) {
+    throw failure(gh, `Labelling pull request #${number2}`, err);
+  }
+}
+async function requestReviewers(gh, number2, reviewers) {
+  const users = reviewers.filter((r) => !r.includes("/"));
+  const teams = reviewers.filter((r) => r.includes("/")).map((r) => r.slice(r.indexOf("/") + 1));
+  if (users.length === 0 && teams.length === 0) return;
+  try {
+    await client(gh).rest.pulls.requestReviewers({
+      owner: gh.owner,
+      repo: gh.repo,
+      pull_number: number2,
+      ...users.length ? { reviewers: users } : {},
+      ...teams.length ? { team_reviewers: teams } : {}
+    });
+  } catch (err) {
+    throw failure(gh, `Requesting reviews on pull request #${number2}`, err);
   }
 }
 
@@ -99263,6 +99734,194 @@ function author(name2, email) {
   if (!name2 && !email) return void 0;
   if (!name2 || !email) throw new UsageError("Give both the author name and the author email, or neither.");
   return { name: name2, email };
+}
+var BOT = { name: "github-actions[bot]", email: "41898282+github-actions[bot]@users.noreply.github.com" };
+var branchOptions = {
+  path: {
+    ...PATH_OPTION,
+    flag: "path",
+    arg: "DIR",
+    flagDoc: "models root inside the repository"
+  },
+  remote: {
+    type: "string",
+    arg: "NAME|URL",
+    default: "origin",
+    doc: "the git remote of the workspace to fetch from and push to, or a clone URL",
+    flagDoc: "remote to fetch from and push to; a URL is cloned to a scratch dir"
+  },
+  dryRun: { type: "boolean", input: "dry-run", default: false, doc: "plan only; push nothing" },
+  validate: {
+    type: "boolean",
+    default: true,
+    doc: "validate the result first and refuse new errors (errors the target already has do not block)",
+    flagDoc: "skip validating the result (by default new errors refuse it)"
+  },
+  config: CONFIG_OPTION,
+  inWorkspace: {
+    type: "boolean",
+    input: "in-workspace",
+    default: false,
+    doc: "build the result in the workspace checkout (left checked out, detached) instead of a scratch worktree"
+  },
+  authorName: {
+    type: "string",
+    input: "author-name",
+    arg: "NAME",
+    inputDefault: BOT.name,
+    doc: "author and committer name of the commits made (default: git's identity)",
+    inputDoc: "author and committer name of the commits made"
+  },
+  authorEmail: {
+    type: "string",
+    input: "author-email",
+    arg: "EMAIL",
+    inputDefault: BOT.email,
+    doc: "author and committer email of the commits made (default: git's identity)",
+    inputDoc: "author and committer email of the commits made"
+  },
+  repository: {
+    type: "string",
+    arg: "OWNER/REPO",
+    doc: "the GitHub repository OWNER/REPO for API calls (default: GITHUB_REPOSITORY, else the remote URL)"
+  },
+  apiUrl: {
+    type: "string",
+    flag: "api-url",
+    input: "github-api-url",
+    arg: "URL",
+    doc: `GitHub REST API base URL (default: GITHUB_API_URL, else ${DEFAULT_API_URL})`,
+    flagDoc: `GitHub REST API (default GITHUB_API_URL or ${DEFAULT_API_URL}); token from GITHUB_TOKEN or GH_TOKEN`
+  },
+  githubToken: {
+    type: "string",
+    flag: null,
+    input: "github-token",
+    inputDefault: "${{ github.token }}",
+    doc: "token for the GitHub REST API (needs contents: write, and pull-requests: write for publish)"
+  },
+  json: { type: "boolean", input: null, default: false, doc: "print the report as JSON" }
+};
+var promoteSpec = {
+  name: "promote",
+  summary: "merge an environment branch into the next one (dev -> staging -> prod), validated, never forced",
+  synopsis: "spiff-models promote --from BRANCH --to BRANCH [--strategy merge|fast-forward] [--via git|api] [options]",
+  options: {
+    from: { type: "string", arg: "BRANCH", doc: "the source branch (e.g. dev)" },
+    to: { type: "string", arg: "BRANCH", doc: "the target branch (e.g. staging)" },
+    strategy: {
+      type: "string",
+      arg: "S",
+      default: "merge",
+      doc: "merge (a merge commit naming source, commit and changed models) or fast-forward (refused when the target has diverged)"
+    },
+    via: {
+      type: "string",
+      arg: "git|api",
+      default: "git",
+      doc: "git (fetch, merge, push) or api (merge through the GitHub REST API after the local checks)"
+    },
+    ...branchOptions
+  },
+  outputs: {
+    result: {
+      doc: "merged, fast-forwarded, up-to-date, conflict, diverged (fast-forward impossible) or invalid (new validation errors)"
+    },
+    commit: { doc: "the target branch commit after the promotion" },
+    commits: { doc: "how many commits of the source the target gained" },
+    "changed-models": { doc: "JSON array of the model ids added, changed or removed on the target" }
+  },
+  epilogue: "Exit codes: 0 promoted or up to date, 1 refused (conflict, diverged, new validation errors), 2 usage or setup error."
+};
+var publishSpec = {
+  name: "publish",
+  summary: "publish selected models (with their groups and called models) to a branch as one pull request",
+  synopsis: "spiff-models publish MODEL_ID... --to BRANCH [--from REF] [--no-dependencies] [--no-pull-request] [options]",
+  args: [["MODEL_ID...", "model ids (paths relative to the models root, like group/model)"]],
+  options: {
+    models: {
+      type: "list",
+      flag: null,
+      doc: "the model ids to publish, one per line (paths relative to the models root, like group/model)"
+    },
+    from: {
+      type: "string",
+      arg: "REF",
+      doc: "the source ref, a remote branch or a commit-ish (default: the checked-out commit)"
+    },
+    to: { type: "string", arg: "BRANCH", doc: "the branch the pull request targets" },
+    dependencies: {
+      type: "boolean",
+      default: true,
+      doc: "also publish the models the published ones call, transitively, with their group files",
+      flagDoc: "do not add the models the published ones call (transitively)"
+    },
+    pullRequest: {
+      type: "boolean",
+      input: "pull-request",
+      default: true,
+      doc: "open or update one pull request for the publish branch (false: only push the branch)",
+      flagDoc: "only push the publish branch (no GitHub token needed)"
+    },
+    ...pullRequestSpec(),
+    ...branchOptions
+  },
+  outputs: {
+    branch: { doc: "the publish branch" },
+    commit: { doc: "the head of the publish branch (empty when nothing changed)" },
+    models: { doc: "JSON array of the published model ids, dependencies included" },
+    "changed-models": { doc: "JSON array of the model ids added, changed or removed on the target" },
+    "pull-request-number": { doc: "number of the pull request opened or updated" },
+    "pull-request-url": { doc: "URL of the pull request" },
+    operation: { doc: "created, updated or unchanged" }
+  },
+  epilogue: `The branch is publish-<model id>-to-<target> for one model (the backend's naming), publish-<n>-models-<digest>-to-<target>
+for several; it is rebuilt from the current target on every run (force-with-lease on the value seen).
+Exit codes: 0 published or unchanged, 1 refused (new validation errors), 2 usage or setup error.`
+};
+function pullRequestSpec() {
+  return {
+    title: {
+      type: "string",
+      arg: "TEXT",
+      doc: 'pull request title (default: "Publish <models> to <target>")'
+    },
+    body: {
+      type: "string",
+      arg: "TEXT",
+      doc: "pull request body, markdown (default: the models, their changes and the validation result)"
+    },
+    labels: {
+      type: "list",
+      flag: "label",
+      input: "labels",
+      arg: "LABEL",
+      doc: "labels to add to the pull request, one per line or comma-separated",
+      flagDoc: "label to add to the pull request"
+    },
+    reviewers: {
+      type: "list",
+      flag: "reviewer",
+      input: "reviewers",
+      arg: "LOGIN",
+      doc: "users to request a review from, one per line or comma-separated (org/team for a team)",
+      flagDoc: "user (or org/team) to request a review from"
+    },
+    draft: {
+      type: "boolean",
+      default: false,
+      doc: "open the pull request as a draft (an existing one keeps its state)"
+    }
+  };
+}
+function pullRequestOptions(values) {
+  return {
+    title: values.title || void 0,
+    body: values.body || void 0,
+    labels: values.labels,
+    reviewers: values.reviewers,
+    draft: values.draft
+  };
 }
 
 // src/promote/promote.ts
@@ -99543,12 +100202,12 @@ function relativeToRoot(prefix, repoPath2) {
   if (!prefix) return repoPath2;
   return repoPath2.startsWith(`${prefix}/`) ? repoPath2.slice(prefix.length + 1) : null;
 }
-function modelIdOf(prefix, repoPath2, modelDirs) {
+function modelIdOf(prefix, repoPath2, modelDirs2) {
   const rel = relativeToRoot(prefix, repoPath2);
   if (rel === null) return null;
   let dir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "";
   while (dir) {
-    if (modelDirs.has(dir)) return dir;
+    if (modelDirs2.has(dir)) return dir;
     dir = dir.includes("/") ? dir.slice(0, dir.lastIndexOf("/")) : "";
   }
   return null;
@@ -100029,16 +100688,19 @@ What to do: check that the credentials may push new branches there.`
     return report;
   }
   const gh = opts.github;
-  const title = pullRequestTitle(models, to);
-  const body = pullRequestBody(report);
+  const settings = opts.pullRequestOptions;
+  const title = settings?.title ?? pullRequestTitle(models, to);
+  const body = settings?.body ?? pullRequestBody(report);
   const open = await findOpenPull(gh, branch, to);
   if (open) {
     report.pullRequest = reuse ? open : await updatePull(gh, open.number, title, body);
     report.operation = reuse ? "unchanged" : "updated";
   } else {
-    report.pullRequest = await createPull(gh, branch, to, title, body);
+    report.pullRequest = await createPull(gh, branch, to, title, body, settings?.draft ?? false);
     report.operation = "created";
   }
+  await addLabels(gh, report.pullRequest.number, settings?.labels ?? []);
+  await requestReviewers(gh, report.pullRequest.number, settings?.reviewers ?? []);
   return report;
 }
 
@@ -100147,50 +100809,42 @@ function publishText(r) {
   return `${lines.join("\n")}
 `;
 }
+function promoteOutputs(r) {
+  return {
+    result: r.result,
+    commit: r.commit ?? "",
+    commits: String(r.commits.length),
+    "changed-models": JSON.stringify(r.changedModels)
+  };
+}
+function publishOutputs(r) {
+  return {
+    branch: r.branch,
+    commit: r.commit ?? "",
+    models: JSON.stringify(r.models.map((m) => m.id).sort()),
+    "changed-models": JSON.stringify([...r.changes.added, ...r.changes.changed, ...r.changes.removed].sort()),
+    "pull-request-number": r.pullRequest ? String(r.pullRequest.number) : "",
+    "pull-request-url": r.pullRequest?.url ?? "",
+    operation: r.refused ? "" : r.operation
+  };
+}
 
 // src/promote/cli.ts
-var commonOptions = {
-  from: { type: "string" },
-  to: { type: "string" },
-  remote: { type: "string", default: "origin" },
-  path: { type: "string", default: "." },
-  "dry-run": { type: "boolean", default: false },
-  json: { type: "boolean", default: false },
-  "no-validate": { type: "boolean", default: false },
-  config: { type: "string" },
-  "in-workspace": { type: "boolean", default: false },
-  "author-name": { type: "string" },
-  "author-email": { type: "string" },
-  repository: { type: "string" },
-  "api-url": { type: "string" }
-};
-var commonUsage = `  --remote NAME|URL       remote to fetch from and push to (default origin); a URL is cloned to a scratch dir
-  --path DIR              models root inside the repository (default .)
-  --no-validate           skip validating the result (by default new errors refuse it)
-  --config FILE           validation config file (default: the one in the models root, if any)
-  --in-workspace          build the result in this checkout (left checked out, detached) instead of a scratch worktree
-  --author-name NAME      author and committer of the commits made (default: git's identity)
-  --author-email EMAIL
-  --repository OWNER/REPO GitHub repository for API calls (default GITHUB_REPOSITORY or the remote URL)
-  --api-url URL           GitHub REST API (default GITHUB_API_URL or ${DEFAULT_API_URL}); token from GITHUB_TOKEN or GH_TOKEN
-  --dry-run               print the plan; push nothing
-  --json                  print the report as JSON
-`;
 function context3(values, io) {
   return {
     cwd: io.cwd,
     path: values.path,
     remote: values.remote,
-    inWorkspace: values["in-workspace"],
+    inWorkspace: values.inWorkspace,
     env: io.env,
-    author: author(values["author-name"], values["author-email"])
+    author: author(values.authorName, values.authorEmail)
   };
 }
 function github(values, io) {
   return gitHubRepo(
     {
       token: io.env.GITHUB_TOKEN || io.env.GH_TOKEN,
-      apiUrl: values["api-url"] || io.env.GITHUB_API_URL,
+      apiUrl: values.apiUrl || io.env.GITHUB_API_URL,
       repository: values.repository || io.env.GITHUB_REPOSITORY
     },
     values.remote,
@@ -100199,33 +100853,14 @@ function github(values, io) {
   );
 }
 function configFile(values, io) {
-  const file = values.config;
-  return file ? path11.resolve(io.cwd, file) : void 0;
+  return values.config ? path11.resolve(io.cwd, values.config) : void 0;
 }
 var promoteCli = {
-  name: "promote",
-  summary: "merge an environment branch into the next one (dev -> staging -> prod), validated, never forced",
-  usage: `spiff-models promote --from BRANCH --to BRANCH [--strategy merge|fast-forward] [--via git|api] [options]
-
-  --from BRANCH           source branch on the remote
-  --to BRANCH             target branch on the remote
-  --strategy S            merge (a merge commit naming source, commit and models; default) or fast-forward
-                          (refused when the target has commits the source lacks)
-  --via git|api           push with git (default) or merge through the GitHub REST API (needs GITHUB_TOKEN)
-${commonUsage}
-Exit codes: 0 promoted or up to date, 1 refused (conflict, diverged, new validation errors), 2 usage or setup error.
-`,
+  name: promoteSpec.name,
+  summary: promoteSpec.summary,
+  usage: usageText(promoteSpec),
   async run(argv, io) {
-    const { values, positionals } = parseArgs3({
-      args: argv,
-      options: {
-        ...commonOptions,
-        strategy: { type: "string", default: "merge" },
-        via: { type: "string", default: "git" }
-      },
-      allowPositionals: true,
-      strict: true
-    });
+    const { values, positionals } = parseFlags(promoteSpec, argv);
     if (positionals.length) throw new UsageError(`Unexpected argument '${positionals[0]}'.`);
     if (!values.from || !values.to) throw new UsageError("promote needs both --from BRANCH and --to BRANCH.");
     const via = oneOf("--via", values.via, VIAS);
@@ -100235,63 +100870,42 @@ Exit codes: 0 promoted or up to date, 1 refused (conflict, diverged, new validat
       to: values.to,
       strategy: oneOf("--strategy", values.strategy, STRATEGIES),
       via,
-      dryRun: values["dry-run"],
-      validate: !values["no-validate"],
+      dryRun: values.dryRun,
+      validate: values.validate,
       configFile: configFile(values, io),
       github: via === "api" ? await github(values, io) : void 0,
       log: (line) => io.stderr(`${line}
 `)
     });
-    io.stdout(values.json ? `${jsonText(report)}
-` : promoteText(report));
+    io.stdout(values.json ? reportJson(promoteSpec, report, promoteOutputs(report)) : promoteText(report));
     return report.refused ? 1 : 0;
   }
 };
 var publishCli = {
-  name: "publish",
-  summary: "publish selected models (with their groups and called models) to a branch as one pull request",
-  usage: `spiff-models publish MODEL_ID... --to BRANCH [--from REF] [--no-dependencies] [--no-pull-request] [options]
-
-  MODEL_ID...             model ids (paths relative to the models root, like group/model)
-  --from REF              source: a branch of the remote, or a ref or commit here (default HEAD)
-  --to BRANCH             target branch of the pull request
-  --no-dependencies       do not add the models the published ones call (transitively)
-  --no-pull-request       only push the publish branch (no GitHub token needed)
-${commonUsage}
-The branch is publish-<model id>-to-<target> for one model (the backend's naming), publish-<n>-models-<digest>-to-<target>
-for several; it is rebuilt from the current target on every run (force-with-lease on the value seen).
-Exit codes: 0 published or unchanged, 1 refused (new validation errors), 2 usage or setup error.
-`,
+  name: publishSpec.name,
+  summary: publishSpec.summary,
+  usage: usageText(publishSpec),
   async run(argv, io) {
-    const { values, positionals } = parseArgs3({
-      args: argv,
-      options: {
-        ...commonOptions,
-        "no-dependencies": { type: "boolean", default: false },
-        "no-pull-request": { type: "boolean", default: false }
-      },
-      allowPositionals: true,
-      strict: true
-    });
+    const { values, positionals } = parseFlags(publishSpec, argv);
     if (positionals.length === 0) throw new UsageError("publish needs at least one MODEL_ID.");
     if (!values.to) throw new UsageError("publish needs --to BRANCH.");
-    const pullRequest = !values["no-pull-request"];
+    const pullRequest = values.pullRequest;
     const report = await publish({
       ...context3(values, io),
       modelIds: positionals,
       from: values.from || "HEAD",
       to: values.to,
-      dependencies: !values["no-dependencies"],
+      dependencies: values.dependencies,
       pullRequest,
-      dryRun: values["dry-run"],
-      validate: !values["no-validate"],
+      pullRequestOptions: pullRequestOptions(values),
+      dryRun: values.dryRun,
+      validate: values.validate,
       configFile: configFile(values, io),
       github: pullRequest ? await github(values, io) : void 0,
       log: (line) => io.stderr(`${line}
 `)
     });
-    io.stdout(values.json ? `${jsonText(report)}
-` : publishText(report));
+    io.stdout(values.json ? reportJson(publishSpec, report, publishOutputs(report)) : publishText(report));
     return report.refused ? 1 : 0;
   }
 };
@@ -100300,7 +100914,117 @@ Exit codes: 0 published or unchanged, 1 refused (new validation errors), 2 usage
 init_errors();
 import { readFile as readFile5 } from "node:fs/promises";
 import path12 from "node:path";
-import { parseArgs as parseArgs4 } from "node:util";
+
+// src/notify/options.ts
+var notifySpec = {
+  name: "notify",
+  summary: "tell running environments that new models are ready (signed webhook, with retries)",
+  synopsis: `spiff-models notify --url URL [--url URL]... (--secret S | --secret-env NAME) --ref REF --sha SHA [options]
+spiff-models notify --environments FILE [--secret-env NAME] --ref REF --sha SHA [options]`,
+  intro: `Tells running environments that new models are ready: a signed GitHub push event to git-synced
+spiffworkflow-backend environments (POST <url>/v1.0/github-webhook-receive), or a signed deploy hook
+{environment, image, digest, tags, revision} to baked environments. All environments at once, with retries.`,
+  options: {
+    url: {
+      type: "list",
+      input: null,
+      arg: "URL",
+      doc: "an environment; a backend base URL or the full receive URL"
+    },
+    environments: {
+      type: "string",
+      arg: "FILE",
+      doc: `the environments to tell about new models, a YAML or JSON list. Each entry: name, url, kind (spiff: a git-synced spiffworkflow-backend, its base URL or full /v1.0/github-webhook-receive URL; deploy: a deploy hook), secret or secret-env (the name of an env var holding it), and optional clone_url, git_url, ssh_url, html_url overrides. A plain URL is an entry too.`,
+      flagDoc: "a YAML or JSON file listing them: name, url, kind, secret | secret-env, clone_url, git_url, ssh_url, html_url (see README)"
+    },
+    secret: {
+      type: "string",
+      input: "webhook-secret",
+      arg: "S",
+      doc: "the webhook secret for environments that name none (pass it from secrets)",
+      flagDoc: "the webhook secret for environments that name none (visible in the process list: prefer --secret-env)"
+    },
+    secretEnv: {
+      type: "string",
+      flag: "secret-env",
+      input: null,
+      arg: "NAME",
+      doc: "read that secret from the environment variable NAME"
+    },
+    kind: {
+      type: "string",
+      input: "notify-kind",
+      arg: "spiff|deploy",
+      default: "spiff",
+      doc: "kind of the environments that do not say, spiff or deploy"
+    },
+    ref: {
+      type: "string",
+      arg: "REF",
+      doc: "the ref that was pushed, e.g. refs/heads/main or main (default: GITHUB_REF)"
+    },
+    sha: { type: "string", arg: "SHA", doc: "the commit that was pushed (default: GITHUB_SHA)" },
+    before: {
+      type: "string",
+      arg: "SHA",
+      doc: "the commit before the push (default: the push event's, else the parent commit)"
+    },
+    repositoryUrl: {
+      type: "string",
+      input: "repository-url",
+      arg: "URL",
+      doc: "the repository the backends cloned, e.g. https://github.com/o/r (default: GITHUB_SERVER_URL/GITHUB_REPOSITORY, else git's remote.origin.url)"
+    },
+    ping: {
+      type: "boolean",
+      default: false,
+      doc: "send a ping instead of a push: checks URL, secret and repository URLs without a pull"
+    },
+    image: {
+      type: "string",
+      input: "deploy-image",
+      arg: "REF",
+      doc: "for deploy hooks, the image that was built (e.g. the bake output)"
+    },
+    digest: {
+      type: "string",
+      input: "deploy-digest",
+      arg: "sha256:...",
+      doc: "for deploy hooks, the image digest (sha256:...)"
+    },
+    tags: {
+      type: "list",
+      flag: "tag",
+      input: "deploy-tags",
+      arg: "TAG",
+      doc: "for deploy hooks, the tags pushed (one per line or comma-separated)",
+      flagDoc: "for deploy hooks, a tag pushed"
+    },
+    timeout: { type: "string", arg: "S", default: "10", doc: "seconds per delivery attempt" },
+    retries: {
+      type: "string",
+      arg: "N",
+      default: "3",
+      doc: "retries on network errors, 5xx and 429, with backoff"
+    },
+    failOn: {
+      type: "string",
+      input: "fail-on",
+      arg: "any|all|none",
+      default: "any",
+      doc: "fail when any, all or none of the environments failed"
+    },
+    json: { type: "boolean", input: null, default: false, doc: "print the results as JSON" }
+  },
+  outputs: {
+    results: {
+      doc: "JSON array, one result per environment: environment, kind, event, url, deliveryId, outcome (delivered|ignored|failed), status, attempts, durationMs, answer, message, history"
+    },
+    delivered: { doc: "how many environments took the notification" },
+    failed: { doc: "how many environments failed (ignored ones, git_pull false, count in neither)" }
+  },
+  epilogue: "Exit codes: 0 the fail-on policy passes, 1 deliveries failed, 2 usage or setup problem."
+};
 
 // src/notify/environments.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -100317,24 +101041,24 @@ function normalizeRef(ref) {
 }
 function spiffWebhookUrl(url2) {
   const u = new URL(url2);
-  const path13 = u.pathname.replace(/\/+$/, "");
-  if (path13.endsWith(WEBHOOK_PATH)) u.pathname = path13;
-  else if (path13.endsWith("/v1.0")) u.pathname = `${path13}/github-webhook-receive`;
-  else u.pathname = `${path13}${WEBHOOK_PATH}`;
+  const path15 = u.pathname.replace(/\/+$/, "");
+  if (path15.endsWith(WEBHOOK_PATH)) u.pathname = path15;
+  else if (path15.endsWith("/v1.0")) u.pathname = `${path15}/github-webhook-receive`;
+  else u.pathname = `${path15}${WEBHOOK_PATH}`;
   return u.toString();
 }
-function fromParts(server, host, path13, exact = {}) {
-  const segments = path13.split("/").filter(Boolean);
-  const name2 = segments[segments.length - 1] ?? path13;
+function fromParts(server, host, path15, exact = {}) {
+  const segments = path15.split("/").filter(Boolean);
+  const name2 = segments[segments.length - 1] ?? path15;
   const owner = segments.length > 1 ? segments[segments.length - 2] : "";
   return {
     name: name2,
     full_name: owner ? `${owner}/${name2}` : name2,
     owner,
-    html_url: `${server}/${path13}`,
-    clone_url: `${server}/${path13}.git`,
-    git_url: `git://${host}/${path13}.git`,
-    ssh_url: `git@${host}:${path13}.git`,
+    html_url: `${server}/${path15}`,
+    clone_url: `${server}/${path15}.git`,
+    git_url: `git://${host}/${path15}.git`,
+    ssh_url: `git@${host}:${path15}.git`,
     ...exact
   };
 }
@@ -100363,14 +101087,14 @@ function repositoryFromUrl(given) {
   if (http3) {
     http3.username = "";
     http3.password = "";
-    const path13 = strip(http3.pathname);
-    if (!path13)
+    const path15 = strip(http3.pathname);
+    if (!path15)
       throw new UsageError(
         `the repository URL '${url2}' names no repository (expected https://host/owner/name).`
       );
     const server = `${http3.protocol}//${http3.host}`;
-    const exact = http3.pathname.replace(/\/+$/, "").endsWith(".git") ? { clone_url: `${server}/${path13}.git` } : {};
-    return fromParts(server, http3.hostname, path13, exact);
+    const exact = http3.pathname.replace(/\/+$/, "").endsWith(".git") ? { clone_url: `${server}/${path15}.git` } : {};
+    return fromParts(server, http3.hostname, path15, exact);
   }
   const ssh = /^ssh:\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/(.+)$/i.exec(url2);
   if (ssh) return fromParts(`https://${ssh[1]}`, ssh[1], strip(ssh[2]), { ssh_url: url2 });
@@ -100487,8 +101211,8 @@ function displayUrl(url2) {
     return head.length < url2.length ? `${head}/***` : head;
   }
   const auth2 = u.username || u.password ? "***@" : "";
-  const path13 = u.pathname.split("/").map((s) => s === "" || OWN_SEGMENTS.has(s) ? s : "***").join("/");
-  return `${u.protocol}//${auth2}${u.host}${path13}${u.search ? "?***" : ""}`;
+  const path15 = u.pathname.split("/").map((s) => s === "" || OWN_SEGMENTS.has(s) ? s : "***").join("/");
+  return `${u.protocol}//${auth2}${u.host}${path15}${u.search ? "?***" : ""}`;
 }
 var looksLikeToken = (s) => !OWN_SEGMENTS.has(s) && (s.length >= 8 && (/\d/.test(s) || /[a-z]/.test(s) && /[A-Z]/.test(s)) || s.length >= 20);
 var SECRET_PARAM = /token|key|secret|sig|auth|pass|pwd|code|hash|cred/i;
@@ -101288,39 +102012,6 @@ async function planNotify(inputs, names2, env, cwd, now = /* @__PURE__ */ new Da
 }
 
 // src/notify/cli.ts
-var usage2 = `spiff-models notify --url URL [--url URL]... (--secret S | --secret-env NAME) --ref REF --sha SHA [options]
-spiff-models notify --environments FILE [--secret-env NAME] --ref REF --sha SHA [options]
-
-Tells running environments that new models are ready: a signed GitHub push event to git-synced
-spiffworkflow-backend environments (POST <url>/v1.0/github-webhook-receive), or a signed deploy hook
-{environment, image, digest, tags, revision} to baked environments. All environments at once, with retries.
-
-Environments:
-  --url URL              an environment (repeatable); a backend base URL or the full receive URL
-  --environments FILE    a YAML or JSON list: name, url, kind, secret | secret-env, clone_url, git_url,
-                         ssh_url, html_url (see README)
-  --secret S             the webhook secret for environments that name none (visible in the process list:
-                         prefer --secret-env)
-  --secret-env NAME      read that secret from the environment variable NAME
-  --kind spiff|deploy    kind of environments that do not say (default spiff)
-
-What to announce:
-  --ref REF              the ref pushed, e.g. refs/heads/main or main (default GITHUB_REF)
-  --sha SHA              the commit pushed (default GITHUB_SHA)
-  --before SHA           the commit before the push (default: the push event's, or the parent commit)
-  --repository-url URL   the repository, e.g. https://github.com/o/r (default from GITHUB_SERVER_URL and
-                         GITHUB_REPOSITORY, else git's remote.origin.url)
-  --ping                 send a ping instead: checks URL, secret and repository URLs without a pull
-  --image REF --digest sha256:... --tag TAG...   what deploy hooks announce
-
-Delivery:
-  --timeout S            seconds per attempt (default 10)
-  --retries N            retries on network errors, 5xx and 429 (default 3)
-  --fail-on any|all|none exit 1 when any (default) / all / no environment failed
-  --json                 print the results as JSON
-
-Exit codes: 0 the fail-on policy passes, 1 deliveries failed, 2 usage or setup problem.
-`;
 var names = {
   environments: "--environments",
   url: "--url",
@@ -101333,51 +102024,29 @@ var names = {
 };
 function createNotifyCli(overrides2 = {}) {
   return {
-    name: "notify",
-    summary: "tell running environments that new models are ready (signed webhook, with retries)",
-    usage: usage2,
+    name: notifySpec.name,
+    summary: notifySpec.summary,
+    usage: usageText(notifySpec),
     run: (argv, io) => runNotifyCli(argv, io, overrides2)
   };
 }
 var notifyCli = createNotifyCli();
 async function runNotifyCli(argv, io, overrides2) {
-  const { values } = parseArgs4({
-    args: argv,
-    allowPositionals: false,
-    strict: true,
-    options: {
-      url: { type: "string", multiple: true },
-      environments: { type: "string" },
-      secret: { type: "string" },
-      "secret-env": { type: "string" },
-      kind: { type: "string" },
-      ref: { type: "string" },
-      sha: { type: "string" },
-      before: { type: "string" },
-      "repository-url": { type: "string" },
-      ping: { type: "boolean" },
-      image: { type: "string" },
-      digest: { type: "string" },
-      tag: { type: "string", multiple: true },
-      timeout: { type: "string" },
-      retries: { type: "string" },
-      "fail-on": { type: "string" },
-      json: { type: "boolean" }
-    }
-  });
-  if (values.secret !== void 0 && values["secret-env"] !== void 0) {
+  const { values, positionals } = parseFlags(notifySpec, argv);
+  if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+  if (values.secret !== void 0 && values.secretEnv !== void 0) {
     throw new UsageError("give either --secret or --secret-env, not both.");
   }
   let secret = values.secret ?? null;
-  if (values["secret-env"] !== void 0) {
-    const name2 = values["secret-env"];
+  if (values.secretEnv !== void 0) {
+    const name2 = values.secretEnv;
     secret = io.env[name2] || null;
     if (!secret)
       throw new SetupError(`--secret-env ${name2}: the environment variable ${name2} is not set or empty.`);
   }
-  const kind = values.kind ?? "spiff";
+  const kind = values.kind;
   if (!isKind(kind)) throw new UsageError(`--kind '${kind}' must be one of ${KINDS.join(", ")}.`);
-  const failOn = values["fail-on"] ?? "any";
+  const failOn = values.failOn;
   if (!isFailOn(failOn)) throw new UsageError(`--fail-on '${failOn}' must be one of ${FAIL_ON.join(", ")}.`);
   let environments = null;
   if (values.environments !== void 0) {
@@ -101391,20 +102060,20 @@ async function runNotifyCli(argv, io, overrides2) {
   const plan = await planNotify(
     {
       environments,
-      urls: values.url ?? [],
+      urls: values.url,
       secret,
       ref: values.ref ?? null,
       sha: values.sha ?? null,
       before: values.before ?? null,
-      repositoryUrl: values["repository-url"] ?? null,
+      repositoryUrl: values.repositoryUrl ?? null,
       kind,
-      ping: values.ping ?? false,
+      ping: values.ping,
       image: values.image ?? null,
       digest: values.digest ?? null,
-      tags: values.tag ?? [],
+      tags: values.tags,
       failOn,
-      timeoutMs: values.timeout === void 0 ? 1e4 : parseTimeout(values.timeout, "--timeout"),
-      retries: values.retries === void 0 ? 3 : parseRetries(values.retries, "--retries")
+      timeoutMs: parseTimeout(values.timeout, "--timeout"),
+      retries: parseRetries(values.retries, "--retries")
     },
     names,
     io.env,
@@ -101432,8 +102101,221 @@ async function runNotifyCli(argv, io, overrides2) {
   return passed ? 0 : 1;
 }
 
+// src/init/cli.ts
+init_errors();
+import fs6 from "node:fs";
+import path14 from "node:path";
+
+// src/init/detect.ts
+init_errors();
+import fs5 from "node:fs";
+import path13 from "node:path";
+var SKIP = /* @__PURE__ */ new Set([".git", "node_modules", "dist", ".github", ".spiff-models"]);
+function modelDirs(dir) {
+  const found = [];
+  const walk2 = (rel) => {
+    const entries = fs5.readdirSync(path13.join(dir, rel), { withFileTypes: true });
+    if (rel && entries.some((e) => e.isFile() && e.name === "process_model.json")) {
+      found.push(rel);
+      return;
+    }
+    for (const e of entries)
+      if (e.isDirectory() && !SKIP.has(e.name)) walk2(rel ? `${rel}/${e.name}` : e.name);
+  };
+  walk2("");
+  return found.sort();
+}
+function rootOf(repo, modelDir) {
+  let parts = modelDir.split("/").slice(0, -1);
+  while (parts.length && fs5.existsSync(path13.join(repo, ...parts, "process_group.json")))
+    parts = parts.slice(0, -1);
+  return parts.join("/") || ".";
+}
+function detectModelsRoot(repo) {
+  const dirs = modelDirs(repo);
+  if (dirs.length === 0)
+    throw new SetupError(
+      `no process_model.json under ${repo}: put the models where the backend expects them (groups and models as folders), or give --path`
+    );
+  const roots = [...new Set(dirs.map((d) => rootOf(repo, d)))];
+  if (roots.length > 1)
+    throw new SetupError(
+      `models under ${roots.length} different roots (${roots.join(", ")}): give the one the backend reads with --path`
+    );
+  const root = roots[0];
+  return { root, models: dirs.map((d) => root === "." ? d : d.slice(root.length + 1)) };
+}
+
+// src/init/options.ts
+var initSpec = {
+  name: "init",
+  summary: "set up a models repository: the workflows, a .spiff-models.yml, then validate",
+  synopsis: "spiff-models init [DIR] [options]",
+  intro: `Writes .github/workflows/ (pull request, push, promote, release) adapted to the repository in DIR (default .)
+and a .spiff-models.yml at the models root, prints what it wrote and what to set up next, then validates.`,
+  options: {
+    path: {
+      type: "string",
+      input: null,
+      arg: "DIR",
+      doc: "the models root inside the repository (default: found from the process_model.json files)"
+    },
+    branches: {
+      type: "string",
+      input: null,
+      arg: "A,B,C",
+      default: "dev,staging,prod",
+      doc: "the environment branches, in promotion order"
+    },
+    image: {
+      type: "string",
+      input: null,
+      arg: "NAME",
+      doc: "the image repository to bake into (default: ghcr.io/<owner>/<repo>-backend)"
+    },
+    force: { type: "boolean", input: null, default: false, doc: "overwrite files that exist" },
+    dryRun: {
+      type: "boolean",
+      input: null,
+      default: false,
+      doc: "print what would be written; write nothing"
+    },
+    validate: {
+      type: "boolean",
+      input: null,
+      default: true,
+      doc: "validate after writing",
+      flagDoc: "do not validate after writing"
+    }
+  },
+  outputs: {},
+  epilogue: "Exit codes: 0 written and valid, 1 written but validation found errors, 2 usage problem or files exist (nothing written)."
+};
+
+// src/init/templates.ts
+var WORKFLOWS = {
+  "promote.yml": "# Promote models between environment branches (dev -> staging on weekday mornings, or any pair by hand), then\n# bake the promoted commit and notify the target's environments. The alternative for a single change:\n# publish selected models (with the models they call and their group files) to the target as a pull request.\nname: Promote models\n\non:\n  schedule:\n    - cron: '0 6 * * 1-5' # dev -> staging\n  workflow_dispatch:\n    inputs:\n      from:\n        description: Source branch\n        type: choice\n        options: [dev, staging]\n        default: dev\n      to:\n        description: Target branch\n        type: choice\n        options: [staging, prod]\n        default: staging\n      models:\n        description: 'Publish only these model ids (one per line) as a pull request instead of merging the branch'\n        required: false\n\npermissions:\n  contents: write # push the target branch / the publish branch\n  packages: write # push the image\n  pull-requests: write # publish opens or updates a pull request\n\n# One promotion into a target branch at a time: two runs merging into staging at once would race on the push.\nconcurrency:\n  group: promote-${{ inputs.to || 'staging' }}\n  cancel-in-progress: false\n\nenv:\n  FROM: ${{ inputs.from || 'dev' }}\n  TO: ${{ inputs.to || 'staging' }}\n  REGISTRY: ${{ vars.REGISTRY || 'ghcr.io' }}\n  IMAGE: ${{ vars.IMAGE_REPOSITORY || format('ghcr.io/{0}-backend', github.repository) }}\n  BASE_IMAGE: ${{ vars.BACKEND_BASE_IMAGE || 'ghcr.io/sartography/spiffworkflow-backend:v1.1.3' }}\n\njobs:\n  promote:\n    if: inputs.models == ''\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v7\n        with:\n          fetch-depth: 0\n\n      - name: Promote\n        id: promote\n        uses: spiff-models/spiff-models@v1\n        with:\n          command: promote\n          path: process-models\n          from: ${{ env.FROM }}\n          to: ${{ env.TO }}\n          strategy: merge\n          in-workspace: true # leave the promoted commit checked out for the bake below\n\n      - uses: docker/login-action@v4\n        if: steps.promote.outputs.result != 'up-to-date'\n        with:\n          registry: ${{ env.REGISTRY }}\n          username: ${{ vars.REGISTRY_USERNAME || github.actor }}\n          password: ${{ secrets.REGISTRY_PASSWORD || secrets.GITHUB_TOKEN }}\n\n      - name: Bake the target\n        id: bake\n        if: steps.promote.outputs.result != 'up-to-date'\n        uses: spiff-models/spiff-models@v1\n        with:\n          command: bake\n          path: process-models\n          base-image: ${{ env.BASE_IMAGE }}\n          image: ${{ env.IMAGE }}\n          tags: ${{ env.TO }}\n          push: true\n          validate: false # promote validated the merged tree\n\n      - name: Notify the target's environments\n        if: steps.promote.outputs.result != 'up-to-date'\n        uses: spiff-models/spiff-models@v1\n        env:\n          STAGING_WEBHOOK_SECRET: ${{ secrets.STAGING_WEBHOOK_SECRET }}\n          STAGING_DEPLOY_SECRET: ${{ secrets.STAGING_DEPLOY_SECRET }}\n          PROD_WEBHOOK_SECRET: ${{ secrets.PROD_WEBHOOK_SECRET }}\n          PROD_DEPLOY_SECRET: ${{ secrets.PROD_DEPLOY_SECRET }}\n        with:\n          command: notify\n          environments: ${{ env.TO == 'prod' && vars.PROD_ENVIRONMENTS || vars.STAGING_ENVIRONMENTS }}\n          ref: refs/heads/${{ env.TO }}\n          sha: ${{ steps.promote.outputs.commit }}\n          deploy-image: ${{ env.IMAGE }}\n          deploy-digest: ${{ steps.bake.outputs.digest }}\n          deploy-tags: ${{ steps.bake.outputs.tags }}\n\n  publish:\n    if: inputs.models != ''\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v7\n        with:\n          ref: ${{ env.FROM }}\n          fetch-depth: 0\n\n      - name: Publish selected models as a pull request\n        id: publish\n        uses: spiff-models/spiff-models@v1\n        with:\n          command: publish\n          path: process-models\n          models: ${{ inputs.models }}\n          to: ${{ env.TO }}\n",
+  "pull-request.yml": "# Validate process models on every pull request: annotations on the changed files, a job summary that opens with\n# the errors linked to their lines, SARIF for the PR's code scanning view, and a check against the base branch for\n# removed models and process ids (running instances and callers break on them).\nname: Validate process models\n\non:\n  pull_request:\n    paths:\n      - 'process-models/**'\n\npermissions:\n  contents: read\n  security-events: write # upload-sarif\n  actions: read # upload-sarif reads the workflow run (needed on private repositories)\n\nconcurrency:\n  group: validate-${{ github.event.pull_request.number }}\n  cancel-in-progress: true # a newer push to the pull request supersedes this run\n\njobs:\n  validate:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v7\n        with:\n          fetch-depth: 0 # --base needs the base branch's history\n\n      - name: Validate\n        id: validate\n        uses: spiff-models/spiff-models@v1\n        with:\n          command: validate\n          path: process-models\n          base: origin/${{ github.base_ref }}\n\n      - name: Upload findings to code scanning\n        if: always() && steps.validate.outputs.sarif-file != ''\n        uses: github/codeql-action/upload-sarif@v4\n        with:\n          sarif_file: ${{ steps.validate.outputs.sarif-file }}\n          category: spiff-models\n",
+  "push.yml": "# On every push to the dev branch: validate, bake the models into a read-only backend image, push it, and tell\n# the dev environments: git-synced backends get a signed push event (they pull), baked ones a deploy hook with\n# the new digest. Pushes made with GITHUB_TOKEN trigger no other workflow, so this one notifies itself.\nname: Ship models to dev\n\non:\n  push:\n    branches: [dev]\n    paths:\n      - 'process-models/**'\n\npermissions:\n  contents: read\n  packages: write # push the image to ghcr.io\n\n# One ship per branch at a time, in push order: an older run must not push its image (or notify) after a newer\n# one. Queued runs wait instead of being cancelled, so no push goes unshipped.\nconcurrency:\n  group: ship-${{ github.ref }}\n  cancel-in-progress: false\n\nenv:\n  REGISTRY: ${{ vars.REGISTRY || 'ghcr.io' }}\n  IMAGE: ${{ vars.IMAGE_REPOSITORY || format('ghcr.io/{0}-backend', github.repository) }}\n  # Pin the backend version you test against (a tag or a digest).\n  BASE_IMAGE: ${{ vars.BACKEND_BASE_IMAGE || 'ghcr.io/sartography/spiffworkflow-backend:v1.1.3' }}\n\njobs:\n  ship:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v7\n        with:\n          fetch-depth: 0 # the image keeps the history: forms of older instances still load\n\n      - name: Validate\n        id: validate\n        uses: spiff-models/spiff-models@v1\n        with:\n          command: validate\n          path: process-models\n\n      - uses: docker/login-action@v4\n        with:\n          registry: ${{ env.REGISTRY }}\n          username: ${{ vars.REGISTRY_USERNAME || github.actor }}\n          password: ${{ secrets.REGISTRY_PASSWORD || secrets.GITHUB_TOKEN }}\n\n      - name: Bake the models into the backend image\n        id: bake\n        uses: spiff-models/spiff-models@v1\n        with:\n          command: bake\n          path: process-models\n          base-image: ${{ env.BASE_IMAGE }}\n          image: ${{ env.IMAGE }}\n          push: true\n          validate: false # validated above\n\n      - name: Notify the dev environments\n        id: notify\n        uses: spiff-models/spiff-models@v1\n        env:\n          DEV_WEBHOOK_SECRET: ${{ secrets.DEV_WEBHOOK_SECRET }}\n          DEV_DEPLOY_SECRET: ${{ secrets.DEV_DEPLOY_SECRET }}\n        with:\n          command: notify\n          # name, url, kind (spiff | deploy), secret-env; see the README for repository URL overrides\n          environments: ${{ vars.DEV_ENVIRONMENTS }}\n          deploy-image: ${{ env.IMAGE }}\n          deploy-digest: ${{ steps.bake.outputs.digest }}\n          deploy-tags: ${{ steps.bake.outputs.tags }}\n",
+  "release.yml": "# On a v* tag: validate, bake an image tagged X.Y.Z, X.Y, X and latest, push it, and attach the validation\n# report to the GitHub release.\nname: Release models\n\non:\n  push:\n    tags: ['v*']\n\npermissions:\n  contents: write # create the release and attach the report\n  packages: write\n\nenv:\n  REGISTRY: ${{ vars.REGISTRY || 'ghcr.io' }}\n  IMAGE: ${{ vars.IMAGE_REPOSITORY || format('ghcr.io/{0}-backend', github.repository) }}\n  BASE_IMAGE: ${{ vars.BACKEND_BASE_IMAGE || 'ghcr.io/sartography/spiffworkflow-backend:v1.1.3' }}\n\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v7\n        with:\n          fetch-depth: 0\n\n      - name: Validate\n        id: validate\n        uses: spiff-models/spiff-models@v1\n        with:\n          command: validate\n          path: process-models\n\n      - uses: docker/login-action@v4\n        with:\n          registry: ${{ env.REGISTRY }}\n          username: ${{ vars.REGISTRY_USERNAME || github.actor }}\n          password: ${{ secrets.REGISTRY_PASSWORD || secrets.GITHUB_TOKEN }}\n\n      - name: Bake the release image\n        id: bake\n        uses: spiff-models/spiff-models@v1\n        with:\n          command: bake\n          path: process-models\n          base-image: ${{ env.BASE_IMAGE }}\n          image: ${{ env.IMAGE }}\n          push: true\n          validate: false\n\n      - name: Attach the validation report to the release\n        if: always() && steps.validate.outputs.report-file != ''\n        uses: softprops/action-gh-release@v2\n        with:\n          files: |\n            ${{ steps.validate.outputs.report-file }}\n            ${{ steps.validate.outputs.sarif-file }}\n          body: |\n            Image `${{ env.IMAGE }}@${{ steps.bake.outputs.digest }}` (models revision ${{ steps.bake.outputs.revision }}).\n"
+};
+
+// src/init/plan.ts
+var CONFIG_SCHEMA_URL = "https://raw.githubusercontent.com/spiff-models/spiff-models/v1/schemas/config.schema.json";
+var EXAMPLE_ROOT = "process-models";
+var EXAMPLE_BRANCHES = ["dev", "staging", "prod"];
+function adapt(text2, s) {
+  let out = text2;
+  if (s.root === ".") {
+    out = out.replaceAll(`'${EXAMPLE_ROOT}/**'`, "'**'").replaceAll(`path: ${EXAMPLE_ROOT}`, "path: .");
+  } else {
+    out = out.replaceAll(`'${EXAMPLE_ROOT}/**'`, `'${s.root}/**'`).replaceAll(`path: ${EXAMPLE_ROOT}`, `path: ${s.root}`);
+  }
+  const map = new Map(EXAMPLE_BRANCHES.map((b, i) => [b, s.branches[i]]));
+  out = out.replace(/(?<![\w-])(dev|staging|prod)(?![\w-])/g, (m) => map.get(m) ?? m);
+  if (s.image)
+    out = out.replace(
+      "vars.IMAGE_REPOSITORY || format('ghcr.io/{0}-backend', github.repository)",
+      `vars.IMAGE_REPOSITORY || '${s.image}'`
+    );
+  return out;
+}
+function configText() {
+  return [
+    `# yaml-language-server: $schema=${CONFIG_SCHEMA_URL}`,
+    `$schema: ${CONFIG_SCHEMA_URL}`,
+    "# Rule severities: off, warning or error. The rule ids are in the README (spiff-models validate --help).",
+    "rules: {}",
+    ""
+  ].join("\n");
+}
+function planInit(s) {
+  const files = Object.entries(WORKFLOWS).map(([name2, text2]) => ({
+    path: `.github/workflows/${name2}`,
+    text: adapt(text2, s)
+  }));
+  files.push({
+    path: s.root === "." ? ".spiff-models.yml" : `${s.root}/.spiff-models.yml`,
+    text: configText()
+  });
+  return files;
+}
+function settingsUsed(files) {
+  const all = files.map((f) => f.text).join("\n");
+  const names2 = (kind) => [...new Set([...all.matchAll(new RegExp(`\\b${kind}\\.([A-Z][A-Z0-9_]*)`, "g"))].map((m) => m[1]))].filter((n) => n !== "GITHUB_TOKEN").sort();
+  return { vars: names2("vars"), secrets: names2("secrets") };
+}
+
+// src/init/cli.ts
+var BRANCH = /^[A-Za-z0-9._/-]+$/;
+var initCli = {
+  name: initSpec.name,
+  summary: initSpec.summary,
+  usage: usageText(initSpec),
+  async run(argv, io) {
+    const { values, positionals } = parseFlags(initSpec, argv);
+    if (positionals.length > 1)
+      throw new UsageError(`one repository directory at most, got ${positionals.join(" ")}`);
+    const repo = path14.resolve(io.cwd, positionals[0] ?? ".");
+    if (!fs6.existsSync(repo)) throw new SetupError(`${positionals[0]} does not exist`);
+    const branches = values.branches.split(",").map((b) => b.trim());
+    if (branches.length !== 3 || !branches.every((b) => BRANCH.test(b)) || new Set(branches).size !== 3)
+      throw new UsageError(
+        `--branches needs three different branch names, e.g. dev,staging,prod; got '${values.branches}'`
+      );
+    let root;
+    if (values.path) {
+      root = path14.relative(repo, path14.resolve(repo, values.path)).split(path14.sep).join("/") || ".";
+      if (root.startsWith(".."))
+        throw new UsageError(`--path ${values.path} is outside the repository ${repo}`);
+      if (!fs6.existsSync(path14.join(repo, root)))
+        throw new SetupError(`--path ${values.path}: no such directory`);
+    } else {
+      root = detectModelsRoot(repo).root;
+    }
+    const files = planInit({
+      root,
+      branches,
+      image: values.image ?? null
+    });
+    const existing = files.filter((f) => fs6.existsSync(path14.join(repo, f.path))).map((f) => f.path);
+    if (existing.length && !values.force && !values.dryRun)
+      throw new SetupError(
+        `${existing.join(", ")} already exist${existing.length === 1 ? "s" : ""}: nothing written (--force overwrites)`
+      );
+    const verb = values.dryRun ? "would write" : "wrote";
+    for (const f of files) {
+      if (!values.dryRun) {
+        fs6.mkdirSync(path14.dirname(path14.join(repo, f.path)), { recursive: true });
+        fs6.writeFileSync(path14.join(repo, f.path), f.text);
+      }
+      io.stdout(`${verb} ${f.path}${existing.includes(f.path) ? " (overwritten)" : ""}
+`);
+    }
+    const { vars, secrets } = settingsUsed(files);
+    io.stdout(
+      [
+        "",
+        `Models root: ${root === "." ? "the repository root" : root}. Environment branches: ${branches.join(" -> ")}.`,
+        "Next steps (repository Settings > Secrets and variables > Actions):",
+        `  variables: ${vars.join(", ")} (REGISTRY, REGISTRY_USERNAME and IMAGE_REPOSITORY have defaults)`,
+        '    *_ENVIRONMENTS: the environments of each branch, a YAML list (see the README, "The environments list")',
+        "    BACKEND_BASE_IMAGE: the spiffworkflow-backend version to bake on (a tag or a digest)",
+        `  secrets: ${secrets.join(", ")}`,
+        "    the webhook secret of each backend (SPIFFWORKFLOW_BACKEND_GITHUB_WEBHOOK_SECRET) and of each deploy hook",
+        `Then commit .github/workflows and push a branch: pull requests touching ${root === "." ? "the repository" : `${root}/`} are validated.`,
+        ""
+      ].join("\n")
+    );
+    if (!values.validate) return 0;
+    io.stdout(`Validating ${root} with the new configuration:
+`);
+    return validateCli.run([path14.join(repo, root)], io);
+  }
+};
+
 // src/cli/main.ts
-var commands = [validateCli, bakeCli, promoteCli, publishCli, notifyCli];
+var commands = [initCli, validateCli, bakeCli, promoteCli, publishCli, notifyCli];
 function help() {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
@@ -101466,9 +102348,12 @@ async function main(argv, raw) {
   }
   const command = commands.find((c) => c.name === name2);
   if (!command) {
-    io.stderr(`spiff-models: unknown command '${name2}'.
-
-${help()}`);
+    const hint = name2.startsWith("-") ? `unknown option ${name2}${suggestion(name2, ["--help", "--version"])}` : `unknown command '${name2}'${suggestion(
+      name2,
+      commands.map((c) => c.name)
+    )}`;
+    io.stderr(`spiff-models: ${hint} (spiff-models --help lists the commands)
+`);
     return 2;
   }
   if (rest.includes("--help") || rest.includes("-h")) {
@@ -101479,23 +102364,13 @@ ${help()}`);
     return await command.run(rest, io);
   } catch (err2) {
     if (err2 instanceof UsageError) {
-      io.stderr(`spiff-models ${name2}: ${err2.message}
-
-Usage:
-${command.usage}`);
+      io.stderr(`spiff-models ${name2}: ${err2.message} (spiff-models ${name2} --help for its options)
+`);
       return 2;
     }
     if (err2 instanceof SetupError) {
       io.stderr(`spiff-models ${name2}: ${err2.message}
 `);
-      return 2;
-    }
-    const code2 = err2.code;
-    if (typeof code2 === "string" && code2.startsWith("ERR_PARSE_ARGS")) {
-      io.stderr(`spiff-models ${name2}: ${errorMessage(err2)}
-
-Usage:
-${command.usage}`);
       return 2;
     }
     io.stderr(`spiff-models ${name2}: ${errorMessage(err2)}
@@ -101516,8 +102391,14 @@ function processIO() {
     /* eslint-enable no-restricted-syntax */
     cwd: process.cwd(),
     env: process.env,
-    isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR
+    isTTY: colorWanted(Boolean(process.stdout.isTTY), process.env)
   };
+}
+function colorWanted(isTTY, env) {
+  if (env.NO_COLOR) return false;
+  const force = env.FORCE_COLOR;
+  if (force !== void 0 && force !== "") return !["0", "false"].includes(force.toLowerCase());
+  return isTTY;
 }
 
 // src/cli.ts

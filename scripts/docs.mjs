@@ -1,18 +1,28 @@
-// Regenerates the README's generated blocks: the rule reference (from the rule table in src/) and the action's
-// inputs and outputs per command (from action.yml). `--check` exits 1 when the README is out of date.
+// Regenerates what is derived from the code: the README's rule reference (from the rule table in src/), and
+// action.yml's inputs and outputs with the README's action tables (from each command's declared options,
+// src/*/options.ts). `--check` exits 1 when either file is out of date.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleSource } from './esbuild-shared.mjs';
+import * as prettier from 'prettier';
 import YAML from 'yaml';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
 
 const out = path.join(os.tmpdir(), `spiff-docs-${process.pid}.mjs`);
-await bundleSource("export { rules, loaderRules } from './src/validate/rules/index.ts';", out);
-const { rules, loaderRules } = await import(out);
+await bundleSource(
+  [
+    "export { rules, loaderRules } from './src/validate/rules/index.ts';",
+    "export { COMMAND_SPECS, actionInputs, actionOutputs, describe } from './src/specs.ts';",
+    "export { camel, cliFlag, inputOf } from './src/util/options.ts';",
+  ].join('\n'),
+  out,
+);
+const { rules, loaderRules, COMMAND_SPECS, actionInputs, actionOutputs, describe, camel, cliFlag, inputOf } =
+  await import(out);
 fs.rmSync(out, { force: true });
 
 const cell = (s) => String(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -31,49 +41,72 @@ function rulesTable() {
   ].join('\n');
 }
 
-const COMMANDS = ['validate', 'bake', 'promote', 'publish', 'notify'];
-
-/** Which commands an input/output belongs to, from its description's "promote, publish: ..." segments. */
-function commandsOf(description) {
-  const found = new Set();
-  for (const m of (description ?? '').matchAll(/(?:^|\.\s+)([a-z ,()]+):\s/g))
-    for (const c of COMMANDS) if (new RegExp(`\\b${c}\\b`).test(m[1])) found.add(c);
-  return found.size ? COMMANDS.filter((c) => found.has(c)) : ['all'];
-}
-
-/** The description without its command prefix when it has a single one. */
-function textOf(description) {
-  const segments = [...(description ?? '').matchAll(/(?:^|\.\s+)([a-z ,()]+):\s/g)];
-  return segments.length === 1 ? description.replace(/^[a-z ,()]+:\s*/, '') : (description ?? '');
+/** Markdown cell with the CLI spelling(s) of an input: `--x` (validate, bake), `--y` (notify). */
+function flagsOf(name) {
+  const flags = new Map();
+  for (const spec of COMMAND_SPECS)
+    for (const [key, o] of Object.entries(spec.options)) {
+      if (inputOf(o, key) !== name) continue;
+      const f = cliFlag(o, key);
+      const text = f
+        ? `\`--${f}\``
+        : spec.name === 'validate' || spec.name === 'bake'
+          ? name === 'path'
+            ? '`DIR`'
+            : ''
+          : '';
+      if (name === 'models' && spec.name === 'publish') flags.set('`MODEL_ID...`', [spec.name]);
+      else if (text) flags.set(text, [...(flags.get(text) ?? []), spec.name]);
+    }
+  return [...flags.keys()].join(', ');
 }
 
 function actionTables() {
-  const action = YAML.parse(fs.readFileSync(path.join(root, 'action.yml'), 'utf8'), { uniqueKeys: true });
-  const lines = [];
-  for (const [kind, entries] of [
-    ['Inputs', action.inputs],
-    ['Outputs', action.outputs],
-  ]) {
-    lines.push(
-      `#### ${kind}`,
-      '',
-      `| ${kind === 'Inputs' ? 'input' : 'output'} | commands | ${kind === 'Inputs' ? 'default | ' : ''}description |`,
-    );
-    lines.push(kind === 'Inputs' ? '|---|---|---|---|' : '|---|---|---|');
-    for (const [name, spec] of Object.entries(entries)) {
-      const desc = spec.description ?? '';
-      const cmds = commandsOf(desc).join(', ');
-      const text = textOf(desc);
-      const def = spec.default === undefined ? '' : `\`${cell(spec.default)}\``;
-      lines.push(
-        kind === 'Inputs'
-          ? `| \`${name}\` | ${cmds} | ${def} | ${cell(text)} |`
-          : `| \`${name}\` | ${cmds} | ${cell(text)} |`,
-      );
-    }
-    lines.push('');
+  const lines = [
+    '#### Inputs',
+    '',
+    '| input | CLI | commands | default | description |',
+    '|---|---|---|---|---|',
+  ];
+  for (const e of actionInputs()) {
+    const def = e.default === undefined ? '' : `\`${cell(e.default)}\``;
+    const cmds =
+      e.commands.length === 0 || e.commands.length === COMMAND_SPECS.length
+        ? 'all'
+        : [...new Set(e.commands)].join(', ');
+    const text = e.docs.length === 1 ? e.docs[0].doc : describe(e);
+    lines.push(`| \`${e.name}\` | ${flagsOf(e.name)} | ${cmds} | ${def} | ${cell(text)} |`);
   }
-  return lines.join('\n').trimEnd();
+  lines.push(
+    '',
+    '#### Outputs',
+    '',
+    'With `--json` the CLI prints the same values under camelCase keys (`image-id` is `imageId`).',
+    '',
+  );
+  lines.push('| output | `--json` key | commands | description |', '|---|---|---|---|');
+  for (const e of actionOutputs()) {
+    const text = e.docs.length === 1 ? e.docs[0].doc : describe(e);
+    lines.push(`| \`${e.name}\` | \`${camel(e.name)}\` | ${e.commands.join(', ')} | ${cell(text)} |`);
+  }
+  return lines.join('\n');
+}
+
+/** action.yml below its header: every input and output, from the commands' declarations. */
+function actionYml(before) {
+  const at = before.indexOf('\ninputs:');
+  if (at < 0) throw new Error('action.yml has no inputs: block');
+  const header = before.slice(0, at).replace(/\n# Inputs and outputs below:.*\n?$/, '');
+  const inputs = {};
+  for (const e of actionInputs()) {
+    inputs[e.name] = { description: describe(e), required: false };
+    if (e.default !== undefined) inputs[e.name].default = e.default;
+  }
+  const outputs = {};
+  for (const e of actionOutputs()) outputs[e.name] = { description: describe(e) };
+  const yaml = (o) =>
+    YAML.stringify(o, { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
+  return `${header}\n# Inputs and outputs below: generated from src/*/options.ts by \`npm run docs\`.\n${yaml({ inputs })}\n${yaml({ outputs })}`;
 }
 
 const readmePath = path.join(root, 'README.md');
@@ -88,12 +121,43 @@ for (const [name, render] of Object.entries(blocks)) {
   }
   after = after.replace(re, (_m, open, close) => `${open}${render()}\n${close}`);
 }
-if (check) {
-  if (after !== before) {
-    console.error('README.md is out of date: run `npm run docs` and commit it');
-    process.exit(1);
+// The example workflows, embedded for `spiff-models init` (dist/cli.js runs without the repository's files).
+const templatesPath = path.join(root, 'src/init/templates.ts');
+const templatesBefore = fs.existsSync(templatesPath) ? fs.readFileSync(templatesPath, 'utf8') : '';
+const workflowsDir = path.join(root, 'examples/workflows');
+const workflows = Object.fromEntries(
+  fs
+    .readdirSync(workflowsDir)
+    .filter((f) => f.endsWith('.yml'))
+    .sort()
+    .map((f) => [f, fs.readFileSync(path.join(workflowsDir, f), 'utf8')]),
+);
+const templatesAfter = await prettier.format(
+  [
+    '// Generated from examples/workflows by `npm run docs`: the workflows `spiff-models init` adapts and writes.',
+    `export const WORKFLOWS: Record<string, string> = ${JSON.stringify(workflows, null, 2)};`,
+    '',
+  ].join('\n'),
+  { ...(await prettier.resolveConfig(templatesPath)), filepath: templatesPath },
+);
+
+const actionPath = path.join(root, 'action.yml');
+const actionBefore = fs.readFileSync(actionPath, 'utf8');
+// Formatted as `prettier --check` wants it (quotes, wrapping), so the generated file passes the format check.
+const actionAfter = await prettier.format(actionYml(actionBefore), {
+  ...(await prettier.resolveConfig(actionPath)),
+  filepath: actionPath,
+});
+const stale = [
+  ['README.md', readmePath, before, after],
+  ['action.yml', actionPath, actionBefore, actionAfter],
+  ['src/init/templates.ts', templatesPath, templatesBefore, templatesAfter],
+].filter(([, , b, a]) => b !== a);
+for (const [name, file, , text] of stale) {
+  if (check) console.error(`${name} is out of date: run \`npm run docs\` and commit it`);
+  else {
+    fs.writeFileSync(file, text);
+    console.log(`${name} updated`);
   }
-} else if (after !== before) {
-  fs.writeFileSync(readmePath, after);
-  console.log('README.md updated');
 }
+if (check && stale.length) process.exit(1);

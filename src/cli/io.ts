@@ -5,7 +5,7 @@ export interface CliIO {
   stderr(text: string): void;
   cwd: string;
   env: NodeJS.ProcessEnv;
-  /** Colour and progress only on a terminal. */
+  /** Colour and progress: on a terminal, or when FORCE_COLOR asks; never with NO_COLOR. */
   isTTY: boolean;
 }
 
@@ -26,6 +26,17 @@ export function processIO(): CliIO {
     /* eslint-enable no-restricted-syntax */
     cwd: process.cwd(),
     env: process.env,
-    isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+    isTTY: colorWanted(Boolean(process.stdout.isTTY), process.env),
   };
+}
+
+/**
+ * Colour on a terminal, unless NO_COLOR is set; FORCE_COLOR (other than 0/false) turns it on anywhere, e.g.
+ * in CI logs that render ANSI colours. NO_COLOR wins when both are set (https://no-color.org).
+ */
+export function colorWanted(isTTY: boolean, env: NodeJS.ProcessEnv): boolean {
+  if (env.NO_COLOR) return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return !['0', 'false'].includes(force.toLowerCase());
+  return isTTY;
 }

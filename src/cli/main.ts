@@ -5,10 +5,12 @@ import { validateCli } from '../validate/cli.js';
 import { bakeCli } from '../image/cli.js';
 import { promoteCli, publishCli } from '../promote/cli.js';
 import { notifyCli } from '../notify/cli.js';
+import { initCli } from '../init/cli.js';
 import { VERSION } from '../version.js';
 import { CommandGuard } from '../util/safe-text.js';
+import { suggestion } from '../util/options.js';
 
-export const commands: CliCommand[] = [validateCli, bakeCli, promoteCli, publishCli, notifyCli];
+export const commands: CliCommand[] = [initCli, validateCli, bakeCli, promoteCli, publishCli, notifyCli];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -44,7 +46,13 @@ export async function main(argv: string[], raw: CliIO): Promise<number> {
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    io.stderr(`spiff-models: unknown command '${name}'.\n\n${help()}`);
+    const hint = name.startsWith('-')
+      ? `unknown option ${name}${suggestion(name, ['--help', '--version'])}`
+      : `unknown command '${name}'${suggestion(
+          name,
+          commands.map((c) => c.name),
+        )}`;
+    io.stderr(`spiff-models: ${hint} (spiff-models --help lists the commands)\n`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -54,18 +62,13 @@ export async function main(argv: string[], raw: CliIO): Promise<number> {
   try {
     return await command.run(rest, io);
   } catch (err) {
+    // One line that says what is wrong (and the likely flag), not the whole usage text.
     if (err instanceof UsageError) {
-      io.stderr(`spiff-models ${name}: ${err.message}\n\nUsage:\n${command.usage}`);
+      io.stderr(`spiff-models ${name}: ${err.message} (spiff-models ${name} --help for its options)\n`);
       return 2;
     }
     if (err instanceof SetupError) {
       io.stderr(`spiff-models ${name}: ${err.message}\n`);
-      return 2;
-    }
-    // parseArgs reports unknown or malformed options with ERR_PARSE_ARGS_* codes: a usage problem.
-    const code = (err as { code?: string }).code;
-    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`spiff-models ${name}: ${errorMessage(err)}\n\nUsage:\n${command.usage}`);
       return 2;
     }
     io.stderr(`spiff-models ${name}: ${errorMessage(err)}\n`);

@@ -1,6 +1,7 @@
 // The action shell for `command: notify`: inputs -> plan -> notify -> outputs, job summary and annotations.
 import * as core from '@actions/core';
-import { booleanInput } from '../action/inputs.js';
+import { readInputs, setOutputs } from '../action/inputs.js';
+import { notifySpec } from './options.js';
 import { info } from '../action/log.js';
 import { UsageError, errorMessage } from '../util/errors.js';
 import { isKind, KINDS } from './environments.js';
@@ -20,49 +21,42 @@ const names: InputNames = {
   digest: "input 'deploy-digest'",
 };
 
-const optional = (name: string) => core.getInput(name) || null;
-
 /** Runs `notify` in a workflow; `overrides` exists for tests (fast retries). */
 export async function runNotifyAction(overrides: NotifyOptions & { now?: () => Date } = {}): Promise<void> {
-  const secret = optional('webhook-secret');
+  const input = readInputs(notifySpec);
+  const secret = input.secret || null;
   if (secret) core.setSecret(secret);
-  const kind = core.getInput('notify-kind') || 'spiff';
+  const kind = input.kind;
   if (!isKind(kind))
     throw new UsageError(`input 'notify-kind' is '${kind}'; use one of ${KINDS.join(', ')}.`);
-  const failOn = core.getInput('fail-on') || 'any';
+  const failOn = input.failOn;
   if (!isFailOn(failOn))
     throw new UsageError(`input 'fail-on' is '${failOn}'; use one of ${FAIL_ON.join(', ')}.`);
-  const environments = core.getInput('environments');
+  const environments = input.environments;
   if (!environments) {
     throw new UsageError(
       "input 'environments' is empty: list the environments to notify, e.g.\n" +
         '  environments: |\n    - name: dev\n      url: https://dev.example.com\n      secret-env: DEV_WEBHOOK_SECRET',
     );
   }
-  const timeout = core.getInput('timeout');
-  const retries = core.getInput('retries');
 
   const plan = await planNotify(
     {
       environments: { text: environments, source: "input 'environments'" },
       urls: [],
       secret,
-      ref: optional('ref'),
-      sha: optional('sha'),
-      before: optional('before'),
-      repositoryUrl: optional('repository-url'),
+      ref: input.ref || null,
+      sha: input.sha || null,
+      before: input.before || null,
+      repositoryUrl: input.repositoryUrl || null,
       kind,
-      ping: booleanInput('ping'),
-      image: optional('deploy-image'),
-      digest: optional('deploy-digest'),
-      tags: core
-        .getInput('deploy-tags')
-        .split(/[\n,]/)
-        .map((t) => t.trim())
-        .filter(Boolean),
+      ping: input.ping,
+      image: input.image || null,
+      digest: input.digest || null,
+      tags: input.tags,
       failOn,
-      timeoutMs: timeout ? parseTimeout(timeout, "input 'timeout'") : 10_000,
-      retries: retries ? parseRetries(retries, "input 'retries'") : 3,
+      timeoutMs: parseTimeout(input.timeout, "input 'timeout'"),
+      retries: parseRetries(input.retries, "input 'retries'"),
     },
     names,
     process.env,
@@ -90,9 +84,11 @@ export async function runNotifyAction(overrides: NotifyOptions & { now?: () => D
   const summary = r(summaryLine(report, failOn, passed));
   info(summary);
 
-  core.setOutput('results', r(JSON.stringify(report.results)));
-  core.setOutput('delivered', String(report.delivered));
-  core.setOutput('failed', String(report.failed));
+  setOutputs(notifySpec, {
+    results: r(JSON.stringify(report.results)),
+    delivered: String(report.delivered),
+    failed: String(report.failed),
+  });
 
   if (process.env.GITHUB_STEP_SUMMARY) {
     try {

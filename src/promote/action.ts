@@ -5,35 +5,52 @@ import * as core from '@actions/core';
 import type { Finding } from '../validate/finding.js';
 import { UsageError, errorMessage } from '../util/errors.js';
 import type { GateOutcome } from './gate.js';
-import { author, DEFAULT_API_URL, gitHubRepo, oneOf } from './options.js';
+import {
+  author,
+  DEFAULT_API_URL,
+  gitHubRepo,
+  oneOf,
+  promoteSpec,
+  publishSpec,
+  pullRequestOptions,
+} from './options.js';
 import { promote, STRATEGIES, VIAS } from './promote.js';
 import { publish } from './publish.js';
-import { findingPath, promoteMarkdown, promoteText, publishMarkdown, publishText } from './report.js';
+import {
+  findingPath,
+  promoteMarkdown,
+  promoteOutputs,
+  promoteText,
+  publishMarkdown,
+  publishOutputs,
+  publishText,
+} from './report.js';
 import type { GitContext } from './workarea.js';
-import { booleanInput, requiredInput } from '../action/inputs.js';
+import { readInputs, setOutputs } from '../action/inputs.js';
+import type { Values } from '../util/options.js';
 import { info } from '../action/log.js';
 
-const BOT = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' };
+type BranchInputs = Values<typeof promoteSpec> | Values<typeof publishSpec>;
 
-function context(): GitContext {
+function context(input: BranchInputs): GitContext {
   return {
     cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
-    path: core.getInput('path') || '.',
-    remote: core.getInput('remote') || 'origin',
-    inWorkspace: booleanInput('in-workspace', false),
+    path: input.path,
+    remote: input.remote,
+    inWorkspace: input.inWorkspace,
     env: process.env,
-    author: author(core.getInput('author-name') || BOT.name, core.getInput('author-email') || BOT.email),
+    author: author(input.authorName, input.authorEmail),
   };
 }
 
-function github(ctx: GitContext) {
-  const token = core.getInput('github-token') || process.env.GITHUB_TOKEN;
+function github(input: BranchInputs, ctx: GitContext) {
+  const token = input.githubToken || process.env.GITHUB_TOKEN;
   if (token) core.setSecret(token);
   return gitHubRepo(
     {
       token,
-      apiUrl: core.getInput('github-api-url') || process.env.GITHUB_API_URL || DEFAULT_API_URL,
-      repository: core.getInput('repository') || process.env.GITHUB_REPOSITORY,
+      apiUrl: input.apiUrl || process.env.GITHUB_API_URL || DEFAULT_API_URL,
+      repository: input.repository || process.env.GITHUB_REPOSITORY,
     },
     ctx.remote,
     ctx.cwd,
@@ -41,10 +58,15 @@ function github(ctx: GitContext) {
   );
 }
 
-/** The validate command's `config` input, when the workflow gives one (relative to the workspace). */
-function configFile(ctx: GitContext): string | undefined {
-  const file = core.getInput('config');
-  return file ? path.resolve(ctx.cwd, file) : undefined;
+/** The `config` input, when the workflow gives one (relative to the workspace). */
+function configFile(input: BranchInputs, ctx: GitContext): string | undefined {
+  return input.config ? path.resolve(ctx.cwd, input.config) : undefined;
+}
+
+/** An input the command cannot do without. */
+function required(value: string | undefined, name: string, command: string): string {
+  if (!value) throw new UsageError(`Input '${name}' is required for command '${command}'.`);
+  return value;
 }
 
 function annotate(v: GateOutcome | null, root: string): void {
@@ -68,24 +90,23 @@ async function summarize(markdown: string): Promise<void> {
 }
 
 export async function runPromoteAction(): Promise<void> {
-  const ctx = context();
-  const via = oneOf("Input 'via'", core.getInput('via') || 'git', VIAS);
+  const input = readInputs(promoteSpec);
+  const ctx = context(input);
+  const via = oneOf("Input 'via'", input.via, VIAS);
   const report = await promote({
     ...ctx,
-    from: requiredInput('from'),
-    to: requiredInput('to'),
-    strategy: oneOf("Input 'strategy'", core.getInput('strategy') || 'merge', STRATEGIES),
+    from: required(input.from, 'from', 'promote'),
+    to: required(input.to, 'to', 'promote'),
+    strategy: oneOf("Input 'strategy'", input.strategy, STRATEGIES),
     via,
-    dryRun: booleanInput('dry-run', false),
-    validate: booleanInput('validate', true),
-    configFile: configFile(ctx),
-    github: via === 'api' ? await github(ctx) : undefined,
+    dryRun: input.dryRun,
+    validate: input.validate,
+    configFile: configFile(input, ctx),
+    github: via === 'api' ? await github(input, ctx) : undefined,
     log: (line) => info(line),
   });
-  core.setOutput('result', report.result);
-  core.setOutput('commit', report.commit ?? '');
-  core.setOutput('commits', String(report.commits.length));
-  core.setOutput('changed-models', JSON.stringify(report.changedModels));
+  setOutputs(promoteSpec, promoteOutputs(report));
+
   const text = promoteText(report);
   info(text);
   annotate(report.validation, report.root);
@@ -105,38 +126,26 @@ export async function runPromoteAction(): Promise<void> {
 }
 
 export async function runPublishAction(): Promise<void> {
-  const ctx = context();
-  const pullRequest = booleanInput('pull-request', true);
-  const ids = core
-    .getInput('models')
-    .split(/[\n,]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-  if (ids.length === 0)
+  const input = readInputs(publishSpec);
+  const ctx = context(input);
+  if (input.models.length === 0)
     throw new UsageError("Input 'models' is required for publish: one model id per line.");
   const report = await publish({
     ...ctx,
-    modelIds: ids,
-    from: core.getInput('from') || 'HEAD',
-    to: requiredInput('to'),
-    dependencies: booleanInput('dependencies', true),
-    pullRequest,
-    dryRun: booleanInput('dry-run', false),
-    validate: booleanInput('validate', true),
-    configFile: configFile(ctx),
-    github: pullRequest ? await github(ctx) : undefined,
+    modelIds: input.models,
+    from: input.from || 'HEAD',
+    to: required(input.to, 'to', 'publish'),
+    dependencies: input.dependencies,
+    pullRequest: input.pullRequest,
+    pullRequestOptions: pullRequestOptions(input),
+    dryRun: input.dryRun,
+    validate: input.validate,
+    configFile: configFile(input, ctx),
+    github: input.pullRequest ? await github(input, ctx) : undefined,
     log: (line) => info(line),
   });
-  core.setOutput('branch', report.branch);
-  core.setOutput('commit', report.commit ?? '');
-  core.setOutput('models', JSON.stringify(report.models.map((m) => m.id).sort()));
-  core.setOutput(
-    'changed-models',
-    JSON.stringify([...report.changes.added, ...report.changes.changed, ...report.changes.removed].sort()),
-  );
-  core.setOutput('pull-request-number', report.pullRequest ? String(report.pullRequest.number) : '');
-  core.setOutput('pull-request-url', report.pullRequest?.url ?? '');
-  core.setOutput('operation', report.refused ? '' : report.operation);
+  setOutputs(publishSpec, publishOutputs(report));
+
   info(publishText(report));
   annotate(report.validation, report.root);
   for (const w of report.warnings) core.warning(w);

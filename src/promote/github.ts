@@ -15,6 +15,19 @@ export interface PullRequest {
   url: string;
 }
 
+/** What users set on the pull request, named as peter-evans/create-pull-request names them. */
+export interface PullRequestSettings {
+  /** Replaces the generated title. */
+  title?: string;
+  /** Replaces the generated body. */
+  body?: string;
+  labels: string[];
+  /** Logins, or org/team-slug for a team. */
+  reviewers: string[];
+  /** Only when the pull request is opened: an existing one keeps its state. */
+  draft: boolean;
+}
+
 type Octokit = ReturnType<typeof getOctokit>;
 
 function client(gh: GitHubRepo): Octokit {
@@ -139,6 +152,7 @@ export async function createPull(
   base: string,
   title: string,
   body: string,
+  draft = false,
 ): Promise<PullRequest> {
   try {
     const res = await client(gh).rest.pulls.create({
@@ -148,6 +162,7 @@ export async function createPull(
       base,
       title,
       body,
+      ...(draft ? { draft: true } : {}),
     });
     return { number: res.data.number, url: res.data.html_url };
   } catch (err) {
@@ -172,5 +187,33 @@ export async function updatePull(
     return { number: res.data.number, url: res.data.html_url };
   } catch (err) {
     throw failure(gh, `Updating pull request #${number}`, err);
+  }
+}
+
+/** Adds labels to a pull request (labels it already has stay; unknown ones are created by GitHub). */
+export async function addLabels(gh: GitHubRepo, number: number, labels: string[]): Promise<void> {
+  if (labels.length === 0) return;
+  try {
+    await client(gh).rest.issues.addLabels({ owner: gh.owner, repo: gh.repo, issue_number: number, labels });
+  } catch (err) {
+    throw failure(gh, `Labelling pull request #${number}`, err);
+  }
+}
+
+/** Requests reviews: `login` for a user, `org/team-slug` for a team (as create-pull-request reads them). */
+export async function requestReviewers(gh: GitHubRepo, number: number, reviewers: string[]): Promise<void> {
+  const users = reviewers.filter((r) => !r.includes('/'));
+  const teams = reviewers.filter((r) => r.includes('/')).map((r) => r.slice(r.indexOf('/') + 1));
+  if (users.length === 0 && teams.length === 0) return;
+  try {
+    await client(gh).rest.pulls.requestReviewers({
+      owner: gh.owner,
+      repo: gh.repo,
+      pull_number: number,
+      ...(users.length ? { reviewers: users } : {}),
+      ...(teams.length ? { team_reviewers: teams } : {}),
+    });
+  } catch (err) {
+    throw failure(gh, `Requesting reviews on pull request #${number}`, err);
   }
 }

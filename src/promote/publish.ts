@@ -4,7 +4,15 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { SetupError, UsageError } from '../util/errors.js';
 import { validateResult, type GateOutcome } from './gate.js';
-import { createPull, findOpenPull, updatePull, type PullRequest } from './github.js';
+import {
+  addLabels,
+  createPull,
+  findOpenPull,
+  requestReviewers,
+  updatePull,
+  type PullRequest,
+  type PullRequestSettings,
+} from './github.js';
 import { changedFiles, modelChanges, modelDirsAt, type FileChange, type ModelChanges } from './tree.js';
 import {
   checkout,
@@ -23,6 +31,8 @@ export interface PublishOptions extends BranchWriteOptions {
   modelIds: string[];
   dependencies: boolean;
   pullRequest: boolean;
+  /** Title, body, labels, reviewers, draft; unset: generated title and body, nothing else. */
+  pullRequestOptions?: PullRequestSettings;
 }
 
 export interface PublishedModel {
@@ -339,15 +349,19 @@ async function attemptPublish(
     return report;
   }
   const gh = opts.github!;
-  const title = pullRequestTitle(models, to);
-  const body = pullRequestBody(report);
+  const settings = opts.pullRequestOptions;
+  const title = settings?.title ?? pullRequestTitle(models, to);
+  const body = settings?.body ?? pullRequestBody(report);
   const open = await findOpenPull(gh, branch, to);
   if (open) {
     report.pullRequest = reuse ? open : await updatePull(gh, open.number, title, body);
     report.operation = reuse ? 'unchanged' : 'updated';
   } else {
-    report.pullRequest = await createPull(gh, branch, to, title, body);
+    report.pullRequest = await createPull(gh, branch, to, title, body, settings?.draft ?? false);
     report.operation = 'created';
   }
+  // Labels and reviewers are added, never removed: on an updated pull request people may have changed them.
+  await addLabels(gh, report.pullRequest.number, settings?.labels ?? []);
+  await requestReviewers(gh, report.pullRequest.number, settings?.reviewers ?? []);
   return report;
 }

@@ -288,3 +288,26 @@ export function publishMarkdown(r: PublishReport): string {
   );
   return `${out.join('\n')}\n`;
 }
+
+/** The action outputs of promote, by their declared names (src/promote/options.ts). */
+export function promoteOutputs(r: PromoteReport): Record<string, string> {
+  return {
+    result: r.result,
+    commit: r.commit ?? '',
+    commits: String(r.commits.length),
+    'changed-models': JSON.stringify(r.changedModels),
+  };
+}
+
+/** The action outputs of publish, by their declared names. */
+export function publishOutputs(r: PublishReport): Record<string, string> {
+  return {
+    branch: r.branch,
+    commit: r.commit ?? '',
+    models: JSON.stringify(r.models.map((m) => m.id).sort()),
+    'changed-models': JSON.stringify([...r.changes.added, ...r.changes.changed, ...r.changes.removed].sort()),
+    'pull-request-number': r.pullRequest ? String(r.pullRequest.number) : '',
+    'pull-request-url': r.pullRequest?.url ?? '',
+    operation: r.refused ? '' : r.operation,
+  };
+}

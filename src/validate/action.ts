@@ -1,8 +1,11 @@
 // The action side of validate: annotations (errors first), job summary, JSON and SARIF files, outputs.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
-import { booleanInput } from '../action/inputs.js';
+import { readInputs } from '../action/inputs.js';
+import { UsageError } from '../util/errors.js';
+import { validateSpec } from './options.js';
 import { info } from '../action/log.js';
 import { formatJson } from './reporters/json.js';
 import { formatMarkdown } from './reporters/markdown.js';
@@ -22,16 +25,30 @@ export function workspace(): string {
 
 export async function runValidateAction(): Promise<void> {
   const ws = workspace();
-  const root = path.resolve(ws, core.getInput('path') || '.');
-  const config = core.getInput('config');
-  const base = core.getInput('base') || undefined;
-  const maxWarningsInput = core.getInput('max-warnings');
-  const maxWarnings = maxWarningsInput === '' ? -1 : Number(maxWarningsInput);
-  if (maxWarningsInput !== '' && (!Number.isInteger(maxWarnings) || maxWarnings < 0))
-    throw new Error(`Input 'max-warnings' must be a whole number >= 0, got '${maxWarningsInput}'.`);
-  const reportFile = path.resolve(ws, core.getInput('report-file') || 'spiff-models-report.json');
-  const sarifFile = path.resolve(ws, core.getInput('sarif-file') || 'spiff-models.sarif');
-  const annotate = booleanInput('annotations', true);
+  const input = readInputs(validateSpec);
+  const root = path.resolve(ws, input.path);
+  const config = input.config;
+  const base = input.base || undefined;
+  const maxWarnings = input.maxWarnings === undefined ? -1 : Number(input.maxWarnings);
+  if (input.maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0))
+    throw new UsageError(`Input 'max-warnings' must be a whole number >= 0, got '${input.maxWarnings}'.`);
+  // Reports go outside the workspace by default: inside the models root they would be committed or baked.
+  const reportDir = process.env.RUNNER_TEMP || os.tmpdir();
+  const reportFile = input.reportFile
+    ? path.resolve(ws, input.reportFile)
+    : path.join(reportDir, 'spiff-models-report.json');
+  const sarifFile = input.sarifFile
+    ? path.resolve(ws, input.sarifFile)
+    : path.join(reportDir, 'spiff-models.sarif');
+  const annotate = input.annotations;
+  // Report paths as a person reads them: relative in the workspace, $RUNNER_TEMP/... there, else absolute.
+  const temp = process.env.RUNNER_TEMP;
+  const shown = (file: string) =>
+    file.startsWith(ws + path.sep)
+      ? path.relative(ws, file).split(path.sep).join('/')
+      : temp && file.startsWith(temp + path.sep)
+        ? `$RUNNER_TEMP/${path.relative(temp, file).split(path.sep).join('/')}`
+        : file;
 
   const result = await validateRepo(root, {
     configFile: config ? path.resolve(ws, config) : undefined,
@@ -63,7 +80,7 @@ export async function runValidateAction(): Promise<void> {
     const hiddenE = Math.max(0, errors.length - ANNOTATIONS_SHOWN);
     const hiddenW = Math.max(0, warnings.length - ANNOTATIONS_SHOWN);
     if (hiddenE || hiddenW)
-      note = `GitHub shows ${ANNOTATIONS_SHOWN} annotations per type: ${hiddenE} errors and ${hiddenW} warnings are not annotated; this summary and the SARIF file (${path.relative(ws, sarifFile)}) list them all.`;
+      note = `GitHub shows ${ANNOTATIONS_SHOWN} annotations per type: ${hiddenE} errors and ${hiddenW} warnings are not annotated; this summary and the SARIF file (${shown(sarifFile)}) list them all.`;
   }
   const rel = (file: string) => path.relative(ws, file).split(path.sep).join('/');
   const place = await repoPlace(root, process.env, { commit: process.env.GITHUB_SHA, prefix });
@@ -74,9 +91,9 @@ export async function runValidateAction(): Promise<void> {
     prefix: place.prefix,
     links: place.links,
     command: reproduceCommand(place.prefix || '.', { config: config && rel(path.resolve(ws, config)), base }),
-    reports: { json: rel(reportFile), sarif: rel(sarifFile), artifacts: runUrl(process.env) },
+    reports: { json: shown(reportFile), sarif: shown(sarifFile), artifacts: runUrl(process.env) },
   });
-  await core.summary.addRaw(summary, true).write();
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary, true).write();
 
   core.setOutput('errors', String(result.summary.errors));
   core.setOutput('warnings', String(result.summary.warnings));

@@ -1,9 +1,10 @@
 // `spiff-models validate`: judge a models repo the way spiffworkflow-backend will.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { CliCommand } from '../cli/io.js';
 import { SetupError, UsageError } from '../util/errors.js';
+import { parseFlags, suggestion, usageText } from '../util/options.js';
+import { FORMATS, validateSpec } from './options.js';
 import { formatJson } from './reporters/json.js';
 import { formatMarkdown } from './reporters/markdown.js';
 import { formatSarif } from './reporters/sarif.js';
@@ -11,47 +12,26 @@ import { formatStylish } from './reporters/stylish.js';
 import { validateRepo } from './validate.js';
 import { repoPlace } from '../util/repo-links.js';
 
-const FORMATS = ['stylish', 'json', 'sarif', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
 
 export const validateCli: CliCommand = {
-  name: 'validate',
-  summary: 'check a models repository the way spiffworkflow-backend will judge it',
-  usage: `spiff-models validate [DIR] [options]
-
-  DIR                    models root (default: .)
-  --format F             stylish (default) | json | sarif | markdown
-  --output FILE          write the report to FILE instead of standard output
-  --config FILE          rule severities (default: .spiff-models.json/.yml at the models root)
-  --base REF             warn about models and process ids that existed at git REF and are gone
-  --max-warnings N       exit 1 when there are more than N warnings
-  --no-color             plain output
-
-Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem.
-`,
+  name: validateSpec.name,
+  summary: validateSpec.summary,
+  usage: usageText(validateSpec),
   async run(argv, io) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', short: 'f', default: 'stylish' },
-        output: { type: 'string', short: 'o' },
-        config: { type: 'string', short: 'c' },
-        base: { type: 'string' },
-        'max-warnings': { type: 'string' },
-        'no-color': { type: 'boolean', default: false },
-      },
-    });
+    const { values, positionals } = parseFlags(validateSpec, argv);
     if (positionals.length > 1)
       throw new UsageError(`one models directory at most, got ${positionals.join(' ')}`);
     const format = values.format as Format;
     if (!FORMATS.includes(format))
-      throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${format}'`);
+      throw new UsageError(
+        `--format must be one of ${FORMATS.join(', ')}, not '${format}'${suggestion(format, FORMATS)}`,
+      );
     let maxWarnings = -1;
-    if (values['max-warnings'] !== undefined) {
-      maxWarnings = Number(values['max-warnings']);
+    if (values.maxWarnings !== undefined) {
+      maxWarnings = Number(values.maxWarnings);
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0)
-        throw new UsageError(`--max-warnings needs a whole number >= 0, not '${values['max-warnings']}'`);
+        throw new UsageError(`--max-warnings needs a whole number >= 0, not '${values.maxWarnings}'`);
     }
     const dir = positionals[0] ?? '.';
     const root = path.resolve(io.cwd, dir);
@@ -82,7 +62,7 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem
       }
       default:
         text = formatStylish(result, {
-          color: io.isTTY && !values['no-color'] && !values.output,
+          color: io.isTTY && values.color && !values.output,
           root: dir === '.' ? undefined : dir,
         });
     }

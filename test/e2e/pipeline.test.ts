@@ -3,6 +3,7 @@
 // deploy-hook receivers and a local server playing the GitHub API. Asserts the end state of each.
 import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { buildTestBaseImage, requireRegistry, startRegistry, type TestRegistry } from '../helpers/docker.js';
@@ -384,9 +385,12 @@ describe('the whole loop', () => {
     git(world.work, 'tag', 'v1.4.2', sha);
     git(world.work, 'push', '-q', 'origin', 'v1.4.2');
     const workspace = world.checkout('v1.4.2');
+    // Kept after the run: the validation report the release attaches lives there.
+    const runnerTemp = fs.mkdtempSync(path.join(os.tmpdir(), 'spiff-runner-'));
     const run = await runWorkflow({
       file: path.join(WORKFLOWS, 'release.yml'),
       workspace,
+      runnerTemp,
       github: world.github({
         event_name: 'push',
         ref: 'refs/tags/v1.4.2',
@@ -407,12 +411,11 @@ describe('the whole loop', () => {
       expect((await pushedImage(tag))?.digest).toBe(bake.outputs.digest);
     const release = run.steps.find((s) => s.uses?.startsWith('softprops/action-gh-release'))!;
     const attached = release.inputs.files.split('\n').filter(Boolean);
-    expect(attached).toEqual([
-      path.join(workspace, 'spiff-models-report.json'),
-      path.join(workspace, 'spiff-models.sarif'),
-    ]);
+    expect(attached.map((f) => path.basename(f))).toEqual(['spiff-models-report.json', 'spiff-models.sarif']);
+    for (const f of attached) expect(f.startsWith(workspace)).toBe(false);
     for (const f of attached) expect(fs.existsSync(f)).toBe(true);
     expect(JSON.parse(fs.readFileSync(attached[0], 'utf8')).summary.errors).toBe(0);
     expect(release.inputs.body).toContain(bake.outputs.digest);
+    fs.rmSync(runnerTemp, { recursive: true, force: true });
   });
 });

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { removeTempDirs, git, model } from '../helpers/git-fixtures.js';
+import { removeTempDirs, git, model, tempDir } from '../helpers/git-fixtures.js';
 import { REPO_ROOT } from '../helpers/runner.js';
 import { runWorkflow } from './workflow.js';
 import { makeWorld } from './world.js';
@@ -47,7 +47,13 @@ describe('pull-request.yml', () => {
       'feature: refunds',
     );
     const workspace = world.checkout('feature');
-    const run = await runWorkflow({ file: WORKFLOW, workspace, github: pullRequestEvent(world, 'feature') });
+    const runnerTemp = tempDir('spiff-runner-');
+    const run = await runWorkflow({
+      file: WORKFLOW,
+      workspace,
+      runnerTemp,
+      github: pullRequestEvent(world, 'feature'),
+    });
 
     const validate = run.steps.find((s) => s.id === 'validate');
     expect(validate?.outcome).toBe('failure');
@@ -75,7 +81,9 @@ describe('pull-request.yml', () => {
     expect(run.summary).toMatch(/```mermaid\nflowchart LR/);
     expect(run.summary).toContain('["nowhere #40;no such process#41;"]');
     const sarifStep = run.steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif'));
-    expect(sarifStep?.inputs.sarif_file).toBe(path.join(workspace, 'spiff-models.sarif'));
+    // The SARIF file is written to RUNNER_TEMP, outside the checkout (and so outside the models).
+    expect(path.basename(sarifStep!.inputs.sarif_file)).toBe('spiff-models.sarif');
+    expect(sarifStep!.inputs.sarif_file.startsWith(workspace)).toBe(false);
     const sarif = JSON.parse(fs.readFileSync(sarifStep!.inputs.sarif_file, 'utf8'));
     expect(
       sarif.runs[0].results.map(

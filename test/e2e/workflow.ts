@@ -65,6 +65,8 @@ export interface WorkflowOptions {
   env?: Record<string, string>;
   /** Home directory of the runner (docker/login-action writes ~/.docker/config.json there). */
   home?: string;
+  /** RUNNER_TEMP, kept after the run when given (the caller removes it); default: a fresh one, removed. */
+  runnerTemp?: string;
 }
 
 interface StepSpec {
@@ -99,7 +101,7 @@ export async function runWorkflow(options: WorkflowOptions): Promise<WorkflowRun
   const { doc, jobs } = loadWorkflow(options.file);
   const jobName = options.job ?? Object.keys(jobs)[0];
   const job = jobs[jobName];
-  const runnerTemp = fs.mkdtempSync(path.join(os.tmpdir(), 'spiff-runner-'));
+  const runnerTemp = options.runnerTemp ?? fs.mkdtempSync(path.join(os.tmpdir(), 'spiff-runner-'));
   const home = options.home ?? path.join(runnerTemp, 'home');
   fs.mkdirSync(home, { recursive: true });
   const eventPath = path.join(runnerTemp, 'event.json');
@@ -223,6 +225,6 @@ export async function runWorkflow(options: WorkflowOptions): Promise<WorkflowRun
     if (step.id)
       steps[step.id] = { outputs: record.outputs, outcome: record.outcome, conclusion: record.outcome };
   }
-  fs.rmSync(runnerTemp, { recursive: true, force: true });
+  if (!options.runnerTemp) fs.rmSync(runnerTemp, { recursive: true, force: true });
   return { steps: records, failed, summary };
 }

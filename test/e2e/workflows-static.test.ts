@@ -52,7 +52,7 @@ describe('example workflows', () => {
     const perms = doc.permissions as Record<string, string>;
     expect(perms).toBeDefined();
     expect(perms).not.toBe('write-all');
-    const allowed = new Set(['contents', 'packages', 'pull-requests', 'security-events']);
+    const allowed = new Set(['actions', 'contents', 'packages', 'pull-requests', 'security-events']);
     for (const scope of Object.keys(perms)) expect(allowed).toContain(scope);
     const usesOwn = (cmd: string) =>
       Object.values(jobs).some((j) =>
@@ -65,5 +65,40 @@ describe('example workflows', () => {
     for (const job of Object.values(jobs))
       for (const step of job.steps)
         if (step.uses?.startsWith('actions/checkout@')) expect(step.with?.['fetch-depth']).toBe(0);
+    // upload-sarif reads the workflow run on private repositories: it needs actions: read there.
+    const sarif = Object.values(jobs).some((j) =>
+      j.steps.some((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@')),
+    );
+    if (sarif) expect([perms['security-events'], perms.actions]).toEqual(['write', 'read']);
   });
+
+  // The current major of each action, checked by hand when this list changed (December 2026).
+  const CURRENT = {
+    'actions/checkout': 'v7',
+    'docker/login-action': 'v4',
+    'github/codeql-action/upload-sarif': 'v4',
+  };
+
+  it.each(files)('%s: uses the current major of the actions it calls', (file) => {
+    const { jobs } = loadWorkflow(path.join(dir, file));
+    for (const job of Object.values(jobs))
+      for (const step of job.steps) {
+        const [name, version] = (step.uses ?? '').split('@');
+        if (name in CURRENT) expect([name, version]).toEqual([name, CURRENT[name as keyof typeof CURRENT]]);
+      }
+    const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    for (const [name, version] of Object.entries(CURRENT))
+      for (const m of readme.matchAll(new RegExp(`${name.replace(/\//g, '\\/')}@(v\\d+)`, 'g')))
+        expect([name, m[1]]).toEqual([name, version]);
+  });
+
+  it.each(['push.yml', 'promote.yml'])(
+    '%s: one run per branch at a time, queued, never cancelled',
+    (file) => {
+      const { doc } = loadWorkflow(path.join(dir, file));
+      const concurrency = doc.concurrency as { group: string; 'cancel-in-progress': boolean };
+      expect(concurrency.group).toMatch(/\$\{\{ .*(github\.ref|inputs\.to).* \}\}/);
+      expect(concurrency['cancel-in-progress']).toBe(false);
+    },
+  );
 });

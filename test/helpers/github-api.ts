@@ -26,6 +26,11 @@ export interface FakePull {
   body: string;
   state: 'open' | 'closed';
   html_url: string;
+  draft: boolean;
+  labels: string[];
+  /** Users and team slugs review was requested from. */
+  reviewers: string[];
+  teamReviewers: string[];
 }
 
 export interface FakeReply {
@@ -176,6 +181,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         body: String(body.body ?? ''),
         state: 'open',
         html_url: `https://github.example/${owner}/${name}/pull/${number}`,
+        draft: body.draft === true,
+        labels: [],
+        reviewers: [],
+        teamReviewers: [],
       };
       pulls.push(pull);
       return { status: 201, body: json(pull) };
@@ -188,6 +197,27 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       if (typeof body.body === 'string') pull.body = body.body;
       if (body.state === 'open' || body.state === 'closed') pull.state = body.state;
       return { status: 200, body: json(pull) };
+    }
+    // Labels live on the issue of a pull request; adding keeps the ones it has.
+    const labels = /^\/issues\/(\d+)\/labels$/.exec(rest);
+    if (req.method === 'POST' && labels) {
+      const pull = pulls.find((p) => p.owner === owner && p.repo === name && p.number === Number(labels[1]));
+      if (!pull) return { status: 404, body: { message: 'Not Found' } };
+      for (const l of (body.labels as string[] | undefined) ?? [])
+        if (!pull.labels.includes(l)) pull.labels.push(l);
+      return { status: 200, body: pull.labels.map((l) => ({ name: l })) };
+    }
+    const reviewers = /^\/pulls\/(\d+)\/requested_reviewers$/.exec(rest);
+    if (req.method === 'POST' && reviewers) {
+      const pull = pulls.find(
+        (p) => p.owner === owner && p.repo === name && p.number === Number(reviewers[1]),
+      );
+      if (!pull) return { status: 404, body: { message: 'Not Found' } };
+      for (const r of (body.reviewers as string[] | undefined) ?? [])
+        if (!pull.reviewers.includes(r)) pull.reviewers.push(r);
+      for (const t of (body.team_reviewers as string[] | undefined) ?? [])
+        if (!pull.teamReviewers.includes(t)) pull.teamReviewers.push(t);
+      return { status: 201, body: json(pull) };
     }
     return { status: 404, body: { message: 'Not Found' } };
   }

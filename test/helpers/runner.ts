@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { tempDir } from './git-fixtures.js';
 
 export const REPO_ROOT = path.resolve(
   import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname),
@@ -126,6 +127,8 @@ export async function runActionBundle(
   options: { workspace: string; env?: Record<string, string | undefined>; script?: string },
 ): Promise<ActionRun> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spiff-runner-'));
+  // RUNNER_TEMP outlives the step (as on a runner, until the job ends): the reports written there stay readable.
+  const runnerTemp = tempDir('spiff-runner-temp-');
   const outputFile = path.join(dir, 'output');
   const summaryFile = path.join(dir, 'summary');
   fs.writeFileSync(outputFile, '');
@@ -135,7 +138,7 @@ export async function runActionBundle(
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
     GITHUB_ACTIONS: 'true',
-    RUNNER_TEMP: dir,
+    RUNNER_TEMP: runnerTemp,
     ...options.env,
   };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v;

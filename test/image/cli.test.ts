@@ -82,7 +82,7 @@ describe('bake --dry-run (no engine needed)', () => {
     expect(stdout).toMatch(/^revision +[0-9a-f]{7}$/m);
   });
 
-  it('--json prints the outputs under the action output names', async () => {
+  it('--json prints the outputs under the camelCase of the action output names', async () => {
     const r = repo({ commits: 1 });
     const { code, stdout, stderr } = await cli([
       r.models,
@@ -95,17 +95,9 @@ describe('bake --dry-run (no engine needed)', () => {
     expect(code).toBe(0);
     const outputs = JSON.parse(stdout);
     expect(Object.keys(outputs)).toEqual(
-      expect.arrayContaining([
-        'image-id',
-        'digest',
-        'tags',
-        'revision',
-        'labels',
-        'context-bytes',
-        'skipped',
-      ]),
+      expect.arrayContaining(['imageId', 'digest', 'tags', 'revision', 'labels', 'contextBytes', 'skipped']),
     );
-    expect(outputs['git-history']).toBe('minimal');
+    expect(outputs.gitHistory).toBe('minimal');
     expect(outputs.labels['io.spiff-models.revision']).toBe(r.commits[0].slice(0, 7));
     // The unpinned default base image is worth a warning.
     expect(stderr).toMatch(
@@ -144,13 +136,17 @@ describe('usage and setup errors exit 2', () => {
       ['--image-models-dir', 'relative/dir'],
       /image models dir 'relative\/dir' must be an absolute path/,
     ],
-    ['an unknown option', ['--frobnicate'], /Unknown option '--frobnicate'/],
+    [
+      'an unknown option',
+      ['--frobnicate'],
+      /^spiff-models bake: unknown option --frobnicate \(spiff-models bake --help for its options\)\n$/,
+    ],
     [
       'a username without password',
       ['--registry-username', 'me'],
       /needs the password in \$SPIFF_MODELS_REGISTRY_PASSWORD/,
     ],
-    ['a label that is not KEY=VALUE', ['--label', 'novalue'], /--label 'novalue' must be KEY=VALUE/],
+    ['a label that is not KEY=VALUE', ['--label', 'novalue'], /--label: 'novalue' must be KEY=VALUE/],
   ])('%s', async (_name, args, message) => {
     const r = repo({ commits: 1 });
     const { code, stderr } = await cli(

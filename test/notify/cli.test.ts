@@ -341,10 +341,11 @@ describe('spiff-models notify usage', () => {
     );
   });
 
-  test('an unknown flag is a parseArgs error (exit 2 in the CLI)', async () => {
-    await expect(run([...base, '--verbose'])).rejects.toMatchObject({
-      code: 'ERR_PARSE_ARGS_UNKNOWN_OPTION',
-    });
+  test('an unknown flag is a usage error (exit 2 in the CLI), with the nearest flag', async () => {
+    await expect(run([...base, '--verbose'])).rejects.toThrow(/^unknown option --verbose$/);
+    await expect(run([...base, '--retires', '2'])).rejects.toThrow(
+      /^unknown option --retires; did you mean --retries\?$/,
+    );
   });
 
   test('the command describes itself', () => {

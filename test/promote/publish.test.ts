@@ -83,6 +83,68 @@ function options(extra: Partial<PublishOptions>): PublishOptions {
   };
 }
 
+describe('publish pull request options (as peter-evans/create-pull-request names them)', () => {
+  const args = ['sales/orders/checkout', '--from', 'dev', '--to', 'prod', '--json'];
+
+  it('title, body, labels, reviewers (users and org/team) and draft reach the pull request', async () => {
+    const run = await runCli(
+      publishCli,
+      [
+        ...args,
+        '--title',
+        'Checkout to prod',
+        '--body',
+        'Reviewed by finance.',
+        '--label',
+        'models',
+        '--label',
+        'prod',
+        '--reviewer',
+        'alice',
+        '--reviewer',
+        'acme/finance',
+        '--draft',
+      ],
+      work,
+      env(),
+    );
+    expect(run.stderr).not.toMatch(/failed/);
+    expect(run.code).toBe(0);
+    expect(github.pulls).toHaveLength(1);
+    expect(github.pulls[0]).toMatchObject({
+      title: 'Checkout to prod',
+      body: 'Reviewed by finance.',
+      draft: true,
+      labels: ['models', 'prod'],
+      reviewers: ['alice'],
+      teamReviewers: ['finance'],
+    });
+  });
+
+  it('without them: the generated title and body, no labels, no reviews requested, not a draft', async () => {
+    const run = await runCli(publishCli, args, work, env());
+    expect(run.code).toBe(0);
+    expect(github.pulls[0]).toMatchObject({ draft: false, labels: [], reviewers: [], teamReviewers: [] });
+    expect(github.pulls[0].title).toMatch(/sales\/orders\/checkout/);
+    expect(github.calls('POST', /\/labels$/)).toEqual([]);
+    expect(github.calls('POST', /\/requested_reviewers$/)).toEqual([]);
+  });
+
+  it('an updated pull request gets the new title and more labels, and keeps the labels it had', async () => {
+    await runCli(publishCli, [...args, '--label', 'models'], work, env());
+    commitOn(work, 'dev', { 'sales/orders/checkout/form-schema.json': '{}\n' }, 'add form');
+    const run = await runCli(
+      publishCli,
+      [...args, '--title', 'Second round', '--label', 'again'],
+      work,
+      env(),
+    );
+    expect(JSON.parse(run.stdout).operation).toBe('updated');
+    expect(github.pulls).toHaveLength(1);
+    expect(github.pulls[0]).toMatchObject({ title: 'Second round', labels: ['models', 'again'] });
+  });
+});
+
 describe('publish', () => {
   it('publishes a model with its ancestor group files and the models it calls, transitively, as a pull request', async () => {
     const run = await runCli(

@@ -141,7 +141,10 @@ describe('dist/cli.js validate', () => {
     [['validate', '/no/such/dir'], /models root '\/no\/such\/dir' does not exist/],
     [['validate', '.', '--format', 'xml'], /--format must be one of stylish, json, sarif, markdown/],
     [['validate', '.', '--max-warnings', 'many'], /--max-warnings needs a whole number/],
-    [['validate', '.', '--bogus'], /Unknown option '--bogus'/],
+    [
+      ['validate', '.', '--bogus'],
+      /^spiff-models validate: unknown option --bogus \(spiff-models validate --help for its options\)\n$/,
+    ],
     [['frobnicate'], /unknown command 'frobnicate'/],
   ])('exits 2 with a clear message for %j', async (args, message) => {
     const r = await runCliBundle(args as string[], REPO_ROOT);
@@ -257,7 +260,12 @@ describe('dist/index.js validate (as the runner runs it)', () => {
     });
     expect(r.outputs.errors).toBe('12');
     expect(r.outputs.warnings).toBe('11');
-    expect(r.outputs['report-file']).toBe(path.join(ws, 'spiff-models-report.json'));
+    // Reports land in RUNNER_TEMP: in the workspace they would end up in the models root and the image.
+    expect(path.basename(r.outputs['report-file'])).toBe('spiff-models-report.json');
+    expect(path.basename(r.outputs['sarif-file'])).toBe('spiff-models.sarif');
+    expect(r.outputs['report-file'].startsWith(ws)).toBe(false);
+    expect(r.outputs['sarif-file'].startsWith(ws)).toBe(false);
+    expect(fs.readdirSync(ws).filter((f) => f.startsWith('spiff-models'))).toEqual([]);
     expect(JSON.parse(fs.readFileSync(r.outputs['report-file'], 'utf8')).summary.errors).toBe(12);
     expect(JSON.parse(fs.readFileSync(r.outputs['sarif-file'], 'utf8')).runs[0].results).toHaveLength(23);
     expect(r.summary.split('\n')[0]).toBe('## spiff-models validate: ❌ 12 errors in 1 model');
@@ -268,7 +276,9 @@ describe('dist/index.js validate (as the runner runs it)', () => {
       `[\`m.bpmn:5\`](https://github.com/acme/models/blob/${sha}/models/gg/mmm/m.bpmn#L5`,
     );
     expect(r.summary).toContain('`npx spiff-models validate models`');
-    expect(r.summary).toContain('JSON `spiff-models-report.json`, SARIF `spiff-models.sarif`');
+    expect(r.summary).toContain(
+      'JSON `$RUNNER_TEMP/spiff-models-report.json`, SARIF `$RUNNER_TEMP/spiff-models.sarif`',
+    );
   });
 
   it('succeeds on the example models', async () => {

@@ -1,0 +1,156 @@
+// The options and outputs of `bake`, declared once for the CLI and the action (see src/util/options.ts).
+import { UsageError } from '../util/errors.js';
+import { PATH_OPTION, type CommandSpec } from '../util/options.js';
+import { CONFIG_OPTION } from '../validate/options.js';
+import { DEFAULT_BASE_IMAGE, DEFAULT_IMAGE_MODELS_DIR } from './bake.js';
+
+export const REGISTRY_PASSWORD_ENV = 'SPIFF_MODELS_REGISTRY_PASSWORD';
+
+export const bakeSpec = {
+  name: 'bake',
+  summary: 'build a spiffworkflow-backend image with the models baked in (Docker Engine API)',
+  synopsis: 'spiff-models bake [DIR] [options]',
+  intro:
+    'Build a spiffworkflow-backend image with the models in DIR (default .) baked in, through the Docker Engine.',
+  options: {
+    path: PATH_OPTION,
+    baseImage: {
+      type: 'string',
+      input: 'base-image',
+      arg: 'REF',
+      default: DEFAULT_BASE_IMAGE,
+      doc: 'the spiffworkflow-backend image to build on; pin a version tag or digest (a moving tag gets a warning)',
+    },
+    image: {
+      type: 'string',
+      arg: 'NAME',
+      doc: 'the repository to tag and push, e.g. ghcr.io/org/process-models (lower-cased; default: the models folder name, local only)',
+    },
+    tags: {
+      type: 'list',
+      flag: 'tag',
+      input: 'tags',
+      arg: 'TAG',
+      doc: 'extra tags (sha-<7>, the branch, X.Y.Z/X.Y/X from a vX.Y.Z tag, pr-<n> and latest on the default branch come by themselves)',
+      inputDoc:
+        'extra tags, one per line or comma-separated (sha-<7>, the branch, X.Y.Z/X.Y/X from a vX.Y.Z tag, pr-<n> and latest on the default branch come by themselves)',
+    },
+    labels: {
+      type: 'list',
+      flag: 'label',
+      input: 'labels',
+      arg: 'KEY=VALUE',
+      lines: true,
+      doc: 'extra image labels, KEY=VALUE one per line (the io.spiff-models. prefix is reserved)',
+      flagDoc: 'extra image label (the io.spiff-models. prefix is reserved)',
+    },
+    push: {
+      type: 'boolean',
+      default: false,
+      doc: 'push every tag; credentials from registry-username/registry-password, else what docker/login-action stored',
+      flagDoc: `push every tag (credentials: ~/.docker/config.json, or --registry-username with the password in $${REGISTRY_PASSWORD_ENV})`,
+    },
+    registryUsername: {
+      type: 'string',
+      input: 'registry-username',
+      arg: 'USER',
+      doc: 'registry user for push (and for pulling the base image from the same registry)',
+    },
+    registryPassword: {
+      type: 'string',
+      flag: null,
+      input: 'registry-password',
+      doc: 'registry password or token (masked in the log; pass it from secrets)',
+    },
+    gitHistory: {
+      type: 'string',
+      input: 'git-history',
+      arg: 'MODE',
+      default: 'full',
+      doc: 'how the image records the commit: full (the history, so forms of instances started on older revisions load; needs fetch-depth: 0), minimal (a tiny .git for rev-parse only) or none',
+    },
+    verify: {
+      type: 'boolean',
+      default: false,
+      doc: 'run the built image once (no network, as an unprivileged user) to check the models dir, its env var and the recorded revision',
+    },
+    template: {
+      type: 'string',
+      arg: 'FILE',
+      doc: 'your own Dockerfile template, relative to the workspace (placeholders: see the README); default: templates/Dockerfile.bake',
+    },
+    imageModelsDir: {
+      type: 'string',
+      input: 'image-models-dir',
+      arg: 'PATH',
+      default: DEFAULT_IMAGE_MODELS_DIR,
+      doc: 'where the repository lands in the image; the models dir is this path, or this path/<sub-folder> when the models are a sub-folder of the repo',
+    },
+    dryRun: {
+      type: 'boolean',
+      input: 'dry-run',
+      default: false,
+      doc: 'write the rendered Dockerfile and the context listing to output-dir, no engine needed',
+    },
+    outputDir: {
+      type: 'string',
+      input: 'output-dir',
+      arg: 'DIR',
+      doc: 'with dry-run, the folder (relative to the workspace) that gets the Dockerfile, context.txt and bake.json',
+    },
+    ref: {
+      type: 'string',
+      input: null,
+      arg: 'REF',
+      doc: "git ref the tags derive from (default: $GITHUB_REF, else the checkout's branch/tag)",
+    },
+    defaultBranch: {
+      type: 'string',
+      flag: 'default-branch',
+      input: null,
+      arg: 'NAME',
+      doc: "branch whose builds are also tagged latest (default: origin's HEAD)",
+    },
+    config: CONFIG_OPTION,
+    validate: {
+      type: 'boolean',
+      default: true,
+      doc: 'validate first and refuse to bake a repository with errors',
+      flagDoc: 'bake even when validation finds errors',
+    },
+    cache: {
+      type: 'boolean',
+      input: null,
+      default: true,
+      doc: 'reuse an image with the same input',
+      flagDoc: 'build even when an image with the same input already exists',
+    },
+    json: { type: 'boolean', input: null, default: false, doc: 'print the outputs as JSON on stdout' },
+  },
+  outputs: {
+    image: { doc: 'the repository the image was tagged into (the image input, lower-cased)' },
+    'image-id': { doc: 'the image id (sha256:...)' },
+    digest: { doc: 'the manifest digest the registry reported (empty without push)' },
+    tags: { doc: 'the full references tagged (and pushed), one per line' },
+    revision: {
+      doc: 'what git rev-parse --short HEAD prints in the image, i.e. the revision new instances record (empty with git-history none)',
+    },
+    labels: { doc: 'the image labels, KEY=VALUE one per line' },
+    'context-bytes': { doc: 'size of the build context sent to the engine (0 when skipped)' },
+    skipped: {
+      doc: 'true when an image with the same input (models, git data, Dockerfile, base image id) existed: re-tagged (and pushed) without a build',
+    },
+  },
+  epilogue: 'Exit codes: 0 baked, 1 validation/build/verify/push failed, 2 usage or setup problem.',
+} as const satisfies CommandSpec;
+
+/** KEY=VALUE labels, one way for the CLI and the action: the key and the value trimmed. */
+export function parseLabels(values: string[], what: string): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const v of values) {
+    const eq = v.indexOf('=');
+    if (eq <= 0) throw new UsageError(`${what}: '${v}' must be KEY=VALUE.`);
+    labels[v.slice(0, eq).trim()] = v.slice(eq + 1).trim();
+  }
+  return labels;
+}

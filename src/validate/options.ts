@@ -1,0 +1,81 @@
+// The options and outputs of `validate`, declared once for the CLI and the action (see src/util/options.ts).
+import { PATH_OPTION, type CommandSpec } from '../util/options.js';
+
+export const FORMATS = ['stylish', 'json', 'sarif', 'markdown'] as const;
+
+export const CONFIG_OPTION = {
+  type: 'string',
+  short: 'c',
+  arg: 'FILE',
+  doc: 'rule severities file (default: .spiff-models.json/.yml at the models root)',
+} as const;
+
+export const validateSpec = {
+  name: 'validate',
+  summary: 'check a models repository the way spiffworkflow-backend will judge it',
+  synopsis: 'spiff-models validate [DIR] [options]',
+  args: [['DIR', 'models root (default: .)']],
+  options: {
+    path: PATH_OPTION,
+    format: {
+      type: 'string',
+      input: null,
+      short: 'f',
+      arg: 'F',
+      default: 'stylish',
+      doc: `report format: ${FORMATS.join(' | ')}`,
+    },
+    output: {
+      type: 'string',
+      input: null,
+      short: 'o',
+      arg: 'FILE',
+      doc: 'write the report to FILE instead of standard output',
+    },
+    config: CONFIG_OPTION,
+    base: {
+      type: 'string',
+      arg: 'REF',
+      doc: 'a git ref to compare with (e.g. origin/main): warn about models, process ids and primary processes that are gone',
+    },
+    maxWarnings: {
+      type: 'string',
+      flag: 'max-warnings',
+      arg: 'N',
+      doc: 'fail when there are more warnings than this (default: warnings never fail)',
+    },
+    color: {
+      type: 'boolean',
+      input: null,
+      default: true,
+      doc: 'plain output',
+      flagDoc: 'plain output, no colour',
+    },
+    reportFile: {
+      type: 'string',
+      flag: null,
+      input: 'report-file',
+      doc: 'where to write the JSON report, relative to the workspace (default: $RUNNER_TEMP/spiff-models-report.json, outside the models)',
+    },
+    sarifFile: {
+      type: 'string',
+      flag: null,
+      input: 'sarif-file',
+      doc: 'where to write the SARIF report, relative to the workspace (default: $RUNNER_TEMP/spiff-models.sarif)',
+    },
+    annotations: {
+      type: 'boolean',
+      flag: null,
+      default: true,
+      doc: 'annotate findings on files (errors first, 10 per type as GitHub shows)',
+    },
+  },
+  outputs: {
+    errors: { doc: 'number of errors' },
+    warnings: { doc: 'number of warnings' },
+    'report-file': { doc: 'path of the JSON report' },
+    'sarif-file': { doc: 'path of the SARIF report (for github/codeql-action/upload-sarif)' },
+    'changed-models': { doc: 'with base: JSON array of the model ids changed since base' },
+  },
+  epilogue: 'Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem.',
+} as const satisfies CommandSpec;
