@@ -219,6 +219,56 @@ var require_mod = __commonJS({
   }
 });
 
+// src/util/safe-text.ts
+function printable(text2) {
+  return text2.replace(
+    CONTROL,
+    (c) => NAMED[c] ?? (c.charCodeAt(0) < 256 ? `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+  );
+}
+function inert(text2) {
+  return new CommandGuard().write(text2);
+}
+function jsonText(value, indent2 = 2) {
+  return JSON.stringify(value, null, indent2).replace(/##\[/g, "##\\u005b");
+}
+var CONTROL, NAMED, isSpace, CommandGuard;
+var init_safe_text = __esm({
+  "src/util/safe-text.ts"() {
+    "use strict";
+    CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+    NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+    isSpace = (c) => /[\s\u0085]/.test(c);
+    CommandGuard = class {
+      /** The current line so far is white space only (then a `:` may start a command). */
+      blank = true;
+      /** The current line so far is white space and one `:`. */
+      colon = false;
+      /** How many `#` end the current line so far (0, 1 or 2). */
+      hashes = 0;
+      write(chunk) {
+        let out = "";
+        for (const c of chunk) {
+          if (c === "\n" || c === "\r") {
+            this.blank = true;
+            this.colon = false;
+            this.hashes = 0;
+            out += c;
+            continue;
+          }
+          if (c === ":" && this.colon) out += "\\";
+          if (c === "[" && this.hashes === 2) out += "\\";
+          this.colon = c === ":" && this.blank;
+          this.blank = this.blank && isSpace(c);
+          this.hashes = c === "#" ? Math.min(2, this.hashes + 1) : 0;
+          out += c;
+        }
+        return out;
+      }
+    };
+  }
+});
+
 // src/models/xml.ts
 function decodeEntities(value) {
   if (!value.includes("&")) return value;
@@ -906,23 +956,313 @@ var init_group_json = __esm({
   }
 });
 
-// src/models/load.ts
+// src/models/tree.ts
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-async function loadModels(root) {
+function comparePaths(a, b) {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+function relativeLink(fromDir, to) {
+  return path.posix.relative(fromDir, to) || ".";
+}
+function walkDisk(root) {
   const abs = path.resolve(root);
+  const realRoot = fs.realpathSync(abs);
+  const entries = [];
+  const problems2 = [];
+  const toRel = (p) => path.relative(realRoot, p).split(path.sep).join("/");
+  const stack = [""];
+  while (stack.length) {
+    const rel = stack.pop();
+    let names2;
+    try {
+      names2 = fs.readdirSync(rel ? path.join(realRoot, rel) : realRoot);
+    } catch (err) {
+      problems2.push({ path: rel || ".", kind: "unreadable", detail: err.message });
+      continue;
+    }
+    for (const name2 of names2) {
+      if (name2 === ".git") continue;
+      const childRel = rel ? `${rel}/${name2}` : name2;
+      const childAbs = path.join(realRoot, childRel);
+      const info = fs.lstatSync(childAbs);
+      if (info.isDirectory()) {
+        entries.push({ path: childRel, type: "directory", executable: true, size: 0 });
+        stack.push(childRel);
+      } else if (info.isFile()) {
+        entries.push({
+          path: childRel,
+          type: "file",
+          executable: (info.mode & 73) !== 0,
+          size: info.size,
+          source: { kind: "disk", abs: childAbs }
+        });
+      } else if (info.isSymbolicLink()) {
+        const link2 = fs.readlinkSync(childAbs);
+        let real;
+        try {
+          real = fs.realpathSync(childAbs);
+        } catch {
+          problems2.push({ path: childRel, kind: "broken-link", link: link2, detail: link2 });
+          continue;
+        }
+        if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
+          problems2.push({ path: childRel, kind: "outside-root", link: link2, detail: real });
+          continue;
+        }
+        const targetRel = toRel(real);
+        const dir = rel;
+        entries.push({
+          path: childRel,
+          type: "symlink",
+          executable: false,
+          size: 0,
+          link: link2,
+          linkname: relativeLink(dir, targetRel),
+          target: { path: targetRel, type: fs.statSync(real).isDirectory() ? "directory" : "file" },
+          source: { kind: "disk", abs: childAbs }
+        });
+      } else {
+        problems2.push({ path: childRel, kind: "special", detail: "a socket, FIFO or device" });
+      }
+    }
+  }
+  entries.sort(comparePaths);
+  return { root: abs, from: "disk", commit: null, gitDir: null, entries, problems: problems2 };
+}
+function readableFiles(tree) {
+  return tree.entries.filter((e) => e.type === "file" || e.type === "symlink" && e.target?.type === "file");
+}
+function readBlobs(gitDir, oids) {
+  const out = /* @__PURE__ */ new Map();
+  const wanted = [...new Set(oids)];
+  if (wanted.length === 0) return out;
+  const r = spawnSync("git", ["--git-dir", gitDir, "cat-file", "--batch"], {
+    input: `${wanted.join("\n")}
+`,
+    maxBuffer: 1 << 30,
+    env: { ...process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0" }
+  });
+  if (r.error) throw new SetupError(`cannot run git cat-file in ${gitDir}: ${r.error.message}`);
+  if (r.status !== 0) {
+    throw new SetupError(`git cat-file --batch failed in ${gitDir}: ${r.stderr.toString().trim()}`);
+  }
+  const buf = r.stdout;
+  let pos = 0;
+  for (const oid of wanted) {
+    const nl = buf.indexOf(10, pos);
+    const header = buf.subarray(pos, nl).toString();
+    const [, type, size] = header.split(" ");
+    if (type !== "blob") throw new SetupError(`git object ${oid} in ${gitDir} is missing (${header}).`);
+    out.set(oid, buf.subarray(nl + 1, nl + 1 + Number(size)));
+    pos = nl + 1 + Number(size) + 1;
+  }
+  return out;
+}
+function readTreeFile(tree, relPath) {
+  const entry = tree.entries.find((e) => e.path === relPath && e.type === "file");
+  if (!entry?.source) return null;
+  if (entry.source.kind === "disk") return fs.readFileSync(entry.source.abs);
+  return readBlobs(tree.gitDir, [entry.source.oid]).get(entry.source.oid) ?? null;
+}
+function gitSync(cwd, args) {
+  const r = spawnSync("git", args, {
+    cwd,
+    maxBuffer: 1 << 30,
+    env: { ...process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0" }
+  });
+  if (r.error) throw new SetupError(`cannot run git ${args[0]} in ${cwd}: ${r.error.message}`);
+  if (r.status !== 0) {
+    throw new SetupError(`git ${args.join(" ")} failed in ${cwd}: ${r.stderr.toString().trim()}`);
+  }
+  return r.stdout;
+}
+function resolveLinks(entries, problems2, root) {
+  const roots = [.../* @__PURE__ */ new Set([root, fs.realpathSync(root)])];
+  const byPath = new Map(entries.map((e) => [e.path, e]));
+  const walkPath = (p, hops) => {
+    if (p === "." || p === "") return { path: "" };
+    if (p === ".." || p.startsWith("../")) return { outside: path.posix.join(root, p) };
+    const parts = p.split("/");
+    for (let i = 1; i <= parts.length; i++) {
+      const prefix = parts.slice(0, i).join("/");
+      const e = byPath.get(prefix);
+      if (!e) return { broken: true };
+      if (e.type === "symlink") {
+        if (hops >= MAX_LINK_HOPS) return { broken: true };
+        const through = resolveLink(e, hops + 1);
+        if (!("path" in through)) return through;
+        const rest = parts.slice(i).join("/");
+        return walkPath(path.posix.normalize(path.posix.join(through.path || ".", rest)), hops + 1);
+      }
+    }
+    return { path: p };
+  };
+  const resolveLink = (e, hops) => {
+    const link2 = e.link;
+    if (path.posix.isAbsolute(link2)) {
+      const inside = roots.find((r) => link2 === r || link2.startsWith(`${r}/`));
+      return inside === void 0 ? { outside: link2 } : walkPath(link2.slice(inside.length + 1), hops);
+    }
+    const dir = path.posix.dirname(e.path);
+    return walkPath(path.posix.normalize(path.posix.join(dir === "." ? "" : dir, link2)), hops);
+  };
+  const kept = [];
+  for (const e of entries) {
+    if (e.type !== "symlink") {
+      kept.push(e);
+      continue;
+    }
+    const r = resolveLink(e, 0);
+    if ("outside" in r) {
+      problems2.push({ path: e.path, kind: "outside-root", link: e.link, detail: r.outside });
+    } else if ("broken" in r) {
+      problems2.push({ path: e.path, kind: "broken-link", link: e.link, detail: e.link });
+    } else {
+      const target = byPath.get(r.path);
+      const dir = path.posix.dirname(e.path);
+      kept.push({
+        ...e,
+        linkname: relativeLink(dir === "." ? "" : dir, r.path),
+        target: { path: r.path, type: r.path === "" || target?.type === "directory" ? "directory" : "file" }
+      });
+    }
+  }
+  for (const e of kept) {
+    if (e.type === "symlink" && e.target?.type === "file") e.source = byPath.get(e.target.path)?.source;
+  }
+  return kept;
+}
+function readGitTree(root, commit) {
+  const abs = path.resolve(root);
+  const gitDir = path.resolve(abs, gitSync(abs, ["rev-parse", "--git-common-dir"]).toString().trim());
+  const prefix = gitSync(abs, ["rev-parse", "--show-prefix"]).toString().trim();
+  const entries = [];
+  const problems2 = [];
+  const listing = spawnSync(
+    "git",
+    ["ls-tree", "--full-tree", "-r", "-t", "-l", "-z", `${commit}:${prefix}`],
+    {
+      cwd: abs,
+      maxBuffer: 1 << 30,
+      env: { ...process.env, LC_ALL: "C" }
+    }
+  );
+  const text2 = listing.status === 0 ? listing.stdout.toString("utf8") : "";
+  const links = [];
+  for (const rec of text2.split("\0")) {
+    if (!rec) continue;
+    const tab2 = rec.indexOf("	");
+    const [mode, type, oid, size] = rec.slice(0, tab2).split(/\s+/);
+    const p = rec.slice(tab2 + 1);
+    if (p.split("/").includes(".git")) continue;
+    if (type === "tree") entries.push({ path: p, type: "directory", executable: true, size: 0 });
+    else if (type === "commit") problems2.push({ path: p, kind: "special", detail: "a git submodule" });
+    else if (mode === "120000") {
+      const e = {
+        path: p,
+        type: "symlink",
+        executable: false,
+        size: 0,
+        source: { kind: "git", oid }
+      };
+      links.push(e);
+      entries.push(e);
+    } else {
+      entries.push({
+        path: p,
+        type: "file",
+        executable: mode === "100755",
+        size: Number(size) || 0,
+        source: { kind: "git", oid }
+      });
+    }
+  }
+  const targets = readBlobs(
+    gitDir,
+    links.map((e) => e.source.oid)
+  );
+  for (const e of links) {
+    e.link = targets.get(e.source.oid)?.toString("utf8") ?? "";
+    delete e.source;
+  }
+  entries.sort(comparePaths);
+  return {
+    root: abs,
+    from: "git",
+    commit,
+    gitDir,
+    entries: resolveLinks(entries, problems2, abs),
+    problems: problems2
+  };
+}
+function addFromDisk(tree, paths) {
+  const disk = walkDisk(tree.root);
+  const wanted = new Set(paths);
+  const have = new Set(tree.entries.map((e) => e.path));
+  const entries = [...tree.entries];
+  for (const e of disk.entries) {
+    if (!wanted.has(e.path) || have.has(e.path)) continue;
+    entries.push(e);
+    have.add(e.path);
+    for (let i = e.path.indexOf("/"); i >= 0; i = e.path.indexOf("/", i + 1)) {
+      const dir = e.path.slice(0, i);
+      if (!have.has(dir)) {
+        entries.push({ path: dir, type: "directory", executable: true, size: 0 });
+        have.add(dir);
+      }
+    }
+  }
+  const problems2 = [...tree.problems, ...disk.problems.filter((p) => wanted.has(p.path))];
+  entries.sort(comparePaths);
+  return { ...tree, entries, problems: problems2 };
+}
+function treeReader(tree) {
+  let loaded = null;
+  const byPath = new Map(tree.entries.map((e) => [e.path, e]));
+  return (relPath) => {
+    const source = byPath.get(relPath)?.source;
+    if (!source) throw new Error(`not in the tree: ${relPath}`);
+    if (source.kind === "disk") return fs.readFileSync(source.abs);
+    if (!loaded) {
+      const oids = readableFiles(tree).filter((e) => /\.(json|bpmn|dmn)$/i.test(e.path) && e.source?.kind === "git").map((e) => e.source.oid);
+      loaded = readBlobs(tree.gitDir, oids);
+    }
+    if (!loaded.has(source.oid)) {
+      for (const [oid, bytes2] of readBlobs(tree.gitDir, [source.oid])) loaded.set(oid, bytes2);
+    }
+    return loaded.get(source.oid);
+  };
+}
+var MAX_LINK_HOPS;
+var init_tree = __esm({
+  "src/models/tree.ts"() {
+    "use strict";
+    init_errors();
+    MAX_LINK_HOPS = 40;
+  }
+});
+
+// src/models/load.ts
+import fs2 from "node:fs";
+import path2 from "node:path";
+async function loadModels(root, options = {}) {
+  const abs = path2.resolve(root);
   let stat3;
   try {
-    stat3 = fs.statSync(abs);
+    stat3 = fs2.statSync(abs);
   } catch {
     throw new SetupError(
       `models root '${root}' does not exist: pass the directory holding your process groups`
     );
   }
   if (!stat3.isDirectory()) throw new SetupError(`models root '${root}' is not a directory`);
-  const loadFindings = [];
-  const files = walk(abs, loadFindings);
-  return buildIndex(abs, files, loadFindings, (f) => fs.readFileSync(f.abs));
+  const tree = options.tree ?? walkDisk(abs);
+  const files = readableFiles(tree).map((e) => ({ path: e.path, size: -1 }));
+  const index = buildIndex(abs, files, treeFindings(tree), options.read ?? ((f) => fs2.readFileSync(f.abs)));
+  index.tree = tree;
+  return index;
 }
 function buildIndex(root, entries, loadFindings, read) {
   const files = entries.map((e) => {
@@ -1176,54 +1516,24 @@ function parseJson(file, text2) {
 function finding(ruleId, severity, message, file, modelId = file.modelId) {
   return { ruleId, severity, message, file: file.path, line: 1, column: 1, modelId };
 }
-function walk(root, findings) {
-  const out = [];
-  const realRoot = fs.realpathSync(root);
-  const stack = [""];
-  while (stack.length) {
-    const rel = stack.pop();
-    let entries;
-    try {
-      entries = fs.readdirSync(rel ? `${root}/${rel}` : root, { withFileTypes: true });
-    } catch (err) {
+function treeFindings(tree) {
+  const findings = [];
+  for (const p of tree.problems) {
+    if (p.kind === "broken-link") findings.push(symlinkFinding(p.path, "points at nothing (broken link)"));
+    else if (p.kind === "outside-root")
+      findings.push(symlinkFinding(p.path, `leaves the models root (points at ${p.detail}); not followed`));
+    else if (p.kind === "unreadable")
       findings.push({
         ruleId: "unreadable-file",
         severity: "error",
-        message: `cannot list directory: ${err.message}`,
-        file: rel || ".",
+        message: `cannot list directory: ${p.detail}`,
+        file: p.path,
         line: 1,
         column: 1,
         modelId: null
       });
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.name === ".git") continue;
-      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
-      const childAbs = `${root}/${childRel}`;
-      const isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      const size = -1;
-      if (entry.isSymbolicLink()) {
-        let real;
-        try {
-          real = fs.realpathSync(childAbs);
-        } catch {
-          findings.push(symlinkFinding(childRel, "points at nothing (broken link)"));
-          continue;
-        }
-        if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
-          findings.push(symlinkFinding(childRel, `leaves the models root (points at ${real}); not followed`));
-          continue;
-        }
-        if (!fs.statSync(real).isFile()) continue;
-        isFile = true;
-      }
-      if (isDir) stack.push(childRel);
-      else if (isFile) out.push({ path: childRel, size });
-    }
   }
-  return out;
+  return findings;
 }
 function symlinkFinding(file, what) {
   return {
@@ -1242,6 +1552,7 @@ var init_load = __esm({
     "use strict";
     init_errors();
     init_xml();
+    init_tree();
     MAX_PARSE_BYTES = 64 * 1024 * 1024;
     PARSED_EXTENSIONS = /* @__PURE__ */ new Set(["json", "bpmn", "dmn"]);
     utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -7377,6 +7688,121 @@ var init_rules = __esm({
   }
 });
 
+// src/util/signals.ts
+function onSignal(signal) {
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
+  installed = false;
+  for (const child of children) child.kill("SIGTERM");
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    process.stderr.write(inert(`${signal}: ${printable(cleanup.what)}
+`));
+    try {
+      cleanup.run();
+    } catch (err) {
+      process.stderr.write(inert(`${signal}: failed: ${printable(err.message)}
+`));
+    }
+  }
+  process.kill(process.pid, signal);
+}
+function install() {
+  if (installed) return;
+  installed = true;
+  for (const s of SIGNALS) process.on(s, onSignal);
+}
+function cleanUpOnSignal(what, run2) {
+  const entry = { what, run: run2 };
+  cleanups.push(entry);
+  install();
+  return () => {
+    const i = cleanups.indexOf(entry);
+    if (i >= 0) cleanups.splice(i, 1);
+    if (cleanups.length === 0) {
+      for (const s of SIGNALS) process.removeListener(s, onSignal);
+      installed = false;
+    }
+  };
+}
+function endOnSignal(child) {
+  children.add(child);
+  child.once("exit", () => children.delete(child));
+}
+var SIGNALS, cleanups, children, installed;
+var init_signals = __esm({
+  "src/util/signals.ts"() {
+    "use strict";
+    init_safe_text();
+    SIGNALS = ["SIGINT", "SIGTERM"];
+    cleanups = [];
+    children = /* @__PURE__ */ new Set();
+    installed = false;
+  }
+});
+
+// src/util/git.ts
+import { spawn } from "node:child_process";
+function gitEnv(env) {
+  return { ...env ?? process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", GIT_EDITOR: "true" };
+}
+function tryGit(args, options) {
+  return new Promise((resolve, reject) => {
+    const child = spawn("git", args, {
+      cwd: options.cwd,
+      env: gitEnv(options.env),
+      stdio: ["pipe", "pipe", "pipe"]
+    });
+    endOnSignal(child);
+    const out = [];
+    const err = [];
+    child.stdout.on("data", (d) => out.push(d));
+    child.stderr.on("data", (d) => err.push(d));
+    child.on("error", (e) => {
+      reject(
+        e.code === "ENOENT" ? new SetupError("git is not installed or not on PATH: install git and try again.") : new SetupError(`Could not run git ${args.join(" ")} in ${options.cwd}: ${e.message}`)
+      );
+    });
+    child.on("close", (code2) => {
+      resolve({
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderr: Buffer.concat(err).toString("utf8"),
+        code: code2 ?? 1
+      });
+    });
+    child.stdin.on("error", () => void 0);
+    child.stdin.end(options.input ?? "");
+  });
+}
+async function git(args, options) {
+  const result = await tryGit(args, options);
+  if (result.code !== 0) throw new GitError(args, result, options.cwd);
+  return result.stdout;
+}
+function splitZ(text2) {
+  return text2.split("\0").filter((s) => s !== "");
+}
+var GitError;
+var init_git = __esm({
+  "src/util/git.ts"() {
+    "use strict";
+    init_errors();
+    init_signals();
+    GitError = class extends SetupError {
+      constructor(args, result, cwd) {
+        const said = (result.stderr.trim() || result.stdout.trim()).split("\n").slice(-12).join("\n");
+        super(`git ${args.join(" ")} failed (exit ${result.code}) in ${cwd}${said ? `:
+${said}` : ""}`);
+        this.args = args;
+        this.result = result;
+        this.cwd = cwd;
+      }
+      args;
+      result;
+      cwd;
+      name = "GitError";
+    };
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -7454,17 +7880,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP2;
     visit.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path15) {
-      const ctrl = callVisitor(key2, node, visitor, path15);
+    function visit_(key2, node, visitor, path17) {
+      const ctrl = callVisitor(key2, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path15, ctrl);
-        return visit_(key2, ctrl, visitor, path15);
+        replaceNode(key2, path17, ctrl);
+        return visit_(key2, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path15);
+            const ci = visit_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7475,13 +7901,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = visit_("key", node.key, visitor, path15);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = visit_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path15);
+          const cv = visit_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7502,17 +7928,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path15) {
-      const ctrl = await callVisitor(key2, node, visitor, path15);
+    async function visitAsync_(key2, node, visitor, path17) {
+      const ctrl = await callVisitor(key2, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path15, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path15);
+        replaceNode(key2, path17, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path15);
+            const ci = await visitAsync_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7523,13 +7949,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path15);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path15);
+          const cv = await visitAsync_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7556,23 +7982,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path15) {
+    function callVisitor(key2, node, visitor, path17) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path15);
+        return visitor(key2, node, path17);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path15);
+        return visitor.Map?.(key2, node, path17);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path15);
+        return visitor.Seq?.(key2, node, path17);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path15);
+        return visitor.Pair?.(key2, node, path17);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path15);
+        return visitor.Scalar?.(key2, node, path17);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path15);
+        return visitor.Alias?.(key2, node, path17);
       return void 0;
     }
-    function replaceNode(key2, path15, node) {
-      const parent = path15[path15.length - 1];
+    function replaceNode(key2, path17, node) {
+      const parent = path17[path17.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -8184,10 +8610,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path15, value) {
+    function collectionFromPath(schema, path17, value) {
       let v = value;
-      for (let i = path15.length - 1; i >= 0; --i) {
-        const k = path15[i];
+      for (let i = path17.length - 1; i >= 0; --i) {
+        const k = path17[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -8206,7 +8632,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -8236,11 +8662,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path15, value) {
-        if (isEmptyPath(path15))
+      addIn(path17, value) {
+        if (isEmptyPath(path17))
           this.add(value);
         else {
-          const [key2, ...rest] = path15;
+          const [key2, ...rest] = path17;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -8254,8 +8680,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        const [key2, ...rest] = path15;
+      deleteIn(path17) {
+        const [key2, ...rest] = path17;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -8269,8 +8695,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        const [key2, ...rest] = path15;
+      getIn(path17, keepScalar) {
+        const [key2, ...rest] = path17;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -8288,8 +8714,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path15) {
-        const [key2, ...rest] = path15;
+      hasIn(path17) {
+        const [key2, ...rest] = path17;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -8299,8 +8725,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        const [key2, ...rest] = path15;
+      setIn(path17, value) {
+        const [key2, ...rest] = path17;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -10815,9 +11241,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path15, value) {
+      addIn(path17, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path15, value);
+          this.contents.addIn(path17, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10892,14 +11318,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        if (Collection2.isEmptyPath(path15)) {
+      deleteIn(path17) {
+        if (Collection2.isEmptyPath(path17)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10914,10 +11340,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        if (Collection2.isEmptyPath(path15))
+      getIn(path17, keepScalar) {
+        if (Collection2.isEmptyPath(path17))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10928,10 +11354,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path15) {
-        if (Collection2.isEmptyPath(path15))
+      hasIn(path17) {
+        if (Collection2.isEmptyPath(path17))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -10948,13 +11374,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        if (Collection2.isEmptyPath(path15)) {
+      setIn(path17, value) {
+        if (Collection2.isEmptyPath(path17)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path15), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path17), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path15, value);
+          this.contents.setIn(path17, value);
         }
       }
       /**
@@ -12915,9 +13341,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP2;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path15) => {
+    visit.itemAtPath = (cst, path17) => {
       let item = cst;
-      for (const [field, index] of path15) {
+      for (const [field, index] of path17) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -12926,23 +13352,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path15) => {
-      const parent = visit.itemAtPath(cst, path15.slice(0, -1));
-      const field = path15[path15.length - 1][0];
+    visit.parentCollection = (cst, path17) => {
+      const parent = visit.itemAtPath(cst, path17.slice(0, -1));
+      const field = path17[path17.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path15, item, visitor) {
-      let ctrl = visitor(item, path15);
+    function _visit(path17, item, visitor) {
+      let ctrl = visitor(item, path17);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path17.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12953,10 +13379,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path15);
+            ctrl = ctrl(item, path17);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
     }
     exports.visit = visit;
   }
@@ -14258,14 +14684,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs7 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs7, sep: [] });
+                map.items.push({ start, key: fs8, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs7);
+                this.stack.push(fs8);
               } else {
-                Object.assign(it, { key: fs7, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -14393,13 +14819,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs7 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs7, sep: [] });
+                fc.items.push({ start: [], key: fs8, sep: [] });
               else if (it.sep)
-                this.stack.push(fs7);
+                this.stack.push(fs8);
               else
-                Object.assign(it, { key: fs7, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -14708,15 +15134,15 @@ var require_dist = __commonJS({
 });
 
 // src/validate/config.ts
-import fs3 from "node:fs";
-import path3 from "node:path";
+import fs4 from "node:fs";
+import path4 from "node:path";
 function loadConfig(root, configFile2, knownRules) {
   let file = configFile2;
-  if (!file) file = CONFIG_NAMES.map((n) => path3.join(root, n)).find((p) => fs3.existsSync(p));
+  if (!file) file = CONFIG_NAMES.map((n) => path4.join(root, n)).find((p) => fs4.existsSync(p));
   if (!file) return { rules: {} };
   let text2;
   try {
-    text2 = fs3.readFileSync(file, "utf8");
+    text2 = fs4.readFileSync(file, "utf8");
   } catch (err) {
     throw new UsageError(`cannot read config file ${file}: ${err.message}`);
   }
@@ -14770,9 +15196,9 @@ var init_finding = __esm({
 });
 
 // src/validate/base.ts
-import { spawnSync } from "node:child_process";
-function gitSync(cwd, args, input) {
-  const r = spawnSync("git", args, {
+import { spawnSync as spawnSync2 } from "node:child_process";
+function gitSync2(cwd, args, input) {
+  const r = spawnSync2("git", args, {
     cwd,
     input,
     maxBuffer: 1 << 30,
@@ -14787,14 +15213,14 @@ function gitSync(cwd, args, input) {
 }
 function loadAtRef(root, ref) {
   try {
-    gitSync(root, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
+    gitSync2(root, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
   } catch {
     throw new SetupError(
       `--base ${ref}: no such commit in the repository at ${root}; fetch it first (actions/checkout needs fetch-depth: 0)`
     );
   }
-  const prefix = gitSync(root, ["rev-parse", "--show-prefix"]).toString().trim();
-  const listing = gitSync(root, ["ls-tree", "--full-tree", "-r", "-l", "-z", `${ref}:${prefix}`]).toString(
+  const prefix = gitSync2(root, ["rev-parse", "--show-prefix"]).toString().trim();
+  const listing = gitSync2(root, ["ls-tree", "--full-tree", "-r", "-l", "-z", `${ref}:${prefix}`]).toString(
     "utf8"
   );
   const entries = [];
@@ -14810,7 +15236,7 @@ function loadAtRef(root, ref) {
   const wanted = entries.filter((e) => /\.(json|bpmn|dmn)$/i.test(e.path));
   const blobs = /* @__PURE__ */ new Map();
   if (wanted.length) {
-    const out = gitSync(
+    const out = gitSync2(
       root,
       ["cat-file", "--batch"],
       Buffer.from(wanted.map((e) => e.oid).join("\n") + "\n")
@@ -14867,8 +15293,8 @@ async function baseFindings(index, ref) {
     );
   }
   const changed = /* @__PURE__ */ new Set();
-  const diff = gitSync(index.root, ["diff", "--name-only", "-z", "--relative", ref, "--", "."]).toString();
-  const untracked = gitSync(index.root, [
+  const diff = gitSync2(index.root, ["diff", "--name-only", "-z", "--relative", ref, "--", "."]).toString();
+  const untracked = gitSync2(index.root, [
     "ls-files",
     "--others",
     "--exclude-standard",
@@ -17415,6 +17841,1096 @@ var require_tar_stream = __commonJS({
   "node_modules/tar-stream/index.js"(exports) {
     exports.extract = require_extract();
     exports.pack = require_pack();
+  }
+});
+
+// node_modules/@balena/dockerignore/ignore.js
+var require_ignore = __commonJS({
+  "node_modules/@balena/dockerignore/ignore.js"(exports, module) {
+    "use strict";
+    var path17 = __require("path");
+    var factory = (options) => new IgnoreBase(options);
+    factory.default = factory;
+    module.exports = factory;
+    function make_array(subject) {
+      return Array.isArray(subject) ? subject : [subject];
+    }
+    var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
+    var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
+    var REGEX_TRAILING_PATH_SEP = path17.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+    var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
+    function cleanPath(file) {
+      return path17.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
+    }
+    function toSlash(file) {
+      if (path17.sep === "/") {
+        return file;
+      }
+      return file.replace(/\\/g, "/");
+    }
+    function fromSlash(file) {
+      if (path17.sep === "/") {
+        return file;
+      }
+      return file.replace(/\//g, path17.sep);
+    }
+    var IgnoreBase = class {
+      constructor({
+        // https://github.com/kaelzhang/node-ignore/blob/5.1.4/index.js#L372
+        ignorecase = true
+      } = {}) {
+        this._rules = [];
+        this._ignorecase = ignorecase;
+        this[KEY_IGNORE] = true;
+        this._initCache();
+      }
+      _initCache() {
+        this._cache = {};
+      }
+      // @param {Array.<string>|string|Ignore} pattern
+      add(pattern) {
+        this._added = false;
+        if (typeof pattern === "string") {
+          pattern = pattern.split(/\r?\n/g);
+        }
+        make_array(pattern).forEach(this._addPattern, this);
+        if (this._added) {
+          this._initCache();
+        }
+        return this;
+      }
+      // legacy
+      addPattern(pattern) {
+        return this.add(pattern);
+      }
+      _addPattern(pattern) {
+        if (pattern && pattern[KEY_IGNORE]) {
+          this._rules = this._rules.concat(pattern._rules);
+          this._added = true;
+          return;
+        }
+        if (this._checkPattern(pattern)) {
+          const rule = this._createRule(pattern.trim());
+          if (rule !== null) {
+            this._added = true;
+            this._rules.push(rule);
+          }
+        }
+      }
+      _checkPattern(pattern) {
+        return pattern && typeof pattern === "string" && pattern.indexOf("#") !== 0 && pattern.trim() !== "";
+      }
+      filter(paths) {
+        return make_array(paths).filter((path18) => this._filter(path18));
+      }
+      createFilter() {
+        return (path18) => this._filter(path18);
+      }
+      ignores(path18) {
+        return !this._filter(path18);
+      }
+      // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
+      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
+      _createRule(pattern) {
+        const origin = pattern;
+        let negative = false;
+        if (pattern[0] === "!") {
+          negative = true;
+          pattern = pattern.substring(1).trim();
+        }
+        if (pattern.length > 0) {
+          pattern = cleanPath(pattern);
+          pattern = toSlash(pattern);
+          if (pattern.length > 1 && pattern[0] === "/") {
+            pattern = pattern.slice(1);
+          }
+        }
+        if (negative) {
+          pattern = "!" + pattern;
+        }
+        pattern = pattern.trim();
+        if (pattern === "") {
+          return null;
+        }
+        pattern = cleanPath(pattern);
+        if (pattern[0] === "!") {
+          if (pattern.length === 1) {
+            return null;
+          }
+          negative = true;
+          pattern = pattern.substring(1);
+        } else {
+          negative = false;
+        }
+        return {
+          origin,
+          pattern,
+          // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
+          dirs: pattern.split(path17.sep),
+          negative
+        };
+      }
+      // @returns `Boolean` true if the `path` is NOT ignored
+      _filter(path18) {
+        if (!path18) {
+          return false;
+        }
+        if (path18 in this._cache) {
+          return this._cache[path18];
+        }
+        return this._cache[path18] = this._test(path18);
+      }
+      // @returns {Boolean} true if a file is NOT ignored
+      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
+      _test(file) {
+        file = fromSlash(file);
+        const parentPath = cleanPath(path17.dirname(file));
+        const parentPathDirs = parentPath.split(path17.sep);
+        let matched = false;
+        this._rules.forEach((rule) => {
+          let match = this._match(file, rule);
+          if (!match && parentPath !== ".") {
+            if (rule.dirs.includes("**")) {
+              for (let i = rule.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
+                match = match || this._match(parentPathDirs.slice(0, i).join(path17.sep), rule);
+              }
+            } else if (rule.dirs.length <= parentPathDirs.length) {
+              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path17.sep), rule);
+            }
+          }
+          if (match) {
+            matched = !rule.negative;
+          }
+        });
+        return !matched;
+      }
+      // @returns {Boolean} true if a file is matched by a rule
+      _match(file, rule) {
+        return this._compile(rule).regexp.test(file);
+      }
+      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L139
+      _compile(rule) {
+        if (rule.regexp) {
+          return rule;
+        }
+        let regStr = "^";
+        let escapedSlash = path17.sep === "\\" ? "\\\\" : path17.sep;
+        for (let i = 0; i < rule.pattern.length; i++) {
+          const ch = rule.pattern[i];
+          if (ch === "*") {
+            if (rule.pattern[i + 1] === "*") {
+              i++;
+              if (rule.pattern[i + 1] === path17.sep) {
+                i++;
+              }
+              if (rule.pattern[i + 1] === void 0) {
+                regStr += ".*";
+              } else {
+                regStr += `(.*${escapedSlash})?`;
+              }
+            } else {
+              regStr += `[^${escapedSlash}]*`;
+            }
+          } else if (ch === "?") {
+            regStr += `[^${escapedSlash}]`;
+          } else if (ch === "." || ch === "$") {
+            regStr += `\\${ch}`;
+          } else if (ch === "\\") {
+            if (path17.sep === "\\") {
+              regStr += escapedSlash;
+              continue;
+            }
+            if (rule.pattern[i + 1] !== void 0) {
+              regStr += "\\" + rule.pattern[i + 1];
+              i++;
+            } else {
+              regStr += "\\";
+            }
+          } else {
+            regStr += ch;
+          }
+        }
+        regStr += "$";
+        rule.regexp = new RegExp(regStr, this._ignorecase ? "i" : "");
+        return rule;
+      }
+    };
+  }
+});
+
+// src/image/ignore.ts
+function escapeRegex(c) {
+  return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
+}
+function globToRegex(glob) {
+  let out = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*") {
+      if (glob[i + 1] === "*") {
+        const atStart = i === 0 || glob[i - 1] === "/";
+        const atEnd = i + 2 === glob.length || glob[i + 2] === "/";
+        if (atStart && atEnd) {
+          if (i + 2 === glob.length) out += ".*";
+          else {
+            out += "(?:.*/)?";
+            i++;
+          }
+          i++;
+          continue;
+        }
+      }
+      out += "[^/]*";
+    } else if (c === "?") {
+      out += "[^/]";
+    } else if (c === "[") {
+      const end = glob.indexOf("]", i + 2);
+      if (end < 0) out += "\\[";
+      else {
+        let body = glob.slice(i + 1, end).replace(/\\/g, "\\\\");
+        if (body.startsWith("!")) body = `^${body.slice(1)}`;
+        out += `[${body}]`;
+        i = end;
+      }
+    } else if (c === "\\" && i + 1 < glob.length) {
+      out += escapeRegex(glob[++i]);
+    } else {
+      out += escapeRegex(c);
+    }
+  }
+  return out;
+}
+function compileIgnore(text2) {
+  const rules2 = [];
+  for (const raw of text2.split(/\r?\n/)) {
+    let line = raw.replace(/(?<!\\)\s+$/, "");
+    if (!line || line.startsWith("#")) continue;
+    let negate = false;
+    if (line.startsWith("!")) {
+      negate = true;
+      line = line.slice(1);
+    } else if (line.startsWith("\\!") || line.startsWith("\\#")) {
+      line = line.slice(1);
+    }
+    let dirOnly = false;
+    if (line.endsWith("/")) {
+      dirOnly = true;
+      line = line.replace(/\/+$/, "");
+    }
+    if (!line) continue;
+    const anchored = line.includes("/");
+    line = line.replace(/^\/+/, "");
+    const body = globToRegex(line);
+    const regex = new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`);
+    rules2.push({ negate, dirOnly, regex, source: raw });
+  }
+  return {
+    patterns: rules2.map((r) => r.source),
+    prunesDirectories: true,
+    ignores(path17, isDir) {
+      let ignored = false;
+      for (const rule of rules2) {
+        if (rule.dirOnly && !isDir) continue;
+        if (rule.regex.test(path17)) ignored = !rule.negate;
+      }
+      return ignored;
+    }
+  };
+}
+function compileDockerignore(text2) {
+  const patterns = text2.split(/\r?\n/);
+  const matcher = dockerignore().add(patterns);
+  return {
+    patterns: patterns.filter((p) => p.trim() && !p.trim().startsWith("#")),
+    prunesDirectories: false,
+    ignores: (path17) => matcher.ignores(path17)
+  };
+}
+function compileIgnoreFile(name2, text2) {
+  return name2 === ".dockerignore" ? compileDockerignore(text2) : compileIgnore(text2);
+}
+var import_dockerignore, dockerignore, IGNORE_FILES, ALWAYS_IGNORED;
+var init_ignore = __esm({
+  "src/image/ignore.ts"() {
+    "use strict";
+    import_dockerignore = __toESM(require_ignore(), 1);
+    dockerignore = import_dockerignore.default.default ?? import_dockerignore.default;
+    IGNORE_FILES = [".spiff-models-ignore", ".dockerignore"];
+    ALWAYS_IGNORED = [".git", ".spiff-models", ...IGNORE_FILES];
+  }
+});
+
+// src/image/reference.ts
+function isValidTag(tag) {
+  return tagPattern.test(tag);
+}
+function parseReference(ref, what) {
+  const bad = (why) => {
+    throw new UsageError(
+      `${what} '${printable(ref)}' is not a valid image reference: ${why}. Expected [REGISTRY/]PATH[:TAG][@DIGEST], e.g. ghcr.io/sartography/spiffworkflow-backend:v1.0.0.`
+    );
+  };
+  if (!ref || /\s|[\u0000-\u001f\u007f]/.test(ref)) bad("empty or containing whitespace");
+  let rest = ref;
+  let digest = null;
+  const at = rest.indexOf("@");
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    if (!digestPattern.test(digest)) bad(`bad digest '${digest}'`);
+  }
+  let tag = null;
+  const lastSlash = rest.lastIndexOf("/");
+  const colon = rest.lastIndexOf(":");
+  if (colon > lastSlash) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+    if (!isValidTag(tag))
+      bad(`bad tag '${tag}' (letters, digits, _ . -; at most 128; not starting with . or -)`);
+  }
+  let registry = DOCKER_HUB;
+  let path17 = rest;
+  const slash = rest.indexOf("/");
+  if (slash > 0) {
+    const first = rest.slice(0, slash);
+    if (first.includes(".") || first.includes(":") || first === "localhost" || first.startsWith("[")) {
+      registry = first;
+      path17 = rest.slice(slash + 1);
+    }
+  }
+  if (!domainPattern.test(registry)) bad(`bad registry host '${registry}'`);
+  if (!pathPattern.test(path17)) {
+    bad(
+      path17 !== path17.toLowerCase() ? `repository '${path17}' must be lower case` : `bad repository '${path17}' (lower-case letters, digits, and . _ - between them)`
+    );
+  }
+  if (registry === DOCKER_HUB && !path17.includes("/")) path17 = `library/${path17}`;
+  const repository = registry === DOCKER_HUB ? path17.replace(/^library\//, "") : `${registry}/${path17}`;
+  return { registry, path: path17, repository, tag, digest };
+}
+function parseImageName(name2, what) {
+  const ref = parseReference(name2.trim().toLowerCase(), what);
+  if (ref.tag || ref.digest) {
+    throw new UsageError(
+      `${what} '${printable(name2)}' names a tag or digest; give the repository only (e.g. ghcr.io/org/models) and pass tags with --tag (action input: tags).`
+    );
+  }
+  return ref;
+}
+var component, pathPattern, domainPattern, tagPattern, digestPattern, DOCKER_HUB;
+var init_reference = __esm({
+  "src/image/reference.ts"() {
+    "use strict";
+    init_errors();
+    init_safe_text();
+    component = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+    pathPattern = new RegExp(`^${component}(?:/${component})*$`);
+    domainPattern = /^(?:localhost|\[[0-9a-fA-F:]+\]|(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*)(?::[0-9]+)?$/;
+    tagPattern = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+    digestPattern = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-fA-F]{32,}$/;
+    DOCKER_HUB = "docker.io";
+  }
+});
+
+// src/image/template.ts
+import { readFile } from "node:fs/promises";
+async function loadTemplate(file) {
+  if (!file) return { text: DEFAULT_TEMPLATE, source: "the default template" };
+  let text2;
+  try {
+    text2 = await readFile(file, "utf8");
+  } catch (err) {
+    const code2 = err.code;
+    throw new UsageError(
+      `cannot read the Dockerfile template ${file} (${code2 ?? String(err)}); check the --template path (action input: template), relative to the working directory.`
+    );
+  }
+  return { text: text2, source: file };
+}
+function quote(value, what) {
+  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(value)) {
+    throw new UsageError(
+      `${what} contains a line break or control character ('${printable(value)}'); a Dockerfile value cannot hold one. Remove it.`
+    );
+  }
+  return `"${value.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
+}
+function checkKey(key2, what) {
+  if (!KEY.test(key2)) {
+    throw new UsageError(
+      `${what} '${printable(key2)}' is not a valid key: use letters, digits and . _ / - (not starting with one of them).`
+    );
+  }
+  return key2;
+}
+function checkImagePath(path17, what) {
+  const normalized = path17.length > 1 ? path17.replace(/\/+$/, "") : path17;
+  if (!SAFE_PATH.test(normalized) || normalized.split("/").some((s) => s === ".." || s === ".")) {
+    throw new UsageError(
+      `${what} '${printable(path17)}' must be an absolute path in the image made of letters, digits and . _ - (e.g. /app/process_models).`
+    );
+  }
+  return normalized;
+}
+function checkModelsDir(value, what) {
+  const fix = "Choose a folder of its own, e.g. /app/process_models (the default) or /srv/models.";
+  if (/^\/+$/.test(value)) {
+    throw new UsageError(
+      `${what} '${printable(value)}' is the image's root: the models would be unpacked over it. ${fix}`
+    );
+  }
+  const dir = checkImagePath(value, what);
+  const system = SYSTEM_DIRS.find((d) => dir === d || dir.startsWith(`${d}/`));
+  if (system) {
+    throw new UsageError(
+      `${what} '${printable(value)}' is or lies under ${system}, a system folder of the image: the models layer would replace the owner and mode of its folders. ${fix}`
+    );
+  }
+  if (dir === BACKEND_CODE_DIR) {
+    throw new UsageError(
+      `${what} '${printable(value)}' is the backend's code folder: the models would be mixed into the backend's code. ${fix}`
+    );
+  }
+  return dir;
+}
+function instruction(keyword2, pairs, what) {
+  if (pairs.length === 0) return "";
+  const words = pairs.map(([k, v]) => `${checkKey(k, `${what} key`)}=${quote(v, `${what} '${k}'`)}`);
+  return `${keyword2} ${words.join(" \\\n" + " ".repeat(keyword2.length + 1))}`;
+}
+function renderLabels(labels) {
+  return instruction(
+    "LABEL",
+    Object.entries(labels).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0),
+    "label"
+  );
+}
+function renderEnv(env) {
+  return instruction("ENV", env, "environment variable");
+}
+function lineOf(text2, index) {
+  return text2.slice(0, index).split("\n").length;
+}
+function renderTemplate(template, values) {
+  const where2 = (line) => `${template.source}:${line}`;
+  const text2 = template.text.replace(/^\uFEFF/, "");
+  const directive = /^[ \t]*#[ \t]*escape[ \t]*=[ \t]*(\S)/im.exec(text2);
+  if (directive && directive[1] !== "\\") {
+    throw new UsageError(
+      `bad template ${where2(lineOf(text2, directive.index))}: it sets the escape character to '${directive[1]}'; bake escapes values with \\. Remove the escape directive.`
+    );
+  }
+  const rendered = {
+    base_image: () => values.baseImage,
+    labels: () => renderLabels(values.labels),
+    env: () => renderEnv(values.env),
+    copy: () => `ADD ${ROOTFS_TAR} /`,
+    models_dir: () => checkImagePath(values.modelsDir, "the models dir for {{models_dir}}"),
+    revision: () => /^[0-9a-f]*$/.test(values.revision) ? values.revision : "",
+    short_revision: () => /^[0-9a-f]*$/.test(values.shortRevision) ? values.shortRevision : ""
+  };
+  const used = /* @__PURE__ */ new Map();
+  const placeholder = /\{\{([^{}]*)\}\}/g;
+  const stray = /\{\{|\}\}/.exec(text2.replace(placeholder, (m) => m.replace(/[^\n]/g, " ")));
+  if (stray) {
+    throw new UsageError(
+      `bad template ${where2(lineOf(text2, stray.index))}: an unmatched '${stray[0]}'. Placeholders look like {{copy}}.`
+    );
+  }
+  const out = text2.replace(placeholder, (match, rawName, offset) => {
+    const name2 = rawName.trim();
+    if (!Object.hasOwn(PLACEHOLDERS, name2)) {
+      throw new UsageError(
+        `bad template ${where2(lineOf(text2, offset))}: unknown placeholder ${match}. Known: ${Object.keys(PLACEHOLDERS).map((p) => `{{${p}}}`).join(", ")}.`
+      );
+    }
+    used.set(name2, (used.get(name2) ?? 0) + 1);
+    return rendered[name2]();
+  });
+  if (used.get("copy") !== 1) {
+    throw new UsageError(
+      `bad template ${template.source}: it must use {{copy}} exactly once (found ${used.get("copy") ?? 0}); that line puts the models in the image.`
+    );
+  }
+  if (!/^\s*FROM\s/im.test(out)) {
+    throw new UsageError(
+      `bad template ${template.source}: no FROM instruction; start with FROM {{base_image}}.`
+    );
+  }
+  return out.endsWith("\n") ? out : `${out}
+`;
+}
+var PLACEHOLDERS, ROOTFS_TAR, DEFAULT_TEMPLATE, KEY, SAFE_PATH, SYSTEM_DIRS, BACKEND_CODE_DIR;
+var init_template = __esm({
+  "src/image/template.ts"() {
+    "use strict";
+    init_errors();
+    init_reference();
+    PLACEHOLDERS = {
+      base_image: "the base image reference (FROM {{base_image}})",
+      labels: "one LABEL instruction with the OCI labels and ours, values quoted",
+      env: "one ENV instruction: the models dir, the sub-folder within the repo, git safe.directory",
+      copy: "the instruction that puts the models (and git data) in place: ADD rootfs.tar /",
+      models_dir: "the models directory in the image (SPIFFWORKFLOW_BACKEND_BPMN_SPEC_ABSOLUTE_DIR), unquoted",
+      revision: "the full commit sha, or empty without git",
+      short_revision: "what `git rev-parse --short HEAD` prints in the image, or empty"
+    };
+    ROOTFS_TAR = "rootfs.tar";
+    DEFAULT_TEMPLATE = [
+      "# The spiffworkflow-backend image with the process models baked in, rendered by `spiff-models bake`.",
+      "# Placeholders are listed in the README (section bake); every value arrives checked and escaped.",
+      "# LABEL comes last: a new tag or version only re-labels, the models layer stays cached and identical.",
+      "FROM {{base_image}}",
+      "{{env}}",
+      "{{copy}}",
+      "{{labels}}",
+      ""
+    ].join("\n");
+    KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
+    SAFE_PATH = /^\/(?:[A-Za-z0-9._-]+\/?)*$/;
+    SYSTEM_DIRS = [
+      "/bin",
+      "/boot",
+      "/dev",
+      "/etc",
+      "/lib",
+      "/lib32",
+      "/lib64",
+      "/libx32",
+      "/proc",
+      "/run",
+      "/sbin",
+      "/sys",
+      "/tmp",
+      "/usr",
+      "/var"
+    ];
+    BACKEND_CODE_DIR = "/app";
+  }
+});
+
+// src/image/context.ts
+import { createHash } from "node:crypto";
+import { spawnSync as spawnSync3 } from "node:child_process";
+import { createReadStream, createWriteStream, readFileSync } from "node:fs";
+import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import os from "node:os";
+import path6 from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+function parseGitHistory(value, what) {
+  const mode = (value || "full").trim();
+  if (!GIT_HISTORY_MODES.includes(mode)) {
+    throw new UsageError(`${what} must be one of ${GIT_HISTORY_MODES.join(", ")}; got '${value}'.`);
+  }
+  return mode;
+}
+function sha256(data) {
+  return createHash("sha256").update(data).digest("hex");
+}
+async function hashFile(file, size) {
+  if (size <= SMALL_FILE) return sha256(readFileSync(file));
+  const hash2 = createHash("sha256");
+  for await (const chunk of createReadStream(file)) hash2.update(chunk);
+  return hash2.digest("hex");
+}
+async function forEachLimit(items, limit, fn) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+async function hashEntries(entries) {
+  const pending = entries.filter((e) => e.type === "file" && !e.hash && e.source);
+  await forEachLimit(pending, READ_CONCURRENCY, async (e) => {
+    e.hash = await hashFile(e.source, e.size);
+  });
+}
+function loadIgnore(tree) {
+  for (const name2 of IGNORE_FILES) {
+    const bytes2 = readTreeFile(tree, name2);
+    if (bytes2) return { matcher: compileIgnoreFile(name2, bytes2.toString("utf8")), file: name2 };
+  }
+  return { matcher: compileIgnore(""), file: null };
+}
+async function collectModels(tree, prefix, matcher) {
+  const entries = [];
+  const warnings = [];
+  const ignoredDirs = /* @__PURE__ */ new Set();
+  const ignored = (p, isDir) => {
+    if (ALWAYS_IGNORED.includes(p.split("/")[0])) return true;
+    for (let i = p.indexOf("/"); i >= 0; i = p.indexOf("/", i + 1)) {
+      if (ignoredDirs.has(p.slice(0, i))) return true;
+    }
+    if (!matcher.ignores(p, isDir)) return false;
+    if (isDir && matcher.prunesDirectories) ignoredDirs.add(p);
+    return true;
+  };
+  for (const problem of tree.problems) {
+    if (ignored(problem.path, false)) continue;
+    const ignoreHint = `list it in ${IGNORE_FILES[0]} to leave it out of the image`;
+    if (problem.kind === "broken-link") {
+      throw new SetupError(
+        `${problem.path} is a symlink to '${problem.link}', which does not exist. Remove the link, or ${ignoreHint}.`
+      );
+    }
+    if (problem.kind === "outside-root") {
+      throw new SetupError(
+        `${problem.path} is a symlink to '${problem.link}', outside the models root ${tree.root}: the image would not hold its target. Replace the link with a copy of the file, or list it in ${IGNORE_FILES[0]}.`
+      );
+    }
+    if (problem.kind === "unreadable") {
+      throw new SetupError(
+        `cannot read ${problem.path} under ${tree.root}: ${problem.detail}; or ${ignoreHint}.`
+      );
+    }
+    warnings.push(
+      `${problem.path} is not a regular file, directory or symlink (${problem.detail}): left out.`
+    );
+  }
+  for (const e of tree.entries) {
+    if (ignored(e.path, e.type === "directory")) continue;
+    const name2 = `${prefix}/${e.path}`;
+    if (e.type === "directory") {
+      entries.push(directory(name2));
+    } else if (e.type === "symlink") {
+      const linkname = e.linkname;
+      entries.push({ name: name2, type: "symlink", mode: 511, size: 0, linkname, hash: `link:${linkname}` });
+    } else {
+      const source = e.source;
+      entries.push({
+        name: name2,
+        type: "file",
+        mode: e.executable ? EXEC_MODE : FILE_MODE,
+        size: e.size,
+        ...source.kind === "disk" ? { source: source.abs } : { blob: source.oid },
+        hash: source.kind === "git" ? `git:${source.oid}` : ""
+      });
+    }
+  }
+  await hashEntries(entries);
+  return { entries, warnings };
+}
+function gitDirSync(gitDir, args, input = "") {
+  const r = spawnSync3("git", ["--git-dir", gitDir, ...args], {
+    input,
+    maxBuffer: 1 << 30,
+    env: { ...process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0" }
+  });
+  if (r.error) throw new SetupError(`cannot run git ${args[0]} in ${gitDir}: ${r.error.message}`);
+  if (r.status !== 0) {
+    throw new SetupError(`git ${args.join(" ")} failed in ${gitDir}: ${r.stderr.toString().trim()}`);
+  }
+  return r.stdout.toString("utf8");
+}
+async function collectFullGit(git3, prefix) {
+  const entries = [directory(`${prefix}/objects`), directory(`${prefix}/objects/pack`)];
+  entries.push(
+    directory(`${prefix}/refs`),
+    directory(`${prefix}/refs/heads`),
+    directory(`${prefix}/refs/tags`)
+  );
+  const refs = gitDirSync(git3.commonDir, ["for-each-ref", "--format=%(objectname) %(refname)", ...KEPT_REFS]).split("\n").filter(Boolean).map((line) => {
+    const space2 = line.indexOf(" ");
+    return { oid: line.slice(0, space2), name: line.slice(space2 + 1) };
+  });
+  for (const ref of refs) entries.push(generated(`${prefix}/${ref.name}`, `${ref.oid}
+`));
+  const tmp = await mkdtemp(path6.join(os.tmpdir(), "spiff-models-pack-"));
+  try {
+    const tips = [git3.sha, ...refs.map((r) => r.oid)].join("\n");
+    gitDirSync(
+      git3.commonDir,
+      ["pack-objects", "--revs", "--threads=1", "-q", path6.join(tmp, "pack")],
+      `${tips}
+`
+    );
+    for (const name2 of (await readdir(tmp)).sort()) {
+      const e = generatedBytes(`${prefix}/objects/pack/${name2}`, readFileSync(path6.join(tmp, name2)));
+      entries.push(e);
+    }
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+  if (git3.shallow) {
+    const shallow = path6.join(git3.commonDir, "shallow");
+    entries.push(generatedBytes(`${prefix}/shallow`, readFileSync(shallow)));
+  }
+  return { entries, warnings: [] };
+}
+function gitConfig(git3, abbrev) {
+  const sha256Repo = git3.objectFormat === "sha256";
+  return [
+    "[core]",
+    `	repositoryformatversion = ${sha256Repo ? 1 : 0}`,
+    "	filemode = true",
+    "	bare = false",
+    `	abbrev = ${abbrev}`,
+    ...sha256Repo ? ["[extensions]", "	objectformat = sha256"] : [],
+    ""
+  ].join("\n");
+}
+function generated(name2, text2) {
+  return generatedBytes(name2, Buffer.from(text2, "utf8"));
+}
+function generatedBytes(name2, content2) {
+  return { name: name2, type: "file", mode: FILE_MODE, size: content2.length, content: content2, hash: sha256(content2) };
+}
+function directory(name2) {
+  return { name: name2, type: "directory", mode: DIR_MODE, size: 0, hash: "" };
+}
+function compareNames(a, b) {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+async function planContext(options) {
+  const warnings = [];
+  const rootInfo = await stat(options.modelsRoot).catch(() => null);
+  if (!rootInfo?.isDirectory()) {
+    throw new SetupError(
+      `the models root ${options.modelsRoot} is not a directory; pass the folder to bake.`
+    );
+  }
+  const git3 = options.git;
+  let gitHistory = options.gitHistory;
+  if (!git3 && gitHistory !== "none") {
+    warnings.push(
+      `${options.modelsRoot} is not in a git repository (or has no commit): the image gets no git data, new instances record no revision, and the backend's boot script runs 'git init' in the models dir (which fails on a read-only filesystem). Bake a git checkout to record the revision.`
+    );
+    gitHistory = "none";
+  }
+  const withGit = git3 !== null && gitHistory !== "none";
+  const subdir = withGit ? git3.subdir : "";
+  const repoDir = withGit ? options.imagePath : null;
+  const modelsDir = subdir ? `${options.imagePath}/${subdir}` : options.imagePath;
+  const rootfs = (p) => p.slice(1);
+  const tree = options.tree ?? (git3 ? readGitTree(options.modelsRoot, git3.sha) : walkDisk(options.modelsRoot));
+  const { matcher, file: ignoreFile } = loadIgnore(tree);
+  const models = await collectModels(tree, rootfs(modelsDir), matcher);
+  warnings.push(...models.warnings);
+  const entries = [...models.entries];
+  let abbrev = 0;
+  let gitFiles = 0;
+  if (withGit && repoDir) {
+    const gitDir = rootfs(`${repoDir}/.git`);
+    abbrev = git3.shortSha.length;
+    entries.push(directory(gitDir));
+    entries.push(generated(`${gitDir}/HEAD`, `${git3.sha}
+`));
+    entries.push(generated(`${gitDir}/config`, gitConfig(git3, abbrev)));
+    if (gitHistory === "full") {
+      if (git3.alternates) {
+        throw new SetupError(
+          `${git3.commonDir} borrows objects from another repository (objects/info/alternates), so its history cannot be baked. Run 'git repack -a -d' and delete objects/info/alternates, or use git-history minimal.`
+        );
+      }
+      if (git3.shallow) {
+        warnings.push(
+          `the checkout is shallow: git-history full bakes only the fetched commits, so forms of instances started on older revisions will not load. Check out with 'fetch-depth: 0' (actions/checkout) or 'git fetch --unshallow'.`
+        );
+      }
+      const history = await collectFullGit(git3, gitDir);
+      warnings.push(...history.warnings);
+      entries.push(...history.entries);
+      gitFiles = history.entries.filter((e) => e.type === "file").length + 2;
+    } else {
+      entries.push(directory(`${gitDir}/objects`), directory(`${gitDir}/refs`));
+      gitFiles = 2;
+    }
+    if (git3.dirty && tree.from === "git") {
+      const shown = git3.modified.slice(0, 10).join(", ") + (git3.modified.length > 10 ? ", ..." : "");
+      warnings.push(
+        `uncommitted changes under ${options.modelsRoot} (${shown || "staged"}): bake leaves them out; the image holds the committed files and records revision ${git3.shortSha}. Commit them first to bake them.`
+      );
+    } else if (git3.dirty) {
+      warnings.push(
+        `uncommitted changes under ${options.modelsRoot}: the image holds them but records revision ${git3.shortSha}. Commit them first so the revision names what is baked.`
+      );
+    }
+  }
+  const names2 = new Set(entries.map((e) => e.name));
+  for (const entry of [...entries]) {
+    const parts = entry.name.split("/");
+    for (let i = 1; i < parts.length; i++) {
+      const parent = parts.slice(0, i).join("/");
+      if (!names2.has(parent)) {
+        names2.add(parent);
+        entries.push(directory(parent));
+      }
+    }
+  }
+  if (!names2.has(rootfs(modelsDir))) entries.push(directory(rootfs(modelsDir)));
+  entries.sort(compareNames);
+  const digest = createHash("sha256");
+  for (const e of entries) {
+    digest.update(`${e.type} ${e.mode.toString(8)} ${e.size} ${e.hash} ${e.name}
+`);
+  }
+  return {
+    entries,
+    modelsDir,
+    repoDir,
+    subdir,
+    gitHistory,
+    abbrev,
+    contentDigest: `sha256:${digest.digest("hex")}`,
+    modelFiles: models.entries.filter((e) => e.type === "file").length,
+    gitFiles,
+    ignoreFile,
+    blobDir: tree.gitDir,
+    warnings
+  };
+}
+function dockerfileEntry(dockerfile) {
+  return generated("Dockerfile", dockerfile);
+}
+function entryHeader(e, name2, date) {
+  return {
+    name: name2,
+    type: e.type,
+    mode: e.mode,
+    mtime: date,
+    uid: 0,
+    gid: 0,
+    uname: "",
+    gname: "",
+    size: e.type === "file" ? e.size : 0,
+    linkname: e.linkname ?? "",
+    devmajor: 0,
+    devminor: 0
+  };
+}
+function addEntry(pack, header, body) {
+  return new Promise((resolve, reject) => {
+    const done = (err) => err ? reject(err) : resolve();
+    if (body === null) {
+      pack.entry(header, done);
+      return;
+    }
+    if (typeof body !== "string") {
+      pack.entry(header, body, done);
+      return;
+    }
+    const source = createReadStream(body);
+    source.on(
+      "error",
+      (err) => reject(new SetupError(`cannot read ${body} while packing the build context: ${err.message}`))
+    );
+    source.pipe(pack.entry(header, done));
+  });
+}
+function packRootfs(plan, mtime) {
+  const pack = import_tar_stream.default.pack();
+  const date = new Date(mtime * 1e3);
+  const all = plan.entries;
+  const reads = /* @__PURE__ */ new Map();
+  let blobs = /* @__PURE__ */ new Map();
+  const loadBlobs = (from) => {
+    const oids = [];
+    let bytes2 = 0;
+    for (let j = from; j < all.length && (bytes2 < BLOB_BATCH || oids.length === 0); j++) {
+      const blob = all[j].blob;
+      if (blob) {
+        oids.push(blob);
+        bytes2 += all[j].size;
+      }
+    }
+    blobs = readBlobs(plan.blobDir, oids);
+  };
+  const readAhead = (i) => {
+    const e = all[i];
+    if (!e || reads.has(i) || e.blob) return;
+    const small = e.type === "file" && !e.content && e.size <= SMALL_FILE;
+    reads.set(
+      i,
+      small ? Promise.resolve().then(() => readFileSync(e.source)) : Promise.resolve(null)
+    );
+  };
+  const readBlob = (i) => {
+    const oid = all[i].blob;
+    if (!blobs.has(oid)) loadBlobs(i);
+    return Promise.resolve(blobs.get(oid) ?? null);
+  };
+  const write = async () => {
+    await addEntry(pack, entryHeader(directory("."), "./", date), null);
+    for (const [i, e] of all.entries()) {
+      for (let j = i; j < i + READ_CONCURRENCY; j++) readAhead(j);
+      const read = await (e.blob ? readBlob(i) : reads.get(i)).catch(
+        (err) => {
+          if (err instanceof SetupError) throw err;
+          throw new SetupError(`cannot read ${e.source} while packing the build context: ${err.message}`);
+        }
+      );
+      reads.delete(i);
+      if (read && read.length !== e.size) {
+        throw new SetupError(
+          `${e.source} changed while baking (size ${e.size} -> ${read.length}); run bake again.`
+        );
+      }
+      const body = e.type !== "file" ? null : e.content ?? read ?? e.source;
+      await addEntry(pack, entryHeader(e, `./${e.name}`, date), body);
+    }
+    pack.finalize();
+  };
+  write().catch((err) => pack.destroy(err));
+  return pack;
+}
+function packContext(plan, dockerfile, mtime) {
+  let bytes2 = 0;
+  const date = new Date(mtime * 1e3);
+  const stream = Readable.from(
+    (async function* () {
+      const tmp = await mkdtemp(path6.join(os.tmpdir(), "spiff-models-context-"));
+      try {
+        const inner = path6.join(tmp, ROOTFS_TAR);
+        await pipeline(packRootfs(plan, mtime), createWriteStream(inner));
+        const size = (await stat(inner)).size;
+        const outer = import_tar_stream.default.pack();
+        const write = async () => {
+          const df = dockerfileEntry(dockerfile);
+          await addEntry(outer, entryHeader(df, df.name, date), df.content);
+          const rootfs = { ...generated(ROOTFS_TAR, ""), size };
+          await addEntry(outer, entryHeader(rootfs, ROOTFS_TAR, date), inner);
+          outer.finalize();
+        };
+        write().catch((err) => outer.destroy(err));
+        for await (const chunk of outer) {
+          bytes2 += chunk.length;
+          yield chunk;
+        }
+      } finally {
+        await rm(tmp, { recursive: true, force: true });
+      }
+    })(),
+    { objectMode: false }
+  );
+  return { stream, bytes: () => bytes2 };
+}
+async function measureContext(plan, dockerfile, mtime) {
+  const packed = packContext(plan, dockerfile, mtime);
+  for await (const _chunk of packed.stream) {
+  }
+  return packed.bytes();
+}
+function contextListing(plan, dockerfile) {
+  const line = (e, name2) => {
+    const kind = e.type === "directory" ? "d" : e.type === "symlink" ? "l" : "-";
+    const link2 = e.linkname !== void 0 ? ` -> ${e.linkname}` : "";
+    return `${kind}${e.mode.toString(8).padStart(4, "0")} ${String(e.size).padStart(10)} ${name2}${link2}`;
+  };
+  const lines = [
+    line(dockerfileEntry(dockerfile), "Dockerfile"),
+    `# ${ROOTFS_TAR}, unpacked onto / in the image:`,
+    ...plan.entries.map((e) => line(e, `/${e.name}${e.type === "directory" ? "/" : ""}`))
+  ];
+  return `${lines.join("\n")}
+`;
+}
+var import_tar_stream, GIT_HISTORY_MODES, DIR_MODE, FILE_MODE, EXEC_MODE, SMALL_FILE, READ_CONCURRENCY, BLOB_BATCH, KEPT_REFS;
+var init_context = __esm({
+  "src/image/context.ts"() {
+    "use strict";
+    import_tar_stream = __toESM(require_tar_stream(), 1);
+    init_tree();
+    init_errors();
+    init_ignore();
+    init_template();
+    GIT_HISTORY_MODES = ["full", "minimal", "none"];
+    DIR_MODE = 493;
+    FILE_MODE = 420;
+    EXEC_MODE = 493;
+    SMALL_FILE = 1024 * 1024;
+    READ_CONCURRENCY = 16;
+    BLOB_BATCH = 64 * 1024 * 1024;
+    KEPT_REFS = ["refs/heads", "refs/tags", "refs/remotes"];
+  }
+});
+
+// src/image/auth.ts
+import { execFile } from "node:child_process";
+import { readFile as readFile2 } from "node:fs/promises";
+import os2 from "node:os";
+import path7 from "node:path";
+function serverAddress(registry) {
+  return registry === DOCKER_HUB ? "https://index.docker.io/v1/" : registry;
+}
+function normalizeKey(key2) {
+  const host = key2.replace(/^[a-z]+:\/\//i, "").replace(/\/.*$/, "");
+  return HUB_KEYS.includes(host) || HUB_KEYS.includes(key2) ? DOCKER_HUB : host.toLowerCase();
+}
+function dockerConfigPath(env) {
+  const dir = env.DOCKER_CONFIG || path7.join(env.HOME || os2.homedir(), ".docker");
+  return path7.join(dir, "config.json");
+}
+function runHelper(helper, server, env) {
+  return new Promise((resolve) => {
+    const child = execFile(
+      `docker-credential-${helper}`,
+      ["get"],
+      { env, timeout: 3e4 },
+      (err, stdout) => {
+        if (err) {
+          resolve(null);
+          return;
+        }
+        try {
+          const data = JSON.parse(String(stdout));
+          resolve(data.Secret ? { username: data.Username ?? "", password: data.Secret } : null);
+        } catch {
+          resolve(null);
+        }
+      }
+    );
+    child.stdin?.end(server);
+  });
+}
+async function resolveAuth(registry, explicit, env) {
+  const server = serverAddress(registry);
+  if (explicit && (explicit.username || explicit.password)) {
+    return { username: explicit.username, password: explicit.password, serveraddress: server };
+  }
+  const file = dockerConfigPath(env);
+  let config;
+  try {
+    config = JSON.parse(await readFile2(file, "utf8"));
+  } catch (err) {
+    if (err.code === "ENOENT") return null;
+    throw new SetupError(
+      `cannot read Docker credentials from ${file}: ${err.message}. Fix or remove it.`
+    );
+  }
+  const wanted = normalizeKey(registry);
+  const helper = Object.entries(config.credHelpers ?? {}).find(([k]) => normalizeKey(k) === wanted)?.[1] ?? config.credsStore;
+  const entry = Object.entries(config.auths ?? {}).find(([k]) => normalizeKey(k) === wanted)?.[1];
+  if (entry?.auth) {
+    const decoded2 = Buffer.from(entry.auth, "base64").toString("utf8");
+    const colon = decoded2.indexOf(":");
+    if (colon < 0) {
+      throw new SetupError(
+        `the auth entry for ${registry} in ${file} is not base64 of user:password; log in again.`
+      );
+    }
+    return { username: decoded2.slice(0, colon), password: decoded2.slice(colon + 1), serveraddress: server };
+  }
+  if (entry?.identitytoken) return { identitytoken: entry.identitytoken, serveraddress: server };
+  if (entry?.username && entry.password) {
+    return { username: entry.username, password: entry.password, serveraddress: server };
+  }
+  if (helper) {
+    const creds = await runHelper(helper, server, env);
+    if (creds) {
+      return creds.username === "<token>" ? { identitytoken: creds.password, serveraddress: server } : { username: creds.username, password: creds.password, serveraddress: server };
+    }
+  }
+  return null;
+}
+var HUB_KEYS;
+var init_auth = __esm({
+  "src/image/auth.ts"() {
+    "use strict";
+    init_errors();
+    init_reference();
+    HUB_KEYS = ["https://index.docker.io/v1/", "index.docker.io", "docker.io", "registry-1.docker.io"];
   }
 });
 
@@ -24025,7 +25541,7 @@ var require_keyParser = __commonJS({
     var {
       createDecipheriv,
       createECDH,
-      createHash: createHash4,
+      createHash: createHash5,
       createHmac: createHmac2,
       createSign,
       createVerify,
@@ -24713,11 +26229,11 @@ ${formatted}-----END ${type} KEY-----`;
                 );
               }
               const ivSlice = bufferSlice(cipherIV, 0, 8);
-              let cipherKey = createHash4("md5").update(passphrase).update(ivSlice).digest();
+              let cipherKey = createHash5("md5").update(passphrase).update(ivSlice).digest();
               while (cipherKey.length < encInfo.keyLen) {
                 cipherKey = combineBuffers(
                   cipherKey,
-                  createHash4("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
+                  createHash5("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
                 );
               }
               if (cipherKey.length > encInfo.keyLen)
@@ -24882,8 +26398,8 @@ ${formatted}-----END ${type} KEY-----`;
         if (encrypted) {
           const encInfo = CIPHER_INFO[cipherName];
           let cipherKey = combineBuffers(
-            createHash4("sha1").update(PPK_PP1).update(passphrase).digest(),
-            createHash4("sha1").update(PPK_PP2).update(passphrase).digest()
+            createHash5("sha1").update(PPK_PP1).update(passphrase).digest(),
+            createHash5("sha1").update(PPK_PP2).update(passphrase).digest()
           );
           if (cipherKey.length > encInfo.keyLen)
             cipherKey = bufferSlice(cipherKey, 0, encInfo.keyLen);
@@ -24923,7 +26439,7 @@ ${formatted}-----END ${type} KEY-----`;
           passphrase = EMPTY_PASSPHRASE;
         const calcMAC = createHmac2(
           "sha1",
-          createHash4("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
+          createHash5("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
         ).update(macData).digest("hex");
         if (calcMAC !== mac) {
           if (encrypted) {
@@ -25266,7 +26782,7 @@ var require_agent = __commonJS({
     var { Socket } = __require("net");
     var { Duplex } = __require("stream");
     var { resolve } = __require("path");
-    var { readFile: readFile6 } = __require("fs");
+    var { readFile: readFile5 } = __require("fs");
     var { execFile: execFile3, spawn: spawn2 } = __require("child_process");
     var { isParsedKey, parseKey } = require_keyParser();
     var {
@@ -25484,7 +27000,7 @@ var require_agent = __commonJS({
           cb = once(cb);
           let socketPath = this.socketPath;
           let triedCygpath = false;
-          readFile6(socketPath, function readCygsocket(err, data) {
+          readFile5(socketPath, function readCygsocket(err, data) {
             if (err) {
               if (triedCygpath)
                 return cb(new Error("Invalid cygwin unix socket path"));
@@ -25493,7 +27009,7 @@ var require_agent = __commonJS({
                   return cb(new Error("Invalid cygwin unix socket path"));
                 triedCygpath = true;
                 socketPath = stdout.toString().replace(/[\r\n]/g, "");
-                readFile6(socketPath, readCygsocket);
+                readFile5(socketPath, readCygsocket);
               });
               return;
             }
@@ -25567,11 +27083,11 @@ var require_agent = __commonJS({
       };
     })();
     var WINDOWS_PIPE_REGEX = /^[/\\][/\\]\.[/\\]pipe[/\\].+/;
-    function createAgent(path15) {
-      if (process.platform === "win32" && !WINDOWS_PIPE_REGEX.test(path15)) {
-        return path15 === "pageant" ? new PageantAgent() : new CygwinAgent(path15);
+    function createAgent(path17) {
+      if (process.platform === "win32" && !WINDOWS_PIPE_REGEX.test(path17)) {
+        return path17 === "pageant" ? new PageantAgent() : new CygwinAgent(path17);
       }
-      return new OpenSSHAgent(path15);
+      return new OpenSSHAgent(path17);
     }
     var AgentProtocol = (() => {
       const SSH_AGENTC_REQUEST_IDENTITIES = 11;
@@ -27245,7 +28761,7 @@ var require_kex = __commonJS({
       createDiffieHellman,
       createDiffieHellmanGroup,
       createECDH,
-      createHash: createHash4,
+      createHash: createHash5,
       createPublicKey,
       diffieHellman,
       generateKeyPairSync,
@@ -27671,7 +29187,7 @@ var require_kex = __commonJS({
               DISCONNECT_REASON.KEY_EXCHANGE_FAILED
             );
           }
-          const hash2 = createHash4(this.hashName);
+          const hash2 = createHash5(this.hashName);
           hashString(hash2, isServer ? this._remoteIdentRaw : this._identRaw);
           hashString(hash2, isServer ? this._identRaw : this._remoteIdentRaw);
           hashString(hash2, isServer ? this._remoteKexinit : this._kexinit);
@@ -28679,9 +30195,9 @@ var require_kex = __commonJS({
     function generateKEXVal(len, hashName, secret, exchangeHash, sessionID, char) {
       let ret;
       if (len) {
-        let digest = createHash4(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
+        let digest = createHash5(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
         while (digest.length < len) {
-          const chunk = createHash4(hashName).update(secret).update(exchangeHash).update(digest).digest();
+          const chunk = createHash5(hashName).update(secret).update(exchangeHash).update(digest).digest();
           const extended = Buffer.allocUnsafe(digest.length + chunk.length);
           extended.set(digest, 0);
           extended.set(chunk, digest.length);
@@ -30546,8 +32062,8 @@ var require_SFTP = __commonJS({
   "node_modules/ssh2/lib/protocol/SFTP.js"(exports, module) {
     "use strict";
     var EventEmitter = __require("events");
-    var fs7 = __require("fs");
-    var { constants } = fs7;
+    var fs8 = __require("fs");
+    var { constants } = fs8;
     var {
       Readable: ReadableStream2,
       Writable: WritableStream
@@ -30815,17 +32331,17 @@ var require_SFTP = __commonJS({
       // ===========================================================================
       // Client-specific ===========================================================
       // ===========================================================================
-      createReadStream(path15, options) {
+      createReadStream(path17, options) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        return new ReadStream(this, path15, options);
+        return new ReadStream(this, path17, options);
       }
-      createWriteStream(path15, options) {
+      createWriteStream(path17, options) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        return new WriteStream(this, path15, options);
+        return new WriteStream(this, path17, options);
       }
-      open(path15, flags_, attrs, cb) {
+      open(path17, flags_, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         if (typeof attrs === "function") {
@@ -30844,7 +32360,7 @@ var require_SFTP = __commonJS({
           attrsFlags = attrs.flags;
           attrsLen = attrs.nb;
         }
-        const pathLen = Buffer.byteLength(path15);
+        const pathLen = Buffer.byteLength(path17);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -30852,7 +32368,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path15, p += 4, pathLen);
+        buf.utf8Write(path17, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         writeUInt32BE(buf, attrsFlags, p += 4);
         if (attrsLen) {
@@ -30976,14 +32492,14 @@ var require_SFTP = __commonJS({
       fastGet(remotePath, localPath, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        fastXfer(this, fs7, remotePath, localPath, opts, cb);
+        fastXfer(this, fs8, remotePath, localPath, opts, cb);
       }
       fastPut(localPath, remotePath, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        fastXfer(fs7, this, localPath, remotePath, opts, cb);
+        fastXfer(fs8, this, localPath, remotePath, opts, cb);
       }
-      readFile(path15, options, callback_) {
+      readFile(path17, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -31056,13 +32572,13 @@ var require_SFTP = __commonJS({
             return callback && callback(er, buffer);
           });
         };
-        this.open(path15, flag, 438, (er, handle_) => {
+        this.open(path17, flag, 438, (er, handle_) => {
           if (er)
             return callback && callback(er);
           handle = handle_;
           const tryStat = (er2, st) => {
             if (er2) {
-              this.stat(path15, (er_, st_) => {
+              this.stat(path17, (er_, st_) => {
                 if (er_) {
                   return this.close(handle, () => {
                     callback && callback(er2);
@@ -31083,7 +32599,7 @@ var require_SFTP = __commonJS({
           this.fstat(handle, tryStat);
         });
       }
-      writeFile(path15, data, options, callback_) {
+      writeFile(path17, data, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -31102,7 +32618,7 @@ var require_SFTP = __commonJS({
         if (options.encoding && !Buffer.isEncoding(options.encoding))
           throw new Error(`Unknown encoding: ${options.encoding}`);
         const flag = options.flag || "w";
-        this.open(path15, flag, options.mode, (openErr, handle) => {
+        this.open(path17, flag, options.mode, (openErr, handle) => {
           if (openErr) {
             callback && callback(openErr);
           } else {
@@ -31111,7 +32627,7 @@ var require_SFTP = __commonJS({
             if (position === null) {
               const tryStat = (er, st) => {
                 if (er) {
-                  this.stat(path15, (er_, st_) => {
+                  this.stat(path17, (er_, st_) => {
                     if (er_) {
                       return this.close(handle, () => {
                         callback && callback(er);
@@ -31130,7 +32646,7 @@ var require_SFTP = __commonJS({
           }
         });
       }
-      appendFile(path15, data, options, callback_) {
+      appendFile(path17, data, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -31148,12 +32664,12 @@ var require_SFTP = __commonJS({
           throw new TypeError("Bad arguments");
         if (!options.flag)
           options = Object.assign({ flag: "a" }, options);
-        this.writeFile(path15, data, options, callback);
+        this.writeFile(path17, data, options, callback);
       }
-      exists(path15, cb) {
+      exists(path17, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        this.stat(path15, (err) => {
+        this.stat(path17, (err) => {
           cb && cb(err ? false : true);
         });
       }
@@ -31196,7 +32712,7 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} RENAME`
         );
       }
-      mkdir(path15, attrs, cb) {
+      mkdir(path17, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let flags = 0;
@@ -31210,7 +32726,7 @@ var require_SFTP = __commonJS({
           flags = attrs.flags;
           attrsLen = attrs.nb;
         }
-        const pathLen = Buffer.byteLength(path15);
+        const pathLen = Buffer.byteLength(path17);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31218,7 +32734,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path15, p += 4, pathLen);
+        buf.utf8Write(path17, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -31234,10 +32750,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} MKDIR`
         );
       }
-      rmdir(path15, cb) {
+      rmdir(path17, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path15);
+        const pathLen = Buffer.byteLength(path17);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31245,7 +32761,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path15, p += 4, pathLen);
+        buf.utf8Write(path17, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
@@ -31335,10 +32851,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} FSTAT`
         );
       }
-      stat(path15, cb) {
+      stat(path17, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path15);
+        const pathLen = Buffer.byteLength(path17);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31346,17 +32862,17 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path15, p += 4, pathLen);
+        buf.utf8Write(path17, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} STAT`
         );
       }
-      lstat(path15, cb) {
+      lstat(path17, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path15);
+        const pathLen = Buffer.byteLength(path17);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31364,17 +32880,17 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path15, p += 4, pathLen);
+        buf.utf8Write(path17, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} LSTAT`
         );
       }
-      opendir(path15, cb) {
+      opendir(path17, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path15);
+        const pathLen = Buffer.byteLength(path17);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31382,14 +32898,14 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path15, p += 4, pathLen);
+        buf.utf8Write(path17, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} OPENDIR`
         );
       }
-      setstat(path15, attrs, cb) {
+      setstat(path17, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let flags = 0;
@@ -31401,7 +32917,7 @@ var require_SFTP = __commonJS({
         } else if (typeof attrs === "function") {
           cb = attrs;
         }
-        const pathLen = Buffer.byteLength(path15);
+        const pathLen = Buffer.byteLength(path17);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31409,7 +32925,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path15, p += 4, pathLen);
+        buf.utf8Write(path17, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -31469,8 +32985,8 @@ var require_SFTP = __commonJS({
           mtime: toUnixTimestamp(mtime)
         }, cb);
       }
-      utimes(path15, atime, mtime, cb) {
-        return this.setstat(path15, {
+      utimes(path17, atime, mtime, cb) {
+        return this.setstat(path17, {
           atime: toUnixTimestamp(atime),
           mtime: toUnixTimestamp(mtime)
         }, cb);
@@ -31481,8 +32997,8 @@ var require_SFTP = __commonJS({
           gid
         }, cb);
       }
-      chown(path15, uid, gid, cb) {
-        return this.setstat(path15, {
+      chown(path17, uid, gid, cb) {
+        return this.setstat(path17, {
           uid,
           gid
         }, cb);
@@ -31492,15 +33008,15 @@ var require_SFTP = __commonJS({
           mode
         }, cb);
       }
-      chmod(path15, mode, cb) {
-        return this.setstat(path15, {
+      chmod(path17, mode, cb) {
+        return this.setstat(path17, {
           mode
         }, cb);
       }
-      readlink(path15, cb) {
+      readlink(path17, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path15);
+        const pathLen = Buffer.byteLength(path17);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31508,7 +33024,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path15, p += 4, pathLen);
+        buf.utf8Write(path17, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names2) => {
             if (typeof cb !== "function")
@@ -31553,10 +33069,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} SYMLINK`
         );
       }
-      realpath(path15, cb) {
+      realpath(path17, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path15);
+        const pathLen = Buffer.byteLength(path17);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31564,7 +33080,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path15, p += 4, pathLen);
+        buf.utf8Write(path17, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names2) => {
             if (typeof cb !== "function")
@@ -31609,13 +33125,13 @@ var require_SFTP = __commonJS({
           this._debug(`SFTP: Outbound: ${which} posix-rename@openssh.com`);
         }
       }
-      ext_openssh_statvfs(path15, cb) {
+      ext_openssh_statvfs(path17, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["statvfs@openssh.com"];
         if (!ext || ext !== "2")
           throw new Error("Server does not support this extended request");
-        const pathLen = Buffer.byteLength(path15);
+        const pathLen = Buffer.byteLength(path17);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 19 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31625,7 +33141,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 19, p);
         buf.utf8Write("statvfs@openssh.com", p += 4, 19);
         writeUInt32BE(buf, pathLen, p += 19);
-        buf.utf8Write(path15, p += 4, pathLen);
+        buf.utf8Write(path17, p += 4, pathLen);
         this._requests[reqid] = { extended: "statvfs@openssh.com", cb };
         const isBuffered = sendOrBuffer(this, buf);
         if (this._debug) {
@@ -31711,7 +33227,7 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} fsync@openssh.com`
         );
       }
-      ext_openssh_lsetstat(path15, attrs, cb) {
+      ext_openssh_lsetstat(path17, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["lsetstat@openssh.com"];
@@ -31726,7 +33242,7 @@ var require_SFTP = __commonJS({
         } else if (typeof attrs === "function") {
           cb = attrs;
         }
-        const pathLen = Buffer.byteLength(path15);
+        const pathLen = Buffer.byteLength(path17);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 20 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31736,7 +33252,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 20, p);
         buf.utf8Write("lsetstat@openssh.com", p += 4, 20);
         writeUInt32BE(buf, pathLen, p += 20);
-        buf.utf8Write(path15, p += 4, pathLen);
+        buf.utf8Write(path17, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -31753,13 +33269,13 @@ var require_SFTP = __commonJS({
           this._debug(`SFTP: Outbound: ${status} lsetstat@openssh.com`);
         }
       }
-      ext_openssh_expandPath(path15, cb) {
+      ext_openssh_expandPath(path17, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["expand-path@openssh.com"];
         if (ext !== "1")
           throw new Error("Server does not support this extended request");
-        const pathLen = Buffer.byteLength(path15);
+        const pathLen = Buffer.byteLength(path17);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 23 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -31769,7 +33285,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 23, p);
         buf.utf8Write("expand-path@openssh.com", p += 4, 23);
         writeUInt32BE(buf, pathLen, p += 20);
-        buf.utf8Write(path15, p += 4, pathLen);
+        buf.utf8Write(path17, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names2) => {
             if (typeof cb !== "function")
@@ -32242,13 +33758,13 @@ var require_SFTP = __commonJS({
             if (--left === 0)
               cb(err);
           };
-          if (srcHandle && (src === fs7 || src.outgoing.state === "open"))
+          if (srcHandle && (src === fs8 || src.outgoing.state === "open"))
             ++left;
-          if (dstHandle && (dst === fs7 || dst.outgoing.state === "open"))
+          if (dstHandle && (dst === fs8 || dst.outgoing.state === "open"))
             ++left;
-          if (srcHandle && (src === fs7 || src.outgoing.state === "open"))
+          if (srcHandle && (src === fs8 || src.outgoing.state === "open"))
             src.close(srcHandle, cbfinal);
-          if (dstHandle && (dst === fs7 || dst.outgoing.state === "open"))
+          if (dstHandle && (dst === fs8 || dst.outgoing.state === "open"))
             dst.close(dstHandle, cbfinal);
         } else {
           cb(err);
@@ -32264,7 +33780,7 @@ var require_SFTP = __commonJS({
           tryStat(null, { size: fileSize });
         function tryStat(err2, attrs) {
           if (err2) {
-            if (src !== fs7) {
+            if (src !== fs8) {
               src.stat(srcPath, (err_, attrs_) => {
                 if (err_)
                   return onerror(err2);
@@ -33047,12 +34563,12 @@ var require_SFTP = __commonJS({
       [REQUEST.LSTAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path15 = bufferParser.readString(true);
+        const path17 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path15 === void 0)
+        if (path17 === void 0)
           return doFatalSFTPError(sftp, "Malformed LSTAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received LSTAT (id:${reqID})`);
-        if (!sftp.emit("LSTAT", reqID, path15)) {
+        if (!sftp.emit("LSTAT", reqID, path17)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -33071,13 +34587,13 @@ var require_SFTP = __commonJS({
       [REQUEST.SETSTAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path15 = bufferParser.readString(true);
+        const path17 = bufferParser.readString(true);
         const attrs = readAttrs(sftp._biOpt);
         bufferParser.clear();
         if (attrs === void 0)
           return doFatalSFTPError(sftp, "Malformed SETSTAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received SETSTAT (id:${reqID})`);
-        if (!sftp.emit("SETSTAT", reqID, path15, attrs)) {
+        if (!sftp.emit("SETSTAT", reqID, path17, attrs)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -33099,12 +34615,12 @@ var require_SFTP = __commonJS({
       [REQUEST.OPENDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path15 = bufferParser.readString(true);
+        const path17 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path15 === void 0)
+        if (path17 === void 0)
           return doFatalSFTPError(sftp, "Malformed OPENDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received OPENDIR (id:${reqID})`);
-        if (!sftp.emit("OPENDIR", reqID, path15)) {
+        if (!sftp.emit("OPENDIR", reqID, path17)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -33123,63 +34639,63 @@ var require_SFTP = __commonJS({
       [REQUEST.REMOVE]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path15 = bufferParser.readString(true);
+        const path17 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path15 === void 0)
+        if (path17 === void 0)
           return doFatalSFTPError(sftp, "Malformed REMOVE packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received REMOVE (id:${reqID})`);
-        if (!sftp.emit("REMOVE", reqID, path15)) {
+        if (!sftp.emit("REMOVE", reqID, path17)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.MKDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path15 = bufferParser.readString(true);
+        const path17 = bufferParser.readString(true);
         const attrs = readAttrs(sftp._biOpt);
         bufferParser.clear();
         if (attrs === void 0)
           return doFatalSFTPError(sftp, "Malformed MKDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received MKDIR (id:${reqID})`);
-        if (!sftp.emit("MKDIR", reqID, path15, attrs)) {
+        if (!sftp.emit("MKDIR", reqID, path17, attrs)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.RMDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path15 = bufferParser.readString(true);
+        const path17 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path15 === void 0)
+        if (path17 === void 0)
           return doFatalSFTPError(sftp, "Malformed RMDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received RMDIR (id:${reqID})`);
-        if (!sftp.emit("RMDIR", reqID, path15)) {
+        if (!sftp.emit("RMDIR", reqID, path17)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.REALPATH]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path15 = bufferParser.readString(true);
+        const path17 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path15 === void 0)
+        if (path17 === void 0)
           return doFatalSFTPError(sftp, "Malformed REALPATH packet");
         sftp._debug && sftp._debug(
           `SFTP: Inbound: Received REALPATH (id:${reqID})`
         );
-        if (!sftp.emit("REALPATH", reqID, path15)) {
+        if (!sftp.emit("REALPATH", reqID, path17)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.STAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path15 = bufferParser.readString(true);
+        const path17 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path15 === void 0)
+        if (path17 === void 0)
           return doFatalSFTPError(sftp, "Malformed STAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received STAT (id:${reqID})`);
-        if (!sftp.emit("STAT", reqID, path15)) {
+        if (!sftp.emit("STAT", reqID, path17)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -33199,14 +34715,14 @@ var require_SFTP = __commonJS({
       [REQUEST.READLINK]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path15 = bufferParser.readString(true);
+        const path17 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path15 === void 0)
+        if (path17 === void 0)
           return doFatalSFTPError(sftp, "Malformed READLINK packet");
         sftp._debug && sftp._debug(
           `SFTP: Inbound: Received READLINK (id:${reqID})`
         );
-        if (!sftp.emit("READLINK", reqID, path15)) {
+        if (!sftp.emit("READLINK", reqID, path17)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -33277,7 +34793,7 @@ var require_SFTP = __commonJS({
     function roundUpToMultipleOf8(n) {
       return n + 7 & ~7;
     }
-    function ReadStream(sftp, path15, options) {
+    function ReadStream(sftp, path17, options) {
       if (options === void 0)
         options = {};
       else if (typeof options === "string")
@@ -33291,7 +34807,7 @@ var require_SFTP = __commonJS({
       options.emitClose = false;
       options.autoDestroy = false;
       ReadableStream2.call(this, options);
-      this.path = path15;
+      this.path = path17;
       this.flags = options.flags === void 0 ? "r" : options.flags;
       this.mode = options.mode === void 0 ? 438 : options.mode;
       this.start = options.start;
@@ -33422,7 +34938,7 @@ var require_SFTP = __commonJS({
       },
       configurable: true
     });
-    function WriteStream(sftp, path15, options) {
+    function WriteStream(sftp, path17, options) {
       if (options === void 0)
         options = {};
       else if (typeof options === "string")
@@ -33434,7 +34950,7 @@ var require_SFTP = __commonJS({
       options.emitClose = false;
       options.autoDestroy = false;
       WritableStream.call(this, options);
-      this.path = path15;
+      this.path = path17;
       this.flags = options.flags === void 0 ? "w" : options.flags;
       this.mode = options.mode === void 0 ? 438 : options.mode;
       this.start = options.start;
@@ -34116,7 +35632,7 @@ var require_client = __commonJS({
   "node_modules/ssh2/lib/client.js"(exports, module) {
     "use strict";
     var {
-      createHash: createHash4,
+      createHash: createHash5,
       getHashes,
       randomFillSync
     } = __require("crypto");
@@ -34338,7 +35854,7 @@ var require_client = __commonJS({
           }
           hostVerifier = (key2, verify) => {
             if (hashAlgo)
-              key2 = createHash4(hashAlgo).update(key2).digest("hex");
+              key2 = createHash5(hashAlgo).update(key2).digest("hex");
             const ret = hashCb(key2, verify);
             if (ret !== void 0)
               verify(ret);
@@ -41225,12 +42741,12 @@ var require_src = __commonJS({
 // node_modules/split-ca/index.js
 var require_split_ca = __commonJS({
   "node_modules/split-ca/index.js"(exports, module) {
-    var fs7 = __require("fs");
+    var fs8 = __require("fs");
     module.exports = function(filepath, split, encoding) {
       split = typeof split !== "undefined" ? split : "\n";
       encoding = typeof encoding !== "undefined" ? encoding : "utf8";
       var ca = [];
-      var chain = fs7.readFileSync(filepath, encoding);
+      var chain = fs8.readFileSync(filepath, encoding);
       if (chain.indexOf("-END CERTIFICATE-") < 0 || chain.indexOf("-BEGIN CERTIFICATE-") < 0) {
         throw Error("File does not contain 'BEGIN CERTIFICATE' or 'END CERTIFICATE'");
       }
@@ -41258,8 +42774,8 @@ var require_modem = __commonJS({
   "node_modules/docker-modem/lib/modem.js"(exports, module) {
     var querystring = __require("querystring");
     var http3 = require_http();
-    var fs7 = __require("fs");
-    var path15 = __require("path");
+    var fs8 = __require("fs");
+    var path17 = __require("path");
     var url2 = __require("url");
     var ssh = require_ssh();
     var HttpDuplex = require_http_duplex();
@@ -41308,9 +42824,9 @@ var require_modem = __commonJS({
         }
         opts.host = host.hostname;
         if (process.env.DOCKER_CERT_PATH) {
-          opts.ca = splitca(path15.join(process.env.DOCKER_CERT_PATH, "ca.pem"));
-          opts.cert = fs7.readFileSync(path15.join(process.env.DOCKER_CERT_PATH, "cert.pem"));
-          opts.key = fs7.readFileSync(path15.join(process.env.DOCKER_CERT_PATH, "key.pem"));
+          opts.ca = splitca(path17.join(process.env.DOCKER_CERT_PATH, "ca.pem"));
+          opts.cert = fs8.readFileSync(path17.join(process.env.DOCKER_CERT_PATH, "cert.pem"));
+          opts.key = fs8.readFileSync(path17.join(process.env.DOCKER_CERT_PATH, "key.pem"));
         }
         if (process.env.DOCKER_CLIENT_TIMEOUT) {
           opts.timeout = parseInt(process.env.DOCKER_CLIENT_TIMEOUT, 10);
@@ -41320,8 +42836,8 @@ var require_modem = __commonJS({
     };
     var findDefaultUnixSocket = function() {
       return new Promise(function(resolve) {
-        var userDockerSocket = path15.join(os4.homedir(), ".docker", "run", "docker.sock");
-        fs7.access(userDockerSocket, function(err) {
+        var userDockerSocket = path17.join(os4.homedir(), ".docker", "run", "docker.sock");
+        fs8.access(userDockerSocket, function(err) {
           if (err) resolve("/var/run/docker.sock");
           else resolve(userDockerSocket);
         });
@@ -41414,7 +42930,7 @@ var require_modem = __commonJS({
       }
       if (options.file) {
         if (typeof options.file === "string") {
-          data = fs7.createReadStream(path15.resolve(options.file));
+          data = fs8.createReadStream(path17.resolve(options.file));
         } else {
           data = options.file;
         }
@@ -41728,287 +43244,73 @@ var require_modem = __commonJS({
   }
 });
 
-// node_modules/@balena/dockerignore/ignore.js
-var require_ignore = __commonJS({
-  "node_modules/@balena/dockerignore/ignore.js"(exports, module) {
-    "use strict";
-    var path15 = __require("path");
-    var factory = (options) => new IgnoreBase(options);
-    factory.default = factory;
-    module.exports = factory;
-    function make_array(subject) {
-      return Array.isArray(subject) ? subject : [subject];
-    }
-    var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
-    var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-    var REGEX_TRAILING_PATH_SEP = path15.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
-    var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
-    function cleanPath(file) {
-      return path15.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
-    }
-    function toSlash(file) {
-      if (path15.sep === "/") {
-        return file;
-      }
-      return file.replace(/\\/g, "/");
-    }
-    function fromSlash(file) {
-      if (path15.sep === "/") {
-        return file;
-      }
-      return file.replace(/\//g, path15.sep);
-    }
-    var IgnoreBase = class {
-      constructor({
-        // https://github.com/kaelzhang/node-ignore/blob/5.1.4/index.js#L372
-        ignorecase = true
-      } = {}) {
-        this._rules = [];
-        this._ignorecase = ignorecase;
-        this[KEY_IGNORE] = true;
-        this._initCache();
-      }
-      _initCache() {
-        this._cache = {};
-      }
-      // @param {Array.<string>|string|Ignore} pattern
-      add(pattern) {
-        this._added = false;
-        if (typeof pattern === "string") {
-          pattern = pattern.split(/\r?\n/g);
-        }
-        make_array(pattern).forEach(this._addPattern, this);
-        if (this._added) {
-          this._initCache();
-        }
-        return this;
-      }
-      // legacy
-      addPattern(pattern) {
-        return this.add(pattern);
-      }
-      _addPattern(pattern) {
-        if (pattern && pattern[KEY_IGNORE]) {
-          this._rules = this._rules.concat(pattern._rules);
-          this._added = true;
-          return;
-        }
-        if (this._checkPattern(pattern)) {
-          const rule = this._createRule(pattern.trim());
-          if (rule !== null) {
-            this._added = true;
-            this._rules.push(rule);
-          }
-        }
-      }
-      _checkPattern(pattern) {
-        return pattern && typeof pattern === "string" && pattern.indexOf("#") !== 0 && pattern.trim() !== "";
-      }
-      filter(paths) {
-        return make_array(paths).filter((path16) => this._filter(path16));
-      }
-      createFilter() {
-        return (path16) => this._filter(path16);
-      }
-      ignores(path16) {
-        return !this._filter(path16);
-      }
-      // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
-      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
-      _createRule(pattern) {
-        const origin = pattern;
-        let negative = false;
-        if (pattern[0] === "!") {
-          negative = true;
-          pattern = pattern.substring(1).trim();
-        }
-        if (pattern.length > 0) {
-          pattern = cleanPath(pattern);
-          pattern = toSlash(pattern);
-          if (pattern.length > 1 && pattern[0] === "/") {
-            pattern = pattern.slice(1);
-          }
-        }
-        if (negative) {
-          pattern = "!" + pattern;
-        }
-        pattern = pattern.trim();
-        if (pattern === "") {
-          return null;
-        }
-        pattern = cleanPath(pattern);
-        if (pattern[0] === "!") {
-          if (pattern.length === 1) {
-            return null;
-          }
-          negative = true;
-          pattern = pattern.substring(1);
-        } else {
-          negative = false;
-        }
-        return {
-          origin,
-          pattern,
-          // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-          dirs: pattern.split(path15.sep),
-          negative
-        };
-      }
-      // @returns `Boolean` true if the `path` is NOT ignored
-      _filter(path16) {
-        if (!path16) {
-          return false;
-        }
-        if (path16 in this._cache) {
-          return this._cache[path16];
-        }
-        return this._cache[path16] = this._test(path16);
-      }
-      // @returns {Boolean} true if a file is NOT ignored
-      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
-      _test(file) {
-        file = fromSlash(file);
-        const parentPath = cleanPath(path15.dirname(file));
-        const parentPathDirs = parentPath.split(path15.sep);
-        let matched = false;
-        this._rules.forEach((rule) => {
-          let match = this._match(file, rule);
-          if (!match && parentPath !== ".") {
-            if (rule.dirs.includes("**")) {
-              for (let i = rule.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
-                match = match || this._match(parentPathDirs.slice(0, i).join(path15.sep), rule);
-              }
-            } else if (rule.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path15.sep), rule);
-            }
-          }
-          if (match) {
-            matched = !rule.negative;
-          }
-        });
-        return !matched;
-      }
-      // @returns {Boolean} true if a file is matched by a rule
-      _match(file, rule) {
-        return this._compile(rule).regexp.test(file);
-      }
-      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L139
-      _compile(rule) {
-        if (rule.regexp) {
-          return rule;
-        }
-        let regStr = "^";
-        let escapedSlash = path15.sep === "\\" ? "\\\\" : path15.sep;
-        for (let i = 0; i < rule.pattern.length; i++) {
-          const ch = rule.pattern[i];
-          if (ch === "*") {
-            if (rule.pattern[i + 1] === "*") {
-              i++;
-              if (rule.pattern[i + 1] === path15.sep) {
-                i++;
-              }
-              if (rule.pattern[i + 1] === void 0) {
-                regStr += ".*";
-              } else {
-                regStr += `(.*${escapedSlash})?`;
-              }
-            } else {
-              regStr += `[^${escapedSlash}]*`;
-            }
-          } else if (ch === "?") {
-            regStr += `[^${escapedSlash}]`;
-          } else if (ch === "." || ch === "$") {
-            regStr += `\\${ch}`;
-          } else if (ch === "\\") {
-            if (path15.sep === "\\") {
-              regStr += escapedSlash;
-              continue;
-            }
-            if (rule.pattern[i + 1] !== void 0) {
-              regStr += "\\" + rule.pattern[i + 1];
-              i++;
-            } else {
-              regStr += "\\";
-            }
-          } else {
-            regStr += ch;
-          }
-        }
-        regStr += "$";
-        rule.regexp = new RegExp(regStr, this._ignorecase ? "i" : "");
-        return rule;
-      }
-    };
-  }
-});
-
 // node_modules/chownr/chownr.js
 var require_chownr = __commonJS({
   "node_modules/chownr/chownr.js"(exports, module) {
     "use strict";
-    var fs7 = __require("fs");
-    var path15 = __require("path");
-    var LCHOWN = fs7.lchown ? "lchown" : "chown";
-    var LCHOWNSYNC = fs7.lchownSync ? "lchownSync" : "chownSync";
-    var needEISDIRHandled = fs7.lchown && !process.version.match(/v1[1-9]+\./) && !process.version.match(/v10\.[6-9]/);
-    var lchownSync = (path16, uid, gid) => {
+    var fs8 = __require("fs");
+    var path17 = __require("path");
+    var LCHOWN = fs8.lchown ? "lchown" : "chown";
+    var LCHOWNSYNC = fs8.lchownSync ? "lchownSync" : "chownSync";
+    var needEISDIRHandled = fs8.lchown && !process.version.match(/v1[1-9]+\./) && !process.version.match(/v10\.[6-9]/);
+    var lchownSync = (path18, uid, gid) => {
       try {
-        return fs7[LCHOWNSYNC](path16, uid, gid);
+        return fs8[LCHOWNSYNC](path18, uid, gid);
       } catch (er) {
         if (er.code !== "ENOENT")
           throw er;
       }
     };
-    var chownSync = (path16, uid, gid) => {
+    var chownSync = (path18, uid, gid) => {
       try {
-        return fs7.chownSync(path16, uid, gid);
+        return fs8.chownSync(path18, uid, gid);
       } catch (er) {
         if (er.code !== "ENOENT")
           throw er;
       }
     };
-    var handleEISDIR = needEISDIRHandled ? (path16, uid, gid, cb) => (er) => {
+    var handleEISDIR = needEISDIRHandled ? (path18, uid, gid, cb) => (er) => {
       if (!er || er.code !== "EISDIR")
         cb(er);
       else
-        fs7.chown(path16, uid, gid, cb);
+        fs8.chown(path18, uid, gid, cb);
     } : (_, __, ___, cb) => cb;
-    var handleEISDirSync = needEISDIRHandled ? (path16, uid, gid) => {
+    var handleEISDirSync = needEISDIRHandled ? (path18, uid, gid) => {
       try {
-        return lchownSync(path16, uid, gid);
+        return lchownSync(path18, uid, gid);
       } catch (er) {
         if (er.code !== "EISDIR")
           throw er;
-        chownSync(path16, uid, gid);
+        chownSync(path18, uid, gid);
       }
-    } : (path16, uid, gid) => lchownSync(path16, uid, gid);
+    } : (path18, uid, gid) => lchownSync(path18, uid, gid);
     var nodeVersion = process.version;
-    var readdir2 = (path16, options, cb) => fs7.readdir(path16, options, cb);
-    var readdirSync = (path16, options) => fs7.readdirSync(path16, options);
+    var readdir2 = (path18, options, cb) => fs8.readdir(path18, options, cb);
+    var readdirSync = (path18, options) => fs8.readdirSync(path18, options);
     if (/^v4\./.test(nodeVersion))
-      readdir2 = (path16, options, cb) => fs7.readdir(path16, cb);
+      readdir2 = (path18, options, cb) => fs8.readdir(path18, cb);
     var chown = (cpath, uid, gid, cb) => {
-      fs7[LCHOWN](cpath, uid, gid, handleEISDIR(cpath, uid, gid, (er) => {
+      fs8[LCHOWN](cpath, uid, gid, handleEISDIR(cpath, uid, gid, (er) => {
         cb(er && er.code !== "ENOENT" ? er : null);
       }));
     };
     var chownrKid = (p, child, uid, gid, cb) => {
       if (typeof child === "string")
-        return fs7.lstat(path15.resolve(p, child), (er, stats) => {
+        return fs8.lstat(path17.resolve(p, child), (er, stats) => {
           if (er)
             return cb(er.code !== "ENOENT" ? er : null);
           stats.name = child;
           chownrKid(p, stats, uid, gid, cb);
         });
       if (child.isDirectory()) {
-        chownr(path15.resolve(p, child.name), uid, gid, (er) => {
+        chownr(path17.resolve(p, child.name), uid, gid, (er) => {
           if (er)
             return cb(er);
-          const cpath = path15.resolve(p, child.name);
+          const cpath = path17.resolve(p, child.name);
           chown(cpath, uid, gid, cb);
         });
       } else {
-        const cpath = path15.resolve(p, child.name);
+        const cpath = path17.resolve(p, child.name);
         chown(cpath, uid, gid, cb);
       }
     };
@@ -42038,7 +43340,7 @@ var require_chownr = __commonJS({
     var chownrKidSync = (p, child, uid, gid) => {
       if (typeof child === "string") {
         try {
-          const stats = fs7.lstatSync(path15.resolve(p, child));
+          const stats = fs8.lstatSync(path17.resolve(p, child));
           stats.name = child;
           child = stats;
         } catch (er) {
@@ -42049,8 +43351,8 @@ var require_chownr = __commonJS({
         }
       }
       if (child.isDirectory())
-        chownrSync(path15.resolve(p, child.name), uid, gid);
-      handleEISDirSync(path15.resolve(p, child.name), uid, gid);
+        chownrSync(path17.resolve(p, child.name), uid, gid);
+      handleEISDirSync(path17.resolve(p, child.name), uid, gid);
     };
     var chownrSync = (p, uid, gid) => {
       let children2;
@@ -43293,9 +44595,9 @@ var require_pump = __commonJS({
   "node_modules/pump/index.js"(exports, module) {
     var once = require_once();
     var eos = require_end_of_stream2();
-    var fs7;
+    var fs8;
     try {
-      fs7 = __require("fs");
+      fs8 = __require("fs");
     } catch (e) {
     }
     var noop3 = function() {
@@ -43306,8 +44608,8 @@ var require_pump = __commonJS({
     };
     var isFS = function(stream) {
       if (!ancient) return false;
-      if (!fs7) return false;
-      return (stream instanceof (fs7.ReadStream || noop3) || stream instanceof (fs7.WriteStream || noop3)) && isFn(stream.close);
+      if (!fs8) return false;
+      return (stream instanceof (fs8.ReadStream || noop3) || stream instanceof (fs8.WriteStream || noop3)) && isFn(stream.close);
     };
     var isRequest = function(stream) {
       return stream.setHeader && isFn(stream.abort);
@@ -43366,8 +44668,8 @@ var require_pump = __commonJS({
 // node_modules/mkdirp-classic/index.js
 var require_mkdirp_classic = __commonJS({
   "node_modules/mkdirp-classic/index.js"(exports, module) {
-    var path15 = __require("path");
-    var fs7 = __require("fs");
+    var path17 = __require("path");
+    var fs8 = __require("fs");
     var _0777 = parseInt("0777", 8);
     module.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
     function mkdirP(p, opts, f, made) {
@@ -43378,14 +44680,14 @@ var require_mkdirp_classic = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs7;
+      var xfs = opts.fs || fs8;
       if (mode === void 0) {
         mode = _0777 & ~process.umask();
       }
       if (!made) made = null;
       var cb = f || function() {
       };
-      p = path15.resolve(p);
+      p = path17.resolve(p);
       xfs.mkdir(p, mode, function(er) {
         if (!er) {
           made = made || p;
@@ -43393,7 +44695,7 @@ var require_mkdirp_classic = __commonJS({
         }
         switch (er.code) {
           case "ENOENT":
-            mkdirP(path15.dirname(p), opts, function(er2, made2) {
+            mkdirP(path17.dirname(p), opts, function(er2, made2) {
               if (er2) cb(er2, made2);
               else mkdirP(p, opts, cb, made2);
             });
@@ -43415,19 +44717,19 @@ var require_mkdirp_classic = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs7;
+      var xfs = opts.fs || fs8;
       if (mode === void 0) {
         mode = _0777 & ~process.umask();
       }
       if (!made) made = null;
-      p = path15.resolve(p);
+      p = path17.resolve(p);
       try {
         xfs.mkdirSync(p, mode);
         made = made || p;
       } catch (err0) {
         switch (err0.code) {
           case "ENOENT":
-            made = sync(path15.dirname(p), opts, made);
+            made = sync(path17.dirname(p), opts, made);
             sync(p, opts, made);
             break;
           // In the case of any other error, just see if there's a dir
@@ -43453,11 +44755,11 @@ var require_mkdirp_classic = __commonJS({
 var require_tar_fs = __commonJS({
   "node_modules/tar-fs/index.js"(exports) {
     var chownr = require_chownr();
-    var tar2 = require_tar_stream2();
+    var tar3 = require_tar_stream2();
     var pump = require_pump();
     var mkdirp = require_mkdirp_classic();
-    var fs7 = __require("fs");
-    var path15 = __require("path");
+    var fs8 = __require("fs");
+    var path17 = __require("path");
     var os4 = __require("os");
     var win32 = os4.platform() === "win32";
     var DOTDOT_LEADING = 1;
@@ -43470,23 +44772,23 @@ var require_tar_fs = __commonJS({
     var normalize = !win32 ? echo : function(name2) {
       return name2.replace(/\\/g, "/").replace(/[:?<>|]/g, "_");
     };
-    var statAll = function(fs8, stat3, cwd, ignore, entries, sort) {
+    var statAll = function(fs9, stat3, cwd, ignore, entries, sort) {
       var queue = entries || ["."];
       for (var i = 0; i < queue.length; i++) {
-        if (!inCwd(path15.resolve(cwd, queue[i]), cwd)) throw new Error(queue[i] + " is not a valid path");
+        if (!inCwd(path17.resolve(cwd, queue[i]), cwd)) throw new Error(queue[i] + " is not a valid path");
       }
       return function loop(callback) {
         if (!queue.length) return callback();
         var next = queue.shift();
-        var nextAbs = path15.join(cwd, next);
-        stat3.call(fs8, nextAbs, function(err, stat4) {
+        var nextAbs = path17.join(cwd, next);
+        stat3.call(fs9, nextAbs, function(err, stat4) {
           if (err) return callback(err);
           if (!stat4.isDirectory()) return callback(null, next, stat4);
-          fs8.readdir(nextAbs, function(err2, files) {
+          fs9.readdir(nextAbs, function(err2, files) {
             if (err2) return callback(err2);
             if (sort) files.sort();
             for (var i2 = 0; i2 < files.length; i2++) {
-              if (!ignore(path15.join(cwd, next, files[i2]))) queue.push(path15.join(next, files[i2]));
+              if (!ignore(path17.join(cwd, next, files[i2]))) queue.push(path17.join(next, files[i2]));
             }
             callback(null, next, stat4);
           });
@@ -43497,7 +44799,7 @@ var require_tar_fs = __commonJS({
       return function(header) {
         header.name = header.name.split("/").slice(level).join("/");
         var linkname = header.linkname;
-        if (linkname && (header.type === "link" || path15.isAbsolute(linkname))) {
+        if (linkname && (header.type === "link" || path17.isAbsolute(linkname))) {
           header.linkname = linkname.split("/").slice(level).join("/");
         }
         return map(header);
@@ -43506,7 +44808,7 @@ var require_tar_fs = __commonJS({
     exports.pack = function(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      var xfs = opts.fs || fs7;
+      var xfs = opts.fs || fs8;
       var ignore = opts.ignore || opts.filter || noop3;
       var map = opts.map || noop3;
       var mapStream = opts.mapStream || echo;
@@ -43515,7 +44817,7 @@ var require_tar_fs = __commonJS({
       var umask = typeof opts.umask === "number" ? ~opts.umask : ~processUmask();
       var dmode = typeof opts.dmode === "number" ? opts.dmode : 0;
       var fmode = typeof opts.fmode === "number" ? opts.fmode : 0;
-      var pack = opts.pack || tar2.pack();
+      var pack = opts.pack || tar3.pack();
       var finish = opts.finish || noop3;
       if (opts.strip) map = strip(map, opts.strip);
       if (opts.readable) {
@@ -43527,7 +44829,7 @@ var require_tar_fs = __commonJS({
         fmode |= parseInt(222, 8);
       }
       var onsymlink = function(filename, header) {
-        xfs.readlink(path15.join(cwd, filename), function(err, linkname) {
+        xfs.readlink(path17.join(cwd, filename), function(err, linkname) {
           if (err) return pack.destroy(err);
           header.linkname = normalize(linkname);
           pack.entry(header, onnextentry);
@@ -43568,7 +44870,7 @@ var require_tar_fs = __commonJS({
         }
         var entry = pack.entry(header, onnextentry);
         if (!entry) return;
-        var rs = mapStream(xfs.createReadStream(path15.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
+        var rs = mapStream(xfs.createReadStream(path17.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
         rs.on("error", function(err2) {
           entry.destroy(err2);
         });
@@ -43593,12 +44895,12 @@ var require_tar_fs = __commonJS({
     exports.extract = function(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      var xfs = opts.fs || fs7;
+      var xfs = opts.fs || fs8;
       var ignore = opts.ignore || opts.filter || noop3;
       var map = opts.map || noop3;
       var mapStream = opts.mapStream || echo;
       var own = opts.chown !== false && !win32 && processGetuid() === 0;
-      var extract = opts.extract || tar2.extract();
+      var extract = opts.extract || tar3.extract();
       var stack = [];
       var now = /* @__PURE__ */ new Date();
       var umask = typeof opts.umask === "number" ? ~opts.umask : ~processUmask();
@@ -43650,7 +44952,7 @@ var require_tar_fs = __commonJS({
       extract.on("entry", function(header, stream, next) {
         header = map(header) || header;
         header.name = normalize(header.name);
-        var name2 = path15.join(cwd, path15.join("/", header.name));
+        var name2 = path17.join(cwd, path17.join("/", header.name));
         if (ignore(name2, header)) {
           stream.resume();
           return next();
@@ -43658,7 +44960,7 @@ var require_tar_fs = __commonJS({
         if (!validPath(header.name, DOTDOT_NONE)) {
           return next(new Error(JSON.stringify(header.name) + " is not a valid path"));
         }
-        var isRoot = path15.join(name2, ".") === path15.join(cwd, ".");
+        var isRoot = path17.join(name2, ".") === path17.join(cwd, ".");
         var stat3 = function(err) {
           if (err) return next(err);
           if (isRoot) return next();
@@ -43688,9 +44990,9 @@ var require_tar_fs = __commonJS({
         var onsymlink = function() {
           if (win32) return next();
           if (!validPath(header.linkname, DOTDOT_LEADING)) return next(new Error(name2 + " is not a valid symlink"));
-          var dst = path15.resolve(path15.dirname(name2), header.linkname);
+          var dst = path17.resolve(path17.dirname(name2), header.linkname);
           if (!inCwd(dst, cwd)) return next(new Error(name2 + " is not a valid symlink"));
-          validateNotSymlink(xfs, dst, path15.resolve(cwd), function(err, valid) {
+          validateNotSymlink(xfs, dst, path17.resolve(cwd), function(err, valid) {
             if (err) return next(err);
             if (!valid) return next(new Error(name2 + " is not a valid symlink"));
             xfs.unlink(name2, function() {
@@ -43701,7 +45003,7 @@ var require_tar_fs = __commonJS({
         var onlink = function() {
           if (win32) return next();
           if (!validPath(header.linkname, DOTDOT_NONE)) return next(new Error(name2 + " is not a valid hardlink"));
-          var srcpath = path15.join(cwd, path15.join("/", header.linkname));
+          var srcpath = path17.join(cwd, path17.join("/", header.linkname));
           xfs.realpath(srcpath, function(err, dst) {
             if (err || !inCwd(dst, cwd)) return next(new Error(name2 + " is not a valid hardlink"));
             xfs.unlink(name2, function() {
@@ -43733,8 +45035,8 @@ var require_tar_fs = __commonJS({
             });
           }
         };
-        var dir = isRoot ? path15.join(cwd, ".") : path15.dirname(name2);
-        validate(xfs, dir, path15.join(cwd, "."), function(err, valid) {
+        var dir = isRoot ? path17.join(cwd, ".") : path17.dirname(name2);
+        validate(xfs, dir, path17.join(cwd, "."), function(err, valid) {
           if (err) return next(err);
           if (!valid) return next(new Error(dir + " is not a valid path"));
           if (header.type === "directory") return ondirectory();
@@ -43762,20 +45064,20 @@ var require_tar_fs = __commonJS({
       if (opts.finish) extract.on("finish", opts.finish);
       return extract;
     };
-    function validate(fs8, name2, root, cb) {
+    function validate(fs9, name2, root, cb) {
       if (name2 === root) return cb(null, true);
-      fs8.lstat(name2, function(err, st) {
+      fs9.lstat(name2, function(err, st) {
         if (err && err.code !== "ENOENT") return cb(err);
-        if (err || st.isDirectory()) return validate(fs8, path15.join(name2, ".."), root, cb);
+        if (err || st.isDirectory()) return validate(fs9, path17.join(name2, ".."), root, cb);
         cb(null, false);
       });
     }
-    function validateNotSymlink(fs8, name2, root, cb) {
+    function validateNotSymlink(fs9, name2, root, cb) {
       if (name2 === root) return cb(null, true);
-      if (!name2.startsWith(root + path15.sep)) return cb(null, false);
-      fs8.lstat(name2, function(err, st) {
+      if (!name2.startsWith(root + path17.sep)) return cb(null, false);
+      fs9.lstat(name2, function(err, st) {
         if (err && err.code !== "ENOENT" && err.code !== "EPERM") return cb(err);
-        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs8, path15.join(name2, ".."), root, cb);
+        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs9, path17.join(name2, ".."), root, cb);
         cb(null, false);
       });
     }
@@ -43806,8 +45108,8 @@ var require_tar_fs = __commonJS({
       });
     }
     function inCwd(dst, cwd) {
-      cwd = path15.resolve(cwd);
-      return cwd === dst || dst.startsWith(cwd + path15.sep);
+      cwd = path17.resolve(cwd);
+      return cwd === dst || dst.startsWith(cwd + path17.sep);
     }
   }
 });
@@ -43816,9 +45118,9 @@ var require_tar_fs = __commonJS({
 var require_util = __commonJS({
   "node_modules/dockerode/lib/util.js"(exports, module) {
     var DockerIgnore = require_ignore();
-    var fs7 = __require("fs");
-    var path15 = __require("path");
-    var tar2 = require_tar_fs();
+    var fs8 = __require("fs");
+    var path17 = __require("path");
+    var tar3 = require_tar_fs();
     var zlib = __require("zlib");
     var arr = [];
     var each = arr.forEach;
@@ -43869,18 +45171,18 @@ var require_util = __commonJS({
     };
     module.exports.prepareBuildContext = function(file, next) {
       if (file && file.context) {
-        fs7.readFile(path15.join(file.context, ".dockerignore"), (err, data) => {
+        fs8.readFile(path17.join(file.context, ".dockerignore"), (err, data) => {
           let ignoreFn;
           let filterFn;
           if (!err) {
             const dockerIgnore = DockerIgnore({ ignorecase: false }).add(data.toString());
             filterFn = dockerIgnore.createFilter();
-            ignoreFn = (path16) => {
-              return !filterFn(path16);
+            ignoreFn = (path18) => {
+              return !filterFn(path18);
             };
           }
           const entries = file.src.slice() || [];
-          const pack = tar2.pack(file.context, {
+          const pack = tar3.pack(file.context, {
             entries: filterFn ? entries.filter(filterFn) : entries,
             ignore: ignoreFn
             // Only works on directories
@@ -46810,14 +48112,14 @@ var require_tls_helpers = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CIPHER_SUITES = void 0;
     exports.getDefaultRootsData = getDefaultRootsData;
-    var fs7 = __require("fs");
+    var fs8 = __require("fs");
     exports.CIPHER_SUITES = process.env.GRPC_SSL_CIPHER_SUITES;
     var DEFAULT_ROOTS_FILE_PATH = process.env.GRPC_DEFAULT_SSL_ROOTS_FILE_PATH;
     var defaultRootsData = null;
     function getDefaultRootsData() {
       if (DEFAULT_ROOTS_FILE_PATH) {
         if (defaultRootsData === null) {
-          defaultRootsData = fs7.readFileSync(DEFAULT_ROOTS_FILE_PATH);
+          defaultRootsData = fs8.readFileSync(DEFAULT_ROOTS_FILE_PATH);
         }
         return defaultRootsData;
       }
@@ -46850,19 +48152,19 @@ var require_uri_parser = __commonJS({
       };
     }
     var NUMBER_REGEX = /^\d+$/;
-    function splitHostPort(path15) {
-      if (path15.startsWith("[")) {
-        const hostEnd = path15.indexOf("]");
+    function splitHostPort(path17) {
+      if (path17.startsWith("[")) {
+        const hostEnd = path17.indexOf("]");
         if (hostEnd === -1) {
           return null;
         }
-        const host = path15.substring(1, hostEnd);
+        const host = path17.substring(1, hostEnd);
         if (host.indexOf(":") === -1) {
           return null;
         }
-        if (path15.length > hostEnd + 1) {
-          if (path15[hostEnd + 1] === ":") {
-            const portString = path15.substring(hostEnd + 2);
+        if (path17.length > hostEnd + 1) {
+          if (path17[hostEnd + 1] === ":") {
+            const portString = path17.substring(hostEnd + 2);
             if (NUMBER_REGEX.test(portString)) {
               return {
                 host,
@@ -46880,7 +48182,7 @@ var require_uri_parser = __commonJS({
           };
         }
       } else {
-        const splitPath = path15.split(":");
+        const splitPath = path17.split(":");
         if (splitPath.length === 2) {
           if (NUMBER_REGEX.test(splitPath[1])) {
             return {
@@ -46892,7 +48194,7 @@ var require_uri_parser = __commonJS({
           }
         } else {
           return {
-            host: path15
+            host: path17
           };
         }
       }
@@ -49928,14 +51230,14 @@ var require_client_interceptors = __commonJS({
       }
     };
     exports.InterceptingCall = InterceptingCall;
-    function getCall(channel, path15, options) {
+    function getCall(channel, path17, options) {
       var _a, _b;
       const deadline = (_a = options.deadline) !== null && _a !== void 0 ? _a : Infinity;
       const host = options.host;
       const parent = (_b = options.parent) !== null && _b !== void 0 ? _b : null;
       const propagateFlags = options.propagate_flags;
       const credentials = options.credentials;
-      const call = channel.createCall(path15, deadline, host, parent, propagateFlags);
+      const call = channel.createCall(path17, deadline, host, parent, propagateFlags);
       if (credentials) {
         call.setCredentials(credentials);
       }
@@ -50505,9 +51807,9 @@ var require_make_client = __commonJS({
       ServiceClientImpl.serviceName = serviceName;
       return ServiceClientImpl;
     }
-    function partial(fn, path15, serialize, deserialize) {
+    function partial(fn, path17, serialize, deserialize) {
       return function(...args) {
-        return fn.call(this, path15, serialize, deserialize, ...args);
+        return fn.call(this, path17, serialize, deserialize, ...args);
       };
     }
     function isProtobufTypeDefinition(obj) {
@@ -53390,17 +54692,17 @@ var require_codegen = __commonJS({
 var require_fs = __commonJS({
   "node_modules/@protobufjs/fetch/util/fs.js"(exports, module) {
     "use strict";
-    var fs7 = null;
+    var fs8 = null;
     try {
-      fs7 = __require(
+      fs8 = __require(
         /* webpackIgnore: true */
         "fs"
       );
-      if (!fs7 || !fs7.readFile || !fs7.readFileSync)
-        fs7 = null;
+      if (!fs8 || !fs8.readFile || !fs8.readFileSync)
+        fs8 = null;
     } catch (e) {
     }
-    module.exports = fs7;
+    module.exports = fs8;
   }
 });
 
@@ -53410,7 +54712,7 @@ var require_fetch = __commonJS({
     "use strict";
     module.exports = fetch3;
     var asPromise = require_aspromise();
-    var fs7 = require_fs();
+    var fs8 = require_fs();
     function fetch3(filename, options, callback) {
       if (typeof options === "function") {
         callback = options;
@@ -53419,8 +54721,8 @@ var require_fetch = __commonJS({
         options = {};
       if (!callback)
         return asPromise(fetch3, this, filename, options);
-      if (!options.xhr && fs7 && fs7.readFile)
-        return fs7.readFile(filename, function fetchReadFileCallback(err, contents) {
+      if (!options.xhr && fs8 && fs8.readFile)
+        return fs8.readFile(filename, function fetchReadFileCallback(err, contents) {
           return err && typeof XMLHttpRequest !== "undefined" ? fetch3.xhr(filename, options, callback) : err ? callback(err) : callback(null, options.binary ? contents : contents.toString("utf8"));
         });
       return fetch3.xhr(filename, options, callback);
@@ -53458,15 +54760,15 @@ var require_fetch = __commonJS({
 var require_path = __commonJS({
   "node_modules/@protobufjs/path/index.js"(exports) {
     "use strict";
-    var path15 = exports;
+    var path17 = exports;
     var isAbsolute = (
       /**
        * Tests if the specified path is absolute.
        * @param {string} path Path to test
        * @returns {boolean} `true` if path is absolute
        */
-      path15.isAbsolute = function isAbsolute2(path16) {
-        return /^(?:\/|\w+:)/.test(path16);
+      path17.isAbsolute = function isAbsolute2(path18) {
+        return /^(?:\/|\w+:)/.test(path18);
       }
     );
     var normalize = (
@@ -53475,9 +54777,9 @@ var require_path = __commonJS({
        * @param {string} path Path to normalize
        * @returns {string} Normalized path
        */
-      path15.normalize = function normalize2(path16) {
-        path16 = path16.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
-        var parts = path16.split("/"), absolute = isAbsolute(path16), prefix = "";
+      path17.normalize = function normalize2(path18) {
+        path18 = path18.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
+        var parts = path18.split("/"), absolute = isAbsolute(path18), prefix = "";
         if (absolute)
           prefix = parts.shift() + "/";
         for (var i = 0; i < parts.length; ) {
@@ -53496,7 +54798,7 @@ var require_path = __commonJS({
         return prefix + parts.join("/");
       }
     );
-    path15.resolve = function resolve(originPath, includePath, alreadyNormalized) {
+    path17.resolve = function resolve(originPath, includePath, alreadyNormalized) {
       if (!alreadyNormalized)
         includePath = normalize(includePath);
       if (isAbsolute(includePath))
@@ -53523,17 +54825,17 @@ var require_patterns = __commonJS({
 var require_fs2 = __commonJS({
   "node_modules/protobufjs/src/util/fs.js"(exports, module) {
     "use strict";
-    var fs7 = null;
+    var fs8 = null;
     try {
-      fs7 = __require(
+      fs8 = __require(
         /* webpackIgnore: true */
         "fs"
       );
-      if (!fs7 || !fs7.readFile || !fs7.readFileSync)
-        fs7 = null;
+      if (!fs8 || !fs8.readFile || !fs8.readFileSync)
+        fs8 = null;
     } catch (e) {
     }
-    module.exports = fs7;
+    module.exports = fs8;
   }
 });
 
@@ -53680,18 +54982,18 @@ var require_namespace = __commonJS({
       object.onRemove(this);
       return clearCache(this);
     };
-    Namespace.prototype.define = function define2(path15, json2) {
-      if (util.isString(path15))
-        path15 = path15.split(".");
-      else if (!Array.isArray(path15))
+    Namespace.prototype.define = function define2(path17, json2) {
+      if (util.isString(path17))
+        path17 = path17.split(".");
+      else if (!Array.isArray(path17))
         throw TypeError("illegal path");
-      if (path15 && path15.length && path15[0] === "")
+      if (path17 && path17.length && path17[0] === "")
         throw Error("path must be relative");
-      if (path15.length > util.recursionLimit)
+      if (path17.length > util.recursionLimit)
         throw Error("max depth exceeded");
       var ptr = this;
-      while (path15.length > 0) {
-        var part = path15.shift();
+      while (path17.length > 0) {
+        var part = path17.shift();
         if (ptr.nested && ptr.nested[part]) {
           ptr = ptr.nested[part];
           if (!(ptr instanceof Namespace))
@@ -53726,26 +55028,26 @@ var require_namespace = __commonJS({
       });
       return this;
     };
-    Namespace.prototype.lookup = function lookup2(path15, filterTypes, parentAlreadyChecked) {
+    Namespace.prototype.lookup = function lookup2(path17, filterTypes, parentAlreadyChecked) {
       if (typeof filterTypes === "boolean") {
         parentAlreadyChecked = filterTypes;
         filterTypes = void 0;
       } else if (filterTypes && !Array.isArray(filterTypes))
         filterTypes = [filterTypes];
-      if (util.isString(path15) && path15.length) {
-        if (path15 === ".")
+      if (util.isString(path17) && path17.length) {
+        if (path17 === ".")
           return this.root;
-        path15 = path15.split(".");
-      } else if (!path15.length)
+        path17 = path17.split(".");
+      } else if (!path17.length)
         return this;
-      var flatPath = path15.join(".");
-      if (path15[0] === "")
-        return this.root.lookup(path15.slice(1), filterTypes);
+      var flatPath = path17.join(".");
+      if (path17[0] === "")
+        return this.root.lookup(path17.slice(1), filterTypes);
       var found = this.root._fullyQualifiedObjects && this.root._fullyQualifiedObjects["." + flatPath];
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
-      found = this._lookupImpl(path15, flatPath);
+      found = this._lookupImpl(path17, flatPath);
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
@@ -53753,7 +55055,7 @@ var require_namespace = __commonJS({
         return null;
       var current = this;
       while (current.parent) {
-        found = current.parent._lookupImpl(path15, flatPath);
+        found = current.parent._lookupImpl(path17, flatPath);
         if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
           return found;
         }
@@ -53761,22 +55063,22 @@ var require_namespace = __commonJS({
       }
       return null;
     };
-    Namespace.prototype._lookupImpl = function lookup2(path15, flatPath) {
+    Namespace.prototype._lookupImpl = function lookup2(path17, flatPath) {
       if (Object.prototype.hasOwnProperty.call(this._lookupCache, flatPath)) {
         return this._lookupCache[flatPath];
       }
-      var found = this.get(path15[0]);
+      var found = this.get(path17[0]);
       var exact = null;
       if (found) {
-        if (path15.length === 1) {
+        if (path17.length === 1) {
           exact = found;
         } else if (found instanceof Namespace) {
-          path15 = path15.slice(1);
-          exact = found._lookupImpl(path15, path15.join("."));
+          path17 = path17.slice(1);
+          exact = found._lookupImpl(path17, path17.join("."));
         }
       } else {
         for (var i = 0; i < this.nestedArray.length; ++i)
-          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path15, flatPath))) {
+          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path17, flatPath))) {
             exact = found;
             break;
           }
@@ -53784,28 +55086,28 @@ var require_namespace = __commonJS({
       this._lookupCache[flatPath] = exact;
       return exact;
     };
-    Namespace.prototype.lookupType = function lookupType(path15) {
-      var found = this.lookup(path15, [Type]);
+    Namespace.prototype.lookupType = function lookupType(path17) {
+      var found = this.lookup(path17, [Type]);
       if (!found)
-        throw Error("no such type: " + path15);
+        throw Error("no such type: " + path17);
       return found;
     };
-    Namespace.prototype.lookupEnum = function lookupEnum(path15) {
-      var found = this.lookup(path15, [Enum]);
+    Namespace.prototype.lookupEnum = function lookupEnum(path17) {
+      var found = this.lookup(path17, [Enum]);
       if (!found)
-        throw Error("no such Enum '" + path15 + "' in " + this);
+        throw Error("no such Enum '" + path17 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path15) {
-      var found = this.lookup(path15, [Type, Enum]);
+    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path17) {
+      var found = this.lookup(path17, [Type, Enum]);
       if (!found)
-        throw Error("no such Type or Enum '" + path15 + "' in " + this);
+        throw Error("no such Type or Enum '" + path17 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupService = function lookupService(path15) {
-      var found = this.lookup(path15, [Service]);
+    Namespace.prototype.lookupService = function lookupService(path17) {
+      var found = this.lookup(path17, [Service]);
       if (!found)
-        throw Error("no such Service '" + path15 + "' in " + this);
+        throw Error("no such Service '" + path17 + "' in " + this);
       return found;
     };
     Namespace._configure = function(Type_, Service_, Enum_) {
@@ -55222,13 +56524,13 @@ var require_util2 = __commonJS({
       Object.defineProperty(object, "$type", { value: enm, enumerable: false });
       return enm;
     };
-    util.setProperty = function setProperty(dst, path15, value, ifNotSet) {
-      function setProp(dst2, path16, value2) {
-        var part = path16.shift();
+    util.setProperty = function setProperty(dst, path17, value, ifNotSet) {
+      function setProp(dst2, path18, value2) {
+        var part = path18.shift();
         if (util.isUnsafeProperty(part))
           return dst2;
-        if (path16.length > 0) {
-          dst2[part] = setProp(dst2[part] || {}, path16, value2);
+        if (path18.length > 0) {
+          dst2[part] = setProp(dst2[part] || {}, path18, value2);
         } else {
           var prevValue = dst2[part];
           if (prevValue && ifNotSet)
@@ -55241,12 +56543,12 @@ var require_util2 = __commonJS({
       }
       if (typeof dst !== "object")
         throw TypeError("dst must be an object");
-      if (!path15)
+      if (!path17)
         throw TypeError("path must be specified");
-      path15 = path15.split(".");
-      if (path15.length > util.recursionLimit)
+      path17 = path17.split(".");
+      if (path17.length > util.recursionLimit)
         throw Error("max depth exceeded");
-      return setProp(dst, path15, value);
+      return setProp(dst, path17, value);
     };
     Object.defineProperty(util, "decorateRoot", {
       get: function() {
@@ -55792,12 +57094,12 @@ var require_object = __commonJS({
        */
       fullName: {
         get: function() {
-          var path15 = [this.name], ptr = this.parent;
+          var path17 = [this.name], ptr = this.parent;
           while (ptr) {
-            path15.unshift(ptr.name);
+            path17.unshift(ptr.name);
             ptr = ptr.parent;
           }
-          return path15.join(".");
+          return path17.join(".");
         }
       }
     });
@@ -59834,19 +61136,19 @@ var require_util3 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
-    var fs7 = __require("fs");
-    var path15 = __require("path");
+    var fs8 = __require("fs");
+    var path17 = __require("path");
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
       const originalResolvePath = root.resolvePath;
       root.resolvePath = (origin, target) => {
-        if (path15.isAbsolute(target)) {
+        if (path17.isAbsolute(target)) {
           return target;
         }
         for (const directory2 of includePaths) {
-          const fullPath = path15.join(directory2, target);
+          const fullPath = path17.join(directory2, target);
           try {
-            fs7.accessSync(fullPath, fs7.constants.R_OK);
+            fs8.accessSync(fullPath, fs8.constants.R_OK);
             return fullPath;
           } catch (err) {
             continue;
@@ -65457,9 +66759,9 @@ var require_server_call = __commonJS({
       return status;
     }
     var ServerUnaryCallImpl = class extends events_1.EventEmitter {
-      constructor(path15, call, metadata, request2) {
+      constructor(path17, call, metadata, request2) {
         super();
-        this.path = path15;
+        this.path = path17;
         this.call = call;
         this.metadata = metadata;
         this.request = request2;
@@ -65489,9 +66791,9 @@ var require_server_call = __commonJS({
     };
     exports.ServerUnaryCallImpl = ServerUnaryCallImpl;
     var ServerReadableStreamImpl = class extends stream_1.Readable {
-      constructor(path15, call, metadata) {
+      constructor(path17, call, metadata) {
         super({ objectMode: true });
-        this.path = path15;
+        this.path = path17;
         this.call = call;
         this.metadata = metadata;
         this.cancelled = false;
@@ -65523,9 +66825,9 @@ var require_server_call = __commonJS({
     };
     exports.ServerReadableStreamImpl = ServerReadableStreamImpl;
     var ServerWritableStreamImpl = class extends stream_1.Writable {
-      constructor(path15, call, metadata, request2) {
+      constructor(path17, call, metadata, request2) {
         super({ objectMode: true });
-        this.path = path15;
+        this.path = path17;
         this.call = call;
         this.metadata = metadata;
         this.request = request2;
@@ -65579,9 +66881,9 @@ var require_server_call = __commonJS({
     };
     exports.ServerWritableStreamImpl = ServerWritableStreamImpl;
     var ServerDuplexStreamImpl = class extends stream_1.Duplex {
-      constructor(path15, call, metadata) {
+      constructor(path17, call, metadata) {
         super({ objectMode: true });
-        this.path = path15;
+        this.path = path17;
         this.call = call;
         this.metadata = metadata;
         this.pendingStatus = {
@@ -67882,11 +69184,11 @@ var require_server2 = __commonJS({
           }
           return true;
         }
-        _retrieveHandler(path15) {
-          serverCallTrace("Received call to method " + path15 + " at address " + this.serverAddressString);
-          const handler2 = this.handlers.get(path15);
+        _retrieveHandler(path17) {
+          serverCallTrace("Received call to method " + path17 + " at address " + this.serverAddressString);
+          const handler2 = this.handlers.get(path17);
           if (handler2 === void 0) {
-            serverCallTrace("No handler registered for method " + path15 + ". Sending UNIMPLEMENTED status.");
+            serverCallTrace("No handler registered for method " + path17 + ". Sending UNIMPLEMENTED status.");
             return null;
           }
           return handler2;
@@ -67910,10 +69212,10 @@ var require_server2 = __commonJS({
             channelzSessionInfo === null || channelzSessionInfo === void 0 ? void 0 : channelzSessionInfo.streamTracker.addCallFailed();
             return;
           }
-          const path15 = headers[HTTP2_HEADER_PATH];
-          const handler2 = this._retrieveHandler(path15);
+          const path17 = headers[HTTP2_HEADER_PATH];
+          const handler2 = this._retrieveHandler(path17);
           if (!handler2) {
-            this._respondWithError(getUnimplementedStatusResponse(path15), stream, channelzSessionInfo);
+            this._respondWithError(getUnimplementedStatusResponse(path17), stream, channelzSessionInfo);
             return;
           }
           const callEventTracker = {
@@ -67963,10 +69265,10 @@ var require_server2 = __commonJS({
           if (this._verifyContentType(stream, headers) !== true) {
             return;
           }
-          const path15 = headers[HTTP2_HEADER_PATH];
-          const handler2 = this._retrieveHandler(path15);
+          const path17 = headers[HTTP2_HEADER_PATH];
+          const handler2 = this._retrieveHandler(path17);
           if (!handler2) {
-            this._respondWithError(getUnimplementedStatusResponse(path15), stream, null);
+            this._respondWithError(getUnimplementedStatusResponse(path17), stream, null);
             return;
           }
           const call = (0, server_interceptors_1.getServerInterceptingCall)([...extraInterceptors, ...this.interceptors], stream, headers, null, handler2, this.options);
@@ -69011,7 +70313,7 @@ var require_certificate_provider = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FileWatcherCertificateProvider = void 0;
-    var fs7 = __require("fs");
+    var fs8 = __require("fs");
     var logging = require_logging();
     var constants_1 = require_constants3();
     var util_1 = __require("util");
@@ -69019,7 +70321,7 @@ var require_certificate_provider = __commonJS({
     function trace(text2) {
       logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
     }
-    var readFilePromise = (0, util_1.promisify)(fs7.readFile);
+    var readFilePromise = (0, util_1.promisify)(fs8.readFile);
     var FileWatcherCertificateProvider = class {
       constructor(config) {
         this.config = config;
@@ -69274,13 +70576,13 @@ var require_resolver_uds = __commonJS({
         this.listener = listener;
         this.hasReturnedResult = false;
         this.endpoints = [];
-        let path15;
+        let path17;
         if (target.authority === "") {
-          path15 = "/" + target.path;
+          path17 = "/" + target.path;
         } else {
-          path15 = target.path;
+          path17 = target.path;
         }
-        this.endpoints = [{ addresses: [{ path: path15 }] }];
+        this.endpoints = [{ addresses: [{ path: path17 }] }];
       }
       updateResolution() {
         if (!this.hasReturnedResult) {
@@ -69340,12 +70642,12 @@ var require_resolver_ip = __commonJS({
           return;
         }
         const pathList = target.path.split(",");
-        for (const path15 of pathList) {
-          const hostPort = (0, uri_parser_1.splitHostPort)(path15);
+        for (const path17 of pathList) {
+          const hostPort = (0, uri_parser_1.splitHostPort)(path17);
           if (hostPort === null) {
             this.error = {
               code: constants_1.Status.UNAVAILABLE,
-              details: `Failed to parse ${target.scheme} address ${path15}`,
+              details: `Failed to parse ${target.scheme} address ${path17}`,
               metadata: new metadata_1.Metadata()
             };
             return;
@@ -69353,7 +70655,7 @@ var require_resolver_ip = __commonJS({
           if (target.scheme === IPV4_SCHEME && !(0, net_1.isIPv4)(hostPort.host) || target.scheme === IPV6_SCHEME && !(0, net_1.isIPv6)(hostPort.host)) {
             this.error = {
               code: constants_1.Status.UNAVAILABLE,
-              details: `Failed to parse ${target.scheme} address ${path15}`,
+              details: `Failed to parse ${target.scheme} address ${path17}`,
               metadata: new metadata_1.Metadata()
             };
             return;
@@ -70708,19 +72010,19 @@ var require_util4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
-    var fs7 = __require("fs");
-    var path15 = __require("path");
+    var fs8 = __require("fs");
+    var path17 = __require("path");
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
       const originalResolvePath = root.resolvePath;
       root.resolvePath = (origin, target) => {
-        if (path15.isAbsolute(target)) {
+        if (path17.isAbsolute(target)) {
           return target;
         }
         for (const directory2 of includePaths) {
-          const fullPath = path15.join(directory2, target);
+          const fullPath = path17.join(directory2, target);
           try {
-            fs7.accessSync(fullPath, fs7.constants.R_OK);
+            fs8.accessSync(fullPath, fs8.constants.R_OK);
             return fullPath;
           } catch (err) {
             continue;
@@ -70965,7 +72267,7 @@ var require_session = __commonJS({
   "node_modules/dockerode/lib/session.js"(exports, module) {
     var grpc = require_src4();
     var protoLoader = require_src5();
-    var path15 = __require("path");
+    var path17 = __require("path");
     var crypto = __require("crypto");
     function withSession(docker, auth2, handler2) {
       const sessionId = crypto.randomUUID();
@@ -70992,7 +72294,7 @@ var require_session = __commonJS({
         const injector = server.createConnectionInjector(creds);
         injector.injectConnection(socket);
         const pkg = protoLoader.loadSync(
-          path15.resolve(__dirname, "proto", "auth.proto")
+          path17.resolve(__dirname, "proto", "auth.proto")
         );
         const service = grpc.loadPackageDefinition(pkg);
         server.addService(service.moby.filesync.v1.Auth.service, {
@@ -71022,7 +72324,7 @@ var require_session = __commonJS({
 var require_buildkit = __commonJS({
   "node_modules/dockerode/lib/buildkit.js"(exports, module) {
     var protobuf = require_protobufjs();
-    var path15 = __require("path");
+    var path17 = __require("path");
     var BUILDKIT_TRACE_ID = "moby.buildkit.trace";
     var BUILDKIT_IMAGE_ID = "moby.image.id";
     var PROTO_TYPE = "moby.buildkit.v1.StatusResponse";
@@ -71032,7 +72334,7 @@ var require_buildkit = __commonJS({
     function loadProto() {
       if (StatusResponse) return StatusResponse;
       var root = protobuf.loadSync(
-        path15.resolve(__dirname, "proto", "buildkit_status.proto")
+        path17.resolve(__dirname, "proto", "buildkit_status.proto")
       );
       StatusResponse = root.lookupType(PROTO_TYPE);
       return StatusResponse;
@@ -72636,6 +73938,1184 @@ var require_docker = __commonJS({
   }
 });
 
+// src/image/engine.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import http from "node:http";
+import https from "node:https";
+import os3 from "node:os";
+import path8 from "node:path";
+function noKeepAlive() {
+  return new http.Agent({ keepAlive: false });
+}
+function engineOptions(env) {
+  const host = env.DOCKER_HOST;
+  const base2 = {
+    socketPath: void 0,
+    host: void 0,
+    port: void 0,
+    protocol: void 0,
+    ca: void 0,
+    cert: void 0,
+    key: void 0
+  };
+  if (!host || host.startsWith("unix://")) {
+    const socketPath = host ? host.slice("unix://".length) || "/var/run/docker.sock" : "/var/run/docker.sock";
+    return { options: { ...base2, socketPath, agent: noKeepAlive() }, address: `unix://${socketPath}` };
+  }
+  let url2;
+  try {
+    url2 = new URL(host.includes("://") ? host : `tcp://${host}`);
+  } catch {
+    throw new SetupError(
+      `DOCKER_HOST='${printable(host)}' is not a URL; use unix:///path, tcp://host:port or ssh://user@host.`
+    );
+  }
+  if (url2.protocol === "ssh:") {
+    return {
+      options: {
+        ...base2,
+        protocol: "ssh",
+        host: url2.hostname,
+        port: url2.port || 22,
+        username: decodeURIComponent(url2.username) || void 0,
+        sshOptions: { agent: env.SSH_AUTH_SOCK }
+      },
+      address: host
+    };
+  }
+  const tls = Boolean(env.DOCKER_TLS_VERIFY) && env.DOCKER_TLS_VERIFY !== "0";
+  const options = {
+    ...base2,
+    host: url2.hostname.replace(/^\[|\]$/g, ""),
+    port: url2.port || (tls ? 2376 : 2375),
+    protocol: tls ? "https" : "http",
+    agent: tls ? new https.Agent({ keepAlive: false }) : noKeepAlive()
+  };
+  if (tls) {
+    const certDir = env.DOCKER_CERT_PATH || path8.join(env.HOME || os3.homedir(), ".docker");
+    try {
+      options.ca = readFileSync2(path8.join(certDir, "ca.pem"));
+      options.cert = readFileSync2(path8.join(certDir, "cert.pem"));
+      options.key = readFileSync2(path8.join(certDir, "key.pem"));
+    } catch (err) {
+      throw new SetupError(
+        `DOCKER_TLS_VERIFY is set but the TLS files are not readable in ${certDir} (${errorMessage(err)}); set DOCKER_CERT_PATH to the folder holding ca.pem, cert.pem and key.pem.`
+      );
+    }
+  }
+  return { options, address: host };
+}
+async function connectEngine(env) {
+  const { options, address } = engineOptions(env);
+  const docker = new import_dockerode.default(options);
+  try {
+    await docker.ping();
+  } catch (err) {
+    throw new SetupError(
+      `cannot reach the Docker Engine at ${address} (${errorMessage(err)}). Start Docker, or point DOCKER_HOST at a running engine; --dry-run renders the Dockerfile and the context without one.`
+    );
+  }
+  return { docker, address };
+}
+function statusOf(err) {
+  return err.statusCode;
+}
+function engineMessage(err) {
+  let json2 = err.json;
+  if (typeof json2 === "string") {
+    const text2 = json2;
+    try {
+      json2 = JSON.parse(text2);
+    } catch {
+      return text2.trim() || errorMessage(err);
+    }
+  }
+  const message = json2 && typeof json2 === "object" ? json2.message : void 0;
+  return typeof message === "string" && message ? message.trim() : errorMessage(err);
+}
+async function inspectImage(engine, ref) {
+  try {
+    return await engine.docker.getImage(ref).inspect();
+  } catch (err) {
+    if (statusOf(err) === 404) return null;
+    throw new SetupError(`cannot inspect image ${ref} on ${engine.address}: ${engineMessage(err)}`);
+  }
+}
+function readJsonStream(stream, onMessage) {
+  return new Promise((resolve, reject) => {
+    let buffer = "";
+    const handle = (line) => {
+      const text2 = line.trim();
+      if (!text2) return;
+      try {
+        onMessage(JSON.parse(text2));
+      } catch (err) {
+        if (err instanceof SyntaxError) onMessage({ stream: `${text2}
+` });
+        else throw err;
+      }
+    };
+    stream.on("data", (chunk) => {
+      buffer += chunk.toString();
+      let nl;
+      while ((nl = buffer.indexOf("\n")) >= 0) {
+        handle(buffer.slice(0, nl));
+        buffer = buffer.slice(nl + 1);
+      }
+    });
+    stream.on("end", () => {
+      handle(buffer);
+      resolve();
+    });
+    stream.on("error", reject);
+  });
+}
+function progressLogger(log) {
+  const last = /* @__PURE__ */ new Map();
+  return (m) => {
+    if (!m.status) return;
+    const key2 = m.id ?? "";
+    if (last.get(key2) === m.status) return;
+    last.set(key2, m.status);
+    log(m.id ? `${m.id}: ${m.status}` : m.status);
+  };
+}
+async function pullImage(engine, ref, auth2, log) {
+  const parsed = parseReference(ref, "base image");
+  const fromImage = parsed.registry === "docker.io" ? parsed.path : `${parsed.registry}/${parsed.path}`;
+  let failure2 = null;
+  try {
+    const stream = await engine.docker.createImage({
+      fromImage,
+      tag: parsed.digest ?? parsed.tag ?? "latest",
+      ...auth2 ? { authconfig: auth2 } : {}
+    });
+    const logProgress = progressLogger(log);
+    await readJsonStream(stream, (m) => {
+      if (m.error || m.errorDetail) failure2 = m.errorDetail?.message || m.error || "unknown error";
+      else logProgress(m);
+    });
+  } catch (err) {
+    failure2 = engineMessage(err);
+  }
+  if (failure2) {
+    throw new SetupError(
+      `the base image ${ref} is not on the engine and pulling it failed: ${failure2}. Check the name and tag, log in to ${parsed.registry} (docker login, or the registry-username/registry-password inputs) or load the image (docker pull / docker load) before baking.`
+    );
+  }
+}
+async function findImagesByLabel(engine, key2, value) {
+  const images = await engine.docker.listImages({ filters: JSON.stringify({ label: [`${key2}=${value}`] }) });
+  return images.sort((a, b) => b.Created - a.Created).map((i) => i.Id);
+}
+async function buildImage(engine, request2, log) {
+  let step = null;
+  let imageId = null;
+  let failure2 = null;
+  let stream;
+  try {
+    stream = await engine.docker.buildImage(request2.context, {
+      networkmode: "none",
+      labels: request2.labels,
+      rm: true,
+      forcerm: true,
+      pull: false,
+      nocache: request2.noCache ?? false
+    });
+  } catch (err) {
+    const message = engineMessage(err);
+    throw new BuildError(`the engine refused the build: ${message}${hintFor(message)}`, null);
+  }
+  let partial = "";
+  await readJsonStream(stream, (m) => {
+    if (m.error || m.errorDetail) {
+      failure2 = (m.errorDetail?.message || m.error || "unknown error").trim();
+      return;
+    }
+    if (m.aux?.ID) imageId = m.aux.ID;
+    if (m.stream) {
+      partial += m.stream;
+      let nl;
+      while ((nl = partial.indexOf("\n")) >= 0) {
+        const line = partial.slice(0, nl).replace(/\r$/, "");
+        partial = partial.slice(nl + 1);
+        const s = STEP.exec(line);
+        if (s) step = `step ${s[1]} (${s[2]})`;
+        const built = /^Successfully built ([0-9a-f]+)$/.exec(line);
+        if (built && !imageId) imageId = built[1];
+        if (line.trim()) log(line);
+      }
+    }
+  });
+  if (partial.trim()) log(partial.trim());
+  if (failure2) {
+    throw new BuildError(
+      `the build failed${step ? ` at ${step}` : ""}: ${failure2}${hintFor(failure2)}`,
+      step
+    );
+  }
+  if (!imageId)
+    throw new BuildError("the build stream ended without an image id (see the build log above).", step);
+  return imageId;
+}
+function hintFor(message) {
+  if (/pull access denied|manifest unknown|not found|No such image/i.test(message)) {
+    return ". Check the base image name and that it is on the engine (bake pulls it first when it can).";
+  }
+  if (/unknown instruction|dockerfile parse error/i.test(message)) {
+    return ". Fix the Dockerfile template (--template).";
+  }
+  return "";
+}
+async function tagImage(engine, imageId, reference) {
+  const colon = reference.lastIndexOf(":");
+  await engine.docker.getImage(imageId).tag({ repo: reference.slice(0, colon), tag: reference.slice(colon + 1) });
+}
+async function checkAuth(engine, auth2, registry) {
+  try {
+    await engine.docker.checkAuth(auth2);
+  } catch (err) {
+    throw new PushError(
+      `the registry ${registry} refused the credentials${auth2.username ? ` of user '${auth2.username}'` : ""}: ${engineMessage(err)}. Nothing was pushed. Check registry-username/registry-password (or docker login), and that the token may write packages.`
+    );
+  }
+}
+async function pushImage(engine, reference, auth2, log) {
+  const colon = reference.lastIndexOf(":");
+  const repository = reference.slice(0, colon);
+  const tag = reference.slice(colon + 1);
+  let digest = null;
+  let failure2 = null;
+  try {
+    const stream = await engine.docker.getImage(repository).push({
+      tag,
+      // The engine wants an auth header even for anonymous pushes.
+      authconfig: auth2 ?? { serveraddress: parseReference(reference, "image").registry }
+    });
+    const logProgress = progressLogger(log);
+    await readJsonStream(stream, (m) => {
+      if (m.error || m.errorDetail) failure2 = (m.errorDetail?.message || m.error || "unknown error").trim();
+      else if (m.aux?.Digest) digest = m.aux.Digest;
+      else logProgress(m);
+    });
+  } catch (err) {
+    failure2 = engineMessage(err);
+  }
+  if (failure2 || !digest) {
+    throw new PushError(
+      `pushing ${reference} failed: ${failure2 ?? "the registry reported no digest"}. Check that you are logged in to the registry (docker login, or registry-username/registry-password) and may push to ${repository}.`
+    );
+  }
+  return digest;
+}
+function demux(buffer) {
+  const out = [];
+  const err = [];
+  let i = 0;
+  while (i + 8 <= buffer.length) {
+    const kind = buffer[i];
+    const size = buffer.readUInt32BE(i + 4);
+    const frame = buffer.subarray(i + 8, i + 8 + size);
+    (kind === 2 ? err : out).push(frame);
+    i += 8 + size;
+  }
+  return { stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") };
+}
+async function runOnce(engine, image, entrypoint, user, statPaths) {
+  const container = await engine.docker.createContainer({
+    Image: image,
+    Entrypoint: entrypoint ?? ["/nonexistent"],
+    Cmd: [],
+    User: user,
+    Tty: false,
+    NetworkDisabled: true,
+    HostConfig: { NetworkMode: "none" }
+  });
+  try {
+    let exitCode = 0;
+    let stdout = "";
+    let stderr = "";
+    if (entrypoint) {
+      await container.start();
+      const result = await container.wait();
+      exitCode = result.StatusCode;
+      const logs = await container.logs({ stdout: true, stderr: true, follow: false });
+      ({ stdout, stderr } = demux(Buffer.isBuffer(logs) ? logs : Buffer.from(String(logs))));
+    }
+    const exists = {};
+    for (const p of statPaths) {
+      try {
+        const res = await container.infoArchive({ path: p });
+        res.resume();
+        exists[p] = true;
+      } catch {
+        exists[p] = false;
+      }
+    }
+    return { exitCode, stdout, stderr, exists };
+  } finally {
+    await container.remove({ force: true }).catch(() => void 0);
+  }
+}
+async function removeImage(engine, imageId) {
+  await engine.docker.getImage(imageId).remove({ force: true, noprune: false }).catch(() => void 0);
+}
+async function readImagePath(engine, image, dir, read) {
+  const container = await engine.docker.createContainer({
+    Image: image,
+    Entrypoint: ["/nonexistent"],
+    Cmd: [],
+    NetworkDisabled: true,
+    HostConfig: { NetworkMode: "none" }
+  });
+  try {
+    let archive;
+    try {
+      archive = await container.getArchive({ path: dir });
+    } catch (err) {
+      if (statusOf(err) === 404) return null;
+      throw err;
+    }
+    return await read(archive);
+  } finally {
+    await container.remove({ force: true }).catch(() => void 0);
+  }
+}
+var import_dockerode, BakeFailure, BuildError, PushError, STEP;
+var init_engine2 = __esm({
+  "src/image/engine.ts"() {
+    "use strict";
+    import_dockerode = __toESM(require_docker(), 1);
+    init_errors();
+    init_reference();
+    BakeFailure = class extends Error {
+      name = "BakeFailure";
+    };
+    BuildError = class extends BakeFailure {
+      constructor(message, step) {
+        super(message);
+        this.step = step;
+      }
+      step;
+      name = "BuildError";
+    };
+    PushError = class extends BakeFailure {
+      name = "PushError";
+    };
+    STEP = /^Step (\d+\/\d+) : (.*)$/;
+  }
+});
+
+// src/image/git.ts
+import { existsSync } from "node:fs";
+import { realpath } from "node:fs/promises";
+import path9 from "node:path";
+function git2(args, cwd) {
+  return git(args, { cwd });
+}
+async function tryGit2(args, cwd) {
+  try {
+    return (await git2(args, cwd)).trim();
+  } catch (err) {
+    if (err instanceof SetupError && !(err instanceof GitError)) throw err;
+    return null;
+  }
+}
+function redactUrl(url2) {
+  return url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, "$1");
+}
+async function readGitInfo(dir) {
+  const inside = await tryGit2(["rev-parse", "--is-inside-work-tree"], dir);
+  if (inside !== "true") return null;
+  const sha = await tryGit2(["rev-parse", "--verify", "-q", "HEAD"], dir);
+  if (!sha) return null;
+  const [topRaw, commonRaw, shortSha, objectFormat, shallow, branch, tags2, time, origin, originHead, status] = await Promise.all([
+    git2(["rev-parse", "--show-toplevel"], dir),
+    git2(["rev-parse", "--git-common-dir"], dir),
+    git2(["rev-parse", "--short", "HEAD"], dir),
+    tryGit2(["rev-parse", "--show-object-format"], dir),
+    tryGit2(["rev-parse", "--is-shallow-repository"], dir),
+    tryGit2(["symbolic-ref", "-q", "HEAD"], dir),
+    tryGit2(["tag", "--points-at", "HEAD", "--sort=-version:refname"], dir),
+    git2(["show", "-s", "--format=%ct", "HEAD"], dir),
+    tryGit2(["remote", "get-url", "origin"], dir),
+    tryGit2(["symbolic-ref", "-q", "--short", "refs/remotes/origin/HEAD"], dir),
+    git2(["status", "--porcelain", "--untracked-files=no", "--", "."], dir)
+  ]);
+  const [modified, untracked] = await Promise.all([
+    git2(["diff", "HEAD", "--name-only", "-z", "--relative", "--", "."], dir),
+    git2(["ls-files", "--others", "--exclude-standard", "-z", "--", "."], dir)
+  ]);
+  const topLevel = await realpath(topRaw.trim());
+  const commonDir = await realpath(path9.resolve(dir, commonRaw.trim()));
+  const rel = path9.relative(topLevel, await realpath(dir));
+  const tag = tags2?.split("\n").find(Boolean);
+  return {
+    topLevel,
+    subdir: rel.split(path9.sep).join("/"),
+    commonDir,
+    sha: sha.trim(),
+    shortSha: shortSha.trim(),
+    objectFormat: objectFormat || "sha1",
+    shallow: shallow === "true",
+    ref: branch || (tag ? `refs/tags/${tag}` : null),
+    commitTime: Number(time.trim()),
+    originUrl: origin ? redactUrl(origin) : null,
+    defaultBranch: originHead ? originHead.replace(/^origin\//, "") : null,
+    dirty: status.trim() !== "",
+    modified: splitZ(modified),
+    // A nested repository shows as its folder (`dir/`): its files are not ours to bake.
+    untracked: splitZ(untracked).filter((p) => !p.endsWith("/")),
+    alternates: existsSync(path9.join(commonDir, "objects", "info", "alternates"))
+  };
+}
+var init_git2 = __esm({
+  "src/image/git.ts"() {
+    "use strict";
+    init_errors();
+    init_git();
+  }
+});
+
+// src/image/tags.ts
+function parseSemver(tag) {
+  const m = semverPattern.exec(tag);
+  if (!m) return null;
+  const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const prerelease = m[4] ?? null;
+  return {
+    major,
+    minor,
+    patch,
+    prerelease,
+    version: `${major}.${minor}.${patch}${prerelease ? `-${prerelease}` : ""}`
+  };
+}
+function sanitizeTag(name2) {
+  return name2.replace(/[^A-Za-z0-9_.-]+/g, "-").replace(/^[.-]+/, "").slice(0, 128);
+}
+function semverTags(v) {
+  if (v.prerelease) return [v.version];
+  const tags2 = [v.version, `${v.major}.${v.minor}`];
+  if (v.major > 0) tags2.push(String(v.major));
+  tags2.push("latest");
+  return tags2;
+}
+function planTags(source) {
+  const ordered = [];
+  const add = (tag) => {
+    if (tag && !ordered.includes(tag)) ordered.push(tag);
+  };
+  const ref = source.ref ?? "";
+  if (ref.startsWith("refs/tags/")) {
+    const name2 = ref.slice("refs/tags/".length);
+    const semver = parseSemver(name2);
+    if (semver) semverTags(semver).forEach(add);
+    else add(sanitizeTag(name2));
+  } else if (ref.startsWith("refs/heads/")) {
+    const branch = ref.slice("refs/heads/".length);
+    add(sanitizeTag(branch));
+    if (source.defaultBranch && branch === source.defaultBranch) add("latest");
+  } else {
+    const pr = /^refs\/pull\/(\d+)\/(?:merge|head)$/.exec(ref);
+    if (pr) add(`pr-${pr[1]}`);
+  }
+  if (source.sha) add(`sha-${source.sha.slice(0, 7)}`);
+  for (const tag of source.extraTags) {
+    if (!isValidTag(tag)) {
+      throw new UsageError(
+        `tag '${printable(tag)}' is not a valid Docker tag: use letters, digits, _ . - (at most 128, not starting with . or -). Give tags without the repository; --image names the repository.`
+      );
+    }
+    add(tag);
+  }
+  if (ordered.length === 0) add("latest");
+  return {
+    tags: ordered,
+    references: ordered.map((t2) => `${source.image}:${t2}`),
+    version: ordered[0]
+  };
+}
+var semverPattern;
+var init_tags = __esm({
+  "src/image/tags.ts"() {
+    "use strict";
+    init_errors();
+    init_reference();
+    semverPattern = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+[0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*)?$/;
+  }
+});
+
+// src/image/validation.ts
+function describe2(f) {
+  return `${printable(f.file)}:${f.line}:${f.column}: ${f.severity} ${printable(f.message)} (${f.ruleId})`;
+}
+async function validateBeforeBake(root, configFile2, warn, index) {
+  const { validateRepo: validateRepo2 } = await Promise.resolve().then(() => (init_validate(), validate_exports));
+  const report = await validateRepo2(root, {
+    ...configFile2 ? { configFile: configFile2 } : {},
+    ...index ? { index } : {}
+  });
+  const errors = report.findings.filter((f) => f.severity === "error");
+  if (errors.length > 0) {
+    const listed = errors.slice(0, SHOWN).map((f) => `  ${describe2(f)}`);
+    if (errors.length > SHOWN)
+      listed.push(`  ... and ${errors.length - SHOWN} more (spiff-models validate lists all)`);
+    throw new ValidationFailure(
+      `refusing to bake: validation found ${errors.length} error${errors.length === 1 ? "" : "s"} in ${root}:
+${listed.join("\n")}
+Fix them (spiff-models validate ${root} shows all findings), or bake anyway with --no-validate (action input validate: false).`,
+      errors
+    );
+  }
+  if (report.summary.warnings > 0) {
+    warn(`validation found ${report.summary.warnings} warning(s); run spiff-models validate to see them.`);
+  }
+  return {
+    summary: { errors: 0, warnings: report.summary.warnings, models: report.summary.models },
+    index: report.index
+  };
+}
+var ValidationFailure, SHOWN;
+var init_validation = __esm({
+  "src/image/validation.ts"() {
+    "use strict";
+    init_engine2();
+    init_safe_text();
+    ValidationFailure = class extends BakeFailure {
+      constructor(message, findings) {
+        super(message);
+        this.findings = findings;
+      }
+      findings;
+      name = "ValidationFailure";
+    };
+    SHOWN = 10;
+  }
+});
+
+// src/image/verify.ts
+async function verifyImage(engine, imageId, expected) {
+  const fail = (what) => {
+    throw new VerifyError(`verify failed for image ${imageId.slice(0, 19)}: ${what}`);
+  };
+  const info = await engine.docker.getImage(imageId).inspect();
+  const env = new Map(
+    (info.Config?.Env ?? []).map((e) => {
+      const eq = e.indexOf("=");
+      return [e.slice(0, eq), e.slice(eq + 1)];
+    })
+  );
+  const checks = [];
+  if (env.get(MODELS_DIR_ENV) !== expected.modelsDir) {
+    fail(
+      `${MODELS_DIR_ENV} is '${env.get(MODELS_DIR_ENV) ?? "(unset)"}', expected '${expected.modelsDir}'. A custom template must keep {{env}}.`
+    );
+  }
+  checks.push(`${MODELS_DIR_ENV}=${expected.modelsDir}`);
+  const withGit = expected.gitHistory !== "none";
+  const run2 = await runOnce(
+    engine,
+    imageId,
+    withGit ? ["git", "-C", expected.modelsDir, "rev-parse", "--short", "HEAD"] : null,
+    VERIFY_USER,
+    [expected.modelsDir]
+  );
+  if (!run2.exists[expected.modelsDir])
+    fail(`the models dir ${expected.modelsDir} does not exist in the image.`);
+  checks.push(`models dir ${expected.modelsDir} exists`);
+  if (withGit) {
+    const printed = run2.stdout.trim();
+    if (run2.exitCode !== 0 || printed !== expected.shortRevision) {
+      fail(
+        `'git -C ${expected.modelsDir} rev-parse --short HEAD' as user ${VERIFY_USER} ` + (run2.exitCode !== 0 ? `exited ${run2.exitCode}: ${run2.stderr.trim() || run2.stdout.trim()}` : `printed '${printed}', expected '${expected.shortRevision}'`) + ". The base image needs git, and the template must keep {{env}} (safe.directory) and {{copy}}."
+      );
+    }
+    checks.push(`git rev-parse --short HEAD = ${printed} (as ${VERIFY_USER})`);
+  }
+  return { checks };
+}
+var MODELS_DIR_ENV, SUBDIR_ENV, VERIFY_USER, VerifyError;
+var init_verify = __esm({
+  "src/image/verify.ts"() {
+    "use strict";
+    init_engine2();
+    MODELS_DIR_ENV = "SPIFFWORKFLOW_BACKEND_BPMN_SPEC_ABSOLUTE_DIR";
+    SUBDIR_ENV = "SPIFFWORKFLOW_BACKEND_BPMN_SPEC_SUBDIR_WITHIN_REPO";
+    VERIFY_USER = "65534:65534";
+    VerifyError = class extends BakeFailure {
+      name = "VerifyError";
+    };
+  }
+});
+
+// src/image/plan.ts
+import { mkdir, stat as stat2, writeFile } from "node:fs/promises";
+import path10 from "node:path";
+function isPinned(ref) {
+  const parsed = parseReference(ref, "base image");
+  return Boolean(parsed.digest) || Boolean(parsed.tag && !/(^|-)latest$/.test(parsed.tag));
+}
+function localImageName(dir) {
+  const name2 = path10.basename(dir).toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[._-]+|[._-]+$/g, "").replace(/[._-]{2,}/g, "-");
+  return name2 || "process-models";
+}
+function createdTime(env, git3) {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return Number(epoch);
+  return git3 ? git3.commitTime : null;
+}
+function buildLabels(args) {
+  const { git: git3, plan } = args;
+  const title = args.image.split("/").pop() ?? args.image;
+  const labels = {
+    [`${OCI}title`]: title,
+    [`${OCI}description`]: `spiffworkflow-backend with the process models of ${args.sourceUrl ?? title} baked in` + (git3 ? ` at ${git3.shortSha}` : ""),
+    [`${OCI}version`]: args.version,
+    [`${OCI}base.name`]: args.baseImage,
+    [LABELS.contentDigest]: plan.contentDigest,
+    [LABELS.modelsDir]: plan.modelsDir,
+    [LABELS.gitHistory]: plan.gitHistory
+  };
+  if (args.sourceUrl) labels[`${OCI}source`] = args.sourceUrl;
+  if (args.created !== null) labels[`${OCI}created`] = new Date(args.created * 1e3).toISOString();
+  if (git3) {
+    labels[`${OCI}revision`] = git3.sha;
+    if (plan.gitHistory !== "none") labels[LABELS.revision] = git3.shortSha;
+  }
+  for (const [key2, value] of Object.entries(args.extra)) {
+    checkKey(key2, "label");
+    if (key2.startsWith(LABEL_PREFIX)) {
+      throw new UsageError(
+        `label '${key2}' uses the prefix ${LABEL_PREFIX}, which bake sets itself; rename it.`
+      );
+    }
+    labels[key2] = value;
+  }
+  return labels;
+}
+function buildEnv(plan, baseEnv) {
+  const env = [[MODELS_DIR_ENV, plan.modelsDir]];
+  if (plan.subdir) env.push([SUBDIR_ENV, plan.subdir]);
+  if (plan.gitHistory !== "none") {
+    const count = baseEnv.find((e) => e.startsWith("GIT_CONFIG_COUNT="))?.slice("GIT_CONFIG_COUNT=".length);
+    const n = count && /^\d+$/.test(count) ? Number(count) : 0;
+    env.push(
+      [`GIT_CONFIG_KEY_${n}`, "safe.directory"],
+      [`GIT_CONFIG_VALUE_${n}`, "*"],
+      ["GIT_CONFIG_COUNT", `${n + 1}`]
+    );
+  }
+  return env;
+}
+function envFor(plan, baseEnv) {
+  return buildEnv(plan.layer, baseEnv);
+}
+function renderDockerfile(plan, baseEnv, extraLabels = {}) {
+  return renderTemplate(plan.template, {
+    baseImage: plan.baseImage,
+    labels: { ...plan.labels, ...extraLabels },
+    env: envFor(plan, baseEnv),
+    modelsDir: plan.layer.modelsDir,
+    revision: plan.git?.commit ?? "",
+    shortRevision: plan.revision
+  });
+}
+function workingDirOf(dockerfile) {
+  let dir = null;
+  for (const m of dockerfile.matchAll(/^\s*WORKDIR\s+(\S+)\s*$/gim)) dir = m[1];
+  return dir && dir.startsWith("/") && !dir.includes("$") ? dir : null;
+}
+function listModels(dir, git3, includeUntracked, warn, log) {
+  if (!git3) return walkDisk(dir);
+  let tree = readGitTree(dir, git3.sha);
+  const shown = (paths) => paths.slice(0, 10).join(", ") + (paths.length > 10 ? ", ..." : "");
+  if (git3.untracked.length > 0) {
+    if (includeUntracked) {
+      tree = addFromDisk(tree, git3.untracked);
+      warn(
+        `--include-untracked: baking ${git3.untracked.length} untracked file(s) that no ignore rule matches: ${shown(git3.untracked)}. Commit them so the revision names what is baked.`
+      );
+    } else {
+      log.info(
+        `left out ${git3.untracked.length} untracked file(s) (${shown(git3.untracked)}): bake takes the committed tree; --include-untracked adds untracked files that are not ignored.`
+      );
+    }
+  }
+  if (!tree.entries.some((e) => e.type !== "directory")) {
+    throw new SetupError(
+      `nothing is committed under ${dir} at HEAD (${git3.shortSha}): bake bakes the committed tree. Commit the models, or pass --include-untracked to bake untracked files too.`
+    );
+  }
+  return tree;
+}
+async function planBake(options) {
+  const { log, env } = options;
+  const warnings = [];
+  const warn = (message) => {
+    warnings.push(message);
+    log.warning(message);
+  };
+  const dir = path10.resolve(options.dir);
+  if (!(await stat2(dir).catch(() => null))?.isDirectory()) {
+    throw new SetupError(
+      `the models root ${dir} is not a directory; pass the folder holding the process groups.`
+    );
+  }
+  if (!options.baseImage.trim()) {
+    throw new UsageError(
+      `--base-image is required (action input base-image): the spiffworkflow-backend release to build on, pinned to a version tag or a digest, e.g. ${EXAMPLE_BASE_IMAGE}.`
+    );
+  }
+  parseReference(options.baseImage, "base-image");
+  if (options.push && !options.image) {
+    throw new UsageError(
+      "--push needs --image naming the registry repository (e.g. ghcr.io/org/process-models)."
+    );
+  }
+  if (options.push && options.dryRun) throw new UsageError("--push and --dry-run exclude each other.");
+  const image = parseImageName(
+    options.image ?? localImageName(dir),
+    options.image ? "image" : "image name"
+  ).repository;
+  const imagePath = checkModelsDir(options.imageModelsDir, "image models dir");
+  const template = await loadTemplate(options.template);
+  renderTemplate(template, {
+    baseImage: options.baseImage,
+    labels: options.labels,
+    env: [],
+    modelsDir: imagePath,
+    revision: "",
+    shortRevision: ""
+  });
+  if (!isPinned(options.baseImage)) {
+    warn(
+      `base image ${options.baseImage} is not pinned: a rebuild may pick up another backend release. Pin a version tag or a digest (e.g. ${EXAMPLE_BASE_IMAGE}).`
+    );
+  }
+  const git3 = await readGitInfo(dir).catch((err) => {
+    if (err instanceof SetupError) throw err;
+    return null;
+  });
+  const tree = listModels(dir, git3, options.includeUntracked ?? false, warn, log);
+  let validation = null;
+  if (options.validate) {
+    const read = treeReader(tree);
+    const index = await loadModels(dir, { tree, read: (f) => read(f.path) });
+    const { summary } = await validateBeforeBake(dir, options.configFile, warn, index);
+    log.info(`validated ${summary.models} model(s): no errors`);
+    validation = { models: summary.models, warnings: summary.warnings };
+  }
+  const context4 = await planContext({
+    modelsRoot: dir,
+    gitHistory: options.gitHistory,
+    imagePath,
+    git: git3,
+    tree
+  });
+  context4.warnings.forEach(warn);
+  if (options.gitHistory === "none") {
+    warn(
+      `git-history none: new instances record no revision, and the backend's boot script runs 'git init' in ${context4.modelsDir} (which fails on a read-only filesystem).`
+    );
+  }
+  const tags2 = planTags({
+    image,
+    sha: git3?.sha ?? null,
+    ref: options.ref ?? git3?.ref ?? null,
+    defaultBranch: options.defaultBranch ?? git3?.defaultBranch ?? null,
+    extraTags: options.tags
+  });
+  const created = createdTime(env, git3);
+  const labels = buildLabels({
+    git: git3,
+    plan: context4,
+    created,
+    version: tags2.version,
+    image,
+    baseImage: options.baseImage,
+    sourceUrl: options.sourceUrl ?? git3?.originUrl ?? null,
+    extra: options.labels
+  });
+  const mtime = Number(
+    env.SOURCE_DATE_EPOCH && /^\d+$/.test(env.SOURCE_DATE_EPOCH) ? env.SOURCE_DATE_EPOCH : 0
+  );
+  const revision = context4.gitHistory !== "none" && git3 ? git3.shortSha : "";
+  const plan = {
+    dir,
+    image,
+    registry: options.image ? parseReference(image, "image").registry : null,
+    baseImage: options.baseImage,
+    validation,
+    git: git3 ? {
+      commit: git3.sha,
+      shortRevision: git3.shortSha,
+      abbrev: git3.shortSha.length,
+      ref: git3.ref,
+      subdir: git3.subdir,
+      objectFormat: git3.objectFormat,
+      shallow: git3.shallow,
+      dirty: git3.dirty,
+      commitTime: git3.commitTime,
+      originUrl: git3.originUrl
+    } : null,
+    tags: tags2,
+    labels,
+    env: buildEnv(context4, []),
+    workingDir: null,
+    revision,
+    created,
+    layer: { ...context4, imagePath, mtime, uid: 0, gid: 0 },
+    template,
+    warnings
+  };
+  plan.workingDir = workingDirOf(renderDockerfile(plan, []));
+  log.info(
+    `models ${printable(dir)} -> ${context4.modelsDir} (git-history ${context4.gitHistory}${revision ? `, revision ${revision}` : ""}; ${context4.modelFiles} model files, ${context4.gitFiles} git files)`
+  );
+  return plan;
+}
+function entrySource(e) {
+  if (e.blob) return `git:${e.blob}`;
+  if (e.source) return `file:${e.source}`;
+  if (e.content) return "generated";
+  return "";
+}
+function planJson(plan) {
+  const { layer } = plan;
+  return {
+    dir: plan.dir,
+    image: plan.image,
+    registry: plan.registry,
+    baseImage: plan.baseImage,
+    validation: plan.validation,
+    git: plan.git,
+    tags: plan.tags.references,
+    labels: plan.labels,
+    env: Object.fromEntries(plan.env),
+    workingDir: plan.workingDir,
+    revision: plan.revision,
+    template: plan.template.source,
+    layer: {
+      imagePath: layer.imagePath,
+      modelsDir: layer.modelsDir,
+      repoDir: layer.repoDir,
+      subdir: layer.subdir,
+      gitHistory: layer.gitHistory,
+      abbrev: layer.abbrev,
+      contentDigest: layer.contentDigest,
+      modelFiles: layer.modelFiles,
+      gitFiles: layer.gitFiles,
+      ignoreFile: layer.ignoreFile,
+      mtime: layer.mtime,
+      uid: layer.uid,
+      gid: layer.gid,
+      entries: layer.entries.map((e) => ({
+        path: `/${e.name}`,
+        type: e.type,
+        mode: `0${e.mode.toString(8)}`,
+        size: e.size,
+        ...e.linkname !== void 0 ? { linkname: e.linkname } : {},
+        ...entrySource(e) ? { source: entrySource(e) } : {}
+      }))
+    },
+    warnings: plan.warnings
+  };
+}
+function describePlan(plan) {
+  const { layer } = plan;
+  const lines = [
+    `plan for ${plan.dir}`,
+    `  validation    ${plan.validation ? `${plan.validation.models} model(s), no errors, ${plan.validation.warnings} warning(s)` : "skipped"}`,
+    `  commit        ${plan.git ? `${plan.git.commit} (revision ${plan.revision || "not recorded"})` : "none (not a git checkout)"}`,
+    `  base image    ${plan.baseImage}`,
+    `  tags          ${plan.tags.references.join(" ")}`,
+    `  models        ${layer.modelsDir} (${layer.modelFiles} files; git-history ${layer.gitHistory}, ${layer.gitFiles} git files)`,
+    `  layer         ${layer.entries.length} entries, owner ${layer.uid}:${layer.gid}, mtime ${layer.mtime}, ${layer.contentDigest}`,
+    `  working dir   ${plan.workingDir ?? "(the base image\u2019s)"}`,
+    ...plan.env.map(([k, v], i) => `  ${i === 0 ? "env" : ""}`.padEnd(16) + `${k}=${v}`),
+    ...Object.entries(plan.labels).sort(([a], [b]) => a < b ? -1 : 1).map(([k, v], i) => `  ${i === 0 ? "labels" : ""}`.padEnd(16) + `${k}=${v}`)
+  ];
+  return `${lines.join("\n")}
+`;
+}
+async function writeDryRun(plan, dockerfile, outputDir, result) {
+  const out = path10.resolve(outputDir);
+  await mkdir(out, { recursive: true });
+  await writeFile(path10.join(out, "Dockerfile"), dockerfile);
+  await writeFile(path10.join(out, "context.txt"), contextListing(plan.layer, dockerfile));
+  await writeFile(path10.join(out, "bake.json"), `${JSON.stringify(result, null, 2)}
+`);
+  await writeFile(path10.join(out, "plan.json"), `${JSON.stringify(planJson(plan), null, 2)}
+`);
+}
+var EXAMPLE_BASE_IMAGE, DEFAULT_IMAGE_MODELS_DIR, LABEL_PREFIX, LABELS, OCI;
+var init_plan = __esm({
+  "src/image/plan.ts"() {
+    "use strict";
+    init_load();
+    init_tree();
+    init_errors();
+    init_context();
+    init_git2();
+    init_reference();
+    init_tags();
+    init_template();
+    init_validation();
+    init_verify();
+    EXAMPLE_BASE_IMAGE = "ghcr.io/sartography/spiffworkflow-backend:v2.2.0";
+    DEFAULT_IMAGE_MODELS_DIR = "/app/process_models";
+    LABEL_PREFIX = "io.spiff-models.";
+    LABELS = {
+      revision: `${LABEL_PREFIX}revision`,
+      contentDigest: `${LABEL_PREFIX}content-digest`,
+      inputDigest: `${LABEL_PREFIX}input-digest`,
+      modelsDir: `${LABEL_PREFIX}models-dir`,
+      gitHistory: `${LABEL_PREFIX}git-history`
+    };
+    OCI = "org.opencontainers.image.";
+  }
+});
+
+// src/image/reuse.ts
+import { createHash as createHash2 } from "node:crypto";
+function readArchive(parent, stream) {
+  const seen = /* @__PURE__ */ new Map();
+  const extract = import_tar_stream2.default.extract();
+  return new Promise((resolve, reject) => {
+    extract.on("entry", (header, body, next) => {
+      const sha2562 = createHash2("sha256");
+      const gitSha1 = createHash2("sha1").update(`blob ${header.size ?? 0}\0`);
+      const gitSha256 = createHash2("sha256").update(`blob ${header.size ?? 0}\0`);
+      body.on("data", (d) => {
+        const chunk = d;
+        sha2562.update(chunk);
+        gitSha1.update(chunk);
+        gitSha256.update(chunk);
+      });
+      body.on("end", () => {
+        const name2 = `${parent}${header.name.replace(/\/$/, "")}`;
+        seen.set(name2, {
+          type: header.type ?? "file",
+          mode: (header.mode ?? 0) & 4095,
+          uid: header.uid ?? -1,
+          gid: header.gid ?? -1,
+          size: header.size ?? 0,
+          linkname: header.linkname ?? "",
+          sha256: sha2562.digest("hex"),
+          gitSha1: gitSha1.digest("hex"),
+          gitSha256: gitSha256.digest("hex")
+        });
+        next();
+      });
+      body.resume();
+    });
+    extract.on("finish", () => resolve(seen));
+    extract.on("error", reject);
+    stream.on("error", reject);
+    stream.pipe(extract);
+  });
+}
+function sameEntry(e, s) {
+  if (!s || s.uid !== 0 || s.gid !== 0) return false;
+  if (e.type === "directory") return s.type === "directory" && s.mode === e.mode;
+  if (e.type === "symlink") return s.type === "symlink" && s.linkname === e.linkname;
+  if (s.type !== "file" || s.mode !== e.mode || s.size !== e.size) return false;
+  if (e.hash.startsWith("git:")) {
+    const oid = e.hash.slice(4);
+    return oid.length === 64 ? s.gitSha256 === oid : s.gitSha1 === oid;
+  }
+  return s.sha256 === e.hash;
+}
+async function whyNotReusable(engine, candidate, expected) {
+  const info = await engine.docker.getImage(candidate).inspect();
+  const baseLayers = expected.base.RootFS?.Layers ?? [];
+  const layers = info.RootFS?.Layers ?? [];
+  if (layers.length !== baseLayers.length + 1 || baseLayers.some((l, i) => layers[i] !== l)) {
+    return `its layers are not the base image's plus one models layer`;
+  }
+  const labels = info.Config?.Labels ?? {};
+  for (const [key2, value] of Object.entries(expected.labels)) {
+    if (labels[key2] !== value) return `label ${key2} differs`;
+  }
+  if (expected.plan.template.source === "the default template") {
+    const allowed = { ...expected.base.Config?.Labels ?? {}, ...expected.labels };
+    const extra = Object.keys(labels).find((k) => allowed[k] !== labels[k]);
+    if (extra) return `it has a label this bake does not set (${extra})`;
+  }
+  const env = new Set(info.Config?.Env ?? []);
+  const missing = expected.env.find((e) => !env.has(e));
+  if (missing) return `its env lacks ${missing.slice(0, missing.indexOf("="))}`;
+  const { layer } = expected.plan;
+  const root = layer.imagePath.slice(1);
+  const parent = root.includes("/") ? `${root.slice(0, root.lastIndexOf("/"))}/` : "";
+  const seen = await readImagePath(
+    engine,
+    candidate,
+    layer.imagePath,
+    (stream) => readArchive(parent, stream)
+  );
+  if (!seen) return `it has no ${layer.imagePath}`;
+  const planned = layer.entries.filter((e) => e.name === root || e.name.startsWith(`${root}/`));
+  if (seen.size !== planned.length)
+    return `its ${layer.imagePath} holds ${seen.size} entries, the plan ${planned.length}`;
+  const differs = planned.find((e) => !sameEntry(e, seen.get(e.name)));
+  return differs ? `/${differs.name} differs from the plan` : null;
+}
+var import_tar_stream2;
+var init_reuse = __esm({
+  "src/image/reuse.ts"() {
+    "use strict";
+    import_tar_stream2 = __toESM(require_tar_stream(), 1);
+    init_engine2();
+  }
+});
+
+// src/image/builders/engine.ts
+var engine_exports = {};
+__export(engine_exports, {
+  engineBuilder: () => engineBuilder,
+  formatBytes: () => formatBytes,
+  inputDigest: () => inputDigest
+});
+import { createHash as createHash3 } from "node:crypto";
+function inputDigest(contentDigest, dockerfile, baseImageId) {
+  const hash2 = createHash3("sha256").update(`spiff-models bake 1
+${contentDigest}
+`).update(createHash3("sha256").update(dockerfile).digest("hex")).update(`
+${baseImageId}
+`);
+  return `sha256:${hash2.digest("hex")}`;
+}
+function formatBytes(n) {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
+async function ensureBaseImage(engine, plan, options, log) {
+  const found = await inspectImage(engine, plan.baseImage);
+  if (found) return found;
+  const registry = parseReference(plan.baseImage, "base image").registry;
+  const pushRegistry = plan.registry;
+  const auth2 = await resolveAuth(
+    registry,
+    registry === pushRegistry ? options.credentials : null,
+    options.env
+  );
+  await log.group(`Pull ${plan.baseImage}`, (line) => pullImage(engine, plan.baseImage, auth2, line));
+  const pulled = await inspectImage(engine, plan.baseImage);
+  if (!pulled) throw new SetupError(`pulled ${printable(plan.baseImage)} but the engine does not list it.`);
+  return pulled;
+}
+async function firstReusable(engine, candidates, expected, log) {
+  for (const id2 of candidates) {
+    const why = await whyNotReusable(engine, id2, expected);
+    if (!why) return id2;
+    log.warning(
+      `image ${id2.slice(0, 19)} carries this bake's input digest but is not what it would build (${why}): not reused.`
+    );
+  }
+  return null;
+}
+var engineBuilder;
+var init_engine3 = __esm({
+  "src/image/builders/engine.ts"() {
+    "use strict";
+    init_errors();
+    init_auth();
+    init_context();
+    init_engine2();
+    init_plan();
+    init_reference();
+    init_reuse();
+    init_verify();
+    engineBuilder = {
+      name: "engine",
+      async build(plan, options) {
+        const { log, env } = options;
+        const engine = await connectEngine(env);
+        const base2 = await ensureBaseImage(engine, plan, options, log);
+        const baseEnv = base2.Config?.Env ?? [];
+        const digest = inputDigest(plan.layer.contentDigest, renderDockerfile(plan, baseEnv), base2.Id);
+        const digestLabel = { [LABELS.inputDigest]: digest };
+        const dockerfile = renderDockerfile(plan, baseEnv, digestLabel);
+        const labelledByTemplate = dockerfile.includes(digest);
+        const result = {
+          imageId: "",
+          digest: "",
+          tags: plan.tags.references,
+          labels: { ...plan.labels, [LABELS.inputDigest]: digest },
+          inputDigest: digest,
+          contextBytes: 0,
+          skipped: false,
+          pushed: false,
+          verified: []
+        };
+        const existing = options.noCache ? [] : await findImagesByLabel(engine, LABELS.inputDigest, digest);
+        const reusable = await firstReusable(
+          engine,
+          existing,
+          {
+            plan,
+            base: base2,
+            // A template without {{labels}} gets only the input digest, through the build API.
+            labels: labelledByTemplate ? result.labels : digestLabel,
+            env: envFor(plan, baseEnv).map(([k, v]) => `${k}=${v}`)
+          },
+          log
+        );
+        if (reusable) {
+          result.imageId = reusable;
+          result.skipped = true;
+          log.info(`unchanged input (${digest.slice(0, 19)}): reusing image ${reusable.slice(0, 19)}`);
+        } else {
+          const packed = packContext(plan.layer, dockerfile, plan.layer.mtime);
+          result.imageId = await log.group(
+            `Build ${plan.image} (${plan.tags.tags.join(", ")})`,
+            (line) => buildImage(
+              engine,
+              { context: packed.stream, labels: labelledByTemplate ? {} : digestLabel, noCache: options.noCache },
+              line
+            )
+          );
+          result.contextBytes = packed.bytes();
+          log.info(`built ${result.imageId.slice(0, 19)} from a ${formatBytes(result.contextBytes)} context`);
+        }
+        if (options.verify) {
+          try {
+            const verified = await verifyImage(engine, result.imageId, {
+              modelsDir: plan.layer.modelsDir,
+              gitHistory: plan.layer.gitHistory,
+              shortRevision: plan.revision
+            });
+            result.verified = verified.checks;
+            log.info(`verified: ${verified.checks.join("; ")}`);
+          } catch (err) {
+            if (!result.skipped) await removeImage(engine, result.imageId);
+            throw err;
+          }
+        }
+        for (const reference of result.tags) await tagImage(engine, result.imageId, reference);
+        log.info(`tagged ${result.tags.join(", ")}`);
+        if (options.push) {
+          const registry = parseReference(plan.image, "image").registry;
+          const auth2 = await resolveAuth(registry, options.credentials, env);
+          if (auth2) await checkAuth(engine, auth2, registry);
+          const digests = await log.group(`Push ${plan.image}`, async (line) => {
+            const out = [];
+            for (const reference of result.tags) out.push(await pushImage(engine, reference, auth2, line));
+            return out;
+          });
+          result.digest = digests[0] ?? "";
+          result.pushed = true;
+          log.info(`pushed ${result.tags.join(", ")} (${result.digest})`);
+        }
+        return result;
+      }
+    };
+  }
+});
+
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
   "node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js"(exports) {
@@ -73756,14 +76236,14 @@ var require_util5 = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path15 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path17 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path15 && path15[0] !== "/") {
-          path15 = `/${path15}`;
+        if (path17 && path17[0] !== "/") {
+          path17 = `/${path17}`;
         }
-        return new URL(`${origin}${path15}`);
+        return new URL(`${origin}${path17}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -74214,39 +76694,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin }
+          request: { method, path: path17, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path15);
+        debuglog("sending request to %s %s/%s", method, origin, path17);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin },
+          request: { method, path: path17, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path15,
+          path17,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin }
+          request: { method, path: path17, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path15);
+        debuglog("trailers received from %s %s/%s", method, origin, path17);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin },
+          request: { method, path: path17, origin },
           error
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path15,
+          path17,
           error.message
         );
       });
@@ -74295,9 +76775,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path15, origin }
+            request: { method, path: path17, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path15);
+          debuglog("sending request to %s %s/%s", method, origin, path17);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -74360,7 +76840,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path15,
+        path: path17,
         method,
         body,
         headers,
@@ -74375,11 +76855,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path15 !== "string") {
+        if (typeof path17 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path15[0] !== "/" && !(path15.startsWith("http://") || path15.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path17[0] !== "/" && !(path17.startsWith("http://") || path17.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path15)) {
+        } else if (invalidPathRegex.test(path17)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -74445,7 +76925,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path15, query) : path15;
+        this.path = query ? buildURL(path17, query) : path17;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -79138,7 +81618,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client2, request2) {
-      const { method, path: path15, host, upgrade, blocking, reset } = request2;
+      const { method, path: path17, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -79219,7 +81699,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path15} HTTP/1.1\r
+      let header = `${method} ${path17} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -79748,7 +82228,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client2, request2) {
       const session = client2[kHTTP2Session];
-      const { method, path: path15, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path17, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client2, request2, new Error("Upgrade not supported for H2"));
@@ -79845,7 +82325,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path15;
+      headers[HTTP2_HEADER_PATH] = path17;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -80198,9 +82678,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path15 = search ? `${pathname}${search}` : pathname;
+        const path17 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path15;
+        this.opts.path = path17;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -81439,10 +83919,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path15 = "/",
+          path: path17 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path15;
+        opts.path = origin + path17;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -83414,20 +85894,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path15) {
-      if (typeof path15 !== "string") {
-        return path15;
+    function safeUrl(path17) {
+      if (typeof path17 !== "string") {
+        return path17;
       }
-      const pathSegments = path15.split("?");
+      const pathSegments = path17.split("?");
       if (pathSegments.length !== 2) {
-        return path15;
+        return path17;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path15, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path15);
+    function matchKey(mockDispatch2, { path: path17, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path17);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -83449,7 +85929,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path15 }) => matchValue(safeUrl(path15), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path17 }) => matchValue(safeUrl(path17), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -83487,9 +85967,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path15, method, body, headers, query } = opts;
+      const { path: path17, method, body, headers, query } = opts;
       return {
-        path: path15,
+        path: path17,
         method,
         body,
         headers,
@@ -83952,10 +86432,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path15, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path17, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path15,
+            Path: path17,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -88834,9 +91314,9 @@ var require_util10 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path15) {
-      for (let i = 0; i < path15.length; ++i) {
-        const code2 = path15.charCodeAt(i);
+    function validateCookiePath(path17) {
+      for (let i = 0; i < path17.length; ++i) {
+        const code2 = path17.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -91756,11 +94236,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path15 = opts.path;
+          let path17 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path15 = `/${path15}`;
+            path17 = `/${path17}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path15);
+          url2 = new URL(util.parseOrigin(url2).origin + path17);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -92535,7 +95015,7 @@ async function findingsOf(modelsRoot, configFile2) {
 async function indexOf(modelsRoot) {
   return loadModels(modelsRoot);
 }
-var init_validation = __esm({
+var init_validation2 = __esm({
   "src/promote/validation.ts"() {
     "use strict";
     init_validate();
@@ -92548,59 +95028,14 @@ init_errors();
 
 // src/validate/cli.ts
 init_errors();
-import fs4 from "node:fs";
-import path4 from "node:path";
+import fs5 from "node:fs";
+import path5 from "node:path";
 
 // src/util/options.ts
 var import_fastest_levenshtein = __toESM(require_mod(), 1);
 init_errors();
+init_safe_text();
 import { parseArgs } from "node:util";
-
-// src/util/safe-text.ts
-var CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
-function printable(text2) {
-  return text2.replace(
-    CONTROL,
-    (c) => NAMED[c] ?? (c.charCodeAt(0) < 256 ? `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
-  );
-}
-var isSpace = (c) => /[\s\u0085]/.test(c);
-var CommandGuard = class {
-  /** The current line so far is white space only (then a `:` may start a command). */
-  blank = true;
-  /** The current line so far is white space and one `:`. */
-  colon = false;
-  /** How many `#` end the current line so far (0, 1 or 2). */
-  hashes = 0;
-  write(chunk) {
-    let out = "";
-    for (const c of chunk) {
-      if (c === "\n" || c === "\r") {
-        this.blank = true;
-        this.colon = false;
-        this.hashes = 0;
-        out += c;
-        continue;
-      }
-      if (c === ":" && this.colon) out += "\\";
-      if (c === "[" && this.hashes === 2) out += "\\";
-      this.colon = c === ":" && this.blank;
-      this.blank = this.blank && isSpace(c);
-      this.hashes = c === "#" ? Math.min(2, this.hashes + 1) : 0;
-      out += c;
-    }
-    return out;
-  }
-};
-function inert(text2) {
-  return new CommandGuard().write(text2);
-}
-function jsonText(value, indent2 = 2) {
-  return JSON.stringify(value, null, indent2).replace(/##\[/g, "##\\u005b");
-}
-
-// src/util/options.ts
 var flagOf = (o, key2) => o.flag === null ? null : o.flag ?? kebab(key2);
 function cliFlag(o, key2) {
   const flag = flagOf(o, key2);
@@ -92827,6 +95262,7 @@ var validateSpec = {
 };
 
 // src/validate/reporters/json.ts
+init_safe_text();
 function formatJson(report) {
   const out = {
     findings: report.findings.map((f) => ({
@@ -92923,113 +95359,9 @@ function fit(parts, limit = STEP_SUMMARY_LIMIT) {
 }
 
 // src/util/repo-links.ts
-import fs2 from "node:fs";
-import path2 from "node:path";
-
-// src/util/git.ts
-init_errors();
-import { spawn } from "node:child_process";
-
-// src/util/signals.ts
-var SIGNALS = ["SIGINT", "SIGTERM"];
-var cleanups = [];
-var children = /* @__PURE__ */ new Set();
-var installed = false;
-function onSignal(signal) {
-  for (const s of SIGNALS) process.removeListener(s, onSignal);
-  installed = false;
-  for (const child of children) child.kill("SIGTERM");
-  for (const cleanup of cleanups.splice(0).reverse()) {
-    process.stderr.write(inert(`${signal}: ${printable(cleanup.what)}
-`));
-    try {
-      cleanup.run();
-    } catch (err) {
-      process.stderr.write(inert(`${signal}: failed: ${printable(err.message)}
-`));
-    }
-  }
-  process.kill(process.pid, signal);
-}
-function install() {
-  if (installed) return;
-  installed = true;
-  for (const s of SIGNALS) process.on(s, onSignal);
-}
-function cleanUpOnSignal(what, run2) {
-  const entry = { what, run: run2 };
-  cleanups.push(entry);
-  install();
-  return () => {
-    const i = cleanups.indexOf(entry);
-    if (i >= 0) cleanups.splice(i, 1);
-    if (cleanups.length === 0) {
-      for (const s of SIGNALS) process.removeListener(s, onSignal);
-      installed = false;
-    }
-  };
-}
-function endOnSignal(child) {
-  children.add(child);
-  child.once("exit", () => children.delete(child));
-}
-
-// src/util/git.ts
-var GitError = class extends SetupError {
-  constructor(args, result, cwd) {
-    const said = (result.stderr.trim() || result.stdout.trim()).split("\n").slice(-12).join("\n");
-    super(`git ${args.join(" ")} failed (exit ${result.code}) in ${cwd}${said ? `:
-${said}` : ""}`);
-    this.args = args;
-    this.result = result;
-    this.cwd = cwd;
-  }
-  args;
-  result;
-  cwd;
-  name = "GitError";
-};
-function gitEnv(env) {
-  return { ...env ?? process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", GIT_EDITOR: "true" };
-}
-function tryGit(args, options) {
-  return new Promise((resolve, reject) => {
-    const child = spawn("git", args, {
-      cwd: options.cwd,
-      env: gitEnv(options.env),
-      stdio: ["pipe", "pipe", "pipe"]
-    });
-    endOnSignal(child);
-    const out = [];
-    const err = [];
-    child.stdout.on("data", (d) => out.push(d));
-    child.stderr.on("data", (d) => err.push(d));
-    child.on("error", (e) => {
-      reject(
-        e.code === "ENOENT" ? new SetupError("git is not installed or not on PATH: install git and try again.") : new SetupError(`Could not run git ${args.join(" ")} in ${options.cwd}: ${e.message}`)
-      );
-    });
-    child.on("close", (code2) => {
-      resolve({
-        stdout: Buffer.concat(out).toString("utf8"),
-        stderr: Buffer.concat(err).toString("utf8"),
-        code: code2 ?? 1
-      });
-    });
-    child.stdin.on("error", () => void 0);
-    child.stdin.end(options.input ?? "");
-  });
-}
-async function git(args, options) {
-  const result = await tryGit(args, options);
-  if (result.code !== 0) throw new GitError(args, result, options.cwd);
-  return result.stdout;
-}
-function splitZ(text2) {
-  return text2.split("\0").filter((s) => s !== "");
-}
-
-// src/util/repo-links.ts
+init_git();
+import fs3 from "node:fs";
+import path3 from "node:path";
 var encodePath = (p) => p.split("/").map(encodeURIComponent).join("/");
 var base = (l) => `${l.server.replace(/\/+$/, "")}/${l.repository}`;
 function blobUrl(l, repoPath2, line) {
@@ -93046,7 +95378,7 @@ async function repoPlace(root, env, fallback = { prefix: "" }) {
     const [top, sha] = r.stdout.trim().split("\n");
     if (top && /^[0-9a-f]{40,64}$/.test(sha ?? "")) {
       commit = sha;
-      const rel = path2.relative(top, fs2.realpathSync(root)).split(path2.sep).join("/");
+      const rel = path3.relative(top, fs3.realpathSync(root)).split(path3.sep).join("/");
       prefix = rel.startsWith("..") ? fallback.prefix : rel;
     }
   }
@@ -93369,6 +95701,7 @@ var VERSION = "0.1.0";
 
 // src/validate/reporters/sarif.ts
 init_rules();
+init_safe_text();
 function toSarif(report, options = {}) {
   const all = [...rules, ...loaderRules];
   const descriptors = all.map((r) => ({
@@ -93423,6 +95756,7 @@ function formatSarif(report, options = {}) {
 }
 
 // src/validate/reporters/stylish.ts
+init_safe_text();
 var C = {
   red: "\x1B[31m",
   yellow: "\x1B[33m",
@@ -93487,9 +95821,9 @@ var validateCli = {
         throw new UsageError(`--max-warnings needs a whole number >= 0, not '${values.maxWarnings}'`);
     }
     const dir = positionals[0] ?? ".";
-    const root = path4.resolve(io.cwd, dir);
-    const configFile2 = values.config ? path4.resolve(io.cwd, values.config) : void 0;
-    if (configFile2 && !fs4.existsSync(configFile2))
+    const root = path5.resolve(io.cwd, dir);
+    const configFile2 = values.config ? path5.resolve(io.cwd, values.config) : void 0;
+    if (configFile2 && !fs5.existsSync(configFile2))
       throw new UsageError(`config file ${values.config} does not exist`);
     const result = await validateRepo(root, { configFile: configFile2, base: values.base });
     let text2;
@@ -93518,10 +95852,10 @@ var validateCli = {
         });
     }
     if (values.output) {
-      const out = path4.resolve(io.cwd, values.output);
+      const out = path5.resolve(io.cwd, values.output);
       try {
-        fs4.mkdirSync(path4.dirname(out), { recursive: true });
-        fs4.writeFileSync(out, text2);
+        fs5.mkdirSync(path5.dirname(out), { recursive: true });
+        fs5.writeFileSync(out, text2);
       } catch (err) {
         throw new SetupError(`cannot write ${values.output}: ${err.message}`);
       }
@@ -93542,7 +95876,7 @@ var validateCli = {
   }
 };
 function relativePrefix(from, root) {
-  const rel = path4.relative(from, root).split(path4.sep).join("/");
+  const rel = path5.relative(from, root).split(path5.sep).join("/");
   return rel.startsWith("..") ? "" : rel;
 }
 function reproduceCommand(dir, options = {}) {
@@ -93555,1592 +95889,90 @@ function reproduceCommand(dir, options = {}) {
 
 // src/image/cli.ts
 init_errors();
+init_safe_text();
 
 // src/image/bake.ts
+init_context();
+import path11 from "node:path";
+
+// src/image/builders/index.ts
 init_errors();
-import { createHash as createHash2 } from "node:crypto";
-import { mkdir, stat as stat2, writeFile } from "node:fs/promises";
-import path9 from "node:path";
-
-// src/image/auth.ts
-init_errors();
-import { execFile } from "node:child_process";
-import { readFile } from "node:fs/promises";
-import os from "node:os";
-import path5 from "node:path";
-
-// src/image/reference.ts
-init_errors();
-var component = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
-var pathPattern = new RegExp(`^${component}(?:/${component})*$`);
-var domainPattern = /^(?:localhost|\[[0-9a-fA-F:]+\]|(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*)(?::[0-9]+)?$/;
-var tagPattern = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-var digestPattern = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-fA-F]{32,}$/;
-var DOCKER_HUB = "docker.io";
-function isValidTag(tag) {
-  return tagPattern.test(tag);
-}
-function parseReference(ref, what) {
-  const bad = (why) => {
-    throw new UsageError(
-      `${what} '${printable(ref)}' is not a valid image reference: ${why}. Expected [REGISTRY/]PATH[:TAG][@DIGEST], e.g. ghcr.io/sartography/spiffworkflow-backend:v1.0.0.`
-    );
-  };
-  if (!ref || /\s|[\u0000-\u001f\u007f]/.test(ref)) bad("empty or containing whitespace");
-  let rest = ref;
-  let digest = null;
-  const at = rest.indexOf("@");
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-    if (!digestPattern.test(digest)) bad(`bad digest '${digest}'`);
-  }
-  let tag = null;
-  const lastSlash = rest.lastIndexOf("/");
-  const colon = rest.lastIndexOf(":");
-  if (colon > lastSlash) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-    if (!isValidTag(tag))
-      bad(`bad tag '${tag}' (letters, digits, _ . -; at most 128; not starting with . or -)`);
-  }
-  let registry = DOCKER_HUB;
-  let path15 = rest;
-  const slash = rest.indexOf("/");
-  if (slash > 0) {
-    const first = rest.slice(0, slash);
-    if (first.includes(".") || first.includes(":") || first === "localhost" || first.startsWith("[")) {
-      registry = first;
-      path15 = rest.slice(slash + 1);
-    }
-  }
-  if (!domainPattern.test(registry)) bad(`bad registry host '${registry}'`);
-  if (!pathPattern.test(path15)) {
-    bad(
-      path15 !== path15.toLowerCase() ? `repository '${path15}' must be lower case` : `bad repository '${path15}' (lower-case letters, digits, and . _ - between them)`
-    );
-  }
-  if (registry === DOCKER_HUB && !path15.includes("/")) path15 = `library/${path15}`;
-  const repository = registry === DOCKER_HUB ? path15.replace(/^library\//, "") : `${registry}/${path15}`;
-  return { registry, path: path15, repository, tag, digest };
-}
-function parseImageName(name2, what) {
-  const ref = parseReference(name2.trim().toLowerCase(), what);
-  if (ref.tag || ref.digest) {
-    throw new UsageError(
-      `${what} '${printable(name2)}' names a tag or digest; give the repository only (e.g. ghcr.io/org/models) and pass tags with --tag (action input: tags).`
-    );
-  }
-  return ref;
-}
-
-// src/image/auth.ts
-var HUB_KEYS = ["https://index.docker.io/v1/", "index.docker.io", "docker.io", "registry-1.docker.io"];
-function serverAddress(registry) {
-  return registry === DOCKER_HUB ? "https://index.docker.io/v1/" : registry;
-}
-function normalizeKey(key2) {
-  const host = key2.replace(/^[a-z]+:\/\//i, "").replace(/\/.*$/, "");
-  return HUB_KEYS.includes(host) || HUB_KEYS.includes(key2) ? DOCKER_HUB : host.toLowerCase();
-}
-function dockerConfigPath(env) {
-  const dir = env.DOCKER_CONFIG || path5.join(env.HOME || os.homedir(), ".docker");
-  return path5.join(dir, "config.json");
-}
-function runHelper(helper, server, env) {
-  return new Promise((resolve) => {
-    const child = execFile(
-      `docker-credential-${helper}`,
-      ["get"],
-      { env, timeout: 3e4 },
-      (err, stdout) => {
-        if (err) {
-          resolve(null);
-          return;
-        }
-        try {
-          const data = JSON.parse(String(stdout));
-          resolve(data.Secret ? { username: data.Username ?? "", password: data.Secret } : null);
-        } catch {
-          resolve(null);
-        }
-      }
-    );
-    child.stdin?.end(server);
-  });
-}
-async function resolveAuth(registry, explicit, env) {
-  const server = serverAddress(registry);
-  if (explicit && (explicit.username || explicit.password)) {
-    return { username: explicit.username, password: explicit.password, serveraddress: server };
-  }
-  const file = dockerConfigPath(env);
-  let config;
-  try {
-    config = JSON.parse(await readFile(file, "utf8"));
-  } catch (err) {
-    if (err.code === "ENOENT") return null;
-    throw new SetupError(
-      `cannot read Docker credentials from ${file}: ${err.message}. Fix or remove it.`
-    );
-  }
-  const wanted = normalizeKey(registry);
-  const helper = Object.entries(config.credHelpers ?? {}).find(([k]) => normalizeKey(k) === wanted)?.[1] ?? config.credsStore;
-  const entry = Object.entries(config.auths ?? {}).find(([k]) => normalizeKey(k) === wanted)?.[1];
-  if (entry?.auth) {
-    const decoded2 = Buffer.from(entry.auth, "base64").toString("utf8");
-    const colon = decoded2.indexOf(":");
-    if (colon < 0) {
-      throw new SetupError(
-        `the auth entry for ${registry} in ${file} is not base64 of user:password; log in again.`
-      );
-    }
-    return { username: decoded2.slice(0, colon), password: decoded2.slice(colon + 1), serveraddress: server };
-  }
-  if (entry?.identitytoken) return { identitytoken: entry.identitytoken, serveraddress: server };
-  if (entry?.username && entry.password) {
-    return { username: entry.username, password: entry.password, serveraddress: server };
-  }
-  if (helper) {
-    const creds = await runHelper(helper, server, env);
-    if (creds) {
-      return creds.username === "<token>" ? { identitytoken: creds.password, serveraddress: server } : { username: creds.username, password: creds.password, serveraddress: server };
-    }
-  }
-  return null;
-}
-
-// src/image/context.ts
-var import_tar_stream = __toESM(require_tar_stream(), 1);
-init_errors();
-import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream, lstatSync, readFileSync } from "node:fs";
-import { mkdtemp, readdir, readFile as readFile3, readlink, realpath, rm, stat } from "node:fs/promises";
-import os2 from "node:os";
-import path6 from "node:path";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-
-// src/image/ignore.ts
-var IGNORE_FILES = [".spiff-models-ignore", ".dockerignore"];
-var ALWAYS_IGNORED = [".git", ".spiff-models", ...IGNORE_FILES];
-function escapeRegex(c) {
-  return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
-}
-function globToRegex(glob) {
-  let out = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === "*") {
-      if (glob[i + 1] === "*") {
-        const atStart = i === 0 || glob[i - 1] === "/";
-        const atEnd = i + 2 === glob.length || glob[i + 2] === "/";
-        if (atStart && atEnd) {
-          if (i + 2 === glob.length) out += ".*";
-          else {
-            out += "(?:.*/)?";
-            i++;
-          }
-          i++;
-          continue;
-        }
-      }
-      out += "[^/]*";
-    } else if (c === "?") {
-      out += "[^/]";
-    } else if (c === "[") {
-      const end = glob.indexOf("]", i + 2);
-      if (end < 0) out += "\\[";
-      else {
-        let body = glob.slice(i + 1, end).replace(/\\/g, "\\\\");
-        if (body.startsWith("!")) body = `^${body.slice(1)}`;
-        out += `[${body}]`;
-        i = end;
-      }
-    } else if (c === "\\" && i + 1 < glob.length) {
-      out += escapeRegex(glob[++i]);
-    } else {
-      out += escapeRegex(c);
-    }
-  }
-  return out;
-}
-function compileIgnore(text2) {
-  const rules2 = [];
-  for (const raw of text2.split(/\r?\n/)) {
-    let line = raw.replace(/(?<!\\)\s+$/, "");
-    if (!line || line.startsWith("#")) continue;
-    let negate = false;
-    if (line.startsWith("!")) {
-      negate = true;
-      line = line.slice(1);
-    } else if (line.startsWith("\\!") || line.startsWith("\\#")) {
-      line = line.slice(1);
-    }
-    let dirOnly = false;
-    if (line.endsWith("/")) {
-      dirOnly = true;
-      line = line.replace(/\/+$/, "");
-    }
-    if (!line) continue;
-    const anchored = line.includes("/");
-    line = line.replace(/^\/+/, "");
-    const body = globToRegex(line);
-    const regex = new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`);
-    rules2.push({ negate, dirOnly, regex, source: raw });
-  }
-  return {
-    patterns: rules2.map((r) => r.source),
-    ignores(path15, isDir) {
-      let ignored = false;
-      for (const rule of rules2) {
-        if (rule.dirOnly && !isDir) continue;
-        if (rule.regex.test(path15)) ignored = !rule.negate;
-      }
-      return ignored;
-    }
-  };
-}
-
-// src/image/template.ts
-init_errors();
-import { readFile as readFile2 } from "node:fs/promises";
-var PLACEHOLDERS = {
-  base_image: "the base image reference (FROM {{base_image}})",
-  labels: "one LABEL instruction with the OCI labels and ours, values quoted",
-  env: "one ENV instruction: the models dir, the sub-folder within the repo, git safe.directory",
-  copy: "the instruction that puts the models (and git data) in place: ADD rootfs.tar /",
-  models_dir: "the models directory in the image (SPIFFWORKFLOW_BACKEND_BPMN_SPEC_ABSOLUTE_DIR), unquoted",
-  revision: "the full commit sha, or empty without git",
-  short_revision: "what `git rev-parse --short HEAD` prints in the image, or empty"
+var BUILDERS = {
+  engine: async () => (await Promise.resolve().then(() => (init_engine3(), engine_exports))).engineBuilder
 };
-var ROOTFS_TAR = "rootfs.tar";
-var DEFAULT_TEMPLATE = [
-  "# The spiffworkflow-backend image with the process models baked in, rendered by `spiff-models bake`.",
-  "# Placeholders are listed in the README (section bake); every value arrives checked and escaped.",
-  "# LABEL comes last: a new tag or version only re-labels, the models layer stays cached and identical.",
-  "FROM {{base_image}}",
-  "{{env}}",
-  "{{copy}}",
-  "{{labels}}",
-  ""
-].join("\n");
-async function loadTemplate(file) {
-  if (!file) return { text: DEFAULT_TEMPLATE, source: "the default template" };
-  let text2;
-  try {
-    text2 = await readFile2(file, "utf8");
-  } catch (err) {
-    const code2 = err.code;
-    throw new UsageError(
-      `cannot read the Dockerfile template ${file} (${code2 ?? String(err)}); check the --template path (action input: template), relative to the working directory.`
-    );
+var DEFAULT_BUILDER = "engine";
+function checkBuilder(name2, what) {
+  if (!Object.hasOwn(BUILDERS, name2)) {
+    throw new UsageError(`${what} must be one of ${Object.keys(BUILDERS).join(", ")}; got '${name2}'.`);
   }
-  return { text: text2, source: file };
+  return name2;
 }
-var KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
-var SAFE_PATH = /^\/(?:[A-Za-z0-9._-]+\/?)*$/;
-function quote(value, what) {
-  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(value)) {
-    throw new UsageError(
-      `${what} contains a line break or control character ('${printable(value)}'); a Dockerfile value cannot hold one. Remove it.`
-    );
-  }
-  return `"${value.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
-}
-function checkKey(key2, what) {
-  if (!KEY.test(key2)) {
-    throw new UsageError(
-      `${what} '${printable(key2)}' is not a valid key: use letters, digits and . _ / - (not starting with one of them).`
-    );
-  }
-  return key2;
-}
-function checkImagePath(path15, what) {
-  const normalized = path15.length > 1 ? path15.replace(/\/+$/, "") : path15;
-  if (!SAFE_PATH.test(normalized) || normalized.split("/").some((s) => s === ".." || s === ".")) {
-    throw new UsageError(
-      `${what} '${printable(path15)}' must be an absolute path in the image made of letters, digits and . _ - (e.g. /app/process_models).`
-    );
-  }
-  return normalized;
-}
-function instruction(keyword2, pairs, what) {
-  if (pairs.length === 0) return "";
-  const words = pairs.map(([k, v]) => `${checkKey(k, `${what} key`)}=${quote(v, `${what} '${k}'`)}`);
-  return `${keyword2} ${words.join(" \\\n" + " ".repeat(keyword2.length + 1))}`;
-}
-function renderLabels(labels) {
-  return instruction(
-    "LABEL",
-    Object.entries(labels).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0),
-    "label"
-  );
-}
-function renderEnv(env) {
-  return instruction("ENV", env, "environment variable");
-}
-function lineOf(text2, index) {
-  return text2.slice(0, index).split("\n").length;
-}
-function renderTemplate(template, values) {
-  const where2 = (line) => `${template.source}:${line}`;
-  const directive = /^#\s*escape\s*=\s*(\S)/im.exec(template.text);
-  if (directive && directive[1] !== "\\") {
-    throw new UsageError(
-      `bad template ${where2(lineOf(template.text, directive.index))}: it sets the escape character to '${directive[1]}'; bake escapes values with \\. Remove the escape directive.`
-    );
-  }
-  const rendered = {
-    base_image: () => values.baseImage,
-    labels: () => renderLabels(values.labels),
-    env: () => renderEnv(values.env),
-    copy: () => `ADD ${ROOTFS_TAR} /`,
-    models_dir: () => checkImagePath(values.modelsDir, "the models dir for {{models_dir}}"),
-    revision: () => /^[0-9a-f]*$/.test(values.revision) ? values.revision : "",
-    short_revision: () => /^[0-9a-f]*$/.test(values.shortRevision) ? values.shortRevision : ""
-  };
-  const used = /* @__PURE__ */ new Map();
-  const out = template.text.replace(/\{\{([^{}]*)\}\}/g, (match, rawName, offset) => {
-    const name2 = rawName.trim();
-    if (!Object.hasOwn(PLACEHOLDERS, name2)) {
-      throw new UsageError(
-        `bad template ${where2(lineOf(template.text, offset))}: unknown placeholder ${match}. Known: ${Object.keys(PLACEHOLDERS).map((p) => `{{${p}}}`).join(", ")}.`
-      );
-    }
-    used.set(name2, (used.get(name2) ?? 0) + 1);
-    return rendered[name2]();
-  });
-  const stray = /\{\{|\}\}/.exec(out);
-  if (stray) {
-    throw new UsageError(
-      `bad template ${where2(lineOf(out, stray.index))}: an unmatched '${stray[0]}'. Placeholders look like {{copy}}.`
-    );
-  }
-  if (used.get("copy") !== 1) {
-    throw new UsageError(
-      `bad template ${template.source}: it must use {{copy}} exactly once (found ${used.get("copy") ?? 0}); that line puts the models in the image.`
-    );
-  }
-  if (!/^\s*FROM\s/im.test(out)) {
-    throw new UsageError(
-      `bad template ${template.source}: no FROM instruction; start with FROM {{base_image}}.`
-    );
-  }
-  return out.endsWith("\n") ? out : `${out}
-`;
-}
-
-// src/image/context.ts
-var GIT_HISTORY_MODES = ["full", "minimal", "none"];
-function parseGitHistory(value, what) {
-  const mode = (value || "full").trim();
-  if (!GIT_HISTORY_MODES.includes(mode)) {
-    throw new UsageError(`${what} must be one of ${GIT_HISTORY_MODES.join(", ")}; got '${value}'.`);
-  }
-  return mode;
-}
-var DIR_MODE = 493;
-var FILE_MODE = 420;
-var EXEC_MODE = 493;
-var GIT_DIR_KEEP = /* @__PURE__ */ new Set(["objects", "refs", "packed-refs", "shallow"]);
-var CONTENT_ADDRESSED = /(?:^|\/)objects\/(?:[0-9a-f]{2}\/[0-9a-f]{38,62}|pack\/pack-[0-9a-f]{40,64}\.(?:pack|idx|rev))$/;
-function sha256(data) {
-  return createHash("sha256").update(data).digest("hex");
-}
-var SMALL_FILE = 1024 * 1024;
-var READ_CONCURRENCY = 16;
-async function hashFile(file, size) {
-  if (size <= SMALL_FILE) return sha256(readFileSync(file));
-  const hash2 = createHash("sha256");
-  for await (const chunk of createReadStream(file)) hash2.update(chunk);
-  return hash2.digest("hex");
-}
-async function forEachLimit(items, limit, fn) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-async function hashEntries(entries) {
-  const pending = entries.filter((e) => e.type === "file" && !e.hash && e.source);
-  await forEachLimit(pending, READ_CONCURRENCY, async (e) => {
-    e.hash = await hashFile(e.source, e.size);
-  });
-}
-function isInside2(root, p) {
-  const rel = path6.relative(root, p);
-  return rel === "" || !rel.startsWith("..") && !path6.isAbsolute(rel);
-}
-async function loadIgnore(root) {
-  for (const name2 of IGNORE_FILES) {
-    try {
-      const text2 = await readFile3(path6.join(root, name2), "utf8");
-      return { matcher: compileIgnore(text2), file: name2 };
-    } catch (err) {
-      if (err.code !== "ENOENT") throw err;
-    }
-  }
-  return { matcher: compileIgnore(""), file: null };
-}
-async function collectModels(root, prefix, matcher) {
-  const realRoot = await realpath(root);
-  const entries = [];
-  const warnings = [];
-  const walk2 = async (rel) => {
-    const dir = path6.join(realRoot, rel);
-    const names2 = (await readdir(dir)).sort().filter((name2) => name2 !== ".git" && (rel || !ALWAYS_IGNORED.includes(name2)));
-    const infos = names2.map((name2) => lstatSync(path6.join(dir, name2)));
-    for (const [i, name2] of names2.entries()) {
-      const relPath = rel ? `${rel}/${name2}` : name2;
-      const abs = path6.join(dir, name2);
-      const info = infos[i];
-      const isDir = info.isDirectory();
-      if (matcher.ignores(relPath, isDir)) continue;
-      const tarName = `${prefix}/${relPath}`;
-      if (info.isSymbolicLink()) {
-        const target = await readlink(abs);
-        let resolved;
-        try {
-          resolved = await realpath(abs);
-        } catch {
-          throw new SetupError(
-            `${relPath} is a symlink to '${target}', which does not exist. Remove the link, or list it in ${IGNORE_FILES[0]} to leave it out of the image.`
-          );
-        }
-        if (!isInside2(realRoot, resolved)) {
-          throw new SetupError(
-            `${relPath} is a symlink to '${target}', outside the models root ${realRoot}: the image would not hold its target. Replace the link with a copy of the file, or list it in ${IGNORE_FILES[0]}.`
-          );
-        }
-        const linkname = path6.relative(path6.dirname(path6.join(realRoot, relPath)), resolved).split(path6.sep).join("/");
-        entries.push({
-          name: tarName,
-          type: "symlink",
-          mode: 511,
-          size: 0,
-          linkname,
-          hash: `link:${linkname}`
-        });
-      } else if (isDir) {
-        entries.push({ name: tarName, type: "directory", mode: DIR_MODE, size: 0, hash: "" });
-        await walk2(relPath);
-      } else if (info.isFile()) {
-        entries.push({
-          name: tarName,
-          type: "file",
-          mode: info.mode & 73 ? EXEC_MODE : FILE_MODE,
-          size: info.size,
-          source: abs,
-          hash: ""
-        });
-      } else {
-        warnings.push(
-          `${relPath} is not a regular file, directory or symlink (a socket or device?): left out.`
-        );
-      }
-    }
-  };
-  await walk2("");
-  await hashEntries(entries);
-  return { entries, warnings };
-}
-async function collectFullGit(git3, prefix) {
-  const entries = [];
-  const warnings = [];
-  const walk2 = async (rel) => {
-    const dir = path6.join(git3.commonDir, rel);
-    const names2 = (await readdir(dir)).sort().filter((name2) => (rel || GIT_DIR_KEEP.has(name2)) && `${rel}/${name2}` !== "objects/info/alternates");
-    const infos = names2.map((name2) => lstatSync(path6.join(dir, name2)));
-    for (const [i, name2] of names2.entries()) {
-      const relPath = rel ? `${rel}/${name2}` : name2;
-      const abs = path6.join(dir, name2);
-      const info = infos[i];
-      const tarName = `${prefix}/${relPath}`;
-      if (info.isDirectory()) {
-        entries.push({ name: tarName, type: "directory", mode: DIR_MODE, size: 0, hash: "" });
-        await walk2(relPath);
-      } else if (info.isFile()) {
-        entries.push({
-          name: tarName,
-          type: "file",
-          mode: FILE_MODE,
-          size: info.size,
-          source: abs,
-          hash: CONTENT_ADDRESSED.test(relPath) ? `name:${info.size}` : ""
-        });
-      } else {
-        warnings.push(`${path6.join(git3.commonDir, relPath)} is not a regular file or directory: left out.`);
-      }
-    }
-  };
-  await walk2("");
-  await hashEntries(entries);
-  return { entries, warnings };
-}
-function gitConfig(git3, abbrev) {
-  const sha256Repo = git3.objectFormat === "sha256";
-  return [
-    "[core]",
-    `	repositoryformatversion = ${sha256Repo ? 1 : 0}`,
-    "	filemode = true",
-    "	bare = false",
-    `	abbrev = ${abbrev}`,
-    ...sha256Repo ? ["[extensions]", "	objectformat = sha256"] : [],
-    ""
-  ].join("\n");
-}
-function generated(name2, text2) {
-  const content2 = Buffer.from(text2, "utf8");
-  return { name: name2, type: "file", mode: FILE_MODE, size: content2.length, content: content2, hash: sha256(content2) };
-}
-function directory(name2) {
-  return { name: name2, type: "directory", mode: DIR_MODE, size: 0, hash: "" };
-}
-function compareNames(a, b) {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-}
-async function planContext(options) {
-  const warnings = [];
-  const rootInfo = await stat(options.modelsRoot).catch(() => null);
-  if (!rootInfo?.isDirectory()) {
-    throw new SetupError(
-      `the models root ${options.modelsRoot} is not a directory; pass the folder to bake.`
-    );
-  }
-  const git3 = options.git;
-  let gitHistory = options.gitHistory;
-  if (!git3 && gitHistory !== "none") {
-    warnings.push(
-      `${options.modelsRoot} is not in a git repository (or has no commit): the image gets no git data, new instances record no revision, and the backend's boot script runs 'git init' in the models dir (which fails on a read-only filesystem). Bake a git checkout to record the revision.`
-    );
-    gitHistory = "none";
-  }
-  const withGit = git3 !== null && gitHistory !== "none";
-  const subdir = withGit ? git3.subdir : "";
-  const repoDir = withGit ? options.imagePath : null;
-  const modelsDir = subdir ? `${options.imagePath}/${subdir}` : options.imagePath;
-  const rootfs = (p) => p.slice(1);
-  const { matcher, file: ignoreFile } = await loadIgnore(options.modelsRoot);
-  const models = await collectModels(options.modelsRoot, rootfs(modelsDir), matcher);
-  warnings.push(...models.warnings);
-  const entries = [...models.entries];
-  let abbrev = 0;
-  let gitFiles = 0;
-  if (withGit && repoDir) {
-    const gitDir = rootfs(`${repoDir}/.git`);
-    abbrev = git3.shortSha.length;
-    entries.push(directory(gitDir));
-    entries.push(generated(`${gitDir}/HEAD`, `${git3.sha}
-`));
-    entries.push(generated(`${gitDir}/config`, gitConfig(git3, abbrev)));
-    if (gitHistory === "full") {
-      if (git3.alternates) {
-        throw new SetupError(
-          `${git3.commonDir} borrows objects from another repository (objects/info/alternates), so its history cannot be baked. Run 'git repack -a -d' and delete objects/info/alternates, or use git-history minimal.`
-        );
-      }
-      if (git3.shallow) {
-        warnings.push(
-          `the checkout is shallow: git-history full bakes only the fetched commits, so forms of instances started on older revisions will not load. Check out with 'fetch-depth: 0' (actions/checkout) or 'git fetch --unshallow'.`
-        );
-      }
-      const history = await collectFullGit(git3, gitDir);
-      warnings.push(...history.warnings);
-      entries.push(...history.entries);
-      gitFiles = history.entries.filter((e) => e.type === "file").length + 2;
-    } else {
-      entries.push(directory(`${gitDir}/objects`), directory(`${gitDir}/refs`));
-      gitFiles = 2;
-    }
-    if (git3.dirty) {
-      warnings.push(
-        `uncommitted changes under ${options.modelsRoot}: the image holds them but records revision ${git3.shortSha}. Commit them first so the revision names what is baked.`
-      );
-    }
-  }
-  const names2 = new Set(entries.map((e) => e.name));
-  for (const entry of [...entries]) {
-    const parts = entry.name.split("/");
-    for (let i = 1; i < parts.length; i++) {
-      const parent = parts.slice(0, i).join("/");
-      if (!names2.has(parent)) {
-        names2.add(parent);
-        entries.push(directory(parent));
-      }
-    }
-  }
-  if (!names2.has(rootfs(modelsDir))) entries.push(directory(rootfs(modelsDir)));
-  entries.sort(compareNames);
-  const digest = createHash("sha256");
-  for (const e of entries) {
-    digest.update(`${e.type} ${e.mode.toString(8)} ${e.size} ${e.hash} ${e.name}
-`);
-  }
-  return {
-    entries,
-    modelsDir,
-    repoDir,
-    subdir,
-    gitHistory,
-    abbrev,
-    contentDigest: `sha256:${digest.digest("hex")}`,
-    modelFiles: models.entries.filter((e) => e.type === "file").length,
-    gitFiles,
-    ignoreFile,
-    warnings
-  };
-}
-function dockerfileEntry(dockerfile) {
-  return generated("Dockerfile", dockerfile);
-}
-function entryHeader(e, name2, date) {
-  return {
-    name: name2,
-    type: e.type,
-    mode: e.mode,
-    mtime: date,
-    uid: 0,
-    gid: 0,
-    uname: "",
-    gname: "",
-    size: e.type === "file" ? e.size : 0,
-    linkname: e.linkname ?? "",
-    devmajor: 0,
-    devminor: 0
-  };
-}
-function addEntry(pack, header, body) {
-  return new Promise((resolve, reject) => {
-    const done = (err) => err ? reject(err) : resolve();
-    if (body === null) {
-      pack.entry(header, done);
-      return;
-    }
-    if (typeof body !== "string") {
-      pack.entry(header, body, done);
-      return;
-    }
-    const source = createReadStream(body);
-    source.on(
-      "error",
-      (err) => reject(new SetupError(`cannot read ${body} while packing the build context: ${err.message}`))
-    );
-    source.pipe(pack.entry(header, done));
-  });
-}
-function packRootfs(plan, mtime) {
-  const pack = import_tar_stream.default.pack();
-  const date = new Date(mtime * 1e3);
-  const all = plan.entries;
-  const reads = /* @__PURE__ */ new Map();
-  const readAhead = (i) => {
-    const e = all[i];
-    if (!e || reads.has(i)) return;
-    const small = e.type === "file" && !e.content && e.size <= SMALL_FILE;
-    reads.set(
-      i,
-      small ? Promise.resolve().then(() => readFileSync(e.source)) : Promise.resolve(null)
-    );
-  };
-  const write = async () => {
-    await addEntry(pack, entryHeader(directory("."), "./", date), null);
-    for (const [i, e] of all.entries()) {
-      for (let j = i; j < i + READ_CONCURRENCY; j++) readAhead(j);
-      const read = await reads.get(i).catch((err) => {
-        throw new SetupError(`cannot read ${e.source} while packing the build context: ${err.message}`);
-      });
-      reads.delete(i);
-      if (read && read.length !== e.size) {
-        throw new SetupError(
-          `${e.source} changed while baking (size ${e.size} -> ${read.length}); run bake again.`
-        );
-      }
-      const body = e.type !== "file" ? null : e.content ?? read ?? e.source;
-      await addEntry(pack, entryHeader(e, `./${e.name}`, date), body);
-    }
-    pack.finalize();
-  };
-  write().catch((err) => pack.destroy(err));
-  return pack;
-}
-function packContext(plan, dockerfile, mtime) {
-  let bytes2 = 0;
-  const date = new Date(mtime * 1e3);
-  const stream = Readable.from(
-    (async function* () {
-      const tmp = await mkdtemp(path6.join(os2.tmpdir(), "spiff-models-context-"));
-      try {
-        const inner = path6.join(tmp, ROOTFS_TAR);
-        await pipeline(packRootfs(plan, mtime), createWriteStream(inner));
-        const size = (await stat(inner)).size;
-        const outer = import_tar_stream.default.pack();
-        const write = async () => {
-          const df = dockerfileEntry(dockerfile);
-          await addEntry(outer, entryHeader(df, df.name, date), df.content);
-          const rootfs = { ...generated(ROOTFS_TAR, ""), size };
-          await addEntry(outer, entryHeader(rootfs, ROOTFS_TAR, date), inner);
-          outer.finalize();
-        };
-        write().catch((err) => outer.destroy(err));
-        for await (const chunk of outer) {
-          bytes2 += chunk.length;
-          yield chunk;
-        }
-      } finally {
-        await rm(tmp, { recursive: true, force: true });
-      }
-    })(),
-    { objectMode: false }
-  );
-  return { stream, bytes: () => bytes2 };
-}
-async function measureContext(plan, dockerfile, mtime) {
-  const packed = packContext(plan, dockerfile, mtime);
-  for await (const _chunk of packed.stream) {
-  }
-  return packed.bytes();
-}
-function contextListing(plan, dockerfile) {
-  const line = (e, name2) => {
-    const kind = e.type === "directory" ? "d" : e.type === "symlink" ? "l" : "-";
-    const link2 = e.linkname !== void 0 ? ` -> ${e.linkname}` : "";
-    return `${kind}${e.mode.toString(8).padStart(4, "0")} ${String(e.size).padStart(10)} ${name2}${link2}`;
-  };
-  const lines = [
-    line(dockerfileEntry(dockerfile), "Dockerfile"),
-    `# ${ROOTFS_TAR}, unpacked onto / in the image:`,
-    ...plan.entries.map((e) => line(e, `/${e.name}${e.type === "directory" ? "/" : ""}`))
-  ];
-  return `${lines.join("\n")}
-`;
-}
-
-// src/image/engine.ts
-var import_dockerode = __toESM(require_docker(), 1);
-init_errors();
-import { readFileSync as readFileSync2 } from "node:fs";
-import http from "node:http";
-import https from "node:https";
-import os3 from "node:os";
-import path7 from "node:path";
-var BakeFailure = class extends Error {
-  name = "BakeFailure";
-};
-var BuildError = class extends BakeFailure {
-  constructor(message, step) {
-    super(message);
-    this.step = step;
-  }
-  step;
-  name = "BuildError";
-};
-var PushError = class extends BakeFailure {
-  name = "PushError";
-};
-function noKeepAlive() {
-  return new http.Agent({ keepAlive: false });
-}
-function engineOptions(env) {
-  const host = env.DOCKER_HOST;
-  const base2 = {
-    socketPath: void 0,
-    host: void 0,
-    port: void 0,
-    protocol: void 0,
-    ca: void 0,
-    cert: void 0,
-    key: void 0
-  };
-  if (!host || host.startsWith("unix://")) {
-    const socketPath = host ? host.slice("unix://".length) || "/var/run/docker.sock" : "/var/run/docker.sock";
-    return { options: { ...base2, socketPath, agent: noKeepAlive() }, address: `unix://${socketPath}` };
-  }
-  let url2;
-  try {
-    url2 = new URL(host.includes("://") ? host : `tcp://${host}`);
-  } catch {
-    throw new SetupError(
-      `DOCKER_HOST='${printable(host)}' is not a URL; use unix:///path, tcp://host:port or ssh://user@host.`
-    );
-  }
-  if (url2.protocol === "ssh:") {
-    return {
-      options: {
-        ...base2,
-        protocol: "ssh",
-        host: url2.hostname,
-        port: url2.port || 22,
-        username: decodeURIComponent(url2.username) || void 0,
-        sshOptions: { agent: env.SSH_AUTH_SOCK }
-      },
-      address: host
-    };
-  }
-  const tls = Boolean(env.DOCKER_TLS_VERIFY) && env.DOCKER_TLS_VERIFY !== "0";
-  const options = {
-    ...base2,
-    host: url2.hostname.replace(/^\[|\]$/g, ""),
-    port: url2.port || (tls ? 2376 : 2375),
-    protocol: tls ? "https" : "http",
-    agent: tls ? new https.Agent({ keepAlive: false }) : noKeepAlive()
-  };
-  if (tls) {
-    const certDir = env.DOCKER_CERT_PATH || path7.join(env.HOME || os3.homedir(), ".docker");
-    try {
-      options.ca = readFileSync2(path7.join(certDir, "ca.pem"));
-      options.cert = readFileSync2(path7.join(certDir, "cert.pem"));
-      options.key = readFileSync2(path7.join(certDir, "key.pem"));
-    } catch (err) {
-      throw new SetupError(
-        `DOCKER_TLS_VERIFY is set but the TLS files are not readable in ${certDir} (${errorMessage(err)}); set DOCKER_CERT_PATH to the folder holding ca.pem, cert.pem and key.pem.`
-      );
-    }
-  }
-  return { options, address: host };
-}
-async function connectEngine(env) {
-  const { options, address } = engineOptions(env);
-  const docker = new import_dockerode.default(options);
-  try {
-    await docker.ping();
-  } catch (err) {
-    throw new SetupError(
-      `cannot reach the Docker Engine at ${address} (${errorMessage(err)}). Start Docker, or point DOCKER_HOST at a running engine; --dry-run renders the Dockerfile and the context without one.`
-    );
-  }
-  return { docker, address };
-}
-function statusOf(err) {
-  return err.statusCode;
-}
-function engineMessage(err) {
-  let json2 = err.json;
-  if (typeof json2 === "string") {
-    const text2 = json2;
-    try {
-      json2 = JSON.parse(text2);
-    } catch {
-      return text2.trim() || errorMessage(err);
-    }
-  }
-  const message = json2 && typeof json2 === "object" ? json2.message : void 0;
-  return typeof message === "string" && message ? message.trim() : errorMessage(err);
-}
-async function inspectImage(engine, ref) {
-  try {
-    return await engine.docker.getImage(ref).inspect();
-  } catch (err) {
-    if (statusOf(err) === 404) return null;
-    throw new SetupError(`cannot inspect image ${ref} on ${engine.address}: ${engineMessage(err)}`);
-  }
-}
-function readJsonStream(stream, onMessage) {
-  return new Promise((resolve, reject) => {
-    let buffer = "";
-    const handle = (line) => {
-      const text2 = line.trim();
-      if (!text2) return;
-      try {
-        onMessage(JSON.parse(text2));
-      } catch (err) {
-        if (err instanceof SyntaxError) onMessage({ stream: `${text2}
-` });
-        else throw err;
-      }
-    };
-    stream.on("data", (chunk) => {
-      buffer += chunk.toString();
-      let nl;
-      while ((nl = buffer.indexOf("\n")) >= 0) {
-        handle(buffer.slice(0, nl));
-        buffer = buffer.slice(nl + 1);
-      }
-    });
-    stream.on("end", () => {
-      handle(buffer);
-      resolve();
-    });
-    stream.on("error", reject);
-  });
-}
-function progressLogger(log) {
-  const last = /* @__PURE__ */ new Map();
-  return (m) => {
-    if (!m.status) return;
-    const key2 = m.id ?? "";
-    if (last.get(key2) === m.status) return;
-    last.set(key2, m.status);
-    log(m.id ? `${m.id}: ${m.status}` : m.status);
-  };
-}
-async function pullImage(engine, ref, auth2, log) {
-  const parsed = parseReference(ref, "base image");
-  const fromImage = parsed.registry === "docker.io" ? parsed.path : `${parsed.registry}/${parsed.path}`;
-  let failure2 = null;
-  try {
-    const stream = await engine.docker.createImage({
-      fromImage,
-      tag: parsed.digest ?? parsed.tag ?? "latest",
-      ...auth2 ? { authconfig: auth2 } : {}
-    });
-    const logProgress = progressLogger(log);
-    await readJsonStream(stream, (m) => {
-      if (m.error || m.errorDetail) failure2 = m.errorDetail?.message || m.error || "unknown error";
-      else logProgress(m);
-    });
-  } catch (err) {
-    failure2 = engineMessage(err);
-  }
-  if (failure2) {
-    throw new SetupError(
-      `the base image ${ref} is not on the engine and pulling it failed: ${failure2}. Check the name and tag, log in to ${parsed.registry} (docker login, or the registry-username/registry-password inputs) or load the image (docker pull / docker load) before baking.`
-    );
-  }
-}
-async function findImagesByLabel(engine, key2, value) {
-  const images = await engine.docker.listImages({ filters: JSON.stringify({ label: [`${key2}=${value}`] }) });
-  return images.sort((a, b) => b.Created - a.Created).map((i) => i.Id);
-}
-var STEP = /^Step (\d+\/\d+) : (.*)$/;
-async function buildImage(engine, request2, log) {
-  let step = null;
-  let imageId = null;
-  let failure2 = null;
-  let stream;
-  try {
-    stream = await engine.docker.buildImage(request2.context, {
-      networkmode: "none",
-      labels: request2.labels,
-      rm: true,
-      forcerm: true,
-      pull: false,
-      nocache: request2.noCache ?? false
-    });
-  } catch (err) {
-    const message = engineMessage(err);
-    throw new BuildError(`the engine refused the build: ${message}${hintFor(message)}`, null);
-  }
-  let partial = "";
-  await readJsonStream(stream, (m) => {
-    if (m.error || m.errorDetail) {
-      failure2 = (m.errorDetail?.message || m.error || "unknown error").trim();
-      return;
-    }
-    if (m.aux?.ID) imageId = m.aux.ID;
-    if (m.stream) {
-      partial += m.stream;
-      let nl;
-      while ((nl = partial.indexOf("\n")) >= 0) {
-        const line = partial.slice(0, nl).replace(/\r$/, "");
-        partial = partial.slice(nl + 1);
-        const s = STEP.exec(line);
-        if (s) step = `step ${s[1]} (${s[2]})`;
-        const built = /^Successfully built ([0-9a-f]+)$/.exec(line);
-        if (built && !imageId) imageId = built[1];
-        if (line.trim()) log(line);
-      }
-    }
-  });
-  if (partial.trim()) log(partial.trim());
-  if (failure2) {
-    throw new BuildError(
-      `the build failed${step ? ` at ${step}` : ""}: ${failure2}${hintFor(failure2)}`,
-      step
-    );
-  }
-  if (!imageId)
-    throw new BuildError("the build stream ended without an image id (see the build log above).", step);
-  return imageId;
-}
-function hintFor(message) {
-  if (/pull access denied|manifest unknown|not found|No such image/i.test(message)) {
-    return ". Check the base image name and that it is on the engine (bake pulls it first when it can).";
-  }
-  if (/unknown instruction|dockerfile parse error/i.test(message)) {
-    return ". Fix the Dockerfile template (--template).";
-  }
-  return "";
-}
-async function tagImage(engine, imageId, reference) {
-  const colon = reference.lastIndexOf(":");
-  await engine.docker.getImage(imageId).tag({ repo: reference.slice(0, colon), tag: reference.slice(colon + 1) });
-}
-async function checkAuth(engine, auth2, registry) {
-  try {
-    await engine.docker.checkAuth(auth2);
-  } catch (err) {
-    throw new PushError(
-      `the registry ${registry} refused the credentials${auth2.username ? ` of user '${auth2.username}'` : ""}: ${engineMessage(err)}. Nothing was pushed. Check registry-username/registry-password (or docker login), and that the token may write packages.`
-    );
-  }
-}
-async function pushImage(engine, reference, auth2, log) {
-  const colon = reference.lastIndexOf(":");
-  const repository = reference.slice(0, colon);
-  const tag = reference.slice(colon + 1);
-  let digest = null;
-  let failure2 = null;
-  try {
-    const stream = await engine.docker.getImage(repository).push({
-      tag,
-      // The engine wants an auth header even for anonymous pushes.
-      authconfig: auth2 ?? { serveraddress: parseReference(reference, "image").registry }
-    });
-    const logProgress = progressLogger(log);
-    await readJsonStream(stream, (m) => {
-      if (m.error || m.errorDetail) failure2 = (m.errorDetail?.message || m.error || "unknown error").trim();
-      else if (m.aux?.Digest) digest = m.aux.Digest;
-      else logProgress(m);
-    });
-  } catch (err) {
-    failure2 = engineMessage(err);
-  }
-  if (failure2 || !digest) {
-    throw new PushError(
-      `pushing ${reference} failed: ${failure2 ?? "the registry reported no digest"}. Check that you are logged in to the registry (docker login, or registry-username/registry-password) and may push to ${repository}.`
-    );
-  }
-  return digest;
-}
-function demux(buffer) {
-  const out = [];
-  const err = [];
-  let i = 0;
-  while (i + 8 <= buffer.length) {
-    const kind = buffer[i];
-    const size = buffer.readUInt32BE(i + 4);
-    const frame = buffer.subarray(i + 8, i + 8 + size);
-    (kind === 2 ? err : out).push(frame);
-    i += 8 + size;
-  }
-  return { stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") };
-}
-async function runOnce(engine, image, entrypoint, user, statPaths) {
-  const container = await engine.docker.createContainer({
-    Image: image,
-    Entrypoint: entrypoint ?? ["/nonexistent"],
-    Cmd: [],
-    User: user,
-    Tty: false,
-    NetworkDisabled: true,
-    HostConfig: { NetworkMode: "none" }
-  });
-  try {
-    let exitCode = 0;
-    let stdout = "";
-    let stderr = "";
-    if (entrypoint) {
-      await container.start();
-      const result = await container.wait();
-      exitCode = result.StatusCode;
-      const logs = await container.logs({ stdout: true, stderr: true, follow: false });
-      ({ stdout, stderr } = demux(Buffer.isBuffer(logs) ? logs : Buffer.from(String(logs))));
-    }
-    const exists = {};
-    for (const p of statPaths) {
-      try {
-        const res = await container.infoArchive({ path: p });
-        res.resume();
-        exists[p] = true;
-      } catch {
-        exists[p] = false;
-      }
-    }
-    return { exitCode, stdout, stderr, exists };
-  } finally {
-    await container.remove({ force: true }).catch(() => void 0);
-  }
-}
-async function removeImage(engine, imageId) {
-  await engine.docker.getImage(imageId).remove({ force: true, noprune: false }).catch(() => void 0);
-}
-
-// src/image/git.ts
-init_errors();
-import { existsSync } from "node:fs";
-import { realpath as realpath2 } from "node:fs/promises";
-import path8 from "node:path";
-function git2(args, cwd) {
-  return git(args, { cwd });
-}
-async function tryGit2(args, cwd) {
-  try {
-    return (await git2(args, cwd)).trim();
-  } catch (err) {
-    if (err instanceof SetupError && !(err instanceof GitError)) throw err;
-    return null;
-  }
-}
-function redactUrl(url2) {
-  return url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, "$1");
-}
-async function readGitInfo(dir) {
-  const inside = await tryGit2(["rev-parse", "--is-inside-work-tree"], dir);
-  if (inside !== "true") return null;
-  const sha = await tryGit2(["rev-parse", "--verify", "-q", "HEAD"], dir);
-  if (!sha) return null;
-  const [topRaw, commonRaw, shortSha, objectFormat, shallow, branch, tags2, time, origin, originHead, status] = await Promise.all([
-    git2(["rev-parse", "--show-toplevel"], dir),
-    git2(["rev-parse", "--git-common-dir"], dir),
-    git2(["rev-parse", "--short", "HEAD"], dir),
-    tryGit2(["rev-parse", "--show-object-format"], dir),
-    tryGit2(["rev-parse", "--is-shallow-repository"], dir),
-    tryGit2(["symbolic-ref", "-q", "HEAD"], dir),
-    tryGit2(["tag", "--points-at", "HEAD", "--sort=-version:refname"], dir),
-    git2(["show", "-s", "--format=%ct", "HEAD"], dir),
-    tryGit2(["remote", "get-url", "origin"], dir),
-    tryGit2(["symbolic-ref", "-q", "--short", "refs/remotes/origin/HEAD"], dir),
-    git2(["status", "--porcelain", "--untracked-files=no", "--", "."], dir)
-  ]);
-  const topLevel = await realpath2(topRaw.trim());
-  const commonDir = await realpath2(path8.resolve(dir, commonRaw.trim()));
-  const rel = path8.relative(topLevel, await realpath2(dir));
-  const tag = tags2?.split("\n").find(Boolean);
-  return {
-    topLevel,
-    subdir: rel.split(path8.sep).join("/"),
-    commonDir,
-    sha: sha.trim(),
-    shortSha: shortSha.trim(),
-    objectFormat: objectFormat || "sha1",
-    shallow: shallow === "true",
-    ref: branch || (tag ? `refs/tags/${tag}` : null),
-    commitTime: Number(time.trim()),
-    originUrl: origin ? redactUrl(origin) : null,
-    defaultBranch: originHead ? originHead.replace(/^origin\//, "") : null,
-    dirty: status.trim() !== "",
-    alternates: existsSync(path8.join(commonDir, "objects", "info", "alternates"))
-  };
-}
-
-// src/image/tags.ts
-init_errors();
-var semverPattern = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+[0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*)?$/;
-function parseSemver(tag) {
-  const m = semverPattern.exec(tag);
-  if (!m) return null;
-  const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const prerelease = m[4] ?? null;
-  return {
-    major,
-    minor,
-    patch,
-    prerelease,
-    version: `${major}.${minor}.${patch}${prerelease ? `-${prerelease}` : ""}`
-  };
-}
-function sanitizeTag(name2) {
-  return name2.replace(/[^A-Za-z0-9_.-]+/g, "-").replace(/^[.-]+/, "").slice(0, 128);
-}
-function semverTags(v) {
-  if (v.prerelease) return [v.version];
-  const tags2 = [v.version, `${v.major}.${v.minor}`];
-  if (v.major > 0) tags2.push(String(v.major));
-  tags2.push("latest");
-  return tags2;
-}
-function planTags(source) {
-  const ordered = [];
-  const add = (tag) => {
-    if (tag && !ordered.includes(tag)) ordered.push(tag);
-  };
-  const ref = source.ref ?? "";
-  if (ref.startsWith("refs/tags/")) {
-    const name2 = ref.slice("refs/tags/".length);
-    const semver = parseSemver(name2);
-    if (semver) semverTags(semver).forEach(add);
-    else add(sanitizeTag(name2));
-  } else if (ref.startsWith("refs/heads/")) {
-    const branch = ref.slice("refs/heads/".length);
-    add(sanitizeTag(branch));
-    if (source.defaultBranch && branch === source.defaultBranch) add("latest");
-  } else {
-    const pr = /^refs\/pull\/(\d+)\/(?:merge|head)$/.exec(ref);
-    if (pr) add(`pr-${pr[1]}`);
-  }
-  if (source.sha) add(`sha-${source.sha.slice(0, 7)}`);
-  for (const tag of source.extraTags) {
-    if (!isValidTag(tag)) {
-      throw new UsageError(
-        `tag '${printable(tag)}' is not a valid Docker tag: use letters, digits, _ . - (at most 128, not starting with . or -). Give tags without the repository; --image names the repository.`
-      );
-    }
-    add(tag);
-  }
-  if (ordered.length === 0) add("latest");
-  return {
-    tags: ordered,
-    references: ordered.map((t2) => `${source.image}:${t2}`),
-    version: ordered[0]
-  };
-}
-
-// src/image/validation.ts
-var ValidationFailure = class extends BakeFailure {
-  constructor(message, findings) {
-    super(message);
-    this.findings = findings;
-  }
-  findings;
-  name = "ValidationFailure";
-};
-var SHOWN = 10;
-function describe2(f) {
-  return `${printable(f.file)}:${f.line}:${f.column}: ${f.severity} ${printable(f.message)} (${f.ruleId})`;
-}
-async function validateBeforeBake(root, configFile2, warn) {
-  const { validateRepo: validateRepo2 } = await Promise.resolve().then(() => (init_validate(), validate_exports));
-  const report = await validateRepo2(root, configFile2 ? { configFile: configFile2 } : {});
-  const errors = report.findings.filter((f) => f.severity === "error");
-  if (errors.length > 0) {
-    const listed = errors.slice(0, SHOWN).map((f) => `  ${describe2(f)}`);
-    if (errors.length > SHOWN)
-      listed.push(`  ... and ${errors.length - SHOWN} more (spiff-models validate lists all)`);
-    throw new ValidationFailure(
-      `refusing to bake: validation found ${errors.length} error${errors.length === 1 ? "" : "s"} in ${root}:
-${listed.join("\n")}
-Fix them (spiff-models validate ${root} shows all findings), or bake anyway with --no-validate (action input validate: false).`,
-      errors
-    );
-  }
-  if (report.summary.warnings > 0) {
-    warn(`validation found ${report.summary.warnings} warning(s); run spiff-models validate to see them.`);
-  }
-  return { errors: 0, warnings: report.summary.warnings, models: report.summary.models };
-}
-
-// src/image/verify.ts
-var MODELS_DIR_ENV = "SPIFFWORKFLOW_BACKEND_BPMN_SPEC_ABSOLUTE_DIR";
-var SUBDIR_ENV = "SPIFFWORKFLOW_BACKEND_BPMN_SPEC_SUBDIR_WITHIN_REPO";
-var VERIFY_USER = "65534:65534";
-var VerifyError = class extends BakeFailure {
-  name = "VerifyError";
-};
-async function verifyImage(engine, imageId, expected) {
-  const fail = (what) => {
-    throw new VerifyError(`verify failed for image ${imageId.slice(0, 19)}: ${what}`);
-  };
-  const info = await engine.docker.getImage(imageId).inspect();
-  const env = new Map(
-    (info.Config?.Env ?? []).map((e) => {
-      const eq = e.indexOf("=");
-      return [e.slice(0, eq), e.slice(eq + 1)];
-    })
-  );
-  const checks = [];
-  if (env.get(MODELS_DIR_ENV) !== expected.modelsDir) {
-    fail(
-      `${MODELS_DIR_ENV} is '${env.get(MODELS_DIR_ENV) ?? "(unset)"}', expected '${expected.modelsDir}'. A custom template must keep {{env}}.`
-    );
-  }
-  checks.push(`${MODELS_DIR_ENV}=${expected.modelsDir}`);
-  const withGit = expected.gitHistory !== "none";
-  const run2 = await runOnce(
-    engine,
-    imageId,
-    withGit ? ["git", "-C", expected.modelsDir, "rev-parse", "--short", "HEAD"] : null,
-    VERIFY_USER,
-    [expected.modelsDir]
-  );
-  if (!run2.exists[expected.modelsDir])
-    fail(`the models dir ${expected.modelsDir} does not exist in the image.`);
-  checks.push(`models dir ${expected.modelsDir} exists`);
-  if (withGit) {
-    const printed = run2.stdout.trim();
-    if (run2.exitCode !== 0 || printed !== expected.shortRevision) {
-      fail(
-        `'git -C ${expected.modelsDir} rev-parse --short HEAD' as user ${VERIFY_USER} ` + (run2.exitCode !== 0 ? `exited ${run2.exitCode}: ${run2.stderr.trim() || run2.stdout.trim()}` : `printed '${printed}', expected '${expected.shortRevision}'`) + ". The base image needs git, and the template must keep {{env}} (safe.directory) and {{copy}}."
-      );
-    }
-    checks.push(`git rev-parse --short HEAD = ${printed} (as ${VERIFY_USER})`);
-  }
-  return { checks };
+async function loadBuilder(name2) {
+  return BUILDERS[checkBuilder(name2, "builder")]();
 }
 
 // src/image/bake.ts
-var DEFAULT_BASE_IMAGE = "ghcr.io/sartography/spiffworkflow-backend:latest";
-var DEFAULT_IMAGE_MODELS_DIR = "/app/process_models";
-var LABEL_PREFIX = "io.spiff-models.";
-var LABELS = {
-  revision: `${LABEL_PREFIX}revision`,
-  contentDigest: `${LABEL_PREFIX}content-digest`,
-  inputDigest: `${LABEL_PREFIX}input-digest`,
-  modelsDir: `${LABEL_PREFIX}models-dir`,
-  gitHistory: `${LABEL_PREFIX}git-history`
-};
-var OCI = "org.opencontainers.image.";
-function isPinned(ref) {
-  const parsed = parseReference(ref, "base image");
-  return Boolean(parsed.digest) || Boolean(parsed.tag && !/(^|-)latest$/.test(parsed.tag));
-}
-function localImageName(dir) {
-  const name2 = path9.basename(dir).toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[._-]+|[._-]+$/g, "").replace(/[._-]{2,}/g, "-");
-  return name2 || "process-models";
-}
-function createdTime(env, git3) {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return Number(epoch);
-  return git3 ? git3.commitTime : null;
-}
-function buildLabels(args) {
-  const { git: git3, plan } = args;
-  const title = args.image.split("/").pop() ?? args.image;
-  const labels = {
-    [`${OCI}title`]: title,
-    [`${OCI}description`]: `spiffworkflow-backend with the process models of ${args.sourceUrl ?? title} baked in` + (git3 ? ` at ${git3.shortSha}` : ""),
-    [`${OCI}version`]: args.version,
-    [`${OCI}base.name`]: args.baseImage,
-    [LABELS.contentDigest]: plan.contentDigest,
-    [LABELS.modelsDir]: plan.modelsDir,
-    [LABELS.gitHistory]: plan.gitHistory
-  };
-  if (args.sourceUrl) labels[`${OCI}source`] = args.sourceUrl;
-  if (args.created !== null) labels[`${OCI}created`] = new Date(args.created * 1e3).toISOString();
-  if (git3) {
-    labels[`${OCI}revision`] = git3.sha;
-    if (plan.gitHistory !== "none") labels[LABELS.revision] = git3.shortSha;
-  }
-  for (const [key2, value] of Object.entries(args.extra)) {
-    checkKey(key2, "label");
-    if (key2.startsWith(LABEL_PREFIX)) {
-      throw new UsageError(
-        `label '${key2}' uses the prefix ${LABEL_PREFIX}, which bake sets itself; rename it.`
-      );
-    }
-    labels[key2] = value;
-  }
-  return labels;
-}
-function buildEnv(plan, baseEnv) {
-  const env = [[MODELS_DIR_ENV, plan.modelsDir]];
-  if (plan.subdir) env.push([SUBDIR_ENV, plan.subdir]);
-  if (plan.gitHistory !== "none") {
-    const count = baseEnv.find((e) => e.startsWith("GIT_CONFIG_COUNT="))?.slice("GIT_CONFIG_COUNT=".length);
-    const n = count && /^\d+$/.test(count) ? Number(count) : 0;
-    env.push(
-      [`GIT_CONFIG_KEY_${n}`, "safe.directory"],
-      [`GIT_CONFIG_VALUE_${n}`, "*"],
-      ["GIT_CONFIG_COUNT", `${n + 1}`]
-    );
-  }
-  return env;
-}
-function inputDigest(contentDigest, dockerfile, baseImageId) {
-  const hash2 = createHash2("sha256").update(`spiff-models bake 1
-${contentDigest}
-`).update(createHash2("sha256").update(dockerfile).digest("hex")).update(`
-${baseImageId}
-`);
-  return `sha256:${hash2.digest("hex")}`;
-}
-async function bake(options) {
-  const { log, env } = options;
-  const warnings = [];
-  const warn = (message) => {
-    warnings.push(message);
-    log.warning(message);
-  };
-  const dir = path9.resolve(options.dir);
-  if (!(await stat2(dir).catch(() => null))?.isDirectory()) {
-    throw new SetupError(
-      `the models root ${dir} is not a directory; pass the folder holding the process groups.`
-    );
-  }
-  parseReference(options.baseImage, "base-image");
-  if (options.push && !options.image) {
-    throw new UsageError(
-      "--push needs --image naming the registry repository (e.g. ghcr.io/org/process-models)."
-    );
-  }
-  if (options.push && options.dryRun) throw new UsageError("--push and --dry-run exclude each other.");
-  const image = parseImageName(
-    options.image ?? localImageName(dir),
-    options.image ? "image" : "image name"
-  ).repository;
-  const imagePath = checkImagePath(options.imageModelsDir, "image models dir");
-  const template = await loadTemplate(options.template);
-  renderTemplate(template, {
-    baseImage: options.baseImage,
-    labels: options.labels,
-    env: [],
-    modelsDir: imagePath,
-    revision: "",
-    shortRevision: ""
-  });
-  if (!isPinned(options.baseImage)) {
-    warn(
-      `base image ${options.baseImage} is not pinned: a rebuild may pick up another backend release. Pin a version tag or a digest (e.g. ghcr.io/sartography/spiffworkflow-backend:v1.0.0).`
-    );
-  }
-  if (options.validate) {
-    const summary = await validateBeforeBake(dir, options.configFile, warn);
-    log.info(`validated ${summary.models} model(s): no errors`);
-  }
-  const git3 = await readGitInfo(dir).catch((err) => {
-    if (err instanceof SetupError) throw err;
-    return null;
-  });
-  const plan = await planContext({ modelsRoot: dir, gitHistory: options.gitHistory, imagePath, git: git3 });
-  plan.warnings.forEach(warn);
-  if (options.gitHistory === "none") {
-    warn(
-      `git-history none: new instances record no revision, and the backend's boot script runs 'git init' in ${plan.modelsDir} (which fails on a read-only filesystem).`
-    );
-  }
-  const tagPlan = planTags({
-    image,
-    sha: git3?.sha ?? null,
-    ref: options.ref ?? git3?.ref ?? null,
-    defaultBranch: options.defaultBranch ?? git3?.defaultBranch ?? null,
-    extraTags: options.tags
-  });
-  const created = createdTime(env, git3);
-  const labels = buildLabels({
-    git: git3,
-    plan,
-    created,
-    version: tagPlan.version,
-    image,
-    baseImage: options.baseImage,
-    sourceUrl: options.sourceUrl ?? git3?.originUrl ?? null,
-    extra: options.labels
-  });
-  const mtime = Number(
-    env.SOURCE_DATE_EPOCH && /^\d+$/.test(env.SOURCE_DATE_EPOCH) ? env.SOURCE_DATE_EPOCH : 0
-  );
-  const revision = plan.gitHistory !== "none" && git3 ? git3.shortSha : "";
-  const render = (baseEnv2, extraLabels = {}) => renderTemplate(template, {
-    baseImage: options.baseImage,
-    labels: { ...labels, ...extraLabels },
-    env: buildEnv(plan, baseEnv2),
-    modelsDir: plan.modelsDir,
-    revision: git3?.sha ?? "",
-    shortRevision: revision
-  });
-  const result = {
+init_plan();
+init_plan();
+init_engine3();
+function planResult(plan, dryRun) {
+  return {
     imageId: "",
     digest: "",
-    tags: tagPlan.references,
-    revision,
-    commit: git3?.sha ?? "",
-    labels,
+    tags: plan.tags.references,
+    revision: plan.revision,
+    commit: plan.git?.commit ?? "",
+    labels: plan.labels,
     contextBytes: 0,
     skipped: false,
     pushed: false,
-    dryRun: options.dryRun,
-    image,
-    baseImage: options.baseImage,
-    modelsDir: plan.modelsDir,
-    gitHistory: plan.gitHistory,
-    contentDigest: plan.contentDigest,
+    dryRun,
+    image: plan.image,
+    baseImage: plan.baseImage,
+    modelsDir: plan.layer.modelsDir,
+    gitHistory: plan.layer.gitHistory,
+    contentDigest: plan.layer.contentDigest,
     inputDigest: "",
     verified: [],
-    warnings,
+    warnings: plan.warnings,
     outputDir: null
   };
-  log.info(
-    `models ${printable(dir)} -> ${plan.modelsDir} (git-history ${plan.gitHistory}${revision ? `, revision ${revision}` : ""}; ${plan.modelFiles} model files, ${plan.gitFiles} git files)`
-  );
+}
+async function bake(options) {
+  const { log } = options;
+  const builderName = checkBuilder(options.builder ?? DEFAULT_BUILDER, "--builder");
+  const plan = await planBake(options);
+  const result = planResult(plan, options.dryRun);
   if (options.dryRun) {
-    const dockerfile2 = render([]);
-    result.contextBytes = await measureContext(plan, dockerfile2, mtime);
+    const dockerfile = renderDockerfile(plan, []);
+    result.contextBytes = await measureContext(plan.layer, dockerfile, plan.layer.mtime);
     if (options.outputDir) {
-      const out = path9.resolve(options.outputDir);
-      await mkdir(out, { recursive: true });
-      await writeFile(path9.join(out, "Dockerfile"), dockerfile2);
-      await writeFile(path9.join(out, "context.txt"), contextListing(plan, dockerfile2));
-      result.outputDir = out;
-      await writeFile(path9.join(out, "bake.json"), `${JSON.stringify(result, null, 2)}
-`);
-      log.info(`dry run: wrote Dockerfile, context.txt and bake.json to ${out}`);
+      result.outputDir = path11.resolve(options.outputDir);
+      await writeDryRun(plan, dockerfile, result.outputDir, result);
+      log.info(`dry run: wrote Dockerfile, context.txt and bake.json (and plan.json) to ${result.outputDir}`);
     } else {
       log.info(`dry run: the Dockerfile would be
-${dockerfile2}`);
+${dockerfile}`);
     }
-    return result;
+    return Object.defineProperty(result, "plan", { value: plan, enumerable: false });
   }
-  const engine = await connectEngine(env);
-  const base2 = await ensureBaseImage(engine, options, log);
-  const baseEnv = base2.Config?.Env ?? [];
-  result.inputDigest = inputDigest(plan.contentDigest, render(baseEnv), base2.Id);
-  const digestLabel = { [LABELS.inputDigest]: result.inputDigest };
-  const dockerfile = render(baseEnv, digestLabel);
-  const labelledByTemplate = dockerfile.includes(result.inputDigest);
-  const existing = options.noCache ? [] : await findImagesByLabel(engine, LABELS.inputDigest, result.inputDigest);
-  if (existing[0]) {
-    result.imageId = existing[0];
-    result.skipped = true;
-    log.info(
-      `unchanged input (${result.inputDigest.slice(0, 19)}): reusing image ${existing[0].slice(0, 19)}`
-    );
-  } else {
-    const packed = packContext(plan, dockerfile, mtime);
-    result.imageId = await log.group(
-      `Build ${image} (${tagPlan.tags.join(", ")})`,
-      (line) => buildImage(
-        engine,
-        { context: packed.stream, labels: labelledByTemplate ? {} : digestLabel, noCache: options.noCache },
-        line
-      )
-    );
-    result.contextBytes = packed.bytes();
-    log.info(`built ${result.imageId.slice(0, 19)} from a ${formatBytes(result.contextBytes)} context`);
-  }
-  result.labels = { ...labels, [LABELS.inputDigest]: result.inputDigest };
-  if (options.verify) {
-    try {
-      const verified = await verifyImage(engine, result.imageId, {
-        modelsDir: plan.modelsDir,
-        gitHistory: plan.gitHistory,
-        shortRevision: revision
-      });
-      result.verified = verified.checks;
-      log.info(`verified: ${verified.checks.join("; ")}`);
-    } catch (err) {
-      if (!result.skipped) await removeImage(engine, result.imageId);
-      throw err;
-    }
-  }
-  for (const reference of result.tags) await tagImage(engine, result.imageId, reference);
-  log.info(`tagged ${result.tags.join(", ")}`);
-  if (options.push) {
-    const registry = parseReference(image, "image").registry;
-    const auth2 = await resolveAuth(registry, options.credentials, env);
-    if (auth2) await checkAuth(engine, auth2, registry);
-    const digests = await log.group(`Push ${image}`, async (line) => {
-      const out = [];
-      for (const reference of result.tags) out.push(await pushImage(engine, reference, auth2, line));
-      return out;
-    });
-    result.digest = digests[0] ?? "";
-    result.pushed = true;
-    log.info(`pushed ${result.tags.join(", ")} (${result.digest})`);
-  }
-  return result;
+  const builder = await loadBuilder(builderName);
+  const built = await builder.build(plan, {
+    push: options.push,
+    verify: options.verify,
+    noCache: options.noCache ?? false,
+    credentials: options.credentials,
+    env: options.env,
+    log
+  });
+  Object.assign(result, built);
+  return Object.defineProperty(result, "plan", { value: plan, enumerable: false });
 }
-async function ensureBaseImage(engine, options, log) {
-  const found = await inspectImage(engine, options.baseImage);
-  if (found) return found;
-  const registry = parseReference(options.baseImage, "base image").registry;
-  const pushRegistry = options.image ? parseReference(options.image.toLowerCase(), "image").registry : null;
-  const auth2 = await resolveAuth(
-    registry,
-    registry === pushRegistry ? options.credentials : null,
-    options.env
-  );
-  await log.group(`Pull ${options.baseImage}`, (line) => pullImage(engine, options.baseImage, auth2, line));
-  const pulled = await inspectImage(engine, options.baseImage);
-  if (!pulled)
-    throw new SetupError(`pulled ${printable(options.baseImage)} but the engine does not list it.`);
-  return pulled;
-}
-function formatBytes(n) {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
-}
+
+// src/image/cli.ts
+init_context();
+init_engine2();
+init_plan();
 
 // src/image/options.ts
 init_errors();
@@ -95156,8 +95988,7 @@ var bakeSpec = {
       type: "string",
       input: "base-image",
       arg: "REF",
-      default: DEFAULT_BASE_IMAGE,
-      doc: "the spiffworkflow-backend image to build on; pin a version tag or digest (a moving tag gets a warning)"
+      doc: `the spiffworkflow-backend image to build on, required (no default): a version tag or digest, e.g. ${EXAMPLE_BASE_IMAGE} (a moving tag gets a warning)`
     },
     image: {
       type: "string",
@@ -95223,17 +96054,30 @@ var bakeSpec = {
       default: DEFAULT_IMAGE_MODELS_DIR,
       doc: "where the repository lands in the image; the models dir is this path, or this path/<sub-folder> when the models are a sub-folder of the repo"
     },
+    includeUntracked: {
+      type: "boolean",
+      input: "include-untracked",
+      default: false,
+      doc: "also bake untracked files that no ignore rule matches (listed in a warning); default: only the committed tree of the models root. Ignored files are never baked"
+    },
+    builder: {
+      type: "string",
+      input: null,
+      arg: "NAME",
+      default: DEFAULT_BUILDER,
+      doc: `who builds from the plan: ${Object.keys(BUILDERS).join(" | ")}`
+    },
     dryRun: {
       type: "boolean",
       input: "dry-run",
       default: false,
-      doc: "write the rendered Dockerfile and the context listing to output-dir, no engine needed"
+      doc: "print the plan (files, tags, labels, env, layer) and write the rendered Dockerfile and the context listing to output-dir, no engine needed"
     },
     outputDir: {
       type: "string",
       input: "output-dir",
       arg: "DIR",
-      doc: "with dry-run, the folder (relative to the workspace) that gets the Dockerfile, context.txt and bake.json"
+      doc: "with dry-run, the folder (relative to the workspace) that gets the Dockerfile, context.txt, bake.json and plan.json"
     },
     ref: {
       type: "string",
@@ -95369,7 +96213,7 @@ var bakeCli = {
     try {
       const result = await bake({
         dir: resolve(positionals[0] ?? "."),
-        baseImage: values.baseImage,
+        baseImage: values.baseImage ?? "",
         image: values.image ?? null,
         tags: values.tags,
         labels: parseLabels(values.labels, "--label"),
@@ -95386,11 +96230,20 @@ var bakeCli = {
         ref: values.ref ?? io.env.GITHUB_REF ?? null,
         defaultBranch: values.defaultBranch ?? null,
         noCache: !values.cache,
+        builder: values.builder,
+        includeUntracked: values.includeUntracked,
         env: io.env,
         log
       });
-      io.stdout(values.json ? `${jsonText(outputsJson(result))}
-` : formatResult(result));
+      const plan = result.dryRun && result.plan ? result.plan : null;
+      if (values.json) {
+        const json2 = { ...outputsJson(result), ...plan ? { plan: planJson(plan) } : {} };
+        io.stdout(`${jsonText(json2)}
+`);
+      } else {
+        io.stdout(`${plan ? `${describePlan(plan)}
+` : ""}${formatResult(result)}`);
+      }
       return 0;
     } catch (err) {
       if (err instanceof BakeFailure) {
@@ -95405,9 +96258,10 @@ var bakeCli = {
 
 // src/promote/cli.ts
 init_errors();
-import path11 from "node:path";
+import path13 from "node:path";
 
 // src/promote/options.ts
+init_git();
 init_errors();
 
 // node_modules/@actions/github/lib/context.js
@@ -95424,8 +96278,8 @@ var Context2 = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path15 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path15} does not exist${EOL}`);
+        const path17 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path17} does not exist${EOL}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -99931,19 +100785,22 @@ init_errors();
 import { existsSync as existsSync3 } from "node:fs";
 
 // src/promote/workarea.ts
-import { spawnSync as spawnSync2 } from "node:child_process";
+init_git();
+init_errors();
+init_safe_text();
+init_signals();
+import { spawnSync as spawnSync4 } from "node:child_process";
 import { rmSync } from "node:fs";
 import { mkdtemp as mkdtemp2, rm as rm2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import path10 from "node:path";
-init_errors();
+import path12 from "node:path";
 var DEFAULT_AUTHOR = { name: "spiff-models", email: "spiff-models@users.noreply.github.com" };
 function looksLikeUrl(remote) {
   return /[/:\\]/.test(remote) || remote.endsWith(".git");
 }
 function modelsPrefix(repoRoot, modelsRootAbs, given) {
-  const rel = path10.relative(repoRoot, modelsRootAbs).split(path10.sep).join("/");
-  if (rel === ".." || rel.startsWith("../") || path10.isAbsolute(rel)) {
+  const rel = path12.relative(repoRoot, modelsRootAbs).split(path12.sep).join("/");
+  if (rel === ".." || rel.startsWith("../") || path12.isAbsolute(rel)) {
     throw new UsageError(`The models path '${given}' is outside the git repository at ${repoRoot}.`);
   }
   return rel;
@@ -99974,7 +100831,7 @@ function area(kind, workDir, remote, prefix, env, close) {
     workDir,
     remote,
     prefix,
-    modelsRoot: prefix ? path10.join(workDir, ...prefix.split("/")) : workDir,
+    modelsRoot: prefix ? path12.join(workDir, ...prefix.split("/")) : workDir,
     env,
     git: (args, input) => git(args, { cwd: workDir, env, input }),
     tryGit: (args, input) => tryGit(args, { cwd: workDir, env, input }),
@@ -99982,12 +100839,12 @@ function area(kind, workDir, remote, prefix, env, close) {
   };
 }
 async function openWorkArea(ctx) {
-  const cwd = path10.resolve(ctx.cwd);
+  const cwd = path12.resolve(ctx.cwd);
   const top = await toplevel(cwd, ctx.env);
   let remotes = [];
   if (top) remotes = (await git(["remote"], { cwd: top, env: ctx.env })).split("\n").filter(Boolean);
   if (top && remotes.includes(ctx.remote)) {
-    const prefix = modelsPrefix(top, path10.resolve(cwd, ctx.path), ctx.path);
+    const prefix = modelsPrefix(top, path12.resolve(cwd, ctx.path), ctx.path);
     const env2 = await identityEnv(top, ctx.env, ctx.author);
     if (ctx.inWorkspace) {
       const dirty = await git(["status", "--porcelain", "--untracked-files=no"], { cwd: top, env: env2 });
@@ -100012,8 +100869,8 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
       const back = branch.code === 0 ? ["checkout", "-f", "-q", branch.stdout.trim()] : ["checkout", "-f", "-q", "--detach", head];
       const forget3 = cleanUpOnSignal(`putting the checkout at ${top} back where it was`, () => {
         const sync = { cwd: top, env: { ...env2, LC_ALL: "C" }, stdio: "ignore" };
-        spawnSync2("git", ["merge", "--abort"], sync);
-        if (head) spawnSync2("git", back, sync);
+        spawnSync4("git", ["merge", "--abort"], sync);
+        if (head) spawnSync4("git", back, sync);
       });
       return area("workspace", top, ctx.remote, prefix, env2, async (keep) => {
         forget3();
@@ -100022,13 +100879,13 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
         await tryGit(back, { cwd: top, env: env2 });
       });
     }
-    const scratch2 = await mkdtemp2(path10.join(tmpdir(), "spiff-models-"));
-    const workDir2 = path10.join(scratch2, "work");
+    const scratch2 = await mkdtemp2(path12.join(tmpdir(), "spiff-models-"));
+    const workDir2 = path12.join(scratch2, "work");
     const forget2 = cleanUpOnSignal(`removing the scratch worktree ${workDir2}`, () => {
       const sync = { cwd: top, env: { ...env2, LC_ALL: "C" }, stdio: "ignore" };
-      spawnSync2("git", ["worktree", "remove", "--force", workDir2], sync);
+      spawnSync4("git", ["worktree", "remove", "--force", workDir2], sync);
       rmSync(scratch2, { recursive: true, force: true });
-      spawnSync2("git", ["worktree", "prune"], sync);
+      spawnSync4("git", ["worktree", "prune"], sync);
     });
     await git(["worktree", "add", "--detach", "--no-checkout", workDir2, "HEAD"], { cwd: top, env: env2 }).catch(
       async (err) => {
@@ -100057,8 +100914,8 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
   if (ctx.inWorkspace) {
     throw new UsageError("--in-workspace needs --remote to name a remote of the checkout, not a URL.");
   }
-  const scratch = await mkdtemp2(path10.join(tmpdir(), "spiff-models-"));
-  const workDir = path10.join(scratch, "clone");
+  const scratch = await mkdtemp2(path12.join(tmpdir(), "spiff-models-"));
+  const workDir = path12.join(scratch, "clone");
   const forget = cleanUpOnSignal(
     `removing the scratch clone ${workDir}`,
     () => rmSync(scratch, { recursive: true, force: true })
@@ -100073,8 +100930,8 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
     await rm2(scratch, { recursive: true, force: true });
     throw new SetupError(`Could not clone ${ctx.remote}: ${err.message}`);
   }
-  const normalized = path10.posix.normalize(ctx.path.split(path10.sep).join("/")).replace(/\/+$/, "");
-  if (path10.posix.isAbsolute(normalized) || normalized === ".." || normalized.startsWith("../")) {
+  const normalized = path12.posix.normalize(ctx.path.split(path12.sep).join("/")).replace(/\/+$/, "");
+  if (path12.posix.isAbsolute(normalized) || normalized === ".." || normalized.startsWith("../")) {
     forget();
     await rm2(scratch, { recursive: true, force: true });
     throw new UsageError(
@@ -100176,7 +101033,7 @@ function judge(resultFindings, targetFindings) {
   };
 }
 async function validateResult(a, result, target, configFile2) {
-  const { findingsOf: findingsOf2 } = await Promise.resolve().then(() => (init_validation(), validation_exports));
+  const { findingsOf: findingsOf2 } = await Promise.resolve().then(() => (init_validation2(), validation_exports));
   await checkout(a, result);
   const after = existsSync3(a.modelsRoot) ? await findingsOf2(a.modelsRoot, configFile2) : [];
   if (!after.some((f) => f.severity === "error")) return judge(after, []);
@@ -100187,6 +101044,7 @@ async function validateResult(a, result, target, configFile2) {
 }
 
 // src/promote/tree.ts
+init_git();
 async function modelDirsAt(a, commit) {
   const args = ["ls-tree", "-r", "-z", "--full-tree", "--name-only", commit];
   if (a.prefix) args.push("--", a.prefix);
@@ -100250,6 +101108,7 @@ function allChangedModels(m) {
 }
 
 // src/promote/promote.ts
+init_git();
 var STRATEGIES = ["merge", "fast-forward"];
 var VIAS = ["git", "api"];
 var REFUSED = ["conflict", "diverged", "invalid"];
@@ -100454,7 +101313,7 @@ What to do: check that the credentials may push to '${to}' and that branch prote
 
 // src/promote/publish.ts
 init_errors();
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { existsSync as existsSync4 } from "node:fs";
 function normalizeModelId(raw) {
   const id2 = raw.trim().replace(/:/g, "/").replace(/\/+$/, "");
@@ -100474,7 +101333,7 @@ function normalizeModelId(raw) {
 function publishBranchName(ids, to) {
   const unique = [...new Set(ids)].sort();
   if (unique.length === 1) return `publish-${unique[0]}-to-${to}`;
-  const digest = createHash3("sha256").update(unique.join("\n")).digest("hex").slice(0, 12);
+  const digest = createHash4("sha256").update(unique.join("\n")).digest("hex").slice(0, 12);
   return `publish-${unique.length}-models-${digest}-to-${to}`;
 }
 function dependencyClosure(requested, calls) {
@@ -100601,7 +101460,7 @@ async function attemptPublish(a, opts, ids, branch, source, attempt) {
       `The models root '${a.prefix || "."}' does not exist in ${opts.from} (${source}): check --path.`
     );
   }
-  const { indexOf: indexOf2 } = await Promise.resolve().then(() => (init_validation(), validation_exports));
+  const { indexOf: indexOf2 } = await Promise.resolve().then(() => (init_validation2(), validation_exports));
   const index = await indexOf2(a.modelsRoot);
   const unknown = ids.filter((id2) => !index.models.has(id2));
   if (unknown.length) {
@@ -100705,6 +101564,7 @@ What to do: check that the credentials may push new branches there.`
 }
 
 // src/promote/report.ts
+init_safe_text();
 var short = (sha) => sha ? sha.slice(0, 7) : "-";
 function findingPath(prefix, f) {
   return prefix ? `${prefix}/${f.file}` : f.file;
@@ -100853,7 +101713,7 @@ function github(values, io) {
   );
 }
 function configFile(values, io) {
-  return values.config ? path11.resolve(io.cwd, values.config) : void 0;
+  return values.config ? path13.resolve(io.cwd, values.config) : void 0;
 }
 var promoteCli = {
   name: promoteSpec.name,
@@ -100912,8 +101772,9 @@ var publishCli = {
 
 // src/notify/cli.ts
 init_errors();
-import { readFile as readFile5 } from "node:fs/promises";
-import path12 from "node:path";
+init_safe_text();
+import { readFile as readFile4 } from "node:fs/promises";
+import path14 from "node:path";
 
 // src/notify/options.ts
 var notifySpec = {
@@ -101041,24 +101902,24 @@ function normalizeRef(ref) {
 }
 function spiffWebhookUrl(url2) {
   const u = new URL(url2);
-  const path15 = u.pathname.replace(/\/+$/, "");
-  if (path15.endsWith(WEBHOOK_PATH)) u.pathname = path15;
-  else if (path15.endsWith("/v1.0")) u.pathname = `${path15}/github-webhook-receive`;
-  else u.pathname = `${path15}${WEBHOOK_PATH}`;
+  const path17 = u.pathname.replace(/\/+$/, "");
+  if (path17.endsWith(WEBHOOK_PATH)) u.pathname = path17;
+  else if (path17.endsWith("/v1.0")) u.pathname = `${path17}/github-webhook-receive`;
+  else u.pathname = `${path17}${WEBHOOK_PATH}`;
   return u.toString();
 }
-function fromParts(server, host, path15, exact = {}) {
-  const segments = path15.split("/").filter(Boolean);
-  const name2 = segments[segments.length - 1] ?? path15;
+function fromParts(server, host, path17, exact = {}) {
+  const segments = path17.split("/").filter(Boolean);
+  const name2 = segments[segments.length - 1] ?? path17;
   const owner = segments.length > 1 ? segments[segments.length - 2] : "";
   return {
     name: name2,
     full_name: owner ? `${owner}/${name2}` : name2,
     owner,
-    html_url: `${server}/${path15}`,
-    clone_url: `${server}/${path15}.git`,
-    git_url: `git://${host}/${path15}.git`,
-    ssh_url: `git@${host}:${path15}.git`,
+    html_url: `${server}/${path17}`,
+    clone_url: `${server}/${path17}.git`,
+    git_url: `git://${host}/${path17}.git`,
+    ssh_url: `git@${host}:${path17}.git`,
     ...exact
   };
 }
@@ -101087,14 +101948,14 @@ function repositoryFromUrl(given) {
   if (http3) {
     http3.username = "";
     http3.password = "";
-    const path15 = strip(http3.pathname);
-    if (!path15)
+    const path17 = strip(http3.pathname);
+    if (!path17)
       throw new UsageError(
         `the repository URL '${url2}' names no repository (expected https://host/owner/name).`
       );
     const server = `${http3.protocol}//${http3.host}`;
-    const exact = http3.pathname.replace(/\/+$/, "").endsWith(".git") ? { clone_url: `${server}/${path15}.git` } : {};
-    return fromParts(server, http3.hostname, path15, exact);
+    const exact = http3.pathname.replace(/\/+$/, "").endsWith(".git") ? { clone_url: `${server}/${path17}.git` } : {};
+    return fromParts(server, http3.hostname, path17, exact);
   }
   const ssh = /^ssh:\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/(.+)$/i.exec(url2);
   if (ssh) return fromParts(`https://${ssh[1]}`, ssh[1], strip(ssh[2]), { ssh_url: url2 });
@@ -101211,8 +102072,8 @@ function displayUrl(url2) {
     return head.length < url2.length ? `${head}/***` : head;
   }
   const auth2 = u.username || u.password ? "***@" : "";
-  const path15 = u.pathname.split("/").map((s) => s === "" || OWN_SEGMENTS.has(s) ? s : "***").join("/");
-  return `${u.protocol}//${auth2}${u.host}${path15}${u.search ? "?***" : ""}`;
+  const path17 = u.pathname.split("/").map((s) => s === "" || OWN_SEGMENTS.has(s) ? s : "***").join("/");
+  return `${u.protocol}//${auth2}${u.host}${path17}${u.search ? "?***" : ""}`;
 }
 var looksLikeToken = (s) => !OWN_SEGMENTS.has(s) && (s.length >= 8 && (/\d/.test(s) || /[a-z]/.test(s) && /[A-Z]/.test(s)) || s.length >= 20);
 var SECRET_PARAM = /token|key|secret|sig|auth|pass|pwd|code|hash|cred/i;
@@ -101589,6 +102450,7 @@ async function deliver(req, policy = defaultRetryPolicy, onRetry) {
 }
 
 // src/notify/report.ts
+init_safe_text();
 function formatDuration(ms) {
   return ms < 1e3 ? `${Math.round(ms)} ms` : formatSeconds(ms);
 }
@@ -101806,7 +102668,7 @@ init_errors();
 // src/notify/context.ts
 init_errors();
 import { execFile as execFile2 } from "node:child_process";
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 import { promisify } from "node:util";
 var run = promisify(execFile2);
 function gitFacts(cwd) {
@@ -101871,7 +102733,7 @@ function gitFacts(cwd) {
 async function readGitHubEvent(env) {
   if (!env.GITHUB_EVENT_PATH) return null;
   try {
-    const payload = JSON.parse(await readFile4(env.GITHUB_EVENT_PATH, "utf8"));
+    const payload = JSON.parse(await readFile3(env.GITHUB_EVENT_PATH, "utf8"));
     return { name: env.GITHUB_EVENT_NAME ?? "", payload };
   } catch {
     return null;
@@ -102050,9 +102912,9 @@ async function runNotifyCli(argv, io, overrides2) {
   if (!isFailOn(failOn)) throw new UsageError(`--fail-on '${failOn}' must be one of ${FAIL_ON.join(", ")}.`);
   let environments = null;
   if (values.environments !== void 0) {
-    const file = path12.resolve(io.cwd, values.environments);
+    const file = path14.resolve(io.cwd, values.environments);
     try {
-      environments = { text: await readFile5(file, "utf8"), source: values.environments };
+      environments = { text: await readFile4(file, "utf8"), source: values.environments };
     } catch (err) {
       throw new SetupError(`--environments ${values.environments}: cannot read it (${errorMessage(err)}).`);
     }
@@ -102103,31 +102965,31 @@ async function runNotifyCli(argv, io, overrides2) {
 
 // src/init/cli.ts
 init_errors();
-import fs6 from "node:fs";
-import path14 from "node:path";
+import fs7 from "node:fs";
+import path16 from "node:path";
 
 // src/init/detect.ts
 init_errors();
-import fs5 from "node:fs";
-import path13 from "node:path";
+import fs6 from "node:fs";
+import path15 from "node:path";
 var SKIP = /* @__PURE__ */ new Set([".git", "node_modules", "dist", ".github", ".spiff-models"]);
 function modelDirs(dir) {
   const found = [];
-  const walk2 = (rel) => {
-    const entries = fs5.readdirSync(path13.join(dir, rel), { withFileTypes: true });
+  const walk = (rel) => {
+    const entries = fs6.readdirSync(path15.join(dir, rel), { withFileTypes: true });
     if (rel && entries.some((e) => e.isFile() && e.name === "process_model.json")) {
       found.push(rel);
       return;
     }
     for (const e of entries)
-      if (e.isDirectory() && !SKIP.has(e.name)) walk2(rel ? `${rel}/${e.name}` : e.name);
+      if (e.isDirectory() && !SKIP.has(e.name)) walk(rel ? `${rel}/${e.name}` : e.name);
   };
-  walk2("");
+  walk("");
   return found.sort();
 }
 function rootOf(repo, modelDir) {
   let parts = modelDir.split("/").slice(0, -1);
-  while (parts.length && fs5.existsSync(path13.join(repo, ...parts, "process_group.json")))
+  while (parts.length && fs6.existsSync(path15.join(repo, ...parts, "process_group.json")))
     parts = parts.slice(0, -1);
   return parts.join("/") || ".";
 }
@@ -102256,8 +103118,8 @@ var initCli = {
     const { values, positionals } = parseFlags(initSpec, argv);
     if (positionals.length > 1)
       throw new UsageError(`one repository directory at most, got ${positionals.join(" ")}`);
-    const repo = path14.resolve(io.cwd, positionals[0] ?? ".");
-    if (!fs6.existsSync(repo)) throw new SetupError(`${positionals[0]} does not exist`);
+    const repo = path16.resolve(io.cwd, positionals[0] ?? ".");
+    if (!fs7.existsSync(repo)) throw new SetupError(`${positionals[0]} does not exist`);
     const branches = values.branches.split(",").map((b) => b.trim());
     if (branches.length !== 3 || !branches.every((b) => BRANCH.test(b)) || new Set(branches).size !== 3)
       throw new UsageError(
@@ -102265,10 +103127,10 @@ var initCli = {
       );
     let root;
     if (values.path) {
-      root = path14.relative(repo, path14.resolve(repo, values.path)).split(path14.sep).join("/") || ".";
+      root = path16.relative(repo, path16.resolve(repo, values.path)).split(path16.sep).join("/") || ".";
       if (root.startsWith(".."))
         throw new UsageError(`--path ${values.path} is outside the repository ${repo}`);
-      if (!fs6.existsSync(path14.join(repo, root)))
+      if (!fs7.existsSync(path16.join(repo, root)))
         throw new SetupError(`--path ${values.path}: no such directory`);
     } else {
       root = detectModelsRoot(repo).root;
@@ -102278,7 +103140,7 @@ var initCli = {
       branches,
       image: values.image ?? null
     });
-    const existing = files.filter((f) => fs6.existsSync(path14.join(repo, f.path))).map((f) => f.path);
+    const existing = files.filter((f) => fs7.existsSync(path16.join(repo, f.path))).map((f) => f.path);
     if (existing.length && !values.force && !values.dryRun)
       throw new SetupError(
         `${existing.join(", ")} already exist${existing.length === 1 ? "s" : ""}: nothing written (--force overwrites)`
@@ -102286,8 +103148,8 @@ var initCli = {
     const verb = values.dryRun ? "would write" : "wrote";
     for (const f of files) {
       if (!values.dryRun) {
-        fs6.mkdirSync(path14.dirname(path14.join(repo, f.path)), { recursive: true });
-        fs6.writeFileSync(path14.join(repo, f.path), f.text);
+        fs7.mkdirSync(path16.dirname(path16.join(repo, f.path)), { recursive: true });
+        fs7.writeFileSync(path16.join(repo, f.path), f.text);
       }
       io.stdout(`${verb} ${f.path}${existing.includes(f.path) ? " (overwritten)" : ""}
 `);
@@ -102310,11 +103172,12 @@ var initCli = {
     if (!values.validate) return 0;
     io.stdout(`Validating ${root} with the new configuration:
 `);
-    return validateCli.run([path14.join(repo, root)], io);
+    return validateCli.run([path16.join(repo, root)], io);
   }
 };
 
 // src/cli/main.ts
+init_safe_text();
 var commands = [initCli, validateCli, bakeCli, promoteCli, publishCli, notifyCli];
 function help() {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -1091,14 +1091,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path14 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path16 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path14 && path14[0] !== "/") {
-          path14 = `/${path14}`;
+        if (path16 && path16[0] !== "/") {
+          path16 = `/${path16}`;
         }
-        return new URL(`${origin}${path14}`);
+        return new URL(`${origin}${path16}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1549,39 +1549,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin }
+          request: { method, path: path16, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path14);
+        debuglog("sending request to %s %s/%s", method, origin, path16);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin },
+          request: { method, path: path16, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path14,
+          path16,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin }
+          request: { method, path: path16, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path14);
+        debuglog("trailers received from %s %s/%s", method, origin, path16);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin },
+          request: { method, path: path16, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path14,
+          path16,
           error2.message
         );
       });
@@ -1630,9 +1630,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path14, origin }
+            request: { method, path: path16, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path14);
+          debuglog("sending request to %s %s/%s", method, origin, path16);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1695,7 +1695,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path14,
+        path: path16,
         method,
         body,
         headers,
@@ -1710,11 +1710,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path14 !== "string") {
+        if (typeof path16 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path14[0] !== "/" && !(path14.startsWith("http://") || path14.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path16[0] !== "/" && !(path16.startsWith("http://") || path16.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path14)) {
+        } else if (invalidPathRegex.test(path16)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1780,7 +1780,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path14, query) : path14;
+        this.path = query ? buildURL(path16, query) : path16;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6473,7 +6473,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client2, request2) {
-      const { method, path: path14, host, upgrade, blocking, reset } = request2;
+      const { method, path: path16, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6554,7 +6554,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path14} HTTP/1.1\r
+      let header = `${method} ${path16} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7083,7 +7083,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client2, request2) {
       const session = client2[kHTTP2Session];
-      const { method, path: path14, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path16, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client2, request2, new Error("Upgrade not supported for H2"));
@@ -7180,7 +7180,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path14;
+      headers[HTTP2_HEADER_PATH] = path16;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7533,9 +7533,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path14 = search ? `${pathname}${search}` : pathname;
+        const path16 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path14;
+        this.opts.path = path16;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8774,10 +8774,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path14 = "/",
+          path: path16 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path14;
+        opts.path = origin + path16;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10749,20 +10749,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path14) {
-      if (typeof path14 !== "string") {
-        return path14;
+    function safeUrl(path16) {
+      if (typeof path16 !== "string") {
+        return path16;
       }
-      const pathSegments = path14.split("?");
+      const pathSegments = path16.split("?");
       if (pathSegments.length !== 2) {
-        return path14;
+        return path16;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path14, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path14);
+    function matchKey(mockDispatch2, { path: path16, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path16);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10784,7 +10784,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path14 }) => matchValue(safeUrl(path14), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path16 }) => matchValue(safeUrl(path16), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10822,9 +10822,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path14, method, body, headers, query } = opts;
+      const { path: path16, method, body, headers, query } = opts;
       return {
-        path: path14,
+        path: path16,
         method,
         body,
         headers,
@@ -11287,10 +11287,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path14, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path16, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path14,
+            Path: path16,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16169,9 +16169,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path14) {
-      for (let i = 0; i < path14.length; ++i) {
-        const code2 = path14.charCodeAt(i);
+    function validateCookiePath(path16) {
+      for (let i = 0; i < path16.length; ++i) {
+        const code2 = path16.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19091,11 +19091,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path14 = opts.path;
+          let path16 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path14 = `/${path14}`;
+            path16 = `/${path16}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path14);
+          url2 = new URL(util.parseOrigin(url2).origin + path16);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -19329,6 +19329,56 @@ var require_mod = __commonJS({
       return arr[min_index];
     };
     exports.closest = closest2;
+  }
+});
+
+// src/util/safe-text.ts
+function printable(text2) {
+  return text2.replace(
+    CONTROL,
+    (c) => NAMED[c] ?? (c.charCodeAt(0) < 256 ? `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+  );
+}
+function inert(text2) {
+  return new CommandGuard().write(text2);
+}
+function jsonText(value, indent2 = 2) {
+  return JSON.stringify(value, null, indent2).replace(/##\[/g, "##\\u005b");
+}
+var CONTROL, NAMED, isSpace, CommandGuard;
+var init_safe_text = __esm({
+  "src/util/safe-text.ts"() {
+    "use strict";
+    CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+    NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+    isSpace = (c) => /[\s\u0085]/.test(c);
+    CommandGuard = class {
+      /** The current line so far is white space only (then a `:` may start a command). */
+      blank = true;
+      /** The current line so far is white space and one `:`. */
+      colon = false;
+      /** How many `#` end the current line so far (0, 1 or 2). */
+      hashes = 0;
+      write(chunk) {
+        let out = "";
+        for (const c of chunk) {
+          if (c === "\n" || c === "\r") {
+            this.blank = true;
+            this.colon = false;
+            this.hashes = 0;
+            out += c;
+            continue;
+          }
+          if (c === ":" && this.colon) out += "\\";
+          if (c === "[" && this.hashes === 2) out += "\\";
+          this.colon = c === ":" && this.blank;
+          this.blank = this.blank && isSpace(c);
+          this.hashes = c === "#" ? Math.min(2, this.hashes + 1) : 0;
+          out += c;
+        }
+        return out;
+      }
+    };
   }
 });
 
@@ -21755,6 +21805,1384 @@ var require_tar_stream = __commonJS({
   "node_modules/tar-stream/index.js"(exports) {
     exports.extract = require_extract();
     exports.pack = require_pack();
+  }
+});
+
+// src/models/tree.ts
+import { spawnSync } from "node:child_process";
+import fs3 from "node:fs";
+import path from "node:path";
+function comparePaths(a, b) {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+function relativeLink(fromDir, to) {
+  return path.posix.relative(fromDir, to) || ".";
+}
+function walkDisk(root) {
+  const abs = path.resolve(root);
+  const realRoot = fs3.realpathSync(abs);
+  const entries = [];
+  const problems2 = [];
+  const toRel = (p) => path.relative(realRoot, p).split(path.sep).join("/");
+  const stack = [""];
+  while (stack.length) {
+    const rel = stack.pop();
+    let names2;
+    try {
+      names2 = fs3.readdirSync(rel ? path.join(realRoot, rel) : realRoot);
+    } catch (err) {
+      problems2.push({ path: rel || ".", kind: "unreadable", detail: err.message });
+      continue;
+    }
+    for (const name2 of names2) {
+      if (name2 === ".git") continue;
+      const childRel = rel ? `${rel}/${name2}` : name2;
+      const childAbs = path.join(realRoot, childRel);
+      const info3 = fs3.lstatSync(childAbs);
+      if (info3.isDirectory()) {
+        entries.push({ path: childRel, type: "directory", executable: true, size: 0 });
+        stack.push(childRel);
+      } else if (info3.isFile()) {
+        entries.push({
+          path: childRel,
+          type: "file",
+          executable: (info3.mode & 73) !== 0,
+          size: info3.size,
+          source: { kind: "disk", abs: childAbs }
+        });
+      } else if (info3.isSymbolicLink()) {
+        const link2 = fs3.readlinkSync(childAbs);
+        let real;
+        try {
+          real = fs3.realpathSync(childAbs);
+        } catch {
+          problems2.push({ path: childRel, kind: "broken-link", link: link2, detail: link2 });
+          continue;
+        }
+        if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
+          problems2.push({ path: childRel, kind: "outside-root", link: link2, detail: real });
+          continue;
+        }
+        const targetRel = toRel(real);
+        const dir = rel;
+        entries.push({
+          path: childRel,
+          type: "symlink",
+          executable: false,
+          size: 0,
+          link: link2,
+          linkname: relativeLink(dir, targetRel),
+          target: { path: targetRel, type: fs3.statSync(real).isDirectory() ? "directory" : "file" },
+          source: { kind: "disk", abs: childAbs }
+        });
+      } else {
+        problems2.push({ path: childRel, kind: "special", detail: "a socket, FIFO or device" });
+      }
+    }
+  }
+  entries.sort(comparePaths);
+  return { root: abs, from: "disk", commit: null, gitDir: null, entries, problems: problems2 };
+}
+function readableFiles(tree) {
+  return tree.entries.filter((e) => e.type === "file" || e.type === "symlink" && e.target?.type === "file");
+}
+function readBlobs(gitDir, oids) {
+  const out = /* @__PURE__ */ new Map();
+  const wanted = [...new Set(oids)];
+  if (wanted.length === 0) return out;
+  const r = spawnSync("git", ["--git-dir", gitDir, "cat-file", "--batch"], {
+    input: `${wanted.join("\n")}
+`,
+    maxBuffer: 1 << 30,
+    env: { ...process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0" }
+  });
+  if (r.error) throw new SetupError(`cannot run git cat-file in ${gitDir}: ${r.error.message}`);
+  if (r.status !== 0) {
+    throw new SetupError(`git cat-file --batch failed in ${gitDir}: ${r.stderr.toString().trim()}`);
+  }
+  const buf = r.stdout;
+  let pos = 0;
+  for (const oid of wanted) {
+    const nl = buf.indexOf(10, pos);
+    const header = buf.subarray(pos, nl).toString();
+    const [, type, size] = header.split(" ");
+    if (type !== "blob") throw new SetupError(`git object ${oid} in ${gitDir} is missing (${header}).`);
+    out.set(oid, buf.subarray(nl + 1, nl + 1 + Number(size)));
+    pos = nl + 1 + Number(size) + 1;
+  }
+  return out;
+}
+function readTreeFile(tree, relPath) {
+  const entry = tree.entries.find((e) => e.path === relPath && e.type === "file");
+  if (!entry?.source) return null;
+  if (entry.source.kind === "disk") return fs3.readFileSync(entry.source.abs);
+  return readBlobs(tree.gitDir, [entry.source.oid]).get(entry.source.oid) ?? null;
+}
+function gitSync(cwd, args) {
+  const r = spawnSync("git", args, {
+    cwd,
+    maxBuffer: 1 << 30,
+    env: { ...process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0" }
+  });
+  if (r.error) throw new SetupError(`cannot run git ${args[0]} in ${cwd}: ${r.error.message}`);
+  if (r.status !== 0) {
+    throw new SetupError(`git ${args.join(" ")} failed in ${cwd}: ${r.stderr.toString().trim()}`);
+  }
+  return r.stdout;
+}
+function resolveLinks(entries, problems2, root) {
+  const roots = [.../* @__PURE__ */ new Set([root, fs3.realpathSync(root)])];
+  const byPath = new Map(entries.map((e) => [e.path, e]));
+  const walkPath = (p, hops) => {
+    if (p === "." || p === "") return { path: "" };
+    if (p === ".." || p.startsWith("../")) return { outside: path.posix.join(root, p) };
+    const parts = p.split("/");
+    for (let i = 1; i <= parts.length; i++) {
+      const prefix = parts.slice(0, i).join("/");
+      const e = byPath.get(prefix);
+      if (!e) return { broken: true };
+      if (e.type === "symlink") {
+        if (hops >= MAX_LINK_HOPS) return { broken: true };
+        const through = resolveLink(e, hops + 1);
+        if (!("path" in through)) return through;
+        const rest2 = parts.slice(i).join("/");
+        return walkPath(path.posix.normalize(path.posix.join(through.path || ".", rest2)), hops + 1);
+      }
+    }
+    return { path: p };
+  };
+  const resolveLink = (e, hops) => {
+    const link2 = e.link;
+    if (path.posix.isAbsolute(link2)) {
+      const inside = roots.find((r) => link2 === r || link2.startsWith(`${r}/`));
+      return inside === void 0 ? { outside: link2 } : walkPath(link2.slice(inside.length + 1), hops);
+    }
+    const dir = path.posix.dirname(e.path);
+    return walkPath(path.posix.normalize(path.posix.join(dir === "." ? "" : dir, link2)), hops);
+  };
+  const kept = [];
+  for (const e of entries) {
+    if (e.type !== "symlink") {
+      kept.push(e);
+      continue;
+    }
+    const r = resolveLink(e, 0);
+    if ("outside" in r) {
+      problems2.push({ path: e.path, kind: "outside-root", link: e.link, detail: r.outside });
+    } else if ("broken" in r) {
+      problems2.push({ path: e.path, kind: "broken-link", link: e.link, detail: e.link });
+    } else {
+      const target = byPath.get(r.path);
+      const dir = path.posix.dirname(e.path);
+      kept.push({
+        ...e,
+        linkname: relativeLink(dir === "." ? "" : dir, r.path),
+        target: { path: r.path, type: r.path === "" || target?.type === "directory" ? "directory" : "file" }
+      });
+    }
+  }
+  for (const e of kept) {
+    if (e.type === "symlink" && e.target?.type === "file") e.source = byPath.get(e.target.path)?.source;
+  }
+  return kept;
+}
+function readGitTree(root, commit) {
+  const abs = path.resolve(root);
+  const gitDir = path.resolve(abs, gitSync(abs, ["rev-parse", "--git-common-dir"]).toString().trim());
+  const prefix = gitSync(abs, ["rev-parse", "--show-prefix"]).toString().trim();
+  const entries = [];
+  const problems2 = [];
+  const listing = spawnSync(
+    "git",
+    ["ls-tree", "--full-tree", "-r", "-t", "-l", "-z", `${commit}:${prefix}`],
+    {
+      cwd: abs,
+      maxBuffer: 1 << 30,
+      env: { ...process.env, LC_ALL: "C" }
+    }
+  );
+  const text2 = listing.status === 0 ? listing.stdout.toString("utf8") : "";
+  const links = [];
+  for (const rec of text2.split("\0")) {
+    if (!rec) continue;
+    const tab2 = rec.indexOf("	");
+    const [mode, type, oid, size] = rec.slice(0, tab2).split(/\s+/);
+    const p = rec.slice(tab2 + 1);
+    if (p.split("/").includes(".git")) continue;
+    if (type === "tree") entries.push({ path: p, type: "directory", executable: true, size: 0 });
+    else if (type === "commit") problems2.push({ path: p, kind: "special", detail: "a git submodule" });
+    else if (mode === "120000") {
+      const e = {
+        path: p,
+        type: "symlink",
+        executable: false,
+        size: 0,
+        source: { kind: "git", oid }
+      };
+      links.push(e);
+      entries.push(e);
+    } else {
+      entries.push({
+        path: p,
+        type: "file",
+        executable: mode === "100755",
+        size: Number(size) || 0,
+        source: { kind: "git", oid }
+      });
+    }
+  }
+  const targets = readBlobs(
+    gitDir,
+    links.map((e) => e.source.oid)
+  );
+  for (const e of links) {
+    e.link = targets.get(e.source.oid)?.toString("utf8") ?? "";
+    delete e.source;
+  }
+  entries.sort(comparePaths);
+  return {
+    root: abs,
+    from: "git",
+    commit,
+    gitDir,
+    entries: resolveLinks(entries, problems2, abs),
+    problems: problems2
+  };
+}
+function addFromDisk(tree, paths) {
+  const disk = walkDisk(tree.root);
+  const wanted = new Set(paths);
+  const have = new Set(tree.entries.map((e) => e.path));
+  const entries = [...tree.entries];
+  for (const e of disk.entries) {
+    if (!wanted.has(e.path) || have.has(e.path)) continue;
+    entries.push(e);
+    have.add(e.path);
+    for (let i = e.path.indexOf("/"); i >= 0; i = e.path.indexOf("/", i + 1)) {
+      const dir = e.path.slice(0, i);
+      if (!have.has(dir)) {
+        entries.push({ path: dir, type: "directory", executable: true, size: 0 });
+        have.add(dir);
+      }
+    }
+  }
+  const problems2 = [...tree.problems, ...disk.problems.filter((p) => wanted.has(p.path))];
+  entries.sort(comparePaths);
+  return { ...tree, entries, problems: problems2 };
+}
+function treeReader(tree) {
+  let loaded = null;
+  const byPath = new Map(tree.entries.map((e) => [e.path, e]));
+  return (relPath) => {
+    const source = byPath.get(relPath)?.source;
+    if (!source) throw new Error(`not in the tree: ${relPath}`);
+    if (source.kind === "disk") return fs3.readFileSync(source.abs);
+    if (!loaded) {
+      const oids = readableFiles(tree).filter((e) => /\.(json|bpmn|dmn)$/i.test(e.path) && e.source?.kind === "git").map((e) => e.source.oid);
+      loaded = readBlobs(tree.gitDir, oids);
+    }
+    if (!loaded.has(source.oid)) {
+      for (const [oid, bytes2] of readBlobs(tree.gitDir, [source.oid])) loaded.set(oid, bytes2);
+    }
+    return loaded.get(source.oid);
+  };
+}
+var MAX_LINK_HOPS;
+var init_tree = __esm({
+  "src/models/tree.ts"() {
+    "use strict";
+    init_errors();
+    MAX_LINK_HOPS = 40;
+  }
+});
+
+// node_modules/@balena/dockerignore/ignore.js
+var require_ignore = __commonJS({
+  "node_modules/@balena/dockerignore/ignore.js"(exports, module) {
+    "use strict";
+    var path16 = __require("path");
+    var factory = (options) => new IgnoreBase(options);
+    factory.default = factory;
+    module.exports = factory;
+    function make_array(subject) {
+      return Array.isArray(subject) ? subject : [subject];
+    }
+    var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
+    var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
+    var REGEX_TRAILING_PATH_SEP = path16.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+    var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
+    function cleanPath(file) {
+      return path16.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
+    }
+    function toSlash(file) {
+      if (path16.sep === "/") {
+        return file;
+      }
+      return file.replace(/\\/g, "/");
+    }
+    function fromSlash(file) {
+      if (path16.sep === "/") {
+        return file;
+      }
+      return file.replace(/\//g, path16.sep);
+    }
+    var IgnoreBase = class {
+      constructor({
+        // https://github.com/kaelzhang/node-ignore/blob/5.1.4/index.js#L372
+        ignorecase = true
+      } = {}) {
+        this._rules = [];
+        this._ignorecase = ignorecase;
+        this[KEY_IGNORE] = true;
+        this._initCache();
+      }
+      _initCache() {
+        this._cache = {};
+      }
+      // @param {Array.<string>|string|Ignore} pattern
+      add(pattern) {
+        this._added = false;
+        if (typeof pattern === "string") {
+          pattern = pattern.split(/\r?\n/g);
+        }
+        make_array(pattern).forEach(this._addPattern, this);
+        if (this._added) {
+          this._initCache();
+        }
+        return this;
+      }
+      // legacy
+      addPattern(pattern) {
+        return this.add(pattern);
+      }
+      _addPattern(pattern) {
+        if (pattern && pattern[KEY_IGNORE]) {
+          this._rules = this._rules.concat(pattern._rules);
+          this._added = true;
+          return;
+        }
+        if (this._checkPattern(pattern)) {
+          const rule = this._createRule(pattern.trim());
+          if (rule !== null) {
+            this._added = true;
+            this._rules.push(rule);
+          }
+        }
+      }
+      _checkPattern(pattern) {
+        return pattern && typeof pattern === "string" && pattern.indexOf("#") !== 0 && pattern.trim() !== "";
+      }
+      filter(paths) {
+        return make_array(paths).filter((path17) => this._filter(path17));
+      }
+      createFilter() {
+        return (path17) => this._filter(path17);
+      }
+      ignores(path17) {
+        return !this._filter(path17);
+      }
+      // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
+      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
+      _createRule(pattern) {
+        const origin = pattern;
+        let negative = false;
+        if (pattern[0] === "!") {
+          negative = true;
+          pattern = pattern.substring(1).trim();
+        }
+        if (pattern.length > 0) {
+          pattern = cleanPath(pattern);
+          pattern = toSlash(pattern);
+          if (pattern.length > 1 && pattern[0] === "/") {
+            pattern = pattern.slice(1);
+          }
+        }
+        if (negative) {
+          pattern = "!" + pattern;
+        }
+        pattern = pattern.trim();
+        if (pattern === "") {
+          return null;
+        }
+        pattern = cleanPath(pattern);
+        if (pattern[0] === "!") {
+          if (pattern.length === 1) {
+            return null;
+          }
+          negative = true;
+          pattern = pattern.substring(1);
+        } else {
+          negative = false;
+        }
+        return {
+          origin,
+          pattern,
+          // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
+          dirs: pattern.split(path16.sep),
+          negative
+        };
+      }
+      // @returns `Boolean` true if the `path` is NOT ignored
+      _filter(path17) {
+        if (!path17) {
+          return false;
+        }
+        if (path17 in this._cache) {
+          return this._cache[path17];
+        }
+        return this._cache[path17] = this._test(path17);
+      }
+      // @returns {Boolean} true if a file is NOT ignored
+      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
+      _test(file) {
+        file = fromSlash(file);
+        const parentPath = cleanPath(path16.dirname(file));
+        const parentPathDirs = parentPath.split(path16.sep);
+        let matched = false;
+        this._rules.forEach((rule) => {
+          let match = this._match(file, rule);
+          if (!match && parentPath !== ".") {
+            if (rule.dirs.includes("**")) {
+              for (let i = rule.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
+                match = match || this._match(parentPathDirs.slice(0, i).join(path16.sep), rule);
+              }
+            } else if (rule.dirs.length <= parentPathDirs.length) {
+              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path16.sep), rule);
+            }
+          }
+          if (match) {
+            matched = !rule.negative;
+          }
+        });
+        return !matched;
+      }
+      // @returns {Boolean} true if a file is matched by a rule
+      _match(file, rule) {
+        return this._compile(rule).regexp.test(file);
+      }
+      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L139
+      _compile(rule) {
+        if (rule.regexp) {
+          return rule;
+        }
+        let regStr = "^";
+        let escapedSlash = path16.sep === "\\" ? "\\\\" : path16.sep;
+        for (let i = 0; i < rule.pattern.length; i++) {
+          const ch = rule.pattern[i];
+          if (ch === "*") {
+            if (rule.pattern[i + 1] === "*") {
+              i++;
+              if (rule.pattern[i + 1] === path16.sep) {
+                i++;
+              }
+              if (rule.pattern[i + 1] === void 0) {
+                regStr += ".*";
+              } else {
+                regStr += `(.*${escapedSlash})?`;
+              }
+            } else {
+              regStr += `[^${escapedSlash}]*`;
+            }
+          } else if (ch === "?") {
+            regStr += `[^${escapedSlash}]`;
+          } else if (ch === "." || ch === "$") {
+            regStr += `\\${ch}`;
+          } else if (ch === "\\") {
+            if (path16.sep === "\\") {
+              regStr += escapedSlash;
+              continue;
+            }
+            if (rule.pattern[i + 1] !== void 0) {
+              regStr += "\\" + rule.pattern[i + 1];
+              i++;
+            } else {
+              regStr += "\\";
+            }
+          } else {
+            regStr += ch;
+          }
+        }
+        regStr += "$";
+        rule.regexp = new RegExp(regStr, this._ignorecase ? "i" : "");
+        return rule;
+      }
+    };
+  }
+});
+
+// src/image/ignore.ts
+function escapeRegex(c) {
+  return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
+}
+function globToRegex(glob) {
+  let out = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*") {
+      if (glob[i + 1] === "*") {
+        const atStart = i === 0 || glob[i - 1] === "/";
+        const atEnd = i + 2 === glob.length || glob[i + 2] === "/";
+        if (atStart && atEnd) {
+          if (i + 2 === glob.length) out += ".*";
+          else {
+            out += "(?:.*/)?";
+            i++;
+          }
+          i++;
+          continue;
+        }
+      }
+      out += "[^/]*";
+    } else if (c === "?") {
+      out += "[^/]";
+    } else if (c === "[") {
+      const end = glob.indexOf("]", i + 2);
+      if (end < 0) out += "\\[";
+      else {
+        let body = glob.slice(i + 1, end).replace(/\\/g, "\\\\");
+        if (body.startsWith("!")) body = `^${body.slice(1)}`;
+        out += `[${body}]`;
+        i = end;
+      }
+    } else if (c === "\\" && i + 1 < glob.length) {
+      out += escapeRegex(glob[++i]);
+    } else {
+      out += escapeRegex(c);
+    }
+  }
+  return out;
+}
+function compileIgnore(text2) {
+  const rules2 = [];
+  for (const raw of text2.split(/\r?\n/)) {
+    let line = raw.replace(/(?<!\\)\s+$/, "");
+    if (!line || line.startsWith("#")) continue;
+    let negate = false;
+    if (line.startsWith("!")) {
+      negate = true;
+      line = line.slice(1);
+    } else if (line.startsWith("\\!") || line.startsWith("\\#")) {
+      line = line.slice(1);
+    }
+    let dirOnly = false;
+    if (line.endsWith("/")) {
+      dirOnly = true;
+      line = line.replace(/\/+$/, "");
+    }
+    if (!line) continue;
+    const anchored = line.includes("/");
+    line = line.replace(/^\/+/, "");
+    const body = globToRegex(line);
+    const regex = new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`);
+    rules2.push({ negate, dirOnly, regex, source: raw });
+  }
+  return {
+    patterns: rules2.map((r) => r.source),
+    prunesDirectories: true,
+    ignores(path16, isDir) {
+      let ignored = false;
+      for (const rule of rules2) {
+        if (rule.dirOnly && !isDir) continue;
+        if (rule.regex.test(path16)) ignored = !rule.negate;
+      }
+      return ignored;
+    }
+  };
+}
+function compileDockerignore(text2) {
+  const patterns = text2.split(/\r?\n/);
+  const matcher = dockerignore().add(patterns);
+  return {
+    patterns: patterns.filter((p) => p.trim() && !p.trim().startsWith("#")),
+    prunesDirectories: false,
+    ignores: (path16) => matcher.ignores(path16)
+  };
+}
+function compileIgnoreFile(name2, text2) {
+  return name2 === ".dockerignore" ? compileDockerignore(text2) : compileIgnore(text2);
+}
+var import_dockerignore, dockerignore, IGNORE_FILES, ALWAYS_IGNORED;
+var init_ignore = __esm({
+  "src/image/ignore.ts"() {
+    "use strict";
+    import_dockerignore = __toESM(require_ignore(), 1);
+    dockerignore = import_dockerignore.default.default ?? import_dockerignore.default;
+    IGNORE_FILES = [".spiff-models-ignore", ".dockerignore"];
+    ALWAYS_IGNORED = [".git", ".spiff-models", ...IGNORE_FILES];
+  }
+});
+
+// src/image/reference.ts
+function isValidTag(tag) {
+  return tagPattern.test(tag);
+}
+function parseReference(ref, what) {
+  const bad = (why) => {
+    throw new UsageError(
+      `${what} '${printable(ref)}' is not a valid image reference: ${why}. Expected [REGISTRY/]PATH[:TAG][@DIGEST], e.g. ghcr.io/sartography/spiffworkflow-backend:v1.0.0.`
+    );
+  };
+  if (!ref || /\s|[\u0000-\u001f\u007f]/.test(ref)) bad("empty or containing whitespace");
+  let rest2 = ref;
+  let digest = null;
+  const at = rest2.indexOf("@");
+  if (at >= 0) {
+    digest = rest2.slice(at + 1);
+    rest2 = rest2.slice(0, at);
+    if (!digestPattern.test(digest)) bad(`bad digest '${digest}'`);
+  }
+  let tag = null;
+  const lastSlash = rest2.lastIndexOf("/");
+  const colon = rest2.lastIndexOf(":");
+  if (colon > lastSlash) {
+    tag = rest2.slice(colon + 1);
+    rest2 = rest2.slice(0, colon);
+    if (!isValidTag(tag))
+      bad(`bad tag '${tag}' (letters, digits, _ . -; at most 128; not starting with . or -)`);
+  }
+  let registry = DOCKER_HUB;
+  let path16 = rest2;
+  const slash = rest2.indexOf("/");
+  if (slash > 0) {
+    const first = rest2.slice(0, slash);
+    if (first.includes(".") || first.includes(":") || first === "localhost" || first.startsWith("[")) {
+      registry = first;
+      path16 = rest2.slice(slash + 1);
+    }
+  }
+  if (!domainPattern.test(registry)) bad(`bad registry host '${registry}'`);
+  if (!pathPattern.test(path16)) {
+    bad(
+      path16 !== path16.toLowerCase() ? `repository '${path16}' must be lower case` : `bad repository '${path16}' (lower-case letters, digits, and . _ - between them)`
+    );
+  }
+  if (registry === DOCKER_HUB && !path16.includes("/")) path16 = `library/${path16}`;
+  const repository = registry === DOCKER_HUB ? path16.replace(/^library\//, "") : `${registry}/${path16}`;
+  return { registry, path: path16, repository, tag, digest };
+}
+function parseImageName(name2, what) {
+  const ref = parseReference(name2.trim().toLowerCase(), what);
+  if (ref.tag || ref.digest) {
+    throw new UsageError(
+      `${what} '${printable(name2)}' names a tag or digest; give the repository only (e.g. ghcr.io/org/models) and pass tags with --tag (action input: tags).`
+    );
+  }
+  return ref;
+}
+var component, pathPattern, domainPattern, tagPattern, digestPattern, DOCKER_HUB;
+var init_reference = __esm({
+  "src/image/reference.ts"() {
+    "use strict";
+    init_errors();
+    init_safe_text();
+    component = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+    pathPattern = new RegExp(`^${component}(?:/${component})*$`);
+    domainPattern = /^(?:localhost|\[[0-9a-fA-F:]+\]|(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*)(?::[0-9]+)?$/;
+    tagPattern = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+    digestPattern = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-fA-F]{32,}$/;
+    DOCKER_HUB = "docker.io";
+  }
+});
+
+// src/image/template.ts
+import { readFile } from "node:fs/promises";
+async function loadTemplate(file) {
+  if (!file) return { text: DEFAULT_TEMPLATE, source: "the default template" };
+  let text2;
+  try {
+    text2 = await readFile(file, "utf8");
+  } catch (err) {
+    const code2 = err.code;
+    throw new UsageError(
+      `cannot read the Dockerfile template ${file} (${code2 ?? String(err)}); check the --template path (action input: template), relative to the working directory.`
+    );
+  }
+  return { text: text2, source: file };
+}
+function quote(value, what) {
+  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(value)) {
+    throw new UsageError(
+      `${what} contains a line break or control character ('${printable(value)}'); a Dockerfile value cannot hold one. Remove it.`
+    );
+  }
+  return `"${value.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
+}
+function checkKey(key2, what) {
+  if (!KEY.test(key2)) {
+    throw new UsageError(
+      `${what} '${printable(key2)}' is not a valid key: use letters, digits and . _ / - (not starting with one of them).`
+    );
+  }
+  return key2;
+}
+function checkImagePath(path16, what) {
+  const normalized = path16.length > 1 ? path16.replace(/\/+$/, "") : path16;
+  if (!SAFE_PATH.test(normalized) || normalized.split("/").some((s) => s === ".." || s === ".")) {
+    throw new UsageError(
+      `${what} '${printable(path16)}' must be an absolute path in the image made of letters, digits and . _ - (e.g. /app/process_models).`
+    );
+  }
+  return normalized;
+}
+function checkModelsDir(value, what) {
+  const fix = "Choose a folder of its own, e.g. /app/process_models (the default) or /srv/models.";
+  if (/^\/+$/.test(value)) {
+    throw new UsageError(
+      `${what} '${printable(value)}' is the image's root: the models would be unpacked over it. ${fix}`
+    );
+  }
+  const dir = checkImagePath(value, what);
+  const system = SYSTEM_DIRS.find((d) => dir === d || dir.startsWith(`${d}/`));
+  if (system) {
+    throw new UsageError(
+      `${what} '${printable(value)}' is or lies under ${system}, a system folder of the image: the models layer would replace the owner and mode of its folders. ${fix}`
+    );
+  }
+  if (dir === BACKEND_CODE_DIR) {
+    throw new UsageError(
+      `${what} '${printable(value)}' is the backend's code folder: the models would be mixed into the backend's code. ${fix}`
+    );
+  }
+  return dir;
+}
+function instruction(keyword2, pairs, what) {
+  if (pairs.length === 0) return "";
+  const words = pairs.map(([k, v]) => `${checkKey(k, `${what} key`)}=${quote(v, `${what} '${k}'`)}`);
+  return `${keyword2} ${words.join(" \\\n" + " ".repeat(keyword2.length + 1))}`;
+}
+function renderLabels(labels) {
+  return instruction(
+    "LABEL",
+    Object.entries(labels).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0),
+    "label"
+  );
+}
+function renderEnv(env) {
+  return instruction("ENV", env, "environment variable");
+}
+function lineOf(text2, index) {
+  return text2.slice(0, index).split("\n").length;
+}
+function renderTemplate(template, values) {
+  const where2 = (line) => `${template.source}:${line}`;
+  const text2 = template.text.replace(/^\uFEFF/, "");
+  const directive = /^[ \t]*#[ \t]*escape[ \t]*=[ \t]*(\S)/im.exec(text2);
+  if (directive && directive[1] !== "\\") {
+    throw new UsageError(
+      `bad template ${where2(lineOf(text2, directive.index))}: it sets the escape character to '${directive[1]}'; bake escapes values with \\. Remove the escape directive.`
+    );
+  }
+  const rendered = {
+    base_image: () => values.baseImage,
+    labels: () => renderLabels(values.labels),
+    env: () => renderEnv(values.env),
+    copy: () => `ADD ${ROOTFS_TAR} /`,
+    models_dir: () => checkImagePath(values.modelsDir, "the models dir for {{models_dir}}"),
+    revision: () => /^[0-9a-f]*$/.test(values.revision) ? values.revision : "",
+    short_revision: () => /^[0-9a-f]*$/.test(values.shortRevision) ? values.shortRevision : ""
+  };
+  const used = /* @__PURE__ */ new Map();
+  const placeholder = /\{\{([^{}]*)\}\}/g;
+  const stray = /\{\{|\}\}/.exec(text2.replace(placeholder, (m) => m.replace(/[^\n]/g, " ")));
+  if (stray) {
+    throw new UsageError(
+      `bad template ${where2(lineOf(text2, stray.index))}: an unmatched '${stray[0]}'. Placeholders look like {{copy}}.`
+    );
+  }
+  const out = text2.replace(placeholder, (match, rawName, offset) => {
+    const name2 = rawName.trim();
+    if (!Object.hasOwn(PLACEHOLDERS, name2)) {
+      throw new UsageError(
+        `bad template ${where2(lineOf(text2, offset))}: unknown placeholder ${match}. Known: ${Object.keys(PLACEHOLDERS).map((p) => `{{${p}}}`).join(", ")}.`
+      );
+    }
+    used.set(name2, (used.get(name2) ?? 0) + 1);
+    return rendered[name2]();
+  });
+  if (used.get("copy") !== 1) {
+    throw new UsageError(
+      `bad template ${template.source}: it must use {{copy}} exactly once (found ${used.get("copy") ?? 0}); that line puts the models in the image.`
+    );
+  }
+  if (!/^\s*FROM\s/im.test(out)) {
+    throw new UsageError(
+      `bad template ${template.source}: no FROM instruction; start with FROM {{base_image}}.`
+    );
+  }
+  return out.endsWith("\n") ? out : `${out}
+`;
+}
+var PLACEHOLDERS, ROOTFS_TAR, DEFAULT_TEMPLATE, KEY, SAFE_PATH, SYSTEM_DIRS, BACKEND_CODE_DIR;
+var init_template = __esm({
+  "src/image/template.ts"() {
+    "use strict";
+    init_errors();
+    init_reference();
+    PLACEHOLDERS = {
+      base_image: "the base image reference (FROM {{base_image}})",
+      labels: "one LABEL instruction with the OCI labels and ours, values quoted",
+      env: "one ENV instruction: the models dir, the sub-folder within the repo, git safe.directory",
+      copy: "the instruction that puts the models (and git data) in place: ADD rootfs.tar /",
+      models_dir: "the models directory in the image (SPIFFWORKFLOW_BACKEND_BPMN_SPEC_ABSOLUTE_DIR), unquoted",
+      revision: "the full commit sha, or empty without git",
+      short_revision: "what `git rev-parse --short HEAD` prints in the image, or empty"
+    };
+    ROOTFS_TAR = "rootfs.tar";
+    DEFAULT_TEMPLATE = [
+      "# The spiffworkflow-backend image with the process models baked in, rendered by `spiff-models bake`.",
+      "# Placeholders are listed in the README (section bake); every value arrives checked and escaped.",
+      "# LABEL comes last: a new tag or version only re-labels, the models layer stays cached and identical.",
+      "FROM {{base_image}}",
+      "{{env}}",
+      "{{copy}}",
+      "{{labels}}",
+      ""
+    ].join("\n");
+    KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
+    SAFE_PATH = /^\/(?:[A-Za-z0-9._-]+\/?)*$/;
+    SYSTEM_DIRS = [
+      "/bin",
+      "/boot",
+      "/dev",
+      "/etc",
+      "/lib",
+      "/lib32",
+      "/lib64",
+      "/libx32",
+      "/proc",
+      "/run",
+      "/sbin",
+      "/sys",
+      "/tmp",
+      "/usr",
+      "/var"
+    ];
+    BACKEND_CODE_DIR = "/app";
+  }
+});
+
+// src/image/context.ts
+import { createHash } from "node:crypto";
+import { spawnSync as spawnSync2 } from "node:child_process";
+import { createReadStream, createWriteStream, readFileSync } from "node:fs";
+import { mkdtemp, readdir as readdir2, rm as rm2, stat as stat2 } from "node:fs/promises";
+import os5 from "node:os";
+import path2 from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+function parseGitHistory(value, what) {
+  const mode = (value || "full").trim();
+  if (!GIT_HISTORY_MODES.includes(mode)) {
+    throw new UsageError(`${what} must be one of ${GIT_HISTORY_MODES.join(", ")}; got '${value}'.`);
+  }
+  return mode;
+}
+function sha256(data) {
+  return createHash("sha256").update(data).digest("hex");
+}
+async function hashFile(file, size) {
+  if (size <= SMALL_FILE) return sha256(readFileSync(file));
+  const hash2 = createHash("sha256");
+  for await (const chunk of createReadStream(file)) hash2.update(chunk);
+  return hash2.digest("hex");
+}
+async function forEachLimit(items, limit, fn) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+async function hashEntries(entries) {
+  const pending = entries.filter((e) => e.type === "file" && !e.hash && e.source);
+  await forEachLimit(pending, READ_CONCURRENCY, async (e) => {
+    e.hash = await hashFile(e.source, e.size);
+  });
+}
+function loadIgnore(tree) {
+  for (const name2 of IGNORE_FILES) {
+    const bytes2 = readTreeFile(tree, name2);
+    if (bytes2) return { matcher: compileIgnoreFile(name2, bytes2.toString("utf8")), file: name2 };
+  }
+  return { matcher: compileIgnore(""), file: null };
+}
+async function collectModels(tree, prefix, matcher) {
+  const entries = [];
+  const warnings = [];
+  const ignoredDirs = /* @__PURE__ */ new Set();
+  const ignored = (p, isDir) => {
+    if (ALWAYS_IGNORED.includes(p.split("/")[0])) return true;
+    for (let i = p.indexOf("/"); i >= 0; i = p.indexOf("/", i + 1)) {
+      if (ignoredDirs.has(p.slice(0, i))) return true;
+    }
+    if (!matcher.ignores(p, isDir)) return false;
+    if (isDir && matcher.prunesDirectories) ignoredDirs.add(p);
+    return true;
+  };
+  for (const problem of tree.problems) {
+    if (ignored(problem.path, false)) continue;
+    const ignoreHint = `list it in ${IGNORE_FILES[0]} to leave it out of the image`;
+    if (problem.kind === "broken-link") {
+      throw new SetupError(
+        `${problem.path} is a symlink to '${problem.link}', which does not exist. Remove the link, or ${ignoreHint}.`
+      );
+    }
+    if (problem.kind === "outside-root") {
+      throw new SetupError(
+        `${problem.path} is a symlink to '${problem.link}', outside the models root ${tree.root}: the image would not hold its target. Replace the link with a copy of the file, or list it in ${IGNORE_FILES[0]}.`
+      );
+    }
+    if (problem.kind === "unreadable") {
+      throw new SetupError(
+        `cannot read ${problem.path} under ${tree.root}: ${problem.detail}; or ${ignoreHint}.`
+      );
+    }
+    warnings.push(
+      `${problem.path} is not a regular file, directory or symlink (${problem.detail}): left out.`
+    );
+  }
+  for (const e of tree.entries) {
+    if (ignored(e.path, e.type === "directory")) continue;
+    const name2 = `${prefix}/${e.path}`;
+    if (e.type === "directory") {
+      entries.push(directory(name2));
+    } else if (e.type === "symlink") {
+      const linkname = e.linkname;
+      entries.push({ name: name2, type: "symlink", mode: 511, size: 0, linkname, hash: `link:${linkname}` });
+    } else {
+      const source = e.source;
+      entries.push({
+        name: name2,
+        type: "file",
+        mode: e.executable ? EXEC_MODE : FILE_MODE,
+        size: e.size,
+        ...source.kind === "disk" ? { source: source.abs } : { blob: source.oid },
+        hash: source.kind === "git" ? `git:${source.oid}` : ""
+      });
+    }
+  }
+  await hashEntries(entries);
+  return { entries, warnings };
+}
+function gitDirSync(gitDir, args, input = "") {
+  const r = spawnSync2("git", ["--git-dir", gitDir, ...args], {
+    input,
+    maxBuffer: 1 << 30,
+    env: { ...process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0" }
+  });
+  if (r.error) throw new SetupError(`cannot run git ${args[0]} in ${gitDir}: ${r.error.message}`);
+  if (r.status !== 0) {
+    throw new SetupError(`git ${args.join(" ")} failed in ${gitDir}: ${r.stderr.toString().trim()}`);
+  }
+  return r.stdout.toString("utf8");
+}
+async function collectFullGit(git3, prefix) {
+  const entries = [directory(`${prefix}/objects`), directory(`${prefix}/objects/pack`)];
+  entries.push(
+    directory(`${prefix}/refs`),
+    directory(`${prefix}/refs/heads`),
+    directory(`${prefix}/refs/tags`)
+  );
+  const refs = gitDirSync(git3.commonDir, ["for-each-ref", "--format=%(objectname) %(refname)", ...KEPT_REFS]).split("\n").filter(Boolean).map((line) => {
+    const space2 = line.indexOf(" ");
+    return { oid: line.slice(0, space2), name: line.slice(space2 + 1) };
+  });
+  for (const ref of refs) entries.push(generated(`${prefix}/${ref.name}`, `${ref.oid}
+`));
+  const tmp = await mkdtemp(path2.join(os5.tmpdir(), "spiff-models-pack-"));
+  try {
+    const tips = [git3.sha, ...refs.map((r) => r.oid)].join("\n");
+    gitDirSync(
+      git3.commonDir,
+      ["pack-objects", "--revs", "--threads=1", "-q", path2.join(tmp, "pack")],
+      `${tips}
+`
+    );
+    for (const name2 of (await readdir2(tmp)).sort()) {
+      const e = generatedBytes(`${prefix}/objects/pack/${name2}`, readFileSync(path2.join(tmp, name2)));
+      entries.push(e);
+    }
+  } finally {
+    await rm2(tmp, { recursive: true, force: true });
+  }
+  if (git3.shallow) {
+    const shallow = path2.join(git3.commonDir, "shallow");
+    entries.push(generatedBytes(`${prefix}/shallow`, readFileSync(shallow)));
+  }
+  return { entries, warnings: [] };
+}
+function gitConfig(git3, abbrev) {
+  const sha256Repo = git3.objectFormat === "sha256";
+  return [
+    "[core]",
+    `	repositoryformatversion = ${sha256Repo ? 1 : 0}`,
+    "	filemode = true",
+    "	bare = false",
+    `	abbrev = ${abbrev}`,
+    ...sha256Repo ? ["[extensions]", "	objectformat = sha256"] : [],
+    ""
+  ].join("\n");
+}
+function generated(name2, text2) {
+  return generatedBytes(name2, Buffer.from(text2, "utf8"));
+}
+function generatedBytes(name2, content2) {
+  return { name: name2, type: "file", mode: FILE_MODE, size: content2.length, content: content2, hash: sha256(content2) };
+}
+function directory(name2) {
+  return { name: name2, type: "directory", mode: DIR_MODE, size: 0, hash: "" };
+}
+function compareNames(a, b) {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+async function planContext(options) {
+  const warnings = [];
+  const rootInfo = await stat2(options.modelsRoot).catch(() => null);
+  if (!rootInfo?.isDirectory()) {
+    throw new SetupError(
+      `the models root ${options.modelsRoot} is not a directory; pass the folder to bake.`
+    );
+  }
+  const git3 = options.git;
+  let gitHistory = options.gitHistory;
+  if (!git3 && gitHistory !== "none") {
+    warnings.push(
+      `${options.modelsRoot} is not in a git repository (or has no commit): the image gets no git data, new instances record no revision, and the backend's boot script runs 'git init' in the models dir (which fails on a read-only filesystem). Bake a git checkout to record the revision.`
+    );
+    gitHistory = "none";
+  }
+  const withGit = git3 !== null && gitHistory !== "none";
+  const subdir = withGit ? git3.subdir : "";
+  const repoDir = withGit ? options.imagePath : null;
+  const modelsDir = subdir ? `${options.imagePath}/${subdir}` : options.imagePath;
+  const rootfs = (p) => p.slice(1);
+  const tree = options.tree ?? (git3 ? readGitTree(options.modelsRoot, git3.sha) : walkDisk(options.modelsRoot));
+  const { matcher, file: ignoreFile } = loadIgnore(tree);
+  const models = await collectModels(tree, rootfs(modelsDir), matcher);
+  warnings.push(...models.warnings);
+  const entries = [...models.entries];
+  let abbrev = 0;
+  let gitFiles = 0;
+  if (withGit && repoDir) {
+    const gitDir = rootfs(`${repoDir}/.git`);
+    abbrev = git3.shortSha.length;
+    entries.push(directory(gitDir));
+    entries.push(generated(`${gitDir}/HEAD`, `${git3.sha}
+`));
+    entries.push(generated(`${gitDir}/config`, gitConfig(git3, abbrev)));
+    if (gitHistory === "full") {
+      if (git3.alternates) {
+        throw new SetupError(
+          `${git3.commonDir} borrows objects from another repository (objects/info/alternates), so its history cannot be baked. Run 'git repack -a -d' and delete objects/info/alternates, or use git-history minimal.`
+        );
+      }
+      if (git3.shallow) {
+        warnings.push(
+          `the checkout is shallow: git-history full bakes only the fetched commits, so forms of instances started on older revisions will not load. Check out with 'fetch-depth: 0' (actions/checkout) or 'git fetch --unshallow'.`
+        );
+      }
+      const history = await collectFullGit(git3, gitDir);
+      warnings.push(...history.warnings);
+      entries.push(...history.entries);
+      gitFiles = history.entries.filter((e) => e.type === "file").length + 2;
+    } else {
+      entries.push(directory(`${gitDir}/objects`), directory(`${gitDir}/refs`));
+      gitFiles = 2;
+    }
+    if (git3.dirty && tree.from === "git") {
+      const shown = git3.modified.slice(0, 10).join(", ") + (git3.modified.length > 10 ? ", ..." : "");
+      warnings.push(
+        `uncommitted changes under ${options.modelsRoot} (${shown || "staged"}): bake leaves them out; the image holds the committed files and records revision ${git3.shortSha}. Commit them first to bake them.`
+      );
+    } else if (git3.dirty) {
+      warnings.push(
+        `uncommitted changes under ${options.modelsRoot}: the image holds them but records revision ${git3.shortSha}. Commit them first so the revision names what is baked.`
+      );
+    }
+  }
+  const names2 = new Set(entries.map((e) => e.name));
+  for (const entry of [...entries]) {
+    const parts = entry.name.split("/");
+    for (let i = 1; i < parts.length; i++) {
+      const parent = parts.slice(0, i).join("/");
+      if (!names2.has(parent)) {
+        names2.add(parent);
+        entries.push(directory(parent));
+      }
+    }
+  }
+  if (!names2.has(rootfs(modelsDir))) entries.push(directory(rootfs(modelsDir)));
+  entries.sort(compareNames);
+  const digest = createHash("sha256");
+  for (const e of entries) {
+    digest.update(`${e.type} ${e.mode.toString(8)} ${e.size} ${e.hash} ${e.name}
+`);
+  }
+  return {
+    entries,
+    modelsDir,
+    repoDir,
+    subdir,
+    gitHistory,
+    abbrev,
+    contentDigest: `sha256:${digest.digest("hex")}`,
+    modelFiles: models.entries.filter((e) => e.type === "file").length,
+    gitFiles,
+    ignoreFile,
+    blobDir: tree.gitDir,
+    warnings
+  };
+}
+function dockerfileEntry(dockerfile) {
+  return generated("Dockerfile", dockerfile);
+}
+function entryHeader(e, name2, date) {
+  return {
+    name: name2,
+    type: e.type,
+    mode: e.mode,
+    mtime: date,
+    uid: 0,
+    gid: 0,
+    uname: "",
+    gname: "",
+    size: e.type === "file" ? e.size : 0,
+    linkname: e.linkname ?? "",
+    devmajor: 0,
+    devminor: 0
+  };
+}
+function addEntry(pack, header, body) {
+  return new Promise((resolve, reject) => {
+    const done = (err) => err ? reject(err) : resolve();
+    if (body === null) {
+      pack.entry(header, done);
+      return;
+    }
+    if (typeof body !== "string") {
+      pack.entry(header, body, done);
+      return;
+    }
+    const source = createReadStream(body);
+    source.on(
+      "error",
+      (err) => reject(new SetupError(`cannot read ${body} while packing the build context: ${err.message}`))
+    );
+    source.pipe(pack.entry(header, done));
+  });
+}
+function packRootfs(plan, mtime) {
+  const pack = import_tar_stream.default.pack();
+  const date = new Date(mtime * 1e3);
+  const all = plan.entries;
+  const reads = /* @__PURE__ */ new Map();
+  let blobs = /* @__PURE__ */ new Map();
+  const loadBlobs = (from) => {
+    const oids = [];
+    let bytes2 = 0;
+    for (let j = from; j < all.length && (bytes2 < BLOB_BATCH || oids.length === 0); j++) {
+      const blob = all[j].blob;
+      if (blob) {
+        oids.push(blob);
+        bytes2 += all[j].size;
+      }
+    }
+    blobs = readBlobs(plan.blobDir, oids);
+  };
+  const readAhead = (i) => {
+    const e = all[i];
+    if (!e || reads.has(i) || e.blob) return;
+    const small = e.type === "file" && !e.content && e.size <= SMALL_FILE;
+    reads.set(
+      i,
+      small ? Promise.resolve().then(() => readFileSync(e.source)) : Promise.resolve(null)
+    );
+  };
+  const readBlob = (i) => {
+    const oid = all[i].blob;
+    if (!blobs.has(oid)) loadBlobs(i);
+    return Promise.resolve(blobs.get(oid) ?? null);
+  };
+  const write = async () => {
+    await addEntry(pack, entryHeader(directory("."), "./", date), null);
+    for (const [i, e] of all.entries()) {
+      for (let j = i; j < i + READ_CONCURRENCY; j++) readAhead(j);
+      const read = await (e.blob ? readBlob(i) : reads.get(i)).catch(
+        (err) => {
+          if (err instanceof SetupError) throw err;
+          throw new SetupError(`cannot read ${e.source} while packing the build context: ${err.message}`);
+        }
+      );
+      reads.delete(i);
+      if (read && read.length !== e.size) {
+        throw new SetupError(
+          `${e.source} changed while baking (size ${e.size} -> ${read.length}); run bake again.`
+        );
+      }
+      const body = e.type !== "file" ? null : e.content ?? read ?? e.source;
+      await addEntry(pack, entryHeader(e, `./${e.name}`, date), body);
+    }
+    pack.finalize();
+  };
+  write().catch((err) => pack.destroy(err));
+  return pack;
+}
+function packContext(plan, dockerfile, mtime) {
+  let bytes2 = 0;
+  const date = new Date(mtime * 1e3);
+  const stream = Readable.from(
+    (async function* () {
+      const tmp = await mkdtemp(path2.join(os5.tmpdir(), "spiff-models-context-"));
+      try {
+        const inner = path2.join(tmp, ROOTFS_TAR);
+        await pipeline(packRootfs(plan, mtime), createWriteStream(inner));
+        const size = (await stat2(inner)).size;
+        const outer = import_tar_stream.default.pack();
+        const write = async () => {
+          const df = dockerfileEntry(dockerfile);
+          await addEntry(outer, entryHeader(df, df.name, date), df.content);
+          const rootfs = { ...generated(ROOTFS_TAR, ""), size };
+          await addEntry(outer, entryHeader(rootfs, ROOTFS_TAR, date), inner);
+          outer.finalize();
+        };
+        write().catch((err) => outer.destroy(err));
+        for await (const chunk of outer) {
+          bytes2 += chunk.length;
+          yield chunk;
+        }
+      } finally {
+        await rm2(tmp, { recursive: true, force: true });
+      }
+    })(),
+    { objectMode: false }
+  );
+  return { stream, bytes: () => bytes2 };
+}
+async function measureContext(plan, dockerfile, mtime) {
+  const packed = packContext(plan, dockerfile, mtime);
+  for await (const _chunk of packed.stream) {
+  }
+  return packed.bytes();
+}
+function contextListing(plan, dockerfile) {
+  const line = (e, name2) => {
+    const kind = e.type === "directory" ? "d" : e.type === "symlink" ? "l" : "-";
+    const link2 = e.linkname !== void 0 ? ` -> ${e.linkname}` : "";
+    return `${kind}${e.mode.toString(8).padStart(4, "0")} ${String(e.size).padStart(10)} ${name2}${link2}`;
+  };
+  const lines = [
+    line(dockerfileEntry(dockerfile), "Dockerfile"),
+    `# ${ROOTFS_TAR}, unpacked onto / in the image:`,
+    ...plan.entries.map((e) => line(e, `/${e.name}${e.type === "directory" ? "/" : ""}`))
+  ];
+  return `${lines.join("\n")}
+`;
+}
+var import_tar_stream, GIT_HISTORY_MODES, DIR_MODE, FILE_MODE, EXEC_MODE, SMALL_FILE, READ_CONCURRENCY, BLOB_BATCH, KEPT_REFS;
+var init_context = __esm({
+  "src/image/context.ts"() {
+    "use strict";
+    import_tar_stream = __toESM(require_tar_stream(), 1);
+    init_tree();
+    init_errors();
+    init_ignore();
+    init_template();
+    GIT_HISTORY_MODES = ["full", "minimal", "none"];
+    DIR_MODE = 493;
+    FILE_MODE = 420;
+    EXEC_MODE = 493;
+    SMALL_FILE = 1024 * 1024;
+    READ_CONCURRENCY = 16;
+    BLOB_BATCH = 64 * 1024 * 1024;
+    KEPT_REFS = ["refs/heads", "refs/tags", "refs/remotes"];
+  }
+});
+
+// src/image/auth.ts
+import { execFile } from "node:child_process";
+import { readFile as readFile2 } from "node:fs/promises";
+import os6 from "node:os";
+import path3 from "node:path";
+function serverAddress(registry) {
+  return registry === DOCKER_HUB ? "https://index.docker.io/v1/" : registry;
+}
+function normalizeKey(key2) {
+  const host = key2.replace(/^[a-z]+:\/\//i, "").replace(/\/.*$/, "");
+  return HUB_KEYS.includes(host) || HUB_KEYS.includes(key2) ? DOCKER_HUB : host.toLowerCase();
+}
+function dockerConfigPath(env) {
+  const dir = env.DOCKER_CONFIG || path3.join(env.HOME || os6.homedir(), ".docker");
+  return path3.join(dir, "config.json");
+}
+function runHelper(helper, server, env) {
+  return new Promise((resolve) => {
+    const child = execFile(
+      `docker-credential-${helper}`,
+      ["get"],
+      { env, timeout: 3e4 },
+      (err, stdout) => {
+        if (err) {
+          resolve(null);
+          return;
+        }
+        try {
+          const data = JSON.parse(String(stdout));
+          resolve(data.Secret ? { username: data.Username ?? "", password: data.Secret } : null);
+        } catch {
+          resolve(null);
+        }
+      }
+    );
+    child.stdin?.end(server);
+  });
+}
+async function resolveAuth(registry, explicit, env) {
+  const server = serverAddress(registry);
+  if (explicit && (explicit.username || explicit.password)) {
+    return { username: explicit.username, password: explicit.password, serveraddress: server };
+  }
+  const file = dockerConfigPath(env);
+  let config;
+  try {
+    config = JSON.parse(await readFile2(file, "utf8"));
+  } catch (err) {
+    if (err.code === "ENOENT") return null;
+    throw new SetupError(
+      `cannot read Docker credentials from ${file}: ${err.message}. Fix or remove it.`
+    );
+  }
+  const wanted = normalizeKey(registry);
+  const helper = Object.entries(config.credHelpers ?? {}).find(([k]) => normalizeKey(k) === wanted)?.[1] ?? config.credsStore;
+  const entry = Object.entries(config.auths ?? {}).find(([k]) => normalizeKey(k) === wanted)?.[1];
+  if (entry?.auth) {
+    const decoded2 = Buffer.from(entry.auth, "base64").toString("utf8");
+    const colon = decoded2.indexOf(":");
+    if (colon < 0) {
+      throw new SetupError(
+        `the auth entry for ${registry} in ${file} is not base64 of user:password; log in again.`
+      );
+    }
+    return { username: decoded2.slice(0, colon), password: decoded2.slice(colon + 1), serveraddress: server };
+  }
+  if (entry?.identitytoken) return { identitytoken: entry.identitytoken, serveraddress: server };
+  if (entry?.username && entry.password) {
+    return { username: entry.username, password: entry.password, serveraddress: server };
+  }
+  if (helper) {
+    const creds = await runHelper(helper, server, env);
+    if (creds) {
+      return creds.username === "<token>" ? { identitytoken: creds.password, serveraddress: server } : { username: creds.username, password: creds.password, serveraddress: server };
+    }
+  }
+  return null;
+}
+var HUB_KEYS;
+var init_auth = __esm({
+  "src/image/auth.ts"() {
+    "use strict";
+    init_errors();
+    init_reference();
+    HUB_KEYS = ["https://index.docker.io/v1/", "index.docker.io", "docker.io", "registry-1.docker.io"];
   }
 });
 
@@ -28365,7 +29793,7 @@ var require_keyParser = __commonJS({
     var {
       createDecipheriv,
       createECDH,
-      createHash: createHash4,
+      createHash: createHash5,
       createHmac: createHmac2,
       createSign,
       createVerify,
@@ -29053,11 +30481,11 @@ ${formatted}-----END ${type} KEY-----`;
                 );
               }
               const ivSlice = bufferSlice(cipherIV, 0, 8);
-              let cipherKey = createHash4("md5").update(passphrase).update(ivSlice).digest();
+              let cipherKey = createHash5("md5").update(passphrase).update(ivSlice).digest();
               while (cipherKey.length < encInfo.keyLen) {
                 cipherKey = combineBuffers(
                   cipherKey,
-                  createHash4("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
+                  createHash5("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
                 );
               }
               if (cipherKey.length > encInfo.keyLen)
@@ -29222,8 +30650,8 @@ ${formatted}-----END ${type} KEY-----`;
         if (encrypted) {
           const encInfo = CIPHER_INFO[cipherName];
           let cipherKey = combineBuffers(
-            createHash4("sha1").update(PPK_PP1).update(passphrase).digest(),
-            createHash4("sha1").update(PPK_PP2).update(passphrase).digest()
+            createHash5("sha1").update(PPK_PP1).update(passphrase).digest(),
+            createHash5("sha1").update(PPK_PP2).update(passphrase).digest()
           );
           if (cipherKey.length > encInfo.keyLen)
             cipherKey = bufferSlice(cipherKey, 0, encInfo.keyLen);
@@ -29263,7 +30691,7 @@ ${formatted}-----END ${type} KEY-----`;
           passphrase = EMPTY_PASSPHRASE;
         const calcMAC = createHmac2(
           "sha1",
-          createHash4("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
+          createHash5("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
         ).update(macData).digest("hex");
         if (calcMAC !== mac) {
           if (encrypted) {
@@ -29606,7 +31034,7 @@ var require_agent2 = __commonJS({
     var { Socket } = __require("net");
     var { Duplex } = __require("stream");
     var { resolve } = __require("path");
-    var { readFile: readFile5 } = __require("fs");
+    var { readFile: readFile4 } = __require("fs");
     var { execFile: execFile3, spawn: spawn2 } = __require("child_process");
     var { isParsedKey, parseKey } = require_keyParser();
     var {
@@ -29824,7 +31252,7 @@ var require_agent2 = __commonJS({
           cb = once(cb);
           let socketPath = this.socketPath;
           let triedCygpath = false;
-          readFile5(socketPath, function readCygsocket(err, data) {
+          readFile4(socketPath, function readCygsocket(err, data) {
             if (err) {
               if (triedCygpath)
                 return cb(new Error("Invalid cygwin unix socket path"));
@@ -29833,7 +31261,7 @@ var require_agent2 = __commonJS({
                   return cb(new Error("Invalid cygwin unix socket path"));
                 triedCygpath = true;
                 socketPath = stdout.toString().replace(/[\r\n]/g, "");
-                readFile5(socketPath, readCygsocket);
+                readFile4(socketPath, readCygsocket);
               });
               return;
             }
@@ -29907,11 +31335,11 @@ var require_agent2 = __commonJS({
       };
     })();
     var WINDOWS_PIPE_REGEX = /^[/\\][/\\]\.[/\\]pipe[/\\].+/;
-    function createAgent(path14) {
-      if (process.platform === "win32" && !WINDOWS_PIPE_REGEX.test(path14)) {
-        return path14 === "pageant" ? new PageantAgent() : new CygwinAgent(path14);
+    function createAgent(path16) {
+      if (process.platform === "win32" && !WINDOWS_PIPE_REGEX.test(path16)) {
+        return path16 === "pageant" ? new PageantAgent() : new CygwinAgent(path16);
       }
-      return new OpenSSHAgent(path14);
+      return new OpenSSHAgent(path16);
     }
     var AgentProtocol = (() => {
       const SSH_AGENTC_REQUEST_IDENTITIES = 11;
@@ -31585,7 +33013,7 @@ var require_kex = __commonJS({
       createDiffieHellman,
       createDiffieHellmanGroup,
       createECDH,
-      createHash: createHash4,
+      createHash: createHash5,
       createPublicKey,
       diffieHellman,
       generateKeyPairSync,
@@ -32011,7 +33439,7 @@ var require_kex = __commonJS({
               DISCONNECT_REASON.KEY_EXCHANGE_FAILED
             );
           }
-          const hash2 = createHash4(this.hashName);
+          const hash2 = createHash5(this.hashName);
           hashString(hash2, isServer ? this._remoteIdentRaw : this._identRaw);
           hashString(hash2, isServer ? this._identRaw : this._remoteIdentRaw);
           hashString(hash2, isServer ? this._remoteKexinit : this._kexinit);
@@ -33019,9 +34447,9 @@ var require_kex = __commonJS({
     function generateKEXVal(len, hashName, secret, exchangeHash, sessionID, char) {
       let ret;
       if (len) {
-        let digest = createHash4(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
+        let digest = createHash5(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
         while (digest.length < len) {
-          const chunk = createHash4(hashName).update(secret).update(exchangeHash).update(digest).digest();
+          const chunk = createHash5(hashName).update(secret).update(exchangeHash).update(digest).digest();
           const extended = Buffer.allocUnsafe(digest.length + chunk.length);
           extended.set(digest, 0);
           extended.set(chunk, digest.length);
@@ -34886,8 +36314,8 @@ var require_SFTP = __commonJS({
   "node_modules/ssh2/lib/protocol/SFTP.js"(exports, module) {
     "use strict";
     var EventEmitter = __require("events");
-    var fs9 = __require("fs");
-    var { constants: constants3 } = fs9;
+    var fs10 = __require("fs");
+    var { constants: constants3 } = fs10;
     var {
       Readable: ReadableStream2,
       Writable: WritableStream
@@ -35155,17 +36583,17 @@ var require_SFTP = __commonJS({
       // ===========================================================================
       // Client-specific ===========================================================
       // ===========================================================================
-      createReadStream(path14, options) {
+      createReadStream(path16, options) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        return new ReadStream(this, path14, options);
+        return new ReadStream(this, path16, options);
       }
-      createWriteStream(path14, options) {
+      createWriteStream(path16, options) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        return new WriteStream(this, path14, options);
+        return new WriteStream(this, path16, options);
       }
-      open(path14, flags_, attrs, cb) {
+      open(path16, flags_, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         if (typeof attrs === "function") {
@@ -35184,7 +36612,7 @@ var require_SFTP = __commonJS({
           attrsFlags = attrs.flags;
           attrsLen = attrs.nb;
         }
-        const pathLen = Buffer.byteLength(path14);
+        const pathLen = Buffer.byteLength(path16);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -35192,7 +36620,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path14, p += 4, pathLen);
+        buf.utf8Write(path16, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         writeUInt32BE(buf, attrsFlags, p += 4);
         if (attrsLen) {
@@ -35316,14 +36744,14 @@ var require_SFTP = __commonJS({
       fastGet(remotePath, localPath, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        fastXfer(this, fs9, remotePath, localPath, opts, cb);
+        fastXfer(this, fs10, remotePath, localPath, opts, cb);
       }
       fastPut(localPath, remotePath, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        fastXfer(fs9, this, localPath, remotePath, opts, cb);
+        fastXfer(fs10, this, localPath, remotePath, opts, cb);
       }
-      readFile(path14, options, callback_) {
+      readFile(path16, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -35396,13 +36824,13 @@ var require_SFTP = __commonJS({
             return callback && callback(er, buffer);
           });
         };
-        this.open(path14, flag, 438, (er, handle_) => {
+        this.open(path16, flag, 438, (er, handle_) => {
           if (er)
             return callback && callback(er);
           handle = handle_;
           const tryStat = (er2, st) => {
             if (er2) {
-              this.stat(path14, (er_, st_) => {
+              this.stat(path16, (er_, st_) => {
                 if (er_) {
                   return this.close(handle, () => {
                     callback && callback(er2);
@@ -35423,7 +36851,7 @@ var require_SFTP = __commonJS({
           this.fstat(handle, tryStat);
         });
       }
-      writeFile(path14, data, options, callback_) {
+      writeFile(path16, data, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -35442,7 +36870,7 @@ var require_SFTP = __commonJS({
         if (options.encoding && !Buffer.isEncoding(options.encoding))
           throw new Error(`Unknown encoding: ${options.encoding}`);
         const flag = options.flag || "w";
-        this.open(path14, flag, options.mode, (openErr, handle) => {
+        this.open(path16, flag, options.mode, (openErr, handle) => {
           if (openErr) {
             callback && callback(openErr);
           } else {
@@ -35451,7 +36879,7 @@ var require_SFTP = __commonJS({
             if (position === null) {
               const tryStat = (er, st) => {
                 if (er) {
-                  this.stat(path14, (er_, st_) => {
+                  this.stat(path16, (er_, st_) => {
                     if (er_) {
                       return this.close(handle, () => {
                         callback && callback(er);
@@ -35470,7 +36898,7 @@ var require_SFTP = __commonJS({
           }
         });
       }
-      appendFile(path14, data, options, callback_) {
+      appendFile(path16, data, options, callback_) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let callback;
@@ -35488,12 +36916,12 @@ var require_SFTP = __commonJS({
           throw new TypeError("Bad arguments");
         if (!options.flag)
           options = Object.assign({ flag: "a" }, options);
-        this.writeFile(path14, data, options, callback);
+        this.writeFile(path16, data, options, callback);
       }
-      exists(path14, cb) {
+      exists(path16, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        this.stat(path14, (err) => {
+        this.stat(path16, (err) => {
           cb && cb(err ? false : true);
         });
       }
@@ -35536,7 +36964,7 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} RENAME`
         );
       }
-      mkdir(path14, attrs, cb) {
+      mkdir(path16, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let flags = 0;
@@ -35550,7 +36978,7 @@ var require_SFTP = __commonJS({
           flags = attrs.flags;
           attrsLen = attrs.nb;
         }
-        const pathLen = Buffer.byteLength(path14);
+        const pathLen = Buffer.byteLength(path16);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -35558,7 +36986,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path14, p += 4, pathLen);
+        buf.utf8Write(path16, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -35574,10 +37002,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} MKDIR`
         );
       }
-      rmdir(path14, cb) {
+      rmdir(path16, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path14);
+        const pathLen = Buffer.byteLength(path16);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -35585,7 +37013,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path14, p += 4, pathLen);
+        buf.utf8Write(path16, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
@@ -35675,10 +37103,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} FSTAT`
         );
       }
-      stat(path14, cb) {
+      stat(path16, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path14);
+        const pathLen = Buffer.byteLength(path16);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -35686,17 +37114,17 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path14, p += 4, pathLen);
+        buf.utf8Write(path16, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} STAT`
         );
       }
-      lstat(path14, cb) {
+      lstat(path16, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path14);
+        const pathLen = Buffer.byteLength(path16);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -35704,17 +37132,17 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path14, p += 4, pathLen);
+        buf.utf8Write(path16, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} LSTAT`
         );
       }
-      opendir(path14, cb) {
+      opendir(path16, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path14);
+        const pathLen = Buffer.byteLength(path16);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -35722,14 +37150,14 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path14, p += 4, pathLen);
+        buf.utf8Write(path16, p += 4, pathLen);
         this._requests[reqid] = { cb };
         const isBuffered = sendOrBuffer(this, buf);
         this._debug && this._debug(
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} OPENDIR`
         );
       }
-      setstat(path14, attrs, cb) {
+      setstat(path16, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         let flags = 0;
@@ -35741,7 +37169,7 @@ var require_SFTP = __commonJS({
         } else if (typeof attrs === "function") {
           cb = attrs;
         }
-        const pathLen = Buffer.byteLength(path14);
+        const pathLen = Buffer.byteLength(path16);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -35749,7 +37177,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path14, p += 4, pathLen);
+        buf.utf8Write(path16, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -35809,8 +37237,8 @@ var require_SFTP = __commonJS({
           mtime: toUnixTimestamp(mtime)
         }, cb);
       }
-      utimes(path14, atime, mtime, cb) {
-        return this.setstat(path14, {
+      utimes(path16, atime, mtime, cb) {
+        return this.setstat(path16, {
           atime: toUnixTimestamp(atime),
           mtime: toUnixTimestamp(mtime)
         }, cb);
@@ -35821,8 +37249,8 @@ var require_SFTP = __commonJS({
           gid
         }, cb);
       }
-      chown(path14, uid, gid, cb) {
-        return this.setstat(path14, {
+      chown(path16, uid, gid, cb) {
+        return this.setstat(path16, {
           uid,
           gid
         }, cb);
@@ -35832,15 +37260,15 @@ var require_SFTP = __commonJS({
           mode
         }, cb);
       }
-      chmod(path14, mode, cb) {
-        return this.setstat(path14, {
+      chmod(path16, mode, cb) {
+        return this.setstat(path16, {
           mode
         }, cb);
       }
-      readlink(path14, cb) {
+      readlink(path16, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path14);
+        const pathLen = Buffer.byteLength(path16);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -35848,7 +37276,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path14, p += 4, pathLen);
+        buf.utf8Write(path16, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names2) => {
             if (typeof cb !== "function")
@@ -35893,10 +37321,10 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} SYMLINK`
         );
       }
-      realpath(path14, cb) {
+      realpath(path16, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        const pathLen = Buffer.byteLength(path14);
+        const pathLen = Buffer.byteLength(path16);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -35904,7 +37332,7 @@ var require_SFTP = __commonJS({
         const reqid = this._writeReqid = this._writeReqid + 1 & MAX_REQID;
         writeUInt32BE(buf, reqid, 5);
         writeUInt32BE(buf, pathLen, p);
-        buf.utf8Write(path14, p += 4, pathLen);
+        buf.utf8Write(path16, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names2) => {
             if (typeof cb !== "function")
@@ -35949,13 +37377,13 @@ var require_SFTP = __commonJS({
           this._debug(`SFTP: Outbound: ${which2} posix-rename@openssh.com`);
         }
       }
-      ext_openssh_statvfs(path14, cb) {
+      ext_openssh_statvfs(path16, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["statvfs@openssh.com"];
         if (!ext || ext !== "2")
           throw new Error("Server does not support this extended request");
-        const pathLen = Buffer.byteLength(path14);
+        const pathLen = Buffer.byteLength(path16);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 19 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -35965,7 +37393,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 19, p);
         buf.utf8Write("statvfs@openssh.com", p += 4, 19);
         writeUInt32BE(buf, pathLen, p += 19);
-        buf.utf8Write(path14, p += 4, pathLen);
+        buf.utf8Write(path16, p += 4, pathLen);
         this._requests[reqid] = { extended: "statvfs@openssh.com", cb };
         const isBuffered = sendOrBuffer(this, buf);
         if (this._debug) {
@@ -36051,7 +37479,7 @@ var require_SFTP = __commonJS({
           `SFTP: Outbound: ${isBuffered ? "Buffered" : "Sending"} fsync@openssh.com`
         );
       }
-      ext_openssh_lsetstat(path14, attrs, cb) {
+      ext_openssh_lsetstat(path16, attrs, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["lsetstat@openssh.com"];
@@ -36066,7 +37494,7 @@ var require_SFTP = __commonJS({
         } else if (typeof attrs === "function") {
           cb = attrs;
         }
-        const pathLen = Buffer.byteLength(path14);
+        const pathLen = Buffer.byteLength(path16);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 20 + 4 + pathLen + 4 + attrsLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -36076,7 +37504,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 20, p);
         buf.utf8Write("lsetstat@openssh.com", p += 4, 20);
         writeUInt32BE(buf, pathLen, p += 20);
-        buf.utf8Write(path14, p += 4, pathLen);
+        buf.utf8Write(path16, p += 4, pathLen);
         writeUInt32BE(buf, flags, p += pathLen);
         if (attrsLen) {
           p += 4;
@@ -36093,13 +37521,13 @@ var require_SFTP = __commonJS({
           this._debug(`SFTP: Outbound: ${status} lsetstat@openssh.com`);
         }
       }
-      ext_openssh_expandPath(path14, cb) {
+      ext_openssh_expandPath(path16, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         const ext = this._extensions["expand-path@openssh.com"];
         if (ext !== "1")
           throw new Error("Server does not support this extended request");
-        const pathLen = Buffer.byteLength(path14);
+        const pathLen = Buffer.byteLength(path16);
         let p = 9;
         const buf = Buffer.allocUnsafe(4 + 1 + 4 + 4 + 23 + 4 + pathLen);
         writeUInt32BE(buf, buf.length - 4, 0);
@@ -36109,7 +37537,7 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, 23, p);
         buf.utf8Write("expand-path@openssh.com", p += 4, 23);
         writeUInt32BE(buf, pathLen, p += 20);
-        buf.utf8Write(path14, p += 4, pathLen);
+        buf.utf8Write(path16, p += 4, pathLen);
         this._requests[reqid] = {
           cb: (err, names2) => {
             if (typeof cb !== "function")
@@ -36582,13 +38010,13 @@ var require_SFTP = __commonJS({
             if (--left === 0)
               cb(err);
           };
-          if (srcHandle && (src === fs9 || src.outgoing.state === "open"))
+          if (srcHandle && (src === fs10 || src.outgoing.state === "open"))
             ++left;
-          if (dstHandle && (dst === fs9 || dst.outgoing.state === "open"))
+          if (dstHandle && (dst === fs10 || dst.outgoing.state === "open"))
             ++left;
-          if (srcHandle && (src === fs9 || src.outgoing.state === "open"))
+          if (srcHandle && (src === fs10 || src.outgoing.state === "open"))
             src.close(srcHandle, cbfinal);
-          if (dstHandle && (dst === fs9 || dst.outgoing.state === "open"))
+          if (dstHandle && (dst === fs10 || dst.outgoing.state === "open"))
             dst.close(dstHandle, cbfinal);
         } else {
           cb(err);
@@ -36604,7 +38032,7 @@ var require_SFTP = __commonJS({
           tryStat(null, { size: fileSize });
         function tryStat(err2, attrs) {
           if (err2) {
-            if (src !== fs9) {
+            if (src !== fs10) {
               src.stat(srcPath, (err_, attrs_) => {
                 if (err_)
                   return onerror(err2);
@@ -37387,12 +38815,12 @@ var require_SFTP = __commonJS({
       [REQUEST.LSTAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path14 = bufferParser.readString(true);
+        const path16 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path14 === void 0)
+        if (path16 === void 0)
           return doFatalSFTPError(sftp, "Malformed LSTAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received LSTAT (id:${reqID})`);
-        if (!sftp.emit("LSTAT", reqID, path14)) {
+        if (!sftp.emit("LSTAT", reqID, path16)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -37411,13 +38839,13 @@ var require_SFTP = __commonJS({
       [REQUEST.SETSTAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path14 = bufferParser.readString(true);
+        const path16 = bufferParser.readString(true);
         const attrs = readAttrs(sftp._biOpt);
         bufferParser.clear();
         if (attrs === void 0)
           return doFatalSFTPError(sftp, "Malformed SETSTAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received SETSTAT (id:${reqID})`);
-        if (!sftp.emit("SETSTAT", reqID, path14, attrs)) {
+        if (!sftp.emit("SETSTAT", reqID, path16, attrs)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -37439,12 +38867,12 @@ var require_SFTP = __commonJS({
       [REQUEST.OPENDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path14 = bufferParser.readString(true);
+        const path16 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path14 === void 0)
+        if (path16 === void 0)
           return doFatalSFTPError(sftp, "Malformed OPENDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received OPENDIR (id:${reqID})`);
-        if (!sftp.emit("OPENDIR", reqID, path14)) {
+        if (!sftp.emit("OPENDIR", reqID, path16)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -37463,63 +38891,63 @@ var require_SFTP = __commonJS({
       [REQUEST.REMOVE]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path14 = bufferParser.readString(true);
+        const path16 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path14 === void 0)
+        if (path16 === void 0)
           return doFatalSFTPError(sftp, "Malformed REMOVE packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received REMOVE (id:${reqID})`);
-        if (!sftp.emit("REMOVE", reqID, path14)) {
+        if (!sftp.emit("REMOVE", reqID, path16)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.MKDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path14 = bufferParser.readString(true);
+        const path16 = bufferParser.readString(true);
         const attrs = readAttrs(sftp._biOpt);
         bufferParser.clear();
         if (attrs === void 0)
           return doFatalSFTPError(sftp, "Malformed MKDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received MKDIR (id:${reqID})`);
-        if (!sftp.emit("MKDIR", reqID, path14, attrs)) {
+        if (!sftp.emit("MKDIR", reqID, path16, attrs)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.RMDIR]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path14 = bufferParser.readString(true);
+        const path16 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path14 === void 0)
+        if (path16 === void 0)
           return doFatalSFTPError(sftp, "Malformed RMDIR packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received RMDIR (id:${reqID})`);
-        if (!sftp.emit("RMDIR", reqID, path14)) {
+        if (!sftp.emit("RMDIR", reqID, path16)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.REALPATH]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path14 = bufferParser.readString(true);
+        const path16 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path14 === void 0)
+        if (path16 === void 0)
           return doFatalSFTPError(sftp, "Malformed REALPATH packet");
         sftp._debug && sftp._debug(
           `SFTP: Inbound: Received REALPATH (id:${reqID})`
         );
-        if (!sftp.emit("REALPATH", reqID, path14)) {
+        if (!sftp.emit("REALPATH", reqID, path16)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
       [REQUEST.STAT]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path14 = bufferParser.readString(true);
+        const path16 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path14 === void 0)
+        if (path16 === void 0)
           return doFatalSFTPError(sftp, "Malformed STAT packet");
         sftp._debug && sftp._debug(`SFTP: Inbound: Received STAT (id:${reqID})`);
-        if (!sftp.emit("STAT", reqID, path14)) {
+        if (!sftp.emit("STAT", reqID, path16)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -37539,14 +38967,14 @@ var require_SFTP = __commonJS({
       [REQUEST.READLINK]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const path14 = bufferParser.readString(true);
+        const path16 = bufferParser.readString(true);
         bufferParser.clear();
-        if (path14 === void 0)
+        if (path16 === void 0)
           return doFatalSFTPError(sftp, "Malformed READLINK packet");
         sftp._debug && sftp._debug(
           `SFTP: Inbound: Received READLINK (id:${reqID})`
         );
-        if (!sftp.emit("READLINK", reqID, path14)) {
+        if (!sftp.emit("READLINK", reqID, path16)) {
           sftp.status(reqID, STATUS_CODE.OP_UNSUPPORTED);
         }
       },
@@ -37617,7 +39045,7 @@ var require_SFTP = __commonJS({
     function roundUpToMultipleOf8(n) {
       return n + 7 & ~7;
     }
-    function ReadStream(sftp, path14, options) {
+    function ReadStream(sftp, path16, options) {
       if (options === void 0)
         options = {};
       else if (typeof options === "string")
@@ -37631,7 +39059,7 @@ var require_SFTP = __commonJS({
       options.emitClose = false;
       options.autoDestroy = false;
       ReadableStream2.call(this, options);
-      this.path = path14;
+      this.path = path16;
       this.flags = options.flags === void 0 ? "r" : options.flags;
       this.mode = options.mode === void 0 ? 438 : options.mode;
       this.start = options.start;
@@ -37762,7 +39190,7 @@ var require_SFTP = __commonJS({
       },
       configurable: true
     });
-    function WriteStream(sftp, path14, options) {
+    function WriteStream(sftp, path16, options) {
       if (options === void 0)
         options = {};
       else if (typeof options === "string")
@@ -37774,7 +39202,7 @@ var require_SFTP = __commonJS({
       options.emitClose = false;
       options.autoDestroy = false;
       WritableStream.call(this, options);
-      this.path = path14;
+      this.path = path16;
       this.flags = options.flags === void 0 ? "w" : options.flags;
       this.mode = options.mode === void 0 ? 438 : options.mode;
       this.start = options.start;
@@ -38456,7 +39884,7 @@ var require_client2 = __commonJS({
   "node_modules/ssh2/lib/client.js"(exports, module) {
     "use strict";
     var {
-      createHash: createHash4,
+      createHash: createHash5,
       getHashes,
       randomFillSync
     } = __require("crypto");
@@ -38678,7 +40106,7 @@ var require_client2 = __commonJS({
           }
           hostVerifier = (key2, verify) => {
             if (hashAlgo)
-              key2 = createHash4(hashAlgo).update(key2).digest("hex");
+              key2 = createHash5(hashAlgo).update(key2).digest("hex");
             const ret = hashCb(key2, verify);
             if (ret !== void 0)
               verify(ret);
@@ -45565,12 +46993,12 @@ var require_src = __commonJS({
 // node_modules/split-ca/index.js
 var require_split_ca = __commonJS({
   "node_modules/split-ca/index.js"(exports, module) {
-    var fs9 = __require("fs");
+    var fs10 = __require("fs");
     module.exports = function(filepath, split, encoding) {
       split = typeof split !== "undefined" ? split : "\n";
       encoding = typeof encoding !== "undefined" ? encoding : "utf8";
       var ca = [];
-      var chain = fs9.readFileSync(filepath, encoding);
+      var chain = fs10.readFileSync(filepath, encoding);
       if (chain.indexOf("-END CERTIFICATE-") < 0 || chain.indexOf("-BEGIN CERTIFICATE-") < 0) {
         throw Error("File does not contain 'BEGIN CERTIFICATE' or 'END CERTIFICATE'");
       }
@@ -45598,8 +47026,8 @@ var require_modem = __commonJS({
   "node_modules/docker-modem/lib/modem.js"(exports, module) {
     var querystring = __require("querystring");
     var http3 = require_http();
-    var fs9 = __require("fs");
-    var path14 = __require("path");
+    var fs10 = __require("fs");
+    var path16 = __require("path");
     var url2 = __require("url");
     var ssh = require_ssh();
     var HttpDuplex = require_http_duplex();
@@ -45648,9 +47076,9 @@ var require_modem = __commonJS({
         }
         opts.host = host.hostname;
         if (process.env.DOCKER_CERT_PATH) {
-          opts.ca = splitca(path14.join(process.env.DOCKER_CERT_PATH, "ca.pem"));
-          opts.cert = fs9.readFileSync(path14.join(process.env.DOCKER_CERT_PATH, "cert.pem"));
-          opts.key = fs9.readFileSync(path14.join(process.env.DOCKER_CERT_PATH, "key.pem"));
+          opts.ca = splitca(path16.join(process.env.DOCKER_CERT_PATH, "ca.pem"));
+          opts.cert = fs10.readFileSync(path16.join(process.env.DOCKER_CERT_PATH, "cert.pem"));
+          opts.key = fs10.readFileSync(path16.join(process.env.DOCKER_CERT_PATH, "key.pem"));
         }
         if (process.env.DOCKER_CLIENT_TIMEOUT) {
           opts.timeout = parseInt(process.env.DOCKER_CLIENT_TIMEOUT, 10);
@@ -45660,8 +47088,8 @@ var require_modem = __commonJS({
     };
     var findDefaultUnixSocket = function() {
       return new Promise(function(resolve) {
-        var userDockerSocket = path14.join(os9.homedir(), ".docker", "run", "docker.sock");
-        fs9.access(userDockerSocket, function(err) {
+        var userDockerSocket = path16.join(os9.homedir(), ".docker", "run", "docker.sock");
+        fs10.access(userDockerSocket, function(err) {
           if (err) resolve("/var/run/docker.sock");
           else resolve(userDockerSocket);
         });
@@ -45754,7 +47182,7 @@ var require_modem = __commonJS({
       }
       if (options.file) {
         if (typeof options.file === "string") {
-          data = fs9.createReadStream(path14.resolve(options.file));
+          data = fs10.createReadStream(path16.resolve(options.file));
         } else {
           data = options.file;
         }
@@ -46068,287 +47496,73 @@ var require_modem = __commonJS({
   }
 });
 
-// node_modules/@balena/dockerignore/ignore.js
-var require_ignore = __commonJS({
-  "node_modules/@balena/dockerignore/ignore.js"(exports, module) {
-    "use strict";
-    var path14 = __require("path");
-    var factory = (options) => new IgnoreBase(options);
-    factory.default = factory;
-    module.exports = factory;
-    function make_array(subject) {
-      return Array.isArray(subject) ? subject : [subject];
-    }
-    var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
-    var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-    var REGEX_TRAILING_PATH_SEP = path14.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
-    var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
-    function cleanPath(file) {
-      return path14.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
-    }
-    function toSlash(file) {
-      if (path14.sep === "/") {
-        return file;
-      }
-      return file.replace(/\\/g, "/");
-    }
-    function fromSlash(file) {
-      if (path14.sep === "/") {
-        return file;
-      }
-      return file.replace(/\//g, path14.sep);
-    }
-    var IgnoreBase = class {
-      constructor({
-        // https://github.com/kaelzhang/node-ignore/blob/5.1.4/index.js#L372
-        ignorecase = true
-      } = {}) {
-        this._rules = [];
-        this._ignorecase = ignorecase;
-        this[KEY_IGNORE] = true;
-        this._initCache();
-      }
-      _initCache() {
-        this._cache = {};
-      }
-      // @param {Array.<string>|string|Ignore} pattern
-      add(pattern) {
-        this._added = false;
-        if (typeof pattern === "string") {
-          pattern = pattern.split(/\r?\n/g);
-        }
-        make_array(pattern).forEach(this._addPattern, this);
-        if (this._added) {
-          this._initCache();
-        }
-        return this;
-      }
-      // legacy
-      addPattern(pattern) {
-        return this.add(pattern);
-      }
-      _addPattern(pattern) {
-        if (pattern && pattern[KEY_IGNORE]) {
-          this._rules = this._rules.concat(pattern._rules);
-          this._added = true;
-          return;
-        }
-        if (this._checkPattern(pattern)) {
-          const rule = this._createRule(pattern.trim());
-          if (rule !== null) {
-            this._added = true;
-            this._rules.push(rule);
-          }
-        }
-      }
-      _checkPattern(pattern) {
-        return pattern && typeof pattern === "string" && pattern.indexOf("#") !== 0 && pattern.trim() !== "";
-      }
-      filter(paths) {
-        return make_array(paths).filter((path15) => this._filter(path15));
-      }
-      createFilter() {
-        return (path15) => this._filter(path15);
-      }
-      ignores(path15) {
-        return !this._filter(path15);
-      }
-      // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
-      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
-      _createRule(pattern) {
-        const origin = pattern;
-        let negative = false;
-        if (pattern[0] === "!") {
-          negative = true;
-          pattern = pattern.substring(1).trim();
-        }
-        if (pattern.length > 0) {
-          pattern = cleanPath(pattern);
-          pattern = toSlash(pattern);
-          if (pattern.length > 1 && pattern[0] === "/") {
-            pattern = pattern.slice(1);
-          }
-        }
-        if (negative) {
-          pattern = "!" + pattern;
-        }
-        pattern = pattern.trim();
-        if (pattern === "") {
-          return null;
-        }
-        pattern = cleanPath(pattern);
-        if (pattern[0] === "!") {
-          if (pattern.length === 1) {
-            return null;
-          }
-          negative = true;
-          pattern = pattern.substring(1);
-        } else {
-          negative = false;
-        }
-        return {
-          origin,
-          pattern,
-          // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-          dirs: pattern.split(path14.sep),
-          negative
-        };
-      }
-      // @returns `Boolean` true if the `path` is NOT ignored
-      _filter(path15) {
-        if (!path15) {
-          return false;
-        }
-        if (path15 in this._cache) {
-          return this._cache[path15];
-        }
-        return this._cache[path15] = this._test(path15);
-      }
-      // @returns {Boolean} true if a file is NOT ignored
-      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
-      _test(file) {
-        file = fromSlash(file);
-        const parentPath = cleanPath(path14.dirname(file));
-        const parentPathDirs = parentPath.split(path14.sep);
-        let matched = false;
-        this._rules.forEach((rule) => {
-          let match = this._match(file, rule);
-          if (!match && parentPath !== ".") {
-            if (rule.dirs.includes("**")) {
-              for (let i = rule.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
-                match = match || this._match(parentPathDirs.slice(0, i).join(path14.sep), rule);
-              }
-            } else if (rule.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path14.sep), rule);
-            }
-          }
-          if (match) {
-            matched = !rule.negative;
-          }
-        });
-        return !matched;
-      }
-      // @returns {Boolean} true if a file is matched by a rule
-      _match(file, rule) {
-        return this._compile(rule).regexp.test(file);
-      }
-      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L139
-      _compile(rule) {
-        if (rule.regexp) {
-          return rule;
-        }
-        let regStr = "^";
-        let escapedSlash = path14.sep === "\\" ? "\\\\" : path14.sep;
-        for (let i = 0; i < rule.pattern.length; i++) {
-          const ch = rule.pattern[i];
-          if (ch === "*") {
-            if (rule.pattern[i + 1] === "*") {
-              i++;
-              if (rule.pattern[i + 1] === path14.sep) {
-                i++;
-              }
-              if (rule.pattern[i + 1] === void 0) {
-                regStr += ".*";
-              } else {
-                regStr += `(.*${escapedSlash})?`;
-              }
-            } else {
-              regStr += `[^${escapedSlash}]*`;
-            }
-          } else if (ch === "?") {
-            regStr += `[^${escapedSlash}]`;
-          } else if (ch === "." || ch === "$") {
-            regStr += `\\${ch}`;
-          } else if (ch === "\\") {
-            if (path14.sep === "\\") {
-              regStr += escapedSlash;
-              continue;
-            }
-            if (rule.pattern[i + 1] !== void 0) {
-              regStr += "\\" + rule.pattern[i + 1];
-              i++;
-            } else {
-              regStr += "\\";
-            }
-          } else {
-            regStr += ch;
-          }
-        }
-        regStr += "$";
-        rule.regexp = new RegExp(regStr, this._ignorecase ? "i" : "");
-        return rule;
-      }
-    };
-  }
-});
-
 // node_modules/chownr/chownr.js
 var require_chownr = __commonJS({
   "node_modules/chownr/chownr.js"(exports, module) {
     "use strict";
-    var fs9 = __require("fs");
-    var path14 = __require("path");
-    var LCHOWN = fs9.lchown ? "lchown" : "chown";
-    var LCHOWNSYNC = fs9.lchownSync ? "lchownSync" : "chownSync";
-    var needEISDIRHandled = fs9.lchown && !process.version.match(/v1[1-9]+\./) && !process.version.match(/v10\.[6-9]/);
-    var lchownSync = (path15, uid, gid) => {
+    var fs10 = __require("fs");
+    var path16 = __require("path");
+    var LCHOWN = fs10.lchown ? "lchown" : "chown";
+    var LCHOWNSYNC = fs10.lchownSync ? "lchownSync" : "chownSync";
+    var needEISDIRHandled = fs10.lchown && !process.version.match(/v1[1-9]+\./) && !process.version.match(/v10\.[6-9]/);
+    var lchownSync = (path17, uid, gid) => {
       try {
-        return fs9[LCHOWNSYNC](path15, uid, gid);
+        return fs10[LCHOWNSYNC](path17, uid, gid);
       } catch (er) {
         if (er.code !== "ENOENT")
           throw er;
       }
     };
-    var chownSync = (path15, uid, gid) => {
+    var chownSync = (path17, uid, gid) => {
       try {
-        return fs9.chownSync(path15, uid, gid);
+        return fs10.chownSync(path17, uid, gid);
       } catch (er) {
         if (er.code !== "ENOENT")
           throw er;
       }
     };
-    var handleEISDIR = needEISDIRHandled ? (path15, uid, gid, cb) => (er) => {
+    var handleEISDIR = needEISDIRHandled ? (path17, uid, gid, cb) => (er) => {
       if (!er || er.code !== "EISDIR")
         cb(er);
       else
-        fs9.chown(path15, uid, gid, cb);
+        fs10.chown(path17, uid, gid, cb);
     } : (_, __, ___, cb) => cb;
-    var handleEISDirSync = needEISDIRHandled ? (path15, uid, gid) => {
+    var handleEISDirSync = needEISDIRHandled ? (path17, uid, gid) => {
       try {
-        return lchownSync(path15, uid, gid);
+        return lchownSync(path17, uid, gid);
       } catch (er) {
         if (er.code !== "EISDIR")
           throw er;
-        chownSync(path15, uid, gid);
+        chownSync(path17, uid, gid);
       }
-    } : (path15, uid, gid) => lchownSync(path15, uid, gid);
+    } : (path17, uid, gid) => lchownSync(path17, uid, gid);
     var nodeVersion = process.version;
-    var readdir3 = (path15, options, cb) => fs9.readdir(path15, options, cb);
-    var readdirSync = (path15, options) => fs9.readdirSync(path15, options);
+    var readdir3 = (path17, options, cb) => fs10.readdir(path17, options, cb);
+    var readdirSync = (path17, options) => fs10.readdirSync(path17, options);
     if (/^v4\./.test(nodeVersion))
-      readdir3 = (path15, options, cb) => fs9.readdir(path15, cb);
+      readdir3 = (path17, options, cb) => fs10.readdir(path17, cb);
     var chown = (cpath, uid, gid, cb) => {
-      fs9[LCHOWN](cpath, uid, gid, handleEISDIR(cpath, uid, gid, (er) => {
+      fs10[LCHOWN](cpath, uid, gid, handleEISDIR(cpath, uid, gid, (er) => {
         cb(er && er.code !== "ENOENT" ? er : null);
       }));
     };
     var chownrKid = (p, child, uid, gid, cb) => {
       if (typeof child === "string")
-        return fs9.lstat(path14.resolve(p, child), (er, stats) => {
+        return fs10.lstat(path16.resolve(p, child), (er, stats) => {
           if (er)
             return cb(er.code !== "ENOENT" ? er : null);
           stats.name = child;
           chownrKid(p, stats, uid, gid, cb);
         });
       if (child.isDirectory()) {
-        chownr(path14.resolve(p, child.name), uid, gid, (er) => {
+        chownr(path16.resolve(p, child.name), uid, gid, (er) => {
           if (er)
             return cb(er);
-          const cpath = path14.resolve(p, child.name);
+          const cpath = path16.resolve(p, child.name);
           chown(cpath, uid, gid, cb);
         });
       } else {
-        const cpath = path14.resolve(p, child.name);
+        const cpath = path16.resolve(p, child.name);
         chown(cpath, uid, gid, cb);
       }
     };
@@ -46378,7 +47592,7 @@ var require_chownr = __commonJS({
     var chownrKidSync = (p, child, uid, gid) => {
       if (typeof child === "string") {
         try {
-          const stats = fs9.lstatSync(path14.resolve(p, child));
+          const stats = fs10.lstatSync(path16.resolve(p, child));
           stats.name = child;
           child = stats;
         } catch (er) {
@@ -46389,8 +47603,8 @@ var require_chownr = __commonJS({
         }
       }
       if (child.isDirectory())
-        chownrSync(path14.resolve(p, child.name), uid, gid);
-      handleEISDirSync(path14.resolve(p, child.name), uid, gid);
+        chownrSync(path16.resolve(p, child.name), uid, gid);
+      handleEISDirSync(path16.resolve(p, child.name), uid, gid);
     };
     var chownrSync = (p, uid, gid) => {
       let children2;
@@ -47633,9 +48847,9 @@ var require_pump = __commonJS({
   "node_modules/pump/index.js"(exports, module) {
     var once = require_once();
     var eos = require_end_of_stream2();
-    var fs9;
+    var fs10;
     try {
-      fs9 = __require("fs");
+      fs10 = __require("fs");
     } catch (e) {
     }
     var noop3 = function() {
@@ -47646,8 +48860,8 @@ var require_pump = __commonJS({
     };
     var isFS = function(stream) {
       if (!ancient) return false;
-      if (!fs9) return false;
-      return (stream instanceof (fs9.ReadStream || noop3) || stream instanceof (fs9.WriteStream || noop3)) && isFn(stream.close);
+      if (!fs10) return false;
+      return (stream instanceof (fs10.ReadStream || noop3) || stream instanceof (fs10.WriteStream || noop3)) && isFn(stream.close);
     };
     var isRequest = function(stream) {
       return stream.setHeader && isFn(stream.abort);
@@ -47706,8 +48920,8 @@ var require_pump = __commonJS({
 // node_modules/mkdirp-classic/index.js
 var require_mkdirp_classic = __commonJS({
   "node_modules/mkdirp-classic/index.js"(exports, module) {
-    var path14 = __require("path");
-    var fs9 = __require("fs");
+    var path16 = __require("path");
+    var fs10 = __require("fs");
     var _0777 = parseInt("0777", 8);
     module.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
     function mkdirP(p, opts, f, made) {
@@ -47718,14 +48932,14 @@ var require_mkdirp_classic = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs9;
+      var xfs = opts.fs || fs10;
       if (mode === void 0) {
         mode = _0777 & ~process.umask();
       }
       if (!made) made = null;
       var cb = f || function() {
       };
-      p = path14.resolve(p);
+      p = path16.resolve(p);
       xfs.mkdir(p, mode, function(er) {
         if (!er) {
           made = made || p;
@@ -47733,7 +48947,7 @@ var require_mkdirp_classic = __commonJS({
         }
         switch (er.code) {
           case "ENOENT":
-            mkdirP(path14.dirname(p), opts, function(er2, made2) {
+            mkdirP(path16.dirname(p), opts, function(er2, made2) {
               if (er2) cb(er2, made2);
               else mkdirP(p, opts, cb, made2);
             });
@@ -47755,19 +48969,19 @@ var require_mkdirp_classic = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs9;
+      var xfs = opts.fs || fs10;
       if (mode === void 0) {
         mode = _0777 & ~process.umask();
       }
       if (!made) made = null;
-      p = path14.resolve(p);
+      p = path16.resolve(p);
       try {
         xfs.mkdirSync(p, mode);
         made = made || p;
       } catch (err0) {
         switch (err0.code) {
           case "ENOENT":
-            made = sync(path14.dirname(p), opts, made);
+            made = sync(path16.dirname(p), opts, made);
             sync(p, opts, made);
             break;
           // In the case of any other error, just see if there's a dir
@@ -47793,11 +49007,11 @@ var require_mkdirp_classic = __commonJS({
 var require_tar_fs = __commonJS({
   "node_modules/tar-fs/index.js"(exports) {
     var chownr = require_chownr();
-    var tar2 = require_tar_stream2();
+    var tar3 = require_tar_stream2();
     var pump = require_pump();
     var mkdirp = require_mkdirp_classic();
-    var fs9 = __require("fs");
-    var path14 = __require("path");
+    var fs10 = __require("fs");
+    var path16 = __require("path");
     var os9 = __require("os");
     var win32 = os9.platform() === "win32";
     var DOTDOT_LEADING = 1;
@@ -47810,23 +49024,23 @@ var require_tar_fs = __commonJS({
     var normalize = !win32 ? echo : function(name2) {
       return name2.replace(/\\/g, "/").replace(/[:?<>|]/g, "_");
     };
-    var statAll = function(fs10, stat4, cwd, ignore, entries, sort) {
+    var statAll = function(fs11, stat4, cwd, ignore, entries, sort) {
       var queue = entries || ["."];
       for (var i = 0; i < queue.length; i++) {
-        if (!inCwd(path14.resolve(cwd, queue[i]), cwd)) throw new Error(queue[i] + " is not a valid path");
+        if (!inCwd(path16.resolve(cwd, queue[i]), cwd)) throw new Error(queue[i] + " is not a valid path");
       }
       return function loop(callback) {
         if (!queue.length) return callback();
         var next = queue.shift();
-        var nextAbs = path14.join(cwd, next);
-        stat4.call(fs10, nextAbs, function(err, stat5) {
+        var nextAbs = path16.join(cwd, next);
+        stat4.call(fs11, nextAbs, function(err, stat5) {
           if (err) return callback(err);
           if (!stat5.isDirectory()) return callback(null, next, stat5);
-          fs10.readdir(nextAbs, function(err2, files) {
+          fs11.readdir(nextAbs, function(err2, files) {
             if (err2) return callback(err2);
             if (sort) files.sort();
             for (var i2 = 0; i2 < files.length; i2++) {
-              if (!ignore(path14.join(cwd, next, files[i2]))) queue.push(path14.join(next, files[i2]));
+              if (!ignore(path16.join(cwd, next, files[i2]))) queue.push(path16.join(next, files[i2]));
             }
             callback(null, next, stat5);
           });
@@ -47837,7 +49051,7 @@ var require_tar_fs = __commonJS({
       return function(header) {
         header.name = header.name.split("/").slice(level).join("/");
         var linkname = header.linkname;
-        if (linkname && (header.type === "link" || path14.isAbsolute(linkname))) {
+        if (linkname && (header.type === "link" || path16.isAbsolute(linkname))) {
           header.linkname = linkname.split("/").slice(level).join("/");
         }
         return map(header);
@@ -47846,7 +49060,7 @@ var require_tar_fs = __commonJS({
     exports.pack = function(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      var xfs = opts.fs || fs9;
+      var xfs = opts.fs || fs10;
       var ignore = opts.ignore || opts.filter || noop3;
       var map = opts.map || noop3;
       var mapStream = opts.mapStream || echo;
@@ -47855,7 +49069,7 @@ var require_tar_fs = __commonJS({
       var umask = typeof opts.umask === "number" ? ~opts.umask : ~processUmask();
       var dmode = typeof opts.dmode === "number" ? opts.dmode : 0;
       var fmode = typeof opts.fmode === "number" ? opts.fmode : 0;
-      var pack = opts.pack || tar2.pack();
+      var pack = opts.pack || tar3.pack();
       var finish = opts.finish || noop3;
       if (opts.strip) map = strip(map, opts.strip);
       if (opts.readable) {
@@ -47867,7 +49081,7 @@ var require_tar_fs = __commonJS({
         fmode |= parseInt(222, 8);
       }
       var onsymlink = function(filename, header) {
-        xfs.readlink(path14.join(cwd, filename), function(err, linkname) {
+        xfs.readlink(path16.join(cwd, filename), function(err, linkname) {
           if (err) return pack.destroy(err);
           header.linkname = normalize(linkname);
           pack.entry(header, onnextentry);
@@ -47908,7 +49122,7 @@ var require_tar_fs = __commonJS({
         }
         var entry = pack.entry(header, onnextentry);
         if (!entry) return;
-        var rs = mapStream(xfs.createReadStream(path14.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
+        var rs = mapStream(xfs.createReadStream(path16.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
         rs.on("error", function(err2) {
           entry.destroy(err2);
         });
@@ -47933,12 +49147,12 @@ var require_tar_fs = __commonJS({
     exports.extract = function(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      var xfs = opts.fs || fs9;
+      var xfs = opts.fs || fs10;
       var ignore = opts.ignore || opts.filter || noop3;
       var map = opts.map || noop3;
       var mapStream = opts.mapStream || echo;
       var own = opts.chown !== false && !win32 && processGetuid() === 0;
-      var extract = opts.extract || tar2.extract();
+      var extract = opts.extract || tar3.extract();
       var stack = [];
       var now = /* @__PURE__ */ new Date();
       var umask = typeof opts.umask === "number" ? ~opts.umask : ~processUmask();
@@ -47990,7 +49204,7 @@ var require_tar_fs = __commonJS({
       extract.on("entry", function(header, stream, next) {
         header = map(header) || header;
         header.name = normalize(header.name);
-        var name2 = path14.join(cwd, path14.join("/", header.name));
+        var name2 = path16.join(cwd, path16.join("/", header.name));
         if (ignore(name2, header)) {
           stream.resume();
           return next();
@@ -47998,7 +49212,7 @@ var require_tar_fs = __commonJS({
         if (!validPath(header.name, DOTDOT_NONE)) {
           return next(new Error(JSON.stringify(header.name) + " is not a valid path"));
         }
-        var isRoot = path14.join(name2, ".") === path14.join(cwd, ".");
+        var isRoot = path16.join(name2, ".") === path16.join(cwd, ".");
         var stat4 = function(err) {
           if (err) return next(err);
           if (isRoot) return next();
@@ -48028,9 +49242,9 @@ var require_tar_fs = __commonJS({
         var onsymlink = function() {
           if (win32) return next();
           if (!validPath(header.linkname, DOTDOT_LEADING)) return next(new Error(name2 + " is not a valid symlink"));
-          var dst = path14.resolve(path14.dirname(name2), header.linkname);
+          var dst = path16.resolve(path16.dirname(name2), header.linkname);
           if (!inCwd(dst, cwd)) return next(new Error(name2 + " is not a valid symlink"));
-          validateNotSymlink(xfs, dst, path14.resolve(cwd), function(err, valid) {
+          validateNotSymlink(xfs, dst, path16.resolve(cwd), function(err, valid) {
             if (err) return next(err);
             if (!valid) return next(new Error(name2 + " is not a valid symlink"));
             xfs.unlink(name2, function() {
@@ -48041,7 +49255,7 @@ var require_tar_fs = __commonJS({
         var onlink = function() {
           if (win32) return next();
           if (!validPath(header.linkname, DOTDOT_NONE)) return next(new Error(name2 + " is not a valid hardlink"));
-          var srcpath = path14.join(cwd, path14.join("/", header.linkname));
+          var srcpath = path16.join(cwd, path16.join("/", header.linkname));
           xfs.realpath(srcpath, function(err, dst) {
             if (err || !inCwd(dst, cwd)) return next(new Error(name2 + " is not a valid hardlink"));
             xfs.unlink(name2, function() {
@@ -48073,8 +49287,8 @@ var require_tar_fs = __commonJS({
             });
           }
         };
-        var dir = isRoot ? path14.join(cwd, ".") : path14.dirname(name2);
-        validate(xfs, dir, path14.join(cwd, "."), function(err, valid) {
+        var dir = isRoot ? path16.join(cwd, ".") : path16.dirname(name2);
+        validate(xfs, dir, path16.join(cwd, "."), function(err, valid) {
           if (err) return next(err);
           if (!valid) return next(new Error(dir + " is not a valid path"));
           if (header.type === "directory") return ondirectory();
@@ -48102,20 +49316,20 @@ var require_tar_fs = __commonJS({
       if (opts.finish) extract.on("finish", opts.finish);
       return extract;
     };
-    function validate(fs10, name2, root, cb) {
+    function validate(fs11, name2, root, cb) {
       if (name2 === root) return cb(null, true);
-      fs10.lstat(name2, function(err, st) {
+      fs11.lstat(name2, function(err, st) {
         if (err && err.code !== "ENOENT") return cb(err);
-        if (err || st.isDirectory()) return validate(fs10, path14.join(name2, ".."), root, cb);
+        if (err || st.isDirectory()) return validate(fs11, path16.join(name2, ".."), root, cb);
         cb(null, false);
       });
     }
-    function validateNotSymlink(fs10, name2, root, cb) {
+    function validateNotSymlink(fs11, name2, root, cb) {
       if (name2 === root) return cb(null, true);
-      if (!name2.startsWith(root + path14.sep)) return cb(null, false);
-      fs10.lstat(name2, function(err, st) {
+      if (!name2.startsWith(root + path16.sep)) return cb(null, false);
+      fs11.lstat(name2, function(err, st) {
         if (err && err.code !== "ENOENT" && err.code !== "EPERM") return cb(err);
-        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs10, path14.join(name2, ".."), root, cb);
+        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs11, path16.join(name2, ".."), root, cb);
         cb(null, false);
       });
     }
@@ -48146,8 +49360,8 @@ var require_tar_fs = __commonJS({
       });
     }
     function inCwd(dst, cwd) {
-      cwd = path14.resolve(cwd);
-      return cwd === dst || dst.startsWith(cwd + path14.sep);
+      cwd = path16.resolve(cwd);
+      return cwd === dst || dst.startsWith(cwd + path16.sep);
     }
   }
 });
@@ -48156,9 +49370,9 @@ var require_tar_fs = __commonJS({
 var require_util9 = __commonJS({
   "node_modules/dockerode/lib/util.js"(exports, module) {
     var DockerIgnore = require_ignore();
-    var fs9 = __require("fs");
-    var path14 = __require("path");
-    var tar2 = require_tar_fs();
+    var fs10 = __require("fs");
+    var path16 = __require("path");
+    var tar3 = require_tar_fs();
     var zlib = __require("zlib");
     var arr = [];
     var each = arr.forEach;
@@ -48209,18 +49423,18 @@ var require_util9 = __commonJS({
     };
     module.exports.prepareBuildContext = function(file, next) {
       if (file && file.context) {
-        fs9.readFile(path14.join(file.context, ".dockerignore"), (err, data) => {
+        fs10.readFile(path16.join(file.context, ".dockerignore"), (err, data) => {
           let ignoreFn;
           let filterFn;
           if (!err) {
             const dockerIgnore = DockerIgnore({ ignorecase: false }).add(data.toString());
             filterFn = dockerIgnore.createFilter();
-            ignoreFn = (path15) => {
-              return !filterFn(path15);
+            ignoreFn = (path17) => {
+              return !filterFn(path17);
             };
           }
           const entries = file.src.slice() || [];
-          const pack = tar2.pack(file.context, {
+          const pack = tar3.pack(file.context, {
             entries: filterFn ? entries.filter(filterFn) : entries,
             ignore: ignoreFn
             // Only works on directories
@@ -51150,14 +52364,14 @@ var require_tls_helpers = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CIPHER_SUITES = void 0;
     exports.getDefaultRootsData = getDefaultRootsData;
-    var fs9 = __require("fs");
+    var fs10 = __require("fs");
     exports.CIPHER_SUITES = process.env.GRPC_SSL_CIPHER_SUITES;
     var DEFAULT_ROOTS_FILE_PATH = process.env.GRPC_DEFAULT_SSL_ROOTS_FILE_PATH;
     var defaultRootsData = null;
     function getDefaultRootsData() {
       if (DEFAULT_ROOTS_FILE_PATH) {
         if (defaultRootsData === null) {
-          defaultRootsData = fs9.readFileSync(DEFAULT_ROOTS_FILE_PATH);
+          defaultRootsData = fs10.readFileSync(DEFAULT_ROOTS_FILE_PATH);
         }
         return defaultRootsData;
       }
@@ -51190,19 +52404,19 @@ var require_uri_parser = __commonJS({
       };
     }
     var NUMBER_REGEX = /^\d+$/;
-    function splitHostPort(path14) {
-      if (path14.startsWith("[")) {
-        const hostEnd = path14.indexOf("]");
+    function splitHostPort(path16) {
+      if (path16.startsWith("[")) {
+        const hostEnd = path16.indexOf("]");
         if (hostEnd === -1) {
           return null;
         }
-        const host = path14.substring(1, hostEnd);
+        const host = path16.substring(1, hostEnd);
         if (host.indexOf(":") === -1) {
           return null;
         }
-        if (path14.length > hostEnd + 1) {
-          if (path14[hostEnd + 1] === ":") {
-            const portString = path14.substring(hostEnd + 2);
+        if (path16.length > hostEnd + 1) {
+          if (path16[hostEnd + 1] === ":") {
+            const portString = path16.substring(hostEnd + 2);
             if (NUMBER_REGEX.test(portString)) {
               return {
                 host,
@@ -51220,7 +52434,7 @@ var require_uri_parser = __commonJS({
           };
         }
       } else {
-        const splitPath = path14.split(":");
+        const splitPath = path16.split(":");
         if (splitPath.length === 2) {
           if (NUMBER_REGEX.test(splitPath[1])) {
             return {
@@ -51232,7 +52446,7 @@ var require_uri_parser = __commonJS({
           }
         } else {
           return {
-            host: path14
+            host: path16
           };
         }
       }
@@ -54268,14 +55482,14 @@ var require_client_interceptors = __commonJS({
       }
     };
     exports.InterceptingCall = InterceptingCall;
-    function getCall(channel, path14, options) {
+    function getCall(channel, path16, options) {
       var _a, _b;
       const deadline = (_a = options.deadline) !== null && _a !== void 0 ? _a : Infinity;
       const host = options.host;
       const parent = (_b = options.parent) !== null && _b !== void 0 ? _b : null;
       const propagateFlags = options.propagate_flags;
       const credentials = options.credentials;
-      const call = channel.createCall(path14, deadline, host, parent, propagateFlags);
+      const call = channel.createCall(path16, deadline, host, parent, propagateFlags);
       if (credentials) {
         call.setCredentials(credentials);
       }
@@ -54845,9 +56059,9 @@ var require_make_client = __commonJS({
       ServiceClientImpl.serviceName = serviceName;
       return ServiceClientImpl;
     }
-    function partial(fn, path14, serialize, deserialize) {
+    function partial(fn, path16, serialize, deserialize) {
       return function(...args) {
-        return fn.call(this, path14, serialize, deserialize, ...args);
+        return fn.call(this, path16, serialize, deserialize, ...args);
       };
     }
     function isProtobufTypeDefinition(obj) {
@@ -57730,17 +58944,17 @@ var require_codegen = __commonJS({
 var require_fs = __commonJS({
   "node_modules/@protobufjs/fetch/util/fs.js"(exports, module) {
     "use strict";
-    var fs9 = null;
+    var fs10 = null;
     try {
-      fs9 = __require(
+      fs10 = __require(
         /* webpackIgnore: true */
         "fs"
       );
-      if (!fs9 || !fs9.readFile || !fs9.readFileSync)
-        fs9 = null;
+      if (!fs10 || !fs10.readFile || !fs10.readFileSync)
+        fs10 = null;
     } catch (e) {
     }
-    module.exports = fs9;
+    module.exports = fs10;
   }
 });
 
@@ -57750,7 +58964,7 @@ var require_fetch2 = __commonJS({
     "use strict";
     module.exports = fetch3;
     var asPromise = require_aspromise();
-    var fs9 = require_fs();
+    var fs10 = require_fs();
     function fetch3(filename, options, callback) {
       if (typeof options === "function") {
         callback = options;
@@ -57759,8 +58973,8 @@ var require_fetch2 = __commonJS({
         options = {};
       if (!callback)
         return asPromise(fetch3, this, filename, options);
-      if (!options.xhr && fs9 && fs9.readFile)
-        return fs9.readFile(filename, function fetchReadFileCallback(err, contents) {
+      if (!options.xhr && fs10 && fs10.readFile)
+        return fs10.readFile(filename, function fetchReadFileCallback(err, contents) {
           return err && typeof XMLHttpRequest !== "undefined" ? fetch3.xhr(filename, options, callback) : err ? callback(err) : callback(null, options.binary ? contents : contents.toString("utf8"));
         });
       return fetch3.xhr(filename, options, callback);
@@ -57798,15 +59012,15 @@ var require_fetch2 = __commonJS({
 var require_path = __commonJS({
   "node_modules/@protobufjs/path/index.js"(exports) {
     "use strict";
-    var path14 = exports;
+    var path16 = exports;
     var isAbsolute = (
       /**
        * Tests if the specified path is absolute.
        * @param {string} path Path to test
        * @returns {boolean} `true` if path is absolute
        */
-      path14.isAbsolute = function isAbsolute2(path15) {
-        return /^(?:\/|\w+:)/.test(path15);
+      path16.isAbsolute = function isAbsolute2(path17) {
+        return /^(?:\/|\w+:)/.test(path17);
       }
     );
     var normalize = (
@@ -57815,9 +59029,9 @@ var require_path = __commonJS({
        * @param {string} path Path to normalize
        * @returns {string} Normalized path
        */
-      path14.normalize = function normalize2(path15) {
-        path15 = path15.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
-        var parts = path15.split("/"), absolute = isAbsolute(path15), prefix = "";
+      path16.normalize = function normalize2(path17) {
+        path17 = path17.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
+        var parts = path17.split("/"), absolute = isAbsolute(path17), prefix = "";
         if (absolute)
           prefix = parts.shift() + "/";
         for (var i = 0; i < parts.length; ) {
@@ -57836,7 +59050,7 @@ var require_path = __commonJS({
         return prefix + parts.join("/");
       }
     );
-    path14.resolve = function resolve(originPath, includePath, alreadyNormalized) {
+    path16.resolve = function resolve(originPath, includePath, alreadyNormalized) {
       if (!alreadyNormalized)
         includePath = normalize(includePath);
       if (isAbsolute(includePath))
@@ -57863,17 +59077,17 @@ var require_patterns = __commonJS({
 var require_fs2 = __commonJS({
   "node_modules/protobufjs/src/util/fs.js"(exports, module) {
     "use strict";
-    var fs9 = null;
+    var fs10 = null;
     try {
-      fs9 = __require(
+      fs10 = __require(
         /* webpackIgnore: true */
         "fs"
       );
-      if (!fs9 || !fs9.readFile || !fs9.readFileSync)
-        fs9 = null;
+      if (!fs10 || !fs10.readFile || !fs10.readFileSync)
+        fs10 = null;
     } catch (e) {
     }
-    module.exports = fs9;
+    module.exports = fs10;
   }
 });
 
@@ -58020,18 +59234,18 @@ var require_namespace = __commonJS({
       object.onRemove(this);
       return clearCache(this);
     };
-    Namespace.prototype.define = function define2(path14, json2) {
-      if (util.isString(path14))
-        path14 = path14.split(".");
-      else if (!Array.isArray(path14))
+    Namespace.prototype.define = function define2(path16, json2) {
+      if (util.isString(path16))
+        path16 = path16.split(".");
+      else if (!Array.isArray(path16))
         throw TypeError("illegal path");
-      if (path14 && path14.length && path14[0] === "")
+      if (path16 && path16.length && path16[0] === "")
         throw Error("path must be relative");
-      if (path14.length > util.recursionLimit)
+      if (path16.length > util.recursionLimit)
         throw Error("max depth exceeded");
       var ptr = this;
-      while (path14.length > 0) {
-        var part = path14.shift();
+      while (path16.length > 0) {
+        var part = path16.shift();
         if (ptr.nested && ptr.nested[part]) {
           ptr = ptr.nested[part];
           if (!(ptr instanceof Namespace))
@@ -58066,26 +59280,26 @@ var require_namespace = __commonJS({
       });
       return this;
     };
-    Namespace.prototype.lookup = function lookup2(path14, filterTypes, parentAlreadyChecked) {
+    Namespace.prototype.lookup = function lookup2(path16, filterTypes, parentAlreadyChecked) {
       if (typeof filterTypes === "boolean") {
         parentAlreadyChecked = filterTypes;
         filterTypes = void 0;
       } else if (filterTypes && !Array.isArray(filterTypes))
         filterTypes = [filterTypes];
-      if (util.isString(path14) && path14.length) {
-        if (path14 === ".")
+      if (util.isString(path16) && path16.length) {
+        if (path16 === ".")
           return this.root;
-        path14 = path14.split(".");
-      } else if (!path14.length)
+        path16 = path16.split(".");
+      } else if (!path16.length)
         return this;
-      var flatPath = path14.join(".");
-      if (path14[0] === "")
-        return this.root.lookup(path14.slice(1), filterTypes);
+      var flatPath = path16.join(".");
+      if (path16[0] === "")
+        return this.root.lookup(path16.slice(1), filterTypes);
       var found = this.root._fullyQualifiedObjects && this.root._fullyQualifiedObjects["." + flatPath];
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
-      found = this._lookupImpl(path14, flatPath);
+      found = this._lookupImpl(path16, flatPath);
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
@@ -58093,7 +59307,7 @@ var require_namespace = __commonJS({
         return null;
       var current = this;
       while (current.parent) {
-        found = current.parent._lookupImpl(path14, flatPath);
+        found = current.parent._lookupImpl(path16, flatPath);
         if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
           return found;
         }
@@ -58101,22 +59315,22 @@ var require_namespace = __commonJS({
       }
       return null;
     };
-    Namespace.prototype._lookupImpl = function lookup2(path14, flatPath) {
+    Namespace.prototype._lookupImpl = function lookup2(path16, flatPath) {
       if (Object.prototype.hasOwnProperty.call(this._lookupCache, flatPath)) {
         return this._lookupCache[flatPath];
       }
-      var found = this.get(path14[0]);
+      var found = this.get(path16[0]);
       var exact = null;
       if (found) {
-        if (path14.length === 1) {
+        if (path16.length === 1) {
           exact = found;
         } else if (found instanceof Namespace) {
-          path14 = path14.slice(1);
-          exact = found._lookupImpl(path14, path14.join("."));
+          path16 = path16.slice(1);
+          exact = found._lookupImpl(path16, path16.join("."));
         }
       } else {
         for (var i = 0; i < this.nestedArray.length; ++i)
-          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path14, flatPath))) {
+          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path16, flatPath))) {
             exact = found;
             break;
           }
@@ -58124,28 +59338,28 @@ var require_namespace = __commonJS({
       this._lookupCache[flatPath] = exact;
       return exact;
     };
-    Namespace.prototype.lookupType = function lookupType(path14) {
-      var found = this.lookup(path14, [Type]);
+    Namespace.prototype.lookupType = function lookupType(path16) {
+      var found = this.lookup(path16, [Type]);
       if (!found)
-        throw Error("no such type: " + path14);
+        throw Error("no such type: " + path16);
       return found;
     };
-    Namespace.prototype.lookupEnum = function lookupEnum(path14) {
-      var found = this.lookup(path14, [Enum]);
+    Namespace.prototype.lookupEnum = function lookupEnum(path16) {
+      var found = this.lookup(path16, [Enum]);
       if (!found)
-        throw Error("no such Enum '" + path14 + "' in " + this);
+        throw Error("no such Enum '" + path16 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path14) {
-      var found = this.lookup(path14, [Type, Enum]);
+    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path16) {
+      var found = this.lookup(path16, [Type, Enum]);
       if (!found)
-        throw Error("no such Type or Enum '" + path14 + "' in " + this);
+        throw Error("no such Type or Enum '" + path16 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupService = function lookupService(path14) {
-      var found = this.lookup(path14, [Service]);
+    Namespace.prototype.lookupService = function lookupService(path16) {
+      var found = this.lookup(path16, [Service]);
       if (!found)
-        throw Error("no such Service '" + path14 + "' in " + this);
+        throw Error("no such Service '" + path16 + "' in " + this);
       return found;
     };
     Namespace._configure = function(Type_, Service_, Enum_) {
@@ -59562,13 +60776,13 @@ var require_util10 = __commonJS({
       Object.defineProperty(object, "$type", { value: enm, enumerable: false });
       return enm;
     };
-    util.setProperty = function setProperty(dst, path14, value, ifNotSet) {
-      function setProp(dst2, path15, value2) {
-        var part = path15.shift();
+    util.setProperty = function setProperty(dst, path16, value, ifNotSet) {
+      function setProp(dst2, path17, value2) {
+        var part = path17.shift();
         if (util.isUnsafeProperty(part))
           return dst2;
-        if (path15.length > 0) {
-          dst2[part] = setProp(dst2[part] || {}, path15, value2);
+        if (path17.length > 0) {
+          dst2[part] = setProp(dst2[part] || {}, path17, value2);
         } else {
           var prevValue = dst2[part];
           if (prevValue && ifNotSet)
@@ -59581,12 +60795,12 @@ var require_util10 = __commonJS({
       }
       if (typeof dst !== "object")
         throw TypeError("dst must be an object");
-      if (!path14)
+      if (!path16)
         throw TypeError("path must be specified");
-      path14 = path14.split(".");
-      if (path14.length > util.recursionLimit)
+      path16 = path16.split(".");
+      if (path16.length > util.recursionLimit)
         throw Error("max depth exceeded");
-      return setProp(dst, path14, value);
+      return setProp(dst, path16, value);
     };
     Object.defineProperty(util, "decorateRoot", {
       get: function() {
@@ -60132,12 +61346,12 @@ var require_object = __commonJS({
        */
       fullName: {
         get: function() {
-          var path14 = [this.name], ptr = this.parent;
+          var path16 = [this.name], ptr = this.parent;
           while (ptr) {
-            path14.unshift(ptr.name);
+            path16.unshift(ptr.name);
             ptr = ptr.parent;
           }
-          return path14.join(".");
+          return path16.join(".");
         }
       }
     });
@@ -64174,19 +65388,19 @@ var require_util11 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
-    var fs9 = __require("fs");
-    var path14 = __require("path");
+    var fs10 = __require("fs");
+    var path16 = __require("path");
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
       const originalResolvePath = root.resolvePath;
       root.resolvePath = (origin, target) => {
-        if (path14.isAbsolute(target)) {
+        if (path16.isAbsolute(target)) {
           return target;
         }
         for (const directory2 of includePaths) {
-          const fullPath = path14.join(directory2, target);
+          const fullPath = path16.join(directory2, target);
           try {
-            fs9.accessSync(fullPath, fs9.constants.R_OK);
+            fs10.accessSync(fullPath, fs10.constants.R_OK);
             return fullPath;
           } catch (err) {
             continue;
@@ -69797,9 +71011,9 @@ var require_server_call = __commonJS({
       return status;
     }
     var ServerUnaryCallImpl = class extends events_1.EventEmitter {
-      constructor(path14, call, metadata, request2) {
+      constructor(path16, call, metadata, request2) {
         super();
-        this.path = path14;
+        this.path = path16;
         this.call = call;
         this.metadata = metadata;
         this.request = request2;
@@ -69829,9 +71043,9 @@ var require_server_call = __commonJS({
     };
     exports.ServerUnaryCallImpl = ServerUnaryCallImpl;
     var ServerReadableStreamImpl = class extends stream_1.Readable {
-      constructor(path14, call, metadata) {
+      constructor(path16, call, metadata) {
         super({ objectMode: true });
-        this.path = path14;
+        this.path = path16;
         this.call = call;
         this.metadata = metadata;
         this.cancelled = false;
@@ -69863,9 +71077,9 @@ var require_server_call = __commonJS({
     };
     exports.ServerReadableStreamImpl = ServerReadableStreamImpl;
     var ServerWritableStreamImpl = class extends stream_1.Writable {
-      constructor(path14, call, metadata, request2) {
+      constructor(path16, call, metadata, request2) {
         super({ objectMode: true });
-        this.path = path14;
+        this.path = path16;
         this.call = call;
         this.metadata = metadata;
         this.request = request2;
@@ -69919,9 +71133,9 @@ var require_server_call = __commonJS({
     };
     exports.ServerWritableStreamImpl = ServerWritableStreamImpl;
     var ServerDuplexStreamImpl = class extends stream_1.Duplex {
-      constructor(path14, call, metadata) {
+      constructor(path16, call, metadata) {
         super({ objectMode: true });
-        this.path = path14;
+        this.path = path16;
         this.call = call;
         this.metadata = metadata;
         this.pendingStatus = {
@@ -72222,11 +73436,11 @@ var require_server2 = __commonJS({
           }
           return true;
         }
-        _retrieveHandler(path14) {
-          serverCallTrace("Received call to method " + path14 + " at address " + this.serverAddressString);
-          const handler2 = this.handlers.get(path14);
+        _retrieveHandler(path16) {
+          serverCallTrace("Received call to method " + path16 + " at address " + this.serverAddressString);
+          const handler2 = this.handlers.get(path16);
           if (handler2 === void 0) {
-            serverCallTrace("No handler registered for method " + path14 + ". Sending UNIMPLEMENTED status.");
+            serverCallTrace("No handler registered for method " + path16 + ". Sending UNIMPLEMENTED status.");
             return null;
           }
           return handler2;
@@ -72250,10 +73464,10 @@ var require_server2 = __commonJS({
             channelzSessionInfo === null || channelzSessionInfo === void 0 ? void 0 : channelzSessionInfo.streamTracker.addCallFailed();
             return;
           }
-          const path14 = headers[HTTP2_HEADER_PATH];
-          const handler2 = this._retrieveHandler(path14);
+          const path16 = headers[HTTP2_HEADER_PATH];
+          const handler2 = this._retrieveHandler(path16);
           if (!handler2) {
-            this._respondWithError(getUnimplementedStatusResponse(path14), stream, channelzSessionInfo);
+            this._respondWithError(getUnimplementedStatusResponse(path16), stream, channelzSessionInfo);
             return;
           }
           const callEventTracker = {
@@ -72303,10 +73517,10 @@ var require_server2 = __commonJS({
           if (this._verifyContentType(stream, headers) !== true) {
             return;
           }
-          const path14 = headers[HTTP2_HEADER_PATH];
-          const handler2 = this._retrieveHandler(path14);
+          const path16 = headers[HTTP2_HEADER_PATH];
+          const handler2 = this._retrieveHandler(path16);
           if (!handler2) {
-            this._respondWithError(getUnimplementedStatusResponse(path14), stream, null);
+            this._respondWithError(getUnimplementedStatusResponse(path16), stream, null);
             return;
           }
           const call = (0, server_interceptors_1.getServerInterceptingCall)([...extraInterceptors, ...this.interceptors], stream, headers, null, handler2, this.options);
@@ -73351,7 +74565,7 @@ var require_certificate_provider = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FileWatcherCertificateProvider = void 0;
-    var fs9 = __require("fs");
+    var fs10 = __require("fs");
     var logging = require_logging();
     var constants_1 = require_constants8();
     var util_1 = __require("util");
@@ -73359,7 +74573,7 @@ var require_certificate_provider = __commonJS({
     function trace(text2) {
       logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text2);
     }
-    var readFilePromise = (0, util_1.promisify)(fs9.readFile);
+    var readFilePromise = (0, util_1.promisify)(fs10.readFile);
     var FileWatcherCertificateProvider = class {
       constructor(config) {
         this.config = config;
@@ -73614,13 +74828,13 @@ var require_resolver_uds = __commonJS({
         this.listener = listener;
         this.hasReturnedResult = false;
         this.endpoints = [];
-        let path14;
+        let path16;
         if (target.authority === "") {
-          path14 = "/" + target.path;
+          path16 = "/" + target.path;
         } else {
-          path14 = target.path;
+          path16 = target.path;
         }
-        this.endpoints = [{ addresses: [{ path: path14 }] }];
+        this.endpoints = [{ addresses: [{ path: path16 }] }];
       }
       updateResolution() {
         if (!this.hasReturnedResult) {
@@ -73680,12 +74894,12 @@ var require_resolver_ip = __commonJS({
           return;
         }
         const pathList = target.path.split(",");
-        for (const path14 of pathList) {
-          const hostPort = (0, uri_parser_1.splitHostPort)(path14);
+        for (const path16 of pathList) {
+          const hostPort = (0, uri_parser_1.splitHostPort)(path16);
           if (hostPort === null) {
             this.error = {
               code: constants_1.Status.UNAVAILABLE,
-              details: `Failed to parse ${target.scheme} address ${path14}`,
+              details: `Failed to parse ${target.scheme} address ${path16}`,
               metadata: new metadata_1.Metadata()
             };
             return;
@@ -73693,7 +74907,7 @@ var require_resolver_ip = __commonJS({
           if (target.scheme === IPV4_SCHEME && !(0, net_1.isIPv4)(hostPort.host) || target.scheme === IPV6_SCHEME && !(0, net_1.isIPv6)(hostPort.host)) {
             this.error = {
               code: constants_1.Status.UNAVAILABLE,
-              details: `Failed to parse ${target.scheme} address ${path14}`,
+              details: `Failed to parse ${target.scheme} address ${path16}`,
               metadata: new metadata_1.Metadata()
             };
             return;
@@ -75048,19 +76262,19 @@ var require_util12 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
-    var fs9 = __require("fs");
-    var path14 = __require("path");
+    var fs10 = __require("fs");
+    var path16 = __require("path");
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
       const originalResolvePath = root.resolvePath;
       root.resolvePath = (origin, target) => {
-        if (path14.isAbsolute(target)) {
+        if (path16.isAbsolute(target)) {
           return target;
         }
         for (const directory2 of includePaths) {
-          const fullPath = path14.join(directory2, target);
+          const fullPath = path16.join(directory2, target);
           try {
-            fs9.accessSync(fullPath, fs9.constants.R_OK);
+            fs10.accessSync(fullPath, fs10.constants.R_OK);
             return fullPath;
           } catch (err) {
             continue;
@@ -75305,7 +76519,7 @@ var require_session = __commonJS({
   "node_modules/dockerode/lib/session.js"(exports, module) {
     var grpc = require_src4();
     var protoLoader = require_src5();
-    var path14 = __require("path");
+    var path16 = __require("path");
     var crypto2 = __require("crypto");
     function withSession(docker, auth2, handler2) {
       const sessionId = crypto2.randomUUID();
@@ -75332,7 +76546,7 @@ var require_session = __commonJS({
         const injector = server.createConnectionInjector(creds);
         injector.injectConnection(socket);
         const pkg = protoLoader.loadSync(
-          path14.resolve(__dirname, "proto", "auth.proto")
+          path16.resolve(__dirname, "proto", "auth.proto")
         );
         const service = grpc.loadPackageDefinition(pkg);
         server.addService(service.moby.filesync.v1.Auth.service, {
@@ -75362,7 +76576,7 @@ var require_session = __commonJS({
 var require_buildkit = __commonJS({
   "node_modules/dockerode/lib/buildkit.js"(exports, module) {
     var protobuf = require_protobufjs();
-    var path14 = __require("path");
+    var path16 = __require("path");
     var BUILDKIT_TRACE_ID = "moby.buildkit.trace";
     var BUILDKIT_IMAGE_ID = "moby.image.id";
     var PROTO_TYPE = "moby.buildkit.v1.StatusResponse";
@@ -75372,7 +76586,7 @@ var require_buildkit = __commonJS({
     function loadProto() {
       if (StatusResponse) return StatusResponse;
       var root = protobuf.loadSync(
-        path14.resolve(__dirname, "proto", "buildkit_status.proto")
+        path16.resolve(__dirname, "proto", "buildkit_status.proto")
       );
       StatusResponse = root.lookupType(PROTO_TYPE);
       return StatusResponse;
@@ -76976,6 +78190,374 @@ var require_docker = __commonJS({
   }
 });
 
+// src/image/engine.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import http from "node:http";
+import https from "node:https";
+import os7 from "node:os";
+import path4 from "node:path";
+function noKeepAlive() {
+  return new http.Agent({ keepAlive: false });
+}
+function engineOptions(env) {
+  const host = env.DOCKER_HOST;
+  const base2 = {
+    socketPath: void 0,
+    host: void 0,
+    port: void 0,
+    protocol: void 0,
+    ca: void 0,
+    cert: void 0,
+    key: void 0
+  };
+  if (!host || host.startsWith("unix://")) {
+    const socketPath = host ? host.slice("unix://".length) || "/var/run/docker.sock" : "/var/run/docker.sock";
+    return { options: { ...base2, socketPath, agent: noKeepAlive() }, address: `unix://${socketPath}` };
+  }
+  let url2;
+  try {
+    url2 = new URL(host.includes("://") ? host : `tcp://${host}`);
+  } catch {
+    throw new SetupError(
+      `DOCKER_HOST='${printable(host)}' is not a URL; use unix:///path, tcp://host:port or ssh://user@host.`
+    );
+  }
+  if (url2.protocol === "ssh:") {
+    return {
+      options: {
+        ...base2,
+        protocol: "ssh",
+        host: url2.hostname,
+        port: url2.port || 22,
+        username: decodeURIComponent(url2.username) || void 0,
+        sshOptions: { agent: env.SSH_AUTH_SOCK }
+      },
+      address: host
+    };
+  }
+  const tls = Boolean(env.DOCKER_TLS_VERIFY) && env.DOCKER_TLS_VERIFY !== "0";
+  const options = {
+    ...base2,
+    host: url2.hostname.replace(/^\[|\]$/g, ""),
+    port: url2.port || (tls ? 2376 : 2375),
+    protocol: tls ? "https" : "http",
+    agent: tls ? new https.Agent({ keepAlive: false }) : noKeepAlive()
+  };
+  if (tls) {
+    const certDir = env.DOCKER_CERT_PATH || path4.join(env.HOME || os7.homedir(), ".docker");
+    try {
+      options.ca = readFileSync2(path4.join(certDir, "ca.pem"));
+      options.cert = readFileSync2(path4.join(certDir, "cert.pem"));
+      options.key = readFileSync2(path4.join(certDir, "key.pem"));
+    } catch (err) {
+      throw new SetupError(
+        `DOCKER_TLS_VERIFY is set but the TLS files are not readable in ${certDir} (${errorMessage(err)}); set DOCKER_CERT_PATH to the folder holding ca.pem, cert.pem and key.pem.`
+      );
+    }
+  }
+  return { options, address: host };
+}
+async function connectEngine(env) {
+  const { options, address } = engineOptions(env);
+  const docker = new import_dockerode.default(options);
+  try {
+    await docker.ping();
+  } catch (err) {
+    throw new SetupError(
+      `cannot reach the Docker Engine at ${address} (${errorMessage(err)}). Start Docker, or point DOCKER_HOST at a running engine; --dry-run renders the Dockerfile and the context without one.`
+    );
+  }
+  return { docker, address };
+}
+function statusOf(err) {
+  return err.statusCode;
+}
+function engineMessage(err) {
+  let json2 = err.json;
+  if (typeof json2 === "string") {
+    const text2 = json2;
+    try {
+      json2 = JSON.parse(text2);
+    } catch {
+      return text2.trim() || errorMessage(err);
+    }
+  }
+  const message = json2 && typeof json2 === "object" ? json2.message : void 0;
+  return typeof message === "string" && message ? message.trim() : errorMessage(err);
+}
+async function inspectImage(engine, ref) {
+  try {
+    return await engine.docker.getImage(ref).inspect();
+  } catch (err) {
+    if (statusOf(err) === 404) return null;
+    throw new SetupError(`cannot inspect image ${ref} on ${engine.address}: ${engineMessage(err)}`);
+  }
+}
+function readJsonStream(stream, onMessage) {
+  return new Promise((resolve, reject) => {
+    let buffer = "";
+    const handle = (line) => {
+      const text2 = line.trim();
+      if (!text2) return;
+      try {
+        onMessage(JSON.parse(text2));
+      } catch (err) {
+        if (err instanceof SyntaxError) onMessage({ stream: `${text2}
+` });
+        else throw err;
+      }
+    };
+    stream.on("data", (chunk) => {
+      buffer += chunk.toString();
+      let nl;
+      while ((nl = buffer.indexOf("\n")) >= 0) {
+        handle(buffer.slice(0, nl));
+        buffer = buffer.slice(nl + 1);
+      }
+    });
+    stream.on("end", () => {
+      handle(buffer);
+      resolve();
+    });
+    stream.on("error", reject);
+  });
+}
+function progressLogger(log) {
+  const last = /* @__PURE__ */ new Map();
+  return (m) => {
+    if (!m.status) return;
+    const key2 = m.id ?? "";
+    if (last.get(key2) === m.status) return;
+    last.set(key2, m.status);
+    log(m.id ? `${m.id}: ${m.status}` : m.status);
+  };
+}
+async function pullImage(engine, ref, auth2, log) {
+  const parsed = parseReference(ref, "base image");
+  const fromImage = parsed.registry === "docker.io" ? parsed.path : `${parsed.registry}/${parsed.path}`;
+  let failure2 = null;
+  try {
+    const stream = await engine.docker.createImage({
+      fromImage,
+      tag: parsed.digest ?? parsed.tag ?? "latest",
+      ...auth2 ? { authconfig: auth2 } : {}
+    });
+    const logProgress = progressLogger(log);
+    await readJsonStream(stream, (m) => {
+      if (m.error || m.errorDetail) failure2 = m.errorDetail?.message || m.error || "unknown error";
+      else logProgress(m);
+    });
+  } catch (err) {
+    failure2 = engineMessage(err);
+  }
+  if (failure2) {
+    throw new SetupError(
+      `the base image ${ref} is not on the engine and pulling it failed: ${failure2}. Check the name and tag, log in to ${parsed.registry} (docker login, or the registry-username/registry-password inputs) or load the image (docker pull / docker load) before baking.`
+    );
+  }
+}
+async function findImagesByLabel(engine, key2, value) {
+  const images = await engine.docker.listImages({ filters: JSON.stringify({ label: [`${key2}=${value}`] }) });
+  return images.sort((a, b) => b.Created - a.Created).map((i) => i.Id);
+}
+async function buildImage(engine, request2, log) {
+  let step = null;
+  let imageId = null;
+  let failure2 = null;
+  let stream;
+  try {
+    stream = await engine.docker.buildImage(request2.context, {
+      networkmode: "none",
+      labels: request2.labels,
+      rm: true,
+      forcerm: true,
+      pull: false,
+      nocache: request2.noCache ?? false
+    });
+  } catch (err) {
+    const message = engineMessage(err);
+    throw new BuildError(`the engine refused the build: ${message}${hintFor(message)}`, null);
+  }
+  let partial = "";
+  await readJsonStream(stream, (m) => {
+    if (m.error || m.errorDetail) {
+      failure2 = (m.errorDetail?.message || m.error || "unknown error").trim();
+      return;
+    }
+    if (m.aux?.ID) imageId = m.aux.ID;
+    if (m.stream) {
+      partial += m.stream;
+      let nl;
+      while ((nl = partial.indexOf("\n")) >= 0) {
+        const line = partial.slice(0, nl).replace(/\r$/, "");
+        partial = partial.slice(nl + 1);
+        const s = STEP.exec(line);
+        if (s) step = `step ${s[1]} (${s[2]})`;
+        const built = /^Successfully built ([0-9a-f]+)$/.exec(line);
+        if (built && !imageId) imageId = built[1];
+        if (line.trim()) log(line);
+      }
+    }
+  });
+  if (partial.trim()) log(partial.trim());
+  if (failure2) {
+    throw new BuildError(
+      `the build failed${step ? ` at ${step}` : ""}: ${failure2}${hintFor(failure2)}`,
+      step
+    );
+  }
+  if (!imageId)
+    throw new BuildError("the build stream ended without an image id (see the build log above).", step);
+  return imageId;
+}
+function hintFor(message) {
+  if (/pull access denied|manifest unknown|not found|No such image/i.test(message)) {
+    return ". Check the base image name and that it is on the engine (bake pulls it first when it can).";
+  }
+  if (/unknown instruction|dockerfile parse error/i.test(message)) {
+    return ". Fix the Dockerfile template (--template).";
+  }
+  return "";
+}
+async function tagImage(engine, imageId, reference) {
+  const colon = reference.lastIndexOf(":");
+  await engine.docker.getImage(imageId).tag({ repo: reference.slice(0, colon), tag: reference.slice(colon + 1) });
+}
+async function checkAuth(engine, auth2, registry) {
+  try {
+    await engine.docker.checkAuth(auth2);
+  } catch (err) {
+    throw new PushError(
+      `the registry ${registry} refused the credentials${auth2.username ? ` of user '${auth2.username}'` : ""}: ${engineMessage(err)}. Nothing was pushed. Check registry-username/registry-password (or docker login), and that the token may write packages.`
+    );
+  }
+}
+async function pushImage(engine, reference, auth2, log) {
+  const colon = reference.lastIndexOf(":");
+  const repository = reference.slice(0, colon);
+  const tag = reference.slice(colon + 1);
+  let digest = null;
+  let failure2 = null;
+  try {
+    const stream = await engine.docker.getImage(repository).push({
+      tag,
+      // The engine wants an auth header even for anonymous pushes.
+      authconfig: auth2 ?? { serveraddress: parseReference(reference, "image").registry }
+    });
+    const logProgress = progressLogger(log);
+    await readJsonStream(stream, (m) => {
+      if (m.error || m.errorDetail) failure2 = (m.errorDetail?.message || m.error || "unknown error").trim();
+      else if (m.aux?.Digest) digest = m.aux.Digest;
+      else logProgress(m);
+    });
+  } catch (err) {
+    failure2 = engineMessage(err);
+  }
+  if (failure2 || !digest) {
+    throw new PushError(
+      `pushing ${reference} failed: ${failure2 ?? "the registry reported no digest"}. Check that you are logged in to the registry (docker login, or registry-username/registry-password) and may push to ${repository}.`
+    );
+  }
+  return digest;
+}
+function demux(buffer) {
+  const out = [];
+  const err = [];
+  let i = 0;
+  while (i + 8 <= buffer.length) {
+    const kind = buffer[i];
+    const size = buffer.readUInt32BE(i + 4);
+    const frame = buffer.subarray(i + 8, i + 8 + size);
+    (kind === 2 ? err : out).push(frame);
+    i += 8 + size;
+  }
+  return { stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") };
+}
+async function runOnce(engine, image, entrypoint, user, statPaths) {
+  const container = await engine.docker.createContainer({
+    Image: image,
+    Entrypoint: entrypoint ?? ["/nonexistent"],
+    Cmd: [],
+    User: user,
+    Tty: false,
+    NetworkDisabled: true,
+    HostConfig: { NetworkMode: "none" }
+  });
+  try {
+    let exitCode = 0;
+    let stdout = "";
+    let stderr = "";
+    if (entrypoint) {
+      await container.start();
+      const result = await container.wait();
+      exitCode = result.StatusCode;
+      const logs = await container.logs({ stdout: true, stderr: true, follow: false });
+      ({ stdout, stderr } = demux(Buffer.isBuffer(logs) ? logs : Buffer.from(String(logs))));
+    }
+    const exists2 = {};
+    for (const p of statPaths) {
+      try {
+        const res = await container.infoArchive({ path: p });
+        res.resume();
+        exists2[p] = true;
+      } catch {
+        exists2[p] = false;
+      }
+    }
+    return { exitCode, stdout, stderr, exists: exists2 };
+  } finally {
+    await container.remove({ force: true }).catch(() => void 0);
+  }
+}
+async function removeImage(engine, imageId) {
+  await engine.docker.getImage(imageId).remove({ force: true, noprune: false }).catch(() => void 0);
+}
+async function readImagePath(engine, image, dir, read) {
+  const container = await engine.docker.createContainer({
+    Image: image,
+    Entrypoint: ["/nonexistent"],
+    Cmd: [],
+    NetworkDisabled: true,
+    HostConfig: { NetworkMode: "none" }
+  });
+  try {
+    let archive;
+    try {
+      archive = await container.getArchive({ path: dir });
+    } catch (err) {
+      if (statusOf(err) === 404) return null;
+      throw err;
+    }
+    return await read(archive);
+  } finally {
+    await container.remove({ force: true }).catch(() => void 0);
+  }
+}
+var import_dockerode, BakeFailure, BuildError, PushError, STEP;
+var init_engine = __esm({
+  "src/image/engine.ts"() {
+    "use strict";
+    import_dockerode = __toESM(require_docker(), 1);
+    init_errors();
+    init_reference();
+    BakeFailure = class extends Error {
+      name = "BakeFailure";
+    };
+    BuildError = class extends BakeFailure {
+      constructor(message, step) {
+        super(message);
+        this.step = step;
+      }
+      step;
+      name = "BuildError";
+    };
+    PushError = class extends BakeFailure {
+      name = "PushError";
+    };
+    STEP = /^Step (\d+\/\d+) : (.*)$/;
+  }
+});
+
 // src/models/xml.ts
 function decodeEntities(value) {
   if (!value.includes("&")) return value;
@@ -77407,22 +78989,24 @@ var init_xml = __esm({
 });
 
 // src/models/load.ts
-import fs3 from "node:fs";
+import fs4 from "node:fs";
 import path5 from "node:path";
-async function loadModels(root) {
+async function loadModels(root, options = {}) {
   const abs = path5.resolve(root);
   let stat4;
   try {
-    stat4 = fs3.statSync(abs);
+    stat4 = fs4.statSync(abs);
   } catch {
     throw new SetupError(
       `models root '${root}' does not exist: pass the directory holding your process groups`
     );
   }
   if (!stat4.isDirectory()) throw new SetupError(`models root '${root}' is not a directory`);
-  const loadFindings = [];
-  const files = walk(abs, loadFindings);
-  return buildIndex(abs, files, loadFindings, (f) => fs3.readFileSync(f.abs));
+  const tree = options.tree ?? walkDisk(abs);
+  const files = readableFiles(tree).map((e) => ({ path: e.path, size: -1 }));
+  const index = buildIndex(abs, files, treeFindings(tree), options.read ?? ((f) => fs4.readFileSync(f.abs)));
+  index.tree = tree;
+  return index;
 }
 function buildIndex(root, entries, loadFindings, read) {
   const files = entries.map((e) => {
@@ -77676,54 +79260,24 @@ function parseJson(file, text2) {
 function finding(ruleId, severity, message, file, modelId = file.modelId) {
   return { ruleId, severity, message, file: file.path, line: 1, column: 1, modelId };
 }
-function walk(root, findings) {
-  const out = [];
-  const realRoot = fs3.realpathSync(root);
-  const stack = [""];
-  while (stack.length) {
-    const rel = stack.pop();
-    let entries;
-    try {
-      entries = fs3.readdirSync(rel ? `${root}/${rel}` : root, { withFileTypes: true });
-    } catch (err) {
+function treeFindings(tree) {
+  const findings = [];
+  for (const p of tree.problems) {
+    if (p.kind === "broken-link") findings.push(symlinkFinding(p.path, "points at nothing (broken link)"));
+    else if (p.kind === "outside-root")
+      findings.push(symlinkFinding(p.path, `leaves the models root (points at ${p.detail}); not followed`));
+    else if (p.kind === "unreadable")
       findings.push({
         ruleId: "unreadable-file",
         severity: "error",
-        message: `cannot list directory: ${err.message}`,
-        file: rel || ".",
+        message: `cannot list directory: ${p.detail}`,
+        file: p.path,
         line: 1,
         column: 1,
         modelId: null
       });
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.name === ".git") continue;
-      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
-      const childAbs = `${root}/${childRel}`;
-      const isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      const size = -1;
-      if (entry.isSymbolicLink()) {
-        let real;
-        try {
-          real = fs3.realpathSync(childAbs);
-        } catch {
-          findings.push(symlinkFinding(childRel, "points at nothing (broken link)"));
-          continue;
-        }
-        if (real !== realRoot && !real.startsWith(realRoot + path5.sep)) {
-          findings.push(symlinkFinding(childRel, `leaves the models root (points at ${real}); not followed`));
-          continue;
-        }
-        if (!fs3.statSync(real).isFile()) continue;
-        isFile = true;
-      }
-      if (isDir) stack.push(childRel);
-      else if (isFile) out.push({ path: childRel, size });
-    }
   }
-  return out;
+  return findings;
 }
 function symlinkFinding(file, what) {
   return {
@@ -77742,10 +79296,266 @@ var init_load = __esm({
     "use strict";
     init_errors();
     init_xml();
+    init_tree();
     MAX_PARSE_BYTES = 64 * 1024 * 1024;
     PARSED_EXTENSIONS = /* @__PURE__ */ new Set(["json", "bpmn", "dmn"]);
     utf8 = new TextDecoder("utf-8", { fatal: true });
     BOM_MESSAGE = "Unexpected UTF-8 BOM: the file starts with a byte-order mark, which Python's json.load refuses; save it as UTF-8 without BOM";
+  }
+});
+
+// src/util/signals.ts
+function onSignal(signal) {
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
+  installed = false;
+  for (const child of children) child.kill("SIGTERM");
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    process.stderr.write(inert(`${signal}: ${printable(cleanup.what)}
+`));
+    try {
+      cleanup.run();
+    } catch (err) {
+      process.stderr.write(inert(`${signal}: failed: ${printable(err.message)}
+`));
+    }
+  }
+  process.kill(process.pid, signal);
+}
+function install() {
+  if (installed) return;
+  installed = true;
+  for (const s of SIGNALS) process.on(s, onSignal);
+}
+function cleanUpOnSignal(what, run3) {
+  const entry = { what, run: run3 };
+  cleanups.push(entry);
+  install();
+  return () => {
+    const i = cleanups.indexOf(entry);
+    if (i >= 0) cleanups.splice(i, 1);
+    if (cleanups.length === 0) {
+      for (const s of SIGNALS) process.removeListener(s, onSignal);
+      installed = false;
+    }
+  };
+}
+function endOnSignal(child) {
+  children.add(child);
+  child.once("exit", () => children.delete(child));
+}
+var SIGNALS, cleanups, children, installed;
+var init_signals = __esm({
+  "src/util/signals.ts"() {
+    "use strict";
+    init_safe_text();
+    SIGNALS = ["SIGINT", "SIGTERM"];
+    cleanups = [];
+    children = /* @__PURE__ */ new Set();
+    installed = false;
+  }
+});
+
+// src/util/git.ts
+import { spawn } from "node:child_process";
+function gitEnv(env) {
+  return { ...env ?? process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", GIT_EDITOR: "true" };
+}
+function tryGit(args, options) {
+  return new Promise((resolve, reject) => {
+    const child = spawn("git", args, {
+      cwd: options.cwd,
+      env: gitEnv(options.env),
+      stdio: ["pipe", "pipe", "pipe"]
+    });
+    endOnSignal(child);
+    const out = [];
+    const err = [];
+    child.stdout.on("data", (d) => out.push(d));
+    child.stderr.on("data", (d) => err.push(d));
+    child.on("error", (e) => {
+      reject(
+        e.code === "ENOENT" ? new SetupError("git is not installed or not on PATH: install git and try again.") : new SetupError(`Could not run git ${args.join(" ")} in ${options.cwd}: ${e.message}`)
+      );
+    });
+    child.on("close", (code2) => {
+      resolve({
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderr: Buffer.concat(err).toString("utf8"),
+        code: code2 ?? 1
+      });
+    });
+    child.stdin.on("error", () => void 0);
+    child.stdin.end(options.input ?? "");
+  });
+}
+async function git(args, options) {
+  const result = await tryGit(args, options);
+  if (result.code !== 0) throw new GitError(args, result, options.cwd);
+  return result.stdout;
+}
+function splitZ(text2) {
+  return text2.split("\0").filter((s) => s !== "");
+}
+var GitError;
+var init_git = __esm({
+  "src/util/git.ts"() {
+    "use strict";
+    init_errors();
+    init_signals();
+    GitError = class extends SetupError {
+      constructor(args, result, cwd) {
+        const said = (result.stderr.trim() || result.stdout.trim()).split("\n").slice(-12).join("\n");
+        super(`git ${args.join(" ")} failed (exit ${result.code}) in ${cwd}${said ? `:
+${said}` : ""}`);
+        this.args = args;
+        this.result = result;
+        this.cwd = cwd;
+      }
+      args;
+      result;
+      cwd;
+      name = "GitError";
+    };
+  }
+});
+
+// src/image/git.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { realpath } from "node:fs/promises";
+import path6 from "node:path";
+function git2(args, cwd) {
+  return git(args, { cwd });
+}
+async function tryGit2(args, cwd) {
+  try {
+    return (await git2(args, cwd)).trim();
+  } catch (err) {
+    if (err instanceof SetupError && !(err instanceof GitError)) throw err;
+    return null;
+  }
+}
+function redactUrl(url2) {
+  return url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, "$1");
+}
+async function readGitInfo(dir) {
+  const inside = await tryGit2(["rev-parse", "--is-inside-work-tree"], dir);
+  if (inside !== "true") return null;
+  const sha = await tryGit2(["rev-parse", "--verify", "-q", "HEAD"], dir);
+  if (!sha) return null;
+  const [topRaw, commonRaw, shortSha, objectFormat, shallow, branch, tags2, time, origin, originHead, status] = await Promise.all([
+    git2(["rev-parse", "--show-toplevel"], dir),
+    git2(["rev-parse", "--git-common-dir"], dir),
+    git2(["rev-parse", "--short", "HEAD"], dir),
+    tryGit2(["rev-parse", "--show-object-format"], dir),
+    tryGit2(["rev-parse", "--is-shallow-repository"], dir),
+    tryGit2(["symbolic-ref", "-q", "HEAD"], dir),
+    tryGit2(["tag", "--points-at", "HEAD", "--sort=-version:refname"], dir),
+    git2(["show", "-s", "--format=%ct", "HEAD"], dir),
+    tryGit2(["remote", "get-url", "origin"], dir),
+    tryGit2(["symbolic-ref", "-q", "--short", "refs/remotes/origin/HEAD"], dir),
+    git2(["status", "--porcelain", "--untracked-files=no", "--", "."], dir)
+  ]);
+  const [modified, untracked] = await Promise.all([
+    git2(["diff", "HEAD", "--name-only", "-z", "--relative", "--", "."], dir),
+    git2(["ls-files", "--others", "--exclude-standard", "-z", "--", "."], dir)
+  ]);
+  const topLevel = await realpath(topRaw.trim());
+  const commonDir = await realpath(path6.resolve(dir, commonRaw.trim()));
+  const rel = path6.relative(topLevel, await realpath(dir));
+  const tag = tags2?.split("\n").find(Boolean);
+  return {
+    topLevel,
+    subdir: rel.split(path6.sep).join("/"),
+    commonDir,
+    sha: sha.trim(),
+    shortSha: shortSha.trim(),
+    objectFormat: objectFormat || "sha1",
+    shallow: shallow === "true",
+    ref: branch || (tag ? `refs/tags/${tag}` : null),
+    commitTime: Number(time.trim()),
+    originUrl: origin ? redactUrl(origin) : null,
+    defaultBranch: originHead ? originHead.replace(/^origin\//, "") : null,
+    dirty: status.trim() !== "",
+    modified: splitZ(modified),
+    // A nested repository shows as its folder (`dir/`): its files are not ours to bake.
+    untracked: splitZ(untracked).filter((p) => !p.endsWith("/")),
+    alternates: existsSync2(path6.join(commonDir, "objects", "info", "alternates"))
+  };
+}
+var init_git2 = __esm({
+  "src/image/git.ts"() {
+    "use strict";
+    init_errors();
+    init_git();
+  }
+});
+
+// src/image/tags.ts
+function parseSemver(tag) {
+  const m = semverPattern.exec(tag);
+  if (!m) return null;
+  const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const prerelease = m[4] ?? null;
+  return {
+    major,
+    minor,
+    patch,
+    prerelease,
+    version: `${major}.${minor}.${patch}${prerelease ? `-${prerelease}` : ""}`
+  };
+}
+function sanitizeTag(name2) {
+  return name2.replace(/[^A-Za-z0-9_.-]+/g, "-").replace(/^[.-]+/, "").slice(0, 128);
+}
+function semverTags(v) {
+  if (v.prerelease) return [v.version];
+  const tags2 = [v.version, `${v.major}.${v.minor}`];
+  if (v.major > 0) tags2.push(String(v.major));
+  tags2.push("latest");
+  return tags2;
+}
+function planTags(source) {
+  const ordered = [];
+  const add = (tag) => {
+    if (tag && !ordered.includes(tag)) ordered.push(tag);
+  };
+  const ref = source.ref ?? "";
+  if (ref.startsWith("refs/tags/")) {
+    const name2 = ref.slice("refs/tags/".length);
+    const semver = parseSemver(name2);
+    if (semver) semverTags(semver).forEach(add);
+    else add(sanitizeTag(name2));
+  } else if (ref.startsWith("refs/heads/")) {
+    const branch = ref.slice("refs/heads/".length);
+    add(sanitizeTag(branch));
+    if (source.defaultBranch && branch === source.defaultBranch) add("latest");
+  } else {
+    const pr = /^refs\/pull\/(\d+)\/(?:merge|head)$/.exec(ref);
+    if (pr) add(`pr-${pr[1]}`);
+  }
+  if (source.sha) add(`sha-${source.sha.slice(0, 7)}`);
+  for (const tag of source.extraTags) {
+    if (!isValidTag(tag)) {
+      throw new UsageError(
+        `tag '${printable(tag)}' is not a valid Docker tag: use letters, digits, _ . - (at most 128, not starting with . or -). Give tags without the repository; --image names the repository.`
+      );
+    }
+    add(tag);
+  }
+  if (ordered.length === 0) add("latest");
+  return {
+    tags: ordered,
+    references: ordered.map((t2) => `${source.image}:${t2}`),
+    version: ordered[0]
+  };
+}
+var semverPattern;
+var init_tags = __esm({
+  "src/image/tags.ts"() {
+    "use strict";
+    init_errors();
+    init_reference();
+    semverPattern = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+[0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*)?$/;
   }
 });
 
@@ -77892,7 +79702,7 @@ function analyze(index) {
     docMaps.set(doc, maps);
     return maps;
   };
-  const within = (r, nodes) => nodes.filter((n) => isInside2(n, r.container));
+  const within = (r, nodes) => nodes.filter((n) => isInside(n, r.container));
   const outgoing = (r) => within(r, mapsFor(r.doc).flowsBySource.get(r.node.attrs.id ?? "") ?? []);
   const boundaryEvents = (r) => within(r, mapsFor(r.doc).boundaryByHost.get(r.node.attrs.id ?? "") ?? []);
   const target = (r, flow) => {
@@ -77958,7 +79768,7 @@ function analyze(index) {
           starts: childrenNamed(node, NS.bpmn, "startEvent")
         });
       else if (node.name === "adHocSubProcess") {
-        const flows = (doc.elements.get("sequenceFlow") ?? []).filter((f) => isInside2(f, node));
+        const flows = (doc.elements.get("sequenceFlow") ?? []).filter((f) => isInside(f, node));
         const inner = adHocStarts(node, flows);
         if (inner) containers.push({ doc, container: node, process: process2, starts: inner });
       } else if (node.name === "callActivity" && node.attrs.calledElement) {
@@ -77979,7 +79789,7 @@ function analyze(index) {
     callable
   };
 }
-function isInside2(node, container) {
+function isInside(node, container) {
   for (let p = node.parent; p; p = p.parent) if (p === container) return true;
   return false;
 }
@@ -78101,17 +79911,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path14) {
-      const ctrl = callVisitor(key2, node, visitor, path14);
+    function visit_(key2, node, visitor, path16) {
+      const ctrl = callVisitor(key2, node, visitor, path16);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path14, ctrl);
-        return visit_(key2, ctrl, visitor, path14);
+        replaceNode(key2, path16, ctrl);
+        return visit_(key2, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path14 = Object.freeze(path14.concat(node));
+          path16 = Object.freeze(path16.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path14);
+            const ci = visit_(i, node.items[i], visitor, path16);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -78122,13 +79932,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path14 = Object.freeze(path14.concat(node));
-          const ck = visit_("key", node.key, visitor, path14);
+          path16 = Object.freeze(path16.concat(node));
+          const ck = visit_("key", node.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path14);
+          const cv = visit_("value", node.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -78149,17 +79959,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path14) {
-      const ctrl = await callVisitor(key2, node, visitor, path14);
+    async function visitAsync_(key2, node, visitor, path16) {
+      const ctrl = await callVisitor(key2, node, visitor, path16);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path14, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path14);
+        replaceNode(key2, path16, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path14 = Object.freeze(path14.concat(node));
+          path16 = Object.freeze(path16.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path14);
+            const ci = await visitAsync_(i, node.items[i], visitor, path16);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -78170,13 +79980,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path14 = Object.freeze(path14.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path14);
+          path16 = Object.freeze(path16.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path14);
+          const cv = await visitAsync_("value", node.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -78203,23 +80013,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path14) {
+    function callVisitor(key2, node, visitor, path16) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path14);
+        return visitor(key2, node, path16);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path14);
+        return visitor.Map?.(key2, node, path16);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path14);
+        return visitor.Seq?.(key2, node, path16);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path14);
+        return visitor.Pair?.(key2, node, path16);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path14);
+        return visitor.Scalar?.(key2, node, path16);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path14);
+        return visitor.Alias?.(key2, node, path16);
       return void 0;
     }
-    function replaceNode(key2, path14, node) {
-      const parent = path14[path14.length - 1];
+    function replaceNode(key2, path16, node) {
+      const parent = path16[path16.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -78831,10 +80641,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path14, value) {
+    function collectionFromPath(schema, path16, value) {
       let v = value;
-      for (let i = path14.length - 1; i >= 0; --i) {
-        const k = path14[i];
+      for (let i = path16.length - 1; i >= 0; --i) {
+        const k = path16[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -78853,7 +80663,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
+    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -78883,11 +80693,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path14, value) {
-        if (isEmptyPath(path14))
+      addIn(path16, value) {
+        if (isEmptyPath(path16))
           this.add(value);
         else {
-          const [key2, ...rest2] = path14;
+          const [key2, ...rest2] = path16;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest2, value);
@@ -78901,8 +80711,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        const [key2, ...rest2] = path14;
+      deleteIn(path16) {
+        const [key2, ...rest2] = path16;
         if (rest2.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -78916,8 +80726,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        const [key2, ...rest2] = path14;
+      getIn(path16, keepScalar) {
+        const [key2, ...rest2] = path16;
         const node = this.get(key2, true);
         if (rest2.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -78935,8 +80745,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path14) {
-        const [key2, ...rest2] = path14;
+      hasIn(path16) {
+        const [key2, ...rest2] = path16;
         if (rest2.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -78946,8 +80756,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value) {
-        const [key2, ...rest2] = path14;
+      setIn(path16, value) {
+        const [key2, ...rest2] = path16;
         if (rest2.length === 0) {
           this.set(key2, value);
         } else {
@@ -81462,9 +83272,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path14, value) {
+      addIn(path16, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path14, value);
+          this.contents.addIn(path16, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -81539,14 +83349,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        if (Collection2.isEmptyPath(path14)) {
+      deleteIn(path16) {
+        if (Collection2.isEmptyPath(path16)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -81561,10 +83371,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        if (Collection2.isEmptyPath(path14))
+      getIn(path16, keepScalar) {
+        if (Collection2.isEmptyPath(path16))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -81575,10 +83385,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path14) {
-        if (Collection2.isEmptyPath(path14))
+      hasIn(path16) {
+        if (Collection2.isEmptyPath(path16))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -81595,13 +83405,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value) {
-        if (Collection2.isEmptyPath(path14)) {
+      setIn(path16, value) {
+        if (Collection2.isEmptyPath(path16)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path14), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path16), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path14, value);
+          this.contents.setIn(path16, value);
         }
       }
       /**
@@ -83562,9 +85372,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path14) => {
+    visit.itemAtPath = (cst, path16) => {
       let item = cst;
-      for (const [field, index] of path14) {
+      for (const [field, index] of path16) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -83573,23 +85383,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path14) => {
-      const parent = visit.itemAtPath(cst, path14.slice(0, -1));
-      const field = path14[path14.length - 1][0];
+    visit.parentCollection = (cst, path16) => {
+      const parent = visit.itemAtPath(cst, path16.slice(0, -1));
+      const field = path16[path16.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path14, item, visitor) {
-      let ctrl = visitor(item, path14);
+    function _visit(path16, item, visitor) {
+      let ctrl = visitor(item, path16);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path14.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -83600,10 +85410,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path14);
+            ctrl = ctrl(item, path16);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
     }
     exports.visit = visit;
   }
@@ -84905,14 +86715,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs9 = this.flowScalar(this.type);
+              const fs10 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs9, sep: [] });
+                map.items.push({ start, key: fs10, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs9);
+                this.stack.push(fs10);
               } else {
-                Object.assign(it, { key: fs9, sep: [] });
+                Object.assign(it, { key: fs10, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -85040,13 +86850,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs9 = this.flowScalar(this.type);
+              const fs10 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs9, sep: [] });
+                fc.items.push({ start: [], key: fs10, sep: [] });
               else if (it.sep)
-                this.stack.push(fs9);
+                this.stack.push(fs10);
               else
-                Object.assign(it, { key: fs9, sep: [] });
+                Object.assign(it, { key: fs10, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -85355,15 +87165,15 @@ var require_dist = __commonJS({
 });
 
 // src/validate/config.ts
-import fs4 from "node:fs";
-import path6 from "node:path";
+import fs5 from "node:fs";
+import path7 from "node:path";
 function loadConfig(root, configFile2, knownRules) {
   let file = configFile2;
-  if (!file) file = CONFIG_NAMES.map((n) => path6.join(root, n)).find((p) => fs4.existsSync(p));
+  if (!file) file = CONFIG_NAMES.map((n) => path7.join(root, n)).find((p) => fs5.existsSync(p));
   if (!file) return { rules: {} };
   let text2;
   try {
-    text2 = fs4.readFileSync(file, "utf8");
+    text2 = fs5.readFileSync(file, "utf8");
   } catch (err) {
     throw new UsageError(`cannot read config file ${file}: ${err.message}`);
   }
@@ -86521,7 +88331,7 @@ var init_data = __esm({
 
 // src/validate/rules/engine/index.ts
 var engineRules;
-var init_engine = __esm({
+var init_engine2 = __esm({
   "src/validate/rules/engine/index.ts"() {
     "use strict";
     init_processes();
@@ -91452,7 +93262,7 @@ var init_rules = __esm({
     init_files();
     init_xml2();
     init_primary();
-    init_engine();
+    init_engine2();
     init_messages();
     init_data_stores();
     init_user_tasks();
@@ -91527,9 +93337,9 @@ var init_rules = __esm({
 });
 
 // src/validate/base.ts
-import { spawnSync } from "node:child_process";
-function gitSync(cwd, args, input) {
-  const r = spawnSync("git", args, {
+import { spawnSync as spawnSync3 } from "node:child_process";
+function gitSync2(cwd, args, input) {
+  const r = spawnSync3("git", args, {
     cwd,
     input,
     maxBuffer: 1 << 30,
@@ -91544,14 +93354,14 @@ function gitSync(cwd, args, input) {
 }
 function loadAtRef(root, ref) {
   try {
-    gitSync(root, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
+    gitSync2(root, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
   } catch {
     throw new SetupError(
       `--base ${ref}: no such commit in the repository at ${root}; fetch it first (actions/checkout needs fetch-depth: 0)`
     );
   }
-  const prefix = gitSync(root, ["rev-parse", "--show-prefix"]).toString().trim();
-  const listing = gitSync(root, ["ls-tree", "--full-tree", "-r", "-l", "-z", `${ref}:${prefix}`]).toString(
+  const prefix = gitSync2(root, ["rev-parse", "--show-prefix"]).toString().trim();
+  const listing = gitSync2(root, ["ls-tree", "--full-tree", "-r", "-l", "-z", `${ref}:${prefix}`]).toString(
     "utf8"
   );
   const entries = [];
@@ -91567,7 +93377,7 @@ function loadAtRef(root, ref) {
   const wanted = entries.filter((e) => /\.(json|bpmn|dmn)$/i.test(e.path));
   const blobs = /* @__PURE__ */ new Map();
   if (wanted.length) {
-    const out = gitSync(
+    const out = gitSync2(
       root,
       ["cat-file", "--batch"],
       Buffer.from(wanted.map((e) => e.oid).join("\n") + "\n")
@@ -91624,8 +93434,8 @@ async function baseFindings(index, ref) {
     );
   }
   const changed = /* @__PURE__ */ new Set();
-  const diff = gitSync(index.root, ["diff", "--name-only", "-z", "--relative", ref, "--", "."]).toString();
-  const untracked = gitSync(index.root, [
+  const diff = gitSync2(index.root, ["diff", "--name-only", "-z", "--relative", ref, "--", "."]).toString();
+  const untracked = gitSync2(index.root, [
     "ls-files",
     "--others",
     "--exclude-standard",
@@ -91746,6 +93556,659 @@ var init_validate = __esm({
     init_rules();
     init_base();
     allRuleIds = /* @__PURE__ */ new Set([...rules.map((r) => r.id), ...loaderRules.map((r) => r.id)]);
+  }
+});
+
+// src/image/validation.ts
+function describe2(f) {
+  return `${printable(f.file)}:${f.line}:${f.column}: ${f.severity} ${printable(f.message)} (${f.ruleId})`;
+}
+async function validateBeforeBake(root, configFile2, warn, index) {
+  const { validateRepo: validateRepo2 } = await Promise.resolve().then(() => (init_validate(), validate_exports));
+  const report = await validateRepo2(root, {
+    ...configFile2 ? { configFile: configFile2 } : {},
+    ...index ? { index } : {}
+  });
+  const errors = report.findings.filter((f) => f.severity === "error");
+  if (errors.length > 0) {
+    const listed = errors.slice(0, SHOWN).map((f) => `  ${describe2(f)}`);
+    if (errors.length > SHOWN)
+      listed.push(`  ... and ${errors.length - SHOWN} more (spiff-models validate lists all)`);
+    throw new ValidationFailure(
+      `refusing to bake: validation found ${errors.length} error${errors.length === 1 ? "" : "s"} in ${root}:
+${listed.join("\n")}
+Fix them (spiff-models validate ${root} shows all findings), or bake anyway with --no-validate (action input validate: false).`,
+      errors
+    );
+  }
+  if (report.summary.warnings > 0) {
+    warn(`validation found ${report.summary.warnings} warning(s); run spiff-models validate to see them.`);
+  }
+  return {
+    summary: { errors: 0, warnings: report.summary.warnings, models: report.summary.models },
+    index: report.index
+  };
+}
+var ValidationFailure, SHOWN;
+var init_validation = __esm({
+  "src/image/validation.ts"() {
+    "use strict";
+    init_engine();
+    init_safe_text();
+    ValidationFailure = class extends BakeFailure {
+      constructor(message, findings) {
+        super(message);
+        this.findings = findings;
+      }
+      findings;
+      name = "ValidationFailure";
+    };
+    SHOWN = 10;
+  }
+});
+
+// src/image/verify.ts
+async function verifyImage(engine, imageId, expected) {
+  const fail = (what) => {
+    throw new VerifyError(`verify failed for image ${imageId.slice(0, 19)}: ${what}`);
+  };
+  const info3 = await engine.docker.getImage(imageId).inspect();
+  const env = new Map(
+    (info3.Config?.Env ?? []).map((e) => {
+      const eq = e.indexOf("=");
+      return [e.slice(0, eq), e.slice(eq + 1)];
+    })
+  );
+  const checks = [];
+  if (env.get(MODELS_DIR_ENV) !== expected.modelsDir) {
+    fail(
+      `${MODELS_DIR_ENV} is '${env.get(MODELS_DIR_ENV) ?? "(unset)"}', expected '${expected.modelsDir}'. A custom template must keep {{env}}.`
+    );
+  }
+  checks.push(`${MODELS_DIR_ENV}=${expected.modelsDir}`);
+  const withGit = expected.gitHistory !== "none";
+  const run3 = await runOnce(
+    engine,
+    imageId,
+    withGit ? ["git", "-C", expected.modelsDir, "rev-parse", "--short", "HEAD"] : null,
+    VERIFY_USER,
+    [expected.modelsDir]
+  );
+  if (!run3.exists[expected.modelsDir])
+    fail(`the models dir ${expected.modelsDir} does not exist in the image.`);
+  checks.push(`models dir ${expected.modelsDir} exists`);
+  if (withGit) {
+    const printed = run3.stdout.trim();
+    if (run3.exitCode !== 0 || printed !== expected.shortRevision) {
+      fail(
+        `'git -C ${expected.modelsDir} rev-parse --short HEAD' as user ${VERIFY_USER} ` + (run3.exitCode !== 0 ? `exited ${run3.exitCode}: ${run3.stderr.trim() || run3.stdout.trim()}` : `printed '${printed}', expected '${expected.shortRevision}'`) + ". The base image needs git, and the template must keep {{env}} (safe.directory) and {{copy}}."
+      );
+    }
+    checks.push(`git rev-parse --short HEAD = ${printed} (as ${VERIFY_USER})`);
+  }
+  return { checks };
+}
+var MODELS_DIR_ENV, SUBDIR_ENV, VERIFY_USER, VerifyError;
+var init_verify = __esm({
+  "src/image/verify.ts"() {
+    "use strict";
+    init_engine();
+    MODELS_DIR_ENV = "SPIFFWORKFLOW_BACKEND_BPMN_SPEC_ABSOLUTE_DIR";
+    SUBDIR_ENV = "SPIFFWORKFLOW_BACKEND_BPMN_SPEC_SUBDIR_WITHIN_REPO";
+    VERIFY_USER = "65534:65534";
+    VerifyError = class extends BakeFailure {
+      name = "VerifyError";
+    };
+  }
+});
+
+// src/image/plan.ts
+import { mkdir as mkdir2, stat as stat3, writeFile as writeFile2 } from "node:fs/promises";
+import path8 from "node:path";
+function isPinned(ref) {
+  const parsed = parseReference(ref, "base image");
+  return Boolean(parsed.digest) || Boolean(parsed.tag && !/(^|-)latest$/.test(parsed.tag));
+}
+function localImageName(dir) {
+  const name2 = path8.basename(dir).toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[._-]+|[._-]+$/g, "").replace(/[._-]{2,}/g, "-");
+  return name2 || "process-models";
+}
+function createdTime(env, git3) {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return Number(epoch);
+  return git3 ? git3.commitTime : null;
+}
+function buildLabels(args) {
+  const { git: git3, plan } = args;
+  const title = args.image.split("/").pop() ?? args.image;
+  const labels = {
+    [`${OCI}title`]: title,
+    [`${OCI}description`]: `spiffworkflow-backend with the process models of ${args.sourceUrl ?? title} baked in` + (git3 ? ` at ${git3.shortSha}` : ""),
+    [`${OCI}version`]: args.version,
+    [`${OCI}base.name`]: args.baseImage,
+    [LABELS.contentDigest]: plan.contentDigest,
+    [LABELS.modelsDir]: plan.modelsDir,
+    [LABELS.gitHistory]: plan.gitHistory
+  };
+  if (args.sourceUrl) labels[`${OCI}source`] = args.sourceUrl;
+  if (args.created !== null) labels[`${OCI}created`] = new Date(args.created * 1e3).toISOString();
+  if (git3) {
+    labels[`${OCI}revision`] = git3.sha;
+    if (plan.gitHistory !== "none") labels[LABELS.revision] = git3.shortSha;
+  }
+  for (const [key2, value] of Object.entries(args.extra)) {
+    checkKey(key2, "label");
+    if (key2.startsWith(LABEL_PREFIX)) {
+      throw new UsageError(
+        `label '${key2}' uses the prefix ${LABEL_PREFIX}, which bake sets itself; rename it.`
+      );
+    }
+    labels[key2] = value;
+  }
+  return labels;
+}
+function buildEnv(plan, baseEnv) {
+  const env = [[MODELS_DIR_ENV, plan.modelsDir]];
+  if (plan.subdir) env.push([SUBDIR_ENV, plan.subdir]);
+  if (plan.gitHistory !== "none") {
+    const count = baseEnv.find((e) => e.startsWith("GIT_CONFIG_COUNT="))?.slice("GIT_CONFIG_COUNT=".length);
+    const n = count && /^\d+$/.test(count) ? Number(count) : 0;
+    env.push(
+      [`GIT_CONFIG_KEY_${n}`, "safe.directory"],
+      [`GIT_CONFIG_VALUE_${n}`, "*"],
+      ["GIT_CONFIG_COUNT", `${n + 1}`]
+    );
+  }
+  return env;
+}
+function envFor(plan, baseEnv) {
+  return buildEnv(plan.layer, baseEnv);
+}
+function renderDockerfile(plan, baseEnv, extraLabels = {}) {
+  return renderTemplate(plan.template, {
+    baseImage: plan.baseImage,
+    labels: { ...plan.labels, ...extraLabels },
+    env: envFor(plan, baseEnv),
+    modelsDir: plan.layer.modelsDir,
+    revision: plan.git?.commit ?? "",
+    shortRevision: plan.revision
+  });
+}
+function workingDirOf(dockerfile) {
+  let dir = null;
+  for (const m of dockerfile.matchAll(/^\s*WORKDIR\s+(\S+)\s*$/gim)) dir = m[1];
+  return dir && dir.startsWith("/") && !dir.includes("$") ? dir : null;
+}
+function listModels(dir, git3, includeUntracked, warn, log) {
+  if (!git3) return walkDisk(dir);
+  let tree = readGitTree(dir, git3.sha);
+  const shown = (paths) => paths.slice(0, 10).join(", ") + (paths.length > 10 ? ", ..." : "");
+  if (git3.untracked.length > 0) {
+    if (includeUntracked) {
+      tree = addFromDisk(tree, git3.untracked);
+      warn(
+        `--include-untracked: baking ${git3.untracked.length} untracked file(s) that no ignore rule matches: ${shown(git3.untracked)}. Commit them so the revision names what is baked.`
+      );
+    } else {
+      log.info(
+        `left out ${git3.untracked.length} untracked file(s) (${shown(git3.untracked)}): bake takes the committed tree; --include-untracked adds untracked files that are not ignored.`
+      );
+    }
+  }
+  if (!tree.entries.some((e) => e.type !== "directory")) {
+    throw new SetupError(
+      `nothing is committed under ${dir} at HEAD (${git3.shortSha}): bake bakes the committed tree. Commit the models, or pass --include-untracked to bake untracked files too.`
+    );
+  }
+  return tree;
+}
+async function planBake(options) {
+  const { log, env } = options;
+  const warnings = [];
+  const warn = (message) => {
+    warnings.push(message);
+    log.warning(message);
+  };
+  const dir = path8.resolve(options.dir);
+  if (!(await stat3(dir).catch(() => null))?.isDirectory()) {
+    throw new SetupError(
+      `the models root ${dir} is not a directory; pass the folder holding the process groups.`
+    );
+  }
+  if (!options.baseImage.trim()) {
+    throw new UsageError(
+      `--base-image is required (action input base-image): the spiffworkflow-backend release to build on, pinned to a version tag or a digest, e.g. ${EXAMPLE_BASE_IMAGE}.`
+    );
+  }
+  parseReference(options.baseImage, "base-image");
+  if (options.push && !options.image) {
+    throw new UsageError(
+      "--push needs --image naming the registry repository (e.g. ghcr.io/org/process-models)."
+    );
+  }
+  if (options.push && options.dryRun) throw new UsageError("--push and --dry-run exclude each other.");
+  const image = parseImageName(
+    options.image ?? localImageName(dir),
+    options.image ? "image" : "image name"
+  ).repository;
+  const imagePath = checkModelsDir(options.imageModelsDir, "image models dir");
+  const template = await loadTemplate(options.template);
+  renderTemplate(template, {
+    baseImage: options.baseImage,
+    labels: options.labels,
+    env: [],
+    modelsDir: imagePath,
+    revision: "",
+    shortRevision: ""
+  });
+  if (!isPinned(options.baseImage)) {
+    warn(
+      `base image ${options.baseImage} is not pinned: a rebuild may pick up another backend release. Pin a version tag or a digest (e.g. ${EXAMPLE_BASE_IMAGE}).`
+    );
+  }
+  const git3 = await readGitInfo(dir).catch((err) => {
+    if (err instanceof SetupError) throw err;
+    return null;
+  });
+  const tree = listModels(dir, git3, options.includeUntracked ?? false, warn, log);
+  let validation = null;
+  if (options.validate) {
+    const read = treeReader(tree);
+    const index = await loadModels(dir, { tree, read: (f) => read(f.path) });
+    const { summary: summary2 } = await validateBeforeBake(dir, options.configFile, warn, index);
+    log.info(`validated ${summary2.models} model(s): no errors`);
+    validation = { models: summary2.models, warnings: summary2.warnings };
+  }
+  const context4 = await planContext({
+    modelsRoot: dir,
+    gitHistory: options.gitHistory,
+    imagePath,
+    git: git3,
+    tree
+  });
+  context4.warnings.forEach(warn);
+  if (options.gitHistory === "none") {
+    warn(
+      `git-history none: new instances record no revision, and the backend's boot script runs 'git init' in ${context4.modelsDir} (which fails on a read-only filesystem).`
+    );
+  }
+  const tags2 = planTags({
+    image,
+    sha: git3?.sha ?? null,
+    ref: options.ref ?? git3?.ref ?? null,
+    defaultBranch: options.defaultBranch ?? git3?.defaultBranch ?? null,
+    extraTags: options.tags
+  });
+  const created = createdTime(env, git3);
+  const labels = buildLabels({
+    git: git3,
+    plan: context4,
+    created,
+    version: tags2.version,
+    image,
+    baseImage: options.baseImage,
+    sourceUrl: options.sourceUrl ?? git3?.originUrl ?? null,
+    extra: options.labels
+  });
+  const mtime = Number(
+    env.SOURCE_DATE_EPOCH && /^\d+$/.test(env.SOURCE_DATE_EPOCH) ? env.SOURCE_DATE_EPOCH : 0
+  );
+  const revision = context4.gitHistory !== "none" && git3 ? git3.shortSha : "";
+  const plan = {
+    dir,
+    image,
+    registry: options.image ? parseReference(image, "image").registry : null,
+    baseImage: options.baseImage,
+    validation,
+    git: git3 ? {
+      commit: git3.sha,
+      shortRevision: git3.shortSha,
+      abbrev: git3.shortSha.length,
+      ref: git3.ref,
+      subdir: git3.subdir,
+      objectFormat: git3.objectFormat,
+      shallow: git3.shallow,
+      dirty: git3.dirty,
+      commitTime: git3.commitTime,
+      originUrl: git3.originUrl
+    } : null,
+    tags: tags2,
+    labels,
+    env: buildEnv(context4, []),
+    workingDir: null,
+    revision,
+    created,
+    layer: { ...context4, imagePath, mtime, uid: 0, gid: 0 },
+    template,
+    warnings
+  };
+  plan.workingDir = workingDirOf(renderDockerfile(plan, []));
+  log.info(
+    `models ${printable(dir)} -> ${context4.modelsDir} (git-history ${context4.gitHistory}${revision ? `, revision ${revision}` : ""}; ${context4.modelFiles} model files, ${context4.gitFiles} git files)`
+  );
+  return plan;
+}
+function entrySource(e) {
+  if (e.blob) return `git:${e.blob}`;
+  if (e.source) return `file:${e.source}`;
+  if (e.content) return "generated";
+  return "";
+}
+function planJson(plan) {
+  const { layer } = plan;
+  return {
+    dir: plan.dir,
+    image: plan.image,
+    registry: plan.registry,
+    baseImage: plan.baseImage,
+    validation: plan.validation,
+    git: plan.git,
+    tags: plan.tags.references,
+    labels: plan.labels,
+    env: Object.fromEntries(plan.env),
+    workingDir: plan.workingDir,
+    revision: plan.revision,
+    template: plan.template.source,
+    layer: {
+      imagePath: layer.imagePath,
+      modelsDir: layer.modelsDir,
+      repoDir: layer.repoDir,
+      subdir: layer.subdir,
+      gitHistory: layer.gitHistory,
+      abbrev: layer.abbrev,
+      contentDigest: layer.contentDigest,
+      modelFiles: layer.modelFiles,
+      gitFiles: layer.gitFiles,
+      ignoreFile: layer.ignoreFile,
+      mtime: layer.mtime,
+      uid: layer.uid,
+      gid: layer.gid,
+      entries: layer.entries.map((e) => ({
+        path: `/${e.name}`,
+        type: e.type,
+        mode: `0${e.mode.toString(8)}`,
+        size: e.size,
+        ...e.linkname !== void 0 ? { linkname: e.linkname } : {},
+        ...entrySource(e) ? { source: entrySource(e) } : {}
+      }))
+    },
+    warnings: plan.warnings
+  };
+}
+async function writeDryRun(plan, dockerfile, outputDir, result) {
+  const out = path8.resolve(outputDir);
+  await mkdir2(out, { recursive: true });
+  await writeFile2(path8.join(out, "Dockerfile"), dockerfile);
+  await writeFile2(path8.join(out, "context.txt"), contextListing(plan.layer, dockerfile));
+  await writeFile2(path8.join(out, "bake.json"), `${JSON.stringify(result, null, 2)}
+`);
+  await writeFile2(path8.join(out, "plan.json"), `${JSON.stringify(planJson(plan), null, 2)}
+`);
+}
+var EXAMPLE_BASE_IMAGE, DEFAULT_IMAGE_MODELS_DIR, LABEL_PREFIX, LABELS, OCI;
+var init_plan = __esm({
+  "src/image/plan.ts"() {
+    "use strict";
+    init_load();
+    init_tree();
+    init_errors();
+    init_context();
+    init_git2();
+    init_reference();
+    init_tags();
+    init_template();
+    init_validation();
+    init_verify();
+    EXAMPLE_BASE_IMAGE = "ghcr.io/sartography/spiffworkflow-backend:v2.2.0";
+    DEFAULT_IMAGE_MODELS_DIR = "/app/process_models";
+    LABEL_PREFIX = "io.spiff-models.";
+    LABELS = {
+      revision: `${LABEL_PREFIX}revision`,
+      contentDigest: `${LABEL_PREFIX}content-digest`,
+      inputDigest: `${LABEL_PREFIX}input-digest`,
+      modelsDir: `${LABEL_PREFIX}models-dir`,
+      gitHistory: `${LABEL_PREFIX}git-history`
+    };
+    OCI = "org.opencontainers.image.";
+  }
+});
+
+// src/image/reuse.ts
+import { createHash as createHash2 } from "node:crypto";
+function readArchive(parent, stream) {
+  const seen = /* @__PURE__ */ new Map();
+  const extract = import_tar_stream2.default.extract();
+  return new Promise((resolve, reject) => {
+    extract.on("entry", (header, body, next) => {
+      const sha2562 = createHash2("sha256");
+      const gitSha1 = createHash2("sha1").update(`blob ${header.size ?? 0}\0`);
+      const gitSha256 = createHash2("sha256").update(`blob ${header.size ?? 0}\0`);
+      body.on("data", (d) => {
+        const chunk = d;
+        sha2562.update(chunk);
+        gitSha1.update(chunk);
+        gitSha256.update(chunk);
+      });
+      body.on("end", () => {
+        const name2 = `${parent}${header.name.replace(/\/$/, "")}`;
+        seen.set(name2, {
+          type: header.type ?? "file",
+          mode: (header.mode ?? 0) & 4095,
+          uid: header.uid ?? -1,
+          gid: header.gid ?? -1,
+          size: header.size ?? 0,
+          linkname: header.linkname ?? "",
+          sha256: sha2562.digest("hex"),
+          gitSha1: gitSha1.digest("hex"),
+          gitSha256: gitSha256.digest("hex")
+        });
+        next();
+      });
+      body.resume();
+    });
+    extract.on("finish", () => resolve(seen));
+    extract.on("error", reject);
+    stream.on("error", reject);
+    stream.pipe(extract);
+  });
+}
+function sameEntry(e, s) {
+  if (!s || s.uid !== 0 || s.gid !== 0) return false;
+  if (e.type === "directory") return s.type === "directory" && s.mode === e.mode;
+  if (e.type === "symlink") return s.type === "symlink" && s.linkname === e.linkname;
+  if (s.type !== "file" || s.mode !== e.mode || s.size !== e.size) return false;
+  if (e.hash.startsWith("git:")) {
+    const oid = e.hash.slice(4);
+    return oid.length === 64 ? s.gitSha256 === oid : s.gitSha1 === oid;
+  }
+  return s.sha256 === e.hash;
+}
+async function whyNotReusable(engine, candidate, expected) {
+  const info3 = await engine.docker.getImage(candidate).inspect();
+  const baseLayers = expected.base.RootFS?.Layers ?? [];
+  const layers = info3.RootFS?.Layers ?? [];
+  if (layers.length !== baseLayers.length + 1 || baseLayers.some((l, i) => layers[i] !== l)) {
+    return `its layers are not the base image's plus one models layer`;
+  }
+  const labels = info3.Config?.Labels ?? {};
+  for (const [key2, value] of Object.entries(expected.labels)) {
+    if (labels[key2] !== value) return `label ${key2} differs`;
+  }
+  if (expected.plan.template.source === "the default template") {
+    const allowed = { ...expected.base.Config?.Labels ?? {}, ...expected.labels };
+    const extra = Object.keys(labels).find((k) => allowed[k] !== labels[k]);
+    if (extra) return `it has a label this bake does not set (${extra})`;
+  }
+  const env = new Set(info3.Config?.Env ?? []);
+  const missing = expected.env.find((e) => !env.has(e));
+  if (missing) return `its env lacks ${missing.slice(0, missing.indexOf("="))}`;
+  const { layer } = expected.plan;
+  const root = layer.imagePath.slice(1);
+  const parent = root.includes("/") ? `${root.slice(0, root.lastIndexOf("/"))}/` : "";
+  const seen = await readImagePath(
+    engine,
+    candidate,
+    layer.imagePath,
+    (stream) => readArchive(parent, stream)
+  );
+  if (!seen) return `it has no ${layer.imagePath}`;
+  const planned = layer.entries.filter((e) => e.name === root || e.name.startsWith(`${root}/`));
+  if (seen.size !== planned.length)
+    return `its ${layer.imagePath} holds ${seen.size} entries, the plan ${planned.length}`;
+  const differs = planned.find((e) => !sameEntry(e, seen.get(e.name)));
+  return differs ? `/${differs.name} differs from the plan` : null;
+}
+var import_tar_stream2;
+var init_reuse = __esm({
+  "src/image/reuse.ts"() {
+    "use strict";
+    import_tar_stream2 = __toESM(require_tar_stream(), 1);
+    init_engine();
+  }
+});
+
+// src/image/builders/engine.ts
+var engine_exports = {};
+__export(engine_exports, {
+  engineBuilder: () => engineBuilder,
+  formatBytes: () => formatBytes,
+  inputDigest: () => inputDigest
+});
+import { createHash as createHash3 } from "node:crypto";
+function inputDigest(contentDigest, dockerfile, baseImageId) {
+  const hash2 = createHash3("sha256").update(`spiff-models bake 1
+${contentDigest}
+`).update(createHash3("sha256").update(dockerfile).digest("hex")).update(`
+${baseImageId}
+`);
+  return `sha256:${hash2.digest("hex")}`;
+}
+function formatBytes(n) {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
+async function ensureBaseImage(engine, plan, options, log) {
+  const found = await inspectImage(engine, plan.baseImage);
+  if (found) return found;
+  const registry = parseReference(plan.baseImage, "base image").registry;
+  const pushRegistry = plan.registry;
+  const auth2 = await resolveAuth(
+    registry,
+    registry === pushRegistry ? options.credentials : null,
+    options.env
+  );
+  await log.group(`Pull ${plan.baseImage}`, (line) => pullImage(engine, plan.baseImage, auth2, line));
+  const pulled = await inspectImage(engine, plan.baseImage);
+  if (!pulled) throw new SetupError(`pulled ${printable(plan.baseImage)} but the engine does not list it.`);
+  return pulled;
+}
+async function firstReusable(engine, candidates, expected, log) {
+  for (const id2 of candidates) {
+    const why = await whyNotReusable(engine, id2, expected);
+    if (!why) return id2;
+    log.warning(
+      `image ${id2.slice(0, 19)} carries this bake's input digest but is not what it would build (${why}): not reused.`
+    );
+  }
+  return null;
+}
+var engineBuilder;
+var init_engine3 = __esm({
+  "src/image/builders/engine.ts"() {
+    "use strict";
+    init_errors();
+    init_auth();
+    init_context();
+    init_engine();
+    init_plan();
+    init_reference();
+    init_reuse();
+    init_verify();
+    engineBuilder = {
+      name: "engine",
+      async build(plan, options) {
+        const { log, env } = options;
+        const engine = await connectEngine(env);
+        const base2 = await ensureBaseImage(engine, plan, options, log);
+        const baseEnv = base2.Config?.Env ?? [];
+        const digest = inputDigest(plan.layer.contentDigest, renderDockerfile(plan, baseEnv), base2.Id);
+        const digestLabel = { [LABELS.inputDigest]: digest };
+        const dockerfile = renderDockerfile(plan, baseEnv, digestLabel);
+        const labelledByTemplate = dockerfile.includes(digest);
+        const result = {
+          imageId: "",
+          digest: "",
+          tags: plan.tags.references,
+          labels: { ...plan.labels, [LABELS.inputDigest]: digest },
+          inputDigest: digest,
+          contextBytes: 0,
+          skipped: false,
+          pushed: false,
+          verified: []
+        };
+        const existing = options.noCache ? [] : await findImagesByLabel(engine, LABELS.inputDigest, digest);
+        const reusable = await firstReusable(
+          engine,
+          existing,
+          {
+            plan,
+            base: base2,
+            // A template without {{labels}} gets only the input digest, through the build API.
+            labels: labelledByTemplate ? result.labels : digestLabel,
+            env: envFor(plan, baseEnv).map(([k, v]) => `${k}=${v}`)
+          },
+          log
+        );
+        if (reusable) {
+          result.imageId = reusable;
+          result.skipped = true;
+          log.info(`unchanged input (${digest.slice(0, 19)}): reusing image ${reusable.slice(0, 19)}`);
+        } else {
+          const packed = packContext(plan.layer, dockerfile, plan.layer.mtime);
+          result.imageId = await log.group(
+            `Build ${plan.image} (${plan.tags.tags.join(", ")})`,
+            (line) => buildImage(
+              engine,
+              { context: packed.stream, labels: labelledByTemplate ? {} : digestLabel, noCache: options.noCache },
+              line
+            )
+          );
+          result.contextBytes = packed.bytes();
+          log.info(`built ${result.imageId.slice(0, 19)} from a ${formatBytes(result.contextBytes)} context`);
+        }
+        if (options.verify) {
+          try {
+            const verified = await verifyImage(engine, result.imageId, {
+              modelsDir: plan.layer.modelsDir,
+              gitHistory: plan.layer.gitHistory,
+              shortRevision: plan.revision
+            });
+            result.verified = verified.checks;
+            log.info(`verified: ${verified.checks.join("; ")}`);
+          } catch (err) {
+            if (!result.skipped) await removeImage(engine, result.imageId);
+            throw err;
+          }
+        }
+        for (const reference of result.tags) await tagImage(engine, result.imageId, reference);
+        log.info(`tagged ${result.tags.join(", ")}`);
+        if (options.push) {
+          const registry = parseReference(plan.image, "image").registry;
+          const auth2 = await resolveAuth(registry, options.credentials, env);
+          if (auth2) await checkAuth(engine, auth2, registry);
+          const digests = await log.group(`Push ${plan.image}`, async (line) => {
+            const out = [];
+            for (const reference of result.tags) out.push(await pushImage(engine, reference, auth2, line));
+            return out;
+          });
+          result.digest = digests[0] ?? "";
+          result.pushed = true;
+          log.info(`pushed ${result.tags.join(", ")} (${result.digest})`);
+        }
+        return result;
+      }
+    };
   }
 });
 
@@ -92534,7 +94997,7 @@ async function findingsOf(modelsRoot, configFile2) {
 async function indexOf(modelsRoot) {
   return loadModels(modelsRoot);
 }
-var init_validation = __esm({
+var init_validation2 = __esm({
   "src/promote/validation.ts"() {
     "use strict";
     init_validate();
@@ -93098,53 +95561,8 @@ init_errors();
 // src/util/options.ts
 var import_fastest_levenshtein = __toESM(require_mod(), 1);
 init_errors();
+init_safe_text();
 import { parseArgs } from "node:util";
-
-// src/util/safe-text.ts
-var CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
-function printable(text2) {
-  return text2.replace(
-    CONTROL,
-    (c) => NAMED[c] ?? (c.charCodeAt(0) < 256 ? `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
-  );
-}
-var isSpace = (c) => /[\s\u0085]/.test(c);
-var CommandGuard = class {
-  /** The current line so far is white space only (then a `:` may start a command). */
-  blank = true;
-  /** The current line so far is white space and one `:`. */
-  colon = false;
-  /** How many `#` end the current line so far (0, 1 or 2). */
-  hashes = 0;
-  write(chunk) {
-    let out = "";
-    for (const c of chunk) {
-      if (c === "\n" || c === "\r") {
-        this.blank = true;
-        this.colon = false;
-        this.hashes = 0;
-        out += c;
-        continue;
-      }
-      if (c === ":" && this.colon) out += "\\";
-      if (c === "[" && this.hashes === 2) out += "\\";
-      this.colon = c === ":" && this.blank;
-      this.blank = this.blank && isSpace(c);
-      this.hashes = c === "#" ? Math.min(2, this.hashes + 1) : 0;
-      out += c;
-    }
-    return out;
-  }
-};
-function inert(text2) {
-  return new CommandGuard().write(text2);
-}
-function jsonText(value, indent2 = 2) {
-  return JSON.stringify(value, null, indent2).replace(/##\[/g, "##\\u005b");
-}
-
-// src/util/options.ts
 var flagOf = (o, key2) => o.flag === null ? null : o.flag ?? kebab(key2);
 var inputOf = (o, key2) => o.input === null ? null : o.input ?? kebab(key2);
 function cliFlag(o, key2) {
@@ -93426,1694 +95844,81 @@ var validateSpec = {
 init_errors();
 
 // src/image/bake.ts
+init_context();
+import path9 from "node:path";
+
+// src/image/builders/index.ts
 init_errors();
-import { createHash as createHash2 } from "node:crypto";
-import { mkdir as mkdir2, stat as stat3, writeFile as writeFile2 } from "node:fs/promises";
-import path7 from "node:path";
-
-// src/image/auth.ts
-init_errors();
-import { execFile } from "node:child_process";
-import { readFile } from "node:fs/promises";
-import os5 from "node:os";
-import path from "node:path";
-
-// src/image/reference.ts
-init_errors();
-var component = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
-var pathPattern = new RegExp(`^${component}(?:/${component})*$`);
-var domainPattern = /^(?:localhost|\[[0-9a-fA-F:]+\]|(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*)(?::[0-9]+)?$/;
-var tagPattern = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-var digestPattern = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-fA-F]{32,}$/;
-var DOCKER_HUB = "docker.io";
-function isValidTag(tag) {
-  return tagPattern.test(tag);
-}
-function parseReference(ref, what) {
-  const bad = (why) => {
-    throw new UsageError(
-      `${what} '${printable(ref)}' is not a valid image reference: ${why}. Expected [REGISTRY/]PATH[:TAG][@DIGEST], e.g. ghcr.io/sartography/spiffworkflow-backend:v1.0.0.`
-    );
-  };
-  if (!ref || /\s|[\u0000-\u001f\u007f]/.test(ref)) bad("empty or containing whitespace");
-  let rest2 = ref;
-  let digest = null;
-  const at = rest2.indexOf("@");
-  if (at >= 0) {
-    digest = rest2.slice(at + 1);
-    rest2 = rest2.slice(0, at);
-    if (!digestPattern.test(digest)) bad(`bad digest '${digest}'`);
-  }
-  let tag = null;
-  const lastSlash = rest2.lastIndexOf("/");
-  const colon = rest2.lastIndexOf(":");
-  if (colon > lastSlash) {
-    tag = rest2.slice(colon + 1);
-    rest2 = rest2.slice(0, colon);
-    if (!isValidTag(tag))
-      bad(`bad tag '${tag}' (letters, digits, _ . -; at most 128; not starting with . or -)`);
-  }
-  let registry = DOCKER_HUB;
-  let path14 = rest2;
-  const slash = rest2.indexOf("/");
-  if (slash > 0) {
-    const first = rest2.slice(0, slash);
-    if (first.includes(".") || first.includes(":") || first === "localhost" || first.startsWith("[")) {
-      registry = first;
-      path14 = rest2.slice(slash + 1);
-    }
-  }
-  if (!domainPattern.test(registry)) bad(`bad registry host '${registry}'`);
-  if (!pathPattern.test(path14)) {
-    bad(
-      path14 !== path14.toLowerCase() ? `repository '${path14}' must be lower case` : `bad repository '${path14}' (lower-case letters, digits, and . _ - between them)`
-    );
-  }
-  if (registry === DOCKER_HUB && !path14.includes("/")) path14 = `library/${path14}`;
-  const repository = registry === DOCKER_HUB ? path14.replace(/^library\//, "") : `${registry}/${path14}`;
-  return { registry, path: path14, repository, tag, digest };
-}
-function parseImageName(name2, what) {
-  const ref = parseReference(name2.trim().toLowerCase(), what);
-  if (ref.tag || ref.digest) {
-    throw new UsageError(
-      `${what} '${printable(name2)}' names a tag or digest; give the repository only (e.g. ghcr.io/org/models) and pass tags with --tag (action input: tags).`
-    );
-  }
-  return ref;
-}
-
-// src/image/auth.ts
-var HUB_KEYS = ["https://index.docker.io/v1/", "index.docker.io", "docker.io", "registry-1.docker.io"];
-function serverAddress(registry) {
-  return registry === DOCKER_HUB ? "https://index.docker.io/v1/" : registry;
-}
-function normalizeKey(key2) {
-  const host = key2.replace(/^[a-z]+:\/\//i, "").replace(/\/.*$/, "");
-  return HUB_KEYS.includes(host) || HUB_KEYS.includes(key2) ? DOCKER_HUB : host.toLowerCase();
-}
-function dockerConfigPath(env) {
-  const dir = env.DOCKER_CONFIG || path.join(env.HOME || os5.homedir(), ".docker");
-  return path.join(dir, "config.json");
-}
-function runHelper(helper, server, env) {
-  return new Promise((resolve) => {
-    const child = execFile(
-      `docker-credential-${helper}`,
-      ["get"],
-      { env, timeout: 3e4 },
-      (err, stdout) => {
-        if (err) {
-          resolve(null);
-          return;
-        }
-        try {
-          const data = JSON.parse(String(stdout));
-          resolve(data.Secret ? { username: data.Username ?? "", password: data.Secret } : null);
-        } catch {
-          resolve(null);
-        }
-      }
-    );
-    child.stdin?.end(server);
-  });
-}
-async function resolveAuth(registry, explicit, env) {
-  const server = serverAddress(registry);
-  if (explicit && (explicit.username || explicit.password)) {
-    return { username: explicit.username, password: explicit.password, serveraddress: server };
-  }
-  const file = dockerConfigPath(env);
-  let config;
-  try {
-    config = JSON.parse(await readFile(file, "utf8"));
-  } catch (err) {
-    if (err.code === "ENOENT") return null;
-    throw new SetupError(
-      `cannot read Docker credentials from ${file}: ${err.message}. Fix or remove it.`
-    );
-  }
-  const wanted = normalizeKey(registry);
-  const helper = Object.entries(config.credHelpers ?? {}).find(([k]) => normalizeKey(k) === wanted)?.[1] ?? config.credsStore;
-  const entry = Object.entries(config.auths ?? {}).find(([k]) => normalizeKey(k) === wanted)?.[1];
-  if (entry?.auth) {
-    const decoded2 = Buffer.from(entry.auth, "base64").toString("utf8");
-    const colon = decoded2.indexOf(":");
-    if (colon < 0) {
-      throw new SetupError(
-        `the auth entry for ${registry} in ${file} is not base64 of user:password; log in again.`
-      );
-    }
-    return { username: decoded2.slice(0, colon), password: decoded2.slice(colon + 1), serveraddress: server };
-  }
-  if (entry?.identitytoken) return { identitytoken: entry.identitytoken, serveraddress: server };
-  if (entry?.username && entry.password) {
-    return { username: entry.username, password: entry.password, serveraddress: server };
-  }
-  if (helper) {
-    const creds = await runHelper(helper, server, env);
-    if (creds) {
-      return creds.username === "<token>" ? { identitytoken: creds.password, serveraddress: server } : { username: creds.username, password: creds.password, serveraddress: server };
-    }
-  }
-  return null;
-}
-
-// src/image/context.ts
-var import_tar_stream = __toESM(require_tar_stream(), 1);
-init_errors();
-import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream, lstatSync, readFileSync } from "node:fs";
-import { mkdtemp, readdir as readdir2, readFile as readFile3, readlink as readlink2, realpath, rm as rm2, stat as stat2 } from "node:fs/promises";
-import os6 from "node:os";
-import path2 from "node:path";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-
-// src/image/ignore.ts
-var IGNORE_FILES = [".spiff-models-ignore", ".dockerignore"];
-var ALWAYS_IGNORED = [".git", ".spiff-models", ...IGNORE_FILES];
-function escapeRegex(c) {
-  return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
-}
-function globToRegex(glob) {
-  let out = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === "*") {
-      if (glob[i + 1] === "*") {
-        const atStart = i === 0 || glob[i - 1] === "/";
-        const atEnd = i + 2 === glob.length || glob[i + 2] === "/";
-        if (atStart && atEnd) {
-          if (i + 2 === glob.length) out += ".*";
-          else {
-            out += "(?:.*/)?";
-            i++;
-          }
-          i++;
-          continue;
-        }
-      }
-      out += "[^/]*";
-    } else if (c === "?") {
-      out += "[^/]";
-    } else if (c === "[") {
-      const end = glob.indexOf("]", i + 2);
-      if (end < 0) out += "\\[";
-      else {
-        let body = glob.slice(i + 1, end).replace(/\\/g, "\\\\");
-        if (body.startsWith("!")) body = `^${body.slice(1)}`;
-        out += `[${body}]`;
-        i = end;
-      }
-    } else if (c === "\\" && i + 1 < glob.length) {
-      out += escapeRegex(glob[++i]);
-    } else {
-      out += escapeRegex(c);
-    }
-  }
-  return out;
-}
-function compileIgnore(text2) {
-  const rules2 = [];
-  for (const raw of text2.split(/\r?\n/)) {
-    let line = raw.replace(/(?<!\\)\s+$/, "");
-    if (!line || line.startsWith("#")) continue;
-    let negate = false;
-    if (line.startsWith("!")) {
-      negate = true;
-      line = line.slice(1);
-    } else if (line.startsWith("\\!") || line.startsWith("\\#")) {
-      line = line.slice(1);
-    }
-    let dirOnly = false;
-    if (line.endsWith("/")) {
-      dirOnly = true;
-      line = line.replace(/\/+$/, "");
-    }
-    if (!line) continue;
-    const anchored = line.includes("/");
-    line = line.replace(/^\/+/, "");
-    const body = globToRegex(line);
-    const regex = new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`);
-    rules2.push({ negate, dirOnly, regex, source: raw });
-  }
-  return {
-    patterns: rules2.map((r) => r.source),
-    ignores(path14, isDir) {
-      let ignored = false;
-      for (const rule of rules2) {
-        if (rule.dirOnly && !isDir) continue;
-        if (rule.regex.test(path14)) ignored = !rule.negate;
-      }
-      return ignored;
-    }
-  };
-}
-
-// src/image/template.ts
-init_errors();
-import { readFile as readFile2 } from "node:fs/promises";
-var PLACEHOLDERS = {
-  base_image: "the base image reference (FROM {{base_image}})",
-  labels: "one LABEL instruction with the OCI labels and ours, values quoted",
-  env: "one ENV instruction: the models dir, the sub-folder within the repo, git safe.directory",
-  copy: "the instruction that puts the models (and git data) in place: ADD rootfs.tar /",
-  models_dir: "the models directory in the image (SPIFFWORKFLOW_BACKEND_BPMN_SPEC_ABSOLUTE_DIR), unquoted",
-  revision: "the full commit sha, or empty without git",
-  short_revision: "what `git rev-parse --short HEAD` prints in the image, or empty"
+var BUILDERS = {
+  engine: async () => (await Promise.resolve().then(() => (init_engine3(), engine_exports))).engineBuilder
 };
-var ROOTFS_TAR = "rootfs.tar";
-var DEFAULT_TEMPLATE = [
-  "# The spiffworkflow-backend image with the process models baked in, rendered by `spiff-models bake`.",
-  "# Placeholders are listed in the README (section bake); every value arrives checked and escaped.",
-  "# LABEL comes last: a new tag or version only re-labels, the models layer stays cached and identical.",
-  "FROM {{base_image}}",
-  "{{env}}",
-  "{{copy}}",
-  "{{labels}}",
-  ""
-].join("\n");
-async function loadTemplate(file) {
-  if (!file) return { text: DEFAULT_TEMPLATE, source: "the default template" };
-  let text2;
-  try {
-    text2 = await readFile2(file, "utf8");
-  } catch (err) {
-    const code2 = err.code;
-    throw new UsageError(
-      `cannot read the Dockerfile template ${file} (${code2 ?? String(err)}); check the --template path (action input: template), relative to the working directory.`
-    );
+var DEFAULT_BUILDER = "engine";
+function checkBuilder(name2, what) {
+  if (!Object.hasOwn(BUILDERS, name2)) {
+    throw new UsageError(`${what} must be one of ${Object.keys(BUILDERS).join(", ")}; got '${name2}'.`);
   }
-  return { text: text2, source: file };
+  return name2;
 }
-var KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
-var SAFE_PATH = /^\/(?:[A-Za-z0-9._-]+\/?)*$/;
-function quote(value, what) {
-  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(value)) {
-    throw new UsageError(
-      `${what} contains a line break or control character ('${printable(value)}'); a Dockerfile value cannot hold one. Remove it.`
-    );
-  }
-  return `"${value.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
-}
-function checkKey(key2, what) {
-  if (!KEY.test(key2)) {
-    throw new UsageError(
-      `${what} '${printable(key2)}' is not a valid key: use letters, digits and . _ / - (not starting with one of them).`
-    );
-  }
-  return key2;
-}
-function checkImagePath(path14, what) {
-  const normalized = path14.length > 1 ? path14.replace(/\/+$/, "") : path14;
-  if (!SAFE_PATH.test(normalized) || normalized.split("/").some((s) => s === ".." || s === ".")) {
-    throw new UsageError(
-      `${what} '${printable(path14)}' must be an absolute path in the image made of letters, digits and . _ - (e.g. /app/process_models).`
-    );
-  }
-  return normalized;
-}
-function instruction(keyword2, pairs, what) {
-  if (pairs.length === 0) return "";
-  const words = pairs.map(([k, v]) => `${checkKey(k, `${what} key`)}=${quote(v, `${what} '${k}'`)}`);
-  return `${keyword2} ${words.join(" \\\n" + " ".repeat(keyword2.length + 1))}`;
-}
-function renderLabels(labels) {
-  return instruction(
-    "LABEL",
-    Object.entries(labels).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0),
-    "label"
-  );
-}
-function renderEnv(env) {
-  return instruction("ENV", env, "environment variable");
-}
-function lineOf(text2, index) {
-  return text2.slice(0, index).split("\n").length;
-}
-function renderTemplate(template, values) {
-  const where2 = (line) => `${template.source}:${line}`;
-  const directive = /^#\s*escape\s*=\s*(\S)/im.exec(template.text);
-  if (directive && directive[1] !== "\\") {
-    throw new UsageError(
-      `bad template ${where2(lineOf(template.text, directive.index))}: it sets the escape character to '${directive[1]}'; bake escapes values with \\. Remove the escape directive.`
-    );
-  }
-  const rendered = {
-    base_image: () => values.baseImage,
-    labels: () => renderLabels(values.labels),
-    env: () => renderEnv(values.env),
-    copy: () => `ADD ${ROOTFS_TAR} /`,
-    models_dir: () => checkImagePath(values.modelsDir, "the models dir for {{models_dir}}"),
-    revision: () => /^[0-9a-f]*$/.test(values.revision) ? values.revision : "",
-    short_revision: () => /^[0-9a-f]*$/.test(values.shortRevision) ? values.shortRevision : ""
-  };
-  const used = /* @__PURE__ */ new Map();
-  const out = template.text.replace(/\{\{([^{}]*)\}\}/g, (match, rawName, offset) => {
-    const name2 = rawName.trim();
-    if (!Object.hasOwn(PLACEHOLDERS, name2)) {
-      throw new UsageError(
-        `bad template ${where2(lineOf(template.text, offset))}: unknown placeholder ${match}. Known: ${Object.keys(PLACEHOLDERS).map((p) => `{{${p}}}`).join(", ")}.`
-      );
-    }
-    used.set(name2, (used.get(name2) ?? 0) + 1);
-    return rendered[name2]();
-  });
-  const stray = /\{\{|\}\}/.exec(out);
-  if (stray) {
-    throw new UsageError(
-      `bad template ${where2(lineOf(out, stray.index))}: an unmatched '${stray[0]}'. Placeholders look like {{copy}}.`
-    );
-  }
-  if (used.get("copy") !== 1) {
-    throw new UsageError(
-      `bad template ${template.source}: it must use {{copy}} exactly once (found ${used.get("copy") ?? 0}); that line puts the models in the image.`
-    );
-  }
-  if (!/^\s*FROM\s/im.test(out)) {
-    throw new UsageError(
-      `bad template ${template.source}: no FROM instruction; start with FROM {{base_image}}.`
-    );
-  }
-  return out.endsWith("\n") ? out : `${out}
-`;
-}
-
-// src/image/context.ts
-var GIT_HISTORY_MODES = ["full", "minimal", "none"];
-function parseGitHistory(value, what) {
-  const mode = (value || "full").trim();
-  if (!GIT_HISTORY_MODES.includes(mode)) {
-    throw new UsageError(`${what} must be one of ${GIT_HISTORY_MODES.join(", ")}; got '${value}'.`);
-  }
-  return mode;
-}
-var DIR_MODE = 493;
-var FILE_MODE = 420;
-var EXEC_MODE = 493;
-var GIT_DIR_KEEP = /* @__PURE__ */ new Set(["objects", "refs", "packed-refs", "shallow"]);
-var CONTENT_ADDRESSED = /(?:^|\/)objects\/(?:[0-9a-f]{2}\/[0-9a-f]{38,62}|pack\/pack-[0-9a-f]{40,64}\.(?:pack|idx|rev))$/;
-function sha256(data) {
-  return createHash("sha256").update(data).digest("hex");
-}
-var SMALL_FILE = 1024 * 1024;
-var READ_CONCURRENCY = 16;
-async function hashFile(file, size) {
-  if (size <= SMALL_FILE) return sha256(readFileSync(file));
-  const hash2 = createHash("sha256");
-  for await (const chunk of createReadStream(file)) hash2.update(chunk);
-  return hash2.digest("hex");
-}
-async function forEachLimit(items, limit, fn) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-async function hashEntries(entries) {
-  const pending = entries.filter((e) => e.type === "file" && !e.hash && e.source);
-  await forEachLimit(pending, READ_CONCURRENCY, async (e) => {
-    e.hash = await hashFile(e.source, e.size);
-  });
-}
-function isInside(root, p) {
-  const rel = path2.relative(root, p);
-  return rel === "" || !rel.startsWith("..") && !path2.isAbsolute(rel);
-}
-async function loadIgnore(root) {
-  for (const name2 of IGNORE_FILES) {
-    try {
-      const text2 = await readFile3(path2.join(root, name2), "utf8");
-      return { matcher: compileIgnore(text2), file: name2 };
-    } catch (err) {
-      if (err.code !== "ENOENT") throw err;
-    }
-  }
-  return { matcher: compileIgnore(""), file: null };
-}
-async function collectModels(root, prefix, matcher) {
-  const realRoot = await realpath(root);
-  const entries = [];
-  const warnings = [];
-  const walk2 = async (rel) => {
-    const dir = path2.join(realRoot, rel);
-    const names2 = (await readdir2(dir)).sort().filter((name2) => name2 !== ".git" && (rel || !ALWAYS_IGNORED.includes(name2)));
-    const infos = names2.map((name2) => lstatSync(path2.join(dir, name2)));
-    for (const [i, name2] of names2.entries()) {
-      const relPath = rel ? `${rel}/${name2}` : name2;
-      const abs = path2.join(dir, name2);
-      const info3 = infos[i];
-      const isDir = info3.isDirectory();
-      if (matcher.ignores(relPath, isDir)) continue;
-      const tarName = `${prefix}/${relPath}`;
-      if (info3.isSymbolicLink()) {
-        const target = await readlink2(abs);
-        let resolved;
-        try {
-          resolved = await realpath(abs);
-        } catch {
-          throw new SetupError(
-            `${relPath} is a symlink to '${target}', which does not exist. Remove the link, or list it in ${IGNORE_FILES[0]} to leave it out of the image.`
-          );
-        }
-        if (!isInside(realRoot, resolved)) {
-          throw new SetupError(
-            `${relPath} is a symlink to '${target}', outside the models root ${realRoot}: the image would not hold its target. Replace the link with a copy of the file, or list it in ${IGNORE_FILES[0]}.`
-          );
-        }
-        const linkname = path2.relative(path2.dirname(path2.join(realRoot, relPath)), resolved).split(path2.sep).join("/");
-        entries.push({
-          name: tarName,
-          type: "symlink",
-          mode: 511,
-          size: 0,
-          linkname,
-          hash: `link:${linkname}`
-        });
-      } else if (isDir) {
-        entries.push({ name: tarName, type: "directory", mode: DIR_MODE, size: 0, hash: "" });
-        await walk2(relPath);
-      } else if (info3.isFile()) {
-        entries.push({
-          name: tarName,
-          type: "file",
-          mode: info3.mode & 73 ? EXEC_MODE : FILE_MODE,
-          size: info3.size,
-          source: abs,
-          hash: ""
-        });
-      } else {
-        warnings.push(
-          `${relPath} is not a regular file, directory or symlink (a socket or device?): left out.`
-        );
-      }
-    }
-  };
-  await walk2("");
-  await hashEntries(entries);
-  return { entries, warnings };
-}
-async function collectFullGit(git3, prefix) {
-  const entries = [];
-  const warnings = [];
-  const walk2 = async (rel) => {
-    const dir = path2.join(git3.commonDir, rel);
-    const names2 = (await readdir2(dir)).sort().filter((name2) => (rel || GIT_DIR_KEEP.has(name2)) && `${rel}/${name2}` !== "objects/info/alternates");
-    const infos = names2.map((name2) => lstatSync(path2.join(dir, name2)));
-    for (const [i, name2] of names2.entries()) {
-      const relPath = rel ? `${rel}/${name2}` : name2;
-      const abs = path2.join(dir, name2);
-      const info3 = infos[i];
-      const tarName = `${prefix}/${relPath}`;
-      if (info3.isDirectory()) {
-        entries.push({ name: tarName, type: "directory", mode: DIR_MODE, size: 0, hash: "" });
-        await walk2(relPath);
-      } else if (info3.isFile()) {
-        entries.push({
-          name: tarName,
-          type: "file",
-          mode: FILE_MODE,
-          size: info3.size,
-          source: abs,
-          hash: CONTENT_ADDRESSED.test(relPath) ? `name:${info3.size}` : ""
-        });
-      } else {
-        warnings.push(`${path2.join(git3.commonDir, relPath)} is not a regular file or directory: left out.`);
-      }
-    }
-  };
-  await walk2("");
-  await hashEntries(entries);
-  return { entries, warnings };
-}
-function gitConfig(git3, abbrev) {
-  const sha256Repo = git3.objectFormat === "sha256";
-  return [
-    "[core]",
-    `	repositoryformatversion = ${sha256Repo ? 1 : 0}`,
-    "	filemode = true",
-    "	bare = false",
-    `	abbrev = ${abbrev}`,
-    ...sha256Repo ? ["[extensions]", "	objectformat = sha256"] : [],
-    ""
-  ].join("\n");
-}
-function generated(name2, text2) {
-  const content2 = Buffer.from(text2, "utf8");
-  return { name: name2, type: "file", mode: FILE_MODE, size: content2.length, content: content2, hash: sha256(content2) };
-}
-function directory(name2) {
-  return { name: name2, type: "directory", mode: DIR_MODE, size: 0, hash: "" };
-}
-function compareNames(a, b) {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-}
-async function planContext(options) {
-  const warnings = [];
-  const rootInfo = await stat2(options.modelsRoot).catch(() => null);
-  if (!rootInfo?.isDirectory()) {
-    throw new SetupError(
-      `the models root ${options.modelsRoot} is not a directory; pass the folder to bake.`
-    );
-  }
-  const git3 = options.git;
-  let gitHistory = options.gitHistory;
-  if (!git3 && gitHistory !== "none") {
-    warnings.push(
-      `${options.modelsRoot} is not in a git repository (or has no commit): the image gets no git data, new instances record no revision, and the backend's boot script runs 'git init' in the models dir (which fails on a read-only filesystem). Bake a git checkout to record the revision.`
-    );
-    gitHistory = "none";
-  }
-  const withGit = git3 !== null && gitHistory !== "none";
-  const subdir = withGit ? git3.subdir : "";
-  const repoDir = withGit ? options.imagePath : null;
-  const modelsDir = subdir ? `${options.imagePath}/${subdir}` : options.imagePath;
-  const rootfs = (p) => p.slice(1);
-  const { matcher, file: ignoreFile } = await loadIgnore(options.modelsRoot);
-  const models = await collectModels(options.modelsRoot, rootfs(modelsDir), matcher);
-  warnings.push(...models.warnings);
-  const entries = [...models.entries];
-  let abbrev = 0;
-  let gitFiles = 0;
-  if (withGit && repoDir) {
-    const gitDir = rootfs(`${repoDir}/.git`);
-    abbrev = git3.shortSha.length;
-    entries.push(directory(gitDir));
-    entries.push(generated(`${gitDir}/HEAD`, `${git3.sha}
-`));
-    entries.push(generated(`${gitDir}/config`, gitConfig(git3, abbrev)));
-    if (gitHistory === "full") {
-      if (git3.alternates) {
-        throw new SetupError(
-          `${git3.commonDir} borrows objects from another repository (objects/info/alternates), so its history cannot be baked. Run 'git repack -a -d' and delete objects/info/alternates, or use git-history minimal.`
-        );
-      }
-      if (git3.shallow) {
-        warnings.push(
-          `the checkout is shallow: git-history full bakes only the fetched commits, so forms of instances started on older revisions will not load. Check out with 'fetch-depth: 0' (actions/checkout) or 'git fetch --unshallow'.`
-        );
-      }
-      const history = await collectFullGit(git3, gitDir);
-      warnings.push(...history.warnings);
-      entries.push(...history.entries);
-      gitFiles = history.entries.filter((e) => e.type === "file").length + 2;
-    } else {
-      entries.push(directory(`${gitDir}/objects`), directory(`${gitDir}/refs`));
-      gitFiles = 2;
-    }
-    if (git3.dirty) {
-      warnings.push(
-        `uncommitted changes under ${options.modelsRoot}: the image holds them but records revision ${git3.shortSha}. Commit them first so the revision names what is baked.`
-      );
-    }
-  }
-  const names2 = new Set(entries.map((e) => e.name));
-  for (const entry of [...entries]) {
-    const parts = entry.name.split("/");
-    for (let i = 1; i < parts.length; i++) {
-      const parent = parts.slice(0, i).join("/");
-      if (!names2.has(parent)) {
-        names2.add(parent);
-        entries.push(directory(parent));
-      }
-    }
-  }
-  if (!names2.has(rootfs(modelsDir))) entries.push(directory(rootfs(modelsDir)));
-  entries.sort(compareNames);
-  const digest = createHash("sha256");
-  for (const e of entries) {
-    digest.update(`${e.type} ${e.mode.toString(8)} ${e.size} ${e.hash} ${e.name}
-`);
-  }
-  return {
-    entries,
-    modelsDir,
-    repoDir,
-    subdir,
-    gitHistory,
-    abbrev,
-    contentDigest: `sha256:${digest.digest("hex")}`,
-    modelFiles: models.entries.filter((e) => e.type === "file").length,
-    gitFiles,
-    ignoreFile,
-    warnings
-  };
-}
-function dockerfileEntry(dockerfile) {
-  return generated("Dockerfile", dockerfile);
-}
-function entryHeader(e, name2, date) {
-  return {
-    name: name2,
-    type: e.type,
-    mode: e.mode,
-    mtime: date,
-    uid: 0,
-    gid: 0,
-    uname: "",
-    gname: "",
-    size: e.type === "file" ? e.size : 0,
-    linkname: e.linkname ?? "",
-    devmajor: 0,
-    devminor: 0
-  };
-}
-function addEntry(pack, header, body) {
-  return new Promise((resolve, reject) => {
-    const done = (err) => err ? reject(err) : resolve();
-    if (body === null) {
-      pack.entry(header, done);
-      return;
-    }
-    if (typeof body !== "string") {
-      pack.entry(header, body, done);
-      return;
-    }
-    const source = createReadStream(body);
-    source.on(
-      "error",
-      (err) => reject(new SetupError(`cannot read ${body} while packing the build context: ${err.message}`))
-    );
-    source.pipe(pack.entry(header, done));
-  });
-}
-function packRootfs(plan, mtime) {
-  const pack = import_tar_stream.default.pack();
-  const date = new Date(mtime * 1e3);
-  const all = plan.entries;
-  const reads = /* @__PURE__ */ new Map();
-  const readAhead = (i) => {
-    const e = all[i];
-    if (!e || reads.has(i)) return;
-    const small = e.type === "file" && !e.content && e.size <= SMALL_FILE;
-    reads.set(
-      i,
-      small ? Promise.resolve().then(() => readFileSync(e.source)) : Promise.resolve(null)
-    );
-  };
-  const write = async () => {
-    await addEntry(pack, entryHeader(directory("."), "./", date), null);
-    for (const [i, e] of all.entries()) {
-      for (let j = i; j < i + READ_CONCURRENCY; j++) readAhead(j);
-      const read = await reads.get(i).catch((err) => {
-        throw new SetupError(`cannot read ${e.source} while packing the build context: ${err.message}`);
-      });
-      reads.delete(i);
-      if (read && read.length !== e.size) {
-        throw new SetupError(
-          `${e.source} changed while baking (size ${e.size} -> ${read.length}); run bake again.`
-        );
-      }
-      const body = e.type !== "file" ? null : e.content ?? read ?? e.source;
-      await addEntry(pack, entryHeader(e, `./${e.name}`, date), body);
-    }
-    pack.finalize();
-  };
-  write().catch((err) => pack.destroy(err));
-  return pack;
-}
-function packContext(plan, dockerfile, mtime) {
-  let bytes2 = 0;
-  const date = new Date(mtime * 1e3);
-  const stream = Readable.from(
-    (async function* () {
-      const tmp = await mkdtemp(path2.join(os6.tmpdir(), "spiff-models-context-"));
-      try {
-        const inner = path2.join(tmp, ROOTFS_TAR);
-        await pipeline(packRootfs(plan, mtime), createWriteStream(inner));
-        const size = (await stat2(inner)).size;
-        const outer = import_tar_stream.default.pack();
-        const write = async () => {
-          const df = dockerfileEntry(dockerfile);
-          await addEntry(outer, entryHeader(df, df.name, date), df.content);
-          const rootfs = { ...generated(ROOTFS_TAR, ""), size };
-          await addEntry(outer, entryHeader(rootfs, ROOTFS_TAR, date), inner);
-          outer.finalize();
-        };
-        write().catch((err) => outer.destroy(err));
-        for await (const chunk of outer) {
-          bytes2 += chunk.length;
-          yield chunk;
-        }
-      } finally {
-        await rm2(tmp, { recursive: true, force: true });
-      }
-    })(),
-    { objectMode: false }
-  );
-  return { stream, bytes: () => bytes2 };
-}
-async function measureContext(plan, dockerfile, mtime) {
-  const packed = packContext(plan, dockerfile, mtime);
-  for await (const _chunk of packed.stream) {
-  }
-  return packed.bytes();
-}
-function contextListing(plan, dockerfile) {
-  const line = (e, name2) => {
-    const kind = e.type === "directory" ? "d" : e.type === "symlink" ? "l" : "-";
-    const link2 = e.linkname !== void 0 ? ` -> ${e.linkname}` : "";
-    return `${kind}${e.mode.toString(8).padStart(4, "0")} ${String(e.size).padStart(10)} ${name2}${link2}`;
-  };
-  const lines = [
-    line(dockerfileEntry(dockerfile), "Dockerfile"),
-    `# ${ROOTFS_TAR}, unpacked onto / in the image:`,
-    ...plan.entries.map((e) => line(e, `/${e.name}${e.type === "directory" ? "/" : ""}`))
-  ];
-  return `${lines.join("\n")}
-`;
-}
-
-// src/image/engine.ts
-var import_dockerode = __toESM(require_docker(), 1);
-init_errors();
-import { readFileSync as readFileSync2 } from "node:fs";
-import http from "node:http";
-import https from "node:https";
-import os7 from "node:os";
-import path3 from "node:path";
-var BakeFailure = class extends Error {
-  name = "BakeFailure";
-};
-var BuildError = class extends BakeFailure {
-  constructor(message, step) {
-    super(message);
-    this.step = step;
-  }
-  step;
-  name = "BuildError";
-};
-var PushError = class extends BakeFailure {
-  name = "PushError";
-};
-function noKeepAlive() {
-  return new http.Agent({ keepAlive: false });
-}
-function engineOptions(env) {
-  const host = env.DOCKER_HOST;
-  const base2 = {
-    socketPath: void 0,
-    host: void 0,
-    port: void 0,
-    protocol: void 0,
-    ca: void 0,
-    cert: void 0,
-    key: void 0
-  };
-  if (!host || host.startsWith("unix://")) {
-    const socketPath = host ? host.slice("unix://".length) || "/var/run/docker.sock" : "/var/run/docker.sock";
-    return { options: { ...base2, socketPath, agent: noKeepAlive() }, address: `unix://${socketPath}` };
-  }
-  let url2;
-  try {
-    url2 = new URL(host.includes("://") ? host : `tcp://${host}`);
-  } catch {
-    throw new SetupError(
-      `DOCKER_HOST='${printable(host)}' is not a URL; use unix:///path, tcp://host:port or ssh://user@host.`
-    );
-  }
-  if (url2.protocol === "ssh:") {
-    return {
-      options: {
-        ...base2,
-        protocol: "ssh",
-        host: url2.hostname,
-        port: url2.port || 22,
-        username: decodeURIComponent(url2.username) || void 0,
-        sshOptions: { agent: env.SSH_AUTH_SOCK }
-      },
-      address: host
-    };
-  }
-  const tls = Boolean(env.DOCKER_TLS_VERIFY) && env.DOCKER_TLS_VERIFY !== "0";
-  const options = {
-    ...base2,
-    host: url2.hostname.replace(/^\[|\]$/g, ""),
-    port: url2.port || (tls ? 2376 : 2375),
-    protocol: tls ? "https" : "http",
-    agent: tls ? new https.Agent({ keepAlive: false }) : noKeepAlive()
-  };
-  if (tls) {
-    const certDir = env.DOCKER_CERT_PATH || path3.join(env.HOME || os7.homedir(), ".docker");
-    try {
-      options.ca = readFileSync2(path3.join(certDir, "ca.pem"));
-      options.cert = readFileSync2(path3.join(certDir, "cert.pem"));
-      options.key = readFileSync2(path3.join(certDir, "key.pem"));
-    } catch (err) {
-      throw new SetupError(
-        `DOCKER_TLS_VERIFY is set but the TLS files are not readable in ${certDir} (${errorMessage(err)}); set DOCKER_CERT_PATH to the folder holding ca.pem, cert.pem and key.pem.`
-      );
-    }
-  }
-  return { options, address: host };
-}
-async function connectEngine(env) {
-  const { options, address } = engineOptions(env);
-  const docker = new import_dockerode.default(options);
-  try {
-    await docker.ping();
-  } catch (err) {
-    throw new SetupError(
-      `cannot reach the Docker Engine at ${address} (${errorMessage(err)}). Start Docker, or point DOCKER_HOST at a running engine; --dry-run renders the Dockerfile and the context without one.`
-    );
-  }
-  return { docker, address };
-}
-function statusOf(err) {
-  return err.statusCode;
-}
-function engineMessage(err) {
-  let json2 = err.json;
-  if (typeof json2 === "string") {
-    const text2 = json2;
-    try {
-      json2 = JSON.parse(text2);
-    } catch {
-      return text2.trim() || errorMessage(err);
-    }
-  }
-  const message = json2 && typeof json2 === "object" ? json2.message : void 0;
-  return typeof message === "string" && message ? message.trim() : errorMessage(err);
-}
-async function inspectImage(engine, ref) {
-  try {
-    return await engine.docker.getImage(ref).inspect();
-  } catch (err) {
-    if (statusOf(err) === 404) return null;
-    throw new SetupError(`cannot inspect image ${ref} on ${engine.address}: ${engineMessage(err)}`);
-  }
-}
-function readJsonStream(stream, onMessage) {
-  return new Promise((resolve, reject) => {
-    let buffer = "";
-    const handle = (line) => {
-      const text2 = line.trim();
-      if (!text2) return;
-      try {
-        onMessage(JSON.parse(text2));
-      } catch (err) {
-        if (err instanceof SyntaxError) onMessage({ stream: `${text2}
-` });
-        else throw err;
-      }
-    };
-    stream.on("data", (chunk) => {
-      buffer += chunk.toString();
-      let nl;
-      while ((nl = buffer.indexOf("\n")) >= 0) {
-        handle(buffer.slice(0, nl));
-        buffer = buffer.slice(nl + 1);
-      }
-    });
-    stream.on("end", () => {
-      handle(buffer);
-      resolve();
-    });
-    stream.on("error", reject);
-  });
-}
-function progressLogger(log) {
-  const last = /* @__PURE__ */ new Map();
-  return (m) => {
-    if (!m.status) return;
-    const key2 = m.id ?? "";
-    if (last.get(key2) === m.status) return;
-    last.set(key2, m.status);
-    log(m.id ? `${m.id}: ${m.status}` : m.status);
-  };
-}
-async function pullImage(engine, ref, auth2, log) {
-  const parsed = parseReference(ref, "base image");
-  const fromImage = parsed.registry === "docker.io" ? parsed.path : `${parsed.registry}/${parsed.path}`;
-  let failure2 = null;
-  try {
-    const stream = await engine.docker.createImage({
-      fromImage,
-      tag: parsed.digest ?? parsed.tag ?? "latest",
-      ...auth2 ? { authconfig: auth2 } : {}
-    });
-    const logProgress = progressLogger(log);
-    await readJsonStream(stream, (m) => {
-      if (m.error || m.errorDetail) failure2 = m.errorDetail?.message || m.error || "unknown error";
-      else logProgress(m);
-    });
-  } catch (err) {
-    failure2 = engineMessage(err);
-  }
-  if (failure2) {
-    throw new SetupError(
-      `the base image ${ref} is not on the engine and pulling it failed: ${failure2}. Check the name and tag, log in to ${parsed.registry} (docker login, or the registry-username/registry-password inputs) or load the image (docker pull / docker load) before baking.`
-    );
-  }
-}
-async function findImagesByLabel(engine, key2, value) {
-  const images = await engine.docker.listImages({ filters: JSON.stringify({ label: [`${key2}=${value}`] }) });
-  return images.sort((a, b) => b.Created - a.Created).map((i) => i.Id);
-}
-var STEP = /^Step (\d+\/\d+) : (.*)$/;
-async function buildImage(engine, request2, log) {
-  let step = null;
-  let imageId = null;
-  let failure2 = null;
-  let stream;
-  try {
-    stream = await engine.docker.buildImage(request2.context, {
-      networkmode: "none",
-      labels: request2.labels,
-      rm: true,
-      forcerm: true,
-      pull: false,
-      nocache: request2.noCache ?? false
-    });
-  } catch (err) {
-    const message = engineMessage(err);
-    throw new BuildError(`the engine refused the build: ${message}${hintFor(message)}`, null);
-  }
-  let partial = "";
-  await readJsonStream(stream, (m) => {
-    if (m.error || m.errorDetail) {
-      failure2 = (m.errorDetail?.message || m.error || "unknown error").trim();
-      return;
-    }
-    if (m.aux?.ID) imageId = m.aux.ID;
-    if (m.stream) {
-      partial += m.stream;
-      let nl;
-      while ((nl = partial.indexOf("\n")) >= 0) {
-        const line = partial.slice(0, nl).replace(/\r$/, "");
-        partial = partial.slice(nl + 1);
-        const s = STEP.exec(line);
-        if (s) step = `step ${s[1]} (${s[2]})`;
-        const built = /^Successfully built ([0-9a-f]+)$/.exec(line);
-        if (built && !imageId) imageId = built[1];
-        if (line.trim()) log(line);
-      }
-    }
-  });
-  if (partial.trim()) log(partial.trim());
-  if (failure2) {
-    throw new BuildError(
-      `the build failed${step ? ` at ${step}` : ""}: ${failure2}${hintFor(failure2)}`,
-      step
-    );
-  }
-  if (!imageId)
-    throw new BuildError("the build stream ended without an image id (see the build log above).", step);
-  return imageId;
-}
-function hintFor(message) {
-  if (/pull access denied|manifest unknown|not found|No such image/i.test(message)) {
-    return ". Check the base image name and that it is on the engine (bake pulls it first when it can).";
-  }
-  if (/unknown instruction|dockerfile parse error/i.test(message)) {
-    return ". Fix the Dockerfile template (--template).";
-  }
-  return "";
-}
-async function tagImage(engine, imageId, reference) {
-  const colon = reference.lastIndexOf(":");
-  await engine.docker.getImage(imageId).tag({ repo: reference.slice(0, colon), tag: reference.slice(colon + 1) });
-}
-async function checkAuth(engine, auth2, registry) {
-  try {
-    await engine.docker.checkAuth(auth2);
-  } catch (err) {
-    throw new PushError(
-      `the registry ${registry} refused the credentials${auth2.username ? ` of user '${auth2.username}'` : ""}: ${engineMessage(err)}. Nothing was pushed. Check registry-username/registry-password (or docker login), and that the token may write packages.`
-    );
-  }
-}
-async function pushImage(engine, reference, auth2, log) {
-  const colon = reference.lastIndexOf(":");
-  const repository = reference.slice(0, colon);
-  const tag = reference.slice(colon + 1);
-  let digest = null;
-  let failure2 = null;
-  try {
-    const stream = await engine.docker.getImage(repository).push({
-      tag,
-      // The engine wants an auth header even for anonymous pushes.
-      authconfig: auth2 ?? { serveraddress: parseReference(reference, "image").registry }
-    });
-    const logProgress = progressLogger(log);
-    await readJsonStream(stream, (m) => {
-      if (m.error || m.errorDetail) failure2 = (m.errorDetail?.message || m.error || "unknown error").trim();
-      else if (m.aux?.Digest) digest = m.aux.Digest;
-      else logProgress(m);
-    });
-  } catch (err) {
-    failure2 = engineMessage(err);
-  }
-  if (failure2 || !digest) {
-    throw new PushError(
-      `pushing ${reference} failed: ${failure2 ?? "the registry reported no digest"}. Check that you are logged in to the registry (docker login, or registry-username/registry-password) and may push to ${repository}.`
-    );
-  }
-  return digest;
-}
-function demux(buffer) {
-  const out = [];
-  const err = [];
-  let i = 0;
-  while (i + 8 <= buffer.length) {
-    const kind = buffer[i];
-    const size = buffer.readUInt32BE(i + 4);
-    const frame = buffer.subarray(i + 8, i + 8 + size);
-    (kind === 2 ? err : out).push(frame);
-    i += 8 + size;
-  }
-  return { stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") };
-}
-async function runOnce(engine, image, entrypoint, user, statPaths) {
-  const container = await engine.docker.createContainer({
-    Image: image,
-    Entrypoint: entrypoint ?? ["/nonexistent"],
-    Cmd: [],
-    User: user,
-    Tty: false,
-    NetworkDisabled: true,
-    HostConfig: { NetworkMode: "none" }
-  });
-  try {
-    let exitCode = 0;
-    let stdout = "";
-    let stderr = "";
-    if (entrypoint) {
-      await container.start();
-      const result = await container.wait();
-      exitCode = result.StatusCode;
-      const logs = await container.logs({ stdout: true, stderr: true, follow: false });
-      ({ stdout, stderr } = demux(Buffer.isBuffer(logs) ? logs : Buffer.from(String(logs))));
-    }
-    const exists2 = {};
-    for (const p of statPaths) {
-      try {
-        const res = await container.infoArchive({ path: p });
-        res.resume();
-        exists2[p] = true;
-      } catch {
-        exists2[p] = false;
-      }
-    }
-    return { exitCode, stdout, stderr, exists: exists2 };
-  } finally {
-    await container.remove({ force: true }).catch(() => void 0);
-  }
-}
-async function removeImage(engine, imageId) {
-  await engine.docker.getImage(imageId).remove({ force: true, noprune: false }).catch(() => void 0);
-}
-
-// src/image/git.ts
-init_errors();
-import { existsSync as existsSync2 } from "node:fs";
-import { realpath as realpath2 } from "node:fs/promises";
-import path4 from "node:path";
-
-// src/util/git.ts
-init_errors();
-import { spawn } from "node:child_process";
-
-// src/util/signals.ts
-var SIGNALS = ["SIGINT", "SIGTERM"];
-var cleanups = [];
-var children = /* @__PURE__ */ new Set();
-var installed = false;
-function onSignal(signal) {
-  for (const s of SIGNALS) process.removeListener(s, onSignal);
-  installed = false;
-  for (const child of children) child.kill("SIGTERM");
-  for (const cleanup of cleanups.splice(0).reverse()) {
-    process.stderr.write(inert(`${signal}: ${printable(cleanup.what)}
-`));
-    try {
-      cleanup.run();
-    } catch (err) {
-      process.stderr.write(inert(`${signal}: failed: ${printable(err.message)}
-`));
-    }
-  }
-  process.kill(process.pid, signal);
-}
-function install() {
-  if (installed) return;
-  installed = true;
-  for (const s of SIGNALS) process.on(s, onSignal);
-}
-function cleanUpOnSignal(what, run3) {
-  const entry = { what, run: run3 };
-  cleanups.push(entry);
-  install();
-  return () => {
-    const i = cleanups.indexOf(entry);
-    if (i >= 0) cleanups.splice(i, 1);
-    if (cleanups.length === 0) {
-      for (const s of SIGNALS) process.removeListener(s, onSignal);
-      installed = false;
-    }
-  };
-}
-function endOnSignal(child) {
-  children.add(child);
-  child.once("exit", () => children.delete(child));
-}
-
-// src/util/git.ts
-var GitError = class extends SetupError {
-  constructor(args, result, cwd) {
-    const said = (result.stderr.trim() || result.stdout.trim()).split("\n").slice(-12).join("\n");
-    super(`git ${args.join(" ")} failed (exit ${result.code}) in ${cwd}${said ? `:
-${said}` : ""}`);
-    this.args = args;
-    this.result = result;
-    this.cwd = cwd;
-  }
-  args;
-  result;
-  cwd;
-  name = "GitError";
-};
-function gitEnv(env) {
-  return { ...env ?? process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", GIT_EDITOR: "true" };
-}
-function tryGit(args, options) {
-  return new Promise((resolve, reject) => {
-    const child = spawn("git", args, {
-      cwd: options.cwd,
-      env: gitEnv(options.env),
-      stdio: ["pipe", "pipe", "pipe"]
-    });
-    endOnSignal(child);
-    const out = [];
-    const err = [];
-    child.stdout.on("data", (d) => out.push(d));
-    child.stderr.on("data", (d) => err.push(d));
-    child.on("error", (e) => {
-      reject(
-        e.code === "ENOENT" ? new SetupError("git is not installed or not on PATH: install git and try again.") : new SetupError(`Could not run git ${args.join(" ")} in ${options.cwd}: ${e.message}`)
-      );
-    });
-    child.on("close", (code2) => {
-      resolve({
-        stdout: Buffer.concat(out).toString("utf8"),
-        stderr: Buffer.concat(err).toString("utf8"),
-        code: code2 ?? 1
-      });
-    });
-    child.stdin.on("error", () => void 0);
-    child.stdin.end(options.input ?? "");
-  });
-}
-async function git(args, options) {
-  const result = await tryGit(args, options);
-  if (result.code !== 0) throw new GitError(args, result, options.cwd);
-  return result.stdout;
-}
-function splitZ(text2) {
-  return text2.split("\0").filter((s) => s !== "");
-}
-
-// src/image/git.ts
-function git2(args, cwd) {
-  return git(args, { cwd });
-}
-async function tryGit2(args, cwd) {
-  try {
-    return (await git2(args, cwd)).trim();
-  } catch (err) {
-    if (err instanceof SetupError && !(err instanceof GitError)) throw err;
-    return null;
-  }
-}
-function redactUrl(url2) {
-  return url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, "$1");
-}
-async function readGitInfo(dir) {
-  const inside = await tryGit2(["rev-parse", "--is-inside-work-tree"], dir);
-  if (inside !== "true") return null;
-  const sha = await tryGit2(["rev-parse", "--verify", "-q", "HEAD"], dir);
-  if (!sha) return null;
-  const [topRaw, commonRaw, shortSha, objectFormat, shallow, branch, tags2, time, origin, originHead, status] = await Promise.all([
-    git2(["rev-parse", "--show-toplevel"], dir),
-    git2(["rev-parse", "--git-common-dir"], dir),
-    git2(["rev-parse", "--short", "HEAD"], dir),
-    tryGit2(["rev-parse", "--show-object-format"], dir),
-    tryGit2(["rev-parse", "--is-shallow-repository"], dir),
-    tryGit2(["symbolic-ref", "-q", "HEAD"], dir),
-    tryGit2(["tag", "--points-at", "HEAD", "--sort=-version:refname"], dir),
-    git2(["show", "-s", "--format=%ct", "HEAD"], dir),
-    tryGit2(["remote", "get-url", "origin"], dir),
-    tryGit2(["symbolic-ref", "-q", "--short", "refs/remotes/origin/HEAD"], dir),
-    git2(["status", "--porcelain", "--untracked-files=no", "--", "."], dir)
-  ]);
-  const topLevel = await realpath2(topRaw.trim());
-  const commonDir = await realpath2(path4.resolve(dir, commonRaw.trim()));
-  const rel = path4.relative(topLevel, await realpath2(dir));
-  const tag = tags2?.split("\n").find(Boolean);
-  return {
-    topLevel,
-    subdir: rel.split(path4.sep).join("/"),
-    commonDir,
-    sha: sha.trim(),
-    shortSha: shortSha.trim(),
-    objectFormat: objectFormat || "sha1",
-    shallow: shallow === "true",
-    ref: branch || (tag ? `refs/tags/${tag}` : null),
-    commitTime: Number(time.trim()),
-    originUrl: origin ? redactUrl(origin) : null,
-    defaultBranch: originHead ? originHead.replace(/^origin\//, "") : null,
-    dirty: status.trim() !== "",
-    alternates: existsSync2(path4.join(commonDir, "objects", "info", "alternates"))
-  };
-}
-
-// src/image/tags.ts
-init_errors();
-var semverPattern = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+[0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*)?$/;
-function parseSemver(tag) {
-  const m = semverPattern.exec(tag);
-  if (!m) return null;
-  const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const prerelease = m[4] ?? null;
-  return {
-    major,
-    minor,
-    patch,
-    prerelease,
-    version: `${major}.${minor}.${patch}${prerelease ? `-${prerelease}` : ""}`
-  };
-}
-function sanitizeTag(name2) {
-  return name2.replace(/[^A-Za-z0-9_.-]+/g, "-").replace(/^[.-]+/, "").slice(0, 128);
-}
-function semverTags(v) {
-  if (v.prerelease) return [v.version];
-  const tags2 = [v.version, `${v.major}.${v.minor}`];
-  if (v.major > 0) tags2.push(String(v.major));
-  tags2.push("latest");
-  return tags2;
-}
-function planTags(source) {
-  const ordered = [];
-  const add = (tag) => {
-    if (tag && !ordered.includes(tag)) ordered.push(tag);
-  };
-  const ref = source.ref ?? "";
-  if (ref.startsWith("refs/tags/")) {
-    const name2 = ref.slice("refs/tags/".length);
-    const semver = parseSemver(name2);
-    if (semver) semverTags(semver).forEach(add);
-    else add(sanitizeTag(name2));
-  } else if (ref.startsWith("refs/heads/")) {
-    const branch = ref.slice("refs/heads/".length);
-    add(sanitizeTag(branch));
-    if (source.defaultBranch && branch === source.defaultBranch) add("latest");
-  } else {
-    const pr = /^refs\/pull\/(\d+)\/(?:merge|head)$/.exec(ref);
-    if (pr) add(`pr-${pr[1]}`);
-  }
-  if (source.sha) add(`sha-${source.sha.slice(0, 7)}`);
-  for (const tag of source.extraTags) {
-    if (!isValidTag(tag)) {
-      throw new UsageError(
-        `tag '${printable(tag)}' is not a valid Docker tag: use letters, digits, _ . - (at most 128, not starting with . or -). Give tags without the repository; --image names the repository.`
-      );
-    }
-    add(tag);
-  }
-  if (ordered.length === 0) add("latest");
-  return {
-    tags: ordered,
-    references: ordered.map((t2) => `${source.image}:${t2}`),
-    version: ordered[0]
-  };
-}
-
-// src/image/validation.ts
-var ValidationFailure = class extends BakeFailure {
-  constructor(message, findings) {
-    super(message);
-    this.findings = findings;
-  }
-  findings;
-  name = "ValidationFailure";
-};
-var SHOWN = 10;
-function describe2(f) {
-  return `${printable(f.file)}:${f.line}:${f.column}: ${f.severity} ${printable(f.message)} (${f.ruleId})`;
-}
-async function validateBeforeBake(root, configFile2, warn) {
-  const { validateRepo: validateRepo2 } = await Promise.resolve().then(() => (init_validate(), validate_exports));
-  const report = await validateRepo2(root, configFile2 ? { configFile: configFile2 } : {});
-  const errors = report.findings.filter((f) => f.severity === "error");
-  if (errors.length > 0) {
-    const listed = errors.slice(0, SHOWN).map((f) => `  ${describe2(f)}`);
-    if (errors.length > SHOWN)
-      listed.push(`  ... and ${errors.length - SHOWN} more (spiff-models validate lists all)`);
-    throw new ValidationFailure(
-      `refusing to bake: validation found ${errors.length} error${errors.length === 1 ? "" : "s"} in ${root}:
-${listed.join("\n")}
-Fix them (spiff-models validate ${root} shows all findings), or bake anyway with --no-validate (action input validate: false).`,
-      errors
-    );
-  }
-  if (report.summary.warnings > 0) {
-    warn(`validation found ${report.summary.warnings} warning(s); run spiff-models validate to see them.`);
-  }
-  return { errors: 0, warnings: report.summary.warnings, models: report.summary.models };
-}
-
-// src/image/verify.ts
-var MODELS_DIR_ENV = "SPIFFWORKFLOW_BACKEND_BPMN_SPEC_ABSOLUTE_DIR";
-var SUBDIR_ENV = "SPIFFWORKFLOW_BACKEND_BPMN_SPEC_SUBDIR_WITHIN_REPO";
-var VERIFY_USER = "65534:65534";
-var VerifyError = class extends BakeFailure {
-  name = "VerifyError";
-};
-async function verifyImage(engine, imageId, expected) {
-  const fail = (what) => {
-    throw new VerifyError(`verify failed for image ${imageId.slice(0, 19)}: ${what}`);
-  };
-  const info3 = await engine.docker.getImage(imageId).inspect();
-  const env = new Map(
-    (info3.Config?.Env ?? []).map((e) => {
-      const eq = e.indexOf("=");
-      return [e.slice(0, eq), e.slice(eq + 1)];
-    })
-  );
-  const checks = [];
-  if (env.get(MODELS_DIR_ENV) !== expected.modelsDir) {
-    fail(
-      `${MODELS_DIR_ENV} is '${env.get(MODELS_DIR_ENV) ?? "(unset)"}', expected '${expected.modelsDir}'. A custom template must keep {{env}}.`
-    );
-  }
-  checks.push(`${MODELS_DIR_ENV}=${expected.modelsDir}`);
-  const withGit = expected.gitHistory !== "none";
-  const run3 = await runOnce(
-    engine,
-    imageId,
-    withGit ? ["git", "-C", expected.modelsDir, "rev-parse", "--short", "HEAD"] : null,
-    VERIFY_USER,
-    [expected.modelsDir]
-  );
-  if (!run3.exists[expected.modelsDir])
-    fail(`the models dir ${expected.modelsDir} does not exist in the image.`);
-  checks.push(`models dir ${expected.modelsDir} exists`);
-  if (withGit) {
-    const printed = run3.stdout.trim();
-    if (run3.exitCode !== 0 || printed !== expected.shortRevision) {
-      fail(
-        `'git -C ${expected.modelsDir} rev-parse --short HEAD' as user ${VERIFY_USER} ` + (run3.exitCode !== 0 ? `exited ${run3.exitCode}: ${run3.stderr.trim() || run3.stdout.trim()}` : `printed '${printed}', expected '${expected.shortRevision}'`) + ". The base image needs git, and the template must keep {{env}} (safe.directory) and {{copy}}."
-      );
-    }
-    checks.push(`git rev-parse --short HEAD = ${printed} (as ${VERIFY_USER})`);
-  }
-  return { checks };
+async function loadBuilder(name2) {
+  return BUILDERS[checkBuilder(name2, "builder")]();
 }
 
 // src/image/bake.ts
-var DEFAULT_BASE_IMAGE = "ghcr.io/sartography/spiffworkflow-backend:latest";
-var DEFAULT_IMAGE_MODELS_DIR = "/app/process_models";
-var LABEL_PREFIX = "io.spiff-models.";
-var LABELS = {
-  revision: `${LABEL_PREFIX}revision`,
-  contentDigest: `${LABEL_PREFIX}content-digest`,
-  inputDigest: `${LABEL_PREFIX}input-digest`,
-  modelsDir: `${LABEL_PREFIX}models-dir`,
-  gitHistory: `${LABEL_PREFIX}git-history`
-};
-var OCI = "org.opencontainers.image.";
-function isPinned(ref) {
-  const parsed = parseReference(ref, "base image");
-  return Boolean(parsed.digest) || Boolean(parsed.tag && !/(^|-)latest$/.test(parsed.tag));
-}
-function localImageName(dir) {
-  const name2 = path7.basename(dir).toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[._-]+|[._-]+$/g, "").replace(/[._-]{2,}/g, "-");
-  return name2 || "process-models";
-}
-function createdTime(env, git3) {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return Number(epoch);
-  return git3 ? git3.commitTime : null;
-}
-function buildLabels(args) {
-  const { git: git3, plan } = args;
-  const title = args.image.split("/").pop() ?? args.image;
-  const labels = {
-    [`${OCI}title`]: title,
-    [`${OCI}description`]: `spiffworkflow-backend with the process models of ${args.sourceUrl ?? title} baked in` + (git3 ? ` at ${git3.shortSha}` : ""),
-    [`${OCI}version`]: args.version,
-    [`${OCI}base.name`]: args.baseImage,
-    [LABELS.contentDigest]: plan.contentDigest,
-    [LABELS.modelsDir]: plan.modelsDir,
-    [LABELS.gitHistory]: plan.gitHistory
-  };
-  if (args.sourceUrl) labels[`${OCI}source`] = args.sourceUrl;
-  if (args.created !== null) labels[`${OCI}created`] = new Date(args.created * 1e3).toISOString();
-  if (git3) {
-    labels[`${OCI}revision`] = git3.sha;
-    if (plan.gitHistory !== "none") labels[LABELS.revision] = git3.shortSha;
-  }
-  for (const [key2, value] of Object.entries(args.extra)) {
-    checkKey(key2, "label");
-    if (key2.startsWith(LABEL_PREFIX)) {
-      throw new UsageError(
-        `label '${key2}' uses the prefix ${LABEL_PREFIX}, which bake sets itself; rename it.`
-      );
-    }
-    labels[key2] = value;
-  }
-  return labels;
-}
-function buildEnv(plan, baseEnv) {
-  const env = [[MODELS_DIR_ENV, plan.modelsDir]];
-  if (plan.subdir) env.push([SUBDIR_ENV, plan.subdir]);
-  if (plan.gitHistory !== "none") {
-    const count = baseEnv.find((e) => e.startsWith("GIT_CONFIG_COUNT="))?.slice("GIT_CONFIG_COUNT=".length);
-    const n = count && /^\d+$/.test(count) ? Number(count) : 0;
-    env.push(
-      [`GIT_CONFIG_KEY_${n}`, "safe.directory"],
-      [`GIT_CONFIG_VALUE_${n}`, "*"],
-      ["GIT_CONFIG_COUNT", `${n + 1}`]
-    );
-  }
-  return env;
-}
-function inputDigest(contentDigest, dockerfile, baseImageId) {
-  const hash2 = createHash2("sha256").update(`spiff-models bake 1
-${contentDigest}
-`).update(createHash2("sha256").update(dockerfile).digest("hex")).update(`
-${baseImageId}
-`);
-  return `sha256:${hash2.digest("hex")}`;
-}
-async function bake(options) {
-  const { log, env } = options;
-  const warnings = [];
-  const warn = (message) => {
-    warnings.push(message);
-    log.warning(message);
-  };
-  const dir = path7.resolve(options.dir);
-  if (!(await stat3(dir).catch(() => null))?.isDirectory()) {
-    throw new SetupError(
-      `the models root ${dir} is not a directory; pass the folder holding the process groups.`
-    );
-  }
-  parseReference(options.baseImage, "base-image");
-  if (options.push && !options.image) {
-    throw new UsageError(
-      "--push needs --image naming the registry repository (e.g. ghcr.io/org/process-models)."
-    );
-  }
-  if (options.push && options.dryRun) throw new UsageError("--push and --dry-run exclude each other.");
-  const image = parseImageName(
-    options.image ?? localImageName(dir),
-    options.image ? "image" : "image name"
-  ).repository;
-  const imagePath = checkImagePath(options.imageModelsDir, "image models dir");
-  const template = await loadTemplate(options.template);
-  renderTemplate(template, {
-    baseImage: options.baseImage,
-    labels: options.labels,
-    env: [],
-    modelsDir: imagePath,
-    revision: "",
-    shortRevision: ""
-  });
-  if (!isPinned(options.baseImage)) {
-    warn(
-      `base image ${options.baseImage} is not pinned: a rebuild may pick up another backend release. Pin a version tag or a digest (e.g. ghcr.io/sartography/spiffworkflow-backend:v1.0.0).`
-    );
-  }
-  if (options.validate) {
-    const summary2 = await validateBeforeBake(dir, options.configFile, warn);
-    log.info(`validated ${summary2.models} model(s): no errors`);
-  }
-  const git3 = await readGitInfo(dir).catch((err) => {
-    if (err instanceof SetupError) throw err;
-    return null;
-  });
-  const plan = await planContext({ modelsRoot: dir, gitHistory: options.gitHistory, imagePath, git: git3 });
-  plan.warnings.forEach(warn);
-  if (options.gitHistory === "none") {
-    warn(
-      `git-history none: new instances record no revision, and the backend's boot script runs 'git init' in ${plan.modelsDir} (which fails on a read-only filesystem).`
-    );
-  }
-  const tagPlan = planTags({
-    image,
-    sha: git3?.sha ?? null,
-    ref: options.ref ?? git3?.ref ?? null,
-    defaultBranch: options.defaultBranch ?? git3?.defaultBranch ?? null,
-    extraTags: options.tags
-  });
-  const created = createdTime(env, git3);
-  const labels = buildLabels({
-    git: git3,
-    plan,
-    created,
-    version: tagPlan.version,
-    image,
-    baseImage: options.baseImage,
-    sourceUrl: options.sourceUrl ?? git3?.originUrl ?? null,
-    extra: options.labels
-  });
-  const mtime = Number(
-    env.SOURCE_DATE_EPOCH && /^\d+$/.test(env.SOURCE_DATE_EPOCH) ? env.SOURCE_DATE_EPOCH : 0
-  );
-  const revision = plan.gitHistory !== "none" && git3 ? git3.shortSha : "";
-  const render = (baseEnv2, extraLabels = {}) => renderTemplate(template, {
-    baseImage: options.baseImage,
-    labels: { ...labels, ...extraLabels },
-    env: buildEnv(plan, baseEnv2),
-    modelsDir: plan.modelsDir,
-    revision: git3?.sha ?? "",
-    shortRevision: revision
-  });
-  const result = {
+init_plan();
+init_plan();
+init_engine3();
+function planResult(plan, dryRun) {
+  return {
     imageId: "",
     digest: "",
-    tags: tagPlan.references,
-    revision,
-    commit: git3?.sha ?? "",
-    labels,
+    tags: plan.tags.references,
+    revision: plan.revision,
+    commit: plan.git?.commit ?? "",
+    labels: plan.labels,
     contextBytes: 0,
     skipped: false,
     pushed: false,
-    dryRun: options.dryRun,
-    image,
-    baseImage: options.baseImage,
-    modelsDir: plan.modelsDir,
-    gitHistory: plan.gitHistory,
-    contentDigest: plan.contentDigest,
+    dryRun,
+    image: plan.image,
+    baseImage: plan.baseImage,
+    modelsDir: plan.layer.modelsDir,
+    gitHistory: plan.layer.gitHistory,
+    contentDigest: plan.layer.contentDigest,
     inputDigest: "",
     verified: [],
-    warnings,
+    warnings: plan.warnings,
     outputDir: null
   };
-  log.info(
-    `models ${printable(dir)} -> ${plan.modelsDir} (git-history ${plan.gitHistory}${revision ? `, revision ${revision}` : ""}; ${plan.modelFiles} model files, ${plan.gitFiles} git files)`
-  );
+}
+async function bake(options) {
+  const { log } = options;
+  const builderName = checkBuilder(options.builder ?? DEFAULT_BUILDER, "--builder");
+  const plan = await planBake(options);
+  const result = planResult(plan, options.dryRun);
   if (options.dryRun) {
-    const dockerfile2 = render([]);
-    result.contextBytes = await measureContext(plan, dockerfile2, mtime);
+    const dockerfile = renderDockerfile(plan, []);
+    result.contextBytes = await measureContext(plan.layer, dockerfile, plan.layer.mtime);
     if (options.outputDir) {
-      const out = path7.resolve(options.outputDir);
-      await mkdir2(out, { recursive: true });
-      await writeFile2(path7.join(out, "Dockerfile"), dockerfile2);
-      await writeFile2(path7.join(out, "context.txt"), contextListing(plan, dockerfile2));
-      result.outputDir = out;
-      await writeFile2(path7.join(out, "bake.json"), `${JSON.stringify(result, null, 2)}
-`);
-      log.info(`dry run: wrote Dockerfile, context.txt and bake.json to ${out}`);
+      result.outputDir = path9.resolve(options.outputDir);
+      await writeDryRun(plan, dockerfile, result.outputDir, result);
+      log.info(`dry run: wrote Dockerfile, context.txt and bake.json (and plan.json) to ${result.outputDir}`);
     } else {
       log.info(`dry run: the Dockerfile would be
-${dockerfile2}`);
+${dockerfile}`);
     }
-    return result;
+    return Object.defineProperty(result, "plan", { value: plan, enumerable: false });
   }
-  const engine = await connectEngine(env);
-  const base2 = await ensureBaseImage(engine, options, log);
-  const baseEnv = base2.Config?.Env ?? [];
-  result.inputDigest = inputDigest(plan.contentDigest, render(baseEnv), base2.Id);
-  const digestLabel = { [LABELS.inputDigest]: result.inputDigest };
-  const dockerfile = render(baseEnv, digestLabel);
-  const labelledByTemplate = dockerfile.includes(result.inputDigest);
-  const existing = options.noCache ? [] : await findImagesByLabel(engine, LABELS.inputDigest, result.inputDigest);
-  if (existing[0]) {
-    result.imageId = existing[0];
-    result.skipped = true;
-    log.info(
-      `unchanged input (${result.inputDigest.slice(0, 19)}): reusing image ${existing[0].slice(0, 19)}`
-    );
-  } else {
-    const packed = packContext(plan, dockerfile, mtime);
-    result.imageId = await log.group(
-      `Build ${image} (${tagPlan.tags.join(", ")})`,
-      (line) => buildImage(
-        engine,
-        { context: packed.stream, labels: labelledByTemplate ? {} : digestLabel, noCache: options.noCache },
-        line
-      )
-    );
-    result.contextBytes = packed.bytes();
-    log.info(`built ${result.imageId.slice(0, 19)} from a ${formatBytes(result.contextBytes)} context`);
-  }
-  result.labels = { ...labels, [LABELS.inputDigest]: result.inputDigest };
-  if (options.verify) {
-    try {
-      const verified = await verifyImage(engine, result.imageId, {
-        modelsDir: plan.modelsDir,
-        gitHistory: plan.gitHistory,
-        shortRevision: revision
-      });
-      result.verified = verified.checks;
-      log.info(`verified: ${verified.checks.join("; ")}`);
-    } catch (err) {
-      if (!result.skipped) await removeImage(engine, result.imageId);
-      throw err;
-    }
-  }
-  for (const reference of result.tags) await tagImage(engine, result.imageId, reference);
-  log.info(`tagged ${result.tags.join(", ")}`);
-  if (options.push) {
-    const registry = parseReference(image, "image").registry;
-    const auth2 = await resolveAuth(registry, options.credentials, env);
-    if (auth2) await checkAuth(engine, auth2, registry);
-    const digests = await log.group(`Push ${image}`, async (line) => {
-      const out = [];
-      for (const reference of result.tags) out.push(await pushImage(engine, reference, auth2, line));
-      return out;
-    });
-    result.digest = digests[0] ?? "";
-    result.pushed = true;
-    log.info(`pushed ${result.tags.join(", ")} (${result.digest})`);
-  }
-  return result;
-}
-async function ensureBaseImage(engine, options, log) {
-  const found = await inspectImage(engine, options.baseImage);
-  if (found) return found;
-  const registry = parseReference(options.baseImage, "base image").registry;
-  const pushRegistry = options.image ? parseReference(options.image.toLowerCase(), "image").registry : null;
-  const auth2 = await resolveAuth(
-    registry,
-    registry === pushRegistry ? options.credentials : null,
-    options.env
-  );
-  await log.group(`Pull ${options.baseImage}`, (line) => pullImage(engine, options.baseImage, auth2, line));
-  const pulled = await inspectImage(engine, options.baseImage);
-  if (!pulled)
-    throw new SetupError(`pulled ${printable(options.baseImage)} but the engine does not list it.`);
-  return pulled;
-}
-function formatBytes(n) {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  const builder = await loadBuilder(builderName);
+  const built = await builder.build(plan, {
+    push: options.push,
+    verify: options.verify,
+    noCache: options.noCache ?? false,
+    credentials: options.credentials,
+    env: options.env,
+    log
+  });
+  Object.assign(result, built);
+  return Object.defineProperty(result, "plan", { value: plan, enumerable: false });
 }
 
 // src/image/options.ts
@@ -95129,8 +95934,7 @@ var bakeSpec = {
       type: "string",
       input: "base-image",
       arg: "REF",
-      default: DEFAULT_BASE_IMAGE,
-      doc: "the spiffworkflow-backend image to build on; pin a version tag or digest (a moving tag gets a warning)"
+      doc: `the spiffworkflow-backend image to build on, required (no default): a version tag or digest, e.g. ${EXAMPLE_BASE_IMAGE} (a moving tag gets a warning)`
     },
     image: {
       type: "string",
@@ -95196,17 +96000,30 @@ var bakeSpec = {
       default: DEFAULT_IMAGE_MODELS_DIR,
       doc: "where the repository lands in the image; the models dir is this path, or this path/<sub-folder> when the models are a sub-folder of the repo"
     },
+    includeUntracked: {
+      type: "boolean",
+      input: "include-untracked",
+      default: false,
+      doc: "also bake untracked files that no ignore rule matches (listed in a warning); default: only the committed tree of the models root. Ignored files are never baked"
+    },
+    builder: {
+      type: "string",
+      input: null,
+      arg: "NAME",
+      default: DEFAULT_BUILDER,
+      doc: `who builds from the plan: ${Object.keys(BUILDERS).join(" | ")}`
+    },
     dryRun: {
       type: "boolean",
       input: "dry-run",
       default: false,
-      doc: "write the rendered Dockerfile and the context listing to output-dir, no engine needed"
+      doc: "print the plan (files, tags, labels, env, layer) and write the rendered Dockerfile and the context listing to output-dir, no engine needed"
     },
     outputDir: {
       type: "string",
       input: "output-dir",
       arg: "DIR",
-      doc: "with dry-run, the folder (relative to the workspace) that gets the Dockerfile, context.txt and bake.json"
+      doc: "with dry-run, the folder (relative to the workspace) that gets the Dockerfile, context.txt, bake.json and plan.json"
     },
     ref: {
       type: "string",
@@ -95264,6 +96081,7 @@ function parseLabels(values, what) {
 }
 
 // src/promote/options.ts
+init_git();
 init_errors();
 
 // node_modules/@actions/github/lib/context.js
@@ -95280,8 +96098,8 @@ var Context2 = class {
       if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path14 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path14} does not exist${EOL5}`);
+        const path16 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path16} does not exist${EOL5}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -99928,17 +100746,19 @@ function actionInputs(specs = COMMAND_SPECS) {
 }
 
 // src/validate/action.ts
-import fs7 from "node:fs";
+import fs8 from "node:fs";
 import os8 from "node:os";
-import path10 from "node:path";
+import path12 from "node:path";
 init_errors();
 
 // src/action/log.ts
+init_safe_text();
 function info2(text2) {
   info(inert(text2));
 }
 
 // src/validate/reporters/json.ts
+init_safe_text();
 function formatJson(report) {
   const out = {
     findings: report.findings.map((f) => ({
@@ -100053,8 +100873,9 @@ function fit(parts, limit = STEP_SUMMARY_LIMIT) {
 }
 
 // src/util/repo-links.ts
-import fs5 from "node:fs";
-import path8 from "node:path";
+init_git();
+import fs6 from "node:fs";
+import path10 from "node:path";
 var encodePath = (p) => p.split("/").map(encodeURIComponent).join("/");
 var base = (l) => `${l.server.replace(/\/+$/, "")}/${l.repository}`;
 function blobUrl(l, repoPath2, line) {
@@ -100075,7 +100896,7 @@ async function repoPlace(root, env, fallback = { prefix: "" }) {
     const [top, sha] = r.stdout.trim().split("\n");
     if (top && /^[0-9a-f]{40,64}$/.test(sha ?? "")) {
       commit = sha;
-      const rel = path8.relative(top, fs5.realpathSync(root)).split(path8.sep).join("/");
+      const rel = path10.relative(top, fs6.realpathSync(root)).split(path10.sep).join("/");
       prefix = rel.startsWith("..") ? fallback.prefix : rel;
     }
   }
@@ -100398,6 +101219,7 @@ var VERSION7 = "0.1.0";
 
 // src/validate/reporters/sarif.ts
 init_rules();
+init_safe_text();
 function toSarif(report, options = {}) {
   const all = [...rules, ...loaderRules];
   const descriptors = all.map((r) => ({
@@ -100452,6 +101274,7 @@ function formatSarif(report, options = {}) {
 }
 
 // src/validate/reporters/stylish.ts
+init_safe_text();
 var C = {
   red: "\x1B[31m",
   yellow: "\x1B[33m",
@@ -100496,8 +101319,8 @@ function formatStylish(report, options) {
 
 // src/validate/cli.ts
 init_errors();
-import fs6 from "node:fs";
-import path9 from "node:path";
+import fs7 from "node:fs";
+import path11 from "node:path";
 init_validate();
 var validateCli = {
   name: validateSpec.name,
@@ -100519,9 +101342,9 @@ var validateCli = {
         throw new UsageError(`--max-warnings needs a whole number >= 0, not '${values.maxWarnings}'`);
     }
     const dir = positionals[0] ?? ".";
-    const root = path9.resolve(io.cwd, dir);
-    const configFile2 = values.config ? path9.resolve(io.cwd, values.config) : void 0;
-    if (configFile2 && !fs6.existsSync(configFile2))
+    const root = path11.resolve(io.cwd, dir);
+    const configFile2 = values.config ? path11.resolve(io.cwd, values.config) : void 0;
+    if (configFile2 && !fs7.existsSync(configFile2))
       throw new UsageError(`config file ${values.config} does not exist`);
     const result = await validateRepo(root, { configFile: configFile2, base: values.base });
     let text2;
@@ -100550,10 +101373,10 @@ var validateCli = {
         });
     }
     if (values.output) {
-      const out = path9.resolve(io.cwd, values.output);
+      const out = path11.resolve(io.cwd, values.output);
       try {
-        fs6.mkdirSync(path9.dirname(out), { recursive: true });
-        fs6.writeFileSync(out, text2);
+        fs7.mkdirSync(path11.dirname(out), { recursive: true });
+        fs7.writeFileSync(out, text2);
       } catch (err) {
         throw new SetupError(`cannot write ${values.output}: ${err.message}`);
       }
@@ -100574,7 +101397,7 @@ var validateCli = {
   }
 };
 function relativePrefix(from, root) {
-  const rel = path9.relative(from, root).split(path9.sep).join("/");
+  const rel = path11.relative(from, root).split(path11.sep).join("/");
   return rel.startsWith("..") ? "" : rel;
 }
 function reproduceCommand(dir, options = {}) {
@@ -100594,28 +101417,28 @@ function workspace() {
 async function runValidateAction() {
   const ws = workspace();
   const input = readInputs(validateSpec);
-  const root = path10.resolve(ws, input.path);
+  const root = path12.resolve(ws, input.path);
   const config = input.config;
   const base2 = input.base || void 0;
   const maxWarnings = input.maxWarnings === void 0 ? -1 : Number(input.maxWarnings);
   if (input.maxWarnings !== void 0 && (!Number.isInteger(maxWarnings) || maxWarnings < 0))
     throw new UsageError(`Input 'max-warnings' must be a whole number >= 0, got '${input.maxWarnings}'.`);
   const reportDir = process.env.RUNNER_TEMP || os8.tmpdir();
-  const reportFile = input.reportFile ? path10.resolve(ws, input.reportFile) : path10.join(reportDir, "spiff-models-report.json");
-  const sarifFile = input.sarifFile ? path10.resolve(ws, input.sarifFile) : path10.join(reportDir, "spiff-models.sarif");
+  const reportFile = input.reportFile ? path12.resolve(ws, input.reportFile) : path12.join(reportDir, "spiff-models-report.json");
+  const sarifFile = input.sarifFile ? path12.resolve(ws, input.sarifFile) : path12.join(reportDir, "spiff-models.sarif");
   const annotate2 = input.annotations;
   const temp = process.env.RUNNER_TEMP;
-  const shown = (file) => file.startsWith(ws + path10.sep) ? path10.relative(ws, file).split(path10.sep).join("/") : temp && file.startsWith(temp + path10.sep) ? `$RUNNER_TEMP/${path10.relative(temp, file).split(path10.sep).join("/")}` : file;
+  const shown = (file) => file.startsWith(ws + path12.sep) ? path12.relative(ws, file).split(path12.sep).join("/") : temp && file.startsWith(temp + path12.sep) ? `$RUNNER_TEMP/${path12.relative(temp, file).split(path12.sep).join("/")}` : file;
   const result = await validateRepo(root, {
-    configFile: config ? path10.resolve(ws, config) : void 0,
+    configFile: config ? path12.resolve(ws, config) : void 0,
     base: base2
   });
   const prefix = relativePrefix(ws, root);
   const repoPath2 = (f) => prefix ? `${prefix}/${f.file}` : f.file;
-  fs7.mkdirSync(path10.dirname(reportFile), { recursive: true });
-  fs7.writeFileSync(reportFile, formatJson(result));
-  fs7.mkdirSync(path10.dirname(sarifFile), { recursive: true });
-  fs7.writeFileSync(sarifFile, formatSarif(result, { uriPrefix: prefix }));
+  fs8.mkdirSync(path12.dirname(reportFile), { recursive: true });
+  fs8.writeFileSync(reportFile, formatJson(result));
+  fs8.mkdirSync(path12.dirname(sarifFile), { recursive: true });
+  fs8.writeFileSync(sarifFile, formatSarif(result, { uriPrefix: prefix }));
   info2(formatStylish(result, { color: false, root: prefix || void 0 }));
   const errors = result.findings.filter((f) => f.severity === "error");
   const warnings = result.findings.filter((f) => f.severity === "warning");
@@ -100635,7 +101458,7 @@ async function runValidateAction() {
     if (hiddenE || hiddenW)
       note = `GitHub shows ${ANNOTATIONS_SHOWN} annotations per type: ${hiddenE} errors and ${hiddenW} warnings are not annotated; this summary and the SARIF file (${shown(sarifFile)}) list them all.`;
   }
-  const rel = (file) => path10.relative(ws, file).split(path10.sep).join("/");
+  const rel = (file) => path12.relative(ws, file).split(path12.sep).join("/");
   const place = await repoPlace(root, process.env, { commit: process.env.GITHUB_SHA, prefix });
   const summary2 = formatMarkdown(result, {
     index: result.index,
@@ -100643,7 +101466,7 @@ async function runValidateAction() {
     note,
     prefix: place.prefix,
     links: place.links,
-    command: reproduceCommand(place.prefix || ".", { config: config && rel(path10.resolve(ws, config)), base: base2 }),
+    command: reproduceCommand(place.prefix || ".", { config: config && rel(path12.resolve(ws, config)), base: base2 }),
     reports: { json: shown(reportFile), sarif: shown(sarifFile), artifacts: runUrl(process.env) }
   });
   if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(summary2, true).write();
@@ -100662,7 +101485,8 @@ async function runValidateAction() {
 
 // src/image/action.ts
 import { readFileSync as readFileSync4 } from "node:fs";
-import path11 from "node:path";
+import path13 from "node:path";
+init_context();
 
 // src/image/summary.ts
 var cell = (s) => code(s, { table: true });
@@ -100733,11 +101557,12 @@ async function runBakeAction() {
   if (password) setSecret(password);
   const username = input.registryUsername ?? "";
   const workspace2 = env.GITHUB_WORKSPACE || process.cwd();
-  const inWorkspace = (p) => path11.resolve(workspace2, p);
+  const inWorkspace = (p) => path13.resolve(workspace2, p);
   const source = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` : null;
   const result = await bake({
     dir: inWorkspace(input.path),
-    baseImage: input.baseImage,
+    baseImage: input.baseImage ?? "",
+    includeUntracked: input.includeUntracked,
     image: input.image || null,
     tags: input.tags,
     labels: parseLabels(input.labels, "input 'labels'"),
@@ -100771,7 +101596,7 @@ async function runBakeAction() {
 }
 
 // src/promote/action.ts
-import path13 from "node:path";
+import path15 from "node:path";
 init_errors();
 
 // src/promote/promote.ts
@@ -100781,19 +101606,22 @@ init_errors();
 import { existsSync as existsSync4 } from "node:fs";
 
 // src/promote/workarea.ts
-import { spawnSync as spawnSync2 } from "node:child_process";
+init_git();
+init_errors();
+init_safe_text();
+init_signals();
+import { spawnSync as spawnSync4 } from "node:child_process";
 import { rmSync } from "node:fs";
 import { mkdtemp as mkdtemp2, rm as rm3 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import path12 from "node:path";
-init_errors();
+import path14 from "node:path";
 var DEFAULT_AUTHOR = { name: "spiff-models", email: "spiff-models@users.noreply.github.com" };
 function looksLikeUrl(remote) {
   return /[/:\\]/.test(remote) || remote.endsWith(".git");
 }
 function modelsPrefix(repoRoot, modelsRootAbs, given) {
-  const rel = path12.relative(repoRoot, modelsRootAbs).split(path12.sep).join("/");
-  if (rel === ".." || rel.startsWith("../") || path12.isAbsolute(rel)) {
+  const rel = path14.relative(repoRoot, modelsRootAbs).split(path14.sep).join("/");
+  if (rel === ".." || rel.startsWith("../") || path14.isAbsolute(rel)) {
     throw new UsageError(`The models path '${given}' is outside the git repository at ${repoRoot}.`);
   }
   return rel;
@@ -100824,7 +101652,7 @@ function area(kind, workDir, remote, prefix, env, close) {
     workDir,
     remote,
     prefix,
-    modelsRoot: prefix ? path12.join(workDir, ...prefix.split("/")) : workDir,
+    modelsRoot: prefix ? path14.join(workDir, ...prefix.split("/")) : workDir,
     env,
     git: (args, input) => git(args, { cwd: workDir, env, input }),
     tryGit: (args, input) => tryGit(args, { cwd: workDir, env, input }),
@@ -100832,12 +101660,12 @@ function area(kind, workDir, remote, prefix, env, close) {
   };
 }
 async function openWorkArea(ctx) {
-  const cwd = path12.resolve(ctx.cwd);
+  const cwd = path14.resolve(ctx.cwd);
   const top = await toplevel(cwd, ctx.env);
   let remotes = [];
   if (top) remotes = (await git(["remote"], { cwd: top, env: ctx.env })).split("\n").filter(Boolean);
   if (top && remotes.includes(ctx.remote)) {
-    const prefix = modelsPrefix(top, path12.resolve(cwd, ctx.path), ctx.path);
+    const prefix = modelsPrefix(top, path14.resolve(cwd, ctx.path), ctx.path);
     const env2 = await identityEnv(top, ctx.env, ctx.author);
     if (ctx.inWorkspace) {
       const dirty = await git(["status", "--porcelain", "--untracked-files=no"], { cwd: top, env: env2 });
@@ -100862,8 +101690,8 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
       const back = branch.code === 0 ? ["checkout", "-f", "-q", branch.stdout.trim()] : ["checkout", "-f", "-q", "--detach", head];
       const forget3 = cleanUpOnSignal(`putting the checkout at ${top} back where it was`, () => {
         const sync = { cwd: top, env: { ...env2, LC_ALL: "C" }, stdio: "ignore" };
-        spawnSync2("git", ["merge", "--abort"], sync);
-        if (head) spawnSync2("git", back, sync);
+        spawnSync4("git", ["merge", "--abort"], sync);
+        if (head) spawnSync4("git", back, sync);
       });
       return area("workspace", top, ctx.remote, prefix, env2, async (keep) => {
         forget3();
@@ -100872,13 +101700,13 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
         await tryGit(back, { cwd: top, env: env2 });
       });
     }
-    const scratch2 = await mkdtemp2(path12.join(tmpdir(), "spiff-models-"));
-    const workDir2 = path12.join(scratch2, "work");
+    const scratch2 = await mkdtemp2(path14.join(tmpdir(), "spiff-models-"));
+    const workDir2 = path14.join(scratch2, "work");
     const forget2 = cleanUpOnSignal(`removing the scratch worktree ${workDir2}`, () => {
       const sync = { cwd: top, env: { ...env2, LC_ALL: "C" }, stdio: "ignore" };
-      spawnSync2("git", ["worktree", "remove", "--force", workDir2], sync);
+      spawnSync4("git", ["worktree", "remove", "--force", workDir2], sync);
       rmSync(scratch2, { recursive: true, force: true });
-      spawnSync2("git", ["worktree", "prune"], sync);
+      spawnSync4("git", ["worktree", "prune"], sync);
     });
     await git(["worktree", "add", "--detach", "--no-checkout", workDir2, "HEAD"], { cwd: top, env: env2 }).catch(
       async (err) => {
@@ -100907,8 +101735,8 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
   if (ctx.inWorkspace) {
     throw new UsageError("--in-workspace needs --remote to name a remote of the checkout, not a URL.");
   }
-  const scratch = await mkdtemp2(path12.join(tmpdir(), "spiff-models-"));
-  const workDir = path12.join(scratch, "clone");
+  const scratch = await mkdtemp2(path14.join(tmpdir(), "spiff-models-"));
+  const workDir = path14.join(scratch, "clone");
   const forget = cleanUpOnSignal(
     `removing the scratch clone ${workDir}`,
     () => rmSync(scratch, { recursive: true, force: true })
@@ -100923,8 +101751,8 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
     await rm3(scratch, { recursive: true, force: true });
     throw new SetupError(`Could not clone ${ctx.remote}: ${err.message}`);
   }
-  const normalized = path12.posix.normalize(ctx.path.split(path12.sep).join("/")).replace(/\/+$/, "");
-  if (path12.posix.isAbsolute(normalized) || normalized === ".." || normalized.startsWith("../")) {
+  const normalized = path14.posix.normalize(ctx.path.split(path14.sep).join("/")).replace(/\/+$/, "");
+  if (path14.posix.isAbsolute(normalized) || normalized === ".." || normalized.startsWith("../")) {
     forget();
     await rm3(scratch, { recursive: true, force: true });
     throw new UsageError(
@@ -101026,7 +101854,7 @@ function judge(resultFindings, targetFindings) {
   };
 }
 async function validateResult(a, result, target, configFile2) {
-  const { findingsOf: findingsOf3 } = await Promise.resolve().then(() => (init_validation(), validation_exports));
+  const { findingsOf: findingsOf3 } = await Promise.resolve().then(() => (init_validation2(), validation_exports));
   await checkout(a, result);
   const after = existsSync4(a.modelsRoot) ? await findingsOf3(a.modelsRoot, configFile2) : [];
   if (!after.some((f) => f.severity === "error")) return judge(after, []);
@@ -101037,6 +101865,7 @@ async function validateResult(a, result, target, configFile2) {
 }
 
 // src/promote/tree.ts
+init_git();
 async function modelDirsAt(a, commit) {
   const args = ["ls-tree", "-r", "-z", "--full-tree", "--name-only", commit];
   if (a.prefix) args.push("--", a.prefix);
@@ -101100,6 +101929,7 @@ function allChangedModels(m) {
 }
 
 // src/promote/promote.ts
+init_git();
 var STRATEGIES = ["merge", "fast-forward"];
 var VIAS = ["git", "api"];
 var REFUSED = ["conflict", "diverged", "invalid"];
@@ -101304,7 +102134,7 @@ What to do: check that the credentials may push to '${to}' and that branch prote
 
 // src/promote/publish.ts
 init_errors();
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { existsSync as existsSync5 } from "node:fs";
 function normalizeModelId(raw) {
   const id2 = raw.trim().replace(/:/g, "/").replace(/\/+$/, "");
@@ -101324,7 +102154,7 @@ function normalizeModelId(raw) {
 function publishBranchName(ids2, to) {
   const unique = [...new Set(ids2)].sort();
   if (unique.length === 1) return `publish-${unique[0]}-to-${to}`;
-  const digest = createHash3("sha256").update(unique.join("\n")).digest("hex").slice(0, 12);
+  const digest = createHash4("sha256").update(unique.join("\n")).digest("hex").slice(0, 12);
   return `publish-${unique.length}-models-${digest}-to-${to}`;
 }
 function dependencyClosure(requested, calls) {
@@ -101451,7 +102281,7 @@ async function attemptPublish(a, opts, ids2, branch, source, attempt) {
       `The models root '${a.prefix || "."}' does not exist in ${opts.from} (${source}): check --path.`
     );
   }
-  const { indexOf: indexOf2 } = await Promise.resolve().then(() => (init_validation(), validation_exports));
+  const { indexOf: indexOf2 } = await Promise.resolve().then(() => (init_validation2(), validation_exports));
   const index = await indexOf2(a.modelsRoot);
   const unknown = ids2.filter((id2) => !index.models.has(id2));
   if (unknown.length) {
@@ -101555,6 +102385,7 @@ What to do: check that the credentials may push new branches there.`
 }
 
 // src/promote/report.ts
+init_safe_text();
 var short = (sha) => sha ? sha.slice(0, 7) : "-";
 function findingPath(prefix, f) {
   return prefix ? `${prefix}/${f.file}` : f.file;
@@ -101847,7 +102678,7 @@ function github(input, ctx) {
   );
 }
 function configFile(input, ctx) {
-  return input.config ? path13.resolve(ctx.cwd, input.config) : void 0;
+  return input.config ? path15.resolve(ctx.cwd, input.config) : void 0;
 }
 function required(value, name2, command) {
   if (!value) throw new UsageError(`Input '${name2}' is required for command '${command}'.`);
@@ -101949,24 +102780,24 @@ function normalizeRef(ref) {
 }
 function spiffWebhookUrl(url2) {
   const u = new URL(url2);
-  const path14 = u.pathname.replace(/\/+$/, "");
-  if (path14.endsWith(WEBHOOK_PATH)) u.pathname = path14;
-  else if (path14.endsWith("/v1.0")) u.pathname = `${path14}/github-webhook-receive`;
-  else u.pathname = `${path14}${WEBHOOK_PATH}`;
+  const path16 = u.pathname.replace(/\/+$/, "");
+  if (path16.endsWith(WEBHOOK_PATH)) u.pathname = path16;
+  else if (path16.endsWith("/v1.0")) u.pathname = `${path16}/github-webhook-receive`;
+  else u.pathname = `${path16}${WEBHOOK_PATH}`;
   return u.toString();
 }
-function fromParts(server, host, path14, exact = {}) {
-  const segments = path14.split("/").filter(Boolean);
-  const name2 = segments[segments.length - 1] ?? path14;
+function fromParts(server, host, path16, exact = {}) {
+  const segments = path16.split("/").filter(Boolean);
+  const name2 = segments[segments.length - 1] ?? path16;
   const owner = segments.length > 1 ? segments[segments.length - 2] : "";
   return {
     name: name2,
     full_name: owner ? `${owner}/${name2}` : name2,
     owner,
-    html_url: `${server}/${path14}`,
-    clone_url: `${server}/${path14}.git`,
-    git_url: `git://${host}/${path14}.git`,
-    ssh_url: `git@${host}:${path14}.git`,
+    html_url: `${server}/${path16}`,
+    clone_url: `${server}/${path16}.git`,
+    git_url: `git://${host}/${path16}.git`,
+    ssh_url: `git@${host}:${path16}.git`,
     ...exact
   };
 }
@@ -101995,14 +102826,14 @@ function repositoryFromUrl(given) {
   if (http3) {
     http3.username = "";
     http3.password = "";
-    const path14 = strip(http3.pathname);
-    if (!path14)
+    const path16 = strip(http3.pathname);
+    if (!path16)
       throw new UsageError(
         `the repository URL '${url2}' names no repository (expected https://host/owner/name).`
       );
     const server = `${http3.protocol}//${http3.host}`;
-    const exact = http3.pathname.replace(/\/+$/, "").endsWith(".git") ? { clone_url: `${server}/${path14}.git` } : {};
-    return fromParts(server, http3.hostname, path14, exact);
+    const exact = http3.pathname.replace(/\/+$/, "").endsWith(".git") ? { clone_url: `${server}/${path16}.git` } : {};
+    return fromParts(server, http3.hostname, path16, exact);
   }
   const ssh = /^ssh:\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/(.+)$/i.exec(url2);
   if (ssh) return fromParts(`https://${ssh[1]}`, ssh[1], strip(ssh[2]), { ssh_url: url2 });
@@ -102119,8 +102950,8 @@ function displayUrl(url2) {
     return head.length < url2.length ? `${head}/***` : head;
   }
   const auth2 = u.username || u.password ? "***@" : "";
-  const path14 = u.pathname.split("/").map((s) => s === "" || OWN_SEGMENTS.has(s) ? s : "***").join("/");
-  return `${u.protocol}//${auth2}${u.host}${path14}${u.search ? "?***" : ""}`;
+  const path16 = u.pathname.split("/").map((s) => s === "" || OWN_SEGMENTS.has(s) ? s : "***").join("/");
+  return `${u.protocol}//${auth2}${u.host}${path16}${u.search ? "?***" : ""}`;
 }
 var looksLikeToken = (s) => !OWN_SEGMENTS.has(s) && (s.length >= 8 && (/\d/.test(s) || /[a-z]/.test(s) && /[A-Z]/.test(s)) || s.length >= 20);
 var SECRET_PARAM = /token|key|secret|sig|auth|pass|pwd|code|hash|cred/i;
@@ -102497,6 +103328,7 @@ async function deliver(req, policy = defaultRetryPolicy, onRetry) {
 }
 
 // src/notify/report.ts
+init_safe_text();
 function formatDuration(ms) {
   return ms < 1e3 ? `${Math.round(ms)} ms` : formatSeconds(ms);
 }
@@ -102714,7 +103546,7 @@ init_errors();
 // src/notify/context.ts
 init_errors();
 import { execFile as execFile2 } from "node:child_process";
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 import { promisify } from "node:util";
 var run = promisify(execFile2);
 function gitFacts(cwd) {
@@ -102779,7 +103611,7 @@ function gitFacts(cwd) {
 async function readGitHubEvent(env) {
   if (!env.GITHUB_EVENT_PATH) return null;
   try {
-    const payload = JSON.parse(await readFile4(env.GITHUB_EVENT_PATH, "utf8"));
+    const payload = JSON.parse(await readFile3(env.GITHUB_EVENT_PATH, "utf8"));
     return { name: env.GITHUB_EVENT_NAME ?? "", payload };
   } catch {
     return null;
@@ -103035,12 +103867,12 @@ async function runNotifyAction(overrides2 = {}) {
 }
 
 // src/action/summary.ts
-import fs8 from "node:fs";
+import fs9 from "node:fs";
 init_errors();
 function summarySize(env = process.env) {
   const file = env.GITHUB_STEP_SUMMARY;
   try {
-    return file ? fs8.statSync(file).size : 0;
+    return file ? fs9.statSync(file).size : 0;
   } catch {
     return 0;
   }

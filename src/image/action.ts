@@ -48,7 +48,8 @@ export async function runBakeAction(): Promise<void> {
 
   const result = await bake({
     dir: inWorkspace(input.path),
-    baseImage: input.baseImage,
+    baseImage: input.baseImage ?? '',
+    includeUntracked: input.includeUntracked,
     image: input.image || null,
     tags: input.tags,
     labels: parseLabels(input.labels, "input 'labels'"),

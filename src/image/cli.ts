@@ -6,6 +6,7 @@ import { jsonOutputs, parseFlags, usageText } from '../util/options.js';
 import { bake, formatBytes, type BakeLog, type BakeResult } from './bake.js';
 import { parseGitHistory } from './context.js';
 import { BakeFailure } from './engine.js';
+import { describePlan, planJson } from './plan.js';
 import { bakeSpec, parseLabels, REGISTRY_PASSWORD_ENV } from './options.js';
 
 export { REGISTRY_PASSWORD_ENV };
@@ -89,7 +90,7 @@ export const bakeCli: CliCommand = {
     try {
       const result = await bake({
         dir: resolve(positionals[0] ?? '.'),
-        baseImage: values.baseImage,
+        baseImage: values.baseImage ?? '',
         image: values.image ?? null,
         tags: values.tags,
         labels: parseLabels(values.labels, '--label'),
@@ -106,10 +107,18 @@ export const bakeCli: CliCommand = {
         ref: values.ref ?? io.env.GITHUB_REF ?? null,
         defaultBranch: values.defaultBranch ?? null,
         noCache: !values.cache,
+        builder: values.builder,
+        includeUntracked: values.includeUntracked,
         env: io.env,
         log,
       });
-      io.stdout(values.json ? `${jsonText(outputsJson(result))}\n` : formatResult(result));
+      const plan = result.dryRun && result.plan ? result.plan : null;
+      if (values.json) {
+        const json = { ...outputsJson(result), ...(plan ? { plan: planJson(plan) } : {}) };
+        io.stdout(`${jsonText(json)}\n`);
+      } else {
+        io.stdout(`${plan ? `${describePlan(plan)}\n` : ''}${formatResult(result)}`);
+      }
       return 0;
     } catch (err) {
       if (err instanceof BakeFailure) {

@@ -1,17 +1,32 @@
-// The build context: the models files and the git data the image needs, laid out under rootfs/ as they will be
-// in the image, packed as a deterministic tar (sorted entries, fixed times, owners and modes) so the same input
-// gives the same layer digest. Also its content digest and a human-readable listing.
+// The models layer: the models files (from the tree the loader listed) and the git data the image needs, laid out
+// as they will be in the image, packed as a deterministic tar (sorted entries, fixed times, owners and modes) so
+// the same input gives the same layer digest; the engine's build context wraps it. Also a digest and a listing.
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, lstatSync, readFileSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, readlink, realpath, rm, stat } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import tar from 'tar-stream';
+import {
+  readBlobs,
+  readGitTree,
+  readTreeFile,
+  walkDisk,
+  type SourceTree,
+  type TreeSource,
+} from '../models/tree.js';
 import { SetupError, UsageError } from '../util/errors.js';
 import type { GitInfo } from './git.js';
-import { ALWAYS_IGNORED, IGNORE_FILES, compileIgnore, type IgnoreMatcher } from './ignore.js';
+import {
+  ALWAYS_IGNORED,
+  IGNORE_FILES,
+  compileIgnore,
+  compileIgnoreFile,
+  type IgnoreMatcher,
+} from './ignore.js';
 import { ROOTFS_TAR } from './template.js';
 
 export type GitHistory = 'full' | 'minimal' | 'none';
@@ -33,6 +48,8 @@ export interface ContextEntry {
   size: number;
   /** File on disk to stream from. */
   source?: string;
+  /** Blob in the git dir (ContextPlan.blobDir) to read the content from. */
+  blob?: string;
   /** Generated content (minimal .git files, HEAD, config, the Dockerfile). */
   content?: Buffer;
   linkname?: string;
@@ -47,6 +64,8 @@ export interface ContextOptions {
   /** Where the models land in the image when they are the repo root (default /app/process_models). */
   imagePath: string;
   git: GitInfo | null;
+  /** The listing of the models root (the loaded index's); default: the work tree on disk. */
+  tree?: SourceTree;
 }
 
 export interface ContextPlan {
@@ -67,19 +86,14 @@ export interface ContextPlan {
   modelFiles: number;
   gitFiles: number;
   ignoreFile: string | null;
+  /** The git dir whose objects hold the entries' blobs (null when every file is on disk). */
+  blobDir: string | null;
   warnings: string[];
 }
 
 const DIR_MODE = 0o755;
 const FILE_MODE = 0o644;
 const EXEC_MODE = 0o755;
-
-/** Git dir entries worth baking: history and refs. Hooks, index, logs and the config (credentials!) stay out. */
-const GIT_DIR_KEEP = new Set(['objects', 'refs', 'packed-refs', 'shallow']);
-
-/** Files named after their own content: hashing name and size is enough (packs can be large). */
-const CONTENT_ADDRESSED =
-  /(?:^|\/)objects\/(?:[0-9a-f]{2}\/[0-9a-f]{38,62}|pack\/pack-[0-9a-f]{40,64}\.(?:pack|idx|rev))$/;
 
 function sha256(data: Buffer | string): string {
   return createHash('sha256').update(data).digest('hex');
@@ -92,6 +106,8 @@ function sha256(data: Buffer | string): string {
 const SMALL_FILE = 1024 * 1024;
 /** Parallel reads while hashing and packing: many small files make per-file latency the cost. */
 const READ_CONCURRENCY = 16;
+/** Bytes of git blobs read per `git cat-file --batch` while packing. */
+const BLOB_BATCH = 64 * 1024 * 1024;
 
 async function hashFile(file: string, size: number): Promise<string> {
   if (size <= SMALL_FILE) return sha256(readFileSync(file));
@@ -116,19 +132,11 @@ async function hashEntries(entries: ContextEntry[]): Promise<void> {
   });
 }
 
-function isInside(root: string, p: string): boolean {
-  const rel = path.relative(root, p);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
-
-async function loadIgnore(root: string): Promise<{ matcher: IgnoreMatcher; file: string | null }> {
+/** The ignore file of the tree: `.spiff-models-ignore`, else `.dockerignore`, read from the tree itself. */
+function loadIgnore(tree: SourceTree): { matcher: IgnoreMatcher; file: string | null } {
   for (const name of IGNORE_FILES) {
-    try {
-      const text = await readFile(path.join(root, name), 'utf8');
-      return { matcher: compileIgnore(text), file: name };
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    }
+    const bytes = readTreeFile(tree, name);
+    if (bytes) return { matcher: compileIgnoreFile(name, bytes.toString('utf8')), file: name };
   }
   return { matcher: compileIgnore(''), file: null };
 }
@@ -138,114 +146,129 @@ interface Collected {
   warnings: string[];
 }
 
-/** Walks the models root: files, directories and symlinks that stay inside the root, minus ignored paths. */
-async function collectModels(root: string, prefix: string, matcher: IgnoreMatcher): Promise<Collected> {
-  const realRoot = await realpath(root);
+/**
+ * The models part of the layer, from the tree the loader listed: every entry the ignore file keeps (an ignored
+ * directory's contents stay out), links as relative links. Links that are broken or leave the root are refused
+ * unless ignored.
+ */
+async function collectModels(tree: SourceTree, prefix: string, matcher: IgnoreMatcher): Promise<Collected> {
   const entries: ContextEntry[] = [];
   const warnings: string[] = [];
-  const walk = async (rel: string): Promise<void> => {
-    const dir = path.join(realRoot, rel);
-    const names = (await readdir(dir))
-      .sort()
-      // .git: nested repositories' git data never goes in as models; the repo's own is added per mode.
-      .filter((name) => name !== '.git' && (rel || !ALWAYS_IGNORED.includes(name)));
-    const infos = names.map((name) => lstatSync(path.join(dir, name)));
-    for (const [i, name] of names.entries()) {
-      const relPath = rel ? `${rel}/${name}` : name;
-      const abs = path.join(dir, name);
-      const info = infos[i];
-      const isDir = info.isDirectory();
-      if (matcher.ignores(relPath, isDir)) continue;
-      const tarName = `${prefix}/${relPath}`;
-      if (info.isSymbolicLink()) {
-        const target = await readlink(abs);
-        let resolved: string;
-        try {
-          resolved = await realpath(abs);
-        } catch {
-          throw new SetupError(
-            `${relPath} is a symlink to '${target}', which does not exist. Remove the link, or list it in ` +
-              `${IGNORE_FILES[0]} to leave it out of the image.`,
-          );
-        }
-        if (!isInside(realRoot, resolved)) {
-          throw new SetupError(
-            `${relPath} is a symlink to '${target}', outside the models root ${realRoot}: the image would ` +
-              `not hold its target. Replace the link with a copy of the file, or list it in ${IGNORE_FILES[0]}.`,
-          );
-        }
-        // Keep the link, relative, so it resolves in the image wherever the models land.
-        const linkname = path
-          .relative(path.dirname(path.join(realRoot, relPath)), resolved)
-          .split(path.sep)
-          .join('/');
-        entries.push({
-          name: tarName,
-          type: 'symlink',
-          mode: 0o777,
-          size: 0,
-          linkname,
-          hash: `link:${linkname}`,
-        });
-      } else if (isDir) {
-        entries.push({ name: tarName, type: 'directory', mode: DIR_MODE, size: 0, hash: '' });
-        await walk(relPath);
-      } else if (info.isFile()) {
-        entries.push({
-          name: tarName,
-          type: 'file',
-          mode: info.mode & 0o111 ? EXEC_MODE : FILE_MODE,
-          size: info.size,
-          source: abs,
-          hash: '',
-        });
-      } else {
-        warnings.push(
-          `${relPath} is not a regular file, directory or symlink (a socket or device?): left out.`,
-        );
-      }
+  const ignoredDirs = new Set<string>();
+  const ignored = (p: string, isDir: boolean): boolean => {
+    // .git is added per git-history mode; .spiff-models holds our own output; the ignore files configure us.
+    if (ALWAYS_IGNORED.includes(p.split('/')[0])) return true;
+    for (let i = p.indexOf('/'); i >= 0; i = p.indexOf('/', i + 1)) {
+      if (ignoredDirs.has(p.slice(0, i))) return true;
     }
+    if (!matcher.ignores(p, isDir)) return false;
+    if (isDir && matcher.prunesDirectories) ignoredDirs.add(p);
+    return true;
   };
-  await walk('');
+  for (const problem of tree.problems) {
+    if (ignored(problem.path, false)) continue;
+    const ignoreHint = `list it in ${IGNORE_FILES[0]} to leave it out of the image`;
+    if (problem.kind === 'broken-link') {
+      throw new SetupError(
+        `${problem.path} is a symlink to '${problem.link}', which does not exist. Remove the link, or ${ignoreHint}.`,
+      );
+    }
+    if (problem.kind === 'outside-root') {
+      throw new SetupError(
+        `${problem.path} is a symlink to '${problem.link}', outside the models root ${tree.root}: the image ` +
+          `would not hold its target. Replace the link with a copy of the file, or list it in ${IGNORE_FILES[0]}.`,
+      );
+    }
+    if (problem.kind === 'unreadable') {
+      throw new SetupError(
+        `cannot read ${problem.path} under ${tree.root}: ${problem.detail}; or ${ignoreHint}.`,
+      );
+    }
+    warnings.push(
+      `${problem.path} is not a regular file, directory or symlink (${problem.detail}): left out.`,
+    );
+  }
+  for (const e of tree.entries) {
+    if (ignored(e.path, e.type === 'directory')) continue;
+    const name = `${prefix}/${e.path}`;
+    if (e.type === 'directory') {
+      entries.push(directory(name));
+    } else if (e.type === 'symlink') {
+      const linkname = e.linkname as string;
+      entries.push({ name, type: 'symlink', mode: 0o777, size: 0, linkname, hash: `link:${linkname}` });
+    } else {
+      const source = e.source as TreeSource;
+      entries.push({
+        name,
+        type: 'file',
+        mode: e.executable ? EXEC_MODE : FILE_MODE,
+        size: e.size,
+        ...(source.kind === 'disk' ? { source: source.abs } : { blob: source.oid }),
+        hash: source.kind === 'git' ? `git:${source.oid}` : '',
+      });
+    }
+  }
   await hashEntries(entries);
   return { entries, warnings };
 }
 
-/** The repository's history as the image gets it: objects, refs, shallow list; HEAD and config written fresh. */
+/** Refs the image keeps: branches, tags, remote-tracking branches. Never refs/stash (work-tree edits), notes. */
+const KEPT_REFS = ['refs/heads', 'refs/tags', 'refs/remotes'];
+
+function gitDirSync(gitDir: string, args: string[], input = ''): string {
+  const r = spawnSync('git', ['--git-dir', gitDir, ...args], {
+    input,
+    maxBuffer: 1 << 30,
+    env: { ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' },
+  });
+  if (r.error) throw new SetupError(`cannot run git ${args[0]} in ${gitDir}: ${r.error.message}`);
+  if (r.status !== 0) {
+    throw new SetupError(`git ${args.join(' ')} failed in ${gitDir}: ${r.stderr.toString().trim()}`);
+  }
+  return r.stdout.toString('utf8');
+}
+
+/**
+ * The repository's history as the image gets it: one pack of the objects reachable from HEAD and the kept refs
+ * (so stashes, dangling objects of files added but never committed, and other repositories' objects stay out),
+ * the kept refs as loose refs, the shallow list. HEAD and config are written fresh by the caller.
+ */
 async function collectFullGit(git: GitInfo, prefix: string): Promise<Collected> {
-  const entries: ContextEntry[] = [];
-  const warnings: string[] = [];
-  const walk = async (rel: string): Promise<void> => {
-    const dir = path.join(git.commonDir, rel);
-    const names = (await readdir(dir))
-      .sort()
-      .filter((name) => (rel || GIT_DIR_KEEP.has(name)) && `${rel}/${name}` !== 'objects/info/alternates');
-    const infos = names.map((name) => lstatSync(path.join(dir, name)));
-    for (const [i, name] of names.entries()) {
-      const relPath = rel ? `${rel}/${name}` : name;
-      const abs = path.join(dir, name);
-      const info = infos[i];
-      const tarName = `${prefix}/${relPath}`;
-      if (info.isDirectory()) {
-        entries.push({ name: tarName, type: 'directory', mode: DIR_MODE, size: 0, hash: '' });
-        await walk(relPath);
-      } else if (info.isFile()) {
-        entries.push({
-          name: tarName,
-          type: 'file',
-          mode: FILE_MODE,
-          size: info.size,
-          source: abs,
-          hash: CONTENT_ADDRESSED.test(relPath) ? `name:${info.size}` : '',
-        });
-      } else {
-        warnings.push(`${path.join(git.commonDir, relPath)} is not a regular file or directory: left out.`);
-      }
+  const entries: ContextEntry[] = [directory(`${prefix}/objects`), directory(`${prefix}/objects/pack`)];
+  entries.push(
+    directory(`${prefix}/refs`),
+    directory(`${prefix}/refs/heads`),
+    directory(`${prefix}/refs/tags`),
+  );
+  const refs = gitDirSync(git.commonDir, ['for-each-ref', '--format=%(objectname) %(refname)', ...KEPT_REFS])
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const space = line.indexOf(' ');
+      return { oid: line.slice(0, space), name: line.slice(space + 1) };
+    });
+  for (const ref of refs) entries.push(generated(`${prefix}/${ref.name}`, `${ref.oid}\n`));
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'spiff-models-pack-'));
+  try {
+    // One thread: the same objects give the same pack bytes, so the layer stays reproducible.
+    const tips = [git.sha, ...refs.map((r) => r.oid)].join('\n');
+    gitDirSync(
+      git.commonDir,
+      ['pack-objects', '--revs', '--threads=1', '-q', path.join(tmp, 'pack')],
+      `${tips}\n`,
+    );
+    for (const name of (await readdir(tmp)).sort()) {
+      const e = generatedBytes(`${prefix}/objects/pack/${name}`, readFileSync(path.join(tmp, name)));
+      entries.push(e);
     }
-  };
-  await walk('');
-  await hashEntries(entries);
-  return { entries, warnings };
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+  if (git.shallow) {
+    const shallow = path.join(git.commonDir, 'shallow');
+    entries.push(generatedBytes(`${prefix}/shallow`, readFileSync(shallow)));
+  }
+  return { entries, warnings: [] };
 }
 
 /** The git config the image gets: format, and core.abbrev so `rev-parse --short` prints the same length. */
@@ -263,7 +286,10 @@ export function gitConfig(git: GitInfo, abbrev: number): string {
 }
 
 function generated(name: string, text: string): ContextEntry {
-  const content = Buffer.from(text, 'utf8');
+  return generatedBytes(name, Buffer.from(text, 'utf8'));
+}
+
+function generatedBytes(name: string, content: Buffer): ContextEntry {
   return { name, type: 'file', mode: FILE_MODE, size: content.length, content, hash: sha256(content) };
 }
 
@@ -300,8 +326,11 @@ export async function planContext(options: ContextOptions): Promise<ContextPlan>
   // Entry names are image paths without the leading slash.
   const rootfs = (p: string) => p.slice(1);
 
-  const { matcher, file: ignoreFile } = await loadIgnore(options.modelsRoot);
-  const models = await collectModels(options.modelsRoot, rootfs(modelsDir), matcher);
+  // The committed tree when there is git: nothing that merely lies in the checkout reaches the image.
+  const tree =
+    options.tree ?? (git ? readGitTree(options.modelsRoot, git.sha) : walkDisk(options.modelsRoot));
+  const { matcher, file: ignoreFile } = loadIgnore(tree);
+  const models = await collectModels(tree, rootfs(modelsDir), matcher);
   warnings.push(...models.warnings);
   const entries: ContextEntry[] = [...models.entries];
 
@@ -335,7 +364,13 @@ export async function planContext(options: ContextOptions): Promise<ContextPlan>
       entries.push(directory(`${gitDir}/objects`), directory(`${gitDir}/refs`));
       gitFiles = 2;
     }
-    if (git.dirty) {
+    if (git.dirty && tree.from === 'git') {
+      const shown = git.modified.slice(0, 10).join(', ') + (git.modified.length > 10 ? ', ...' : '');
+      warnings.push(
+        `uncommitted changes under ${options.modelsRoot} (${shown || 'staged'}): bake leaves them out; the image ` +
+          `holds the committed files and records revision ${git.shortSha}. Commit them first to bake them.`,
+      );
+    } else if (git.dirty) {
       warnings.push(
         `uncommitted changes under ${options.modelsRoot}: the image holds them but records revision ` +
           `${git.shortSha}. Commit them first so the revision names what is baked.`,
@@ -373,6 +408,7 @@ export async function planContext(options: ContextOptions): Promise<ContextPlan>
     modelFiles: models.entries.filter((e) => e.type === 'file').length,
     gitFiles,
     ignoreFile,
+    blobDir: tree.gitDir,
     warnings,
   };
 }
@@ -436,22 +472,44 @@ export function packRootfs(plan: ContextPlan, mtime: number): tar.Pack {
   const all = plan.entries;
   // Small files are read ahead, READ_CONCURRENCY at a time, so the tar is never waiting on one open/read.
   const reads = new Map<number, Promise<Buffer | null>>();
+  // Blobs come from git in batches of up to BLOB_BATCH bytes, read when the first of a batch is reached.
+  let blobs = new Map<string, Buffer>();
+  const loadBlobs = (from: number) => {
+    const oids: string[] = [];
+    let bytes = 0;
+    for (let j = from; j < all.length && (bytes < BLOB_BATCH || oids.length === 0); j++) {
+      const blob = all[j].blob;
+      if (blob) {
+        oids.push(blob);
+        bytes += all[j].size;
+      }
+    }
+    blobs = readBlobs(plan.blobDir as string, oids);
+  };
   const readAhead = (i: number) => {
     const e = all[i];
-    if (!e || reads.has(i)) return;
+    if (!e || reads.has(i) || e.blob) return;
     const small = e.type === 'file' && !e.content && e.size <= SMALL_FILE;
     reads.set(
       i,
       small ? Promise.resolve().then(() => readFileSync(e.source as string)) : Promise.resolve(null),
     );
   };
+  const readBlob = (i: number): Promise<Buffer | null> => {
+    const oid = all[i].blob as string;
+    if (!blobs.has(oid)) loadBlobs(i);
+    return Promise.resolve(blobs.get(oid) ?? null);
+  };
   const write = async () => {
     await addEntry(pack, entryHeader(directory('.'), './', date), null);
     for (const [i, e] of all.entries()) {
       for (let j = i; j < i + READ_CONCURRENCY; j++) readAhead(j);
-      const read = await (reads.get(i) as Promise<Buffer | null>).catch((err: Error) => {
-        throw new SetupError(`cannot read ${e.source} while packing the build context: ${err.message}`);
-      });
+      const read = await (e.blob ? readBlob(i) : (reads.get(i) as Promise<Buffer | null>)).catch(
+        (err: Error) => {
+          if (err instanceof SetupError) throw err;
+          throw new SetupError(`cannot read ${e.source} while packing the build context: ${err.message}`);
+        },
+      );
       reads.delete(i);
       if (read && read.length !== e.size) {
         throw new SetupError(

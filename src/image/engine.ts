@@ -453,3 +453,34 @@ export async function removeImage(engine: Engine, imageId: string): Promise<void
     .remove({ force: true, noprune: false })
     .catch(() => undefined);
 }
+
+/**
+ * The files under `dir` in `image`, as the engine archives them (a tar whose names start with the folder's own
+ * name), from a container that is created, never started, and removed afterwards.
+ */
+export async function readImagePath<T>(
+  engine: Engine,
+  image: string,
+  dir: string,
+  read: (tar: NodeJS.ReadableStream) => Promise<T>,
+): Promise<T | null> {
+  const container = await engine.docker.createContainer({
+    Image: image,
+    Entrypoint: ['/nonexistent'],
+    Cmd: [],
+    NetworkDisabled: true,
+    HostConfig: { NetworkMode: 'none' },
+  });
+  try {
+    let archive: NodeJS.ReadableStream;
+    try {
+      archive = (await container.getArchive({ path: dir })) as NodeJS.ReadableStream;
+    } catch (err) {
+      if (statusOf(err) === 404) return null;
+      throw err;
+    }
+    return await read(archive);
+  } finally {
+    await container.remove({ force: true }).catch(() => undefined);
+  }
+}

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { SetupError } from '../util/errors.js';
-import { GitError, git as runGit } from '../util/git.js';
+import { GitError, git as runGit, splitZ } from '../util/git.js';
 
 export interface GitInfo {
   /** Work tree top level (real path). */
@@ -29,6 +29,10 @@ export interface GitInfo {
   defaultBranch: string | null;
   /** Uncommitted changes under the models root: the image would not match the recorded revision. */
   dirty: boolean;
+  /** Tracked files under the models root that differ from HEAD (relative to the models root). */
+  modified: string[];
+  /** Untracked files under the models root that no ignore rule matches (relative to the models root). */
+  untracked: string[];
   /** objects/info/alternates exists: part of the history lives in another repository. */
   alternates: boolean;
 }
@@ -72,6 +76,10 @@ export async function readGitInfo(dir: string): Promise<GitInfo | null> {
       tryGit(['symbolic-ref', '-q', '--short', 'refs/remotes/origin/HEAD'], dir),
       git(['status', '--porcelain', '--untracked-files=no', '--', '.'], dir),
     ]);
+  const [modified, untracked] = await Promise.all([
+    git(['diff', 'HEAD', '--name-only', '-z', '--relative', '--', '.'], dir),
+    git(['ls-files', '--others', '--exclude-standard', '-z', '--', '.'], dir),
+  ]);
   const topLevel = await realpath(topRaw.trim());
   const commonDir = await realpath(path.resolve(dir, commonRaw.trim()));
   const rel = path.relative(topLevel, await realpath(dir));
@@ -89,6 +97,9 @@ export async function readGitInfo(dir: string): Promise<GitInfo | null> {
     originUrl: origin ? redactUrl(origin) : null,
     defaultBranch: originHead ? originHead.replace(/^origin\//, '') : null,
     dirty: status.trim() !== '',
+    modified: splitZ(modified),
+    // A nested repository shows as its folder (`dir/`): its files are not ours to bake.
+    untracked: splitZ(untracked).filter((p) => !p.endsWith('/')),
     alternates: existsSync(path.join(commonDir, 'objects', 'info', 'alternates')),
   };
 }

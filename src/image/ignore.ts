@@ -1,5 +1,11 @@
-// The ignore file of the build context (`.spiff-models-ignore`, else `.dockerignore`): gitignore-style
-// patterns, last match wins, an ignored directory is not entered (its files cannot be re-included).
+// The ignore file of the models layer: `.spiff-models-ignore` with gitignore rules (last match wins, an ignored
+// directory is not entered), else `.dockerignore` with Docker's own rules (through @balena/dockerignore, a port of
+// moby's matcher), so the layer holds what `docker build` would send.
+import dockerignoreModule from '@balena/dockerignore';
+
+// A CommonJS package whose types declare an ES default export: at run time the default import is the function.
+const dockerignore = ((dockerignoreModule as unknown as { default?: unknown }).default ??
+  dockerignoreModule) as unknown as typeof dockerignoreModule.default;
 
 export const IGNORE_FILES = ['.spiff-models-ignore', '.dockerignore'] as const;
 
@@ -17,6 +23,8 @@ export interface IgnoreMatcher {
   /** `path` is relative to the models root with `/` separators. */
   ignores(path: string, isDir: boolean): boolean;
   patterns: string[];
+  /** gitignore: an ignored folder's contents stay out. Docker: each path is judged (a file can be re-included). */
+  prunesDirectories: boolean;
 }
 
 function escapeRegex(c: string): string {
@@ -90,6 +98,7 @@ export function compileIgnore(text: string): IgnoreMatcher {
   }
   return {
     patterns: rules.map((r) => r.source),
+    prunesDirectories: true,
     ignores(path, isDir) {
       let ignored = false;
       for (const rule of rules) {
@@ -99,4 +108,20 @@ export function compileIgnore(text: string): IgnoreMatcher {
       return ignored;
     },
   };
+}
+
+/** A `.dockerignore` as Docker reads it: patterns anchored at the root, `*` within a folder, parents matching. */
+export function compileDockerignore(text: string): IgnoreMatcher {
+  const patterns = text.split(/\r?\n/);
+  const matcher = dockerignore().add(patterns);
+  return {
+    patterns: patterns.filter((p) => p.trim() && !p.trim().startsWith('#')),
+    prunesDirectories: false,
+    ignores: (path) => matcher.ignores(path),
+  };
+}
+
+/** The matcher for an ignore file by its name. */
+export function compileIgnoreFile(name: (typeof IGNORE_FILES)[number], text: string): IgnoreMatcher {
+  return name === '.dockerignore' ? compileDockerignore(text) : compileIgnore(text);
 }

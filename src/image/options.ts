@@ -2,7 +2,8 @@
 import { UsageError } from '../util/errors.js';
 import { PATH_OPTION, type CommandSpec } from '../util/options.js';
 import { CONFIG_OPTION } from '../validate/options.js';
-import { DEFAULT_BASE_IMAGE, DEFAULT_IMAGE_MODELS_DIR } from './bake.js';
+import { DEFAULT_IMAGE_MODELS_DIR, EXAMPLE_BASE_IMAGE } from './bake.js';
+import { BUILDERS, DEFAULT_BUILDER } from './builders/index.js';
 
 export const REGISTRY_PASSWORD_ENV = 'SPIFF_MODELS_REGISTRY_PASSWORD';
 
@@ -18,8 +19,7 @@ export const bakeSpec = {
       type: 'string',
       input: 'base-image',
       arg: 'REF',
-      default: DEFAULT_BASE_IMAGE,
-      doc: 'the spiffworkflow-backend image to build on; pin a version tag or digest (a moving tag gets a warning)',
+      doc: `the spiffworkflow-backend image to build on, required (no default): a version tag or digest, e.g. ${EXAMPLE_BASE_IMAGE} (a moving tag gets a warning)`,
     },
     image: {
       type: 'string',
@@ -86,17 +86,30 @@ export const bakeSpec = {
       default: DEFAULT_IMAGE_MODELS_DIR,
       doc: 'where the repository lands in the image; the models dir is this path, or this path/<sub-folder> when the models are a sub-folder of the repo',
     },
+    includeUntracked: {
+      type: 'boolean',
+      input: 'include-untracked',
+      default: false,
+      doc: 'also bake untracked files that no ignore rule matches (listed in a warning); default: only the committed tree of the models root. Ignored files are never baked',
+    },
+    builder: {
+      type: 'string',
+      input: null,
+      arg: 'NAME',
+      default: DEFAULT_BUILDER,
+      doc: `who builds from the plan: ${Object.keys(BUILDERS).join(' | ')}`,
+    },
     dryRun: {
       type: 'boolean',
       input: 'dry-run',
       default: false,
-      doc: 'write the rendered Dockerfile and the context listing to output-dir, no engine needed',
+      doc: 'print the plan (files, tags, labels, env, layer) and write the rendered Dockerfile and the context listing to output-dir, no engine needed',
     },
     outputDir: {
       type: 'string',
       input: 'output-dir',
       arg: 'DIR',
-      doc: 'with dry-run, the folder (relative to the workspace) that gets the Dockerfile, context.txt and bake.json',
+      doc: 'with dry-run, the folder (relative to the workspace) that gets the Dockerfile, context.txt, bake.json and plan.json',
     },
     ref: {
       type: 'string',

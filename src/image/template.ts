@@ -104,6 +104,56 @@ export function checkImagePath(path: string, what: string): string {
   return normalized;
 }
 
+/** Folders of a Linux image the models layer must not touch: it sets the owner and mode of every folder it holds. */
+export const SYSTEM_DIRS = [
+  '/bin',
+  '/boot',
+  '/dev',
+  '/etc',
+  '/lib',
+  '/lib32',
+  '/lib64',
+  '/libx32',
+  '/proc',
+  '/run',
+  '/sbin',
+  '/sys',
+  '/tmp',
+  '/usr',
+  '/var',
+];
+
+/** The backend image's code folder (its WORKDIR): the models go beside the code, not over it. */
+export const BACKEND_CODE_DIR = '/app';
+
+/**
+ * Where the models layer may land: a checked image path (checkImagePath) that is not the root, the backend's code
+ * folder, or a system folder or anything under one.
+ */
+export function checkModelsDir(value: string, what: string): string {
+  const fix = 'Choose a folder of its own, e.g. /app/process_models (the default) or /srv/models.';
+  if (/^\/+$/.test(value)) {
+    throw new UsageError(
+      `${what} '${printable(value)}' is the image's root: the models would be unpacked over it. ${fix}`,
+    );
+  }
+  const dir = checkImagePath(value, what);
+  const system = SYSTEM_DIRS.find((d) => dir === d || dir.startsWith(`${d}/`));
+  if (system) {
+    throw new UsageError(
+      `${what} '${printable(value)}' is or lies under ${system}, a system folder of the image: the models layer ` +
+        `would replace the owner and mode of its folders. ${fix}`,
+    );
+  }
+  if (dir === BACKEND_CODE_DIR) {
+    throw new UsageError(
+      `${what} '${printable(value)}' is the backend's code folder: the models would be mixed into the backend's ` +
+        `code. ${fix}`,
+    );
+  }
+  return dir;
+}
+
 function instruction(keyword: string, pairs: Array<[string, string]>, what: string): string {
   if (pairs.length === 0) return '';
   const words = pairs.map(([k, v]) => `${checkKey(k, `${what} key`)}=${quote(v, `${what} '${k}'`)}`);
@@ -129,10 +179,12 @@ function lineOf(text: string, index: number): number {
 /** Renders `template` or throws a UsageError naming the template, the line and what to change. */
 export function renderTemplate(template: Template, values: TemplateValues): string {
   const where = (line: number) => `${template.source}:${line}`;
-  const directive = /^#\s*escape\s*=\s*(\S)/im.exec(template.text);
+  // The engine drops a UTF-8 BOM and leading blanks before reading parser directives: so does this check.
+  const text = template.text.replace(/^\uFEFF/, '');
+  const directive = /^[ \t]*#[ \t]*escape[ \t]*=[ \t]*(\S)/im.exec(text);
   if (directive && directive[1] !== '\\') {
     throw new UsageError(
-      `bad template ${where(lineOf(template.text, directive.index))}: it sets the escape character to ` +
+      `bad template ${where(lineOf(text, directive.index))}: it sets the escape character to ` +
         `'${directive[1]}'; bake escapes values with \\. Remove the escape directive.`,
     );
   }
@@ -147,11 +199,20 @@ export function renderTemplate(template: Template, values: TemplateValues): stri
     short_revision: () => (/^[0-9a-f]*$/.test(values.shortRevision) ? values.shortRevision : ''),
   };
   const used = new Map<string, number>();
-  const out = template.text.replace(/\{\{([^{}]*)\}\}/g, (match, rawName: string, offset: number) => {
+  // Braces are checked in the template, not in the output: a value may hold `{{` (a label, a folder name).
+  const placeholder = /\{\{([^{}]*)\}\}/g;
+  const stray = /\{\{|\}\}/.exec(text.replace(placeholder, (m) => m.replace(/[^\n]/g, ' ')));
+  if (stray) {
+    throw new UsageError(
+      `bad template ${where(lineOf(text, stray.index))}: an unmatched '${stray[0]}'. ` +
+        `Placeholders look like {{copy}}.`,
+    );
+  }
+  const out = text.replace(placeholder, (match, rawName: string, offset: number) => {
     const name = rawName.trim();
     if (!Object.hasOwn(PLACEHOLDERS, name)) {
       throw new UsageError(
-        `bad template ${where(lineOf(template.text, offset))}: unknown placeholder ${match}. ` +
+        `bad template ${where(lineOf(text, offset))}: unknown placeholder ${match}. ` +
           `Known: ${Object.keys(PLACEHOLDERS)
             .map((p) => `{{${p}}}`)
             .join(', ')}.`,
@@ -160,13 +221,6 @@ export function renderTemplate(template: Template, values: TemplateValues): stri
     used.set(name, (used.get(name) ?? 0) + 1);
     return rendered[name as PlaceholderName]();
   });
-  const stray = /\{\{|\}\}/.exec(out);
-  if (stray) {
-    throw new UsageError(
-      `bad template ${where(lineOf(out, stray.index))}: an unmatched '${stray[0]}'. ` +
-        `Placeholders look like {{copy}}.`,
-    );
-  }
   if (used.get('copy') !== 1) {
     throw new UsageError(
       `bad template ${template.source}: it must use {{copy}} exactly once (found ${used.get('copy') ?? 0}); ` +

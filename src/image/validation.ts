@@ -1,5 +1,6 @@
 // Validation before baking: the one place bake reaches into the validate command. Loaded on demand so that
 // --dry-run and --no-validate never pay for the models loader.
+import type { ModelsIndex } from '../models/types.js';
 import type { Finding } from '../validate/finding.js';
 import { BakeFailure } from './engine.js';
 import { printable } from '../util/safe-text.js';
@@ -26,14 +27,21 @@ function describe(f: Finding): string {
   return `${printable(f.file)}:${f.line}:${f.column}: ${f.severity} ${printable(f.message)} (${f.ruleId})`;
 }
 
-/** Validates the models root; throws a ValidationFailure listing the first errors when there are any. */
+/**
+ * Validates the models root (or the given index of it); throws a ValidationFailure listing the first errors when
+ * there are any. Returns the index so that bake packs exactly the listing that was judged.
+ */
 export async function validateBeforeBake(
   root: string,
   configFile: string | undefined,
   warn: (message: string) => void,
-): Promise<ValidationSummary> {
+  index?: ModelsIndex,
+): Promise<{ summary: ValidationSummary; index: ModelsIndex }> {
   const { validateRepo } = await import('../validate/validate.js');
-  const report = await validateRepo(root, configFile ? { configFile } : {});
+  const report = await validateRepo(root, {
+    ...(configFile ? { configFile } : {}),
+    ...(index ? { index } : {}),
+  });
   const errors = report.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
     const listed = errors.slice(0, SHOWN).map((f) => `  ${describe(f)}`);
@@ -49,5 +57,8 @@ export async function validateBeforeBake(
   if (report.summary.warnings > 0) {
     warn(`validation found ${report.summary.warnings} warning(s); run spiff-models validate to see them.`);
   }
-  return { errors: 0, warnings: report.summary.warnings, models: report.summary.models };
+  return {
+    summary: { errors: 0, warnings: report.summary.warnings, models: report.summary.models },
+    index: report.index,
+  };
 }

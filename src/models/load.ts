@@ -19,6 +19,7 @@ import type {
   XmlDoc,
 } from './types.js';
 import type { XNode } from './xml.js';
+import { readableFiles, walkDisk, type SourceTree } from './tree.js';
 
 /** Files larger than this are listed but not parsed (the check would take longer than it is worth). */
 export const MAX_PARSE_BYTES = 64 * 1024 * 1024;
@@ -26,11 +27,13 @@ export const MAX_PARSE_BYTES = 64 * 1024 * 1024;
 const PARSED_EXTENSIONS = new Set(['json', 'bpmn', 'dmn']);
 
 export interface LoadOptions {
-  /** Read files from here instead of the file system (used for git trees at another ref). */
-  readFile?: (relPath: string) => Buffer;
+  /** The listing to load (default: the work tree on disk, walked once). bake passes the committed tree. */
+  tree?: SourceTree;
+  /** Reads a file of `tree` (default: from disk, through links). */
+  read?: (f: RepoFile) => Buffer;
 }
 
-export async function loadModels(root: string): Promise<ModelsIndex> {
+export async function loadModels(root: string, options: LoadOptions = {}): Promise<ModelsIndex> {
   const abs = path.resolve(root);
   let stat: fs.Stats;
   try {
@@ -41,9 +44,12 @@ export async function loadModels(root: string): Promise<ModelsIndex> {
     );
   }
   if (!stat.isDirectory()) throw new SetupError(`models root '${root}' is not a directory`);
-  const loadFindings: Finding[] = [];
-  const files = walk(abs, loadFindings);
-  return buildIndex(abs, files, loadFindings, (f) => fs.readFileSync(f.abs));
+  const tree = options.tree ?? walkDisk(abs);
+  // Like the backend's os.walk, linked directories are not descended into; linked files are read.
+  const files = readableFiles(tree).map((e) => ({ path: e.path, size: -1 }));
+  const index = buildIndex(abs, files, treeFindings(tree), options.read ?? ((f) => fs.readFileSync(f.abs)));
+  index.tree = tree;
+  return index;
 }
 
 /** Builds an index from a list of files (paths relative to root) and a reader: shared by disk and git loads. */
@@ -352,56 +358,25 @@ function finding(
   return { ruleId, severity, message, file: file.path, line: 1, column: 1, modelId };
 }
 
-/** Walks the tree below root, skipping .git; symlinks are followed only when they stay inside the root. */
-function walk(root: string, findings: Finding[]): { path: string; size: number }[] {
-  const out: { path: string; size: number }[] = [];
-  const realRoot = fs.realpathSync(root);
-  const stack: string[] = [''];
-  while (stack.length) {
-    const rel = stack.pop() as string;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(rel ? `${root}/${rel}` : root, { withFileTypes: true });
-    } catch (err) {
+/** The tree's problems as the loader reports them. */
+function treeFindings(tree: SourceTree): Finding[] {
+  const findings: Finding[] = [];
+  for (const p of tree.problems) {
+    if (p.kind === 'broken-link') findings.push(symlinkFinding(p.path, 'points at nothing (broken link)'));
+    else if (p.kind === 'outside-root')
+      findings.push(symlinkFinding(p.path, `leaves the models root (points at ${p.detail}); not followed`));
+    else if (p.kind === 'unreadable')
       findings.push({
         ruleId: 'unreadable-file',
         severity: 'error',
-        message: `cannot list directory: ${(err as Error).message}`,
-        file: rel || '.',
+        message: `cannot list directory: ${p.detail}`,
+        file: p.path,
         line: 1,
         column: 1,
         modelId: null,
       });
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.name === '.git') continue;
-      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
-      const childAbs = `${root}/${childRel}`;
-      const isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      const size = -1;
-      if (entry.isSymbolicLink()) {
-        let real: string;
-        try {
-          real = fs.realpathSync(childAbs);
-        } catch {
-          findings.push(symlinkFinding(childRel, 'points at nothing (broken link)'));
-          continue;
-        }
-        if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
-          findings.push(symlinkFinding(childRel, `leaves the models root (points at ${real}); not followed`));
-          continue;
-        }
-        // Like the backend's os.walk, linked directories are not descended into; linked files are read.
-        if (!fs.statSync(real).isFile()) continue;
-        isFile = true;
-      }
-      if (isDir) stack.push(childRel);
-      else if (isFile) out.push({ path: childRel, size });
-    }
   }
-  return out;
+  return findings;
 }
 
 function symlinkFinding(file: string, what: string): Finding {

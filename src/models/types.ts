@@ -1,6 +1,7 @@
 // The in-memory index of a models repository: built once by the loader, read by every rule and command.
 import type { XNode } from './xml.js';
 import type { Finding } from '../validate/finding.js';
+import type { SourceTree } from './tree.js';
 
 export interface RepoFile {
   /** Path relative to the models root, '/' separators. */
@@ -113,4 +114,6 @@ export interface ModelsIndex {
   modelCalls: Map<string, Set<string>>;
   /** Problems met while loading: unreadable files, symlinks leaving the root, bad encodings. */
   loadFindings: Finding[];
+  /** The listing the index was built from (files, directories, links): bake packs the image from it. */
+  tree?: SourceTree;
 }

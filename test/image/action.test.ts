@@ -6,7 +6,7 @@ import path from 'node:path';
 import { runBakeAction } from '../../src/image/action.js';
 import { run } from '../../src/action/main.js';
 import { buildTestBaseImage, removeImages, requireRegistry, startRegistry } from '../helpers/docker.js';
-import { makeRepo, removeDir, tempDir, type Repo } from './fixtures.js';
+import { git, makeRepo, removeDir, tempDir, type Repo } from './fixtures.js';
 import { runnerCommandLines } from '../helpers/runner.js';
 
 const dirs: string[] = [];
@@ -58,7 +58,9 @@ function runner(repo: Repo, inputs: Record<string, string>): void {
     GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_REPOSITORY: 'org/models',
   });
-  for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.toUpperCase()}`] = value;
+  // The base image is required; tests that are about something else name a pinned one.
+  const all = { 'base-image': 'ghcr.io/sartography/spiffworkflow-backend:v2.2.0', ...inputs };
+  for (const [name, value] of Object.entries(all)) process.env[`INPUT_${name.toUpperCase()}`] = value;
 }
 
 /** Parses the `name<<delimiter` blocks @actions/core appends to GITHUB_OUTPUT. */
@@ -144,6 +146,7 @@ describe('runBakeAction without an engine', () => {
     const repo = makeRepo({ commits: 1 });
     dirs.push(repo.root);
     writeFileSync(path.join(repo.models, 'finance/request/process_model.json'), '{ "display_name": "x", ');
+    git(repo.root, ['commit', '-q', '-am', 'broken']);
     runner(repo, { command: 'bake', 'dry-run': 'true' });
     await run();
     expect(process.exitCode).toBe(1);

@@ -6,9 +6,10 @@ import path from 'node:path';
 import type { CliIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { buildTestBaseImage, builtImageIds, removeImages, requireDocker } from '../helpers/docker.js';
-import { makeRepo, removeDir, tempDir } from './fixtures.js';
+import { git, makeRepo, removeDir, tempDir } from './fixtures.js';
 
 const dirs: string[] = [];
+const PINNED_BASE = 'ghcr.io/sartography/spiffworkflow-backend:v2.2.0';
 afterAll(() => dirs.forEach(removeDir));
 
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}, cwd = process.cwd()) {
@@ -21,7 +22,9 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = {}, cwd = process.cw
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     isTTY: false,
   };
-  const code = await main(['bake', ...args], io);
+  // The base image is required; tests that are about something else name a pinned one.
+  const base = args.includes('--base-image') ? [] : ['--base-image', PINNED_BASE];
+  const code = await main(['bake', ...args, ...base], io);
   return { code, stdout, stderr };
 }
 
@@ -91,6 +94,9 @@ describe('bake --dry-run (no engine needed)', () => {
       '--no-validate',
       '--git-history',
       'minimal',
+      // No default any more; an explicit moving tag still gets the warning.
+      '--base-image',
+      'ghcr.io/sartography/spiffworkflow-backend:latest',
     ]);
     expect(code).toBe(0);
     const outputs = JSON.parse(stdout);
@@ -99,7 +105,7 @@ describe('bake --dry-run (no engine needed)', () => {
     );
     expect(outputs.gitHistory).toBe('minimal');
     expect(outputs.labels['io.spiff-models.revision']).toBe(r.commits[0].slice(0, 7));
-    // The unpinned default base image is worth a warning.
+    // An unpinned base image is worth a warning.
     expect(stderr).toMatch(
       /warning: base image ghcr\.io\/sartography\/spiffworkflow-backend:latest is not pinned/,
     );
@@ -110,7 +116,14 @@ describe('bake --dry-run (no engine needed)', () => {
     if (!existsSync(examples)) return;
     const out = path.join(tempDir(), 'dry');
     dirs.push(path.dirname(out));
-    const { code, stderr } = await cli([examples, '--dry-run', '--output-dir', out]);
+    const { code, stderr } = await cli([
+      examples,
+      '--base-image',
+      'ghcr.io/sartography/spiffworkflow-backend:v2.2.0',
+      '--dry-run',
+      '--output-dir',
+      out,
+    ]);
     expect(stderr).toContain('dry run: wrote Dockerfile, context.txt and bake.json');
     expect(code).toBe(0);
     expect(readFileSync(path.join(out, 'context.txt'), 'utf8')).toMatch(/process_group\.json/);
@@ -199,6 +212,8 @@ describe('validation before baking', () => {
       file,
       readFileSync(file, 'utf8').replace('"description": ""', '"description": "", "owner": "me"'),
     );
+    // bake judges (and bakes) the committed tree.
+    git(r.root, ['commit', '-q', '-am', 'owner']);
     const refused = await cli([r.models, '--dry-run']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(

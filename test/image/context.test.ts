@@ -89,6 +89,12 @@ async function packed(
 
 const names = (p: ContextPlan) => p.entries.map((e) => e.name);
 
+/** bake takes the committed tree: commit what a test put in the work tree. */
+function commitAll(root: string, message = 'more'): void {
+  git(root, ['add', '-A']);
+  git(root, ['commit', '-q', '-m', message]);
+}
+
 describe('git-history modes', () => {
   it('full: the models, HEAD, a fresh config and the objects/refs; nothing else of .git', async () => {
     const repo = track(makeRepo());
@@ -96,7 +102,8 @@ describe('git-history modes', () => {
     const gitNames = names(p).filter((n) => n.includes('/.git'));
     expect(gitNames).toContain('app/process_models/.git/HEAD');
     expect(gitNames).toContain('app/process_models/.git/config');
-    expect(gitNames.some((n) => /\.git\/objects\/[0-9a-f]{2}\/[0-9a-f]{38}$/.test(n))).toBe(true);
+    // The objects reachable from HEAD and the branches and tags, as one pack (no stash, no dangling objects).
+    expect(gitNames.some((n) => /\.git\/objects\/pack\/pack-[0-9a-f]{40}\.pack$/.test(n))).toBe(true);
     expect(gitNames.some((n) => n.endsWith('.git/refs/heads/main'))).toBe(true);
     expect(
       gitNames.filter((n) => /\.git\/(index|hooks|logs|description|info|COMMIT_EDITMSG)/.test(n)),
@@ -200,7 +207,7 @@ describe('git-history modes', () => {
     const p = await plan(wt);
     const { entries } = await packed(p);
     expect(entries.find((e) => e.name.endsWith('.git/HEAD'))?.content).toBe(`${repo.commits[0]}\n`);
-    expect(names(p).some((n) => /\.git\/objects\/[0-9a-f]{2}\//.test(n))).toBe(true);
+    expect(names(p).some((n) => /\.git\/objects\/pack\/pack-[0-9a-f]{40}\.pack$/.test(n))).toBe(true);
   });
 });
 
@@ -262,6 +269,7 @@ describe('what the models part holds', () => {
       path.join(repo.models, 'finance/request/request-schema.json'),
       path.join(repo.models, 'finance/shared.json'),
     );
+    commitAll(repo.root);
     const p = await plan(repo.models, 'none');
     const link = p.entries.find((e) => e.name.endsWith('finance/shared.json'));
     expect(link).toMatchObject({ type: 'symlink', linkname: 'request/request-schema.json' });
@@ -270,6 +278,7 @@ describe('what the models part holds', () => {
   it('refuses a symlink that leaves the models root, saying what to do', async () => {
     const repo = track(makeRepo({ commits: 1, subdir: 'models' }));
     symlinkSync('../../ci/notes.txt', path.join(repo.models, 'finance/notes.txt'));
+    commitAll(repo.root);
     const error = await plan(repo.models).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SetupError);
     expect((error as Error).message).toMatch(
@@ -277,12 +286,14 @@ describe('what the models part holds', () => {
     );
     // Ignored, it is no problem.
     writeFileSync(path.join(repo.models, '.spiff-models-ignore'), 'finance/notes.txt\n');
+    commitAll(repo.root);
     await expect(plan(repo.models)).resolves.toBeDefined();
   });
 
   it('refuses a dangling symlink', async () => {
     const repo = track(makeRepo({ commits: 1 }));
     symlinkSync('missing.json', path.join(repo.models, 'finance/dangling.json'));
+    commitAll(repo.root);
     await expect(plan(repo.models)).rejects.toThrow(
       /finance\/dangling\.json is a symlink to 'missing\.json', which does not exist/,
     );
@@ -331,8 +342,12 @@ describe('the deterministic tar', () => {
     utimesSync(path.join(repo.models, 'README.md'), new Date(), new Date(2010, 1, 1));
     expect((await plan(repo.models, 'none')).contentDigest).toBe(first.contentDigest);
     writeFileSync(path.join(repo.models, 'README.md'), 'changed\n');
+    commitAll(repo.root);
     expect((await plan(repo.models, 'none')).contentDigest).not.toBe(first.contentDigest);
+    // git keeps no empty folder: a group folder holds at least one file.
     mkdirSync(path.join(repo.models, 'empty-group'));
+    writeFileSync(path.join(repo.models, 'empty-group/.keep'), '');
+    commitAll(repo.root);
     const withDir = await plan(repo.models, 'none');
     expect(names(withDir)).toContain('app/process_models/empty-group');
   });

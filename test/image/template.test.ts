@@ -165,3 +165,41 @@ describe('values only have to fit where the template uses them', () => {
     );
   });
 });
+
+describe('braces and BOMs', () => {
+  it('a label value with {{ or }} is a value, not a template error', () => {
+    const out = renderTemplate(
+      { text: DEFAULT_TEMPLATE, source: 'the default template' },
+      values({ labels: { 'com.example.note': 'use {{ jinja }} here }}' } }),
+    );
+    expect(out).toContain('com.example.note="use {{ jinja }} here }}"');
+  });
+
+  it('a folder name with {{ arrives in ENV quoted', () => {
+    const out = renderTemplate(
+      { text: DEFAULT_TEMPLATE, source: 'the default template' },
+      values({ env: [['SPIFFWORKFLOW_BACKEND_BPMN_SPEC_SUBDIR_WITHIN_REPO', 'models {{x}}']] }),
+    );
+    expect(out).toContain('SPIFFWORKFLOW_BACKEND_BPMN_SPEC_SUBDIR_WITHIN_REPO="models {{x}}"');
+  });
+
+  it('an unmatched {{ in the template itself is still blamed on the template line', () => {
+    expect(() => renderTemplate(custom('FROM {{base_image}}\n{{copy}}\n{{labels}} }}\n'), values())).toThrow(
+      /bad template \/repo\/Dockerfile\.tmpl:3: an unmatched '\}\}'/,
+    );
+  });
+
+  it.each([
+    ['\uFEFF# escape=`\n'],
+    ['\uFEFF  #  ESCAPE = `\n'],
+    ['# syntax=docker/dockerfile:1\n# escape=`\n'],
+  ])('an escape directive after a UTF-8 BOM or another directive is refused (%j)', (head) => {
+    expect(() => renderTemplate(custom(`${head}FROM {{base_image}}\n{{copy}}\n`), values())).toThrow(
+      /sets the escape character to '`'/,
+    );
+  });
+
+  it('a BOM is dropped from the rendered Dockerfile', () => {
+    expect(renderTemplate(custom('\uFEFFFROM {{base_image}}\n{{copy}}\n'), values())).toMatch(/^FROM /);
+  });
+});
