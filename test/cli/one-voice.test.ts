@@ -49,6 +49,8 @@ function keysOf(value: unknown, dataMaps: Set<string>, out: string[] = []): stri
   return out;
 }
 
+// bake requires a pinned base image; a dry run never pulls it.
+const BASE = 'ghcr.io/sartography/spiffworkflow-backend:v2.2.0';
 const CAMEL = /^[a-z][a-zA-Z0-9]*$/;
 
 describe('--json uses camelCase keys in every command', () => {
@@ -66,7 +68,11 @@ describe('--json uses camelCase keys in every command', () => {
   };
   it.each([
     ['validate', ['validate', models, '--format', 'json'], []],
-    ['bake', ['bake', models, '--dry-run', '--json', '--no-validate', '--git-history', 'none'], ['labels']],
+    [
+      'bake',
+      ['bake', models, '--dry-run', '--json', '--no-validate', '--git-history', 'none', '--base-image', BASE],
+      ['labels', 'env'],
+    ],
   ])('%s', async (_name, argv, dataMaps) => {
     const r = await cli(argv as string[]);
     expect(r.stderr).not.toMatch(/unknown option/);
@@ -121,7 +127,17 @@ describe('--json uses camelCase keys in every command', () => {
   });
 
   it('bake --json names every action output by its camelCase name (image-id is imageId)', async () => {
-    const r = await cli(['bake', models, '--dry-run', '--json', '--no-validate', '--git-history', 'none']);
+    const r = await cli([
+      'bake',
+      models,
+      '--dry-run',
+      '--json',
+      '--no-validate',
+      '--git-history',
+      'none',
+      '--base-image',
+      BASE,
+    ]);
     const json = JSON.parse(r.stdout);
     for (const output of Object.keys(bakeSpec.outputs)) expect(json).toHaveProperty(camel(output));
     expect(Object.keys(json)).toContain('imageId');
