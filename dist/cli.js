@@ -219,19 +219,69 @@ var require_mod = __commonJS({
   }
 });
 
+// src/util/safe-text.ts
+function printable(text2) {
+  return text2.replace(
+    CONTROL,
+    (c) => NAMED[c] ?? (c.charCodeAt(0) < 256 ? `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+  );
+}
+function inert(text2) {
+  return new CommandGuard().write(text2);
+}
+function jsonText(value, indent2 = 2) {
+  return JSON.stringify(value, null, indent2).replace(/##\[/g, "##\\u005b");
+}
+var CONTROL, NAMED, isSpace, CommandGuard;
+var init_safe_text = __esm({
+  "src/util/safe-text.ts"() {
+    "use strict";
+    CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+    NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+    isSpace = (c) => /[\s\u0085]/.test(c);
+    CommandGuard = class {
+      /** The current line so far is white space only (then a `:` may start a command). */
+      blank = true;
+      /** The current line so far is white space and one `:`. */
+      colon = false;
+      /** How many `#` end the current line so far (0, 1 or 2). */
+      hashes = 0;
+      write(chunk) {
+        let out = "";
+        for (const c of chunk) {
+          if (c === "\n" || c === "\r") {
+            this.blank = true;
+            this.colon = false;
+            this.hashes = 0;
+            out += c;
+            continue;
+          }
+          if (c === ":" && this.colon) out += "\\";
+          if (c === "[" && this.hashes === 2) out += "\\";
+          this.colon = c === ":" && this.blank;
+          this.blank = this.blank && isSpace(c);
+          this.hashes = c === "#" ? Math.min(2, this.hashes + 1) : 0;
+          out += c;
+        }
+        return out;
+      }
+    };
+  }
+});
+
 // src/models/xml.ts
 function decodeEntities(value) {
   if (!value.includes("&")) return value;
   return value.replace(
     ENTITY,
     (m, named, dec, hex) => {
-      if (named) return NAMED[named];
+      if (named) return NAMED2[named];
       const code2 = dec ? Number.parseInt(dec, 10) : Number.parseInt(hex, 16);
       return code2 > 0 && code2 <= 1114111 ? String.fromCodePoint(code2) : m;
     }
   );
 }
-function isSpace(c) {
+function isSpace2(c) {
   return c === 32 || c === 10 || c === 9 || c === 13;
 }
 function isNameChar(c) {
@@ -302,7 +352,7 @@ function scan(s, state) {
   const scopes = [{ prefixes: ["xml"], uris: [XML_NS], parent: null }];
   let entities = null;
   let i = 0;
-  if (s.startsWith("<?xml") && isSpace(s.charCodeAt(5))) {
+  if (s.startsWith("<?xml") && isSpace2(s.charCodeAt(5))) {
     const e = s.indexOf("?>", 5);
     if (e < 0) throw new XmlError("unterminated XML declaration", 0);
     i = e + 2;
@@ -330,7 +380,7 @@ function scan(s, state) {
       if (!m || a + m[0].length > to)
         throw new XmlError(`'&' in ${where2} must start an entity reference such as &amp;`, a);
       const name2 = m[1];
-      if (name2 && !(name2 in NAMED) && entities === null)
+      if (name2 && !(name2 in NAMED2) && entities === null)
         throw new XmlError(`entity '&${name2};' is not defined (only &lt; &gt; &amp; &quot; &apos; are)`, a);
       a = findAmp(a + m[0].length);
     }
@@ -342,7 +392,7 @@ function scan(s, state) {
       const top = nodes.length ? nodes[nodes.length - 1] : void 0;
       if (nameStart.length === 0) {
         for (let k = i; k < end; k++)
-          if (!isSpace(s.charCodeAt(k))) throw new XmlError("text outside the root element", k);
+          if (!isSpace2(s.charCodeAt(k))) throw new XmlError("text outside the root element", k);
       } else {
         checkReferences(i, end, "text");
         const gt = findCdEnd(i);
@@ -350,7 +400,7 @@ function scan(s, state) {
         if (top) {
           if (top.textOffset < 0) {
             let k = i;
-            while (k < end && isSpace(s.charCodeAt(k))) k++;
+            while (k < end && isSpace2(s.charCodeAt(k))) k++;
             if (k < end) {
               top.textOffset = i;
               top.text = s.slice(i, end);
@@ -367,7 +417,7 @@ function scan(s, state) {
       while (j < n && isNameChar(s.charCodeAt(j))) j++;
       const len = j - i - 2;
       const name2 = () => s.substr(i + 2, len);
-      while (j < n && isSpace(s.charCodeAt(j))) j++;
+      while (j < n && isSpace2(s.charCodeAt(j))) j++;
       if (s.charCodeAt(j) !== 62) throw new XmlError(`malformed end tag </${name2()}`, i);
       const top = nameStart.length - 1;
       if (top < 0) throw new XmlError(`end tag </${name2()}> without a start tag`, i);
@@ -444,7 +494,7 @@ function scan(s, state) {
       let seen = null;
       for (; ; ) {
         const before = j;
-        while (j < n && isSpace(s.charCodeAt(j))) j++;
+        while (j < n && isSpace2(s.charCodeAt(j))) j++;
         const ch = s.charCodeAt(j);
         if (ch === 62) {
           j++;
@@ -486,11 +536,11 @@ function scan(s, state) {
         attrPos[nAttr++] = aLen;
         const isNs = aLen >= 5 && s.startsWith("xmlns", a) && (aLen === 5 || colonAt === a + 5);
         if (colonAt >= 0 && !isNs) (prefixed ??= []).push(a, colonAt - a);
-        while (j < n && isSpace(s.charCodeAt(j))) j++;
+        while (j < n && isSpace2(s.charCodeAt(j))) j++;
         if (s.charCodeAt(j) !== 61)
           throw new XmlError(`attribute ${s.substr(a, aLen)} needs a value (${s.substr(a, aLen)}="...")`, a);
         j++;
-        while (j < n && isSpace(s.charCodeAt(j))) j++;
+        while (j < n && isSpace2(s.charCodeAt(j))) j++;
         const q = s.charCodeAt(j);
         if (q !== 34 && q !== 39)
           throw new XmlError(`the value of attribute ${s.substr(a, aLen)} must be quoted`, j);
@@ -612,7 +662,7 @@ function* descendants(node) {
     for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
   }
 }
-var NS, DMN_NAMESPACES, DISCARDED, NO_CHILDREN, ENTITY, NAMED, XmlError, REFERENCE, XML_NS, NAME_TABLE, attrPos, SCAN_LIMIT, PAIRWISE_LIMIT, LineIndex;
+var NS, DMN_NAMESPACES, DISCARDED, NO_CHILDREN, ENTITY, NAMED2, XmlError, REFERENCE, XML_NS, NAME_TABLE, attrPos, SCAN_LIMIT, PAIRWISE_LIMIT, LineIndex;
 var init_xml = __esm({
   "src/models/xml.ts"() {
     "use strict";
@@ -635,7 +685,7 @@ var init_xml = __esm({
     ]);
     NO_CHILDREN = Object.freeze([]);
     ENTITY = /&(?:(lt|gt|amp|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
-    NAMED = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+    NAMED2 = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
     XmlError = class extends Error {
       constructor(message, at) {
         super(message);
@@ -1407,15 +1457,15 @@ function buildIndex(root, entries, loadFindings, read) {
       tooLarge(f);
       return void 0;
     }
-    const decoded = decode(buf, f.ext === "bpmn" || f.ext === "dmn");
-    if (decoded === void 0) {
+    const decoded2 = decode(buf, f.ext === "bpmn" || f.ext === "dmn");
+    if (typeof decoded2 !== "string") {
       loadFindings.push(
-        finding("invalid-encoding", "error", "not valid UTF-8 text: save the file as UTF-8", f, null)
+        finding("invalid-encoding", "error", `${decoded2.problem}: save the file as UTF-8`, f, null)
       );
       return void 0;
     }
-    f.text = decoded;
-    return decoded;
+    f.text = decoded2;
+    return decoded2;
   };
   for (const f of files) {
     if (f.name === "process_group.json") {
@@ -1560,20 +1610,32 @@ function nearestGroup(dir, groupDirs) {
   return null;
 }
 function decode(buf, xml) {
+  const utf16 = buf[0] === 255 && buf[1] === 254 ? "utf-16le" : buf[0] === 254 && buf[1] === 255 ? "utf-16be" : buf[0] === 60 && buf[1] === 0 && buf[2] === 63 && buf[3] === 0 ? "utf-16le" : buf[0] === 0 && buf[1] === 60 && buf[2] === 0 && buf[3] === 63 ? "utf-16be" : null;
+  if (utf16) {
+    if (!xml) return { problem: "UTF-16 text: JSON files must be UTF-8 (the backend reads them as UTF-8)" };
+    try {
+      return new TextDecoder(utf16, { fatal: true }).decode(buf);
+    } catch {
+      return { problem: `not valid ${utf16.toUpperCase()} text, which its first bytes announce` };
+    }
+  }
   let start = 0;
   if (buf.length >= 3 && buf[0] === 239 && buf[1] === 187 && buf[2] === 191) start = 3;
   const body = buf.subarray(start);
   try {
     return utf8.decode(body);
   } catch {
-    if (!xml) return void 0;
+    const notUtf8 = { problem: "not valid UTF-8 text" };
+    if (!xml) return notUtf8;
     const head = body.subarray(0, 200).toString("latin1");
     const m = /^<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']/.exec(head);
-    if (!m || /^utf-?8$/i.test(m[1])) return void 0;
+    if (!m || /^utf-?8$/i.test(m[1])) return notUtf8;
     try {
       return new TextDecoder(m[1].toLowerCase(), { fatal: true }).decode(body);
-    } catch {
-      return void 0;
+    } catch (err) {
+      return err instanceof RangeError ? {
+        problem: `not valid UTF-8 text, and ${m[1]} (what its XML declaration says) is no encoding we know`
+      } : { problem: `neither valid UTF-8 nor valid ${m[1]} (what its XML declaration says)` };
     }
   }
 }
@@ -3128,14 +3190,14 @@ function buildTree(data) {
   let cursor = Array.isArray(buffer) ? new FlatBufferCursor(buffer, buffer.length) : buffer;
   let types = nodeSet.types;
   let contextHash = 0, lookAhead = 0;
-  function takeNode(parentStart, minPos, children2, positions2, inRepeat, depth) {
+  function takeNode(parentStart, minPos, children3, positions2, inRepeat, depth) {
     let { id: id2, start, end, size } = cursor;
     let lookAheadAtStart = lookAhead, contextAtStart = contextHash;
     if (size < 0) {
       cursor.next();
       if (size == -1) {
         let node2 = reused[id2];
-        children2.push(node2);
+        children3.push(node2);
         positions2.push(start - parentStart);
         return;
       } else if (size == -3) {
@@ -3196,10 +3258,10 @@ function buildTree(data) {
         node = makeTree(type, localChildren, localPositions, end - start, lookAheadAtStart - end, contextAtStart);
       }
     }
-    children2.push(node);
+    children3.push(node);
     positions2.push(startPos);
   }
-  function takeFlatNode(parentStart, minPos, children2, positions2) {
+  function takeFlatNode(parentStart, minPos, children3, positions2) {
     let nodes = [];
     let nodeCount = 0, stopAt = -1;
     while (cursor.pos > minPos) {
@@ -3225,32 +3287,32 @@ function buildTree(data) {
         buffer2[j++] = nodes[i + 2] - start;
         buffer2[j++] = j;
       }
-      children2.push(new TreeBuffer(buffer2, nodes[2] - start, nodeSet));
+      children3.push(new TreeBuffer(buffer2, nodes[2] - start, nodeSet));
       positions2.push(start - parentStart);
     }
   }
   function makeBalanced(type, contextHash2) {
-    return (children2, positions2, length2) => {
-      let lookAhead2 = 0, lastI = children2.length - 1, last, lookAheadProp;
-      if (lastI >= 0 && (last = children2[lastI]) instanceof Tree) {
+    return (children3, positions2, length2) => {
+      let lookAhead2 = 0, lastI = children3.length - 1, last, lookAheadProp;
+      if (lastI >= 0 && (last = children3[lastI]) instanceof Tree) {
         if (!lastI && last.type == type && last.length == length2)
           return last;
         if (lookAheadProp = last.prop(NodeProp.lookAhead))
           lookAhead2 = positions2[lastI] + last.length + lookAheadProp - length2;
       }
-      return makeTree(type, children2, positions2, length2, lookAhead2, contextHash2);
+      return makeTree(type, children3, positions2, length2, lookAhead2, contextHash2);
     };
   }
-  function makeRepeatLeaf(children2, positions2, base2, i, from, to, type, lookAhead2, contextHash2) {
+  function makeRepeatLeaf(children3, positions2, base2, i, from, to, type, lookAhead2, contextHash2) {
     let localChildren = [], localPositions = [];
-    while (children2.length > i) {
-      localChildren.push(children2.pop());
+    while (children3.length > i) {
+      localChildren.push(children3.pop());
       localPositions.push(positions2.pop() + base2 - from);
     }
-    children2.push(makeTree(nodeSet.types[type], localChildren, localPositions, to - from, lookAhead2 - to, contextHash2));
+    children3.push(makeTree(nodeSet.types[type], localChildren, localPositions, to - from, lookAhead2 - to, contextHash2));
     positions2.push(from - base2);
   }
-  function makeTree(type, children2, positions2, length2, lookAhead2, contextHash2, props) {
+  function makeTree(type, children3, positions2, length2, lookAhead2, contextHash2, props) {
     if (contextHash2) {
       let pair2 = [NodeProp.contextHash, contextHash2];
       props = props ? [pair2].concat(props) : [pair2];
@@ -3259,7 +3321,7 @@ function buildTree(data) {
       let pair2 = [NodeProp.lookAhead, lookAhead2];
       props = props ? [pair2].concat(props) : [pair2];
     }
-    return new Tree(type, children2, positions2, length2, props);
+    return new Tree(type, children3, positions2, length2, props);
   }
   function findBufferSize(maxSize, inRepeat) {
     let fork = cursor.fork();
@@ -3325,11 +3387,11 @@ function buildTree(data) {
     }
     return index;
   }
-  let children = [], positions = [];
+  let children2 = [], positions = [];
   while (cursor.pos > 0)
-    takeNode(data.start || 0, data.bufferStart || 0, children, positions, -1, 0);
-  let length = (_a = data.length) !== null && _a !== void 0 ? _a : children.length ? positions[0] + children[0].length : 0;
-  return new Tree(types[data.topID], children.reverse(), positions.reverse(), length);
+    takeNode(data.start || 0, data.bufferStart || 0, children2, positions, -1, 0);
+  let length = (_a = data.length) !== null && _a !== void 0 ? _a : children2.length ? positions[0] + children2[0].length : 0;
+  return new Tree(types[data.topID], children2.reverse(), positions.reverse(), length);
 }
 function nodeSize(balanceType, node) {
   if (!balanceType.isAnonymous || node instanceof TreeBuffer || node.type != balanceType)
@@ -3348,40 +3410,40 @@ function nodeSize(balanceType, node) {
   }
   return size;
 }
-function balanceRange(balanceType, children, positions, from, to, start, length, mkTop, mkTree) {
+function balanceRange(balanceType, children2, positions, from, to, start, length, mkTop, mkTree) {
   let total = 0;
   for (let i = from; i < to; i++)
-    total += nodeSize(balanceType, children[i]);
+    total += nodeSize(balanceType, children2[i]);
   let maxChild = Math.ceil(
     total * 1.5 / 8
     /* Balance.BranchFactor */
   );
   let localChildren = [], localPositions = [];
-  function divide(children2, positions2, from2, to2, offset) {
+  function divide(children3, positions2, from2, to2, offset) {
     for (let i = from2; i < to2; ) {
-      let groupFrom = i, groupStart = positions2[i], groupSize = nodeSize(balanceType, children2[i]);
+      let groupFrom = i, groupStart = positions2[i], groupSize = nodeSize(balanceType, children3[i]);
       i++;
       for (; i < to2; i++) {
-        let nextSize = nodeSize(balanceType, children2[i]);
+        let nextSize = nodeSize(balanceType, children3[i]);
         if (groupSize + nextSize >= maxChild)
           break;
         groupSize += nextSize;
       }
       if (i == groupFrom + 1) {
         if (groupSize > maxChild) {
-          let only = children2[groupFrom];
+          let only = children3[groupFrom];
           divide(only.children, only.positions, 0, only.children.length, positions2[groupFrom] + offset);
           continue;
         }
-        localChildren.push(children2[groupFrom]);
+        localChildren.push(children3[groupFrom]);
       } else {
-        let length2 = positions2[i - 1] + children2[i - 1].length - groupStart;
-        localChildren.push(balanceRange(balanceType, children2, positions2, groupFrom, i, groupStart, length2, null, mkTree));
+        let length2 = positions2[i - 1] + children3[i - 1].length - groupStart;
+        localChildren.push(balanceRange(balanceType, children3, positions2, groupFrom, i, groupStart, length2, null, mkTree));
       }
       localPositions.push(groupStart + offset - start);
     }
   }
-  divide(children, positions, from, to, 0);
+  divide(children2, positions, from, to, 0);
   return (mkTop || mkTree)(localChildren, localPositions, length);
 }
 var DefaultBufferLength, nextPropID, Range, NodeProp, MountedTree, noProps, NodeType, NodeSet, CachedNode, CachedInnerNode, IterMode, Tree, FlatBufferCursor, TreeBuffer, BaseNode, TreeNode, BufferContext, BufferNode, StackIterator, TreeCursor, nodeSizeCache, Parser, StringInput, stoppedInner;
@@ -3605,9 +3667,9 @@ var init_dist = __esm({
       /**
       Construct a new tree. See also [`Tree.build`](#common.Tree^build).
       */
-      constructor(type, children, positions, length, props) {
+      constructor(type, children2, positions, length, props) {
         this.type = type;
-        this.children = children;
+        this.children = children2;
         this.positions = positions;
         this.length = length;
         this.props = null;
@@ -3624,16 +3686,16 @@ var init_dist = __esm({
         let mounted = MountedTree.get(this);
         if (mounted && !mounted.overlay)
           return mounted.tree.toString();
-        let children = "";
+        let children2 = "";
         for (let ch of this.children) {
           let str2 = ch.toString();
           if (str2) {
-            if (children)
-              children += ",";
-            children += str2;
+            if (children2)
+              children2 += ",";
+            children2 += str2;
           }
         }
-        return !this.type.name ? children : (/\W/.test(this.type.name) && !this.type.isError ? JSON.stringify(this.type.name) : this.type.name) + (children.length ? "(" + children + ")" : "");
+        return !this.type.name ? children2 : (/\W/.test(this.type.name) && !this.type.isError ? JSON.stringify(this.type.name) : this.type.name) + (children2.length ? "(" + children2 + ")" : "");
       }
       /**
       Get a [tree cursor](#common.TreeCursor) positioned at the top of
@@ -3753,7 +3815,7 @@ var init_dist = __esm({
       [`NodeType.none`](#common.NodeType^none).
       */
       balance(config = {}) {
-        return this.children.length <= 8 ? this : balanceRange(NodeType.none, this.children, this.positions, 0, this.children.length, 0, this.length, (children, positions, length) => new _Tree(this.type, children, positions, length, this.propValues), config.makeTree || ((children, positions, length) => new _Tree(NodeType.none, children, positions, length)));
+        return this.children.length <= 8 ? this : balanceRange(NodeType.none, this.children, this.positions, 0, this.children.length, 0, this.length, (children2, positions, length) => new _Tree(this.type, children2, positions, length, this.propValues), config.makeTree || ((children2, positions, length) => new _Tree(NodeType.none, children2, positions, length)));
       }
       /**
       Build a tree from a postfix-ordered buffer of node information,
@@ -3828,12 +3890,12 @@ var init_dist = __esm({
         index += 4;
         if (endIndex == index)
           return result;
-        let children = [];
+        let children2 = [];
         while (index < endIndex) {
-          children.push(this.childString(index));
+          children2.push(this.childString(index));
           index = this.buffer[index + 3];
         }
-        return result + "(" + children.join(",") + ")";
+        return result + "(" + children2.join(",") + ")";
       }
       /**
       @internal
@@ -3926,8 +3988,8 @@ var init_dist = __esm({
       }
       nextChild(i, dir, pos, side, mode = 0) {
         for (let parent = this; ; ) {
-          for (let { children, positions } = parent._tree, e = dir > 0 ? children.length : -1; i != e; i += dir) {
-            let next = children[i], start = positions[i] + parent.from, mounted;
+          for (let { children: children2, positions } = parent._tree, e = dir > 0 ? children2.length : -1; i != e; i += dir) {
+            let next = children2[i], start = positions[i] + parent.from, mounted;
             if (!(mode & IterMode.EnterBracketed && next instanceof Tree && (mounted = MountedTree.get(next)) && !mounted.overlay && mounted.bracketed && pos >= start && pos <= start + next.length) && !checkSide(side, pos, start, start + next.length))
               continue;
             if (next instanceof TreeBuffer) {
@@ -4154,15 +4216,15 @@ var init_dist = __esm({
         return null;
       }
       toTree() {
-        let children = [], positions = [];
+        let children2 = [], positions = [];
         let { buffer } = this.context;
         let startI = this.index + 4, endI = buffer.buffer[this.index + 3];
         if (endI > startI) {
           let from = buffer.buffer[this.index + 1];
-          children.push(buffer.slice(startI, endI, from));
+          children2.push(buffer.slice(startI, endI, from));
           positions.push(0);
         }
-        return new Tree(this.type, children, positions, this.to - this.from);
+        return new Tree(this.type, children2, positions, this.to - this.from);
       }
       /**
       @internal
@@ -7756,7 +7818,7 @@ var init_rules = __esm({
       {
         id: "invalid-encoding",
         severity: "error",
-        description: "a JSON, BPMN or DMN file is not UTF-8 (nor an encoding its XML declaration names)",
+        description: "a JSON file is not UTF-8, or a BPMN or DMN file is neither UTF-8, UTF-16 nor the encoding its XML declaration names",
         fix: "Save the file as UTF-8."
       },
       {
@@ -7793,6 +7855,57 @@ var init_rules = __esm({
   }
 });
 
+// src/util/signals.ts
+function onSignal(signal) {
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
+  installed = false;
+  for (const child of children) child.kill("SIGTERM");
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    process.stderr.write(inert(`${signal}: ${printable(cleanup.what)}
+`));
+    try {
+      cleanup.run();
+    } catch (err) {
+      process.stderr.write(inert(`${signal}: failed: ${printable(err.message)}
+`));
+    }
+  }
+  process.kill(process.pid, signal);
+}
+function install() {
+  if (installed) return;
+  installed = true;
+  for (const s of SIGNALS) process.on(s, onSignal);
+}
+function cleanUpOnSignal(what, run2) {
+  const entry = { what, run: run2 };
+  cleanups.push(entry);
+  install();
+  return () => {
+    const i = cleanups.indexOf(entry);
+    if (i >= 0) cleanups.splice(i, 1);
+    if (cleanups.length === 0) {
+      for (const s of SIGNALS) process.removeListener(s, onSignal);
+      installed = false;
+    }
+  };
+}
+function endOnSignal(child) {
+  children.add(child);
+  child.once("exit", () => children.delete(child));
+}
+var SIGNALS, cleanups, children, installed;
+var init_signals = __esm({
+  "src/util/signals.ts"() {
+    "use strict";
+    init_safe_text();
+    SIGNALS = ["SIGINT", "SIGTERM"];
+    cleanups = [];
+    children = /* @__PURE__ */ new Set();
+    installed = false;
+  }
+});
+
 // src/util/git.ts
 import { spawn } from "node:child_process";
 function gitEnv(env) {
@@ -7805,6 +7918,7 @@ function tryGit(args, options) {
       env: gitEnv(options.env),
       stdio: ["pipe", "pipe", "pipe"]
     });
+    endOnSignal(child);
     const out = [];
     const err = [];
     child.stdout.on("data", (d) => out.push(d));
@@ -7838,6 +7952,7 @@ var init_git = __esm({
   "src/util/git.ts"() {
     "use strict";
     init_errors();
+    init_signals();
     GitError = class extends SetupError {
       constructor(args, result, cwd) {
         const said = (result.stderr.trim() || result.stdout.trim()).split("\n").slice(-12).join("\n");
@@ -19690,14 +19805,12 @@ function parseImageName(name2, what) {
   }
   return ref;
 }
-function printable(text2) {
-  return text2.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
-}
 var component, pathPattern, domainPattern, tagPattern, digestPattern, DOCKER_HUB;
 var init_reference = __esm({
   "src/image/reference.ts"() {
     "use strict";
     init_errors();
+    init_safe_text();
     component = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
     pathPattern = new RegExp(`^${component}(?:/${component})*$`);
     domainPattern = /^(?:localhost|\[[0-9a-fA-F:]+\]|(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*)(?::[0-9]+)?$/;
@@ -20378,14 +20491,14 @@ async function resolveAuth(registry, explicit, env) {
   const helper = Object.entries(config.credHelpers ?? {}).find(([k]) => normalizeKey(k) === wanted)?.[1] ?? config.credsStore;
   const entry = Object.entries(config.auths ?? {}).find(([k]) => normalizeKey(k) === wanted)?.[1];
   if (entry?.auth) {
-    const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
-    const colon = decoded.indexOf(":");
+    const decoded2 = Buffer.from(entry.auth, "base64").toString("utf8");
+    const colon = decoded2.indexOf(":");
     if (colon < 0) {
       throw new SetupError(
         `the auth entry for ${registry} in ${file} is not base64 of user:password; log in again.`
       );
     }
-    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1), serveraddress: server };
+    return { username: decoded2.slice(0, colon), password: decoded2.slice(colon + 1), serveraddress: server };
   }
   if (entry?.identitytoken) return { identitytoken: entry.identitytoken, serveraddress: server };
   if (entry?.username && entry.password) {
@@ -31881,7 +31994,7 @@ var require_Protocol = __commonJS({
       DISCONNECT_REASON,
       eddsaSupported,
       MESSAGE,
-      SIGNALS,
+      SIGNALS: SIGNALS2,
       TERMINAL_MODE
     } = require_constants2();
     var {
@@ -32829,7 +32942,7 @@ var require_Protocol = __commonJS({
         signal = signal.toUpperCase();
         if (signal.slice(0, 3) === "SIG")
           signal = signal.slice(3);
-        if (SIGNALS[signal] !== 1)
+        if (SIGNALS2[signal] !== 1)
           throw new Error(`Invalid signal: ${origSignal}`);
         const signalLen = signal.length;
         let p = this._packetRW.write.allocStart;
@@ -33116,7 +33229,7 @@ var require_Protocol = __commonJS({
         let signal = name2.toUpperCase();
         if (signal.slice(0, 3) === "SIG")
           signal = signal.slice(3);
-        if (SIGNALS[signal] !== 1)
+        if (SIGNALS2[signal] !== 1)
           throw new Error(`Invalid signal: ${origSignal}`);
         const nameLen = Buffer.byteLength(signal);
         const msgLen = msg ? Buffer.byteLength(msg) : 0;
@@ -44790,16 +44903,16 @@ var require_chownr = __commonJS({
       }
     };
     var chownr = (p, uid, gid, cb) => {
-      readdir2(p, { withFileTypes: true }, (er, children) => {
+      readdir2(p, { withFileTypes: true }, (er, children2) => {
         if (er) {
           if (er.code === "ENOENT")
             return cb();
           else if (er.code !== "ENOTDIR" && er.code !== "ENOTSUP")
             return cb(er);
         }
-        if (er || !children.length)
+        if (er || !children2.length)
           return chown(p, uid, gid, cb);
-        let len = children.length;
+        let len = children2.length;
         let errState = null;
         const then = (er2) => {
           if (errState)
@@ -44809,7 +44922,7 @@ var require_chownr = __commonJS({
           if (--len === 0)
             return chown(p, uid, gid, cb);
         };
-        children.forEach((child) => chownrKid(p, child, uid, gid, then));
+        children2.forEach((child) => chownrKid(p, child, uid, gid, then));
       });
     };
     var chownrKidSync = (p, child, uid, gid) => {
@@ -44830,9 +44943,9 @@ var require_chownr = __commonJS({
       handleEISDirSync(path17.resolve(p, child.name), uid, gid);
     };
     var chownrSync = (p, uid, gid) => {
-      let children;
+      let children2;
       try {
-        children = readdirSync(p, { withFileTypes: true });
+        children2 = readdirSync(p, { withFileTypes: true });
       } catch (er) {
         if (er.code === "ENOENT")
           return;
@@ -44841,8 +44954,8 @@ var require_chownr = __commonJS({
         else
           throw er;
       }
-      if (children && children.length)
-        children.forEach((child) => chownrKidSync(p, child, uid, gid));
+      if (children2 && children2.length)
+        children2.forEach((child) => chownrKidSync(p, child, uid, gid));
       return handleEISDirSync(p, uid, gid);
     };
     module.exports = chownr;
@@ -72205,8 +72318,8 @@ var require_load_balancer_round_robin = __commonJS({
       }
     };
     var RoundRobinPicker = class {
-      constructor(children, nextIndex = 0) {
-        this.children = children;
+      constructor(children2, nextIndex = 0) {
+        this.children = children2;
         this.nextIndex = nextIndex;
       }
       pick(pickArgs) {
@@ -73048,10 +73161,10 @@ var require_load_balancer_weighted_round_robin = __commonJS({
     };
     exports.WeightedRoundRobinLoadBalancingConfig = WeightedRoundRobinLoadBalancingConfig;
     var WeightedRoundRobinPicker = class {
-      constructor(children, metricsHandler) {
+      constructor(children2, metricsHandler) {
         this.metricsHandler = metricsHandler;
         this.queue = new priority_queue_1.PriorityQueue((a, b) => a.deadline < b.deadline);
-        const positiveWeight = children.filter((picker) => picker.weight > 0);
+        const positiveWeight = children2.filter((picker) => picker.weight > 0);
         let averageWeight;
         if (positiveWeight.length < 2) {
           averageWeight = 1;
@@ -73062,7 +73175,7 @@ var require_load_balancer_weighted_round_robin = __commonJS({
           }
           averageWeight = weightSum / positiveWeight.length;
         }
-        for (const child of children) {
+        for (const child of children2) {
           const period = child.weight > 0 ? 1 / child.weight : averageWeight;
           this.queue.push({
             endpointName: child.endpointName,
@@ -75923,7 +76036,7 @@ var init_tags = __esm({
 
 // src/image/validation.ts
 function describe3(f) {
-  return `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.message} (${f.ruleId})`;
+  return `${printable(f.file)}:${f.line}:${f.column}: ${f.severity} ${printable(f.message)} (${f.ruleId})`;
 }
 async function validateBeforeBake(root, configFile2, warn, index, allowEmpty = false) {
   const { validateRepo: validateRepo2 } = await Promise.resolve().then(() => (init_validate(), validate_exports));
@@ -75957,6 +76070,7 @@ var init_validation = __esm({
   "src/image/validation.ts"() {
     "use strict";
     init_engine2();
+    init_safe_text();
     ValidationFailure = class extends BakeFailure {
       constructor(message, findings) {
         super(message);
@@ -76253,7 +76367,7 @@ async function planBake(options) {
   };
   plan.workingDir = workingDirOf(renderDockerfile(plan, []));
   log.info(
-    `models ${dir} -> ${context4.modelsDir} (git-history ${context4.gitHistory}${revision ? `, revision ${revision}` : ""}; ${context4.modelFiles} model files, ${context4.gitFiles} git files)`
+    `models ${printable(dir)} -> ${context4.modelsDir} (git-history ${context4.gitHistory}${revision ? `, revision ${revision}` : ""}; ${context4.modelFiles} model files, ${context4.gitFiles} git files)`
   );
   return plan;
 }
@@ -96517,6 +96631,7 @@ import path5 from "node:path";
 // src/util/options.ts
 var import_fastest_levenshtein = __toESM(require_mod(), 1);
 init_errors();
+init_safe_text();
 import { parseArgs } from "node:util";
 var flagOf = (o, key2) => o.flag === null ? null : o.flag ?? kebab(key2);
 function cliFlag(o, key2) {
@@ -96661,7 +96776,7 @@ function reportJson(spec, report, outputs) {
     const key2 = camel(name2);
     if (!(key2 in json2)) json2[key2] = /^[[{]/.test(value) ? JSON.parse(value) : value;
   }
-  return `${JSON.stringify(json2, null, 2)}
+  return `${jsonText(json2)}
 `;
 }
 
@@ -96751,6 +96866,7 @@ var validateSpec = {
 };
 
 // src/validate/reporters/json.ts
+init_safe_text();
 function formatJson(report) {
   const out = {
     findings: report.findings.map((f) => ({
@@ -96765,7 +96881,7 @@ function formatJson(report) {
     models: report.models.map((m) => ({ id: m.id, status: m.status })),
     summary: { ...report.summary }
   };
-  return JSON.stringify(out, null, 2) + "\n";
+  return jsonText(out) + "\n";
 }
 
 // src/validate/reporters/markdown.ts
@@ -97189,6 +97305,7 @@ var VERSION = "0.1.0";
 
 // src/validate/reporters/sarif.ts
 init_rules();
+init_safe_text();
 function toSarif(report, options = {}) {
   const all = [...rules, ...loaderRules];
   const descriptors = all.map((r) => ({
@@ -97239,10 +97356,11 @@ function toSarif(report, options = {}) {
   };
 }
 function formatSarif(report, options = {}) {
-  return JSON.stringify(toSarif(report, options), null, 2) + "\n";
+  return jsonText(toSarif(report, options)) + "\n";
 }
 
 // src/validate/reporters/stylish.ts
+init_safe_text();
 var C = {
   red: "\x1B[31m",
   yellow: "\x1B[33m",
@@ -97262,12 +97380,12 @@ function formatStylish(report, options) {
   }
   const lines = [];
   for (const [file, list] of byFile) {
-    lines.push(c("underline", options.root ? `${options.root.replace(/\/$/, "")}/${file}` : file));
+    lines.push(c("underline", printable(options.root ? `${options.root.replace(/\/$/, "")}/${file}` : file)));
     const posWidth = Math.max(...list.map((f) => `${f.line}:${f.column}`.length));
     for (const f of list) {
       const sev = f.severity === "error" ? c("red", "error  ") : f.severity === "warning" ? c("yellow", "warning") : "info   ";
       lines.push(
-        `  ${c("dim", `${f.line}:${f.column}`.padEnd(posWidth))}  ${sev}  ${f.message}  ${c("dim", f.ruleId)}`
+        `  ${c("dim", `${f.line}:${f.column}`.padEnd(posWidth))}  ${sev}  ${printable(f.message)}  ${c("dim", f.ruleId)}`
       );
     }
     lines.push("");
@@ -97279,7 +97397,7 @@ function formatStylish(report, options) {
   } else {
     const text2 = `\u2716 ${problems2} problem${problems2 === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}) in ${models} models, ${files} files`;
     lines.push(c(errors ? "red" : "yellow", c("bold", text2)));
-    const bad = report.models.filter((m) => m.status === "error").map((m) => m.id);
+    const bad = report.models.filter((m) => m.status === "error").map((m) => printable(m.id));
     if (bad.length) lines.push(`  models with errors: ${bad.join(", ")}`);
   }
   return lines.join("\n") + "\n";
@@ -97379,6 +97497,7 @@ function reproduceCommand(dir, options = {}) {
 
 // src/image/cli.ts
 init_errors();
+init_safe_text();
 
 // src/image/bake.ts
 init_context();
@@ -97729,7 +97848,7 @@ var bakeCli = {
       const plan = result.dryRun && result.plan ? result.plan : null;
       if (values.json) {
         const json2 = { ...outputsJson(result), ...plan ? { plan: planJson(plan) } : {} };
-        io.stdout(`${JSON.stringify(json2, null, 2)}
+        io.stdout(`${jsonText(json2)}
 `);
       } else {
         io.stdout(`${plan ? `${describePlan(plan)}
@@ -102280,6 +102399,10 @@ import { existsSync as existsSync3 } from "node:fs";
 // src/promote/workarea.ts
 init_git();
 init_errors();
+init_safe_text();
+init_signals();
+import { spawnSync as spawnSync4 } from "node:child_process";
+import { rmSync } from "node:fs";
 import { mkdtemp as mkdtemp2, rm as rm2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path12 from "node:path";
@@ -102346,20 +102469,39 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
       }
       const branch = await tryGit(["symbolic-ref", "-q", "--short", "HEAD"], { cwd: top, env: env2 });
       const head = (await tryGit(["rev-parse", "-q", "--verify", "HEAD"], { cwd: top, env: env2 })).stdout.trim();
+      if (branch.code !== 0 && head) {
+        const refs = ["refs/heads", "refs/remotes", "refs/tags"];
+        const held = await git(["for-each-ref", "--count=1", "--contains", head, ...refs], { cwd: top, env: env2 });
+        if (!held.trim() && head !== ctx.env.GITHUB_SHA) {
+          throw new SetupError(
+            `The checkout at ${top} is on a detached HEAD, ${head}, that no branch or tag holds: --in-workspace would leave it behind. Keep it on a branch first (git switch -c NAME), or run without --in-workspace.`
+          );
+        }
+      }
+      const back = branch.code === 0 ? ["checkout", "-f", "-q", branch.stdout.trim()] : ["checkout", "-f", "-q", "--detach", head];
+      const forget3 = cleanUpOnSignal(`putting the checkout at ${top} back where it was`, () => {
+        const sync = { cwd: top, env: { ...env2, LC_ALL: "C" }, stdio: "ignore" };
+        spawnSync4("git", ["merge", "--abort"], sync);
+        if (head) spawnSync4("git", back, sync);
+      });
       return area("workspace", top, ctx.remote, prefix, env2, async (keep) => {
+        forget3();
         await tryGit(["merge", "--abort"], { cwd: top, env: env2 });
         if (keep || !head) return;
-        const back = branch.code === 0 ? branch.stdout.trim() : head;
-        await tryGit(["checkout", "-f", "-q", ...branch.code === 0 ? [] : ["--detach"], back], {
-          cwd: top,
-          env: env2
-        });
+        await tryGit(back, { cwd: top, env: env2 });
       });
     }
     const scratch2 = await mkdtemp2(path12.join(tmpdir(), "spiff-models-"));
     const workDir2 = path12.join(scratch2, "work");
+    const forget2 = cleanUpOnSignal(`removing the scratch worktree ${workDir2}`, () => {
+      const sync = { cwd: top, env: { ...env2, LC_ALL: "C" }, stdio: "ignore" };
+      spawnSync4("git", ["worktree", "remove", "--force", workDir2], sync);
+      rmSync(scratch2, { recursive: true, force: true });
+      spawnSync4("git", ["worktree", "prune"], sync);
+    });
     await git(["worktree", "add", "--detach", "--no-checkout", workDir2, "HEAD"], { cwd: top, env: env2 }).catch(
       async (err) => {
+        forget2();
         await rm2(scratch2, { recursive: true, force: true });
         throw err;
       }
@@ -102368,6 +102510,7 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
       await tryGit(["worktree", "remove", "--force", workDir2], { cwd: top, env: env2 });
       await rm2(scratch2, { recursive: true, force: true });
       await tryGit(["worktree", "prune"], { cwd: top, env: env2 });
+      forget2();
     });
   }
   if (!looksLikeUrl(ctx.remote)) {
@@ -102385,17 +102528,23 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
   }
   const scratch = await mkdtemp2(path12.join(tmpdir(), "spiff-models-"));
   const workDir = path12.join(scratch, "clone");
+  const forget = cleanUpOnSignal(
+    `removing the scratch clone ${workDir}`,
+    () => rmSync(scratch, { recursive: true, force: true })
+  );
   try {
     await git(["clone", "--quiet", "--no-checkout", "--no-tags", "--", ctx.remote, workDir], {
       cwd: scratch,
       env: ctx.env
     });
   } catch (err) {
+    forget();
     await rm2(scratch, { recursive: true, force: true });
     throw new SetupError(`Could not clone ${ctx.remote}: ${err.message}`);
   }
   const normalized = path12.posix.normalize(ctx.path.split(path12.sep).join("/")).replace(/\/+$/, "");
   if (path12.posix.isAbsolute(normalized) || normalized === ".." || normalized.startsWith("../")) {
+    forget();
     await rm2(scratch, { recursive: true, force: true });
     throw new UsageError(
       `With a remote URL, --path must be relative to the repository root; got '${ctx.path}'.`
@@ -102404,6 +102553,7 @@ Commit or stash them, or run without --in-workspace (a scratch worktree is used 
   const env = await identityEnv(workDir, ctx.env, ctx.author);
   return area("clone", workDir, "origin", normalized === "." ? "" : normalized, env, async () => {
     await rm2(scratch, { recursive: true, force: true });
+    forget();
   });
 }
 async function remoteHeads(a, branches) {
@@ -102425,7 +102575,30 @@ async function fetchBranches(a, branches) {
   await a.git(["fetch", "--quiet", "--no-tags", ...shallow ? ["--unshallow"] : [], a.remote, ...specs]);
 }
 async function checkout(a, commit) {
+  await refuseOverwrites(a, commit);
   await a.git(["checkout", "-f", "-q", "--detach", commit]);
+}
+async function refuseOverwrites(a, commit) {
+  if (a.kind !== "workspace") return;
+  const local = splitZ(await a.git(["ls-files", "-z", "--others"]));
+  if (local.length === 0) return;
+  const files = new Set(splitZ(await a.git(["ls-tree", "-r", "-z", "--name-only", commit])));
+  const dirs = /* @__PURE__ */ new Set();
+  for (const f of files)
+    for (let i = f.indexOf("/"); i > 0; i = f.indexOf("/", i + 1)) dirs.add(f.slice(0, i));
+  const above = (p) => {
+    for (let i = p.indexOf("/"); i > 0; i = p.indexOf("/", i + 1)) if (files.has(p.slice(0, i))) return true;
+    return false;
+  };
+  const hit = local.filter((p) => files.has(p) || dirs.has(p) || above(p));
+  if (hit.length === 0) return;
+  const shown = hit.slice(0, 20).map((p) => `  ${printable(p)}`);
+  if (hit.length > 20) shown.push(`  ... and ${hit.length - 20} more`);
+  throw new SetupError(
+    `--in-workspace: checking out ${commit} in ${a.workDir} would overwrite ${hit.length} file(s) that git ignores or does not track:
+${shown.join("\n")}
+Move them out of the way (or commit them), or run without --in-workspace (a scratch worktree is used then).`
+  );
 }
 async function isAncestor(a, ancestor, descendant) {
   const r = await a.tryGit(["merge-base", "--is-ancestor", ancestor, descendant]);
@@ -102453,7 +102626,9 @@ async function push2(a, commit, branch, lease) {
   if (r.code === 0) return { ok: true };
   const text2 = `${r.stdout}
 ${r.stderr}`;
-  const moved = /\[rejected\]/.test(text2) && /(non-fast-forward|fetch first|stale info)/.test(text2);
+  const moved = /\[rejected\]/.test(text2) && /(non-fast-forward|fetch first|stale info)/.test(text2) || /cannot lock ref '[^']*': (is at [0-9a-f]+ but expected [0-9a-f]+|Unable to create '[^']*\.lock': File exists)/.test(
+    text2
+  );
   const said = r.stderr.trim() || r.stdout.trim();
   return { ok: false, moved, message: said };
 }
@@ -102675,6 +102850,7 @@ async function attemptPromote(a, opts, attempt) {
     );
     await checkout(a, source);
   } else {
+    await refuseOverwrites(a, source);
     await checkout(a, target);
     const merge2 = await a.tryGit(["merge", "--no-ff", "--no-commit", "--no-edit", "--quiet", source]);
     if (merge2.code !== 0) {
@@ -103014,15 +103190,16 @@ What to do: check that the credentials may push new branches there.`
 }
 
 // src/promote/report.ts
+init_safe_text();
 var short = (sha) => sha ? sha.slice(0, 7) : "-";
 function findingPath(prefix, f) {
   return prefix ? `${prefix}/${f.file}` : f.file;
 }
 function findingLine(prefix, f) {
-  return `${findingPath(prefix, f)}:${f.line}:${f.column}  ${f.severity}  ${f.message}  (${f.ruleId})`;
+  return `${printable(findingPath(prefix, f))}:${f.line}:${f.column}  ${f.severity}  ${printable(f.message)}  (${f.ruleId})`;
 }
 function modelLines(m) {
-  const list = (ids) => ids.length ? ids.join(", ") : "none";
+  const list = (ids) => ids.length ? ids.map(printable).join(", ") : "none";
   return [
     `  models added: ${list(m.added)}`,
     `  models changed: ${list(m.changed)}`,
@@ -103050,13 +103227,13 @@ function promoteText(r) {
   ];
   if (r.result === "up-to-date") {
     lines.push(`Up to date: '${r.to}' already contains '${r.from}'. Nothing to do.`);
-    return `${[...lines, ...r.warnings.map((w) => `warning: ${w}`)].join("\n")}
+    return `${[...lines, ...r.warnings.map((w) => `warning: ${printable(w)}`)].join("\n")}
 `;
   }
   lines.push(`  ${r.commits.length} commit(s) ${r.dryRun ? "would move" : "move"}:`);
-  lines.push(...r.commits.map((c) => `    ${short(c.sha)} ${c.subject}`));
+  lines.push(...r.commits.map((c) => `    ${short(c.sha)} ${printable(c.subject)}`));
   lines.push(...modelLines(r.models));
-  if (r.models.otherFiles.length) lines.push(`  other files: ${r.models.otherFiles.join(", ")}`);
+  if (r.models.otherFiles.length) lines.push(`  other files: ${r.models.otherFiles.map(printable).join(", ")}`);
   if (r.result === "diverged") {
     lines.push(
       `Refused: '${r.to}' has ${r.targetOnlyCommits} commit(s) that '${r.from}' does not have, so it cannot be fast-forwarded.`,
@@ -103064,7 +103241,8 @@ function promoteText(r) {
     );
   } else if (r.result === "conflict") {
     lines.push(`Conflict: merging '${r.from}' into '${r.to}' conflicts; nothing was pushed.`);
-    for (const c of r.conflicts) lines.push(`    ${c.file}${c.modelId ? `  (model ${c.modelId})` : ""}`);
+    for (const c of r.conflicts)
+      lines.push(`    ${printable(c.file)}${c.modelId ? `  (model ${printable(c.modelId)})` : ""}`);
     lines.push(
       `What to do: merge '${r.to}' into '${r.from}' (or a branch made from it), resolve the conflicts there, push, and promote again.`
     );
@@ -103083,7 +103261,7 @@ function promoteText(r) {
       lines.push(`Result: ${r.result}; '${r.to}' is now at ${short(r.commit)}.`);
     }
   }
-  lines.push(...r.warnings.map((w) => `warning: ${w}`));
+  lines.push(...r.warnings.map((w) => `warning: ${printable(w)}`));
   return `${lines.join("\n")}
 `;
 }
@@ -103092,13 +103270,13 @@ function publishText(r) {
     `${r.dryRun ? "Plan (dry run): " : ""}publish from ${r.from} (${short(r.sourceCommit)}) to ${r.to} (${short(r.targetCommit)}) on branch ${r.branch}`,
     "  models:",
     ...r.models.map(
-      (m) => `    ${m.id}  (${m.reason === "requested" ? "requested" : `called by ${m.calledBy}`})`
+      (m) => `    ${printable(m.id)}  (${m.reason === "requested" ? "requested" : `called by ${printable(m.calledBy ?? "")}`})`
     ),
-    `  group files: ${r.groupFiles.length ? r.groupFiles.join(", ") : "none"}`
+    `  group files: ${r.groupFiles.length ? r.groupFiles.map(printable).join(", ") : "none"}`
   ];
   if (r.files.length) {
     lines.push(`  ${r.files.length} file(s) differ from '${r.to}':`);
-    lines.push(...r.files.map((f) => `    ${f.status.padEnd(8)} ${f.path}`));
+    lines.push(...r.files.map((f) => `    ${f.status.padEnd(8)} ${printable(f.path)}`));
     lines.push(...modelLines(r.changes));
     lines.push(...validationLines(r.validation, r.root, r.to));
   }
@@ -103113,7 +103291,7 @@ function publishText(r) {
     lines.push(`Result: ${r.operation}; branch ${r.branch} at ${short(r.commit)}.`);
     if (r.pullRequest) lines.push(`Pull request #${r.pullRequest.number}: ${r.pullRequest.url}`);
   }
-  lines.push(...r.warnings.map((w) => `warning: ${w}`));
+  lines.push(...r.warnings.map((w) => `warning: ${printable(w)}`));
   return `${lines.join("\n")}
 `;
 }
@@ -103222,6 +103400,7 @@ var publishCli = {
 
 // src/notify/cli.ts
 init_errors();
+init_safe_text();
 import { readFile as readFile4 } from "node:fs/promises";
 import path14 from "node:path";
 
@@ -103492,6 +103671,72 @@ function deployPingPayload(environment) {
   return { zen: "Keep it logically awesome.", hook_id: 1, environment };
 }
 
+// src/notify/redact.ts
+var Redactor = class {
+  secrets = [];
+  add(secret) {
+    if (!secret || this.secrets.includes(secret)) return;
+    this.secrets.push(secret);
+    this.secrets.sort((a, b) => b.length - a.length);
+  }
+  get all() {
+    return this.secrets;
+  }
+  redact(text2) {
+    let out = text2;
+    for (const s of this.secrets) out = out.split(s).join("***");
+    return out;
+  }
+};
+var OWN_SEGMENTS = new Set(WEBHOOK_PATH.split("/").filter(Boolean));
+function displayUrl(url2) {
+  let u;
+  try {
+    u = new URL(url2);
+  } catch {
+    const m = /^([a-z][a-z0-9+.-]*:\/{0,2})?([^/?#]*)/i.exec(url2);
+    const authority = m[2].replace(/^[^@]*@/, "***@");
+    const head = `${m[1] ?? ""}${authority}`;
+    return head.length < url2.length ? `${head}/***` : head;
+  }
+  const auth2 = u.username || u.password ? "***@" : "";
+  const path17 = u.pathname.split("/").map((s) => s === "" || OWN_SEGMENTS.has(s) ? s : "***").join("/");
+  return `${u.protocol}//${auth2}${u.host}${path17}${u.search ? "?***" : ""}`;
+}
+var looksLikeToken = (s) => !OWN_SEGMENTS.has(s) && (s.length >= 8 && (/\d/.test(s) || /[a-z]/.test(s) && /[A-Z]/.test(s)) || s.length >= 20);
+var SECRET_PARAM = /token|key|secret|sig|auth|pass|pwd|code|hash|cred/i;
+function decoded(s) {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, " "));
+  } catch {
+    return s;
+  }
+}
+function urlSecrets(url2) {
+  let u;
+  try {
+    u = new URL(url2);
+  } catch {
+    return [];
+  }
+  const found = /* @__PURE__ */ new Set();
+  const add = (raw, secret) => {
+    if (!secret) return;
+    found.add(raw);
+    found.add(decoded(raw));
+  };
+  add(u.username, u.username.length >= 4);
+  add(u.password, u.password.length > 0);
+  for (const s of u.pathname.split("/")) add(s, looksLikeToken(decoded(s)));
+  for (const pair2 of u.search.slice(1).split("&")) {
+    const [key2, value = ""] = pair2.split("=", 2);
+    const v = decoded(value);
+    add(value, looksLikeToken(v) || SECRET_PARAM.test(decoded(key2)) && v.length >= 4);
+  }
+  found.delete("");
+  return [...found];
+}
+
 // src/notify/environments.ts
 init_generated();
 var KINDS = ["spiff", "deploy"];
@@ -103516,7 +103761,7 @@ function nameFromUrl(url2, taken) {
   let base2 = url2;
   try {
     const u = new URL(url2);
-    base2 = taken.has(u.host) ? `${u.host}${u.pathname.replace(/\/+$/, "")}` : u.host;
+    base2 = taken.has(u.host) ? displayUrl(url2).replace(/^[^/]*\/\/(?:[^@/]*@)?/, "").replace(/\/+$/, "") : u.host;
   } catch {
   }
   let name2 = base2;
@@ -103528,10 +103773,10 @@ function checkUrl(url2) {
   try {
     u = new URL(url2);
   } catch {
-    return `url '${url2}' is not a URL (expected https://host[/path])`;
+    return `url '${displayUrl(url2)}' is not a URL (expected https://host[/path])`;
   }
   if (u.protocol !== "http:" && u.protocol !== "https:")
-    return `url '${url2}' must start with https:// or http://`;
+    return `url '${displayUrl(url2)}' must start with https:// or http://`;
   return null;
 }
 function parseEnvironments(text2, source, defaultKind) {
@@ -103755,15 +104000,7 @@ function postOnce(req, timeoutMs) {
       (res) => {
         const chunks = [];
         let size = 0;
-        res.on("data", (chunk) => {
-          if (size < MAX_BODY) chunks.push(chunk.subarray(0, MAX_BODY - size));
-          size += chunk.length;
-        });
-        res.on("error", fail);
-        res.on("close", () => {
-          if (!res.complete) fail(Object.assign(new Error("answer cut off"), { code: "ECONNRESET" }));
-        });
-        res.on("end", () => {
+        const answered = () => {
           if (settled) return;
           settled = true;
           clearTimeout(timer);
@@ -103772,7 +104009,20 @@ function postOnce(req, timeoutMs) {
             headers: res.headers,
             body: Buffer.concat(chunks).toString("utf8")
           });
+        };
+        res.on("data", (chunk) => {
+          chunks.push(chunk.subarray(0, MAX_BODY - size));
+          size += Math.min(chunk.length, MAX_BODY - size);
+          if (size >= MAX_BODY) {
+            answered();
+            res.destroy();
+          }
         });
+        res.on("error", fail);
+        res.on("close", () => {
+          if (!res.complete) fail(Object.assign(new Error("answer cut off"), { code: "ECONNRESET" }));
+        });
+        res.on("end", answered);
       }
     );
     request2.on("error", fail);
@@ -103845,41 +104095,15 @@ async function deliver(req, policy = defaultRetryPolicy, onRetry) {
   }
 }
 
-// src/notify/redact.ts
-var Redactor = class {
-  secrets = [];
-  add(secret) {
-    if (!secret || this.secrets.includes(secret)) return;
-    this.secrets.push(secret);
-    this.secrets.sort((a, b) => b.length - a.length);
-  }
-  get all() {
-    return this.secrets;
-  }
-  redact(text2) {
-    let out = text2;
-    for (const s of this.secrets) out = out.split(s).join("***");
-    return out;
-  }
-};
-function displayUrl(url2) {
-  try {
-    const u = new URL(url2);
-    if (u.password) u.password = "***";
-    return u.toString();
-  } catch {
-    return url2;
-  }
-}
-
 // src/notify/report.ts
+init_safe_text();
 function formatDuration(ms) {
   return ms < 1e3 ? `${Math.round(ms)} ms` : formatSeconds(ms);
 }
 function resultLine(r) {
   const status = r.status === null ? "-" : String(r.status);
   const attempts = `${r.attempts} attempt${r.attempts === 1 ? "" : "s"}`;
-  return `${r.outcome.padEnd(9)} ${r.environment} (${r.event}, ${status}, ${attempts}, ${formatDuration(r.durationMs)}): ${r.message}`;
+  return `${r.outcome.padEnd(9)} ${printable(r.environment)} (${r.event}, ${status}, ${attempts}, ${formatDuration(r.durationMs)}): ${printable(r.message)}`;
 }
 function summaryLine(report, failOn, passed) {
   const total = report.results.length;
@@ -104024,14 +104248,6 @@ function interpret(p, d, push3) {
   }
   return failed(`rejected (${s}), not retried${text2}.`);
 }
-function urlPassword(url2) {
-  try {
-    const u = new URL(url2);
-    return u.password ? decodeURIComponent(u.password) : null;
-  } catch {
-    return null;
-  }
-}
 function countOutcomes(results) {
   const count = (o) => results.filter((r) => r.outcome === o).length;
   return { delivered: count("delivered"), ignored: count("ignored"), failed: count("failed") };
@@ -104050,7 +104266,7 @@ async function notify(req, options = {}) {
   const redactor = options.redactor ?? new Redactor();
   for (const env of req.environments) {
     redactor.add(env.secret);
-    redactor.add(urlPassword(env.url));
+    for (const part of urlSecrets(env.url)) redactor.add(part);
   }
   const r = (text2) => redactor.redact(text2);
   const prepared = req.environments.map((env) => prepare(env, req));
@@ -104262,7 +104478,10 @@ async function planNotify(inputs, names2, env, cwd, now = /* @__PURE__ */ new Da
       `give at least one environment: ${names2.url}, or ${names2.environments} with a list.`
     );
   }
-  for (const spec of specs) redactor.add(spec.secret);
+  for (const spec of specs) {
+    redactor.add(spec.secret);
+    for (const part of urlSecrets(spec.url)) redactor.add(part);
+  }
   const environments = resolveEnvironments(specs, {
     defaultSecret: inputs.secret,
     env,
@@ -104379,7 +104598,7 @@ async function runNotifyCli(argv, io, overrides2) {
   });
   const passed = policyPasses(report, failOn);
   if (values.json) {
-    io.stdout(r(`${JSON.stringify({ ...report, failOn, passed }, null, 2)}
+    io.stdout(r(`${jsonText({ ...report, failOn, passed })}
 `));
   } else {
     for (const result of report.results) io.stdout(r(`${resultLine(result)}
@@ -104604,6 +104823,7 @@ var initCli = {
 };
 
 // src/cli/main.ts
+init_safe_text();
 var commands = [initCli, validateCli, bakeCli, promoteCli, publishCli, notifyCli];
 function help() {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -104617,7 +104837,14 @@ function help() {
     ""
   ].join("\n");
 }
-async function main(argv, io) {
+async function main(argv, raw) {
+  const out = new CommandGuard();
+  const err = new CommandGuard();
+  const io = {
+    ...raw,
+    stdout: (t2) => raw.stdout(out.write(t2)),
+    stderr: (t2) => raw.stderr(err.write(t2))
+  };
   const [name2, ...rest] = argv;
   if (!name2 || name2 === "--help" || name2 === "-h" || name2 === "help") {
     io.stdout(help());
@@ -104644,20 +104871,20 @@ async function main(argv, io) {
   }
   try {
     return await command.run(rest, io);
-  } catch (err) {
-    if (err instanceof UsageError) {
-      io.stderr(`spiff-models ${name2}: ${err.message} (spiff-models ${name2} --help for its options)
+  } catch (err2) {
+    if (err2 instanceof UsageError) {
+      io.stderr(`spiff-models ${name2}: ${err2.message} (spiff-models ${name2} --help for its options)
 `);
       return 2;
     }
-    if (err instanceof SetupError) {
-      io.stderr(`spiff-models ${name2}: ${err.message}
+    if (err2 instanceof SetupError) {
+      io.stderr(`spiff-models ${name2}: ${err2.message}
 `);
       return 2;
     }
-    io.stderr(`spiff-models ${name2}: ${errorMessage(err)}
+    io.stderr(`spiff-models ${name2}: ${errorMessage(err2)}
 `);
-    if (io.env.SPIFF_MODELS_DEBUG && err instanceof Error && err.stack) io.stderr(`${err.stack}
+    if (io.env.SPIFF_MODELS_DEBUG && err2 instanceof Error && err2.stack) io.stderr(`${err2.stack}
 `);
     return 2;
   }
@@ -104666,8 +104893,11 @@ async function main(argv, io) {
 // src/cli/io.ts
 function processIO() {
   return {
+    // The raw streams: main() wraps them in the command guard before any command prints.
+    /* eslint-disable no-restricted-syntax */
     stdout: (t2) => void process.stdout.write(t2),
     stderr: (t2) => void process.stderr.write(t2),
+    /* eslint-enable no-restricted-syntax */
     cwd: process.cwd(),
     env: process.env,
     isTTY: colorWanted(Boolean(process.stdout.isTTY), process.env)

@@ -1,6 +1,7 @@
 // `spiff-models bake`: arguments in, bake(), outputs out (text or --json). Logs go to stderr.
 import type { CliCommand, CliIO } from '../cli/io.js';
 import { UsageError } from '../util/errors.js';
+import { jsonText } from '../util/safe-text.js';
 import { jsonOutputs, parseFlags, usageText } from '../util/options.js';
 import { bake, formatBytes, type BakeLog, type BakeResult } from './bake.js';
 import { parseGitHistory } from './context.js';
@@ -115,7 +116,7 @@ export const bakeCli: CliCommand = {
       const plan = result.dryRun && result.plan ? result.plan : null;
       if (values.json) {
         const json = { ...outputsJson(result), ...(plan ? { plan: planJson(plan) } : {}) };
-        io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+        io.stdout(`${jsonText(json)}\n`);
       } else {
         io.stdout(`${plan ? `${describePlan(plan)}\n` : ''}${formatResult(result)}`);
       }

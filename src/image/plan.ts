@@ -15,7 +15,7 @@ import {
   type GitHistory,
 } from './context.js';
 import { readGitInfo, type GitInfo } from './git.js';
-import { parseImageName, parseReference } from './reference.js';
+import { parseImageName, parseReference, printable } from './reference.js';
 import { planTags, type TagPlan } from './tags.js';
 import { checkKey, checkModelsDir, loadTemplate, renderTemplate, type Template } from './template.js';
 import { validateBeforeBake } from './validation.js';
@@ -435,7 +435,7 @@ export async function planBake(options: BakeOptions): Promise<BakePlan> {
   };
   plan.workingDir = workingDirOf(renderDockerfile(plan, []));
   log.info(
-    `models ${dir} -> ${context.modelsDir} (git-history ${context.gitHistory}` +
+    `models ${printable(dir)} -> ${context.modelsDir} (git-history ${context.gitHistory}` +
       `${revision ? `, revision ${revision}` : ''}; ${context.modelFiles} model files, ${context.gitFiles} git files)`,
   );
   return plan;

@@ -152,9 +152,9 @@ export function buildIndex(
       return undefined;
     }
     const decoded = decode(buf, f.ext === 'bpmn' || f.ext === 'dmn');
-    if (decoded === undefined) {
+    if (typeof decoded !== 'string') {
       loadFindings.push(
-        finding('invalid-encoding', 'error', 'not valid UTF-8 text: save the file as UTF-8', f, null),
+        finding('invalid-encoding', 'error', `${decoded.problem}: save the file as UTF-8`, f, null),
       );
       return undefined;
     }
@@ -319,22 +319,49 @@ function nearestGroup(dir: string, groupDirs: Set<string>): string | null {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** UTF-8 (BOM stripped); XML files may declare another encoding the decoder knows. */
-function decode(buf: Buffer, xml: boolean): string | undefined {
+/**
+ * UTF-8 (BOM stripped). XML files may also be UTF-16 (a byte-order mark, or `<?` as UTF-16) or declare another
+ * encoding the decoder knows, as lxml reads them in the backend; JSON files are UTF-8 only (json.load). When the
+ * text cannot be read, `problem` says why in the words of what was accepted.
+ */
+function decode(buf: Buffer, xml: boolean): string | { problem: string } {
+  const utf16 =
+    buf[0] === 0xff && buf[1] === 0xfe
+      ? 'utf-16le'
+      : buf[0] === 0xfe && buf[1] === 0xff
+        ? 'utf-16be'
+        : buf[0] === 0x3c && buf[1] === 0 && buf[2] === 0x3f && buf[3] === 0
+          ? 'utf-16le'
+          : buf[0] === 0 && buf[1] === 0x3c && buf[2] === 0 && buf[3] === 0x3f
+            ? 'utf-16be'
+            : null;
+  if (utf16) {
+    if (!xml) return { problem: 'UTF-16 text: JSON files must be UTF-8 (the backend reads them as UTF-8)' };
+    try {
+      return new TextDecoder(utf16, { fatal: true }).decode(buf);
+    } catch {
+      return { problem: `not valid ${utf16.toUpperCase()} text, which its first bytes announce` };
+    }
+  }
   let start = 0;
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
   const body = buf.subarray(start);
   try {
     return utf8.decode(body);
   } catch {
-    if (!xml) return undefined;
+    const notUtf8 = { problem: 'not valid UTF-8 text' };
+    if (!xml) return notUtf8;
     const head = body.subarray(0, 200).toString('latin1');
     const m = /^<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']/.exec(head);
-    if (!m || /^utf-?8$/i.test(m[1])) return undefined;
+    if (!m || /^utf-?8$/i.test(m[1])) return notUtf8;
     try {
       return new TextDecoder(m[1].toLowerCase(), { fatal: true }).decode(body);
-    } catch {
-      return undefined;
+    } catch (err) {
+      return err instanceof RangeError
+        ? {
+            problem: `not valid UTF-8 text, and ${m[1]} (what its XML declaration says) is no encoding we know`,
+          }
+        : { problem: `neither valid UTF-8 nor valid ${m[1]} (what its XML declaration says)` };
     }
   }
 }

@@ -2,6 +2,7 @@
 // resolved to a target URL and a secret. Problems are collected and reported together, each naming its entry.
 import { parse as parseYaml } from 'yaml';
 import { SetupError, UsageError, errorMessage } from '../util/errors.js';
+import { displayUrl } from './redact.js';
 import { REPOSITORY_URL_KEYS, spiffWebhookUrl, type RepositoryUrlOverrides } from './payload.js';
 import { validateEnvironmentsSchema } from '../generated/index.js';
 
@@ -50,7 +51,12 @@ function nameFromUrl(url: string, taken: Set<string>): string {
   let base = url;
   try {
     const u = new URL(url);
-    base = taken.has(u.host) ? `${u.host}${u.pathname.replace(/\/+$/, '')}` : u.host;
+    // The path may hold a token (`/hooks/TOKEN`): a second environment on a host gets its redacted path.
+    base = taken.has(u.host)
+      ? displayUrl(url)
+          .replace(/^[^/]*\/\/(?:[^@/]*@)?/, '')
+          .replace(/\/+$/, '')
+      : u.host;
   } catch {
     // An unreadable URL is reported by the entry check; any name will do until then.
   }
@@ -64,10 +70,10 @@ function checkUrl(url: string): string | null {
   try {
     u = new URL(url);
   } catch {
-    return `url '${url}' is not a URL (expected https://host[/path])`;
+    return `url '${displayUrl(url)}' is not a URL (expected https://host[/path])`;
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:')
-    return `url '${url}' must start with https:// or http://`;
+    return `url '${displayUrl(url)}' must start with https:// or http://`;
   return null;
 }
 

@@ -15,6 +15,7 @@ import {
 } from './tree.js';
 import {
   checkout,
+  refuseOverwrites,
   commitsBetween,
   fetchBranches,
   isAncestor,
@@ -219,6 +220,7 @@ async function attemptPromote(a: WorkArea, opts: PromoteOptions, attempt: number
     );
     await checkout(a, source);
   } else {
+    await refuseOverwrites(a, source);
     await checkout(a, target);
     const merge = await a.tryGit(['merge', '--no-ff', '--no-commit', '--no-edit', '--quiet', source]);
     if (merge.code !== 0) {

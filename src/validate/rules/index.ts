@@ -64,7 +64,8 @@ export const loaderRules: Pick<Rule, 'id' | 'severity' | 'description' | 'fix'>[
   {
     id: 'invalid-encoding',
     severity: 'error',
-    description: 'a JSON, BPMN or DMN file is not UTF-8 (nor an encoding its XML declaration names)',
+    description:
+      'a JSON file is not UTF-8, or a BPMN or DMN file is neither UTF-8, UTF-16 nor the encoding its XML declaration names',
     fix: 'Save the file as UTF-8.',
   },
   {
