@@ -7,6 +7,7 @@ import { promoteCli, publishCli } from '../promote/cli.js';
 import { notifyCli } from '../notify/cli.js';
 import { initCli } from '../init/cli.js';
 import { VERSION } from '../version.js';
+import { CommandGuard } from '../util/safe-text.js';
 import { suggestion } from '../util/options.js';
 
 export const commands: CliCommand[] = [initCli, validateCli, bakeCli, promoteCli, publishCli, notifyCli];
@@ -24,7 +25,16 @@ function help(): string {
   ].join('\n');
 }
 
-export async function main(argv: string[], io: CliIO): Promise<number> {
+export async function main(argv: string[], raw: CliIO): Promise<number> {
+  // A CLI run inside a workflow step is read by the runner like the action's log: nothing printed may start a
+  // workflow command, whatever a file name or a server answer holds.
+  const out = new CommandGuard();
+  const err = new CommandGuard();
+  const io: CliIO = {
+    ...raw,
+    stdout: (t) => raw.stdout(out.write(t)),
+    stderr: (t) => raw.stderr(err.write(t)),
+  };
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(help());

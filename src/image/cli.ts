@@ -1,6 +1,7 @@
 // `spiff-models bake`: arguments in, bake(), outputs out (text or --json). Logs go to stderr.
 import type { CliCommand, CliIO } from '../cli/io.js';
 import { UsageError } from '../util/errors.js';
+import { jsonText } from '../util/safe-text.js';
 import { jsonOutputs, parseFlags, usageText } from '../util/options.js';
 import { bake, formatBytes, type BakeLog, type BakeResult } from './bake.js';
 import { parseGitHistory } from './context.js';
@@ -105,6 +106,7 @@ export const bakeCli: CliCommand = {
         template: values.template ? resolve(values.template) : null,
         imageModelsDir: values.imageModelsDir,
         validate: values.validate,
+        allowEmpty: values.allowEmpty,
         configFile: values.config ? resolve(values.config) : undefined,
         credentials: username || password ? { username, password } : null,
         ref: values.ref ?? io.env.GITHUB_REF ?? null,
@@ -120,7 +122,7 @@ export const bakeCli: CliCommand = {
       const plan = result.dryRun && result.plan ? result.plan : null;
       if (values.json) {
         const json = { ...outputsJson(result), ...(plan ? { plan: planJson(plan) } : {}) };
-        io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+        io.stdout(`${jsonText(json)}\n`);
       } else {
         io.stdout(`${plan ? `${describePlan(plan)}\n` : ''}${formatResult(result)}`);
       }

@@ -1,7 +1,7 @@
 // The options and outputs of `bake`, declared once for the CLI and the action (see src/util/options.ts).
 import { UsageError } from '../util/errors.js';
 import { PATH_OPTION, type CommandSpec } from '../util/options.js';
-import { CONFIG_OPTION } from '../validate/options.js';
+import { ALLOW_EMPTY_OPTION, CONFIG_OPTION } from '../validate/options.js';
 import { DEFAULT_IMAGE_MODELS_DIR, EXAMPLE_BASE_IMAGE } from './bake.js';
 import { BUILDER_NAMES, DEFAULT_BUILDER } from './builders/index.js';
 
@@ -144,6 +144,7 @@ export const bakeSpec = {
       doc: "branch whose builds are also tagged latest (default: origin's HEAD)",
     },
     config: CONFIG_OPTION,
+    allowEmpty: ALLOW_EMPTY_OPTION,
     validate: {
       type: 'boolean',
       default: true,

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SetupError } from '../util/errors.js';
+import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/files.js';
 import type { Finding } from '../validate/finding.js';
 import { LineIndex, NS, DMN_NAMESPACES, childrenNamed, parseXml } from './xml.js';
 import type {
@@ -46,8 +47,17 @@ export async function loadModels(root: string, options: LoadOptions = {}): Promi
   if (!stat.isDirectory()) throw new SetupError(`models root '${root}' is not a directory`);
   const tree = options.tree ?? walkDisk(abs);
   // Like the backend's os.walk, linked directories are not descended into; linked files are read.
-  const files = readableFiles(tree).map((e) => ({ path: e.path, size: -1 }));
-  const index = buildIndex(abs, files, treeFindings(tree), options.read ?? ((f) => fs.readFileSync(f.abs)));
+  const files: ListedFile[] = readableFiles(tree).map((e) => ({ path: e.path, size: -1 }));
+  // FIFOs, sockets and devices are listed (never opened), so a model file cannot vanish quietly.
+  for (const p of tree.problems)
+    if (p.kind === 'special') files.push({ path: p.path, size: -1, special: p.detail });
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const index = buildIndex(
+    abs,
+    files,
+    treeFindings(tree),
+    options.read ?? ((f) => readRegularFile(f.abs, MAX_PARSE_BYTES)),
+  );
   index.tree = tree;
   return index;
 }
@@ -55,7 +65,7 @@ export async function loadModels(root: string, options: LoadOptions = {}): Promi
 /** Builds an index from a list of files (paths relative to root) and a reader: shared by disk and git loads. */
 export function buildIndex(
   root: string,
-  entries: { path: string; size: number }[],
+  entries: ListedFile[],
   loadFindings: Finding[],
   read: (f: RepoFile) => Buffer,
 ): ModelsIndex {
@@ -72,6 +82,7 @@ export function buildIndex(
         ext: dot > 0 ? name.slice(dot + 1).toLowerCase() : '',
         size: e.size,
         modelId: null,
+        ...(e.special ? { special: e.special } : {}),
       } as RepoFile;
     })
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -97,32 +108,53 @@ export function buildIndex(
     loadFindings,
   };
 
+  const specialFinding = (f: RepoFile) =>
+    loadFindings.push(
+      finding(
+        'special-file',
+        'error',
+        `${f.special}, not a regular file: the backend would block or fail reading it. ` +
+          'Replace it with a regular file, or remove it',
+        f,
+      ),
+    );
+  const tooLarge = (f: RepoFile) =>
+    loadFindings.push(
+      finding(
+        'file-too-large',
+        'warning',
+        `not checked: ${(f.size / 1048576).toFixed(0)} MiB is over the ${MAX_PARSE_BYTES / 1048576} MiB limit`,
+        f,
+      ),
+    );
   const text = (f: RepoFile): string | undefined => {
     if (f.text !== undefined) return f.text;
+    // Never opened: reported once all files know their model (below).
+    if (f.special) return undefined;
     let buf: Buffer;
     try {
       buf = read(f);
     } catch (err) {
-      loadFindings.push(finding('unreadable-file', 'error', `cannot read: ${(err as Error).message}`, f));
+      if (err instanceof FileTooLarge) {
+        f.size = err.size;
+        tooLarge(f);
+      } else if (err instanceof NotRegularFile) {
+        f.special = err.kind;
+        specialFinding(f);
+      } else
+        loadFindings.push(finding('unreadable-file', 'error', `cannot read: ${(err as Error).message}`, f));
       return undefined;
     }
     f.size = buf.length;
     if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) f.bom = true;
     if (f.size > MAX_PARSE_BYTES) {
-      loadFindings.push(
-        finding(
-          'file-too-large',
-          'warning',
-          `not checked: ${(f.size / 1048576).toFixed(0)} MiB is over the ${MAX_PARSE_BYTES / 1048576} MiB limit`,
-          f,
-        ),
-      );
+      tooLarge(f);
       return undefined;
     }
     const decoded = decode(buf, f.ext === 'bpmn' || f.ext === 'dmn');
-    if (decoded === undefined) {
+    if (typeof decoded !== 'string') {
       loadFindings.push(
-        finding('invalid-encoding', 'error', 'not valid UTF-8 text: save the file as UTF-8', f, null),
+        finding('invalid-encoding', 'error', `${decoded.problem}: save the file as UTF-8`, f, null),
       );
       return undefined;
     }
@@ -144,7 +176,9 @@ export function buildIndex(
     }
   }
   for (const f of files) {
-    if (f.name === 'process_model.json' && !groupDirs.has(f.dir)) {
+    // Also in a folder that is a group: the backend's model listing (get_process_models) walks every
+    // folder for process_model.json, so the boot loads it; only the UI's group tree hides it.
+    if (f.name === 'process_model.json') {
       const json = parseJson(f, text(f));
       const info =
         json.value && typeof json.value === 'object' && !Array.isArray(json.value)
@@ -167,6 +201,7 @@ export function buildIndex(
       model.files.push(f);
     }
   }
+  for (const f of files) if (f.special) specialFinding(f);
 
   // Other JSON files of models (forms, tests, data stores) are read for the JSON rules.
   for (const f of files) if (f.ext === 'json' && f.modelId !== null) text(f);
@@ -284,22 +319,49 @@ function nearestGroup(dir: string, groupDirs: Set<string>): string | null {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** UTF-8 (BOM stripped); XML files may declare another encoding the decoder knows. */
-function decode(buf: Buffer, xml: boolean): string | undefined {
+/**
+ * UTF-8 (BOM stripped). XML files may also be UTF-16 (a byte-order mark, or `<?` as UTF-16) or declare another
+ * encoding the decoder knows, as lxml reads them in the backend; JSON files are UTF-8 only (json.load). When the
+ * text cannot be read, `problem` says why in the words of what was accepted.
+ */
+function decode(buf: Buffer, xml: boolean): string | { problem: string } {
+  const utf16 =
+    buf[0] === 0xff && buf[1] === 0xfe
+      ? 'utf-16le'
+      : buf[0] === 0xfe && buf[1] === 0xff
+        ? 'utf-16be'
+        : buf[0] === 0x3c && buf[1] === 0 && buf[2] === 0x3f && buf[3] === 0
+          ? 'utf-16le'
+          : buf[0] === 0 && buf[1] === 0x3c && buf[2] === 0 && buf[3] === 0x3f
+            ? 'utf-16be'
+            : null;
+  if (utf16) {
+    if (!xml) return { problem: 'UTF-16 text: JSON files must be UTF-8 (the backend reads them as UTF-8)' };
+    try {
+      return new TextDecoder(utf16, { fatal: true }).decode(buf);
+    } catch {
+      return { problem: `not valid ${utf16.toUpperCase()} text, which its first bytes announce` };
+    }
+  }
   let start = 0;
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
   const body = buf.subarray(start);
   try {
     return utf8.decode(body);
   } catch {
-    if (!xml) return undefined;
+    const notUtf8 = { problem: 'not valid UTF-8 text' };
+    if (!xml) return notUtf8;
     const head = body.subarray(0, 200).toString('latin1');
     const m = /^<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']/.exec(head);
-    if (!m || /^utf-?8$/i.test(m[1])) return undefined;
+    if (!m || /^utf-?8$/i.test(m[1])) return notUtf8;
     try {
       return new TextDecoder(m[1].toLowerCase(), { fatal: true }).decode(body);
-    } catch {
-      return undefined;
+    } catch (err) {
+      return err instanceof RangeError
+        ? {
+            problem: `not valid UTF-8 text, and ${m[1]} (what its XML declaration says) is no encoding we know`,
+          }
+        : { problem: `neither valid UTF-8 nor valid ${m[1]} (what its XML declaration says)` };
     }
   }
 }
@@ -329,6 +391,13 @@ function finding(
   modelId: string | null = file.modelId,
 ): Finding {
   return { ruleId, severity, message, file: file.path, line: 1, column: 1, modelId };
+}
+
+/** A file of the tree; `special` says what it is when it is no regular file (it is then never opened). */
+export interface ListedFile {
+  path: string;
+  size: number;
+  special?: string;
 }
 
 /** The tree's problems as the loader reports them. */

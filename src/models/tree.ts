@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SetupError } from '../util/errors.js';
+import { specialKind } from '../util/files.js';
 
 /** Where an entry's bytes come from: a file on disk, or a blob in the git object store. */
 export type TreeSource = { kind: 'disk'; abs: string } | { kind: 'git'; oid: string };
@@ -103,6 +104,16 @@ export function walkDisk(root: string): SourceTree {
           problems.push({ path: childRel, kind: 'outside-root', link, detail: real });
           continue;
         }
+        const targetInfo = fs.statSync(real);
+        if (!targetInfo.isDirectory() && !targetInfo.isFile()) {
+          problems.push({
+            path: childRel,
+            kind: 'special',
+            link,
+            detail: `a symbolic link to ${specialKind(targetInfo)}`,
+          });
+          continue;
+        }
         const targetRel = toRel(real);
         const dir = rel;
         entries.push({
@@ -112,11 +123,11 @@ export function walkDisk(root: string): SourceTree {
           size: 0,
           link,
           linkname: relativeLink(dir, targetRel),
-          target: { path: targetRel, type: fs.statSync(real).isDirectory() ? 'directory' : 'file' },
+          target: { path: targetRel, type: targetInfo.isDirectory() ? 'directory' : 'file' },
           source: { kind: 'disk', abs: childAbs },
         });
       } else {
-        problems.push({ path: childRel, kind: 'special', detail: 'a socket, FIFO or device' });
+        problems.push({ path: childRel, kind: 'special', detail: specialKind(info) });
       }
     }
   }

@@ -6,6 +6,7 @@ import * as core from '@actions/core';
 import { readInputs } from '../action/inputs.js';
 import { UsageError } from '../util/errors.js';
 import { validateSpec } from './options.js';
+import { info } from '../action/log.js';
 import { formatJson } from './reporters/json.js';
 import { formatMarkdown } from './reporters/markdown.js';
 import { formatSarif } from './reporters/sarif.js';
@@ -52,6 +53,7 @@ export async function runValidateAction(): Promise<void> {
   const result = await validateRepo(root, {
     configFile: config ? path.resolve(ws, config) : undefined,
     base,
+    allowEmpty: input.allowEmpty,
   });
   const prefix = relativePrefix(ws, root);
   const repoPath = (f: Finding) => (prefix ? `${prefix}/${f.file}` : f.file);
@@ -61,7 +63,7 @@ export async function runValidateAction(): Promise<void> {
   fs.mkdirSync(path.dirname(sarifFile), { recursive: true });
   fs.writeFileSync(sarifFile, formatSarif(result, { uriPrefix: prefix }));
 
-  core.info(formatStylish(result, { color: false, root: prefix || undefined }));
+  info(formatStylish(result, { color: false, root: prefix || undefined }));
 
   const errors = result.findings.filter((f) => f.severity === 'error');
   const warnings = result.findings.filter((f) => f.severity === 'warning');

@@ -39,7 +39,11 @@ export const validateCli: CliCommand = {
     if (configFile && !fs.existsSync(configFile))
       throw new UsageError(`config file ${values.config} does not exist`);
 
-    const result = await validateRepo(root, { configFile, base: values.base });
+    const result = await validateRepo(root, {
+      configFile,
+      base: values.base,
+      allowEmpty: values.allowEmpty,
+    });
     let text: string;
     switch (format) {
       case 'json':

@@ -1,14 +1,16 @@
 // validate: load -> analyze -> run rules -> report. The one entry point other commands call.
 import type { ModelsIndex, RepoFile } from '../models/types.js';
 import { loadModels } from '../models/load.js';
+import { noModelsError } from '../models/empty.js';
 import { LineIndex, attributeOffset } from '../models/xml.js';
-import { analyze } from './reach.js';
+import { analyze, type Analysis } from './reach.js';
 import { loadConfig } from './config.js';
 import type { Finding, ModelStatus, Report, Severity } from './finding.js';
 import { compareFindings } from './finding.js';
 import type { Report as RuleReport } from './rule.js';
 import { loaderRules, rules } from './rules/index.js';
 import { baseFindings } from './base.js';
+import { guarded } from './guard.js';
 
 export interface ValidateOptions {
   configFile?: string;
@@ -16,6 +18,8 @@ export interface ValidateOptions {
   base?: string;
   /** An index already loaded for this root (commands that loaded it pass it, nothing is read twice). */
   index?: ModelsIndex;
+  /** Accept a root without process models (else a SetupError: a wrong path must not pass as clean). */
+  allowEmpty?: boolean;
 }
 
 export interface ValidateResult extends Report {
@@ -29,7 +33,16 @@ export const allRuleIds = new Set([...rules.map((r) => r.id), ...loaderRules.map
 export async function validateRepo(root: string, options: ValidateOptions = {}): Promise<ValidateResult> {
   const config = loadConfig(root, options.configFile, allRuleIds);
   const index = options.index ?? (await loadModels(root));
-  const analysis = analyze(index);
+  if (index.models.size === 0 && !options.allowEmpty)
+    throw noModelsError(`the models root ${index.root}`, 'Check the path (DIR, or the action input path)');
+  // The engine's walk feeds the engine rules: when it fails, they get the walk of an empty repository (they
+  // report nothing) and rule-error says why.
+  let walked: Analysis | undefined;
+  const walkFailure = guarded('engine checks (the reachability walk)', index, (idx) => {
+    const result = analyze(idx);
+    if (idx === index) walked = result;
+  });
+  const analysis: Analysis = walked ?? analyze(emptyIndex(index));
   const lineIndexes = new Map<string, LineIndex>();
   const position = (file: RepoFile, offset: number) => {
     let li = lineIndexes.get(file.path);
@@ -49,34 +62,39 @@ export async function validateRepo(root: string, options: ValidateOptions = {}):
     findings.push(f);
   };
 
+  if (walkFailure) add(walkFailure);
   for (const rule of rules) {
     if (config.rules[rule.id] === 'off') continue;
-    rule.check({
-      index,
-      analysis,
-      report(r: RuleReport) {
-        let line = r.line;
-        let column = r.column;
-        if (line === undefined) {
-          let offset = r.offset;
-          if (offset === undefined && r.node)
-            offset = r.attr && r.file.text ? attributeOffset(r.file.text, r.node, r.attr) : r.node.offset;
-          ({ line, column } =
-            offset !== undefined && r.file.text !== undefined
-              ? position(r.file, offset)
-              : { line: 1, column: 1 });
-        }
-        add({
-          ruleId: rule.id,
-          severity: r.severity ?? rule.severity,
-          message: r.message,
-          file: r.file.path,
-          line,
-          column: column ?? 1,
-          modelId: r.modelId === undefined ? r.file.modelId : r.modelId,
-        });
-      },
-    });
+    const report = (r: RuleReport) => {
+      let line = r.line;
+      let column = r.column;
+      if (line === undefined) {
+        let offset = r.offset;
+        if (offset === undefined && r.node)
+          offset = r.attr && r.file.text ? attributeOffset(r.file.text, r.node, r.attr) : r.node.offset;
+        ({ line, column } =
+          offset !== undefined && r.file.text !== undefined
+            ? position(r.file, offset)
+            : { line: 1, column: 1 });
+      }
+      add({
+        ruleId: rule.id,
+        severity: r.severity ?? rule.severity,
+        message: r.message,
+        file: r.file.path,
+        line,
+        column: column ?? 1,
+        modelId: r.modelId === undefined ? r.file.modelId : r.modelId,
+      });
+    };
+    const failure = guarded(rule.id, index, (idx) =>
+      rule.check({
+        index: idx,
+        analysis,
+        report: idx === index ? report : () => undefined,
+      }),
+    );
+    if (failure) add(failure);
   }
   for (const f of index.loadFindings) add({ ...f });
 
@@ -89,6 +107,23 @@ export async function validateRepo(root: string, options: ValidateOptions = {}):
 
   findings.sort(compareFindings);
   return { ...summarize(index, findings), index, changedModels };
+}
+
+/** The same root with nothing in it. */
+function emptyIndex(index: ModelsIndex): ModelsIndex {
+  return {
+    ...index,
+    files: [],
+    filesByPath: new Map(),
+    groups: new Map(),
+    models: new Map(),
+    bpmn: new Map(),
+    dmn: new Map(),
+    processes: new Map(),
+    decisionsByDir: new Map(),
+    calls: [],
+    modelCalls: new Map(),
+  };
 }
 
 export function summarize(index: ModelsIndex, findings: Finding[]): Report {

@@ -1,7 +1,7 @@
 // runBakeAction() as the runner calls it: INPUT_* variables (hyphens kept), GITHUB_OUTPUT and
 // GITHUB_STEP_SUMMARY files, masked registry password, grouped build log.
 import { afterAll, afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runBakeAction } from '../../src/image/action.js';
 import { run } from '../../src/action/main.js';
@@ -14,6 +14,7 @@ import {
 } from '../helpers/docker.js';
 import { basic, getManifest, pushTwoPlatformBase } from '../helpers/oci.js';
 import { git, makeRepo, removeDir, tempDir, type Repo } from './fixtures.js';
+import { runnerCommandLines } from '../helpers/runner.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach(removeDir));
@@ -126,6 +127,17 @@ describe('runBakeAction without an engine', () => {
     expect(summary).toContain(`| revision | \`${short}\` |`);
     expect(summary).toContain('| digest | none (dry run) |');
     expect(summary).toContain('<details><summary>Details</summary>');
+  });
+
+  it('a checkout path with a line break starts no workflow command in the log', async () => {
+    const made = makeRepo({ commits: 1 });
+    const root = path.join(tempDir('spiff-models-hostile-'), 'w\n::stop-commands::tok');
+    renameSync(made.root, root);
+    dirs.push(path.dirname(root));
+    runner({ ...made, root, models: root }, { 'dry-run': 'true', validate: 'false' });
+    await runBakeAction();
+    expect(stdout).toContain('w\\n::stop-commands::tok -> /app/process_models');
+    for (const line of runnerCommandLines(stdout)) expect(line).toMatch(/^::(warning|group|endgroup)::/);
   });
 
   it('a bad input fails the step with a message naming the input', async () => {
