@@ -2,6 +2,7 @@
 import { SetupError, UsageError, errorMessage } from '../util/errors.js';
 import type { CliCommand, CliIO } from './io.js';
 import { VERSION } from '../version.js';
+import { CommandGuard } from '../util/safe-text.js';
 import { suggestion } from '../util/options.js';
 
 /**
@@ -31,7 +32,16 @@ async function help(): Promise<string> {
   ].join('\n');
 }
 
-export async function main(argv: string[], io: CliIO): Promise<number> {
+export async function main(argv: string[], raw: CliIO): Promise<number> {
+  // A CLI run inside a workflow step is read by the runner like the action's log: nothing printed may start a
+  // workflow command, whatever a file name or a server answer holds.
+  const out = new CommandGuard();
+  const err = new CommandGuard();
+  const io: CliIO = {
+    ...raw,
+    stdout: (t) => raw.stdout(out.write(t)),
+    stderr: (t) => raw.stderr(err.write(t)),
+  };
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(await help());

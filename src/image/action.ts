@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
+import { info } from '../action/log.js';
 import { bake, type BakeLog, type BakeResult } from './bake.js';
+import { checkBuilder } from './builders/index.js';
 import { parseGitHistory } from './context.js';
 import { bakeSpec, parseLabels } from './options.js';
 import { bakeMarkdown } from './summary.js';
@@ -22,9 +24,9 @@ function defaultBranch(env: NodeJS.ProcessEnv): string | null {
 }
 
 const actionLog: BakeLog = {
-  info: (m) => core.info(m),
+  info: (m) => info(m),
   warning: (m) => core.warning(m),
-  group: (title, fn) => core.group(title, () => fn((line) => core.info(line))),
+  group: (title, fn) => core.group(title, () => fn((line) => info(line))),
 };
 
 async function writeSummary(r: BakeResult): Promise<void> {
@@ -60,11 +62,15 @@ export async function runBakeAction(): Promise<void> {
     template: input.template ? inWorkspace(input.template) : null,
     imageModelsDir: input.imageModelsDir,
     validate: input.validate,
+    allowEmpty: input.allowEmpty,
     configFile: input.config ? inWorkspace(input.config) : undefined,
     credentials: username || password ? { username, password } : null,
     ref: env.GITHUB_REF || null,
     defaultBranch: defaultBranch(env),
     sourceUrl: source,
+    builder: checkBuilder(input.builder, "input 'builder'"),
+    platforms: input.platforms,
+    insecureRegistries: input.insecureRegistries,
     env,
     log: actionLog,
   });
@@ -80,6 +86,8 @@ export async function runBakeAction(): Promise<void> {
       .join('\n'),
     'context-bytes': String(result.contextBytes),
     skipped: String(result.skipped),
+    builder: result.builder,
+    platforms: result.platforms.join('\n'),
   });
   await writeSummary(result);
 }

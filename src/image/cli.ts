@@ -1,6 +1,7 @@
 // `spiff-models bake`: arguments in, bake(), outputs out (text or --json). Logs go to stderr.
 import type { CliCommand, CliIO } from '../cli/io.js';
 import { UsageError } from '../util/errors.js';
+import { jsonText } from '../util/safe-text.js';
 import { jsonOutputs, parseFlags, usageText } from '../util/options.js';
 import { bake, formatBytes, type BakeLog, type BakeResult } from './bake.js';
 import { parseGitHistory } from './context.js';
@@ -27,9 +28,11 @@ function cliLog(io: CliIO): BakeLog {
 
 export function formatResult(r: BakeResult): string {
   const rows: Array<[string, string]> = [
+    ['builder', r.builder],
     ['image-id', r.imageId || '(dry run)'],
     ['digest', r.digest || (r.pushed ? '' : '(not pushed)')],
     ['tags', r.tags.join(' ')],
+    ...(r.platforms.length ? [['platforms', r.platforms.join(' ')] as [string, string]] : []),
     ['revision', r.revision || '(none)'],
     ['models-dir', r.modelsDir],
     ['git-history', r.gitHistory],
@@ -52,6 +55,8 @@ export function bakeOutputs(r: BakeResult): Record<string, unknown> {
     labels: r.labels,
     'context-bytes': r.contextBytes,
     skipped: r.skipped,
+    builder: r.builder,
+    platforms: r.platforms,
   };
 }
 
@@ -72,7 +77,7 @@ export function outputsJson(r: BakeResult): Record<string, unknown> {
 
 export const bakeCli: CliCommand = {
   name: 'bake',
-  summary: 'build a spiffworkflow-backend image with the models baked in (Docker Engine API)',
+  summary: bakeSpec.summary,
   usage: usageText(bakeSpec),
   async run(argv, io) {
     const { values, positionals } = parseFlags(bakeSpec, argv);
@@ -101,12 +106,15 @@ export const bakeCli: CliCommand = {
         template: values.template ? resolve(values.template) : null,
         imageModelsDir: values.imageModelsDir,
         validate: values.validate,
+        allowEmpty: values.allowEmpty,
         configFile: values.config ? resolve(values.config) : undefined,
         credentials: username || password ? { username, password } : null,
         ref: values.ref ?? io.env.GITHUB_REF ?? null,
         defaultBranch: values.defaultBranch ?? null,
         noCache: !values.cache,
         builder: values.builder,
+        platforms: values.platforms,
+        insecureRegistries: values.insecureRegistries,
         includeUntracked: values.includeUntracked,
         env: io.env,
         log,
@@ -114,7 +122,7 @@ export const bakeCli: CliCommand = {
       const plan = result.dryRun && result.plan ? result.plan : null;
       if (values.json) {
         const json = { ...outputsJson(result), ...(plan ? { plan: planJson(plan) } : {}) };
-        io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+        io.stdout(`${jsonText(json)}\n`);
       } else {
         io.stdout(`${plan ? `${describePlan(plan)}\n` : ''}${formatResult(result)}`);
       }

@@ -3,6 +3,7 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadModels } from '../models/load.js';
+import { MODEL_FILE, noModelsError } from '../models/empty.js';
 import { addFromDisk, readGitTree, treeReader, walkDisk, type SourceTree } from '../models/tree.js';
 import { SetupError, UsageError } from '../util/errors.js';
 import type { Credentials } from './auth.js';
@@ -14,7 +15,7 @@ import {
   type GitHistory,
 } from './context.js';
 import { readGitInfo, type GitInfo } from './git.js';
-import { parseImageName, parseReference } from './reference.js';
+import { parseImageName, parseReference, printable } from './reference.js';
 import { planTags, type TagPlan } from './tags.js';
 import { checkKey, checkModelsDir, loadTemplate, renderTemplate, type Template } from './template.js';
 import { validateBeforeBake } from './validation.js';
@@ -63,6 +64,8 @@ export interface BakeOptions {
   template: string | null;
   imageModelsDir: string;
   validate: boolean;
+  /** Bake a models root without process models (else a SetupError, with or without validation). */
+  allowEmpty?: boolean;
   configFile?: string;
   /** Explicit registry credentials (else ~/.docker/config.json). */
   credentials: Credentials | null;
@@ -75,8 +78,14 @@ export interface BakeOptions {
   noCache?: boolean;
   /** Also bake untracked files that no ignore rule matches (default: the committed tree only). */
   includeUntracked?: boolean;
-  /** Which builder acts on the plan (default engine). */
+  /** Which builder acts on the plan: engine (default), registry, or auto (engine when one answers). */
   builder?: string;
+  /** registry builder: only these platforms of the base (`linux/amd64`); empty: all. */
+  platforms?: string[];
+  /** Registries spoken to over plain HTTP besides 127.0.0.0/8 and ::1. */
+  insecureRegistries?: string[];
+  /** registry builder: client knobs for tests (retry delays, upload chunk size). */
+  registryClient?: { retry?: { attempts: number; delayMs: number }; chunkSize?: number };
   env: NodeJS.ProcessEnv;
   log: BakeLog;
 }
@@ -347,7 +356,7 @@ export async function planBake(options: BakeOptions): Promise<BakePlan> {
   if (options.validate) {
     const read = treeReader(tree);
     const index = await loadModels(dir, { tree, read: (f) => read(f.path) });
-    const { summary } = await validateBeforeBake(dir, options.configFile, warn, index);
+    const { summary } = await validateBeforeBake(dir, options.configFile, warn, index, options.allowEmpty);
     log.info(`validated ${summary.models} model(s): no errors`);
     validation = { models: summary.models, warnings: summary.warnings };
   }
@@ -359,6 +368,17 @@ export async function planBake(options: BakeOptions): Promise<BakePlan> {
     git,
     tree,
   });
+  // Also without validation (and after the ignore file): an image without models is a wrong path.
+  if (
+    !options.allowEmpty &&
+    !context.entries.some(
+      (e) => e.name.endsWith(`/${MODEL_FILE}`) && e.name.startsWith(`${context.modelsDir.slice(1)}/`),
+    )
+  )
+    throw noModelsError(
+      `the models root ${dir}`,
+      'Check the path (DIR, or the action input path) and the ignore file',
+    );
   context.warnings.forEach(warn);
   if (options.gitHistory === 'none') {
     warn(
@@ -421,7 +441,7 @@ export async function planBake(options: BakeOptions): Promise<BakePlan> {
   };
   plan.workingDir = workingDirOf(renderDockerfile(plan, []));
   log.info(
-    `models ${dir} -> ${context.modelsDir} (git-history ${context.gitHistory}` +
+    `models ${printable(dir)} -> ${context.modelsDir} (git-history ${context.gitHistory}` +
       `${revision ? `, revision ${revision}` : ''}; ${context.modelFiles} model files, ${context.gitFiles} git files)`,
   );
   return plan;

@@ -1,6 +1,7 @@
 // Image references (`registry/path:tag@digest`): parsing and validation after Docker's grammar, and the
 // registry host a reference lives on (for credentials). Pure functions, no engine.
 import { UsageError } from '../util/errors.js';
+import { printable } from '../util/safe-text.js';
 
 export interface ImageReference {
   /** Registry host as written (`ghcr.io`, `127.0.0.1:5000`), or `docker.io` when the name has none. */
@@ -97,8 +98,6 @@ export function withDefaultTag(ref: string): string {
   return parsed.tag || parsed.digest ? ref : `${ref}:latest`;
 }
 
-/** Quotes control characters so an error message cannot be used to forge log lines. */
-export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what this quotes
-  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
+// Quotes control characters so an error message cannot be used to forge log lines: the one helper every
+// reporter and logger uses, re-exported for the image modules that import it from here.
+export { printable };

@@ -3,6 +3,7 @@
 import type { ModelsIndex } from '../models/types.js';
 import type { Finding } from '../validate/finding.js';
 import { BakeFailure } from './engine.js';
+import { printable } from '../util/safe-text.js';
 
 export class ValidationFailure extends BakeFailure {
   override name = 'ValidationFailure';
@@ -23,7 +24,7 @@ export interface ValidationSummary {
 const SHOWN = 10;
 
 function describe(f: Finding): string {
-  return `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.message} (${f.ruleId})`;
+  return `${printable(f.file)}:${f.line}:${f.column}: ${f.severity} ${printable(f.message)} (${f.ruleId})`;
 }
 
 /**
@@ -35,9 +36,11 @@ export async function validateBeforeBake(
   configFile: string | undefined,
   warn: (message: string) => void,
   index?: ModelsIndex,
+  allowEmpty = false,
 ): Promise<{ summary: ValidationSummary; index: ModelsIndex }> {
   const { validateRepo } = await import('../validate/validate.js');
   const report = await validateRepo(root, {
+    allowEmpty,
     ...(configFile ? { configFile } : {}),
     ...(index ? { index } : {}),
   });

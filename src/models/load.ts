@@ -3,9 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SetupError } from '../util/errors.js';
+import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/files.js';
 import type { Finding } from '../validate/finding.js';
 import { LineIndex, NS, DMN_NAMESPACES, childrenNamed, parseXml } from './xml.js';
-import type { XmlParseResult } from './xml.js';
 import type {
   BpmnDoc,
   CallRef,
@@ -19,7 +19,7 @@ import type {
   RepoFile,
   XmlDoc,
 } from './types.js';
-import type { XNode } from './xml.js';
+import type { XNode, XmlParseResult } from './xml.js';
 import { readableFiles, walkDisk, type SourceTree } from './tree.js';
 
 /** Files larger than this are listed but not parsed (the check would take longer than it is worth). */
@@ -41,14 +41,14 @@ export interface LoadOptions {
 }
 
 /** A BPMN/DMN file read, decoded and parsed elsewhere (a worker thread): what the loader would have made. */
-export interface PreParsed {
-  size: number;
-  bom?: boolean;
+export interface PreParsed extends Omit<ReadResult, 'text'> {
   /** The file was read and decoded (its text is read again here when a finding needs it). */
   hadText: boolean;
   parsed: XmlParseResult;
-  finding?: Finding;
 }
+
+/** How buildIndex may hand the BPMN/DMN files to worker threads: undefined when they are parsed here. */
+export type ParseElsewhere = (files: RepoFile[]) => Promise<Map<string, PreParsed> | undefined> | undefined;
 
 export async function loadModels(root: string, options: LoadOptions = {}): Promise<ModelsIndex> {
   const abs = path.resolve(root);
@@ -63,8 +63,11 @@ export async function loadModels(root: string, options: LoadOptions = {}): Promi
   if (!stat.isDirectory()) throw new SetupError(`models root '${root}' is not a directory`);
   const tree = options.tree ?? walkDisk(abs);
   // Like the backend's os.walk, linked directories are not descended into; linked files are read.
-  const files = readableFiles(tree).map((e) => ({ path: e.path, size: -1 }));
-  const read = options.read ?? ((f: RepoFile) => fs.readFileSync(f.abs));
+  const files: ListedFile[] = readableFiles(tree).map((e) => ({ path: e.path, size: -1 }));
+  // FIFOs, sockets and devices are listed (never opened), so a model file cannot vanish quietly.
+  for (const p of tree.problems)
+    if (p.kind === 'special') files.push({ path: p.path, size: -1, special: p.detail });
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   // Workers read the files from disk themselves: not with another reader (bake's committed tree). The pool
   // (worker_threads) is imported only when there is XML to parse: not for an empty root.
   const elsewhere: ParseElsewhere | undefined = options.read
@@ -73,31 +76,34 @@ export async function loadModels(root: string, options: LoadOptions = {}): Promi
         xml.length === 0
           ? undefined
           : import('./parallel.js').then(({ parseInWorkers }) => parseInWorkers(xml, options.workers));
-  const index = await buildIndex(abs, files, treeFindings(tree), read, elsewhere);
+  const index = await buildIndex(
+    abs,
+    files,
+    treeFindings(tree),
+    options.read ?? ((f) => readRegularFile(f.abs, MAX_PARSE_BYTES)),
+    elsewhere,
+  );
   index.tree = tree;
   return index;
 }
 
-/** How buildIndex may hand the BPMN/DMN files to worker threads: undefined when they are parsed here. */
-export type ParseElsewhere = (files: RepoFile[]) => Promise<Map<string, PreParsed> | undefined> | undefined;
-
 /** Builds an index from a list of files (paths relative to root) and a reader: shared by disk and git loads. */
 export function buildIndex(
   root: string,
-  entries: { path: string; size: number }[],
+  entries: ListedFile[],
   loadFindings: Finding[],
   read: (f: RepoFile) => Buffer,
 ): ModelsIndex;
 export function buildIndex(
   root: string,
-  entries: { path: string; size: number }[],
+  entries: ListedFile[],
   loadFindings: Finding[],
   read: (f: RepoFile) => Buffer,
   elsewhere?: ParseElsewhere,
 ): Promise<ModelsIndex> | ModelsIndex;
 export function buildIndex(
   root: string,
-  entries: { path: string; size: number }[],
+  entries: ListedFile[],
   loadFindings: Finding[],
   read: (f: RepoFile) => Buffer,
   elsewhere?: ParseElsewhere,
@@ -115,6 +121,7 @@ export function buildIndex(
         ext: dot > 0 ? name.slice(dot + 1).toLowerCase() : '',
         size: e.size,
         modelId: null,
+        ...(e.special ? { special: e.special } : {}),
       } as RepoFile;
     })
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -140,12 +147,19 @@ export function buildIndex(
     loadFindings,
   };
 
-  const text = (f: RepoFile): string | undefined => {
-    if (f.text !== undefined) return f.text;
-    const got = readText(f, () => read(f));
+  const specialFinding = (f: RepoFile) => loadFindings.push(specialFileFinding(f, f.special as string));
+  const apply = (f: RepoFile, got: Omit<ReadResult, 'text'>) => {
     f.size = got.size;
     if (got.bom) f.bom = true;
+    if (got.special) f.special = got.special;
     if (got.finding) loadFindings.push(got.finding);
+  };
+  const text = (f: RepoFile): string | undefined => {
+    if (f.text !== undefined) return f.text;
+    // Never opened: reported once all files know their model (below).
+    if (f.special) return undefined;
+    const got = readText(f, () => read(f));
+    apply(f, got);
     f.text = got.text;
     return got.text;
   };
@@ -164,7 +178,9 @@ export function buildIndex(
     }
   }
   for (const f of files) {
-    if (f.name === 'process_model.json' && !groupDirs.has(f.dir)) {
+    // Also in a folder that is a group: the backend's model listing (get_process_models) walks every
+    // folder for process_model.json, so the boot loads it; only the UI's group tree hides it.
+    if (f.name === 'process_model.json') {
       const json = parseJson(f, text(f));
       const info =
         json.value && typeof json.value === 'object' && !Array.isArray(json.value)
@@ -187,6 +203,7 @@ export function buildIndex(
       model.files.push(f);
     }
   }
+  for (const f of files) if (f.special) specialFinding(f);
 
   // Other JSON files of models (forms, tests, data stores) are read for the JSON rules.
   for (const f of files) if (f.ext === 'json' && f.modelId !== null) text(f);
@@ -198,9 +215,7 @@ export function buildIndex(
       let hasText: boolean;
       if (done) {
         // Same order of findings as a parse here: the worker's are added at this file's turn.
-        f.size = done.size;
-        if (done.bom) f.bom = true;
-        if (done.finding) loadFindings.push(done.finding);
+        apply(f, done);
         hasText = done.hadText;
         parsed = done.parsed;
       } else {
@@ -217,7 +232,8 @@ export function buildIndex(
     linkCalls(index);
     return index;
   };
-  const pending = elsewhere?.(xmlFiles);
+  // Special files are never opened, by a worker either.
+  const pending = elsewhere?.(xmlFiles.filter((f) => !f.special));
   return pending ? pending.then(indexXml) : indexXml();
 }
 
@@ -246,15 +262,28 @@ function readAgainWhenNeeded(f: RepoFile, read: (f: RepoFile) => Buffer): void {
   });
 }
 
-/** Reads and decodes one file the loader parses: its text, or the finding that says why there is none. */
+/** What reading one file the loader parses gives: its text, or the finding that says why there is none. */
+export interface ReadResult {
+  size: number;
+  bom?: boolean;
+  /** Not a regular file after all (a FIFO, a socket, a device): never read. */
+  special?: string;
+  text?: string;
+  finding?: Finding;
+}
+
+/** Reads and decodes one file (shared by the loader and its worker threads, so both report the same). */
 export function readText(
   f: Pick<RepoFile, 'path' | 'ext' | 'modelId' | 'size'>,
   read: () => Buffer,
-): { size: number; bom?: boolean; text?: string; finding?: Finding } {
+): ReadResult {
   let buf: Buffer;
   try {
     buf = read();
   } catch (err) {
+    if (err instanceof FileTooLarge) return { size: err.size, finding: tooLargeFinding(f, err.size) };
+    if (err instanceof NotRegularFile)
+      return { size: f.size, special: err.kind, finding: specialFileFinding(f, err.kind) };
     return {
       size: f.size,
       finding: finding('unreadable-file', 'error', `cannot read: ${(err as Error).message}`, f),
@@ -262,25 +291,34 @@ export function readText(
   }
   const size = buf.length;
   const bom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? true : undefined;
-  if (size > MAX_PARSE_BYTES)
-    return {
-      size,
-      bom,
-      finding: finding(
-        'file-too-large',
-        'warning',
-        `not checked: ${(size / 1048576).toFixed(0)} MiB is over the ${MAX_PARSE_BYTES / 1048576} MiB limit`,
-        f,
-      ),
-    };
+  if (size > MAX_PARSE_BYTES) return { size, bom, finding: tooLargeFinding(f, size) };
   const decoded = decode(buf, f.ext === 'bpmn' || f.ext === 'dmn');
-  if (decoded === undefined)
+  if (typeof decoded !== 'string')
     return {
       size,
       bom,
-      finding: finding('invalid-encoding', 'error', 'not valid UTF-8 text: save the file as UTF-8', f, null),
+      finding: finding('invalid-encoding', 'error', `${decoded.problem}: save the file as UTF-8`, f, null),
     };
   return { size, bom, text: decoded };
+}
+
+function specialFileFinding(f: Pick<RepoFile, 'path' | 'modelId'>, kind: string): Finding {
+  return finding(
+    'special-file',
+    'error',
+    `${kind}, not a regular file: the backend would block or fail reading it. ` +
+      'Replace it with a regular file, or remove it',
+    f,
+  );
+}
+
+function tooLargeFinding(f: Pick<RepoFile, 'path' | 'modelId'>, size: number): Finding {
+  return finding(
+    'file-too-large',
+    'warning',
+    `not checked: ${(size / 1048576).toFixed(0)} MiB is over the ${MAX_PARSE_BYTES / 1048576} MiB limit`,
+    f,
+  );
 }
 
 function linkCalls(index: ModelsIndex): void {
@@ -387,22 +425,49 @@ function nearestGroup(dir: string, groupDirs: Set<string>): string | null {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** UTF-8 (BOM stripped); XML files may declare another encoding the decoder knows. */
-function decode(buf: Buffer, xml: boolean): string | undefined {
+/**
+ * UTF-8 (BOM stripped). XML files may also be UTF-16 (a byte-order mark, or `<?` as UTF-16) or declare another
+ * encoding the decoder knows, as lxml reads them in the backend; JSON files are UTF-8 only (json.load). When the
+ * text cannot be read, `problem` says why in the words of what was accepted.
+ */
+function decode(buf: Buffer, xml: boolean): string | { problem: string } {
+  const utf16 =
+    buf[0] === 0xff && buf[1] === 0xfe
+      ? 'utf-16le'
+      : buf[0] === 0xfe && buf[1] === 0xff
+        ? 'utf-16be'
+        : buf[0] === 0x3c && buf[1] === 0 && buf[2] === 0x3f && buf[3] === 0
+          ? 'utf-16le'
+          : buf[0] === 0 && buf[1] === 0x3c && buf[2] === 0 && buf[3] === 0x3f
+            ? 'utf-16be'
+            : null;
+  if (utf16) {
+    if (!xml) return { problem: 'UTF-16 text: JSON files must be UTF-8 (the backend reads them as UTF-8)' };
+    try {
+      return new TextDecoder(utf16, { fatal: true }).decode(buf);
+    } catch {
+      return { problem: `not valid ${utf16.toUpperCase()} text, which its first bytes announce` };
+    }
+  }
   let start = 0;
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
   const body = buf.subarray(start);
   try {
     return utf8.decode(body);
   } catch {
-    if (!xml) return undefined;
+    const notUtf8 = { problem: 'not valid UTF-8 text' };
+    if (!xml) return notUtf8;
     const head = body.subarray(0, 200).toString('latin1');
     const m = /^<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']/.exec(head);
-    if (!m || /^utf-?8$/i.test(m[1])) return undefined;
+    if (!m || /^utf-?8$/i.test(m[1])) return notUtf8;
     try {
       return new TextDecoder(m[1].toLowerCase(), { fatal: true }).decode(body);
-    } catch {
-      return undefined;
+    } catch (err) {
+      return err instanceof RangeError
+        ? {
+            problem: `not valid UTF-8 text, and ${m[1]} (what its XML declaration says) is no encoding we know`,
+          }
+        : { problem: `neither valid UTF-8 nor valid ${m[1]} (what its XML declaration says)` };
     }
   }
 }
@@ -432,6 +497,13 @@ function finding(
   modelId: string | null = file.modelId,
 ): Finding {
   return { ruleId, severity, message, file: file.path, line: 1, column: 1, modelId };
+}
+
+/** A file of the tree; `special` says what it is when it is no regular file (it is then never opened). */
+export interface ListedFile {
+  path: string;
+  size: number;
+  special?: string;
 }
 
 /** The tree's problems as the loader reports them. */

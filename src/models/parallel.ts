@@ -83,7 +83,9 @@ export function parseInWorkers(
     const finish = () => {
       if (finished || failed || pending > 0 || next < items.length) return;
       finished = true;
+      // A debug trace (tests check that workers ran), not command output: no CliIO reaches the loader.
       if (process.env.SPIFF_MODELS_DEBUG)
+        // eslint-disable-next-line no-restricted-syntax
         process.stderr.write(
           `spiff-models: parsed ${items.length} files in ${n} worker threads and the main thread\n`,
         );

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SetupError } from '../util/errors.js';
+import { specialKind } from '../util/files.js';
 
 /**
  * child_process (and the net module it loads) only when git is run: validate of a work tree never needs it,
@@ -111,6 +112,16 @@ export function walkDisk(root: string): SourceTree {
           problems.push({ path: childRel, kind: 'outside-root', link, detail: real });
           continue;
         }
+        const targetInfo = fs.statSync(real);
+        if (!targetInfo.isDirectory() && !targetInfo.isFile()) {
+          problems.push({
+            path: childRel,
+            kind: 'special',
+            link,
+            detail: `a symbolic link to ${specialKind(targetInfo)}`,
+          });
+          continue;
+        }
         const targetRel = toRel(real);
         const dir = rel;
         entries.push({
@@ -120,11 +131,11 @@ export function walkDisk(root: string): SourceTree {
           size: 0,
           link,
           linkname: relativeLink(dir, targetRel),
-          target: { path: targetRel, type: fs.statSync(real).isDirectory() ? 'directory' : 'file' },
+          target: { path: targetRel, type: targetInfo.isDirectory() ? 'directory' : 'file' },
           source: { kind: 'disk', abs: childAbs },
         });
       } else {
-        problems.push({ path: childRel, kind: 'special', detail: 'a socket, FIFO or device' });
+        problems.push({ path: childRel, kind: 'special', detail: specialKind(info) });
       }
     }
   }

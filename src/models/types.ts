@@ -18,6 +18,8 @@ export interface RepoFile {
   modelId: string | null;
   /** Decoded text for the files the loader reads (json, bpmn, dmn); undefined otherwise. */
   text?: string;
+  /** Set for a FIFO, socket or device (what it is): such a file is never opened. */
+  special?: string;
   /** The bytes start with a UTF-8 byte-order mark (stripped from `text`; Python's json.load refuses it). */
   bom?: boolean;
 }

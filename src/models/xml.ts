@@ -121,17 +121,44 @@ function sameChars(s: string, x: number, y: number, len: number): boolean {
   return true;
 }
 
-/** Namespace declarations in force: innermost last; looked up without making prefix strings. */
+/**
+ * Namespace declarations of one element (the element's own, not copied from its ancestors): lookups walk
+ * to the parent, so a child declaring one prefix below a root declaring thousands copies nothing. A scope
+ * with many declarations gets a map on its first lookup, so each lookup stays cheap however many there are.
+ */
 interface Scope {
   prefixes: string[];
   uris: string[];
+  parent: Scope | null;
+  byPrefix?: Map<string, string>;
 }
 
-function lookup(scope: Scope, s: string, start: number, len: number): string | undefined {
-  const { prefixes, uris } = scope;
-  for (let k = prefixes.length - 1; k >= 0; k--) {
-    const p = prefixes[k];
-    if (p.length === len && (len === 0 || s.startsWith(p, start))) return uris[k];
+/** Declarations a scope scans before it builds a map (a diagram's root declares about ten). */
+const SCAN_LIMIT = 32;
+/** Attributes compared pairwise before the duplicate check switches to a set of names. */
+const PAIRWISE_LIMIT = 16;
+
+function duplicate(s: string, tag: number, tagEnd: number, a: number, aLen: number): XmlError {
+  return new XmlError(`duplicate attribute ${s.substr(a, aLen)} in <${s.slice(tag + 1, tagEnd)}>`, a);
+}
+
+function lookup(scope: Scope | null, s: string, start: number, len: number): string | undefined {
+  let key: string | undefined;
+  for (let sc = scope; sc !== null; sc = sc.parent) {
+    const { prefixes, uris } = sc;
+    if (prefixes.length > SCAN_LIMIT) {
+      if (!sc.byPrefix) {
+        sc.byPrefix = new Map();
+        for (let k = 0; k < prefixes.length; k++) sc.byPrefix.set(prefixes[k], uris[k]);
+      }
+      const uri = sc.byPrefix.get((key ??= s.substr(start, len)));
+      if (uri !== undefined) return uri;
+      continue;
+    }
+    for (let k = prefixes.length - 1; k >= 0; k--) {
+      const p = prefixes[k];
+      if (p.length === len && (len === 0 || s.startsWith(p, start))) return uris[k];
+    }
   }
   return undefined;
 }
@@ -183,7 +210,7 @@ function scan(s: string, state: { doctype: boolean }): XNode {
     return true;
   };
   const nodes: (XNode | null)[] = [];
-  const scopes: Scope[] = [{ prefixes: ['xml'], uris: [XML_NS] }];
+  const scopes: Scope[] = [{ prefixes: ['xml'], uris: [XML_NS], parent: null }];
   let entities: Set<string> | null = null; // declared in a DOCTYPE (then any entity is accepted)
   let i = 0;
   if (s.startsWith('<?xml') && isSpace(s.charCodeAt(5))) {
@@ -335,6 +362,7 @@ function scan(s: string, state: { doctype: boolean }): XNode {
       let scope = scopes[scopes.length - 1];
       let ownScope = false;
       let nAttr = 0;
+      let seen: Set<string> | null = null;
       for (;;) {
         const before = j;
         while (j < n && isSpace(s.charCodeAt(j))) j++;
@@ -360,9 +388,21 @@ function scan(s: string, state: { doctype: boolean }): XNode {
           } else if (!isNameChar(cc)) break;
         }
         const aLen = j - a;
-        for (let m = 0; m < nAttr; m += 2)
-          if (attrPos[m + 1] === aLen && sameChars(s, attrPos[m], a, aLen))
-            throw new XmlError(`duplicate attribute ${s.substr(a, aLen)} in <${s.slice(i + 1, qEnd)}>`, a);
+        // Few attributes: compare with each earlier one; many: a set of names, so the check stays linear.
+        if (seen !== null) {
+          const attrName = s.substr(a, aLen);
+          if (seen.has(attrName)) throw duplicate(s, i, qEnd, a, aLen);
+          seen.add(attrName);
+        } else {
+          for (let m = 0; m < nAttr; m += 2)
+            if (attrPos[m + 1] === aLen && sameChars(s, attrPos[m], a, aLen))
+              throw duplicate(s, i, qEnd, a, aLen);
+          if (nAttr >= 2 * PAIRWISE_LIMIT) {
+            seen = new Set();
+            for (let m = 0; m < nAttr; m += 2) seen.add(s.substr(attrPos[m], attrPos[m + 1]));
+            seen.add(s.substr(a, aLen));
+          }
+        }
         if (nAttr + 2 > attrPos.length) attrPos = growTo(attrPos, nAttr + 2);
         attrPos[nAttr++] = a;
         attrPos[nAttr++] = aLen;
@@ -396,7 +436,7 @@ function scan(s: string, state: { doctype: boolean }): XNode {
         attrs[attr] = value;
         if (isNs) {
           if (!ownScope) {
-            scope = { prefixes: [...scope.prefixes], uris: [...scope.uris] };
+            scope = { prefixes: [], uris: [], parent: scope };
             ownScope = true;
           }
           scope.prefixes.push(aLen === 5 ? '' : attr.slice(6));

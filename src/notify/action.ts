@@ -2,6 +2,7 @@
 import * as core from '@actions/core';
 import { readInputs, setOutputs } from '../action/inputs.js';
 import { notifySpec } from './options.js';
+import { info } from '../action/log.js';
 import { UsageError, errorMessage } from '../util/errors.js';
 import { isKind, KINDS } from './environments.js';
 import { isFailOn, notify, policyPasses, FAIL_ON, type NotifyOptions } from './notify.js';
@@ -69,7 +70,7 @@ export async function runNotifyAction(overrides: NotifyOptions & { now?: () => D
     ...overrides,
     policy: { ...overrides.policy, ...plan.policy },
     redactor: plan.redactor,
-    log: (line) => core.info(line),
+    log: (line) => info(line),
   });
   const passed = policyPasses(report, failOn);
 
@@ -78,10 +79,10 @@ export async function runNotifyAction(overrides: NotifyOptions & { now?: () => D
     const title = `notify ${result.environment}`;
     if (result.outcome === 'failed') core.error(r(result.message), { title });
     else if (result.outcome === 'ignored') core.warning(r(result.message), { title });
-    core.info(line);
+    info(line);
   }
   const summary = r(summaryLine(report, failOn, passed));
-  core.info(summary);
+  info(summary);
 
   setOutputs(notifySpec, {
     results: r(JSON.stringify(report.results)),

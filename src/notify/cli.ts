@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CliCommand, CliIO } from '../cli/io.js';
 import { SetupError, UsageError, errorMessage } from '../util/errors.js';
+import { jsonText } from '../util/safe-text.js';
 import { parseFlags, usageText } from '../util/options.js';
 import { notifySpec } from './options.js';
 import { isKind, KINDS } from './environments.js';
@@ -95,7 +96,7 @@ async function runNotifyCli(argv: string[], io: CliIO, overrides: NotifyOptions 
   });
   const passed = policyPasses(report, failOn);
   if (values.json) {
-    io.stdout(r(`${JSON.stringify({ ...report, failOn, passed }, null, 2)}\n`));
+    io.stdout(r(`${jsonText({ ...report, failOn, passed })}\n`));
   } else {
     for (const result of report.results) io.stdout(r(`${resultLine(result)}\n`));
     io.stdout(r(`${summaryLine(report, failOn, passed)}\n`));

@@ -11,7 +11,7 @@ export interface DeliveryRequest {
 }
 
 export interface RetryPolicy {
-  /** Per attempt: connect, send, and read the whole answer. */
+  /** Per attempt: connect, send, and read the answer (its first 64 KiB at most). */
   timeoutMs: number;
   /** Attempts after the first. */
   retries: number;
@@ -140,16 +140,7 @@ function postOnce(req: DeliveryRequest, timeoutMs: number): Promise<Answer> {
       (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
-        res.on('data', (chunk: Buffer) => {
-          if (size < MAX_BODY) chunks.push(chunk.subarray(0, MAX_BODY - size));
-          size += chunk.length;
-        });
-        res.on('error', fail);
-        // An answer cut off midway (reset, abort) ends in 'close' without 'end'.
-        res.on('close', () => {
-          if (!res.complete) fail(Object.assign(new Error('answer cut off'), { code: 'ECONNRESET' }));
-        });
-        res.on('end', () => {
+        const answered = () => {
           if (settled) return;
           settled = true;
           clearTimeout(timer);
@@ -158,7 +149,23 @@ function postOnce(req: DeliveryRequest, timeoutMs: number): Promise<Answer> {
             headers: res.headers,
             body: Buffer.concat(chunks).toString('utf8'),
           });
+        };
+        res.on('data', (chunk: Buffer) => {
+          chunks.push(chunk.subarray(0, MAX_BODY - size));
+          size += Math.min(chunk.length, MAX_BODY - size);
+          // The status is what counts; a body beyond what we quote (gigabytes, or endless) is not waited for,
+          // or a 200 would time out and be sent again.
+          if (size >= MAX_BODY) {
+            answered();
+            res.destroy();
+          }
         });
+        res.on('error', fail);
+        // An answer cut off midway (reset, abort) ends in 'close' without 'end'.
+        res.on('close', () => {
+          if (!res.complete) fail(Object.assign(new Error('answer cut off'), { code: 'ECONNRESET' }));
+        });
+        res.on('end', answered);
       },
     );
     request.on('error', fail);

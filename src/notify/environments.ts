@@ -2,7 +2,9 @@
 // resolved to a target URL and a secret. Problems are collected and reported together, each naming its entry.
 import { parse as parseYaml } from 'yaml';
 import { SetupError, UsageError, errorMessage } from '../util/errors.js';
+import { displayUrl } from './redact.js';
 import { REPOSITORY_URL_KEYS, spiffWebhookUrl, type RepositoryUrlOverrides } from './payload.js';
+import { validateEnvironmentsSchema } from '../generated/index.js';
 
 export const KINDS = ['spiff', 'deploy'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -25,7 +27,15 @@ export interface ResolvedEnvironment {
   overrides: RepositoryUrlOverrides;
 }
 
-const ENTRY_KEYS = ['name', 'url', 'kind', 'secret', 'secret-env', 'secret_env', ...REPOSITORY_URL_KEYS];
+export const ENTRY_KEYS = [
+  'name',
+  'url',
+  'kind',
+  'secret',
+  'secret-env',
+  'secret_env',
+  ...REPOSITORY_URL_KEYS,
+];
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function isKind(value: string): value is Kind {
@@ -41,7 +51,12 @@ function nameFromUrl(url: string, taken: Set<string>): string {
   let base = url;
   try {
     const u = new URL(url);
-    base = taken.has(u.host) ? `${u.host}${u.pathname.replace(/\/+$/, '')}` : u.host;
+    // The path may hold a token (`/hooks/TOKEN`): a second environment on a host gets its redacted path.
+    base = taken.has(u.host)
+      ? displayUrl(url)
+          .replace(/^[^/]*\/\/(?:[^@/]*@)?/, '')
+          .replace(/\/+$/, '')
+      : u.host;
   } catch {
     // An unreadable URL is reported by the entry check; any name will do until then.
   }
@@ -55,10 +70,10 @@ function checkUrl(url: string): string | null {
   try {
     u = new URL(url);
   } catch {
-    return `url '${url}' is not a URL (expected https://host[/path])`;
+    return `url '${displayUrl(url)}' is not a URL (expected https://host[/path])`;
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:')
-    return `url '${url}' must start with https:// or http://`;
+    return `url '${displayUrl(url)}' must start with https:// or http://`;
   return null;
 }
 
@@ -151,6 +166,18 @@ export function parseEnvironments(text: string, source: string, defaultKind: Kin
       secretEnv,
       overrides,
     });
+  }
+  // The checks above name entries and say what to do; the schema editors use is the last word, so a case
+  // they miss (or a schema that moved on) still fails closed.
+  if (!found.length && !validateEnvironmentsSchema(data)) {
+    for (const e of (validateEnvironmentsSchema.errors ?? []).slice(0, 3)) {
+      const [first, ...rest] = e.instancePath.split('/').slice(1);
+      const where =
+        first === undefined ? 'the list' : /^\d+$/.test(first) ? `entry ${Number(first) + 1}` : `'${first}'`;
+      found.push(
+        `${[where, ...rest].join(' ')}: ${e.message ?? 'is not valid'} (schemas/environments.schema.json)`,
+      );
+    }
   }
   if (found.length) throw problems(`${source} has ${found.length === 1 ? 'a problem' : 'problems'}`, found);
   return specs;

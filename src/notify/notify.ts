@@ -15,7 +15,7 @@ import {
   type PushData,
   type RepositoryInfo,
 } from './payload.js';
-import { Redactor, displayUrl } from './redact.js';
+import { Redactor, displayUrl, urlSecrets } from './redact.js';
 import { formatDuration } from './report.js';
 import { signatureFor } from './sign.js';
 
@@ -55,7 +55,7 @@ export interface EnvironmentResult {
   environment: string;
   kind: Kind;
   event: EventName;
-  /** The URL posted to, any password replaced by ***. */
+  /** The URL posted to as `displayUrl` shows it: scheme, host, port, a redacted path. */
   url: string;
   deliveryId: string;
   outcome: Outcome;
@@ -245,15 +245,6 @@ export function interpret(
   return failed(`rejected (${s}), not retried${text}.`);
 }
 
-function urlPassword(url: string): string | null {
-  try {
-    const u = new URL(url);
-    return u.password ? decodeURIComponent(u.password) : null;
-  } catch {
-    return null;
-  }
-}
-
 export function countOutcomes(results: EnvironmentResult[]): Omit<NotifyReport, 'results'> {
   const count = (o: Outcome) => results.filter((r) => r.outcome === o).length;
   return { delivered: count('delivered'), ignored: count('ignored'), failed: count('failed') };
@@ -280,7 +271,7 @@ export async function notify(req: NotifyRequest, options: NotifyOptions = {}): P
   const redactor = options.redactor ?? new Redactor();
   for (const env of req.environments) {
     redactor.add(env.secret);
-    redactor.add(urlPassword(env.url));
+    for (const part of urlSecrets(env.url)) redactor.add(part);
   }
   const r = (text: string) => redactor.redact(text);
 

@@ -11,7 +11,7 @@ import {
 } from './environments.js';
 import type { RetryPolicy } from './deliver.js';
 import type { FailOn, NotifyRequest } from './notify.js';
-import { Redactor } from './redact.js';
+import { Redactor, urlSecrets } from './redact.js';
 
 export interface NotifyInputs {
   /** The environments list (YAML or JSON) and where it came from, for messages. */
@@ -95,7 +95,10 @@ export async function planNotify(
     );
   }
   // Literal secrets from the list are masked even when another problem stops the run.
-  for (const spec of specs) redactor.add(spec.secret);
+  for (const spec of specs) {
+    redactor.add(spec.secret);
+    for (const part of urlSecrets(spec.url)) redactor.add(part);
+  }
   const environments = resolveEnvironments(specs, {
     defaultSecret: inputs.secret,
     env,

@@ -1,6 +1,7 @@
 // Words for results, shared by the CLI's text output and the action's log and job summary.
 import type { EnvironmentResult, FailOn, NotifyReport } from './notify.js';
 import { formatSeconds } from './deliver.js';
+import { printable } from '../util/safe-text.js';
 
 export function formatDuration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : formatSeconds(ms);
@@ -9,7 +10,8 @@ export function formatDuration(ms: number): string {
 export function resultLine(r: EnvironmentResult): string {
   const status = r.status === null ? '-' : String(r.status);
   const attempts = `${r.attempts} attempt${r.attempts === 1 ? '' : 's'}`;
-  return `${r.outcome.padEnd(9)} ${r.environment} (${r.event}, ${status}, ${attempts}, ${formatDuration(r.durationMs)}): ${r.message}`;
+  // The message may quote the server's answer: one line, whatever it holds.
+  return `${r.outcome.padEnd(9)} ${printable(r.environment)} (${r.event}, ${status}, ${attempts}, ${formatDuration(r.durationMs)}): ${printable(r.message)}`;
 }
 
 export function summaryLine(report: NotifyReport, failOn: FailOn, passed: boolean): string {

@@ -28,6 +28,7 @@ import {
 import type { GitContext } from './workarea.js';
 import { readInputs, setOutputs } from '../action/inputs.js';
 import type { Values } from '../util/options.js';
+import { info } from '../action/log.js';
 
 type BranchInputs = Values<typeof promoteSpec> | Values<typeof publishSpec>;
 
@@ -100,14 +101,15 @@ export async function runPromoteAction(): Promise<void> {
     via,
     dryRun: input.dryRun,
     validate: input.validate,
+    allowEmpty: input.allowEmpty,
     configFile: configFile(input, ctx),
     github: via === 'api' ? await github(input, ctx) : undefined,
-    log: (line) => core.info(line),
+    log: (line) => info(line),
   });
   setOutputs(promoteSpec, promoteOutputs(report));
 
   const text = promoteText(report);
-  core.info(text);
+  info(text);
   annotate(report.validation, report.root);
   for (const w of report.warnings) core.warning(w);
   await summarize(promoteMarkdown(report));
@@ -139,13 +141,14 @@ export async function runPublishAction(): Promise<void> {
     pullRequestOptions: pullRequestOptions(input),
     dryRun: input.dryRun,
     validate: input.validate,
+    allowEmpty: input.allowEmpty,
     configFile: configFile(input, ctx),
     github: input.pullRequest ? await github(input, ctx) : undefined,
-    log: (line) => core.info(line),
+    log: (line) => info(line),
   });
   setOutputs(publishSpec, publishOutputs(report));
 
-  core.info(publishText(report));
+  info(publishText(report));
   annotate(report.validation, report.root);
   for (const w of report.warnings) core.warning(w);
   await summarize(publishMarkdown(report));

@@ -37,13 +37,17 @@ export async function validateResult(
   result: string,
   target: string,
   configFile?: string,
+  allowEmpty = false,
 ): Promise<GateOutcome> {
   const { findingsOf } = await import('./validation.js');
   await checkout(a, result);
-  const after = existsSync(a.modelsRoot) ? await findingsOf(a.modelsRoot, configFile) : [];
+  // The result must hold models unless allowEmpty: an empty tree must never count as "no new errors".
+  const after =
+    !allowEmpty || existsSync(a.modelsRoot) ? await findingsOf(a.modelsRoot, configFile, allowEmpty) : [];
   if (!after.some((f) => f.severity === 'error')) return judge(after, []);
   await checkout(a, target);
-  const before = existsSync(a.modelsRoot) ? await findingsOf(a.modelsRoot, configFile) : [];
+  // Whether the target may be empty the caller has judged (promote refuses it, publish fills it).
+  const before = existsSync(a.modelsRoot) ? await findingsOf(a.modelsRoot, configFile, true) : [];
   await checkout(a, result);
   return judge(after, before);
 }

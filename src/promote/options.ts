@@ -3,7 +3,7 @@
 import { git } from '../util/git.js';
 import { UsageError } from '../util/errors.js';
 import { PATH_OPTION, type CommandSpec, type OptionSpec } from '../util/options.js';
-import { CONFIG_OPTION } from '../validate/options.js';
+import { ALLOW_EMPTY_OPTION, CONFIG_OPTION } from '../validate/options.js';
 import { parseRepository, type GitHubRepo, type PullRequestSettings } from './github.js';
 
 export const DEFAULT_API_URL = 'https://api.github.com';
@@ -74,6 +74,7 @@ const branchOptions = {
     flagDoc: 'skip validating the result (by default new errors refuse it)',
   },
   config: CONFIG_OPTION,
+  allowEmpty: ALLOW_EMPTY_OPTION,
   inWorkspace: {
     type: 'boolean',
     input: 'in-workspace',

@@ -1,6 +1,7 @@
 // promote: moves a source branch into a target branch (dev -> staging -> prod) by fast-forward or merge commit,
 // validating the result first and never forcing a push. Pure planning and git work; no printing here.
 import { SetupError, UsageError } from '../util/errors.js';
+import { noModelsError } from '../models/empty.js';
 import type { GateOutcome } from './gate.js';
 import { validateResult } from './gate.js';
 import { fastForwardViaApi, mergeViaApi } from './github.js';
@@ -14,6 +15,7 @@ import {
 } from './tree.js';
 import {
   checkout,
+  refuseOverwrites,
   commitsBetween,
   fetchBranches,
   isAncestor,
@@ -144,6 +146,20 @@ async function attemptPromote(a: WorkArea, opts: PromoteOptions, attempt: number
   await fetchBranches(a, [from, to]);
   const source = (await revParse(a, `refs/remotes/${a.remote}/${from}`))!;
   const target = (await revParse(a, `refs/remotes/${a.remote}/${to}`))!;
+  // Both sides must hold models under the path, checked before anything else: a typo in --path would
+  // otherwise validate an empty tree ("no new errors") and merge whatever the branches hold.
+  if (!opts.allowEmpty) {
+    for (const [branch, commit] of [
+      [from, source],
+      [to, target],
+    ]) {
+      if ((await modelDirsAt(a, commit)).size === 0)
+        throw noModelsError(
+          `'${a.prefix || '.'}' in '${branch}' (${commit.slice(0, 7)})`,
+          'Check --path (action input path), the models root inside the repository',
+        );
+    }
+  }
   const report: PromoteReport = {
     result: 'up-to-date',
     refused: false,
@@ -204,6 +220,7 @@ async function attemptPromote(a: WorkArea, opts: PromoteOptions, attempt: number
     );
     await checkout(a, source);
   } else {
+    await refuseOverwrites(a, source);
     await checkout(a, target);
     const merge = await a.tryGit(['merge', '--no-ff', '--no-commit', '--no-edit', '--quiet', source]);
     if (merge.code !== 0) {
@@ -241,7 +258,7 @@ async function attemptPromote(a: WorkArea, opts: PromoteOptions, attempt: number
   }
 
   if (opts.validate) {
-    report.validation = await validateResult(a, result, target, opts.configFile);
+    report.validation = await validateResult(a, result, target, opts.configFile, opts.allowEmpty);
     if (report.validation.newErrors.length > 0) return finish('invalid', null);
   }
   const done: PromoteResultKind = opts.strategy === 'fast-forward' ? 'fast-forwarded' : 'merged';

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { SetupError, UsageError } from '../util/errors.js';
+import { noModelsError } from '../models/empty.js';
 import { validateResult, type GateOutcome } from './gate.js';
 import {
   addLabels,
@@ -239,13 +240,16 @@ async function attemptPublish(
   const existing = previous ? (await revParse(a, `refs/remotes/${a.remote}/${branch}`))! : null;
 
   await checkout(a, source);
-  if (!existsSync(a.modelsRoot)) {
-    throw new SetupError(
-      `The models root '${a.prefix || '.'}' does not exist in ${opts.from} (${source}): check --path.`,
+  // A source without models is a wrong --path (nothing could be published from it; --allow-empty or not).
+  const noModels = () =>
+    noModelsError(
+      `'${a.prefix || '.'}' in ${opts.from} (${source.slice(0, 7)})`,
+      'Check --path (action input path), the models root inside the repository',
     );
-  }
+  if (!existsSync(a.modelsRoot)) throw noModels();
   const { indexOf } = await import('./validation.js');
   const index = await indexOf(a.modelsRoot);
+  if (index.models.size === 0) throw noModels();
   const unknown = ids.filter((id) => !index.models.has(id));
   if (unknown.length) {
     const lines = unknown.map((id) =>
@@ -314,7 +318,7 @@ async function attemptPublish(
   report.commit = commit;
 
   if (opts.validate) {
-    report.validation = await validateResult(a, commit, target, opts.configFile);
+    report.validation = await validateResult(a, commit, target, opts.configFile, opts.allowEmpty);
     if (report.validation.newErrors.length > 0) {
       report.refused = true;
       report.commit = null;

@@ -4,6 +4,7 @@ import type { GateOutcome } from './gate.js';
 import type { PromoteReport } from './promote.js';
 import type { PublishReport } from './publish.js';
 import type { ModelChanges } from './tree.js';
+import { printable as p } from '../util/safe-text.js';
 import { code, details, firstItems, link, plural, prose, text } from '../util/markdown.js';
 import { findingLines } from '../validate/reporters/finding-lines.js';
 
@@ -15,11 +16,11 @@ export function findingPath(prefix: string, f: Finding): string {
 }
 
 function findingLine(prefix: string, f: Finding): string {
-  return `${findingPath(prefix, f)}:${f.line}:${f.column}  ${f.severity}  ${f.message}  (${f.ruleId})`;
+  return `${p(findingPath(prefix, f))}:${f.line}:${f.column}  ${f.severity}  ${p(f.message)}  (${f.ruleId})`;
 }
 
 function modelLines(m: ModelChanges): string[] {
-  const list = (ids: string[]): string => (ids.length ? ids.join(', ') : 'none');
+  const list = (ids: string[]): string => (ids.length ? ids.map(p).join(', ') : 'none');
   return [
     `  models added: ${list(m.added)}`,
     `  models changed: ${list(m.changed)}`,
@@ -49,12 +50,12 @@ export function promoteText(r: PromoteReport): string {
   ];
   if (r.result === 'up-to-date') {
     lines.push(`Up to date: '${r.to}' already contains '${r.from}'. Nothing to do.`);
-    return `${[...lines, ...r.warnings.map((w) => `warning: ${w}`)].join('\n')}\n`;
+    return `${[...lines, ...r.warnings.map((w) => `warning: ${p(w)}`)].join('\n')}\n`;
   }
   lines.push(`  ${r.commits.length} commit(s) ${r.dryRun ? 'would move' : 'move'}:`);
-  lines.push(...r.commits.map((c) => `    ${short(c.sha)} ${c.subject}`));
+  lines.push(...r.commits.map((c) => `    ${short(c.sha)} ${p(c.subject)}`));
   lines.push(...modelLines(r.models));
-  if (r.models.otherFiles.length) lines.push(`  other files: ${r.models.otherFiles.join(', ')}`);
+  if (r.models.otherFiles.length) lines.push(`  other files: ${r.models.otherFiles.map(p).join(', ')}`);
   if (r.result === 'diverged') {
     lines.push(
       `Refused: '${r.to}' has ${r.targetOnlyCommits} commit(s) that '${r.from}' does not have, so it cannot be fast-forwarded.`,
@@ -62,7 +63,8 @@ export function promoteText(r: PromoteReport): string {
     );
   } else if (r.result === 'conflict') {
     lines.push(`Conflict: merging '${r.from}' into '${r.to}' conflicts; nothing was pushed.`);
-    for (const c of r.conflicts) lines.push(`    ${c.file}${c.modelId ? `  (model ${c.modelId})` : ''}`);
+    for (const c of r.conflicts)
+      lines.push(`    ${p(c.file)}${c.modelId ? `  (model ${p(c.modelId)})` : ''}`);
     lines.push(
       `What to do: merge '${r.to}' into '${r.from}' (or a branch made from it), resolve the conflicts there, push, ` +
         'and promote again.',
@@ -82,7 +84,7 @@ export function promoteText(r: PromoteReport): string {
       lines.push(`Result: ${r.result}; '${r.to}' is now at ${short(r.commit)}.`);
     }
   }
-  lines.push(...r.warnings.map((w) => `warning: ${w}`));
+  lines.push(...r.warnings.map((w) => `warning: ${p(w)}`));
   return `${lines.join('\n')}\n`;
 }
 
@@ -91,13 +93,14 @@ export function publishText(r: PublishReport): string {
     `${r.dryRun ? 'Plan (dry run): ' : ''}publish from ${r.from} (${short(r.sourceCommit)}) to ${r.to} (${short(r.targetCommit)}) on branch ${r.branch}`,
     '  models:',
     ...r.models.map(
-      (m) => `    ${m.id}  (${m.reason === 'requested' ? 'requested' : `called by ${m.calledBy}`})`,
+      (m) =>
+        `    ${p(m.id)}  (${m.reason === 'requested' ? 'requested' : `called by ${p(m.calledBy ?? '')}`})`,
     ),
-    `  group files: ${r.groupFiles.length ? r.groupFiles.join(', ') : 'none'}`,
+    `  group files: ${r.groupFiles.length ? r.groupFiles.map(p).join(', ') : 'none'}`,
   ];
   if (r.files.length) {
     lines.push(`  ${r.files.length} file(s) differ from '${r.to}':`);
-    lines.push(...r.files.map((f) => `    ${f.status.padEnd(8)} ${f.path}`));
+    lines.push(...r.files.map((f) => `    ${f.status.padEnd(8)} ${p(f.path)}`));
     lines.push(...modelLines(r.changes));
     lines.push(...validationLines(r.validation, r.root, r.to));
   }
@@ -112,7 +115,7 @@ export function publishText(r: PublishReport): string {
     lines.push(`Result: ${r.operation}; branch ${r.branch} at ${short(r.commit)}.`);
     if (r.pullRequest) lines.push(`Pull request #${r.pullRequest.number}: ${r.pullRequest.url}`);
   }
-  lines.push(...r.warnings.map((w) => `warning: ${w}`));
+  lines.push(...r.warnings.map((w) => `warning: ${p(w)}`));
   return `${lines.join('\n')}\n`;
 }
 

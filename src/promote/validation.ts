@@ -5,8 +5,12 @@ import { loadModels } from '../models/load.js';
 import type { Finding } from '../validate/finding.js';
 import type { ModelsIndex } from '../models/types.js';
 
-export async function findingsOf(modelsRoot: string, configFile?: string): Promise<Finding[]> {
-  const report = await validateRepo(modelsRoot, configFile ? { configFile } : undefined);
+export async function findingsOf(
+  modelsRoot: string,
+  configFile?: string,
+  allowEmpty = false,
+): Promise<Finding[]> {
+  const report = await validateRepo(modelsRoot, { configFile, allowEmpty });
   return report.findings;
 }
 

@@ -1,10 +1,14 @@
 // Where promote and publish build commits: a scratch worktree of the local repository (default), a scratch clone
 // of a remote URL, or the workspace itself when asked. Pushes only ever go to the remote; nothing is forced.
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { git, splitZ, tryGit, type GitResult } from '../util/git.js';
 import { SetupError, UsageError } from '../util/errors.js';
+import { printable } from '../util/safe-text.js';
+import { cleanUpOnSignal } from '../util/signals.js';
 import type { GitHubRepo } from './github.js';
 
 export interface GitContext {
@@ -28,6 +32,8 @@ export interface BranchWriteOptions extends GitContext {
   to: string;
   dryRun: boolean;
   validate: boolean;
+  /** Accept a models root without process models on either side (else a SetupError: a wrong --path). */
+  allowEmpty?: boolean;
   configFile?: string;
   github?: GitHubRepo;
   log?: (line: string) => void;
@@ -135,20 +141,45 @@ export async function openWorkArea(ctx: GitContext): Promise<WorkArea> {
       }
       const branch = await tryGit(['symbolic-ref', '-q', '--short', 'HEAD'], { cwd: top, env });
       const head = (await tryGit(['rev-parse', '-q', '--verify', 'HEAD'], { cwd: top, env })).stdout.trim();
+      if (branch.code !== 0 && head) {
+        // Checking out anything else would leave a commit only HEAD holds to the reflog (and gc). The commit
+        // a workflow run is for (GITHUB_SHA; actions/checkout with a sha holds it in no ref) is on the server.
+        const refs = ['refs/heads', 'refs/remotes', 'refs/tags'];
+        const held = await git(['for-each-ref', '--count=1', '--contains', head, ...refs], { cwd: top, env });
+        if (!held.trim() && head !== ctx.env.GITHUB_SHA) {
+          throw new SetupError(
+            `The checkout at ${top} is on a detached HEAD, ${head}, that no branch or tag holds: --in-workspace would ` +
+              'leave it behind. Keep it on a branch first (git switch -c NAME), or run without --in-workspace.',
+          );
+        }
+      }
+      const back =
+        branch.code === 0
+          ? ['checkout', '-f', '-q', branch.stdout.trim()]
+          : ['checkout', '-f', '-q', '--detach', head];
+      const forget = cleanUpOnSignal(`putting the checkout at ${top} back where it was`, () => {
+        const sync = { cwd: top, env: { ...env, LC_ALL: 'C' }, stdio: 'ignore' } as const;
+        spawnSync('git', ['merge', '--abort'], sync);
+        if (head) spawnSync('git', back, sync);
+      });
       return area('workspace', top, ctx.remote, prefix, env, async (keep) => {
+        forget();
         await tryGit(['merge', '--abort'], { cwd: top, env });
         if (keep || !head) return;
-        const back = branch.code === 0 ? branch.stdout.trim() : head;
-        await tryGit(['checkout', '-f', '-q', ...(branch.code === 0 ? [] : ['--detach']), back], {
-          cwd: top,
-          env,
-        });
+        await tryGit(back, { cwd: top, env });
       });
     }
     const scratch = await mkdtemp(path.join(tmpdir(), 'spiff-models-'));
     const workDir = path.join(scratch, 'work');
+    const forget = cleanUpOnSignal(`removing the scratch worktree ${workDir}`, () => {
+      const sync = { cwd: top, env: { ...env, LC_ALL: 'C' }, stdio: 'ignore' } as const;
+      spawnSync('git', ['worktree', 'remove', '--force', workDir], sync);
+      rmSync(scratch, { recursive: true, force: true });
+      spawnSync('git', ['worktree', 'prune'], sync);
+    });
     await git(['worktree', 'add', '--detach', '--no-checkout', workDir, 'HEAD'], { cwd: top, env }).catch(
       async (err) => {
+        forget();
         await rm(scratch, { recursive: true, force: true });
         throw err;
       },
@@ -157,6 +188,7 @@ export async function openWorkArea(ctx: GitContext): Promise<WorkArea> {
       await tryGit(['worktree', 'remove', '--force', workDir], { cwd: top, env });
       await rm(scratch, { recursive: true, force: true });
       await tryGit(['worktree', 'prune'], { cwd: top, env });
+      forget();
     });
   }
 
@@ -177,17 +209,22 @@ export async function openWorkArea(ctx: GitContext): Promise<WorkArea> {
   }
   const scratch = await mkdtemp(path.join(tmpdir(), 'spiff-models-'));
   const workDir = path.join(scratch, 'clone');
+  const forget = cleanUpOnSignal(`removing the scratch clone ${workDir}`, () =>
+    rmSync(scratch, { recursive: true, force: true }),
+  );
   try {
     await git(['clone', '--quiet', '--no-checkout', '--no-tags', '--', ctx.remote, workDir], {
       cwd: scratch,
       env: ctx.env,
     });
   } catch (err) {
+    forget();
     await rm(scratch, { recursive: true, force: true });
     throw new SetupError(`Could not clone ${ctx.remote}: ${(err as Error).message}`);
   }
   const normalized = path.posix.normalize(ctx.path.split(path.sep).join('/')).replace(/\/+$/, '');
   if (path.posix.isAbsolute(normalized) || normalized === '..' || normalized.startsWith('../')) {
+    forget();
     await rm(scratch, { recursive: true, force: true });
     throw new UsageError(
       `With a remote URL, --path must be relative to the repository root; got '${ctx.path}'.`,
@@ -196,6 +233,7 @@ export async function openWorkArea(ctx: GitContext): Promise<WorkArea> {
   const env = await identityEnv(workDir, ctx.env, ctx.author);
   return area('clone', workDir, 'origin', normalized === '.' ? '' : normalized, env, async () => {
     await rm(scratch, { recursive: true, force: true });
+    forget();
   });
 }
 
@@ -224,7 +262,36 @@ export async function fetchBranches(a: WorkArea, branches: string[]): Promise<vo
 
 /** Forced checkout of a commit, detached: scratch areas start with an empty index, a workspace was clean. */
 export async function checkout(a: WorkArea, commit: string): Promise<void> {
+  await refuseOverwrites(a, commit);
   await a.git(['checkout', '-f', '-q', '--detach', commit]);
+}
+
+/**
+ * A forced checkout (and a merge, for ignored files) overwrites files git does not track without a word: in the
+ * user's own checkout, refuse when one lies where `commit` has a file, or has a directory, or under a path that
+ * `commit` has as a file. Called by checkout(), and before a merge for the commit merged in.
+ */
+export async function refuseOverwrites(a: WorkArea, commit: string): Promise<void> {
+  if (a.kind !== 'workspace') return;
+  const local = splitZ(await a.git(['ls-files', '-z', '--others']));
+  if (local.length === 0) return;
+  const files = new Set(splitZ(await a.git(['ls-tree', '-r', '-z', '--name-only', commit])));
+  const dirs = new Set<string>();
+  for (const f of files)
+    for (let i = f.indexOf('/'); i > 0; i = f.indexOf('/', i + 1)) dirs.add(f.slice(0, i));
+  const above = (p: string) => {
+    for (let i = p.indexOf('/'); i > 0; i = p.indexOf('/', i + 1)) if (files.has(p.slice(0, i))) return true;
+    return false;
+  };
+  const hit = local.filter((p) => files.has(p) || dirs.has(p) || above(p));
+  if (hit.length === 0) return;
+  const shown = hit.slice(0, 20).map((p) => `  ${printable(p)}`);
+  if (hit.length > 20) shown.push(`  ... and ${hit.length - 20} more`);
+  throw new SetupError(
+    `--in-workspace: checking out ${commit} in ${a.workDir} would overwrite ${hit.length} file(s) that git ignores ` +
+      `or does not track:\n${shown.join('\n')}\n` +
+      'Move them out of the way (or commit them), or run without --in-workspace (a scratch worktree is used then).',
+  );
 }
 
 export async function isAncestor(a: WorkArea, ancestor: string, descendant: string): Promise<boolean> {
@@ -269,9 +336,15 @@ export async function push(
   const r = await a.tryGit(args);
   if (r.code === 0) return { ok: true };
   const text = `${r.stdout}\n${r.stderr}`;
-  // '!' lines with [rejected] (fetch first / non-fast-forward / stale info) mean the branch moved under us;
-  // [remote rejected] is a hook or branch protection and retrying will not help.
-  const moved = /\[rejected\]/.test(text) && /(non-fast-forward|fetch first|stale info)/.test(text);
+  // '!' lines with [rejected] (fetch first / non-fast-forward / stale info) mean the branch moved under us, and
+  // so does a [remote rejected] whose ref update lost a race inside receive-pack: "cannot lock ref '...': is at X
+  // but expected Y", or its lock file held by a concurrent push. Any other [remote rejected] is a hook or branch
+  // protection, and retrying will not help.
+  const moved =
+    (/\[rejected\]/.test(text) && /(non-fast-forward|fetch first|stale info)/.test(text)) ||
+    /cannot lock ref '[^']*': (is at [0-9a-f]+ but expected [0-9a-f]+|Unable to create '[^']*\.lock': File exists)/.test(
+      text,
+    );
   const said = r.stderr.trim() || r.stdout.trim();
   return { ok: false, moved, message: said };
 }

@@ -1,6 +1,7 @@
 // Runs git with an argument array (never through a shell) and turns failures into errors naming the command.
 import { spawn } from 'node:child_process';
 import { SetupError } from './errors.js';
+import { endOnSignal } from './signals.js';
 
 export interface GitOptions {
   cwd: string;
@@ -42,6 +43,7 @@ export function tryGit(args: string[], options: GitOptions): Promise<GitResult> 
       env: gitEnv(options.env),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
+    endOnSignal(child);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (d: Buffer) => out.push(d));

@@ -3,6 +3,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { distance } from 'fastest-levenshtein';
 import { UsageError } from './errors.js';
+import { jsonText } from './safe-text.js';
 
 /** string: one value; boolean: a switch; list: repeatable flag / one-per-line (or comma-separated) input. */
 export type OptionType = 'string' | 'boolean' | 'list';
@@ -267,5 +268,5 @@ export function reportJson(spec: CommandSpec, report: object, outputs: Record<st
     const key = camel(name);
     if (!(key in json)) json[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
   }
-  return `${JSON.stringify(json, null, 2)}\n`;
+  return `${jsonText(json)}\n`;
 }

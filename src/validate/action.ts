@@ -6,6 +6,7 @@ import * as core from '@actions/core';
 import { readInputs } from '../action/inputs.js';
 import { UsageError } from '../util/errors.js';
 import { validateSpec } from './options.js';
+import { info } from '../action/log.js';
 import { formatJson } from './reporters/json.js';
 import { formatMarkdown } from './reporters/markdown.js';
 import { formatSarif } from './reporters/sarif.js';
@@ -55,6 +56,7 @@ export async function runValidateAction(): Promise<void> {
     configFile: config ? path.resolve(ws, config) : undefined,
     base,
     cache: input.cache ? cachePath(ws, cacheLocation) : undefined,
+    allowEmpty: input.allowEmpty,
   });
   if (result.cacheWarning) core.warning(result.cacheWarning);
   const prefix = relativePrefix(ws, root);
@@ -65,7 +67,7 @@ export async function runValidateAction(): Promise<void> {
   fs.mkdirSync(path.dirname(sarifFile), { recursive: true });
   fs.writeFileSync(sarifFile, formatSarif(result, { uriPrefix: prefix }));
 
-  core.info(formatStylish(result, { color: false, root: prefix || undefined }));
+  info(formatStylish(result, { color: false, root: prefix || undefined }));
 
   const errors = result.findings.filter((f) => f.severity === 'error');
   const warnings = result.findings.filter((f) => f.severity === 'warning');

@@ -24,6 +24,14 @@ function gitSync(cwd: string, args: string[], input?: Buffer): Buffer {
 /** The models tree at `ref` as an index (only JSON, BPMN and DMN contents are read). */
 export function loadAtRef(root: string, ref: string): ModelsIndex {
   try {
+    gitSync(root, ['rev-parse', '--git-dir']);
+  } catch {
+    throw new SetupError(
+      `--base ${ref}: the models root ${root} is not inside a git repository, so there is nothing to compare with; ` +
+        'drop --base, or validate a checkout',
+    );
+  }
+  try {
     gitSync(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
   } catch {
     throw new SetupError(
@@ -31,9 +39,11 @@ export function loadAtRef(root: string, ref: string): ModelsIndex {
     );
   }
   const prefix = gitSync(root, ['rev-parse', '--show-prefix']).toString().trim();
-  const listing = gitSync(root, ['ls-tree', '--full-tree', '-r', '-l', '-z', `${ref}:${prefix}`]).toString(
-    'utf8',
-  );
+  // The models folder may not exist yet at the base (the change that adds it): then nothing was there.
+  const exists = spawnSync('git', ['cat-file', '-e', `${ref}:${prefix}`], { cwd: root }).status === 0;
+  const listing = exists
+    ? gitSync(root, ['ls-tree', '--full-tree', '-r', '-l', '-z', `${ref}:${prefix}`]).toString('utf8')
+    : '';
   const entries: { path: string; size: number; oid: string }[] = [];
   for (const rec of listing.split('\0')) {
     if (!rec) continue;

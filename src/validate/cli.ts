@@ -40,7 +40,12 @@ export const validateCli: CliCommand = {
       throw new UsageError(`config file ${values.config} does not exist`);
 
     const cache = values.cache ? cachePath(io.cwd, values.cacheLocation) : undefined;
-    const result = await validateRepo(root, { configFile, base: values.base, cache });
+    const result = await validateRepo(root, {
+      configFile,
+      base: values.base,
+      allowEmpty: values.allowEmpty,
+      cache,
+    });
     if (result.cacheWarning) io.stderr(`warning: ${result.cacheWarning}\n`);
     let text: string;
     switch (format) {

@@ -10,6 +10,13 @@ export const CONFIG_OPTION = {
   doc: 'rule severities file (default: .spiff-models.json/.yml at the models root)',
 } as const;
 
+export const ALLOW_EMPTY_OPTION = {
+  type: 'boolean',
+  input: 'allow-empty',
+  default: false,
+  doc: 'accept a models root without any process_model.json (else exit 2: a wrong path must not pass)',
+} as const;
+
 export const validateSpec = {
   name: 'validate',
   summary: 'check a models repository the way spiffworkflow-backend will judge it',
@@ -33,6 +40,7 @@ export const validateSpec = {
       doc: 'write the report to FILE instead of standard output',
     },
     config: CONFIG_OPTION,
+    allowEmpty: ALLOW_EMPTY_OPTION,
     base: {
       type: 'string',
       arg: 'REF',
@@ -91,5 +99,6 @@ export const validateSpec = {
     'sarif-file': { doc: 'path of the SARIF report (for github/codeql-action/upload-sarif)' },
     'changed-models': { doc: 'with base: JSON array of the model ids changed since base' },
   },
-  epilogue: 'Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O problem.',
+  epilogue:
+    'Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, config or I/O problem, or no models.',
 } as const satisfies CommandSpec;

@@ -3,15 +3,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CallRef, Model, ModelsIndex, ProcessDef, RepoFile } from '../models/types.js';
 import { loadModels } from '../models/load.js';
+import { noModelsError } from '../models/empty.js';
 import { LineIndex, attributeOffset } from '../models/xml.js';
-import { analyze } from './reach.js';
+import { analyze, type Analysis } from './reach.js';
 import { loadConfig } from './config.js';
 import type { Finding, ModelStatus, Report, Severity } from './finding.js';
 import { compareFindings } from './finding.js';
 import type { Report as RuleReport } from './rule.js';
 import { loaderRules, rules } from './rules/index.js';
+import { guarded } from './guard.js';
 import { loadPythonParser } from './rules/python.js';
-import { fingerprint, readCache, toolKey, writeCache, type CachedReport, type Fingerprint } from './cache.js';
+import type { CachedReport, Fingerprint } from './cache.js';
 
 export interface ValidateOptions {
   configFile?: string;
@@ -19,6 +21,8 @@ export interface ValidateOptions {
   base?: string;
   /** An index already loaded for this root (commands that loaded it pass it, nothing is read twice). */
   index?: ModelsIndex;
+  /** Accept a root without process models (else a SetupError: a wrong path must not pass as clean). */
+  allowEmpty?: boolean;
   /** Cache file (--cache): an unchanged repository gets its last report back (see cache.ts); not with --base. */
   cache?: string;
   /** The tool identity the cache is keyed by (tests stand in a new build); default: this build's. */
@@ -45,16 +49,30 @@ export async function validateRepo(root: string, options: ValidateOptions = {}):
   const cacheFile =
     options.cache && !options.index && !options.base && isDir(abs) ? options.cache : undefined;
   let print: Fingerprint | undefined;
-  const tool = cacheFile ? (options.toolKey ?? toolKey()) : '';
-  if (cacheFile) {
+  // Imported only with --cache: it hashes (node:crypto), which a plain run never loads.
+  const cache = cacheFile ? await import('./cache.js') : undefined;
+  const tool = cache ? (options.toolKey ?? cache.toolKey()) : '';
+  if (cacheFile && cache) {
+    const { fingerprint, readCache } = cache;
     const data = readCache(cacheFile, abs, tool);
     const inside = path.relative(abs, cacheFile).split(path.sep).join('/');
-    print = fingerprint(abs, config.rules, tool, data?.files, inside);
+    // allowEmpty is part of the key: an empty root is an error without it, a report with it.
+    const settings = { rules: config.rules, allowEmpty: options.allowEmpty === true };
+    print = fingerprint(abs, settings, tool, data?.files, inside);
     if (data && data.key === print.key) return fromCache(abs, data.report);
   }
   const index = options.index ?? (await loadModels(root, { workers: options.workers }));
+  if (index.models.size === 0 && !options.allowEmpty)
+    throw noModelsError(`the models root ${index.root}`, 'Check the path (DIR, or the action input path)');
   if (index.bpmn.size > 0) await loadPythonParser();
-  const analysis = analyze(index);
+  // The engine's walk feeds the engine rules: when it fails, they get the walk of an empty repository (they
+  // report nothing) and rule-error says why.
+  let walked: Analysis | undefined;
+  const walkFailure = guarded('engine checks (the reachability walk)', index, (idx) => {
+    const result = analyze(idx);
+    if (idx === index) walked = result;
+  });
+  const analysis: Analysis = walked ?? analyze(emptyIndex(index));
   const lineIndexes = new Map<string, LineIndex>();
   const position = (file: RepoFile, offset: number) => {
     let li = lineIndexes.get(file.path);
@@ -74,34 +92,39 @@ export async function validateRepo(root: string, options: ValidateOptions = {}):
     findings.push(f);
   };
 
+  if (walkFailure) add(walkFailure);
   for (const rule of rules) {
     if (config.rules[rule.id] === 'off') continue;
-    rule.check({
-      index,
-      analysis,
-      report(r: RuleReport) {
-        let line = r.line;
-        let column = r.column;
-        if (line === undefined) {
-          let offset = r.offset;
-          if (offset === undefined && r.node)
-            offset = r.attr && r.file.text ? attributeOffset(r.file.text, r.node, r.attr) : r.node.offset;
-          ({ line, column } =
-            offset !== undefined && r.file.text !== undefined
-              ? position(r.file, offset)
-              : { line: 1, column: 1 });
-        }
-        add({
-          ruleId: rule.id,
-          severity: r.severity ?? rule.severity,
-          message: r.message,
-          file: r.file.path,
-          line,
-          column: column ?? 1,
-          modelId: r.modelId === undefined ? r.file.modelId : r.modelId,
-        });
-      },
-    });
+    const report = (r: RuleReport) => {
+      let line = r.line;
+      let column = r.column;
+      if (line === undefined) {
+        let offset = r.offset;
+        if (offset === undefined && r.node)
+          offset = r.attr && r.file.text ? attributeOffset(r.file.text, r.node, r.attr) : r.node.offset;
+        ({ line, column } =
+          offset !== undefined && r.file.text !== undefined
+            ? position(r.file, offset)
+            : { line: 1, column: 1 });
+      }
+      add({
+        ruleId: rule.id,
+        severity: r.severity ?? rule.severity,
+        message: r.message,
+        file: r.file.path,
+        line,
+        column: column ?? 1,
+        modelId: r.modelId === undefined ? r.file.modelId : r.modelId,
+      });
+    };
+    const failure = guarded(rule.id, index, (idx) =>
+      rule.check({
+        index: idx,
+        analysis,
+        report: idx === index ? report : () => undefined,
+      }),
+    );
+    if (failure) add(failure);
   }
   for (const f of index.loadFindings) add({ ...f });
 
@@ -116,8 +139,8 @@ export async function validateRepo(root: string, options: ValidateOptions = {}):
 
   findings.sort(compareFindings);
   const report = summarize(index, findings);
-  if (cacheFile && print) {
-    const cacheWarning = writeCache(cacheFile, abs, tool, print, { ...report, graph: graphOf(index) });
+  if (cacheFile && cache && print) {
+    const cacheWarning = cache.writeCache(cacheFile, abs, tool, print, { ...report, graph: graphOf(index) });
     return { ...report, index, changedModels, cache: 'miss', cacheWarning };
   }
   return { ...report, index, changedModels };
@@ -162,6 +185,23 @@ function fromCache(root: string, report: CachedReport): ValidateResult {
   };
   const { findings, models: statuses, summary } = report;
   return { findings, models: statuses, summary, index, changedModels: [], cache: 'hit' };
+}
+
+/** The same root with nothing in it. */
+function emptyIndex(index: ModelsIndex): ModelsIndex {
+  return {
+    ...index,
+    files: [],
+    filesByPath: new Map(),
+    groups: new Map(),
+    models: new Map(),
+    bpmn: new Map(),
+    dmn: new Map(),
+    processes: new Map(),
+    decisionsByDir: new Map(),
+    calls: [],
+    modelCalls: new Map(),
+  };
 }
 
 export function summarize(index: ModelsIndex, findings: Finding[]): Report {

@@ -1,7 +1,7 @@
 // Real git repositories for tests: bare remotes on disk, working clones, commits of small valid models trees.
 // Git runs with a fixed identity and without the machine's global/system config, so tests work anywhere.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -70,6 +70,30 @@ export function commitFiles(dir: string, files: Files, message: string): string 
   git(dir, 'add', '-A');
   git(dir, 'commit', '-q', '--allow-empty', '-m', message);
   return git(dir, 'rev-parse', 'HEAD');
+}
+
+/**
+ * Makes the bare `remote` move `ref` inside receive-pack, after it checked the pushed old value and before it
+ * updates the ref: its `update` hook moves the ref to `targets[n]` (commits the remote holds) on the n-th push
+ * to `ref`, until the list is used up. The push then fails with "cannot lock ref ...: is at X but expected Y",
+ * as a push racing another does on a busy server.
+ */
+export function moveRefInsideReceivePack(remote: string, ref: string, targets: string[]): void {
+  const hook = path.join(remote, 'hooks', 'update');
+  writeFileSync(
+    hook,
+    [
+      '#!/bin/sh',
+      `[ "$1" = '${ref}' ] || exit 0`,
+      'n=$(cat "$GIT_DIR/moves" 2>/dev/null || echo 0)',
+      'echo $((n + 1)) > "$GIT_DIR/moves"',
+      'case $n in',
+      ...targets.map((t, i) => `  ${i}) git update-ref '${ref}' '${t}' ;;`),
+      'esac',
+      '',
+    ].join('\n'),
+  );
+  chmodSync(hook, 0o755);
 }
 
 export interface Remote {

@@ -155,3 +155,17 @@ export async function runActionBundle(
   fs.rmSync(dir, { recursive: true, force: true });
   return result;
 }
+
+// The command names the runner registers (ActionCommandManager: the command extensions plus stop-commands).
+const RUNNER_COMMANDS =
+  'set-env|set-output|save-state|add-mask|add-path|add-matcher|remove-matcher|debug|warning|error|notice|group|endgroup|echo|stop-commands';
+
+/**
+ * The lines of `output` the Actions runner would take as workflow commands, by its own rules: its reader ends a
+ * line at \n and at \r; `::` starts a command after leading white space (ActionCommand.TryParseV2); the legacy
+ * `##[name` of a registered command counts anywhere in a line (ActionCommand.TryParse).
+ */
+export function runnerCommandLines(output: string): string[] {
+  const legacy = new RegExp(`##\\[(${RUNNER_COMMANDS})[\\] ]`, 'i');
+  return output.split(/\r\n|\r|\n/).filter((line) => /^[\s\u0085]*::/.test(line) || legacy.test(line));
+}

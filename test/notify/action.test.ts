@@ -161,6 +161,45 @@ describe('the notify action', () => {
     expect(summary).not.toContain(DEV_SECRET);
   });
 
+  test('tokens in a receiver URL path or query are masked in outputs, log, annotations and summary', async () => {
+    const PATH_TOKEN = 'Hk7tQ2xZ9pLw4R';
+    const QUERY_TOKEN = 'qk5TyW3nB8vR2m';
+    const hooks = await startScriptedReceiver([
+      { status: 503, body: `busy: /hooks/${PATH_TOKEN}` },
+      { status: 404, body: `no hook /hooks/${PATH_TOKEN}?key=${QUERY_TOKEN}` },
+    ]);
+    extra.push(hooks);
+    input('environments', `- {name: prod, url: "${hooks.url}/hooks/${PATH_TOKEN}?key=${QUERY_TOKEN}"}`);
+    input('webhook-secret', SECRET);
+    input('notify-kind', 'deploy');
+    input('deploy-image', 'ghcr.io/acme/models');
+    input('sha', 'a'.repeat(40));
+    input('repository-url', 'https://github.com/acme/models');
+    input('retries', '1');
+
+    await runNotifyAction({ policy: { backoffBaseMs: 1, backoffMaxMs: 2 } });
+
+    expect(process.exitCode).toBe(1);
+    expect(hooks.requests).toHaveLength(2);
+    const log = stdout.join('');
+    expect(log).toContain(`::add-mask::${PATH_TOKEN}`);
+    expect(log).toContain(`::add-mask::${QUERY_TOKEN}`);
+    const unmasked = log
+      .split('\n')
+      .filter((line) => !line.startsWith('::add-mask::'))
+      .join('\n');
+    expect(unmasked).toMatch(/retrying/);
+    expect(unmasked).toMatch(/::error title=notify prod::/);
+    const outputs = await readFile(process.env.GITHUB_OUTPUT!, 'utf8');
+    const summary = await readFile(process.env.GITHUB_STEP_SUMMARY!, 'utf8');
+    expect(JSON.parse(parseOutputs(outputs).results)[0].url).toBe(`${hooks.url}/***/***?***`);
+    for (const token of [PATH_TOKEN, QUERY_TOKEN]) {
+      expect(unmasked).not.toContain(token);
+      expect(outputs).not.toContain(token);
+      expect(summary).not.toContain(token);
+    }
+  });
+
   test('a failing environment: error annotation, failed output, the step fails; the others are delivered', async () => {
     const sha = await r.pushCommit('change', { 'a.txt': 'a' });
     await pushEvent(sha, await r.head(r.backendDir));

@@ -2,7 +2,9 @@ import { afterEach, describe, expect, test } from '@jest/globals';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CliIO } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
 import { createNotifyCli, notifyCli } from '../../src/notify/cli.js';
+import { runnerCommandLines } from '../helpers/runner.js';
 import { SetupError, UsageError } from '../../src/util/errors.js';
 import {
   createModelsRepos,
@@ -116,6 +118,60 @@ describe('spiff-models notify', () => {
     expect(c.stdout() + c.stderr()).not.toContain(SECRET);
     expect(await r.head(r.backendDir)).toBe(sha);
   });
+
+  test.each([[[]], [['--json']]])(
+    'tokens in a receiver URL path or query are masked in every line printed (%p)',
+    async (extraArgs) => {
+      const { r } = await setup();
+      const sha = await r.pushCommit('x', { 'x.txt': 'x' });
+      const PATH_TOKEN = 'Hk7tQ2xZ9pLw4R';
+      const OTHER_TOKEN = 'Zp4mN8vC1xQa7T';
+      const QUERY_TOKEN = 'qk5TyW3nB8vR2m';
+      const hooks = await scripted([
+        { status: 503, body: `busy: /hooks/${PATH_TOKEN}` },
+        { status: 404, body: `no hook /hooks/${PATH_TOKEN}?key=${QUERY_TOKEN}` },
+      ]);
+      const c = captured(r.workDir);
+      const code = await fastCli.run(
+        [
+          ...['--url', `${hooks.url}/hooks/${PATH_TOKEN}?key=${QUERY_TOKEN}`],
+          ...['--url', `${hooks.url}/hooks/${OTHER_TOKEN}`],
+          ...['--kind', 'deploy', '--image', 'ghcr.io/acme/models', '--sha', sha, '--secret', SECRET],
+          ...['--retries', '1', '--repository-url', 'https://github.com/acme/models'],
+          ...extraArgs,
+        ],
+        c.io,
+      );
+      expect(code).toBe(1);
+      expect(hooks.requests.map((q) => q.path)).toContain(`/hooks/${PATH_TOKEN}?key=${QUERY_TOKEN}`);
+      const printed = c.stdout() + c.stderr();
+      expect(printed).toMatch(/retrying/);
+      for (const token of [PATH_TOKEN, OTHER_TOKEN, QUERY_TOKEN]) expect(printed).not.toContain(token);
+      if (extraArgs.length) {
+        const results = JSON.parse(c.stdout()).results;
+        expect(results[0].url).toBe(`${hooks.url}/***/***?***`);
+        expect(results[1].url).toBe(`${hooks.url}/***/***`);
+      }
+    },
+  );
+
+  test.each([[[]], [['--json']]])(
+    "a receiver's answer starts no workflow command in what is printed (%p)",
+    async (extraArgs) => {
+      const { r } = await setup();
+      const sha = await r.pushCommit('x', { 'x.txt': 'x' });
+      const hostile = await scripted([
+        { status: 400, body: 'no\n::stop-commands::tok\r::error::x ##[stop-commands]tok2 \u0085::notice::y' },
+      ]);
+      const c = captured(r.workDir);
+      const argv = ['notify', '--url', hostile.url, '--secret', SECRET, '--ref', 'main', '--sha', sha];
+      expect(await main([...argv, ...extraArgs], c.io)).toBe(1);
+      expect(c.stdout()).toContain('stop-commands');
+      expect(runnerCommandLines(c.stdout() + c.stderr())).toEqual([]);
+      if (extraArgs.length)
+        expect(JSON.parse(c.stdout()).results[0].answer).toContain('##[stop-commands]tok2');
+    },
+  );
 
   test('--fail-on none and all decide the exit code', async () => {
     const { r } = await setup();
@@ -250,7 +306,7 @@ describe('spiff-models notify usage', () => {
     [
       'an ftp URL',
       ['--url', 'ftp://x', '--secret', 's', '--ref', 'main', '--sha', 'a'.repeat(40)],
-      /--url: url 'ftp:\/\/x' must start with https:\/\/ or http:\/\//,
+      /--url: url 'ftp:\/\/x\/' must start with https:\/\/ or http:\/\//,
     ],
     [
       'a short sha without git',

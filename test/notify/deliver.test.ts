@@ -79,6 +79,38 @@ describe('one delivery', () => {
     expect(out.attempts).toHaveLength(2);
   });
 
+  test('a 200 with an endless body: the first 64 KiB are read, delivered once, no timeout', async () => {
+    // The receiver streams until the client goes away, like an answer of gigabytes would.
+    let closed = false;
+    const server = http.createServer((req, res) => {
+      req.resume();
+      res.writeHead(200, { 'Content-Type': 'text/plain' });
+      const chunk = Buffer.alloc(16 * 1024, 'x');
+      const pump = () => {
+        while (!closed && res.write(chunk));
+        if (!closed) res.once('drain', pump);
+      };
+      res.on('close', () => (closed = true));
+      pump();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const { policy, waits } = fastPolicy({ timeoutMs: 3000 });
+      const started = Date.now();
+      const out = await deliver(request(`http://127.0.0.1:${port}/`), policy);
+      expect(out.status).toBe(200);
+      expect(out.error).toBeNull();
+      expect(out.attempts).toHaveLength(1);
+      expect(waits).toEqual([]);
+      expect(out.body.length).toBe(64 * 1024);
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   test('a connection reset is retried', async () => {
     const r = await scripted([{ reset: true }, { status: 204 }]);
     const out = await deliver(request(r.url), fastPolicy().policy);

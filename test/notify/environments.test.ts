@@ -108,7 +108,7 @@ describe('environments list', () => {
     expect(error).toBeInstanceOf(UsageError);
     const message = (error as Error).message;
     expect(message).toMatch(/^envs.yml has problems:/);
-    expect(message).toContain("entry 1 ('dev'): url 'ftp://dev' must start with https:// or http://");
+    expect(message).toContain("entry 1 ('dev'): url 'ftp://dev/' must start with https:// or http://");
     expect(message).toContain("entry 1 ('dev'): unknown key 'secert'");
     expect(message).toContain("entry 2 ('dev'): the name 'dev' is used twice");
     expect(message).toContain("entry 2 ('dev'): kind 'cloud' is not one of spiff, deploy");
@@ -131,13 +131,18 @@ describe('environments list', () => {
     expect(() => parseEnvironments('42', 'x', 'spiff')).toThrow(/must be a list/);
   });
 
-  test('--url environments are named after their host, unique even on one host', () => {
+  test('--url environments are named after their host, unique even on one host, never with a path token', () => {
     const specs = environmentsFromUrls(
       ['http://127.0.0.1:7000', 'http://127.0.0.1:7000/b', 'http://127.0.0.1:7000/b'],
       'spiff',
       [],
     );
-    expect(specs.map((s) => s.name)).toEqual(['127.0.0.1:7000', '127.0.0.1:7000/b', '127.0.0.1:7000/b (2)']);
+    // The path may be a token (/hooks/TOKEN): a name shows it redacted.
+    expect(specs.map((s) => s.name)).toEqual([
+      '127.0.0.1:7000',
+      '127.0.0.1:7000/***',
+      '127.0.0.1:7000/*** (2)',
+    ]);
     expect(() => environmentsFromUrls(['nope'], 'spiff')).toThrow(/--url: url 'nope' is not a URL/);
   });
 });

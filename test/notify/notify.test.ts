@@ -414,7 +414,7 @@ describe('many environments', () => {
     expect(text).not.toContain('pa ss');
     expect(text).not.toContain('pa%20ss');
     expect(report.results[0].answer).toBe('{"detail": "secret *** is wrong"}');
-    expect(report.results[0].url).toContain('user:***@127.0.0.1');
+    expect(report.results[0].url).toContain('//***@127.0.0.1');
   });
 });
 

@@ -15,6 +15,7 @@ import {
   useGitTestEnv,
 } from '../helpers/git-fixtures.js';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/github-api.js';
+import { runnerCommandLines } from '../helpers/runner.js';
 
 beforeAll(useGitTestEnv);
 afterAll(removeTempDirs);
@@ -86,6 +87,20 @@ describe('runPromoteAction', () => {
       `1 commit moved; \`staging\` is now at \`${head?.slice(0, 7)}\`. Models added: \`finance/payment\`; changed: none; removed: none.`,
     );
     expect(summary).toContain('<details><summary>1 commit</summary>');
+  });
+
+  it('model ids, paths and commit subjects from the source branch start no workflow command in the log', async () => {
+    const { remote, work } = makeRemote(tree, ['dev', 'staging']);
+    const hostile = 'finance/x\n::stop-commands::tok\n';
+    commitOn(work, 'dev', model(hostile), 'add ##[error]x\n::warning::subject');
+    step(work, { command: 'promote', from: 'dev', to: 'staging', validate: 'false' });
+    await runPromoteAction();
+    expect(outputs().result).toBe('merged');
+    expect(JSON.parse(outputs()['changed-models'])).toEqual([hostile]);
+    expect(branchSha(remote, 'staging')).toBe(outputs().commit);
+    expect(stdout).toContain('stop-commands');
+    expect(runnerCommandLines(stdout)).toEqual([]);
+    expect(stdout).toContain('models added: finance/x\\n::stop-commands::tok\\n');
   });
 
   it('plans only with dry-run (INPUT_DRY-RUN) and reads the strategy', async () => {
@@ -165,6 +180,34 @@ describe('runPublishAction', () => {
     github = await startFakeGitHub({ token: 'ghs_action' });
   });
   afterEach(() => github.close());
+
+  it('ids and paths of called models from the source start no workflow command in the log', async () => {
+    const { remote, work } = makeRemote(tree, ['dev', 'prod']);
+    const hostile = 'hr/x\n::stop-commands::tok\n';
+    commitOn(
+      work,
+      'dev',
+      {
+        ...group('hr'),
+        ...model('hr/hiring', { calls: ['Process_callee'] }),
+        ...model(hostile, { processId: 'Process_callee' }),
+      },
+      'hr models',
+    );
+    step(work, {
+      command: 'publish',
+      models: 'hr/hiring',
+      from: 'dev',
+      to: 'prod',
+      'pull-request': 'false',
+      validate: 'false',
+    });
+    await runPublishAction();
+    expect(JSON.parse(outputs().models)).toEqual(['hr/hiring', hostile]);
+    expect(branchSha(remote, outputs().branch)).toBe(outputs().commit);
+    expect(stdout).toContain('stop-commands');
+    expect(runnerCommandLines(stdout)).toEqual([]);
+  });
 
   it('publishes the models of a multi-line input and opens a pull request', async () => {
     const { remote, work } = makeRemote(tree, ['dev', 'prod']);

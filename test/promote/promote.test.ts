@@ -1,5 +1,7 @@
 // promote against real repositories: a bare remote with environment branches, pushed to from other clones.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { promoteCli } from '../../src/promote/cli.js';
 import { promote, type PromoteOptions } from '../../src/promote/promote.js';
 import {
@@ -14,10 +16,12 @@ import {
   group,
   makeRemote,
   model,
+  moveRefInsideReceivePack,
   removeTempDirs,
   switchTo,
   under,
   useGitTestEnv,
+  writeFiles,
   type Files,
 } from '../helpers/git-fixtures.js';
 import { runCli } from './run.js';
@@ -233,6 +237,42 @@ describe('promote when the target moves meanwhile', () => {
   });
 });
 
+describe('promote when the target moves inside receive-pack (cannot lock ref)', () => {
+  /** A colleague's commit on staging, in the remote but not yet on staging. */
+  function concurrentCommit(remote: string, n: number): string {
+    const colleague = cloneRemote(remote, 'staging');
+    const sha = commitFiles(colleague, { [`notes-${n}.md`]: 'pushed meanwhile\n' }, `concurrent push ${n}`);
+    git(colleague, 'push', '-q', 'origin', `HEAD:refs/heads/side-${n}`);
+    return sha;
+  }
+
+  it('is retried from a fresh fetch like a non-fast-forward', async () => {
+    const { remote, work } = environments();
+    commitOn(work, 'dev', model('finance/payment'), 'add payment');
+    const theirs = concurrentCommit(remote, 1);
+    moveRefInsideReceivePack(remote, 'refs/heads/staging', [theirs]);
+    const logs: string[] = [];
+    const report = await promote(options(work, { log: (l) => logs.push(l) }));
+    expect(report.result).toBe('merged');
+    expect(report.attempts).toBe(2);
+    expect(logs.join('\n')).toContain("'staging' moved while promoting; fetching again and retrying once.");
+    const head = branchSha(remote, 'staging')!;
+    expect(git(remote, 'rev-list', '--parents', '-n', '1', head).split(' ')[1]).toBe(theirs);
+  });
+
+  it('moving again on the retry says someone else is pushing, not that credentials are wrong', async () => {
+    const { remote, work } = environments();
+    commitOn(work, 'dev', model('finance/payment'), 'add payment');
+    moveRefInsideReceivePack(remote, 'refs/heads/staging', [
+      concurrentCommit(remote, 1),
+      concurrentCommit(remote, 2),
+    ]);
+    const promotion = promote(options(work, {}));
+    await expect(promotion).rejects.toThrow(/'staging' on remote 'origin' moved again while promoting/);
+    await expect(promote(options(work, {}))).resolves.toMatchObject({ result: 'merged' });
+  });
+});
+
 describe('promote --dry-run', () => {
   it('prints the commits that would move and the models added, changed and removed, and pushes nothing', async () => {
     const { remote, work } = environments();
@@ -300,6 +340,76 @@ describe('promote work areas', () => {
     expect(run.code).toBe(0);
     expect(git(work, 'rev-parse', 'HEAD')).toBe(branchSha(remote, 'staging'));
     expect(fileAt(work, 'HEAD', 'finance/payment/process_model.json')).toContain('payment');
+  });
+
+  it.each([
+    ['ignored', 'finance/invoice/settings.local.json', 'merge'],
+    ['untracked', 'finance/invoice/notes.md', 'merge'],
+    ['ignored', 'finance/invoice/settings.local.json', 'fast-forward'],
+  ] as const)(
+    'refuses --in-workspace when a local %s file is where an incoming one would go, naming it (%s, %s)',
+    async (_kind, file, strategy) => {
+      const { remote, work } = environments();
+      commitOn(work, 'main', { '.gitignore': '*.local.json\n' }, 'ignore local settings');
+      git(work, 'push', '-q', 'origin', 'HEAD:dev');
+      switchTo(work, 'dev');
+      writeFiles(work, { [file]: 'from dev\n' });
+      git(work, 'add', '-f', file);
+      git(work, 'commit', '-q', '-m', 'a file on dev');
+      git(work, 'push', '-q', 'origin', 'HEAD:dev');
+      switchTo(work, 'main');
+      writeFiles(work, { [file]: 'my own, not committed\n' });
+      const staging = branchSha(remote, 'staging');
+      const promotion = promote(options(work, { inWorkspace: true, strategy }));
+      await expect(promotion).rejects.toThrow(
+        /--in-workspace: checking out [0-9a-f]{40} in .* would overwrite 1 file/,
+      );
+      await expect(promote(options(work, { inWorkspace: true, strategy }))).rejects.toThrow(`\n  ${file}\n`);
+      expect(readFileSync(path.join(work, file), 'utf8')).toBe('my own, not committed\n');
+      expect(git(work, 'symbolic-ref', '--short', 'HEAD')).toBe('main');
+      expect(branchSha(remote, 'staging')).toBe(staging);
+    },
+  );
+
+  it('refuses --in-workspace on a detached HEAD that no branch or tag holds, naming the commit', async () => {
+    const { remote, work } = environments();
+    commitOn(work, 'dev', model('finance/payment'), 'add payment');
+    switchTo(work, 'main');
+    git(work, 'checkout', '-q', '--detach');
+    const local = commitFiles(work, { 'local.md': 'only here\n' }, 'a local commit on a detached HEAD');
+    const staging = branchSha(remote, 'staging');
+    await expect(promote(options(work, { inWorkspace: true }))).rejects.toThrow(
+      new RegExp(`detached HEAD, ${local}, that no branch or tag holds`),
+    );
+    expect(git(work, 'rev-parse', 'HEAD')).toBe(local);
+    expect(branchSha(remote, 'staging')).toBe(staging);
+  });
+
+  it("works in the checkout on the run's own commit (GITHUB_SHA), which actions/checkout of a sha holds in no ref", async () => {
+    const { remote, work } = environments();
+    commitOn(work, 'dev', model('finance/payment'), 'add payment');
+    switchTo(work, 'main');
+    git(work, 'checkout', '-q', '--detach');
+    const local = commitFiles(work, { 'local.md': 'pushed elsewhere\n' }, 'the commit the run is for');
+    const report = await promote(
+      options(work, { inWorkspace: true, env: gitTestEnv({ GITHUB_SHA: local }) }),
+    );
+    expect(report.result).toBe('merged');
+    expect(git(work, 'rev-parse', 'HEAD')).toBe(branchSha(remote, 'staging'));
+  });
+
+  it('works in the checkout on a detached HEAD that a branch holds (as actions/checkout leaves it)', async () => {
+    const { remote, work } = environments();
+    commitOn(work, 'dev', model('finance/payment'), 'add payment');
+    switchTo(work, 'main');
+    git(work, 'checkout', '-q', '--detach');
+    const run = await runCli(
+      promoteCli,
+      ['--from', 'dev', '--to', 'staging', '--in-workspace', '--no-validate'],
+      work,
+    );
+    expect(run.code).toBe(0);
+    expect(git(work, 'rev-parse', 'HEAD')).toBe(branchSha(remote, 'staging'));
   });
 
   it('refuses --in-workspace on a checkout with uncommitted changes', async () => {

@@ -1,6 +1,8 @@
 // publish against real repositories: models with nested groups and call chains across groups, published from
 // dev onto prod as one branch and one pull request (GitHub played by a local server).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { publishCli } from '../../src/promote/cli.js';
 import {
   dependencyClosure,
@@ -21,6 +23,7 @@ import {
   group,
   makeRemote,
   model,
+  moveRefInsideReceivePack,
   removeTempDirs,
   under,
   useGitTestEnv,
@@ -435,6 +438,19 @@ describe('publish', () => {
     expect(filesAt(remote, BRANCH)).toContain('billing/tax/notes.md');
     expect(git(remote, 'diff', '--name-only', `prod...${BRANCH}`)).not.toContain('sales/orders/refund');
   });
+  it('retries once when the publish branch moves inside receive-pack (cannot lock ref)', async () => {
+    await publish(options({}));
+    commitOn(work, 'dev', { 'billing/tax/notes.md': 'v2\n' }, 'tax notes');
+    const colleague = cloneRemote(remote, BRANCH);
+    commitFiles(colleague, { 'sales/orders/refund/refund.bpmn': 'meanwhile\n' }, 'meanwhile');
+    git(colleague, 'push', '-q', 'origin', 'HEAD:refs/heads/side');
+    moveRefInsideReceivePack(remote, `refs/heads/${BRANCH}`, [git(colleague, 'rev-parse', 'HEAD')]);
+    const report = await publish(options({}));
+    expect(report.attempts).toBe(2);
+    expect(report.operation).toBe('updated');
+    expect(filesAt(remote, BRANCH)).toContain('billing/tax/notes.md');
+    expect(git(remote, 'diff', '--name-only', `prod...${BRANCH}`)).not.toContain('sales/orders/refund');
+  });
 });
 
 describe('publish --in-workspace', () => {
@@ -444,6 +460,20 @@ describe('publish --in-workspace', () => {
     expect(git(work, 'rev-parse', 'HEAD')).toBe(report.commit);
     expect(git(work, 'status', '--porcelain')).toBe('');
     expect(branchSha(remote, BRANCH)).toBe(report.commit);
+  });
+
+  it('refuses when an ignored local file lies where a published one would go, and pushes nothing', async () => {
+    git(work, 'checkout', '-q', 'main');
+    writeFileSync(path.join(work, '.git', 'info', 'exclude'), 'refund.bpmn\n');
+    const mine = path.join(work, 'sales/orders/refund/refund.bpmn');
+    mkdirSync(path.dirname(mine), { recursive: true });
+    writeFileSync(mine, 'my own\n');
+    await expect(publish(options({ inWorkspace: true }))).rejects.toThrow(
+      /would overwrite 1 file\(s\) that git ignores or does not track:\n {2}sales\/orders\/refund\/refund.bpmn\n/,
+    );
+    expect(readFileSync(mine, 'utf8')).toBe('my own\n');
+    expect(git(work, 'symbolic-ref', '--short', 'HEAD')).toBe('main');
+    expect(branchSha(remote, BRANCH)).toBeNull();
   });
 
   it('puts the checkout back where it was when publishing is refused', async () => {

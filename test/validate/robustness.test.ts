@@ -51,6 +51,49 @@ describe('bad input', () => {
     expect(f).toEqual([]);
   });
 
+  const utf16Model = () =>
+    definitions(processXml('p', chain(['    <bpmn:task id="t" name="Caf\u00e9" />'], ['t']))).replace(
+      'encoding="UTF-8"',
+      'encoding="UTF-16"',
+    );
+  const utf16be = (text: string) => Buffer.from(text, 'utf16le').swap16();
+
+  it.each([
+    [
+      'UTF-16LE with a byte-order mark',
+      () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(utf16Model(), 'utf16le')]),
+    ],
+    [
+      'UTF-16BE with a byte-order mark',
+      () => Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(utf16Model())]),
+    ],
+    ['UTF-16LE without one', () => Buffer.from(utf16Model(), 'utf16le')],
+  ])('reads XML in %s that declares UTF-16, as the backend (lxml) does', async (_name, bytes) => {
+    const f = await findingsOf({ 'gg/mmm/m.bpmn': bytes() });
+    expect(f).toEqual([]);
+  });
+
+  it('says which encoding an XML file claims when its bytes are not that either', async () => {
+    const xml = Buffer.concat([
+      Buffer.from('<?xml version="1.0" encoding="Shift_JIS"?><a>'),
+      Buffer.from([0x82, 0xff, 0xff]),
+      Buffer.from('</a>'),
+    ]);
+    const f = await findingsOf({ 'gg/mmm/m.bpmn': xml });
+    const x = f.find((y) => y.ruleId === 'invalid-encoding');
+    expect(x?.message).toBe(
+      'neither valid UTF-8 nor valid Shift_JIS (what its XML declaration says): save the file as UTF-8',
+    );
+  });
+
+  it('a JSON file in UTF-16 is refused as the backend refuses it (json.load reads UTF-8)', async () => {
+    const json = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"a": 1}', 'utf16le')]);
+    const f = await findingsOf({ 'gg/mmm/form-schema.json': json });
+    expect(f.find((y) => y.ruleId === 'invalid-encoding')?.message).toBe(
+      'UTF-16 text: JSON files must be UTF-8 (the backend reads them as UTF-8): save the file as UTF-8',
+    );
+  });
+
   it('never expands an entity bomb and never follows external entities', async () => {
     const bomb = `<?xml version="1.0"?>
 <!DOCTYPE lolz [

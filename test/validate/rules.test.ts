@@ -1202,7 +1202,9 @@ describe('severity configuration', () => {
 
   it('rejects unknown rule ids with the file name', async () => {
     const root = writeTree({ ...baseTree(), '.spiff-models.yml': 'rules:\n  no-such-rule: off\n' });
-    await expect(validateRepo(root)).rejects.toThrow(/\.spiff-models\.yml: unknown rule "no-such-rule"/);
+    await expect(validateRepo(root)).rejects.toThrow(
+      /\.spiff-models\.yml:2: unknown rule "no-such-rule" at rules\.no-such-rule \(see the rule reference/,
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 // The JSON report: a contract other tools depend on (see README). Only these fields, in this shape.
 import type { Report } from '../finding.js';
+import { jsonText } from '../../util/safe-text.js';
 
 export function formatJson(report: Report): string {
   const out: Report = {
@@ -15,5 +16,5 @@ export function formatJson(report: Report): string {
     models: report.models.map((m) => ({ id: m.id, status: m.status })),
     summary: { ...report.summary },
   };
-  return JSON.stringify(out, null, 2) + '\n';
+  return jsonText(out) + '\n';
 }

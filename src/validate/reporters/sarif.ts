@@ -3,6 +3,7 @@ import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { VERSION } from '../../version.js';
 import type { Report } from '../finding.js';
 import { loaderRules, rules } from '../rules/index.js';
+import { jsonText } from '../../util/safe-text.js';
 
 export function toSarif(report: Report, options: { uriPrefix?: string } = {}): Log {
   const all = [...rules, ...loaderRules];
@@ -55,5 +56,5 @@ export function toSarif(report: Report, options: { uriPrefix?: string } = {}): L
 }
 
 export function formatSarif(report: Report, options: { uriPrefix?: string } = {}): string {
-  return JSON.stringify(toSarif(report, options), null, 2) + '\n';
+  return jsonText(toSarif(report, options)) + '\n';
 }

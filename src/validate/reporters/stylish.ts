@@ -1,5 +1,6 @@
 // Terminal report grouped by file (eslint's "stylish" layout), coloured on a TTY.
 import type { Finding, Report } from '../finding.js';
+import { printable } from '../../util/safe-text.js';
 
 const C = {
   red: '\x1b[31m',
@@ -21,7 +22,7 @@ export function formatStylish(report: Report, options: { color: boolean; root?: 
   }
   const lines: string[] = [];
   for (const [file, list] of byFile) {
-    lines.push(c('underline', options.root ? `${options.root.replace(/\/$/, '')}/${file}` : file));
+    lines.push(c('underline', printable(options.root ? `${options.root.replace(/\/$/, '')}/${file}` : file)));
     const posWidth = Math.max(...list.map((f) => `${f.line}:${f.column}`.length));
     for (const f of list) {
       const sev =
@@ -31,7 +32,7 @@ export function formatStylish(report: Report, options: { color: boolean; root?: 
             ? c('yellow', 'warning')
             : 'info   ';
       lines.push(
-        `  ${c('dim', `${f.line}:${f.column}`.padEnd(posWidth))}  ${sev}  ${f.message}  ${c('dim', f.ruleId)}`,
+        `  ${c('dim', `${f.line}:${f.column}`.padEnd(posWidth))}  ${sev}  ${printable(f.message)}  ${c('dim', f.ruleId)}`,
       );
     }
     lines.push('');
@@ -43,7 +44,7 @@ export function formatStylish(report: Report, options: { color: boolean; root?: 
   } else {
     const text = `✖ ${problems} problem${problems === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}) in ${models} models, ${files} files`;
     lines.push(c(errors ? 'red' : 'yellow', c('bold', text)));
-    const bad = report.models.filter((m) => m.status === 'error').map((m) => m.id);
+    const bad = report.models.filter((m) => m.status === 'error').map((m) => printable(m.id));
     if (bad.length) lines.push(`  models with errors: ${bad.join(', ')}`);
   }
   return lines.join('\n') + '\n';

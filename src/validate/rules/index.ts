@@ -1,6 +1,11 @@
 // The rule table: adding a rule is one import and one entry.
 import type { Rule } from '../rule.js';
-import { modelJsonInvalid, modelJsonRequired, modelJsonUnknownKey } from './model-json.js';
+import {
+  modelJsonInvalid,
+  modelJsonLookalike,
+  modelJsonRequired,
+  modelJsonUnknownKey,
+} from './model-json.js';
 import { groupJson, groupMessages } from './group-json.js';
 import { fileExtension, formJson, unitTestOrphan } from './files.js';
 import { bpmnNotDefinitions, dmnStructure, xmlDoctype, xmlMalformed } from './xml.js';
@@ -10,13 +15,14 @@ import { correlationExpressionEmpty, messageDefinition, messageStartConflict } f
 import { dataStoreName, dataStoreReadOnly } from './data-stores.js';
 import { userTaskForm, userTaskNoForm } from './user-tasks.js';
 import { pythonSyntax, scriptEmpty, timerIsoUnquoted } from './python.js';
-import { idInvalid, idPattern, modelOutsideGroup } from './layout.js';
+import { idInvalid, idPattern, modelInGroupFolder, modelOutsideGroup } from './layout.js';
 import { jsonFormat } from './json-format.js';
 
 export const rules: Rule[] = [
   modelJsonInvalid,
   modelJsonUnknownKey,
   modelJsonRequired,
+  modelJsonLookalike,
   groupJson,
   groupMessages,
   fileExtension,
@@ -39,6 +45,7 @@ export const rules: Rule[] = [
   timerIsoUnquoted,
   idPattern,
   modelOutsideGroup,
+  modelInGroupFolder,
   dataStoreReadOnly,
   jsonFormat,
   xmlDoctype,
@@ -57,8 +64,16 @@ export const loaderRules: Pick<Rule, 'id' | 'severity' | 'description' | 'fix'>[
   {
     id: 'invalid-encoding',
     severity: 'error',
-    description: 'a JSON, BPMN or DMN file is not UTF-8 (nor an encoding its XML declaration names)',
+    description:
+      'a JSON file is not UTF-8, or a BPMN or DMN file is neither UTF-8, UTF-16 nor the encoding its XML declaration names',
     fix: 'Save the file as UTF-8.',
+  },
+  {
+    id: 'special-file',
+    severity: 'error',
+    description:
+      'a FIFO, socket or device (or a link to one) stands in the models tree: it is never opened, the backend would block or fail on it',
+    fix: 'Replace it with a regular file, or remove it.',
   },
   {
     id: 'unreadable-file',
@@ -71,6 +86,13 @@ export const loaderRules: Pick<Rule, 'id' | 'severity' | 'description' | 'fix'>[
     severity: 'warning',
     description: 'a file over 64 MiB is listed but not checked',
     fix: 'Keep large attachments out of the models repository.',
+  },
+  {
+    id: 'rule-error',
+    severity: 'error',
+    description:
+      'a rule failed with an internal error on a file: its findings there are incomplete (the other rules ran)',
+    fix: 'Report it to spiff-models with the file; it cannot be switched off, so a crashing rule never passes quietly.',
   },
   {
     id: 'removed-since-base',

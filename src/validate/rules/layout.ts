@@ -67,3 +67,19 @@ export const modelOutsideGroup: Rule = {
     }
   },
 };
+
+export const modelInGroupFolder: Rule = {
+  id: 'model-in-group-folder',
+  severity: 'warning',
+  description:
+    "a folder holds both process_group.json and process_model.json: the backend loads the model, but the UI's group tree shows the folder as a group and never the model",
+  fix: 'Move the model into a sub-folder of the group, or remove the process_group.json from the model folder.',
+  check({ index, report }) {
+    for (const model of index.models.values())
+      if (index.groups.has(model.id))
+        report({
+          file: model.json.file,
+          message: `${model.dir || 'the models root'} has a process_group.json too: the backend loads this model (and validates it at boot), but the UI's group tree shows the folder as a group, so nobody finds the model there`,
+        });
+  },
+};

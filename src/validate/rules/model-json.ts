@@ -123,3 +123,31 @@ export const modelJsonRequired: Rule = {
     }
   },
 };
+
+/**
+ * The backend's boot (DataSetupService.save_all_process_models) takes every file whose name ends in
+ * process_model.json for a model file and loads the process_model.json of its folder, outside any try.
+ */
+export const modelJsonLookalike: Rule = {
+  id: 'model-json-lookalike',
+  severity: 'error',
+  description:
+    'a file named like *process_model.json (a backup, a copy) in a folder without process_model.json: the boot takes it for a model file and crashes (missing_name_of_process_model)',
+  fix: 'Rename or remove the file (e.g. old-process_model.json.bak), or keep it out of the models repository.',
+  check({ index, report }) {
+    for (const file of index.files) {
+      if (file.name === 'process_model.json' || !file.name.endsWith('process_model.json')) continue;
+      if (index.models.has(file.dir))
+        report({
+          file,
+          severity: 'warning',
+          message: `the backend's boot takes "${file.name}" for a model file (its name ends in process_model.json) and loads the model '${file.dir}' a second time; rename it`,
+        });
+      else
+        report({
+          file,
+          message: `the backend's boot takes "${file.name}" for a model file (its name ends in process_model.json), finds no process_model.json in ${file.dir || 'the models root'} and crashes (missing_name_of_process_model); rename or remove it`,
+        });
+    }
+  },
+};

@@ -1,0 +1,56 @@
+// Reading a file that must be a regular one: a FIFO, socket or device is refused without blocking (opened
+// non-blocking, checked with fstat before the first read), and a file over the limit is refused unread.
+import fs from 'node:fs';
+
+/** What a non-regular file is, in the user's words. */
+export function specialKind(st: {
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isDirectory(): boolean;
+}): string {
+  if (st.isFIFO()) return 'a FIFO (named pipe)';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  if (st.isDirectory()) return 'a directory';
+  return 'not a regular file';
+}
+
+export class NotRegularFile extends Error {
+  override name = 'NotRegularFile';
+  constructor(
+    readonly file: string,
+    readonly kind: string,
+  ) {
+    super(`${file} is ${kind}, not a regular file`);
+  }
+}
+
+export class FileTooLarge extends Error {
+  override name = 'FileTooLarge';
+  constructor(
+    readonly file: string,
+    readonly size: number,
+    readonly limit: number,
+  ) {
+    super(`${file} is ${size} bytes, over the ${limit}-byte limit`);
+  }
+}
+
+/**
+ * The bytes of `file`; throws NotRegularFile (never blocking on a FIFO), FileTooLarge (nothing read) or the
+ * file system's error.
+ */
+export function readRegularFile(file: string, limit = Infinity): Buffer {
+  // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer; it means nothing for files.
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) throw new NotRegularFile(file, specialKind(st));
+    if (st.size > limit) throw new FileTooLarge(file, st.size, limit);
+    return fs.readFileSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
