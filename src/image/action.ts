@@ -4,6 +4,7 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { info } from '../action/log.js';
 import { bake, type BakeLog, type BakeResult } from './bake.js';
+import { checkBuilder } from './builders/index.js';
 import { parseGitHistory } from './context.js';
 import { bakeSpec, parseLabels } from './options.js';
 import { bakeMarkdown } from './summary.js';
@@ -67,6 +68,9 @@ export async function runBakeAction(): Promise<void> {
     ref: env.GITHUB_REF || null,
     defaultBranch: defaultBranch(env),
     sourceUrl: source,
+    builder: checkBuilder(input.builder, "input 'builder'"),
+    platforms: input.platforms,
+    insecureRegistries: input.insecureRegistries,
     env,
     log: actionLog,
   });
@@ -82,6 +86,8 @@ export async function runBakeAction(): Promise<void> {
       .join('\n'),
     'context-bytes': String(result.contextBytes),
     skipped: String(result.skipped),
+    builder: result.builder,
+    platforms: result.platforms.join('\n'),
   });
   await writeSummary(result);
 }

@@ -3,8 +3,14 @@
 import path from 'node:path';
 import type { GitHistory } from './context.js';
 import { measureContext } from './context.js';
-import { checkBuilder, DEFAULT_BUILDER, loadBuilder } from './builders/index.js';
+import { AUTO_BUILDER, checkBuilder, DEFAULT_BUILDER, loadBuilder } from './builders/index.js';
+import { connectEngine } from './engine.js';
 import { planBake, renderDockerfile, writeDryRun, type BakeOptions, type BakePlan } from './plan.js';
+import { checkTemplateForRegistry } from './registry/dockerfile.js';
+import { parsePlatform } from './registry/image.js';
+import { loadTemplate } from './template.js';
+import { UsageError } from '../util/errors.js';
+import { splitList } from '../util/options.js';
 
 export {
   buildEnv,
@@ -20,8 +26,12 @@ export {
 export { formatBytes, inputDigest } from './builders/engine.js';
 
 export interface BakeResult {
+  /** The builder that acted on the plan (what auto chose); the one asked for in a dry run. */
+  builder: string;
+  /** Platforms built by the registry builder (`linux/amd64`); [] for the engine builder. */
+  platforms: string[];
   imageId: string;
-  /** Manifest digest from the registry; '' when not pushed. */
+  /** Manifest digest from the registry (the registry builder: the index digest); '' when not pushed. */
   digest: string;
   /** Full references (`repository:tag`). */
   tags: string[];
@@ -48,8 +58,10 @@ export interface BakeResult {
   plan?: BakePlan;
 }
 
-function planResult(plan: BakePlan, dryRun: boolean): BakeResult {
+function planResult(plan: BakePlan, dryRun: boolean, builder: string): BakeResult {
   return {
+    builder,
+    platforms: [],
     imageId: '',
     digest: '',
     tags: plan.tags.references,
@@ -72,11 +84,43 @@ function planResult(plan: BakePlan, dryRun: boolean): BakeResult {
   };
 }
 
+/** True when a Docker Engine answers at DOCKER_HOST: auto then picks the engine builder. */
+async function engineAnswers(env: NodeJS.ProcessEnv): Promise<boolean> {
+  try {
+    await connectEngine(env);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function bake(options: BakeOptions): Promise<BakeResult> {
   const { log } = options;
-  const builderName = checkBuilder(options.builder ?? DEFAULT_BUILDER, '--builder');
+  let builderName = checkBuilder(options.builder ?? DEFAULT_BUILDER, '--builder');
+  // Builder inputs fail before the models are validated and read.
+  // `--platform linux/amd64,linux/arm64` as buildx spells it; the action's input is split already.
+  const platforms = (options.platforms ?? [])
+    .flatMap((p) => splitList(p, /,/))
+    .map((p) => parsePlatform(p, '--platform'));
+  if (builderName === AUTO_BUILDER && !options.dryRun) {
+    builderName = !options.image || (await engineAnswers(options.env)) ? 'engine' : 'registry';
+  }
+  if (builderName === 'registry') {
+    if (!options.image && !options.dryRun) {
+      throw new UsageError(
+        '--builder registry needs --image naming the registry repository to push to ' +
+          '(e.g. ghcr.io/org/process-models).',
+      );
+    }
+    checkTemplateForRegistry(await loadTemplate(options.template));
+  } else if (platforms.length && builderName === 'engine') {
+    throw new UsageError(
+      '--platform applies to the registry builder (--builder registry, or auto without an engine); ' +
+        'the engine builds its own platform.',
+    );
+  }
   const plan = await planBake(options);
-  const result = planResult(plan, options.dryRun);
+  const result = planResult(plan, options.dryRun, builderName);
 
   if (options.dryRun) {
     const dockerfile = renderDockerfile(plan, []);
@@ -99,6 +143,9 @@ export async function bake(options: BakeOptions): Promise<BakeResult> {
     credentials: options.credentials,
     env: options.env,
     log,
+    platforms: platforms.length ? platforms : null,
+    insecureRegistries: options.insecureRegistries ?? [],
+    registryClient: options.registryClient,
   });
   Object.assign(result, built);
   return Object.defineProperty(result, 'plan', { value: plan, enumerable: false });

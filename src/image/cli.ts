@@ -28,9 +28,11 @@ function cliLog(io: CliIO): BakeLog {
 
 export function formatResult(r: BakeResult): string {
   const rows: Array<[string, string]> = [
+    ['builder', r.builder],
     ['image-id', r.imageId || '(dry run)'],
     ['digest', r.digest || (r.pushed ? '' : '(not pushed)')],
     ['tags', r.tags.join(' ')],
+    ...(r.platforms.length ? [['platforms', r.platforms.join(' ')] as [string, string]] : []),
     ['revision', r.revision || '(none)'],
     ['models-dir', r.modelsDir],
     ['git-history', r.gitHistory],
@@ -53,6 +55,8 @@ export function bakeOutputs(r: BakeResult): Record<string, unknown> {
     labels: r.labels,
     'context-bytes': r.contextBytes,
     skipped: r.skipped,
+    builder: r.builder,
+    platforms: r.platforms,
   };
 }
 
@@ -73,7 +77,7 @@ export function outputsJson(r: BakeResult): Record<string, unknown> {
 
 export const bakeCli: CliCommand = {
   name: 'bake',
-  summary: 'build a spiffworkflow-backend image with the models baked in (Docker Engine API)',
+  summary: bakeSpec.summary,
   usage: usageText(bakeSpec),
   async run(argv, io) {
     const { values, positionals } = parseFlags(bakeSpec, argv);
@@ -109,6 +113,8 @@ export const bakeCli: CliCommand = {
         defaultBranch: values.defaultBranch ?? null,
         noCache: !values.cache,
         builder: values.builder,
+        platforms: values.platforms,
+        insecureRegistries: values.insecureRegistries,
         includeUntracked: values.includeUntracked,
         env: io.env,
         log,

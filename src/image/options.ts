@@ -3,16 +3,18 @@ import { UsageError } from '../util/errors.js';
 import { PATH_OPTION, type CommandSpec } from '../util/options.js';
 import { ALLOW_EMPTY_OPTION, CONFIG_OPTION } from '../validate/options.js';
 import { DEFAULT_IMAGE_MODELS_DIR, EXAMPLE_BASE_IMAGE } from './bake.js';
-import { BUILDERS, DEFAULT_BUILDER } from './builders/index.js';
+import { BUILDER_NAMES, DEFAULT_BUILDER } from './builders/index.js';
 
 export const REGISTRY_PASSWORD_ENV = 'SPIFF_MODELS_REGISTRY_PASSWORD';
 
 export const bakeSpec = {
   name: 'bake',
-  summary: 'build a spiffworkflow-backend image with the models baked in (Docker Engine API)',
+  summary:
+    'build a spiffworkflow-backend image with the models baked in (Docker Engine API, or straight in the registry)',
   synopsis: 'spiff-models bake [DIR] [options]',
   intro:
-    'Build a spiffworkflow-backend image with the models in DIR (default .) baked in, through the Docker Engine.',
+    'Build a spiffworkflow-backend image with the models in DIR (default .) baked in: through the Docker Engine\n' +
+    '(one platform), or straight in the registry (every platform of the base, no engine).',
   options: {
     path: PATH_OPTION,
     baseImage: {
@@ -72,7 +74,7 @@ export const bakeSpec = {
     verify: {
       type: 'boolean',
       default: false,
-      doc: 'run the built image once (no network, as an unprivileged user) to check the models dir, its env var and the recorded revision',
+      doc: 'run the built image once (no network, as an unprivileged user) to check the models dir, its env var and the recorded revision; builder registry without an engine: read back and check the pushed configs and layers',
     },
     template: {
       type: 'string',
@@ -94,10 +96,27 @@ export const bakeSpec = {
     },
     builder: {
       type: 'string',
-      input: null,
       arg: 'NAME',
       default: DEFAULT_BUILDER,
-      doc: `who builds from the plan: ${Object.keys(BUILDERS).join(' | ')}`,
+      doc: `who builds from the plan: engine (a Docker Engine builds its native platform), registry (no engine: the models layer is appended to every platform of the base image straight in the registry; needs image, pushes with push) or auto (engine when one answers, registry otherwise)`,
+      flagDoc: `who builds from the plan: ${BUILDER_NAMES.join(' | ')}. engine: a Docker Engine builds its native platform; registry: no engine, the models layer is appended to every platform of the base in the registry (needs --image); auto: engine when one answers, registry otherwise`,
+    },
+    platforms: {
+      type: 'list',
+      flag: 'platform',
+      arg: 'OS/ARCH',
+      doc: 'with builder registry, the platforms of the base image to build, e.g. linux/amd64 (default: all of them; attestation entries are never platforms)',
+      inputDoc:
+        'with builder registry, the platforms of the base image to build, one per line or comma-separated, e.g. linux/amd64 (default: all of them; attestation entries are never platforms)',
+      flagDoc: 'registry builder: only this platform of the base, or a comma-separated list (default: all)',
+    },
+    insecureRegistries: {
+      type: 'list',
+      flag: 'insecure-registry',
+      input: 'insecure-registries',
+      arg: 'HOST',
+      doc: 'with builder registry, the registries to speak plain HTTP to, one per line or comma-separated (127.0.0.0/8 and ::1 always are)',
+      flagDoc: 'speak plain HTTP to registry HOST (127.0.0.0/8 and ::1 always are)',
     },
     dryRun: {
       type: 'boolean',
@@ -143,19 +162,32 @@ export const bakeSpec = {
   },
   outputs: {
     image: { doc: 'the repository the image was tagged into (the image input, lower-cased)' },
-    'image-id': { doc: 'the image id (sha256:...)' },
-    digest: { doc: 'the manifest digest the registry reported (empty without push)' },
+    'image-id': {
+      doc: 'the image id (sha256:...); builder registry: the config digest of the first platform',
+    },
+    digest: {
+      doc: 'the manifest digest the registry reported (empty without push); builder registry: the index digest over every platform (computed, also without push)',
+    },
     tags: { doc: 'the full references tagged (and pushed), one per line' },
     revision: {
       doc: 'what git rev-parse --short HEAD prints in the image, i.e. the revision new instances record (empty with git-history none)',
     },
     labels: { doc: 'the image labels, KEY=VALUE one per line' },
-    'context-bytes': { doc: 'size of the build context sent to the engine (0 when skipped)' },
+    'context-bytes': {
+      doc: "size of the build context sent to the engine (0 when skipped); builder registry: size of the gzip'ed models layer",
+    },
     skipped: {
-      doc: 'true when an image with the same input (models, git data, Dockerfile, base image id) existed: re-tagged (and pushed) without a build',
+      doc: 'true when an image with the same input (models, git data, Dockerfile, base image id) existed: re-tagged (and pushed) without a build; builder registry: every tag already pointed at the same index, nothing was pushed',
+    },
+    builder: { doc: 'the builder that ran, engine or registry (what auto chose)' },
+    platforms: {
+      doc: 'the platforms built by the registry builder, one per line (empty for the engine builder)',
     },
   },
-  epilogue: 'Exit codes: 0 baked, 1 validation/build/verify/push failed, 2 usage or setup problem.',
+  epilogue:
+    'Exit codes: 0 baked, 1 validation/build/verify/push failed (registry builder: the registry refused the\n' +
+    'credentials or kept failing; no tag points at a partial image), 2 usage or setup problem (no engine, base image\n' +
+    'missing, a media type or template the registry builder cannot apply).',
 } as const satisfies CommandSpec;
 
 /** KEY=VALUE labels, one way for the CLI and the action: the key and the value trimmed. */

@@ -78,8 +78,14 @@ export interface BakeOptions {
   noCache?: boolean;
   /** Also bake untracked files that no ignore rule matches (default: the committed tree only). */
   includeUntracked?: boolean;
-  /** Which builder acts on the plan (default engine). */
+  /** Which builder acts on the plan: engine (default), registry, or auto (engine when one answers). */
   builder?: string;
+  /** registry builder: only these platforms of the base (`linux/amd64`); empty: all. */
+  platforms?: string[];
+  /** Registries spoken to over plain HTTP besides 127.0.0.0/8 and ::1. */
+  insecureRegistries?: string[];
+  /** registry builder: client knobs for tests (retry delays, upload chunk size). */
+  registryClient?: { retry?: { attempts: number; delayMs: number }; chunkSize?: number };
   env: NodeJS.ProcessEnv;
   log: BakeLog;
 }

@@ -8,16 +8,21 @@ const cell = (s: string) => code(s, { table: true });
 
 export function bakeMarkdown(r: BakeResult): string {
   const ref = r.digest ? `${r.image}@${r.digest}` : (r.tags[0] ?? r.image);
+  const registry = r.builder === 'registry';
   const what = r.dryRun
     ? 'dry run, nothing built'
-    : `${r.skipped ? 'unchanged, re-tagged' : 'built'}${r.pushed ? ' and pushed' : ', not pushed'}`;
+    : registry && r.skipped
+      ? 'unchanged, nothing pushed'
+      : `${r.skipped ? 'unchanged, re-tagged' : 'built'}${r.pushed ? ' and pushed' : ', not pushed'}`;
   const out = [`## spiff-models bake: ${r.dryRun ? '📝' : '✅'} ${what}`, ''];
   out.push(
     r.dryRun
       ? `The build context and Dockerfile were planned${r.outputDir ? ` and written to ${code(r.outputDir)}` : ''}; run without dry-run to build.`
-      : r.skipped
-        ? `An image built from the same input already existed (${code(r.imageId.slice(0, 19))}): no build, only new tags.`
-        : `Deploy ${code(ref)}: new process instances record revision ${code(r.revision || 'none')}.`,
+      : registry && r.skipped
+        ? `Every tag already pointed at the same index (${code(r.digest.slice(0, 19))}): the registry builder pushed nothing.`
+        : r.skipped
+          ? `An image built from the same input already existed (${code(r.imageId.slice(0, 19))}): no build, only new tags.`
+          : `Deploy ${code(ref)}: new process instances record revision ${code(r.revision || 'none')}.`,
     '',
   );
   if (r.warnings.length) {
@@ -38,6 +43,7 @@ export function bakeMarkdown(r: BakeResult): string {
     ...details('Details', [
       '| | |',
       '|---|---|',
+      `| builder | ${cell(r.builder)}${r.platforms.length ? ` (${r.platforms.map(cell).join(', ')})` : ''} |`,
       `| image id | ${r.imageId ? cell(r.imageId) : '-'} |`,
       `| base image | ${cell(r.baseImage)} |`,
       `| commit | ${r.commit ? cell(r.commit) : '-'} |`,

@@ -169,6 +169,13 @@ async function withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The test base image's files as one uncompressed layer tar (for bases pushed straight to a registry). */
+export async function testBaseLayerTar(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of rootfsTar(await baseRootfs()) as AsyncIterable<Buffer>) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
 let baseImage: Promise<string> | null = null;
 
 /**
@@ -249,8 +256,15 @@ async function waitForRegistry(base: string, child: ChildProcess, log: () => str
   throw new Error(`docker-registry did not answer on ${base}: ${log()}`);
 }
 
-/** Starts docker-registry on 127.0.0.1:<free port> with filesystem storage in a temp dir and htpasswd auth. */
-export async function startRegistry(options: { user: string; password: string }): Promise<TestRegistry> {
+/**
+ * Starts docker-registry on 127.0.0.1:<free port> with filesystem storage in a temp dir and htpasswd auth
+ * (`auth: false`: none, for a token proxy to stand in front).
+ */
+export async function startRegistry(options: {
+  user: string;
+  password: string;
+  auth?: boolean;
+}): Promise<TestRegistry> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'spiff-models-registry-'));
   const port = await freePort();
   const host = `127.0.0.1:${port}`;
@@ -272,10 +286,14 @@ export async function startRegistry(options: { user: string; password: string })
       'http:',
       `  addr: ${host}`,
       `  secret: ${randomBytes(16).toString('hex')}`,
-      'auth:',
-      '  htpasswd:',
-      '    realm: spiff-models-test',
-      `    path: ${path.join(dir, 'htpasswd')}`,
+      ...(options.auth === false
+        ? []
+        : [
+            'auth:',
+            '  htpasswd:',
+            '    realm: spiff-models-test',
+            `    path: ${path.join(dir, 'htpasswd')}`,
+          ]),
       '',
     ].join('\n'),
   );

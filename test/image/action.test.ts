@@ -5,7 +5,14 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runBakeAction } from '../../src/image/action.js';
 import { run } from '../../src/action/main.js';
-import { buildTestBaseImage, removeImages, requireRegistry, startRegistry } from '../helpers/docker.js';
+import {
+  buildTestBaseImage,
+  freePort,
+  removeImages,
+  requireRegistry,
+  startRegistry,
+} from '../helpers/docker.js';
+import { basic, getManifest, pushTwoPlatformBase } from '../helpers/oci.js';
 import { git, makeRepo, removeDir, tempDir, type Repo } from './fixtures.js';
 import { runnerCommandLines } from '../helpers/runner.js';
 
@@ -208,6 +215,46 @@ const ready = await requireRegistry();
     } finally {
       await registry.close();
       await removeImages([out['image-id'], ...(out.tags ?? '').split('\n')].filter(Boolean));
+    }
+  }, 120_000);
+});
+
+(ready ? describe : describe.skip)('runBakeAction with builder registry and no engine', () => {
+  it('bakes every platform of the base, sets builder, platforms and the index digest, and says so in the summary', async () => {
+    const registry = await startRegistry({ user: 'bot', password: 'p4ss-w0rd' });
+    try {
+      const raw = { url: `http://${registry.host}`, authorization: basic('bot', 'p4ss-w0rd') };
+      const base = await pushTwoPlatformBase(raw, registry.host, 'base/backend', 'v1');
+      const repo = makeRepo({ commits: 1 });
+      dirs.push(repo.root);
+      const image = `${registry.host}/org/registry-builder`;
+      runner(repo, {
+        command: 'bake',
+        builder: 'registry',
+        platforms: 'linux/amd64, linux/arm64',
+        'base-image': base.reference,
+        image,
+        push: 'true',
+        verify: 'true',
+        validate: 'false',
+        'registry-username': 'bot',
+        'registry-password': 'p4ss-w0rd',
+      });
+      process.env.DOCKER_HOST = `tcp://127.0.0.1:${await freePort()}`;
+      await run();
+      expect(process.exitCode).toBeUndefined();
+      const out = outputs();
+      expect(out.builder).toBe('registry');
+      expect(out.platforms.split('\n')).toEqual(['linux/amd64', 'linux/arm64/v8']);
+      const index = await getManifest(raw, 'org/registry-builder', 'main');
+      expect(out.digest).toBe(index.digest);
+      expect(stdout).toContain('::add-mask::p4ss-w0rd');
+      expect(stdout).toContain('::group::Push ');
+      const summary = readFileSync(files.summary, 'utf8');
+      expect(summary.split('\n')[0]).toBe('## spiff-models bake: ✅ built and pushed');
+      expect(summary).toContain('| builder | `registry` (`linux/amd64`, `linux/arm64/v8`) |');
+    } finally {
+      await registry.close();
     }
   }, 120_000);
 });

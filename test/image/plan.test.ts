@@ -167,7 +167,38 @@ describe('bake --dry-run prints the plan', () => {
     const r = repo({ commits: 1 });
     const { code, stderr } = await cli([r.models, '--dry-run', '--builder', 'kaniko']);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/--builder must be one of engine; got 'kaniko'/);
+    expect(stderr).toMatch(/--builder must be one of engine, registry, auto; got 'kaniko'/);
+  });
+
+  it('takes --platform as buildx spells it (comma-separated or repeated) and prints builder and platforms under camelCase --json keys', async () => {
+    const r = repo({ commits: 1 });
+    const base = [r.models, '--dry-run', '--no-validate', '--base-image', 'example.invalid/backend:v1.0.0'];
+    const run = await cli([
+      ...base,
+      '--builder',
+      'registry',
+      '--platform',
+      'linux/amd64,linux/arm64',
+      '--json',
+    ]);
+    expect([run.code, run.stderr]).toEqual([0, expect.not.stringMatching(/platform/)]);
+    const out = JSON.parse(run.stdout);
+    expect([out.builder, out.platforms, out.imageId, out['image-id']]).toEqual([
+      'registry',
+      [],
+      '',
+      undefined,
+    ]);
+    const bad = await cli([
+      ...base,
+      '--builder',
+      'registry',
+      '--platform',
+      'linux/amd64',
+      '--platform',
+      'amd64',
+    ]);
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringMatching(/--platform 'amd64' is not OS\/ARCH/)]);
   });
 });
 

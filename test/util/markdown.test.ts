@@ -102,6 +102,8 @@ const bad = NASTY.join(' ');
 
 function bake(): BakeResult {
   return {
+    builder: 'registry',
+    platforms: ['linux/amd64', `linux/${bad}`],
     imageId: 'sha256:' + 'a'.repeat(64),
     digest: 'sha256:' + 'b'.repeat(64),
     tags: ['ghcr.io/o/r:main', 'ghcr.io/o/r:a|b'],

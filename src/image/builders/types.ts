@@ -1,6 +1,8 @@
 // What every builder takes and gives: a BakePlan in, an image (built or reused, tagged, maybe pushed) out.
 import type { Credentials } from '../auth.js';
 import type { BakeLog, BakePlan } from '../plan.js';
+import type { ClientOptions } from '../registry/client.js';
+import type { Platform } from '../registry/media-types.js';
 
 export interface BuildOptions {
   push: boolean;
@@ -11,6 +13,12 @@ export interface BuildOptions {
   credentials: Credentials | null;
   env: NodeJS.ProcessEnv;
   log: BakeLog;
+  /** registry builder: these platforms of the base; null: all of them. */
+  platforms?: Platform[] | null;
+  /** Registries spoken to over plain HTTP besides 127.0.0.0/8 and ::1. */
+  insecureRegistries?: string[];
+  /** registry builder: client knobs for tests (retry delays, upload chunk size). */
+  registryClient?: Pick<ClientOptions, 'retry' | 'chunkSize'>;
 }
 
 export interface BuildResult {
@@ -29,6 +37,8 @@ export interface BuildResult {
   skipped: boolean;
   pushed: boolean;
   verified: string[];
+  /** Platforms built (`linux/amd64`); the engine builder leaves this out. */
+  platforms?: string[];
 }
 
 export interface Builder {
