@@ -1,5 +1,6 @@
 // What the engine reaches: SpiffWorkflow parses a model by walking its primary process from the start events
-// along sequence flows, into boundary events, embedded sub-processes and called processes. The engine's checks
+// (and its event sub-processes) along sequence flows, into boundary events, embedded sub-processes and called
+// processes. The engine's checks
 // (rules/engine/) read this walk and judge only what it reached. Every loop here is iterative: nesting depth
 // must never become stack depth.
 import type { BpmnDoc, ModelsIndex, ProcessDef } from '../models/types.js';
@@ -93,6 +94,18 @@ export function entersSubprocess(node: XNode): boolean {
   );
 }
 
+/**
+ * Where the parser of a process or embedded sub-process starts (ProcessParser.add_tasks): its start events, then
+ * every direct child event sub-process (`./bpmn:subProcess[@triggeredByEvent='true']`), which no sequence flow
+ * reaches but the engine parses all the same.
+ */
+export function containerStarts(container: XNode): XNode[] {
+  return [
+    ...childrenNamed(container, NS.bpmn, 'startEvent'),
+    ...childrenNamed(container, NS.bpmn, 'subProcess').filter((c) => c.attrs.triggeredByEvent === 'true'),
+  ];
+}
+
 interface DocMaps {
   flowsBySource: Map<string, XNode[]>;
   boundaryByHost: Map<string, XNode[]>;
@@ -154,7 +167,7 @@ export function analyze(index: ModelsIndex): Analysis {
     if (!containers.length) {
       const def = processQueue[i++];
       if (!def.executable) continue;
-      const starts = childrenNamed(def.node, NS.bpmn, 'startEvent');
+      const starts = containerStarts(def.node);
       containers.push({
         doc: index.bpmn.get(def.file.path) as BpmnDoc,
         container: def.node,
@@ -190,7 +203,7 @@ export function analyze(index: ModelsIndex): Analysis {
           doc,
           container: node,
           process,
-          starts: childrenNamed(node, NS.bpmn, 'startEvent'),
+          starts: containerStarts(node),
         });
       else if (node.name === 'adHocSubProcess') {
         const flows = (doc.elements.get('sequenceFlow') ?? []).filter((f) => isInside(f, node));

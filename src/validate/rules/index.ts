@@ -11,7 +11,12 @@ import { fileExtension, formJson, unitTestOrphan } from './files.js';
 import { bpmnNotDefinitions, dmnStructure, xmlDoctype, xmlMalformed } from './xml.js';
 import { duplicateProcessId, primaryEmpty, primaryProcess } from './primary.js';
 import { engineRules } from './engine/index.js';
-import { correlationExpressionEmpty, messageDefinition, messageStartConflict } from './messages.js';
+import {
+  correlationExpressionEmpty,
+  messageDefinition,
+  messageStartConflict,
+  messageStartRef,
+} from './messages.js';
 import { dataStoreName, dataStoreReadOnly } from './data-stores.js';
 import { userTaskForm, userTaskNoForm } from './user-tasks.js';
 import { pythonSyntax, scriptEmpty, timerIsoUnquoted } from './python.js';
@@ -32,6 +37,7 @@ export const rules: Rule[] = [
   duplicateProcessId,
   ...engineRules,
   messageDefinition,
+  messageStartRef,
   messageStartConflict,
   dataStoreName,
   userTaskForm,

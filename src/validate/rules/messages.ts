@@ -3,7 +3,7 @@
 import { NS, childrenNamed, firstChild } from '../../models/xml.js';
 import type { Rule } from '../rule.js';
 import { bpmnElements } from './util.js';
-import type { RepoFile } from '../../models/types.js';
+import type { BpmnDoc, RepoFile } from '../../models/types.js';
 import type { XNode } from '../../models/xml.js';
 
 export const messageDefinition: Rule = {
@@ -64,6 +64,48 @@ export const correlationExpressionEmpty: Rule = {
   },
 };
 
+/**
+ * The message event definitions of every start event in a file, nested ones included: the backend lists a
+ * file's start messages with ProcessParser.start_messages, an xpath over the whole document
+ * (`//bpmn:startEvent/bpmn:messageEventDefinition`), whichever process the start event belongs to.
+ */
+function messageStartDefinitions(doc: BpmnDoc): XNode[] {
+  return (doc.elements.get('startEvent') ?? [])
+    .filter((s) => s.ns === NS.bpmn)
+    .flatMap((s) => childrenNamed(s, NS.bpmn, 'messageEventDefinition'));
+}
+
+export const messageStartRef: Rule = {
+  id: 'message-start-ref',
+  severity: 'error',
+  description:
+    'a message start event has no messageRef, or one that names no bpmn:message of its file: the backend fails indexing the file',
+  fix: 'Pick the message in the modeler (or define it in this file), or make it a plain start event.',
+  check({ index, report }) {
+    for (const doc of index.bpmn.values()) {
+      // The backend indexes the .bpmn files of process-model directories only.
+      if (!doc.file.modelId) continue;
+      for (const def of messageStartDefinitions(doc)) {
+        const ref = def.attrs.messageRef;
+        const start = def.parent?.attrs.id ?? '';
+        if (ref === undefined)
+          report({
+            file: doc.file,
+            node: def,
+            message: `Could not find messageRef from message event definition: message start event '${start}' names no message, so the backend cannot index this file (its processes cannot be called, the model does not load at boot)`,
+          });
+        else if (!(doc.byId.get(ref) ?? []).some((n) => n.ns === NS.bpmn && n.name === 'message'))
+          report({
+            file: doc.file,
+            node: def,
+            attr: 'messageRef',
+            message: `message start event '${start}': messageRef="${ref}" names no bpmn:message in this file; the backend crashes reading its name when it indexes the file (start_messages), wherever the event sits`,
+          });
+      }
+    }
+  },
+};
+
 export const messageStartConflict: Rule = {
   id: 'message-start-conflict',
   severity: 'error',
@@ -74,18 +116,15 @@ export const messageStartConflict: Rule = {
     for (const doc of index.bpmn.values()) {
       const modelId = doc.file.modelId;
       if (!modelId) continue;
-      for (const proc of doc.processes) {
-        for (const start of childrenNamed(proc.node, NS.bpmn, 'startEvent')) {
-          for (const def of childrenNamed(start, NS.bpmn, 'messageEventDefinition')) {
-            const ref = def.attrs.messageRef;
-            const msg = ref ? (doc.byId.get(ref) ?? []).find((n) => n.name === 'message') : undefined;
-            const name = msg?.attrs.name ?? ref;
-            if (!name) continue;
-            const list = starts.get(name) ?? [];
-            list.push({ file: doc.file, node: def, modelId });
-            starts.set(name, list);
-          }
-        }
+      // Every message start event of the file counts, an event sub-process's included (start_messages).
+      for (const def of messageStartDefinitions(doc)) {
+        const ref = def.attrs.messageRef;
+        const msg = ref ? (doc.byId.get(ref) ?? []).find((n) => n.name === 'message') : undefined;
+        const name = msg?.attrs.name ?? ref;
+        if (!name) continue;
+        const list = starts.get(name) ?? [];
+        list.push({ file: doc.file, node: def, modelId });
+        starts.set(name, list);
       }
     }
     for (const [name, list] of starts) {
