@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CliCommand } from '../cli/io.js';
 import { SetupError, UsageError } from '../util/errors.js';
+import { RUN_COMMAND } from '../version.js';
 import { parseFlags, suggestion, usageText } from '../util/options.js';
 import { FORMATS, validateSpec } from './options.js';
 import { formatJson } from './reporters/json.js';
@@ -114,7 +115,7 @@ export function relativePrefix(from: string, root: string): string {
 /** The command line that reproduces a report locally, quoted for a POSIX shell. */
 export function reproduceCommand(dir: string, options: { config?: string; base?: string } = {}): string {
   const q = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
-  const args = ['npx', 'spiff-models', 'validate', q(dir)];
+  const args = [RUN_COMMAND, 'validate', q(dir)];
   if (options.config) args.push('--config', q(options.config));
   if (options.base) args.push('--base', q(options.base));
   return args.join(' ');

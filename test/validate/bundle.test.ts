@@ -275,7 +275,7 @@ describe('dist/index.js validate (as the runner runs it)', () => {
     expect(r.summary).toContain(
       `[\`m.bpmn:5\`](https://github.com/acme/models/blob/${sha}/models/gg/mmm/m.bpmn#L5`,
     );
-    expect(r.summary).toContain('`npx spiff-models validate models`');
+    expect(r.summary).toContain('`npx github:spiff-models/spiff-models#v1 validate models`');
     expect(r.summary).toContain(
       'JSON `$RUNNER_TEMP/spiff-models-report.json`, SARIF `$RUNNER_TEMP/spiff-models.sarif`',
     );

@@ -3,6 +3,7 @@
 // models with findings and the call graph after, long lists folded. Repository text goes through util/markdown.
 import type { ModelsIndex } from '../../models/types.js';
 import type { Finding, Report } from '../finding.js';
+import { RUN_COMMAND } from '../../version.js';
 import { loaderRules, rules } from '../rules/index.js';
 import {
   code,
@@ -48,7 +49,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
   const { errors, warnings, models, files } = report.summary;
   const prefix = options.prefix ?? '';
   const links = options.links;
-  const command = options.command ?? 'npx spiff-models validate .';
+  const command = options.command ?? `${RUN_COMMAND} validate .`;
   const modelDir = (id: string) => options.index?.models.get(id)?.dir ?? id;
 
   const groupLines = (list: Finding[], what: string) => findingLines(list, what, { prefix, links, modelDir });
