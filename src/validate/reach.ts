@@ -106,6 +106,14 @@ export function containerStarts(container: XNode): XNode[] {
   ];
 }
 
+/** A reached node's record as analyze keeps it: with what it has answered about the node. */
+interface Walked extends Reached {
+  outgoing: XNode[] | undefined;
+  boundary: XNode[] | undefined;
+  /** Targets of `outgoing`, by position. */
+  targets: (FlowTarget | undefined)[] | undefined;
+}
+
 interface DocMaps {
   flowsBySource: Map<string, XNode[]>;
   boundaryByHost: Map<string, XNode[]>;
@@ -133,13 +141,27 @@ export function analyze(index: ModelsIndex): Analysis {
   // Each process parser (one per process and per embedded sub-process) indexes only the elements inside its
   // own node, last one wins for a shared id (ProcessParser._index_process_nodes, SpiffWorkflow since
   // 2026-04-24): flows, boundary events and targets outside the container are not found.
-  const within = (r: Reached, nodes: XNode[]) => nodes.filter((n) => isInside(n, r.container));
-  const outgoing = (r: Reached) => within(r, mapsFor(r.doc).flowsBySource.get(r.node.attrs.id ?? '') ?? []);
-  const boundaryEvents = (r: Reached) =>
-    within(r, mapsFor(r.doc).boundaryByHost.get(r.node.attrs.id ?? '') ?? []);
+  // Each answer is computed once per reached node (the walk and several rules ask for the same ones) and
+  // kept on the node's record: a field read, not a map lookup.
+  const within = (r: Reached, nodes: XNode[]): XNode[] => {
+    let all = true;
+    for (const n of nodes) if (!isInside(n, r.container)) all = false;
+    return all ? nodes : nodes.filter((n) => isInside(n, r.container));
+  };
+  const outgoing = (r: Reached): XNode[] =>
+    ((r as Walked).outgoing ??= within(r, mapsFor(r.doc).flowsBySource.get(r.node.attrs.id ?? '') ?? []));
+  const boundaryEvents = (r: Reached): XNode[] =>
+    ((r as Walked).boundary ??= within(r, mapsFor(r.doc).boundaryByHost.get(r.node.attrs.id ?? '') ?? []));
   const target = (r: Reached, flow: XNode): FlowTarget => {
+    const w = r as Walked;
+    const out = outgoing(r);
+    const targets = (w.targets ??= new Array<FlowTarget | undefined>(out.length).fill(undefined));
+    const k = out.indexOf(flow);
+    if (k >= 0 && targets[k]) return targets[k];
     const found = within(r, r.doc.byId.get(flow.attrs.targetRef ?? '') ?? []);
-    return { node: found[found.length - 1], count: found.length };
+    const t = { node: found[found.length - 1], count: found.length };
+    if (k >= 0) targets[k] = t;
+    return t;
   };
   const callable = callableProcesses(index);
   const called = (calledElement: string) => callable.resolve(calledElement);
@@ -185,7 +207,16 @@ export function analyze(index: ModelsIndex): Analysis {
       if (parsed.has(id)) continue;
       parsed.add(id);
       const supported = node.ns === NS.bpmn && ENGINE_TAGS.has(node.name);
-      const r: Reached = { node, doc, container, process, supported };
+      const r: Walked = {
+        node,
+        doc,
+        container,
+        process,
+        supported,
+        outgoing: undefined,
+        boundary: undefined,
+        targets: undefined,
+      };
       reached.push(r);
       if (!supported) continue;
       reachable.add(node);
