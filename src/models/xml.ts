@@ -107,6 +107,9 @@ function isNameStart(c: number): boolean {
   return c >= 0x80 || NAME_TABLE[c] === 1;
 }
 
+/** The attributes of a discarded element: never written. */
+const NO_ATTRS: Record<string, string> = {};
+
 /** Attribute name positions of the tag being read (start, length pairs), reused across tags. */
 let attrPos: Int32Array = new Int32Array(64);
 
@@ -182,330 +185,403 @@ function intern(name: string): string {
 }
 
 export function parseXml(text: string): XmlParseResult {
-  const state = { doctype: false };
+  const scanner = new Scanner(text);
   try {
-    return { root: scan(text, state), hasDoctype: state.doctype };
+    return { root: scanner.run(), hasDoctype: scanner.doctype };
   } catch (err) {
     if (!(err instanceof XmlError)) throw err;
     const { line, column } = new LineIndex(text).position(Math.min(err.at, text.length));
     return {
-      hasDoctype: state.doctype || text.includes('<!DOCTYPE'),
+      hasDoctype: scanner.doctype || text.includes('<!DOCTYPE'),
       error: { message: err.message, line, column },
     };
   }
 }
 
-function scan(s: string, state: { doctype: boolean }): XNode {
-  const n = s.length;
-  let root: XNode | null = null;
-  let rootClosed = false;
+/**
+ * One pass over one file. Split into a method per construct (text, end tag, start tag, attribute, markup)
+ * whose state lives in fields of fixed types: one large function took TurboFan hundreds of milliseconds to
+ * compile (and it sometimes gave up), so a small repository was parsed mostly by unoptimised code.
+ */
+class Scanner {
+  readonly s: string;
+  readonly n: number;
+  doctype = false;
+  root: XNode | null = null;
+  rootClosed = false;
   // Open element names as offsets into the text: no string is made for what the tree does not keep.
-  const nameStart: number[] = [];
-  const nameLen: number[] = [];
-  const openName = (k: number) => s.substr(nameStart[k], nameLen[k]);
-  const sameName = (k: number, at: number, len: number) => {
-    if (nameLen[k] !== len) return false;
-    const a = nameStart[k];
-    for (let m = 0; m < len; m++) if (s.charCodeAt(a + m) !== s.charCodeAt(at + m)) return false;
-    return true;
-  };
-  const nodes: (XNode | null)[] = [];
-  const scopes: Scope[] = [{ prefixes: ['xml'], uris: [XML_NS], parent: null }];
-  let entities: Set<string> | null = null; // declared in a DOCTYPE (then any entity is accepted)
-  let i = 0;
-  if (s.startsWith('<?xml') && isSpace(s.charCodeAt(5))) {
-    const e = s.indexOf('?>', 5);
-    if (e < 0) throw new XmlError('unterminated XML declaration', 0);
-    i = e + 2;
+  readonly nameStart: number[] = [];
+  readonly nameLen: number[] = [];
+  readonly nodes: (XNode | null)[] = [];
+  readonly scopes: Scope[] = [{ prefixes: ['xml'], uris: [XML_NS], parent: null }];
+  /** Entities declared in a DOCTYPE (then any entity is accepted). */
+  entities: Set<string> | null = null;
+  // Next '&', '<' and ']]>' at or after a position, cached: searching from every text segment to the end
+  // of the file would make a file without them quadratic.
+  nextAmp = -2;
+  nextLt = -2;
+  nextCdEnd = -2;
+  // The start tag being read: its attributes, namespace scope, and qualified attribute names (start,
+  // length pairs, checked once the tag's own declarations are known).
+  attrs: Record<string, string> = {};
+  scope: Scope;
+  ownScope = false;
+  nAttr = 0;
+  seen: Set<string> | null = null;
+  readonly prefixed: number[] = [];
+  nPrefixed = 0;
+
+  constructor(s: string) {
+    this.s = s;
+    this.n = s.length;
+    this.scope = this.scopes[0];
   }
 
-  // Next '&' and ']]>' at or after a position, cached: searching from every text segment to the end of
-  // the file would make a file without them quadratic.
-  let nextAmp = -2;
-  const findAmp = (from: number): number => {
-    if (nextAmp !== -1 && nextAmp < from) nextAmp = s.indexOf('&', from);
-    return nextAmp;
-  };
-  let nextLt = -2;
-  const findLt = (from: number): number => {
-    if (nextLt !== -1 && nextLt < from) nextLt = s.indexOf('<', from);
-    return nextLt;
-  };
-  let nextCdEnd = -2;
-  const findCdEnd = (from: number): number => {
-    if (nextCdEnd !== -1 && nextCdEnd < from) nextCdEnd = s.indexOf(']]>', from);
-    return nextCdEnd;
-  };
+  findAmp(from: number): number {
+    if (this.nextAmp !== -1 && this.nextAmp < from) this.nextAmp = this.s.indexOf('&', from);
+    return this.nextAmp;
+  }
 
-  const checkReferences = (from: number, to: number, where: string) => {
-    let a = findAmp(from);
+  findLt(from: number): number {
+    if (this.nextLt !== -1 && this.nextLt < from) this.nextLt = this.s.indexOf('<', from);
+    return this.nextLt;
+  }
+
+  findCdEnd(from: number): number {
+    if (this.nextCdEnd !== -1 && this.nextCdEnd < from) this.nextCdEnd = this.s.indexOf(']]>', from);
+    return this.nextCdEnd;
+  }
+
+  openName(k: number): string {
+    return this.s.substr(this.nameStart[k], this.nameLen[k]);
+  }
+
+  sameName(k: number, at: number, len: number): boolean {
+    return this.nameLen[k] === len && sameChars(this.s, this.nameStart[k], at, len);
+  }
+
+  checkReferences(from: number, to: number, where: string): void {
+    const s = this.s;
+    let a = this.findAmp(from);
     while (a >= 0 && a < to) {
       REFERENCE.lastIndex = a;
       const m = REFERENCE.exec(s);
       if (!m || a + m[0].length > to)
         throw new XmlError(`'&' in ${where} must start an entity reference such as &amp;`, a);
       const name = m[1];
-      if (name && !(name in NAMED) && entities === null)
+      if (name && !(name in NAMED) && this.entities === null)
         throw new XmlError(`entity '&${name};' is not defined (only &lt; &gt; &amp; &quot; &apos; are)`, a);
-      a = findAmp(a + m[0].length);
-    }
-  };
-
-  while (i < n) {
-    const lt = s.indexOf('<', i);
-    const end = lt < 0 ? n : lt;
-    if (end > i) {
-      const top = nodes.length ? nodes[nodes.length - 1] : undefined;
-      if (nameStart.length === 0) {
-        for (let k = i; k < end; k++)
-          if (!isSpace(s.charCodeAt(k))) throw new XmlError('text outside the root element', k);
-      } else {
-        checkReferences(i, end, 'text');
-        const gt = findCdEnd(i);
-        if (gt >= 0 && gt < end) throw new XmlError("']]>' is not allowed in text", gt);
-        if (top) {
-          if (top.textOffset < 0) {
-            // Layout whitespace before any text is not kept: most elements have nothing else.
-            let k = i;
-            while (k < end && isSpace(s.charCodeAt(k))) k++;
-            if (k < end) {
-              top.textOffset = i;
-              top.text = own(s.slice(i, end));
-            }
-          } else top.text = own(top.text + s.slice(i, end));
-        }
-      }
-    }
-    if (lt < 0) break;
-    i = lt;
-    const c = s.charCodeAt(i + 1);
-    if (c === 47) {
-      // end tag
-      let j = i + 2;
-      while (j < n && isNameChar(s.charCodeAt(j))) j++;
-      const len = j - i - 2;
-      const name = () => s.substr(i + 2, len);
-      while (j < n && isSpace(s.charCodeAt(j))) j++;
-      if (s.charCodeAt(j) !== 62) throw new XmlError(`malformed end tag </${name()}`, i);
-      const top = nameStart.length - 1;
-      if (top < 0) throw new XmlError(`end tag </${name()}> without a start tag`, i);
-      if (!sameName(top, i + 2, len))
-        throw new XmlError(`end tag </${name()}> does not match <${openName(top)}>`, i);
-      nameStart.pop();
-      nameLen.pop();
-      const node = nodes.pop();
-      scopes.pop();
-      if (node && node.text.includes('&')) node.text = decodeEntities(node.text);
-      if (nameStart.length === 0) rootClosed = true;
-      i = j + 1;
-    } else if (c === 33) {
-      if (s.startsWith('<!--', i)) {
-        const e = s.indexOf('-->', i + 4);
-        if (e < 0) throw new XmlError('unterminated comment', i);
-        const dd = s.indexOf('--', i + 4);
-        if (dd < e) throw new XmlError("'--' is not allowed inside a comment", dd);
-        i = e + 3;
-      } else if (s.startsWith('<![CDATA[', i)) {
-        if (nameStart.length === 0) throw new XmlError('CDATA section outside the root element', i);
-        const e = s.indexOf(']]>', i + 9);
-        if (e < 0) throw new XmlError('unterminated CDATA section', i);
-        const top = nodes[nodes.length - 1];
-        if (top) {
-          if (top.textOffset < 0) top.textOffset = i + 9;
-          // kept literally: escape '&' so the decode at the end tag leaves CDATA content as written
-          top.text += s.slice(i + 9, e).replace(/&/g, '&amp;');
-        }
-        i = e + 3;
-      } else if (s.startsWith('<!DOCTYPE', i)) {
-        if (root) throw new XmlError('DOCTYPE after the root element', i);
-        let j = i + 9;
-        let depth = 0;
-        let quote = 0;
-        for (; j < n; j++) {
-          const ch = s.charCodeAt(j);
-          if (quote) {
-            if (ch === quote) quote = 0;
-          } else if (ch === 34 || ch === 39) quote = ch;
-          else if (ch === 91) depth++;
-          else if (ch === 93) depth--;
-          else if (ch === 62 && depth <= 0) break;
-        }
-        if (j >= n) throw new XmlError('unterminated DOCTYPE', i);
-        state.doctype = true;
-        entities = new Set();
-        for (const m of s.slice(i, j).matchAll(/<!ENTITY\s+(?:%\s+)?([^\s>]+)/g)) entities.add(m[1]);
-        i = j + 1;
-      } else throw new XmlError('malformed markup declaration', i);
-    } else if (c === 63) {
-      const e = s.indexOf('?>', i + 2);
-      if (e < 0) throw new XmlError('unterminated processing instruction', i);
-      if (/^xml(\s|$)/i.test(s.slice(i + 2, Math.min(e, i + 7))))
-        throw new XmlError('the XML declaration is only allowed at the very start of the file', i);
-      i = e + 2;
-    } else {
-      // start tag
-      if (!isNameStart(c))
-        throw new XmlError(
-          c === c ? "'<' must start a tag (write &lt; in text)" : 'unexpected end of file',
-          i,
-        );
-      if (rootClosed) throw new XmlError('more than one root element', i);
-      let j = i + 1;
-      while (j < n && isNameChar(s.charCodeAt(j))) j++;
-      const qEnd = j;
-      // Inside a discarded (DI) subtree attributes are checked but not kept: no object, no value strings.
-      const discarding = nameStart.length > 0 && nodes[nodes.length - 1] === null;
-      const qname = discarding ? '' : s.slice(i + 1, qEnd);
-      const attrs: Record<string, string> = {};
-      let prefixed: number[] | undefined; // start, length of qualified attribute names, checked at the end
-      let selfClosing = false;
-      let scope = scopes[scopes.length - 1];
-      let ownScope = false;
-      let nAttr = 0;
-      let seen: Set<string> | null = null;
-      for (;;) {
-        const before = j;
-        while (j < n && isSpace(s.charCodeAt(j))) j++;
-        const ch = s.charCodeAt(j);
-        if (ch === 62) {
-          j++;
-          break;
-        }
-        if (ch === 47 && s.charCodeAt(j + 1) === 62) {
-          selfClosing = true;
-          j += 2;
-          break;
-        }
-        if (j >= n) throw new XmlError(`unterminated start tag <${s.slice(i + 1, qEnd)}`, i);
-        if (j === before || !isNameStart(ch))
-          throw new XmlError(`malformed attribute in <${s.slice(i + 1, qEnd)}>`, j);
-        const a = j;
-        let colonAt = -1;
-        for (; j < n; j++) {
-          const cc = s.charCodeAt(j);
-          if (cc === 58) {
-            if (colonAt < 0) colonAt = j;
-          } else if (!isNameChar(cc)) break;
-        }
-        const aLen = j - a;
-        // Few attributes: compare with each earlier one; many: a set of names, so the check stays linear.
-        if (seen !== null) {
-          const attrName = s.substr(a, aLen);
-          if (seen.has(attrName)) throw duplicate(s, i, qEnd, a, aLen);
-          seen.add(attrName);
-        } else {
-          for (let m = 0; m < nAttr; m += 2)
-            if (attrPos[m + 1] === aLen && sameChars(s, attrPos[m], a, aLen))
-              throw duplicate(s, i, qEnd, a, aLen);
-          if (nAttr >= 2 * PAIRWISE_LIMIT) {
-            seen = new Set();
-            for (let m = 0; m < nAttr; m += 2) seen.add(s.substr(attrPos[m], attrPos[m + 1]));
-            seen.add(s.substr(a, aLen));
-          }
-        }
-        if (nAttr + 2 > attrPos.length) attrPos = growTo(attrPos, nAttr + 2);
-        attrPos[nAttr++] = a;
-        attrPos[nAttr++] = aLen;
-        const isNs = aLen >= 5 && s.startsWith('xmlns', a) && (aLen === 5 || colonAt === a + 5);
-        if (colonAt >= 0 && !isNs) (prefixed ??= []).push(a, colonAt - a);
-        while (j < n && isSpace(s.charCodeAt(j))) j++;
-        if (s.charCodeAt(j) !== 61)
-          throw new XmlError(`attribute ${s.substr(a, aLen)} needs a value (${s.substr(a, aLen)}="...")`, a);
-        j++;
-        while (j < n && isSpace(s.charCodeAt(j))) j++;
-        const q = s.charCodeAt(j);
-        if (q !== 34 && q !== 39)
-          throw new XmlError(`the value of attribute ${s.substr(a, aLen)} must be quoted`, j);
-        const close = s.indexOf(q === 34 ? '"' : "'", j + 1);
-        if (close < 0) throw new XmlError(`unterminated value of attribute ${s.substr(a, aLen)}`, j);
-        const lt2 = findLt(j + 1);
-        if (lt2 >= 0 && lt2 < close)
-          throw new XmlError(`'<' is not allowed in the value of attribute ${s.substr(a, aLen)}`, lt2);
-        checkReferences(j + 1, close, 'an attribute value');
-        if (discarding && !isNs) {
-          j = close + 1;
-          continue;
-        }
-        const attr = s.substr(a, aLen);
-        let value = s.slice(j + 1, close);
-        if (value.includes('&')) value = decodeEntities(value);
-        if (value.includes('\n') || value.includes('\t') || value.includes('\r'))
-          value = value.replace(/\r\n|[\t\n\r]/g, ' ');
-        if (isNs) value = intern(value);
-        else if (value.length >= 13) value = own(value);
-        attrs[attr] = value;
-        if (isNs) {
-          if (!ownScope) {
-            scope = { prefixes: [], uris: [], parent: scope };
-            ownScope = true;
-          }
-          scope.prefixes.push(aLen === 5 ? '' : attr.slice(6));
-          scope.uris.push(value);
-        }
-        j = close + 1;
-      }
-      let colon = -1;
-      for (let m = i + 1; m < qEnd; m++)
-        if (s.charCodeAt(m) === 58) {
-          colon = m - i - 1;
-          break;
-        }
-      const ns = lookup(scope, s, i + 1, colon >= 0 ? colon : 0);
-      if (ns === undefined && colon >= 0)
-        throw new XmlError(
-          `namespace prefix '${s.substr(i + 1, colon)}' of <${s.slice(i + 1, qEnd)}> is not declared`,
-          i,
-        );
-      for (let m = 0; prefixed !== undefined && m < prefixed.length; m += 2) {
-        const at = prefixed[m];
-        const len = prefixed[m + 1];
-        if (len === 5 && s.startsWith('xmlns', at)) continue;
-        if (lookup(scope, s, at, len) === undefined)
-          throw new XmlError(
-            `namespace prefix '${s.substr(at, len)}' of an attribute of <${s.slice(i + 1, qEnd)}> is not declared`,
-            at,
-          );
-      }
-      const parent = nodes.length ? nodes[nodes.length - 1] : null;
-      let node: XNode | null = null;
-      let keep = nameStart.length === 0;
-      let name = '';
-      if (!keep && parent !== null) {
-        name = colon >= 0 ? qname.slice(colon + 1) : qname;
-        keep = !(
-          (name === 'BPMNDiagram' || name === 'DMNDI' || name === 'incoming' || name === 'outgoing') &&
-          DISCARDED.has(`${ns ?? ''} ${name}`)
-        );
-      } else if (keep) name = colon >= 0 ? qname.slice(colon + 1) : qname;
-      if (keep) {
-        node = {
-          name: intern(name),
-          ns: ns ?? '',
-          attrs,
-          children: NO_CHILDREN,
-          parent,
-          offset: i,
-          text: '',
-          textOffset: -1,
-        };
-        if (parent) {
-          if (parent.children === NO_CHILDREN) parent.children = [node];
-          else parent.children.push(node);
-        } else root = node;
-      }
-      if (!selfClosing) {
-        nameStart.push(i + 1);
-        nameLen.push(qEnd - i - 1);
-        nodes.push(node);
-        scopes.push(scope);
-      } else if (nameStart.length === 0) rootClosed = true;
-      i = j;
+      a = this.findAmp(a + m[0].length);
     }
   }
-  if (nameStart.length)
-    throw new XmlError(`<${openName(nameStart.length - 1)}> is never closed (the file ends early)`, n);
-  if (!root) throw new XmlError('no root element', 0);
-  return root;
+
+  run(): XNode {
+    const s = this.s;
+    const n = this.n;
+    let i = 0;
+    if (s.startsWith('<?xml') && isSpace(s.charCodeAt(5))) {
+      const e = s.indexOf('?>', 5);
+      if (e < 0) throw new XmlError('unterminated XML declaration', 0);
+      i = e + 2;
+    }
+    while (i < n) {
+      const lt = s.indexOf('<', i);
+      const end = lt < 0 ? n : lt;
+      if (end > i) this.text(i, end);
+      if (lt < 0) break;
+      const c = s.charCodeAt(lt + 1);
+      if (c === 47) i = this.endTag(lt);
+      else if (c === 33) i = this.markup(lt);
+      else if (c === 63) i = this.instruction(lt);
+      else i = this.startTag(lt, c);
+    }
+    if (this.nameStart.length)
+      throw new XmlError(
+        `<${this.openName(this.nameStart.length - 1)}> is never closed (the file ends early)`,
+        n,
+      );
+    if (!this.root) throw new XmlError('no root element', 0);
+    return this.root;
+  }
+
+  /** Character data between `i` and the next '<' (`end`). */
+  text(i: number, end: number): void {
+    const s = this.s;
+    if (this.nameStart.length === 0) {
+      for (let k = i; k < end; k++)
+        if (!isSpace(s.charCodeAt(k))) throw new XmlError('text outside the root element', k);
+      return;
+    }
+    this.checkReferences(i, end, 'text');
+    const gt = this.findCdEnd(i);
+    if (gt >= 0 && gt < end) throw new XmlError("']]>' is not allowed in text", gt);
+    const top = this.nodes[this.nodes.length - 1];
+    if (top) {
+      if (top.textOffset < 0) {
+        // Layout whitespace before any text is not kept: most elements have nothing else.
+        let k = i;
+        while (k < end && isSpace(s.charCodeAt(k))) k++;
+        if (k < end) {
+          top.textOffset = i;
+          top.text = own(s.slice(i, end));
+        }
+      } else top.text = own(top.text + s.slice(i, end));
+    }
+  }
+
+  /** The end tag at `i`; returns the offset after it. */
+  endTag(i: number): number {
+    const s = this.s;
+    const n = this.n;
+    let j = i + 2;
+    while (j < n && isNameChar(s.charCodeAt(j))) j++;
+    const len = j - i - 2;
+    while (j < n && isSpace(s.charCodeAt(j))) j++;
+    if (s.charCodeAt(j) !== 62) throw new XmlError(`malformed end tag </${s.substr(i + 2, len)}`, i);
+    const top = this.nameStart.length - 1;
+    if (top < 0) throw new XmlError(`end tag </${s.substr(i + 2, len)}> without a start tag`, i);
+    if (!this.sameName(top, i + 2, len))
+      throw new XmlError(`end tag </${s.substr(i + 2, len)}> does not match <${this.openName(top)}>`, i);
+    this.nameStart.pop();
+    this.nameLen.pop();
+    const node = this.nodes.pop();
+    this.scopes.pop();
+    if (node && node.text.includes('&')) node.text = decodeEntities(node.text);
+    if (this.nameStart.length === 0) this.rootClosed = true;
+    return j + 1;
+  }
+
+  /** A comment, CDATA section or DOCTYPE at `i` ('<!'); returns the offset after it. */
+  markup(i: number): number {
+    const s = this.s;
+    const n = this.n;
+    if (s.startsWith('<!--', i)) {
+      const e = s.indexOf('-->', i + 4);
+      if (e < 0) throw new XmlError('unterminated comment', i);
+      const dd = s.indexOf('--', i + 4);
+      if (dd < e) throw new XmlError("'--' is not allowed inside a comment", dd);
+      return e + 3;
+    }
+    if (s.startsWith('<![CDATA[', i)) {
+      if (this.nameStart.length === 0) throw new XmlError('CDATA section outside the root element', i);
+      const e = s.indexOf(']]>', i + 9);
+      if (e < 0) throw new XmlError('unterminated CDATA section', i);
+      const top = this.nodes[this.nodes.length - 1];
+      if (top) {
+        if (top.textOffset < 0) top.textOffset = i + 9;
+        // kept literally: escape '&' so the decode at the end tag leaves CDATA content as written
+        top.text += s.slice(i + 9, e).replace(/&/g, '&amp;');
+      }
+      return e + 3;
+    }
+    if (s.startsWith('<!DOCTYPE', i)) {
+      if (this.root) throw new XmlError('DOCTYPE after the root element', i);
+      let j = i + 9;
+      let depth = 0;
+      let quote = 0;
+      for (; j < n; j++) {
+        const ch = s.charCodeAt(j);
+        if (quote) {
+          if (ch === quote) quote = 0;
+        } else if (ch === 34 || ch === 39) quote = ch;
+        else if (ch === 91) depth++;
+        else if (ch === 93) depth--;
+        else if (ch === 62 && depth <= 0) break;
+      }
+      if (j >= n) throw new XmlError('unterminated DOCTYPE', i);
+      this.doctype = true;
+      const entities = new Set<string>();
+      for (const m of s.slice(i, j).matchAll(/<!ENTITY\s+(?:%\s+)?([^\s>]+)/g)) entities.add(m[1]);
+      this.entities = entities;
+      return j + 1;
+    }
+    throw new XmlError('malformed markup declaration', i);
+  }
+
+  /** A processing instruction at `i`; returns the offset after it. */
+  instruction(i: number): number {
+    const s = this.s;
+    const e = s.indexOf('?>', i + 2);
+    if (e < 0) throw new XmlError('unterminated processing instruction', i);
+    if (/^xml(\s|$)/i.test(s.slice(i + 2, Math.min(e, i + 7))))
+      throw new XmlError('the XML declaration is only allowed at the very start of the file', i);
+    return e + 2;
+  }
+
+  /** The start tag at `i` (`c` is the character after '<'); returns the offset after it. */
+  startTag(i: number, c: number): number {
+    const s = this.s;
+    const n = this.n;
+    if (!isNameStart(c))
+      throw new XmlError(c === c ? "'<' must start a tag (write &lt; in text)" : 'unexpected end of file', i);
+    if (this.rootClosed) throw new XmlError('more than one root element', i);
+    let j = i + 1;
+    while (j < n && isNameChar(s.charCodeAt(j))) j++;
+    const qEnd = j;
+    const nodes = this.nodes;
+    // Inside a discarded (DI) subtree attributes are checked but not kept: no object, no value strings.
+    const discarding = this.nameStart.length > 0 && nodes[nodes.length - 1] === null;
+    this.attrs = discarding ? NO_ATTRS : {};
+    this.scope = this.scopes[this.scopes.length - 1];
+    this.ownScope = false;
+    this.nAttr = 0;
+    this.seen = null;
+    this.nPrefixed = 0;
+    let selfClosing = false;
+    for (;;) {
+      const before = j;
+      while (j < n && isSpace(s.charCodeAt(j))) j++;
+      const ch = s.charCodeAt(j);
+      if (ch === 62) {
+        j++;
+        break;
+      }
+      if (ch === 47 && s.charCodeAt(j + 1) === 62) {
+        selfClosing = true;
+        j += 2;
+        break;
+      }
+      if (j >= n) throw new XmlError(`unterminated start tag <${s.slice(i + 1, qEnd)}`, i);
+      if (j === before || !isNameStart(ch))
+        throw new XmlError(`malformed attribute in <${s.slice(i + 1, qEnd)}>`, j);
+      j = this.attribute(i, qEnd, j, discarding);
+    }
+    let colon = -1;
+    for (let m = i + 1; m < qEnd; m++)
+      if (s.charCodeAt(m) === 58) {
+        colon = m - i - 1;
+        break;
+      }
+    const scope = this.scope;
+    const ns = lookup(scope, s, i + 1, colon >= 0 ? colon : 0);
+    if (ns === undefined && colon >= 0)
+      throw new XmlError(
+        `namespace prefix '${s.substr(i + 1, colon)}' of <${s.slice(i + 1, qEnd)}> is not declared`,
+        i,
+      );
+    const prefixed = this.prefixed;
+    for (let m = 0; m < this.nPrefixed; m += 2) {
+      const at = prefixed[m];
+      const len = prefixed[m + 1];
+      if (len === 5 && s.startsWith('xmlns', at)) continue;
+      if (lookup(scope, s, at, len) === undefined)
+        throw new XmlError(
+          `namespace prefix '${s.substr(at, len)}' of an attribute of <${s.slice(i + 1, qEnd)}> is not declared`,
+          at,
+        );
+    }
+    const parent = nodes.length ? nodes[nodes.length - 1] : null;
+    let node: XNode | null = null;
+    let keep = this.nameStart.length === 0;
+    let name = '';
+    if (!keep && parent !== null) {
+      name = s.slice(colon >= 0 ? i + 2 + colon : i + 1, qEnd);
+      keep = !(
+        (name === 'BPMNDiagram' || name === 'DMNDI' || name === 'incoming' || name === 'outgoing') &&
+        DISCARDED.has(`${ns ?? ''} ${name}`)
+      );
+    } else if (keep) name = s.slice(colon >= 0 ? i + 2 + colon : i + 1, qEnd);
+    if (keep) {
+      node = {
+        name: intern(name),
+        ns: ns ?? '',
+        attrs: this.attrs,
+        children: NO_CHILDREN,
+        parent,
+        offset: i,
+        text: '',
+        textOffset: -1,
+      };
+      if (parent) {
+        if (parent.children === NO_CHILDREN) parent.children = [node];
+        else parent.children.push(node);
+      } else this.root = node;
+    }
+    if (!selfClosing) {
+      this.nameStart.push(i + 1);
+      this.nameLen.push(qEnd - i - 1);
+      nodes.push(node);
+      this.scopes.push(scope);
+    } else if (this.nameStart.length === 0) this.rootClosed = true;
+    return j;
+  }
+
+  /**
+   * The attribute at `a` of the start tag at `i` (its name ends at `qEnd`): checked, and kept in `attrs`
+   * unless `discarding`. Returns the offset after its value.
+   */
+  attribute(i: number, qEnd: number, a: number, discarding: boolean): number {
+    const s = this.s;
+    const n = this.n;
+    let j = a;
+    let colonAt = -1;
+    for (; j < n; j++) {
+      const cc = s.charCodeAt(j);
+      if (cc === 58) {
+        if (colonAt < 0) colonAt = j;
+      } else if (!isNameChar(cc)) break;
+    }
+    const aLen = j - a;
+    // Few attributes: compare with each earlier one; many: a set of names, so the check stays linear.
+    const nAttr = this.nAttr;
+    if (this.seen !== null) {
+      const attrName = s.substr(a, aLen);
+      if (this.seen.has(attrName)) throw duplicate(s, i, qEnd, a, aLen);
+      this.seen.add(attrName);
+    } else {
+      for (let m = 0; m < nAttr; m += 2)
+        if (attrPos[m + 1] === aLen && sameChars(s, attrPos[m], a, aLen))
+          throw duplicate(s, i, qEnd, a, aLen);
+      if (nAttr >= 2 * PAIRWISE_LIMIT) {
+        const seen = new Set<string>();
+        for (let m = 0; m < nAttr; m += 2) seen.add(s.substr(attrPos[m], attrPos[m + 1]));
+        seen.add(s.substr(a, aLen));
+        this.seen = seen;
+      }
+    }
+    if (nAttr + 2 > attrPos.length) attrPos = growTo(attrPos, nAttr + 2);
+    attrPos[nAttr] = a;
+    attrPos[nAttr + 1] = aLen;
+    this.nAttr = nAttr + 2;
+    const isNs = aLen >= 5 && s.startsWith('xmlns', a) && (aLen === 5 || colonAt === a + 5);
+    if (colonAt >= 0 && !isNs) {
+      this.prefixed[this.nPrefixed] = a;
+      this.prefixed[this.nPrefixed + 1] = colonAt - a;
+      this.nPrefixed += 2;
+    }
+    while (j < n && isSpace(s.charCodeAt(j))) j++;
+    if (s.charCodeAt(j) !== 61)
+      throw new XmlError(`attribute ${s.substr(a, aLen)} needs a value (${s.substr(a, aLen)}="...")`, a);
+    j++;
+    while (j < n && isSpace(s.charCodeAt(j))) j++;
+    const q = s.charCodeAt(j);
+    if (q !== 34 && q !== 39)
+      throw new XmlError(`the value of attribute ${s.substr(a, aLen)} must be quoted`, j);
+    const close = s.indexOf(q === 34 ? '"' : "'", j + 1);
+    if (close < 0) throw new XmlError(`unterminated value of attribute ${s.substr(a, aLen)}`, j);
+    const lt2 = this.findLt(j + 1);
+    if (lt2 >= 0 && lt2 < close)
+      throw new XmlError(`'<' is not allowed in the value of attribute ${s.substr(a, aLen)}`, lt2);
+    this.checkReferences(j + 1, close, 'an attribute value');
+    if (discarding && !isNs) return close + 1;
+    const attr = s.substr(a, aLen);
+    let value = s.slice(j + 1, close);
+    if (value.includes('&')) value = decodeEntities(value);
+    if (value.includes('\n') || value.includes('\t') || value.includes('\r'))
+      value = value.replace(/\r\n|[\t\n\r]/g, ' ');
+    if (isNs) value = intern(value);
+    else if (value.length >= 13) value = own(value);
+    if (!discarding) this.attrs[attr] = value;
+    if (isNs) {
+      if (!this.ownScope) {
+        this.scope = { prefixes: [], uris: [], parent: this.scope };
+        this.ownScope = true;
+      }
+      this.scope.prefixes.push(aLen === 5 ? '' : attr.slice(6));
+      this.scope.uris.push(value);
+    }
+    return close + 1;
+  }
 }
 
 /** Offset of the '>' closing the start tag at `offset`, skipping quoted attribute values. */
