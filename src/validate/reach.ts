@@ -32,8 +32,8 @@ export interface FlowTarget {
 export interface Analysis {
   /** Every flow node the engine parses, supported or not, in walk order. */
   reached: Reached[];
-  /** The supported nodes among them. */
-  reachable: Set<XNode>;
+  /** The supported nodes among them (built on first use: hashing every reached node costs more than the walk). */
+  readonly reachable: Set<XNode>;
   /** Supported reached nodes by local name ('userTask'). */
   byKind: Map<string, Reached[]>;
   /** Processes the engine would load (primaries and everything they call), executable or not. */
@@ -121,7 +121,6 @@ interface DocMaps {
 
 export function analyze(index: ModelsIndex): Analysis {
   const reached: Reached[] = [];
-  const reachable = new Set<XNode>();
   const byKind = new Map<string, Reached[]>();
   const loadedProcesses = new Set<ProcessDef>();
   const docMaps = new Map<BpmnDoc, DocMaps>();
@@ -219,7 +218,6 @@ export function analyze(index: ModelsIndex): Analysis {
       };
       reached.push(r);
       if (!supported) continue;
-      reachable.add(node);
       push(byKind, node.name, r);
 
       const next: XNode[] = [...boundaryEvents(r)];
@@ -247,9 +245,12 @@ export function analyze(index: ModelsIndex): Analysis {
     }
   }
 
+  let reachable: Set<XNode> | undefined;
   return {
     reached,
-    reachable,
+    get reachable() {
+      return (reachable ??= new Set(reached.filter((r) => r.supported).map((r) => r.node)));
+    },
     byKind,
     loadedProcesses,
     outgoing,

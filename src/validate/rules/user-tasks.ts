@@ -1,7 +1,8 @@
 // User task forms: resolved by name in the directory of the BPMN file when a person opens the task;
 // nothing in the backend checks them before that.
 import type { Rule } from '../rule.js';
-import { bpmnElements, spiffProperties } from './util.js';
+import type { XNode } from '../../models/xml.js';
+import { bpmnElements, reachedOf, spiffProperties } from './util.js';
 
 export const userTaskForm: Rule = {
   id: 'user-task-form',
@@ -45,12 +46,14 @@ export const userTaskNoForm: Rule = {
     'a user task the engine reaches has no form schema file (missing_form_file when a person opens it); an unreachable one is a warning',
   fix: 'Add a form in the modeler (formJsonSchemaFilename), or make it a manual task if it only shows instructions.',
   check({ index, analysis, report }) {
+    // The reached user tasks, not analysis.reachable: a set of every reached node costs more than this rule.
+    let reached: Set<XNode> | undefined;
     for (const { file, node } of bpmnElements(index, 'userTask')) {
       if (spiffProperties(node).has('formJsonSchemaFilename')) continue; // user-task-form judges its value
       const id = node.attrs.id ?? '';
       const fix = `add a form in the modeler (formJsonSchemaFilename), or make it a manual task if it only shows instructions`;
       report(
-        analysis.reachable.has(node)
+        (reached ??= new Set(reachedOf(analysis, 'userTask').map((r) => r.node))).has(node)
           ? {
               file,
               node,
