@@ -2,13 +2,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
-import { info } from '../action/log.js';
+import { info } from '../shell/log.js';
 import { bake, type BakeLog, type BakeResult } from './bake.js';
 import { checkBuilder } from './builders/index.js';
 import { parseGitHistory } from './context.js';
 import { bakeSpec, parseLabels } from './options.js';
 import { bakeMarkdown } from './summary.js';
-import { readInputs, setOutputs } from '../action/inputs.js';
+import { readInputs, setOutputs } from '../shell/inputs.js';
 
 /** The repository's default branch from the event payload (push and pull_request events carry it). */
 function defaultBranch(env: NodeJS.ProcessEnv): string | null {

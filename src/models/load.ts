@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SetupError } from '../util/errors.js';
 import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/files.js';
-import type { Finding } from '../validate/finding.js';
+import type { Finding } from './finding.js';
 import { LineIndex, NS, DMN_NAMESPACES, childrenNamed, parseXml } from './xml.js';
 import type {
   BpmnDoc,

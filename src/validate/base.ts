@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { buildIndex } from '../models/load.js';
 import type { ModelsIndex } from '../models/types.js';
 import { SetupError } from '../util/errors.js';
-import type { Finding } from './finding.js';
+import type { Finding } from '../models/finding.js';
 
 function gitSync(cwd: string, args: string[], input?: Buffer): Buffer {
   const r = spawnSync('git', args, {

@@ -3,12 +3,12 @@
 // opposite, and every command's --help lists the flags its parser accepts.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { colorWanted, type CliIO } from '../../src/cli/io.js';
+import { colorWanted, type CliIO } from '../../src/shell/cli-io.js';
 import { main } from '../../src/cli/main.js';
 import { COMMAND_SPECS } from '../../src/specs.js';
 import { camel, cliFlags, parseFlags } from '../../src/util/options.js';
 import { bakeSpec } from '../../src/image/options.js';
-import { readInputs } from '../../src/action/inputs.js';
+import { readInputs } from '../../src/shell/inputs.js';
 import {
   commitOn,
   gitTestEnv,

@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CliIO } from '../../src/cli/io.js';
+import type { CliIO } from '../../src/shell/cli-io.js';
 import { main } from '../../src/cli/main.js';
 import { buildTestBaseImage, builtImageIds, removeImages, requireDocker } from '../helpers/docker.js';
 import { git, makeRepo, removeDir, tempDir } from './fixtures.js';

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import YAML from 'yaml';
-import type { CliIO } from '../../src/cli/io.js';
+import type { CliIO } from '../../src/shell/cli-io.js';
 import { main } from '../../src/cli/main.js';
 import { CONFIG_SCHEMA_URL } from '../../src/init/plan.js';
 import {

@@ -1,5 +1,5 @@
 // Runs a CLI command the way src/cli/main.ts does, capturing output; git gets the test identity.
-import type { CliCommand, CliIO } from '../../src/cli/io.js';
+import type { CliCommand, CliIO } from '../../src/shell/cli-io.js';
 import { gitTestEnv } from '../helpers/git-fixtures.js';
 
 export interface CliRun {
