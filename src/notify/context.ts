@@ -1,8 +1,8 @@
 // Turns the surroundings (flags or action inputs, the GitHub run's variables and event, git in the working
 // directory) into plain data for the payloads. Git is a bonus: without it the push event is minimal but valid.
-import { readFile } from 'node:fs/promises';
 import { UsageError } from '../util/errors.js';
 import { tryGit } from '../util/git.js';
+import type { GitHubEvent } from '../shell/github.js';
 import {
   ZERO_SHA,
   minimalHeadCommit,
@@ -78,22 +78,6 @@ export function gitFacts(cwd: string): GitFacts {
       };
     },
   };
-}
-
-export interface GitHubEvent {
-  name: string;
-  payload: Record<string, unknown>;
-}
-
-/** The event that started the workflow run (GITHUB_EVENT_PATH), when there is one. */
-export async function readGitHubEvent(env: NodeJS.ProcessEnv): Promise<GitHubEvent | null> {
-  if (!env.GITHUB_EVENT_PATH) return null;
-  try {
-    const payload = JSON.parse(await readFile(env.GITHUB_EVENT_PATH, 'utf8')) as Record<string, unknown>;
-    return { name: env.GITHUB_EVENT_NAME ?? '', payload };
-  } catch {
-    return null;
-  }
 }
 
 export async function resolveRepository(

@@ -26,6 +26,7 @@ import {
   publishText,
 } from './report.js';
 import type { GitContext } from './workarea.js';
+import { workspaceDir } from '../shell/github.js';
 import { readInputs, setOutputs } from '../shell/inputs.js';
 import type { Values } from '../util/options.js';
 import { info } from '../shell/log.js';
@@ -34,7 +35,7 @@ type BranchInputs = Values<typeof promoteSpec> | Values<typeof publishSpec>;
 
 function context(input: BranchInputs): GitContext {
   return {
-    cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
+    cwd: workspaceDir(),
     path: input.path,
     remote: input.remote,
     inWorkspace: input.inWorkspace,

@@ -16,16 +16,9 @@ export function booleanInput(name: string, fallback = false): boolean {
   throw new UsageError(`Input '${name}' must be true or false; got '${core.getInput(name)}'.`);
 }
 
-/** Newline- or comma-separated values, blanks dropped. */
-export function listInput(name: string): string[] {
-  return splitList(core.getInput(name));
-}
-
-/** An input the current command cannot do without. */
-export function requiredInput(name: string): string {
-  const value = core.getInput(name);
-  if (!value) throw new UsageError(`Input '${name}' is required for command '${core.getInput('command')}'.`);
-  return value;
+/** Newline- or comma-separated values (newline only for `lines`: values that may hold commas), blanks dropped. */
+export function listInput(name: string, lines = false): string[] {
+  return splitList(core.getInput(name), lines ? /\n/ : /[\n,]/);
 }
 
 /** The action's default of an input, as action.yml declares it. */
@@ -45,8 +38,7 @@ export function readInputs<S extends CommandSpec>(spec: S): Values<S> {
     const name = inputOf(o, key);
     if (o.type === 'boolean')
       values[key] = name ? booleanInput(name, o.default === true) : o.default === true;
-    else if (o.type === 'list')
-      values[key] = name ? splitList(core.getInput(name), o.lines ? /\n/ : /[\n,]/) : [];
+    else if (o.type === 'list') values[key] = name ? listInput(name, o.lines) : [];
     else {
       const raw = name ? core.getInput(name) : '';
       const fallback = o.inputDefault?.startsWith('${{') ? undefined : inputDefault(o);

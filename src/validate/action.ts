@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
+import { workspaceDir } from '../shell/github.js';
 import { readInputs } from '../shell/inputs.js';
 import { UsageError } from '../util/errors.js';
 import { validateSpec } from './options.js';
@@ -19,12 +20,8 @@ import type { Finding } from '../models/finding.js';
 /** GitHub shows at most 10 error and 10 warning annotations per step. */
 export const ANNOTATIONS_SHOWN = 10;
 
-export function workspace(): string {
-  return process.env.GITHUB_WORKSPACE || process.cwd();
-}
-
 export async function runValidateAction(): Promise<void> {
-  const ws = workspace();
+  const ws = workspaceDir();
   const input = readInputs(validateSpec);
   const root = path.resolve(ws, input.path);
   const config = input.config;
