@@ -30,7 +30,7 @@ export default tseslint.config(
         {
           object: 'core',
           property: 'info',
-          message: 'Use info() from src/action/log.ts (it makes the text inert).',
+          message: 'Use info() from src/shell/log.ts (it makes the text inert).',
         },
       ],
       'no-restricted-syntax': [

@@ -4,6 +4,6 @@ import module from 'node:module';
 
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 const { main } = await import('./cli/main.js');
-const { processIO } = await import('./cli/io.js');
+const { processIO } = await import('./shell/cli-io.js');
 
 process.exitCode = await main(process.argv.slice(2), processIO());

@@ -3,7 +3,7 @@
 import * as core from '@actions/core';
 import { errorMessage } from '../util/errors.js';
 import { ACTION_INPUTS, actionInputs, COMMAND_SPECS } from '../specs.js';
-import { booleanInput, unusedInputs } from './inputs.js';
+import { booleanInput, unusedInputs } from '../shell/inputs.js';
 import { summarySize, writeFailureSummary } from './summary.js';
 
 /** Each command's action module, imported only when that command runs (notify never loads dockerode). */

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import * as core from '@actions/core';
 import { codeBlock, firstItems, prose } from '../util/markdown.js';
 import { errorMessage } from '../util/errors.js';
-import type { Finding } from '../validate/finding.js';
+import type { Finding } from '../models/finding.js';
 import { findingLines } from '../validate/reporters/finding-lines.js';
 
 /** Bytes of the step summary file so far (a command that wrote its own summary made it grow). */

@@ -1,7 +1,7 @@
 // The `spiff-models` command line: picks the sub-command and maps errors to exit codes (2 = usage or I/O).
 import { SetupError, UsageError, errorMessage } from '../util/errors.js';
-import type { CliCommand, CliIO } from './io.js';
-import { VERSION } from '../version.js';
+import type { CliCommand, CliIO } from '../shell/cli-io.js';
+import { VERSION } from '../util/version.js';
 import { CommandGuard } from '../util/safe-text.js';
 import { suggestion } from '../util/options.js';
 

@@ -1,26 +1,20 @@
 // The `bake` action: inputs -> bake() -> outputs and job summary. Build and push logs are grouped.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
-import { info } from '../action/log.js';
+import { info } from '../shell/log.js';
 import { bake, type BakeLog, type BakeResult } from './bake.js';
 import { checkBuilder } from './builders/index.js';
 import { parseGitHistory } from './context.js';
 import { bakeSpec, parseLabels } from './options.js';
 import { bakeMarkdown } from './summary.js';
-import { readInputs, setOutputs } from '../action/inputs.js';
+import { readGitHubEvent, workspaceDir } from '../shell/github.js';
+import { readInputs, setOutputs } from '../shell/inputs.js';
 
 /** The repository's default branch from the event payload (push and pull_request events carry it). */
-function defaultBranch(env: NodeJS.ProcessEnv): string | null {
-  if (!env.GITHUB_EVENT_PATH) return null;
-  try {
-    const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
-      repository?: { default_branch?: string };
-    };
-    return event.repository?.default_branch ?? null;
-  } catch {
-    return null;
-  }
+async function defaultBranch(env: NodeJS.ProcessEnv): Promise<string | null> {
+  const event = await readGitHubEvent(env);
+  const repository = event?.payload.repository as { default_branch?: unknown } | undefined;
+  return typeof repository?.default_branch === 'string' ? repository.default_branch : null;
 }
 
 const actionLog: BakeLog = {
@@ -40,7 +34,7 @@ export async function runBakeAction(): Promise<void> {
   const password = input.registryPassword ?? '';
   if (password) core.setSecret(password);
   const username = input.registryUsername ?? '';
-  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const workspace = workspaceDir(env);
   const inWorkspace = (p: string) => path.resolve(workspace, p);
   const source =
     env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY
@@ -66,7 +60,7 @@ export async function runBakeAction(): Promise<void> {
     configFile: input.config ? inWorkspace(input.config) : undefined,
     credentials: username || password ? { username, password } : null,
     ref: env.GITHUB_REF || null,
-    defaultBranch: defaultBranch(env),
+    defaultBranch: await defaultBranch(env),
     sourceUrl: source,
     builder: checkBuilder(input.builder, "input 'builder'"),
     platforms: input.platforms,

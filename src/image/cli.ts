@@ -1,5 +1,5 @@
 // `spiff-models bake`: arguments in, bake(), outputs out (text or --json). Logs go to stderr.
-import type { CliCommand, CliIO } from '../cli/io.js';
+import type { CliCommand, CliIO } from '../shell/cli-io.js';
 import { UsageError } from '../util/errors.js';
 import { jsonText } from '../util/safe-text.js';
 import { jsonOutputs, parseFlags, usageText } from '../util/options.js';

@@ -1,7 +1,7 @@
 // Validation before baking: the one place bake reaches into the validate command. Loaded on demand so that
 // --dry-run and --no-validate never pay for the models loader.
 import type { ModelsIndex } from '../models/types.js';
-import type { Finding } from '../validate/finding.js';
+import type { Finding } from '../models/finding.js';
 import { BakeFailure } from './engine.js';
 import { printable } from '../util/safe-text.js';
 

@@ -1,7 +1,7 @@
 // `spiff-models init`: detect -> plan -> refuse to overwrite -> write -> print next steps -> validate.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CliCommand } from '../cli/io.js';
+import type { CliCommand } from '../shell/cli-io.js';
 import { SetupError, UsageError } from '../util/errors.js';
 import { parseFlags, usageText } from '../util/options.js';
 import { validateCli } from '../validate/cli.js';

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { PreParsed } from './load.js';
+import type { PreParsed } from './read.js';
 import type { RepoFile } from './types.js';
 import { parseBatch, type WorkItem, type WorkResult } from './parse-worker.js';
 import { NO_CHILDREN, type XNode } from './xml.js';

@@ -2,8 +2,8 @@
 // the loader would, and send back the results without parent links (structured clone copies every
 // reference; the loader restores them).
 import { readRegularFile } from '../util/files.js';
-import { MAX_PARSE_BYTES, readText } from './load.js';
-import type { PreParsed } from './load.js';
+import { MAX_PARSE_BYTES, readText } from './read.js';
+import type { PreParsed } from './read.js';
 import type { XNode } from './xml.js';
 import { parseXml } from './xml.js';
 

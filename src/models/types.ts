@@ -1,6 +1,6 @@
 // The in-memory index of a models repository: built once by the loader, read by every rule and command.
 import type { XNode } from './xml.js';
-import type { Finding } from '../validate/finding.js';
+import type { Finding } from './finding.js';
 import type { SourceTree } from './tree.js';
 
 export interface RepoFile {

@@ -1,8 +1,8 @@
 // The action shell for `command: notify`: inputs -> plan -> notify -> outputs, job summary and annotations.
 import * as core from '@actions/core';
-import { readInputs, setOutputs } from '../action/inputs.js';
+import { readInputs, setOutputs } from '../shell/inputs.js';
 import { notifySpec } from './options.js';
-import { info } from '../action/log.js';
+import { info } from '../shell/log.js';
 import { UsageError, errorMessage } from '../util/errors.js';
 import { isKind, KINDS } from './environments.js';
 import { isFailOn, notify, policyPasses, FAIL_ON, type NotifyOptions } from './notify.js';

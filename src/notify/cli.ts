@@ -2,7 +2,7 @@
 // passes, 1 when deliveries failed, 2 for usage and setup problems (mapped by src/cli/main.ts).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CliCommand, CliIO } from '../cli/io.js';
+import type { CliCommand, CliIO } from '../shell/cli-io.js';
 import { SetupError, UsageError, errorMessage } from '../util/errors.js';
 import { jsonText } from '../util/safe-text.js';
 import { parseFlags, usageText } from '../util/options.js';

@@ -1,9 +1,8 @@
 // Turns the surroundings (flags or action inputs, the GitHub run's variables and event, git in the working
 // directory) into plain data for the payloads. Git is a bonus: without it the push event is minimal but valid.
-import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
 import { UsageError } from '../util/errors.js';
+import { tryGit } from '../util/git.js';
+import type { GitHubEvent } from '../shell/github.js';
 import {
   ZERO_SHA,
   minimalHeadCommit,
@@ -15,8 +14,6 @@ import {
   type PushData,
   type RepositoryInfo,
 } from './payload.js';
-
-const run = promisify(execFile);
 
 /** What git in the working directory can tell; every method answers null when git cannot. */
 export interface GitFacts {
@@ -30,12 +27,8 @@ export interface GitFacts {
 export function gitFacts(cwd: string): GitFacts {
   const git = async (...args: string[]): Promise<string | null> => {
     try {
-      const { stdout } = await run('git', ['-C', cwd, ...args], {
-        timeout: 10_000,
-        maxBuffer: 8 * 1024 * 1024,
-        env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
-      });
-      return stdout;
+      const r = await tryGit(args, { cwd, timeoutMs: 10_000 });
+      return r.code === 0 ? r.stdout : null;
     } catch {
       return null;
     }
@@ -85,22 +78,6 @@ export function gitFacts(cwd: string): GitFacts {
       };
     },
   };
-}
-
-export interface GitHubEvent {
-  name: string;
-  payload: Record<string, unknown>;
-}
-
-/** The event that started the workflow run (GITHUB_EVENT_PATH), when there is one. */
-export async function readGitHubEvent(env: NodeJS.ProcessEnv): Promise<GitHubEvent | null> {
-  if (!env.GITHUB_EVENT_PATH) return null;
-  try {
-    const payload = JSON.parse(await readFile(env.GITHUB_EVENT_PATH, 'utf8')) as Record<string, unknown>;
-    return { name: env.GITHUB_EVENT_NAME ?? '', payload };
-  } catch {
-    return null;
-  }
 }
 
 export async function resolveRepository(

@@ -173,6 +173,11 @@ function postOnce(req: DeliveryRequest, timeoutMs: number): Promise<Answer> {
   });
 }
 
+/** Milliseconds under a second, seconds above: for results and retry notes. */
+export function formatDuration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : formatSeconds(ms);
+}
+
 export function formatSeconds(ms: number): string {
   const s = ms / 1000;
   return `${parseFloat(s.toFixed(s < 10 ? 2 : 1))} s`;

@@ -2,8 +2,14 @@
 // chose not to pull) or failed, with a sentence that says what happened and what to do.
 import { randomUUID } from 'node:crypto';
 import { UsageError } from '../util/errors.js';
-import { VERSION } from '../version.js';
-import { defaultRetryPolicy, deliver, type DeliveryOutcome, type RetryPolicy } from './deliver.js';
+import { VERSION } from '../util/version.js';
+import {
+  defaultRetryPolicy,
+  deliver,
+  formatDuration,
+  type DeliveryOutcome,
+  type RetryPolicy,
+} from './deliver.js';
 import type { Kind, ResolvedEnvironment } from './environments.js';
 import {
   deployPayload,
@@ -16,7 +22,6 @@ import {
   type RepositoryInfo,
 } from './payload.js';
 import { Redactor, displayUrl, urlSecrets } from './redact.js';
-import { formatDuration } from './report.js';
 import { signatureFor } from './sign.js';
 
 export const FAIL_ON = ['any', 'all', 'none'] as const;

@@ -1,7 +1,8 @@
 // From the inputs of either shell (CLI flags or action inputs, as plain data) to a checked NotifyRequest:
 // environments with their secrets, the repository, and the push or deployment to announce.
 import { UsageError } from '../util/errors.js';
-import { gitFacts, readGitHubEvent, resolvePush, resolveRepository, resolveRevision } from './context.js';
+import { readGitHubEvent } from '../shell/github.js';
+import { gitFacts, resolvePush, resolveRepository, resolveRevision } from './context.js';
 import {
   environmentsFromUrls,
   parseEnvironments,

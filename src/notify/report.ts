@@ -1,11 +1,7 @@
 // Words for results, shared by the CLI's text output and the action's log and job summary.
 import type { EnvironmentResult, FailOn, NotifyReport } from './notify.js';
-import { formatSeconds } from './deliver.js';
+import { formatDuration } from './deliver.js';
 import { printable } from '../util/safe-text.js';
-
-export function formatDuration(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : formatSeconds(ms);
-}
 
 export function resultLine(r: EnvironmentResult): string {
   const status = r.status === null ? '-' : String(r.status);

@@ -2,7 +2,7 @@
 // per-attempt figures folded. Every cell is redacted first (secrets in answers or URLs), then escaped.
 import { code, details, plural, prose } from '../util/markdown.js';
 import type { FailOn, NotifyReport } from './notify.js';
-import { formatDuration } from './report.js';
+import { formatDuration } from './deliver.js';
 
 const ICON = { delivered: '✅', ignored: '⚠️', failed: '❌' } as const;
 

@@ -2,7 +2,7 @@
 // promotion or publication sets its outputs first, then fails the step.
 import path from 'node:path';
 import * as core from '@actions/core';
-import type { Finding } from '../validate/finding.js';
+import type { Finding } from '../models/finding.js';
 import { UsageError, errorMessage } from '../util/errors.js';
 import type { GateOutcome } from './gate.js';
 import {
@@ -26,15 +26,16 @@ import {
   publishText,
 } from './report.js';
 import type { GitContext } from './workarea.js';
-import { readInputs, setOutputs } from '../action/inputs.js';
+import { workspaceDir } from '../shell/github.js';
+import { readInputs, setOutputs } from '../shell/inputs.js';
 import type { Values } from '../util/options.js';
-import { info } from '../action/log.js';
+import { info } from '../shell/log.js';
 
 type BranchInputs = Values<typeof promoteSpec> | Values<typeof publishSpec>;
 
 function context(input: BranchInputs): GitContext {
   return {
-    cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
+    cwd: workspaceDir(),
     path: input.path,
     remote: input.remote,
     inWorkspace: input.inWorkspace,

@@ -1,6 +1,6 @@
 // `spiff-models promote` and `spiff-models publish`: parse arguments, run, print the report (exit 1 = refused).
 import path from 'node:path';
-import type { CliCommand, CliIO } from '../cli/io.js';
+import type { CliCommand, CliIO } from '../shell/cli-io.js';
 import { UsageError } from '../util/errors.js';
 import { parseFlags, reportJson, usageText, type Values } from '../util/options.js';
 import { author, gitHubRepo, oneOf, promoteSpec, publishSpec, pullRequestOptions } from './options.js';

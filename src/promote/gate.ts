@@ -1,6 +1,6 @@
 // The validation gate: a promotion may keep errors the target already has but must not add new ones.
 import { existsSync } from 'node:fs';
-import type { Finding } from '../validate/finding.js';
+import type { Finding } from '../models/finding.js';
 import { checkout, type WorkArea } from './workarea.js';
 
 export interface GateOutcome {

@@ -19,12 +19,13 @@ import {
   commitsBetween,
   fetchBranches,
   isAncestor,
-  openWorkArea,
+  inWorkArea,
   push,
   remoteHeads,
   revParse,
   type CommitInfo,
   type BranchWriteOptions,
+  type Moved,
   type WorkArea,
 } from './workarea.js';
 import { splitZ } from '../util/git.js';
@@ -75,7 +76,7 @@ export interface PromoteReport {
   warnings: string[];
 }
 
-type Attempt = { moved: false; report: PromoteReport } | { moved: true; message: string };
+type Attempt = PromoteReport | Moved;
 
 const REFUSED: PromoteResultKind[] = ['conflict', 'diverged', 'invalid'];
 
@@ -106,27 +107,14 @@ export async function promote(opts: PromoteOptions): Promise<PromoteReport> {
   if (opts.via === 'api' && !opts.github) {
     throw new UsageError('--via api needs a GitHub token (GITHUB_TOKEN) and the repository (--repository).');
   }
-  const a = await openWorkArea(opts);
-  let keep = false;
-  try {
-    for (let attempt = 1; ; attempt++) {
-      const outcome = await attemptPromote(a, opts, attempt);
-      if (!outcome.moved) {
-        keep = !outcome.report.refused && !opts.dryRun;
-        return outcome.report;
-      }
-      if (attempt >= 2) {
-        throw new SetupError(
-          `'${opts.to}' on remote '${a.remote}' moved again while promoting (retried once from a fresh fetch); ` +
-            `nothing was pushed. Someone else is pushing to '${opts.to}': run the promotion again when it is quiet.\n` +
-            outcome.message,
-        );
-      }
-      opts.log?.(`'${opts.to}' moved while promoting; fetching again and retrying once.`);
-    }
-  } finally {
-    await a.close(keep);
-  }
+  return inWorkArea(opts, {
+    attempt: (a, attempt) => attemptPromote(a, opts, attempt),
+    keep: (report) => !report.refused && !opts.dryRun,
+    retrying: `'${opts.to}' moved while promoting; fetching again and retrying once.`,
+    gaveUp: (a) =>
+      `'${opts.to}' on remote '${a.remote}' moved again while promoting (retried once from a fresh fetch); ` +
+      `nothing was pushed. Someone else is pushing to '${opts.to}': run the promotion again when it is quiet.`,
+  });
 }
 
 async function attemptPromote(a: WorkArea, opts: PromoteOptions, attempt: number): Promise<Attempt> {
@@ -187,7 +175,7 @@ async function attemptPromote(a: WorkArea, opts: PromoteOptions, attempt: number
     report.refused = REFUSED.includes(result);
     report.commit = commit;
     report.changedModels = allChangedModels(report.models);
-    return { moved: false, report };
+    return report;
   };
 
   if (await isAncestor(a, source, target)) return finish('up-to-date', target);

@@ -18,11 +18,12 @@ import { changedFiles, modelChanges, modelDirsAt, type FileChange, type ModelCha
 import {
   checkout,
   fetchBranches,
-  openWorkArea,
+  inWorkArea,
   push,
   remoteHeads,
   revParse,
   type BranchWriteOptions,
+  type Moved,
   type WorkArea,
 } from './workarea.js';
 
@@ -191,34 +192,24 @@ export async function publish(opts: PublishOptions): Promise<PublishReport> {
     );
   }
   const branch = publishBranchName(ids, opts.to);
-  const a = await openWorkArea(opts);
-  const check = await a.tryGit(['check-ref-format', '--branch', branch]);
-  let keep = false;
-  try {
-    if (check.code !== 0) {
-      throw new UsageError(
-        `The publish branch name '${branch}' is not a valid git branch name: check the ids and --to.`,
-      );
-    }
-    const source = await resolveSource(a, opts.from);
-    for (let attempt = 1; ; attempt++) {
-      const outcome = await attemptPublish(a, opts, ids, branch, source, attempt);
-      if (!('moved' in outcome)) {
-        keep = !outcome.refused && !opts.dryRun;
-        return outcome;
-      }
-      if (attempt >= 2) {
-        throw new SetupError(
-          `'${branch}' (or '${opts.to}') on remote '${a.remote}' changed again while publishing (retried once); ` +
-            `nothing was pushed. Another publish of the same models is running: try again when it is done.\n` +
-            outcome.message,
+  let source = '';
+  return inWorkArea(opts, {
+    prepare: async (a) => {
+      const check = await a.tryGit(['check-ref-format', '--branch', branch]);
+      if (check.code !== 0) {
+        throw new UsageError(
+          `The publish branch name '${branch}' is not a valid git branch name: check the ids and --to.`,
         );
       }
-      opts.log?.(`'${branch}' changed while publishing; fetching again and retrying once.`);
-    }
-  } finally {
-    await a.close(keep);
-  }
+      source = await resolveSource(a, opts.from);
+    },
+    attempt: (a, attempt) => attemptPublish(a, opts, ids, branch, source, attempt),
+    keep: (report) => !report.refused && !opts.dryRun,
+    retrying: `'${branch}' changed while publishing; fetching again and retrying once.`,
+    gaveUp: (a) =>
+      `'${branch}' (or '${opts.to}') on remote '${a.remote}' changed again while publishing (retried once); ` +
+      `nothing was pushed. Another publish of the same models is running: try again when it is done.`,
+  });
 }
 
 async function attemptPublish(
@@ -228,7 +219,7 @@ async function attemptPublish(
   branch: string,
   source: string,
   attempt: number,
-): Promise<PublishReport | { moved: true; message: string }> {
+): Promise<PublishReport | Moved> {
   const { to } = opts;
   const heads = await remoteHeads(a, [to, branch]);
   if (!heads.get(to)) {

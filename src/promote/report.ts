@@ -1,5 +1,5 @@
 // Human-readable reports of promote and publish: plain text for the CLI, Markdown for the job summary.
-import type { Finding } from '../validate/finding.js';
+import type { Finding } from '../models/finding.js';
 import type { GateOutcome } from './gate.js';
 import type { PromoteReport } from './promote.js';
 import type { PublishReport } from './publish.js';

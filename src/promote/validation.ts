@@ -2,7 +2,7 @@
 // --no-validate (and no dependencies to resolve) never loads them.
 import { validateRepo } from '../validate/validate.js';
 import { loadModels } from '../models/load.js';
-import type { Finding } from '../validate/finding.js';
+import type { Finding } from '../models/finding.js';
 import type { ModelsIndex } from '../models/types.js';
 
 export async function findingsOf(

@@ -348,3 +348,47 @@ export async function push(
   const said = r.stderr.trim() || r.stdout.trim();
   return { ok: false, moved, message: said };
 }
+
+/** An attempt that found the target branch moved under it: nothing was pushed, and a fresh fetch may succeed. */
+export interface Moved {
+  moved: true;
+  message: string;
+}
+
+function isMoved<T>(outcome: T | Moved): outcome is Moved {
+  return typeof outcome === 'object' && outcome !== null && (outcome as Partial<Moved>).moved === true;
+}
+
+/**
+ * Opens the work area for `ctx`, runs `work` in it (attempt 1, then attempt 2 from a fresh fetch when the first
+ * found the branch moved) and closes the area, keeping the result when `keep` says so. A second move gives up
+ * with a SetupError: `gaveUp` says who else is pushing and what to do; `retrying` is logged before attempt 2.
+ */
+export async function inWorkArea<T>(
+  ctx: GitContext & { log?: (line: string) => void },
+  steps: {
+    /** Runs once, before the attempts: checks that need the work area (a branch name, the source commit). */
+    prepare?: (a: WorkArea) => Promise<void>;
+    attempt: (a: WorkArea, attempt: number) => Promise<T | Moved>;
+    keep: (result: T) => boolean;
+    retrying: string;
+    gaveUp: (a: WorkArea) => string;
+  },
+): Promise<T> {
+  const a = await openWorkArea(ctx);
+  let keep = false;
+  try {
+    await steps.prepare?.(a);
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await steps.attempt(a, attempt);
+      if (!isMoved(outcome)) {
+        keep = steps.keep(outcome);
+        return outcome;
+      }
+      if (attempt >= 2) throw new SetupError(`${steps.gaveUp(a)}\n${outcome.message}`);
+      ctx.log?.(steps.retrying);
+    }
+  } finally {
+    await a.close(keep);
+  }
+}

@@ -8,7 +8,9 @@ export interface GitOptions {
   /** Environment for git; defaults to process.env. Prompts are always disabled and messages kept in English. */
   env?: NodeJS.ProcessEnv;
   /** Written to git's stdin. */
-  input?: string;
+  input?: string | Buffer;
+  /** Kills git after this many milliseconds (it then counts as failed); no limit when absent. */
+  timeoutMs?: number;
 }
 
 export interface GitResult {
@@ -35,13 +37,27 @@ function gitEnv(env: NodeJS.ProcessEnv | undefined): NodeJS.ProcessEnv {
   return { ...(env ?? process.env), LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0', GIT_EDITOR: 'true' };
 }
 
+/** GitResult with stdout as bytes: for blobs (`cat-file --batch`), which need not be text. */
+export interface GitBufferResult {
+  stdout: Buffer;
+  stderr: string;
+  code: number;
+}
+
 /** Runs git and resolves with its exit code and output whatever the exit code. */
-export function tryGit(args: string[], options: GitOptions): Promise<GitResult> {
+export async function tryGit(args: string[], options: GitOptions): Promise<GitResult> {
+  const r = await tryGitBuffer(args, options);
+  return { stdout: r.stdout.toString('utf8'), stderr: r.stderr, code: r.code };
+}
+
+/** tryGit with stdout kept as bytes. */
+export function tryGitBuffer(args: string[], options: GitOptions): Promise<GitBufferResult> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, {
       cwd: options.cwd,
       env: gitEnv(options.env),
       stdio: ['pipe', 'pipe', 'pipe'],
+      ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}),
     });
     endOnSignal(child);
     const out: Buffer[] = [];
@@ -57,7 +73,7 @@ export function tryGit(args: string[], options: GitOptions): Promise<GitResult> 
     });
     child.on('close', (code) => {
       resolve({
-        stdout: Buffer.concat(out).toString('utf8'),
+        stdout: Buffer.concat(out),
         stderr: Buffer.concat(err).toString('utf8'),
         code: code ?? 1,
       });
@@ -71,6 +87,15 @@ export function tryGit(args: string[], options: GitOptions): Promise<GitResult> 
 export async function git(args: string[], options: GitOptions): Promise<string> {
   const result = await tryGit(args, options);
   if (result.code !== 0) throw new GitError(args, result, options.cwd);
+  return result.stdout;
+}
+
+/** Runs git; resolves with stdout as bytes, rejects with a GitError when git exits non-zero. */
+export async function gitBuffer(args: string[], options: GitOptions): Promise<Buffer> {
+  const result = await tryGitBuffer(args, options);
+  if (result.code !== 0) {
+    throw new GitError(args, { ...result, stdout: result.stdout.toString('utf8') }, options.cwd);
+  }
   return result.stdout;
 }
 

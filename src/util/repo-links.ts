@@ -63,3 +63,9 @@ export async function repoPlace(
   const repository = env.GITHUB_REPOSITORY;
   return { prefix, links: server && repository && commit ? { server, repository, commit } : undefined };
 }
+
+/** Path of the models root relative to the working directory (for SARIF URIs), '' when it is the same. */
+export function relativePrefix(from: string, root: string): string {
+  const rel = path.relative(from, root).split(path.sep).join('/');
+  return rel.startsWith('..') ? '' : rel;
+}

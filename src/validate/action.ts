@@ -3,28 +3,25 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
-import { readInputs } from '../action/inputs.js';
+import { workspaceDir } from '../shell/github.js';
+import { readInputs } from '../shell/inputs.js';
 import { UsageError } from '../util/errors.js';
 import { validateSpec } from './options.js';
-import { info } from '../action/log.js';
+import { info } from '../shell/log.js';
 import { formatJson } from './reporters/json.js';
 import { formatMarkdown } from './reporters/markdown.js';
 import { formatSarif } from './reporters/sarif.js';
 import { formatStylish } from './reporters/stylish.js';
-import { cachePath, relativePrefix, reproduceCommand } from './cli.js';
-import { repoPlace, runUrl } from '../util/repo-links.js';
+import { cachePath, reproduceCommand } from './cli.js';
+import { relativePrefix, repoPlace, runUrl } from '../util/repo-links.js';
 import { validateRepo } from './validate.js';
-import type { Finding } from './finding.js';
+import type { Finding } from '../models/finding.js';
 
 /** GitHub shows at most 10 error and 10 warning annotations per step. */
 export const ANNOTATIONS_SHOWN = 10;
 
-export function workspace(): string {
-  return process.env.GITHUB_WORKSPACE || process.cwd();
-}
-
 export async function runValidateAction(): Promise<void> {
-  const ws = workspace();
+  const ws = workspaceDir();
   const input = readInputs(validateSpec);
   const root = path.resolve(ws, input.path);
   const config = input.config;

@@ -1,30 +1,15 @@
 // --base REF: load the models tree as it was at REF (from git objects, without a checkout) and warn about
 // models, process ids and primary processes that are gone: running instances and callers break on them.
-import { spawnSync } from 'node:child_process';
 import { buildIndex } from '../models/load.js';
 import type { ModelsIndex } from '../models/types.js';
 import { SetupError } from '../util/errors.js';
-import type { Finding } from './finding.js';
-
-function gitSync(cwd: string, args: string[], input?: Buffer): Buffer {
-  const r = spawnSync('git', args, {
-    cwd,
-    input,
-    maxBuffer: 1 << 30,
-    env: { ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' },
-  });
-  if (r.error) throw new SetupError(`cannot run git: ${r.error.message}`);
-  if (r.status !== 0)
-    throw new SetupError(
-      `git ${args.join(' ')} failed in ${cwd}: ${r.stderr.toString().trim() || `exit ${r.status}`}`,
-    );
-  return r.stdout;
-}
+import { git, gitBuffer, tryGit } from '../util/git.js';
+import type { Finding } from '../models/finding.js';
 
 /** The models tree at `ref` as an index (only JSON, BPMN and DMN contents are read). */
-export function loadAtRef(root: string, ref: string): ModelsIndex {
+export async function loadAtRef(root: string, ref: string): Promise<ModelsIndex> {
   try {
-    gitSync(root, ['rev-parse', '--git-dir']);
+    await git(['rev-parse', '--git-dir'], { cwd: root });
   } catch {
     throw new SetupError(
       `--base ${ref}: the models root ${root} is not inside a git repository, so there is nothing to compare with; ` +
@@ -32,17 +17,17 @@ export function loadAtRef(root: string, ref: string): ModelsIndex {
     );
   }
   try {
-    gitSync(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+    await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: root });
   } catch {
     throw new SetupError(
       `--base ${ref}: no such commit in the repository at ${root}; fetch it first (actions/checkout needs fetch-depth: 0)`,
     );
   }
-  const prefix = gitSync(root, ['rev-parse', '--show-prefix']).toString().trim();
+  const prefix = (await git(['rev-parse', '--show-prefix'], { cwd: root })).trim();
   // The models folder may not exist yet at the base (the change that adds it): then nothing was there.
-  const exists = spawnSync('git', ['cat-file', '-e', `${ref}:${prefix}`], { cwd: root }).status === 0;
+  const exists = (await tryGit(['cat-file', '-e', `${ref}:${prefix}`], { cwd: root })).code === 0;
   const listing = exists
-    ? gitSync(root, ['ls-tree', '--full-tree', '-r', '-l', '-z', `${ref}:${prefix}`]).toString('utf8')
+    ? await git(['ls-tree', '--full-tree', '-r', '-l', '-z', `${ref}:${prefix}`], { cwd: root })
     : '';
   const entries: { path: string; size: number; oid: string }[] = [];
   for (const rec of listing.split('\0')) {
@@ -57,11 +42,11 @@ export function loadAtRef(root: string, ref: string): ModelsIndex {
   const wanted = entries.filter((e) => /\.(json|bpmn|dmn)$/i.test(e.path));
   const blobs = new Map<string, Buffer>();
   if (wanted.length) {
-    const out = gitSync(
-      root,
-      ['cat-file', '--batch'],
-      Buffer.from(wanted.map((e) => e.oid).join('\n') + '\n'),
-    );
+    // Blobs are bytes (a diagram may be UTF-16): stdout stays a Buffer.
+    const out = await gitBuffer(['cat-file', '--batch'], {
+      cwd: root,
+      input: Buffer.from(wanted.map((e) => e.oid).join('\n') + '\n'),
+    });
     let pos = 0;
     for (const e of wanted) {
       const nl = out.indexOf(10, pos);
@@ -78,7 +63,7 @@ export async function baseFindings(
   index: ModelsIndex,
   ref: string,
 ): Promise<{ findings: Finding[]; changedModels: string[] }> {
-  const base = loadAtRef(index.root, ref);
+  const base = await loadAtRef(index.root, ref);
   const findings: Finding[] = [];
   const warn = (file: string, message: string, modelId: string | null) =>
     findings.push({
@@ -122,15 +107,9 @@ export async function baseFindings(
 
   // Models whose files differ between REF and the work tree.
   const changed = new Set<string>();
-  const diff = gitSync(index.root, ['diff', '--name-only', '-z', '--relative', ref, '--', '.']).toString();
-  const untracked = gitSync(index.root, [
-    'ls-files',
-    '--others',
-    '--exclude-standard',
-    '-z',
-    '--',
-    '.',
-  ]).toString();
+  const cwd = index.root;
+  const diff = await git(['diff', '--name-only', '-z', '--relative', ref, '--', '.'], { cwd });
+  const untracked = await git(['ls-files', '--others', '--exclude-standard', '-z', '--', '.'], { cwd });
   for (const p of [...diff.split('\0'), ...untracked.split('\0')]) {
     if (!p) continue;
     const dir = p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '';

@@ -10,8 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readableFiles, walkDisk } from '../models/tree.js';
-import type { Report } from './finding.js';
-import { VERSION } from '../version.js';
+import type { Report } from '../models/finding.js';
+import { VERSION } from '../util/version.js';
 
 /** Default cache file, relative to the working directory (like .eslintcache). */
 export const DEFAULT_CACHE_FILE = '.spiff-models-cache';

@@ -4,7 +4,7 @@
 // listing fails or any of whose .bpmn/.dmn files does not parse.
 import type { ModelsIndex, ProcessDef } from '../models/types.js';
 import { DMN_NAMESPACES } from '../models/xml.js';
-import { ALLOWED_EXTENSIONS } from './rules/files.js';
+import { ALLOWED_EXTENSIONS } from './extensions.js';
 
 export interface CallableProcesses {
   /** The definition a calledElement resolves to, if the cache holds one. */

@@ -1,9 +1,10 @@
 // `spiff-models validate`: judge a models repo the way spiffworkflow-backend will.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CliCommand } from '../cli/io.js';
+import type { CliCommand } from '../shell/cli-io.js';
 import { SetupError, UsageError } from '../util/errors.js';
-import { RUN_COMMAND } from '../version.js';
+import { RUN_COMMAND } from '../util/version.js';
+import { relativePrefix, repoPlace } from '../util/repo-links.js';
 import { parseFlags, suggestion, usageText } from '../util/options.js';
 import { FORMATS, validateSpec } from './options.js';
 import { formatJson } from './reporters/json.js';
@@ -57,9 +58,8 @@ export const validateCli: CliCommand = {
         text = formatSarif(result, { uriPrefix: relativePrefix(io.cwd, root) });
         break;
       case 'markdown': {
-        // Links to the lines need GitHub's context; the commit is the checked-out one (see repoPlace).
-        // Imported here: it runs git (child_process), which the other formats never load.
-        const { repoPlace } = await import('../util/repo-links.js');
+        // Links to the lines need GitHub's context; the commit is the checked-out one (see repoPlace, which
+        // loads git, and so child_process, only when it runs).
         const place = await repoPlace(root, io.env, { prefix: relativePrefix(io.cwd, root) });
         text = formatMarkdown(result, {
           index: result.index,
@@ -104,12 +104,6 @@ export function cachePath(cwd: string, location: string | undefined): string {
   const file = path.resolve(cwd, location ?? DEFAULT_CACHE_FILE);
   const isDir = location?.endsWith('/') || fs.statSync(file, { throwIfNoEntry: false })?.isDirectory();
   return isDir ? path.join(file, DEFAULT_CACHE_FILE) : file;
-}
-
-/** Path of the models root relative to the working directory (for SARIF URIs), '' when it is the same. */
-export function relativePrefix(from: string, root: string): string {
-  const rel = path.relative(from, root).split(path.sep).join('/');
-  return rel.startsWith('..') ? '' : rel;
 }
 
 /** The command line that reproduces a report locally, quoted for a POSIX shell. */

@@ -6,7 +6,7 @@ import type * as YamlModule from 'yaml';
 import { UsageError } from '../util/errors.js';
 import { FileTooLarge, NotRegularFile, readRegularFile } from '../util/files.js';
 import type { SchemaError } from '../generated/index.js';
-import type { Severity } from './finding.js';
+import type { Severity } from '../models/finding.js';
 
 export type RuleSetting = Severity | 'off';
 export interface Config {

@@ -2,7 +2,7 @@
 // finding naming the check and the file it was reading, and the other rules go on.
 import type { ModelsIndex } from '../models/types.js';
 import { errorMessage } from '../util/errors.js';
-import type { Finding } from './finding.js';
+import type { Finding } from '../models/finding.js';
 
 export const RULE_ERROR = 'rule-error';
 

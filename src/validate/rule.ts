@@ -3,7 +3,7 @@
 import type { ModelsIndex, RepoFile } from '../models/types.js';
 import type { XNode } from '../models/xml.js';
 import type { Analysis } from './reach.js';
-import type { Severity } from './finding.js';
+import type { Severity } from '../models/finding.js';
 
 export interface Report {
   file: RepoFile;

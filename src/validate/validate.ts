@@ -7,8 +7,8 @@ import { noModelsError } from '../models/empty.js';
 import { LineIndex, attributeOffset } from '../models/xml.js';
 import { analyze, type Analysis } from './reach.js';
 import { loadConfig } from './config.js';
-import type { Finding, ModelStatus, Report, Severity } from './finding.js';
-import { compareFindings } from './finding.js';
+import type { Finding, ModelStatus, Report, Severity } from '../models/finding.js';
+import { compareFindings } from '../models/finding.js';
 import type { Report as RuleReport } from './rule.js';
 import { loaderRules, rules } from './rules/index.js';
 import { guarded } from './guard.js';
@@ -19,7 +19,12 @@ export interface ValidateOptions {
   configFile?: string;
   /** A git ref to compare with: warn about models and process ids that disappeared. */
   base?: string;
-  /** An index already loaded for this root (commands that loaded it pass it, nothing is read twice). */
+  /**
+   * An index already loaded for this root, so nothing is read twice: bake passes the one it loaded from the
+   * committed tree (src/image/plan.ts), and then packs exactly the listing that was judged. Promote and publish
+   * have none to pass: they validate a merge result checked out in their work area, which no index was loaded
+   * for (publish's index is of the source, a different tree).
+   */
   index?: ModelsIndex;
   /** Accept a root without process models (else a SetupError: a wrong path must not pass as clean). */
   allowEmpty?: boolean;

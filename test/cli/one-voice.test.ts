@@ -3,12 +3,12 @@
 // opposite, and every command's --help lists the flags its parser accepts.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { colorWanted, type CliIO } from '../../src/cli/io.js';
-import { main } from '../../src/cli/main.js';
+import { colorWanted } from '../../src/shell/cli-io.js';
+import { runCli } from '../helpers/cli.js';
 import { COMMAND_SPECS } from '../../src/specs.js';
 import { camel, cliFlags, parseFlags } from '../../src/util/options.js';
 import { bakeSpec } from '../../src/image/options.js';
-import { readInputs } from '../../src/action/inputs.js';
+import { readInputs } from '../../src/shell/inputs.js';
 import {
   commitOn,
   gitTestEnv,
@@ -25,17 +25,7 @@ beforeAll(useGitTestEnv);
 afterAll(removeTempDirs);
 
 async function cli(argv: string[], cwd = REPO_ROOT, env: NodeJS.ProcessEnv = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    cwd,
-    env: { ...gitTestEnv(), ...env },
-    isTTY: false,
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
+  return runCli(argv, { cwd, env: { ...gitTestEnv(), ...env } });
 }
 
 /** Object keys at every depth, except inside maps whose keys are data (image labels, model ids). */

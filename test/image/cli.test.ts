@@ -3,8 +3,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CliIO } from '../../src/cli/io.js';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../helpers/cli.js';
 import { buildTestBaseImage, builtImageIds, removeImages, requireDocker } from '../helpers/docker.js';
 import { git, makeRepo, removeDir, tempDir } from './fixtures.js';
 
@@ -13,19 +12,12 @@ const PINNED_BASE = 'ghcr.io/sartography/spiffworkflow-backend:v2.2.0';
 afterAll(() => dirs.forEach(removeDir));
 
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}, cwd = process.cwd()) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    cwd,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    isTTY: false,
-  };
   // The base image is required; tests that are about something else name a pinned one.
   const base = args.includes('--base-image') ? [] : ['--base-image', PINNED_BASE];
-  const code = await main(['bake', ...args, ...base], io);
-  return { code, stdout, stderr };
+  return runCli(['bake', ...args, ...base], {
+    cwd,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+  });
 }
 
 function repo(options: Parameters<typeof makeRepo>[0] = {}) {

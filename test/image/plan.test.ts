@@ -5,7 +5,7 @@ import { symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import tar from 'tar-stream';
 import { main } from '../../src/cli/main.js';
-import type { CliIO } from '../../src/cli/io.js';
+import type { CliIO } from '../../src/shell/cli-io.js';
 import { packContext } from '../../src/image/context.js';
 import { layerDigest, layerTar } from '../../src/image/layer.js';
 import { planBake, planJson, renderDockerfile, type BakePlan } from '../../src/image/plan.js';

@@ -7,7 +7,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import tar from 'tar-stream';
-import type { CliIO } from '../../src/cli/io.js';
+import type { CliIO } from '../../src/shell/cli-io.js';
 import { main } from '../../src/cli/main.js';
 import { bake, type BakeOptions, type BakeResult } from '../../src/image/bake.js';
 import { layerDigest } from '../../src/image/layer.js';

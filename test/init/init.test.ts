@@ -5,8 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import YAML from 'yaml';
-import type { CliIO } from '../../src/cli/io.js';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../helpers/cli.js';
 import { CONFIG_SCHEMA_URL } from '../../src/init/plan.js';
 import {
   git,
@@ -45,17 +44,7 @@ function repo(files: Files): string {
 }
 
 async function init(dir: string, ...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    cwd: dir,
-    env: gitTestEnv(),
-    isTTY: false,
-  };
-  const code = await main(['init', ...args], io);
-  return { code, stdout, stderr };
+  return runCli(['init', ...args], { cwd: dir, env: gitTestEnv() });
 }
 
 const read = (dir: string, file: string) => fs.readFileSync(path.join(dir, file), 'utf8');

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CliIO } from '../../src/cli/io.js';
+import type { CliIO } from '../../src/shell/cli-io.js';
 import { main } from '../../src/cli/main.js';
 import { createNotifyCli, notifyCli } from '../../src/notify/cli.js';
 import { runnerCommandLines } from '../helpers/runner.js';

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { promoteCli } from '../../src/promote/cli.js';
 import { judge } from '../../src/promote/gate.js';
-import type { Finding } from '../../src/validate/finding.js';
+import type { Finding } from '../../src/models/finding.js';
 import {
   branchSha,
   commitOn,

@@ -4,8 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { CliIO } from '../../src/cli/io.js';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../helpers/cli.js';
 import {
   branchSha,
   commitOn,
@@ -25,17 +24,10 @@ beforeAll(useGitTestEnv);
 afterAll(removeTempDirs);
 
 async function cli(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
+  return runCli(argv, {
     cwd,
     env: { ...gitTestEnv(), DOCKER_HOST: 'unix:///nonexistent/docker.sock', ...env },
-    isTTY: false,
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
+  });
 }
 
 const LOOKED_FOR = /no process_model\.json/;

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
-import type { CliIO } from '../../src/cli/io.js';
+import type { CliIO } from '../../src/shell/cli-io.js';
 import { main } from '../../src/cli/main.js';
 import { runValidateAction } from '../../src/validate/action.js';
 import { baseTree, cleanTrees, modelJson, writeTree } from '../helpers/bpmn.js';

@@ -1,6 +1,6 @@
 // One line per finding, grouped by model: the shape every summary (validate, promote, publish, a failed bake)
 // lists findings in. Repository text goes through util/markdown.
-import type { Finding } from '../finding.js';
+import type { Finding } from '../../models/finding.js';
 import { code, link, plural, prose, text, truncate } from '../../util/markdown.js';
 import { blobUrl, treeUrl, type RepoLinks } from '../../util/repo-links.js';
 

@@ -1,5 +1,5 @@
 // The JSON report: a contract other tools depend on (see README). Only these fields, in this shape.
-import type { Report } from '../finding.js';
+import type { Report } from '../../models/finding.js';
 import { jsonText } from '../../util/safe-text.js';
 
 export function formatJson(report: Report): string {

@@ -2,8 +2,8 @@
 // by model with links to their lines, how to reproduce, where the reports are; warnings counted by rule, the
 // models with findings and the call graph after, long lists folded. Repository text goes through util/markdown.
 import type { ModelsIndex } from '../../models/types.js';
-import type { Finding, Report } from '../finding.js';
-import { RUN_COMMAND } from '../../version.js';
+import type { Finding, Report } from '../../models/finding.js';
+import { RUN_COMMAND } from '../../util/version.js';
 import { loaderRules, rules } from '../rules/index.js';
 import {
   code,

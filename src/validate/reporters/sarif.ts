@@ -1,7 +1,7 @@
 // SARIF 2.1.0 for github/codeql-action/upload-sarif: every finding shows in the PR, not only 10 annotations.
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { VERSION } from '../../version.js';
-import type { Report } from '../finding.js';
+import { VERSION } from '../../util/version.js';
+import type { Report } from '../../models/finding.js';
 import { loaderRules, rules } from '../rules/index.js';
 import { jsonText } from '../../util/safe-text.js';
 

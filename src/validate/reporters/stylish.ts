@@ -1,5 +1,5 @@
 // Terminal report grouped by file (eslint's "stylish" layout), coloured on a TTY.
-import type { Finding, Report } from '../finding.js';
+import type { Finding, Report } from '../../models/finding.js';
 import { printable } from '../../util/safe-text.js';
 
 const C = {

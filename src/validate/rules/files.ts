@@ -2,10 +2,7 @@
 // extension outside its list; test_X.json needs X.bpmn beside it.
 import type { Rule } from '../rule.js';
 import { BOM_MESSAGE } from '../../models/load.js';
-
-export const ALLOWED_EXTENSIONS = new Set(
-  'bpmn css csv dmn doc docx gif jpg json md pdf png ppt pptx rtf sql svg txt xls xlsx xml zip'.split(' '),
-);
+import { ALLOWED_EXTENSIONS } from '../extensions.js';
 
 export const fileExtension: Rule = {
   id: 'file-extension',
