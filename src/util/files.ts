@@ -49,7 +49,17 @@ export function readRegularFile(file: string, limit = Infinity): Buffer {
     const st = fs.fstatSync(fd);
     if (!st.isFile()) throw new NotRegularFile(file, specialKind(st));
     if (st.size > limit) throw new FileTooLarge(file, st.size, limit);
-    return fs.readFileSync(fd);
+    // readFileSync(fd) would fstat again for the size; this reads what the one fstat saw (the size a file had
+    // when opened, like readFileSync). A size of 0 (procfs and the like) is read to the end the usual way.
+    if (st.size === 0) return fs.readFileSync(fd);
+    const buf = Buffer.allocUnsafeSlow(st.size);
+    let pos = 0;
+    while (pos < buf.length) {
+      const n = fs.readSync(fd, buf, pos, buf.length - pos, null);
+      if (n === 0) break;
+      pos += n;
+    }
+    return pos === buf.length ? buf : buf.subarray(0, pos);
   } finally {
     fs.closeSync(fd);
   }

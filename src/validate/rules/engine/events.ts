@@ -4,7 +4,7 @@ import type { Rule } from '../../rule.js';
 import type { BpmnDoc } from '../../../models/types.js';
 import { NS, descendants, firstChild } from '../../../models/xml.js';
 import type { XNode } from '../../../models/xml.js';
-import type { Reached } from '../../reach.js';
+import type { Analysis, Reached } from '../../reach.js';
 
 /** Event definitions the engine reads per event kind (others are ignored, like the engine does). */
 const EVENT_DEFINITIONS: Record<string, string[]> = {
@@ -46,14 +46,18 @@ const EVENT_REFS: Record<string, [attr: string, target: string, label: string]> 
   escalationEventDefinition: ['escalationRef', 'escalation', 'an Escalation'],
 };
 
-/** The event definitions of a reached event that its parser reads, with the event. */
-function* eventDefinitions(reached: Reached[], names?: string[]): Generator<{ r: Reached; def: XNode }> {
-  for (const r of reached) {
-    const defs = r.supported ? EVENT_DEFINITIONS[r.node.name] : undefined;
-    if (!defs) continue;
-    for (const def of r.node.children)
-      if (def.ns === NS.bpmn && defs.includes(def.name) && (!names || names.includes(def.name)))
-        yield { r, def };
+/**
+ * The event definitions of a reached event that its parser reads, with the event. Only the event kinds' own
+ * lists are scanned (never every reached node); the report is sorted afterwards, so the order here is free.
+ */
+function* eventDefinitions(analysis: Analysis, names?: string[]): Generator<{ r: Reached; def: XNode }> {
+  for (const kind in EVENT_DEFINITIONS) {
+    const defs = EVENT_DEFINITIONS[kind];
+    if (names && !names.some((n) => defs.includes(n))) continue;
+    for (const r of analysis.byKind.get(kind) ?? [])
+      for (const def of r.node.children)
+        if (def.ns === NS.bpmn && defs.includes(def.name) && (!names || names.includes(def.name)))
+          yield { r, def };
   }
 }
 
@@ -68,7 +72,7 @@ export const timerDefinition: Rule = {
   description: 'a timer event has none of timeDate, timeDuration, timeCycle',
   fix: 'Set the timer type and expression in the modeler.',
   check({ analysis, report }) {
-    for (const { r, def } of eventDefinitions(analysis.reached, ['timerEventDefinition']))
+    for (const { r, def } of eventDefinitions(analysis, ['timerEventDefinition']))
       if (!hasDescendant(def, ['timeDate', 'timeDuration', 'timeCycle']))
         report({
           file: r.doc.file,
@@ -84,7 +88,7 @@ export const conditionalEvent: Rule = {
   description: 'a conditional event has no condition',
   fix: 'Add the condition expression.',
   check({ analysis, report }) {
-    for (const { r, def } of eventDefinitions(analysis.reached, ['conditionalEventDefinition']))
+    for (const { r, def } of eventDefinitions(analysis, ['conditionalEventDefinition']))
       if (!hasDescendant(def, ['condition']))
         report({
           file: r.doc.file,
@@ -117,7 +121,7 @@ export const eventReference: Rule = {
               : `Expected ${label} node: ${matches.length} bpmn:${target} elements have id '${value}'`,
         });
     };
-    for (const { r, def } of eventDefinitions(analysis.reached)) {
+    for (const { r, def } of eventDefinitions(analysis)) {
       const ref = EVENT_REFS[def.name];
       if (ref) check(r.doc, def, ref);
     }
