@@ -284,7 +284,7 @@ function indexBpmn(index: ModelsIndex, base: XmlDoc): void {
     for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
     if (node === root) continue;
     if (node.ns === NS.spiff) {
-      addTo(doc.elements, `spiffworkflow:${node.name}`, node);
+      addTo(doc.elements, spiffKey(node.name), node);
       continue;
     }
     if (node.ns !== NS.bpmn) continue;
@@ -339,6 +339,17 @@ function indexDmn(index: ModelsIndex, base: XmlDoc): void {
   const list = index.decisionsByDir.get(doc.file.dir);
   if (list) list.push(...doc.decisions);
   else index.decisionsByDir.set(doc.file.dir, [...doc.decisions]);
+}
+
+/** `spiffworkflow:<name>` keys, one string per name: no string built and hashed per extension element. */
+const SPIFF_KEYS = new Map<string, string>();
+function spiffKey(name: string): string {
+  let key = SPIFF_KEYS.get(name);
+  if (key === undefined) {
+    key = `spiffworkflow:${name}`;
+    if (SPIFF_KEYS.size < 10000) SPIFF_KEYS.set(name, key);
+  }
+  return key;
 }
 
 function addTo<V>(map: Map<string, V[]>, key: string, value: V): void {

@@ -66,23 +66,6 @@ export function relativeLink(fromDir: string, to: string): string {
   return path.posix.relative(fromDir, to) || '.';
 }
 
-/** A file of the disk walk whose size and executable bit come from one lstat on first use. */
-function lazyFileEntry(rel: string, abs: string): TreeEntry {
-  let info: fs.Stats | undefined;
-  const stat = () => (info ??= fs.lstatSync(abs));
-  return {
-    path: rel,
-    type: 'file',
-    get executable() {
-      return (stat().mode & 0o111) !== 0;
-    },
-    get size() {
-      return stat().size;
-    },
-    source: { kind: 'disk', abs },
-  };
-}
-
 /** Walks the work tree below root (skipping .git at every depth: nested repositories are not models). */
 export function walkDisk(root: string): SourceTree {
   const abs = path.resolve(root);
@@ -93,30 +76,17 @@ export function walkDisk(root: string): SourceTree {
   const stack: string[] = [''];
   while (stack.length) {
     const rel = stack.pop() as string;
-    let dirents: fs.Dirent[];
+    let names: string[];
     try {
-      dirents = fs.readdirSync(rel ? path.join(realRoot, rel) : realRoot, { withFileTypes: true });
+      names = fs.readdirSync(rel ? path.join(realRoot, rel) : realRoot);
     } catch (err) {
       problems.push({ path: rel || '.', kind: 'unreadable', detail: (err as Error).message });
       continue;
     }
-    for (const dirent of dirents) {
-      const name = dirent.name;
+    for (const name of names) {
       if (name === '.git') continue;
       const childRel = rel ? `${rel}/${name}` : name;
       const childAbs = path.join(realRoot, childRel);
-      // The listing's own types spare an lstat per entry: a folder needs none, and a file's size and mode are
-      // stat'ed only when asked for (bake does, validate never). Anything else, or a file system that gives
-      // no types, is lstat'ed here.
-      if (dirent.isDirectory()) {
-        entries.push({ path: childRel, type: 'directory', executable: true, size: 0 });
-        stack.push(childRel);
-        continue;
-      }
-      if (dirent.isFile()) {
-        entries.push(lazyFileEntry(childRel, childAbs));
-        continue;
-      }
       const info = fs.lstatSync(childAbs);
       if (info.isDirectory()) {
         entries.push({ path: childRel, type: 'directory', executable: true, size: 0 });

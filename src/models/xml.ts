@@ -107,8 +107,11 @@ function isNameStart(c: number): boolean {
   return c >= 0x80 || NAME_TABLE[c] === 1;
 }
 
-/** The attributes of a discarded element: never written. */
-const NO_ATTRS: Record<string, string> = {};
+/**
+ * The attributes of a discarded element, and of every kept element that has none (text-only elements such as
+ * a script or a condition): shared and frozen, so a tag without attributes allocates no object.
+ */
+export const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 /** Attribute name positions of the tag being read (start, length pairs), reused across tags. */
 let attrPos: Int32Array = new Int32Array(64);
@@ -421,7 +424,7 @@ class Scanner {
     const nodes = this.nodes;
     // Inside a discarded (DI) subtree attributes are checked but not kept: no object, no value strings.
     const discarding = this.nameStart.length > 0 && nodes[nodes.length - 1] === null;
-    this.attrs = discarding ? NO_ATTRS : {};
+    this.attrs = NO_ATTRS;
     this.scope = this.scopes[this.scopes.length - 1];
     this.ownScope = false;
     this.nAttr = 0;
@@ -571,7 +574,10 @@ class Scanner {
       value = value.replace(/\r\n|[\t\n\r]/g, ' ');
     if (isNs) value = intern(value);
     else if (value.length >= 13) value = own(value);
-    if (!discarding) this.attrs[attr] = value;
+    if (!discarding) {
+      if (this.attrs === NO_ATTRS) this.attrs = {};
+      this.attrs[attr] = value;
+    }
     if (isNs) {
       if (!this.ownScope) {
         this.scope = { prefixes: [], uris: [], parent: this.scope };
