@@ -2,7 +2,6 @@
 // as they will be in the image, packed as a deterministic tar (sorted entries, fixed times, owners and modes) so
 // the same input gives the same layer digest; the engine's build context wraps it. Also a digest and a listing.
 import { createHash } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -19,6 +18,7 @@ import {
   type TreeSource,
 } from '../models/tree.js';
 import { SetupError, UsageError } from '../util/errors.js';
+import { gitSync } from '../util/git.js';
 import type { GitInfo } from './git.js';
 import {
   ALWAYS_IGNORED,
@@ -215,19 +215,6 @@ async function collectModels(tree: SourceTree, prefix: string, matcher: IgnoreMa
 /** Refs the image keeps: branches, tags, remote-tracking branches. Never refs/stash (work-tree edits), notes. */
 const KEPT_REFS = ['refs/heads', 'refs/tags', 'refs/remotes'];
 
-function gitDirSync(gitDir: string, args: string[], input = ''): string {
-  const r = spawnSync('git', ['--git-dir', gitDir, ...args], {
-    input,
-    maxBuffer: 1 << 30,
-    env: { ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' },
-  });
-  if (r.error) throw new SetupError(`cannot run git ${args[0]} in ${gitDir}: ${r.error.message}`);
-  if (r.status !== 0) {
-    throw new SetupError(`git ${args.join(' ')} failed in ${gitDir}: ${r.stderr.toString().trim()}`);
-  }
-  return r.stdout.toString('utf8');
-}
-
 /**
  * The repository's history as the image gets it: one pack of the objects reachable from HEAD and the kept refs
  * (so stashes, dangling objects of files added but never committed, and other repositories' objects stay out),
@@ -240,7 +227,10 @@ async function collectFullGit(git: GitInfo, prefix: string): Promise<Collected> 
     directory(`${prefix}/refs/heads`),
     directory(`${prefix}/refs/tags`),
   );
-  const refs = gitDirSync(git.commonDir, ['for-each-ref', '--format=%(objectname) %(refname)', ...KEPT_REFS])
+  const refs = gitSync(['for-each-ref', '--format=%(objectname) %(refname)', ...KEPT_REFS], {
+    gitDir: git.commonDir,
+  })
+    .toString('utf8')
     .split('\n')
     .filter(Boolean)
     .map((line) => {
@@ -252,11 +242,10 @@ async function collectFullGit(git: GitInfo, prefix: string): Promise<Collected> 
   try {
     // One thread: the same objects give the same pack bytes, so the layer stays reproducible.
     const tips = [git.sha, ...refs.map((r) => r.oid)].join('\n');
-    gitDirSync(
-      git.commonDir,
-      ['pack-objects', '--revs', '--threads=1', '-q', path.join(tmp, 'pack')],
-      `${tips}\n`,
-    );
+    gitSync(['pack-objects', '--revs', '--threads=1', '-q', path.join(tmp, 'pack')], {
+      gitDir: git.commonDir,
+      input: `${tips}\n`,
+    });
     for (const name of (await readdir(tmp)).sort()) {
       const e = generatedBytes(`${prefix}/objects/pack/${name}`, readFileSync(path.join(tmp, name)));
       entries.push(e);

@@ -1,18 +1,15 @@
 // The one listing of a models root, read by the loader and by bake alike: files, directories and symlinks with one
 // symlink policy. A link is kept when it resolves inside the root; a broken link or one leaving the root is a problem.
-import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SetupError } from '../util/errors.js';
 import { specialKind } from '../util/files.js';
+import { gitSync, tryGitSync } from '../util/git.js';
 
 /**
  * child_process (and the net module it loads) only when git is run: validate of a work tree never needs it,
  * and it was the largest part of validate's start-up.
  */
-function childProcess(): typeof import('node:child_process') {
-  return createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
-}
 
 /** Where an entry's bytes come from: a file on disk, or a blob in the git object store. */
 export type TreeSource = { kind: 'disk'; abs: string } | { kind: 'git'; oid: string };
@@ -153,16 +150,7 @@ export function readBlobs(gitDir: string, oids: string[]): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
   const wanted = [...new Set(oids)];
   if (wanted.length === 0) return out;
-  const r = childProcess().spawnSync('git', ['--git-dir', gitDir, 'cat-file', '--batch'], {
-    input: `${wanted.join('\n')}\n`,
-    maxBuffer: 1 << 30,
-    env: { ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' },
-  });
-  if (r.error) throw new SetupError(`cannot run git cat-file in ${gitDir}: ${r.error.message}`);
-  if (r.status !== 0) {
-    throw new SetupError(`git cat-file --batch failed in ${gitDir}: ${r.stderr.toString().trim()}`);
-  }
-  const buf = r.stdout;
+  const buf = gitSync(['cat-file', '--batch'], { gitDir, input: `${wanted.join('\n')}\n` });
   let pos = 0;
   for (const oid of wanted) {
     const nl = buf.indexOf(10, pos);
@@ -181,19 +169,6 @@ export function readTreeFile(tree: SourceTree, relPath: string): Buffer | null {
   if (!entry?.source) return null;
   if (entry.source.kind === 'disk') return fs.readFileSync(entry.source.abs);
   return readBlobs(tree.gitDir as string, [entry.source.oid]).get(entry.source.oid) ?? null;
-}
-
-function gitSync(cwd: string, args: string[]): Buffer {
-  const r = childProcess().spawnSync('git', args, {
-    cwd,
-    maxBuffer: 1 << 30,
-    env: { ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' },
-  });
-  if (r.error) throw new SetupError(`cannot run git ${args[0]} in ${cwd}: ${r.error.message}`);
-  if (r.status !== 0) {
-    throw new SetupError(`git ${args.join(' ')} failed in ${cwd}: ${r.stderr.toString().trim()}`);
-  }
-  return r.stdout;
 }
 
 /** How many links a path may pass through before it counts as a loop (the kernel's limit). */
@@ -270,21 +245,18 @@ function resolveLinks(entries: TreeEntry[], problems: TreeProblem[], root: strin
  */
 export function readGitTree(root: string, commit: string): SourceTree {
   const abs = path.resolve(root);
-  const gitDir = path.resolve(abs, gitSync(abs, ['rev-parse', '--git-common-dir']).toString().trim());
-  const prefix = gitSync(abs, ['rev-parse', '--show-prefix']).toString().trim();
+  const gitDir = path.resolve(
+    abs,
+    gitSync(['rev-parse', '--git-common-dir'], { cwd: abs }).toString().trim(),
+  );
+  const prefix = gitSync(['rev-parse', '--show-prefix'], { cwd: abs }).toString().trim();
   const entries: TreeEntry[] = [];
   const problems: TreeProblem[] = [];
-  const listing = childProcess().spawnSync(
-    'git',
-    ['ls-tree', '--full-tree', '-r', '-t', '-l', '-z', `${commit}:${prefix}`],
-    {
-      cwd: abs,
-      maxBuffer: 1 << 30,
-      env: { ...process.env, LC_ALL: 'C' },
-    },
-  );
+  const listing = tryGitSync(['ls-tree', '--full-tree', '-r', '-t', '-l', '-z', `${commit}:${prefix}`], {
+    cwd: abs,
+  });
   // The models root not in the commit at all: an empty tree (bake says what to do).
-  const text = listing.status === 0 ? listing.stdout.toString('utf8') : '';
+  const text = listing.code === 0 ? listing.stdout.toString('utf8') : '';
   const links: TreeEntry[] = [];
   for (const rec of text.split('\0')) {
     if (!rec) continue;

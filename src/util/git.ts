@@ -1,5 +1,5 @@
 // Runs git with an argument array (never through a shell) and turns failures into errors naming the command.
-import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { SetupError } from './errors.js';
 import { endOnSignal } from './signals.js';
 
@@ -32,6 +32,11 @@ export class GitError extends SetupError {
   }
 }
 
+/** node:child_process, loaded when git first runs: a command that never runs git never loads it (start-up). */
+function childProcess(): typeof import('node:child_process') {
+  return createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
+}
+
 function gitEnv(env: NodeJS.ProcessEnv | undefined): NodeJS.ProcessEnv {
   // LC_ALL=C keeps messages parseable (push rejections); no prompt may hang an action waiting for a password.
   return { ...(env ?? process.env), LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0', GIT_EDITOR: 'true' };
@@ -53,7 +58,7 @@ export async function tryGit(args: string[], options: GitOptions): Promise<GitRe
 /** tryGit with stdout kept as bytes. */
 export function tryGitBuffer(args: string[], options: GitOptions): Promise<GitBufferResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, {
+    const child = childProcess().spawn('git', args, {
       cwd: options.cwd,
       env: gitEnv(options.env),
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -97,6 +102,41 @@ export async function gitBuffer(args: string[], options: GitOptions): Promise<Bu
     throw new GitError(args, { ...result, stdout: result.stdout.toString('utf8') }, options.cwd);
   }
   return result.stdout;
+}
+
+export interface GitSyncOptions {
+  /** Where git runs (default: the current directory). */
+  cwd?: string;
+  /** Runs against this git dir (`git --git-dir`); messages name it instead of cwd. */
+  gitDir?: string;
+  /** Written to git's stdin. */
+  input?: string;
+}
+
+/**
+ * Runs git synchronously (the loader and bake's context read trees and blobs in plain functions) and returns
+ * its exit code and output whatever the exit code; throws a SetupError only when git cannot be started.
+ */
+export function tryGitSync(args: string[], options: GitSyncOptions = {}): GitBufferResult {
+  const where = options.gitDir ?? options.cwd ?? process.cwd();
+  const r = childProcess().spawnSync('git', options.gitDir ? ['--git-dir', options.gitDir, ...args] : args, {
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+    ...(options.input !== undefined ? { input: options.input } : {}),
+    maxBuffer: 1 << 30,
+    env: gitEnv(undefined),
+  });
+  if (r.error) throw new SetupError(`cannot run git ${args[0]} in ${where}: ${r.error.message}`);
+  return { stdout: r.stdout, stderr: r.stderr.toString('utf8'), code: r.status ?? 1 };
+}
+
+/** tryGitSync that returns stdout as bytes and throws a SetupError naming the command when git fails. */
+export function gitSync(args: string[], options: GitSyncOptions = {}): Buffer {
+  const r = tryGitSync(args, options);
+  if (r.code !== 0) {
+    const where = options.gitDir ?? options.cwd ?? process.cwd();
+    throw new SetupError(`git ${args.join(' ')} failed in ${where}: ${r.stderr.trim()}`);
+  }
+  return r.stdout;
 }
 
 /** Splits NUL-separated output (`-z`) into its non-empty entries. */
