@@ -4,8 +4,8 @@ import * as core from '@actions/core';
 import { info } from '../shell/log.js';
 import { bake, type BakeLog, type BakeResult } from './bake.js';
 import { checkBuilder } from './builders/index.js';
-import { parseGitHistory } from './context.js';
-import { bakeSpec, parseLabels } from './options.js';
+import { bakeSpec } from './options.js';
+import { bakeOptionsOf } from './read-options.js';
 import { bakeMarkdown } from './summary.js';
 import { readGitHubEvent, workspaceDir } from '../shell/github.js';
 import { readInputs, setOutputs } from '../shell/inputs.js';
@@ -43,28 +43,12 @@ export async function runBakeAction(): Promise<void> {
 
   const result = await bake({
     dir: inWorkspace(input.path),
-    baseImage: input.baseImage ?? '',
-    includeUntracked: input.includeUntracked,
-    image: input.image || null,
-    tags: input.tags,
-    labels: parseLabels(input.labels, "input 'labels'"),
-    push: input.push,
-    gitHistory: parseGitHistory(input.gitHistory, "input 'git-history'"),
-    verify: input.verify,
-    dryRun: input.dryRun,
-    outputDir: input.outputDir ? inWorkspace(input.outputDir) : null,
-    template: input.template ? inWorkspace(input.template) : null,
-    imageModelsDir: input.imageModelsDir,
-    validate: input.validate,
-    allowEmpty: input.allowEmpty,
-    configFile: input.config ? inWorkspace(input.config) : undefined,
+    ...bakeOptionsOf(input, inWorkspace, { labels: "input 'labels'", gitHistory: "input 'git-history'" }),
     credentials: username || password ? { username, password } : null,
     ref: env.GITHUB_REF || null,
     defaultBranch: await defaultBranch(env),
     sourceUrl: source,
     builder: checkBuilder(input.builder, "input 'builder'"),
-    platforms: input.platforms,
-    insecureRegistries: input.insecureRegistries,
     env,
     log: actionLog,
   });

@@ -4,10 +4,10 @@ import { UsageError } from '../util/errors.js';
 import { jsonText } from '../util/safe-text.js';
 import { jsonOutputs, parseFlags, usageText } from '../util/options.js';
 import { bake, formatBytes, type BakeLog, type BakeResult } from './bake.js';
-import { parseGitHistory } from './context.js';
 import { BakeFailure } from './engine.js';
 import { describePlan, planJson } from './plan.js';
-import { bakeSpec, parseLabels, REGISTRY_PASSWORD_ENV } from './options.js';
+import { bakeSpec, REGISTRY_PASSWORD_ENV } from './options.js';
+import { bakeOptionsOf } from './read-options.js';
 
 export { REGISTRY_PASSWORD_ENV };
 
@@ -94,28 +94,12 @@ export const bakeCli: CliCommand = {
     try {
       const result = await bake({
         dir: resolve(positionals[0] ?? '.'),
-        baseImage: values.baseImage ?? '',
-        image: values.image ?? null,
-        tags: values.tags,
-        labels: parseLabels(values.labels, '--label'),
-        push: values.push,
-        gitHistory: parseGitHistory(values.gitHistory, '--git-history'),
-        verify: values.verify,
-        dryRun: values.dryRun,
-        outputDir: values.outputDir ? resolve(values.outputDir) : null,
-        template: values.template ? resolve(values.template) : null,
-        imageModelsDir: values.imageModelsDir,
-        validate: values.validate,
-        allowEmpty: values.allowEmpty,
-        configFile: values.config ? resolve(values.config) : undefined,
+        ...bakeOptionsOf(values, resolve, { labels: '--label', gitHistory: '--git-history' }),
         credentials: username || password ? { username, password } : null,
         ref: values.ref ?? io.env.GITHUB_REF ?? null,
         defaultBranch: values.defaultBranch ?? null,
         noCache: !values.cache,
         builder: values.builder,
-        platforms: values.platforms,
-        insecureRegistries: values.insecureRegistries,
-        includeUntracked: values.includeUntracked,
         env: io.env,
         log,
       });
