@@ -20,7 +20,7 @@ const out = path.join(os.tmpdir(), `spiff-docs-${process.pid}.mjs`);
 await bundleSource(
   [
     "export { rules, loaderRules } from './src/validate/rules/index.ts';",
-    "export { COMMAND_SPECS, actionInputs, actionOutputs, describe } from './src/specs.ts';",
+    "export { COMMAND_SPECS, actionInputs, actionOutputs, describe } from './src/action/specs.ts';",
     "export { camel, cliFlag, inputOf } from './src/util/options.ts';",
   ].join('\n'),
   out,

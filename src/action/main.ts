@@ -2,7 +2,7 @@
 // to that command's action module.
 import * as core from '@actions/core';
 import { errorMessage } from '../util/errors.js';
-import { ACTION_INPUTS, actionInputs, COMMAND_SPECS } from '../specs.js';
+import { ACTION_INPUTS, actionInputs, COMMAND_SPECS } from './specs.js';
 import { booleanInput, unusedInputs } from '../shell/inputs.js';
 import { summarySize, writeFailureSummary } from './summary.js';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { colorWanted } from '../../src/shell/cli-io.js';
 import { runCli } from '../helpers/cli.js';
-import { COMMAND_SPECS } from '../../src/specs.js';
+import { COMMAND_SPECS } from '../../src/action/specs.js';
 import { camel, cliFlags, parseFlags } from '../../src/util/options.js';
 import { bakeSpec } from '../../src/image/options.js';
 import { readInputs } from '../../src/shell/inputs.js';

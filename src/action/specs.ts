@@ -1,11 +1,11 @@
 // Every command's declaration, in the order the help, action.yml and the README list them, and the action's
 // inputs and outputs merged across commands (one input may serve several commands, with one default).
-import { inputDefault } from './shell/inputs.js';
-import { ACTION_INPUTS, inputOf, type CommandSpec, type OptionSpec } from './util/options.js';
-import { validateSpec } from './validate/options.js';
-import { bakeSpec } from './image/options.js';
-import { promoteSpec, publishSpec } from './promote/options.js';
-import { notifySpec } from './notify/options.js';
+import { inputDefault } from '../shell/inputs.js';
+import { ACTION_INPUTS, inputOf, type CommandSpec, type OptionSpec } from '../util/options.js';
+import { validateSpec } from '../validate/options.js';
+import { bakeSpec } from '../image/options.js';
+import { promoteSpec, publishSpec } from '../promote/options.js';
+import { notifySpec } from '../notify/options.js';
 
 export const COMMAND_SPECS: readonly CommandSpec[] = [
   validateSpec,
