@@ -3,16 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CliCommand } from '../shell/cli-io.js';
 import { SetupError, UsageError } from '../util/errors.js';
-import { RUN_COMMAND } from '../util/version.js';
 import { relativePrefix, repoPlace } from '../util/repo-links.js';
 import { parseFlags, suggestion, usageText } from '../util/options.js';
 import { FORMATS, validateSpec } from './options.js';
 import { formatJson } from './reporters/json.js';
-import { formatMarkdown } from './reporters/markdown.js';
+import { formatMarkdown, reproduceCommand } from './reporters/markdown.js';
 import { formatSarif } from './reporters/sarif.js';
 import { formatStylish } from './reporters/stylish.js';
 import { validateRepo } from './validate.js';
-import { DEFAULT_CACHE_FILE } from './cache.js';
+import { cachePath } from './cache.js';
 
 type Format = (typeof FORMATS)[number];
 
@@ -98,19 +97,3 @@ export const validateCli: CliCommand = {
     return 0;
   },
 };
-
-/** The cache file for --cache-location (a directory holds the default name), relative to cwd. */
-export function cachePath(cwd: string, location: string | undefined): string {
-  const file = path.resolve(cwd, location ?? DEFAULT_CACHE_FILE);
-  const isDir = location?.endsWith('/') || fs.statSync(file, { throwIfNoEntry: false })?.isDirectory();
-  return isDir ? path.join(file, DEFAULT_CACHE_FILE) : file;
-}
-
-/** The command line that reproduces a report locally, quoted for a POSIX shell. */
-export function reproduceCommand(dir: string, options: { config?: string; base?: string } = {}): string {
-  const q = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
-  const args = [RUN_COMMAND, 'validate', q(dir)];
-  if (options.config) args.push('--config', q(options.config));
-  if (options.base) args.push('--base', q(options.base));
-  return args.join(' ');
-}

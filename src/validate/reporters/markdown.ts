@@ -45,11 +45,20 @@ export interface MarkdownOptions {
 
 const description = new Map([...rules, ...loaderRules].map((r) => [r.id, r.description]));
 
+/** The command line that reproduces a report locally, quoted for a POSIX shell. */
+export function reproduceCommand(dir: string, options: { config?: string; base?: string } = {}): string {
+  const q = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+  const args = [RUN_COMMAND, 'validate', q(dir)];
+  if (options.config) args.push('--config', q(options.config));
+  if (options.base) args.push('--base', q(options.base));
+  return args.join(' ');
+}
+
 export function formatMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const { errors, warnings, models, files } = report.summary;
   const prefix = options.prefix ?? '';
   const links = options.links;
-  const command = options.command ?? `${RUN_COMMAND} validate .`;
+  const command = options.command ?? reproduceCommand('.');
   const modelDir = (id: string) => options.index?.models.get(id)?.dir ?? id;
 
   const groupLines = (list: Finding[], what: string) => findingLines(list, what, { prefix, links, modelDir });
