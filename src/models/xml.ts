@@ -113,14 +113,9 @@ function isNameStart(c: number): boolean {
  */
 export const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
-/** Attribute name positions of the tag being read (start, length pairs), reused across tags. */
-let attrPos: Int32Array = new Int32Array(64);
-
-function growTo(a: Int32Array, size: number): Int32Array {
-  const b = new Int32Array(Math.max(size, a.length * 2));
-  b.set(a);
-  return b;
-}
+/** Characters an attribute value's scan stops at: the quotes, '<', '&', and tab, newline, return. */
+const VALUE_TABLE = new Uint8Array(64);
+for (const c of [34, 39, 60, 38, 9, 10, 13]) VALUE_TABLE[c] = 1;
 
 function sameChars(s: string, x: number, y: number, len: number): boolean {
   for (let m = 0; m < len; m++) if (s.charCodeAt(x + m) !== s.charCodeAt(y + m)) return false;
@@ -170,24 +165,135 @@ function lookup(scope: Scope | null, s: string, start: number, len: number): str
 }
 
 /**
- * A copy of a substring that does not hold on to the file text: V8 makes substrings of 13+ characters
- * views into their parent, so one attribute value kept would keep the whole file in memory.
+ * A copy of a string that does not hold on to the file text: V8 makes substrings of 13+ characters views
+ * into their parent, so one attribute value kept would keep the whole file in memory. Joining the first
+ * character to the rest makes a pair that reading a character flattens into one new string, and the next
+ * young-generation collection points every reference to the pair at that string: no view and no pair stay.
  */
-function own(value: string): string {
-  return value.length < 13 ? value : (' ' + value).slice(1);
+function flat(value: string): string {
+  if (value.length < 13) return value;
+  const copy = value[0] + value.slice(1);
+  copy.charCodeAt(0);
+  return copy;
 }
 
-/** Element names repeat in every file: one string for each, whatever the file. */
-const NAMES = new Map<string, string>();
+/** `flat` of a substring of `s`, without making the view first. */
+function flatSlice(s: string, start: number, end: number): string {
+  if (end - start < 13) return s.slice(start, end);
+  const copy = s[start] + s.slice(start + 1, end);
+  copy.charCodeAt(0);
+  return copy;
+}
+
+/** The hash `Strings` looks names and values up by: one step per character code. */
+function step(h: number, c: number): number {
+  return (Math.imul(h, 31) + c) | 0;
+}
+
+/**
+ * Strings looked up by their characters in the text and a hash of them, so a name or value seen before
+ * costs no new string. Open addressing; a slot counts only if its stamp is the table's current one, so
+ * `reset` empties the table without touching its slots.
+ */
+class Strings {
+  private keys: string[] = [];
+  private hashes = new Int32Array(0);
+  private stamps = new Int32Array(0);
+  private stamp = 1;
+  private mask = 0;
+  private count = 0;
+
+  /**
+   * `limit`: entries kept at most (past it, new strings are made but not kept). `internalize`: make each
+   * kept string a property key's string (attribute names become keys, element names are compared with
+   * literals), so stores and comparisons with it need no lookup in V8's table of such strings.
+   */
+  constructor(
+    private readonly limit: number,
+    private readonly internalize: boolean,
+  ) {
+    this.alloc(256);
+  }
+
+  private alloc(size: number): void {
+    this.keys = new Array<string>(size).fill('');
+    this.hashes = new Int32Array(size);
+    this.stamps = new Int32Array(size);
+    this.mask = size - 1;
+    this.count = 0;
+  }
+
+  /** Forgets every entry; a table grown large for one file is given back. */
+  reset(): void {
+    if (this.keys.length > 1 << 16) this.alloc(256);
+    else if (++this.stamp === 0x7fffffff) {
+      this.stamps.fill(0);
+      this.stamp = 1;
+    }
+    this.count = 0;
+  }
+
+  /** The string of `s` from `start` to `end`, whose `step` hash is `h`. */
+  get(s: string, start: number, end: number, h: number): string {
+    const len = end - start;
+    const { keys, hashes, stamps, stamp, mask } = this;
+    let k = h & mask;
+    for (; stamps[k] === stamp; k = (k + 1) & mask) {
+      if (hashes[k] === h) {
+        const key = keys[k];
+        if (key.length === len && s.startsWith(key, start)) return key;
+      }
+    }
+    let str = flatSlice(s, start, end);
+    if (this.count >= this.limit) return str;
+    if (this.internalize) str = internalized(str);
+    keys[k] = str;
+    hashes[k] = h;
+    stamps[k] = stamp;
+    if (++this.count * 2 > keys.length) this.grow();
+    return str;
+  }
+
+  private grow(): void {
+    const { keys, hashes, stamps, stamp } = this;
+    this.alloc(keys.length * 2);
+    for (let k = 0; k < keys.length; k++) {
+      if (stamps[k] !== stamp) continue;
+      let m = hashes[k] & this.mask;
+      while (this.stamps[m] === this.stamp) m = (m + 1) & this.mask;
+      this.keys[m] = keys[k];
+      this.hashes[m] = hashes[k];
+      this.stamps[m] = this.stamp;
+      this.count++;
+    }
+  }
+}
+
+/** V8's own copy of `name` as a property key. */
+function internalized(name: string): string {
+  const o: Record<string, number> = {};
+  o[name] = 0;
+  for (const key in o) return key;
+  return name;
+}
+
+/** Element and attribute names, and namespace URIs: one string for each, whatever the file. */
+const NAMES = new Strings(10000, true);
+/** Attribute values of the file being read: an id and the references to it share one string. */
+const VALUES = new Strings(Infinity, false);
+
+/** A namespace URI or name that needed decoding: one string for each. */
+const DECODED = new Map<string, string>();
 function intern(name: string): string {
-  const known = NAMES.get(name);
+  const known = DECODED.get(name);
   if (known !== undefined) return known;
-  const copy = own(name);
-  if (NAMES.size < 10000) NAMES.set(copy, copy);
+  const copy = flat(name);
+  if (DECODED.size < 10000) DECODED.set(copy, copy);
   return copy;
 }
 
 export function parseXml(text: string): XmlParseResult {
+  VALUES.reset();
   const scanner = new Scanner(text);
   try {
     return { root: scanner.run(), hasDoctype: scanner.doctype };
@@ -216,13 +322,15 @@ class Scanner {
   readonly nameStart: number[] = [];
   readonly nameLen: number[] = [];
   readonly nodes: (XNode | null)[] = [];
+  /** Kept children of the open elements, the innermost last; `kidsFrom` says where each element's start. */
+  readonly kids: XNode[] = [];
+  readonly kidsFrom: number[] = [];
   readonly scopes: Scope[] = [{ prefixes: ['xml'], uris: [XML_NS], parent: null }];
   /** Entities declared in a DOCTYPE (then any entity is accepted). */
   entities: Set<string> | null = null;
-  // Next '&', '<' and ']]>' at or after a position, cached: searching from every text segment to the end
+  // Next '&' and ']]>' at or after a position, cached: searching from every text segment to the end
   // of the file would make a file without them quadratic.
   nextAmp = -2;
-  nextLt = -2;
   nextCdEnd = -2;
   // The start tag being read: its attributes, namespace scope, and qualified attribute names (start,
   // length pairs, checked once the tag's own declarations are known).
@@ -230,6 +338,8 @@ class Scanner {
   scope: Scope;
   ownScope = false;
   nAttr = 0;
+  /** Names of the tag's first attributes, for the duplicate check. */
+  readonly attrNames: string[] = [];
   seen: Set<string> | null = null;
   readonly prefixed: number[] = [];
   nPrefixed = 0;
@@ -243,11 +353,6 @@ class Scanner {
   findAmp(from: number): number {
     if (this.nextAmp !== -1 && this.nextAmp < from) this.nextAmp = this.s.indexOf('&', from);
     return this.nextAmp;
-  }
-
-  findLt(from: number): number {
-    if (this.nextLt !== -1 && this.nextLt < from) this.nextLt = this.s.indexOf('<', from);
-    return this.nextLt;
   }
 
   findCdEnd(from: number): number {
@@ -326,9 +431,9 @@ class Scanner {
         while (k < end && isSpace(s.charCodeAt(k))) k++;
         if (k < end) {
           top.textOffset = i;
-          top.text = own(s.slice(i, end));
+          top.text = flatSlice(s, i, end);
         }
-      } else top.text = own(top.text + s.slice(i, end));
+      } else top.text = flat(top.text + s.slice(i, end));
     }
   }
 
@@ -349,6 +454,13 @@ class Scanner {
     this.nameLen.pop();
     const node = this.nodes.pop();
     this.scopes.pop();
+    const from = this.kidsFrom.pop() as number;
+    const kids = this.kids;
+    if (kids.length > from) {
+      // An array of exactly its children (pushing one by one would leave room for 16 more in each).
+      if (node) node.children = kids.slice(from);
+      kids.length = from;
+    }
     if (node && node.text.includes('&')) node.text = decodeEntities(node.text);
     if (this.nameStart.length === 0) this.rootClosed = true;
     return j + 1;
@@ -373,7 +485,7 @@ class Scanner {
       if (top) {
         if (top.textOffset < 0) top.textOffset = i + 9;
         // kept literally: escape '&' so the decode at the end tag leaves CDATA content as written
-        top.text += s.slice(i + 9, e).replace(/&/g, '&amp;');
+        top.text = flat(top.text + s.slice(i + 9, e).replace(/&/g, '&amp;'));
       }
       return e + 3;
     }
@@ -419,7 +531,17 @@ class Scanner {
       throw new XmlError(c === c ? "'<' must start a tag (write &lt; in text)" : 'unexpected end of file', i);
     if (this.rootClosed) throw new XmlError('more than one root element', i);
     let j = i + 1;
-    while (j < n && isNameChar(s.charCodeAt(j))) j++;
+    // The local name's hash (the part after the first ':'), for looking the name up without a string.
+    let colon = -1;
+    let h = 0;
+    for (; j < n; j++) {
+      const cc = s.charCodeAt(j);
+      if (cc === 58 && colon < 0) {
+        colon = j - i - 1;
+        h = 0;
+      } else if (isNameChar(cc)) h = step(h, cc);
+      else break;
+    }
     const qEnd = j;
     const nodes = this.nodes;
     // Inside a discarded (DI) subtree attributes are checked but not kept: no object, no value strings.
@@ -449,12 +571,6 @@ class Scanner {
         throw new XmlError(`malformed attribute in <${s.slice(i + 1, qEnd)}>`, j);
       j = this.attribute(i, qEnd, j, discarding);
     }
-    let colon = -1;
-    for (let m = i + 1; m < qEnd; m++)
-      if (s.charCodeAt(m) === 58) {
-        colon = m - i - 1;
-        break;
-      }
     const scope = this.scope;
     const ns = lookup(scope, s, i + 1, colon >= 0 ? colon : 0);
     if (ns === undefined && colon >= 0)
@@ -477,16 +593,16 @@ class Scanner {
     let node: XNode | null = null;
     let keep = this.nameStart.length === 0;
     let name = '';
-    if (!keep && parent !== null) {
-      name = s.slice(colon >= 0 ? i + 2 + colon : i + 1, qEnd);
-      keep = !(
+    if (keep || parent !== null) {
+      name = NAMES.get(s, colon >= 0 ? i + 2 + colon : i + 1, qEnd, h);
+      keep ||= !(
         (name === 'BPMNDiagram' || name === 'DMNDI' || name === 'incoming' || name === 'outgoing') &&
         DISCARDED.has(`${ns ?? ''} ${name}`)
       );
-    } else if (keep) name = s.slice(colon >= 0 ? i + 2 + colon : i + 1, qEnd);
+    }
     if (keep) {
       node = {
-        name: intern(name),
+        name,
         ns: ns ?? '',
         attrs: this.attrs,
         children: NO_CHILDREN,
@@ -495,15 +611,14 @@ class Scanner {
         text: '',
         textOffset: -1,
       };
-      if (parent) {
-        if (parent.children === NO_CHILDREN) parent.children = [node];
-        else parent.children.push(node);
-      } else this.root = node;
+      if (parent) this.kids.push(node);
+      else this.root = node;
     }
     if (!selfClosing) {
       this.nameStart.push(i + 1);
       this.nameLen.push(qEnd - i - 1);
       nodes.push(node);
+      this.kidsFrom.push(this.kids.length);
       this.scopes.push(scope);
     } else if (this.nameStart.length === 0) this.rootClosed = true;
     return j;
@@ -518,34 +633,33 @@ class Scanner {
     const n = this.n;
     let j = a;
     let colonAt = -1;
+    let h = 0;
     for (; j < n; j++) {
       const cc = s.charCodeAt(j);
       if (cc === 58) {
         if (colonAt < 0) colonAt = j;
       } else if (!isNameChar(cc)) break;
+      h = step(h, cc);
     }
     const aLen = j - a;
+    const attr = NAMES.get(s, a, j, h);
     // Few attributes: compare with each earlier one; many: a set of names, so the check stays linear.
     const nAttr = this.nAttr;
+    const names = this.attrNames;
     if (this.seen !== null) {
-      const attrName = s.substr(a, aLen);
-      if (this.seen.has(attrName)) throw duplicate(s, i, qEnd, a, aLen);
-      this.seen.add(attrName);
+      if (this.seen.has(attr)) throw duplicate(s, i, qEnd, a, aLen);
+      this.seen.add(attr);
     } else {
-      for (let m = 0; m < nAttr; m += 2)
-        if (attrPos[m + 1] === aLen && sameChars(s, attrPos[m], a, aLen))
-          throw duplicate(s, i, qEnd, a, aLen);
-      if (nAttr >= 2 * PAIRWISE_LIMIT) {
+      for (let m = 0; m < nAttr; m++) if (names[m] === attr) throw duplicate(s, i, qEnd, a, aLen);
+      if (nAttr >= PAIRWISE_LIMIT) {
         const seen = new Set<string>();
-        for (let m = 0; m < nAttr; m += 2) seen.add(s.substr(attrPos[m], attrPos[m + 1]));
-        seen.add(s.substr(a, aLen));
+        for (let m = 0; m < nAttr; m++) seen.add(names[m]);
+        seen.add(attr);
         this.seen = seen;
       }
     }
-    if (nAttr + 2 > attrPos.length) attrPos = growTo(attrPos, nAttr + 2);
-    attrPos[nAttr] = a;
-    attrPos[nAttr + 1] = aLen;
-    this.nAttr = nAttr + 2;
+    if (nAttr < PAIRWISE_LIMIT) names[nAttr] = attr;
+    this.nAttr = nAttr + 1;
     const isNs = aLen >= 5 && s.startsWith('xmlns', a) && (aLen === 5 || colonAt === a + 5);
     if (colonAt >= 0 && !isNs) {
       this.prefixed[this.nPrefixed] = a;
@@ -560,20 +674,35 @@ class Scanner {
     const q = s.charCodeAt(j);
     if (q !== 34 && q !== 39)
       throw new XmlError(`the value of attribute ${s.substr(a, aLen)} must be quoted`, j);
-    const close = s.indexOf(q === 34 ? '"' : "'", j + 1);
-    if (close < 0) throw new XmlError(`unterminated value of attribute ${s.substr(a, aLen)}`, j);
-    const lt2 = this.findLt(j + 1);
-    if (lt2 >= 0 && lt2 < close)
-      throw new XmlError(`'<' is not allowed in the value of attribute ${s.substr(a, aLen)}`, lt2);
-    this.checkReferences(j + 1, close, 'an attribute value');
+    // One pass over the value: its end, a '<' (not allowed), characters that need decoding, and its hash.
+    let close = j + 1;
+    let special = false;
+    h = 0;
+    for (; close < n; close++) {
+      const c = s.charCodeAt(close);
+      if (c < 64 && VALUE_TABLE[c] !== 0) {
+        if (c === q) break;
+        if (c === 60) {
+          if (s.indexOf(q === 34 ? '"' : "'", close) < 0) break;
+          throw new XmlError(`'<' is not allowed in the value of attribute ${s.substr(a, aLen)}`, close);
+        }
+        if (c !== 34 && c !== 39) special = true;
+      }
+      h = step(h, c);
+    }
+    if (close >= n || s.charCodeAt(close) !== q)
+      throw new XmlError(`unterminated value of attribute ${s.substr(a, aLen)}`, j);
+    if (special) this.checkReferences(j + 1, close, 'an attribute value');
     if (discarding && !isNs) return close + 1;
-    const attr = s.substr(a, aLen);
-    let value = s.slice(j + 1, close);
-    if (value.includes('&')) value = decodeEntities(value);
-    if (value.includes('\n') || value.includes('\t') || value.includes('\r'))
-      value = value.replace(/\r\n|[\t\n\r]/g, ' ');
-    if (isNs) value = intern(value);
-    else if (value.length >= 13) value = own(value);
+    let value: string;
+    if (!special) value = isNs ? NAMES.get(s, j + 1, close, h) : VALUES.get(s, j + 1, close, h);
+    else {
+      value = s.slice(j + 1, close);
+      if (value.includes('&')) value = decodeEntities(value);
+      if (value.includes('\n') || value.includes('\t') || value.includes('\r'))
+        value = value.replace(/\r\n|[\t\n\r]/g, ' ');
+      value = isNs ? intern(value) : flat(value);
+    }
     if (!discarding) {
       if (this.attrs === NO_ATTRS) this.attrs = {};
       this.attrs[attr] = value;
