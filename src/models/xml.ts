@@ -23,12 +23,11 @@ export const DMN_NAMESPACES = new Set([
  * Subtrees checked but not kept: diagram layout, and a flow node's incoming/outgoing lists, which repeat
  * what the sequence flows say (the engine reads only sourceRef/targetRef).
  */
-const DISCARDED = new Set([
-  'http://www.omg.org/spec/BPMN/20100524/MODEL incoming',
-  'http://www.omg.org/spec/BPMN/20100524/MODEL outgoing',
-  'http://www.omg.org/spec/BPMN/20100524/DI BPMNDiagram',
-  'https://www.omg.org/spec/DMN/20191111/DMNDI/ DMNDI',
-  'http://www.omg.org/spec/DMN/20180521/DMNDI/ DMNDI',
+const DISCARDED = new Map([
+  ['incoming', ['http://www.omg.org/spec/BPMN/20100524/MODEL']],
+  ['outgoing', ['http://www.omg.org/spec/BPMN/20100524/MODEL']],
+  ['BPMNDiagram', ['http://www.omg.org/spec/BPMN/20100524/DI']],
+  ['DMNDI', ['https://www.omg.org/spec/DMN/20191111/DMNDI/', 'http://www.omg.org/spec/DMN/20180521/DMNDI/']],
 ]);
 
 export interface XNode {
@@ -56,20 +55,69 @@ export interface XmlParseResult {
 /** Shared by every leaf element (most of a diagram): frozen, replaced on the first child. */
 export const NO_CHILDREN: XNode[] = Object.freeze([]) as unknown as XNode[];
 
-const ENTITY = /&(?:(lt|gt|amp|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
-const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+/** The predefined entities (a map: `&constructor;` is no entity, whatever an object's prototype says). */
+const NAMED = new Map([
+  ['lt', '<'],
+  ['gt', '>'],
+  ['amp', '&'],
+  ['quot', '"'],
+  ['apos', "'"],
+]);
 
-/** Decodes the five predefined entities and character references; anything else stays as written. */
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isHexDigit(c: number): boolean {
+  return isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+}
+
+/**
+ * Decodes the five predefined entities and character references; anything else stays as written.
+ * A cons string flattened before it is returned, so the result holds no chain of pieces.
+ */
 export function decodeEntities(value: string): string {
-  if (!value.includes('&')) return value;
-  return value.replace(
-    ENTITY,
-    (m, named: string | undefined, dec: string | undefined, hex: string | undefined) => {
-      if (named) return NAMED[named];
-      const code = dec ? Number.parseInt(dec, 10) : Number.parseInt(hex as string, 16);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
-    },
-  );
+  let a = value.indexOf('&');
+  if (a < 0) return value;
+  let out = '';
+  let from = 0;
+  while (a >= 0) {
+    let end = -1;
+    let replacement = '';
+    const c = value.charCodeAt(a + 1);
+    if (c === 35) {
+      const hex = value.charCodeAt(a + 2) === 120;
+      const digits = hex ? a + 3 : a + 2;
+      let k = digits;
+      while (k < value.length && (hex ? isHexDigit(value.charCodeAt(k)) : isDigit(value.charCodeAt(k)))) k++;
+      if (k > digits && value.charCodeAt(k) === 59) {
+        const code = Number.parseInt(value.slice(digits, k), hex ? 16 : 10);
+        if (code > 0 && code <= 0x10ffff) {
+          end = k + 1;
+          replacement = String.fromCodePoint(code);
+        }
+      }
+    } else {
+      const semi = value.indexOf(';', a + 2);
+      if (semi > a + 1 && semi <= a + 5) {
+        const known = NAMED.get(value.slice(a + 1, semi));
+        if (known !== undefined) {
+          end = semi + 1;
+          replacement = known;
+        }
+      }
+    }
+    if (end < 0) a = value.indexOf('&', a + 1);
+    else {
+      out += value.slice(from, a) + replacement;
+      from = end;
+      a = value.indexOf('&', end);
+    }
+  }
+  if (from === 0) return value;
+  out += value.slice(from);
+  out.charCodeAt(0);
+  return out;
 }
 
 class XmlError extends Error {
@@ -116,11 +164,6 @@ export const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<stri
 /** Characters an attribute value's scan stops at: the quotes, '<', '&', and tab, newline, return. */
 const VALUE_TABLE = new Uint8Array(64);
 for (const c of [34, 39, 60, 38, 9, 10, 13]) VALUE_TABLE[c] = 1;
-
-function sameChars(s: string, x: number, y: number, len: number): boolean {
-  for (let m = 0; m < len; m++) if (s.charCodeAt(x + m) !== s.charCodeAt(y + m)) return false;
-  return true;
-}
 
 /**
  * Namespace declarations of one element (the element's own, not copied from its ancestors): lookups walk
@@ -322,8 +365,12 @@ class Scanner {
   readonly nameStart: number[] = [];
   readonly nameLen: number[] = [];
   readonly nodes: (XNode | null)[] = [];
-  /** Kept children of the open elements, the innermost last; `kidsFrom` says where each element's start. */
+  /**
+   * Kept children of the open elements (the first `nKids`), the innermost element's last; `kidsFrom` says
+   * where each element's start.
+   */
   readonly kids: XNode[] = [];
+  nKids = 0;
   readonly kidsFrom: number[] = [];
   readonly scopes: Scope[] = [{ prefixes: ['xml'], uris: [XML_NS], parent: null }];
   /** Entities declared in a DOCTYPE (then any entity is accepted). */
@@ -364,10 +411,6 @@ class Scanner {
     return this.s.substr(this.nameStart[k], this.nameLen[k]);
   }
 
-  sameName(k: number, at: number, len: number): boolean {
-    return this.nameLen[k] === len && sameChars(this.s, this.nameStart[k], at, len);
-  }
-
   checkReferences(from: number, to: number, where: string): void {
     const s = this.s;
     let a = this.findAmp(from);
@@ -377,7 +420,7 @@ class Scanner {
       if (!m || a + m[0].length > to)
         throw new XmlError(`'&' in ${where} must start an entity reference such as &amp;`, a);
       const name = m[1];
-      if (name && !(name in NAMED) && this.entities === null)
+      if (name && !NAMED.has(name) && this.entities === null)
         throw new XmlError(`entity '&${name};' is not defined (only &lt; &gt; &amp; &quot; &apos; are)`, a);
       a = this.findAmp(a + m[0].length);
     }
@@ -441,25 +484,32 @@ class Scanner {
   endTag(i: number): number {
     const s = this.s;
     const n = this.n;
+    const top = this.nameStart.length - 1;
+    // Compared with the open element's name while read: a name character never equals the character
+    // after that name (a space, '>' or '/'), so a longer name differs too.
+    const open = top >= 0 ? this.nameStart[top] - i - 2 : 0;
+    let same = top >= 0;
     let j = i + 2;
-    while (j < n && isNameChar(s.charCodeAt(j))) j++;
+    for (; j < n; j++) {
+      const c = s.charCodeAt(j);
+      if (!isNameChar(c)) break;
+      if (same && s.charCodeAt(open + j) !== c) same = false;
+    }
     const len = j - i - 2;
     while (j < n && isSpace(s.charCodeAt(j))) j++;
     if (s.charCodeAt(j) !== 62) throw new XmlError(`malformed end tag </${s.substr(i + 2, len)}`, i);
-    const top = this.nameStart.length - 1;
     if (top < 0) throw new XmlError(`end tag </${s.substr(i + 2, len)}> without a start tag`, i);
-    if (!this.sameName(top, i + 2, len))
+    if (!same || this.nameLen[top] !== len)
       throw new XmlError(`end tag </${s.substr(i + 2, len)}> does not match <${this.openName(top)}>`, i);
     this.nameStart.pop();
     this.nameLen.pop();
     const node = this.nodes.pop();
     this.scopes.pop();
     const from = this.kidsFrom.pop() as number;
-    const kids = this.kids;
-    if (kids.length > from) {
+    if (this.nKids > from) {
       // An array of exactly its children (pushing one by one would leave room for 16 more in each).
-      if (node) node.children = kids.slice(from);
-      kids.length = from;
+      if (node) node.children = this.kids.slice(from, this.nKids);
+      this.nKids = from;
     }
     if (node && node.text.includes('&')) node.text = decodeEntities(node.text);
     if (this.nameStart.length === 0) this.rootClosed = true;
@@ -595,10 +645,7 @@ class Scanner {
     let name = '';
     if (keep || parent !== null) {
       name = NAMES.get(s, colon >= 0 ? i + 2 + colon : i + 1, qEnd, h);
-      keep ||= !(
-        (name === 'BPMNDiagram' || name === 'DMNDI' || name === 'incoming' || name === 'outgoing') &&
-        DISCARDED.has(`${ns ?? ''} ${name}`)
-      );
+      keep ||= DISCARDED.get(name)?.includes(ns ?? '') !== true;
     }
     if (keep) {
       node = {
@@ -611,14 +658,14 @@ class Scanner {
         text: '',
         textOffset: -1,
       };
-      if (parent) this.kids.push(node);
+      if (parent) this.kids[this.nKids++] = node;
       else this.root = node;
     }
     if (!selfClosing) {
       this.nameStart.push(i + 1);
       this.nameLen.push(qEnd - i - 1);
       nodes.push(node);
-      this.kidsFrom.push(this.kids.length);
+      this.kidsFrom.push(this.nKids);
       this.scopes.push(scope);
     } else if (this.nameStart.length === 0) this.rootClosed = true;
     return j;

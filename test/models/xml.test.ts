@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { parseXml, type XNode } from '../../src/models/xml.js';
+import { decodeEntities, parseXml, type XNode } from '../../src/models/xml.js';
 import { REPO_ROOT } from '../helpers/runner.js';
 
 function exampleFiles(): string[] {
@@ -95,6 +95,8 @@ describe('xml scanner', () => {
 
   it.each([
     ['an undefined entity', '<a>&nbsp;</a>'],
+    ['an entity named like an object property', '<a>&constructor;</a>'],
+    ['an entity named __proto__', '<a x="&__proto__;"/>'],
     ['a bare ampersand', '<a>fish & chips</a>'],
     ['an undeclared namespace prefix', '<x:a/>'],
     ["'--' inside a comment", '<a><!-- a -- b --></a>'],
@@ -121,5 +123,43 @@ describe('xml scanner', () => {
 
   it('normalizes whitespace in attribute values', () => {
     expect(parseXml('<a x="1\n2\t3"/>').root?.attrs.x).toBe('1 2 3');
+  });
+});
+
+describe('decodeEntities', () => {
+  // The definition it implements, as a regular expression.
+  const reference = (value: string) =>
+    value.replace(
+      /&(?:(lt|gt|amp|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g,
+      (m, named: string | undefined, dec: string | undefined, hex: string | undefined) => {
+        if (named)
+          return ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" } as Record<string, string>)[named];
+        const code = dec ? Number.parseInt(dec, 10) : Number.parseInt(hex as string, 16);
+        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+      },
+    );
+
+  it.each([
+    ['&lt;&gt;&amp;&quot;&apos;'],
+    ['a &amp;lt; b'],
+    ['&#65;&#x42;&#x1F600;&#00067;'],
+    ['&#0; &#x0; &#x110000; &#1114112; &#99999999999999999999;'],
+    ['&#X41; &#; &#x; &#12x; &#x1g; &lt &ltx; &LT; &constructor; &e;'],
+    ['&&lt;& &;&#&#x'],
+    ['no entity at all, and long enough to be a cons'],
+  ])('decodes %j as the definition says', (value) => {
+    expect(decodeEntities(value)).toBe(reference(value));
+  });
+
+  it('agrees with the definition on generated strings', () => {
+    const parts = ['&', '#', 'x', ';', 'lt', 'amp', 'quot', 'apos', 'gt', '1', '6', '5', 'F', 'g', ' ', 'ab'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    for (let t = 0; t < 5000; t++) {
+      let value = '';
+      const len = next() % 12;
+      for (let k = 0; k < len; k++) value += parts[next() % parts.length];
+      expect(decodeEntities(value)).toBe(reference(value));
+    }
   });
 });
