@@ -9,7 +9,7 @@ const __dirname = __smDirname(__filename);
 import module from "node:module";
 import { parentPort } from "node:worker_threads";
 module.enableCompileCache?.();
-var { parseBatch } = await import("./chunks/parse-worker-K37VQNIQ.js");
+var { parseBatch } = await import("./chunks/parse-worker-CGCUAN3D.js");
 parentPort?.on(
   "message",
   (items) => parentPort?.postMessage(parseBatch(items))

@@ -233,6 +233,9 @@ function step(h: number, c: number): number {
   return (Math.imul(h, 31) + c) | 0;
 }
 
+/** Slots a lookup reads at most before it makes a new string without keeping it. */
+const MAX_PROBES = 32;
+
 /**
  * Strings looked up by their characters in the text and a hash of them, so a name or value seen before
  * costs no new string. Open addressing; a slot counts only if its stamp is the table's current one, so
@@ -281,11 +284,14 @@ class Strings {
     const len = end - start;
     const { keys, hashes, stamps, stamp, mask } = this;
     let k = h & mask;
+    let probes = 0;
     for (; stamps[k] === stamp; k = (k + 1) & mask) {
       if (hashes[k] === h) {
         const key = keys[k];
         if (key.length === len && s.startsWith(key, start)) return key;
       }
+      // Strings made to share a hash would otherwise each be compared with all the earlier ones.
+      if (++probes === MAX_PROBES) return flatSlice(s, start, end);
     }
     let str = flatSlice(s, start, end);
     if (this.count >= this.limit) return str;

@@ -22,6 +22,10 @@ function attributes(n: number, make: (i: number) => string): string {
   return parts.join('');
 }
 
+/** The `i`th of 2^15 strings of "Aa" and "BB" pairs. */
+const collide = (i: number) =>
+  Array.from({ length: 15 }, (_, bit) => ((i >> bit) & 1 ? 'Aa' : 'BB')).join('');
+
 const task = (xml: string) => parseXml(xml).root?.children[0]?.children[0];
 
 /** Character reads (charCodeAt, startsWith) made while `fn` runs: a count, not a time. */
@@ -58,6 +62,12 @@ describe('the scanner reads each attribute a bounded number of times', () => {
           attributes(n, (i) => ` p${String(i).padStart(6, '0')}:a="v"`),
           attributes(n, (i) => ` xmlns:p${String(i).padStart(6, '0')}="urn:x${i}"`),
         ),
+    ],
+    [
+      // "Aa" and "BB" have one hash, so every string of such pairs has the same: the tables a scanner
+      // looks names and values up in must not compare each with all the earlier ones.
+      'values whose hashes collide',
+      (n) => doc(attributes(n, (i) => ` a${String(i).padStart(6, '0')}="${collide(i)}"`)),
     ],
     [
       'elements below many declarations',
