@@ -9,7 +9,7 @@ const __dirname = __smDirname(__filename);
 import module from "node:module";
 import { parentPort } from "node:worker_threads";
 module.enableCompileCache?.();
-var { parseBatch } = await import("./chunks/parse-worker-6EE6X5J3.js");
+var { parseBatch } = await import("./chunks/parse-worker-W2UQOZRC.js");
 parentPort?.on(
   "message",
   (items) => parentPort?.postMessage(parseBatch(items))

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SetupError } from '../util/errors.js';
-import { readRegularFile } from '../util/files.js';
+import { scratchReader } from '../util/files.js';
 import type { Finding } from './finding.js';
 import { LineIndex, NS, DMN_NAMESPACES, childrenNamed, parseXml } from './xml.js';
 import type {
@@ -69,18 +69,24 @@ export async function loadModels(root: string, options: LoadOptions = {}): Promi
         xml.length === 0
           ? undefined
           : import('./parallel.js').then(({ parseInWorkers }) => parseInWorkers(xml, options.workers));
-  const index = await buildIndex(
-    abs,
-    files,
-    treeFindings(tree),
-    options.read ?? ((f) => readRegularFile(f.abs, MAX_PARSE_BYTES)),
-    elsewhere,
-  );
+  const index = await buildIndex(abs, files, treeFindings(tree), options.read ?? readFromDisk(), elsewhere);
   index.tree = tree;
   return index;
 }
 
-/** Builds an index from a list of files (paths relative to root) and a reader: shared by disk and git loads. */
+/**
+ * The default reader: from disk, into one reused buffer (readText decodes the bytes at once and keeps none of
+ * them), refusing what is no regular file or is over the limit.
+ */
+function readFromDisk(): (f: RepoFile) => Buffer {
+  const read = scratchReader(MAX_PARSE_BYTES);
+  return (f) => read(f.abs);
+}
+
+/**
+ * Builds an index from a list of files (paths relative to root) and a reader: shared by disk and git loads.
+ * The reader's bytes are decoded at once and not kept, so a reader may reuse one buffer.
+ */
 export function buildIndex(
   root: string,
   entries: ListedFile[],
