@@ -54,7 +54,8 @@ export async function loadModels(root: string, options: LoadOptions = {}): Promi
     );
   }
   if (!stat.isDirectory()) throw new SetupError(`models root '${root}' is not a directory`);
-  const tree = options.tree ?? walkDisk(abs);
+  // No lstat per file: the read opens it and checks what it is with fstat (util/files.ts).
+  const tree = options.tree ?? walkDisk(abs, { stat: false });
   // Like the backend's os.walk, linked directories are not descended into; linked files are read.
   const files: ListedFile[] = readableFiles(tree).map((e) => ({ path: e.path, size: -1 }));
   // FIFOs, sockets and devices are listed (never opened), so a model file cannot vanish quietly.
