@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SetupError } from '../util/errors.js';
-import { readRegularFile } from '../util/files.js';
+import { scratchReader } from '../util/files.js';
 import type { Finding } from './finding.js';
 import { LineIndex, NS, DMN_NAMESPACES, childrenNamed, parseXml } from './xml.js';
 import type {
@@ -54,7 +54,8 @@ export async function loadModels(root: string, options: LoadOptions = {}): Promi
     );
   }
   if (!stat.isDirectory()) throw new SetupError(`models root '${root}' is not a directory`);
-  const tree = options.tree ?? walkDisk(abs);
+  // No lstat per file: the read opens it and checks what it is with fstat (util/files.ts).
+  const tree = options.tree ?? walkDisk(abs, { stat: false });
   // Like the backend's os.walk, linked directories are not descended into; linked files are read.
   const files: ListedFile[] = readableFiles(tree).map((e) => ({ path: e.path, size: -1 }));
   // FIFOs, sockets and devices are listed (never opened), so a model file cannot vanish quietly.
@@ -69,18 +70,24 @@ export async function loadModels(root: string, options: LoadOptions = {}): Promi
         xml.length === 0
           ? undefined
           : import('./parallel.js').then(({ parseInWorkers }) => parseInWorkers(xml, options.workers));
-  const index = await buildIndex(
-    abs,
-    files,
-    treeFindings(tree),
-    options.read ?? ((f) => readRegularFile(f.abs, MAX_PARSE_BYTES)),
-    elsewhere,
-  );
+  const index = await buildIndex(abs, files, treeFindings(tree), options.read ?? readFromDisk(), elsewhere);
   index.tree = tree;
   return index;
 }
 
-/** Builds an index from a list of files (paths relative to root) and a reader: shared by disk and git loads. */
+/**
+ * The default reader: from disk, into one reused buffer (readText decodes the bytes at once and keeps none of
+ * them), refusing what is no regular file or is over the limit.
+ */
+function readFromDisk(): (f: RepoFile) => Buffer {
+  const read = scratchReader(MAX_PARSE_BYTES);
+  return (f) => read(f.abs);
+}
+
+/**
+ * Builds an index from a list of files (paths relative to root) and a reader: shared by disk and git loads.
+ * The reader's bytes are decoded at once and not kept, so a reader may reuse one buffer.
+ */
 export function buildIndex(
   root: string,
   entries: ListedFile[],
@@ -147,14 +154,18 @@ export function buildIndex(
     if (got.special) f.special = got.special;
     if (got.finding) loadFindings.push(got.finding);
   };
-  const text = (f: RepoFile): string | undefined => {
-    if (f.text !== undefined) return f.text;
+  /** Reads a file once: its findings and facts go on the file, the text is returned (and not kept). */
+  const readOnce = (f: RepoFile): string | undefined => {
     // Never opened: reported once all files know their model (below).
     if (f.special) return undefined;
     const got = readText(f, () => read(f));
     apply(f, got);
-    f.text = got.text;
     return got.text;
+  };
+  /** JSON: the text stays on the file (rules point into it). */
+  const text = (f: RepoFile): string | undefined => {
+    if (f.text !== undefined || f.special) return f.text;
+    return (f.text = readOnce(f));
   };
 
   for (const f of files) {
@@ -212,7 +223,7 @@ export function buildIndex(
         hasText = done.hadText;
         parsed = done.parsed;
       } else {
-        const t = text(f);
+        const t = readOnce(f);
         hasText = t !== undefined;
         parsed = t === undefined ? { hasDoctype: false } : parseXml(t);
       }
@@ -230,29 +241,43 @@ export function buildIndex(
   return pending ? pending.then(indexXml) : indexXml();
 }
 
+/** Where a file whose text was let go keeps how to read it again. */
+const REREAD = Symbol('reread');
+interface Rereadable extends RepoFile {
+  [REREAD]: { read: (f: RepoFile) => Buffer; text: string | undefined; known: boolean };
+}
+
+/**
+ * `text` of a file read again on demand: one getter and setter for every file, so the files keep one shape
+ * (a closure per file made each of them a dictionary-mode object, slower for every rule reading its fields).
+ */
+const TEXT_AGAIN: PropertyDescriptor = {
+  configurable: true,
+  enumerable: true,
+  get(this: Rereadable): string | undefined {
+    const state = this[REREAD];
+    if (!state.known) {
+      state.text = readText(this, () => state.read(this)).text;
+      state.known = true;
+    }
+    return state.text;
+  },
+  set(this: Rereadable, value: string | undefined) {
+    const state = this[REREAD];
+    state.text = value;
+    state.known = true;
+  },
+};
+
 /**
  * Lets go of a parsed XML file's text, most of a repository's memory once the tree is built (the tree's
  * strings are copies, see xml.ts): `file.text` reads it again, once, for the few files a finding points
  * into (positions, attribute offsets).
  */
 function readAgainWhenNeeded(f: RepoFile, read: (f: RepoFile) => Buffer): void {
-  let text: string | undefined;
-  let known = false;
-  Object.defineProperty(f, 'text', {
-    configurable: true,
-    enumerable: true,
-    get: () => {
-      if (!known) {
-        text = readText(f, () => read(f)).text;
-        known = true;
-      }
-      return text;
-    },
-    set: (value: string | undefined) => {
-      text = value;
-      known = true;
-    },
-  });
+  // Not enumerable: the file's fields (and what comparing two files sees) are as before.
+  Object.defineProperty(f, REREAD, { value: { read, text: undefined, known: false } });
+  Object.defineProperty(f, 'text', TEXT_AGAIN);
 }
 
 function linkCalls(index: ModelsIndex): void {

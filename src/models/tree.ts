@@ -18,8 +18,9 @@ export interface TreeEntry {
   /** Relative to the models root, `/` separators, sorted by this. */
   path: string;
   type: 'file' | 'directory' | 'symlink';
+  /** Files: a mode with an execute bit (false for a walk without `stat`). */
   executable: boolean;
-  /** Bytes of a file (0 for directories and links). */
+  /** Bytes of a file (0 for directories and links; -1 for a file of a walk without `stat`). */
   size: number;
   /** Files: where the bytes are. */
   source?: TreeSource;
@@ -63,28 +64,49 @@ export function relativeLink(fromDir: string, to: string): string {
   return path.posix.relative(fromDir, to) || '.';
 }
 
-/** Walks the work tree below root (skipping .git at every depth: nested repositories are not models). */
-export function walkDisk(root: string): SourceTree {
+export interface WalkOptions {
+  /**
+   * lstat every file for its size and mode (default): bake packs them. The loader passes false: it only reads
+   * the files, and its read (readRegularFile) checks the file it opened with fstat anyway. Without it a file's
+   * `size` is -1 and `executable` false, and the walk takes what a file is from the directory listing.
+   */
+  stat?: boolean;
+}
+
+/**
+ * Walks the work tree below root (skipping .git at every depth: nested repositories are not models). What an
+ * entry is comes from the directory listing (its d_type; node lstats an entry the file system does not type);
+ * only links are resolved and, with `stat`, files stat'ed.
+ */
+export function walkDisk(root: string, options: WalkOptions = {}): SourceTree {
+  const statFiles = options.stat ?? true;
   const abs = path.resolve(root);
   const realRoot = fs.realpathSync(abs);
   const entries: TreeEntry[] = [];
   const problems: TreeProblem[] = [];
   const toRel = (p: string) => path.relative(realRoot, p).split(path.sep).join('/');
+  // Names never hold a separator and are never '.' or '..': joining is concatenating (path.join would
+  // normalise every path again). Elsewhere than POSIX, path.join keeps the native separators.
+  const base = realRoot.endsWith(path.sep) ? realRoot : realRoot + path.sep;
+  const absOf = path.sep === '/' ? (rel: string) => base + rel : (rel: string) => path.join(realRoot, rel);
   const stack: string[] = [''];
   while (stack.length) {
     const rel = stack.pop() as string;
-    let names: string[];
+    let listing: fs.Dirent[];
     try {
-      names = fs.readdirSync(rel ? path.join(realRoot, rel) : realRoot);
+      listing = fs.readdirSync(rel ? absOf(rel) : realRoot, { withFileTypes: true });
     } catch (err) {
       problems.push({ path: rel || '.', kind: 'unreadable', detail: (err as Error).message });
       continue;
     }
-    for (const name of names) {
+    for (const dirent of listing) {
+      const name = dirent.name;
       if (name === '.git') continue;
       const childRel = rel ? `${rel}/${name}` : name;
-      const childAbs = path.join(realRoot, childRel);
-      const info = fs.lstatSync(childAbs);
+      const childAbs = absOf(childRel);
+      // A file is stat'ed for its size and mode, and then what lstat says it is counts (it may have changed).
+      const st = statFiles && dirent.isFile() ? fs.lstatSync(childAbs) : undefined;
+      const info = st ?? dirent;
       if (info.isDirectory()) {
         entries.push({ path: childRel, type: 'directory', executable: true, size: 0 });
         stack.push(childRel);
@@ -92,8 +114,8 @@ export function walkDisk(root: string): SourceTree {
         entries.push({
           path: childRel,
           type: 'file',
-          executable: (info.mode & 0o111) !== 0,
-          size: info.size,
+          executable: st ? (st.mode & 0o111) !== 0 : false,
+          size: st ? st.size : -1,
           source: { kind: 'disk', abs: childAbs },
         });
       } else if (info.isSymbolicLink()) {
@@ -105,7 +127,7 @@ export function walkDisk(root: string): SourceTree {
           problems.push({ path: childRel, kind: 'broken-link', link, detail: link });
           continue;
         }
-        if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
+        if (real !== realRoot && !real.startsWith(base)) {
           problems.push({ path: childRel, kind: 'outside-root', link, detail: real });
           continue;
         }

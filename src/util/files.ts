@@ -43,6 +43,25 @@ export class FileTooLarge extends Error {
  * file system's error.
  */
 export function readRegularFile(file: string, limit = Infinity): Buffer {
+  return readInto(file, limit, (size) => Buffer.allocUnsafeSlow(size));
+}
+
+/**
+ * readRegularFile for a caller that decodes the bytes at once: a file of up to `reuseUpTo` bytes is read into
+ * one buffer kept between calls, so the bytes returned are valid only until the next call. Reading a
+ * repository's files this way allocates (and frees) no buffer per file.
+ */
+export function scratchReader(limit: number, reuseUpTo = 1 << 20): (file: string) => Buffer {
+  let scratch: Buffer | null = null;
+  return (file) =>
+    readInto(file, limit, (size) => {
+      if (size > reuseUpTo) return Buffer.allocUnsafeSlow(size);
+      if (!scratch || scratch.length < size) scratch = Buffer.allocUnsafeSlow(Math.max(size, 64 * 1024));
+      return scratch.subarray(0, size);
+    });
+}
+
+function readInto(file: string, limit: number, alloc: (size: number) => Buffer): Buffer {
   // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer; it means nothing for files.
   const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   try {
@@ -52,7 +71,7 @@ export function readRegularFile(file: string, limit = Infinity): Buffer {
     // readFileSync(fd) would fstat again for the size; this reads what the one fstat saw (the size a file had
     // when opened, like readFileSync). A size of 0 (procfs and the like) is read to the end the usual way.
     if (st.size === 0) return fs.readFileSync(fd);
-    const buf = Buffer.allocUnsafeSlow(st.size);
+    const buf = alloc(st.size);
     let pos = 0;
     while (pos < buf.length) {
       const n = fs.readSync(fd, buf, pos, buf.length - pos, null);

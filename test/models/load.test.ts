@@ -1,6 +1,8 @@
 // The loader on its own: what loadModels makes of a models tree (groups, models, files, processes, calls,
 // decisions, load findings), without any rule in between.
 import { afterAll, describe, expect, it } from '@jest/globals';
+import fs from 'node:fs';
+import path from 'node:path';
 import { loadModels } from '../../src/models/load.js';
 import {
   baseTree,
@@ -98,6 +100,31 @@ describe('loadModels', () => {
     expect(index.groups.get('gg')?.json.error?.message).toMatch(/Unexpected UTF-8 BOM/);
     expect(index.groups.get('gg')?.displayName).toBeUndefined();
   });
+
+  it.each([0, 2])(
+    "lets go of a parsed XML file's text and reads it again on demand, per file (workers: %i)",
+    async (workers) => {
+      const root = writeTree({
+        ...callerTree(),
+        'gg/caller/other.bpmn': definitions(processXml('o', chain([], []))),
+      });
+      const index = await loadModels(root, { workers });
+      const c = index.filesByPath.get('gg/caller/c.bpmn');
+      const other = index.filesByPath.get('gg/caller/other.bpmn');
+      const rules = index.filesByPath.get('gg/caller/rules.dmn');
+      expect(Object.keys(c ?? {})).toEqual(['path', 'abs', 'dir', 'name', 'ext', 'size', 'modelId', 'text']);
+      fs.writeFileSync(path.join(root, 'gg/caller/other.bpmn'), '<changed/>');
+      expect(c?.text).toBe(fs.readFileSync(path.join(root, 'gg/caller/c.bpmn'), 'utf8'));
+      expect(rules?.text).toContain('first_decision');
+      // Read again from disk, once: what the file holds when it is first asked for, then kept.
+      expect(other?.text).toBe('<changed/>');
+      fs.writeFileSync(path.join(root, 'gg/caller/other.bpmn'), '<again/>');
+      expect(other?.text).toBe('<changed/>');
+      (other as { text?: string }).text = 'set';
+      expect(other?.text).toBe('set');
+      expect(c?.text?.startsWith('<?xml')).toBe(true);
+    },
+  );
 
   it('keeps a BPMN file that is not well-formed as a document with an error and no processes', async () => {
     const index = await loadModels(writeTree({ ...baseTree(), 'gg/mmm/m.bpmn': '<bpmn:definitions>' }));
