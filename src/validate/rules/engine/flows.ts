@@ -20,7 +20,7 @@ export const implicitSplit: Rule = {
   fix: 'Add a parallel or exclusive gateway to split the flow.',
   check({ analysis, report }) {
     for (const r of analysis.reached) {
-      if (!r.supported || MULTIPLE_OUTGOING.has(r.node.name) || analysis.outgoing(r).length < 2) continue;
+      if (!r.supported || analysis.outgoing(r).length < 2 || MULTIPLE_OUTGOING.has(r.node.name)) continue;
       report({
         file: r.doc.file,
         node: r.node,
@@ -40,7 +40,7 @@ export const danglingSequenceFlow: Rule = {
     for (const r of analysis.reached) {
       if (!r.supported) continue;
       for (const flow of analysis.outgoing(r)) {
-        if (analysis.target(r, flow).node) continue;
+        if (analysis.target(r, flow)) continue;
         const targetRef = flow.attrs.targetRef ?? '';
         const elsewhere = r.doc.byId.get(targetRef)?.[0];
         const scope =
