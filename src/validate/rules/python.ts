@@ -55,6 +55,20 @@ function isChecked(node: XNode): boolean {
 /** Scripts repeat across a repository (conditions especially): parse each distinct text once, per kind. */
 const verdicts: Record<Kind, Map<string, PythonError | null>> = { script: new Map(), expression: new Map() };
 
+/** The shapes (see shapeOf) of the texts found valid, per kind. */
+const validShapes: Record<Kind, Set<string>> = { script: new Set(), expression: new Set() };
+
+/**
+ * The text with each digit 2-9 written as 1, so that texts differing only in their numbers (amount < 100,
+ * amount < 200) are parsed once: the grammar reads a digit only as a digit (in numbers, names, strings and
+ * escapes alike) and tells only 0 from the others, and eval's one-line rule reads no digits, so a text is
+ * valid exactly when another of its shape is. Not for a binary or octal literal or an octal escape (0b, 0o,
+ * \o), where a digit's value decides: undefined then.
+ */
+function shapeOf(code: string): string | undefined {
+  return /0[bBoO]|\\o/.test(code) ? undefined : code.replace(/[2-9]/g, '1');
+}
+
 export interface PythonError {
   line: number;
   column: number;
@@ -68,9 +82,15 @@ export function pythonSyntaxError(code: string, kind: Kind): PythonError | undef
   const cache = verdicts[kind];
   const known = cache.get(code);
   if (known !== undefined) return known ?? undefined;
-  const found = parsePython(code, kind);
+  const shape = shapeOf(code);
+  const shapes = validShapes[kind];
+  const found = shape !== undefined && shapes.has(shape) ? undefined : parsePython(code, kind);
   if (cache.size > 25000) cache.clear();
   cache.set(code, found ?? null);
+  if (!found && shape !== undefined) {
+    if (shapes.size > 25000) shapes.clear();
+    shapes.add(shape);
+  }
   return found;
 }
 
