@@ -44,6 +44,8 @@ export interface Analysis {
    * id), or undefined when the parser finds none.
    */
   target(r: Reached, flow: XNode): XNode | undefined;
+  /** The outgoing flows of supported reached nodes whose parser finds no target, in walk order. */
+  unresolved: { r: Reached; flow: XNode }[];
   /** The definition a call activity's calledElement resolves to, if any. */
   called(calledElement: string): ProcessDef | undefined;
   /** What call activities can reach: the backend's boot-time reference cache. */
@@ -150,6 +152,7 @@ export function analyze(index: ModelsIndex): Analysis {
   const reached: Walked[] = [];
   const byDoc = new Map<BpmnDoc, Reached[]>();
   const byKind = new Map<string, Reached[]>();
+  const unresolved: Analysis['unresolved'] = [];
   const loadedProcesses = new Set<ProcessDef>();
   const docMaps = new Map<BpmnDoc, DocMaps>();
 
@@ -268,11 +271,13 @@ export function analyze(index: ModelsIndex): Analysis {
 
       // Next: the boundary events, then the flows' targets, in document order.
       if (Array.isArray(tgt)) {
+        for (let j = 0; j < tgt.length; j++) if (!tgt[j]) unresolved.push({ r: w, flow: out[j] });
         for (let j = tgt.length - 1; j >= 0; j--) {
           const t = tgt[j];
           if (t) stack.push(t);
         }
       } else if (tgt) stack.push(tgt);
+      else if (out.length === 1) unresolved.push({ r: w, flow: out[0] });
       for (let j = bnd.length - 1; j >= 0; j--) stack.push(bnd[j]);
 
       if ((node.name === 'subProcess' || node.name === 'transaction') && entersSubprocess(node))
@@ -302,6 +307,7 @@ export function analyze(index: ModelsIndex): Analysis {
     outgoing,
     boundaryEvents,
     target,
+    unresolved,
     called,
     callable,
   };

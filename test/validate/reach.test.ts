@@ -131,6 +131,22 @@ describe('analyze (the engine walk)', () => {
     expect(a.boundaryEvents(call)).toEqual([]);
   });
 
+  it('lists the flows whose target the parser does not find, in walk order', async () => {
+    const a = await walk(
+      withProcess(
+        [
+          chain(['    <bpmn:task id="t" />'], ['t']),
+          flow('d1', 't', 'nowhere'),
+          flow('d0', 'start', 'gone'),
+        ].join('\n'),
+      ),
+    );
+    expect(a.unresolved.map(({ r, flow }) => [r.node.attrs.id, flow.attrs.id])).toEqual([
+      ['start', 'd0'],
+      ['t', 'd1'],
+    ]);
+  });
+
   it('loads a non-executable primary process but walks none of it', async () => {
     const a = await walk({
       ...baseTree(),

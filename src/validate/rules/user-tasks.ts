@@ -2,7 +2,7 @@
 // nothing in the backend checks them before that.
 import type { Rule } from '../rule.js';
 import type { XNode } from '../../models/xml.js';
-import { reachedOf, spiffProperty } from './util.js';
+import { reachedOf, spiffPropertiesNamed, spiffProperty } from './util.js';
 
 const FORM_KEYS = ['formJsonSchemaFilename', 'formUiSchemaFilename'];
 
@@ -14,9 +14,11 @@ export const userTaskForm: Rule = {
   check({ index, report }) {
     for (const doc of index.bpmn.values()) {
       const file = doc.file;
-      for (const node of doc.elements.get('userTask') ?? [])
-        for (const key of FORM_KEYS) {
-          const prop = spiffProperty(node, key);
+      for (const node of doc.elements.get('userTask') ?? []) {
+        const props = spiffPropertiesNamed(node, FORM_KEYS);
+        for (let k = 0; k < FORM_KEYS.length; k++) {
+          const key = FORM_KEYS[k];
+          const prop = props[k];
           if (!prop) continue;
           const value = (prop.attrs.value ?? '').trim();
           if (!value) {
@@ -38,6 +40,7 @@ export const userTaskForm: Rule = {
               message: `user task '${node.attrs.id}': form file "${value}" does not exist in ${file.dir || 'the models root'} (missing_form_file when a person opens the task)`,
             });
         }
+      }
     }
   },
 };

@@ -39,6 +39,23 @@ export function spiffProperty(node: XNode, name: string): XNode | undefined {
   return found;
 }
 
+/** spiffProperty for several names in one pass over the element: the properties by position of the names. */
+export function spiffPropertiesNamed(node: XNode, names: string[]): (XNode | undefined)[] {
+  const found = new Array<XNode | undefined>(names.length).fill(undefined);
+  for (const ext of node.children) {
+    if (ext.ns !== NS.bpmn || ext.name !== 'extensionElements') continue;
+    for (const props of ext.children) {
+      if (props.ns !== NS.spiff || props.name !== 'properties') continue;
+      for (const p of props.children) {
+        if (p.ns !== NS.spiff || p.name !== 'property') continue;
+        const k = p.attrs.name === undefined ? -1 : names.indexOf(p.attrs.name);
+        if (k >= 0) found[k] = p;
+      }
+    }
+  }
+  return found;
+}
+
 /** The reached nodes of the given kinds, in walk order per kind. */
 export function reachedOf(analysis: Analysis, ...kinds: string[]): Reached[] {
   return kinds.flatMap((k) => analysis.byKind.get(k) ?? []);
