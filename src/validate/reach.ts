@@ -161,9 +161,9 @@ export function analyze(index: ModelsIndex): Analysis {
     if (maps) return maps;
     maps = { flowsBySource: new Map(), boundaryByHost: new Map() };
     for (const n of doc.elements.get('sequenceFlow') ?? [])
-      if (n.attrs.sourceRef !== undefined) push(maps.flowsBySource, n.attrs.sourceRef, n);
+      if (n.attrs.sourceRef !== undefined) append(maps.flowsBySource, n.attrs.sourceRef, n);
     for (const n of doc.elements.get('boundaryEvent') ?? [])
-      if (n.attrs.attachedToRef !== undefined) push(maps.boundaryByHost, n.attrs.attachedToRef, n);
+      if (n.attrs.attachedToRef !== undefined) append(maps.boundaryByHost, n.attrs.attachedToRef, n);
     docMaps.set(doc, maps);
     return maps;
   };
@@ -335,6 +335,17 @@ export function primaryProcessOf(
     doc?.processes.find((p) => p.id === primaryId) ??
     index.processes.get(primaryId)?.find((p) => p.modelId === modelId)
   );
+}
+
+/**
+ * push for the short lists the walk keeps (one per reached node): a second element makes a list of exactly
+ * two (push would reserve room for seventeen), a common case with gateways.
+ */
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (list.length === 1) map.set(key, [list[0], value]);
+  else list.push(value);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
