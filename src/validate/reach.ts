@@ -115,7 +115,7 @@ interface Scope {
   process: ProcessDef;
 }
 
-/** No boundary events (most nodes): one shared, frozen list. */
+/** No flows or no boundary events (most nodes have none of the latter): one shared, frozen list. */
 const NONE: XNode[] = Object.freeze([]) as unknown as XNode[];
 
 /**

@@ -79,7 +79,7 @@ export const serviceTaskOperator: Rule = {
     'a service task has no spiffworkflow:serviceTaskOperator with an id, or a parameter with a value lacks its id or type (the parser crashes)',
   fix: 'Select an operator for the service task in the modeler.',
   check({ analysis, report }) {
-    // Whether a file has a parameter with a value but no id or type: only then are its operators' read.
+    // Whether a file has a parameter with a value but no id or type: only then are operators' parameters read.
     const badParameters = new Map<BpmnDoc, boolean>();
     for (const { node, doc } of reachedOf(analysis, 'serviceTask')) {
       const id = node.attrs.id ?? '';

@@ -25,7 +25,7 @@ export const gatewayFlowCondition: Rule = {
       if (out.length < 2) continue;
       const dflt = r.node.attrs.default;
       if (out.every((f) => f.attrs.id === dflt || conditionOf(f) !== undefined)) continue;
-      const connected = analysis.outgoing(r).filter((f) => analysis.target(r, f));
+      const connected = out.filter((f) => analysis.target(r, f));
       if (!connected.length) continue;
       // A single unconditioned flow becomes the default (TaskParser.parse_node).
       let def = r.node.attrs.default;
