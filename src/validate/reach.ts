@@ -37,6 +37,8 @@ export interface Analysis {
   loadedProcesses: Set<ProcessDef>;
   /** The outgoing sequence flows of a reached node, as its parser finds them. */
   outgoing(r: Reached): XNode[];
+  /** How many there are (no list is built: most nodes have one, and the walk keeps that one as it is). */
+  outgoingCount(r: Reached): number;
   /** The boundary events attached to a reached node, as its parser finds them. */
   boundaryEvents(r: Reached): XNode[];
   /**
@@ -120,15 +122,15 @@ const NONE: XNode[] = Object.freeze([]) as unknown as XNode[];
 
 /**
  * A reached node's record, with what its parser found (supported nodes only; the walk needs it anyway):
- * kept small, there is one per reached node. `tgt` holds the targets of `out` by position (null where the
- * parser finds none): the node itself when there is one flow, which is most of them.
+ * kept small, there is one per reached node. One outgoing flow (most nodes) is kept as itself, not in a
+ * list, and so is its target; `tgt` holds the targets of `out` by position (null where the parser finds none).
  */
 class Walked implements Reached {
   constructor(
     readonly node: XNode,
     readonly scope: Scope,
     readonly supported: boolean,
-    readonly out: XNode[] | undefined,
+    readonly out: Flows | undefined,
     readonly bnd: XNode[] | undefined,
     readonly tgt: XNode | null | (XNode | null)[],
   ) {}
@@ -143,8 +145,11 @@ class Walked implements Reached {
   }
 }
 
+/** Sequence flows: one as itself, several in a list. */
+type Flows = XNode | XNode[];
+
 interface DocMaps {
-  flowsBySource: Map<string, XNode[]>;
+  flowsBySource: Map<string, Flows>;
   boundaryByHost: Map<string, XNode[]>;
 }
 
@@ -161,7 +166,7 @@ export function analyze(index: ModelsIndex): Analysis {
     if (maps) return maps;
     maps = { flowsBySource: new Map(), boundaryByHost: new Map() };
     for (const n of doc.elements.get('sequenceFlow') ?? [])
-      if (n.attrs.sourceRef !== undefined) append(maps.flowsBySource, n.attrs.sourceRef, n);
+      if (n.attrs.sourceRef !== undefined) addFlow(maps.flowsBySource, n.attrs.sourceRef, n);
     for (const n of doc.elements.get('boundaryEvent') ?? [])
       if (n.attrs.attachedToRef !== undefined) append(maps.boundaryByHost, n.attrs.attachedToRef, n);
     docMaps.set(doc, maps);
@@ -178,8 +183,15 @@ export function analyze(index: ModelsIndex): Analysis {
     for (const n of nodes) if (!isInside(n, container)) return nodes.filter((m) => isInside(m, container));
     return nodes;
   };
-  const outgoingOf = (node: XNode, scope: Scope): XNode[] =>
-    within(scope.container, mapsFor(scope.doc).flowsBySource.get(node.attrs.id ?? ''));
+  const outgoingOf = (node: XNode, scope: Scope): Flows => {
+    const flows = mapsFor(scope.doc).flowsBySource.get(node.attrs.id ?? '');
+    if (flows === undefined || Array.isArray(flows)) return within(scope.container, flows);
+    return isInside(flows, scope.container) ? flows : NONE;
+  };
+  const outOf = (r: Reached): Flows => {
+    const w = r as Walked;
+    return w.out ?? outgoingOf(w.node, w.scope);
+  };
   const boundaryOf = (node: XNode, scope: Scope): XNode[] =>
     within(scope.container, mapsFor(scope.doc).boundaryByHost.get(node.attrs.id ?? ''));
   const targetOf = (flow: XNode, scope: Scope): XNode | null => {
@@ -189,8 +201,12 @@ export function analyze(index: ModelsIndex): Analysis {
     return null;
   };
   const outgoing = (r: Reached): XNode[] => {
-    const w = r as Walked;
-    return w.out ?? outgoingOf(w.node, w.scope);
+    const out = outOf(r);
+    return Array.isArray(out) ? out : [out];
+  };
+  const outgoingCount = (r: Reached): number => {
+    const out = outOf(r);
+    return Array.isArray(out) ? out.length : 1;
   };
   const boundaryEvents = (r: Reached): XNode[] => {
     const w = r as Walked;
@@ -198,7 +214,7 @@ export function analyze(index: ModelsIndex): Analysis {
   };
   const target = (r: Reached, flow: XNode): XNode | undefined => {
     const w = r as Walked;
-    const k = w.out ? w.out.indexOf(flow) : -1;
+    const k = w.out === undefined ? -1 : Array.isArray(w.out) ? w.out.indexOf(flow) : w.out === flow ? 0 : -1;
     const t = k < 0 ? targetOf(flow, w.scope) : Array.isArray(w.tgt) ? w.tgt[k] : w.tgt;
     return t ?? undefined;
   };
@@ -262,7 +278,8 @@ export function analyze(index: ModelsIndex): Analysis {
       const bnd = boundaryOf(node, scope);
       const out = outgoingOf(node, scope);
       let tgt: Walked['tgt'] = null;
-      if (out.length === 1) tgt = targetOf(out[0], scope);
+      if (!Array.isArray(out)) tgt = targetOf(out, scope);
+      else if (out.length === 1) tgt = targetOf(out[0], scope);
       else if (out.length > 1) tgt = out.map((f) => targetOf(f, scope));
       const w = new Walked(node, scope, true, out, bnd, tgt);
       reached.push(w);
@@ -271,12 +288,14 @@ export function analyze(index: ModelsIndex): Analysis {
 
       // Next: the boundary events, then the flows' targets, in document order.
       if (Array.isArray(tgt)) {
-        for (let j = 0; j < tgt.length; j++) if (!tgt[j]) unresolved.push({ r: w, flow: out[j] });
+        for (let j = 0; j < tgt.length; j++)
+          if (!tgt[j]) unresolved.push({ r: w, flow: (out as XNode[])[j] });
         for (let j = tgt.length - 1; j >= 0; j--) {
           const t = tgt[j];
           if (t) stack.push(t);
         }
       } else if (tgt) stack.push(tgt);
+      else if (!Array.isArray(out)) unresolved.push({ r: w, flow: out });
       else if (out.length === 1) unresolved.push({ r: w, flow: out[0] });
       for (let j = bnd.length - 1; j >= 0; j--) stack.push(bnd[j]);
 
@@ -305,6 +324,7 @@ export function analyze(index: ModelsIndex): Analysis {
     byKind,
     loadedProcesses,
     outgoing,
+    outgoingCount,
     boundaryEvents,
     target,
     unresolved,
@@ -346,6 +366,14 @@ function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (!list) map.set(key, [value]);
   else if (list.length === 1) map.set(key, [list[0], value]);
   else list.push(value);
+}
+
+/** append for flows: the first is kept as itself (most nodes have one), a second makes a list of two. */
+function addFlow(map: Map<string, Flows>, key: string, flow: XNode): void {
+  const flows = map.get(key);
+  if (flows === undefined) map.set(key, flow);
+  else if (!Array.isArray(flows)) map.set(key, [flows, flow]);
+  else flows.push(flow);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -20,7 +20,7 @@ export const implicitSplit: Rule = {
   fix: 'Add a parallel or exclusive gateway to split the flow.',
   check({ analysis, report }) {
     for (const r of analysis.reached) {
-      if (!r.supported || analysis.outgoing(r).length < 2 || MULTIPLE_OUTGOING.has(r.node.name)) continue;
+      if (!r.supported || analysis.outgoingCount(r) < 2 || MULTIPLE_OUTGOING.has(r.node.name)) continue;
       report({
         file: r.doc.file,
         node: r.node,

@@ -21,8 +21,8 @@ export const gatewayFlowCondition: Rule = {
     for (const r of reachedOf(analysis, 'exclusiveGateway', 'inclusiveGateway')) {
       // One flow is never reported (unconditioned, it becomes the default), nor flows that are all the
       // default or conditioned.
+      if (analysis.outgoingCount(r) < 2) continue;
       const out = analysis.outgoing(r);
-      if (out.length < 2) continue;
       const dflt = r.node.attrs.default;
       if (out.every((f) => f.attrs.id === dflt || conditionOf(f) !== undefined)) continue;
       const connected = out.filter((f) => analysis.target(r, f));
