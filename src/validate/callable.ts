@@ -22,6 +22,7 @@ export function callableProcesses(index: ModelsIndex): CallableProcesses {
         brokenModels.set(model.id, `listing its files fails on ${file.name} (extension not allowed)`);
         break;
       }
+      if (file.ext !== 'bpmn' && file.ext !== 'dmn') continue; // (JSON and the rest: no document)
       const doc = file.ext === 'bpmn' ? index.bpmn.get(file.path) : index.dmn.get(file.path);
       if (!doc) continue;
       const dmnBroken =

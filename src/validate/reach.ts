@@ -21,17 +21,14 @@ export interface Reached {
   supported: boolean;
 }
 
-/** Where a sequence flow leads for the parser that follows it. */
-export interface FlowTarget {
-  /** The element the parser finds (the last one when several share the id). */
-  node?: XNode;
-  /** How many elements carry the target id where the parser looks. */
-  count: number;
-}
-
 export interface Analysis {
   /** Every flow node the engine parses, supported or not, in walk order. */
   reached: Reached[];
+  /**
+   * The same records by file, each list in walk order: a rule whose findings need something a file does not
+   * hold (its element lists say so) skips the file's nodes.
+   */
+  reachedByDoc: Map<BpmnDoc, Reached[]>;
   /** The supported nodes among them (built on first use: hashing every reached node costs more than the walk). */
   readonly reachable: Set<XNode>;
   /** Supported reached nodes by local name ('userTask'). */
@@ -40,10 +37,17 @@ export interface Analysis {
   loadedProcesses: Set<ProcessDef>;
   /** The outgoing sequence flows of a reached node, as its parser finds them. */
   outgoing(r: Reached): XNode[];
+  /** How many there are (no list is built: most nodes have one, and the walk keeps that one as it is). */
+  outgoingCount(r: Reached): number;
   /** The boundary events attached to a reached node, as its parser finds them. */
   boundaryEvents(r: Reached): XNode[];
-  /** The element a sequence flow of `r` leads to. */
-  target(r: Reached, flow: XNode): FlowTarget;
+  /**
+   * The element a sequence flow of `r` leads to, as its parser finds it (the last one when several share the
+   * id), or undefined when the parser finds none.
+   */
+  target(r: Reached, flow: XNode): XNode | undefined;
+  /** The outgoing flows of supported reached nodes whose parser finds no target, in walk order. */
+  unresolved: { r: Reached; flow: XNode }[];
   /** The definition a call activity's calledElement resolves to, if any. */
   called(calledElement: string): ProcessDef | undefined;
   /** What call activities can reach: the backend's boot-time reference cache. */
@@ -106,22 +110,54 @@ export function containerStarts(container: XNode): XNode[] {
   ];
 }
 
-/** A reached node's record as analyze keeps it: with what it has answered about the node. */
-interface Walked extends Reached {
-  outgoing: XNode[] | undefined;
-  boundary: XNode[] | undefined;
-  /** Targets of `outgoing`, by position. */
-  targets: (FlowTarget | undefined)[] | undefined;
+/** One parser (of a process or an embedded sub-process): shared by the records of every node it parses. */
+interface Scope {
+  doc: BpmnDoc;
+  container: XNode;
+  process: ProcessDef;
 }
 
+/** No flows or no boundary events (most nodes have none of the latter): one shared, frozen list. */
+const NONE: XNode[] = Object.freeze([]) as unknown as XNode[];
+
+/**
+ * A reached node's record, with what its parser found (supported nodes only; the walk needs it anyway):
+ * kept small, there is one per reached node. One outgoing flow (most nodes) is kept as itself, not in a
+ * list, and so is its target; `tgt` holds the targets of `out` by position (null where the parser finds none).
+ */
+class Walked implements Reached {
+  constructor(
+    readonly node: XNode,
+    readonly scope: Scope,
+    readonly supported: boolean,
+    readonly out: Flows | undefined,
+    readonly bnd: XNode[] | undefined,
+    readonly tgt: XNode | null | (XNode | null)[],
+  ) {}
+  get doc(): BpmnDoc {
+    return this.scope.doc;
+  }
+  get container(): XNode {
+    return this.scope.container;
+  }
+  get process(): ProcessDef {
+    return this.scope.process;
+  }
+}
+
+/** Sequence flows: one as itself, several in a list. */
+type Flows = XNode | XNode[];
+
 interface DocMaps {
-  flowsBySource: Map<string, XNode[]>;
+  flowsBySource: Map<string, Flows>;
   boundaryByHost: Map<string, XNode[]>;
 }
 
 export function analyze(index: ModelsIndex): Analysis {
-  const reached: Reached[] = [];
+  const reached: Walked[] = [];
+  const byDoc = new Map<BpmnDoc, Reached[]>();
   const byKind = new Map<string, Reached[]>();
+  const unresolved: Analysis['unresolved'] = [];
   const loadedProcesses = new Set<ProcessDef>();
   const docMaps = new Map<BpmnDoc, DocMaps>();
 
@@ -130,9 +166,9 @@ export function analyze(index: ModelsIndex): Analysis {
     if (maps) return maps;
     maps = { flowsBySource: new Map(), boundaryByHost: new Map() };
     for (const n of doc.elements.get('sequenceFlow') ?? [])
-      if (n.attrs.sourceRef !== undefined) push(maps.flowsBySource, n.attrs.sourceRef, n);
+      if (n.attrs.sourceRef !== undefined) addFlow(maps.flowsBySource, n.attrs.sourceRef, n);
     for (const n of doc.elements.get('boundaryEvent') ?? [])
-      if (n.attrs.attachedToRef !== undefined) push(maps.boundaryByHost, n.attrs.attachedToRef, n);
+      if (n.attrs.attachedToRef !== undefined) append(maps.boundaryByHost, n.attrs.attachedToRef, n);
     docMaps.set(doc, maps);
     return maps;
   };
@@ -140,30 +176,56 @@ export function analyze(index: ModelsIndex): Analysis {
   // Each process parser (one per process and per embedded sub-process) indexes only the elements inside its
   // own node, last one wins for a shared id (ProcessParser._index_process_nodes, SpiffWorkflow since
   // 2026-04-24): flows, boundary events and targets outside the container are not found.
-  // Each answer is computed once per reached node (the walk and several rules ask for the same ones) and
-  // kept on the node's record: a field read, not a map lookup.
-  const within = (r: Reached, nodes: XNode[]): XNode[] => {
-    let all = true;
-    for (const n of nodes) if (!isInside(n, r.container)) all = false;
-    return all ? nodes : nodes.filter((n) => isInside(n, r.container));
+  // The walk answers these once per supported node and keeps the answers on its record (several rules ask
+  // for the same ones); an unsupported node's are computed when asked.
+  const within = (container: XNode, nodes: XNode[] | undefined): XNode[] => {
+    if (!nodes) return NONE;
+    for (const n of nodes) if (!isInside(n, container)) return nodes.filter((m) => isInside(m, container));
+    return nodes;
   };
-  const outgoing = (r: Reached): XNode[] =>
-    ((r as Walked).outgoing ??= within(r, mapsFor(r.doc).flowsBySource.get(r.node.attrs.id ?? '') ?? []));
-  const boundaryEvents = (r: Reached): XNode[] =>
-    ((r as Walked).boundary ??= within(r, mapsFor(r.doc).boundaryByHost.get(r.node.attrs.id ?? '') ?? []));
-  const target = (r: Reached, flow: XNode): FlowTarget => {
+  const outgoingOf = (node: XNode, scope: Scope): Flows => {
+    const flows = mapsFor(scope.doc).flowsBySource.get(node.attrs.id ?? '');
+    if (flows === undefined || Array.isArray(flows)) return within(scope.container, flows);
+    return isInside(flows, scope.container) ? flows : NONE;
+  };
+  const outOf = (r: Reached): Flows => {
     const w = r as Walked;
-    const out = outgoing(r);
-    const targets = (w.targets ??= new Array<FlowTarget | undefined>(out.length).fill(undefined));
-    const k = out.indexOf(flow);
-    if (k >= 0 && targets[k]) return targets[k];
-    const found = within(r, r.doc.byId.get(flow.attrs.targetRef ?? '') ?? []);
-    const t = { node: found[found.length - 1], count: found.length };
-    if (k >= 0) targets[k] = t;
-    return t;
+    return w.out ?? outgoingOf(w.node, w.scope);
+  };
+  const boundaryOf = (node: XNode, scope: Scope): XNode[] =>
+    within(scope.container, mapsFor(scope.doc).boundaryByHost.get(node.attrs.id ?? ''));
+  const targetOf = (flow: XNode, scope: Scope): XNode | null => {
+    const found = scope.doc.byId.get(flow.attrs.targetRef ?? '');
+    if (found)
+      for (let k = found.length - 1; k >= 0; k--) if (isInside(found[k], scope.container)) return found[k];
+    return null;
+  };
+  const outgoing = (r: Reached): XNode[] => {
+    const out = outOf(r);
+    return Array.isArray(out) ? out : [out];
+  };
+  const outgoingCount = (r: Reached): number => {
+    const out = outOf(r);
+    return Array.isArray(out) ? out.length : 1;
+  };
+  const boundaryEvents = (r: Reached): XNode[] => {
+    const w = r as Walked;
+    return w.bnd ?? boundaryOf(w.node, w.scope);
+  };
+  const target = (r: Reached, flow: XNode): XNode | undefined => {
+    const w = r as Walked;
+    const k = w.out === undefined ? -1 : Array.isArray(w.out) ? w.out.indexOf(flow) : w.out === flow ? 0 : -1;
+    const t = k < 0 ? targetOf(flow, w.scope) : Array.isArray(w.tgt) ? w.tgt[k] : w.tgt;
+    return t ?? undefined;
   };
   const callable = callableProcesses(index);
-  const called = (calledElement: string) => callable.resolve(calledElement);
+  // The walk and call-activity ask for the same few ids thousands of times.
+  const resolved = new Map<string, ProcessDef | null>();
+  const called = (calledElement: string): ProcessDef | undefined => {
+    let def = resolved.get(calledElement);
+    if (def === undefined) resolved.set(calledElement, (def = callable.resolve(calledElement) ?? null));
+    return def ?? undefined;
+  };
 
   const processQueue: ProcessDef[] = [];
   const load = (def: ProcessDef) => {
@@ -183,79 +245,89 @@ export function analyze(index: ModelsIndex): Analysis {
 
   // Containers (processes and embedded sub-processes) still to walk; each has its own parser and its own
   // set of parsed nodes, like the engine's per-process task specs.
-  const containers: { doc: BpmnDoc; container: XNode; process: ProcessDef; starts: XNode[] }[] = [];
+  const containers: { scope: Scope; starts: XNode[] }[] = [];
   for (let i = 0; i < processQueue.length || containers.length;) {
     if (!containers.length) {
       const def = processQueue[i++];
       if (!def.executable) continue;
-      const starts = containerStarts(def.node);
+      const doc = index.bpmn.get(def.file.path) as BpmnDoc;
       containers.push({
-        doc: index.bpmn.get(def.file.path) as BpmnDoc,
-        container: def.node,
-        process: def,
-        starts,
+        scope: { doc, container: def.node, process: def },
+        starts: containerStarts(def.node),
       });
       continue;
     }
-    const { doc, container, process, starts } = containers.pop() as (typeof containers)[number];
+    const { scope, starts } = containers.pop() as (typeof containers)[number];
+    const { doc, process } = scope;
+    let inDoc = byDoc.get(doc);
+    if (!inDoc) byDoc.set(doc, (inDoc = []));
     const parsed = new Set<string>();
-    const stack: XNode[] = [...starts].reverse();
+    const stack: XNode[] = [];
+    for (let j = starts.length - 1; j >= 0; j--) stack.push(starts[j]);
     while (stack.length) {
       const node = stack.pop() as XNode;
       const id = node.attrs.id ?? '';
       if (parsed.has(id)) continue;
       parsed.add(id);
-      const supported = node.ns === NS.bpmn && ENGINE_TAGS.has(node.name);
-      const r: Walked = {
-        node,
-        doc,
-        container,
-        process,
-        supported,
-        outgoing: undefined,
-        boundary: undefined,
-        targets: undefined,
-      };
-      reached.push(r);
-      if (!supported) continue;
-      push(byKind, node.name, r);
-
-      const next: XNode[] = [...boundaryEvents(r)];
-      for (const flow of outgoing(r)) {
-        const t = target(r, flow).node;
-        if (t) next.push(t);
+      if (node.ns !== NS.bpmn || !ENGINE_TAGS.has(node.name)) {
+        const w = new Walked(node, scope, false, undefined, undefined, null);
+        reached.push(w);
+        inDoc.push(w);
+        continue;
       }
-      for (let j = next.length - 1; j >= 0; j--) stack.push(next[j]);
+      const bnd = boundaryOf(node, scope);
+      const out = outgoingOf(node, scope);
+      let tgt: Walked['tgt'] = null;
+      if (!Array.isArray(out)) tgt = targetOf(out, scope);
+      else if (out.length === 1) tgt = targetOf(out[0], scope);
+      else if (out.length > 1) tgt = out.map((f) => targetOf(f, scope));
+      const w = new Walked(node, scope, true, out, bnd, tgt);
+      reached.push(w);
+      inDoc.push(w);
+      push(byKind, node.name, w);
+
+      // Next: the boundary events, then the flows' targets, in document order.
+      if (Array.isArray(tgt)) {
+        for (let j = 0; j < tgt.length; j++)
+          if (!tgt[j]) unresolved.push({ r: w, flow: (out as XNode[])[j] });
+        for (let j = tgt.length - 1; j >= 0; j--) {
+          const t = tgt[j];
+          if (t) stack.push(t);
+        }
+      } else if (tgt) stack.push(tgt);
+      else if (!Array.isArray(out)) unresolved.push({ r: w, flow: out });
+      else if (out.length === 1) unresolved.push({ r: w, flow: out[0] });
+      for (let j = bnd.length - 1; j >= 0; j--) stack.push(bnd[j]);
 
       if ((node.name === 'subProcess' || node.name === 'transaction') && entersSubprocess(node))
-        containers.push({
-          doc,
-          container: node,
-          process,
-          starts: containerStarts(node),
-        });
+        containers.push({ scope: { doc, container: node, process }, starts: containerStarts(node) });
       else if (node.name === 'adHocSubProcess') {
         const flows = (doc.elements.get('sequenceFlow') ?? []).filter((f) => isInside(f, node));
         const inner = adHocStarts(node, flows);
-        if (inner) containers.push({ doc, container: node, process, starts: inner });
+        if (inner) containers.push({ scope: { doc, container: node, process }, starts: inner });
       } else if (node.name === 'callActivity' && node.attrs.calledElement) {
         const def = called(node.attrs.calledElement);
         if (def) load(def);
       }
     }
   }
+  // The records hold what the walk found; the maps are rebuilt only if an unsupported node is asked about.
+  docMaps.clear();
 
   let reachable: Set<XNode> | undefined;
   return {
     reached,
+    reachedByDoc: byDoc,
     get reachable() {
       return (reachable ??= new Set(reached.filter((r) => r.supported).map((r) => r.node)));
     },
     byKind,
     loadedProcesses,
     outgoing,
+    outgoingCount,
     boundaryEvents,
     target,
+    unresolved,
     called,
     callable,
   };
@@ -283,6 +355,25 @@ export function primaryProcessOf(
     doc?.processes.find((p) => p.id === primaryId) ??
     index.processes.get(primaryId)?.find((p) => p.modelId === modelId)
   );
+}
+
+/**
+ * push for the short lists the walk keeps (one per reached node): a second element makes a list of exactly
+ * two (push would reserve room for seventeen), a common case with gateways.
+ */
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (list.length === 1) map.set(key, [list[0], value]);
+  else list.push(value);
+}
+
+/** append for flows: the first is kept as itself (most nodes have one), a second makes a list of two. */
+function addFlow(map: Map<string, Flows>, key: string, flow: XNode): void {
+  const flows = map.get(key);
+  if (flows === undefined) map.set(key, flow);
+  else if (!Array.isArray(flows)) map.set(key, [flows, flow]);
+  else flows.push(flow);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -69,7 +69,7 @@ export async function validateRepo(root: string, options: ValidateOptions = {}):
   const index = options.index ?? (await loadModels(root, { workers: options.workers }));
   if (index.models.size === 0 && !options.allowEmpty)
     throw noModelsError(`the models root ${index.root}`, 'Check the path (DIR, or the action input path)');
-  if (index.bpmn.size > 0) await loadPythonParser();
+  if (config.rules['python-syntax'] !== 'off') await loadPythonParser(index);
   // The engine's walk feeds the engine rules: when it fails, they get the walk of an empty repository (they
   // report nothing) and rule-error says why.
   let walked: Analysis | undefined;

@@ -110,6 +110,43 @@ describe('analyze (the engine walk)', () => {
     ]);
   });
 
+  it('groups the records by file, each in walk order, with what the parser found', async () => {
+    const a = await walk({
+      ...baseTree(),
+      'gg/caller/process_model.json': modelJson('c.bpmn', 'c'),
+      'gg/caller/c.bpmn': definitions(
+        processXml('c', chain(['    <bpmn:callActivity id="call" calledElement="p" />'], ['call'])),
+      ),
+    });
+    const byFile = [...a.reachedByDoc].map(([doc, rs]) => [doc.file.path, rs.map((r) => r.node.attrs.id)]);
+    expect(byFile.sort()).toEqual([
+      ['gg/caller/c.bpmn', ['start', 'call', 'end']],
+      ['gg/mmm/m.bpmn', ['start', 't', 'end']],
+    ]);
+    for (const [doc, rs] of a.reachedByDoc) for (const r of rs) expect(r.doc).toBe(doc);
+    const call = a.byKind.get('callActivity')![0];
+    const [out] = a.outgoing(call);
+    expect(out.attrs.targetRef).toBe('end');
+    expect(a.target(call, out)?.attrs.id).toBe('end');
+    expect(a.boundaryEvents(call)).toEqual([]);
+  });
+
+  it('lists the flows whose target the parser does not find, in walk order', async () => {
+    const a = await walk(
+      withProcess(
+        [
+          chain(['    <bpmn:task id="t" />'], ['t']),
+          flow('d1', 't', 'nowhere'),
+          flow('d0', 'start', 'gone'),
+        ].join('\n'),
+      ),
+    );
+    expect(a.unresolved.map(({ r, flow }) => [r.node.attrs.id, flow.attrs.id])).toEqual([
+      ['start', 'd0'],
+      ['t', 'd1'],
+    ]);
+  });
+
   it('loads a non-executable primary process but walks none of it', async () => {
     const a = await walk({
       ...baseTree(),

@@ -1055,6 +1055,23 @@ const cases: Case[] = [
     expect: ['python-syntax@gg/mmm/m.bpmn:6'],
   },
   {
+    // Texts that differ only in digits 2-9 share one parse (python.ts, shapeOf); not binary or octal ones.
+    name: 'a binary or octal literal is judged by its own digits, not by a valid text that differs only in them',
+    tree: withProcess(
+      chain(
+        [
+          '    <bpmn:scriptTask id="b1"><bpmn:script>x = 0b1 + 0o7</bpmn:script></bpmn:scriptTask>',
+          '    <bpmn:scriptTask id="b2"><bpmn:script>x = 0b1 + 0o9</bpmn:script></bpmn:scriptTask>',
+          '    <bpmn:scriptTask id="b3"><bpmn:script>x = 0b2 + 0o7</bpmn:script></bpmn:scriptTask>',
+          '    <bpmn:scriptTask id="n1"><bpmn:script>y = a1 + 10</bpmn:script></bpmn:scriptTask>',
+          '    <bpmn:scriptTask id="n2"><bpmn:script>y = a2 + 29</bpmn:script></bpmn:scriptTask>',
+        ],
+        ['b1', 'b2', 'b3', 'n1', 'n2'],
+      ),
+    ),
+    expect: ['python-syntax@gg/mmm/m.bpmn:6', 'python-syntax@gg/mmm/m.bpmn:7'],
+  },
+  {
     name: 'syntax error in a pre-script',
     tree: withProcess(
       chain(

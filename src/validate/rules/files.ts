@@ -30,10 +30,12 @@ export const unitTestOrphan: Rule = {
   fix: 'Rename the test file after the BPMN file it tests, or delete it.',
   check({ index, report }) {
     for (const model of index.models.values()) {
-      const names = new Set(model.files.map((f) => f.name.toLowerCase()));
+      let names: Set<string> | undefined; // (only for a model with a test file)
       for (const file of model.files) {
         const m = /^test_(.+)\.json$/i.exec(file.name);
-        if (m && !names.has(`${m[1].toLowerCase()}.bpmn`))
+        if (!m) continue;
+        names ??= new Set(model.files.map((f) => f.name.toLowerCase()));
+        if (!names.has(`${m[1].toLowerCase()}.bpmn`))
           report({
             file,
             message: `BPMN unit test for "${m[1]}.bpmn", which is not in this directory: the model's test run fails`,

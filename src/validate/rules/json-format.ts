@@ -31,7 +31,11 @@ const ESCAPES: Record<string, string> = {
   '\f': '\\f',
 };
 
+/** Characters json.dumps writes as they are: printable ASCII but the quote and the backslash. */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 function pyString(s: string): string {
+  if (PLAIN.test(s)) return `"${s}"`;
   let out = '"';
   for (let i = 0; i < s.length; i++) {
     const c = s[i];

@@ -25,24 +25,28 @@ export const primaryProcess: Rule = {
           });
         continue;
       }
-      const at = jsonKeyOffset(file.text, 'primary_file_name');
+      const at = () => jsonKeyOffset(file.text, 'primary_file_name');
       if (!primaryFile.toLowerCase().endsWith('.bpmn') || primaryFile.includes('/')) {
         report({
           file,
-          offset: at,
+          offset: at(),
           message: `primary_file_name "${primaryFile}" must be the name of a .bpmn file in the model directory`,
         });
         continue;
       }
       const doc = index.bpmn.get(model.dir ? `${model.dir}/${primaryFile}` : primaryFile);
       if (!doc) {
-        report({ file, offset: at, message: `primary file "${primaryFile}" does not exist in ${model.dir}` });
+        report({
+          file,
+          offset: at(),
+          message: `primary file "${primaryFile}" does not exist in ${model.dir}`,
+        });
         continue;
       }
       if (!primaryId) {
         report({
           file,
-          offset: jsonKeyOffset(file.text, 'primary_process_id') ?? at,
+          offset: jsonKeyOffset(file.text, 'primary_process_id') ?? at(),
           message: `primary_process_id is empty (no_primary_bpmn_error on validate and run): set it to one of ${doc.processes.map((p) => p.id).join(', ') || '(no processes in the file)'}`,
         });
         continue;

@@ -5,6 +5,7 @@ import type { parser as pythonGrammar } from '@lezer/python';
 import { LineIndex, NS } from '../../models/xml.js';
 import type { XNode } from '../../models/xml.js';
 import type { Rule } from '../rule.js';
+import type { ModelsIndex } from '../../models/types.js';
 
 type Kind = 'script' | 'expression';
 
@@ -25,13 +26,48 @@ const PYTHON: [string, Kind][] = [
 
 let parser: typeof pythonGrammar | undefined;
 
-/** Loads the grammar; validate calls it only when there is BPMN to check, so an empty root starts faster. */
-export async function loadPythonParser(): Promise<void> {
-  parser ??= (await import('@lezer/python')).parser;
+/**
+ * Loads the grammar when the repository has Python to check (validate calls it before the rules run): a
+ * repository without any loads nothing. The first text found decides, so it costs little either way.
+ */
+export async function loadPythonParser(index: ModelsIndex): Promise<void> {
+  if (parser || !hasPython(index)) return;
+  parser = (await import('@lezer/python')).parser;
 }
 
-/** Scripts repeat across a repository (conditions especially): parse each distinct text once. */
-const verdicts = new Map<string, PythonError | null>();
+function hasPython(index: ModelsIndex): boolean {
+  try {
+    for (const doc of index.bpmn.values())
+      if (doc.root && PYTHON.some(([key]) => (doc.elements.get(key) ?? []).some(isChecked))) return true;
+    return false;
+  } catch {
+    return true; // the rule meets the same failure, and reports it as its own rule-error
+  }
+}
+
+/** The rule checks an element's text when it is not blank and Python (no language given counts as Python). */
+function isChecked(node: XNode): boolean {
+  if (!node.text.trim()) return false;
+  const lang = node.attrs.language;
+  return !lang || /python/i.test(lang);
+}
+
+/** Scripts repeat across a repository (conditions especially): parse each distinct text once, per kind. */
+const verdicts: Record<Kind, Map<string, PythonError | null>> = { script: new Map(), expression: new Map() };
+
+/** The shapes (see shapeOf) of the texts found valid, per kind. */
+const validShapes: Record<Kind, Set<string>> = { script: new Set(), expression: new Set() };
+
+/**
+ * The text with each digit 2-9 written as 1, so that texts differing only in their numbers (amount < 100,
+ * amount < 200) are parsed once: the grammar reads a digit only as a digit (in numbers, names, strings and
+ * escapes alike) and tells only 0 from the others, and eval's one-line rule reads no digits, so a text is
+ * valid exactly when another of its shape is. Not for a binary or octal literal or an octal escape (0b, 0o,
+ * \o), where a digit's value decides: undefined then.
+ */
+function shapeOf(code: string): string | undefined {
+  return /0[bBoO]|\\o/.test(code) ? undefined : code.replace(/[2-9]/g, '1');
+}
 
 export interface PythonError {
   line: number;
@@ -43,12 +79,18 @@ export interface PythonError {
 
 /** First syntax error of `code` (1-based line/column within the code), or undefined. */
 export function pythonSyntaxError(code: string, kind: Kind): PythonError | undefined {
-  const key = kind[0] + code;
-  const known = verdicts.get(key);
+  const cache = verdicts[kind];
+  const known = cache.get(code);
   if (known !== undefined) return known ?? undefined;
-  const found = parsePython(code, kind);
-  if (verdicts.size > 50000) verdicts.clear();
-  verdicts.set(key, found ?? null);
+  const shape = shapeOf(code);
+  const shapes = validShapes[kind];
+  const found = shape !== undefined && shapes.has(shape) ? undefined : parsePython(code, kind);
+  if (cache.size > 25000) cache.clear();
+  cache.set(code, found ?? null);
+  if (!found && shape !== undefined) {
+    if (shapes.size > 25000) shapes.clear();
+    shapes.add(shape);
+  }
   return found;
 }
 
@@ -169,9 +211,7 @@ export const pythonSyntax: Rule = {
       let lines: LineIndex | undefined;
       for (const [key, kind] of PYTHON) {
         for (const node of doc.elements.get(key) ?? []) {
-          if (!node.text.trim()) continue;
-          const lang = node.attrs.language;
-          if (lang && !/python/i.test(lang)) continue;
+          if (!isChecked(node)) continue;
           const err = pythonSyntaxError(node.text, kind);
           if (!err) continue;
           lines ??= new LineIndex(doc.file.text ?? '');
@@ -221,8 +261,8 @@ export const scriptEmpty: Rule = {
     for (const doc of index.bpmn.values()) {
       for (const node of doc.elements.get('scriptTask') ?? []) {
         // The spiff parser keeps the last bpmn:script child; none at all parses too.
-        const scripts = node.children.filter((c) => c.ns === NS.bpmn && c.name === 'script');
-        const script = scripts[scripts.length - 1];
+        let script: XNode | undefined;
+        for (const c of node.children) if (c.ns === NS.bpmn && c.name === 'script') script = c;
         if (!script?.text.trim())
           report({
             file: doc.file,

@@ -2,7 +2,9 @@
 // nothing in the backend checks them before that.
 import type { Rule } from '../rule.js';
 import type { XNode } from '../../models/xml.js';
-import { bpmnElements, reachedOf, spiffProperties } from './util.js';
+import { reachedOf, spiffPropertiesNamed, spiffProperty } from './util.js';
+
+const FORM_KEYS = ['formJsonSchemaFilename', 'formUiSchemaFilename'];
 
 export const userTaskForm: Rule = {
   id: 'user-task-form',
@@ -10,30 +12,34 @@ export const userTaskForm: Rule = {
   description: 'a user task names an empty or missing form file (missing_form_file when opened)',
   fix: 'Create the form in the modeler or fix the file name in the task properties.',
   check({ index, report }) {
-    for (const { file, node } of bpmnElements(index, 'userTask')) {
-      const props = spiffProperties(node);
-      for (const key of ['formJsonSchemaFilename', 'formUiSchemaFilename']) {
-        const prop = props.get(key);
-        if (!prop) continue;
-        const value = (prop.attrs.value ?? '').trim();
-        if (!value) {
-          if (key === 'formJsonSchemaFilename')
+    for (const doc of index.bpmn.values()) {
+      const file = doc.file;
+      for (const node of doc.elements.get('userTask') ?? []) {
+        const props = spiffPropertiesNamed(node, FORM_KEYS);
+        for (let k = 0; k < FORM_KEYS.length; k++) {
+          const key = FORM_KEYS[k];
+          const prop = props[k];
+          if (!prop) continue;
+          const value = (prop.attrs.value ?? '').trim();
+          if (!value) {
+            if (key === 'formJsonSchemaFilename')
+              report({
+                file,
+                node: prop,
+                attr: 'value',
+                message: `user task '${node.attrs.id}': ${key} is empty`,
+              });
+            continue;
+          }
+          const target = file.dir ? `${file.dir}/${value}` : value;
+          if (!index.filesByPath.has(target))
             report({
               file,
               node: prop,
               attr: 'value',
-              message: `user task '${node.attrs.id}': ${key} is empty`,
+              message: `user task '${node.attrs.id}': form file "${value}" does not exist in ${file.dir || 'the models root'} (missing_form_file when a person opens the task)`,
             });
-          continue;
         }
-        const target = file.dir ? `${file.dir}/${value}` : value;
-        if (!index.filesByPath.has(target))
-          report({
-            file,
-            node: prop,
-            attr: 'value',
-            message: `user task '${node.attrs.id}': form file "${value}" does not exist in ${file.dir || 'the models root'} (missing_form_file when a person opens the task)`,
-          });
       }
     }
   },
@@ -48,24 +54,27 @@ export const userTaskNoForm: Rule = {
   check({ index, analysis, report }) {
     // The reached user tasks, not analysis.reachable: a set of every reached node costs more than this rule.
     let reached: Set<XNode> | undefined;
-    for (const { file, node } of bpmnElements(index, 'userTask')) {
-      if (spiffProperties(node).has('formJsonSchemaFilename')) continue; // user-task-form judges its value
-      const id = node.attrs.id ?? '';
-      const fix = `add a form in the modeler (formJsonSchemaFilename), or make it a manual task if it only shows instructions`;
-      report(
-        (reached ??= new Set(reachedOf(analysis, 'userTask').map((r) => r.node))).has(node)
-          ? {
-              file,
-              node,
-              message: `user task '${id}' has no form: when a person opens it the backend answers missing_form_file (400) and the instance stays stuck there; ${fix}`,
-            }
-          : {
-              file,
-              node,
-              severity: 'warning',
-              message: `user task '${id}' has no form (the engine does not reach it from a start event today, so nothing fails yet): ${fix}`,
-            },
-      );
+    for (const doc of index.bpmn.values()) {
+      const file = doc.file;
+      for (const node of doc.elements.get('userTask') ?? []) {
+        if (spiffProperty(node, 'formJsonSchemaFilename')) continue; // user-task-form judges its value
+        const id = node.attrs.id ?? '';
+        const fix = `add a form in the modeler (formJsonSchemaFilename), or make it a manual task if it only shows instructions`;
+        report(
+          (reached ??= new Set(reachedOf(analysis, 'userTask').map((r) => r.node))).has(node)
+            ? {
+                file,
+                node,
+                message: `user task '${id}' has no form: when a person opens it the backend answers missing_form_file (400) and the instance stays stuck there; ${fix}`,
+              }
+            : {
+                file,
+                node,
+                severity: 'warning',
+                message: `user task '${id}' has no form (the engine does not reach it from a start event today, so nothing fails yet): ${fix}`,
+              },
+        );
+      }
     }
   },
 };

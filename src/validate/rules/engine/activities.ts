@@ -1,6 +1,8 @@
 // Activities: what the call activity, business rule task, service task and spiff task parsers read from the
 // element and from the files around it.
-import type { Rule } from '../../rule.js';
+import type { Rule, RuleContext } from '../../rule.js';
+import type { BpmnDoc } from '../../../models/types.js';
+import type { Reached } from '../../reach.js';
 import { NS, descendants, firstChild } from '../../../models/xml.js';
 import { reachedOf } from '../util.js';
 
@@ -77,6 +79,8 @@ export const serviceTaskOperator: Rule = {
     'a service task has no spiffworkflow:serviceTaskOperator with an id, or a parameter with a value lacks its id or type (the parser crashes)',
   fix: 'Select an operator for the service task in the modeler.',
   check({ analysis, report }) {
+    // Whether a file has a parameter with a value but no id or type: only then are operators' parameters read.
+    const badParameters = new Map<BpmnDoc, boolean>();
     for (const { node, doc } of reachedOf(analysis, 'serviceTask')) {
       const id = node.attrs.id ?? '';
       const ext = firstChild(node, NS.bpmn, 'extensionElements');
@@ -91,6 +95,14 @@ export const serviceTaskOperator: Rule = {
       }
       // The spiff parser reads every spiffworkflow:parameter below the operator; one with a value needs an id
       // and a type (KeyError otherwise). No parameters at all is fine.
+      let bad = badParameters.get(doc);
+      if (bad === undefined) {
+        bad = (doc.elements.get('spiffworkflow:parameter') ?? []).some(
+          (p) => p.attrs.value !== undefined && (p.attrs.id === undefined || p.attrs.type === undefined),
+        );
+        badParameters.set(doc, bad);
+      }
+      if (!bad) continue;
       for (const p of descendants(op)) {
         if (p.ns !== NS.spiff || p.name !== 'parameter' || p.attrs.value === undefined) continue;
         if (p.attrs.id === undefined || p.attrs.type === undefined)
@@ -112,46 +124,56 @@ export const spiffExtension: Rule = {
     'a spiffworkflow:property lacks its name or value, or a script unit test its id, inputJson or expectedOutputJson (the parser crashes)',
   fix: 'Re-save the task in the modeler, or add the missing attribute or element.',
   check({ analysis, report }) {
-    for (const { node, doc, supported } of analysis.reached) {
-      // Gateways keep the base parser, which reads no spiffworkflow extensions.
-      if (!supported || node.name.endsWith('Gateway')) continue;
-      const ext = firstChild(node, NS.bpmn, 'extensionElements');
-      if (!ext) continue;
-      for (const e of ext.children) {
-        if (e.ns !== NS.spiff) continue;
-        if (e.name === 'properties') {
-          for (const p of descendants(e)) {
-            if (p.ns !== NS.spiff || p.name !== 'property') continue;
-            const missing =
-              p.attrs.name === undefined ? 'name' : p.attrs.value === undefined ? 'value' : undefined;
-            if (missing)
-              report({
-                file: doc.file,
-                node: p,
-                message: `a spiffworkflow:property of '${node.attrs.id}' has no ${missing} attribute: the parser crashes on it`,
-              });
-          }
-        } else if (e.name === 'unitTests') {
-          for (const t of descendants(e)) {
-            if (t.ns !== NS.spiff || t.name !== 'unitTest') continue;
-            const has = (n: string) => [...descendants(t)].some((c) => c.ns === NS.spiff && c.name === n);
-            const missing =
-              t.attrs.id === undefined
-                ? 'id'
-                : !has('inputJson')
-                  ? 'inputJson'
-                  : !has('expectedOutputJson')
-                    ? 'expectedOutputJson'
-                    : undefined;
-            if (missing)
-              report({
-                file: doc.file,
-                node: t,
-                message: `a script unit test of '${node.attrs.id}' has no ${missing}: the parser crashes on it`,
-              });
-          }
-        }
-      }
+    for (const [doc, reached] of analysis.reachedByDoc) {
+      // Only a file with a property that lacks its name or value, or with a unit test, has anything to report.
+      const badProperty = (doc.elements.get('spiffworkflow:property') ?? []).some(
+        (p) => p.attrs.name === undefined || p.attrs.value === undefined,
+      );
+      if (badProperty || doc.elements.has('spiffworkflow:unitTest')) spiffExtensionsOf(doc, reached, report);
     }
   },
 };
+
+function spiffExtensionsOf(doc: BpmnDoc, reached: Reached[], report: RuleContext['report']): void {
+  for (const { node, supported } of reached) {
+    // Gateways keep the base parser, which reads no spiffworkflow extensions.
+    if (!supported || node.name.endsWith('Gateway')) continue;
+    const ext = firstChild(node, NS.bpmn, 'extensionElements');
+    if (!ext) continue;
+    for (const e of ext.children) {
+      if (e.ns !== NS.spiff) continue;
+      if (e.name === 'properties') {
+        for (const p of descendants(e)) {
+          if (p.ns !== NS.spiff || p.name !== 'property') continue;
+          const missing =
+            p.attrs.name === undefined ? 'name' : p.attrs.value === undefined ? 'value' : undefined;
+          if (missing)
+            report({
+              file: doc.file,
+              node: p,
+              message: `a spiffworkflow:property of '${node.attrs.id}' has no ${missing} attribute: the parser crashes on it`,
+            });
+        }
+      } else if (e.name === 'unitTests') {
+        for (const t of descendants(e)) {
+          if (t.ns !== NS.spiff || t.name !== 'unitTest') continue;
+          const has = (n: string) => [...descendants(t)].some((c) => c.ns === NS.spiff && c.name === n);
+          const missing =
+            t.attrs.id === undefined
+              ? 'id'
+              : !has('inputJson')
+                ? 'inputJson'
+                : !has('expectedOutputJson')
+                  ? 'expectedOutputJson'
+                  : undefined;
+          if (missing)
+            report({
+              file: doc.file,
+              node: t,
+              message: `a script unit test of '${node.attrs.id}' has no ${missing}: the parser crashes on it`,
+            });
+        }
+      }
+    }
+  }
+}

@@ -10,33 +10,41 @@ export const dataAssociation: Rule = {
   fix: 'Reconnect the association to an existing data object or data store.',
   check({ index, analysis, report }) {
     const dataStoreIds = new Set<string>();
-    for (const doc of index.bpmn.values())
-      for (const n of doc.elements.get('dataStore') ?? []) if (n.attrs.id) dataStoreIds.add(n.attrs.id);
-    for (const { node, doc, supported } of analysis.reached) {
-      if (!supported) continue;
-      for (const assoc of node.children) {
-        if (assoc.ns !== NS.bpmn) continue;
-        const refName =
-          assoc.name === 'dataInputAssociation'
-            ? 'sourceRef'
-            : assoc.name === 'dataOutputAssociation'
-              ? 'targetRef'
-              : undefined;
-        if (!refName) continue;
-        for (const ref of childrenNamed(assoc, NS.bpmn, refName)) {
-          const target = ref.text.trim();
-          const found = (doc.byId.get(target) ?? []).some((n) => {
-            if (n.name === 'dataObjectReference')
-              return (doc.byId.get(n.attrs.dataObjectRef ?? '') ?? []).some((o) => o.name === 'dataObject');
-            if (n.name === 'dataStoreReference') return dataStoreIds.has(n.attrs.dataStoreRef ?? '');
-            return false;
-          });
-          if (!found)
-            report({
-              file: doc.file,
-              node: ref,
-              message: `Cannot resolve ${assoc.name} '${target}' of '${node.attrs.id}': it names no data object reference (with a data object) or data store reference`,
+    let storesRead = false;
+    for (const [doc, reached] of analysis.reachedByDoc) {
+      // A file without data associations has nothing to report.
+      if (!doc.elements.has('dataInputAssociation') && !doc.elements.has('dataOutputAssociation')) continue;
+      if (!storesRead) {
+        for (const d of index.bpmn.values())
+          for (const n of d.elements.get('dataStore') ?? []) if (n.attrs.id) dataStoreIds.add(n.attrs.id);
+        storesRead = true;
+      }
+      for (const { node, supported } of reached) {
+        if (!supported) continue;
+        for (const assoc of node.children) {
+          if (assoc.ns !== NS.bpmn) continue;
+          const refName =
+            assoc.name === 'dataInputAssociation'
+              ? 'sourceRef'
+              : assoc.name === 'dataOutputAssociation'
+                ? 'targetRef'
+                : undefined;
+          if (!refName) continue;
+          for (const ref of childrenNamed(assoc, NS.bpmn, refName)) {
+            const target = ref.text.trim();
+            const found = (doc.byId.get(target) ?? []).some((n) => {
+              if (n.name === 'dataObjectReference')
+                return (doc.byId.get(n.attrs.dataObjectRef ?? '') ?? []).some((o) => o.name === 'dataObject');
+              if (n.name === 'dataStoreReference') return dataStoreIds.has(n.attrs.dataStoreRef ?? '');
+              return false;
             });
+            if (!found)
+              report({
+                file: doc.file,
+                node: ref,
+                message: `Cannot resolve ${assoc.name} '${target}' of '${node.attrs.id}': it names no data object reference (with a data object) or data store reference`,
+              });
+          }
         }
       }
     }

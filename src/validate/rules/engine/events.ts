@@ -137,15 +137,20 @@ export const cancelEvent: Rule = {
   description: 'a cancel boundary event is attached to something other than a transaction',
   fix: 'Attach cancel events only to transaction sub-processes.',
   check({ analysis, report }) {
-    for (const r of analysis.reached) {
-      if (!r.supported || r.node.name === 'transaction') continue;
-      for (const b of analysis.boundaryEvents(r))
-        if (firstChild(b, NS.bpmn, 'cancelEventDefinition'))
-          report({
-            file: r.doc.file,
-            node: r.node,
-            message: `Cancel Events may only be used with transactions: boundary event '${b.attrs.id}' is attached to a ${r.node.name}`,
-          });
+    for (const [doc, reached] of analysis.reachedByDoc) {
+      // Only a file with a cancel boundary event has anything to report: its hosts are among its nodes.
+      const isCancel = (b: XNode) => firstChild(b, NS.bpmn, 'cancelEventDefinition') !== undefined;
+      if (!(doc.elements.get('boundaryEvent') ?? []).some(isCancel)) continue;
+      for (const r of reached) {
+        if (!r.supported || r.node.name === 'transaction') continue;
+        for (const b of analysis.boundaryEvents(r))
+          if (isCancel(b))
+            report({
+              file: doc.file,
+              node: r.node,
+              message: `Cancel Events may only be used with transactions: boundary event '${b.attrs.id}' is attached to a ${r.node.name}`,
+            });
+      }
     }
   },
 };

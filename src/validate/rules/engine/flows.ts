@@ -20,7 +20,7 @@ export const implicitSplit: Rule = {
   fix: 'Add a parallel or exclusive gateway to split the flow.',
   check({ analysis, report }) {
     for (const r of analysis.reached) {
-      if (!r.supported || MULTIPLE_OUTGOING.has(r.node.name) || analysis.outgoing(r).length < 2) continue;
+      if (!r.supported || analysis.outgoingCount(r) < 2 || MULTIPLE_OUTGOING.has(r.node.name)) continue;
       report({
         file: r.doc.file,
         node: r.node,
@@ -37,25 +37,21 @@ export const danglingSequenceFlow: Rule = {
     'a sequence flow targets an id that no element of its own process (or sub-process) has: another pool, or nowhere',
   fix: 'Reconnect the flow in the modeler or fix its targetRef; between pools use a message flow.',
   check({ analysis, report }) {
-    for (const r of analysis.reached) {
-      if (!r.supported) continue;
-      for (const flow of analysis.outgoing(r)) {
-        if (analysis.target(r, flow).node) continue;
-        const targetRef = flow.attrs.targetRef ?? '';
-        const elsewhere = r.doc.byId.get(targetRef)?.[0];
-        const scope =
-          r.container === r.process.node
-            ? `process '${r.process.id}'`
-            : `sub-process '${r.container.attrs.id ?? ''}'`;
-        report({
-          file: r.doc.file,
-          node: flow,
-          attr: 'targetRef',
-          message: elsewhere
-            ? `sequence flow '${flow.attrs.id}' targets '${targetRef}', which lies outside ${scope} (${where(elsewhere)}): each process parser finds only its own elements, so parsing fails ("When looking for a task spec, we found two items"); connect pools with a message flow`
-            : `sequence flow '${flow.attrs.id}' targets '${targetRef}', which is not an element of this file`,
-        });
-      }
+    for (const { r, flow } of analysis.unresolved) {
+      const targetRef = flow.attrs.targetRef ?? '';
+      const elsewhere = r.doc.byId.get(targetRef)?.[0];
+      const scope =
+        r.container === r.process.node
+          ? `process '${r.process.id}'`
+          : `sub-process '${r.container.attrs.id ?? ''}'`;
+      report({
+        file: r.doc.file,
+        node: flow,
+        attr: 'targetRef',
+        message: elsewhere
+          ? `sequence flow '${flow.attrs.id}' targets '${targetRef}', which lies outside ${scope} (${where(elsewhere)}): each process parser finds only its own elements, so parsing fails ("When looking for a task spec, we found two items"); connect pools with a message flow`
+          : `sequence flow '${flow.attrs.id}' targets '${targetRef}', which is not an element of this file`,
+      });
     }
   },
 };

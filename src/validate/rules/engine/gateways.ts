@@ -19,7 +19,13 @@ export const gatewayFlowCondition: Rule = {
   fix: 'Add a condition expression to the flow, or mark it as the default flow of the gateway.',
   check({ analysis, report }) {
     for (const r of reachedOf(analysis, 'exclusiveGateway', 'inclusiveGateway')) {
-      const connected = analysis.outgoing(r).filter((f) => analysis.target(r, f).node);
+      // One flow is never reported (unconditioned, it becomes the default), nor flows that are all the
+      // default or conditioned.
+      if (analysis.outgoingCount(r) < 2) continue;
+      const out = analysis.outgoing(r);
+      const dflt = r.node.attrs.default;
+      if (out.every((f) => f.attrs.id === dflt || conditionOf(f) !== undefined)) continue;
+      const connected = out.filter((f) => analysis.target(r, f));
       if (!connected.length) continue;
       // A single unconditioned flow becomes the default (TaskParser.parse_node).
       let def = r.node.attrs.default;
@@ -52,7 +58,7 @@ export const eventGatewayTarget: Rule = {
   check({ analysis, report }) {
     for (const r of reachedOf(analysis, 'eventBasedGateway')) {
       for (const flow of analysis.outgoing(r)) {
-        const t = analysis.target(r, flow).node;
+        const t = analysis.target(r, flow);
         if (!t || t.ns !== NS.bpmn) continue;
         if (t.name === 'receiveTask') continue;
         if (
