@@ -7,10 +7,10 @@ const __dirname = __smDirname(__filename);
 
 // src/parse-worker.ts
 import module from "node:module";
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 module.enableCompileCache?.();
-var { parseBatch } = await import("./chunks/parse-worker-6EE6X5J3.js");
-parentPort?.on(
-  "message",
-  (items) => parentPort?.postMessage(parseBatch(items))
-);
+var { work } = await import("./chunks/parse-worker-DRCEWVWA.js");
+if (parentPort) {
+  work(parentPort, workerData);
+  parentPort.close();
+}

@@ -83,10 +83,16 @@ describe.each(fixtures)('%s', (_name, make) => {
     expect(plain.stderr).not.toMatch(/worker threads/);
     const workers = await run({ SPIFF_MODELS_WORKERS: '3' });
     expect(workers.stderr).toMatch(/parsed \d+ files in [1-3] worker threads/);
+    // Every tree sent by a worker, none parsed on the main thread.
+    const onlyWorkers = await run({ SPIFF_MODELS_WORKERS: '2', SPIFF_MODELS_DEBUG: 'workers' });
+    expect(onlyWorkers.stderr).toMatch(
+      /parsed \d+ files in [12] worker threads and the main thread \(0 here\)/,
+    );
     const cold = await run({ SPIFF_MODELS_WORKERS: '2' }, '--cache', '--cache-location', cache);
     const warm = await run({ SPIFF_MODELS_WORKERS: '2' }, '--cache', '--cache-location', cache);
     expect(warm.stderr).not.toMatch(/worker threads/);
     expect(workers.stdout).toBe(plain.stdout);
+    expect(onlyWorkers.stdout).toBe(plain.stdout);
     expect(cold.stdout).toBe(plain.stdout);
     expect(warm.stdout).toBe(plain.stdout);
     expect(JSON.parse(plain.stdout).summary.files).toBeGreaterThan(5);
