@@ -51,7 +51,7 @@ export interface EncodedTrees {
 export class TreeWriter {
   private ints = new Int32Array(1 << 14);
   private n = 0;
-  private chars: string[] = [];
+  private chars = '';
   private count = 0;
 
   constructor(private readonly symbols: SymbolsOut) {}
@@ -69,14 +69,12 @@ export class TreeWriter {
 
   add(root: XNode): void {
     const sym = this.symbols;
-    const chars = this.chars;
     this.count++;
     const stack: XNode[] = [root];
     while (stack.length) {
       const node = stack.pop() as XNode;
-      const keys = Object.keys(node.attrs);
-      this.room(NODE_INTS + 2 * keys.length);
-      const ints = this.ints;
+      this.room(NODE_INTS);
+      let ints = this.ints;
       let n = this.n;
       ints[n++] = sym.id(node.name);
       ints[n++] = sym.id(node.ns);
@@ -84,15 +82,26 @@ export class TreeWriter {
       ints[n++] = node.offset;
       ints[n++] = node.textOffset;
       ints[n++] = node.text.length;
-      ints[n++] = keys.length;
-      for (const k of keys) {
-        const v = node.attrs[k];
+      const countAt = n++;
+      let count = 0;
+      // Concatenated as it goes (V8 joins the pieces once, when the message is posted).
+      let chars = this.chars;
+      const attrs = node.attrs;
+      for (const k in attrs) {
+        const v = attrs[k];
+        if (n + 2 > ints.length) {
+          this.n = n;
+          this.room(2);
+          ints = this.ints;
+        }
         ints[n++] = sym.id(k);
         ints[n++] = v.length;
-        if (v.length) chars.push(v);
+        chars += v;
+        count++;
       }
+      ints[countAt] = count;
       // The reader takes the attribute values first, then the text.
-      if (node.text.length) chars.push(node.text);
+      this.chars = chars + node.text;
       this.n = n;
       for (let c = node.children.length - 1; c >= 0; c--) stack.push(node.children[c]);
     }
@@ -103,11 +112,11 @@ export class TreeWriter {
     const out: EncodedTrees = {
       symbols: this.symbols.take(),
       ints: this.ints.slice(0, this.n),
-      chars: this.chars.join(''),
+      chars: this.chars,
       count: this.count,
     };
     this.n = 0;
-    this.chars = [];
+    this.chars = '';
     this.count = 0;
     return out;
   }
