@@ -13,13 +13,23 @@ import { parseFile, type WorkItem, type WorkerMessage, type WorkerStart } from '
 import { TreeReader } from './tree-transfer.js';
 
 /**
- * Workers are started by default only for this many BPMN/DMN files or more (below it a worker's start-up,
- * ~30 ms and its own copy of the parser to compile, outweighs its share) and on this many cores or more: on
- * the 2-core machine bench/validate ran on, 1 worker beside the main thread was slower than none (the copy
- * of each tree back to the main thread costs about half a parse). GitHub's standard runners have 4 cores.
+ * When workers are started by default: on 4 or more cores (GitHub's standard runners) from 600 BPMN/DMN
+ * files, on 2 or 3 cores from 2,000. Measured on a 2-core machine shared with other sessions (medians of 5-7
+ * interleaved runs, generated repositories, 1 worker beside the main thread): the main thread's CPU time,
+ * what a run waits for when a core is free, fell 5% at 584 files, 13% at 1,174, 15-18% at 1,958, 21% at 2,947
+ * and 24-28% at 5,888 (2.55 -> 1.93 s); the process's CPU time rose by a fixed 0-0.2 s (the worker's
+ * start-up, ~60-180 ms here, and its own compiled parser). With 3 or more free cores for the workers and V8's
+ * threads that is the gain from 600 files (not measured on 4 cores). On 2 cores the second core is not free:
+ * V8's garbage collector and compiler threads already take 1.0-1.2 s of it on the 5,888-file repository, so a
+ * run takes at least half the process's CPU time; by that bound 1 worker loses at 1,174 files (+9%) and gains
+ * 11% at 1,958, 15% at 2,947 and 24% at 5,888 (wall medians on the loaded machine: 4.50 against 5.29 s and
+ * 7.49 against 8.82 s). Before the trees travelled in compact form (tree-transfer.ts), 1 worker was
+ * slower than none on 2 cores (0.79-0.93x): the structured clone of the XNode objects cost the main thread
+ * 0.8-1.0 s.
  */
 export const MIN_FILES_FOR_WORKERS = 600;
 export const MIN_CORES_FOR_WORKERS = 4;
+export const MIN_FILES_ON_2_CORES = 2000;
 /** Files per worker at least (fewer workers for fewer files). */
 const BATCH = 48;
 const MAX_WORKERS = 8;
@@ -40,7 +50,8 @@ export function workerCount(
       throw new Error(`SPIFF_MODELS_WORKERS must be a whole number >= 0, not '${fromEnv}'`);
     return Math.min(forced, MAX_WORKERS, Math.ceil(files / BATCH));
   }
-  if (files < MIN_FILES_FOR_WORKERS || cores < MIN_CORES_FOR_WORKERS) return 0;
+  const enough = cores >= MIN_CORES_FOR_WORKERS ? MIN_FILES_FOR_WORKERS : MIN_FILES_ON_2_CORES;
+  if (cores < 2 || files < enough) return 0;
   // The main thread indexes what the workers send: it is one of the cores.
   return Math.min(cores - 1, MAX_WORKERS);
 }

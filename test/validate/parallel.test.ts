@@ -18,7 +18,7 @@ import {
   type Tree,
 } from '../helpers/bpmn.js';
 import { REPO_ROOT, runCliBundle } from '../helpers/runner.js';
-import { workerCount, MIN_FILES_FOR_WORKERS } from '../../src/models/parallel.js';
+import { workerCount, MIN_FILES_FOR_WORKERS, MIN_FILES_ON_2_CORES } from '../../src/models/parallel.js';
 
 afterAll(cleanTrees);
 
@@ -121,6 +121,10 @@ describe('workerCount', () => {
     [MIN_FILES_FOR_WORKERS, undefined, {}, 1, 0],
     [MIN_FILES_FOR_WORKERS, undefined, {}, 2, 0],
     [MIN_FILES_FOR_WORKERS - 1, undefined, {}, 4, 0],
+    [MIN_FILES_ON_2_CORES, undefined, {}, 2, 1],
+    [MIN_FILES_ON_2_CORES, undefined, {}, 3, 2],
+    [MIN_FILES_ON_2_CORES - 1, undefined, {}, 2, 0],
+    [100_000, undefined, {}, 1, 0],
     [100_000, undefined, {}, 64, 8],
     [10, undefined, { SPIFF_MODELS_WORKERS: '2' }, 1, 1],
     [1000, undefined, { SPIFF_MODELS_WORKERS: '2' }, 1, 2],
