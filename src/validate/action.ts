@@ -12,7 +12,7 @@ import { formatJson } from './reporters/json.js';
 import { formatMarkdown } from './reporters/markdown.js';
 import { formatSarif } from './reporters/sarif.js';
 import { formatStylish } from './reporters/stylish.js';
-import { cachePath } from './cache.js';
+import { cachePath } from './cache-location.js';
 import { reproduceCommand } from './reporters/markdown.js';
 import { relativePrefix, repoPlace, runUrl } from '../util/repo-links.js';
 import { validateRepo } from './validate.js';

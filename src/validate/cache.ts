@@ -13,15 +13,6 @@ import { readableFiles, walkDisk } from '../models/tree.js';
 import type { Report } from '../models/finding.js';
 import { VERSION } from '../util/version.js';
 
-/** Default cache file, relative to the working directory (like .eslintcache). */
-export const DEFAULT_CACHE_FILE = '.spiff-models-cache';
-
-/** The cache file for --cache-location (a directory holds the default name), relative to cwd. */
-export function cachePath(cwd: string, location: string | undefined): string {
-  const file = path.resolve(cwd, location ?? DEFAULT_CACHE_FILE);
-  const isDir = location?.endsWith('/') || fs.statSync(file, { throwIfNoEntry: false })?.isDirectory();
-  return isDir ? path.join(file, DEFAULT_CACHE_FILE) : file;
-}
 const FORMAT = 2;
 
 interface FileEntry {

@@ -11,7 +11,7 @@ import { formatMarkdown, reproduceCommand } from './reporters/markdown.js';
 import { formatSarif } from './reporters/sarif.js';
 import { formatStylish } from './reporters/stylish.js';
 import { validateRepo } from './validate.js';
-import { cachePath } from './cache.js';
+import { cachePath } from './cache-location.js';
 
 type Format = (typeof FORMATS)[number];
 
