@@ -157,14 +157,22 @@ export function startParsing(root: string, paths: string[], requested?: number):
         const reader = trees[k];
         reader.load(msg.trees);
         for (const r of msg.files) {
-          const { i, hasRoot, parsed, ...rest } = r;
-          const root = hasRoot ? reader.next() : undefined;
+          const root = r.hasRoot ? reader.next() : undefined;
           answered++;
-          const f = byPath.get(items[i].path);
+          const f = byPath.get(items[r.i].path);
           if (!f) continue;
           // What went wrong reading a file is said with its model, which the worker did not know: read here.
-          if (rest.finding) out.set(f.path, parseFile(f));
-          else out.set(f.path, { ...rest, parsed: root ? { ...parsed, root } : parsed });
+          if (r.finding) out.set(f.path, parseFile(f));
+          else {
+            const { error, hasDoctype } = r.parsed;
+            out.set(f.path, {
+              size: r.size,
+              bom: r.bom,
+              special: r.special,
+              hadText: r.hadText,
+              parsed: root ? { root, error, hasDoctype } : { error, hasDoctype },
+            });
+          }
         }
         finish();
       };

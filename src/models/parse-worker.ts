@@ -63,10 +63,19 @@ export function work(port: MessagePort, start: WorkerStart): void {
     files = [];
   };
   for (let i = Atomics.add(next, 0, 1); i < items.length; i = Atomics.add(next, 0, 1)) {
-    const { parsed, ...rest } = parseFile(items[i]);
-    const { root, ...noRoot } = parsed;
+    const got = parseFile(items[i]);
+    const { root, error, hasDoctype } = got.parsed;
     if (root) writer.add(root);
-    files.push({ i, ...rest, parsed: noRoot, hasRoot: root !== undefined });
+    files.push({
+      i,
+      size: got.size,
+      bom: got.bom,
+      special: got.special,
+      finding: got.finding,
+      hadText: got.hadText,
+      parsed: { error, hasDoctype },
+      hasRoot: root !== undefined,
+    });
     if (files.length >= FILES_PER_MESSAGE) post();
   }
   if (files.length) post();
