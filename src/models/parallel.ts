@@ -17,15 +17,15 @@ import { TreeReader } from './tree-transfer.js';
  * files, on 2 or 3 cores from 2,000. Measured on a 2-core machine shared with other sessions (medians of 5-7
  * interleaved runs, generated repositories, 1 worker beside the main thread): the main thread's CPU time,
  * what a run waits for when a core is free, fell 5% at 584 files, 13% at 1,174, 15-18% at 1,958, 21% at 2,947
- * and 24-28% at 5,888 (2.55 -> 1.93 s); the process's CPU time rose by a fixed 0-0.2 s (the worker's
+ * and 24-28% at 5,888 (2.53 -> 1.88 s); the process's CPU time changed by -0.1 to +0.2 s (the worker's
  * start-up, ~60-180 ms here, and its own compiled parser). With 3 or more free cores for the workers and V8's
  * threads that is the gain from 600 files (not measured on 4 cores). On 2 cores the second core is not free:
  * V8's garbage collector and compiler threads already take 1.0-1.2 s of it on the 5,888-file repository, so a
  * run takes at least half the process's CPU time; by that bound 1 worker loses at 1,174 files (+9%) and gains
- * 11% at 1,958, 15% at 2,947 and 24% at 5,888 (wall medians on the loaded machine: 4.50 against 5.29 s and
- * 7.49 against 8.82 s). Before the trees travelled in compact form (tree-transfer.ts), 1 worker was
- * slower than none on 2 cores (0.79-0.93x): the structured clone of the XNode objects cost the main thread
- * 0.8-1.0 s.
+ * 11% at 1,958, 15% at 2,947 and 24% at 5,888 (wall times on the loaded machine varied by up to 30% between
+ * paired runs and showed no reliable difference either way). Before the trees travelled in compact form
+ * (tree-transfer.ts), 1 worker was slower than none on 2 cores (0.79-0.93x): the structured clone of the
+ * XNode objects cost the main thread 0.8-1.0 s.
  */
 export const MIN_FILES_FOR_WORKERS = 600;
 export const MIN_CORES_FOR_WORKERS = 4;
