@@ -1,10 +1,12 @@
-// Entry point of dist/parse-worker.js: a worker thread of the loader (models/parallel.ts) parsing the
-// batches of BPMN/DMN files it is sent. The compile cache is switched on before the parser is imported.
+// Entry point of dist/parse-worker.js: a worker thread of the loader (models/parallel.ts) parsing BPMN/DMN
+// files off the list it is started with. The compile cache is switched on before the parser is imported.
 import module from 'node:module';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-const { parseBatch } = await import('./models/parse-worker.js');
-parentPort?.on('message', (items: Parameters<typeof parseBatch>[0]) =>
-  parentPort?.postMessage(parseBatch(items)),
-);
+const { work } = await import('./models/parse-worker.js');
+if (parentPort) {
+  work(parentPort, workerData as Parameters<typeof work>[1]);
+  // Nothing more will come: let the thread end on its own (and write its --cpu-prof profile).
+  parentPort.close();
+}

@@ -26,6 +26,13 @@ import { MAX_PARSE_BYTES, readText, specialFileFinding, type PreParsed, type Rea
 export { MAX_PARSE_BYTES, readText, type PreParsed, type ReadResult };
 
 const PARSED_EXTENSIONS = new Set(['json', 'bpmn', 'dmn']);
+const XML_EXTENSIONS = new Set(['bpmn', 'dmn']);
+
+/** A file name's extension, lower case ('' for none and for a name that only starts with a dot). */
+function extension(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+}
 
 export interface LoadOptions {
   /** The listing to load (default: the work tree on disk, walked once). bake passes the committed tree. */
@@ -62,15 +69,28 @@ export async function loadModels(root: string, options: LoadOptions = {}): Promi
   for (const p of tree.problems)
     if (p.kind === 'special') files.push({ path: p.path, size: -1, special: p.detail });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  // Workers read the files from disk themselves: not with another reader (bake's committed tree). The pool
-  // (worker_threads) is imported only when there is XML to parse: not for an empty root.
-  const elsewhere: ParseElsewhere | undefined = options.read
-    ? undefined
-    : (xml) =>
-        xml.length === 0
-          ? undefined
-          : import('./parallel.js').then(({ parseInWorkers }) => parseInWorkers(xml, options.workers));
-  const index = await buildIndex(abs, files, treeFindings(tree), options.read ?? readFromDisk(), elsewhere);
+  // Workers read the files from disk themselves: not with another reader (bake's committed tree). They start
+  // as soon as the listing is known, to parse while the JSON files are read here. The pool (worker_threads)
+  // is imported only when there is XML to parse: not for an empty root.
+  const xml = options.read
+    ? []
+    : files.filter(
+        (f) => !f.special && XML_EXTENSIONS.has(extension(f.path.slice(f.path.lastIndexOf('/') + 1))),
+      );
+  const elsewhere: ParseElsewhere | undefined = xml.length
+    ? (await import('./parallel.js')).startParsing(
+        abs,
+        xml.map((f) => f.path),
+        options.workers,
+      )
+    : undefined;
+  const index = await buildIndex(
+    abs,
+    files,
+    treeFindings(tree),
+    options.read ?? readFromDisk(),
+    elsewhere,
+  );
   index.tree = tree;
   return index;
 }
@@ -112,13 +132,12 @@ export function buildIndex(
     .map((e) => {
       const slash = e.path.lastIndexOf('/');
       const name = e.path.slice(slash + 1);
-      const dot = name.lastIndexOf('.');
       return {
         path: e.path,
         abs: `${root}/${e.path}`,
         dir: slash >= 0 ? e.path.slice(0, slash) : '',
         name,
-        ext: dot > 0 ? name.slice(dot + 1).toLowerCase() : '',
+        ext: extension(name),
         size: e.size,
         modelId: null,
         ...(e.special ? { special: e.special } : {}),

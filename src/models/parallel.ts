@@ -1,25 +1,40 @@
-// Parses the BPMN/DMN files of a large repository in worker threads (dist/parse-worker.js), one batch at a
-// time per worker so a slow file does not hold the others back. The loader indexes the results in its
-// own order, so the findings are the same, in the same order, with or without workers.
+// Parses the BPMN/DMN files of a large repository in worker threads (dist/parse-worker.js) and the main
+// thread: each thread takes the next file off one shared counter, so a slow file holds nobody back and no
+// thread waits to be handed work. The workers send their trees in a compact form (tree-transfer.ts). The
+// loader indexes the results in its own order, so the findings are the same, in the same order, with or
+// without workers.
 import fs from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { PreParsed } from './read.js';
 import type { RepoFile } from './types.js';
-import { parseBatch, type WorkItem, type WorkResult } from './parse-worker.js';
-import { NO_CHILDREN, type XNode } from './xml.js';
+import { parseFile, type WorkItem, type WorkerMessage, type WorkerStart } from './parse-worker.js';
+import { TreeReader } from './tree-transfer.js';
 
 /**
- * Workers are started by default only for this many BPMN/DMN files or more (below it a worker's start-up,
- * ~30 ms and its own copy of the parser to compile, outweighs its share) and on this many cores or more: on
- * the 2-core machine bench/validate ran on, 1 worker beside the main thread was slower than none (the copy
- * of each tree back to the main thread costs about half a parse). GitHub's standard runners have 4 cores.
+ * When workers are started by default: on 4 or more cores (GitHub's standard runners) from 600 BPMN/DMN
+ * files, on 2 or 3 cores from 2,000. Measured on a 2-core machine shared with other sessions (medians of 5-7
+ * interleaved runs, generated repositories, 1 worker beside the main thread): the main thread's CPU time,
+ * what a run waits for when a core is free, fell 5% at 584 files, 13% at 1,174, 15-18% at 1,958, 21% at 2,947
+ * and 24-28% at 5,888 (2.53 -> 1.88 s); the process's CPU time changed by -0.1 to +0.2 s (the worker's
+ * start-up, ~60-180 ms here, and its own compiled parser). With 3 or more free cores for the workers and V8's
+ * threads that is the gain from 600 files (not measured on 4 cores). On 2 cores the second core is not free:
+ * V8's garbage collector and compiler threads already take 1.0-1.2 s of it on the 5,888-file repository, so a
+ * run takes at least half the process's CPU time; by that bound 1 worker loses at 1,174 files (+9%) and gains
+ * 11% at 1,958, 15% at 2,947 and 24% at 5,888 (wall times on the loaded machine varied by up to 30% between
+ * paired runs and showed no reliable difference either way). Before the trees travelled in compact form
+ * (tree-transfer.ts), 1 worker was slower than none on 2 cores (0.79-0.93x): the structured clone of the
+ * XNode objects cost the main thread 0.8-1.0 s.
  */
 export const MIN_FILES_FOR_WORKERS = 600;
 export const MIN_CORES_FOR_WORKERS = 4;
+export const MIN_FILES_ON_2_CORES = 2000;
+/** Files per worker at least (fewer workers for fewer files). */
 const BATCH = 48;
 const MAX_WORKERS = 8;
+/** How long the main thread parses before it looks at the workers' answers. */
+const SLICE_MS = 4;
 
 /** Workers to use: `requested` or $SPIFF_MODELS_WORKERS when set (0 = none), else from files and cores. */
 export function workerCount(
@@ -35,7 +50,8 @@ export function workerCount(
       throw new Error(`SPIFF_MODELS_WORKERS must be a whole number >= 0, not '${fromEnv}'`);
     return Math.min(forced, MAX_WORKERS, Math.ceil(files / BATCH));
   }
-  if (files < MIN_FILES_FOR_WORKERS || cores < MIN_CORES_FOR_WORKERS) return 0;
+  const enough = cores >= MIN_CORES_FOR_WORKERS ? MIN_FILES_FOR_WORKERS : MIN_FILES_ON_2_CORES;
+  if (cores < 2 || files < enough) return 0;
   // The main thread indexes what the workers send: it is one of the cores.
   return Math.min(cores - 1, MAX_WORKERS);
 }
@@ -49,98 +65,155 @@ function workerScript(): string | undefined {
   return undefined;
 }
 
+/** Joins the workers started by startParsing: resolves to each file's result by path. */
+export type JoinWorkers = (files: RepoFile[]) => Promise<Map<string, PreParsed>>;
+
 /**
- * Starts the workers when they pay off; resolves to each file's result by path, or undefined to parse here.
- * The main thread parses batches too, between the workers' answers: with 2 cores, 1 worker and the main
- * thread share the files.
+ * Starts the workers on the BPMN/DMN files `paths` (relative to `root`) when they pay off, as soon as the
+ * listing is known: they parse while the loader reads the JSON files. Returns how the loader joins them
+ * (its XML files, which then know their model), or undefined to parse everything itself.
  */
-export function parseInWorkers(
-  files: RepoFile[],
-  requested?: number,
-): Promise<Map<string, PreParsed>> | undefined {
-  const n = workerCount(files.length, requested);
+export function startParsing(root: string, paths: string[], requested?: number): JoinWorkers | undefined {
+  const n = workerCount(paths.length, requested);
   const script = n > 0 ? workerScript() : undefined;
   if (!script) return undefined;
-  const items: WorkItem[] = files.map((f, i) => ({
-    i,
-    abs: f.abs,
-    path: f.path,
-    ext: f.ext,
-    modelId: f.modelId,
-  }));
-  return new Promise((resolve, reject) => {
-    const out = new Map<string, PreParsed>();
-    const workers: Worker[] = [];
-    let next = 0;
-    let pending = 0;
-    let failed = false;
-    let finished = false;
-    const take = () => {
-      const batch = items.slice(next, next + BATCH);
-      next += BATCH;
-      return batch;
-    };
-    const finish = () => {
-      if (finished || failed || pending > 0 || next < items.length) return;
-      finished = true;
-      // A debug trace (tests check that workers ran), not command output: no CliIO reaches the loader.
-      if (process.env.SPIFF_MODELS_DEBUG)
-        // eslint-disable-next-line no-restricted-syntax
-        process.stderr.write(
-          `spiff-models: parsed ${items.length} files in ${n} worker threads and the main thread\n`,
-        );
-      void Promise.all(workers.map((w) => w.terminate())).then(() => resolve(out));
-    };
-    const fail = (err: unknown) => {
-      if (failed) return;
-      failed = true;
-      void Promise.all(workers.map((w) => w.terminate())).then(() => reject(err));
-    };
-    const feed = (w: Worker) => {
-      if (next >= items.length) return;
-      w.postMessage(take());
-      pending++;
-    };
-    for (let k = 0; k < n; k++) {
-      // Not the parent's execArgv: flags such as --input-type or --eval mean nothing to a worker script.
-      const w = new Worker(script, { execArgv: [] });
-      workers.push(w);
-      w.on('message', (results: WorkResult[]) => {
-        pending--;
-        for (const r of results) {
-          if (r.parsed.root) relink(r.parsed.root);
-          out.set(files[r.i].path, r);
+  const items: WorkItem[] = paths.map((p) => {
+    const dot = p.lastIndexOf('.');
+    return { abs: `${root}/${p}`, path: p, ext: p.slice(dot + 1).toLowerCase(), modelId: null };
+  });
+  const start: WorkerStart = { items, next: new SharedArrayBuffer(4) };
+  const next = new Int32Array(start.next);
+  // Results that came before the loader joined: built into trees then, in its time.
+  const early: WorkerMessage[][] = [];
+  let onMessage: ((k: number, msg: WorkerMessage) => void) | undefined;
+  let failure: unknown;
+  let onFailure: ((err: unknown) => void) | undefined;
+  let over = false;
+  const fail = (err: unknown) => {
+    if (over || failure !== undefined) return;
+    failure = err;
+    for (const w of workers) void w.terminate();
+    onFailure?.(err);
+  };
+  // Not all of the parent's execArgv: flags such as --input-type or --eval mean nothing to a worker
+  // script. Profiling flags do (node --cpu-prof then profiles the workers too).
+  const execArgv = process.execArgv.filter((a) => a.startsWith('--cpu-prof'));
+  const workers: Worker[] = [];
+  for (let k = 0; k < n; k++) {
+    const w = new Worker(script, { execArgv, workerData: start });
+    // Not keeping the process alive unless the loader waits for it (it may fail before it joins).
+    w.unref();
+    workers.push(w);
+    early.push([]);
+    let done = false;
+    w.on('message', (msg: WorkerMessage) => {
+      if ('done' in msg) done = true;
+      if (onMessage) onMessage(k, msg);
+      else early[k].push(msg);
+    });
+    w.on('error', fail);
+    w.on('exit', (code) => {
+      // Gone without an error before it was done: the files it took would never come.
+      if (!done) fail(new Error(`a parse worker stopped (exit code ${code}) before it was done`));
+    });
+  }
+
+  return (files) =>
+    new Promise((resolve, reject) => {
+      const byPath = new Map(files.map((f) => [f.path, f]));
+      const out = new Map<string, PreParsed>();
+      const trees = workers.map(() => new TreeReader());
+      const said = workers.map(() => false);
+      let here = 0;
+      let answered = 0;
+      let mainDone = false;
+      let settled = false;
+      const finish = () => {
+        if (settled || !mainDone || here + answered < items.length) return;
+        settled = true;
+        over = true;
+        // A worker that has answered ends on its own (writing its --cpu-prof profile) once the counter
+        // runs out; one still starting up has nothing left to take.
+        for (let k = 0; k < n; k++) if (!said[k]) void workers[k].terminate();
+        for (const w of workers) w.unref();
+        // A debug trace (tests check that workers ran), not command output: no CliIO reaches the loader.
+        if (process.env.SPIFF_MODELS_DEBUG)
+          // eslint-disable-next-line no-restricted-syntax
+          process.stderr.write(
+            `spiff-models: parsed ${items.length} files in ${n} worker threads and the main thread ` +
+              `(${here} here)\n`,
+          );
+        resolve(out);
+      };
+      onFailure = (err) => {
+        if (settled) return;
+        settled = true;
+        reject(err);
+      };
+      if (failure !== undefined) return onFailure(failure);
+      const take = (k: number, msg: WorkerMessage) => {
+        said[k] = true;
+        if (settled || 'done' in msg) return;
+        const reader = trees[k];
+        reader.load(msg.trees);
+        for (const r of msg.files) {
+          const root = r.hasRoot ? reader.next() : undefined;
+          answered++;
+          const f = byPath.get(items[r.i].path);
+          if (!f) continue;
+          // What went wrong reading a file is said with its model, which the worker did not know: read here.
+          if (r.finding) out.set(f.path, parseFile(f));
+          else {
+            const { error, hasDoctype } = r.parsed;
+            out.set(f.path, {
+              size: r.size,
+              bom: r.bom,
+              special: r.special,
+              hadText: r.hadText,
+              parsed: root ? { root, error, hasDoctype } : { error, hasDoctype },
+            });
+          }
         }
-        feed(w);
         finish();
-      });
-      w.on('error', fail);
-      feed(w);
-    }
-    // The main thread's share: one batch at a time, letting the workers' answers in between.
-    const parseHere = () => {
-      if (failed) return;
-      if (next >= items.length) return finish();
+      };
+      for (const w of workers) w.ref();
+      // The main thread's share: files off the same counter, a few milliseconds at a time, letting the
+      // workers' answers in between.
+      const parseHere = () => {
+        if (settled) return;
+        const until = performance.now() + SLICE_MS;
+        try {
+          do {
+            const i = Atomics.add(next, 0, 1);
+            if (i >= items.length) {
+              mainDone = true;
+              return finish();
+            }
+            const f = byPath.get(items[i].path);
+            if (f) out.set(f.path, parseFile(f));
+            here++;
+          } while (performance.now() < until);
+        } catch (err) {
+          return fail(err);
+        }
+        setImmediate(parseHere);
+      };
       try {
-        for (const r of parseBatch(take(), false)) out.set(files[r.i].path, r);
+        for (let k = 0; k < n; k++) for (const msg of early[k].splice(0)) take(k, msg);
       } catch (err) {
         return fail(err);
       }
-      setImmediate(parseHere);
-    };
-    setImmediate(parseHere);
-  });
-}
-
-/** Gives back the parent links the worker dropped, and the shared empty children list of leaves. */
-function relink(root: XNode): void {
-  const stack = [root];
-  while (stack.length) {
-    const node = stack.pop() as XNode;
-    if (node.children.length === 0) node.children = NO_CHILDREN;
-    for (const c of node.children) {
-      c.parent = node;
-      stack.push(c);
-    }
-  }
+      onMessage = (k, msg) => {
+        try {
+          take(k, msg);
+        } catch (err) {
+          fail(err);
+        }
+      };
+      // SPIFF_MODELS_DEBUG=workers: the workers parse every file (the tests compare what they send).
+      if (process.env.SPIFF_MODELS_DEBUG === 'workers') {
+        mainDone = true;
+        finish();
+      } else setImmediate(parseHere);
+    });
 }

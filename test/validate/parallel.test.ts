@@ -18,7 +18,7 @@ import {
   type Tree,
 } from '../helpers/bpmn.js';
 import { REPO_ROOT, runCliBundle } from '../helpers/runner.js';
-import { workerCount, MIN_FILES_FOR_WORKERS } from '../../src/models/parallel.js';
+import { workerCount, MIN_FILES_FOR_WORKERS, MIN_FILES_ON_2_CORES } from '../../src/models/parallel.js';
 
 afterAll(cleanTrees);
 
@@ -83,10 +83,16 @@ describe.each(fixtures)('%s', (_name, make) => {
     expect(plain.stderr).not.toMatch(/worker threads/);
     const workers = await run({ SPIFF_MODELS_WORKERS: '3' });
     expect(workers.stderr).toMatch(/parsed \d+ files in [1-3] worker threads/);
+    // Every tree sent by a worker, none parsed on the main thread.
+    const onlyWorkers = await run({ SPIFF_MODELS_WORKERS: '2', SPIFF_MODELS_DEBUG: 'workers' });
+    expect(onlyWorkers.stderr).toMatch(
+      /parsed \d+ files in [12] worker threads and the main thread \(0 here\)/,
+    );
     const cold = await run({ SPIFF_MODELS_WORKERS: '2' }, '--cache', '--cache-location', cache);
     const warm = await run({ SPIFF_MODELS_WORKERS: '2' }, '--cache', '--cache-location', cache);
     expect(warm.stderr).not.toMatch(/worker threads/);
     expect(workers.stdout).toBe(plain.stdout);
+    expect(onlyWorkers.stdout).toBe(plain.stdout);
     expect(cold.stdout).toBe(plain.stdout);
     expect(warm.stdout).toBe(plain.stdout);
     expect(JSON.parse(plain.stdout).summary.files).toBeGreaterThan(5);
@@ -115,6 +121,10 @@ describe('workerCount', () => {
     [MIN_FILES_FOR_WORKERS, undefined, {}, 1, 0],
     [MIN_FILES_FOR_WORKERS, undefined, {}, 2, 0],
     [MIN_FILES_FOR_WORKERS - 1, undefined, {}, 4, 0],
+    [MIN_FILES_ON_2_CORES, undefined, {}, 2, 1],
+    [MIN_FILES_ON_2_CORES, undefined, {}, 3, 2],
+    [MIN_FILES_ON_2_CORES - 1, undefined, {}, 2, 0],
+    [100_000, undefined, {}, 1, 0],
     [100_000, undefined, {}, 64, 8],
     [10, undefined, { SPIFF_MODELS_WORKERS: '2' }, 1, 1],
     [1000, undefined, { SPIFF_MODELS_WORKERS: '2' }, 1, 2],
