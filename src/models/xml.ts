@@ -341,61 +341,6 @@ function intern(name: string): string {
   return copy;
 }
 
-/** Attributes an element has at most for its object to be made by a shape's function (see `Shape`). */
-const SHAPE_MAX = 8;
-/**
- * Sequences of names kept at most, functions made at most, and the uses of a sequence before its function
- * is made: compiling one takes about 50 microseconds, so a sequence seen once or twice (a file's root)
- * is filled name by name, and a repository with thousands of them costs at most 50 ms.
- */
-const SHAPE_NODES = 10000;
-const SHAPE_FUNCTIONS = 1000;
-const SHAPE_USES = 3;
-let shapeNodes = 0;
-let shapeFunctions = 0;
-
-/**
- * One sequence of attribute names (a path from `SHAPES`), and a function making an object with exactly
- * those properties: an object literal has room for just its properties (one filled name by name has
- * room for four, and a separate array past that), and it is made in one step.
- */
-interface Shape {
-  next: Map<string, Shape>;
-  uses: number;
-  make: ((values: string[]) => Record<string, string>) | null;
-}
-const SHAPES: Shape = { next: new Map(), uses: 0, make: null };
-
-/** The attributes `names[m]: values[m]` (m < count) as an object, in that order. */
-function makeAttrs(names: string[], values: string[], count: number): Record<string, string> {
-  let shape: Shape | undefined = SHAPES;
-  for (let m = 0; m < count && shape !== undefined; m++) {
-    let next: Shape | undefined = shape.next.get(names[m]);
-    // '__proto__' in a literal would set the prototype: a sequence with it gets no function.
-    if (next === undefined && shapeNodes < SHAPE_NODES && names[m] !== '__proto__') {
-      next = { next: new Map(), uses: 0, make: null };
-      shape.next.set(names[m], next);
-      shapeNodes++;
-    }
-    shape = next;
-  }
-  if (shape !== undefined) {
-    if (shape.make === null && ++shape.uses === SHAPE_USES && shapeFunctions < SHAPE_FUNCTIONS) {
-      shapeFunctions++;
-      // Names come from the file: written as JSON strings they are string literals, whatever they hold.
-      const body = names
-        .slice(0, count)
-        .map((name, m) => `${JSON.stringify(name)}: v[${m}]`)
-        .join(', ');
-      shape.make = new Function('v', `return { ${body} };`) as (values: string[]) => Record<string, string>;
-    }
-    if (shape.make !== null) return shape.make(values);
-  }
-  const attrs: Record<string, string> = {};
-  for (let m = 0; m < count; m++) attrs[names[m]] = values[m];
-  return attrs;
-}
-
 export function parseXml(text: string): XmlParseResult {
   VALUES.reset();
   const scanner = new Scanner(text);
@@ -448,8 +393,6 @@ class Scanner {
   nAttr = 0;
   /** Names of the tag's first attributes, for the duplicate check. */
   readonly attrNames: string[] = [];
-  /** Values of the tag's first attributes, made into an object once the tag is read. */
-  readonly attrValues: string[] = [];
   seen: Set<string> | null = null;
   readonly prefixed: number[] = [];
   nPrefixed = 0;
@@ -684,8 +627,6 @@ class Scanner {
         throw new XmlError(`malformed attribute in <${s.slice(i + 1, qEnd)}>`, j);
       j = this.attribute(i, qEnd, j, discarding);
     }
-    if (!discarding && this.nAttr > 0 && this.nAttr <= SHAPE_MAX)
-      this.attrs = makeAttrs(this.attrNames, this.attrValues, this.nAttr);
     const scope = this.scope;
     const ns = lookup(scope, s, i + 1, colon >= 0 ? colon : 0);
     if (ns === undefined && colon >= 0)
@@ -816,14 +757,8 @@ class Scanner {
       value = isNs ? intern(value) : flat(value);
     }
     if (!discarding) {
-      if (nAttr < SHAPE_MAX) this.attrValues[nAttr] = value;
-      else {
-        if (nAttr === SHAPE_MAX) {
-          this.attrs = {};
-          for (let m = 0; m < SHAPE_MAX; m++) this.attrs[names[m]] = this.attrValues[m];
-        }
-        this.attrs[attr] = value;
-      }
+      if (this.attrs === NO_ATTRS) this.attrs = {};
+      this.attrs[attr] = value;
     }
     if (isNs) {
       if (!this.ownScope) {

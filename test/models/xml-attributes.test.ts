@@ -130,28 +130,3 @@ describe('an element with 100,000 attributes', () => {
     expect(r.root?.children[0].children[5].ns).toBe(`urn:x${5 * 97}`);
   });
 });
-
-describe('attribute objects', () => {
-  const elements = (attrs: string, times: number) => `<r>${`<t${attrs}/>`.repeat(times)}</r>`;
-  const all = (xml: string) => (parseXml(xml).root?.children ?? []).map((c) => c.attrs);
-
-  it.each([
-    ['one', ' a="1"'],
-    ['eight', ' a="1" b="2" c="3" d="4" e="5" f="6" g="7" h="8"'],
-    ['nine', ' a="1" b="2" c="3" d="4" e="5" f="6" g="7" h="8" i="9"'],
-    ['names that need escaping in source text', ' \u00fc="1" a\u2028b="2" x:\u00e9="3" xmlns:x="urn:x"'],
-  ])('%s: the same names and values in the same order, however often the names repeat', (_, attrs) => {
-    const once = all(elements(attrs, 1))[0];
-    for (const got of all(elements(attrs, 10))) {
-      expect(Object.entries(got)).toEqual(Object.entries(once));
-      expect(Object.getPrototypeOf(got)).toBe(Object.prototype);
-    }
-  });
-
-  it('an attribute named __proto__ sets no prototype, on the first element or the tenth', () => {
-    for (const got of all(elements(' id="x" __proto__="y"', 10))) {
-      expect(Object.getPrototypeOf(got)).toBe(Object.prototype);
-      expect(got.id).toBe('x');
-    }
-  });
-});
