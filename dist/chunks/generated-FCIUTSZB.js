@@ -1,0 +1,15 @@
+import { createRequire as __smCreateRequire } from 'node:module';
+import { fileURLToPath as __smFileURLToPath } from 'node:url';
+import { dirname as __smDirname } from 'node:path';
+const require = __smCreateRequire(import.meta.url);
+const __filename = __smFileURLToPath(import.meta.url);
+const __dirname = __smDirname(__filename);
+import {
+  validateConfigSchema,
+  validateEnvironmentsSchema
+} from "./chunk-DH43UTXO.js";
+import "./chunk-436XQEGX.js";
+export {
+  validateConfigSchema,
+  validateEnvironmentsSchema
+};
