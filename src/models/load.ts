@@ -84,13 +84,7 @@ export async function loadModels(root: string, options: LoadOptions = {}): Promi
         options.workers,
       )
     : undefined;
-  const index = await buildIndex(
-    abs,
-    files,
-    treeFindings(tree),
-    options.read ?? readFromDisk(),
-    elsewhere,
-  );
+  const index = await buildIndex(abs, files, treeFindings(tree), options.read ?? readFromDisk(), elsewhere);
   index.tree = tree;
   return index;
 }
