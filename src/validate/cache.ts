@@ -89,7 +89,8 @@ export function fingerprint(
   exclude?: string,
 ): Fingerprint {
   // The walk's problems (links, unreadable directories) are findings: part of the key as they are.
-  const tree = walkDisk(root);
+  // Without lstat per file: each file is stat'ed below anyway, for what the key compares.
+  const tree = walkDisk(root, { stat: false });
   const walkFindings = tree.problems;
   const entries = readableFiles(tree).map((e) => ({ path: e.path }));
   const files: Record<string, FileEntry> = {};
