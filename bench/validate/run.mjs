@@ -64,7 +64,8 @@ function measure(args, env = {}) {
   const m = /BENCH-USAGE (\{.*\})/.exec(r.stderr ?? '');
   if (r.status > 2 || r.status === null || !m)
     throw new Error(`node ${args.join(' ')}: exit ${r.status ?? r.signal}: ${r.stderr}`);
-  return { ms, ...JSON.parse(m[1]) };
+  const w = /parsed \d+ files in (\d+) worker threads/.exec(r.stderr ?? '');
+  return { ms, ...JSON.parse(m[1]), workers: w ? Number(w[1]) : 0 };
 }
 
 const floorRun = (dir) => measure([path.join(here, 'floor.mjs'), dir]);
@@ -127,7 +128,8 @@ const smallOurs = mid(smallRuns);
 const json = ['validate', large, '--format', 'json'];
 const largeFloor = best(() => floorRun(large));
 const noWorkers = best(() => cliRun(json, { SPIFF_MODELS_WORKERS: '0' }));
-const byDefault = best(() => cliRun(json));
+// The debug trace says how many workers the loader chose (it prints nothing else to stderr).
+const byDefault = best(() => cliRun(json, { SPIFF_MODELS_DEBUG: '1' }));
 const forced = cores < 4 ? best(() => cliRun(json, { SPIFF_MODELS_WORKERS: '2' })) : undefined;
 const cacheFile = path.join(work, 'bench-validate-cache');
 const cacheArgs = [...json, '--cache', '--cache-location', cacheFile];
@@ -157,8 +159,8 @@ const rows = [
   ],
   row('validate, no worker threads', noWorkers),
   row(
-    cores >= 4
-      ? `validate, default (${Math.min(cores - 1, 8)} worker threads + the main thread)`
+    byDefault.workers > 0
+      ? `validate, default (${byDefault.workers} worker thread${byDefault.workers > 1 ? 's' : ''} + the main thread on ${cores} cores)`
       : `validate, default (no workers on ${cores} cores: a second run of the line above)`,
     byDefault,
   ),
