@@ -13,15 +13,12 @@ import { readableFiles, walkDisk } from '../models/tree.js';
 import type { Report } from '../models/finding.js';
 import { VERSION } from '../util/version.js';
 
-const FORMAT = 2;
+// 3: a file's entry is a tuple, not an object with named fields (the warm run parses the cache file: for
+// 31,793 files 6.8 MB of JSON objects before, 5.6 MB of arrays now, parsed with far fewer objects).
+const FORMAT = 3;
 
-interface FileEntry {
-  size: number;
-  mtimeMs: number;
-  ctimeMs: number;
-  ino: number;
-  hash: string;
-}
+/** What a file's content hash was computed from, and the hash: [size, mtimeMs, ctimeMs, ino, hash]. */
+type FileEntry = [size: number, mtimeMs: number, ctimeMs: number, ino: number, hash: string];
 
 export interface CachedReport extends Report {
   /** What the markdown summary reads of the index besides the report: the call graph and its groups. */
@@ -105,23 +102,23 @@ export function fingerprint(
       const st = fs.statSync(abs);
       const old = previous?.[e.path];
       if (
-        old &&
-        old.size === st.size &&
-        old.mtimeMs === st.mtimeMs &&
-        old.ctimeMs === st.ctimeMs &&
-        old.ino === st.ino
+        Array.isArray(old) &&
+        old[0] === st.size &&
+        old[1] === st.mtimeMs &&
+        old[2] === st.ctimeMs &&
+        old[3] === st.ino
       )
         entry = old;
       else {
         const hash = crypto.createHash('sha1').update(fs.readFileSync(abs)).digest('hex');
-        entry = { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino, hash };
+        entry = [st.size, st.mtimeMs, st.ctimeMs, st.ino, hash];
       }
     } catch (err) {
       // Unreadable now: part of the key as such, so the validation that reports it runs.
-      entry = { size: -1, mtimeMs: 0, ctimeMs: 0, ino: 0, hash: `unreadable ${(err as Error).message}` };
+      entry = [-1, 0, 0, 0, `unreadable ${(err as Error).message}`];
     }
     files[e.path] = entry;
-    key.update(`${e.path}\0${entry.hash}\n`);
+    key.update(`${e.path}\0${entry[4]}\n`);
   }
   return { key: key.digest('hex'), files };
 }
