@@ -6,6 +6,7 @@ import { SetupError } from '../util/errors.js';
 import { scratchReader } from '../util/files.js';
 import type { Finding } from './finding.js';
 import { LineIndex, NS, DMN_NAMESPACES, childrenNamed, parseXml } from './xml.js';
+import { NodesById } from './by-id.js';
 import type {
   BpmnDoc,
   CallRef,
@@ -310,7 +311,7 @@ function indexBpmn(index: ModelsIndex, base: XmlDoc): void {
     ...base,
     processes: [],
     rootElements: new Map(),
-    byId: new Map(),
+    byId: new NodesById(),
     elements: new Map(),
   };
   index.bpmn.set(doc.file.path, doc);
@@ -329,9 +330,7 @@ function indexBpmn(index: ModelsIndex, base: XmlDoc): void {
     addTo(doc.elements, node.name, node);
     const id = node.attrs.id;
     if (id !== undefined) {
-      const list = doc.byId.get(id);
-      if (list) list.push(node);
-      else doc.byId.set(id, [node]);
+      doc.byId.add(id, node);
     }
     if (node.name === 'callActivity' && node.attrs.calledElement) {
       const call: CallRef = {

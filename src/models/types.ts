@@ -2,6 +2,7 @@
 import type { XNode } from './xml.js';
 import type { Finding } from './finding.js';
 import type { SourceTree } from './tree.js';
+import type { NodesById } from './by-id.js';
 
 export interface RepoFile {
   /** Path relative to the models root, '/' separators. */
@@ -81,7 +82,7 @@ export interface BpmnDoc extends XmlDoc {
   /** bpmn:message, bpmn:signal, bpmn:error, bpmn:escalation, bpmn:correlationProperty... by id. */
   rootElements: Map<string, XNode>;
   /** Every element carrying an id, by id (document-wide, like the engine's `.//bpmn:*[@id=...]`). */
-  byId: Map<string, XNode[]>;
+  byId: NodesById;
   /** BPMN elements by local name ('userTask') and spiffworkflow ones as 'spiffworkflow:preScript'. */
   elements: Map<string, XNode[]>;
 }

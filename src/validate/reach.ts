@@ -195,10 +195,7 @@ export function analyze(index: ModelsIndex): Analysis {
   const boundaryOf = (node: XNode, scope: Scope): XNode[] =>
     within(scope.container, mapsFor(scope.doc).boundaryByHost.get(node.attrs.id ?? ''));
   const targetOf = (flow: XNode, scope: Scope): XNode | null => {
-    const found = scope.doc.byId.get(flow.attrs.targetRef ?? '');
-    if (found)
-      for (let k = found.length - 1; k >= 0; k--) if (isInside(found[k], scope.container)) return found[k];
-    return null;
+    return scope.doc.byId.findLast(flow.attrs.targetRef ?? '', (n) => isInside(n, scope.container)) ?? null;
   };
   const outgoing = (r: Reached): XNode[] => {
     const out = outOf(r);

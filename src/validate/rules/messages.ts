@@ -94,7 +94,7 @@ export const messageStartRef: Rule = {
             node: def,
             message: `Could not find messageRef from message event definition: message start event '${start}' names no message, so the backend cannot index this file (its processes cannot be called, the model does not load at boot)`,
           });
-        else if (!(doc.byId.get(ref) ?? []).some((n) => n.ns === NS.bpmn && n.name === 'message'))
+        else if (!doc.byId.some(ref, (n) => n.ns === NS.bpmn && n.name === 'message'))
           report({
             file: doc.file,
             node: def,

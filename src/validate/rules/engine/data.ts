@@ -32,9 +32,9 @@ export const dataAssociation: Rule = {
           if (!refName) continue;
           for (const ref of childrenNamed(assoc, NS.bpmn, refName)) {
             const target = ref.text.trim();
-            const found = (doc.byId.get(target) ?? []).some((n) => {
+            const found = doc.byId.some(target, (n) => {
               if (n.name === 'dataObjectReference')
-                return (doc.byId.get(n.attrs.dataObjectRef ?? '') ?? []).some((o) => o.name === 'dataObject');
+                return doc.byId.some(n.attrs.dataObjectRef ?? '', (o) => o.name === 'dataObject');
               if (n.name === 'dataStoreReference') return dataStoreIds.has(n.attrs.dataStoreRef ?? '');
               return false;
             });

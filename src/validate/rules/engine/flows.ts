@@ -39,7 +39,7 @@ export const danglingSequenceFlow: Rule = {
   check({ analysis, report }) {
     for (const { r, flow } of analysis.unresolved) {
       const targetRef = flow.attrs.targetRef ?? '';
-      const elsewhere = r.doc.byId.get(targetRef)?.[0];
+      const elsewhere = r.doc.byId.first(targetRef);
       const scope =
         r.container === r.process.node
           ? `process '${r.process.id}'`
