@@ -22,18 +22,17 @@ import type {
 } from './types.js';
 import type { XNode, XmlParseResult } from './xml.js';
 import { readableFiles, walkDisk, type SourceTree } from './tree.js';
-import { MAX_PARSE_BYTES, readText, specialFileFinding, type PreParsed, type ReadResult } from './read.js';
+import {
+  MAX_PARSE_BYTES,
+  XML_EXTENSIONS,
+  extension,
+  readText,
+  specialFileFinding,
+  type PreParsed,
+  type ReadResult,
+} from './read.js';
 
 export { MAX_PARSE_BYTES, readText, type PreParsed, type ReadResult };
-
-const PARSED_EXTENSIONS = new Set(['json', 'bpmn', 'dmn']);
-const XML_EXTENSIONS = new Set(['bpmn', 'dmn']);
-
-/** A file name's extension, lower case ('' for none and for a name that only starts with a dot). */
-function extension(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
-}
 
 export interface LoadOptions {
   /** The listing to load (default: the work tree on disk, walked once). bake passes the committed tree. */
@@ -225,7 +224,7 @@ export function buildIndex(
 
   // Other JSON files of models (forms, tests, data stores) are read for the JSON rules.
   for (const f of files) if (f.ext === 'json' && f.modelId !== null) text(f);
-  const xmlFiles = files.filter((f) => PARSED_EXTENSIONS.has(f.ext) && f.ext !== 'json');
+  const xmlFiles = files.filter((f) => XML_EXTENSIONS.has(f.ext));
   const indexXml = (pre?: Map<string, PreParsed>) => {
     for (const f of xmlFiles) {
       const done = pre?.get(f.path);

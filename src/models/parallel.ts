@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { PreParsed } from './read.js';
+import { extension, type PreParsed } from './read.js';
 import type { RepoFile } from './types.js';
 import { parseFile, type WorkItem, type WorkerMessage, type WorkerStart } from './parse-worker.js';
 import { TreeReader } from './tree-transfer.js';
@@ -77,10 +77,12 @@ export function startParsing(root: string, paths: string[], requested?: number):
   const n = workerCount(paths.length, requested);
   const script = n > 0 ? workerScript() : undefined;
   if (!script) return undefined;
-  const items: WorkItem[] = paths.map((p) => {
-    const dot = p.lastIndexOf('.');
-    return { abs: `${root}/${p}`, path: p, ext: p.slice(dot + 1).toLowerCase(), modelId: null };
-  });
+  const items: WorkItem[] = paths.map((p) => ({
+    abs: `${root}/${p}`,
+    path: p,
+    ext: extension(p.slice(p.lastIndexOf('/') + 1)),
+    modelId: null,
+  }));
   const start: WorkerStart = { items, next: new SharedArrayBuffer(4) };
   const next = new Int32Array(start.next);
   // Results that came before the loader joined: built into trees then, in its time.

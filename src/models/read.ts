@@ -5,6 +5,15 @@ import type { Finding } from './finding.js';
 import type { RepoFile } from './types.js';
 import type { XmlParseResult } from './xml.js';
 
+/** The BPMN/DMN files: parsed as XML (by worker threads too). */
+export const XML_EXTENSIONS = new Set(['bpmn', 'dmn']);
+
+/** A file name's extension, lower case ('' for none and for a name that only starts with a dot). */
+export function extension(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+}
+
 /** Files larger than this are listed but not parsed (the check would take longer than it is worth). */
 export const MAX_PARSE_BYTES = 64 * 1024 * 1024;
 
