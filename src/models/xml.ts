@@ -214,10 +214,7 @@ function lookup(scope: Scope | null, s: string, start: number, len: number): str
  * young-generation collection points every reference to the pair at that string: no view and no pair stay.
  */
 function flat(value: string): string {
-  if (value.length < 13) return value;
-  const copy = value[0] + value.slice(1);
-  copy.charCodeAt(0);
-  return copy;
+  return value.length < 13 ? value : flatSlice(value, 0, value.length);
 }
 
 /** `flat` of a substring of `s`, without making the view first. */
