@@ -25,34 +25,33 @@ export function jsonKeyOffset(text: string | undefined, key: string): number | u
   return i >= 0 ? i : undefined;
 }
 
-/** The spiffworkflow:properties/property of an element with that name (the last one of that name). */
-export function spiffProperty(node: XNode, name: string): XNode | undefined {
-  let found: XNode | undefined;
+/** Calls `visit` with each spiffworkflow:properties/property of an element, in document order. */
+function eachSpiffProperty(node: XNode, visit: (property: XNode) => void): void {
   for (const ext of node.children) {
     if (ext.ns !== NS.bpmn || ext.name !== 'extensionElements') continue;
     for (const props of ext.children) {
       if (props.ns !== NS.spiff || props.name !== 'properties') continue;
-      for (const p of props.children)
-        if (p.ns === NS.spiff && p.name === 'property' && p.attrs.name === name) found = p;
+      for (const p of props.children) if (p.ns === NS.spiff && p.name === 'property') visit(p);
     }
   }
+}
+
+/** The spiffworkflow:properties/property of an element with that name (the last one of that name). */
+export function spiffProperty(node: XNode, name: string): XNode | undefined {
+  let found: XNode | undefined;
+  eachSpiffProperty(node, (p) => {
+    if (p.attrs.name === name) found = p;
+  });
   return found;
 }
 
 /** spiffProperty for several names in one pass over the element: the properties by position of the names. */
 export function spiffPropertiesNamed(node: XNode, names: string[]): (XNode | undefined)[] {
   const found = new Array<XNode | undefined>(names.length).fill(undefined);
-  for (const ext of node.children) {
-    if (ext.ns !== NS.bpmn || ext.name !== 'extensionElements') continue;
-    for (const props of ext.children) {
-      if (props.ns !== NS.spiff || props.name !== 'properties') continue;
-      for (const p of props.children) {
-        if (p.ns !== NS.spiff || p.name !== 'property') continue;
-        const k = p.attrs.name === undefined ? -1 : names.indexOf(p.attrs.name);
-        if (k >= 0) found[k] = p;
-      }
-    }
-  }
+  eachSpiffProperty(node, (p) => {
+    const k = p.attrs.name === undefined ? -1 : names.indexOf(p.attrs.name);
+    if (k >= 0) found[k] = p;
+  });
   return found;
 }
 
