@@ -2,7 +2,7 @@
 // loader and the other workers, read, decode and parse it exactly as the loader would, and send the results
 // back a few files at a time, the trees encoded for a cheap transfer (tree-transfer.ts).
 import type { MessagePort } from 'node:worker_threads';
-import { readRegularFile } from '../util/files.js';
+import { scratchReader } from '../util/files.js';
 import { MAX_PARSE_BYTES, readText } from './read.js';
 import type { PreParsed } from './read.js';
 import { SymbolsOut, TreeWriter, type EncodedTrees } from './tree-transfer.js';
@@ -35,9 +35,15 @@ export type WorkerMessage = { files: FileResult[]; trees: EncodedTrees } | { don
 /** Files a worker parses before it posts their results. */
 const FILES_PER_MESSAGE = 8;
 
-/** Reads, decodes and parses one file: the loader's default reader (regular files, at most MAX_PARSE_BYTES). */
+/**
+ * The loader's default reader (regular files, at most MAX_PARSE_BYTES) into one buffer per thread: readText
+ * decodes the bytes at once and keeps none of them.
+ */
+const read = scratchReader(MAX_PARSE_BYTES);
+
+/** Reads, decodes and parses one file as the loader does. */
 export function parseFile(item: WorkItem): PreParsed {
-  const got = readText({ ...item, size: -1 }, () => readRegularFile(item.abs, MAX_PARSE_BYTES));
+  const got = readText({ ...item, size: -1 }, () => read(item.abs));
   const parsed = got.text === undefined ? { hasDoctype: false } : parseXml(got.text);
   // The text stays here: the loader reads it again only for a file a finding points into.
   return {
