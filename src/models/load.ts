@@ -5,7 +5,7 @@ import path from 'node:path';
 import { SetupError } from '../util/errors.js';
 import { scratchReader } from '../util/files.js';
 import type { Finding } from './finding.js';
-import { LineIndex, NS, DMN_NAMESPACES, childrenNamed, parseXml } from './xml.js';
+import { LineIndex, NS, NO_CHILDREN, DMN_NAMESPACES, childrenNamed, parseXml } from './xml.js';
 import { NodesById } from './by-id.js';
 import type {
   BpmnDoc,
@@ -45,10 +45,19 @@ export interface LoadOptions {
    * (see models/parallel.ts).
    */
   workers?: number;
+  /** See OnShard. */
+  onShard?: OnShard;
 }
 
 /** How buildIndex may hand the BPMN/DMN files to worker threads: undefined when they are parsed here. */
 export type ParseElsewhere = (files: RepoFile[]) => Promise<Map<string, PreParsed> | undefined> | undefined;
+
+/**
+ * Called with each directory's BPMN and DMN documents as soon as they are indexed, before the next directory
+ * is read: validate runs its rules on them and lets their trees go (so the whole repository's trees are never
+ * in memory at once). The index's maps hold every directory read so far; the rest comes after.
+ */
+export type OnShard = (docs: (BpmnDoc | DmnDoc)[], index: ModelsIndex) => void | Promise<void>;
 
 export async function loadModels(root: string, options: LoadOptions = {}): Promise<ModelsIndex> {
   const abs = path.resolve(root);
@@ -84,7 +93,14 @@ export async function loadModels(root: string, options: LoadOptions = {}): Promi
         options.workers,
       )
     : undefined;
-  const index = await buildIndex(abs, files, treeFindings(tree), options.read ?? readFromDisk(), elsewhere);
+  const index = await buildIndex(
+    abs,
+    files,
+    treeFindings(tree),
+    options.read ?? readFromDisk(),
+    elsewhere,
+    options.onShard,
+  );
   index.tree = tree;
   return index;
 }
@@ -114,6 +130,7 @@ export function buildIndex(
   loadFindings: Finding[],
   read: (f: RepoFile) => Buffer,
   elsewhere?: ParseElsewhere,
+  onShard?: OnShard,
 ): Promise<ModelsIndex> | ModelsIndex;
 export function buildIndex(
   root: string,
@@ -121,6 +138,7 @@ export function buildIndex(
   loadFindings: Finding[],
   read: (f: RepoFile) => Buffer,
   elsewhere?: ParseElsewhere,
+  onShard?: OnShard,
 ): Promise<ModelsIndex> | ModelsIndex {
   const files: RepoFile[] = entries
     .map((e) => {
@@ -225,33 +243,75 @@ export function buildIndex(
   // Other JSON files of models (forms, tests, data stores) are read for the JSON rules.
   for (const f of files) if (f.ext === 'json' && f.modelId !== null) text(f);
   const xmlFiles = files.filter((f) => XML_EXTENSIONS.has(f.ext));
-  const indexXml = (pre?: Map<string, PreParsed>) => {
-    for (const f of xmlFiles) {
-      const done = pre?.get(f.path);
-      let parsed: XmlParseResult;
-      let hasText: boolean;
-      if (done) {
-        // Same order of findings as a parse here: the worker's are added at this file's turn.
-        apply(f, done);
-        hasText = done.hadText;
-        parsed = done.parsed;
-      } else {
-        const t = readOnce(f);
-        hasText = t !== undefined;
-        parsed = t === undefined ? { hasDoctype: false } : parseXml(t);
-      }
-      const base: XmlDoc = { file: f, root: parsed.root, error: parsed.error, hasDoctype: parsed.hasDoctype };
-      if (!hasText && !parsed.root) base.error = undefined;
-      if (hasText) readAgainWhenNeeded(f, read);
-      if (f.ext === 'bpmn') indexBpmn(index, base);
-      else indexDmn(index, base);
+  const indexFile = (f: RepoFile, pre?: Map<string, PreParsed>): BpmnDoc | DmnDoc => {
+    const done = pre?.get(f.path);
+    let parsed: XmlParseResult;
+    let hasText: boolean;
+    if (done) {
+      // Same order of findings as a parse here: the worker's are added at this file's turn.
+      apply(f, done);
+      hasText = done.hadText;
+      parsed = done.parsed;
+      pre?.delete(f.path);
+    } else {
+      const t = readOnce(f);
+      hasText = t !== undefined;
+      parsed = t === undefined ? { hasDoctype: false } : parseXml(t);
     }
-    linkCalls(index);
-    return index;
+    const base: XmlDoc = { file: f, root: parsed.root, error: parsed.error, hasDoctype: parsed.hasDoctype };
+    if (!hasText && !parsed.root) base.error = undefined;
+    if (hasText) readAgainWhenNeeded(f, read);
+    return f.ext === 'bpmn' ? indexBpmn(index, base) : indexDmn(index, base);
+  };
+  const indexXml = (pre?: Map<string, PreParsed>): ModelsIndex | Promise<ModelsIndex> => {
+    if (!onShard) {
+      for (const f of xmlFiles) indexFile(f, pre);
+      linkCalls(index);
+      return index;
+    }
+    // One directory at a time, its trees handed to onShard (which may let them go) before the next is read.
+    const dirs = new Map<string, RepoFile[]>();
+    for (const f of xmlFiles) {
+      const list = dirs.get(f.dir);
+      if (list) list.push(f);
+      else dirs.set(f.dir, [f]);
+    }
+    return (async () => {
+      for (const inDir of dirs.values())
+        await onShard(
+          inDir.map((f) => indexFile(f, pre)),
+          index,
+        );
+      inPathOrder(index);
+      linkCalls(index);
+      return index;
+    })();
   };
   // Special files are never opened, by a worker either.
   const pending = elsewhere?.(xmlFiles.filter((f) => !f.special));
   return pending ? pending.then(indexXml) : indexXml();
+}
+
+/**
+ * The documents, definitions and calls of an index filled one directory at a time, put back in the order of
+ * the files' paths (the order a load of every file at once gives): which of two definitions of an id comes
+ * first decides what a call resolves to.
+ */
+function inPathOrder(index: ModelsIndex): void {
+  const byPath = <V>(m: Map<string, V>) => new Map([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const bpmn = byPath(index.bpmn);
+  const dmn = byPath(index.dmn);
+  index.bpmn.clear();
+  for (const [k, v] of bpmn) index.bpmn.set(k, v);
+  index.dmn.clear();
+  for (const [k, v] of dmn) index.dmn.set(k, v);
+  const rank = new Map<string, number>();
+  let n = 0;
+  for (const k of index.bpmn.keys()) rank.set(k, n++);
+  const order = <T extends { file: RepoFile }>(list: T[]) =>
+    list.sort((a, b) => (rank.get(a.file.path) ?? 0) - (rank.get(b.file.path) ?? 0));
+  for (const defs of index.processes.values()) if (defs.length > 1) order(defs);
+  order(index.calls);
 }
 
 /** Where a file whose text was let go keeps how to read it again. */
@@ -293,6 +353,46 @@ function readAgainWhenNeeded(f: RepoFile, read: (f: RepoFile) => Buffer): void {
   Object.defineProperty(f, 'text', TEXT_AGAIN);
 }
 
+/**
+ * Lets the trees of some documents go once their rules have run (validate, one directory at a time): each
+ * document keeps its root element and each process, decision and call its element, without children or
+ * parent (what the repository-wide rules read: names, attributes, offsets); the element maps empty. The
+ * texts read again for findings are let go too.
+ */
+export function letTreesGo(index: ModelsIndex, docs: XmlDoc[]): void {
+  const files = new Set<RepoFile>();
+  for (const doc of docs) {
+    files.add(doc.file);
+    forgetText(doc.file);
+    if (!doc.root) continue;
+    doc.root = bare(doc.root);
+    if ('processes' in doc) {
+      const bpmn = doc as BpmnDoc;
+      for (const def of bpmn.processes) def.node = bare(def.node);
+      bpmn.rootElements = new Map();
+      bpmn.byId = new NodesById();
+      bpmn.elements = new Map();
+    }
+    if ('decisions' in doc) for (const def of (doc as DmnDoc).decisions) def.node = bare(def.node);
+  }
+  // The documents' calls are the last ones indexed (a directory's calls come together, in its documents).
+  for (let i = index.calls.length - 1; i >= 0 && files.has(index.calls[i].file); i--)
+    index.calls[i].node = bare(index.calls[i].node);
+}
+
+function bare(node: XNode): XNode {
+  if (node.parent === null && node.children === NO_CHILDREN) return node;
+  return { ...node, children: NO_CHILDREN, parent: null, text: '' };
+}
+
+/** A file's text read again for a finding is let go: read once more if another finding needs it. */
+function forgetText(f: RepoFile): void {
+  const state = (f as Partial<Rereadable>)[REREAD];
+  if (!state) return;
+  state.text = undefined;
+  state.known = false;
+}
+
 function linkCalls(index: ModelsIndex): void {
   for (const call of index.calls) {
     if (!call.modelId) continue;
@@ -305,7 +405,7 @@ function linkCalls(index: ModelsIndex): void {
   }
 }
 
-function indexBpmn(index: ModelsIndex, base: XmlDoc): void {
+function indexBpmn(index: ModelsIndex, base: XmlDoc): BpmnDoc {
   const doc: BpmnDoc = {
     ...base,
     processes: [],
@@ -315,7 +415,7 @@ function indexBpmn(index: ModelsIndex, base: XmlDoc): void {
   };
   index.bpmn.set(doc.file.path, doc);
   const root = doc.root;
-  if (!root) return;
+  if (!root) return doc;
   const stack = [root];
   while (stack.length) {
     const node = stack.pop() as XNode;
@@ -341,7 +441,7 @@ function indexBpmn(index: ModelsIndex, base: XmlDoc): void {
       index.calls.push(call);
     }
   }
-  if (root.ns !== NS.bpmn || root.name !== 'definitions') return;
+  if (root.ns !== NS.bpmn || root.name !== 'definitions') return doc;
   for (const child of root.children) {
     if (child.ns !== NS.bpmn) continue;
     if (child.attrs.id !== undefined) doc.rootElements.set(child.attrs.id, child);
@@ -360,13 +460,14 @@ function indexBpmn(index: ModelsIndex, base: XmlDoc): void {
       else index.processes.set(def.id, [def]);
     }
   }
+  return doc;
 }
 
-function indexDmn(index: ModelsIndex, base: XmlDoc): void {
+function indexDmn(index: ModelsIndex, base: XmlDoc): DmnDoc {
   const doc: DmnDoc = { ...base, decisions: [] };
   index.dmn.set(doc.file.path, doc);
   const root = doc.root;
-  if (!root || !DMN_NAMESPACES.has(root.ns) || root.name !== 'definitions') return;
+  if (!root || !DMN_NAMESPACES.has(root.ns) || root.name !== 'definitions') return doc;
   const decisions = childrenNamed(root, root.ns, 'decision');
   decisions.forEach((node, i) => {
     const def: DecisionDef = { id: node.attrs.id ?? '', file: doc.file, node, first: i === 0 };
@@ -375,6 +476,7 @@ function indexDmn(index: ModelsIndex, base: XmlDoc): void {
   const list = index.decisionsByDir.get(doc.file.dir);
   if (list) list.push(...doc.decisions);
   else index.decisionsByDir.set(doc.file.dir, [...doc.decisions]);
+  return doc;
 }
 
 /** `spiffworkflow:<name>` keys, one string per name: no string built and hashed per extension element. */

@@ -48,6 +48,10 @@ export interface Analysis {
   target(r: Reached, flow: XNode): XNode | undefined;
   /** The outgoing flows of supported reached nodes whose parser finds no target, in walk order. */
   unresolved: { r: Reached; flow: XNode }[];
+}
+
+/** The walk of a whole repository, with how its call activities resolve. */
+export interface RepoAnalysis extends Analysis {
   /** The definition a call activity's calledElement resolves to, if any. */
   called(calledElement: string): ProcessDef | undefined;
   /** What call activities can reach: the backend's boot-time reference cache. */
@@ -115,6 +119,7 @@ interface Scope {
   doc: BpmnDoc;
   container: XNode;
   process: ProcessDef;
+  walker: DocWalker;
 }
 
 /** No flows or no boundary events (most nodes have none of the latter): one shared, frozen list. */
@@ -148,169 +153,170 @@ class Walked implements Reached {
 /** Sequence flows: one as itself, several in a list. */
 type Flows = XNode | XNode[];
 
-interface DocMaps {
-  flowsBySource: Map<string, Flows>;
-  boundaryByHost: Map<string, XNode[]>;
+/** What the walk of one process found: its records in walk order, and what it calls. */
+export interface ProcessWalk {
+  process: ProcessDef;
+  reached: Reached[];
+  unresolved: Analysis['unresolved'];
+  /** The calledElement of every supported call activity the walk met, in walk order. */
+  calls: string[];
 }
 
-export function analyze(index: ModelsIndex): Analysis {
-  const reached: Walked[] = [];
-  const byDoc = new Map<BpmnDoc, Reached[]>();
-  const byKind = new Map<string, Reached[]>();
-  const unresolved: Analysis['unresolved'] = [];
-  const loadedProcesses = new Set<ProcessDef>();
-  const docMaps = new Map<BpmnDoc, DocMaps>();
+/**
+ * Walks the processes of one file, each on its own, as the engine's parser of that process would (a called
+ * process is another process's walk: see analyze). Holds the file's flow and boundary-event maps while the
+ * file's processes are walked.
+ */
+export class DocWalker {
+  private maps?: { flowsBySource: Map<string, Flows>; boundaryByHost: Map<string, XNode[]> };
 
-  const mapsFor = (doc: BpmnDoc): DocMaps => {
-    let maps = docMaps.get(doc);
-    if (maps) return maps;
-    maps = { flowsBySource: new Map(), boundaryByHost: new Map() };
-    for (const n of doc.elements.get('sequenceFlow') ?? [])
+  constructor(readonly doc: BpmnDoc) {}
+
+  private mapsFor() {
+    if (this.maps) return this.maps;
+    const maps = { flowsBySource: new Map<string, Flows>(), boundaryByHost: new Map<string, XNode[]>() };
+    for (const n of this.doc.elements.get('sequenceFlow') ?? [])
       if (n.attrs.sourceRef !== undefined) addFlow(maps.flowsBySource, n.attrs.sourceRef, n);
-    for (const n of doc.elements.get('boundaryEvent') ?? [])
+    for (const n of this.doc.elements.get('boundaryEvent') ?? [])
       if (n.attrs.attachedToRef !== undefined) append(maps.boundaryByHost, n.attrs.attachedToRef, n);
-    docMaps.set(doc, maps);
-    return maps;
-  };
+    return (this.maps = maps);
+  }
+
+  /** The records hold what the walk found; the maps are rebuilt only if an unsupported node is asked about. */
+  release(): void {
+    this.maps = undefined;
+  }
 
   // Each process parser (one per process and per embedded sub-process) indexes only the elements inside its
   // own node, last one wins for a shared id (ProcessParser._index_process_nodes, SpiffWorkflow since
   // 2026-04-24): flows, boundary events and targets outside the container are not found.
-  // The walk answers these once per supported node and keeps the answers on its record (several rules ask
-  // for the same ones); an unsupported node's are computed when asked.
-  const within = (container: XNode, nodes: XNode[] | undefined): XNode[] => {
-    if (!nodes) return NONE;
-    for (const n of nodes) if (!isInside(n, container)) return nodes.filter((m) => isInside(m, container));
-    return nodes;
-  };
-  const outgoingOf = (node: XNode, scope: Scope): Flows => {
-    const flows = mapsFor(scope.doc).flowsBySource.get(node.attrs.id ?? '');
-    if (flows === undefined || Array.isArray(flows)) return within(scope.container, flows);
-    return isInside(flows, scope.container) ? flows : NONE;
-  };
-  const outOf = (r: Reached): Flows => {
-    const w = r as Walked;
-    return w.out ?? outgoingOf(w.node, w.scope);
-  };
-  const boundaryOf = (node: XNode, scope: Scope): XNode[] =>
-    within(scope.container, mapsFor(scope.doc).boundaryByHost.get(node.attrs.id ?? ''));
-  const targetOf = (flow: XNode, scope: Scope): XNode | null => {
-    return scope.doc.byId.findLast(flow.attrs.targetRef ?? '', (n) => isInside(n, scope.container)) ?? null;
-  };
-  const outgoing = (r: Reached): XNode[] => {
-    const out = outOf(r);
-    return Array.isArray(out) ? out : [out];
-  };
-  const outgoingCount = (r: Reached): number => {
-    const out = outOf(r);
-    return Array.isArray(out) ? out.length : 1;
-  };
-  const boundaryEvents = (r: Reached): XNode[] => {
-    const w = r as Walked;
-    return w.bnd ?? boundaryOf(w.node, w.scope);
-  };
-  const target = (r: Reached, flow: XNode): XNode | undefined => {
-    const w = r as Walked;
-    const k = w.out === undefined ? -1 : Array.isArray(w.out) ? w.out.indexOf(flow) : w.out === flow ? 0 : -1;
-    const t = k < 0 ? targetOf(flow, w.scope) : Array.isArray(w.tgt) ? w.tgt[k] : w.tgt;
-    return t ?? undefined;
-  };
-  const callable = callableProcesses(index);
-  // The walk and call-activity ask for the same few ids thousands of times.
-  const resolved = new Map<string, ProcessDef | null>();
-  const called = (calledElement: string): ProcessDef | undefined => {
-    let def = resolved.get(calledElement);
-    if (def === undefined) resolved.set(calledElement, (def = callable.resolve(calledElement) ?? null));
-    return def ?? undefined;
-  };
-
-  const processQueue: ProcessDef[] = [];
-  const load = (def: ProcessDef) => {
-    if (loadedProcesses.has(def)) return;
-    loadedProcesses.add(def);
-    processQueue.push(def);
-  };
-  for (const model of index.models.values()) {
-    const info = model.info;
-    if (!info) continue;
-    const primaryFile = typeof info.primary_file_name === 'string' ? info.primary_file_name : '';
-    const primaryId = typeof info.primary_process_id === 'string' ? info.primary_process_id : '';
-    if (!primaryFile || !primaryId) continue;
-    const def = primaryProcessOf(index, model.id, model.dir, primaryFile, primaryId);
-    if (def) load(def);
+  outgoingOf(node: XNode, container: XNode): Flows {
+    const flows = this.mapsFor().flowsBySource.get(node.attrs.id ?? '');
+    if (flows === undefined || Array.isArray(flows)) return within(container, flows);
+    return isInside(flows, container) ? flows : NONE;
   }
 
-  // Containers (processes and embedded sub-processes) still to walk; each has its own parser and its own
-  // set of parsed nodes, like the engine's per-process task specs.
-  const containers: { scope: Scope; starts: XNode[] }[] = [];
-  for (let i = 0; i < processQueue.length || containers.length;) {
-    if (!containers.length) {
-      const def = processQueue[i++];
-      if (!def.executable) continue;
-      const doc = index.bpmn.get(def.file.path) as BpmnDoc;
-      containers.push({
-        scope: { doc, container: def.node, process: def },
-        starts: containerStarts(def.node),
-      });
-      continue;
+  boundaryOf(node: XNode, container: XNode): XNode[] {
+    return within(container, this.mapsFor().boundaryByHost.get(node.attrs.id ?? ''));
+  }
+
+  targetOf(flow: XNode, container: XNode): XNode | null {
+    return this.doc.byId.findLast(flow.attrs.targetRef ?? '', (n) => isInside(n, container)) ?? null;
+  }
+
+  /** The walk of one process of this file (nothing for a process that is not executable). */
+  walk(def: ProcessDef): ProcessWalk {
+    const reached: Walked[] = [];
+    const unresolved: Analysis['unresolved'] = [];
+    const calls: string[] = [];
+    const result: ProcessWalk = { process: def, reached, unresolved, calls };
+    if (!def.executable) return result;
+    const doc = this.doc;
+    // Containers (the process and its embedded sub-processes) still to walk; each has its own parser and
+    // its own set of parsed nodes, like the engine's per-process task specs.
+    const containers: { scope: Scope; starts: XNode[] }[] = [
+      { scope: { doc, container: def.node, process: def, walker: this }, starts: containerStarts(def.node) },
+    ];
+    while (containers.length) {
+      const { scope, starts } = containers.pop() as (typeof containers)[number];
+      const { container } = scope;
+      const parsed = new Set<string>();
+      const stack: XNode[] = [];
+      for (let j = starts.length - 1; j >= 0; j--) stack.push(starts[j]);
+      while (stack.length) {
+        const node = stack.pop() as XNode;
+        const id = node.attrs.id ?? '';
+        if (parsed.has(id)) continue;
+        parsed.add(id);
+        if (node.ns !== NS.bpmn || !ENGINE_TAGS.has(node.name)) {
+          reached.push(new Walked(node, scope, false, undefined, undefined, null));
+          continue;
+        }
+        const bnd = this.boundaryOf(node, container);
+        const out = this.outgoingOf(node, container);
+        let tgt: Walked['tgt'] = null;
+        if (!Array.isArray(out)) tgt = this.targetOf(out, container);
+        else if (out.length === 1) tgt = this.targetOf(out[0], container);
+        else if (out.length > 1) tgt = out.map((f) => this.targetOf(f, container));
+        const w = new Walked(node, scope, true, out, bnd, tgt);
+        reached.push(w);
+
+        // Next: the boundary events, then the flows' targets, in document order.
+        if (Array.isArray(tgt)) {
+          for (let j = 0; j < tgt.length; j++)
+            if (!tgt[j]) unresolved.push({ r: w, flow: (out as XNode[])[j] });
+          for (let j = tgt.length - 1; j >= 0; j--) {
+            const t = tgt[j];
+            if (t) stack.push(t);
+          }
+        } else if (tgt) stack.push(tgt);
+        else if (!Array.isArray(out)) unresolved.push({ r: w, flow: out });
+        else if (out.length === 1) unresolved.push({ r: w, flow: out[0] });
+        for (let j = bnd.length - 1; j >= 0; j--) stack.push(bnd[j]);
+
+        if ((node.name === 'subProcess' || node.name === 'transaction') && entersSubprocess(node))
+          containers.push({ scope: { ...scope, container: node }, starts: containerStarts(node) });
+        else if (node.name === 'adHocSubProcess') {
+          const flows = (doc.elements.get('sequenceFlow') ?? []).filter((f) => isInside(f, node));
+          const inner = adHocStarts(node, flows);
+          if (inner) containers.push({ scope: { ...scope, container: node }, starts: inner });
+        } else if (node.name === 'callActivity' && node.attrs.calledElement)
+          calls.push(node.attrs.calledElement);
+      }
     }
-    const { scope, starts } = containers.pop() as (typeof containers)[number];
-    const { doc, process } = scope;
+    return result;
+  }
+}
+
+function within(container: XNode, nodes: XNode[] | undefined): XNode[] {
+  if (!nodes) return NONE;
+  for (const n of nodes) if (!isInside(n, container)) return nodes.filter((m) => isInside(m, container));
+  return nodes;
+}
+
+function outOf(r: Reached): Flows {
+  const w = r as Walked;
+  return w.out ?? w.scope.walker.outgoingOf(w.node, w.scope.container);
+}
+
+const outgoing = (r: Reached): XNode[] => {
+  const out = outOf(r);
+  return Array.isArray(out) ? out : [out];
+};
+const outgoingCount = (r: Reached): number => {
+  const out = outOf(r);
+  return Array.isArray(out) ? out.length : 1;
+};
+const boundaryEvents = (r: Reached): XNode[] => {
+  const w = r as Walked;
+  return w.bnd ?? w.scope.walker.boundaryOf(w.node, w.scope.container);
+};
+const target = (r: Reached, flow: XNode): XNode | undefined => {
+  const w = r as Walked;
+  const k = w.out === undefined ? -1 : Array.isArray(w.out) ? w.out.indexOf(flow) : w.out === flow ? 0 : -1;
+  const t =
+    k < 0 ? w.scope.walker.targetOf(flow, w.scope.container) : Array.isArray(w.tgt) ? w.tgt[k] : w.tgt;
+  return t ?? undefined;
+};
+
+/** What the engine rules read: the given walks (in this order) of the given loaded processes. */
+export function analysisOf(walks: ProcessWalk[], loadedProcesses: Set<ProcessDef>): Analysis {
+  const reached: Reached[] = [];
+  const byDoc = new Map<BpmnDoc, Reached[]>();
+  const byKind = new Map<string, Reached[]>();
+  const unresolved: Analysis['unresolved'] = [];
+  for (const walk of walks) {
+    if (walk.reached.length === 0) continue;
+    const doc = walk.reached[0].doc;
     let inDoc = byDoc.get(doc);
     if (!inDoc) byDoc.set(doc, (inDoc = []));
-    const parsed = new Set<string>();
-    const stack: XNode[] = [];
-    for (let j = starts.length - 1; j >= 0; j--) stack.push(starts[j]);
-    while (stack.length) {
-      const node = stack.pop() as XNode;
-      const id = node.attrs.id ?? '';
-      if (parsed.has(id)) continue;
-      parsed.add(id);
-      if (node.ns !== NS.bpmn || !ENGINE_TAGS.has(node.name)) {
-        const w = new Walked(node, scope, false, undefined, undefined, null);
-        reached.push(w);
-        inDoc.push(w);
-        continue;
-      }
-      const bnd = boundaryOf(node, scope);
-      const out = outgoingOf(node, scope);
-      let tgt: Walked['tgt'] = null;
-      if (!Array.isArray(out)) tgt = targetOf(out, scope);
-      else if (out.length === 1) tgt = targetOf(out[0], scope);
-      else if (out.length > 1) tgt = out.map((f) => targetOf(f, scope));
-      const w = new Walked(node, scope, true, out, bnd, tgt);
-      reached.push(w);
-      inDoc.push(w);
-      push(byKind, node.name, w);
-
-      // Next: the boundary events, then the flows' targets, in document order.
-      if (Array.isArray(tgt)) {
-        for (let j = 0; j < tgt.length; j++)
-          if (!tgt[j]) unresolved.push({ r: w, flow: (out as XNode[])[j] });
-        for (let j = tgt.length - 1; j >= 0; j--) {
-          const t = tgt[j];
-          if (t) stack.push(t);
-        }
-      } else if (tgt) stack.push(tgt);
-      else if (!Array.isArray(out)) unresolved.push({ r: w, flow: out });
-      else if (out.length === 1) unresolved.push({ r: w, flow: out[0] });
-      for (let j = bnd.length - 1; j >= 0; j--) stack.push(bnd[j]);
-
-      if ((node.name === 'subProcess' || node.name === 'transaction') && entersSubprocess(node))
-        containers.push({ scope: { doc, container: node, process }, starts: containerStarts(node) });
-      else if (node.name === 'adHocSubProcess') {
-        const flows = (doc.elements.get('sequenceFlow') ?? []).filter((f) => isInside(f, node));
-        const inner = adHocStarts(node, flows);
-        if (inner) containers.push({ scope: { doc, container: node, process }, starts: inner });
-      } else if (node.name === 'callActivity' && node.attrs.calledElement) {
-        const def = called(node.attrs.calledElement);
-        if (def) load(def);
-      }
+    for (const r of walk.reached) {
+      reached.push(r);
+      inDoc.push(r);
+      if (r.supported) push(byKind, r.node.name, r);
     }
+    for (const u of walk.unresolved) unresolved.push(u);
   }
-  // The records hold what the walk found; the maps are rebuilt only if an unsupported node is asked about.
-  docMaps.clear();
-
   let reachable: Set<XNode> | undefined;
   return {
     reached,
@@ -325,9 +331,75 @@ export function analyze(index: ModelsIndex): Analysis {
     boundaryEvents,
     target,
     unresolved,
-    called,
-    callable,
   };
+}
+
+/**
+ * The processes the engine loads, in the order it meets them: every model's primary (models in the index's
+ * order), then what each loaded executable process calls, in the order its walk meets the call activities.
+ * `callsOf` gives a process's walk (its calls), `called` what a calledElement resolves to.
+ */
+export function loadOrder(
+  index: ModelsIndex,
+  callsOf: (def: ProcessDef) => string[],
+  called: (calledElement: string) => ProcessDef | undefined,
+): ProcessDef[] {
+  const loaded = new Set<ProcessDef>();
+  const order: ProcessDef[] = [];
+  const load = (def: ProcessDef) => {
+    if (loaded.has(def)) return;
+    loaded.add(def);
+    order.push(def);
+  };
+  for (const model of index.models.values()) {
+    const info = model.info;
+    if (!info) continue;
+    const primaryFile = typeof info.primary_file_name === 'string' ? info.primary_file_name : '';
+    const primaryId = typeof info.primary_process_id === 'string' ? info.primary_process_id : '';
+    if (!primaryFile || !primaryId) continue;
+    const def = primaryProcessOf(index, model.id, model.dir, primaryFile, primaryId);
+    if (def) load(def);
+  }
+  for (let i = 0; i < order.length; i++) {
+    const def = order[i];
+    if (!def.executable) continue;
+    for (const calledElement of callsOf(def)) {
+      const target = called(calledElement);
+      if (target) load(target);
+    }
+  }
+  return order;
+}
+
+/** The resolution of calledElement values, asked thousands of times for the same few ids. */
+export function resolver(callable: CallableProcesses): (calledElement: string) => ProcessDef | undefined {
+  const resolved = new Map<string, ProcessDef | null>();
+  return (calledElement) => {
+    let def = resolved.get(calledElement);
+    if (def === undefined) resolved.set(calledElement, (def = callable.resolve(calledElement) ?? null));
+    return def ?? undefined;
+  };
+}
+
+/** The whole engine walk of a repository whose trees are all in memory: what the loaded processes reach. */
+export function analyze(index: ModelsIndex): RepoAnalysis {
+  const callable = callableProcesses(index);
+  const called = resolver(callable);
+  const walkers = new Map<BpmnDoc, DocWalker>();
+  const walks = new Map<ProcessDef, ProcessWalk>();
+  const walkOf = (def: ProcessDef): ProcessWalk => {
+    let walk = walks.get(def);
+    if (walk) return walk;
+    const doc = index.bpmn.get(def.file.path) as BpmnDoc;
+    let walker = walkers.get(doc);
+    if (!walker) walkers.set(doc, (walker = new DocWalker(doc)));
+    walks.set(def, (walk = walker.walk(def)));
+    return walk;
+  };
+  const order = loadOrder(index, (def) => walkOf(def).calls, called);
+  for (const walker of walkers.values()) walker.release();
+  const analysis = analysisOf(order.filter((def) => def.executable).map(walkOf), new Set(order));
+  return Object.assign(analysis, { called, callable });
 }
 
 /** `node` lies inside `container` (a descendant of it). */

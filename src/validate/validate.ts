@@ -1,18 +1,15 @@
-// validate: load -> analyze -> run rules -> report. The one entry point other commands call.
+// validate: load (running the rules on each directory as it is read, judge.ts) -> the repository-wide rules ->
+// report. The one entry point other commands call.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CallRef, Model, ModelsIndex, ProcessDef, RepoFile } from '../models/types.js';
-import { loadModels } from '../models/load.js';
+import type { CallRef, Model, ModelsIndex, ProcessDef } from '../models/types.js';
+import { letTreesGo, loadModels } from '../models/load.js';
 import { noModelsError } from '../models/empty.js';
-import { LineIndex, attributeOffset } from '../models/xml.js';
-import { analyze, type Analysis } from './reach.js';
 import { loadConfig } from './config.js';
 import type { Finding, ModelStatus, Report, Severity } from '../models/finding.js';
 import { compareFindings } from '../models/finding.js';
-import type { Report as RuleReport } from './rule.js';
 import { loaderRules, rules } from './rules/index.js';
-import { guarded } from './guard.js';
-import { loadPythonParser } from './rules/python.js';
+import { Judge, byDirectory } from './judge.js';
 import type { CachedReport, Fingerprint } from './cache.js';
 
 export interface ValidateOptions {
@@ -66,79 +63,29 @@ export async function validateRepo(root: string, options: ValidateOptions = {}):
     print = fingerprint(abs, settings, tool, data?.files, inside);
     if (data && data.key === print.key) return fromCache(abs, data.report);
   }
-  const index = options.index ?? (await loadModels(root, { workers: options.workers }));
+  const judge = new Judge(config.rules);
+  let index: ModelsIndex;
+  if (options.index) {
+    // Loaded by the caller with every tree: judged one directory at a time all the same.
+    index = options.index;
+    const docs = [...index.bpmn.values(), ...index.dmn.values()];
+    for (const inDir of byDirectory(docs)) await judge.directory(index, inDir);
+    letTreesGo(index, docs);
+  } else
+    index = await loadModels(root, {
+      workers: options.workers,
+      onShard: (docs, idx) => judge.directory(idx, docs),
+    });
   if (index.models.size === 0 && !options.allowEmpty)
     throw noModelsError(`the models root ${index.root}`, 'Check the path (DIR, or the action input path)');
-  if (config.rules['python-syntax'] !== 'off') await loadPythonParser(index);
-  // The engine's walk feeds the engine rules: when it fails, they get the walk of an empty repository (they
-  // report nothing) and rule-error says why.
-  let walked: Analysis | undefined;
-  const walkFailure = guarded('engine checks (the reachability walk)', index, (idx) => {
-    const result = analyze(idx);
-    if (idx === index) walked = result;
-  });
-  const analysis: Analysis = walked ?? analyze(emptyIndex(index));
-  const lineIndexes = new Map<string, LineIndex>();
-  const position = (file: RepoFile, offset: number) => {
-    let li = lineIndexes.get(file.path);
-    if (!li) lineIndexes.set(file.path, (li = new LineIndex(file.text ?? '')));
-    return li.position(offset);
-  };
-
-  const findings: Finding[] = [];
-  const seen = new Set<string>();
-  const add = (f: Finding) => {
-    const setting = config.rules[f.ruleId];
-    if (setting === 'off') return;
-    if (setting) f.severity = setting;
-    const key = `${f.ruleId}\0${f.file}\0${f.line}\0${f.column}\0${f.message}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    findings.push(f);
-  };
-
-  if (walkFailure) add(walkFailure);
-  for (const rule of rules) {
-    if (config.rules[rule.id] === 'off') continue;
-    const report = (r: RuleReport) => {
-      let line = r.line;
-      let column = r.column;
-      if (line === undefined) {
-        let offset = r.offset;
-        if (offset === undefined && r.node)
-          offset = r.attr && r.file.text ? attributeOffset(r.file.text, r.node, r.attr) : r.node.offset;
-        ({ line, column } =
-          offset !== undefined && r.file.text !== undefined
-            ? position(r.file, offset)
-            : { line: 1, column: 1 });
-      }
-      add({
-        ruleId: rule.id,
-        severity: r.severity ?? rule.severity,
-        message: r.message,
-        file: r.file.path,
-        line,
-        column: column ?? 1,
-        modelId: r.modelId === undefined ? r.file.modelId : r.modelId,
-      });
-    };
-    const failure = guarded(rule.id, index, (idx) =>
-      rule.check({
-        index: idx,
-        analysis,
-        report: idx === index ? report : () => undefined,
-      }),
-    );
-    if (failure) add(failure);
-  }
-  for (const f of index.loadFindings) add({ ...f });
+  const findings = judge.finish(index);
 
   let changedModels: string[] = [];
   if (options.base) {
     // Imported only for --base: it runs git (child_process), which nothing else here needs.
     const { baseFindings } = await import('./base.js');
     const base = await baseFindings(index, options.base);
-    for (const f of base.findings) add(f);
+    for (const f of base.findings) judge.add(f);
     changedModels = base.changedModels;
   }
 
@@ -190,23 +137,6 @@ function fromCache(root: string, report: CachedReport): ValidateResult {
   };
   const { findings, models: statuses, summary } = report;
   return { findings, models: statuses, summary, index, changedModels: [], cache: 'hit' };
-}
-
-/** The same root with nothing in it. */
-function emptyIndex(index: ModelsIndex): ModelsIndex {
-  return {
-    ...index,
-    files: [],
-    filesByPath: new Map(),
-    groups: new Map(),
-    models: new Map(),
-    bpmn: new Map(),
-    dmn: new Map(),
-    processes: new Map(),
-    decisionsByDir: new Map(),
-    calls: [],
-    modelCalls: new Map(),
-  };
 }
 
 export function summarize(index: ModelsIndex, findings: Finding[]): Report {

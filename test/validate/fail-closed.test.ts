@@ -28,6 +28,7 @@ describe('a rule that throws', () => {
     inject({
       id: 'crashy',
       severity: 'error',
+      scope: 'files',
       description: 'throws on one file',
       fix: '',
       check({ index, report }) {
@@ -68,6 +69,7 @@ describe('a rule that throws', () => {
       {
         id: 'crashy-everywhere',
         severity: 'warning',
+        scope: 'repo',
         description: 'throws before reading any file',
         fix: '',
         check() {

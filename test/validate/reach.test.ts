@@ -2,7 +2,7 @@
 // loads, the way SpiffWorkflow's parsers follow a process from its start events (the rules only read this).
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { loadModels } from '../../src/models/load.js';
-import { analyze, type Analysis } from '../../src/validate/reach.js';
+import { analyze, type RepoAnalysis } from '../../src/validate/reach.js';
 import {
   baseTree,
   chain,
@@ -18,11 +18,11 @@ import {
 
 afterAll(cleanTrees);
 
-async function walk(tree: Tree): Promise<Analysis> {
+async function walk(tree: Tree): Promise<RepoAnalysis> {
   return analyze(await loadModels(writeTree(tree), { workers: 0 }));
 }
 
-const ids = (a: Analysis) => a.reached.map((r) => r.node.attrs.id);
+const ids = (a: RepoAnalysis) => a.reached.map((r) => r.node.attrs.id);
 
 describe('analyze (the engine walk)', () => {
   it.each<[string, string, string[]]>([

@@ -12,6 +12,7 @@ export const KNOWN_DATA_STORES = new Set([
 export const dataStoreName: Rule = {
   id: 'data-store-name',
   severity: 'error',
+  scope: 'files',
   description: 'a bpmn:dataStore names an implementation the backend does not have',
   fix: `Use one of ${[...KNOWN_DATA_STORES].join(', ')}.`,
   check({ index, report }) {
@@ -31,6 +32,7 @@ export const dataStoreName: Rule = {
 export const dataStoreReadOnly: Rule = {
   id: 'data-store-file',
   severity: 'warning',
+  scope: 'files',
   description: 'JSONFileDataStore writes into the models directory: it fails on a read-only (baked) image',
   fix: 'Use JSONDataStore or KKVDataStore (kept in the database) for environments with baked models.',
   check({ index, report }) {

@@ -7,6 +7,7 @@ import { ALLOWED_EXTENSIONS } from '../extensions.js';
 export const fileExtension: Rule = {
   id: 'file-extension',
   severity: 'error',
+  scope: 'repo',
   description: 'a file in a model directory has an extension the backend refuses (invalid_type)',
   fix: 'Rename or remove the file, or move it to a sub-folder (sub-folders of a model are ignored).',
   check({ index, report }) {
@@ -26,6 +27,7 @@ export const fileExtension: Rule = {
 export const unitTestOrphan: Rule = {
   id: 'unit-test-orphan',
   severity: 'error',
+  scope: 'repo',
   description: 'test_X.json without X.bpmn in the same directory (the whole test run fails)',
   fix: 'Rename the test file after the BPMN file it tests, or delete it.',
   check({ index, report }) {
@@ -48,6 +50,7 @@ export const unitTestOrphan: Rule = {
 export const formJson: Rule = {
   id: 'form-json',
   severity: 'error',
+  scope: 'repo',
   description:
     'a JSON file of a model (form, test, data store) is not valid JSON (and holds no Jinja markers), or starts with a byte-order mark',
   fix: 'Fix the JSON syntax at the reported position.',

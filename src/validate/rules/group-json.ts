@@ -6,6 +6,7 @@ import { jsonKeyOffset } from './util.js';
 export const groupJson: Rule = {
   id: 'group-json',
   severity: 'error',
+  scope: 'repo',
   description: 'process_group.json is not valid JSON (a byte-order mark included) or lacks display_name',
   fix: 'Fix the JSON syntax, and give the group a "display_name" string.',
   check({ index, report }) {
@@ -44,6 +45,7 @@ export const groupJson: Rule = {
 export const groupMessages: Rule = {
   id: 'group-messages',
   severity: 'error',
+  scope: 'repo',
   description:
     'messages in process_group.json are malformed or a correlation property has no retrieval expression',
   fix: 'Each message is {"schema": {...}, "correlation_properties": {"prop": {"retrieval_expression": "..."}}}.',

@@ -50,6 +50,7 @@ function pyString(s: string): string {
 export const jsonFormat: Rule = {
   id: 'json-format',
   severity: 'warning',
+  scope: 'repo',
   description:
     'process_model.json / process_group.json is not in the format the backend writes (indent 4, sorted keys)',
   fix: 'Reformat with `python -c "import json,sys; print(json.dumps(json.load(open(sys.argv[1])), indent=4, sort_keys=True))" FILE`.',

@@ -8,6 +8,7 @@ const MODEL_ID = /^[a-z0-9][0-9a-z.-]+[a-z0-9]$/;
 export const idInvalid: Rule = {
   id: 'id-invalid',
   severity: 'error',
+  scope: 'repo',
   description: "a group or model directory name contains ':' or '\\' (ids use '/', URLs use ':')",
   fix: 'Rename the directory.',
   check({ index, report }) {
@@ -26,6 +27,7 @@ export const idInvalid: Rule = {
 export const idPattern: Rule = {
   id: 'id-pattern',
   severity: 'warning',
+  scope: 'repo',
   description:
     'a group or model directory name is outside the pattern the web UI creates (lower-case, digits, . and -)',
   fix: 'Rename the directory to lower-case letters, digits, dots and dashes.',
@@ -55,6 +57,7 @@ export const idPattern: Rule = {
 export const modelOutsideGroup: Rule = {
   id: 'model-outside-group',
   severity: 'warning',
+  scope: 'repo',
   description: 'a model is not inside any process group: it runs but the UI group tree does not show it',
   fix: 'Add a process_group.json to the folder holding the model.',
   check({ index, report }) {
@@ -71,6 +74,7 @@ export const modelOutsideGroup: Rule = {
 export const modelInGroupFolder: Rule = {
   id: 'model-in-group-folder',
   severity: 'warning',
+  scope: 'repo',
   description:
     "a folder holds both process_group.json and process_model.json: the backend loads the model, but the UI's group tree shows the folder as a group and never the model",
   fix: 'Move the model into a sub-folder of the group, or remove the process_group.json from the model folder.',

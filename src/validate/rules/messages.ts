@@ -3,12 +3,13 @@
 import { NS, childrenNamed, firstChild } from '../../models/xml.js';
 import type { Rule } from '../rule.js';
 import { bpmnElements } from './util.js';
-import type { BpmnDoc, RepoFile } from '../../models/types.js';
+import type { BpmnDoc } from '../../models/types.js';
 import type { XNode } from '../../models/xml.js';
 
 export const messageDefinition: Rule = {
   id: 'message-definition',
   severity: 'error',
+  scope: 'files',
   description:
     'a bpmn:message has no id, or a correlation property lacks a retrieval expression or its messageRef',
   fix: 'Give every message an id and every correlation property a retrieval expression per message.',
@@ -46,6 +47,7 @@ export const messageDefinition: Rule = {
 export const correlationExpressionEmpty: Rule = {
   id: 'correlation-expression-empty',
   severity: 'warning',
+  scope: 'files',
   description:
     'a correlation property has an empty retrieval expression for a message: the engine drops it, so it never correlates',
   fix: 'Write the expression that reads the key from the message payload, or remove the correlation property.',
@@ -78,6 +80,7 @@ function messageStartDefinitions(doc: BpmnDoc): XNode[] {
 export const messageStartRef: Rule = {
   id: 'message-start-ref',
   severity: 'error',
+  scope: 'files',
   description:
     'a message start event has no messageRef, or one that names no bpmn:message of its file: the backend fails indexing the file',
   fix: 'Pick the message in the modeler (or define it in this file), or make it a plain start event.',
@@ -109,10 +112,15 @@ export const messageStartRef: Rule = {
 export const messageStartConflict: Rule = {
   id: 'message-start-conflict',
   severity: 'error',
+  scope: 'files',
   description: 'two models start on the same message name',
   fix: 'Rename one of the messages, or start only one model with it.',
-  check({ index, report }) {
-    const starts = new Map<string, { file: RepoFile; node: XNode; modelId: string }[]>();
+  check({ index, report, shared }) {
+    // Every directory adds its start messages; which models share a name is known once all are read.
+    const { starts, models: modelsOf } = shared(() => ({
+      starts: new Map<string, { path: string; modelId: string }[]>(),
+      models: new Map<string, string[]>(),
+    }));
     for (const doc of index.bpmn.values()) {
       const modelId = doc.file.modelId;
       if (!modelId) continue;
@@ -122,20 +130,29 @@ export const messageStartConflict: Rule = {
         const msg = ref ? (doc.byId.get(ref) ?? []).find((n) => n.name === 'message') : undefined;
         const name = msg?.attrs.name ?? ref;
         if (!name) continue;
-        const list = starts.get(name) ?? [];
-        list.push({ file: doc.file, node: def, modelId });
-        starts.set(name, list);
-      }
-    }
-    for (const [name, list] of starts) {
-      const models = new Set(list.map((s) => s.modelId));
-      if (models.size < 2) continue;
-      for (const s of list)
+        let list = starts.get(name);
+        if (!list) starts.set(name, (list = []));
+        list.push({ path: doc.file.path, modelId });
         report({
-          file: s.file,
-          node: s.node,
-          message: `message '${name}' starts more than one model (${[...models].join(', ')}): the backend cannot tell which to start`,
+          file: doc.file,
+          node: def,
+          message: '',
+          later: () => {
+            let models = modelsOf.get(name);
+            if (!models) {
+              // In the order of the files' paths (each file's in document order), whatever order they came in.
+              const byPath = (starts.get(name) ?? [])
+                .map((e, i) => ({ e, i }))
+                .sort((x, y) => (x.e.path < y.e.path ? -1 : x.e.path > y.e.path ? 1 : x.i - y.i));
+              modelsOf.set(name, (models = [...new Set(byPath.map(({ e }) => e.modelId))]));
+            }
+            if (models.length < 2) return undefined;
+            return {
+              message: `message '${name}' starts more than one model (${models.join(', ')}): the backend cannot tell which to start`,
+            };
+          },
         });
+      }
     }
   },
 };

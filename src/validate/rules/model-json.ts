@@ -27,6 +27,7 @@ export const LEGACY_MODEL_KEYS = new Set([
 export const modelJsonInvalid: Rule = {
   id: 'model-json-invalid',
   severity: 'error',
+  scope: 'repo',
   description:
     'process_model.json is not a JSON object (or starts with a byte-order mark: process_model_json_file_corrupted)',
   fix: 'Fix the JSON syntax at the reported position (the backend cannot load the model, and its boot script stops).',
@@ -49,6 +50,7 @@ export const modelJsonInvalid: Rule = {
 export const modelJsonUnknownKey: Rule = {
   id: 'model-json-unknown-key',
   severity: 'error',
+  scope: 'repo',
   description: 'process_model.json has a key ProcessModelInfo does not accept (crashes the backend at boot)',
   fix: 'Remove the key, or move the information to the description.',
   check({ index, report }) {
@@ -69,6 +71,7 @@ export const modelJsonUnknownKey: Rule = {
 export const modelJsonRequired: Rule = {
   id: 'model-json-required',
   severity: 'error',
+  scope: 'repo',
   description: 'process_model.json lacks display_name or description, or a key has the wrong type',
   fix: 'Add "display_name" (a string) and "description" (a string, may be empty).',
   check({ index, report }) {
@@ -131,6 +134,7 @@ export const modelJsonRequired: Rule = {
 export const modelJsonLookalike: Rule = {
   id: 'model-json-lookalike',
   severity: 'error',
+  scope: 'repo',
   description:
     'a file named like *process_model.json (a backup, a copy) in a folder without process_model.json: the boot takes it for a model file and crashes (missing_name_of_process_model)',
   fix: 'Rename or remove the file (e.g. old-process_model.json.bak), or keep it out of the models repository.',

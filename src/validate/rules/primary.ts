@@ -6,6 +6,7 @@ import { jsonKeyOffset, str } from './util.js';
 export const primaryProcess: Rule = {
   id: 'primary-process',
   severity: 'error',
+  scope: 'repo',
   description: 'primary_file_name / primary_process_id do not name an executable process of the model',
   fix: 'Point primary_file_name at a .bpmn file of the model and primary_process_id at a process it defines.',
   check({ index, report }) {
@@ -65,6 +66,7 @@ export const primaryProcess: Rule = {
 export const primaryEmpty: Rule = {
   id: 'primary-empty',
   severity: 'warning',
+  scope: 'repo',
   description: 'a model has no primary file: it is a library model and cannot be started',
   fix: 'Set primary_file_name and primary_process_id, or switch the rule off for library models.',
   check({ index, report }) {
@@ -82,6 +84,7 @@ export const primaryEmpty: Rule = {
 export const duplicateProcessId: Rule = {
   id: 'duplicate-process-id',
   severity: 'error',
+  scope: 'repo',
   description: 'the same process id is defined twice in a model, or in two models of the repo',
   fix: 'Give each process a repository-wide unique id (call activities resolve ids to an arbitrary definition otherwise).',
   check({ index, report }) {

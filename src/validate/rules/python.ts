@@ -202,6 +202,7 @@ export function evalLogicalLine(
 export const pythonSyntax: Rule = {
   id: 'python-syntax',
   severity: 'error',
+  scope: 'files',
   description:
     'a script, pre/post script, condition or expression is not valid Python (fails only when it runs)',
   fix: 'Fix the Python at the reported line; run the model in a test environment to confirm.',
@@ -255,6 +256,7 @@ function ownerId(node: XNode): string | undefined {
 export const scriptEmpty: Rule = {
   id: 'script-empty',
   severity: 'warning',
+  scope: 'files',
   description: 'a script task has no script or an empty one: it runs and does nothing',
   fix: 'Write the script, or replace the task with a plain task.',
   check({ index, report }) {
@@ -280,6 +282,7 @@ const BARE_ISO = /^(?:R\d*\/)?P(?=[\dT])(?:\d+[YMWD])*(?:T(?=\d)(?:\d+[HMS])+)?$
 export const timerIsoUnquoted: Rule = {
   id: 'timer-iso-unquoted',
   severity: 'warning',
+  scope: 'files',
   description:
     'a timer expression is an unquoted ISO 8601 duration (PT5M): it is Python, so the timer fails with a NameError when it starts',
   fix: 'Quote it ("PT5M") or write a Python value such as timedelta(minutes=5).',

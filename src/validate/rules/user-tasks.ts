@@ -2,6 +2,7 @@
 // nothing in the backend checks them before that.
 import type { Rule } from '../rule.js';
 import type { XNode } from '../../models/xml.js';
+import type { ProcessDef } from '../../models/types.js';
 import { reachedOf, spiffPropertiesNamed, spiffProperty } from './util.js';
 
 const FORM_KEYS = ['formJsonSchemaFilename', 'formUiSchemaFilename'];
@@ -9,6 +10,7 @@ const FORM_KEYS = ['formJsonSchemaFilename', 'formUiSchemaFilename'];
 export const userTaskForm: Rule = {
   id: 'user-task-form',
   severity: 'error',
+  scope: 'files',
   description: 'a user task names an empty or missing form file (missing_form_file when opened)',
   fix: 'Create the form in the modeler or fix the file name in the task properties.',
   check({ index, report }) {
@@ -48,32 +50,41 @@ export const userTaskForm: Rule = {
 export const userTaskNoForm: Rule = {
   id: 'user-task-no-form',
   severity: 'error',
+  scope: 'files',
   description:
     'a user task the engine reaches has no form schema file (missing_form_file when a person opens it); an unreachable one is a warning',
   fix: 'Add a form in the modeler (formJsonSchemaFilename), or make it a manual task if it only shows instructions.',
   check({ index, analysis, report }) {
-    // The reached user tasks, not analysis.reachable: a set of every reached node costs more than this rule.
-    let reached: Set<XNode> | undefined;
+    // The processes that reach each user task (loaded or not: `later` asks which the engine loads), not
+    // analysis.reachable: a set of every reached node costs more than this rule.
+    let reachedIn: Map<XNode, ProcessDef[]> | undefined;
     for (const doc of index.bpmn.values()) {
       const file = doc.file;
       for (const node of doc.elements.get('userTask') ?? []) {
         if (spiffProperty(node, 'formJsonSchemaFilename')) continue; // user-task-form judges its value
+        if (!reachedIn) {
+          reachedIn = new Map();
+          for (const r of reachedOf(analysis, 'userTask')) {
+            const list = reachedIn.get(r.node);
+            if (list) list.push(r.process);
+            else reachedIn.set(r.node, [r.process]);
+          }
+        }
+        const processes = reachedIn.get(node) ?? [];
         const id = node.attrs.id ?? '';
         const fix = `add a form in the modeler (formJsonSchemaFilename), or make it a manual task if it only shows instructions`;
-        report(
-          (reached ??= new Set(reachedOf(analysis, 'userTask').map((r) => r.node))).has(node)
-            ? {
-                file,
-                node,
-                message: `user task '${id}' has no form: when a person opens it the backend answers missing_form_file (400) and the instance stays stuck there; ${fix}`,
-              }
-            : {
-                file,
-                node,
-                severity: 'warning',
-                message: `user task '${id}' has no form (the engine does not reach it from a start event today, so nothing fails yet): ${fix}`,
-              },
-        );
+        report({
+          file,
+          node,
+          message: `user task '${id}' has no form: when a person opens it the backend answers missing_form_file (400) and the instance stays stuck there; ${fix}`,
+          later: ({ loaded }) =>
+            processes.some((p) => loaded.has(p))
+              ? {}
+              : {
+                  severity: 'warning',
+                  message: `user task '${id}' has no form (the engine does not reach it from a start event today, so nothing fails yet): ${fix}`,
+                },
+        });
       }
     }
   },

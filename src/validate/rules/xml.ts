@@ -5,6 +5,7 @@ import type { Rule } from '../rule.js';
 export const xmlMalformed: Rule = {
   id: 'xml-malformed',
   severity: 'error',
+  scope: 'files',
   description:
     'a .bpmn or .dmn file is not well-formed XML, or a .dmn file is not a DMN definitions document',
   fix: 'Fix the XML at the reported position (re-export it from the modeler if unsure).',
@@ -36,6 +37,7 @@ export const xmlMalformed: Rule = {
 export const bpmnNotDefinitions: Rule = {
   id: 'bpmn-not-definitions',
   severity: 'warning',
+  scope: 'files',
   description:
     'a well-formed .bpmn file is not a bpmn:definitions document (an SVG export, say): the backend finds nothing in it',
   fix: 'Rename or remove the file, or re-export the diagram as BPMN.',
@@ -55,6 +57,7 @@ export const bpmnNotDefinitions: Rule = {
 export const xmlDoctype: Rule = {
   id: 'xml-doctype',
   severity: 'warning',
+  scope: 'files',
   description: 'a .bpmn or .dmn file has a DOCTYPE: the backend never loads DTDs nor expands entities',
   fix: 'Remove the DOCTYPE declaration; entity references in the file stay unexpanded.',
   check({ index, report }) {
@@ -74,6 +77,7 @@ export const xmlDoctype: Rule = {
 export const dmnStructure: Rule = {
   id: 'dmn-structure',
   severity: 'error',
+  scope: 'files',
   description: 'a DMN file does not hold exactly one decision with a decision table',
   fix: 'Keep one decision (with one decision table) per .dmn file.',
   check({ index, report }) {

@@ -9,10 +9,11 @@ import { reachedOf } from '../util.js';
 export const callActivity: Rule = {
   id: 'call-activity',
   severity: 'error',
+  scope: 'walk',
   description:
     'a call activity has no calledElement, or calls a process id no process model of the repo offers (defined nowhere, outside every model directory, or in a model with a file that does not load)',
   fix: 'Choose the called process in the modeler; keep called processes in a process model whose files all load.',
-  check({ index, analysis, report }) {
+  check({ analysis, report }) {
     for (const { node, doc } of reachedOf(analysis, 'callActivity')) {
       const id = node.attrs.id ?? '';
       const calledElement = node.attrs.calledElement;
@@ -22,17 +23,23 @@ export const callActivity: Rule = {
           node,
           message: `No "calledElement" attribute for Call Activity '${id}': choose the process to call`,
         });
-      else if (!analysis.called(calledElement)) {
-        const defs = index.processes.get(calledElement) ?? [];
+      else
+        // What it resolves to is known once every file is read.
         report({
           file: doc.file,
           node,
           attr: 'calledElement',
-          message: defs.length
-            ? `The process '${calledElement}' cannot be called (could_not_find_bpmn_process_identifier): the backend finds called processes only in its boot-time reference cache, and ${defs.map((d) => analysis.callable.whyNot(d)).join('; ')}`
-            : `The process '${calledElement}' was not found: call activity '${id}' calls a process id that no BPMN file in the repository defines`,
+          message: '',
+          later: ({ index, called, callable }) => {
+            if (called(calledElement)) return undefined;
+            const defs = index.processes.get(calledElement) ?? [];
+            return {
+              message: defs.length
+                ? `The process '${calledElement}' cannot be called (could_not_find_bpmn_process_identifier): the backend finds called processes only in its boot-time reference cache, and ${defs.map((d) => callable.whyNot(d)).join('; ')}`
+                : `The process '${calledElement}' was not found: call activity '${id}' calls a process id that no BPMN file in the repository defines`,
+            };
+          },
         });
-      }
     }
   },
 };
@@ -40,6 +47,7 @@ export const callActivity: Rule = {
 export const businessRuleTask: Rule = {
   id: 'business-rule-task',
   severity: 'error',
+  scope: 'walk',
   description:
     'a business rule task has no calledDecisionId, or its decision is not the first decision of a .dmn in the same folder',
   fix: 'Pick the decision in the modeler and keep the .dmn file beside the .bpmn file.',
@@ -75,6 +83,7 @@ export const businessRuleTask: Rule = {
 export const serviceTaskOperator: Rule = {
   id: 'service-task-operator',
   severity: 'error',
+  scope: 'walk',
   description:
     'a service task has no spiffworkflow:serviceTaskOperator with an id, or a parameter with a value lacks its id or type (the parser crashes)',
   fix: 'Select an operator for the service task in the modeler.',
@@ -120,6 +129,7 @@ export const serviceTaskOperator: Rule = {
 export const spiffExtension: Rule = {
   id: 'spiff-extension',
   severity: 'error',
+  scope: 'walk',
   description:
     'a spiffworkflow:property lacks its name or value, or a script unit test its id, inputJson or expectedOutputJson (the parser crashes)',
   fix: 'Re-save the task in the modeler, or add the missing attribute or element.',

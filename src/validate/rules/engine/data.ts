@@ -6,20 +6,18 @@ import { NS, childrenNamed } from '../../../models/xml.js';
 export const dataAssociation: Rule = {
   id: 'data-association',
   severity: 'error',
+  scope: 'files',
   description: 'a data input/output association names no data object reference or data store reference',
   fix: 'Reconnect the association to an existing data object or data store.',
-  check({ index, analysis, report }) {
-    const dataStoreIds = new Set<string>();
-    let storesRead = false;
+  check({ index, analysis, report, shared }) {
+    // Data stores are found in any file of the repository: every directory adds its own.
+    const dataStoreIds = shared(() => new Set<string>());
+    for (const d of index.bpmn.values())
+      for (const n of d.elements.get('dataStore') ?? []) if (n.attrs.id) dataStoreIds.add(n.attrs.id);
     for (const [doc, reached] of analysis.reachedByDoc) {
       // A file without data associations has nothing to report.
       if (!doc.elements.has('dataInputAssociation') && !doc.elements.has('dataOutputAssociation')) continue;
-      if (!storesRead) {
-        for (const d of index.bpmn.values())
-          for (const n of d.elements.get('dataStore') ?? []) if (n.attrs.id) dataStoreIds.add(n.attrs.id);
-        storesRead = true;
-      }
-      for (const { node, supported } of reached) {
+      for (const { node, supported, process } of reached) {
         if (!supported) continue;
         for (const assoc of node.children) {
           if (assoc.ns !== NS.bpmn) continue;
@@ -32,10 +30,11 @@ export const dataAssociation: Rule = {
           if (!refName) continue;
           for (const ref of childrenNamed(assoc, NS.bpmn, refName)) {
             const target = ref.text.trim();
+            const stores: string[] = [];
             const found = doc.byId.some(target, (n) => {
               if (n.name === 'dataObjectReference')
                 return doc.byId.some(n.attrs.dataObjectRef ?? '', (o) => o.name === 'dataObject');
-              if (n.name === 'dataStoreReference') return dataStoreIds.has(n.attrs.dataStoreRef ?? '');
+              if (n.name === 'dataStoreReference') stores.push(n.attrs.dataStoreRef ?? '');
               return false;
             });
             if (!found)
@@ -43,6 +42,9 @@ export const dataAssociation: Rule = {
                 file: doc.file,
                 node: ref,
                 message: `Cannot resolve ${assoc.name} '${target}' of '${node.attrs.id}': it names no data object reference (with a data object) or data store reference`,
+                // Only in a process the engine loads, and unless a data store of any file matches.
+                later: ({ loaded }) =>
+                  loaded.has(process) && !stores.some((id) => dataStoreIds.has(id)) ? {} : undefined,
               });
           }
         }

@@ -69,6 +69,7 @@ function hasDescendant(node: XNode, names: string[]): boolean {
 export const timerDefinition: Rule = {
   id: 'timer-definition',
   severity: 'error',
+  scope: 'walk',
   description: 'a timer event has none of timeDate, timeDuration, timeCycle',
   fix: 'Set the timer type and expression in the modeler.',
   check({ analysis, report }) {
@@ -85,6 +86,7 @@ export const timerDefinition: Rule = {
 export const conditionalEvent: Rule = {
   id: 'conditional-event',
   severity: 'error',
+  scope: 'walk',
   description: 'a conditional event has no condition',
   fix: 'Add the condition expression.',
   check({ analysis, report }) {
@@ -101,6 +103,7 @@ export const conditionalEvent: Rule = {
 export const eventReference: Rule = {
   id: 'event-reference',
   severity: 'error',
+  scope: 'walk',
   description: 'a messageRef / signalRef / errorRef / escalationRef names no element of that kind',
   fix: 'Select an existing message, signal, error or escalation, or define it.',
   check({ analysis, report }) {
@@ -134,6 +137,7 @@ export const eventReference: Rule = {
 export const cancelEvent: Rule = {
   id: 'cancel-event',
   severity: 'error',
+  scope: 'walk',
   description: 'a cancel boundary event is attached to something other than a transaction',
   fix: 'Attach cancel events only to transaction sub-processes.',
   check({ analysis, report }) {
@@ -158,6 +162,7 @@ export const cancelEvent: Rule = {
 export const boundaryEventDefinition: Rule = {
   id: 'boundary-event-definition',
   severity: 'error',
+  scope: 'walk',
   description:
     'a boundary event has no event definition the engine reads (BoundaryEventParser: "Unsupported Catch Event")',
   fix: 'Give the boundary event a timer, message, signal, error, escalation, conditional or cancel definition, or remove it.',

@@ -16,6 +16,7 @@ const MULTIPLE_OUTGOING = new Set([
 export const implicitSplit: Rule = {
   id: 'implicit-split',
   severity: 'error',
+  scope: 'walk',
   description: 'a task or event other than a gateway or start event has more than one outgoing sequence flow',
   fix: 'Add a parallel or exclusive gateway to split the flow.',
   check({ analysis, report }) {
@@ -33,6 +34,7 @@ export const implicitSplit: Rule = {
 export const danglingSequenceFlow: Rule = {
   id: 'dangling-sequence-flow',
   severity: 'error',
+  scope: 'walk',
   description:
     'a sequence flow targets an id that no element of its own process (or sub-process) has: another pool, or nowhere',
   fix: 'Reconnect the flow in the modeler or fix its targetRef; between pools use a message flow.',

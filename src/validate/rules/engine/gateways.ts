@@ -15,6 +15,7 @@ export function conditionOf(flow: XNode): string | undefined {
 export const gatewayFlowCondition: Rule = {
   id: 'gateway-flow-condition',
   severity: 'error',
+  scope: 'walk',
   description: 'an outgoing flow of an exclusive or inclusive gateway is neither the default nor conditioned',
   fix: 'Add a condition expression to the flow, or mark it as the default flow of the gateway.',
   check({ analysis, report }) {
@@ -52,6 +53,7 @@ const CATCH_DEFINITIONS = new Set([
 export const eventGatewayTarget: Rule = {
   id: 'event-gateway-target',
   severity: 'error',
+  scope: 'walk',
   description:
     'an event-based gateway leads to something other than a catching event with an event definition (the parser crashes)',
   fix: 'After an event-based gateway put only intermediate catch events (message, signal, timer, conditional) or receive tasks.',

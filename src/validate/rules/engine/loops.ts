@@ -6,6 +6,7 @@ import { NS, childrenNamed, firstChild } from '../../../models/xml.js';
 export const loopCharacteristics: Rule = {
   id: 'loop-characteristics',
   severity: 'error',
+  scope: 'walk',
   description:
     'multi-instance without exactly one of cardinality / input collection, or a loop without maximum or condition, or with a maximum that is no whole number',
   fix: 'Complete the loop settings of the task.',

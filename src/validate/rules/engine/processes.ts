@@ -6,6 +6,7 @@ import { NS, childrenNamed } from '../../../models/xml.js';
 export const processNotExecutable: Rule = {
   id: 'process-not-executable',
   severity: 'error',
+  scope: 'walk',
   description: 'a primary or called process has isExecutable="false"',
   fix: 'Set isExecutable="true" on the process (or remove the attribute).',
   check({ analysis, report }) {
@@ -23,6 +24,7 @@ export const processNotExecutable: Rule = {
 export const noStartEvent: Rule = {
   id: 'no-start-event',
   severity: 'error',
+  scope: 'walk',
   description: 'an executable process has no top-level start event',
   fix: 'Add a start event to the process.',
   check({ analysis, report }) {
@@ -35,6 +37,7 @@ export const noStartEvent: Rule = {
 export const unsupportedElement: Rule = {
   id: 'unsupported-element',
   severity: 'error',
+  scope: 'walk',
   description: 'a reachable flow node is of a kind the engine has no parser for (e.g. complexGateway)',
   fix: 'Replace the element with a supported task, event or gateway.',
   check({ analysis, report }) {

@@ -7,6 +7,7 @@ import { reachedOf } from '../util.js';
 export const subprocessStructure: Rule = {
   id: 'subprocess-structure',
   severity: 'error',
+  scope: 'walk',
   description: 'an embedded sub-process or transaction lacks exactly one start event or any end event',
   fix: 'Give the sub-process one start event and at least one end event.',
   check({ analysis, report }) {
@@ -32,6 +33,7 @@ export const subprocessStructure: Rule = {
 export const adhocSubprocess: Rule = {
   id: 'adhoc-subprocess',
   severity: 'error',
+  scope: 'walk',
   description: 'an ad hoc sub-process contains a start or end event (the parser refuses them)',
   fix: 'Remove the start and end events from the ad hoc sub-process: its tasks without incoming flows start it.',
   check({ analysis, report }) {

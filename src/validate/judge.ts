@@ -1,0 +1,208 @@
+// Running the rules: one directory at a time while the loader reads the repository (so its trees can be let go
+// directory by directory), then the repository-wide rules and the findings that waited for every file.
+// See RuleScope (rule.ts) for what each kind of rule sees.
+import type { BpmnDoc, DmnDoc, ModelsIndex, ProcessDef, RepoFile, XmlDoc } from '../models/types.js';
+import type { Finding } from '../models/finding.js';
+import { LineIndex, attributeOffset } from '../models/xml.js';
+import { letTreesGo } from '../models/load.js';
+import type { RuleSetting } from './config.js';
+import type { Report, RepoFacts, Rule, RuleContext } from './rule.js';
+import { rules } from './rules/index.js';
+import { RULE_ERROR, guarded } from './guard.js';
+import { DocWalker, analysisOf, loadOrder, resolver, type Analysis, type ProcessWalk } from './reach.js';
+import { callableProcesses } from './callable.js';
+import { loadPythonParser } from './rules/python.js';
+import { errorMessage } from '../util/errors.js';
+
+/** A finding that waits for the whole repository: kept if its process loads and its `later` says so. */
+interface Pending {
+  finding: Finding;
+  process?: ProcessDef;
+  later?: Report['later'];
+}
+
+const NOTHING = (): void => undefined;
+
+export class Judge {
+  /** The findings so far (config severities applied, duplicates dropped). */
+  readonly findings: Finding[] = [];
+  private readonly seen = new Set<string>();
+  private readonly pending: Pending[] = [];
+  /** Each walked process's calls (calledElement values in walk order): what the load order follows. */
+  private readonly calls = new Map<ProcessDef, string[]>();
+  private readonly shared = new Map<string, unknown>();
+  private readonly lineIndexes = new Map<string, LineIndex>();
+  private readonly active: Rule[];
+
+  constructor(private readonly settings: Record<string, RuleSetting>) {
+    this.active = rules.filter((r) => settings[r.id] !== 'off');
+  }
+
+  add(f: Finding): void {
+    const setting = this.settings[f.ruleId];
+    if (setting === 'off') return;
+    if (setting) f.severity = setting;
+    const key = `${f.ruleId}\0${f.file}\0${f.line}\0${f.column}\0${f.message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.findings.push(f);
+  }
+
+  /** The 'walk' and 'files' rules on one directory's documents; then their trees are let go. */
+  async directory(index: ModelsIndex, docs: (BpmnDoc | DmnDoc)[]): Promise<void> {
+    const view = directoryView(index, docs);
+    if (this.settings['python-syntax'] !== 'off') await loadPythonParser(view);
+    let walks: ProcessWalk[] = [];
+    const walkFailure = guarded('engine checks (the reachability walk)', view, (idx) => {
+      const found: ProcessWalk[] = [];
+      for (const doc of idx.bpmn.values()) {
+        const walker = new DocWalker(doc);
+        for (const def of doc.processes) found.push(walker.walk(def));
+      }
+      if (idx === view) walks = found;
+    });
+    // When the walk fails, the engine rules get no walk here (they report nothing) and rule-error says why.
+    if (walkFailure) this.add(walkFailure);
+    for (const walk of walks) this.calls.set(walk.process, walk.calls);
+    const processes = new Set(walks.map((w) => w.process));
+    let all: Analysis | undefined;
+    const single = new Map<ProcessWalk, Analysis>();
+    for (const rule of this.active) {
+      if (rule.scope === 'repo') continue;
+      if (rule.scope === 'files') {
+        this.run(rule, view, (all ??= analysisOf(walks, processes)));
+        continue;
+      }
+      for (const walk of walks) {
+        let analysis = single.get(walk);
+        if (!analysis) single.set(walk, (analysis = analysisOf([walk], new Set([walk.process]))));
+        this.run(rule, view, analysis, walk.process);
+      }
+    }
+    for (const doc of docs) this.lineIndexes.delete(doc.file.path);
+    letTreesGo(index, docs);
+  }
+
+  /** The 'repo' rules, then the findings that waited: every finding, in no particular order. */
+  finish(index: ModelsIndex): Finding[] {
+    const callable = callableProcesses(index);
+    const called = resolver(callable);
+    const loaded = new Set(loadOrder(index, (def) => this.calls.get(def) ?? [], called));
+    const repo: RepoFacts = { index, loaded, called, callable };
+    const analysis = analysisOf([], loaded);
+    for (const rule of this.active) if (rule.scope === 'repo') this.run(rule, index, analysis);
+    for (const { finding, process, later } of this.pending) {
+      if (process && !loaded.has(process)) continue;
+      if (later) {
+        let verdict: ReturnType<NonNullable<Report['later']>>;
+        try {
+          verdict = later(repo);
+        } catch (err) {
+          this.add(laterFailure(finding, err));
+          continue;
+        }
+        if (!verdict) continue;
+        if (verdict.message !== undefined) finding.message = verdict.message;
+        if (verdict.severity !== undefined) finding.severity = verdict.severity;
+      }
+      this.add(finding);
+    }
+    this.pending.length = 0;
+    for (const f of index.loadFindings) this.add({ ...f });
+    return this.findings;
+  }
+
+  private run(rule: Rule, index: ModelsIndex, analysis: Analysis, process?: ProcessDef): void {
+    const shared = <T>(make: () => T): T => {
+      if (!this.shared.has(rule.id)) this.shared.set(rule.id, make());
+      return this.shared.get(rule.id) as T;
+    };
+    const report = (r: Report) => this.report(rule, r, process);
+    const failure = guarded(rule.id, index, (idx) => {
+      const ctx: RuleContext = { index: idx, analysis, report: idx === index ? report : NOTHING, shared };
+      rule.check(ctx);
+    });
+    if (failure) this.add(failure);
+  }
+
+  private report(rule: Rule, r: Report, process: ProcessDef | undefined): void {
+    let line = r.line;
+    let column = r.column;
+    if (line === undefined) {
+      let offset = r.offset;
+      if (offset === undefined && r.node)
+        offset = r.attr && r.file.text ? attributeOffset(r.file.text, r.node, r.attr) : r.node.offset;
+      ({ line, column } =
+        offset !== undefined && r.file.text !== undefined
+          ? this.position(r.file, offset)
+          : { line: 1, column: 1 });
+    }
+    const finding: Finding = {
+      ruleId: rule.id,
+      severity: r.severity ?? rule.severity,
+      message: r.message,
+      file: r.file.path,
+      line,
+      column: column ?? 1,
+      modelId: r.modelId === undefined ? r.file.modelId : r.modelId,
+    };
+    if (process || r.later) this.pending.push({ finding, process, later: r.later });
+    else this.add(finding);
+  }
+
+  private position(file: RepoFile, offset: number) {
+    let li = this.lineIndexes.get(file.path);
+    if (!li) this.lineIndexes.set(file.path, (li = new LineIndex(file.text ?? '')));
+    return li.position(offset);
+  }
+}
+
+/** A rule's finding that could not be decided: it becomes a rule-error at the finding's file. */
+function laterFailure(finding: Finding, err: unknown): Finding {
+  return {
+    ruleId: RULE_ERROR,
+    severity: 'error',
+    message:
+      `rule '${finding.ruleId}' failed: ${errorMessage(err)}. Its findings are incomplete; the other rules ran. ` +
+      'This is a bug in spiff-models: please report it with this file.',
+    file: finding.file,
+    line: 1,
+    column: 1,
+    modelId: finding.modelId,
+  };
+}
+
+/** The index as a directory's rules see it: only that directory's documents, processes and decisions. */
+function directoryView(index: ModelsIndex, docs: (BpmnDoc | DmnDoc)[]): ModelsIndex {
+  const bpmn = new Map<string, BpmnDoc>();
+  const dmn = new Map<string, DmnDoc>();
+  const processes = new Map<string, ProcessDef[]>();
+  const decisionsByDir: ModelsIndex['decisionsByDir'] = new Map();
+  for (const doc of docs) {
+    if ('processes' in doc) {
+      bpmn.set(doc.file.path, doc);
+      for (const def of doc.processes) {
+        const list = processes.get(def.id);
+        if (list) list.push(def);
+        else processes.set(def.id, [def]);
+      }
+    } else {
+      dmn.set(doc.file.path, doc);
+      const list = decisionsByDir.get(doc.file.dir);
+      if (list) list.push(...doc.decisions);
+      else decisionsByDir.set(doc.file.dir, [...doc.decisions]);
+    }
+  }
+  return { ...index, bpmn, dmn, processes, decisionsByDir, calls: [], modelCalls: new Map() };
+}
+
+/** Documents by directory, each directory's in the given order, directories in order of their first. */
+export function byDirectory<T extends XmlDoc>(docs: T[]): T[][] {
+  const dirs = new Map<string, T[]>();
+  for (const doc of docs) {
+    const list = dirs.get(doc.file.dir);
+    if (list) list.push(doc);
+    else dirs.set(doc.file.dir, [doc]);
+  }
+  return [...dirs.values()];
+}
