@@ -5,7 +5,16 @@ import path from 'node:path';
 import { SetupError } from '../util/errors.js';
 import { scratchReader } from '../util/files.js';
 import type { Finding } from './finding.js';
-import { LineIndex, NS, NO_CHILDREN, DMN_NAMESPACES, childrenNamed, parseXml } from './xml.js';
+import {
+  LineIndex,
+  NS,
+  NO_ATTRS,
+  NO_CHILDREN,
+  DMN_NAMESPACES,
+  childrenNamed,
+  flat,
+  parseXml,
+} from './xml.js';
 import { NodesById } from './by-id.js';
 import type {
   BpmnDoc,
@@ -22,6 +31,7 @@ import type {
 } from './types.js';
 import type { XNode, XmlParseResult } from './xml.js';
 import { readableFiles, walkDisk, type SourceTree } from './tree.js';
+import type { ParsedFiles } from './parallel.js';
 import {
   MAX_PARSE_BYTES,
   XML_EXTENSIONS,
@@ -50,7 +60,7 @@ export interface LoadOptions {
 }
 
 /** How buildIndex may hand the BPMN/DMN files to worker threads: undefined when they are parsed here. */
-export type ParseElsewhere = (files: RepoFile[]) => Promise<Map<string, PreParsed> | undefined> | undefined;
+export type ParseElsewhere = (files: RepoFile[]) => ParsedFiles | undefined;
 
 /**
  * Called with each directory's BPMN and DMN documents as soon as they are indexed, before the next directory
@@ -89,7 +99,8 @@ export async function loadModels(root: string, options: LoadOptions = {}): Promi
   const elsewhere: ParseElsewhere | undefined = xml.length
     ? (await import('./parallel.js')).startParsing(
         abs,
-        xml.map((f) => f.path),
+        // In the order the loader takes them (directory by directory with onShard).
+        (options.onShard ? byDirectory(xml, (f) => dirOf(f.path)).flat() : xml).map((f) => f.path),
         options.workers,
       )
     : undefined;
@@ -243,8 +254,7 @@ export function buildIndex(
   // Other JSON files of models (forms, tests, data stores) are read for the JSON rules.
   for (const f of files) if (f.ext === 'json' && f.modelId !== null) text(f);
   const xmlFiles = files.filter((f) => XML_EXTENSIONS.has(f.ext));
-  const indexFile = (f: RepoFile, pre?: Map<string, PreParsed>): BpmnDoc | DmnDoc => {
-    const done = pre?.get(f.path);
+  const indexFile = (f: RepoFile, done: PreParsed | undefined): BpmnDoc | DmnDoc => {
     let parsed: XmlParseResult;
     let hasText: boolean;
     if (done) {
@@ -252,7 +262,6 @@ export function buildIndex(
       apply(f, done);
       hasText = done.hadText;
       parsed = done.parsed;
-      pre?.delete(f.path);
     } else {
       const t = readOnce(f);
       hasText = t !== undefined;
@@ -263,33 +272,44 @@ export function buildIndex(
     if (hasText) readAgainWhenNeeded(f, read);
     return f.ext === 'bpmn' ? indexBpmn(index, base) : indexDmn(index, base);
   };
-  const indexXml = (pre?: Map<string, PreParsed>): ModelsIndex | Promise<ModelsIndex> => {
-    if (!onShard) {
-      for (const f of xmlFiles) indexFile(f, pre);
+  const indexXml = (pre?: ParsedFiles): ModelsIndex | Promise<ModelsIndex> => {
+    if (!onShard && !pre) {
+      for (const f of xmlFiles) indexFile(f, undefined);
       linkCalls(index);
       return index;
     }
-    // One directory at a time, its trees handed to onShard (which may let them go) before the next is read.
-    const dirs = new Map<string, RepoFile[]>();
-    for (const f of xmlFiles) {
-      const list = dirs.get(f.dir);
-      if (list) list.push(f);
-      else dirs.set(f.dir, [f]);
-    }
     return (async () => {
-      for (const inDir of dirs.values())
-        await onShard(
-          inDir.map((f) => indexFile(f, pre)),
-          index,
-        );
-      inPathOrder(index);
+      // With onShard, one directory at a time, its trees handed over (and maybe let go) before the next.
+      for (const inDir of onShard ? byDirectory(xmlFiles, (f) => f.dir) : [xmlFiles]) {
+        const docs: (BpmnDoc | DmnDoc)[] = [];
+        for (const f of inDir) {
+          // Special files are never opened, by a worker either.
+          const got = pre && !f.special ? pre.take(f.path) : undefined;
+          docs.push(indexFile(f, got instanceof Promise ? await got : got));
+        }
+        if (onShard) await onShard(docs, index);
+      }
+      if (onShard) inPathOrder(index);
       linkCalls(index);
       return index;
     })();
   };
-  // Special files are never opened, by a worker either.
-  const pending = elsewhere?.(xmlFiles.filter((f) => !f.special));
-  return pending ? pending.then(indexXml) : indexXml();
+  return indexXml(elsewhere?.(xmlFiles.filter((f) => !f.special)));
+}
+
+/**
+ * Items grouped by directory: each directory's in the given order, the directories in the order of their
+ * first item. The order the loader hands directories to onShard in, and so the order the workers parse in.
+ */
+export function byDirectory<T>(items: T[], dirOf: (item: T) => string): T[][] {
+  const dirs = new Map<string, T[]>();
+  for (const item of items) {
+    const dir = dirOf(item);
+    const list = dirs.get(dir);
+    if (list) list.push(item);
+    else dirs.set(dir, [item]);
+  }
+  return [...dirs.values()];
 }
 
 /**
@@ -312,6 +332,11 @@ function inPathOrder(index: ModelsIndex): void {
     list.sort((a, b) => (rank.get(a.file.path) ?? 0) - (rank.get(b.file.path) ?? 0));
   for (const defs of index.processes.values()) if (defs.length > 1) order(defs);
   order(index.calls);
+}
+
+function dirOf(p: string): string {
+  const slash = p.lastIndexOf('/');
+  return slash >= 0 ? p.slice(0, slash) : '';
 }
 
 /** Where a file whose text was let go keeps how to read it again. */
@@ -382,7 +407,13 @@ export function letTreesGo(index: ModelsIndex, docs: XmlDoc[]): void {
 
 function bare(node: XNode): XNode {
   if (node.parent === null && node.children === NO_CHILDREN) return node;
-  return { ...node, children: NO_CHILDREN, parent: null, text: '' };
+  // Flat copies of the values: a tree built from a worker's message holds views into the message's text.
+  let attrs = NO_ATTRS;
+  for (const key in node.attrs) {
+    if (attrs === NO_ATTRS) attrs = {};
+    attrs[key] = flat(node.attrs[key]);
+  }
+  return { ...node, attrs, children: NO_CHILDREN, parent: null, text: '' };
 }
 
 /** A file's text read again for a finding is let go: read once more if another finding needs it. */

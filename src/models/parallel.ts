@@ -9,8 +9,14 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { extension, type PreParsed } from './read.js';
 import type { RepoFile } from './types.js';
-import { parseFile, type WorkItem, type WorkerMessage, type WorkerStart } from './parse-worker.js';
-import { TreeReader } from './tree-transfer.js';
+import {
+  parseFile,
+  type FileResult,
+  type WorkItem,
+  type WorkerMessage,
+  type WorkerStart,
+} from './parse-worker.js';
+import { TreeReader, type EncodedTrees } from './tree-transfer.js';
 
 /**
  * When workers are started by default: on 4 or more cores (GitHub's standard runners) from 600 BPMN/DMN
@@ -65,8 +71,18 @@ function workerScript(): string | undefined {
   return undefined;
 }
 
-/** Joins the workers started by startParsing: resolves to each file's result by path. */
-export type JoinWorkers = (files: RepoFile[]) => Promise<Map<string, PreParsed>>;
+/** Each file's result, as the loader asks for them (in the order the workers were given them, at best). */
+export interface ParsedFiles {
+  /**
+   * The result of one file of the join: at once when a thread has parsed it, else a promise of it (rejected
+   * when a worker fails). Each file is taken once; the trees the workers sent are built when taken, so a
+   * result waiting to be taken holds its compact form only.
+   */
+  take(path: string): PreParsed | Promise<PreParsed>;
+}
+
+/** Joins the workers started by startParsing (with the loader's XML files, which now know their model). */
+export type JoinWorkers = (files: RepoFile[]) => ParsedFiles;
 
 /**
  * Starts the workers on the BPMN/DMN files `paths` (relative to `root`) when they pay off, as soon as the
@@ -120,90 +136,144 @@ export function startParsing(root: string, paths: string[], requested?: number):
     });
   }
 
-  return (files) =>
-    new Promise((resolve, reject) => {
-      const byPath = new Map(files.map((f) => [f.path, f]));
-      const out = new Map<string, PreParsed>();
-      const trees = workers.map(() => new TreeReader());
-      const said = workers.map(() => false);
-      let here = 0;
-      let answered = 0;
-      let mainDone = false;
-      let settled = false;
-      const finish = () => {
-        if (settled || !mainDone || here + answered < items.length) return;
-        settled = true;
-        over = true;
-        // A worker that has answered ends on its own (writing its --cpu-prof profile) once the counter
-        // runs out; one still starting up has nothing left to take.
-        for (let k = 0; k < n; k++) if (!said[k]) void workers[k].terminate();
-        for (const w of workers) w.unref();
-        // A debug trace (tests check that workers ran), not command output: no CliIO reaches the loader.
-        if (process.env.SPIFF_MODELS_DEBUG)
-          // eslint-disable-next-line no-restricted-syntax
-          process.stderr.write(
-            `spiff-models: parsed ${items.length} files in ${n} worker threads and the main thread ` +
-              `(${here} here)\n`,
-          );
-        resolve(out);
-      };
-      onFailure = (err) => {
-        if (settled) return;
-        settled = true;
-        reject(err);
-      };
-      if (failure !== undefined) return onFailure(failure);
-      const take = (k: number, msg: WorkerMessage) => {
-        said[k] = true;
-        if (settled || 'done' in msg) return;
-        const reader = trees[k];
-        reader.load(msg.trees);
-        for (const r of msg.files) {
-          const root = r.hasRoot ? reader.next() : undefined;
-          answered++;
-          const f = byPath.get(items[r.i].path);
-          if (!f) continue;
-          // What went wrong reading a file is said with its model, which the worker did not know: read here.
-          if (r.finding) out.set(f.path, parseFile(f));
-          else {
-            const { error, hasDoctype } = r.parsed;
-            out.set(f.path, {
-              size: r.size,
-              bom: r.bom,
-              special: r.special,
-              hadText: r.hadText,
-              parsed: root ? { root, error, hasDoctype } : { error, hasDoctype },
-            });
+  return (files) => {
+    const byPath = new Map(files.map((f) => [f.path, f]));
+    // Results ready to be taken, and the loader's requests still waiting for theirs.
+    const ready = new Map<string, PreParsed>();
+    const waiting = new Map<string, { resolve: (p: PreParsed) => void; reject: (e: unknown) => void }>();
+    // Each worker's results not yet taken, in the order it sent them, and the messages holding their trees.
+    const queued = workers.map(() => [] as FileResult[]);
+    const messages = workers.map(() => [] as EncodedTrees[]);
+    const trees = workers.map(() => new TreeReader());
+    const left = workers.map(() => 0);
+    /** Which worker's queue holds a file's result (until it is built). */
+    const queuedAt = new Map<string, number>();
+    const said = workers.map(() => false);
+    let here = 0;
+    let answered = 0;
+    let mainDone = false;
+    let settled = false;
+    let error: unknown;
+    const deliver = (path: string, result: PreParsed) => {
+      const w = waiting.get(path);
+      if (w) {
+        waiting.delete(path);
+        w.resolve(result);
+      } else ready.set(path, result);
+    };
+    /** Worker k's next tree (its trees come in the order of its results). */
+    const nextTree = (k: number) => {
+      while (left[k] === 0) {
+        const msg = messages[k].shift();
+        if (!msg) throw new Error('internal: a parse worker sent fewer trees than it said');
+        trees[k].load(msg);
+        left[k] = msg.count;
+      }
+      left[k]--;
+      return trees[k].next();
+    };
+    /** The result of worker k's next queued file, its tree built now. */
+    const build = (k: number): [RepoFile | undefined, PreParsed] => {
+      const r = queued[k].shift() as FileResult;
+      const root = r.hasRoot ? nextTree(k) : undefined;
+      const f = byPath.get(items[r.i].path);
+      if (f) queuedAt.delete(f.path);
+      // What went wrong reading a file is said with its model, which the worker did not know: read here.
+      if (!f || r.finding) return [f, f ? parseFile(f) : ({} as PreParsed)];
+      const { error: parseError, hasDoctype } = r.parsed;
+      return [
+        f,
+        {
+          size: r.size,
+          bom: r.bom,
+          special: r.special,
+          hadText: r.hadText,
+          parsed: root ? { root, error: parseError, hasDoctype } : { error: parseError, hasDoctype },
+        },
+      ];
+    };
+    /** Builds worker k's results up to `path`'s (the earlier ones wait, built, for their turn). */
+    const buildUpTo = (k: number, path: string): PreParsed => {
+      for (;;) {
+        const [f, result] = build(k);
+        if (f?.path === path) return result;
+        if (f) ready.set(f.path, result);
+      }
+    };
+    const finish = () => {
+      if (settled || !mainDone || here + answered < items.length) return;
+      settled = true;
+      over = true;
+      // A worker that has answered ends on its own (writing its --cpu-prof profile) once the counter
+      // runs out; one still starting up has nothing left to take.
+      for (let k = 0; k < n; k++) if (!said[k]) void workers[k].terminate();
+      for (const w of workers) w.unref();
+      // A debug trace (tests check that workers ran), not command output: no CliIO reaches the loader.
+      if (process.env.SPIFF_MODELS_DEBUG)
+        // eslint-disable-next-line no-restricted-syntax
+        process.stderr.write(
+          `spiff-models: parsed ${items.length} files in ${n} worker threads and the main thread ` +
+            `(${here} here)\n`,
+        );
+    };
+    onFailure = (err) => {
+      if (settled) return;
+      settled = true;
+      error = err;
+      for (const w of waiting.values()) w.reject(err);
+      waiting.clear();
+    };
+    const take = (k: number, msg: WorkerMessage) => {
+      said[k] = true;
+      if (settled || 'done' in msg) return;
+      messages[k].push(msg.trees);
+      for (const r of msg.files) {
+        answered++;
+        // Every result is queued, the loader's or not: the trees come in the order of the results.
+        queued[k].push(r);
+        const f = byPath.get(items[r.i].path);
+        if (!f) continue;
+        queuedAt.set(f.path, k);
+        const w = waiting.get(f.path);
+        if (w) {
+          waiting.delete(f.path);
+          try {
+            w.resolve(buildUpTo(k, f.path));
+          } catch (err) {
+            fail(err);
           }
         }
-        finish();
-      };
-      for (const w of workers) w.ref();
-      // The main thread's share: files off the same counter, a few milliseconds at a time, letting the
-      // workers' answers in between.
-      const parseHere = () => {
-        if (settled) return;
-        const until = performance.now() + SLICE_MS;
-        try {
-          do {
-            const i = Atomics.add(next, 0, 1);
-            if (i >= items.length) {
-              mainDone = true;
-              return finish();
-            }
-            const f = byPath.get(items[i].path);
-            if (f) out.set(f.path, parseFile(f));
-            here++;
-          } while (performance.now() < until);
-        } catch (err) {
-          return fail(err);
-        }
-        setImmediate(parseHere);
-      };
+      }
+      finish();
+    };
+    for (const w of workers) w.ref();
+    // The main thread's share: files off the same counter, a few milliseconds at a time, letting the
+    // workers' answers and the loader in between.
+    const parseHere = () => {
+      if (settled) return;
+      const until = performance.now() + SLICE_MS;
+      try {
+        do {
+          const i = Atomics.add(next, 0, 1);
+          if (i >= items.length) {
+            mainDone = true;
+            return finish();
+          }
+          const f = byPath.get(items[i].path);
+          if (f) deliver(f.path, parseFile(f));
+          here++;
+        } while (performance.now() < until);
+      } catch (err) {
+        return fail(err);
+      }
+      setImmediate(parseHere);
+    };
+    if (failure !== undefined) onFailure(failure);
+    else {
       try {
         for (let k = 0; k < n; k++) for (const msg of early[k].splice(0)) take(k, msg);
       } catch (err) {
-        return fail(err);
+        fail(err);
       }
       onMessage = (k, msg) => {
         try {
@@ -217,5 +287,19 @@ export function startParsing(root: string, paths: string[], requested?: number):
         mainDone = true;
         finish();
       } else setImmediate(parseHere);
-    });
+    }
+    return {
+      take(path) {
+        if (error !== undefined) return Promise.reject(error);
+        const done = ready.get(path);
+        if (done) {
+          ready.delete(path);
+          return done;
+        }
+        const k = queuedAt.get(path);
+        if (k !== undefined) return buildUpTo(k, path);
+        return new Promise((resolve, reject) => waiting.set(path, { resolve, reject }));
+      },
+    };
+  };
 }

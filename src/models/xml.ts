@@ -213,7 +213,7 @@ function lookup(scope: Scope | null, s: string, start: number, len: number): str
  * character to the rest makes a pair that reading a character flattens into one new string, and the next
  * young-generation collection points every reference to the pair at that string: no view and no pair stay.
  */
-function flat(value: string): string {
+export function flat(value: string): string {
   return value.length < 13 ? value : flatSlice(value, 0, value.length);
 }
 

@@ -1,9 +1,9 @@
 // Running the rules: one directory at a time while the loader reads the repository (so its trees can be let go
 // directory by directory), then the repository-wide rules and the findings that waited for every file.
 // See RuleScope (rule.ts) for what each kind of rule sees.
-import type { BpmnDoc, DmnDoc, ModelsIndex, ProcessDef, RepoFile, XmlDoc } from '../models/types.js';
+import type { BpmnDoc, DmnDoc, ModelsIndex, ProcessDef, RepoFile } from '../models/types.js';
 import type { Finding } from '../models/finding.js';
-import { LineIndex, attributeOffset } from '../models/xml.js';
+import { LineIndex, attributeOffset, flat } from '../models/xml.js';
 import { letTreesGo } from '../models/load.js';
 import type { RuleSetting } from './config.js';
 import type { Report, RepoFacts, Rule, RuleContext } from './rule.js';
@@ -63,7 +63,8 @@ export class Judge {
     });
     // When the walk fails, the engine rules get no walk here (they report nothing) and rule-error says why.
     if (walkFailure) this.add(walkFailure);
-    for (const walk of walks) this.calls.set(walk.process, walk.calls);
+    // Flat copies: they outlive the trees (see models/xml.ts flat).
+    for (const walk of walks) this.calls.set(walk.process, walk.calls.map(flat));
     const processes = new Set(walks.map((w) => w.process));
     let all: Analysis | undefined;
     const single = new Map<ProcessWalk, Analysis>();
@@ -194,15 +195,4 @@ function directoryView(index: ModelsIndex, docs: (BpmnDoc | DmnDoc)[]): ModelsIn
     }
   }
   return { ...index, bpmn, dmn, processes, decisionsByDir, calls: [], modelCalls: new Map() };
-}
-
-/** Documents by directory, each directory's in the given order, directories in order of their first. */
-export function byDirectory<T extends XmlDoc>(docs: T[]): T[][] {
-  const dirs = new Map<string, T[]>();
-  for (const doc of docs) {
-    const list = dirs.get(doc.file.dir);
-    if (list) list.push(doc);
-    else dirs.set(doc.file.dir, [doc]);
-  }
-  return [...dirs.values()];
 }

@@ -3,13 +3,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CallRef, Model, ModelsIndex, ProcessDef } from '../models/types.js';
-import { letTreesGo, loadModels } from '../models/load.js';
+import { byDirectory, letTreesGo, loadModels } from '../models/load.js';
 import { noModelsError } from '../models/empty.js';
 import { loadConfig } from './config.js';
 import type { Finding, ModelStatus, Report, Severity } from '../models/finding.js';
 import { compareFindings } from '../models/finding.js';
 import { loaderRules, rules } from './rules/index.js';
-import { Judge, byDirectory } from './judge.js';
+import { Judge } from './judge.js';
+import { tightenHeapGrowth } from '../util/heap.js';
 import type { CachedReport, Fingerprint } from './cache.js';
 
 export interface ValidateOptions {
@@ -63,13 +64,14 @@ export async function validateRepo(root: string, options: ValidateOptions = {}):
     print = fingerprint(abs, settings, tool, data?.files, inside);
     if (data && data.key === print.key) return fromCache(abs, data.report);
   }
+  tightenHeapGrowth();
   const judge = new Judge(config.rules);
   let index: ModelsIndex;
   if (options.index) {
     // Loaded by the caller with every tree: judged one directory at a time all the same.
     index = options.index;
     const docs = [...index.bpmn.values(), ...index.dmn.values()];
-    for (const inDir of byDirectory(docs)) await judge.directory(index, inDir);
+    for (const inDir of byDirectory(docs, (d) => d.file.dir)) await judge.directory(index, inDir);
     letTreesGo(index, docs);
   } else
     index = await loadModels(root, {
