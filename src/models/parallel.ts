@@ -1,8 +1,9 @@
 // Parses the BPMN/DMN files of a large repository in worker threads (dist/parse-worker.js) and the main
 // thread: each thread takes the next file off one shared counter, so a slow file holds nobody back and no
-// thread waits to be handed work. The workers send their trees in a compact form (tree-transfer.ts). The
-// loader indexes the results in its own order, so the findings are the same, in the same order, with or
-// without workers.
+// thread waits to be handed work. The workers send their trees in a compact form (tree-transfer.ts), built
+// into nodes only when the loader takes the file. The loader takes the results in its own order (the order
+// the files were handed out in, directory by directory for validate), so the findings are the same, in the
+// same order, with or without workers, and few results wait to be taken.
 import fs from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { readableFiles, walkDisk } from '../models/tree.js';
 import type { Report } from '../models/finding.js';
 import { VERSION } from '../util/version.js';
+import { scratchReader } from '../util/files.js';
 
 // 3: a file's entry is a tuple, not an object with named fields (the warm run parses the cache file: for
 // 31,793 files 6.8 MB of JSON objects before, 5.6 MB of arrays now, parsed with far fewer objects).
@@ -94,6 +95,9 @@ export function fingerprint(
   const key = crypto.createHash('sha256');
   key.update(`${tool}\0${JSON.stringify(settings)}\0${JSON.stringify(walkFindings)}\n`);
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // One reused buffer for the bytes hashed (a buffer per file left the whole repository's worth of them to
+  // the collector: 258 MB peak on the 3,000-model bench against 233 MB without --cache).
+  const read = scratchReader(Infinity);
   for (const e of entries) {
     if (e.path === exclude) continue;
     const abs = path.join(root, e.path);
@@ -110,7 +114,7 @@ export function fingerprint(
       )
         entry = old;
       else {
-        const hash = crypto.createHash('sha1').update(fs.readFileSync(abs)).digest('hex');
+        const hash = crypto.createHash('sha1').update(read(abs)).digest('hex');
         entry = [st.size, st.mtimeMs, st.ctimeMs, st.ino, hash];
       }
     } catch (err) {
