@@ -417,7 +417,7 @@ function bare(node: XNode): XNode {
 }
 
 /** A file's text read again for a finding is let go: read once more if another finding needs it. */
-function forgetText(f: RepoFile): void {
+export function forgetText(f: RepoFile): void {
   const state = (f as Partial<Rereadable>)[REREAD];
   if (!state) return;
   state.text = undefined;

@@ -782,13 +782,13 @@ function findTagEnd(source: string, offset: number): number {
   return source.length - 1;
 }
 
-/** Offset of attribute `name` inside the start tag of `node`, or the element's offset when absent. */
-export function attributeOffset(source: string, node: XNode, name: string): number {
-  const end = findTagEnd(source, node.offset);
-  const tagText = source.slice(node.offset, end);
+/** Offset of attribute `name` inside the start tag at `tagOffset`, or the tag's offset when absent. */
+export function attributeOffset(source: string, tagOffset: number, name: string): number {
+  const end = findTagEnd(source, tagOffset);
+  const tagText = source.slice(tagOffset, end);
   const re = new RegExp(`\\s${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*=`);
   const m = re.exec(tagText);
-  return m ? node.offset + m.index + 1 : node.offset;
+  return m ? tagOffset + m.index + 1 : tagOffset;
 }
 
 export function childrenNamed(node: XNode, ns: string, name: string): XNode[] {

@@ -4,7 +4,7 @@
 import type { BpmnDoc, DmnDoc, ModelsIndex, ProcessDef, RepoFile } from '../models/types.js';
 import type { Finding } from '../models/finding.js';
 import { LineIndex, attributeOffset, flat } from '../models/xml.js';
-import { letTreesGo } from '../models/load.js';
+import { forgetText, letTreesGo } from '../models/load.js';
 import type { RuleSetting } from './config.js';
 import type { Report, RepoFacts, Rule, RuleContext } from './rule.js';
 import { rules } from './rules/index.js';
@@ -14,9 +14,23 @@ import { callableProcesses } from './callable.js';
 import { loadPythonParser } from './rules/python.js';
 import { errorMessage } from '../util/errors.js';
 
-/** A finding that waits for the whole repository: kept if its process loads and its `later` says so. */
+/** Where a finding points, without the element (whose tree may be gone when it is placed). */
+interface Place {
+  file: RepoFile;
+  /** The element's (or given) offset; with `attr`, the attribute of the start tag there. */
+  offset?: number;
+  attr?: string;
+  line?: number;
+  column?: number;
+}
+
+/**
+ * A finding that waits for the whole repository: kept if its process loads and its `later` says so, and
+ * only then placed at a line and column (most are dropped: every call activity waits for what it calls).
+ */
 interface Pending {
-  finding: Finding;
+  finding: Omit<Finding, 'line' | 'column'>;
+  place: Place;
   process?: ProcessDef;
   later?: Report['later'];
 }
@@ -92,7 +106,17 @@ export class Judge {
     const repo: RepoFacts = { index, loaded, called, callable };
     const analysis = analysisOf([], loaded);
     for (const rule of this.active) if (rule.scope === 'repo') this.run(rule, index, analysis);
-    for (const { finding, process, later } of this.pending) {
+    // File by file, each text read again once and let go after its findings are placed.
+    const pending = this.pending
+      .map((p, i) => ({ p, i }))
+      .sort((a, b) =>
+        a.p.finding.file < b.p.finding.file ? -1 : a.p.finding.file > b.p.finding.file ? 1 : a.i - b.i,
+      );
+    let last: RepoFile | undefined;
+    for (const { p } of pending) {
+      const { finding, place, process, later } = p;
+      if (last && last !== place.file) this.letFileGo(last);
+      last = place.file;
       if (process && !loaded.has(process)) continue;
       if (later) {
         let verdict: ReturnType<NonNullable<Report['later']>>;
@@ -106,8 +130,9 @@ export class Judge {
         if (verdict.message !== undefined) finding.message = verdict.message;
         if (verdict.severity !== undefined) finding.severity = verdict.severity;
       }
-      this.add(finding);
+      this.add({ ...finding, ...this.position(place) });
     }
+    if (last) this.letFileGo(last);
     this.pending.length = 0;
     for (const f of index.loadFindings) this.add({ ...f });
     return this.findings;
@@ -127,39 +152,46 @@ export class Judge {
   }
 
   private report(rule: Rule, r: Report, process: ProcessDef | undefined): void {
-    let line = r.line;
-    let column = r.column;
-    if (line === undefined) {
-      let offset = r.offset;
-      if (offset === undefined && r.node)
-        offset = r.attr && r.file.text ? attributeOffset(r.file.text, r.node, r.attr) : r.node.offset;
-      ({ line, column } =
-        offset !== undefined && r.file.text !== undefined
-          ? this.position(r.file, offset)
-          : { line: 1, column: 1 });
-    }
-    const finding: Finding = {
+    const place: Place = {
+      file: r.file,
+      offset: r.offset ?? r.node?.offset,
+      attr: r.offset === undefined ? r.attr : undefined,
+      line: r.line,
+      column: r.column,
+    };
+    const finding = {
       ruleId: rule.id,
       severity: r.severity ?? rule.severity,
       message: r.message,
       file: r.file.path,
-      line,
-      column: column ?? 1,
       modelId: r.modelId === undefined ? r.file.modelId : r.modelId,
     };
-    if (process || r.later) this.pending.push({ finding, process, later: r.later });
-    else this.add(finding);
+    if (process || r.later) this.pending.push({ finding, place, process, later: r.later });
+    else this.add({ ...finding, ...this.position(place) });
   }
 
-  private position(file: RepoFile, offset: number) {
+  private letFileGo(file: RepoFile): void {
+    this.lineIndexes.delete(file.path);
+    forgetText(file);
+  }
+
+  /** The line and column of a place (the file's text is read again for it, once per directory). */
+  private position(place: Place): { line: number; column: number } {
+    if (place.line !== undefined) return { line: place.line, column: place.column ?? 1 };
+    const { file } = place;
+    if (place.offset === undefined) return { line: 1, column: 1 };
+    const text = file.text;
+    if (text === undefined) return { line: 1, column: 1 };
+    const offset = place.attr ? attributeOffset(text, place.offset, place.attr) : place.offset;
     let li = this.lineIndexes.get(file.path);
-    if (!li) this.lineIndexes.set(file.path, (li = new LineIndex(file.text ?? '')));
-    return li.position(offset);
+    if (!li) this.lineIndexes.set(file.path, (li = new LineIndex(text)));
+    const { line, column } = li.position(offset);
+    return { line, column: column ?? 1 };
   }
 }
 
 /** A rule's finding that could not be decided: it becomes a rule-error at the finding's file. */
-function laterFailure(finding: Finding, err: unknown): Finding {
+function laterFailure(finding: Omit<Finding, 'line' | 'column'>, err: unknown): Finding {
   return {
     ruleId: RULE_ERROR,
     severity: 'error',

@@ -301,21 +301,25 @@ const target = (r: Reached, flow: XNode): XNode | undefined => {
 
 /** What the engine rules read: the given walks (in this order) of the given loaded processes. */
 export function analysisOf(walks: ProcessWalk[], loadedProcesses: Set<ProcessDef>): Analysis {
-  const reached: Reached[] = [];
+  // One walk (a process's own, what most rules run on): its lists as they are.
+  const one = walks.length === 1 ? walks[0] : undefined;
+  const reached: Reached[] = one ? one.reached : [];
   const byDoc = new Map<BpmnDoc, Reached[]>();
   const byKind = new Map<string, Reached[]>();
-  const unresolved: Analysis['unresolved'] = [];
+  const unresolved: Analysis['unresolved'] = one ? one.unresolved : [];
   for (const walk of walks) {
     if (walk.reached.length === 0) continue;
     const doc = walk.reached[0].doc;
     let inDoc = byDoc.get(doc);
-    if (!inDoc) byDoc.set(doc, (inDoc = []));
+    if (!inDoc) byDoc.set(doc, (inDoc = one ? one.reached : []));
     for (const r of walk.reached) {
-      reached.push(r);
-      inDoc.push(r);
+      if (!one) {
+        reached.push(r);
+        inDoc.push(r);
+      }
       if (r.supported) push(byKind, r.node.name, r);
     }
-    for (const u of walk.unresolved) unresolved.push(u);
+    if (!one) for (const u of walk.unresolved) unresolved.push(u);
   }
   let reachable: Set<XNode> | undefined;
   return {
