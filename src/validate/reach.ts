@@ -29,8 +29,6 @@ export interface Analysis {
    * hold (its element lists say so) skips the file's nodes.
    */
   reachedByDoc: Map<BpmnDoc, Reached[]>;
-  /** The supported nodes among them (built on first use: hashing every reached node costs more than the walk). */
-  readonly reachable: Set<XNode>;
   /** Supported reached nodes by local name ('userTask'). */
   byKind: Map<string, Reached[]>;
   /** Processes the engine would load (primaries and everything they call), executable or not. */
@@ -321,13 +319,12 @@ export function analysisOf(walks: ProcessWalk[], loadedProcesses: Set<ProcessDef
     }
     if (!one) for (const u of walk.unresolved) unresolved.push(u);
   }
-  let reachable: Set<XNode> | undefined;
+  // A plain object: an accessor here made V8 build it in the old generation, whose pointers into the young
+  // one kept every directory's walk and trees alive until the next full collection (70 MB more promoted on
+  // the 3,000-model bench).
   return {
     reached,
     reachedByDoc: byDoc,
-    get reachable() {
-      return (reachable ??= new Set(reached.filter((r) => r.supported).map((r) => r.node)));
-    },
     byKind,
     loadedProcesses,
     outgoing,
@@ -404,6 +401,11 @@ export function analyze(index: ModelsIndex): RepoAnalysis {
   for (const walker of walkers.values()) walker.release();
   const analysis = analysisOf(order.filter((def) => def.executable).map(walkOf), new Set(order));
   return Object.assign(analysis, { called, callable });
+}
+
+/** The supported nodes an analysis reached (a set of every reached node: build it only when needed). */
+export function reachableNodes(analysis: Analysis): Set<XNode> {
+  return new Set(analysis.reached.filter((r) => r.supported).map((r) => r.node));
 }
 
 /** `node` lies inside `container` (a descendant of it). */

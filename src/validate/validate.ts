@@ -10,7 +10,6 @@ import type { Finding, ModelStatus, Report, Severity } from '../models/finding.j
 import { compareFindings } from '../models/finding.js';
 import { loaderRules, rules } from './rules/index.js';
 import { Judge } from './judge.js';
-import { tightenHeapGrowth } from '../util/heap.js';
 import type { CachedReport, Fingerprint } from './cache.js';
 
 export interface ValidateOptions {
@@ -64,7 +63,6 @@ export async function validateRepo(root: string, options: ValidateOptions = {}):
     print = fingerprint(abs, settings, tool, data?.files, inside);
     if (data && data.key === print.key) return fromCache(abs, data.report);
   }
-  tightenHeapGrowth();
   const judge = new Judge(config.rules);
   let index: ModelsIndex;
   if (options.index) {

@@ -2,7 +2,7 @@
 // loads, the way SpiffWorkflow's parsers follow a process from its start events (the rules only read this).
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { loadModels } from '../../src/models/load.js';
-import { analyze, type RepoAnalysis } from '../../src/validate/reach.js';
+import { analyze, reachableNodes, type RepoAnalysis } from '../../src/validate/reach.js';
 import {
   baseTree,
   chain,
@@ -72,7 +72,13 @@ describe('analyze (the engine walk)', () => {
       ['start', true],
       ['cg', false],
     ]);
-    expect([...a.reachable].map((n) => n.attrs.id)).toEqual(['start']);
+    expect([...reachableNodes(a)].map((n) => n.attrs.id)).toEqual(['start']);
+  });
+
+  it('is a plain object: no accessor (V8 built one with an accessor in the old generation, keeping trees alive)', async () => {
+    const a = await walk(withProcess(chain(['    <bpmn:task id="t" />'], ['t'])));
+    const accessors = Object.entries(Object.getOwnPropertyDescriptors(a)).filter(([, d]) => d.get || d.set);
+    expect(accessors.map(([k]) => k)).toEqual([]);
   });
 
   it('walks an embedded sub-process as its own container, after the process around it', async () => {

@@ -56,7 +56,7 @@ export const userTaskNoForm: Rule = {
   fix: 'Add a form in the modeler (formJsonSchemaFilename), or make it a manual task if it only shows instructions.',
   check({ index, analysis, report }) {
     // The processes that reach each user task (loaded or not: `later` asks which the engine loads), not
-    // analysis.reachable: a set of every reached node costs more than this rule.
+    // reachableNodes: a set of every reached node costs more than this rule.
     let reachedIn: Map<XNode, ProcessDef[]> | undefined;
     for (const doc of index.bpmn.values()) {
       const file = doc.file;
