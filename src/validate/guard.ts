@@ -28,18 +28,23 @@ export function guarded(
       // the same failure: `file` now names where it happened
     }
     const repoFile = file === undefined ? undefined : index.filesByPath.get(file);
-    return {
-      ruleId: RULE_ERROR,
-      severity: 'error',
-      message:
-        `rule '${name}' failed: ${errorMessage(err)}. Its findings are incomplete; the other rules ran. ` +
-        'This is a bug in spiff-models: please report it with this file.',
-      file: repoFile?.path ?? '.',
-      line: 1,
-      column: 1,
-      modelId: repoFile?.modelId ?? null,
-    };
+    return ruleError(name, err, repoFile?.path ?? '.', repoFile?.modelId ?? null);
   }
+}
+
+/** The rule-error finding for a check `name` that threw `err` while reading `file`. */
+export function ruleError(name: string, err: unknown, file: string, modelId: string | null): Finding {
+  return {
+    ruleId: RULE_ERROR,
+    severity: 'error',
+    message:
+      `rule '${name}' failed: ${errorMessage(err)}. Its findings are incomplete; the other rules ran. ` +
+      'This is a bug in spiff-models: please report it with this file.',
+    file,
+    line: 1,
+    column: 1,
+    modelId,
+  };
 }
 
 /** The file a value of the index belongs to (documents, models, groups, definitions, files). */

@@ -8,11 +8,10 @@ import { forgetText, letTreesGo } from '../models/load.js';
 import type { RuleSetting } from './config.js';
 import type { Report, RepoFacts, Rule, RuleContext } from './rule.js';
 import { rules } from './rules/index.js';
-import { RULE_ERROR, guarded } from './guard.js';
+import { guarded, ruleError } from './guard.js';
 import { DocWalker, analysisOf, loadOrder, resolver, type Analysis, type ProcessWalk } from './reach.js';
 import { callableProcesses } from './callable.js';
 import { loadPythonParser } from './rules/python.js';
-import { errorMessage } from '../util/errors.js';
 
 /** Where a finding points, without the element (whose tree may be gone when it is placed). */
 interface Place {
@@ -123,7 +122,8 @@ export class Judge {
         try {
           verdict = later(repo);
         } catch (err) {
-          this.add(laterFailure(finding, err));
+          // Undecided: a rule-error at the finding's file, never a finding dropped quietly.
+          this.add(ruleError(finding.ruleId, err, finding.file, finding.modelId));
           continue;
         }
         if (!verdict) continue;
@@ -188,21 +188,6 @@ export class Judge {
     const { line, column } = li.position(offset);
     return { line, column: column ?? 1 };
   }
-}
-
-/** A rule's finding that could not be decided: it becomes a rule-error at the finding's file. */
-function laterFailure(finding: Omit<Finding, 'line' | 'column'>, err: unknown): Finding {
-  return {
-    ruleId: RULE_ERROR,
-    severity: 'error',
-    message:
-      `rule '${finding.ruleId}' failed: ${errorMessage(err)}. Its findings are incomplete; the other rules ran. ` +
-      'This is a bug in spiff-models: please report it with this file.',
-    file: finding.file,
-    line: 1,
-    column: 1,
-    modelId: finding.modelId,
-  };
 }
 
 /** The index as a directory's rules see it: only that directory's documents, processes and decisions. */

@@ -84,6 +84,31 @@ describe('a rule that throws', () => {
     ]);
     expect(report.findings[0].message).toMatch(/rule 'crashy-everywhere' failed: boom/);
   });
+
+  it('becomes a rule-error at the file when a finding that waits for the whole repository cannot be decided', async () => {
+    inject({
+      id: 'crashy-later',
+      severity: 'error',
+      scope: 'files',
+      description: 'its decision throws',
+      fix: '',
+      check({ index, report }) {
+        for (const doc of index.bpmn.values())
+          report({
+            file: doc.file,
+            message: 'waits',
+            later: () => {
+              throw new Error('undecidable');
+            },
+          });
+      },
+    });
+    const report = await validateRepo(writeTree(baseTree()));
+    expect(report.findings).toEqual([
+      expect.objectContaining({ ruleId: 'rule-error', file: 'gg/mmm/m.bpmn', modelId: 'gg/mmm' }),
+    ]);
+    expect(report.findings[0].message).toMatch(/rule 'crashy-later' failed: undecidable/);
+  });
 });
 
 describe('a special file where the backend reads files', () => {
