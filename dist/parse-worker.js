@@ -9,7 +9,7 @@ const __dirname = __smDirname(__filename);
 import module from "node:module";
 import { parentPort, workerData } from "node:worker_threads";
 module.enableCompileCache?.();
-var { work } = await import("./chunks/parse-worker-TSFGYUYD.js");
+var { work } = await import("./chunks/parse-worker-DDJLXWAN.js");
 if (parentPort) {
   work(parentPort, workerData);
   parentPort.close();

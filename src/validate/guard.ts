@@ -20,16 +20,29 @@ export function guarded(
     check(index);
     return undefined;
   } catch (err) {
-    let file: string | undefined;
-    const view = trackingView(index, (f) => (file = f));
-    try {
-      check(view);
-    } catch {
-      // the same failure: `file` now names where it happened
-    }
-    const repoFile = file === undefined ? undefined : index.filesByPath.get(file);
-    return ruleError(name, err, repoFile?.path ?? '.', repoFile?.modelId ?? null);
+    return failureOf(name, index, err, check);
   }
+}
+
+/**
+ * The rule-error finding for `check`, which threw `err` on `index`: the file is found by running it once more
+ * on a view of the index that notes each file the check takes out of it (for callers that ran it themselves).
+ */
+export function failureOf(
+  name: string,
+  index: ModelsIndex,
+  err: unknown,
+  check: (index: ModelsIndex) => void,
+): Finding {
+  let file: string | undefined;
+  const view = trackingView(index, (f) => (file = f));
+  try {
+    check(view);
+  } catch {
+    // the same failure: `file` now names where it happened
+  }
+  const repoFile = file === undefined ? undefined : index.filesByPath.get(file);
+  return ruleError(name, err, repoFile?.path ?? '.', repoFile?.modelId ?? null);
 }
 
 /** The rule-error finding for a check `name` that threw `err` while reading `file`. */

@@ -99,6 +99,16 @@ describe.each(fixtures)('%s', (_name, make) => {
   });
 });
 
+it('fails, and reports nothing, when a worker dies while the loader waits for its files', async () => {
+  const r = await runCliBundle(['validate', bigBrokenRoot(), '--format', 'json'], REPO_ROOT, {
+    SPIFF_MODELS_WORKERS: '2',
+    SPIFF_MODELS_DEBUG: 'worker-crash',
+  });
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).toMatch(/parse worker crash/);
+});
+
 it('finds every kind of problem in the broken fixture (the comparison above compares something)', async () => {
   const r = await runCliBundle(['validate', bigBrokenRoot(), '--format', 'json'], REPO_ROOT);
   const ids = new Set(JSON.parse(r.stdout).findings.map((f: { ruleId: string }) => f.ruleId));
