@@ -20,7 +20,9 @@ export interface ValidateOptions {
    * An index already loaded for this root, so nothing is read twice: bake passes the one it loaded from the
    * committed tree (src/image/plan.ts), and then packs exactly the listing that was judged. Promote and publish
    * have none to pass: they validate a merge result checked out in their work area, which no index was loaded
-   * for (publish's index is of the source, a different tree).
+   * for (publish's index is of the source, a different tree). Its trees are let go once judged, as a loaded
+   * one's are (models/load.ts letTreesGo): what the other commands read of it (files, listing, models, calls)
+   * stays.
    */
   index?: ModelsIndex;
   /** Accept a root without process models (else a SetupError: a wrong path must not pass as clean). */
