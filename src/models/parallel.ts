@@ -11,6 +11,9 @@ import { Worker } from 'node:worker_threads';
 import { extension, type PreParsed } from './read.js';
 import type { RepoFile } from './types.js';
 import {
+  MAX_AHEAD,
+  NEXT,
+  TAKEN,
   parseFile,
   type FileResult,
   type WorkItem,
@@ -100,7 +103,7 @@ export function startParsing(root: string, paths: string[], requested?: number):
     ext: extension(p.slice(p.lastIndexOf('/') + 1)),
     modelId: null,
   }));
-  const start: WorkerStart = { items, next: new SharedArrayBuffer(4) };
+  const start: WorkerStart = { items, next: new SharedArrayBuffer(8) };
   const next = new Int32Array(start.next);
   // Results that came before the loader joined: built into trees then, in its time.
   const early: WorkerMessage[][] = [];
@@ -147,6 +150,7 @@ export function startParsing(root: string, paths: string[], requested?: number):
     const messages = workers.map(() => [] as EncodedTrees[]);
     const trees = workers.map(() => new TreeReader());
     const left = workers.map(() => 0);
+    const position = new Map(items.map((item, i) => [item.path, i]));
     /** Which worker's queue holds a file's result (until it is built). */
     const queuedAt = new Map<string, number>();
     const said = workers.map(() => false);
@@ -253,9 +257,15 @@ export function startParsing(root: string, paths: string[], requested?: number):
     const parseHere = () => {
       if (settled) return;
       const until = performance.now() + SLICE_MS;
+      let ahead = false;
       try {
         do {
-          const i = Atomics.add(next, 0, 1);
+          // Not too far ahead of the loader either (see MAX_AHEAD): back in a moment.
+          if (Atomics.load(next, NEXT) - Atomics.load(next, TAKEN) >= MAX_AHEAD) {
+            ahead = true;
+            break;
+          }
+          const i = Atomics.add(next, NEXT, 1);
           if (i >= items.length) {
             mainDone = true;
             return finish();
@@ -267,7 +277,8 @@ export function startParsing(root: string, paths: string[], requested?: number):
       } catch (err) {
         return fail(err);
       }
-      setImmediate(parseHere);
+      if (ahead) setTimeout(parseHere, 1);
+      else setImmediate(parseHere);
     };
     if (failure !== undefined) onFailure(failure);
     else {
@@ -294,6 +305,12 @@ export function startParsing(root: string, paths: string[], requested?: number):
     return {
       take(path) {
         if (error !== undefined) return Promise.reject(error);
+        // The loader takes the files in order: everything before this one is taken (the threads may go on).
+        const i = position.get(path);
+        if (i !== undefined && i + 1 > Atomics.load(next, TAKEN)) {
+          Atomics.store(next, TAKEN, i + 1);
+          Atomics.notify(next, TAKEN);
+        }
         const done = ready.get(path);
         if (done) {
           ready.delete(path);

@@ -19,6 +19,7 @@ import {
 } from '../helpers/bpmn.js';
 import { REPO_ROOT, runCliBundle } from '../helpers/runner.js';
 import { workerCount, MIN_FILES_FOR_WORKERS, MIN_FILES_ON_2_CORES } from '../../src/models/parallel.js';
+import { MAX_AHEAD } from '../../src/models/parse-worker.js';
 
 afterAll(cleanTrees);
 
@@ -62,9 +63,22 @@ function bigBrokenRoot(): string {
   return root;
 }
 
+/** More BPMN files than the threads may parse ahead of the loader (MAX_AHEAD), so they wait for it. */
+function manyModelsRoot(): string {
+  const tree: Tree = { ...baseTree() };
+  for (let i = 0; i < 3 * MAX_AHEAD; i++) {
+    tree[`gg/n${i}/process_model.json`] = modelJson('n.bpmn', `n_${i}`);
+    tree[`gg/n${i}/n.bpmn`] = definitions(
+      processXml(`n_${i}`, chain([`    <bpmn:userTask id="u${i}" />`], [`u${i}`])),
+    );
+  }
+  return writeTree(tree);
+}
+
 const fixtures: [string, () => string][] = [
   ['the example models', () => path.join(REPO_ROOT, 'examples/process-models')],
   ['150 broken models', bigBrokenRoot],
+  [`${3 * MAX_AHEAD} models`, manyModelsRoot],
 ];
 
 describe.each(fixtures)('%s', (_name, make) => {
