@@ -19,6 +19,11 @@ import {
 
 afterAll(cleanTrees);
 
+/** A DMN file with one decision. */
+const DMN =
+  '<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="defs"><decision id="dec">' +
+  '<decisionTable id="dt" /></decision></definitions>';
+
 /** A task with two outgoing flows: an engine error ("implicit-split") wherever the engine parses it. */
 const split = [
   '    <bpmn:startEvent id="start" />',
@@ -74,9 +79,7 @@ describe('judging one directory at a time', () => {
   it('lets every tree go: each document keeps its root, processes and decisions without children', async () => {
     const tree: Tree = {
       ...repo('lib'),
-      'gg/zzz/d.dmn':
-        '<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="defs"><decision id="dec">' +
-        '<decisionTable id="dt" /></decision></definitions>',
+      'gg/zzz/d.dmn': DMN,
     };
     const { index } = await validateRepo(writeTree(tree));
     const docs: (BpmnDoc | DmnDoc)[] = [...index.bpmn.values(), ...index.dmn.values()];
@@ -103,9 +106,7 @@ describe('loadModels onShard', () => {
     const root = writeTree({
       ...repo('lib'),
       'gg/aaa/sub/x.bpmn': definitions(processXml('x', chain([], []))),
-      'gg/aaa/zz.dmn':
-        '<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="defs"><decision id="dec">' +
-        '<decisionTable id="dt" /></decision></definitions>',
+      'gg/aaa/zz.dmn': DMN,
     });
     const seen: string[][] = [];
     const index = await loadModels(root, {
