@@ -172,7 +172,9 @@ export class Judge {
     const finding = {
       ruleId: rule.id,
       severity: r.severity ?? rule.severity,
-      message: r.message,
+      // A flat copy: a message made from an element's values would hold on to the text they were cut from
+      // (a worker's whole message of values; see models/xml.ts flat) for as long as the finding lives.
+      message: flat(r.message),
       file: r.file.path,
       modelId: r.modelId === undefined ? r.file.modelId : r.modelId,
     };

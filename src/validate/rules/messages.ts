@@ -1,6 +1,6 @@
 // Messages: ids and correlations the engine checks when a file is loaded, and message start events that
 // two models would both claim.
-import { NS, childrenNamed, firstChild } from '../../models/xml.js';
+import { NS, childrenNamed, firstChild, flat } from '../../models/xml.js';
 import type { Rule } from '../rule.js';
 import { bpmnElements } from './util.js';
 import type { BpmnDoc } from '../../models/types.js';
@@ -128,8 +128,10 @@ export const messageStartConflict: Rule = {
       for (const def of messageStartDefinitions(doc)) {
         const ref = def.attrs.messageRef;
         const msg = ref ? (doc.byId.get(ref) ?? []).find((n) => n.name === 'message') : undefined;
-        const name = msg?.attrs.name ?? ref;
-        if (!name) continue;
+        const found = msg?.attrs.name ?? ref;
+        if (!found) continue;
+        // A flat copy: the map and `later` keep it past the tree (see models/xml.ts flat).
+        const name = flat(found);
         let list = starts.get(name);
         if (!list) starts.set(name, (list = []));
         list.push({ path: doc.file.path, modelId });

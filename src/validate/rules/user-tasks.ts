@@ -1,7 +1,7 @@
 // User task forms: resolved by name in the directory of the BPMN file when a person opens the task;
 // nothing in the backend checks them before that.
 import type { Rule } from '../rule.js';
-import type { XNode } from '../../models/xml.js';
+import { flat, type XNode } from '../../models/xml.js';
 import type { ProcessDef } from '../../models/types.js';
 import { reachedOf, spiffPropertiesNamed, spiffProperty } from './util.js';
 
@@ -71,7 +71,8 @@ export const userTaskNoForm: Rule = {
           }
         }
         const processes = reachedIn.get(node) ?? [];
-        const id = node.attrs.id ?? '';
+        // A flat copy: `later` keeps it past the tree (see models/xml.ts flat).
+        const id = flat(node.attrs.id ?? '');
         const fix = `add a form in the modeler (formJsonSchemaFilename), or make it a manual task if it only shows instructions`;
         report({
           file,

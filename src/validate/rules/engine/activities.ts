@@ -3,7 +3,7 @@
 import type { Rule, RuleContext } from '../../rule.js';
 import type { BpmnDoc } from '../../../models/types.js';
 import type { Reached } from '../../reach.js';
-import { NS, descendants, firstChild } from '../../../models/xml.js';
+import { NS, descendants, firstChild, flat } from '../../../models/xml.js';
 import { reachedOf } from '../util.js';
 
 export const callActivity: Rule = {
@@ -15,8 +15,9 @@ export const callActivity: Rule = {
   fix: 'Choose the called process in the modeler; keep called processes in a process model whose files all load.',
   check({ analysis, report }) {
     for (const { node, doc } of reachedOf(analysis, 'callActivity')) {
-      const id = node.attrs.id ?? '';
-      const calledElement = node.attrs.calledElement;
+      // Flat copies: `later` keeps them past the tree (see models/xml.ts flat).
+      const id = flat(node.attrs.id ?? '');
+      const calledElement = node.attrs.calledElement && flat(node.attrs.calledElement);
       if (!calledElement)
         report({
           file: doc.file,

@@ -1,7 +1,7 @@
 // Data associations: each must name a data object reference (with its data object) or a data store
 // reference (with its data store).
 import type { Rule } from '../../rule.js';
-import { NS, childrenNamed } from '../../../models/xml.js';
+import { NS, childrenNamed, flat } from '../../../models/xml.js';
 
 export const dataAssociation: Rule = {
   id: 'data-association',
@@ -13,7 +13,7 @@ export const dataAssociation: Rule = {
     // Data stores are found in any file of the repository: every directory adds its own.
     const dataStoreIds = shared(() => new Set<string>());
     for (const d of index.bpmn.values())
-      for (const n of d.elements.get('dataStore') ?? []) if (n.attrs.id) dataStoreIds.add(n.attrs.id);
+      for (const n of d.elements.get('dataStore') ?? []) if (n.attrs.id) dataStoreIds.add(flat(n.attrs.id));
     for (const [doc, reached] of analysis.reachedByDoc) {
       // A file without data associations has nothing to report.
       if (!doc.elements.has('dataInputAssociation') && !doc.elements.has('dataOutputAssociation')) continue;
@@ -34,7 +34,7 @@ export const dataAssociation: Rule = {
             const found = doc.byId.some(target, (n) => {
               if (n.name === 'dataObjectReference')
                 return doc.byId.some(n.attrs.dataObjectRef ?? '', (o) => o.name === 'dataObject');
-              if (n.name === 'dataStoreReference') stores.push(n.attrs.dataStoreRef ?? '');
+              if (n.name === 'dataStoreReference') stores.push(flat(n.attrs.dataStoreRef ?? ''));
               return false;
             });
             if (!found)
