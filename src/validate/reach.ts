@@ -6,7 +6,6 @@
 import type { BpmnDoc, ModelsIndex, ProcessDef } from '../models/types.js';
 import { NS, childrenNamed } from '../models/xml.js';
 import type { XNode } from '../models/xml.js';
-import { callableProcesses } from './callable.js';
 import type { CallableProcesses } from './callable.js';
 
 /** A flow node the engine parses, with the parser that parses it. */
@@ -46,14 +45,6 @@ export interface Analysis {
   target(r: Reached, flow: XNode): XNode | undefined;
   /** The outgoing flows of supported reached nodes whose parser finds no target, in walk order. */
   unresolved: { r: Reached; flow: XNode }[];
-}
-
-/** The walk of a whole repository, with how its call activities resolve. */
-export interface RepoAnalysis extends Analysis {
-  /** The definition a call activity's calledElement resolves to, if any. */
-  called(calledElement: string): ProcessDef | undefined;
-  /** What call activities can reach: the backend's boot-time reference cache. */
-  callable: CallableProcesses;
 }
 
 /** Flow-node tags the engine has a parser for. */
@@ -162,7 +153,7 @@ export interface ProcessWalk {
 
 /**
  * Walks the processes of one file, each on its own, as the engine's parser of that process would (a called
- * process is another process's walk: see analyze). Holds the file's flow and boundary-event maps while the
+ * process is another process's walk: see loadOrder). Holds the file's flow and boundary-event maps while the
  * file's processes are walked.
  */
 export class DocWalker {
@@ -178,11 +169,6 @@ export class DocWalker {
     for (const n of this.doc.elements.get('boundaryEvent') ?? [])
       if (n.attrs.attachedToRef !== undefined) append(maps.boundaryByHost, n.attrs.attachedToRef, n);
     return (this.maps = maps);
-  }
-
-  /** The records hold what the walk found; the maps are rebuilt only if an unsupported node is asked about. */
-  release(): void {
-    this.maps = undefined;
   }
 
   // Each process parser (one per process and per embedded sub-process) indexes only the elements inside its
@@ -380,32 +366,6 @@ export function resolver(callable: CallableProcesses): (calledElement: string) =
     if (def === undefined) resolved.set(calledElement, (def = callable.resolve(calledElement) ?? null));
     return def ?? undefined;
   };
-}
-
-/** The whole engine walk of a repository whose trees are all in memory: what the loaded processes reach. */
-export function analyze(index: ModelsIndex): RepoAnalysis {
-  const callable = callableProcesses(index);
-  const called = resolver(callable);
-  const walkers = new Map<BpmnDoc, DocWalker>();
-  const walks = new Map<ProcessDef, ProcessWalk>();
-  const walkOf = (def: ProcessDef): ProcessWalk => {
-    let walk = walks.get(def);
-    if (walk) return walk;
-    const doc = index.bpmn.get(def.file.path) as BpmnDoc;
-    let walker = walkers.get(doc);
-    if (!walker) walkers.set(doc, (walker = new DocWalker(doc)));
-    walks.set(def, (walk = walker.walk(def)));
-    return walk;
-  };
-  const order = loadOrder(index, (def) => walkOf(def).calls, called);
-  for (const walker of walkers.values()) walker.release();
-  const analysis = analysisOf(order.filter((def) => def.executable).map(walkOf), new Set(order));
-  return Object.assign(analysis, { called, callable });
-}
-
-/** The supported nodes an analysis reached (a set of every reached node: build it only when needed). */
-export function reachableNodes(analysis: Analysis): Set<XNode> {
-  return new Set(analysis.reached.filter((r) => r.supported).map((r) => r.node));
 }
 
 /** `node` lies inside `container` (a descendant of it). */

@@ -2,7 +2,7 @@
 // loads, the way SpiffWorkflow's parsers follow a process from its start events (the rules only read this).
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { loadModels } from '../../src/models/load.js';
-import { analyze, reachableNodes, type RepoAnalysis } from '../../src/validate/reach.js';
+import { analyze, reachableNodes, type RepoAnalysis } from '../helpers/walk.js';
 import {
   baseTree,
   chain,

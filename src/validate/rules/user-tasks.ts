@@ -55,8 +55,8 @@ export const userTaskNoForm: Rule = {
     'a user task the engine reaches has no form schema file (missing_form_file when a person opens it); an unreachable one is a warning',
   fix: 'Add a form in the modeler (formJsonSchemaFilename), or make it a manual task if it only shows instructions.',
   check({ index, analysis, report }) {
-    // The processes that reach each user task (loaded or not: `later` asks which the engine loads), not
-    // reachableNodes: a set of every reached node costs more than this rule.
+    // The processes that reach each user task (loaded or not: `later` asks which the engine loads); not a set
+    // of every reached node, which costs more than this rule.
     let reachedIn: Map<XNode, ProcessDef[]> | undefined;
     for (const doc of index.bpmn.values()) {
       const file = doc.file;
