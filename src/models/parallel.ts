@@ -11,9 +11,9 @@ import { Worker } from 'node:worker_threads';
 import { extension, type PreParsed } from './read.js';
 import type { RepoFile } from './types.js';
 import {
-  MAX_AHEAD,
   NEXT,
   TAKEN,
+  farAhead,
   parseFile,
   type FileResult,
   type WorkItem,
@@ -177,14 +177,15 @@ export function startParsing(root: string, paths: string[], requested?: number):
       left[k]--;
       return trees[k].next();
     };
-    /** The result of worker k's next queued file, its tree built now. */
-    const build = (k: number): [RepoFile | undefined, PreParsed] => {
+    /** The result of worker k's next queued file, its tree built now (none for a file not the loader's). */
+    const build = (k: number): [RepoFile, PreParsed] | undefined => {
       const r = queued[k].shift() as FileResult;
       const root = r.hasRoot ? nextTree(k) : undefined;
       const f = byPath.get(items[r.i].path);
-      if (f) queuedAt.delete(f.path);
+      if (!f) return undefined;
+      queuedAt.delete(f.path);
       // What went wrong reading a file is said with its model, which the worker did not know: read here.
-      if (!f || r.finding) return [f, f ? parseFile(f) : ({} as PreParsed)];
+      if (r.finding) return [f, parseFile(f)];
       const { error: parseError, hasDoctype } = r.parsed;
       return [
         f,
@@ -200,9 +201,11 @@ export function startParsing(root: string, paths: string[], requested?: number):
     /** Builds worker k's results up to `path`'s (the earlier ones wait, built, for their turn). */
     const buildUpTo = (k: number, path: string): PreParsed => {
       for (;;) {
-        const [f, result] = build(k);
-        if (f?.path === path) return result;
-        if (f) ready.set(f.path, result);
+        const built = build(k);
+        if (!built) continue;
+        const [f, result] = built;
+        if (f.path === path) return result;
+        ready.set(f.path, result);
       }
     };
     const finish = () => {
@@ -261,7 +264,7 @@ export function startParsing(root: string, paths: string[], requested?: number):
       try {
         do {
           // Not too far ahead of the loader either (see MAX_AHEAD): back in a moment.
-          if (Atomics.load(next, NEXT) - Atomics.load(next, TAKEN) >= MAX_AHEAD) {
+          if (farAhead(next)) {
             ahead = true;
             break;
           }

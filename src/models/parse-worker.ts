@@ -36,6 +36,11 @@ export const TAKEN = 1;
  */
 export const MAX_AHEAD = 256;
 
+/** The threads have parsed MAX_AHEAD files past what the loader has taken (`counters`: see WorkerStart). */
+export function farAhead(counters: Int32Array): boolean {
+  return Atomics.load(counters, NEXT) - Atomics.load(counters, TAKEN) >= MAX_AHEAD;
+}
+
 /** One file's result without its tree, which travels in the message's `trees`. */
 export interface FileResult extends Omit<PreParsed, 'parsed'> {
   i: number;
@@ -86,9 +91,10 @@ export function work(port: MessagePort, start: WorkerStart): void {
   const take = (): number => {
     for (;;) {
       const taken = Atomics.load(next, TAKEN);
-      if (Atomics.load(next, NEXT) - taken < MAX_AHEAD) return Atomics.add(next, NEXT, 1);
+      if (!farAhead(next)) return Atomics.add(next, NEXT, 1);
       if (files.length) post();
-      // Woken when the loader takes a result; the timeout only guards against a missed wake-up.
+      // Woken when the loader takes a result (TAKEN no longer `taken`); the timeout only guards against a
+      // missed wake-up.
       Atomics.wait(next, TAKEN, taken, 100);
     }
   };

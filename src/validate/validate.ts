@@ -72,6 +72,8 @@ export async function validateRepo(root: string, options: ValidateOptions = {}):
     index = options.index;
     const docs = [...index.bpmn.values(), ...index.dmn.values()];
     for (const inDir of byDirectory(docs, (d) => d.file.dir)) await judge.directory(index, inDir);
+    // Each directory's own letting go finds its calls at the end of index.calls only when it was just
+    // indexed: here all of them are the documents' calls.
     letTreesGo(index, docs);
   } else
     index = await loadModels(root, {
