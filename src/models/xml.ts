@@ -177,6 +177,20 @@ interface Scope {
   byPrefix?: Map<string, string>;
 }
 
+/**
+ * A plain start tag: ASCII names, at most one prefix on the element and none on its (at most eight)
+ * attributes, values without '&', '<', tabs or line breaks. What it accepts is well-formed apart from
+ * repeated attribute names and undeclared prefixes, which `plainDiscarded` checks.
+ */
+const PLAIN_TAG =
+  /<(?:[A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*(?:[ \t\r\n]+[A-Za-z_][\w.-]*[ \t\r\n]*=[ \t\r\n]*(?:"[^"<&\t\r\n]*"|'[^'<&\t\r\n]*')){0,8}[ \t\r\n]*\/?>/y;
+
+/** Whether the `len` characters of `s` at `a` and at `b` are the same. */
+function sameAt(s: string, a: number, b: number, len: number): boolean {
+  for (let k = 0; k < len; k++) if (s.charCodeAt(a + k) !== s.charCodeAt(b + k)) return false;
+  return true;
+}
+
 /** Declarations a scope scans before it builds a map (a diagram's root declares about ten). */
 const SCAN_LIMIT = 32;
 /** Attributes compared pairwise before the duplicate check switches to a set of names. */
@@ -393,6 +407,9 @@ class Scanner {
   seen: Set<string> | null = null;
   readonly prefixed: number[] = [];
   nPrefixed = 0;
+  /** Where the attribute names of a plain discarded tag start, and their lengths. */
+  readonly plainStarts: number[] = [];
+  readonly plainLens: number[] = [];
 
   constructor(s: string) {
     this.s = s;
@@ -580,6 +597,10 @@ class Scanner {
   startTag(i: number, c: number): number {
     const s = this.s;
     const n = this.n;
+    if (this.nameStart.length > 0 && this.nodes[this.nodes.length - 1] === null) {
+      const end = this.plainDiscarded(i);
+      if (end >= 0) return end;
+    }
     if (!isNameStart(c))
       throw new XmlError(c === c ? "'<' must start a tag (write &lt; in text)" : 'unexpected end of file', i);
     if (this.rootClosed) throw new XmlError('more than one root element', i);
@@ -672,6 +693,58 @@ class Scanner {
       this.scopes.push(scope);
     } else if (this.nameStart.length === 0) this.rootClosed = true;
     return j;
+  }
+
+  /**
+   * A start tag inside a discarded subtree, when it is plain (the common case: diagram shapes, bounds and
+   * waypoints): one native pass of `PLAIN_TAG` checks its form, a short loop that no attribute name repeats
+   * and that the element's prefix is declared. Returns the offset after it, or -1 for anything else (an
+   * escape, a line break, a prefixed attribute, a repeated name, an undeclared prefix, more than
+   * eight attributes): `startTag`'s exact reading then accepts it or says what is wrong, as before. An
+   * `xmlns` attribute needs no scope here: nothing below a discarded element is kept, and only prefixed
+   * names (declared with a prefixed attribute, which goes the exact way) are checked.
+   */
+  plainDiscarded(i: number): number {
+    const s = this.s;
+    PLAIN_TAG.lastIndex = i;
+    if (!PLAIN_TAG.test(s)) return -1;
+    const end = PLAIN_TAG.lastIndex;
+    let j = i + 1;
+    let colon = -1;
+    for (; ; j++) {
+      const c = s.charCodeAt(j);
+      if (c === 58) colon = j;
+      else if (!isNameChar(c)) break;
+    }
+    const qEnd = j;
+    const starts = this.plainStarts;
+    const lens = this.plainLens;
+    let count = 0;
+    for (;;) {
+      while (isSpace(s.charCodeAt(j))) j++;
+      const c = s.charCodeAt(j);
+      if (c === 62 || c === 47) break;
+      const a = j;
+      while (isNameChar(s.charCodeAt(j))) j++;
+      const len = j - a;
+      for (let m = 0; m < count; m++) if (lens[m] === len && sameAt(s, starts[m], a, len)) return -1;
+      starts[count] = a;
+      lens[count++] = len;
+      while (s.charCodeAt(j) !== 61) j++;
+      j++;
+      while (isSpace(s.charCodeAt(j))) j++;
+      j = s.indexOf(s.charCodeAt(j) === 34 ? '"' : "'", j + 1) + 1;
+    }
+    const scope = this.scopes[this.scopes.length - 1];
+    if (colon >= 0 && lookup(scope, s, i + 1, colon - i - 1) === undefined) return -1;
+    if (s.charCodeAt(end - 2) !== 47) {
+      this.nameStart.push(i + 1);
+      this.nameLen.push(qEnd - i - 1);
+      this.nodes.push(null);
+      this.kidsFrom.push(this.nKids);
+      this.scopes.push(scope);
+    }
+    return end;
   }
 
   /**
