@@ -251,8 +251,15 @@ export function buildIndex(
   }
   for (const f of files) if (f.special) specialFinding(f);
 
-  // Other JSON files of models (forms, tests, data stores) are read for the JSON rules.
-  for (const f of files) if (f.ext === 'json' && f.modelId !== null) text(f);
+  // Other JSON files of models (forms, tests, data stores) are read for the JSON rules, which judge them once
+  // every directory is read. With onShard they are read with their directory's BPMN/DMN files (a directory's
+  // rules read no other directory's JSON), so the loader takes the workers' first trees at once instead of
+  // reading every JSON file of the repository first while the workers wait at their bound (MAX_AHEAD).
+  const modelJson = files.filter((f) => f.ext === 'json' && f.modelId !== null);
+  const jsonByDir = onShard
+    ? new Map(byDirectory(modelJson, (f) => f.dir).map((l) => [l[0].dir, l]))
+    : undefined;
+  if (!jsonByDir) for (const f of modelJson) text(f);
   const xmlFiles = files.filter((f) => XML_EXTENSIONS.has(f.ext));
   const indexFile = (f: RepoFile, done: PreParsed | undefined): BpmnDoc | DmnDoc => {
     let parsed: XmlParseResult;
@@ -281,6 +288,11 @@ export function buildIndex(
     return (async () => {
       // With onShard, one directory at a time, its trees handed over (and maybe let go) before the next.
       for (const inDir of onShard ? byDirectory(xmlFiles, (f) => f.dir) : [xmlFiles]) {
+        const json = jsonByDir?.get(inDir[0].dir);
+        if (json) {
+          jsonByDir?.delete(inDir[0].dir);
+          for (const f of json) text(f);
+        }
         const docs: (BpmnDoc | DmnDoc)[] = [];
         for (const f of inDir) {
           // Special files are never opened, by a worker either.
@@ -289,6 +301,9 @@ export function buildIndex(
         }
         if (onShard) await onShard(docs, index);
       }
+      // The JSON files of directories without BPMN/DMN files (each file is read once: an unreadable one
+      // would be reported twice).
+      if (jsonByDir) for (const json of jsonByDir.values()) for (const f of json) text(f);
       if (onShard) inPathOrder(index);
       linkCalls(index);
       return index;

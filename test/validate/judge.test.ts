@@ -131,4 +131,47 @@ describe('loadModels onShard', () => {
     expect([...index.bpmn.keys()]).toEqual([...plain.bpmn.keys()]);
     expect(index.calls.map((c) => c.file.path)).toEqual(plain.calls.map((c) => c.file.path));
   });
+
+  it("reads a directory's JSON files with its BPMN/DMN files, and every other model's at the end, once", async () => {
+    const notUtf8 = Buffer.from([0x7b, 0xff, 0x7d]);
+    const root = writeTree({
+      ...repo('lib'),
+      'gg/aaa/form-schema.json': '{"type": "object"}',
+      'gg/zzz/form-schema.json': '{"type": "object"}',
+      'gg/zzz/bad.json': notUtf8,
+      // A model with JSON files and no BPMN/DMN file at all, and a file that cannot be decoded there.
+      'gg/nox/process_model.json': modelJson(null, null),
+      'gg/nox/data.json': '[1, 2]',
+      'gg/nox/bad.json': notUtf8,
+    });
+    const textOf = (idx: { filesByPath: Map<string, { text?: string }> }, p: string) =>
+      idx.filesByPath.get(p)?.text;
+    const index = await loadModels(root, {
+      workers: 0,
+      onShard: (docs, idx) => {
+        const dir = docs[0].file.dir;
+        if (dir === 'gg/aaa') {
+          expect(textOf(idx, 'gg/aaa/form-schema.json')).toBe('{"type": "object"}');
+          // Not yet: a later directory's forms, a model without BPMN/DMN files.
+          expect(textOf(idx, 'gg/zzz/form-schema.json')).toBeUndefined();
+          expect(textOf(idx, 'gg/nox/data.json')).toBeUndefined();
+        }
+        if (dir === 'gg/zzz') expect(textOf(idx, 'gg/zzz/form-schema.json')).toBe('{"type": "object"}');
+        // process_model.json files are all read before any directory.
+        expect(textOf(idx, 'gg/zzz/process_model.json')).toBeDefined();
+      },
+    });
+    expect(textOf(index, 'gg/nox/data.json')).toBe('[1, 2]');
+    const plain = await loadModels(root, { workers: 0 });
+    // The same findings (one per undecodable file; the report sorts them by file), and the same texts, as a
+    // load without onShard.
+    const bad = (i: typeof index) =>
+      i.loadFindings
+        .filter((f) => f.ruleId === 'invalid-encoding')
+        .map((f) => f.file)
+        .sort();
+    expect(bad(index)).toEqual(['gg/nox/bad.json', 'gg/zzz/bad.json']);
+    expect(bad(plain)).toEqual(bad(index));
+    for (const f of plain.files) expect([f.path, textOf(index, f.path)]).toEqual([f.path, f.text]);
+  });
 });
