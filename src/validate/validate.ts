@@ -57,13 +57,23 @@ export async function validateRepo(root: string, options: ValidateOptions = {}):
   const cache = cacheFile ? await import('./cache.js') : undefined;
   const tool = cache ? (options.toolKey ?? cache.toolKey()) : '';
   if (cacheFile && cache) {
-    const { fingerprint, readCache } = cache;
+    const { fingerprint, readCache, repoStats, writeCache } = cache;
     const data = readCache(cacheFile, abs, tool);
     const inside = path.relative(abs, cacheFile).split(path.sep).join('/');
     // allowEmpty is part of the key: an empty root is an error without it, a report with it.
     const settings = { rules: config.rules, allowEmpty: options.allowEmpty === true };
-    print = fingerprint(abs, settings, tool, data?.files, inside);
-    if (data && data.key === print.key) return fromCache(abs, data.report);
+    const stats = repoStats(abs, settings, tool, inside);
+    // No file's stat changed: no file is read (the stored entries are not even parsed).
+    const same = data && data.statKey === stats.statKey ? data.report() : undefined;
+    if (same) return fromCache(abs, same);
+    print = fingerprint(stats, data?.files());
+    const report = data && data.key === print.key ? data.report() : undefined;
+    if (report) {
+      // The same contents with other stats (touched, checked out again): the stats are written down, so the
+      // next run need not hash those files again.
+      const cacheWarning = writeCache(cacheFile, abs, tool, print, report);
+      return { ...fromCache(abs, report), ...(cacheWarning ? { cacheWarning } : {}) };
+    }
   }
   const judge = new Judge(config.rules);
   let index: ModelsIndex;

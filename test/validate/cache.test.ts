@@ -153,6 +153,33 @@ describe('validate --cache', () => {
     expect((await check(root, cache)).status).toBe('hit');
   });
 
+  it('reads no stored entry when no stat changed, and writes the new stats of a file touched but not changed', async () => {
+    const root = caller();
+    const cache = cacheFile();
+    await check(root, cache);
+    const lines = () => fs.readFileSync(cache, 'utf8').split('\n');
+    const [header, report] = lines();
+    // The files' entries spoilt: a warm run whose stats all match does not read them.
+    fs.writeFileSync(cache, `${header}\n${report}\n{"spoilt": \n`);
+    expect((await check(root, cache)).status).toBe('hit');
+    // Touched: the same content with another mtime is still a hit (by content), and the cache now holds
+    // the new stats, so the next run matches them without reading the file.
+    await check(root, cache); // entries back in place
+    const before = JSON.parse(lines()[0]) as { statKey: string; key: string };
+    const file = path.join(root, 'gg/lib/lib.bpmn');
+    const later = new Date(Date.now() + 60_000);
+    fs.utimesSync(file, later, later);
+    expect((await check(root, cache)).status).toBe('hit');
+    const after = JSON.parse(lines()[0]) as { statKey: string; key: string };
+    expect(after.key).toBe(before.key);
+    expect(after.statKey).not.toBe(before.statKey);
+    // A spoilt report is no report: validated again.
+    const [h, , files] = lines();
+    fs.writeFileSync(cache, `${h}\n{"findings": \n${files}\n`);
+    expect((await check(root, cache)).status).toBe('miss');
+    expect((await check(root, cache)).status).toBe('hit');
+  });
+
   it('reports a cache it cannot write as a warning and still validates', async () => {
     const root = caller();
     const blocker = writeTree({ file: 'x' });
