@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readableFiles, walkDisk } from '../models/tree.js';
+import { readableFiles, walkDisk, type SourceTree } from '../models/tree.js';
 import type { Report } from '../models/finding.js';
 import { VERSION } from '../util/version.js';
 import { scratchReader } from '../util/files.js';
@@ -89,6 +89,8 @@ export interface Fingerprint {
 /** Every file below the root and its stat (or why it has none), and the key of all the stats. */
 export interface RepoStats {
   root: string;
+  /** The walk (the loader takes it on a miss instead of walking again). */
+  tree: SourceTree;
   statKey: string;
   /** What both keys start from: the tool, the settings, the walk's findings. */
   head: string;
@@ -133,7 +135,7 @@ export function repoStats(root: string, settings: unknown, tool: string, exclude
       statKey.update(`${p}\0${error}\n`);
     }
   }
-  return { root, statKey: statKey.digest('hex'), head, paths, stats, errors };
+  return { root, tree, statKey: statKey.digest('hex'), head, paths, stats, errors };
 }
 
 /**

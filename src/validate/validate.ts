@@ -11,6 +11,7 @@ import { compareFindings } from '../models/finding.js';
 import { loaderRules, rules } from './rules/index.js';
 import { Judge } from './judge.js';
 import type { CachedReport, Fingerprint } from './cache.js';
+import type { SourceTree } from '../models/tree.js';
 
 export interface ValidateOptions {
   configFile?: string;
@@ -53,6 +54,7 @@ export async function validateRepo(root: string, options: ValidateOptions = {}):
   const cacheFile =
     options.cache && !options.index && !options.base && isDir(abs) ? options.cache : undefined;
   let print: Fingerprint | undefined;
+  let walked: SourceTree | undefined;
   // Imported only with --cache: it hashes (node:crypto), which a plain run never loads.
   const cache = cacheFile ? await import('./cache.js') : undefined;
   const tool = cache ? (options.toolKey ?? cache.toolKey()) : '';
@@ -63,6 +65,7 @@ export async function validateRepo(root: string, options: ValidateOptions = {}):
     // allowEmpty is part of the key: an empty root is an error without it, a report with it.
     const settings = { rules: config.rules, allowEmpty: options.allowEmpty === true };
     const stats = repoStats(abs, settings, tool, inside);
+    walked = stats.tree;
     // No file's stat changed: no file is read (the stored entries are not even parsed).
     const same = data && data.statKey === stats.statKey ? data.report() : undefined;
     if (same) return fromCache(abs, same);
@@ -87,6 +90,8 @@ export async function validateRepo(root: string, options: ValidateOptions = {}):
     letTreesGo(index, docs);
   } else
     index = await loadModels(root, {
+      // With --cache, the walk the stats were taken from: the same listing, not walked twice.
+      tree: walked,
       workers: options.workers,
       onShard: (docs, idx) => judge.directory(idx, docs),
     });
