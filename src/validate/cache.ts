@@ -152,7 +152,10 @@ export function fingerprint(repo: RepoStats, previous: Record<string, FileEntry>
   const { paths, stats, errors } = repo;
   for (let k = 0; k < paths.length; k++) {
     const p = paths[k];
-    const [size, mtimeMs, ctimeMs, ino] = stats.subarray(4 * k, 4 * k + 4);
+    const size = stats[4 * k];
+    const mtimeMs = stats[4 * k + 1];
+    const ctimeMs = stats[4 * k + 2];
+    const ino = stats[4 * k + 3];
     let entry: FileEntry;
     const error = errors.get(k);
     if (error !== undefined) entry = [-1, 0, 0, 0, error];
