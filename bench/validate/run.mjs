@@ -7,7 +7,8 @@
 //     preset, the same .bpmn files), with peak memory;
 //   - a warm --cache run against the cold one; worker threads on against off.
 // Usage: node bench/validate/run.mjs [small-models=200] [large-models=3000]
-// Env: BENCH_RUNS (default 3, best of), BENCH_BPMNLINT=0 skips bpmnlint (it takes a minute on the corpus).
+// Env: BENCH_RUNS (default 3, best of; the large corpus's configurations interleaved round by round),
+// BENCH_BPMNLINT=0 skips bpmnlint (it takes a minute on the corpus), BENCH_TRACE=1 prints every round's figures.
 // Every measurement is its own child process, so its time and peak memory (maxRSS) are its own.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -126,18 +127,37 @@ const smallOurs = mid(smallRuns);
 
 // 3. The large corpus: floor, ours without and with workers, cold and warm cache, bpmnlint.
 const json = ['validate', large, '--format', 'json'];
-const largeFloor = best(() => floorRun(large));
-const noWorkers = best(() => cliRun(json, { SPIFF_MODELS_WORKERS: '0' }));
-// The debug trace says how many workers the loader chose (it prints nothing else to stderr).
-const byDefault = best(() => cliRun(json, { SPIFF_MODELS_DEBUG: '1' }));
-const forced = cores < 4 ? best(() => cliRun(json, { SPIFF_MODELS_WORKERS: '2' })) : undefined;
 const cacheFile = path.join(work, 'bench-validate-cache');
 const cacheArgs = [...json, '--cache', '--cache-location', cacheFile];
-const cold = best(() => {
-  fs.rmSync(cacheFile, { force: true });
-  return cliRun(cacheArgs);
-});
-const warm = best(() => cliRun(cacheArgs));
+// Interleaved: each round runs every configuration once, so a busy spell of the machine falls on all of them
+// rather than on whichever ran during it; each keeps its best round.
+const configs = {
+  floor: () => floorRun(large),
+  noWorkers: () => cliRun(json, { SPIFF_MODELS_WORKERS: '0' }),
+  // The debug trace says how many workers the loader chose (it prints nothing else to stderr).
+  byDefault: () => cliRun(json, { SPIFF_MODELS_DEBUG: '1' }),
+  ...(cores < 4 ? { forced: () => cliRun(json, { SPIFF_MODELS_WORKERS: '2' }) } : {}),
+  cold: () => {
+    fs.rmSync(cacheFile, { force: true });
+    return cliRun(cacheArgs);
+  },
+  // Right after a cold run, so the cache file is there.
+  warm: () => cliRun(cacheArgs),
+};
+const rounds = Object.fromEntries(Object.keys(configs).map((k) => [k, []]));
+for (let i = 0; i < runs; i++)
+  for (const [k, f] of Object.entries(configs)) {
+    const r = f();
+    if (process.env.BENCH_TRACE) console.error(k, JSON.stringify(r));
+    rounds[k].push(r);
+  }
+const bestOf = (list) => best(() => list.shift(), list.length);
+const largeFloor = bestOf(rounds.floor);
+const noWorkers = bestOf(rounds.noWorkers);
+const byDefault = bestOf(rounds.byDefault);
+const forced = rounds.forced ? bestOf(rounds.forced) : undefined;
+const cold = bestOf(rounds.cold);
+const warm = bestOf(rounds.warm);
 let lint;
 if (process.env.BENCH_BPMNLINT !== '0') {
   const listFile = path.join(work, 'bpmn-files.json');
