@@ -9,7 +9,7 @@ const __dirname = __smDirname(__filename);
 import module from "node:module";
 import { parentPort, workerData } from "node:worker_threads";
 module.enableCompileCache?.();
-var { work } = await import("./chunks/parse-worker-AUTXSQSM.js");
+var { work } = await import("./chunks/parse-worker-F2Z7JSAZ.js");
 if (parentPort) {
   work(parentPort, workerData);
   parentPort.close();

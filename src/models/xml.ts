@@ -685,14 +685,18 @@ class Scanner {
       if (parent) this.kids[this.nKids++] = node;
       else this.root = node;
     }
-    if (!selfClosing) {
-      this.nameStart.push(i + 1);
-      this.nameLen.push(qEnd - i - 1);
-      nodes.push(node);
-      this.kidsFrom.push(this.nKids);
-      this.scopes.push(scope);
-    } else if (this.nameStart.length === 0) this.rootClosed = true;
+    if (!selfClosing) this.open(i, qEnd, node, scope);
+    else if (this.nameStart.length === 0) this.rootClosed = true;
     return j;
+  }
+
+  /** Opens the element whose start tag at `i` names it up to `qEnd` (`node` null when it is not kept). */
+  open(i: number, qEnd: number, node: XNode | null, scope: Scope): void {
+    this.nameStart.push(i + 1);
+    this.nameLen.push(qEnd - i - 1);
+    this.nodes.push(node);
+    this.kidsFrom.push(this.nKids);
+    this.scopes.push(scope);
   }
 
   /**
@@ -737,13 +741,7 @@ class Scanner {
     }
     const scope = this.scopes[this.scopes.length - 1];
     if (colon >= 0 && lookup(scope, s, i + 1, colon - i - 1) === undefined) return -1;
-    if (s.charCodeAt(end - 2) !== 47) {
-      this.nameStart.push(i + 1);
-      this.nameLen.push(qEnd - i - 1);
-      this.nodes.push(null);
-      this.kidsFrom.push(this.nKids);
-      this.scopes.push(scope);
-    }
+    if (s.charCodeAt(end - 2) !== 47) this.open(i, qEnd, null, scope);
     return end;
   }
 
