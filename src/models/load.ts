@@ -256,9 +256,7 @@ export function buildIndex(
   // rules read no other directory's JSON), so the loader takes the workers' first trees at once instead of
   // reading every JSON file of the repository first while the workers wait at their bound (MAX_AHEAD).
   const modelJson = files.filter((f) => f.ext === 'json' && f.modelId !== null);
-  const jsonByDir = onShard
-    ? new Map(byDirectory(modelJson, (f) => f.dir).map((l) => [l[0].dir, l]))
-    : undefined;
+  const jsonByDir = onShard ? groupedByDirectory(modelJson, (f) => f.dir) : undefined;
   if (!jsonByDir) for (const f of modelJson) text(f);
   const xmlFiles = files.filter((f) => XML_EXTENSIONS.has(f.ext));
   const indexFile = (f: RepoFile, done: PreParsed | undefined): BpmnDoc | DmnDoc => {
@@ -317,6 +315,11 @@ export function buildIndex(
  * first item. The order the loader hands directories to onShard in, and so the order the workers parse in.
  */
 export function byDirectory<T>(items: T[], dirOf: (item: T) => string): T[][] {
+  return [...groupedByDirectory(items, dirOf).values()];
+}
+
+/** byDirectory, each list under its directory. */
+function groupedByDirectory<T>(items: T[], dirOf: (item: T) => string): Map<string, T[]> {
   const dirs = new Map<string, T[]>();
   for (const item of items) {
     const dir = dirOf(item);
@@ -324,7 +327,7 @@ export function byDirectory<T>(items: T[], dirOf: (item: T) => string): T[][] {
     if (list) list.push(item);
     else dirs.set(dir, [item]);
   }
-  return [...dirs.values()];
+  return dirs;
 }
 
 /**
