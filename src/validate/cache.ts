@@ -97,7 +97,7 @@ export interface RepoStats {
   paths: string[];
   /**
    * Per path, size, mtimeMs, ctimeMs and ino (numbers, not 31,793 fs.Stats objects kept through the walk: they
-   * doubled the collector's work of a warm run); size -1 when the stat failed, with the reason in `errors`.
+   * doubled the collector's work of a warm run); where the stat failed, `errors` has the reason instead.
    */
   stats: Float64Array;
   errors: Map<number, string>;
@@ -130,7 +130,6 @@ export function repoStats(root: string, settings: unknown, tool: string, exclude
       statKey.update(`${p}\0${st.size}\0${st.mtimeMs}\0${st.ctimeMs}\0${st.ino}\n`);
     } catch (err) {
       const error = `unreadable ${(err as Error).message}`;
-      stats[4 * k] = -1;
       errors.set(k, error);
       statKey.update(`${p}\0${error}\n`);
     }
@@ -184,18 +183,20 @@ export function fingerprint(repo: RepoStats, previous: Record<string, FileEntry>
 
 /** The cache file's content, or undefined when it is missing, unreadable, of another format or another tool. */
 export function readCache(file: string, root: string, tool: string): CacheData | undefined {
+  // JSON.stringify writes no line break inside a value: the lines are the three parts.
   let text: string;
+  let first: number;
   let header: Header;
   try {
     text = fs.readFileSync(file, 'utf8');
-    header = JSON.parse(text.slice(0, text.indexOf('\n'))) as Header;
+    first = text.indexOf('\n');
+    if (first < 0) return undefined;
+    header = JSON.parse(text.slice(0, first)) as Header;
   } catch {
     return undefined;
   }
   if (header?.format !== FORMAT || header.tool !== tool || header.root !== root) return undefined;
   if (typeof header.key !== 'string' || typeof header.statKey !== 'string') return undefined;
-  // JSON.stringify writes no line break inside a value: the lines are the three parts.
-  const first = text.indexOf('\n');
   const second = text.indexOf('\n', first + 1);
   if (second < 0) return undefined;
   const line = <T>(from: number, to: number | undefined): T | undefined => {
