@@ -1,6 +1,7 @@
 // .ci/run on a fresh Debian machine, played by fakes on PATH: it installs what is missing, starts dockerd as
-// `dockerd --bridge=none --iptables=false` and writes its pid, runs the test command, prints "N passed, N failed",
-// and ends no process by name (no pkill, no killall).
+// `dockerd --bridge=none --iptables=false` and writes its pid, runs the test command under the machine's Node
+// and again under Node 24 (fetched from the npm registry), prints "N passed, N failed" for both, and ends no
+// process by name (no pkill, no killall).
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import {
@@ -34,6 +35,10 @@ const REAL = [
   'git',
   'mkdir',
   'touch',
+  'uname',
+  'mktemp',
+  'tar',
+  'gzip',
 ];
 
 let sandbox: string;
@@ -55,8 +60,12 @@ function script(name: string, body: string): void {
   chmodSync(file, 0o755);
 }
 
-/** A machine with git and npm but no Docker: apt-get "installs" fakes that record what they are asked. */
-function freshMachine(): { run: () => ReturnType<typeof spawnSync>; logs: string } {
+/**
+ * A machine with git and npm but no Docker: apt-get "installs" fakes that record what they are asked. The fake
+ * npm says which node each `npm test` runs with, and `npm pack` makes a package whose bin/node is a script
+ * (or fails, with `packFails`).
+ */
+function freshMachine(packFails = false): { run: () => ReturnType<typeof spawnSync>; logs: string } {
   sandbox = mkdtempSync(path.join(os.tmpdir(), 'spiff-ci-run-'));
   const bin = path.join(sandbox, 'bin');
   const repo = path.join(sandbox, 'repo');
@@ -71,7 +80,19 @@ function freshMachine(): { run: () => ReturnType<typeof spawnSync>; logs: string
   const s = sandbox;
   script('pkill', `echo "pkill $*" >> '${s}/killed'`);
   script('killall', `echo "killall $*" >> '${s}/killed'`);
-  script('npm', `[ "$1" = test ] && echo 'Tests:       7 passed, 7 total'; exit 0`);
+  script(
+    'npm',
+    [
+      'case "$1" in',
+      `  test) echo "node=$(command -v node)" >> '${s}/npm-test.log'; echo 'Tests:       7 passed, 7 total' ;;`,
+      packFails
+        ? '  pack) echo "npm error 404" >&2; exit 1 ;;'
+        : "  pack) for a; do spec=$a; done; mkdir -p package/bin && printf '#!/bin/sh\\necho v24\\n' > package/bin/node &&" +
+          ' chmod +x package/bin/node && tar -czf "${spec%@*}-${spec#*@}.tgz" package && rm -rf package ;;',
+      'esac',
+      'exit 0',
+    ].join('\n'),
+  );
   script(
     'apt-get',
     [
@@ -115,7 +136,10 @@ describe('.ci/run on a fresh machine', () => {
     if (existsSync(argsFile)) started.push(Number(readFileSync(argsFile, 'utf8').split(' ')[0]));
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(String(result.stdout).trimEnd().split('\n').pop()).toBe('7 passed, 0 failed');
+    // Both runs counted: under the machine's Node (none on this PATH) and under the Node 24 it fetched.
+    expect(String(result.stdout).trimEnd().split('\n').pop()).toBe('14 passed, 0 failed');
+    const node24 = path.join(sandbox, 'home/.cache/spiff-models-ci/node-v24.22.3/bin/node');
+    expect(readFileSync(path.join(sandbox, 'npm-test.log'), 'utf8')).toBe(`node=\nnode=${node24}\n`);
     expect(readFileSync(path.join(sandbox, 'apt.log'), 'utf8')).toContain(
       'install -y -qq docker.io docker-registry apache2-utils',
     );
@@ -127,6 +151,16 @@ describe('.ci/run on a fresh machine', () => {
     expect(args).toEqual(['--bridge=none', '--iptables=false']);
     expect(readFileSync(pidFile, 'utf8').trim()).toBe(pid);
     expect(() => process.kill(Number(pid), 0)).not.toThrow();
+  });
+
+  test('fails when Node 24 cannot be fetched, with the first run still counted', () => {
+    const { run } = freshMachine(true);
+    const result = run();
+    const argsFile = path.join(sandbox, 'dockerd.args');
+    if (existsSync(argsFile)) started.push(Number(readFileSync(argsFile, 'utf8').split(' ')[0]));
+    expect(result.status).not.toBe(0);
+    expect(String(result.stdout)).toContain('could not fetch Node 24.22.3');
+    expect(String(result.stdout).trimEnd().split('\n').pop()).toBe('7 passed, 1 failed');
   });
 
   test('names no process to end anywhere in the script', () => {
