@@ -163,6 +163,12 @@ describe('.ci/run on a fresh machine', () => {
     expect(String(result.stdout).trimEnd().split('\n').pop()).toBe('7 passed, 1 failed');
   });
 
+  test('runs the second pass on the Node major of .node-version, the one action.yml runs', () => {
+    const text = readFileSync(path.join(REPO_ROOT, '.ci/run'), 'utf8');
+    const pinned = /^node24_version=(\d+)\.\d+\.\d+$/m.exec(text)?.[1];
+    expect(pinned).toBe(readFileSync(path.join(REPO_ROOT, '.node-version'), 'utf8').trim());
+  });
+
   test('names no process to end anywhere in the script', () => {
     const text = readFileSync(path.join(REPO_ROOT, '.ci/run'), 'utf8');
     expect(text).not.toMatch(/\b(pkill|killall)\b/);
