@@ -41,13 +41,22 @@ export const MIN_FILES_FOR_WORKERS = 600;
 export const MIN_CORES_FOR_WORKERS = 4;
 export const MIN_FILES_ON_2_CORES = 2000;
 /**
- * Each worker's young generation (resourceLimits.maxYoungGenerationSizeMb): 48 MB, three 16 MB semi-spaces,
- * what Node 20 and 22 give an isolate on this project's 24 GB machine anyway. Node 24's V8 sizes it by the
- * machine's memory (64 MB semi-spaces there): on the 3,000-model bench corpus under Node 24 the peak was 340
- * MB without this limit and 330 MB with it, 1.45 s both (medians of 5, interleaved); under Node 20, 198 and
- * 195 MB, 1.65 and 1.64 s.
+ * Each worker's young generation (resourceLimits.maxYoungGenerationSizeMb) on a machine of 8 GiB or more: 48 MB,
+ * three 16 MB semi-spaces, what Node 20 and 22 give an isolate there anyway (V8 11 and 12 take a semi-space of
+ * a 512th of the memory, at most 16 MB). Node 24's V8 sizes it by the machine's memory up to 64 MB semi-spaces:
+ * on the 3,000-model bench corpus under Node 24 the peak was 340 MB without this limit and 330 MB with it,
+ * 1.45 s both (medians of 5, interleaved, 24 GB machine); under Node 20, 198 and 195 MB, 1.65 and 1.64 s. With
+ * less memory V8's own size is left alone: there it may be smaller than this.
  */
 export const WORKER_YOUNG_GENERATION_MB = 48;
+const LIMIT_FROM_BYTES = 8 * 2 ** 30;
+
+/** The resource limits of a parse worker on a machine with `totalmem` bytes (undefined: V8's defaults). */
+export function workerResourceLimits(
+  totalmem: number = os.totalmem(),
+): { maxYoungGenerationSizeMb: number } | undefined {
+  return totalmem >= LIMIT_FROM_BYTES ? { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } : undefined;
+}
 /** Files per worker at least (fewer workers for fewer files). */
 const BATCH = 48;
 const MAX_WORKERS = 8;
@@ -129,12 +138,9 @@ export function startParsing(root: string, paths: string[], requested?: number):
   // script. Profiling flags do (node --cpu-prof then profiles the workers too).
   const execArgv = process.execArgv.filter((a) => a.startsWith('--cpu-prof'));
   const workers: Worker[] = [];
+  const resourceLimits = workerResourceLimits();
   for (let k = 0; k < n; k++) {
-    const w = new Worker(script, {
-      execArgv,
-      workerData: start,
-      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
-    });
+    const w = new Worker(script, { execArgv, workerData: start, resourceLimits });
     // Not keeping the process alive unless the loader waits for it (it may fail before it joins).
     w.unref();
     workers.push(w);

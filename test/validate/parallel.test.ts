@@ -18,7 +18,13 @@ import {
   type Tree,
 } from '../helpers/bpmn.js';
 import { REPO_ROOT, runCliBundle } from '../helpers/runner.js';
-import { workerCount, MIN_FILES_FOR_WORKERS, MIN_FILES_ON_2_CORES } from '../../src/models/parallel.js';
+import {
+  workerCount,
+  workerResourceLimits,
+  MIN_FILES_FOR_WORKERS,
+  MIN_FILES_ON_2_CORES,
+  WORKER_YOUNG_GENERATION_MB,
+} from '../../src/models/parallel.js';
 import { MAX_AHEAD } from '../../src/models/parse-worker.js';
 
 afterAll(cleanTrees);
@@ -162,5 +168,17 @@ describe('workerCount', () => {
     expect(() => workerCount(10, undefined, { SPIFF_MODELS_WORKERS: 'many' }, 2)).toThrow(
       /SPIFF_MODELS_WORKERS must be a whole number/,
     );
+  });
+});
+
+describe('workerResourceLimits', () => {
+  const GiB = 2 ** 30;
+  it.each([
+    [24 * GiB, { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }],
+    [8 * GiB, { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }],
+    [8 * GiB - 1, undefined],
+    [2 * GiB, undefined],
+  ])('%d bytes of memory: %j', (totalmem, expected) => {
+    expect(workerResourceLimits(totalmem)).toEqual(expected);
   });
 });
