@@ -41,21 +41,25 @@ export const MIN_FILES_FOR_WORKERS = 600;
 export const MIN_CORES_FOR_WORKERS = 4;
 export const MIN_FILES_ON_2_CORES = 2000;
 /**
- * Each worker's young generation (resourceLimits.maxYoungGenerationSizeMb) on a machine of 8 GiB or more: 48 MB,
- * three 16 MB semi-spaces, what Node 20 and 22 give an isolate there anyway (V8 11 and 12 take a semi-space of
- * a 512th of the memory, at most 16 MB). Node 24's V8 sizes it by the machine's memory up to 64 MB semi-spaces:
- * on the 3,000-model bench corpus under Node 24 the peak was 340 MB without this limit and 330 MB with it,
- * 1.45 s both (medians of 5, interleaved, 24 GB machine); under Node 20, 198 and 195 MB, 1.65 and 1.64 s. With
- * less memory V8's own size is left alone: there it may be smaller than this.
+ * Each worker's young generation (resourceLimits.maxYoungGenerationSizeMb) where the process may use 4 GiB or
+ * more: 48 MB, three 16 MB semi-spaces, what Node 20 and 22 give an isolate there anyway. Node 24's V8 gives
+ * 64 MB semi-spaces from 3 GiB (heap_size_limit under a cgroup memory limit of 2, 3, 4, 8 and 16 GiB: Node 20
+ * 1048, 1584, 2096, 2096, 4144 MB, 24 or 48 MB of it young; Node 24 1120, 1728, 2240, 2240, 4288 MB, 96 or
+ * 192 MB young). On the 3,000-model bench corpus under Node 24 the peak was 340 MB without this limit and 330
+ * MB with it, 1.45 s both (medians of 5, interleaved, 24 GB machine); under Node 20, 198 and 195 MB, 1.65 and
+ * 1.64 s. With less memory V8's own size is left alone: there Node 20's is smaller than this.
  */
 export const WORKER_YOUNG_GENERATION_MB = 48;
-const LIMIT_FROM_BYTES = 8 * 2 ** 30;
+const LIMIT_FROM_BYTES = 4 * 2 ** 30;
 
-/** The resource limits of a parse worker on a machine with `totalmem` bytes (undefined: V8's defaults). */
+/**
+ * The resource limits of a parse worker where the process may use `memory` bytes (undefined: V8's defaults).
+ * The default is what Node sizes its heaps by: the machine's memory, or the cgroup's limit when lower.
+ */
 export function workerResourceLimits(
-  totalmem: number = os.totalmem(),
+  memory: number = Math.min(os.totalmem(), process.constrainedMemory?.() || Infinity),
 ): { maxYoungGenerationSizeMb: number } | undefined {
-  return totalmem >= LIMIT_FROM_BYTES ? { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } : undefined;
+  return memory >= LIMIT_FROM_BYTES ? { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } : undefined;
 }
 /** Files per worker at least (fewer workers for fewer files). */
 const BATCH = 48;

@@ -175,10 +175,10 @@ describe('workerResourceLimits', () => {
   const GiB = 2 ** 30;
   it.each([
     [24 * GiB, { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }],
-    [8 * GiB, { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }],
-    [8 * GiB - 1, undefined],
+    [4 * GiB, { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }],
+    [4 * GiB - 1, undefined],
     [2 * GiB, undefined],
-  ])('%d bytes of memory: %j', (totalmem, expected) => {
-    expect(workerResourceLimits(totalmem)).toEqual(expected);
+  ])('%d bytes of memory: %j', (memory, expected) => {
+    expect(workerResourceLimits(memory)).toEqual(expected);
   });
 });
