@@ -35,6 +35,7 @@ const REAL = [
   'git',
   'mkdir',
   'touch',
+  'mv',
   'uname',
   'mktemp',
   'tar',
@@ -116,12 +117,17 @@ function freshMachine(packFails = false): { run: () => ReturnType<typeof spawnSy
     CI_POLICY_RC_D: path.join(sandbox, 'policy-rc.d'),
   };
   return {
-    run: () =>
-      spawnSync(path.join(bin, 'bash'), [path.join(repo, '.ci/run')], {
+    run: () => {
+      const result = spawnSync(path.join(bin, 'bash'), [path.join(repo, '.ci/run')], {
         env,
         encoding: 'utf8',
         timeout: 60_000,
-      }),
+      });
+      // The fake dockerd says its own pid: afterEach ends it by that, whatever the script recorded.
+      const argsFile = path.join(s, 'dockerd.args');
+      if (existsSync(argsFile)) started.push(Number(readFileSync(argsFile, 'utf8').split(' ')[0]));
+      return result;
+    },
     logs,
   };
 }
@@ -131,9 +137,6 @@ describe('.ci/run on a fresh machine', () => {
     const { run, logs } = freshMachine();
     const result = run();
     const pidFile = path.join(logs, 'ci-dockerd.pid');
-    // The fake dockerd says its own pid: the test ends it by that, whatever the script recorded.
-    const argsFile = path.join(sandbox, 'dockerd.args');
-    if (existsSync(argsFile)) started.push(Number(readFileSync(argsFile, 'utf8').split(' ')[0]));
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     // Both runs counted: under the machine's Node (none on this PATH) and under the Node 24 it fetched.
@@ -156,10 +159,9 @@ describe('.ci/run on a fresh machine', () => {
   test('fails when Node 24 cannot be fetched, with the first run still counted', () => {
     const { run } = freshMachine(true);
     const result = run();
-    const argsFile = path.join(sandbox, 'dockerd.args');
-    if (existsSync(argsFile)) started.push(Number(readFileSync(argsFile, 'utf8').split(' ')[0]));
     expect(result.status).not.toBe(0);
     expect(String(result.stdout)).toContain('could not fetch Node 24.22.3');
+    expect(existsSync(path.join(sandbox, 'home/.cache/spiff-models-ci/node-v24.22.3'))).toBe(false);
     expect(String(result.stdout).trimEnd().split('\n').pop()).toBe('7 passed, 1 failed');
   });
 
